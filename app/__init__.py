@@ -1,0 +1,1 @@
+"""Bilateral relations API."""

@@ -1,0 +1,84 @@
+import calendar
+import re
+from datetime import date
+from enum import StrEnum
+
+
+class DatePrecision(StrEnum):
+    day = "day"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+class PeriodKind(StrEnum):
+    year = "year"
+    half_year = "half_year"
+    quarter = "quarter"
+    month = "month"
+    year_to_date = "year_to_date"
+    other = "other"
+
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_partial_date(text: str) -> tuple[date, date, DatePrecision]:
+    """`2025` → the whole year, `2025-11` → the month, `2025-11-14` → that day.
+
+    Raises ValueError with a readable message for anything else.
+    """
+    match = _PARTIAL_DATE.match(text.strip())
+    if not match:
+        raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
+    if year < 1:
+        raise ValueError("year must be 0001 or later")
+    if month is None:
+        return date(year, 1, 1), date(year, 12, 31), DatePrecision.year
+    if not 1 <= month <= 12:
+        raise ValueError("month must be 01–12")
+    if day is None:
+        return date(year, month, 1), month_end(year, month), DatePrecision.month
+    try:
+        exact = date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"not a calendar date: {exc}") from None
+    return exact, exact, DatePrecision.day
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def period_kind(start: date, end: date) -> PeriodKind:
+    """Classify a statistics period so partial years are never mistaken for full ones."""
+    if start.day != 1 or end != month_end(end.year, end.month) or start.year != end.year:
+        return PeriodKind.other
+    months = end.month - start.month + 1
+    if months == 12:
+        return PeriodKind.year
+    if months == 6 and start.month in (1, 7):
+        return PeriodKind.half_year
+    if months == 3 and start.month in (1, 4, 7, 10):
+        return PeriodKind.quarter
+    if months == 1:
+        return PeriodKind.month
+    if start.month == 1:
+        return PeriodKind.year_to_date
+    return PeriodKind.other
+
+
+def interval_precision(start: date, end: date) -> DatePrecision | None:
+    """The precision an interval expresses, or None when it is no whole day, month, quarter or year."""
+    if start == end:
+        return DatePrecision.day
+    kind = period_kind(start, end)
+    if kind is PeriodKind.year:
+        return DatePrecision.year
+    if kind is PeriodKind.quarter:
+        return DatePrecision.quarter
+    if kind is PeriodKind.month:
+        return DatePrecision.month
+    return None

@@ -1,0 +1,152 @@
+"""Query parameters every list endpoint shares, and the SQL conditions they turn into.
+
+Filters are typed pydantic models with `extra="forbid"`, so an unknown parameter is a 400 and every
+parameter appears, described, in the OpenAPI document.
+"""
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from sqlalchemy import ColumnElement, Table, and_, exists, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from app.common.dates import parse_partial_date
+from app.common.text import like_pattern
+from app.errors import InvalidParameter, param_error
+
+MAX_REPEATS = 10
+
+CountryCode = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True, strip_whitespace=True)
+]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]
+PartialDate = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+]
+
+
+def repeatable(description: str, **kwargs: Any) -> Any:
+    return Field(default_factory=list, max_length=MAX_REPEATS, description=description, **kwargs)
+
+
+COUNTRY_FILTER = repeatable(
+    "ISO 3166-1 alpha-2 code (case-insensitive). Repeat to require every given country "
+    "(`country=AZ&country=KZ`: records that involve both).",
+    examples=[["AZ", "KZ"]],
+)
+
+
+class ListParams(BaseModel):
+    """Paging and free-text search, on every list endpoint."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(50, ge=1, le=500, description="Page size (1–500).")
+    cursor: str | None = Field(
+        None,
+        max_length=1000,
+        description="Opaque cursor from the previous page's `next_cursor`; omit for the first page.",
+    )
+    q: str | None = Field(
+        None,
+        min_length=1,
+        max_length=200,
+        description="Case-insensitive substring match over titles and names, in English and "
+        "Russian (ё and е match each other).",
+        examples=["Казахстан"],
+    )
+
+
+class DatedListParams(ListParams):
+    """Adds the date window to resources that happen at a time."""
+
+    date_from: PartialDate | None = Field(
+        None,
+        description="Start of the date window: YYYY, YYYY-MM or YYYY-MM-DD (a year or month "
+        "means its first day).",
+        examples=["2025-11"],
+    )
+    date_to: PartialDate | None = Field(
+        None,
+        description="End of the date window: YYYY, YYYY-MM or YYYY-MM-DD (a year or month "
+        "means its last day).",
+        examples=["2025-11"],
+    )
+    date_match: Literal["overlaps", "within"] = Field(
+        "overlaps",
+        description="`overlaps` (default): a record matches when its date interval overlaps the "
+        "window, so a record dated only '2025' matches a window of November 2025. `within`: "
+        "its whole interval must lie inside the window, so only records known to fall in it match.",
+    )
+
+    @field_validator("date_from", "date_to")
+    @classmethod
+    def _calendar_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_partial_date(value)  # raises ValueError with a readable message
+        return value
+
+    def date_window(self) -> tuple[date | None, date | None]:
+        """The window as dates; a date_from after date_to is a 422."""
+        start = parse_partial_date(self.date_from)[0] if self.date_from else None
+        end = parse_partial_date(self.date_to)[1] if self.date_to else None
+        if start and end and start > end:
+            detail = f"date_from ({self.date_from}) is after date_to ({self.date_to})"
+            raise InvalidParameter(
+                detail, [param_error("date_from", detail), param_error("date_to", detail)]
+            )
+        return start, end
+
+
+def in_window(
+    start_column: InstrumentedAttribute[date],
+    end_column: InstrumentedAttribute[date],
+    window: tuple[date | None, date | None],
+    match: str,
+) -> list[ColumnElement[bool]]:
+    start, end = window
+    conditions: list[ColumnElement[bool]] = []
+    if match == "within":
+        if start:
+            conditions.append(start_column >= start)
+        if end:
+            conditions.append(end_column <= end)
+    else:
+        if start:
+            conditions.append(end_column >= start)
+        if end:
+            conditions.append(start_column <= end)
+    return conditions
+
+
+def involves_all(
+    link: Table,
+    record_column: str,
+    record_id: InstrumentedAttribute[str],
+    column: str,
+    values: list[str],
+) -> list[ColumnElement[bool]]:
+    """One EXISTS per value: the record is linked to every one of them."""
+    return [
+        exists(select(1).where(and_(link.c[record_column] == record_id, link.c[column] == value)))
+        for value in values
+    ]
+
+
+def matches_text(search_text: InstrumentedAttribute[str], q: str) -> ColumnElement[bool]:
+    return search_text.like(like_pattern(q), escape="\\")
+
+
+def require_known(
+    session: Session, id_column: InstrumentedAttribute[str], values: list[str], param: str
+) -> None:
+    """Filtering by an id that names nothing is a mistake worth telling, not an empty page."""
+    wanted = set(values)
+    if not wanted:
+        return
+    found = set(session.scalars(select(id_column).where(id_column.in_(wanted))))
+    missing = sorted(wanted - found)
+    if missing:
+        raise InvalidParameter.for_param(param, f"unknown {param}: {', '.join(missing)}")

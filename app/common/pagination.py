@@ -1,0 +1,103 @@
+"""Keyset pagination: a cursor holds the sort key and id of the last row served, so every page is
+one index range scan, however deep (no OFFSET)."""
+
+import base64
+import binascii
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+import orjson
+from sqlalchemy import ColumnElement, Select, tuple_
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from app.errors import InvalidParameter
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Sorting:
+    """A resource's closed list of sort keys: `name` ascending, `-name` descending, id breaks ties."""
+
+    columns: Mapping[str, InstrumentedAttribute[Any]]
+    id_column: InstrumentedAttribute[Any]
+
+    def order(self, sort: str) -> tuple[InstrumentedAttribute[Any], bool]:
+        descending = sort.startswith("-")
+        return self.columns[sort.removeprefix("-")], descending
+
+
+def encode_cursor(sort: str, key: Sequence[Any]) -> str:
+    payload = orjson.dumps({"sort": sort, "key": [_to_json(value) for value in key]})
+    return base64.urlsafe_b64encode(payload).rstrip(b"=").decode()
+
+
+def decode_cursor(cursor: str, sort: str, types: Sequence[type]) -> list[Any]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        payload = orjson.loads(raw)
+        key = payload["key"]
+        issued_for = payload["sort"]
+        if not isinstance(key, list) or len(key) != len(types):
+            raise ValueError
+        values = [_from_json(value, kind) for value, kind in zip(key, types, strict=True)]
+    except (binascii.Error, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+        raise InvalidParameter.for_param(
+            "cursor", "malformed cursor; use a next_cursor value exactly as returned"
+        ) from None
+    if issued_for != sort:
+        raise InvalidParameter.for_param(
+            "cursor", f"this cursor was issued for sort={issued_for}, not sort={sort}"
+        )
+    return values
+
+
+def paginate(
+    session: Session,
+    statement: Select[tuple[T]],
+    sorting: Sorting,
+    sort: str,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[T], str | None]:
+    """Run `statement` for one page; return its rows and the next page's cursor (None when done)."""
+    column, descending = sorting.order(sort)
+    key_columns = [column] if column is sorting.id_column else [column, sorting.id_column]
+    if cursor is not None:
+        types = [key.type.python_type for key in key_columns]
+        after = decode_cursor(cursor, sort, types)
+        statement = statement.where(_beyond(key_columns, after, descending))
+    order = [key.desc() if descending else key.asc() for key in key_columns]
+    rows = list(session.scalars(statement.order_by(*order).limit(limit + 1)).unique())
+    if len(rows) <= limit:
+        return rows, None
+    rows = rows[:limit]
+    last = rows[-1]
+    return rows, encode_cursor(sort, [getattr(last, key.key) for key in key_columns])
+
+
+def _beyond(
+    columns: list[InstrumentedAttribute[Any]], values: list[Any], descending: bool
+) -> ColumnElement[bool]:
+    if len(columns) == 1:
+        return columns[0] < values[0] if descending else columns[0] > values[0]
+    row, after = tuple_(*columns), tuple_(*values)
+    return row < after if descending else row > after
+
+
+def _to_json(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _from_json(value: Any, kind: type) -> Any:
+    if kind is date:
+        return date.fromisoformat(value)
+    if kind is float and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if kind is int and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if kind is str and isinstance(value, str):
+        return value
+    raise ValueError(f"cursor value {value!r} is not a {kind.__name__}")

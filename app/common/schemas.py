@@ -1,0 +1,85 @@
+"""Wire shapes shared by every resource: the list envelope, references, citations, problems."""
+
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class Page(Schema, Generic[T]):
+    """The one list envelope: a page of items and the cursor of the next page."""
+
+    items: list[T] = Field(description="The records on this page, in the requested order.")
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` to get the next page; null on the last page. The same URL "
+        'is in the `Link: <…>; rel="next"` header.',
+    )
+
+    @classmethod
+    def model_parametrized_name(cls, params: tuple[type[Any], ...]) -> str:
+        # `EventPage` rather than `Page_Event_`: a readable name for SDK generators.
+        return f"{params[0].__name__.removesuffix('Read')}Page"
+
+
+class NamedRef(Schema):
+    """A related record, by id and name."""
+
+    id: str = Field(description="The related record's id.")
+    name_en: str = Field(description="Name in English.")
+    name_ru: str = Field(description="Name in Russian.")
+
+
+class TitledRef(Schema):
+    """A related event or agreement, by id and title."""
+
+    id: str = Field(description="The related record's id.")
+    title_en: str = Field(description="Title in English.")
+    title_ru: str = Field(description="Title in Russian.")
+
+
+class Citation(Schema):
+    """A verbatim quote from a source that supports the record it is attached to."""
+
+    source_id: str = Field(
+        description="The cited source's id.", examples=["velizade-2025-az-kz-relations"]
+    )
+    quote: str = Field(
+        description="Exact substring of the source text, in the source's language.",
+        examples=["государственный визит президента Азербайджана Ильхама Алиева в Казахстан"],
+    )
+    paragraph: int = Field(description="1-based paragraph number in the source text.", ge=1)
+    char_start: int = Field(
+        description="Offset of the quote's first character in the source text (Unicode code "
+        "points, 0-based).",
+        ge=0,
+    )
+    char_end: int = Field(
+        description="Offset just past the quote's last character: text[char_start:char_end] == quote."
+    )
+
+
+class ProblemParameter(BaseModel):
+    name: str = Field(description="The parameter's name (empty when the error spans several).")
+    in_: str = Field(alias="in", description="Where the parameter was: query, path or body.")
+    detail: str = Field(description="What is wrong with its value.")
+
+
+class Problem(BaseModel):
+    """An error, as RFC 9457 problem details (media type `application/problem+json`)."""
+
+    type: str = Field(
+        description="URI reference naming the kind of problem.",
+        examples=["/problems/invalid-parameter"],
+    )
+    title: str = Field(description="Short summary of the kind of problem.")
+    status: int = Field(description="The HTTP status code.")
+    detail: str = Field(description="What went wrong with this request, for a person to read.")
+    instance: str | None = Field(None, description="The request path the problem occurred at.")
+    errors: list[ProblemParameter] | None = Field(
+        None, description="For 400/422: each offending parameter."
+    )

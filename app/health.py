@@ -1,0 +1,70 @@
+"""Liveness and readiness: is the process up, and is its database reachable and migrated?"""
+
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.config import REPO_ROOT
+from app.errors import ProblemResponse, problem
+
+router = APIRouter(tags=["health"])
+
+
+def alembic_config(url: str | None = None) -> Config:
+    config = Config(str(REPO_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(Path(REPO_ROOT / "migrations")))
+    if url:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+class Health(BaseModel):
+    status: str = Field(description="`ok` when the check passed.", examples=["ok"])
+
+
+class Readiness(Health):
+    database: str = Field(description="Database dialect in use.", examples=["sqlite"])
+    revision: str | None = Field(description="The database's Alembic revision (equals the head).")
+
+
+@router.get("/healthz", name="getHealth", summary="Liveness: the process is up")
+def healthz() -> Health:
+    return Health(status="ok")
+
+
+@router.get(
+    "/readyz",
+    name="getReadiness",
+    summary="Readiness: the database is reachable and migrated to the head revision",
+    responses={503: {"description": "Not ready: database unreachable or not migrated."}},
+    response_model=Readiness,
+)
+def readyz(request: Request) -> Readiness | ProblemResponse:
+    engine: Engine = request.app.state.engine
+    try:
+        revision = current_revision(engine)
+    except SQLAlchemyError as exc:
+        return _not_ready(request, f"database unreachable: {type(exc).__name__}")
+    head = request.app.state.head_revision
+    if revision != head:
+        return _not_ready(request, f"database at revision {revision}, expected {head}: run `bilateral db upgrade`")
+    return Readiness(status="ok", database=engine.dialect.name, revision=revision)
+
+
+def _not_ready(request: Request, detail: str) -> ProblemResponse:
+    return problem(request, 503, "Service unavailable", "not-ready", detail)

@@ -1,0 +1,87 @@
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+
+from app import health
+from app.config import Settings, get_settings
+from app.db import make_engine, make_sessionmaker
+from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
+from app.events.router import router as events_router
+
+ROUTERS = (events_router,)
+
+DESCRIPTION = """\
+Open data on bilateral relations: who met whom and where, what they signed, how much they traded,
+which ports, corridors and pipelines tie two countries together. Every record carries citations:
+verbatim quotes from its sources, with paragraph and character offsets.
+
+Lists share one envelope (`items`, `next_cursor`), keyset pagination (`limit`, `cursor`, and a
+`Link: rel="next"` header) and typed filters; errors are RFC 9457 `application/problem+json`.
+"""
+
+TAGS = [
+    {"name": "events", "description": "Visits, summits and meetings."},
+    {"name": "health", "description": "Liveness and readiness probes."},
+]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    engine = make_engine(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Bilateral relations API",
+        version="1.0.0",
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+        license_info={"name": "MIT", "identifier": "MIT"},
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.head_revision = health.head_revision()
+    install_error_handlers(app)
+    app.include_router(health.router)
+    for router in ROUTERS:
+        app.include_router(router)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _operation_id(route: APIRoute) -> str:
+    # Route names are camelCase verbs (`listEvents`, `getEvent`): SDKs get readable method names.
+    return route.name
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(
+        title=app.title,
+        version=app.version,
+        openapi_version=app.openapi_version,
+        description=app.description,
+        routes=app.routes,
+        tags=app.openapi_tags,
+        license_info=app.license_info,
+    )
+    # Error bodies are problem+json, not application/json: say so in the contract.
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            for status, response in operation.get("responses", {}).items():
+                content = response.get("content", {})
+                if status[0] in "45" and "application/json" in content:
+                    content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+    app.openapi_schema = schema
+    return schema

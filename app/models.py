@@ -1,0 +1,580 @@
+"""Typed SQLAlchemy models: the one metadata that Alembic migrations mirror."""
+
+from datetime import date
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Date,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    event,
+    text,
+)
+from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
+
+from app.common.dates import DatePrecision, PeriodKind
+from app.common.text import normalize_text
+from app.db import Base
+
+# --- vocabularies: closed lists, stored as VARCHAR with a CHECK on both engines ---
+
+
+class EventType(StrEnum):
+    state_visit = "state_visit"
+    official_visit = "official_visit"
+    working_visit = "working_visit"
+    summit = "summit"
+    ministerial_meeting = "ministerial_meeting"
+    multilateral_meeting = "multilateral_meeting"
+    intergovernmental_commission = "intergovernmental_commission"
+    forum = "forum"
+    other = "other"
+
+
+class Sector(StrEnum):
+    transport = "transport"
+    digitalization = "digitalization"
+    industry = "industry"
+    agriculture = "agriculture"
+    energy = "energy"
+    trade = "trade"
+    finance = "finance"
+    culture = "culture"
+    education = "education"
+    security = "security"
+    other = "other"
+
+
+class AgreementStatus(StrEnum):
+    proposed = "proposed"
+    signed = "signed"
+    ratified = "ratified"
+    in_force = "in_force"
+    expired = "expired"
+    terminated = "terminated"
+
+
+class Indicator(StrEnum):
+    trade_turnover = "trade_turnover"
+    exports = "exports"
+    imports = "imports"
+    transit_volume = "transit_volume"
+    trade_turnover_growth = "trade_turnover_growth"
+    exports_growth = "exports_growth"
+    imports_growth = "imports_growth"
+    transit_volume_growth = "transit_volume_growth"
+
+
+class Unit(StrEnum):
+    USD = "USD"
+    EUR = "EUR"
+    tonnes = "tonnes"
+    percent = "percent"
+    teu = "teu"
+
+
+class Bound(StrEnum):
+    """How the stated value bounds the true one."""
+
+    exact = "exact"
+    approximate = "approximate"
+    at_least = "at_least"
+    at_most = "at_most"
+    range = "range"
+
+
+class FigureStatus(StrEnum):
+    reported = "reported"
+    preliminary = "preliminary"
+    estimate = "estimate"
+    forecast = "forecast"
+
+
+class ProjectKind(StrEnum):
+    port = "port"
+    transport_corridor = "transport_corridor"
+    pipeline = "pipeline"
+    railway = "railway"
+    road = "road"
+    ferry_line = "ferry_line"
+    digital_system = "digital_system"
+    power_line = "power_line"
+    other = "other"
+
+
+class ProjectStatus(StrEnum):
+    planned = "planned"
+    under_development = "under_development"
+    under_construction = "under_construction"
+    expanding = "expanding"
+    operating = "operating"
+    completed = "completed"
+    suspended = "suspended"
+
+
+class PlaceKind(StrEnum):
+    city = "city"
+    port = "port"
+    region = "region"
+    other = "other"
+
+
+class SourceKind(StrEnum):
+    article = "article"
+    report = "report"
+    statistics = "statistics"
+    dataset = "dataset"
+    official_statement = "official_statement"
+    other = "other"
+
+
+def enum_type(enum: type[StrEnum], name: str) -> Enum:
+    return Enum(
+        enum,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=40,
+        values_callable=lambda members: [member.value for member in members],
+    )
+
+
+SLUG = String(120)
+COUNTRY_CODE = String(2)
+
+
+class Searchable:
+    """Keeps `search_text`, a folded copy of the fields `q` matches, in step with them."""
+
+    search_fields: ClassVar[tuple[str, ...]]
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    def refresh_search_text(self) -> None:
+        values = (getattr(self, field) for field in self.search_fields)
+        self.search_text = normalize_text(" ".join(value for value in values if value))
+
+
+@event.listens_for(Searchable, "before_insert", propagate=True)
+@event.listens_for(Searchable, "before_update", propagate=True)
+def _refresh_search_text(_mapper: Mapper[Any], _connection: Any, target: Searchable) -> None:
+    target.refresh_search_text()
+
+
+def association(
+    name: str, left: tuple[str, str], right: tuple[str, str], right_type: Any = SLUG
+) -> Table:
+    """A many-to-many table: composite primary key, plus an index for lookups from the right side."""
+    (left_key, left_ref), (right_key, right_ref) = left, right
+    return Table(
+        name,
+        Base.metadata,
+        Column(left_key, SLUG, ForeignKey(left_ref, ondelete="CASCADE"), primary_key=True),
+        Column(right_key, right_type, ForeignKey(right_ref, ondelete="CASCADE"), primary_key=True),
+        Index(f"ix_{name}_{right_key}", right_key, left_key),
+    )
+
+
+EVENT = ("event_id", "events.id")
+AGREEMENT = ("agreement_id", "agreements.id")
+PROJECT = ("project_id", "projects.id")
+COUNTRY = ("country_id", "countries.id")
+event_countries = association("event_countries", EVENT, COUNTRY, COUNTRY_CODE)
+event_people = association("event_people", EVENT, ("person_id", "people.id"))
+event_organizations = association(
+    "event_organizations", EVENT, ("organization_id", "organizations.id")
+)
+agreement_countries = association("agreement_countries", AGREEMENT, COUNTRY, COUNTRY_CODE)
+project_countries = association("project_countries", PROJECT, COUNTRY, COUNTRY_CODE)
+project_places = association("project_places", PROJECT, ("place_id", "places.id"))
+project_trade_figures = association(
+    "project_trade_figures", PROJECT, ("trade_figure_id", "trade_figures.id")
+)
+
+
+# --- reference entities ---
+
+
+class Country(Searchable, Base):
+    """ISO 3166-1, loaded from pycountry; `id` is the alpha-2 code."""
+
+    __tablename__ = "countries"
+    search_fields = ("id", "alpha3", "name_en", "name_ru", "official_name_en")
+
+    id: Mapped[str] = mapped_column(COUNTRY_CODE, primary_key=True)
+    alpha3: Mapped[str] = mapped_column(String(3), unique=True)
+    numeric: Mapped[str] = mapped_column(String(3), unique=True)
+    name_en: Mapped[str] = mapped_column(String(200))
+    name_ru: Mapped[str] = mapped_column(String(200))
+    official_name_en: Mapped[str | None] = mapped_column(String(300))
+
+    citations: Mapped[list["Citation"]] = relationship(lazy="raise", passive_deletes=True)
+
+    __table_args__ = (
+        CheckConstraint("length(id) = 2", name="alpha2_length"),
+        Index("ix_countries_name_en", "name_en", "id"),
+    )
+
+
+class Organization(Searchable, Base):
+    __tablename__ = "organizations"
+    search_fields = ("abbreviation_en", "abbreviation_ru", "name_en", "name_ru")
+
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    abbreviation_en: Mapped[str | None] = mapped_column(String(40))
+    abbreviation_ru: Mapped[str | None] = mapped_column(String(40))
+    name_en: Mapped[str] = mapped_column(String(300))
+    name_ru: Mapped[str] = mapped_column(String(300))
+
+    citations: Mapped[list["Citation"]] = relationship(lazy="raise", passive_deletes=True)
+
+    __table_args__ = (Index("ix_organizations_name_en", "name_en", "id"),)
+
+
+class Person(Searchable, Base):
+    __tablename__ = "people"
+    search_fields = ("name_en", "name_ru", "role_en", "role_ru")
+
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    name_en: Mapped[str] = mapped_column(String(200))
+    name_ru: Mapped[str] = mapped_column(String(200))
+    role_en: Mapped[str | None] = mapped_column(String(300))
+    role_ru: Mapped[str | None] = mapped_column(String(300))
+    country_id: Mapped[str | None] = mapped_column(ForeignKey("countries.id"), index=True)
+
+    country: Mapped[Country | None] = relationship(lazy="raise")
+    citations: Mapped[list["Citation"]] = relationship(lazy="raise", passive_deletes=True)
+
+    __table_args__ = (Index("ix_people_name_en", "name_en", "id"),)
+
+
+class Place(Searchable, Base):
+    __tablename__ = "places"
+    search_fields = ("name_en", "name_ru")
+
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    name_en: Mapped[str] = mapped_column(String(200))
+    name_ru: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[PlaceKind] = mapped_column(enum_type(PlaceKind, "place_kind"), index=True)
+    country_id: Mapped[str | None] = mapped_column(ForeignKey("countries.id"), index=True)
+
+    country: Mapped[Country | None] = relationship(lazy="raise")
+    citations: Mapped[list["Citation"]] = relationship(lazy="raise", passive_deletes=True)
+
+    __table_args__ = (Index("ix_places_name_en", "name_en", "id"),)
+
+
+# --- sources and citations ---
+
+
+class Source(Searchable, Base):
+    __tablename__ = "sources"
+    search_fields = ("title", "description", "author")
+
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    title: Mapped[str | None] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(String(1000))
+    author: Mapped[str | None] = mapped_column(String(300))
+    language: Mapped[str] = mapped_column(String(8))
+    publication_year: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[SourceKind] = mapped_column(enum_type(SourceKind, "source_kind"))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    text: Mapped[str] = mapped_column(Text)
+
+    citations: Mapped[list["Citation"]] = relationship(lazy="raise", back_populates="source")
+
+    __table_args__ = (Index("ix_sources_title", "description", "id"),)
+
+
+# Which column of `citations` points at which kind of record (an exclusive arc: exactly one is set).
+CITED_RECORD_COLUMNS = {
+    "event": "event_id",
+    "agreement": "agreement_id",
+    "trade_figure": "trade_figure_id",
+    "infrastructure_project": "project_id",
+    "country": "country_id",
+    "organization": "organization_id",
+    "person": "person_id",
+    "place": "place_id",
+}
+_ONE_RECORD = " + ".join(
+    f"(CASE WHEN {column} IS NULL THEN 0 ELSE 1 END)" for column in CITED_RECORD_COLUMNS.values()
+)
+
+
+def _unique_per_record(column: str) -> Index:
+    condition = text(f"{column} IS NOT NULL")
+    return Index(
+        f"uq_citations_{column}",
+        column,
+        "source_id",
+        "char_start",
+        "char_end",
+        unique=True,
+        sqlite_where=condition,
+        postgresql_where=condition,
+    )
+
+
+class Citation(Base):
+    """A verbatim quote from a source supporting one record; offsets index the source text."""
+
+    __tablename__ = "citations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id", ondelete="RESTRICT"))
+    quote: Mapped[str] = mapped_column(Text)
+    paragraph: Mapped[int] = mapped_column(Integer)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    agreement_id: Mapped[str | None] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE")
+    )
+    trade_figure_id: Mapped[str | None] = mapped_column(
+        ForeignKey("trade_figures.id", ondelete="CASCADE")
+    )
+    project_id: Mapped[str | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    country_id: Mapped[str | None] = mapped_column(ForeignKey("countries.id", ondelete="CASCADE"))
+    organization_id: Mapped[str | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE")
+    )
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    place_id: Mapped[str | None] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"))
+
+    source: Mapped[Source] = relationship(lazy="raise", back_populates="citations")
+
+    __table_args__ = (
+        CheckConstraint(f"{_ONE_RECORD} = 1", name="one_record"),
+        CheckConstraint("char_start >= 0 AND char_end > char_start", name="offsets"),
+        CheckConstraint("paragraph >= 1", name="paragraph_positive"),
+        Index("ix_citations_source_id", "source_id", "id"),
+        *(_unique_per_record(column) for column in CITED_RECORD_COLUMNS.values()),
+    )
+
+    @property
+    def record_type(self) -> str:
+        return next(kind for kind, column in CITED_RECORD_COLUMNS.items() if getattr(self, column))
+
+    @property
+    def record_id(self) -> str:
+        return str(getattr(self, CITED_RECORD_COLUMNS[self.record_type]))
+
+
+# --- facts ---
+
+
+class Event(Searchable, Base):
+    __tablename__ = "events"
+    search_fields = ("title_en", "title_ru")
+
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    type: Mapped[EventType] = mapped_column(enum_type(EventType, "event_type"))
+    title_en: Mapped[str] = mapped_column(String(500))
+    title_ru: Mapped[str] = mapped_column(String(500))
+    summary_en: Mapped[str | None] = mapped_column(Text)
+    summary_ru: Mapped[str | None] = mapped_column(Text)
+    date_start: Mapped[date] = mapped_column(Date)
+    date_end: Mapped[date] = mapped_column(Date)
+    date_precision: Mapped[DatePrecision] = mapped_column(
+        enum_type(DatePrecision, "date_precision")
+    )
+    location_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"), index=True)
+    host_country_id: Mapped[str | None] = mapped_column(ForeignKey("countries.id"), index=True)
+
+    location: Mapped[Place | None] = relationship(lazy="raise")
+    host_country: Mapped[Country | None] = relationship(lazy="raise")
+    countries: Mapped[list[Country]] = relationship(
+        secondary=event_countries, lazy="raise", order_by=Country.id
+    )
+    people: Mapped[list[Person]] = relationship(
+        secondary=event_people, lazy="raise", order_by=Person.id
+    )
+    organizations: Mapped[list[Organization]] = relationship(
+        secondary=event_organizations, lazy="raise", order_by=Organization.id
+    )
+    agreements: Mapped[list["Agreement"]] = relationship(
+        lazy="raise", back_populates="event", order_by="Agreement.id"
+    )
+    citations: Mapped[list[Citation]] = relationship(
+        lazy="raise", passive_deletes=True, order_by=Citation.char_start
+    )
+
+    __table_args__ = (
+        CheckConstraint("date_end >= date_start", name="date_order"),
+        Index("ix_events_date_start", "date_start", "id"),
+        Index("ix_events_date_end", "date_end", "id"),
+        Index("ix_events_type", "type", "date_start", "id"),
+        Index("ix_events_title_en", "title_en", "id"),
+    )
+
+
+class AgreementSector(Base):
+    __tablename__ = "agreement_sectors"
+
+    agreement_id: Mapped[str] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), primary_key=True
+    )
+    sector: Mapped[Sector] = mapped_column(enum_type(Sector, "sector"), primary_key=True)
+
+    __table_args__ = (Index("ix_agreement_sectors_sector", "sector", "agreement_id"),)
+
+
+class Agreement(Searchable, Base):
+    __tablename__ = "agreements"
+    search_fields = ("title_en", "title_ru")
+
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    title_en: Mapped[str] = mapped_column(String(500))
+    title_ru: Mapped[str] = mapped_column(String(500))
+    summary_en: Mapped[str | None] = mapped_column(Text)
+    summary_ru: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[AgreementStatus] = mapped_column(
+        enum_type(AgreementStatus, "agreement_status"), index=True
+    )
+    document_count: Mapped[int | None] = mapped_column(Integer)
+    date_start: Mapped[date] = mapped_column(Date)
+    date_end: Mapped[date] = mapped_column(Date)
+    date_precision: Mapped[DatePrecision] = mapped_column(
+        enum_type(DatePrecision, "date_precision")
+    )
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"), index=True)
+
+    event: Mapped[Event | None] = relationship(lazy="raise", back_populates="agreements")
+    sector_rows: Mapped[list[AgreementSector]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", order_by=AgreementSector.sector
+    )
+    countries: Mapped[list[Country]] = relationship(
+        secondary=agreement_countries, lazy="raise", order_by=Country.id
+    )
+    citations: Mapped[list[Citation]] = relationship(
+        lazy="raise", passive_deletes=True, order_by=Citation.char_start
+    )
+
+    __table_args__ = (
+        CheckConstraint("date_end >= date_start", name="date_order"),
+        CheckConstraint(
+            "document_count IS NULL OR document_count > 0", name="document_count_positive"
+        ),
+        Index("ix_agreements_date_start", "date_start", "id"),
+        Index("ix_agreements_date_end", "date_end", "id"),
+        Index("ix_agreements_title_en", "title_en", "id"),
+    )
+
+    @property
+    def sectors(self) -> list[Sector]:
+        return [row.sector for row in self.sector_rows]
+
+
+class TradeFigure(Searchable, Base):
+    """One observation: a value for a reporter–partner pair, indicator and period, with qualifiers."""
+
+    __tablename__ = "trade_figures"
+    search_fields = ("indicator", "commodity", "note_en", "note_ru")
+
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    reporter_id: Mapped[str] = mapped_column(ForeignKey("countries.id"))
+    partner_id: Mapped[str] = mapped_column(ForeignKey("countries.id"))
+    indicator: Mapped[Indicator] = mapped_column(enum_type(Indicator, "indicator"))
+    commodity: Mapped[str] = mapped_column(String(40), default="TOTAL", server_default="TOTAL")
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    period_kind: Mapped[PeriodKind] = mapped_column(enum_type(PeriodKind, "period_kind"))
+    value: Mapped[float] = mapped_column(Float)
+    value_upper: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[Unit] = mapped_column(enum_type(Unit, "unit"), index=True)
+    bound: Mapped[Bound] = mapped_column(enum_type(Bound, "bound"), index=True)
+    status: Mapped[FigureStatus] = mapped_column(
+        enum_type(FigureStatus, "figure_status"), index=True
+    )
+    compared_period_start: Mapped[date | None] = mapped_column(Date)
+    compared_period_end: Mapped[date | None] = mapped_column(Date)
+    note_en: Mapped[str | None] = mapped_column(Text)
+    note_ru: Mapped[str | None] = mapped_column(Text)
+
+    reporter: Mapped[Country] = relationship(lazy="raise", foreign_keys=[reporter_id])
+    partner: Mapped[Country] = relationship(lazy="raise", foreign_keys=[partner_id])
+    projects: Mapped[list["InfrastructureProject"]] = relationship(
+        secondary=project_trade_figures,
+        lazy="raise",
+        back_populates="trade_figures",
+        order_by="InfrastructureProject.id",
+    )
+    citations: Mapped[list[Citation]] = relationship(
+        lazy="raise", passive_deletes=True, order_by=Citation.char_start
+    )
+
+    __table_args__ = (
+        UniqueConstraint(
+            "reporter_id",
+            "partner_id",
+            "indicator",
+            "commodity",
+            "period_start",
+            "period_end",
+            "status",
+            name="uq_trade_figures_natural_key",
+        ),
+        CheckConstraint("period_end >= period_start", name="period_order"),
+        CheckConstraint("reporter_id <> partner_id", name="distinct_countries"),
+        CheckConstraint(
+            "(bound = 'range' AND value_upper IS NOT NULL AND value_upper > value)"
+            " OR (bound IN ('at_least', 'at_most') AND (value_upper IS NULL OR value_upper > value))"
+            " OR (bound IN ('exact', 'approximate') AND value_upper IS NULL)",
+            name="bound_values",
+        ),
+        CheckConstraint(
+            "(compared_period_start IS NULL) = (compared_period_end IS NULL)"
+            " AND (compared_period_end IS NULL OR compared_period_end >= compared_period_start)",
+            name="compared_period",
+        ),
+        Index("ix_trade_figures_pair", "reporter_id", "partner_id", "indicator", "period_start"),
+        Index("ix_trade_figures_partner", "partner_id", "period_start"),
+        Index("ix_trade_figures_indicator", "indicator", "period_start", "id"),
+        Index("ix_trade_figures_period_start", "period_start", "id"),
+        Index("ix_trade_figures_period_end", "period_end", "id"),
+        Index("ix_trade_figures_value", "value", "id"),
+    )
+
+
+class InfrastructureProject(Searchable, Base):
+    __tablename__ = "projects"
+    search_fields = ("name_en", "name_ru")
+
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    name_en: Mapped[str] = mapped_column(String(300))
+    name_ru: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[ProjectKind] = mapped_column(enum_type(ProjectKind, "project_kind"), index=True)
+    status: Mapped[ProjectStatus] = mapped_column(
+        enum_type(ProjectStatus, "project_status"), index=True
+    )
+    summary_en: Mapped[str | None] = mapped_column(Text)
+    summary_ru: Mapped[str | None] = mapped_column(Text)
+
+    countries: Mapped[list[Country]] = relationship(
+        secondary=project_countries, lazy="raise", order_by=Country.id
+    )
+    places: Mapped[list[Place]] = relationship(
+        secondary=project_places, lazy="raise", order_by=Place.id
+    )
+    trade_figures: Mapped[list[TradeFigure]] = relationship(
+        secondary=project_trade_figures,
+        lazy="raise",
+        back_populates="projects",
+        order_by=TradeFigure.id,
+    )
+    citations: Mapped[list[Citation]] = relationship(
+        lazy="raise", passive_deletes=True, order_by=Citation.char_start
+    )
+
+    __table_args__ = (Index("ix_projects_name_en", "name_en", "id"),)
