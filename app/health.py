@@ -62,7 +62,9 @@ def readyz(request: Request) -> Readiness | ProblemResponse:
         return _not_ready(request, f"database unreachable: {type(exc).__name__}")
     head = request.app.state.head_revision
     if revision != head:
-        return _not_ready(request, f"database at revision {revision}, expected {head}: run `bilateral db upgrade`")
+        return _not_ready(
+            request, f"database at revision {revision}, expected {head}: run `bilateral db upgrade`"
+        )
     return Readiness(status="ok", database=engine.dialect.name, revision=revision)
 
 

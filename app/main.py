@@ -7,12 +7,27 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
 from app import health
+from app.agreements.router import router as agreements_router
 from app.config import Settings, get_settings
 from app.db import make_engine, make_sessionmaker
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from app.events.router import router as events_router
+from app.projects.router import router as projects_router
+from app.reference import router as reference
+from app.sources.router import router as sources_router
+from app.trade.router import router as trade_router
 
-ROUTERS = (events_router,)
+ROUTERS = (
+    events_router,
+    agreements_router,
+    trade_router,
+    projects_router,
+    reference.countries,
+    reference.organizations,
+    reference.people,
+    reference.places,
+    sources_router,
+)
 
 DESCRIPTION = """\
 Open data on bilateral relations: who met whom and where, what they signed, how much they traded,
@@ -25,6 +40,14 @@ Lists share one envelope (`items`, `next_cursor`), keyset pagination (`limit`, `
 
 TAGS = [
     {"name": "events", "description": "Visits, summits and meetings."},
+    {"name": "agreements", "description": "Documents signed, with sectors and parties."},
+    {"name": "trade-figures", "description": "Trade and transit observations with their qualifiers."},
+    {"name": "infrastructure-projects", "description": "Ports, corridors, pipelines, systems."},
+    {"name": "countries", "description": "ISO 3166-1 countries."},
+    {"name": "organizations", "description": "International organizations the sources name."},
+    {"name": "people", "description": "People the sources name."},
+    {"name": "places", "description": "Cities, ports and regions the sources name."},
+    {"name": "sources", "description": "Source documents, full text, and every quote taken from them."},
     {"name": "health", "description": "Liveness and readiness probes."},
 ]
 

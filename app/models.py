@@ -170,9 +170,7 @@ def _refresh_search_text(_mapper: Mapper[Any], _connection: Any, target: Searcha
     target.refresh_search_text()
 
 
-def association(
-    name: str, left: tuple[str, str], right: tuple[str, str], right_type: Any = SLUG
-) -> Table:
+def association(name: str, left: tuple[str, str], right: tuple[str, str], right_type: Any = SLUG) -> Table:
     """A many-to-many table: composite primary key, plus an index for lookups from the right side."""
     (left_key, left_ref), (right_key, right_ref) = left, right
     return Table(
@@ -190,15 +188,11 @@ PROJECT = ("project_id", "projects.id")
 COUNTRY = ("country_id", "countries.id")
 event_countries = association("event_countries", EVENT, COUNTRY, COUNTRY_CODE)
 event_people = association("event_people", EVENT, ("person_id", "people.id"))
-event_organizations = association(
-    "event_organizations", EVENT, ("organization_id", "organizations.id")
-)
+event_organizations = association("event_organizations", EVENT, ("organization_id", "organizations.id"))
 agreement_countries = association("agreement_countries", AGREEMENT, COUNTRY, COUNTRY_CODE)
 project_countries = association("project_countries", PROJECT, COUNTRY, COUNTRY_CODE)
 project_places = association("project_places", PROJECT, ("place_id", "places.id"))
-project_trade_figures = association(
-    "project_trade_figures", PROJECT, ("trade_figure_id", "trade_figures.id")
-)
+project_trade_figures = association("project_trade_figures", PROJECT, ("trade_figure_id", "trade_figures.id"))
 
 
 # --- reference entities ---
@@ -217,7 +211,9 @@ class Country(Searchable, Base):
     name_ru: Mapped[str] = mapped_column(String(200))
     official_name_en: Mapped[str | None] = mapped_column(String(300))
 
-    citations: Mapped[list["Citation"]] = relationship(lazy="raise", passive_deletes=True)
+    citations: Mapped[list["Citation"]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by="Citation.char_start"
+    )
 
     __table_args__ = (
         CheckConstraint("length(id) = 2", name="alpha2_length"),
@@ -235,7 +231,9 @@ class Organization(Searchable, Base):
     name_en: Mapped[str] = mapped_column(String(300))
     name_ru: Mapped[str] = mapped_column(String(300))
 
-    citations: Mapped[list["Citation"]] = relationship(lazy="raise", passive_deletes=True)
+    citations: Mapped[list["Citation"]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by="Citation.char_start"
+    )
 
     __table_args__ = (Index("ix_organizations_name_en", "name_en", "id"),)
 
@@ -252,7 +250,9 @@ class Person(Searchable, Base):
     country_id: Mapped[str | None] = mapped_column(ForeignKey("countries.id"), index=True)
 
     country: Mapped[Country | None] = relationship(lazy="raise")
-    citations: Mapped[list["Citation"]] = relationship(lazy="raise", passive_deletes=True)
+    citations: Mapped[list["Citation"]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by="Citation.char_start"
+    )
 
     __table_args__ = (Index("ix_people_name_en", "name_en", "id"),)
 
@@ -268,7 +268,9 @@ class Place(Searchable, Base):
     country_id: Mapped[str | None] = mapped_column(ForeignKey("countries.id"), index=True)
 
     country: Mapped[Country | None] = relationship(lazy="raise")
-    citations: Mapped[list["Citation"]] = relationship(lazy="raise", passive_deletes=True)
+    citations: Mapped[list["Citation"]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by="Citation.char_start"
+    )
 
     __table_args__ = (Index("ix_places_name_en", "name_en", "id"),)
 
@@ -278,11 +280,11 @@ class Place(Searchable, Base):
 
 class Source(Searchable, Base):
     __tablename__ = "sources"
-    search_fields = ("title", "description", "author")
+    search_fields = ("title", "author")
 
     id: Mapped[str] = mapped_column(SLUG, primary_key=True)
-    title: Mapped[str | None] = mapped_column(String(500))
-    description: Mapped[str] = mapped_column(String(1000))
+    # The published title; for an untitled source, a supplied description in [square brackets].
+    title: Mapped[str] = mapped_column(String(1000))
     author: Mapped[str | None] = mapped_column(String(300))
     language: Mapped[str] = mapped_column(String(8))
     publication_year: Mapped[int | None] = mapped_column(Integer)
@@ -292,7 +294,7 @@ class Source(Searchable, Base):
 
     citations: Mapped[list["Citation"]] = relationship(lazy="raise", back_populates="source")
 
-    __table_args__ = (Index("ix_sources_title", "description", "id"),)
+    __table_args__ = (Index("ix_sources_title", "title", "id"),)
 
 
 # Which column of `citations` points at which kind of record (an exclusive arc: exactly one is set).
@@ -338,17 +340,11 @@ class Citation(Base):
     char_end: Mapped[int] = mapped_column(Integer)
 
     event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
-    agreement_id: Mapped[str | None] = mapped_column(
-        ForeignKey("agreements.id", ondelete="CASCADE")
-    )
-    trade_figure_id: Mapped[str | None] = mapped_column(
-        ForeignKey("trade_figures.id", ondelete="CASCADE")
-    )
+    agreement_id: Mapped[str | None] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"))
+    trade_figure_id: Mapped[str | None] = mapped_column(ForeignKey("trade_figures.id", ondelete="CASCADE"))
     project_id: Mapped[str | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
     country_id: Mapped[str | None] = mapped_column(ForeignKey("countries.id", ondelete="CASCADE"))
-    organization_id: Mapped[str | None] = mapped_column(
-        ForeignKey("organizations.id", ondelete="CASCADE")
-    )
+    organization_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
     person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     place_id: Mapped[str | None] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"))
 
@@ -386,9 +382,7 @@ class Event(Searchable, Base):
     summary_ru: Mapped[str | None] = mapped_column(Text)
     date_start: Mapped[date] = mapped_column(Date)
     date_end: Mapped[date] = mapped_column(Date)
-    date_precision: Mapped[DatePrecision] = mapped_column(
-        enum_type(DatePrecision, "date_precision")
-    )
+    date_precision: Mapped[DatePrecision] = mapped_column(enum_type(DatePrecision, "date_precision"))
     location_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"), index=True)
     host_country_id: Mapped[str | None] = mapped_column(ForeignKey("countries.id"), index=True)
 
@@ -397,9 +391,7 @@ class Event(Searchable, Base):
     countries: Mapped[list[Country]] = relationship(
         secondary=event_countries, lazy="raise", order_by=Country.id
     )
-    people: Mapped[list[Person]] = relationship(
-        secondary=event_people, lazy="raise", order_by=Person.id
-    )
+    people: Mapped[list[Person]] = relationship(secondary=event_people, lazy="raise", order_by=Person.id)
     organizations: Mapped[list[Organization]] = relationship(
         secondary=event_organizations, lazy="raise", order_by=Organization.id
     )
@@ -407,7 +399,7 @@ class Event(Searchable, Base):
         lazy="raise", back_populates="event", order_by="Agreement.id"
     )
     citations: Mapped[list[Citation]] = relationship(
-        lazy="raise", passive_deletes=True, order_by=Citation.char_start
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=Citation.char_start
     )
 
     __table_args__ = (
@@ -445,9 +437,7 @@ class Agreement(Searchable, Base):
     document_count: Mapped[int | None] = mapped_column(Integer)
     date_start: Mapped[date] = mapped_column(Date)
     date_end: Mapped[date] = mapped_column(Date)
-    date_precision: Mapped[DatePrecision] = mapped_column(
-        enum_type(DatePrecision, "date_precision")
-    )
+    date_precision: Mapped[DatePrecision] = mapped_column(enum_type(DatePrecision, "date_precision"))
     event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"), index=True)
 
     event: Mapped[Event | None] = relationship(lazy="raise", back_populates="agreements")
@@ -458,14 +448,12 @@ class Agreement(Searchable, Base):
         secondary=agreement_countries, lazy="raise", order_by=Country.id
     )
     citations: Mapped[list[Citation]] = relationship(
-        lazy="raise", passive_deletes=True, order_by=Citation.char_start
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=Citation.char_start
     )
 
     __table_args__ = (
         CheckConstraint("date_end >= date_start", name="date_order"),
-        CheckConstraint(
-            "document_count IS NULL OR document_count > 0", name="document_count_positive"
-        ),
+        CheckConstraint("document_count IS NULL OR document_count > 0", name="document_count_positive"),
         Index("ix_agreements_date_start", "date_start", "id"),
         Index("ix_agreements_date_end", "date_end", "id"),
         Index("ix_agreements_title_en", "title_en", "id"),
@@ -494,9 +482,7 @@ class TradeFigure(Searchable, Base):
     value_upper: Mapped[float | None] = mapped_column(Float)
     unit: Mapped[Unit] = mapped_column(enum_type(Unit, "unit"), index=True)
     bound: Mapped[Bound] = mapped_column(enum_type(Bound, "bound"), index=True)
-    status: Mapped[FigureStatus] = mapped_column(
-        enum_type(FigureStatus, "figure_status"), index=True
-    )
+    status: Mapped[FigureStatus] = mapped_column(enum_type(FigureStatus, "figure_status"), index=True)
     compared_period_start: Mapped[date | None] = mapped_column(Date)
     compared_period_end: Mapped[date | None] = mapped_column(Date)
     note_en: Mapped[str | None] = mapped_column(Text)
@@ -511,7 +497,7 @@ class TradeFigure(Searchable, Base):
         order_by="InfrastructureProject.id",
     )
     citations: Mapped[list[Citation]] = relationship(
-        lazy="raise", passive_deletes=True, order_by=Citation.char_start
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=Citation.char_start
     )
 
     __table_args__ = (
@@ -555,18 +541,14 @@ class InfrastructureProject(Searchable, Base):
     name_en: Mapped[str] = mapped_column(String(300))
     name_ru: Mapped[str] = mapped_column(String(300))
     kind: Mapped[ProjectKind] = mapped_column(enum_type(ProjectKind, "project_kind"), index=True)
-    status: Mapped[ProjectStatus] = mapped_column(
-        enum_type(ProjectStatus, "project_status"), index=True
-    )
+    status: Mapped[ProjectStatus] = mapped_column(enum_type(ProjectStatus, "project_status"), index=True)
     summary_en: Mapped[str | None] = mapped_column(Text)
     summary_ru: Mapped[str | None] = mapped_column(Text)
 
     countries: Mapped[list[Country]] = relationship(
         secondary=project_countries, lazy="raise", order_by=Country.id
     )
-    places: Mapped[list[Place]] = relationship(
-        secondary=project_places, lazy="raise", order_by=Place.id
-    )
+    places: Mapped[list[Place]] = relationship(secondary=project_places, lazy="raise", order_by=Place.id)
     trade_figures: Mapped[list[TradeFigure]] = relationship(
         secondary=project_trade_figures,
         lazy="raise",
@@ -574,7 +556,7 @@ class InfrastructureProject(Searchable, Base):
         order_by=TradeFigure.id,
     )
     citations: Mapped[list[Citation]] = relationship(
-        lazy="raise", passive_deletes=True, order_by=Citation.char_start
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=Citation.char_start
     )
 
     __table_args__ = (Index("ix_projects_name_en", "name_en", "id"),)

@@ -4,11 +4,10 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from fastapi import Request, Response
-from pydantic import BaseModel
 
 from app.common.schemas import Page, Problem
 
-T = TypeVar("T", bound=BaseModel)
+P = TypeVar("P", bound=Page[Any])
 
 
 def _problem(description: str) -> dict[str, Any]:
@@ -26,12 +25,11 @@ DETAIL_ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def page_of(
-    schema: type[T], rows: Sequence[Any], next_cursor: str | None, request: Request, response: Response
-) -> Page[T]:
+    page: type[P], rows: Sequence[Any], next_cursor: str | None, request: Request, response: Response
+) -> P:
     """Wrap a page of rows in the envelope and advertise the next page in a Link header (RFC 8288)."""
     if next_cursor is not None:
         next_url = request.url.include_query_params(cursor=next_cursor)
         response.headers["Link"] = f'<{next_url}>; rel="next"'
-    return Page[schema](  # type: ignore[valid-type]
-        items=[schema.model_validate(row) for row in rows], next_cursor=next_cursor
-    )
+    item = page.model_fields["items"].annotation.__args__[0]  # type: ignore[union-attr]
+    return page(items=[item.model_validate(row) for row in rows], next_cursor=next_cursor)

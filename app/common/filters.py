@@ -94,9 +94,7 @@ class DatedListParams(ListParams):
         end = parse_partial_date(self.date_to)[1] if self.date_to else None
         if start and end and start > end:
             detail = f"date_from ({self.date_from}) is after date_to ({self.date_to})"
-            raise InvalidParameter(
-                detail, [param_error("date_from", detail), param_error("date_to", detail)]
-            )
+            raise InvalidParameter(detail, [param_error("date_from", detail), param_error("date_to", detail)])
         return start, end
 
 

@@ -1,6 +1,6 @@
 """Wire shapes shared by every resource: the list envelope, references, citations, problems."""
 
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -12,18 +12,17 @@ class Schema(BaseModel):
 
 
 class Page(Schema, Generic[T]):
-    """The one list envelope: a page of items and the cursor of the next page."""
+    """The one list envelope: a page of items and the cursor of the next page.
+
+    Each resource subclasses it by name (`class EventPage(Page[EventRead])`) so the OpenAPI
+    document gets readable component names.
+    """
 
     items: list[T] = Field(description="The records on this page, in the requested order.")
     next_cursor: str | None = Field(
         description="Pass as `cursor` to get the next page; null on the last page. The same URL "
         'is in the `Link: <…>; rel="next"` header.',
     )
-
-    @classmethod
-    def model_parametrized_name(cls, params: tuple[type[Any], ...]) -> str:
-        # `EventPage` rather than `Page_Event_`: a readable name for SDK generators.
-        return f"{params[0].__name__.removesuffix('Read')}Page"
 
 
 class NamedRef(Schema):
@@ -45,9 +44,7 @@ class TitledRef(Schema):
 class Citation(Schema):
     """A verbatim quote from a source that supports the record it is attached to."""
 
-    source_id: str = Field(
-        description="The cited source's id.", examples=["velizade-2025-az-kz-relations"]
-    )
+    source_id: str = Field(description="The cited source's id.", examples=["velizade-2025-az-kz-relations"])
     quote: str = Field(
         description="Exact substring of the source text, in the source's language.",
         examples=["государственный визит президента Азербайджана Ильхама Алиева в Казахстан"],
@@ -80,6 +77,4 @@ class Problem(BaseModel):
     status: int = Field(description="The HTTP status code.")
     detail: str = Field(description="What went wrong with this request, for a person to read.")
     instance: str | None = Field(None, description="The request path the problem occurred at.")
-    errors: list[ProblemParameter] | None = Field(
-        None, description="For 400/422: each offending parameter."
-    )
+    errors: list[ProblemParameter] | None = Field(None, description="For 400/422: each offending parameter.")

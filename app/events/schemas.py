@@ -5,7 +5,7 @@ from pydantic import Field
 
 from app.common.dates import DatePrecision
 from app.common.filters import COUNTRY_FILTER, CountryCode, DatedListParams, Slug, repeatable
-from app.common.schemas import Citation, NamedRef, Schema, TitledRef
+from app.common.schemas import Citation, NamedRef, Page, Schema, TitledRef
 from app.models import EventType
 
 
@@ -32,6 +32,10 @@ class EventRead(Schema):
     organizations: list[NamedRef] = Field(description="Organizations involved (e.g. the summit's).")
     agreements: list[TitledRef] = Field(description="Agreements signed at the event.")
     citations: list[Citation] = Field(description="Quotes from the sources supporting this record.")
+
+
+class EventPage(Page[EventRead]):
+    """A page of event records."""
 
 
 class EventFilters(DatedListParams):

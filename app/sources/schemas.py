@@ -1,0 +1,56 @@
+from typing import Literal
+
+from pydantic import Field
+
+from app.common.filters import ListParams, repeatable
+from app.common.schemas import Citation, Page, Schema
+from app.models import SourceKind
+
+
+class SourceRead(Schema):
+    """A document facts are taken from."""
+
+    id: str = Field(description="Stable readable id.", examples=["velizade-2025-az-kz-relations"])
+    title: str = Field(
+        description="The published title; for an untitled source, a description in [square brackets]."
+    )
+    author: str | None = Field(description="Author, as the source names them.", examples=["Ильгар Велизаде"])
+    language: str = Field(description="ISO 639-1 code of the source's language.", examples=["ru"])
+    publication_year: int | None = Field(description="Year of publication, when known.", examples=[2025])
+    kind: SourceKind = Field(description="Kind of source.", examples=["article"])
+    url: str | None = Field(description="Where the source was published, when known.")
+
+
+class SourcePage(Page[SourceRead]):
+    """A page of source records."""
+
+
+class SourceCitation(Citation):
+    """A quote from this source and the record it supports."""
+
+    record_type: Literal[
+        "event",
+        "agreement",
+        "trade_figure",
+        "infrastructure_project",
+        "country",
+        "organization",
+        "person",
+        "place",
+    ] = Field(description="The kind of record the quote supports.")
+    record_id: str = Field(description="The id of the record the quote supports.")
+
+
+class SourceDetail(SourceRead):
+    """A source with its full text and every quote taken from it."""
+
+    text: str = Field(description="The full text; citation offsets index into it.")
+    citations: list[SourceCitation] = Field(description="Every quote from this source, in text order.")
+
+
+class SourceFilters(ListParams):
+    language: list[str] = repeatable("ISO 639-1 language code; repeat for any of several.", examples=[["ru"]])
+    kind: list[SourceKind] = repeatable("Kind; repeat for any of several.")
+    sort: Literal["title", "-title", "id", "-id"] = Field(
+        "title", description="Sort key; `-` for descending. Ties are broken by id."
+    )

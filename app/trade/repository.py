@@ -1,0 +1,61 @@
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.common.filters import in_window, matches_text, require_known
+from app.common.pagination import Sorting, paginate
+from app.errors import NotFound
+from app.models import Country, TradeFigure
+from app.trade.schemas import TradeFigureFilters
+
+SORTING = Sorting(
+    {"period": TradeFigure.period_start, "value": TradeFigure.value, "id": TradeFigure.id}, TradeFigure.id
+)
+_WITH_RELATIONS = (
+    selectinload(TradeFigure.reporter),
+    selectinload(TradeFigure.partner),
+    selectinload(TradeFigure.projects),
+    selectinload(TradeFigure.citations),
+)
+
+
+def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Select[tuple[TradeFigure]]:
+    require_known(session, Country.id, filters.country + filters.reporter + filters.partner, "country")
+    value_min, value_max = filters.value_range()
+    statement = select(TradeFigure).where(
+        *in_window(
+            TradeFigure.period_start, TradeFigure.period_end, filters.date_window(), filters.date_match
+        ),
+        # A figure involves its reporter and its partner.
+        *(or_(TradeFigure.reporter_id == code, TradeFigure.partner_id == code) for code in filters.country),
+    )
+    for column, values in (
+        (TradeFigure.reporter_id, filters.reporter),
+        (TradeFigure.partner_id, filters.partner),
+        (TradeFigure.indicator, filters.indicator),
+        (TradeFigure.commodity, filters.commodity),
+        (TradeFigure.unit, filters.unit),
+        (TradeFigure.status, filters.status),
+        (TradeFigure.bound, filters.bound),
+        (TradeFigure.period_kind, filters.period_kind),
+    ):
+        if values:
+            statement = statement.where(column.in_(values))
+    if value_min is not None:
+        statement = statement.where(TradeFigure.value >= value_min)
+    if value_max is not None:
+        statement = statement.where(TradeFigure.value <= value_max)
+    if filters.q:
+        statement = statement.where(matches_text(TradeFigure.search_text, filters.q))
+    return statement
+
+
+def list_trade_figures(session: Session, filters: TradeFigureFilters) -> tuple[list[TradeFigure], str | None]:
+    statement = filter_trade_figures(session, filters).options(*_WITH_RELATIONS)
+    return paginate(session, statement, SORTING, filters.sort, filters.limit, filters.cursor)
+
+
+def get_trade_figure(session: Session, figure_id: str) -> TradeFigure:
+    figure = session.scalar(select(TradeFigure).where(TradeFigure.id == figure_id).options(*_WITH_RELATIONS))
+    if figure is None:
+        raise NotFound(f"No trade figure has id {figure_id!r}.")
+    return figure

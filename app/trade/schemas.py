@@ -1,0 +1,131 @@
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from app.common.dates import PeriodKind, parse_partial_date
+from app.common.filters import COUNTRY_FILTER, CountryCode, DatedListParams, PartialDate, repeatable
+from app.common.schemas import Citation, NamedRef, Page, Schema
+from app.errors import InvalidParameter, param_error
+from app.models import Bound, FigureStatus, Indicator, Unit
+
+
+class TradeFigureRead(Schema):
+    """One observation: a value for a reporter–partner pair, indicator and period, with its qualifiers.
+
+    `bound`, `status` and `period_kind` say, as data, how far to trust and compare the value.
+    """
+
+    id: str = Field(description="Stable readable id.", examples=["az-kz-trade-turnover-2024"])
+    reporter: NamedRef = Field(description="The country the figure is stated for.")
+    partner: NamedRef = Field(description="The counterpart country.")
+    indicator: Indicator = Field(description="What is measured.", examples=["trade_turnover"])
+    commodity: str = Field(
+        description="`TOTAL` for all goods; otherwise a commodity code or a descriptive slug "
+        "(e.g. `oil`) where the source gives no code.",
+        examples=["TOTAL"],
+    )
+    period_start: date = Field(description="First day of the period measured.", examples=["2024-01-01"])
+    period_end: date = Field(description="Last day of the period measured.", examples=["2024-12-31"])
+    period_kind: PeriodKind = Field(
+        description="`year`, `quarter`, `month`, `half_year`, `year_to_date` (January to some month) "
+        "or `other`: partial periods are never to be mixed with full years.",
+        examples=["year"],
+    )
+    value: float = Field(description="The stated value (in `unit`; for `range`, the lower end).")
+    value_upper: float | None = Field(
+        description="Upper end for `range`. With `at_least`/`at_most`, a threshold stated as a range "
+        "('more than 6–7 %' is at_least 6, value_upper 7)."
+    )
+    unit: Unit = Field(description="Unit of value: a currency code, `tonnes`, `percent`…", examples=["USD"])
+    bound: Bound = Field(
+        description="How the value bounds the truth: `exact`, `approximate` ('about'), `at_least' "
+        "('more than'), `at_most`, or `range`.",
+        examples=["approximate"],
+    )
+    status: FigureStatus = Field(
+        description="`reported` (observed statistics), `preliminary`, `estimate` or `forecast`.",
+        examples=["reported"],
+    )
+    compared_period_start: date | None = Field(
+        description="For growth rates: first day of the period compared against."
+    )
+    compared_period_end: date | None = Field(
+        description="For growth rates: last day of the period compared against."
+    )
+    note_en: str | None = Field(description="Context from the source, in English.")
+    note_ru: str | None = Field(description="Context from the source, in Russian.")
+    projects: list[NamedRef] = Field(description="Infrastructure projects this figure relates to.")
+    citations: list[Citation] = Field(description="Quotes from the sources supporting this record.")
+
+
+class TradeFigurePage(Page[TradeFigureRead]):
+    """A page of tradeFigure records."""
+
+
+class TradeFigureFilters(DatedListParams):
+    country: list[CountryCode] = COUNTRY_FILTER
+    reporter: list[CountryCode] = repeatable("Reporter country (alpha-2); repeat for any of several.")
+    partner: list[CountryCode] = repeatable("Partner country (alpha-2); repeat for any of several.")
+    indicator: list[Indicator] = repeatable("Indicator; repeat for any of several.")
+    commodity: list[str] = repeatable("Commodity (`TOTAL` for all goods); repeat for any of several.")
+    unit: list[Unit] = repeatable("Unit; repeat for any of several.")
+    status: list[FigureStatus] = repeatable("Status; repeat for any of several.", examples=[["forecast"]])
+    bound: list[Bound] = repeatable("Bound; repeat for any of several.", examples=[["approximate"]])
+    period_kind: list[PeriodKind] = repeatable(
+        "Kind of period; repeat for any of several (`period_kind=year` keeps full years only)."
+    )
+    value_min: float | None = Field(None, description="Only values ≥ this (in the figure's own unit).")
+    value_max: float | None = Field(None, description="Only values ≤ this (in the figure's own unit).")
+    period_from: PartialDate | None = Field(
+        None, description="Same as `date_from`, under the name analysts use for statistics periods."
+    )
+    period_to: PartialDate | None = Field(
+        None, description="Same as `date_to`, under the name analysts use for statistics periods."
+    )
+    sort: Literal["period", "-period", "value", "-value", "id", "-id"] = Field(
+        "period",
+        description="Sort key; `-` for descending. `period` orders by period_start; ties are broken by id.",
+    )
+
+    @field_validator("period_from", "period_to")
+    @classmethod
+    def _calendar_period(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_partial_date(value)
+        return value
+
+    def date_window(self) -> tuple[date | None, date | None]:
+        if (self.period_from or self.period_to) and (self.date_from or self.date_to):
+            detail = "period_from/period_to and date_from/date_to are the same filter: give one pair"
+            raise InvalidParameter(
+                detail, [param_error("period_from", detail), param_error("date_from", detail)]
+            )
+        if self.period_from or self.period_to:
+            return DatedListParams(
+                date_from=self.period_from, date_to=self.period_to, date_match=self.date_match
+            ).date_window()
+        return super().date_window()
+
+    def value_range(self) -> tuple[float | None, float | None]:
+        if self.value_min is not None and self.value_max is not None and self.value_min > self.value_max:
+            detail = f"value_min ({self.value_min:g}) is greater than value_max ({self.value_max:g})"
+            raise InvalidParameter(
+                detail, [param_error("value_min", detail), param_error("value_max", detail)]
+            )
+        return self.value_min, self.value_max
+
+
+class TradeFigureRef(Schema):
+    """A related trade figure, with the fields needed to read it."""
+
+    id: str = Field(description="The figure's id.")
+    indicator: Indicator
+    commodity: str
+    period_start: date
+    period_end: date
+    value: float
+    value_upper: float | None
+    unit: Unit
+    bound: Bound
+    status: FigureStatus
