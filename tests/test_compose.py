@@ -121,9 +121,7 @@ def test_compose_file_is_valid_and_wires_api_to_postgres() -> None:
     assert db["image"].startswith("postgres:16"), db["image"]
     assert "pgdata" in config.get("volumes", {}), config.get("volumes")
     db_volumes = [
-        v
-        for v in db.get("volumes", [])
-        if v.get("type") == "volume" and v.get("source") == "pgdata"
+        v for v in db.get("volumes", []) if v.get("type") == "volume" and v.get("source") == "pgdata"
     ]
     assert db_volumes, f"db does not mount the named volume pgdata: {db.get('volumes')}"
     assert db_volumes[0]["target"] == "/var/lib/postgresql/data"

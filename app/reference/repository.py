@@ -34,7 +34,11 @@ def list_countries(session: Session, filters: CountryFilters) -> tuple[list[Coun
 
 
 def get_country(session: Session, country_id: str) -> Country:
-    return _get(session, Country, country_id.upper(), "country", selectinload(Country.citations))
+    # Codes are case-insensitive, as in the `country` filters; the message echoes what was asked.
+    country = session.get(Country, country_id.upper(), options=[selectinload(Country.citations)])
+    if country is None:
+        raise NotFound(f"No country has id {country_id!r}.")
+    return country
 
 
 def list_organizations(

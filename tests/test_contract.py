@@ -1,0 +1,153 @@
+"""The contract every list and detail endpoint keeps: one envelope, one error shape, cursors that walk
+the whole set, and an OpenAPI document that says what the code does."""
+
+from typing import Any
+
+import httpx
+import pytest
+
+from app.main import create_app
+
+pytestmark = pytest.mark.anyio
+
+SPEC = create_app().openapi()
+LIST_PATHS = sorted(path for path in SPEC["paths"] if path.startswith("/v1/") and "{" not in path)
+DETAIL_PATHS = sorted(path for path in SPEC["paths"] if path.startswith("/v1/") and "{" in path)
+PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
+
+
+def sort_keys(path: str) -> list[str]:
+    [sort] = [p for p in SPEC["paths"][path]["get"]["parameters"] if p["name"] == "sort"]
+    return list(sort["schema"]["enum"])
+
+
+def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert PROBLEM_KEYS <= set(body) <= PROBLEM_KEYS | {"errors"}
+    assert body["status"] == status and body["type"].startswith("/problems/")
+    return body
+
+
+def test_every_resource_has_a_list_and_a_detail_endpoint() -> None:
+    resources = {
+        "events",
+        "agreements",
+        "trade-figures",
+        "infrastructure-projects",
+        "countries",
+        "organizations",
+        "people",
+        "places",
+        "sources",
+    }
+    assert {path.removeprefix("/v1/") for path in LIST_PATHS} == resources
+    assert {path.split("/")[2] for path in DETAIL_PATHS} == resources
+
+
+@pytest.mark.parametrize("path", LIST_PATHS)
+async def test_list_envelope(client: httpx.AsyncClient, path: str) -> None:
+    response = await client.get(path)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert set(body) == {"items", "next_cursor"}
+    assert body["items"], f"{path} returned nothing from the seed"
+
+
+@pytest.mark.parametrize("path", LIST_PATHS)
+@pytest.mark.parametrize(
+    ("query", "status", "names"),
+    [
+        ("unknown_filter=1", 400, ["unknown_filter"]),
+        ("limit=100000", 422, ["limit"]),
+        ("limit=0", 422, ["limit"]),
+        ("cursor=not-a-cursor", 422, ["cursor"]),
+        ("sort=nonsense", 422, ["sort"]),
+    ],
+)
+async def test_bad_requests_are_problems(
+    client: httpx.AsyncClient, path: str, query: str, status: int, names: list[str]
+) -> None:
+    body = assert_problem(await client.get(f"{path}?{query}"), status)
+    assert [error["name"] for error in body["errors"]] == names
+
+
+@pytest.mark.parametrize("path", DETAIL_PATHS)
+async def test_unknown_ids_are_404_problems(client: httpx.AsyncClient, path: str) -> None:
+    url = path.split("{")[0] + "no-such-record"
+    assert "no-such-record" in assert_problem(await client.get(url), 404)["detail"]
+
+
+@pytest.mark.parametrize("path", LIST_PATHS)
+async def test_cursors_walk_every_record_once_in_every_sort(client: httpx.AsyncClient, path: str) -> None:
+    for sort in sort_keys(path):
+        everything = (await client.get(path, params={"sort": sort, "limit": 500})).json()
+        assert everything["next_cursor"] is None
+        expected = [item["id"] for item in everything["items"]]
+        seen: list[str] = []
+        url: str | None = f"{path}?sort={sort}&limit=2"
+        while url:
+            response = await client.get(url)
+            assert response.status_code == 200, response.text
+            body = response.json()
+            seen += [item["id"] for item in body["items"]]
+            link = response.headers.get("link")
+            assert (link is None) == (body["next_cursor"] is None)
+            url = link.split(">")[0].removeprefix("<") if link else None
+            if url:
+                assert f"cursor={body['next_cursor']}" in url and f"sort={sort}" in url
+        assert seen == expected, sort
+
+
+async def test_detail_matches_the_list_item(client: httpx.AsyncClient) -> None:
+    for path in LIST_PATHS:
+        if path == "/v1/sources":
+            continue  # the detail adds the full text and every quote
+        item = (await client.get(path, params={"limit": 1})).json()["items"][0]
+        detail = (await client.get(f"{path}/{item['id']}")).json()
+        assert detail == item
+
+
+async def test_list_queries_do_not_grow_with_the_page(client: httpx.AsyncClient, count_queries: Any) -> None:
+    for path in ["/v1/events", "/v1/trade-figures", "/v1/infrastructure-projects", "/v1/agreements"]:
+        count_queries.count = 0
+        await client.get(path, params={"limit": 1})
+        one = count_queries.count
+        count_queries.count = 0
+        await client.get(path, params={"limit": 50})
+        assert count_queries.count == one, path
+
+
+def test_operation_ids_are_readable_and_unique() -> None:
+    operation_ids = [op["operationId"] for item in SPEC["paths"].values() for op in item.values()]
+    assert len(operation_ids) == len(set(operation_ids))
+    assert {
+        "listEvents",
+        "getEvent",
+        "listTradeFigures",
+        "getTradeFigure",
+        "listInfrastructureProjects",
+    } <= set(operation_ids)
+    assert all(op_id[0].islower() and "_" not in op_id for op_id in operation_ids)
+
+
+def test_openapi_documents_errors_as_problem_json_and_describes_parameters() -> None:
+    assert SPEC["openapi"].startswith("3.1")
+    for path in LIST_PATHS:
+        operation = SPEC["paths"][path]["get"]
+        assert len(operation["tags"]) == 1
+        assert operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("Page")
+        for status in ("400", "422"):
+            content = operation["responses"][status]["content"]
+            assert list(content) == ["application/problem+json"]
+            assert content["application/problem+json"]["schema"]["$ref"] == "#/components/schemas/Problem"
+        for parameter in operation["parameters"]:
+            assert parameter.get("description"), f"{path} {parameter['name']}"
+    assert "HTTPValidationError" not in SPEC["components"]["schemas"]
+
+
+async def test_not_found_route_and_wrong_method_are_problems(client: httpx.AsyncClient) -> None:
+    assert_problem(await client.get("/v2/nothing"), 404)
+    assert_problem(await client.post("/v1/events"), 405)

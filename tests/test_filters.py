@@ -1,0 +1,188 @@
+"""Each resource's filters, on the seed, through the API."""
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.anyio
+
+
+async def ids(client: httpx.AsyncClient, url: str, **params: object) -> list[str]:
+    response = await client.get(url, params=params)
+    assert response.status_code == 200, response.text
+    return [item["id"] for item in response.json()["items"]]
+
+
+async def problem(client: httpx.AsyncClient, url: str, status: int = 422, **params: object) -> str:
+    response = await client.get(url, params=params)
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    return str(response.json()["detail"])
+
+
+# --- events ---
+
+
+async def test_country_filter_requires_every_country(client: httpx.AsyncClient) -> None:
+    both = await ids(client, "/v1/events", country=["AZ", "KZ"])
+    assert len(both) == 5
+    assert await ids(client, "/v1/events", country=["az", "uz"]) == [
+        "central-asia-consultative-meeting-tashkent-2025"
+    ]
+    assert await ids(client, "/v1/events", country=["AZ", "CN"]) == []
+
+
+async def test_event_filters(client: httpx.AsyncClient) -> None:
+    assert await ids(client, "/v1/events", organization="ots") == ["ots-summit-gabala-2025"]
+    assert await ids(client, "/v1/events", place=["gabala", "khankendi"]) == [
+        "eco-summit-khankendi-2025",
+        "ots-summit-gabala-2025",
+    ]
+    assert await ids(client, "/v1/events", type=["state_visit", "ministerial_meeting"]) == [
+        "az-kz-ministerial-meetings-2025",
+        "aliyev-state-visit-kazakhstan-2025-11",
+    ]
+    assert await ids(client, "/v1/events", person="ilham-aliyev") == ["aliyev-state-visit-kazakhstan-2025-11"]
+    assert await ids(client, "/v1/events", date_to="2024") == []
+    assert (
+        len(
+            await ids(client, "/v1/events", date_from="2025-01-01", date_to="2025-12-31", date_match="within")
+        )
+        == 5
+    )
+
+
+async def test_q_is_case_insensitive_in_russian_and_english(client: httpx.AsyncClient) -> None:
+    assert await ids(client, "/v1/events", q="ХАНКЕНДИ") == ["eco-summit-khankendi-2025"]
+    assert await ids(client, "/v1/events", q="gabala") == ["ots-summit-gabala-2025"]
+    assert await ids(client, "/v1/organizations", q="отг") == ["ots"]
+    assert await ids(client, "/v1/organizations", q="объединённых") == ["un"]  # ё
+    assert await ids(client, "/v1/organizations", q="объединенных") == ["un"]  # е
+    assert await ids(client, "/v1/events", q="100%") == []  # LIKE wildcards are literal
+
+
+async def test_event_filter_errors(client: httpx.AsyncClient) -> None:
+    assert "unknown person: nobody" in await problem(client, "/v1/events", person="nobody")
+    assert "unknown country: ZZ" in await problem(client, "/v1/events", country="ZZ")
+    assert "after date_to" in await problem(client, "/v1/events", date_from="2025-12", date_to="2025-01")
+    assert "month must be" in await problem(client, "/v1/events", date_from="2025-13")
+    assert "should match pattern" in await problem(client, "/v1/events", date_from="Nov 2025")
+    assert "date_match" in await problem(client, "/v1/events", date_match="sometimes")
+    assert "at most 10" in await problem(client, "/v1/events", country=["AZ"] * 11)
+
+
+# --- agreements ---
+
+
+async def test_agreement_filters(client: httpx.AsyncClient) -> None:
+    documents = ["az-kz-documents-2025-11"]
+    assert await ids(client, "/v1/agreements", sector=["transport", "agriculture"]) == documents
+    assert await ids(client, "/v1/agreements", sector=["transport", "energy"]) == []
+    assert (
+        await ids(client, "/v1/agreements", event="aliyev-state-visit-kazakhstan-2025-11", status="signed")
+        == documents
+    )
+    assert "unknown event" in await problem(client, "/v1/agreements", event="no-such-event")
+    assert "sector" in await problem(client, "/v1/agreements", sector="space")
+
+
+# --- trade figures ---
+
+
+async def test_trade_value_and_period_filters(client: httpx.AsyncClient) -> None:
+    assert await ids(client, "/v1/trade-figures", value_min=600_000_000) == [
+        "az-kz-trade-turnover-2025-forecast"
+    ]
+    assert await ids(client, "/v1/trade-figures", unit="percent", value_max=10) == [
+        "az-kz-trade-turnover-growth-2025-01-to-09"
+    ]
+    assert await ids(client, "/v1/trade-figures", period_from="2024", period_to="2024") == [
+        "az-kz-trade-turnover-2024"
+    ]
+    assert await ids(client, "/v1/trade-figures", date_from="2024", date_to="2024") == [
+        "az-kz-trade-turnover-2024"
+    ]
+    full_years = await ids(client, "/v1/trade-figures", indicator="trade_turnover", period_kind="year")
+    assert "az-kz-trade-turnover-2025-01-to-09" not in full_years and len(full_years) == 2
+    assert await ids(client, "/v1/trade-figures", bound="approximate", sort="-value") == [
+        "az-kz-trade-turnover-2025-01-to-09",
+        "az-kz-trade-turnover-2024",
+    ]
+    assert await ids(client, "/v1/trade-figures", reporter="KZ", partner="AZ") == [
+        "kz-az-oil-transit-btc-2025"
+    ]
+
+
+async def test_trade_filter_errors(client: httpx.AsyncClient) -> None:
+    assert "greater than value_max" in await problem(client, "/v1/trade-figures", value_min=10, value_max=1)
+    assert "give one pair" in await problem(client, "/v1/trade-figures", period_from="2024", date_to="2025")
+    assert "unknown country: XK" in await problem(client, "/v1/trade-figures", partner="XK")
+    assert "value_min" in await problem(client, "/v1/trade-figures", value_min="lots")
+    assert "indicator" in await problem(client, "/v1/trade-figures", indicator="gdp")
+
+
+# --- infrastructure projects ---
+
+
+async def test_project_filters(client: httpx.AsyncClient) -> None:
+    assert await ids(client, "/v1/infrastructure-projects", place=["aktau", "alat"]) == ["middle-corridor"]
+    assert await ids(client, "/v1/infrastructure-projects", kind="pipeline", country=["AZ", "KZ"]) == [
+        "baku-tbilisi-ceyhan-pipeline"
+    ]
+    assert await ids(client, "/v1/infrastructure-projects", country="CN") == ["middle-corridor"]
+    assert await ids(client, "/v1/infrastructure-projects", q="срединный") == ["middle-corridor"]
+    assert "unknown place" in await problem(client, "/v1/infrastructure-projects", place="atlantis")
+    # Projects have no dates: a date filter is an unknown parameter, not silently ignored.
+    await problem(client, "/v1/infrastructure-projects", status=400, date_from="2025")
+
+
+async def test_project_detail_embeds_related_records(client: httpx.AsyncClient) -> None:
+    corridor = (await client.get("/v1/infrastructure-projects/middle-corridor")).json()
+    assert [country["id"] for country in corridor["countries"]] == ["AZ", "CN", "KZ"]
+    assert "aktau" in [place["id"] for place in corridor["places"]]
+    assert [figure["id"] for figure in corridor["trade_figures"]] == ["az-kz-trade-turnover-2025-01-to-09"]
+
+
+# --- reference entities and sources ---
+
+
+async def test_countries(client: httpx.AsyncClient) -> None:
+    assert await ids(client, "/v1/countries", cited=True) == ["AZ", "CN", "KZ", "RU", "TR", "US"]
+    assert len(await ids(client, "/v1/countries", cited=False, limit=500)) == 249 - 6
+    assert await ids(client, "/v1/countries", q="казахстан") == ["KZ"]
+    kazakhstan = (await client.get("/v1/countries/kz")).json()
+    assert (kazakhstan["id"], kazakhstan["alpha3"], kazakhstan["name_ru"]) == ("KZ", "KAZ", "Казахстан")
+    assert kazakhstan["citations"]
+
+
+async def test_people_and_places(client: httpx.AsyncClient) -> None:
+    assert await ids(client, "/v1/people", country="KZ") == ["kassym-jomart-tokayev"]
+    aliyev = (await client.get("/v1/people/ilham-aliyev")).json()
+    assert (aliyev["role_en"], aliyev["country"]["id"]) == ("President of Azerbaijan", "AZ")
+    assert await ids(client, "/v1/places", kind="port", country="AZ") == ["alat"]
+    assert await ids(client, "/v1/places", kind="region", sort="-name") == [
+        "south-caucasus",
+        "europe",
+        "eurasia",
+        "central-asia",
+    ]
+
+
+async def test_source_detail_has_text_and_every_quote_in_order(client: httpx.AsyncClient) -> None:
+    [source_id] = await ids(client, "/v1/sources", language="ru")
+    source = (await client.get(f"/v1/sources/{source_id}")).json()
+    assert source["author"] == "Ильгар Велизаде" and source["kind"] == "article"
+    starts = [citation["char_start"] for citation in source["citations"]]
+    assert starts == sorted(starts)
+    for citation in source["citations"]:
+        assert source["text"][citation["char_start"] : citation["char_end"]] == citation["quote"]
+    kinds = {citation["record_type"] for citation in source["citations"]}
+    assert kinds == {
+        "event",
+        "agreement",
+        "trade_figure",
+        "infrastructure_project",
+        "country",
+        "organization",
+        "person",
+        "place",
+    }

@@ -1,0 +1,73 @@
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from app import cli
+from app.config import Settings, get_settings
+from app.db import make_engine
+from app.health import head_revision
+from app.main import create_app
+from app.models import Event
+from tests.conftest import Database
+
+
+@pytest.mark.anyio
+async def test_health_and_readiness(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/healthz")).json() == {"status": "ok"}
+    ready = (await client.get("/readyz")).json()
+    assert ready["status"] == "ok" and ready["revision"] == head_revision()
+
+
+@pytest.mark.anyio
+async def test_not_ready_until_migrated(empty_database: Database) -> None:
+    app = create_app(Settings(database_url=empty_database.url))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        response = await client.get("/readyz")
+        assert response.status_code == 503
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "bilateral db upgrade" in response.json()["detail"]
+        empty_database.migrate()
+        assert (await client.get("/readyz")).status_code == 200
+    app.state.engine.dispose()
+
+
+@pytest.fixture
+def use_database(empty_database: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    monkeypatch.setenv("DATABASE_URL", empty_database.url)
+    get_settings.cache_clear()
+    yield empty_database  # type: ignore[misc]
+    get_settings.cache_clear()
+
+
+def count_events(database: Database) -> int:
+    engine = make_engine(database.url)
+    try:
+        with engine.connect() as connection:
+            return int(connection.scalar(select(func.count()).select_from(Event)) or 0)
+    finally:
+        engine.dispose()
+
+
+def test_cli_upgrade_then_seed_twice(use_database: Database) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli.app, ["db", "upgrade"]).exit_code == 0
+    first = runner.invoke(cli.app, ["seed"])
+    assert first.exit_code == 0 and "events inserted: 5" in first.output
+    second = runner.invoke(cli.app, ["seed"])
+    assert second.exit_code == 0 and "already up to date" in second.output
+    assert count_events(use_database) == 5
+
+
+def test_serve_migrates_and_seeds_an_empty_database(
+    use_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: dict[str, Any] = {}
+    monkeypatch.setattr(cli.uvicorn, "run", lambda app, **options: started.update(app=app, **options))
+    result = CliRunner().invoke(cli.app, ["serve", "--host", "127.0.0.1", "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert started["app"] == "app.main:create_app" and started["factory"] is True
+    assert (started["host"], started["port"]) == ("127.0.0.1", 8123)
+    assert count_events(use_database) == 5

@@ -1,0 +1,55 @@
+"""The migrations are the schema: they run up, down and up again, and match the models exactly."""
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Column, Integer, MetaData, Table, inspect
+
+from app.db import Base, make_engine
+from app.health import alembic_config, head_revision
+from tests.conftest import Database
+
+
+def _tables(database: Database) -> set[str]:
+    engine = make_engine(database.url)
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_downgrade_upgrade(empty_database: Database) -> None:
+    config = alembic_config(empty_database.url)
+    command.upgrade(config, "head")
+    assert set(Base.metadata.tables) <= _tables(empty_database)
+    command.downgrade(config, "base")
+    assert _tables(empty_database) <= {"alembic_version"}
+    command.upgrade(config, "head")
+    assert set(Base.metadata.tables) <= _tables(empty_database)
+
+
+def test_models_match_migrations(empty_database: Database) -> None:
+    empty_database.migrate()
+    engine = make_engine(empty_database.url)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            assert context.get_current_revision() == head_revision()
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_the_comparison_would_catch_a_model_without_a_migration(empty_database: Database) -> None:
+    empty_database.migrate()
+    drifted = MetaData(naming_convention=Base.metadata.naming_convention)
+    for table in Base.metadata.tables.values():
+        table.to_metadata(drifted)
+    Table("not_migrated", drifted, Column("id", Integer, primary_key=True))
+    engine = make_engine(empty_database.url)
+    try:
+        with engine.connect() as connection:
+            diff = compare_metadata(MigrationContext.configure(connection), drifted)
+    finally:
+        engine.dispose()
+    assert [change[0] for change in diff] == ["add_table"]
