@@ -18,11 +18,11 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session, selectinload
 
 from app.common.dates import parse_partial_date, period_kind
+from app.db import Base
 from app.models import (
     Agreement,
     AgreementSector,
     AgreementStatus,
-    Base,
     Bound,
     Citation,
     Country,
@@ -340,21 +340,19 @@ class _DatasetLoader:
 
     def _record(self, model: type[M], seed: Cited, table: str, extra: dict[str, Any]) -> None:
         # Seed fields that are plain columns are copied; references were resolved into `extra`.
-        columns = set(model.__table__.columns.keys())  # type: ignore[attr-defined]
+        columns = set(model.__table__.columns.keys())
         values = {key: value for key, value in seed.model_dump().items() if key in columns and key != "id"}
         record = self._upsert(model, seed.id, values | extra, table)
         self._sync_citations(record, seed)
 
     def _upsert(self, model: type[M], record_id: str, values: dict[str, Any], table: str) -> M:
         relations = [key for key, value in values.items() if isinstance(value, list)]
+        if model is not Source:
+            relations.append("citations")
         options = [selectinload(getattr(model, key)) for key in relations]
-        if hasattr(model, "citations") and model is not Source:
-            options.append(selectinload(model.citations))  # type: ignore[attr-defined]
         record = self.session.get(model, record_id, options=options)
         if record is None:
             record = model(id=record_id, **values)
-            if hasattr(record, "citations"):
-                record.citations = []  # type: ignore[attr-defined]
             self.session.add(record)
             self.report[f"{table} inserted"] += 1
         elif _assign(record, values):
@@ -366,14 +364,14 @@ class _DatasetLoader:
     def _sync_citations(self, record: Any, seed: Cited) -> None:
         source_id = self.dataset.source.id
         wanted: dict[tuple[int, int], Citation] = {}
-        for citation in seed.citations:
+        for cited in seed.citations:
             try:
-                where = locate_quote(self.text, citation.quote, citation.paragraph)
+                where = locate_quote(self.text, cited.quote, cited.paragraph)
             except QuoteNotFound as exc:
                 raise SeedError(f"{self.path.name}: {seed.id}: {exc}") from None
             wanted[(where.char_start, where.char_end)] = Citation(
                 source_id=source_id,
-                quote=citation.quote,
+                quote=cited.quote,
                 paragraph=where.paragraph,
                 char_start=where.char_start,
                 char_end=where.char_end,

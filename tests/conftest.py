@@ -47,7 +47,9 @@ def _postgres_unreachable() -> str | None:
             connect_timeout=3,
         ).close()
     except psycopg.Error as exc:
-        return f"PostgreSQL not reachable at {url.render_as_string(hide_password=True)} ({exc.__class__.__name__}); set BILATERAL_TEST_POSTGRES_URL"
+        where = url.render_as_string(hide_password=True)
+        problem = exc.__class__.__name__
+        return f"PostgreSQL not reachable at {where} ({problem}); set BILATERAL_TEST_POSTGRES_URL"
     return None
 
 

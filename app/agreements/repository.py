@@ -18,7 +18,7 @@ _WITH_RELATIONS = (
 )
 
 
-def filter_agreements(session: Session, filters: AgreementFilters) -> Select[tuple[Agreement]]:
+def filter_agreements(session: Session, filters: AgreementFilters) -> Select[Agreement]:
     require_known(session, Country.id, filters.country, "country")
     require_known(session, Event.id, filters.event, "event")
     statement = select(Agreement).where(

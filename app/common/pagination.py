@@ -56,7 +56,7 @@ def decode_cursor(cursor: str, sort: str, types: Sequence[type]) -> list[Any]:
 
 def paginate(
     session: Session,
-    statement: Select[tuple[T]],
+    statement: Select[T],
     sorting: Sorting,
     sort: str,
     limit: int,
@@ -81,10 +81,11 @@ def paginate(
 def _beyond(
     columns: list[InstrumentedAttribute[Any]], values: list[Any], descending: bool
 ) -> ColumnElement[bool]:
-    if len(columns) == 1:
-        return columns[0] < values[0] if descending else columns[0] > values[0]
-    row, after = tuple_(*columns), tuple_(*values)
-    return row < after if descending else row > after
+    # Row-value comparison `(sort_key, id) > (:value, :id)`: one index range scan on both engines.
+    row: Any = columns[0] if len(columns) == 1 else tuple_(*columns)
+    after: Any = values[0] if len(values) == 1 else tuple_(*values)
+    condition: ColumnElement[bool] = row < after if descending else row > after
+    return condition
 
 
 def _to_json(value: Any) -> Any:

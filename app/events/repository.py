@@ -28,7 +28,7 @@ _WITH_RELATIONS = (
 )
 
 
-def filter_events(session: Session, filters: EventFilters) -> Select[tuple[Event]]:
+def filter_events(session: Session, filters: EventFilters) -> Select[Event]:
     require_known(session, Country.id, filters.country + filters.host_country, "country")
     require_known(session, Person.id, filters.person, "person")
     require_known(session, Organization.id, filters.organization, "organization")

@@ -17,7 +17,7 @@ _WITH_RELATIONS = (
 )
 
 
-def filter_projects(session: Session, filters: InfrastructureProjectFilters) -> Select[tuple[Project]]:
+def filter_projects(session: Session, filters: InfrastructureProjectFilters) -> Select[Project]:
     require_known(session, Country.id, filters.country, "country")
     require_known(session, Place.id, filters.place, "place")
     statement = select(Project).where(

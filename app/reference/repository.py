@@ -59,7 +59,7 @@ _PERSON_RELATIONS = (selectinload(Person.country), selectinload(Person.citations
 
 def list_people(session: Session, filters: PersonFilters) -> tuple[list[Person], str | None]:
     require_known(session, Country.id, filters.country, "country")
-    statement: Select[tuple[Person]] = select(Person).options(*_PERSON_RELATIONS)
+    statement: Select[Person] = select(Person).options(*_PERSON_RELATIONS)
     if filters.country:
         statement = statement.where(Person.country_id.in_(filters.country))
     if filters.q:
@@ -76,7 +76,7 @@ _PLACE_RELATIONS = (selectinload(Place.country), selectinload(Place.citations))
 
 def list_places(session: Session, filters: PlaceFilters) -> tuple[list[Place], str | None]:
     require_known(session, Country.id, filters.country, "country")
-    statement: Select[tuple[Place]] = select(Place).options(*_PLACE_RELATIONS)
+    statement: Select[Place] = select(Place).options(*_PLACE_RELATIONS)
     if filters.kind:
         statement = statement.where(Place.kind.in_(filters.kind))
     if filters.country:

@@ -6,9 +6,7 @@ from app.common.filters import CountryCode, ListParams, repeatable
 from app.common.schemas import Citation, NamedRef, Page, Schema
 from app.models import PlaceKind
 
-NAME_SORT = Field(
-    "name", description="Sort key (`name` is name_en); `-` for descending. Ties are broken by id."
-)
+NAME_SORT_DESCRIPTION = "Sort key (`name` is name_en); `-` for descending. Ties are broken by id."
 
 
 class CountryRead(Schema):
@@ -52,7 +50,7 @@ class OrganizationPage(Page[OrganizationRead]):
 
 
 class OrganizationFilters(ListParams):
-    sort: Literal["name", "-name", "id", "-id"] = NAME_SORT
+    sort: Literal["name", "-name", "id", "-id"] = Field("name", description=NAME_SORT_DESCRIPTION)
 
 
 class PersonRead(Schema):
@@ -73,7 +71,7 @@ class PersonPage(Page[PersonRead]):
 
 class PersonFilters(ListParams):
     country: list[CountryCode] = repeatable("Country (alpha-2); repeat for any of several.")
-    sort: Literal["name", "-name", "id", "-id"] = NAME_SORT
+    sort: Literal["name", "-name", "id", "-id"] = Field("name", description=NAME_SORT_DESCRIPTION)
 
 
 class PlaceRead(Schema):
@@ -94,4 +92,4 @@ class PlacePage(Page[PlaceRead]):
 class PlaceFilters(ListParams):
     kind: list[PlaceKind] = repeatable("Kind; repeat for any of several.", examples=[["port"]])
     country: list[CountryCode] = repeatable("Country (alpha-2); repeat for any of several.")
-    sort: Literal["name", "-name", "id", "-id"] = NAME_SORT
+    sort: Literal["name", "-name", "id", "-id"] = Field("name", description=NAME_SORT_DESCRIPTION)

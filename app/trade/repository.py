@@ -18,7 +18,7 @@ _WITH_RELATIONS = (
 )
 
 
-def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Select[tuple[TradeFigure]]:
+def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Select[TradeFigure]:
     require_known(session, Country.id, filters.country + filters.reporter + filters.partner, "country")
     value_min, value_max = filters.value_range()
     statement = select(TradeFigure).where(
