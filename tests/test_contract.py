@@ -1,6 +1,7 @@
 """The contract every list and detail endpoint keeps: one envelope, one error shape, cursors that walk
 the whole set, and an OpenAPI document that says what the code does."""
 
+import re
 from typing import Any
 
 import httpx
@@ -151,3 +152,12 @@ def test_openapi_documents_errors_as_problem_json_and_describes_parameters() -> 
 async def test_not_found_route_and_wrong_method_are_problems(client: httpx.AsyncClient) -> None:
     assert_problem(await client.get("/v2/nothing"), 404)
     assert_problem(await client.post("/v1/events"), 405)
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+async def test_docs_pages_work_offline(client: httpx.AsyncClient, page: str) -> None:
+    html = (await client.get(page)).text
+    assert "/openapi.json" in html
+    assert "http://" not in html and "https://" not in html, "the page loads something from another host"
+    for asset in re.findall(r'(?:src|href)="([^"]+)"', html):
+        assert (await client.get(asset)).status_code == 200, asset
