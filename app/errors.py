@@ -5,7 +5,8 @@
      ├── UnknownParameter     400  a query parameter the endpoint does not document
      └── InvalidParameter     422  a value that does not parse or does not make sense
 Request validation errors from FastAPI and any HTTP error from Starlette are turned into the same
-shape; anything unexpected becomes a 500 problem that carries no internals.
+shape; a lost database connection becomes a 503 with Retry-After; anything else unexpected becomes a
+500 problem that carries no internals.
 """
 
 import logging
@@ -14,6 +15,7 @@ from typing import Any
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
@@ -142,6 +144,14 @@ async def _http_error(request: Request, exc: Exception) -> ProblemResponse:
     )
 
 
+async def _database_unavailable(request: Request, exc: Exception) -> ProblemResponse:
+    logger.error("database unavailable on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+    detail = "The database is unavailable; try again shortly."
+    return problem(
+        request, 503, "Service unavailable", "database-unavailable", detail, headers={"Retry-After": "5"}
+    )
+
+
 async def _unexpected_error(request: Request, exc: Exception) -> ProblemResponse:
     logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem(request, 500, AppError.title, AppError.slug, "An unexpected error occurred.")
@@ -151,4 +161,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    # Lost connections and the like (not bad SQL, which is a bug): a 503 the client can retry.
+    app.add_exception_handler(OperationalError, _database_unavailable)
+    app.add_exception_handler(InterfaceError, _database_unavailable)
     app.add_exception_handler(Exception, _unexpected_error)

@@ -286,9 +286,9 @@ class Source(Searchable, Base):
     # The published title; for an untitled source, a supplied description in [square brackets].
     title: Mapped[str] = mapped_column(String(1000))
     author: Mapped[str | None] = mapped_column(String(300))
-    language: Mapped[str] = mapped_column(String(8))
+    language: Mapped[str] = mapped_column(String(8), index=True)
     publication_year: Mapped[int | None] = mapped_column(Integer)
-    kind: Mapped[SourceKind] = mapped_column(enum_type(SourceKind, "source_kind"))
+    kind: Mapped[SourceKind] = mapped_column(enum_type(SourceKind, "source_kind"), index=True)
     url: Mapped[str | None] = mapped_column(String(2000))
     text: Mapped[str] = mapped_column(Text)
 
@@ -530,6 +530,8 @@ class TradeFigure(Searchable, Base):
         Index("ix_trade_figures_period_start", "period_start", "id"),
         Index("ix_trade_figures_period_end", "period_end", "id"),
         Index("ix_trade_figures_value", "value", "id"),
+        Index("ix_trade_figures_commodity", "commodity", "period_start"),
+        Index("ix_trade_figures_period_kind", "period_kind", "period_start"),
     )
 
 

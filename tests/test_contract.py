@@ -161,3 +161,56 @@ async def test_docs_pages_work_offline(client: httpx.AsyncClient, page: str) -> 
     assert "http://" not in html and "https://" not in html, "the page loads something from another host"
     for asset in re.findall(r'(?:src|href)="([^"]+)"', html):
         assert (await client.get(asset)).status_code == 200, asset
+
+
+NASTY_QUERIES = [
+    ("q=%00", 400),
+    ("q=%5C", 200),  # a lone backslash, the LIKE escape character
+    ("q=%25_%25", 200),
+    ("q=%27%3B%20drop%20table%20events%3B--", 200),
+    ("q=" + "x" * 201, 422),
+    ("cursor=%00", 400),
+    ("cursor=" + "A" * 1001, 422),
+    ("limit=1e3", 422),
+    ("limit=-1", 422),
+]
+
+
+@pytest.mark.parametrize("path", LIST_PATHS)
+@pytest.mark.parametrize(("query", "status"), NASTY_QUERIES)
+async def test_hostile_input_never_reaches_500(
+    client: httpx.AsyncClient, path: str, query: str, status: int
+) -> None:
+    response = await client.get(f"{path}?{query}")
+    if status == 200:
+        assert response.status_code == 200, response.text
+    else:
+        assert_problem(response, status)
+
+
+@pytest.mark.parametrize("path", DETAIL_PATHS)
+@pytest.mark.parametrize(
+    ("record_id", "status"), [("%00", 400), ("%C3%28", 404), ("x" * 1000, 404), ("%E2%80%AE", 404)]
+)
+async def test_hostile_ids_never_reach_500(
+    client: httpx.AsyncClient, path: str, record_id: str, status: int
+) -> None:
+    assert_problem(await client.get(path.split("{")[0] + record_id), status)
+
+
+def item_schema(path: str) -> dict[str, Any]:
+    page_ref = SPEC["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    page = SPEC["components"]["schemas"][page_ref.split("/")[-1]]
+    return SPEC["components"]["schemas"][page["properties"]["items"]["items"]["$ref"].split("/")[-1]]
+
+
+@pytest.mark.parametrize("path", LIST_PATHS)
+async def test_openapi_examples_are_drawn_from_the_seed(client: httpx.AsyncClient, path: str) -> None:
+    [example_id] = item_schema(path)["properties"]["id"]["examples"]
+    assert (await client.get(f"{path}/{example_id}")).status_code == 200, example_id
+    for parameter in SPEC["paths"][path]["get"]["parameters"]:
+        for example in parameter["schema"].get("examples", []) + parameter.get("examples", []):
+            response = await client.get(path, params={parameter["name"]: example})
+            assert response.status_code == 200, (parameter["name"], example, response.text)
+            if parameter["name"] != "q":
+                assert response.json()["items"], f"{path}?{parameter['name']}={example} finds nothing"

@@ -71,3 +71,21 @@ def test_serve_migrates_and_seeds_an_empty_database(
     assert started["app"] == "app.main:create_app" and started["factory"] is True
     assert (started["host"], started["port"]) == ("127.0.0.1", 8123)
     assert count_events(use_database) == 5
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "url",
+    ["sqlite:////nonexistent-directory/bilateral.db", "postgresql+psycopg://postgres@127.0.0.1:1/test"],
+    ids=["sqlite", "postgresql"],
+)
+async def test_an_unreachable_database_is_a_503_not_a_500(url: str) -> None:
+    app = create_app(Settings(database_url=url))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        for path in ["/v1/events", "/readyz"]:
+            response = await client.get(path)
+            assert response.status_code == 503, response.text
+            assert response.headers["content-type"] == "application/problem+json"
+        assert (await client.get("/v1/events")).headers["retry-after"] == "5"
+        assert (await client.get("/healthz")).status_code == 200  # the process itself is up
+    app.state.engine.dispose()

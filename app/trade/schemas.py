@@ -75,8 +75,12 @@ class TradeFigureFilters(DatedListParams):
     period_kind: list[PeriodKind] = repeatable(
         "Kind of period; repeat for any of several (`period_kind=year` keeps full years only)."
     )
-    value_min: float | None = Field(None, description="Only values ≥ this (in the figure's own unit).")
-    value_max: float | None = Field(None, description="Only values ≤ this (in the figure's own unit).")
+    value_min: float | None = Field(
+        None, allow_inf_nan=False, description="Only values ≥ this (in the figure's own unit)."
+    )
+    value_max: float | None = Field(
+        None, allow_inf_nan=False, description="Only values ≤ this (in the figure's own unit)."
+    )
     period_from: PartialDate | None = Field(
         None, description="Same as `date_from`, under the name analysts use for statistics periods."
     )

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-24 23:46:43.625431
+Create Date: 2026-11-24 23:56:41.633679
 """
 
 from collections.abc import Sequence
@@ -128,6 +128,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sources")),
     )
     with op.batch_alter_table("sources", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_sources_kind"), ["kind"], unique=False)
+        batch_op.create_index(batch_op.f("ix_sources_language"), ["language"], unique=False)
         batch_op.create_index("ix_sources_title", ["title", "id"], unique=False)
 
     op.create_table(
@@ -323,12 +325,14 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("trade_figures", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_trade_figures_bound"), ["bound"], unique=False)
+        batch_op.create_index("ix_trade_figures_commodity", ["commodity", "period_start"], unique=False)
         batch_op.create_index("ix_trade_figures_indicator", ["indicator", "period_start", "id"], unique=False)
         batch_op.create_index(
             "ix_trade_figures_pair", ["reporter_id", "partner_id", "indicator", "period_start"], unique=False
         )
         batch_op.create_index("ix_trade_figures_partner", ["partner_id", "period_start"], unique=False)
         batch_op.create_index("ix_trade_figures_period_end", ["period_end", "id"], unique=False)
+        batch_op.create_index("ix_trade_figures_period_kind", ["period_kind", "period_start"], unique=False)
         batch_op.create_index("ix_trade_figures_period_start", ["period_start", "id"], unique=False)
         batch_op.create_index(batch_op.f("ix_trade_figures_status"), ["status"], unique=False)
         batch_op.create_index(batch_op.f("ix_trade_figures_unit"), ["unit"], unique=False)
@@ -826,10 +830,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_trade_figures_unit"))
         batch_op.drop_index(batch_op.f("ix_trade_figures_status"))
         batch_op.drop_index("ix_trade_figures_period_start")
+        batch_op.drop_index("ix_trade_figures_period_kind")
         batch_op.drop_index("ix_trade_figures_period_end")
         batch_op.drop_index("ix_trade_figures_partner")
         batch_op.drop_index("ix_trade_figures_pair")
         batch_op.drop_index("ix_trade_figures_indicator")
+        batch_op.drop_index("ix_trade_figures_commodity")
         batch_op.drop_index(batch_op.f("ix_trade_figures_bound"))
 
     op.drop_table("trade_figures")
@@ -850,6 +856,8 @@ def downgrade() -> None:
     op.drop_table("people")
     with op.batch_alter_table("sources", schema=None) as batch_op:
         batch_op.drop_index("ix_sources_title")
+        batch_op.drop_index(batch_op.f("ix_sources_language"))
+        batch_op.drop_index(batch_op.f("ix_sources_kind"))
 
     op.drop_table("sources")
     with op.batch_alter_table("projects", schema=None) as batch_op:
