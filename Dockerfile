@@ -20,9 +20,8 @@ RUN groupadd --system bilateral \
 
 WORKDIR /srv/bilateral
 
-# Project metadata first. README* is a glob so the COPY still works when the
-# file is absent, but is there if pyproject.toml references it as `readme`.
-COPY pyproject.toml alembic.ini README* ./
+# pyproject.toml names README.md as the package readme, so it is needed to install.
+COPY pyproject.toml alembic.ini README.md ./
 COPY app/ ./app/
 COPY migrations/ ./migrations/
 COPY seed/ ./seed/

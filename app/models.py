@@ -1,6 +1,6 @@
 """Typed SQLAlchemy models: the one metadata that Alembic migrations mirror."""
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -8,6 +8,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
+    DateTime,
     Enum,
     Float,
     ForeignKey,
@@ -193,6 +194,21 @@ agreement_countries = association("agreement_countries", AGREEMENT, COUNTRY, COU
 project_countries = association("project_countries", PROJECT, COUNTRY, COUNTRY_CODE)
 project_places = association("project_places", PROJECT, ("place_id", "places.id"))
 project_trade_figures = association("project_trade_figures", PROJECT, ("trade_figure_id", "trade_figures.id"))
+
+
+class DataState(Base):
+    """One row: a counter bumped in the same transaction as every change to the data.
+
+    HTTP caching reads it (Last-Modified), and it tells any process whether its cached answers are stale.
+    """
+
+    __tablename__ = "data_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
 
 
 # --- reference entities ---

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session, selectinload
 
+from app import datastate
 from app.common.dates import parse_partial_date, period_kind
 from app.db import Base
 from app.models import (
@@ -227,6 +228,8 @@ def seed_all(session: Session, seed_dir: Path) -> SeedReport:
     for path in paths:
         load_dataset(session, path, report)
     session.flush()
+    if report.changed():
+        datastate.bump(session)
     return report
 
 
