@@ -30,4 +30,4 @@ def current(session: Session) -> Version:
     ).one()
     if changed_at.tzinfo is None:  # SQLite keeps no zone; what it stores is UTC
         changed_at = changed_at.replace(tzinfo=UTC)
-    return Version(number, changed_at)
+    return Version(number, changed_at.astimezone(UTC))

@@ -13,7 +13,7 @@ from app.config import Settings, get_settings
 from app.db import make_engine, make_sessionmaker
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from app.events.router import router as events_router
-from app.middleware import RejectControlCharacters
+from app.middleware import ConditionalGet, RejectControlCharacters
 from app.projects.router import router as projects_router
 from app.reference import router as reference
 from app.sources.router import router as sources_router
@@ -78,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.head_revision = health.head_revision()
     install_error_handlers(app)
+    app.add_middleware(ConditionalGet)
     app.add_middleware(RejectControlCharacters)
     app.include_router(health.router)
     for router in ROUTERS:

@@ -226,6 +226,7 @@ class Country(Searchable, Base):
     name_en: Mapped[str] = mapped_column(String(200))
     name_ru: Mapped[str] = mapped_column(String(200))
     official_name_en: Mapped[str | None] = mapped_column(String(300))
+    official_name_ru: Mapped[str | None] = mapped_column(String(300))
 
     citations: Mapped[list["Citation"]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by="Citation.char_start"
@@ -308,7 +309,11 @@ class Source(Searchable, Base):
     url: Mapped[str | None] = mapped_column(String(2000))
     text: Mapped[str] = mapped_column(Text)
 
-    citations: Mapped[list["Citation"]] = relationship(lazy="raise", back_populates="source")
+    citations: Mapped[list["Citation"]] = relationship(
+        lazy="raise",
+        back_populates="source",
+        order_by="(Citation.char_start, Citation.char_end, Citation.id)",
+    )
 
     __table_args__ = (Index("ix_sources_title", "title", "id"),)
 
@@ -578,3 +583,4 @@ class InfrastructureProject(Searchable, Base):
     )
 
     __table_args__ = (Index("ix_projects_name_en", "name_en", "id"),)
+

@@ -237,12 +237,16 @@ def load_countries(session: Session, report: SeedReport) -> None:
     russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
     existing = {country.id: country for country in session.query(Country)}
     for entry in pycountry.countries:
+        official_name = getattr(entry, "official_name", None)
+        # gettext answers the English text when it has no translation: store no Russian name then.
+        official_name_ru = official_name and russian.gettext(official_name)
         values = {
             "alpha3": entry.alpha_3,
             "numeric": entry.numeric,
             "name_en": entry.name,
             "name_ru": russian.gettext(entry.name),
-            "official_name_en": getattr(entry, "official_name", None),
+            "official_name_en": official_name,
+            "official_name_ru": official_name_ru if official_name_ru != official_name else None,
         }
         country = existing.get(entry.alpha_2)
         if country is None:

@@ -3,18 +3,38 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.agreements.schemas import AgreementFilters
 from app.common.filters import in_window, involves_all, matches_text, require_known
-from app.common.pagination import Sorting, paginate
-from app.errors import NotFound
+from app.common.listing import Listing, column_facet, link_facet, month_facet, year_facet
+from app.common.pagination import Sorting
 from app.models import Agreement, AgreementSector, Country, Event, agreement_countries
+from app.reference.repository import COUNTRIES
 
-SORTING = Sorting(
-    {"date": Agreement.date_start, "title": Agreement.title_en, "id": Agreement.id}, Agreement.id
-)
-_WITH_RELATIONS = (
-    selectinload(Agreement.event),
-    selectinload(Agreement.sector_rows),
-    selectinload(Agreement.countries),
-    selectinload(Agreement.citations),
+AGREEMENTS = Listing(
+    model=Agreement,
+    label="agreement",
+    sorting=Sorting(
+        {
+            "date": Agreement.date_start,
+            "title_en": Agreement.title_en,
+            "title_ru": Agreement.title_ru,
+            "id": Agreement.id,
+        },
+        Agreement.id,
+    ),
+    load=(
+        selectinload(Agreement.event),
+        selectinload(Agreement.sector_rows),
+        selectinload(Agreement.countries),
+        selectinload(Agreement.citations),
+    ),
+    includes={"countries": (selectinload(Agreement.countries).options(*COUNTRIES.load),)},
+    facets={
+        "sector": link_facet(AgreementSector.__table__, "agreement_id", "sector"),  # type: ignore[arg-type]
+        "status": column_facet("status"),
+        "year": year_facet("date_start"),
+        "month": month_facet("date_start", "date_precision"),
+        "country": link_facet(agreement_countries, "agreement_id", "country_id", Country),
+        "event": column_facet("event_id"),
+    },
 )
 
 
@@ -38,17 +58,3 @@ def filter_agreements(session: Session, filters: AgreementFilters) -> Select[Agr
     if filters.status:
         statement = statement.where(Agreement.status.in_(filters.status))
     return statement
-
-
-def list_agreements(session: Session, filters: AgreementFilters) -> tuple[list[Agreement], str | None]:
-    statement = filter_agreements(session, filters).options(*_WITH_RELATIONS)
-    return paginate(session, statement, SORTING, filters.sort, filters.limit, filters.cursor)
-
-
-def get_agreement(session: Session, agreement_id: str) -> Agreement:
-    agreement = session.scalar(
-        select(Agreement).where(Agreement.id == agreement_id).options(*_WITH_RELATIONS)
-    )
-    if agreement is None:
-        raise NotFound(f"No agreement has id {agreement_id!r}.")
-    return agreement

@@ -4,19 +4,35 @@ from typing import Literal
 from pydantic import Field
 
 from app.common.dates import DatePrecision
-from app.common.filters import COUNTRY_FILTER, CountryCode, DatedListParams, Slug, repeatable
+from app.common.filters import (
+    COUNTRY_FILTER,
+    FACETS_DESCRIPTION,
+    FIELDS_DESCRIPTION,
+    INCLUDE_DESCRIPTION,
+    CountryCode,
+    DatedListParams,
+    ShapeParams,
+    Slug,
+    choices,
+    repeatable,
+)
 from app.common.schemas import Citation, NamedRef, Page, Schema, TitledRef
 from app.models import AgreementStatus, Sector
+from app.reference.schemas import CountryRead
+
+
+class AgreementIncluded(Schema):
+    """Related records in full, as asked for with `include`."""
+
+    countries: list[CountryRead] | None = Field(None, description="The parties, in full.")
 
 
 class AgreementRead(Schema):
     """A signed document, or a package of documents the source describes together."""
 
     id: str = Field(description="Stable readable id.", examples=["az-kz-documents-2025-11"])
-    title_en: str = Field(description="Title in English.")
-    title_ru: str = Field(description="Title in Russian (the source language).")
-    summary_en: str | None = Field(description="What the documents cover, in English.")
-    summary_ru: str | None = Field(description="What the documents cover, in Russian.")
+    title: str = Field(description="Title, in the response language.")
+    summary: str | None = Field(description="What the documents cover, in the response language.")
     status: AgreementStatus = Field(description="Where the agreement stands.", examples=["signed"])
     document_count: int | None = Field(
         description="How many documents this record covers, when the source says; null when it does not."
@@ -28,10 +44,34 @@ class AgreementRead(Schema):
     event: TitledRef | None = Field(description="The event at which it was signed, when known.")
     countries: list[NamedRef] = Field(description="The parties.")
     citations: list[Citation] = Field(description="Quotes from the sources supporting this record.")
+    included: AgreementIncluded | None = Field(
+        None, description="Only with `include`: related records in full."
+    )
 
 
 class AgreementPage(Page[AgreementRead]):
     """A page of agreement records."""
+
+
+AgreementField = Literal[
+    "id",
+    "title",
+    "summary",
+    "status",
+    "document_count",
+    "sectors",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "event",
+    "countries",
+    "citations",
+]
+
+
+class AgreementDetailParams(ShapeParams):
+    fields: list[AgreementField] = choices(FIELDS_DESCRIPTION)
+    include: list[Literal["countries"]] = choices(INCLUDE_DESCRIPTION)
 
 
 class AgreementFilters(DatedListParams):
@@ -45,5 +85,11 @@ class AgreementFilters(DatedListParams):
     )
     status: list[AgreementStatus] = repeatable("Status; repeat for any of several.")
     sort: Literal["date", "-date", "title", "-title", "id", "-id"] = Field(
-        "date", description="Sort key; `-` for descending. Ties are broken by id."
+        "date",
+        description="Sort key; `-` for descending (`title` in the response language). Ties are broken by id.",
+    )
+    fields: list[AgreementField] = choices(FIELDS_DESCRIPTION)
+    include: list[Literal["countries"]] = choices(INCLUDE_DESCRIPTION)
+    facets: list[Literal["sector", "status", "year", "month", "country", "event"]] = choices(
+        FACETS_DESCRIPTION
     )

@@ -1,35 +1,273 @@
-"""Small pieces every router uses: the page envelope with its Link header, documented errors."""
+"""How list and detail endpoints answer: language, field selection, inclusions, totals and facets,
+exports, and the headers HTTP caches need. Routers call `list_response` / `detail_response`."""
 
-from collections.abc import Sequence
-from typing import Any, TypeVar
+import csv
+import hashlib
+import io
+import types
+import typing
+from collections.abc import Iterator, Sequence
+from email.utils import format_datetime
+from typing import Any
 
-from fastapi import Request, Response
+import orjson
+from fastapi import Request
+from pydantic import BaseModel
+from sqlalchemy import Select
+from sqlalchemy.orm import Session
+from starlette.responses import Response, StreamingResponse
 
-from app.common.schemas import Page, Problem
+from app import datastate
+from app.common.language import Language, negotiate
+from app.common.listing import Listing
+from app.common.schemas import Problem
+from app.errors import InvalidParameter
 
-P = TypeVar("P", bound=Page[Any])
+PUBLIC_CACHE = "public, max-age=60"
+VARY = "Accept, Accept-Language, Accept-Encoding"
+EXPORT_MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
+LIST_SEPARATOR = " | "
 
 
 def _problem(description: str) -> dict[str, Any]:
     return {"model": Problem, "description": description}
 
 
-LIST_ERRORS: dict[int | str, dict[str, Any]] = {
-    400: _problem("An unknown query parameter."),
-    422: _problem("A parameter value is invalid (bad format, out of range, unknown id, bad cursor)."),
-}
-DETAIL_ERRORS: dict[int | str, dict[str, Any]] = {
-    404: _problem("No record has this id."),
-    422: _problem("A parameter value is invalid."),
-}
+def list_responses(page: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses of a list endpoint: the JSON page, the exports, the problems."""
+    return {
+        200: {
+            "model": page,
+            "description": "A page of records; with `format=csv|ndjson` (or that `Accept`), every record.",
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "application/x-ndjson": {"schema": {"type": "string"}},
+            },
+        },
+        304: {"description": "Not modified: the `If-None-Match` ETag is still current."},
+        400: _problem("An unknown query parameter."),
+        422: _problem("A parameter value is invalid (bad format, out of range, unknown id, bad cursor)."),
+    }
 
 
-def page_of(
-    page: type[P], rows: Sequence[Any], next_cursor: str | None, request: Request, response: Response
-) -> P:
-    """Wrap a page of rows in the envelope and advertise the next page in a Link header (RFC 8288)."""
+def detail_responses(schema: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
+    return {
+        200: {"model": schema, "description": "The record."},
+        304: {"description": "Not modified: the `If-None-Match` ETag is still current."},
+        400: _problem("An unknown query parameter."),
+        404: _problem("No record has this id."),
+        422: _problem("A parameter value is invalid."),
+    }
+
+
+def list_response(
+    request: Request,
+    session: Session,
+    listing: Listing[Any],
+    statement: Select[Any],
+    params: Any,
+    schema: type[BaseModel],
+) -> Response:
+    lang = negotiate(params.lang, request.headers.get("accept-language"))
+    version = datastate.current(session)
+    export = _export_format(params.format, request.headers.get("accept"))
+    if export:
+        return _export(request, listing, statement, params, schema, lang, version, export)
+    rows, next_cursor = listing.page(session, statement, params, lang)
+    include = getattr(params, "include", [])
+    body: dict[str, Any] = {
+        "items": [serialize(row, schema, lang, params.fields, include) for row in rows],
+        "next_cursor": next_cursor,
+    }
+    if params.count:
+        body["total"] = listing.count(session, statement)
+    if getattr(params, "facets", None):
+        counts = listing.facet_counts(session, statement, params.facets, lang)
+        body["facets"] = {name: [value.model_dump() for value in values] for name, values in counts.items()}
+    response = _json(body, lang, version)
     if next_cursor is not None:
-        next_url = request.url.include_query_params(cursor=next_cursor)
-        response.headers["Link"] = f'<{next_url}>; rel="next"'
-    item = page.model_fields["items"].annotation.__args__[0]  # type: ignore[union-attr]
-    return page(items=[item.model_validate(row) for row in rows], next_cursor=next_cursor)
+        response.headers["Link"] = f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'
+    return response
+
+
+def detail_response(
+    request: Request,
+    session: Session,
+    listing: Listing[Any],
+    record_id: str,
+    params: Any,
+    schema: type[BaseModel],
+) -> Response:
+    lang = negotiate(params.lang, request.headers.get("accept-language"))
+    include = getattr(params, "include", [])
+    record = listing.get(session, record_id, include)
+    item = serialize(record, schema, lang, getattr(params, "fields", []), include)
+    return _json(item, lang, datastate.current(session))
+
+
+def serialize(
+    record: Any,
+    schema: type[BaseModel],
+    lang: str,
+    fields: Sequence[str] = (),
+    include: Sequence[str] = (),
+) -> dict[str, Any]:
+    context = {"lang": lang}
+    item = schema.model_validate(record, context=context).model_dump(mode="json", exclude={"included"})
+    if fields:
+        item = {name: value for name, value in item.items() if name in fields}
+    if include:
+        # The schema's `included: XIncluded | None` field names the shape of the inclusions.
+        included = typing.get_args(schema.model_fields["included"].annotation)[0]
+        related = {name: getattr(record, name) for name in include}
+        item["included"] = included.model_validate(related, context=context).model_dump(
+            mode="json", exclude_unset=True
+        )
+    return item
+
+
+def _json(body: Any, lang: Language, version: datastate.Version) -> Response:
+    return Response(
+        orjson.dumps(body),
+        media_type="application/json",
+        headers={
+            "Content-Language": lang,
+            "Last-Modified": format_datetime(version.changed_at, usegmt=True),
+            "Cache-Control": PUBLIC_CACHE,
+            "Vary": VARY,
+        },
+    )
+
+
+# --- exports ---
+
+
+def _export_format(asked: str | None, accept: str | None) -> str | None:
+    if asked is not None:
+        return None if asked == "json" else asked
+    best: tuple[float, str] | None = None
+    for part in (accept or "").split(","):
+        media, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                continue
+        kind = {"text/csv": "csv", "application/x-ndjson": "ndjson", "application/ndjson": "ndjson"}.get(
+            media.strip().lower(), "json"
+        )
+        if quality > 0 and (best is None or quality > best[0]):
+            best = (quality, kind)
+    return None if best is None or best[1] == "json" else best[1]
+
+
+def _export(
+    request: Request,
+    listing: Listing[Any],
+    statement: Select[Any],
+    params: Any,
+    schema: type[BaseModel],
+    lang: Language,
+    version: datastate.Version,
+    export: str,
+) -> Response:
+    if getattr(params, "include", None) and export == "csv":
+        raise InvalidParameter.for_param("include", "not available for CSV exports; use ndjson")
+    # Streamed, so the ETag cannot hash the body: it names the data version and the request instead.
+    key = f"{version.number} {export} {lang} {sorted(request.query_params.multi_items())} {request.url.path}"
+    etag = f'"x{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
+    headers = {
+        "ETag": etag,
+        "Content-Language": lang,
+        "Last-Modified": format_datetime(version.changed_at, usegmt=True),
+        "Cache-Control": PUBLIC_CACHE,
+        "Vary": VARY,
+    }
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    resource = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+    if export == "csv":
+        headers["Content-Disposition"] = f'attachment; filename="{resource}.csv"'
+    sessionmaker = request.app.state.sessionmaker
+    fields = params.fields
+    include = getattr(params, "include", [])
+
+    def records() -> Iterator[dict[str, Any]]:
+        # Its own session: the request's closes when the handler returns, before the stream is sent.
+        with sessionmaker() as session:
+            for row in listing.every_row(session, statement, params, lang):
+                yield serialize(row, schema, lang, fields, include)
+
+    body = _csv(records(), csv_columns(schema, fields)) if export == "csv" else _ndjson(records())
+    return StreamingResponse(body, media_type=EXPORT_MEDIA_TYPES[export], headers=headers)
+
+
+def _ndjson(records: Iterator[dict[str, Any]]) -> Iterator[bytes]:
+    for record in records:
+        yield orjson.dumps(record) + b"\n"
+
+
+def csv_columns(schema: type[BaseModel], fields: Sequence[str] = ()) -> list[str]:
+    """One column per scalar field; a nested record or list of them becomes `field.subfield` columns."""
+    columns = []
+    for name, info in schema.model_fields.items():
+        if name == "included" or (fields and name not in fields):
+            continue
+        nested = _nested_model(info.annotation)
+        if nested is None:
+            columns.append(name)
+        else:
+            columns += [f"{name}.{sub}" for sub in csv_columns(nested)]
+    return columns
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    for arg in (annotation, *typing.get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+        if typing.get_origin(arg) in (list, types.UnionType, typing.Union):
+            found = _nested_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _csv(records: Iterator[dict[str, Any]], columns: list[str]) -> Iterator[bytes]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer.write("\ufeff")  # the BOM makes spreadsheet programs read the file as UTF-8
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_cell(_lookup(record, column)) for column in columns])
+        if buffer.tell() > 64 * 1024:
+            yield buffer.getvalue().encode()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode()
+
+
+def _lookup(record: dict[str, Any], column: str) -> Any:
+    value: Any = record
+    for part in column.split("."):
+        if isinstance(value, list):
+            value = [item.get(part) if isinstance(item, dict) else item for item in value]
+        elif isinstance(value, dict):
+            value = value.get(part)
+        else:
+            return None
+    return value
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(_cell(item) for item in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    # A cell that starts like a formula would run as one in a spreadsheet.
+    if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Table, and_, exists, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.common.dates import parse_partial_date
+from app.common.language import Language
 from app.common.text import like_pattern
 from app.errors import InvalidParameter, param_error
 
@@ -38,10 +39,52 @@ COUNTRY_FILTER = repeatable(
 )
 
 
-class ListParams(BaseModel):
-    """Paging and free-text search, on every list endpoint."""
+def _split_commas(value: Any) -> Any:
+    """`fields=id,title` and `fields=id&fields=title` mean the same."""
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, list):
+        return [part.strip() for item in value for part in str(item).split(",") if part.strip()]
+    return value
+
+
+def choices(description: str) -> Any:
+    """A repeatable, comma-separable parameter whose values come from a closed list."""
+    return Field(default_factory=list, max_length=50, description=description)
+
+
+class ShapeParams(BaseModel):
+    """How a response is shaped: language, and (declared per resource) `fields` and `include`."""
 
     model_config = ConfigDict(extra="forbid")
+
+    lang: Language | None = Field(
+        None,
+        description="Language of names, titles and summaries (`en` or `ru`). Without it the "
+        "`Accept-Language` header decides, else English; the response's `Content-Language` says "
+        "which was used. Quotes always stay in their source's language.",
+    )
+
+    @field_validator("fields", "include", "facets", mode="before", check_fields=False)
+    @classmethod
+    def _comma_lists(cls, value: Any) -> Any:
+        return _split_commas(value)
+
+
+FIELDS_DESCRIPTION = (
+    "Only these fields of each record (comma-separated or repeated), e.g. `fields=id,title`. "
+    "`included` is kept whenever `include` is given."
+)
+INCLUDE_DESCRIPTION = "Embed these related records in full under `included` (comma-separated or repeated)."
+FACETS_DESCRIPTION = (
+    "Count the filtered records per value of these fields (comma-separated or repeated); answered "
+    "under `facets`, at most 100 values each, most frequent first. Dates bucket by `year` or `month` "
+    "(a record dated only to a year counts under `YYYY` in the month facet)."
+)
+
+
+class ListParams(ShapeParams):
+    """Paging, free-text search, totals and export format, on every list endpoint."""
 
     limit: int = Field(50, ge=1, le=500, description="Page size (1–500).")
     cursor: str | None = Field(
@@ -56,6 +99,15 @@ class ListParams(BaseModel):
         description="Case-insensitive substring match over titles and names, in English and "
         "Russian (ё and е match each other).",
         examples=["Казахстан"],
+    )
+    count: bool = Field(
+        False, description="`true` adds `total`, the number of records matching the filters (costs a count)."
+    )
+    format: Literal["json", "csv", "ndjson"] | None = Field(
+        None,
+        description="`csv` or `ndjson` streams every record matching the filters (from `cursor` on, "
+        "ignoring `limit`) instead of one page; the `Accept` header (`text/csv`, "
+        "`application/x-ndjson`) does the same. Default: JSON pages.",
     )
 
 

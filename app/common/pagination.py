@@ -24,9 +24,17 @@ class Sorting:
     columns: Mapping[str, InstrumentedAttribute[Any]]
     id_column: InstrumentedAttribute[Any]
 
-    def order(self, sort: str) -> tuple[InstrumentedAttribute[Any], bool]:
+    def order(self, sort: str, lang: str) -> tuple[str, InstrumentedAttribute[Any], bool]:
+        """The sort as the cursor records it, its column and its direction.
+
+        A key with language variants (`title_en`, `title_ru` for `title`) sorts in the response
+        language, and its cursors are only valid in that language.
+        """
         descending = sort.startswith("-")
-        return self.columns[sort.removeprefix("-")], descending
+        key = sort.removeprefix("-")
+        if f"{key}_{lang}" in self.columns:
+            key = f"{key}_{lang}"
+        return ("-" if descending else "") + key, self.columns[key], descending
 
 
 def encode_cursor(sort: str, key: Sequence[Any]) -> str:
@@ -61,9 +69,10 @@ def paginate(
     sort: str,
     limit: int,
     cursor: str | None,
+    lang: str = "en",
 ) -> tuple[list[T], str | None]:
     """Run `statement` for one page; return its rows and the next page's cursor (None when done)."""
-    column, descending = sorting.order(sort)
+    sort, column, descending = sorting.order(sort, lang)
     key_columns = [column] if column is sorting.id_column else [column, sorting.id_column]
     if cursor is not None:
         types = [key.type.python_type for key in key_columns]

@@ -1,14 +1,41 @@
 """Wire shapes shared by every resource: the list envelope, references, citations, problems."""
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    model_validator,
+)
 
 T = TypeVar("T")
 
 
 class Schema(BaseModel):
+    """Read from ORM objects; a field `title` is read from `title_en` or `title_ru`, by language.
+
+    The language comes from the validation context (`{"lang": "ru"}`) and reaches nested schemas too.
+    """
+
     model_config = ConfigDict(from_attributes=True)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _localize(cls, value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
+        if isinstance(value, dict | BaseModel):
+            return handler(value)
+        lang = (info.context or {}).get("lang", "en")
+        data = {}
+        for name in cls.model_fields:
+            localized = f"{name}_{lang}"
+            if hasattr(value, localized):
+                data[name] = getattr(value, localized)
+            elif hasattr(value, name):  # fields the object lacks (`included`) keep their default
+                data[name] = getattr(value, name)
+        return handler(data)
 
 
 class Page(Schema, Generic[T]):
@@ -23,22 +50,36 @@ class Page(Schema, Generic[T]):
         description="Pass as `cursor` to get the next page; null on the last page. The same URL "
         'is in the `Link: <…>; rel="next"` header.',
     )
+    total: int | None = Field(
+        None, description="Number of records matching the filters; only with `count=true`."
+    )
+    facets: dict[str, list["FacetValue"]] | None = Field(
+        None,
+        description="Counts per value of each field named in `facets`, over all records matching the "
+        "filters (not just this page); only with `facets=`.",
+    )
+
+
+class FacetValue(BaseModel):
+    """How many of the filtered records have one value of a faceted field."""
+
+    value: str | None = Field(description="The value, as it would be passed to the filter of that name.")
+    label: str | None = Field(None, description="A readable name for the value, in the response language.")
+    count: int = Field(description="Number of filtered records with this value.")
 
 
 class NamedRef(Schema):
     """A related record, by id and name."""
 
     id: str = Field(description="The related record's id.")
-    name_en: str = Field(description="Name in English.")
-    name_ru: str = Field(description="Name in Russian.")
+    name: str = Field(description="Its name, in the response language.")
 
 
 class TitledRef(Schema):
     """A related event or agreement, by id and title."""
 
     id: str = Field(description="The related record's id.")
-    title_en: str = Field(description="Title in English.")
-    title_ru: str = Field(description="Title in Russian.")
+    title: str = Field(description="Its title, in the response language.")
 
 
 class Citation(Schema):

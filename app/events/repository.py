@@ -1,9 +1,10 @@
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.agreements.repository import AGREEMENTS
 from app.common.filters import in_window, involves_all, matches_text, require_known
-from app.common.pagination import Sorting, paginate
-from app.errors import NotFound
+from app.common.listing import Listing, column_facet, link_facet, month_facet, year_facet
+from app.common.pagination import Sorting
 from app.events.schemas import EventFilters
 from app.models import (
     Country,
@@ -15,16 +16,42 @@ from app.models import (
     event_organizations,
     event_people,
 )
+from app.reference.repository import COUNTRIES, ORGANIZATIONS, PEOPLE, PLACES
 
-SORTING = Sorting({"date": Event.date_start, "title": Event.title_en, "id": Event.id}, Event.id)
-_WITH_RELATIONS = (
-    selectinload(Event.location),
-    selectinload(Event.host_country),
-    selectinload(Event.countries),
-    selectinload(Event.people),
-    selectinload(Event.organizations),
-    selectinload(Event.agreements),
-    selectinload(Event.citations),
+EVENTS = Listing(
+    model=Event,
+    label="event",
+    sorting=Sorting(
+        {"date": Event.date_start, "title_en": Event.title_en, "title_ru": Event.title_ru, "id": Event.id},
+        Event.id,
+    ),
+    load=(
+        selectinload(Event.location),
+        selectinload(Event.host_country),
+        selectinload(Event.countries),
+        selectinload(Event.people),
+        selectinload(Event.organizations),
+        selectinload(Event.agreements),
+        selectinload(Event.citations),
+    ),
+    includes={
+        "agreements": (selectinload(Event.agreements).options(*AGREEMENTS.load),),
+        "people": (selectinload(Event.people).options(*PEOPLE.load),),
+        "organizations": (selectinload(Event.organizations).options(*ORGANIZATIONS.load),),
+        "countries": (selectinload(Event.countries).options(*COUNTRIES.load),),
+        "location": (selectinload(Event.location).options(*PLACES.load),),
+    },
+    facets={
+        "type": column_facet("type"),
+        "year": year_facet("date_start"),
+        "month": month_facet("date_start", "date_precision"),
+        "date_precision": column_facet("date_precision"),
+        "country": link_facet(event_countries, "event_id", "country_id", Country),
+        "host_country": column_facet("host_country_id", Country),
+        "person": link_facet(event_people, "event_id", "person_id", Person),
+        "organization": link_facet(event_organizations, "event_id", "organization_id", Organization),
+        "place": column_facet("location_id", Place),
+    },
 )
 
 
@@ -48,15 +75,3 @@ def filter_events(session: Session, filters: EventFilters) -> Select[Event]:
     if filters.host_country:
         statement = statement.where(Event.host_country_id.in_(filters.host_country))
     return statement
-
-
-def list_events(session: Session, filters: EventFilters) -> tuple[list[Event], str | None]:
-    statement = filter_events(session, filters).options(*_WITH_RELATIONS)
-    return paginate(session, statement, SORTING, filters.sort, filters.limit, filters.cursor)
-
-
-def get_event(session: Session, event_id: str) -> Event:
-    event = session.scalar(select(Event).where(Event.id == event_id).options(*_WITH_RELATIONS))
-    if event is None:
-        raise NotFound(f"No event has id {event_id!r}.")
-    return event

@@ -3,10 +3,33 @@ from typing import Literal
 
 from pydantic import Field
 
+from app.agreements.schemas import AgreementRead
 from app.common.dates import DatePrecision
-from app.common.filters import COUNTRY_FILTER, CountryCode, DatedListParams, Slug, repeatable
+from app.common.filters import (
+    COUNTRY_FILTER,
+    FACETS_DESCRIPTION,
+    FIELDS_DESCRIPTION,
+    INCLUDE_DESCRIPTION,
+    CountryCode,
+    DatedListParams,
+    ShapeParams,
+    Slug,
+    choices,
+    repeatable,
+)
 from app.common.schemas import Citation, NamedRef, Page, Schema, TitledRef
 from app.models import EventType
+from app.reference.schemas import CountryRead, OrganizationRead, PersonRead, PlaceRead
+
+
+class EventIncluded(Schema):
+    """Related records in full, as asked for with `include`."""
+
+    agreements: list[AgreementRead] | None = Field(None, description="Agreements signed at the event.")
+    people: list[PersonRead] | None = Field(None, description="People taking part.")
+    organizations: list[OrganizationRead] | None = Field(None, description="Organizations involved.")
+    countries: list[CountryRead] | None = Field(None, description="Countries taking part.")
+    location: PlaceRead | None = Field(None, description="Where it took place.")
 
 
 class EventRead(Schema):
@@ -14,10 +37,11 @@ class EventRead(Schema):
 
     id: str = Field(description="Stable readable id.", examples=["aliyev-state-visit-kazakhstan-2025-11"])
     type: EventType = Field(description="Kind of event.", examples=["state_visit"])
-    title_en: str = Field(description="Title in English.")
-    title_ru: str = Field(description="Title in Russian (the source language).")
-    summary_en: str | None = Field(description="What happened, in English.")
-    summary_ru: str | None = Field(description="What happened, in Russian.")
+    title: str = Field(
+        description="Title, in the response language.",
+        examples=["State visit of President Ilham Aliyev to Kazakhstan"],
+    )
+    summary: str | None = Field(description="What happened, in the response language.")
     date_start: date = Field(description="First day the event may have taken place.", examples=["2025-11-01"])
     date_end: date = Field(description="Last day the event may have taken place.", examples=["2025-11-30"])
     date_precision: DatePrecision = Field(
@@ -32,10 +56,38 @@ class EventRead(Schema):
     organizations: list[NamedRef] = Field(description="Organizations involved (e.g. the summit's).")
     agreements: list[TitledRef] = Field(description="Agreements signed at the event.")
     citations: list[Citation] = Field(description="Quotes from the sources supporting this record.")
+    included: EventIncluded | None = Field(None, description="Only with `include`: related records in full.")
 
 
 class EventPage(Page[EventRead]):
-    """A page of event records."""
+    """A page of events."""
+
+
+EventField = Literal[
+    "id",
+    "type",
+    "title",
+    "summary",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "location",
+    "host_country",
+    "countries",
+    "people",
+    "organizations",
+    "agreements",
+    "citations",
+]
+EventInclude = Literal["agreements", "people", "organizations", "countries", "location"]
+EventFacet = Literal[
+    "type", "year", "month", "date_precision", "country", "host_country", "person", "organization", "place"
+]
+
+
+class EventDetailParams(ShapeParams):
+    fields: list[EventField] = choices(FIELDS_DESCRIPTION)
+    include: list[EventInclude] = choices(INCLUDE_DESCRIPTION)
 
 
 class EventFilters(DatedListParams):
@@ -53,6 +105,9 @@ class EventFilters(DatedListParams):
     )
     sort: Literal["date", "-date", "title", "-title", "id", "-id"] = Field(
         "date",
-        description="Sort key; `-` for descending. `date` orders by date_start, `title` by title_en; "
-        "ties are broken by id.",
+        description="Sort key; `-` for descending. `date` orders by date_start, `title` by the title in the "
+        "response language; ties are broken by id.",
     )
+    fields: list[EventField] = choices(FIELDS_DESCRIPTION)
+    include: list[EventInclude] = choices(INCLUDE_DESCRIPTION)
+    facets: list[EventFacet] = choices(FACETS_DESCRIPTION)

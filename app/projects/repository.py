@@ -2,18 +2,35 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.common.filters import involves_all, matches_text, require_known
-from app.common.pagination import Sorting, paginate
-from app.errors import NotFound
+from app.common.listing import Listing, column_facet, link_facet
+from app.common.pagination import Sorting
 from app.models import Country, InfrastructureProject, Place, project_countries, project_places
 from app.projects.schemas import InfrastructureProjectFilters
+from app.reference.repository import COUNTRIES, PLACES
+from app.trade.repository import TRADE_FIGURES
 
 Project = InfrastructureProject
-SORTING = Sorting({"name": Project.name_en, "id": Project.id}, Project.id)
-_WITH_RELATIONS = (
-    selectinload(Project.countries),
-    selectinload(Project.places),
-    selectinload(Project.trade_figures),
-    selectinload(Project.citations),
+PROJECTS = Listing(
+    model=Project,
+    label="infrastructure project",
+    sorting=Sorting({"name_en": Project.name_en, "name_ru": Project.name_ru, "id": Project.id}, Project.id),
+    load=(
+        selectinload(Project.countries),
+        selectinload(Project.places),
+        selectinload(Project.trade_figures),
+        selectinload(Project.citations),
+    ),
+    includes={
+        "trade_figures": (selectinload(Project.trade_figures).options(*TRADE_FIGURES.load),),
+        "places": (selectinload(Project.places).options(*PLACES.load),),
+        "countries": (selectinload(Project.countries).options(*COUNTRIES.load),),
+    },
+    facets={
+        "kind": column_facet("kind"),
+        "status": column_facet("status"),
+        "country": link_facet(project_countries, "project_id", "country_id", Country),
+        "place": link_facet(project_places, "project_id", "place_id", Place),
+    },
 )
 
 
@@ -31,17 +48,3 @@ def filter_projects(session: Session, filters: InfrastructureProjectFilters) -> 
     if filters.q:
         statement = statement.where(matches_text(Project.search_text, filters.q))
     return statement
-
-
-def list_projects(
-    session: Session, filters: InfrastructureProjectFilters
-) -> tuple[list[Project], str | None]:
-    statement = filter_projects(session, filters).options(*_WITH_RELATIONS)
-    return paginate(session, statement, SORTING, filters.sort, filters.limit, filters.cursor)
-
-
-def get_project(session: Session, project_id: str) -> Project:
-    project = session.scalar(select(Project).where(Project.id == project_id).options(*_WITH_RELATIONS))
-    if project is None:
-        raise NotFound(f"No infrastructure project has id {project_id!r}.")
-    return project

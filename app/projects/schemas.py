@@ -2,32 +2,64 @@ from typing import Literal
 
 from pydantic import Field
 
-from app.common.filters import COUNTRY_FILTER, CountryCode, ListParams, Slug, repeatable
+from app.common.filters import (
+    COUNTRY_FILTER,
+    FACETS_DESCRIPTION,
+    FIELDS_DESCRIPTION,
+    INCLUDE_DESCRIPTION,
+    CountryCode,
+    ListParams,
+    ShapeParams,
+    Slug,
+    choices,
+    repeatable,
+)
 from app.common.schemas import Citation, NamedRef, Page, Schema
 from app.models import ProjectKind, ProjectStatus
-from app.trade.schemas import TradeFigureRef
+from app.reference.schemas import CountryRead, PlaceRead
+from app.trade.schemas import TradeFigureRead, TradeFigureRef
+
+
+class InfrastructureProjectIncluded(Schema):
+    """Related records in full, as asked for with `include`."""
+
+    trade_figures: list[TradeFigureRead] | None = Field(None, description="Related figures, in full.")
+    places: list[PlaceRead] | None = Field(None, description="Places, in full.")
+    countries: list[CountryRead] | None = Field(None, description="Countries, in full.")
 
 
 class InfrastructureProjectRead(Schema):
     """A port, corridor, pipeline or system that ties the countries together."""
 
     id: str = Field(description="Stable readable id.", examples=["port-of-aktau"])
-    name_en: str = Field(description="Name in English.")
-    name_ru: str = Field(description="Name in Russian (the source language).")
+    name: str = Field(description="Name, in the response language.", examples=["Port of Aktau"])
     kind: ProjectKind = Field(description="Kind of infrastructure.", examples=["port"])
     status: ProjectStatus = Field(
         description="Its state in the period the sources cover.", examples=["expanding"]
     )
-    summary_en: str | None = Field(description="What happened to it in the period, in English.")
-    summary_ru: str | None = Field(description="What happened to it in the period, in Russian.")
+    summary: str | None = Field(description="What happened to it in the period, in the response language.")
     countries: list[NamedRef] = Field(description="Countries it links or serves.")
     places: list[NamedRef] = Field(description="Places it runs through or is located at.")
     trade_figures: list[TradeFigureRef] = Field(description="Trade and transit figures related to it.")
     citations: list[Citation] = Field(description="Quotes from the sources supporting this record.")
+    included: InfrastructureProjectIncluded | None = Field(
+        None, description="Only with `include`: related records in full."
+    )
 
 
 class InfrastructureProjectPage(Page[InfrastructureProjectRead]):
-    """A page of infrastructureProject records."""
+    """A page of infrastructure projects."""
+
+
+ProjectField = Literal[
+    "id", "name", "kind", "status", "summary", "countries", "places", "trade_figures", "citations"
+]
+ProjectInclude = Literal["trade_figures", "places", "countries"]
+
+
+class InfrastructureProjectDetailParams(ShapeParams):
+    fields: list[ProjectField] = choices(FIELDS_DESCRIPTION)
+    include: list[ProjectInclude] = choices(INCLUDE_DESCRIPTION)
 
 
 class InfrastructureProjectFilters(ListParams):
@@ -36,5 +68,9 @@ class InfrastructureProjectFilters(ListParams):
     status: list[ProjectStatus] = repeatable("Status; repeat for any of several.", examples=[["expanding"]])
     place: list[Slug] = repeatable("Place id; repeat to require every given place.", examples=[["aktau"]])
     sort: Literal["name", "-name", "id", "-id"] = Field(
-        "name", description="Sort key (`name` is name_en); `-` for descending. Ties are broken by id."
+        "name",
+        description="Sort key (`name` in the response language); `-` for descending. Ties are broken by id.",
     )
+    fields: list[ProjectField] = choices(FIELDS_DESCRIPTION)
+    include: list[ProjectInclude] = choices(INCLUDE_DESCRIPTION)
+    facets: list[Literal["kind", "status", "country", "place"]] = choices(FACETS_DESCRIPTION)

@@ -2,19 +2,23 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.common.api import DETAIL_ERRORS, LIST_ERRORS, page_of
+from app.common.api import detail_response, detail_responses, list_response, list_responses
 from app.db import SessionDep
 from app.reference import repository
 from app.reference.schemas import (
+    CountryDetailParams,
     CountryFilters,
     CountryPage,
     CountryRead,
+    OrganizationDetailParams,
     OrganizationFilters,
     OrganizationPage,
     OrganizationRead,
+    PersonDetailParams,
     PersonFilters,
     PersonPage,
     PersonRead,
+    PlaceDetailParams,
     PlaceFilters,
     PlacePage,
     PlaceRead,
@@ -26,58 +30,75 @@ people = APIRouter(prefix="/v1/people", tags=["people"])
 places = APIRouter(prefix="/v1/places", tags=["places"])
 
 
-@countries.get("", name="listCountries", summary="List countries", responses=LIST_ERRORS)
+@countries.get("", name="listCountries", summary="List countries", responses=list_responses(CountryPage))
 def list_countries(
-    session: SessionDep, filters: Annotated[CountryFilters, Query()], request: Request, response: Response
-) -> CountryPage:
-    rows, next_cursor = repository.list_countries(session, filters)
-    return page_of(CountryPage, rows, next_cursor, request, response)
+    request: Request, session: SessionDep, filters: Annotated[CountryFilters, Query()]
+) -> Response:
+    statement = repository.filter_countries(session, filters)
+    return list_response(request, session, repository.COUNTRIES, statement, filters, CountryRead)
 
 
-@countries.get("/{country_id}", name="getCountry", summary="Get one country", responses=DETAIL_ERRORS)
-def get_country(session: SessionDep, country_id: str) -> CountryRead:
-    return CountryRead.model_validate(repository.get_country(session, country_id))
-
-
-@organizations.get("", name="listOrganizations", summary="List organizations", responses=LIST_ERRORS)
-def list_organizations(
-    session: SessionDep,
-    filters: Annotated[OrganizationFilters, Query()],
-    request: Request,
-    response: Response,
-) -> OrganizationPage:
-    rows, next_cursor = repository.list_organizations(session, filters)
-    return page_of(OrganizationPage, rows, next_cursor, request, response)
+@countries.get(
+    "/{country_id}", name="getCountry", summary="Get one country", responses=detail_responses(CountryRead)
+)
+def get_country(
+    request: Request, session: SessionDep, country_id: str, params: Annotated[CountryDetailParams, Query()]
+) -> Response:
+    return detail_response(request, session, repository.COUNTRIES, country_id, params, CountryRead)
 
 
 @organizations.get(
-    "/{organization_id}", name="getOrganization", summary="Get one organization", responses=DETAIL_ERRORS
+    "", name="listOrganizations", summary="List organizations", responses=list_responses(OrganizationPage)
 )
-def get_organization(session: SessionDep, organization_id: str) -> OrganizationRead:
-    return OrganizationRead.model_validate(repository.get_organization(session, organization_id))
+def list_organizations(
+    request: Request, session: SessionDep, filters: Annotated[OrganizationFilters, Query()]
+) -> Response:
+    statement = repository.filter_organizations(session, filters)
+    return list_response(request, session, repository.ORGANIZATIONS, statement, filters, OrganizationRead)
 
 
-@people.get("", name="listPeople", summary="List people", responses=LIST_ERRORS)
+@organizations.get(
+    "/{organization_id}",
+    name="getOrganization",
+    summary="Get one organization",
+    responses=detail_responses(OrganizationRead),
+)
+def get_organization(
+    request: Request,
+    session: SessionDep,
+    organization_id: str,
+    params: Annotated[OrganizationDetailParams, Query()],
+) -> Response:
+    return detail_response(
+        request, session, repository.ORGANIZATIONS, organization_id, params, OrganizationRead
+    )
+
+
+@people.get("", name="listPeople", summary="List people", responses=list_responses(PersonPage))
 def list_people(
-    session: SessionDep, filters: Annotated[PersonFilters, Query()], request: Request, response: Response
-) -> PersonPage:
-    rows, next_cursor = repository.list_people(session, filters)
-    return page_of(PersonPage, rows, next_cursor, request, response)
+    request: Request, session: SessionDep, filters: Annotated[PersonFilters, Query()]
+) -> Response:
+    statement = repository.filter_people(session, filters)
+    return list_response(request, session, repository.PEOPLE, statement, filters, PersonRead)
 
 
-@people.get("/{person_id}", name="getPerson", summary="Get one person", responses=DETAIL_ERRORS)
-def get_person(session: SessionDep, person_id: str) -> PersonRead:
-    return PersonRead.model_validate(repository.get_person(session, person_id))
+@people.get(
+    "/{person_id}", name="getPerson", summary="Get one person", responses=detail_responses(PersonRead)
+)
+def get_person(
+    request: Request, session: SessionDep, person_id: str, params: Annotated[PersonDetailParams, Query()]
+) -> Response:
+    return detail_response(request, session, repository.PEOPLE, person_id, params, PersonRead)
 
 
-@places.get("", name="listPlaces", summary="List places", responses=LIST_ERRORS)
-def list_places(
-    session: SessionDep, filters: Annotated[PlaceFilters, Query()], request: Request, response: Response
-) -> PlacePage:
-    rows, next_cursor = repository.list_places(session, filters)
-    return page_of(PlacePage, rows, next_cursor, request, response)
+@places.get("", name="listPlaces", summary="List places", responses=list_responses(PlacePage))
+def list_places(request: Request, session: SessionDep, filters: Annotated[PlaceFilters, Query()]) -> Response:
+    statement = repository.filter_places(session, filters)
+    return list_response(request, session, repository.PLACES, statement, filters, PlaceRead)
 
 
-@places.get("/{place_id}", name="getPlace", summary="Get one place", responses=DETAIL_ERRORS)
-def get_place(session: SessionDep, place_id: str) -> PlaceRead:
-    return PlaceRead.model_validate(repository.get_place(session, place_id))
+@places.get("/{place_id}", name="getPlace", summary="Get one place", responses=detail_responses(PlaceRead))
+def get_place(
+    request: Request, session: SessionDep, place_id: str, params: Annotated[PlaceDetailParams, Query()]
+) -> Response:
+    return detail_response(request, session, repository.PLACES, place_id, params, PlaceRead)

@@ -2,11 +2,22 @@ from typing import Literal
 
 from pydantic import Field
 
-from app.common.filters import CountryCode, ListParams, repeatable
+from app.common.filters import (
+    FACETS_DESCRIPTION,
+    FIELDS_DESCRIPTION,
+    INCLUDE_DESCRIPTION,
+    CountryCode,
+    ListParams,
+    ShapeParams,
+    choices,
+    repeatable,
+)
 from app.common.schemas import Citation, NamedRef, Page, Schema
 from app.models import PlaceKind
 
-NAME_SORT_DESCRIPTION = "Sort key (`name` is name_en); `-` for descending. Ties are broken by id."
+NAME_SORT_DESCRIPTION = (
+    "Sort key (`name` in the response language); `-` for descending. Ties are broken by id."
+)
 
 
 class CountryRead(Schema):
@@ -15,14 +26,22 @@ class CountryRead(Schema):
     id: str = Field(description="ISO 3166-1 alpha-2 code.", examples=["KZ"])
     alpha3: str = Field(description="ISO 3166-1 alpha-3 code.", examples=["KAZ"])
     numeric: str = Field(description="ISO 3166-1 numeric code (three digits).", examples=["398"])
-    name_en: str = Field(description="Short name in English.", examples=["Kazakhstan"])
-    name_ru: str = Field(description="Short name in Russian.", examples=["Казахстан"])
-    official_name_en: str | None = Field(description="Official name in English, where ISO gives one.")
+    name: str = Field(description="Short name, in the response language.", examples=["Kazakhstan"])
+    official_name: str | None = Field(
+        description="Official name, in the response language, where ISO gives one."
+    )
     citations: list[Citation] = Field(description="Quotes from the sources that name the country.")
 
 
 class CountryPage(Page[CountryRead]):
-    """A page of country records."""
+    """A page of countries."""
+
+
+CountryField = Literal["id", "alpha3", "numeric", "name", "official_name", "citations"]
+
+
+class CountryDetailParams(ShapeParams):
+    fields: list[CountryField] = choices(FIELDS_DESCRIPTION)
 
 
 class CountryFilters(ListParams):
@@ -30,66 +49,106 @@ class CountryFilters(ListParams):
         None, description="`true`: only countries some source names; `false`: only those none names."
     )
     sort: Literal["id", "-id", "name", "-name"] = Field(
-        "id", description="Sort key (`id` is the alpha-2 code, `name` is name_en); `-` for descending."
+        "id",
+        description="Sort key (`id` is the alpha-2 code, `name` in the response language); "
+        "`-` for descending.",
     )
+    fields: list[CountryField] = choices(FIELDS_DESCRIPTION)
 
 
 class OrganizationRead(Schema):
     """An international organization the sources name."""
 
     id: str = Field(description="Stable readable id.", examples=["ots"])
-    abbreviation_en: str | None = Field(description="Abbreviation in English.", examples=["OTS"])
-    abbreviation_ru: str | None = Field(description="Abbreviation in Russian.", examples=["ОТГ"])
-    name_en: str = Field(description="Name in English.")
-    name_ru: str = Field(description="Name in Russian.")
+    abbreviation: str | None = Field(description="Abbreviation, in the response language.", examples=["OTS"])
+    name: str = Field(description="Name, in the response language.")
     citations: list[Citation] = Field(description="Quotes from the sources that name it.")
 
 
 class OrganizationPage(Page[OrganizationRead]):
-    """A page of organization records."""
+    """A page of organizations."""
+
+
+OrganizationField = Literal["id", "abbreviation", "name", "citations"]
+
+
+class OrganizationDetailParams(ShapeParams):
+    fields: list[OrganizationField] = choices(FIELDS_DESCRIPTION)
 
 
 class OrganizationFilters(ListParams):
     sort: Literal["name", "-name", "id", "-id"] = Field("name", description=NAME_SORT_DESCRIPTION)
+    fields: list[OrganizationField] = choices(FIELDS_DESCRIPTION)
+
+
+class CountryIncluded(Schema):
+    """Related records in full, as asked for with `include`."""
+
+    country: CountryRead | None = Field(None, description="The country, in full.")
 
 
 class PersonRead(Schema):
     """A person the sources name, with the role they name them in."""
 
     id: str = Field(description="Stable readable id.", examples=["kassym-jomart-tokayev"])
-    name_en: str = Field(description="Name in English.")
-    name_ru: str = Field(description="Name in Russian.")
-    role_en: str | None = Field(description="Role in the period covered, in English.")
-    role_ru: str | None = Field(description="Role in the period covered, in Russian.")
+    name: str = Field(description="Name, in the response language.")
+    role: str | None = Field(description="Role in the period covered, in the response language.")
     country: NamedRef | None = Field(description="The country the person serves or represents.")
     citations: list[Citation] = Field(description="Quotes from the sources that name the person.")
+    included: CountryIncluded | None = Field(
+        None, description="Only with `include`: related records in full."
+    )
 
 
 class PersonPage(Page[PersonRead]):
-    """A page of person records."""
+    """A page of people."""
+
+
+PersonField = Literal["id", "name", "role", "country", "citations"]
+
+
+class PersonDetailParams(ShapeParams):
+    fields: list[PersonField] = choices(FIELDS_DESCRIPTION)
+    include: list[Literal["country"]] = choices(INCLUDE_DESCRIPTION)
 
 
 class PersonFilters(ListParams):
     country: list[CountryCode] = repeatable("Country (alpha-2); repeat for any of several.")
     sort: Literal["name", "-name", "id", "-id"] = Field("name", description=NAME_SORT_DESCRIPTION)
+    fields: list[PersonField] = choices(FIELDS_DESCRIPTION)
+    include: list[Literal["country"]] = choices(INCLUDE_DESCRIPTION)
+    facets: list[Literal["country"]] = choices(FACETS_DESCRIPTION)
 
 
 class PlaceRead(Schema):
     """A city, port or region the sources name."""
 
     id: str = Field(description="Stable readable id.", examples=["aktau"])
-    name_en: str = Field(description="Name in English.")
-    name_ru: str = Field(description="Name in Russian.")
+    name: str = Field(description="Name, in the response language.")
     kind: PlaceKind = Field(description="Kind of place.", examples=["port"])
     country: NamedRef | None = Field(description="The country it lies in; null for regions.")
     citations: list[Citation] = Field(description="Quotes from the sources that name the place.")
+    included: CountryIncluded | None = Field(
+        None, description="Only with `include`: related records in full."
+    )
 
 
 class PlacePage(Page[PlaceRead]):
-    """A page of place records."""
+    """A page of places."""
+
+
+PlaceField = Literal["id", "name", "kind", "country", "citations"]
+
+
+class PlaceDetailParams(ShapeParams):
+    fields: list[PlaceField] = choices(FIELDS_DESCRIPTION)
+    include: list[Literal["country"]] = choices(INCLUDE_DESCRIPTION)
 
 
 class PlaceFilters(ListParams):
     kind: list[PlaceKind] = repeatable("Kind; repeat for any of several.", examples=[["port"]])
     country: list[CountryCode] = repeatable("Country (alpha-2); repeat for any of several.")
     sort: Literal["name", "-name", "id", "-id"] = Field("name", description=NAME_SORT_DESCRIPTION)
+    fields: list[PlaceField] = choices(FIELDS_DESCRIPTION)
+    include: list[Literal["country"]] = choices(INCLUDE_DESCRIPTION)
+    facets: list[Literal["kind", "country"]] = choices(FACETS_DESCRIPTION)

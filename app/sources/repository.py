@@ -1,16 +1,27 @@
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, defer, selectinload
 
 from app.common.filters import matches_text
-from app.common.pagination import Sorting, paginate
-from app.errors import NotFound
-from app.models import Citation, Source
+from app.common.listing import Listing, column_facet
+from app.common.pagination import Sorting
+from app.models import Source
 from app.sources.schemas import SourceFilters
 
-SORTING = Sorting({"title": Source.title, "id": Source.id}, Source.id)
+_SORTING = Sorting({"title": Source.title, "id": Source.id}, Source.id)
+SOURCES = Listing(
+    model=Source,
+    label="source",
+    sorting=_SORTING,
+    load=(defer(Source.text, raiseload=True),),  # lists leave out the full text
+    facets={"language": column_facet("language"), "kind": column_facet("kind")},
+)
+# One source in full: its text and every quote taken from it.
+SOURCE_DETAIL = Listing(
+    model=Source, label="source", sorting=_SORTING, load=(selectinload(Source.citations),)
+)
 
 
-def list_sources(session: Session, filters: SourceFilters) -> tuple[list[Source], str | None]:
+def filter_sources(session: Session, filters: SourceFilters) -> Select[Source]:
     statement = select(Source)
     if filters.language:
         statement = statement.where(Source.language.in_(filters.language))
@@ -18,20 +29,4 @@ def list_sources(session: Session, filters: SourceFilters) -> tuple[list[Source]
         statement = statement.where(Source.kind.in_(filters.kind))
     if filters.q:
         statement = statement.where(matches_text(Source.search_text, filters.q))
-    return paginate(session, statement, SORTING, filters.sort, filters.limit, filters.cursor)
-
-
-def get_source(session: Session, source_id: str) -> Source:
-    source = session.get(Source, source_id)
-    if source is None:
-        raise NotFound(f"No source has id {source_id!r}.")
-    return source
-
-
-def list_source_citations(session: Session, source_id: str) -> list[Citation]:
-    statement = (
-        select(Citation)
-        .where(Citation.source_id == source_id)
-        .order_by(Citation.char_start, Citation.char_end, Citation.id)
-    )
-    return list(session.scalars(statement))
+    return statement

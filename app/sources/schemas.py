@@ -2,7 +2,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from app.common.filters import ListParams, repeatable
+from app.common.filters import (
+    FACETS_DESCRIPTION,
+    FIELDS_DESCRIPTION,
+    ListParams,
+    ShapeParams,
+    choices,
+    repeatable,
+)
 from app.common.schemas import Citation, Page, Schema
 from app.models import SourceKind
 
@@ -48,9 +55,21 @@ class SourceDetail(SourceRead):
     citations: list[SourceCitation] = Field(description="Every quote from this source, in text order.")
 
 
+SourceField = Literal["id", "title", "author", "language", "publication_year", "kind", "url"]
+SourceDetailField = Literal[
+    "id", "title", "author", "language", "publication_year", "kind", "url", "text", "citations"
+]
+
+
+class SourceDetailParams(ShapeParams):
+    fields: list[SourceDetailField] = choices(FIELDS_DESCRIPTION)
+
+
 class SourceFilters(ListParams):
     language: list[str] = repeatable("ISO 639-1 language code; repeat for any of several.", examples=[["ru"]])
     kind: list[SourceKind] = repeatable("Kind; repeat for any of several.")
     sort: Literal["title", "-title", "id", "-id"] = Field(
         "title", description="Sort key; `-` for descending. Ties are broken by id."
     )
+    fields: list[SourceField] = choices(FIELDS_DESCRIPTION)
+    facets: list[Literal["language", "kind"]] = choices(FACETS_DESCRIPTION)

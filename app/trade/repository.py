@@ -2,19 +2,35 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.common.filters import in_window, matches_text, require_known
-from app.common.pagination import Sorting, paginate
-from app.errors import NotFound
+from app.common.listing import Listing, column_facet, either_column_facet, year_facet
+from app.common.pagination import Sorting
 from app.models import Country, TradeFigure
 from app.trade.schemas import TradeFigureFilters
 
-SORTING = Sorting(
-    {"period": TradeFigure.period_start, "value": TradeFigure.value, "id": TradeFigure.id}, TradeFigure.id
-)
-_WITH_RELATIONS = (
-    selectinload(TradeFigure.reporter),
-    selectinload(TradeFigure.partner),
-    selectinload(TradeFigure.projects),
-    selectinload(TradeFigure.citations),
+TRADE_FIGURES = Listing(
+    model=TradeFigure,
+    label="trade figure",
+    sorting=Sorting(
+        {"period": TradeFigure.period_start, "value": TradeFigure.value, "id": TradeFigure.id}, TradeFigure.id
+    ),
+    load=(
+        selectinload(TradeFigure.reporter),
+        selectinload(TradeFigure.partner),
+        selectinload(TradeFigure.projects),
+        selectinload(TradeFigure.citations),
+    ),
+    facets={
+        "country": either_column_facet(["reporter_id", "partner_id"], Country),
+        "reporter": column_facet("reporter_id", Country),
+        "partner": column_facet("partner_id", Country),
+        "indicator": column_facet("indicator"),
+        "commodity": column_facet("commodity"),
+        "unit": column_facet("unit"),
+        "status": column_facet("status"),
+        "bound": column_facet("bound"),
+        "period_kind": column_facet("period_kind"),
+        "year": year_facet("period_start"),
+    },
 )
 
 
@@ -47,15 +63,3 @@ def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Selec
     if filters.q:
         statement = statement.where(matches_text(TradeFigure.search_text, filters.q))
     return statement
-
-
-def list_trade_figures(session: Session, filters: TradeFigureFilters) -> tuple[list[TradeFigure], str | None]:
-    statement = filter_trade_figures(session, filters).options(*_WITH_RELATIONS)
-    return paginate(session, statement, SORTING, filters.sort, filters.limit, filters.cursor)
-
-
-def get_trade_figure(session: Session, figure_id: str) -> TradeFigure:
-    figure = session.scalar(select(TradeFigure).where(TradeFigure.id == figure_id).options(*_WITH_RELATIONS))
-    if figure is None:
-        raise NotFound(f"No trade figure has id {figure_id!r}.")
-    return figure

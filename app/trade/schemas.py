@@ -4,7 +4,17 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from app.common.dates import PeriodKind, parse_partial_date
-from app.common.filters import COUNTRY_FILTER, CountryCode, DatedListParams, PartialDate, repeatable
+from app.common.filters import (
+    COUNTRY_FILTER,
+    FACETS_DESCRIPTION,
+    FIELDS_DESCRIPTION,
+    CountryCode,
+    DatedListParams,
+    PartialDate,
+    ShapeParams,
+    choices,
+    repeatable,
+)
 from app.common.schemas import Citation, NamedRef, Page, Schema
 from app.errors import InvalidParameter, param_error
 from app.models import Bound, FigureStatus, Indicator, Unit
@@ -53,14 +63,51 @@ class TradeFigureRead(Schema):
     compared_period_end: date | None = Field(
         description="For growth rates: last day of the period compared against."
     )
-    note_en: str | None = Field(description="Context from the source, in English.")
-    note_ru: str | None = Field(description="Context from the source, in Russian.")
+    note: str | None = Field(description="Context from the source, in the response language.")
     projects: list[NamedRef] = Field(description="Infrastructure projects this figure relates to.")
     citations: list[Citation] = Field(description="Quotes from the sources supporting this record.")
 
 
 class TradeFigurePage(Page[TradeFigureRead]):
     """A page of tradeFigure records."""
+
+
+TradeFigureField = Literal[
+    "id",
+    "reporter",
+    "partner",
+    "indicator",
+    "commodity",
+    "period_start",
+    "period_end",
+    "period_kind",
+    "value",
+    "value_upper",
+    "unit",
+    "bound",
+    "status",
+    "compared_period_start",
+    "compared_period_end",
+    "note",
+    "projects",
+    "citations",
+]
+TradeFigureFacet = Literal[
+    "country",
+    "reporter",
+    "partner",
+    "indicator",
+    "commodity",
+    "unit",
+    "status",
+    "bound",
+    "period_kind",
+    "year",
+]
+
+
+class TradeFigureDetailParams(ShapeParams):
+    fields: list[TradeFigureField] = choices(FIELDS_DESCRIPTION)
 
 
 class TradeFigureFilters(DatedListParams):
@@ -91,6 +138,8 @@ class TradeFigureFilters(DatedListParams):
         "period",
         description="Sort key; `-` for descending. `period` orders by period_start; ties are broken by id.",
     )
+    fields: list[TradeFigureField] = choices(FIELDS_DESCRIPTION)
+    facets: list[TradeFigureFacet] = choices(FACETS_DESCRIPTION)
 
     @field_validator("period_from", "period_to")
     @classmethod

@@ -26,6 +26,7 @@ def upgrade() -> None:
         sa.Column("name_en", sa.String(length=200), nullable=False),
         sa.Column("name_ru", sa.String(length=200), nullable=False),
         sa.Column("official_name_en", sa.String(length=300), nullable=True),
+        sa.Column("official_name_ru", sa.String(length=300), nullable=True),
         sa.Column("search_text", sa.Text(), server_default="", nullable=False),
         sa.CheckConstraint("length(id) = 2", name=op.f("ck_countries_alpha2_length")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_countries")),

@@ -1,0 +1,168 @@
+"""What a resource's list and detail endpoints need to know about it, and the queries built from that:
+one page, the total, facet counts, every row for an export, one record with its inclusions."""
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Column, Select, Subquery, Table, extract, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.base import ExecutableOption
+
+from app.common.pagination import Sorting, paginate
+from app.common.schemas import FacetValue
+from app.errors import NotFound
+
+M = TypeVar("M")
+MAX_FACET_VALUES = 100
+EXPORT_BATCH = 1000
+
+# A facet counts the filtered records (a subquery of the record table) per value.
+Facet = Callable[[Session, Subquery, str], list[FacetValue]]
+
+
+@dataclass(frozen=True)
+class Listing(Generic[M]):
+    model: type[M]
+    sorting: Sorting
+    label: str
+    load: Sequence[ExecutableOption]
+    includes: Mapping[str, Sequence[ExecutableOption]] = field(default_factory=dict)
+    facets: Mapping[str, Facet] = field(default_factory=dict)
+    normalize_id: Callable[[str], str] = str
+
+    def options(self, include: Sequence[str] = ()) -> list[ExecutableOption]:
+        return [*self.load, *(option for name in include for option in self.includes[name])]
+
+    def page(
+        self, session: Session, statement: Select[M], params: Any, lang: str
+    ) -> tuple[list[M], str | None]:
+        statement = statement.options(*self.options(getattr(params, "include", ())))
+        return paginate(session, statement, self.sorting, params.sort, params.limit, params.cursor, lang)
+
+    def every_row(self, session: Session, statement: Select[M], params: Any, lang: str) -> Iterator[M]:
+        """Every matching row, in order, one batch in memory at a time."""
+        statement = statement.options(*self.options())
+        cursor = params.cursor
+        while True:
+            rows, cursor = paginate(session, statement, self.sorting, params.sort, EXPORT_BATCH, cursor, lang)
+            yield from rows
+            session.expunge_all()  # what was yielded is serialized already; keep memory flat
+            if cursor is None:
+                return
+
+    def count(self, session: Session, statement: Select[M]) -> int:
+        return session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
+
+    def facet_counts(
+        self, session: Session, statement: Select[M], names: Sequence[str], lang: str
+    ) -> dict[str, list[FacetValue]]:
+        filtered = statement.order_by(None).subquery()
+        return {name: self.facets[name](session, filtered, lang) for name in names}
+
+    def get(self, session: Session, record_id: str, include: Sequence[str] = ()) -> M:
+        id_column = self.sorting.id_column
+        record = session.scalar(
+            select(self.model)
+            .where(id_column == self.normalize_id(record_id))
+            .options(*self.options(include))
+        )
+        if record is None:
+            raise NotFound(f"No {self.label} has id {record_id!r}.")
+        return record
+
+
+def _ranked(rows: Sequence[Any]) -> list[FacetValue]:
+    values = [FacetValue(value=_text(value), label=label, count=count) for value, label, count in rows]
+    values.sort(key=lambda facet: (-facet.count, facet.value or ""))
+    return values[:MAX_FACET_VALUES]
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def column_facet(column: str, labels: Any = None) -> Facet:
+    """Counts per value of a column of the record; `labels` names the referenced model, if any."""
+
+    def count(session: Session, filtered: Subquery, lang: str) -> list[FacetValue]:
+        value = filtered.c[column]
+        if labels is None:
+            rows = session.execute(select(value, func.count()).group_by(value)).all()
+            return _ranked([(v, None, n) for v, n in rows])
+        else:
+            label = getattr(labels, f"name_{lang}")
+            statement = (
+                select(value, label, func.count())
+                .select_from(filtered)
+                .outerjoin(labels, labels.id == value)
+                .group_by(value, label)
+            )
+        return _ranked(session.execute(statement).all())
+
+    return count
+
+
+def link_facet(link: Table, record_key: str, value_key: str, labels: Any = None) -> Facet:
+    """Counts per linked value (a record with several counts once under each)."""
+
+    def count(session: Session, filtered: Subquery, lang: str) -> list[FacetValue]:
+        value: Column[Any] = link.c[value_key]
+        in_filtered = link.c[record_key].in_(select(filtered.c.id))
+        if labels is None:
+            rows = session.execute(select(value, func.count()).where(in_filtered).group_by(value)).all()
+            return _ranked([(v, None, n) for v, n in rows])
+        else:
+            label = getattr(labels, f"name_{lang}")
+            statement = (
+                select(value, label, func.count())
+                .join(labels, labels.id == value)
+                .where(in_filtered)
+                .group_by(value, label)
+            )
+        return _ranked(session.execute(statement).all())
+
+    return count
+
+
+def year_facet(date_column: str) -> Facet:
+    def count(session: Session, filtered: Subquery, lang: str) -> list[FacetValue]:
+        year = extract("year", filtered.c[date_column])
+        rows = session.execute(select(year, func.count()).group_by(year)).all()
+        return _ranked([(int(value), None, n) for value, n in rows])
+
+    return count
+
+
+def month_facet(date_column: str, precision_column: str) -> Facet:
+    """`YYYY-MM` for records dated to a month or day; just `YYYY` when only the year is known."""
+
+    def count(session: Session, filtered: Subquery, lang: str) -> list[FacetValue]:
+        start = filtered.c[date_column]
+        precision = filtered.c[precision_column]
+        year, month = extract("year", start), extract("month", start)
+        rows = session.execute(
+            select(year, month, precision, func.count()).group_by(year, month, precision)
+        ).all()
+        buckets: dict[str, int] = {}
+        for y, m, p, n in rows:
+            key = f"{int(y):04d}-{int(m):02d}" if p in ("day", "month") else f"{int(y):04d}"
+            buckets[key] = buckets.get(key, 0) + n
+        return _ranked([(key, None, n) for key, n in buckets.items()])
+
+    return count
+
+
+def either_column_facet(columns: Sequence[str], labels: Any) -> Facet:
+    """Counts per value over several columns (a trade figure involves its reporter and partner)."""
+
+    def count(session: Session, filtered: Subquery, lang: str) -> list[FacetValue]:
+        totals: dict[str, tuple[str | None, int]] = {}
+        for column in columns:
+            for value in column_facet(column, labels)(session, filtered, lang):
+                assert value.value is not None
+                _, seen = totals.get(value.value, (None, 0))
+                totals[value.value] = (value.label, seen + value.count)
+        return _ranked([(value, label, n) for value, (label, n) in totals.items()])
+
+    return count
