@@ -12,8 +12,11 @@ from app.main import create_app
 pytestmark = pytest.mark.anyio
 
 SPEC = create_app().openapi()
-LIST_PATHS = sorted(path for path in SPEC["paths"] if path.startswith("/v1/") and "{" not in path)
+# A collection is a path with a detail path under it (`/v1/events` and `/v1/events/{event_id}`).
 DETAIL_PATHS = sorted(path for path in SPEC["paths"] if path.startswith("/v1/") and "{" in path)
+LIST_PATHS = sorted(
+    path for path in SPEC["paths"] if "{" not in path and any(d.startswith(path + "/{") for d in DETAIL_PATHS)
+)
 PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
 
 
