@@ -223,10 +223,11 @@ def csv_columns(schema: type[BaseModel], fields: Sequence[str] = ()) -> list[str
 
 
 def _nested_model(annotation: Any) -> type[BaseModel] | None:
-    for arg in (annotation, *typing.get_args(annotation)):
-        if isinstance(arg, type) and issubclass(arg, BaseModel):
-            return arg
-        if typing.get_origin(arg) in (list, types.UnionType, typing.Union):
+    """The model inside `Model`, `Model | None` or `list[Model]`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (list, types.UnionType, typing.Union):
+        for arg in typing.get_args(annotation):
             found = _nested_model(arg)
             if found is not None:
                 return found

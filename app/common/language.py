@@ -24,5 +24,5 @@ def negotiate(lang: Language | None, accept_language: str | None) -> Language:
                 continue
         primary = tag.strip().lower().split("-")[0]
         if primary in LANGUAGES and quality > 0:
-            ranked.append((-quality, position, primary))  # type: ignore[arg-type]
+            ranked.append((-quality, position, primary))
     return min(ranked)[2] if ranked else DEFAULT_LANGUAGE

@@ -7,7 +7,9 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Column, Select, Subquery, Table, extract, func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.base import ExecutableOption
+
+# selectinload() and friends are typed as returning this (private) class.
+from sqlalchemy.orm.strategy_options import _AbstractLoad as LoaderOption
 
 from app.common.pagination import Sorting, paginate
 from app.common.schemas import FacetValue
@@ -26,12 +28,12 @@ class Listing(Generic[M]):
     model: type[M]
     sorting: Sorting
     label: str
-    load: Sequence[ExecutableOption]
-    includes: Mapping[str, Sequence[ExecutableOption]] = field(default_factory=dict)
+    load: Sequence[LoaderOption]
+    includes: Mapping[str, Sequence[LoaderOption]] = field(default_factory=dict)
     facets: Mapping[str, Facet] = field(default_factory=dict)
     normalize_id: Callable[[str], str] = str
 
-    def options(self, include: Sequence[str] = ()) -> list[ExecutableOption]:
+    def options(self, include: Sequence[str] = ()) -> list[LoaderOption]:
         return [*self.load, *(option for name in include for option in self.includes[name])]
 
     def page(
@@ -42,7 +44,7 @@ class Listing(Generic[M]):
 
     def every_row(self, session: Session, statement: Select[M], params: Any, lang: str) -> Iterator[M]:
         """Every matching row, in order, one batch in memory at a time."""
-        statement = statement.options(*self.options())
+        statement = statement.options(*self.options(getattr(params, "include", ())))
         cursor = params.cursor
         while True:
             rows, cursor = paginate(session, statement, self.sorting, params.sort, EXPORT_BATCH, cursor, lang)

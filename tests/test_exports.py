@@ -1,0 +1,107 @@
+"""CSV and NDJSON exports: the same records as the JSON pages together, streamed in batches."""
+
+import csv
+import io
+from typing import Any
+
+import httpx
+import orjson
+import pytest
+from sqlalchemy.orm import Session
+
+from app.common import listing
+from app.models import Organization
+
+pytestmark = pytest.mark.anyio
+
+
+async def all_pages(client: httpx.AsyncClient, path: str, **params: Any) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    cursor = None
+    while True:
+        page = (
+            await client.get(path, params={**params, "limit": 7, **({"cursor": cursor} if cursor else {})})
+        ).json()
+        items += page["items"]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return items
+
+
+def read_csv(response: httpx.Response) -> list[dict[str, str]]:
+    assert response.content.startswith("\ufeff".encode())  # spreadsheets read it as UTF-8
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/v1/countries", {"q": "a", "sort": "-name"}),
+        ("/v1/events", {"country": "AZ", "sort": "-date"}),
+        ("/v1/trade-figures", {"country": ["AZ", "KZ"], "sort": "value"}),
+        ("/v1/places", {"lang": "ru"}),
+    ],
+)
+async def test_exports_return_the_same_records_as_the_pages(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, path: str, params: dict[str, Any]
+) -> None:
+    monkeypatch.setattr(listing, "EXPORT_BATCH", 3)  # several batches even on the seed
+    pages = await all_pages(client, path, **params)
+    assert pages
+    ndjson = await client.get(path, params={**params, "format": "ndjson"})
+    assert ndjson.headers["content-type"] == "application/x-ndjson"
+    assert [orjson.loads(line) for line in ndjson.content.splitlines()] == pages
+    rows = read_csv(await client.get(path, params={**params, "format": "csv"}))
+    assert [row["id"] for row in rows] == [item["id"] for item in pages]
+
+
+async def test_accept_header_chooses_the_format(client: httpx.AsyncClient) -> None:
+    as_csv = await client.get("/v1/organizations", headers={"Accept": "text/csv"})
+    assert as_csv.headers["content-type"] == "text/csv; charset=utf-8"
+    assert 'filename="organizations.csv"' in as_csv.headers["content-disposition"]
+    as_ndjson = await client.get("/v1/organizations", headers={"Accept": "application/x-ndjson"})
+    assert as_ndjson.headers["content-type"] == "application/x-ndjson"
+    browser = await client.get("/v1/organizations", headers={"Accept": "text/html,*/*;q=0.8"})
+    assert browser.headers["content-type"] == "application/json"
+    explicit = await client.get("/v1/organizations?format=json", headers={"Accept": "text/csv"})
+    assert explicit.headers["content-type"] == "application/json"
+
+
+async def test_csv_flattens_nested_fields_predictably(client: httpx.AsyncClient) -> None:
+    [visit] = read_csv(
+        await client.get("/v1/events", params={"format": "csv", "type": "state_visit", "lang": "ru"})
+    )
+    assert visit["countries.id"] == "AZ | KZ"
+    assert visit["countries.name"] == "Азербайджан | Казахстан"
+    assert visit["location.id"] == "" and visit["host_country.id"] == "KZ"
+    assert visit["title"].startswith("Государственный визит")
+    assert visit["citations.paragraph"] == "5 | 5"
+    assert "в ноябре 2025 года" in visit["citations.quote"]
+    [figure] = read_csv(
+        await client.get(
+            "/v1/trade-figures", params={"format": "csv", "status": "forecast", "fields": "id,value,bound"}
+        )
+    )
+    assert figure == {"id": "az-kz-trade-turnover-2025-forecast", "value": "700000000.0", "bound": "at_least"}
+
+
+async def test_csv_cells_cannot_run_as_formulas(client: httpx.AsyncClient, session: Session) -> None:
+    session.add(Organization(id="formula", name_en="=HYPERLINK(1)", name_ru="-x", abbreviation_en="@a"))
+    session.commit()
+    [row] = read_csv(await client.get("/v1/organizations", params={"format": "csv", "q": "hyperlink"}))
+    assert (row["name"], row["abbreviation"]) == ("'=HYPERLINK(1)", "'@a")
+
+
+async def test_export_errors_are_problems(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/events", params={"format": "csv", "include": "people"})
+    assert response.status_code == 422 and "ndjson" in response.json()["detail"]
+    assert (await client.get("/v1/events", params={"format": "xml"})).status_code == 422
+    assert (await client.get("/v1/events", params={"format": "csv", "country": "ZZ"})).status_code == 422
+
+
+async def test_ndjson_export_can_include_related_records(client: httpx.AsyncClient) -> None:
+    response = await client.get(
+        "/v1/events", params={"format": "ndjson", "include": "agreements", "type": "state_visit"}
+    )
+    [visit] = [orjson.loads(line) for line in response.content.splitlines()]
+    assert visit["included"]["agreements"][0]["id"] == "az-kz-documents-2025-11"
