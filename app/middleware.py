@@ -106,7 +106,8 @@ class ConditionalGet:
             body = gzip.compress(body, compresslevel=6, mtime=0)  # mtime=0: same bytes every time
             headers["Content-Encoding"] = "gzip"
             headers["ETag"] = f'"{tag}-gzip"'
-            headers.add_vary_header("Accept-Encoding")
+            if "accept-encoding" not in headers.get("vary", "").lower():
+                headers.add_vary_header("Accept-Encoding")
         headers["Content-Length"] = str(len(body))
         await send({"type": "http.response.start", "status": 200, "headers": headers.raw})
         await send({"type": "http.response.body", "body": body})

@@ -71,7 +71,7 @@ async def test_large_responses_are_gzipped_under_their_own_tag(client: httpx.Asy
     body = b"".join([chunk async for chunk in raw.aiter_raw()])  # as sent, not decoded
     await raw.aclose()
     assert raw.headers["content-encoding"] == "gzip"
-    assert "accept-encoding" in raw.headers["vary"].lower()
+    assert raw.headers["vary"].lower().count("accept-encoding") == 1
     assert raw.headers["etag"] == plain.headers["etag"][:-1] + '-gzip"'
     assert gzip.decompress(body) == plain.content
     assert len(body) < len(plain.content) / 3

@@ -82,7 +82,7 @@ async def test_csv_flattens_nested_fields_predictably(client: httpx.AsyncClient)
             "/v1/trade-figures", params={"format": "csv", "status": "forecast", "fields": "id,value,bound"}
         )
     )
-    assert figure == {"id": "az-kz-trade-turnover-2025-forecast", "value": "700000000.0", "bound": "at_least"}
+    assert figure == {"id": "az-kz-trade-turnover-2025-forecast", "value": "700000000", "bound": "at_least"}
 
 
 async def test_csv_cells_cannot_run_as_formulas(client: httpx.AsyncClient, session: Session) -> None:

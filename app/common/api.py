@@ -267,6 +267,8 @@ def _cell(value: Any) -> str:
         return LIST_SEPARATOR.join(_cell(item) for item in value)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # 533000000, not 533000000.0
     text = str(value)
     # A cell that starts like a formula would run as one in a spreadsheet.
     if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
