@@ -7,10 +7,12 @@ import uvicorn
 from alembic import command
 from sqlalchemy import select
 
+from app import datastate
 from app.config import get_settings
 from app.db import make_engine, make_sessionmaker
 from app.health import alembic_config
 from app.models import Source
+from app.search import repository as search
 from app.seeding import SeedError, seed_all
 
 app = typer.Typer(help="Bilateral relations API: database, seed data and server.", no_args_is_help=True)
@@ -57,6 +59,27 @@ def _seed() -> str:
     return report.summary() if report.changed() else "seed: everything already up to date"
 
 
+@app.command()
+def reindex() -> None:
+    """Rebuild the search index from the records (seeding keeps it up to date by itself)."""
+    typer.echo(_reindex(only_if_empty=False))
+
+
+def _reindex(only_if_empty: bool) -> str | None:
+    """Bring the search index up to date (only an empty one, if asked): a summary, or None if skipped."""
+    engine = make_engine(get_settings().database_url)
+    try:
+        with make_sessionmaker(engine).begin() as session:
+            if only_if_empty and search.has_documents(session):
+                return None
+            report = search.rebuild_search_index(session)
+            if any(not key.endswith("unchanged") for key in report):
+                datastate.bump(session)  # search answers change
+    finally:
+        engine.dispose()
+    return ", ".join(f"{key}: {count}" for key, count in sorted(report.items()))
+
+
 def _is_empty() -> bool:
     engine = make_engine(get_settings().database_url)
     try:
@@ -73,12 +96,14 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     migrate: Annotated[bool, typer.Option(help="Migrate to the latest revision first.")] = True,
 ) -> None:
-    """Run the API. Migrates first, and loads the seed into an empty database."""
+    """Run the API. Migrates first, loads the seed into an empty database, and indexes an unindexed one."""
     settings = get_settings()
     if migrate:
         db_upgrade()
         if _is_empty():
             typer.echo(_seed())
+        elif (indexed := _reindex(only_if_empty=True)) is not None:
+            typer.echo(indexed)  # data from before the search migration
     uvicorn.run(
         "app.main:create_app",
         factory=True,

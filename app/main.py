@@ -16,6 +16,7 @@ from app.events.router import router as events_router
 from app.middleware import ConditionalGet, RejectControlCharacters
 from app.projects.router import router as projects_router
 from app.reference import router as reference
+from app.search.router import router as search_router
 from app.sources.router import router as sources_router
 from app.trade.router import router as trade_router
 
@@ -29,6 +30,7 @@ ROUTERS = (
     reference.people,
     reference.places,
     sources_router,
+    search_router,
 )
 
 DESCRIPTION = """\
@@ -50,6 +52,7 @@ TAGS = [
     {"name": "people", "description": "People the sources name."},
     {"name": "places", "description": "Cities, ports and regions the sources name."},
     {"name": "sources", "description": "Source documents, full text, and every quote taken from them."},
+    {"name": "search", "description": "Full-text search across every record, in Russian and English."},
     {"name": "health", "description": "Liveness and readiness probes."},
 ]
 

@@ -584,3 +584,51 @@ class InfrastructureProject(Searchable, Base):
 
     __table_args__ = (Index("ix_projects_name_en", "name_en", "id"),)
 
+
+# --- search ---
+
+
+class SearchRecordType(StrEnum):
+    """What kind of record a search document stands for."""
+
+    event = "event"
+    agreement = "agreement"
+    trade_figure = "trade_figure"
+    infrastructure_project = "infrastructure_project"
+    country = "country"
+    organization = "organization"
+    person = "person"
+    place = "place"
+    source = "source"
+
+
+class SearchDocument(Base):
+    """One record as full-text search sees it: its titles, the text searched, and that text's stems.
+
+    Kept by `app.search.repository`. The engine's own index lives outside this metadata (migration
+    0003): an FTS5 table `search_fts` over `stems` on SQLite, a GIN index on PostgreSQL.
+    """
+
+    __tablename__ = "search_documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_type: Mapped[SearchRecordType] = mapped_column(enum_type(SearchRecordType, "search_record_type"))
+    record_id: Mapped[str] = mapped_column(SLUG)
+    title_en: Mapped[str] = mapped_column(String(1000))
+    title_ru: Mapped[str] = mapped_column(String(1000))
+    # Titles, names, summaries and quotes, one per line: what snippets are cut from.
+    text: Mapped[str] = mapped_column(Text)
+    # The words of `text`, stemmed (app.search.text), separated by spaces: what the index holds.
+    stems: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("record_type", "record_id"),)
+
+
+# Database objects that migrations create but this metadata cannot describe (FTS5 virtual and shadow
+# tables, the PostgreSQL expression index): Alembic's model/database comparison leaves them out.
+SEARCH_INDEX_PREFIX = "search_fts"
+
+
+def in_metadata(name: str | None, _type: str, _parent_names: Any) -> bool:
+    """An Alembic `include_name` hook: False for the search index objects above."""
+    return not (name or "").startswith(SEARCH_INDEX_PREFIX)

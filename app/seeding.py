@@ -44,6 +44,7 @@ from app.models import (
     TradeFigure,
     Unit,
 )
+from app.search import repository as search
 from app.sources.quotes import QuoteNotFound, locate_quote
 
 M = TypeVar("M", bound=Base)
@@ -228,6 +229,9 @@ def seed_all(session: Session, seed_dir: Path) -> SeedReport:
     for path in paths:
         load_dataset(session, path, report)
     session.flush()
+    # Also when the index is empty: a database seeded before search existed gets indexed.
+    if report.changed() or not search.has_documents(session):
+        report.update(search.rebuild_search_index(session))
     if report.changed():
         datastate.bump(session)
     return report

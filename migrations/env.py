@@ -4,6 +4,7 @@ from sqlalchemy import Connection
 import app.models  # noqa: F401  (registers every table on the metadata)
 from app.config import get_settings
 from app.db import Base, make_engine
+from app.models import in_metadata
 
 target_metadata = Base.metadata
 
@@ -14,6 +15,7 @@ def run_migrations(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying
         compare_type=True,
+        include_name=in_metadata,  # the search index objects of migration 0003 are not in the models
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,356 @@
+"""Search documents: built from the records, kept in step with them, and queried through the
+database's own full-text index (FTS5 on SQLite, a GIN tsvector index on PostgreSQL; migration 0003).
+
+Both engines index the same stems (app.search.text), so they find the same records; they rank them
+by their own measure: bm25 on SQLite, ts_rank on PostgreSQL.
+"""
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import orjson
+from sqlalchemy import (
+    ColumnElement,
+    Double,
+    FromClause,
+    Integer,
+    String,
+    cast,
+    column,
+    func,
+    literal,
+    literal_column,
+    select,
+    table,
+    tuple_,
+)
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql.base import ExecutableOption
+
+from app.common.dates import month_end
+from app.common.pagination import decode_cursor, encode_cursor
+from app.errors import InvalidParameter
+from app.models import (
+    Agreement,
+    Country,
+    Event,
+    FigureStatus,
+    Indicator,
+    InfrastructureProject,
+    Organization,
+    Person,
+    Place,
+    SearchDocument,
+    SearchRecordType,
+    Source,
+    TradeFigure,
+)
+from app.search.schemas import SearchMatch, SearchParams
+from app.search.text import Term, query_terms, snippet, stems
+
+# --- documents: what each kind of record is found by ---
+
+Describe = Callable[[Any], tuple[str, str, list[str | None]]]  # title_en, title_ru, more text
+
+
+@dataclass(frozen=True)
+class _Kind:
+    model: Any
+    load: Sequence[ExecutableOption]
+    describe: Describe
+
+
+def _quotes(record: Any) -> list[str | None]:
+    return [citation.quote for citation in record.citations]
+
+
+INDICATOR_TITLES: dict[Indicator, tuple[str, str]] = {
+    Indicator.trade_turnover: ("Trade turnover", "Товарооборот"),
+    Indicator.exports: ("Exports", "Экспорт"),
+    Indicator.imports: ("Imports", "Импорт"),
+    Indicator.transit_volume: ("Transit volume", "Объём транзита"),
+    Indicator.trade_turnover_growth: ("Trade turnover growth", "Рост товарооборота"),
+    Indicator.exports_growth: ("Exports growth", "Рост экспорта"),
+    Indicator.imports_growth: ("Imports growth", "Рост импорта"),
+    Indicator.transit_volume_growth: ("Transit volume growth", "Рост объёма транзита"),
+}
+STATUS_TITLES: dict[FigureStatus, tuple[str, str]] = {
+    FigureStatus.reported: ("", ""),
+    FigureStatus.preliminary: (" (preliminary)", " (предварительно)"),
+    FigureStatus.estimate: (" (estimate)", " (оценка)"),
+    FigureStatus.forecast: (" (forecast)", " (прогноз)"),
+}
+
+
+def period_label(start: date, end: date) -> str:
+    """`2024`, `2025-03`, `2025-01..2025-09`, or the days when the period is not whole months."""
+    if start.day != 1 or end != month_end(end.year, end.month):
+        return start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"
+    if start.year == end.year and (start.month, end.month) == (1, 12):
+        return str(start.year)
+    first, last = f"{start:%Y-%m}", f"{end:%Y-%m}"
+    return first if first == last else f"{first}..{last}"
+
+
+def trade_figure_titles(figure: TradeFigure) -> tuple[str, str]:
+    """A trade figure has no title of its own: "Trade turnover Azerbaijan–Kazakhstan, 2025-01..2025-09"."""
+    period = period_label(figure.period_start, figure.period_end)
+    commodity = "" if figure.commodity == "TOTAL" else f" ({figure.commodity})"
+    (indicator_en, indicator_ru), (status_en, status_ru) = (
+        INDICATOR_TITLES[figure.indicator],
+        STATUS_TITLES[figure.status],
+    )
+    pair_en = f"{figure.reporter.name_en}–{figure.partner.name_en}"
+    pair_ru = f"{figure.reporter.name_ru}–{figure.partner.name_ru}"
+    return (
+        f"{indicator_en} {pair_en}{commodity}, {period}{status_en}",
+        f"{indicator_ru} {pair_ru}{commodity}, {period}{status_ru}",
+    )
+
+
+def _trade_figure(figure: TradeFigure) -> tuple[str, str, list[str | None]]:
+    title_en, title_ru = trade_figure_titles(figure)
+    return title_en, title_ru, [figure.note_en, figure.note_ru, *_quotes(figure)]
+
+
+KINDS: dict[SearchRecordType, _Kind] = {
+    SearchRecordType.event: _Kind(
+        Event,
+        [selectinload(Event.citations)],
+        lambda e: (e.title_en, e.title_ru, [e.summary_en, e.summary_ru, *_quotes(e)]),
+    ),
+    SearchRecordType.agreement: _Kind(
+        Agreement,
+        [selectinload(Agreement.citations)],
+        lambda a: (a.title_en, a.title_ru, [a.summary_en, a.summary_ru, *_quotes(a)]),
+    ),
+    SearchRecordType.trade_figure: _Kind(
+        TradeFigure,
+        [
+            selectinload(TradeFigure.reporter),
+            selectinload(TradeFigure.partner),
+            selectinload(TradeFigure.citations),
+        ],
+        _trade_figure,
+    ),
+    SearchRecordType.infrastructure_project: _Kind(
+        InfrastructureProject,
+        [selectinload(InfrastructureProject.citations)],
+        lambda p: (p.name_en, p.name_ru, [p.summary_en, p.summary_ru, *_quotes(p)]),
+    ),
+    # Codes too: "KZ" and "KAZ" find Kazakhstan.
+    SearchRecordType.country: _Kind(
+        Country,
+        [selectinload(Country.citations)],
+        lambda c: (c.name_en, c.name_ru, [c.official_name_en, f"{c.id} {c.alpha3}", *_quotes(c)]),
+    ),
+    SearchRecordType.organization: _Kind(
+        Organization,
+        [selectinload(Organization.citations)],
+        lambda o: (o.name_en, o.name_ru, [o.abbreviation_en, o.abbreviation_ru, *_quotes(o)]),
+    ),
+    SearchRecordType.person: _Kind(
+        Person,
+        [selectinload(Person.citations)],
+        lambda p: (p.name_en, p.name_ru, [p.role_en, p.role_ru, *_quotes(p)]),
+    ),
+    SearchRecordType.place: _Kind(
+        Place, [selectinload(Place.citations)], lambda p: (p.name_en, p.name_ru, _quotes(p))
+    ),
+    # A source is found by any word of its text: every quote is in there, and the rest too.
+    SearchRecordType.source: _Kind(Source, [], lambda s: (s.title, s.title, [s.author, s.text])),
+}
+
+
+def _document_fields(kind: _Kind, record: Any) -> dict[str, str]:
+    title_en, title_ru, more = kind.describe(record)
+    lines = (line.strip() for part in (title_en, title_ru, *more) if part for line in part.splitlines())
+    text = "\n".join(dict.fromkeys(line for line in lines if line))
+    return {"title_en": title_en, "title_ru": title_ru, "text": text, "stems": " ".join(stems(text))}
+
+
+# --- keeping the documents in step with the records ---
+
+
+def rebuild_search_index(session: Session) -> Counter[str]:
+    """Bring every record's search document up to date; remove documents of records that are gone.
+
+    Returns counts of `search_documents inserted|updated|deleted|unchanged`.
+    """
+    report: Counter[str] = Counter()
+    for record_type in SearchRecordType:
+        report += _sync(session, record_type, None)
+    return report
+
+
+def index_records(session: Session, record_type: SearchRecordType, ids: Iterable[str]) -> Counter[str]:
+    """Bring the documents of these records up to date: after they were created, changed or deleted."""
+    return _sync(session, record_type, set(ids))
+
+
+def has_documents(session: Session) -> bool:
+    return session.scalar(select(SearchDocument.id).limit(1)) is not None
+
+
+def _sync(session: Session, record_type: SearchRecordType, ids: Collection[str] | None) -> Counter[str]:
+    kind = KINDS[record_type]
+    records = select(kind.model).options(*kind.load)
+    documents = select(SearchDocument).where(SearchDocument.record_type == record_type)
+    if ids is not None:
+        records = records.where(kind.model.id.in_(ids))
+        documents = documents.where(SearchDocument.record_id.in_(ids))
+    existing = {document.record_id: document for document in session.scalars(documents)}
+    report: Counter[str] = Counter()
+    for record in session.scalars(records):
+        fields = _document_fields(kind, record)
+        document = existing.pop(record.id, None)
+        if document is None:
+            session.add(SearchDocument(record_type=record_type, record_id=record.id, **fields))
+            report["search_documents inserted"] += 1
+        elif any(getattr(document, name) != value for name, value in fields.items()):
+            for name, value in fields.items():
+                setattr(document, name, value)
+            report["search_documents updated"] += 1
+        else:
+            report["search_documents unchanged"] += 1
+    for document in existing.values():
+        session.delete(document)
+        report["search_documents deleted"] += 1
+    session.flush()
+    return report
+
+
+# --- querying ---
+
+_CURSOR_SORT = "rank"
+_SEARCH_FTS = table("search_fts", column("rowid", Integer))
+
+
+def fts5_match(terms: Sequence[Term]) -> str:
+    """An FTS5 query requiring every term: `("порт" OR "порт"*) AND ("казахста" OR "казахста"* OR "казахст")`.
+
+    Each stem is a quoted string, so none can be read as an operator (AND, NEAR, a column filter…).
+    A term that matches as a prefix is also asked for whole: bm25 then scores its exact word forms,
+    rarer than all the words it begins, above the others ("порт" over "Португалия").
+    """
+
+    def quoted(stem: str) -> str:
+        return '"' + stem.replace('"', '""') + '"'
+
+    def alternatives(term: Term) -> str:
+        forms = [quoted(stem) for stem in term.exact]
+        if term.prefix:
+            forms.insert(1, quoted(term.stem) + "*")
+        return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
+
+    return " AND ".join(alternatives(term) for term in terms)
+
+
+def _lexeme(stem: str) -> str:
+    return "'" + stem.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsquery(terms: Sequence[Term]) -> str:
+    """A PostgreSQL tsquery requiring every term, each stem quoted: `('казахста':* | 'казахст') & 'eu'`."""
+
+    def alternatives(term: Term) -> str:
+        forms = [_lexeme(term.stem) + (":*" if term.prefix else "")]
+        forms += [_lexeme(variant) for variant in term.exact[1:]]
+        return forms[0] if len(forms) == 1 else "(" + " | ".join(forms) + ")"
+
+    return " & ".join(alternatives(term) for term in terms)
+
+
+def exact_tsquery(terms: Sequence[Term]) -> str:
+    """Any exact form of any term, for ranking: `'порт' | 'казахста' | 'казахст'`."""
+    return " | ".join(_lexeme(stem) for term in terms for stem in term.exact)
+
+
+def _sqlite_match(terms: Sequence[Term]) -> tuple[FromClause, ColumnElement[bool], ColumnElement[float]]:
+    fts: ColumnElement[Any] = literal_column("search_fts")
+    source = _SEARCH_FTS.join(SearchDocument, SearchDocument.id == _SEARCH_FTS.c.rowid)
+    condition = fts.op("MATCH", is_comparison=True)(literal(fts5_match(terms), String))
+    return source, condition, func.bm25(fts, type_=Double)  # lower is better
+
+
+def _postgresql_match(terms: Sequence[Term]) -> tuple[FromClause, ColumnElement[bool], ColumnElement[float]]:
+    # The expression must be the indexed one, `to_tsvector('simple', stems)`, for the GIN index to serve.
+    simple: ColumnElement[Any] = literal_column("'simple'")
+    vector = func.to_tsvector(simple, SearchDocument.stems)
+    query = func.to_tsquery(simple, literal(tsquery(terms), String))
+    condition = vector.op("@@", is_comparison=True)(query)
+    # ts_rank does not prefer `'порт'` to `'порт':*` within one query: rank the exact word forms
+    # again, as bm25 does on SQLite. Normalization 1 divides by 1 + log(length): a long text does
+    # not win by its size alone.
+    exact = func.to_tsquery(simple, literal(exact_tsquery(terms), String))
+    rank = cast(func.ts_rank(vector, query, 1) + func.ts_rank(vector, exact, 1), Double)
+    return SearchDocument.__table__, condition, -rank  # lower is better, as on SQLite
+
+
+def search(session: Session, params: SearchParams) -> tuple[list[SearchMatch], str | None]:
+    """One page of the records matching every term of `q`, best first; and the next page's cursor."""
+    terms = query_terms(params.q)
+    fingerprint = _fingerprint(terms, params.type)
+    engine_match = _sqlite_match if session.get_bind().dialect.name == "sqlite" else _postgresql_match
+    source, condition, key = engine_match(terms)
+    sort_key = key.label("sort_key")
+    statement = (
+        select(
+            SearchDocument.record_type,
+            SearchDocument.record_id,
+            SearchDocument.title_en,
+            SearchDocument.title_ru,
+            SearchDocument.text,
+            sort_key,
+        )
+        .select_from(source)
+        .where(condition)
+    )
+    if params.type:
+        statement = statement.where(SearchDocument.record_type.in_(params.type))
+    if params.cursor is not None:
+        after = tuple_(*_after(params.cursor, fingerprint))
+        statement = statement.where(tuple_(key, SearchDocument.record_type, SearchDocument.record_id) > after)
+    order = (sort_key, SearchDocument.record_type, SearchDocument.record_id)
+    rows = session.execute(statement.order_by(*order).limit(params.limit + 1)).all()
+    next_cursor = None
+    if len(rows) > params.limit:
+        rows = rows[: params.limit]
+        last = rows[-1]
+        last_key = [last.sort_key, last.record_type.value, last.record_id, fingerprint]
+        next_cursor = encode_cursor(_CURSOR_SORT, last_key)
+    matches = [
+        SearchMatch(
+            record_type=row.record_type,
+            record_id=row.record_id,
+            title_en=row.title_en,
+            title_ru=row.title_ru,
+            snippet=snippet(row.text, terms),
+            rank=-row.sort_key + 0.0,  # + 0.0: no "-0.0"
+        )
+        for row in rows
+    ]
+    return matches, next_cursor
+
+
+def _fingerprint(terms: Sequence[Term], types: Sequence[SearchRecordType]) -> str:
+    """Names the result set a cursor walks: the same terms and types, whatever the spelling of `q`."""
+    payload = orjson.dumps([[term.exact for term in terms], sorted(set(types))])
+    return hashlib.sha256(payload).hexdigest()[:16]
+
+
+def _after(cursor: str, fingerprint: str) -> tuple[float, SearchRecordType, str]:
+    key, record_type, record_id, issued_for = decode_cursor(cursor, _CURSOR_SORT, [float, str, str, str])
+    if issued_for != fingerprint:
+        raise InvalidParameter.for_param(
+            "cursor", "this cursor belongs to another search; pass the same q and type it was issued for"
+        )
+    if record_type not in SearchRecordType.__members__:
+        raise InvalidParameter.for_param(
+            "cursor", "malformed cursor; use a next_cursor value exactly as returned"
+        )
+    return key, SearchRecordType(record_type), record_id

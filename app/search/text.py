@@ -1,0 +1,176 @@
+"""The words search works with, computed here in Python so that SQLite and PostgreSQL agree.
+
+A word is a run of letters and digits. It is compatibility-normalized (NFKC), case-folded with ё
+read as е (Latin words also lose their accents), and reduced to its Snowball stem: Russian for
+Cyrillic words, English for Latin ones; numbers and other scripts stay as they are.
+
+The index holds the stems of a record's text. A query is stemmed the same way, and each of its words
+matches (see `Term`) its stem, any stem that stem begins ("порт" finds "портов", "pipe" finds
+"pipelines"; from three letters on, so "eu" does not find "Europe"), and the stem Snowball gives
+the word's other forms when it cuts them shorter ("Казахстане" finds "Казахстан").
+"""
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import snowballstemmer
+
+from app.common.text import normalize_text
+
+# A run of letters and digits; combining accents (Latin and Cyrillic) stay inside the word, so a
+# decomposed "й" does not split it. Folding then yields pure runs of letters and digits.
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0483-\u0489])*")
+_WORD = re.compile(r"[^\W_]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-z\u00df-\u024f]")
+
+# How a snippet marks the words that matched. Not «»: Russian text uses those as quotation marks.
+MARK_START = "**"
+MARK_END = "**"
+SNIPPET_WIDTH = 160
+# Shorter terms match whole stems only: as prefixes they would match a large part of any index.
+PREFIX_MIN_LENGTH = 3
+# Shorter variants are left out: "Актау" → "акта" → "акт" would find "акт" (an act).
+VARIANT_MIN_LENGTH = 4
+
+_local = threading.local()
+
+
+def _stemmer(language: str) -> Any:
+    # Snowball stemmers keep state while they work: one per thread.
+    stemmers: dict[str, Any] = _local.__dict__.setdefault("stemmers", {})
+    if language not in stemmers:
+        stemmers[language] = snowballstemmer.stemmer(language)
+    return stemmers[language]
+
+
+@lru_cache(maxsize=65536)
+def token_stems(token: str) -> tuple[str, ...]:
+    """The stems of one token as found in text (folding can split it: "İ" folds to i + a dot)."""
+    folded = normalize_text(unicodedata.normalize("NFKC", token))
+    if _LATIN.search(folded) and not _CYRILLIC.search(folded):
+        # Latin accents are dropped ("Türkiye" = "Turkiye"); Cyrillic keeps й, which its stemmer needs.
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return tuple(_stem(word) for word in _WORD.findall(folded))
+
+
+def _stem(word: str) -> str:
+    if _CYRILLIC.search(word):
+        return str(_stemmer("russian").stemWord(word))
+    if _LATIN.search(word):
+        return str(_stemmer("english").stemWord(word))
+    return word
+
+
+def tokens(text: str) -> Iterator[re.Match[str]]:
+    return _TOKEN.finditer(text)
+
+
+def stems(text: str) -> list[str]:
+    """Every word's stem, in text order (repeats kept: they count for ranking)."""
+    return [stem for token in tokens(text) for stem in token_stems(token.group())]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word of a query, and the indexed stems it matches.
+
+    `stem` matches itself and, when `prefix`, every stem it begins. `variant` is the stem of the
+    stem, where that is shorter: Snowball over-stems some forms of a word ("Казахстан" → "казахста",
+    verb ending -н; "саммит" → "самм") but not others ("Казахстане" → "казахстан"), and the short
+    form is what those others need to match, exactly ("казахста", not every word it begins).
+    """
+
+    stem: str
+    variant: str | None = None
+
+    @property
+    def prefix(self) -> bool:
+        return len(self.stem) >= PREFIX_MIN_LENGTH
+
+    @property
+    def exact(self) -> tuple[str, ...]:
+        """The stems this term matches whole."""
+        return (self.stem,) if self.variant is None else (self.stem, self.variant)
+
+    def matches(self, stem: str) -> bool:
+        return stem in self.exact or (self.prefix and stem.startswith(self.stem))
+
+
+def query_terms(query: str) -> list[Term]:
+    """The distinct words of a query, in order; empty when it has no letters or digits."""
+    return [_term(stem) for stem in dict.fromkeys(stems(query))]
+
+
+def _term(stem: str) -> Term:
+    variant = _stem(stem)
+    keep = variant != stem and len(variant) >= VARIANT_MIN_LENGTH
+    return Term(stem, variant if keep else None)
+
+
+def _matches(token: str, terms: Sequence[Term]) -> bool:
+    return any(term.matches(stem) for stem in token_stems(token) for term in terms)
+
+
+def snippet(text: str, terms: Sequence[Term], width: int = SNIPPET_WIDTH) -> str:
+    """About `width` characters of `text` around the words that match `terms`, those words marked.
+
+    The window stays inside one line (a title, a summary, a quote): the line matching the most
+    distinct terms, the earliest of equals. Text without a match yields its first line, shortened.
+    """
+    hits = [token for token in tokens(text) if _matches(token.group(), terms)]
+    if not hits:
+        line_end = _line_end(text, 0)
+        return _render(text, 0, min(line_end, width), line_end, 0, [])
+    lines: dict[int, list[re.Match[str]]] = {}
+    for hit in hits:
+        lines.setdefault(_line_start(text, hit.start()), []).append(hit)
+
+    def distinct_terms(line_hits: list[re.Match[str]]) -> int:
+        return sum(any(_matches(hit.group(), [term]) for hit in line_hits) for term in terms)
+
+    line_start = max(lines, key=lambda start: (distinct_terms(lines[start]), -start))
+    line_end = _line_end(text, line_start)
+    line_hits = lines[line_start]
+    anchor = line_hits[0].start()
+    start = max(line_start, min(anchor - width // 4, line_end - width))
+    end = min(line_end, start + width)
+    return _render(text, start, end, line_end, line_start, line_hits)
+
+
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end == -1 else end
+
+
+def _render(
+    text: str, start: int, end: int, line_end: int, line_start: int, hits: Sequence[re.Match[str]]
+) -> str:
+    # Cut at spaces rather than inside words, when one is near (and not past the first match).
+    if start > line_start:
+        space = text.find(" ", start, min(start + 20, hits[0].start() if hits else end))
+        start = space + 1 if space != -1 else start
+    if end < line_end:
+        space = text.rfind(" ", max(start, end - 20), end)
+        end = space if space != -1 else end
+    pieces: list[str] = ["…"] if start > line_start else []
+    position = start
+    for hit in hits:
+        if hit.start() < start or hit.end() > end:
+            continue
+        pieces += [text[position : hit.start()], MARK_START, hit.group(), MARK_END]
+        position = hit.end()
+    pieces.append(text[position:end])
+    if end < line_end:
+        pieces.append("…")
+    return re.sub(r"\s+", " ", "".join(pieces)).strip()

@@ -1,0 +1,144 @@
+"""Search text: tokenizing, stemming, matching, snippets and the engines' query strings. No database."""
+
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+
+import pytest
+
+from app.models import FigureStatus, Indicator
+from app.search.repository import (
+    INDICATOR_TITLES,
+    STATUS_TITLES,
+    exact_tsquery,
+    fts5_match,
+    period_label,
+    tsquery,
+)
+from app.search.text import SNIPPET_WIDTH, Term, query_terms, snippet, stems
+
+
+def test_word_forms_share_a_stem() -> None:
+    assert set(stems("порт портов порта портами")) == {"порт"}
+    assert stems("Казахстан Казахстана") == ["казахста", "казахста"]
+    assert set(stems("pipeline pipelines")) == {"pipelin"}
+    assert set(stems("summit summits")) == {"summit"}
+
+
+def test_case_yo_accents_and_compatibility_forms_fold() -> None:
+    assert stems("ОБЪЁМ") == stems("объем")
+    assert stems("Türkiye") == stems("turkiye")
+    assert stems("İstanbul") == stems("Istanbul") == ["istanbul"]
+    assert stems("ｐｏｒｔ") == stems("port")  # fullwidth letters
+    assert stems("и\u0306од") == stems("йод") == ["йод"]  # a decomposed й stays й, and one word
+
+
+def test_words_are_runs_of_letters_and_digits() -> None:
+    assert stems("Баку–Тбилиси–Джейхан, 1,7 млн; trade_turnover Касым-Жомарт") == [
+        "бак",
+        "тбилис",
+        "джейха",
+        "1",
+        "7",
+        "млн",
+        "trade",
+        "turnov",
+        "кас",
+        "жомарт",
+    ]
+
+
+@pytest.mark.parametrize("query", ["", "%%%", "--", "   ", "\"'*:()^{}", "😀", "_"])
+def test_a_query_without_letters_or_digits_has_no_terms(query: str) -> None:
+    assert query_terms(query) == []
+
+
+def test_query_terms_are_distinct_and_carry_the_shorter_stem_of_other_forms() -> None:
+    assert query_terms("Казахстане, казахстане! порт EU Актау") == [
+        Term("казахстан", "казахста"),  # "Казахстан" itself stems to "казахста"
+        Term("порт"),
+        Term("eu"),
+        Term("акта"),  # its variant "акт" (an act) is too short to be the same word
+    ]
+    assert query_terms("саммитах") == [Term("саммит", "самм")]
+
+
+def test_how_a_term_matches_stems() -> None:
+    port = Term("порт")
+    assert port.matches("порт") and port.matches("портов") and port.matches("португал")
+    assert not port.matches("по")
+    eu = Term("eu")  # short: whole stems only
+    assert eu.matches("eu") and not eu.matches("europ")
+    kazakhstan = Term("казахстан", "казахста")
+    assert kazakhstan.matches("казахстанск") and kazakhstan.matches("казахста")
+    assert not kazakhstan.matches("казахст")  # the variant matches whole, not as a prefix
+
+
+def test_fts5_queries_quote_every_stem() -> None:
+    terms = [Term("порт"), Term("eu"), Term("казахстан", "казахста")]
+    assert fts5_match(terms) == (
+        '("порт" OR "порт"*) AND "eu" AND ("казахстан" OR "казахстан"* OR "казахста")'
+    )
+    # query_terms never yields quotes; they would still be escaped, not read as syntax.
+    assert fts5_match([Term('"')]) == '""""'
+
+
+def test_tsqueries_quote_every_stem() -> None:
+    terms = [Term("порт"), Term("eu"), Term("казахстан", "казахста")]
+    assert tsquery(terms) == "'порт':* & 'eu' & ('казахстан':* | 'казахста')"
+    assert exact_tsquery(terms) == "'порт' | 'eu' | 'казахстан' | 'казахста'"
+    assert tsquery([Term("'"), Term("\\")]) == "'''' & '\\\\'"
+
+
+def test_a_snippet_is_a_window_of_one_line_with_the_matches_marked() -> None:
+    text = (
+        "Port of Aktau\n"
+        + "слово " * 40
+        + "Расширялись мощности портов Актау, Курык и Алят. "
+        + "конец " * 40
+    )
+    result = snippet(text, query_terms("портов алят"))
+    assert "мощности **портов** Актау, Курык и **Алят**." in result
+    assert result.startswith("…") and result.endswith("…")
+    assert len(result.replace("**", "")) <= SNIPPET_WIDTH + 2
+    words = result.strip("…").split()
+    assert (words[0], words[-1]) == ("слово", "конец")  # cut between words, not inside one
+
+
+def test_a_snippet_prefers_the_line_matching_more_terms() -> None:
+    text = "Порт Курык\nПорт Актау\nАктау"
+    assert snippet(text, query_terms("порт актау")) == "**Порт** **Актау**"
+    assert snippet(text, query_terms("курык")) == "Порт **Курык**"
+
+
+def test_a_snippet_without_a_match_is_the_start_of_the_text() -> None:
+    assert snippet("Title\nmore", [Term("zzz")]) == "Title"
+    assert snippet("word " * 100, [Term("zzz")]).endswith("word…")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "label"),
+    [
+        (date(2024, 1, 1), date(2024, 12, 31), "2024"),
+        (date(2025, 1, 1), date(2025, 9, 30), "2025-01..2025-09"),
+        (date(2025, 3, 1), date(2025, 3, 31), "2025-03"),
+        (date(2023, 1, 1), date(2024, 12, 31), "2023-01..2024-12"),
+        (date(2025, 1, 15), date(2025, 2, 10), "2025-01-15..2025-02-10"),
+        (date(2025, 1, 15), date(2025, 1, 15), "2025-01-15"),
+    ],
+)
+def test_trade_figure_period_labels(start: date, end: date, label: str) -> None:
+    assert period_label(start, end) == label
+
+
+def test_every_indicator_and_figure_status_has_titles_in_both_languages() -> None:
+    assert set(INDICATOR_TITLES) == set(Indicator)
+    assert set(STATUS_TITLES) == set(FigureStatus)
+
+
+def test_stemming_gives_the_same_answers_on_many_threads() -> None:
+    # Snowball stemmers keep state while they work; each thread has its own.
+    words = [f"{base}{ending}" for base in ("порт", "казахстан", "pipeline", "саммит") for ending in "аиоуы"]
+    expected = [stems(word) for word in words]
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda _: [stems(word) for word in words], range(64)))
+    assert all(result == expected for result in results)
