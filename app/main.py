@@ -16,13 +16,16 @@ from app.events.router import router as events_router
 from app.middleware import ConditionalGet, RejectControlCharacters
 from app.projects.router import router as projects_router
 from app.reference import router as reference
+from app.relations.router import router as relations_router
 from app.search.router import router as search_router
 from app.sources.router import router as sources_router
 from app.trade.router import router as trade_router
+from app.trade.series.router import router as trade_series_router
 
 ROUTERS = (
     events_router,
     agreements_router,
+    trade_series_router,  # before trade_router: /v1/trade-figures/series is no figure id
     trade_router,
     projects_router,
     reference.countries,
@@ -30,6 +33,7 @@ ROUTERS = (
     reference.people,
     reference.places,
     sources_router,
+    relations_router,
     search_router,
 )
 
@@ -52,6 +56,7 @@ TAGS = [
     {"name": "people", "description": "People the sources name."},
     {"name": "places", "description": "Cities, ports and regions the sources name."},
     {"name": "sources", "description": "Source documents, full text, and every quote taken from them."},
+    {"name": "relations", "description": "Country pairs: what ties two countries together, in one call."},
     {"name": "search", "description": "Full-text search across every record, in Russian and English."},
     {"name": "health", "description": "Liveness and readiness probes."},
 ]

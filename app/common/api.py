@@ -33,6 +33,22 @@ def _problem(description: str) -> dict[str, Any]:
     return {"model": Problem, "description": description}
 
 
+NOT_MODIFIED = {"description": "Not modified: the `If-None-Match` ETag is still current."}
+
+
+def document_responses(
+    schema: type[BaseModel], ok: str, problems: dict[int, str]
+) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses of an endpoint that computes one document: it, 304, and each problem."""
+    responses: dict[int | str, dict[str, Any]] = {
+        200: {"model": schema, "description": ok},
+        304: NOT_MODIFIED,
+    }
+    for status, description in problems.items():
+        responses[status] = _problem(description)
+    return responses
+
+
 def list_responses(page: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
     """OpenAPI responses of a list endpoint: the JSON page, the exports, the problems."""
     return {
@@ -44,7 +60,7 @@ def list_responses(page: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
                 "application/x-ndjson": {"schema": {"type": "string"}},
             },
         },
-        304: {"description": "Not modified: the `If-None-Match` ETag is still current."},
+        304: NOT_MODIFIED,
         400: _problem("An unknown query parameter."),
         422: _problem("A parameter value is invalid (bad format, out of range, unknown id, bad cursor)."),
     }
@@ -53,7 +69,7 @@ def list_responses(page: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
 def detail_responses(schema: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
     return {
         200: {"model": schema, "description": "The record."},
-        304: {"description": "Not modified: the `If-None-Match` ETag is still current."},
+        304: NOT_MODIFIED,
         400: _problem("An unknown query parameter."),
         404: _problem("No record has this id."),
         422: _problem("A parameter value is invalid."),
@@ -84,7 +100,7 @@ def list_response(
     if getattr(params, "facets", None):
         counts = listing.facet_counts(session, statement, params.facets, lang)
         body["facets"] = {name: [value.model_dump() for value in values] for name, values in counts.items()}
-    response = _json(body, lang, version)
+    response = json_response(body, lang, version)
     if next_cursor is not None:
         response.headers["Link"] = f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'
     return response
@@ -102,7 +118,7 @@ def detail_response(
     include = getattr(params, "include", [])
     record = listing.get(session, record_id, include)
     item = serialize(record, schema, lang, getattr(params, "fields", []), include)
-    return _json(item, lang, datastate.current(session))
+    return json_response(item, lang, datastate.current(session))
 
 
 def serialize(
@@ -126,7 +142,8 @@ def serialize(
     return item
 
 
-def _json(body: Any, lang: Language, version: datastate.Version) -> Response:
+def json_response(body: Any, lang: Language, version: datastate.Version) -> Response:
+    """JSON bytes with the headers every data response carries (the ETag is the middleware's)."""
     return Response(
         orjson.dumps(body),
         media_type="application/json",

@@ -1,0 +1,97 @@
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from app import datastate
+from app.common.api import document_responses, json_response
+from app.common.filters import CountryCode
+from app.common.language import negotiate
+from app.db import SessionDep
+from app.errors import NotFound
+from app.relations import repository
+from app.relations.schemas import PairDossier, RelationFilters, RelationPair, RelationPairPage, RelationParams
+
+router = APIRouter(prefix="/v1/relations", tags=["relations"])
+
+# The records a dossier embeds are serialized as their list endpoints serialize them: without the
+# `included` slot, which only `include=` fills.
+_NO_INCLUDED: dict[str, Any] = {
+    "events": {"__all__": {"included"}},
+    "agreements_by_sector": {"__all__": {"agreements": {"__all__": {"included"}}}},
+    "infrastructure_projects": {"__all__": {"included"}},
+}
+
+
+@router.get(
+    "",
+    name="listRelations",
+    summary="List country pairs that have data",
+    description="Each pair of countries that some event, agreement, trade figure or infrastructure "
+    "project involves, once (codes in alphabetical order), with its counts by resource.",
+    responses=document_responses(
+        RelationPairPage,
+        "A page of pairs.",
+        {
+            400: "An unknown query parameter.",
+            422: "A parameter value is invalid (bad format, out of range, unknown country, bad cursor).",
+        },
+    ),
+)
+def list_relations(
+    request: Request, session: SessionDep, filters: Annotated[RelationFilters, Query()]
+) -> Response:
+    lang = negotiate(filters.lang, request.headers.get("accept-language"))
+    statement = repository.filter_pairs(session, filters)
+    rows, next_cursor = repository.list_pairs(session, statement, filters)
+    context = {"lang": lang}
+    body: dict[str, Any] = {
+        "items": [RelationPair.model_validate(row, context=context).model_dump(mode="json") for row in rows],
+        "next_cursor": next_cursor,
+    }
+    if filters.count:
+        body["total"] = repository.count_pairs(session, statement)
+    response = json_response(body, lang, datastate.current(session))
+    if next_cursor is not None:
+        response.headers["Link"] = f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'
+    return response
+
+
+@router.get(
+    "/{a}/{b}",
+    name="getRelation",
+    summary="Get the dossier of a country pair",
+    description="Everything involving both countries: counts by resource, the latest events, agreements "
+    "by sector, trade series, infrastructure projects and the sources cited. `AZ/KZ` and `kz/az` give the "
+    "same body.",
+    responses=document_responses(
+        PairDossier,
+        "The pair's dossier.",
+        {
+            400: "An unknown query parameter.",
+            404: "Both countries exist but no record involves both.",
+            422: "A code that is not two letters or names no country, or the same country twice.",
+        },
+    ),
+)
+def get_relation(
+    request: Request,
+    session: SessionDep,
+    a: Annotated[CountryCode, Path(description="One country (ISO alpha-2, case-insensitive).")],
+    b: Annotated[CountryCode, Path(description="The other country; the order does not matter.")],
+    params: Annotated[RelationParams, Query()],
+) -> Response:
+    lang = negotiate(params.lang, request.headers.get("accept-language"))
+    dossier = repository.get_dossier(session, a, b, lang)
+    body = PairDossier.model_validate(dossier, context={"lang": lang}).model_dump(
+        mode="json", exclude=_NO_INCLUDED
+    )
+    return json_response(body, lang, datastate.current(session))
+
+
+@router.get("/{pair}", include_in_schema=False)
+def relation_path_hint(pair: str) -> Response:
+    # `/v1/relations/AZ-KZ` and the like: say what the path looks like rather than a bare 404.
+    raise NotFound(
+        f"No relation has id {pair!r}: a relation's path is /v1/relations/{{a}}/{{b}}, two ISO alpha-2 "
+        "codes, e.g. /v1/relations/AZ/KZ."
+    )
