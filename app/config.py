@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     log_level: Literal["critical", "error", "warning", "info", "debug"] = "info"
     seed_dir: Path = REPO_ROOT / "seed"
+    # Private deployments: every read needs a key with the `read` scope (writes always need `write`).
+    require_read_key: bool = False
 
     @field_validator("database_url")
     @classmethod
