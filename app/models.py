@@ -5,6 +5,8 @@ from enum import StrEnum
 from typing import Any, ClassVar
 
 from sqlalchemy import (
+    JSON,
+    BigInteger,
     CheckConstraint,
     Column,
     Date,
@@ -21,7 +23,7 @@ from sqlalchemy import (
     event,
     text,
 )
-from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Mapper, declared_attr, mapped_column, relationship
 
 from app.common.dates import DatePrecision, PeriodKind
 from app.common.text import normalize_text
@@ -196,6 +198,18 @@ project_places = association("project_places", PROJECT, ("place_id", "places.id"
 project_trade_figures = association("project_trade_figures", PROJECT, ("trade_figure_id", "trade_figures.id"))
 
 
+class Versioned:
+    """A record clients may change: `version` grows with every change, and an UPDATE or DELETE only
+    applies to the version it read (SQLAlchemy's version counter), so concurrent writers cannot
+    silently overwrite each other."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}
+
+
 class DataState(Base):
     """One row: a counter bumped in the same transaction as every change to the data.
 
@@ -238,7 +252,7 @@ class Country(Searchable, Base):
     )
 
 
-class Organization(Searchable, Base):
+class Organization(Versioned, Searchable, Base):
     __tablename__ = "organizations"
     search_fields = ("abbreviation_en", "abbreviation_ru", "name_en", "name_ru")
 
@@ -255,7 +269,7 @@ class Organization(Searchable, Base):
     __table_args__ = (Index("ix_organizations_name_en", "name_en", "id"),)
 
 
-class Person(Searchable, Base):
+class Person(Versioned, Searchable, Base):
     __tablename__ = "people"
     search_fields = ("name_en", "name_ru", "role_en", "role_ru")
 
@@ -274,7 +288,7 @@ class Person(Searchable, Base):
     __table_args__ = (Index("ix_people_name_en", "name_en", "id"),)
 
 
-class Place(Searchable, Base):
+class Place(Versioned, Searchable, Base):
     __tablename__ = "places"
     search_fields = ("name_en", "name_ru")
 
@@ -295,7 +309,7 @@ class Place(Searchable, Base):
 # --- sources and citations ---
 
 
-class Source(Searchable, Base):
+class Source(Versioned, Searchable, Base):
     __tablename__ = "sources"
     search_fields = ("title", "author")
 
@@ -391,7 +405,7 @@ class Citation(Base):
 # --- facts ---
 
 
-class Event(Searchable, Base):
+class Event(Versioned, Searchable, Base):
     __tablename__ = "events"
     search_fields = ("title_en", "title_ru")
 
@@ -443,7 +457,7 @@ class AgreementSector(Base):
     __table_args__ = (Index("ix_agreement_sectors_sector", "sector", "agreement_id"),)
 
 
-class Agreement(Searchable, Base):
+class Agreement(Versioned, Searchable, Base):
     __tablename__ = "agreements"
     search_fields = ("title_en", "title_ru")
 
@@ -485,7 +499,7 @@ class Agreement(Searchable, Base):
         return [row.sector for row in self.sector_rows]
 
 
-class TradeFigure(Searchable, Base):
+class TradeFigure(Versioned, Searchable, Base):
     """One observation: a value for a reporter–partner pair, indicator and period, with qualifiers."""
 
     __tablename__ = "trade_figures"
@@ -556,7 +570,7 @@ class TradeFigure(Searchable, Base):
     )
 
 
-class InfrastructureProject(Searchable, Base):
+class InfrastructureProject(Versioned, Searchable, Base):
     __tablename__ = "projects"
     search_fields = ("name_en", "name_ru")
 
@@ -583,6 +597,69 @@ class InfrastructureProject(Searchable, Base):
     )
 
     __table_args__ = (Index("ix_projects_name_en", "name_en", "id"),)
+
+
+# --- curation: API keys, revisions, idempotent writes ---
+
+
+class ApiKey(Base):
+    """A key for writing (and, in private deployments, reading). Only a hash of its secret is kept."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    # Space-separated: "read" or "read write".
+    scopes: Mapped[str] = mapped_column(String(100))
+    secret_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class RevisionAction(StrEnum):
+    create = "create"
+    update = "update"
+    delete = "delete"
+
+
+class Revision(Base):
+    """One change to one record: the change feed and each record's history.
+
+    `id` only grows, so it orders the feed and serves as its cursor.
+    """
+
+    __tablename__ = "revisions"
+
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    record_type: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(SLUG)
+    action: Mapped[RevisionAction] = mapped_column(enum_type(RevisionAction, "revision_action"))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Who: an API key's name, "seed", or "import:<file name>".
+    actor: Mapped[str] = mapped_column(String(200))
+    # {field: [before, after]} for the fields that changed (all of them on create and delete).
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    __table_args__ = (
+        Index("ix_revisions_record", "record_type", "record_id", "id"),
+        Index("ix_revisions_changed_at", "changed_at", "id"),
+    )
+
+
+class IdempotentRequest(Base):
+    """The first answer to a POST with an Idempotency-Key, replayed for a retry of the same request."""
+
+    __tablename__ = "idempotent_requests"
+
+    api_key_id: Mapped[str] = mapped_column(ForeignKey("api_keys.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    request_sha256: Mapped[str] = mapped_column(String(64))
+    status: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    location: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 # --- search ---

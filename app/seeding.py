@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session, selectinload
 
-from app import datastate
+from app import datastate, revisions
 from app.common.dates import parse_partial_date, period_kind
 from app.db import Base
 from app.models import (
@@ -222,6 +222,7 @@ class SeedReport(Counter[str]):
 
 def seed_all(session: Session, seed_dir: Path) -> SeedReport:
     report = SeedReport()
+    session.info[revisions.ACTOR_KEY] = "seed"
     load_countries(session, report)
     paths = sorted(seed_dir.glob("*.yaml"))
     if not paths:

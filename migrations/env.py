@@ -10,15 +10,20 @@ target_metadata = Base.metadata
 
 
 def run_migrations(connection: Connection) -> None:
+    sqlite = connection.dialect.name == "sqlite"
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
-        render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying
+        render_as_batch=sqlite,  # SQLite alters tables by copying
         compare_type=True,
         include_name=in_metadata,  # the search index objects of migration 0003 are not in the models
     )
     with context.begin_transaction():
         context.run_migrations()
+        if sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
 
 
 def run_online() -> None:
@@ -31,7 +36,19 @@ def run_online() -> None:
     engine = make_engine(url)
     try:
         with engine.connect() as connection:
-            run_migrations(connection)
+            if connection.dialect.name != "sqlite":
+                run_migrations(connection)
+                return
+            # Copying a table and dropping the original, as SQLite alters tables, is refused while
+            # enforced foreign keys point at it; the pragma only works outside a transaction. The
+            # references are checked (above) before the migration commits.
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys=OFF")
+            try:
+                run_migrations(connection)
+            finally:
+                raw.execute("PRAGMA foreign_keys=ON")
     finally:
         engine.dispose()
 
