@@ -363,16 +363,21 @@ def _unique_per_record(column: str) -> Index:
 
 
 class Citation(Base):
-    """A verbatim quote from a source supporting one record; offsets index the source text."""
+    """Where a record comes from: a verbatim quote from a source.
+
+    In a text source the quote sits at `char_start:char_end` of the text, in `paragraph`; in a
+    dataset (an imported file) it is the whole row at `line`, and the text offsets are null.
+    """
 
     __tablename__ = "citations"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     source_id: Mapped[str] = mapped_column(ForeignKey("sources.id", ondelete="RESTRICT"))
     quote: Mapped[str] = mapped_column(Text)
-    paragraph: Mapped[int] = mapped_column(Integer)
-    char_start: Mapped[int] = mapped_column(Integer)
-    char_end: Mapped[int] = mapped_column(Integer)
+    paragraph: Mapped[int | None] = mapped_column(Integer)
+    char_start: Mapped[int | None] = mapped_column(Integer)
+    char_end: Mapped[int | None] = mapped_column(Integer)
+    line: Mapped[int | None] = mapped_column(Integer)
 
     event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     agreement_id: Mapped[str | None] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"))
@@ -387,8 +392,11 @@ class Citation(Base):
 
     __table_args__ = (
         CheckConstraint(f"{_ONE_RECORD} = 1", name="one_record"),
-        CheckConstraint("char_start >= 0 AND char_end > char_start", name="offsets"),
-        CheckConstraint("paragraph >= 1", name="paragraph_positive"),
+        CheckConstraint(
+            "(line IS NULL AND paragraph >= 1 AND char_start >= 0 AND char_end > char_start)"
+            " OR (line >= 1 AND paragraph IS NULL AND char_start IS NULL AND char_end IS NULL)",
+            name="locator",
+        ),
         Index("ix_citations_source_id", "source_id", "id"),
         *(_unique_per_record(column) for column in CITED_RECORD_COLUMNS.values()),
     )

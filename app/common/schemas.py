@@ -90,14 +90,21 @@ class Citation(Schema):
         description="Exact substring of the source text, in the source's language.",
         examples=["государственный визит президента Азербайджана Ильхама Алиева в Казахстан"],
     )
-    paragraph: int = Field(description="1-based paragraph number in the source text.", ge=1)
-    char_start: int = Field(
+    paragraph: int | None = Field(
+        description="1-based paragraph number in the source text; null for a dataset row.", ge=1
+    )
+    char_start: int | None = Field(
         description="Offset of the quote's first character in the source text (Unicode code "
-        "points, 0-based).",
+        "points, 0-based); null for a dataset row.",
         ge=0,
     )
-    char_end: int = Field(
-        description="Offset just past the quote's last character: text[char_start:char_end] == quote."
+    char_end: int | None = Field(
+        description="Offset just past the quote's last character: text[char_start:char_end] == quote; "
+        "null for a dataset row."
+    )
+    line: int | None = Field(
+        description="For a source that is an imported dataset file: the 1-based line the quoted row "
+        "is on (the quote is that row, verbatim). Null for text sources."
     )
 
 
