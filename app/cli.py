@@ -1,23 +1,33 @@
 """The `bilateral` command: migrate, seed and serve."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
 import uvicorn
 from alembic import command
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from app import datastate
+from app import auth, datastate
+from app.auth import Scope
 from app.config import get_settings
 from app.db import make_engine, make_sessionmaker
 from app.health import alembic_config
-from app.models import Source
+from app.imports import cli as imports_cli
+from app.models import ApiKey, Source
 from app.search import repository as search
 from app.seeding import SeedError, seed_all
 
 app = typer.Typer(help="Bilateral relations API: database, seed data and server.", no_args_is_help=True)
 db = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
 app.add_typer(db, name="db")
+keys = typer.Typer(
+    help="API keys for writing (and for reading, where reads need a key).", no_args_is_help=True
+)
+app.add_typer(keys, name="keys")
+app.add_typer(imports_cli.app, name="import")
 
 
 @db.command("upgrade")
@@ -112,3 +122,48 @@ def serve(
         workers=workers,
         log_level=settings.log_level,
     )
+
+
+@contextmanager
+def _session() -> Iterator[Session]:
+    engine = make_engine(get_settings().database_url)
+    try:
+        with make_sessionmaker(engine).begin() as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
+@keys.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option(help="Who or what uses the key; shown in revisions.")],
+    scope: Annotated[Scope, typer.Option(help="`write` (also reads) or `read`.")] = "write",
+) -> None:
+    """Create a key and print it. It is shown this once: only its hash is stored."""
+    with _session() as session:
+        if session.scalar(select(ApiKey).where(ApiKey.name == name)) is not None:
+            typer.echo(f"a key named {name!r} exists already", err=True)
+            raise typer.Exit(1)
+        key, secret = auth.create_key(session, name, scope)
+    typer.echo(secret)
+    typer.echo(f"key {key.name!r} ({key.scopes}) created; store it now, it cannot be shown again", err=True)
+
+
+@keys.command("list")
+def keys_list() -> None:
+    """List keys: name, scopes, created, revoked (never the secret)."""
+    with _session() as session:
+        for key in session.scalars(select(ApiKey).order_by(ApiKey.created_at, ApiKey.name)):
+            revoked = f"revoked {key.revoked_at:%Y-%m-%d %H:%M}" if key.revoked_at else "active"
+            typer.echo(f"{key.name}\t{key.scopes}\tcreated {key.created_at:%Y-%m-%d %H:%M}\t{revoked}")
+
+
+@keys.command("revoke")
+def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) -> None:
+    """Revoke a key: it stops working at once."""
+    with _session() as session:
+        key = auth.revoke_key(session, name)
+    if key is None:
+        typer.echo(f"no key named {name!r}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"key {name!r} revoked")

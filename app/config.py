@@ -1,11 +1,19 @@
+import ipaddress
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import AliasChoices, Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# Known to everyone, so it signs nothing worth forging: production refuses to start with it.
+DEVELOPMENT_SECRET_KEY = "development-only-secret-key-set-BILATERAL_SECRET_KEY-in-production"
+MIN_SECRET_KEY_LENGTH = 32
+
+# A comma-separated list in the environment (`a,b`), not the JSON pydantic-settings expects by default.
+CommaList = Annotated[list[str], NoDecode]
 
 
 class Settings(BaseSettings):
@@ -25,6 +33,31 @@ class Settings(BaseSettings):
     # Private deployments: every read needs a key with the `read` scope (writes always need `write`).
     require_read_key: bool = False
 
+    # `production` refuses to start on development defaults (the secret key, for one).
+    environment: Literal["development", "production"] = "development"
+    # Signs cursors (and anything else that must be tamper-evident), with a key derived per purpose.
+    secret_key: SecretStr = SecretStr(DEVELOPMENT_SECRET_KEY)
+    log_format: Literal["json", "text"] = "json"
+
+    # Limits.
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024, le=100 * 1024 * 1024)
+    max_import_bytes: int = Field(default=256 * 1024 * 1024, ge=1024, le=4 * 1024 * 1024 * 1024)
+    query_timeout_ms: int = Field(default=5000, ge=100, le=600_000)
+    db_connect_timeout: int = Field(default=2, ge=1, le=60)
+    db_pool_size: int = Field(default=10, ge=1, le=200)
+    db_max_overflow: int = Field(default=10, ge=0, le=200)
+    db_pool_timeout: float = Field(default=2.0, gt=0, le=60)
+    rate_limit_per_minute: int = Field(default=600, ge=0, le=1_000_000)  # 0: no rate limiting
+    rate_limit_burst: int = Field(default=100, ge=1, le=1_000_000)
+    trusted_proxies: CommaList = Field(default_factory=list)
+    shutdown_timeout: int = Field(default=30, ge=1, le=3600)
+
+    # Headers.
+    cors_read_origins: CommaList = Field(default_factory=lambda: ["*"])
+    cors_write_origins: CommaList = Field(default_factory=list)
+
+    metrics_enabled: bool = True
+
     @field_validator("database_url")
     @classmethod
     def _supported_database(cls, url: str) -> str:
@@ -34,6 +67,59 @@ class Settings(BaseSettings):
         if url.startswith("postgresql://"):
             url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
         return url
+
+    @field_validator("trusted_proxies", "cors_read_origins", "cors_write_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxy_networks(cls, proxies: list[str]) -> list[str]:
+        for proxy in proxies:
+            try:
+                network = ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise ValueError(f"{proxy!r} is not an IP address or network (CIDR)") from None
+            if network.prefixlen == 0:
+                # Trusting every address lets any client choose the address it is rate-limited by.
+                raise ValueError(f"{proxy!r} trusts every address; name the proxies' addresses")
+        return proxies
+
+    @field_validator("cors_read_origins", "cors_write_origins")
+    @classmethod
+    def _origins(cls, origins: list[str]) -> list[str]:
+        for origin in origins:
+            scheme, _, rest = origin.partition("://")
+            if origin != "*" and (scheme not in ("http", "https") or not rest or "/" in rest):
+                raise ValueError(f"{origin!r} is not an origin (scheme://host[:port], no path) or *")
+        return origins
+
+    @field_validator("cors_write_origins")
+    @classmethod
+    def _no_wildcard_writes(cls, origins: list[str]) -> list[str]:
+        if "*" in origins:
+            raise ValueError("writes are allowed only from named origins, never *")
+        return origins
+
+    @model_validator(mode="after")
+    def _production_is_configured(self) -> Self:
+        if self.environment == "production":
+            secret = self.secret_key.get_secret_value()
+            if secret == DEVELOPMENT_SECRET_KEY:
+                raise ValueError("BILATERAL_SECRET_KEY must be set in production")
+            if len(secret) < MIN_SECRET_KEY_LENGTH:
+                raise ValueError(
+                    f"BILATERAL_SECRET_KEY must be at least {MIN_SECRET_KEY_LENGTH} characters "
+                    "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(32))'`)"
+                )
+        return self
+
+    @property
+    def uses_development_secret(self) -> bool:
+        return self.secret_key.get_secret_value() == DEVELOPMENT_SECRET_KEY
 
 
 @lru_cache

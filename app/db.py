@@ -1,9 +1,15 @@
+import time
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Request
 from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+from app.config import Settings
 
 # Named constraints keep Alembic diffs and downgrades deterministic on both engines.
 NAMING_CONVENTION = {
@@ -19,13 +25,56 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def make_engine(
+    url: str,
+    *,
+    query_timeout_ms: int | None = None,
+    connect_timeout: int | None = None,
+    **kwargs: Any,
+) -> Engine:
+    """An engine for `url`. With `query_timeout_ms`, a statement running longer is cancelled (an error
+    `is_query_timeout` recognizes); with `connect_timeout`, connecting gives up after that many seconds
+    (PostgreSQL; at least 2, libpq's floor). The command line leaves both off: migrations may be long."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        if query_timeout_ms:
+            _sqlite_statement_timeout(engine, query_timeout_ms / 1000)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    connect_args: dict[str, Any] = {}
+    query = make_url(url).query
+    if query_timeout_ms:
+        # A startup option: no extra round trip, and the timeout holds for every statement on the
+        # connection. Appended to any options the URL already carries (a search_path, say).
+        options = query.get("options", "")
+        options = " ".join(options) if isinstance(options, tuple) else options
+        connect_args["options"] = f"{options} -c statement_timeout={query_timeout_ms}".strip()
+    if connect_timeout and "connect_timeout" not in query:
+        connect_args["connect_timeout"] = connect_timeout
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+
+
+def engine_for(settings: Settings) -> Engine:
+    """The API's engine: statement and connect timeouts, and a bounded wait for a pooled connection."""
+    pool: dict[str, Any] = {}
+    if not _in_memory(settings.database_url):
+        pool = {
+            "pool_size": settings.db_pool_size,
+            "max_overflow": settings.db_max_overflow,
+            "pool_timeout": settings.db_pool_timeout,
+        }
+    return make_engine(
+        settings.database_url,
+        query_timeout_ms=settings.query_timeout_ms,
+        connect_timeout=settings.db_connect_timeout,
+        **pool,
+    )
+
+
+def _in_memory(url: str) -> bool:
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -42,6 +91,88 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
+
+
+# --- SQLite has no statement timeout: a progress handler interrupts a statement past its deadline ---
+
+_DEADLINE = "bilateral_deadline"
+_PROGRESS_STEPS = 10_000  # virtual machine instructions between checks: microseconds apart
+
+
+def _sqlite_statement_timeout(engine: Engine, seconds: float) -> None:
+    def on_connect(dbapi_connection: Any, record: Any) -> None:
+        deadline: list[float | None] = [None]
+        record.info[_DEADLINE] = deadline
+
+        def past_deadline() -> int:
+            due = deadline[0]
+            return 1 if due is not None and time.monotonic() > due else 0  # non-zero interrupts
+
+        dbapi_connection.set_progress_handler(past_deadline, _PROGRESS_STEPS)
+
+    def start(conn: Any, *_args: Any) -> None:
+        # The deadline covers the statement and the fetching of its rows (SQLite computes rows as
+        # they are fetched), until the next statement, commit or rollback replaces or clears it.
+        _set_deadline(conn.connection.info, time.monotonic() + seconds)
+
+    def clear(conn: Any, *_args: Any) -> None:
+        # COMMIT and ROLLBACK run on the virtual machine too: never interrupt them.
+        if not conn.invalidated and not conn.closed:
+            _set_deadline(conn.connection.info, None)
+
+    def clear_checked_in(_dbapi_connection: Any, record: Any) -> None:
+        if record is not None:
+            _set_deadline(record.info, None)
+
+    def clear_reset(dbapi_connection: Any, record: Any, _reset_state: Any) -> None:
+        clear_checked_in(dbapi_connection, record)
+
+    event.listen(engine, "connect", on_connect)
+    event.listen(engine, "before_cursor_execute", start)
+    event.listen(engine, "commit", clear)
+    event.listen(engine, "rollback", clear)
+    event.listen(engine.pool, "reset", clear_reset)
+    event.listen(engine.pool, "checkin", clear_checked_in)
+
+
+def _set_deadline(info: dict[str, Any], due: float | None) -> None:
+    deadline = info.get(_DEADLINE)
+    if deadline is not None:
+        deadline[0] = due
+
+
+# --- what a database error means for the client ---
+
+DatabaseFailure = Literal["timeout", "unavailable", "bug"]
+_SQLITE_ERROR, _SQLITE_INTERRUPT = 1, 9
+_PG_QUERY_CANCELED = "57014"
+
+
+def classify(exc: SQLAlchemyError) -> DatabaseFailure:
+    """`timeout`: a statement ran past the query timeout. `unavailable`: the database cannot be
+    reached or is overloaded, and a retry may succeed. `bug`: anything else (bad SQL)."""
+    if isinstance(exc, PoolTimeout):
+        return "unavailable"
+    if not isinstance(exc, DBAPIError):
+        return "bug"
+    original = exc.orig
+    sqlstate = getattr(original, "sqlstate", None)  # psycopg
+    sqlite_code = getattr(original, "sqlite_errorcode", None)  # sqlite3
+    if sqlstate == _PG_QUERY_CANCELED:
+        return "timeout"
+    if sqlite_code is not None and sqlite_code & 0xFF == _SQLITE_INTERRUPT:
+        return "timeout"
+    if exc.connection_invalidated:
+        return "unavailable"
+    if sqlite_code is not None and sqlite_code & 0xFF == _SQLITE_ERROR:
+        return "bug"  # "no such table", a syntax error: SQLite reports both as OperationalError
+    # Connection failures, shutdowns, too many connections, serialization failures, locks, a full or
+    # unreadable disk: the DBAPI's OperationalError and InterfaceError.
+    return "unavailable"
+
+
+def is_query_timeout(exc: BaseException) -> bool:
+    return isinstance(exc, SQLAlchemyError) and classify(exc) == "timeout"
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
@@ -61,4 +192,7 @@ def get_session(request: Request) -> Iterator[Session]:
         session.close()
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": the commit runs before the response is sent, so a failed commit is an error
+# response, never a 2xx for a write that was lost (FastAPI's default for a yield dependency,
+# "request", commits after the response has gone).
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]

@@ -3,21 +3,31 @@
     AppError                  → its own status, title and type
      ├── NotFound             404  an id that names no record
      ├── UnknownParameter     400  a query parameter the endpoint does not document
-     └── InvalidParameter     422  a value that does not parse or does not make sense
+     ├── InvalidParameter     422  a value that does not parse or does not make sense
+     ├── Gone                 410  an id whose record was deleted
+     ├── Conflict             409  an id taken, or a record others still refer to
+     ├── PreconditionFailed   412  If-Match names a version that is no longer current
+     └── PreconditionRequired 428  a change without If-Match
 Request validation errors from FastAPI and any HTTP error from Starlette are turned into the same
-shape; a lost database connection becomes a 503 with Retry-After; anything else unexpected becomes a
-500 problem that carries no internals.
+shape. Database errors: unreachable, overloaded or out of connections is a 503 with Retry-After; a
+statement cut off by the query timeout is a 504; anything else unexpected becomes a 500 problem that
+carries no internals (no exception text, no SQL, no traceback: those go to the log, with the
+request id).
 """
 
 import logging
+import re
 from typing import Any
 
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+
+from app.db import classify
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "/problems/"
@@ -36,10 +46,16 @@ class AppError(Exception):
     title = "Internal server error"
     slug = "internal-error"
 
-    def __init__(self, detail: str, errors: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        detail: str,
+        errors: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.errors = errors
+        self.headers = headers
 
 
 class NotFound(AppError):
@@ -62,6 +78,30 @@ class InvalidParameter(AppError):
     @classmethod
     def for_param(cls, name: str, detail: str) -> "InvalidParameter":
         return cls(f"{name}: {detail}", [param_error(name, detail)])
+
+
+class Gone(AppError):
+    status = 410
+    title = "Gone"
+    slug = "gone"
+
+
+class Conflict(AppError):
+    status = 409
+    title = "Conflict"
+    slug = "conflict"
+
+
+class PreconditionFailed(AppError):
+    status = 412
+    title = "Precondition failed"
+    slug = "precondition-failed"
+
+
+class PreconditionRequired(AppError):
+    status = 428
+    title = "Precondition required"
+    slug = "precondition-required"
 
 
 def param_error(name: str, detail: str, location: str = "query") -> dict[str, Any]:
@@ -91,7 +131,7 @@ def problem(
 
 async def _app_error(request: Request, exc: Exception) -> ProblemResponse:
     assert isinstance(exc, AppError)
-    return problem(request, exc.status, exc.title, exc.slug, exc.detail, exc.errors)
+    return problem(request, exc.status, exc.title, exc.slug, exc.detail, exc.errors, exc.headers)
 
 
 async def _validation_error(request: Request, exc: Exception) -> ProblemResponse:
@@ -121,47 +161,81 @@ async def _validation_error(request: Request, exc: Exception) -> ProblemResponse
 
 def _describe(error: Any) -> dict[str, Any]:
     location, *path = error.get("loc", ()) or ("query",)
-    name = ".".join(str(part) for part in path if not isinstance(part, int))
+    # Body fields are named as paths (`citations[0].quote`); query parameters by name.
+    name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
+    if location == "query":
+        name = ".".join(str(part) for part in path if not isinstance(part, int))
     message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
     described = param_error(name, message, str(location))
     if error.get("type") == "extra_forbidden":
-        described["detail"] = "not a parameter of this endpoint"
-        described["unknown"] = True
+        if location == "query":
+            described["detail"] = "not a parameter of this endpoint"
+            described["unknown"] = True
+        else:
+            described["detail"] = "not a field of this resource"
     return described
 
 
 async def _http_error(request: Request, exc: Exception) -> ProblemResponse:
     assert isinstance(exc, StarletteHTTPException)
-    title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "HTTP error")
+    title = {404: "Not found", 405: "Method not allowed", 413: "Content too large"}.get(
+        exc.status_code, "HTTP error"
+    )
     slug = title.lower().replace(" ", "-")
-    return problem(
-        request,
-        exc.status_code,
-        title,
-        slug,
-        str(exc.detail),
-        headers=getattr(exc, "headers", None),
-    )
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405:
+        # Starlette names only the first route that matched the path; a path served by several
+        # routes (GET from one, PATCH and DELETE from another) allows all their methods.
+        headers["Allow"] = ", ".join(_allowed_methods(request))
+    return problem(request, exc.status_code, title, slug, str(exc.detail), headers=headers or None)
 
 
-async def _database_unavailable(request: Request, exc: Exception) -> ProblemResponse:
-    logger.error("database unavailable on %s %s: %s", request.method, request.url.path, type(exc).__name__)
-    detail = "The database is unavailable; try again shortly."
-    return problem(
-        request, 503, "Service unavailable", "database-unavailable", detail, headers={"Retry-After": "5"}
-    )
+def _allowed_methods(request: Request) -> list[str]:
+    """The methods the OpenAPI document gives the requested path (what clients are told exists)."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi()["paths"].items():
+        if re.fullmatch(re.sub(r"\{[^/]+\}", "[^/]+", template), request.url.path):
+            methods |= {method.upper() for method in operations}
+    return sorted(methods)
+
+
+async def _database_error(request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, SQLAlchemyError)
+    failure = classify(exc)
+    where = f"{request.method} {request.url.path}"
+    if failure == "timeout":
+        limit = request.app.state.settings.query_timeout_ms
+        logger.warning("query timeout (%d ms) on %s", limit, where)
+        detail = (
+            f"The query took longer than the {limit} ms limit and was cancelled. "
+            "Narrow the filters or ask for a smaller page."
+        )
+        return problem(request, 504, "Query timeout", "query-timeout", detail)
+    if failure == "unavailable":
+        # The exception's class only: its message may carry a host name or a query.
+        logger.error("database unavailable on %s: %s", where, type(getattr(exc, "orig", exc)).__name__)
+        detail = "The database is unavailable; try again shortly."
+        return problem(
+            request, 503, "Service unavailable", "database-unavailable", detail, headers={"Retry-After": "5"}
+        )
+    return unexpected_error(request, exc)
+
+
+def unexpected_error(request: Request, exc: BaseException) -> ProblemResponse:
+    """A 500 that says nothing about the cause; the log gets the traceback (and the request id)."""
+    logger.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem(request, 500, AppError.title, AppError.slug, "An unexpected error occurred.")
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> ProblemResponse:
-    logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    return problem(request, 500, AppError.title, AppError.slug, "An unexpected error occurred.")
+    return unexpected_error(request, exc)
 
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    # Lost connections and the like (not bad SQL, which is a bug): a 503 the client can retry.
-    app.add_exception_handler(OperationalError, _database_unavailable)
-    app.add_exception_handler(InterfaceError, _database_unavailable)
+    # Lost connections, no free connection, a statement past the query timeout (bad SQL is a bug: 500).
+    for database_error in (OperationalError, InterfaceError, PoolTimeout):
+        app.add_exception_handler(database_error, _database_error)
     app.add_exception_handler(Exception, _unexpected_error)

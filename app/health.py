@@ -34,15 +34,26 @@ def current_revision(engine: Engine) -> str | None:
 
 
 class Health(BaseModel):
+    """The process is up."""
+
     status: str = Field(description="`ok` when the check passed.", examples=["ok"])
 
 
 class Readiness(Health):
+    """The database is reachable and migrated."""
+
     database: str = Field(description="Database dialect in use.", examples=["sqlite"])
     revision: str | None = Field(description="The database's Alembic revision (equals the head).")
 
 
-@router.get("/healthz", name="getHealth", summary="Liveness: the process is up")
+@router.get(
+    "/healthz",
+    name="getHealth",
+    summary="Liveness: the process is up",
+    description="Answers 200 while the process can serve HTTP, whatever the state of the database "
+    "(a restart would not mend the database). Never rate-limited.",
+    responses={200: {"description": "The process is up."}},
+)
 def healthz() -> Health:
     return Health(status="ok")
 
@@ -51,7 +62,14 @@ def healthz() -> Health:
     "/readyz",
     name="getReadiness",
     summary="Readiness: the database is reachable and migrated to the head revision",
-    responses={503: {"description": "Not ready: database unreachable or not migrated."}},
+    description="Answers 200 when a query reaches the database and its schema is at the head "
+    "revision, else 503 (within the connect timeout when the database is unreachable). Take the "
+    "instance out of rotation while it says 503; it says 200 again by itself once the database is "
+    "back. Never rate-limited.",
+    responses={
+        200: {"description": "Ready: the database is reachable and migrated."},
+        503: {"description": "Not ready: database unreachable or not migrated."},
+    },
     response_model=Readiness,
 )
 def readyz(request: Request) -> Readiness | ProblemResponse:

@@ -1,19 +1,26 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from copy import deepcopy
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 from fastapi_offline import FastAPIOffline
 
-from app import health
+from app import health, revisions, signing  # noqa: F401  (revisions: registers the history hook)
 from app.agreements.router import router as agreements_router
+from app.auth import require_read
+from app.changes.router import router as changes_router
 from app.config import Settings, get_settings
-from app.db import make_engine, make_sessionmaker
+from app.db import engine_for, get_session, make_sessionmaker
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from app.events.router import router as events_router
-from app.middleware import ConditionalGet, RejectControlCharacters
+from app.imports.router import router as imports_router
+from app.limits import EXEMPT_PATHS
+from app.middleware import install_middleware
+from app.observability import configure_logging
+from app.observability import router as observability_router
 from app.projects.router import router as projects_router
 from app.reference import router as reference
 from app.relations.router import router as relations_router
@@ -34,7 +41,9 @@ ROUTERS = (
     reference.places,
     sources_router,
     relations_router,
+    changes_router,
     search_router,
+    imports_router,
 )
 
 DESCRIPTION = """\
@@ -56,15 +65,19 @@ TAGS = [
     {"name": "people", "description": "People the sources name."},
     {"name": "places", "description": "Cities, ports and regions the sources name."},
     {"name": "sources", "description": "Source documents, full text, and every quote taken from them."},
+    {"name": "changes", "description": "The change feed: every create, update and delete, in order."},
     {"name": "relations", "description": "Country pairs: what ties two countries together, in one call."},
     {"name": "search", "description": "Full-text search across every record, in Russian and English."},
+    {"name": "imports", "description": "Bulk import of CSV and NDJSON files, all or nothing."},
     {"name": "health", "description": "Liveness and readiness probes."},
 ]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    engine = make_engine(settings.database_url)
+    configure_logging(settings)
+    signing.configure(settings)
+    engine = engine_for(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -80,17 +93,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
         license_info={"name": "MIT", "identifier": "MIT"},
+        contact={"name": "Bilateral relations API maintainers"},
+        # Relative: the API is described wherever it is served (and /docs "Try it out" calls it there).
+        servers=[{"url": "/", "description": "The server this document is served from."}],
     )
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.head_revision = health.head_revision()
     install_error_handlers(app)
-    app.add_middleware(ConditionalGet)
-    app.add_middleware(RejectControlCharacters)
+    install_middleware(app, settings)
     app.include_router(health.router)
+    app.include_router(observability_router)
     for router in ROUTERS:
-        app.include_router(router)
+        # Reads are public unless BILATERAL_REQUIRE_READ_KEY is set; writes check their own scope.
+        app.include_router(router, dependencies=[Depends(require_read)])
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
@@ -107,17 +124,178 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         title=app.title,
         version=app.version,
         openapi_version=app.openapi_version,
+        summary=app.summary,
         description=app.description,
         routes=app.routes,
         tags=app.openapi_tags,
+        servers=app.servers,
+        contact=app.contact,
         license_info=app.license_info,
+        separate_input_output_schemas=app.separate_input_output_schemas,
     )
-    # Error bodies are problem+json, not application/json: say so in the contract.
-    for operations in schema["paths"].values():
-        for operation in operations.values():
-            for status, response in operation.get("responses", {}).items():
+    # Reads are public: no credentials unless an operation declares its own `security`.
+    schema.setdefault("security", [])
+    # RejectControlCharacters (app/middleware.py) answers 400 to C0 controls other than tab, LF and
+    # CR anywhere in a path or query, before routing: every operation lists that 400, and every
+    # free-form string parameter says it cannot hold them.
+    controls = "Control characters (such as `%00`) in the URL."
+    no_controls = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$"
+
+    def exclude_controls(node: dict[str, Any]) -> None:
+        if node.get("type") == "string" and not {"pattern", "enum", "const", "format"} & node.keys():
+            node["pattern"] = no_controls
+        children = [*node.get("anyOf", []), *node.get("oneOf", [])]
+        if "items" in node:
+            children.append(node["items"])
+        for child in children:
+            exclude_controls(child)
+
+    # Operations whose handler opens a database session: those can meet the database's 503 and 504.
+    database = {
+        (route.path_format, method.lower())
+        for route in app.routes
+        if isinstance(route, APIRoute) and _uses_database(route)
+        for method in route.methods or ()
+    }
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            responses = operation["responses"]
+            # Error bodies are problem+json, not application/json: say so in the contract.
+            for status, response in responses.items():
                 content = response.get("content", {})
                 if status[0] in "45" and "application/json" in content:
                     content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+            if "400" in responses:
+                responses["400"]["description"] += f" Or: {controls[0].lower()}{controls[1:]}"
+            else:
+                problem = {"schema": {"$ref": "#/components/schemas/Problem"}}
+                responses["400"] = {"description": controls, "content": {PROBLEM_MEDIA_TYPE: problem}}
+            for status, response in _operational_errors(
+                app, rate_limited=path not in EXEMPT_PATHS, database=(path, method) in database
+            ).items():
+                if "requestBody" in operation or status != "413":
+                    responses.setdefault(status, response)
+            operation["responses"] = dict(sorted(responses.items()))
+            for parameter in operation.get("parameters", []):
+                exclude_controls(parameter["schema"])
+    # Links from a page to its first record's detail (`/v1/events` → `/v1/events/{event_id}`):
+    # Swagger UI and ReDoc show them, Schemathesis follows them in its stateful tests.
+    paths = schema["paths"]
+    for path, item in paths.items():
+        for detail_path, detail in paths.items():
+            name = detail_path.removeprefix(f"{path}/{{").removesuffix("}")
+            if (
+                detail_path == f"{path}/{{{name}}}"
+                and name.isidentifier()
+                and "get" in item
+                and "get" in detail
+            ):
+                target = detail["get"]["operationId"]
+                item["get"]["responses"]["200"]["links"] = {
+                    target: {
+                        "operationId": target,
+                        "parameters": {name: "$response.body#/items/0/id"},
+                        "description": "The first record of the page, in full.",
+                    }
+                }
+    _partial_responses(schema)
     app.openapi_schema = schema
     return schema
+
+
+def _uses_database(route: APIRoute) -> bool:
+    pending = [route.dependant]
+    while pending:
+        dependant = pending.pop()
+        if dependant.call is get_session:
+            return True
+        pending.extend(dependant.dependencies)
+    return False
+
+
+def _operational_errors(app: FastAPI, *, rate_limited: bool, database: bool) -> dict[str, Any]:
+    """The answers any operation may give whatever its parameters (app/limits.py, app/errors.py)."""
+
+    def answer(description: str, headers: dict[str, Any] | None = None) -> dict[str, Any]:
+        response: dict[str, Any] = {
+            "description": description,
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        if headers:
+            response["headers"] = headers
+        return response
+
+    def retry_after(meaning: str) -> dict[str, Any]:
+        return {"Retry-After": {"description": meaning, "schema": {"type": "integer", "minimum": 1}}}
+
+    limit = app.state.settings.max_body_bytes
+    errors = {
+        "413": answer(
+            f"Content too large: the request body is over the {limit} bytes this API accepts "
+            "(`BILATERAL_MAX_BODY_BYTES`). Nothing was read or changed."
+        ),
+        "500": answer(
+            "An unexpected error. The problem says nothing of its cause; the server's log does, under the "
+            "request id the response carries in `X-Request-ID`."
+        ),
+    }
+    if rate_limited:
+        errors["429"] = answer(
+            "Too many requests: this client (its IP address, or IPv6 /64) has used up its requests for "
+            "now (`BILATERAL_RATE_LIMIT_PER_MINUTE`, in bursts of `BILATERAL_RATE_LIMIT_BURST`). Wait as "
+            "long as `Retry-After` says.",
+            retry_after("Seconds until this client may make a request again."),
+        )
+    if database:
+        errors["503"] = answer(
+            "The database is unavailable (unreachable, overloaded or out of connections); nothing was "
+            "changed. Try again after `Retry-After`.",
+            retry_after("Seconds to wait before trying again."),
+        )
+        errors["504"] = answer(
+            "Query timeout: the query took longer than the limit (`BILATERAL_QUERY_TIMEOUT_MS`) and was "
+            "cancelled. Narrow the filters or ask for a smaller page."
+        )
+    return errors
+
+
+def _partial_responses(schema: dict[str, Any]) -> None:
+    """With `fields=`, records carry only the fields asked for: wherever an operation takes `fields`,
+    its JSON answer is the full shape or a partial one (`EventPage` or `EventPagePartial`), the
+    partial one a copy with nothing required. `anyOf`: a full record fits both."""
+    components = schema["components"]["schemas"]
+    ref_prefix = "#/components/schemas/"
+    only_asked = "Only the fields asked for with `fields=` are present (and `included`, with `include=`)."
+
+    def partial(name: str) -> str:
+        partial_name = name.removesuffix("Read") + "Partial"
+        if partial_name not in components:
+            copy = deepcopy(components[name])
+            copy.pop("required", None)
+            copy["title"] = partial_name
+            copy["description"] = f"{copy.get('description', name)}\n\n{only_asked}"
+            components[partial_name] = copy
+        return partial_name
+
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            if not any(parameter["name"] == "fields" for parameter in operation.get("parameters", [])):
+                continue
+            content = operation["responses"].get("200", {}).get("content", {}).get("application/json", {})
+            if "$ref" not in content.get("schema", {}):
+                continue
+            full = content["schema"]["$ref"].removeprefix(ref_prefix)
+            items = components[full]["properties"].get("items", {}).get("items", {})
+            if "$ref" in items:  # a page: the same envelope, partial records
+                item = partial(items["$ref"].removeprefix(ref_prefix))
+                page_name = f"{full}Partial"
+                if page_name not in components:
+                    page = deepcopy(components[full])
+                    page["properties"]["items"]["items"] = {"$ref": ref_prefix + item}
+                    page["title"] = page_name
+                    page["description"] += " Each record has only the fields asked for with `fields=`."
+                    components[page_name] = page
+                chosen = page_name
+            else:
+                chosen = partial(full)
+            content["schema"] = {"anyOf": [{"$ref": ref_prefix + full}, {"$ref": ref_prefix + chosen}]}

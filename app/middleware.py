@@ -1,4 +1,8 @@
-"""Request guards that apply before routing."""
+"""The middleware stack, and the guards and HTTP caching that apply around every handler.
+
+Outermost first: trusted proxy headers → request context (id, logs, metrics, nosniff, 500s) → CORS
+→ rate limit → body size limit → control characters → ETags, 304s and gzip → the routes.
+"""
 
 import gzip
 import hashlib
@@ -6,11 +10,109 @@ import re
 from email.utils import parsedate_to_datetime
 from urllib.parse import unquote
 
+from fastapi import FastAPI
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
+from app.config import Settings
 from app.errors import problem
+from app.limits import BodySizeLimit, RateLimit
+from app.observability import REQUEST_ID_HEADER, Metrics, RequestContext
+
+IMPORTS_PATH = "/v1/imports"
+
+
+def install_middleware(app: FastAPI, settings: Settings) -> None:
+    """Add the stack to `app` (add_middleware puts each in front of the ones before it)."""
+    app.add_middleware(ConditionalGet)
+    app.add_middleware(RejectControlCharacters)
+    # Imports (app/imports/router.py) take whole files, streamed to disk: they get a limit of their own.
+    imports = {IMPORTS_PATH: settings.max_import_bytes}
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, limits=imports)
+    if settings.rate_limit_per_minute:
+        app.add_middleware(
+            RateLimit, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst
+        )
+    app.add_middleware(
+        SplitCORS, read_origins=settings.cors_read_origins, write_origins=settings.cors_write_origins
+    )
+    metrics = Metrics(app.state.engine) if settings.metrics_enabled else None
+    app.state.metrics = metrics
+    app.add_middleware(RequestContext, metrics=metrics)
+    if settings.trusted_proxies:
+        # The client address (for rate limits and logs) and scheme (for Link URLs) from
+        # X-Forwarded-For/-Proto, only when the connection comes from one of these proxies.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
+
+
+# --- CORS: public reads, writes only from named origins ---
+
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+CORS_REQUEST_HEADERS = [
+    "Accept",
+    "Accept-Language",
+    "Authorization",
+    "Content-Type",
+    "If-Match",
+    "If-Modified-Since",
+    "If-None-Match",
+    REQUEST_ID_HEADER,
+]
+CORS_EXPOSED_HEADERS = [
+    "Content-Language",
+    "ETag",
+    "Last-Modified",
+    "Link",
+    "Location",
+    "Retry-After",
+    REQUEST_ID_HEADER,
+]
+
+
+class SplitCORS:
+    """CORS with two origin lists: reads (GET, HEAD) from `read_origins` (which may be `*`), writes
+    only from `write_origins`. A preflight is judged by the method it asks about."""
+
+    def __init__(self, app: ASGIApp, read_origins: list[str], write_origins: list[str]) -> None:
+        self.reads = self._cors(app, read_origins, ["GET", "HEAD"])
+        self.writes = self._cors(app, write_origins, ["GET", "HEAD", *sorted(UNSAFE_METHODS)])
+
+    @staticmethod
+    def _cors(app: ASGIApp, origins: list[str], methods: list[str]) -> CORSMiddleware:
+        return CORSMiddleware(
+            app,
+            allow_origins=origins,
+            allow_methods=methods,
+            allow_headers=CORS_REQUEST_HEADERS,
+            expose_headers=CORS_EXPOSED_HEADERS,
+            max_age=600,
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.reads(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        preflight = scope["method"] == "OPTIONS" and "origin" in headers
+        method = headers.get("access-control-request-method", "").upper() if preflight else scope["method"]
+        chosen = self.writes if method in UNSAFE_METHODS else self.reads
+        if not preflight or not method:
+            await chosen(scope, receive, send)
+            return
+        response = chosen.preflight_response(request_headers=headers)
+        if response.status_code >= 400:
+            # Refused: a problem like every other error, keeping the CORS headers that say what is allowed.
+            detail = f"{bytes(response.body).decode()}; see the CORS settings of this deployment."
+            refused = problem(Request(scope), 400, "Bad request", "cors-refused", detail)
+            for name, value in response.headers.items():
+                if name not in ("content-type", "content-length"):
+                    refused.headers[name] = value
+            response = refused
+        await response(scope, receive, send)
+
 
 # NUL and other C0 controls have no place in a URL; PostgreSQL cannot even store NUL in text.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -84,7 +186,7 @@ class ConditionalGet:
 
     async def _finish(self, start: Message, body: bytes, request: Headers, path: str, send: Send) -> None:
         headers = MutableHeaders(raw=list(start["headers"]))
-        tag = hashlib.sha256(body).hexdigest()[:32]
+        tag = record_etag(headers.get("x-record-version"), body).strip('"')
         headers["ETag"] = f'"{tag}"'
         if "cache-control" not in headers:
             headers["Cache-Control"] = (
@@ -111,6 +213,13 @@ class ConditionalGet:
         headers["Content-Length"] = str(len(body))
         await send({"type": "http.response.start", "status": 200, "headers": headers.raw})
         await send({"type": "http.response.body", "body": body})
+
+
+def record_etag(version: int | str | None, body: bytes) -> str:
+    """The strong ETag of a response body; a record's also names its version (`"v3-…"`), which is
+    what If-Match on a change is checked against."""
+    digest = hashlib.sha256(body).hexdigest()[:32]
+    return f'"v{version}-{digest}"' if version is not None else f'"{digest}"'
 
 
 def _not_modified(tag: str, last_modified: str | None, request: Headers) -> bool:

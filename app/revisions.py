@@ -93,6 +93,8 @@ def _changes(record: Any) -> dict[str, list[Any]]:
         history = state.attrs[key].history
         if not history.has_changes():
             continue
+        old: Any
+        new: Any
         if key in relations:
             old = _plain_list([*history.unchanged, *history.deleted])
             new = _plain_list([*history.unchanged, *history.added])

@@ -139,7 +139,8 @@ def session(connection: Connection) -> Iterator[Session]:
 
 @pytest.fixture(scope="session")
 def app(seeded_database: Database) -> Iterator[FastAPI]:
-    app = create_app(Settings(database_url=seeded_database.url))
+    # Rate limiting has its own tests; here it would only turn a busy suite into 429s.
+    app = create_app(Settings(database_url=seeded_database.url, rate_limit_per_minute=0))
     yield app
     app.state.engine.dispose()  # ASGITransport does not run the lifespan that would
 

@@ -97,6 +97,9 @@ async def test_export_errors_are_problems(client: httpx.AsyncClient) -> None:
     assert response.status_code == 422 and "ndjson" in response.json()["detail"]
     assert (await client.get("/v1/events", params={"format": "xml"})).status_code == 422
     assert (await client.get("/v1/events", params={"format": "csv", "country": "ZZ"})).status_code == 422
+    # A bad cursor is refused before the stream starts, not swallowed into an empty 200.
+    bad_cursor = await client.get("/v1/agreements", params={"format": "ndjson", "cursor": "abc"})
+    assert bad_cursor.status_code == 422 and bad_cursor.json()["errors"][0]["name"] == "cursor"
 
 
 async def test_ndjson_export_can_include_related_records(client: httpx.AsyncClient) -> None:

@@ -231,4 +231,4 @@ def test_openapi_documents_the_series() -> None:
     assert all(p.get("description") for p in parameters.values())
     # Declared before /v1/trade-figures/{figure_id}, so it is matched first.
     paths = list(spec["paths"])
-    assert paths.index(SERIES) < paths.index("/v1/trade-figures/{figure_id}")
+    assert paths.index(SERIES) < paths.index("/v1/trade-figures/{record_id}")

@@ -1,16 +1,18 @@
 from sqlalchemy import Select, and_, exists, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.agreements.schemas import AgreementFilters
+from app.agreements.schemas import AgreementCreate, AgreementFilters
 from app.common.filters import in_window, involves_all, matches_text, require_known
 from app.common.listing import Listing, column_facet, link_facet, month_facet, year_facet
 from app.common.pagination import Sorting
+from app.common.writes import Fields, Writable, one
 from app.models import Agreement, AgreementSector, Country, Event, agreement_countries
 from app.reference.repository import COUNTRIES
 
 AGREEMENTS = Listing(
     model=Agreement,
     label="agreement",
+    record_type="agreement",
     sorting=Sorting(
         {
             "date": Agreement.date_start,
@@ -58,3 +60,25 @@ def filter_agreements(session: Session, filters: AgreementFilters) -> Select[Agr
     if filters.status:
         statement = statement.where(Agreement.status.in_(filters.status))
     return statement
+
+
+def _agreement_fields(session: Session, agreement: Agreement, data: dict[str, object]) -> None:
+    if "event" in data:
+        agreement.event = one(session, Event, data["event"], "event")  # type: ignore[arg-type]
+    if "sectors" in data:
+        kept = {row.sector: row for row in agreement.sector_rows}  # keep rows that stay: same keys
+        sectors = dict.fromkeys(data["sectors"])  # type: ignore[call-overload]
+        agreement.sector_rows = [kept.get(sector) or AgreementSector(sector=sector) for sector in sectors]
+
+
+WRITABLE = Writable(
+    listing=AGREEMENTS,
+    record_type="agreement",
+    create=AgreementCreate,
+    fields=Fields(
+        plain=("title_en", "title_ru", "summary_en", "summary_ru", "status", "document_count"),
+        date=True,
+        many={"countries": Country},
+    ),
+    finish=_agreement_fields,
+)

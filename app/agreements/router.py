@@ -4,7 +4,8 @@ from fastapi import APIRouter, Query, Request, Response
 
 from app.agreements import repository
 from app.agreements.schemas import AgreementDetailParams, AgreementFilters, AgreementPage, AgreementRead
-from app.common.api import detail_response, detail_responses, list_response, list_responses
+from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
+from app.common.write_api import WriteNames, add_write_routes
 from app.db import SessionDep
 
 router = APIRouter(prefix="/v1/agreements", tags=["agreements"])
@@ -14,12 +15,13 @@ router = APIRouter(prefix="/v1/agreements", tags=["agreements"])
 def list_agreements(
     request: Request, session: SessionDep, filters: Annotated[AgreementFilters, Query()]
 ) -> Response:
+    """Agreements, filtered by parties, sectors, event, status and date; each with its quotes."""
     statement = repository.filter_agreements(session, filters)
     return list_response(request, session, repository.AGREEMENTS, statement, filters, AgreementRead)
 
 
 @router.get(
-    "/{agreement_id}",
+    "/{record_id}",
     name="getAgreement",
     summary="Get one agreement",
     responses=detail_responses(AgreementRead),
@@ -27,7 +29,16 @@ def list_agreements(
 def get_agreement(
     request: Request,
     session: SessionDep,
-    agreement_id: str,
+    record_id: RecordId,
     params: Annotated[AgreementDetailParams, Query()],
 ) -> Response:
-    return detail_response(request, session, repository.AGREEMENTS, agreement_id, params, AgreementRead)
+    """One agreement with its sectors, parties, the event it was signed at and its quotes."""
+    return detail_response(request, session, repository.AGREEMENTS, record_id, params, AgreementRead)
+
+
+add_write_routes(
+    router,
+    repository.WRITABLE,
+    AgreementRead,
+    WriteNames("createAgreement", "updateAgreement", "deleteAgreement", "listAgreementRevisions"),
+)

@@ -17,6 +17,7 @@ from app.common.filters import (
     repeatable,
 )
 from app.common.schemas import Citation, NamedRef, Page, Schema, TitledRef
+from app.common.writes import DATE_PATTERN, CitationWrite, Name, Text, WriteId, WriteModel
 from app.models import AgreementStatus, Sector
 from app.reference.schemas import CountryRead
 
@@ -93,3 +94,20 @@ class AgreementFilters(DatedListParams):
     facets: list[Literal["sector", "status", "year", "month", "country", "event"]] = choices(
         FACETS_DESCRIPTION
     )
+
+
+class AgreementCreate(WriteModel):
+    """A new agreement (or package of documents the source describes together)."""
+
+    id: WriteId | None = Field(None, description="Readable id; made from title_en when not given.")
+    title_en: Name = Field(description="Title in English.")
+    title_ru: Name = Field(description="Title in Russian.")
+    summary_en: Text | None = Field(None, description="What it covers, in English.")
+    summary_ru: Text | None = Field(None, description="What it covers, in Russian.")
+    status: AgreementStatus = Field(description="Where it stands.")
+    document_count: int | None = Field(None, ge=1, description="How many documents, if the source says.")
+    sectors: list[Sector] = Field(min_length=1, description="Sectors it covers.")
+    date: str = Field(pattern=DATE_PATTERN, description="When it was signed, as precisely as known.")
+    event: Slug | None = Field(None, description="Id of the event it was signed at.")
+    countries: list[CountryCode] = Field(default_factory=list, description="The parties (alpha-2).")
+    citations: list[CitationWrite] = Field(min_length=1, description="Quotes supporting the record.")

@@ -8,10 +8,10 @@ import types
 import typing
 from collections.abc import Iterator, Sequence
 from email.utils import format_datetime
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
-from fastapi import Request
+from fastapi import Path, Request
 from pydantic import BaseModel
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
@@ -20,9 +20,11 @@ from starlette.responses import Response, StreamingResponse
 from app import datastate
 from app.common.language import Language, negotiate
 from app.common.listing import Listing
+from app.common.pagination import check_cursor
 from app.common.schemas import Problem
 from app.errors import InvalidParameter
 
+RecordId = Annotated[str, Path(description="The record's id, as `id` in its lists.")]
 PUBLIC_CACHE = "public, max-age=60"
 VARY = "Accept, Accept-Language, Accept-Encoding"
 EXPORT_MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
@@ -118,7 +120,10 @@ def detail_response(
     include = getattr(params, "include", [])
     record = listing.get(session, record_id, include)
     item = serialize(record, schema, lang, getattr(params, "fields", []), include)
-    return json_response(item, lang, datastate.current(session))
+    response = json_response(item, lang, datastate.current(session))
+    if hasattr(record, "version"):  # the ETag will name it: If-Match on a change checks it
+        response.headers["X-Record-Version"] = str(record.version)
+    return response
 
 
 def serialize(
@@ -191,6 +196,8 @@ def _export(
 ) -> Response:
     if getattr(params, "include", None) and export == "csv":
         raise InvalidParameter.for_param("include", "not available for CSV exports; use ndjson")
+    if params.cursor is not None:  # now: once the stream has started, a 422 could not be sent
+        check_cursor(listing.sorting, params.sort, params.cursor, lang)
     # Streamed, so the ETag cannot hash the body: it names the data version and the request instead.
     key = f"{version.number} {export} {lang} {sorted(request.query_params.multi_items())} {request.url.path}"
     etag = f'"x{hashlib.sha256(key.encode()).hexdigest()[:32]}"'

@@ -13,7 +13,8 @@ from sqlalchemy.orm.strategy_options import _AbstractLoad as LoaderOption
 
 from app.common.pagination import Sorting, paginate
 from app.common.schemas import FacetValue
-from app.errors import NotFound
+from app.errors import Gone, NotFound
+from app.models import Revision, RevisionAction
 
 M = TypeVar("M")
 MAX_FACET_VALUES = 100
@@ -32,6 +33,8 @@ class Listing(Generic[M]):
     includes: Mapping[str, Sequence[LoaderOption]] = field(default_factory=dict)
     facets: Mapping[str, Facet] = field(default_factory=dict)
     normalize_id: Callable[[str], str] = str
+    # Writable resources: deleted ids answer 410 Gone, found in the revisions of this record type.
+    record_type: str | None = None
 
     def options(self, include: Sequence[str] = ()) -> list[LoaderOption]:
         return [*self.load, *(option for name in include for option in self.includes[name])]
@@ -70,6 +73,8 @@ class Listing(Generic[M]):
             .options(*self.options(include))
         )
         if record is None:
+            if self.record_type and _was_deleted(session, self.record_type, record_id):
+                raise Gone(f"The {self.label} {record_id!r} was deleted; its revisions are still readable.")
             raise NotFound(f"No {self.label} has id {record_id!r}.")
         return record
 
@@ -168,3 +173,13 @@ def either_column_facet(columns: Sequence[str], labels: Any) -> Facet:
         return _ranked([(value, label, n) for value, (label, n) in totals.items()])
 
     return count
+
+
+def _was_deleted(session: Session, record_type: str, record_id: str) -> bool:
+    last = session.scalar(
+        select(Revision.action)
+        .where(Revision.record_type == record_type, Revision.record_id == record_id)
+        .order_by(Revision.id.desc())
+        .limit(1)
+    )
+    return last == RevisionAction.delete

@@ -36,6 +36,10 @@ class Sorting:
             key = f"{key}_{lang}"
         return ("-" if descending else "") + key, self.columns[key], descending
 
+    def key_columns(self, column: InstrumentedAttribute[Any]) -> list[InstrumentedAttribute[Any]]:
+        """The sort column and the id that breaks its ties."""
+        return [column] if column is self.id_column else [column, self.id_column]
+
 
 def encode_cursor(sort: str, key: Sequence[Any]) -> str:
     payload = orjson.dumps({"sort": sort, "key": [_to_json(value) for value in key]})
@@ -62,6 +66,13 @@ def decode_cursor(cursor: str, sort: str, types: Sequence[type]) -> list[Any]:
     return values
 
 
+def check_cursor(sorting: Sorting, sort: str, cursor: str, lang: str = "en") -> list[Any]:
+    """The cursor's key values for this sort, or a 422 if it is malformed or issued for another."""
+    resolved, column, _ = sorting.order(sort, lang)
+    types = [key.type.python_type for key in sorting.key_columns(column)]
+    return decode_cursor(cursor, resolved, types)
+
+
 def paginate(
     session: Session,
     statement: Select[T],
@@ -72,11 +83,11 @@ def paginate(
     lang: str = "en",
 ) -> tuple[list[T], str | None]:
     """Run `statement` for one page; return its rows and the next page's cursor (None when done)."""
-    sort, column, descending = sorting.order(sort, lang)
-    key_columns = [column] if column is sorting.id_column else [column, sorting.id_column]
     if cursor is not None:
-        types = [key.type.python_type for key in key_columns]
-        after = decode_cursor(cursor, sort, types)
+        after = check_cursor(sorting, sort, cursor, lang)
+    sort, column, descending = sorting.order(sort, lang)
+    key_columns = sorting.key_columns(column)
+    if cursor is not None:
         statement = statement.where(_beyond(key_columns, after, descending))
     order = [key.desc() if descending else key.asc() for key in key_columns]
     rows = list(session.scalars(statement.order_by(*order).limit(limit + 1)).unique())

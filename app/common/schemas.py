@@ -109,6 +109,8 @@ class Citation(Schema):
 
 
 class ProblemParameter(BaseModel):
+    """One offending parameter, header or body field of a request."""
+
     name: str = Field(description="The parameter's name (empty when the error spans several).")
     in_: str = Field(alias="in", description="Where the parameter was: query, path or body.")
     detail: str = Field(description="What is wrong with its value.")

@@ -5,7 +5,8 @@ from app.agreements.repository import AGREEMENTS
 from app.common.filters import in_window, involves_all, matches_text, require_known
 from app.common.listing import Listing, column_facet, link_facet, month_facet, year_facet
 from app.common.pagination import Sorting
-from app.events.schemas import EventFilters
+from app.common.writes import Fields, Writable, invalid
+from app.events.schemas import EventCreate, EventFilters
 from app.models import (
     Country,
     Event,
@@ -21,6 +22,7 @@ from app.reference.repository import COUNTRIES, ORGANIZATIONS, PEOPLE, PLACES
 EVENTS = Listing(
     model=Event,
     label="event",
+    record_type="event",
     sorting=Sorting(
         {"date": Event.date_start, "title_en": Event.title_en, "title_ru": Event.title_ru, "id": Event.id},
         Event.id,
@@ -75,3 +77,22 @@ def filter_events(session: Session, filters: EventFilters) -> Select[Event]:
     if filters.host_country:
         statement = statement.where(Event.host_country_id.in_(filters.host_country))
     return statement
+
+
+def _event_rules(session: Session, event: Event, data: dict[str, object]) -> None:
+    if event.host_country is not None and event.host_country not in event.countries:
+        raise invalid("host_country", "the host must be one of `countries`")
+
+
+WRITABLE = Writable(
+    listing=EVENTS,
+    record_type="event",
+    create=EventCreate,
+    fields=Fields(
+        plain=("type", "title_en", "title_ru", "summary_en", "summary_ru"),
+        date=True,
+        one={"location": Place, "host_country": Country},
+        many={"countries": Country, "people": Person, "organizations": Organization},
+    ),
+    finish=_event_rules,
+)

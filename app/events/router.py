@@ -2,7 +2,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.common.api import detail_response, detail_responses, list_response, list_responses
+from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
+from app.common.write_api import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.events import repository
 from app.events.schemas import EventDetailParams, EventFilters, EventPage, EventRead
@@ -12,12 +13,22 @@ router = APIRouter(prefix="/v1/events", tags=["events"])
 
 @router.get("", name="listEvents", summary="List events", responses=list_responses(EventPage))
 def list_events(request: Request, session: SessionDep, filters: Annotated[EventFilters, Query()]) -> Response:
+    """Events (visits, summits, meetings), filtered and paged; each with the quotes it comes from."""
     statement = repository.filter_events(session, filters)
     return list_response(request, session, repository.EVENTS, statement, filters, EventRead)
 
 
-@router.get("/{event_id}", name="getEvent", summary="Get one event", responses=detail_responses(EventRead))
+@router.get("/{record_id}", name="getEvent", summary="Get one event", responses=detail_responses(EventRead))
 def get_event(
-    request: Request, session: SessionDep, event_id: str, params: Annotated[EventDetailParams, Query()]
+    request: Request, session: SessionDep, record_id: RecordId, params: Annotated[EventDetailParams, Query()]
 ) -> Response:
-    return detail_response(request, session, repository.EVENTS, event_id, params, EventRead)
+    """One event with its participants, place, agreements and quotes; `include=` embeds them in full."""
+    return detail_response(request, session, repository.EVENTS, record_id, params, EventRead)
+
+
+add_write_routes(
+    router,
+    repository.WRITABLE,
+    EventRead,
+    WriteNames("createEvent", "updateEvent", "deleteEvent", "listEventRevisions"),
+)

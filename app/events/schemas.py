@@ -18,6 +18,7 @@ from app.common.filters import (
     repeatable,
 )
 from app.common.schemas import Citation, NamedRef, Page, Schema, TitledRef
+from app.common.writes import DATE_PATTERN, CitationWrite, Name, Text, WriteId, WriteModel
 from app.models import EventType
 from app.reference.schemas import CountryRead, OrganizationRead, PersonRead, PlaceRead
 
@@ -111,3 +112,26 @@ class EventFilters(DatedListParams):
     fields: list[EventField] = choices(FIELDS_DESCRIPTION)
     include: list[EventInclude] = choices(INCLUDE_DESCRIPTION)
     facets: list[EventFacet] = choices(FACETS_DESCRIPTION)
+
+
+class EventCreate(WriteModel):
+    """A new event. Names and titles in both languages; at least one citation."""
+
+    id: WriteId | None = Field(None, description="Readable id; made from title_en when not given.")
+    type: EventType = Field(description="Kind of event.")
+    title_en: Name = Field(description="Title in English.")
+    title_ru: Name = Field(description="Title in Russian.")
+    summary_en: Text | None = Field(None, description="What happened, in English.")
+    summary_ru: Text | None = Field(None, description="What happened, in Russian.")
+    date: str = Field(
+        pattern=DATE_PATTERN,
+        description="When, as precisely as known: `2025`, `2025-11`, `2025-11-14`, or a span "
+        "`2025-11-12/2025-11-14`.",
+        examples=["2025-11"],
+    )
+    location: Slug | None = Field(None, description="Place id.")
+    host_country: CountryCode | None = Field(None, description="Host country (alpha-2).")
+    countries: list[CountryCode] = Field(default_factory=list, description="Countries taking part.")
+    people: list[Slug] = Field(default_factory=list, description="Ids of people taking part.")
+    organizations: list[Slug] = Field(default_factory=list, description="Ids of organizations involved.")
+    citations: list[CitationWrite] = Field(min_length=1, description="Quotes supporting the record.")

@@ -4,8 +4,9 @@ from sqlalchemy.orm import Session, selectinload
 from app.common.filters import involves_all, matches_text, require_known
 from app.common.listing import Listing, column_facet, link_facet
 from app.common.pagination import Sorting
+from app.common.writes import Fields, Writable
 from app.models import Country, InfrastructureProject, Place, project_countries, project_places
-from app.projects.schemas import InfrastructureProjectFilters
+from app.projects.schemas import InfrastructureProjectCreate, InfrastructureProjectFilters
 from app.reference.repository import COUNTRIES, PLACES
 from app.trade.repository import TRADE_FIGURES
 
@@ -13,6 +14,7 @@ Project = InfrastructureProject
 PROJECTS = Listing(
     model=Project,
     label="infrastructure project",
+    record_type="infrastructure_project",
     sorting=Sorting({"name_en": Project.name_en, "name_ru": Project.name_ru, "id": Project.id}, Project.id),
     load=(
         selectinload(Project.countries),
@@ -48,3 +50,15 @@ def filter_projects(session: Session, filters: InfrastructureProjectFilters) -> 
     if filters.q:
         statement = statement.where(matches_text(Project.search_text, filters.q))
     return statement
+
+
+WRITABLE = Writable(
+    listing=PROJECTS,
+    record_type="infrastructure_project",
+    create=InfrastructureProjectCreate,
+    fields=Fields(
+        plain=("name_en", "name_ru", "kind", "status", "summary_en", "summary_ru"),
+        many={"countries": Country, "places": Place},
+    ),
+    id_field="name_en",
+)

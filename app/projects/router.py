@@ -2,7 +2,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.common.api import detail_response, detail_responses, list_response, list_responses
+from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
+from app.common.write_api import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.projects import repository
 from app.projects.schemas import (
@@ -24,12 +25,13 @@ router = APIRouter(prefix="/v1/infrastructure-projects", tags=["infrastructure-p
 def list_projects(
     request: Request, session: SessionDep, filters: Annotated[InfrastructureProjectFilters, Query()]
 ) -> Response:
+    """Ports, corridors, pipelines and systems, filtered by kind, status, countries and places."""
     statement = repository.filter_projects(session, filters)
     return list_response(request, session, repository.PROJECTS, statement, filters, InfrastructureProjectRead)
 
 
 @router.get(
-    "/{project_id}",
+    "/{record_id}",
     name="getInfrastructureProject",
     summary="Get one infrastructure project",
     responses=detail_responses(InfrastructureProjectRead),
@@ -37,9 +39,23 @@ def list_projects(
 def get_project(
     request: Request,
     session: SessionDep,
-    project_id: str,
+    record_id: RecordId,
     params: Annotated[InfrastructureProjectDetailParams, Query()],
 ) -> Response:
+    """One infrastructure project with its countries, places, related figures and quotes."""
     return detail_response(
-        request, session, repository.PROJECTS, project_id, params, InfrastructureProjectRead
+        request, session, repository.PROJECTS, record_id, params, InfrastructureProjectRead
     )
+
+
+add_write_routes(
+    router,
+    repository.WRITABLE,
+    InfrastructureProjectRead,
+    WriteNames(
+        "createInfrastructureProject",
+        "updateInfrastructureProject",
+        "deleteInfrastructureProject",
+        "listInfrastructureProjectRevisions",
+    ),
+)

@@ -15,6 +15,7 @@ from app.common.filters import (
     repeatable,
 )
 from app.common.schemas import Citation, NamedRef, Page, Schema
+from app.common.writes import CitationWrite, Name, Text, WriteId, WriteModel
 from app.models import ProjectKind, ProjectStatus
 from app.reference.schemas import CountryRead, PlaceRead
 from app.trade.schemas import TradeFigureRead, TradeFigureRef
@@ -74,3 +75,18 @@ class InfrastructureProjectFilters(ListParams):
     fields: list[ProjectField] = choices(FIELDS_DESCRIPTION)
     include: list[ProjectInclude] = choices(INCLUDE_DESCRIPTION)
     facets: list[Literal["kind", "status", "country", "place"]] = choices(FACETS_DESCRIPTION)
+
+
+class InfrastructureProjectCreate(WriteModel):
+    """A new infrastructure project."""
+
+    id: WriteId | None = Field(None, description="Readable id; made from name_en when not given.")
+    name_en: Name = Field(description="Name in English.")
+    name_ru: Name = Field(description="Name in Russian.")
+    kind: ProjectKind = Field(description="Kind of infrastructure.")
+    status: ProjectStatus = Field(description="Its state in the period the sources cover.")
+    summary_en: Text | None = Field(None, description="What happened to it, in English.")
+    summary_ru: Text | None = Field(None, description="What happened to it, in Russian.")
+    countries: list[CountryCode] = Field(default_factory=list, description="Countries it links or serves.")
+    places: list[Slug] = Field(default_factory=list, description="Ids of places it runs through or is at.")
+    citations: list[CitationWrite] = Field(min_length=1, description="Quotes supporting the record.")

@@ -4,8 +4,17 @@ from sqlalchemy.orm import Session, selectinload
 from app.common.filters import matches_text, require_known
 from app.common.listing import Listing, column_facet
 from app.common.pagination import Sorting
+from app.common.writes import Fields, Writable
 from app.models import Citation, Country, Organization, Person, Place
-from app.reference.schemas import CountryFilters, OrganizationFilters, PersonFilters, PlaceFilters
+from app.reference.schemas import (
+    CountryFilters,
+    OrganizationCreate,
+    OrganizationFilters,
+    PersonCreate,
+    PersonFilters,
+    PlaceCreate,
+    PlaceFilters,
+)
 
 COUNTRIES = Listing(
     model=Country,
@@ -17,6 +26,7 @@ COUNTRIES = Listing(
 ORGANIZATIONS = Listing(
     model=Organization,
     label="organization",
+    record_type="organization",
     sorting=Sorting(
         {"name_en": Organization.name_en, "name_ru": Organization.name_ru, "id": Organization.id},
         Organization.id,
@@ -26,6 +36,7 @@ ORGANIZATIONS = Listing(
 PEOPLE = Listing(
     model=Person,
     label="person",
+    record_type="person",
     sorting=Sorting({"name_en": Person.name_en, "name_ru": Person.name_ru, "id": Person.id}, Person.id),
     load=(selectinload(Person.country), selectinload(Person.citations)),
     includes={"country": (selectinload(Person.country).selectinload(Country.citations),)},
@@ -34,6 +45,7 @@ PEOPLE = Listing(
 PLACES = Listing(
     model=Place,
     label="place",
+    record_type="place",
     sorting=Sorting({"name_en": Place.name_en, "name_ru": Place.name_ru, "id": Place.id}, Place.id),
     load=(selectinload(Place.country), selectinload(Place.citations)),
     includes={"country": (selectinload(Place.country).selectinload(Country.citations),)},
@@ -78,3 +90,26 @@ def filter_places(session: Session, filters: PlaceFilters) -> Select[Place]:
     if filters.q:
         statement = statement.where(matches_text(Place.search_text, filters.q))
     return statement
+
+
+ORGANIZATION_WRITES = Writable(
+    listing=ORGANIZATIONS,
+    record_type="organization",
+    create=OrganizationCreate,
+    fields=Fields(plain=("abbreviation_en", "abbreviation_ru", "name_en", "name_ru")),
+    id_field="name_en",
+)
+PERSON_WRITES = Writable(
+    listing=PEOPLE,
+    record_type="person",
+    create=PersonCreate,
+    fields=Fields(plain=("name_en", "name_ru", "role_en", "role_ru"), one={"country": Country}),
+    id_field="name_en",
+)
+PLACE_WRITES = Writable(
+    listing=PLACES,
+    record_type="place",
+    create=PlaceCreate,
+    fields=Fields(plain=("name_en", "name_ru", "kind"), one={"country": Country}),
+    id_field="name_en",
+)

@@ -2,7 +2,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.common.api import detail_response, detail_responses, list_response, list_responses
+from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
+from app.common.write_api import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.reference import repository
 from app.reference.schemas import (
@@ -34,17 +35,22 @@ places = APIRouter(prefix="/v1/places", tags=["places"])
 def list_countries(
     request: Request, session: SessionDep, filters: Annotated[CountryFilters, Query()]
 ) -> Response:
+    """All ISO 3166-1 countries; `cited=true` keeps those some source names."""
     statement = repository.filter_countries(session, filters)
     return list_response(request, session, repository.COUNTRIES, statement, filters, CountryRead)
 
 
 @countries.get(
-    "/{country_id}", name="getCountry", summary="Get one country", responses=detail_responses(CountryRead)
+    "/{record_id}", name="getCountry", summary="Get one country", responses=detail_responses(CountryRead)
 )
 def get_country(
-    request: Request, session: SessionDep, country_id: str, params: Annotated[CountryDetailParams, Query()]
+    request: Request,
+    session: SessionDep,
+    record_id: RecordId,
+    params: Annotated[CountryDetailParams, Query()],
 ) -> Response:
-    return detail_response(request, session, repository.COUNTRIES, country_id, params, CountryRead)
+    """One country by its alpha-2 code (case-insensitive), with the quotes that name it."""
+    return detail_response(request, session, repository.COUNTRIES, record_id, params, CountryRead)
 
 
 @organizations.get(
@@ -53,12 +59,13 @@ def get_country(
 def list_organizations(
     request: Request, session: SessionDep, filters: Annotated[OrganizationFilters, Query()]
 ) -> Response:
+    """International organizations the sources name."""
     statement = repository.filter_organizations(session, filters)
     return list_response(request, session, repository.ORGANIZATIONS, statement, filters, OrganizationRead)
 
 
 @organizations.get(
-    "/{organization_id}",
+    "/{record_id}",
     name="getOrganization",
     summary="Get one organization",
     responses=detail_responses(OrganizationRead),
@@ -66,39 +73,62 @@ def list_organizations(
 def get_organization(
     request: Request,
     session: SessionDep,
-    organization_id: str,
+    record_id: RecordId,
     params: Annotated[OrganizationDetailParams, Query()],
 ) -> Response:
-    return detail_response(
-        request, session, repository.ORGANIZATIONS, organization_id, params, OrganizationRead
-    )
+    """One organization with the quotes that name it."""
+    return detail_response(request, session, repository.ORGANIZATIONS, record_id, params, OrganizationRead)
 
 
 @people.get("", name="listPeople", summary="List people", responses=list_responses(PersonPage))
 def list_people(
     request: Request, session: SessionDep, filters: Annotated[PersonFilters, Query()]
 ) -> Response:
+    """People the sources name, with their roles."""
     statement = repository.filter_people(session, filters)
     return list_response(request, session, repository.PEOPLE, statement, filters, PersonRead)
 
 
 @people.get(
-    "/{person_id}", name="getPerson", summary="Get one person", responses=detail_responses(PersonRead)
+    "/{record_id}", name="getPerson", summary="Get one person", responses=detail_responses(PersonRead)
 )
 def get_person(
-    request: Request, session: SessionDep, person_id: str, params: Annotated[PersonDetailParams, Query()]
+    request: Request, session: SessionDep, record_id: RecordId, params: Annotated[PersonDetailParams, Query()]
 ) -> Response:
-    return detail_response(request, session, repository.PEOPLE, person_id, params, PersonRead)
+    """One person with their role, country and the quotes that name them."""
+    return detail_response(request, session, repository.PEOPLE, record_id, params, PersonRead)
 
 
 @places.get("", name="listPlaces", summary="List places", responses=list_responses(PlacePage))
 def list_places(request: Request, session: SessionDep, filters: Annotated[PlaceFilters, Query()]) -> Response:
+    """Cities, ports and regions the sources name."""
     statement = repository.filter_places(session, filters)
     return list_response(request, session, repository.PLACES, statement, filters, PlaceRead)
 
 
-@places.get("/{place_id}", name="getPlace", summary="Get one place", responses=detail_responses(PlaceRead))
+@places.get("/{record_id}", name="getPlace", summary="Get one place", responses=detail_responses(PlaceRead))
 def get_place(
-    request: Request, session: SessionDep, place_id: str, params: Annotated[PlaceDetailParams, Query()]
+    request: Request, session: SessionDep, record_id: RecordId, params: Annotated[PlaceDetailParams, Query()]
 ) -> Response:
-    return detail_response(request, session, repository.PLACES, place_id, params, PlaceRead)
+    """One place with its kind, country and the quotes that name it."""
+    return detail_response(request, session, repository.PLACES, record_id, params, PlaceRead)
+
+
+add_write_routes(
+    organizations,
+    repository.ORGANIZATION_WRITES,
+    OrganizationRead,
+    WriteNames("createOrganization", "updateOrganization", "deleteOrganization", "listOrganizationRevisions"),
+)
+add_write_routes(
+    people,
+    repository.PERSON_WRITES,
+    PersonRead,
+    WriteNames("createPerson", "updatePerson", "deletePerson", "listPersonRevisions"),
+)
+add_write_routes(
+    places,
+    repository.PLACE_WRITES,
+    PlaceRead,
+    WriteNames("createPlace", "updatePlace", "deletePlace", "listPlaceRevisions"),
+)

@@ -13,6 +13,7 @@ from app.common.filters import (
     repeatable,
 )
 from app.common.schemas import Citation, NamedRef, Page, Schema
+from app.common.writes import CitationWrite, Name, WriteId, WriteModel
 from app.models import PlaceKind
 
 NAME_SORT_DESCRIPTION = (
@@ -152,3 +153,37 @@ class PlaceFilters(ListParams):
     fields: list[PlaceField] = choices(FIELDS_DESCRIPTION)
     include: list[Literal["country"]] = choices(INCLUDE_DESCRIPTION)
     facets: list[Literal["kind", "country"]] = choices(FACETS_DESCRIPTION)
+
+
+class OrganizationCreate(WriteModel):
+    """A new organization."""
+
+    id: WriteId | None = Field(None, description="Readable id; made from name_en when not given.")
+    abbreviation_en: str | None = Field(None, max_length=40, description="Abbreviation in English.")
+    abbreviation_ru: str | None = Field(None, max_length=40, description="Abbreviation in Russian.")
+    name_en: Name = Field(description="Name in English.")
+    name_ru: Name = Field(description="Name in Russian.")
+    citations: list[CitationWrite] = Field(min_length=1, description="Quotes that name it.")
+
+
+class PersonCreate(WriteModel):
+    """A new person."""
+
+    id: WriteId | None = Field(None, description="Readable id; made from name_en when not given.")
+    name_en: Name = Field(description="Name in English.")
+    name_ru: Name = Field(description="Name in Russian.")
+    role_en: str | None = Field(None, max_length=300, description="Role, in English.")
+    role_ru: str | None = Field(None, max_length=300, description="Role, in Russian.")
+    country: CountryCode | None = Field(None, description="The country they serve or represent.")
+    citations: list[CitationWrite] = Field(min_length=1, description="Quotes that name them.")
+
+
+class PlaceCreate(WriteModel):
+    """A new place."""
+
+    id: WriteId | None = Field(None, description="Readable id; made from name_en when not given.")
+    name_en: Name = Field(description="Name in English.")
+    name_ru: Name = Field(description="Name in Russian.")
+    kind: PlaceKind = Field(description="Kind of place.")
+    country: CountryCode | None = Field(None, description="The country it lies in; none for regions.")
+    citations: list[CitationWrite] = Field(min_length=1, description="Quotes that name it.")

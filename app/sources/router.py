@@ -2,7 +2,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.common.api import detail_response, detail_responses, list_response, list_responses
+from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
+from app.common.write_api import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.sources import repository
 from app.sources.schemas import SourceDetail, SourceDetailParams, SourceFilters, SourcePage, SourceRead
@@ -14,17 +15,27 @@ router = APIRouter(prefix="/v1/sources", tags=["sources"])
 def list_sources(
     request: Request, session: SessionDep, filters: Annotated[SourceFilters, Query()]
 ) -> Response:
+    """The sources facts are taken from (without their full text)."""
     statement = repository.filter_sources(session, filters)
     return list_response(request, session, repository.SOURCES, statement, filters, SourceRead)
 
 
 @router.get(
-    "/{source_id}",
+    "/{record_id}",
     name="getSource",
     summary="Get one source, with its full text and every quote taken from it",
     responses=detail_responses(SourceDetail),
 )
 def get_source(
-    request: Request, session: SessionDep, source_id: str, params: Annotated[SourceDetailParams, Query()]
+    request: Request, session: SessionDep, record_id: RecordId, params: Annotated[SourceDetailParams, Query()]
 ) -> Response:
-    return detail_response(request, session, repository.SOURCE_DETAIL, source_id, params, SourceDetail)
+    """One source with its full text and every quote taken from it, in text order."""
+    return detail_response(request, session, repository.SOURCE_DETAIL, record_id, params, SourceDetail)
+
+
+add_write_routes(
+    router,
+    repository.WRITABLE,
+    SourceDetail,
+    WriteNames("createSource", "updateSource", "deleteSource", "listSourceRevisions"),
+)

@@ -11,6 +11,7 @@ from app.common.filters import (
     repeatable,
 )
 from app.common.schemas import Citation, Page, Schema
+from app.common.writes import Name, WriteId, WriteModel
 from app.models import SourceKind
 
 
@@ -73,3 +74,23 @@ class SourceFilters(ListParams):
     )
     fields: list[SourceField] = choices(FIELDS_DESCRIPTION)
     facets: list[Literal["language", "kind"]] = choices(FACETS_DESCRIPTION)
+
+
+class SourceCreate(WriteModel):
+    """A new text source, with its full text, so records can cite it."""
+
+    id: WriteId | None = Field(None, description="Readable id; made from the title when not given.")
+    title: Name = Field(description="The published title, or a description in [square brackets].")
+    author: str | None = Field(None, max_length=300, description="Author, as the source names them.")
+    language: str = Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code of its language.")
+    publication_year: int | None = Field(None, ge=1, le=9999, description="Year of publication.")
+    kind: Literal["article", "report", "statistics", "official_statement", "other"] = Field(
+        description="Kind of source (datasets come in through imports)."
+    )
+    url: str | None = Field(None, max_length=2000, description="Where it was published.")
+    text: str = Field(
+        min_length=1,
+        max_length=2_000_000,
+        description="The full text. It may change later only while every quote cited from it stays "
+        "where it is.",
+    )

@@ -1,15 +1,19 @@
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.common.dates import period_kind
 from app.common.filters import in_window, matches_text, require_known
 from app.common.listing import Listing, column_facet, either_column_facet, year_facet
 from app.common.pagination import Sorting
-from app.models import Country, TradeFigure
-from app.trade.schemas import TradeFigureFilters
+from app.common.writes import Fields, Writable, date_columns, every, invalid, one, slugify
+from app.errors import Conflict
+from app.models import Country, InfrastructureProject, TradeFigure
+from app.trade.schemas import TradeFigureCreate, TradeFigureFilters
 
 TRADE_FIGURES = Listing(
     model=TradeFigure,
     label="trade figure",
+    record_type="trade_figure",
     sorting=Sorting(
         {"period": TradeFigure.period_start, "value": TradeFigure.value, "id": TradeFigure.id}, TradeFigure.id
     ),
@@ -63,3 +67,85 @@ def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Selec
     if filters.q:
         statement = statement.where(matches_text(TradeFigure.search_text, filters.q))
     return statement
+
+
+def _figure_fields(session: Session, figure: TradeFigure, data: dict[str, object]) -> None:
+    for side in ("reporter", "partner"):
+        if side in data:
+            setattr(figure, side, one(session, Country, data[side], side))  # type: ignore[arg-type]
+    if "period" in data:
+        span = date_columns(str(data["period"]), "period")
+        figure.period_start, figure.period_end = span["date_start"], span["date_end"]
+        figure.period_kind = period_kind(figure.period_start, figure.period_end)
+    if "compared_period" in data:
+        compared = data["compared_period"]
+        span = date_columns(str(compared), "compared_period") if compared else {}
+        figure.compared_period_start = span.get("date_start")
+        figure.compared_period_end = span.get("date_end")
+    if "projects" in data:
+        figure.projects = every(session, InfrastructureProject, data["projects"], "projects")  # type: ignore[arg-type]
+    _check_figure(session, figure)
+
+
+def _check_figure(session: Session, figure: TradeFigure) -> None:
+    """The model's rules, as 422s naming the field rather than a database error."""
+    if figure.reporter is figure.partner:
+        raise invalid("partner", "reporter and partner must differ")
+    if figure.bound == "range" and (figure.value_upper is None or figure.value_upper <= figure.value):
+        raise invalid("value_upper", "a range needs value_upper greater than value")
+    if figure.bound in ("exact", "approximate") and figure.value_upper is not None:
+        raise invalid("value_upper", f"an {figure.bound} value has no upper end")
+    if figure.value_upper is not None and figure.value_upper <= figure.value:
+        raise invalid("value_upper", "must be greater than value")
+    twin = session.scalar(
+        select(TradeFigure.id).where(
+            TradeFigure.reporter_id == figure.reporter.id,
+            TradeFigure.partner_id == figure.partner.id,
+            TradeFigure.indicator == figure.indicator,
+            TradeFigure.commodity == figure.commodity,
+            TradeFigure.period_start == figure.period_start,
+            TradeFigure.period_end == figure.period_end,
+            TradeFigure.status == figure.status,
+            TradeFigure.id != figure.id,
+        )
+    )
+    if twin is not None:
+        raise Conflict(
+            f"Trade figure {twin!r} has the same reporter, partner, indicator, commodity, period and status."
+        )
+
+
+def figure_id(data: dict[str, object]) -> str:
+    """A readable id from the natural key: `az-kz-exports-total-2025-01-2025-09-reported`."""
+    period = str(data.get("period", "")).replace("/", "-")
+    parts = [
+        data.get("reporter"),
+        data.get("partner"),
+        data.get("indicator"),
+        data.get("commodity", "TOTAL"),
+        period,
+        data.get("status"),
+    ]
+    return slugify("-".join(str(part) for part in parts if part), limit=120)
+
+
+WRITABLE = Writable(
+    listing=TRADE_FIGURES,
+    record_type="trade_figure",
+    create=TradeFigureCreate,
+    fields=Fields(
+        plain=(
+            "indicator",
+            "commodity",
+            "value",
+            "value_upper",
+            "unit",
+            "bound",
+            "status",
+            "note_en",
+            "note_ru",
+        ),
+    ),
+    finish=_figure_fields,
+    id_from=figure_id,
+)

@@ -2,7 +2,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.common.api import detail_response, detail_responses, list_response, list_responses
+from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
+from app.common.write_api import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.trade import repository
 from app.trade.schemas import TradeFigureDetailParams, TradeFigureFilters, TradeFigurePage, TradeFigureRead
@@ -16,17 +17,30 @@ router = APIRouter(prefix="/v1/trade-figures", tags=["trade-figures"])
 def list_trade_figures(
     request: Request, session: SessionDep, filters: Annotated[TradeFigureFilters, Query()]
 ) -> Response:
+    """Trade and transit observations with their qualifiers (bound, status, period kind), paged."""
     statement = repository.filter_trade_figures(session, filters)
     return list_response(request, session, repository.TRADE_FIGURES, statement, filters, TradeFigureRead)
 
 
 @router.get(
-    "/{figure_id}",
+    "/{record_id}",
     name="getTradeFigure",
     summary="Get one trade figure",
     responses=detail_responses(TradeFigureRead),
 )
 def get_trade_figure(
-    request: Request, session: SessionDep, figure_id: str, params: Annotated[TradeFigureDetailParams, Query()]
+    request: Request,
+    session: SessionDep,
+    record_id: RecordId,
+    params: Annotated[TradeFigureDetailParams, Query()],
 ) -> Response:
-    return detail_response(request, session, repository.TRADE_FIGURES, figure_id, params, TradeFigureRead)
+    """One trade figure with its qualifiers, related projects and quotes."""
+    return detail_response(request, session, repository.TRADE_FIGURES, record_id, params, TradeFigureRead)
+
+
+add_write_routes(
+    router,
+    repository.WRITABLE,
+    TradeFigureRead,
+    WriteNames("createTradeFigure", "updateTradeFigure", "deleteTradeFigure", "listTradeFigureRevisions"),
+)

@@ -12,10 +12,12 @@ from app.common.filters import (
     DatedListParams,
     PartialDate,
     ShapeParams,
+    Slug,
     choices,
     repeatable,
 )
 from app.common.schemas import Citation, NamedRef, Page, Schema
+from app.common.writes import DATE_PATTERN, CitationWrite, Text, WriteId, WriteModel
 from app.errors import InvalidParameter, param_error
 from app.models import Bound, FigureStatus, Indicator, Unit
 
@@ -173,12 +175,42 @@ class TradeFigureRef(Schema):
     """A related trade figure, with the fields needed to read it."""
 
     id: str = Field(description="The figure's id.")
-    indicator: Indicator
-    commodity: str
-    period_start: date
-    period_end: date
-    value: float
-    value_upper: float | None
-    unit: Unit
-    bound: Bound
-    status: FigureStatus
+    indicator: Indicator = Field(description="What is measured.")
+    commodity: str = Field(description="`TOTAL` or a commodity code.")
+    period_start: date = Field(description="First day of the period measured.")
+    period_end: date = Field(description="Last day of the period measured.")
+    value: float = Field(description="The stated value, in `unit`.")
+    value_upper: float | None = Field(description="Upper end for a range, or of a threshold given as one.")
+    unit: Unit = Field(description="Unit of value.")
+    bound: Bound = Field(description="How the value bounds the truth.")
+    status: FigureStatus = Field(description="Reported, preliminary, estimate or forecast.")
+
+
+class TradeFigureCreate(WriteModel):
+    """A new observation. Its natural key (reporter, partner, indicator, commodity, period, status)
+    must be unique."""
+
+    id: WriteId | None = Field(None, description="Readable id; made from the natural key when not given.")
+    reporter: CountryCode = Field(description="Country the figure is stated for (alpha-2).")
+    partner: CountryCode = Field(description="Counterpart country (alpha-2).")
+    indicator: Indicator = Field(description="What is measured.")
+    commodity: str = Field("TOTAL", min_length=1, max_length=40, description="`TOTAL` or a commodity code.")
+    period: str = Field(
+        pattern=DATE_PATTERN,
+        description="The period measured: `2024`, `2025-03`, or a span `2025-01/2025-09`.",
+        examples=["2025-01/2025-09"],
+    )
+    value: float = Field(allow_inf_nan=False, description="The stated value, in `unit`.")
+    value_upper: float | None = Field(
+        None, allow_inf_nan=False, description="Upper end for `range`, or of a threshold stated as a range."
+    )
+    unit: Unit = Field(description="Unit of value.")
+    bound: Bound = Field(description="How the value bounds the truth.")
+    status: FigureStatus = Field(description="`reported`, `preliminary`, `estimate` or `forecast`.")
+    compared_period: str | None = Field(
+        None, pattern=DATE_PATTERN, description="For growth rates: the period compared against."
+    )
+    note_en: Text | None = Field(None, description="Context, in English.")
+    note_ru: Text | None = Field(None, description="Context, in Russian.")
+    projects: list[Slug] = Field(default_factory=list, description="Ids of related infrastructure projects.")
+    citations: list[CitationWrite] = Field(min_length=1, description="Quotes supporting the record.")

@@ -1,0 +1,86 @@
+"""The change feed: every create, update and delete across all resources, in order."""
+
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+import orjson
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from sqlalchemy import select
+
+from app.common.schemas import Problem
+from app.common.write_api import RevisionPage, revision_page
+from app.db import SessionDep
+from app.models import Revision
+
+router = APIRouter(prefix="/v1/changes", tags=["changes"])
+
+RecordType = Literal[
+    "event",
+    "agreement",
+    "trade_figure",
+    "infrastructure_project",
+    "organization",
+    "person",
+    "place",
+    "source",
+]
+
+
+class ChangeParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    since: str | None = Field(
+        None,
+        description="Only changes after this one: a change `id` (as returned; exclusive), or a UTC "
+        "timestamp in ISO 8601 (changes at or after it). Mirror the data by storing the last `id` seen.",
+        examples=["42", "2025-11-24T12:00:00Z"],
+    )
+    record_type: list[RecordType] = Field(
+        default_factory=list, max_length=10, description="Only these kinds of record; repeat for several."
+    )
+    limit: int = Field(100, ge=1, le=1000, description="Page size (1–1000).")
+    cursor: str | None = Field(None, max_length=1000, description="`next_cursor` of the previous page.")
+
+    @field_validator("since")
+    @classmethod
+    def _id_or_timestamp(cls, value: str | None) -> str | None:
+        if value is not None and not value.isdigit():
+            try:
+                datetime.fromisoformat(value.replace("Z", "+00:00"))
+            except ValueError:
+                raise ValueError("expected a change id or an ISO 8601 timestamp") from None
+        return value
+
+
+@router.get(
+    "",
+    name="listChanges",
+    summary="List every change to the data, in order",
+    description="Creates, updates and deletes across all resources, oldest first, each with the fields "
+    "before and after. Deletions are included, so a client can mirror the data without downloading it again.",
+    responses={
+        200: {"model": RevisionPage, "description": "A page of changes."},
+        400: {"model": Problem, "description": "An unknown query parameter."},
+        422: {"model": Problem, "description": "A parameter value is invalid (`since`, `limit`, cursor)."},
+    },
+)
+def list_changes(request: Request, session: SessionDep, params: Annotated[ChangeParams, Query()]) -> Response:
+    statement = select(Revision)
+    if params.since is not None:
+        if params.since.isdigit():
+            statement = statement.where(Revision.id > int(params.since))
+        else:
+            moment = datetime.fromisoformat(params.since.replace("Z", "+00:00"))
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+            statement = statement.where(Revision.changed_at >= moment)
+    if params.record_type:
+        statement = statement.where(Revision.record_type.in_(params.record_type))
+    page = revision_page(session, statement, params.limit, params.cursor)
+    response = Response(orjson.dumps(page), media_type="application/json")
+    if page["next_cursor"] is not None:
+        response.headers["Link"] = (
+            f'<{request.url.include_query_params(cursor=page["next_cursor"])}>; rel="next"'
+        )
+    return response

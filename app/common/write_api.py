@@ -1,0 +1,265 @@
+"""The write endpoints every curated resource has: POST, PATCH, DELETE and GET …/revisions."""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Body, Header, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select
+
+from app.auth import WriteCaller, bearer
+from app.common import writes
+from app.common.api import NOT_MODIFIED, RecordId, serialize
+from app.common.language import Language, negotiate
+from app.common.pagination import decode_cursor, encode_cursor
+from app.common.schemas import Problem
+from app.db import SessionDep
+from app.errors import InvalidParameter, param_error
+from app.middleware import record_etag
+from app.models import IdempotentRequest, Revision, SearchRecordType
+from app.revisions import ACTOR_KEY
+from app.search import repository as search
+
+IfMatch = Annotated[
+    str | None,
+    Header(description="The ETag of the record as last read (GET). Required to change or delete it."),
+]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        max_length=200,
+        description="Any unique string: a retry with the same key and body returns the first answer "
+        "instead of creating a second record; the same key with another body is a 422.",
+    ),
+]
+
+
+class RevisionRead(BaseModel):
+    """One change to a record: what it was before and after, when, and by whom."""
+
+    id: int = Field(description="Position in the change feed (/v1/changes); only grows.")
+    record_type: str = Field(description="The kind of record, e.g. `event`.")
+    record_id: RecordId = Field(description="The record's id.")
+    action: str = Field(description="`create`, `update` or `delete`.")
+    changed_at: str = Field(description="When (UTC, ISO 8601).")
+    actor: str = Field(description="Who: the API key's name, `seed`, or `import:<file>`.")
+    changes: dict[str, list[Any]] = Field(
+        description="`{field: [before, after]}` for each field that changed (all of them on create "
+        "and delete)."
+    )
+
+
+class RevisionPage(BaseModel):
+    """A page of revisions, oldest first."""
+
+    items: list[RevisionRead] = Field(description="The revisions on this page.")
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last.")
+
+
+class RevisionParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(50, ge=1, le=500, description="Page size (1–500).")
+    cursor: str | None = Field(None, max_length=1000, description="`next_cursor` of the previous page.")
+
+
+def revision_json(revision: Revision) -> dict[str, Any]:
+    return {
+        "id": revision.id,
+        "record_type": revision.record_type,
+        "record_id": revision.record_id,
+        "action": revision.action.value,
+        "changed_at": revision.changed_at.isoformat(),
+        "actor": revision.actor,
+        "changes": revision.changes,
+    }
+
+
+def revision_page(session: Any, statement: Any, limit: int, cursor: str | None) -> dict[str, Any]:
+    """Keyset over the revision id."""
+    if cursor is not None:
+        [after] = decode_cursor(cursor, "id", [int])
+        statement = statement.where(Revision.id > after)
+    rows = list(session.scalars(statement.order_by(Revision.id).limit(limit + 1)))
+    next_cursor = encode_cursor("id", [rows[limit - 1].id]) if len(rows) > limit else None
+    return {"items": [revision_json(row) for row in rows[:limit]], "next_cursor": next_cursor}
+
+
+def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    meaning = {
+        400: "An unknown query parameter.",
+        401: "No valid API key.",
+        403: "The API key lacks the `write` scope.",
+        404: "No record has this id.",
+        409: "The id is taken, or other records still refer to this one.",
+        410: "The record was deleted.",
+        412: "If-Match names a version that is no longer current.",
+        422: "A field is invalid: the problem's `errors` name it.",
+        428: "If-Match is missing.",
+    }
+    return {status: {"model": Problem, "description": meaning[status]} for status in statuses}
+
+
+@dataclass(frozen=True)
+class WriteNames:
+    create: str
+    update: str
+    delete: str
+    revisions: str
+
+
+def add_write_routes(
+    router: APIRouter, writable: writes.Writable[Any], schema: type[BaseModel], names: WriteNames
+) -> None:
+    """Register the write endpoints of one resource on its router."""
+    create_model = writable.create
+    update_model = writes.partial_model(create_model, create_model.__name__.replace("Create", "Update"))
+    label = writable.listing.label
+    search_type = SearchRecordType(writable.record_type)
+    secured: dict[str, Any] = {"security": [{bearer.scheme_name: []}]}
+
+    def respond(request: Request, record: Any, lang: Language, status: int = 200) -> Response:
+        body = orjson.dumps(serialize(record, schema, lang))
+        response = Response(body, status_code=status, media_type="application/json")
+        response.headers["ETag"] = record_etag(record.version, body)
+        response.headers["Content-Language"] = lang
+        return response
+
+    def reindex(session: Any, record_id: str) -> None:
+        search.index_records(session, search_type, [record_id])
+
+    @router.post(
+        "",
+        name=names.create,
+        summary=f"Create a {label}",
+        description=f"Validates the {label} (references, dates, citations verbatim in their source) and "
+        "stores it with a first revision. Needs a key with the `write` scope.",
+        status_code=201,
+        responses={
+            201: {"model": schema, "description": f"The new {label}."},
+            **_problems(401, 403, 409, 422),
+        },
+        openapi_extra=secured,
+    )
+    def create_record(
+        request: Request,
+        session: SessionDep,
+        caller: WriteCaller,
+        data: Annotated[create_model, Body(description=f"The new {label}.")],  # type: ignore[valid-type]
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response:
+        lang = negotiate(None, request.headers.get("accept-language"))
+        payload = data.model_dump(mode="json", exclude_unset=True)  # type: ignore[attr-defined]
+        fingerprint = hashlib.sha256(
+            orjson.dumps([request.url.path, payload], option=orjson.OPT_SORT_KEYS)
+        ).hexdigest()
+        if idempotency_key is not None:
+            earlier = session.get(IdempotentRequest, (caller.key_id, idempotency_key))
+            if earlier is not None:
+                if earlier.request_sha256 != fingerprint:
+                    raise InvalidParameter(
+                        "This Idempotency-Key was used for a different request.",
+                        [param_error("Idempotency-Key", "used before with another body", "header")],
+                    )
+                replay = Response(earlier.body, status_code=earlier.status, media_type="application/json")
+                if earlier.location:
+                    replay.headers["Location"] = earlier.location
+                replay.headers["Idempotent-Replayed"] = "true"
+                return replay
+        session.info[ACTOR_KEY] = caller.name
+        values = data.model_dump()  # type: ignore[attr-defined]  # defaults included: a new record is whole
+        record_id = values.pop("id", None) or writable.new_id(session, values)
+        writes.create(session, writable, record_id, values)
+        reindex(session, record_id)
+        record = writable.listing.get(session, record_id)
+        response = respond(request, record, lang, 201)
+        location = f"{request.url.path.rstrip('/')}/{record_id}"
+        response.headers["Location"] = location
+        if idempotency_key is not None:
+            session.add(
+                IdempotentRequest(
+                    api_key_id=caller.key_id,
+                    key=idempotency_key,
+                    request_sha256=fingerprint,
+                    status=201,
+                    body=bytes(response.body).decode(),
+                    location=location,
+                    created_at=datetime.now(UTC),
+                )
+            )
+        return response
+
+    @router.patch(
+        "/{record_id}",
+        name=names.update,
+        summary=f"Change a {label}",
+        description="Changes only the fields given (JSON merge semantics; lists are replaced whole). "
+        "Needs `If-Match` with the ETag last read and a key with the `write` scope.",
+        responses={
+            200: {"model": schema, "description": f"The {label} as changed."},
+            **_problems(401, 403, 404, 409, 410, 412, 422, 428),
+        },
+        openapi_extra=secured,
+    )
+    def update_record(
+        request: Request,
+        session: SessionDep,
+        caller: WriteCaller,
+        record_id: RecordId,
+        data: Annotated[update_model, Body(description="The fields to change.")],  # type: ignore[valid-type]
+        if_match: IfMatch = None,
+    ) -> Response:
+        session.info[ACTOR_KEY] = caller.name
+        record = writable.listing.get(session, record_id)
+        writes.update(session, writable, record, if_match, data.model_dump(exclude_unset=True))  # type: ignore[attr-defined]
+        reindex(session, record_id)
+        session.expire(record)
+        record = writable.listing.get(session, record_id)
+        return respond(request, record, negotiate(None, request.headers.get("accept-language")))
+
+    @router.delete(
+        "/{record_id}",
+        name=names.delete,
+        summary=f"Delete a {label}",
+        description="Deletes the record (its citations with it); its id then answers 410 Gone and its "
+        "revisions stay readable. Needs `If-Match` and a key with the `write` scope.",
+        status_code=204,
+        responses={
+            204: {"description": "Deleted: the id now answers 410 Gone; its revisions stay."},
+            **_problems(401, 403, 404, 409, 410, 412, 422, 428),
+        },
+        openapi_extra=secured,
+    )
+    def delete_record(
+        session: SessionDep, caller: WriteCaller, record_id: RecordId, if_match: IfMatch = None
+    ) -> Response:
+        session.info[ACTOR_KEY] = caller.name
+        record = writable.listing.get(session, record_id)
+        writes.delete(session, writable, record, if_match)
+        reindex(session, record_id)
+        return Response(status_code=204)
+
+    @router.get(
+        "/{record_id}/revisions",
+        name=names.revisions,
+        summary=f"List the revisions of a {label}",
+        description="Every change to the record, oldest first; still readable after it is deleted.",
+        responses={
+            200: {"model": RevisionPage, "description": "A page of revisions."},
+            304: NOT_MODIFIED,
+            **_problems(400, 404, 422),
+        },
+    )
+    def list_revisions(
+        session: SessionDep, record_id: RecordId, params: Annotated[RevisionParams, Query()]
+    ) -> Response:
+        statement = select(Revision).where(
+            Revision.record_type == writable.record_type, Revision.record_id == record_id
+        )
+        if session.scalar(statement.with_only_columns(Revision.id).limit(1)) is None:
+            writable.listing.get(session, record_id)  # 404 for an id that never existed
+        page = revision_page(session, statement, params.limit, params.cursor)
+        return Response(orjson.dumps(page), media_type="application/json")

@@ -1,0 +1,295 @@
+"""Creating, changing and deleting records: the rules every writable resource shares.
+
+Each resource describes itself as a `Writable`: its `Listing` (to read records back), the record
+type its revisions carry, and an `apply` function that copies validated write data onto a record,
+resolving references. The functions here add what is common: ids, optimistic concurrency with
+If-Match, 404/410, conflicts, citations checked against their source.
+"""
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Generic, Optional, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.common.dates import DatePrecision, parse_partial_date
+from app.common.listing import Listing
+from app.errors import Conflict, InvalidParameter, PreconditionFailed, PreconditionRequired, param_error
+from app.models import Citation, Revision, Source, SourceKind
+from app.sources.quotes import QuoteNotFound, locate_quote
+
+M = TypeVar("M")
+
+
+def invalid(field: str, detail: str) -> InvalidParameter:
+    """A 422 naming the body field at fault."""
+    return InvalidParameter(f"{field}: {detail}", [param_error(field, detail, "body")])
+
+
+# `2025`, `2025-11`, `2025-11-14`, or a span `2025-01/2025-09`.
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
+Text = Annotated[str, StringConstraints(min_length=1, max_length=5000, strip_whitespace=True)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=500, strip_whitespace=True)]
+WriteId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]
+
+
+class WriteModel(BaseModel):
+    """A request body: unknown fields are refused (a typo must not be silently dropped)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class CitationWrite(WriteModel):
+    """A quote that supports the record, checked to be verbatim in its source."""
+
+    source_id: str = Field(description="The id of a text source (see /v1/sources).")
+    quote: str = Field(min_length=1, max_length=5000, description="Exact substring of the source's text.")
+    paragraph: int | None = Field(
+        None, ge=1, description="The paragraph it is in; needed only when the quote occurs more than once."
+    )
+
+
+@dataclass(frozen=True)
+class Fields:
+    """How write data maps onto a record: copied as is, a date (`2025-11`), a period
+    (`2025-01/2025-09`), one referenced record, several, and citations."""
+
+    plain: tuple[str, ...] = ()
+    date: bool = False
+    one: Mapping[str, type[Any]] = field(default_factory=dict)
+    many: Mapping[str, type[Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Writable(Generic[M]):
+    listing: Listing[M]
+    record_type: str
+    create: type[BaseModel]
+    fields: Fields
+    # The resource's own fields and rules: applied after the common ones, on the record.
+    finish: Callable[[Session, M, dict[str, Any]], None] = lambda session, record, data: None
+    # The field a new record's id is made from when the client gives none…
+    id_field: str = "title_en"
+    # …or a function of the whole write data.
+    id_from: Callable[[dict[str, Any]], str] | None = None
+
+    def new_id(self, session: Session, data: dict[str, Any]) -> str:
+        base = self.id_from(data) if self.id_from else slugify(str(data.get(self.id_field) or "record"))
+        return new_id(session, self.listing.model, base)
+
+    def apply(self, session: Session, record: M, data: dict[str, Any]) -> None:
+        # Setting relations can put the record in the session early (through backrefs): no flush of
+        # a half-applied record while references are looked up.
+        with session.no_autoflush:
+            self._apply(session, record, data)
+
+    def _apply(self, session: Session, record: M, data: dict[str, Any]) -> None:
+        required = {name for name, info in self.create.model_fields.items() if info.is_required()}
+        for key, value in data.items():
+            if value is None and key in required:
+                raise invalid(key, "cannot be null")
+        spec = self.fields
+        for key in spec.plain:
+            if key in data:
+                setattr(record, key, data[key])
+        if spec.date and "date" in data:
+            for key, value in date_columns(data["date"]).items():
+                setattr(record, key, value)
+        for key, model in spec.one.items():
+            if key in data:
+                setattr(record, key, one(session, model, data[key], key))
+        for key, model in spec.many.items():
+            if key in data:
+                setattr(record, key, every(session, model, data[key], key))
+        if "citations" in data:
+            record.citations = citations(session, data["citations"])  # type: ignore[attr-defined]
+        self.finish(session, record, data)
+
+
+def partial_model(model: type[BaseModel], name: str) -> type[BaseModel]:
+    """The update body: every field of `model` but the id, each optional (absent means unchanged)."""
+    fields: dict[str, Any] = {
+        key: (Optional[info.annotation], Field(None, description=info.description))  # noqa: UP045
+        for key, info in model.model_fields.items()
+        if key != "id"
+    }
+    return create_model(
+        name,
+        __config__=ConfigDict(extra="forbid"),
+        __doc__="A partial update: only the fields given change (JSON merge semantics).",
+        **fields,
+    )
+
+
+# --- ids, references, dates, citations (used by the resources' apply functions) ---
+
+
+def slugify(text: str, limit: int = 80) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "record"
+
+
+def new_id(session: Session, model: type[Any], base: str) -> str:
+    """`base`, or `base-2`, `base-3`… whichever no record (live or deleted) has yet."""
+    candidate, n = base, 1
+    while session.get(model, candidate) is not None or _was_deleted(session, candidate):
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def _was_deleted(session: Session, record_id: str) -> bool:
+    return session.scalar(select(Revision.id).where(Revision.record_id == record_id).limit(1)) is not None
+
+
+def one(session: Session, model: type[M], record_id: str | None, field: str) -> M | None:
+    """The referenced record, or a 422 naming `field`; None stays None."""
+    if record_id is None:
+        return None
+    record = session.get(model, record_id)
+    if record is None:
+        raise invalid(field, f"unknown id: {record_id}")
+    return record
+
+
+def every(session: Session, model: type[M], ids: Sequence[str], field: str) -> list[M]:
+    return [one(session, model, record_id, field) for record_id in dict.fromkeys(ids)]  # type: ignore[misc]
+
+
+def date_columns(text: str, field: str = "date") -> dict[str, Any]:
+    """`2025-11` → date_start, date_end, date_precision; `START/END` for a span of whole days."""
+    try:
+        first, _, last = text.partition("/")
+        start, end, precision = parse_partial_date(first)
+        if last:
+            end = parse_partial_date(last)[1]
+            precision = DatePrecision.day if start == end else _span_precision(first, last)
+    except ValueError as exc:
+        raise invalid(field, str(exc)) from None
+    if end < start:
+        raise invalid(field, "ends before it starts")
+    return {"date_start": start, "date_end": end, "date_precision": precision}
+
+
+def _span_precision(first: str, last: str) -> DatePrecision:
+    # A span is only as precise as its coarser end.
+    coarse = min(len(first), len(last))
+    return {4: DatePrecision.year, 7: DatePrecision.month}.get(coarse, DatePrecision.day)
+
+
+def citations(session: Session, items: Sequence[dict[str, Any]], field: str = "citations") -> list[Citation]:
+    if not items:
+        raise invalid(field, "at least one citation is required: every fact comes from a source")
+    built = []
+    for n, item in enumerate(items):
+        source = session.get(Source, item["source_id"])
+        if source is None:
+            raise invalid(f"{field}[{n}].source_id", f"unknown source: {item['source_id']}")
+        if source.kind == SourceKind.dataset:
+            raise invalid(f"{field}[{n}].source_id", "cite datasets by importing them, not by quote")
+        try:
+            where = locate_quote(source.text, item["quote"], item.get("paragraph"))
+        except QuoteNotFound as exc:
+            raise invalid(f"{field}[{n}].quote", str(exc)) from None
+        built.append(
+            Citation(
+                source_id=source.id,
+                quote=item["quote"],
+                paragraph=where.paragraph,
+                char_start=where.char_start,
+                char_end=where.char_end,
+            )
+        )
+    return built
+
+
+# --- the operations ---
+
+
+def fetch(session: Session, writable: Writable[M], record_id: str) -> M:
+    """The record, with what its schema shows loaded; 410 if it was deleted, 404 if it never was."""
+    return writable.listing.get(session, record_id)
+
+
+def create(session: Session, writable: Writable[M], record_id: str, data: dict[str, Any]) -> M:
+    model = writable.listing.model
+    if session.get(model, record_id) is not None:
+        raise Conflict(f"A {writable.listing.label} with id {record_id!r} exists already.")
+    record = model(id=record_id)  # type: ignore[call-arg]
+    for relation in writable.fields.many:  # a new record starts with empty collections
+        setattr(record, relation, [])
+    writable.apply(session, record, data)
+    session.add(record)
+    _flush(session, writable)
+    return record
+
+
+def update(
+    session: Session, writable: Writable[M], record: M, if_match: str | None, data: dict[str, Any]
+) -> M:
+    _check_version(record, if_match)
+    writable.apply(session, record, data)
+    _flush(session, writable)
+    return record
+
+
+def delete(session: Session, writable: Writable[M], record: M, if_match: str | None) -> None:
+    _check_version(record, if_match)
+    session.delete(record)
+    _flush(session, writable)
+
+
+def _flush(session: Session, writable: Writable[Any]) -> None:
+    try:
+        session.flush()
+    except StaleDataError:
+        raise PreconditionFailed(
+            f"The {writable.listing.label} changed while this request ran; fetch it again."
+        ) from None
+    except IntegrityError as exc:
+        raise Conflict(_integrity_message(exc, writable.listing.label)) from None
+
+
+def _integrity_message(exc: IntegrityError, label: str) -> str:
+    text = str(exc.orig).lower()
+    if "foreign key" in text:
+        return f"Other records still refer to this {label}; change or delete them first."
+    if "unique" in text or "duplicate" in text:
+        return f"Another {label} already has these identifying values."
+    return f"The change to this {label} breaks a rule of the data model."
+
+
+_ETAG_VERSION = re.compile(r'^(?:W/)?"v(\d+)-[0-9a-f]+(?:-gzip)?"$')
+
+
+def _check_version(record: Any, if_match: str | None) -> None:
+    if if_match is None:
+        raise PreconditionRequired(
+            "Send If-Match with the record's ETag (from GET), so a change cannot overwrite one not seen."
+        )
+    if if_match.strip() == "*":
+        return
+    versions = {
+        int(match.group(1)) for tag in if_match.split(",") if (match := _ETAG_VERSION.match(tag.strip()))
+    }
+    if record.version not in versions:
+        raise PreconditionFailed(
+            f"The record is at another version than If-Match names (now {record.version}); fetch it again."
+        )
+
+
+def history(session: Session, record_type: str, record_id: str) -> list[Revision]:
+    return list(
+        session.scalars(
+            select(Revision)
+            .where(Revision.record_type == record_type, Revision.record_id == record_id)
+            .order_by(Revision.id)
+        )
+    )

@@ -1,0 +1,89 @@
+"""`bilateral import <resource> FILE`: the same import as POST /v1/imports/{resource}, from a file."""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from app.config import get_settings
+from app.db import make_engine, make_sessionmaker
+from app.imports.repository import BATCH_SIZE, ImportOptions, import_file
+from app.imports.schemas import FileFormat, ImportLayout, ImportReport, ImportResource
+
+app = typer.Typer(
+    help="Import records from a CSV or NDJSON file into DATABASE_URL: all or nothing, re-runnable.",
+    no_args_is_help=True,
+)
+EXTENSIONS: dict[str, FileFormat] = {".csv": "csv", ".ndjson": "ndjson", ".jsonl": "ndjson"}
+
+
+@app.command("trade-figures")
+def trade_figures(
+    file: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="A .csv or .ndjson file.")
+    ],
+    layout: Annotated[
+        ImportLayout | None,
+        typer.Option(help="generic or comtrade [default: recognized from the header]"),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report; change nothing.")] = False,
+    actor: Annotated[
+        str | None, typer.Option(help="Who the revisions name [default: import:<file name>]")
+    ] = None,
+    batch_size: Annotated[int, typer.Option(min=1, max=100_000, help="Rows checked and written at once.")] = (
+        BATCH_SIZE
+    ),
+) -> None:
+    """Import trade figures (our columns, or UN Comtrade's export layout) from FILE."""
+    options = ImportOptions(
+        file_name=file.name,
+        actor=actor or f"import:{file.name}"[:200],
+        resource=ImportResource.trade_figures,
+        layout=layout,
+        format=EXTENSIONS.get(file.suffix.lower()),
+        dry_run=dry_run,
+        batch_size=batch_size,
+    )
+    report = run_import(file, options)
+    typer.echo(summary(file, report))
+    if report.rejected:
+        for error in report.errors:
+            typer.echo(f"  line {error.line}, {error.field}: {error.detail}", err=True)
+        if report.errors_truncated:
+            typer.echo(f"  … and {report.errors_truncated} more errors", err=True)
+        typer.echo(f"{file.name}: rejected, nothing was imported", err=True)
+        raise typer.Exit(1)
+
+
+def run_import(file: Path, options: ImportOptions) -> ImportReport:
+    engine = make_engine(get_settings().database_url)
+    size = file.stat().st_size
+    try:
+        with (
+            file.open("rb") as stream,
+            typer.progressbar(length=size, label=file.name, file=sys.stderr, show_pos=False) as bar,
+            make_sessionmaker(engine).begin() as session,
+        ):
+            done = 0
+
+            def progress(position: int) -> None:
+                nonlocal done
+                bar.update(position - done)
+                done = position
+
+            return import_file(session, stream, options, progress)
+    finally:
+        engine.dispose()
+
+
+def summary(file: Path, report: ImportReport) -> str:
+    what = "rejected" if report.rejected else "imported" if report.applied else "dry run, nothing written"
+    head = (
+        f"{file.name} ({report.format}, {report.layout.value} layout, {report.records} rows): {what}: "
+        f"inserted {report.inserted}, updated {report.updated}, unchanged {report.unchanged}, "
+        f"skipped {report.skipped}, rejected {report.rejected}"
+    )
+    reasons = [f"  skipped {count}: {reason}" for reason, count in report.skipped_reasons.items()]
+    source = [f"  rows without a citation cite the source {report.source_id}"] if report.source_id else []
+    return "\n".join([head, *reasons, *source])

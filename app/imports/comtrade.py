@@ -1,0 +1,197 @@
+"""UN Comtrade's data export layout → trade-figure fields.
+
+A Comtrade row (one reporter, partner, flow, commodity and period; see the README's mapping table)
+becomes the generic row a figure is checked from. Rows the API has no place for are skipped with a
+reason, not rejected: an export of "all partners, all flows" always holds the World partner,
+re-exports and regional aggregates, and refusing the file for them would make it unimportable.
+Quantity and weight columns (and their estimation flags) are not read: only the trade value is.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+
+from app.imports.trade import RowErrors
+
+# Present in every Comtrade data export, and in no file of the generic layout.
+SIGNATURE = frozenset({"flowCode", "primaryValue"})
+FLOWS = {"X": "exports", "M": "imports"}
+WORLD_ISO, WORLD_CODE = "W00", "0"
+# M49 codes Comtrade reports under that are not the ISO 3166 numeric code of the same country
+# (France incl. Monaco, and so on). The ISO columns are read first; these serve files without them.
+COMTRADE_NUMERIC = {"251": "FR", "381": "IT", "579": "NO", "699": "IN", "757": "CH", "842": "US"}
+_TRUE = {"true", "1"}
+_FALSE = {"false", "0"}
+
+
+@dataclass(frozen=True)
+class Countries:
+    """The countries a file may name: alpha-2 ids, the alpha-3 and numeric codes that map to them, and
+    each one's names (`name_en`, `name_ru`) for the titles of search documents."""
+
+    alpha2: frozenset[str]
+    by_alpha3: dict[str, str]
+    by_numeric: dict[str, str]
+    names: dict[str, Any]
+
+    @classmethod
+    def of(cls, rows: Sequence[Any]) -> "Countries":
+        """From rows with id, alpha3, numeric, name_en and name_ru."""
+        return cls(
+            alpha2=frozenset(row.id for row in rows),
+            by_alpha3={row.alpha3: row.id for row in rows},
+            by_numeric={row.numeric: row.id for row in rows},
+            names={row.id: SimpleNamespace(name_en=row.name_en, name_ru=row.name_ru) for row in rows},
+        )
+
+
+class Skip(Exception):
+    """A row left out by design; the message is the reason, counted in the report."""
+
+
+def is_comtrade(names: set[str] | list[str]) -> bool:
+    return set(names) >= SIGNATURE
+
+
+def missing_columns(names: set[str] | list[str]) -> list[str]:
+    present = set(names)
+    missing = [name for name in ("freqCode", "flowCode", "cmdCode", "primaryValue") if name not in present]
+    for role in ("reporter", "partner"):
+        if f"{role}ISO" not in present and f"{role}Code" not in present:
+            missing.append(f"{role}ISO")
+    if "period" not in present and "refYear" not in present:
+        missing.append("period")
+    return missing
+
+
+# Which Comtrade column an error about a generic field is reported under.
+RENAMED = {
+    "indicator": "flowCode",
+    "commodity": "cmdCode",
+    "period": "period",
+    "value": "primaryValue",
+    "status": "isReported",
+}
+
+
+def to_generic(fields: dict[str, Any], countries: Countries) -> tuple[dict[str, Any], dict[str, str]]:
+    """The generic row for a Comtrade row, and which Comtrade column each generic field came from.
+
+    Raises Skip for a row that is out of scope, RowErrors (naming Comtrade's columns) for a bad one.
+    """
+    row = _Cells(fields)
+    errors: list[tuple[str, str]] = []
+    type_code = row.get("typeCode").upper()
+    if type_code == "S":
+        raise Skip("services (typeCode S): only goods are imported")
+    if type_code not in ("", "C"):
+        errors.append(("typeCode", f"expected C (goods) or S (services), not {type_code!r}"))
+    flow = row.get("flowCode").upper()
+    if not flow:
+        errors.append(("flowCode", "required"))
+    elif flow not in FLOWS:
+        desc = row.get("flowDesc")
+        raise Skip(
+            f"flow {flow}{f' ({desc})' if desc else ''}: only exports (X) and imports (M) are imported"
+        )
+    for column, total, what in (
+        ("motCode", "0", "mode of transport"),
+        ("customsCode", "C00", "customs procedure"),
+        ("partner2Code", "0", "second partner"),
+    ):
+        if row.get(column) not in ("", total):
+            raise Skip(f"a breakdown by {what} ({column} not {total}): only totals are imported")
+    sources = {}
+    resolved = {}
+    for role in ("reporter", "partner"):
+        try:
+            resolved[role], sources[role] = _country(row, role, countries)
+        except RowErrors as exc:
+            errors += exc.errors
+    period = _period(row, errors)
+    status = _status(row, errors)
+    if errors:
+        raise RowErrors(errors)
+    generic = {
+        "reporter": resolved["reporter"],
+        "partner": resolved["partner"],
+        "indicator": FLOWS[flow],
+        "commodity": row.get("cmdCode"),
+        "period": period,
+        "value": fields.get("primaryValue"),
+        "unit": "USD",
+        "bound": "exact",
+        "status": status,
+    }
+    return generic, RENAMED | sources
+
+
+class _Cells:
+    def __init__(self, fields: dict[str, Any]) -> None:
+        self.fields = fields
+
+    def get(self, name: str) -> str:
+        """The cell as text, stripped; "" when empty or absent. JSON numbers lose a trailing `.0`."""
+        value = self.fields.get(name)
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value).strip()
+
+
+def _country(row: _Cells, role: str, countries: Countries) -> tuple[str, str]:
+    iso_column, code_column = f"{role}ISO", f"{role}Code"
+    iso, code = row.get(iso_column).upper(), row.get(code_column).removesuffix(".0")
+    if not iso and not code:
+        raise RowErrors([(iso_column, f"required ({iso_column} or {code_column})")])
+    if iso == WORLD_ISO or code == WORLD_CODE:
+        raise Skip(f"{role} World: figures are between two countries")
+    if iso in countries.by_alpha3:
+        return countries.by_alpha3[iso], iso_column
+    padded = code.zfill(3) if code.isdigit() else ""
+    found = COMTRADE_NUMERIC.get(padded) or countries.by_numeric.get(padded)
+    if found:
+        return found, code_column
+    named = row.get(f"{role}Desc")
+    label = " ".join(part for part in (iso or code, f"({named})" if named else "") if part)
+    raise Skip(f"{role} {label} is not a country (an area or group of countries)")
+
+
+def _period(row: _Cells, errors: list[tuple[str, str]]) -> str | None:
+    frequency = row.get("freqCode").upper()
+    period = row.get("period")
+    if not period:
+        year, month = row.get("refYear"), row.get("refMonth")
+        period = year + (month.zfill(2) if frequency == "M" and month else "")
+    if frequency == "A":
+        if len(period) == 4 and period.isdigit():
+            return period
+        errors.append(("period", f"an annual (freqCode A) period is a year, YYYY: {period!r}"))
+    elif frequency == "M":
+        if len(period) == 6 and period.isdigit() and 1 <= int(period[4:]) <= 12:
+            return f"{period[:4]}-{period[4:]}"
+        errors.append(("period", f"a monthly (freqCode M) period is YYYYMM: {period!r}"))
+    else:
+        errors.append(("freqCode", f"expected A (annual) or M (monthly), not {frequency!r}"))
+    return None
+
+
+def _flag(row: _Cells, name: str, errors: list[tuple[str, str]]) -> bool | None:
+    text = row.get(name).lower()
+    if not text:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    errors.append((name, f"expected true or false, not {text!r}"))
+    return None
+
+
+def _status(row: _Cells, errors: list[tuple[str, str]]) -> str:
+    """`estimate` for a value the reporter did not report and UNSD did not sum from reported ones."""
+    reported = _flag(row, "isReported", errors)
+    aggregate = _flag(row, "isAggregate", errors)
+    return "estimate" if reported is False and aggregate is not True else "reported"

@@ -1,0 +1,196 @@
+"""A file, record by record: the line each record starts on, its text verbatim, and its fields.
+
+Only one record is in memory at a time. Bytes are decoded line by line, so a line that is not UTF-8,
+holds a NUL or is longer than MAX_LINE_BYTES is reported as that line's error and reading goes on.
+CSV: the first row names the columns; a quoted cell may span lines (the record starts on the first).
+NDJSON: one JSON object per line; blank lines are ignored.
+"""
+
+import csv
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+import orjson
+
+from app.imports.schemas import FileFormat
+
+MAX_LINE_BYTES = 1024 * 1024
+_CHUNK = 1024 * 1024
+_BOM = "\ufeff"
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    line: int
+    text: str
+    # CSV: column → cell (str); NDJSON: key → str, int, float, bool or None.
+    fields: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class LineError:
+    line: int
+    field: str
+    detail: str
+
+
+def file_digest(stream: IO[bytes]) -> tuple[str, int]:
+    """SHA-256 (hex) and size of the whole stream; leaves it rewound."""
+    digest, size = hashlib.sha256(), 0
+    while chunk := stream.read(_CHUNK):
+        digest.update(chunk)
+        size += len(chunk)
+    stream.seek(0)
+    return digest.hexdigest(), size
+
+
+def sniff_format(stream: IO[bytes]) -> FileFormat:
+    """NDJSON when the first thing in the file is `{`, else CSV; leaves the stream rewound."""
+    start = stream.read(4096).decode("utf-8", "replace").lstrip(_BOM + " \t\r\n")
+    stream.seek(0)
+    return "ndjson" if start.startswith("{") else "csv"
+
+
+@dataclass
+class _Line:
+    number: int
+    text: str  # with its line terminator
+    error: str | None = None
+
+
+@dataclass
+class FileReader:
+    """Iterate to get `Record`s and `LineError`s in file order; `header` is set once CSV's is read."""
+
+    stream: IO[bytes]
+    format: FileFormat
+    header: list[str] | None = None
+    header_text: str | None = None
+    bytes_read: int = 0
+    _taken: list[_Line] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Record | LineError]:
+        return self._csv() if self.format == "csv" else self._ndjson()
+
+    # --- physical lines ---
+
+    def _lines(self) -> Iterator[_Line]:
+        number = 0
+        while raw := self.stream.readline(MAX_LINE_BYTES + 1):
+            number += 1
+            self.bytes_read += len(raw)
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                while (rest := self.stream.readline(_CHUNK)) and not rest.endswith(b"\n"):
+                    self.bytes_read += len(rest)
+                self.bytes_read += len(rest)
+                yield _Line(number, "\n", f"the line is longer than {MAX_LINE_BYTES} bytes")
+                continue
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                bad = raw[exc.start : exc.start + 1].hex()
+                detail = f"not UTF-8: byte 0x{bad} at byte {exc.start + 1} of the line"
+                yield _Line(number, raw.decode("utf-8", "replace"), detail)
+                continue
+            if number == 1:
+                text = text.removeprefix(_BOM)
+            if "\x00" in text:
+                yield _Line(number, text.replace("\x00", ""), "the line contains a NUL character")
+                continue
+            yield _Line(number, text)
+
+    # --- NDJSON ---
+
+    def _ndjson(self) -> Iterator[Record | LineError]:
+        for line in self._lines():
+            if line.error:
+                yield LineError(line.number, "file", line.error)
+                continue
+            text = _without_terminator(line.text)
+            if not text.strip():
+                continue
+            try:
+                value = orjson.loads(text)
+            except orjson.JSONDecodeError as exc:
+                yield LineError(line.number, "file", f"not JSON: {exc}")
+                continue
+            if not isinstance(value, dict):
+                yield LineError(line.number, "file", "expected a JSON object ({…}) on each line")
+                continue
+            nested = [key for key, item in value.items() if isinstance(item, dict | list)]
+            if nested:
+                for key in nested:
+                    yield LineError(line.number, key, "expected a string, number, boolean or null")
+                continue
+            yield Record(line.number, text, value)
+
+    # --- CSV ---
+
+    def _tap(self) -> Iterator[str]:
+        """The lines csv.reader asks for, remembered until the record they make is complete."""
+        for line in self._lines():
+            self._taken.append(line)
+            yield line.text
+
+    def _csv(self) -> Iterator[Record | LineError]:
+        rows = csv.reader(self._tap(), strict=True)
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                first = self._taken[0].number if self._taken else 0
+                self._taken.clear()
+                yield LineError(first, "file", f"malformed CSV: {exc}")
+                continue
+            taken, self._taken = self._taken, []
+            bad = [line for line in taken if line.error]
+            if bad:
+                yield from (LineError(line.number, "file", str(line.error)) for line in bad)
+                continue
+            if not any(cell.strip() for cell in row):
+                continue  # blank lines, and rows of empty cells (spreadsheets leave them at the end)
+            number = taken[0].number
+            text = _without_terminator("".join(line.text for line in taken))
+            if self.header is None:
+                yield from self._read_header(number, text, row)
+                if self.header is None:
+                    return
+                continue
+            if len(row) != len(self.header):
+                yield _cell_count_error(number, self.header, row)
+                continue
+            yield Record(number, text, dict(zip(self.header, row, strict=True)))
+
+    def _read_header(self, number: int, text: str, row: list[str]) -> Iterator[LineError]:
+        names = [name.strip() for name in row]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        for name in duplicates:
+            yield LineError(number, name, "the column appears more than once in the header")
+        blank = [n for n, name in enumerate(names, 1) if not name]
+        for position in blank:
+            yield LineError(number, f"column {position}", "the header names no column here")
+        if not duplicates and not blank:
+            self.header, self.header_text = names, text
+
+
+def _cell_count_error(number: int, header: list[str], row: list[str]) -> LineError:
+    if len(row) < len(header):
+        missing = header[len(row)]
+        return LineError(
+            number, missing, f"the row has {len(row)} cells, the header {len(header)}: no cell for {missing}"
+        )
+    return LineError(
+        number,
+        f"column {len(header) + 1}",
+        f"the row has {len(row)} cells, the header {len(header)}: cells past the last column",
+    )
+
+
+def _without_terminator(text: str) -> str:
+    if text.endswith("\r\n"):
+        return text[:-2]
+    return text[:-1] if text.endswith(("\n", "\r")) else text

@@ -1,0 +1,567 @@
+"""Importing a file of trade figures: all or nothing, in batches, inside the caller's transaction.
+
+Rows are read and checked `batch_size` at a time. Each batch is compared with the figures stored
+under the same natural keys, then written in bulk (app.imports.store): figures, citations, revisions
+({field: [before, after]}, the shape app.revisions gives ORM changes) and search documents. After the
+first bad row nothing more is written, but checking goes on to the end so that the report names every
+bad line; then the import's savepoint is rolled back, and the database is as it was. Memory holds one
+batch, plus about 100 bytes per row read, to recognize a natural key the file repeats.
+"""
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import Enum
+from types import SimpleNamespace
+from typing import IO, Any
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from app import datastate
+from app.common.text import normalize_text
+from app.imports import comtrade, trade
+from app.imports.comtrade import Countries, Skip
+from app.imports.reading import FileReader, LineError, Record, file_digest, sniff_format
+from app.imports.schemas import FileFormat, ImportLayout, ImportLineError, ImportReport, ImportResource
+from app.imports.store import CITATIONS, DOCUMENTS, FIGURES, RECORD_TYPE, REVISIONS, Store
+from app.imports.trade import FigureRow, NaturalKey, RowErrors, TextCitation
+from app.models import Country, RevisionAction, SearchRecordType, Source, SourceKind, TradeFigure
+from app.revisions import ACTOR_KEY
+from app.search import repository as search
+from app.sources.quotes import QuoteNotFound, locate_quote
+
+BATCH_SIZE = 5000
+MAX_ERRORS = 100
+# The columns a revision shows, in the order app.revisions lists them (not search_text, version).
+REVISION_COLUMNS = tuple(
+    attr.key for attr in inspect(TradeFigure).column_attrs if attr.key not in ("search_text", "version")
+)
+# How a duplicate's error names the columns that make a figure's identity, per layout.
+KEY_FIELDS = {
+    ImportLayout.generic: "reporter, partner, indicator, commodity, period, status",
+    ImportLayout.comtrade: "reporterISO, partnerISO, flowCode, cmdCode, period, isReported",
+}
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    file_name: str
+    actor: str
+    resource: ImportResource = ImportResource.trade_figures
+    layout: ImportLayout | None = None
+    format: FileFormat | None = None
+    dry_run: bool = False
+    batch_size: int = BATCH_SIZE
+    max_errors: int = MAX_ERRORS
+
+
+def import_file(
+    session: Session, stream: IO[bytes], options: ImportOptions, progress: Progress | None = None
+) -> ImportReport:
+    """Import a seekable binary stream. Returns the report; `applied` is false when the file was
+    rejected (nothing written) or this was a dry run. Any exception leaves nothing written either."""
+    digest, size = file_digest(stream)
+    file_format = options.format or sniff_format(stream)
+    job = _Import(session, options, FileReader(stream, file_format), digest, size, progress)
+    missing = object()
+    previous_actor = session.info.get(ACTOR_KEY, missing)
+    session.info[ACTOR_KEY] = options.actor
+    savepoint = session.begin_nested()
+    try:
+        report = job.run()
+    except BaseException:
+        savepoint.rollback()
+        raise
+    finally:
+        if previous_actor is missing:
+            del session.info[ACTOR_KEY]
+        else:
+            session.info[ACTOR_KEY] = previous_actor
+    if report.applied:
+        savepoint.commit()
+    else:
+        savepoint.rollback()
+    return report
+
+
+def load_countries(session: Session) -> Countries:
+    rows = session.execute(
+        select(Country.id, Country.alpha3, Country.numeric, Country.name_en, Country.name_ru)
+    )
+    return Countries.of(rows.all())
+
+
+def dataset_source_id(digest: str) -> str:
+    """The id of the source standing for a file: the same bytes, the same source."""
+    return f"dataset-sha256-{digest[:32]}"
+
+
+@dataclass
+class _Errors:
+    """Errors in file order: those of the batch being read are merged, sorted, at each batch's end."""
+
+    limit: int
+    listed: list[ImportLineError] = field(default_factory=list)
+    truncated: int = 0
+    lines: int = 0
+    pending: list[ImportLineError] = field(default_factory=list)
+
+    def add(self, line: int, name: str, detail: str) -> None:
+        self.pending.append(ImportLineError(line=line, field=name, detail=detail))
+
+    def settle(self) -> None:
+        self.pending.sort(key=lambda error: error.line)
+        self.lines += len({error.line for error in self.pending})
+        for error in self.pending:
+            if len(self.listed) < self.limit:
+                self.listed.append(error)
+            else:
+                self.truncated += 1
+        self.pending = []
+
+    @property
+    def any(self) -> bool:
+        return bool(self.listed or self.truncated or self.pending)
+
+
+@dataclass
+class _Planned:
+    """What one batch will write."""
+
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    new_citations: list[dict[str, Any]] = field(default_factory=list)
+    dropped_citations: list[int] = field(default_factory=list)
+    revisions: list[dict[str, Any]] = field(default_factory=list)
+    # Each figure written: its columns and its citations, for its search document.
+    documents: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = field(default_factory=dict)
+
+
+class _Import:
+    def __init__(
+        self,
+        session: Session,
+        options: ImportOptions,
+        reader: FileReader,
+        digest: str,
+        size: int,
+        progress: Progress | None,
+    ) -> None:
+        self.session, self.options, self.reader = session, options, reader
+        self.digest, self.size, self.progress = digest, size, progress
+        self.store = Store(session)
+        self.countries = load_countries(session)
+        self.errors = _Errors(options.max_errors)
+        self.counts: Counter[str] = Counter()
+        self.skipped: Counter[str] = Counter()
+        self.layout = options.layout
+        self.records = 0
+        self.seen_keys: set[bytes] = set()
+        self.seen_ids: set[str] = set()
+        self.file_source_id = dataset_source_id(digest)
+        self.file_cited = False
+        self.file_source_ready = False
+        self.sources: dict[str, str | None] = {}  # text source id → its text (None: unusable)
+        # Text citations checked so far: paragraph and offsets, or the field at fault and why.
+        self.quotes: dict[TextCitation, tuple[int, int, int]] = {}
+        self.bad_quotes: dict[TextCitation, tuple[str, str]] = {}
+        self.now = datetime.now(UTC).replace(microsecond=0)
+
+    # --- reading ---
+
+    def run(self) -> ImportReport:
+        batch: list[FigureRow] = []
+        for row in self._rows():
+            batch.append(row)
+            if len(batch) >= self.options.batch_size:
+                self._flush(batch)
+                batch = []
+        self._flush(batch)
+        if not self.records and not self.errors.any and self.reader.header is None:
+            self.errors.add(1, "file", "the file is empty")
+            self.errors.settle()
+        applied = not self.errors.any and not self.options.dry_run
+        if applied and (self.counts["inserted"] or self.counts["updated"]):
+            datastate.bump(self.session)
+        return self._report(applied)
+
+    def _rows(self) -> Iterator[FigureRow]:
+        checked_header = False
+        for item in self.reader:
+            if isinstance(item, LineError):
+                self.errors.add(item.line, item.field, item.detail)
+                continue
+            if not checked_header:
+                checked_header = True
+                if not self._check_columns(item):
+                    return
+            self.records += 1
+            row = self._row(item)
+            if row is not None:
+                yield row
+        if not checked_header and self.reader.header is not None:
+            self._check_columns(None)  # a header and no rows: still say what is wrong with it
+
+    def _check_columns(self, first: Record | None) -> bool:
+        """Recognize the layout and check a CSV header; False when the header is unusable."""
+        names = self.reader.header if self.reader.header is not None else list(first.fields if first else [])
+        if self.layout is None:
+            self.layout = ImportLayout.comtrade if comtrade.is_comtrade(names) else ImportLayout.generic
+        if self.reader.header is None:
+            return True  # NDJSON: each record is checked on its own
+        line = 1
+        if self.layout is ImportLayout.comtrade:
+            problems = [(name, "a required column is missing") for name in comtrade.missing_columns(names)]
+        else:
+            problems = [(name, "not a column of this layout") for name in trade.unknown_columns(names)]
+            problems += [(name, "a required column is missing") for name in trade.missing_columns(names)]
+        for name, detail in problems:
+            self.errors.add(line, name, detail)
+        return not problems
+
+    def _row(self, record: Record) -> FigureRow | None:
+        fields = record.fields
+        renamed: dict[str, str] = {}
+        try:
+            if self.layout is ImportLayout.comtrade:
+                fields, renamed = comtrade.to_generic(fields, self.countries)
+            elif self.reader.header is None:
+                unknown = trade.unknown_columns(list(fields))
+                if unknown:
+                    raise RowErrors([(name, "not a field of this layout") for name in unknown])
+            return trade.check_row(record.line, record.text, fields, self.countries.alpha2)
+        except Skip as skip:
+            self.skipped[str(skip)] += 1
+        except RowErrors as exc:
+            for name, detail in exc.errors:
+                self.errors.add(record.line, renamed.get(name, name), detail)
+        return None
+
+    # --- one batch ---
+
+    def _flush(self, rows: list[FigureRow]) -> None:
+        rows = self._unique(rows)
+        rows = [row for row in rows if self._cite(row)]
+        plan = self._plan(rows)
+        self.errors.settle()
+        if plan.documents and not self.errors.any and not self.options.dry_run:
+            self._write(plan)
+        if self.progress is not None:
+            self.progress(self.reader.bytes_read)
+
+    def _unique(self, rows: list[FigureRow]) -> list[FigureRow]:
+        """Rows whose natural key (and id, if given) no earlier row of the file has."""
+        kept = []
+        in_batch: dict[NaturalKey, int] = {}
+        for row in rows:
+            key = row.key
+            digest = hashlib.blake2b(repr(key).encode(), digest_size=16).digest()
+            if digest in self.seen_keys:
+                earlier = in_batch.get(key)
+                where = f"line {earlier}" if earlier else "an earlier line"
+                self.errors.add(
+                    row.line,
+                    KEY_FIELDS[self.layout or ImportLayout.generic],
+                    f"{where} states the same figure (the same reporter, partner, indicator, commodity, "
+                    "period and status): each figure may appear once",
+                )
+                continue
+            self.seen_keys.add(digest)
+            in_batch[key] = row.line
+            if row.id is not None:
+                if row.id in self.seen_ids:
+                    self.errors.add(row.line, "id", f"{row.id!r} is the id of an earlier line's figure")
+                    continue
+                self.seen_ids.add(row.id)
+            kept.append(row)
+        return kept
+
+    def _cite(self, row: FigureRow) -> bool:
+        """Check a row's text citation against its source; False (and an error) when it fails."""
+        citation = row.citation
+        if citation is None:
+            self.file_cited = True
+            return True
+        if citation not in self.quotes and citation not in self.bad_quotes:
+            try:
+                self.quotes[citation] = self._locate(citation)
+            except RowErrors as exc:
+                self.bad_quotes[citation] = exc.errors[0]
+        if citation in self.bad_quotes:
+            self.errors.add(row.line, *self.bad_quotes[citation])
+            return False
+        return True
+
+    def _locate(self, citation: TextCitation) -> tuple[int, int, int]:
+        if citation.source_id not in self.sources:
+            source = self.session.get(Source, citation.source_id)
+            if source is None:
+                self.sources[citation.source_id] = None
+            else:
+                self.sources[citation.source_id] = "" if source.kind == SourceKind.dataset else source.text
+        text = self.sources[citation.source_id]
+        if text is None:
+            raise RowErrors([("citation_source_id", f"unknown source {citation.source_id!r}")])
+        if text == "":
+            detail = (
+                f"{citation.source_id!r} is a dataset: cite text sources by quote, datasets by importing them"
+            )
+            raise RowErrors([("citation_source_id", detail)])
+        try:
+            where = locate_quote(text, citation.quote, citation.paragraph)
+        except QuoteNotFound as exc:
+            raise RowErrors([("citation_quote", str(exc))]) from None
+        return where.paragraph, where.char_start, where.char_end
+
+    def _plan(self, rows: list[FigureRow]) -> _Planned:
+        plan = _Planned()
+        if not rows:
+            return plan
+        by_key = self.store.figures_by_key([row.key for row in rows])
+        citations = self.store.citations_of([figure["id"] for figure in by_key.values()])
+        new_rows = [row for row in rows if row.key not in by_key]
+        derived = {row.line: trade.derived_id(row.values) for row in new_rows if row.id is None}
+        taken = self.store.taken_ids({row.id or derived[row.line] for row in new_rows})
+        batch_ids: set[str] = set()
+        for row in rows:
+            existing = by_key.get(row.key)
+            if existing is not None:
+                if row.id is not None and row.id != existing["id"]:
+                    detail = f"this figure exists already, as {existing['id']!r}: its id cannot change"
+                    self.errors.add(row.line, "id", detail)
+                    continue
+                self._plan_existing(plan, row, existing, citations.get(existing["id"], []))
+                continue
+            if row.id is not None:
+                if row.id in taken or row.id in batch_ids:
+                    detail = f"{row.id!r} is the id of another figure (or of a deleted one)"
+                    self.errors.add(row.line, "id", detail)
+                    continue
+                figure_id = row.id
+            else:
+                figure_id = self._free_id(derived[row.line], taken, batch_ids)
+            batch_ids.add(figure_id)
+            self._plan_new(plan, row, figure_id)
+        return plan
+
+    def _plan_new(self, plan: _Planned, row: FigureRow, figure_id: str) -> None:
+        self.counts["inserted"] += 1
+        values = {"id": figure_id, **row.values}
+        values.setdefault("note_en", None)
+        values.setdefault("note_ru", None)
+        plan.inserts.append(values | {"search_text": _search_text(values)})
+        citation = self._citation(row, figure_id)
+        plan.new_citations.append(citation)
+        changes: dict[str, Any] = {
+            key: [None, _plain(values[key])] for key in REVISION_COLUMNS if values[key] is not None
+        }
+        changes["citations"] = [None, [_citation_plain(citation)]]
+        plan.revisions.append(self._revision(figure_id, RevisionAction.create, changes))
+        plan.documents[figure_id] = (values, [citation])
+
+    def _plan_existing(
+        self, plan: _Planned, row: FigureRow, existing: dict[str, Any], citations: list[dict[str, Any]]
+    ) -> None:
+        figure_id = existing["id"]
+        changes: dict[str, list[Any]] = {}
+        for key in trade.CONTENT_COLUMNS:
+            if key in row.values and existing[key] != row.values[key]:
+                changes[key] = [_plain(existing[key]), _plain(row.values[key])]
+        wanted = self._citation(row, figure_id)
+        kept = citations
+        if changes:
+            # The figure's numbers changed: rows of other files quoted the numbers replaced.
+            stale = [c for c in citations if c["line"] is not None and not _same_citation(c, wanted)]
+            plan.dropped_citations += [c["id"] for c in stale]
+            kept = [c for c in citations if c not in stale]
+        added = [] if any(_same_citation(c, wanted) for c in kept) else [wanted]
+        before = sorted((_citation_plain(c) for c in citations), key=repr)
+        after = sorted((_citation_plain(c) for c in [*kept, *added]), key=repr)
+        if before != after:
+            changes["citations"] = [before, after]
+        plan.new_citations += added
+        if not changes:
+            self.counts["unchanged"] += 1
+            return
+        self.counts["updated"] += 1
+        merged = existing | {key: value for key, value in row.values.items() if key in trade.CONTENT_COLUMNS}
+        if any(key in trade.CONTENT_COLUMNS for key in changes):
+            update = {key: merged[key] for key in trade.CONTENT_COLUMNS}
+            plan.updates.append(update | {"id": figure_id, "search_text": _search_text(merged)})
+        plan.revisions.append(self._revision(figure_id, RevisionAction.update, changes))
+        plan.documents[figure_id] = (merged, [*kept, *added])
+
+    def _citation(self, row: FigureRow, figure_id: str) -> dict[str, Any]:
+        citation: dict[str, Any] = {
+            "trade_figure_id": figure_id,
+            "line": None,
+            "paragraph": None,
+            "char_start": None,
+            "char_end": None,
+        }
+        if row.citation is None:
+            return citation | {"source_id": self.file_source_id, "quote": row.text, "line": row.line}
+        paragraph, start, end = self.quotes[row.citation]
+        return citation | {
+            "source_id": row.citation.source_id,
+            "quote": row.citation.quote,
+            "paragraph": paragraph,
+            "char_start": start,
+            "char_end": end,
+        }
+
+    def _revision(self, figure_id: str, action: RevisionAction, changes: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "record_type": RECORD_TYPE,
+            "record_id": figure_id,
+            "action": action,
+            "changed_at": self.now,
+            "actor": self.options.actor,
+            "changes": changes,
+        }
+
+    def _free_id(self, base: str, taken: set[str], batch_ids: set[str]) -> str:
+        """`base`, else `base-2`, `base-3`…: the first no figure has or had (rarely needed)."""
+        if base not in taken and base not in batch_ids:
+            return base
+        n = 2
+        while True:
+            suffix = f"-{n}"
+            candidate = base[: trade.MAX_ID_LENGTH - len(suffix)] + suffix
+            if candidate not in batch_ids and not self.store.taken_ids([candidate]):
+                return candidate
+            n += 1
+
+    # --- writing ---
+
+    def _write(self, plan: _Planned) -> None:
+        store = self.store
+        if self.file_cited and not self.file_source_ready:
+            self._ensure_file_source()
+        store.insert(FIGURES, plan.inserts)
+        store.update_figures(plan.updates)
+        store.delete_citations(plan.dropped_citations)
+        store.insert(CITATIONS, plan.new_citations)
+        store.insert(REVISIONS, plan.revisions)
+        self._index(plan.documents)
+
+    def _index(self, figures: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
+        """Search documents of the figures written, built by app.search's own rules."""
+        if not figures:
+            return
+        stored = self.store.documents(list(figures))
+        inserts, updates = [], []
+        for figure_id, (values, citations) in figures.items():
+            fields = _document_fields(self._searchable(values, citations))
+            document = stored.get(figure_id)
+            if document is None:
+                inserts.append(
+                    {"record_type": SearchRecordType.trade_figure, "record_id": figure_id, **fields}
+                )
+            elif any(document[name] != value for name, value in fields.items()):
+                updates.append({"id": document["id"], **fields})
+        self.store.insert(DOCUMENTS, inserts)
+        self.store.update_documents(updates)
+
+    def _searchable(self, values: dict[str, Any], citations: list[dict[str, Any]]) -> SimpleNamespace:
+        """What the search document of a trade figure is made from, without loading the figure."""
+        return SimpleNamespace(
+            **values,
+            reporter=self.countries.names[values["reporter_id"]],
+            partner=self.countries.names[values["partner_id"]],
+            citations=[SimpleNamespace(quote=citation["quote"]) for citation in citations],
+        )
+
+    def _ensure_file_source(self) -> None:
+        source = self.session.get(Source, self.file_source_id)
+        if source is None:
+            self.session.add(
+                Source(
+                    id=self.file_source_id,
+                    title=self.options.file_name[:1000],
+                    author=None,
+                    language="en",
+                    publication_year=None,
+                    kind=SourceKind.dataset,
+                    url=None,
+                    text=self._description(),
+                )
+            )
+            self.session.flush()  # the revision hook records the new source
+            search.index_records(self.session, SearchRecordType.source, [self.file_source_id])
+        self.file_source_ready = True
+
+    def _description(self) -> str:
+        layout = self.layout.value if self.layout else "generic"
+        lines = [
+            f"Dataset imported from the file {self.options.file_name} "
+            f"({self.reader.format.upper()}, {layout} layout, {self.size} bytes, SHA-256 {self.digest}).",
+            "Each citation of this source quotes one row of the file, verbatim, with its line number.",
+        ]
+        if self.reader.header_text is not None:
+            lines.append(f"Columns: {self.reader.header_text[:2000]}")
+        return "\n\n".join(lines)
+
+    # --- the report ---
+
+    def _report(self, applied: bool) -> ImportReport:
+        rejected = self.errors.any
+        return ImportReport(
+            resource=self.options.resource,
+            layout=self.layout or ImportLayout.generic,
+            format=self.reader.format,
+            applied=applied,
+            source_id=self.file_source_id if self.file_cited else None,
+            records=self.records,
+            inserted=0 if rejected else self.counts["inserted"],
+            updated=0 if rejected else self.counts["updated"],
+            unchanged=0 if rejected else self.counts["unchanged"],
+            skipped=sum(self.skipped.values()),
+            skipped_reasons=dict(self.skipped.most_common()),
+            rejected=self.errors.lines,
+            errors=self.errors.listed,
+            errors_truncated=self.errors.truncated,
+        )
+
+
+def _document_fields(figure: Any) -> dict[str, str]:
+    """A trade figure's search document, by app.search's own rules: the same as index_records builds."""
+    return search._document_fields(search.KINDS[SearchRecordType.trade_figure], figure)
+
+
+def _plain(value: Any) -> Any:
+    """A column value as app.revisions writes it into a revision: enums by value, dates in ISO 8601."""
+    if value is None or type(value) in (str, float, int):
+        return value
+    if isinstance(value, Enum):
+        return value._value_  # the plain attribute: `.value` is a much slower descriptor
+    assert isinstance(value, date)
+    return value.isoformat()
+
+
+def _search_text(values: dict[str, Any]) -> str:
+    """What Searchable.refresh_search_text stores for a trade figure."""
+    parts = (values[name] for name in TradeFigure.search_fields)
+    return normalize_text(" ".join(str(part) for part in parts if part))
+
+
+def _citation_plain(citation: dict[str, Any]) -> dict[str, Any]:
+    """A citation as app.revisions writes it into a revision (citation lists sorted by repr)."""
+    return {
+        "source_id": citation["source_id"],
+        "quote": citation["quote"],
+        "paragraph": citation["paragraph"],
+    }
+
+
+def _same_citation(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a["source_id"] != b["source_id"]:
+        return False
+    if a["line"] is not None or b["line"] is not None:
+        return bool(a["line"] == b["line"] and a["quote"] == b["quote"])
+    return bool(a["char_start"] == b["char_start"] and a["char_end"] == b["char_end"])

@@ -1,0 +1,143 @@
+import tempfile
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import IO, Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+
+from app.auth import WriteCaller, bearer
+from app.common.schemas import Problem
+from app.db import SessionDep
+from app.errors import AppError, ProblemResponse, problem
+from app.imports.repository import ImportOptions, import_file
+from app.imports.schemas import FileFormat, ImportParams, ImportReport, ImportResource
+
+router = APIRouter(prefix="/v1/imports", tags=["imports"])
+
+MEDIA_TYPES: dict[str, FileFormat] = {"text/csv": "csv", "application/x-ndjson": "ndjson"}
+# An upload larger than this goes to a temporary file instead of memory.
+SPOOL_MAX_MEMORY = 1024 * 1024
+ERRORS_IN_DETAIL = 3
+
+
+class UnsupportedMediaType(AppError):
+    status = 415
+    title = "Unsupported media type"
+    slug = "unsupported-media-type"
+
+
+@dataclass(frozen=True)
+class Upload:
+    file: IO[bytes]
+    format: FileFormat
+
+
+async def spooled_upload(request: Request) -> AsyncIterator[Upload]:
+    """The request body, streamed to a temporary file: the import reads it back a batch at a time."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    file_format = MEDIA_TYPES.get(media_type)
+    if file_format is None:
+        raise UnsupportedMediaType(
+            f"Send the file as the request body with Content-Type text/csv or application/x-ndjson, "
+            f"not {media_type or 'no Content-Type'} (e.g. curl --data-binary @file.csv -H "
+            "'Content-Type: text/csv'). Multipart forms are not accepted."
+        )
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX_MEMORY)  # noqa: SIM115 (closed below)
+    try:
+        async for chunk in request.stream():
+            spool.write(chunk)
+        spool.seek(0)
+        yield Upload(spool, file_format)
+    finally:
+        spool.close()
+
+
+REQUEST_BODY: dict[str, Any] = {
+    "description": "The file itself, as the whole body (not a multipart form), in UTF-8. CSV: a header "
+    "row naming the columns, then one figure per row. NDJSON: one JSON object per line, keyed like the "
+    "CSV columns. See the README's Bulk import section for the layouts.",
+    "required": True,
+    "content": {
+        "text/csv": {
+            "schema": {"type": "string"},
+            "example": "reporter,partner,indicator,period,value,unit,bound,status\n"
+            "AZ,KZ,exports,2024,250000000,USD,approximate,reported\n",
+        },
+        "application/x-ndjson": {
+            "schema": {"type": "string"},
+            "example": '{"reporter":"AZ","partner":"KZ","indicator":"exports","period":"2024",'
+            '"value":250000000,"unit":"USD","bound":"approximate","status":"reported"}\n',
+        },
+    },
+}
+
+
+PROBLEMS = {
+    400: "An unknown query parameter.",
+    401: "No API key, or one that is not valid.",
+    403: "The API key lacks the `write` scope.",
+    413: "The file is larger than this server accepts.",
+    415: "The body is not text/csv or application/x-ndjson.",
+    422: "The file was rejected and nothing was imported: `errors` names each bad line (`line`) and field "
+    "(`name`), and `report` is the import report. Or a query parameter is invalid.",
+}
+
+
+@router.post(
+    "/{resource}",
+    name="importRecords",
+    summary="Import records from a CSV or NDJSON file",
+    description="Creates or updates every record the file states, all or nothing: one bad line rejects "
+    "the file (422, naming every bad line and field) and nothing is written. Records are matched on "
+    "their natural key (trade figures: reporter, partner, indicator, commodity, period and status), so "
+    "importing the same file again changes nothing. Rows without a citation of their own cite the file: "
+    "a `dataset` source, one line per record. With `layout=comtrade` (or a Comtrade header) the file is "
+    "read in UN Comtrade's export layout. `dry_run=true` checks and reports without writing. Needs an "
+    "API key with the `write` scope.",
+    response_model=ImportReport,
+    responses={
+        200: {"description": "The file was imported (or, with dry_run, would be): what changed."},
+        **{status: {"model": Problem, "description": meaning} for status, meaning in PROBLEMS.items()},
+    },
+    openapi_extra={"requestBody": REQUEST_BODY, "security": [{bearer.scheme_name: []}]},
+)
+def import_records(
+    request: Request,
+    resource: Annotated[ImportResource, Path(description="What the file holds: `trade-figures`.")],
+    caller: WriteCaller,
+    session: SessionDep,
+    params: Annotated[ImportParams, Query()],
+    upload: Annotated[Upload, Depends(spooled_upload)],
+) -> Response:
+    file_name = params.filename or f"upload.{upload.format}"
+    options = ImportOptions(
+        file_name=file_name,
+        actor=caller.name,
+        resource=resource,
+        layout=params.layout,
+        format=upload.format,
+        dry_run=params.dry_run,
+    )
+    report = import_file(session, upload.file, options)
+    if report.rejected:
+        return rejected(request, report)
+    return Response(orjson.dumps(report.model_dump(mode="json")), media_type="application/json")
+
+
+def rejected(request: Request, report: ImportReport) -> ProblemResponse:
+    """422: the problem, each bad line as one of its `errors`, and the report as `report`."""
+    shown = "; ".join(f"line {e.line}, {e.field}: {e.detail}" for e in report.errors[:ERRORS_IN_DETAIL])
+    more = report.rejected - len({e.line for e in report.errors[:ERRORS_IN_DETAIL]})
+    detail = (
+        f"The file was rejected and nothing was imported: {report.rejected} bad "
+        f"line{'s' if report.rejected != 1 else ''}. {shown}"
+        + (f" (and {more} more line{'s' if more != 1 else ''})" if more > 0 else "")
+    )
+    response = problem(request, 422, "Import rejected", "import-rejected", detail)
+    body = orjson.loads(response.body)
+    body["errors"] = [
+        {"name": e.field, "in": "body", "detail": e.detail, "line": e.line} for e in report.errors
+    ]
+    body["report"] = report.model_dump(mode="json")
+    return ProblemResponse(body, status_code=422)

@@ -1,0 +1,83 @@
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FileFormat = Literal["csv", "ndjson"]
+
+
+class ImportResource(StrEnum):
+    """What a file holds: the path segment of the endpoint and the CLI's first argument."""
+
+    trade_figures = "trade-figures"
+
+
+class ImportLayout(StrEnum):
+    """The columns a file uses: ours, or those of UN Comtrade's data exports."""
+
+    generic = "generic"
+    comtrade = "comtrade"
+
+
+class ImportParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    layout: ImportLayout | None = Field(
+        None,
+        description="`generic` (this API's trade-figure columns) or `comtrade` (UN Comtrade's export "
+        "columns). Without it the layout is recognized from the header or the first record.",
+    )
+    dry_run: bool = Field(
+        False,
+        description="Check the whole file and report what it would change, without changing anything.",
+    )
+    filename: str | None = Field(
+        None,
+        min_length=1,
+        max_length=255,
+        pattern=r"^[^\x00-\x1f/\\]+$",
+        description="The file's name: the title of the dataset source its rows cite, and part of the "
+        "revisions' actor. Default `upload.csv` or `upload.ndjson`.",
+        examples=["comtrade-az-2024.csv"],
+    )
+
+
+class ImportLineError(BaseModel):
+    """One thing wrong with one line of an imported file."""
+
+    line: int = Field(description="The 1-based line of the file (the first line of a multi-line CSV row).")
+    field: str = Field(
+        description="The column (or NDJSON key) at fault, as the file names it; `file` for the file as a "
+        "whole."
+    )
+    detail: str = Field(description="What is wrong, for a person to read.")
+
+
+class ImportReport(BaseModel):
+    """What an import did, or (with `dry_run`, or when the file is rejected) what it would have done."""
+
+    resource: ImportResource = Field(description="What the file holds.")
+    layout: ImportLayout = Field(description="The layout the file was read with.")
+    format: FileFormat = Field(description="`csv` or `ndjson`.")
+    applied: bool = Field(
+        description="True when the changes were written; false for a dry run or a rejected file (then "
+        "nothing was written)."
+    )
+    source_id: str | None = Field(
+        description="The dataset source standing for the file, which rows without a citation of their "
+        "own cite (line by line); null when every row cites a text source."
+    )
+    records: int = Field(description="Rows read (CSV: not counting the header).")
+    inserted: int = Field(description="Records created.")
+    updated: int = Field(description="Existing records (same natural key) whose fields or citations changed.")
+    unchanged: int = Field(description="Existing records the file states exactly as they are.")
+    skipped: int = Field(
+        description="Rows left out by design, not errors (Comtrade: partner World, flows other than "
+        "exports and imports, …); `skipped_reasons` says why."
+    )
+    skipped_reasons: dict[str, int] = Field(description="How many rows were skipped, per reason.")
+    rejected: int = Field(description="Rows with at least one error. Any rejected row rejects the file.")
+    errors: list[ImportLineError] = Field(
+        description="The errors, in file order: at most 100 (see `errors_truncated`)."
+    )
+    errors_truncated: int = Field(description="How many further errors there were and are not listed.")

@@ -1,0 +1,342 @@
+"""One row of a trade-figure file → the figure's column values, or every field at fault.
+
+The checks are those the database enforces (so a bad row is a line error, never a failed statement)
+plus what only a file can get wrong: an unknown country or column, a number that does not parse.
+"""
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from app.common.dates import PeriodKind, month_end, parse_partial_date, period_kind
+from app.models import Bound, FigureStatus, Indicator, Unit
+
+# The columns of the generic layout: TradeFigureRead's, flattened, plus where the row comes from.
+COLUMNS = (
+    "id",
+    "reporter",
+    "partner",
+    "indicator",
+    "commodity",
+    "period",
+    "period_start",
+    "period_end",
+    "value",
+    "value_upper",
+    "unit",
+    "bound",
+    "status",
+    "compared_period",
+    "compared_period_start",
+    "compared_period_end",
+    "note_en",
+    "note_ru",
+    "citation_source_id",
+    "citation_quote",
+    "citation_paragraph",
+)
+REQUIRED = ("reporter", "partner", "indicator", "value", "unit", "bound", "status")
+# Descriptive fields: a file without the column leaves them as they are on existing figures.
+KEPT_WHEN_ABSENT = ("note_en", "note_ru")
+# The natural key (uq_trade_figures_natural_key): one figure per reporter, partner, indicator,
+# commodity, period and status.
+KEY_COLUMNS = ("reporter_id", "partner_id", "indicator", "commodity", "period_start", "period_end", "status")
+# What a figure says: compared between a file row and the figure stored under the same key.
+CONTENT_COLUMNS = (
+    "period_kind",
+    "value",
+    "value_upper",
+    "unit",
+    "bound",
+    "compared_period_start",
+    "compared_period_end",
+    "note_en",
+    "note_ru",
+)
+MAX_ID_LENGTH = 120
+MAX_COMMODITY_LENGTH = 40
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+E = TypeVar("E", bound=StrEnum)
+NaturalKey = tuple[str, str, str, str, date, date, str]
+
+
+@dataclass(frozen=True, slots=True)
+class TextCitation:
+    source_id: str
+    quote: str
+    paragraph: int | None
+
+
+@dataclass(slots=True)
+class FigureRow:
+    line: int
+    text: str
+    # The file's id for the figure, if it gives one.
+    id: str | None
+    # trade_figures columns (without id): the natural key, CONTENT_COLUMNS, search_text aside.
+    values: dict[str, Any]
+    citation: TextCitation | None
+    # The natural key: KEY_COLUMNS' values.
+    key: NaturalKey
+
+
+class RowErrors(Exception):
+    def __init__(self, errors: list[tuple[str, str]]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+def unknown_columns(names: list[str] | set[str]) -> list[str]:
+    known = set(COLUMNS)
+    return [name for name in names if name not in known]
+
+
+def missing_columns(names: list[str] | set[str]) -> list[str]:
+    present = set(names)
+    missing = [name for name in REQUIRED if name not in present]
+    if "period" not in present and not {"period_start", "period_end"} <= present:
+        missing.append("period")
+    return missing
+
+
+def check_row(line: int, text: str, fields: dict[str, Any], countries: frozenset[str]) -> FigureRow:
+    """The figure a row states; raises RowErrors naming every field at fault."""
+    row = _Row(fields)
+    reporter = row.country("reporter", countries)
+    partner = row.country("partner", countries)
+    if reporter and partner and reporter == partner:
+        row.fail("partner", "the partner is the reporter; a figure is between two countries")
+    indicator = row.choice("indicator", Indicator, required=True)
+    commodity = row.text("commodity") or "TOTAL"
+    if len(commodity) > MAX_COMMODITY_LENGTH:
+        row.fail("commodity", f"at most {MAX_COMMODITY_LENGTH} characters")
+    period = row.period("period", required=True)
+    value = row.number("value", required=True)
+    value_upper = row.number("value_upper")
+    unit = row.choice("unit", Unit, required=True)
+    bound = row.choice("bound", Bound, required=True)
+    status = row.choice("status", FigureStatus, required=True)
+    compared = row.period("compared_period")
+    if bound is not None and value is not None:
+        _check_bound(row, bound, value, value_upper)
+    figure_id = row.text("id")
+    if figure_id is not None and (len(figure_id) > MAX_ID_LENGTH or not _SLUG.match(figure_id)):
+        row.fail(
+            "id",
+            "lowercase letters, digits and hyphens, starting with a letter or digit; "
+            f"at most {MAX_ID_LENGTH} characters",
+        )
+    citation = row.citation()
+    if row.errors:
+        raise RowErrors(row.errors)
+    assert period is not None and indicator and unit and bound and status and reporter and partner
+    values: dict[str, Any] = {
+        "reporter_id": reporter,
+        "partner_id": partner,
+        "indicator": indicator,
+        "commodity": commodity,
+        "period_start": period[0],
+        "period_end": period[1],
+        "period_kind": period_kind(*period),
+        "value": value,
+        "value_upper": value_upper,
+        "unit": unit,
+        "bound": bound,
+        "status": status,
+        "compared_period_start": compared[0] if compared else None,
+        "compared_period_end": compared[1] if compared else None,
+    }
+    for name in KEPT_WHEN_ABSENT:
+        if name in fields:
+            values[name] = row.text(name, strip=False)
+    key = (reporter, partner, indicator, commodity, period[0], period[1], status)
+    return FigureRow(line, text, figure_id, values, citation, key)
+
+
+def _check_bound(row: "_Row", bound: Bound, value: float, upper: float | None) -> None:
+    if bound is Bound.range and upper is None:
+        row.fail("value_upper", "a range needs its upper end in value_upper")
+    elif bound in (Bound.exact, Bound.approximate) and upper is not None:
+        row.fail("value_upper", f"must be empty when bound is {bound.value}: the value is one number")
+    elif upper is not None and upper <= value:
+        row.fail("value_upper", f"must be greater than value ({value:g})")
+
+
+class _Row:
+    """A row's cells, read one field at a time; what does not parse is remembered as an error."""
+
+    def __init__(self, fields: dict[str, Any]) -> None:
+        self.fields = fields
+        self.errors: list[tuple[str, str]] = []
+
+    def fail(self, name: str, detail: str) -> None:
+        self.errors.append((name, detail))
+
+    def text(self, name: str, *, strip: bool = True) -> str | None:
+        value = self.fields.get(name)
+        if value is None or isinstance(value, bool):
+            if isinstance(value, bool):
+                self.fail(name, "expected text, not true or false")
+            return None
+        text = str(value)
+        if not text.strip():
+            return None
+        return text.strip() if strip else text
+
+    def required_text(self, name: str) -> str | None:
+        text = self.text(name)
+        if text is None:
+            self.fail(name, "required")
+        return text
+
+    def country(self, name: str, countries: frozenset[str]) -> str | None:
+        code = self.required_text(name)
+        if code is None:
+            return None
+        upper = code.upper()
+        if upper not in countries:
+            self.fail(name, f"unknown country {code!r}: an ISO 3166-1 alpha-2 code (AZ, KZ, …)")
+            return None
+        return upper
+
+    def choice(self, name: str, enum: type[E], *, required: bool = False) -> E | None:
+        text = self.required_text(name) if required else self.text(name)
+        if text is None:
+            return None
+        try:
+            return enum(text)
+        except ValueError:
+            choices = ", ".join(member.value for member in enum)
+            self.fail(name, f"{text!r} is not one of {choices}")
+            return None
+
+    def number(self, name: str, *, required: bool = False) -> float | None:
+        value = self.fields.get(name)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            number = float(value)
+        else:
+            text = self.required_text(name) if required else self.text(name)
+            if text is None:
+                return None
+            if not _NUMBER.match(text):
+                hint = " (the decimal separator is a point)" if re.fullmatch(r"[+-]?\d+,\d+", text) else ""
+                self.fail(name, f"not a number: {text!r}{hint}")
+                return None
+            number = float(text)
+        if not math.isfinite(number):
+            self.fail(name, "must be a finite number")
+            return None
+        return number
+
+    def period(self, name: str, *, required: bool = False) -> tuple[date, date] | None:
+        """`name` (`2024`, `2025-01/2025-09`) or `name_start` and `name_end` (partial dates too)."""
+        whole = self.text(name)
+        start_text, end_text = self.text(f"{name}_start"), self.text(f"{name}_end")
+        if whole is not None:
+            if start_text is not None or end_text is not None:
+                self.fail(name, f"give {name} or {name}_start and {name}_end, not both")
+                return None
+            try:
+                return parse_period(whole)
+            except ValueError as exc:
+                self.fail(name, str(exc))
+                return None
+        if start_text is None and end_text is None:
+            if required:
+                self.fail(name, f"required: {name} (2024, 2025-01/2025-09) or {name}_start and {name}_end")
+            return None
+        if start_text is None or end_text is None:
+            missing = f"{name}_start" if start_text is None else f"{name}_end"
+            self.fail(
+                missing, f"required with {name}_end" if start_text is None else f"required with {name}_start"
+            )
+            return None
+        try:
+            start = parse_partial_date(start_text)[0]
+        except ValueError as exc:
+            self.fail(f"{name}_start", str(exc))
+            return None
+        try:
+            end = parse_partial_date(end_text)[1]
+        except ValueError as exc:
+            self.fail(f"{name}_end", str(exc))
+            return None
+        if end < start:
+            self.fail(f"{name}_end", f"{end.isoformat()} is before {name}_start {start.isoformat()}")
+            return None
+        return start, end
+
+    def citation(self) -> TextCitation | None:
+        source_id = self.text("citation_source_id")
+        quote = self.text("citation_quote", strip=False)
+        paragraph_text = self.text("citation_paragraph")
+        if source_id is None and quote is None:
+            if paragraph_text is not None:
+                self.fail("citation_paragraph", "given without citation_source_id and citation_quote")
+            return None
+        if source_id is None or quote is None:
+            self.fail(
+                "citation_source_id" if source_id is None else "citation_quote", "required with the other"
+            )
+            return None
+        paragraph = None
+        if paragraph_text is not None:
+            if not paragraph_text.isdigit() or int(paragraph_text) < 1:
+                self.fail("citation_paragraph", f"not a paragraph number (1, 2, …): {paragraph_text!r}")
+                return None
+            paragraph = int(paragraph_text)
+        return TextCitation(source_id, quote, paragraph)
+
+
+def parse_period(text: str) -> tuple[date, date]:
+    """`2024` → that year; `2025-01/2025-09` → 1 January to 30 September 2025; days work too."""
+    first, _, last = text.partition("/")
+    start = parse_partial_date(first)[0]
+    end = parse_partial_date(last or first)[1]
+    if end < start:
+        raise ValueError(f"period {text!r} ends before it starts")
+    return start, end
+
+
+# --- ids ---
+
+
+def derived_id(values: dict[str, Any]) -> str:
+    """A readable id made from the natural key: `az-kz-exports-2709-2024-forecast`.
+
+    The commodity is left out when it is TOTAL, the status when it is `reported`: so the seed's
+    `az-kz-trade-turnover-2024` is what this gives for its key.
+    """
+    parts = [values["reporter_id"], values["partner_id"], values["indicator"]]
+    if values["commodity"] != "TOTAL":
+        parts.append(values["commodity"])
+    parts.append(period_slug(values["period_start"], values["period_end"]))
+    if values["status"] != FigureStatus.reported:
+        parts.append(values["status"])
+    slug = _NOT_SLUG.sub("-", "-".join(str(part) for part in parts).lower()).strip("-")
+    return slug[:MAX_ID_LENGTH].rstrip("-")
+
+
+def period_slug(start: date, end: date) -> str:
+    """`2024`, `2024-h1`, `2024-q3`, `2024-03`, `2025-01-to-09`, or the days when not whole months."""
+    kind = period_kind(start, end)
+    if kind is PeriodKind.year:
+        return str(start.year)
+    if kind is PeriodKind.half_year:
+        return f"{start.year}-h{1 if start.month == 1 else 2}"
+    if kind is PeriodKind.quarter:
+        return f"{start.year}-q{(start.month - 1) // 3 + 1}"
+    if kind is PeriodKind.month:
+        return f"{start:%Y-%m}"
+    whole_months = start.day == 1 and end == month_end(end.year, end.month)
+    if whole_months and start.year == end.year:
+        return f"{start:%Y-%m}-to-{end:%m}"
+    if whole_months:
+        return f"{start:%Y-%m}-to-{end:%Y-%m}"
+    return start.isoformat() if start == end else f"{start.isoformat()}-to-{end.isoformat()}"

@@ -1,0 +1,276 @@
+"""What the service tells its operators: one JSON log line per request, a request id on every
+response and log line, and Prometheus metrics at /metrics.
+
+RequestContext is the outermost middleware of the app: it sees every response, including those of
+the limits and an unexpected error (which it answers itself, as a problem that carries no internals).
+"""
+
+import logging
+import re
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from contextvars import ContextVar
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from fastapi import APIRouter, Request
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    disable_created_metrics,
+    generate_latest,
+)
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+from sqlalchemy import Engine
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import Response
+from starlette.routing import Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.config import Settings
+from app.errors import NotFound, unexpected_error
+
+REQUEST_ID_HEADER = "X-Request-ID"
+# A client's id is kept when it is short and plain (it ends up in logs and headers); else we make one.
+_CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
+access_logger = logging.getLogger("bilateral.access")
+
+# --- logging ---
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: ts, level, logger, message, request_id, then the record's `fields`."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        current = getattr(record, "request_id", None)
+        if current and current != "-":
+            entry["request_id"] = current
+        entry.update(getattr(record, "fields", {}))
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return orjson.dumps(entry, default=str).decode()
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class TextFormatter(logging.Formatter):
+    """`time LEVEL logger [request id] message key=value…`; control characters a client put in a path
+    are escaped, so one request is one line (a traceback, which follows, is ours)."""
+
+    def __init__(self) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s")
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        line = super().formatMessage(record)
+        line += "".join(f" {key}={value}" for key, value in getattr(record, "fields", {}).items())
+        return _CONTROL.sub(lambda control: repr(control.group())[1:-1], line)
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is when a line is written (test runners swap it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
+class _RequestIdFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not hasattr(record, "request_id"):
+            record.request_id = request_id.get() or "-"
+        return True
+
+
+def configure_logging(settings: Settings) -> None:
+    """Our loggers and uvicorn's write JSON (or text) lines to stderr; uvicorn's access log is off,
+    since RequestContext writes one line per request itself. Idempotent: each app replaces the last
+    app's handler."""
+    handler = _StderrHandler()
+    handler.setFormatter(JsonFormatter() if settings.log_format == "json" else TextFormatter())
+    handler.addFilter(_RequestIdFilter())
+    level = settings.log_level.upper()
+    for name, propagate in (("bilateral", True), ("uvicorn", False)):
+        logger = logging.getLogger(name)
+        logger.handlers = [handler]
+        logger.setLevel(level)
+        logger.propagate = propagate
+    logging.getLogger("uvicorn.error").handlers = []  # uvicorn's own config may give it one
+    logging.getLogger("uvicorn.access").disabled = True
+
+
+# --- metrics ---
+
+DURATION_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+UNROUTED = "unrouted"  # answered before routing (a limit, CORS) or by no route
+disable_created_metrics()  # type: ignore[no-untyped-call]  # no `_created` series: noise
+
+
+class Metrics:
+    """The app's own registry (not the process-global one: each app created, as tests do, gets a
+    fresh set). Labels are bounded: route templates, known methods, status codes."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        self.requests = Counter(
+            "http_requests",
+            "Requests answered, by method, route template and status.",
+            ["method", "route", "status"],
+            registry=self.registry,
+        )
+        self.duration = Histogram(
+            "http_request_duration_seconds",
+            "Time from the request's arrival to its response's last byte, by method and route template.",
+            ["method", "route"],
+            buckets=DURATION_BUCKETS,
+            registry=self.registry,
+        )
+        self.in_progress = Gauge(
+            "http_requests_in_progress", "Requests being handled now.", registry=self.registry
+        )
+        self.registry.register(PoolCollector(engine))
+
+    def observe(self, method: str, route: str, status: int, seconds: float) -> None:
+        method = method if method in METHODS else "OTHER"
+        self.requests.labels(method, route, str(status)).inc()
+        self.duration.labels(method, route).observe(seconds)
+
+
+class PoolCollector(Collector):
+    """The database connection pool, read at scrape time."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        pool: Any = self.engine.pool
+        readings = {
+            "db_pool_size": ("Connections the pool keeps open.", "size"),
+            "db_pool_checked_out": ("Connections in use by requests.", "checkedout"),
+            "db_pool_checked_in": ("Idle connections in the pool.", "checkedin"),
+            "db_pool_overflow": (
+                "Connections open beyond the pool size (negative: not yet opened).",
+                "overflow",
+            ),
+        }
+        for name, (documentation, method) in readings.items():
+            if callable(getattr(pool, method, None)):
+                yield GaugeMetricFamily(name, documentation, value=getattr(pool, method)())
+
+
+router = APIRouter()
+
+
+@router.get("/metrics", include_in_schema=False)
+def metrics(request: Request) -> Response:
+    collected: Metrics | None = getattr(request.app.state, "metrics", None)
+    if collected is None:
+        raise NotFound("Metrics are turned off (BILATERAL_METRICS_ENABLED=false).")
+    return Response(
+        generate_latest(collected.registry),
+        media_type=CONTENT_TYPE_LATEST,
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+# --- the middleware ---
+
+
+class RequestContext:
+    """Request id (the client's X-Request-ID when usable, else a new one) on the response and on every
+    log line written while handling it; `X-Content-Type-Options: nosniff`; one access log line and the
+    request metrics; a problem+json 500 for an unexpected error."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics | None) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = Headers(scope=scope).get(REQUEST_ID_HEADER, "")
+        current = given if _CLIENT_REQUEST_ID.match(given) else uuid.uuid4().hex
+        token = request_id.set(current)
+        scope.setdefault("state", {})["request_id"] = current
+        status: int | None = None
+        started = time.perf_counter()
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = MutableHeaders(scope=message)
+                headers[REQUEST_ID_HEADER] = current
+                headers["X-Content-Type-Options"] = "nosniff"
+            await send(message)
+
+        if self.metrics:
+            self.metrics.in_progress.inc()
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception as exc:
+            if status is not None:
+                raise  # the response has begun (a stream broke): the server cuts the connection
+            await unexpected_error(Request(scope), exc)(scope, receive, send_with_headers)
+        finally:
+            duration = time.perf_counter() - started
+            route = _route_template(scope)
+            if self.metrics:
+                self.metrics.in_progress.dec()
+                self.metrics.observe(scope["method"], route, status or 0, duration)
+            _log_access(scope, route, status, duration)
+            request_id.reset(token)
+
+
+def _route_template(scope: Scope) -> str:
+    """The path pattern of the route that answered (`/v1/events/{event_id}`), never the raw path."""
+    route = scope.get("route")
+    if route is not None:
+        return str(route.path)
+    app = scope.get("app")
+    if scope.get("endpoint") is not None and app is not None:
+        # Routes that are not FastAPI's (the docs pages, static files) leave no "route" behind.
+        for candidate in app.routes:
+            match, _ = candidate.matches(scope)
+            if match == Match.FULL:
+                return str(getattr(candidate, "path", UNROUTED))
+    return UNROUTED
+
+
+def _log_access(scope: Scope, route: str, status: int | None, duration: float) -> None:
+    client = scope.get("client")
+    query = scope.get("query_string", b"").decode("latin-1")
+    fields = {
+        "method": scope["method"],
+        "path": scope["path"],
+        "query": query[:512],
+        "route": route,
+        "status": status,
+        "duration_ms": round(duration * 1000, 2),
+        "client": client[0] if client else None,
+    }
+    message = f"{scope['method']} {scope['path']} {status}"
+    access_logger.info(message, extra={"fields": fields})

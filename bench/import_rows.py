@@ -1,0 +1,209 @@
+"""Import throughput: a generated trade-figure file into SQLite and PostgreSQL, timed.
+
+    .venv/bin/python bench/import_rows.py                  # 100,000 rows, both engines
+    .venv/bin/python bench/import_rows.py --rows 1000000 --engine sqlite --layout comtrade
+
+Each engine gets a fresh database (SQLite: a temporary file; PostgreSQL: a schema of its own in
+BILATERAL_TEST_POSTGRES_URL, dropped afterwards), migrated, with the seed loaded. The file is imported
+twice, through the same code as `bilateral import`: the first run inserts every row, the second finds
+every row unchanged. Prints wall time, this process's CPU time (for PostgreSQL the server's work is
+not in it), rows/s and the process's peak memory.
+"""
+
+import argparse
+import csv
+import os
+import resource
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+from alembic import command
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import sessionmaker
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.config import REPO_ROOT
+from app.db import make_engine
+from app.health import alembic_config
+from app.imports.repository import ImportOptions, import_file
+from app.imports.schemas import ImportLayout
+from app.seeding import seed_all
+
+POSTGRES_URL = os.environ.get(
+    "BILATERAL_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+COUNTRIES = [
+    ("AZ", "AZE", "031"),
+    ("KZ", "KAZ", "398"),
+    ("UZ", "UZB", "860"),
+    ("TR", "TUR", "792"),
+    ("GE", "GEO", "268"),
+    ("RU", "RUS", "643"),
+    ("CN", "CHN", "156"),
+    ("DE", "DEU", "276"),
+    ("IT", "ITA", "380"),
+    ("TM", "TKM", "795"),
+]
+COMTRADE_HEADER = [
+    *("typeCode", "freqCode", "refPeriodId", "refYear", "refMonth", "period"),
+    *("reporterCode", "reporterISO", "reporterDesc", "flowCode", "flowDesc"),
+    *("partnerCode", "partnerISO", "partnerDesc", "partner2Code", "cmdCode", "cmdDesc"),
+    *("customsCode", "motCode", "netWgt", "isNetWgtEstimated", "primaryValue"),
+    *("legacyEstimationFlag", "isReported", "isAggregate"),
+]
+
+
+def figures(rows: int) -> Iterator[tuple[tuple[str, str, str], tuple[str, str, str], str, str, int]]:
+    """Distinct (reporter, partner, flow, HS heading, year) combinations, deterministically."""
+    pairs = [(a, b) for a in COUNTRIES for b in COUNTRIES if a != b]
+    n = 0
+    for year in range(2000, 2100):
+        for heading in range(101, 9800):
+            if heading % 100 == 0 or heading % 100 > 97:
+                continue
+            for reporter, partner in pairs:
+                for flow in ("X", "M"):
+                    if n == rows:
+                        return
+                    yield reporter, partner, flow, f"{heading:04d}", year
+                    n += 1
+
+
+def write_file(path: Path, rows: int, layout: ImportLayout) -> None:
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        if layout is ImportLayout.generic:
+            columns = [
+                "reporter",
+                "partner",
+                "indicator",
+                "commodity",
+                "period",
+                "value",
+                "unit",
+                "bound",
+                "status",
+            ]
+            writer.writerow(columns)
+            for n, (reporter, partner, flow, heading, year) in enumerate(figures(rows)):
+                indicator = "exports" if flow == "X" else "imports"
+                writer.writerow(
+                    [
+                        reporter[0],
+                        partner[0],
+                        indicator,
+                        heading,
+                        year,
+                        1000 + n * 7,
+                        "USD",
+                        "exact",
+                        "reported",
+                    ]
+                )
+        else:
+            writer.writerow(COMTRADE_HEADER)
+            for n, (reporter, partner, flow, heading, year) in enumerate(figures(rows)):
+                writer.writerow(
+                    [
+                        "C",
+                        "A",
+                        f"{year}0101",
+                        year,
+                        52,
+                        year,
+                        int(reporter[2]),
+                        reporter[1],
+                        "",
+                        flow,
+                        "",
+                        int(partner[2]),
+                        partner[1],
+                        "",
+                        0,
+                        heading,
+                        "",
+                        "C00",
+                        0,
+                        n * 3,
+                        "True",
+                        1000 + n * 7,
+                        0,
+                        "True",
+                        "False",
+                    ]
+                )
+
+
+def database(engine_name: str, tmp: Path) -> tuple[str, str | None]:
+    if engine_name == "sqlite":
+        return f"sqlite:///{tmp / 'bench.db'}", None
+    schema = f"bilateral_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(_libpq(POSTGRES_URL), autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    return url.render_as_string(hide_password=False), schema
+
+
+def _libpq(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def run(engine_name: str, path: Path, rows: int, layout: ImportLayout, tmp: Path) -> list[str]:
+    url, schema = database(engine_name, tmp)
+    try:
+        command.upgrade(alembic_config(url), "head")
+        engine = make_engine(url)
+        with sessionmaker(engine).begin() as session:
+            seed_all(session, REPO_ROOT / "seed")
+        lines = []
+        for attempt in ("first import", "again (unchanged)"):
+            options = ImportOptions(file_name=path.name, actor="bench", layout=layout)
+            started, cpu = time.perf_counter(), time.process_time()
+            with sessionmaker(engine).begin() as session, path.open("rb") as stream:
+                report = import_file(session, stream, options)
+            elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+            assert report.applied and not report.rejected, report.errors[:5]
+            counts = f"{report.inserted} new, {report.updated} updated, {report.unchanged} unchanged"
+            speed = f"{elapsed:.1f} s | {cpu:.1f} s | {rows / elapsed:,.0f}"
+            lines.append(f"| {engine_name} | {attempt} | {rows:,} | {speed} | {counts} |")
+        engine.dispose()
+        return lines
+    finally:
+        if schema:
+            with psycopg.connect(_libpq(POSTGRES_URL), autocommit=True) as conn:
+                conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--engine", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--layout", choices=[layout.value for layout in ImportLayout], default="generic")
+    args = parser.parse_args()
+    layout = ImportLayout(args.layout)
+    engines = ["sqlite", "postgresql"] if args.engine == "both" else [args.engine]
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        path = tmp / f"bench-{args.rows}.csv"
+        write_file(path, args.rows, layout)
+        size = path.stat().st_size
+        print(f"{path.name}: {args.rows:,} rows, {layout.value} layout, {size / 1e6:.1f} MB")
+        print("| engine | run | rows | time | CPU (this process) | rows/s | result |")
+        print("|---|---|---|---|---|---|---|")
+        for engine_name in engines:
+            for line in run(engine_name, path, args.rows, layout, tmp):
+                print(line, flush=True)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of this process: {peak:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Contract checks: what clients and tools make of the OpenAPI document.
+
+They share one seeded SQLite database (copied for each user, so none sees another's writes), the app
+served by uvicorn on a free port of 127.0.0.1, and outside tools: the Node packages pinned in
+tools/package.json, openapi-python-client in tools/.venv, and Debian's Chromium. `scripts/tools`
+installs the first two (apt-get the third). A check whose tool is missing skips, saying so and how to
+install it, unless BILATERAL_TEST_REQUIRE_TOOLS=1 (as in CI), which makes it fail instead.
+"""
+
+import socket
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import uvicorn
+from alembic import command
+from fastapi import FastAPI
+from sqlalchemy.orm import sessionmaker
+
+from app.auth import create_key
+from app.config import REPO_ROOT, Settings
+from app.db import make_engine
+from app.health import alembic_config
+from app.main import create_app
+from app.seeding import seed_all
+
+
+@dataclass(frozen=True)
+class Template:
+    """The seeded database every copy starts from, and the write key it holds."""
+
+    path: Path
+    write_key: str  # the secret of a key with the `write` scope, for `Authorization: Bearer …`
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Template:
+    """A SQLite file built by the real migrations, loaded with the seed and given a write key."""
+    path = tmp_path_factory.mktemp("contract") / "seeded.db"
+    url = f"sqlite:///{path}"
+    command.upgrade(alembic_config(url), "head")
+    engine = make_engine(url)
+    with sessionmaker(engine).begin() as session:
+        seed_all(session, REPO_ROOT / "seed")
+        _, secret = create_key(session, "contract-tests", "write")
+    engine.dispose()
+    return Template(path, secret)
+
+
+@pytest.fixture(scope="session")
+def write_headers(seeded_template: Template) -> dict[str, str]:
+    """The headers that authorize a write on any copy of the template."""
+    return {"Authorization": f"Bearer {seeded_template.write_key}"}
+
+
+def contract_settings(database_url: str) -> Settings:
+    # No rate limit: these tests send hundreds of requests from one address in seconds.
+    return Settings(_env_file=None, database_url=database_url, rate_limit_per_minute=0)
+
+
+def seeded_copy(template: Template, name: str) -> str:
+    """A copy of the seeded database (SQLite's backup API: consistent whatever the WAL holds)."""
+    copy = template.path.with_name(f"{name}.db")
+    restore(template, copy)
+    return f"sqlite:///{copy}"
+
+
+def restore(template: Template, copy: Path) -> None:
+    """Make `copy` the template again, page for page (also while an engine holds it open, idle)."""
+    with closing(sqlite3.connect(template.path)) as source, closing(sqlite3.connect(copy)) as target:
+        source.backup(target)
+
+
+@pytest.fixture(scope="session")
+def contract_app(seeded_template: Template) -> Iterator[FastAPI]:
+    """The app on a database of its own, for in-process (ASGI) checks."""
+    app = create_app(contract_settings(seeded_copy(seeded_template, "asgi")))
+    yield app
+    app.state.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(seeded_template: Template) -> Iterator[str]:
+    """The app served over HTTP on a free port of 127.0.0.1 (its own database); yields the base URL."""
+    app = create_app(contract_settings(seeded_copy(seeded_template, "live")))
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="live-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("the live server did not start")
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=15)
+    sock.close()

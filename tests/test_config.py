@@ -1,0 +1,69 @@
+"""Settings refuse unsafe values at start-up; secrets come from the environment only."""
+
+import os
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from app.config import DEVELOPMENT_SECRET_KEY, Settings
+
+STRONG = "s" * 40
+
+
+def settings(**values: Any) -> Settings:
+    return Settings(_env_file=None, **values)
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"environment": "production"}, "BILATERAL_SECRET_KEY must be set"),
+        ({"environment": "production", "secret_key": DEVELOPMENT_SECRET_KEY}, "must be set"),
+        ({"environment": "production", "secret_key": "short"}, "at least 32 characters"),
+        ({"cors_write_origins": ["*"]}, "never *"),
+        ({"cors_read_origins": ["example.com"]}, "is not an origin"),
+        ({"cors_write_origins": ["https://a.example/path"]}, "is not an origin"),
+        ({"trusted_proxies": ["0.0.0.0/0"]}, "trusts every address"),
+        ({"trusted_proxies": ["::/0"]}, "trusts every address"),
+        ({"trusted_proxies": ["proxy.local"]}, "not an IP address"),
+        ({"max_body_bytes": 0}, "greater than or equal"),
+        ({"query_timeout_ms": 0}, "greater than or equal"),
+        ({"db_pool_timeout": 0}, "greater than"),
+        ({"rate_limit_per_minute": -1}, "greater than or equal"),
+        ({"rate_limit_burst": 0}, "greater than or equal"),
+    ],
+)
+def test_unsafe_values_are_refused_at_start_up(values: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        settings(**values)
+
+
+def test_production_starts_with_a_real_secret() -> None:
+    configured = settings(environment="production", secret_key=STRONG)
+    assert not configured.uses_development_secret
+
+
+def test_the_secret_key_never_shows_in_reprs_or_dumps() -> None:
+    configured = settings(secret_key=STRONG)
+    assert STRONG not in repr(configured) and STRONG not in str(configured.model_dump())
+
+
+def test_lists_come_comma_separated_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BILATERAL_CORS_WRITE_ORIGINS", "https://a.example, https://b.example:8443")
+    monkeypatch.setenv("BILATERAL_TRUSTED_PROXIES", "10.0.0.0/8,192.0.2.1")
+    monkeypatch.setenv("BILATERAL_SECRET_KEY", STRONG)
+    configured = settings()
+    assert configured.cors_write_origins == ["https://a.example", "https://b.example:8443"]
+    assert configured.trusted_proxies == ["10.0.0.0/8", "192.0.2.1"]
+    assert configured.secret_key.get_secret_value() == STRONG
+
+
+def test_defaults_are_the_documented_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in [name for name in os.environ if name.startswith("BILATERAL_")]:
+        monkeypatch.delenv(name)
+    defaults = settings()
+    assert defaults.cors_read_origins == ["*"] and defaults.cors_write_origins == []
+    assert (defaults.rate_limit_per_minute, defaults.rate_limit_burst) == (600, 100)
+    assert defaults.trusted_proxies == [] and defaults.max_body_bytes == 1024 * 1024
+    assert defaults.query_timeout_ms == 5000 and defaults.uses_development_secret

@@ -1,0 +1,218 @@
+"""Faults: the database goes away (and comes back), a commit fails, the process is told to stop.
+
+In each, a request gets a quick, honest answer (503 problem+json, never a hang and never a 2xx for a
+write that did not happen), and nothing is left half-written. The PostgreSQL outage goes through a
+TCP proxy the test takes down and brings back (tests/tcp_proxy.py); the shared server is untouched.
+"""
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import event, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+
+from app.config import REPO_ROOT
+from app.db import make_engine
+from app.models import DataState
+from tests.conftest import Database
+from tests.hardening_app import WriteGate, build, serve, settings_for
+from tests.tcp_proxy import TcpProxy, free_port
+
+QUICK = 2.0  # seconds: the longest a request may take to say the database is gone
+
+
+def data_version(url: str) -> int:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return int(connection.scalar(select(DataState.version)) or 0)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def migrated(empty_database: Database) -> Database:
+    empty_database.migrate()
+    return empty_database
+
+
+@pytest.fixture
+def proxy(migrated: Database) -> Iterator[TcpProxy]:
+    url = make_url(migrated.url)
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    proxy.start()
+    yield proxy
+    proxy.close()
+
+
+def through(proxy: TcpProxy, database: Database) -> str:
+    return make_url(database.url).set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+
+
+async def timed_get(client: httpx.AsyncClient, path: str) -> tuple[httpx.Response, float]:
+    started = time.monotonic()
+    response = await client.get(path)
+    return response, time.monotonic() - started
+
+
+def assert_problem(response: httpx.Response, status: int, slug: str) -> None:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["type"] == f"/problems/{slug}"
+
+
+postgresql_only = pytest.mark.parametrize("empty_database", ["postgresql"], indirect=True)
+
+
+@postgresql_only
+@pytest.mark.anyio
+async def test_an_outage_is_a_quick_503_and_service_resumes_by_itself(
+    migrated: Database, proxy: TcpProxy
+) -> None:
+    async with serve(build(settings_for(through(proxy, migrated)))) as client:
+        assert (await client.get("/readyz")).status_code == 200
+        assert (await client.get("/v1/countries?limit=1")).status_code == 200  # a pooled connection
+
+        proxy.stop()  # the database goes away: open connections cut, new ones refused
+        for path in ["/v1/countries?limit=1", "/v1/events", "/v1/countries?limit=1"]:
+            response, elapsed = await timed_get(client, path)
+            assert_problem(response, 503, "database-unavailable")
+            assert response.headers["retry-after"] == "5" and elapsed < QUICK
+        response, elapsed = await timed_get(client, "/readyz")
+        assert_problem(response, 503, "not-ready")
+        assert elapsed < QUICK
+        assert (await client.get("/healthz")).status_code == 200  # the process itself is fine
+
+        proxy.start()  # it comes back: the same app serves again, no restart
+        assert (await client.get("/readyz")).status_code == 200
+        assert (await client.get("/v1/countries?limit=1")).status_code == 200
+
+
+@postgresql_only
+@pytest.mark.anyio
+async def test_a_database_that_stops_answering_is_a_503_after_the_connect_timeout(
+    migrated: Database, proxy: TcpProxy
+) -> None:
+    async with serve(build(settings_for(through(proxy, migrated), db_connect_timeout=2))) as client:
+        assert (await client.get("/v1/countries?limit=1")).status_code == 200
+        proxy.stop()
+        proxy.start(mode="stall")  # connections are accepted and never answered
+        for path in ["/v1/countries?limit=1", "/readyz"]:
+            response, elapsed = await timed_get(client, path)
+            assert response.status_code == 503, response.text
+            assert elapsed < 2 + QUICK  # the connect timeout (2 s, libpq's floor), not a hang
+        proxy.stop()
+        proxy.start()
+        assert (await client.get("/v1/countries?limit=1")).status_code == 200
+
+
+@postgresql_only
+@pytest.mark.anyio
+async def test_a_write_cut_off_by_an_outage_is_a_503_and_leaves_nothing(
+    migrated: Database, proxy: TcpProxy
+) -> None:
+    gate = WriteGate()
+    before = data_version(migrated.url)
+    async with serve(build(settings_for(through(proxy, migrated)), gate=gate)) as client:
+        request = asyncio.create_task(client.post("/test/write"))
+        assert await asyncio.to_thread(gate.written.wait, 5)  # its UPDATE ran, the commit has not
+        proxy.stop()
+        gate.release.set()
+        response = await request
+        assert_problem(response, 503, "database-unavailable")
+        proxy.start()
+        assert data_version(migrated.url) == before  # not committed, not half-written
+        again = await client.post("/test/write")  # the retry the 503 invited
+        assert again.status_code == 200 and again.json() == {"version": before + 1}
+    assert data_version(migrated.url) == before + 1
+
+
+@pytest.mark.anyio
+async def test_a_failed_commit_is_never_answered_with_success(migrated: Database) -> None:
+    # The session commits before the response is sent (app/db.py SessionDep): a commit that fails
+    # is the client's error response, not a 200 for a write that was lost.
+    before = data_version(migrated.url)
+    app = build(settings_for(migrated.url))
+
+    def lose_connection(_connection: Any) -> None:
+        raise OperationalError("COMMIT", {}, ConnectionError("connection lost during commit"))
+
+    async with serve(app) as client:
+        event.listen(app.state.engine, "commit", lose_connection)
+        response = await client.post("/test/write")
+        event.remove(app.state.engine, "commit", lose_connection)
+        assert_problem(response, 503, "database-unavailable")
+        assert data_version(migrated.url) == before
+        assert (await client.post("/test/write")).json() == {"version": before + 1}
+
+
+# --- SIGTERM ---
+
+
+def wait_for(condition: Any, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+def answers(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=1).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+def test_sigterm_drains_in_flight_requests_and_exits_cleanly(migrated: Database, tmp_path: Path) -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    marker = tmp_path / "write-in-flight"
+    env = {
+        **os.environ,
+        "DATABASE_URL": migrated.url,
+        "BILATERAL_RATE_LIMIT_PER_MINUTE": "0",
+        "HARDENING_APP_MARKER": str(marker),
+    }
+    command = [sys.executable, "-m", "uvicorn", "tests.hardening_app:create", "--factory"]
+    command += ["--host", "127.0.0.1", "--port", str(port), "--timeout-graceful-shutdown", "10"]
+    before = data_version(migrated.url)
+    with (tmp_path / "stderr").open("w+") as stderr:
+        server = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+        try:
+            wait_for(lambda: answers(f"{base}/healthz"), 20, "the server to start")
+            with ThreadPoolExecutor(1) as pool:
+                slow = pool.submit(httpx.post, f"{base}/test/write?seconds=1", timeout=10)
+                wait_for(marker.exists, 5, "the write to be in flight")
+                server.send_signal(signal.SIGTERM)
+                wait_for(lambda: not answers(f"{base}/healthz"), 2, "new connections to be refused")
+                response = slow.result()
+            # Clean: uvicorn finishes the shutdown, then re-raises the SIGTERM it caught so that a
+            # supervisor sees the process ended as asked (143 in a shell); 0 from older versions.
+            assert server.wait(10) in (0, -signal.SIGTERM)
+        finally:
+            if server.poll() is None:
+                server.kill()
+                server.wait()
+        stderr.seek(0)
+        lines = [json.loads(line) for line in stderr if line.startswith("{")]
+    assert response.status_code == 200 and response.json() == {"version": before + 1}
+    assert data_version(migrated.url) == before + 1  # the in-flight write was committed, once
+    writes = [line for line in lines if line.get("path") == "/test/write"]
+    assert len(writes) == 1 and writes[0]["status"] == 200  # one line per request, uvicorn's access log off
+    messages = [line["message"] for line in lines if line["logger"].startswith("uvicorn")]
+    assert any("Shutting down" in message for message in messages)
+    assert any("Application shutdown complete" in message for message in messages)  # engine disposed
+    assert any("Finished server process" in message for message in messages)

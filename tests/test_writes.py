@@ -1,0 +1,236 @@
+"""Curating the data: keys, validated writes, optimistic concurrency, idempotency, history, feed."""
+
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy.orm import Session
+
+from app.auth import create_key
+
+pytestmark = pytest.mark.anyio
+
+QUOTE = "Ключевым политическим событием года стал государственный визит президента Азербайджана"
+SOURCE = "velizade-2025-az-kz-relations"
+EVENT = {
+    "type": "working_visit",
+    "title_en": "Follow-up working visit",
+    "title_ru": "Рабочий визит",
+    "date": "2025-12",
+    "host_country": "AZ",
+    "countries": ["AZ", "KZ"],
+    "people": ["kassym-jomart-tokayev"],
+    "citations": [{"source_id": SOURCE, "quote": QUOTE}],
+}
+
+
+@pytest.fixture
+def keys(session: Session) -> dict[str, dict[str, str]]:
+    _, writer = create_key(session, "test-writer", "write")
+    _, reader = create_key(session, "test-reader", "read")
+    session.commit()
+    return {
+        "write": {"Authorization": f"Bearer {writer}"},
+        "read": {"Authorization": f"Bearer {reader}"},
+    }
+
+
+def problem(response: httpx.Response, status: int) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    return dict(response.json())
+
+
+async def test_writes_need_a_key_with_the_write_scope(
+    client: httpx.AsyncClient, keys: dict[str, Any]
+) -> None:
+    unauthenticated = await client.post("/v1/events", json=EVENT)
+    assert problem(unauthenticated, 401) and "bearer" in unauthenticated.headers["www-authenticate"].lower()
+    problem(
+        await client.post("/v1/events", json=EVENT, headers={"Authorization": "Bearer bk_nope_nope"}), 401
+    )
+    forbidden = await client.post("/v1/events", json=EVENT, headers=keys["read"])
+    problem(forbidden, 403)
+    assert "insufficient_scope" in forbidden.headers["www-authenticate"]
+    created = await client.post("/v1/events", json=EVENT, headers=keys["write"])
+    assert created.status_code == 201, created.text
+    assert created.headers["location"] == "/v1/events/follow-up-working-visit"
+    assert created.json()["title"] == "Follow-up working visit"
+
+
+async def test_a_write_shows_up_at_once_in_lists_dossier_exports_and_etags(
+    client: httpx.AsyncClient, keys: dict[str, Any]
+) -> None:
+    before = await client.get("/v1/events", params={"country": ["AZ", "KZ"]})
+    dossier = (await client.get("/v1/relations/AZ/KZ")).json()
+    assert (await client.post("/v1/events", json=EVENT, headers=keys["write"])).status_code == 201
+    after = await client.get("/v1/events", params={"country": ["AZ", "KZ"]})
+    assert after.headers["etag"] != before.headers["etag"]
+    assert len(after.json()["items"]) == len(before.json()["items"]) + 1
+    assert (
+        await client.get("/v1/events", headers={"If-None-Match": before.headers["etag"]})
+    ).status_code == 200
+    assert (await client.get("/v1/relations/AZ/KZ")).json()["counts"]["events"] == dossier["counts"][
+        "events"
+    ] + 1
+    export = await client.get("/v1/events", params={"format": "csv", "type": "working_visit"})
+    assert "follow-up-working-visit" in export.text
+    assert after.headers["last-modified"] >= before.headers["last-modified"]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"countries": ["AZ", "ZZ"]}, "countries"),
+        ({"people": ["nobody"]}, "people"),
+        ({"date": "2025-13"}, "date"),
+        ({"date": "2025-12/2025-01"}, "date"),
+        (
+            {"citations": [{"source_id": SOURCE, "quote": "Слова, которых нет в статье"}]},
+            "citations[0].quote",
+        ),
+        ({"citations": [{"source_id": "no-such-source", "quote": QUOTE}]}, "citations[0].source_id"),
+        ({"citations": []}, "citations"),
+        ({"host_country": "TR"}, "host_country"),
+        ({"colour": "blue"}, "colour"),
+        ({"type": "picnic"}, "type"),
+    ],
+)
+async def test_invalid_writes_are_422_naming_the_field(
+    client: httpx.AsyncClient, keys: dict[str, Any], change: dict[str, Any], field: str
+) -> None:
+    body = problem(await client.post("/v1/events", json={**EVENT, **change}, headers=keys["write"]), 422)
+    assert field in [error["name"] for error in body["errors"]], body
+
+
+async def test_trade_figure_rules(client: httpx.AsyncClient, keys: dict[str, Any]) -> None:
+    figure = {
+        "reporter": "KZ",
+        "partner": "AZ",
+        "indicator": "exports",
+        "period": "2025-01/2025-09",
+        "value": 1.5,
+        "unit": "USD",
+        "bound": "range",
+        "value_upper": 1.0,
+        "status": "estimate",
+        "citations": [{"source_id": SOURCE, "quote": "около 568 млн долларов"}],
+    }
+    assert (
+        "value_upper"
+        in problem(await client.post("/v1/trade-figures", json=figure, headers=keys["write"]), 422)["detail"]
+    )
+    created = await client.post(
+        "/v1/trade-figures", json={**figure, "value_upper": 2.0}, headers=keys["write"]
+    )
+    assert created.status_code == 201, created.text
+    assert created.json()["id"] == "kz-az-exports-total-2025-01-2025-09-estimate"
+    assert created.json()["period_kind"] == "year_to_date"
+    twin = await client.post(
+        "/v1/trade-figures", json={**figure, "value_upper": 3.0, "id": "twin"}, headers=keys["write"]
+    )
+    assert "same reporter" in problem(twin, 409)["detail"]
+
+
+async def test_updates_need_the_current_etag(client: httpx.AsyncClient, keys: dict[str, Any]) -> None:
+    url = "/v1/organizations/eco"
+    etag = (await client.get(url)).headers["etag"]
+    assert etag.startswith('"v1-')
+    problem(await client.patch(url, json={"name_en": "ECO"}, headers=keys["write"]), 428)
+    first = await client.patch(
+        url, json={"name_en": "ECO (renamed)"}, headers={**keys["write"], "If-Match": etag}
+    )
+    assert first.status_code == 200 and first.json()["name"] == "ECO (renamed)"
+    assert first.headers["etag"].startswith('"v2-')
+    # A second client with the same, now stale, ETag loses, and nothing of theirs is written.
+    second = await client.patch(url, json={"name_en": "Other"}, headers={**keys["write"], "If-Match": etag})
+    problem(second, 412)
+    assert (await client.get(url)).json()["name"] == "ECO (renamed)"
+    # The ETag a GET now gives is the one a PATCH answered with: a 304 for a cache, a pass for If-Match.
+    assert (await client.get(url, headers={"If-None-Match": first.headers["etag"]})).status_code == 304
+    nulled = await client.patch(
+        url, json={"name_en": None}, headers={**keys["write"], "If-Match": first.headers["etag"]}
+    )
+    assert problem(nulled, 422)["errors"][0]["name"] == "name_en"
+
+
+async def test_delete_leaves_a_410_and_readable_history(
+    client: httpx.AsyncClient, keys: dict[str, Any]
+) -> None:
+    created = await client.post("/v1/events", json=EVENT, headers=keys["write"])
+    url = created.headers["location"]
+    changed = await client.patch(
+        url, json={"summary_en": "Added."}, headers={**keys["write"], "If-Match": created.headers["etag"]}
+    )
+    problem(await client.delete(url, headers=keys["write"]), 428)
+    assert (
+        await client.delete(url, headers={**keys["write"], "If-Match": changed.headers["etag"]})
+    ).status_code == 204
+    assert "deleted" in problem(await client.get(url), 410)["detail"]
+    revisions = (await client.get(f"{url}/revisions")).json()["items"]
+    assert [r["action"] for r in revisions] == ["create", "update", "delete"]
+    assert revisions[1]["changes"] == {"summary_en": [None, "Added."]}
+    assert revisions[0]["actor"] == "test-writer"
+    assert revisions[2]["changes"]["title_en"] == ["Follow-up working visit", None]
+    problem(await client.get("/v1/events/never-existed/revisions"), 404)
+
+
+async def test_referenced_records_cannot_be_deleted(client: httpx.AsyncClient, keys: dict[str, Any]) -> None:
+    etag = (await client.get("/v1/places/gabala")).headers["etag"]
+    response = await client.delete("/v1/places/gabala", headers={**keys["write"], "If-Match": etag})
+    assert "refer" in problem(response, 409)["detail"]
+
+
+async def test_idempotency_key_replays_the_first_answer(
+    client: httpx.AsyncClient, keys: dict[str, Any]
+) -> None:
+    headers = {**keys["write"], "Idempotency-Key": "visit-1"}
+    first = await client.post("/v1/events", json=EVENT, headers=headers)
+    again = await client.post("/v1/events", json=EVENT, headers=headers)
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json() == first.json() and again.headers["location"] == first.headers["location"]
+    assert len((await client.get("/v1/events", params={"type": "working_visit"})).json()["items"]) == 1
+    other = await client.post("/v1/events", json={**EVENT, "title_en": "Else"}, headers=headers)
+    assert problem(other, 422)["errors"][0]["name"] == "Idempotency-Key"
+
+
+async def test_change_feed_lists_every_change_in_order(
+    client: httpx.AsyncClient, keys: dict[str, Any]
+) -> None:
+    start = (await client.get("/v1/changes", params={"limit": 1000})).json()["items"]
+    last = start[-1]["id"] if start else 0
+    created = await client.post("/v1/events", json=EVENT, headers=keys["write"])
+    await client.delete(
+        created.headers["location"], headers={**keys["write"], "If-Match": created.headers["etag"]}
+    )
+    feed = (await client.get("/v1/changes", params={"since": last})).json()["items"]
+    assert [(c["record_type"], c["action"]) for c in feed] == [("event", "create"), ("event", "delete")]
+    walked, cursor = [], None
+    while True:
+        page = (
+            await client.get("/v1/changes", params={"limit": 7, **({"cursor": cursor} if cursor else {})})
+        ).json()
+        walked += [c["id"] for c in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert walked == sorted(walked) and len(walked) == len(set(walked))
+    problem(await client.get("/v1/changes", params={"since": "yesterday"}), 422)
+
+
+async def test_seeded_records_have_their_creation_in_history(client: httpx.AsyncClient) -> None:
+    [created] = (await client.get("/v1/agreements/az-kz-documents-2025-11/revisions")).json()["items"]
+    assert (created["action"], created["actor"]) == ("create", "seed")
+    assert created["changes"]["sector_rows"] == [
+        None,
+        ["agriculture", "digitalization", "industry", "transport"],
+    ]
+
+
+async def test_reads_can_require_a_key(client: httpx.AsyncClient, app: Any, keys: dict[str, Any]) -> None:
+    app.state.settings = app.state.settings.model_copy(update={"require_read_key": True})
+    try:
+        problem(await client.get("/v1/events"), 401)
+        assert (await client.get("/v1/events", headers=keys["read"])).status_code == 200
+    finally:
+        app.state.settings = app.state.settings.model_copy(update={"require_read_key": False})
