@@ -121,6 +121,10 @@ def serve(
         port=port or settings.port,
         workers=workers,
         log_level=settings.log_level,
+        access_log=False,  # the app logs each request itself, as JSON with its request id
+        proxy_headers=False,  # X-Forwarded-For counts only from BILATERAL_TRUSTED_PROXIES
+        server_header=False,
+        timeout_graceful_shutdown=settings.shutdown_timeout,
     )
 
 

@@ -192,11 +192,16 @@ async def _http_error(request: Request, exc: Exception) -> ProblemResponse:
 
 def _allowed_methods(request: Request) -> list[str]:
     """The methods the OpenAPI document gives the requested path (what clients are told exists)."""
-    methods: set[str] = set()
-    for template, operations in request.app.openapi()["paths"].items():
-        if re.fullmatch(re.sub(r"\{[^/]+\}", "[^/]+", template), request.url.path):
-            methods |= {method.upper() for method in operations}
-    return sorted(methods)
+    matches = [
+        (template.count("{"), operations)
+        for template, operations in request.app.openapi()["paths"].items()
+        if re.fullmatch(re.sub(r"\{[^/]+\}", "[^/]+", template), request.url.path)
+    ]
+    if not matches:
+        return []
+    # A literal path (`/v1/trade-figures/series`) wins over a template that also matches it.
+    fewest = min(parameters for parameters, _ in matches)
+    return sorted({m.upper() for parameters, ops in matches if parameters == fewest for m in ops})
 
 
 async def _database_error(request: Request, exc: Exception) -> ProblemResponse:

@@ -3,6 +3,7 @@ from contextlib import asynccontextmanager
 from copy import deepcopy
 from typing import Any
 
+import fastapi.routing
 from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
@@ -151,10 +152,12 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
             exclude_controls(child)
 
     # Operations whose handler opens a database session: those can meet the database's 503 and 504.
+    # (Newer FastAPI nests included routers; `iter_route_contexts` flattens them, as get_openapi does.)
+    routes: list[Any] = list(getattr(fastapi.routing, "iter_route_contexts", iter)(app.routes))
     database = {
         (route.path_format, method.lower())
-        for route in app.routes
-        if isinstance(route, APIRoute) and _uses_database(route)
+        for route in routes
+        if isinstance(getattr(route, "original_route", route), APIRoute) and _uses_database(route)
         for method in route.methods or ()
     }
     for path, operations in schema["paths"].items():
@@ -176,8 +179,14 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                 if "requestBody" in operation or status != "413":
                     responses.setdefault(status, response)
             operation["responses"] = dict(sorted(responses.items()))
+            header = _if_match_header(operation)
             for parameter in operation.get("parameters", []):
                 exclude_controls(parameter["schema"])
+                if parameter["name"] == header and "428" in responses:
+                    # Optional to the handler only so that its absence is a 428, not a 422: required.
+                    parameter["required"] = True
+                    variants = parameter["schema"].pop("anyOf", [])
+                    parameter["schema"].update(next((v for v in variants if v.get("type") != "null"), {}))
     # Links from a page to its first record's detail (`/v1/events` → `/v1/events/{event_id}`):
     # Swagger UI and ReDoc show them, Schemathesis follows them in its stateful tests.
     paths = schema["paths"]
@@ -198,12 +207,38 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                         "description": "The first record of the page, in full.",
                     }
                 }
+                # A record as read, into its change or deletion: If-Match is the ETag it came with.
+                changes = {
+                    detail[method]["operationId"]: {
+                        "operationId": detail[method]["operationId"],
+                        "parameters": {
+                            f"path.{name}": f"$request.path.{name}",
+                            f"header.{header}": "$response.header.ETag",
+                        },
+                        "description": description,
+                    }
+                    for method, description in (
+                        ("patch", "Change this record, as read."),
+                        ("delete", "Delete this record, as read."),
+                    )
+                    if (header := _if_match_header(detail.get(method, {})))
+                }
+                if changes:
+                    detail["get"]["responses"]["200"]["links"] = changes
     _partial_responses(schema)
     app.openapi_schema = schema
     return schema
 
 
-def _uses_database(route: APIRoute) -> bool:
+def _if_match_header(operation: dict[str, Any]) -> str | None:
+    """The name the operation's If-Match header parameter is declared under, if it has one."""
+    for parameter in operation.get("parameters", []):
+        if (parameter["in"], parameter["name"].lower()) == ("header", "if-match"):
+            return str(parameter["name"])
+    return None
+
+
+def _uses_database(route: Any) -> bool:
     pending = [route.dependant]
     while pending:
         dependant = pending.pop()

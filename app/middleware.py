@@ -56,6 +56,7 @@ CORS_REQUEST_HEADERS = [
     "Accept-Language",
     "Authorization",
     "Content-Type",
+    "Idempotency-Key",
     "If-Match",
     "If-Modified-Since",
     "If-None-Match",

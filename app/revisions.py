@@ -50,7 +50,12 @@ def _plain(value: Any) -> Any:
     if isinstance(value, date | datetime):
         return value.isoformat()
     if isinstance(value, Citation):
-        return {"source_id": value.source_id, "quote": value.quote, "paragraph": value.paragraph}
+        return {
+            "source_id": value.source_id,
+            "quote": value.quote,
+            "paragraph": value.paragraph,
+            "line": value.line,
+        }
     if hasattr(value, "sector"):
         return str(value.sector)
     if hasattr(value, "id") and not isinstance(value, int | str | float):

@@ -53,8 +53,10 @@ def build(settings: Settings, gate: WriteGate | None = None) -> FastAPI:
         session.execute(text("SELECT secret_column FROM no_such_table"))
 
     @app.post("/test/write")
-    def write(session: SessionDep, seconds: float = 0) -> dict[str, int]:
+    def write(session: SessionDep, seconds: float = 0, then_slow_query: bool = False) -> dict[str, int]:
         version = datastate.bump(session)
+        if then_slow_query:
+            session.execute(text(SLOW_QUERY))
         if gate is not None:
             gate.written.set()
             gate.release.wait(10)

@@ -158,6 +158,16 @@ async def test_a_failed_commit_is_never_answered_with_success(migrated: Database
         assert (await client.post("/test/write")).json() == {"version": before + 1}
 
 
+@pytest.mark.anyio
+async def test_a_write_cut_off_by_the_query_timeout_leaves_nothing(migrated: Database) -> None:
+    before = data_version(migrated.url)
+    async with serve(build(settings_for(migrated.url, query_timeout_ms=200))) as client:
+        response = await client.post("/test/write?then_slow_query=true")  # an UPDATE, then a slow query
+        assert_problem(response, 504, "query-timeout")
+        assert data_version(migrated.url) == before
+        assert (await client.post("/test/write")).json() == {"version": before + 1}
+
+
 # --- SIGTERM ---
 
 

@@ -205,5 +205,7 @@ async def test_x_forwarded_for_counts_only_from_a_trusted_proxy(seeded_database:
 
 async def test_rate_limiting_can_be_switched_off(seeded_database: Database) -> None:
     async with serve(build(settings_for(seeded_database.url, rate_limit_per_minute=0))) as client:
-        statuses = {(await client.get("/v1/countries?limit=1")).status_code for _ in range(150)}
+        statuses = {
+            (await client.get("/v1/countries?limit=1")).status_code for _ in range(105)
+        }  # past the default burst
         assert statuses == {200}

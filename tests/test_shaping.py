@@ -91,6 +91,8 @@ async def test_fields_trim_lists_and_details(client: httpx.AsyncClient) -> None:
     assert detail == {"id": "aliyev-state-visit-kazakhstan-2025-11", "date_precision": "month"}
     problem = await get(client, "/v1/events", 422, fields="id,secret")
     assert problem["errors"][0]["name"] == "fields"
+    await get(client, "/v1/events", 422, fields="")  # an empty choice is refused, not ignored
+    await get(client, "/v1/people", 422, facets="country,")
 
 
 async def test_include_embeds_related_records_in_full(client: httpx.AsyncClient) -> None:

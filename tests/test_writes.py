@@ -234,3 +234,15 @@ async def test_reads_can_require_a_key(client: httpx.AsyncClient, app: Any, keys
         assert (await client.get("/v1/events", headers=keys["read"])).status_code == 200
     finally:
         app.state.settings = app.state.settings.model_copy(update={"require_read_key": False})
+
+
+async def test_numbers_out_of_range_and_update_constraints(
+    client: httpx.AsyncClient, keys: dict[str, Any]
+) -> None:
+    huge = {**EVENT, "citations": [{"source_id": SOURCE, "quote": QUOTE, "paragraph": 2**70}]}
+    assert problem(await client.post("/v1/events", json=huge, headers=keys["write"]), 422)
+    url = f"/v1/sources/{SOURCE}"
+    etag = (await client.get(url)).headers["etag"]
+    for bad in ({"publication_year": 2**70}, {"publication_year": True}, {"language": "russian"}):
+        response = await client.patch(url, json=bad, headers={**keys["write"], "If-Match": etag})
+        assert problem(response, 422)["errors"][0]["name"] == next(iter(bad)), bad

@@ -1,7 +1,7 @@
 from datetime import date
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, StrictInt
 
 from app.common.dates import DatePrecision
 from app.common.filters import (
@@ -105,7 +105,9 @@ class AgreementCreate(WriteModel):
     summary_en: Text | None = Field(None, description="What it covers, in English.")
     summary_ru: Text | None = Field(None, description="What it covers, in Russian.")
     status: AgreementStatus = Field(description="Where it stands.")
-    document_count: int | None = Field(None, ge=1, description="How many documents, if the source says.")
+    document_count: StrictInt | None = Field(
+        None, ge=1, le=100_000, description="How many documents, if the source says."
+    )
     sectors: list[Sector] = Field(min_length=1, description="Sectors it covers.")
     date: str = Field(pattern=DATE_PATTERN, description="When it was signed, as precisely as known.")
     event: Slug | None = Field(None, description="Id of the event it was signed at.")

@@ -44,7 +44,8 @@ def _split_commas(value: Any) -> Any:
     if isinstance(value, str):
         value = [value]
     if isinstance(value, list):
-        return [part.strip() for item in value for part in str(item).split(",") if part.strip()]
+        # Empty parts stay, so `fields=` or `fields=id,` is refused rather than silently ignored.
+        return [part.strip() for item in value for part in str(item).split(",")]
     return value
 
 

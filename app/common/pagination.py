@@ -1,8 +1,7 @@
 """Keyset pagination: a cursor holds the sort key and id of the last row served, so every page is
-one index range scan, however deep (no OFFSET)."""
+one index range scan, however deep (no OFFSET). Cursors are signed (app/signing.py): a client can
+read one, but not make or alter one."""
 
-import base64
-import binascii
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +12,7 @@ from sqlalchemy import ColumnElement, Select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.errors import InvalidParameter
+from app.signing import sign_cursor, unsign_cursor
 
 T = TypeVar("T")
 
@@ -43,19 +43,18 @@ class Sorting:
 
 def encode_cursor(sort: str, key: Sequence[Any]) -> str:
     payload = orjson.dumps({"sort": sort, "key": [_to_json(value) for value in key]})
-    return base64.urlsafe_b64encode(payload).rstrip(b"=").decode()
+    return sign_cursor(payload)
 
 
 def decode_cursor(cursor: str, sort: str, types: Sequence[type]) -> list[Any]:
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        payload = orjson.loads(raw)
+        payload = orjson.loads(unsign_cursor(cursor))  # BadSignature is a ValueError
         key = payload["key"]
         issued_for = payload["sort"]
         if not isinstance(key, list) or len(key) != len(types):
             raise ValueError
         values = [_from_json(value, kind) for value, kind in zip(key, types, strict=True)]
-    except (binascii.Error, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
         raise InvalidParameter.for_param(
             "cursor", "malformed cursor; use a next_cursor value exactly as returned"
         ) from None

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Body, Header, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
-from app.auth import WriteCaller, bearer
+from app.auth import WriteCaller
 from app.common import writes
 from app.common.api import NOT_MODIFIED, RecordId, serialize
 from app.common.language import Language, negotiate
@@ -119,7 +119,11 @@ def add_write_routes(
     update_model = writes.partial_model(create_model, create_model.__name__.replace("Create", "Update"))
     label = writable.listing.label
     search_type = SearchRecordType(writable.record_type)
-    secured: dict[str, Any] = {"security": [{bearer.scheme_name: []}]}
+
+    def described_body(description: str) -> dict[str, Any]:
+        # FastAPI puts Body(description=…) on the schema; the request body itself needs one too.
+        # (The security requirement comes from the WriteCaller dependency.)
+        return {"requestBody": {"description": description}}
 
     def respond(request: Request, record: Any, lang: Language, status: int = 200) -> Response:
         body = orjson.dumps(serialize(record, schema, lang))
@@ -142,7 +146,7 @@ def add_write_routes(
             201: {"model": schema, "description": f"The new {label}."},
             **_problems(401, 403, 409, 422),
         },
-        openapi_extra=secured,
+        openapi_extra=described_body(f"The new {label}, as JSON."),
     )
     def create_record(
         request: Request,
@@ -202,7 +206,7 @@ def add_write_routes(
             200: {"model": schema, "description": f"The {label} as changed."},
             **_problems(401, 403, 404, 409, 410, 412, 422, 428),
         },
-        openapi_extra=secured,
+        openapi_extra=described_body("The fields to change, as JSON (JSON merge semantics)."),
     )
     def update_record(
         request: Request,
@@ -231,7 +235,6 @@ def add_write_routes(
             204: {"description": "Deleted: the id now answers 410 Gone; its revisions stay."},
             **_problems(401, 403, 404, 409, 410, 412, 422, 428),
         },
-        openapi_extra=secured,
     )
     def delete_record(
         session: SessionDep, caller: WriteCaller, record_id: RecordId, if_match: IfMatch = None

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Generic, Optional, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, create_model
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -50,8 +50,11 @@ class CitationWrite(WriteModel):
 
     source_id: str = Field(description="The id of a text source (see /v1/sources).")
     quote: str = Field(min_length=1, max_length=5000, description="Exact substring of the source's text.")
-    paragraph: int | None = Field(
-        None, ge=1, description="The paragraph it is in; needed only when the quote occurs more than once."
+    paragraph: StrictInt | None = Field(
+        None,
+        ge=1,
+        le=1_000_000,
+        description="The paragraph it is in; needed only when the quote occurs more than once.",
     )
 
 
@@ -115,7 +118,13 @@ class Writable(Generic[M]):
 def partial_model(model: type[BaseModel], name: str) -> type[BaseModel]:
     """The update body: every field of `model` but the id, each optional (absent means unchanged)."""
     fields: dict[str, Any] = {
-        key: (Optional[info.annotation], Field(None, description=info.description))  # noqa: UP045
+        # Keep each field's constraints (lengths, ranges, patterns): only its presence becomes optional.
+        key: (
+            Annotated[Optional[info.annotation], *info.metadata]  # noqa: UP045
+            if info.metadata
+            else Optional[info.annotation],  # noqa: UP045
+            Field(None, description=info.description),
+        )
         for key, info in model.model_fields.items()
         if key != "id"
     }

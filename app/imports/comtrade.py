@@ -7,12 +7,13 @@ re-exports and regional aggregates, and refusing the file for them would make it
 Quantity and weight columns (and their estimation flags) are not read: only the trade value is.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from app.imports.trade import RowErrors
+from app.imports.trade import RowErrors, parse_number
 
 # Present in every Comtrade data export, and in no file of the generic layout.
 SIGNATURE = frozenset({"flowCode", "primaryValue"})
@@ -21,6 +22,8 @@ WORLD_ISO, WORLD_CODE = "W00", "0"
 # M49 codes Comtrade reports under that are not the ISO 3166 numeric code of the same country
 # (France incl. Monaco, and so on). The ISO columns are read first; these serve files without them.
 COMTRADE_NUMERIC = {"251": "FR", "381": "IT", "579": "NO", "699": "IN", "757": "CH", "842": "US"}
+# Comtrade's ISO column: alpha-3 codes, and its own for areas (W00 World, _X Areas n.e.s., S19…).
+_AREA_ISO = re.compile(r"^[A-Z0-9_]{2,3}$")
 _TRUE = {"true", "1"}
 _FALSE = {"false", "0"}
 
@@ -78,21 +81,25 @@ RENAMED = {
 def to_generic(fields: dict[str, Any], countries: Countries) -> tuple[dict[str, Any], dict[str, str]]:
     """The generic row for a Comtrade row, and which Comtrade column each generic field came from.
 
-    Raises Skip for a row that is out of scope, RowErrors (naming Comtrade's columns) for a bad one.
+    Raises RowErrors (naming Comtrade's columns) for a bad row, else Skip for one out of scope: every
+    row is checked, in scope or not, so that a damaged file is not mistaken for rows to leave out.
     """
     row = _Cells(fields)
     errors: list[tuple[str, str]] = []
+    skips: list[str] = []
     type_code = row.get("typeCode").upper()
     if type_code == "S":
-        raise Skip("services (typeCode S): only goods are imported")
-    if type_code not in ("", "C"):
+        skips.append("services (typeCode S): only goods are imported")
+    elif type_code not in ("", "C"):
         errors.append(("typeCode", f"expected C (goods) or S (services), not {type_code!r}"))
     flow = row.get("flowCode").upper()
     if not flow:
         errors.append(("flowCode", "required"))
+    elif not flow.isalpha():
+        errors.append(("flowCode", f"not a Comtrade flow code (X, M, RX, …): {flow!r}"))
     elif flow not in FLOWS:
         desc = row.get("flowDesc")
-        raise Skip(
+        skips.append(
             f"flow {flow}{f' ({desc})' if desc else ''}: only exports (X) and imports (M) are imported"
         )
     for column, total, what in (
@@ -101,18 +108,22 @@ def to_generic(fields: dict[str, Any], countries: Countries) -> tuple[dict[str, 
         ("partner2Code", "0", "second partner"),
     ):
         if row.get(column) not in ("", total):
-            raise Skip(f"a breakdown by {what} ({column} not {total}): only totals are imported")
-    sources = {}
-    resolved = {}
+            skips.append(f"a breakdown by {what} ({column} not {total}): only totals are imported")
+    resolved, sources = {}, {}
     for role in ("reporter", "partner"):
-        try:
-            resolved[role], sources[role] = _country(row, role, countries)
-        except RowErrors as exc:
-            errors += exc.errors
+        resolved[role], sources[role] = _country(row, role, countries, errors, skips)
     period = _period(row, errors)
     status = _status(row, errors)
+    if not row.get("cmdCode"):
+        errors.append(("cmdCode", "required"))
+    try:
+        parse_number(fields.get("primaryValue"))
+    except ValueError as exc:
+        errors.append(("primaryValue", str(exc)))
     if errors:
         raise RowErrors(errors)
+    if skips:
+        raise Skip(skips[0])
     generic = {
         "reporter": resolved["reporter"],
         "partner": resolved["partner"],
@@ -141,22 +152,34 @@ class _Cells:
         return str(value).strip()
 
 
-def _country(row: _Cells, role: str, countries: Countries) -> tuple[str, str]:
+def _country(
+    row: _Cells, role: str, countries: Countries, errors: list[tuple[str, str]], skips: list[str]
+) -> tuple[str | None, str]:
+    """The alpha-2 code of the reporter or partner, and the column it was read from."""
     iso_column, code_column = f"{role}ISO", f"{role}Code"
     iso, code = row.get(iso_column).upper(), row.get(code_column).removesuffix(".0")
     if not iso and not code:
-        raise RowErrors([(iso_column, f"required ({iso_column} or {code_column})")])
+        errors.append((iso_column, f"required ({iso_column} or {code_column})"))
+        return None, iso_column
+    if iso and not _AREA_ISO.match(iso):
+        errors.append((iso_column, f"not a Comtrade ISO code (AZE, W00, _X, …): {iso!r}"))
+        return None, iso_column
+    if code and not code.isdigit():
+        errors.append((code_column, f"not a Comtrade numeric code (31, 398, 0, …): {code!r}"))
+        return None, code_column
     if iso == WORLD_ISO or code == WORLD_CODE:
-        raise Skip(f"{role} World: figures are between two countries")
+        skips.append(f"{role} World: figures are between two countries")
+        return None, iso_column
     if iso in countries.by_alpha3:
         return countries.by_alpha3[iso], iso_column
-    padded = code.zfill(3) if code.isdigit() else ""
+    padded = code.zfill(3) if code else ""
     found = COMTRADE_NUMERIC.get(padded) or countries.by_numeric.get(padded)
     if found:
         return found, code_column
     named = row.get(f"{role}Desc")
     label = " ".join(part for part in (iso or code, f"({named})" if named else "") if part)
-    raise Skip(f"{role} {label} is not a country (an area or group of countries)")
+    skips.append(f"{role} {label} is not a country (an area or group of countries)")
+    return None, iso_column
 
 
 def _period(row: _Cells, errors: list[tuple[str, str]]) -> str | None:

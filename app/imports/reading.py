@@ -68,6 +68,7 @@ class FileReader:
     format: FileFormat
     header: list[str] | None = None
     header_text: str | None = None
+    header_line: int = 1
     bytes_read: int = 0
     _taken: list[_Line] = field(default_factory=list)
 
@@ -174,7 +175,7 @@ class FileReader:
         for position in blank:
             yield LineError(number, f"column {position}", "the header names no column here")
         if not duplicates and not blank:
-            self.header, self.header_text = names, text
+            self.header, self.header_text, self.header_line = names, text, number
 
 
 def _cell_count_error(number: int, header: list[str], row: list[str]) -> LineError:

@@ -5,7 +5,8 @@ under the same natural keys, then written in bulk (app.imports.store): figures, 
 ({field: [before, after]}, the shape app.revisions gives ORM changes) and search documents. After the
 first bad row nothing more is written, but checking goes on to the end so that the report names every
 bad line; then the import's savepoint is rolled back, and the database is as it was. Memory holds one
-batch, plus about 100 bytes per row read, to recognize a natural key the file repeats.
+batch, plus a 16-byte digest per row read (about 110 bytes with the set's own), to recognize a natural
+key the file repeats.
 """
 
 import hashlib
@@ -35,6 +36,8 @@ from app.sources.quotes import QuoteNotFound, locate_quote
 
 BATCH_SIZE = 5000
 MAX_ERRORS = 100
+# Located quotes remembered between batches (rows often repeat a quote), at most about this many.
+QUOTES_KEPT = 20_000
 # The columns a revision shows, in the order app.revisions lists them (not search_text, version).
 REVISION_COLUMNS = tuple(
     attr.key for attr in inspect(TradeFigure).column_attrs if attr.key not in ("search_text", "version")
@@ -166,8 +169,9 @@ class _Import:
         self.file_source_id = dataset_source_id(digest)
         self.file_cited = False
         self.file_source_ready = False
-        self.sources: dict[str, str | None] = {}  # text source id → its text (None: unusable)
-        # Text citations checked so far: paragraph and offsets, or the field at fault and why.
+        # Text sources cited: id → text; None when there is no such source, "" for a dataset.
+        self.sources: dict[str, str | None] = {}
+        # Text citations checked lately: paragraph and offsets, or the field at fault and why.
         self.quotes: dict[TextCitation, tuple[int, int, int]] = {}
         self.bad_quotes: dict[TextCitation, tuple[str, str]] = {}
         self.now = datetime.now(UTC).replace(microsecond=0)
@@ -214,7 +218,7 @@ class _Import:
             self.layout = ImportLayout.comtrade if comtrade.is_comtrade(names) else ImportLayout.generic
         if self.reader.header is None:
             return True  # NDJSON: each record is checked on its own
-        line = 1
+        line = self.reader.header_line
         if self.layout is ImportLayout.comtrade:
             problems = [(name, "a required column is missing") for name in comtrade.missing_columns(names)]
         else:
@@ -225,26 +229,30 @@ class _Import:
         return not problems
 
     def _row(self, record: Record) -> FigureRow | None:
-        fields = record.fields
-        renamed: dict[str, str] = {}
+        fields, renamed = record.fields, dict[str, str]()
+        problems: list[tuple[str, str]] = []
+        if self.layout is ImportLayout.generic and self.reader.header is None:  # NDJSON: keys per line
+            problems = [(name, "not a field of this layout") for name in trade.unknown_columns(list(fields))]
+        row = None
         try:
             if self.layout is ImportLayout.comtrade:
                 fields, renamed = comtrade.to_generic(fields, self.countries)
-            elif self.reader.header is None:
-                unknown = trade.unknown_columns(list(fields))
-                if unknown:
-                    raise RowErrors([(name, "not a field of this layout") for name in unknown])
-            return trade.check_row(record.line, record.text, fields, self.countries.alpha2)
+            row = trade.check_row(record.line, record.text, fields, self.countries.alpha2)
         except Skip as skip:
             self.skipped[str(skip)] += 1
+            return None
         except RowErrors as exc:
-            for name, detail in exc.errors:
-                self.errors.add(record.line, renamed.get(name, name), detail)
-        return None
+            problems = exc.errors + problems
+        for name, detail in problems:
+            self.errors.add(record.line, renamed.get(name, name), detail)
+        return None if problems else row
 
     # --- one batch ---
 
     def _flush(self, rows: list[FigureRow]) -> None:
+        if len(self.quotes) + len(self.bad_quotes) > QUOTES_KEPT:
+            self.quotes.clear()
+            self.bad_quotes.clear()
         rows = self._unique(rows)
         rows = [row for row in rows if self._cite(row)]
         plan = self._plan(rows)
@@ -449,6 +457,7 @@ class _Import:
         store.insert(CITATIONS, plan.new_citations)
         store.insert(REVISIONS, plan.revisions)
         self._index(plan.documents)
+        store.wrote(len(plan.inserts))
 
     def _index(self, figures: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
         """Search documents of the figures written, built by app.search's own rules."""
@@ -531,7 +540,7 @@ class _Import:
 
 def _document_fields(figure: Any) -> dict[str, str]:
     """A trade figure's search document, by app.search's own rules: the same as index_records builds."""
-    return search._document_fields(search.KINDS[SearchRecordType.trade_figure], figure)
+    return search.document_fields(search.KINDS[SearchRecordType.trade_figure], figure)
 
 
 def _plain(value: Any) -> Any:
@@ -556,6 +565,7 @@ def _citation_plain(citation: dict[str, Any]) -> dict[str, Any]:
         "source_id": citation["source_id"],
         "quote": citation["quote"],
         "paragraph": citation["paragraph"],
+        "line": citation.get("line"),
     }
 
 

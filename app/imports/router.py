@@ -6,10 +6,10 @@ from typing import IO, Annotated, Any
 import orjson
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
-from app.auth import WriteCaller, bearer
+from app.auth import WriteCaller
 from app.common.schemas import Problem
 from app.db import SessionDep
-from app.errors import AppError, ProblemResponse, problem
+from app.errors import AppError, ProblemResponse, param_error, problem
 from app.imports.repository import ImportOptions, import_file
 from app.imports.schemas import FileFormat, ImportParams, ImportReport, ImportResource
 
@@ -38,11 +38,12 @@ async def spooled_upload(request: Request) -> AsyncIterator[Upload]:
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     file_format = MEDIA_TYPES.get(media_type)
     if file_format is None:
-        raise UnsupportedMediaType(
+        detail = (
             f"Send the file as the request body with Content-Type text/csv or application/x-ndjson, "
             f"not {media_type or 'no Content-Type'} (e.g. curl --data-binary @file.csv -H "
             "'Content-Type: text/csv'). Multipart forms are not accepted."
         )
+        raise UnsupportedMediaType(detail, [param_error("Content-Type", detail, "header")])
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX_MEMORY)  # noqa: SIM115 (closed below)
     try:
         async for chunk in request.stream():
@@ -100,7 +101,8 @@ PROBLEMS = {
         200: {"description": "The file was imported (or, with dry_run, would be): what changed."},
         **{status: {"model": Problem, "description": meaning} for status, meaning in PROBLEMS.items()},
     },
-    openapi_extra={"requestBody": REQUEST_BODY, "security": [{bearer.scheme_name: []}]},
+    # The security requirement comes from WriteCaller's bearer scheme.
+    openapi_extra={"requestBody": REQUEST_BODY},
 )
 def import_records(
     request: Request,

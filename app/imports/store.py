@@ -23,6 +23,7 @@ from sqlalchemy import (
     delete,
     func,
     select,
+    text,
     update,
 )
 from sqlalchemy import Enum as SAEnum
@@ -43,10 +44,36 @@ T = TypeVar("T")
 _KEY_TYPES: dict[str, Any] = {"period_start": Date(), "period_end": Date()}
 
 
+# PostgreSQL plans the lookups from its statistics of the tables; an import that grows a table
+# several times over would otherwise be planned as if it were still small (a nested loop over a
+# sequential scan, per batch). ANALYZE runs when the figures inserted reach this many and at least
+# as many as the table had when last analyzed: about log2(rows) times in one import, at most.
+ANALYZE_AFTER = 10_000
+ANALYZE_GROWTH = 1.0
+GROWING_TABLES = ("trade_figures", "citations", "revisions", "search_documents")
+
+
 class Store:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.postgresql = session.get_bind().dialect.name == "postgresql"
+        self._inserted = 0
+        self._analyzed_size: float | None = None
+
+    def wrote(self, figures: int) -> None:
+        """Count figures inserted; on PostgreSQL, refresh the planner's statistics when they are stale."""
+        if not self.postgresql:
+            return
+        self._inserted += figures
+        if self._analyzed_size is None:
+            estimate = self.session.scalar(
+                text("SELECT reltuples FROM pg_class WHERE oid = 'trade_figures'::regclass")
+            )
+            self._analyzed_size = max(float(estimate or 0), 0.0)
+        if self._inserted >= max(ANALYZE_AFTER, ANALYZE_GROWTH * self._analyzed_size):
+            self.session.execute(text(f"ANALYZE {', '.join(GROWING_TABLES)}"))
+            self._analyzed_size += self._inserted
+            self._inserted = 0
 
     # --- lookups ---
 

@@ -218,21 +218,15 @@ class _Row:
 
     def number(self, name: str, *, required: bool = False) -> float | None:
         value = self.fields.get(name)
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            number = float(value)
-        else:
-            text = self.required_text(name) if required else self.text(name)
-            if text is None:
-                return None
-            if not _NUMBER.match(text):
-                hint = " (the decimal separator is a point)" if re.fullmatch(r"[+-]?\d+,\d+", text) else ""
-                self.fail(name, f"not a number: {text!r}{hint}")
-                return None
-            number = float(text)
-        if not math.isfinite(number):
-            self.fail(name, "must be a finite number")
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.fail(name, "required")
             return None
-        return number
+        try:
+            return parse_number(value)
+        except ValueError as exc:
+            self.fail(name, str(exc))
+            return None
 
     def period(self, name: str, *, required: bool = False) -> tuple[date, date] | None:
         """`name` (`2024`, `2025-01/2025-09`) or `name_start` and `name_end` (partial dates too)."""
@@ -292,6 +286,21 @@ class _Row:
                 return None
             paragraph = int(paragraph_text)
         return TextCitation(source_id, quote, paragraph)
+
+
+def parse_number(value: Any) -> float:
+    """A finite number from a JSON number or a decimal string (`533000000`, `6.5`, `5.33e8`)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+    else:
+        text = "" if value is None else str(value).strip()
+        if not _NUMBER.match(text):
+            hint = " (the decimal separator is a point)" if re.fullmatch(r"[+-]?\d+,\d+", text) else ""
+            raise ValueError(f"not a number: {text!r}{hint}" if text else "required")
+        number = float(text)
+    if not math.isfinite(number):
+        raise ValueError("must be a finite number")
+    return number
 
 
 def parse_period(text: str) -> tuple[date, date]:

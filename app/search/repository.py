@@ -166,7 +166,7 @@ KINDS: dict[SearchRecordType, _Kind] = {
 }
 
 
-def _document_fields(kind: _Kind, record: Any) -> dict[str, str]:
+def document_fields(kind: _Kind, record: Any) -> dict[str, str]:
     title_en, title_ru, more = kind.describe(record)
     lines = (line.strip() for part in (title_en, title_ru, *more) if part for line in part.splitlines())
     text = "\n".join(dict.fromkeys(line for line in lines if line))
@@ -206,7 +206,7 @@ def _sync(session: Session, record_type: SearchRecordType, ids: Collection[str] 
     existing = {document.record_id: document for document in session.scalars(documents)}
     report: Counter[str] = Counter()
     for record in session.scalars(records):
-        fields = _document_fields(kind, record)
+        fields = document_fields(kind, record)
         document = existing.pop(record.id, None)
         if document is None:
             session.add(SearchDocument(record_type=record_type, record_id=record.id, **fields))

@@ -33,6 +33,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     "match; word forms match each other (`Казахстан` finds `Казахстана`, `pipelines` finds "
     "`pipeline`) and a word of three or more letters also matches the words it begins.",
     responses=RESPONSES,
+    response_description="A page of hits, best match first.",
 )
 def search(
     session: SessionDep, params: Annotated[SearchParams, Query()], request: Request, response: Response

@@ -1,6 +1,6 @@
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, StrictInt
 
 from app.common.filters import (
     FACETS_DESCRIPTION,
@@ -83,7 +83,7 @@ class SourceCreate(WriteModel):
     title: Name = Field(description="The published title, or a description in [square brackets].")
     author: str | None = Field(None, max_length=300, description="Author, as the source names them.")
     language: str = Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code of its language.")
-    publication_year: int | None = Field(None, ge=1, le=9999, description="Year of publication.")
+    publication_year: StrictInt | None = Field(None, ge=1, le=9999, description="Year of publication.")
     kind: Literal["article", "report", "statistics", "official_statement", "other"] = Field(
         description="Kind of source (datasets come in through imports)."
     )

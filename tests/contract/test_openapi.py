@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 from app.config import REPO_ROOT, Settings
+from app.limits import EXEMPT_PATHS
 from app.main import create_app
 
 from .tools import node_tool
@@ -116,6 +117,50 @@ def test_errors_are_problem_json() -> None:
                 if schema != {"$ref": "#/components/schemas/Problem"}:
                     wrong.append(f"{name} {status}: schema {schema}")
     assert not wrong, "errors not declared as Problem (application/problem+json):\n" + "\n".join(wrong)
+
+
+def test_operational_errors_are_declared() -> None:
+    """What any operation may answer whatever its input: 500; 429 with Retry-After where the rate limit
+    applies (app/limits.py); 503 with Retry-After and 504 where the database is used (app/errors.py);
+    413 where there is a body to be too large."""
+    missing = []
+    for name, operation in OPERATIONS:
+        path = name.split(" ", 1)[1]
+        responses = operation["responses"]
+        expected = {"500"}
+        expected |= {"429"} if path not in EXEMPT_PATHS else set()
+        expected |= {"503", "504"} if path.startswith("/v1/") else set()
+        expected |= {"413"} if "requestBody" in operation else set()
+        missing += [f"{name}: {status}" for status in sorted(expected - responses.keys())]
+        for status in sorted({"429", "503"} & expected & responses.keys()):
+            if "Retry-After" not in responses[status].get("headers", {}):
+                missing.append(f"{name}: {status} without a Retry-After header")
+    assert not missing, "not declared:\n" + "\n".join(missing)
+
+
+def test_fields_answers_may_be_partial() -> None:
+    """With `fields=` a record has only the fields asked for: the answer is the full shape or its
+    partial twin, which has the same properties and requires none (a page's items likewise)."""
+    schemas = SPEC["components"]["schemas"]
+
+    def record(reference: dict[str, str]) -> str:
+        name = reference.get("$ref", "").removeprefix("#/components/schemas/")
+        items = schemas.get(name, {}).get("properties", {}).get("items", {}).get("items")
+        return record(items) if items else name  # a page: its records
+
+    wrong = []
+    for name, operation in OPERATIONS:
+        if not any(parameter["name"] == "fields" for parameter in operation.get("parameters", [])):
+            continue
+        answer = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        full, partial = [record(variant) for variant in answer.get("anyOf", [{}, {}])]
+        if not full or partial != full.removesuffix("Read") + "Partial":
+            wrong.append(f"{name}: 200 is {answer}")
+        elif schemas[partial].get("required"):
+            wrong.append(f"{name}: {partial} requires {schemas[partial]['required']}")
+        elif schemas[partial]["properties"] != schemas[full]["properties"]:
+            wrong.append(f"{name}: {partial} has other properties than {full}")
+    assert not wrong, "\n".join(wrong)
 
 
 def _lint(command: list[str]) -> subprocess.CompletedProcess[str]:

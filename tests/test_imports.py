@@ -1,0 +1,562 @@
+"""Bulk import of trade figures (app.imports): layouts, provenance, upserts, history, all or nothing.
+
+Each test runs on SQLite and PostgreSQL, inside the rolled-back transaction of the `session` fixture;
+the command-line tests get a database of their own, since the command commits.
+"""
+
+import hashlib
+import io
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Connection, func, select, text
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from app import cli
+from app.config import REPO_ROOT, get_settings
+from app.db import Base, make_engine
+from app.imports import reading, store
+from app.imports.repository import ImportOptions, dataset_source_id, import_file
+from app.imports.schemas import ImportLayout, ImportReport
+from app.models import (
+    Citation,
+    DataState,
+    Revision,
+    SearchDocument,
+    SearchRecordType,
+    Source,
+    SourceKind,
+    TradeFigure,
+)
+from app.search.repository import rebuild_search_index
+from app.seeding import seed_all
+from tests.conftest import Database
+
+FIXTURES = Path(__file__).parent / "fixtures" / "imports"
+HEADER = "reporter,partner,indicator,period,value,value_upper,unit,bound,status\n"
+SEED_SOURCE = "velizade-2025-az-kz-relations"
+
+
+def run(
+    session: Session, content: bytes | str | Path, name: str = "test.csv", **options: Any
+) -> ImportReport:
+    if isinstance(content, Path):
+        name, content = content.name, content.read_bytes()
+    data = content.encode() if isinstance(content, str) else content
+    return import_file(
+        session, io.BytesIO(data), ImportOptions(file_name=name, actor=f"import:{name}", **options)
+    )
+
+
+def snapshot(connection: Connection) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, in primary-key order."""
+    tables = {}
+    for table in Base.metadata.sorted_tables:
+        order = list(table.primary_key.columns) or list(table.columns)
+        rows = connection.execute(select(table).order_by(*order)).all()
+        tables[table.name] = [tuple(row) for row in rows]
+    return tables
+
+
+def figure(session: Session, figure_id: str) -> TradeFigure:
+    found = session.get(TradeFigure, figure_id, populate_existing=True)
+    assert found is not None, figure_id
+    return found
+
+
+def citations(session: Session, figure_id: str) -> list[Citation]:
+    statement = select(Citation).where(Citation.trade_figure_id == figure_id).order_by(Citation.id)
+    return list(session.scalars(statement.execution_options(populate_existing=True)))
+
+
+def revisions(session: Session, record_id: str) -> list[Revision]:
+    statement = select(Revision).where(Revision.record_id == record_id).order_by(Revision.id)
+    return list(session.scalars(statement.execution_options(populate_existing=True)))
+
+
+def data_version(session: Session) -> int:
+    return int(session.scalar(select(DataState.version)) or 0)
+
+
+def errors(report: ImportReport) -> list[tuple[int, str]]:
+    return [(error.line, error.field) for error in report.errors]
+
+
+# --- the generic layout ---
+
+
+def test_a_csv_file_becomes_figures_that_cite_it_line_by_line(session: Session) -> None:
+    version = data_version(session)
+    path = FIXTURES / "trade-figures.csv"
+    report = run(session, path)
+    assert report.applied and (report.inserted, report.updated, report.unchanged, report.rejected) == (
+        5,
+        0,
+        0,
+        0,
+    )
+    assert (report.layout, report.format, report.records) == (ImportLayout.generic, "csv", 5)
+
+    exports = figure(session, "az-uz-exports-2024")
+    assert (exports.value, exports.unit, exports.bound, exports.status) == (
+        120000000,
+        "USD",
+        "approximate",
+        "reported",
+    )
+    assert exports.note_ru == "Около 120 млн долларов." and exports.period_kind == "year"
+    half = figure(session, "uz-az-exports-2025-h1-preliminary")
+    assert (str(half.period_start), str(half.period_end), half.period_kind) == (
+        "2025-01-01",
+        "2025-06-30",
+        "half_year",
+    )
+    growth = figure(session, "az-uz-trade-turnover-growth-2025-01-to-09-estimate")
+    assert (growth.value, growth.value_upper, growth.bound) == (15, 20, "range")
+    assert (str(growth.compared_period_start), str(growth.compared_period_end)) == (
+        "2024-01-01",
+        "2024-09-30",
+    )
+    transit = figure(session, "kz-az-oil-transit-2026-forecast")  # the file's own id
+    assert transit.note_en == "More than 1.8 million tonnes;\na note on two lines."
+
+    # The file is a source: its id comes from the bytes, its text describes it (it is not the data).
+    source = session.get(Source, report.source_id)
+    assert source is not None and report.source_id == dataset_source_id(
+        hashlib.sha256(path.read_bytes()).hexdigest()
+    )
+    assert (source.kind, source.title) == (SourceKind.dataset, "trade-figures.csv")
+    assert "SHA-256" in source.text and "120000000" not in source.text
+    # Each figure cites its line, verbatim; a CSV row over two lines is cited from its first.
+    lines = path.read_text(encoding="utf-8").split("\n")
+    [cited] = citations(session, "az-uz-exports-2024")
+    assert (cited.source_id, cited.line, cited.quote) == (source.id, 2, lines[1])
+    assert (cited.paragraph, cited.char_start, cited.char_end) == (None, None, None)
+    [two_lines] = citations(session, "kz-az-oil-transit-2026-forecast")
+    assert two_lines.line == 5 and two_lines.quote == "\n".join(lines[4:6])
+    # A row with a citation of its own cites that quote, located in its text source instead.
+    [quoted] = citations(session, "az-kz-trade-turnover-2025-estimate")
+    assert quoted.source_id == SEED_SOURCE and quoted.line is None
+    seed_text = session.get(Source, SEED_SOURCE)
+    assert seed_text is not None and seed_text.text[quoted.char_start : quoted.char_end] == quoted.quote
+
+    # History: one revision per record, by the importer; the data version moved.
+    [created] = revisions(session, "az-uz-exports-2024")
+    assert (created.action, created.actor) == ("create", "import:trade-figures.csv")
+    assert created.changes["value"] == [None, 120000000.0]
+    assert created.changes["citations"] == [
+        None,
+        [{"source_id": source.id, "quote": lines[1], "paragraph": None, "line": 2}],
+    ]
+    assert [r.action for r in revisions(session, source.id)] == ["create"]
+    assert data_version(session) > version
+    # Search documents are those the search index builds itself.
+    assert not {key for key in rebuild_search_index(session) if not key.endswith("unchanged")}
+    document = session.scalar(
+        select(SearchDocument).where(
+            SearchDocument.record_type == SearchRecordType.trade_figure,
+            SearchDocument.record_id == "az-uz-exports-2024",
+        )
+    )
+    assert document is not None and document.title_en == "Exports Azerbaijan–Uzbekistan, 2024"
+
+
+def test_importing_the_same_file_again_changes_nothing(session: Session, connection: Connection) -> None:
+    first = run(session, FIXTURES / "trade-figures.csv")
+    before, version = snapshot(connection), data_version(session)
+    again = run(session, FIXTURES / "trade-figures.csv")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 5)
+    assert again.source_id == first.source_id
+    assert snapshot(connection) == before and data_version(session) == version
+
+
+def test_ndjson_states_the_same_figures(session: Session) -> None:
+    report = run(session, FIXTURES / "trade-figures.ndjson")
+    assert (report.format, report.inserted, report.rejected) == ("ndjson", 5, 0)
+    growth = figure(session, "az-uz-trade-turnover-growth-2025-01-to-09-estimate")
+    assert (growth.value_upper, str(growth.compared_period_end)) == (20, "2024-09-30")
+    # NDJSON lines are numbered as lines, blank ones included.
+    assert citations(session, "az-uz-trade-turnover-growth-2025-01-to-09-estimate")[0].line == 4
+    # The same figures in the other format: only the citation to the second file is new.
+    again = run(session, FIXTURES / "trade-figures.csv")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 4, 1)
+
+
+def test_a_changed_value_updates_the_figure_and_its_provenance(session: Session) -> None:
+    run(session, HEADER + "AZ,UZ,exports,2024,120000000,,USD,approximate,reported\n", name="v1.csv")
+    [old] = [c.source_id for c in citations(session, "az-uz-exports-2024")]
+    report = run(session, HEADER + "AZ,UZ,exports,2024,125000000,,USD,exact,reported\n", name="v2.csv")
+    assert (report.inserted, report.updated, report.unchanged) == (0, 1, 0)
+    changed = figure(session, "az-uz-exports-2024")
+    assert (changed.value, changed.bound, changed.version) == (125000000, "exact", 2)
+    # The row of the first file quoted the number replaced: the figure now cites the second file.
+    [new] = citations(session, "az-uz-exports-2024")
+    assert new.source_id != old and new.quote.startswith("AZ,UZ,exports,2024,125000000")
+    _, update = revisions(session, "az-uz-exports-2024")
+    assert (update.action, update.actor) == ("update", "import:v2.csv")
+    assert update.changes["value"] == [120000000.0, 125000000.0]
+    assert update.changes["bound"] == ["approximate", "exact"]
+    assert [c["source_id"] for c in update.changes["citations"][1]] == [new.source_id]
+
+
+def test_updating_a_curated_figure_keeps_its_text_quotes_and_notes(session: Session) -> None:
+    seed = figure(session, "az-kz-trade-turnover-2024")
+    notes, quotes = seed.note_en, [c.quote for c in citations(session, seed.id)]
+    report = run(session, HEADER + "AZ,KZ,trade_turnover,2024,540000000,,USD,approximate,reported\n")
+    assert report.updated == 1
+    updated = figure(session, "az-kz-trade-turnover-2024")
+    assert updated.value == 540000000 and updated.note_en == notes  # no note columns: notes stay
+    kept = citations(session, seed.id)
+    assert [c.quote for c in kept if c.line is None] == quotes and len(kept) == len(quotes) + 1
+
+
+def test_a_file_id_must_not_rename_a_figure(session: Session) -> None:
+    content = "id," + HEADER + "renamed,AZ,KZ,trade_turnover,2024,533000000,,USD,approximate,reported\n"
+    report = run(session, content)
+    assert errors(report) == [(2, "id")] and "az-kz-trade-turnover-2024" in report.errors[0].detail
+
+
+def test_revisions_have_the_shape_the_orm_hook_gives(session: Session) -> None:
+    """Imports write revisions in bulk; they must read exactly like those of ORM changes."""
+    savepoint = session.begin_nested()
+    session.add(
+        TradeFigure(
+            id="az-uz-exports-2024",
+            reporter_id="AZ",
+            partner_id="UZ",
+            indicator="exports",
+            commodity="TOTAL",
+            period_start=date(2024, 1, 1),
+            period_end=date(2024, 12, 31),
+            period_kind="year",
+            value=120000000.0,
+            unit="USD",
+            bound="approximate",
+            status="reported",
+            note_en="About 120 million dollars.",
+            citations=[
+                Citation(source_id=SEED_SOURCE, quote="годовой показатель", paragraph=None, line=None)
+            ],
+        )
+    )
+    session.flush()
+    by_hook = revisions(session, "az-uz-exports-2024")[-1].changes
+    savepoint.rollback()
+    by_hook["citations"][1][0]["paragraph"] = None  # the ORM record's citation has no paragraph set
+    header = (
+        "reporter,partner,indicator,period,value,unit,bound,status,note_en,citation_source_id,citation_quote"
+    )
+    row = "AZ,UZ,exports,2024,120000000,USD,approximate,reported,About 120 million dollars."
+    run(session, f"{header}\n{row},{SEED_SOURCE},годовой показатель\n")
+    by_import = revisions(session, "az-uz-exports-2024")[-1].changes
+    by_import["citations"][1][0]["paragraph"] = None
+    assert by_import == by_hook
+
+
+# --- UN Comtrade's layout ---
+
+
+def test_comtrade_export_rows_become_figures(session: Session) -> None:
+    path = FIXTURES / "comtrade-annual.csv"
+    report = run(session, path)
+    assert (report.layout, report.inserted, report.skipped, report.rejected) == (
+        ImportLayout.comtrade,
+        4,
+        4,
+        0,
+    )
+    assert report.skipped_reasons == {
+        "partner World: figures are between two countries": 1,
+        "flow RX (Re-export): only exports (X) and imports (M) are imported": 1,
+        "partner _X (Areas, nes) is not a country (an area or group of countries)": 1,
+        "a breakdown by mode of transport (motCode not 0): only totals are imported": 1,
+    }
+    exports = figure(session, "az-kz-exports-2024")
+    assert (exports.value, exports.unit, exports.bound, exports.status) == (
+        187654321.5,
+        "USD",
+        "exact",
+        "reported",
+    )
+    assert figure(session, "az-kz-imports-2024").value == 301234567.25
+    # Estimated weights do not make the value an estimate; a value nobody reported is one.
+    assert figure(session, "az-kz-exports-2710-2024").status == "reported"
+    crude = figure(session, "kz-az-exports-2709-2024-estimate")
+    assert (crude.commodity, crude.status, crude.value) == ("2709", "estimate", 98700000)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    [cited] = citations(session, crude.id)
+    assert (cited.line, cited.quote, cited.source_id) == (5, lines[4], report.source_id)
+    assert run(session, path).unchanged == 4
+
+
+def test_comtrade_monthly_ndjson(session: Session) -> None:
+    report = run(session, FIXTURES / "comtrade-monthly.ndjson")
+    assert (report.layout, report.format, report.inserted, report.skipped) == ("comtrade", "ndjson", 2, 1)
+    march = figure(session, "kz-az-exports-2025-03")
+    assert (str(march.period_start), str(march.period_end), march.period_kind) == (
+        "2025-03-01",
+        "2025-03-31",
+        "month",
+    )
+    assert figure(session, "kz-az-imports-2025-04").value == 8250000.5
+
+
+def test_comtrade_numeric_codes_without_iso_columns(session: Session) -> None:
+    content = (
+        "freqCode,period,reporterCode,partnerCode,flowCode,cmdCode,primaryValue\n"
+        "A,2023,842,398,X,TOTAL,1000000\n"  # 842: the USA as Comtrade numbers it (ISO: 840)
+        "A,2023,398,31,M,27,2500000\n"
+    )
+    report = run(session, content, layout=ImportLayout.comtrade)
+    assert report.inserted == 2, report.errors
+    assert figure(session, "us-kz-exports-2023").value == 1000000
+    assert figure(session, "kz-az-imports-27-2023").commodity == "27"
+
+
+# --- rejected lines ---
+
+BAD_LINES = [
+    (HEADER + "XX,KZ,exports,2024,1,,USD,exact,reported\n", [(2, "reporter")]),
+    (HEADER + "AZ,KZ,exports,2024-13,1,,USD,exact,reported\n", [(2, "period")]),
+    (HEADER + "AZ,KZ,exports,2025/2024,1,,USD,exact,reported\n", [(2, "period")]),
+    (HEADER + "AZ,KZ,exports,2024,1,5,USD,exact,reported\n", [(2, "value_upper")]),
+    (HEADER + "AZ,KZ,exports,2024,1,,USD,range,reported\n", [(2, "value_upper")]),
+    (HEADER + "AZ,KZ,exports,2024,10,5,USD,at_least,reported\n", [(2, "value_upper")]),
+    (HEADER + "AZ,KZ,exports,2024,abc,,USD,exact,reported\n", [(2, "value")]),
+    (HEADER + 'AZ,KZ,exports,2024,"1,5",,USD,exact,reported\n', [(2, "value")]),
+    (HEADER + "AZ,KZ,exports,2024,nan,,USD,exact,reported\n", [(2, "value")]),
+    (HEADER + "AZ,KZ,export,2024,1,,USD,exact,reported\n", [(2, "indicator")]),
+    (HEADER + "AZ,AZ,exports,2024,1,,USD,exact,reported\n", [(2, "partner")]),
+    (HEADER + "AZ,KZ,exports,2024,1,,RUB,exact,guessed\n", [(2, "unit"), (2, "status")]),
+    (HEADER + "AZ,KZ,exports,2024,1,,USD,exact\n", [(2, "status")]),
+    (
+        HEADER + "AZ,KZ,exports,2024,1,,USD,exact,reported\nAZ,KZ,exports,2024,2,,USD,exact,reported\n",
+        [(3, "reporter, partner, indicator, commodity, period, status")],
+    ),
+    (
+        "reporter,partner,indicator,period,valeu,unit,bound,status\nAZ,KZ,exports,2024,1,USD,exact,reported\n",
+        [(1, "valeu"), (1, "value")],
+    ),
+    ("id," + HEADER + "Not A Slug,AZ,KZ,exports,2024,1,,USD,exact,reported\n", [(2, "id")]),
+    ("id," + HEADER + "az-kz-trade-turnover-2024,AZ,KZ,exports,2024,1,,USD,exact,reported\n", [(2, "id")]),
+    (
+        HEADER.replace("\n", ",citation_source_id,citation_quote\n")
+        + f"AZ,KZ,exports,2024,1,,USD,exact,reported,{SEED_SOURCE},not in the text\n",
+        [(2, "citation_quote")],
+    ),
+    (
+        HEADER.replace("\n", ",citation_source_id,citation_quote\n")
+        + "AZ,KZ,exports,2024,1,,USD,exact,reported,no-such-source,quote\n",
+        [(2, "citation_source_id")],
+    ),
+    ('{"reporter": "AZ", "partner": "KZ"\n', [(1, "file")]),
+    ('{"reporter": {"id": "AZ"}}\n', [(1, "reporter")]),
+    (
+        '{"reporter":"AZ","partner":"KZ","indicator":"exports","period":"2024","value":"x","unit":"USD",'
+        '"bound":"exact","status":"reported","colour":"red"}\n',
+        [(1, "value"), (1, "colour")],
+    ),
+    (HEADER.encode() + b"AZ,KZ,exports,2024,1,,USD,exact,reported \xff\n", [(2, "file")]),
+    ("", [(1, "file")]),
+    (
+        "freqCode,period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue\nA,2024,AZE,KAZ,X,TOTAL,lots\n",
+        [(2, "primaryValue")],
+    ),
+    (
+        "freqCode,period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue\nQ,2024,AZE,KAZ,X,TOTAL,1\n",
+        [(2, "freqCode")],
+    ),
+    (
+        "freqCode,period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue\nM,2024,AZE,KAZ,,TOTAL,1\n",
+        [(2, "flowCode"), (2, "period")],
+    ),
+    (
+        "period,reporterISO,partnerISO,flowCode,primaryValue\n2024,AZE,KAZ,X,1\n",
+        [(1, "freqCode"), (1, "cmdCode")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("content", "expected"), BAD_LINES)
+def test_a_bad_line_rejects_the_file_naming_line_and_field(
+    session: Session, connection: Connection, content: str | bytes, expected: list[tuple[int, str]]
+) -> None:
+    before = snapshot(connection)
+    report = run(session, content)
+    assert not report.applied and errors(report) == expected, report.errors
+    assert report.rejected == len({line for line, _ in expected})
+    assert (report.inserted, report.updated, report.unchanged) == (0, 0, 0)
+    assert all(error.detail for error in report.errors)
+    assert snapshot(connection) == before
+
+
+def test_every_bad_line_is_reported_and_the_good_ones_are_not_written(
+    session: Session, connection: Connection
+) -> None:
+    before = snapshot(connection)
+    good = [f"AZ,KZ,exports,{year},{year},,USD,exact,reported" for year in range(2000, 2010)]
+    bad_value, bad_status = "AZ,KZ,exports,2011,x,,USD,exact,reported", "AZ,KZ,exports,1999,1,,USD,exact,nope"
+    rows = [*good[:3], bad_value, *good[3:], bad_status]
+    # Batches of two: the first batches are written before the first bad line is read.
+    report = run(session, HEADER + "\n".join(rows) + "\n", batch_size=2)
+    assert errors(report) == [(5, "value"), (13, "status")] and report.rejected == 2
+    assert report.records == 12 and not report.applied
+    assert snapshot(connection) == before
+
+
+def test_the_error_list_is_capped_and_the_rest_counted(session: Session) -> None:
+    rows = "".join(f"AZ,KZ,exports,{2000 + n},x,,USD,exact,reported\n" for n in range(150))
+    report = run(session, HEADER + rows)
+    assert (report.rejected, len(report.errors), report.errors_truncated) == (150, 100, 50)
+    assert report.errors[-1].line == 101
+
+
+def test_a_duplicate_in_a_later_batch_is_found(session: Session) -> None:
+    rows = [f"AZ,KZ,exports,{year},1,,USD,exact,reported" for year in range(1900, 2000)]
+    report = run(session, HEADER + "\n".join([*rows, rows[10]]) + "\n", batch_size=7)
+    assert errors(report) == [(102, "reporter, partner, indicator, commodity, period, status")]
+    assert "an earlier line" in report.errors[0].detail
+
+
+def test_dry_run_reports_and_writes_nothing(session: Session, connection: Connection) -> None:
+    before = snapshot(connection)
+    report = run(session, FIXTURES / "trade-figures.csv", dry_run=True)
+    assert (report.applied, report.inserted, report.rejected) == (False, 5, 0)
+    assert snapshot(connection) == before
+
+
+class SimulatedCrash(Exception):
+    pass
+
+
+@pytest.fixture
+def crash_in_second_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The importer dies half-way: inside the second batch's writes, after figures were inserted."""
+    insert = store.Store.insert
+    calls = {"n": 0}
+
+    def failing(self: store.Store, table: Any, rows: list[dict[str, Any]]) -> None:
+        calls["n"] += 1
+        if calls["n"] == 6:  # a batch inserts figures, citations, revisions, documents
+            raise SimulatedCrash("killed")
+        insert(self, table, rows)
+
+    monkeypatch.setattr(store.Store, "insert", failing)
+
+
+def generated(rows: int) -> str:
+    return HEADER + "".join(f"AZ,KZ,exports,{1000 + n},{n},,USD,exact,reported\n" for n in range(rows))
+
+
+@pytest.mark.usefixtures("crash_in_second_batch")
+def test_a_crash_half_way_leaves_the_database_as_it_was(session: Session, connection: Connection) -> None:
+    before = snapshot(connection)
+    with pytest.raises(SimulatedCrash):
+        run(session, generated(30), batch_size=10)
+    assert snapshot(connection) == before
+
+
+def test_reading_streams(tmp_path: Path) -> None:
+    """The reader holds one record at a time: after the first, little of a large file is read."""
+    path = tmp_path / "large.csv"
+    path.write_text(generated(100_000), encoding="utf-8")
+    with path.open("rb") as stream:
+        records = iter(reading.FileReader(stream, "csv"))
+        first = next(records)
+        assert isinstance(first, reading.Record) and first.line == 2
+        assert stream.tell() < 64 * 1024 < path.stat().st_size
+
+
+# --- the command ---
+
+
+@pytest.fixture
+def cli_database(empty_database: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    empty_database.migrate()
+    engine = make_engine(empty_database.url)
+    with Session(engine) as session, session.begin():
+        seed_all(session, REPO_ROOT / "seed")
+    engine.dispose()
+    monkeypatch.setenv("DATABASE_URL", empty_database.url)
+    get_settings.cache_clear()
+    yield empty_database
+    get_settings.cache_clear()
+
+
+def database_snapshot(database: Database) -> dict[str, list[tuple[Any, ...]]]:
+    engine = make_engine(database.url)
+    try:
+        with engine.connect() as connection:
+            return snapshot(connection)
+    finally:
+        engine.dispose()
+
+
+def test_command_imports_and_summarizes(cli_database: Database) -> None:
+    runner = CliRunner()
+    path = str(FIXTURES / "comtrade-annual.csv")
+    first = runner.invoke(cli.app, ["import", "trade-figures", path])
+    assert first.exit_code == 0, first.output
+    assert (
+        "comtrade layout" in first.stdout and "inserted 4, updated 0, unchanged 0, skipped 4" in first.stdout
+    )
+    assert "skipped 1: partner World" in first.stdout
+    again = runner.invoke(cli.app, ["import", "trade-figures", path])
+    assert again.exit_code == 0 and "inserted 0, updated 0, unchanged 4" in again.stdout
+    engine = make_engine(cli_database.url)
+    try:
+        with engine.connect() as connection:
+            actors = connection.scalars(
+                text("SELECT DISTINCT actor FROM revisions WHERE actor LIKE 'import:%'")
+            )
+            assert list(actors) == ["import:comtrade-annual.csv"]
+    finally:
+        engine.dispose()
+
+
+def test_command_rejects_a_bad_file_with_the_errors(cli_database: Database, tmp_path: Path) -> None:
+    before = database_snapshot(cli_database)
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        HEADER + "AZ,KZ,exports,2024,1,,USD,exact,reported\nAZ,XX,exports,2024,1,,USD,exact,reported\n"
+    )
+    result = CliRunner().invoke(cli.app, ["import", "trade-figures", str(path), "--actor", "analyst"])
+    assert result.exit_code == 1
+    assert "line 3, partner: unknown country 'XX'" in result.stderr
+    assert "rejected, nothing was imported" in result.stderr
+    assert database_snapshot(cli_database) == before
+
+
+@pytest.mark.usefixtures("crash_in_second_batch")
+def test_command_killed_half_way_leaves_the_database_as_it_was(
+    cli_database: Database, tmp_path: Path
+) -> None:
+    before = database_snapshot(cli_database)
+    path = tmp_path / "many.csv"
+    path.write_text(generated(30))
+    result = CliRunner().invoke(cli.app, ["import", "trade-figures", str(path), "--batch-size", "10"])
+    assert isinstance(result.exception, SimulatedCrash)
+    assert database_snapshot(cli_database) == before
+
+
+def test_command_dry_run(cli_database: Database) -> None:
+    before = database_snapshot(cli_database)
+    result = CliRunner().invoke(
+        cli.app, ["import", "trade-figures", str(FIXTURES / "trade-figures.ndjson"), "--dry-run"]
+    )
+    assert result.exit_code == 0 and "dry run, nothing written: inserted 5" in result.stdout
+    assert database_snapshot(cli_database) == before
+
+
+def test_counts_in_the_database_match_the_report(session: Session) -> None:
+    before = session.scalar(select(func.count()).select_from(TradeFigure))
+    report = run(session, generated(25), batch_size=4)
+    assert (
+        session.scalar(select(func.count()).select_from(TradeFigure))
+        == (before or 0) + report.inserted
+        == (before or 0) + 25
+    )
