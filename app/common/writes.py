@@ -148,13 +148,14 @@ def slugify(text: str, limit: int = 80) -> str:
 def new_id(session: Session, model: type[Any], base: str) -> str:
     """`base`, or `base-2`, `base-3`… whichever no record (live or deleted) has yet."""
     candidate, n = base, 1
-    while session.get(model, candidate) is not None or _was_deleted(session, candidate):
+    while session.get(model, candidate) is not None or _id_was_used(session, candidate):
         n += 1
         candidate = f"{base}-{n}"
     return candidate
 
 
-def _was_deleted(session: Session, record_id: str) -> bool:
+def _id_was_used(session: Session, record_id: str) -> bool:
+    # A deleted record's id stays taken: its revisions, and links to it, must not name a newcomer.
     return session.scalar(select(Revision.id).where(Revision.record_id == record_id).limit(1)) is not None
 
 
@@ -222,11 +223,6 @@ def citations(session: Session, items: Sequence[dict[str, Any]], field: str = "c
 # --- the operations ---
 
 
-def fetch(session: Session, writable: Writable[M], record_id: str) -> M:
-    """The record, with what its schema shows loaded; 410 if it was deleted, 404 if it never was."""
-    return writable.listing.get(session, record_id)
-
-
 def create(session: Session, writable: Writable[M], record_id: str, data: dict[str, Any]) -> M:
     model = writable.listing.model
     if session.get(model, record_id) is not None:
@@ -292,13 +288,3 @@ def _check_version(record: Any, if_match: str | None) -> None:
         raise PreconditionFailed(
             f"The record is at another version than If-Match names (now {record.version}); fetch it again."
         )
-
-
-def history(session: Session, record_type: str, record_id: str) -> list[Revision]:
-    return list(
-        session.scalars(
-            select(Revision)
-            .where(Revision.record_type == record_type, Revision.record_id == record_id)
-            .order_by(Revision.id)
-        )
-    )
