@@ -171,6 +171,7 @@ async def test_delete_leaves_a_410_and_readable_history(
     assert [r["action"] for r in revisions] == ["create", "update", "delete"]
     assert revisions[1]["changes"] == {"summary_en": [None, "Added."]}
     assert revisions[0]["actor"] == "test-writer"
+    assert revisions[0]["changed_at"].endswith("+00:00")  # UTC, said so, on both engines
     assert revisions[2]["changes"]["title_en"] == ["Follow-up working visit", None]
     problem(await client.get("/v1/events/never-existed/revisions"), 404)
 

@@ -72,7 +72,10 @@ def revision_json(revision: Revision) -> dict[str, Any]:
         "record_type": revision.record_type,
         "record_id": revision.record_id,
         "action": revision.action.value,
-        "changed_at": revision.changed_at.isoformat(),
+        # SQLite keeps no time zone; what it stores is UTC.
+        "changed_at": revision.changed_at.replace(tzinfo=revision.changed_at.tzinfo or UTC)
+        .astimezone(UTC)
+        .isoformat(),
         "actor": revision.actor,
         "changes": revision.changes,
     }
