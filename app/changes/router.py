@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
 
+from app.common.api import link_next
 from app.common.schemas import Problem
 from app.common.write_api import RevisionPage, revision_page
 from app.db import SessionDep
@@ -79,8 +80,5 @@ def list_changes(request: Request, session: SessionDep, params: Annotated[Change
         statement = statement.where(Revision.record_type.in_(params.record_type))
     page = revision_page(session, statement, params.limit, params.cursor)
     response = Response(orjson.dumps(page), media_type="application/json")
-    if page["next_cursor"] is not None:
-        response.headers["Link"] = (
-            f'<{request.url.include_query_params(cursor=page["next_cursor"])}>; rel="next"'
-        )
+    link_next(response, request, page["next_cursor"])
     return response

@@ -103,9 +103,14 @@ def list_response(
         counts = listing.facet_counts(session, statement, params.facets, lang)
         body["facets"] = {name: [value.model_dump() for value in values] for name, values in counts.items()}
     response = json_response(body, lang, version)
+    link_next(response, request, next_cursor)
+    return response
+
+
+def link_next(response: Response, request: Request, next_cursor: str | None) -> None:
+    """Advertise the next page (RFC 8288): this request's URL with the new cursor."""
     if next_cursor is not None:
         response.headers["Link"] = f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'
-    return response
 
 
 def detail_response(

@@ -3,7 +3,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app import datastate
-from app.common.api import document_responses, json_response
+from app.common.api import document_responses, json_response, link_next
 from app.common.filters import CountryCode
 from app.common.language import negotiate
 from app.db import SessionDep
@@ -51,8 +51,7 @@ def list_relations(
     if filters.count:
         body["total"] = repository.count_pairs(session, statement)
     response = json_response(body, lang, datastate.current(session))
-    if next_cursor is not None:
-        response.headers["Link"] = f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'
+    link_next(response, request, next_cursor)
     return response
 
 

@@ -4,7 +4,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 
 from app import datastate
-from app.common.api import PUBLIC_CACHE
+from app.common.api import PUBLIC_CACHE, link_next
 from app.common.language import negotiate
 from app.common.schemas import Problem
 from app.db import SessionDep
@@ -40,8 +40,7 @@ def search(
 ) -> SearchPage:
     lang = negotiate(params.lang, request.headers.get("accept-language"))
     matches, next_cursor = repository.search(session, params)
-    if next_cursor is not None:
-        response.headers["Link"] = f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'
+    link_next(response, request, next_cursor)
     response.headers["Content-Language"] = lang
     response.headers["Last-Modified"] = format_datetime(datastate.current(session).changed_at, usegmt=True)
     response.headers["Cache-Control"] = PUBLIC_CACHE
