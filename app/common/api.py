@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response, StreamingResponse
 
 from app import datastate
+from app.common.headers import best
 from app.common.language import Language, negotiate
 from app.common.listing import Listing
 from app.common.pagination import check_cursor
@@ -27,6 +28,7 @@ from app.errors import InvalidParameter
 RecordId = Annotated[str, Path(description="The record's id, as `id` in its lists.")]
 PUBLIC_CACHE = "public, max-age=60"
 VARY = "Accept, Accept-Language, Accept-Encoding"
+EXPORT_ACCEPT = {"text/csv": "csv", "application/x-ndjson": "ndjson", "application/ndjson": "ndjson"}
 EXPORT_MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
 LIST_SEPARATOR = " | "
 
@@ -170,23 +172,11 @@ def json_response(body: Any, lang: Language, version: datastate.Version) -> Resp
 
 
 def _export_format(asked: str | None, accept: str | None) -> str | None:
+    """`format=` wins; otherwise the Accept header's favourite, where it is CSV or NDJSON."""
     if asked is not None:
         return None if asked == "json" else asked
-    best: tuple[float, str] | None = None
-    for part in (accept or "").split(","):
-        media, _, params = part.strip().partition(";")
-        quality = 1.0
-        if params.strip().startswith("q="):
-            try:
-                quality = float(params.strip()[2:])
-            except ValueError:
-                continue
-        kind = {"text/csv": "csv", "application/x-ndjson": "ndjson", "application/ndjson": "ndjson"}.get(
-            media.strip().lower(), "json"
-        )
-        if quality > 0 and (best is None or quality > best[0]):
-            best = (quality, kind)
-    return None if best is None or best[1] == "json" else best[1]
+    chosen = best(accept, lambda media: EXPORT_ACCEPT.get(media, "json"))
+    return None if chosen in (None, "json") else chosen
 
 
 def _export(

@@ -1,0 +1,34 @@
+"""Reading the quality-weighted lists of Accept and Accept-Language."""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def weighted(header: str | None) -> list[tuple[str, float]]:
+    """`ru-RU,ru;q=0.9,en;q=0` → [("ru-ru", 1.0), ("ru", 0.9)]: values in order, refused (q=0) and
+    malformed ones left out."""
+    values = []
+    for part in (header or "").split(","):
+        value, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                continue
+        if value.strip() and quality > 0:
+            values.append((value.strip().lower(), quality))
+    return values
+
+
+def best(header: str | None, choice: Callable[[str], T | None]) -> T | None:
+    """What the header weighs highest (the earliest on a tie), among the values `choice` maps to
+    something; None when none does."""
+    ranked = [
+        (-quality, position, chosen)
+        for position, (value, quality) in enumerate(weighted(header))
+        if (chosen := choice(value)) is not None
+    ]
+    return min(ranked, key=lambda entry: entry[:2])[2] if ranked else None
