@@ -7,7 +7,6 @@ seed file leaves the database as it was.
 
 import gettext
 from collections import Counter
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,7 +17,7 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session, selectinload
 
 from app import datastate, revisions
-from app.common.dates import parse_partial_date, period_kind
+from app.common.dates import parse_partial_date, parse_period, period_kind
 from app.db import Base
 from app.models import (
     Agreement,
@@ -188,16 +187,6 @@ class SeedDataset(SeedModel):
     agreements: list[SeedAgreement] = []
     trade_figures: list[SeedTradeFigure] = []
     infrastructure_projects: list[SeedProject] = []
-
-
-def parse_period(text: str) -> tuple[date, date]:
-    """`2024` → that year; `2025-01/2025-09` → 1 January to 30 September 2025."""
-    first, _, last = text.partition("/")
-    start = parse_partial_date(first)[0]
-    end = parse_partial_date(last or first)[1]
-    if end < start:
-        raise ValueError(f"period {text!r} ends before it starts")
-    return start, end
 
 
 def read_dataset(path: Path) -> SeedDataset:

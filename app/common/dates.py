@@ -48,6 +48,16 @@ def parse_partial_date(text: str) -> tuple[date, date, DatePrecision]:
     return exact, exact, DatePrecision.day
 
 
+def parse_period(text: str) -> tuple[date, date]:
+    """`2024` → that year; `2025-01/2025-09` → 1 January to 30 September 2025; days work too."""
+    first, _, last = text.partition("/")
+    start = parse_partial_date(first)[0]
+    end = parse_partial_date(last or first)[1]
+    if end < start:
+        raise ValueError(f"period {text!r} ends before it starts")
+    return start, end
+
+
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.common.dates import DatePrecision, parse_partial_date
+from app.common.dates import DatePrecision, parse_partial_date, parse_period
 from app.common.listing import Listing
 from app.errors import Conflict, InvalidParameter, PreconditionFailed, PreconditionRequired, param_error
 from app.models import Citation, Revision, Source, SourceKind
@@ -176,15 +176,13 @@ def every(session: Session, model: type[M], ids: Sequence[str], field: str) -> l
 def date_columns(text: str, field: str = "date") -> dict[str, Any]:
     """`2025-11` → date_start, date_end, date_precision; `START/END` for a span of whole days."""
     try:
+        start, end = parse_period(text)
         first, _, last = text.partition("/")
-        start, end, precision = parse_partial_date(first)
-        if last:
-            end = parse_partial_date(last)[1]
-            precision = DatePrecision.day if start == end else _span_precision(first, last)
+        precision = parse_partial_date(first)[2]
     except ValueError as exc:
         raise invalid(field, str(exc)) from None
-    if end < start:
-        raise invalid(field, "ends before it starts")
+    if last:
+        precision = DatePrecision.day if start == end else _span_precision(first, last)
     return {"date_start": start, "date_end": end, "date_precision": precision}
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from app.common.dates import PeriodKind, month_end, parse_partial_date, period_kind
+from app.common.dates import PeriodKind, month_end, parse_partial_date, parse_period, period_kind
 from app.models import Bound, FigureStatus, Indicator, Unit
 
 # The columns of the generic layout: TradeFigureRead's, flattened, plus where the row comes from.
@@ -301,16 +301,6 @@ def parse_number(value: Any) -> float:
     if not math.isfinite(number):
         raise ValueError("must be a finite number")
     return number
-
-
-def parse_period(text: str) -> tuple[date, date]:
-    """`2024` → that year; `2025-01/2025-09` → 1 January to 30 September 2025; days work too."""
-    first, _, last = text.partition("/")
-    start = parse_partial_date(first)[0]
-    end = parse_partial_date(last or first)[1]
-    if end < start:
-        raise ValueError(f"period {text!r} ends before it starts")
-    return start, end
 
 
 # --- ids ---
