@@ -58,6 +58,12 @@ class Settings(BaseSettings):
 
     metrics_enabled: bool = True
 
+    # Speed. Answers to GET /v1/… kept per worker process, keyed by data version and request (0: off).
+    response_cache_mb: int = Field(default=64, ge=0, le=64 * 1024)
+    # Threads that run the (synchronous) handlers of one worker process. Few: more only queue on the
+    # database's connections and the GIL; keep it at or under db_pool_size + db_max_overflow.
+    worker_threads: int = Field(default=8, ge=1, le=1000)
+
     @field_validator("database_url")
     @classmethod
     def _supported_database(cls, url: str) -> str:

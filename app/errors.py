@@ -204,7 +204,8 @@ def _allowed_methods(request: Request) -> list[str]:
     return sorted({m.upper() for parameters, ops in matches if parameters == fewest for m in ops})
 
 
-async def _database_error(request: Request, exc: Exception) -> ProblemResponse:
+async def database_problem(request: Request, exc: Exception) -> ProblemResponse:
+    """503 for a database that cannot be reached, 504 for a query cut off by the timeout."""
     assert isinstance(exc, SQLAlchemyError)
     failure = classify(exc)
     where = f"{request.method} {request.url.path}"
@@ -242,5 +243,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     # Lost connections, no free connection, a statement past the query timeout (bad SQL is a bug: 500).
     for database_error in (OperationalError, InterfaceError, PoolTimeout):
-        app.add_exception_handler(database_error, _database_error)
+        app.add_exception_handler(database_error, database_problem)
     app.add_exception_handler(Exception, _unexpected_error)

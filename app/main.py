@@ -3,6 +3,7 @@ from contextlib import asynccontextmanager
 from copy import deepcopy
 from typing import Any
 
+import anyio.to_thread
 import fastapi.routing
 from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
@@ -82,6 +83,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # anyio's default is 40 threads: far more than the database's connections and one GIL can use.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
         yield
         engine.dispose()
 

@@ -1,13 +1,13 @@
 """The middleware stack, and the guards and HTTP caching that apply around every handler.
 
 Outermost first: trusted proxy headers → request context (id, logs, metrics, nosniff, 500s) → CORS
-→ rate limit → body size limit → control characters → ETags, 304s and gzip → the routes.
+→ rate limit → body size limit → control characters → response cache (app/cache.py) → ETags, 304s
+and gzip → the routes.
 """
 
 import gzip
 import hashlib
 import re
-from email.utils import parsedate_to_datetime
 from urllib.parse import unquote
 
 from fastapi import FastAPI
@@ -17,6 +17,8 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
+from app.cache import ResponseCache, Store, send_not_modified
+from app.common.headers import not_modified
 from app.config import Settings
 from app.errors import problem
 from app.limits import BodySizeLimit, RateLimit
@@ -28,6 +30,10 @@ IMPORTS_PATH = "/v1/imports"
 def install_middleware(app: FastAPI, settings: Settings) -> None:
     """Add the stack to `app` (add_middleware puts each in front of the ones before it)."""
     app.add_middleware(ConditionalGet)
+    app.state.response_cache = None
+    if settings.response_cache_mb:
+        app.state.response_cache = Store(settings.response_cache_mb * 1024 * 1024)
+        app.add_middleware(ResponseCache, store=app.state.response_cache)
     app.add_middleware(RejectControlCharacters)
     # Imports (app/imports/router.py) take whole files, streamed to disk: they get a limit of their own.
     imports = {IMPORTS_PATH: settings.max_import_bytes}
@@ -39,7 +45,7 @@ def install_middleware(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(
         SplitCORS, read_origins=settings.cors_read_origins, write_origins=settings.cors_write_origins
     )
-    metrics = Metrics(app.state.engine) if settings.metrics_enabled else None
+    metrics = Metrics(app.state.engine, app.state.response_cache) if settings.metrics_enabled else None
     app.state.metrics = metrics
     app.add_middleware(RequestContext, metrics=metrics)
     if settings.trusted_proxies:
@@ -193,12 +199,8 @@ class ConditionalGet:
             headers["Cache-Control"] = (
                 "no-store" if path in ("/healthz", "/readyz") else "public, max-age=300"
             )
-        if _not_modified(tag, headers.get("last-modified"), request):
-            for name in ("content-length", "content-type", "content-encoding"):
-                if name in headers:
-                    del headers[name]
-            await send({"type": "http.response.start", "status": 304, "headers": headers.raw})
-            await send({"type": "http.response.body", "body": b""})
+        if not_modified(tag, headers.get("last-modified"), request):
+            await send_not_modified(headers, send)
             return
         content_type = headers.get("content-type", "")
         if (
@@ -221,20 +223,3 @@ def record_etag(version: int | str | None, body: bytes) -> str:
     what If-Match on a change is checked against."""
     digest = hashlib.sha256(body).hexdigest()[:32]
     return f'"v{version}-{digest}"' if version is not None else f'"{digest}"'
-
-
-def _not_modified(tag: str, last_modified: str | None, request: Headers) -> bool:
-    if_none_match = request.get("if-none-match")
-    if if_none_match is not None:
-        offered = {
-            value.strip().removeprefix("W/").strip('"').removesuffix("-gzip")
-            for value in if_none_match.split(",")
-        }
-        return "*" in offered or tag in offered
-    if_modified_since = request.get("if-modified-since")
-    if if_modified_since and last_modified:
-        try:
-            return parsedate_to_datetime(last_modified) <= parsedate_to_datetime(if_modified_since)
-        except (TypeError, ValueError):
-            return False
-    return False

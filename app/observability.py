@@ -26,7 +26,7 @@ from prometheus_client import (
     disable_created_metrics,
     generate_latest,
 )
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 from sqlalchemy import Engine
 from starlette.datastructures import Headers, MutableHeaders
@@ -34,6 +34,7 @@ from starlette.responses import Response
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.cache import Store
 from app.config import Settings
 from app.errors import NotFound, unexpected_error
 
@@ -132,7 +133,7 @@ class Metrics:
     """The app's own registry (not the process-global one: each app created, as tests do, gets a
     fresh set). Labels are bounded: route templates, known methods, status codes."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, cache: Store | None = None) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
         self.requests = Counter(
             "http_requests",
@@ -151,6 +152,8 @@ class Metrics:
             "http_requests_in_progress", "Requests being handled now.", registry=self.registry
         )
         self.registry.register(PoolCollector(engine))
+        if cache is not None:
+            self.registry.register(CacheCollector(cache))
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
         method = method if method in METHODS else "OTHER"
@@ -178,6 +181,23 @@ class PoolCollector(Collector):
         for name, (documentation, method) in readings.items():
             if callable(getattr(pool, method, None)):
                 yield GaugeMetricFamily(name, documentation, value=getattr(pool, method)())
+
+
+class CacheCollector(Collector):
+    """The response cache of this process (app/cache.py), read at scrape time."""
+
+    def __init__(self, cache: Store) -> None:
+        self.cache = cache
+
+    def collect(self) -> Iterator[CounterMetricFamily | GaugeMetricFamily]:
+        lookups = CounterMetricFamily(
+            "response_cache_lookups", "GET /v1/… requests looked up in the response cache.", labels=["result"]
+        )
+        lookups.add_metric(["hit"], self.cache.hits)
+        lookups.add_metric(["miss"], self.cache.misses)
+        yield lookups
+        yield GaugeMetricFamily("response_cache_entries", "Answers kept.", value=len(self.cache.entries))
+        yield GaugeMetricFamily("response_cache_bytes", "Bytes of the answers kept.", value=self.cache.size)
 
 
 router = APIRouter()

@@ -1,7 +1,11 @@
-"""Reading the quality-weighted lists of Accept and Accept-Language."""
+"""Reading request headers: the quality-weighted lists of Accept and Accept-Language, and the
+conditional ones (If-None-Match, If-Modified-Since)."""
 
 from collections.abc import Callable
+from email.utils import parsedate_to_datetime
 from typing import TypeVar
+
+from starlette.datastructures import Headers
 
 T = TypeVar("T")
 
@@ -32,3 +36,22 @@ def best(header: str | None, choice: Callable[[str], T | None]) -> T | None:
         if (chosen := choice(value)) is not None
     ]
     return min(ranked, key=lambda entry: entry[:2])[2] if ranked else None
+
+
+def not_modified(tag: str, last_modified: str | None, request: Headers) -> bool:
+    """Whether the client's copy (If-None-Match, else If-Modified-Since) is current; `tag` without
+    quotes or the `-gzip` suffix."""
+    if_none_match = request.get("if-none-match")
+    if if_none_match is not None:
+        offered = {
+            value.strip().removeprefix("W/").strip('"').removesuffix("-gzip")
+            for value in if_none_match.split(",")
+        }
+        return "*" in offered or tag in offered
+    if_modified_since = request.get("if-modified-since")
+    if if_modified_since and last_modified:
+        try:
+            return parsedate_to_datetime(last_modified) <= parsedate_to_datetime(if_modified_since)
+        except (TypeError, ValueError):
+            return False
+    return False

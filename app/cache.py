@@ -1,0 +1,191 @@
+"""The response cache: a GET answer is a pure function of the data version and the request, so its
+bytes are kept (per process) and sent again until the data version moves.
+
+Coherence without messages: every request reads the data version first (one single-row query), and
+every write, import and seed bumps it in its own transaction (app/revisions.py). A change committed
+through any worker process or replica is therefore seen by every other on its very next request;
+entries of an older version are never served and are dropped as soon as a newer version is read.
+
+What is kept: `200` answers to `GET /v1/…` with a Content-Length (buffered, so ConditionalGet has
+already given them their ETag and, where asked, gzip), up to `max_entry_bytes` each. Streamed exports,
+errors and `no-store` answers pass through. The key is everything the bytes depend on: path, raw query
+string, host and scheme (for `Link`), Accept, Accept-Language and whether gzip is accepted.
+"""
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+import anyio.to_thread
+from fastapi import FastAPI
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.auth import authenticate
+from app.common.headers import not_modified
+from app.errors import database_problem
+from app.models import DataState
+
+CACHED_PREFIX = "/v1/"
+MAX_ENTRY_BYTES = 1024 * 1024
+VERSION = select(DataState.version).where(DataState.id == 1)
+
+
+@dataclass(frozen=True)
+class Entry:
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+    tag: str  # the ETag without quotes or `-gzip`, as not_modified compares it
+    route: Any  # the route that answered, for the metrics and access log of later hits
+
+
+class Store:
+    """The entries of one process; least recently used go first once the bytes kept pass `max_bytes`.
+    Its counters feed /metrics."""
+
+    def __init__(self, max_bytes: int, max_entry_bytes: int = MAX_ENTRY_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self.max_entry_bytes = min(max_entry_bytes, max_bytes)
+        self.entries: OrderedDict[tuple[Any, ...], Entry] = OrderedDict()
+        self.size = 0
+        self.version: int | None = None
+        self.hits = self.misses = 0
+
+    def seen(self, version: int) -> None:
+        """The data version a request just read: a newer one makes every entry stale."""
+        if version != self.version:
+            self.clear()
+            self.version = version
+
+    def clear(self) -> None:
+        self.entries.clear()
+        self.size = 0
+
+    def get(self, key: tuple[Any, ...]) -> Entry | None:
+        entry = self.entries.get(key)
+        if entry is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+            self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key: tuple[Any, ...], version: int, entry: Entry) -> None:
+        if version != self.version:  # computed while the data moved on: never serve it as current
+            return
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.size -= len(old.body)
+        self.entries[key] = entry
+        self.size += len(entry.body)
+        while self.size > self.max_bytes:
+            _, dropped = self.entries.popitem(last=False)
+            self.size -= len(dropped.body)
+
+
+class ResponseCache:
+    def __init__(self, app: ASGIApp, store: Store) -> None:
+        self.app = app
+        self.store = store
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(CACHED_PREFIX):
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        try:
+            version = await self._version(scope["app"], headers)
+        except SQLAlchemyError as exc:
+            response = await database_problem(Request(scope), exc)
+            await response(scope, receive, send)
+            return
+        if version is None:  # a read key is required and this request's is not valid: the app says why
+            await self.app(scope, receive, send)
+            return
+        self.store.seen(version)
+        key = (
+            scope["path"],
+            scope["query_string"],
+            scope["scheme"],
+            headers.get("host"),
+            headers.get("accept"),
+            headers.get("accept-language"),
+            "gzip" in headers.get("accept-encoding", ""),
+        )
+        entry = self.store.get(key)
+        if entry is not None:
+            scope["route"] = entry.route
+            await _send(entry, headers, send)
+            return
+        await self.app(scope, receive, self._keeper(scope, key, version, send))
+
+    async def _version(self, app: FastAPI, headers: Headers) -> int | None:
+        """The data version, read in a session of the app's own sessionmaker (so tests' transactions
+        are seen); None when the deployment requires a read key and this request has no valid one."""
+        sessionmaker = app.state.sessionmaker
+        require_key = app.state.settings.require_read_key
+
+        def read() -> int | None:
+            with sessionmaker() as session:
+                if require_key:
+                    scheme, _, token = headers.get("authorization", "").partition(" ")
+                    caller = authenticate(session, token.strip()) if scheme.lower() == "bearer" else None
+                    if caller is None or "read" not in caller.scopes:
+                        return None
+                return int(session.execute(VERSION).scalar_one())
+
+        if app.state.engine.dialect.name == "sqlite":
+            return read()  # a local file read of one row: cheaper inline than a hop to a thread
+        return await anyio.to_thread.run_sync(read)
+
+    def _keeper(self, scope: Scope, key: tuple[Any, ...], version: int, send: Send) -> Send:
+        """`send`, keeping a copy of a cacheable answer on its way out."""
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def keep(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                response_headers = Headers(raw=message["headers"])
+                length = response_headers.get("content-length")
+                if (
+                    message["status"] == 200
+                    and length is not None
+                    and int(length) <= self.store.max_entry_bytes
+                    and "etag" in response_headers
+                    and "no-store" not in response_headers.get("cache-control", "")
+                ):
+                    # A copy: the middleware outside this one adds its headers to the message's list.
+                    start = {**message, "headers": list(message["headers"])}
+            elif start is not None and message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    self._store(key, version, start, b"".join(chunks), scope.get("route"))
+            await send(message)
+
+        return keep
+
+    def _store(self, key: tuple[Any, ...], version: int, start: Message, body: bytes, route: Any) -> None:
+        tag = Headers(raw=start["headers"])["etag"].removeprefix("W/").strip('"').removesuffix("-gzip")
+        self.store.put(key, version, Entry(start["headers"], body, tag, route))
+
+
+async def _send(entry: Entry, request: Headers, send: Send) -> None:
+    headers = MutableHeaders(raw=list(entry.headers))  # a copy: outer middleware adds to it
+    if not_modified(entry.tag, headers.get("last-modified"), request):
+        await send_not_modified(headers, send)
+        return
+    await send({"type": "http.response.start", "status": 200, "headers": headers.raw})
+    await send({"type": "http.response.body", "body": entry.body})
+
+
+async def send_not_modified(headers: MutableHeaders, send: Send) -> None:
+    """A 304 with the answer's validators and caching headers, without its body or what describes it."""
+    for name in ("content-length", "content-type", "content-encoding"):
+        if name in headers:
+            del headers[name]
+    await send({"type": "http.response.start", "status": 304, "headers": headers.raw})
+    await send({"type": "http.response.body", "body": b""})

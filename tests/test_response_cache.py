@@ -1,0 +1,294 @@
+"""The response cache (app/cache.py): kept answers are byte for byte what the app would compute, are
+never served once the data version moves, and stay coherent across worker processes."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.auth import create_key, revoke_key
+from app.cache import Entry, Store
+from app.config import REPO_ROOT, Settings
+from app.db import make_engine
+from app.main import create_app
+from app.models import Organization
+from app.seeding import seed_all
+from tests.conftest import SEED_DIR, Database
+from tests.tcp_proxy import free_port
+
+pytestmark = pytest.mark.anyio
+
+ORG = "/v1/organizations/eco"
+# Headers that differ between any two responses, cached or not.
+PER_RESPONSE = {"x-request-id", "date"}
+
+
+def store(app: FastAPI) -> Store:
+    cache = app.state.response_cache
+    assert isinstance(cache, Store)
+    return cache
+
+
+def same_answer(one: httpx.Response, other: httpx.Response) -> tuple[Any, ...]:
+    headers = sorted((k, v) for k, v in one.headers.multi_items() if k not in PER_RESPONSE)
+    return (one.status_code, headers, one.content)
+
+
+async def test_a_repeated_request_is_answered_from_the_cache_with_the_same_bytes(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    cache = store(app)
+    first = await client.get("/v1/events?country=KZ&limit=2")
+    hits = cache.hits
+    again = await client.get("/v1/events?country=KZ&limit=2")
+    assert cache.hits == hits + 1
+    assert same_answer(again, first) == same_answer(first, again)
+    assert again.headers["x-request-id"] != first.headers["x-request-id"]
+    # The kept ETag answers conditional requests without the app: 304 with the validators.
+    etag = first.headers["etag"]
+    not_modified = await client.get("/v1/events?country=KZ&limit=2", headers={"If-None-Match": etag})
+    assert (not_modified.status_code, not_modified.content, not_modified.headers["etag"]) == (304, b"", etag)
+    assert "content-type" not in not_modified.headers and cache.hits == hits + 2
+
+
+async def test_a_write_is_seen_by_the_next_request(client: httpx.AsyncClient, session: Session) -> None:
+    before = await client.get(ORG)
+    assert (await client.get(ORG)).json() == before.json()  # now kept
+    organization = session.get_one(Organization, "eco")
+    organization.name_en = "ECO (renamed)"
+    session.commit()  # the revision hook bumps the data version in the same transaction
+    after = await client.get(ORG)
+    assert after.json()["name"] == "ECO (renamed)" and after.headers["etag"] != before.headers["etag"]
+    listed = await client.get("/v1/organizations")
+    assert "ECO (renamed)" in {item["name"] for item in listed.json()["items"]}
+
+
+async def test_the_key_holds_everything_the_bytes_depend_on(client: httpx.AsyncClient) -> None:
+    path = "/v1/events/aliyev-state-visit-kazakhstan-2025-11"
+    english = await client.get(path)
+    russian = await client.get(path, headers={"Accept-Language": "ru"})
+    assert english.headers["content-language"] == "en" and russian.headers["content-language"] == "ru"
+    assert (await client.get(path)).content == english.content
+    gzipped = await client.get("/v1/events", headers={"Accept-Encoding": "gzip"})
+    plain = await client.get("/v1/events", headers={"Accept-Encoding": "identity"})
+    assert gzipped.headers["content-encoding"] == "gzip" and "content-encoding" not in plain.headers
+    again = await client.get("/v1/events", headers={"Accept-Encoding": "identity"})
+    assert same_answer(again, plain) == same_answer(plain, again)
+    csv = await client.get("/v1/events", headers={"Accept": "text/csv"})
+    assert csv.headers["content-type"].startswith("text/csv")
+    assert (await client.get("/v1/events", headers={"Accept": "text/csv"})).content == csv.content
+    # Link headers are absolute: another host is another answer.
+    paged = await client.get("/v1/events?limit=1", headers={"Host": "api.example"})
+    assert paged.headers["link"].startswith("<http://api.example/v1/events?")
+    assert (await client.get("/v1/events?limit=1")).headers["link"].startswith("<http://testserver/")
+
+
+async def test_errors_and_streamed_exports_are_not_kept(client: httpx.AsyncClient, app: FastAPI) -> None:
+    cache = store(app)
+    for path in ["/v1/events/nope", "/v1/events?limit=0", "/v1/events?format=ndjson", "/healthz"]:
+        await client.get(path)
+        await client.get(path)
+    assert cache.entries == {} and cache.size == 0
+
+
+async def test_with_read_keys_required_a_hit_still_needs_a_valid_key(
+    seeded_database: Database, connection: Connection
+) -> None:
+    private = create_app(
+        Settings(database_url=seeded_database.url, rate_limit_per_minute=0, require_read_key=True)
+    )
+    private.state.sessionmaker = sessionmaker(bind=connection, join_transaction_mode="create_savepoint")
+    with private.state.sessionmaker() as session:
+        _, reader = create_key(session, "cache-reader", "read")
+        session.commit()
+    transport = httpx.ASGITransport(app=private)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        key = {"Authorization": f"Bearer {reader}"}
+        assert (await client.get(ORG, headers=key)).status_code == 200
+        assert (await client.get(ORG, headers=key)).status_code == 200
+        assert store(private).hits == 1
+        assert (await client.get(ORG)).status_code == 401
+        assert (await client.get(ORG, headers={"Authorization": "Bearer bk_x_y"})).status_code == 401
+        with private.state.sessionmaker() as session:
+            revoke_key(session, "cache-reader")
+            session.commit()
+        assert (await client.get(ORG, headers=key)).status_code == 401
+    private.state.engine.dispose()
+
+
+def test_the_store_keeps_the_most_recently_used_answers_within_its_bytes() -> None:
+    cache = Store(max_bytes=100, max_entry_bytes=60)
+    cache.seen(1)
+
+    def entry(size: int) -> Entry:
+        return Entry(headers=[], body=b"x" * size, tag="t", route=None)
+
+    cache.put(("a",), 1, entry(40))
+    cache.put(("b",), 1, entry(40))
+    assert cache.get(("a",)) is not None  # now the most recently used
+    cache.put(("c",), 1, entry(40))
+    assert (cache.get(("b",)), cache.size) == (None, 80)
+    assert cache.get(("a",)) is not None and cache.get(("c",)) is not None
+    cache.put(("d",), 0, entry(10))  # computed under an older data version: not kept
+    assert cache.get(("d",)) is None
+    cache.seen(2)
+    assert (cache.entries, cache.size, cache.get(("a",))) == ({}, 0, None)
+
+
+async def test_metrics_count_hits_and_misses(client: httpx.AsyncClient) -> None:
+    await client.get("/v1/countries")
+    await client.get("/v1/countries")
+    metrics = (await client.get("/metrics")).text
+    assert 'response_cache_lookups_total{result="hit"}' in metrics
+    assert "response_cache_bytes" in metrics
+    # A hit is still counted under its route, not as unrouted.
+    assert 'http_requests_total{method="GET",route="/v1/countries",status="200"}' in metrics
+
+
+# --- the whole seed, cached against uncached ---
+
+
+@pytest.fixture
+async def uncached(seeded_database: Database, connection: Connection) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(Settings(database_url=seeded_database.url, rate_limit_per_minute=0, response_cache_mb=0))
+    assert app.state.response_cache is None
+    app.state.sessionmaker = sessionmaker(
+        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as c:
+        yield c
+    app.state.engine.dispose()
+
+
+def seed_urls(spec: dict[str, Any], listed: dict[str, list[dict[str, Any]]]) -> Iterator[str]:
+    """Every GET path of the API over the seed's records: lists (with pages, languages, shapes) and
+    every record's detail and revisions."""
+    for path, operations in spec["paths"].items():
+        if "get" not in operations or not path.startswith("/v1/"):
+            continue
+        if "{" not in path:
+            yield path
+            yield path + "?limit=2"
+            yield path + "?lang=ru"
+            continue
+        base, _, rest = path.partition("/{")
+        if path == "/v1/relations/{a}/{b}":
+            for item in listed["/v1/relations"]:
+                yield f"/v1/relations/{item['countries'][0]['id']}/{item['countries'][1]['id']}"
+            continue
+        for item in listed.get(base, []):
+            yield f"{base}/{item['id']}" + rest.partition("}")[2]
+    yield "/v1/search?q=порт"
+    yield "/v1/search?q=Kazakhstan&lang=ru"
+    yield "/v1/trade-figures?count=true&facets=year,country"
+    yield "/v1/events?include=places,organizations&fields=id,title"
+    yield "/v1/trade-figures/series?reporter=AZ&partner=KZ&indicator=trade_turnover"
+    yield "/v1/trade-figures?format=csv"
+
+
+async def test_cached_answers_equal_uncached_ones_over_the_whole_seed(
+    client: httpx.AsyncClient, uncached: httpx.AsyncClient, app: FastAPI
+) -> None:
+    spec = (await client.get("/openapi.json")).json()
+    listed: dict[str, list[dict[str, Any]]] = {}
+    for path, operations in spec["paths"].items():
+        if path.startswith("/v1/") and "{" not in path and "get" in operations:
+            body = (await uncached.get(path + "?" + urlencode({"limit": 100}))).json()
+            listed[path] = body.get("items", []) if isinstance(body, dict) else []
+    urls = list(dict.fromkeys(seed_urls(spec, listed)))
+    assert len(urls) > 100
+    variants = [{}, {"Accept-Language": "ru"}, {"Accept-Encoding": "gzip"}]
+    hits = store(app).hits
+    for url in urls:
+        for headers in variants:
+            expected = await uncached.get(url, headers=headers)
+            first = await client.get(url, headers=headers)
+            again = await client.get(url, headers=headers)  # from the cache, where kept
+            assert same_answer(first, expected) == same_answer(expected, first), (url, headers)
+            assert same_answer(again, expected) == same_answer(expected, again), (url, headers)
+    assert store(app).hits >= len(urls) * len(variants) * 0.8
+
+
+# --- two worker processes on one database ---
+
+
+@pytest.fixture
+def shared_database(empty_database: Database) -> Database:
+    empty_database.migrate()
+    engine = make_engine(empty_database.url)
+    with sessionmaker(engine).begin() as session:
+        seed_all(session, SEED_DIR)
+    engine.dispose()
+    return empty_database
+
+
+def start_server(url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": url, "BILATERAL_RATE_LIMIT_PER_MINUTE": "0"}
+    command = [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory"]
+    command += ["--host", "127.0.0.1", "--port", str(port)]
+    with log.open("wb") as stderr:
+        server = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+    return server, f"http://127.0.0.1:{port}"
+
+
+def hits(base: str) -> float:
+    for line in httpx.get(f"{base}/metrics").text.splitlines():
+        if line.startswith('response_cache_lookups_total{result="hit"}'):
+            return float(line.split()[-1])
+    raise AssertionError("no response cache metrics")
+
+
+def test_a_write_through_one_process_is_seen_through_the_other_on_its_next_request(
+    shared_database: Database, tmp_path: Path
+) -> None:
+    engine = make_engine(shared_database.url)
+    with sessionmaker(engine).begin() as session:
+        _, writer = create_key(session, "coherence", "write")
+    engine.dispose()
+    servers = [start_server(shared_database.url, tmp_path / f"server-{n}.log") for n in (1, 2)]
+    try:
+        deadline = time.monotonic() + 30
+        for server, base in servers:
+            while True:
+                assert server.poll() is None, (tmp_path / "server-1.log").read_text()
+                try:
+                    if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                assert time.monotonic() < deadline, "the servers did not start"
+                time.sleep(0.1)
+        (_, one), (_, two) = servers
+        paths = [ORG, "/v1/organizations", "/v1/search?q=ECO"]
+        for base in (one, two):
+            for path in paths * 2:
+                assert httpx.get(base + path).status_code == 200
+        assert hits(one) >= len(paths) and hits(two) >= len(paths)  # both hold the old answers
+        etag = httpx.get(one + ORG).headers["etag"]
+        changed = httpx.patch(
+            one + ORG,
+            content=json.dumps({"name_en": "ECO (renamed)"}),
+            headers={"Authorization": f"Bearer {writer}", "If-Match": etag, "Content-Type": "application/json"},
+        )
+        assert changed.status_code == 200, changed.text
+        assert httpx.get(two + ORG).json()["name"] == "ECO (renamed)"
+        names = {item["name"] for item in httpx.get(two + "/v1/organizations").json()["items"]}
+        assert "ECO (renamed)" in names
+        assert httpx.get(two + ORG, headers={"If-None-Match": etag}).status_code == 200
+        assert httpx.get(one + ORG).headers["etag"] == httpx.get(two + ORG).headers["etag"] != etag
+    finally:
+        for server, _ in servers:
+            server.terminate()
+            server.wait(10)
