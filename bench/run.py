@@ -569,6 +569,7 @@ def main() -> int:
     parser.add_argument(
         "--reuse", action="store_true", help="reuse the database of an earlier run, same sizes"
     )
+    parser.add_argument("--build-only", action="store_true", help="build the database, measure nothing")
     args = parser.parse_args()
     args.rows = args.rows or (20_000 if args.quick else 1_000_000)
     args.events = args.events or (5_000 if args.quick else 200_000)
@@ -595,6 +596,9 @@ def main() -> int:
         print(f"reusing {db.name} (import took {info['import_s']:.1f} s when built)")
     else:
         build(db, args, env, info)
+    if args.build_only:
+        print(f"built {db.relative_to(ROOT)}")
+        return 0
     mix = query_mix(db, args)
     export_path_api = "/v1/trade-figures?format=csv&sort=id"
     export_path_ds = "/bench/trade_figures.csv?_stream=on&_size=max"
