@@ -217,7 +217,7 @@ async def test_cached_answers_equal_uncached_ones_over_the_whole_seed(
             again = await client.get(url, headers=headers)  # from the cache, where kept
             assert same_answer(first, expected) == same_answer(expected, first), (url, headers)
             assert same_answer(again, expected) == same_answer(expected, again), (url, headers)
-    assert store(app).hits >= len(urls) * len(variants) * 0.8
+    assert store(app).hits - hits >= len(urls) * len(variants) * 0.8  # most answers are kept
 
 
 # --- two worker processes on one database ---
@@ -280,7 +280,11 @@ def test_a_write_through_one_process_is_seen_through_the_other_on_its_next_reque
         changed = httpx.patch(
             one + ORG,
             content=json.dumps({"name_en": "ECO (renamed)"}),
-            headers={"Authorization": f"Bearer {writer}", "If-Match": etag, "Content-Type": "application/json"},
+            headers={
+                "Authorization": f"Bearer {writer}",
+                "If-Match": etag,
+                "Content-Type": "application/json",
+            },
         )
         assert changed.status_code == 200, changed.text
         assert httpx.get(two + ORG).json()["name"] == "ECO (renamed)"
