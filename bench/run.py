@@ -257,9 +257,13 @@ def run(cmd: list[str], env: dict, **kw) -> subprocess.CompletedProcess:
     return result
 
 
-def build(db: Path, args: argparse.Namespace, env: dict, info: dict) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+def build(db: Path | None, args: argparse.Namespace, env: dict, info: dict) -> None:
+    """Into the SQLite file `db`, or (db None) into the PostgreSQL database env["DATABASE_URL"] names."""
+    if db is not None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+    else:
+        recreate_postgres(env["DATABASE_URL"])
     url = env["DATABASE_URL"]
     started = time.perf_counter()
     run([str(BIN / "bilateral"), "db", "upgrade"], env)
@@ -294,8 +298,33 @@ def build(db: Path, args: argparse.Namespace, env: dict, info: dict) -> None:
     print(
         f"search index for events ({index_events(url)}) in {time.perf_counter() - started:.1f} s", flush=True
     )
-    datasette_fts(db)
-    (db.parent / f"{db.name}.built").write_text(json.dumps(info))
+    if db is not None:
+        datasette_fts(db)
+
+
+def recreate_postgres(url: str) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    target = make_url(url)
+    admin = target.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{target.database}"')
+
+
+def prepare(db: Path, args: argparse.Namespace, env: dict, label: str) -> dict:
+    """The database `env` names, built (timing the import) or, with --reuse, as an earlier run left it."""
+    marker = db.parent / f"{label}.built"
+    if args.reuse and marker.exists() and (label != "sqlite" or db.exists()):
+        info = json.loads(marker.read_text())
+        print(f"reusing the {label} database (import took {info['import_s']:.1f} s when built)")
+        return info
+    info: dict = {}
+    print(f"building the {label} database", flush=True)
+    build(db if label == "sqlite" else None, args, env, info)
+    marker.write_text(json.dumps(info))
+    return info
 
 
 # --- the servers ---
@@ -308,13 +337,27 @@ def free_port() -> int:
 
 
 def rss_kb(pid: int) -> dict[str, int]:
-    status = Path(f"/proc/{pid}/status").read_text()
-    return {
-        key: int(line.split()[1])
-        for line in status.splitlines()
-        for key in ("VmRSS", "VmHWM")
-        if line.startswith(key + ":")
-    }
+    """Resident memory of a server: the process and its worker processes, added up."""
+    total = {"VmRSS": 0}
+    for process in [pid, *children(pid)]:
+        try:
+            status = Path(f"/proc/{process}/status").read_text()
+        except FileNotFoundError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                total["VmRSS"] += int(line.split()[1])
+    return total
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except FileNotFoundError:
+            continue
+    return [descendant for child in found for descendant in (child, *children(child))]
 
 
 class Service:
@@ -564,10 +607,24 @@ def main() -> int:
         "--duration", type=float, help="seconds of wrk per query and mode (default 10; --quick 3)"
     )
     parser.add_argument("--connections", type=int, default=32, help="wrk connections (default 32)")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="worker processes, for the API and for Datasette (default 2)"
+    )
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="a small smoke run")
     parser.add_argument(
         "--reuse", action="store_true", help="reuse the database of an earlier run, same sizes"
+    )
+    parser.add_argument(
+        "--database",
+        choices=["sqlite", "postgresql"],
+        default="sqlite",
+        help="what the API serves; Datasette always serves the SQLite file with the same rows",
+    )
+    parser.add_argument(
+        "--postgres-url",
+        default="postgresql+psycopg://postgres@127.0.0.1:5432/bilateral_bench",
+        help="a database this benchmark may drop and create (default: bilateral_bench on localhost)",
     )
     parser.add_argument("--build-only", action="store_true", help="build the database, measure nothing")
     args = parser.parse_args()
@@ -582,20 +639,19 @@ def main() -> int:
     ):
         parser.error("out of range: --duration 1..120, --connections 1..512, --rows 1000.., --events 100..")
     RESULTS.mkdir(parents=True, exist_ok=True)
-    wrk_exe, ds_exe = ensure_wrk(), ensure_datasette()
+    wrk_exe = ensure_wrk()
+    ensure_datasette()
     # Datasette names a database after its file: the file is always bench.db, in a directory per size
     db = RESULTS / f"data-{args.rows}-{args.events}-seed{args.seed}" / "bench.db"
     db.parent.mkdir(exist_ok=True)
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "BILATERAL_RATE_LIMIT_PER_MINUTE": "0"}
     os.environ.update(DATABASE_URL=env["DATABASE_URL"])  # app.* imported below reads its settings
     sys.path.insert(0, str(ROOT))
-    marker = db.parent / f"{db.name}.built"
-    info: dict = {}
-    if args.reuse and marker.exists() and db.exists():
-        info = json.loads(marker.read_text())
-        print(f"reusing {db.name} (import took {info['import_s']:.1f} s when built)")
-    else:
-        build(db, args, env, info)
+    # Datasette reads SQLite only: the SQLite file is built in every run; the API serves it or PostgreSQL.
+    info = prepare(db, args, env, "sqlite")
+    if args.database == "postgresql":
+        env = {**env, "DATABASE_URL": args.postgres_url}
+        info = prepare(db, args, env, "postgresql")
     if args.build_only:
         print(f"built {db.relative_to(ROOT)}")
         return 0
@@ -605,37 +661,39 @@ def main() -> int:
 
     api_port, ds_port = free_port(), free_port()
     api_cmd = [str(BIN / "bilateral"), "serve", "--no-migrate", "--host", HOST, "--port", str(api_port)]
+    api_cmd += ["--workers", str(args.workers)]
     ds_cmd = [
-        str(ds_exe),
-        "serve",
-        str(db),
+        str(DS_VENV / "bin" / "python"),
+        "-m",
+        "uvicorn",
+        "bench.datasette_app:create",
+        "--factory",
+        "--workers",
+        str(args.workers),
         "--host",
         HOST,
         "--port",
         str(ds_port),
-        "--setting",
-        "suggest_facets",
-        "off",
-        "--setting",
-        "max_csv_mb",
-        "0",
-        "--setting",
-        "sql_time_limit_ms",
-        "20000",
-        "--setting",
-        "max_returned_rows",
-        "1000",
+        "--no-access-log",
     ]
+    ds_env = {
+        **env,
+        "BENCH_DB": str(db),
+        "BENCH_DATASETTE_SETTINGS": json.dumps(
+            {"suggest_facets": False, "max_csv_mb": 0, "sql_time_limit_ms": 20000, "max_returned_rows": 1000}
+        ),
+    }
     results: dict = {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "args": vars(args),
+        "database": args.database,
         "import_s": info.get("import_s"),
         "queries": {},
     }
     first_path = mix["trade by pair, by year"]["api"][0]
     with (
         Service("api", api_cmd, env, api_port, first_path) as api,
-        Service("datasette", ds_cmd, env, ds_port, "/bench.json") as ds,
+        Service("datasette", ds_cmd, ds_env, ds_port, "/bench.json") as ds,
     ):
         results["first_request_s"] = api.first_response_s
         print(
@@ -658,7 +716,7 @@ def main() -> int:
             print(f"  measured {name}", flush=True)
         results["export_api"] = export(api.base, export_path_api, api.process.pid)
         results["export_ds"] = export(ds.base, export_path_ds, ds.process.pid)
-    out = RESULTS / f"run-{args.rows}-{args.events}.json"
+    out = RESULTS / f"run-{args.rows}-{args.events}-{args.database}.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     report(results, args)
     print(f"\nJSON: {out.relative_to(ROOT)}")
@@ -668,7 +726,8 @@ def main() -> int:
 def report(r: dict, args: argparse.Namespace) -> None:
     print(
         f"\n{r['date']} | {args.rows:,} trade figures, {args.events:,} events | wrk -t2 -c{args.connections} "
-        f"-d{args.duration}s per cell | 1 uvicorn worker vs datasette {DATASETTE_VERSION}, same SQLite file"
+        f"-d{args.duration}s per cell | {args.workers} worker processes each: API ({args.database}) vs "
+        f"datasette {DATASETTE_VERSION} (SQLite), same rows"
     )
     print(
         "\n| query | mode | API req/s | API p50 ms | API p99 ms | Datasette req/s | DS p50 ms | DS p99 ms "
