@@ -1,6 +1,6 @@
 """Benchmark (issue 5): this API against Datasette on the same SQLite file, one command, one table.
 
-    .venv/bin/python bench/run.py                 # 1,000,000 trade figures, 200,000 events, 10 s a query
+    .venv/bin/python bench/run.py                 # 1,000,000 trade figures, 200,000 events, 5 s a query
     .venv/bin/python bench/run.py --quick         # 20,000 figures, 5,000 events, 3 s a query: a smoke run
     .venv/bin/python bench/run.py --rows 200000 --events 50000 --duration 5 --connections 32
     .venv/bin/python bench/run.py --reuse         # reuse the database an earlier run built, same sizes
@@ -14,10 +14,12 @@ re-derive a million trade-figure documents the importer has just written). For D
 `bench_events_fts` (content="events", title_en) is added to the same file: Datasette's `_search` needs an
 FTS table it recognizes, and the API's own index (search_fts over stemmed text) is not one.
 
-Then `bilateral serve --no-migrate` (rate limit off) and `datasette serve` (pip-installed into
-bench/.venv-datasette by this script) on the same file, both on 127.0.0.1 only. Per query, wrk runs
+Then `bilateral serve --no-migrate --workers N` (rate limit off) and Datasette (pip-installed into
+bench/.venv-datasette by this script, run by uvicorn with the same number of workers through
+bench/datasette_app.py) on the same rows, both on 127.0.0.1 only. Per query, wrk runs
 `--duration` seconds at `--connections` connections against each: "warm" repeats one URL, "cold" cycles
-through ~200 different URLs (other pairs, countries, ids, words, pages), so nothing answered before helps.
+through ~200 different URLs (other pairs, countries, ids, words, pages) against an API started with its
+response cache off (BILATERAL_RESPONSE_CACHE_MB=0), so nothing answered before helps.
 The CSV export of every trade figure is read by a streaming client (rows/s, server RSS from
 /proc/<pid>/status before and after). The time from launching the API to its first answered request is
 measured too. Prints one table and the targets of issue 5, pass or fail; JSON in bench/results/.
@@ -604,7 +606,7 @@ def main() -> int:
     parser.add_argument("--rows", type=int, help="trade figures (default 1,000,000; --quick 20,000)")
     parser.add_argument("--events", type=int, help="events (default 200,000; --quick 5,000)")
     parser.add_argument(
-        "--duration", type=float, help="seconds of wrk per query and mode (default 10; --quick 3)"
+        "--duration", type=float, help="seconds of wrk per query and mode (default 5; --quick 3)"
     )
     parser.add_argument("--connections", type=int, default=32, help="wrk connections (default 32)")
     parser.add_argument(
@@ -630,7 +632,7 @@ def main() -> int:
     args = parser.parse_args()
     args.rows = args.rows or (20_000 if args.quick else 1_000_000)
     args.events = args.events or (5_000 if args.quick else 200_000)
-    args.duration = int(args.duration or (3 if args.quick else 10))
+    args.duration = int(args.duration or (3 if args.quick else 5))
     if not (
         1 <= args.duration <= 120
         and 1 <= args.connections <= 512
@@ -691,30 +693,33 @@ def main() -> int:
         "queries": {},
     }
     first_path = mix["trade by pair, by year"]["api"][0]
-    with (
-        Service("api", api_cmd, env, api_port, first_path) as api,
-        Service("datasette", ds_cmd, ds_env, ds_port, "/bench.json") as ds,
-    ):
-        results["first_request_s"] = api.first_response_s
-        print(
-            f"API answered {first_path} {api.first_response_s:.2f} s after launch; "
-            f"Datasette answered after {ds.first_response_s:.2f} s",
-            flush=True,
-        )
-        for name, urls in mix.items():
-            results["queries"][name] = {
-                "rows": [
-                    preflight(api.base, urls["api"], f"API {name}"),
-                    preflight(ds.base, urls["ds"], f"Datasette {name}"),
-                ]
-            }
-        for name, urls in mix.items():
-            row = results["queries"][name]
-            for mode, paths in (("warm", lambda u: u[:1]), ("cold", lambda u: u)):
-                for side, base in (("api", api.base), ("ds", ds.base)):
-                    row[f"{side}_{mode}"] = wrk(wrk_exe, base, paths(urls[side]), args, f"{side}-{mode}")
-            print(f"  measured {name}", flush=True)
-        results["export_api"] = export(api.base, export_path_api, api.process.pid)
+    # Warm cells run against the API as deployed (its response cache on); cold ones against a fresh
+    # API with the cache off, so that the ~200 URLs a cold cell cycles through are computed every time.
+    uncached_env = {**env, "BILATERAL_RESPONSE_CACHE_MB": "0"}
+    with Service("datasette", ds_cmd, ds_env, ds_port, "/bench.json") as ds:
+        for mode, api_env, paths in (("warm", env, lambda u: u[:1]), ("cold", uncached_env, lambda u: u)):
+            with Service(f"api-{mode}", api_cmd, api_env, api_port, first_path) as api:
+                if mode == "warm":
+                    results["first_request_s"] = api.first_response_s
+                    print(
+                        f"API answered {first_path} {api.first_response_s:.2f} s after launch "
+                        f"({args.workers} workers); Datasette answered after {ds.first_response_s:.2f} s",
+                        flush=True,
+                    )
+                    for name, urls in mix.items():
+                        results["queries"][name] = {
+                            "rows": [
+                                preflight(api.base, urls["api"], f"API {name}"),
+                                preflight(ds.base, urls["ds"], f"Datasette {name}"),
+                            ]
+                        }
+                for name, urls in mix.items():
+                    row = results["queries"][name]
+                    for side, base in (("api", api.base), ("ds", ds.base)):
+                        row[f"{side}_{mode}"] = wrk(wrk_exe, base, paths(urls[side]), args, f"{side}-{mode}")
+                    print(f"  measured {name} ({mode})", flush=True)
+                if mode == "cold":
+                    results["export_api"] = export(api.base, export_path_api, api.process.pid)
         results["export_ds"] = export(ds.base, export_path_ds, ds.process.pid)
     out = RESULTS / f"run-{args.rows}-{args.events}-{args.database}.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
