@@ -103,7 +103,9 @@ def _is_empty() -> bool:
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind [default: BILATERAL_HOST]")] = None,
     port: Annotated[int | None, typer.Option(help="Port [default: BILATERAL_PORT]")] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Worker processes [default: BILATERAL_WORKERS]")
+    ] = None,
     migrate: Annotated[bool, typer.Option(help="Migrate to the latest revision first.")] = True,
 ) -> None:
     """Run the API. Migrates first, loads the seed into an empty database, and indexes an unindexed one."""
@@ -119,7 +121,7 @@ def serve(
         factory=True,
         host=host or settings.host,
         port=port or settings.port,
-        workers=workers,
+        workers=workers or settings.workers,
         log_level=settings.log_level,
         access_log=False,  # the app logs each request itself, as JSON with its request id
         proxy_headers=False,  # X-Forwarded-For counts only from BILATERAL_TRUSTED_PROXIES

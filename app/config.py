@@ -58,7 +58,9 @@ class Settings(BaseSettings):
 
     metrics_enabled: bool = True
 
-    # Speed. Answers to GET /v1/… kept per worker process, keyed by data version and request (0: off).
+    # Speed. Worker processes of `bilateral serve`: one per core the API may use.
+    workers: int = Field(default=1, ge=1, le=256)
+    # Answers to GET /v1/… kept per worker process, keyed by data version and request (0: off).
     response_cache_mb: int = Field(default=64, ge=0, le=64 * 1024)
     # Threads that run the (synchronous) handlers of one worker process. Few: more only queue on the
     # database's connections and the GIL; keep it at or under db_pool_size + db_max_overflow.

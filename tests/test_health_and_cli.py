@@ -69,8 +69,15 @@ def test_serve_migrates_and_seeds_an_empty_database(
     result = CliRunner().invoke(cli.app, ["serve", "--host", "127.0.0.1", "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert started["app"] == "app.main:create_app" and started["factory"] is True
-    assert (started["host"], started["port"]) == ("127.0.0.1", 8123)
+    assert (started["host"], started["port"], started["workers"]) == ("127.0.0.1", 8123, 1)
     assert count_events(use_database) == 5
+    # Workers: BILATERAL_WORKERS, unless --workers says otherwise.
+    monkeypatch.setenv("BILATERAL_WORKERS", "3")
+    get_settings.cache_clear()
+    assert CliRunner().invoke(cli.app, ["serve", "--no-migrate"]).exit_code == 0
+    assert started["workers"] == 3
+    assert CliRunner().invoke(cli.app, ["serve", "--no-migrate", "--workers", "2"]).exit_code == 0
+    assert started["workers"] == 2
 
 
 @pytest.mark.anyio
