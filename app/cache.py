@@ -19,7 +19,7 @@ from typing import Any
 import anyio.to_thread
 from fastapi import FastAPI
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -132,16 +132,7 @@ class ResponseCache:
 
         def read() -> int | None:
             if isinstance(bind, Engine) and not require_key:
-                # The hot path: one statement on a pooled DBAPI connection, no Session, no BEGIN.
-                connection = bind.raw_connection()
-                try:
-                    cursor = connection.cursor()
-                    cursor.execute(VERSION_SQL)
-                    row: Any = cursor.fetchone()
-                    cursor.close()
-                finally:
-                    connection.close()  # back to the pool, which ends any transaction
-                return int(row[0])
+                return _read_version(bind)
             with sessionmaker() as session:
                 if require_key:
                     scheme, _, token = headers.get("authorization", "").partition(" ")
@@ -184,6 +175,27 @@ class ResponseCache:
     def _store(self, key: tuple[Any, ...], version: int, start: Message, body: bytes, route: Any) -> None:
         tag = Headers(raw=start["headers"])["etag"].removeprefix("W/").strip('"').removesuffix("-gzip")
         self.store.put(key, version, Entry(start["headers"], body, tag, route))
+
+
+def _read_version(engine: Engine) -> int:
+    """The hot path: one statement on a pooled DBAPI connection, no Session, no BEGIN (a third of
+    the cost). The driver's errors are raised as SQLAlchemy's, as the rest of the app sees them."""
+    dbapi_error = engine.dialect.loaded_dbapi.Error
+    try:
+        connection = engine.raw_connection()
+    except dbapi_error as exc:
+        raise DBAPIError.instance(None, None, exc, dbapi_error) from exc
+    try:
+        cursor = connection.cursor()
+        cursor.execute(VERSION_SQL)
+        row: Any = cursor.fetchone()
+        cursor.close()
+    except dbapi_error as exc:
+        connection.invalidate()  # possibly broken: not back into the pool
+        raise DBAPIError.instance(VERSION_SQL, None, exc, dbapi_error) from exc
+    finally:
+        connection.close()  # back to the pool, which ends any transaction
+    return int(row[0])
 
 
 async def _send(entry: Entry, request: Headers, send: Send) -> None:
