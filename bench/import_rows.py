@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/import_rows.py                  # 100,000 rows, both engines
     .venv/bin/python bench/import_rows.py --rows 1000000 --engine sqlite --layout comtrade
+    .venv/bin/python bench/import_rows.py --file trade.csv --rows 1000000  # a file of your own
 
 Each engine gets a fresh database (SQLite: a temporary file; PostgreSQL: a schema of its own in
 BILATERAL_TEST_POSTGRES_URL, dropped afterwards), migrated, with the seed loaded. The file is imported
@@ -187,13 +188,17 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--engine", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--layout", choices=[layout.value for layout in ImportLayout], default="generic")
+    parser.add_argument(
+        "--file", type=Path, help="import this file instead of generating one (--rows: how many rows it has)"
+    )
     args = parser.parse_args()
     layout = ImportLayout(args.layout)
     engines = ["sqlite", "postgresql"] if args.engine == "both" else [args.engine]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        path = tmp / f"bench-{args.rows}.csv"
-        write_file(path, args.rows, layout)
+        path = args.file or tmp / f"bench-{args.rows}.csv"
+        if args.file is None:
+            write_file(path, args.rows, layout)
         size = path.stat().st_size
         print(f"{path.name}: {args.rows:,} rows, {layout.value} layout, {size / 1e6:.1f} MB")
         print("| engine | run | rows | time | CPU (this process) | rows/s | result |")

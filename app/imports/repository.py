@@ -15,20 +15,21 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
-from types import SimpleNamespace
+from operator import itemgetter
 from typing import IO, Any
 
-from sqlalchemy import inspect, select
+import orjson
+from sqlalchemy import Date, inspect, select
 from sqlalchemy.orm import Session
 
 from app import datastate
-from app.common.text import normalize_text
 from app.imports import comtrade, trade
 from app.imports.comtrade import Countries, Skip
+from app.imports.documents import FigureDocuments
 from app.imports.reading import FileReader, LineError, Record, file_digest, sniff_format
 from app.imports.schemas import FileFormat, ImportLayout, ImportLineError, ImportReport, ImportResource
 from app.imports.store import CITATIONS, DOCUMENTS, FIGURES, RECORD_TYPE, REVISIONS, Store
-from app.imports.trade import FigureRow, NaturalKey, RowErrors, TextCitation
+from app.imports.trade import FigureRow, NaturalKey, RowChecker, RowErrors, TextCitation
 from app.models import Country, RevisionAction, SearchRecordType, Source, SourceKind, TradeFigure
 from app.revisions import ACTOR_KEY
 from app.search import repository as search
@@ -42,6 +43,14 @@ QUOTES_KEPT = 20_000
 REVISION_COLUMNS = tuple(
     attr.key for attr in inspect(TradeFigure).column_attrs if attr.key not in ("search_text", "version")
 )
+# The columns of the rows a batch inserts, in the order its tuples hold them.
+FIGURE_VALUE_COLUMNS = tuple(name for name in REVISION_COLUMNS if name != "id")
+FIGURE_COLUMNS = ("id", *FIGURE_VALUE_COLUMNS, "search_text")
+CITATION_COLUMNS = ("trade_figure_id", "source_id", "quote", "line", "paragraph", "char_start", "char_end")
+REVISION_ROW_COLUMNS = ("record_type", "record_id", "action", "changed_at", "actor", "changes")
+DOCUMENT_COLUMNS = ("record_type", "record_id", "title_en", "title_ru", "text", "stems")
+_FIGURE_VALUES = itemgetter(*FIGURE_VALUE_COLUMNS)
+_DATE_POSITIONS = [n for n, name in enumerate(FIGURE_COLUMNS) if isinstance(FIGURES.c[name].type, Date)]
 # How a duplicate's error names the columns that make a figure's identity, per layout.
 KEY_FIELDS = {
     ImportLayout.generic: "reporter, partner, indicator, commodity, period, status",
@@ -76,7 +85,8 @@ def import_file(
     session.info[ACTOR_KEY] = options.actor
     savepoint = session.begin_nested()
     try:
-        report = job.run()
+        with job.store.bulk():
+            report = job.run()
     except BaseException:
         savepoint.rollback()
         raise
@@ -134,15 +144,15 @@ class _Errors:
 
 @dataclass
 class _Planned:
-    """What one batch will write."""
+    """What one batch will write: rows to insert as tuples of the *_COLUMNS, updates as dicts."""
 
-    inserts: list[dict[str, Any]] = field(default_factory=list)
+    inserts: list[tuple[Any, ...]] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
-    new_citations: list[dict[str, Any]] = field(default_factory=list)
+    new_citations: list[tuple[Any, ...]] = field(default_factory=list)
     dropped_citations: list[int] = field(default_factory=list)
-    revisions: list[dict[str, Any]] = field(default_factory=list)
-    # Each figure written: its columns and its citations, for its search document.
-    documents: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = field(default_factory=dict)
+    revisions: list[tuple[Any, ...]] = field(default_factory=list)
+    # Each figure written: its columns and the quotes of its citations, for its search document.
+    documents: dict[str, tuple[dict[str, Any], list[str]]] = field(default_factory=dict)
 
 
 class _Import:
@@ -159,6 +169,10 @@ class _Import:
         self.digest, self.size, self.progress = digest, size, progress
         self.store = Store(session)
         self.countries = load_countries(session)
+        self.checker = RowChecker(self.countries.alpha2)
+        # The pairs of countries with figures before this import (see Store.figure_pairs).
+        self.pairs: set[tuple[str, str]] | None = None
+        self.texts = FigureDocuments(self.countries.names)
         self.errors = _Errors(options.max_errors)
         self.counts: Counter[str] = Counter()
         self.skipped: Counter[str] = Counter()
@@ -175,6 +189,7 @@ class _Import:
         self.quotes: dict[TextCitation, tuple[int, int, int]] = {}
         self.bad_quotes: dict[TextCitation, tuple[str, str]] = {}
         self.now = datetime.now(UTC).replace(microsecond=0)
+        self.changed_at = self.store.timestamp(self.now)
 
     # --- reading ---
 
@@ -237,7 +252,7 @@ class _Import:
         try:
             if self.layout is ImportLayout.comtrade:
                 fields, renamed = comtrade.to_generic(fields, self.countries)
-            row = trade.check_row(record.line, record.text, fields, self.countries.alpha2)
+            row = self.checker.check(record.line, record.text, fields)
         except Skip as skip:
             self.skipped[str(skip)] += 1
             return None
@@ -268,7 +283,10 @@ class _Import:
         in_batch: dict[NaturalKey, int] = {}
         for row in rows:
             key = row.key
-            digest = hashlib.blake2b(repr(key).encode(), digest_size=16).digest()
+            reporter, partner, indicator, commodity, start, end, status = key
+            # The commodity last: the one part of free text, so no two keys read the same.
+            text = f"{reporter}|{partner}|{indicator}|{start}|{end}|{status}|{commodity}"
+            digest = hashlib.blake2b(text.encode(), digest_size=16).digest()
             if digest in self.seen_keys:
                 earlier = in_batch.get(key)
                 where = f"line {earlier}" if earlier else "an earlier line"
@@ -330,7 +348,11 @@ class _Import:
         plan = _Planned()
         if not rows:
             return plan
-        by_key = self.store.figures_by_key([row.key for row in rows])
+        if self.pairs is None:
+            self.pairs = self.store.figure_pairs()
+        pairs = self.pairs
+        stored = rows if pairs is None else [row for row in rows if (row.key[0], row.key[1]) in pairs]
+        by_key = self.store.figures_by_key([row.key for row in stored])
         citations = self.store.citations_of([figure["id"] for figure in by_key.values()])
         new_rows = [row for row in rows if row.key not in by_key]
         derived = {row.line: trade.derived_id(row.values) for row in new_rows if row.id is None}
@@ -359,18 +381,32 @@ class _Import:
 
     def _plan_new(self, plan: _Planned, row: FigureRow, figure_id: str) -> None:
         self.counts["inserted"] += 1
-        values = {"id": figure_id, **row.values}
+        values = row.values
         values.setdefault("note_en", None)
         values.setdefault("note_ru", None)
-        plan.inserts.append(values | {"search_text": _search_text(values)})
-        citation = self._citation(row, figure_id)
+        columns = _FIGURE_VALUES(values)
+        inserted = [figure_id, *columns, self.texts.search_text(values)]
+        for n in _DATE_POSITIONS:
+            if inserted[n] is not None:
+                inserted[n] = inserted[n].isoformat()  # as both engines take a date in bulk
+        plan.inserts.append(tuple(inserted))
+        if row.citation is None:
+            citation = (figure_id, self.file_source_id, row.text, row.line, None, None, None)
+        else:
+            citation = self._text_citation(row.citation, figure_id)
         plan.new_citations.append(citation)
-        changes: dict[str, Any] = {
-            key: [None, _plain(values[key])] for key in REVISION_COLUMNS if values[key] is not None
-        }
-        changes["citations"] = [None, [_citation_plain(citation)]]
+        # A revision as app.revisions writes one (orjson writes enums by value, dates in ISO 8601).
+        changes: dict[str, Any] = {"id": [None, figure_id]}
+        for name, value in zip(FIGURE_VALUE_COLUMNS, columns, strict=True):
+            if value is not None:
+                changes[name] = [None, value]
+        _, source_id, quote, line, paragraph, _, _ = citation
+        changes["citations"] = [
+            None,
+            [{"source_id": source_id, "quote": quote, "paragraph": paragraph, "line": line}],
+        ]
         plan.revisions.append(self._revision(figure_id, RevisionAction.create, changes))
-        plan.documents[figure_id] = (values, [citation])
+        plan.documents[figure_id] = (values, [citation[2]])
 
     def _plan_existing(
         self, plan: _Planned, row: FigureRow, existing: dict[str, Any], citations: list[dict[str, Any]]
@@ -392,7 +428,7 @@ class _Import:
         after = sorted((_citation_plain(c) for c in [*kept, *added]), key=repr)
         if before != after:
             changes["citations"] = [before, after]
-        plan.new_citations += added
+        plan.new_citations += [_citation_row(c) for c in added]
         if not changes:
             self.counts["unchanged"] += 1
             return
@@ -400,9 +436,9 @@ class _Import:
         merged = existing | {key: value for key, value in row.values.items() if key in trade.CONTENT_COLUMNS}
         if any(key in trade.CONTENT_COLUMNS for key in changes):
             update = {key: merged[key] for key in trade.CONTENT_COLUMNS}
-            plan.updates.append(update | {"id": figure_id, "search_text": _search_text(merged)})
+            plan.updates.append(update | {"id": figure_id, "search_text": self.texts.search_text(merged)})
         plan.revisions.append(self._revision(figure_id, RevisionAction.update, changes))
-        plan.documents[figure_id] = (merged, [*kept, *added])
+        plan.documents[figure_id] = (merged, [c["quote"] for c in [*kept, *added]])
 
     def _citation(self, row: FigureRow, figure_id: str) -> dict[str, Any]:
         citation: dict[str, Any] = {
@@ -414,24 +450,15 @@ class _Import:
         }
         if row.citation is None:
             return citation | {"source_id": self.file_source_id, "quote": row.text, "line": row.line}
-        paragraph, start, end = self.quotes[row.citation]
-        return citation | {
-            "source_id": row.citation.source_id,
-            "quote": row.citation.quote,
-            "paragraph": paragraph,
-            "char_start": start,
-            "char_end": end,
-        }
+        return dict(zip(CITATION_COLUMNS, self._text_citation(row.citation, figure_id), strict=True))
 
-    def _revision(self, figure_id: str, action: RevisionAction, changes: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "record_type": RECORD_TYPE,
-            "record_id": figure_id,
-            "action": action,
-            "changed_at": self.now,
-            "actor": self.options.actor,
-            "changes": changes,
-        }
+    def _text_citation(self, citation: TextCitation, figure_id: str) -> tuple[Any, ...]:
+        paragraph, start, end = self.quotes[citation]
+        return (figure_id, citation.source_id, citation.quote, None, paragraph, start, end)
+
+    def _revision(self, figure_id: str, action: RevisionAction, changes: dict[str, Any]) -> tuple[Any, ...]:
+        payload = orjson.dumps(changes).decode()
+        return (RECORD_TYPE, figure_id, action, self.changed_at, self.options.actor, payload)
 
     def _free_id(self, base: str, taken: set[str], batch_ids: set[str]) -> str:
         """`base`, else `base-2`, `base-3`…: the first no figure has or had (rarely needed)."""
@@ -451,40 +478,30 @@ class _Import:
         store = self.store
         if self.file_cited and not self.file_source_ready:
             self._ensure_file_source()
-        store.insert(FIGURES, plan.inserts)
+        store.insert(FIGURES, FIGURE_COLUMNS, plan.inserts)
         store.update_figures(plan.updates)
         store.delete_citations(plan.dropped_citations)
-        store.insert(CITATIONS, plan.new_citations)
-        store.insert(REVISIONS, plan.revisions)
+        store.insert(CITATIONS, CITATION_COLUMNS, plan.new_citations)
+        store.insert(REVISIONS, REVISION_ROW_COLUMNS, plan.revisions)
         self._index(plan.documents)
         store.wrote(len(plan.inserts))
 
-    def _index(self, figures: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
+    def _index(self, figures: dict[str, tuple[dict[str, Any], list[str]]]) -> None:
         """Search documents of the figures written, built by app.search's own rules."""
         if not figures:
             return
         stored = self.store.documents(list(figures))
         inserts, updates = [], []
-        for figure_id, (values, citations) in figures.items():
-            fields = _document_fields(self._searchable(values, citations))
+        record_type = SearchRecordType.trade_figure
+        for figure_id, (values, quotes) in figures.items():
+            fields = self.texts.fields(values, quotes)
             document = stored.get(figure_id)
             if document is None:
-                inserts.append(
-                    {"record_type": SearchRecordType.trade_figure, "record_id": figure_id, **fields}
-                )
+                inserts.append((record_type, figure_id, *fields.values()))
             elif any(document[name] != value for name, value in fields.items()):
                 updates.append({"id": document["id"], **fields})
-        self.store.insert(DOCUMENTS, inserts)
+        self.store.insert(DOCUMENTS, DOCUMENT_COLUMNS, inserts)
         self.store.update_documents(updates)
-
-    def _searchable(self, values: dict[str, Any], citations: list[dict[str, Any]]) -> SimpleNamespace:
-        """What the search document of a trade figure is made from, without loading the figure."""
-        return SimpleNamespace(
-            **values,
-            reporter=self.countries.names[values["reporter_id"]],
-            partner=self.countries.names[values["partner_id"]],
-            citations=[SimpleNamespace(quote=citation["quote"]) for citation in citations],
-        )
 
     def _ensure_file_source(self) -> None:
         source = self.session.get(Source, self.file_source_id)
@@ -538,11 +555,6 @@ class _Import:
         )
 
 
-def _document_fields(figure: Any) -> dict[str, str]:
-    """A trade figure's search document, by app.search's own rules: the same as index_records builds."""
-    return search.document_fields(search.KINDS[SearchRecordType.trade_figure], figure)
-
-
 def _plain(value: Any) -> Any:
     """A column value as app.revisions writes it into a revision: enums by value, dates in ISO 8601."""
     if value is None or type(value) in (str, float, int):
@@ -553,12 +565,6 @@ def _plain(value: Any) -> Any:
     return value.isoformat()
 
 
-def _search_text(values: dict[str, Any]) -> str:
-    """What Searchable.refresh_search_text stores for a trade figure."""
-    parts = (values[name] for name in TradeFigure.search_fields)
-    return normalize_text(" ".join(str(part) for part in parts if part))
-
-
 def _citation_plain(citation: dict[str, Any]) -> dict[str, Any]:
     """A citation as app.revisions writes it into a revision (citation lists sorted by repr)."""
     return {
@@ -567,6 +573,10 @@ def _citation_plain(citation: dict[str, Any]) -> dict[str, Any]:
         "paragraph": citation["paragraph"],
         "line": citation.get("line"),
     }
+
+
+def _citation_row(citation: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(citation[name] for name in CITATION_COLUMNS)
 
 
 def _same_citation(a: dict[str, Any], b: dict[str, Any]) -> bool:

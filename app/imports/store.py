@@ -6,15 +6,17 @@ natural-key index. Inserts are one executemany (SQLite) or one COPY (PostgreSQL)
 runs on the session's connection, inside its transaction.
 """
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
 from enum import Enum
 from typing import Any, TypeVar, cast
 
 import orjson
 from sqlalchemy import (
-    JSON,
     ColumnElement,
     Date,
+    DateTime,
     String,
     Table,
     and_,
@@ -26,7 +28,6 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy import Enum as SAEnum
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
@@ -53,12 +54,29 @@ ANALYZE_GROWTH = 1.0
 GROWING_TABLES = ("trade_figures", "citations", "revisions", "search_documents")
 
 
+# SQLite's page cache while an import writes, in KiB (the default is 2 MiB): the pages of the indexes
+# a batch touches stay in memory instead of being spilled to the WAL and read back batch after batch.
+SQLITE_CACHE_KIB = 64 * 1024
+
+
+# The trigger of migration 0003 that indexes each new search document (whitespace normalized).
+FTS_TRIGGER = (
+    "CREATE TRIGGER search_fts_insert AFTER INSERT ON search_documents BEGIN "
+    "INSERT INTO search_fts(rowid, stems) VALUES (new.id, new.stems); END"
+)
+
+FTS_LAST = "SELECT coalesce(max(id), 0) FROM search_documents"
+
+
 class Store:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.postgresql = session.get_bind().dialect.name == "postgresql"
         self._inserted = 0
         self._analyzed_size: float | None = None
+        self._bulk = False
+        self._fts_trigger: str | None = None
+        self._fts_after = 0
 
     def wrote(self, figures: int) -> None:
         """Count figures inserted; on PostgreSQL, refresh the planner's statistics when they are stale."""
@@ -74,6 +92,50 @@ class Store:
             self.session.execute(text(f"ANALYZE {', '.join(GROWING_TABLES)}"))
             self._analyzed_size += self._inserted
             self._inserted = 0
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """The writes of an import. On SQLite, meanwhile: a larger page cache (this connection's), and
+        the FTS index filled a batch at a time (see _defer_fts); both as they were after, unless an
+        exception escapes, when the caller rolls back (which brings the trigger back)."""
+        if self.postgresql:
+            yield
+            return
+        connection = self.session.connection()
+        previous = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+        self._bulk = True
+        try:
+            yield
+            if self._fts_trigger is not None:
+                self._fill_fts()
+                connection.exec_driver_sql(self._fts_trigger)
+        finally:
+            self._bulk, self._fts_trigger = False, None
+            connection.exec_driver_sql(f"PRAGMA cache_size = {int(previous or 0)}")
+
+    def _defer_fts(self) -> None:
+        """Stop indexing search documents row by row (the search_fts_insert trigger); _fill_fts indexes
+        those inserted since, in one statement, which is several times faster. The trigger is dropped
+        and created again inside the import's transaction: no one else ever sees it gone."""
+        connection = self.session.connection()
+        trigger = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_fts_insert'"
+        ).scalar()
+        if trigger is None or " ".join(trigger.split()) != FTS_TRIGGER:
+            return  # not the trigger _fill_fts stands in for: leave it alone
+        self._fts_after = int(connection.exec_driver_sql(FTS_LAST).scalar() or 0)
+        connection.exec_driver_sql("DROP TRIGGER search_fts_insert")
+        self._fts_trigger = trigger
+
+    def _fill_fts(self) -> None:
+        """Index the search documents inserted since the last fill, as the trigger would have."""
+        connection = self.session.connection()
+        connection.exec_driver_sql(
+            "INSERT INTO search_fts(rowid, stems) SELECT id, stems FROM search_documents WHERE id > ?",
+            (self._fts_after,),
+        )
+        self._fts_after = int(connection.exec_driver_sql(FTS_LAST).scalar() or 0)
 
     # --- lookups ---
 
@@ -106,6 +168,18 @@ class Store:
             figure = dict(mapping)
             found[cast(NaturalKey, tuple(figure[name] for name in KEY_COLUMNS))] = figure
         return found
+
+    def figure_pairs(self) -> set[tuple[str, str]] | None:
+        """The (reporter, partner) pairs of the stored figures; None on PostgreSQL.
+
+        An import looks up only the rows of these pairs: a row of another pair can only match a figure
+        written since, by the import itself, and no two rows of a file have the same key. Only SQLite
+        holds one snapshot for a whole transaction; on PostgreSQL a figure another transaction commits
+        meanwhile would be missed, so there every row is looked up."""
+        if self.postgresql:
+            return None
+        pairs = select(FIGURES.c.reporter_id, FIGURES.c.partner_id).distinct()
+        return {(reporter, partner) for reporter, partner in self.session.execute(pairs)}
 
     def citations_of(self, figure_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         """Each figure's citations, as column → value, in the order the figure lists them."""
@@ -152,29 +226,34 @@ class Store:
 
     # --- writes ---
 
-    def insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
-        """Insert rows (dicts with the same keys): PostgreSQL COPY, SQLite executemany. Values are
-        converted as the columns' types would convert them, without the per-row cost of doing so
-        through SQLAlchemy's statement execution."""
+    def insert(self, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        """Insert rows, tuples of the values of `columns`: PostgreSQL COPY, SQLite executemany, with
+        no conversion on the way. So the values must be what both drivers take as they are: str (enums
+        too), int, float, None; dates as ISO 8601 strings, JSON as its text, timestamps by `timestamp`."""
         if not rows:
             return
-        columns = list(rows[0])
         names = ", ".join(f'"{name}"' for name in columns)
         connection = self.session.connection()
         if self.postgresql:
             driver = connection.connection.driver_connection
             assert driver is not None
             with driver.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+                write = copy.write_row
                 for row in rows:
-                    copy.write_row([_copy_value(row[name]) for name in columns])
+                    write(row)
             return
-        convert = [_sqlite_converter(table.c[name].type, connection.dialect) for name in columns]
+        if table is DOCUMENTS and self._bulk and self._fts_trigger is None:
+            self._defer_fts()
         placeholders = ", ".join("?" for _ in columns)
-        values = [
-            tuple(f(row[name]) if f else row[name] for f, name in zip(convert, columns, strict=True))
-            for row in rows
-        ]
-        connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({placeholders})', values)
+        connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({placeholders})', rows)
+        if table is DOCUMENTS and self._fts_trigger is not None:
+            self._fill_fts()
+
+    def timestamp(self, moment: datetime) -> Any:
+        """A DateTime value as `insert` takes it: what SQLAlchemy would bind for it on this engine."""
+        dialect = self.session.get_bind().dialect
+        convert = DateTime(timezone=True).dialect_impl(dialect).bind_processor(dialect)
+        return convert(moment) if convert else moment
 
     def update_figures(self, rows: list[dict[str, Any]]) -> None:
         """Set the content columns (and search_text) of figures by id; each one's version grows by one."""
@@ -191,6 +270,8 @@ class Store:
     def update_documents(self, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
+        if self._fts_trigger is not None:
+            self._fill_fts()  # the update trigger takes the old row out of the index: it must be in it
         names = ("title_en", "title_ru", "text", "stems")
         statement = (
             update(DOCUMENTS)
@@ -207,27 +288,6 @@ class Store:
 def _value(value: Any) -> Any:
     """A key part as a parameter: enums by value (orjson writes dates as ISO strings)."""
     return value._value_ if isinstance(value, Enum) else value
-
-
-def _sqlite_converter(column_type: Any, dialect: Any) -> Callable[[Any], Any] | None:
-    """How a value of this column type is stored in SQLite (JSON with orjson: faster, same meaning)."""
-    if isinstance(column_type, JSON):
-        return lambda value: None if value is None else orjson.dumps(value).decode()
-    if isinstance(column_type, SAEnum):
-        return _enum_value
-    return cast(Callable[[Any], Any] | None, column_type.dialect_impl(dialect).bind_processor(dialect))
-
-
-def _enum_value(value: Any) -> Any:
-    return getattr(value, "_value_", value)  # `.value` is a much slower descriptor
-
-
-def _copy_value(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value._value_
-    if isinstance(value, dict):
-        return orjson.dumps(value).decode()
-    return value
 
 
 def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
