@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import httpx
+import orjson
 import pytest
 from alembic import command
 from sqlalchemy import delete, func, select
@@ -16,7 +17,8 @@ from app.db import make_engine
 from app.health import alembic_config
 from app.main import create_app
 from app.models import Event, SearchDocument, SearchRecordType
-from app.search.repository import index_records
+from app.search.repository import index_records, optimize_index
+from app.search.schemas import SearchPage
 from app.seeding import seed_all
 from tests.conftest import SEED_DIR, Database
 from tests.test_contract import assert_problem
@@ -272,14 +274,35 @@ async def test_seeding_indexes_a_database_whose_index_is_empty(
 async def test_index_records_follows_changes_to_records(client: httpx.AsyncClient, session: Session) -> None:
     meetings = "az-kz-ministerial-meetings-2025"
     session.get_one(Event, meetings).title_en = "Landmark meetings"
-    session.flush()
+    datastate.bump(session)  # as every write does: no cached answer of the old data is served
     assert await search(client, q="landmark") == []  # not until the document is updated
     assert index_records(session, SearchRecordType.event, [meetings]) == {"search_documents updated": 1}
+    datastate.bump(session)
     assert found(await search(client, q="landmark")) == {("event", meetings)}
     assert index_records(session, SearchRecordType.event, [meetings]) == {"search_documents unchanged": 1}
     session.execute(delete(Event).where(Event.id == meetings))
     assert index_records(session, SearchRecordType.event, [meetings]) == {"search_documents deleted": 1}
+    datastate.bump(session)
     assert await search(client, q="landmark") == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+async def test_a_page_is_its_schema(client: httpx.AsyncClient, lang: str) -> None:
+    # Hits are written straight to JSON, without the schema: check they are what it would make.
+    for q in ["порт", "Казахстан Актау", "pipeline", "eu", "2025", "Aliyev"]:
+        response = await client.get("/v1/search", params={"q": q, "lang": lang, "limit": 3})
+        body = response.json()
+        assert body["items"], q
+        schema = SearchPage.model_validate(body).model_dump(mode="json")
+        assert schema == body and orjson.dumps(schema) == response.content, q
+
+
+async def test_optimizing_the_index_changes_no_answer(client: httpx.AsyncClient, session: Session) -> None:
+    queries = ["порт", "Казахстан", "pipeline", "eu", "тюрк"]
+    before = [await search(client, q=q) for q in queries]
+    optimize_index(session)
+    datastate.bump(session)
+    assert [await search(client, q=q) for q in queries] == before
 
 
 @pytest.fixture

@@ -1,52 +1,70 @@
 """Queries for country pairs: which pairs the data links (with counts), and one pair's dossier.
 
-"Involving both" means what `country=A&country=B` means on each list endpoint, built from the same
-conditions, so the counts here always equal those lists' totals.
+"Involving both" means what `country=A&country=B` means on each list endpoint (linked to both), so
+the counts here always equal those lists' totals (tests/test_relations.py checks it).
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
+    CompoundSelect,
     Integer,
     Select,
+    String,
     Subquery,
     Table,
     and_,
+    bindparam,
     case,
     cast,
     func,
+    literal,
     literal_column,
+    null,
     or_,
     select,
     tuple_,
+    type_coerce,
+    union,
     union_all,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from app.agreements.repository import AGREEMENTS
-from app.common.filters import involves_all, matches_text, require_known
+from app.common.dates import PeriodKind
+from app.common.filters import matches_text, require_known
+from app.common.language import LANGUAGES, Language
 from app.common.pagination import decode_cursor, encode_cursor
 from app.errors import InvalidParameter, NotFound, param_error
-from app.events.repository import EVENTS
 from app.models import (
     Agreement,
+    AgreementSector,
     Citation,
     Country,
     Event,
+    Indicator,
     InfrastructureProject,
-    Sector,
+    Organization,
+    Person,
+    Place,
     Source,
     TradeFigure,
+    Unit,
     agreement_countries,
     event_countries,
+    event_organizations,
+    event_people,
     project_countries,
+    project_places,
+    project_trade_figures,
 )
-from app.projects.repository import PROJECTS
 from app.relations.schemas import LATEST_EVENTS, RelationFilters
-from app.trade.series.repository import POINT_LOAD, POINT_ORDER, Series, group_series, require_countries
+from app.trade.series.repository import POINT_ORDER, require_countries
 
 KINDS = ("events", "agreements", "trade_figures", "infrastructure_projects")
 
@@ -71,55 +89,6 @@ class Pair:
     @property
     def id(self) -> str:
         return "/".join(country.id for country in self.countries)
-
-
-@dataclass(frozen=True)
-class SectorGroup:
-    sector: Sector | None
-    agreements: list[Agreement]
-
-
-@dataclass(frozen=True)
-class Dossier(Pair):
-    events: list[Event]
-    agreements_by_sector: list[SectorGroup]
-    trade_series: list[Series]
-    infrastructure_projects: list[InfrastructureProject]
-    sources: Sequence[Any]  # rows of (id, title)
-
-    @property
-    def links(self) -> dict[str, str]:
-        query = "&".join(f"country={country.id}" for country in self.countries)
-        return {
-            "events": f"/v1/events?{query}",
-            "agreements": f"/v1/agreements?{query}",
-            "trade_figures": f"/v1/trade-figures?{query}",
-            "infrastructure_projects": f"/v1/infrastructure-projects?{query}",
-        }
-
-
-# --- what involves both countries ---
-
-
-def _events_of(a: str, b: str) -> list[ColumnElement[bool]]:
-    return involves_all(event_countries, "event_id", Event.id, "country_id", [a, b])
-
-
-def _agreements_of(a: str, b: str) -> list[ColumnElement[bool]]:
-    return involves_all(agreement_countries, "agreement_id", Agreement.id, "country_id", [a, b])
-
-
-def _projects_of(a: str, b: str) -> list[ColumnElement[bool]]:
-    return involves_all(project_countries, "project_id", InfrastructureProject.id, "country_id", [a, b])
-
-
-def _figures_of(a: str, b: str) -> list[ColumnElement[bool]]:
-    return [
-        or_(
-            and_(TradeFigure.reporter_id == a, TradeFigure.partner_id == b),
-            and_(TradeFigure.reporter_id == b, TradeFigure.partner_id == a),
-        )
-    ]
 
 
 # --- the pairs that have data ---
@@ -215,96 +184,517 @@ def _pair(row: Any, countries: dict[str, Country]) -> Pair:
 
 
 # --- one pair's dossier ---
+#
+# Read as plain rows and written straight into PairDossier's JSON shape: no ORM objects, no per-row
+# validation (tests/test_relations_dossier.py checks the body against the schema over every pair).
+# The statements are built once, for the codes :a < :b. A dossier costs at most ten queries however
+# much data the pair has (a section the counts say is empty costs none): the references of every
+# listed record come in one query, their citations in another, the trade figures with theirs in one.
+
+_A: BindParameter[str] = bindparam("a")
+_B: BindParameter[str] = bindparam("b")
+# Above this many events, the sources query finds the pair's events again rather than by their ids.
+_LISTED_EVENTS = 1000
 
 
-def resolve_pair(session: Session, a: str, b: str) -> list[Country]:
-    """The two countries of `/v1/relations/{a}/{b}`, by code: a 422 for the same code twice or an
-    unknown one."""
+def _raw(column: Any) -> ColumnElement[Any]:
+    """A date or enum column as the driver returns it (an ISO date string on SQLite, a `date` on
+    PostgreSQL; the enum's value): orjson writes either as the schema's JSON does."""
+    return type_coerce(column, String())
+
+
+def _localized(model: Any, name: str, lang: Language) -> Any:
+    return getattr(model, f"{name}_{lang}")
+
+
+def _ids(name: str) -> BindParameter[Any]:
+    return bindparam(name, expanding=True)
+
+
+def _pair_ids(link: Table, record_key: str) -> Select[Any]:
+    """Ids of the records linked to both countries: what `country=A&country=B` selects on a list.
+    A nested IN: SQLite lists B's records, then finds each among A's by index (an INTERSECT sorts
+    both lists; a join looks each up in the whole link table)."""
+    records, country = link.c[record_key], link.c.country_id
+    return select(records).where(country == _A, records.in_(select(records).where(country == _B)))
+
+
+_PAIR_FIGURES = or_(
+    and_(TradeFigure.reporter_id == _A, TradeFigure.partner_id == _B),
+    and_(TradeFigure.reporter_id == _B, TradeFigure.partner_id == _A),
+)
+
+
+def _count(statement: Any) -> Any:
+    return select(func.count()).select_from(statement.subquery()).scalar_subquery()
+
+
+# The two countries, each row with the counts that need no list of ids (evaluated once).
+_COUNTRIES = {
+    lang: select(
+        Country.id,
+        _localized(Country, "name", lang),
+        _count(_pair_ids(agreement_countries, "agreement_id")),
+        _count(select(TradeFigure.id).where(_PAIR_FIGURES)),
+        _count(_pair_ids(project_countries, "project_id")),
+    )
+    .where(Country.id.in_([_A, _B]))
+    .order_by(Country.id)
+    for lang in LANGUAGES
+}
+# Every event of the pair, newest first: their number, the latest ones, and the sources they cite.
+_PAIR_EVENTS = (
+    select(Event.id)
+    .where(Event.id.in_(_pair_ids(event_countries, "event_id")))
+    .order_by(Event.date_start.desc(), Event.id.desc())
+)
+_LOCATION, _HOST, _EVENT = Place.__table__.alias("location"), Country.__table__.alias("host"), Event.__table__
+_EVENTS = {
+    lang: select(
+        Event.id,
+        _raw(Event.type),
+        _localized(Event, "title", lang),
+        _localized(Event, "summary", lang),
+        _raw(Event.date_start),
+        _raw(Event.date_end),
+        _raw(Event.date_precision),
+        _LOCATION.c.id,
+        _LOCATION.c[f"name_{lang}"],
+        _HOST.c.id,
+        _HOST.c[f"name_{lang}"],
+    )
+    .select_from(
+        Event.__table__.outerjoin(_LOCATION, _LOCATION.c.id == Event.location_id).outerjoin(
+            _HOST, _HOST.c.id == Event.host_country_id
+        )
+    )
+    .where(Event.id.in_(_ids("events")))
+    .order_by(Event.date_start.desc(), Event.id.desc())
+    for lang in LANGUAGES
+}
+_AGREEMENTS = {
+    lang: select(
+        Agreement.id,
+        _localized(Agreement, "title", lang),
+        _localized(Agreement, "summary", lang),
+        _raw(Agreement.status),
+        Agreement.document_count,
+        _raw(Agreement.date_start),
+        _raw(Agreement.date_end),
+        _raw(Agreement.date_precision),
+        _EVENT.c.id,
+        _EVENT.c[f"title_{lang}"],
+    )
+    .select_from(Agreement.__table__.outerjoin(_EVENT, _EVENT.c.id == Agreement.event_id))
+    .where(Agreement.id.in_(_pair_ids(agreement_countries, "agreement_id")))
+    .order_by(Agreement.date_start.desc(), Agreement.id.desc())
+    for lang in LANGUAGES
+}
+_PROJECTS = {
+    lang: select(
+        InfrastructureProject.id,
+        _localized(InfrastructureProject, "name", lang),
+        _raw(InfrastructureProject.kind),
+        _raw(InfrastructureProject.status),
+        _localized(InfrastructureProject, "summary", lang),
+    )
+    .where(InfrastructureProject.id.in_(_pair_ids(project_countries, "project_id")))
+    .order_by(_localized(InfrastructureProject, "name", lang), InfrastructureProject.id)
+    for lang in LANGUAGES
+}
+
+
+Sections = tuple[str, ...]  # which of "events", "agreements", "projects" have records listed
+
+
+def _ordered(parts: list[Select[Any]], *order: str) -> Select[Any] | CompoundSelect[Any]:
+    statement: Select[Any] | CompoundSelect[Any] = parts[0] if len(parts) == 1 else union_all(*parts)
+    columns = statement.selected_columns
+    return statement.order_by(*(columns[name] for name in order))
+
+
+@cache
+def _refs(lang: Language, sections: Sections) -> Select[Any] | CompoundSelect[Any]:
+    """Every reference of the listed events, agreements and projects: rows of (relation, owner id,
+    id, name), each relation in its relationship's order (by the related record's id)."""
+
+    def part(name: str, owner: Any, ref: Any, label: Any, source: Any, ids: str) -> Select[Any]:
+        columns = [literal(name, String).label("relation"), owner.label("owner"), ref.label("id")]
+        return select(*columns, label.label("name")).select_from(source).where(owner.in_(_ids(ids)))
+
+    def linked(name: str, link: Table, owner_key: str, model: Any, ref_key: str, ids: str) -> Select[Any]:
+        source = link.join(model, model.id == link.c[ref_key])
+        return part(name, link.c[owner_key], model.id, _localized(model, "name", lang), source, ids)
+
+    title = _localized(Agreement, "title", lang)
+    parts = {
+        "events": [
+            linked("event.countries", event_countries, "event_id", Country, "country_id", "events"),
+            linked("event.people", event_people, "event_id", Person, "person_id", "events"),
+            linked(
+                "event.organizations",
+                event_organizations,
+                "event_id",
+                Organization,
+                "organization_id",
+                "events",
+            ),
+            part("event.agreements", Agreement.event_id, Agreement.id, title, Agreement.__table__, "events"),
+        ],
+        "agreements": [
+            linked(
+                "agreement.countries",
+                agreement_countries,
+                "agreement_id",
+                Country,
+                "country_id",
+                "agreements",
+            ),
+            part(
+                "agreement.sectors",
+                AgreementSector.agreement_id,
+                _raw(AgreementSector.sector),
+                type_coerce(null(), String()),
+                AgreementSector.__table__,
+                "agreements",
+            ),
+        ],
+        "projects": [
+            linked("project.countries", project_countries, "project_id", Country, "country_id", "projects"),
+            linked("project.places", project_places, "project_id", Place, "place_id", "projects"),
+        ],
+    }
+    return _ordered([part for section in sections for part in parts[section]], "relation", "owner", "id")
+
+
+_PROJECT_FIGURES = (
+    select(
+        project_trade_figures.c.project_id,
+        TradeFigure.id,
+        _raw(TradeFigure.indicator),
+        TradeFigure.commodity,
+        _raw(TradeFigure.period_start),
+        _raw(TradeFigure.period_end),
+        TradeFigure.value,
+        TradeFigure.value_upper,
+        _raw(TradeFigure.unit),
+        _raw(TradeFigure.bound),
+        _raw(TradeFigure.status),
+    )
+    .join(TradeFigure, TradeFigure.id == project_trade_figures.c.trade_figure_id)
+    .where(project_trade_figures.c.project_id.in_(_ids("projects")))
+    .order_by(project_trade_figures.c.project_id, TradeFigure.id)
+)
+_CITATION_COLUMNS = (
+    Citation.source_id,
+    Citation.quote,
+    Citation.paragraph,
+    Citation.char_start,
+    Citation.char_end,
+    Citation.line,
+)
+_CITATION_KEYS = ("source_id", "quote", "paragraph", "char_start", "char_end", "line")
+
+
+@cache
+def _citations(sections: Sections) -> Select[Any] | CompoundSelect[Any]:
+    """The citations of the listed events, agreements and projects, each record's in the order of
+    its relationship (char_start), then by id."""
+    owners = {
+        "events": ("event", Citation.event_id),
+        "agreements": ("agreement", Citation.agreement_id),
+        "projects": ("project", Citation.project_id),
+    }
+    parts = []
+    for section in sections:
+        kind, owner = owners[section]
+        fields: list[Any] = [literal(kind, String).label("kind"), owner.label("owner"), *_CITATION_COLUMNS]
+        parts.append(select(*fields, Citation.id).where(owner.in_(_ids(section))))
+    return _ordered(parts, "kind", "owner", "char_start", "id")
+
+
+# Every figure between the two, each row with one of its citations (or none): points in series order.
+_FIGURES = {
+    lang: select(
+        TradeFigure.id,
+        TradeFigure.reporter_id,
+        TradeFigure.partner_id,
+        _raw(TradeFigure.indicator),
+        TradeFigure.commodity,
+        _raw(TradeFigure.unit),
+        _raw(TradeFigure.period_kind),
+        _raw(TradeFigure.period_start),
+        _raw(TradeFigure.period_end),
+        TradeFigure.value,
+        TradeFigure.value_upper,
+        _raw(TradeFigure.bound),
+        _raw(TradeFigure.status),
+        _raw(TradeFigure.compared_period_start),
+        _raw(TradeFigure.compared_period_end),
+        _localized(TradeFigure, "note", lang),
+        Citation.id,
+        *_CITATION_COLUMNS,
+    )
+    .select_from(TradeFigure.__table__.outerjoin(Citation, Citation.trade_figure_id == TradeFigure.id))
+    .where(_PAIR_FIGURES)
+    .order_by(*POINT_ORDER, Citation.char_start, Citation.id)
+    for lang in LANGUAGES
+}
+
+
+def _sources(events: Any) -> Select[str, str]:
+    """Every source cited by a record involving both, by title: `events` names the pair's events."""
+    cited = union(
+        select(Citation.source_id).where(Citation.event_id.in_(events)),
+        select(Citation.source_id).where(Citation.agreement_id.in_(_ids("agreements"))),
+        select(Citation.source_id).where(
+            Citation.trade_figure_id.in_(select(TradeFigure.id).where(_PAIR_FIGURES))
+        ),
+        select(Citation.source_id).where(Citation.project_id.in_(_ids("projects"))),
+    )
+    return select(Source.id, Source.title).where(Source.id.in_(cited)).order_by(Source.title, Source.id)
+
+
+_SOURCES_OF_LISTED_EVENTS = _sources(_ids("events"))
+_SOURCES_OF_PAIR_EVENTS = _sources(_pair_ids(event_countries, "event_id"))
+
+# How series are ordered (as `group_series` orders them).
+_INDICATOR_RANK = {indicator.value: rank for rank, indicator in enumerate(Indicator)}
+_UNIT_RANK = {unit.value: rank for rank, unit in enumerate(Unit)}
+_KIND_RANK = {kind.value: rank for rank, kind in enumerate(PeriodKind)}
+
+
+def resolve_pair(session: Session, a: str, b: str, lang: Language) -> tuple[list[Any], dict[str, int]]:
+    """The two countries of `/v1/relations/{a}/{b}` as (id, name) by code, and the counts that need
+    no list of ids; a 422 for the same code twice or an unknown one."""
     if a == b:
         detail = f"a relation needs two different countries, not {a} twice"
         raise InvalidParameter(detail, [param_error("a", detail, "path"), param_error("b", detail, "path")])
-    countries = require_countries(session, {"a": a, "b": b}, "path")
-    return [countries[code] for code in sorted(countries)]
+    first, second = sorted((a, b))
+    rows = session.connection().execute(_COUNTRIES[lang], {"a": first, "b": second}).all()
+    if len(rows) < 2:
+        require_countries(session, {"a": a, "b": b}, "path")  # raises, naming the unknown codes
+    _, _, agreements, trade_figures, projects = rows[0]
+    counts = {"agreements": agreements, "trade_figures": trade_figures, "infrastructure_projects": projects}
+    return [(row[0], row[1]) for row in rows], counts
 
 
-def count_involving(session: Session, a: str, b: str) -> Counts:
-    def count(model: Any, conditions: list[ColumnElement[bool]]) -> Any:
-        return select(func.count()).select_from(model).where(*conditions).scalar_subquery()
-
-    row = session.execute(
-        select(
-            count(Event, _events_of(a, b)),
-            count(Agreement, _agreements_of(a, b)),
-            count(TradeFigure, _figures_of(a, b)),
-            count(InfrastructureProject, _projects_of(a, b)),
-        )
-    ).one()
-    return Counts(*row)
-
-
-def get_dossier(session: Session, a: str, b: str, lang: str) -> Dossier:
-    countries = resolve_pair(session, a, b)
-    a, b = (country.id for country in countries)
-    counts = count_involving(session, a, b)
-    if counts.records == 0:
+def get_dossier(session: Session, a: str, b: str, lang: Language) -> dict[str, Any]:
+    """The dossier of a pair, in PairDossier's JSON shape and the response language."""
+    countries, counts = resolve_pair(session, a, b, lang)
+    (a, a_name), (b, b_name) = countries
+    pair = {"a": a, "b": b}
+    connection = session.connection()
+    event_ids = list(connection.execute(_PAIR_EVENTS, pair).scalars())
+    counts = {"events": len(event_ids), **counts}
+    counts["records"] = sum(counts.values())
+    if counts["records"] == 0:
         raise NotFound(
             f"No data links {a} and {b}: no event, agreement, trade figure or infrastructure project "
             "involves both. GET /v1/relations lists the pairs that have data."
         )
-    events = session.scalars(
-        select(Event)
-        .where(*_events_of(a, b))
-        .options(*EVENTS.load)
-        .order_by(Event.date_start.desc(), Event.id.desc())
-        .limit(LATEST_EVENTS)
-    ).all()
-    agreements = session.scalars(
-        select(Agreement)
-        .where(*_agreements_of(a, b))
-        .options(*AGREEMENTS.load)
-        .order_by(Agreement.date_start.desc(), Agreement.id.desc())
-    ).all()
-    figures = session.scalars(
-        select(TradeFigure).where(*_figures_of(a, b)).options(*POINT_LOAD).order_by(*POINT_ORDER)
-    ).all()
-    name = InfrastructureProject.name_ru if lang == "ru" else InfrastructureProject.name_en
-    projects = session.scalars(
-        select(InfrastructureProject)
-        .where(*_projects_of(a, b))
-        .options(*PROJECTS.load)
-        .order_by(name, InfrastructureProject.id)
-    ).all()
-    return Dossier(
-        countries=countries,
-        counts=counts,
-        events=list(events),
-        agreements_by_sector=_by_sector(agreements),
-        trade_series=group_series(figures, {country.id: country for country in countries}),
-        infrastructure_projects=list(projects),
-        sources=_sources(session, a, b),
+    events, agreements, projects = _records(connection, pair, lang, event_ids[:LATEST_EVENTS], counts)
+    figures: Iterable[Any] = connection.execute(_FIGURES[lang], pair) if counts["trade_figures"] else []
+    listed = len(event_ids) <= _LISTED_EVENTS
+    cited = connection.execute(
+        _SOURCES_OF_LISTED_EVENTS if listed else _SOURCES_OF_PAIR_EVENTS,
+        {
+            **pair,
+            "events": event_ids if listed else [],
+            "agreements": [agreement["id"] for agreement in agreements],
+            "projects": [project["id"] for project in projects],
+        },
     )
+    query = f"country={a}&country={b}"
+    return {
+        "id": f"{a}/{b}",
+        "countries": [{"id": a, "name": a_name}, {"id": b, "name": b_name}],
+        "counts": counts,
+        "links": {
+            "events": f"/v1/events?{query}",
+            "agreements": f"/v1/agreements?{query}",
+            "trade_figures": f"/v1/trade-figures?{query}",
+            "infrastructure_projects": f"/v1/infrastructure-projects?{query}",
+        },
+        "events": events,
+        "agreements_by_sector": _by_sector(agreements),
+        "trade_series": _trade_series(figures, {a: a_name, b: b_name}),
+        "infrastructure_projects": projects,
+        "sources": [{"id": source_id, "title": title} for source_id, title in cited],
+    }
 
 
-def _by_sector(agreements: Sequence[Agreement]) -> list[SectorGroup]:
-    groups: dict[Sector | None, list[Agreement]] = {}
+Record = dict[str, Any]
+
+
+def _records(
+    connection: Connection, pair: dict[str, str], lang: Language, latest: list[str], counts: dict[str, int]
+) -> tuple[list[Record], list[Record], list[Record]]:
+    """The latest events, every agreement and every project of the pair, with their references and
+    citations. Sections known to be empty cost no query."""
+    events = [_event(row) for row in connection.execute(_EVENTS[lang], {"events": latest})] if latest else []
+    agreements, projects = [], []
+    if counts["agreements"]:
+        agreements = [_agreement(row) for row in connection.execute(_AGREEMENTS[lang], pair)]
+    if counts["infrastructure_projects"]:
+        projects = [_project(row) for row in connection.execute(_PROJECTS[lang], pair)]
+    records = {
+        **{("event", event["id"]): event for event in events},
+        **{("agreement", agreement["id"]): agreement for agreement in agreements},
+        **{("project", project["id"]): project for project in projects},
+    }
+    if not records:
+        return events, agreements, projects
+    ids = {
+        "events": latest,
+        "agreements": [r["id"] for r in agreements],
+        "projects": [r["id"] for r in projects],
+    }
+    sections = tuple(section for section, listed in ids.items() if listed)
+    for relation, owner, ref_id, ref_name in connection.execute(_refs(lang, sections), ids):
+        kind, field = relation.split(".")
+        value = ref_id if field == "sectors" else _named(ref_id, ref_name, field == "agreements")
+        records[kind, owner][field].append(value)
+    for kind, owner, *citation in connection.execute(_citations(sections), ids):
+        records[kind, owner]["citations"].append(dict(zip(_CITATION_KEYS, citation[:6], strict=True)))
+    if projects:
+        for project_id, *figure in connection.execute(_PROJECT_FIGURES, ids):
+            records["project", project_id]["trade_figures"].append(_figure_ref(figure))
+    return events, agreements, projects
+
+
+# --- rows to the schema's JSON shape (PairDossier's fields, in its order) ---
+
+
+def _named(ref_id: str, name: str, titled: bool) -> dict[str, str]:
+    return {"id": ref_id, "title": name} if titled else {"id": ref_id, "name": name}
+
+
+def _event(row: Any) -> dict[str, Any]:
+    event_id, kind, title, summary, start, end, precision, place_id, place, host_id, host = row
+    return {
+        "id": event_id,
+        "type": kind,
+        "title": title,
+        "summary": summary,
+        "date_start": start,
+        "date_end": end,
+        "date_precision": precision,
+        "location": None if place_id is None else {"id": place_id, "name": place},
+        "host_country": None if host_id is None else {"id": host_id, "name": host},
+        "countries": [],
+        "people": [],
+        "organizations": [],
+        "agreements": [],
+        "citations": [],
+    }
+
+
+def _agreement(row: Any) -> dict[str, Any]:
+    agreement_id, title, summary, status, documents, start, end, precision, event_id, event_title = row
+    return {
+        "id": agreement_id,
+        "title": title,
+        "summary": summary,
+        "status": status,
+        "document_count": documents,
+        "sectors": [],
+        "date_start": start,
+        "date_end": end,
+        "date_precision": precision,
+        "event": None if event_id is None else {"id": event_id, "title": event_title},
+        "countries": [],
+        "citations": [],
+    }
+
+
+def _project(row: Any) -> dict[str, Any]:
+    project_id, name, kind, status, summary = row
+    return {
+        "id": project_id,
+        "name": name,
+        "kind": kind,
+        "status": status,
+        "summary": summary,
+        "countries": [],
+        "places": [],
+        "trade_figures": [],
+        "citations": [],
+    }
+
+
+def _figure_ref(row: Any) -> dict[str, Any]:
+    figure_id, indicator, commodity, start, end, value, upper, unit, bound, status = row
+    return {
+        "id": figure_id,
+        "indicator": indicator,
+        "commodity": commodity,
+        "period_start": start,
+        "period_end": end,
+        "value": value,
+        "value_upper": upper,
+        "unit": unit,
+        "bound": bound,
+        "status": status,
+    }
+
+
+def _by_sector(agreements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    groups: dict[str | None, list[dict[str, Any]]] = {}
     for agreement in agreements:
-        sectors: list[Sector | None] = [*agreement.sectors] or [None]
-        for sector in sectors:
+        for sector in agreement["sectors"] or [None]:
             groups.setdefault(sector, []).append(agreement)
     order = sorted(groups, key=lambda sector: (sector is None, sector or ""))
-    return [SectorGroup(sector, groups[sector]) for sector in order]
+    return [{"sector": sector, "agreements": groups[sector]} for sector in order]
 
 
-def _sources(session: Session, a: str, b: str) -> Sequence[Any]:
-    """Every source cited by a record involving both: one query, whatever the number of records."""
-    cited = select(Citation.source_id).where(
-        or_(
-            Citation.event_id.in_(select(Event.id).where(*_events_of(a, b))),
-            Citation.agreement_id.in_(select(Agreement.id).where(*_agreements_of(a, b))),
-            Citation.trade_figure_id.in_(select(TradeFigure.id).where(*_figures_of(a, b))),
-            Citation.project_id.in_(select(InfrastructureProject.id).where(*_projects_of(a, b))),
-        )
+def _trade_series(rows: Iterable[Any], names: dict[str, str]) -> list[dict[str, Any]]:
+    """Figure rows (in POINT_ORDER, one per citation) as the series `group_series` makes of them."""
+    grouped: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    point: dict[str, Any] = {"id": None}
+    for row in rows:
+        figure_id, reporter, partner, indicator, commodity, unit, kind, *values = row
+        if figure_id != point["id"]:
+            start, end, value, upper, bound, status, compared_start, compared_end, note = values[:9]
+            point = {
+                "id": figure_id,
+                "period_start": start,
+                "period_end": end,
+                "period_kind": kind,
+                "value": value,
+                "value_upper": upper,
+                "unit": unit,
+                "bound": bound,
+                "status": status,
+                "compared_period_start": compared_start,
+                "compared_period_end": compared_end,
+                "note": note,
+                "citations": [],
+            }
+            grouped.setdefault((reporter, partner, indicator, commodity, unit, kind), []).append(point)
+        if values[9] is not None:
+            point["citations"].append(dict(zip(_CITATION_KEYS, values[10:], strict=True)))
+    order = sorted(
+        grouped,
+        key=lambda key: (
+            _INDICATOR_RANK[key[2]],
+            key[0],
+            key[1],
+            key[3] != "TOTAL",
+            key[3],
+            _KIND_RANK[key[5]],
+            _UNIT_RANK[key[4]],
+        ),
     )
-    return session.execute(
-        select(Source.id, Source.title).where(Source.id.in_(cited)).order_by(Source.title, Source.id)
-    ).all()
+    return [
+        {
+            "reporter": {"id": reporter, "name": names[reporter]},
+            "partner": {"id": partner, "name": names[partner]},
+            "indicator": indicator,
+            "commodity": commodity,
+            "unit": unit,
+            "period_kind": kind,
+            "points": grouped[reporter, partner, indicator, commodity, unit, kind],
+        }
+        for reporter, partner, indicator, commodity, unit, kind in order
+    ]

@@ -13,14 +13,6 @@ from app.relations.schemas import PairDossier, RelationFilters, RelationPair, Re
 
 router = APIRouter(prefix="/v1/relations", tags=["relations"])
 
-# The records a dossier embeds are serialized as their list endpoints serialize them: without the
-# `included` slot, which only `include=` fills.
-_NO_INCLUDED: dict[str, Any] = {
-    "events": {"__all__": {"included"}},
-    "agreements_by_sector": {"__all__": {"agreements": {"__all__": {"included"}}}},
-    "infrastructure_projects": {"__all__": {"included"}},
-}
-
 
 @router.get(
     "",
@@ -80,10 +72,8 @@ def get_relation(
     params: Annotated[RelationParams, Query()],
 ) -> Response:
     lang = negotiate(params.lang, request.headers.get("accept-language"))
-    dossier = repository.get_dossier(session, a, b, lang)
-    body = PairDossier.model_validate(dossier, context={"lang": lang}).model_dump(
-        mode="json", exclude=_NO_INCLUDED
-    )
+    # Built in PairDossier's shape by the repository, without validating it again here.
+    body = repository.get_dossier(session, a, b, lang)
     return json_response(body, lang, datastate.current(session))
 
 

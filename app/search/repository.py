@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 import orjson
@@ -18,14 +19,16 @@ from sqlalchemy import (
     Double,
     FromClause,
     Integer,
+    Select,
     String,
+    bindparam,
     cast,
     column,
     func,
-    literal,
     literal_column,
     select,
     table,
+    text,
     tuple_,
 )
 from sqlalchemy.orm import Session, selectinload
@@ -50,7 +53,7 @@ from app.models import (
     TradeFigure,
 )
 from app.search.schemas import SearchMatch, SearchParams
-from app.search.text import Term, query_terms, snippet, stems
+from app.search.text import Snippets, Term, query_terms, stems
 
 # --- documents: what each kind of record is found by ---
 
@@ -184,7 +187,17 @@ def rebuild_search_index(session: Session) -> Counter[str]:
     report: Counter[str] = Counter()
     for record_type in SearchRecordType:
         report += _sync(session, record_type, None)
+    if report.keys() - {"search_documents unchanged"}:
+        optimize_index(session)
     return report
+
+
+def optimize_index(session: Session) -> None:
+    """After many documents were written at once (a rebuild, a bulk import): merge SQLite's FTS5
+    index into one segment. Queries then read one b-tree per term instead of one per segment
+    (2-3x faster at a million documents; about 2 s to merge). PostgreSQL's GIN index needs nothing."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"))
 
 
 def index_records(session: Session, record_type: SearchRecordType, ids: Iterable[str]) -> Counter[str]:
@@ -270,69 +283,95 @@ def exact_tsquery(terms: Sequence[Term]) -> str:
     return " | ".join(_lexeme(stem) for term in terms for stem in term.exact)
 
 
-def _sqlite_match(terms: Sequence[Term]) -> tuple[FromClause, ColumnElement[bool], ColumnElement[float]]:
+# The engine's query strings: an FTS5 query on SQLite; a tsquery and its exact forms on PostgreSQL.
+_MATCH = bindparam("match", type_=String)
+_EXACT = bindparam("exact", type_=String)
+
+
+def _sqlite_match() -> tuple[FromClause, ColumnElement[bool], ColumnElement[float]]:
     fts: ColumnElement[Any] = literal_column("search_fts")
     source = _SEARCH_FTS.join(SearchDocument, SearchDocument.id == _SEARCH_FTS.c.rowid)
-    condition = fts.op("MATCH", is_comparison=True)(literal(fts5_match(terms), String))
+    condition = fts.op("MATCH", is_comparison=True)(_MATCH)
     return source, condition, func.bm25(fts, type_=Double)  # lower is better
 
 
-def _postgresql_match(terms: Sequence[Term]) -> tuple[FromClause, ColumnElement[bool], ColumnElement[float]]:
+def _postgresql_match() -> tuple[FromClause, ColumnElement[bool], ColumnElement[float]]:
     # The expression must be the indexed one, `to_tsvector('simple', stems)`, for the GIN index to serve.
     simple: ColumnElement[Any] = literal_column("'simple'")
     vector = func.to_tsvector(simple, SearchDocument.stems)
-    query = func.to_tsquery(simple, literal(tsquery(terms), String))
+    query = func.to_tsquery(simple, _MATCH)
     condition = vector.op("@@", is_comparison=True)(query)
     # ts_rank does not prefer `'порт'` to `'порт':*` within one query: rank the exact word forms
     # again, as bm25 does on SQLite. Normalization 1 divides by 1 + log(length): a long text does
     # not win by its size alone.
-    exact = func.to_tsquery(simple, literal(exact_tsquery(terms), String))
+    exact = func.to_tsquery(simple, _EXACT)
     rank = cast(func.ts_rank(vector, query, 1) + func.ts_rank(vector, exact, 1), Double)
     return SearchDocument.__table__, condition, -rank  # lower is better, as on SQLite
+
+
+@cache
+def _statement(engine: str, typed: bool, after: bool) -> Select[Any]:
+    """The search, built once per engine and shape: with `typed`, only the record types `:types`;
+    with `after`, only what sorts after the cursor's (`:after_key`, `:after_type`, `:after_id`)."""
+    source, condition, key = _sqlite_match() if engine == "sqlite" else _postgresql_match()
+    sort_key = key.label("sort_key")
+    columns: list[Any] = [
+        SearchDocument.record_type,
+        SearchDocument.record_id,
+        SearchDocument.title_en,
+        SearchDocument.title_ru,
+        SearchDocument.text,
+        sort_key,
+    ]
+    statement = select(*columns).select_from(source).where(condition)
+    if typed:
+        statement = statement.where(SearchDocument.record_type.in_(bindparam("types", expanding=True)))
+    if after:
+        cursor = (
+            bindparam("after_key", type_=Double),
+            bindparam("after_type", type_=String),
+            bindparam("after_id", type_=String),
+        )
+        statement = statement.where(
+            tuple_(key, SearchDocument.record_type, SearchDocument.record_id) > tuple_(*cursor)
+        )
+    order = (sort_key, SearchDocument.record_type, SearchDocument.record_id)
+    return statement.order_by(*order).limit(bindparam("limit", type_=Integer))
 
 
 def search(session: Session, params: SearchParams) -> tuple[list[SearchMatch], str | None]:
     """One page of the records matching every term of `q`, best first; and the next page's cursor."""
     terms = query_terms(params.q)
     fingerprint = _fingerprint(terms, params.type)
-    engine_match = _sqlite_match if session.get_bind().dialect.name == "sqlite" else _postgresql_match
-    source, condition, key = engine_match(terms)
-    sort_key = key.label("sort_key")
-    statement = (
-        select(
-            SearchDocument.record_type,
-            SearchDocument.record_id,
-            SearchDocument.title_en,
-            SearchDocument.title_ru,
-            SearchDocument.text,
-            sort_key,
-        )
-        .select_from(source)
-        .where(condition)
-    )
-    if params.type:
-        statement = statement.where(SearchDocument.record_type.in_(params.type))
+    connection = session.connection()
+    engine = connection.dialect.name
+    values: dict[str, Any] = {"limit": params.limit + 1, "types": list(params.type)}
+    if engine == "sqlite":
+        values["match"] = fts5_match(terms)
+    else:
+        values.update(match=tsquery(terms), exact=exact_tsquery(terms))
     if params.cursor is not None:
-        after = tuple_(*_after(params.cursor, fingerprint))
-        statement = statement.where(tuple_(key, SearchDocument.record_type, SearchDocument.record_id) > after)
-    order = (sort_key, SearchDocument.record_type, SearchDocument.record_id)
-    rows = session.execute(statement.order_by(*order).limit(params.limit + 1)).all()
+        after_key, after_type, after_id = _after(params.cursor, fingerprint)
+        values.update(after_key=after_key, after_type=after_type.value, after_id=after_id)
+    statement = _statement(engine, bool(params.type), params.cursor is not None)
+    rows = connection.execute(statement, values).all()
     next_cursor = None
     if len(rows) > params.limit:
         rows = rows[: params.limit]
         last = rows[-1]
         last_key = [last.sort_key, last.record_type.value, last.record_id, fingerprint]
         next_cursor = encode_cursor(_CURSOR_SORT, last_key)
+    make_snippet = Snippets(terms)
     matches = [
         SearchMatch(
-            record_type=row.record_type,
-            record_id=row.record_id,
-            title_en=row.title_en,
-            title_ru=row.title_ru,
-            snippet=snippet(row.text, terms),
-            rank=-row.sort_key + 0.0,  # + 0.0: no "-0.0"
+            record_type=record_type,
+            record_id=record_id,
+            title_en=title_en,
+            title_ru=title_ru,
+            snippet=make_snippet(text),
+            rank=-sort_key + 0.0,  # + 0.0: no "-0.0"
         )
-        for row in rows
+        for record_type, record_id, title_en, title_ru, text, sort_key in rows
     ]
     return matches, next_cursor
 

@@ -1,6 +1,7 @@
 from email.utils import format_datetime
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Query, Request, Response
 
 from app import datastate
@@ -9,7 +10,7 @@ from app.common.language import negotiate
 from app.common.schemas import Problem
 from app.db import SessionDep
 from app.search import repository
-from app.search.schemas import SearchHit, SearchPage, SearchParams
+from app.search.schemas import SearchPage, SearchParams, hit
 
 router = APIRouter(prefix="/v1/search", tags=["search"])
 
@@ -32,17 +33,24 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     "the full text of sources), in Russian and English, best match first. Every word of `q` must "
     "match; word forms match each other (`Казахстан` finds `Казахстана`, `pipelines` finds "
     "`pipeline`) and a word of three or more letters also matches the words it begins.",
+    response_model=SearchPage,
     responses=RESPONSES,
     response_description="A page of hits, best match first.",
 )
-def search(
-    session: SessionDep, params: Annotated[SearchParams, Query()], request: Request, response: Response
-) -> SearchPage:
+def search(session: SessionDep, params: Annotated[SearchParams, Query()], request: Request) -> Response:
     lang = negotiate(params.lang, request.headers.get("accept-language"))
     matches, next_cursor = repository.search(session, params)
+    # The JSON of a SearchPage, written without validating it (response_model documents it).
+    body = {"items": [hit(match, lang) for match in matches], "next_cursor": next_cursor}
+    response = Response(
+        orjson.dumps(body),
+        media_type="application/json",
+        headers={
+            "Content-Language": lang,
+            "Last-Modified": format_datetime(datastate.current(session).changed_at, usegmt=True),
+            "Cache-Control": PUBLIC_CACHE,
+            "Vary": "Accept-Language, Accept-Encoding",
+        },
+    )
     link_next(response, request, next_cursor)
-    response.headers["Content-Language"] = lang
-    response.headers["Last-Modified"] = format_datetime(datastate.current(session).changed_at, usegmt=True)
-    response.headers["Cache-Control"] = PUBLIC_CACHE
-    response.headers["Vary"] = "Accept-Language, Accept-Encoding"
-    return SearchPage(items=[SearchHit.of(match, lang) for match in matches], next_cursor=next_cursor)
+    return response

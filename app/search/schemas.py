@@ -1,5 +1,5 @@
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -109,18 +109,19 @@ class SearchHit(BaseModel):
         examples=["/v1/events/aliyev-state-visit-kazakhstan-2025-11"],
     )
 
-    @classmethod
-    def of(cls, match: SearchMatch, lang: Language) -> "SearchHit":
-        resource = RESOURCES[match.record_type]
-        return cls(
-            resource=resource,
-            type=match.record_type,
-            id=match.record_id,
-            title=match.title_ru if lang == "ru" else match.title_en,
-            snippet=match.snippet,
-            rank=match.rank,
-            url=f"/v1/{resource}/{match.record_id}",
-        )
+
+def hit(match: SearchMatch, lang: Language) -> dict[str, Any]:
+    """A match as the JSON of a SearchHit, in the response language (built without validation)."""
+    resource = RESOURCES[match.record_type]
+    return {
+        "resource": resource,
+        "type": match.record_type,
+        "id": match.record_id,
+        "title": match.title_ru if lang == "ru" else match.title_en,
+        "snippet": match.snippet,
+        "rank": match.rank,
+        "url": f"/v1/{resource}/{match.record_id}",
+    }
 
 
 class SearchPage(BaseModel):

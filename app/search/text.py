@@ -118,30 +118,58 @@ def _matches(token: str, terms: Sequence[Term]) -> bool:
     return any(term.matches(stem) for stem in token_stems(token) for term in terms)
 
 
+class Snippets:
+    """Snippets of many texts for one query (a page of hits): whether a word matches the query is
+    worked out once per distinct word, not once per occurrence."""
+
+    def __init__(self, terms: Sequence[Term], width: int = SNIPPET_WIDTH) -> None:
+        self.terms = terms
+        self.width = width
+        # Term.matches for any term: an exact stem, or a stem that a prefix term begins.
+        self._exact = frozenset(stem for term in terms for stem in term.exact)
+        self._prefixes = tuple(term.stem for term in terms if term.prefix)
+        self._seen: dict[str, bool] = {}
+
+    def matches(self, token: str) -> bool:
+        found = self._seen.get(token)
+        if found is None:
+            exact, prefixes = self._exact, self._prefixes
+            found = any(stem in exact or stem.startswith(prefixes) for stem in token_stems(token))
+            self._seen[token] = found
+        return found
+
+    def __call__(self, text: str) -> str:
+        """About `width` characters of `text` around the words that match the terms, those words
+        marked. The window stays inside one line (a title, a summary, a quote): the line matching the
+        most distinct terms, the earliest of equals. Text without a match yields its first line,
+        shortened."""
+        terms, width = self.terms, self.width
+        hits = [token for token in tokens(text) if self.matches(token.group())]
+        if not hits:
+            line_end = _line_end(text, 0)
+            return _render(text, 0, min(line_end, width), line_end, 0, [])
+        lines: dict[int, list[re.Match[str]]] = {}
+        for hit in hits:
+            lines.setdefault(_line_start(text, hit.start()), []).append(hit)
+
+        def distinct_terms(line_hits: list[re.Match[str]]) -> int:
+            return sum(any(_matches(hit.group(), [term]) for hit in line_hits) for term in terms)
+
+        if len(lines) == 1:
+            [line_start] = lines
+        else:
+            line_start = max(lines, key=lambda start: (distinct_terms(lines[start]), -start))
+        line_end = _line_end(text, line_start)
+        line_hits = lines[line_start]
+        anchor = line_hits[0].start()
+        start = max(line_start, min(anchor - width // 4, line_end - width))
+        end = min(line_end, start + width)
+        return _render(text, start, end, line_end, line_start, line_hits)
+
+
 def snippet(text: str, terms: Sequence[Term], width: int = SNIPPET_WIDTH) -> str:
-    """About `width` characters of `text` around the words that match `terms`, those words marked.
-
-    The window stays inside one line (a title, a summary, a quote): the line matching the most
-    distinct terms, the earliest of equals. Text without a match yields its first line, shortened.
-    """
-    hits = [token for token in tokens(text) if _matches(token.group(), terms)]
-    if not hits:
-        line_end = _line_end(text, 0)
-        return _render(text, 0, min(line_end, width), line_end, 0, [])
-    lines: dict[int, list[re.Match[str]]] = {}
-    for hit in hits:
-        lines.setdefault(_line_start(text, hit.start()), []).append(hit)
-
-    def distinct_terms(line_hits: list[re.Match[str]]) -> int:
-        return sum(any(_matches(hit.group(), [term]) for hit in line_hits) for term in terms)
-
-    line_start = max(lines, key=lambda start: (distinct_terms(lines[start]), -start))
-    line_end = _line_end(text, line_start)
-    line_hits = lines[line_start]
-    anchor = line_hits[0].start()
-    start = max(line_start, min(anchor - width // 4, line_end - width))
-    end = min(line_end, start + width)
-    return _render(text, start, end, line_end, line_start, line_hits)
+    """About `width` characters of `text` around the words that match `terms`: see `Snippets`."""
+    return Snippets(terms, width)(text)
 
 
 def _line_start(text: str, position: int) -> int:
