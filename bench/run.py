@@ -233,11 +233,12 @@ def index_events(url: str) -> str:
     from app import datastate
     from app.db import make_engine, make_sessionmaker
     from app.models import SearchRecordType
-    from app.search.repository import _sync
+    from app.search.repository import _sync, optimize_index
 
     engine = make_engine(url)
     with make_sessionmaker(engine).begin() as session:
         report = _sync(session, SearchRecordType.event, None)
+        optimize_index(session)  # as `bilateral reindex` does after a rebuild
         datastate.bump(session)
     engine.dispose()
     return ", ".join(f"{k}: {v}" for k, v in sorted(report.items()))
