@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
+import anyio.to_thread
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
@@ -114,8 +115,9 @@ def require_write(
     return _caller(session, credentials, "write")
 
 
-def require_read(request: Request, session: SessionDep) -> None:
-    """Reads are public unless the deployment requires a key."""
+async def require_read(request: Request) -> None:
+    """Reads are public unless the deployment requires a key. Async, and with no session unless a key
+    is required: a public read does not pay a trip to the thread pool for this check."""
     if not request.app.state.settings.require_read_key:
         return
     header = request.headers.get("authorization", "")
@@ -125,7 +127,12 @@ def require_read(request: Request, session: SessionDep) -> None:
         if scheme.lower() == "bearer" and token.strip()
         else None
     )
-    _caller(session, credentials, "read")
+
+    def check() -> None:
+        with request.app.state.sessionmaker() as session:
+            _caller(session, credentials, "read")
+
+    await anyio.to_thread.run_sync(check)
 
 
 WriteCaller = Annotated[Caller, Depends(require_write)]
