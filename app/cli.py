@@ -2,24 +2,20 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 import uvicorn
-from alembic import command
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from app import auth, datastate
-from app.auth import Scope
 from app.config import get_settings
-from app.db import make_engine, make_sessionmaker
-from app.health import alembic_config
 from app.imports import cli as imports_cli
-from app.models import ApiKey, Source
-from app.search import repository as search
-from app.seeding import SeedError, seed_all
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# The heavy modules (the models, Alembic, the search index, the seed loader) are imported by the
+# commands that use them: `serve` starts worker processes that import the app themselves, and the
+# parent answers no request, so it should not spend a second importing it too (start-up time).
 app = typer.Typer(help="Bilateral relations API: database, seed data and server.", no_args_is_help=True)
 db = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
 app.add_typer(db, name="db")
@@ -33,18 +29,30 @@ app.add_typer(imports_cli.app, name="import")
 @db.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
     """Migrate the database at DATABASE_URL up to REVISION (default: the latest)."""
+    from alembic import command
+
+    from app.health import alembic_config
+
     command.upgrade(alembic_config(get_settings().database_url), revision)
 
 
 @db.command("downgrade")
 def db_downgrade(revision: Annotated[str, typer.Argument(help="Target revision, e.g. -1 or base.")]) -> None:
     """Migrate the database down to REVISION."""
+    from alembic import command
+
+    from app.health import alembic_config
+
     command.downgrade(alembic_config(get_settings().database_url), revision)
 
 
 @db.command("current")
 def db_current() -> None:
     """Show the database's current revision."""
+    from alembic import command
+
+    from app.health import alembic_config
+
     command.current(alembic_config(get_settings().database_url))
 
 
@@ -56,6 +64,9 @@ def seed() -> None:
 
 
 def _seed() -> str:
+    from app.db import make_engine, make_sessionmaker
+    from app.seeding import SeedError, seed_all
+
     settings = get_settings()
     engine = make_engine(settings.database_url)
     try:
@@ -77,6 +88,10 @@ def reindex() -> None:
 
 def _reindex(only_if_empty: bool) -> str | None:
     """Bring the search index up to date (only an empty one, if asked): a summary, or None if skipped."""
+    from app import datastate
+    from app.db import make_engine, make_sessionmaker
+    from app.search import repository as search
+
     engine = make_engine(get_settings().database_url)
     try:
         with make_sessionmaker(engine).begin() as session:
@@ -91,6 +106,11 @@ def _reindex(only_if_empty: bool) -> str | None:
 
 
 def _is_empty() -> bool:
+    from sqlalchemy import select
+
+    from app.db import make_engine
+    from app.models import Source
+
     engine = make_engine(get_settings().database_url)
     try:
         with engine.connect() as connection:
@@ -131,7 +151,9 @@ def serve(
 
 
 @contextmanager
-def _session() -> Iterator[Session]:
+def _session() -> Iterator["Session"]:
+    from app.db import make_engine, make_sessionmaker
+
     engine = make_engine(get_settings().database_url)
     try:
         with make_sessionmaker(engine).begin() as session:
@@ -143,9 +165,16 @@ def _session() -> Iterator[Session]:
 @keys.command("create")
 def keys_create(
     name: Annotated[str, typer.Option(help="Who or what uses the key; shown in revisions.")],
-    scope: Annotated[Scope, typer.Option(help="`write` (also reads) or `read`.")] = "write",
+    scope: Annotated[
+        Literal["read", "write"], typer.Option(help="`write` (also reads) or `read`.")
+    ] = "write",
 ) -> None:
     """Create a key and print it. It is shown this once: only its hash is stored."""
+    from sqlalchemy import select
+
+    from app import auth
+    from app.models import ApiKey
+
     with _session() as session:
         if session.scalar(select(ApiKey).where(ApiKey.name == name)) is not None:
             typer.echo(f"a key named {name!r} exists already", err=True)
@@ -158,6 +187,10 @@ def keys_create(
 @keys.command("list")
 def keys_list() -> None:
     """List keys: name, scopes, created, revoked (never the secret)."""
+    from sqlalchemy import select
+
+    from app.models import ApiKey
+
     with _session() as session:
         for key in session.scalars(select(ApiKey).order_by(ApiKey.created_at, ApiKey.name)):
             revoked = f"revoked {key.revoked_at:%Y-%m-%d %H:%M}" if key.revoked_at else "active"
@@ -167,6 +200,8 @@ def keys_list() -> None:
 @keys.command("revoke")
 def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) -> None:
     """Revoke a key: it stops working at once."""
+    from app import auth
+
     with _session() as session:
         key = auth.revoke_key(session, name)
     if key is None:

@@ -1,3 +1,5 @@
+import subprocess
+import sys
 from typing import Any
 
 import httpx
@@ -9,6 +11,8 @@ from app import cli
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.health import head_revision
+from app.imports import cli as imports_cli
+from app.imports import repository as imports_repository
 from app.main import create_app
 from app.models import Event
 from tests.conftest import Database
@@ -96,3 +100,12 @@ async def test_an_unreachable_database_is_a_503_not_a_500(url: str) -> None:
         assert (await client.get("/v1/events")).headers["retry-after"] == "5"
         assert (await client.get("/healthz")).status_code == 200  # the process itself is up
     app.state.engine.dispose()
+
+
+def test_the_command_line_starts_without_importing_the_app() -> None:
+    # `serve --workers N`: each worker imports the app; the parent answers nothing and should not.
+    heavy = ("app.main", "app.models", "alembic")
+    code = f"import sys, app.cli; print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"
+    assert imports_cli.BATCH_SIZE == imports_repository.BATCH_SIZE

@@ -2,14 +2,19 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from app.config import get_settings
-from app.db import make_engine, make_sessionmaker
-from app.imports.repository import BATCH_SIZE, ImportOptions, import_file
 from app.imports.schemas import FileFormat, ImportLayout, ImportReport, ImportResource
+
+if TYPE_CHECKING:
+    from app.imports.repository import ImportOptions
+
+# Rows checked and written at once (app.imports.repository.BATCH_SIZE, which a test keeps equal):
+# that module is imported by the command itself, not by every `bilateral` command (start-up time).
+BATCH_SIZE = 5000
 
 app = typer.Typer(
     help="Import records from a CSV or NDJSON file into DATABASE_URL: all or nothing, re-runnable.",
@@ -36,6 +41,8 @@ def trade_figures(
     ),
 ) -> None:
     """Import trade figures (our columns, or UN Comtrade's export layout) from FILE."""
+    from app.imports.repository import ImportOptions
+
     options = ImportOptions(
         file_name=file.name,
         actor=actor or f"import:{file.name}"[:200],
@@ -56,7 +63,10 @@ def trade_figures(
         raise typer.Exit(1)
 
 
-def run_import(file: Path, options: ImportOptions) -> ImportReport:
+def run_import(file: Path, options: "ImportOptions") -> ImportReport:
+    from app.db import make_engine, make_sessionmaker
+    from app.imports.repository import import_file
+
     engine = make_engine(get_settings().database_url)
     size = file.stat().st_size
     try:
