@@ -451,6 +451,8 @@ class Event(Versioned, Searchable, Base):
         Index("ix_events_date_end", "date_end", "id"),
         Index("ix_events_type", "type", "date_start", "id"),
         Index("ix_events_title_en", "title_en", "id"),
+        # Events of a country come by id from event_countries: their dates are read from this index.
+        Index("ix_events_id_dates", "id", "date_start", "date_end"),
     )
 
 
@@ -568,13 +570,14 @@ class TradeFigure(Versioned, Searchable, Base):
             name="compared_period",
         ),
         Index("ix_trade_figures_pair", "reporter_id", "partner_id", "indicator", "period_start"),
-        Index("ix_trade_figures_partner", "partner_id", "period_start"),
+        Index("ix_trade_figures_pair_period", "reporter_id", "partner_id", "period_start", "id"),
+        Index("ix_trade_figures_partner", "partner_id", "period_start", "id"),
         Index("ix_trade_figures_indicator", "indicator", "period_start", "id"),
         Index("ix_trade_figures_period_start", "period_start", "id"),
         Index("ix_trade_figures_period_end", "period_end", "id"),
         Index("ix_trade_figures_value", "value", "id"),
-        Index("ix_trade_figures_commodity", "commodity", "period_start"),
-        Index("ix_trade_figures_period_kind", "period_kind", "period_start"),
+        Index("ix_trade_figures_commodity", "commodity", "period_start", "id"),
+        Index("ix_trade_figures_period_kind", "period_kind", "period_start", "id"),
     )
 
 
