@@ -1,10 +1,11 @@
 from sqlalchemy import Select, and_, exists, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.agreements.schemas import AgreementCreate, AgreementFilters
+from app.agreements.schemas import AgreementCreate, AgreementFilters, AgreementRead
 from app.common.filters import in_window, involves_all, matches_text, require_known
 from app.common.listing import Listing, column_facet, link_facet, month_facet, year_facet
 from app.common.pagination import Sorting
+from app.common.rows import RowReader
 from app.common.writes import Fields, Writable, one
 from app.models import Agreement, AgreementSector, Country, Event, agreement_countries
 from app.reference.repository import COUNTRIES
@@ -13,6 +14,7 @@ AGREEMENTS = Listing(
     model=Agreement,
     label="agreement",
     record_type="agreement",
+    reader=RowReader(Agreement, AgreementRead, scalar_lists={"sectors": ("sector_rows", "sector")}),
     sorting=Sorting(
         {
             "date": Agreement.date_start,

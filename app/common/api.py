@@ -4,7 +4,6 @@ exports, and the headers HTTP caches need. Routers call `list_response` / `detai
 import csv
 import hashlib
 import io
-import types
 import typing
 from collections.abc import Iterator, Sequence
 from email.utils import format_datetime
@@ -22,6 +21,7 @@ from app.common.headers import best
 from app.common.language import Language, negotiate
 from app.common.listing import Listing
 from app.common.pagination import check_cursor
+from app.common.rows import nested_model, row_cells
 from app.common.schemas import Problem
 from app.errors import InvalidParameter
 
@@ -30,7 +30,7 @@ PUBLIC_CACHE = "public, max-age=60"
 VARY = "Accept, Accept-Language, Accept-Encoding"
 EXPORT_ACCEPT = {"text/csv": "csv", "application/x-ndjson": "ndjson", "application/ndjson": "ndjson"}
 EXPORT_MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
-LIST_SEPARATOR = " | "
+EXPORT_CHUNK = 1000  # records serialized through the ORM path between two writes of the stream
 
 
 def _problem(description: str) -> dict[str, Any]:
@@ -93,12 +93,13 @@ def list_response(
     export = _export_format(params.format, request.headers.get("accept"))
     if export:
         return _export(request, listing, statement, params, schema, lang, version, export)
-    rows, next_cursor = listing.page(session, statement, params, lang)
-    include = getattr(params, "include", [])
-    body: dict[str, Any] = {
-        "items": [serialize(row, schema, lang, params.fields, include) for row in rows],
-        "next_cursor": next_cursor,
-    }
+    if listing.reads_rows(params):
+        items, next_cursor = listing.page_items(session, statement, params, lang)
+    else:
+        rows, next_cursor = listing.page(session, statement, params, lang)
+        include = getattr(params, "include", [])
+        items = [serialize(row, schema, lang, params.fields, include) for row in rows]
+    body: dict[str, Any] = {"items": items, "next_cursor": next_cursor}
     if params.count:
         body["total"] = listing.count(session, statement)
     if getattr(params, "facets", None):
@@ -124,12 +125,18 @@ def detail_response(
     schema: type[BaseModel],
 ) -> Response:
     lang = negotiate(params.lang, request.headers.get("accept-language"))
-    include = getattr(params, "include", [])
-    record = listing.get(session, record_id, include)
-    item = serialize(record, schema, lang, getattr(params, "fields", []), include)
+    fields = getattr(params, "fields", [])
+    version: int | None
+    if listing.reads_rows(params):
+        item, version = listing.get_item(session, record_id, lang, fields)
+    else:
+        include = getattr(params, "include", [])
+        record = listing.get(session, record_id, include)
+        item = serialize(record, schema, lang, fields, include)
+        version = getattr(record, "version", None)
     response = json_response(item, lang, datastate.current(session))
-    if hasattr(record, "version"):  # the ETag will name it: If-Match on a change checks it
-        response.headers["X-Record-Version"] = str(record.version)
+    if version is not None:  # the ETag will name it: If-Match on a change checks it
+        response.headers["X-Record-Version"] = str(version)
     return response
 
 
@@ -211,20 +218,41 @@ def _export(
     sessionmaker = request.app.state.sessionmaker
     fields = params.fields
     include = getattr(params, "include", [])
+    columns = csv_columns(schema, fields)
 
-    def records() -> Iterator[dict[str, Any]]:
-        # Its own session: the request's closes when the handler returns, before the stream is sent.
+    # Each stream has its own session: the request's closes when the handler returns, before the
+    # stream is sent.
+    def csv_rows() -> Iterator[list[Sequence[Any]]]:
         with sessionmaker() as session:
-            for row in listing.every_row(session, statement, params, lang):
-                yield serialize(row, schema, lang, fields, include)
+            yield from listing.every_csv_row(session, statement, params, lang, columns)
 
-    body = _csv(records(), csv_columns(schema, fields)) if export == "csv" else _ndjson(records())
+    def batches() -> Iterator[list[dict[str, Any]]]:
+        with sessionmaker() as session:
+            if listing.reads_rows(params):
+                yield from listing.every_item(session, statement, params, lang)
+                return
+            batch = []
+            for row in listing.every_row(session, statement, params, lang):
+                batch.append(serialize(row, schema, lang, fields, include))
+                if len(batch) == EXPORT_CHUNK:
+                    yield batch
+                    batch = []
+            yield batch
+
+    if export == "ndjson":
+        body = _ndjson(batches())
+    elif listing.reads_rows(params):
+        body = _csv_rows(csv_rows(), columns)
+    else:
+        cells = row_cells(columns)
+        body = _csv_rows(([cells(record) for record in batch] for batch in batches()), columns)
     return StreamingResponse(body, media_type=EXPORT_MEDIA_TYPES[export], headers=headers)
 
 
-def _ndjson(records: Iterator[dict[str, Any]]) -> Iterator[bytes]:
-    for record in records:
-        yield orjson.dumps(record) + b"\n"
+def _ndjson(batches: Iterator[list[dict[str, Any]]]) -> Iterator[bytes]:
+    for batch in batches:
+        if batch:
+            yield b"".join([orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE) for record in batch])
 
 
 def csv_columns(schema: type[BaseModel], fields: Sequence[str] = ()) -> list[str]:
@@ -233,7 +261,7 @@ def csv_columns(schema: type[BaseModel], fields: Sequence[str] = ()) -> list[str
     for name, info in schema.model_fields.items():
         if name == "included" or (fields and name not in fields):
             continue
-        nested = _nested_model(info.annotation)
+        nested = nested_model(info.annotation)
         if nested is None:
             columns.append(name)
         else:
@@ -241,55 +269,15 @@ def csv_columns(schema: type[BaseModel], fields: Sequence[str] = ()) -> list[str
     return columns
 
 
-def _nested_model(annotation: Any) -> type[BaseModel] | None:
-    """The model inside `Model`, `Model | None` or `list[Model]`, if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if typing.get_origin(annotation) in (list, types.UnionType, typing.Union):
-        for arg in typing.get_args(annotation):
-            found = _nested_model(arg)
-            if found is not None:
-                return found
-    return None
-
-
-def _csv(records: Iterator[dict[str, Any]], columns: list[str]) -> Iterator[bytes]:
+def _csv_rows(batches: Iterator[list[Sequence[Any]]], columns: list[str]) -> Iterator[bytes]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     buffer.write("\ufeff")  # the BOM makes spreadsheet programs read the file as UTF-8
     writer.writerow(columns)
-    for record in records:
-        writer.writerow([_cell(_lookup(record, column)) for column in columns])
-        if buffer.tell() > 64 * 1024:
+    for batch in batches:
+        writer.writerows(batch)
+        if buffer.tell() > 256 * 1024:
             yield buffer.getvalue().encode()
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue().encode()
-
-
-def _lookup(record: dict[str, Any], column: str) -> Any:
-    value: Any = record
-    for part in column.split("."):
-        if isinstance(value, list):
-            value = [item.get(part) if isinstance(item, dict) else item for item in value]
-        elif isinstance(value, dict):
-            value = value.get(part)
-        else:
-            return None
-    return value
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(_cell(item) for item in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # 533000000, not 533000000.0
-    text = str(value)
-    # A cell that starts like a formula would run as one in a spreadsheet.
-    if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text

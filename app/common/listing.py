@@ -1,6 +1,7 @@
 """What a resource's list and detail endpoints need to know about it, and the queries built from that:
 one page, the total, facet counts, every row for an export, one record with its inclusions."""
 
+import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -11,7 +12,8 @@ from sqlalchemy.orm import Session
 # selectinload() and friends are typed as returning this (private) class.
 from sqlalchemy.orm.strategy_options import _AbstractLoad as LoaderOption
 
-from app.common.pagination import Sorting, paginate
+from app.common.pagination import Sorting, cut, page_query, paginate
+from app.common.rows import Item, Plan, RowReader
 from app.common.schemas import FacetValue
 from app.errors import Gone, NotFound
 from app.models import Revision, RevisionAction
@@ -35,6 +37,12 @@ class Listing(Generic[M]):
     normalize_id: Callable[[str], str] = str
     # Writable resources: deleted ids answer 410 Gone, found in the revisions of this record type.
     record_type: str | None = None
+    # Reads pages, records and exports as rows, skipping ORM objects (app/common/rows.py); the ORM
+    # path stays for `include=` and for resources without one.
+    reader: RowReader | None = None
+
+    def reads_rows(self, params: Any) -> bool:
+        return self.reader is not None and not getattr(params, "include", None)
 
     def options(self, include: Sequence[str] = ()) -> list[LoaderOption]:
         return [*self.load, *(option for name in include for option in self.includes[name])]
@@ -56,6 +64,81 @@ class Listing(Generic[M]):
             if cursor is None:
                 return
 
+    def page_items(
+        self, session: Session, statement: Select[M], params: Any, lang: str
+    ) -> tuple[list[Item], str | None]:
+        """One page as JSON items, by the fast path."""
+        plan, rows, next_cursor = self._rows(
+            session, statement, params.fields, params.sort, params.limit, params.cursor, lang
+        )
+        return plan.items(session, rows), next_cursor
+
+    def every_item(
+        self, session: Session, statement: Select[M], params: Any, lang: str
+    ) -> Iterator[list[Item]]:
+        """Every matching record as JSON items, in order, one batch at a time (the fast path)."""
+        for plan, rows in self._every_row(session, statement, params, lang):
+            yield plan.items(session, rows)
+
+    def every_csv_row(
+        self, session: Session, statement: Select[M], params: Any, lang: str, columns: Sequence[str]
+    ) -> Iterator[list[Sequence[Any]]]:
+        """Every matching record as CSV cells (`columns` as api.csv_columns names them), in batches."""
+        for plan, rows in self._every_row(session, statement, params, lang):
+            yield plan.csv_rows(session, rows, columns)
+
+    def _every_row(
+        self, session: Session, statement: Select[M], params: Any, lang: str
+    ) -> Iterator[tuple[Plan, Sequence[Any]]]:
+        cursor = params.cursor
+        while True:
+            plan, rows, cursor = self._rows(
+                session, statement, params.fields, params.sort, EXPORT_BATCH, cursor, lang
+            )
+            yield plan, rows
+            if cursor is None:
+                return
+
+    def _rows(
+        self,
+        session: Session,
+        statement: Select[M],
+        fields: Sequence[str],
+        sort: str,
+        limit: int,
+        cursor: str | None,
+        lang: str,
+    ) -> tuple[Plan, Sequence[Any], str | None]:
+        """One page of rows (the columns as the driver returns them, rows.py `_raw`), and the next
+        page's cursor."""
+        assert self.reader is not None
+        plan = self.reader.plan(lang, fields)
+        _, column, _ = self.sorting.order(sort, lang)
+        columns, positions = plan.with_key_columns(self.sorting.key_columns(column))
+        query, resolved, _ = page_query(
+            statement.with_only_columns(*columns, maintain_column_froms=False),
+            self.sorting,
+            sort,
+            limit,
+            cursor,
+            lang,
+        )
+        fetched = list(session.connection().execute(query).all())
+        page, next_cursor = cut(fetched, limit, resolved, lambda last: [last[at] for at in positions])
+        return plan, page, next_cursor
+
+    def get_item(
+        self, session: Session, record_id: str, lang: str, fields: Sequence[str] = ()
+    ) -> tuple[Item, int | None]:
+        """One record as a JSON item, and its version (None for a record that has none)."""
+        assert self.reader is not None
+        plan = self.reader.plan(lang, fields)
+        row = session.connection().execute(plan.by_id, {"record_id": self.normalize_id(record_id)}).first()
+        if row is None:
+            self._missing(session, record_id)
+        [item] = plan.items(session, [row])
+        return item, None if plan.version_at is None else row[plan.version_at]
+
     def count(self, session: Session, statement: Select[M]) -> int:
         return session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
 
@@ -73,10 +156,13 @@ class Listing(Generic[M]):
             .options(*self.options(include))
         )
         if record is None:
-            if self.record_type and _was_deleted(session, self.record_type, record_id):
-                raise Gone(f"The {self.label} {record_id!r} was deleted; its revisions are still readable.")
-            raise NotFound(f"No {self.label} has id {record_id!r}.")
+            self._missing(session, record_id)
         return record
+
+    def _missing(self, session: Session, record_id: str) -> typing.NoReturn:
+        if self.record_type and _was_deleted(session, self.record_type, record_id):
+            raise Gone(f"The {self.label} {record_id!r} was deleted; its revisions are still readable.")
+        raise NotFound(f"No {self.label} has id {record_id!r}.")
 
 
 def _ranked(rows: Sequence[Any]) -> list[FacetValue]:

@@ -2,7 +2,7 @@
 one index range scan, however deep (no OFFSET). Cursors are signed (app/signing.py): a client can
 read one, but not make or alter one."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -82,6 +82,21 @@ def paginate(
     lang: str = "en",
 ) -> tuple[list[T], str | None]:
     """Run `statement` for one page; return its rows and the next page's cursor (None when done)."""
+    statement, sort, key_columns = page_query(statement, sorting, sort, limit, cursor, lang)
+    rows = list(session.scalars(statement).unique())
+    return cut(rows, limit, sort, lambda last: [getattr(last, key.key) for key in key_columns])
+
+
+def page_query(
+    statement: Select[Any],
+    sorting: Sorting,
+    sort: str,
+    limit: int,
+    cursor: str | None,
+    lang: str = "en",
+) -> tuple[Select[Any], str, list[InstrumentedAttribute[Any]]]:
+    """`statement` for one page (one row more, to tell whether another follows), the sort as cursors
+    record it, and the columns of the sort key (the sort column, then the id)."""
     if cursor is not None:
         after = check_cursor(sorting, sort, cursor, lang)
     sort, column, descending = sorting.order(sort, lang)
@@ -89,12 +104,17 @@ def paginate(
     if cursor is not None:
         statement = statement.where(_beyond(key_columns, after, descending))
     order = [key.desc() if descending else key.asc() for key in key_columns]
-    rows = list(session.scalars(statement.order_by(*order).limit(limit + 1)).unique())
+    return statement.order_by(*order).limit(limit + 1), sort, key_columns
+
+
+def cut(
+    rows: list[T], limit: int, sort: str, key: Callable[[T], Sequence[Any]]
+) -> tuple[list[T], str | None]:
+    """The page's rows, and the next page's cursor if a row beyond the page was read."""
     if len(rows) <= limit:
         return rows, None
     rows = rows[:limit]
-    last = rows[-1]
-    return rows, encode_cursor(sort, [getattr(last, key.key) for key in key_columns])
+    return rows, encode_cursor(sort, key(rows[-1]))
 
 
 def _beyond(

@@ -5,8 +5,9 @@ from app.agreements.repository import AGREEMENTS
 from app.common.filters import in_window, involves_all, matches_text, require_known
 from app.common.listing import Listing, column_facet, link_facet, month_facet, year_facet
 from app.common.pagination import Sorting
+from app.common.rows import RowReader
 from app.common.writes import Fields, Writable, invalid
-from app.events.schemas import EventCreate, EventFilters
+from app.events.schemas import EventCreate, EventFilters, EventRead
 from app.models import (
     Country,
     Event,
@@ -23,6 +24,7 @@ EVENTS = Listing(
     model=Event,
     label="event",
     record_type="event",
+    reader=RowReader(Event, EventRead),
     sorting=Sorting(
         {"date": Event.date_start, "title_en": Event.title_en, "title_ru": Event.title_ru, "id": Event.id},
         Event.id,

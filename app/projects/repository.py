@@ -4,9 +4,14 @@ from sqlalchemy.orm import Session, selectinload
 from app.common.filters import involves_all, matches_text, require_known
 from app.common.listing import Listing, column_facet, link_facet
 from app.common.pagination import Sorting
+from app.common.rows import RowReader
 from app.common.writes import Fields, Writable
 from app.models import Country, InfrastructureProject, Place, project_countries, project_places
-from app.projects.schemas import InfrastructureProjectCreate, InfrastructureProjectFilters
+from app.projects.schemas import (
+    InfrastructureProjectCreate,
+    InfrastructureProjectFilters,
+    InfrastructureProjectRead,
+)
 from app.reference.repository import COUNTRIES, PLACES
 from app.trade.repository import TRADE_FIGURES
 
@@ -15,6 +20,7 @@ PROJECTS = Listing(
     model=Project,
     label="infrastructure project",
     record_type="infrastructure_project",
+    reader=RowReader(Project, InfrastructureProjectRead),
     sorting=Sorting({"name_en": Project.name_en, "name_ru": Project.name_ru, "id": Project.id}, Project.id),
     load=(
         selectinload(Project.countries),

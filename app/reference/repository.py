@@ -4,21 +4,27 @@ from sqlalchemy.orm import Session, selectinload
 from app.common.filters import matches_text, require_known
 from app.common.listing import Listing, column_facet
 from app.common.pagination import Sorting
+from app.common.rows import RowReader
 from app.common.writes import Fields, Writable
 from app.models import Citation, Country, Organization, Person, Place
 from app.reference.schemas import (
     CountryFilters,
+    CountryRead,
     OrganizationCreate,
     OrganizationFilters,
+    OrganizationRead,
     PersonCreate,
     PersonFilters,
+    PersonRead,
     PlaceCreate,
     PlaceFilters,
+    PlaceRead,
 )
 
 COUNTRIES = Listing(
     model=Country,
     label="country",
+    reader=RowReader(Country, CountryRead),
     sorting=Sorting({"id": Country.id, "name_en": Country.name_en, "name_ru": Country.name_ru}, Country.id),
     load=(selectinload(Country.citations),),
     normalize_id=str.upper,  # alpha-2 codes are case-insensitive, as in the `country` filters
@@ -26,6 +32,7 @@ COUNTRIES = Listing(
 ORGANIZATIONS = Listing(
     model=Organization,
     label="organization",
+    reader=RowReader(Organization, OrganizationRead),
     record_type="organization",
     sorting=Sorting(
         {"name_en": Organization.name_en, "name_ru": Organization.name_ru, "id": Organization.id},
@@ -36,6 +43,7 @@ ORGANIZATIONS = Listing(
 PEOPLE = Listing(
     model=Person,
     label="person",
+    reader=RowReader(Person, PersonRead),
     record_type="person",
     sorting=Sorting({"name_en": Person.name_en, "name_ru": Person.name_ru, "id": Person.id}, Person.id),
     load=(selectinload(Person.country), selectinload(Person.citations)),
@@ -45,6 +53,7 @@ PEOPLE = Listing(
 PLACES = Listing(
     model=Place,
     label="place",
+    reader=RowReader(Place, PlaceRead),
     record_type="place",
     sorting=Sorting({"name_en": Place.name_en, "name_ru": Place.name_ru, "id": Place.id}, Place.id),
     load=(selectinload(Place.country), selectinload(Place.citations)),

@@ -4,15 +4,17 @@ from sqlalchemy.orm import Session, defer, selectinload
 from app.common.filters import matches_text
 from app.common.listing import Listing, column_facet
 from app.common.pagination import Sorting
+from app.common.rows import RowReader
 from app.common.writes import Fields, Writable, invalid
 from app.models import Source
-from app.sources.schemas import SourceCreate, SourceFilters
+from app.sources.schemas import SourceCreate, SourceFilters, SourceRead
 
 _SORTING = Sorting({"title": Source.title, "id": Source.id}, Source.id)
 SOURCES = Listing(
     model=Source,
     label="source",
     sorting=_SORTING,
+    reader=RowReader(Source, SourceRead),
     load=(defer(Source.text, raiseload=True),),  # lists leave out the full text
     facets={"language": column_facet("language"), "kind": column_facet("kind")},
 )

@@ -1,19 +1,23 @@
-from sqlalchemy import Select, or_, select
+from datetime import date
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.common.dates import period_kind
+from app.common.dates import PeriodKind, period_kind
 from app.common.filters import in_window, matches_text, require_known
 from app.common.listing import Listing, column_facet, either_column_facet, year_facet
 from app.common.pagination import Sorting
+from app.common.rows import RowReader
 from app.common.writes import Fields, Writable, date_columns, every, invalid, one, slugify
 from app.errors import Conflict
 from app.models import Country, InfrastructureProject, TradeFigure
-from app.trade.schemas import TradeFigureCreate, TradeFigureFilters
+from app.trade.schemas import TradeFigureCreate, TradeFigureFilters, TradeFigureRead
 
 TRADE_FIGURES = Listing(
     model=TradeFigure,
     label="trade figure",
     record_type="trade_figure",
+    reader=RowReader(TradeFigure, TradeFigureRead),
     sorting=Sorting(
         {"period": TradeFigure.period_start, "value": TradeFigure.value, "id": TradeFigure.id}, TradeFigure.id
     ),
@@ -41,10 +45,10 @@ TRADE_FIGURES = Listing(
 def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Select[TradeFigure]:
     require_known(session, Country.id, filters.country + filters.reporter + filters.partner, "country")
     value_min, value_max = filters.value_range()
+    window = filters.date_window()
     statement = select(TradeFigure).where(
-        *in_window(
-            TradeFigure.period_start, TradeFigure.period_end, filters.date_window(), filters.date_match
-        ),
+        *in_window(TradeFigure.period_start, TradeFigure.period_end, window, filters.date_match),
+        *_starts_from(session, window[0], filters.date_match),
         # A figure involves its reporter and its partner.
         *(or_(TradeFigure.reporter_id == code, TradeFigure.partner_id == code) for code in filters.country),
     )
@@ -67,6 +71,24 @@ def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Selec
     if filters.q:
         statement = statement.where(matches_text(TradeFigure.search_text, filters.q))
     return statement
+
+
+def _starts_from(session: Session, start: date | None, match: str) -> list[ColumnElement[bool]]:
+    """The earliest period_start a figure overlapping a window from `start` can have.
+
+    `period_end >= start` alone bounds nothing in period_start order, so the index scan would begin
+    at the oldest figure. But a period of any kind but `other` lies within one calendar year
+    (app.common.dates.period_kind), so it overlaps the window only if it starts in start's year or
+    later; the few `other` periods are looked up (an index range on period_kind)."""
+    if start is None or match != "overlaps":
+        return []
+    earliest = date(start.year, 1, 1)
+    other = session.scalar(
+        select(func.min(TradeFigure.period_start)).where(
+            TradeFigure.period_kind == PeriodKind.other, TradeFigure.period_end >= start
+        )
+    )
+    return [TradeFigure.period_start >= (earliest if other is None else min(earliest, other))]
 
 
 def _figure_fields(session: Session, figure: TradeFigure, data: dict[str, object]) -> None:

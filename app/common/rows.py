@@ -1,0 +1,541 @@
+"""Records read as plain rows and written straight into their Read schema's JSON shape: the fast path
+of list, detail and export endpoints (no ORM objects, no per-row validation).
+
+A `RowReader` is derived once from a Read schema and its model: each schema field is a column (`title`
+reads `title_en` or `title_ru`), a many-to-one reference or a list of related rows. The related rows of
+a whole page come in one query per relation, by the page's ids. The dicts it builds have the keys, order
+and values of `Schema.model_validate(record).model_dump(mode="json")`; tests/test_fast_rows.py checks
+that over the whole seed.
+"""
+
+import types
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
+
+import orjson
+from pydantic import BaseModel
+from sqlalchemy import (
+    ARRAY,
+    BindParameter,
+    Boolean,
+    ColumnElement,
+    Connection,
+    Date,
+    Enum,
+    Float,
+    Integer,
+    Select,
+    String,
+    any_,
+    bindparam,
+    cast,
+    func,
+    inspect,
+    select,
+    type_coerce,
+)
+from sqlalchemy.orm import RelationshipDirection, RelationshipProperty, Session, configure_mappers
+
+LIST_SEPARATOR = " | "
+MAX_PLANS = 256  # per resource
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_SET = frozenset(FORMULA_START)
+Item = dict[str, Any]
+
+
+def _raw(column: Any) -> ColumnElement[Any]:
+    """The column as the driver returns it: an ISO date string (SQLite) or a `date` (PostgreSQL),
+    an enum's value as a string. orjson writes both as the schema's JSON does, without SQLAlchemy's
+    per-value conversion."""
+    if isinstance(column.type, Date | Enum):
+        return type_coerce(column, String())
+    result: ColumnElement[Any] = column
+    return result
+
+
+def nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside `Model`, `Model | None` or `list[Model]`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (list, types.UnionType, typing.Union):
+        for arg in typing.get_args(annotation):
+            found = nested_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _field_column(model: Any, name: str, lang: str) -> Any:
+    """The column a schema field reads, as `Schema._localize` picks it: `name_<lang>` first."""
+    columns = inspect(model).column_attrs
+    for key in (f"{name}_{lang}", name):
+        if key in columns:
+            return getattr(model, key)
+    raise LookupError(name)
+
+
+class IdQuery:
+    """`SELECT key, … WHERE key IN (ids)`, compiled once per database engine and run as that SQL:
+    reading a page's related rows by id costs less than SQLAlchemy's work per statement.
+
+    The ids are one parameter, so the SQL never changes: a JSON array on SQLite, an array on PostgreSQL.
+    """
+
+    def __init__(self, key: Any, build: Callable[[ColumnElement[bool]], Select[Any]]) -> None:
+        self._key = key
+        self._build = build
+        self._sql: dict[str, str] = {}
+        # Any other engine: an expanding IN, through SQLAlchemy.
+        self._portable = build(key.in_(bindparam("ids", expanding=True)))
+        self.columns = list(self._portable.selected_columns)
+
+    def rows(self, connection: Connection, ids: list[Any]) -> Sequence[Any]:
+        engine = connection.dialect.name
+        if engine not in ("sqlite", "postgresql"):
+            return connection.execute(self._portable, {"ids": ids}).all()
+        sql = self._sql.get(engine)
+        if sql is None:
+            sql = self._sql[engine] = str(self._build(self._in(engine)).compile(dialect=connection.dialect))
+        params: Any = (orjson.dumps(ids).decode(),) if engine == "sqlite" else {"ids": ids}
+        # Still through SQLAlchemy: its events set the statement timeout, and it wraps a database
+        # error so that the API answers it with a 503 or 504 (app/db.py `classify`).
+        return connection.exec_driver_sql(sql, params).all()
+
+    def _in(self, engine: str) -> ColumnElement[bool]:
+        ids: BindParameter[Any] = bindparam("ids")
+        condition: ColumnElement[bool]
+        if engine == "sqlite":
+            values = func.json_each(ids).table_valued("value")
+            condition = self._key.in_(select(values.c.value))
+        else:
+            condition = self._key == any_(cast(ids, ARRAY(String())))
+        return condition
+
+
+@dataclass(frozen=True)
+class _Related:
+    """A relation of the record: a reference (many-to-one) or a list of related rows."""
+
+    name: str
+    many: bool
+    # Per language: SELECT owner_key, *item columns ... WHERE owner_key IN (ids) ORDER BY owner_key, ...
+    queries: Mapping[str, IdQuery]
+    # The item's keys; None when an item is one scalar (a list of enum values).
+    keys: tuple[str, ...] | None
+    # For a reference: the record's foreign key column; for a list: None (the record's id is the key).
+    local_key: Any
+
+
+class RowReader:
+    """Reads the records of one model in the JSON shape of one Read schema."""
+
+    def __init__(
+        self, model: Any, schema: type[BaseModel], scalar_lists: Mapping[str, tuple[str, str]] = {}
+    ) -> None:
+        """`scalar_lists` names fields that list one column of related rows, as the model computes them
+        in Python (`sectors` from `sector_rows.sector`): {field: (relationship, column)}."""
+        configure_mappers()  # relationships declared by name are resolved
+        self.model = model
+        self.schema = schema
+        mapper = inspect(model)
+        self.id_column = getattr(model, mapper.primary_key[0].key)
+        self.version_column = getattr(model, "version", None) if "version" in mapper.column_attrs else None
+        self.fields = tuple(name for name in schema.model_fields if name != "included")
+        self._related: dict[str, _Related] = {}
+        self._reference_queries: dict[tuple[Any, Any, str], IdQuery] = {}
+        self._scalars: dict[str, dict[str, Any]] = {}
+        for name in self.fields:
+            info = schema.model_fields[name]
+            if name in scalar_lists:
+                self._related[name] = self._scalar_list(name, *scalar_lists[name])
+            elif name in mapper.relationships:
+                self._related[name] = self._relation(name, mapper.relationships[name], info.annotation)
+            else:
+                self._scalars[name] = {lang: _field_column(model, name, lang) for lang in ("en", "ru")}
+        self._plans: dict[tuple[str, tuple[str, ...]], Plan] = {}
+
+    def _relation(self, name: str, relation: RelationshipProperty[Any], annotation: Any) -> _Related:
+        nested = nested_model(annotation)
+        if nested is None:
+            raise TypeError(f"{self.schema.__name__}.{name}: no schema for the relation")
+        target = relation.mapper.class_
+        keys = tuple(nested.model_fields)
+        queries = {}
+        many = relation.direction is not RelationshipDirection.MANYTOONE
+        local_key = None
+        for lang in ("en", "ru"):
+            columns = [_raw(_field_column(target, key, lang)) for key in keys]
+            if not many:
+                [(local, remote)] = relation.local_remote_pairs
+                local_key = getattr(self.model, inspect(self.model).get_property_by_column(local).key)
+                owner: Any = remote
+                statement = select(owner, *columns)
+            elif relation.secondary is not None:
+                # Many-to-many: the link table's column that points at this record.
+                owner = _link_owner(relation)
+                statement = select(owner, *columns).select_from(relation.secondary).join(target)
+            else:
+                [(_, owner)] = relation.local_remote_pairs
+                statement = select(owner, *columns)
+            if many:
+                order = [owner, *(relation.order_by or ()), _primary(target)]
+                queries[lang] = IdQuery(owner, _where(statement, order))
+            else:  # references to one table in one shape (reporter, partner) share their query
+                shared = (target, nested, lang)
+                if shared not in self._reference_queries:
+                    self._reference_queries[shared] = IdQuery(owner, _where(statement, []))
+                queries[lang] = self._reference_queries[shared]
+        return _Related(name, many, queries, keys, local_key)
+
+    def _scalar_list(self, name: str, relationship: str, column: str) -> _Related:
+        relation = inspect(self.model).relationships[relationship]
+        target = relation.mapper.class_
+        [(_, owner)] = relation.local_remote_pairs
+        query = IdQuery(
+            owner, _where(select(owner, _raw(getattr(target, column))), [owner, *(relation.order_by or ())])
+        )
+        return _Related(name, True, {"en": query, "ru": query}, None, None)
+
+    def plan(self, lang: str, fields: Sequence[str] = ()) -> "Plan":
+        wanted = tuple(name for name in self.fields if not fields or name in fields)
+        key = (lang, wanted)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = Plan(self, lang, wanted)
+            if len(self._plans) < MAX_PLANS:  # `fields=` has many combinations: keep the first ones
+                self._plans[key] = plan
+        return plan
+
+
+def _where(statement: Select[Any], order: Sequence[Any]) -> Callable[[ColumnElement[bool]], Select[Any]]:
+    return lambda condition: statement.where(condition).order_by(*order)
+
+
+def _link_owner(relation: RelationshipProperty[Any]) -> Any:
+    """In a many-to-many link table, the column that points at the relation's parent."""
+    parent_table = relation.parent.local_table
+    for local, remote in relation.synchronize_pairs:
+        if local.table is parent_table:
+            return remote
+    raise LookupError(relation.key)
+
+
+def _primary(model: Any) -> Any:
+    return getattr(model, inspect(model).primary_key[0].key)
+
+
+class Plan:
+    """One language and field selection: the record columns to select and how to build each item."""
+
+    def __init__(self, reader: RowReader, lang: str, names: tuple[str, ...]) -> None:
+        self.reader = reader
+        self.names = names
+        columns: list[Any] = [reader.id_column]
+
+        def position(column: Any) -> int:
+            for i, seen in enumerate(columns):
+                if seen is column:
+                    return i
+            columns.append(column)
+            return len(columns) - 1
+
+        getters: list[int] = []
+        self.related: list[tuple[int, _Related]] = []
+        for name in names:
+            if name in reader._scalars:
+                getters.append(position(reader._scalars[name][lang]))
+            else:
+                related = reader._related[name]
+                at = position(related.local_key) if related.local_key is not None else 0
+                getters.append(at)
+                self.related.append((len(getters) - 1, related))
+        # References to the same table with the same shape share one query.
+        self.references: dict[IdQuery, tuple[str, ...]] = {}
+        self._reference_keys: dict[IdQuery, tuple[str, ...]] = {}
+        for at, related in self.related:
+            if not related.many:
+                query = related.queries[lang]
+                self.references[query] = (*self.references.get(query, ()), names[at])
+                assert related.keys is not None
+                self._reference_keys[query] = related.keys
+        self.version_at = position(reader.version_column) if reader.version_column is not None else None
+        self.columns = columns
+        self._getters = getters
+        self.lang = lang
+        self.raw_columns = [_raw(column) for column in columns]
+        self._csv_layouts: dict[tuple[str, ...], _CsvLayout] = {}
+        self.by_id = select(*self.raw_columns).where(reader.id_column == bindparam("record_id"))
+
+    def index_of(self, name: str) -> int:
+        """Where the field `name` is in a row (for a relation: its key)."""
+        return self._getters[self.names.index(name)]
+
+    def position_of(self, column: Any) -> int | None:
+        for i, seen in enumerate(self.columns):
+            if seen is column:
+                return i
+        return None
+
+    def with_key_columns(self, key_columns: Sequence[Any]) -> tuple[list[Any], list[int]]:
+        """The columns to select, with the sort key's added where the fields lack them, and where in
+        a row the sort key's values are."""
+        extra: list[Any] = []
+        positions = []
+        for column in key_columns:
+            at = self.position_of(column)
+            if at is None:
+                at = len(self.columns) + len(extra)
+                extra.append(column)
+            positions.append(at)
+        return [*self.raw_columns, *(_raw(column) for column in extra)], positions
+
+    def items(self, session: Session, rows: Sequence[Any]) -> list[Item]:
+        """The rows as the schema's JSON items, with their related rows (one query per relation)."""
+        names, getters = self.names, self._getters
+        items = [dict(zip(names, [row[i] for i in getters], strict=True)) for row in rows]
+        if not items or not self.related:
+            return items
+        connection = session.connection()
+        for at, related in self.related:
+            if related.many:
+                self._attach_lists(connection, items, names[at], related)
+        for query, fields in self.references.items():
+            self._attach_references(connection, items, query, fields)
+        return items
+
+    def csv_rows(self, session: Session, rows: Sequence[Any], columns: Sequence[str]) -> list[Sequence[Any]]:
+        """The rows as CSV cells, as `row_cells` would make them from the items, without making the
+        items: each row is extended with its references' and lists' cells, then picked in order."""
+        if not rows:
+            return []
+        layout = self._csv_layouts.get(tuple(columns))
+        if layout is None:
+            layout = self._csv_layouts[tuple(columns)] = _CsvLayout(self, columns)
+        connection = session.connection()
+        width = len(rows[0])
+        extensions: list[tuple[int, dict[Any, tuple[str, ...]], tuple[str, ...]]] = []
+        for at, related in layout.related:
+            keys = related.keys or ("",)
+            empty = ("",) * len(keys)
+            if related.many:
+                fetched = related.queries[self.lang].rows(connection, [row[0] for row in rows])
+                extensions.append((0, _list_cells(fetched, len(keys), layout.plain[related.name]), empty))
+            else:
+                at = self._getters[at]  # the foreign key's place in the row
+                ids = list({row[at] for row in rows} - {None})
+                found = related.queries[self.lang].rows(connection, ids)
+                extensions.append(
+                    (at, {owner: tuple([cell(v) for v in values]) for owner, *values in found}, empty)
+                )
+        text, floats, others, pick = layout.text, layout.floats, layout.others, layout.pick(width)
+        out = []
+        for row in rows:
+            extended = list(row)
+            for i in text:
+                value = extended[i]
+                if value and value[0] in FORMULA_SET:
+                    extended[i] = "'" + value
+            for i in floats:
+                value = extended[i]
+                if value.__class__ is float and value.is_integer():
+                    extended[i] = int(value)
+            for i in others:
+                extended[i] = cell(extended[i])
+            for at, cells, empty in extensions:
+                extended += cells.get(row[at], empty)
+            out.append(pick(extended))
+        return out
+
+    def _attach_lists(self, connection: Connection, items: list[Item], name: str, related: _Related) -> None:
+        found: dict[Any, list[Any]] = {}
+        rows = related.queries[self.lang].rows(connection, [item[name] for item in items])
+        if related.keys is None:
+            for owner, value in rows:
+                found.setdefault(owner, []).append(value)
+        else:
+            keys = related.keys
+            for owner, *values in rows:
+                found.setdefault(owner, []).append(dict(zip(keys, values, strict=True)))
+        for item in items:
+            item[name] = found.get(item[name], [])
+
+    def _attach_references(
+        self, connection: Connection, items: list[Item], query: IdQuery, fields: tuple[str, ...]
+    ) -> None:
+        """One query for the references of several fields to the same table (reporter, partner)."""
+        ids = list({item[name] for item in items for name in fields} - {None})
+        keys = self._reference_keys[query]
+        # Run even without ids: the number of queries does not depend on the page.
+        found = {
+            owner: dict(zip(keys, values, strict=True)) for owner, *values in query.rows(connection, ids)
+        }
+        for item in items:
+            for name in fields:
+                key = item[name]
+                item[name] = None if key is None else found.get(key)
+
+
+def _list_cells(
+    fetched: Sequence[Any], width: int, plain: tuple[int, ...] | None
+) -> dict[Any, tuple[Any, ...]]:
+    """Per record, the cells of its list's columns: the items' values joined with ` | `.
+
+    A record with one item, most of them, keeps the values as the driver gave them where `plain`
+    (the positions of text values) allows: None and numbers are written by the csv module as
+    `cell` writes them; only text that looks like a formula needs `cell`."""
+    first: dict[Any, Any] = {}
+    more: dict[Any, list[Any]] = {}
+    for row in fetched:
+        owner = row[0]
+        if owner in first:
+            more.setdefault(owner, [first[owner]]).append(row)
+        else:
+            first[owner] = row
+    cells: dict[Any, tuple[Any, ...]] = {}
+    for owner, row in first.items():
+        if owner in more:
+            parts = more[owner]
+            cells[owner] = tuple(
+                LIST_SEPARATOR.join([cell(part[i]) for part in parts]) for i in range(1, width + 1)
+            )
+            continue
+        raw = plain is not None
+        if raw:
+            for i in plain:  # type: ignore[union-attr]
+                value = row[i]
+                if type(value) is str and value[:1] in FORMULA_SET:  # a date may be a `date`
+                    raw = False
+        cells[owner] = row[1:] if raw else tuple([cell(value) for value in row[1:]])
+    return cells
+
+
+class _CsvLayout:
+    """Where each CSV column's cell is in a row extended with its related cells, and which of the
+    record's columns need a cell's conversion (text that looks like a formula, whole floats)."""
+
+    def __init__(self, plan: Plan, columns: Sequence[str]) -> None:
+        wanted = {column.partition(".")[0] for column in columns}
+        self.related = [(at, related) for at, related in plan.related if plan.names[at] in wanted]
+        self._columns = columns
+        self._plan = plan
+        self.text: list[int] = []
+        self.floats: list[int] = []
+        self.others: list[int] = []  # written by `cell` (a bool is `true`, not `True`)
+        for name in plan.names:
+            if name in plan.reader._scalars and name in wanted:
+                at = plan.index_of(name)
+                kind = plan.columns[at].type
+                if isinstance(kind, Float):
+                    self.floats.append(at)
+                elif _is_text(kind):
+                    self.text.append(at)
+                elif isinstance(kind, Boolean):
+                    self.others.append(at)
+                elif isinstance(kind, Integer | Date | Enum):
+                    pass  # the csv module writes them as `cell` does
+                else:  # a type this layout does not know: refuse rather than write it wrongly
+                    raise TypeError(f"no CSV conversion for {name}: {kind!r}")
+        self._picks: dict[int, Callable[[list[Any]], Sequence[Any]]] = {}
+        # Per list: the positions of its text values in a related row, or None when a value of
+        # another type (a float, a bool) always needs `cell`.
+        self.plain: dict[str, tuple[int, ...] | None] = {}
+        for _, related in self.related:
+            if related.many:
+                kinds = [c.type for c in related.queries[plan.lang].columns[1:]]
+                text = tuple(i + 1 for i, kind in enumerate(kinds) if _is_text(kind))
+                simple = all(_is_text(kind) or isinstance(kind, Integer | Date | Enum) for kind in kinds)
+                self.plain[related.name] = text if simple else None
+
+    def pick(self, width: int) -> Callable[[list[Any]], Sequence[Any]]:
+        """The picker for rows of `width` record columns (the sort key may add one)."""
+        picker = self._picks.get(width)
+        if picker is None:
+            offsets: dict[str, int] = {}
+            at = width
+            for _, related in self.related:
+                offsets[related.name] = at
+                at += len(related.keys or ("",))
+            positions = []
+            for column in self._columns:
+                name, _, sub = column.partition(".")
+                found = next((r for _, r in self.related if r.name == name), None)
+                if found is None:
+                    positions.append(self._plan.index_of(name))
+                else:
+                    positions.append(offsets[name] + (found.keys.index(sub) if found.keys else 0))
+            get = itemgetter(*positions)
+            picker = self._picks[width] = get if len(positions) > 1 else (lambda row: (get(row),))
+        return picker
+
+
+def _is_text(kind: Any) -> bool:
+    return isinstance(kind, String) and not isinstance(kind, Enum)
+
+
+def row_cells(columns: Sequence[str]) -> Callable[[Item], list[str]]:
+    """A function from an item to its CSV cells, for `columns` as app.common.api.csv_columns names
+    them (`id`, `reporter.name`, `citations.quote`)."""
+    getters = [_cell_getter(column) for column in columns]
+
+    def cells(item: Item) -> list[str]:
+        return [get(item) for get in getters]
+
+    return cells
+
+
+def _cell_getter(column: str) -> Callable[[Item], str]:
+    name, _, sub = column.partition(".")
+    if not sub:
+        return lambda item: cell(item.get(name))
+    if "." in sub:
+        return lambda item: cell(_lookup(item, column))
+
+    def nested(item: Item) -> str:
+        value = item.get(name)
+        if value is None:
+            return ""
+        if isinstance(value, list):
+            return LIST_SEPARATOR.join(
+                [cell(part.get(sub) if isinstance(part, dict) else part) for part in value]
+            )
+        return cell(value.get(sub))
+
+    return nested
+
+
+def _lookup(record: Item, column: str) -> Any:
+    value: Any = record
+    for part in column.split("."):
+        if isinstance(value, list):
+            value = [item.get(part) if isinstance(item, dict) else item for item in value]
+        elif isinstance(value, dict):
+            value = value.get(part)
+        else:
+            return None
+    return value
+
+
+def cell(value: Any) -> str:
+    """A CSV cell: empty for null, `a | b` for a list, no `.0` on whole numbers, and a quote mark
+    before text that a spreadsheet would run as a formula."""
+    if value is None:
+        return ""
+    kind = type(value)
+    if kind is str:
+        text: str = value
+        return "'" + text if text[:1] in FORMULA_START else text
+    if kind is float:
+        return str(int(value)) if value.is_integer() else str(value)
+    if kind is list:
+        return LIST_SEPARATOR.join([cell(item) for item in value])
+    if kind is bool:
+        return "true" if value else "false"
+    if isinstance(value, str):  # an enum member
+        text = str(value)
+        return "'" + text if text[:1] in FORMULA_START else text
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    return str(value)
