@@ -30,6 +30,7 @@ from app.errors import database_problem
 from app.models import DataState
 
 CACHED_PREFIX = "/v1/"
+_PROBE_THREADS = anyio.CapacityLimiter(4)
 MAX_ENTRY_BYTES = 1024 * 1024
 VERSION = select(DataState.version).where(DataState.id == 1)
 VERSION_SQL = str(VERSION.compile(compile_kwargs={"literal_binds": True}))
@@ -143,7 +144,8 @@ class ResponseCache:
 
         if app.state.engine.dialect.name == "sqlite":
             return read()  # a local file read of one row: cheaper inline than a hop to a thread
-        return await anyio.to_thread.run_sync(read)
+        # Threads of its own: a hit must not wait for a free handler thread.
+        return await anyio.to_thread.run_sync(read, limiter=_PROBE_THREADS)
 
     def _keeper(self, scope: Scope, key: tuple[Any, ...], version: int, send: Send) -> Send:
         """`send`, keeping a copy of a cacheable answer on its way out."""

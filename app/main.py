@@ -84,7 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # anyio's default is 40 threads: far more than the database's connections and one GIL can use.
-        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.handler_threads
         yield
         engine.dispose()
 

@@ -67,3 +67,11 @@ def test_defaults_are_the_documented_ones(monkeypatch: pytest.MonkeyPatch) -> No
     assert (defaults.rate_limit_per_minute, defaults.rate_limit_burst) == (600, 100)
     assert defaults.trusted_proxies == [] and defaults.max_body_bytes == 1024 * 1024
     assert defaults.query_timeout_ms == 5000 and defaults.uses_development_secret
+    assert (defaults.workers, defaults.response_cache_mb) == (1, 64)
+
+
+def test_handler_threads_follow_the_engine_unless_set() -> None:
+    # SQLite's queries run on the API's CPU (more threads contend for the GIL); PostgreSQL's overlap.
+    assert settings(database_url="sqlite:///x.db").handler_threads == 1
+    assert settings(database_url="postgresql://db/x").handler_threads == 4
+    assert settings(database_url="sqlite:///x.db", worker_threads=3).handler_threads == 3
