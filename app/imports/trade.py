@@ -6,6 +6,7 @@ plus what only a file can get wrong: an unknown country or column, a number that
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -105,6 +106,39 @@ def missing_columns(names: list[str] | set[str]) -> list[str]:
     return missing
 
 
+def _figure_values(
+    reporter: str,
+    partner: str,
+    indicator: Any,
+    commodity: str,
+    period: Sequence[date],
+    kind: Any,
+    value: float,
+    value_upper: float | None,
+    unit: Any,
+    bound: Any,
+    status: Any,
+    compared: Sequence[Any] | None,
+) -> dict[str, Any]:
+    """A figure's columns, as check_row and RowChecker both give them."""
+    return {
+        "reporter_id": reporter,
+        "partner_id": partner,
+        "indicator": indicator,
+        "commodity": commodity,
+        "period_start": period[0],
+        "period_end": period[1],
+        "period_kind": kind,
+        "value": value,
+        "value_upper": value_upper,
+        "unit": unit,
+        "bound": bound,
+        "status": status,
+        "compared_period_start": compared[0] if compared else None,
+        "compared_period_end": compared[1] if compared else None,
+    }
+
+
 def check_row(line: int, text: str, fields: dict[str, Any], countries: frozenset[str]) -> FigureRow:
     """The figure a row states; raises RowErrors naming every field at fault."""
     row = _Row(fields)
@@ -136,22 +170,21 @@ def check_row(line: int, text: str, fields: dict[str, Any], countries: frozenset
     if row.errors:
         raise RowErrors(row.errors)
     assert period is not None and indicator and unit and bound and status and reporter and partner
-    values: dict[str, Any] = {
-        "reporter_id": reporter,
-        "partner_id": partner,
-        "indicator": indicator,
-        "commodity": commodity,
-        "period_start": period[0],
-        "period_end": period[1],
-        "period_kind": period_kind(*period),
-        "value": value,
-        "value_upper": value_upper,
-        "unit": unit,
-        "bound": bound,
-        "status": status,
-        "compared_period_start": compared[0] if compared else None,
-        "compared_period_end": compared[1] if compared else None,
-    }
+    assert value is not None
+    values = _figure_values(
+        reporter,
+        partner,
+        indicator,
+        commodity,
+        period,
+        period_kind(*period),
+        value,
+        value_upper,
+        unit,
+        bound,
+        status,
+        compared,
+    )
     for name in KEPT_WHEN_ABSENT:
         if name in fields:
             values[name] = row.text(name, strip=False)
@@ -220,22 +253,20 @@ class RowChecker:
             if type(raw) is not str or len(raw) > MAX_ID_LENGTH or not _SLUG.fullmatch(raw):
                 return None
             figure_id = raw
-        values: dict[str, Any] = {
-            "reporter_id": reporter,
-            "partner_id": partner,
-            "indicator": indicator,
-            "commodity": commodity,
-            "period_start": period[0],
-            "period_end": period[1],
-            "period_kind": period[2],
-            "value": value,
-            "value_upper": value_upper,
-            "unit": unit,
-            "bound": bound,
-            "status": status,
-            "compared_period_start": compared[0] if compared else None,
-            "compared_period_end": compared[1] if compared else None,
-        }
+        values = _figure_values(
+            reporter,
+            partner,
+            indicator,
+            commodity,
+            period[:2],
+            period[2],
+            value,
+            value_upper,
+            unit,
+            bound,
+            status,
+            compared,
+        )
         for name in KEPT_WHEN_ABSENT:
             if name in fields:
                 raw = fields[name]
