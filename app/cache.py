@@ -16,6 +16,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+import anyio
 import anyio.to_thread
 from fastapi import FastAPI
 from sqlalchemy import Engine, select
@@ -54,7 +55,10 @@ class Store:
         self.entries: OrderedDict[tuple[Any, ...], Entry] = OrderedDict()
         self.size = 0
         self.version: int | None = None
-        self.hits = self.misses = 0
+        # Answers being computed now, by (version, key): the same request arriving meanwhile waits for
+        # the first instead of computing it again (a burst on a new URL costs one computation).
+        self.computing: dict[tuple[Any, ...], anyio.Event] = {}
+        self.hits = self.misses = 0  # answered from here (perhaps after waiting), and computed
 
     def seen(self, version: int) -> None:
         """The data version a request just read: a newer one makes every entry stale."""
@@ -68,10 +72,7 @@ class Store:
 
     def get(self, key: tuple[Any, ...]) -> Entry | None:
         entry = self.entries.get(key)
-        if entry is None:
-            self.misses += 1
-        else:
-            self.hits += 1
+        if entry is not None:
             self.entries.move_to_end(key)
         return entry
 
@@ -117,12 +118,26 @@ class ResponseCache:
             headers.get("accept-language"),
             "gzip" in headers.get("accept-encoding", ""),
         )
+        flight = (version, *key)
         entry = self.store.get(key)
+        if entry is None and (computing := self.store.computing.get(flight)) is not None:
+            await computing.wait()
+            entry = self.store.get(key)
         if entry is not None:
+            self.store.hits += 1
             scope["route"] = entry.route
             await _send(entry, headers, send)
             return
-        await self.app(scope, receive, self._keeper(scope, key, version, send))
+        self.store.misses += 1
+        done = None
+        if flight not in self.store.computing:  # else: not kept after all (an error?), computed again
+            done = self.store.computing[flight] = anyio.Event()
+        try:
+            await self.app(scope, receive, self._keeper(scope, key, version, send))
+        finally:
+            if done is not None:
+                del self.store.computing[flight]
+                done.set()
 
     async def _version(self, app: FastAPI, headers: Headers) -> int | None:
         """The data version, read in a session of the app's own sessionmaker (so tests' transactions

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+import anyio
 import httpx
 import pytest
 from fastapi import FastAPI
@@ -18,7 +19,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.auth import create_key, revoke_key
-from app.cache import Entry, Store
+from app.cache import Entry, ResponseCache, Store
 from app.config import REPO_ROOT, Settings
 from app.db import make_engine
 from app.main import create_app
@@ -296,3 +297,44 @@ def test_a_write_through_one_process_is_seen_through_the_other_on_its_next_reque
         for server, _ in servers:
             server.terminate()
             server.wait(10)
+
+
+async def test_a_burst_of_one_new_request_is_computed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    computed = 0
+
+    async def slow_app(scope: Any, receive: Any, send: Any) -> None:
+        nonlocal computed
+        computed += 1
+        await anyio.sleep(0.05)
+        body = b'{"items": []}'
+        headers = [(b"content-length", str(len(body)).encode()), (b"etag", b'"abc"')]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    async def version(*_args: Any) -> int:
+        return 7
+
+    cache = Store(max_bytes=1024 * 1024)
+    middleware = ResponseCache(slow_app, cache)
+    monkeypatch.setattr(middleware, "_version", version)
+
+    answers: list[list[Any]] = []
+
+    async def get() -> None:
+        sent: list[Any] = []
+        answers.append(sent)
+
+        async def send(message: Any) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "method": "GET", "path": "/v1/events", "query_string": b"", "scheme": "http"}
+        await middleware({**scope, "headers": [], "app": None}, None, send)  # type: ignore[arg-type]
+
+    async with anyio.create_task_group() as group:
+        for _ in range(8):
+            group.start_soon(get)
+    assert computed == 1 and (cache.misses, cache.hits) == (1, 7)
+    assert [[m.get("status", m.get("body")) for m in sent] for sent in answers] == [
+        [200, b'{"items": []}']
+    ] * 8
+    assert cache.computing == {}
