@@ -140,8 +140,9 @@ class ResponseCache:
                 done.set()
 
     async def _version(self, app: FastAPI, headers: Headers) -> int | None:
-        """The data version, read in a session of the app's own sessionmaker (so tests' transactions
-        are seen); None when the deployment requires a read key and this request has no valid one."""
+        """The data version: on a pooled connection of the engine the app's sessionmaker is bound to,
+        or, where it is bound to a connection (tests' transactions) or a read key must be checked too,
+        in one of its sessions. None when a read key is required and this request has no valid one."""
         sessionmaker = app.state.sessionmaker
         require_key = app.state.settings.require_read_key
         bind = sessionmaker.kw.get("bind")
