@@ -19,7 +19,7 @@ from starlette.responses import Response, StreamingResponse
 from app import datastate
 from app.common.headers import best
 from app.common.language import Language, negotiate
-from app.common.listing import Listing
+from app.common.listing import EXPORT_BATCH, Listing
 from app.common.pagination import check_cursor
 from app.common.rows import nested_model, row_cells
 from app.common.schemas import Problem
@@ -30,7 +30,6 @@ PUBLIC_CACHE = "public, max-age=60"
 VARY = "Accept, Accept-Language, Accept-Encoding"
 EXPORT_ACCEPT = {"text/csv": "csv", "application/x-ndjson": "ndjson", "application/ndjson": "ndjson"}
 EXPORT_MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
-EXPORT_CHUNK = 1000  # records serialized through the ORM path between two writes of the stream
 
 
 def _problem(description: str) -> dict[str, Any]:
@@ -234,7 +233,7 @@ def _export(
             batch = []
             for row in listing.every_row(session, statement, params, lang):
                 batch.append(serialize(row, schema, lang, fields, include))
-                if len(batch) == EXPORT_CHUNK:
+                if len(batch) == EXPORT_BATCH:
                     yield batch
                     batch = []
             yield batch
