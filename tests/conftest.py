@@ -99,13 +99,17 @@ def seeded_database(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Database]:
     database = make_database(request.param, tmp_path_factory.mktemp("db"))
+    migrate_and_seed(database)
+    yield database
+    database.drop()
+
+
+def migrate_and_seed(database: Database) -> None:
     database.migrate()
     engine = make_engine(database.url)
     with sessionmaker(engine).begin() as session:
         seed_all(session, SEED_DIR)
     engine.dispose()
-    yield database
-    database.drop()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -152,10 +156,7 @@ def anyio_backend() -> str:
 
 @pytest.fixture
 async def client(app: FastAPI, connection: Connection) -> AsyncIterator[httpx.AsyncClient]:
-    # Requests run through the real session dependency, bound to the test's rolled-back transaction.
-    app.state.sessionmaker = sessionmaker(
-        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-    )
+    bind_to_test_transaction(app, connection)
     # Each test's transaction is rolled back, so the next test can reach the same data version with
     # other data, which no committed history can: the response cache starts empty for every test.
     if app.state.response_cache is not None:
@@ -163,6 +164,13 @@ async def client(app: FastAPI, connection: Connection) -> AsyncIterator[httpx.As
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
+
+
+def bind_to_test_transaction(app: FastAPI, connection: Connection) -> None:
+    """Requests run through the real session dependency, bound to the test's rolled-back transaction."""
+    app.state.sessionmaker = sessionmaker(
+        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
 
 
 class QueryCounter:

@@ -24,8 +24,7 @@ from app.config import REPO_ROOT, Settings
 from app.db import make_engine
 from app.main import create_app
 from app.models import Organization
-from app.seeding import seed_all
-from tests.conftest import SEED_DIR, Database
+from tests.conftest import Database, bind_to_test_transaction, migrate_and_seed
 from tests.tcp_proxy import free_port
 
 pytestmark = pytest.mark.anyio
@@ -109,7 +108,7 @@ async def test_with_read_keys_required_a_hit_still_needs_a_valid_key(
     private = create_app(
         Settings(database_url=seeded_database.url, rate_limit_per_minute=0, require_read_key=True)
     )
-    private.state.sessionmaker = sessionmaker(bind=connection, join_transaction_mode="create_savepoint")
+    bind_to_test_transaction(private, connection)
     with private.state.sessionmaker() as session:
         _, reader = create_key(session, "cache-reader", "read")
         session.commit()
@@ -164,9 +163,7 @@ async def test_metrics_count_hits_and_misses(client: httpx.AsyncClient) -> None:
 async def uncached(seeded_database: Database, connection: Connection) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(Settings(database_url=seeded_database.url, rate_limit_per_minute=0, response_cache_mb=0))
     assert app.state.response_cache is None
-    app.state.sessionmaker = sessionmaker(
-        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-    )
+    bind_to_test_transaction(app, connection)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as c:
         yield c
     app.state.engine.dispose()
@@ -226,11 +223,7 @@ async def test_cached_answers_equal_uncached_ones_over_the_whole_seed(
 
 @pytest.fixture
 def shared_database(empty_database: Database) -> Database:
-    empty_database.migrate()
-    engine = make_engine(empty_database.url)
-    with sessionmaker(engine).begin() as session:
-        seed_all(session, SEED_DIR)
-    engine.dispose()
+    migrate_and_seed(empty_database)
     return empty_database
 
 
