@@ -173,15 +173,28 @@ def _refresh_search_text(_mapper: Mapper[Any], _connection: Any, target: Searcha
     target.refresh_search_text()
 
 
-def association(name: str, left: tuple[str, str], right: tuple[str, str], right_type: Any = SLUG) -> Table:
-    """A many-to-many table: composite primary key, plus an index for lookups from the right side."""
+def association(
+    name: str, left: tuple[str, str], right: tuple[str, str], right_type: Any = SLUG, *, dated: bool = False
+) -> Table:
+    """A many-to-many table: composite primary key, plus an index for lookups from the right side.
+
+    `dated`: the rows also carry the left record's date_start and date_end, copied there by database
+    triggers (migration 0006), so that "linked to X, between two dates" is one index range."""
     (left_key, left_ref), (right_key, right_ref) = left, right
+    dates: list[Any] = []
+    if dated:
+        dates = [
+            Column("date_start", Date, nullable=True),
+            Column("date_end", Date, nullable=True),
+            Index(f"ix_{name}_dates", right_key, "date_start", "date_end", left_key),
+        ]
     return Table(
         name,
         Base.metadata,
         Column(left_key, SLUG, ForeignKey(left_ref, ondelete="CASCADE"), primary_key=True),
         Column(right_key, right_type, ForeignKey(right_ref, ondelete="CASCADE"), primary_key=True),
         Index(f"ix_{name}_{right_key}", right_key, left_key),
+        *dates,
     )
 
 
@@ -189,9 +202,11 @@ EVENT = ("event_id", "events.id")
 AGREEMENT = ("agreement_id", "agreements.id")
 PROJECT = ("project_id", "projects.id")
 COUNTRY = ("country_id", "countries.id")
-event_countries = association("event_countries", EVENT, COUNTRY, COUNTRY_CODE)
-event_people = association("event_people", EVENT, ("person_id", "people.id"))
-event_organizations = association("event_organizations", EVENT, ("organization_id", "organizations.id"))
+event_countries = association("event_countries", EVENT, COUNTRY, COUNTRY_CODE, dated=True)
+event_people = association("event_people", EVENT, ("person_id", "people.id"), dated=True)
+event_organizations = association(
+    "event_organizations", EVENT, ("organization_id", "organizations.id"), dated=True
+)
 agreement_countries = association("agreement_countries", AGREEMENT, COUNTRY, COUNTRY_CODE)
 project_countries = association("project_countries", PROJECT, COUNTRY, COUNTRY_CODE)
 project_places = association("project_places", PROJECT, ("place_id", "places.id"))

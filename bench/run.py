@@ -322,6 +322,8 @@ def prepare(db: Path, args: argparse.Namespace, env: dict, label: str) -> dict:
     if args.reuse and marker.exists() and (label != "sqlite" or db.exists()):
         info = json.loads(marker.read_text())
         print(f"reusing the {label} database (import took {info['import_s']:.1f} s when built)")
+        # Built by an older version of the code, perhaps: bring its schema up to this one's.
+        run([str(BIN / "bilateral"), "db", "upgrade"], env)
         return info
     info: dict = {}
     print(f"building the {label} database", flush=True)

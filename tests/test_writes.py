@@ -247,3 +247,44 @@ async def test_numbers_out_of_range_and_update_constraints(
     for bad in ({"publication_year": 2**70}, {"publication_year": True}, {"language": "russian"}):
         response = await client.patch(url, json=bad, headers={**keys["write"], "If-Match": etag})
         assert problem(response, 422)["errors"][0]["name"] == next(iter(bad)), bad
+
+
+async def test_event_link_rows_carry_the_events_dates_through_every_write(
+    client: httpx.AsyncClient, keys: dict[str, Any], session: Session
+) -> None:
+    """Migration 0006's triggers: the country/person links of an event hold its dates, which the
+    country+dates filter reads; a write of the dates or of the links keeps them equal."""
+    from sqlalchemy import text
+
+    def link_dates() -> set[tuple[str, str, str]]:
+        rows = session.execute(
+            text(
+                "SELECT country_id, date_start, date_end FROM event_countries WHERE event_id = :e "
+                "UNION ALL SELECT person_id, date_start, date_end FROM event_people WHERE event_id = :e"
+            ),
+            {"e": "follow-up-working-visit"},
+        )
+        return {(linked, str(start), str(end)) for linked, start, end in rows}
+
+    created = await client.post("/v1/events", json=EVENT, headers=keys["write"])
+    assert link_dates() == {
+        (linked, "2025-12-01", "2025-12-31") for linked in ("AZ", "KZ", "kassym-jomart-tokayev")
+    }
+    url = created.headers["location"]
+    moved = await client.patch(
+        url,
+        json={"date": "2026-03-02", "countries": ["AZ", "KZ", "TR"], "host_country": "TR"},
+        headers={**keys["write"], "If-Match": created.headers["etag"]},
+    )
+    assert moved.status_code == 200, moved.text
+    assert link_dates() == {
+        (linked, "2026-03-02", "2026-03-02") for linked in ("AZ", "KZ", "TR", "kassym-jomart-tokayev")
+    }
+    window = {"country": ["TR"], "date_from": "2026-03-01", "date_to": "2026-03-31"}
+    assert [e["id"] for e in (await client.get("/v1/events", params=window)).json()["items"]] == [
+        "follow-up-working-visit"
+    ]
+    earlier = {**window, "date_from": "2025-12-01", "date_to": "2025-12-31"}
+    assert (await client.get("/v1/events", params=earlier)).json()["items"] == []
+    await client.delete(url, headers={**keys["write"], "If-Match": moved.headers["etag"]})
+    assert link_dates() == set()

@@ -4,11 +4,12 @@ Filters are typed pydantic models with `extra="forbid"`, so an unknown parameter
 parameter appears, described, in the OpenAPI document.
 """
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
-from sqlalchemy import ColumnElement, Table, select
+from sqlalchemy import Column, ColumnElement, Table, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.common.dates import parse_partial_date
@@ -152,8 +153,8 @@ class DatedListParams(ListParams):
 
 
 def in_window(
-    start_column: InstrumentedAttribute[date],
-    end_column: InstrumentedAttribute[date],
+    start_column: InstrumentedAttribute[date] | Column[date],
+    end_column: InstrumentedAttribute[date] | Column[date],
     window: tuple[date | None, date | None],
     match: str,
 ) -> list[ColumnElement[bool]]:
@@ -178,12 +179,17 @@ def involves_all(
     record_id: InstrumentedAttribute[str],
     column: str,
     values: list[str],
+    link_conditions: Sequence[ColumnElement[bool]] = (),
 ) -> list[ColumnElement[bool]]:
     """One `id IN (linked ids)` per value: the record is linked to every one of them.
 
     IN rather than a correlated EXISTS: SQLite then reads the few records linked to the value by
-    index, instead of testing every record of the date range or sort order one by one."""
-    return [record_id.in_(select(link.c[record_column]).where(link.c[column] == value)) for value in values]
+    index, instead of testing every record of the date range or sort order one by one.
+    `link_conditions` narrow the linked ids by the link table's own columns (an event's dates)."""
+    return [
+        record_id.in_(select(link.c[record_column]).where(link.c[column] == value, *link_conditions))
+        for value in values
+    ]
 
 
 def matches_text(search_text: InstrumentedAttribute[str], q: str) -> ColumnElement[bool]:

@@ -1,4 +1,4 @@
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, Table, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.agreements.repository import AGREEMENTS
@@ -64,11 +64,19 @@ def filter_events(session: Session, filters: EventFilters) -> Select[Event]:
     require_known(session, Person.id, filters.person, "person")
     require_known(session, Organization.id, filters.organization, "organization")
     require_known(session, Place.id, filters.place, "place")
+    window = filters.date_window()
+
+    def linked_to_all(link: Table, column: str, values: list[str]) -> list[ColumnElement[bool]]:
+        # The link rows carry the event's dates (migration 0006): the window narrows the linked ids
+        # by index, instead of every event linked to the value being read and tested.
+        in_dates = in_window(link.c.date_start, link.c.date_end, window, filters.date_match)
+        return involves_all(link, "event_id", Event.id, column, values, in_dates)
+
     statement = select(Event).where(
-        *in_window(Event.date_start, Event.date_end, filters.date_window(), filters.date_match),
-        *involves_all(event_countries, "event_id", Event.id, "country_id", filters.country),
-        *involves_all(event_people, "event_id", Event.id, "person_id", filters.person),
-        *involves_all(event_organizations, "event_id", Event.id, "organization_id", filters.organization),
+        *in_window(Event.date_start, Event.date_end, window, filters.date_match),
+        *linked_to_all(event_countries, "country_id", filters.country),
+        *linked_to_all(event_people, "person_id", filters.person),
+        *linked_to_all(event_organizations, "organization_id", filters.organization),
     )
     if filters.q:
         statement = statement.where(matches_text(Event.search_text, filters.q))
