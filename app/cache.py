@@ -13,6 +13,7 @@ string, host and scheme (for `Link`), Accept, Accept-Language and whether gzip i
 """
 
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,10 +90,61 @@ class Store:
             self.size -= len(dropped.body)
 
 
+class SharedReads:
+    """Concurrent requests share one reading of the data version, and every reading starts after all
+    the requests it answers arrived: so none of them can miss a write committed before it came, and
+    under load one round trip answers many requests instead of one each.
+
+    The first request to want a reading runs it, once the reading under way (which may have started
+    before the others came) is done; those who come meanwhile wait for it."""
+
+    def __init__(self, read: Callable[[], Awaitable[int]]) -> None:
+        self._read = read
+        self._waiting: _Reading | None = None  # the next reading: requests arriving now join it
+        self._under_way: _Reading | None = None
+        self.readings = 0
+
+    async def __call__(self) -> int:
+        mine = self._waiting
+        if mine is not None:
+            await mine.done.wait()
+            return mine.result()
+        mine = self._waiting = _Reading()
+        # Shielded: those who joined this reading wait for it, even if the request that runs it is
+        # cancelled (its client went away).
+        with anyio.CancelScope(shield=True):
+            while (before := self._under_way) is not None:
+                await before.done.wait()
+            self._waiting, self._under_way = None, mine
+            self.readings += 1
+            try:
+                mine.value = await self._read()
+            except Exception as exc:
+                mine.error = exc
+            finally:
+                self._under_way = None
+                mine.done.set()
+        return mine.result()
+
+
+class _Reading:
+    def __init__(self) -> None:
+        self.done = anyio.Event()
+        self.value: int | None = None
+        self.error: Exception | None = None
+
+    def result(self) -> int:
+        if self.error is not None:
+            raise self.error
+        assert self.value is not None
+        return self.value
+
+
 class ResponseCache:
     def __init__(self, app: ASGIApp, store: Store) -> None:
         self.app = app
         self.store = store
+        self._shared: dict[Engine, SharedReads] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(CACHED_PREFIX):
@@ -160,6 +212,13 @@ class ResponseCache:
 
         if app.state.engine.dialect.name == "sqlite":
             return read()  # a local file read of one row: cheaper inline than a hop to a thread
+        if isinstance(bind, Engine) and not require_key:
+            shared = self._shared.get(bind)
+            if shared is None:
+                shared = self._shared[bind] = SharedReads(
+                    lambda: anyio.to_thread.run_sync(_read_version, bind, limiter=_PROBE_THREADS)
+                )
+            return await shared()
         # Threads of its own: a hit must not wait for a free handler thread.
         return await anyio.to_thread.run_sync(read, limiter=_PROBE_THREADS)
 
