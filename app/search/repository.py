@@ -1,5 +1,6 @@
 """Search documents: built from the records, kept in step with them, and queried through the
-database's own full-text index (FTS5 on SQLite, a GIN tsvector index on PostgreSQL; migration 0003).
+database's own full-text index (FTS5 on SQLite, migration 0003; on PostgreSQL a GIN index over the record
+type and `to_tsvector('simple', stems)`, migration 0007, which serves searches of some types too).
 
 Both engines index the same stems (app.search.text), so they find the same records; they rank them
 by their own measure: bm25 on SQLite, ts_rank on PostgreSQL.
