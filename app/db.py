@@ -32,11 +32,13 @@ def make_engine(
     *,
     query_timeout_ms: int | None = None,
     connect_timeout: int | None = None,
+    parallel_workers: int | None = None,
     **kwargs: Any,
 ) -> Engine:
     """An engine for `url`. With `query_timeout_ms`, a statement running longer is cancelled (an error
     `is_query_timeout` recognizes); with `connect_timeout`, connecting gives up after that many seconds
-    (PostgreSQL; at least 2, libpq's floor). The command line leaves both off: migrations may be long."""
+    (PostgreSQL; at least 2, libpq's floor); `parallel_workers` is PostgreSQL's
+    max_parallel_workers_per_gather. The command line leaves them off: migrations may be long."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -46,12 +48,17 @@ def make_engine(
         return engine
     connect_args: dict[str, Any] = {}
     query = make_url(url).query
+    # Startup options: no extra round trip, and they hold for every statement on the connection.
+    # Appended to any options the URL already carries (a search_path, say).
+    startup = []
     if query_timeout_ms:
-        # A startup option: no extra round trip, and the timeout holds for every statement on the
-        # connection. Appended to any options the URL already carries (a search_path, say).
+        startup.append(f"-c statement_timeout={query_timeout_ms}")
+    if parallel_workers is not None:
+        startup.append(f"-c max_parallel_workers_per_gather={parallel_workers}")
+    if startup:
         options = query.get("options", "")
         options = " ".join(options) if isinstance(options, tuple) else options
-        connect_args["options"] = f"{options} -c statement_timeout={query_timeout_ms}".strip()
+        connect_args["options"] = " ".join([options, *startup]).strip()
     if connect_timeout and "connect_timeout" not in query:
         connect_args["connect_timeout"] = connect_timeout
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
@@ -70,6 +77,7 @@ def engine_for(settings: Settings) -> Engine:
         settings.database_url,
         query_timeout_ms=settings.query_timeout_ms,
         connect_timeout=settings.db_connect_timeout,
+        parallel_workers=settings.db_parallel_workers,
         **pool,
     )
 

@@ -226,3 +226,25 @@ def test_sigterm_drains_in_flight_requests_and_exits_cleanly(migrated: Database,
     assert any("Shutting down" in message for message in messages)
     assert any("Application shutdown complete" in message for message in messages)  # engine disposed
     assert any("Finished server process" in message for message in messages)
+
+
+def test_the_apis_postgresql_connections_carry_its_timeout_and_no_parallel_workers(
+    migrated: Database,
+) -> None:
+    """BILATERAL_QUERY_TIMEOUT_MS and BILATERAL_DB_PARALLEL_WORKERS, as startup options of every
+    connection the API opens, beside any options of the URL."""
+    if not migrated.url.startswith("postgresql"):
+        pytest.skip("PostgreSQL settings")
+    from sqlalchemy import text
+
+    url = make_url(migrated.url).update_query_dict({"options": "-c search_path=public"})
+    engine = make_engine(url.render_as_string(hide_password=False), query_timeout_ms=1234, parallel_workers=0)
+    try:
+        with engine.connect() as connection:
+            shown = [
+                connection.scalar(text(f"SHOW {name}"))
+                for name in ("statement_timeout", "max_parallel_workers_per_gather", "search_path")
+            ]
+    finally:
+        engine.dispose()
+    assert shown == ["1234ms", "0", "public"]
