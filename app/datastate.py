@@ -24,10 +24,13 @@ def bump(session: Session) -> Version:
     return current(session)
 
 
+# Built once, run on the session's connection: every read request asks, and the ORM's execute path
+# (with a statement built anew) cost several times the query itself.
+_CURRENT = select(DataState.version, DataState.changed_at).where(DataState.id == 1)
+
+
 def current(session: Session) -> Version:
-    number, changed_at = session.execute(
-        select(DataState.version, DataState.changed_at).where(DataState.id == 1)
-    ).one()
+    number, changed_at = session.connection().execute(_CURRENT).one()
     if changed_at.tzinfo is None:  # SQLite keeps no zone; what it stores is UTC
         changed_at = changed_at.replace(tzinfo=UTC)
     return Version(number, changed_at.astimezone(UTC))
