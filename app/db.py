@@ -195,7 +195,10 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     Async, so that opening and ending the session costs no trips to the thread pool (two of the
     three a read made): opening one does no I/O, and ending a read on SQLite (commit, connection back
     to the pool) is a local call. Anything else ends in the thread pool, where a network round trip or
-    a write's fsync cannot hold up the event loop."""
+    a write's fsync cannot hold up the event loop: in threads of their own (app.state.finish_threads,
+    one per pooled connection), never queued behind handlers. Behind them, a handler waiting for a
+    pooled connection would wait for requests that hold one and wait for its thread to end: under
+    more concurrent requests than connections, every thread waited out the pool timeout (503s)."""
     session: Session = request.app.state.sessionmaker()
     inline = request.method in ("GET", "HEAD") and session.get_bind().dialect.name == "sqlite"
     failed = False
@@ -223,7 +226,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
             if inline:
                 finish()
             else:
-                await anyio.to_thread.run_sync(finish)
+                await anyio.to_thread.run_sync(finish, limiter=request.app.state.finish_threads)
 
 
 # scope="function": the commit runs before the response is sent, so a failed commit is an error

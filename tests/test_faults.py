@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import anyio
 import httpx
 import pytest
 from sqlalchemy import event, select
@@ -248,3 +249,31 @@ def test_the_apis_postgresql_connections_carry_its_timeout_and_no_parallel_worke
     finally:
         engine.dispose()
     assert shown == ["1234ms", "0", "public"]
+
+
+@pytest.mark.anyio
+async def test_more_concurrent_requests_than_connections_wait_their_turn_not_the_pool_timeout(
+    migrated: Database,
+) -> None:
+    """A request ends its transaction in a thread of its own: never queued behind a handler that
+    waits for the very connection this request holds (which would stall both until the pool timeout,
+    and answer 503)."""
+    settings = settings_for(migrated.url, db_pool_size=1, db_max_overflow=0, db_pool_timeout=1.0)
+    handlers = anyio.to_thread.current_default_thread_limiter()
+    tokens, handlers.total_tokens = handlers.total_tokens, 1  # as BILATERAL_WORKER_THREADS=1
+    try:
+        async with serve(build(settings)) as client:
+            started = time.monotonic()
+            responses: list[httpx.Response] = []
+
+            async def get(path: str) -> None:
+                responses.append(await client.get(path))
+
+            async with anyio.create_task_group() as tasks:
+                for n in range(8):
+                    tasks.start_soon(get, f"/v1/events?limit={n + 1}")
+            elapsed = time.monotonic() - started
+    finally:
+        handlers.total_tokens = tokens
+    assert [r.status_code for r in responses] == [200] * 8
+    assert elapsed < 1.0  # none of them waited out the pool timeout
