@@ -67,6 +67,24 @@ FTS_TRIGGER = (
 
 FTS_LAST = "SELECT coalesce(max(id), 0) FROM search_documents"
 
+# SQLite, a large import: the indexes of the tables it grows that its own lookups do not read are
+# dropped once it has inserted this many figures, and at least this share of the figures stored
+# before it; each is built again, in one sorted pass, before the import ends. A figure costs about
+# 5 µs per index kept up row by row (more once the indexes outgrow the page cache), a rebuild
+# about 1 µs per row of the table. The drop happens inside the import's transaction: readers (WAL)
+# keep their snapshot with the indexes, and a rollback brings them back.
+DEFER_INDEXES_AFTER = 20_000
+DEFER_INDEXES_SHARE = 0.5
+# What the lookups read is kept: the unique indexes (the natural key, ids, citations per figure,
+# documents per record) and revisions by record (taken_ids). Only indexes the models declare are
+# dropped, non-unique and whole: an index someone added by hand is left alone.
+DEFERRED_INDEXES = frozenset(
+    index.name
+    for table in (FIGURES, CITATIONS, REVISIONS)
+    for index in table.indexes
+    if isinstance(index.name, str) and not index.unique and index.name != "ix_revisions_record"
+)
+
 
 class Store:
     def __init__(self, session: Session) -> None:
@@ -77,6 +95,12 @@ class Store:
         self._bulk = False
         self._fts_trigger: str | None = None
         self._fts_after = 0
+        self._figures_before: int | None = None
+        self._figures_inserted = 0
+        # Indexes dropped for the import (name → its CREATE statement), and their sqlite_stat1 rows.
+        self._indexes: dict[str, str] = {}
+        self._index_stats: list[tuple[Any, ...]] = []
+        self._stages: set[str] = set()
 
     def wrote(self, figures: int) -> None:
         """Count figures inserted; on PostgreSQL, refresh the planner's statistics when they are stale."""
@@ -95,9 +119,10 @@ class Store:
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
-        """The writes of an import. On SQLite, meanwhile: a larger page cache (this connection's), and
-        the FTS index filled a batch at a time (see _defer_fts); both as they were after, unless an
-        exception escapes, when the caller rolls back (which brings the trigger back)."""
+        """The writes of an import. On SQLite, meanwhile: a larger page cache (this connection's), the
+        FTS index filled a batch at a time (see _defer_fts) and, in a large import, some indexes built
+        at the end (see _defer_indexes); all as they were after, unless an exception escapes, when the
+        caller rolls back (which brings the trigger and the indexes back)."""
         if self.postgresql:
             yield
             return
@@ -110,8 +135,13 @@ class Store:
             if self._fts_trigger is not None:
                 self._fill_fts()
                 connection.exec_driver_sql(self._fts_trigger)
+            self._restore_indexes()
         finally:
             self._bulk, self._fts_trigger = False, None
+            self._indexes, self._index_stats = {}, []
+            for stage in self._stages:
+                connection.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
+            self._stages = set()
             connection.exec_driver_sql(f"PRAGMA cache_size = {int(previous or 0)}")
 
     def _defer_fts(self) -> None:
@@ -127,6 +157,50 @@ class Store:
         self._fts_after = int(connection.exec_driver_sql(FTS_LAST).scalar() or 0)
         connection.exec_driver_sql("DROP TRIGGER search_fts_insert")
         self._fts_trigger = trigger
+
+    def _defer_indexes(self, inserted: int) -> None:
+        """Count figures inserted; drop the DEFERRED_INDEXES once they are many (see above)."""
+        connection = self.session.connection()
+        if self._figures_before is None:
+            count = connection.exec_driver_sql("SELECT count(*) FROM trade_figures").scalar()
+            self._figures_before = int(count or 0) - inserted
+        self._figures_inserted += inserted
+        wanted = max(DEFER_INDEXES_AFTER, DEFER_INDEXES_SHARE * self._figures_before)
+        if self._indexes or self._figures_inserted < wanted:
+            return
+        names = sorted(DEFERRED_INDEXES)
+        marks = ", ".join("?" for _ in names)
+        found = connection.exec_driver_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({marks})", tuple(names)
+        ).all()
+        indexes = {
+            name: sql
+            for name, sql in found
+            if sql is not None and sql.startswith("CREATE INDEX ") and " WHERE " not in sql.upper()
+        }
+        if not indexes:
+            return
+        stat = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
+        ).scalar()
+        if stat is not None:  # what ANALYZE found: dropping an index deletes it; put back after
+            marks = ", ".join("?" for _ in indexes)
+            stats = connection.exec_driver_sql(
+                f"SELECT tbl, idx, stat FROM sqlite_stat1 WHERE idx IN ({marks})", tuple(indexes)
+            )
+            self._index_stats = [tuple(row) for row in stats]
+        for name in indexes:
+            connection.exec_driver_sql(f'DROP INDEX "{name}"')
+        self._indexes = indexes
+
+    def _restore_indexes(self) -> None:
+        connection = self.session.connection()
+        for sql in self._indexes.values():
+            connection.exec_driver_sql(sql)
+        if self._index_stats:
+            connection.exec_driver_sql(
+                "INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES (?, ?, ?)", self._index_stats
+            )
 
     def _fill_fts(self) -> None:
         """Index the search documents inserted since the last fill, as the trigger would have."""
@@ -184,9 +258,11 @@ class Store:
     def citations_of(self, figure_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         """Each figure's citations, as column → value, in the order the figure lists them."""
         by_figure: dict[str, list[dict[str, Any]]] = {}
-        for condition in self._in(CITATIONS.c.trade_figure_id, figure_ids):
-            for mapping in self.session.execute(select(CITATIONS).where(condition)).mappings():
-                by_figure.setdefault(mapping["trade_figure_id"], []).append(dict(mapping))
+        if not figure_ids:
+            return by_figure
+        statement = select(CITATIONS).where(self._in(CITATIONS.c.trade_figure_id, figure_ids))
+        for mapping in self.session.execute(statement).mappings():
+            by_figure.setdefault(mapping["trade_figure_id"], []).append(dict(mapping))
         # TradeFigure.citations is ordered by char_start (where each engine puts NULLs), then as stored.
         nulls = float("inf") if self.postgresql else float("-inf")
         for citations in by_figure.values():
@@ -195,34 +271,35 @@ class Store:
 
     def taken_ids(self, ids: Iterable[str]) -> set[str]:
         """Those of `ids` a figure has, or a deleted figure had (ids are not reused)."""
-        taken: set[str] = set()
-        for condition in self._in(FIGURES.c.id, sorted(ids)):
-            taken.update(self.session.scalars(select(FIGURES.c.id).where(condition)))
-        for condition in self._in(REVISIONS.c.record_id, sorted(ids)):
-            deleted = select(REVISIONS.c.record_id).where(
-                REVISIONS.c.record_type == RECORD_TYPE, REVISIONS.c.action == RevisionAction.delete, condition
-            )
-            taken.update(self.session.scalars(deleted))
+        wanted = sorted(ids)
+        if not wanted:
+            return set()
+        taken = set(self.session.scalars(select(FIGURES.c.id).where(self._in(FIGURES.c.id, wanted))))
+        deleted = select(REVISIONS.c.record_id).where(
+            REVISIONS.c.record_type == RECORD_TYPE,
+            REVISIONS.c.action == RevisionAction.delete,
+            self._in(REVISIONS.c.record_id, wanted),
+        )
+        taken.update(self.session.scalars(deleted))
         return taken
 
     def documents(self, figure_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """The stored search documents of these figures."""
-        found: dict[str, dict[str, Any]] = {}
-        for condition in self._in(DOCUMENTS.c.record_id, figure_ids):
-            statement = select(DOCUMENTS).where(
-                DOCUMENTS.c.record_type == SearchRecordType.trade_figure, condition
-            )
-            found.update((m["record_id"], dict(m)) for m in self.session.execute(statement).mappings())
-        return found
+        if not figure_ids:
+            return {}
+        statement = select(DOCUMENTS).where(
+            DOCUMENTS.c.record_type == SearchRecordType.trade_figure,
+            self._in(DOCUMENTS.c.record_id, figure_ids),
+        )
+        return {m["record_id"]: dict(m) for m in self.session.execute(statement).mappings()}
 
-    def _in(self, column: Any, values: Sequence[str]) -> Iterator[ColumnElement[bool]]:
-        if not values:
-            return
+    def _in(self, column: ColumnElement[Any], values: Sequence[str]) -> ColumnElement[bool]:
         if self.postgresql:
-            yield column == any_(bindparam(None, list(values), type_=ARRAY(String())))
-            return
-        for chunk in _chunks(values, IDS_PER_QUERY):
-            yield column.in_(chunk)
+            return column == any_(bindparam(None, list(values), type_=ARRAY(String())))
+        # One parameter, a JSON array: the statement is compiled once (an IN list of n parameters
+        # is compiled anew for each n, which cost more than the lookup itself).
+        ids = func.json_each(bindparam(None, orjson.dumps(list(values)).decode(), type_=String()))
+        return column.in_(select(ids.table_valued("value").c.value))
 
     # --- writes ---
 
@@ -245,9 +322,34 @@ class Store:
         if table is DOCUMENTS and self._bulk and self._fts_trigger is None:
             self._defer_fts()
         placeholders = ", ".join("?" for _ in columns)
-        connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({placeholders})', rows)
+        if not self._bulk:
+            connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({placeholders})', rows)
+        else:
+            # Through a table without constraints: SQLite checks a constraint like `unit IN ('USD', …)`
+            # by building a small table of the list for each statement run, so once per row of an
+            # executemany (10 µs a row for each such list), but once for all in INSERT … SELECT.
+            stage = self._stage(table, columns)
+            connection.exec_driver_sql(f"INSERT INTO {stage} ({names}) VALUES ({placeholders})", rows)
+            connection.exec_driver_sql(
+                f'INSERT INTO main."{table.name}" ({names}) SELECT {names} FROM {stage} ORDER BY rowid'
+            )
+            connection.exec_driver_sql(f"DELETE FROM {stage}")
         if table is DOCUMENTS and self._fts_trigger is not None:
             self._fill_fts()
+        if table is FIGURES and self._bulk:
+            self._defer_indexes(len(rows))
+
+    def _stage(self, table: Table, columns: Sequence[str]) -> str:
+        """A temporary table of these columns, without types (so values are kept as bound, and take
+        the affinity of the table they go on to) and without constraints."""
+        stage = f'temp."import_{table.name}"'
+        if stage not in self._stages:
+            connection = self.session.connection()
+            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
+            names = ", ".join(f'"{name}"' for name in columns)
+            connection.exec_driver_sql(f"CREATE TABLE {stage} ({names})")
+            self._stages.add(stage)
+        return stage
 
     def timestamp(self, moment: datetime) -> Any:
         """A DateTime value as `insert` takes it: what SQLAlchemy would bind for it on this engine."""
