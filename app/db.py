@@ -199,8 +199,16 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     one per pooled connection), never queued behind handlers. Behind them, a handler waiting for a
     pooled connection would wait for requests that hold one and wait for its thread to end: under
     more concurrent requests than connections, every thread waited out the pool timeout (503s)."""
-    session: Session = request.app.state.sessionmaker()
-    inline = request.method in ("GET", "HEAD") and session.get_bind().dialect.name == "sqlite"
+    maker = request.app.state.sessionmaker
+    read = request.method in ("GET", "HEAD")
+    bind = maker.kw.get("bind")
+    if read and isinstance(bind, Engine) and bind.dialect.name == "postgresql":
+        # A read in autocommit: no BEGIN and no COMMIT round trips. Under READ COMMITTED each
+        # statement sees what was committed when it began, in a transaction or not: same answers.
+        session: Session = maker(bind=request.app.state.autocommit_engine)
+    else:
+        session = maker()
+    inline = read and session.get_bind().dialect.name == "sqlite"
     failed = False
 
     def finish() -> None:

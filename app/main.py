@@ -104,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.autocommit_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
     app.state.finish_threads = anyio.CapacityLimiter(settings.db_pool_size + settings.db_max_overflow)
     app.state.head_revision = health.head_revision()
     install_error_handlers(app)

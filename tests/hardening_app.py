@@ -66,6 +66,15 @@ def build(settings: Settings, gate: WriteGate | None = None) -> FastAPI:
         time.sleep(seconds)
         return {"version": version.number}
 
+    def statements_share_a_transaction(session: SessionDep) -> dict[str, bool]:
+        """PostgreSQL: within a transaction, now() is when it began, before a later statement's time."""
+        session.execute(text("SELECT pg_sleep(0.01)"))
+        later = session.execute(text("SELECT now() < statement_timestamp()")).scalar()
+        return {"shared": bool(later)}
+
+    app.get("/test/transaction")(statements_share_a_transaction)
+    app.post("/test/transaction")(statements_share_a_transaction)
+
     @app.post("/test/echo-size")
     async def echo_size(request: Request) -> dict[str, int]:
         return {"bytes": len(await request.body())}

@@ -277,3 +277,16 @@ async def test_more_concurrent_requests_than_connections_wait_their_turn_not_the
         handlers.total_tokens = tokens
     assert [r.status_code for r in responses] == [200] * 8
     assert elapsed < 1.0  # none of them waited out the pool timeout
+
+
+@pytest.mark.anyio
+async def test_reads_on_postgresql_run_in_autocommit_and_writes_in_one_transaction(
+    migrated: Database,
+) -> None:
+    """A GET spends no round trips on BEGIN and COMMIT (under READ COMMITTED every statement sees what
+    was committed when it began either way); anything else is one transaction."""
+    if not migrated.url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's autocommit")
+    async with serve(build(settings_for(migrated.url))) as client:
+        assert (await client.get("/test/transaction")).json() == {"shared": False}
+        assert (await client.post("/test/transaction")).json() == {"shared": True}
