@@ -53,7 +53,7 @@ def sniff_format(stream: IO[bytes]) -> FileFormat:
     return "ndjson" if start.startswith("{") else "csv"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     number: int
     text: str  # with its line terminator
@@ -148,14 +148,18 @@ class FileReader:
                 yield LineError(first, "file", f"malformed CSV: {exc}")
                 continue
             taken, self._taken = self._taken, []
-            bad = [line for line in taken if line.error]
-            if bad:
-                yield from (LineError(line.number, "file", str(line.error)) for line in bad)
-                continue
-            if not any(cell.strip() for cell in row):
+            if len(taken) == 1 and taken[0].error is None:  # most records: one good line
+                text = taken[0].text
+            else:
+                bad = [line for line in taken if line.error]
+                if bad:
+                    yield from (LineError(line.number, "file", str(line.error)) for line in bad)
+                    continue
+                text = "".join(line.text for line in taken)
+            if not "".join(row).strip():
                 continue  # blank lines, and rows of empty cells (spreadsheets leave them at the end)
             number = taken[0].number
-            text = _without_terminator("".join(line.text for line in taken))
+            text = _without_terminator(text)
             if self.header is None:
                 yield from self._read_header(number, text, row)
                 if self.header is None:

@@ -43,6 +43,8 @@ RECORD_TYPE = "trade_figure"
 IDS_PER_QUERY = 2000
 T = TypeVar("T")
 _KEY_TYPES: dict[str, Any] = {"period_start": Date(), "period_end": Date()}
+# The parts of a natural key that are enums (bound by value); the others are str or date.
+_ENUM_KEYS = frozenset(("indicator", "status"))
 
 
 # PostgreSQL plans the lookups from its statistics of the tables; an import that grows a table
@@ -221,14 +223,16 @@ class Store:
             types = {"period_start": Date(), "period_end": Date()}
             arrays = [
                 bindparam(
-                    f"k_{name}", [_value(key[n]) for key in keys], type_=ARRAY(types.get(name, String()))
+                    f"k_{name}",
+                    [_value(key[n]) for key in keys] if name in _ENUM_KEYS else [key[n] for key in keys],
+                    type_=ARRAY(types.get(name, String())),
                 )
                 for n, name in enumerate(KEY_COLUMNS)
             ]
             wanted = func.unnest(*arrays).table_valued(*KEY_COLUMNS).render_derived().alias("k")
             columns = [cast(ColumnElement[Any], wanted.c[name]) for name in KEY_COLUMNS]
         else:
-            payload = orjson.dumps([[_value(part) for part in key] for key in keys]).decode()
+            payload = orjson.dumps(keys).decode()  # enums by value, dates in ISO 8601
             wanted = (
                 func.json_each(bindparam("keys", payload, type_=String())).table_valued("value").alias("k")
             )

@@ -4,6 +4,7 @@ The checks are those the database enforces (so a bad row is a line error, never 
 plus what only a file can get wrong: an unknown country or column, a number that does not parse.
 """
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -505,6 +506,7 @@ def derived_id(values: dict[str, Any]) -> str:
     return slug[:MAX_ID_LENGTH].rstrip("-")
 
 
+@functools.lru_cache(maxsize=4096)  # an import repeats a few periods over and over
 def period_slug(start: date, end: date) -> str:
     """`2024`, `2024-h1`, `2024-q3`, `2024-03`, `2025-01-to-09`, or the days when not whole months."""
     kind = period_kind(start, end)
