@@ -3,6 +3,7 @@ seed, every record of every resource that reads rows, in both languages, with an
 
 import csv
 import io
+from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
@@ -16,12 +17,13 @@ from sqlalchemy.orm import Session
 from app.agreements.repository import AGREEMENTS
 from app.agreements.schemas import AgreementRead
 from app.common import listing as app_listing
+from app.common import rows
 from app.common.api import csv_columns, serialize
 from app.common.listing import Listing
 from app.common.rows import row_cells
 from app.events.repository import EVENTS
 from app.events.schemas import EventRead
-from app.models import Citation, TradeFigure
+from app.models import Bound, Citation, TradeFigure
 from app.projects.repository import PROJECTS
 from app.projects.schemas import InfrastructureProjectRead
 from app.reference.repository import COUNTRIES, ORGANIZATIONS, PEOPLE, PLACES
@@ -121,8 +123,7 @@ async def test_csv_exports_are_the_items_flattened(
     for lang in ("en", "ru"):
         for fields in ([], ["id", listing_fields(listing)[-1]]):
             columns = csv_columns(schema, fields)
-            cells = row_cells(columns)
-            expected = [columns] + [cells(item) for item in by_orm(session, listing, schema, lang, fields)]
+            items = by_orm(session, listing, schema, lang, fields)
             query = {
                 "lang": lang,
                 "sort": "id",
@@ -130,10 +131,16 @@ async def test_csv_exports_are_the_items_flattened(
                 **({"fields": ",".join(fields)} if fields else {}),
             }
             response = await client.get(path, params=query)
-            assert response.content.startswith("\ufeff".encode())
-            got = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-            for row, want in zip(got, expected, strict=True):
-                assert dict(zip(columns, row, strict=True)) == dict(zip(columns, want, strict=True))
+            assert response.content == csv_bytes(columns, items)
+
+
+def csv_bytes(columns: list[str], items: list[Any]) -> bytes:
+    """What the csv module writes from `row_cells` of the items: the export, byte for byte."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    cells = row_cells(columns)
+    csv.writer(out, lineterminator="\r\n").writerows([columns] + [cells(item) for item in items])
+    return out.getvalue().encode()
 
 
 def listing_fields(listing: Listing[Any]) -> tuple[str, ...]:
@@ -162,3 +169,68 @@ async def test_csv_escapes_formulas_in_records_and_their_lists(
     assert row == dict(zip(columns, row_cells(columns)(item), strict=True))
     assert (row["note"], row["value"]) == ("'=1+1", "12.5")
     assert row["citations.quote"].startswith("'-5 % ")
+
+
+@pytest.mark.anyio
+async def test_csv_exports_odd_values_as_the_csv_module_does(
+    client: httpx.AsyncClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cells that need quoting, formulas, floats that repr() writes with an exponent: the whole
+    export is still the csv module's bytes, batch by batch."""
+    monkeypatch.setattr(app_listing, "EXPORT_BATCH", 3)
+    figures = session.scalars(select(TradeFigure).order_by(TradeFigure.id).limit(5)).all()
+    odd = [
+        ('a,b "c"\nd', 1e16),
+        ("=x\r\ny", 1e22),
+        ("x\n=y", -0.0),
+        ("@", 1.5e-7),
+        (" ünï, None", 0.1),
+    ]
+    for figure, (note, value) in zip(figures, odd, strict=True):
+        figure.note_en, figure.value, figure.value_upper = note, value, None
+        figure.bound = "exact"  # type: ignore[assignment]
+    citation = session.scalars(select(Citation).where(Citation.trade_figure_id == figures[1].id)).first()
+    assert citation is not None
+    session.execute(update(Citation).where(Citation.id == citation.id).values(quote='-1, "q"\r'))
+    session.flush()
+    session.expire_all()
+    for fields in ([], ["id", "note", "value", "citations"]):
+        columns = csv_columns(TradeFigureRead, fields)
+        items = by_orm(session, TRADE_FIGURES, TradeFigureRead, "en", fields)
+        response = await client.get(
+            "/v1/trade-figures",
+            params={"format": "csv", "sort": "id", **({"fields": ",".join(fields)} if fields else {})},
+        )
+        assert response.content == csv_bytes(columns, items)
+
+
+ODD_TEXT = [None, "", "plain", "a,b", 'say "hi"', "a\nb", "a\rb", "=1+1", "+1", "-1", "@a", "\tx", "\rx"]
+ODD_TEXT += ["x\n=y", " lead", "ünï", "None", "'quoted", "\x00"]
+ODD_FLOATS = [None, 0.0, -0.0, 1.0, -5.0, 12.5, 0.1, 1e15, 1e16, 1.5e16, 1e22, 1e-7, -2.5e-5, 123456789.0]
+ODD_FLOATS += [float("inf"), float("-inf"), float("nan"), 5e-324, 1.7976931348623157e308]
+# What str() writes as `cell` does: a list's raw values, and `cell`'s own text.
+ODD_STR = [None, 0, -5, 10**20, date(2025, 1, 31), "2025-01-31", Bound.at_least, "'=x", "a | b", 'a,"b"']
+
+
+@pytest.mark.parametrize(
+    ("make", "values"),
+    [
+        (rows._text_cells, ODD_TEXT),
+        (rows._float_cells, ODD_FLOATS),
+        (rows._integer_cells, [None, 0, -5, 7, 10**20]),
+        (rows._str_cells, ODD_STR),
+        (rows._cells, [None, True, False, *ODD_TEXT, *ODD_FLOATS]),
+    ],
+    ids=["text", "float", "integer", "str", "cell"],
+)
+def test_column_cells_are_what_the_csv_module_writes(make: Any, values: list[Any]) -> None:
+    def written(rows_of_cells: list[list[str]]) -> str:
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows(rows_of_cells)
+        return out.getvalue()
+
+    batches = [values, *([value] for value in values), [None] * 3, values[::-1]]
+    for batch in batches:
+        expected = [rows.cell(value) for value in batch]
+        assert rows.csv_lines([make(batch), make(batch)]) == written([[c, c] for c in expected])
+        assert rows.csv_lines([make(batch)]) == written([[c] for c in expected])

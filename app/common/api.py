@@ -5,7 +5,7 @@ import csv
 import hashlib
 import io
 import typing
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from email.utils import format_datetime
 from typing import Annotated, Any
 
@@ -29,6 +29,7 @@ RecordId = Annotated[str, Path(description="The record's id, as `id` in its list
 PUBLIC_CACHE = "public, max-age=60"
 VARY = "Accept, Accept-Language, Accept-Encoding"
 EXPORT_ACCEPT = {"text/csv": "csv", "application/x-ndjson": "ndjson", "application/ndjson": "ndjson"}
+CSV_CHUNK = 256 * 1024  # characters per chunk sent
 EXPORT_MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
 
 
@@ -221,9 +222,9 @@ def _export(
 
     # Each stream has its own session: the request's closes when the handler returns, before the
     # stream is sent.
-    def csv_rows() -> Iterator[list[Sequence[Any]]]:
+    def csv_text() -> Iterator[str]:
         with sessionmaker() as session:
-            yield from listing.every_csv_row(session, statement, params, lang, columns)
+            yield from listing.every_csv_text(session, statement, params, lang, columns)
 
     def batches() -> Iterator[list[dict[str, Any]]]:
         with sessionmaker() as session:
@@ -241,10 +242,10 @@ def _export(
     if export == "ndjson":
         body = _ndjson(batches())
     elif listing.reads_rows(params):
-        body = _csv_rows(csv_rows(), columns)
+        body = _csv(csv_text(), columns)
     else:
         cells = row_cells(columns)
-        body = _csv_rows(([cells(record) for record in batch] for batch in batches()), columns)
+        body = _csv(_csv_lines([cells(record) for record in batch] for batch in batches()), columns)
     return StreamingResponse(body, media_type=EXPORT_MEDIA_TYPES[export], headers=headers)
 
 
@@ -268,15 +269,26 @@ def csv_columns(schema: type[BaseModel], fields: Sequence[str] = ()) -> list[str
     return columns
 
 
-def _csv_rows(batches: Iterator[list[Sequence[Any]]], columns: list[str]) -> Iterator[bytes]:
+def _csv(texts: Iterator[str], columns: list[str]) -> Iterator[bytes]:
+    """The BOM, the header line, then the batches' lines in chunks of about CSV_CHUNK characters."""
+    # The BOM makes spreadsheet programs read the file as UTF-8.
+    parts = ["\ufeff", *_csv_lines([[columns]])]
+    size = 0
+    for text in texts:
+        parts.append(text)
+        size += len(text)
+        if size > CSV_CHUNK:
+            yield "".join(parts).encode()
+            parts, size = [], 0
+    yield "".join(parts).encode()
+
+
+def _csv_lines(batches: Iterable[list[Sequence[Any]]]) -> Iterator[str]:
+    """Rows of cells as CSV lines, a batch at a time, by the csv module."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    buffer.write("\ufeff")  # the BOM makes spreadsheet programs read the file as UTF-8
-    writer.writerow(columns)
     for batch in batches:
         writer.writerows(batch)
-        if buffer.tell() > 256 * 1024:
-            yield buffer.getvalue().encode()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue().encode()
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()

@@ -80,12 +80,13 @@ class Listing(Generic[M]):
         for plan, rows in self._every_row(session, statement, params, lang):
             yield plan.items(session, rows)
 
-    def every_csv_row(
+    def every_csv_text(
         self, session: Session, statement: Select[M], params: Any, lang: str, columns: Sequence[str]
-    ) -> Iterator[list[Sequence[Any]]]:
-        """Every matching record as CSV cells (`columns` as api.csv_columns names them), in batches."""
+    ) -> Iterator[str]:
+        """Every matching record as CSV lines (`columns` as api.csv_columns names them), a batch at
+        a time."""
         for plan, rows in self._every_row(session, statement, params, lang):
-            yield plan.csv_rows(session, rows, columns)
+            yield plan.csv_text(session, rows, columns)
 
     def _every_row(
         self, session: Session, statement: Select[M], params: Any, lang: str

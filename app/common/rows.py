@@ -8,11 +8,12 @@ and values of `Schema.model_validate(record).model_dump(mode="json")`; tests/tes
 that over the whole seed.
 """
 
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import repeat
 from typing import Any
 
 import orjson
@@ -306,48 +307,32 @@ class Plan:
             self._attach_references(connection, items, query, fields)
         return items
 
-    def csv_rows(self, session: Session, rows: Sequence[Any], columns: Sequence[str]) -> list[Sequence[Any]]:
-        """The rows as CSV cells, as `row_cells` would make them from the items, without making the
-        items: each row is extended with its references' and lists' cells, then picked in order."""
+    def csv_text(self, session: Session, rows: Sequence[Any], columns: Sequence[str]) -> str:
+        """The rows as CSV lines, byte for byte what the csv module writes from `row_cells` of the
+        items, without making the items: the batch is turned into columns, each column's cells are
+        made at once (`_CsvLayout`), then the lines are joined."""
         if not rows:
-            return []
+            return ""
         layout = self._csv_layouts.get(tuple(columns))
         if layout is None:
             layout = self._csv_layouts[tuple(columns)] = _CsvLayout(self, columns)
         connection = session.connection()
-        width = len(rows[0])
-        extensions: list[tuple[int, dict[Any, tuple[str, ...]], tuple[str, ...]]] = []
-        for at, related in layout.related:
-            keys = related.keys or ("",)
-            empty = ("",) * len(keys)
-            if related.many:
-                fetched = related.queries[self.lang].rows(connection, [row[0] for row in rows])
-                extensions.append((0, _list_cells(fetched, len(keys), layout.plain[related.name]), empty))
+        record = list(zip(*rows, strict=True))
+        related: dict[str, list[tuple[Any, ...]]] = {}
+        for at, relation in layout.related:
+            empty = ("",) * len(relation.keys or ("",))
+            if relation.many:
+                owners = record[0]
+                fetched = relation.queries[self.lang].rows(connection, list(owners))
+                cells = _list_cells(fetched, len(empty), layout.plain[relation.name])
             else:
-                at = self._getters[at]  # the foreign key's place in the row
-                ids = list({row[at] for row in rows} - {None})
-                found = related.queries[self.lang].rows(connection, ids)
-                extensions.append(
-                    (at, {owner: tuple([cell(v) for v in values]) for owner, *values in found}, empty)
-                )
-        text, floats, others, pick = layout.text, layout.floats, layout.others, layout.pick(width)
-        out = []
-        for row in rows:
-            extended = list(row)
-            for i in text:
-                value = extended[i]
-                if value and value[0] in FORMULA_SET:
-                    extended[i] = "'" + value
-            for i in floats:
-                value = extended[i]
-                if value.__class__ is float and value.is_integer():
-                    extended[i] = int(value)
-            for i in others:
-                extended[i] = cell(extended[i])
-            for at, cells, empty in extensions:
-                extended += cells.get(row[at], empty)
-            out.append(pick(extended))
-        return out
+                owners = record[self._getters[at]]  # the foreign key
+                found = relation.queries[self.lang].rows(connection, list(set(owners) - {None}))
+                cells = {owner: tuple([cell(v) for v in values]) for owner, *values in found}
+            related[relation.name] = list(zip(*map(cells.get, owners, repeat(empty)), strict=True))
+        return csv_lines(
+            [make(record[at] if name is None else related[name][at]) for name, at, make in layout.cells]
+        )
 
     def _attach_lists(self, connection: Connection, items: list[Item], name: str, related: _Related) -> None:
         found: dict[Any, list[Any]] = {}
@@ -384,8 +369,8 @@ def _list_cells(
     """Per record, the cells of its list's columns: the items' values joined with ` | `.
 
     A record with one item, most of them, keeps the values as the driver gave them where `plain`
-    (the positions of text values) allows: None and numbers are written by the csv module as
-    `cell` writes them; only text that looks like a formula needs `cell`."""
+    (the positions of text values) allows: `_str_cells` writes None, numbers and dates as `cell`
+    does; only text that looks like a formula needs `cell`."""
     first: dict[Any, Any] = {}
     more: dict[Any, list[Any]] = {}
     for row in fetched:
@@ -413,32 +398,12 @@ def _list_cells(
 
 
 class _CsvLayout:
-    """Where each CSV column's cell is in a row extended with its related cells, and which of the
-    record's columns need a cell's conversion (text that looks like a formula, whole floats)."""
+    """For each CSV column: where its values are (a record column, or a relation's cells) and how a
+    column of them becomes cells."""
 
     def __init__(self, plan: Plan, columns: Sequence[str]) -> None:
         wanted = {column.partition(".")[0] for column in columns}
         self.related = [(at, related) for at, related in plan.related if plan.names[at] in wanted]
-        self._columns = columns
-        self._plan = plan
-        self.text: list[int] = []
-        self.floats: list[int] = []
-        self.others: list[int] = []  # written by `cell` (a bool is `true`, not `True`)
-        for name in plan.names:
-            if name in plan.reader._scalars and name in wanted:
-                at = plan.index_of(name)
-                kind = plan.columns[at].type
-                if isinstance(kind, Float):
-                    self.floats.append(at)
-                elif _is_text(kind):
-                    self.text.append(at)
-                elif isinstance(kind, Boolean):
-                    self.others.append(at)
-                elif isinstance(kind, Integer | Date | Enum):
-                    pass  # the csv module writes them as `cell` does
-                else:  # a type this layout does not know: refuse rather than write it wrongly
-                    raise TypeError(f"no CSV conversion for {name}: {kind!r}")
-        self._picks: dict[int, Callable[[list[Any]], Sequence[Any]]] = {}
         # Per list: the positions of its text values in a related row, or None when a value of
         # another type (a float, a bool) always needs `cell`.
         self.plain: dict[str, tuple[int, ...] | None] = {}
@@ -448,27 +413,97 @@ class _CsvLayout:
                 text = tuple(i + 1 for i, kind in enumerate(kinds) if _is_text(kind))
                 simple = all(_is_text(kind) or isinstance(kind, Integer | Date | Enum) for kind in kinds)
                 self.plain[related.name] = text if simple else None
+        by_name = {related.name: related for _, related in self.related}
+        # (relation name or None for the record, position, cell maker)
+        self.cells: list[tuple[str | None, int, Callable[[Sequence[Any]], list[str]]]] = []
+        for column in columns:
+            name, _, sub = column.partition(".")
+            relation = by_name.get(name)
+            if relation is not None:
+                # A relation's cells are `cell`'s text, or values `_list_cells` left as the driver
+                # gave them where str() writes them as `cell` does.
+                at = relation.keys.index(sub) if relation.keys else 0
+                self.cells.append((name, at, _str_cells))
+            else:
+                at = plan.index_of(name)
+                self.cells.append((None, at, _cell_maker(name, plan.columns[at].type)))
 
-    def pick(self, width: int) -> Callable[[list[Any]], Sequence[Any]]:
-        """The picker for rows of `width` record columns (the sort key may add one)."""
-        picker = self._picks.get(width)
-        if picker is None:
-            offsets: dict[str, int] = {}
-            at = width
-            for _, related in self.related:
-                offsets[related.name] = at
-                at += len(related.keys or ("",))
-            positions = []
-            for column in self._columns:
-                name, _, sub = column.partition(".")
-                found = next((r for _, r in self.related if r.name == name), None)
-                if found is None:
-                    positions.append(self._plan.index_of(name))
-                else:
-                    positions.append(offsets[name] + (found.keys.index(sub) if found.keys else 0))
-            get = itemgetter(*positions)
-            picker = self._picks[width] = get if len(positions) > 1 else (lambda row: (get(row),))
-        return picker
+
+def _cell_maker(name: str, kind: Any) -> Callable[[Sequence[Any]], list[str]]:
+    if isinstance(kind, Float):
+        return _float_cells
+    if _is_text(kind):
+        return _text_cells
+    if isinstance(kind, Integer):
+        return _integer_cells
+    if isinstance(kind, Date | Enum):
+        return _str_cells
+    if isinstance(kind, Boolean):
+        return _cells
+    # A type this layout does not know: refuse rather than write it wrongly.
+    raise TypeError(f"no CSV conversion for {name}: {kind!r}")
+
+
+# --- a column of values to CSV cells, as `cell` and then the csv module (QUOTE_MINIMAL, `\r\n`
+# lines) write them. Python per value is what a CSV export spends most on: each function tests a
+# whole column at once with str methods and takes a slower path only for the columns that need it.
+
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+_FORMULA_AFTER_NEWLINE = re.compile(r"(?:^|\n)[=+\-@\t\r]")  # FORMULA_START, at the start of a cell
+_PLAIN_DECIMALS = re.compile(r"[0-9.\-\n]*")
+
+
+def csv_lines(columns: list[list[str]]) -> str:
+    """Columns of cells (each made by a function below) as CSV lines."""
+    if len(columns) == 1:  # the csv module quotes a line's only cell when it is empty
+        columns = [[text or '""' for text in columns[0]]]
+    return "\r\n".join(map(",".join, zip(*columns, strict=True))) + "\r\n"
+
+
+def _quoted(cells: list[str]) -> list[str]:
+    """The csv module quotes a cell holding a comma, a quote or a line break (doubling its quotes)."""
+    joined = "\n".join(cells)
+    if "," in joined or '"' in joined or "\r" in joined or joined.count("\n") != len(cells) - 1:
+        return ['"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text for text in cells]
+    return cells
+
+
+def _text_cells(values: Sequence[str | None]) -> list[str]:
+    cells: list[str]
+    if None in values:
+        cells = ["" if value is None else value for value in values]
+    else:  # most columns: no test per value
+        cells = typing.cast(list[str], list(values))
+    # A match may be a false alarm (a line break then `=` inside a cell): that only costs the slow path.
+    if _FORMULA_AFTER_NEWLINE.search("\n".join(cells)):
+        cells = ["'" + text if text[:1] in FORMULA_SET else text for text in cells]
+    return _quoted(cells)
+
+
+def _str_cells(values: Sequence[Any]) -> list[str]:
+    """Values that str() writes as `cell` does (dates, enum values, `cell`'s own text)."""
+    if None in values:
+        return _quoted(["" if value is None else str(value) for value in values])
+    return _quoted(list(map(str, values)))
+
+
+def _integer_cells(values: Sequence[int | None]) -> list[str]:
+    if None in values:
+        return ["" if value is None else str(value) for value in values]
+    return list(map(str, values))
+
+
+def _float_cells(values: Sequence[float | None]) -> list[str]:
+    """`cell`'s floats: a whole number without `.0`. repr() writes most floats as digits, `-` and
+    `.`, ending `.0` when whole; anything else (an exponent, -0.0, inf) goes through `cell`."""
+    text = ("\n".join(map(repr, values)) + "\n").replace("None\n", "\n")
+    if "-0.0\n" in text or not _PLAIN_DECIMALS.fullmatch(text):
+        return _cells(values)
+    return text.replace(".0\n", "\n")[:-1].split("\n")
+
+
+def _cells(values: Sequence[Any]) -> list[str]:
+    return _quoted([cell(value) for value in values])
 
 
 def _is_text(kind: Any) -> bool:
