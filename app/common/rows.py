@@ -318,17 +318,32 @@ class Plan:
             layout = self._csv_layouts[tuple(columns)] = _CsvLayout(self, columns)
         connection = session.connection()
         record = list(zip(*rows, strict=True))
-        related: dict[str, list[tuple[Any, ...]]] = {}
+        related: dict[str, Sequence[Sequence[Any]]] = {}
+        # References to one table (reporter, partner) share one query, as in `items`.
+        ids: dict[IdQuery, set[Any]] = {}
+        for at, relation in layout.related:
+            if not relation.many:
+                ids.setdefault(relation.queries[self.lang], set()).update(record[self._getters[at]])
+        references = {
+            query: {
+                owner: tuple([cell(v) for v in values])
+                for owner, *values in query.rows(connection, [*found - {None}])
+            }
+            for query, found in ids.items()
+        }
         for at, relation in layout.related:
             empty = ("",) * len(relation.keys or ("",))
             if relation.many:
                 owners = record[0]
                 fetched = relation.queries[self.lang].rows(connection, list(owners))
+                found = list(zip(*fetched, strict=True))
+                if found and found[0] == owners:  # one item each, in the batch's order (by id)
+                    related[relation.name] = found[1:]
+                    continue
                 cells = _list_cells(fetched, len(empty), layout.plain[relation.name])
             else:
                 owners = record[self._getters[at]]  # the foreign key
-                found = relation.queries[self.lang].rows(connection, list(set(owners) - {None}))
-                cells = {owner: tuple([cell(v) for v in values]) for owner, *values in found}
+                cells = references[relation.queries[self.lang]]
             related[relation.name] = list(zip(*map(cells.get, owners, repeat(empty)), strict=True))
         return csv_lines(
             [make(record[at] if name is None else related[name][at]) for name, at, make in layout.cells]
@@ -363,14 +378,12 @@ class Plan:
                 item[name] = None if key is None else found.get(key)
 
 
-def _list_cells(
-    fetched: Sequence[Any], width: int, plain: tuple[int, ...] | None
-) -> dict[Any, tuple[Any, ...]]:
+def _list_cells(fetched: Sequence[Any], width: int, plain: bool) -> dict[Any, tuple[Any, ...]]:
     """Per record, the cells of its list's columns: the items' values joined with ` | `.
 
-    A record with one item, most of them, keeps the values as the driver gave them where `plain`
-    (the positions of text values) allows: `_str_cells` writes None, numbers and dates as `cell`
-    does; only text that looks like a formula needs `cell`."""
+    A record with one item, most of them, keeps the values as the driver gave them when the list
+    is `plain` (text, whole numbers, dates): its columns' cell functions write them as `cell`
+    does."""
     first: dict[Any, Any] = {}
     more: dict[Any, list[Any]] = {}
     for row in fetched:
@@ -386,14 +399,8 @@ def _list_cells(
             cells[owner] = tuple(
                 LIST_SEPARATOR.join([cell(part[i]) for part in parts]) for i in range(1, width + 1)
             )
-            continue
-        raw = plain is not None
-        if raw:
-            for i in plain:  # type: ignore[union-attr]
-                value = row[i]
-                if type(value) is str and value[:1] in FORMULA_SET:  # a date may be a `date`
-                    raw = False
-        cells[owner] = row[1:] if raw else tuple([cell(value) for value in row[1:]])
+        else:
+            cells[owner] = row[1:] if plain else tuple([cell(value) for value in row[1:]])
     return cells
 
 
@@ -404,32 +411,33 @@ class _CsvLayout:
     def __init__(self, plan: Plan, columns: Sequence[str]) -> None:
         wanted = {column.partition(".")[0] for column in columns}
         self.related = [(at, related) for at, related in plan.related if plan.names[at] in wanted]
-        # Per list: the positions of its text values in a related row, or None when a value of
-        # another type (a float, a bool) always needs `cell`.
-        self.plain: dict[str, tuple[int, ...] | None] = {}
-        for _, related in self.related:
+        # (relation name or None for the record, position, cell function)
+        self.cells: list[tuple[str | None, int, Callable[[Sequence[Any]], Sequence[str]]]] = []
+        # Per list: whether its items' values can stay as the driver gave them (see `_list_cells`).
+        self.plain: dict[str, bool] = {}
+        by_name = {related.name: related for _, related in self.related}
+        for related in by_name.values():
             if related.many:
                 kinds = [c.type for c in related.queries[plan.lang].columns[1:]]
-                text = tuple(i + 1 for i, kind in enumerate(kinds) if _is_text(kind))
-                simple = all(_is_text(kind) or isinstance(kind, Integer | Date | Enum) for kind in kinds)
-                self.plain[related.name] = text if simple else None
-        by_name = {related.name: related for _, related in self.related}
-        # (relation name or None for the record, position, cell maker)
-        self.cells: list[tuple[str | None, int, Callable[[Sequence[Any]], list[str]]]] = []
+                self.plain[related.name] = all(
+                    _is_text(kind) or isinstance(kind, Integer | Date | Enum) for kind in kinds
+                )
         for column in columns:
             name, _, sub = column.partition(".")
             relation = by_name.get(name)
-            if relation is not None:
-                # A relation's cells are `cell`'s text, or values `_list_cells` left as the driver
-                # gave them where str() writes them as `cell` does.
-                at = relation.keys.index(sub) if relation.keys else 0
-                self.cells.append((name, at, _str_cells))
-            else:
+            if relation is None:
                 at = plan.index_of(name)
                 self.cells.append((None, at, _cell_maker(name, plan.columns[at].type)))
+                continue
+            at = relation.keys.index(sub) if relation.keys else 0
+            # A reference's cells, and a list's that is not plain, are `cell`'s text already; a
+            # plain list's text may be a value as the driver gave it.
+            kind = relation.queries[plan.lang].columns[1 + at].type
+            text = self.plain.get(name, False) and _is_text(kind)
+            self.cells.append((name, at, _text_cells if text else _str_cells))
 
 
-def _cell_maker(name: str, kind: Any) -> Callable[[Sequence[Any]], list[str]]:
+def _cell_maker(name: str, kind: Any) -> Callable[[Sequence[Any]], Sequence[str]]:
     if isinstance(kind, Float):
         return _float_cells
     if _is_text(kind):
@@ -453,47 +461,52 @@ _FORMULA_AFTER_NEWLINE = re.compile(r"(?:^|\n)[=+\-@\t\r]")  # FORMULA_START, at
 _PLAIN_DECIMALS = re.compile(r"[0-9.\-\n]*")
 
 
-def csv_lines(columns: list[list[str]]) -> str:
+def csv_lines(columns: Sequence[Sequence[str]]) -> str:
     """Columns of cells (each made by a function below) as CSV lines."""
     if len(columns) == 1:  # the csv module quotes a line's only cell when it is empty
         columns = [[text or '""' for text in columns[0]]]
     return "\r\n".join(map(",".join, zip(*columns, strict=True))) + "\r\n"
 
 
-def _quoted(cells: list[str]) -> list[str]:
-    """The csv module quotes a cell holding a comma, a quote or a line break (doubling its quotes)."""
-    joined = "\n".join(cells)
+def _quoted(cells: Sequence[str], joined: str) -> Sequence[str]:
+    """The csv module quotes a cell holding a comma, a quote or a line break (doubling its quotes).
+    `joined` is the cells joined with line breaks."""
     if "," in joined or '"' in joined or "\r" in joined or joined.count("\n") != len(cells) - 1:
         return ['"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text for text in cells]
     return cells
 
 
-def _text_cells(values: Sequence[str | None]) -> list[str]:
-    cells: list[str]
-    if None in values:
-        cells = ["" if value is None else value for value in values]
-    else:  # most columns: no test per value
-        cells = typing.cast(list[str], list(values))
+def _text_cells(values: Sequence[str | None]) -> Sequence[str]:
+    cells, joined = _joined(values)
     # A match may be a false alarm (a line break then `=` inside a cell): that only costs the slow path.
-    if _FORMULA_AFTER_NEWLINE.search("\n".join(cells)):
+    if _FORMULA_AFTER_NEWLINE.search(joined):
         cells = ["'" + text if text[:1] in FORMULA_SET else text for text in cells]
-    return _quoted(cells)
+        joined = "\n".join(cells)
+    return _quoted(cells, joined)
 
 
-def _str_cells(values: Sequence[Any]) -> list[str]:
+def _str_cells(values: Sequence[Any]) -> Sequence[str]:
     """Values that str() writes as `cell` does (dates, enum values, `cell`'s own text)."""
-    if None in values:
-        return _quoted(["" if value is None else str(value) for value in values])
-    return _quoted(list(map(str, values)))
+    return _quoted(*_joined(values))
 
 
-def _integer_cells(values: Sequence[int | None]) -> list[str]:
+def _joined(values: Sequence[Any]) -> tuple[Sequence[str], str]:
+    """The values as text (None as empty) and that text joined with line breaks. Joining fails on
+    anything but text: then, and only then, each value is converted."""
+    try:
+        return values, "\n".join(values)
+    except TypeError:
+        cells = ["" if value is None else str(value) for value in values]
+        return cells, "\n".join(cells)
+
+
+def _integer_cells(values: Sequence[int | None]) -> Sequence[str]:
     if None in values:
         return ["" if value is None else str(value) for value in values]
     return list(map(str, values))
 
 
-def _float_cells(values: Sequence[float | None]) -> list[str]:
+def _float_cells(values: Sequence[float | None]) -> Sequence[str]:
     """`cell`'s floats: a whole number without `.0`. repr() writes most floats as digits, `-` and
     `.`, ending `.0` when whole; anything else (an exponent, -0.0, inf) goes through `cell`."""
     text = ("\n".join(map(repr, values)) + "\n").replace("None\n", "\n")
@@ -502,8 +515,9 @@ def _float_cells(values: Sequence[float | None]) -> list[str]:
     return text.replace(".0\n", "\n")[:-1].split("\n")
 
 
-def _cells(values: Sequence[Any]) -> list[str]:
-    return _quoted([cell(value) for value in values])
+def _cells(values: Sequence[Any]) -> Sequence[str]:
+    cells = [cell(value) for value in values]
+    return _quoted(cells, "\n".join(cells))
 
 
 def _is_text(kind: Any) -> bool:
