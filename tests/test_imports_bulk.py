@@ -38,7 +38,10 @@ def schema(connection: Connection) -> list[tuple[Any, ...]]:
             "UNION ALL SELECT type, name, sql FROM sqlite_temp_master ORDER BY 1, 2"
         )
     else:
-        query = "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 2"
+        query = (
+            "SELECT tablename, indexname, indexdef FROM pg_indexes "
+            "WHERE schemaname = current_schema() ORDER BY 2"
+        )
     return [tuple(row) for row in connection.exec_driver_sql(query)]
 
 
@@ -74,6 +77,7 @@ def test_indexes_are_built_again_after_a_large_import(
     session: Session, connection: Connection, seen_indexes: list[set[str]]
 ) -> None:
     before = schema(connection)
+    assert any(name == "ix_trade_figures_value" for _, name, _ in before)
     report = run(session, generated(30), batch_size=10)
     assert (report.applied, report.inserted) == (True, 30)
     assert schema(connection) == before
@@ -179,3 +183,24 @@ def test_constraints_hold_through_the_staging_table(session: Session, connection
     with pytest.raises(Exception, match="ck_trade_figures_unit"), bulk.bulk():
         bulk.insert(store.FIGURES, columns, [row])
     savepoint.rollback()
+
+
+def test_postgresql_counts_a_growing_table(
+    session: Session, connection: Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: the import refreshes the planner's statistics of the tables it grows (the columns
+    its lookups filter on), so that it goes on looking figures up by index."""
+    if connection.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's ANALYZE")
+    monkeypatch.setattr(store, "ANALYZE_AFTER", 10)
+    monkeypatch.setattr(store, "ANALYZE_GROWTH", 0.0)
+    run(session, generated(30), batch_size=10)
+    for table in ("trade_figures", "citations", "revisions", "search_documents"):
+        counted = connection.exec_driver_sql(
+            f"SELECT reltuples FROM pg_class WHERE oid = '{table}'::regclass"
+        )
+        assert counted.scalar() == connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
+    analyzed = (
+        "SELECT attname FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'trade_figures'"
+    )
+    assert "reporter_id" in set(connection.exec_driver_sql(analyzed).scalars())
