@@ -52,7 +52,7 @@ def index_names(connection: Connection) -> set[str]:
 
 @pytest.fixture
 def defer_early(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Indexes dropped after the second batch of ten figures, whatever the table held before."""
+    """Indexes dropped once an import is expected to insert 15 figures, whatever the table held."""
     monkeypatch.setattr(store, "DEFER_INDEXES_AFTER", 15)
     monkeypatch.setattr(store, "DEFER_INDEXES_SHARE", 0.0)
 
@@ -82,7 +82,7 @@ def test_indexes_are_built_again_after_a_large_import(
     assert (report.applied, report.inserted) == (True, 30)
     assert schema(connection) == before
     if connection.dialect.name == "sqlite":
-        # Dropped once 15 figures were written, the lookups' own indexes kept all along.
+        # Dropped after the first batch (30 figures expected), the lookups' own indexes kept all along.
         assert len(seen_indexes) == 3
         assert seen_indexes[0] >= store.DEFERRED_INDEXES
         assert not store.DEFERRED_INDEXES & (seen_indexes[1] | seen_indexes[2])
@@ -99,6 +99,15 @@ def test_indexes_are_built_again_after_a_large_import(
         assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
 
 
+def test_a_small_import_keeps_the_indexes(
+    session: Session, monkeypatch: pytest.MonkeyPatch, seen_indexes: list[set[str]]
+) -> None:
+    """Too few figures expected (here 30 of 40 wanted): the indexes are kept up row by row."""
+    monkeypatch.setattr(store, "DEFER_INDEXES_AFTER", 40)
+    run(session, generated(30), batch_size=10)
+    assert all(seen >= store.DEFERRED_INDEXES for seen in seen_indexes)
+
+
 @pytest.mark.usefixtures("defer_early")
 def test_a_crash_brings_the_indexes_back(
     session: Session, connection: Connection, monkeypatch: pytest.MonkeyPatch
@@ -110,7 +119,7 @@ def test_a_crash_brings_the_indexes_back(
     def failing(self: store.Store, table: Any, columns: Any, rows: list[Any]) -> None:
         if table is store.FIGURES:
             calls["n"] += 1
-            if calls["n"] == 3:  # the indexes were dropped after the second batch
+            if calls["n"] == 3:  # the indexes were dropped after the first batch
                 raise RuntimeError("killed")
         insert(self, table, columns, rows)
 

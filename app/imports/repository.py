@@ -488,7 +488,9 @@ class _Import:
         store.insert(CITATIONS, CITATION_COLUMNS, plan.new_citations)
         store.insert(REVISIONS, REVISION_ROW_COLUMNS, plan.revisions)
         self._index(plan.documents)
-        store.wrote(len(plan.inserts))
+        # The figures the whole file will insert, at the rate of those read so far.
+        expected = self.counts["inserted"] * self.size // max(self.reader.bytes_read, 1)
+        store.wrote(len(plan.inserts), expected)
 
     def _index(self, figures: dict[str, tuple[dict[str, Any], list[str]]]) -> None:
         """Search documents of the figures written, built by app.search's own rules."""

@@ -77,11 +77,12 @@ FTS_TRIGGER = (
 FTS_LAST = "SELECT coalesce(max(id), 0) FROM search_documents"
 
 # SQLite, a large import: the indexes of the tables it grows that its own lookups do not read are
-# dropped once it has inserted this many figures, and at least this share of the figures stored
-# before it; each is built again, in one sorted pass, before the import ends. A figure costs about
-# 5 µs per index kept up row by row (more once the indexes outgrow the page cache), a rebuild
-# about 1 µs per row of the table. The drop happens inside the import's transaction: readers (WAL)
-# keep their snapshot with the indexes, and a rollback brings them back.
+# dropped as soon as it is expected to insert this many figures, and at least this share of the
+# figures stored before it (expected from the share of the file read so far: dropped late, they
+# would be built again for little); each is built again, in one sorted pass, before the import
+# ends. A figure costs about 5 µs per index kept up row by row (more once the indexes outgrow the
+# page cache), a rebuild about 1 µs per row of the table. The drop happens inside the import's
+# transaction: readers (WAL) keep their snapshot with the indexes, and a rollback brings them back.
 DEFER_INDEXES_AFTER = 20_000
 DEFER_INDEXES_SHARE = 0.5
 # What the lookups read is kept: the unique indexes (the natural key, ids, citations per figure,
@@ -105,15 +106,18 @@ class Store:
         self._fts_trigger: str | None = None
         self._fts_after = 0
         self._figures_before: int | None = None
-        self._figures_inserted = 0
         # Indexes dropped for the import (name → its CREATE statement), and their sqlite_stat1 rows.
         self._indexes: dict[str, str] = {}
         self._index_stats: list[tuple[Any, ...]] = []
         self._stages: set[str] = set()
 
-    def wrote(self, figures: int) -> None:
-        """Count figures inserted; on PostgreSQL, refresh the planner's statistics when they are stale."""
+    def wrote(self, figures: int, expected: int) -> None:
+        """Count figures inserted, `expected` being how many the whole import will have inserted (an
+        estimate). SQLite: drop some indexes when that is many (_defer_indexes); PostgreSQL: refresh
+        the planner's statistics when they are stale."""
         if not self.postgresql:
+            if self._bulk:
+                self._defer_indexes(figures, expected)
             return
         self._inserted += figures
         if self._analyzed_size is None:
@@ -167,15 +171,15 @@ class Store:
         connection.exec_driver_sql("DROP TRIGGER search_fts_insert")
         self._fts_trigger = trigger
 
-    def _defer_indexes(self, inserted: int) -> None:
-        """Count figures inserted; drop the DEFERRED_INDEXES once they are many (see above)."""
+    def _defer_indexes(self, inserted: int, expected: int) -> None:
+        """Drop the DEFERRED_INDEXES when the import is expected to insert many figures (see above)."""
+        if self._indexes:
+            return
         connection = self.session.connection()
         if self._figures_before is None:
             count = connection.exec_driver_sql("SELECT count(*) FROM trade_figures").scalar()
             self._figures_before = int(count or 0) - inserted
-        self._figures_inserted += inserted
-        wanted = max(DEFER_INDEXES_AFTER, DEFER_INDEXES_SHARE * self._figures_before)
-        if self._indexes or self._figures_inserted < wanted:
+        if expected < max(DEFER_INDEXES_AFTER, DEFER_INDEXES_SHARE * self._figures_before):
             return
         names = sorted(DEFERRED_INDEXES)
         marks = ", ".join("?" for _ in names)
@@ -347,8 +351,6 @@ class Store:
             connection.exec_driver_sql(f"DELETE FROM {stage}")
         if table is DOCUMENTS and self._fts_trigger is not None:
             self._fill_fts()
-        if table is FIGURES and self._bulk:
-            self._defer_indexes(len(rows))
 
     def _stage(self, table: Table, columns: Sequence[str]) -> str:
         """A temporary table of these columns, without types (so values are kept as bound, and take
