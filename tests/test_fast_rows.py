@@ -12,6 +12,7 @@ import orjson
 import pytest
 from pydantic import BaseModel
 from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.agreements.repository import AGREEMENTS
@@ -234,3 +235,15 @@ def test_column_cells_are_what_the_csv_module_writes(make: Any, values: list[Any
         expected = [rows.cell(value) for value in batch]
         assert rows.csv_lines([make(batch), make(batch)]) == written([[c, c] for c in expected])
         assert rows.csv_lines([make(batch)]) == written([[c] for c in expected])
+
+
+def test_driver_rows_raise_database_errors_as_sqlalchemy_does(session: Session) -> None:
+    """The CSV export's fetch skips SQLAlchemy's rows, not its errors (app/db.py `classify`)."""
+    connection = session.connection()
+    assert rows.driver_rows(connection.exec_driver_sql("SELECT 1, 'a'")) == [(1, "a")]
+    if connection.dialect.name == "sqlite":  # the second row fails while fetched: SQLite computes
+        sql = """SELECT json(value) FROM json_each('["[1]", "x"]')"""  # rows as they are read
+    else:
+        sql = "SELECT 1 / (2 - x) FROM generate_series(1, 3) AS x"
+    with pytest.raises(DBAPIError):
+        rows.driver_rows(connection.exec_driver_sql(sql))

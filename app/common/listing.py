@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.strategy_options import _AbstractLoad as LoaderOption
 
 from app.common.pagination import Sorting, cut, page_query, paginate
-from app.common.rows import Item, Plan, RowReader
+from app.common.rows import Item, Plan, RowReader, driver_rows
 from app.common.schemas import FacetValue
 from app.errors import Gone, NotFound
 from app.models import Revision, RevisionAction
@@ -85,16 +85,16 @@ class Listing(Generic[M]):
     ) -> Iterator[str]:
         """Every matching record as CSV lines (`columns` as api.csv_columns names them), a batch at
         a time."""
-        for plan, rows in self._every_row(session, statement, params, lang):
+        for plan, rows in self._every_row(session, statement, params, lang, driver=True):
             yield plan.csv_text(session, rows, columns)
 
     def _every_row(
-        self, session: Session, statement: Select[M], params: Any, lang: str
+        self, session: Session, statement: Select[M], params: Any, lang: str, driver: bool = False
     ) -> Iterator[tuple[Plan, Sequence[Any]]]:
         cursor = params.cursor
         while True:
             plan, rows, cursor = self._rows(
-                session, statement, params.fields, params.sort, EXPORT_BATCH, cursor, lang
+                session, statement, params.fields, params.sort, EXPORT_BATCH, cursor, lang, driver
             )
             yield plan, rows
             if cursor is None:
@@ -109,9 +109,10 @@ class Listing(Generic[M]):
         limit: int,
         cursor: str | None,
         lang: str,
+        driver: bool = False,
     ) -> tuple[Plan, Sequence[Any], str | None]:
-        """One page of rows (the columns as the driver returns them, rows.py `_raw`), and the next
-        page's cursor."""
+        """One page of rows (the columns as the driver returns them, rows.py `_raw`; with `driver`,
+        as its tuples: rows.py `driver_rows`), and the next page's cursor."""
         assert self.reader is not None
         plan = self.reader.plan(lang, fields)
         _, column, _ = self.sorting.order(sort, lang)
@@ -124,7 +125,8 @@ class Listing(Generic[M]):
             cursor,
             lang,
         )
-        fetched = list(session.connection().execute(query).all())
+        result = session.connection().execute(query)
+        fetched = driver_rows(result) if driver else list(result.all())
         page, next_cursor = cut(fetched, limit, resolved, lambda last: [last[at] for at in positions])
         return plan, page, next_cursor
 
