@@ -358,7 +358,7 @@ class Plan:
             for query, found in ids.items()
         }
         for at, relation in layout.related:
-            empty = ("",) * len(relation.keys or ("",))
+            width = len(relation.keys or ("",))
             if relation.many:
                 owners = record[0]
                 fetched = relation.queries[self.lang].driver_rows(connection, list(owners))
@@ -366,11 +366,18 @@ class Plan:
                 if found and found[0] == owners:  # one item each, in the batch's order (by id)
                     related[relation.name] = found[1:]
                     continue
-                cells = _list_cells(fetched, len(empty), layout.plain[relation.name])
+                cells = _list_cells(fetched, width, layout.plain[relation.name])
             else:
                 owners = record[self._getters[at]]  # the foreign key
                 cells = references[relation.queries[self.lang]]
-            related[relation.name] = list(zip(*map(cells.get, owners, repeat(empty)), strict=True))
+            # A dict per column of cells (few: the distinct references, the records with a list),
+            # read by map(): no tuple per row.
+            by_column = [
+                dict(zip(cells, values, strict=True)) for values in zip(*cells.values(), strict=True)
+            ]
+            related[relation.name] = [
+                list(map(column.get, owners, repeat(""))) for column in by_column or [{}] * width
+            ]
         return csv_lines(
             [make(record[at] if name is None else related[name][at]) for name, at, make in layout.cells]
         )
@@ -526,8 +533,14 @@ def _joined(values: Sequence[Any]) -> tuple[Sequence[str], str]:
     try:
         return values, "\n".join(values)
     except TypeError:
+        pass
+    if None not in values:
+        cells = list(map(str, values))
+    elif values.count(None) == len(values):
+        cells = [""] * len(values)
+    else:
         cells = ["" if value is None else str(value) for value in values]
-        return cells, "\n".join(cells)
+    return cells, "\n".join(cells)
 
 
 def _integer_cells(values: Sequence[int | None]) -> Sequence[str]:
