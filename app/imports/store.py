@@ -42,7 +42,6 @@ RECORD_TYPE = "trade_figure"
 # Ids per IN list where one is used (SQLite; PostgreSQL takes an array).
 IDS_PER_QUERY = 2000
 T = TypeVar("T")
-_KEY_TYPES: dict[str, Any] = {"period_start": Date(), "period_end": Date()}
 # The parts of a natural key that are enums (bound by value); the others are str or date.
 _ENUM_KEYS = frozenset(("indicator", "status"))
 
