@@ -72,8 +72,8 @@ def build(settings: Settings, gate: WriteGate | None = None) -> FastAPI:
         later = session.execute(text("SELECT now() < statement_timestamp()")).scalar()
         return {"shared": bool(later)}
 
-    app.get("/test/transaction")(statements_share_a_transaction)
-    app.post("/test/transaction")(statements_share_a_transaction)
+    app.get("/test/transaction", name="readTransaction")(statements_share_a_transaction)
+    app.post("/test/transaction", name="writeTransaction")(statements_share_a_transaction)
 
     @app.post("/test/echo-size")
     async def echo_size(request: Request) -> dict[str, int]:
