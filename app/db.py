@@ -205,7 +205,13 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     if read and isinstance(bind, Engine) and bind.dialect.name == "postgresql":
         # A read in autocommit: no BEGIN and no COMMIT round trips. Under READ COMMITTED each
         # statement sees what was committed when it began, in a transaction or not: same answers.
-        session: Session = maker(bind=request.app.state.autocommit_engine)
+        state = request.app.state
+        autocommit = (
+            state.autocommit_engine
+            if bind is state.engine
+            else bind.execution_options(isolation_level="AUTOCOMMIT")
+        )
+        session: Session = maker(bind=autocommit)
     else:
         session = maker()
     inline = read and session.get_bind().dialect.name == "sqlite"
