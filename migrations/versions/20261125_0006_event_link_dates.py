@@ -29,14 +29,14 @@ LINKS = {
 }
 
 
-def _sqlite_triggers(link: str) -> list[str]:
-    return [
-        # SQLite cannot change NEW in a BEFORE trigger: the row is completed just after its insert.
+def _sqlite_trigger(link: str) -> str:
+    # SQLite cannot change NEW in a BEFORE trigger: the row is completed just after its insert.
+    return (
         f"CREATE TRIGGER {link}_dates AFTER INSERT ON {link} BEGIN "
         f"UPDATE {link} SET (date_start, date_end) = "
         "(SELECT date_start, date_end FROM events WHERE id = new.event_id) "
-        f"WHERE event_id = new.event_id AND {LINKS[link]} = new.{LINKS[link]}; END",
-    ]
+        f"WHERE event_id = new.event_id AND {LINKS[link]} = new.{LINKS[link]}; END"
+    )
 
 
 SQLITE_EVENT_TRIGGER = (
@@ -61,11 +61,11 @@ POSTGRESQL_FUNCTIONS = [
 ]
 
 
-def _postgresql_triggers(link: str) -> list[str]:
-    return [
+def _postgresql_trigger(link: str) -> str:
+    return (
         f"CREATE TRIGGER {link}_dates BEFORE INSERT OR UPDATE OF event_id ON {link} "
         "FOR EACH ROW EXECUTE FUNCTION event_link_dates()"
-    ]
+    )
 
 
 POSTGRESQL_EVENT_TRIGGER = (
@@ -90,15 +90,13 @@ def upgrade() -> None:
         )
     if sqlite:
         for link in LINKS:
-            for statement in _sqlite_triggers(link):
-                op.execute(statement)
+            op.execute(_sqlite_trigger(link))
         op.execute(SQLITE_EVENT_TRIGGER)
     else:
         for statement in POSTGRESQL_FUNCTIONS:
             op.execute(statement)
         for link in LINKS:
-            for statement in _postgresql_triggers(link):
-                op.execute(statement)
+            op.execute(_postgresql_trigger(link))
         op.execute(POSTGRESQL_EVENT_TRIGGER)
 
 
