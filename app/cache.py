@@ -198,10 +198,20 @@ class ResponseCache:
         sessionmaker = app.state.sessionmaker
         require_key = app.state.settings.require_read_key
         bind = sessionmaker.kw.get("bind")
+        sqlite = app.state.engine.dialect.name == "sqlite"
 
-        def read() -> int | None:
-            if isinstance(bind, Engine) and not require_key:
-                return _read_version(bind)
+        if isinstance(bind, Engine) and not require_key:
+            if sqlite:
+                return _read_version(bind)  # a local file read of one row: cheaper inline than a thread
+            shared = self._shared.get(bind)
+            if shared is None:
+                # Threads of their own: a hit must not wait for a free handler thread.
+                shared = self._shared[bind] = SharedReads(
+                    lambda: anyio.to_thread.run_sync(_read_version, bind, limiter=_PROBE_THREADS)
+                )
+            return await shared()
+
+        def read_in_session() -> int | None:
             with sessionmaker() as session:
                 if require_key:
                     scheme, _, token = headers.get("authorization", "").partition(" ")
@@ -210,17 +220,9 @@ class ResponseCache:
                         return None
                 return int(session.execute(VERSION).scalar_one())
 
-        if app.state.engine.dialect.name == "sqlite":
-            return read()  # a local file read of one row: cheaper inline than a hop to a thread
-        if isinstance(bind, Engine) and not require_key:
-            shared = self._shared.get(bind)
-            if shared is None:
-                shared = self._shared[bind] = SharedReads(
-                    lambda: anyio.to_thread.run_sync(_read_version, bind, limiter=_PROBE_THREADS)
-                )
-            return await shared()
-        # Threads of its own: a hit must not wait for a free handler thread.
-        return await anyio.to_thread.run_sync(read, limiter=_PROBE_THREADS)
+        if sqlite:
+            return read_in_session()
+        return await anyio.to_thread.run_sync(read_in_session, limiter=_PROBE_THREADS)
 
     def _keeper(self, scope: Scope, key: tuple[Any, ...], version: int, send: Send) -> Send:
         """`send`, keeping a copy of a cacheable answer on its way out."""
