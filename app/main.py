@@ -111,7 +111,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.autocommit_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
     app.state.finish_threads = anyio.CapacityLimiter(settings.db_pool_size + settings.db_max_overflow)
-    app.state.head_revision = health.head_revision()
     install_error_handlers(app)
     install_middleware(app, settings)
     app.include_router(health.router)
