@@ -1,6 +1,6 @@
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Date, Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.common.dates import PeriodKind, period_kind
@@ -73,6 +73,12 @@ def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Selec
     return statement
 
 
+# Built once: the earliest start of an `other` period that ends on or after :start.
+_EARLIEST_OTHER = select(func.min(TradeFigure.period_start)).where(
+    TradeFigure.period_kind == PeriodKind.other, TradeFigure.period_end >= bindparam("start", type_=Date)
+)
+
+
 def _starts_from(session: Session, start: date | None, match: str) -> list[ColumnElement[bool]]:
     """The earliest period_start a figure overlapping a window from `start` can have.
 
@@ -83,11 +89,7 @@ def _starts_from(session: Session, start: date | None, match: str) -> list[Colum
     if start is None or match != "overlaps":
         return []
     earliest = date(start.year, 1, 1)
-    other = session.scalar(
-        select(func.min(TradeFigure.period_start)).where(
-            TradeFigure.period_kind == PeriodKind.other, TradeFigure.period_end >= start
-        )
-    )
+    other = session.connection().scalar(_EARLIEST_OTHER, {"start": start})
     return [TradeFigure.period_start >= (earliest if other is None else min(earliest, other))]
 
 
