@@ -209,10 +209,10 @@ def require_known(
         raise InvalidParameter.for_param(param, f"unknown {param}: {', '.join(missing)}")
 
 
-_KNOWN_IDS: dict[tuple[str, str], Select[tuple[str]]] = {}
+_KNOWN_IDS: dict[tuple[str, str], Select[Any]] = {}
 
 
-def _known_ids(id_column: InstrumentedAttribute[str]) -> Select[tuple[str]]:
+def _known_ids(id_column: InstrumentedAttribute[str]) -> Select[Any]:
     """The ids among `:ids`, a statement built once per column: building and keying it anew cost
     more than running it (a third of a cold page filtered by country, on SQLite)."""
     key = (id_column.class_.__name__, id_column.key)
