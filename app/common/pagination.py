@@ -87,6 +87,20 @@ def paginate(
     return cut(rows, limit, sort, lambda last: [getattr(last, key.key) for key in key_columns])
 
 
+# The execution option `sort_through` sets (execution options travel with a statement through
+# where(), with_only_columns() and order_by()).
+_SORT_THROUGH = "bilateral_sort_through"
+
+
+def sort_through(statement: Select[T], copies: Mapping[str, ColumnElement[Any]]) -> Select[T]:
+    """Order and page `statement` by `copies` of the record's sort key columns (by column name):
+    columns of a joined table that hold the same values, such as a link table's copy of an event's
+    dates. Where that table's index is in sort order, the page is read in order and cut at `limit`
+    rows, instead of every matching record being read and sorted. Cursors do not change: the values
+    are the same."""
+    return statement.execution_options(**{_SORT_THROUGH: dict(copies)})
+
+
 def page_query(
     statement: Select[Any],
     sorting: Sorting,
@@ -101,9 +115,11 @@ def page_query(
         after = check_cursor(sorting, sort, cursor, lang)
     sort, column, descending = sorting.order(sort, lang)
     key_columns = sorting.key_columns(column)
+    copies = statement.get_execution_options().get(_SORT_THROUGH, {})
+    ordered: list[Any] = [copies.get(key.key, key) for key in key_columns]
     if cursor is not None:
-        statement = statement.where(_beyond(key_columns, after, descending))
-    order = [key.desc() if descending else key.asc() for key in key_columns]
+        statement = statement.where(_beyond(ordered, after, descending))
+    order = [key.desc() if descending else key.asc() for key in ordered]
     return statement.order_by(*order).limit(limit + 1), sort, key_columns
 
 
@@ -117,9 +133,7 @@ def cut(
     return rows, encode_cursor(sort, key(rows[-1]))
 
 
-def _beyond(
-    columns: list[InstrumentedAttribute[Any]], values: list[Any], descending: bool
-) -> ColumnElement[bool]:
+def _beyond(columns: list[Any], values: list[Any], descending: bool) -> ColumnElement[bool]:
     # Row-value comparison `(sort_key, id) > (:value, :id)`: one index range scan on both engines.
     row: Any = columns[0] if len(columns) == 1 else tuple_(*columns)
     after: Any = values[0] if len(values) == 1 else tuple_(*values)
