@@ -23,6 +23,7 @@ from sqlalchemy import (
     case,
     cast,
     func,
+    intersect,
     literal,
     literal_column,
     null,
@@ -211,12 +212,15 @@ def _ids(name: str) -> BindParameter[Any]:
     return bindparam(name, expanding=True)
 
 
-def _pair_ids(link: Table, record_key: str) -> Select[Any]:
+def _pair_ids(link: Table, record_key: str) -> CompoundSelect[Any]:
     """Ids of the records linked to both countries: what `country=A&country=B` selects on a list.
-    A nested IN: SQLite lists B's records, then finds each among A's by index (an INTERSECT sorts
-    both lists; a join looks each up in the whole link table)."""
+    An INTERSECT ordered by id: SQLite then merges A's and B's ids as the (country, record) index
+    lists them, each read once in order (a nested IN looked each of A's up among B's: 1.9 → 0.4 ms
+    for a pair of countries with ~2,000 events each, 200,000 events in all)."""
     records, country = link.c[record_key], link.c.country_id
-    return select(records).where(country == _A, records.in_(select(records).where(country == _B)))
+    return intersect(select(records).where(country == _A), select(records).where(country == _B)).order_by(
+        records
+    )
 
 
 _PAIR_FIGURES = or_(
