@@ -517,6 +517,31 @@ def test_reading_streams(tmp_path: Path) -> None:
         assert stream.tell() < 64 * 1024 < path.stat().st_size
 
 
+def read_all(data: bytes) -> list[tuple[Any, ...]]:
+    """Each record or line error of a CSV file as plain values, with the bytes read once it is out."""
+    reader = reading.FileReader(io.BytesIO(data), "csv")
+    return [(type(item).__name__, *vars_of(item), reader.bytes_read) for item in reader]
+
+
+def vars_of(item: reading.Record | reading.LineError) -> tuple[Any, ...]:
+    return tuple(getattr(item, name) for name in item.__slots__)
+
+
+def test_plain_lines_read_as_the_csv_module_reads_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks of plain lines (no quote, NUL or stray carriage return) are split without the csv module:
+    the records, errors, line numbers and bytes read are the same as line by line."""
+    rows = ["AZ,KZ,exports,1", "", " , ,,", "AZ,KZ", "AZ,KZ,exports,1,2", "Ж,é,x,1", "AZ,KZ,  ,3 "]
+    plain = "reporter,partner,indicator,value\r\n" + "\r\n".join(rows * 2000) + "\r\nAZ,KZ,imports,9"
+    tricky = plain + '\nAZ,"K\nZ",x,1\nAZ,KZ,x\r,1\n' + "\n".join(rows * 2000) + "\n\xff\n"
+    for content in (plain, tricky):
+        data = content.encode().replace("\xff".encode(), b"\xff")
+        fast = read_all(data)
+        with monkeypatch.context() as patch:
+            patch.setattr(reading, "_BLOCK", 0)  # no blocks: every line through the csv module
+            assert read_all(data) == fast
+        assert len(fast) > 10_000
+
+
 # --- the command ---
 
 

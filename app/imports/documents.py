@@ -30,8 +30,11 @@ class FigureDocuments:
 
     def __init__(self, names: dict[str, Any]) -> None:
         self.names = names
-        self._stems: dict[str, list[str]] = {}
-        self._labels: dict[tuple[date, date], str] = {}
+        self._stems: dict[str, str] = {}
+        # The pieces of titles, with their stems (None: one holds a line break, see _piece_stems).
+        self._heads: dict[tuple[Any, str, str], tuple[str, str, str, str] | None] = {}
+        self._commodities: dict[str, tuple[str, str] | None] = {}
+        self._tails: dict[tuple[date, date, Any], tuple[str, str, str, str] | None] = {}
         self._search_texts: dict[tuple[str, str], str] = {}
         self._fast = True
         self._checked = False
@@ -75,62 +78,95 @@ class FigureDocuments:
         return search.document_fields(search.KINDS[SearchRecordType.trade_figure], figure)
 
     def _fields(self, values: dict[str, Any], quotes: Sequence[str | None]) -> dict[str, str] | None:
-        reporter, partner = self.names[values["reporter_id"]], self.names[values["partner_id"]]
-        commodity = values["commodity"]
-        commodity = "" if commodity == "TOTAL" else f" ({commodity})"
-        indicator_en, indicator_ru = search.INDICATOR_TITLES[values["indicator"]]
-        status_en, status_ru = search.STATUS_TITLES[values["status"]]
-        period = self._label(values["period_start"], values["period_end"])
-        pieces_en = (indicator_en, reporter.name_en, partner.name_en, commodity, period, status_en)
-        pieces_ru = (indicator_ru, reporter.name_ru, partner.name_ru, commodity, period, status_ru)
-        stems_en, stems_ru = self._piece_stems(pieces_en), self._piece_stems(pieces_ru)
-        if stems_en is None or stems_ru is None:
+        head = self._head(values["indicator"], values["reporter_id"], values["partner_id"])
+        commodity = self._commodity(values["commodity"])
+        tail = self._tail(values["period_start"], values["period_end"], values["status"])
+        if head is None or commodity is None or tail is None:
             return None
-        title_en = f"{indicator_en} {reporter.name_en}–{partner.name_en}{commodity}, {period}{status_en}"
-        title_ru = f"{indicator_ru} {reporter.name_ru}–{partner.name_ru}{commodity}, {period}{status_ru}"
-        lines: dict[str, list[str] | None] = {title_en: stems_en}
-        lines.setdefault(title_ru, stems_ru)
-        for part in (values.get("note_en"), values.get("note_ru"), *quotes):
+        title_en = head[0] + commodity[0] + tail[0]
+        title_ru = head[1] + commodity[0] + tail[1]
+        words = [head[2], commodity[1], tail[2]]
+        if title_ru != title_en:
+            words += (head[3], commodity[1], tail[3])
+        lines = [title_en, title_ru] if title_ru != title_en else [title_en]
+        known = self._stems.get
+        notes = (values.get("note_en"), values.get("note_ru"))
+        for part in (*notes, *quotes) if notes != (None, None) else quotes:
             if not part:
                 continue
             for line in part.splitlines() if _LINE_BREAK.search(part) else (part,):
                 line = line.strip()
-                if line:
-                    lines.setdefault(line, None)
-        words: list[str] = []
-        for line, known in lines.items():
-            if known is None:
-                for piece in line.split(","):
-                    words += [piece] if piece.isdigit() and piece.isascii() else self._stem(piece)
-            else:
-                words += known
+                if line and line not in lines:
+                    lines.append(line)
+                    for piece in line.split(","):
+                        found = known(piece)
+                        if found is None:
+                            found = piece if piece.isdigit() and piece.isascii() else self._stem(piece)
+                        words.append(found)
         text = "\n".join(lines)
-        return {"title_en": title_en, "title_ru": title_ru, "text": text, "stems": " ".join(words)}
+        return {"title_en": title_en, "title_ru": title_ru, "text": text, "stems": _join(words)}
 
-    def _piece_stems(self, pieces: Sequence[str]) -> list[str] | None:
-        """The stems of a title made of these pieces; None when a piece holds a line break."""
-        words: list[str] = []
-        for piece in pieces:
-            if piece not in self._stems and _LINE_BREAK.search(piece):
-                return None
-            words += self._stem(piece)
-        return words
+    def _head(self, indicator: Any, reporter: str, partner: str) -> tuple[str, str, str, str] | None:
+        """A title's beginning ("Exports Azerbaijan–Kazakhstan", in both languages) and its stems."""
+        key = (indicator, reporter, partner)
+        found = self._heads.get(key)
+        if found is None and key not in self._heads:
+            indicator_en, indicator_ru = search.INDICATOR_TITLES[indicator]
+            names = self.names[reporter], self.names[partner]
+            en = (indicator_en, names[0].name_en, names[1].name_en)
+            ru = (indicator_ru, names[0].name_ru, names[1].name_ru)
+            stems_en, stems_ru = self._piece_stems(en), self._piece_stems(ru)
+            if stems_en is not None and stems_ru is not None:
+                found = (f"{en[0]} {en[1]}–{en[2]}", f"{ru[0]} {ru[1]}–{ru[2]}", stems_en, stems_ru)
+            if len(self._heads) < CACHED:
+                self._heads[key] = found
+        return found
 
-    def _stem(self, piece: str) -> list[str]:
+    def _commodity(self, commodity: str) -> tuple[str, str] | None:
+        """The commodity as a title shows it (" (2709)", nothing for TOTAL) and its stems."""
+        found = self._commodities.get(commodity)
+        if found is None and commodity not in self._commodities:
+            shown = "" if commodity == "TOTAL" else f" ({commodity})"
+            words = self._piece_stems((shown,))
+            found = None if words is None else (shown, words)
+            if len(self._commodities) < CACHED:
+                self._commodities[commodity] = found
+        return found
+
+    def _tail(self, start: date, end: date, status: Any) -> tuple[str, str, str, str] | None:
+        """A title's end (", 2024 (forecast)", in both languages) and its stems."""
+        key = (start, end, status)
+        found = self._tails.get(key)
+        if found is None and key not in self._tails:
+            period = search.period_label(start, end)
+            status_en, status_ru = search.STATUS_TITLES[status]
+            stems_en = self._piece_stems((period, status_en))
+            stems_ru = self._piece_stems((period, status_ru))
+            if stems_en is not None and stems_ru is not None:
+                found = (f", {period}{status_en}", f", {period}{status_ru}", stems_en, stems_ru)
+            if len(self._tails) < CACHED:
+                self._tails[key] = found
+        return found
+
+    def _piece_stems(self, pieces: Sequence[str]) -> str | None:
+        """The stems of a title made of these pieces, joined; None when a piece holds a line break."""
+        if any(_LINE_BREAK.search(piece) for piece in pieces):
+            return None
+        return _join([self._stem(piece) for piece in pieces])
+
+    def _stem(self, piece: str) -> str:
+        """The stems of a piece of text, joined by spaces ("" when it has no words)."""
         found = self._stems.get(piece)
         if found is None:
-            found = stems(piece)
+            found = " ".join(stems(piece))
             if len(self._stems) < CACHED:
                 self._stems[piece] = found
         return found
 
-    def _label(self, start: date, end: date) -> str:
-        found = self._labels.get((start, end))
-        if found is None:
-            found = search.period_label(start, end)
-            if len(self._labels) < CACHED:
-                self._labels[start, end] = found
-        return found
+
+def _join(words: list[str]) -> str:
+    """Stems joined by spaces, from strings of stems that may be empty."""
+    return " ".join(filter(None, words))
 
 
 def search_text(values: dict[str, Any]) -> str:

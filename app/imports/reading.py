@@ -19,6 +19,10 @@ from app.imports.schemas import FileFormat
 MAX_LINE_BYTES = 1024 * 1024
 _CHUNK = 1024 * 1024
 _BOM = "\ufeff"
+# CSV lines are read this many bytes at a time where they can (see FileReader._plain_block); a block
+# stays under the csv module's 128 KiB limit on a cell, so no cell of one can be over it.
+_BLOCK = 32 * 1024
+_BLOCK_MAX = csv.field_size_limit() - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +73,27 @@ class FileReader:
     header: list[str] | None = None
     header_text: str | None = None
     header_line: int = 1
-    bytes_read: int = 0
     _taken: list[_Line] = field(default_factory=list)
+    _number: int = 0
+    # Bytes read before the block of plain lines being read (if any); that block's lines (without
+    # their line feeds), how many of them were handed out, and whether they are all ASCII.
+    _bytes: int = 0
+    _block: list[str] | None = None
+    _block_taken: int = 0
+    _block_ascii: bool = True
+    _block_size: int = 0
+    # Where the lines of a block found not plain end: up to there, lines are read one at a time.
+    _slow_until: int = 0
+
+    @property
+    def bytes_read(self) -> int:
+        """The bytes of the records handed out so far (and of the lines read to make them)."""
+        if self._block is None:
+            return self._bytes
+        taken = self._block[: self._block_taken]
+        size = sum(map(len, taken)) if self._block_ascii else sum(len(line.encode()) for line in taken)
+        # The line feeds (the last line of a file may have none); carriage returns are still in the lines.
+        return self._bytes + min(size + len(taken), self._block_size)
 
     def __iter__(self) -> Iterator[Record | LineError]:
         return self._csv() if self.format == "csv" else self._ndjson()
@@ -78,14 +101,14 @@ class FileReader:
     # --- physical lines ---
 
     def _lines(self) -> Iterator[_Line]:
-        number = 0
         while raw := self.stream.readline(MAX_LINE_BYTES + 1):
-            number += 1
-            self.bytes_read += len(raw)
+            self._number += 1
+            number = self._number
+            self._bytes += len(raw)
             if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
                 while (rest := self.stream.readline(_CHUNK)) and not rest.endswith(b"\n"):
-                    self.bytes_read += len(rest)
-                self.bytes_read += len(rest)
+                    self._bytes += len(rest)
+                self._bytes += len(rest)
                 yield _Line(number, "\n", f"the line is longer than {MAX_LINE_BYTES} bytes")
                 continue
             try:
@@ -138,6 +161,11 @@ class FileReader:
     def _csv(self) -> Iterator[Record | LineError]:
         rows = csv.reader(self._tap(), strict=True)
         while True:
+            if self.header is not None and not self._taken:  # between records
+                block = self._plain_block()
+                if block is not None:
+                    yield from self._plain_records(*block)
+                    continue
             try:
                 row = next(rows)
             except StopIteration:
@@ -169,6 +197,61 @@ class FileReader:
                 yield _cell_count_error(number, self.header, row)
                 continue
             yield Record(number, text, dict(zip(self.header, row, strict=True)))
+
+    def _plain_block(self) -> tuple[int, list[str], int] | None:
+        """The next lines of the file, up to _BLOCK bytes of whole lines, when they are plain: UTF-8
+        without a NUL, a quote, or a carriage return other than before a line feed. In such lines a record is
+        one line and its cells are what lies between commas, as the csv module would read them. None
+        (and the stream where it was) when they are not, or at the end of the file."""
+        start = self.stream.tell()
+        if start < self._slow_until:
+            return None
+        raw = self.stream.read(_BLOCK)
+        if raw and not raw.endswith(b"\n"):
+            raw += self.stream.readline(_BLOCK_MAX)
+        plain = (
+            0 < len(raw) < _BLOCK_MAX
+            and b'"' not in raw
+            and b"\x00" not in raw
+            and raw.count(b"\r") == raw.count(b"\r\n")
+        )
+        text = ""
+        if plain:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                plain = False
+        if not plain:
+            self.stream.seek(start)
+            self._slow_until = start + len(raw)
+            return None
+        first = self._number + 1
+        lines = text.split("\n")
+        if lines[-1] == "":
+            lines.pop()  # after the last line feed
+        self._number += len(lines)
+        self._block, self._block_taken = lines, 0
+        self._block_ascii, self._block_size = raw.isascii(), len(raw)
+        return first, lines, len(raw)
+
+    def _plain_records(self, first: int, lines: list[str], size: int) -> Iterator[Record | LineError]:
+        header = self.header
+        assert header is not None
+        columns = len(header)
+        crlf = any(line.endswith("\r") for line in lines)
+        for number, text in enumerate(lines, first):
+            self._block_taken += 1
+            if crlf and text.endswith("\r"):
+                text = text[:-1]
+            cells = text.split(",")
+            if (not cells[0] or cells[0][0].isspace()) and not text.replace(",", "").strip():
+                continue  # blank, as _csv skips it
+            if len(cells) != columns:
+                yield _cell_count_error(number, header, cells)
+                continue
+            yield Record(number, text, dict(zip(header, cells, strict=True)))
+        self._bytes += size
+        self._block = None
 
     def _read_header(self, number: int, text: str, row: list[str]) -> Iterator[LineError]:
         names = [name.strip() for name in row]

@@ -248,7 +248,8 @@ class _Import:
         return not problems
 
     def _row(self, record: Record) -> FigureRow | None:
-        fields, renamed = record.fields, dict[str, str]()
+        fields = record.fields
+        renamed: dict[str, str] = {}
         problems: list[tuple[str, str]] = []
         if self.layout is ImportLayout.generic and self.reader.header is None:  # NDJSON: keys per line
             problems = [(name, "not a field of this layout") for name in trade.unknown_columns(list(fields))]
@@ -401,9 +402,8 @@ class _Import:
         plan.new_citations.append(citation)
         # A revision as app.revisions writes one (orjson writes enums by value, dates in ISO 8601).
         changes: dict[str, Any] = {"id": [None, figure_id]}
-        for name, value in zip(FIGURE_VALUE_COLUMNS, columns, strict=True):
-            if value is not None:
-                changes[name] = [None, value]
+        named = zip(FIGURE_VALUE_COLUMNS, columns, strict=True)
+        changes.update({name: [None, value] for name, value in named if value is not None})
         _, source_id, quote, line, paragraph, _, _ = citation
         changes["citations"] = [
             None,

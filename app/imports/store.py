@@ -9,18 +9,17 @@ runs on the session's connection, inside its transaction.
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from enum import Enum
 from typing import Any, TypeVar, cast
 
 import orjson
 from sqlalchemy import (
+    JSON,
     ColumnElement,
     Date,
     DateTime,
     String,
     Table,
     and_,
-    any_,
     bindparam,
     delete,
     func,
@@ -28,7 +27,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from app.imports.trade import CONTENT_COLUMNS, KEY_COLUMNS, NaturalKey
@@ -42,8 +41,6 @@ RECORD_TYPE = "trade_figure"
 # Ids per IN list where one is used (SQLite; PostgreSQL takes an array).
 IDS_PER_QUERY = 2000
 T = TypeVar("T")
-# The parts of a natural key that are enums (bound by value); the others are str or date.
-_ENUM_KEYS = frozenset(("indicator", "status"))
 
 
 # PostgreSQL plans the lookups from its statistics of the tables; an import that grows a table
@@ -229,20 +226,16 @@ class Store:
         """The stored figures with these natural keys, as column → value."""
         if not keys:
             return {}
+        payload = orjson.dumps(keys).decode()  # enums by value, dates in ISO 8601
         if self.postgresql:
-            types = {"period_start": Date(), "period_end": Date()}
-            arrays = [
-                bindparam(
-                    f"k_{name}",
-                    [_value(key[n]) for key in keys] if name in _ENUM_KEYS else [key[n] for key in keys],
-                    type_=ARRAY(types.get(name, String())),
-                )
-                for n, name in enumerate(KEY_COLUMNS)
+            # One JSON parameter here too: psycopg dumps a list into an array item by item, in Python.
+            wanted = func.json_array_elements(_json(payload)).table_valued("value").alias("k")
+            items = [wanted.c.value.op("->>", return_type=String())(n) for n in range(len(KEY_COLUMNS))]
+            columns: list[ColumnElement[Any]] = [
+                sql_cast(item, Date()) if isinstance(FIGURES.c[name].type, Date) else item
+                for name, item in zip(KEY_COLUMNS, items, strict=True)
             ]
-            wanted = func.unnest(*arrays).table_valued(*KEY_COLUMNS).render_derived().alias("k")
-            columns = [cast(ColumnElement[Any], wanted.c[name]) for name in KEY_COLUMNS]
         else:
-            payload = orjson.dumps(keys).decode()  # enums by value, dates in ISO 8601
             wanted = (
                 func.json_each(bindparam("keys", payload, type_=String())).table_valued("value").alias("k")
             )
@@ -308,11 +301,13 @@ class Store:
         return {m["record_id"]: dict(m) for m in self.session.execute(statement).mappings()}
 
     def _in(self, column: ColumnElement[Any], values: Sequence[str]) -> ColumnElement[bool]:
-        if self.postgresql:
-            return column == any_(bindparam(None, list(values), type_=ARRAY(String())))
         # One parameter, a JSON array: the statement is compiled once (an IN list of n parameters
-        # is compiled anew for each n, which cost more than the lookup itself).
-        ids = func.json_each(bindparam(None, orjson.dumps(list(values)).decode(), type_=String()))
+        # is compiled anew for each n, which cost more than the lookup itself), and bound at once.
+        payload = orjson.dumps(list(values)).decode()
+        if self.postgresql:
+            ids = func.json_array_elements_text(_json(payload))
+        else:
+            ids = func.json_each(bindparam(None, payload, type_=String()))
         return column.in_(select(ids.table_valued("value").c.value))
 
     # --- writes ---
@@ -399,9 +394,9 @@ class Store:
             self.session.execute(delete(CITATIONS).where(CITATIONS.c.id.in_(chunk)))
 
 
-def _value(value: Any) -> Any:
-    """A key part as a parameter: enums by value (orjson writes dates as ISO strings)."""
-    return value._value_ if isinstance(value, Enum) else value
+def _json(payload: str) -> ColumnElement[Any]:
+    """A JSON text as a PostgreSQL json value."""
+    return sql_cast(bindparam(None, payload, type_=String()), JSON())
 
 
 def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:

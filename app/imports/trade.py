@@ -66,6 +66,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 E = TypeVar("E", bound=StrEnum)
 NaturalKey = tuple[str, str, str, str, date, date, str]
+_Qualifiers = tuple[str, str, Indicator, Unit, Bound, FigureStatus]
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +206,8 @@ class RowChecker:
         self._choices: dict[type[StrEnum], dict[str, StrEnum]] = {}
         self._periods: dict[str, tuple[date, date, PeriodKind]] = {}
         self._commodities: dict[str, str] = {}
+        # The cells reporter, partner, indicator, unit, bound, status → their values.
+        self._qualifiers: dict[tuple[Any, ...], _Qualifiers] = {}
 
     def check(self, line: int, text: str, fields: dict[str, Any]) -> FigureRow:
         """The figure a row states; raises RowErrors naming every field at fault."""
@@ -217,16 +220,13 @@ class RowChecker:
             value = get(name)
             if value is not None and value != "":
                 return None
-        reporter = self._country(get("reporter"))
-        partner = self._country(get("partner"))
-        if reporter is None or partner is None or reporter == partner:
-            return None
-        indicator = self._choice(Indicator, get("indicator"))
-        unit = self._choice(Unit, get("unit"))
-        bound = self._choice(Bound, get("bound"))
-        status = self._choice(FigureStatus, get("status"))
-        if indicator is None or unit is None or bound is None or status is None:
-            return None
+        cells = (get("reporter"), get("partner"), get("indicator"), get("unit"), get("bound"), get("status"))
+        known = self._qualifiers.get(cells)
+        if known is None:
+            known = self._qualifiers_of(cells)
+            if known is None:
+                return None
+        reporter, partner, indicator, unit, bound, status = known
         raw = get("commodity")
         commodity = "TOTAL" if raw is None or raw == "" else self._commodity(raw)
         period = self._period(get("period"))
@@ -276,6 +276,22 @@ class RowChecker:
                 values[name] = raw if raw and not raw.isspace() else None
         key = (reporter, partner, indicator, commodity, period[0], period[1], status)
         return FigureRow(line, text, figure_id, values, None, key)
+
+    def _qualifiers_of(self, cells: tuple[Any, ...]) -> _Qualifiers | None:
+        """The countries and choices of a row, checked (remembered when they are usable)."""
+        reporter, partner = self._country(cells[0]), self._country(cells[1])
+        if reporter is None or partner is None or reporter == partner:
+            return None
+        indicator = self._choice(Indicator, cells[2])
+        unit = self._choice(Unit, cells[3])
+        bound = self._choice(Bound, cells[4])
+        status = self._choice(FigureStatus, cells[5])
+        if indicator is None or unit is None or bound is None or status is None:
+            return None
+        found = (reporter, partner, indicator, unit, bound, status)
+        if len(self._qualifiers) < _CACHED:
+            self._qualifiers[cells] = found
+        return found
 
     def _country(self, raw: Any) -> str | None:
         found = self._countries.get(raw)
