@@ -129,7 +129,7 @@ class Store:
     @contextmanager
     def bulk(self) -> Iterator[None]:
         """The writes of an import. On SQLite, meanwhile: a larger page cache (this connection's), the
-        FTS index filled a batch at a time (see _defer_fts) and, in a large import, some indexes built
+        FTS index filled at the end (see _defer_fts) and, in a large import, some indexes built
         at the end (see _defer_indexes); all as they were after, unless an exception escapes, when the
         caller rolls back (which brings the trigger and the indexes back)."""
         if self.postgresql:
@@ -155,7 +155,9 @@ class Store:
 
     def _defer_fts(self) -> None:
         """Stop indexing search documents row by row (the search_fts_insert trigger); _fill_fts indexes
-        those inserted since, in one statement, which is several times faster. The trigger is dropped
+        those inserted since, in one statement, which is several times faster: at the end of the import
+        (one statement for all: fewer, larger FTS segments to merge), or before a document is updated
+        (the update trigger takes the old row out of the index). The trigger is dropped
         and created again inside the import's transaction: no one else ever sees it gone."""
         connection = self.session.connection()
         trigger = connection.exec_driver_sql(
@@ -343,8 +345,6 @@ class Store:
                 f'INSERT INTO main."{table.name}" ({names}) SELECT {names} FROM {stage} ORDER BY rowid'
             )
             connection.exec_driver_sql(f"DELETE FROM {stage}")
-        if table is DOCUMENTS and self._fts_trigger is not None:
-            self._fill_fts()
 
     def _stage(self, table: Table, columns: Sequence[str]) -> str:
         """A temporary table of these columns, without types (so values are kept as bound, and take
