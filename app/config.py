@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     query_timeout_ms: int = Field(default=5000, ge=100, le=600_000)
     db_connect_timeout: int = Field(default=2, ge=1, le=60)
     db_parallel_workers: int = Field(default=0, ge=0, le=64)
+    sqlite_mmap_mb: int = Field(default=2048, ge=0, le=1024 * 1024)  # 0: read SQLite files with read()
     db_pool_size: int = Field(default=10, ge=1, le=200)
     db_max_overflow: int = Field(default=10, ge=0, le=200)
     db_pool_timeout: float = Field(default=2.0, gt=0, le=60)

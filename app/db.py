@@ -1,6 +1,8 @@
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any, Literal
+from weakref import WeakKeyDictionary
 
 import anyio
 import anyio.to_thread
@@ -33,16 +35,24 @@ def make_engine(
     query_timeout_ms: int | None = None,
     connect_timeout: int | None = None,
     parallel_workers: int | None = None,
+    mmap_bytes: int | None = None,
     **kwargs: Any,
 ) -> Engine:
     """An engine for `url`. With `query_timeout_ms`, a statement running longer is cancelled (an error
     `is_query_timeout` recognizes); with `connect_timeout`, connecting gives up after that many seconds
     (PostgreSQL; at least 2, libpq's floor); `parallel_workers` is PostgreSQL's
-    max_parallel_workers_per_gather. The command line leaves them off: migrations may be long."""
+    max_parallel_workers_per_gather; `mmap_bytes`, how much of a SQLite file is read through a memory
+    map (SQLite's mmap_size). The command line leaves them off: migrations may be long."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        if mmap_bytes:
+            # Pages read straight from the operating system's cache, shared by every connection and
+            # worker, instead of copied by read() into each connection's own small cache: a page of
+            # trade figures of one pair (rows all over the file) answered 365 → 720–795 req/s cold.
+            _MMAP_BYTES[engine] = mmap_bytes
+            event.listen(engine, "connect", lambda connection, _record: _set_mmap(connection, mmap_bytes))
         if query_timeout_ms:
             _sqlite_statement_timeout(engine, query_timeout_ms / 1000)
         return engine
@@ -78,6 +88,7 @@ def engine_for(settings: Settings) -> Engine:
         query_timeout_ms=settings.query_timeout_ms,
         connect_timeout=settings.db_connect_timeout,
         parallel_workers=settings.db_parallel_workers,
+        mmap_bytes=settings.sqlite_mmap_mb * 1024 * 1024,
         **pool,
     )
 
@@ -101,6 +112,33 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
+
+
+# Each SQLite engine's mmap_size, where it sets one.
+_MMAP_BYTES: "WeakKeyDictionary[Engine, int]" = WeakKeyDictionary()
+
+
+def _set_mmap(dbapi_connection: Any, size: int) -> None:
+    dbapi_connection.execute(f"PRAGMA mmap_size={int(size)}")
+
+
+@contextmanager
+def without_memory_map(session: Session) -> Iterator[None]:
+    """A long read in storage order (an export) through read() on SQLite: the map gains a scan nothing
+    (111k against 116k rows/s for a CSV of a million figures), and every page it touches would count
+    in the process's resident memory (+504 MB over that export, against +12 MB) until it is unmapped.
+    Call before the session reads anything: SQLite drops the map only while no page of it is in use."""
+    bind = session.get_bind()
+    size = _MMAP_BYTES.get(bind) if isinstance(bind, Engine) else None
+    if not size:
+        yield
+        return
+    connection = session.connection()
+    connection.exec_driver_sql("PRAGMA mmap_size=0")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA mmap_size={int(size)}")
 
 
 # --- SQLite has no statement timeout: a progress handler interrupts a statement past its deadline ---

@@ -1,12 +1,15 @@
 """Settings refuse unsafe values at start-up; secrets come from the environment only."""
 
 import os
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
+from sqlalchemy.orm import Session
 
 from app.config import DEVELOPMENT_SECRET_KEY, Settings
+from app.db import engine_for, without_memory_map
 
 STRONG = "s" * 40
 
@@ -68,6 +71,7 @@ def test_defaults_are_the_documented_ones(monkeypatch: pytest.MonkeyPatch) -> No
     assert defaults.trusted_proxies == [] and defaults.max_body_bytes == 1024 * 1024
     assert defaults.query_timeout_ms == 5000 and defaults.uses_development_secret
     assert (defaults.workers, defaults.response_cache_mb) == (1, 64)
+    assert defaults.sqlite_mmap_mb == 2048
 
 
 def test_handler_threads_follow_the_engine_unless_set() -> None:
@@ -75,3 +79,28 @@ def test_handler_threads_follow_the_engine_unless_set() -> None:
     assert settings(database_url="sqlite:///x.db").handler_threads == 1
     assert settings(database_url="postgresql://db/x").handler_threads == 4
     assert settings(database_url="sqlite:///x.db", worker_threads=3).handler_threads == 3
+
+
+def test_sqlite_reads_through_a_memory_map_but_exports_do_not(tmp_path: Path) -> None:
+    """BILATERAL_SQLITE_MMAP_MB sets every API connection's mmap_size; an export's connection reads
+    without it while it streams (db.without_memory_map) and has it back afterwards."""
+
+    def mmap_size(session: Session) -> int:
+        return int(session.connection().exec_driver_sql("PRAGMA mmap_size").scalar_one())
+
+    url = f"sqlite:///{tmp_path / 'mapped.db'}"
+    engine = engine_for(settings(database_url=url, sqlite_mmap_mb=64))
+    try:
+        with Session(engine) as session:
+            assert mmap_size(session) == 64 * 1024 * 1024
+            with without_memory_map(session):
+                assert mmap_size(session) == 0
+            assert mmap_size(session) == 64 * 1024 * 1024
+    finally:
+        engine.dispose()
+    unmapped = engine_for(settings(database_url=url, sqlite_mmap_mb=0))
+    try:
+        with Session(unmapped) as session, without_memory_map(session):
+            assert mmap_size(session) == 0
+    finally:
+        unmapped.dispose()

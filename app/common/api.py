@@ -23,6 +23,7 @@ from app.common.listing import EXPORT_BATCH, Listing
 from app.common.pagination import check_cursor
 from app.common.rows import nested_model, row_cells
 from app.common.schemas import Problem
+from app.db import without_memory_map
 from app.errors import InvalidParameter
 
 RecordId = Annotated[str, Path(description="The record's id, as `id` in its lists.")]
@@ -223,11 +224,11 @@ def _export(
     # Each stream has its own session: the request's closes when the handler returns, before the
     # stream is sent.
     def csv_text() -> Iterator[str]:
-        with sessionmaker() as session:
+        with sessionmaker() as session, without_memory_map(session):
             yield from listing.every_csv_text(session, statement, params, lang, columns)
 
     def batches() -> Iterator[list[dict[str, Any]]]:
-        with sessionmaker() as session:
+        with sessionmaker() as session, without_memory_map(session):
             if listing.reads_rows(params):
                 yield from listing.every_item(session, statement, params, lang)
                 return
