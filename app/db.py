@@ -138,7 +138,12 @@ def without_memory_map(session: Session) -> Iterator[None]:
     try:
         yield
     finally:
-        connection.exec_driver_sql(f"PRAGMA mmap_size={int(size)}")
+        try:
+            connection.exec_driver_sql(f"PRAGMA mmap_size={int(size)}")
+        except SQLAlchemyError:
+            # A stream cut short can leave the connection unusable: the pool drops it rather than
+            # keep one that reads without the map.
+            connection.invalidate()
 
 
 # --- SQLite has no statement timeout: a progress handler interrupts a statement past its deadline ---
