@@ -2,7 +2,6 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any, Literal
-from weakref import WeakKeyDictionary
 
 import anyio
 import anyio.to_thread
@@ -51,7 +50,6 @@ def make_engine(
             # Pages read straight from the operating system's cache, shared by every connection and
             # worker, instead of copied by read() into each connection's own small cache: a page of
             # trade figures of one pair (rows all over the file) answered 365 → 720–795 req/s cold.
-            _MMAP_BYTES[engine] = mmap_bytes
             event.listen(engine, "connect", lambda connection, _record: _set_mmap(connection, mmap_bytes))
         if query_timeout_ms:
             _sqlite_statement_timeout(engine, query_timeout_ms / 1000)
@@ -114,10 +112,6 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-# Each SQLite engine's mmap_size, where it sets one.
-_MMAP_BYTES: "WeakKeyDictionary[Engine, int]" = WeakKeyDictionary()
-
-
 def _set_mmap(dbapi_connection: Any, size: int) -> None:
     dbapi_connection.execute(f"PRAGMA mmap_size={int(size)}")
 
@@ -128,12 +122,14 @@ def without_memory_map(session: Session) -> Iterator[None]:
     (111k against 116k rows/s for a CSV of a million figures), and every page it touches would count
     in the process's resident memory (+504 MB over that export, against +12 MB) until it is unmapped.
     Call before the session reads anything: SQLite drops the map only while no page of it is in use."""
-    bind = session.get_bind()
-    size = _MMAP_BYTES.get(bind) if isinstance(bind, Engine) else None
-    if not size:
+    if session.get_bind().dialect.name != "sqlite":
         yield
         return
     connection = session.connection()
+    size = connection.exec_driver_sql("PRAGMA mmap_size").scalar()
+    if not size:
+        yield
+        return
     connection.exec_driver_sql("PRAGMA mmap_size=0")
     try:
         yield
