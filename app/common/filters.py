@@ -9,11 +9,12 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
-from sqlalchemy import Column, ColumnElement, Select, Table, bindparam, select
+from sqlalchemy import Column, ColumnElement, Table, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.common.dates import parse_partial_date
 from app.common.language import Language
+from app.common.rows import IdQuery
 from app.common.text import like_pattern
 from app.errors import InvalidParameter, param_error
 
@@ -203,20 +204,20 @@ def require_known(
     wanted = set(values)
     if not wanted:
         return
-    found = set(session.connection().scalars(_known_ids(id_column), {"ids": list(wanted)}))
+    found = {row[0] for row in _known_ids(id_column).rows(session.connection(), list(wanted))}
     missing = sorted(wanted - found)
     if missing:
         raise InvalidParameter.for_param(param, f"unknown {param}: {', '.join(missing)}")
 
 
-_KNOWN_IDS: dict[tuple[str, str], Select[Any]] = {}
+_KNOWN_IDS: dict[tuple[str, str], IdQuery] = {}
 
 
-def _known_ids(id_column: InstrumentedAttribute[str]) -> Select[Any]:
-    """The ids among `:ids`, a statement built once per column: building and keying it anew cost
-    more than running it (a third of a cold page filtered by country, on SQLite)."""
+def _known_ids(id_column: InstrumentedAttribute[str]) -> IdQuery:
+    """The ids among those asked for, a query built once per column: building and keying a statement
+    anew cost more than running it (a third of a cold page filtered by country, on SQLite)."""
     key = (id_column.class_.__name__, id_column.key)
-    statement = _KNOWN_IDS.get(key)
-    if statement is None:
-        statement = _KNOWN_IDS[key] = select(id_column).where(id_column.in_(bindparam("ids", expanding=True)))
-    return statement
+    query = _KNOWN_IDS.get(key)
+    if query is None:
+        query = _KNOWN_IDS[key] = IdQuery(id_column, lambda condition: select(id_column).where(condition))
+    return query
