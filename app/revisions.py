@@ -11,7 +11,7 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import event, inspect, update
-from sqlalchemy.orm import LoaderCallableStatus, Session, UOWTransaction
+from sqlalchemy.orm import LoaderCallableStatus, Mapper, Session, UOWTransaction
 
 from app.models import (
     Agreement,
@@ -63,13 +63,30 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _attributes(record: Any) -> tuple[list[str], set[str]]:
-    """The record's content: its columns, and its to-many relations (countries, citations, …)."""
-    mapper = inspect(type(record))
+Attributes = tuple[list[str], set[str], dict[str, str]]
+_ATTRIBUTES: dict[type, Attributes] = {}
+
+
+def _attributes(model: type) -> Attributes:
+    """The record's content: its columns, its to-many relations (countries, citations, …), and the
+    to-one relations that set a column (`location` sets `location_id`), by column."""
+    known = _ATTRIBUTES.get(model)
+    if known is None:
+        known = _ATTRIBUTES[model] = _content(model)
+    return known
+
+
+def _content(model: type) -> Attributes:
+    mapper: Mapper[Any] = inspect(model)
     columns = [attr.key for attr in mapper.column_attrs if attr.key not in _NOT_CONTENT]
     # `Event.agreements` is the agreements' side of a link each agreement records itself.
     relations = {rel.key for rel in mapper.relationships if rel.uselist and rel.key != "agreements"}
-    return columns + sorted(relations), relations
+    references = {
+        str(next(iter(rel.local_columns)).key): rel.key
+        for rel in mapper.relationships
+        if not rel.uselist and len(rel.local_columns) == 1 and rel.direction.name == "MANYTOONE"
+    }
+    return columns + sorted(relations), relations, references
 
 
 def _plain_list(items: list[Any]) -> list[Any]:
@@ -79,10 +96,15 @@ def _plain_list(items: list[Any]) -> list[Any]:
 def _snapshot(record: Any) -> dict[str, Any]:
     """Every loaded content attribute, as plain values."""
     state = inspect(record)
-    names, relations = _attributes(record)
+    names, relations, references = _attributes(type(record))
     snapshot: dict[str, Any] = {}
     for key in names:
         value = state.attrs[key].loaded_value
+        if key in references:
+            # A reference set through its relation reaches the column only when the flush runs.
+            reference = state.attrs[references[key]].history
+            if reference.added:
+                value = reference.added[0]
         if value is LoaderCallableStatus.NO_VALUE:
             continue
         snapshot[key] = _plain_list(value) if key in relations else _plain(value)
@@ -92,15 +114,21 @@ def _snapshot(record: Any) -> dict[str, Any]:
 def _changes(record: Any) -> dict[str, list[Any]]:
     """{field: [before, after]} for what this flush changes."""
     state = inspect(record)
-    names, relations = _attributes(record)
+    names, relations, references = _attributes(type(record))
     changes: dict[str, list[Any]] = {}
     for key in names:
         history = state.attrs[key].history
-        if not history.has_changes():
-            continue
         old: Any
         new: Any
-        if key in relations:
+        if key in references and (reference := state.attrs[references[key]].history).added:
+            # Changed through its relation (`event.location = place`): the column still holds the
+            # value before, and the relation the value after.
+            before = history.deleted[0] if history.deleted else state.attrs[key].loaded_value
+            old = None if before is LoaderCallableStatus.NO_VALUE else _plain(before)
+            new = _plain(reference.added[0])
+        elif not history.has_changes():
+            continue
+        elif key in relations:
             old = _plain_list([*history.unchanged, *history.deleted])
             new = _plain_list([*history.unchanged, *history.added])
         else:
