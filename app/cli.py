@@ -70,7 +70,7 @@ def _seed() -> str:
     settings = get_settings()
     engine = make_engine(settings.database_url)
     try:
-        with make_sessionmaker(engine).begin() as session:
+        with make_sessionmaker(engine, writes=True).begin() as session:
             report = seed_all(session, settings.seed_dir)
     except SeedError as exc:
         typer.echo(f"seed failed, nothing written: {exc}", err=True)
@@ -94,7 +94,7 @@ def _reindex(only_if_empty: bool) -> str | None:
 
     engine = make_engine(get_settings().database_url)
     try:
-        with make_sessionmaker(engine).begin() as session:
+        with make_sessionmaker(engine, writes=True).begin() as session:
             if only_if_empty and search.has_documents(session):
                 return None
             report = search.rebuild_search_index(session)
@@ -156,7 +156,7 @@ def _session() -> Iterator["Session"]:
 
     engine = make_engine(get_settings().database_url)
     try:
-        with make_sessionmaker(engine).begin() as session:
+        with make_sessionmaker(engine, writes=True).begin() as session:
             yield session
     finally:
         engine.dispose()

@@ -109,7 +109,19 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    immediate = connection.get_execution_options().get(_WRITES, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+_WRITES = "bilateral_writes"
+
+
+def for_writes(engine: Engine) -> Engine:
+    """The engine for transactions that write. On SQLite they begin IMMEDIATE, taking the write lock
+    first and waiting up to the busy timeout for it: a deferred transaction that read before another
+    commit cannot upgrade to a writer later, and SQLite refuses it at once (SQLITE_BUSY_SNAPSHOT)
+    instead of waiting. Readers stay deferred and concurrent (WAL)."""
+    return engine.execution_options(**{_WRITES: True})
 
 
 def _set_mmap(dbapi_connection: Any, size: int) -> None:
@@ -224,8 +236,10 @@ def is_query_timeout(exc: BaseException) -> bool:
     return isinstance(exc, SQLAlchemyError) and classify(exc) == "timeout"
 
 
-def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+def make_sessionmaker(engine: Engine, *, writes: bool = False) -> sessionmaker[Session]:
+    """Sessions on `engine`; with `writes`, their transactions take the write lock as they begin
+    (see for_writes)."""
+    return sessionmaker(for_writes(engine) if writes else engine, expire_on_commit=False)
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
@@ -251,6 +265,9 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
             else bind.execution_options(isolation_level="AUTOCOMMIT")
         )
         session: Session = maker(bind=autocommit)
+    elif not read and isinstance(bind, Engine):
+        state = request.app.state
+        session = maker(bind=state.write_engine if bind is state.engine else for_writes(bind))
     else:
         session = maker()
     inline = read and session.get_bind().dialect.name == "sqlite"

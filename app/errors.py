@@ -92,6 +92,14 @@ class Conflict(AppError):
     slug = "conflict"
 
 
+class RequestInProgress(Conflict):
+    title = "Request in progress"
+    slug = "request-in-progress"
+
+    def __init__(self) -> None:
+        super().__init__("Another request with this Idempotency-Key is being answered; retry shortly.")
+
+
 class PreconditionFailed(AppError):
     status = 412
     title = "Precondition failed"

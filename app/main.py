@@ -16,7 +16,7 @@ from app.agreements.router import router as agreements_router
 from app.auth import require_read
 from app.changes.router import router as changes_router
 from app.config import Settings, get_settings
-from app.db import engine_for, get_session, make_sessionmaker
+from app.db import engine_for, for_writes, get_session, make_sessionmaker
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from app.events.router import router as events_router
 from app.imports.router import router as imports_router
@@ -110,6 +110,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.autocommit_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+    app.state.write_engine = for_writes(engine)
     app.state.finish_threads = anyio.CapacityLimiter(settings.db_pool_size + settings.db_max_overflow)
     install_error_handlers(app)
     install_middleware(app, settings)

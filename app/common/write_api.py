@@ -9,6 +9,8 @@ import orjson
 from fastapi import APIRouter, Body, Header, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from app.auth import WriteCaller
 from app.common import writes
@@ -17,7 +19,7 @@ from app.common.language import Language, negotiate
 from app.common.pagination import decode_cursor, encode_cursor
 from app.common.schemas import Problem
 from app.db import SessionDep
-from app.errors import InvalidParameter, param_error
+from app.errors import InvalidParameter, RequestInProgress, param_error
 from app.middleware import record_etag
 from app.models import IdempotentRequest, Revision, SearchRecordType
 from app.revisions import ACTOR_KEY
@@ -106,6 +108,47 @@ def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {status: {"model": Problem, "description": meaning[status]} for status in statuses}
 
 
+def claim_idempotency_key(
+    session: Session, api_key_id: str, key: str, fingerprint: str
+) -> IdempotentRequest | Response:
+    """The key's row, claimed for this request in its transaction; or, when a request with the key
+    committed first, the replay of its answer.
+
+    The claim is written first: a concurrent request with the same key waits for it on the primary
+    key (PostgreSQL; SQLite's writers take turns anyway) and then replays what the first one answered,
+    or takes the key over if the first one failed and was rolled back."""
+    earlier = session.get(IdempotentRequest, (api_key_id, key))
+    if earlier is None:
+        claim = IdempotentRequest(
+            api_key_id=api_key_id,
+            key=key,
+            request_sha256=fingerprint,
+            status=0,
+            body="",
+            location=None,
+            created_at=datetime.now(UTC),
+        )
+        try:
+            with session.begin_nested():
+                session.add(claim)
+        except IntegrityError:
+            earlier = session.get(IdempotentRequest, (api_key_id, key), populate_existing=True)
+            if earlier is None:  # the first request ended without a trace: not ours to guess
+                raise RequestInProgress() from None
+        else:
+            return claim
+    if earlier.request_sha256 != fingerprint:
+        raise InvalidParameter(
+            "This Idempotency-Key was used for a different request.",
+            [param_error("Idempotency-Key", "used before with another body", "header")],
+        )
+    replay = Response(earlier.body, status_code=earlier.status, media_type="application/json")
+    if earlier.location:
+        replay.headers["Location"] = earlier.location
+    replay.headers["Idempotent-Replayed"] = "true"
+    return replay
+
+
 @dataclass(frozen=True)
 class WriteNames:
     create: str
@@ -148,6 +191,11 @@ def add_write_routes(
         responses={
             201: {"model": schema, "description": f"The new {label}."},
             **_problems(401, 403, 409, 422),
+            409: {
+                "model": Problem,
+                "description": "The id is taken, or another request with this Idempotency-Key is being "
+                "answered (`request-in-progress`: retry).",
+            },
         },
         openapi_extra=described_body(f"The new {label}, as JSON."),
     )
@@ -163,19 +211,12 @@ def add_write_routes(
         fingerprint = hashlib.sha256(
             orjson.dumps([request.url.path, payload], option=orjson.OPT_SORT_KEYS)
         ).hexdigest()
+        claim: IdempotentRequest | None = None
         if idempotency_key is not None:
-            earlier = session.get(IdempotentRequest, (caller.key_id, idempotency_key))
-            if earlier is not None:
-                if earlier.request_sha256 != fingerprint:
-                    raise InvalidParameter(
-                        "This Idempotency-Key was used for a different request.",
-                        [param_error("Idempotency-Key", "used before with another body", "header")],
-                    )
-                replay = Response(earlier.body, status_code=earlier.status, media_type="application/json")
-                if earlier.location:
-                    replay.headers["Location"] = earlier.location
-                replay.headers["Idempotent-Replayed"] = "true"
-                return replay
+            claimed = claim_idempotency_key(session, caller.key_id, idempotency_key, fingerprint)
+            if isinstance(claimed, Response):
+                return claimed
+            claim = claimed
         session.info[ACTOR_KEY] = caller.name
         values = data.model_dump()  # type: ignore[attr-defined]  # defaults included: a new record is whole
         record_id = values.pop("id", None) or writable.new_id(session, values)
@@ -185,18 +226,8 @@ def add_write_routes(
         response = respond(request, record, lang, 201)
         location = f"{request.url.path.rstrip('/')}/{record_id}"
         response.headers["Location"] = location
-        if idempotency_key is not None:
-            session.add(
-                IdempotentRequest(
-                    api_key_id=caller.key_id,
-                    key=idempotency_key,
-                    request_sha256=fingerprint,
-                    status=201,
-                    body=bytes(response.body).decode(),
-                    location=location,
-                    created_at=datetime.now(UTC),
-                )
-            )
+        if claim is not None:
+            claim.status, claim.body, claim.location = 201, bytes(response.body).decode(), location
         return response
 
     @router.patch(

@@ -73,7 +73,7 @@ def run_import(file: Path, options: "ImportOptions") -> ImportReport:
         with (
             file.open("rb") as stream,
             typer.progressbar(length=size, label=file.name, file=sys.stderr, show_pos=False) as bar,
-            make_sessionmaker(engine).begin() as session,
+            make_sessionmaker(engine, writes=True).begin() as session,
         ):
             done = 0
 
