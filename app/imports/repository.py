@@ -34,6 +34,7 @@ from app.models import Country, RevisionAction, SearchRecordType, Source, Source
 from app.revisions import ACTOR_KEY
 from app.search import repository as search
 from app.sources.quotes import QuoteNotFound, locate_quote
+from app.trade import rules
 
 BATCH_SIZE = 5000
 # Imports writing at least this many documents merge SQLite's FTS index afterwards (~2 s a million).
@@ -360,7 +361,7 @@ class _Import:
         by_key = self.store.figures_by_key([row.key for row in stored])
         citations = self.store.citations_of([figure["id"] for figure in by_key.values()])
         new_rows = [row for row in rows if row.key not in by_key]
-        derived = {row.line: trade.derived_id(row.values) for row in new_rows if row.id is None}
+        derived = {row.line: rules.figure_id(row.values) for row in new_rows if row.id is None}
         taken = self.store.taken_ids({row.id or derived[row.line] for row in new_rows})
         batch_ids: set[str] = set()
         for row in rows:

@@ -4,7 +4,6 @@ The checks are those the database enforces (so a bad row is a line error, never 
 plus what only a file can get wrong: an unknown country or column, a number that does not parse.
 """
 
-import functools
 import math
 import re
 from collections.abc import Sequence
@@ -13,8 +12,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from app.common.dates import PeriodKind, month_end, parse_partial_date, parse_period, period_kind
+from app.common.dates import PeriodKind, parse_partial_date, parse_period, period_kind
 from app.models import Bound, FigureStatus, Indicator, Unit
+from app.trade import rules
 
 # The columns of the generic layout: TradeFigureRead's, flattened, plus where the row comes from.
 COLUMNS = (
@@ -58,11 +58,10 @@ CONTENT_COLUMNS = (
     "note_en",
     "note_ru",
 )
-MAX_ID_LENGTH = 120
+MAX_ID_LENGTH = rules.MAX_ID_LENGTH
 MAX_COMMODITY_LENGTH = 40
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 E = TypeVar("E", bound=StrEnum)
 NaturalKey = tuple[str, str, str, str, date, date, str]
@@ -147,7 +146,7 @@ def check_row(line: int, text: str, fields: dict[str, Any], countries: frozenset
     reporter = row.country("reporter", countries)
     partner = row.country("partner", countries)
     if reporter and partner and reporter == partner:
-        row.fail("partner", "the partner is the reporter; a figure is between two countries")
+        row.fail("partner", rules.PARTNER_IS_REPORTER)
     indicator = row.choice("indicator", Indicator, required=True)
     commodity = row.text("commodity") or "TOTAL"
     if len(commodity) > MAX_COMMODITY_LENGTH:
@@ -360,12 +359,9 @@ def _fast_number(raw: Any) -> float | None:
 
 
 def _check_bound(row: "_Row", bound: Bound, value: float, upper: float | None) -> None:
-    if bound is Bound.range and upper is None:
-        row.fail("value_upper", "a range needs its upper end in value_upper")
-    elif bound in (Bound.exact, Bound.approximate) and upper is not None:
-        row.fail("value_upper", f"must be empty when bound is {bound.value}: the value is one number")
-    elif upper is not None and upper <= value:
-        row.fail("value_upper", f"must be greater than value ({value:g})")
+    problem = rules.bound_problem(bound, value, upper)
+    if problem is not None:
+        row.fail("value_upper", problem)
 
 
 class _Row:
@@ -501,42 +497,3 @@ def parse_number(value: Any) -> float:
     if not math.isfinite(number):
         raise ValueError("must be a finite number")
     return number
-
-
-# --- ids ---
-
-
-def derived_id(values: dict[str, Any]) -> str:
-    """A readable id made from the natural key: `az-kz-exports-2709-2024-forecast`.
-
-    The commodity is left out when it is TOTAL, the status when it is `reported`: so the seed's
-    `az-kz-trade-turnover-2024` is what this gives for its key.
-    """
-    parts = [values["reporter_id"], values["partner_id"], values["indicator"]]
-    if values["commodity"] != "TOTAL":
-        parts.append(values["commodity"])
-    parts.append(period_slug(values["period_start"], values["period_end"]))
-    if values["status"] != FigureStatus.reported:
-        parts.append(values["status"])
-    slug = _NOT_SLUG.sub("-", "-".join(str(part) for part in parts).lower()).strip("-")
-    return slug[:MAX_ID_LENGTH].rstrip("-")
-
-
-@functools.lru_cache(maxsize=4096)  # an import repeats a few periods over and over
-def period_slug(start: date, end: date) -> str:
-    """`2024`, `2024-h1`, `2024-q3`, `2024-03`, `2025-01-to-09`, or the days when not whole months."""
-    kind = period_kind(start, end)
-    if kind is PeriodKind.year:
-        return str(start.year)
-    if kind is PeriodKind.half_year:
-        return f"{start.year}-h{1 if start.month == 1 else 2}"
-    if kind is PeriodKind.quarter:
-        return f"{start.year}-q{(start.month - 1) // 3 + 1}"
-    if kind is PeriodKind.month:
-        return f"{start:%Y-%m}"
-    whole_months = start.day == 1 and end == month_end(end.year, end.month)
-    if whole_months and start.year == end.year:
-        return f"{start:%Y-%m}-to-{end:%m}"
-    if whole_months:
-        return f"{start:%Y-%m}-to-{end:%Y-%m}"
-    return start.isoformat() if start == end else f"{start.isoformat()}-to-{end.isoformat()}"

@@ -8,9 +8,10 @@ from app.common.filters import in_window, matches_text, require_known
 from app.common.listing import Listing, column_facet, either_column_facet, year_facet
 from app.common.pagination import Sorting
 from app.common.rows import RowReader
-from app.common.writes import Fields, Writable, date_columns, every, invalid, one, slugify
+from app.common.writes import Fields, Writable, date_columns, every, invalid, one
 from app.errors import Conflict
-from app.models import Country, InfrastructureProject, TradeFigure
+from app.models import Bound, Country, InfrastructureProject, TradeFigure
+from app.trade import rules
 from app.trade.schemas import TradeFigureCreate, TradeFigureFilters, TradeFigureRead
 
 TRADE_FIGURES = Listing(
@@ -114,13 +115,10 @@ def _figure_fields(session: Session, figure: TradeFigure, data: dict[str, object
 def _check_figure(session: Session, figure: TradeFigure) -> None:
     """The model's rules, as 422s naming the field rather than a database error."""
     if figure.reporter is figure.partner:
-        raise invalid("partner", "reporter and partner must differ")
-    if figure.bound == "range" and (figure.value_upper is None or figure.value_upper <= figure.value):
-        raise invalid("value_upper", "a range needs value_upper greater than value")
-    if figure.bound in ("exact", "approximate") and figure.value_upper is not None:
-        raise invalid("value_upper", f"an {figure.bound} value has no upper end")
-    if figure.value_upper is not None and figure.value_upper <= figure.value:
-        raise invalid("value_upper", "must be greater than value")
+        raise invalid("partner", rules.PARTNER_IS_REPORTER)
+    problem = rules.bound_problem(Bound(figure.bound), figure.value, figure.value_upper)
+    if problem is not None:
+        raise invalid("value_upper", problem)
     twin = session.scalar(
         select(TradeFigure.id).where(
             TradeFigure.reporter_id == figure.reporter.id,
@@ -140,17 +138,19 @@ def _check_figure(session: Session, figure: TradeFigure) -> None:
 
 
 def figure_id(data: dict[str, object]) -> str:
-    """A readable id from the natural key: `az-kz-exports-total-2025-01-2025-09-reported`."""
-    period = str(data.get("period", "")).replace("/", "-")
-    parts = [
-        data.get("reporter"),
-        data.get("partner"),
-        data.get("indicator"),
-        data.get("commodity", "TOTAL"),
-        period,
-        data.get("status"),
-    ]
-    return slugify("-".join(str(part) for part in parts if part), limit=120)
+    """The id a new figure gets from its write data: the one rule every writer uses."""
+    span = date_columns(str(data["period"]), "period")  # a 422 for a period that is no date
+    return rules.figure_id(
+        {
+            "reporter_id": data["reporter"],
+            "partner_id": data["partner"],
+            "indicator": data["indicator"],
+            "commodity": data.get("commodity") or "TOTAL",
+            "period_start": span["date_start"],
+            "period_end": span["date_end"],
+            "status": data["status"],
+        }
+    )
 
 
 WRITABLE = Writable(
