@@ -132,5 +132,5 @@ def test_an_unknown_reference_rejects_the_seed(session: Session, tmp_path: Path)
         " citations: [{paragraph: 1, quote: Sentence}]}\n",
         encoding="utf-8",
     )
-    with pytest.raises(SeedError, match="unknown reference to countries 'QQ'"):
+    with pytest.raises(SeedError, match="someone: country: unknown id: QQ"):
         seed_all(session, tmp_path)

@@ -111,7 +111,8 @@ class Writable(Generic[M]):
             if key in data:
                 setattr(record, key, every(session, model, data[key], key))
         if "citations" in data:
-            record.citations = citations(session, data["citations"])  # type: ignore[attr-defined]
+            current = record.citations  # type: ignore[attr-defined]
+            record.citations = citations(session, data["citations"], current=current)  # type: ignore[attr-defined]
         self.finish(session, record, data)
 
 
@@ -192,7 +193,15 @@ def _span_precision(first: str, last: str) -> DatePrecision:
     return {4: DatePrecision.year, 7: DatePrecision.month}.get(coarse, DatePrecision.day)
 
 
-def citations(session: Session, items: Sequence[dict[str, Any]], field: str = "citations") -> list[Citation]:
+def citations(
+    session: Session,
+    items: Sequence[dict[str, Any]],
+    field: str = "citations",
+    current: Sequence[Citation] = (),
+) -> list[Citation]:
+    """The citations `items` name, each checked verbatim in its source; one the record has already
+    (`current`: same source, quote and place) is kept as it is rather than written anew."""
+    kept = {(c.source_id, c.quote, c.char_start, c.char_end): c for c in current}
     if not items:
         raise invalid(field, "at least one citation is required: every fact comes from a source")
     built = []
@@ -206,8 +215,10 @@ def citations(session: Session, items: Sequence[dict[str, Any]], field: str = "c
             where = locate_quote(source.text, item["quote"], item.get("paragraph"))
         except QuoteNotFound as exc:
             raise invalid(f"{field}[{n}].quote", str(exc)) from None
+        same = kept.get((source.id, item["quote"], where.char_start, where.char_end))
         built.append(
-            Citation(
+            same
+            or Citation(
                 source_id=source.id,
                 quote=item["quote"],
                 paragraph=where.paragraph,
@@ -232,6 +243,24 @@ def create(session: Session, writable: Writable[M], record_id: str, data: dict[s
     session.add(record)
     _flush(session, writable)
     return record
+
+
+def put(session: Session, writable: Writable[M], record_id: str, data: dict[str, Any]) -> str:
+    """Make the record `record_id` say `data`, a whole create body: create it, or change what differs.
+    Answers `inserted`, `updated` or `unchanged`. For a trusted writer that names its ids (the
+    seed): no If-Match, the same rules, references, citations and history as the API's writes."""
+    listing = writable.listing
+    record = session.scalar(
+        select(listing.model).where(listing.sorting.id_column == record_id).options(*listing.options())
+    )
+    if record is None:
+        create(session, writable, record_id, data)
+        return "inserted"
+    writable.apply(session, record, data)
+    if not session.is_modified(record):
+        return "unchanged"
+    _flush(session, writable)
+    return "updated"
 
 
 def update(
