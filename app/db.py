@@ -96,6 +96,10 @@ def _in_memory(url: str) -> bool:
     return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
 
 
+# How long a SQLite writer waits for the write lock (another connection's or process's write).
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # The sqlite3 module opens transactions lazily, on its own terms, which breaks SAVEPOINTs and
     # transactional DDL: turn that off and let SQLAlchemy's "begin" emit BEGIN itself.
@@ -104,7 +108,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
@@ -270,7 +274,18 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         session = maker(bind=state.write_engine if bind is state.engine else for_writes(bind))
     else:
         session = maker()
-    inline = read and session.get_bind().dialect.name == "sqlite"
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    inline = read and sqlite
+    # SQLite has one writer at a time: this process's writes queue here, without a thread, rather than
+    # in BEGIN IMMEDIATE, where a waiting writer would hold a handler thread that the writer it waits
+    # for needs to finish (with one thread, each would wait for the other until the busy timeout).
+    queue = request.app.state.sqlite_writes if sqlite and not read else None
+    if queue is not None:
+        with anyio.move_on_after(SQLITE_BUSY_TIMEOUT_MS / 1000) as waited:
+            await queue.acquire()
+        if waited.cancelled_caught:
+            session.close()
+            raise PoolTimeout("waited too long for SQLite's write lock")
     failed = False
 
     def finish() -> None:
@@ -293,10 +308,14 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         raise
     finally:
         with anyio.CancelScope(shield=True):  # a client that went away still gets its session closed
-            if inline:
-                finish()
-            else:
-                await anyio.to_thread.run_sync(finish, limiter=request.app.state.finish_threads)
+            try:
+                if inline:
+                    finish()
+                else:
+                    await anyio.to_thread.run_sync(finish, limiter=request.app.state.finish_threads)
+            finally:
+                if queue is not None:
+                    queue.release()
 
 
 # scope="function": the commit runs before the response is sent, so a failed commit is an error

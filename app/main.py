@@ -111,6 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.autocommit_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
     app.state.write_engine = for_writes(engine)
+    app.state.sqlite_writes = anyio.Lock()
     app.state.finish_threads = anyio.CapacityLimiter(settings.db_pool_size + settings.db_max_overflow)
     install_error_handlers(app)
     install_middleware(app, settings)

@@ -4,6 +4,12 @@ and dossier URLs at it for a bounded time, print a table, and exit non-zero if a
     .venv/bin/python bench/load.py                              # 10 s, 16 connections, SQLite
     .venv/bin/python bench/load.py --duration 60 --connections 64
     .venv/bin/python bench/load.py --database postgresql        # a scratch schema on the test server
+    .venv/bin/python bench/load.py --writes 0.1 --duration 60 --connections 64   # 10 % writes
+
+With --writes, that share of requests are writes (the Python client): each connection creates places
+and changes its own with If-Match, and after the load every acknowledged write is checked in the
+database: a place created for each 201 and none other, each with the value of its last acknowledged
+PATCH. A write missing, or one made but not acknowledged, counts as lost.
 
 wrk (Debian package `wrk`) generates the load when it is installed, else a Python async client
 (httpx). Only 127.0.0.1 is ever targeted. The server runs as `bilateral serve` with the rate limit
@@ -50,6 +56,8 @@ class Result:
     failure_kinds: dict[str, int] = field(default_factory=dict)
     latency_ms: dict[str, float] = field(default_factory=dict)
     server_statuses: dict[str, int] = field(default_factory=dict)
+    writes: int = 0
+    lost_writes: int = 0
 
     @property
     def rate(self) -> float:
@@ -65,30 +73,40 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--tool", choices=["auto", "wrk", "python"], default="auto")
+    parser.add_argument("--writes", type=float, default=0, help="share of requests that write (0..0.5)")
     args = parser.parse_args()
     if not 1 <= args.duration <= 600 or not 1 <= args.connections <= 1024:
         parser.error("--duration must be 1..600 s and --connections 1..1024")
-    tool = args.tool if args.tool != "auto" else ("wrk" if shutil.which("wrk") else "python")
+    if not 0 <= args.writes <= 0.5:
+        parser.error("--writes must be 0..0.5")
+    if args.writes and args.tool == "wrk":
+        parser.error("--writes needs the Python client (--tool python)")
+    tool = (
+        args.tool if args.tool != "auto" else ("wrk" if shutil.which("wrk") and not args.writes else "python")
+    )
     RESULTS.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch, Database(args.database, Path(scratch)) as url:
         port = _free_port()
         base = f"http://{HOST}:{port}"
         log_path = RESULTS / f"server-{args.database}.log"
-        with log_path.open("w") as log, Server(url, port, args.workers, log):
+        with log_path.open("w") as log, Server(url, port, args.workers, log) as server:
             urls = discover(base)
+            writer = Writer(server.write_key(), args.writes) if args.writes else None
             what = f"{args.connections} connections, {args.duration:g} s, {args.database}"
             print(f"{len(urls)} URLs, {tool}, {what}")
             result = Result(tool, args.database, args.duration, args.connections, len(urls))
             if tool == "wrk":
                 run_wrk(base, urls, args, result, Path(scratch))
             else:
-                asyncio.run(run_python(base, urls, args, result))
+                asyncio.run(run_python(base, urls, args, result, writer))
             if args.workers == 1:  # with several workers, /metrics is one worker's
                 result.server_statuses = server_statuses(base)
+            if writer is not None:
+                result.writes, result.lost_writes = writer.acknowledged, writer.lost(url)
     report(result)
     (RESULTS / f"load-{args.database}.json").write_text(json.dumps(asdict(result), indent=2) + "\n")
     server_errors = sum(n for status, n in result.server_statuses.items() if status.startswith("5"))
-    return 1 if result.failures or server_errors or not result.requests else 0
+    return 1 if result.failures or server_errors or result.lost_writes or not result.requests else 0
 
 
 # --- the server under test ---
@@ -167,6 +185,20 @@ class Server:
             time.sleep(0.2)
         self.__exit__()
         raise SystemExit(f"the server did not become ready in 60 s; see {self.log.name}")
+
+    def write_key(self) -> str:
+        """A key with the write scope, made by the CLI on the server's database."""
+        bilateral = self.command[0]
+        name = f"load-{uuid.uuid4().hex[:8]}"
+        made = subprocess.run(
+            [bilateral, "keys", "create", "--name", name, "--scope", "write"],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return made.stdout.strip().splitlines()[-1]
 
     def __exit__(self, *_exc: object) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -285,7 +317,76 @@ def run_wrk(base: str, urls: list[str], args: argparse.Namespace, result: Result
     result.latency_ms = {p: stats[p] / 1000 for p in ["p50", "p90", "p99", "max"]}
 
 
-async def run_python(base: str, urls: list[str], args: argparse.Namespace, result: Result) -> None:
+SOURCE = "velizade-2025-az-kz-relations"
+QUOTE = "Ключевым политическим событием года стал государственный визит президента Азербайджана"
+
+
+class Writer:
+    """The writes of a load run: each connection creates places and renames its own (If-Match), and
+    what the server acknowledged is remembered to be checked in the database afterwards."""
+
+    def __init__(self, key: str, share: float) -> None:
+        self.headers = {"Authorization": f"Bearer {key}"}
+        self.every = max(1, round(1 / share))
+        self.run = uuid.uuid4().hex[:8]
+        self.created: dict[str, str] = {}  # id → the name_ru its last acknowledged write gave it
+        self.acknowledged = 0
+
+    async def write(self, client: httpx.AsyncClient, connection: int, step: int, mine: dict[str, str]) -> int:
+        """One write; its status (0 when no answer came)."""
+        if step % 2 and mine:
+            record_id, etag = next(iter(mine.items()))
+            name_ru = f"Место {self.run} {connection} {step}"
+            headers = self.headers | {"If-Match": etag}
+            response = await client.patch(
+                f"/v1/places/{record_id}", json={"name_ru": name_ru}, headers=headers
+            )
+            if response.status_code == 200:
+                mine.pop(record_id)
+                mine[record_id] = response.headers["etag"]  # last: the next PATCH takes another
+                self.created[record_id] = name_ru
+                self.acknowledged += 1
+            return response.status_code
+        name = f"Load {self.run} {connection} {step}"
+        body = {
+            "name_en": name,
+            "name_ru": name,
+            "kind": "city",
+            "country": "AZ",
+            "citations": [{"source_id": SOURCE, "quote": QUOTE}],
+        }
+        headers = self.headers | {"Idempotency-Key": name}
+        response = await client.post("/v1/places", json=body, headers=headers)
+        if response.status_code == 201:
+            record_id = response.json()["id"]
+            mine[record_id] = response.headers["etag"]
+            self.created[record_id] = name
+            self.acknowledged += 1
+        return response.status_code
+
+    def lost(self, url: str) -> int:
+        """Acknowledged writes the database does not show, plus places made without an acknowledgement."""
+        from sqlalchemy import select
+
+        from app.db import make_engine
+        from app.models import Place
+
+        engine = make_engine(url)
+        try:
+            with engine.connect() as connection:
+                rows = connection.execute(
+                    select(Place.id, Place.name_ru).where(Place.name_en.startswith(f"Load {self.run} "))
+                ).all()
+        finally:
+            engine.dispose()
+        stored = dict(rows)
+        missing = sum(1 for record_id, name_ru in self.created.items() if stored.get(record_id) != name_ru)
+        return missing + len(stored.keys() - self.created.keys())
+
+
+async def run_python(
+    base: str, urls: list[str], args: argparse.Namespace, result: Result, writer: "Writer | None" = None
+) -> None:
     latencies: list[float] = []
     kinds: dict[str, int] = {}
     limits = httpx.Limits(max_connections=args.connections, max_keepalive_connections=args.connections)
@@ -295,14 +396,18 @@ async def run_python(base: str, urls: list[str], args: argparse.Namespace, resul
 
         async def worker(offset: int) -> None:
             index = offset
+            mine: dict[str, str] = {}
             while time.monotonic() < deadline:
                 url = urls[index % len(urls)]
                 index += 1
                 begun = time.perf_counter()
                 try:
-                    response = await client.get(url, headers={"Accept-Encoding": "gzip"})
-                    if response.status_code >= 400:
-                        kinds[str(response.status_code)] = kinds.get(str(response.status_code), 0) + 1
+                    if writer is not None and index % writer.every == 0:
+                        status = await writer.write(client, offset, index // writer.every, mine)
+                    else:
+                        status = (await client.get(url, headers={"Accept-Encoding": "gzip"})).status_code
+                    if status >= 400:
+                        kinds[str(status)] = kinds.get(str(status), 0) + 1
                 except httpx.HTTPError as exc:
                     kinds[type(exc).__name__] = kinds.get(type(exc).__name__, 0) + 1
                 latencies.append(time.perf_counter() - begun)
@@ -359,6 +464,8 @@ def report(result: Result) -> None:
         print(
             "server responses by status:", ", ".join(f"{s}: {n}" for s, n in result.server_statuses.items())
         )
+    if result.writes or result.lost_writes:
+        print(f"writes acknowledged: {result.writes}, lost: {result.lost_writes}")
 
 
 if __name__ == "__main__":
