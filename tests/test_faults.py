@@ -121,6 +121,30 @@ async def test_a_database_that_stops_answering_is_a_503_after_the_connect_timeou
 
 @postgresql_only
 @pytest.mark.anyio
+async def test_a_database_that_freezes_is_a_503_within_seconds_and_service_resumes(
+    migrated: Database, proxy: TcpProxy
+) -> None:
+    """Pooled connections stay open and go silent (the server hangs, nothing is refused): each
+    request, and /readyz, gives up on the database within seconds instead of waiting on it."""
+    async with serve(build(settings_for(through(proxy, migrated), query_timeout_ms=1000))) as client:
+        for path in ["/readyz", "/v1/countries?limit=1", "/v1/events"]:
+            assert (await client.get(path)).status_code == 200  # connections pooled
+
+        proxy.freeze()
+        for path in ["/v1/countries?limit=1", "/readyz", "/v1/events", "/readyz"]:
+            with anyio.fail_after(10):  # a hang fails the test rather than stall the suite
+                response, elapsed = await timed_get(client, path)
+            assert response.status_code == 503, response.text
+            assert response.headers["content-type"] == "application/problem+json"
+            assert elapsed < 3.0, (path, elapsed)
+
+        proxy.thaw()
+        for path in ["/readyz", "/v1/countries?limit=1", "/v1/events"]:
+            assert (await client.get(path)).status_code == 200, path
+
+
+@postgresql_only
+@pytest.mark.anyio
 async def test_a_write_cut_off_by_an_outage_is_a_503_and_leaves_nothing(
     migrated: Database, proxy: TcpProxy
 ) -> None:
