@@ -147,6 +147,9 @@ def serve(
         proxy_headers=False,  # X-Forwarded-For counts only from BILATERAL_TRUSTED_PROXIES
         server_header=False,
         timeout_graceful_shutdown=settings.shutdown_timeout,
+        # h11 (when it is the parser) holds no more than this of a request's head in memory; the app
+        # answers 431 past BILATERAL_MAX_HEADER_BYTES (the request line comes on top).
+        h11_max_incomplete_event_size=settings.max_header_bytes + 16 * 1024,
     )
 
 

@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     # Limits.
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024, le=100 * 1024 * 1024)
     max_import_bytes: int = Field(default=256 * 1024 * 1024, ge=1024, le=4 * 1024 * 1024 * 1024)
+    max_header_bytes: int = Field(default=32 * 1024, ge=1024, le=1024 * 1024)
     query_timeout_ms: int = Field(default=5000, ge=100, le=600_000)
     db_connect_timeout: int = Field(default=2, ge=1, le=60)
     db_parallel_workers: int = Field(default=0, ge=0, le=64)

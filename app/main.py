@@ -272,8 +272,13 @@ def _operational_errors(app: FastAPI, *, rate_limited: bool, database: bool) -> 
     def retry_after(meaning: str) -> dict[str, Any]:
         return {"Retry-After": {"description": meaning, "schema": {"type": "integer", "minimum": 1}}}
 
-    limit = app.state.settings.max_body_bytes
+    settings = app.state.settings
+    limit = settings.max_body_bytes
     errors = {
+        "431": answer(
+            f"Request header fields too large: the request's headers are over the "
+            f"{settings.max_header_bytes} bytes this API accepts (`BILATERAL_MAX_HEADER_BYTES`)."
+        ),
         "413": answer(
             f"Content too large: the request body is over the {limit} bytes this API accepts "
             "(`BILATERAL_MAX_BODY_BYTES`). Nothing was read or changed."
