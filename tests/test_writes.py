@@ -288,3 +288,26 @@ async def test_event_link_rows_carry_the_events_dates_through_every_write(
     assert (await client.get("/v1/events", params=earlier)).json()["items"] == []
     await client.delete(url, headers={**keys["write"], "If-Match": moved.headers["etag"]})
     assert link_dates() == set()
+
+
+async def test_a_nul_character_in_a_body_string_is_a_422_naming_the_field(
+    client: httpx.AsyncClient, keys: dict[str, Any]
+) -> None:
+    """PostgreSQL cannot store NUL in text; no engine accepts it, so SQLite and PostgreSQL agree."""
+    cases = [
+        ({**EVENT, "title_en": "Follow-up\x00visit"}, "title_en"),
+        ({**EVENT, "citations": [{"source_id": SOURCE, "quote": QUOTE + "\x00"}]}, "citations[0].quote"),
+    ]
+    for body, field in cases:
+        response = await client.post("/v1/events", json=body, headers=keys["write"])
+        errors = problem(response, 422)["errors"]
+        assert [error["name"] for error in errors] == [field], errors
+        assert "NUL" in errors[0]["detail"], errors
+    created = (await client.post("/v1/events", json=EVENT, headers=keys["write"])).json()
+    etag = (await client.get(f"/v1/events/{created['id']}")).headers["etag"]
+    changed = await client.patch(
+        f"/v1/events/{created['id']}",
+        json={"title_ru": "Визит\u0000"},
+        headers={**keys["write"], "If-Match": etag},
+    )
+    assert [error["name"] for error in problem(changed, 422)["errors"]] == ["title_ru"]
