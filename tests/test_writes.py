@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.auth import create_key
+from app.signing import sign_cursor
 
 pytestmark = pytest.mark.anyio
 
@@ -311,3 +312,21 @@ async def test_a_nul_character_in_a_body_string_is_a_422_naming_the_field(
         headers={**keys["write"], "If-Match": etag},
     )
     assert [error["name"] for error in problem(changed, 422)["errors"]] == ["title_ru"]
+
+
+async def test_integers_beyond_the_databases_range_are_a_422_naming_the_parameter(
+    client: httpx.AsyncClient,
+) -> None:
+    """64-bit integers are what both engines hold: anything larger is refused before a query."""
+    for since in ["9223372036854775808", "1" * 40, "\u00b2"]:
+        body = problem(await client.get("/v1/changes", params={"since": since}), 422)
+        assert [error["name"] for error in body["errors"]] == ["since"], body
+    assert (await client.get("/v1/changes", params={"since": str(2**63 - 1)})).json()["items"] == []
+    # Cursors are signed: these are as the service would sign them, with an id no row can have.
+    for key in [2**63, -(2**63) - 1, 10**30]:
+        cursor = sign_cursor(b'{"sort":"id","key":[%d]}' % key)
+        body = problem(await client.get("/v1/changes", params={"cursor": cursor}), 422)
+        assert [error["name"] for error in body["errors"]] == ["cursor"], body
+    for limit in ["9223372036854775808", "0", "-1"]:
+        body = problem(await client.get("/v1/events", params={"limit": limit}), 422)
+        assert [error["name"] for error in body["errors"]] == ["limit"], body

@@ -15,6 +15,8 @@ from app.errors import InvalidParameter
 from app.signing import sign_cursor, unsign_cursor
 
 T = TypeVar("T")
+# What both engines' integer columns hold (64-bit, signed): a value beyond is no row's key.
+MAX_ID = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,12 @@ def _from_json(value: Any, kind: type) -> Any:
         return date.fromisoformat(value)
     if kind is float and isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
-    if kind is int and isinstance(value, int) and not isinstance(value, bool):
+    if (
+        kind is int
+        and isinstance(value, int)
+        and not isinstance(value, bool)
+        and -MAX_ID - 1 <= value <= MAX_ID
+    ):
         return value
     if kind is str and isinstance(value, str):
         return value
