@@ -324,9 +324,48 @@ async def test_integers_beyond_the_databases_range_are_a_422_naming_the_paramete
     assert (await client.get("/v1/changes", params={"since": str(2**63 - 1)})).json()["items"] == []
     # Cursors are signed: these are as the service would sign them, with an id no row can have.
     for key in [2**63, -(2**63) - 1, 10**30]:
-        cursor = sign_cursor(b'{"sort":"id","key":[%d]}' % key)
+        cursor = sign_cursor(b'{"list":"changes","sort":"id","key":[%d]}' % key)
         body = problem(await client.get("/v1/changes", params={"cursor": cursor}), 422)
         assert [error["name"] for error in body["errors"]] == ["cursor"], body
     for limit in ["9223372036854775808", "0", "-1"]:
         body = problem(await client.get("/v1/events", params={"limit": limit}), 422)
         assert [error["name"] for error in body["errors"]] == ["limit"], body
+
+
+async def test_a_cursor_belongs_to_the_list_that_issued_it(
+    client: httpx.AsyncClient, keys: dict[str, Any]
+) -> None:
+    """Same sort, same shape of key, another list: refused, naming `cursor`, never a page of
+    somewhere else."""
+    created = (await client.post("/v1/events", json=EVENT, headers=keys["write"])).json()
+    etag = (await client.get(f"/v1/events/{created['id']}")).headers["etag"]
+    changed = await client.patch(
+        f"/v1/events/{created['id']}",
+        json={"summary_en": "Added."},
+        headers={**keys["write"], "If-Match": etag},
+    )
+    assert changed.status_code == 200, changed.text
+
+    async def cursor_of(path: str) -> str:
+        cursor = (await client.get(path)).json()["next_cursor"]
+        assert cursor is not None, path
+        return str(cursor)
+
+    events = await cursor_of("/v1/events?limit=1&sort=id")
+    countries = await cursor_of("/v1/countries?limit=1&sort=id")
+    revisions = await cursor_of(f"/v1/events/{created['id']}/revisions?limit=1")
+    changes = await cursor_of("/v1/changes?limit=1")
+    relations = await cursor_of("/v1/relations?limit=1")
+    assert (await client.get(f"/v1/events?sort=id&cursor={events}")).status_code == 200
+    for path, cursor in [
+        ("/v1/agreements?sort=id", events),
+        ("/v1/people?sort=id", countries),
+        ("/v1/changes?", revisions),
+        (f"/v1/events/{created['id']}/revisions?", changes),
+        ("/v1/events/aliyev-state-visit-kazakhstan-2025-11/revisions?", revisions),
+        ("/v1/relations?", countries),
+        ("/v1/countries?sort=id", relations),
+    ]:
+        body = problem(await client.get(f"{path}&cursor={cursor}"), 422)
+        assert [error["name"] for error in body["errors"]] == ["cursor"], (path, body)
+        assert "another list" in body["detail"], body

@@ -88,7 +88,7 @@ def list_changes(request: Request, session: SessionDep, params: Annotated[Change
             statement = statement.where(Revision.changed_at >= moment)
     if params.record_type:
         statement = statement.where(Revision.record_type.in_(params.record_type))
-    page = revision_page(session, statement, params.limit, params.cursor)
+    page = revision_page(session, statement, params.limit, params.cursor, "changes")
     response = Response(orjson.dumps(page), media_type="application/json")
     link_next(response, request, page["next_cursor"])
     return response
