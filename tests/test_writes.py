@@ -4,9 +4,11 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy.orm import Session
+from sqlalchemy import text
+from sqlalchemy.orm import Session, object_session
 
 from app.auth import create_key
+from app.common import writes
 from app.signing import sign_cursor
 
 pytestmark = pytest.mark.anyio
@@ -369,3 +371,31 @@ async def test_a_cursor_belongs_to_the_list_that_issued_it(
         body = problem(await client.get(f"{path}&cursor={cursor}"), 422)
         assert [error["name"] for error in body["errors"]] == ["cursor"], (path, body)
         assert "another list" in body["detail"], body
+
+
+async def test_if_match_star_means_any_current_version_even_while_writers_race(
+    client: httpx.AsyncClient, keys: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`*` never answers 412 because another writer moved the version between this request's read
+    and its write; a named version still does."""
+    created = await client.post("/v1/events", json=EVENT, headers=keys["write"])
+    record_id = created.json()["id"]
+    stale = created.headers["etag"]
+    checked = writes._check_version
+
+    def another_writer_commits_meanwhile(record: Any, if_match: str | None) -> None:
+        checked(record, if_match)
+        bump = text("UPDATE events SET version = version + 1 WHERE id = :id")
+        object_session(record).connection().execute(bump, {"id": record_id})  # type: ignore[union-attr]
+
+    monkeypatch.setattr(writes, "_check_version", another_writer_commits_meanwhile)
+    star = {**keys["write"], "If-Match": "*"}
+    changed = await client.patch(f"/v1/events/{record_id}", json={"summary_en": "Raced."}, headers=star)
+    assert changed.status_code == 200, changed.text
+    assert changed.headers["etag"].startswith('"v3-') and changed.json()["summary"] == "Raced."
+    refused = await client.patch(
+        f"/v1/events/{record_id}", json={"summary_en": "Late."}, headers={**keys["write"], "If-Match": stale}
+    )
+    problem(refused, 412)
+    assert (await client.delete(f"/v1/events/{record_id}", headers=star)).status_code == 204
+    problem(await client.get(f"/v1/events/{record_id}"), 410)

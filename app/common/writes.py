@@ -266,14 +266,30 @@ def update(
 ) -> M:
     _check_version(record, if_match)
     writable.apply(session, record, data)
+    if _any_version(if_match):
+        _take_current_version(session, record)
     _flush(session, writable)
     return record
 
 
 def delete(session: Session, writable: Writable[M], record: M, if_match: str | None) -> None:
     _check_version(record, if_match)
+    if _any_version(if_match):
+        _take_current_version(session, record)
     session.delete(record)
     _flush(session, writable)
+
+
+def _any_version(if_match: str | None) -> bool:
+    return if_match is not None and if_match.strip() == "*"
+
+
+def _take_current_version(session: Session, record: Any) -> None:
+    """For `If-Match: *`: the version the ORM's UPDATE or DELETE will name is the one stored now, not
+    the one this request read (another writer may have moved it since), and on PostgreSQL the row is
+    locked until the commit, so no writer moves it again. Changes already applied are kept."""
+    with session.no_autoflush:
+        session.refresh(record, ["version"], with_for_update=True)
 
 
 def _flush(session: Session, writable: Writable[Any]) -> None:
