@@ -48,6 +48,11 @@ def make_engine(
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
+        if query_timeout_ms:
+            lock_wait = _lock_wait_ms(query_timeout_ms)
+            event.listen(
+                engine, "connect", lambda connection, _record: _set_busy_timeout(connection, lock_wait)
+            )
         event.listen(engine, "begin", _sqlite_begin)
         if mmap_bytes:
             # Pages read straight from the operating system's cache, shared by every connection and
@@ -64,6 +69,7 @@ def make_engine(
     startup = []
     if query_timeout_ms:
         startup.append(f"-c statement_timeout={query_timeout_ms}")
+        startup.append(f"-c lock_timeout={_lock_wait_ms(query_timeout_ms)}")
     if parallel_workers is not None:
         startup.append(f"-c max_parallel_workers_per_gather={parallel_workers}")
     if startup:
@@ -204,6 +210,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _lock_wait_ms(query_timeout_ms: int) -> int:
+    """How long a statement waits for a lock another transaction holds: half its time, so that lock
+    contention ends as itself (a 503 to retry), not as a query timeout."""
+    return query_timeout_ms // 2
+
+
+def _set_busy_timeout(dbapi_connection: Any, milliseconds: int) -> None:
+    dbapi_connection.execute(f"PRAGMA busy_timeout={int(milliseconds)}")
+
+
 def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
@@ -288,14 +304,29 @@ def _set_deadline(info: dict[str, Any], due: float | None) -> None:
 
 # --- what a database error means for the client ---
 
-DatabaseFailure = Literal["timeout", "unavailable", "bug"]
-_SQLITE_ERROR, _SQLITE_INTERRUPT = 1, 9
-_PG_QUERY_CANCELED = "57014"
+DatabaseFailure = Literal["timeout", "disk_full", "locked", "unavailable", "bug"]
+# SQLite's primary result codes (an extended code keeps the primary one in its low byte).
+_SQLITE_CODES: dict[int, DatabaseFailure] = {
+    1: "bug",  # SQLITE_ERROR: "no such table", a syntax error (raised as OperationalError all the same)
+    5: "locked",  # SQLITE_BUSY: another connection holds the write lock past the busy timeout
+    6: "locked",  # SQLITE_LOCKED
+    9: "timeout",  # SQLITE_INTERRUPT: the progress handler's deadline
+    13: "disk_full",  # SQLITE_FULL
+}
+_PG_STATES: dict[str, DatabaseFailure] = {
+    "57014": "timeout",  # query_canceled (statement_timeout)
+    "53100": "disk_full",
+    "55P03": "locked",  # lock_not_available (lock_timeout)
+    "40P01": "locked",  # deadlock_detected
+    "40001": "locked",  # serialization_failure
+}
 
 
 def classify(exc: SQLAlchemyError) -> DatabaseFailure:
-    """`timeout`: a statement ran past the query timeout. `unavailable`: the database cannot be
-    reached or is overloaded, and a retry may succeed. `bug`: anything else (bad SQL)."""
+    """`timeout`: a statement ran past the query timeout. `disk_full`: no space to write; retrying
+    will not help. `locked`: another transaction held what this one needed (lock wait, deadlock);
+    a retry will likely succeed. `unavailable`: the database cannot be reached or is overloaded, and
+    a retry may succeed. `bug`: anything else (bad SQL)."""
     if isinstance(exc, PoolTimeout):
         return "unavailable"
     if not isinstance(exc, DBAPIError):
@@ -303,17 +334,21 @@ def classify(exc: SQLAlchemyError) -> DatabaseFailure:
     original = exc.orig
     sqlstate = getattr(original, "sqlstate", None)  # psycopg
     sqlite_code = getattr(original, "sqlite_errorcode", None)  # sqlite3
-    if sqlstate == _PG_QUERY_CANCELED:
-        return "timeout"
-    if sqlite_code is not None and sqlite_code & 0xFF == _SQLITE_INTERRUPT:
-        return "timeout"
-    if exc.connection_invalidated:
-        return "unavailable"
-    if sqlite_code is not None and sqlite_code & 0xFF == _SQLITE_ERROR:
-        return "bug"  # "no such table", a syntax error: SQLite reports both as OperationalError
-    # Connection failures, shutdowns, too many connections, serialization failures, locks, a full or
-    # unreadable disk: the DBAPI's OperationalError and InterfaceError.
+    if sqlstate in _PG_STATES:
+        return _PG_STATES[sqlstate]
+    if sqlite_code is not None and sqlite_code & 0xFF in _SQLITE_CODES:
+        return _SQLITE_CODES[sqlite_code & 0xFF]
+    # Connection failures, shutdowns, too many connections, an unreadable disk: the DBAPI's
+    # OperationalError and InterfaceError.
     return "unavailable"
+
+
+def failure_code(exc: SQLAlchemyError) -> str:
+    """What the driver said, for the log: the exception's class and its SQLSTATE or SQLite code
+    name (never its message, which may carry a host name or a query)."""
+    original = getattr(exc, "orig", None) or exc
+    code = getattr(original, "sqlstate", None) or getattr(original, "sqlite_errorname", None)
+    return f"{type(original).__name__} ({code})" if code else type(original).__name__
 
 
 def is_query_timeout(exc: BaseException) -> bool:

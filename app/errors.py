@@ -9,8 +9,9 @@
      ├── PreconditionFailed   412  If-Match names a version that is no longer current
      └── PreconditionRequired 428  a change without If-Match
 Request validation errors from FastAPI and any HTTP error from Starlette are turned into the same
-shape. Database errors: unreachable, overloaded or out of connections is a 503 with Retry-After; a
-statement cut off by the query timeout is a 504; anything else unexpected becomes a 500 problem that
+shape. Database errors: unreachable, overloaded or out of connections is a 503 with Retry-After; lock
+contention (a lock wait, a deadlock) a 503 `database-busy` with a shorter Retry-After; a full disk a
+507; a statement cut off by the query timeout is a 504; anything else unexpected becomes a 500 problem that
 carries no internals (no exception text, no SQL, no traceback: those go to the log, with the
 request id).
 """
@@ -27,7 +28,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from app.db import classify
+from app.db import classify, failure_code
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "/problems/"
@@ -205,7 +206,8 @@ def _allowed_methods(request: Request) -> list[str]:
 
 
 async def database_problem(request: Request, exc: Exception) -> ProblemResponse:
-    """503 for a database that cannot be reached, 504 for a query cut off by the timeout."""
+    """503 for a database that cannot be reached or a lock not granted, 507 for a full disk, 504 for
+    a query cut off by the timeout."""
     assert isinstance(exc, SQLAlchemyError)
     failure = classify(exc)
     where = f"{request.method} {request.url.path}"
@@ -217,9 +219,21 @@ async def database_problem(request: Request, exc: Exception) -> ProblemResponse:
             "Narrow the filters or ask for a smaller page."
         )
         return problem(request, 504, "Query timeout", "query-timeout", detail)
+    # The driver's class and code only: its message may carry a host name or a query.
+    code = failure_code(exc)
+    if failure == "disk_full":
+        logger.error("database disk full on %s: %s", where, code)
+        detail = (
+            "The database has no space left to store this change, and nothing was written. "
+            "Retrying will not help until the operators free some space."
+        )
+        return problem(request, 507, "Insufficient storage", "insufficient-storage", detail)
+    if failure == "locked":
+        logger.warning("database busy (lock contention) on %s: %s", where, code)
+        detail = "Another change held what this request needed, and nothing was written; try again."
+        return problem(request, 503, "Database busy", "database-busy", detail, headers={"Retry-After": "1"})
     if failure == "unavailable":
-        # The exception's class only: its message may carry a host name or a query.
-        logger.error("database unavailable on %s: %s", where, type(getattr(exc, "orig", exc)).__name__)
+        logger.error("database unavailable on %s: %s", where, code)
         detail = "The database is unavailable; try again shortly."
         return problem(
             request, 503, "Service unavailable", "database-unavailable", detail, headers={"Retry-After": "5"}
