@@ -16,6 +16,7 @@ carries no internals (no exception text, no SQL, no traceback: those go to the l
 request id).
 """
 
+import errno
 import logging
 import re
 from typing import Any
@@ -223,11 +224,7 @@ async def database_problem(request: Request, exc: Exception) -> ProblemResponse:
     code = failure_code(exc)
     if failure == "disk_full":
         logger.error("database disk full on %s: %s", where, code)
-        detail = (
-            "The database has no space left to store this change, and nothing was written. "
-            "Retrying will not help until the operators free some space."
-        )
-        return problem(request, 507, "Insufficient storage", "insufficient-storage", detail)
+        return insufficient_storage(request, "The database has")
     if failure == "locked":
         logger.warning("database busy (lock contention) on %s: %s", where, code)
         detail = "Another change held what this request needed, and nothing was written; try again."
@@ -251,6 +248,24 @@ async def _unexpected_error(request: Request, exc: Exception) -> ProblemResponse
     return unexpected_error(request, exc)
 
 
+def insufficient_storage(request: Request, who: str) -> ProblemResponse:
+    detail = (
+        f"{who} no space left to store this change, and nothing was written. "
+        "Retrying will not help until the operators free some space."
+    )
+    return problem(request, 507, "Insufficient storage", "insufficient-storage", detail)
+
+
+async def _os_error(request: Request, exc: Exception) -> ProblemResponse:
+    """A full disk or quota on the server's own files (an upload spooled to a temporary file) is a
+    507, like the database's; any other OSError is unexpected."""
+    assert isinstance(exc, OSError)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        logger.error("disk full on %s %s: %s", request.method, request.url.path, errno.errorcode[exc.errno])
+        return insufficient_storage(request, "The server has")
+    return unexpected_error(request, exc)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
@@ -258,4 +273,5 @@ def install_error_handlers(app: FastAPI) -> None:
     # Lost connections, no free connection, a statement past the query timeout (bad SQL is a bug: 500).
     for database_error in (OperationalError, InterfaceError, PoolTimeout):
         app.add_exception_handler(database_error, database_problem)
+    app.add_exception_handler(OSError, _os_error)
     app.add_exception_handler(Exception, _unexpected_error)

@@ -417,3 +417,29 @@ def test_failures_are_told_apart_by_their_codes() -> None:
     assert classify(wrapped(sqlite_error(517))) == "locked"  # SQLITE_BUSY_SNAPSHOT
     assert classify(wrapped(sqlite_error(6))) == "locked"  # SQLITE_LOCKED
     assert classify(wrapped(sqlite_error(10))) == "unavailable"  # SQLITE_IOERR
+
+
+@pytest.mark.parametrize("empty_database", ["sqlite"], indirect=True)
+@pytest.mark.anyio
+async def test_an_upload_that_fills_the_servers_disk_is_a_507(
+    migrated: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import spools its upload to a temporary file first: no space there is a 507 too."""
+    import errno
+    import tempfile
+
+    from app.auth import require_write
+    from app.imports import router as imports_router
+
+    class FullDisk(tempfile.SpooledTemporaryFile):  # type: ignore[type-arg]
+        def write(self, data: Any) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(imports_router.tempfile, "SpooledTemporaryFile", FullDisk)
+    app = build(settings_for(migrated.url))
+    app.dependency_overrides[require_write] = lambda: None  # past the key check, to the upload
+    async with serve(app) as client:
+        response = await client.post(
+            "/v1/imports/trade-figures", content=b"reporter\n", headers={"Content-Type": "text/csv"}
+        )
+    assert_problem(response, 507, "insufficient-storage")
