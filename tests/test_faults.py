@@ -132,7 +132,7 @@ async def test_a_database_that_freezes_is_a_503_within_seconds_and_service_resum
             assert (await client.get(path)).status_code == 200  # connections pooled
 
         proxy.freeze()
-        for path in ["/v1/countries?limit=1", "/readyz", "/v1/events", "/readyz"]:
+        for path in ["/v1/countries?limit=1", "/readyz"]:  # each meets a pooled connection gone silent
             with anyio.fail_after(10):  # a hang fails the test rather than stall the suite
                 response, elapsed = await timed_get(client, path)
             assert response.status_code == 503, response.text
