@@ -16,7 +16,12 @@ if TYPE_CHECKING:
 # The heavy modules (the models, Alembic, the search index, the seed loader) are imported by the
 # commands that use them: `serve` starts worker processes that import the app themselves, and the
 # parent answers no request, so it should not spend a second importing it too (start-up time).
-app = typer.Typer(help="Bilateral relations API: database, seed data and server.", no_args_is_help=True)
+# pretty_exceptions_show_locals: a start-up error's traceback would print the settings' values.
+app = typer.Typer(
+    help="Bilateral relations API: database, seed data and server.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
 db = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
 app.add_typer(db, name="db")
 keys = typer.Typer(
@@ -147,6 +152,9 @@ def serve(
         proxy_headers=False,  # X-Forwarded-For counts only from BILATERAL_TRUSTED_PROXIES
         server_header=False,
         timeout_graceful_shutdown=settings.shutdown_timeout,
+        # h11 (when it is the parser) holds no more than this of a request's head in memory; the app
+        # answers 431 past BILATERAL_MAX_HEADER_BYTES (the request line comes on top).
+        h11_max_incomplete_event_size=settings.max_header_bytes + 16 * 1024,
     )
 
 

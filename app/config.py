@@ -19,7 +19,10 @@ CommaList = Annotated[list[str], NoDecode]
 class Settings(BaseSettings):
     """Every setting comes from the environment (or a `.env` file); names are documented in the README."""
 
-    model_config = SettingsConfigDict(env_prefix="BILATERAL_", env_file=".env", extra="ignore")
+    # hide_input_in_errors: a refused value is never echoed in the start-up error (it may be a secret).
+    model_config = SettingsConfigDict(
+        env_prefix="BILATERAL_", env_file=".env", extra="ignore", hide_input_in_errors=True
+    )
 
     database_url: str = Field(
         default="sqlite:///./bilateral.db",
@@ -42,6 +45,7 @@ class Settings(BaseSettings):
     # Limits.
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024, le=100 * 1024 * 1024)
     max_import_bytes: int = Field(default=256 * 1024 * 1024, ge=1024, le=4 * 1024 * 1024 * 1024)
+    max_header_bytes: int = Field(default=32 * 1024, ge=1024, le=1024 * 1024)
     query_timeout_ms: int = Field(default=5000, ge=100, le=600_000)
     db_connect_timeout: int = Field(default=2, ge=1, le=60)
     db_parallel_workers: int = Field(default=0, ge=0, le=64)
@@ -124,11 +128,13 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _production_is_configured(self) -> Self:
+        # Messages name the setting, never its value.
+        if not self.secret_key.get_secret_value().strip():
+            raise ValueError("BILATERAL_SECRET_KEY is blank: set it to a random string, or leave it unset")
         if self.environment == "production":
-            secret = self.secret_key.get_secret_value()
-            if secret == DEVELOPMENT_SECRET_KEY:
+            if self.uses_development_secret:
                 raise ValueError("BILATERAL_SECRET_KEY must be set in production")
-            if len(secret) < MIN_SECRET_KEY_LENGTH:
+            if len(self.secret_key.get_secret_value().strip()) < MIN_SECRET_KEY_LENGTH:
                 raise ValueError(
                     f"BILATERAL_SECRET_KEY must be at least {MIN_SECRET_KEY_LENGTH} characters "
                     "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(32))'`)"

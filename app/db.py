@@ -5,9 +5,11 @@ from typing import Annotated, Any, Literal
 
 import anyio
 import anyio.to_thread
+import psycopg
 from fastapi import Depends, Request
+from psycopg.abc import PQGen
 from sqlalchemy import Engine, MetaData, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
@@ -39,12 +41,18 @@ def make_engine(
 ) -> Engine:
     """An engine for `url`. With `query_timeout_ms`, a statement running longer is cancelled (an error
     `is_query_timeout` recognizes); with `connect_timeout`, connecting gives up after that many seconds
-    (PostgreSQL; at least 2, libpq's floor); `parallel_workers` is PostgreSQL's
+    (PostgreSQL; at least 2, libpq's floor), and so does waiting for a server that stopped answering
+    (`_give_up_on_silence`); `parallel_workers` is PostgreSQL's
     max_parallel_workers_per_gather; `mmap_bytes`, how much of a SQLite file is read through a memory
     map (SQLite's mmap_size). The command line leaves them off: migrations may be long."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
+        if query_timeout_ms:
+            lock_wait = _lock_wait_ms(query_timeout_ms)
+            event.listen(
+                engine, "connect", lambda connection, _record: _set_busy_timeout(connection, lock_wait)
+            )
         event.listen(engine, "begin", _sqlite_begin)
         if mmap_bytes:
             # Pages read straight from the operating system's cache, shared by every connection and
@@ -61,15 +69,109 @@ def make_engine(
     startup = []
     if query_timeout_ms:
         startup.append(f"-c statement_timeout={query_timeout_ms}")
+        startup.append(f"-c lock_timeout={_lock_wait_ms(query_timeout_ms)}")
     if parallel_workers is not None:
         startup.append(f"-c max_parallel_workers_per_gather={parallel_workers}")
     if startup:
         options = query.get("options", "")
         options = " ".join(options) if isinstance(options, tuple) else options
         connect_args["options"] = " ".join([options, *startup]).strip()
-    if connect_timeout and "connect_timeout" not in query:
-        connect_args["connect_timeout"] = connect_timeout
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    if connect_timeout:
+        connect_args.update(
+            (name, value)
+            for name, value in _socket_options(connect_timeout, query_timeout_ms).items()
+            if name not in query
+        )
+    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    if connect_timeout:
+        _give_up_on_silence(engine, connect_timeout, query_timeout_ms)
+    return engine
+
+
+# --- PostgreSQL: a server that stops answering (rather than refusing) must not hold requests ---
+
+
+def _socket_options(connect_timeout: int, query_timeout_ms: int | None) -> dict[str, int]:
+    """libpq's connection options: the connect timeout, and TCP keepalives and a TCP user timeout, so
+    the operating system closes a connection to a host that went away (what is sent is never
+    acknowledged) instead of leaving it open for as long as its retransmissions last."""
+    silence_ms = (connect_timeout * 1000) + (query_timeout_ms or 0)
+    return {
+        "connect_timeout": connect_timeout,
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 2,
+        "keepalives_count": 3,
+        "tcp_user_timeout": silence_ms,
+    }
+
+
+class NoAnswer(psycopg.OperationalError):
+    """The server did not answer in time: the connection is closed, never reused."""
+
+
+class _PatientConnection(psycopg.Connection[Any]):
+    """A psycopg connection that waits at most `answer_within` seconds for each answer of the server.
+
+    A server that hangs (or a network that drops everything) still acknowledges nothing and refuses
+    nothing: TCP keeps the connection open, and libpq would wait for ever."""
+
+    answer_within: float | None = None
+
+    def wait(self, gen: PQGen[Any], *args: Any, **kwargs: Any) -> Any:
+        if self.answer_within is None:
+            return super().wait(gen, *args, **kwargs)
+        try:
+            return super().wait(_answered_within(gen, self.answer_within), *args, **kwargs)
+        except NoAnswer:
+            # Half-way through the protocol: the connection cannot be used again.
+            self.pgconn.finish()
+            raise
+
+
+def _answered_within(gen: PQGen[Any], seconds: float) -> PQGen[Any]:
+    """`gen` (psycopg's steps of one exchange with the server), given up after `seconds`: psycopg
+    wakes it every fraction of a second (`READY_NONE`) while the socket stays silent."""
+    due = time.monotonic() + seconds
+    try:
+        wait = next(gen)
+        while True:
+            ready = yield wait
+            if not ready and time.monotonic() > due:
+                raise NoAnswer(f"the database did not answer within {seconds:g} s")
+            wait = gen.send(ready)
+    except StopIteration as done:
+        return done.value
+
+
+def _give_up_on_silence(engine: Engine, connect_timeout: int, query_timeout_ms: int | None) -> None:
+    """Statements wait for the server's answer up to the query timeout and the connect timeout beyond
+    it (the server cancels a statement at the query timeout: that answer comes first); the pool's
+    ping of an idle connection, only the connect timeout. A ping that got no answer fails the
+    checkout at once: a new connection to a silent server would only wait out the connect timeout."""
+    statement = connect_timeout + query_timeout_ms / 1000 if query_timeout_ms else None
+
+    def connect(_dialect: Any, _record: Any, cargs: Any, cparams: dict[str, Any]) -> Any:
+        connection = _PatientConnection.connect(*cargs, **cparams)
+        connection.answer_within = statement
+        return connection
+
+    def checkin(dbapi_connection: Any, _record: Any) -> None:
+        if isinstance(dbapi_connection, _PatientConnection):
+            dbapi_connection.answer_within = connect_timeout  # the next checkout's ping
+
+    def checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        if isinstance(dbapi_connection, _PatientConnection):
+            dbapi_connection.answer_within = statement
+
+    def unanswered_ping(context: ExceptionContext) -> None:
+        if context.is_pre_ping and isinstance(context.original_exception, NoAnswer):
+            context.is_disconnect = False  # no reconnection attempt within this checkout
+
+    event.listen(engine, "do_connect", connect)
+    event.listen(engine, "handle_error", unanswered_ping)
+    event.listen(engine.pool, "checkin", checkin)
+    event.listen(engine.pool, "checkout", checkout)
 
 
 def engine_for(settings: Settings) -> Engine:
@@ -110,6 +212,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+def _lock_wait_ms(query_timeout_ms: int) -> int:
+    """How long a statement waits for a lock another transaction holds: half its time, so that lock
+    contention ends as itself (a 503 to retry), not as a query timeout."""
+    return query_timeout_ms // 2
+
+
+def _set_busy_timeout(dbapi_connection: Any, milliseconds: int) -> None:
+    dbapi_connection.execute(f"PRAGMA busy_timeout={int(milliseconds)}")
 
 
 def _sqlite_begin(connection: Any) -> None:
@@ -208,14 +320,29 @@ def _set_deadline(info: dict[str, Any], due: float | None) -> None:
 
 # --- what a database error means for the client ---
 
-DatabaseFailure = Literal["timeout", "unavailable", "bug"]
-_SQLITE_ERROR, _SQLITE_INTERRUPT = 1, 9
-_PG_QUERY_CANCELED = "57014"
+DatabaseFailure = Literal["timeout", "disk_full", "locked", "unavailable", "bug"]
+# SQLite's primary result codes (an extended code keeps the primary one in its low byte).
+_SQLITE_CODES: dict[int, DatabaseFailure] = {
+    1: "bug",  # SQLITE_ERROR: "no such table", a syntax error (raised as OperationalError all the same)
+    5: "locked",  # SQLITE_BUSY: another connection holds the write lock past the busy timeout
+    6: "locked",  # SQLITE_LOCKED
+    9: "timeout",  # SQLITE_INTERRUPT: the progress handler's deadline
+    13: "disk_full",  # SQLITE_FULL
+}
+_PG_STATES: dict[str, DatabaseFailure] = {
+    "57014": "timeout",  # query_canceled (statement_timeout)
+    "53100": "disk_full",
+    "55P03": "locked",  # lock_not_available (lock_timeout)
+    "40P01": "locked",  # deadlock_detected
+    "40001": "locked",  # serialization_failure
+}
 
 
 def classify(exc: SQLAlchemyError) -> DatabaseFailure:
-    """`timeout`: a statement ran past the query timeout. `unavailable`: the database cannot be
-    reached or is overloaded, and a retry may succeed. `bug`: anything else (bad SQL)."""
+    """`timeout`: a statement ran past the query timeout. `disk_full`: no space to write; retrying
+    will not help. `locked`: another transaction held what this one needed (lock wait, deadlock);
+    a retry will likely succeed. `unavailable`: the database cannot be reached or is overloaded, and
+    a retry may succeed. `bug`: anything else (bad SQL)."""
     if isinstance(exc, PoolTimeout):
         return "unavailable"
     if not isinstance(exc, DBAPIError):
@@ -223,17 +350,21 @@ def classify(exc: SQLAlchemyError) -> DatabaseFailure:
     original = exc.orig
     sqlstate = getattr(original, "sqlstate", None)  # psycopg
     sqlite_code = getattr(original, "sqlite_errorcode", None)  # sqlite3
-    if sqlstate == _PG_QUERY_CANCELED:
-        return "timeout"
-    if sqlite_code is not None and sqlite_code & 0xFF == _SQLITE_INTERRUPT:
-        return "timeout"
-    if exc.connection_invalidated:
-        return "unavailable"
-    if sqlite_code is not None and sqlite_code & 0xFF == _SQLITE_ERROR:
-        return "bug"  # "no such table", a syntax error: SQLite reports both as OperationalError
-    # Connection failures, shutdowns, too many connections, serialization failures, locks, a full or
-    # unreadable disk: the DBAPI's OperationalError and InterfaceError.
+    if sqlstate in _PG_STATES:
+        return _PG_STATES[sqlstate]
+    if sqlite_code is not None and sqlite_code & 0xFF in _SQLITE_CODES:
+        return _SQLITE_CODES[sqlite_code & 0xFF]
+    # Connection failures, shutdowns, too many connections, an unreadable disk: the DBAPI's
+    # OperationalError and InterfaceError.
     return "unavailable"
+
+
+def failure_code(exc: SQLAlchemyError) -> str:
+    """What the driver said, for the log: the exception's class and its SQLSTATE or SQLite code
+    name (never its message, which may carry a host name or a query)."""
+    original = getattr(exc, "orig", None) or exc
+    code = getattr(original, "sqlstate", None) or getattr(original, "sqlite_errorname", None)
+    return f"{type(original).__name__} ({code})" if code else type(original).__name__
 
 
 def is_query_timeout(exc: BaseException) -> bool:

@@ -9,12 +9,14 @@
      ├── PreconditionFailed   412  If-Match names a version that is no longer current
      └── PreconditionRequired 428  a change without If-Match
 Request validation errors from FastAPI and any HTTP error from Starlette are turned into the same
-shape. Database errors: unreachable, overloaded or out of connections is a 503 with Retry-After; a
-statement cut off by the query timeout is a 504; anything else unexpected becomes a 500 problem that
+shape. Database errors: unreachable, overloaded or out of connections is a 503 with Retry-After; lock
+contention (a lock wait, a deadlock) a 503 `database-busy` with a shorter Retry-After; a full disk a
+507; a statement cut off by the query timeout is a 504; anything else unexpected becomes a 500 problem that
 carries no internals (no exception text, no SQL, no traceback: those go to the log, with the
 request id).
 """
 
+import errno
 import logging
 import re
 from typing import Any
@@ -27,7 +29,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from app.db import classify
+from app.db import classify, failure_code
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "/problems/"
@@ -213,7 +215,8 @@ def _allowed_methods(request: Request) -> list[str]:
 
 
 async def database_problem(request: Request, exc: Exception) -> ProblemResponse:
-    """503 for a database that cannot be reached, 504 for a query cut off by the timeout."""
+    """503 for a database that cannot be reached or a lock not granted, 507 for a full disk, 504 for
+    a query cut off by the timeout."""
     assert isinstance(exc, SQLAlchemyError)
     failure = classify(exc)
     where = f"{request.method} {request.url.path}"
@@ -225,9 +228,17 @@ async def database_problem(request: Request, exc: Exception) -> ProblemResponse:
             "Narrow the filters or ask for a smaller page."
         )
         return problem(request, 504, "Query timeout", "query-timeout", detail)
+    # The driver's class and code only: its message may carry a host name or a query.
+    code = failure_code(exc)
+    if failure == "disk_full":
+        logger.error("database disk full on %s: %s", where, code)
+        return insufficient_storage(request, "The database has")
+    if failure == "locked":
+        logger.warning("database busy (lock contention) on %s: %s", where, code)
+        detail = "Another change held what this request needed, and nothing was written; try again."
+        return problem(request, 503, "Database busy", "database-busy", detail, headers={"Retry-After": "1"})
     if failure == "unavailable":
-        # The exception's class only: its message may carry a host name or a query.
-        logger.error("database unavailable on %s: %s", where, type(getattr(exc, "orig", exc)).__name__)
+        logger.error("database unavailable on %s: %s", where, code)
         detail = "The database is unavailable; try again shortly."
         return problem(
             request, 503, "Service unavailable", "database-unavailable", detail, headers={"Retry-After": "5"}
@@ -245,6 +256,24 @@ async def _unexpected_error(request: Request, exc: Exception) -> ProblemResponse
     return unexpected_error(request, exc)
 
 
+def insufficient_storage(request: Request, who: str) -> ProblemResponse:
+    detail = (
+        f"{who} no space left to store this change, and nothing was written. "
+        "Retrying will not help until the operators free some space."
+    )
+    return problem(request, 507, "Insufficient storage", "insufficient-storage", detail)
+
+
+async def _os_error(request: Request, exc: Exception) -> ProblemResponse:
+    """A full disk or quota on the server's own files (an upload spooled to a temporary file) is a
+    507, like the database's; any other OSError is unexpected."""
+    assert isinstance(exc, OSError)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        logger.error("disk full on %s %s: %s", request.method, request.url.path, errno.errorcode[exc.errno])
+        return insufficient_storage(request, "The server has")
+    return unexpected_error(request, exc)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
@@ -252,4 +281,5 @@ def install_error_handlers(app: FastAPI) -> None:
     # Lost connections, no free connection, a statement past the query timeout (bad SQL is a bug: 500).
     for database_error in (OperationalError, InterfaceError, PoolTimeout):
         app.add_exception_handler(database_error, database_problem)
+    app.add_exception_handler(OSError, _os_error)
     app.add_exception_handler(Exception, _unexpected_error)

@@ -1,5 +1,6 @@
-"""Limits every request meets before it reaches a handler: the size of its body, and how many
-requests its client may make (a token bucket per client address, in this process's memory)."""
+"""Limits every request meets before it reaches a handler: the size of its headers and of its body,
+and how many requests its client may make (a token bucket per client address, in this process's
+memory)."""
 
 import ipaddress
 import math
@@ -13,6 +14,37 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import problem
+
+# --- request headers ---
+
+
+class HeaderSizeLimit:
+    """431 for request headers over `max_bytes` in all (names, values and their separators, as on
+    the wire). The server in front may hold larger ones in memory; the API answers none of them."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and header_bytes(scope) > self.max_bytes:
+            detail = f"The request headers are larger than the {self.max_bytes} bytes this API accepts."
+            response = problem(
+                Request(scope),
+                431,
+                "Request header fields too large",
+                "request-header-fields-too-large",
+                detail,
+            )
+            response.headers["Connection"] = "close"
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def header_bytes(scope: Scope) -> int:
+    return sum(len(name) + len(value) + 4 for name, value in scope["headers"])  # `name: value\r\n`
+
 
 # --- request bodies ---
 

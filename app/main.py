@@ -185,7 +185,10 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                 problem = {"schema": {"$ref": "#/components/schemas/Problem"}}
                 responses["400"] = {"description": controls, "content": {PROBLEM_MEDIA_TYPE: problem}}
             for status, response in _operational_errors(
-                app, rate_limited=path not in EXEMPT_PATHS, database=(path, method) in database
+                app,
+                rate_limited=path not in EXEMPT_PATHS,
+                database=(path, method) in database,
+                writes=method not in ("get", "head"),
             ).items():
                 if "requestBody" in operation or status != "413":
                     responses.setdefault(status, response)
@@ -259,7 +262,7 @@ def _uses_database(route: Any) -> bool:
     return False
 
 
-def _operational_errors(app: FastAPI, *, rate_limited: bool, database: bool) -> dict[str, Any]:
+def _operational_errors(app: FastAPI, *, rate_limited: bool, database: bool, writes: bool) -> dict[str, Any]:
     """The answers any operation may give whatever its parameters (app/limits.py, app/errors.py)."""
 
     def answer(description: str, headers: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -274,8 +277,13 @@ def _operational_errors(app: FastAPI, *, rate_limited: bool, database: bool) -> 
     def retry_after(meaning: str) -> dict[str, Any]:
         return {"Retry-After": {"description": meaning, "schema": {"type": "integer", "minimum": 1}}}
 
-    limit = app.state.settings.max_body_bytes
+    settings = app.state.settings
+    limit = settings.max_body_bytes
     errors = {
+        "431": answer(
+            f"Request header fields too large: the request's headers are over the "
+            f"{settings.max_header_bytes} bytes this API accepts (`BILATERAL_MAX_HEADER_BYTES`)."
+        ),
         "413": answer(
             f"Content too large: the request body is over the {limit} bytes this API accepts "
             "(`BILATERAL_MAX_BODY_BYTES`). Nothing was read or changed."
@@ -294,10 +302,16 @@ def _operational_errors(app: FastAPI, *, rate_limited: bool, database: bool) -> 
         )
     if database:
         errors["503"] = answer(
-            "The database is unavailable (unreachable, overloaded or out of connections); nothing was "
-            "changed. Try again after `Retry-After`.",
+            "The database is unavailable (unreachable, overloaded or out of connections: "
+            "`database-unavailable`) or busy (another change held what this request needed: "
+            "`database-busy`); nothing was changed. Try again after `Retry-After`.",
             retry_after("Seconds to wait before trying again."),
         )
+        if writes:
+            errors["507"] = answer(
+                "Insufficient storage: the database has no space left to store the change, and nothing "
+                "was written. Retrying will not help until space is freed."
+            )
         errors["504"] = answer(
             "Query timeout: the query took longer than the limit (`BILATERAL_QUERY_TIMEOUT_MS`) and was "
             "cancelled. Narrow the filters or ask for a smaller page."

@@ -1,8 +1,8 @@
 """The middleware stack, and the guards and HTTP caching that apply around every handler.
 
-Outermost first: trusted proxy headers → request context (id, logs, metrics, nosniff, 500s) → CORS
-→ rate limit → body size limit → control characters → response cache (app/cache.py) → ETags, 304s
-and gzip → the routes.
+Outermost first: trusted proxy headers → request context (id, logs, metrics, nosniff, 500s) →
+header size limit → CORS → rate limit → body size limit → control characters → response cache
+(app/cache.py) → ETags, 304s and gzip → the routes.
 """
 
 import gzip
@@ -21,7 +21,7 @@ from app.cache import ResponseCache, Store, send_not_modified
 from app.common.headers import not_modified
 from app.config import Settings
 from app.errors import problem
-from app.limits import BodySizeLimit, RateLimit
+from app.limits import BodySizeLimit, HeaderSizeLimit, RateLimit
 from app.observability import REQUEST_ID_HEADER, Metrics, RequestContext
 
 IMPORTS_PATH = "/v1/imports"
@@ -45,6 +45,7 @@ def install_middleware(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(
         SplitCORS, read_origins=settings.cors_read_origins, write_origins=settings.cors_write_origins
     )
+    app.add_middleware(HeaderSizeLimit, max_bytes=settings.max_header_bytes)
     metrics = Metrics(app.state.engine, app.state.response_cache) if settings.metrics_enabled else None
     app.state.metrics = metrics
     app.add_middleware(RequestContext, metrics=metrics)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import unquote_plus
 
 import orjson
 from fastapi import APIRouter, Request
@@ -280,9 +281,31 @@ def _route_template(scope: Scope) -> str:
     return UNROUTED
 
 
+# Query parameters that carry credentials (a key pasted into a URL): their values never reach the log.
+_SECRET_WORDS = frozenset(
+    {"key", "apikey", "token", "secret", "password", "passwd", "pwd", "sig", "signature", "auth",
+     "authorization", "credential", "credentials", "session", "cookie"}
+)  # fmt: skip
+_SECRET_ENDINGS = ("apikey", "token", "secret", "password", "passwd")
+
+
+def redact_query(query: str) -> str:
+    """The query string as sent, with the value of every parameter named like a credential replaced."""
+    parts = []
+    for part in query.split("&"):
+        name, equals, _ = part.partition("=")
+        parts.append(f"{name}=[redacted]" if equals and _names_a_secret(unquote_plus(name)) else part)
+    return "&".join(parts)
+
+
+def _names_a_secret(name: str) -> bool:
+    words = re.split(r"[^a-z0-9]+", name.lower())
+    return any(word in _SECRET_WORDS for word in words) or "".join(words).endswith(_SECRET_ENDINGS)
+
+
 def _log_access(scope: Scope, route: str, status: int | None, duration: float) -> None:
     client = scope.get("client")
-    query = scope.get("query_string", b"").decode("latin-1")
+    query = redact_query(scope.get("query_string", b"").decode("latin-1"))
     fields = {
         "method": scope["method"],
         "path": scope["path"],

@@ -502,7 +502,7 @@ def query_mix(db: Path, args: argparse.Namespace) -> dict[str, dict[str, list[st
         add(
             "first page", f"/v1/trade-figures?sort=id&limit={size}", f"/bench/trade_figures.json?_size={size}"
         )
-        cursor = encode_cursor("id", [deep_ids[i % len(deep_ids)]])
+        cursor = encode_cursor("trade_figures", "id", [deep_ids[i % len(deep_ids)]])
         add(
             "deep page (~90%)",
             f"/v1/trade-figures?sort=id&limit={size}&cursor={quote(cursor)}",

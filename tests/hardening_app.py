@@ -53,8 +53,15 @@ def build(settings: Settings, gate: WriteGate | None = None) -> FastAPI:
         session.execute(text("SELECT secret_column FROM no_such_table"))
 
     @app.post("/test/write")
-    def write(session: SessionDep, seconds: float = 0, then_slow_query: bool = False) -> dict[str, int]:
+    def write(
+        session: SessionDep, seconds: float = 0, then_slow_query: bool = False, pad_kib: int = 0
+    ) -> dict[str, int]:
         version = datastate.bump(session)
+        if pad_kib:  # a write that needs new pages: a temporary table's worth of rows
+            session.execute(text("CREATE TABLE test_padding (filler TEXT)"))
+            session.execute(
+                text("INSERT INTO test_padding VALUES (:filler)"), [{"filler": "x" * 1024}] * pad_kib
+            )
         if then_slow_query:
             session.execute(text(SLOW_QUERY))
         if gate is not None:

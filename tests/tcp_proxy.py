@@ -20,6 +20,8 @@ class TcpProxy:
 
     `stop()` closes the listener and cuts every open connection (connections are refused until
     `start()`); in `stall` mode it accepts connections and never answers, like a host that vanished.
+    `freeze()` stalls the connections already open too (a database that hangs: nothing is refused,
+    nothing is answered) until `thaw()`, which delivers what was held back.
     """
 
     def __init__(self, target_host: str, target_port: int) -> None:
@@ -28,6 +30,8 @@ class TcpProxy:
         self.mode: Mode = "forward"
         self._server: asyncio.Server | None = None
         self._open: set[asyncio.StreamWriter] = set()
+        self._flowing = threading.Event()
+        self._flowing.set()
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._thread.start()
@@ -35,6 +39,14 @@ class TcpProxy:
     def start(self, mode: Mode = "forward") -> None:
         self.mode = mode
         asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(5)
+
+    def freeze(self) -> None:
+        self.mode = "stall"
+        self._flowing.clear()
+
+    def thaw(self) -> None:
+        self.mode = "forward"
+        self._flowing.set()
 
     def stop(self) -> None:
         asyncio.run_coroutine_threadsafe(self._stop(), self._loop).result(5)
@@ -73,6 +85,8 @@ class TcpProxy:
     async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             while data := await reader.read(65536):
+                while not self._flowing.is_set():
+                    await asyncio.sleep(0.02)
                 writer.write(data)
                 await writer.drain()
         finally:

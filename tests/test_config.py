@@ -1,6 +1,8 @@
 """Settings refuse unsafe values at start-up; secrets come from the environment only."""
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -104,3 +106,47 @@ def test_sqlite_reads_through_a_memory_map_but_exports_do_not(tmp_path: Path) ->
             assert mmap_size(session) == 0
     finally:
         unmapped.dispose()
+
+
+@pytest.mark.parametrize("secret", ["", " " * 40, "\t\n" * 20])
+def test_a_blank_secret_is_refused_in_any_environment(secret: str) -> None:
+    for environment in ("development", "production"):
+        with pytest.raises(ValidationError, match="BILATERAL_SECRET_KEY is blank"):
+            settings(environment=environment, secret_key=secret)
+
+
+def test_a_secret_padded_to_length_with_whitespace_is_too_short() -> None:
+    with pytest.raises(ValidationError, match="at least 32 characters"):
+        settings(environment="production", secret_key=" " * 30 + "abc")
+
+
+REFUSED_SECRET = "refused-secret-do-not-echo"  # too short for production
+
+
+def test_a_refused_secret_is_never_echoed_at_start_up() -> None:
+    """Neither in the validation error nor in the command's start-up failure (whose traceback must
+    not show local variables)."""
+    with pytest.raises(ValidationError) as refused:
+        settings(environment="production", secret_key=REFUSED_SECRET)
+    assert not shows_any_of(REFUSED_SECRET, str(refused.value))
+    environment = {
+        **{name: value for name, value in os.environ.items() if not name.startswith("BILATERAL_")},
+        "BILATERAL_ENVIRONMENT": "production",
+        "BILATERAL_SECRET_KEY": REFUSED_SECRET,
+        "COLUMNS": "200",
+    }
+    started = subprocess.run(
+        [str(Path(sys.executable).with_name("bilateral")), "serve", "--no-migrate"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert started.returncode != 0
+    assert "at least 32 characters" in started.stderr + started.stdout
+    assert not shows_any_of(REFUSED_SECRET, started.stderr + started.stdout)
+
+
+def shows_any_of(secret: str, text: str) -> bool:
+    """Any eight characters of `secret` in `text`: a shortened repr shows a part of it."""
+    return any(secret[start : start + 8] in text for start in range(len(secret) - 7))

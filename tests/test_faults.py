@@ -20,9 +20,10 @@ from typing import Any
 import anyio
 import httpx
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from app.config import REPO_ROOT
 from app.db import make_engine
@@ -117,6 +118,30 @@ async def test_a_database_that_stops_answering_is_a_503_after_the_connect_timeou
         proxy.stop()
         proxy.start()
         assert (await client.get("/v1/countries?limit=1")).status_code == 200
+
+
+@postgresql_only
+@pytest.mark.anyio
+async def test_a_database_that_freezes_is_a_503_within_seconds_and_service_resumes(
+    migrated: Database, proxy: TcpProxy
+) -> None:
+    """Pooled connections stay open and go silent (the server hangs, nothing is refused): each
+    request, and /readyz, gives up on the database within seconds instead of waiting on it."""
+    async with serve(build(settings_for(through(proxy, migrated), query_timeout_ms=1000))) as client:
+        for path in ["/readyz", "/v1/countries?limit=1", "/v1/events"]:
+            assert (await client.get(path)).status_code == 200  # connections pooled
+
+        proxy.freeze()
+        for path in ["/v1/countries?limit=1", "/readyz"]:  # each meets a pooled connection gone silent
+            with anyio.fail_after(10):  # a hang fails the test rather than stall the suite
+                response, elapsed = await timed_get(client, path)
+            assert response.status_code == 503, response.text
+            assert response.headers["content-type"] == "application/problem+json"
+            assert elapsed < 3.0, (path, elapsed)
+
+        proxy.thaw()
+        for path in ["/readyz", "/v1/countries?limit=1", "/v1/events"]:
+            assert (await client.get(path)).status_code == 200, path
 
 
 @postgresql_only
@@ -290,3 +315,131 @@ async def test_reads_on_postgresql_run_in_autocommit_and_writes_in_one_transacti
     async with serve(build(settings_for(migrated.url))) as client:
         assert (await client.get("/test/transaction")).json() == {"shared": False}
         assert (await client.post("/test/transaction")).json() == {"shared": True}
+
+
+# --- telling database failures apart: full disk, lock contention, database down ---
+
+
+@pytest.mark.anyio
+async def test_lock_contention_is_a_503_busy_with_retry_after(migrated: Database) -> None:
+    """Another transaction holds the lock a write needs: past the lock wait (half the query timeout),
+    a 503 that says so, not a 504 query timeout or "database unavailable"."""
+    holder = make_engine(migrated.url)
+    try:
+        with holder.connect() as connection:
+            # The row every write bumps (on SQLite, the database's one write lock with it).
+            connection.execute(update(DataState).values(version=DataState.version))
+            async with serve(build(settings_for(migrated.url, query_timeout_ms=400))) as client:
+                started = time.monotonic()
+                response = await client.post("/test/write")
+                assert_problem(response, 503, "database-busy")
+                assert response.headers["retry-after"] == "1"
+                assert time.monotonic() - started < 2
+            connection.rollback()
+    finally:
+        holder.dispose()
+
+
+def fill_up(engine: Any) -> None:
+    """SQLite's max_page_count at the file's size: a write that needs a new page fails SQLITE_FULL,
+    as on a full disk."""
+
+    def cap(dbapi_connection: Any, _record: Any) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+    engine.dispose()
+    event.listen(engine, "connect", cap)
+
+
+@pytest.mark.parametrize("empty_database", ["sqlite"], indirect=True)
+@pytest.mark.anyio
+async def test_a_full_disk_is_a_507_on_writes_and_imports_and_leaves_nothing(
+    empty_database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    from app.auth import create_key
+    from tests.conftest import migrate_and_seed
+
+    migrate_and_seed(empty_database)
+    engine = make_engine(empty_database.url)
+    with Session(engine) as session:
+        _, key = create_key(session, "filler", "write")
+        session.commit()
+    engine.dispose()
+    before = data_version(empty_database.url)
+    app = build(settings_for(empty_database.url))
+    fill_up(app.state.engine)
+    rows = "".join(f"AZ,KZ,exports,{year},{year}00000,USD,exact,reported\n" for year in range(1000, 3000))
+    async with serve(app) as client:
+        requests = [
+            client.post(
+                "/v1/imports/trade-figures",
+                content="reporter,partner,indicator,period,value,unit,bound,status\n" + rows,
+                headers={"Content-Type": "text/csv", "Authorization": f"Bearer {key}"},
+            ),
+            client.post("/test/write?pad_kib=512"),
+        ]
+        for request in requests:
+            response = await request
+            assert_problem(response, 507, "insufficient-storage")
+            assert "retry-after" not in response.headers
+            assert "space" in response.json()["detail"]
+    assert data_version(empty_database.url) == before
+    logged = [record.getMessage() for record in caplog.records if record.name == "bilateral"]
+    assert any("disk full" in message and "SQLITE_FULL" in message for message in logged), logged
+
+
+def test_failures_are_told_apart_by_their_codes() -> None:
+    """PostgreSQL's SQLSTATEs (a full disk cannot be made on the shared test server) and SQLite's
+    result codes, as the drivers raise them."""
+    import sqlite3
+
+    import psycopg.errors
+
+    from app.db import classify
+
+    def wrapped(error: Exception) -> OperationalError:
+        return OperationalError("SELECT 1", {}, error)
+
+    def sqlite_error(code: int) -> sqlite3.OperationalError:
+        error = sqlite3.OperationalError("failed")
+        error.sqlite_errorcode = code  # type: ignore[attr-defined]
+        return error
+
+    assert classify(wrapped(psycopg.errors.DiskFull("could not extend file"))) == "disk_full"
+    assert classify(wrapped(psycopg.errors.LockNotAvailable("lock timeout"))) == "locked"
+    assert classify(wrapped(psycopg.errors.DeadlockDetected("deadlock"))) == "locked"
+    assert classify(wrapped(psycopg.errors.SerializationFailure("serialization"))) == "locked"
+    assert classify(wrapped(psycopg.errors.QueryCanceled("statement timeout"))) == "timeout"
+    assert classify(wrapped(psycopg.errors.AdminShutdown("terminating"))) == "unavailable"
+    assert classify(wrapped(sqlite_error(13))) == "disk_full"  # SQLITE_FULL
+    assert classify(wrapped(sqlite_error(5))) == "locked"  # SQLITE_BUSY
+    assert classify(wrapped(sqlite_error(517))) == "locked"  # SQLITE_BUSY_SNAPSHOT
+    assert classify(wrapped(sqlite_error(6))) == "locked"  # SQLITE_LOCKED
+    assert classify(wrapped(sqlite_error(10))) == "unavailable"  # SQLITE_IOERR
+
+
+@pytest.mark.parametrize("empty_database", ["sqlite"], indirect=True)
+@pytest.mark.anyio
+async def test_an_upload_that_fills_the_servers_disk_is_a_507(
+    migrated: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import spools its upload to a temporary file first: no space there is a 507 too."""
+    import errno
+    import tempfile
+
+    from app.auth import require_write
+    from app.imports import router as imports_router
+
+    class FullDisk(tempfile.SpooledTemporaryFile):  # type: ignore[type-arg]
+        def write(self, data: Any) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(imports_router.tempfile, "SpooledTemporaryFile", FullDisk)
+    app = build(settings_for(migrated.url))
+    app.dependency_overrides[require_write] = lambda: None  # past the key check, to the upload
+    async with serve(app) as client:
+        response = await client.post(
+            "/v1/imports/trade-figures", content=b"reporter\n", headers={"Content-Type": "text/csv"}
+        )
+    assert_problem(response, 507, "insufficient-storage")

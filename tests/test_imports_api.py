@@ -187,3 +187,17 @@ async def test_garbage_is_rejected_never_a_server_error(
 ) -> None:
     body = problem(await client.post(URL, content=content, headers=CSV | keys["write"]), 422)
     assert body["errors"] and all(error["name"] and error["line"] >= 1 for error in body["errors"])
+
+
+async def test_a_json_escaped_nul_is_a_rejected_line_naming_the_field(
+    client: httpx.AsyncClient, keys: dict[str, dict[str, str]]
+) -> None:
+    """A raw NUL is refused with its line; JSON's `\\u0000` escape too, on both engines (PostgreSQL
+    cannot store it in text)."""
+    line = (
+        '{"reporter":"AZ","partner":"KZ","indicator":"exports","period":"2024","value":1,"unit":"USD",'
+        '"bound":"exact","status":"reported","note_en":"a\\u0000b"}\n'
+    )
+    body = problem(await client.post(URL, content=line.encode(), headers=NDJSON | keys["write"]), 422)
+    assert [(error["line"], error["name"]) for error in body["errors"]] == [(1, "note_en")]
+    assert "NUL" in body["errors"][0]["detail"]

@@ -7,10 +7,12 @@ from typing import Any
 
 import httpx
 import pytest
+from pydantic import ValidationError
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from app.common.filters import MAX_REPEATS
+from app.config import Settings
 from app.db import classify, make_engine
 from app.limits import TokenBuckets, client_key
 from tests.conftest import Database
@@ -64,6 +66,31 @@ async def test_imports_have_a_limit_of_their_own(seeded_database: Database) -> N
         assert (await client.post("/v1/imports", content=b"x" * 5000)).status_code != 413
         body = assert_problem(await client.post("/v1/imports", content=b"x" * 8193), 413, "content-too-large")
         assert "8192 bytes" in body["detail"]
+
+
+# --- request headers ---
+
+
+async def test_request_headers_over_the_limit_are_a_431(seeded_database: Database) -> None:
+    async with serve(build(settings_for(seeded_database.url, max_header_bytes=4096))) as client:
+        assert (await client.get("/v1/countries?limit=1", headers={"X-Big": "x" * 3000})).status_code == 200
+        for headers in ({"X-Big": "x" * 5000}, {f"X-Part-{n}": "x" * 100 for n in range(50)}):
+            response = await client.get("/v1/countries?limit=1", headers=headers)
+            body = assert_problem(response, 431, "request-header-fields-too-large")
+            assert "4096 bytes" in body["detail"]
+            assert "x-request-id" in response.headers  # answered inside the request context
+        # Probes and writes alike: the limit holds before routing.
+        assert_problem(
+            await client.get("/healthz", headers={"X-Big": "x" * 5000}),
+            431,
+            "request-header-fields-too-large",
+        )
+
+
+def test_the_header_limit_is_a_setting_with_a_sane_default() -> None:
+    assert Settings(_env_file=None).max_header_bytes == 32 * 1024
+    with pytest.raises(ValidationError):
+        Settings(_env_file=None, max_header_bytes=100)
 
 
 # --- page size and repeated filters (app/common/filters.py) ---

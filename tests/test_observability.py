@@ -67,6 +67,25 @@ async def test_one_json_line_per_request(http: httpx.AsyncClient, capsys: pytest
     assert health["path"] == "/healthz" and health["request_id"] != "req-1"
 
 
+async def test_secrets_in_the_query_string_are_redacted_in_the_log(
+    http: httpx.AsyncClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    query = (
+        "lang=ru&api_key=k1secret&Token=t2secret&x-access-token=t3secret&password=p4secret"
+        "&client_secret=c5secret&key=k6secret&sig=s7secret&limit=2"
+    )
+    await http.get(f"/v1/events?{query}")
+    await http.get("/v1/events?access_token=t8%20secret&access_token=t9secret")
+    [first, second] = access_lines(capsys.readouterr().err)
+    assert first["query"] == (
+        "lang=ru&api_key=[redacted]&Token=[redacted]&x-access-token=[redacted]&password=[redacted]"
+        "&client_secret=[redacted]&key=[redacted]&sig=[redacted]&limit=2"
+    )
+    assert second["query"] == "access_token=[redacted]&access_token=[redacted]"
+    assert "secret" not in json.dumps([first, second]).replace("client_secret", "")
+
+
 async def test_log_lines_written_while_handling_a_request_carry_its_id(
     http: httpx.AsyncClient, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,9 +4,12 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy.orm import Session
+from sqlalchemy import text
+from sqlalchemy.orm import Session, object_session
 
 from app.auth import create_key
+from app.common import writes
+from app.signing import sign_cursor
 
 pytestmark = pytest.mark.anyio
 
@@ -288,3 +291,111 @@ async def test_event_link_rows_carry_the_events_dates_through_every_write(
     assert (await client.get("/v1/events", params=earlier)).json()["items"] == []
     await client.delete(url, headers={**keys["write"], "If-Match": moved.headers["etag"]})
     assert link_dates() == set()
+
+
+async def test_a_nul_character_in_a_body_string_is_a_422_naming_the_field(
+    client: httpx.AsyncClient, keys: dict[str, Any]
+) -> None:
+    """PostgreSQL cannot store NUL in text; no engine accepts it, so SQLite and PostgreSQL agree."""
+    cases = [
+        ({**EVENT, "title_en": "Follow-up\x00visit"}, "title_en"),
+        ({**EVENT, "citations": [{"source_id": SOURCE, "quote": QUOTE + "\x00"}]}, "citations[0].quote"),
+    ]
+    for body, field in cases:
+        response = await client.post("/v1/events", json=body, headers=keys["write"])
+        errors = problem(response, 422)["errors"]
+        assert [error["name"] for error in errors] == [field], errors
+        assert "NUL" in errors[0]["detail"], errors
+    created = (await client.post("/v1/events", json=EVENT, headers=keys["write"])).json()
+    etag = (await client.get(f"/v1/events/{created['id']}")).headers["etag"]
+    changed = await client.patch(
+        f"/v1/events/{created['id']}",
+        json={"title_ru": "Визит\u0000"},
+        headers={**keys["write"], "If-Match": etag},
+    )
+    assert [error["name"] for error in problem(changed, 422)["errors"]] == ["title_ru"]
+
+
+async def test_integers_beyond_the_databases_range_are_a_422_naming_the_parameter(
+    client: httpx.AsyncClient,
+) -> None:
+    """64-bit integers are what both engines hold: anything larger is refused before a query."""
+    for since in ["9223372036854775808", "1" * 40, "\u00b2"]:
+        body = problem(await client.get("/v1/changes", params={"since": since}), 422)
+        assert [error["name"] for error in body["errors"]] == ["since"], body
+    assert (await client.get("/v1/changes", params={"since": str(2**63 - 1)})).json()["items"] == []
+    # Cursors are signed: these are as the service would sign them, with an id no row can have.
+    for key in [2**63, -(2**63) - 1, 10**30]:
+        cursor = sign_cursor(b'{"list":"changes","sort":"id","key":[%d]}' % key)
+        body = problem(await client.get("/v1/changes", params={"cursor": cursor}), 422)
+        assert [error["name"] for error in body["errors"]] == ["cursor"], body
+    for limit in ["9223372036854775808", "0", "-1"]:
+        body = problem(await client.get("/v1/events", params={"limit": limit}), 422)
+        assert [error["name"] for error in body["errors"]] == ["limit"], body
+
+
+async def test_a_cursor_belongs_to_the_list_that_issued_it(
+    client: httpx.AsyncClient, keys: dict[str, Any]
+) -> None:
+    """Same sort, same shape of key, another list: refused, naming `cursor`, never a page of
+    somewhere else."""
+    created = (await client.post("/v1/events", json=EVENT, headers=keys["write"])).json()
+    etag = (await client.get(f"/v1/events/{created['id']}")).headers["etag"]
+    changed = await client.patch(
+        f"/v1/events/{created['id']}",
+        json={"summary_en": "Added."},
+        headers={**keys["write"], "If-Match": etag},
+    )
+    assert changed.status_code == 200, changed.text
+
+    async def cursor_of(path: str) -> str:
+        cursor = (await client.get(path)).json()["next_cursor"]
+        assert cursor is not None, path
+        return str(cursor)
+
+    events = await cursor_of("/v1/events?limit=1&sort=id")
+    countries = await cursor_of("/v1/countries?limit=1&sort=id")
+    revisions = await cursor_of(f"/v1/events/{created['id']}/revisions?limit=1")
+    changes = await cursor_of("/v1/changes?limit=1")
+    relations = await cursor_of("/v1/relations?limit=1")
+    assert (await client.get(f"/v1/events?sort=id&cursor={events}")).status_code == 200
+    for path, cursor in [
+        ("/v1/agreements?sort=id", events),
+        ("/v1/people?sort=id", countries),
+        ("/v1/changes?", revisions),
+        (f"/v1/events/{created['id']}/revisions?", changes),
+        ("/v1/events/aliyev-state-visit-kazakhstan-2025-11/revisions?", revisions),
+        ("/v1/relations?", countries),
+        ("/v1/countries?sort=id", relations),
+    ]:
+        body = problem(await client.get(f"{path}&cursor={cursor}"), 422)
+        assert [error["name"] for error in body["errors"]] == ["cursor"], (path, body)
+        assert "another list" in body["detail"], body
+
+
+async def test_if_match_star_means_any_current_version_even_while_writers_race(
+    client: httpx.AsyncClient, keys: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`*` never answers 412 because another writer moved the version between this request's read
+    and its write; a named version still does."""
+    created = await client.post("/v1/events", json=EVENT, headers=keys["write"])
+    record_id = created.json()["id"]
+    stale = created.headers["etag"]
+    checked = writes._check_version
+
+    def another_writer_commits_meanwhile(record: Any, if_match: str | None) -> None:
+        checked(record, if_match)
+        bump = text("UPDATE events SET version = version + 1 WHERE id = :id")
+        object_session(record).connection().execute(bump, {"id": record_id})  # type: ignore[union-attr]
+
+    monkeypatch.setattr(writes, "_check_version", another_writer_commits_meanwhile)
+    star = {**keys["write"], "If-Match": "*"}
+    changed = await client.patch(f"/v1/events/{record_id}", json={"summary_en": "Raced."}, headers=star)
+    assert changed.status_code == 200, changed.text
+    assert changed.headers["etag"].startswith('"v3-') and changed.json()["summary"] == "Raced."
+    refused = await client.patch(
+        f"/v1/events/{record_id}", json={"summary_en": "Late."}, headers={**keys["write"], "If-Match": stale}
+    )
+    problem(refused, 412)
+    assert (await client.delete(f"/v1/events/{record_id}", headers=star)).status_code == 204
+    problem(await client.get(f"/v1/events/{record_id}"), 410)

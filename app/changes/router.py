@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
 
 from app.common.api import link_next
+from app.common.pagination import MAX_ID
 from app.common.schemas import Problem
 from app.common.write_api import RevisionPage, revision_page
 from app.db import SessionDep
@@ -46,12 +47,21 @@ class ChangeParams(BaseModel):
     @field_validator("since")
     @classmethod
     def _id_or_timestamp(cls, value: str | None) -> str | None:
-        if value is not None and not value.isdigit():
-            try:
-                datetime.fromisoformat(value.replace("Z", "+00:00"))
-            except ValueError:
-                raise ValueError("expected a change id or an ISO 8601 timestamp") from None
+        if value is None:
+            return value
+        if is_change_id(value):
+            if int(value) > MAX_ID:
+                raise ValueError(f"no change has an id above {MAX_ID}")
+            return value
+        try:
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError("expected a change id or an ISO 8601 timestamp") from None
         return value
+
+
+def is_change_id(since: str) -> bool:
+    return since.isascii() and since.isdigit()  # not "²" or "١٢", which str.isdigit also accepts
 
 
 @router.get(
@@ -69,7 +79,7 @@ class ChangeParams(BaseModel):
 def list_changes(request: Request, session: SessionDep, params: Annotated[ChangeParams, Query()]) -> Response:
     statement = select(Revision)
     if params.since is not None:
-        if params.since.isdigit():
+        if is_change_id(params.since):
             statement = statement.where(Revision.id > int(params.since))
         else:
             moment = datetime.fromisoformat(params.since.replace("Z", "+00:00"))
@@ -78,7 +88,7 @@ def list_changes(request: Request, session: SessionDep, params: Annotated[Change
             statement = statement.where(Revision.changed_at >= moment)
     if params.record_type:
         statement = statement.where(Revision.record_type.in_(params.record_type))
-    page = revision_page(session, statement, params.limit, params.cursor)
+    page = revision_page(session, statement, params.limit, params.cursor, "changes")
     response = Response(orjson.dumps(page), media_type="application/json")
     link_next(response, request, page["next_cursor"])
     return response

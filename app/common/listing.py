@@ -127,7 +127,9 @@ class Listing(Generic[M]):
         )
         result = session.connection().execute(query)
         fetched = driver_rows(result) if driver else list(result.all())
-        page, next_cursor = cut(fetched, limit, resolved, lambda last: [last[at] for at in positions])
+        page, next_cursor = cut(
+            fetched, limit, self.sorting, resolved, lambda last: [last[at] for at in positions]
+        )
         return plan, page, next_cursor
 
     def get_item(

@@ -1,6 +1,7 @@
 """Keyset pagination: a cursor holds the sort key and id of the last row served, so every page is
 one index range scan, however deep (no OFFSET). Cursors are signed (app/signing.py): a client can
-read one, but not make or alter one."""
+read one, but not make or alter one. A cursor names the list that issued it (`list`): another list
+refuses it, even where the sort and the shape of the key match."""
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from app.errors import InvalidParameter
 from app.signing import sign_cursor, unsign_cursor
 
 T = TypeVar("T")
+# What both engines' integer columns hold (64-bit, signed): a value beyond is no row's key.
+MAX_ID = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -40,36 +43,51 @@ class Sorting:
         """The sort column and the id that breaks its ties."""
         return [column] if column is self.id_column else [column, self.id_column]
 
+    @property
+    def records(self) -> str:
+        """The records this sorting orders (their table): what its cursors are bound to."""
+        return str(self.id_column.class_.__tablename__)
 
-def encode_cursor(sort: str, key: Sequence[Any]) -> str:
-    payload = orjson.dumps({"sort": sort, "key": [_to_json(value) for value in key]})
+
+def encode_cursor(list_name: str, sort: str, key: Sequence[Any]) -> str:
+    payload = orjson.dumps({"list": list_name, "sort": sort, "key": [_to_json(value) for value in key]})
     return sign_cursor(payload)
 
 
-def decode_cursor(cursor: str, sort: str, types: Sequence[type]) -> list[Any]:
+def decode_cursor(cursor: str, list_name: str, sort: str, types: Sequence[type]) -> list[Any]:
+    """The key values of a cursor issued by the list `list_name` for `sort`; else a 422 naming it."""
     try:
         payload = orjson.loads(unsign_cursor(cursor))  # BadSignature is a ValueError
-        key = payload["key"]
-        issued_for = payload["sort"]
-        if not isinstance(key, list) or len(key) != len(types):
-            raise ValueError
-        values = [_from_json(value, kind) for value, kind in zip(key, types, strict=True)]
+        issued_by, issued_for, key = payload["list"], payload["sort"], payload["key"]
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+        raise _malformed() from None
+    if issued_by != list_name:
         raise InvalidParameter.for_param(
-            "cursor", "malformed cursor; use a next_cursor value exactly as returned"
-        ) from None
+            "cursor", "this cursor belongs to another list; pass it only to the list that returned it"
+        )
     if issued_for != sort:
         raise InvalidParameter.for_param(
             "cursor", f"this cursor was issued for sort={issued_for}, not sort={sort}"
         )
-    return values
+    try:
+        if not isinstance(key, list) or len(key) != len(types):
+            raise ValueError
+        return [_from_json(value, kind) for value, kind in zip(key, types, strict=True)]
+    except (TypeError, ValueError):
+        raise _malformed() from None
+
+
+def _malformed() -> InvalidParameter:
+    return InvalidParameter.for_param(
+        "cursor", "malformed cursor; use a next_cursor value exactly as returned"
+    )
 
 
 def check_cursor(sorting: Sorting, sort: str, cursor: str, lang: str = "en") -> list[Any]:
     """The cursor's key values for this sort, or a 422 if it is malformed or issued for another."""
     resolved, column, _ = sorting.order(sort, lang)
     types = [key.type.python_type for key in sorting.key_columns(column)]
-    return decode_cursor(cursor, resolved, types)
+    return decode_cursor(cursor, sorting.records, resolved, types)
 
 
 def paginate(
@@ -84,7 +102,7 @@ def paginate(
     """Run `statement` for one page; return its rows and the next page's cursor (None when done)."""
     statement, sort, key_columns = page_query(statement, sorting, sort, limit, cursor, lang)
     rows = list(session.scalars(statement).unique())
-    return cut(rows, limit, sort, lambda last: [getattr(last, key.key) for key in key_columns])
+    return cut(rows, limit, sorting, sort, lambda last: [getattr(last, key.key) for key in key_columns])
 
 
 # The execution option `sort_through` sets (execution options travel with a statement through
@@ -124,13 +142,13 @@ def page_query(
 
 
 def cut(
-    rows: list[T], limit: int, sort: str, key: Callable[[T], Sequence[Any]]
+    rows: list[T], limit: int, sorting: Sorting, sort: str, key: Callable[[T], Sequence[Any]]
 ) -> tuple[list[T], str | None]:
     """The page's rows, and the next page's cursor if a row beyond the page was read."""
     if len(rows) <= limit:
         return rows, None
     rows = rows[:limit]
-    return rows, encode_cursor(sort, key(rows[-1]))
+    return rows, encode_cursor(sorting.records, sort, key(rows[-1]))
 
 
 def _beyond(columns: list[Any], values: list[Any], descending: bool) -> ColumnElement[bool]:
@@ -150,7 +168,12 @@ def _from_json(value: Any, kind: type) -> Any:
         return date.fromisoformat(value)
     if kind is float and isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
-    if kind is int and isinstance(value, int) and not isinstance(value, bool):
+    if (
+        kind is int
+        and isinstance(value, int)
+        and not isinstance(value, bool)
+        and -MAX_ID - 1 <= value <= MAX_ID
+    ):
         return value
     if kind is str and isinstance(value, str):
         return value

@@ -83,13 +83,16 @@ def revision_json(revision: Revision) -> dict[str, Any]:
     }
 
 
-def revision_page(session: Any, statement: Any, limit: int, cursor: str | None) -> dict[str, Any]:
-    """Keyset over the revision id."""
+def revision_page(
+    session: Any, statement: Any, limit: int, cursor: str | None, list_name: str
+) -> dict[str, Any]:
+    """Keyset over the revision id; cursors are bound to `list_name` (the feed, or one record's
+    revisions)."""
     if cursor is not None:
-        [after] = decode_cursor(cursor, "id", [int])
+        [after] = decode_cursor(cursor, list_name, "id", [int])
         statement = statement.where(Revision.id > after)
     rows = list(session.scalars(statement.order_by(Revision.id).limit(limit + 1)))
-    next_cursor = encode_cursor("id", [rows[limit - 1].id]) if len(rows) > limit else None
+    next_cursor = encode_cursor(list_name, "id", [rows[limit - 1].id]) if len(rows) > limit else None
     return {"items": [revision_json(row) for row in rows[:limit]], "next_cursor": next_cursor}
 
 
@@ -298,5 +301,6 @@ def add_write_routes(
         )
         if session.scalar(statement.with_only_columns(Revision.id).limit(1)) is None:
             writable.listing.get(session, record_id)  # 404 for an id that never existed
-        page = revision_page(session, statement, params.limit, params.cursor)
+        revisions_of = f"{writable.record_type}/{record_id}/revisions"
+        page = revision_page(session, statement, params.limit, params.cursor, revisions_of)
         return Response(orjson.dumps(page), media_type="application/json")

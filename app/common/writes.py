@@ -12,7 +12,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Generic, Optional, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, create_model
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StringConstraints,
+    create_model,
+    field_validator,
+)
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -40,9 +48,28 @@ WriteId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_
 
 
 class WriteModel(BaseModel):
-    """A request body: unknown fields are refused (a typo must not be silently dropped)."""
+    """A request body: unknown fields are refused (a typo must not be silently dropped), and so is
+    NUL in any string (PostgreSQL cannot store it in text; SQLite would, and the engines would differ)."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        if _holds_nul(value):
+            raise ValueError("must not contain the NUL character (U+0000)")
+        return value
+
+
+def _holds_nul(value: Any) -> bool:
+    """NUL in a string, or in a string of a list or mapping (nested write models check their own)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list | tuple):
+        return any(_holds_nul(item) for item in value)
+    if isinstance(value, dict):
+        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
+    return False
 
 
 class CitationWrite(WriteModel):
@@ -131,7 +158,7 @@ def partial_model(model: type[BaseModel], name: str) -> type[BaseModel]:
     }
     return create_model(
         name,
-        __config__=ConfigDict(extra="forbid"),
+        __base__=WriteModel,
         __doc__="A partial update: only the fields given change (JSON merge semantics).",
         **fields,
     )
@@ -268,14 +295,30 @@ def update(
 ) -> M:
     _check_version(record, if_match)
     writable.apply(session, record, data)
+    if _any_version(if_match):
+        _take_current_version(session, record)
     _flush(session, writable)
     return record
 
 
 def delete(session: Session, writable: Writable[M], record: M, if_match: str | None) -> None:
     _check_version(record, if_match)
+    if _any_version(if_match):
+        _take_current_version(session, record)
     session.delete(record)
     _flush(session, writable)
+
+
+def _any_version(if_match: str | None) -> bool:
+    return if_match is not None and if_match.strip() == "*"
+
+
+def _take_current_version(session: Session, record: Any) -> None:
+    """For `If-Match: *`: the version the ORM's UPDATE or DELETE will name is the one stored now, not
+    the one this request read (another writer may have moved it since), and on PostgreSQL the row is
+    locked until the commit, so no writer moves it again. Changes already applied are kept."""
+    with session.no_autoflush:
+        session.refresh(record, ["version"], with_for_update=True)
 
 
 def _flush(session: Session, writable: Writable[Any]) -> None:

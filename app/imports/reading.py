@@ -148,6 +148,19 @@ class FileReader:
                 for key in nested:
                     yield LineError(line.number, key, "expected a string, number, boolean or null")
                 continue
+            # A raw NUL is refused with its line; JSON's \u0000 escape reaches here (PostgreSQL
+            # cannot store it in text).
+            escaped = [
+                key
+                for key, item in value.items()
+                if "\x00" in key or (isinstance(item, str) and "\x00" in item)
+            ]
+            if escaped:
+                for key in escaped:
+                    yield LineError(
+                        line.number, key.replace("\x00", ""), "contains a NUL character (\\u0000)"
+                    )
+                continue
             yield Record(line.number, text, value)
 
     # --- CSV ---

@@ -68,6 +68,7 @@ from app.relations.schemas import LATEST_EVENTS, RelationFilters
 from app.trade.series.repository import POINT_ORDER, require_countries
 
 KINDS = ("events", "agreements", "trade_figures", "infrastructure_projects")
+PAIRS_LIST = "relations"  # what its cursors are bound to (app/common/pagination.py)
 
 
 @dataclass(frozen=True)
@@ -162,14 +163,14 @@ def list_pairs(
         names, types = ["records", *names], [int, *types]
     keys = [statement.selected_columns[name] for name in names]
     if filters.cursor is not None:
-        after = tuple_(*decode_cursor(filters.cursor, filters.sort, types))
+        after = tuple_(*decode_cursor(filters.cursor, PAIRS_LIST, filters.sort, types))
         statement = statement.where(tuple_(*keys) < after if descending else tuple_(*keys) > after)
     order = [key.desc() if descending else key.asc() for key in keys]
     rows = session.execute(statement.order_by(*order).limit(filters.limit + 1)).all()
     next_cursor = None
     if len(rows) > filters.limit:
         rows = rows[: filters.limit]
-        next_cursor = encode_cursor(filters.sort, [getattr(rows[-1], name) for name in names])
+        next_cursor = encode_cursor(PAIRS_LIST, filters.sort, [getattr(rows[-1], name) for name in names])
     codes = {code for row in rows for code in (row.a, row.b)}
     countries = {c.id: c for c in session.scalars(select(Country).where(Country.id.in_(codes)))}
     return [_pair(row, countries) for row in rows], next_cursor

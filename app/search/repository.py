@@ -241,6 +241,7 @@ def _sync(session: Session, record_type: SearchRecordType, ids: Collection[str] 
 # --- querying ---
 
 _CURSOR_SORT = "rank"
+_CURSOR_LIST = "search"
 _SEARCH_FTS = table("search_fts", column("rowid", Integer))
 
 
@@ -361,7 +362,7 @@ def search(session: Session, params: SearchParams) -> tuple[list[SearchMatch], s
         rows = rows[: params.limit]
         last = rows[-1]
         last_key = [last.sort_key, last.record_type.value, last.record_id, fingerprint]
-        next_cursor = encode_cursor(_CURSOR_SORT, last_key)
+        next_cursor = encode_cursor(_CURSOR_LIST, _CURSOR_SORT, last_key)
     make_snippet = Snippets(terms)
     matches = [
         SearchMatch(
@@ -384,7 +385,9 @@ def _fingerprint(terms: Sequence[Term], types: Sequence[SearchRecordType]) -> st
 
 
 def _after(cursor: str, fingerprint: str) -> tuple[float, SearchRecordType, str]:
-    key, record_type, record_id, issued_for = decode_cursor(cursor, _CURSOR_SORT, [float, str, str, str])
+    key, record_type, record_id, issued_for = decode_cursor(
+        cursor, _CURSOR_LIST, _CURSOR_SORT, [float, str, str, str]
+    )
     if issued_for != fingerprint:
         raise InvalidParameter.for_param(
             "cursor", "this cursor belongs to another search; pass the same q and type it was issued for"

@@ -120,14 +120,14 @@ def test_errors_are_problem_json() -> None:
 
 
 def test_operational_errors_are_declared() -> None:
-    """What any operation may answer whatever its input: 500; 429 with Retry-After where the rate limit
-    applies (app/limits.py); 503 with Retry-After and 504 where the database is used (app/errors.py);
-    413 where there is a body to be too large."""
+    """What any operation may answer whatever its input: 431 (headers too large) and 500; 429 with
+    Retry-After where the rate limit applies (app/limits.py); 503 with Retry-After and 504 where the
+    database is used (app/errors.py); 413 where there is a body to be too large."""
     missing = []
     for name, operation in OPERATIONS:
         path = name.split(" ", 1)[1]
         responses = operation["responses"]
-        expected = {"500"}
+        expected = {"431", "500"}
         expected |= {"429"} if path not in EXEMPT_PATHS else set()
         expected |= {"503", "504"} if path.startswith("/v1/") else set()
         expected |= {"413"} if "requestBody" in operation else set()
