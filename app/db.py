@@ -40,7 +40,7 @@ def make_engine(
     **kwargs: Any,
 ) -> Engine:
     """An engine for `url`. With `query_timeout_ms`, a statement running longer is cancelled (an error
-    `is_query_timeout` recognizes); with `connect_timeout`, connecting gives up after that many seconds
+    `classify` calls a timeout); with `connect_timeout`, connecting gives up after that many seconds
     (PostgreSQL; at least 2, libpq's floor), and so does waiting for a server that stopped answering
     (`_give_up_on_silence`); `parallel_workers` is PostgreSQL's
     max_parallel_workers_per_gather; `mmap_bytes`, how much of a SQLite file is read through a memory
@@ -49,7 +49,7 @@ def make_engine(
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         if query_timeout_ms:
-            lock_wait = _lock_wait_ms(query_timeout_ms)
+            lock_wait = lock_wait_ms(query_timeout_ms)
             event.listen(
                 engine, "connect", lambda connection, _record: _set_busy_timeout(connection, lock_wait)
             )
@@ -69,7 +69,7 @@ def make_engine(
     startup = []
     if query_timeout_ms:
         startup.append(f"-c statement_timeout={query_timeout_ms}")
-        startup.append(f"-c lock_timeout={_lock_wait_ms(query_timeout_ms)}")
+        startup.append(f"-c lock_timeout={lock_wait_ms(query_timeout_ms)}")
     if parallel_workers is not None:
         startup.append(f"-c max_parallel_workers_per_gather={parallel_workers}")
     if startup:
@@ -198,7 +198,8 @@ def _in_memory(url: str) -> bool:
     return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
 
 
-# How long a SQLite writer waits for the write lock (another connection's or process's write).
+# How long a SQLite writer waits for the write lock (another connection's or process's write), where
+# the engine has no query timeout to take it from (lock_wait_ms).
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
@@ -214,7 +215,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _lock_wait_ms(query_timeout_ms: int) -> int:
+def lock_wait_ms(query_timeout_ms: int) -> int:
     """How long a statement waits for a lock another transaction holds: half its time, so that lock
     contention ends as itself (a 503 to retry), not as a query timeout."""
     return query_timeout_ms // 2
@@ -338,6 +339,10 @@ _PG_STATES: dict[str, DatabaseFailure] = {
 }
 
 
+class WriteTurnTimeout(SQLAlchemyError):
+    """A SQLite write that waited past the lock wait for the writes of its own process to end."""
+
+
 def classify(exc: SQLAlchemyError) -> DatabaseFailure:
     """`timeout`: a statement ran past the query timeout. `disk_full`: no space to write; retrying
     will not help. `locked`: another transaction held what this one needed (lock wait, deadlock);
@@ -345,6 +350,8 @@ def classify(exc: SQLAlchemyError) -> DatabaseFailure:
     a retry may succeed. `bug`: anything else (bad SQL)."""
     if isinstance(exc, PoolTimeout):
         return "unavailable"
+    if isinstance(exc, WriteTurnTimeout):
+        return "locked"
     if not isinstance(exc, DBAPIError):
         return "bug"
     original = exc.orig
@@ -365,10 +372,6 @@ def failure_code(exc: SQLAlchemyError) -> str:
     original = getattr(exc, "orig", None) or exc
     code = getattr(original, "sqlstate", None) or getattr(original, "sqlite_errorname", None)
     return f"{type(original).__name__} ({code})" if code else type(original).__name__
-
-
-def is_query_timeout(exc: BaseException) -> bool:
-    return isinstance(exc, SQLAlchemyError) and classify(exc) == "timeout"
 
 
 def make_sessionmaker(engine: Engine, *, writes: bool = False) -> sessionmaker[Session]:
@@ -412,11 +415,11 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     # for needs to finish (with one thread, each would wait for the other until the busy timeout).
     queue = request.app.state.sqlite_writes if sqlite and not read else None
     if queue is not None:
-        with anyio.move_on_after(SQLITE_BUSY_TIMEOUT_MS / 1000) as waited:
+        with anyio.move_on_after(lock_wait_ms(request.app.state.settings.query_timeout_ms) / 1000) as waited:
             await queue.acquire()
         if waited.cancelled_caught:
             session.close()
-            raise PoolTimeout("waited too long for SQLite's write lock")
+            raise WriteTurnTimeout("waited past the lock wait for this process's turn to write")
     failed = False
 
     def finish() -> None:
