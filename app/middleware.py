@@ -6,7 +6,6 @@ header size limit → CORS → rate limit → body size limit → control charac
 """
 
 import gzip
-import hashlib
 import re
 from urllib.parse import unquote
 
@@ -18,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.cache import ResponseCache, Store, send_not_modified
-from app.common.headers import not_modified
+from app.common.headers import not_modified, record_etag
 from app.config import Settings
 from app.errors import problem
 from app.limits import BodySizeLimit, HeaderSizeLimit, RateLimit
@@ -217,10 +216,3 @@ class ConditionalGet:
         headers["Content-Length"] = str(len(body))
         await send({"type": "http.response.start", "status": 200, "headers": headers.raw})
         await send({"type": "http.response.body", "body": body})
-
-
-def record_etag(version: int | str | None, body: bytes) -> str:
-    """The strong ETag of a response body; a record's also names its version (`"v3-…"`), which is
-    what If-Match on a change is checked against."""
-    digest = hashlib.sha256(body).hexdigest()[:32]
-    return f'"v{version}-{digest}"' if version is not None else f'"{digest}"'

@@ -1,6 +1,6 @@
 """Load the seed: every ISO country from pycountry, then each `seed/*.yaml` dataset.
 
-A dataset's records are written through the API's own write path (app.common.writes.put): each is
+A dataset's records are written through the API's own write path (app.curation.writes.put): each is
 checked by its resource's create body and rules, its references and quotes resolved as for a POST,
 its history recorded by the same hook. Idempotent: only what differs is written, so a second run
 reports everything unchanged. One call runs inside the caller's transaction: a bad seed file leaves
@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import datastate, revisions
 from app.agreements.repository import WRITABLE as AGREEMENT_WRITES
-from app.common import writes
-from app.common.writes import Writable
+from app.curation import writes
+from app.curation.writes import Writable
 from app.errors import AppError
 from app.events.repository import WRITABLE as EVENT_WRITES
 from app.models import Country, SourceKind
@@ -163,7 +163,7 @@ def load_countries(session: Session, report: SeedReport) -> None:
 
 
 def load_dataset(session: Session, path: Path, report: SeedReport) -> None:
-    """Write a dataset's records as the API writes them (app.common.writes.put): the same checks,
+    """Write a dataset's records as the API writes them (app.curation.writes.put): the same checks,
     references, citations located in the source, ids and history."""
     dataset = read_dataset(path)
     text_path = path.parent / dataset.source.text_file

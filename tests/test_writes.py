@@ -8,7 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, object_session
 
 from app.auth import create_key
-from app.common import writes
+from app.curation import writes
 from app.signing import sign_cursor
 
 pytestmark = pytest.mark.anyio

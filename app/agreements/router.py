@@ -5,7 +5,7 @@ from fastapi import APIRouter, Query, Request, Response
 from app.agreements import repository
 from app.agreements.schemas import AgreementDetailParams, AgreementFilters, AgreementPage, AgreementRead
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
-from app.common.write_api import WriteNames, add_write_routes
+from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 
 router = APIRouter(prefix="/v1/agreements", tags=["agreements"])

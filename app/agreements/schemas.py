@@ -17,7 +17,7 @@ from app.common.filters import (
     repeatable,
 )
 from app.common.schemas import Citation, NamedRef, Page, Schema, TitledRef
-from app.common.writes import DATE_PATTERN, CitationWrite, Name, Text, WriteId, WriteModel
+from app.curation.writes import DATE_PATTERN, CitationWrite, Name, Text, WriteId, WriteModel
 from app.models import AgreementStatus, Sector
 from app.reference.schemas import CountryRead
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.common.api import link_next
 from app.common.pagination import MAX_ID
 from app.common.schemas import Problem
-from app.common.write_api import RevisionPage, revision_page
+from app.curation.routes import RevisionPage, revision_page
 from app.db import SessionDep
 from app.models import Revision
 

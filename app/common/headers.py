@@ -1,6 +1,8 @@
 """Reading request headers: the quality-weighted lists of Accept and Accept-Language, and the
 conditional ones (If-None-Match, If-Modified-Since)."""
 
+import hashlib
+import re
 from collections.abc import Callable
 from email.utils import parsedate_to_datetime
 from typing import TypeVar
@@ -55,3 +57,18 @@ def not_modified(tag: str, last_modified: str | None, request: Headers) -> bool:
         except (TypeError, ValueError):
             return False
     return False
+
+
+def record_etag(version: int | str | None, body: bytes) -> str:
+    """The strong ETag of a response body; a record's also names its version (`"v3-…"`), which is
+    what If-Match on a change is checked against (etag_versions)."""
+    digest = hashlib.sha256(body).hexdigest()[:32]
+    return f'"v{version}-{digest}"' if version is not None else f'"{digest}"'
+
+
+_ETAG_VERSION = re.compile(r'^(?:W/)?"v(\d+)-[0-9a-f]+(?:-gzip)?"$')
+
+
+def etag_versions(if_match: str) -> set[int]:
+    """The record versions an If-Match header names (a list of record ETags, gzip's variant too)."""
+    return {int(match.group(1)) for tag in if_match.split(",") if (match := _ETAG_VERSION.match(tag.strip()))}

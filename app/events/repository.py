@@ -6,7 +6,7 @@ from app.common.filters import in_window, involves_all, matches_text, require_kn
 from app.common.listing import Listing, column_facet, link_facet, month_facet, year_facet
 from app.common.pagination import Sorting, sort_through
 from app.common.rows import RowReader
-from app.common.writes import Fields, Writable, invalid
+from app.curation.writes import Fields, Writable, invalid
 from app.events.schemas import EventCreate, EventFilters, EventRead
 from app.models import (
     Country,

@@ -3,7 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
-from app.common.write_api import WriteNames, add_write_routes
+from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.events import repository
 from app.events.schemas import EventDetailParams, EventFilters, EventPage, EventRead

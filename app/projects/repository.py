@@ -5,7 +5,7 @@ from app.common.filters import involves_all, matches_text, require_known
 from app.common.listing import Listing, column_facet, link_facet
 from app.common.pagination import Sorting
 from app.common.rows import RowReader
-from app.common.writes import Fields, Writable
+from app.curation.writes import Fields, Writable
 from app.models import Country, InfrastructureProject, Place, project_countries, project_places
 from app.projects.schemas import (
     InfrastructureProjectCreate,

@@ -15,7 +15,7 @@ from app.common.filters import (
     repeatable,
 )
 from app.common.schemas import Citation, NamedRef, Page, Schema
-from app.common.writes import CitationWrite, Name, Text, WriteId, WriteModel
+from app.curation.writes import CitationWrite, Name, Text, WriteId, WriteModel
 from app.models import ProjectKind, ProjectStatus
 from app.reference.schemas import CountryRead, PlaceRead
 from app.trade.schemas import TradeFigureRead, TradeFigureRef

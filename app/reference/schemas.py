@@ -13,7 +13,7 @@ from app.common.filters import (
     repeatable,
 )
 from app.common.schemas import Citation, NamedRef, Page, Schema
-from app.common.writes import CitationWrite, Name, WriteId, WriteModel
+from app.curation.writes import CitationWrite, Name, WriteId, WriteModel
 from app.models import PlaceKind
 
 NAME_SORT_DESCRIPTION = (

@@ -5,7 +5,7 @@ from app.common.filters import matches_text
 from app.common.listing import Listing, column_facet
 from app.common.pagination import Sorting
 from app.common.rows import RowReader
-from app.common.writes import Fields, Writable, invalid
+from app.curation.writes import Fields, Writable, invalid
 from app.models import Source
 from app.sources.schemas import SourceCreate, SourceFilters, SourceRead
 

@@ -11,7 +11,7 @@ from app.common.filters import (
     repeatable,
 )
 from app.common.schemas import Citation, Page, Schema
-from app.common.writes import Name, WriteId, WriteModel
+from app.curation.writes import Name, WriteId, WriteModel
 from app.models import SourceKind
 
 

@@ -8,7 +8,7 @@ from app.common.filters import in_window, matches_text, require_known
 from app.common.listing import Listing, column_facet, either_column_facet, year_facet
 from app.common.pagination import Sorting
 from app.common.rows import RowReader
-from app.common.writes import Fields, Writable, date_columns, every, invalid, one
+from app.curation.writes import Fields, Writable, date_columns, every, invalid, one
 from app.errors import Conflict
 from app.models import Bound, Country, InfrastructureProject, TradeFigure
 from app.trade import rules

@@ -18,7 +18,7 @@ def figure_id(values: Mapping[str, Any]) -> str:
 
     The commodity is left out when it is TOTAL, the status when it is `reported`: so the seed's
     `az-kz-trade-turnover-2024` is what this gives for its key. A writer that finds the id taken
-    adds `-2`, `-3`… (app.common.writes.new_id).
+    adds `-2`, `-3`… (app.curation.writes.new_id).
     """
     parts = [values["reporter_id"], values["partner_id"], values["indicator"]]
     if values["commodity"] != "TOTAL":

@@ -17,7 +17,7 @@ from app.common.filters import (
     repeatable,
 )
 from app.common.schemas import Citation, NamedRef, Page, Schema
-from app.common.writes import DATE_PATTERN, CitationWrite, Text, WriteId, WriteModel
+from app.curation.writes import DATE_PATTERN, CitationWrite, Text, WriteId, WriteModel
 from app.errors import InvalidParameter, param_error
 from app.models import Bound, FigureStatus, Indicator, Unit
 

@@ -13,14 +13,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.auth import WriteCaller
-from app.common import writes
 from app.common.api import NOT_MODIFIED, RecordId, serialize
+from app.common.headers import record_etag
 from app.common.language import Language, negotiate
 from app.common.pagination import decode_cursor, encode_cursor
 from app.common.schemas import Problem
+from app.curation import writes
 from app.db import SessionDep
 from app.errors import InvalidParameter, RequestInProgress, param_error
-from app.middleware import record_etag
 from app.models import IdempotentRequest, Revision, SearchRecordType
 from app.revisions import ACTOR_KEY
 from app.search import repository as search

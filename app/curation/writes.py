@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.common.dates import DatePrecision, parse_partial_date, parse_period
+from app.common.headers import etag_versions
 from app.common.listing import Listing
 from app.errors import Conflict, InvalidParameter, PreconditionFailed, PreconditionRequired, param_error
 from app.models import Citation, Revision, Source, SourceKind
@@ -341,9 +342,6 @@ def _integrity_message(exc: IntegrityError, label: str) -> str:
     return f"The change to this {label} breaks a rule of the data model."
 
 
-_ETAG_VERSION = re.compile(r'^(?:W/)?"v(\d+)-[0-9a-f]+(?:-gzip)?"$')
-
-
 def _check_version(record: Any, if_match: str | None) -> None:
     if if_match is None:
         raise PreconditionRequired(
@@ -351,10 +349,7 @@ def _check_version(record: Any, if_match: str | None) -> None:
         )
     if if_match.strip() == "*":
         return
-    versions = {
-        int(match.group(1)) for tag in if_match.split(",") if (match := _ETAG_VERSION.match(tag.strip()))
-    }
-    if record.version not in versions:
+    if record.version not in etag_versions(if_match):
         raise PreconditionFailed(
             f"The record is at another version than If-Match names (now {record.version}); fetch it again."
         )
