@@ -23,7 +23,6 @@ from app.errors import AppError
 from app.models import ApiKey
 
 Scope = Literal["read", "write"]
-SCOPES: tuple[Scope, ...] = ("read", "write")
 _PREFIX = "bk"
 
 bearer = HTTPBearer(

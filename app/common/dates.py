@@ -78,17 +78,3 @@ def period_kind(start: date, end: date) -> PeriodKind:
     if start.month == 1:
         return PeriodKind.year_to_date
     return PeriodKind.other
-
-
-def interval_precision(start: date, end: date) -> DatePrecision | None:
-    """The precision an interval expresses, or None when it is no whole day, month, quarter or year."""
-    if start == end:
-        return DatePrecision.day
-    kind = period_kind(start, end)
-    if kind is PeriodKind.year:
-        return DatePrecision.year
-    if kind is PeriodKind.quarter:
-        return DatePrecision.quarter
-    if kind is PeriodKind.month:
-        return DatePrecision.month
-    return None

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from app.common.dates import DatePrecision, PeriodKind, interval_precision, parse_partial_date, period_kind
+from app.common.dates import DatePrecision, PeriodKind, parse_partial_date, period_kind
 
 
 @pytest.mark.parametrize(
@@ -39,10 +39,3 @@ def test_malformed_dates_are_refused(text: str) -> None:
 )
 def test_period_kind_tells_partial_years_from_full_ones(start: date, end: date, kind: PeriodKind) -> None:
     assert period_kind(start, end) is kind
-
-
-def test_interval_precision() -> None:
-    assert interval_precision(date(2025, 11, 1), date(2025, 11, 30)) is DatePrecision.month
-    assert interval_precision(date(2025, 1, 1), date(2025, 12, 31)) is DatePrecision.year
-    assert interval_precision(date(2025, 5, 5), date(2025, 5, 5)) is DatePrecision.day
-    assert interval_precision(date(2025, 1, 1), date(2025, 9, 30)) is None
