@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session, selectinload
 
-from app import datastate, revisions
+from app import revisions
 from app.common.dates import parse_partial_date, parse_period, period_kind
 from app.db import Base
 from app.models import (
@@ -223,7 +223,7 @@ def seed_all(session: Session, seed_dir: Path) -> SeedReport:
     if report.changed() or not search.has_documents(session):
         report.update(search.rebuild_search_index(session))
     if report.changed():
-        datastate.bump(session)
+        revisions.changed(session)  # the version moves at commit
     return report
 
 

@@ -32,6 +32,7 @@ from app.models import (
     SourceKind,
     TradeFigure,
 )
+from app.revisions import STAGING
 from app.search.repository import rebuild_search_index, search
 from app.search.schemas import SearchParams
 from app.seeding import seed_all
@@ -74,9 +75,20 @@ def citations(session: Session, figure_id: str) -> list[Citation]:
     return list(session.scalars(statement.execution_options(populate_existing=True)))
 
 
-def revisions(session: Session, record_id: str) -> list[Revision]:
-    statement = select(Revision).where(Revision.record_id == record_id).order_by(Revision.id)
-    return list(session.scalars(statement.execution_options(populate_existing=True)))
+def revisions(session: Session, record_id: str) -> list[Any]:
+    """The record's revisions (action, actor, changes): those committed, then those of this transaction,
+    which wait in app.revisions' staging table until it commits."""
+    session.flush()
+    committed = select(Revision.action, Revision.actor, Revision.changes).where(
+        Revision.record_id == record_id
+    )
+    staged = select(STAGING.c.action, STAGING.c.actor, STAGING.c.changes).where(
+        STAGING.c.record_id == record_id
+    )
+    return [
+        *session.execute(committed.order_by(Revision.id)),
+        *session.execute(staged.order_by(STAGING.c.seq)),
+    ]
 
 
 def data_version(session: Session) -> int:
@@ -154,6 +166,7 @@ def test_a_csv_file_becomes_figures_that_cite_it_line_by_line(session: Session) 
         [{"source_id": source.id, "quote": lines[1], "paragraph": None, "line": 2}],
     ]
     assert [r.action for r in revisions(session, source.id)] == ["create"]
+    session.commit()  # the data version moves as the import's transaction commits
     assert data_version(session) > version
     # Search documents are those the search index builds itself.
     assert not {key for key in rebuild_search_index(session) if not key.endswith("unchanged")}
