@@ -209,6 +209,8 @@ STAGING = Table(
 )
 STAGING_COLUMNS = ("record_type", "record_id", "action", "actor", "changes")
 _STAGED, _DELETES_STAGED, _CHANGED = "revisions_staged", "revision_deletes_staged", "data_changed"
+_DISCARDED = "savepoint_rolled_back"
+_FLAGS = (_STAGED, _DELETES_STAGED, _CHANGED, _DISCARDED)
 _NAMES = ", ".join(STAGING_COLUMNS)
 # Untyped columns on SQLite (values keep the form they were bound in, as `revisions` takes them);
 # ON COMMIT DELETE ROWS on PostgreSQL, so that after a large import the table is truncated rather than
@@ -277,8 +279,8 @@ def _publish(session: Session) -> None:
     if not session.info.get(_STAGED) and not session.info.get(_CHANGED):
         return
     connection = session.connection()
-    if not session.info.get(_CHANGED) and not _any_staged(connection):
-        return  # staged in savepoints since rolled back: nothing changed
+    if not session.info.get(_CHANGED) and session.info.get(_DISCARDED) and not _any_staged(connection):
+        return  # staged in savepoints since rolled back (a rejected import): nothing changed
     # The transaction's last step: the lock that orders writers first, then ids and commit time.
     datastate.advance(connection)
     for statement in _MOVE[connection.dialect.name]:
@@ -289,8 +291,14 @@ def _any_staged(connection: Connection) -> bool:
     return connection.scalar(select(STAGING.c.seq).limit(1)) is not None
 
 
+@event.listens_for(Session, "after_soft_rollback")
+def _note_discarded(session: Session, previous_transaction: SessionTransaction) -> None:
+    if previous_transaction.nested:
+        session.info[_DISCARDED] = True
+
+
 @event.listens_for(Session, "after_transaction_end")
 def _forget(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:
-        for key in (_STAGED, _DELETES_STAGED, _CHANGED):
+        for key in _FLAGS:
             session.info.pop(key, None)
