@@ -12,22 +12,23 @@ import itertools
 import threading
 import time
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from app import datastate
 from app.auth import create_key
+from app.common.writes import new_id
 from app.db import make_engine, make_sessionmaker
 from app.imports.repository import ImportOptions, import_file
 from app.imports.schemas import ImportReport
-from app.models import Revision
+from app.models import Organization, Revision
 from tests.conftest import Database, migrate_and_seed
 from tests.hardening_app import build, serve, settings_for
-
-pytestmark = pytest.mark.anyio
 
 SOURCE = "velizade-2025-az-kz-relations"
 QUOTE = "Ключевым политическим событием года стал государственный визит президента Азербайджана"
@@ -155,6 +156,7 @@ async def post_events(client: httpx.AsyncClient, writer: dict[str, str], n: int)
     return list(await asyncio.gather(*posts))
 
 
+@pytest.mark.anyio
 @pytest.mark.parametrize("empty_database", ["postgresql"], indirect=True)
 @pytest.mark.parametrize("cite_text_source", [False, True], ids=["dataset-source", "text-source"])
 async def test_api_writes_during_an_import_succeed_and_a_mirror_misses_nothing(
@@ -187,6 +189,7 @@ async def test_api_writes_during_an_import_succeed_and_a_mirror_misses_nothing(
     assert {item["id"] for item in imported} <= {item["id"] for item in later.json()["items"]}
 
 
+@pytest.mark.anyio
 @pytest.mark.parametrize("empty_database", ["sqlite"], indirect=True)
 async def test_sqlite_api_writes_during_an_import_are_refused_until_it_commits(
     database: Database, writer: dict[str, str]
@@ -223,3 +226,49 @@ def assert_complete(mirror: Mirror, url: str) -> None:
     assert ids == [id_ for id_, _, _ in table]
     times = [changed_at for _, changed_at, _ in table]
     assert times == sorted(times)
+
+
+# --- within one transaction (the test's, rolled back) ---
+
+
+def utc(moment: datetime) -> datetime:
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def history(session: Session, record_id: str) -> list[tuple[int, str, datetime]]:
+    rows = session.execute(
+        select(Revision.id, Revision.action, Revision.changed_at)
+        .where(Revision.record_id == record_id)
+        .order_by(Revision.id)
+    )
+    return [(id_, str(action), changed_at) for id_, action, changed_at in rows]
+
+
+def test_revisions_wait_for_the_commit_and_take_its_time(session: Session) -> None:
+    version = datastate.current(session)
+    last = session.scalar(select(func.max(Revision.id)))
+    session.add(Organization(id="probe-org", name_en="Probe", name_ru="Проба"))
+    session.flush()
+    session.delete(session.get_one(Organization, "probe-org"))
+    session.flush()
+    assert history(session, "probe-org") == []  # staged, not yet in the feed
+    assert datastate.current(session) == version
+    # The id of a record deleted in this transaction is taken already: its revisions are staged.
+    assert new_id(session, Organization, "probe-org") == "probe-org-2"
+    session.commit()
+    (created, action, at), (deleted, other, at_too) = history(session, "probe-org")
+    assert (action, other) == ("create", "delete") and (last or 0) < created < deleted
+    assert datastate.current(session).number == version.number + 1  # once per transaction
+    moment = datastate.current(session).changed_at
+    assert utc(at) == utc(at_too) == moment >= version.changed_at
+
+
+def test_revisions_staged_in_a_rolled_back_savepoint_leave_nothing(session: Session) -> None:
+    version = datastate.current(session)
+    savepoint = session.begin_nested()
+    session.add(Organization(id="probe-org", name_en="Probe", name_ru="Проба"))
+    session.flush()
+    savepoint.rollback()
+    session.commit()
+    assert history(session, "probe-org") == []
+    assert datastate.current(session) == version

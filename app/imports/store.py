@@ -7,7 +7,7 @@ runs on the session's connection, inside its transaction. Revisions are written 
 staging table, which moves them into `revisions` at commit.
 """
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar, cast
 
@@ -15,12 +15,14 @@ import orjson
 from sqlalchemy import (
     JSON,
     ColumnElement,
+    Connection,
     Date,
     String,
     Table,
     and_,
     bindparam,
     delete,
+    event,
     func,
     select,
     text,
@@ -130,13 +132,13 @@ class Store:
         """The writes of an import. On SQLite, meanwhile: a larger page cache (this connection's), the
         FTS index filled at the end (see _defer_fts) and, in a large import, some indexes built
         at the end (see _defer_indexes); all as they were after, unless an exception escapes, when the
-        caller rolls back (which brings the trigger and the indexes back)."""
+        caller rolls back (which brings the trigger and the indexes back). The page cache stays large
+        until the transaction ends: its commit moves the staged revisions into `revisions`."""
         if self.postgresql:
             yield
             return
         connection = self.session.connection()
-        previous = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-        connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+        restore = _larger_cache(connection)
         self._bulk = True
         try:
             yield
@@ -144,13 +146,19 @@ class Store:
                 self._fill_fts()
                 connection.exec_driver_sql(self._fts_trigger)
             self._restore_indexes()
+        except BaseException:
+            restore()
+            raise
+        else:
+            # Before the COMMIT (or rollback) itself, after the session's last step (app.revisions).
+            event.listen(connection, "commit", lambda _connection: restore(), once=True)
+            event.listen(connection, "rollback", lambda _connection: restore(), once=True)
         finally:
             self._bulk, self._fts_trigger = False, None
             self._indexes, self._index_stats = {}, []
             for stage in self._stages:
                 connection.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
             self._stages = set()
-            connection.exec_driver_sql(f"PRAGMA cache_size = {int(previous or 0)}")
 
     def _defer_fts(self) -> None:
         """Stop indexing search documents row by row (the search_fts_insert trigger); _fill_fts indexes
@@ -393,6 +401,29 @@ class Store:
     def delete_citations(self, ids: list[int]) -> None:
         for chunk in _chunks(ids, IDS_PER_QUERY):
             self.session.execute(delete(CITATIONS).where(CITATIONS.c.id.in_(chunk)))
+
+
+def _larger_cache(connection: Connection) -> Callable[[], None]:
+    """SQLITE_CACHE_KIB of page cache for the database and for its temporary tables (the staged
+    revisions); returns what sets both back, once, on the driver's connection (no statement of the
+    session's, whose transaction may be ending)."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    sizes = {
+        schema: driver.execute(f"PRAGMA {schema}.cache_size").fetchone()[0] for schema in ("main", "temp")
+    }
+    for schema in sizes:
+        driver.execute(f"PRAGMA {schema}.cache_size = -{SQLITE_CACHE_KIB}")
+    restored = False
+
+    def restore() -> None:
+        nonlocal restored
+        if not restored:
+            restored = True
+            for schema, size in sizes.items():
+                driver.execute(f"PRAGMA {schema}.cache_size = {int(size)}")
+
+    return restore
 
 
 def _json(payload: str) -> ColumnElement[Any]:
