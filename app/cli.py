@@ -93,7 +93,7 @@ def reindex() -> None:
 
 def _reindex(only_if_empty: bool) -> str | None:
     """Bring the search index up to date (only an empty one, if asked): a summary, or None if skipped."""
-    from app import datastate
+    from app import revisions
     from app.db import make_engine, make_sessionmaker
     from app.search import repository as search
 
@@ -104,7 +104,7 @@ def _reindex(only_if_empty: bool) -> str | None:
                 return None
             report = search.rebuild_search_index(session)
             if any(not key.endswith("unchanged") for key in report):
-                datastate.bump(session)  # search answers change
+                revisions.changed(session)  # search answers change
     finally:
         engine.dispose()
     return ", ".join(f"{key}: {count}" for key, count in sorted(report.items()))

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, Update, case, literal, select, update
 from sqlalchemy.orm import Session
 
 from app.models import DataState
@@ -15,12 +15,24 @@ class Version:
     changed_at: datetime
 
 
+def _advance(now: datetime) -> Update:
+    # Never back in time (a clock set back, a commit that began before another's): changed_at orders
+    # the change feed as its ids do.
+    moment = literal(now, DataState.changed_at.type)
+    later = case((DataState.changed_at > moment, DataState.changed_at), else_=moment)
+    return update(DataState).where(DataState.id == 1).values(version=DataState.version + 1, changed_at=later)
+
+
+def advance(connection: Connection) -> None:
+    """Move the data version, now. On PostgreSQL this locks the row until the transaction ends, which
+    orders writers: app.revisions does it as a transaction's last step, just before COMMIT."""
+    connection.execute(_advance(datetime.now(UTC).replace(microsecond=0)))
+
+
 def bump(session: Session) -> Version:
-    """Record a change to the data, inside the caller's transaction."""
-    now = datetime.now(UTC).replace(microsecond=0)
-    session.execute(
-        update(DataState).where(DataState.id == 1).values(version=DataState.version + 1, changed_at=now)
-    )
+    """Move the data version inside the caller's transaction, at once (writers mark a change with
+    app.revisions.changed instead, which moves it at commit)."""
+    advance(session.connection())
     return current(session)
 
 

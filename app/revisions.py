@@ -1,28 +1,48 @@
 """Every change to a curated record becomes a revision, in the same transaction as the change.
 
-A `before_flush` hook on every Session sees what the flush will create, change and delete, and writes
-one `Revision` per record with the fields before and after; it also bumps the data version. So the
-seed, the API and ORM imports cannot change data without leaving history and invalidating caches.
-Who made the change is `session.info["actor"]` (an API key's name, "seed", "import:<file>").
+A `before_flush` hook on every Session sees what the flush will create, change and delete, and stages
+one revision per record with the fields before and after. So the seed, the API and imports cannot
+change data without leaving history and invalidating caches. Who made the change is
+`session.info["actor"]` (an API key's name, "seed", "import:<file>").
+
+Revisions wait in a temporary table of the connection (`pending_revisions`: transactional, so a
+rolled-back savepoint takes its rows with it) until the transaction commits. Then, as its last step,
+`before_commit` bumps the data version, which on PostgreSQL locks the one `data_state` row until the
+COMMIT that follows, and moves the staged rows into `revisions` under that lock. So change ids are
+handed out in commit order (a reader never sees id n+1 while id n is still to come), `changed_at` is
+the commit time, and a long import holds the lock only for its last step, not from its first write.
 """
 
-from datetime import UTC, date, datetime
+import sqlite3
+from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, inspect, update
-from sqlalchemy.orm import LoaderCallableStatus, Mapper, Session, UOWTransaction
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    event,
+    insert,
+    inspect,
+    select,
+)
+from sqlalchemy.orm import LoaderCallableStatus, Mapper, Session, SessionTransaction, UOWTransaction
+from sqlalchemy.pool import Pool
 
+from app import datastate
 from app.models import (
     Agreement,
     Citation,
-    DataState,
     Event,
     InfrastructureProject,
     Organization,
     Person,
     Place,
-    Revision,
     RevisionAction,
     Source,
     TradeFigure,
@@ -139,13 +159,8 @@ def _changes(record: Any) -> dict[str, list[Any]]:
     return changes
 
 
-def _present(value: Any) -> bool:
-    return value is not None and value != []
-
-
 @event.listens_for(Session, "before_flush")
 def _record_revisions(session: Session, _flush: UOWTransaction, _instances: Any) -> None:
-    now = datetime.now(UTC).replace(microsecond=0)
     actor = str(session.info.get(ACTOR_KEY, "system"))
     revisions = []
     for record in session.new:
@@ -170,11 +185,116 @@ def _record_revisions(session: Session, _flush: UOWTransaction, _instances: Any)
             revisions.append((record_type, record.id, RevisionAction.delete, deleted))
     if not revisions:
         return
-    session.add_all(
-        Revision(record_type=t, record_id=i, action=a, changed_at=now, actor=actor, changes=c)
-        for t, i, a, c in revisions
-    )
-    # The data version moves in the same transaction: caches and other processes see the change.
-    session.connection().execute(
-        update(DataState).where(DataState.id == 1).values(version=DataState.version + 1, changed_at=now)
-    )
+    rows = [dict(zip(STAGING_COLUMNS, (t, i, a.value, actor, c), strict=True)) for t, i, a, c in revisions]
+    session.connection().execute(insert(STAGING), rows)
+    staged(session, deletes=any(a is RevisionAction.delete for _, _, a, _ in revisions))
+
+
+# --- staging: revisions wait for the commit ---
+
+# Not part of the schema (no migration): each connection has its own, made when it connects.
+STAGING = Table(
+    "pending_revisions",
+    MetaData(),
+    Column("seq", Integer),  # no primary key here: an insert need not return it
+    Column("record_type", String),
+    Column("record_id", String),
+    Column("action", String),
+    Column("actor", String),
+    Column("changes", JSON),
+)
+STAGING_COLUMNS = ("record_type", "record_id", "action", "actor", "changes")
+_STAGED, _DELETES_STAGED, _CHANGED = "revisions_staged", "revision_deletes_staged", "data_changed"
+_DISCARDED = "savepoint_rolled_back"
+_FLAGS = (_STAGED, _DELETES_STAGED, _CHANGED, _DISCARDED)
+_NAMES = ", ".join(STAGING_COLUMNS)
+# Untyped columns on SQLite (values keep the form they were bound in, as `revisions` takes them);
+# ON COMMIT DELETE ROWS on PostgreSQL, so that after a large import the table is truncated rather than
+# left full of dead rows every later commit on the connection would scan (no autovacuum for TEMP).
+_CREATE = {
+    "sqlite": f"CREATE TEMP TABLE IF NOT EXISTS pending_revisions (seq INTEGER PRIMARY KEY, {_NAMES})",
+    "postgresql": "CREATE TEMP TABLE IF NOT EXISTS pending_revisions (seq bigint GENERATED ALWAYS AS "
+    "IDENTITY, record_type text NOT NULL, record_id text NOT NULL, action text NOT NULL, "
+    "actor text NOT NULL, changes json NOT NULL) ON COMMIT DELETE ROWS",
+}
+_COMMIT_TIME = "(SELECT changed_at FROM data_state WHERE id = 1)"
+_MOVE = {
+    "sqlite": [
+        f"INSERT INTO main.revisions ({_NAMES}, changed_at) "
+        f"SELECT {_NAMES}, {_COMMIT_TIME} FROM temp.pending_revisions ORDER BY seq",
+        "DELETE FROM temp.pending_revisions",
+    ],
+    # One statement: the rows are read once, and deleted for a transaction that goes on (a test's
+    # outer transaction, where this commit only releases a savepoint).
+    "postgresql": [
+        "WITH moved AS (DELETE FROM pg_temp.pending_revisions RETURNING *) "
+        f"INSERT INTO revisions ({_NAMES}, changed_at) "
+        f"SELECT {_NAMES}, {_COMMIT_TIME} FROM moved ORDER BY seq",
+    ],
+}
+
+
+@event.listens_for(Pool, "connect")
+def _create_staging(dbapi_connection: Any, _record: Any) -> None:
+    """Made outside any transaction, so that no rollback can take the table away."""
+    dialect = "sqlite" if isinstance(dbapi_connection, sqlite3.Connection) else "postgresql"
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(_CREATE[dialect])
+    finally:
+        cursor.close()
+    if dialect == "postgresql" and not dbapi_connection.autocommit:
+        dbapi_connection.commit()
+
+
+def staged(session: Session, deletes: bool = False) -> None:
+    """Say that revisions were written to STAGING in this session's transaction (the importer writes
+    its own, in bulk); `deletes`, that some record a delete."""
+    session.info[_STAGED] = True
+    if deletes:
+        session.info[_DELETES_STAGED] = True
+
+
+def deletes_staged(session: Session) -> bool:
+    """Whether revisions of deletions may wait in STAGING: readers of deleted ids must look there too."""
+    return bool(session.info.get(_DELETES_STAGED))
+
+
+def changed(session: Session) -> None:
+    """Say that the data changed without a revision (the countries, the search index): the data
+    version moves when the transaction commits, as it does for a change with revisions."""
+    session.info[_CHANGED] = True
+
+
+@event.listens_for(Session, "before_commit")
+def _publish(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint: the transaction goes on
+    # Commit flushes only after this hook: flush now, so that its revisions are staged in time.
+    session.flush()
+    if not session.info.get(_STAGED) and not session.info.get(_CHANGED):
+        return
+    connection = session.connection()
+    if not session.info.get(_CHANGED) and session.info.get(_DISCARDED) and not _any_staged(connection):
+        return  # staged in savepoints since rolled back (a rejected import): nothing changed
+    # The transaction's last step: the lock that orders writers first, then ids and commit time.
+    datastate.advance(connection)
+    for statement in _MOVE[connection.dialect.name]:
+        connection.exec_driver_sql(statement)
+
+
+def _any_staged(connection: Connection) -> bool:
+    return connection.scalar(select(STAGING.c.seq).limit(1)) is not None
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _note_discarded(session: Session, previous_transaction: SessionTransaction) -> None:
+    if previous_transaction.nested:
+        session.info[_DISCARDED] = True
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        for key in _FLAGS:
+            session.info.pop(key, None)

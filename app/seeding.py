@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app import datastate, revisions
+from app import revisions
 from app.agreements.repository import WRITABLE as AGREEMENT_WRITES
 from app.curation import writes
 from app.curation.writes import Writable
@@ -134,7 +134,7 @@ def seed_all(session: Session, seed_dir: Path) -> SeedReport:
     if report.changed() or not search.has_documents(session):
         report.update(search.rebuild_search_index(session))
     if report.changed():
-        datastate.bump(session)
+        revisions.changed(session)  # the version moves at commit
     return report
 
 

@@ -32,6 +32,7 @@ from app.models import (
     SourceKind,
     TradeFigure,
 )
+from app.revisions import STAGING
 from app.search.repository import rebuild_search_index, search
 from app.search.schemas import SearchParams
 from app.seeding import seed_all
@@ -74,9 +75,20 @@ def citations(session: Session, figure_id: str) -> list[Citation]:
     return list(session.scalars(statement.execution_options(populate_existing=True)))
 
 
-def revisions(session: Session, record_id: str) -> list[Revision]:
-    statement = select(Revision).where(Revision.record_id == record_id).order_by(Revision.id)
-    return list(session.scalars(statement.execution_options(populate_existing=True)))
+def revisions(session: Session, record_id: str) -> list[Any]:
+    """The record's revisions (action, actor, changes): those committed, then those of this transaction,
+    which wait in app.revisions' staging table until it commits."""
+    session.flush()
+    committed = select(Revision.action, Revision.actor, Revision.changes).where(
+        Revision.record_id == record_id
+    )
+    staged = select(STAGING.c.action, STAGING.c.actor, STAGING.c.changes).where(
+        STAGING.c.record_id == record_id
+    )
+    return [
+        *session.execute(committed.order_by(Revision.id)),
+        *session.execute(staged.order_by(STAGING.c.seq)),
+    ]
 
 
 def data_version(session: Session) -> int:
@@ -154,6 +166,7 @@ def test_a_csv_file_becomes_figures_that_cite_it_line_by_line(session: Session) 
         [{"source_id": source.id, "quote": lines[1], "paragraph": None, "line": 2}],
     ]
     assert [r.action for r in revisions(session, source.id)] == ["create"]
+    session.commit()  # the data version moves as the import's transaction commits
     assert data_version(session) > version
     # Search documents are those the search index builds itself.
     assert not {key for key in rebuild_search_index(session) if not key.endswith("unchanged")}
@@ -168,8 +181,10 @@ def test_a_csv_file_becomes_figures_that_cite_it_line_by_line(session: Session) 
 
 def test_importing_the_same_file_again_changes_nothing(session: Session, connection: Connection) -> None:
     first = run(session, FIXTURES / "trade-figures.csv")
+    session.commit()
     before, version = snapshot(connection), data_version(session)
     again = run(session, FIXTURES / "trade-figures.csv")
+    session.commit()
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 5)
     assert again.source_id == first.source_id
     assert snapshot(connection) == before and data_version(session) == version
@@ -406,6 +421,7 @@ def test_every_bad_line_is_reported_and_the_good_ones_are_not_written(
     report = run(session, HEADER + "\n".join(rows) + "\n", batch_size=2)
     assert errors(report) == [(5, "value"), (13, "status")] and report.rejected == 2
     assert report.records == 12 and not report.applied
+    session.commit()  # as the API does after a rejected file: no revision and no new data version
     assert snapshot(connection) == before
 
 

@@ -204,7 +204,8 @@ def test_postgresql_counts_a_growing_table(
     monkeypatch.setattr(store, "ANALYZE_AFTER", 10)
     monkeypatch.setattr(store, "ANALYZE_GROWTH", 0.0)
     run(session, generated(30), batch_size=10)
-    for table in ("trade_figures", "citations", "revisions", "search_documents"):
+    # (Revisions reach their table only when the import's transaction commits.)
+    for table in ("trade_figures", "citations", "search_documents"):
         counted = connection.exec_driver_sql(
             f"SELECT reltuples FROM pg_class WHERE oid = '{table}'::regclass"
         )

@@ -267,6 +267,7 @@ async def test_seeding_indexes_a_database_whose_index_is_empty(
     report = seed_all(session, SEED_DIR)
     changes = {key: count for key, count in report.items() if not key.endswith("unchanged")}
     assert changes == {"search_documents inserted": documents}
+    session.commit()  # the data version moves as the transaction commits
     assert datastate.current(session).number == version + 1  # search answers changed
     assert {item["id"] for item in (await search(client, q="порт"))[:3]} == PORTS
 

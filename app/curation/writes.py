@@ -21,7 +21,7 @@ from pydantic import (
     create_model,
     field_validator,
 )
-from sqlalchemy import select
+from sqlalchemy import select, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -31,6 +31,7 @@ from app.common.headers import etag_versions
 from app.common.listing import Listing
 from app.errors import Conflict, InvalidParameter, PreconditionFailed, PreconditionRequired, param_error
 from app.models import Citation, Revision, Source, SourceKind
+from app.revisions import STAGING
 from app.sources.quotes import QuoteNotFound, locate_quote
 
 M = TypeVar("M")
@@ -185,7 +186,10 @@ def new_id(session: Session, model: type[Any], base: str) -> str:
 
 def _id_was_used(session: Session, record_id: str) -> bool:
     # A deleted record's id stays taken: its revisions, and links to it, must not name a newcomer.
-    return session.scalar(select(Revision.id).where(Revision.record_id == record_id).limit(1)) is not None
+    # Those of this transaction are still staged (app.revisions).
+    recorded = select(Revision.id).where(Revision.record_id == record_id)
+    staged = select(STAGING.c.seq).where(STAGING.c.record_id == record_id)
+    return session.scalar(union_all(recorded, staged).limit(1)) is not None
 
 
 def one(session: Session, model: type[M], record_id: str | None, field: str) -> M | None:

@@ -2,7 +2,8 @@
 
 Rows are read and checked `batch_size` at a time. Each batch is compared with the figures stored
 under the same natural keys, then written in bulk (app.imports.store): figures, citations, revisions
-({field: [before, after]}, the shape app.revisions gives ORM changes) and search documents. After the
+({field: [before, after]}, the shape app.revisions gives ORM changes) and search documents. Revisions
+go where app.revisions stages the ORM's, and get their ids and time when the caller commits. After the
 first bad row nothing more is written, but checking goes on to the end so that the report names every
 bad line; then the import's savepoint is rolled back, and the database is as it was. Memory holds one
 batch, plus a 16-byte digest per row read (about 110 bytes with the set's own), to recognize a natural
@@ -13,7 +14,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from enum import Enum
 from operator import itemgetter
 from typing import IO, Any
@@ -22,16 +23,16 @@ import orjson
 from sqlalchemy import Date, inspect, select
 from sqlalchemy.orm import Session
 
-from app import datastate
+from app import revisions
 from app.imports import comtrade, trade
 from app.imports.comtrade import Countries, Skip
 from app.imports.documents import FigureDocuments
 from app.imports.reading import FileReader, LineError, Record, file_digest, sniff_format
 from app.imports.schemas import FileFormat, ImportLayout, ImportLineError, ImportReport, ImportResource
-from app.imports.store import CITATIONS, DOCUMENTS, FIGURES, RECORD_TYPE, REVISIONS, Store
+from app.imports.store import CITATIONS, DOCUMENTS, FIGURES, RECORD_TYPE, Store
 from app.imports.trade import FigureRow, NaturalKey, RowChecker, RowErrors, TextCitation
 from app.models import Country, RevisionAction, SearchRecordType, Source, SourceKind, TradeFigure
-from app.revisions import ACTOR_KEY
+from app.revisions import ACTOR_KEY, STAGING, STAGING_COLUMNS
 from app.search import repository as search
 from app.sources.quotes import QuoteNotFound, locate_quote
 from app.trade import rules
@@ -50,7 +51,7 @@ REVISION_COLUMNS = tuple(
 FIGURE_VALUE_COLUMNS = tuple(name for name in REVISION_COLUMNS if name != "id")
 FIGURE_COLUMNS = ("id", *FIGURE_VALUE_COLUMNS, "search_text")
 CITATION_COLUMNS = ("trade_figure_id", "source_id", "quote", "line", "paragraph", "char_start", "char_end")
-REVISION_ROW_COLUMNS = ("record_type", "record_id", "action", "changed_at", "actor", "changes")
+REVISION_ROW_COLUMNS = STAGING_COLUMNS
 DOCUMENT_COLUMNS = ("record_type", "record_id", "title_en", "title_ru", "text", "stems")
 _FIGURE_VALUES = itemgetter(*FIGURE_VALUE_COLUMNS)
 _DATE_POSITIONS = [n for n, name in enumerate(FIGURE_COLUMNS) if isinstance(FIGURES.c[name].type, Date)]
@@ -193,8 +194,6 @@ class _Import:
         # Text citations checked lately: paragraph and offsets, or the field at fault and why.
         self.quotes: dict[TextCitation, tuple[int, int, int]] = {}
         self.bad_quotes: dict[TextCitation, tuple[str, str]] = {}
-        self.now = datetime.now(UTC).replace(microsecond=0)
-        self.changed_at = self.store.timestamp(self.now)
 
     # --- reading ---
 
@@ -210,8 +209,6 @@ class _Import:
             self.errors.add(1, "file", "the file is empty")
             self.errors.settle()
         applied = not self.errors.any and not self.options.dry_run
-        if applied and (self.counts["inserted"] or self.counts["updated"]):
-            datastate.bump(self.session)
         return self._report(applied)
 
     def _rows(self) -> Iterator[FigureRow]:
@@ -463,7 +460,7 @@ class _Import:
 
     def _revision(self, figure_id: str, action: RevisionAction, changes: dict[str, Any]) -> tuple[Any, ...]:
         payload = orjson.dumps(changes).decode()
-        return (RECORD_TYPE, figure_id, action, self.changed_at, self.options.actor, payload)
+        return (RECORD_TYPE, figure_id, action, self.options.actor, payload)
 
     def _free_id(self, base: str, taken: set[str], batch_ids: set[str]) -> str:
         """`base`, else `base-2`, `base-3`…: the first no figure has or had (rarely needed)."""
@@ -487,7 +484,9 @@ class _Import:
         store.update_figures(plan.updates)
         store.delete_citations(plan.dropped_citations)
         store.insert(CITATIONS, CITATION_COLUMNS, plan.new_citations)
-        store.insert(REVISIONS, REVISION_ROW_COLUMNS, plan.revisions)
+        store.insert(STAGING, REVISION_ROW_COLUMNS, plan.revisions)
+        if plan.revisions:
+            revisions.staged(self.session)
         self._index(plan.documents)
         # The figures the whole file will insert, at the rate of those read so far.
         expected = self.counts["inserted"] * self.size // max(self.reader.bytes_read, 1)

@@ -3,25 +3,26 @@
 A batch is looked up in one join against its keys passed as a single parameter (SQLite: a JSON
 array read by json_each; PostgreSQL: arrays read by unnest), so every key is one probe of the
 natural-key index. Inserts are one executemany (SQLite) or one COPY (PostgreSQL) per table. All of it
-runs on the session's connection, inside its transaction.
+runs on the session's connection, inside its transaction. Revisions are written to app.revisions'
+staging table, which moves them into `revisions` at commit.
 """
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
 from typing import Any, TypeVar, cast
 
 import orjson
 from sqlalchemy import (
     JSON,
     ColumnElement,
+    Connection,
     Date,
-    DateTime,
     String,
     Table,
     and_,
     bindparam,
     delete,
+    event,
     func,
     select,
     text,
@@ -30,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
+from app import revisions
 from app.imports.trade import CONTENT_COLUMNS, KEY_COLUMNS, NaturalKey
 from app.models import Citation, Revision, RevisionAction, SearchDocument, SearchRecordType, TradeFigure
 
@@ -54,7 +56,6 @@ ANALYZE_GROWTH = 1.0
 GROWING_TABLES = (
     f"trade_figures (id, {', '.join(KEY_COLUMNS)})",
     "citations (trade_figure_id)",
-    "revisions (record_type, record_id, action)",
     "search_documents (record_type, record_id)",
 )
 
@@ -82,13 +83,13 @@ FTS_LAST = "SELECT coalesce(max(id), 0) FROM search_documents"
 DEFER_INDEXES_AFTER = 20_000
 DEFER_INDEXES_SHARE = 0.5
 # What the lookups read is kept: the unique indexes (the natural key, ids, citations per figure,
-# documents per record) and revisions by record (taken_ids). Only indexes the models declare are
-# dropped, non-unique and whole: an index someone added by hand is left alone.
+# documents per record). Only indexes the models declare are dropped, non-unique and whole: an index
+# someone added by hand is left alone. (Revisions reach their table only at commit, after the rebuild.)
 DEFERRED_INDEXES = frozenset(
     index.name
-    for table in (FIGURES, CITATIONS, REVISIONS)
+    for table in (FIGURES, CITATIONS)
     for index in table.indexes
-    if isinstance(index.name, str) and not index.unique and index.name != "ix_revisions_record"
+    if isinstance(index.name, str) and not index.unique
 )
 
 
@@ -131,13 +132,13 @@ class Store:
         """The writes of an import. On SQLite, meanwhile: a larger page cache (this connection's), the
         FTS index filled at the end (see _defer_fts) and, in a large import, some indexes built
         at the end (see _defer_indexes); all as they were after, unless an exception escapes, when the
-        caller rolls back (which brings the trigger and the indexes back)."""
+        caller rolls back (which brings the trigger and the indexes back). The page cache stays large
+        until the transaction ends: its commit moves the staged revisions into `revisions`."""
         if self.postgresql:
             yield
             return
         connection = self.session.connection()
-        previous = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-        connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+        restore = _larger_cache(connection)
         self._bulk = True
         try:
             yield
@@ -145,13 +146,19 @@ class Store:
                 self._fill_fts()
                 connection.exec_driver_sql(self._fts_trigger)
             self._restore_indexes()
+        except BaseException:
+            restore()
+            raise
+        else:
+            # Before the COMMIT (or rollback) itself, after the session's last step (app.revisions).
+            event.listen(connection, "commit", lambda _connection: restore(), once=True)
+            event.listen(connection, "rollback", lambda _connection: restore(), once=True)
         finally:
             self._bulk, self._fts_trigger = False, None
             self._indexes, self._index_stats = {}, []
             for stage in self._stages:
                 connection.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
             self._stages = set()
-            connection.exec_driver_sql(f"PRAGMA cache_size = {int(previous or 0)}")
 
     def _defer_fts(self) -> None:
         """Stop indexing search documents row by row (the search_fts_insert trigger); _fill_fts indexes
@@ -290,6 +297,14 @@ class Store:
             self._in(REVISIONS.c.record_id, wanted),
         )
         taken.update(self.session.scalars(deleted))
+        if revisions.deletes_staged(self.session):  # deleted earlier in this transaction
+            staged = revisions.STAGING.c
+            deleted = select(staged.record_id).where(
+                staged.record_type == RECORD_TYPE,
+                staged.action == RevisionAction.delete.value,
+                self._in(staged.record_id, wanted),
+            )
+            taken.update(self.session.scalars(deleted))
         return taken
 
     def documents(self, figure_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -317,7 +332,7 @@ class Store:
     def insert(self, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         """Insert rows, tuples of the values of `columns`: PostgreSQL COPY, SQLite executemany, with
         no conversion on the way. So the values must be what both drivers take as they are: str (enums
-        too), int, float, None; dates as ISO 8601 strings, JSON as its text, timestamps by `timestamp`."""
+        too), int, float, None; dates as ISO 8601 strings, JSON as its text."""
         if not rows:
             return
         names = ", ".join(f'"{name}"' for name in columns)
@@ -333,7 +348,7 @@ class Store:
         if table is DOCUMENTS and self._bulk and self._fts_trigger is None:
             self._defer_fts()
         placeholders = ", ".join("?" for _ in columns)
-        if not self._bulk:
+        if not self._bulk or table is revisions.STAGING:  # the staging table has no constraints
             connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({placeholders})', rows)
         else:
             # Through a table without constraints: SQLite checks a constraint like `unit IN ('USD', …)`
@@ -357,12 +372,6 @@ class Store:
             connection.exec_driver_sql(f"CREATE TABLE {stage} ({names})")
             self._stages.add(stage)
         return stage
-
-    def timestamp(self, moment: datetime) -> Any:
-        """A DateTime value as `insert` takes it: what SQLAlchemy would bind for it on this engine."""
-        dialect = self.session.get_bind().dialect
-        convert = DateTime(timezone=True).dialect_impl(dialect).bind_processor(dialect)
-        return convert(moment) if convert else moment
 
     def update_figures(self, rows: list[dict[str, Any]]) -> None:
         """Set the content columns (and search_text) of figures by id; each one's version grows by one."""
@@ -392,6 +401,29 @@ class Store:
     def delete_citations(self, ids: list[int]) -> None:
         for chunk in _chunks(ids, IDS_PER_QUERY):
             self.session.execute(delete(CITATIONS).where(CITATIONS.c.id.in_(chunk)))
+
+
+def _larger_cache(connection: Connection) -> Callable[[], None]:
+    """SQLITE_CACHE_KIB of page cache for the database and for its temporary tables (the staged
+    revisions); returns what sets both back, once, on the driver's connection (no statement of the
+    session's, whose transaction may be ending)."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    sizes = {
+        schema: driver.execute(f"PRAGMA {schema}.cache_size").fetchone()[0] for schema in ("main", "temp")
+    }
+    for schema in sizes:
+        driver.execute(f"PRAGMA {schema}.cache_size = -{SQLITE_CACHE_KIB}")
+    restored = False
+
+    def restore() -> None:
+        nonlocal restored
+        if not restored:
+            restored = True
+            for schema, size in sizes.items():
+                driver.execute(f"PRAGMA {schema}.cache_size = {int(size)}")
+
+    return restore
 
 
 def _json(payload: str) -> ColumnElement[Any]:
