@@ -343,6 +343,18 @@ class WriteTurnTimeout(SQLAlchemyError):
     """A SQLite write that waited past the lock wait for the writes of its own process to end."""
 
 
+def first_failure(exc: SQLAlchemyError) -> SQLAlchemyError:
+    """The error that tells what happened: a rollback that failed while handling another error
+    (SQLite ends the whole transaction itself on a full disk, so the savepoint is gone) only says
+    "no such savepoint"; the database error it was handling says why."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, SQLAlchemyError) and classify(seen) != "bug":
+            return seen
+        seen = seen.__context__
+    return exc
+
+
 def classify(exc: SQLAlchemyError) -> DatabaseFailure:
     """`timeout`: a statement ran past the query timeout. `disk_full`: no space to write; retrying
     will not help. `locked`: another transaction held what this one needed (lock wait, deadlock);

@@ -29,7 +29,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from app.db import classify, failure_code
+from app.db import classify, failure_code, first_failure
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "/problems/"
@@ -218,6 +218,7 @@ async def database_problem(request: Request, exc: Exception) -> ProblemResponse:
     """503 for a database that cannot be reached or a lock not granted, 507 for a full disk, 504 for
     a query cut off by the timeout."""
     assert isinstance(exc, SQLAlchemyError)
+    exc = first_failure(exc)
     failure = classify(exc)
     where = f"{request.method} {request.url.path}"
     if failure == "timeout":

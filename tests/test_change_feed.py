@@ -17,12 +17,12 @@ from typing import Any
 
 import httpx
 import pytest
-from app.common.writes import new_id
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import datastate
 from app.auth import create_key
+from app.curation.writes import new_id
 from app.db import make_engine, make_sessionmaker
 from app.imports.repository import ImportOptions, import_file
 from app.imports.schemas import ImportReport
