@@ -389,7 +389,11 @@ async def run_python(
 ) -> None:
     latencies: list[float] = []
     kinds: dict[str, int] = {}
-    limits = httpx.Limits(max_connections=args.connections, max_keepalive_connections=args.connections)
+    # Idle connections are dropped before the server's keep-alive timeout (uvicorn's 5 s, httpx's
+    # default too): else one the server is closing can be reused, and the request fails unanswered.
+    limits = httpx.Limits(
+        max_connections=args.connections, max_keepalive_connections=args.connections, keepalive_expiry=2
+    )
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=10) as client:
         started = time.monotonic()
         deadline = started + args.duration
@@ -401,15 +405,17 @@ async def run_python(
                 url = urls[index % len(urls)]
                 index += 1
                 begun = time.perf_counter()
+                writes = writer is not None and index % writer.every == 0
                 try:
-                    if writer is not None and index % writer.every == 0:
+                    if writer is not None and writes:
                         status = await writer.write(client, offset, index // writer.every, mine)
                     else:
                         status = (await client.get(url, headers={"Accept-Encoding": "gzip"})).status_code
                     if status >= 400:
                         kinds[str(status)] = kinds.get(str(status), 0) + 1
                 except httpx.HTTPError as exc:
-                    kinds[type(exc).__name__] = kinds.get(type(exc).__name__, 0) + 1
+                    kind = f"{type(exc).__name__} ({'write' if writes else 'read'})"
+                    kinds[kind] = kinds.get(kind, 0) + 1
                 latencies.append(time.perf_counter() - begun)
 
         await asyncio.gather(*(worker(offset) for offset in range(args.connections)))
