@@ -159,6 +159,17 @@ def _changes(record: Any) -> dict[str, list[Any]]:
     return changes
 
 
+def created(content: dict[str, Any]) -> dict[str, list[Any]]:
+    """A create revision's changes: each field the new record has, as `[None, value]`. Every writer
+    (this hook, the bulk importer) builds them here."""
+    return {key: [None, value] for key, value in content.items() if value not in (None, [])}
+
+
+def deleted(content: dict[str, Any]) -> dict[str, list[Any]]:
+    """A delete revision's changes: each field the record had, as `[value, None]`."""
+    return {key: [value, None] for key, value in content.items() if value not in (None, [])}
+
+
 @event.listens_for(Session, "before_flush")
 def _record_revisions(session: Session, _flush: UOWTransaction, _instances: Any) -> None:
     actor = str(session.info.get(ACTOR_KEY, "system"))
@@ -166,10 +177,7 @@ def _record_revisions(session: Session, _flush: UOWTransaction, _instances: Any)
     for record in session.new:
         record_type = RECORD_TYPES.get(type(record))
         if record_type:
-            created = {
-                key: [None, value] for key, value in _snapshot(record).items() if value not in (None, [])
-            }
-            revisions.append((record_type, record.id, RevisionAction.create, created))
+            revisions.append((record_type, record.id, RevisionAction.create, created(_snapshot(record))))
     for record in session.dirty:
         record_type = RECORD_TYPES.get(type(record))
         if record_type and session.is_modified(record):
@@ -179,10 +187,7 @@ def _record_revisions(session: Session, _flush: UOWTransaction, _instances: Any)
     for record in session.deleted:
         record_type = RECORD_TYPES.get(type(record))
         if record_type:
-            deleted = {
-                key: [value, None] for key, value in _snapshot(record).items() if value not in (None, [])
-            }
-            revisions.append((record_type, record.id, RevisionAction.delete, deleted))
+            revisions.append((record_type, record.id, RevisionAction.delete, deleted(_snapshot(record))))
     if not revisions:
         return
     rows = [dict(zip(STAGING_COLUMNS, (t, i, a.value, actor, c), strict=True)) for t, i, a, c in revisions]

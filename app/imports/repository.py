@@ -399,15 +399,13 @@ class _Import:
             citation = self._text_citation(row.citation, figure_id)
         plan.new_citations.append(citation)
         # A revision as app.revisions writes one (orjson writes enums by value, dates in ISO 8601).
-        changes: dict[str, Any] = {"id": [None, figure_id]}
-        named = zip(FIGURE_VALUE_COLUMNS, columns, strict=True)
-        changes.update({name: [None, value] for name, value in named if value is not None})
         _, source_id, quote, line, paragraph, _, _ = citation
-        changes["citations"] = [
-            None,
-            [{"source_id": source_id, "quote": quote, "paragraph": paragraph, "line": line}],
-        ]
-        plan.revisions.append(self._revision(figure_id, RevisionAction.create, changes))
+        content = {
+            "id": figure_id,
+            **dict(zip(FIGURE_VALUE_COLUMNS, columns, strict=True)),
+            "citations": [{"source_id": source_id, "quote": quote, "paragraph": paragraph, "line": line}],
+        }
+        plan.revisions.append(self._revision(figure_id, RevisionAction.create, revisions.created(content)))
         plan.documents[figure_id] = (values, [citation[2]])
 
     def _plan_existing(
