@@ -154,15 +154,19 @@ class Listing(Generic[M]):
         return {name: self.facets[name](session, filtered, lang) for name in names}
 
     def get(self, session: Session, record_id: str, include: Sequence[str] = ()) -> M:
+        record = self.find(session, record_id, include)
+        if record is None:
+            self._missing(session, record_id)
+        return record
+
+    def find(self, session: Session, record_id: str, include: Sequence[str] = ()) -> M | None:
+        """The record with its relations loaded, or None."""
         id_column = self.sorting.id_column
-        record = session.scalar(
+        return session.scalar(
             select(self.model)
             .where(id_column == self.normalize_id(record_id))
             .options(*self.options(include))
         )
-        if record is None:
-            self._missing(session, record_id)
-        return record
 
     def _missing(self, session: Session, record_id: str) -> typing.NoReturn:
         if self.record_type and _was_deleted(session, self.record_type, record_id):

@@ -193,7 +193,7 @@ def add_write_routes(
         status_code=201,
         responses={
             201: {"model": schema, "description": f"The new {label}."},
-            **_problems(401, 403, 409, 422),
+            **_problems(401, 403, 422),
             409: {
                 "model": Problem,
                 "description": "The id is taken, or another request with this Idempotency-Key is being "

@@ -281,10 +281,7 @@ def put(session: Session, writable: Writable[M], record_id: str, data: dict[str,
     """Make the record `record_id` say `data`, a whole create body: create it, or change what differs.
     Answers `inserted`, `updated` or `unchanged`. For a trusted writer that names its ids (the
     seed): no If-Match, the same rules, references, citations and history as the API's writes."""
-    listing = writable.listing
-    record = session.scalar(
-        select(listing.model).where(listing.sorting.id_column == record_id).options(*listing.options())
-    )
+    record = writable.listing.find(session, record_id)
     if record is None:
         create(session, writable, record_id, data)
         return "inserted"
