@@ -114,8 +114,10 @@ class Listing(Generic[M]):
         """One page of rows (the columns as the driver returns them, rows.py `_raw`; with `driver`,
         as its tuples: rows.py `driver_rows`), and the next page's cursor."""
         assert self.reader is not None
-        plan = self.reader.plan(lang, fields)
-        _, column, _ = self.sorting.order(sort, lang)
+        connection = session.connection()
+        # CSV lines are made from the rows and relations apart (rows.py `csv_text`).
+        plan = self.reader.plan(lang, fields, "" if driver else connection.dialect.name)
+        _, column, descending = self.sorting.order(sort, lang)
         columns, positions = plan.with_key_columns(self.sorting.key_columns(column))
         query, resolved, _ = page_query(
             statement.with_only_columns(*columns, maintain_column_froms=False),
@@ -125,7 +127,7 @@ class Listing(Generic[M]):
             cursor,
             lang,
         )
-        result = session.connection().execute(query)
+        result = connection.execute(plan.with_relations(query, positions, descending))
         fetched = driver_rows(result) if driver else list(result.all())
         page, next_cursor = cut(
             fetched, limit, self.sorting, resolved, lambda last: [last[at] for at in positions]
@@ -137,8 +139,9 @@ class Listing(Generic[M]):
     ) -> tuple[Item, int | None]:
         """One record as a JSON item, and its version (None for a record that has none)."""
         assert self.reader is not None
-        plan = self.reader.plan(lang, fields)
-        row = session.connection().execute(plan.by_id, {"record_id": self.normalize_id(record_id)}).first()
+        connection = session.connection()
+        plan = self.reader.plan(lang, fields, connection.dialect.name)
+        row = connection.execute(plan.by_id, {"record_id": self.normalize_id(record_id)}).first()
         if row is None:
             self._missing(session, record_id)
         [item] = plan.items(session, [row])

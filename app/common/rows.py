@@ -2,8 +2,10 @@
 of list, detail and export endpoints (no ORM objects, no per-row validation).
 
 A `RowReader` is derived once from a Read schema and its model: each schema field is a column (`title`
-reads `title_en` or `title_ru`), a many-to-one reference or a list of related rows. The related rows of
-a whole page come in one query per relation, by the page's ids. The dicts it builds have the keys, order
+reads `title_en` or `title_ru`), a many-to-one reference or a list of related rows. On SQLite and
+PostgreSQL a page is one statement: the database writes each record's relations as JSON beside its
+columns (`_Inline`); elsewhere, and for the CSV export, the related rows of a whole page come in one
+query per relation, by the page's ids. The dicts it builds have the keys, order
 and values of `Schema.model_validate(record).model_dump(mode="json")`; tests/test_fast_rows.py checks
 that over the whole seed.
 """
@@ -31,14 +33,18 @@ from sqlalchemy import (
     Integer,
     Select,
     String,
+    Text,
     any_,
     bindparam,
     cast,
     func,
     inspect,
+    literal_column,
     select,
+    sql,
     type_coerce,
 )
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import RelationshipDirection, RelationshipProperty, Session, configure_mappers
 
@@ -154,6 +160,65 @@ class _Related:
     keys: tuple[str, ...] | None
     # For a reference: the record's foreign key column; for a list: None (the record's id is the key).
     local_key: Any
+    # Per language: (engine, owner key) → a scalar subquery with the relation as JSON text, to read in
+    # the record's own statement; None where a value would not survive JSON text (a float).
+    inline: Mapping[str, "_Inline"] | None = None
+
+
+@dataclass(frozen=True)
+class _Inline:
+    """A relation read inside the record's own statement: a correlated scalar subquery that gives the
+    related rows as a JSON array (a list) or object (a reference), as text; one statement per page
+    instead of one more per relation."""
+
+    keys: tuple[str, ...] | None  # the item's keys; None for a list of single values
+    fields: Sequence[Any]  # the columns of those keys, in order
+    owner: Any  # the column that points at the record (or, for a reference, the referenced key)
+    order: Sequence[Any]  # a list's order; empty for a reference
+    joined: tuple[Any, Any] | None = None  # many-to-many: (link table, target)
+
+    def subquery(self, engine: str, key: Any, many: bool, outer: Any) -> ColumnElement[str | None]:
+        """`key`: the column of the enclosing statement this relation hangs on; `outer`: its FROM."""
+        item = self._item(engine)
+        if engine == "postgresql":
+            if many:
+                value: Any = func.json_agg(aggregate_order_by(item, *self.order) if self.order else item)
+            else:
+                value = item
+            statement = select(cast(value, Text()))
+        elif many:  # SQLite's aggregates take no ORDER BY: the rows come ordered from a subquery
+            rows = self._from(select(item.label("item"))).order_by(*self.order).where(self.owner == key)
+            ordered = rows.correlate(outer).subquery()
+            value = ordered.c.item if self.keys is None else func.json(ordered.c.item)
+            return select(func.json_group_array(value)).scalar_subquery()
+        else:
+            statement = select(item)
+        return self._from(statement).where(self.owner == key).correlate(outer).scalar_subquery()
+
+    def _item(self, engine: str) -> Any:
+        if self.keys is None:
+            return self.fields[0]
+        build = func.json_build_object if engine == "postgresql" else func.json_object
+        pairs = zip(self.keys, self.fields, strict=True)
+        return build(*(part for key, field in pairs for part in (_key(key), field)))
+
+    def _from(self, statement: Select[Any]) -> Select[Any]:
+        if self.joined is None:
+            return statement
+        link, target = self.joined
+        return statement.select_from(link).join(target)
+
+
+def _key(name: str) -> Any:
+    """A JSON key written into the SQL (a schema's field name, never user input)."""
+    assert name.isidentifier()
+    return literal_column(f"'{name}'")
+
+
+def _survives_json(kind: Any) -> bool:
+    """Values the databases write into JSON as the API's JSON has them. Not floats (SQLite writes 15
+    digits), nor booleans (SQLite writes 0 and 1)."""
+    return not isinstance(kind, Float | Boolean)
 
 
 class RowReader:
@@ -182,7 +247,7 @@ class RowReader:
                 self._related[name] = self._relation(name, mapper.relationships[name], info.annotation)
             else:
                 self._scalars[name] = {lang: _field_column(model, name, lang) for lang in ("en", "ru")}
-        self._plans: dict[tuple[str, tuple[str, ...]], Plan] = {}
+        self._plans: dict[tuple[str, tuple[str, ...], str], Plan] = {}
 
     def _relation(self, name: str, relation: RelationshipProperty[Any], annotation: Any) -> _Related:
         nested = nested_model(annotation)
@@ -191,22 +256,28 @@ class RowReader:
         target = relation.mapper.class_
         keys = tuple(nested.model_fields)
         queries = {}
+        inline: dict[str, _Inline] = {}
         many = relation.direction is not RelationshipDirection.MANYTOONE
         local_key = None
         for lang in ("en", "ru"):
-            columns = [_raw(_field_column(target, key, lang)) for key in keys]
+            fields = [_field_column(target, key, lang) for key in keys]
+            columns = [_raw(field) for field in fields]
             if not many:
                 [(local, remote)] = relation.local_remote_pairs
                 local_key = getattr(self.model, inspect(self.model).get_property_by_column(local).key)
                 owner: Any = remote
                 statement = select(owner, *columns)
+                inline[lang] = _Inline(keys, fields, owner, [])
             elif relation.secondary is not None:
                 # Many-to-many: the link table's column that points at this record.
                 owner = _link_owner(relation)
                 statement = select(owner, *columns).select_from(relation.secondary).join(target)
+                order = [*(relation.order_by or ()), _primary(target)]
+                inline[lang] = _Inline(keys, fields, owner, order, (relation.secondary, target))
             else:
                 [(_, owner)] = relation.local_remote_pairs
                 statement = select(owner, *columns)
+                inline[lang] = _Inline(keys, fields, owner, [*(relation.order_by or ()), _primary(target)])
             if many:
                 order = [owner, *(relation.order_by or ()), _primary(target)]
                 queries[lang] = IdQuery(owner, _where(statement, order))
@@ -215,7 +286,8 @@ class RowReader:
                 if shared not in self._reference_queries:
                     self._reference_queries[shared] = IdQuery(owner, _where(statement, []))
                 queries[lang] = self._reference_queries[shared]
-        return _Related(name, many, queries, keys, local_key)
+        readable = all(_survives_json(field.type) for field in fields)
+        return _Related(name, many, queries, keys, local_key, inline if readable else None)
 
     def _scalar_list(self, name: str, relationship: str, column: str) -> _Related:
         relation = inspect(self.model).relationships[relationship]
@@ -224,14 +296,18 @@ class RowReader:
         query = IdQuery(
             owner, _where(select(owner, _raw(getattr(target, column))), [owner, *(relation.order_by or ())])
         )
-        return _Related(name, True, {"en": query, "ru": query}, None, None)
+        values = _Inline(None, [getattr(target, column)], owner, [*(relation.order_by or ())])
+        return _Related(name, True, {"en": query, "ru": query}, None, None, {"en": values, "ru": values})
 
-    def plan(self, lang: str, fields: Sequence[str] = ()) -> "Plan":
+    def plan(self, lang: str, fields: Sequence[str] = (), engine: str = "") -> "Plan":
+        """How to read records in `lang` with `fields` (all when empty) on the database `engine`
+        (its dialect's name: relations are read inside the record's statement on SQLite and
+        PostgreSQL)."""
         wanted = tuple(name for name in self.fields if not fields or name in fields)
-        key = (lang, wanted)
+        key = (lang, wanted, engine)
         plan = self._plans.get(key)
         if plan is None:
-            plan = Plan(self, lang, wanted)
+            plan = Plan(self, lang, wanted, engine)
             if len(self._plans) < MAX_PLANS:  # `fields=` has many combinations: keep the first ones
                 self._plans[key] = plan
         return plan
@@ -257,7 +333,7 @@ def _primary(model: Any) -> Any:
 class Plan:
     """One language and field selection: the record columns to select and how to build each item."""
 
-    def __init__(self, reader: RowReader, lang: str, names: tuple[str, ...]) -> None:
+    def __init__(self, reader: RowReader, lang: str, names: tuple[str, ...], engine: str = "") -> None:
         self.reader = reader
         self.names = names
         columns: list[Any] = [reader.id_column]
@@ -279,10 +355,18 @@ class Plan:
                 at = position(related.local_key) if related.local_key is not None else 0
                 getters.append(at)
                 self.related.append((len(getters) - 1, related))
+        # Relations read inside the record's statement, as JSON (the rest by one query each).
+        self.inlined = [
+            (at, related)
+            for at, related in self.related
+            if related.inline is not None and engine in ("sqlite", "postgresql")
+        ]
+        self.engine = engine
+        self.fetched = [entry for entry in self.related if entry not in self.inlined]
         # References to the same table with the same shape share one query.
         self.references: dict[IdQuery, tuple[str, ...]] = {}
         self._reference_keys: dict[IdQuery, tuple[str, ...]] = {}
-        for at, related in self.related:
+        for at, related in self.fetched:
             if not related.many:
                 query = related.queries[lang]
                 self.references[query] = (*self.references.get(query, ()), names[at])
@@ -294,7 +378,39 @@ class Plan:
         self.lang = lang
         self.raw_columns = [_raw(column) for column in columns]
         self._csv_layouts: dict[tuple[str, ...], _CsvLayout] = {}
-        self.by_id = select(*self.raw_columns).where(reader.id_column == bindparam("record_id"))
+        self._key_columns: dict[tuple[Any, ...], tuple[list[Any], list[int]]] = {}
+        self._outers: dict[tuple[int, tuple[int, ...], bool], Select[Any]] = {}
+        table = reader.id_column.class_.__table__
+        self.by_id = select(
+            *self.raw_columns,
+            *(self._inline(related, columns[self._getters[at]], table) for at, related in self.inlined),
+        ).where(reader.id_column == bindparam("record_id"))
+
+    def _inline(self, related: _Related, key: Any, outer: Any) -> ColumnElement[str | None]:
+        assert related.inline is not None
+        return related.inline[self.lang].subquery(self.engine, key, related.many, outer)
+
+    def with_relations(
+        self, page: Select[Any], key_positions: Sequence[int], descending: bool
+    ) -> Select[Any]:
+        """One page's statement (ordered and limited, its columns as `with_key_columns` made them)
+        with the inlined relations of its rows as the last columns: read for the page's rows only,
+        in the page's order."""
+        if not self.inlined:
+            return page
+        shape = (len(page.selected_columns), tuple(key_positions), descending)
+        outer = self._outers.get(shape)
+        if outer is None:
+            # Built once per shape, over a table named like the page: the page itself comes in as a
+            # CTE of that name, so each request builds nothing more than its own page query.
+            rows = sql.table("page", *(sql.column(f"c{at}") for at in range(shape[0])))
+            columns = list(rows.c)
+            order = [columns[at].desc() if descending else columns[at] for at in key_positions]
+            relations = [
+                self._inline(related, columns[self._getters[at]], rows) for at, related in self.inlined
+            ]
+            outer = self._outers[shape] = select(*columns, *relations).order_by(*order)
+        return outer.add_cte(page.cte("page"))
 
     def index_of(self, name: str) -> int:
         """Where the field `name` is in a row (for a relation: its key)."""
@@ -308,16 +424,22 @@ class Plan:
 
     def with_key_columns(self, key_columns: Sequence[Any]) -> tuple[list[Any], list[int]]:
         """The columns to select, with the sort key's added where the fields lack them, and where in
-        a row the sort key's values are."""
-        extra: list[Any] = []
-        positions = []
-        for column in key_columns:
-            at = self.position_of(column)
-            if at is None:
-                at = len(self.columns) + len(extra)
-                extra.append(column)
-            positions.append(at)
-        return [*self.raw_columns, *(_raw(column) for column in extra)], positions
+        a row the sort key's values are. Each is labelled by its position (`c0`, `c1`, …)."""
+        shape = tuple(key_columns)
+        found = self._key_columns.get(shape)
+        if found is None:
+            extra: list[Any] = []
+            positions = []
+            for key in key_columns:
+                at = self.position_of(key)
+                if at is None:
+                    at = len(self.columns) + len(extra)
+                    extra.append(key)
+                positions.append(at)
+            selected = [*self.raw_columns, *(_raw(key) for key in extra)]
+            labelled = [value.label(f"c{at}") for at, value in enumerate(selected)]
+            found = self._key_columns[shape] = (labelled, positions)
+        return list(found[0]), list(found[1])
 
     def items(self, session: Session, rows: Sequence[Any]) -> list[Item]:
         """The rows as the schema's JSON items, with their related rows (one query per relation)."""
@@ -325,8 +447,16 @@ class Plan:
         items = [dict(zip(names, [row[i] for i in getters], strict=True)) for row in rows]
         if not items or not self.related:
             return items
+        if self.inlined:
+            first = len(rows[0]) - len(self.inlined)
+            for item, row in zip(items, rows, strict=True):
+                for offset, (at, related) in enumerate(self.inlined, first):
+                    text = row[offset]
+                    item[names[at]] = orjson.loads(text) if text is not None else [] if related.many else None
+        if not self.fetched:
+            return items
         connection = session.connection()
-        for at, related in self.related:
+        for at, related in self.fetched:
             if related.many:
                 self._attach_lists(connection, items, names[at], related)
         for query, fields in self.references.items():
