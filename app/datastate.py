@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Update, case, literal, select, update
 from sqlalchemy.orm import Session
 
+from app.db import READ_ONLY
 from app.models import DataState
 
 
@@ -41,7 +42,21 @@ def bump(session: Session) -> Version:
 _CURRENT = select(DataState.version, DataState.changed_at).where(DataState.id == 1)
 
 
+_READ = "bilateral_data_version"
+
+
 def current(session: Session) -> Version:
+    """The data version as this session sees it. A read-only session reads it once: a request's
+    filters, page and headers all name the same version."""
+    if session.info.get(READ_ONLY):
+        version: Version | None = session.info.get(_READ)
+        if version is None:
+            version = session.info[_READ] = _read(session)
+        return version
+    return _read(session)
+
+
+def _read(session: Session) -> Version:
     number, changed_at = session.connection().execute(_CURRENT).one()
     if changed_at.tzinfo is None:  # SQLite keeps no zone; what it stores is UTC
         changed_at = changed_at.replace(tzinfo=UTC)

@@ -392,6 +392,10 @@ def make_sessionmaker(engine: Engine, *, writes: bool = False) -> sessionmaker[S
     return sessionmaker(for_writes(engine) if writes else engine, expire_on_commit=False)
 
 
+# In a session's info: the session only reads (a GET or HEAD), so what it reads once stays true for it.
+READ_ONLY = "bilateral_read_only"
+
+
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """The only place that commits: one request, one transaction.
 
@@ -420,6 +424,8 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         session = maker(bind=state.write_engine if bind is state.engine else for_writes(bind))
     else:
         session = maker()
+    if read:
+        session.info[READ_ONLY] = True
     sqlite = session.get_bind().dialect.name == "sqlite"
     inline = read and sqlite
     # SQLite has one writer at a time: this process's writes queue here, without a thread, rather than
@@ -438,6 +444,8 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         try:
             if failed:
                 session.rollback()
+                return
+            if read:  # nothing to commit: close() ends the transaction
                 return
             try:
                 session.commit()

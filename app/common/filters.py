@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from sqlalchemy import Column, ColumnElement, Table, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from app import datastate
 from app.common.dates import parse_partial_date
 from app.common.language import Language
 from app.common.rows import IdQuery
@@ -204,12 +205,26 @@ def require_known(
     wanted = set(values)
     if not wanted:
         return
-    found = {row[0] for row in _known_ids(id_column).rows(session.connection(), list(wanted))}
-    missing = sorted(wanted - found)
+    key = (id_column.class_.__name__, id_column.key)
+    version = datastate.current(session)
+    seen_at, known = _KNOWN.get(key, (None, frozenset()))
+    if seen_at != version:
+        known = frozenset()
+    unseen = wanted - known
+    if not unseen:
+        return
+    found = {row[0] for row in _known_ids(id_column).rows(session.connection(), list(unseen))}
+    if len(known) < MAX_KNOWN:
+        _KNOWN[key] = (version, known | found)
+    missing = sorted(unseen - found)
     if missing:
         raise InvalidParameter.for_param(param, f"unknown {param}: {', '.join(missing)}")
 
 
+# Per id column: the ids seen to exist, at one data version (any change may have deleted one). Most
+# filtered lists name a country or two that earlier requests named too.
+_KNOWN: dict[tuple[str, str], tuple[datastate.Version, frozenset[str]]] = {}
+MAX_KNOWN = 10_000
 _KNOWN_IDS: dict[tuple[str, str], IdQuery] = {}
 
 
