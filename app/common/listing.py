@@ -127,7 +127,7 @@ class Listing(Generic[M]):
             cursor,
             lang,
         )
-        result = connection.execute(plan.with_relations(query, positions, descending))
+        result = connection.execute(plan.with_relations(query, positions, descending, connection.dialect))
         fetched = driver_rows(result) if driver else list(result.all())
         page, next_cursor = cut(
             fetched, limit, self.sorting, resolved, lambda last: [last[at] for at in positions]
@@ -141,7 +141,7 @@ class Listing(Generic[M]):
         assert self.reader is not None
         connection = session.connection()
         plan = self.reader.plan(lang, fields, connection.dialect.name)
-        row = connection.execute(plan.by_id, {"record_id": self.normalize_id(record_id)}).first()
+        row = plan.record(connection, self.normalize_id(record_id))
         if row is None:
             self._missing(session, record_id)
         [item] = plan.items(session, [row])

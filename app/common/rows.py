@@ -42,11 +42,14 @@ from sqlalchemy import (
     literal_column,
     select,
     sql,
+    text,
     type_coerce,
 )
 from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import RelationshipDirection, RelationshipProperty, Session, configure_mappers
+from sqlalchemy.sql.selectable import TextualSelect
 
 LIST_SEPARATOR = " | "
 MAX_PLANS = 256  # per resource
@@ -379,7 +382,8 @@ class Plan:
         self.raw_columns = [_raw(column) for column in columns]
         self._csv_layouts: dict[tuple[str, ...], _CsvLayout] = {}
         self._key_columns: dict[tuple[Any, ...], tuple[list[Any], list[int]]] = {}
-        self._outers: dict[tuple[int, tuple[int, ...], bool], Select[Any]] = {}
+        self._outers: dict[tuple[int, tuple[int, ...], bool], TextualSelect] = {}
+        self._by_id: dict[str, tuple[str, list[str] | None]] = {}
         table = reader.id_column.class_.__table__
         self.by_id = select(
             *self.raw_columns,
@@ -391,8 +395,8 @@ class Plan:
         return related.inline[self.lang].subquery(self.engine, key, related.many, outer)
 
     def with_relations(
-        self, page: Select[Any], key_positions: Sequence[int], descending: bool
-    ) -> Select[Any]:
+        self, page: Select[Any], key_positions: Sequence[int], descending: bool, dialect: Dialect
+    ) -> Select[Any] | TextualSelect:
         """One page's statement (ordered and limited, its columns as `with_key_columns` made them)
         with the inlined relations of its rows as the last columns: read for the page's rows only,
         in the page's order."""
@@ -401,16 +405,27 @@ class Plan:
         shape = (len(page.selected_columns), tuple(key_positions), descending)
         outer = self._outers.get(shape)
         if outer is None:
-            # Built once per shape, over a table named like the page: the page itself comes in as a
-            # CTE of that name, so each request builds nothing more than its own page query.
+            # Over a table named like the page, compiled once per shape: the page comes in as a CTE
+            # of that name, so a request builds (and SQLAlchemy keys) nothing more than its page.
             rows = sql.table("page", *(sql.column(f"c{at}") for at in range(shape[0])))
             columns = list(rows.c)
             order = [columns[at].desc() if descending else columns[at] for at in key_positions]
             relations = [
                 self._inline(related, columns[self._getters[at]], rows) for at, related in self.inlined
             ]
-            outer = self._outers[shape] = select(*columns, *relations).order_by(*order)
+            statement = select(*columns, *relations).order_by(*order)
+            outer = self._outers[shape] = text(str(statement.compile(dialect=dialect))).columns()
         return outer.add_cte(page.cte("page"))
+
+    def record(self, connection: Connection, record_id: str) -> Any:
+        """The row of one record (None if there is none), by SQL compiled once per database."""
+        compiled = self._by_id.get(connection.dialect.name)
+        if compiled is None:
+            compiler = self.by_id.compile(dialect=connection.dialect)
+            compiled = self._by_id[connection.dialect.name] = (compiler.string, compiler.positiontup)
+        statement, names = compiled
+        params: Any = {"record_id": record_id} if names is None else (record_id,) * len(names)
+        return connection.exec_driver_sql(statement, params).first()
 
     def index_of(self, name: str) -> int:
         """Where the field `name` is in a row (for a relation: its key)."""
