@@ -10,11 +10,13 @@ from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 from fastapi_offline import FastAPIOffline
+from pydantic import BaseModel
 
 from app import health, revisions, signing  # noqa: F401  (revisions: registers the history hook)
 from app.agreements.router import router as agreements_router
 from app.auth import require_read
 from app.changes.router import router as changes_router
+from app.common.query import documented_parameters, query_model
 from app.config import Settings, get_settings
 from app.db import engine_for, for_writes, get_session, make_sessionmaker
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
@@ -145,6 +147,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         license_info=app.license_info,
         separate_input_output_schemas=app.separate_input_output_schemas,
     )
+    _query_parameters(app, schema)
     # Reads are public: no credentials unless an operation declares its own `security`.
     schema.setdefault("security", [])
     # RejectControlCharacters (app/middleware.py) answers 400 to C0 controls other than tab, LF and
@@ -242,6 +245,34 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     _partial_responses(schema)
     app.openapi_schema = schema
     return schema
+
+
+def _query_parameters(app: FastAPI, schema: dict[str, Any]) -> None:
+    """The parameters of endpoints that read their query with `from_query` (app/common/query.py),
+    after their path parameters, as FastAPI writes them for a query model."""
+    operations: dict[tuple[str, str], type[BaseModel]] = {}
+    routes: list[Any] = list(getattr(fastapi.routing, "iter_route_contexts", iter)(app.routes))
+    for route in routes:
+        if not isinstance(getattr(route, "original_route", route), APIRoute):
+            continue
+        pending = [route.dependant]
+        while pending:
+            dependant = pending.pop()
+            model = query_model(dependant.call)
+            if model is not None:
+                for method in route.methods or ():
+                    operations[(route.path_format, method.lower())] = model
+            pending.extend(dependant.dependencies)
+    parameters, components = documented_parameters(operations.values(), app.separate_input_output_schemas)
+    for (path, method), model in operations.items():
+        operation = schema["paths"][path][method]
+        declared = operation.get("parameters", [])
+        at = sum(1 for parameter in declared if parameter["in"] == "path")
+        operation["parameters"] = [*declared[:at], *deepcopy(parameters[model]), *declared[at:]]
+    known = schema.setdefault("components", {}).setdefault("schemas", {})
+    for name, component in components.items():
+        known.setdefault(name, component)
+    schema["components"]["schemas"] = dict(sorted(known.items()))
 
 
 def _if_match_header(operation: dict[str, Any]) -> str | None:

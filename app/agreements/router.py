@@ -1,10 +1,11 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from app.agreements import repository
 from app.agreements.schemas import AgreementDetailParams, AgreementFilters, AgreementPage, AgreementRead
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
+from app.common.query import from_query
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 
@@ -13,7 +14,7 @@ router = APIRouter(prefix="/v1/agreements", tags=["agreements"])
 
 @router.get("", name="listAgreements", summary="List agreements", responses=list_responses(AgreementPage))
 def list_agreements(
-    request: Request, session: SessionDep, filters: Annotated[AgreementFilters, Query()]
+    request: Request, session: SessionDep, filters: Annotated[AgreementFilters, from_query(AgreementFilters)]
 ) -> Response:
     """Agreements, filtered by parties, sectors, event, status and date; each with its quotes."""
     statement = repository.filter_agreements(session, filters)
@@ -30,7 +31,7 @@ def get_agreement(
     request: Request,
     session: SessionDep,
     record_id: RecordId,
-    params: Annotated[AgreementDetailParams, Query()],
+    params: Annotated[AgreementDetailParams, from_query(AgreementDetailParams)],
 ) -> Response:
     """One agreement with its sectors, parties, the event it was signed at and its quotes."""
     return detail_response(request, session, repository.AGREEMENTS, record_id, params, AgreementRead)

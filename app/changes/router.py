@@ -4,12 +4,13 @@ from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 import orjson
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
 
 from app.common.api import link_next
 from app.common.pagination import MAX_ID
+from app.common.query import from_query
 from app.common.schemas import Problem
 from app.curation.routes import RevisionPage, revision_page
 from app.db import SessionDep
@@ -76,7 +77,9 @@ def is_change_id(since: str) -> bool:
         422: {"model": Problem, "description": "A parameter value is invalid (`since`, `limit`, cursor)."},
     },
 )
-def list_changes(request: Request, session: SessionDep, params: Annotated[ChangeParams, Query()]) -> Response:
+def list_changes(
+    request: Request, session: SessionDep, params: Annotated[ChangeParams, from_query(ChangeParams)]
+) -> Response:
     statement = select(Revision)
     if params.since is not None:
         if is_change_id(params.since):

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Body, Header, Query, Request, Response
+from fastapi import APIRouter, Body, Header, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -17,6 +17,7 @@ from app.common.api import NOT_MODIFIED, RecordId, serialize
 from app.common.headers import record_etag
 from app.common.language import Language, negotiate
 from app.common.pagination import decode_cursor, encode_cursor
+from app.common.query import from_query
 from app.common.schemas import Problem
 from app.curation import writes
 from app.db import SessionDep
@@ -294,7 +295,9 @@ def add_write_routes(
         },
     )
     def list_revisions(
-        session: SessionDep, record_id: RecordId, params: Annotated[RevisionParams, Query()]
+        session: SessionDep,
+        record_id: RecordId,
+        params: Annotated[RevisionParams, from_query(RevisionParams)],
     ) -> Response:
         statement = select(Revision).where(
             Revision.record_type == writable.record_type, Revision.record_id == record_id

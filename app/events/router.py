@@ -1,8 +1,9 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
+from app.common.query import from_query
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.events import repository
@@ -12,7 +13,9 @@ router = APIRouter(prefix="/v1/events", tags=["events"])
 
 
 @router.get("", name="listEvents", summary="List events", responses=list_responses(EventPage))
-def list_events(request: Request, session: SessionDep, filters: Annotated[EventFilters, Query()]) -> Response:
+def list_events(
+    request: Request, session: SessionDep, filters: Annotated[EventFilters, from_query(EventFilters)]
+) -> Response:
     """Events (visits, summits, meetings), filtered and paged; each with the quotes it comes from."""
     statement = repository.filter_events(session, filters)
     return list_response(request, session, repository.EVENTS, statement, filters, EventRead)
@@ -20,7 +23,10 @@ def list_events(request: Request, session: SessionDep, filters: Annotated[EventF
 
 @router.get("/{record_id}", name="getEvent", summary="Get one event", responses=detail_responses(EventRead))
 def get_event(
-    request: Request, session: SessionDep, record_id: RecordId, params: Annotated[EventDetailParams, Query()]
+    request: Request,
+    session: SessionDep,
+    record_id: RecordId,
+    params: Annotated[EventDetailParams, from_query(EventDetailParams)],
 ) -> Response:
     """One event with its participants, place, agreements and quotes; `include=` embeds them in full."""
     return detail_response(request, session, repository.EVENTS, record_id, params, EventRead)

@@ -1,8 +1,9 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
+from app.common.query import from_query
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.projects import repository
@@ -23,7 +24,9 @@ router = APIRouter(prefix="/v1/infrastructure-projects", tags=["infrastructure-p
     responses=list_responses(InfrastructureProjectPage),
 )
 def list_projects(
-    request: Request, session: SessionDep, filters: Annotated[InfrastructureProjectFilters, Query()]
+    request: Request,
+    session: SessionDep,
+    filters: Annotated[InfrastructureProjectFilters, from_query(InfrastructureProjectFilters)],
 ) -> Response:
     """Ports, corridors, pipelines and systems, filtered by kind, status, countries and places."""
     statement = repository.filter_projects(session, filters)
@@ -40,7 +43,7 @@ def get_project(
     request: Request,
     session: SessionDep,
     record_id: RecordId,
-    params: Annotated[InfrastructureProjectDetailParams, Query()],
+    params: Annotated[InfrastructureProjectDetailParams, from_query(InfrastructureProjectDetailParams)],
 ) -> Response:
     """One infrastructure project with its countries, places, related figures and quotes."""
     return detail_response(

@@ -1,8 +1,9 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
+from app.common.query import from_query
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.reference import repository
@@ -33,7 +34,7 @@ places = APIRouter(prefix="/v1/places", tags=["places"])
 
 @countries.get("", name="listCountries", summary="List countries", responses=list_responses(CountryPage))
 def list_countries(
-    request: Request, session: SessionDep, filters: Annotated[CountryFilters, Query()]
+    request: Request, session: SessionDep, filters: Annotated[CountryFilters, from_query(CountryFilters)]
 ) -> Response:
     """All ISO 3166-1 countries; `cited=true` keeps those some source names."""
     statement = repository.filter_countries(session, filters)
@@ -47,7 +48,7 @@ def get_country(
     request: Request,
     session: SessionDep,
     record_id: RecordId,
-    params: Annotated[CountryDetailParams, Query()],
+    params: Annotated[CountryDetailParams, from_query(CountryDetailParams)],
 ) -> Response:
     """One country by its alpha-2 code (case-insensitive), with the quotes that name it."""
     return detail_response(request, session, repository.COUNTRIES, record_id, params, CountryRead)
@@ -57,7 +58,9 @@ def get_country(
     "", name="listOrganizations", summary="List organizations", responses=list_responses(OrganizationPage)
 )
 def list_organizations(
-    request: Request, session: SessionDep, filters: Annotated[OrganizationFilters, Query()]
+    request: Request,
+    session: SessionDep,
+    filters: Annotated[OrganizationFilters, from_query(OrganizationFilters)],
 ) -> Response:
     """International organizations the sources name."""
     statement = repository.filter_organizations(session, filters)
@@ -74,7 +77,7 @@ def get_organization(
     request: Request,
     session: SessionDep,
     record_id: RecordId,
-    params: Annotated[OrganizationDetailParams, Query()],
+    params: Annotated[OrganizationDetailParams, from_query(OrganizationDetailParams)],
 ) -> Response:
     """One organization with the quotes that name it."""
     return detail_response(request, session, repository.ORGANIZATIONS, record_id, params, OrganizationRead)
@@ -82,7 +85,7 @@ def get_organization(
 
 @people.get("", name="listPeople", summary="List people", responses=list_responses(PersonPage))
 def list_people(
-    request: Request, session: SessionDep, filters: Annotated[PersonFilters, Query()]
+    request: Request, session: SessionDep, filters: Annotated[PersonFilters, from_query(PersonFilters)]
 ) -> Response:
     """People the sources name, with their roles."""
     statement = repository.filter_people(session, filters)
@@ -93,14 +96,19 @@ def list_people(
     "/{record_id}", name="getPerson", summary="Get one person", responses=detail_responses(PersonRead)
 )
 def get_person(
-    request: Request, session: SessionDep, record_id: RecordId, params: Annotated[PersonDetailParams, Query()]
+    request: Request,
+    session: SessionDep,
+    record_id: RecordId,
+    params: Annotated[PersonDetailParams, from_query(PersonDetailParams)],
 ) -> Response:
     """One person with their role, country and the quotes that name them."""
     return detail_response(request, session, repository.PEOPLE, record_id, params, PersonRead)
 
 
 @places.get("", name="listPlaces", summary="List places", responses=list_responses(PlacePage))
-def list_places(request: Request, session: SessionDep, filters: Annotated[PlaceFilters, Query()]) -> Response:
+def list_places(
+    request: Request, session: SessionDep, filters: Annotated[PlaceFilters, from_query(PlaceFilters)]
+) -> Response:
     """Cities, ports and regions the sources name."""
     statement = repository.filter_places(session, filters)
     return list_response(request, session, repository.PLACES, statement, filters, PlaceRead)
@@ -108,7 +116,10 @@ def list_places(request: Request, session: SessionDep, filters: Annotated[PlaceF
 
 @places.get("/{record_id}", name="getPlace", summary="Get one place", responses=detail_responses(PlaceRead))
 def get_place(
-    request: Request, session: SessionDep, record_id: RecordId, params: Annotated[PlaceDetailParams, Query()]
+    request: Request,
+    session: SessionDep,
+    record_id: RecordId,
+    params: Annotated[PlaceDetailParams, from_query(PlaceDetailParams)],
 ) -> Response:
     """One place with its kind, country and the quotes that name it."""
     return detail_response(request, session, repository.PLACES, record_id, params, PlaceRead)

@@ -1,11 +1,12 @@
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Request, Response
 
 from app import datastate
 from app.common.api import document_responses, json_response, link_next
 from app.common.filters import CountryCode
 from app.common.language import negotiate
+from app.common.query import from_query
 from app.db import SessionDep
 from app.errors import NotFound
 from app.relations import repository
@@ -30,7 +31,7 @@ router = APIRouter(prefix="/v1/relations", tags=["relations"])
     ),
 )
 def list_relations(
-    request: Request, session: SessionDep, filters: Annotated[RelationFilters, Query()]
+    request: Request, session: SessionDep, filters: Annotated[RelationFilters, from_query(RelationFilters)]
 ) -> Response:
     lang = negotiate(filters.lang, request.headers.get("accept-language"))
     statement = repository.filter_pairs(session, filters)
@@ -69,7 +70,7 @@ def get_relation(
     session: SessionDep,
     a: Annotated[CountryCode, Path(description="One country (ISO alpha-2, case-insensitive).")],
     b: Annotated[CountryCode, Path(description="The other country; the order does not matter.")],
-    params: Annotated[RelationParams, Query()],
+    params: Annotated[RelationParams, from_query(RelationParams)],
 ) -> Response:
     lang = negotiate(params.lang, request.headers.get("accept-language"))
     # Built in PairDossier's shape by the repository, without validating it again here.

@@ -1,8 +1,9 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
+from app.common.query import from_query
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.sources import repository
@@ -13,7 +14,7 @@ router = APIRouter(prefix="/v1/sources", tags=["sources"])
 
 @router.get("", name="listSources", summary="List sources", responses=list_responses(SourcePage))
 def list_sources(
-    request: Request, session: SessionDep, filters: Annotated[SourceFilters, Query()]
+    request: Request, session: SessionDep, filters: Annotated[SourceFilters, from_query(SourceFilters)]
 ) -> Response:
     """The sources facts are taken from (without their full text)."""
     statement = repository.filter_sources(session, filters)
@@ -27,7 +28,10 @@ def list_sources(
     responses=detail_responses(SourceDetail),
 )
 def get_source(
-    request: Request, session: SessionDep, record_id: RecordId, params: Annotated[SourceDetailParams, Query()]
+    request: Request,
+    session: SessionDep,
+    record_id: RecordId,
+    params: Annotated[SourceDetailParams, from_query(SourceDetailParams)],
 ) -> Response:
     """One source with its full text and every quote taken from it, in text order."""
     return detail_response(request, session, repository.SOURCE_DETAIL, record_id, params, SourceDetail)

@@ -1,8 +1,9 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
+from app.common.query import from_query
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.trade import repository
@@ -15,7 +16,9 @@ router = APIRouter(prefix="/v1/trade-figures", tags=["trade-figures"])
     "", name="listTradeFigures", summary="List trade figures", responses=list_responses(TradeFigurePage)
 )
 def list_trade_figures(
-    request: Request, session: SessionDep, filters: Annotated[TradeFigureFilters, Query()]
+    request: Request,
+    session: SessionDep,
+    filters: Annotated[TradeFigureFilters, from_query(TradeFigureFilters)],
 ) -> Response:
     """Trade and transit observations with their qualifiers (bound, status, period kind), paged."""
     statement = repository.filter_trade_figures(session, filters)
@@ -32,7 +35,7 @@ def get_trade_figure(
     request: Request,
     session: SessionDep,
     record_id: RecordId,
-    params: Annotated[TradeFigureDetailParams, Query()],
+    params: Annotated[TradeFigureDetailParams, from_query(TradeFigureDetailParams)],
 ) -> Response:
     """One trade figure with its qualifiers, related projects and quotes."""
     return detail_response(request, session, repository.TRADE_FIGURES, record_id, params, TradeFigureRead)

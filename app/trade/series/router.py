@@ -1,10 +1,11 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from app import datastate
 from app.common.api import document_responses, json_response
 from app.common.language import negotiate
+from app.common.query import from_query
 from app.db import SessionDep
 from app.trade.series import repository
 from app.trade.series.schemas import TradeSeries, TradeSeriesParams
@@ -32,7 +33,7 @@ router = APIRouter(prefix="/v1/trade-figures", tags=["trade-figures"])
     ),
 )
 def get_trade_series(
-    request: Request, session: SessionDep, params: Annotated[TradeSeriesParams, Query()]
+    request: Request, session: SessionDep, params: Annotated[TradeSeriesParams, from_query(TradeSeriesParams)]
 ) -> Response:
     lang = negotiate(params.lang, request.headers.get("accept-language"))
     series = repository.get_series(session, params)
