@@ -71,6 +71,7 @@ def read_data(db: Path, events: int) -> Data:
         table: [r[0] for r in rows(f"SELECT id FROM {table} ORDER BY random() LIMIT 300")]
         for table in ("trade_figures", "events", "countries", "projects", "places", "organizations")
     }
+    ids["revisions"] = [r[0] for r in rows("SELECT id FROM revisions ORDER BY random() LIMIT 300")]
     data = Data(
         pairs=[tuple(p) for p in pairs],
         event_countries=[c for (c,) in rows("SELECT country_id FROM event_countries GROUP BY 1 ORDER BY 1")],
@@ -263,6 +264,9 @@ def random_mix(data: Data, seed: int, target: int = 2000) -> list[Twin]:
         (10, lambda: by_id("places", "places", rng.choice(data.ids["places"]))),
         (6, lambda: by_id("organizations", "organizations", rng.choice(data.ids["organizations"]))),
         (100, lambda: series(rng, data)),
+        (60, lambda: changes(rng, data)),
+        (30, lambda: revisions(rng, data)),
+        (10, lambda: relations(rng, data)),
         (100, lambda: dossier(*rng.choice(data.pairs))),
     ]
     for wanted, make in makers:
@@ -447,6 +451,64 @@ def series(rng: random.Random, data: Data) -> Twin:
         f"/bench/trade_figures.json?reporter_id={a}&partner_id={b}&indicator={indicator}&commodity=TOTAL"
         f"&period_kind={kind}&{order}&_size=max",
     )
+
+
+def changes(rng: random.Random, data: Data) -> Twin:
+    since = rng.choice(data.ids["revisions"]) if data.ids["revisions"] else 0
+    size = rng.choice([10, 50, 100])
+    api, ds = f"/v1/changes?since={since}&limit={size}", f"/bench/revisions.json?id__gt={since}"
+    if rng.random() < 0.5:
+        kind = rng.choice(["trade_figure", "event", "infrastructure_project"])
+        api, ds = f"{api}&record_type={kind}", f"{ds}&record_type={kind}"
+    return Twin("changes", api, f"{ds}&_sort=id&_size={size}")
+
+
+def revisions(rng: random.Random, data: Data) -> Twin:
+    figure = rng.choice(data.ids["trade_figures"])
+    return Twin(
+        "trade-figures revisions",
+        f"/v1/trade-figures/{quote(figure)}/revisions",
+        f"/bench/revisions.json?record_type=trade_figure&record_id={quote(figure)}&_sort=id&_size=50",
+    )
+
+
+def relations(rng: random.Random, data: Data) -> Twin:
+    """`/v1/relations`: the pairs of a country with their counts (app/relations/repository.py
+    `pair_counts`), as one query."""
+    country = rng.choice(data.event_countries)
+    sort = rng.choice(["records", "-records", "id", "-id"])
+    size = rng.choice([5, 10, 20, 50])
+    query = urlencode({"sql": relations_sql(sort), "c": country, "n": size, "_shape": "array"})
+    return Twin(
+        "relations", f"/v1/relations?country={country}&sort={sort}&limit={size}", f"/bench.json?{query}"
+    )
+
+
+def relations_sql(sort: str) -> str:
+    def linked(link: str, key: str, kind: str) -> str:
+        counts = ", ".join("count(*)" if k == kind else "0" for k in PAIR_KINDS)
+        return (
+            f"select x.country_id as a, y.country_id as b, {counts} from {link} x join {link} y "
+            f"on y.{key} = x.{key} and x.country_id < y.country_id group by 1, 2"
+        )
+
+    low = "case when reporter_id < partner_id then reporter_id else partner_id end"
+    high = "case when reporter_id < partner_id then partner_id else reporter_id end"
+    keys = ["records", "a", "b"] if sort.removeprefix("-") == "records" else ["a", "b"]
+    order = ", ".join(f"{key} {'desc' if sort.startswith('-') else 'asc'}" for key in keys)
+    return f"""with parts({", ".join(["a", "b", *PAIR_KINDS])}) as (
+  {linked("event_countries", "event_id", "events")}
+  union all {linked("agreement_countries", "agreement_id", "agreements")}
+  union all select {low}, {high}, 0, 0, count(*), 0 from trade_figures group by 1, 2
+  union all {linked("project_countries", "project_id", "infrastructure_projects")}),
+pairs as (select a, b, {", ".join(f"sum({k}) as {k}" for k in PAIR_KINDS)},
+  sum({" + ".join(PAIR_KINDS)}) as records from parts group by a, b)
+select p.*, ca.name_en as a_name, cb.name_en as b_name from pairs p
+join countries ca on ca.id = p.a join countries cb on cb.id = p.b
+where p.a = :c or p.b = :c order by {order} limit :n"""
+
+
+PAIR_KINDS = ["events", "agreements", "trade_figures", "infrastructure_projects"]
 
 
 def cursor_seeds(data: Data, seed: int) -> list[Twin]:

@@ -77,15 +77,15 @@ def print_report(r: dict, args: argparse.Namespace) -> None:
         f"Datasette {ed['rss_before_mb']:.0f} → peak {ed['rss_peak_mb']:.0f} MB "
         f"(+{ed['rss_growth_mb']:.0f})"
     )
-    print("\nrandom mix: " + ", ".join(f"{kind} {count}" for kind, count in r["mix_kinds"].items()))
+    print("\n- random mix: " + ", ".join(f"{kind} {count}" for kind, count in r["mix_kinds"].items()))
     v = r["verify"]
     print(
-        f"checked before measuring: {v['checked']} twins over {v['kinds']} kinds, all 200 on both sides; "
+        f"- checked before measuring: {v['checked']} twins over {v['kinds']} kinds, all 200 on both sides; "
         f"row counts differ on {len(v['mismatches'])}"
     )
     problems = [*errors(r), *imbalances(r)]
     for problem in problems:
-        print(f"WARNING: {problem}")
+        print(f"- WARNING: {problem}")
     print("\n| target (issue 16) | result | measured |\n|---|---|---|")
     for label, ok, measured in targets(r, args):
         print(f"| {label} | {'PASS' if ok else 'FAIL'} | {measured} |")
@@ -109,7 +109,8 @@ def errors(r: dict) -> list[str]:
 
 def imbalances(r: dict) -> list[str]:
     return [
-        f"{name}: one worker held {cell['split'][0]} of {sum(cell['split'])} connections"
+        f"{name}: one worker held {cell['split'][0]} of {sum(cell['split'])} connections "
+        f"(in the most even of {cell.get('runs', 1)} runs)"
         for name, cell in every_cell(r)
         if unbalanced(cell["split"])
     ]

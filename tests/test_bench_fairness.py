@@ -64,3 +64,16 @@ async def test_datasette_dossier_bundle_holds_what_the_api_dossier_holds(
         assert checks.ds_rows(twin, rows) == checks.api_rows(twin, api_body), pair["id"]
         events = sum(1 for row in rows if row["part"] == "event")
         assert events == len(api_body["events"]), pair["id"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("sort", ["records", "-records", "id", "-id"])
+async def test_datasette_relations_query_lists_the_api_pairs(
+    client: httpx.AsyncClient, connection: Connection, sort: str
+) -> None:
+    if connection.dialect.name != "sqlite":
+        pytest.skip("Datasette reads SQLite: its query is SQLite SQL")
+    api = (await client.get("/v1/relations", params={"country": "AZ", "sort": sort, "limit": 5})).json()
+    rows = connection.execute(text(mix.relations_sql(sort)), {"c": "AZ", "n": 5}).all()
+    assert [item["id"] for item in api["items"]] == [f"{row.a}/{row.b}" for row in rows]
+    assert [item["counts"]["records"] for item in api["items"]] == [row.records for row in rows]
