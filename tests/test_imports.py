@@ -453,16 +453,16 @@ class SimulatedCrash(Exception):
 @pytest.fixture
 def crash_in_second_batch(monkeypatch: pytest.MonkeyPatch) -> None:
     """The importer dies half-way: inside the second batch's writes, after figures were inserted."""
-    insert = store.Store.insert
+    insert = store.Store.insert_staged
     calls = {"n": 0}
 
-    def failing(self: store.Store, table: Any, columns: Any, rows: list[Any]) -> None:
+    def failing(self: store.Store, table: Any, lines: list[int]) -> None:
         calls["n"] += 1
-        if calls["n"] == 6:  # a batch inserts figures, citations, revisions, documents
+        if calls["n"] == 4:  # a batch inserts figures, then citations
             raise SimulatedCrash("killed")
-        insert(self, table, columns, rows)
+        insert(self, table, lines)
 
-    monkeypatch.setattr(store.Store, "insert", failing)
+    monkeypatch.setattr(store.Store, "insert_staged", failing)
 
 
 def generated(rows: int) -> str:

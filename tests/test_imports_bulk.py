@@ -61,14 +61,14 @@ def defer_early(monkeypatch: pytest.MonkeyPatch) -> None:
 def seen_indexes(monkeypatch: pytest.MonkeyPatch, connection: Connection) -> list[set[str]]:
     """The indexes there were after each insert of figures (SQLite)."""
     seen: list[set[str]] = []
-    insert = store.Store.insert
+    insert = store.Store.insert_staged
 
-    def spying(self: store.Store, table: Any, columns: Any, rows: list[Any]) -> None:
-        insert(self, table, columns, rows)
+    def spying(self: store.Store, table: Any, lines: list[int]) -> None:
+        insert(self, table, lines)
         if table is store.FIGURES and connection.dialect.name == "sqlite":
             seen.append(index_names(connection))
 
-    monkeypatch.setattr(store.Store, "insert", spying)
+    monkeypatch.setattr(store.Store, "insert_staged", spying)
     return seen
 
 
@@ -114,16 +114,16 @@ def test_a_crash_brings_the_indexes_back(
 ) -> None:
     before = schema(connection)
     calls = {"n": 0}
-    insert = store.Store.insert
+    insert = store.Store.insert_staged
 
-    def failing(self: store.Store, table: Any, columns: Any, rows: list[Any]) -> None:
+    def failing(self: store.Store, table: Any, lines: list[int]) -> None:
         if table is store.FIGURES:
             calls["n"] += 1
             if calls["n"] == 3:  # the indexes were dropped after the first batch
                 raise RuntimeError("killed")
-        insert(self, table, columns, rows)
+        insert(self, table, lines)
 
-    monkeypatch.setattr(store.Store, "insert", failing)
+    monkeypatch.setattr(store.Store, "insert_staged", failing)
     with pytest.raises(RuntimeError):
         run(session, generated(30), batch_size=10)
     assert schema(connection) == before
