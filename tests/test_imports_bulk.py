@@ -194,6 +194,28 @@ def test_constraints_hold_through_the_staging_table(session: Session, connection
     savepoint.rollback()
 
 
+def test_only_rows_that_change_a_figure_are_fetched(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The staged rows are compared with the stored figures in SQL: the figures a file leaves as they
+    are (here those of a first import, read again) are not read into Python."""
+    fetched: list[Any] = []
+    figures_by_key = store.Store.figures_by_key
+
+    def spying(self: store.Store, keys: Any) -> Any:
+        fetched.extend(keys)
+        return figures_by_key(self, keys)
+
+    monkeypatch.setattr(store.Store, "figures_by_key", spying)
+    run(session, generated(30), batch_size=10)
+    again = run(session, generated(30), batch_size=10)
+    assert (again.unchanged, fetched) == (30, [])
+    # Another file: each figure cites it too, so each is read (and its citations compared).
+    changed = generated(30).replace("AZ,KZ,exports,1005,1005,", "AZ,KZ,exports,1005,7,")
+    assert run(session, changed, batch_size=10).updated == 30
+    assert sorted(key[4].year for key in fetched) == list(range(1000, 1030))
+
+
 def test_postgresql_counts_a_growing_table(
     session: Session, connection: Connection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
