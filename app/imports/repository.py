@@ -1,8 +1,11 @@
 """Importing a file of trade figures: all or nothing, in batches, inside the caller's transaction.
 
-Rows are read and checked `batch_size` at a time. Each batch is compared with the figures stored
-under the same natural keys, then written in bulk (app.imports.store): figures, citations, revisions
-({field: [before, after]}, the shape app.revisions gives ORM changes) and search documents. Revisions
+Rows are read and checked `batch_size` at a time. Each batch is staged in a temporary table and
+compared there, in one statement, with the figures stored under the same natural keys: rows that
+change nothing are only counted, and only the figures that rows change are read into Python. Then
+the batch is written in bulk (app.imports.store): new figures and citations from the staged rows by
+INSERT … SELECT, revisions ({field: [before, after]}, the shape app.revisions gives ORM changes) and
+search documents as rows built here. Revisions
 go where app.revisions stages the ORM's, and get their ids and time when the caller commits. After the
 first bad row nothing more is written, but checking goes on to the end so that the report names every
 bad line; then the import's savepoint is rolled back, and the database is as it was. Memory holds one

@@ -1,8 +1,9 @@
 """The database side of an import: lookups by natural key and bulk writes, fast on each engine.
 
-A batch is looked up in one join against its keys passed as a single parameter (SQLite: a JSON
-array read by json_each; PostgreSQL: arrays read by unnest), so every key is one probe of the
-natural-key index. Inserts are one executemany (SQLite) or one COPY (PostgreSQL) per table. All of it
+A batch is staged in a temporary table (one executemany on SQLite, one COPY on PostgreSQL) and joined
+with the stored figures on the natural key, so every row is one probe of the natural-key index; the
+figures and citations it adds are inserted from there. Other lookups take their keys as a single
+JSON parameter. Other inserts are one executemany (SQLite) or one COPY (PostgreSQL) per table. All of it
 runs on the session's connection, inside its transaction. Revisions are written to app.revisions'
 staging table, which moves them into `revisions` at commit.
 """
