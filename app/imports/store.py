@@ -174,11 +174,11 @@ class Store:
         at the end (see _defer_indexes); all as they were after, unless an exception escapes, when the
         caller rolls back (which brings the trigger and the indexes back). The page cache stays large
         until the transaction ends: its commit moves the staged revisions into `revisions`."""
+        connection = self.session.connection()
         if self.postgresql:
             yield
-            self._drop_stages()
+            self._drop_stages(connection)
             return
-        connection = self.session.connection()
         restore = _larger_cache(connection)
         self._bulk = True
         try:
@@ -197,10 +197,9 @@ class Store:
         finally:
             self._bulk, self._fts_trigger = False, None
             self._indexes, self._index_stats = {}, []
-            self._drop_stages()
+            self._drop_stages(connection)
 
-    def _drop_stages(self) -> None:
-        connection = self.session.connection()
+    def _drop_stages(self, connection: Connection) -> None:
         for stage in self._stages:
             connection.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
         self._stages = set()
