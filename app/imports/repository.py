@@ -57,7 +57,7 @@ QUOTES_KEPT = 20_000
 CITATION_COLUMNS = ("trade_figure_id", "source_id", "quote", "line", "paragraph", "char_start", "char_end")
 REVISION_ROW_COLUMNS = STAGING_COLUMNS
 DOCUMENT_COLUMNS = ("record_type", "record_id", "title_en", "title_ru", "text", "stems")
-# The content of a create revision, in the order app.revisions lists a figure's columns (id first).
+# A figure's values, id aside, in the order app.revisions lists its columns (and the stage holds them).
 _FIGURE_VALUES = itemgetter(*FIGURE_VALUE_COLUMNS)
 _DATE_POSITIONS = [
     n for n, name in enumerate(STAGE_COLUMNS) if name in FIGURES.c and isinstance(FIGURES.c[name].type, Date)
