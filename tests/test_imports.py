@@ -236,6 +236,48 @@ def test_a_file_id_must_not_rename_a_figure(session: Session) -> None:
     assert errors(report) == [(2, "id")] and "az-kz-trade-turnover-2024" in report.errors[0].detail
 
 
+def test_a_row_of_a_figure_stored_under_another_id_cites_that_figure(session: Session) -> None:
+    """A row without an id finds the figure by its natural key, whatever id the figure has."""
+    run(session, "id," + HEADER + "own-id,AZ,KZ,exports,1999,5,,USD,exact,reported\n", name="a.csv")
+    report = run(session, HEADER + "AZ,KZ,exports,1999,5,,USD,exact,reported\n", name="b.csv")
+    assert (report.inserted, report.updated, report.unchanged) == (0, 1, 0)
+    assert session.get(TradeFigure, "az-kz-exports-1999") is None
+    assert [c.line for c in citations(session, "own-id")] == [2, 2]
+    again = run(session, HEADER + "AZ,KZ,exports,1999,5,,USD,exact,reported\n", name="b.csv")
+    assert (again.updated, again.unchanged) == (0, 1)
+
+
+TEXT_CITED = (
+    "reporter,partner,indicator,period,value,unit,bound,status{notes},citation_source_id,citation_quote\n"
+    "AZ,KZ,trade_turnover,2025,700000000,USD,at_least,estimate{note},{source},{quote}\n"
+)
+
+
+def test_what_a_row_leaves_unchanged_is_recognized(session: Session) -> None:
+    """A stored figure is unchanged when its content and one of its citations are what the row
+    states: a quote is the same citation from any file; notes count only when the file has them."""
+    quote = "годовой показатель может превысить 700 млн долларов"
+
+    def content(notes: str, note: str) -> str:
+        return TEXT_CITED.format(notes=notes, note=note, source=SEED_SOURCE, quote=quote)
+
+    first = run(session, content(",note_en", ",A note."), name="a.csv")
+    assert (first.inserted, first.updated) == (1, 0)
+    figure_id = "az-kz-trade-turnover-2025-estimate"
+    cited = [(c.source_id, c.line) for c in citations(session, figure_id)]
+    assert cited == [(SEED_SOURCE, None)]
+    for notes, note, expected in [
+        (",note_en", ",A note.", (0, 1)),  # the same file again
+        ("", "", (0, 1)),  # no note column: the note stays
+        (",note_en,note_ru", ",A note.,", (0, 1)),  # note_ru empty, as stored
+        (",note_en", ",Another note.", (1, 0)),
+    ]:
+        report = run(session, content(notes, note), name=f"{notes}{note}.csv")
+        assert (report.updated, report.unchanged) == expected, (notes, note)
+    assert figure(session, figure_id).note_en == "Another note."
+    assert [(c.source_id, c.line) for c in citations(session, figure_id)] == cited
+
+
 def test_revisions_have_the_shape_the_orm_hook_gives(session: Session) -> None:
     """Imports write revisions in bulk; they must read exactly like those of ORM changes."""
     savepoint = session.begin_nested()
@@ -453,16 +495,16 @@ class SimulatedCrash(Exception):
 @pytest.fixture
 def crash_in_second_batch(monkeypatch: pytest.MonkeyPatch) -> None:
     """The importer dies half-way: inside the second batch's writes, after figures were inserted."""
-    insert = store.Store.insert
+    insert = store.Store.insert_staged
     calls = {"n": 0}
 
-    def failing(self: store.Store, table: Any, columns: Any, rows: list[Any]) -> None:
+    def failing(self: store.Store, table: Any, lines: list[int]) -> None:
         calls["n"] += 1
-        if calls["n"] == 6:  # a batch inserts figures, citations, revisions, documents
+        if calls["n"] == 4:  # a batch inserts figures, then citations
             raise SimulatedCrash("killed")
-        insert(self, table, columns, rows)
+        insert(self, table, lines)
 
-    monkeypatch.setattr(store.Store, "insert", failing)
+    monkeypatch.setattr(store.Store, "insert_staged", failing)
 
 
 def generated(rows: int) -> str:

@@ -61,14 +61,14 @@ def defer_early(monkeypatch: pytest.MonkeyPatch) -> None:
 def seen_indexes(monkeypatch: pytest.MonkeyPatch, connection: Connection) -> list[set[str]]:
     """The indexes there were after each insert of figures (SQLite)."""
     seen: list[set[str]] = []
-    insert = store.Store.insert
+    insert = store.Store.insert_staged
 
-    def spying(self: store.Store, table: Any, columns: Any, rows: list[Any]) -> None:
-        insert(self, table, columns, rows)
+    def spying(self: store.Store, table: Any, lines: list[int]) -> None:
+        insert(self, table, lines)
         if table is store.FIGURES and connection.dialect.name == "sqlite":
             seen.append(index_names(connection))
 
-    monkeypatch.setattr(store.Store, "insert", spying)
+    monkeypatch.setattr(store.Store, "insert_staged", spying)
     return seen
 
 
@@ -114,16 +114,16 @@ def test_a_crash_brings_the_indexes_back(
 ) -> None:
     before = schema(connection)
     calls = {"n": 0}
-    insert = store.Store.insert
+    insert = store.Store.insert_staged
 
-    def failing(self: store.Store, table: Any, columns: Any, rows: list[Any]) -> None:
+    def failing(self: store.Store, table: Any, lines: list[int]) -> None:
         if table is store.FIGURES:
             calls["n"] += 1
             if calls["n"] == 3:  # the indexes were dropped after the first batch
                 raise RuntimeError("killed")
-        insert(self, table, columns, rows)
+        insert(self, table, lines)
 
-    monkeypatch.setattr(store.Store, "insert", failing)
+    monkeypatch.setattr(store.Store, "insert_staged", failing)
     with pytest.raises(RuntimeError):
         run(session, generated(30), batch_size=10)
     assert schema(connection) == before
@@ -192,6 +192,28 @@ def test_constraints_hold_through_the_staging_table(session: Session, connection
     with pytest.raises(Exception, match="ck_trade_figures_unit"), bulk.bulk():
         bulk.insert(store.FIGURES, columns, [row])
     savepoint.rollback()
+
+
+def test_only_rows_that_change_a_figure_are_fetched(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The staged rows are compared with the stored figures in SQL: the figures a file leaves as they
+    are (here those of a first import, read again) are not read into Python."""
+    fetched: list[Any] = []
+    figures_by_key = store.Store.figures_by_key
+
+    def spying(self: store.Store, keys: Any) -> Any:
+        fetched.extend(keys)
+        return figures_by_key(self, keys)
+
+    monkeypatch.setattr(store.Store, "figures_by_key", spying)
+    run(session, generated(30), batch_size=10)
+    again = run(session, generated(30), batch_size=10)
+    assert (again.unchanged, fetched) == (30, [])
+    # Another file: each figure cites it too, so each is read (and its citations compared).
+    changed = generated(30).replace("AZ,KZ,exports,1005,1005,", "AZ,KZ,exports,1005,7,")
+    assert run(session, changed, batch_size=10).updated == 30
+    assert sorted(key[4].year for key in fetched) == list(range(1000, 1030))
 
 
 def test_postgresql_counts_a_growing_table(

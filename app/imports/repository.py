@@ -1,8 +1,11 @@
 """Importing a file of trade figures: all or nothing, in batches, inside the caller's transaction.
 
-Rows are read and checked `batch_size` at a time. Each batch is compared with the figures stored
-under the same natural keys, then written in bulk (app.imports.store): figures, citations, revisions
-({field: [before, after]}, the shape app.revisions gives ORM changes) and search documents. Revisions
+Rows are read and checked `batch_size` at a time. Each batch is staged in a temporary table and
+compared there, in one statement, with the figures stored under the same natural keys: rows that
+change nothing are only counted, and only the figures that rows change are read into Python. Then
+the batch is written in bulk (app.imports.store): new figures and citations from the staged rows by
+INSERT … SELECT, revisions ({field: [before, after]}, the shape app.revisions gives ORM changes) and
+search documents as rows built here. Revisions
 go where app.revisions stages the ORM's, and get their ids and time when the caller commits. After the
 first bad row nothing more is written, but checking goes on to the end so that the report names every
 bad line; then the import's savepoint is rolled back, and the database is as it was. Memory holds one
@@ -20,7 +23,7 @@ from operator import itemgetter
 from typing import IO, Any
 
 import orjson
-from sqlalchemy import Date, inspect, select
+from sqlalchemy import Date, select
 from sqlalchemy.orm import Session
 
 from app import revisions
@@ -29,9 +32,17 @@ from app.imports.comtrade import Countries, Skip
 from app.imports.documents import FigureDocuments
 from app.imports.reading import FileReader, LineError, Record, file_digest, sniff_format
 from app.imports.schemas import FileFormat, ImportLayout, ImportLineError, ImportReport, ImportResource
-from app.imports.store import CITATIONS, DOCUMENTS, FIGURES, RECORD_TYPE, Store
+from app.imports.store import (
+    CITATIONS,
+    DOCUMENTS,
+    FIGURE_VALUE_COLUMNS,
+    FIGURES,
+    RECORD_TYPE,
+    STAGE_COLUMNS,
+    Store,
+)
 from app.imports.trade import FigureRow, NaturalKey, RowChecker, RowErrors, TextCitation
-from app.models import Country, RevisionAction, SearchRecordType, Source, SourceKind, TradeFigure
+from app.models import Country, RevisionAction, SearchRecordType, Source, SourceKind
 from app.revisions import ACTOR_KEY, STAGING, STAGING_COLUMNS
 from app.search import repository as search
 from app.sources.quotes import QuoteNotFound, locate_quote
@@ -43,18 +54,14 @@ OPTIMIZE_AFTER = 10_000
 MAX_ERRORS = 100
 # Located quotes remembered between batches (rows often repeat a quote), at most about this many.
 QUOTES_KEPT = 20_000
-# The columns a revision shows, in the order app.revisions lists them (not search_text, version).
-REVISION_COLUMNS = tuple(
-    attr.key for attr in inspect(TradeFigure).column_attrs if attr.key not in ("search_text", "version")
-)
-# The columns of the rows a batch inserts, in the order its tuples hold them.
-FIGURE_VALUE_COLUMNS = tuple(name for name in REVISION_COLUMNS if name != "id")
-FIGURE_COLUMNS = ("id", *FIGURE_VALUE_COLUMNS, "search_text")
 CITATION_COLUMNS = ("trade_figure_id", "source_id", "quote", "line", "paragraph", "char_start", "char_end")
 REVISION_ROW_COLUMNS = STAGING_COLUMNS
 DOCUMENT_COLUMNS = ("record_type", "record_id", "title_en", "title_ru", "text", "stems")
+# A figure's values, id aside, in the order app.revisions lists its columns (and the stage holds them).
 _FIGURE_VALUES = itemgetter(*FIGURE_VALUE_COLUMNS)
-_DATE_POSITIONS = [n for n, name in enumerate(FIGURE_COLUMNS) if isinstance(FIGURES.c[name].type, Date)]
+_DATE_POSITIONS = [
+    n for n, name in enumerate(STAGE_COLUMNS) if name in FIGURES.c and isinstance(FIGURES.c[name].type, Date)
+]
 # How a duplicate's error names the columns that make a figure's identity, per layout.
 KEY_FIELDS = {
     ImportLayout.generic: "reporter, partner, indicator, commodity, period, status",
@@ -62,6 +69,7 @@ KEY_FIELDS = {
 }
 
 Progress = Callable[[int], None]
+_NO_NOTES = {name: None for name in trade.KEPT_WHEN_ABSENT}
 
 
 @dataclass(frozen=True)
@@ -150,11 +158,14 @@ class _Errors:
 
 @dataclass
 class _Planned:
-    """What one batch will write: rows to insert as tuples of the *_COLUMNS, updates as dicts."""
+    """What one batch will write: figures and citations by the lines of the staged rows that state
+    them, updates as dicts, revisions as tuples of REVISION_ROW_COLUMNS."""
 
-    inserts: list[tuple[Any, ...]] = field(default_factory=list)
+    new_figures: list[int] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
-    new_citations: list[tuple[Any, ...]] = field(default_factory=list)
+    new_citations: list[int] = field(default_factory=list)
+    # (figure id, line): staged rows whose figure is not the one their row was staged for.
+    renamed: list[tuple[str, int]] = field(default_factory=list)
     dropped_citations: list[int] = field(default_factory=list)
     revisions: list[tuple[Any, ...]] = field(default_factory=list)
     # Each figure written: its columns and the quotes of its citations, for its search document.
@@ -176,8 +187,6 @@ class _Import:
         self.store = Store(session)
         self.countries = load_countries(session)
         self.checker = RowChecker(self.countries.alpha2)
-        # The pairs of countries with figures before this import (see Store.figure_pairs).
-        self.pairs: set[tuple[str, str]] | None = None
         self.texts = FigureDocuments(self.countries.names)
         self.errors = _Errors(options.max_errors)
         self.counts: Counter[str] = Counter()
@@ -348,27 +357,33 @@ class _Import:
         return where.paragraph, where.char_start, where.char_end
 
     def _plan(self, rows: list[FigureRow]) -> _Planned:
+        """Stage the rows, find in one statement those the stored figures already say, then look
+        closer only at the rows that change a stored figure."""
         plan = _Planned()
         if not rows:
             return plan
-        if self.pairs is None:
-            self.pairs = self.store.figure_pairs()
-        pairs = self.pairs
-        stored = rows if pairs is None else [row for row in rows if (row.key[0], row.key[1]) in pairs]
-        by_key = self.store.figures_by_key([row.key for row in stored])
+        staged = self._stage(rows)
+        matches = self.store.stored_matches()
+        changing = [row for row in rows if row.line in matches and not matches[row.line][1]]
+        by_key = self.store.figures_by_key([row.key for row in changing])
         citations = self.store.citations_of([figure["id"] for figure in by_key.values()])
-        new_rows = [row for row in rows if row.key not in by_key]
-        derived = {row.line: rules.figure_id(row.values) for row in new_rows if row.id is None}
-        taken = self.store.taken_ids({row.id or derived[row.line] for row in new_rows})
+        new_rows = [row for row in rows if row.line not in matches]
+        taken = self.store.taken_ids({staged[row.line] for row in new_rows})
         batch_ids: set[str] = set()
         for row in rows:
-            existing = by_key.get(row.key)
-            if existing is not None:
-                if row.id is not None and row.id != existing["id"]:
-                    detail = f"this figure exists already, as {existing['id']!r}: its id cannot change"
+            match = matches.get(row.line)
+            if match is not None:
+                figure_id, unchanged = match
+                if row.id is not None and row.id != figure_id:
+                    detail = f"this figure exists already, as {figure_id!r}: its id cannot change"
                     self.errors.add(row.line, "id", detail)
-                    continue
-                self._plan_existing(plan, row, existing, citations.get(existing["id"], []))
+                elif unchanged:
+                    self.counts["unchanged"] += 1
+                else:
+                    existing = by_key[row.key]
+                    self._plan_existing(plan, row, existing, citations.get(figure_id, []))
+                    if figure_id != staged[row.line]:
+                        plan.renamed.append((figure_id, row.line))
                 continue
             if row.id is not None:
                 if row.id in taken or row.id in batch_ids:
@@ -377,36 +392,60 @@ class _Import:
                     continue
                 figure_id = row.id
             else:
-                figure_id = self._free_id(derived[row.line], taken, batch_ids)
+                figure_id = self._free_id(staged[row.line], taken, batch_ids)
+                if figure_id != staged[row.line]:
+                    plan.renamed.append((figure_id, row.line))
             batch_ids.add(figure_id)
             self._plan_new(plan, row, figure_id)
         return plan
+
+    def _stage(self, rows: list[FigureRow]) -> dict[int, str]:
+        """Stage the rows (Store.stage), each with the id its figure gets if new (the file's, else the
+        one derived from its natural key); returns those ids by line."""
+        ids: dict[int, str] = {}
+        staged = []
+        file_source_id = self.file_source_id
+        for row in rows:
+            values = row.values
+            figure_id = ids[row.line] = row.id or rules.figure_id(values)
+            if row.citation is None:
+                citation: tuple[Any, ...] = (file_source_id, row.text, row.line, None, None, None)
+            else:
+                citation = self._text_citation(row.citation)
+            columns = [
+                row.line,
+                figure_id,
+                *_FIGURE_VALUES(_NO_NOTES | values),
+                *(int(name in values) for name in trade.KEPT_WHEN_ABSENT),
+                self.texts.search_text(values),
+                *citation,
+            ]
+            for n in _DATE_POSITIONS:
+                if columns[n] is not None:
+                    columns[n] = columns[n].isoformat()  # as both engines take a date in bulk
+            staged.append(tuple(columns))
+        self.store.stage(staged)
+        return ids
 
     def _plan_new(self, plan: _Planned, row: FigureRow, figure_id: str) -> None:
         self.counts["inserted"] += 1
         values = row.values
         values.setdefault("note_en", None)
         values.setdefault("note_ru", None)
-        columns = _FIGURE_VALUES(values)
-        inserted = [figure_id, *columns, self.texts.search_text(values)]
-        for n in _DATE_POSITIONS:
-            if inserted[n] is not None:
-                inserted[n] = inserted[n].isoformat()  # as both engines take a date in bulk
-        plan.inserts.append(tuple(inserted))
+        plan.new_figures.append(row.line)
+        plan.new_citations.append(row.line)
         if row.citation is None:
-            citation = (figure_id, self.file_source_id, row.text, row.line, None, None, None)
+            source_id, quote, line, paragraph = self.file_source_id, row.text, row.line, None
         else:
-            citation = self._text_citation(row.citation, figure_id)
-        plan.new_citations.append(citation)
+            source_id, quote, line, paragraph = self._text_citation(row.citation)[:4]
         # A revision as app.revisions writes one (orjson writes enums by value, dates in ISO 8601).
-        _, source_id, quote, line, paragraph, _, _ = citation
         content = {
             "id": figure_id,
-            **dict(zip(FIGURE_VALUE_COLUMNS, columns, strict=True)),
+            **dict(zip(FIGURE_VALUE_COLUMNS, _FIGURE_VALUES(values), strict=True)),
             "citations": [{"source_id": source_id, "quote": quote, "paragraph": paragraph, "line": line}],
         }
         plan.revisions.append(self._revision(figure_id, RevisionAction.create, revisions.created(content)))
-        plan.documents[figure_id] = (values, [citation[2]])
+        plan.documents[figure_id] = (values, [quote])
 
     def _plan_existing(
         self, plan: _Planned, row: FigureRow, existing: dict[str, Any], citations: list[dict[str, Any]]
@@ -428,7 +467,8 @@ class _Import:
         after = sorted((_citation_plain(c) for c in [*kept, *added]), key=repr)
         if before != after:
             changes["citations"] = [before, after]
-        plan.new_citations += [_citation_row(c) for c in added]
+        if added:
+            plan.new_citations.append(row.line)  # the staged row's citation
         if not changes:
             self.counts["unchanged"] += 1
             return
@@ -450,11 +490,13 @@ class _Import:
         }
         if row.citation is None:
             return citation | {"source_id": self.file_source_id, "quote": row.text, "line": row.line}
-        return dict(zip(CITATION_COLUMNS, self._text_citation(row.citation, figure_id), strict=True))
+        located = (figure_id, *self._text_citation(row.citation))
+        return dict(zip(CITATION_COLUMNS, located, strict=True))
 
-    def _text_citation(self, citation: TextCitation, figure_id: str) -> tuple[Any, ...]:
+    def _text_citation(self, citation: TextCitation) -> tuple[Any, ...]:
+        """source_id, quote, line, paragraph, char_start, char_end of a located quote."""
         paragraph, start, end = self.quotes[citation]
-        return (figure_id, citation.source_id, citation.quote, None, paragraph, start, end)
+        return (citation.source_id, citation.quote, None, paragraph, start, end)
 
     def _revision(self, figure_id: str, action: RevisionAction, changes: dict[str, Any]) -> tuple[Any, ...]:
         payload = orjson.dumps(changes).decode()
@@ -478,17 +520,18 @@ class _Import:
         store = self.store
         if self.file_cited and not self.file_source_ready:
             self._ensure_file_source()
-        store.insert(FIGURES, FIGURE_COLUMNS, plan.inserts)
+        store.rename_staged(plan.renamed)
+        store.insert_staged(FIGURES, plan.new_figures)
         store.update_figures(plan.updates)
         store.delete_citations(plan.dropped_citations)
-        store.insert(CITATIONS, CITATION_COLUMNS, plan.new_citations)
+        store.insert_staged(CITATIONS, plan.new_citations)
         store.insert(STAGING, REVISION_ROW_COLUMNS, plan.revisions)
         if plan.revisions:
             revisions.staged(self.session)
         self._index(plan.documents)
         # The figures the whole file will insert, at the rate of those read so far.
         expected = self.counts["inserted"] * self.size // max(self.reader.bytes_read, 1)
-        store.wrote(len(plan.inserts), expected)
+        store.wrote(len(plan.new_figures), expected)
 
     def _index(self, figures: dict[str, tuple[dict[str, Any], list[str]]]) -> None:
         """Search documents of the figures written, built by app.search's own rules."""
@@ -577,10 +620,6 @@ def _citation_plain(citation: dict[str, Any]) -> dict[str, Any]:
         "paragraph": citation["paragraph"],
         "line": citation.get("line"),
     }
-
-
-def _citation_row(citation: dict[str, Any]) -> tuple[Any, ...]:
-    return tuple(citation[name] for name in CITATION_COLUMNS)
 
 
 def _same_citation(a: dict[str, Any], b: dict[str, Any]) -> bool:

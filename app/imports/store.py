@@ -1,8 +1,9 @@
 """The database side of an import: lookups by natural key and bulk writes, fast on each engine.
 
-A batch is looked up in one join against its keys passed as a single parameter (SQLite: a JSON
-array read by json_each; PostgreSQL: arrays read by unnest), so every key is one probe of the
-natural-key index. Inserts are one executemany (SQLite) or one COPY (PostgreSQL) per table. All of it
+A batch is staged in a temporary table (one executemany on SQLite, one COPY on PostgreSQL) and joined
+with the stored figures on the natural key, so every row is one probe of the natural-key index; the
+figures and citations it adds are inserted from there. Other lookups take their keys as a single
+JSON parameter. Other inserts are one executemany (SQLite) or one COPY (PostgreSQL) per table. All of it
 runs on the session's connection, inside its transaction. Revisions are written to app.revisions'
 staging table, which moves them into `revisions` at commit.
 """
@@ -24,6 +25,7 @@ from sqlalchemy import (
     delete,
     event,
     func,
+    inspect,
     select,
     text,
     update,
@@ -32,7 +34,7 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from app import revisions
-from app.imports.trade import CONTENT_COLUMNS, KEY_COLUMNS, NaturalKey
+from app.imports.trade import CONTENT_COLUMNS, KEPT_WHEN_ABSENT, KEY_COLUMNS, NaturalKey
 from app.models import Citation, Revision, RevisionAction, SearchDocument, SearchRecordType, TradeFigure
 
 FIGURES = cast(Table, TradeFigure.__table__)
@@ -43,6 +45,44 @@ RECORD_TYPE = "trade_figure"
 # Ids per IN list where one is used (SQLite; PostgreSQL takes an array).
 IDS_PER_QUERY = 2000
 T = TypeVar("T")
+
+# A figure's columns but its id and the derived or bookkeeping ones (search_text, version).
+FIGURE_VALUE_COLUMNS = tuple(
+    attr.key for attr in inspect(TradeFigure).column_attrs if attr.key not in ("id", "search_text", "version")
+)
+# The rows of a batch, staged in a temporary table: compared with the stored figures in one statement
+# (stored_matches), and the figures and citations the batch adds inserted from it (insert_staged).
+# `figure_id` is the id a new figure would have; `has_note_*` whether the file gave the column at all
+# (KEPT_WHEN_ABSENT); the citation the row states: the file's line, or a located quote of a text.
+STAGE = "import_rows"
+STAGE_COLUMNS = (
+    "line",
+    "figure_id",
+    *FIGURE_VALUE_COLUMNS,
+    *(f"has_{name}" for name in KEPT_WHEN_ABSENT),
+    "search_text",
+    "source_id",
+    "quote",
+    "cite_line",
+    "paragraph",
+    "char_start",
+    "char_end",
+)
+# What the staged columns become in the tables they are inserted into.
+STAGED_FIGURE = {
+    "id": "figure_id",
+    **{name: name for name in FIGURE_VALUE_COLUMNS},
+    "search_text": "search_text",
+}
+STAGED_CITATION = {
+    "trade_figure_id": "figure_id",
+    "source_id": "source_id",
+    "quote": "quote",
+    "line": "cite_line",
+    "paragraph": "paragraph",
+    "char_start": "char_start",
+    "char_end": "char_end",
+}
 
 
 # PostgreSQL plans the lookups from its statistics of the tables; an import that grows a table
@@ -134,10 +174,11 @@ class Store:
         at the end (see _defer_indexes); all as they were after, unless an exception escapes, when the
         caller rolls back (which brings the trigger and the indexes back). The page cache stays large
         until the transaction ends: its commit moves the staged revisions into `revisions`."""
+        connection = self.session.connection()
         if self.postgresql:
             yield
+            self._drop_stages(connection)
             return
-        connection = self.session.connection()
         restore = _larger_cache(connection)
         self._bulk = True
         try:
@@ -156,9 +197,12 @@ class Store:
         finally:
             self._bulk, self._fts_trigger = False, None
             self._indexes, self._index_stats = {}, []
-            for stage in self._stages:
-                connection.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
-            self._stages = set()
+            self._drop_stages(connection)
+
+    def _drop_stages(self, connection: Connection) -> None:
+        for stage in self._stages:
+            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
+        self._stages = set()
 
     def _defer_fts(self) -> None:
         """Stop indexing search documents row by row (the search_fts_insert trigger); _fill_fts indexes
@@ -229,6 +273,96 @@ class Store:
         )
         self._fts_after = int(connection.exec_driver_sql(FTS_LAST).scalar() or 0)
 
+    # --- the staged batch ---
+
+    def stage(self, rows: list[tuple[Any, ...]]) -> None:
+        """Replace the staged batch with these rows, tuples of the STAGE_COLUMNS' values (as `insert`
+        takes them)."""
+        connection = self.session.connection()
+        if self._stage_name not in self._stages:
+            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {self._stage_name}")
+            connection.exec_driver_sql(self._create_stage())
+            self._stages.add(self._stage_name)
+        elif self.postgresql:
+            connection.exec_driver_sql(f"TRUNCATE {self._stage_name}")  # a DELETE would leave dead rows
+        else:
+            connection.exec_driver_sql(f"DELETE FROM {self._stage_name}")
+        self._write(self._stage_name, STAGE_COLUMNS, rows)
+
+    @property
+    def _stage_name(self) -> str:
+        return f"pg_temp.{STAGE}" if self.postgresql else f"temp.{STAGE}"
+
+    def _create_stage(self) -> str:
+        """The staging table: typed on PostgreSQL (its COPY parses text), untyped on SQLite (values
+        keep the form they were bound in, and take the affinity of the table they go on to)."""
+        if not self.postgresql:
+            names = ", ".join(f'"{name}"' for name in STAGE_COLUMNS[1:])
+            return f"CREATE TEMP TABLE {STAGE} (line INTEGER PRIMARY KEY, {names})"
+        dialect = self.session.get_bind().dialect
+        types = {name: FIGURES.c[name].type.compile(dialect) for name in FIGURE_VALUE_COLUMNS}
+        types |= {name: CITATIONS.c[column].type.compile(dialect) for column, name in STAGED_CITATION.items()}
+        types |= {name: "integer" for name in STAGE_COLUMNS if name.startswith("has_")}
+        types |= {"figure_id": "text", "search_text": "text"}
+        columns = ", ".join(f'"{name}" {types[name]}' for name in STAGE_COLUMNS[1:])
+        # Dropped at the end of the transaction at the latest (the import drops it before).
+        return f"CREATE TEMP TABLE {STAGE} (line integer PRIMARY KEY, {columns}) ON COMMIT DROP"
+
+    def stored_matches(self) -> dict[int, tuple[str, bool]]:
+        """For each staged row whose natural key a stored figure has: that figure's id, and whether
+        the row would change nothing (the same content, and a citation the same as the row's)."""
+        same = " AND ".join(
+            f"(s.has_{name} = 0 OR {self._same(f'f.{name}', f's.{name}')})"
+            if name in KEPT_WHEN_ABSENT
+            else self._same(f"f.{name}", f"s.{name}")
+            for name in CONTENT_COLUMNS
+        )
+        # As repository._same_citation: a row of a file by its line and text, a quote by its place.
+        cited = (
+            "EXISTS (SELECT 1 FROM citations c WHERE c.trade_figure_id = f.id AND c.source_id = s.source_id "
+            "AND CASE WHEN c.line IS NOT NULL OR s.cite_line IS NOT NULL "
+            f"THEN {self._same('c.line', 's.cite_line')} AND {self._same('c.quote', 's.quote')} "
+            f"ELSE {self._same('c.char_start', 's.char_start')} "
+            f"AND {self._same('c.char_end', 's.char_end')} END)"
+        )
+        key = " AND ".join(f'f."{name}" = s."{name}"' for name in KEY_COLUMNS)
+        statement = (
+            f"SELECT s.line, f.id, CASE WHEN {same} AND {cited} THEN 1 ELSE 0 END "
+            f"FROM {self._stage_name} s JOIN trade_figures f ON {key}"
+        )
+        rows = self.session.connection().exec_driver_sql(statement)
+        return {line: (figure_id, bool(unchanged)) for line, figure_id, unchanged in rows}
+
+    def _same(self, a: str, b: str) -> str:
+        """SQL: a equals b, NULL equalling NULL (as None == None in Python)."""
+        return f"{a} IS NOT DISTINCT FROM {b}" if self.postgresql else f"{a} IS {b}"
+
+    def rename_staged(self, ids: list[tuple[str, int]]) -> None:
+        """Set the figure id of staged rows: (id, line) pairs."""
+        if ids:
+            mark = "%s" if self.postgresql else "?"
+            statement = f"UPDATE {self._stage_name} SET figure_id = {mark} WHERE line = {mark}"
+            self.session.connection().exec_driver_sql(statement, ids)
+
+    def insert_staged(self, table: Table, lines: list[int]) -> None:
+        """Insert into FIGURES or CITATIONS, in one statement, what the staged rows of these lines
+        state (in file order)."""
+        if not lines:
+            return
+        staged = STAGED_FIGURE if table is FIGURES else STAGED_CITATION
+        names = ", ".join(f'"{name}"' for name in staged)
+        values = ", ".join(f's."{name}"' for name in staged.values())
+        target = f'"{table.name}"' if self.postgresql else f'main."{table.name}"'
+        if self.postgresql:
+            wanted = "SELECT value::integer FROM json_array_elements_text(%s::json)"
+        else:
+            wanted = "SELECT value FROM json_each(?)"
+        self.session.connection().exec_driver_sql(
+            f"INSERT INTO {target} ({names}) SELECT {values} FROM {self._stage_name} s "
+            f"WHERE s.line IN ({wanted}) ORDER BY s.line",
+            (orjson.dumps(lines).decode(),),
+        )
+
     # --- lookups ---
 
     def figures_by_key(self, keys: Sequence[NaturalKey]) -> dict[NaturalKey, dict[str, Any]]:
@@ -258,18 +392,6 @@ class Store:
             figure = dict(mapping)
             found[cast(NaturalKey, tuple(figure[name] for name in KEY_COLUMNS))] = figure
         return found
-
-    def figure_pairs(self) -> set[tuple[str, str]] | None:
-        """The (reporter, partner) pairs of the stored figures; None on PostgreSQL.
-
-        An import looks up only the rows of these pairs: a row of another pair can only match a figure
-        written since, by the import itself, and no two rows of a file have the same key. Only SQLite
-        holds one snapshot for a whole transaction; on PostgreSQL a figure another transaction commits
-        meanwhile would be missed, so there every row is looked up."""
-        if self.postgresql:
-            return None
-        pairs = select(FIGURES.c.reporter_id, FIGURES.c.partner_id).distinct()
-        return {(reporter, partner) for reporter, partner in self.session.execute(pairs)}
 
     def citations_of(self, figure_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         """Each figure's citations, as column → value, in the order the figure lists them."""
@@ -337,29 +459,35 @@ class Store:
             return
         names = ", ".join(f'"{name}"' for name in columns)
         connection = self.session.connection()
+        if self.postgresql or not self._bulk or table is revisions.STAGING:  # STAGING: no constraints
+            self._write(f'"{table.name}"', columns, rows)
+            return
+        if table is DOCUMENTS and self._fts_trigger is None:
+            self._defer_fts()
+        # Through a table without constraints: SQLite checks a constraint like `unit IN ('USD', …)`
+        # by building a small table of the list for each statement run, so once per row of an
+        # executemany (10 µs a row for each such list), but once for all in INSERT … SELECT.
+        stage = self._stage(table, columns)
+        self._write(stage, columns, rows)
+        connection.exec_driver_sql(
+            f'INSERT INTO main."{table.name}" ({names}) SELECT {names} FROM {stage} ORDER BY rowid'
+        )
+        connection.exec_driver_sql(f"DELETE FROM {stage}")
+
+    def _write(self, target: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        """The rows into `target` as they are: PostgreSQL COPY, SQLite executemany."""
+        names = ", ".join(f'"{name}"' for name in columns)
+        connection = self.session.connection()
         if self.postgresql:
             driver = connection.connection.driver_connection
             assert driver is not None
-            with driver.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+            with driver.cursor() as cursor, cursor.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
                 write = copy.write_row
                 for row in rows:
                     write(row)
             return
-        if table is DOCUMENTS and self._bulk and self._fts_trigger is None:
-            self._defer_fts()
         placeholders = ", ".join("?" for _ in columns)
-        if not self._bulk or table is revisions.STAGING:  # the staging table has no constraints
-            connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({placeholders})', rows)
-        else:
-            # Through a table without constraints: SQLite checks a constraint like `unit IN ('USD', …)`
-            # by building a small table of the list for each statement run, so once per row of an
-            # executemany (10 µs a row for each such list), but once for all in INSERT … SELECT.
-            stage = self._stage(table, columns)
-            connection.exec_driver_sql(f"INSERT INTO {stage} ({names}) VALUES ({placeholders})", rows)
-            connection.exec_driver_sql(
-                f'INSERT INTO main."{table.name}" ({names}) SELECT {names} FROM {stage} ORDER BY rowid'
-            )
-            connection.exec_driver_sql(f"DELETE FROM {stage}")
+        connection.exec_driver_sql(f"INSERT INTO {target} ({names}) VALUES ({placeholders})", rows)
 
     def _stage(self, table: Table, columns: Sequence[str]) -> str:
         """A temporary table of these columns, without types (so values are kept as bound, and take
