@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from app.errors import Conflict
 from app.imports import store
 from app.imports.repository import ImportOptions, import_file
 from app.imports.schemas import ImportReport
@@ -236,3 +237,14 @@ def test_postgresql_counts_a_growing_table(
         "SELECT attname FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'trade_figures'"
     )
     assert "reporter_id" in set(connection.exec_driver_sql(analyzed).scalars())
+
+
+def test_a_figure_deleted_during_the_import_is_a_conflict(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A figure matched in SQL but gone when its row is read (another transaction deleted it between
+    the two statements) rejects the import with a 409 to retry, not an error without an answer."""
+    run(session, generated(3), batch_size=10)
+    monkeypatch.setattr(store.Store, "figures_by_key", lambda self, keys: {})
+    with pytest.raises(Conflict, match="deleted while this file was imported"):
+        run(session, generated(3).replace("AZ,KZ,exports,1001,1001,", "AZ,KZ,exports,1001,9,"), batch_size=10)

@@ -27,6 +27,7 @@ from sqlalchemy import Date, select
 from sqlalchemy.orm import Session
 
 from app import revisions
+from app.errors import Conflict
 from app.imports import comtrade, trade
 from app.imports.comtrade import Countries, Skip
 from app.imports.documents import FigureDocuments
@@ -380,7 +381,12 @@ class _Import:
                 elif unchanged:
                     self.counts["unchanged"] += 1
                 else:
-                    existing = by_key[row.key]
+                    existing = by_key.get(row.key)
+                    if existing is None:  # deleted by another transaction since it was matched
+                        raise Conflict(
+                            f"The figure {figure_id!r} that line {row.line} changes was deleted while this "
+                            "file was imported; nothing was imported. Send the file again."
+                        )
                     self._plan_existing(plan, row, existing, citations.get(figure_id, []))
                     if figure_id != staged[row.line]:
                         plan.renamed.append((figure_id, row.line))

@@ -79,6 +79,8 @@ PROBLEMS = {
     401: "No API key, or one that is not valid.",
     403: "The API key lacks the `write` scope.",
     413: "The file is larger than this server accepts.",
+    409: "A figure the file changes was deleted by another request during the import: nothing was "
+    "imported; send the file again.",
     415: "The body is not text/csv or application/x-ndjson.",
     422: "The file was rejected and nothing was imported: `errors` names each bad line (`line`) and field "
     "(`name`), and `report` is the import report. Or a query parameter is invalid.",

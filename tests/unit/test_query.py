@@ -21,7 +21,9 @@ def _app() -> FastAPI:
         return filters.model_dump(mode="json")
 
     @app.get("/ours")
-    def by_from_query(filters: Annotated[TradeFigureFilters, from_query(TradeFigureFilters)]) -> dict[str, Any]:
+    def by_from_query(
+        filters: Annotated[TradeFigureFilters, from_query(TradeFigureFilters)],
+    ) -> dict[str, Any]:
         return filters.model_dump(mode="json")
 
     return app
