@@ -179,6 +179,8 @@ def every_csv_line(
     selected = statement.with_only_columns(
         line.sql, *(raw_column(column) for column in key_columns), maintain_column_froms=False
     )
+    for target, condition in line.joins:
+        selected = selected.outerjoin_from(line.model, target, condition)
     cursor = params.cursor
     while True:
         query, resolved, _ = page_query(selected, listing.sorting, params.sort, SQL_BATCH, cursor, lang)
@@ -214,6 +216,9 @@ class CsvLine:
 
     def __init__(self, plan: Plan, columns: Sequence[str], engine: str) -> None:
         self._engine = engine
+        self.model = plan.reader.model
+        # The referenced tables to join (outer), each with its condition.
+        self.joins: list[tuple[Any, ColumnElement[bool]]] = []
         try:
             cells = self._cells(plan, columns)
         except _NotInSql:
@@ -227,7 +232,7 @@ class CsvLine:
         self.sql = line.concat(_text("\r\n"))
 
     def _cells(self, plan: Plan, columns: Sequence[str]) -> list[ColumnElement[str]]:
-        """One expression per CSV column; a relation's columns come from one subquery, as one
+        """One expression per CSV column; a list's columns come from one subquery, as one
         expression of their cells joined by commas."""
         related = {plan.names[at]: relation for at, relation in plan.related}
         cells: list[ColumnElement[str]] = []
@@ -258,11 +263,13 @@ class CsvLine:
                 ]
                 cells.append(select(_joined(parts)).scalar_subquery())
             else:
-                assert relation.local_key is not None
-                found = query.select_where(query.columns[0] == relation.local_key)
-                parts = [self._cell(_unwrapped(query.columns[i])) for i in at]
-                empty = _text("," * (len(parts) - 1))
-                cells.append(func.coalesce(found.with_only_columns(_joined(parts)).scalar_subquery(), empty))
+                # A reference is an outer join: the planner can remember the few rows referenced
+                # (PostgreSQL's Memoize), which a subquery per record cannot.
+                target = query.columns[0].table.alias()
+                self.joins.append(
+                    (target, target.corresponding_column(query.columns[0]) == relation.local_key)
+                )
+                cells += [self._cell(target.corresponding_column(_unwrapped(query.columns[i]))) for i in at]
         return cells
 
     def _cell(self, column: Any) -> ColumnElement[str]:
@@ -272,7 +279,17 @@ class CsvLine:
         text = self._text_of(column)
         if _is_plain(column.type):
             return func.coalesce(text, _text(""))
-        return func.coalesce(self._quoted(text, _escaped(text)), _text(""))
+        # Most text needs neither quoting nor escaping: one or two pattern tests say so sooner than
+        # the checks one by one.
+        if self._engine == "sqlite":
+            plain = and_(
+                ~text.op("GLOB", is_comparison=True)(_text('*[,"\r\n]*')),
+                ~text.op("GLOB", is_comparison=True)(_text("[\t\r=+@-]*")),
+            )
+        else:
+            plain = ~text.op("~", is_comparison=True)(_text('[,"\r\n]|^[\t\r=+@-]'))
+        written = case((plain, text), else_=self._quoted(text, _escaped(text)))
+        return func.coalesce(written, _text(""))
 
     def _list_cell(self, value: Any, kind: Any) -> ColumnElement[str]:
         """A list's cell, unquoted, from its items' `value`s (a derived table's column, in the items'
@@ -296,6 +313,8 @@ class CsvLine:
         kind = column.type
         if isinstance(kind, Boolean):
             return case((column.is_(None), null()), (column, _text("true")), else_=_text("false"))
+        if isinstance(kind, Date) and self._engine == "sqlite":
+            return type_coerce(column, String())  # stored as its ISO text
         if isinstance(kind, Date | Integer):
             return cast(column, String())
         if isinstance(kind, String):  # text, and an enum's value as stored
