@@ -66,6 +66,10 @@ def test_database_lines_are_the_python_lines(
         assert_same(session, listing, schema, lang=lang)
         assert_same(session, listing, schema, lang=lang, fields=["id", listing.reader.fields[-1]])
         assert_same(session, listing, schema, lang=lang, sort="-id")
+        other = next(key for key in listing.sorting.columns if key != "id")
+        page = SimpleNamespace(fields=[], sort=f"-{other}", limit=2, cursor=None)
+        _, cursor = listing.page_items(session, select(listing.model), page, lang)
+        assert_same(session, listing, schema, lang=lang, sort=f"-{other}", cursor=cursor)
 
 
 ODD_TEXT = ['a,b "c"\nd', "=x\r\ny", "x\n=y", "@", " ünï, None", "-5", "+1", "\tx", "\rx", "'q", "", "a | b"]
