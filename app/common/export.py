@@ -1,12 +1,12 @@
 """CSV and NDJSON exports of a list endpoint: every matching record, streamed.
 
-A CSV export of a resource that reads rows (app/common/rows.py) is written by the database: one SELECT
-per batch builds each record's whole CSV line with SQL string functions (`CsvLine`), and Python only
-joins the lines into chunks. The lines are byte for byte what the csv module writes from
-`rows.row_cells` of the items; a value SQL cannot write exactly as `rows.cell` does (a float needing
-more than 15 digits or an exponent) makes its record's line NULL, and that record alone is written by
-the Python path. NDJSON, `include=` and resources without a row reader take the Python path.
-"""
+On PostgreSQL, a CSV export of a resource that reads rows (app/common/rows.py) is written by the
+database: one SELECT per batch builds each record's whole CSV line with SQL string functions
+(`CsvLine`), and Python only joins the lines into chunks. The lines are byte for byte what the csv
+module writes from `rows.row_cells` of the items; a value SQL cannot write exactly as `rows.cell` does
+(a float needing more than 15 digits or an exponent) makes its record's line NULL, and that record
+alone is written by the Python path. SQLite, NDJSON, `include=` and resources without a row reader
+take the Python path."""
 
 import csv
 import hashlib
