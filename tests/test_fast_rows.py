@@ -19,7 +19,8 @@ from app.agreements.repository import AGREEMENTS
 from app.agreements.schemas import AgreementRead
 from app.common import listing as app_listing
 from app.common import rows
-from app.common.api import csv_columns, serialize
+from app.common.api import serialize
+from app.common.export import csv_columns
 from app.common.listing import Listing
 from app.common.rows import row_cells
 from app.events.repository import EVENTS

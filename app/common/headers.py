@@ -10,6 +10,9 @@ from typing import TypeVar
 from starlette.datastructures import Headers
 
 T = TypeVar("T")
+# What every data response tells HTTP caches (JSON pages and records, exports).
+PUBLIC_CACHE = "public, max-age=60"
+VARY = "Accept, Accept-Language, Accept-Encoding"
 
 
 def weighted(header: str | None) -> list[tuple[str, float]]:

@@ -68,6 +68,11 @@ def _raw(column: Any) -> ColumnElement[Any]:
     return result
 
 
+def raw_column(column: Any) -> ColumnElement[Any]:
+    """`_raw`, for the modules that select a plan's columns themselves (app/common/export.py)."""
+    return _raw(column)
+
+
 def nested_model(annotation: Any) -> type[BaseModel] | None:
     """The model inside `Model`, `Model | None` or `list[Model]`, if any."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -106,6 +111,11 @@ class IdQuery:
 
     def rows(self, connection: Connection, ids: list[Any]) -> Sequence[Any]:
         return self._execute(connection, ids).all()
+
+    def select_where(self, condition: ColumnElement[bool]) -> Select[Any]:
+        """The query with another condition than `key IN (ids)`, in the same order: a subquery per
+        record (the export builds a list's cells in SQL this way)."""
+        return self._build(condition)
 
     def driver_rows(self, connection: Connection, ids: list[Any]) -> Sequence[Any]:
         """The rows as the driver's tuples (see `driver_rows`): the SQL declares no types, so
@@ -718,7 +728,7 @@ def _is_text(kind: Any) -> bool:
 
 
 def row_cells(columns: Sequence[str]) -> Callable[[Item], list[str]]:
-    """A function from an item to its CSV cells, for `columns` as app.common.api.csv_columns names
+    """A function from an item to its CSV cells, for `columns` as app.common.export.csv_columns names
     them (`id`, `reporter.name`, `citations.quote`)."""
     getters = [_cell_getter(column) for column in columns]
 

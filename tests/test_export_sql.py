@@ -1,0 +1,115 @@
+"""CSV exports written by the database (app/common/export.py) are byte for byte the Python path's
+(rows.py `Plan.csv_text`, itself checked against the csv module in tests/test_fast_rows.py): over the
+whole seed, every resource that reads rows, both languages, with odd values put in."""
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.common import export
+from app.common.export import csv_columns, csv_line, every_csv_line
+from app.common.listing import Listing
+from app.events.repository import EVENTS
+from app.events.schemas import EventRead
+from app.models import Citation, Country, TradeFigure
+from app.reference.repository import COUNTRIES
+from app.reference.schemas import CountryRead
+from app.trade.repository import TRADE_FIGURES
+from app.trade.schemas import TradeFigureRead
+from tests.test_fast_rows import IDS, READERS
+
+
+def python_lines(session: Session, listing: Listing[Any], params: Any, lang: str, columns: list[str]) -> str:
+    return "".join(listing.every_csv_text(session, select(listing.model), params, lang, columns))
+
+
+def database_lines(
+    session: Session, listing: Listing[Any], params: Any, lang: str, columns: list[str]
+) -> str:
+    return "".join(every_csv_line(session, listing, select(listing.model), params, lang, columns))
+
+
+def first_difference(expected: str, got: str) -> str:
+    for want, have in zip(expected.split("\r\n"), got.split("\r\n"), strict=False):
+        if want != have:
+            return f"want {want!r}\nhave {have!r}"
+    return "lengths differ"
+
+
+def assert_same(session: Session, listing: Listing[Any], schema: type[BaseModel], **query: Any) -> None:
+    lang = query.pop("lang", "en")
+    params = SimpleNamespace(**{"fields": [], "sort": "id", "cursor": None, **query})
+    columns = csv_columns(schema, params.fields)
+    expected = python_lines(session, listing, params, lang, columns)
+    got = database_lines(session, listing, params, lang, columns)
+    assert got == expected, first_difference(expected, got)
+
+
+@pytest.mark.parametrize(("path", "listing", "schema"), READERS, ids=IDS)
+def test_database_lines_are_the_python_lines(
+    session: Session,
+    monkeypatch: pytest.MonkeyPatch,
+    path: str,
+    listing: Listing[Any],
+    schema: type[BaseModel],
+) -> None:
+    monkeypatch.setattr(export, "SQL_BATCH", 5)  # several batches even on the seed
+    monkeypatch.setattr(export, "DATABASE_BUILT", {"sqlite", "postgresql"})
+    assert listing.reader is not None
+    plan = listing.reader.plan("en")
+    assert csv_line(plan, csv_columns(schema), session.get_bind().dialect.name).sql is not None
+    for lang in ("en", "ru"):
+        assert_same(session, listing, schema, lang=lang)
+        assert_same(session, listing, schema, lang=lang, fields=["id", listing.reader.fields[-1]])
+        assert_same(session, listing, schema, lang=lang, sort="-id")
+        other = next(key for key in listing.sorting.columns if key != "id")
+        page = SimpleNamespace(fields=[], sort=f"-{other}", limit=2, cursor=None)
+        _, cursor = listing.page_items(session, select(listing.model), page, lang)
+        assert_same(session, listing, schema, lang=lang, sort=f"-{other}", cursor=cursor)
+
+
+ODD_TEXT = ['a,b "c"\nd', "=x\r\ny", "x\n=y", "@", " ünï, None", "-5", "+1", "\tx", "\rx", "'q", "", "a | b"]
+ODD_FLOATS = [0.1, 1e20, 533000000.0, -5.0, -0.0, 12.5, 1e-7, 1e16, 1.5e15 + 0.5, 0.1 + 0.2, 123.456, 1e15]
+ODD_FLOATS += [2.0**63, -(2.0**70), 9.2e18, 0.0001, 5e-5, 1234567890123.25]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_odd_values_are_written_as_the_python_path_writes_them(
+    session: Session, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Quotes, commas, line breaks, formulas, unicode and floats that repr() writes with 16 or 17
+    digits or an exponent, in records, references and lists; None where a column allows it."""
+    monkeypatch.setattr(export, "SQL_BATCH", 2)
+    monkeypatch.setattr(export, "DATABASE_BUILT", {"sqlite", "postgresql"})
+    figures = session.scalars(select(TradeFigure).order_by(TradeFigure.id)).all()
+    citations = session.scalars(
+        select(Citation).where(Citation.trade_figure_id.is_not(None)).order_by(Citation.id)
+    ).all()
+    for at, citation in enumerate(citations):
+        quote = ODD_TEXT[at % len(ODD_TEXT)] or "x"
+        session.execute(update(Citation).where(Citation.id == citation.id).values(quote=quote))
+    country = session.get(Country, figures[0].reporter_id)
+    assert country is not None
+    country.name_en = country.name_ru = '=Odd, "name"\n'
+    slots = 2 * len(figures)
+    for start in range(0, len(ODD_FLOATS), slots):
+        values = [*ODD_FLOATS[start : start + slots], None, None]
+        for at, figure in enumerate(figures):
+            text = ODD_TEXT[(start + at) % len(ODD_TEXT)]
+            figure.note_en = figure.note_ru = text if at % 3 else None
+            figure.commodity = text or "TOTAL"
+            pair = [value for value in values[2 * at : 2 * at + 2] if value is not None]
+            figure.value = low = min(pair, default=1.0)
+            high = max(pair, default=None)
+            figure.value_upper = high if high is not None and high > low else None
+            figure.bound = "at_least"  # type: ignore[assignment]
+        session.flush()
+        session.expire_all()
+        for query in ({}, {"sort": "-value"}, {"fields": ["value"]}, {"fields": ["note"]}):
+            assert_same(session, TRADE_FIGURES, TradeFigureRead, lang=lang, **query)
+    assert_same(session, EVENTS, EventRead, lang=lang)
+    assert_same(session, COUNTRIES, CountryRead, lang=lang)
