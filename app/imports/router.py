@@ -4,9 +4,10 @@ from dataclasses import dataclass
 from typing import IO, Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.auth import WriteCaller
+from app.common.query import from_query
 from app.common.schemas import Problem
 from app.db import SessionDep
 from app.errors import AppError, ProblemResponse, param_error, problem
@@ -111,7 +112,7 @@ def import_records(
     resource: Annotated[ImportResource, Path(description="What the file holds: `trade-figures`.")],
     caller: WriteCaller,
     session: SessionDep,
-    params: Annotated[ImportParams, Query()],
+    params: Annotated[ImportParams, from_query(ImportParams)],
     upload: Annotated[Upload, Depends(spooled_upload)],
 ) -> Response:
     file_name = params.filename or f"upload.{upload.format}"
