@@ -7,6 +7,7 @@ by their own measure: bm25 on SQLite, ts_rank on PostgreSQL.
 """
 
 import hashlib
+import heapq
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -17,9 +18,11 @@ from typing import Any
 import orjson
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     Double,
     FromClause,
     Integer,
+    Row,
     Select,
     String,
     bindparam,
@@ -53,8 +56,9 @@ from app.models import (
     Source,
     TradeFigure,
 )
+from app.search import text as search_text
 from app.search.schemas import SearchMatch, SearchParams
-from app.search.text import Snippets, Term, query_terms, stems
+from app.search.text import Snippets, Term, query_terms, relevance, stems
 
 # --- documents: what each kind of record is found by ---
 
@@ -341,41 +345,169 @@ def _statement(engine: str, typed: bool, after: bool) -> Select[Any]:
     return statement.order_by(*order).limit(bindparam("limit", type_=Integer))
 
 
+# The cursor's block when the whole result set was ranked at once, by the database.
+_WHOLE = -1
+
+
+@cache
+def _block_statement(engine: str, typed: bool) -> Select[int, SearchRecordType, str, str]:
+    """The next block: the first `:limit` matches in index order (document id) after `:block_after`,
+    with the stems they are ranked by."""
+    source, condition, _key = _sqlite_match() if engine == "sqlite" else _postgresql_match()
+    # On SQLite, by the full-text index's own rowid: FTS5 then reads its matches in that order and
+    # stops at the limit, rather than handing every match to a sort.
+    document_id = _SEARCH_FTS.c.rowid if engine == "sqlite" else SearchDocument.id
+    statement = (
+        select(SearchDocument.id, SearchDocument.record_type, SearchDocument.record_id, SearchDocument.stems)
+        .select_from(source)
+        .where(condition, document_id > bindparam("block_after", type_=Integer))
+    )
+    if typed:
+        statement = statement.where(SearchDocument.record_type.in_(bindparam("types", expanding=True)))
+    return statement.order_by(document_id).limit(bindparam("limit", type_=Integer))
+
+
+@dataclass(frozen=True)
+class _Hit:
+    block: int
+    sort_key: float  # lower is better
+    record_type: SearchRecordType
+    record_id: str
+    document_id: int = 0
+
+    @property
+    def order(self) -> tuple[float, str, str]:
+        return (self.sort_key, self.record_type.value, self.record_id)
+
+
 def search(session: Session, params: SearchParams) -> tuple[list[SearchMatch], str | None]:
-    """One page of the records matching every term of `q`, best first; and the next page's cursor."""
+    """One page of the records matching every term of `q`, best first; and the next page's cursor.
+
+    When more than RANKED_AT_ONCE records match, the matches are taken in blocks of that many in
+    index order, each block best first (app.search.text.relevance): the first page shows the best of
+    the first block, and the cursor walks every block in turn."""
     terms = query_terms(params.q)
     fingerprint = _fingerprint(terms, params.type)
     connection = session.connection()
     engine = connection.dialect.name
-    values: dict[str, Any] = {"limit": params.limit + 1, "types": list(params.type)}
+    values: dict[str, Any] = {"types": list(params.type)}
     if engine == "sqlite":
         values["match"] = fts5_match(terms)
     else:
         values.update(match=tsquery(terms), exact=exact_tsquery(terms))
+    block, after, first = _WHOLE, None, None
     if params.cursor is not None:
-        after_key, after_type, after_id = _after(params.cursor, fingerprint)
-        values.update(after_key=after_key, after_type=after_type.value, after_id=after_id)
-    statement = _statement(engine, bool(params.type), params.cursor is not None)
-    rows = connection.execute(statement, values).all()
+        block, after = _after(params.cursor, fingerprint)
+    else:
+        # One more than a block: whether the whole result set can be ranked at once.
+        first = _block(connection, engine, values, 0, search_text.RANKED_AT_ONCE + 1)
+        if len(first) > search_text.RANKED_AT_ONCE:
+            block, first = 0, first[: search_text.RANKED_AT_ONCE]
+    if block == _WHOLE:
+        hits, texts = _ranked_whole(connection, engine, values, params.limit + 1, after)
+    else:
+        hits = _ranked_in_blocks(connection, engine, values, terms, params.limit + 1, block, after, first)
+        texts = _texts(session, [hit.document_id for hit in hits[: params.limit]])
     next_cursor = None
-    if len(rows) > params.limit:
-        rows = rows[: params.limit]
-        last = rows[-1]
-        last_key = [last.sort_key, last.record_type.value, last.record_id, fingerprint]
+    if len(hits) > params.limit:
+        hits = hits[: params.limit]
+        last = hits[-1]
+        last_key = [last.block, last.sort_key, last.record_type.value, last.record_id, fingerprint]
         next_cursor = encode_cursor(_CURSOR_LIST, _CURSOR_SORT, last_key)
     make_snippet = Snippets(terms)
-    matches = [
-        SearchMatch(
-            record_type=record_type,
-            record_id=record_id,
-            title_en=title_en,
-            title_ru=title_ru,
-            snippet=make_snippet(text),
-            rank=-sort_key + 0.0,  # + 0.0: no "-0.0"
+    matches = []
+    for hit in hits:
+        title_en, title_ru, text = texts[hit.record_type, hit.record_id]
+        matches.append(
+            SearchMatch(
+                record_type=hit.record_type,
+                record_id=hit.record_id,
+                title_en=title_en,
+                title_ru=title_ru,
+                snippet=make_snippet(text),
+                rank=-hit.sort_key + 0.0,  # + 0.0: no "-0.0"
+            )
         )
-        for record_type, record_id, title_en, title_ru, text, sort_key in rows
-    ]
     return matches, next_cursor
+
+
+Texts = dict[tuple[SearchRecordType, str], tuple[str, str, str]]
+
+
+def _ranked_whole(
+    connection: Connection,
+    engine: str,
+    values: dict[str, Any],
+    limit: int,
+    after: tuple[float, str, str] | None,
+) -> tuple[list[_Hit], Texts]:
+    """The whole result set ranked by the database (bm25 on SQLite, ts_rank on PostgreSQL)."""
+    values = {**values, "limit": limit}
+    if after is not None:
+        values.update(after_key=after[0], after_type=after[1], after_id=after[2])
+    statement = _statement(engine, bool(values["types"]), after is not None)
+    hits, texts = [], {}
+    for record_type, record_id, title_en, title_ru, body, sort_key in connection.execute(statement, values):
+        hits.append(_Hit(_WHOLE, sort_key, record_type, record_id))
+        texts[record_type, record_id] = (title_en, title_ru, body)
+    return hits, texts
+
+
+def _block(
+    connection: Connection, engine: str, values: dict[str, Any], block_after: int, limit: int
+) -> Sequence[Row[int, SearchRecordType, str, str]]:
+    statement = _block_statement(engine, bool(values["types"]))
+    return connection.execute(statement, {**values, "block_after": block_after, "limit": limit}).all()
+
+
+def _ranked_in_blocks(
+    connection: Connection,
+    engine: str,
+    values: dict[str, Any],
+    terms: Sequence[Term],
+    limit: int,
+    block: int,
+    after: tuple[float, str, str] | None,
+    rows: Sequence[Row[int, SearchRecordType, str, str]] | None,
+) -> list[_Hit]:
+    """`limit` hits from the block after document id `block` on (whose `rows` may be known), after
+    `after` in it, each block ranked on its own."""
+    hits: list[_Hit] = []
+    while len(hits) < limit:
+        if rows is None:
+            rows = _block(connection, engine, values, block, search_text.RANKED_AT_ONCE)
+        if not rows:
+            break
+        scores = relevance(terms, [row.stems for row in rows])
+        keys = [
+            (-score, row.record_type.value, row.record_id, row)
+            for row, score in zip(rows, scores, strict=True)
+        ]
+        if after is not None:
+            keys = [key for key in keys if key[:3] > after]
+        for sort_key, _type, record_id, row in heapq.nsmallest(limit - len(hits), keys, key=_first3):
+            hits.append(_Hit(block, sort_key, row.record_type, record_id, row.id))
+        if len(rows) < search_text.RANKED_AT_ONCE:
+            break
+        block, after, rows = rows[-1].id, None, None
+    return hits[:limit]
+
+
+def _first3(key: tuple[float, str, str, Any]) -> tuple[float, str, str]:
+    return key[:3]
+
+
+def _texts(session: Session, document_ids: Sequence[int]) -> Texts:
+    rows = session.execute(
+        select(
+            SearchDocument.record_type,
+            SearchDocument.record_id,
+            SearchDocument.title_en,
+            SearchDocument.title_ru,
+            SearchDocument.text,
+        ).where(SearchDocument.id.in_(document_ids))
+    )
+    return {(row[0], row[1]): (row[2], row[3], row[4]) for row in rows}
 
 
 def _fingerprint(terms: Sequence[Term], types: Sequence[SearchRecordType]) -> str:
@@ -384,16 +516,18 @@ def _fingerprint(terms: Sequence[Term], types: Sequence[SearchRecordType]) -> st
     return hashlib.sha256(payload).hexdigest()[:16]
 
 
-def _after(cursor: str, fingerprint: str) -> tuple[float, SearchRecordType, str]:
-    key, record_type, record_id, issued_for = decode_cursor(
-        cursor, _CURSOR_LIST, _CURSOR_SORT, [float, str, str, str]
+def _after(cursor: str, fingerprint: str) -> tuple[int, tuple[float, str, str]]:
+    """The cursor's block (_WHOLE, or the document id its block of matches follows) and the sort key
+    of the last hit it saw."""
+    block, key, record_type, record_id, issued_for = decode_cursor(
+        cursor, _CURSOR_LIST, _CURSOR_SORT, [int, float, str, str, str]
     )
     if issued_for != fingerprint:
         raise InvalidParameter.for_param(
             "cursor", "this cursor belongs to another search; pass the same q and type it was issued for"
         )
-    if record_type not in SearchRecordType.__members__:
+    if record_type not in SearchRecordType.__members__ or block < _WHOLE:
         raise InvalidParameter.for_param(
             "cursor", "malformed cursor; use a next_cursor value exactly as returned"
         )
-    return key, SearchRecordType(record_type), record_id
+    return block, (key, record_type, record_id)
