@@ -31,14 +31,19 @@ def main() -> int:
     parser.add_argument("database", help="a SQLite file or a database URL")
     parser.add_argument("--repeat", type=int, default=15, help="timed calls per word and page")
     parser.add_argument("--type", default="event", help="the `type` filter, as the benchmark uses it")
+    parser.add_argument("--ranked-at-once", type=int, help="the block size (app.search.text.RANKED_AT_ONCE)")
     args = parser.parse_args()
     url = args.database if "://" in args.database else f"sqlite:///{args.database}"
 
     from app.config import Settings
     from app.db import engine_for, make_sessionmaker
     from app.models import SearchRecordType
+    from app.search import text
     from app.search.repository import search
     from app.search.schemas import SearchParams
+
+    if args.ranked_at_once:
+        text.RANKED_AT_ONCE = args.ranked_at_once
 
     engine = engine_for(Settings(database_url=url))
     sessions = make_sessionmaker(engine)

@@ -33,10 +33,10 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     description="Full-text search over the titles, names, summaries and quotes of every record (and "
     "the full text of sources), in Russian and English, best match first. Every word of `q` must "
     "match; word forms match each other (`Казахстан` finds `Казахстана`, `pipelines` finds "
-    "`pipeline`) and a word of three or more letters also matches the words it begins. A search "
-    f"matching more than {RANKED_AT_ONCE} records ranks them {RANKED_AT_ONCE} at a time: the matches "
-    f"are taken in the order of the index, {RANKED_AT_ONCE} to a block, and each block is listed best "
-    "first before the next; the cursor walks every block, each match once.",
+    "`pipeline`) and a word of three or more letters also matches the words it begins. Matches are "
+    f"ranked {RANKED_AT_ONCE} at a time: taken in the order of the index, {RANKED_AT_ONCE} to a "
+    "block, each block listed best first before the next (one block, for a search with fewer "
+    "matches); the cursor walks every block, each match once.",
     response_model=SearchPage,
     responses=RESPONSES,
     response_description="A page of hits, best match first.",

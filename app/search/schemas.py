@@ -102,9 +102,9 @@ class SearchHit(BaseModel):
     )
     rank: float = Field(
         description="Relevance, higher is better: the order of the results. Comparable only within "
-        "one search; its scale differs between database engines. A search matching more than "
-        f"{RANKED_AT_ONCE} records is ranked {RANKED_AT_ONCE} matches at a time (see the operation): "
-        "rank falls within each block and starts again with the next."
+        f"one search; a search matching more than {RANKED_AT_ONCE} records is ranked "
+        f"{RANKED_AT_ONCE} matches at a time (see the operation): rank falls within each block and "
+        "starts again with the next."
     )
     url: str = Field(
         description="Path of the record in this API.",
