@@ -12,6 +12,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEVELOPMENT_SECRET_KEY = "development-only-secret-key-set-BILATERAL_SECRET_KEY-in-production"
 MIN_SECRET_KEY_LENGTH = 32
 
+MIB = 1024 * 1024
+SQLITE_MMAP_DEFAULT_MB = 2048
+
 # A comma-separated list in the environment (`a,b`), not the JSON pydantic-settings expects by default.
 CommaList = Annotated[list[str], NoDecode]
 
@@ -49,7 +52,9 @@ class Settings(BaseSettings):
     query_timeout_ms: int = Field(default=5000, ge=100, le=600_000)
     db_connect_timeout: int = Field(default=2, ge=1, le=60)
     db_parallel_workers: int = Field(default=0, ge=0, le=64)
-    sqlite_mmap_mb: int = Field(default=2048, ge=0, le=1024 * 1024)  # 0: read SQLite files with read()
+    # How much of a SQLite file each connection reads through a memory map (0: read() only). Unset:
+    # 2048, or under a container memory limit a quarter of that limit (sqlite_mmap_bytes).
+    sqlite_mmap_mb: int | None = Field(default=None, ge=0, le=1024 * 1024)
     db_pool_size: int = Field(default=10, ge=1, le=200)
     db_max_overflow: int = Field(default=10, ge=0, le=200)
     db_pool_timeout: float = Field(default=2.0, gt=0, le=60)
@@ -73,6 +78,18 @@ class Settings(BaseSettings):
     # -40 % with 8), 4 on PostgreSQL, whose queries run elsewhere and can overlap. Keep it at or
     # under db_pool_size + db_max_overflow.
     worker_threads: int | None = Field(default=None, ge=1, le=1000)
+
+    @property
+    def sqlite_mmap_bytes(self) -> int:
+        """The memory map's size. Mapped pages count in each worker's resident memory (RSS), which
+        container limits, OOM killers and memory alerts look at: under a limit, unless told
+        otherwise, the map stays at a quarter of it."""
+        if self.sqlite_mmap_mb is not None:
+            return self.sqlite_mmap_mb * MIB
+        limit = container_memory_limit()
+        return (
+            SQLITE_MMAP_DEFAULT_MB * MIB if limit is None else min(SQLITE_MMAP_DEFAULT_MB * MIB, limit // 4)
+        )
 
     @property
     def handler_threads(self) -> int:
@@ -144,6 +161,27 @@ class Settings(BaseSettings):
     @property
     def uses_development_secret(self) -> bool:
         return self.secret_key.get_secret_value() == DEVELOPMENT_SECRET_KEY
+
+
+# cgroup v2, then v1: the memory limit of the container this process runs in.
+CGROUP_MEMORY_LIMITS = (
+    Path("/sys/fs/cgroup/memory.max"),
+    Path("/sys/fs/cgroup/memory/memory.limit_in_bytes"),
+)
+
+
+def container_memory_limit() -> int | None:
+    """The container's memory limit in bytes, or None without one (cgroup v1 writes "no limit" as a
+    number near 2**63)."""
+    for path in CGROUP_MEMORY_LIMITS:
+        try:
+            value = path.read_text().strip()
+        except OSError:
+            continue
+        if value.isdigit() and int(value) < 2**60:
+            return int(value)
+        return None
+    return None
 
 
 @lru_cache

@@ -188,7 +188,7 @@ def engine_for(settings: Settings) -> Engine:
         query_timeout_ms=settings.query_timeout_ms,
         connect_timeout=settings.db_connect_timeout,
         parallel_workers=settings.db_parallel_workers,
-        mmap_bytes=settings.sqlite_mmap_mb * 1024 * 1024,
+        mmap_bytes=settings.sqlite_mmap_bytes,
         **pool,
     )
 

@@ -10,7 +10,8 @@ import pytest
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from app.config import DEVELOPMENT_SECRET_KEY, Settings
+from app import config
+from app.config import DEVELOPMENT_SECRET_KEY, MIB, Settings
 from app.db import engine_for, without_memory_map
 
 STRONG = "s" * 40
@@ -73,7 +74,21 @@ def test_defaults_are_the_documented_ones(monkeypatch: pytest.MonkeyPatch) -> No
     assert defaults.trusted_proxies == [] and defaults.max_body_bytes == 1024 * 1024
     assert defaults.query_timeout_ms == 5000 and defaults.uses_development_secret
     assert (defaults.workers, defaults.response_cache_mb) == (1, 64)
-    assert defaults.sqlite_mmap_mb == 2048
+    assert defaults.sqlite_mmap_mb is None
+
+
+def test_the_memory_map_stays_within_a_quarter_of_a_container_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    limit = tmp_path / "memory.max"
+    monkeypatch.setattr(config, "CGROUP_MEMORY_LIMITS", (limit,))
+    assert config.container_memory_limit() is None  # no cgroup file: no limit
+    for written, expected in [("max\n", 2048), (f"{2**63 - 4096}\n", 2048), (f"{1024 * MIB}\n", 256)]:
+        limit.write_text(written)
+        assert settings().sqlite_mmap_bytes == expected * MIB, written
+        # Set, it is what it says, limit or not.
+        assert settings(sqlite_mmap_mb=1024).sqlite_mmap_bytes == 1024 * MIB
+        assert settings(sqlite_mmap_mb=0).sqlite_mmap_bytes == 0
 
 
 def test_handler_threads_follow_the_engine_unless_set() -> None:

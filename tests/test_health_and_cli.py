@@ -1,3 +1,4 @@
+import gc
 import subprocess
 import sys
 from typing import Any
@@ -72,7 +73,7 @@ def test_serve_migrates_and_seeds_an_empty_database(
     monkeypatch.setattr(cli.uvicorn, "run", lambda app, **options: started.update(app=app, **options))
     result = CliRunner().invoke(cli.app, ["serve", "--host", "127.0.0.1", "--port", "8123"])
     assert result.exit_code == 0, result.output
-    assert started["app"] == "app.main:create_app" and started["factory"] is True
+    assert started["app"] == "app.cli:create_app" and started["factory"] is True
     assert (started["host"], started["port"], started["workers"]) == ("127.0.0.1", 8123, 1)
     assert count_events(use_database) == 5
     # Workers: BILATERAL_WORKERS, unless --workers says otherwise.
@@ -82,6 +83,22 @@ def test_serve_migrates_and_seeds_an_empty_database(
     assert started["workers"] == 3
     assert CliRunner().invoke(cli.app, ["serve", "--no-migrate", "--workers", "2"]).exit_code == 0
     assert started["workers"] == 2
+
+
+@pytest.mark.anyio
+async def test_serve_builds_the_app_with_the_collector_off_and_the_lifespan_turns_it_on(
+    use_database: Database,
+) -> None:
+    assert gc.isenabled()
+    try:
+        app = cli.create_app()
+        assert not gc.isenabled()
+        async with app.router.lifespan_context(app):
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+        get_settings.cache_clear()
 
 
 @pytest.mark.anyio

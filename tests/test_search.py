@@ -1,12 +1,14 @@
 """GET /v1/search: full-text search over every record, on SQLite (FTS5) and PostgreSQL (tsvector)."""
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
 import orjson
 import pytest
 from alembic import command
+from fastapi import FastAPI
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
@@ -17,8 +19,10 @@ from app.db import make_engine
 from app.health import alembic_config
 from app.main import create_app
 from app.models import Event, SearchDocument, SearchRecordType
+from app.search import text as search_text
 from app.search.repository import index_records, optimize_index
 from app.search.schemas import SearchPage
+from app.search.text import query_terms, relevance
 from app.seeding import seed_all
 from tests.conftest import SEED_DIR, Database
 from tests.test_contract import assert_problem
@@ -159,6 +163,78 @@ async def test_cursors_walk_every_hit_once_in_rank_order(client: httpx.AsyncClie
         assert (link is None) == (body["next_cursor"] is None)
         url = link.split(">")[0].removeprefix("<") if link else None
     assert seen == everything
+
+
+async def walk(client: httpx.AsyncClient, url: str) -> list[dict[str, Any]]:
+    seen: list[dict[str, Any]] = []
+    next_url: str | None = url
+    while next_url:
+        response = await client.get(next_url)
+        assert response.status_code == 200, response.text
+        seen += response.json()["items"]
+        link = response.headers.get("link")
+        next_url = link.split(">")[0].removeprefix("<") if link else None
+    return seen
+
+
+@pytest.fixture
+def ranked_at_once(app: FastAPI, monkeypatch: pytest.MonkeyPatch) -> Callable[[int], None]:
+    """Sets the block size of the ranking, and forgets the answers cached under another."""
+
+    def set_size(size: int) -> None:
+        monkeypatch.setattr(search_text, "RANKED_AT_ONCE", size)
+        if app.state.response_cache is not None:
+            app.state.response_cache.clear()
+
+    return set_size
+
+
+async def test_a_large_result_set_is_ranked_in_blocks(
+    client: httpx.AsyncClient, session: Session, ranked_at_once: Callable[[int], None]
+) -> None:
+    whole = await search(client, q="Казахстан")
+    ranked_at_once(4)
+    blocks = await walk(client, "/v1/search?q=Казахстан&limit=3")
+    # Every hit once, the same hits as when the set is ranked whole; the same pages each time.
+    assert len(blocks) == len(whole) > 8
+    assert found(blocks) == found(whole)
+    assert await walk(client, "/v1/search?q=Казахстан&limit=3") == blocks
+    assert await walk(client, "/v1/search?q=Казахстан&limit=100") == blocks
+    # Best first within each block of 4 matches; the blocks follow the index's order.
+    for start in range(0, len(blocks), 4):
+        ranks = [item["rank"] for item in blocks[start : start + 4]]
+        assert ranks == sorted(ranks, reverse=True)
+    documents = session.execute(
+        select(SearchDocument.record_type, SearchDocument.record_id, SearchDocument.id)
+    )
+    index_order = {(record_type.value, record_id): id_ for record_type, record_id, id_ in documents}
+    order = [index_order[item["type"], item["id"]] for item in blocks]
+    blocks_of_ids = [order[start : start + 4] for start in range(0, len(order), 4)]
+    assert all(max(a) < min(b) for a, b in itertools.pairwise(blocks_of_ids))
+
+
+async def test_a_block_of_one_is_the_index_order_and_a_block_of_all_but_one_ranks(
+    client: httpx.AsyncClient, ranked_at_once: Callable[[int], None]
+) -> None:
+    whole = await search(client, q="порт")
+    ranked_at_once(1)
+    one_by_one = await search(client, q="порт")
+    assert found(one_by_one) == found(whole) and one_by_one != whole
+    ranked_at_once(len(whole) - 1)
+    blocks = await search(client, q="порт")
+    assert found(blocks) == found(whole)
+    # The first block holds all but the last match of the index: its best are the exact word forms.
+    assert {item["id"] for item in blocks[:3]} <= PORTS | {whole[-1]["id"]}
+    assert {item["id"] for item in blocks[:3]} & PORTS
+
+
+def test_relevance_prefers_exact_forms_and_short_texts() -> None:
+    terms = query_terms("порт")
+    exact, longer, long_text, none = relevance(
+        terms, ["порт акта", "портов акта", "порт акта курык алят баку", "акта"]
+    )
+    assert exact > longer > none == 0.0 and exact > long_text > none
+    assert relevance(terms, []) == []
 
 
 async def test_a_cursor_belongs_to_its_search(client: httpx.AsyncClient) -> None:

@@ -2,11 +2,12 @@
 database's own full-text index (FTS5 on SQLite, migration 0003; on PostgreSQL a GIN index over the record
 type and `to_tsvector('simple', stems)`, migration 0007, which serves searches of some types too).
 
-Both engines index the same stems (app.search.text), so they find the same records; they rank them
-by their own measure: bm25 on SQLite, ts_rank on PostgreSQL.
+Both engines index the same stems (app.search.text), so they find the same records, and the ranking
+is done here, over those stems (app.search.text.relevance), so they order them the same way.
 """
 
 import hashlib
+import heapq
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -17,20 +18,19 @@ from typing import Any
 import orjson
 from sqlalchemy import (
     ColumnElement,
-    Double,
+    Connection,
     FromClause,
     Integer,
+    Row,
     Select,
     String,
     bindparam,
-    cast,
     column,
     func,
     literal_column,
     select,
     table,
     text,
-    tuple_,
 )
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.base import ExecutableOption
@@ -53,8 +53,9 @@ from app.models import (
     Source,
     TradeFigure,
 )
+from app.search import text as search_text
 from app.search.schemas import SearchMatch, SearchParams
-from app.search.text import Snippets, Term, query_terms, stems
+from app.search.text import Snippets, Term, query_terms, relevance, stems
 
 # --- documents: what each kind of record is found by ---
 
@@ -246,20 +247,17 @@ _SEARCH_FTS = table("search_fts", column("rowid", Integer))
 
 
 def fts5_match(terms: Sequence[Term]) -> str:
-    """An FTS5 query requiring every term: `("порт" OR "порт"*) AND ("казахста" OR "казахста"* OR "казахст")`.
+    """An FTS5 query requiring every term: `"порт"* AND ("казахста"* OR "казахст")`.
 
     Each stem is a quoted string, so none can be read as an operator (AND, NEAR, a column filter…).
-    A term that matches as a prefix is also asked for whole: bm25 then scores its exact word forms,
-    rarer than all the words it begins, above the others ("порт" over "Португалия").
     """
 
     def quoted(stem: str) -> str:
         return '"' + stem.replace('"', '""') + '"'
 
     def alternatives(term: Term) -> str:
-        forms = [quoted(stem) for stem in term.exact]
-        if term.prefix:
-            forms.insert(1, quoted(term.stem) + "*")
+        forms = [quoted(term.stem) + ("*" if term.prefix else "")]
+        forms += [quoted(variant) for variant in term.exact[1:]]
         return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
 
     return " AND ".join(alternatives(term) for term in terms)
@@ -280,102 +278,142 @@ def tsquery(terms: Sequence[Term]) -> str:
     return " & ".join(alternatives(term) for term in terms)
 
 
-def exact_tsquery(terms: Sequence[Term]) -> str:
-    """Any exact form of any term, for ranking: `'порт' | 'казахста' | 'казахст'`."""
-    return " | ".join(_lexeme(stem) for term in terms for stem in term.exact)
-
-
-# The engine's query strings: an FTS5 query on SQLite; a tsquery and its exact forms on PostgreSQL.
-_MATCH = bindparam("match", type_=String)
-_EXACT = bindparam("exact", type_=String)
-
-
-def _sqlite_match() -> tuple[FromClause, ColumnElement[bool], ColumnElement[float]]:
-    fts: ColumnElement[Any] = literal_column("search_fts")
-    source = _SEARCH_FTS.join(SearchDocument, SearchDocument.id == _SEARCH_FTS.c.rowid)
-    condition = fts.op("MATCH", is_comparison=True)(_MATCH)
-    return source, condition, func.bm25(fts, type_=Double)  # lower is better
-
-
-def _postgresql_match() -> tuple[FromClause, ColumnElement[bool], ColumnElement[float]]:
-    # The expression must be the indexed one, `to_tsvector('simple', stems)`, for the GIN index to serve.
-    simple: ColumnElement[Any] = literal_column("'simple'")
-    vector = func.to_tsvector(simple, SearchDocument.stems)
-    query = func.to_tsquery(simple, _MATCH)
-    condition = vector.op("@@", is_comparison=True)(query)
-    # ts_rank does not prefer `'порт'` to `'порт':*` within one query: rank the exact word forms
-    # again, as bm25 does on SQLite. Normalization 1 divides by 1 + log(length): a long text does
-    # not win by its size alone.
-    exact = func.to_tsquery(simple, _EXACT)
-    rank = cast(func.ts_rank(vector, query, 1) + func.ts_rank(vector, exact, 1), Double)
-    return SearchDocument.__table__, condition, -rank  # lower is better, as on SQLite
-
-
 @cache
-def _statement(engine: str, typed: bool, after: bool) -> Select[Any]:
-    """The search, built once per engine and shape: with `typed`, only the record types `:types`;
-    with `after`, only what sorts after the cursor's (`:after_key`, `:after_type`, `:after_id`)."""
-    source, condition, key = _sqlite_match() if engine == "sqlite" else _postgresql_match()
-    sort_key = key.label("sort_key")
-    columns: list[Any] = [
-        SearchDocument.record_type,
-        SearchDocument.record_id,
-        SearchDocument.title_en,
-        SearchDocument.title_ru,
-        SearchDocument.text,
-        sort_key,
-    ]
-    statement = select(*columns).select_from(source).where(condition)
+def _block_statement(engine: str, typed: bool) -> Select[int, SearchRecordType, str, str]:
+    """A block of matches: the first `:limit` in index order (document id) after `:block_after`, of
+    the record types `:types` with `typed`, with the stems they are ranked by."""
+    query = bindparam("match", type_=String)
+    if engine == "sqlite":
+        fts: ColumnElement[Any] = literal_column("search_fts")
+        source: FromClause = _SEARCH_FTS.join(SearchDocument, SearchDocument.id == _SEARCH_FTS.c.rowid)
+        condition = fts.op("MATCH", is_comparison=True)(query)
+        # By the full-text index's own rowid: FTS5 reads its matches in that order and stops at the
+        # limit, rather than handing every match to a sort.
+        document_id: ColumnElement[int] = _SEARCH_FTS.c.rowid
+        order: ColumnElement[int] = document_id
+    else:
+        # The expression must be the indexed one, `to_tsvector('simple', stems)`, for the GIN index
+        # to serve.
+        simple: ColumnElement[Any] = literal_column("'simple'")
+        vector = func.to_tsvector(simple, SearchDocument.stems)
+        source = SearchDocument.__table__
+        condition = vector.op("@@", is_comparison=True)(func.to_tsquery(simple, query))
+        document_id = SearchDocument.id.expression
+        # Ordered by the primary key, PostgreSQL would walk it and recompute the tsvector of every
+        # row until the block is full (most of the table, for a word of late rows); ordered by an
+        # expression, it takes the matches from the GIN index and keeps the first in a bounded sort.
+        order = SearchDocument.id + literal_column("0")
+    statement = (
+        select(SearchDocument.id, SearchDocument.record_type, SearchDocument.record_id, SearchDocument.stems)
+        .select_from(source)
+        .where(condition, document_id > bindparam("block_after", type_=Integer))
+    )
     if typed:
         statement = statement.where(SearchDocument.record_type.in_(bindparam("types", expanding=True)))
-    if after:
-        cursor = (
-            bindparam("after_key", type_=Double),
-            bindparam("after_type", type_=String),
-            bindparam("after_id", type_=String),
-        )
-        statement = statement.where(
-            tuple_(key, SearchDocument.record_type, SearchDocument.record_id) > tuple_(*cursor)
-        )
-    order = (sort_key, SearchDocument.record_type, SearchDocument.record_id)
-    return statement.order_by(*order).limit(bindparam("limit", type_=Integer))
+    return statement.order_by(order).limit(bindparam("limit", type_=Integer))
+
+
+BlockRow = Row[int, SearchRecordType, str, str]
+
+
+@dataclass(frozen=True)
+class _Hit:
+    block: int  # the document id its block of matches follows
+    sort_key: float  # lower is better: the relevance, negated
+    record_type: SearchRecordType
+    record_id: str
+    document_id: int
 
 
 def search(session: Session, params: SearchParams) -> tuple[list[SearchMatch], str | None]:
-    """One page of the records matching every term of `q`, best first; and the next page's cursor."""
+    """One page of the records matching every term of `q`, best first; and the next page's cursor.
+
+    The matches are ranked RANKED_AT_ONCE at a time, in index order: a block of them is read with
+    the stems of each, ranked (app.search.text.relevance) and listed best first, then the next
+    block. Ranking costs time in proportion to what it ranks: this way a page costs at most a block's
+    worth, however many records a common word matches. A search with fewer matches is one block,
+    ranked whole."""
     terms = query_terms(params.q)
     fingerprint = _fingerprint(terms, params.type)
     connection = session.connection()
     engine = connection.dialect.name
-    values: dict[str, Any] = {"limit": params.limit + 1, "types": list(params.type)}
-    if engine == "sqlite":
-        values["match"] = fts5_match(terms)
-    else:
-        values.update(match=tsquery(terms), exact=exact_tsquery(terms))
-    if params.cursor is not None:
-        after_key, after_type, after_id = _after(params.cursor, fingerprint)
-        values.update(after_key=after_key, after_type=after_type.value, after_id=after_id)
-    statement = _statement(engine, bool(params.type), params.cursor is not None)
-    rows = connection.execute(statement, values).all()
+    values: dict[str, Any] = {
+        "types": list(params.type),
+        "match": fts5_match(terms) if engine == "sqlite" else tsquery(terms),
+    }
+    block, after = _after(params.cursor, fingerprint) if params.cursor is not None else (0, None)
+    hits = _ranked_in_blocks(connection, engine, values, terms, params.limit + 1, block, after)
     next_cursor = None
-    if len(rows) > params.limit:
-        rows = rows[: params.limit]
-        last = rows[-1]
-        last_key = [last.sort_key, last.record_type.value, last.record_id, fingerprint]
+    if len(hits) > params.limit:
+        hits = hits[: params.limit]
+        last = hits[-1]
+        last_key = [last.block, last.sort_key, last.record_type.value, last.record_id, fingerprint]
         next_cursor = encode_cursor(_CURSOR_LIST, _CURSOR_SORT, last_key)
+    texts = _texts(session, [hit.document_id for hit in hits])
     make_snippet = Snippets(terms)
-    matches = [
-        SearchMatch(
-            record_type=record_type,
-            record_id=record_id,
-            title_en=title_en,
-            title_ru=title_ru,
-            snippet=make_snippet(text),
-            rank=-sort_key + 0.0,  # + 0.0: no "-0.0"
+    matches = []
+    for hit in hits:
+        title_en, title_ru, body = texts[hit.document_id]
+        matches.append(
+            SearchMatch(
+                record_type=hit.record_type,
+                record_id=hit.record_id,
+                title_en=title_en,
+                title_ru=title_ru,
+                snippet=make_snippet(body),
+                rank=-hit.sort_key + 0.0,  # + 0.0: no "-0.0"
+            )
         )
-        for record_type, record_id, title_en, title_ru, text, sort_key in rows
-    ]
     return matches, next_cursor
+
+
+def _ranked_in_blocks(
+    connection: Connection,
+    engine: str,
+    values: dict[str, Any],
+    terms: Sequence[Term],
+    limit: int,
+    block: int,
+    after: tuple[float, str, str] | None,
+) -> list[_Hit]:
+    """Up to `limit` hits: from the block that follows document id `block` (after the hit `after`
+    sorts, in it) on, each block ranked on its own."""
+    size = search_text.RANKED_AT_ONCE
+    statement = _block_statement(engine, bool(values["types"]))
+    hits: list[_Hit] = []
+    while len(hits) < limit:
+        rows: Sequence[BlockRow] = connection.execute(
+            statement, {**values, "block_after": block, "limit": size}
+        ).all()
+        if not rows:
+            break
+        scores = relevance(terms, [row.stems for row in rows])
+        keys = [
+            (-score, row.record_type.value, row.record_id, row)
+            for row, score in zip(rows, scores, strict=True)
+        ]
+        if after is not None:
+            keys = [key for key in keys if key[:3] > after]
+        for sort_key, _type, record_id, row in heapq.nsmallest(limit - len(hits), keys, key=_order):
+            hits.append(_Hit(block, sort_key, row.record_type, record_id, row.id))
+        if len(rows) < size:
+            break
+        block, after = rows[-1].id, None
+    return hits
+
+
+def _order(key: tuple[float, str, str, BlockRow]) -> tuple[float, str, str]:
+    return key[:3]
+
+
+def _texts(session: Session, document_ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
+    """The titles and text of these documents, for the page's hits."""
+    rows = session.execute(
+        select(
+            SearchDocument.id, SearchDocument.title_en, SearchDocument.title_ru, SearchDocument.text
+        ).where(SearchDocument.id.in_(document_ids))
+    )
+    return {document_id: (title_en, title_ru, body) for document_id, title_en, title_ru, body in rows}
 
 
 def _fingerprint(terms: Sequence[Term], types: Sequence[SearchRecordType]) -> str:
@@ -384,16 +422,18 @@ def _fingerprint(terms: Sequence[Term], types: Sequence[SearchRecordType]) -> st
     return hashlib.sha256(payload).hexdigest()[:16]
 
 
-def _after(cursor: str, fingerprint: str) -> tuple[float, SearchRecordType, str]:
-    key, record_type, record_id, issued_for = decode_cursor(
-        cursor, _CURSOR_LIST, _CURSOR_SORT, [float, str, str, str]
+def _after(cursor: str, fingerprint: str) -> tuple[int, tuple[float, str, str]]:
+    """The cursor's block (the document id its block of matches follows) and the sort key of the
+    last hit it saw."""
+    block, key, record_type, record_id, issued_for = decode_cursor(
+        cursor, _CURSOR_LIST, _CURSOR_SORT, [int, float, str, str, str]
     )
     if issued_for != fingerprint:
         raise InvalidParameter.for_param(
             "cursor", "this cursor belongs to another search; pass the same q and type it was issued for"
         )
-    if record_type not in SearchRecordType.__members__:
+    if record_type not in SearchRecordType.__members__ or block < 0:
         raise InvalidParameter.for_param(
             "cursor", "malformed cursor; use a next_cursor value exactly as returned"
         )
-    return key, SearchRecordType(record_type), record_id
+    return block, (key, record_type, record_id)

@@ -11,6 +11,7 @@ from app.common.schemas import Problem
 from app.db import SessionDep
 from app.search import repository
 from app.search.schemas import SearchPage, SearchParams, hit
+from app.search.text import RANKED_AT_ONCE
 
 router = APIRouter(prefix="/v1/search", tags=["search"])
 
@@ -32,7 +33,10 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     description="Full-text search over the titles, names, summaries and quotes of every record (and "
     "the full text of sources), in Russian and English, best match first. Every word of `q` must "
     "match; word forms match each other (`Казахстан` finds `Казахстана`, `pipelines` finds "
-    "`pipeline`) and a word of three or more letters also matches the words it begins.",
+    "`pipeline`) and a word of three or more letters also matches the words it begins. Matches are "
+    f"ranked {RANKED_AT_ONCE} at a time: taken in the order of the index, {RANKED_AT_ONCE} to a "
+    "block, each block listed best first before the next (one block, for a search with fewer "
+    "matches); the cursor walks every block, each match once.",
     response_model=SearchPage,
     responses=RESPONSES,
     response_description="A page of hits, best match first.",

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from app.common.filters import repeatable
 from app.common.language import Language
 from app.models import SearchRecordType
-from app.search.text import MARK_START, query_terms
+from app.search.text import MARK_START, RANKED_AT_ONCE, query_terms
 
 Resource = Literal[
     "events",
@@ -102,7 +102,9 @@ class SearchHit(BaseModel):
     )
     rank: float = Field(
         description="Relevance, higher is better: the order of the results. Comparable only within "
-        "one search; its scale differs between database engines."
+        f"one search; a search matching more than {RANKED_AT_ONCE} records is ranked "
+        f"{RANKED_AT_ONCE} matches at a time (see the operation): rank falls within each block and "
+        "starts again with the next."
     )
     url: str = Field(
         description="Path of the record in this API.",

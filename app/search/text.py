@@ -13,7 +13,7 @@ the word's other forms when it cuts them shorter ("Казахстане" finds "
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -33,6 +33,9 @@ _LATIN = re.compile(r"[a-z\u00df-\u024f]")
 MARK_START = "**"
 MARK_END = "**"
 SNIPPET_WIDTH = 160
+# A search matching more records than this is ranked a block of this many matches at a time, in the
+# index's order: ranking costs time in proportion to the matches it orders (app.search.repository).
+RANKED_AT_ONCE = 500
 # Shorter terms match whole stems only: as prefixes they would match a large part of any index.
 PREFIX_MIN_LENGTH = 3
 # Shorter variants are left out: "Актау" → "акта" → "акт" would find "акт" (an act).
@@ -112,6 +115,41 @@ def _term(stem: str) -> Term:
     variant = _stem(stem)
     keep = variant != stem and len(variant) >= VARIANT_MIN_LENGTH
     return Term(stem, variant if keep else None)
+
+
+# BM25's constants, as SQLite's bm25() has them: how soon more occurrences stop adding, and how much
+# a document's length counts against it.
+_K1 = 1.2
+_B = 0.75
+
+
+def relevance(terms: Sequence[Term], documents: Sequence[str]) -> list[float]:
+    """How well each document (its stems, space-separated) matches the terms, higher is better: BM25's
+    weight of each term's occurrences, normalized by the document's length against the average of
+    `documents`, and added up over the terms. An exact form of a term counts twice, a longer word it
+    begins once, as the index's own ranking weighs them."""
+    if not documents:
+        return []
+    lengths = [document.count(" ") + 1 if document else 0 for document in documents]
+    average = max(sum(lengths) / len(documents), 1.0)
+    finders = [(_occurrences(term), frozenset(term.exact)) for term in terms]
+    scores = []
+    for document, length in zip(documents, lengths, strict=True):
+        norm = _K1 * (1 - _B + _B * length / average)
+        score = 0.0
+        for finder, exact in finders:
+            found = sum(2 if stem in exact else 1 for stem in finder(document))
+            score += found * (_K1 + 1) / (found + norm)
+        scores.append(score)
+    return scores
+
+
+def _occurrences(term: Term) -> Callable[[str], list[str]]:
+    """Finds the stems `term` matches in a space-separated text of stems."""
+    forms = [re.escape(stem) for stem in term.exact]
+    if term.prefix:
+        forms[0] += "[^ ]*"
+    return re.compile(rf"(?<![^ ])(?:{'|'.join(forms)})(?![^ ])").findall
 
 
 def _matches(token: str, terms: Sequence[Term]) -> bool:
