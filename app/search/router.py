@@ -2,11 +2,12 @@ from email.utils import format_datetime
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from app import datastate
 from app.common.api import PUBLIC_CACHE, link_next
 from app.common.language import negotiate
+from app.common.query import from_query
 from app.common.schemas import Problem
 from app.db import SessionDep
 from app.search import repository
@@ -41,7 +42,9 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     responses=RESPONSES,
     response_description="A page of hits, best match first.",
 )
-def search(session: SessionDep, params: Annotated[SearchParams, Query()], request: Request) -> Response:
+def search(
+    session: SessionDep, params: Annotated[SearchParams, from_query(SearchParams)], request: Request
+) -> Response:
     lang = negotiate(params.lang, request.headers.get("accept-language"))
     matches, next_cursor = repository.search(session, params)
     # The JSON of a SearchPage, written without validating it (response_model documents it).
