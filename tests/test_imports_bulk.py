@@ -248,3 +248,30 @@ def test_a_figure_deleted_during_the_import_is_a_conflict(
     monkeypatch.setattr(store.Store, "figures_by_key", lambda self, keys: {})
     with pytest.raises(Conflict, match="deleted while this file was imported"):
         run(session, generated(3).replace("AZ,KZ,exports,1001,1001,", "AZ,KZ,exports,1001,9,"), batch_size=10)
+
+
+def test_a_large_import_leaves_statistics_for_the_planner(
+    session: Session, connection: Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite plans by sqlite_stat1: without it, `period_kind = 'year'` looks as selective as an id."""
+    if connection.dialect.name != "sqlite":
+        pytest.skip("SQLite's ANALYZE")
+    monkeypatch.setattr(store, "ANALYZE_AFTER", 30)
+    run(session, generated(20), batch_size=10)
+    assert "trade_figures" not in _analyzed(connection)
+    run(session, generated(40, first_year=1100), batch_size=10)
+    assert "ix_trade_figures_period_kind" in _analyzed(connection)["trade_figures"]
+
+
+def _analyzed(connection: Connection) -> dict[str, set[str]]:
+    """The indexes sqlite_stat1 holds statistics of, by table."""
+    found: dict[str, set[str]] = {}
+    if _has_stats(connection):
+        for table, index in connection.exec_driver_sql("SELECT tbl, idx FROM sqlite_stat1"):
+            found.setdefault(table, set()).add(index)
+    return found
+
+
+def _has_stats(connection: Connection) -> bool:
+    found = "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+    return connection.exec_driver_sql(found).first() is not None

@@ -91,6 +91,10 @@ STAGED_CITATION = {
 # as many as the table had when last analyzed: about log2(rows) times in one import, at most.
 ANALYZE_AFTER = 10_000
 ANALYZE_GROWTH = 1.0
+# SQLite plans reads from sqlite_stat1 too: without it, an equality on any indexed column looks
+# selective (`period_kind = 'quarter'`, four figures in five, was read through its index). After a
+# large import the figures' statistics are gathered from a sample of each index (analysis_limit).
+SQLITE_ANALYSIS_ROWS = 1000
 # Only the columns those lookups filter on: the size of each table is counted all the same, and the
 # wide ones (revisions.changes, the documents' text) cost most of a full ANALYZE.
 GROWING_TABLES = (
@@ -150,13 +154,14 @@ class Store:
 
     def wrote(self, figures: int, expected: int) -> None:
         """Count figures inserted, `expected` being how many the whole import will have inserted (an
-        estimate). SQLite: drop some indexes when that is many (_defer_indexes); PostgreSQL: refresh
+        estimate). SQLite: drop some indexes when that is many (_defer_indexes), and gather statistics
+        at the end of a large import (_analyze_sampled); PostgreSQL: refresh
         the planner's statistics when they are stale."""
+        self._inserted += figures
         if not self.postgresql:
             if self._bulk:
                 self._defer_indexes(figures, expected)
             return
-        self._inserted += figures
         if self._analyzed_size is None:
             estimate = self.session.scalar(
                 text("SELECT reltuples FROM pg_class WHERE oid = 'trade_figures'::regclass")
@@ -187,6 +192,8 @@ class Store:
                 self._fill_fts()
                 connection.exec_driver_sql(self._fts_trigger)
             self._restore_indexes()
+            if self._inserted >= ANALYZE_AFTER:
+                _analyze_sampled(connection)
         except BaseException:
             restore()
             raise
@@ -562,3 +569,12 @@ def _json(payload: str) -> ColumnElement[Any]:
 def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _analyze_sampled(connection: Connection) -> None:
+    """SQLite: the trade figures' statistics, each index sampled (see SQLITE_ANALYSIS_ROWS)."""
+    connection.exec_driver_sql(f"PRAGMA analysis_limit = {SQLITE_ANALYSIS_ROWS}")
+    try:
+        connection.exec_driver_sql("ANALYZE trade_figures")
+    finally:
+        connection.exec_driver_sql("PRAGMA analysis_limit = 0")
