@@ -92,9 +92,9 @@ STAGED_CITATION = {
 ANALYZE_AFTER = 10_000
 ANALYZE_GROWTH = 1.0
 # SQLite plans reads from sqlite_stat1 too: without it, an equality on any indexed column looks
-# selective (`period_kind = 'quarter'`, four figures in five, was read through its index). After a
-# large import the figures' statistics are gathered from a sample of each index (analysis_limit).
-SQLITE_ANALYSIS_ROWS = 1000
+# selective (`period_kind = 'quarter'`, four figures in five, was read through its index). A large
+# import ends by gathering the figures' statistics; a sampled ANALYZE (analysis_limit) counted a
+# few-valued column's rows per value in the hundreds, not hundreds of thousands, and kept that plan.
 # Only the columns those lookups filter on: the size of each table is counted all the same, and the
 # wide ones (revisions.changes, the documents' text) cost most of a full ANALYZE.
 GROWING_TABLES = (
@@ -155,7 +155,7 @@ class Store:
     def wrote(self, figures: int, expected: int) -> None:
         """Count figures inserted, `expected` being how many the whole import will have inserted (an
         estimate). SQLite: drop some indexes when that is many (_defer_indexes), and gather statistics
-        at the end of a large import (_analyze_sampled); PostgreSQL: refresh
+        at the end of a large import (_analyze); PostgreSQL: refresh
         the planner's statistics when they are stale."""
         self._inserted += figures
         if not self.postgresql:
@@ -193,7 +193,7 @@ class Store:
                 connection.exec_driver_sql(self._fts_trigger)
             self._restore_indexes()
             if self._inserted >= ANALYZE_AFTER:
-                _analyze_sampled(connection)
+                _analyze(connection)
         except BaseException:
             restore()
             raise
@@ -571,10 +571,6 @@ def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
-def _analyze_sampled(connection: Connection) -> None:
-    """SQLite: the trade figures' statistics, each index sampled (see SQLITE_ANALYSIS_ROWS)."""
-    connection.exec_driver_sql(f"PRAGMA analysis_limit = {SQLITE_ANALYSIS_ROWS}")
-    try:
-        connection.exec_driver_sql("ANALYZE trade_figures")
-    finally:
-        connection.exec_driver_sql("PRAGMA analysis_limit = 0")
+def _analyze(connection: Connection) -> None:
+    """SQLite: the trade figures' statistics, for the planner of every read after the import."""
+    connection.exec_driver_sql("ANALYZE trade_figures")
