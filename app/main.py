@@ -1,5 +1,5 @@
 import gc
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from copy import deepcopy
 from typing import Any
@@ -257,14 +257,11 @@ def _query_parameters(app: FastAPI, schema: dict[str, Any]) -> None:
     for route in routes:
         if not isinstance(getattr(route, "original_route", route), APIRoute):
             continue
-        pending = [route.dependant]
-        while pending:
-            dependant = pending.pop()
-            model = query_model(dependant.call)
+        for call in _dependency_calls(route):
+            model = query_model(call)
             if model is not None:
                 for method in route.methods or ():
                     operations[(route.path_format, method.lower())] = model
-            pending.extend(dependant.dependencies)
     parameters, components = documented_parameters(operations.values(), app.separate_input_output_schemas)
     for (path, method), model in operations.items():
         operation = schema["paths"][path][method]
@@ -286,13 +283,16 @@ def _if_match_header(operation: dict[str, Any]) -> str | None:
 
 
 def _uses_database(route: Any) -> bool:
+    return any(call is get_session for call in _dependency_calls(route))
+
+
+def _dependency_calls(route: Any) -> Iterator[Any]:
+    """The endpoint and every dependency it needs, however deep."""
     pending = [route.dependant]
     while pending:
         dependant = pending.pop()
-        if dependant.call is get_session:
-            return True
+        yield dependant.call
         pending.extend(dependant.dependencies)
-    return False
 
 
 def _operational_errors(app: FastAPI, *, rate_limited: bool, database: bool, writes: bool) -> dict[str, Any]:
