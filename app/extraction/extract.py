@@ -5,8 +5,10 @@ from datetime import date
 
 from app.extraction.analysis import Reading
 from app.extraction.entities import Registry
+from app.extraction.events import propose_events
 from app.extraction.figures import propose_figures
 from app.extraction.model import LANGUAGES, Known, Proposal
+from app.extraction.projects import propose_projects
 from app.extraction.text import read
 
 
@@ -23,5 +25,7 @@ def extract(
         return []
     reading = Reading(read(text, language), published, known)
     registry = Registry(language, known)
-    figures = propose_figures(reading, registry)
-    return [*registry.proposals.values(), *figures]
+    project_keys = propose_projects(reading, registry)
+    events, agreements = propose_events(reading, registry)
+    figures = propose_figures(reading, project_keys)
+    return [*registry.proposals.values(), *events, *agreements, *figures]

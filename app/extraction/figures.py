@@ -3,13 +3,11 @@ the text bounds it (`bound`) and whether it is reported, preliminary, a forecast
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from app.extraction.amounts import Amount, find_amounts
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import CountryWord
-from app.extraction.entities import Registry
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.matching import Mention
 from app.extraction.model import Proposal
@@ -36,13 +34,7 @@ _CHANGE_VERBS = {"довести", "увеличить", "вырасти", "во
                  "повысить", "нарастить", "bring", "increase", "boost", "raise", "rise", "grow", "reach"}
 
 
-@dataclass
-class _Context:
-    reading: Reading
-    registry: Registry
-
-
-def propose_figures(reading: Reading, registry: Registry) -> list[Proposal]:
+def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> list[Proposal]:
     proposals: list[Proposal] = []
     last_indicator: dict[int, str] = {}  # paragraph → last indicator stated in it
     for facts in reading.facts:
@@ -62,11 +54,10 @@ def propose_figures(reading: Reading, registry: Registry) -> list[Proposal]:
             requires: tuple[str, ...] = ()
             project_ids = []
             for mention in facts.projects:
-                if mention.value.known:
+                if mention.value.id in project_keys:
                     project_ids.append(mention.value.id)
-                else:
-                    project_ids.append(mention.value.id)
-                    requires += (f"infrastructure_project:{mention.value.id}",)
+                    key = project_keys[mention.value.id]
+                    requires += (key,) if key else ()
             if project_ids:
                 body["projects"] = sorted(set(project_ids))
             proposals.append(

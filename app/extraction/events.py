@@ -1,0 +1,391 @@
+"""Events (visits, talks, summits, commissions, calls) and the agreements signed at them."""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from app.curation.writes import slugify
+from app.extraction.analysis import Reading, SentenceFacts
+from app.extraction.countries import country_names
+from app.extraction.entities import Registry
+from app.extraction.lexicon import vocabulary as vocab
+from app.extraction.lexicon.reference import OrganizationEntry, PlaceEntry
+from app.extraction.matching import Mention
+from app.extraction.model import Proposal
+from app.extraction.morphology import _analyzer, inflect
+from app.extraction.text import Sentence, Token
+from app.extraction.when import find_dates
+
+_LOCATIVE = {"в", "во", "in", "at"}
+_DESTINATION = {"в", "во", "to", "into"}
+_VISIT_VERBS = {"посетить", "посещать", "visited", "visit", "visiting", "visits"}
+_BILATERAL = {"state_visit", "official_visit", "working_visit", "talks", "phone_call", "intergovernmental_commission",
+              "ministerial_meeting", "other"}
+_NUMBER_WORDS = {
+    "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
+    "двадцать": 20, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+}
+
+
+@dataclass
+class _Event:
+    key: str
+    body: dict[str, Any]
+    sentence: Sentence
+    requires: list[str] = field(default_factory=list)
+
+
+def _trigger_order(language: str) -> list[str]:
+    return [event_type for event_type, _ in vocab.EVENT_TRIGGERS[language]]
+
+
+def _plural(token: Token, language: str) -> bool:
+    if language == "en":
+        return token.text.lower().endswith("s") and not token.text.lower().endswith("ss")
+    parse = _analyzer().parse(token.text)[0]
+    return parse.tag.number == "plur"
+
+
+def event_date(
+    reading: Reading, facts: SentenceFacts, planned: bool
+) -> tuple[str, float] | None:
+    """The sentence's date, else the nearest earlier one in its paragraph, else the publication's."""
+    default_year = reading.published.year if reading.published else None
+    sentence = facts.sentence
+    dates = find_dates(sentence.text, sentence.start, default_year, reading.published, future=planned)
+    if dates:
+        return dates[0].value, 0.0
+    for other in reversed(reading.document.paragraph_sentences(sentence.paragraph)):
+        if other.index >= sentence.index:
+            continue
+        dates = find_dates(other.text, other.start, default_year, reading.published, future=planned)
+        if dates:
+            return dates[-1].value, 0.15
+    if reading.published is None:
+        return None
+    return published_precision(reading.published, planned), 0.3
+
+
+def published_precision(published: date, planned: bool) -> str:
+    """The publication date as precisely as it is known (a first day stands for a month or year)."""
+    if planned or (published.month == 1 and published.day == 1):
+        return str(published.year)
+    return f"{published.year}-{published.month:02d}"
+
+
+def _status(reading: Reading, tokens: Sequence[Token]) -> str:
+    if reading.cues("CANCELLED", tokens):
+        return "cancelled"
+    if reading.cues("PLANNED", tokens) or reading.future_tense(tokens):
+        return "planned"
+    return "held"
+
+
+def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal], list[Proposal]]:
+    events: list[_Event] = []
+    agreements: list[Proposal] = []
+    order = _trigger_order(reading.language)
+    for facts in reading.facts:
+        triggers = reading.cues("EVENT_TRIGGERS", facts.sentence.tokens)
+        found: list[_Event] = []
+        if triggers:
+            best = min(triggers, key=lambda m: order.index(m.value))
+            found = _events(reading, registry, facts, best, len(events))
+            found = [event for event in found if not _duplicate(event, events)]
+            events.extend(found)
+        if reading.cues("SIGNING", facts.sentence.tokens):
+            linked = found[0] if found else _last_in_paragraph(events, facts.sentence)
+            agreements.extend(_agreements(reading, facts, linked, len(agreements)))
+    proposals = [
+        Proposal(e.key, "event", e.body, e.sentence.start, e.sentence.end, e.body.pop("_confidence"),
+                 tuple(dict.fromkeys(e.requires)))
+        for e in events
+    ]
+    return proposals, agreements
+
+
+def _last_in_paragraph(events: list[_Event], sentence: Sentence) -> _Event | None:
+    for event in reversed(events):
+        if event.sentence.paragraph == sentence.paragraph:
+            return event
+    return None
+
+
+def _duplicate(event: _Event, events: list[_Event]) -> bool:
+    for other in events:
+        same = all(event.body.get(f) == other.body.get(f) for f in ("type", "host_country", "location"))
+        if same and set(event.body["people"]) <= set(other.body["people"]) and (
+            event.body["date"][:7] == other.body["date"][:7] or event.body["date"][:4] == other.body["date"]
+        ):
+            return True
+    return False
+
+
+def _events(
+    reading: Reading, registry: Registry, facts: SentenceFacts, trigger: Mention[str], count: int
+) -> list[_Event]:
+    tokens = facts.sentence.tokens
+    event_type = "other" if trigger.value == "visit" else trigger.value
+    trigger_token = tokens[trigger.first]
+    if trigger.value in {"visit", "summit", "forum"} and _plural(trigger_token, reading.language):
+        organizations = _unique(facts.organizations)
+        if not (trigger.value == "summit" and len(organizations) > 1):
+            return []  # "взаимные визиты", "regular summits": not one event
+    status = _status(reading, tokens)
+    dated = event_date(reading, facts, status == "planned")
+    if dated is None:
+        return []
+    when, date_penalty = dated
+    people, requires = [], []
+    person_countries = []
+    for person in facts.people:
+        person_id, key = registry.person(person, facts.sentence)
+        people.append(person_id)
+        if key:
+            requires.append(key)
+        if person.country:
+            person_countries.append(person.country)
+    groups = _summit_groups(facts) if event_type in {"summit", "forum", "multilateral_meeting"} else [(None, None)]
+    results = []
+    for organization, place in groups:
+        location = place or _location(facts)
+        body: dict[str, Any] = {"type": event_type, "date": when, "people": list(dict.fromkeys(people))}
+        event_requires = list(requires)
+        host = None
+        place_entry: PlaceEntry | None = None
+        if location is not None:
+            place_id, key = registry.place(location.value, facts.sentence)
+            body["location"] = place_id
+            if key:
+                event_requires.append(key)
+            place_entry = location.value.entry
+            host = place_entry.country if place_entry else _known_country(reading, location.value.id)
+        if host is None:
+            host = _destination(facts, trigger)
+        body["host_country"] = host
+        countries = {m.value.code for m in facts.countries} | set(person_countries)
+        if host:
+            countries.add(host)
+        confidence = 0.8 - date_penalty
+        if len(countries) < 2 and event_type in _BILATERAL and len(reading.main_pair) == 2:
+            if not countries or countries & set(reading.main_pair):
+                countries |= set(reading.main_pair)
+                confidence -= 0.2
+        if not countries or not (people or location or host or event_type in {"ministerial_meeting", "talks"}):
+            continue
+        body["countries"] = sorted(countries)
+        organizations = []
+        org_entry: OrganizationEntry | None = None
+        org_mentions = [organization] if organization else (
+            _unique(facts.organizations) if event_type in {"summit", "forum", "multilateral_meeting"} else [])
+        for mention in org_mentions:
+            org_id, key = registry.organization(mention.value, facts.sentence)
+            organizations.append(org_id)
+            org_entry = org_entry or mention.value.entry
+            if key:
+                event_requires.append(key)
+        body["organizations"] = organizations
+        if status != "held":
+            body["status"] = status
+        if event_type == "other":
+            confidence -= 0.2
+        body["title_en"], body["title_ru"] = _titles(reading, event_type, facts, host, place_entry, org_entry,
+                                                     location.value.id if location else None)
+        body["id"] = slugify(f"{body['title_en']} {when[:7]}")
+        body["_confidence"] = round(max(confidence, 0.2), 2)
+        results.append(_Event(f"event:{count + len(results) + 1}", body, facts.sentence, event_requires))
+    return results
+
+
+def _unique(mentions: Sequence[Mention[Any]]) -> list[Mention[Any]]:
+    seen, unique = set(), []
+    for mention in mentions:
+        if mention.value.id not in seen:
+            seen.add(mention.value.id)
+            unique.append(mention)
+    return unique
+
+
+def _summit_groups(facts: SentenceFacts) -> list[tuple[Mention[Any] | None, Mention[Any] | None]]:
+    """"саммитах ОЭС в Ханкенди и ОТГ в Габале": each organization with the place named after it."""
+    organizations = _unique(facts.organizations)
+    if len(organizations) < 2:
+        return [(organizations[0] if organizations else None, None)]
+    groups = []
+    for i, organization in enumerate(organizations):
+        limit = organizations[i + 1].start if i + 1 < len(organizations) else facts.sentence.end
+        place = next((p for p in facts.places if organization.end <= p.start < limit), None)
+        groups.append((organization, place))
+    return groups
+
+
+def _location(facts: SentenceFacts) -> Mention[Any] | None:
+    tokens = facts.sentence.tokens
+    for mention in facts.places:
+        if mention.first > 0 and tokens[mention.first - 1].text.lower() in _LOCATIVE:
+            return mention
+    return None
+
+
+def _known_country(reading: Reading, place_id: str) -> str | None:
+    for record in reading.known:
+        if record.kind == "place" and record.id == place_id:
+            return record.country
+    return None
+
+
+def _destination(facts: SentenceFacts, trigger: Mention[str]) -> str | None:
+    tokens = facts.sentence.tokens
+    for mention in facts.countries:
+        if mention.first < trigger.first or mention.value.capital:
+            continue
+        previous = tokens[mention.first - 1].text.lower() if mention.first else ""
+        if previous in _DESTINATION or (previous and tokens[mention.first - 1].keys & _VISIT_VERBS):
+            return mention.value.code
+    return None
+
+
+def _country_en(code: str) -> str:
+    return country_names()[code].en
+
+
+def _country_ru(code: str, case: str) -> str:
+    return " ".join(inflect(word, case) for word in country_names()[code].ru.split())
+
+
+def _titles(
+    reading: Reading,
+    event_type: str,
+    facts: SentenceFacts,
+    host: str | None,
+    place: PlaceEntry | None,
+    organization: OrganizationEntry | None,
+    place_id: str | None,
+) -> tuple[str, str]:
+    label_en, label_ru = vocab.EVENT_LABELS[event_type]
+    person = facts.people[0] if facts.people else None
+    if event_type in {"summit", "forum", "multilateral_meeting"}:
+        en = f"{organization.name_en} {label_en.lower()}" if organization else label_en
+        ru = label_ru + (f" {inflect(organization.name_ru.split()[0], 'gent')} "
+                         f"{' '.join(organization.name_ru.split()[1:])}".rstrip() if organization else "")
+        if place:
+            en, ru = f"{en} in {place.name_en}", f"{ru} в {inflect(place.name_ru, 'loct')}"
+        elif host:
+            en, ru = f"{en} in {_country_en(host)}", f"{ru} в {_country_ru(host, 'loct')}"
+        return en, ru
+    if event_type in {"state_visit", "official_visit", "working_visit", "other"}:
+        en, ru = label_en, label_ru
+        if person:
+            name_en, name_ru = _person_names(reading, person)
+            role_en = person.role[0].split(" of ")[0] + " " if person.role else ""
+            role_ru = (" ".join(inflect(w, "gent") if i == 0 else w
+                                for i, w in enumerate(person.role[1].split())).lower() + " ") if person.role else ""
+            role_ru = role_ru[:1].lower() + role_ru[1:]
+            if person.role and person.country:
+                role_ru = f"{inflect(person.role[1].split()[0], 'gent').lower()} {_country_ru(person.country, 'gent')} "
+            en += f" of {role_en}{name_en}"
+            ru += f" {role_ru}{' '.join(inflect(w, 'gent') for w in name_ru.split())}"
+        if host:
+            en += f" to {_country_en(host)}"
+            ru += f" в {_country_ru(host, 'accs')}"
+        return en, ru
+    countries = sorted({m.value.code for m in facts.countries} | ({host} if host else set()))
+    if len(countries) < 2 and len(reading.main_pair) == 2:
+        countries = list(reading.main_pair)
+    en = f"{label_en} between " + " and ".join(_country_en(c) for c in countries)
+    ru = f"{label_ru}: " + " и ".join(country_names()[c].ru for c in countries)
+    if place:
+        en, ru = f"{en} in {place.name_en}", f"{ru}, {place.name_ru}"
+    return en, ru
+
+
+def _person_names(reading: Reading, person: Any) -> tuple[str, str]:
+    from app.extraction.transliteration import to_cyrillic, to_latin
+
+    if reading.language == "ru":
+        return to_latin(person.name), person.name
+    return person.name, to_cyrillic(person.name)
+
+
+def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, count: int) -> list[Proposal]:
+    tokens = facts.sentence.tokens
+    kinds = reading.cues("DOCUMENT_KINDS", tokens)
+    if not kinds:
+        return []
+    table = {phrase: (en, ru, plural) for phrase, en, ru, plural in vocab.DOCUMENT_KINDS[reading.language]}
+    status = "proposed" if (reading.cues("PLANNED", tokens) or reading.future_tense(tokens)) else "signed"
+    if event is not None:
+        when, penalty = event.body["date"], 0.0
+    else:
+        dated = event_date(reading, facts, status == "proposed")
+        if dated is None:
+            return []
+        when, penalty = dated
+    countries = {m.value.code for m in facts.countries}
+    if event is not None:
+        countries |= set(event.body["countries"])
+    confidence = 0.8 - penalty
+    if len(countries) < 2 and len(reading.main_pair) == 2:
+        countries |= set(reading.main_pair)
+        confidence -= 0.15
+    packages = [k for k in kinds if table[k.value][2] or _plural(tokens[k.first], reading.language)]
+    groups: list[tuple[Mention[str], int, int]] = []
+    if packages:
+        groups = [(packages[0], facts.sentence.start, facts.sentence.end)]
+    else:
+        for i, kind in enumerate(kinds):
+            end = kinds[i + 1].start if i + 1 < len(kinds) else facts.sentence.end
+            groups.append((kind, kind.start, end))
+    proposals = []
+    for kind, start, end in groups:
+        label_en, label_ru, _ = table[kind.value]
+        is_package = bool(packages)
+        if is_package and label_en not in {"Documents"}:
+            label_en, label_ru = ("Agreements", "Соглашения") if label_en == "Agreement" else (label_en, label_ru)
+        segment = [t for t in tokens if start <= t.start and t.end <= end]
+        sectors = list(dict.fromkeys(m.value for m in reading.cues("SECTORS", segment))) or ["other"]
+        document_count = _count_before(tokens, kind.first) if is_package else None
+        body: dict[str, Any] = {
+            "status": status,
+            "document_count": document_count,
+            "sectors": sectors,
+            "date": when,
+            "countries": sorted(countries),
+        }
+        names_en = _join([vocab.SECTOR_LABELS[s][0] for s in sectors], "and")
+        names_ru = _join([vocab.SECTOR_LABELS[s][1] for s in sectors], "и")
+        prefix_en = f"{document_count} {label_en.lower()}" if document_count else label_en
+        prefix_ru = f"{document_count} {label_ru.lower()}" if document_count else label_ru
+        body["title_en"] = f"{prefix_en.capitalize()} on {names_en}"
+        body["title_ru"] = f"{prefix_ru.capitalize()} в сфере {names_ru}"
+        requires: tuple[str, ...] = ()
+        if event is not None:
+            body["event"] = event.body["id"]
+            requires = (event.key,)
+        if sectors == ["other"]:
+            confidence -= 0.1
+        proposals.append(
+            Proposal(f"agreement:{count + len(proposals) + 1}", "agreement", body, facts.sentence.start,
+                     facts.sentence.end, round(max(confidence, 0.2), 2), requires)
+        )
+    return proposals
+
+
+def _count_before(tokens: Sequence[Token], at: int) -> int | None:
+    for token in reversed(tokens[max(0, at - 3) : at]):
+        text = token.text.lower()
+        if re.fullmatch(r"\d{1,4}", text):
+            return int(text)
+        if text in _NUMBER_WORDS:
+            return _NUMBER_WORDS[text]
+    return None
+
+
+def _join(items: list[str], conjunction: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
