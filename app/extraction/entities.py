@@ -2,11 +2,12 @@
 already exists (`Known`, matched by any of its names in any case), otherwise a proposal of our own."""
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from app.curation.writes import slugify
 from app.extraction.analysis import PersonMention, Ref
-from app.extraction.lexicon.reference import PLACES, OrganizationEntry, PlaceEntry
+from app.extraction.lexicon.reference import PEOPLE, PLACES, OrganizationEntry, PersonEntry, PlaceEntry
 from app.extraction.model import Known, Proposal
 from app.extraction.morphology import fold, lemma
 from app.extraction.text import Sentence
@@ -17,6 +18,15 @@ _PLACES_BY_ID = {place.id: place for place in PLACES}
 
 def _name_key(name: str) -> str:
     return " ".join(lemma(word) for word in fold(name).replace("-", " ").split())
+
+
+@cache
+def _people_by_name() -> dict[str, PersonEntry]:
+    return {_name_key(name): entry for entry in PEOPLE for name in (entry.name_en, entry.name_ru, *entry.aliases)}
+
+
+def listed_person(name: str) -> PersonEntry | None:
+    return _people_by_name().get(_name_key(name))
 
 
 class Registry:
@@ -52,6 +62,16 @@ class Registry:
         found = self.known_id("person", [mention.name])
         if found:
             return found, None
+        listed = _people_by_name().get(_name_key(mention.name))
+        if listed is not None:
+            found = self.known_id("person", [listed.name_en, listed.name_ru, *listed.aliases], listed.id)
+            if found:
+                return found, None
+            body = {"id": listed.id, "name_en": listed.name_en, "name_ru": listed.name_ru,
+                    "country": mention.country or listed.country}
+            if mention.role:
+                body["role_en"], body["role_ru"] = mention.role
+            return listed.id, self._propose("person", body, sentence, 0.85)
         if self.language == "ru":
             name_ru, name_en = mention.name, to_latin(mention.name)
         else:

@@ -51,14 +51,17 @@ def _plural(token: Token, language: str) -> bool:
 
 
 def event_date(
-    reading: Reading, facts: SentenceFacts, planned: bool
+    reading: Reading, facts: SentenceFacts, planned: bool, near: int | None = None
 ) -> tuple[str, float] | None:
-    """The sentence's date, else the nearest earlier one in its paragraph, else the publication's."""
+    """The sentence's date nearest `near` (the trigger), else the nearest earlier one in its
+    paragraph, else the publication's."""
     default_year = reading.published.year if reading.published else None
     sentence = facts.sentence
     dates = find_dates(sentence.text, sentence.start, default_year, reading.published, future=planned)
     if dates:
-        return dates[0].value, 0.0
+        anchor = sentence.start if near is None else near
+        nearest = min(dates, key=lambda d: (not d.explicit_year, min(abs(d.start - anchor), abs(d.end - anchor))))
+        return nearest.value, 0.0
     for other in reversed(reading.document.paragraph_sentences(sentence.paragraph)):
         if other.index >= sentence.index:
             continue
@@ -98,7 +101,7 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
             found = [event for event in found if not _duplicate(event, events)]
             events.extend(found)
         if reading.cues("SIGNING", facts.sentence.tokens):
-            linked = found[0] if found else _last_in_paragraph(events, facts.sentence)
+            linked = found[0] if found else _last_event(reading, events, facts)
             agreements.extend(_agreements(reading, facts, linked, len(agreements)))
     proposals = [
         Proposal(e.key, "event", e.body, e.sentence.start, e.sentence.end, e.body.pop("_confidence"),
@@ -108,9 +111,15 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
     return proposals, agreements
 
 
-def _last_in_paragraph(events: list[_Event], sentence: Sentence) -> _Event | None:
+def _last_event(reading: Reading, events: list[_Event], facts: SentenceFacts) -> _Event | None:
+    """The event a signing belongs to: the last one in its paragraph, or in the two before when the
+    sentence points back at it ("the sides", "в ходе визита")."""
+    sentence = facts.sentence
+    pointing_back = bool(reading.cues("EVENT_ANAPHORA", sentence.tokens))
     for event in reversed(events):
         if event.sentence.paragraph == sentence.paragraph:
+            return event
+        if pointing_back and sentence.paragraph - event.sentence.paragraph <= 2:
             return event
     return None
 
@@ -136,7 +145,7 @@ def _events(
         if not (trigger.value == "summit" and len(organizations) > 1):
             return []  # "взаимные визиты", "regular summits": not one event
     status = _status(reading, tokens)
-    dated = event_date(reading, facts, status == "planned")
+    dated = event_date(reading, facts, status == "planned", trigger.start)
     if dated is None:
         return []
     when, date_penalty = dated
@@ -267,7 +276,9 @@ def _titles(
     place_id: str | None,
 ) -> tuple[str, str]:
     label_en, label_ru = vocab.EVENT_LABELS[event_type]
-    person = facts.people[0] if facts.people else None
+    # The visitor is the one who does not serve the host country.
+    visitors = [p for p in facts.people if p.country != host] if host else list(facts.people)
+    person = visitors[0] if visitors else None
     if event_type in {"summit", "forum", "multilateral_meeting"}:
         en = f"{organization.name_en} {label_en.lower()}" if organization else label_en
         ru = label_ru + (f" {inflect(organization.name_ru.split()[0], 'gent')} "
@@ -304,8 +315,12 @@ def _titles(
 
 
 def _person_names(reading: Reading, person: Any) -> tuple[str, str]:
+    from app.extraction.entities import listed_person
     from app.extraction.transliteration import to_cyrillic, to_latin
 
+    listed = listed_person(person.name)
+    if listed is not None:
+        return listed.name_en, listed.name_ru
     if reading.language == "ru":
         return to_latin(person.name), person.name
     return person.name, to_cyrillic(person.name)
@@ -359,7 +374,7 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
         names_en = _join([vocab.SECTOR_LABELS[s][0] for s in sectors], "and")
         names_ru = _join([vocab.SECTOR_LABELS[s][1] for s in sectors], "и")
         prefix_en = f"{document_count} {label_en.lower()}" if document_count else label_en
-        prefix_ru = f"{document_count} {label_ru.lower()}" if document_count else label_ru
+        prefix_ru = f"{document_count} {_agree(label_ru.lower(), document_count)}" if document_count else label_ru
         body["title_en"] = f"{prefix_en.capitalize()} on {names_en}"
         body["title_ru"] = f"{prefix_ru.capitalize()} в сфере {names_ru}"
         requires: tuple[str, ...] = ()
@@ -373,6 +388,14 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
                      facts.sentence.end, round(max(confidence, 0.2), 2), requires)
         )
     return proposals
+
+
+def _agree(noun: str, count: int) -> str:
+    """"15 документов", "2 соглашения": the noun as the number wants it."""
+    words = noun.split()
+    parse = _analyzer().parse(words[-1])[0]
+    agreed = parse.make_agree_with_number(count)
+    return " ".join([*words[:-1], str(agreed.word) if agreed else words[-1]])
 
 
 def _count_before(tokens: Sequence[Token], at: int) -> int | None:

@@ -139,8 +139,10 @@ def _figure(
     bound = _bound(language, before)
     if upper is not None and bound == "exact":
         bound = "range"
-    status = _status(reading, before, whole_before)
+    status = _status(reading, before, tokens)
 
+    if indicator in {"exports", "imports"} and _through_a_country(facts):
+        indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
     pair = _pair(reading, facts, indicator.removesuffix("_growth"))
     if pair is None:
         return None, 0
@@ -166,6 +168,12 @@ def _figure(
         if compared:
             body["compared_period"] = compared
     return body, max(confidence, 0.3)
+
+
+def _through_a_country(facts: SentenceFacts) -> bool:
+    tokens = facts.sentence.tokens
+    marks = _PARTNER_MARKS["transit_volume"] - {"по"}
+    return any(m.first > 0 and tokens[m.first - 1].text.lower() in marks for m in facts.countries)
 
 
 def _period(periods: list[Period], amount: Amount, sentence_start: int) -> tuple[str | None, bool]:
@@ -224,14 +232,14 @@ def _after_change_verb(words: list[str], phrase: str) -> bool:
         "с", "на"}
 
 
-def _status(reading: Reading, before: Sequence[Token], whole_before: Sequence[Token]) -> str:
+def _status(reading: Reading, before: Sequence[Token], sentence_tokens: Sequence[Token]) -> str:
     clause = list(before)
     if reading.cues("TARGET", clause):
         return "target"
     forecast = [m for m in reading.cues("FORECAST", clause) if not _is_month_may(clause, m)]
     if forecast or reading.future_tense(clause[-4:]):
         return "forecast"
-    if reading.cues("PRELIMINARY", whole_before):
+    if reading.cues("PRELIMINARY", sentence_tokens):
         return "preliminary"
     if reading.cues("ESTIMATE", clause):
         return "estimate"

@@ -170,3 +170,45 @@ PROJECTS: tuple[ProjectEntry, ...] = (
                  "Железная дорога Китай — Кыргызстан — Узбекистан", "railway", ("CN", "KG", "UZ"), (),
                  ("Китай–Кыргызстан–Узбекистан", "China–Kyrgyzstan–Uzbekistan")),
 )
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    id: str
+    name_en: str
+    name_ru: str
+    country: str
+    aliases: tuple[str, ...] = ()
+
+
+# Leaders and ministers often named in this news, so their names are spelled as they spell them.
+PEOPLE: tuple[PersonEntry, ...] = (
+    PersonEntry("ilham-aliyev", "Ilham Aliyev", "Ильхам Алиев", "AZ"),
+    PersonEntry("mehriban-aliyeva", "Mehriban Aliyeva", "Мехрибан Алиева", "AZ"),
+    PersonEntry("ali-asadov", "Ali Asadov", "Али Асадов", "AZ"),
+    PersonEntry("jeyhun-bayramov", "Jeyhun Bayramov", "Джейхун Байрамов", "AZ"),
+    PersonEntry("kassym-jomart-tokayev", "Kassym-Jomart Tokayev", "Касым-Жомарт Токаев", "KZ"),
+    PersonEntry("olzhas-bektenov", "Olzhas Bektenov", "Олжас Бектенов", "KZ"),
+    PersonEntry("murat-nurtleu", "Murat Nurtleu", "Мурат Нуртлеу", "KZ"),
+    PersonEntry("vladimir-putin", "Vladimir Putin", "Владимир Путин", "RU"),
+    PersonEntry("mikhail-mishustin", "Mikhail Mishustin", "Михаил Мишустин", "RU"),
+    PersonEntry("sergey-lavrov", "Sergey Lavrov", "Сергей Лавров", "RU", ("Sergei Lavrov",)),
+    PersonEntry("shavkat-mirziyoyev", "Shavkat Mirziyoyev", "Шавкат Мирзиёев", "UZ"),
+    PersonEntry("abdulla-aripov", "Abdulla Aripov", "Абдулла Арипов", "UZ"),
+    PersonEntry("sadyr-japarov", "Sadyr Japarov", "Садыр Жапаров", "KG"),
+    PersonEntry("emomali-rahmon", "Emomali Rahmon", "Эмомали Рахмон", "TJ"),
+    PersonEntry("serdar-berdimuhamedov", "Serdar Berdimuhamedov", "Сердар Бердымухамедов", "TM"),
+    PersonEntry("gurbanguly-berdimuhamedov", "Gurbanguly Berdimuhamedov", "Гурбангулы Бердымухамедов", "TM"),
+    PersonEntry("recep-tayyip-erdogan", "Recep Tayyip Erdogan", "Реджеп Тайип Эрдоган", "TR",
+                ("Recep Tayyip Erdoğan",)),
+    PersonEntry("hakan-fidan", "Hakan Fidan", "Хакан Фидан", "TR"),
+    PersonEntry("xi-jinping", "Xi Jinping", "Си Цзиньпин", "CN"),
+    PersonEntry("wang-yi", "Wang Yi", "Ван И", "CN"),
+    PersonEntry("masoud-pezeshkian", "Masoud Pezeshkian", "Масуд Пезешкиан", "IR"),
+    PersonEntry("alexander-lukashenko", "Alexander Lukashenko", "Александр Лукашенко", "BY"),
+    PersonEntry("nikol-pashinyan", "Nikol Pashinyan", "Никол Пашинян", "AM"),
+    PersonEntry("irakli-kobakhidze", "Irakli Kobakhidze", "Ираклий Кобахидзе", "GE"),
+    PersonEntry("narendra-modi", "Narendra Modi", "Нарендра Моди", "IN"),
+    PersonEntry("shehbaz-sharif", "Shehbaz Sharif", "Шахбаз Шариф", "PK"),
+    PersonEntry("ursula-von-der-leyen", "Ursula von der Leyen", "Урсула фон дер Ляйен", "DE"),
+)

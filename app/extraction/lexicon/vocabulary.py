@@ -311,3 +311,11 @@ SECTOR_LABELS: dict[str, tuple[str, str]] = {
     "education": ("education", "образования"), "security": ("security", "безопасности"),
     "other": ("other areas", "других сферах"),
 }
+
+# A signing sentence that points back at an event told before it.
+EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
+    "ru": ("сторона", "в ход визит", "в рамка визит", "по итог переговоры", "в ход переговоры", "по итог визит",
+           "в ход саммит", "в рамка саммит"),
+    "en": ("sides", "the two sides", "during the visit", "following the talks", "during the talks", "following the visit",
+           "on the sidelines", "at the summit", "leaders"),
+}
