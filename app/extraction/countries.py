@@ -18,6 +18,7 @@ from app.extraction.text import Token
 class CountryWord:
     code: str
     capital: bool  # a capital city, read as the country in diplomatic text (metonymy)
+    adjective: bool = False  # "казахстанской нефти", "Kazakh oil": whose goods, not where they go
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class CountryFinder:
             else:
                 names, adjectives, capitals = (row + [[], [], []])[:3]
             self.matcher.add_all(names, CountryWord(code, False), language, proper=True)
-            self.matcher.add_all(adjectives, CountryWord(code, False), language)
+            self.matcher.add_all(adjectives, CountryWord(code, False, True), language)
             self.matcher.add_all(capitals, CountryWord(code, True), language, proper=True)
             for adjective in adjectives:
                 # An English adjective or name heads a compound as is (Kazakh-Azerbaijani).
@@ -93,7 +94,7 @@ class CountryFinder:
             if code is None:
                 return []
             codes.append(code)
-        return [Mention(CountryWord(code, False), token.start, token.end, index, index + 1) for code in codes]
+        return [Mention(CountryWord(code, False, True), token.start, token.end, index, index + 1) for code in codes]
 
     def _single_word(self, word: str) -> str | None:
         probe = Token(word, 0, len(word), word_keys(word, self.language))

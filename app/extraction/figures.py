@@ -27,7 +27,7 @@ _PARTNER_MARKS = {
     "trade_turnover": {"с", "со", "with", "and"},
     "exports": {"в", "во", "to", "into", "на"},
     "imports": {"из", "from"},
-    "transit_volume": {"через", "по", "through", "via", "across"},
+    "transit_volume": {"через", "по", "through", "via", "across", "crossed"},
 }
 _BREAK = re.compile(r"[,;:()«»\"]")
 _CHANGE_VERBS = {"довести", "увеличить", "вырасти", "возрасти", "увеличиться", "сократиться", "снизиться",
@@ -37,6 +37,7 @@ _CHANGE_VERBS = {"довести", "увеличить", "вырасти", "во
 def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> list[Proposal]:
     proposals: list[Proposal] = []
     last_indicator: dict[int, str] = {}  # paragraph → last indicator stated in it
+    last_period: dict[int, str] = {}  # paragraph (0: the whole text) → last period of a figure
     for facts in reading.facts:
         sentence = facts.sentence
         amounts = find_amounts(sentence.text, sentence.start, reading.language)
@@ -47,7 +48,9 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
         previous_end = sentence.start
         for index, amount in enumerate(amounts):
             next_start = amounts[index + 1].start if index + 1 < len(amounts) else sentence.end
-            body, confidence = _figure(reading, facts, amount, previous_end, next_start, periods, last_indicator)
+            body, confidence = _figure(
+                reading, facts, amount, previous_end, next_start, periods, last_indicator, last_period
+            )
             previous_end = amount.end
             if body is None:
                 continue
@@ -90,6 +93,7 @@ def _figure(
     next_start: int,
     periods: list[Period],
     last_indicator: dict[int, str],
+    last_period: dict[int, str],
 ) -> tuple[dict[str, Any] | None, float]:
     sentence = facts.sentence
     tokens = sentence.tokens
@@ -100,6 +104,8 @@ def _figure(
     whole_before = _tokens_between(tokens, sentence.start, amount.start)
     if reading.cues("NOT_TRADE", before[-6:]) or reading.cues("NOT_TRADE", after[:3]):
         return None, 0
+    if reading.cues("NOT_PAIR", whole_before[-12:]) or reading.cues("NOT_PAIR", after[:4]):
+        return None, 0  # one country's trade with the world or with a group of countries
     # Indicator: the nearest cue before the amount, else after it in the same clause.
     indicator_cues = reading.cues("INDICATORS", before) or reading.cues("INDICATORS", whole_before)
     indicator = indicator_cues[-1].value if indicator_cues else None
@@ -107,7 +113,7 @@ def _figure(
         cues_after = reading.cues("INDICATORS", _tokens_between(tokens, amount.end, next_start))
         indicator = cues_after[0].value if cues_after else None
     if amount.unit == "percent":
-        growth = reading.cues("GROWTH", before) or reading.cues("GROWTH", after[:2])
+        growth = reading.cues("GROWTH", before) or reading.cues("GROWTH", after[:2]) or _more_than(after)
         decline = reading.cues("DECLINE", before)
         if not growth and not decline:
             return None, 0
@@ -130,9 +136,13 @@ def _figure(
     if amount.unit == "percent" and reading.cues("DECLINE", before) and not reading.cues("GROWTH", before[-3:]):
         value, upper = (-upper, -value) if upper is not None else (-value, None)
 
-    period, explicit = _period(periods, amount, sentence.start)
+    carried = last_period.get(sentence.paragraph) or last_period.get(0)
+    period, explicit = _period(periods, amount, previous_end, next_start, carried)
+    if period is None and amount.unit == "percent" and any(p.comparison for p in periods):
+        period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
     if period is None:
         return None, 0
+    last_period[sentence.paragraph] = last_period[0] = period
     if not explicit:
         confidence -= 0.1
 
@@ -170,26 +180,33 @@ def _figure(
     return body, max(confidence, 0.3)
 
 
+def _more_than(after: Sequence[Token]) -> bool:
+    """"на 18 % больше, чем…", "12 percent more than…": a growth rate stated as a comparison."""
+    words = [t.text.lower() for t in after[:3]]
+    return any(w in {"больше", "выше", "more", "higher"} for w in words[:2])
+
+
 def _through_a_country(facts: SentenceFacts) -> bool:
     tokens = facts.sentence.tokens
     marks = _PARTNER_MARKS["transit_volume"] - {"по"}
     return any(m.first > 0 and tokens[m.first - 1].text.lower() in marks for m in facts.countries)
 
 
-def _period(periods: list[Period], amount: Amount, sentence_start: int) -> tuple[str | None, bool]:
-    """The period nearest the amount (before it preferred), leaving out the bases of comparisons."""
-    best: tuple[float, Period] | None = None
-    for period in periods:
-        if period.comparison or period.kind == "same":
-            continue
-        distance = amount.start - period.end if period.end <= amount.start else (period.start - amount.end) * 1.5
-        if distance < 0:
-            continue
-        if best is None or distance < best[0]:
-            best = (distance, period)
-    if best is None:
+def _period(
+    periods: list[Period], amount: Amount, segment_start: int, next_start: int, carried: str | None
+) -> tuple[str | None, bool]:
+    """The period of an amount: the nearest stated before it since the previous amount, else after
+    it before the next one, else earlier in the sentence. "За тот же период" carries the last one."""
+    usable = [p for p in periods if not p.comparison and p.kind != "same"]
+    before = [p for p in usable if segment_start <= p.start and p.end <= amount.start]
+    after = [p for p in usable if amount.end <= p.start and p.end <= next_start]
+    earlier = [p for p in usable if p.end <= segment_start]
+    chosen = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
+    if chosen is None:
         return None, False
-    return best[1].value, best[1].explicit_year
+    if chosen.kind == "carry":
+        return carried, False
+    return chosen.value, chosen.explicit_year
 
 
 def _compared(periods: list[Period], amount: Amount, next_start: int, period: str) -> str | None:
@@ -210,16 +227,18 @@ def _compared(periods: list[Period], amount: Amount, next_start: int, period: st
 
 def _bound(language: str, before: Sequence[Token]) -> str:
     words: list[str] = []
+    surface: list[str] = []
     for token in reversed(before):
         if _BREAK.fullmatch(token.text):
             break
         words.insert(0, lemma(token.text) if language == "ru" else token.text.lower())
+        surface.insert(0, token.text.lower())
         if len(words) == 4:
             break
-    text = f" {' '.join(words)} "
+    texts = (f" {' '.join(surface)} ", f" {' '.join(words)} ")
     for phrase, bound in vocab.BOUNDS[language]:
-        if f" {phrase} " in text:
-            if phrase in {"до", "от"} and _after_change_verb(words, phrase):
+        if any(f" {phrase} " in text for text in texts):
+            if phrase in {"до", "от", "to"} and _after_change_verb(words, phrase):
                 continue
             return bound
     return "exact"
@@ -299,17 +318,26 @@ def _roles(
     reporter = partner = None
     marks = _PARTNER_MARKS[indicator]
     codes_seen: list[str] = []
+    destinations: list[str] = []
     for mention in countries:
         code = mention.value.code
         if code in codes_seen:
             continue
         codes_seen.append(code)
         preceding = [t.text.lower() for t in tokens[max(0, mention.first - 3) : mention.first]]
-        if preceding and (preceding[-1] in marks or (len(preceding) > 1 and preceding[-2] in marks
-                                                      and preceding[-1] in {"территорию", "территории", "the"})):
+        marked = bool(preceding) and (
+            preceding[-1] in marks
+            or (len(preceding) > 1 and preceding[-2] in marks and preceding[-1] in {"территорию", "территории", "the"})
+        )
+        if marked:
             if partner is None:
                 partner = code
             continue
+        if indicator == "transit_volume" and preceding and preceding[-1] in {"в", "во", "to", "into"}:
+            destinations.append(code)  # where transit goes is neither whose goods nor who carries them
+            continue
+        if indicator != "trade_turnover" and mention.value.adjective and reporter is not None:
+            reporter, code = code, reporter  # "казахстанской нефти": whose goods
         if indicator == "trade_turnover" and reporter is not None and partner is None:
             partner = code
             continue

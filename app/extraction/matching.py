@@ -1,6 +1,7 @@
 """Finding phrases of a lexicon in a sentence's tokens, in any grammatical case: a phrase token
 matches a text token when they share a key (a folded form, a lemma, or a proper name's stem)."""
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -34,6 +35,13 @@ class PhraseMatcher(Generic[V]):
         self._by_first: dict[str, list[_Phrase[V]]] = defaultdict(list)
 
     def add(self, phrase: str, value: V, language: str, *, proper: bool = False) -> None:
+        joined = re.sub(r"\s*[–—‐-]\s*", "-", phrase)
+        if joined != phrase:
+            # "Baku–Tbilisi–Ceyhan" is also written "Baku-Tbilisi-Ceyhan", which reads as one word.
+            self._add(joined, value, language, proper)
+        self._add(phrase, value, language, proper)
+
+    def _add(self, phrase: str, value: V, language: str, proper: bool) -> None:
         tokens = tokenize(phrase, 0, language)
         if not tokens:
             return

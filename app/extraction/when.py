@@ -34,11 +34,14 @@ _OF_YEAR = rf"(?:\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:current|this)\s+year|тек
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("months", rf"\b(?:с\s+)?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through)\s*(?P<m2>{_MONTH}){_OF_YEAR}"),
-    ("first_months", rf"\b(?:(?:перв\w+|first)\s+)?(?P<n>\d{{1,2}}|дв\w+|тр[её]х|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|девят\w+|десят\w+|одиннадцат\w+|two|three|four|five|six|seven|eight|nine|ten|eleven)[\s-]+(?:месяц\w*|months?|-month)(?:\s+period)?{_OF_YEAR}"),
+    ("first_months", rf"\b(?:(?:перв\w+|first)\s+)?(?P<n>\d{{1,2}}|дв\w+|тр[её]х|три|восемь|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|девят\w+|десят\w+|одиннадцат\w+|two|three|four|five|six|seven|eight|nine|ten|eleven)[\s-]+(?:месяц\w*|months?|-month)(?:\s+period)?{_OF_YEAR}"),
     ("half", rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?"),
     ("half", rf"\b(?:H|(?P<o2>[12])H)(?P<o>[12])?\s*{_YEAR}"),
     ("quarter", rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?"),
     ("quarter", rf"\bQ(?P<o>[1-4])\s*{_YEAR}?"),
+    ("season", r"\b(?:(?P<season>весной|летом|осенью)|(?:in\s+(?:the\s+)?|this\s+|next\s+|last\s+)(?P<season_en>spring|summer|autumn|fall))\b(?:\s+(?:of\s+)?(?:текущего\s+года|этого\s+года|this\s+year|(?P<next>следующего\s+года|next\s+year)|{_YEAR}))?".replace("{_YEAR}", _YEAR)),
+    ("next_year", r"\b(?:в\s+|на\s+)?следующ\w+\s+год\w*|\bnext\s+year\b"),
+    ("carry", r"\b(?:за\s+)?(?:тот\s+же|этот|указанный|данный|отчётный|отчетный)\s+период\b|\b(?:in|during|over|for)\s+the\s+(?:same\s+)?period\b(?!\s+(?:of|in|a\s+year))"),
     ("ytd", r"\b(?:с\s+начала\s+(?:текущего\s+|этого\s+)?года|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|year[\s-]to[\s-]date|YTD)\b"),
     ("last_year", r"\b(?:(?:в|за)\s+)?(?:прошл\w+|минувш\w+)\s+год\w*|\blast\s+year\b|\bprevious\s+year\b|\bа\s+year\s+earlier\b|\bа\s+year\s+ago\b"),
     ("this_year", r"\b(?:(?:в|за)\s+)?(?:текущ\w+|эт\w+|нынешн\w+)\s+год\w*|\bthis\s+year\b|\bthe\s+current\s+year\b|\bгодов\w+\s+показател\w+|\bannual\b|\bfull-year\b|\bпо\s+итогам\s+года\b|\bfor\s+the\s+(?:whole\s+|full\s+)?year\b|\bby\s+the\s+end\s+of\s+the\s+year\b|\bк\s+концу\s+года\b|\bпо\s+итогам\s+текущего\s+года\b"),
@@ -58,6 +61,10 @@ _SAME_PERIOD = re.compile(
     r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении",
     re.IGNORECASE,
 )
+
+
+_SEASONS = {"весн": (3, 5), "летом": (6, 8), "осен": (9, 11), "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11),
+            "fall": (9, 11)}
 
 
 @dataclass(frozen=True)
@@ -141,6 +148,20 @@ def _year_of(match: re.Match[str], default_year: int | None, published: date | N
 def _resolve(
     kind: str, match: re.Match[str], default_year: int | None, published: date | None
 ) -> tuple[str, bool] | None:
+    if kind == "carry":
+        return "carry", False
+    if kind == "season":
+        season = (match.group("season") or match.group("season_en")).lower()
+        months = next(m for stem, m in _SEASONS.items() if season.startswith(stem))
+        if match.groupdict().get("year"):
+            year = int(match.group("year"))
+        elif published is not None:
+            year = published.year + (1 if match.groupdict().get("next") or re.search(r"next|следующ", match.group(), re.I) else 0)
+        else:
+            return None
+        return span(year, *months), bool(match.groupdict().get("year"))
+    if kind == "next_year":
+        return (str(published.year + 1), False) if published else None
     if kind in {"ytd", "last_year", "this_year"}:
         if published is None:
             return None
@@ -291,3 +312,12 @@ def _resolve_date(
     if first == last:
         return first.isoformat(), explicit
     return f"{first.isoformat()}/{last.isoformat()}", explicit
+
+
+def find_windows(text: str, offset: int, default_year: int | None, published: date | None) -> list[EventDate]:
+    """Event dates stated as periods ("в первом полугодии 2026 года", "осенью", "next year")."""
+    return [
+        EventDate(p.value, p.start, p.end, p.explicit_year)
+        for p in find_periods(text, offset, default_year, published)
+        if not p.comparison and p.kind not in {"same", "carry", "year"}
+    ]

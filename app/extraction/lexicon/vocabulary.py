@@ -5,19 +5,20 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
     "ru": {
         "trade_turnover": ("товарооборот", "внешнеторговый оборот", "торговый оборот", "взаимный торговля",
                            "объём торговля", "объем торговля", "двусторонний торговля", "оборот торговля",
-                           "торговля между", "взаимный товарооборот"),
+                           "торговля между", "взаимный товарооборот", "торговля"),
         "exports": ("экспорт", "поставка", "экспортировать", "вывоз"),
         "imports": ("импорт", "ввоз", "импортировать"),
         "transit_volume": ("транзит", "транзитный перевозка", "перевалка", "прокачка", "транспортировка",
-                           "перевезти", "перевозка", "грузопоток", "прокачать", "переработать", "грузооборот"),
+                           "перевезти", "перевозка", "грузопоток", "прокачать", "переработать", "грузооборот",
+                           "транспортировать", "перекачать", "транзитом", "перевалить"),
     },
     "en": {
         "trade_turnover": ("trade turnover", "bilateral trade", "mutual trade", "trade between", "trade volume",
-                           "volume of trade", "trade with", "turnover", "foreign trade"),
+                           "volume of trade", "trade with", "turnover", "trade"),
         "exports": ("exports", "export", "exported", "shipments to", "supplies", "supplied"),
         "imports": ("imports", "import", "imported"),
         "transit_volume": ("transit", "transshipment", "transported", "shipped through", "shipped via", "pumped",
-                           "cargo transported", "handled", "throughput", "freight"),
+                           "cargo transported", "handled", "throughput", "freight", "crossed", "carried", "moved"),
     },
 }
 
@@ -30,13 +31,21 @@ DECLINE: dict[str, tuple[str, ...]] = {
     "en": ("decreased", "decrease", "declined", "decline", "fell", "fall", "dropped", "down", "shrank"),
 }
 
+# One country's trade with the world or with a group: not a figure of a pair.
+NOT_PAIR: dict[str, tuple[str, ...]] = {
+    "ru": ("внешнеторговый оборот", "общий", "со все страна", "с весь мир", "в целом", "совокупный",
+           "внешний торговля"),
+    "en": ("foreign trade", "total trade", "overall", "with all", "with the world", "worldwide", "global",
+           "total foreign", "external trade", "all countries"),
+}
+
 # What is not a trade figure even with a money amount: investments, loans, project costs.
 NOT_TRADE: dict[str, tuple[str, ...]] = {
     "ru": ("инвестиция", "инвестировать", "вложение", "кредит", "заём", "стоимость", "бюджет", "капитал",
            "фонд", "портфель", "проект стоимостью", "грант", "долг", "доля", "мощность", "протяжённость",
            "протяженность", "длина", "пропускной способность", "запасы"),
     "en": ("investment", "investments", "invested", "invest", "loan", "loans", "cost", "costs", "budget",
-           "capital", "fund", "portfolio", "worth", "grant", "debt", "share", "capacity", "length", "reserves",
+           "capital", "fund", "portfolio", "grant", "debt", "share", "capacity", "length", "reserves",
            "stake"),
 }
 
