@@ -16,9 +16,22 @@ from app.extraction.matching import Mention
 from app.extraction.model import Proposal
 from app.extraction.morphology import _analyzer, inflect
 from app.extraction.text import Sentence, Token
-from app.extraction.when import find_dates
+from app.common.dates import parse_period
+from app.extraction.when import EventDate, find_dates, find_windows
 
 _LOCATIVE = {"в", "во", "in", "at"}
+_VISIT_TYPES = {"state_visit", "official_visit", "working_visit", "other"}
+# One event told twice: a visit and the talks held during it, a meeting and its minister's talks.
+_FAMILY = {"state_visit", "official_visit", "working_visit", "other", "talks", "ministerial_meeting"}
+# Events that need no named person or place to be an event of their own.
+_SELF_STANDING = {"talks", "ministerial_meeting", "phone_call", "intergovernmental_commission", "interstate_council"}
+_CLAUSE_BREAK = re.compile(
+    r";|\s[-–—]\s|,\s*(?=(?:который|которая|которое|которые|которого|которой|котором|которых|что|чтобы|где|когда|"
+    r"после|а|но|однако|while|which|who|whose|where|when|after|before|but|said|according|adding)\b)",
+    re.IGNORECASE,
+)
+_DAYS_LONG = re.compile(r"\b(?P<n>two|three|four|двух|тр[её]х|четыр[её]х)[\s-]*(?:day|дневн)", re.IGNORECASE)
+_DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4}
 _DESTINATION = {"в", "во", "to", "into"}
 _VISIT_VERBS = {"посетить", "посещать", "visited", "visit", "visiting", "visits"}
 _BILATERAL = {"state_visit", "official_visit", "working_visit", "talks", "phone_call", "intergovernmental_commission",
@@ -50,18 +63,35 @@ def _plural(token: Token, language: str) -> bool:
     return parse.tag.number == "plur"
 
 
+def clause(sentence: Sentence, position: int) -> tuple[int, int]:
+    """The clause of a sentence around a document offset, cut at ";", dashes and subordinate clauses."""
+    start, end = sentence.start, sentence.end
+    for match in _CLAUSE_BREAK.finditer(sentence.text):
+        at = sentence.start + match.start()
+        if at < position:
+            start = sentence.start + match.end()
+        elif at > position:
+            end = at
+            break
+    return start, end
+
+
 def event_date(
     reading: Reading, facts: SentenceFacts, planned: bool, near: int | None = None
 ) -> tuple[str, float] | None:
-    """The sentence's date nearest `near` (the trigger), else the nearest earlier one in its
-    paragraph, else the publication's."""
+    """The date in the clause of `near` (the trigger), else the nearest in the sentence, else the
+    nearest earlier one in its paragraph, else the publication's."""
     default_year = reading.published.year if reading.published else None
     sentence = facts.sentence
     dates = find_dates(sentence.text, sentence.start, default_year, reading.published, future=planned)
+    if not dates:
+        dates = find_windows(sentence.text, sentence.start, default_year, reading.published)
     if dates:
         anchor = sentence.start if near is None else near
-        nearest = min(dates, key=lambda d: (not d.explicit_year, min(abs(d.start - anchor), abs(d.end - anchor))))
-        return nearest.value, 0.0
+        low, high = clause(sentence, anchor)
+        inside = [d for d in dates if low <= d.start and d.end <= high] or dates
+        nearest = min(inside, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
+        return _lasting(sentence, nearest), 0.0
     for other in reversed(reading.document.paragraph_sentences(sentence.paragraph)):
         if other.index >= sentence.index:
             continue
@@ -71,6 +101,20 @@ def event_date(
     if reading.published is None:
         return None
     return published_precision(reading.published, planned), 0.3
+
+
+def _lasting(sentence: Sentence, found: EventDate) -> str:
+    """"arrived on Thursday for a two-day visit": the day and the day after."""
+    match = _DAYS_LONG.search(sentence.text)
+    if match is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", found.value):
+        return found.value
+    first = date.fromisoformat(found.value)
+    last = first.fromordinal(first.toordinal() + _DAY_COUNTS[match.group("n").lower()] - 1)
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def window(value: str) -> tuple[date, date]:
+    return parse_period(value)
 
 
 def published_precision(published: date, planned: bool) -> str:
@@ -94,6 +138,13 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
     order = _trigger_order(reading.language)
     for facts in reading.facts:
         triggers = reading.cues("EVENT_TRIGGERS", facts.sentence.tokens)
+        if events:
+            # "По итогам переговоров подписан…": the talks told before, not new ones.
+            anaphora = reading.cues("EVENT_ANAPHORA", facts.sentence.tokens)
+            triggers = [t for t in triggers if not any(a.first <= t.first < a.last for a in anaphora)]
+        if not triggers and _ministers_meet(reading, facts):
+            first = facts.sentence.tokens[0]
+            triggers = [Mention("ministerial_meeting", first.start, first.end, 0, 1)]
         found: list[_Event] = []
         if triggers:
             best = min(triggers, key=lambda m: order.index(m.value))
@@ -111,27 +162,48 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
     return proposals, agreements
 
 
+def _ministers_meet(reading: Reading, facts: SentenceFacts) -> bool:
+    """"The energy ministers of the two countries met in Istanbul": ministers and a meeting."""
+    roles = reading.cues("ROLES", facts.sentence.tokens)
+    words = {t.text.lower() for t in facts.sentence.tokens}
+    meeting = words & {"met", "встретились", "встретился", "встреча", "встречи", "meeting", "провели"}
+    return bool(meeting) and any("минист" in r.value or "minister" in r.value for r in roles)
+
+
 def _last_event(reading: Reading, events: list[_Event], facts: SentenceFacts) -> _Event | None:
     """The event a signing belongs to: the last one in its paragraph, or in the two before when the
     sentence points back at it ("the sides", "в ходе визита")."""
     sentence = facts.sentence
     pointing_back = bool(reading.cues("EVENT_ANAPHORA", sentence.tokens))
     for event in reversed(events):
-        if event.sentence.paragraph == sentence.paragraph:
-            return event
-        if pointing_back and sentence.paragraph - event.sentence.paragraph <= 2:
+        if event.body.get("status", "held") != "held":
+            continue
+        if event.sentence.paragraph == sentence.paragraph or pointing_back:
             return event
     return None
 
 
 def _duplicate(event: _Event, events: list[_Event]) -> bool:
     for other in events:
+        if (
+            event.body["type"] in _FAMILY
+            and other.body["type"] in _FAMILY
+            and set(event.body["countries"]) == set(other.body["countries"])
+            and event.body.get("status") == other.body.get("status")
+            and _overlap(event.body["date"], other.body["date"])
+        ):
+            return True
         same = all(event.body.get(f) == other.body.get(f) for f in ("type", "host_country", "location"))
         if same and set(event.body["people"]) <= set(other.body["people"]) and (
             event.body["date"][:7] == other.body["date"][:7] or event.body["date"][:4] == other.body["date"]
         ):
             return True
     return False
+
+
+def _overlap(first: str, second: str) -> bool:
+    a, b = window(first), window(second)
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def _events(
@@ -149,6 +221,8 @@ def _events(
     if dated is None:
         return []
     when, date_penalty = dated
+    if event_type == "other" and date_penalty > 0:
+        return []  # "третий визит премьер-министра": a visit told without its own date is a mention
     people, requires = [], []
     person_countries = []
     for person in facts.people:
@@ -161,7 +235,7 @@ def _events(
     groups = _summit_groups(facts) if event_type in {"summit", "forum", "multilateral_meeting"} else [(None, None)]
     results = []
     for organization, place in groups:
-        location = place or _location(facts)
+        location = place or _location(facts, event_type in _VISIT_TYPES)
         body: dict[str, Any] = {"type": event_type, "date": when, "people": list(dict.fromkeys(people))}
         event_requires = list(requires)
         host = None
@@ -176,15 +250,18 @@ def _events(
         if host is None:
             host = _destination(facts, trigger)
         body["host_country"] = host
-        countries = {m.value.code for m in facts.countries} | set(person_countries)
+        low, high = clause(facts.sentence, trigger.start)
+        countries = {m.value.code for m in facts.countries if low <= m.start < high} | set(person_countries)
         if host:
             countries.add(host)
+        if len(countries) < 2:
+            countries |= {m.value.code for m in facts.countries}
         confidence = 0.8 - date_penalty
         if len(countries) < 2 and event_type in _BILATERAL and len(reading.main_pair) == 2:
             if not countries or countries & set(reading.main_pair):
                 countries |= set(reading.main_pair)
                 confidence -= 0.2
-        if not countries or not (people or location or host or event_type in {"ministerial_meeting", "talks"}):
+        if not countries or not (people or location or host or event_type in _SELF_STANDING):
             continue
         body["countries"] = sorted(countries)
         organizations = []
@@ -232,10 +309,11 @@ def _summit_groups(facts: SentenceFacts) -> list[tuple[Mention[Any] | None, Ment
     return groups
 
 
-def _location(facts: SentenceFacts) -> Mention[Any] | None:
+def _location(facts: SentenceFacts, visit: bool) -> Mention[Any] | None:
     tokens = facts.sentence.tokens
+    words = _LOCATIVE | ({"to"} if visit else set())
     for mention in facts.places:
-        if mention.first > 0 and tokens[mention.first - 1].text.lower() in _LOCATIVE:
+        if mention.first > 0 and tokens[mention.first - 1].text.lower() in words:
             return mention
     return None
 
@@ -405,6 +483,8 @@ def _count_before(tokens: Sequence[Token], at: int) -> int | None:
             return int(text)
         if text in _NUMBER_WORDS:
             return _NUMBER_WORDS[text]
+        if re.fullmatch(r"[а-яё]+", text) and _analyzer().parse(text)[0].normal_form in _NUMBER_WORDS:
+            return _NUMBER_WORDS[_analyzer().parse(text)[0].normal_form]
     return None
 
 
