@@ -34,6 +34,11 @@ _UNITS: tuple[tuple[str, str, float], ...] = (
     ),
     (r"тонн(?:а|ы)?\b|т\.?(?![а-яёА-ЯЁ\w])|(?:metric\s+)?tonnes?\b|tons?\b|t\b", "tonnes", 1),
     (r"%|процент(?:а|ов)?\b|percent\b|per\s+cent\b|pct\b", "percent", 1),
+    (
+        r"контейнер\w*\s+в\s+двадцатифутов\w*\s+эквивалент\w*|containers?\s+in\s+twenty-foot\s+equivalent(?:\s+units?)?",
+        "teu",
+        1,
+    ),
     (r"контейнер(?:ов|а|ы)?\b|containers?\b", "containers", 1),
     (r"TEU\b|ДФЭ\b|двадцатифутов\w*(?:\s+эквивалент\w*)?", "teu", 1),
     (r"км\b|километр(?:ов|а)?\b|km\b|kilomet(?:re|er)s?\b", "km", 1),

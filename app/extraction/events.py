@@ -35,7 +35,7 @@ _DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "двух": 2, "трех": 3, "�
 _DESTINATION = {"в", "во", "to", "into"}
 _VISIT_VERBS = {"посетить", "посещать", "visited", "visit", "visiting", "visits"}
 _BILATERAL = {"state_visit", "official_visit", "working_visit", "talks", "phone_call", "intergovernmental_commission",
-              "ministerial_meeting", "other"}
+              "interstate_council", "ministerial_meeting", "other"}
 _NUMBER_WORDS = {
     "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
     "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
@@ -77,7 +77,7 @@ def clause(sentence: Sentence, position: int) -> tuple[int, int]:
 
 
 def event_date(
-    reading: Reading, facts: SentenceFacts, planned: bool, near: int | None = None
+    reading: Reading, facts: SentenceFacts, planned: bool, near: int | None = None, near_end: int | None = None
 ) -> tuple[str, float] | None:
     """The date in the clause of `near` (the trigger), else the nearest in the sentence, else the
     nearest earlier one in its paragraph, else the publication's."""
@@ -90,7 +90,8 @@ def event_date(
         anchor = sentence.start if near is None else near
         low, high = clause(sentence, anchor)
         inside = [d for d in dates if low <= d.start and d.end <= high] or dates
-        nearest = min(inside, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
+        anchor_end = anchor if near_end is None else near_end
+        nearest = min(inside, key=lambda d: d.start - anchor_end if d.start >= anchor_end else abs(anchor - d.end))
         return _lasting(sentence, nearest), 0.0
     for other in reversed(reading.document.paragraph_sentences(sentence.paragraph)):
         if other.index >= sentence.index:
@@ -136,9 +137,12 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
     events: list[_Event] = []
     agreements: list[Proposal] = []
     order = _trigger_order(reading.language)
+    replaced: dict[str, str] = {}
     for facts in reading.facts:
+        if facts.sentence.headline or reading.cues("NOT_EVENT", facts.sentence.tokens):
+            continue
         triggers = reading.cues("EVENT_TRIGGERS", facts.sentence.tokens)
-        if events:
+        if events and not (reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)):
             # "По итогам переговоров подписан…": the talks told before, not new ones.
             anaphora = reading.cues("EVENT_ANAPHORA", facts.sentence.tokens)
             triggers = [t for t in triggers if not any(a.first <= t.first < a.last for a in anaphora)]
@@ -149,17 +153,28 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
         if triggers:
             best = min(triggers, key=lambda m: order.index(m.value))
             found = _events(reading, registry, facts, best, len(events))
-            found = [event for event in found if not _duplicate(event, events)]
+            found = [event for event in found if not _duplicate(event, events, replaced)]
             events.extend(found)
         if reading.cues("SIGNING", facts.sentence.tokens):
-            linked = found[0] if found else _last_event(reading, events, facts)
+            planned = bool(reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens))
+            linked = found[0] if found else _last_event(reading, events, facts, planned)
             agreements.extend(_agreements(reading, facts, linked, len(agreements)))
     proposals = [
         Proposal(e.key, "event", e.body, e.sentence.start, e.sentence.end, e.body.pop("_confidence"),
                  tuple(dict.fromkeys(e.requires)))
         for e in events
     ]
+    for agreement in agreements:
+        if agreement.body.get("event") in replaced:
+            agreement.body["event"] = replaced[agreement.body["event"]]
     return proposals, agreements
+
+
+def _ministers_only(reading: Reading, facts: SentenceFacts) -> bool:
+    roles = [r.value for r in reading.cues("ROLES", facts.sentence.tokens)]
+    heads = {"президент", "премьер-министр", "president", "prime minister", "глава государство", "вице-премьер",
+             "заместитель премьер-министр", "deputy prime minister"}
+    return bool(roles) and all(("минист" in r or "minister" in r) and r not in heads for r in roles)
 
 
 def _ministers_meet(reading: Reading, facts: SentenceFacts) -> bool:
@@ -170,20 +185,21 @@ def _ministers_meet(reading: Reading, facts: SentenceFacts) -> bool:
     return bool(meeting) and any("минист" in r.value or "minister" in r.value for r in roles)
 
 
-def _last_event(reading: Reading, events: list[_Event], facts: SentenceFacts) -> _Event | None:
+def _last_event(reading: Reading, events: list[_Event], facts: SentenceFacts, planned: bool) -> _Event | None:
     """The event a signing belongs to: the last one in its paragraph, or in the two before when the
     sentence points back at it ("the sides", "в ходе визита")."""
     sentence = facts.sentence
     pointing_back = bool(reading.cues("EVENT_ANAPHORA", sentence.tokens))
     for event in reversed(events):
-        if event.body.get("status", "held") != "held":
+        if (event.body.get("status", "held") != "held") != planned:
             continue
         if event.sentence.paragraph == sentence.paragraph or pointing_back:
             return event
     return None
 
 
-def _duplicate(event: _Event, events: list[_Event]) -> bool:
+def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) -> bool:
+    """The same event told again. A visit told after the talks held during it takes their place."""
     for other in events:
         if (
             event.body["type"] in _FAMILY
@@ -191,7 +207,11 @@ def _duplicate(event: _Event, events: list[_Event]) -> bool:
             and set(event.body["countries"]) == set(other.body["countries"])
             and event.body.get("status") == other.body.get("status")
             and _overlap(event.body["date"], other.body["date"])
+            and _short(event.body["date"]) and _short(other.body["date"])
         ):
+            if event.body["type"] in _VISIT_TYPES - {"other"} and other.body["type"] not in _VISIT_TYPES - {"other"}:
+                replaced[other.body["id"]] = event.body["id"]
+                other.body, other.sentence, other.requires = event.body, event.sentence, event.requires
             return True
         same = all(event.body.get(f) == other.body.get(f) for f in ("type", "host_country", "location"))
         if same and set(event.body["people"]) <= set(other.body["people"]) and (
@@ -199,6 +219,12 @@ def _duplicate(event: _Event, events: list[_Event]) -> bool:
         ):
             return True
     return False
+
+
+def _short(value: str) -> bool:
+    """A date window of a month or less: only such are compared for being the same event."""
+    start, end = window(value)
+    return (end - start).days <= 31
 
 
 def _overlap(first: str, second: str) -> bool:
@@ -211,13 +237,15 @@ def _events(
 ) -> list[_Event]:
     tokens = facts.sentence.tokens
     event_type = "other" if trigger.value == "visit" else trigger.value
+    if event_type == "talks" and _ministers_only(reading, facts):
+        event_type = "ministerial_meeting"
     trigger_token = tokens[trigger.first]
     if trigger.value in {"visit", "summit", "forum"} and _plural(trigger_token, reading.language):
         organizations = _unique(facts.organizations)
         if not (trigger.value == "summit" and len(organizations) > 1):
             return []  # "взаимные визиты", "regular summits": not one event
     status = _status(reading, tokens)
-    dated = event_date(reading, facts, status == "planned", trigger.start)
+    dated = event_date(reading, facts, status == "planned", trigger.start, trigger.end)
     if dated is None:
         return []
     when, date_penalty = dated

@@ -30,6 +30,7 @@ _PARTNER_MARKS = {
     "transit_volume": {"через", "по", "through", "via", "across", "crossed"},
 }
 _BREAK = re.compile(r"[,;:()«»\"]")
+_CONJUNCTION = re.compile(r"\b(?:and|и|а|but|но|while)\b|[,;]", re.IGNORECASE)
 _CHANGE_VERBS = {"довести", "увеличить", "вырасти", "возрасти", "увеличиться", "сократиться", "снизиться",
                  "повысить", "нарастить", "bring", "increase", "boost", "raise", "rise", "grow", "reach"}
 
@@ -137,7 +138,9 @@ def _figure(
         value, upper = (-upper, -value) if upper is not None else (-value, None)
 
     carried = last_period.get(sentence.paragraph) or last_period.get(0)
-    period, explicit = _period(periods, amount, previous_end, next_start, carried)
+    before_periods = [p for p in periods if previous_end <= p.start and p.end <= amount.start]
+    between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
+    period, explicit = _period(periods, amount, previous_end, next_start, carried, between)
     if period is None and amount.unit == "percent" and any(p.comparison for p in periods):
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
     if period is None:
@@ -193,15 +196,22 @@ def _through_a_country(facts: SentenceFacts) -> bool:
 
 
 def _period(
-    periods: list[Period], amount: Amount, segment_start: int, next_start: int, carried: str | None
+    periods: list[Period], amount: Amount, segment_start: int, next_start: int, carried: str | None,
+    text_between: str = "",
 ) -> tuple[str | None, bool]:
     """The period of an amount: the nearest stated before it since the previous amount, else after
     it before the next one, else earlier in the sentence. "За тот же период" carries the last one."""
     usable = [p for p in periods if not p.comparison and p.kind != "same"]
-    before = [p for p in usable if segment_start <= p.start and p.end <= amount.start]
-    after = [p for p in usable if amount.end <= p.start and p.end <= next_start]
-    earlier = [p for p in usable if p.end <= segment_start]
+    strong = [p for p in usable if p.kind != "annual"]
+    before = [p for p in strong if segment_start <= p.start and p.end <= amount.start]
+    after = [p for p in strong if amount.end <= p.start and p.end <= next_start]
+    earlier = [p for p in strong if p.end <= segment_start]
+    weak = [p for p in usable if p.kind == "annual" and p.end <= next_start]
     chosen = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
+    if before and after and after[0].start - amount.end <= 40 and _CONJUNCTION.search(text_between):
+        chosen = after[0]  # "…last year and grew by 18 percent in January–April": the period after it
+    if chosen is None and weak:
+        chosen = weak[0]
     if chosen is None:
         return None, False
     if chosen.kind == "carry":

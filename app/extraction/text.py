@@ -31,6 +31,9 @@ class Sentence:
     end: int
     text: str
     tokens: list[Token] = field(default_factory=list)
+    # A paragraph of one line without final punctuation: a headline or subhead, which repeats the
+    # story's facts in fewer words; they are proposed from the body instead.
+    headline: bool = False
 
 
 @dataclass
@@ -73,6 +76,9 @@ def read(text: str, language: str) -> Document:
                         tokens=tokenize(text[part_start:part_end], part_start, language),
                     )
                 )
+    for sentence in sentences:
+        alone = sum(1 for other in sentences if other.paragraph == sentence.paragraph) == 1
+        sentence.headline = alone and len(sentence.text) <= 200 and not re.search(r"[.!?…:;»\"”)]$", sentence.text)
     return Document(text=text, language=language, sentences=sentences)
 
 

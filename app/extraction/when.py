@@ -44,15 +44,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("carry", r"\b(?:за\s+)?(?:тот\s+же|этот|указанный|данный|отчётный|отчетный)\s+период\b|\b(?:in|during|over|for)\s+the\s+(?:same\s+)?period\b(?!\s+(?:of|in|a\s+year))"),
     ("ytd", r"\b(?:с\s+начала\s+(?:текущего\s+|этого\s+)?года|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|year[\s-]to[\s-]date|YTD)\b"),
     ("last_year", r"\b(?:(?:в|за)\s+)?(?:прошл\w+|минувш\w+)\s+год\w*|\blast\s+year\b|\bprevious\s+year\b|\bа\s+year\s+earlier\b|\bа\s+year\s+ago\b"),
-    ("this_year", r"\b(?:(?:в|за)\s+)?(?:текущ\w+|эт\w+|нынешн\w+)\s+год\w*|\bthis\s+year\b|\bthe\s+current\s+year\b|\bгодов\w+\s+показател\w+|\bannual\b|\bfull-year\b|\bпо\s+итогам\s+года\b|\bfor\s+the\s+(?:whole\s+|full\s+)?year\b|\bby\s+the\s+end\s+of\s+the\s+year\b|\bк\s+концу\s+года\b|\bпо\s+итогам\s+текущего\s+года\b"),
-    ("month", rf"\b(?P<m1>{_MONTH})(?:\s+{_YEAR})?"),
+    ("this_year", r"\b(?:(?:в|за)\s+)?(?:текущ\w+|эт\w+|нынешн\w+)\s+год\w*|\bthis\s+year\b|\bthe\s+current\s+year\b|\bпо\s+итогам\s+года\b|\bfor\s+the\s+(?:whole\s+|full\s+)?year\b|\bby\s+the\s+end\s+of\s+the\s+year\b|\bк\s+концу\s+года\b|\bпо\s+итогам\s+текущего\s+года\b"),
+    ("annual", r"\bгодов\w+\s+показател\w+|\bгодов\w+\s+объ[её]м\w*|\bannual\b|\bfull-year\b"),
+    ("month", rf"(?<!\d\s)(?<!\d)\b(?P<m1>{_MONTH})(?!\s*\d{{1,2}}\b)(?:\s+{_YEAR})?"),
     ("year", rf"(?:\b(?:в|во|за|на|к|до|по\s+итогам|in|for|of|during|by|through|throughout)\s+){_YEAR}"),
     ("year", rf"\b{_YEAR}"),
 )
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 _COMPARISON = re.compile(
     r"(?:по\s+сравнению\s+с|относительно|против|в\s+сравнении\s+с|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
-    r"from|than(?:\s+in)?|versus|vs\.?|over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?)?\s*$",
+    r"from|than(?:\s+in)?|чем(?:\s+за|\s+в)?|versus|vs\.?|over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?)?\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
@@ -162,6 +163,9 @@ def _resolve(
         return span(year, *months), bool(match.groupdict().get("year"))
     if kind == "next_year":
         return (str(published.year + 1), False) if published else None
+    if kind == "annual":
+        year = published.year if published else default_year
+        return (str(year), False) if year else None
     if kind in {"ytd", "last_year", "this_year"}:
         if published is None:
             return None

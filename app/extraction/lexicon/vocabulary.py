@@ -15,7 +15,7 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "trade_turnover": ("trade turnover", "bilateral trade", "mutual trade", "trade between", "trade volume",
                            "volume of trade", "trade with", "turnover", "trade"),
-        "exports": ("exports", "export", "exported", "shipments to", "supplies", "supplied"),
+        "exports": ("exports", "export", "exported", "shipments to", "supplies", "supplied", "shipped", "sold"),
         "imports": ("imports", "import", "imported"),
         "transit_volume": ("transit", "transshipment", "transported", "shipped through", "shipped via", "pumped",
                            "cargo transported", "handled", "throughput", "freight", "crossed", "carried", "moved"),
@@ -117,7 +117,7 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                                           "заседание комиссия")),
         ("summit", ("саммит",)),
         ("forum", ("форум",)),
-        ("phone_call", ("телефонный разговор", "по телефон", "телефонный переговоры")),
+        ("phone_call", ("телефонный разговор", "разговор по телефон", "телефонный переговоры")),
         ("talks", ("переговоры", "провести переговоры")),
         ("ministerial_meeting", ("встреча министр", "министр провести встреча", "министр встретиться",
                                  "министр провести регулярный встреча", "министр иностранный дело")),
@@ -134,8 +134,8 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                                           "meeting of the commission", "joint commission")),
         ("summit", ("summit",)),
         ("forum", ("forum",)),
-        ("phone_call", ("phone call", "telephone conversation", "phone conversation", "by phone", "by telephone",
-                        "phone talk", "telephone call")),
+        ("phone_call", ("phone call", "telephone conversation", "phone conversation", "spoke by phone",
+                        "spoke by telephone", "phone talk", "telephone call", "phone talks", "telephone talks")),
         ("talks", ("talks", "held talks", "negotiations")),
         ("ministerial_meeting", ("foreign ministers", "ministers met", "ministerial meeting", "meeting of ministers")),
         ("multilateral_meeting", ("consultative meeting", "meeting of leaders", "leaders' meeting")),
@@ -221,7 +221,7 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("развитие", "under_development"), ("разработка", "under_development"),
         ("начать строительство", "planned"), ("технико-экономический обоснование", "planned"),
         ("запуск", "operating"), ("открытие", "operating"), ("запустить", "operating"),
-        ("действовать", "operating"), ("функционировать", "operating"), ("прокачка", "operating"),
+        ("действовать", "operating"), ("функционировать", "operating"), ("работать", "operating"), ("прокачка", "operating"),
         ("через", "operating"),
     ),
     "en": (
@@ -236,6 +236,7 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("start building", "planned"), ("feasibility study", "planned"),
         ("launch", "operating"), ("launched", "operating"), ("opened", "operating"),
         ("operating", "operating"), ("operational", "operating"), ("in operation", "operating"),
+        ("working", "operating"),
         ("through", "operating"), ("via", "operating"), ("pumped", "operating"),
     ),
 }
@@ -337,4 +338,10 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
     "en": ("sides", "the two sides", "during the visit", "following the talks", "during the talks", "following the visit",
            "on the sidelines", "at the summit", "leaders", "following the meeting", "after the talks",
            "in the presence", "during the meeting"),
+}
+
+# A sentence about an institution's history, not an event: "Комиссия создана в 1996 году".
+NOT_EVENT: dict[str, tuple[str, ...]] = {
+    "ru": ("создать в", "учредить", "образовать в", "справочно"),
+    "en": ("established in", "was set up in", "founded in", "was created in"),
 }
