@@ -239,7 +239,7 @@ def _events(
     event_type = "other" if trigger.value == "visit" else trigger.value
     if event_type == "talks" and _ministers_only(reading, facts):
         event_type = "ministerial_meeting"
-    trigger_token = tokens[trigger.first]
+    trigger_token = tokens[trigger.last - 1]  # the head noun: "государственным визитом"
     if trigger.value in {"visit", "summit", "forum"} and _plural(trigger_token, reading.language):
         organizations = _unique(facts.organizations)
         if not (trigger.value == "summit" and len(organizations) > 1):
@@ -354,12 +354,14 @@ def _known_country(reading: Reading, place_id: str) -> str | None:
 
 
 def _destination(facts: SentenceFacts, trigger: Mention[str]) -> str | None:
+    """The country visited: "визит … в Казахстан", "прибыл в Казахстан с визитом", "visited Azerbaijan"."""
     tokens = facts.sentence.tokens
+    low, high = clause(facts.sentence, trigger.start)
     for mention in facts.countries:
-        if mention.first < trigger.first or mention.value.capital:
+        if mention.value.capital or mention.value.adjective or not low <= mention.start < high:
             continue
         previous = tokens[mention.first - 1].text.lower() if mention.first else ""
-        if previous in _DESTINATION or (previous and tokens[mention.first - 1].keys & _VISIT_VERBS):
+        if previous in _DESTINATION | {"in"} or (previous and tokens[mention.first - 1].keys & _VISIT_VERBS):
             return mention.value.code
     return None
 

@@ -110,6 +110,8 @@ def _figure(
     # Indicator: the nearest cue before the amount, else after it in the same clause.
     indicator_cues = reading.cues("INDICATORS", before) or reading.cues("INDICATORS", whole_before)
     indicator = indicator_cues[-1].value if indicator_cues else None
+    if any(cue.value == "transit_volume" for cue in reading.cues("INDICATORS", before)):
+        indicator = "transit_volume"  # "transit cargo shipped to Baku": transit, whatever the verb
     if indicator is None:
         cues_after = reading.cues("INDICATORS", _tokens_between(tokens, amount.end, next_start))
         indicator = cues_after[0].value if cues_after else None
@@ -206,12 +208,13 @@ def _period(
     before = [p for p in strong if segment_start <= p.start and p.end <= amount.start]
     after = [p for p in strong if amount.end <= p.start and p.end <= next_start]
     earlier = [p for p in strong if p.end <= segment_start]
-    weak = [p for p in usable if p.kind == "annual" and p.end <= next_start]
-    chosen = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
+    weak = [p for p in usable if p.kind == "annual" and segment_start <= p.start and p.end <= next_start]
+    chosen = before[-1] if before else after[0] if after else None
+    if chosen is None:
+        chosen = weak[0] if weak else earlier[-1] if earlier else None
     if before and after and after[0].start - amount.end <= 40 and _CONJUNCTION.search(text_between):
         chosen = after[0]  # "…last year and grew by 18 percent in January–April": the period after it
-    if chosen is None and weak:
-        chosen = weak[0]
+
     if chosen is None:
         return None, False
     if chosen.kind == "carry":

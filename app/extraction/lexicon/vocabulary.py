@@ -144,9 +144,11 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 PLANNED: dict[str, tuple[str, ...]] = {
     # Besides future-tense verbs (посетит, состоится), recognised by their grammatical tense.
-    "ru": ("планироваться", "ожидаться", "предстоящий", "запланировать", "намечен", "намечать", "намечаться"),
+    "ru": ("планироваться", "ожидаться", "предстоящий", "запланировать", "намечен", "намечать", "намечаться",
+           "подготовка к", "договориться провести", "следующий заседание", "следующий встреча"),
     "en": ("will", "planned", "is expected to", "are expected to", "expected to", "scheduled", "upcoming",
-           "to be held", "is set to", "plans to", "due to", "forthcoming", "next week", "next month"),
+           "to be held", "is set to", "plans to", "due to", "forthcoming", "next week", "next month",
+           "preparations for", "preparing for", "agreed to hold", "next meeting"),
 }
 CANCELLED: dict[str, tuple[str, ...]] = {
     "ru": ("отменить", "отмена", "отложить", "перенести"),
