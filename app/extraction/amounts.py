@@ -1,0 +1,156 @@
+"""Amounts with their units: "около 568 млн долларов", "$1.2 billion", "530,5 тыс. тонн", "6–7 %"."""
+
+import re
+from dataclasses import dataclass
+
+_NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)*"
+_SCALE_WORDS = {
+    "тыс": 1e3, "тысяч": 1e3, "тысяча": 1e3, "тысячи": 1e3, "thousand": 1e3, "k": 1e3,
+    "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "million": 1e6, "mln": 1e6,
+    "mn": 1e6, "m": 1e6,
+    "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "billion": 1e9, "bn": 1e9,
+    "b": 1e9,
+    "трлн": 1e12, "триллион": 1e12, "триллиона": 1e12, "триллионов": 1e12, "trillion": 1e12,
+}
+_SCALE = (
+    r"(?:тыс\.?|тысяч[аи]?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?|трлн\.?|триллион(?:а|ов)?"
+    r"|thousand|million|billion|trillion|bn\b|mln\b|mn\b)"
+)
+_SCALE_LETTER = r"(?:bn|mln|mn|m|k|b)\b"
+
+# Unit patterns, tried in order: (regex, unit, multiplier).
+_UNITS: tuple[tuple[str, str, float], ...] = (
+    (r"долл(?:ар(?:ов|а|ы)?)?\.?(?:\s+США)?|(?:US|U\.S\.)\s+dollars?|dollars?|USD\b|\$", "USD", 1),
+    (r"евро\b|EUR\b|euros?\b|€", "EUR", 1),
+    (r"руб(?:л(?:ей|я|ь))?\.?|RUB\b|roubles?\b|rubles?\b", "RUB", 1),
+    (r"тенге\b|KZT\b|tenge\b", "KZT", 1),
+    (r"манат(?:ов|а)?\b|AZN\b|manats?\b", "AZN", 1),
+    (r"юан(?:ей|я|ь|и)\b|CNY\b|yuan\b|renminbi\b", "CNY", 1),
+    (
+        r"баррел(?:ей|я|ь)(?:\s+нефти)?\s+в\s+(?:сутки|день)|барр\.?\s*/\s*сут(?:ки)?\.?"
+        r"|barrels?(?:\s+of\s+oil)?\s+(?:per|a)\s+day|bpd\b|b/d\b",
+        "barrels_per_day",
+        1,
+    ),
+    (r"тонн(?:а|ы)?\b|т\.?(?![а-яёА-ЯЁ\w])|(?:metric\s+)?tonnes?\b|tons?\b|t\b", "tonnes", 1),
+    (r"%|процент(?:а|ов)?\b|percent\b|per\s+cent\b|pct\b", "percent", 1),
+    (
+        r"контейнер\w*\s+в\s+двадцатифутов\w*\s+эквивалент\w*|containers?\s+in\s+twenty-foot\s+equivalent(?:\s+units?)?",
+        "teu",
+        1,
+    ),
+    (r"контейнер(?:ов|а|ы)?\b|containers?\b", "containers", 1),
+    (r"TEU\b|ДФЭ\b|двадцатифутов\w*(?:\s+эквивалент\w*)?", "teu", 1),
+    (r"км\b|километр(?:ов|а)?\b|km\b|kilomet(?:re|er)s?\b", "km", 1),
+    (r"bcm\b", "cubic_metres", 1e9),
+    (
+        r"кубометр(?:ов|а)?\b|куб\.\s*м(?:етр(?:ов|а)?)?\.?|м3|м³|cubic\s+met(?:re|er)s?\b|cu\.?\s*m\b",
+        "cubic_metres",
+        1,
+    ),
+)
+_UNIT = "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _, _) in enumerate(_UNITS))
+_PREFIX_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "rub": "RUB",
+                    "kzt": "KZT", "azn": "AZN", "cny": "CNY"}
+
+_AMOUNT = re.compile(
+    rf"(?P<pre>US\$|\$|€|\b(?:USD|EUR|RUB|KZT|AZN|CNY))?\s?"
+    rf"(?<![\d.,])(?P<n1>{_NUMBER})"
+    rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|до|and|и)\s+)(?:\$|€)?(?P<n2>{_NUMBER}))?"
+    rf"(?:\s*(?P<scale>{_SCALE})|(?P<letter>{_SCALE_LETTER}))?"
+    rf"(?:\s*(?P<unit>{_UNIT}))?",
+    re.IGNORECASE,
+)
+_PERCENTAGE_POINTS = re.compile(r"^\s*(?:п\.\s*п\.|процентн\w+\s+пункт|пп\b|percentage\s+points?|pp\b)", re.I)
+_BETWEEN = re.compile(r"(?:between|между|от|from)\s*$", re.I)
+_FROM = re.compile(r"(?:\bс|\bfrom|\bс\s+уровня)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float
+    value_upper: float | None
+    unit: str
+    start: int  # the whole expression, document offsets
+    end: int
+
+
+def parse_number(raw: str, language: str) -> float:
+    """`1,7` (Russian decimal comma), `1,200,000` (English thousands), `1 700 000`, `1.2`."""
+    digits = re.sub(r"[ \u00a0\u202f]", "", raw)
+    if "," in digits and "." in digits:
+        decimal = max(digits.rfind(","), digits.rfind("."))
+        whole = re.sub(r"[.,]", "", digits[:decimal])
+        return float(f"{whole}.{digits[decimal + 1:]}")
+    for mark in (",", "."):
+        if mark in digits:
+            groups = digits.split(mark)
+            thousands = len(groups) > 2 or (mark == "," and language == "en" and len(groups[1]) == 3)
+            if thousands and all(len(group) == 3 for group in groups[1:]):
+                return float("".join(groups))
+            return float(digits.replace(",", "."))
+    return float(digits)
+
+
+def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
+    """Every number stated with a currency or unit in `text` (a sentence starting at `offset`)."""
+    found = []
+    for match in _AMOUNT.finditer(text):
+        unit, multiplier = _unit_of(match)
+        if unit is None:
+            continue
+        if unit == "percent" and _PERCENTAGE_POINTS.match(text[match.end("unit") :]):
+            continue
+        if unit == "tonnes" and match.group("unit").lower() == "t" and not (
+            match.group("scale") or match.group("letter")
+        ):
+            continue
+        scale = _scale_of(match)
+        start = match.start("pre") if match.group("pre") else match.start("n1")
+        before = text[:start]
+        first = parse_number(match.group("n1"), language)
+        upper = None
+        if match.group("n2"):
+            second = parse_number(match.group("n2"), language)
+            separator = match.group("sep").strip().lower()
+            if separator in {"and", "и"} and not _BETWEEN.search(before):
+                continue
+            if separator in {"to", "до"} and _FROM.search(before):
+                first, start = second, match.start("n2")  # a change "from A to B": B is stated
+            elif second > first:
+                upper = second * scale * multiplier
+        if _is_year(match, first):
+            continue
+        value = round(first * scale * multiplier, 6)
+        found.append(Amount(value, upper and round(upper, 6), unit, offset + start, offset + match.end()))
+    return found
+
+
+def _unit_of(match: re.Match[str]) -> tuple[str | None, float]:
+    if match.group("unit"):
+        for i, (_, unit, multiplier) in enumerate(_UNITS):
+            if match.group(f"u{i}"):
+                return unit, multiplier
+    if match.group("pre"):
+        return _PREFIX_CURRENCY[match.group("pre").lower()], 1
+    return None, 1
+
+
+def _scale_of(match: re.Match[str]) -> float:
+    word = (match.group("scale") or match.group("letter") or "").lower().rstrip(".")
+    if not word:
+        return 1
+    if word.startswith("тысяч"):
+        return 1e3
+    if not match.group("pre") and match.group("letter") and word in {"m", "k", "b"}:
+        return 1  # "400m" without a currency is more likely metres than millions
+    return _SCALE_WORDS.get(word, 1)
+
+
+def _is_year(match: re.Match[str], value: float) -> bool:
+    return (
+        match.group("unit") is None
+        and not match.group("scale")
+        and 1900 <= value <= 2100
+        and "." not in match.group("n1")
+    )

@@ -1,0 +1,117 @@
+"""Countries named in a sentence, as alpha-2 codes: names and capitals in any case, adjectives,
+demonyms and compounds (азербайджано-казахстанские → AZ, KZ)."""
+
+import gettext
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from app.extraction.lexicon.countries import AMBIGUOUS_NAMES, COUNTRY_ROWS, ENGLISH_COMPOUND_PREFIXES
+from app.extraction.matching import Mention, PhraseMatcher
+from app.extraction.morphology import fold, word_keys
+from app.extraction.text import Token
+
+
+@dataclass(frozen=True)
+class CountryWord:
+    code: str
+    capital: bool  # a capital city, read as the country in diplomatic text (metonymy)
+    adjective: bool = False  # "казахстанской нефти", "Kazakh oil": whose goods, not where they go
+
+
+@dataclass(frozen=True)
+class CountryNames:
+    """What a country is called: for titles and for people's roles."""
+
+    en: str
+    ru: str
+
+
+def _fields(row: str) -> list[list[str]]:
+    return [[item.strip() for item in part.split(";") if item.strip()] for part in row.split("|")]
+
+
+@cache
+def country_names() -> dict[str, CountryNames]:
+    names: dict[str, CountryNames] = {}
+    russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    for country in pycountry.countries:
+        en = getattr(country, "common_name", None) or country.name
+        names[country.alpha_2] = CountryNames(en=en, ru=russian.gettext(country.name))
+    for code, ru_row, en_row in COUNTRY_ROWS:
+        names[code] = CountryNames(en=_fields(en_row)[0][0], ru=_fields(ru_row)[0][0])
+    return names
+
+
+class CountryFinder:
+    def __init__(self, language: str, extra: Iterable[tuple[str, str]] = ()) -> None:
+        self.language = language
+        self.matcher: PhraseMatcher[CountryWord] = PhraseMatcher()
+        self.compound_prefixes: dict[str, str] = {}
+        listed = set()
+        for code, ru_row, en_row in COUNTRY_ROWS:
+            listed.add(code)
+            row = _fields(ru_row if language == "ru" else en_row)
+            if language == "ru":
+                names, adjectives, prefixes, capitals = (row + [[], [], [], []])[:4]
+                for prefix in prefixes:
+                    self.compound_prefixes[fold(prefix)] = code
+            else:
+                names, adjectives, capitals = (row + [[], [], []])[:3]
+            self.matcher.add_all(names, CountryWord(code, False), language, proper=True)
+            self.matcher.add_all(adjectives, CountryWord(code, False, True), language)
+            self.matcher.add_all(capitals, CountryWord(code, True), language, proper=True)
+            for adjective in adjectives:
+                # An English adjective or name heads a compound as is (Kazakh-Azerbaijani).
+                self.compound_prefixes.setdefault(fold(adjective), code)
+            for name in names:
+                self.compound_prefixes.setdefault(fold(name), code)
+        if language == "en":
+            self.compound_prefixes.update(ENGLISH_COMPOUND_PREFIXES)
+        for code, name in _other_countries(language, listed):
+            self.matcher.add(name, CountryWord(code, False), language, proper=True)
+        for code, name in extra:
+            self.matcher.add(name, CountryWord(code, False), language, proper=True)
+
+    def find(self, tokens: Sequence[Token]) -> list[Mention[CountryWord]]:
+        found = self.matcher.find(tokens)
+        covered = {i for mention in found for i in range(mention.first, mention.last)}
+        for i, token in enumerate(tokens):
+            if i in covered or "-" not in token.text or len(token.text) < 5:
+                continue
+            found.extend(self._compound(token, i))
+        return sorted(found, key=lambda mention: mention.start)
+
+    def _compound(self, token: Token, index: int) -> list[Mention[CountryWord]]:
+        parts = token.text.split("-")
+        codes: list[str] = []
+        for position, part in enumerate(parts):
+            code = self.compound_prefixes.get(fold(part))
+            if code is None and position == len(parts) - 1:
+                code = self._single_word(part)
+            if code is None:
+                return []
+            codes.append(code)
+        return [Mention(CountryWord(code, False, True), token.start, token.end, index, index + 1) for code in codes]
+
+    def _single_word(self, word: str) -> str | None:
+        probe = Token(word, 0, len(word), word_keys(word, self.language))
+        found = self.matcher.find([probe])
+        return found[0].value.code if found and not found[0].value.capital else None
+
+
+def _other_countries(language: str, listed: set[str]) -> list[tuple[str, str]]:
+    russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    pairs = []
+    for country in pycountry.countries:
+        if country.alpha_2 in listed:
+            continue
+        names = (
+            [russian.gettext(country.name)]
+            if language == "ru"
+            else [country.name, getattr(country, "common_name", country.name)]
+        )
+        pairs.extend((country.alpha_2, name) for name in names if name not in AMBIGUOUS_NAMES)
+    return pairs

@@ -1,0 +1,524 @@
+"""Events (visits, talks, summits, commissions, calls) and the agreements signed at them."""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from app.curation.writes import slugify
+from app.extraction.analysis import Reading, SentenceFacts
+from app.extraction.countries import country_names
+from app.extraction.entities import Registry
+from app.extraction.lexicon import vocabulary as vocab
+from app.extraction.lexicon.reference import OrganizationEntry, PlaceEntry
+from app.extraction.matching import Mention
+from app.extraction.model import Proposal
+from app.extraction.morphology import _analyzer, inflect
+from app.extraction.text import Sentence, Token
+from app.common.dates import parse_period
+from app.extraction.when import EventDate, find_dates, find_windows
+
+_LOCATIVE = {"в", "во", "in", "at"}
+_VISIT_TYPES = {"state_visit", "official_visit", "working_visit", "other"}
+# One event told twice: a visit and the talks held during it, a meeting and its minister's talks.
+_FAMILY = {"state_visit", "official_visit", "working_visit", "other", "talks", "ministerial_meeting"}
+# Events that need no named person or place to be an event of their own.
+_SELF_STANDING = {"talks", "ministerial_meeting", "phone_call", "intergovernmental_commission", "interstate_council"}
+_CLAUSE_BREAK = re.compile(
+    r";|\s[-–—]\s|,\s*(?=(?:который|которая|которое|которые|которого|которой|котором|которых|что|чтобы|где|когда|"
+    r"после|а|но|однако|while|which|who|whose|where|when|after|before|but|said|according|adding)\b)",
+    re.IGNORECASE,
+)
+_DAYS_LONG = re.compile(r"\b(?P<n>two|three|four|двух|тр[её]х|четыр[её]х)[\s-]*(?:day|дневн)", re.IGNORECASE)
+_DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4}
+_DESTINATION = {"в", "во", "to", "into"}
+_VISIT_VERBS = {"посетить", "посещать", "visited", "visit", "visiting", "visits"}
+_BILATERAL = {"state_visit", "official_visit", "working_visit", "talks", "phone_call", "intergovernmental_commission",
+              "interstate_council", "ministerial_meeting", "other"}
+_NUMBER_WORDS = {
+    "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
+    "двадцать": 20, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+}
+
+
+@dataclass
+class _Event:
+    key: str
+    body: dict[str, Any]
+    sentence: Sentence
+    requires: list[str] = field(default_factory=list)
+
+
+def _trigger_order(language: str) -> list[str]:
+    return [event_type for event_type, _ in vocab.EVENT_TRIGGERS[language]]
+
+
+def _plural(token: Token, language: str) -> bool:
+    if language == "en":
+        return token.text.lower().endswith("s") and not token.text.lower().endswith("ss")
+    parse = _analyzer().parse(token.text)[0]
+    return parse.tag.number == "plur"
+
+
+def clause(sentence: Sentence, position: int) -> tuple[int, int]:
+    """The clause of a sentence around a document offset, cut at ";", dashes and subordinate clauses."""
+    start, end = sentence.start, sentence.end
+    for match in _CLAUSE_BREAK.finditer(sentence.text):
+        at = sentence.start + match.start()
+        if at < position:
+            start = sentence.start + match.end()
+        elif at > position:
+            end = at
+            break
+    return start, end
+
+
+def event_date(
+    reading: Reading, facts: SentenceFacts, planned: bool, near: int | None = None, near_end: int | None = None
+) -> tuple[str, float] | None:
+    """The date in the clause of `near` (the trigger), else the nearest in the sentence, else the
+    nearest earlier one in its paragraph, else the publication's."""
+    default_year = reading.published.year if reading.published else None
+    sentence = facts.sentence
+    dates = find_dates(sentence.text, sentence.start, default_year, reading.published, future=planned)
+    if not dates:
+        dates = find_windows(sentence.text, sentence.start, default_year, reading.published)
+    if dates:
+        anchor = sentence.start if near is None else near
+        low, high = clause(sentence, anchor)
+        inside = [d for d in dates if low <= d.start and d.end <= high] or dates
+        anchor_end = anchor if near_end is None else near_end
+        nearest = min(inside, key=lambda d: d.start - anchor_end if d.start >= anchor_end else abs(anchor - d.end))
+        return _lasting(sentence, nearest), 0.0
+    for other in reversed(reading.document.paragraph_sentences(sentence.paragraph)):
+        if other.index >= sentence.index:
+            continue
+        dates = find_dates(other.text, other.start, default_year, reading.published, future=planned)
+        if dates:
+            return dates[-1].value, 0.15
+    if reading.published is None:
+        return None
+    return published_precision(reading.published, planned), 0.3
+
+
+def _lasting(sentence: Sentence, found: EventDate) -> str:
+    """"arrived on Thursday for a two-day visit": the day and the day after."""
+    match = _DAYS_LONG.search(sentence.text)
+    if match is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", found.value):
+        return found.value
+    first = date.fromisoformat(found.value)
+    last = first.fromordinal(first.toordinal() + _DAY_COUNTS[match.group("n").lower()] - 1)
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def window(value: str) -> tuple[date, date]:
+    return parse_period(value)
+
+
+def published_precision(published: date, planned: bool) -> str:
+    """The publication date as precisely as it is known (a first day stands for a month or year)."""
+    if planned or (published.month == 1 and published.day == 1):
+        return str(published.year)
+    return f"{published.year}-{published.month:02d}"
+
+
+def _status(reading: Reading, tokens: Sequence[Token]) -> str:
+    if reading.cues("CANCELLED", tokens):
+        return "cancelled"
+    if reading.cues("PLANNED", tokens) or reading.future_tense(tokens):
+        return "planned"
+    return "held"
+
+
+def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal], list[Proposal]]:
+    events: list[_Event] = []
+    agreements: list[Proposal] = []
+    order = _trigger_order(reading.language)
+    replaced: dict[str, str] = {}
+    for facts in reading.facts:
+        if facts.sentence.headline or reading.cues("NOT_EVENT", facts.sentence.tokens):
+            continue
+        triggers = reading.cues("EVENT_TRIGGERS", facts.sentence.tokens)
+        if events and not (reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)):
+            # "По итогам переговоров подписан…": the talks told before, not new ones.
+            anaphora = reading.cues("EVENT_ANAPHORA", facts.sentence.tokens)
+            triggers = [t for t in triggers if not any(a.first <= t.first < a.last for a in anaphora)]
+        if not triggers and _ministers_meet(reading, facts):
+            first = facts.sentence.tokens[0]
+            triggers = [Mention("ministerial_meeting", first.start, first.end, 0, 1)]
+        found: list[_Event] = []
+        if triggers:
+            best = min(triggers, key=lambda m: order.index(m.value))
+            found = _events(reading, registry, facts, best, len(events))
+            found = [event for event in found if not _duplicate(event, events, replaced)]
+            events.extend(found)
+        if reading.cues("SIGNING", facts.sentence.tokens):
+            planned = bool(reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens))
+            linked = found[0] if found else _last_event(reading, events, facts, planned)
+            agreements.extend(_agreements(reading, facts, linked, len(agreements)))
+    proposals = [
+        Proposal(e.key, "event", e.body, e.sentence.start, e.sentence.end, e.body.pop("_confidence"),
+                 tuple(dict.fromkeys(e.requires)))
+        for e in events
+    ]
+    for agreement in agreements:
+        if agreement.body.get("event") in replaced:
+            agreement.body["event"] = replaced[agreement.body["event"]]
+    return proposals, agreements
+
+
+def _ministers_only(reading: Reading, facts: SentenceFacts) -> bool:
+    roles = [r.value for r in reading.cues("ROLES", facts.sentence.tokens)]
+    heads = {"президент", "премьер-министр", "president", "prime minister", "глава государство", "вице-премьер",
+             "заместитель премьер-министр", "deputy prime minister"}
+    return bool(roles) and all(("минист" in r or "minister" in r) and r not in heads for r in roles)
+
+
+def _ministers_meet(reading: Reading, facts: SentenceFacts) -> bool:
+    """"The energy ministers of the two countries met in Istanbul": ministers and a meeting."""
+    roles = reading.cues("ROLES", facts.sentence.tokens)
+    words = {t.text.lower() for t in facts.sentence.tokens}
+    meeting = words & {"met", "встретились", "встретился", "встреча", "встречи", "meeting", "провели"}
+    return bool(meeting) and any("минист" in r.value or "minister" in r.value for r in roles)
+
+
+def _last_event(reading: Reading, events: list[_Event], facts: SentenceFacts, planned: bool) -> _Event | None:
+    """The event a signing belongs to: the last one in its paragraph, or in the two before when the
+    sentence points back at it ("the sides", "в ходе визита")."""
+    sentence = facts.sentence
+    pointing_back = bool(reading.cues("EVENT_ANAPHORA", sentence.tokens))
+    for event in reversed(events):
+        if (event.body.get("status", "held") != "held") != planned:
+            continue
+        if event.sentence.paragraph == sentence.paragraph or pointing_back:
+            return event
+    return None
+
+
+def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) -> bool:
+    """The same event told again. A visit told after the talks held during it takes their place."""
+    for other in events:
+        if (
+            event.body["type"] in _FAMILY
+            and other.body["type"] in _FAMILY
+            and set(event.body["countries"]) == set(other.body["countries"])
+            and event.body.get("status") == other.body.get("status")
+            and _overlap(event.body["date"], other.body["date"])
+            and _short(event.body["date"]) and _short(other.body["date"])
+        ):
+            if event.body["type"] in _VISIT_TYPES - {"other"} and other.body["type"] not in _VISIT_TYPES - {"other"}:
+                replaced[other.body["id"]] = event.body["id"]
+                other.body, other.sentence, other.requires = event.body, event.sentence, event.requires
+            return True
+        same = all(event.body.get(f) == other.body.get(f) for f in ("type", "host_country", "location"))
+        if same and set(event.body["people"]) <= set(other.body["people"]) and (
+            event.body["date"][:7] == other.body["date"][:7] or event.body["date"][:4] == other.body["date"]
+        ):
+            return True
+    return False
+
+
+def _short(value: str) -> bool:
+    """A date window of a month or less: only such are compared for being the same event."""
+    start, end = window(value)
+    return (end - start).days <= 31
+
+
+def _overlap(first: str, second: str) -> bool:
+    a, b = window(first), window(second)
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _events(
+    reading: Reading, registry: Registry, facts: SentenceFacts, trigger: Mention[str], count: int
+) -> list[_Event]:
+    tokens = facts.sentence.tokens
+    event_type = "other" if trigger.value == "visit" else trigger.value
+    if event_type == "talks" and _ministers_only(reading, facts):
+        event_type = "ministerial_meeting"
+    trigger_token = tokens[trigger.last - 1]  # the head noun: "государственным визитом"
+    if trigger.value in {"visit", "summit", "forum"} and _plural(trigger_token, reading.language):
+        organizations = _unique(facts.organizations)
+        if not (trigger.value == "summit" and len(organizations) > 1):
+            return []  # "взаимные визиты", "regular summits": not one event
+    status = _status(reading, tokens)
+    dated = event_date(reading, facts, status == "planned", trigger.start, trigger.end)
+    if dated is None:
+        return []
+    when, date_penalty = dated
+    if event_type == "other" and date_penalty > 0:
+        return []  # "третий визит премьер-министра": a visit told without its own date is a mention
+    people, requires = [], []
+    person_countries = []
+    for person in facts.people:
+        person_id, key = registry.person(person, facts.sentence)
+        people.append(person_id)
+        if key:
+            requires.append(key)
+        if person.country:
+            person_countries.append(person.country)
+    groups = _summit_groups(facts) if event_type in {"summit", "forum", "multilateral_meeting"} else [(None, None)]
+    results = []
+    for organization, place in groups:
+        location = place or _location(facts, event_type in _VISIT_TYPES)
+        body: dict[str, Any] = {"type": event_type, "date": when, "people": list(dict.fromkeys(people))}
+        event_requires = list(requires)
+        host = None
+        place_entry: PlaceEntry | None = None
+        if location is not None:
+            place_id, key = registry.place(location.value, facts.sentence)
+            body["location"] = place_id
+            if key:
+                event_requires.append(key)
+            place_entry = location.value.entry
+            host = place_entry.country if place_entry else _known_country(reading, location.value.id)
+        if host is None:
+            host = _destination(facts, trigger)
+        body["host_country"] = host
+        low, high = clause(facts.sentence, trigger.start)
+        countries = {m.value.code for m in facts.countries if low <= m.start < high} | set(person_countries)
+        if host:
+            countries.add(host)
+        if len(countries) < 2:
+            countries |= {m.value.code for m in facts.countries}
+        confidence = 0.8 - date_penalty
+        if len(countries) < 2 and event_type in _BILATERAL and len(reading.main_pair) == 2:
+            if not countries or countries & set(reading.main_pair):
+                countries |= set(reading.main_pair)
+                confidence -= 0.2
+        if not countries or not (people or location or host or event_type in _SELF_STANDING):
+            continue
+        body["countries"] = sorted(countries)
+        organizations = []
+        org_entry: OrganizationEntry | None = None
+        org_mentions = [organization] if organization else (
+            _unique(facts.organizations) if event_type in {"summit", "forum", "multilateral_meeting"} else [])
+        for mention in org_mentions:
+            org_id, key = registry.organization(mention.value, facts.sentence)
+            organizations.append(org_id)
+            org_entry = org_entry or mention.value.entry
+            if key:
+                event_requires.append(key)
+        body["organizations"] = organizations
+        if status != "held":
+            body["status"] = status
+        if event_type == "other":
+            confidence -= 0.2
+        body["title_en"], body["title_ru"] = _titles(reading, event_type, facts, host, place_entry, org_entry,
+                                                     location.value.id if location else None)
+        body["id"] = slugify(f"{body['title_en']} {when[:7]}")
+        body["_confidence"] = round(max(confidence, 0.2), 2)
+        results.append(_Event(f"event:{count + len(results) + 1}", body, facts.sentence, event_requires))
+    return results
+
+
+def _unique(mentions: Sequence[Mention[Any]]) -> list[Mention[Any]]:
+    seen, unique = set(), []
+    for mention in mentions:
+        if mention.value.id not in seen:
+            seen.add(mention.value.id)
+            unique.append(mention)
+    return unique
+
+
+def _summit_groups(facts: SentenceFacts) -> list[tuple[Mention[Any] | None, Mention[Any] | None]]:
+    """"саммитах ОЭС в Ханкенди и ОТГ в Габале": each organization with the place named after it."""
+    organizations = _unique(facts.organizations)
+    if len(organizations) < 2:
+        return [(organizations[0] if organizations else None, None)]
+    groups = []
+    for i, organization in enumerate(organizations):
+        limit = organizations[i + 1].start if i + 1 < len(organizations) else facts.sentence.end
+        place = next((p for p in facts.places if organization.end <= p.start < limit), None)
+        groups.append((organization, place))
+    return groups
+
+
+def _location(facts: SentenceFacts, visit: bool) -> Mention[Any] | None:
+    tokens = facts.sentence.tokens
+    words = _LOCATIVE | ({"to"} if visit else set())
+    for mention in facts.places:
+        if mention.first > 0 and tokens[mention.first - 1].text.lower() in words:
+            return mention
+    return None
+
+
+def _known_country(reading: Reading, place_id: str) -> str | None:
+    for record in reading.known:
+        if record.kind == "place" and record.id == place_id:
+            return record.country
+    return None
+
+
+def _destination(facts: SentenceFacts, trigger: Mention[str]) -> str | None:
+    """The country visited: "визит … в Казахстан", "прибыл в Казахстан с визитом", "visited Azerbaijan"."""
+    tokens = facts.sentence.tokens
+    low, high = clause(facts.sentence, trigger.start)
+    for mention in facts.countries:
+        if mention.value.capital or mention.value.adjective or not low <= mention.start < high:
+            continue
+        previous = tokens[mention.first - 1].text.lower() if mention.first else ""
+        if previous in _DESTINATION | {"in"} or (previous and tokens[mention.first - 1].keys & _VISIT_VERBS):
+            return mention.value.code
+    return None
+
+
+def _country_en(code: str) -> str:
+    return country_names()[code].en
+
+
+def _country_ru(code: str, case: str) -> str:
+    return " ".join(inflect(word, case) for word in country_names()[code].ru.split())
+
+
+def _titles(
+    reading: Reading,
+    event_type: str,
+    facts: SentenceFacts,
+    host: str | None,
+    place: PlaceEntry | None,
+    organization: OrganizationEntry | None,
+    place_id: str | None,
+) -> tuple[str, str]:
+    label_en, label_ru = vocab.EVENT_LABELS[event_type]
+    # The visitor is the one who does not serve the host country.
+    visitors = [p for p in facts.people if p.country != host] if host else list(facts.people)
+    person = visitors[0] if visitors else None
+    if event_type in {"summit", "forum", "multilateral_meeting"}:
+        en = f"{organization.name_en} {label_en.lower()}" if organization else label_en
+        ru = label_ru + (f" {inflect(organization.name_ru.split()[0], 'gent')} "
+                         f"{' '.join(organization.name_ru.split()[1:])}".rstrip() if organization else "")
+        if place:
+            en, ru = f"{en} in {place.name_en}", f"{ru} в {inflect(place.name_ru, 'loct')}"
+        elif host:
+            en, ru = f"{en} in {_country_en(host)}", f"{ru} в {_country_ru(host, 'loct')}"
+        return en, ru
+    if event_type in {"state_visit", "official_visit", "working_visit", "other"}:
+        en, ru = label_en, label_ru
+        if person:
+            name_en, name_ru = _person_names(reading, person)
+            role_en = person.role[0].split(" of ")[0] + " " if person.role else ""
+            role_ru = (" ".join(inflect(w, "gent") if i == 0 else w
+                                for i, w in enumerate(person.role[1].split())).lower() + " ") if person.role else ""
+            role_ru = role_ru[:1].lower() + role_ru[1:]
+            if person.role and person.country:
+                role_ru = f"{inflect(person.role[1].split()[0], 'gent').lower()} {_country_ru(person.country, 'gent')} "
+            en += f" of {role_en}{name_en}"
+            ru += f" {role_ru}{' '.join(inflect(w, 'gent') for w in name_ru.split())}"
+        if host:
+            en += f" to {_country_en(host)}"
+            ru += f" в {_country_ru(host, 'accs')}"
+        return en, ru
+    countries = sorted({m.value.code for m in facts.countries} | ({host} if host else set()))
+    if len(countries) < 2 and len(reading.main_pair) == 2:
+        countries = list(reading.main_pair)
+    en = f"{label_en} between " + " and ".join(_country_en(c) for c in countries)
+    ru = f"{label_ru}: " + " и ".join(country_names()[c].ru for c in countries)
+    if place:
+        en, ru = f"{en} in {place.name_en}", f"{ru}, {place.name_ru}"
+    return en, ru
+
+
+def _person_names(reading: Reading, person: Any) -> tuple[str, str]:
+    from app.extraction.entities import listed_person
+    from app.extraction.transliteration import to_cyrillic, to_latin
+
+    listed = listed_person(person.name)
+    if listed is not None:
+        return listed.name_en, listed.name_ru
+    if reading.language == "ru":
+        return to_latin(person.name), person.name
+    return person.name, to_cyrillic(person.name)
+
+
+def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, count: int) -> list[Proposal]:
+    tokens = facts.sentence.tokens
+    kinds = reading.cues("DOCUMENT_KINDS", tokens)
+    if not kinds:
+        return []
+    table = {phrase: (en, ru, plural) for phrase, en, ru, plural in vocab.DOCUMENT_KINDS[reading.language]}
+    status = "proposed" if (reading.cues("PLANNED", tokens) or reading.future_tense(tokens)) else "signed"
+    if event is not None:
+        when, penalty = event.body["date"], 0.0
+    else:
+        dated = event_date(reading, facts, status == "proposed")
+        if dated is None:
+            return []
+        when, penalty = dated
+    countries = {m.value.code for m in facts.countries}
+    if event is not None:
+        countries |= set(event.body["countries"])
+    confidence = 0.8 - penalty
+    if len(countries) < 2 and len(reading.main_pair) == 2:
+        countries |= set(reading.main_pair)
+        confidence -= 0.15
+    packages = [k for k in kinds if table[k.value][2] or _plural(tokens[k.first], reading.language)]
+    groups: list[tuple[Mention[str], int, int]] = []
+    if packages:
+        groups = [(packages[0], facts.sentence.start, facts.sentence.end)]
+    else:
+        for i, kind in enumerate(kinds):
+            end = kinds[i + 1].start if i + 1 < len(kinds) else facts.sentence.end
+            groups.append((kind, kind.start, end))
+    proposals = []
+    for kind, start, end in groups:
+        label_en, label_ru, _ = table[kind.value]
+        is_package = bool(packages)
+        if is_package and label_en not in {"Documents"}:
+            label_en, label_ru = ("Agreements", "Соглашения") if label_en == "Agreement" else (label_en, label_ru)
+        segment = [t for t in tokens if start <= t.start and t.end <= end]
+        sectors = list(dict.fromkeys(m.value for m in reading.cues("SECTORS", segment))) or ["other"]
+        document_count = _count_before(tokens, kind.first) if is_package else None
+        body: dict[str, Any] = {
+            "status": status,
+            "document_count": document_count,
+            "sectors": sectors,
+            "date": when,
+            "countries": sorted(countries),
+        }
+        names_en = _join([vocab.SECTOR_LABELS[s][0] for s in sectors], "and")
+        names_ru = _join([vocab.SECTOR_LABELS[s][1] for s in sectors], "и")
+        prefix_en = f"{document_count} {label_en.lower()}" if document_count else label_en
+        prefix_ru = f"{document_count} {_agree(label_ru.lower(), document_count)}" if document_count else label_ru
+        body["title_en"] = f"{prefix_en.capitalize()} on {names_en}"
+        body["title_ru"] = f"{prefix_ru.capitalize()} в сфере {names_ru}"
+        requires: tuple[str, ...] = ()
+        if event is not None:
+            body["event"] = event.body["id"]
+            requires = (event.key,)
+        if sectors == ["other"]:
+            confidence -= 0.1
+        proposals.append(
+            Proposal(f"agreement:{count + len(proposals) + 1}", "agreement", body, facts.sentence.start,
+                     facts.sentence.end, round(max(confidence, 0.2), 2), requires)
+        )
+    return proposals
+
+
+def _agree(noun: str, count: int) -> str:
+    """"15 документов", "2 соглашения": the noun as the number wants it."""
+    words = noun.split()
+    parse = _analyzer().parse(words[-1])[0]
+    agreed = parse.make_agree_with_number(count)
+    return " ".join([*words[:-1], str(agreed.word) if agreed else words[-1]])
+
+
+def _count_before(tokens: Sequence[Token], at: int) -> int | None:
+    for token in reversed(tokens[max(0, at - 3) : at]):
+        text = token.text.lower()
+        if re.fullmatch(r"\d{1,4}", text):
+            return int(text)
+        if text in _NUMBER_WORDS:
+            return _NUMBER_WORDS[text]
+        if re.fullmatch(r"[а-яё]+", text) and _analyzer().parse(text)[0].normal_form in _NUMBER_WORDS:
+            return _NUMBER_WORDS[_analyzer().parse(text)[0].normal_form]
+    return None
+
+
+def _join(items: list[str], conjunction: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"

@@ -1,0 +1,359 @@
+"""Trade figures: an amount with a unit, an indicator, a period and the pair of countries, with how
+the text bounds it (`bound`) and whether it is reported, preliminary, a forecast or a target."""
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from app.extraction.amounts import Amount, find_amounts
+from app.extraction.analysis import Reading, SentenceFacts
+from app.extraction.countries import CountryWord
+from app.extraction.lexicon import vocabulary as vocab
+from app.extraction.matching import Mention
+from app.extraction.model import Proposal
+from app.extraction.morphology import lemma
+from app.extraction.text import Token
+from app.extraction.when import Period, find_periods, shift_year
+
+_MONEY = {"USD", "EUR", "RUB", "KZT", "AZN", "CNY"}
+_VOLUME = {"tonnes", "barrels_per_day", "containers", "teu", "cubic_metres"}
+_FITS = {
+    "trade_turnover": _MONEY | {"tonnes"},
+    "exports": _MONEY | _VOLUME,
+    "imports": _MONEY | _VOLUME,
+    "transit_volume": _VOLUME,
+}
+_PARTNER_MARKS = {
+    "trade_turnover": {"с", "со", "with", "and"},
+    "exports": {"в", "во", "to", "into", "на"},
+    "imports": {"из", "from"},
+    "transit_volume": {"через", "по", "through", "via", "across", "crossed"},
+}
+_BREAK = re.compile(r"[,;:()«»\"]")
+_CONJUNCTION = re.compile(r"\b(?:and|и|а|but|но|while)\b|[,;]", re.IGNORECASE)
+_CHANGE_VERBS = {"довести", "увеличить", "вырасти", "возрасти", "увеличиться", "сократиться", "снизиться",
+                 "повысить", "нарастить", "bring", "increase", "boost", "raise", "rise", "grow", "reach"}
+
+
+def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> list[Proposal]:
+    proposals: list[Proposal] = []
+    last_indicator: dict[int, str] = {}  # paragraph → last indicator stated in it
+    last_period: dict[int, str] = {}  # paragraph (0: the whole text) → last period of a figure
+    for facts in reading.facts:
+        sentence = facts.sentence
+        amounts = find_amounts(sentence.text, sentence.start, reading.language)
+        if not amounts:
+            continue
+        default_year = reading.published.year if reading.published else _paragraph_year(reading, facts)
+        periods = find_periods(sentence.text, sentence.start, default_year, reading.published)
+        previous_end = sentence.start
+        for index, amount in enumerate(amounts):
+            next_start = amounts[index + 1].start if index + 1 < len(amounts) else sentence.end
+            body, confidence = _figure(
+                reading, facts, amount, previous_end, next_start, periods, last_indicator, last_period
+            )
+            previous_end = amount.end
+            if body is None:
+                continue
+            requires: tuple[str, ...] = ()
+            project_ids = []
+            for mention in facts.projects:
+                if mention.value.id in project_keys:
+                    project_ids.append(mention.value.id)
+                    key = project_keys[mention.value.id]
+                    requires += (key,) if key else ()
+            if project_ids:
+                body["projects"] = sorted(set(project_ids))
+            proposals.append(
+                Proposal(f"trade_figure:{len(proposals) + 1}", "trade_figure", body, sentence.start, sentence.end,
+                         round(confidence, 2), tuple(dict.fromkeys(requires)))
+            )
+    return proposals
+
+
+def _paragraph_year(reading: Reading, facts: SentenceFacts) -> int | None:
+    """Without a publication date, "the year" is the last year the paragraph named outright."""
+    year = None
+    for other in reading.document.paragraph_sentences(facts.sentence.paragraph):
+        if other.index > facts.sentence.index:
+            break
+        for match in re.finditer(r"\b(?:19|20)\d{2}\b", other.text):
+            year = int(match.group())
+    return year
+
+
+def _tokens_between(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
+    return [t for t in tokens if start <= t.start and t.end <= end]
+
+
+def _figure(
+    reading: Reading,
+    facts: SentenceFacts,
+    amount: Amount,
+    previous_end: int,
+    next_start: int,
+    periods: list[Period],
+    last_indicator: dict[int, str],
+    last_period: dict[int, str],
+) -> tuple[dict[str, Any] | None, float]:
+    sentence = facts.sentence
+    tokens = sentence.tokens
+    language = reading.language
+    confidence = 0.9
+    before = _tokens_between(tokens, previous_end, amount.start)
+    after = _tokens_between(tokens, amount.end, next_start)[:4]
+    whole_before = _tokens_between(tokens, sentence.start, amount.start)
+    if reading.cues("NOT_TRADE", before[-6:]) or reading.cues("NOT_TRADE", after[:3]):
+        return None, 0
+    if reading.cues("NOT_PAIR", whole_before[-12:]) or reading.cues("NOT_PAIR", after[:4]):
+        return None, 0  # one country's trade with the world or with a group of countries
+    # Indicator: the nearest cue before the amount, else after it in the same clause.
+    indicator_cues = reading.cues("INDICATORS", before) or reading.cues("INDICATORS", whole_before)
+    indicator = indicator_cues[-1].value if indicator_cues else None
+    if any(cue.value == "transit_volume" for cue in reading.cues("INDICATORS", before)):
+        indicator = "transit_volume"  # "transit cargo shipped to Baku": transit, whatever the verb
+    if indicator is None:
+        cues_after = reading.cues("INDICATORS", _tokens_between(tokens, amount.end, next_start))
+        indicator = cues_after[0].value if cues_after else None
+    if amount.unit == "percent":
+        growth = reading.cues("GROWTH", before) or reading.cues("GROWTH", after[:2]) or _more_than(after)
+        decline = reading.cues("DECLINE", before)
+        if not growth and not decline:
+            return None, 0
+        if indicator is None:
+            indicator = last_indicator.get(sentence.paragraph)
+            confidence -= 0.2
+        if indicator is None:
+            return None, 0
+        last_indicator[sentence.paragraph] = indicator
+        indicator = f"{indicator}_growth"
+    else:
+        if indicator is None and amount.unit in _FITS.get(last_indicator.get(sentence.paragraph, ""), ()):
+            # "годовой показатель может превысить…": the figure the paragraph is about.
+            indicator = last_indicator[sentence.paragraph]
+            confidence -= 0.2
+        if indicator is None or amount.unit not in _FITS[indicator]:
+            return None, 0
+        last_indicator[sentence.paragraph] = indicator
+    value, upper = amount.value, amount.value_upper
+    if amount.unit == "percent" and reading.cues("DECLINE", before) and not reading.cues("GROWTH", before[-3:]):
+        value, upper = (-upper, -value) if upper is not None else (-value, None)
+
+    carried = last_period.get(sentence.paragraph) or last_period.get(0)
+    before_periods = [p for p in periods if previous_end <= p.start and p.end <= amount.start]
+    between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
+    period, explicit = _period(periods, amount, previous_end, next_start, carried, between)
+    if period is None and amount.unit == "percent" and any(p.comparison for p in periods):
+        period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
+    if period is None:
+        return None, 0
+    last_period[sentence.paragraph] = last_period[0] = period
+    if not explicit:
+        confidence -= 0.1
+
+    bound = _bound(language, before)
+    if upper is not None and bound == "exact":
+        bound = "range"
+    status = _status(reading, before, tokens)
+
+    if indicator in {"exports", "imports"} and _through_a_country(facts):
+        indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
+    pair = _pair(reading, facts, indicator.removesuffix("_growth"))
+    if pair is None:
+        return None, 0
+    (reporter, partner), from_context = pair
+    if from_context:
+        confidence -= 0.15
+
+    body: dict[str, Any] = {
+        "reporter": reporter,
+        "partner": partner,
+        "indicator": indicator,
+        "commodity": _commodity(reading, facts, indicator, before, after),
+        "period": period,
+        "value": value,
+        "unit": amount.unit,
+        "bound": bound,
+        "status": status,
+    }
+    if upper is not None:
+        body["value_upper"] = upper
+    if indicator.endswith("_growth"):
+        compared = _compared(periods, amount, next_start, period)
+        if compared:
+            body["compared_period"] = compared
+    return body, max(confidence, 0.3)
+
+
+def _more_than(after: Sequence[Token]) -> bool:
+    """"на 18 % больше, чем…", "12 percent more than…": a growth rate stated as a comparison."""
+    words = [t.text.lower() for t in after[:3]]
+    return any(w in {"больше", "выше", "more", "higher"} for w in words[:2])
+
+
+def _through_a_country(facts: SentenceFacts) -> bool:
+    tokens = facts.sentence.tokens
+    marks = _PARTNER_MARKS["transit_volume"] - {"по"}
+    return any(m.first > 0 and tokens[m.first - 1].text.lower() in marks for m in facts.countries)
+
+
+def _period(
+    periods: list[Period], amount: Amount, segment_start: int, next_start: int, carried: str | None,
+    text_between: str = "",
+) -> tuple[str | None, bool]:
+    """The period of an amount: the nearest stated before it since the previous amount, else after
+    it before the next one, else earlier in the sentence. "За тот же период" carries the last one."""
+    usable = [p for p in periods if not p.comparison and p.kind != "same"]
+    strong = [p for p in usable if p.kind != "annual"]
+    before = [p for p in strong if segment_start <= p.start and p.end <= amount.start]
+    after = [p for p in strong if amount.end <= p.start and p.end <= next_start]
+    earlier = [p for p in strong if p.end <= segment_start]
+    weak = [p for p in usable if p.kind == "annual" and segment_start <= p.start and p.end <= next_start]
+    chosen = before[-1] if before else after[0] if after else None
+    if chosen is None:
+        chosen = weak[0] if weak else earlier[-1] if earlier else None
+    if before and after and after[0].start - amount.end <= 40 and _CONJUNCTION.search(text_between):
+        chosen = after[0]  # "…last year and grew by 18 percent in January–April": the period after it
+
+    if chosen is None:
+        return None, False
+    if chosen.kind == "carry":
+        return carried, False
+    return chosen.value, chosen.explicit_year
+
+
+def _compared(periods: list[Period], amount: Amount, next_start: int, period: str) -> str | None:
+    bases = [p for p in periods if p.comparison and amount.end <= p.start < next_start]
+    if not bases:
+        bases = [p for p in periods if p.comparison and p.end <= amount.start]
+    if not bases:
+        return None
+    same = any(p.kind == "same" for p in bases)
+    dated = [p for p in bases if p.kind != "same"]
+    if same and dated:
+        year = re.match(r"\d{4}", dated[0].value)
+        return re.sub(r"\d{4}", year.group(), period) if year else None
+    if same:
+        return shift_year(period, -1)
+    return dated[0].value
+
+
+def _bound(language: str, before: Sequence[Token]) -> str:
+    words: list[str] = []
+    surface: list[str] = []
+    for token in reversed(before):
+        if _BREAK.fullmatch(token.text):
+            break
+        words.insert(0, lemma(token.text) if language == "ru" else token.text.lower())
+        surface.insert(0, token.text.lower())
+        if len(words) == 4:
+            break
+    texts = (f" {' '.join(surface)} ", f" {' '.join(words)} ")
+    for phrase, bound in vocab.BOUNDS[language]:
+        if any(f" {phrase} " in text for text in texts):
+            if phrase in {"до", "от", "to"} and _after_change_verb(words, phrase):
+                continue
+            return bound
+    return "exact"
+
+
+def _after_change_verb(words: list[str], phrase: str) -> bool:
+    """"вырос до 500" is a change to 500, not "up to 500"."""
+    position = words.index(phrase)
+    return any(word in _CHANGE_VERBS for word in words[:position]) or position > 0 and words[position - 1] in {
+        "с", "на"}
+
+
+def _status(reading: Reading, before: Sequence[Token], sentence_tokens: Sequence[Token]) -> str:
+    clause = list(before)
+    if reading.cues("TARGET", clause):
+        return "target"
+    forecast = [m for m in reading.cues("FORECAST", clause) if not _is_month_may(clause, m)]
+    if forecast or reading.future_tense(clause[-4:]):
+        return "forecast"
+    if reading.cues("PRELIMINARY", sentence_tokens):
+        return "preliminary"
+    if reading.cues("ESTIMATE", clause):
+        return "estimate"
+    return "reported"
+
+
+def _is_month_may(tokens: Sequence[Token], mention: Mention[str]) -> bool:
+    return mention.value == "may" and tokens[mention.first].text == "May"
+
+
+def _commodity(
+    reading: Reading, facts: SentenceFacts, indicator: str, before: Sequence[Token], after: Sequence[Token]
+) -> str:
+    if indicator.startswith("trade_turnover"):
+        return "TOTAL"
+    cues = reading.cues("COMMODITIES", [*before[-12:], *after])
+    if cues:
+        return cues[-1].value
+    carried = [m.value.entry.commodity for m in facts.projects if m.value.entry and m.value.entry.commodity]
+    return carried[0] if carried else "TOTAL"
+
+
+def _pair(reading: Reading, facts: SentenceFacts, indicator: str) -> tuple[tuple[str, str], bool] | None:
+    """Reporter and partner: from the sentence, else from the sentences before it in the paragraph,
+    else the two countries the document is about."""
+    reporter, partner = _roles(facts.sentence.tokens, facts.countries, indicator)
+    from_context = False
+    if reporter is None or partner is None:
+        for other in reversed(reading.facts[: facts.sentence.index]):
+            if other.sentence.paragraph != facts.sentence.paragraph:
+                break
+            r, p = _roles(other.sentence.tokens, other.countries, indicator)
+            if reporter is None and r is not None and r != partner:
+                reporter = r
+            if partner is None and p is not None and p != reporter:
+                partner = p
+            if reporter and partner:
+                break
+    if reporter is None or partner is None:
+        from_context = True
+        pair = reading.main_pair
+        if len(pair) == 2:
+            if reporter is None and partner is None:
+                reporter, partner = pair
+            elif reporter is None:
+                reporter = pair[0] if pair[0] != partner else pair[1]
+            elif partner is None:
+                partner = pair[0] if pair[0] != reporter else pair[1]
+    if reporter is None or partner is None or reporter == partner:
+        return None
+    return (reporter, partner), from_context
+
+
+def _roles(
+    tokens: Sequence[Token], countries: Sequence[Mention[CountryWord]], indicator: str
+) -> tuple[str | None, str | None]:
+    reporter = partner = None
+    marks = _PARTNER_MARKS[indicator]
+    codes_seen: list[str] = []
+    destinations: list[str] = []
+    for mention in countries:
+        code = mention.value.code
+        if code in codes_seen:
+            continue
+        codes_seen.append(code)
+        preceding = [t.text.lower() for t in tokens[max(0, mention.first - 3) : mention.first]]
+        marked = bool(preceding) and (
+            preceding[-1] in marks
+            or (len(preceding) > 1 and preceding[-2] in marks and preceding[-1] in {"территорию", "территории", "the"})
+        )
+        if marked:
+            if partner is None:
+                partner = code
+            continue
+        if indicator == "transit_volume" and preceding and preceding[-1] in {"в", "во", "to", "into"}:
+            destinations.append(code)  # where transit goes is neither whose goods nor who carries them
+            continue
+        if indicator != "trade_turnover" and mention.value.adjective and reporter is not None:
+            reporter, code = code, reporter  # "казахстанской нефти": whose goods
+        if indicator == "trade_turnover" and reporter is not None and partner is None:
+            partner = code
+            continue
+        if reporter is None:
+            reporter = code
+    return reporter, partner

@@ -1,0 +1,1 @@
+"""Vocabularies the extractor matches: data, kept apart from the code paths that use them."""

@@ -1,0 +1,104 @@
+"""A source text cut into paragraphs, sentences and tokens, every piece with its offsets."""
+
+import re
+from dataclasses import dataclass, field
+
+from razdel import sentenize
+
+from app.extraction.morphology import word_keys
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-‐']\w+)*|[^\w\s]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    keys: frozenset[str]
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Sentence:
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    # A paragraph of one line without final punctuation: a headline or subhead, which repeats the
+    # story's facts in fewer words; they are proposed from the body instead.
+    headline: bool = False
+
+
+@dataclass
+class Document:
+    text: str
+    language: str
+    sentences: list[Sentence]
+
+    def paragraph_sentences(self, paragraph: int) -> list[Sentence]:
+        return [s for s in self.sentences if s.paragraph == paragraph]
+
+
+def tokenize(text: str, offset: int, language: str) -> list[Token]:
+    return [
+        Token(m.group(), offset + m.start(), offset + m.end(), word_keys(m.group(), language))
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def read(text: str, language: str) -> Document:
+    sentences: list[Sentence] = []
+    position = 0
+    paragraph = 0
+    for block in [*_PARAGRAPH_BREAK.split(text)]:
+        block_start = text.index(block, position) if block else position
+        position = block_start + len(block)
+        if not block.strip():
+            continue
+        paragraph += 1
+        for piece in sentenize(block):
+            start, end = block_start + piece.start, block_start + piece.stop
+            for part_start, part_end in _split_lines(text, start, end):
+                sentences.append(
+                    Sentence(
+                        index=len(sentences),
+                        paragraph=paragraph,
+                        start=part_start,
+                        end=part_end,
+                        text=text[part_start:part_end],
+                        tokens=tokenize(text[part_start:part_end], part_start, language),
+                    )
+                )
+    for sentence in sentences:
+        alone = sum(1 for other in sentences if other.paragraph == sentence.paragraph) == 1
+        sentence.headline = alone and len(sentence.text) <= 200 and not re.search(r"[.!?…:;»\"”)]$", sentence.text)
+    return Document(text=text, language=language, sentences=sentences)
+
+
+def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A headline or dateline on its own line is a sentence of its own, whatever razdel thinks."""
+    spans = []
+    cursor = start
+    for match in re.finditer(r"\n+", text[start:end]):
+        piece_end = start + match.start()
+        if text[cursor:piece_end].strip():
+            spans.append(_strip(text, cursor, piece_end))
+        cursor = start + match.end()
+    if text[cursor:end].strip():
+        spans.append(_strip(text, cursor, end))
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

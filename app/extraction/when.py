@@ -1,0 +1,327 @@
+"""Periods of figures and dates of events, as the API writes them (`2025`, `2025-11`,
+`2025-01/2025-09`, `2025-10-20/2025-10-21`), resolved against the publication date when relative."""
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_MONTHS_RU = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+_MONTHS_EN = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+_MONTH_RU = r"(?:январ[ьяюе]|феврал[ьяюе]|марта?|марте|апрел[ьяюе]|ма[йяюе]|июн[ьяюе]|июл[ьяюе]|август[аеу]?|сентябр[ьяюе]|октябр[ьяюе]|ноябр[ьяюе]|декабр[ьяюе])"
+_MONTH_EN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_MONTH = rf"(?:{_MONTH_RU}|{_MONTH_EN})"
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?:\s*-?(?:го|й)\b|\s*(?:годом|года|году|год|г\.|гг\.?)\b|(?:'s)?)?"
+_NUMBER_WORDS = {
+    "дв": 2, "тр": 3, "четыр": 4, "пят": 5, "шест": 6, "сем": 7, "восьм": 8, "девят": 9, "десят": 10,
+    "одиннадцат": 11, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11,
+}
+_ORDINALS = {
+    "перв": 1, "втор": 2, "трет": 3, "четв": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
+    "i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+}
+_OF_YEAR = rf"(?:\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:current|this)\s+year|текущего\s+года|этого\s+года|{_YEAR}|года\b|the\s+year))?"
+
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("months", rf"\b(?:с\s+)?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through)\s*(?P<m2>{_MONTH}){_OF_YEAR}"),
+    ("first_months", rf"\b(?:(?:перв\w+|first)\s+)?(?P<n>\d{{1,2}}|дв\w+|тр[её]х|три|восемь|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|девят\w+|десят\w+|одиннадцат\w+|two|three|four|five|six|seven|eight|nine|ten|eleven)[\s-]+(?:месяц\w*|months?|-month)(?:\s+period)?{_OF_YEAR}"),
+    ("half", rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?"),
+    ("half", rf"\b(?:H|(?P<o2>[12])H)(?P<o>[12])?\s*{_YEAR}"),
+    ("quarter", rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?"),
+    ("quarter", rf"\bQ(?P<o>[1-4])\s*{_YEAR}?"),
+    ("season", r"\b(?:(?P<season>весной|летом|осенью)|(?:in\s+(?:the\s+)?|this\s+|next\s+|last\s+)(?P<season_en>spring|summer|autumn|fall))\b(?:\s+(?:of\s+)?(?:текущего\s+года|этого\s+года|this\s+year|(?P<next>следующего\s+года|next\s+year)|{_YEAR}))?".replace("{_YEAR}", _YEAR)),
+    ("next_year", r"\b(?:в\s+|на\s+)?следующ\w+\s+год\w*|\bnext\s+year\b"),
+    ("carry", r"\b(?:за\s+)?(?:тот\s+же|этот|указанный|данный|отчётный|отчетный)\s+период\b|\b(?:in|during|over|for)\s+the\s+(?:same\s+)?period\b(?!\s+(?:of|in|a\s+year))"),
+    ("ytd", r"\b(?:с\s+начала\s+(?:текущего\s+|этого\s+)?года|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|year[\s-]to[\s-]date|YTD)\b"),
+    ("last_year", r"\b(?:(?:в|за)\s+)?(?:прошл\w+|минувш\w+)\s+год\w*|\blast\s+year\b|\bprevious\s+year\b|\bа\s+year\s+earlier\b|\bа\s+year\s+ago\b"),
+    ("this_year", r"\b(?:(?:в|за)\s+)?(?:текущ\w+|эт\w+|нынешн\w+)\s+год\w*|\bthis\s+year\b|\bthe\s+current\s+year\b|\bпо\s+итогам\s+года\b|\bfor\s+the\s+(?:whole\s+|full\s+)?year\b|\bby\s+the\s+end\s+of\s+the\s+year\b|\bк\s+концу\s+года\b|\bпо\s+итогам\s+текущего\s+года\b"),
+    ("annual", r"\bгодов\w+\s+показател\w+|\bгодов\w+\s+объ[её]м\w*|\bannual\b|\bfull-year\b"),
+    ("month", rf"(?<!\d\s)(?<!\d)\b(?P<m1>{_MONTH})(?![a-zа-яё])(?!\.?\s*\d{{1,2}}\b)(?:\s+{_YEAR})?"),
+    ("year", rf"(?:\b(?:в|во|за|на|к|до|по\s+итогам|in|for|of|during|by|through|throughout)\s+){_YEAR}"),
+    ("year", rf"\b{_YEAR}"),
+)
+_COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
+_COMPARISON = re.compile(
+    r"(?:по\s+сравнению\s+с|относительно|против|в\s+сравнении\s+с|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
+    r"from|than(?:\s+in)?|чем(?:\s+за|\s+в)?|versus|vs\.?|over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?)?\s*$",
+    re.IGNORECASE,
+)
+_SAME_PERIOD = re.compile(
+    r"аналогичн\w+\s+период\w*(?:\s+(?:прошлого|предыдущего)\s+года)?|"
+    r"(?:the\s+)?same\s+(?:period|quarter|month|half)(?:\s+(?:of|in)\s+(?:the\s+)?(?:last|previous)\s+year|\s+a\s+year\s+(?:earlier|ago))?|"
+    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении",
+    re.IGNORECASE,
+)
+
+
+_SEASONS = {"весн": (3, 5), "летом": (6, 8), "осен": (9, 11), "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11),
+            "fall": (9, 11)}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of months in one year or a whole year, and where the text states it."""
+
+    value: str  # `2025`, `2025-11`, `2025-01/2025-09`
+    kind: str  # year, month, months, half, quarter, ytd
+    start: int
+    end: int
+    comparison: bool = False  # stated as the base of a comparison ("по сравнению с 2023 годом")
+    explicit_year: bool = True
+
+
+def _month_number(word: str) -> int:
+    folded = word.lower().rstrip(".")
+    for stem, number in _MONTHS_RU.items():
+        if folded.startswith(stem) and (stem != "ма" or len(folded) <= 3):
+            return number
+    if folded.startswith("мар"):
+        return 3
+    return _MONTHS_EN.get(folded[:3], 0)
+
+
+def _count(word: str) -> int:
+    folded = word.lower()
+    if folded.isdigit():
+        return int(folded)
+    for stem, number in _NUMBER_WORDS.items():
+        if folded.startswith(stem):
+            return number
+    return 0
+
+
+def _ordinal(word: str) -> int:
+    folded = word.lower()
+    for stem, number in _ORDINALS.items():
+        if folded == stem or (len(stem) > 2 and folded.startswith(stem)):
+            return number
+    return 0
+
+
+def span(year: int, first_month: int, last_month: int) -> str:
+    if first_month == 1 and last_month == 12:
+        return str(year)
+    if first_month == last_month:
+        return f"{year}-{first_month:02d}"
+    return f"{year}-{first_month:02d}/{year}-{last_month:02d}"
+
+
+def find_periods(text: str, offset: int, default_year: int | None, published: date | None) -> list[Period]:
+    """Periods stated in a sentence; those whose year cannot be known are left out."""
+    taken: list[tuple[int, int]] = []
+    found: list[Period] = []
+    for kind, pattern in _COMPILED:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            period = _resolve(kind, match, default_year, published)
+            if period is None:
+                continue
+            value, explicit = period
+            taken.append((match.start(), match.end()))
+            comparison = bool(_COMPARISON.search(text[max(0, match.start() - 40) : match.start()]))
+            found.append(Period(value, kind, offset + match.start(), offset + match.end(), comparison, explicit))
+    for match in _SAME_PERIOD.finditer(text):
+        if not any(match.start() < end and start < match.end() for start, end in taken):
+            found.append(Period("same", "same", offset + match.start(), offset + match.end(), True, False))
+    return sorted(found, key=lambda period: period.start)
+
+
+def _year_of(match: re.Match[str], default_year: int | None, published: date | None) -> tuple[int, bool] | None:
+    year = match.groupdict().get("year")
+    if year:
+        return int(year), True
+    if re.search(r"текущ|этого|this|current", match.group(), re.I) and published:
+        return published.year, False
+    return (default_year, False) if default_year else None
+
+
+def _resolve(
+    kind: str, match: re.Match[str], default_year: int | None, published: date | None
+) -> tuple[str, bool] | None:
+    if kind == "carry":
+        return "carry", False
+    if kind == "season":
+        season = (match.group("season") or match.group("season_en")).lower()
+        months = next(m for stem, m in _SEASONS.items() if season.startswith(stem))
+        if match.groupdict().get("year"):
+            year = int(match.group("year"))
+        elif published is not None:
+            year = published.year + (1 if match.groupdict().get("next") or re.search(r"next|следующ", match.group(), re.I) else 0)
+        else:
+            return None
+        return span(year, *months), bool(match.groupdict().get("year"))
+    if kind == "next_year":
+        return (str(published.year + 1), False) if published else None
+    if kind == "annual":
+        year = published.year if published else default_year
+        return (str(year), False) if year else None
+    if kind in {"ytd", "last_year", "this_year"}:
+        if published is None:
+            return None
+        if kind == "ytd":
+            return span(published.year, 1, published.month), False
+        return str(published.year - (1 if kind == "last_year" else 0)), False
+    if kind == "year":
+        year = int(match.group("year"))
+        # A bare number is a year only when the text marks it as one.
+        if not re.search(r"го|год|г\.|in|for|of|during|by|through|в|за|на|к|до|итогам|'s", match.group(), re.I):
+            return None
+        return str(year), True
+    resolved = _year_of(match, default_year, published)
+    if kind == "month":
+        month = _month_number(match.group("m1"))
+        if not month:
+            return None
+        if match.groupdict().get("year"):
+            return f"{int(match.group('year'))}-{month:02d}", True
+        if published is None:
+            return None
+        year = published.year if month <= published.month else published.year - 1
+        return f"{year}-{month:02d}", False
+    if resolved is None:
+        return None
+    year, explicit = resolved
+    if kind == "months":
+        first, last = _month_number(match.group("m1")), _month_number(match.group("m2"))
+        if not first or not last or last < first:
+            return None
+        return span(year, first, last), explicit
+    if kind == "first_months":
+        count = _count(match.group("n"))
+        if not 2 <= count <= 11:
+            return None
+        return span(year, 1, count), explicit
+    if kind == "half":
+        half = _ordinal(match.groupdict().get("o") or match.groupdict().get("o2") or "")
+        if half not in {1, 2}:
+            return None
+        return span(year, 1 + 6 * (half - 1), 6 * half), explicit
+    if kind == "quarter":
+        quarter = _ordinal(match.group("o"))
+        if not 1 <= quarter <= 4:
+            return None
+        return span(year, 3 * quarter - 2, 3 * quarter), explicit
+    return None
+
+
+def shift_year(period: str, years: int) -> str:
+    """The same months `years` later (negative: earlier): the base of a year-on-year comparison."""
+    return re.sub(r"\d{4}", lambda m: str(int(m.group()) + years), period)
+
+
+# Event dates ----------------------------------------------------------------------------------
+
+_DAY = r"(?P<d1>\d{1,2})(?:\s*(?:[-–—]|и|and|to)\s*(?P<d2>\d{1,2}))?"
+_DATE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("days", rf"\b{_DAY}\s+(?P<m1>{_MONTH})(?:\s*[-–—]\s*(?P<d3>\d{{1,2}})\s+(?P<m2>{_MONTH}))?(?:,?\s+{_YEAR})?"),
+    ("days_en", rf"\b(?P<m1>{_MONTH_EN})\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"),
+    ("month", rf"\b(?P<m1>{_MONTH})(?:\s+{_YEAR})?"),
+    ("during_year", r"\b(?:в\s+течение|на\s+протяжении|в\s+ходе)\s+(?:всего\s+|этого\s+|текущего\s+|уходящего\s+)?года\b|\b(?:during|throughout|over)\s+the\s+(?:past\s+)?year\b"),
+    ("year", rf"(?:\b(?:в|во|за|на|in|during|throughout)\s+){_YEAR}"),
+    ("relative", r"\b(?:сегодня|вчера|завтра|today|yesterday|tomorrow)\b"),
+    ("weekday", r"\b(?:в|во|on|this|last|next)\s+(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+)
+_DATE_COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _DATE_PATTERNS]
+_WEEKDAYS = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"]
+_WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+@dataclass(frozen=True)
+class EventDate:
+    value: str  # `2025-10-20/2025-10-21`, `2025-11`, `2025`
+    start: int
+    end: int
+    explicit_year: bool
+
+
+def find_dates(
+    text: str, offset: int, default_year: int | None, published: date | None, *, future: bool = False
+) -> list[EventDate]:
+    """Dates stated in a sentence, as precisely as stated. A date without a year is placed in the
+    publication's year, the nearest one after it for an announced event, before it otherwise."""
+    taken: list[tuple[int, int]] = []
+    found: list[EventDate] = []
+    for kind, pattern in _DATE_COMPILED:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            resolved = _resolve_date(kind, match, default_year, published, future)
+            if resolved is None:
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(EventDate(resolved[0], offset + match.start(), offset + match.end(), resolved[1]))
+    return sorted(found, key=lambda found_date: found_date.start)
+
+
+def _resolve_date(
+    kind: str, match: re.Match[str], default_year: int | None, published: date | None, future: bool
+) -> tuple[str, bool] | None:
+    groups = match.groupdict()
+    if kind == "year":
+        return match.group("year"), True
+    if kind == "during_year":
+        year = default_year or (published.year if published else None)
+        return (str(year), False) if year else None
+    if kind == "relative":
+        if published is None:
+            return None
+        word = match.group().lower()
+        days = {"сегодня": 0, "today": 0, "вчера": -1, "yesterday": -1, "завтра": 1, "tomorrow": 1}[word]
+        return (published + timedelta(days=days)).isoformat(), False
+    if kind == "weekday":
+        if published is None:
+            return None
+        word = match.group("wd").lower()
+        weekday = _WEEKDAYS.index(word) if word in _WEEKDAYS else _WEEKDAYS_EN.index(word)
+        delta = (weekday - published.weekday()) % 7 if future else -((published.weekday() - weekday) % 7)
+        return (published + timedelta(days=delta)).isoformat(), False
+    month = _month_number(groups["m1"])
+    if not month:
+        return None
+    year_text = groups.get("year")
+    explicit = bool(year_text)
+    if year_text:
+        year = int(year_text)
+    elif published is not None:
+        year = published.year
+        if future and month < published.month:
+            year += 1
+        elif not future and month > published.month:
+            year -= 1
+    else:
+        return None
+    if kind == "month":
+        return f"{year}-{month:02d}", explicit
+    first_day = int(groups["d1"])
+    last_day = int(groups.get("d3") or groups.get("d2") or first_day)
+    last_month = _month_number(groups["m2"]) if groups.get("m2") else month
+    try:
+        first = date(year, month, first_day)
+        last = date(year, last_month, min(last_day, calendar.monthrange(year, last_month)[1]))
+    except ValueError:
+        return None
+    if last < first:
+        return None
+    if first == last:
+        return first.isoformat(), explicit
+    return f"{first.isoformat()}/{last.isoformat()}", explicit
+
+
+def find_windows(text: str, offset: int, default_year: int | None, published: date | None) -> list[EventDate]:
+    """Event dates stated as periods ("в первом полугодии 2026 года", "осенью", "next year")."""
+    return [
+        EventDate(p.value, p.start, p.end, p.explicit_year)
+        for p in find_periods(text, offset, default_year, published)
+        if not p.comparison and p.kind not in {"same", "carry", "year"}
+    ]
