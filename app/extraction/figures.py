@@ -151,10 +151,10 @@ def _figure(
     if not explicit:
         confidence -= 0.1
 
-    bound = _bound(language, before)
+    status = _status(reading, before, tokens)
+    bound = _bound(language, before, status == "target")
     if upper is not None and bound == "exact":
         bound = "range"
-    status = _status(reading, before, tokens)
 
     if indicator in {"exports", "imports"} and _through_a_country(facts):
         indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
@@ -238,7 +238,8 @@ def _compared(periods: list[Period], amount: Amount, next_start: int, period: st
     return dated[0].value
 
 
-def _bound(language: str, before: Sequence[Token]) -> str:
+def _bound(language: str, before: Sequence[Token], target: bool) -> str:
+    """The qualifier just before the amount. A target's "довести до" names the value itself."""
     words: list[str] = []
     surface: list[str] = []
     for token in reversed(before):
@@ -251,7 +252,7 @@ def _bound(language: str, before: Sequence[Token]) -> str:
     texts = (f" {' '.join(surface)} ", f" {' '.join(words)} ")
     for phrase, bound in vocab.BOUNDS[language]:
         if any(f" {phrase} " in text for text in texts):
-            if phrase in {"до", "от", "to"} and _after_change_verb(words, phrase):
+            if phrase in {"до", "от", "to"} and (target or _after_change_verb(words, phrase)):
                 continue
             return bound
     return "exact"
