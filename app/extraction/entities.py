@@ -1,6 +1,7 @@
 """People, organizations, places and projects that proposals refer to: the caller's record when it
 already exists (`Known`, matched by any of its names in any case), otherwise a proposal of our own."""
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -14,6 +15,11 @@ from app.extraction.text import Sentence
 from app.extraction.transliteration import to_cyrillic, to_latin
 
 _PLACES_BY_ID = {place.id: place for place in PLACES}
+
+
+def record_id(name: str) -> str:
+    """The id of a record named `name`: the API's slug, with dashes between names kept as hyphens."""
+    return slugify(re.sub(r"[–—‐]", "-", name))
 
 
 def _name_key(name: str) -> str:
@@ -76,7 +82,7 @@ class Registry:
             name_ru, name_en = mention.name, to_latin(mention.name)
         else:
             name_en, name_ru = mention.name, to_cyrillic(mention.name)
-        body: dict[str, Any] = {"id": slugify(name_en), "name_en": name_en, "name_ru": name_ru}
+        body: dict[str, Any] = {"id": record_id(name_en), "name_en": name_en, "name_ru": name_ru}
         if mention.role:
             body["role_en"], body["role_ru"] = mention.role
         if mention.country:
@@ -124,7 +130,7 @@ class Registry:
         if found:
             return found, None
         name_en, name_ru = (to_latin(name), name) if self.language == "ru" else (name, to_cyrillic(name))
-        body = {"id": slugify(name_en), "name_en": name_en, "name_ru": name_ru, "kind": kind, "country": country}
+        body = {"id": record_id(name_en), "name_en": name_en, "name_ru": name_ru, "kind": kind, "country": country}
         return body["id"], self._propose("place", body, sentence, 0.5)
 
     def project(self, body: dict[str, Any], sentence: Sentence, confidence: float,

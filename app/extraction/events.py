@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from app.curation.writes import slugify
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import country_names
-from app.extraction.entities import Registry
+from app.extraction.entities import Registry, record_id
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.lexicon.reference import OrganizationEntry, PlaceEntry
 from app.extraction.matching import Mention
@@ -309,7 +308,7 @@ def _events(
             confidence -= 0.2
         body["title_en"], body["title_ru"] = _titles(reading, event_type, facts, host, place_entry, org_entry,
                                                      location.value.id if location else None)
-        body["id"] = slugify(f"{body['title_en']} {when[:7]}")
+        body["id"] = record_id(f"{body['title_en']} {when[:7]}")
         body["_confidence"] = round(max(confidence, 0.2), 2)
         results.append(_Event(f"event:{count + len(results) + 1}", body, facts.sentence, event_requires))
     return results

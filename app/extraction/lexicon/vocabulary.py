@@ -255,6 +255,10 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("паромный линия", "ferry_line", "{en} ferry line", "Паромная линия {ru}"),
         ("коридор", "transport_corridor", "{en} corridor", "Коридор {ru}"),
         ("автодорога", "road", "{en} road", "Автодорога {ru}"),
+        ("автомобильный дорога", "road", "{en} road", "Автодорога {ru}"),
+        ("гэс", "other", "{en} hydropower plant", "{ru} ГЭС"),
+        ("тэс", "other", "{en} thermal power plant", "{ru} ТЭС"),
+        ("аэс", "other", "{en} nuclear power plant", "{ru} АЭС"),
         ("лэп", "power_line", "{en} power line", "ЛЭП {ru}"),
     ),
     "en": (
@@ -266,6 +270,9 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("ferry line", "ferry_line", "{en} ferry line", "Паромная линия {ru}"),
         ("corridor", "transport_corridor", "{en} corridor", "Коридор {ru}"),
         ("highway", "road", "{en} highway", "Автодорога {ru}"),
+        ("road", "road", "{en} road", "Автодорога {ru}"),
+        ("hydropower plant", "other", "{en} hydropower plant", "{ru} ГЭС"),
+        ("power plant", "other", "{en} power plant", "Электростанция {ru}"),
         ("power line", "power_line", "{en} power line", "ЛЭП {ru}"),
     ),
 }
