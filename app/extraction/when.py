@@ -120,6 +120,10 @@ def find_periods(text: str, offset: int, default_year: int | None, published: da
     """Periods stated in a sentence; those whose year cannot be known are left out."""
     taken: list[tuple[int, int]] = []
     found: list[Period] = []
+    # "the same quarter of last year" is the base of a comparison, not last year.
+    for match in _SAME_PERIOD.finditer(text):
+        taken.append((match.start(), match.end()))
+        found.append(Period("same", "same", offset + match.start(), offset + match.end(), True, False))
     for kind, pattern in _COMPILED:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
@@ -131,9 +135,6 @@ def find_periods(text: str, offset: int, default_year: int | None, published: da
             taken.append((match.start(), match.end()))
             comparison = bool(_COMPARISON.search(text[max(0, match.start() - 40) : match.start()]))
             found.append(Period(value, kind, offset + match.start(), offset + match.end(), comparison, explicit))
-    for match in _SAME_PERIOD.finditer(text):
-        if not any(match.start() < end and start < match.end() for start, end in taken):
-            found.append(Period("same", "same", offset + match.start(), offset + match.end(), True, False))
     return sorted(found, key=lambda period: period.start)
 
 
