@@ -9,12 +9,11 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from app.extraction.countries import CountryFinder, CountryWord
+from app.extraction.countries import CountryFinder, CountryWord, country_names
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.lexicon.reference import ORGANIZATIONS, PLACES, PROJECTS
 from app.extraction.matching import Mention, PhraseMatcher
 from app.extraction.model import Known
-from app.extraction.countries import country_names
 from app.extraction.morphology import _analyzer, inflect, person_nominative, russian_entities
 from app.extraction.text import Document, Sentence, Token
 
@@ -93,8 +92,12 @@ def _lexicon_matchers(language: str) -> dict[str, PhraseMatcher[Ref]]:
                 organizations.add(abbreviation, ref, language, proper=True)
     places: PhraseMatcher[Ref] = PhraseMatcher()
     for place in PLACES:
-        places.add_all([place.name_en, place.name_ru, *place.aliases], Ref("place", place.id, False, place),
-                       language, proper=True)
+        places.add_all(
+            [place.name_en, place.name_ru, *place.aliases],
+            Ref("place", place.id, False, place),
+            language,
+            proper=True,
+        )
     projects: PhraseMatcher[Ref] = PhraseMatcher()
     for project in PROJECTS:
         ref = Ref("infrastructure_project", project.id, False, project)
@@ -127,8 +130,10 @@ class Reading:
             (record.id, name) for record in known if record.kind == "country" for name in record.names
         )
         self.country_finder = _country_finder(self.language, extra)
-        self.matchers = {kind: _with_known(self.language, kind, known)
-                         for kind in ("organization", "place", "infrastructure_project")}
+        self.matchers = {
+            kind: _with_known(self.language, kind, known)
+            for kind in ("organization", "place", "infrastructure_project")
+        }
         self.person_matcher: PhraseMatcher[Ref] = PhraseMatcher()
         self.known_people = {record.id: record for record in known if record.kind == "person"}
         for record in known:
@@ -159,12 +164,23 @@ class Reading:
         for mention in self.person_matcher.find(tokens):
             record = self.known_people[mention.value.id]
             role = self._role(tokens, mention.first, facts)
-            found.append(PersonMention(mention.start, mention.end, record.names[0], mention.value.id,
-                                       role.titles if role else None, record.country))
+            found.append(
+                PersonMention(
+                    mention.start,
+                    mention.end,
+                    record.names[0],
+                    mention.value.id,
+                    role.titles if role else None,
+                    record.country,
+                )
+            )
         spans: list[tuple[int, int]] = []
         if self.language == "ru":
-            spans = [(e.start, e.end) for e in entities
-                     if e.type == "PER" and sentence.start <= e.start and e.end <= sentence.end]
+            spans = [
+                (e.start, e.end)
+                for e in entities
+                if e.type == "PER" and sentence.start <= e.start and e.end <= sentence.end
+            ]
         else:
             spans = _english_people(sentence)
         for start, end in spans:
@@ -179,8 +195,16 @@ class Reading:
             if self.language == "ru":
                 words = person_nominative(words)
             role = self._role(tokens, first, facts)
-            found.append(PersonMention(start, end, " ".join(words), None,
-                                       role.titles if role else None, role.country if role else None))
+            found.append(
+                PersonMention(
+                    start,
+                    end,
+                    " ".join(words),
+                    None,
+                    role.titles if role else None,
+                    role.country if role else None,
+                )
+            )
         return found
 
     def _role(self, tokens: Sequence[Token], first: int, facts: SentenceFacts) -> "Role | None":
@@ -191,10 +215,14 @@ class Reading:
         if not roles:
             return None
         role_key = roles[-1].value
-        english, russian = next((en, ru) for phrase, en, ru in vocab.ROLES[self.language] if phrase == role_key)
+        english, russian = next(
+            (en, ru) for phrase, en, ru in vocab.ROLES[self.language] if phrase == role_key
+        )
         low = window[0].start if window else 0
         high = tokens[first].start
-        country = next((m.value.code for m in facts.countries if low <= m.start < high and not m.value.capital), None)
+        country = next(
+            (m.value.code for m in facts.countries if low <= m.start < high and not m.value.capital), None
+        )
         if country is None:
             return Role((english, russian), None)
         names = country_names()[country]

@@ -31,8 +31,24 @@ _PARTNER_MARKS = {
 }
 _BREAK = re.compile(r"[,;:()«»\"]")
 _CONJUNCTION = re.compile(r"\b(?:and|и|а|but|но|while)\b|[,;]", re.IGNORECASE)
-_CHANGE_VERBS = {"довести", "увеличить", "вырасти", "возрасти", "увеличиться", "сократиться", "снизиться",
-                 "повысить", "нарастить", "bring", "increase", "boost", "raise", "rise", "grow", "reach"}
+_CHANGE_VERBS = {
+    "довести",
+    "увеличить",
+    "вырасти",
+    "возрасти",
+    "увеличиться",
+    "сократиться",
+    "снизиться",
+    "повысить",
+    "нарастить",
+    "bring",
+    "increase",
+    "boost",
+    "raise",
+    "rise",
+    "grow",
+    "reach",
+}
 
 
 def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> list[Proposal]:
@@ -65,8 +81,15 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
             if project_ids:
                 body["projects"] = sorted(set(project_ids))
             proposals.append(
-                Proposal(f"trade_figure:{len(proposals) + 1}", "trade_figure", body, sentence.start, sentence.end,
-                         round(confidence, 2), tuple(dict.fromkeys(requires)))
+                Proposal(
+                    f"trade_figure:{len(proposals) + 1}",
+                    "trade_figure",
+                    body,
+                    sentence.start,
+                    sentence.end,
+                    round(confidence, 2),
+                    tuple(dict.fromkeys(requires)),
+                )
             )
     return proposals
 
@@ -136,7 +159,11 @@ def _figure(
             return None, 0
         last_indicator[sentence.paragraph] = indicator
     value, upper = amount.value, amount.value_upper
-    if amount.unit == "percent" and reading.cues("DECLINE", before) and not reading.cues("GROWTH", before[-3:]):
+    if (
+        amount.unit == "percent"
+        and reading.cues("DECLINE", before)
+        and not reading.cues("GROWTH", before[-3:])
+    ):
         value, upper = (-upper, -value) if upper is not None else (-value, None)
 
     carried = last_period.get(sentence.paragraph) or last_period.get(0)
@@ -186,7 +213,7 @@ def _figure(
 
 
 def _more_than(after: Sequence[Token]) -> bool:
-    """"на 18 % больше, чем…", "12 percent more than…": a growth rate stated as a comparison."""
+    """ "на 18 % больше, чем…", "12 percent more than…": a growth rate stated as a comparison."""
     words = [t.text.lower() for t in after[:3]]
     return any(w in {"больше", "выше", "more", "higher"} for w in words[:2])
 
@@ -198,7 +225,11 @@ def _through_a_country(facts: SentenceFacts) -> bool:
 
 
 def _period(
-    periods: list[Period], amount: Amount, segment_start: int, next_start: int, carried: str | None,
+    periods: list[Period],
+    amount: Amount,
+    segment_start: int,
+    next_start: int,
+    carried: str | None,
     text_between: str = "",
 ) -> tuple[str | None, bool]:
     """The period of an amount: the nearest stated before it since the previous amount, else after
@@ -259,10 +290,11 @@ def _bound(language: str, before: Sequence[Token], target: bool) -> str:
 
 
 def _after_change_verb(words: list[str], phrase: str) -> bool:
-    """"вырос до 500" is a change to 500, not "up to 500"."""
+    """ "вырос до 500" is a change to 500, not "up to 500"."""
     position = words.index(phrase)
-    return any(word in _CHANGE_VERBS for word in words[:position]) or position > 0 and words[position - 1] in {
-        "с", "на"}
+    return any(word in _CHANGE_VERBS for word in words[:position]) or (
+        position > 0 and words[position - 1] in {"с", "на"}
+    )
 
 
 def _status(reading: Reading, before: Sequence[Token], sentence_tokens: Sequence[Token]) -> str:
@@ -341,7 +373,11 @@ def _roles(
         preceding = [t.text.lower() for t in tokens[max(0, mention.first - 3) : mention.first]]
         marked = bool(preceding) and (
             preceding[-1] in marks
-            or (len(preceding) > 1 and preceding[-2] in marks and preceding[-1] in {"территорию", "территории", "the"})
+            or (
+                len(preceding) > 1
+                and preceding[-2] in marks
+                and preceding[-1] in {"территорию", "территории", "the"}
+            )
         )
         if marked:
             if partner is None:

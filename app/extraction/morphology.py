@@ -38,9 +38,8 @@ def word_keys(word: str, language: str) -> frozenset[str]:
     keys = {folded}
     if language == "ru" and re.search("[а-яё]", folded):
         keys.update(fold(parse.normal_form) for parse in _analyzer().parse(word))
-    elif language == "en":
-        if folded.endswith("'s") or folded.endswith("’s"):
-            keys.add(folded[:-2])
+    elif language == "en" and folded.endswith(("'s", "’s")):
+        keys.add(folded[:-2])
     if word[:1].isupper():
         stem_language = "ru" if re.search("[а-яё]", folded) else "en"
         keys.add("~" + _stemmers()[stem_language].stemWord(folded))

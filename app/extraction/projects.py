@@ -37,7 +37,9 @@ def propose_projects(reading: Reading, registry: Registry) -> dict[str, str | No
         for mention in facts.projects:
             ref = mention.value
             if ref.known:
-                found.setdefault(ref.id, _Found({"id": ref.id}, known_id=ref.id)).sentences.append(facts.sentence)
+                found.setdefault(ref.id, _Found({"id": ref.id}, known_id=ref.id)).sentences.append(
+                    facts.sentence
+                )
                 continue
             item = found.setdefault(ref.id, _from_entry(ref.entry))
             item.sentences.append(facts.sentence)
@@ -59,7 +61,9 @@ def propose_projects(reading: Reading, registry: Registry) -> dict[str, str | No
             if key:
                 requires.append(key)
         for name, country in item.new_places:
-            place_ref, key = registry.new_place(name, "port" if body["kind"] == "port" else "city", country, sentence)
+            place_ref, key = registry.new_place(
+                name, "port" if body["kind"] == "port" else "city", country, sentence
+            )
             places.append(place_ref)
             if key:
                 requires.append(key)
@@ -70,8 +74,13 @@ def propose_projects(reading: Reading, registry: Registry) -> dict[str, str | No
 
 
 def _from_entry(entry: ProjectEntry) -> _Found:
-    body = {"id": entry.id, "name_en": entry.name_en, "name_ru": entry.name_ru, "kind": entry.kind,
-            "countries": list(entry.countries)}
+    body = {
+        "id": entry.id,
+        "name_en": entry.name_en,
+        "name_ru": entry.name_ru,
+        "kind": entry.kind,
+        "countries": list(entry.countries),
+    }
     return _Found(body, place_ids=list(entry.places), confidence=0.8)
 
 
@@ -105,7 +114,7 @@ def _head_matcher(reading: Reading) -> PhraseMatcher[tuple[str, str, str, str]]:
 
 
 def _headed(reading: Reading, facts: SentenceFacts) -> list[_Found]:
-    """"порт Актау", "портов Актау, Курык и Алят", "port of Aktau", "Aktau port"."""
+    """ "порт Актау", "портов Актау, Курык и Алят", "port of Aktau", "Aktau port"."""
     tokens = facts.sentence.tokens
     taken = {i for m in facts.projects for i in range(m.first, m.last)}
     places = {m.first: m for m in facts.places}
@@ -113,15 +122,23 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[_Found]:
     for head in _head_matcher(reading).find(tokens):
         if head.first in taken:
             continue
-        word, kind, template_en, template_ru = head.value
+        _, kind, template_en, template_ru = head.value
         quoted = _quoted_after(facts.sentence, tokens, head.last)
         if quoted is not None:
             results.append(_named(reading, facts, kind, template_en, quoted, quoted))
             continue
         adjective = _adjective_before(tokens, head.first) if reading.language == "ru" else None
         if adjective is not None:
-            results.append(_named(reading, facts, kind, template_en.format(en=to_latin(adjective)),
-                                  template_ru.format(ru=adjective), None))
+            results.append(
+                _named(
+                    reading,
+                    facts,
+                    kind,
+                    template_en.format(en=to_latin(adjective)),
+                    template_ru.format(ru=adjective),
+                    None,
+                )
+            )
             continue
         names = _names_after(tokens, head.last, reading.language)
         if not names and reading.language == "en":
@@ -140,7 +157,9 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[_Found]:
             elif kind == "port" and len(indexes) == 1:
                 continue  # a port we cannot place: too often not a port at all ("порт приписки")
             else:
-                name_en, name_ru = (to_latin(text), text) if reading.language == "ru" else (text, to_cyrillic(text))
+                name_en, name_ru = (
+                    (to_latin(text), text) if reading.language == "ru" else (text, to_cyrillic(text))
+                )
                 countries = sorted({m.value.code for m in facts.countries}) or list(reading.main_pair)
                 item = _Found({}, confidence=0.5)
             item.body = {
@@ -155,7 +174,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[_Found]:
 
 
 def _quoted_after(sentence: Sentence, tokens: list[Token], at: int) -> str | None:
-    """"порта «Хоргос — Восточные ворота»": a name in quotation marks right after the head word."""
+    """ "порта «Хоргос — Восточные ворота»": a name in quotation marks right after the head word."""
     if at >= len(tokens) or tokens[at].text not in {"«", '"', "“"}:
         return None
     closing = {"«": "»", '"': '"', "“": "”"}[tokens[at].text]
@@ -166,7 +185,7 @@ def _quoted_after(sentence: Sentence, tokens: list[Token], at: int) -> str | Non
 
 
 def _adjective_before(tokens: list[Token], at: int) -> str | None:
-    """"Зарафшанской ГЭС" → "Зарафшанская": a capitalised adjective naming the head, in the nominative."""
+    """ "Зарафшанской ГЭС" → "Зарафшанская": a capitalised adjective naming the head, in the nominative."""
     if at == 0 or not tokens[at - 1].capitalized or at - 1 == 0:
         return None
     parse = _analyzer().parse(tokens[at - 1].text)[0]
@@ -181,14 +200,44 @@ def _named(
     reading: Reading, facts: SentenceFacts, kind: str, name_en: str, name_ru: str, quoted: str | None
 ) -> _Found:
     if quoted is not None:
-        name_en, name_ru = (to_latin(quoted), quoted) if reading.language == "ru" else (quoted, to_cyrillic(quoted))
+        name_en, name_ru = (
+            (to_latin(quoted), quoted) if reading.language == "ru" else (quoted, to_cyrillic(quoted))
+        )
     countries = sorted({m.value.code for m in facts.countries}) or list(reading.main_pair)
-    body = {"id": record_id(name_en), "name_en": name_en, "name_ru": name_ru, "kind": kind, "countries": countries}
+    body = {
+        "id": record_id(name_en),
+        "name_en": name_en,
+        "name_ru": name_ru,
+        "kind": kind,
+        "countries": countries,
+    }
     return _Found(body, confidence=0.5)
 
 
-_NOT_NAMES = {"the", "a", "an", "this", "that", "its", "their", "our", "new", "state", "national", "railway",
-              "company", "main", "first", "second", "both", "each", "in", "on", "at", "by"}
+_NOT_NAMES = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "its",
+    "their",
+    "our",
+    "new",
+    "state",
+    "national",
+    "railway",
+    "company",
+    "main",
+    "first",
+    "second",
+    "both",
+    "each",
+    "in",
+    "on",
+    "at",
+    "by",
+}
 
 
 def _names_before(tokens: list[Token], at: int) -> list[list[int]]:

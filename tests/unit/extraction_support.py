@@ -24,8 +24,18 @@ CREATE_MODELS: dict[str, type[BaseModel]] = {
 }
 # Values main gains with the lead's migration (issue 12); accepted until then.
 UPCOMING_VALUES = {
-    "talks", "interstate_council", "phone_call", "target", "barrels_per_day", "containers", "km",
-    "cubic_metres", "RUB", "KZT", "AZN", "CNY",
+    "talks",
+    "interstate_council",
+    "phone_call",
+    "target",
+    "barrels_per_day",
+    "containers",
+    "km",
+    "cubic_metres",
+    "RUB",
+    "KZT",
+    "AZN",
+    "CNY",
 }
 UPCOMING_FIELDS = {("event", "status")}
 
@@ -62,15 +72,19 @@ def quote_problems(text: str, proposal: Proposal) -> list[str]:
         problems.append(f"{proposal.key}: quote ends inside a sentence")
     if proposal.start > 0:
         before = text[: proposal.start].rstrip()
-        if before and not re.search(r"[.!?…»\"”)]$|\n\s*$", text[: proposal.start]) and not before.endswith(
-            (".", "!", "?", "…", "»", '"', "”", ")")
+        if (
+            before
+            and not re.search(r"[.!?…»\"”)]$|\n\s*$", text[: proposal.start])
+            and not before.endswith((".", "!", "?", "…", "»", '"', "”", ")"))
         ):
             problems.append(f"{proposal.key}: quote does not start a sentence: {quote[:40]!r}")
     return problems
 
 
 def check_all(text: str, proposals: list[Proposal]) -> None:
-    problems = [p for proposal in proposals for p in validation_problems(proposal) + quote_problems(text, proposal)]
+    problems = [
+        p for proposal in proposals for p in validation_problems(proposal) + quote_problems(text, proposal)
+    ]
     keys = {proposal.key for proposal in proposals}
     assert len(keys) == len(proposals), "keys must be unique"
     problems += [f"{p.key}: requires unknown {k}" for p in proposals for k in p.requires if k not in keys]

@@ -24,21 +24,37 @@ def read(text: str, language: str, known: tuple[Known, ...] = ()) -> list[Propos
         ("Президент Армении 14 октября прибыл в Грузию с официальным визитом.", "ru", "official_visit"),
         ("Премьер-министр Армении 14 октября прибыл в Грузию с рабочим визитом.", "ru", "working_visit"),
         ("The President of Armenia arrived in Georgia on a state visit on 14 October.", "en", "state_visit"),
-        ("The Prime Minister of Armenia paid an official visit to Georgia on 14 October.", "en", "official_visit"),
+        (
+            "The Prime Minister of Armenia paid an official visit to Georgia on 14 October.",
+            "en",
+            "official_visit",
+        ),
         ("14 октября в Тбилиси прошли переговоры президентов Армении и Грузии.", "ru", "talks"),
         ("The presidents of Armenia and Georgia held talks in Tbilisi on 14 October.", "en", "talks"),
         ("14 октября в Тбилиси состоялся саммит глав государств Армении и Грузии.", "ru", "summit"),
-        ("14 октября в Ереване прошло заседание межправкомиссии Армении и Грузии.", "ru",
-         "intergovernmental_commission"),
-        ("The Armenian-Georgian intergovernmental commission met in Yerevan on 14 October.", "en",
-         "intergovernmental_commission"),
-        ("14 октября в Ереване прошло заседание Высшего межгосударственного совета Армении и Грузии.", "ru",
-         "interstate_council"),
+        (
+            "14 октября в Ереване прошло заседание межправкомиссии Армении и Грузии.",
+            "ru",
+            "intergovernmental_commission",
+        ),
+        (
+            "The Armenian-Georgian intergovernmental commission met in Yerevan on 14 October.",
+            "en",
+            "intergovernmental_commission",
+        ),
+        (
+            "14 октября в Ереване прошло заседание Высшего межгосударственного совета Армении и Грузии.",
+            "ru",
+            "interstate_council",
+        ),
         ("14 октября состоялся телефонный разговор президентов Армении и Грузии.", "ru", "phone_call"),
         ("On 14 October the presidents of Armenia and Georgia had a phone conversation.", "en", "phone_call"),
         ("14 октября в Ереване открылся армяно-грузинский бизнес-форум.", "ru", "forum"),
-        ("The foreign ministers of Armenia and Georgia met in Yerevan on 14 October.", "en",
-         "ministerial_meeting"),
+        (
+            "The foreign ministers of Armenia and Georgia met in Yerevan on 14 October.",
+            "en",
+            "ministerial_meeting",
+        ),
     ],
 )
 def test_event_types(text: str, language: str, event_type: str) -> None:
@@ -51,15 +67,25 @@ def test_event_types(text: str, language: str, event_type: str) -> None:
 def test_a_state_visit_with_its_dates_host_people_and_bilingual_titles() -> None:
     proposals = read(
         "Президент Азербайджана Ильхам Алиев 20–21 октября 2025 года находился в Казахстане с "
-        "государственным визитом.", "ru")
+        "государственным визитом.",
+        "ru",
+    )
     body = one(proposals, "event")
     assert (body["type"], body["date"], body["host_country"], body["countries"]) == (
-        "state_visit", "2025-10-20/2025-10-21", "KZ", ["AZ", "KZ"])
+        "state_visit",
+        "2025-10-20/2025-10-21",
+        "KZ",
+        ["AZ", "KZ"],
+    )
     assert body["people"] == ["ilham-aliyev"]
     assert body["title_en"] == "State visit of President Ilham Aliyev to Kazakhstan"
     assert body["title_ru"] == "Государственный визит президента Азербайджана Ильхама Алиева в Казахстан"
     person = one(proposals, "person")
-    assert (person["name_en"], person["role_en"], person["country"]) == ("Ilham Aliyev", "President of Azerbaijan", "AZ")
+    assert (person["name_en"], person["role_en"], person["country"]) == (
+        "Ilham Aliyev",
+        "President of Azerbaijan",
+        "AZ",
+    )
     (event,) = of_kind(proposals, "event")
     assert event.requires == ("person:ilham-aliyev",)
 
@@ -67,8 +93,16 @@ def test_a_state_visit_with_its_dates_host_people_and_bilingual_titles() -> None
 @pytest.mark.parametrize(
     ("text", "language", "when"),
     [
-        ("Президент Армении посетит Грузию с государственным визитом 21–22 ноября.", "ru", "2025-11-21/2025-11-22"),
-        ("The President of Armenia will pay a state visit to Georgia on 21-22 June.", "en", "2026-06-21/2026-06-22"),
+        (
+            "Президент Армении посетит Грузию с государственным визитом 21–22 ноября.",
+            "ru",
+            "2025-11-21/2025-11-22",
+        ),
+        (
+            "The President of Armenia will pay a state visit to Georgia on 21-22 June.",
+            "en",
+            "2026-06-21/2026-06-22",
+        ),
         ("The President of Armenia is expected to visit Georgia in December.", "en", "2025-12"),
         ("Визит президента Армении в Грузию планируется осенью следующего года.", "ru", "2026-09/2026-11"),
     ],
@@ -112,15 +146,26 @@ def test_a_signing_with_its_count_sectors_and_event() -> None:
     agreement = one(proposals, "agreement")
     (event,) = of_kind(proposals, "event")
     assert (agreement["document_count"], agreement["sectors"], agreement["status"]) == (
-        15, ["trade", "transport", "energy"], "signed")
-    assert (agreement["event"], agreement["date"], agreement["countries"]) == (event.body["id"], "2025-10-14", ["AM", "GE"])
+        15,
+        ["trade", "transport", "energy"],
+        "signed",
+    )
+    assert (agreement["event"], agreement["date"], agreement["countries"]) == (
+        event.body["id"],
+        "2025-10-14",
+        ["AM", "GE"],
+    )
     assert of_kind(proposals, "agreement")[0].requires == (event.key,)
 
 
 def test_new_documents_without_a_count_and_memoranda_one_by_one() -> None:
-    body = one(read("В 2025 году Армения и Грузия подписали новые документы в сфере образования.", "ru"), "agreement")
+    body = one(
+        read("В 2025 году Армения и Грузия подписали новые документы в сфере образования.", "ru"), "agreement"
+    )
     assert (body["document_count"], body["sectors"]) == (None, ["education"])
-    text = "In 2025 Armenia and Georgia signed a memorandum on energy and an agreement on customs cooperation."
+    text = (
+        "In 2025 Armenia and Georgia signed a memorandum on energy and an agreement on customs cooperation."
+    )
     agreements = of_kind(read(text, "en"), "agreement")
     assert [a.body["sectors"] for a in agreements] == [["energy"], ["trade"]]
     assert [a.body["document_count"] for a in agreements] == [None, None]
@@ -129,15 +174,35 @@ def test_new_documents_without_a_count_and_memoranda_one_by_one() -> None:
 @pytest.mark.parametrize(
     ("text", "language", "project_id", "kind", "status"),
     [
-        ("В 2025 году продолжалось строительство железной дороги Баку–Тбилиси–Карс.", "ru",
-         "baku-tbilisi-kars-railway", "railway", "under_construction"),
+        (
+            "В 2025 году продолжалось строительство железной дороги Баку–Тбилиси–Карс.",
+            "ru",
+            "baku-tbilisi-kars-railway",
+            "railway",
+            "under_construction",
+        ),
         ("Расширение порта Актау продолжится в 2026 году.", "ru", "port-of-aktau", "port", "expanding"),
-        ("Нефтепровод Баку–Тбилиси–Джейхан действует с 2006 года.", "ru", "baku-tbilisi-ceyhan-pipeline",
-         "pipeline", "operating"),
-        ("The Middle Corridor is being developed with EU support.", "en", "middle-corridor", "transport_corridor",
-         "under_development"),
-        ("A new ferry line is planned between the ports of Aktau and Alat.", "en", "port-of-aktau", "port",
-         "planned"),
+        (
+            "Нефтепровод Баку–Тбилиси–Джейхан действует с 2006 года.",
+            "ru",
+            "baku-tbilisi-ceyhan-pipeline",
+            "pipeline",
+            "operating",
+        ),
+        (
+            "The Middle Corridor is being developed with EU support.",
+            "en",
+            "middle-corridor",
+            "transport_corridor",
+            "under_development",
+        ),
+        (
+            "A new ferry line is planned between the ports of Aktau and Alat.",
+            "en",
+            "port-of-aktau",
+            "port",
+            "planned",
+        ),
     ],
 )
 def test_infrastructure_projects_with_kind_and_status(
@@ -161,7 +226,10 @@ def test_names_match_known_records_in_any_case() -> None:
 
 
 def test_a_name_seen_in_one_script_is_transliterated_with_lower_confidence() -> None:
-    proposals = read("14 октября министр иностранных дел Армении Арарат Мирзоян посетил Грузию с официальным визитом.", "ru")
+    proposals = read(
+        "14 октября министр иностранных дел Армении Арарат Мирзоян посетил Грузию с официальным визитом.",
+        "ru",
+    )
     person: Any = of_kind(proposals, "person")[0]
     assert (person.body["name_ru"], person.body["name_en"]) == ("Арарат Мирзоян", "Ararat Mirzoyan")
     assert person.body["role_en"] == "Minister of Foreign Affairs of Armenia"

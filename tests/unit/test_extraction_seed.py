@@ -23,7 +23,7 @@ def proposals() -> list[Any]:
 
 
 def test_public_surface() -> None:
-    assert EXTRACTOR_VERSION and LANGUAGES == frozenset({"ru", "en"})
+    assert EXTRACTOR_VERSION and frozenset({"ru", "en"}) == LANGUAGES
     assert extract(TEXT, language="de") == []
 
 
@@ -43,7 +43,9 @@ def test_the_seed_trade_figures_are_found_with_value_bound_status_and_period(pro
         for field in ("value", "value_upper", "unit", "bound", "status", "compared_period"):
             assert body.get(field) == gold.get(field), (gold["id"], field)
         assert body["commodity"] == gold["commodity"], gold["id"]
-    kazakh_oil = next(p.body for p in of_kind(proposals, "trade_figure") if p.body["indicator"] == "transit_volume")
+    kazakh_oil = next(
+        p.body for p in of_kind(proposals, "trade_figure") if p.body["indicator"] == "transit_volume"
+    )
     assert (kazakh_oil["reporter"], kazakh_oil["partner"]) == ("KZ", "AZ")
 
 
@@ -51,8 +53,11 @@ def test_the_seed_events_are_found_with_type_date_and_countries(proposals: list[
     events = [p.body for p in of_kind(proposals, "event")]
     for gold in SEED["events"]:
         match = [
-            e for e in events
-            if e["type"] == gold["type"] and e["date"] == gold["date"] and set(e["countries"]) == set(gold["countries"])
+            e
+            for e in events
+            if e["type"] == gold["type"]
+            and e["date"] == gold["date"]
+            and set(e["countries"]) == set(gold["countries"])
             and e["host_country"] == gold["host_country"]
         ]
         assert match, gold["id"]
@@ -89,13 +94,20 @@ def test_people_organizations_and_places_are_proposed_when_events_need_them(prop
 def test_known_records_are_referred_to_not_proposed_again() -> None:
     known = [
         Known("person", "ilham-aliyev", ("Ilham Aliyev", "Ильхам Алиев"), "AZ"),
-        Known("organization", "ots", ("Organization of Turkic States", "Организация тюркских государств", "ОТГ")),
+        Known(
+            "organization", "ots", ("Organization of Turkic States", "Организация тюркских государств", "ОТГ")
+        ),
         Known("place", "gabala", ("Gabala", "Габала"), "AZ"),
         Known("infrastructure_project", "middle-corridor", ("Middle Corridor", "Срединный коридор")),
     ]
     proposals = extract(TEXT, language="ru", published=PUBLISHED, known=known)
     keys = {p.key for p in proposals}
-    assert not keys & {"person:ilham-aliyev", "organization:ots", "place:gabala", "infrastructure_project:middle-corridor"}
+    assert not keys & {
+        "person:ilham-aliyev",
+        "organization:ots",
+        "place:gabala",
+        "infrastructure_project:middle-corridor",
+    }
     visit = next(p for p in of_kind(proposals, "event") if p.body["type"] == "state_visit")
     assert visit.body["people"] == ["ilham-aliyev"] and visit.requires == ()
     gabala = next(p for p in of_kind(proposals, "event") if p.body.get("location") == "gabala")
