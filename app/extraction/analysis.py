@@ -14,7 +14,7 @@ from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.lexicon.reference import ORGANIZATIONS, PLACES, PROJECTS
 from app.extraction.matching import Mention, PhraseMatcher
 from app.extraction.model import Known
-from app.extraction.morphology import _analyzer, inflect, person_nominative, russian_entities
+from app.extraction.morphology import future_verb, inflect, person_nominative, russian_entities
 from app.extraction.text import Document, Sentence, Token
 
 
@@ -243,14 +243,7 @@ class Reading:
         """A verb in the future tense (посетит, составит; will, shall)."""
         if self.language == "en":
             return any(t.text.lower() in {"will", "shall", "'ll"} for t in tokens)
-        analyzer = _analyzer()
-        for token in tokens:
-            if not re.fullmatch(r"[а-яёА-ЯЁ-]+", token.text):
-                continue
-            parse = analyzer.parse(token.text)[0]
-            if parse.tag.POS == "VERB" and parse.tag.tense == "futr":
-                return True
-        return False
+        return any(future_verb(token.text) for token in tokens)
 
 
 _EN_PERSON = re.compile(

@@ -54,6 +54,15 @@ def lemma(word: str) -> str:
     return fold(word)
 
 
+@lru_cache(maxsize=100_000)
+def future_verb(word: str) -> bool:
+    """A Russian verb in the future tense (посетит, составит)."""
+    if not re.fullmatch(r"[а-яёА-ЯЁ-]+", word):
+        return False
+    parse = _analyzer().parse(word)[0]
+    return bool(parse.tag.POS == "VERB" and parse.tag.tense == "futr")
+
+
 @lru_cache(maxsize=20_000)
 def inflect(word: str, case: str) -> str:
     """A Russian word in another grammatical case (`gent`, `loct`…), or the word unchanged."""
