@@ -232,10 +232,14 @@ class Reading:
     def _main_pair(self) -> tuple[str, ...]:
         counts: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
+        # A dateline's capital ("ТАШКЕНТ, 3 марта.") says where, not the story's order: capitals
+        # count for the order only when the country is never named.
+        late = len(self.document.text)
         for facts in self.facts:
             for mention in facts.countries:
                 counts[mention.value.code] += 1
-                first_seen.setdefault(mention.value.code, mention.start)
+                position = mention.start + (late if mention.value.capital else 0)
+                first_seen[mention.value.code] = min(first_seen.get(mention.value.code, position), position)
         top = [code for code, _ in counts.most_common(2)]
         return tuple(sorted(top, key=lambda code: first_seen[code]))
 

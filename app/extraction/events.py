@@ -38,7 +38,7 @@ _CLAUSE_BREAK = re.compile(
 _DAYS_LONG = re.compile(r"\b(?P<n>two|three|four|двух|тр[её]х|четыр[её]х)[\s-]*(?:day|дневн)", re.IGNORECASE)
 _DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4}
 _DESTINATION = {"в", "во", "to", "into"}
-_VISIT_VERBS = {"посетить", "посещать", "visited", "visit", "visiting", "visits"}
+_VISIT_VERBS = {"посетить", "посещать", "посетит", "visited", "visit", "visiting", "visits"}
 _BILATERAL = {
     "state_visit",
     "official_visit",
@@ -430,7 +430,10 @@ def _location(facts: SentenceFacts, visit: bool) -> Mention[Any] | None:
     tokens = facts.sentence.tokens
     words = _LOCATIVE | ({"to"} if visit else set())
     for mention in facts.places:
-        if mention.first > 0 and tokens[mention.first - 1].text.lower() in words:
+        previous = tokens[mention.first - 1] if mention.first > 0 else None
+        if previous is not None and (
+            previous.text.lower() in words or (visit and previous.keys & _VISIT_VERBS)
+        ):
             return mention
     return None
 
@@ -589,8 +592,14 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
         prefix_ru = (
             f"{document_count} {_agree(label_ru.lower(), document_count)}" if document_count else label_ru
         )
-        body["title_en"] = f"{prefix_en.capitalize()} on {names_en}"
-        body["title_ru"] = f"{prefix_ru.capitalize()} в сфере {names_ru}"
+        if sectors == ["other"]:
+            parties_en = " and ".join(_country_en(c) for c in sorted(countries))
+            parties_ru = " и ".join(country_names()[c].ru for c in sorted(countries))
+            body["title_en"] = f"{prefix_en.capitalize()} between {parties_en}"
+            body["title_ru"] = f"{prefix_ru.capitalize()}: {parties_ru}"
+        else:
+            body["title_en"] = f"{prefix_en.capitalize()} on {names_en}"
+            body["title_ru"] = f"{prefix_ru.capitalize()} в сфере {names_ru}"
         requires: tuple[str, ...] = ()
         if event is not None:
             body["event"] = event.body["id"]

@@ -170,6 +170,10 @@ def _figure(
     before_periods = [p for p in periods if previous_end <= p.start and p.end <= amount.start]
     between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
     period, explicit = _period(periods, amount, previous_end, next_start, carried, between)
+    chained = re.fullmatch(r"\s*(?:to|до)\s*", reading.document.text[amount.end : next_start])
+    if period is None and chained:
+        # "rose 40% to $480 million last year": the rate shares the period of the amount it reached.
+        period, explicit = _period(periods, amount, previous_end, sentence.end, carried)
     if period is None and amount.unit == "percent" and any(p.comparison for p in periods):
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
     if period is None:
@@ -185,7 +189,8 @@ def _figure(
 
     if indicator in {"exports", "imports"} and _through_a_country(facts):
         indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
-    pair = _pair(reading, facts, indicator.removesuffix("_growth"))
+    cue_end = indicator_cues[-1].end if indicator_cues else None
+    pair = _pair(reading, facts, indicator.removesuffix("_growth"), cue_end)
     if pair is None:
         return None, 0
     (reporter, partner), from_context = pair
@@ -327,10 +332,12 @@ def _commodity(
     return carried[0] if carried else "TOTAL"
 
 
-def _pair(reading: Reading, facts: SentenceFacts, indicator: str) -> tuple[tuple[str, str], bool] | None:
+def _pair(
+    reading: Reading, facts: SentenceFacts, indicator: str, cue_end: int | None = None
+) -> tuple[tuple[str, str], bool] | None:
     """Reporter and partner: from the sentence, else from the sentences before it in the paragraph,
     else the two countries the document is about."""
-    reporter, partner = _roles(facts.sentence.tokens, facts.countries, indicator)
+    reporter, partner = _roles(facts.sentence.tokens, facts.countries, indicator, cue_end)
     from_context = False
     if reporter is None or partner is None:
         for other in reversed(reading.facts[: facts.sentence.index]):
@@ -359,7 +366,10 @@ def _pair(reading: Reading, facts: SentenceFacts, indicator: str) -> tuple[tuple
 
 
 def _roles(
-    tokens: Sequence[Token], countries: Sequence[Mention[CountryWord]], indicator: str
+    tokens: Sequence[Token],
+    countries: Sequence[Mention[CountryWord]],
+    indicator: str,
+    cue_end: int | None = None,
 ) -> tuple[str | None, str | None]:
     reporter = partner = None
     marks = _PARTNER_MARKS[indicator]
@@ -385,6 +395,10 @@ def _roles(
             continue
         if indicator == "transit_volume" and preceding and preceding[-1] in {"в", "во", "to", "into"}:
             destinations.append(code)  # where transit goes is neither whose goods nor who carries them
+            continue
+        goods = cue_end is not None and mention.start >= cue_end
+        if indicator == "imports" and mention.value.adjective and goods and partner is None:
+            partner = code  # "imported Turkmen oil": where the goods come from
             continue
         if indicator != "trade_turnover" and mention.value.adjective and reporter is not None:
             reporter, code = code, reporter  # "казахстанской нефти": whose goods

@@ -239,3 +239,22 @@ def test_a_name_seen_in_one_script_is_transliterated_with_lower_confidence() -> 
 def test_a_language_the_extractor_does_not_handle_gives_nothing() -> None:
     assert extract("Der Präsident besuchte Georgien.", language="de") == []
     assert extract("   ", language="ru") == []
+
+
+def test_a_visit_to_a_city_named_as_its_object() -> None:
+    body = one(read("The President of Armenia will visit Tbilisi in the autumn.", "en"), "event")
+    assert (body["status"], body["date"], body["location"], body["host_country"]) == (
+        "planned",
+        "2025-09/2025-11",
+        "tbilisi",
+        "GE",
+    )
+
+
+def test_a_package_without_sectors_is_titled_by_its_parties() -> None:
+    body = one(read("14 октября Армения и Грузия подписали пакет из 14 документов.", "ru"), "agreement")
+    assert (body["document_count"], body["sectors"]) == (14, ["other"])
+    assert (body["title_en"], body["title_ru"]) == (
+        "14 documents between Armenia and Georgia",
+        "14 документов: Армения и Грузия",
+    )

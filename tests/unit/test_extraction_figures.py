@@ -205,3 +205,21 @@ def test_several_figures_in_one_sentence_each_take_their_own_period() -> None:
     found = {b["indicator"]: b for b in figures(text, "en")}
     assert (found["trade_turnover"]["period"], found["trade_turnover"]["bound"]) == ("2024", "at_least")
     assert found["trade_turnover_growth"]["period"] == "2025-01/2025-03"
+
+
+def test_an_adjective_after_imports_names_where_the_goods_come_from() -> None:
+    body = figure("Armenia imported around 2 million tonnes of Georgian wheat in 2024.", "en")
+    assert (body["reporter"], body["partner"], body["indicator"], body["commodity"]) == (
+        "AM",
+        "GE",
+        "imports",
+        "wheat",
+    )
+
+
+def test_a_growth_rate_shares_the_period_of_the_amount_it_reached() -> None:
+    found = figures("Trade between Armenia and Georgia rose 40% to $480 million last year.", "en")
+    assert sorted((b["indicator"], b["value"], b["period"]) for b in found) == [
+        ("trade_turnover", 480_000_000, "2024"),
+        ("trade_turnover_growth", 40, "2024"),
+    ]
