@@ -22,6 +22,11 @@ _LOCATIVE = {"в", "во", "in", "at"}
 _VISIT_TYPES = {"state_visit", "official_visit", "working_visit", "other"}
 # One event told twice: a visit and the talks held during it, a meeting and its minister's talks.
 _FAMILY = {"state_visit", "official_visit", "working_visit", "other", "talks", "ministerial_meeting"}
+_GROUPS = {kind: "visit" for kind in (*_FAMILY, "visit", "phone_call")} | {
+    "summit": "summit",
+    "forum": "summit",
+    "multilateral_meeting": "summit",
+}
 # Events that need no named person or place to be an event of their own.
 _SELF_STANDING = {
     "talks",
@@ -199,11 +204,19 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
             first = facts.sentence.tokens[0]
             triggers = [Mention("ministerial_meeting", first.start, first.end, 0, 1)]
         found: list[_Event] = []
-        if triggers:
-            best = min(triggers, key=lambda m: order.index(m.value))
-            found = _events(reading, registry, facts, best, len(events))
-            found = [event for event in found if not _duplicate(event, events, replaced)]
-            events.extend(found)
+        # One event per kind of gathering the sentence names: "заседание Высшего межгосударственного
+        # совета в ходе государственного визита" is a council and a visit; talks during a visit are one.
+        groups: dict[str, list[Mention[str]]] = {}
+        for trigger in triggers:
+            groups.setdefault(_GROUPS.get(trigger.value, trigger.value), []).append(trigger)
+        if len(groups) > 1 and {t.value for t in groups.get("visit", [])} <= {"visit"}:
+            groups.pop("visit", None)  # "посещал Азербайджан для участия в саммите": the summit is the event
+        for group in groups.values():
+            best = min(group, key=lambda m: order.index(m.value))
+            made = _events(reading, registry, facts, best, len(events))
+            made = [event for event in made if not _duplicate(event, events, replaced)]
+            events.extend(made)
+            found.extend(made)
         if reading.cues("SIGNING", facts.sentence.tokens):
             planned = bool(
                 reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)
@@ -248,7 +261,7 @@ def _ministers_meet(reading: Reading, facts: SentenceFacts) -> bool:
     roles = reading.cues("ROLES", facts.sentence.tokens)
     words = {t.text.lower() for t in facts.sentence.tokens}
     meeting = words & {"met", "встретились", "встретился", "встреча", "встречи", "meeting", "провели"}
-    return bool(meeting) and any("минист" in r.value or "minister" in r.value for r in roles)
+    return bool(meeting) and _ministers_only(reading, facts)
 
 
 def _last_event(reading: Reading, events: list[_Event], facts: SentenceFacts, planned: bool) -> _Event | None:

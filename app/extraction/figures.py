@@ -139,7 +139,12 @@ def _figure(
         cues_after = reading.cues("INDICATORS", _tokens_between(tokens, amount.end, next_start))
         indicator = cues_after[0].value if cues_after else None
     if amount.unit == "percent":
-        growth = reading.cues("GROWTH", before) or reading.cues("GROWTH", after[:2]) or _more_than(after)
+        growth = (
+            reading.cues("GROWTH", before)
+            or reading.cues("GROWTH", after[:2])
+            or _more_than(after)
+            or _less_than(after)
+        )
         decline = reading.cues("DECLINE", before)
         if not growth and not decline:
             return None, 0
@@ -159,11 +164,8 @@ def _figure(
             return None, 0
         last_indicator[sentence.paragraph] = indicator
     value, upper = amount.value, amount.value_upper
-    if (
-        amount.unit == "percent"
-        and reading.cues("DECLINE", before)
-        and not reading.cues("GROWTH", before[-3:])
-    ):
+    declined = reading.cues("DECLINE", before) and not reading.cues("GROWTH", before[-3:])
+    if amount.unit == "percent" and (declined or _less_than(after)):
         value, upper = (-upper, -value) if upper is not None else (-value, None)
 
     carried = last_period.get(sentence.paragraph) or last_period.get(0)
@@ -221,6 +223,12 @@ def _more_than(after: Sequence[Token]) -> bool:
     """ "на 18 % больше, чем…", "12 percent more than…": a growth rate stated as a comparison."""
     words = [t.text.lower() for t in after[:3]]
     return any(w in {"больше", "выше", "more", "higher"} for w in words[:2])
+
+
+def _less_than(after: Sequence[Token]) -> bool:
+    """ "на 3 % меньше, чем годом ранее": a fall stated as a comparison."""
+    words = [t.text.lower() for t in after[:3]]
+    return any(w in {"меньше", "ниже", "less", "lower"} for w in words[:2])
 
 
 def _through_a_country(facts: SentenceFacts) -> bool:
@@ -350,6 +358,8 @@ def _pair(
                 partner = p
             if reporter and partner:
                 break
+    if reporter is None and partner is None and indicator != "trade_turnover":
+        return None  # exports, imports and transit of countries the text does not name here
     if reporter is None or partner is None:
         from_context = True
         pair = reading.main_pair
@@ -371,40 +381,62 @@ def _roles(
     indicator: str,
     cue_end: int | None = None,
 ) -> tuple[str | None, str | None]:
+    if indicator == "transit_volume":
+        return _transit_roles(tokens, countries)
     reporter = partner = None
     marks = _PARTNER_MARKS[indicator]
     codes_seen: list[str] = []
-    destinations: list[str] = []
     for mention in countries:
         code = mention.value.code
         if code in codes_seen:
             continue
         codes_seen.append(code)
-        preceding = [t.text.lower() for t in tokens[max(0, mention.first - 3) : mention.first]]
-        marked = bool(preceding) and (
-            preceding[-1] in marks
-            or (
-                len(preceding) > 1
-                and preceding[-2] in marks
-                and preceding[-1] in {"территорию", "территории", "the"}
-            )
-        )
-        if marked:
+        if _preceded_by(tokens, mention, marks):
             if partner is None:
                 partner = code
-            continue
-        if indicator == "transit_volume" and preceding and preceding[-1] in {"в", "во", "to", "into"}:
-            destinations.append(code)  # where transit goes is neither whose goods nor who carries them
             continue
         goods = cue_end is not None and mention.start >= cue_end
         if indicator == "imports" and mention.value.adjective and goods and partner is None:
             partner = code  # "imported Turkmen oil": where the goods come from
             continue
         if indicator != "trade_turnover" and mention.value.adjective and reporter is not None:
-            reporter, code = code, reporter  # "казахстанской нефти": whose goods
+            reporter, code = code, reporter  # "экспорт казахстанской продукции": whose goods
         if indicator == "trade_turnover" and reporter is not None and partner is None:
             partner = code
             continue
         if reporter is None:
             reporter = code
+    return reporter, partner
+
+
+def _preceded_by(tokens: Sequence[Token], mention: Mention[CountryWord], marks: set[str]) -> bool:
+    preceding = [t.text.lower() for t in tokens[max(0, mention.first - 3) : mention.first]]
+    return bool(preceding) and (
+        preceding[-1] in marks
+        or (
+            len(preceding) > 1
+            and preceding[-2] in marks
+            and preceding[-1] in {"территорию", "территории", "the"}
+        )
+    )
+
+
+def _transit_roles(
+    tokens: Sequence[Token], countries: Sequence[Mention[CountryWord]]
+) -> tuple[str | None, str | None]:
+    """Transit of X's goods through Y: X from "из Китая", "from China" or "казахстанской нефти";
+    Y from "через", "through", "via", "по территории". Where the goods go is neither."""
+    origin: list[str] = []
+    carrier: list[str] = []
+    plain: list[str] = []
+    for mention in countries:
+        code = mention.value.code
+        if _preceded_by(tokens, mention, _PARTNER_MARKS["transit_volume"]):
+            carrier.append(code)
+        elif _preceded_by(tokens, mention, {"из", "from"}) or mention.value.adjective:
+            origin.append(code)
+        elif not _preceded_by(tokens, mention, {"в", "во", "to", "into"}):
+            plain.append(code)
+    reporter = next(iter(origin + [c for c in plain if c not in carrier]), None)
+    partner = next(iter(carrier + [c for c in plain if c != reporter]), None)
     return reporter, partner

@@ -142,7 +142,7 @@ _COMPARISON = re.compile(
 _SAME_PERIOD = re.compile(
     r"аналогичн\w+\s+период\w*(?:\s+(?:прошлого|предыдущего)\s+года)?|"
     r"(?:the\s+)?same\s+(?:period|quarter|month|half)(?:\s+(?:of|in)\s+(?:the\s+)?(?:last|previous)\s+year|\s+a\s+year\s+(?:earlier|ago))?|"
-    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении",
+    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|a\s+year\s+(?:earlier|ago)",
     re.IGNORECASE,
 )
 
@@ -321,7 +321,7 @@ def shift_year(period: str, years: int) -> str:
 
 # Event dates ----------------------------------------------------------------------------------
 
-_DAY = r"(?P<d1>\d{1,2})(?:\s*(?:[-–—]|и|and|to)\s*(?P<d2>\d{1,2}))?"
+_DAY = r"(?P<d1>\d{1,2})(?!\d)(?:\s*(?:[-–—]|и|and|to)\s*(?P<d2>\d{1,2})(?!\d))?"
 _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "days",

@@ -258,3 +258,14 @@ def test_a_package_without_sectors_is_titled_by_its_parties() -> None:
         "14 documents between Armenia and Georgia",
         "14 документов: Армения и Грузия",
     )
+
+
+def test_a_council_held_during_a_visit_is_two_events() -> None:
+    text = (
+        "Стороны договорились провести заседание Высшего межгосударственного совета в ходе государственного "
+        "визита президента Армении в Грузию осенью текущего года."
+    )
+    events = {e.body["type"]: e.body for e in of_kind(read(text, "ru"), "event")}
+    assert set(events) == {"interstate_council", "state_visit"}
+    assert {e["status"] for e in events.values()} == {"planned"}
+    assert {e["date"] for e in events.values()} == {"2025-09/2025-11"}

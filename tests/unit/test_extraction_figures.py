@@ -223,3 +223,21 @@ def test_a_growth_rate_shares_the_period_of_the_amount_it_reached() -> None:
         ("trade_turnover", 480_000_000, "2024"),
         ("trade_turnover_growth", 40, "2024"),
     ]
+
+
+def test_a_fall_stated_as_a_comparison_and_transit_from_a_country() -> None:
+    found = figures(
+        "С января по май текущего года экспорт армянского коньяка в Грузию составил 6,1 млн долларов, что на "
+        "3 % меньше, чем годом ранее.",
+        "ru",
+    )
+    growth = next(b for b in found if b["indicator"] == "exports_growth")
+    assert (growth["value"], growth["period"], growth["compared_period"]) == (
+        -3,
+        "2025-01/2025-05",
+        "2024-01/2024-05",
+    )
+    transit = figure(
+        "Georgia intends to raise cargo transit from Armenia to Europe to 5 million tonnes by 2030.", "en"
+    )
+    assert (transit["reporter"], transit["partner"], transit["status"]) == ("AM", "GE", "target")

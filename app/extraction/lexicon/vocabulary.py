@@ -34,6 +34,7 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "перекачать",
             "транзитом",
             "перевалить",
+            "грузоперевозка",
         ),
     },
     "en": {
@@ -345,7 +346,7 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("summit", ("саммит",)),
         ("forum", ("форум", "бизнес-форум", "инвестиционный форум")),
         ("phone_call", ("телефонный разговор", "разговор по телефон", "телефонный переговоры")),
-        ("talks", ("переговоры", "провести переговоры")),
+        ("talks", ("переговоры", "провести переговоры", "двусторонний встреча", "встреча в формат")),
         (
             "ministerial_meeting",
             (
@@ -397,7 +398,7 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "telephone talks",
             ),
         ),
-        ("talks", ("talks", "held talks", "negotiations")),
+        ("talks", ("talks", "held talks", "negotiations", "bilateral meeting", "held a meeting")),
         (
             "ministerial_meeting",
             ("foreign ministers", "ministers met", "ministerial meeting", "meeting of ministers"),
@@ -696,6 +697,7 @@ ROLES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("deputy prime minister", "Deputy Prime Minister", "Заместитель премьер-министра"),
         ("president", "President", "Президент"),
         ("minister", "Minister", "Министр"),
+        ("ministers", "Minister", "Министр"),
         ("ambassador", "Ambassador", "Посол"),
         ("chairman", "Chairman", "Председатель"),
         ("speaker", "Speaker", "Спикер"),
