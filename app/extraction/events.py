@@ -258,7 +258,6 @@ def _ministers_only(reading: Reading, facts: SentenceFacts) -> bool:
 
 def _ministers_meet(reading: Reading, facts: SentenceFacts) -> bool:
     """ "The energy ministers of the two countries met in Istanbul": ministers and a meeting."""
-    roles = reading.cues("ROLES", facts.sentence.tokens)
     words = {t.text.lower() for t in facts.sentence.tokens}
     meeting = words & {"met", "встретились", "встретился", "встреча", "встречи", "meeting", "провели"}
     return bool(meeting) and _ministers_only(reading, facts)
