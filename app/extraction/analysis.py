@@ -202,7 +202,7 @@ class Reading:
                     " ".join(words),
                     None,
                     role.titles if role else None,
-                    role.country if role else None,
+                    (role.country if role and role.country else _listed_country(" ".join(words))),
                 )
             )
         return found
@@ -248,6 +248,14 @@ class Reading:
         if self.language == "en":
             return any(t.text.lower() in {"will", "shall", "'ll"} for t in tokens)
         return any(future_verb(token.text) for token in tokens)
+
+
+def _listed_country(name: str) -> str | None:
+    """The country of a leader our lexicon lists ("Ilham Aliyev" → AZ), when the text gives no role."""
+    from app.extraction.entities import listed_person
+
+    listed = listed_person(name)
+    return listed.country if listed else None
 
 
 _EN_PERSON = re.compile(

@@ -22,7 +22,7 @@ _LOCATIVE = {"в", "во", "in", "at"}
 _VISIT_TYPES = {"state_visit", "official_visit", "working_visit", "other"}
 # One event told twice: a visit and the talks held during it, a meeting and its minister's talks.
 _FAMILY = {"state_visit", "official_visit", "working_visit", "other", "talks", "ministerial_meeting"}
-_GROUPS = {kind: "visit" for kind in (*_FAMILY, "visit", "phone_call")} | {
+_GROUPS = {kind: "visit" for kind in (*_FAMILY, "visit", "meeting", "phone_call")} | {
     "summit": "summit",
     "forum": "summit",
     "multilateral_meeting": "summit",
@@ -322,7 +322,7 @@ def _events(
     reading: Reading, registry: Registry, facts: SentenceFacts, trigger: Mention[str], count: int
 ) -> list[_Event]:
     tokens = facts.sentence.tokens
-    event_type = "other" if trigger.value == "visit" else trigger.value
+    event_type = {"visit": "other", "meeting": "talks"}.get(trigger.value, trigger.value)
     if event_type == "talks" and _ministers_only(reading, facts):
         event_type = "ministerial_meeting"
     trigger_token = tokens[trigger.last - 1]  # the head noun: "государственным визитом"
@@ -384,6 +384,11 @@ def _events(
             confidence -= 0.2
         if not countries or not (people or location or host or event_type in _SELF_STANDING):
             continue
+        if (
+            trigger.value == "meeting"
+            and len(set(person_countries) | {m.value.code for m in facts.countries}) < 2
+        ):
+            continue  # "met with journalists": a meeting is bilateral only when two countries are named
         body["countries"] = sorted(countries)
         organization_ids: list[str] = []
         org_entry: OrganizationEntry | None = None

@@ -269,3 +269,23 @@ def test_a_council_held_during_a_visit_is_two_events() -> None:
     assert set(events) == {"interstate_council", "state_visit"}
     assert {e["status"] for e in events.values()} == {"planned"}
     assert {e["date"] for e in events.values()} == {"2025-09/2025-11"}
+
+
+def test_leaders_meeting_is_talks_and_a_meeting_with_the_press_is_not() -> None:
+    body = one(
+        read(
+            "President Ilham Aliyev met with Kazakh President Kassym-Jomart Tokayev in Astana on Monday.",
+            "en",
+        ),
+        "event",
+    )
+    assert (body["type"], body["date"], body["countries"], body["host_country"]) == (
+        "talks",
+        "2025-10-13",
+        ["AZ", "KZ"],
+        "KZ",
+    )
+    assert (
+        of_kind(read("Президент Армении в понедельник встретился с журналистами в Ереване.", "ru"), "event")
+        == []
+    )

@@ -358,6 +358,7 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
             ),
         ),
         ("multilateral_meeting", ("встреча лидер", "консультативный встреча", "встреча глава государство")),
+        ("meeting", ("встретиться с", "провести встреча с", "встреча с")),
         ("visit", ("визит", "посетить", "посещать", "прибыть с визит")),
     ),
     "en": (
@@ -404,6 +405,7 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
             ("foreign ministers", "ministers met", "ministerial meeting", "meeting of ministers"),
         ),
         ("multilateral_meeting", ("consultative meeting", "meeting of leaders", "leaders' meeting")),
+        ("meeting", ("met with", "held a meeting with", "meeting with")),
         ("visit", ("visit", "visited", "paid a visit", "arrived in")),
     ),
 }
