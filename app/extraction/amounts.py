@@ -5,12 +5,32 @@ from dataclasses import dataclass
 
 _NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)*"
 _SCALE_WORDS = {
-    "тыс": 1e3, "тысяч": 1e3, "тысяча": 1e3, "тысячи": 1e3, "thousand": 1e3, "k": 1e3,
-    "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "million": 1e6, "mln": 1e6,
-    "mn": 1e6, "m": 1e6,
-    "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "billion": 1e9, "bn": 1e9,
+    "тыс": 1e3,
+    "тысяч": 1e3,
+    "тысяча": 1e3,
+    "тысячи": 1e3,
+    "thousand": 1e3,
+    "k": 1e3,
+    "млн": 1e6,
+    "миллион": 1e6,
+    "миллиона": 1e6,
+    "миллионов": 1e6,
+    "million": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "млрд": 1e9,
+    "миллиард": 1e9,
+    "миллиарда": 1e9,
+    "миллиардов": 1e9,
+    "billion": 1e9,
+    "bn": 1e9,
     "b": 1e9,
-    "трлн": 1e12, "триллион": 1e12, "триллиона": 1e12, "триллионов": 1e12, "trillion": 1e12,
+    "трлн": 1e12,
+    "триллион": 1e12,
+    "триллиона": 1e12,
+    "триллионов": 1e12,
+    "trillion": 1e12,
 }
 _SCALE = (
     r"(?:тыс\.?|тысяч[аи]?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?|трлн\.?|триллион(?:а|ов)?"
@@ -50,8 +70,17 @@ _UNITS: tuple[tuple[str, str, float], ...] = (
     ),
 )
 _UNIT = "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _, _) in enumerate(_UNITS))
-_PREFIX_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "rub": "RUB",
-                    "kzt": "KZT", "azn": "AZN", "cny": "CNY"}
+_PREFIX_CURRENCY = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "rub": "RUB",
+    "kzt": "KZT",
+    "azn": "AZN",
+    "cny": "CNY",
+}
 
 _AMOUNT = re.compile(
     rf"(?P<pre>US\$|\$|€|\b(?:USD|EUR|RUB|KZT|AZN|CNY))?\s?"
@@ -81,7 +110,7 @@ def parse_number(raw: str, language: str) -> float:
     if "," in digits and "." in digits:
         decimal = max(digits.rfind(","), digits.rfind("."))
         whole = re.sub(r"[.,]", "", digits[:decimal])
-        return float(f"{whole}.{digits[decimal + 1:]}")
+        return float(f"{whole}.{digits[decimal + 1 :]}")
     for mark in (",", "."):
         if mark in digits:
             groups = digits.split(mark)
@@ -101,8 +130,10 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
             continue
         if unit == "percent" and _PERCENTAGE_POINTS.match(text[match.end("unit") :]):
             continue
-        if unit == "tonnes" and match.group("unit").lower() == "t" and not (
-            match.group("scale") or match.group("letter")
+        if (
+            unit == "tonnes"
+            and match.group("unit").lower() == "t"
+            and not (match.group("scale") or match.group("letter"))
         ):
             continue
         scale = _scale_of(match)

@@ -9,13 +9,12 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from app.extraction.countries import CountryFinder, CountryWord
+from app.extraction.countries import CountryFinder, CountryWord, country_names
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.lexicon.reference import ORGANIZATIONS, PLACES, PROJECTS
 from app.extraction.matching import Mention, PhraseMatcher
 from app.extraction.model import Known
-from app.extraction.countries import country_names
-from app.extraction.morphology import _analyzer, inflect, person_nominative, russian_entities
+from app.extraction.morphology import future_verb, inflect, person_nominative, russian_entities
 from app.extraction.text import Document, Sentence, Token
 
 
@@ -93,8 +92,12 @@ def _lexicon_matchers(language: str) -> dict[str, PhraseMatcher[Ref]]:
                 organizations.add(abbreviation, ref, language, proper=True)
     places: PhraseMatcher[Ref] = PhraseMatcher()
     for place in PLACES:
-        places.add_all([place.name_en, place.name_ru, *place.aliases], Ref("place", place.id, False, place),
-                       language, proper=True)
+        places.add_all(
+            [place.name_en, place.name_ru, *place.aliases],
+            Ref("place", place.id, False, place),
+            language,
+            proper=True,
+        )
     projects: PhraseMatcher[Ref] = PhraseMatcher()
     for project in PROJECTS:
         ref = Ref("infrastructure_project", project.id, False, project)
@@ -127,8 +130,10 @@ class Reading:
             (record.id, name) for record in known if record.kind == "country" for name in record.names
         )
         self.country_finder = _country_finder(self.language, extra)
-        self.matchers = {kind: _with_known(self.language, kind, known)
-                         for kind in ("organization", "place", "infrastructure_project")}
+        self.matchers = {
+            kind: _with_known(self.language, kind, known)
+            for kind in ("organization", "place", "infrastructure_project")
+        }
         self.person_matcher: PhraseMatcher[Ref] = PhraseMatcher()
         self.known_people = {record.id: record for record in known if record.kind == "person"}
         for record in known:
@@ -159,12 +164,23 @@ class Reading:
         for mention in self.person_matcher.find(tokens):
             record = self.known_people[mention.value.id]
             role = self._role(tokens, mention.first, facts)
-            found.append(PersonMention(mention.start, mention.end, record.names[0], mention.value.id,
-                                       role.titles if role else None, record.country))
+            found.append(
+                PersonMention(
+                    mention.start,
+                    mention.end,
+                    record.names[0],
+                    mention.value.id,
+                    role.titles if role else None,
+                    record.country,
+                )
+            )
         spans: list[tuple[int, int]] = []
         if self.language == "ru":
-            spans = [(e.start, e.end) for e in entities
-                     if e.type == "PER" and sentence.start <= e.start and e.end <= sentence.end]
+            spans = [
+                (e.start, e.end)
+                for e in entities
+                if e.type == "PER" and sentence.start <= e.start and e.end <= sentence.end
+            ]
         else:
             spans = _english_people(sentence)
         for start, end in spans:
@@ -179,8 +195,16 @@ class Reading:
             if self.language == "ru":
                 words = person_nominative(words)
             role = self._role(tokens, first, facts)
-            found.append(PersonMention(start, end, " ".join(words), None,
-                                       role.titles if role else None, role.country if role else None))
+            found.append(
+                PersonMention(
+                    start,
+                    end,
+                    " ".join(words),
+                    None,
+                    role.titles if role else None,
+                    (role.country if role and role.country else _listed_country(" ".join(words))),
+                )
+            )
         return found
 
     def _role(self, tokens: Sequence[Token], first: int, facts: SentenceFacts) -> "Role | None":
@@ -191,10 +215,14 @@ class Reading:
         if not roles:
             return None
         role_key = roles[-1].value
-        english, russian = next((en, ru) for phrase, en, ru in vocab.ROLES[self.language] if phrase == role_key)
+        english, russian = next(
+            (en, ru) for phrase, en, ru in vocab.ROLES[self.language] if phrase == role_key
+        )
         low = window[0].start if window else 0
         high = tokens[first].start
-        country = next((m.value.code for m in facts.countries if low <= m.start < high and not m.value.capital), None)
+        country = next(
+            (m.value.code for m in facts.countries if low <= m.start < high and not m.value.capital), None
+        )
         if country is None:
             return Role((english, russian), None)
         names = country_names()[country]
@@ -204,10 +232,14 @@ class Reading:
     def _main_pair(self) -> tuple[str, ...]:
         counts: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
+        # A dateline's capital ("ТАШКЕНТ, 3 марта.") says where, not the story's order: capitals
+        # count for the order only when the country is never named.
+        late = len(self.document.text)
         for facts in self.facts:
             for mention in facts.countries:
                 counts[mention.value.code] += 1
-                first_seen.setdefault(mention.value.code, mention.start)
+                position = mention.start + (late if mention.value.capital else 0)
+                first_seen[mention.value.code] = min(first_seen.get(mention.value.code, position), position)
         top = [code for code, _ in counts.most_common(2)]
         return tuple(sorted(top, key=lambda code: first_seen[code]))
 
@@ -215,14 +247,15 @@ class Reading:
         """A verb in the future tense (посетит, составит; will, shall)."""
         if self.language == "en":
             return any(t.text.lower() in {"will", "shall", "'ll"} for t in tokens)
-        analyzer = _analyzer()
-        for token in tokens:
-            if not re.fullmatch(r"[а-яёА-ЯЁ-]+", token.text):
-                continue
-            parse = analyzer.parse(token.text)[0]
-            if parse.tag.POS == "VERB" and parse.tag.tense == "futr":
-                return True
-        return False
+        return any(future_verb(token.text) for token in tokens)
+
+
+def _listed_country(name: str) -> str | None:
+    """The country of a leader our lexicon lists ("Ilham Aliyev" → AZ), when the text gives no role."""
+    from app.extraction.entities import listed_person
+
+    listed = listed_person(name)
+    return listed.country if listed else None
 
 
 _EN_PERSON = re.compile(

@@ -55,11 +55,11 @@ class CountryFinder:
             listed.add(code)
             row = _fields(ru_row if language == "ru" else en_row)
             if language == "ru":
-                names, adjectives, prefixes, capitals = (row + [[], [], [], []])[:4]
+                names, adjectives, prefixes, capitals = [*row, [], [], [], []][:4]
                 for prefix in prefixes:
                     self.compound_prefixes[fold(prefix)] = code
             else:
-                names, adjectives, capitals = (row + [[], [], []])[:3]
+                names, adjectives, capitals = [*row, [], [], []][:3]
             self.matcher.add_all(names, CountryWord(code, False), language, proper=True)
             self.matcher.add_all(adjectives, CountryWord(code, False, True), language)
             self.matcher.add_all(capitals, CountryWord(code, True), language, proper=True)
@@ -94,7 +94,10 @@ class CountryFinder:
             if code is None:
                 return []
             codes.append(code)
-        return [Mention(CountryWord(code, False, True), token.start, token.end, index, index + 1) for code in codes]
+        return [
+            Mention(CountryWord(code, False, True), token.start, token.end, index, index + 1)
+            for code in codes
+        ]
 
     def _single_word(self, word: str) -> str | None:
         probe = Token(word, 0, len(word), word_keys(word, self.language))
@@ -104,7 +107,7 @@ class CountryFinder:
 
 def _other_countries(language: str, listed: set[str]) -> list[tuple[str, str]]:
     russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for country in pycountry.countries:
         if country.alpha_2 in listed:
             continue

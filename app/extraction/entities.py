@@ -1,6 +1,7 @@
 """People, organizations, places and projects that proposals refer to: the caller's record when it
 already exists (`Known`, matched by any of its names in any case), otherwise a proposal of our own."""
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -16,13 +17,20 @@ from app.extraction.transliteration import to_cyrillic, to_latin
 _PLACES_BY_ID = {place.id: place for place in PLACES}
 
 
+def record_id(name: str) -> str:
+    """The id of a record named `name`: the API's slug, with dashes between names kept as hyphens."""
+    return slugify(re.sub(r"[–—‐]", "-", name))
+
+
 def _name_key(name: str) -> str:
     return " ".join(lemma(word) for word in fold(name).replace("-", " ").split())
 
 
 @cache
 def _people_by_name() -> dict[str, PersonEntry]:
-    return {_name_key(name): entry for entry in PEOPLE for name in (entry.name_en, entry.name_ru, *entry.aliases)}
+    return {
+        _name_key(name): entry for entry in PEOPLE for name in (entry.name_en, entry.name_ru, *entry.aliases)
+    }
 
 
 def listed_person(name: str) -> PersonEntry | None:
@@ -67,16 +75,20 @@ class Registry:
             found = self.known_id("person", [listed.name_en, listed.name_ru, *listed.aliases], listed.id)
             if found:
                 return found, None
-            body = {"id": listed.id, "name_en": listed.name_en, "name_ru": listed.name_ru,
-                    "country": mention.country or listed.country}
+            listed_body: dict[str, Any] = {
+                "id": listed.id,
+                "name_en": listed.name_en,
+                "name_ru": listed.name_ru,
+                "country": mention.country or listed.country,
+            }
             if mention.role:
-                body["role_en"], body["role_ru"] = mention.role
-            return listed.id, self._propose("person", body, sentence, 0.85)
+                listed_body["role_en"], listed_body["role_ru"] = mention.role
+            return listed.id, self._propose("person", listed_body, sentence, 0.85)
         if self.language == "ru":
             name_ru, name_en = mention.name, to_latin(mention.name)
         else:
             name_en, name_ru = mention.name, to_cyrillic(mention.name)
-        body: dict[str, Any] = {"id": slugify(name_en), "name_en": name_en, "name_ru": name_ru}
+        body: dict[str, Any] = {"id": record_id(name_en), "name_en": name_en, "name_ru": name_ru}
         if mention.role:
             body["role_en"], body["role_ru"] = mention.role
         if mention.country:
@@ -88,7 +100,9 @@ class Registry:
             return ref.id, None
         entry: OrganizationEntry = ref.entry
         found = self.known_id(
-            "organization", [entry.name_en, entry.name_ru, entry.abbreviation_en, entry.abbreviation_ru], entry.id
+            "organization",
+            [entry.name_en, entry.name_ru, entry.abbreviation_en, entry.abbreviation_ru],
+            entry.id,
         )
         if found:
             return found, None
@@ -111,31 +125,46 @@ class Registry:
         found = self.known_id("place", [entry.name_en, entry.name_ru, *entry.aliases], entry.id)
         if found:
             return found, None
-        body = {"id": entry.id, "name_en": entry.name_en, "name_ru": entry.name_ru, "kind": entry.kind,
-                "country": entry.country}
+        body = {
+            "id": entry.id,
+            "name_en": entry.name_en,
+            "name_ru": entry.name_ru,
+            "kind": entry.kind,
+            "country": entry.country,
+        }
         return entry.id, self._propose("place", body, sentence, 0.9)
 
     def place_by_id(self, place_id: str, sentence: Sentence) -> tuple[str, str | None]:
         return self.place_entry(_PLACES_BY_ID[place_id], sentence)
 
-    def new_place(self, name: str, kind: str, country: str | None, sentence: Sentence) -> tuple[str, str | None]:
+    def new_place(
+        self, name: str, kind: str, country: str | None, sentence: Sentence
+    ) -> tuple[str, str | None]:
         """A place named in the text that no lexicon holds (its name in the other language guessed)."""
         found = self.known_id("place", [name])
         if found:
             return found, None
         name_en, name_ru = (to_latin(name), name) if self.language == "ru" else (name, to_cyrillic(name))
-        body = {"id": slugify(name_en), "name_en": name_en, "name_ru": name_ru, "kind": kind, "country": country}
-        return body["id"], self._propose("place", body, sentence, 0.5)
+        body = {
+            "id": record_id(name_en),
+            "name_en": name_en,
+            "name_ru": name_ru,
+            "kind": kind,
+            "country": country,
+        }
+        return str(body["id"]), self._propose("place", body, sentence, 0.5)
 
-    def project(self, body: dict[str, Any], sentence: Sentence, confidence: float,
-                requires: tuple[str, ...] = ()) -> tuple[str, str | None]:
+    def project(
+        self, body: dict[str, Any], sentence: Sentence, confidence: float, requires: tuple[str, ...] = ()
+    ) -> tuple[str, str | None]:
         found = self.known_id("infrastructure_project", [body["name_en"], body["name_ru"]], body["id"])
         if found:
             return found, None
         key = f"infrastructure_project:{body['id']}"
         if key not in self.proposals:
-            self.proposals[key] = Proposal(key, "infrastructure_project", body, sentence.start, sentence.end,
-                                           confidence, requires)
+            self.proposals[key] = Proposal(
+                key, "infrastructure_project", body, sentence.start, sentence.end, confidence, requires
+            )
         return body["id"], key
 
     def projects_by_key(self) -> dict[str, Proposal]:

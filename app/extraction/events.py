@@ -6,25 +6,35 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from app.curation.writes import slugify
+from app.common.dates import parse_period
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import country_names
-from app.extraction.entities import Registry
+from app.extraction.entities import Registry, record_id
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.lexicon.reference import OrganizationEntry, PlaceEntry
 from app.extraction.matching import Mention
 from app.extraction.model import Proposal
 from app.extraction.morphology import _analyzer, inflect
 from app.extraction.text import Sentence, Token
-from app.common.dates import parse_period
 from app.extraction.when import EventDate, find_dates, find_windows
 
 _LOCATIVE = {"в", "во", "in", "at"}
 _VISIT_TYPES = {"state_visit", "official_visit", "working_visit", "other"}
 # One event told twice: a visit and the talks held during it, a meeting and its minister's talks.
 _FAMILY = {"state_visit", "official_visit", "working_visit", "other", "talks", "ministerial_meeting"}
+_GROUPS = {kind: "visit" for kind in (*_FAMILY, "visit", "meeting", "phone_call")} | {
+    "summit": "summit",
+    "forum": "summit",
+    "multilateral_meeting": "summit",
+}
 # Events that need no named person or place to be an event of their own.
-_SELF_STANDING = {"talks", "ministerial_meeting", "phone_call", "intergovernmental_commission", "interstate_council"}
+_SELF_STANDING = {
+    "talks",
+    "ministerial_meeting",
+    "phone_call",
+    "intergovernmental_commission",
+    "interstate_council",
+}
 _CLAUSE_BREAK = re.compile(
     r";|\s[-–—]\s|,\s*(?=(?:который|которая|которое|которые|которого|которой|котором|которых|что|чтобы|где|когда|"
     r"после|а|но|однако|while|which|who|whose|where|when|after|before|but|said|according|adding)\b)",
@@ -33,14 +43,50 @@ _CLAUSE_BREAK = re.compile(
 _DAYS_LONG = re.compile(r"\b(?P<n>two|three|four|двух|тр[её]х|четыр[её]х)[\s-]*(?:day|дневн)", re.IGNORECASE)
 _DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4}
 _DESTINATION = {"в", "во", "to", "into"}
-_VISIT_VERBS = {"посетить", "посещать", "visited", "visit", "visiting", "visits"}
-_BILATERAL = {"state_visit", "official_visit", "working_visit", "talks", "phone_call", "intergovernmental_commission",
-              "interstate_council", "ministerial_meeting", "other"}
+_VISIT_VERBS = {"посетить", "посещать", "посетит", "visited", "visit", "visiting", "visits"}
+_BILATERAL = {
+    "state_visit",
+    "official_visit",
+    "working_visit",
+    "talks",
+    "phone_call",
+    "intergovernmental_commission",
+    "interstate_council",
+    "ministerial_meeting",
+    "other",
+}
 _NUMBER_WORDS = {
-    "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
-    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
-    "двадцать": 20, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+    "два": 2,
+    "две": 2,
+    "три": 3,
+    "четыре": 4,
+    "пять": 5,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+    "десять": 10,
+    "одиннадцать": 11,
+    "двенадцать": 12,
+    "тринадцать": 13,
+    "четырнадцать": 14,
+    "пятнадцать": 15,
+    "двадцать": 20,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
 }
 
 
@@ -60,7 +106,7 @@ def _plural(token: Token, language: str) -> bool:
     if language == "en":
         return token.text.lower().endswith("s") and not token.text.lower().endswith("ss")
     parse = _analyzer().parse(token.text)[0]
-    return parse.tag.number == "plur"
+    return bool(parse.tag.number == "plur")
 
 
 def clause(sentence: Sentence, position: int) -> tuple[int, int]:
@@ -77,7 +123,11 @@ def clause(sentence: Sentence, position: int) -> tuple[int, int]:
 
 
 def event_date(
-    reading: Reading, facts: SentenceFacts, planned: bool, near: int | None = None, near_end: int | None = None
+    reading: Reading,
+    facts: SentenceFacts,
+    planned: bool,
+    near: int | None = None,
+    near_end: int | None = None,
 ) -> tuple[str, float] | None:
     """The date in the clause of `near` (the trigger), else the nearest in the sentence, else the
     nearest earlier one in its paragraph, else the publication's."""
@@ -91,7 +141,9 @@ def event_date(
         low, high = clause(sentence, anchor)
         inside = [d for d in dates if low <= d.start and d.end <= high] or dates
         anchor_end = anchor if near_end is None else near_end
-        nearest = min(inside, key=lambda d: d.start - anchor_end if d.start >= anchor_end else abs(anchor - d.end))
+        nearest = min(
+            inside, key=lambda d: d.start - anchor_end if d.start >= anchor_end else abs(anchor - d.end)
+        )
         return _lasting(sentence, nearest), 0.0
     for other in reversed(reading.document.paragraph_sentences(sentence.paragraph)):
         if other.index >= sentence.index:
@@ -105,7 +157,7 @@ def event_date(
 
 
 def _lasting(sentence: Sentence, found: EventDate) -> str:
-    """"arrived on Thursday for a two-day visit": the day and the day after."""
+    """ "arrived on Thursday for a two-day visit": the day and the day after."""
     match = _DAYS_LONG.search(sentence.text)
     if match is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", found.value):
         return found.value
@@ -142,7 +194,9 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
         if facts.sentence.headline or reading.cues("NOT_EVENT", facts.sentence.tokens):
             continue
         triggers = reading.cues("EVENT_TRIGGERS", facts.sentence.tokens)
-        if events and not (reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)):
+        if events and not (
+            reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)
+        ):
             # "По итогам переговоров подписан…": the talks told before, not new ones.
             anaphora = reading.cues("EVENT_ANAPHORA", facts.sentence.tokens)
             triggers = [t for t in triggers if not any(a.first <= t.first < a.last for a in anaphora)]
@@ -150,18 +204,35 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
             first = facts.sentence.tokens[0]
             triggers = [Mention("ministerial_meeting", first.start, first.end, 0, 1)]
         found: list[_Event] = []
-        if triggers:
-            best = min(triggers, key=lambda m: order.index(m.value))
-            found = _events(reading, registry, facts, best, len(events))
-            found = [event for event in found if not _duplicate(event, events, replaced)]
-            events.extend(found)
+        # One event per kind of gathering the sentence names: "заседание Высшего межгосударственного
+        # совета в ходе государственного визита" is a council and a visit; talks during a visit are one.
+        groups: dict[str, list[Mention[str]]] = {}
+        for trigger in triggers:
+            groups.setdefault(_GROUPS.get(trigger.value, trigger.value), []).append(trigger)
+        if len(groups) > 1 and {t.value for t in groups.get("visit", [])} <= {"visit"}:
+            groups.pop("visit", None)  # "посещал Азербайджан для участия в саммите": the summit is the event
+        for group in groups.values():
+            best = min(group, key=lambda m: order.index(m.value))
+            made = _events(reading, registry, facts, best, len(events))
+            made = [event for event in made if not _duplicate(event, events, replaced)]
+            events.extend(made)
+            found.extend(made)
         if reading.cues("SIGNING", facts.sentence.tokens):
-            planned = bool(reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens))
+            planned = bool(
+                reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)
+            )
             linked = found[0] if found else _last_event(reading, events, facts, planned)
             agreements.extend(_agreements(reading, facts, linked, len(agreements)))
     proposals = [
-        Proposal(e.key, "event", e.body, e.sentence.start, e.sentence.end, e.body.pop("_confidence"),
-                 tuple(dict.fromkeys(e.requires)))
+        Proposal(
+            e.key,
+            "event",
+            e.body,
+            e.sentence.start,
+            e.sentence.end,
+            e.body.pop("_confidence"),
+            tuple(dict.fromkeys(e.requires)),
+        )
         for e in events
     ]
     for agreement in agreements:
@@ -172,17 +243,24 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
 
 def _ministers_only(reading: Reading, facts: SentenceFacts) -> bool:
     roles = [r.value for r in reading.cues("ROLES", facts.sentence.tokens)]
-    heads = {"президент", "премьер-министр", "president", "prime minister", "глава государство", "вице-премьер",
-             "заместитель премьер-министр", "deputy prime minister"}
+    heads = {
+        "президент",
+        "премьер-министр",
+        "president",
+        "prime minister",
+        "глава государство",
+        "вице-премьер",
+        "заместитель премьер-министр",
+        "deputy prime minister",
+    }
     return bool(roles) and all(("минист" in r or "minister" in r) and r not in heads for r in roles)
 
 
 def _ministers_meet(reading: Reading, facts: SentenceFacts) -> bool:
-    """"The energy ministers of the two countries met in Istanbul": ministers and a meeting."""
-    roles = reading.cues("ROLES", facts.sentence.tokens)
+    """ "The energy ministers of the two countries met in Istanbul": ministers and a meeting."""
     words = {t.text.lower() for t in facts.sentence.tokens}
     meeting = words & {"met", "встретились", "встретился", "встреча", "встречи", "meeting", "провели"}
-    return bool(meeting) and any("минист" in r.value or "minister" in r.value for r in roles)
+    return bool(meeting) and _ministers_only(reading, facts)
 
 
 def _last_event(reading: Reading, events: list[_Event], facts: SentenceFacts, planned: bool) -> _Event | None:
@@ -207,15 +285,23 @@ def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) ->
             and set(event.body["countries"]) == set(other.body["countries"])
             and event.body.get("status") == other.body.get("status")
             and _overlap(event.body["date"], other.body["date"])
-            and _short(event.body["date"]) and _short(other.body["date"])
+            and _short(event.body["date"])
+            and _short(other.body["date"])
         ):
-            if event.body["type"] in _VISIT_TYPES - {"other"} and other.body["type"] not in _VISIT_TYPES - {"other"}:
+            if event.body["type"] in _VISIT_TYPES - {"other"} and other.body["type"] not in _VISIT_TYPES - {
+                "other"
+            }:
                 replaced[other.body["id"]] = event.body["id"]
                 other.body, other.sentence, other.requires = event.body, event.sentence, event.requires
             return True
         same = all(event.body.get(f) == other.body.get(f) for f in ("type", "host_country", "location"))
-        if same and set(event.body["people"]) <= set(other.body["people"]) and (
-            event.body["date"][:7] == other.body["date"][:7] or event.body["date"][:4] == other.body["date"]
+        if (
+            same
+            and set(event.body["people"]) <= set(other.body["people"])
+            and (
+                event.body["date"][:7] == other.body["date"][:7]
+                or event.body["date"][:4] == other.body["date"]
+            )
         ):
             return True
     return False
@@ -236,7 +322,7 @@ def _events(
     reading: Reading, registry: Registry, facts: SentenceFacts, trigger: Mention[str], count: int
 ) -> list[_Event]:
     tokens = facts.sentence.tokens
-    event_type = "other" if trigger.value == "visit" else trigger.value
+    event_type = {"visit": "other", "meeting": "talks"}.get(trigger.value, trigger.value)
     if event_type == "talks" and _ministers_only(reading, facts):
         event_type = "ministerial_meeting"
     trigger_token = tokens[trigger.last - 1]  # the head noun: "государственным визитом"
@@ -260,8 +346,10 @@ def _events(
             requires.append(key)
         if person.country:
             person_countries.append(person.country)
-    groups = _summit_groups(facts) if event_type in {"summit", "forum", "multilateral_meeting"} else [(None, None)]
-    results = []
+    groups = (
+        _summit_groups(facts) if event_type in {"summit", "forum", "multilateral_meeting"} else [(None, None)]
+    )
+    results: list[_Event] = []
     for organization, place in groups:
         location = place or _location(facts, event_type in _VISIT_TYPES)
         body: dict[str, Any] = {"type": event_type, "date": when, "people": list(dict.fromkeys(people))}
@@ -285,31 +373,49 @@ def _events(
         if len(countries) < 2:
             countries |= {m.value.code for m in facts.countries}
         confidence = 0.8 - date_penalty
-        if len(countries) < 2 and event_type in _BILATERAL and len(reading.main_pair) == 2:
-            if not countries or countries & set(reading.main_pair):
-                countries |= set(reading.main_pair)
-                confidence -= 0.2
+        pair = set(reading.main_pair)
+        if (
+            len(countries) < 2
+            and event_type in _BILATERAL
+            and len(pair) == 2
+            and (not countries or countries & pair)
+        ):
+            countries |= pair
+            confidence -= 0.2
         if not countries or not (people or location or host or event_type in _SELF_STANDING):
             continue
+        if (
+            trigger.value == "meeting"
+            and len(set(person_countries) | {m.value.code for m in facts.countries}) < 2
+        ):
+            continue  # "met with journalists": a meeting is bilateral only when two countries are named
         body["countries"] = sorted(countries)
-        organizations = []
+        organization_ids: list[str] = []
         org_entry: OrganizationEntry | None = None
-        org_mentions = [organization] if organization else (
-            _unique(facts.organizations) if event_type in {"summit", "forum", "multilateral_meeting"} else [])
+        org_mentions = (
+            [organization]
+            if organization
+            else (
+                _unique(facts.organizations)
+                if event_type in {"summit", "forum", "multilateral_meeting"}
+                else []
+            )
+        )
         for mention in org_mentions:
             org_id, key = registry.organization(mention.value, facts.sentence)
-            organizations.append(org_id)
+            organization_ids.append(org_id)
             org_entry = org_entry or mention.value.entry
             if key:
                 event_requires.append(key)
-        body["organizations"] = organizations
+        body["organizations"] = organization_ids
         if status != "held":
             body["status"] = status
         if event_type == "other":
             confidence -= 0.2
-        body["title_en"], body["title_ru"] = _titles(reading, event_type, facts, host, place_entry, org_entry,
-                                                     location.value.id if location else None)
-        body["id"] = slugify(f"{body['title_en']} {when[:7]}")
+        body["title_en"], body["title_ru"] = _titles(
+            reading, event_type, facts, host, place_entry, org_entry, location.value.id if location else None
+        )
+        body["id"] = record_id(f"{body['title_en']} {when[:7]}")
         body["_confidence"] = round(max(confidence, 0.2), 2)
         results.append(_Event(f"event:{count + len(results) + 1}", body, facts.sentence, event_requires))
     return results
@@ -325,11 +431,11 @@ def _unique(mentions: Sequence[Mention[Any]]) -> list[Mention[Any]]:
 
 
 def _summit_groups(facts: SentenceFacts) -> list[tuple[Mention[Any] | None, Mention[Any] | None]]:
-    """"саммитах ОЭС в Ханкенди и ОТГ в Габале": each organization with the place named after it."""
+    """ "саммитах ОЭС в Ханкенди и ОТГ в Габале": each organization with the place named after it."""
     organizations = _unique(facts.organizations)
     if len(organizations) < 2:
         return [(organizations[0] if organizations else None, None)]
-    groups = []
+    groups: list[tuple[Mention[Any] | None, Mention[Any] | None]] = []
     for i, organization in enumerate(organizations):
         limit = organizations[i + 1].start if i + 1 < len(organizations) else facts.sentence.end
         place = next((p for p in facts.places if organization.end <= p.start < limit), None)
@@ -341,7 +447,10 @@ def _location(facts: SentenceFacts, visit: bool) -> Mention[Any] | None:
     tokens = facts.sentence.tokens
     words = _LOCATIVE | ({"to"} if visit else set())
     for mention in facts.places:
-        if mention.first > 0 and tokens[mention.first - 1].text.lower() in words:
+        previous = tokens[mention.first - 1] if mention.first > 0 else None
+        if previous is not None and (
+            previous.text.lower() in words or (visit and previous.keys & _VISIT_VERBS)
+        ):
             return mention
     return None
 
@@ -389,8 +498,12 @@ def _titles(
     person = visitors[0] if visitors else None
     if event_type in {"summit", "forum", "multilateral_meeting"}:
         en = f"{organization.name_en} {label_en.lower()}" if organization else label_en
-        ru = label_ru + (f" {inflect(organization.name_ru.split()[0], 'gent')} "
-                         f"{' '.join(organization.name_ru.split()[1:])}".rstrip() if organization else "")
+        ru = label_ru + (
+            f" {inflect(organization.name_ru.split()[0], 'gent')} "
+            f"{' '.join(organization.name_ru.split()[1:])}".rstrip()
+            if organization
+            else ""
+        )
         if place:
             en, ru = f"{en} in {place.name_en}", f"{ru} в {inflect(place.name_ru, 'loct')}"
         elif host:
@@ -401,11 +514,20 @@ def _titles(
         if person:
             name_en, name_ru = _person_names(reading, person)
             role_en = person.role[0].split(" of ")[0] + " " if person.role else ""
-            role_ru = (" ".join(inflect(w, "gent") if i == 0 else w
-                                for i, w in enumerate(person.role[1].split())).lower() + " ") if person.role else ""
+            role_ru = (
+                (
+                    " ".join(
+                        inflect(w, "gent") if i == 0 else w for i, w in enumerate(person.role[1].split())
+                    ).lower()
+                    + " "
+                )
+                if person.role
+                else ""
+            )
             role_ru = role_ru[:1].lower() + role_ru[1:]
             if person.role and person.country:
-                role_ru = f"{inflect(person.role[1].split()[0], 'gent').lower()} {_country_ru(person.country, 'gent')} "
+                title = inflect(person.role[1].split()[0], "gent").lower()
+                role_ru = f"{title} {_country_ru(person.country, 'gent')} "
             en += f" of {role_en}{name_en}"
             ru += f" {role_ru}{' '.join(inflect(w, 'gent') for w in name_ru.split())}"
         if host:
@@ -463,12 +585,14 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
         for i, kind in enumerate(kinds):
             end = kinds[i + 1].start if i + 1 < len(kinds) else facts.sentence.end
             groups.append((kind, kind.start, end))
-    proposals = []
+    proposals: list[Proposal] = []
     for kind, start, end in groups:
         label_en, label_ru, _ = table[kind.value]
         is_package = bool(packages)
         if is_package and label_en not in {"Documents"}:
-            label_en, label_ru = ("Agreements", "Соглашения") if label_en == "Agreement" else (label_en, label_ru)
+            label_en, label_ru = (
+                ("Agreements", "Соглашения") if label_en == "Agreement" else (label_en, label_ru)
+            )
         segment = [t for t in tokens if start <= t.start and t.end <= end]
         sectors = list(dict.fromkeys(m.value for m in reading.cues("SECTORS", segment))) or ["other"]
         document_count = _count_before(tokens, kind.first) if is_package else None
@@ -482,9 +606,17 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
         names_en = _join([vocab.SECTOR_LABELS[s][0] for s in sectors], "and")
         names_ru = _join([vocab.SECTOR_LABELS[s][1] for s in sectors], "и")
         prefix_en = f"{document_count} {label_en.lower()}" if document_count else label_en
-        prefix_ru = f"{document_count} {_agree(label_ru.lower(), document_count)}" if document_count else label_ru
-        body["title_en"] = f"{prefix_en.capitalize()} on {names_en}"
-        body["title_ru"] = f"{prefix_ru.capitalize()} в сфере {names_ru}"
+        prefix_ru = (
+            f"{document_count} {_agree(label_ru.lower(), document_count)}" if document_count else label_ru
+        )
+        if sectors == ["other"]:
+            parties_en = " and ".join(_country_en(c) for c in sorted(countries))
+            parties_ru = " и ".join(country_names()[c].ru for c in sorted(countries))
+            body["title_en"] = f"{prefix_en.capitalize()} between {parties_en}"
+            body["title_ru"] = f"{prefix_ru.capitalize()}: {parties_ru}"
+        else:
+            body["title_en"] = f"{prefix_en.capitalize()} on {names_en}"
+            body["title_ru"] = f"{prefix_ru.capitalize()} в сфере {names_ru}"
         requires: tuple[str, ...] = ()
         if event is not None:
             body["event"] = event.body["id"]
@@ -492,14 +624,21 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
         if sectors == ["other"]:
             confidence -= 0.1
         proposals.append(
-            Proposal(f"agreement:{count + len(proposals) + 1}", "agreement", body, facts.sentence.start,
-                     facts.sentence.end, round(max(confidence, 0.2), 2), requires)
+            Proposal(
+                f"agreement:{count + len(proposals) + 1}",
+                "agreement",
+                body,
+                facts.sentence.start,
+                facts.sentence.end,
+                round(max(confidence, 0.2), 2),
+                requires,
+            )
         )
     return proposals
 
 
 def _agree(noun: str, count: int) -> str:
-    """"15 документов", "2 соглашения": the noun as the number wants it."""
+    """ "15 документов", "2 соглашения": the noun as the number wants it."""
     words = noun.split()
     parse = _analyzer().parse(words[-1])[0]
     agreed = parse.make_agree_with_number(count)

@@ -31,8 +31,24 @@ _PARTNER_MARKS = {
 }
 _BREAK = re.compile(r"[,;:()«»\"]")
 _CONJUNCTION = re.compile(r"\b(?:and|и|а|but|но|while)\b|[,;]", re.IGNORECASE)
-_CHANGE_VERBS = {"довести", "увеличить", "вырасти", "возрасти", "увеличиться", "сократиться", "снизиться",
-                 "повысить", "нарастить", "bring", "increase", "boost", "raise", "rise", "grow", "reach"}
+_CHANGE_VERBS = {
+    "довести",
+    "увеличить",
+    "вырасти",
+    "возрасти",
+    "увеличиться",
+    "сократиться",
+    "снизиться",
+    "повысить",
+    "нарастить",
+    "bring",
+    "increase",
+    "boost",
+    "raise",
+    "rise",
+    "grow",
+    "reach",
+}
 
 
 def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> list[Proposal]:
@@ -65,8 +81,15 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
             if project_ids:
                 body["projects"] = sorted(set(project_ids))
             proposals.append(
-                Proposal(f"trade_figure:{len(proposals) + 1}", "trade_figure", body, sentence.start, sentence.end,
-                         round(confidence, 2), tuple(dict.fromkeys(requires)))
+                Proposal(
+                    f"trade_figure:{len(proposals) + 1}",
+                    "trade_figure",
+                    body,
+                    sentence.start,
+                    sentence.end,
+                    round(confidence, 2),
+                    tuple(dict.fromkeys(requires)),
+                )
             )
     return proposals
 
@@ -116,7 +139,12 @@ def _figure(
         cues_after = reading.cues("INDICATORS", _tokens_between(tokens, amount.end, next_start))
         indicator = cues_after[0].value if cues_after else None
     if amount.unit == "percent":
-        growth = reading.cues("GROWTH", before) or reading.cues("GROWTH", after[:2]) or _more_than(after)
+        growth = (
+            reading.cues("GROWTH", before)
+            or reading.cues("GROWTH", after[:2])
+            or _more_than(after)
+            or _less_than(after)
+        )
         decline = reading.cues("DECLINE", before)
         if not growth and not decline:
             return None, 0
@@ -136,13 +164,18 @@ def _figure(
             return None, 0
         last_indicator[sentence.paragraph] = indicator
     value, upper = amount.value, amount.value_upper
-    if amount.unit == "percent" and reading.cues("DECLINE", before) and not reading.cues("GROWTH", before[-3:]):
+    declined = reading.cues("DECLINE", before) and not reading.cues("GROWTH", before[-3:])
+    if amount.unit == "percent" and (declined or _less_than(after)):
         value, upper = (-upper, -value) if upper is not None else (-value, None)
 
     carried = last_period.get(sentence.paragraph) or last_period.get(0)
     before_periods = [p for p in periods if previous_end <= p.start and p.end <= amount.start]
     between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
     period, explicit = _period(periods, amount, previous_end, next_start, carried, between)
+    chained = re.fullmatch(r"\s*(?:to|до)\s*", reading.document.text[amount.end : next_start])
+    if period is None and chained:
+        # "rose 40% to $480 million last year": the rate shares the period of the amount it reached.
+        period, explicit = _period(periods, amount, previous_end, sentence.end, carried)
     if period is None and amount.unit == "percent" and any(p.comparison for p in periods):
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
     if period is None:
@@ -151,14 +184,15 @@ def _figure(
     if not explicit:
         confidence -= 0.1
 
-    bound = _bound(language, before)
+    status = _status(reading, before, tokens)
+    bound = _bound(language, before, status == "target")
     if upper is not None and bound == "exact":
         bound = "range"
-    status = _status(reading, before, tokens)
 
     if indicator in {"exports", "imports"} and _through_a_country(facts):
         indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
-    pair = _pair(reading, facts, indicator.removesuffix("_growth"))
+    cue_end = indicator_cues[-1].end if indicator_cues else None
+    pair = _pair(reading, facts, indicator.removesuffix("_growth"), cue_end)
     if pair is None:
         return None, 0
     (reporter, partner), from_context = pair
@@ -186,9 +220,15 @@ def _figure(
 
 
 def _more_than(after: Sequence[Token]) -> bool:
-    """"на 18 % больше, чем…", "12 percent more than…": a growth rate stated as a comparison."""
+    """ "на 18 % больше, чем…", "12 percent more than…": a growth rate stated as a comparison."""
     words = [t.text.lower() for t in after[:3]]
     return any(w in {"больше", "выше", "more", "higher"} for w in words[:2])
+
+
+def _less_than(after: Sequence[Token]) -> bool:
+    """ "на 3 % меньше, чем годом ранее": a fall stated as a comparison."""
+    words = [t.text.lower() for t in after[:3]]
+    return any(w in {"меньше", "ниже", "less", "lower"} for w in words[:2])
 
 
 def _through_a_country(facts: SentenceFacts) -> bool:
@@ -198,7 +238,11 @@ def _through_a_country(facts: SentenceFacts) -> bool:
 
 
 def _period(
-    periods: list[Period], amount: Amount, segment_start: int, next_start: int, carried: str | None,
+    periods: list[Period],
+    amount: Amount,
+    segment_start: int,
+    next_start: int,
+    carried: str | None,
     text_between: str = "",
 ) -> tuple[str | None, bool]:
     """The period of an amount: the nearest stated before it since the previous amount, else after
@@ -238,7 +282,8 @@ def _compared(periods: list[Period], amount: Amount, next_start: int, period: st
     return dated[0].value
 
 
-def _bound(language: str, before: Sequence[Token]) -> str:
+def _bound(language: str, before: Sequence[Token], target: bool) -> str:
+    """The qualifier just before the amount. A target's "довести до" names the value itself."""
     words: list[str] = []
     surface: list[str] = []
     for token in reversed(before):
@@ -251,17 +296,18 @@ def _bound(language: str, before: Sequence[Token]) -> str:
     texts = (f" {' '.join(surface)} ", f" {' '.join(words)} ")
     for phrase, bound in vocab.BOUNDS[language]:
         if any(f" {phrase} " in text for text in texts):
-            if phrase in {"до", "от", "to"} and _after_change_verb(words, phrase):
+            if phrase in {"до", "от", "to"} and (target or _after_change_verb(words, phrase)):
                 continue
             return bound
     return "exact"
 
 
 def _after_change_verb(words: list[str], phrase: str) -> bool:
-    """"вырос до 500" is a change to 500, not "up to 500"."""
+    """ "вырос до 500" is a change to 500, not "up to 500"."""
     position = words.index(phrase)
-    return any(word in _CHANGE_VERBS for word in words[:position]) or position > 0 and words[position - 1] in {
-        "с", "на"}
+    return any(word in _CHANGE_VERBS for word in words[:position]) or (
+        position > 0 and words[position - 1] in {"с", "на"}
+    )
 
 
 def _status(reading: Reading, before: Sequence[Token], sentence_tokens: Sequence[Token]) -> str:
@@ -294,10 +340,12 @@ def _commodity(
     return carried[0] if carried else "TOTAL"
 
 
-def _pair(reading: Reading, facts: SentenceFacts, indicator: str) -> tuple[tuple[str, str], bool] | None:
+def _pair(
+    reading: Reading, facts: SentenceFacts, indicator: str, cue_end: int | None = None
+) -> tuple[tuple[str, str], bool] | None:
     """Reporter and partner: from the sentence, else from the sentences before it in the paragraph,
     else the two countries the document is about."""
-    reporter, partner = _roles(facts.sentence.tokens, facts.countries, indicator)
+    reporter, partner = _roles(facts.sentence.tokens, facts.countries, indicator, cue_end)
     from_context = False
     if reporter is None or partner is None:
         for other in reversed(reading.facts[: facts.sentence.index]):
@@ -310,6 +358,8 @@ def _pair(reading: Reading, facts: SentenceFacts, indicator: str) -> tuple[tuple
                 partner = p
             if reporter and partner:
                 break
+    if reporter is None and partner is None and indicator != "trade_turnover":
+        return None  # exports, imports and transit of countries the text does not name here
     if reporter is None or partner is None:
         from_context = True
         pair = reading.main_pair
@@ -326,34 +376,67 @@ def _pair(reading: Reading, facts: SentenceFacts, indicator: str) -> tuple[tuple
 
 
 def _roles(
-    tokens: Sequence[Token], countries: Sequence[Mention[CountryWord]], indicator: str
+    tokens: Sequence[Token],
+    countries: Sequence[Mention[CountryWord]],
+    indicator: str,
+    cue_end: int | None = None,
 ) -> tuple[str | None, str | None]:
+    if indicator == "transit_volume":
+        return _transit_roles(tokens, countries)
     reporter = partner = None
     marks = _PARTNER_MARKS[indicator]
     codes_seen: list[str] = []
-    destinations: list[str] = []
     for mention in countries:
         code = mention.value.code
         if code in codes_seen:
             continue
         codes_seen.append(code)
-        preceding = [t.text.lower() for t in tokens[max(0, mention.first - 3) : mention.first]]
-        marked = bool(preceding) and (
-            preceding[-1] in marks
-            or (len(preceding) > 1 and preceding[-2] in marks and preceding[-1] in {"территорию", "территории", "the"})
-        )
-        if marked:
+        if _preceded_by(tokens, mention, marks):
             if partner is None:
                 partner = code
             continue
-        if indicator == "transit_volume" and preceding and preceding[-1] in {"в", "во", "to", "into"}:
-            destinations.append(code)  # where transit goes is neither whose goods nor who carries them
+        goods = cue_end is not None and mention.start >= cue_end
+        if indicator == "imports" and mention.value.adjective and goods and partner is None:
+            partner = code  # "imported Turkmen oil": where the goods come from
             continue
         if indicator != "trade_turnover" and mention.value.adjective and reporter is not None:
-            reporter, code = code, reporter  # "казахстанской нефти": whose goods
+            reporter, code = code, reporter  # "экспорт казахстанской продукции": whose goods
         if indicator == "trade_turnover" and reporter is not None and partner is None:
             partner = code
             continue
         if reporter is None:
             reporter = code
+    return reporter, partner
+
+
+def _preceded_by(tokens: Sequence[Token], mention: Mention[CountryWord], marks: set[str]) -> bool:
+    preceding = [t.text.lower() for t in tokens[max(0, mention.first - 3) : mention.first]]
+    return bool(preceding) and (
+        preceding[-1] in marks
+        or (
+            len(preceding) > 1
+            and preceding[-2] in marks
+            and preceding[-1] in {"территорию", "территории", "the"}
+        )
+    )
+
+
+def _transit_roles(
+    tokens: Sequence[Token], countries: Sequence[Mention[CountryWord]]
+) -> tuple[str | None, str | None]:
+    """Transit of X's goods through Y: X from "из Китая", "from China" or "казахстанской нефти";
+    Y from "через", "through", "via", "по территории". Where the goods go is neither."""
+    origin: list[str] = []
+    carrier: list[str] = []
+    plain: list[str] = []
+    for mention in countries:
+        code = mention.value.code
+        if _preceded_by(tokens, mention, _PARTNER_MARKS["transit_volume"]):
+            carrier.append(code)
+        elif _preceded_by(tokens, mention, {"из", "from"}) or mention.value.adjective:
+            origin.append(code)
+        elif not _preceded_by(tokens, mention, {"в", "во", "to", "into"}):
+            plain.append(code)
+    reporter = next(iter(origin + [c for c in plain if c not in carrier]), None)
+    partner = next(iter(carrier + [c for c in plain if c != reporter]), None)
     return reporter, partner

@@ -38,9 +38,8 @@ def word_keys(word: str, language: str) -> frozenset[str]:
     keys = {folded}
     if language == "ru" and re.search("[а-яё]", folded):
         keys.update(fold(parse.normal_form) for parse in _analyzer().parse(word))
-    elif language == "en":
-        if folded.endswith("'s") or folded.endswith("’s"):
-            keys.add(folded[:-2])
+    elif language == "en" and folded.endswith(("'s", "’s")):
+        keys.add(folded[:-2])
     if word[:1].isupper():
         stem_language = "ru" if re.search("[а-яё]", folded) else "en"
         keys.add("~" + _stemmers()[stem_language].stemWord(folded))
@@ -53,6 +52,15 @@ def lemma(word: str) -> str:
     if re.search("[а-яёА-ЯЁ]", word):
         return fold(_analyzer().parse(word)[0].normal_form)
     return fold(word)
+
+
+@lru_cache(maxsize=100_000)
+def future_verb(word: str) -> bool:
+    """A Russian verb in the future tense (посетит, составит)."""
+    if not re.fullmatch(r"[а-яёА-ЯЁ-]+", word):
+        return False
+    parse = _analyzer().parse(word)[0]
+    return bool(parse.tag.POS == "VERB" and parse.tag.tense == "futr")
 
 
 @lru_cache(maxsize=20_000)

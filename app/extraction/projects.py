@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from app.curation.writes import slugify
 from app.extraction.analysis import Reading, Ref, SentenceFacts
-from app.extraction.entities import Registry
+from app.extraction.entities import Registry, record_id
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.lexicon.reference import PLACES, ProjectEntry
 from app.extraction.matching import PhraseMatcher
+from app.extraction.morphology import _analyzer
 from app.extraction.text import Sentence, Token
+from app.extraction.transliteration import to_cyrillic, to_latin
 
 _PLACES = {place.id: place for place in PLACES}
 _DEFAULT_STATUS = {"transport_corridor": "under_development", "digital_system": "under_development"}
@@ -36,7 +37,9 @@ def propose_projects(reading: Reading, registry: Registry) -> dict[str, str | No
         for mention in facts.projects:
             ref = mention.value
             if ref.known:
-                found.setdefault(ref.id, _Found({"id": ref.id}, known_id=ref.id)).sentences.append(facts.sentence)
+                found.setdefault(ref.id, _Found({"id": ref.id}, known_id=ref.id)).sentences.append(
+                    facts.sentence
+                )
                 continue
             item = found.setdefault(ref.id, _from_entry(ref.entry))
             item.sentences.append(facts.sentence)
@@ -58,7 +61,9 @@ def propose_projects(reading: Reading, registry: Registry) -> dict[str, str | No
             if key:
                 requires.append(key)
         for name, country in item.new_places:
-            place_ref, key = registry.new_place(name, "port" if body["kind"] == "port" else "city", country, sentence)
+            place_ref, key = registry.new_place(
+                name, "port" if body["kind"] == "port" else "city", country, sentence
+            )
             places.append(place_ref)
             if key:
                 requires.append(key)
@@ -69,8 +74,13 @@ def propose_projects(reading: Reading, registry: Registry) -> dict[str, str | No
 
 
 def _from_entry(entry: ProjectEntry) -> _Found:
-    body = {"id": entry.id, "name_en": entry.name_en, "name_ru": entry.name_ru, "kind": entry.kind,
-            "countries": list(entry.countries)}
+    body = {
+        "id": entry.id,
+        "name_en": entry.name_en,
+        "name_ru": entry.name_ru,
+        "kind": entry.kind,
+        "countries": list(entry.countries),
+    }
     return _Found(body, place_ids=list(entry.places), confidence=0.8)
 
 
@@ -104,7 +114,7 @@ def _head_matcher(reading: Reading) -> PhraseMatcher[tuple[str, str, str, str]]:
 
 
 def _headed(reading: Reading, facts: SentenceFacts) -> list[_Found]:
-    """"порт Актау", "портов Актау, Курык и Алят", "port of Aktau", "Aktau port"."""
+    """ "порт Актау", "портов Актау, Курык и Алят", "port of Aktau", "Aktau port"."""
     tokens = facts.sentence.tokens
     taken = {i for m in facts.projects for i in range(m.first, m.last)}
     places = {m.first: m for m in facts.places}
@@ -112,11 +122,30 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[_Found]:
     for head in _head_matcher(reading).find(tokens):
         if head.first in taken:
             continue
-        word, kind, template_en, template_ru = head.value
+        _, kind, template_en, template_ru = head.value
+        quoted = _quoted_after(facts.sentence, tokens, head.last)
+        if quoted is not None:
+            results.append(_named(reading, facts, kind, template_en, quoted, quoted))
+            continue
+        adjective = _adjective_before(tokens, head.first) if reading.language == "ru" else None
+        if adjective is not None:
+            results.append(
+                _named(
+                    reading,
+                    facts,
+                    kind,
+                    template_en.format(en=to_latin(adjective)),
+                    template_ru.format(ru=adjective),
+                    None,
+                )
+            )
+            continue
         names = _names_after(tokens, head.last, reading.language)
-        if not names and reading.language == "en" and head.first > 0 and tokens[head.first - 1].capitalized:
-            names = [[head.first - 1]]
+        if not names and reading.language == "en":
+            names = _names_before(tokens, head.first)
         for indexes in names:
+            if any(i in taken for i in indexes):
+                continue
             text = "–".join(tokens[i].text for i in indexes)
             place_mention = places.get(indexes[0]) if len(indexes) == 1 else None
             place_ref: Ref | None = place_mention.value if place_mention else None
@@ -128,13 +157,13 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[_Found]:
             elif kind == "port" and len(indexes) == 1:
                 continue  # a port we cannot place: too often not a port at all ("порт приписки")
             else:
-                from app.extraction.transliteration import to_cyrillic, to_latin
-
-                name_en, name_ru = (to_latin(text), text) if reading.language == "ru" else (text, to_cyrillic(text))
-                countries = []
+                name_en, name_ru = (
+                    (to_latin(text), text) if reading.language == "ru" else (text, to_cyrillic(text))
+                )
+                countries = sorted({m.value.code for m in facts.countries}) or list(reading.main_pair)
                 item = _Found({}, confidence=0.5)
             item.body = {
-                "id": slugify(template_en.format(en=name_en)),
+                "id": record_id(template_en.format(en=name_en)),
                 "name_en": template_en.format(en=name_en),
                 "name_ru": template_ru.format(ru=name_ru),
                 "kind": kind,
@@ -142,6 +171,89 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[_Found]:
             }
             results.append(item)
     return results
+
+
+def _quoted_after(sentence: Sentence, tokens: list[Token], at: int) -> str | None:
+    """ "порта «Хоргос — Восточные ворота»": a name in quotation marks right after the head word."""
+    if at >= len(tokens) or tokens[at].text not in {"«", '"', "“"}:
+        return None
+    closing = {"«": "»", '"': '"', "“": "”"}[tokens[at].text]
+    for end in range(at + 1, min(len(tokens), at + 12)):
+        if tokens[end].text == closing:
+            return sentence.text[tokens[at + 1].start - sentence.start : tokens[end - 1].end - sentence.start]
+    return None
+
+
+def _adjective_before(tokens: list[Token], at: int) -> str | None:
+    """ "Зарафшанской ГЭС" → "Зарафшанская": a capitalised adjective naming the head, in the nominative."""
+    if at == 0 or not tokens[at - 1].capitalized or at - 1 == 0:
+        return None
+    parse = _analyzer().parse(tokens[at - 1].text)[0]
+    if parse.tag.POS != "ADJF":
+        return None
+    nominative = parse.inflect({"nomn", "sing"})
+    word = str(nominative.word) if nominative else tokens[at - 1].text
+    return word[:1].upper() + word[1:]
+
+
+def _named(
+    reading: Reading, facts: SentenceFacts, kind: str, name_en: str, name_ru: str, quoted: str | None
+) -> _Found:
+    if quoted is not None:
+        name_en, name_ru = (
+            (to_latin(quoted), quoted) if reading.language == "ru" else (quoted, to_cyrillic(quoted))
+        )
+    countries = sorted({m.value.code for m in facts.countries}) or list(reading.main_pair)
+    body = {
+        "id": record_id(name_en),
+        "name_en": name_en,
+        "name_ru": name_ru,
+        "kind": kind,
+        "countries": countries,
+    }
+    return _Found(body, confidence=0.5)
+
+
+_NOT_NAMES = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "its",
+    "their",
+    "our",
+    "new",
+    "state",
+    "national",
+    "railway",
+    "company",
+    "main",
+    "first",
+    "second",
+    "both",
+    "each",
+    "in",
+    "on",
+    "at",
+    "by",
+}
+
+
+def _names_before(tokens: list[Token], at: int) -> list[list[int]]:
+    """English names before a head word: "Aktau port", "Turkmenbashi–Alat ferry line"."""
+    indexes: list[int] = []
+    i = at - 1
+    while i >= 0:
+        token = tokens[i]
+        if token.capitalized and re.match(r"\w", token.text) and token.text.lower() not in _NOT_NAMES:
+            indexes.insert(0, i)
+        elif not (token.text in {"-", "–", "—"} and indexes):
+            break
+        i -= 1
+    if indexes and indexes[0] == 0 and len(indexes) == 1:
+        return []  # a capitalised first word of the sentence is not a name by itself
+    return [indexes] if indexes else []
 
 
 def _names_after(tokens: list[Token], at: int, language: str) -> list[list[int]]:
@@ -153,7 +265,7 @@ def _names_after(tokens: list[Token], at: int, language: str) -> list[list[int]]
     current: list[int] = []
     while i < len(tokens):
         token = tokens[i]
-        if token.capitalized and re.match(r"\w", token.text):
+        if token.capitalized and re.match(r"\w", token.text) and token.text.lower() not in _NOT_NAMES:
             current.append(i)
         elif token.text in {"-", "–", "—"} and current:
             pass

@@ -78,7 +78,9 @@ def read(text: str, language: str) -> Document:
                 )
     for sentence in sentences:
         alone = sum(1 for other in sentences if other.paragraph == sentence.paragraph) == 1
-        sentence.headline = alone and len(sentence.text) <= 200 and not re.search(r"[.!?…:;»\"”)]$", sentence.text)
+        sentence.headline = (
+            alone and len(sentence.text) <= 200 and not re.search(r"[.!?…:;»\"”)]$", sentence.text)
+        )
     return Document(text=text, language=language, sentences=sentences)
 
 

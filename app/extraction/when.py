@@ -7,14 +7,37 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 _MONTHS_RU = {
-    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
-    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "ма": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
 }
 _MONTHS_EN = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MONTH_RU = r"(?:январ[ьяюе]|феврал[ьяюе]|марта?|марте|апрел[ьяюе]|ма[йяюе]|июн[ьяюе]|июл[ьяюе]|август[аеу]?|сентябр[ьяюе]|октябр[ьяюе]|ноябр[ьяюе]|декабр[ьяюе])"
+_MONTH_RU = (
+    r"(?:январ[ьяюе]|феврал[ьяюе]|марта?|марте|апрел[ьяюе]|ма[йяюе]|июн[ьяюе]|июл[ьяюе]|август[аеу]?"
+    r"|сентябр[ьяюе]|октябр[ьяюе]|ноябр[ьяюе]|декабр[ьяюе])"
+)
 _MONTH_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -22,29 +45,89 @@ _MONTH_EN = (
 _MONTH = rf"(?:{_MONTH_RU}|{_MONTH_EN})"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?:\s*-?(?:го|й)\b|\s*(?:годом|года|году|год|г\.|гг\.?)\b|(?:'s)?)?"
 _NUMBER_WORDS = {
-    "дв": 2, "тр": 3, "четыр": 4, "пят": 5, "шест": 6, "сем": 7, "восьм": 8, "девят": 9, "десят": 10,
-    "одиннадцат": 11, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11,
+    "дв": 2,
+    "тр": 3,
+    "четыр": 4,
+    "пят": 5,
+    "шест": 6,
+    "сем": 7,
+    "восьм": 8,
+    "девят": 9,
+    "десят": 10,
+    "одиннадцат": 11,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
 }
 _ORDINALS = {
-    "перв": 1, "втор": 2, "трет": 3, "четв": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
-    "i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+    "перв": 1,
+    "втор": 2,
+    "трет": 3,
+    "четв": 4,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
 }
-_OF_YEAR = rf"(?:\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:current|this)\s+year|текущего\s+года|этого\s+года|{_YEAR}|года\b|the\s+year))?"
+_OF_YEAR = (
+    rf"(?:\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:current|this)\s+year|текущего\s+года|этого\s+года"
+    rf"|{_YEAR}|года\b|the\s+year))?"
+)
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("months", rf"\b(?:с\s+)?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through)\s*(?P<m2>{_MONTH}){_OF_YEAR}"),
-    ("first_months", rf"\b(?:(?:перв\w+|first)\s+)?(?P<n>\d{{1,2}}|дв\w+|тр[её]х|три|восемь|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|девят\w+|десят\w+|одиннадцат\w+|two|three|four|five|six|seven|eight|nine|ten|eleven)[\s-]+(?:месяц\w*|months?|-month)(?:\s+period)?{_OF_YEAR}"),
-    ("half", rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?"),
+    (
+        "first_months",
+        rf"\b(?:(?:перв\w+|first)\s+)?(?P<n>\d{{1,2}}|дв\w+|тр[её]х|три|восемь|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|девят\w+|десят\w+|одиннадцат\w+|two|three|four|five|six|seven|eight|nine|ten|eleven)[\s-]+(?:месяц\w*|months?|-month)(?:\s+period)?{_OF_YEAR}",
+    ),
+    (
+        "half",
+        rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?",
+    ),
     ("half", rf"\b(?:H|(?P<o2>[12])H)(?P<o>[12])?\s*{_YEAR}"),
-    ("quarter", rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?"),
+    (
+        "quarter",
+        rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?",
+    ),
     ("quarter", rf"\bQ(?P<o>[1-4])\s*{_YEAR}?"),
-    ("season", r"\b(?:(?P<season>весной|летом|осенью)|(?:in\s+(?:the\s+)?|this\s+|next\s+|last\s+)(?P<season_en>spring|summer|autumn|fall))\b(?:\s+(?:of\s+)?(?:текущего\s+года|этого\s+года|this\s+year|(?P<next>следующего\s+года|next\s+year)|{_YEAR}))?".replace("{_YEAR}", _YEAR)),
+    (
+        "season",
+        r"\b(?:(?P<season>весной|летом|осенью)|(?:in\s+(?:the\s+)?|this\s+|next\s+|last\s+)(?P<season_en>spring|summer|autumn|fall))\b(?:\s+(?:of\s+)?(?:текущего\s+года|этого\s+года|this\s+year|(?P<next>следующего\s+года|next\s+year)|{_YEAR}))?".replace(
+            "{_YEAR}", _YEAR
+        ),
+    ),
     ("next_year", r"\b(?:в\s+|на\s+)?следующ\w+\s+год\w*|\bnext\s+year\b"),
-    ("carry", r"\b(?:за\s+)?(?:тот\s+же|этот|указанный|данный|отчётный|отчетный)\s+период\b|\b(?:in|during|over|for)\s+the\s+(?:same\s+)?period\b(?!\s+(?:of|in|a\s+year))"),
-    ("ytd", r"\b(?:с\s+начала\s+(?:текущего\s+|этого\s+)?года|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|year[\s-]to[\s-]date|YTD)\b"),
-    ("last_year", r"\b(?:(?:в|за)\s+)?(?:прошл\w+|минувш\w+)\s+год\w*|\blast\s+year\b|\bprevious\s+year\b|\bа\s+year\s+earlier\b|\bа\s+year\s+ago\b"),
-    ("this_year", r"\b(?:(?:в|за)\s+)?(?:текущ\w+|эт\w+|нынешн\w+)\s+год\w*|\bthis\s+year\b|\bthe\s+current\s+year\b|\bпо\s+итогам\s+года\b|\bfor\s+the\s+(?:whole\s+|full\s+)?year\b|\bby\s+the\s+end\s+of\s+the\s+year\b|\bк\s+концу\s+года\b|\bпо\s+итогам\s+текущего\s+года\b"),
+    (
+        "carry",
+        r"\b(?:за\s+)?(?:тот\s+же|этот|указанный|данный|отчётный|отчетный)\s+период\b|\b(?:in|during|over|for)\s+the\s+(?:same\s+)?period\b(?!\s+(?:of|in|a\s+year))",
+    ),
+    (
+        "ytd",
+        r"\b(?:с\s+начала\s+(?:текущего\s+|этого\s+)?года|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|year[\s-]to[\s-]date|YTD)\b",
+    ),
+    (
+        "last_year",
+        r"\b(?:(?:в|за)\s+)?(?:прошл\w+|минувш\w+)\s+год\w*|\blast\s+year\b|\bprevious\s+year\b|\bа\s+year\s+earlier\b|\bа\s+year\s+ago\b",
+    ),
+    (
+        "this_year",
+        r"\b(?:(?:в|за)\s+)?(?:текущ\w+|эт\w+|нынешн\w+)\s+год\w*|\bthis\s+year\b|\bthe\s+current\s+year\b|\bпо\s+итогам\s+года\b|\bfor\s+the\s+(?:whole\s+|full\s+)?year\b|\bby\s+the\s+end\s+of\s+the\s+year\b|\bк\s+концу\s+года\b|\bпо\s+итогам\s+текущего\s+года\b",
+    ),
     ("annual", r"\bгодов\w+\s+показател\w+|\bгодов\w+\s+объ[её]м\w*|\bannual\b|\bfull-year\b"),
     ("month", rf"(?<!\d\s)(?<!\d)\b(?P<m1>{_MONTH})(?![a-zа-яё])(?!\.?\s*\d{{1,2}}\b)(?:\s+{_YEAR})?"),
     ("year", rf"(?:\b(?:в|во|за|на|к|до|по\s+итогам|in|for|of|during|by|through|throughout)\s+){_YEAR}"),
@@ -59,13 +142,20 @@ _COMPARISON = re.compile(
 _SAME_PERIOD = re.compile(
     r"аналогичн\w+\s+период\w*(?:\s+(?:прошлого|предыдущего)\s+года)?|"
     r"(?:the\s+)?same\s+(?:period|quarter|month|half)(?:\s+(?:of|in)\s+(?:the\s+)?(?:last|previous)\s+year|\s+a\s+year\s+(?:earlier|ago))?|"
-    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении",
+    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|a\s+year\s+(?:earlier|ago)",
     re.IGNORECASE,
 )
 
 
-_SEASONS = {"весн": (3, 5), "летом": (6, 8), "осен": (9, 11), "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11),
-            "fall": (9, 11)}
+_SEASONS = {
+    "весн": (3, 5),
+    "летом": (6, 8),
+    "осен": (9, 11),
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+}
 
 
 @dataclass(frozen=True)
@@ -120,6 +210,10 @@ def find_periods(text: str, offset: int, default_year: int | None, published: da
     """Periods stated in a sentence; those whose year cannot be known are left out."""
     taken: list[tuple[int, int]] = []
     found: list[Period] = []
+    # "the same quarter of last year" is the base of a comparison, not last year.
+    for match in _SAME_PERIOD.finditer(text):
+        taken.append((match.start(), match.end()))
+        found.append(Period("same", "same", offset + match.start(), offset + match.end(), True, False))
     for kind, pattern in _COMPILED:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
@@ -130,14 +224,15 @@ def find_periods(text: str, offset: int, default_year: int | None, published: da
             value, explicit = period
             taken.append((match.start(), match.end()))
             comparison = bool(_COMPARISON.search(text[max(0, match.start() - 40) : match.start()]))
-            found.append(Period(value, kind, offset + match.start(), offset + match.end(), comparison, explicit))
-    for match in _SAME_PERIOD.finditer(text):
-        if not any(match.start() < end and start < match.end() for start, end in taken):
-            found.append(Period("same", "same", offset + match.start(), offset + match.end(), True, False))
+            found.append(
+                Period(value, kind, offset + match.start(), offset + match.end(), comparison, explicit)
+            )
     return sorted(found, key=lambda period: period.start)
 
 
-def _year_of(match: re.Match[str], default_year: int | None, published: date | None) -> tuple[int, bool] | None:
+def _year_of(
+    match: re.Match[str], default_year: int | None, published: date | None
+) -> tuple[int, bool] | None:
     year = match.groupdict().get("year")
     if year:
         return int(year), True
@@ -157,15 +252,17 @@ def _resolve(
         if match.groupdict().get("year"):
             year = int(match.group("year"))
         elif published is not None:
-            year = published.year + (1 if match.groupdict().get("next") or re.search(r"next|следующ", match.group(), re.I) else 0)
+            year = published.year + (
+                1 if match.groupdict().get("next") or re.search(r"next|следующ", match.group(), re.I) else 0
+            )
         else:
             return None
         return span(year, *months), bool(match.groupdict().get("year"))
     if kind == "next_year":
         return (str(published.year + 1), False) if published else None
     if kind == "annual":
-        year = published.year if published else default_year
-        return (str(year), False) if year else None
+        annual = published.year if published else default_year
+        return (str(annual), False) if annual else None
     if kind in {"ytd", "last_year", "this_year"}:
         if published is None:
             return None
@@ -175,7 +272,9 @@ def _resolve(
     if kind == "year":
         year = int(match.group("year"))
         # A bare number is a year only when the text marks it as one.
-        if not re.search(r"го|год|г\.|in|for|of|during|by|through|в|за|на|к|до|итогам|'s", match.group(), re.I):
+        if not re.search(
+            r"го|год|г\.|in|for|of|during|by|through|в|за|на|к|до|итогам|'s", match.group(), re.I
+        ):
             return None
         return str(year), True
     resolved = _year_of(match, default_year, published)
@@ -222,15 +321,24 @@ def shift_year(period: str, years: int) -> str:
 
 # Event dates ----------------------------------------------------------------------------------
 
-_DAY = r"(?P<d1>\d{1,2})(?:\s*(?:[-–—]|и|and|to)\s*(?P<d2>\d{1,2}))?"
+_DAY = r"(?P<d1>\d{1,2})(?!\d)(?:\s*(?:[-–—]|и|and|to)\s*(?P<d2>\d{1,2})(?!\d))?"
 _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("days", rf"\b{_DAY}\s+(?P<m1>{_MONTH})(?:\s*[-–—]\s*(?P<d3>\d{{1,2}})\s+(?P<m2>{_MONTH}))?(?:,?\s+{_YEAR})?"),
+    (
+        "days",
+        rf"\b{_DAY}\s+(?P<m1>{_MONTH})(?:\s*[-–—]\s*(?P<d3>\d{{1,2}})\s+(?P<m2>{_MONTH}))?(?:,?\s+{_YEAR})?",
+    ),
     ("days_en", rf"\b(?P<m1>{_MONTH_EN})\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"),
     ("month", rf"\b(?P<m1>{_MONTH})(?:\s+{_YEAR})?"),
-    ("during_year", r"\b(?:в\s+течение|на\s+протяжении|в\s+ходе)\s+(?:всего\s+|этого\s+|текущего\s+|уходящего\s+)?года\b|\b(?:during|throughout|over)\s+the\s+(?:past\s+)?year\b"),
+    (
+        "during_year",
+        r"\b(?:в\s+течение|на\s+протяжении|в\s+ходе)\s+(?:всего\s+|этого\s+|текущего\s+|уходящего\s+)?года\b|\b(?:during|throughout|over)\s+the\s+(?:past\s+)?year\b",
+    ),
     ("year", rf"(?:\b(?:в|во|за|на|in|during|throughout)\s+){_YEAR}"),
     ("relative", r"\b(?:сегодня|вчера|завтра|today|yesterday|tomorrow)\b"),
-    ("weekday", r"\b(?:в|во|on|this|last|next)\s+(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+    (
+        "weekday",
+        r"\b(?:в|во|on|this|last|next)\s+(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    ),
 )
 _DATE_COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _DATE_PATTERNS]
 _WEEKDAYS = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"]

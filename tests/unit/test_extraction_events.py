@@ -1,0 +1,291 @@
+"""Events, agreements, projects and the records they need, from sentences of our own."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+from extraction_support import check_all, of_kind, one
+
+from app.extraction import Known, Proposal, extract
+
+PUBLISHED = date(2025, 10, 15)
+
+
+def read(text: str, language: str, known: tuple[Known, ...] = ()) -> list[Proposal]:
+    proposals = extract(text, language=language, published=PUBLISHED, known=known)
+    check_all(text, proposals)
+    return proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "event_type"),
+    [
+        ("Президент Армении 14 октября прибыл в Грузию с государственным визитом.", "ru", "state_visit"),
+        ("Президент Армении 14 октября прибыл в Грузию с официальным визитом.", "ru", "official_visit"),
+        ("Премьер-министр Армении 14 октября прибыл в Грузию с рабочим визитом.", "ru", "working_visit"),
+        ("The President of Armenia arrived in Georgia on a state visit on 14 October.", "en", "state_visit"),
+        (
+            "The Prime Minister of Armenia paid an official visit to Georgia on 14 October.",
+            "en",
+            "official_visit",
+        ),
+        ("14 октября в Тбилиси прошли переговоры президентов Армении и Грузии.", "ru", "talks"),
+        ("The presidents of Armenia and Georgia held talks in Tbilisi on 14 October.", "en", "talks"),
+        ("14 октября в Тбилиси состоялся саммит глав государств Армении и Грузии.", "ru", "summit"),
+        (
+            "14 октября в Ереване прошло заседание межправкомиссии Армении и Грузии.",
+            "ru",
+            "intergovernmental_commission",
+        ),
+        (
+            "The Armenian-Georgian intergovernmental commission met in Yerevan on 14 October.",
+            "en",
+            "intergovernmental_commission",
+        ),
+        (
+            "14 октября в Ереване прошло заседание Высшего межгосударственного совета Армении и Грузии.",
+            "ru",
+            "interstate_council",
+        ),
+        ("14 октября состоялся телефонный разговор президентов Армении и Грузии.", "ru", "phone_call"),
+        ("On 14 October the presidents of Armenia and Georgia had a phone conversation.", "en", "phone_call"),
+        ("14 октября в Ереване открылся армяно-грузинский бизнес-форум.", "ru", "forum"),
+        (
+            "The foreign ministers of Armenia and Georgia met in Yerevan on 14 October.",
+            "en",
+            "ministerial_meeting",
+        ),
+    ],
+)
+def test_event_types(text: str, language: str, event_type: str) -> None:
+    body = one(read(text, language), "event")
+    assert body["type"] == event_type
+    assert set(body["countries"]) == {"AM", "GE"}
+    assert body["date"] == "2025-10-14"
+
+
+def test_a_state_visit_with_its_dates_host_people_and_bilingual_titles() -> None:
+    proposals = read(
+        "Президент Азербайджана Ильхам Алиев 20–21 октября 2025 года находился в Казахстане с "
+        "государственным визитом.",
+        "ru",
+    )
+    body = one(proposals, "event")
+    assert (body["type"], body["date"], body["host_country"], body["countries"]) == (
+        "state_visit",
+        "2025-10-20/2025-10-21",
+        "KZ",
+        ["AZ", "KZ"],
+    )
+    assert body["people"] == ["ilham-aliyev"]
+    assert body["title_en"] == "State visit of President Ilham Aliyev to Kazakhstan"
+    assert body["title_ru"] == "Государственный визит президента Азербайджана Ильхама Алиева в Казахстан"
+    person = one(proposals, "person")
+    assert (person["name_en"], person["role_en"], person["country"]) == (
+        "Ilham Aliyev",
+        "President of Azerbaijan",
+        "AZ",
+    )
+    (event,) = of_kind(proposals, "event")
+    assert event.requires == ("person:ilham-aliyev",)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "when"),
+    [
+        (
+            "Президент Армении посетит Грузию с государственным визитом 21–22 ноября.",
+            "ru",
+            "2025-11-21/2025-11-22",
+        ),
+        (
+            "The President of Armenia will pay a state visit to Georgia on 21-22 June.",
+            "en",
+            "2026-06-21/2026-06-22",
+        ),
+        ("The President of Armenia is expected to visit Georgia in December.", "en", "2025-12"),
+        ("Визит президента Армении в Грузию планируется осенью следующего года.", "ru", "2026-09/2026-11"),
+    ],
+)
+def test_announced_visits_are_planned(text: str, language: str, when: str) -> None:
+    body = one(read(text, language), "event")
+    assert (body["status"], body["date"], body["host_country"]) == ("planned", when, "GE")
+
+
+def test_talks_during_a_visit_are_the_visit() -> None:
+    text = (
+        "Президент Армении 14 октября прибыл в Грузию с государственным визитом. "
+        "В тот же день в Тбилиси прошли переговоры президентов двух стран."
+    )
+    assert one(read(text, "ru"), "event")["type"] == "state_visit"
+
+
+def test_a_visit_mentioned_in_passing_is_not_an_event() -> None:
+    text = "Год был насыщен взаимными визитами. Это уже третий визит премьер-министра Армении в Грузию."
+    assert of_kind(read(text, "ru"), "event") == []
+
+
+def test_summits_named_together_are_one_event_each_with_their_organization_and_place() -> None:
+    text = (
+        "В 2025 году президент Армении дважды посещал Казахстан для участия в саммитах ШОС в Астане и "
+        "ОДКБ в Алматы."
+    )
+    proposals = read(text, "ru")
+    summits = {e.body["organizations"][0]: e for e in of_kind(proposals, "event")}
+    assert {key: e.body["location"] for key, e in summits.items()} == {"sco": "astana", "csto": "almaty"}
+    assert summits["sco"].body["title_en"] == "Shanghai Cooperation Organisation summit in Astana"
+    assert {"organization:sco", "place:astana"} <= set(summits["sco"].requires)
+
+
+def test_a_signing_with_its_count_sectors_and_event() -> None:
+    text = (
+        "Президент Армении 14 октября прибыл в Грузию с государственным визитом. "
+        "По итогам переговоров стороны подписали 15 документов в сферах экономики, транспорта и энергетики."
+    )
+    proposals = read(text, "ru")
+    agreement = one(proposals, "agreement")
+    (event,) = of_kind(proposals, "event")
+    assert (agreement["document_count"], agreement["sectors"], agreement["status"]) == (
+        15,
+        ["trade", "transport", "energy"],
+        "signed",
+    )
+    assert (agreement["event"], agreement["date"], agreement["countries"]) == (
+        event.body["id"],
+        "2025-10-14",
+        ["AM", "GE"],
+    )
+    assert of_kind(proposals, "agreement")[0].requires == (event.key,)
+
+
+def test_new_documents_without_a_count_and_memoranda_one_by_one() -> None:
+    body = one(
+        read("В 2025 году Армения и Грузия подписали новые документы в сфере образования.", "ru"), "agreement"
+    )
+    assert (body["document_count"], body["sectors"]) == (None, ["education"])
+    text = (
+        "In 2025 Armenia and Georgia signed a memorandum on energy and an agreement on customs cooperation."
+    )
+    agreements = of_kind(read(text, "en"), "agreement")
+    assert [a.body["sectors"] for a in agreements] == [["energy"], ["trade"]]
+    assert [a.body["document_count"] for a in agreements] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "project_id", "kind", "status"),
+    [
+        (
+            "В 2025 году продолжалось строительство железной дороги Баку–Тбилиси–Карс.",
+            "ru",
+            "baku-tbilisi-kars-railway",
+            "railway",
+            "under_construction",
+        ),
+        ("Расширение порта Актау продолжится в 2026 году.", "ru", "port-of-aktau", "port", "expanding"),
+        (
+            "Нефтепровод Баку–Тбилиси–Джейхан действует с 2006 года.",
+            "ru",
+            "baku-tbilisi-ceyhan-pipeline",
+            "pipeline",
+            "operating",
+        ),
+        (
+            "The Middle Corridor is being developed with EU support.",
+            "en",
+            "middle-corridor",
+            "transport_corridor",
+            "under_development",
+        ),
+        (
+            "A new ferry line is planned between the ports of Aktau and Alat.",
+            "en",
+            "port-of-aktau",
+            "port",
+            "planned",
+        ),
+    ],
+)
+def test_infrastructure_projects_with_kind_and_status(
+    text: str, language: str, project_id: str, kind: str, status: str
+) -> None:
+    projects = {p.body["id"]: p.body for p in of_kind(read(text, language), "infrastructure_project")}
+    assert (projects[project_id]["kind"], projects[project_id]["status"]) == (kind, status)
+
+
+def test_names_match_known_records_in_any_case() -> None:
+    known = (
+        Known("person", "nikol-pashinyan", ("Nikol Pashinyan", "Никол Пашинян"), "AM"),
+        Known("place", "tbilisi", ("Tbilisi", "Тбилиси"), "GE"),
+        Known("country", "GE", ("Грузия", "Georgia")),
+    )
+    text = "14 октября премьер-министр Армении Никол Пашинян провёл переговоры с коллегой в Тбилиси."
+    proposals = read(text, "ru", known)
+    body = one(proposals, "event")
+    assert (body["people"], body["location"], body["host_country"]) == (["nikol-pashinyan"], "tbilisi", "GE")
+    assert of_kind(proposals, "person") == [] and of_kind(proposals, "place") == []
+
+
+def test_a_name_seen_in_one_script_is_transliterated_with_lower_confidence() -> None:
+    proposals = read(
+        "14 октября министр иностранных дел Армении Арарат Мирзоян посетил Грузию с официальным визитом.",
+        "ru",
+    )
+    person: Any = of_kind(proposals, "person")[0]
+    assert (person.body["name_ru"], person.body["name_en"]) == ("Арарат Мирзоян", "Ararat Mirzoyan")
+    assert person.body["role_en"] == "Minister of Foreign Affairs of Armenia"
+    assert person.confidence < 0.8
+
+
+def test_a_language_the_extractor_does_not_handle_gives_nothing() -> None:
+    assert extract("Der Präsident besuchte Georgien.", language="de") == []
+    assert extract("   ", language="ru") == []
+
+
+def test_a_visit_to_a_city_named_as_its_object() -> None:
+    body = one(read("The President of Armenia will visit Tbilisi in the autumn.", "en"), "event")
+    assert (body["status"], body["date"], body["location"], body["host_country"]) == (
+        "planned",
+        "2025-09/2025-11",
+        "tbilisi",
+        "GE",
+    )
+
+
+def test_a_package_without_sectors_is_titled_by_its_parties() -> None:
+    body = one(read("14 октября Армения и Грузия подписали пакет из 14 документов.", "ru"), "agreement")
+    assert (body["document_count"], body["sectors"]) == (14, ["other"])
+    assert (body["title_en"], body["title_ru"]) == (
+        "14 documents between Armenia and Georgia",
+        "14 документов: Армения и Грузия",
+    )
+
+
+def test_a_council_held_during_a_visit_is_two_events() -> None:
+    text = (
+        "Стороны договорились провести заседание Высшего межгосударственного совета в ходе государственного "
+        "визита президента Армении в Грузию осенью текущего года."
+    )
+    events = {e.body["type"]: e.body for e in of_kind(read(text, "ru"), "event")}
+    assert set(events) == {"interstate_council", "state_visit"}
+    assert {e["status"] for e in events.values()} == {"planned"}
+    assert {e["date"] for e in events.values()} == {"2025-09/2025-11"}
+
+
+def test_leaders_meeting_is_talks_and_a_meeting_with_the_press_is_not() -> None:
+    body = one(
+        read(
+            "President Ilham Aliyev met with Kazakh President Kassym-Jomart Tokayev in Astana on Monday.",
+            "en",
+        ),
+        "event",
+    )
+    assert (body["type"], body["date"], body["countries"], body["host_country"]) == (
+        "talks",
+        "2025-10-13",
+        ["AZ", "KZ"],
+        "KZ",
+    )
+    assert (
+        of_kind(read("Президент Армении в понедельник встретился с журналистами в Ереване.", "ru"), "event")
+        == []
+    )

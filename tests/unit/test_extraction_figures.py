@@ -1,0 +1,243 @@
+"""Trade figures from sentences of our own: indicator, pair, value, bound, status, period."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+from extraction_support import check_all, of_kind
+
+from app.extraction import extract
+
+PUBLISHED = date(2025, 10, 15)
+
+
+def figures(text: str, language: str, published: date | None = PUBLISHED) -> list[dict[str, Any]]:
+    proposals = extract(text, language=language, published=published)
+    check_all(text, proposals)
+    return [p.body for p in of_kind(proposals, "trade_figure")]
+
+
+def figure(text: str, language: str, published: date | None = PUBLISHED) -> dict[str, Any]:
+    found = figures(text, language, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_turnover_keeps_the_articles_order_of_the_pair() -> None:
+    body = figure(
+        "Товарооборот между Казахстаном и Узбекистаном в 2024 году составил 4,4 млрд долларов.", "ru"
+    )
+    assert body == {
+        "reporter": "KZ",
+        "partner": "UZ",
+        "indicator": "trade_turnover",
+        "commodity": "TOTAL",
+        "period": "2024",
+        "value": 4_400_000_000,
+        "unit": "USD",
+        "bound": "exact",
+        "status": "reported",
+    }
+
+
+def test_exports_of_x_to_y() -> None:
+    body = figure("Exports from Georgia to Armenia reached $210 million in the first half of 2025.", "en")
+    assert (body["reporter"], body["partner"], body["indicator"], body["period"]) == (
+        "GE",
+        "AM",
+        "exports",
+        "2025-01/2025-06",
+    )
+
+
+def test_imports_of_x_from_y() -> None:
+    body = figure("Импорт Туркменистана из Ирана за январь–март 2025 года составил 95 млн долларов.", "ru")
+    assert (body["reporter"], body["partner"], body["indicator"]) == ("TM", "IR", "imports")
+
+
+def test_transit_of_x_goods_through_y() -> None:
+    body = figure("В 2024 году транзит казахстанской нефти через Грузию превысил 3 млн тонн.", "ru")
+    assert (body["reporter"], body["partner"], body["indicator"], body["commodity"]) == (
+        "KZ",
+        "GE",
+        "transit_volume",
+        "oil",
+    )
+    assert body["bound"] == "at_least"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "bound"),
+    [
+        ("Товарооборот Армении и Грузии в 2024 году составил около 1,1 млрд долларов.", "ru", "approximate"),
+        (
+            "Товарооборот Армении и Грузии в 2024 году составил порядка 1,1 млрд долларов.",
+            "ru",
+            "approximate",
+        ),
+        ("Товарооборот Армении и Грузии в 2024 году составил почти 1,1 млрд долларов.", "ru", "approximate"),
+        ("Товарооборот Армении и Грузии в 2024 году превысил 1,1 млрд долларов.", "ru", "at_least"),
+        ("Товарооборот Армении и Грузии в 2024 году составил свыше 1,1 млрд долларов.", "ru", "at_least"),
+        ("Товарооборот Армении и Грузии в 2024 году составил менее 1,1 млрд долларов.", "ru", "at_most"),
+        ("Trade between Armenia and Georgia was nearly $1.1 billion in 2024.", "en", "approximate"),
+        ("Trade between Armenia and Georgia was more than $1.1 billion in 2024.", "en", "at_least"),
+        ("Trade between Armenia and Georgia exceeded $1.1 billion in 2024.", "en", "at_least"),
+        ("Trade between Armenia and Georgia was up to $1.1 billion in 2024.", "en", "at_most"),
+        ("Trade between Armenia and Georgia was $1.1 billion in 2024.", "en", "exact"),
+    ],
+)
+def test_qualifiers_are_bounds(text: str, language: str, bound: str) -> None:
+    assert figure(text, language)["bound"] == bound
+
+
+def test_a_range_is_a_range() -> None:
+    body = figure("In 2024 trade between Armenia and Georgia grew by between 5 and 7 percent.", "en")
+    assert (body["value"], body["value_upper"], body["bound"], body["indicator"]) == (
+        5,
+        7,
+        "range",
+        "trade_turnover_growth",
+    )
+
+
+def test_growth_rates_with_their_compared_period() -> None:
+    body = figure(
+        "Товарооборот Грузии и Армении за январь–июнь 2025 года вырос на 12 % по сравнению с аналогичным "
+        "периодом 2024 года.",
+        "ru",
+    )
+    assert (body["indicator"], body["value"], body["unit"], body["period"], body["compared_period"]) == (
+        "trade_turnover_growth",
+        12,
+        "percent",
+        "2025-01/2025-06",
+        "2024-01/2024-06",
+    )
+    english = figure(
+        "Trade between Georgia and Armenia increased by 15 percent year-on-year in Q2 2025.", "en"
+    )
+    assert (english["period"], english["compared_period"]) == ("2025-04/2025-06", "2024-04/2024-06")
+
+
+def test_a_decline_is_a_negative_growth_rate() -> None:
+    body = figure("В 2024 году экспорт Армении в Грузию сократился на 8 %.", "ru")
+    assert (body["indicator"], body["value"]) == ("exports_growth", -8)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status"),
+    [
+        (
+            "Ожидается, что в 2026 году товарооборот Армении и Грузии превысит 2 млрд долларов.",
+            "ru",
+            "forecast",
+        ),
+        ("В 2026 году товарооборот Армении и Грузии составит 2 млрд долларов.", "ru", "forecast"),
+        ("Trade between Armenia and Georgia is expected to reach $2 billion in 2026.", "en", "forecast"),
+        ("Trade between Armenia and Georgia could reach $2 billion in 2026.", "en", "forecast"),
+        (
+            "Стороны поставили задачу довести товарооборот Армении и Грузии до 2 млрд долларов к 2030 году.",
+            "ru",
+            "target",
+        ),
+        ("Armenia and Georgia aim to bring bilateral trade to $2 billion by 2030.", "en", "target"),
+        (
+            "По предварительным данным, товарооборот Армении и Грузии в 2024 году составил 1,1 млрд "
+            "долларов.",
+            "ru",
+            "preliminary",
+        ),
+        (
+            "Trade between Armenia and Georgia was $1.1 billion in 2024, preliminary data show.",
+            "en",
+            "preliminary",
+        ),
+    ],
+)
+def test_forecasts_targets_and_preliminary_figures(text: str, language: str, status: str) -> None:
+    body = figure(text, language)
+    assert body["status"] == status
+    if status == "target":
+        assert (body["period"], body["bound"]) == ("2030", "exact")
+
+
+def test_relative_periods_resolve_against_the_publication_date() -> None:
+    assert (
+        figure("В прошлом году товарооборот Армении и Грузии составил 1,1 млрд долларов.", "ru")["period"]
+        == "2024"
+    )
+    body = figure(
+        "Since the start of the year trade between Armenia and Georgia totalled $900 million.", "en"
+    )
+    assert body["period"] == "2025-01/2025-10"
+
+
+def test_no_period_and_no_publication_date_means_no_figure() -> None:
+    assert (
+        figures("В прошлом году товарооборот Армении и Грузии составил 1,1 млрд долларов.", "ru", None) == []
+    )
+    assert figures("Товарооборот Армении и Грузии составил 1,1 млрд долларов.", "ru") == []
+
+
+def test_amounts_that_are_not_trade_figures_are_left_out() -> None:
+    text = (
+        "В 2024 году Армения инвестировала в Грузию 50 млн долларов. Общий внешнеторговый оборот Грузии в "
+        "2024 году составил 16 млрд долларов. Мощность порта составляет 10 млн тонн в год. "
+        "The pipeline is 1,200 km long."
+    )
+    assert figures(text, "ru") == []
+
+
+def test_the_same_period_carries_over_and_the_paragraph_names_the_pair() -> None:
+    text = (
+        "Товарооборот Армении и Грузии за январь–август 2025 года составил 800 млн долларов. "
+        "Экспорт Армении в Грузию за тот же период достиг 300 млн долларов."
+    )
+    exports = next(b for b in figures(text, "ru") if b["indicator"] == "exports")
+    assert (exports["period"], exports["reporter"], exports["partner"]) == ("2025-01/2025-08", "AM", "GE")
+
+
+def test_several_figures_in_one_sentence_each_take_their_own_period() -> None:
+    text = (
+        "Trade between Armenia and Georgia exceeded $1.1 billion last year and grew by another 9 percent "
+        "in January–March 2025."
+    )
+    found = {b["indicator"]: b for b in figures(text, "en")}
+    assert (found["trade_turnover"]["period"], found["trade_turnover"]["bound"]) == ("2024", "at_least")
+    assert found["trade_turnover_growth"]["period"] == "2025-01/2025-03"
+
+
+def test_an_adjective_after_imports_names_where_the_goods_come_from() -> None:
+    body = figure("Armenia imported around 2 million tonnes of Georgian wheat in 2024.", "en")
+    assert (body["reporter"], body["partner"], body["indicator"], body["commodity"]) == (
+        "AM",
+        "GE",
+        "imports",
+        "wheat",
+    )
+
+
+def test_a_growth_rate_shares_the_period_of_the_amount_it_reached() -> None:
+    found = figures("Trade between Armenia and Georgia rose 40% to $480 million last year.", "en")
+    assert sorted((b["indicator"], b["value"], b["period"]) for b in found) == [
+        ("trade_turnover", 480_000_000, "2024"),
+        ("trade_turnover_growth", 40, "2024"),
+    ]
+
+
+def test_a_fall_stated_as_a_comparison_and_transit_from_a_country() -> None:
+    found = figures(
+        "С января по май текущего года экспорт армянского коньяка в Грузию составил 6,1 млн долларов, что на "
+        "3 % меньше, чем годом ранее.",
+        "ru",
+    )
+    growth = next(b for b in found if b["indicator"] == "exports_growth")
+    assert (growth["value"], growth["period"], growth["compared_period"]) == (
+        -3,
+        "2025-01/2025-05",
+        "2024-01/2024-05",
+    )
+    transit = figure(
+        "Georgia intends to raise cargo transit from Armenia to Europe to 5 million tonnes by 2030.", "en"
+    )
+    assert (transit["reporter"], transit["partner"], transit["status"]) == ("AM", "GE", "target")
