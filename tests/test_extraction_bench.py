@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bench.extraction import long_text, targets
+from bench.extraction import long_text, measure_speed, targets
 from bench.extraction_score import (
     KINDS,
     Article,
@@ -354,3 +354,19 @@ def test_each_annotation_has_the_scored_fields_with_known_values(article: Articl
         for name, allowed in ALLOWED.items():
             if name in fact.body:
                 assert fact.body[name] in allowed, fact.label
+
+
+def test_speed_is_measured_per_language_on_ten_thousand_characters() -> None:
+    calls: list[tuple[str, int]] = []
+
+    def fake_extract(text: str, *, language: str, published: date | None = None) -> list[FakeProposal]:
+        calls.append((language, len(text)))
+        return []
+
+    speed = measure_speed(fake_extract, load_corpus(), import_seconds=0.5)
+    assert list(speed["first_call_s"]) == ["ru", "en"]  # Russian first: it loads the models
+    assert {language: row["characters"] >= 10_000 for language, row in speed["long_article"].items()} == {
+        "ru": True,
+        "en": True,
+    }
+    assert len(calls) == 2 + 2 * 3
