@@ -1,0 +1,372 @@
+"""The extraction benchmark's scorer (bench/extraction_score.py) and its corpus: matching, per-field
+scoring, precision/recall arithmetic and the targets, on small hand-made proposals. The extractor's
+quality is measured by bench/extraction.py, not here."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pytest
+
+from bench.extraction import long_text, measure_speed, targets
+from bench.extraction_score import (
+    KINDS,
+    Article,
+    Fact,
+    field_correct,
+    load_corpus,
+    load_seed,
+    matches,
+    score_article,
+    summarize,
+)
+
+
+@dataclass(frozen=True)
+class FakeProposal:
+    """The fields of app.extraction.Proposal the scorer reads, and the rest for likeness."""
+
+    key: str
+    kind: str
+    body: dict[str, Any]
+    start: int
+    end: int
+    confidence: float = 0.9
+    requires: tuple[str, ...] = ()
+
+
+TURNOVER = {
+    "reporter": "AZ",
+    "partner": "KZ",
+    "indicator": "trade_turnover",
+    "period": "2025-01/2025-09",
+    "value": 568_000_000,
+    "unit": "USD",
+    "bound": "approximate",
+    "status": "reported",
+}
+VISIT = {
+    "type": "state_visit",
+    "status": "held",
+    "date": "2025-11",
+    "host_country": "KZ",
+    "countries": ["AZ"],
+}
+
+
+def test_turnover_is_one_pair_either_way_but_exports_have_a_direction() -> None:
+    assert matches("trade_figure", TURNOVER, {**TURNOVER, "reporter": "KZ", "partner": "AZ"})
+    exports = {**TURNOVER, "indicator": "exports"}
+    assert matches("trade_figure", exports, dict(exports))
+    assert not matches("trade_figure", exports, {**exports, "reporter": "KZ", "partner": "AZ"})
+
+
+def test_a_figure_matches_only_on_the_same_period_and_indicator() -> None:
+    assert matches("trade_figure", TURNOVER, {**TURNOVER, "period": "2025-01-01/2025-09-30"})
+    assert not matches("trade_figure", TURNOVER, {**TURNOVER, "period": "2025"})
+    assert not matches("trade_figure", TURNOVER, {**TURNOVER, "indicator": "exports"})
+    assert not matches("trade_figure", TURNOVER, {**TURNOVER, "period": "not a period"})
+
+
+def test_events_match_on_compatible_type_countries_with_the_host_and_overlapping_dates() -> None:
+    # The host counts among the countries whether or not the body repeats it.
+    same_visit = {"type": "talks", "date": "2025-11-20/2025-11-21", "countries": ["AZ", "KZ"]}
+    assert matches("event", VISIT, same_visit)
+    assert matches("event", VISIT, {**same_visit, "type": "official_visit"})
+    assert not matches("event", VISIT, {**same_visit, "type": "summit"})
+    assert not matches("event", VISIT, {**same_visit, "date": "2025-10-20/2025-10-21"})
+    assert not matches("event", VISIT, {**same_visit, "countries": ["AZ", "KZ", "UZ"]})
+    assert matches("event", {**VISIT, "type": "phone_call"}, {**same_visit, "type": "talks"})
+    assert not matches("event", {**VISIT, "type": "phone_call"}, {**same_visit, "type": "state_visit"})
+
+
+def test_agreements_match_on_overlapping_dates_and_the_same_parties() -> None:
+    gold = {"date": "2025-11", "countries": ["AZ", "KZ"], "status": "signed", "sectors": ["transport"]}
+    assert matches("agreement", gold, {"date": "2025-11-20", "countries": ["KZ", "AZ"]})
+    assert not matches("agreement", gold, {"date": "2025-12-01", "countries": ["KZ", "AZ"]})
+    assert not matches("agreement", gold, {"date": "2025-11-20", "countries": ["KZ"]})
+
+
+def test_projects_match_on_kind_and_any_name_in_either_language() -> None:
+    gold = {
+        "name_en": "Middle Corridor (Trans-Caspian International Transport Route)",
+        "name_ru": "Нефтепровод Баку–Тбилиси–Джейхан",
+        "kind": "transport_corridor",
+        "aliases": ["TMTM"],
+    }
+    for name in ("middle corridor", "Trans-Caspian International Transport Route", "tmtm"):
+        assert matches("infrastructure_project", gold, {"name_en": name, "kind": "transport_corridor"})
+    # Case, ё and the kind of dash or spacing around it do not matter.
+    assert matches(
+        "infrastructure_project",
+        gold,
+        {"name_ru": "нефтепровод Баку - Тбилиси - Джейхан", "kind": "transport_corridor"},
+    )
+    assert not matches("infrastructure_project", gold, {"name_en": "Middle Corridor", "kind": "railway"})
+    assert not matches(
+        "infrastructure_project", gold, {"name_en": "Northern Corridor", "kind": "transport_corridor"}
+    )
+
+
+def test_value_is_right_within_half_a_percent_and_the_upper_end_too() -> None:
+    assert field_correct("trade_figure", "value", TURNOVER, {**TURNOVER, "value": 570_000_000})
+    assert not field_correct("trade_figure", "value", TURNOVER, {**TURNOVER, "value": 580_000_000})
+    growth = {**TURNOVER, "value": 6, "value_upper": 7, "unit": "percent"}
+    assert field_correct("trade_figure", "value", growth, {**growth, "value": 6.0, "value_upper": 7.0})
+    assert not field_correct("trade_figure", "value", growth, {**growth, "value_upper": None})
+    assert not field_correct("trade_figure", "value", TURNOVER, {**TURNOVER, "value_upper": 600_000_000})
+    assert not field_correct("trade_figure", "value", TURNOVER, {**TURNOVER, "value": "a lot"})
+
+
+def test_fields_compare_as_their_meaning() -> None:
+    # A date is right only with the same precision; sectors are a set; an event's status is "held"
+    # when the body leaves it out, as in EventCreate.
+    assert field_correct("event", "date", VISIT, {"date": "2025-11-01/2025-11-30"})
+    assert not field_correct("event", "date", VISIT, {"date": "2025-11-20"})
+    assert field_correct("event", "status", {"type": "summit"}, {"status": "held"})
+    assert not field_correct("event", "status", VISIT, {"status": "planned"})
+    gold = {"sectors": ["transport", "energy"], "document_count": None}
+    assert field_correct("agreement", "sectors", gold, {"sectors": ["energy", "transport"]})
+    assert field_correct("agreement", "document_count", gold, {})
+    assert not field_correct("agreement", "document_count", gold, {"document_count": 2})
+    assert field_correct(
+        "trade_figure",
+        "countries",
+        TURNOVER,
+        {"reporter": "KZ", "partner": "AZ", "indicator": "trade_turnover"},
+    )
+
+
+TEXT = (
+    "В ноябре 2025 года президент Азербайджана посетил Казахстан с государственным визитом. "
+    "За январь–сентябрь 2025 года товарооборот составил около 568 млн долларов. "
+    "Телефон пресс-службы: 12 34 56."
+)
+
+
+def span(quote: str) -> tuple[int, int]:
+    start = TEXT.index(quote)
+    return start, start + len(quote)
+
+
+VISIT_SENTENCE = span(
+    "В ноябре 2025 года президент Азербайджана посетил Казахстан с государственным визитом."
+)
+FIGURE_SENTENCE = span("За январь–сентябрь 2025 года товарооборот составил около 568 млн долларов.")
+PHONE = span("Телефон пресс-службы: 12 34 56.")
+ARTICLE = Article(
+    name="sample",
+    text=TEXT,
+    language="ru",
+    published=date(2025, 12, 1),
+    facts=(
+        Fact(kind="event", body=VISIT, spans=(VISIT_SENTENCE,), label="visit"),
+        Fact(kind="trade_figure", body=TURNOVER, spans=(FIGURE_SENTENCE,), label="turnover"),
+    ),
+    distractors=(PHONE,),
+)
+
+
+def proposal(key: str, kind: str, body: dict[str, Any], where: tuple[int, int]) -> FakeProposal:
+    return FakeProposal(key=key, kind=kind, body=body, start=where[0], end=where[1])
+
+
+def test_pairs_are_one_to_one_and_prefer_the_proposal_quoted_on_the_facts_sentence() -> None:
+    elsewhere = proposal("trade_figure:1", "trade_figure", dict(TURNOVER), VISIT_SENTENCE)
+    right_place = proposal("trade_figure:2", "trade_figure", {**TURNOVER, "bound": "exact"}, FIGURE_SENTENCE)
+    score = score_article(ARTICLE, [elsewhere, right_place])
+    assert [m.proposal for m in score.matches] == [right_place]
+    assert score.matches[0].fields["bound"] is False
+    assert score.unmatched == [elsewhere]
+    assert [fact.label for fact in score.missed] == ["visit"]
+    assert score.bad_quotes == []
+
+
+def test_a_matched_proposal_quoted_away_from_its_fact_is_a_bad_quote() -> None:
+    score = score_article(
+        ARTICLE, [proposal("trade_figure:1", "trade_figure", dict(TURNOVER), VISIT_SENTENCE)]
+    )
+    assert len(score.matches) == 1
+    assert len(score.bad_quotes) == 1 and "away from its sentence" in score.bad_quotes[0]
+
+
+def test_offsets_outside_the_text_or_on_blanks_are_bad_quotes_for_any_kind() -> None:
+    beyond = FakeProposal("place:baku", "place", {"name_en": "Baku"}, start=5, end=len(TEXT) + 1)
+    blank = FakeProposal(
+        "person:x", "person", {"name_en": "X"}, start=TEXT.index(" "), end=TEXT.index(" ") + 1
+    )
+    score = score_article(ARTICLE, [beyond, blank])
+    assert len(score.bad_quotes) == 2
+    assert score.unmatched == []  # people and places are not scored
+
+
+def test_summary_arithmetic_per_kind_per_field_and_for_the_targets() -> None:
+    visit = proposal("event:1", "event", {**VISIT, "date": "2025-11-20"}, VISIT_SENTENCE)
+    figure = proposal("trade_figure:1", "trade_figure", dict(TURNOVER), FIGURE_SENTENCE)
+    phone = proposal("trade_figure:2", "trade_figure", {**TURNOVER, "period": "2025"}, PHONE)
+    place = FakeProposal("place:astana", "place", {"name_en": "Astana"}, 0, 8)
+    summary = summarize([score_article(ARTICLE, [visit, figure, phone, place])])
+
+    assert summary["per_kind"]["event"] == {
+        "gold": 1,
+        "proposed": 1,
+        "matched": 1,
+        "precision": 1.0,
+        "recall": 1.0,
+    }
+    assert summary["per_kind"]["trade_figure"] == {
+        "gold": 1,
+        "proposed": 2,
+        "matched": 1,
+        "precision": 0.5,
+        "recall": 1.0,
+    }
+    assert summary["per_kind"]["agreement"]["precision"] is None
+    assert summary["per_field"]["date"] == {"matched": 1, "correct": 0, "share": 0.0}
+    assert summary["per_field"]["value"] == {"matched": 1, "correct": 1, "share": 1.0}
+    assert summary["per_field"]["sectors"]["share"] is None
+    # The visit is matched but dated to a day the text does not give: right for the seed target
+    # (kind, key fields, status), wrong for the corpus one (date).
+    assert (summary["gold"], summary["proposed"], summary["matched"]) == (2, 3, 2)
+    assert summary["seed_facts_right"] == 2
+    assert summary["facts_right"] == 1
+    assert summary["facts_right_share"] == 0.5
+    assert summary["proposals_right_share"] == pytest.approx(1 / 3)
+    assert summary["distractor_hits"] == 1
+    assert summary["quotes"] == 4 and summary["bad_quotes"] == []
+
+
+def test_targets_pass_at_their_thresholds() -> None:
+    def numbers(right: int, gold: int, proposed: int) -> dict[str, Any]:
+        return {
+            "seed_facts_right": right,
+            "facts_right": right,
+            "gold": gold,
+            "proposed": proposed,
+            "quotes": 3,
+            "bad_quotes": [],
+        }
+
+    speed = {"long_article": {"ru": {"median_s": 0.99}, "en": {"median_s": 0.2}}}
+    rows = targets(numbers(8, 10, 10), numbers(7, 10, 9), speed)
+    assert [row["pass"] for row in rows] == [True, True, False, True, True]
+    slow = {"long_article": {"ru": {"median_s": 1.2}}}
+    rows = targets(numbers(7, 10, 10), numbers(6, 10, 6), slow)
+    assert [row["pass"] for row in rows] == [False, False, True, True, False]
+
+
+def as_proposals(article: Article) -> list[FakeProposal]:
+    return [
+        FakeProposal(f"{fact.kind}:{n}", fact.kind, dict(fact.body), *fact.spans[0])
+        for n, fact in enumerate(article.facts)
+    ]
+
+
+@pytest.mark.parametrize("article", [load_seed(), *load_corpus()], ids=lambda article: article.name)
+def test_the_annotations_as_proposals_score_perfectly(article: Article) -> None:
+    # Each annotated fact is told apart from the others by the matching rules.
+    summary = summarize([score_article(article, as_proposals(article))])
+    assert summary["matched"] == summary["gold"] == summary["proposed"] == summary["facts_right"]
+    assert summary["bad_quotes"] == [] and summary["distractor_hits"] == 0
+
+
+ALLOWED = {
+    "type": {
+        "state_visit",
+        "official_visit",
+        "working_visit",
+        "summit",
+        "ministerial_meeting",
+        "multilateral_meeting",
+        "intergovernmental_commission",
+        "forum",
+        "other",
+        "talks",
+        "interstate_council",
+        "phone_call",
+    },
+    "unit": {
+        "USD",
+        "EUR",
+        "tonnes",
+        "percent",
+        "teu",
+        "barrels_per_day",
+        "containers",
+        "km",
+        "cubic_metres",
+        "RUB",
+        "KZT",
+        "AZN",
+        "CNY",
+    },
+    "bound": {"exact", "approximate", "at_least", "at_most", "range"},
+    "indicator": {
+        "trade_turnover",
+        "exports",
+        "imports",
+        "transit_volume",
+        "trade_turnover_growth",
+        "exports_growth",
+        "imports_growth",
+        "transit_volume_growth",
+    },
+}
+STATUSES = {
+    "event": {"held", "planned", "cancelled"},
+    "agreement": {"proposed", "signed", "ratified", "in_force", "expired", "terminated"},
+    "trade_figure": {"reported", "preliminary", "estimate", "forecast", "target"},
+    "infrastructure_project": {
+        "planned",
+        "under_development",
+        "under_construction",
+        "expanding",
+        "operating",
+        "completed",
+        "suspended",
+    },
+}
+REQUIRED = {
+    "event": {"type", "status", "date", "countries"},
+    "agreement": {"status", "date", "countries", "document_count", "sectors"},
+    "trade_figure": {"reporter", "partner", "indicator", "period", "value", "unit", "bound", "status"},
+    "infrastructure_project": {"name_en", "name_ru", "kind", "status", "countries"},
+}
+
+
+def test_the_corpus_is_the_size_and_mix_the_brief_asks_for() -> None:
+    corpus = load_corpus()
+    assert len(corpus) >= 16
+    languages = [article.language for article in corpus]
+    assert languages.count("ru") == languages.count("en")
+    assert all(1_000 <= len(article.text) <= 4_000 for article in corpus)
+    assert {fact.kind for article in corpus for fact in article.facts} == set(KINDS)
+    assert all(article.distractors for article in corpus)
+    for language in ("ru", "en"):
+        assert len(long_text(corpus, language)) >= 10_000
+
+
+@pytest.mark.parametrize("article", load_corpus(), ids=lambda article: article.name)
+def test_each_annotation_has_the_scored_fields_with_known_values(article: Article) -> None:
+    for fact in article.facts:
+        assert REQUIRED[fact.kind] <= set(fact.body), fact.label
+        assert fact.body["status"] in STATUSES[fact.kind], fact.label
+        for name, allowed in ALLOWED.items():
+            if name in fact.body:
+                assert fact.body[name] in allowed, fact.label
+
+
+def test_speed_is_measured_per_language_on_ten_thousand_characters() -> None:
+    calls: list[tuple[str, int]] = []
+
+    def fake_extract(text: str, *, language: str, published: date | None = None) -> list[FakeProposal]:
+        calls.append((language, len(text)))
+        return []
+
+    speed = measure_speed(fake_extract, load_corpus(), import_seconds=0.5)
+    assert list(speed["first_call_s"]) == ["ru", "en"]  # Russian first: it loads the models
+    assert {language: row["characters"] >= 10_000 for language, row in speed["long_article"].items()} == {
+        "ru": True,
+        "en": True,
+    }
+    assert len(calls) == 2 + 2 * 3
