@@ -10,6 +10,7 @@ import uvicorn
 
 from app.config import get_settings
 from app.imports import cli as imports_cli
+from app.sources import cli as sources_cli
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -31,6 +32,7 @@ keys = typer.Typer(
 )
 app.add_typer(keys, name="keys")
 app.add_typer(imports_cli.app, name="import")
+app.add_typer(sources_cli.app, name="sources")
 
 
 @db.command("upgrade")

@@ -15,9 +15,11 @@ from pydantic import BaseModel
 from app import health, revisions, signing  # noqa: F401  (revisions: registers the history hook)
 from app.agreements.router import router as agreements_router
 from app.auth import require_read
+from app.candidates.router import router as candidates_router
 from app.changes.router import router as changes_router
 from app.common.query import documented_parameters, query_model
 from app.config import Settings, get_settings
+from app.conflicts.router import router as conflicts_router
 from app.db import engine_for, for_writes, get_session, make_sessionmaker
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from app.events.router import router as events_router
@@ -45,6 +47,8 @@ ROUTERS = (
     reference.people,
     reference.places,
     sources_router,
+    candidates_router,
+    conflicts_router,
     relations_router,
     changes_router,
     search_router,
@@ -70,6 +74,16 @@ TAGS = [
     {"name": "people", "description": "People the sources name."},
     {"name": "places", "description": "Cities, ports and regions the sources name."},
     {"name": "sources", "description": "Source documents, full text, and every quote taken from them."},
+    {
+        "name": "candidates",
+        "description": "Records proposed from a source's text, for review: accept (through the same "
+        "rules as any write) or reject.",
+    },
+    {
+        "name": "conflicts",
+        "description": "The consistency report: facts the sources disagree on, and figures that "
+        "contradict one another.",
+    },
     {"name": "changes", "description": "The change feed: every create, update and delete, in order."},
     {"name": "relations", "description": "Country pairs: what ties two countries together, in one call."},
     {"name": "search", "description": "Full-text search across every record, in Russian and English."},

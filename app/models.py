@@ -20,10 +20,16 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    case,
+    distinct,
     event,
+    exists,
+    func,
+    literal_column,
+    select,
     text,
 )
-from sqlalchemy.orm import Mapped, Mapper, declared_attr, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Mapper, column_property, declared_attr, mapped_column, relationship
 
 from app.common.dates import DatePrecision, PeriodKind
 from app.common.text import normalize_text
@@ -41,7 +47,18 @@ class EventType(StrEnum):
     multilateral_meeting = "multilateral_meeting"
     intergovernmental_commission = "intergovernmental_commission"
     forum = "forum"
+    talks = "talks"
+    interstate_council = "interstate_council"
+    phone_call = "phone_call"
     other = "other"
+
+
+class EventStatus(StrEnum):
+    """Whether the event took place: sources announce visits before they happen."""
+
+    held = "held"
+    planned = "planned"
+    cancelled = "cancelled"
 
 
 class Sector(StrEnum):
@@ -84,6 +101,14 @@ class Unit(StrEnum):
     tonnes = "tonnes"
     percent = "percent"
     teu = "teu"
+    containers = "containers"
+    barrels_per_day = "barrels_per_day"
+    cubic_metres = "cubic_metres"
+    km = "km"
+    RUB = "RUB"
+    KZT = "KZT"
+    AZN = "AZN"
+    CNY = "CNY"
 
 
 class Bound(StrEnum):
@@ -101,6 +126,8 @@ class FigureStatus(StrEnum):
     preliminary = "preliminary"
     estimate = "estimate"
     forecast = "forecast"
+    # A goal the parties set ("to bring turnover to $1 billion"): neither a measurement nor a forecast.
+    target = "target"
 
 
 class ProjectKind(StrEnum):
@@ -134,6 +161,9 @@ class PlaceKind(StrEnum):
 
 class SourceKind(StrEnum):
     article = "article"
+    wire_report = "wire_report"
+    press_release = "press_release"
+    interview = "interview"
     report = "report"
     statistics = "statistics"
     dataset = "dataset"
@@ -334,9 +364,19 @@ class Source(Versioned, Searchable, Base):
     author: Mapped[str | None] = mapped_column(String(300))
     language: Mapped[str] = mapped_column(String(8), index=True)
     publication_year: Mapped[int | None] = mapped_column(Integer)
+    # The first day of what is known of the publication date, and how much is known.
+    publication_date: Mapped[date | None] = mapped_column(Date)
+    publication_date_precision: Mapped[DatePrecision | None] = mapped_column(
+        enum_type(DatePrecision, "date_precision")
+    )
+    publisher: Mapped[str | None] = mapped_column(String(300))
+    retrieved_on: Mapped[date | None] = mapped_column(Date)
     kind: Mapped[SourceKind] = mapped_column(enum_type(SourceKind, "source_kind"), index=True)
     url: Mapped[str | None] = mapped_column(String(2000))
     text: Mapped[str] = mapped_column(Text)
+    # Which extractor read the text, and why it proposed nothing when it could not read it.
+    extractor_version: Mapped[str | None] = mapped_column(String(40))
+    extraction_note: Mapped[str | None] = mapped_column(String(500))
 
     citations: Mapped[list["Citation"]] = relationship(
         lazy="raise",
@@ -344,7 +384,13 @@ class Source(Versioned, Searchable, Base):
         order_by="(Citation.char_start, Citation.char_end, Citation.id)",
     )
 
-    __table_args__ = (Index("ix_sources_title", "title", "id"),)
+    __table_args__ = (
+        Index("ix_sources_title", "title", "id"),
+        CheckConstraint(
+            "(publication_date IS NULL) = (publication_date_precision IS NULL)",
+            name="publication_date_precision",
+        ),
+    )
 
 
 # Which column of `citations` points at which kind of record (an exclusive arc: exactly one is set).
@@ -425,6 +471,80 @@ class Citation(Base):
         return str(getattr(self, CITED_RECORD_COLUMNS[self.record_type]))
 
 
+class SupportStatus(StrEnum):
+    """How the sources stand behind a record."""
+
+    single = "single"  # one source states it
+    corroborated = "corroborated"  # several sources state it, none otherwise
+    contested = "contested"  # another source gives an incompatible value for one of its fields
+
+
+# Which column of `contested_values` points at which kind of record (an exclusive arc, as citations).
+CONTESTED_RECORD_COLUMNS = {
+    "event": "event_id",
+    "agreement": "agreement_id",
+    "trade_figure": "trade_figure_id",
+    "infrastructure_project": "project_id",
+}
+
+
+class ContestedValue(Base):
+    """A value another source gives for one field of a record, incompatible with the record's own
+    within their bounds and precision, with the quote that gives it."""
+
+    __tablename__ = "contested_values"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    agreement_id: Mapped[str | None] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"))
+    trade_figure_id: Mapped[str | None] = mapped_column(ForeignKey("trade_figures.id", ondelete="CASCADE"))
+    project_id: Mapped[str | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    # The field of the create body (`date`, `value`, `period`…), and its value there, as JSON text.
+    field: Mapped[str] = mapped_column(String(40))
+    value: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id", ondelete="RESTRICT"), index=True)
+    quote: Mapped[str] = mapped_column(Text)
+    paragraph: Mapped[int] = mapped_column(Integer)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    candidate_id: Mapped[int | None] = mapped_column(ForeignKey("candidates.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        CheckConstraint(
+            " + ".join(
+                f"(CASE WHEN {column} IS NULL THEN 0 ELSE 1 END)"
+                for column in CONTESTED_RECORD_COLUMNS.values()
+            )
+            + " = 1",
+            name="one_record",
+        ),
+        *(Index(f"ix_contested_values_{column}", column) for column in CONTESTED_RECORD_COLUMNS.values()),
+    )
+
+
+def _source_count(cited: Any, record_id: Any) -> Any:
+    """How many distinct sources cite the record."""
+    return (
+        select(func.count(distinct(Citation.source_id)))
+        .where(cited == record_id)
+        .correlate_except(Citation)
+        .scalar_subquery()
+    )
+
+
+def _support(cited: Any, contested: Any, record_id: Any) -> Any:
+    # Literals, not parameters: readers compile this SQL once and bind only the record's id.
+    def word(status: SupportStatus) -> Any:
+        return literal_column(f"'{status.value}'", String)
+
+    return case(
+        (exists().where(contested == record_id), word(SupportStatus.contested)),
+        (_source_count(cited, record_id) > literal_column("1"), word(SupportStatus.corroborated)),
+        else_=word(SupportStatus.single),
+    )
+
+
 # --- facts ---
 
 
@@ -441,6 +561,9 @@ class Event(Versioned, Searchable, Base):
     date_start: Mapped[date] = mapped_column(Date)
     date_end: Mapped[date] = mapped_column(Date)
     date_precision: Mapped[DatePrecision] = mapped_column(enum_type(DatePrecision, "date_precision"))
+    status: Mapped[EventStatus] = mapped_column(
+        enum_type(EventStatus, "event_status"), default=EventStatus.held, server_default="held"
+    )
     location_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"), index=True)
     host_country_id: Mapped[str | None] = mapped_column(ForeignKey("countries.id"), index=True)
 
@@ -458,6 +581,13 @@ class Event(Versioned, Searchable, Base):
     )
     citations: Mapped[list[Citation]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=Citation.char_start
+    )
+    contested: Mapped[list[ContestedValue]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=ContestedValue.id
+    )
+    source_count: Mapped[int] = column_property(_source_count(Citation.event_id, id), deferred=True)
+    support: Mapped[str] = column_property(
+        _support(Citation.event_id, ContestedValue.event_id, id), deferred=True
     )
 
     __table_args__ = (
@@ -510,6 +640,13 @@ class Agreement(Versioned, Searchable, Base):
     citations: Mapped[list[Citation]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=Citation.char_start
     )
+    contested: Mapped[list[ContestedValue]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=ContestedValue.id
+    )
+    source_count: Mapped[int] = column_property(_source_count(Citation.agreement_id, id), deferred=True)
+    support: Mapped[str] = column_property(
+        _support(Citation.agreement_id, ContestedValue.agreement_id, id), deferred=True
+    )
 
     __table_args__ = (
         CheckConstraint("date_end >= date_start", name="date_order"),
@@ -558,6 +695,13 @@ class TradeFigure(Versioned, Searchable, Base):
     )
     citations: Mapped[list[Citation]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=Citation.char_start
+    )
+    contested: Mapped[list[ContestedValue]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=ContestedValue.id
+    )
+    source_count: Mapped[int] = column_property(_source_count(Citation.trade_figure_id, id), deferred=True)
+    support: Mapped[str] = column_property(
+        _support(Citation.trade_figure_id, ContestedValue.trade_figure_id, id), deferred=True
     )
 
     __table_args__ = (
@@ -621,6 +765,13 @@ class InfrastructureProject(Versioned, Searchable, Base):
     citations: Mapped[list[Citation]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=Citation.char_start
     )
+    contested: Mapped[list[ContestedValue]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=ContestedValue.id
+    )
+    source_count: Mapped[int] = column_property(_source_count(Citation.project_id, id), deferred=True)
+    support: Mapped[str] = column_property(
+        _support(Citation.project_id, ContestedValue.project_id, id), deferred=True
+    )
 
     __table_args__ = (Index("ix_projects_name_en", "name_en", "id"),)
 
@@ -667,6 +818,8 @@ class Revision(Base):
     actor: Mapped[str] = mapped_column(String(200))
     # {field: [before, after]} for the fields that changed (all of them on create and delete).
     changes: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # For a change made by accepting a candidate: {"candidate_id": …, "extractor_version": …}.
+    origin: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     __table_args__ = (
         Index("ix_revisions_record", "record_type", "record_id", "id"),
@@ -686,6 +839,80 @@ class IdempotentRequest(Base):
     body: Mapped[str] = mapped_column(Text)
     location: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# --- extraction: candidate facts proposed from a source, waiting for review ---
+
+
+class CandidateStatus(StrEnum):
+    pending = "pending"
+    accepted = "accepted"
+    rejected = "rejected"
+
+
+class CandidateAction(StrEnum):
+    """What accepting the candidate does: create a record, or add its citation to one that states the
+    same fact already."""
+
+    create = "create"
+    corroborate = "corroborate"
+    # Another record states the fact with an incompatible value of one field: accepting records it.
+    contest = "contest"
+
+
+class CandidateRecordType(StrEnum):
+    event = "event"
+    agreement = "agreement"
+    trade_figure = "trade_figure"
+    infrastructure_project = "infrastructure_project"
+    organization = "organization"
+    person = "person"
+    place = "place"
+
+
+class Candidate(Searchable, Base):
+    """A record the extractor proposes from one source: the create body of its resource, with the
+    citation it comes from. Accepting it is an ordinary create (or a citation added to `target_id`)."""
+
+    __tablename__ = "candidates"
+    search_fields = ("quote",)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    # The extractor's name for it within the source: other candidates of the source require it by this.
+    key: Mapped[str] = mapped_column(String(200))
+    record_type: Mapped[CandidateRecordType] = mapped_column(
+        enum_type(CandidateRecordType, "candidate_record_type")
+    )
+    action: Mapped[CandidateAction] = mapped_column(enum_type(CandidateAction, "candidate_action"))
+    target_id: Mapped[str | None] = mapped_column(SLUG)
+    contested_field: Mapped[str | None] = mapped_column(String(40))
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    requires: Mapped[list[str]] = mapped_column(JSON)
+    quote: Mapped[str] = mapped_column(Text)
+    paragraph: Mapped[int] = mapped_column(Integer)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float)
+    extractor_version: Mapped[str] = mapped_column(String(40))
+    status: Mapped[CandidateStatus] = mapped_column(enum_type(CandidateStatus, "candidate_status"))
+    record_id: Mapped[str | None] = mapped_column(SLUG)
+    reviewed_by: Mapped[str | None] = mapped_column(String(100))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reason: Mapped[str | None] = mapped_column(String(1000))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    source: Mapped[Source] = relationship(lazy="raise")
+
+    __table_args__ = (
+        UniqueConstraint("source_id", "key"),
+        CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence_range"),
+        CheckConstraint("char_end > char_start AND char_start >= 0", name="offsets"),
+        CheckConstraint("(action = 'create') = (target_id IS NULL)", name="target"),
+        CheckConstraint("(action = 'contest') = (contested_field IS NOT NULL)", name="contested_field"),
+        Index("ix_candidates_status", "status", "id"),
+        Index("ix_candidates_source", "source_id", "status", "id"),
+    )
 
 
 # --- search ---

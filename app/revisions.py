@@ -38,6 +38,7 @@ from app import datastate
 from app.models import (
     Agreement,
     Citation,
+    ContestedValue,
     Event,
     InfrastructureProject,
     Organization,
@@ -59,8 +60,10 @@ RECORD_TYPES: dict[type, str] = {
     Source: "source",
 }
 # Derived or bookkeeping attributes: not part of what a record says.
-_NOT_CONTENT = {"search_text", "version"}
+_NOT_CONTENT = {"search_text", "version", "source_count", "support"}
 ACTOR_KEY = "actor"
+# Set with the actor when a change comes from accepting a candidate: {"candidate_id", "extractor_version"}.
+ORIGIN_KEY = "origin"
 
 
 def _plain(value: Any) -> Any:
@@ -75,6 +78,13 @@ def _plain(value: Any) -> Any:
             "quote": value.quote,
             "paragraph": value.paragraph,
             "line": value.line,
+        }
+    if isinstance(value, ContestedValue):
+        return {
+            "field": value.field,
+            "value": value.value,
+            "source_id": value.source_id,
+            "quote": value.quote,
         }
     if hasattr(value, "sector"):
         return str(value.sector)
@@ -173,6 +183,7 @@ def deleted(content: dict[str, Any]) -> dict[str, list[Any]]:
 @event.listens_for(Session, "before_flush")
 def _record_revisions(session: Session, _flush: UOWTransaction, _instances: Any) -> None:
     actor = str(session.info.get(ACTOR_KEY, "system"))
+    origin = session.info.get(ORIGIN_KEY)
     revisions = []
     for record in session.new:
         record_type = RECORD_TYPES.get(type(record))
@@ -190,7 +201,10 @@ def _record_revisions(session: Session, _flush: UOWTransaction, _instances: Any)
             revisions.append((record_type, record.id, RevisionAction.delete, deleted(_snapshot(record))))
     if not revisions:
         return
-    rows = [dict(zip(STAGING_COLUMNS, (t, i, a.value, actor, c), strict=True)) for t, i, a, c in revisions]
+    rows = [
+        {**dict(zip(STAGING_COLUMNS, (t, i, a.value, actor, c), strict=True)), "origin": origin}
+        for t, i, a, c in revisions
+    ]
     session.connection().execute(insert(STAGING), rows)
     staged(session, deletes=any(a is RevisionAction.delete for _, _, a, _ in revisions))
 
@@ -207,12 +221,13 @@ STAGING = Table(
     Column("action", String),
     Column("actor", String),
     Column("changes", JSON),
+    Column("origin", JSON),
 )
 STAGING_COLUMNS = ("record_type", "record_id", "action", "actor", "changes")
 _STAGED, _DELETES_STAGED, _CHANGED = "revisions_staged", "revision_deletes_staged", "data_changed"
 _DISCARDED = "savepoint_rolled_back"
 _FLAGS = (_STAGED, _DELETES_STAGED, _CHANGED, _DISCARDED)
-_NAMES = ", ".join(STAGING_COLUMNS)
+_NAMES = ", ".join((*STAGING_COLUMNS, "origin"))
 # Untyped columns on SQLite (values keep the form they were bound in, as `revisions` takes them);
 # ON COMMIT DELETE ROWS on PostgreSQL, so that after a large import the table is truncated rather than
 # left full of dead rows every later commit on the connection would scan (no autovacuum for TEMP).
@@ -220,7 +235,7 @@ _CREATE = {
     "sqlite": f"CREATE TEMP TABLE IF NOT EXISTS pending_revisions (seq INTEGER PRIMARY KEY, {_NAMES})",
     "postgresql": "CREATE TEMP TABLE IF NOT EXISTS pending_revisions (seq bigint GENERATED ALWAYS AS "
     "IDENTITY, record_type text NOT NULL, record_id text NOT NULL, action text NOT NULL, "
-    "actor text NOT NULL, changes json NOT NULL) ON COMMIT DELETE ROWS",
+    "actor text NOT NULL, changes json NOT NULL, origin json) ON COMMIT DELETE ROWS",
 }
 _COMMIT_TIME = "(SELECT changed_at FROM data_state WHERE id = 1)"
 _MOVE = {

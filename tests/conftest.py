@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.config import REPO_ROOT, Settings
+from app.config import REPO_ROOT, Settings, get_settings
 from app.db import make_engine
 from app.health import alembic_config
 from app.main import create_app
@@ -187,3 +187,17 @@ def count_queries(connection: Connection) -> Iterator[QueryCounter]:
     event.listen(connection, "before_cursor_execute", counter)
     yield counter
     event.remove(connection, "before_cursor_execute", counter)
+
+
+@pytest.fixture
+def cli_database(empty_database: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    """A migrated, seeded database of its own, which the `bilateral` command finds at DATABASE_URL."""
+    empty_database.migrate()
+    engine = make_engine(empty_database.url)
+    with Session(engine) as session, session.begin():
+        seed_all(session, SEED_DIR)
+    engine.dispose()
+    monkeypatch.setenv("DATABASE_URL", empty_database.url)
+    get_settings.cache_clear()
+    yield empty_database
+    get_settings.cache_clear()

@@ -21,6 +21,8 @@ DETAIL_PATHS = sorted(
 LIST_PATHS = sorted(
     path for path in SPEC["paths"] if "{" not in path and any(d.startswith(path + "/{") for d in DETAIL_PATHS)
 )
+# Lists the seed fills: the review queue starts empty (tests/test_candidates.py fills its own).
+SEEDED_LIST_PATHS = [path for path in LIST_PATHS if path != "/v1/candidates"]
 PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
 
 
@@ -49,6 +51,7 @@ def test_every_resource_has_a_list_and_a_detail_endpoint() -> None:
         "people",
         "places",
         "sources",
+        "candidates",
         "relations",
     }
     assert {path.removeprefix("/v1/") for path in LIST_PATHS} == resources
@@ -62,7 +65,7 @@ async def test_list_envelope(client: httpx.AsyncClient, path: str) -> None:
     assert response.headers["content-type"] == "application/json"
     body = response.json()
     assert set(body) == {"items", "next_cursor"}
-    assert body["items"], f"{path} returned nothing from the seed"
+    assert body["items"] or path not in SEEDED_LIST_PATHS, f"{path} returned nothing from the seed"
 
 
 @pytest.mark.parametrize("path", LIST_PATHS)
@@ -111,7 +114,7 @@ async def test_cursors_walk_every_record_once_in_every_sort(client: httpx.AsyncC
 
 
 async def test_detail_matches_the_list_item(client: httpx.AsyncClient) -> None:
-    for path in LIST_PATHS:
+    for path in SEEDED_LIST_PATHS:
         item = (await client.get(path, params={"limit": 1})).json()["items"][0]
         detail = (await client.get(f"{path}/{item['id']}")).json()
         if path in ("/v1/sources", "/v1/relations"):
@@ -222,7 +225,7 @@ def item_schema(path: str) -> dict[str, Any]:
     return SPEC["components"]["schemas"][page["properties"]["items"]["items"]["$ref"].split("/")[-1]]
 
 
-@pytest.mark.parametrize("path", LIST_PATHS)
+@pytest.mark.parametrize("path", SEEDED_LIST_PATHS)
 async def test_openapi_examples_are_drawn_from_the_seed(client: httpx.AsyncClient, path: str) -> None:
     [example_id] = item_schema(path)["properties"]["id"]["examples"]
     assert (await client.get(f"{path}/{example_id}")).status_code == 200, example_id

@@ -37,6 +37,7 @@ RESOURCES: dict[str, tuple[dict[str, Any], Changes]] = {
         },
         {
             "type": ("official_visit", ("type",)),
+            "status": ("planned", ("status",)),
             "title_en": ("Renamed visit", ("title_en",)),
             "title_ru": ("Другой визит", ("title_ru",)),
             "summary_en": ("A summary.", ("summary_en",)),
@@ -170,9 +171,16 @@ RESOURCES: dict[str, tuple[dict[str, Any], Changes]] = {
             "author": ("A. Writer", ("author",)),
             "language": ("ru", ("language",)),
             "publication_year": (2024, ("publication_year",)),
-            "kind": ("report", ("kind",)),
+            "publication_date": ("2024-05", ("publication_date", "publication_date_precision")),
+            "publisher": ("Example Wire", ("publisher",)),
+            "retrieved_on": ("2025-01-02", ("retrieved_on",)),
+            "kind": ("wire_report", ("kind",)),
             "url": ("https://example.org/a", ("url",)),
             "text": ("Another sentence.", ("text",)),
+            "html": (
+                "<html><body><article><p>A sentence from a page.</p></article></body></html>",
+                ("text",),
+            ),
         },
     ),
 }

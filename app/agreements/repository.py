@@ -3,7 +3,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.agreements.schemas import AgreementCreate, AgreementFilters, AgreementRead
 from app.common.filters import in_window, involves_all, matches_text, require_known
-from app.common.listing import Listing, column_facet, link_facet, month_facet, year_facet
+from app.common.listing import Listing, column_facet, link_facet, month_facet, support_load, year_facet
 from app.common.pagination import Sorting
 from app.common.rows import RowReader
 from app.curation.writes import Fields, Writable, one
@@ -29,6 +29,7 @@ AGREEMENTS = Listing(
         selectinload(Agreement.sector_rows),
         selectinload(Agreement.countries),
         selectinload(Agreement.citations),
+        *support_load(Agreement),
     ),
     includes={"countries": (selectinload(Agreement.countries).options(*COUNTRIES.load),)},
     facets={
@@ -61,6 +62,8 @@ def filter_agreements(session: Session, filters: AgreementFilters) -> Select[Agr
         statement = statement.where(Agreement.event_id.in_(filters.event))
     if filters.status:
         statement = statement.where(Agreement.status.in_(filters.status))
+    if filters.support:
+        statement = statement.where(Agreement.support.in_(filters.support))
     return statement
 
 

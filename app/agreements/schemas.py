@@ -16,9 +16,19 @@ from app.common.filters import (
     choices,
     repeatable,
 )
-from app.common.schemas import Citation, NamedRef, Page, Schema, TitledRef
+from app.common.schemas import (
+    CONTESTED_DESCRIPTION,
+    SOURCE_COUNT_DESCRIPTION,
+    SUPPORT_DESCRIPTION,
+    Citation,
+    ContestedValue,
+    NamedRef,
+    Page,
+    Schema,
+    TitledRef,
+)
 from app.curation.writes import DATE_PATTERN, CitationWrite, Name, Text, WriteId, WriteModel
-from app.models import AgreementStatus, Sector
+from app.models import AgreementStatus, Sector, SupportStatus
 from app.reference.schemas import CountryRead
 
 
@@ -45,6 +55,9 @@ class AgreementRead(Schema):
     event: TitledRef | None = Field(description="The event at which it was signed, when known.")
     countries: list[NamedRef] = Field(description="The parties.")
     citations: list[Citation] = Field(description="Quotes from the sources supporting this record.")
+    support: SupportStatus = Field(description=SUPPORT_DESCRIPTION, examples=["single"])
+    source_count: int = Field(description=SOURCE_COUNT_DESCRIPTION, examples=[1])
+    contested: list[ContestedValue] = Field(description=CONTESTED_DESCRIPTION)
     included: AgreementIncluded | None = Field(
         None, description="Only with `include`: related records in full."
     )
@@ -67,6 +80,9 @@ AgreementField = Literal[
     "event",
     "countries",
     "citations",
+    "support",
+    "source_count",
+    "contested",
 ]
 
 
@@ -76,6 +92,11 @@ class AgreementDetailParams(ShapeParams):
 
 
 class AgreementFilters(DatedListParams):
+    support: list[SupportStatus] = repeatable(
+        "How the sources stand behind it: `single`, `corroborated` or `contested`; repeat for any "
+        "of several.",
+        examples=[["single"]],
+    )
     country: list[CountryCode] = COUNTRY_FILTER
     sector: list[Sector] = repeatable(
         "Sector; repeat to require every given sector.", examples=[["transport", "agriculture"]]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Column, Select, Subquery, Table, extract, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload, undefer
 
 # selectinload() and friends are typed as returning this (private) class.
 from sqlalchemy.orm.strategy_options import _AbstractLoad as LoaderOption
@@ -281,3 +281,8 @@ def _was_deleted(session: Session, record_type: str, record_id: str) -> bool:
         .limit(1)
     )
     return last == RevisionAction.delete
+
+
+def support_load(model: Any) -> tuple[LoaderOption, ...]:
+    """Loader options for a fact's support: its contested values, source count and status."""
+    return (selectinload(model.contested), undefer(model.source_count), undefer(model.support))

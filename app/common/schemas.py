@@ -128,3 +128,27 @@ class Problem(BaseModel):
     detail: str = Field(description="What went wrong with this request, for a person to read.")
     instance: str | None = Field(None, description="The request path the problem occurred at.")
     errors: list[ProblemParameter] | None = Field(None, description="For 400/422: each offending parameter.")
+
+
+class ContestedValue(Schema):
+    """A value another source gives for one field of the record, incompatible with the record's own
+    within their bounds and precision (the record keeps its own; this is the alternative)."""
+
+    field: str = Field(description="The field, as the create body names it.", examples=["date"])
+    value: str = Field(
+        description="The other source's value for it, as JSON text of the create body's field.",
+        examples=['"2025-10-20/2025-10-21"'],
+    )
+    source_id: str = Field(description="The source that gives it.")
+    quote: str = Field(description="Where it says so, verbatim.")
+    paragraph: int = Field(description="1-based paragraph of the quote.")
+    char_start: int = Field(description="Offset of the quote's first character in the source text.")
+    char_end: int = Field(description="Offset just past the quote's last character.")
+
+
+SUPPORT_DESCRIPTION = (
+    "`single`: one source states it; `corroborated`: several do, none otherwise; `contested`: another "
+    "source gives an incompatible value for one of its fields (see `contested`)."
+)
+SOURCE_COUNT_DESCRIPTION = "How many distinct sources cite it (sources that reprint one another count apart)."
+CONTESTED_DESCRIPTION = "Other sources' incompatible values for its fields, with their quotes."

@@ -40,6 +40,13 @@ IdempotencyKey = Annotated[
 ]
 
 
+class RevisionOrigin(BaseModel):
+    """The candidate whose acceptance made a change."""
+
+    candidate_id: int = Field(description="The candidate's id (/v1/candidates/{id}).")
+    extractor_version: str = Field(description="The extractor that proposed it.")
+
+
 class RevisionRead(BaseModel):
     """One change to a record: what it was before and after, when, and by whom."""
 
@@ -52,6 +59,10 @@ class RevisionRead(BaseModel):
     changes: dict[str, list[Any]] = Field(
         description="`{field: [before, after]}` for each field that changed (all of them on create "
         "and delete)."
+    )
+    origin: RevisionOrigin | None = Field(
+        description="For a change made by accepting an extracted candidate: which one, and which "
+        "extractor proposed it; null otherwise."
     )
 
 
@@ -81,6 +92,7 @@ def revision_json(revision: Revision) -> dict[str, Any]:
         .isoformat(),
         "actor": revision.actor,
         "changes": revision.changes,
+        "origin": revision.origin,
     }
 
 
@@ -153,6 +165,15 @@ def claim_idempotency_key(
     return replay
 
 
+def create_and_index(session: Session, writable: writes.Writable[Any], data: BaseModel) -> str:
+    """Create the record a validated create body describes, searchable at once; its id."""
+    values = data.model_dump()  # defaults included: a new record is whole
+    record_id = values.pop("id", None) or writable.new_id(session, values)
+    writes.create(session, writable, record_id, values)
+    search.index_records(session, SearchRecordType(writable.record_type), [record_id])
+    return str(record_id)
+
+
 @dataclass(frozen=True)
 class WriteNames:
     create: str
@@ -222,10 +243,7 @@ def add_write_routes(
                 return claimed
             claim = claimed
         session.info[ACTOR_KEY] = caller.name
-        values = data.model_dump()  # type: ignore[attr-defined]  # defaults included: a new record is whole
-        record_id = values.pop("id", None) or writable.new_id(session, values)
-        writes.create(session, writable, record_id, values)
-        reindex(session, record_id)
+        record_id = create_and_index(session, writable, data)
         record = writable.listing.get(session, record_id)
         response = respond(request, record, lang, 201)
         location = f"{request.url.path.rstrip('/')}/{record_id}"

@@ -110,6 +110,9 @@ class Writable(Generic[M]):
     id_field: str = "title_en"
     # …or a function of the whole write data.
     id_from: Callable[[dict[str, Any]], str] | None = None
+    # What a record created by a client brings in besides itself (a source: candidates from its text).
+    # Not for `put`: the seed and imports state whole records and want nothing proposed.
+    on_create: Callable[[Session, M], None] = lambda session, record: None
 
     def new_id(self, session: Session, data: dict[str, Any]) -> str:
         base = self.id_from(data) if self.id_from else slugify(str(data.get(self.id_field) or "record"))
@@ -265,6 +268,17 @@ def citations(
 
 
 def create(session: Session, writable: Writable[M], record_id: str, data: dict[str, Any]) -> M:
+    """A new record from a client: the rules, `on_create`, and its first revision."""
+    return _insert(session, writable, record_id, data, writable.on_create)
+
+
+def _insert(
+    session: Session,
+    writable: Writable[M],
+    record_id: str,
+    data: dict[str, Any],
+    on_create: Callable[[Session, M], None] = lambda session, record: None,
+) -> M:
     model = writable.listing.model
     if session.get(model, record_id) is not None:
         raise Conflict(f"A {writable.listing.label} with id {record_id!r} exists already.")
@@ -272,6 +286,7 @@ def create(session: Session, writable: Writable[M], record_id: str, data: dict[s
     for relation in writable.fields.many:  # a new record starts with empty collections
         setattr(record, relation, [])
     writable.apply(session, record, data)
+    on_create(session, record)
     session.add(record)
     _flush(session, writable)
     return record
@@ -283,13 +298,25 @@ def put(session: Session, writable: Writable[M], record_id: str, data: dict[str,
     seed): no If-Match, the same rules, references, citations and history as the API's writes."""
     record = writable.listing.find(session, record_id)
     if record is None:
-        create(session, writable, record_id, data)
+        _insert(session, writable, record_id, data)
         return "inserted"
     writable.apply(session, record, data)
     if not session.is_modified(record):
         return "unchanged"
     _flush(session, writable)
     return "updated"
+
+
+def add_citation(session: Session, writable: Writable[M], record: M, item: dict[str, Any]) -> bool:
+    """Cite one more quote for the record (another source stating the same fact). False when the
+    record has that citation already."""
+    current = list(record.citations)  # type: ignore[attr-defined]
+    new = citations(session, [item], current=current)[0]
+    if new in current:
+        return False
+    record.citations = [*current, new]  # type: ignore[attr-defined]
+    _flush(session, writable)
+    return True
 
 
 def update(

@@ -3,7 +3,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.agreements.repository import AGREEMENTS
 from app.common.filters import in_window, involves_all, matches_text, require_known
-from app.common.listing import Listing, column_facet, link_facet, month_facet, year_facet
+from app.common.listing import Listing, column_facet, link_facet, month_facet, support_load, year_facet
 from app.common.pagination import Sorting, sort_through
 from app.common.rows import RowReader
 from app.curation.writes import Fields, Writable, invalid
@@ -37,6 +37,7 @@ EVENTS = Listing(
         selectinload(Event.organizations),
         selectinload(Event.agreements),
         selectinload(Event.citations),
+        *support_load(Event),
     ),
     includes={
         "agreements": (selectinload(Event.agreements).options(*AGREEMENTS.load),),
@@ -47,6 +48,7 @@ EVENTS = Listing(
     },
     facets={
         "type": column_facet("type"),
+        "status": column_facet("status"),
         "year": year_facet("date_start"),
         "month": month_facet("date_start", "date_precision"),
         "date_precision": column_facet("date_precision"),
@@ -98,10 +100,14 @@ def filter_events(session: Session, filters: EventFilters) -> Select[Event]:
         statement = statement.where(matches_text(Event.search_text, filters.q))
     if filters.type:
         statement = statement.where(Event.type.in_(filters.type))
+    if filters.status:
+        statement = statement.where(Event.status.in_(filters.status))
     if filters.place:
         statement = statement.where(Event.location_id.in_(filters.place))
     if filters.host_country:
         statement = statement.where(Event.host_country_id.in_(filters.host_country))
+    if filters.support:
+        statement = statement.where(Event.support.in_(filters.support))
     return statement
 
 
@@ -115,7 +121,7 @@ WRITABLE = Writable(
     record_type="event",
     create=EventCreate,
     fields=Fields(
-        plain=("type", "title_en", "title_ru", "summary_en", "summary_ru"),
+        plain=("type", "status", "title_en", "title_ru", "summary_en", "summary_ru"),
         date=True,
         one={"location": Place, "host_country": Country},
         many={"countries": Country, "people": Person, "organizations": Organization},

@@ -17,9 +17,19 @@ from app.common.filters import (
     choices,
     repeatable,
 )
-from app.common.schemas import Citation, NamedRef, Page, Schema, TitledRef
+from app.common.schemas import (
+    CONTESTED_DESCRIPTION,
+    SOURCE_COUNT_DESCRIPTION,
+    SUPPORT_DESCRIPTION,
+    Citation,
+    ContestedValue,
+    NamedRef,
+    Page,
+    Schema,
+    TitledRef,
+)
 from app.curation.writes import DATE_PATTERN, CitationWrite, Name, Text, WriteId, WriteModel
-from app.models import EventType
+from app.models import EventStatus, EventType, SupportStatus
 from app.reference.schemas import CountryRead, OrganizationRead, PersonRead, PlaceRead
 
 
@@ -50,6 +60,11 @@ class EventRead(Schema):
         "and date_start..date_end spans it.",
         examples=["month"],
     )
+    status: EventStatus = Field(
+        description="`held`, or `planned` when the source announces it (a visit still to come), or "
+        "`cancelled`.",
+        examples=["held"],
+    )
     location: NamedRef | None = Field(description="Where it took place, when the source says.")
     host_country: NamedRef | None = Field(description="The host country, when known.")
     countries: list[NamedRef] = Field(description="Countries taking part (the host included).")
@@ -57,6 +72,9 @@ class EventRead(Schema):
     organizations: list[NamedRef] = Field(description="Organizations involved (e.g. the summit's).")
     agreements: list[TitledRef] = Field(description="Agreements signed at the event.")
     citations: list[Citation] = Field(description="Quotes from the sources supporting this record.")
+    support: SupportStatus = Field(description=SUPPORT_DESCRIPTION, examples=["single"])
+    source_count: int = Field(description=SOURCE_COUNT_DESCRIPTION, examples=[1])
+    contested: list[ContestedValue] = Field(description=CONTESTED_DESCRIPTION)
     included: EventIncluded | None = Field(None, description="Only with `include`: related records in full.")
 
 
@@ -72,6 +90,7 @@ EventField = Literal[
     "date_start",
     "date_end",
     "date_precision",
+    "status",
     "location",
     "host_country",
     "countries",
@@ -79,10 +98,22 @@ EventField = Literal[
     "organizations",
     "agreements",
     "citations",
+    "support",
+    "source_count",
+    "contested",
 ]
 EventInclude = Literal["agreements", "people", "organizations", "countries", "location"]
 EventFacet = Literal[
-    "type", "year", "month", "date_precision", "country", "host_country", "person", "organization", "place"
+    "type",
+    "status",
+    "year",
+    "month",
+    "date_precision",
+    "country",
+    "host_country",
+    "person",
+    "organization",
+    "place",
 ]
 
 
@@ -92,8 +123,16 @@ class EventDetailParams(ShapeParams):
 
 
 class EventFilters(DatedListParams):
+    support: list[SupportStatus] = repeatable(
+        "How the sources stand behind it: `single`, `corroborated` or `contested`; repeat for any "
+        "of several.",
+        examples=[["single"]],
+    )
     country: list[CountryCode] = COUNTRY_FILTER
     type: list[EventType] = repeatable("Event type; repeat for any of several.", examples=[["summit"]])
+    status: list[EventStatus] = repeatable(
+        "Held, planned or cancelled; repeat for any of several.", examples=[["held"]]
+    )
     person: list[Slug] = repeatable(
         "Person id; repeat to require every given person.", examples=[["kassym-jomart-tokayev"]]
     )
@@ -128,6 +167,9 @@ class EventCreate(WriteModel):
         description="When, as precisely as known: `2025`, `2025-11`, `2025-11-14`, or a span "
         "`2025-11-12/2025-11-14`.",
         examples=["2025-11"],
+    )
+    status: EventStatus = Field(
+        EventStatus.held, description="`held`; `planned` for an announced event still to come; `cancelled`."
     )
     location: Slug | None = Field(None, description="Place id.")
     host_country: CountryCode | None = Field(None, description="Host country (alpha-2).")

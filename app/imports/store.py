@@ -25,7 +25,6 @@ from sqlalchemy import (
     delete,
     event,
     func,
-    inspect,
     select,
     text,
     update,
@@ -48,7 +47,9 @@ T = TypeVar("T")
 
 # A figure's columns but its id and the derived or bookkeeping ones (search_text, version).
 FIGURE_VALUE_COLUMNS = tuple(
-    attr.key for attr in inspect(TradeFigure).column_attrs if attr.key not in ("id", "search_text", "version")
+    column.key
+    for column in TradeFigure.__table__.columns
+    if column.key not in ("id", "search_text", "version")
 )
 # The rows of a batch, staged in a temporary table: compared with the stored figures in one statement
 # (stored_matches), and the figures and citations the batch adds inserted from it (insert_staged).

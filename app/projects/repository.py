@@ -2,7 +2,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.common.filters import involves_all, matches_text, require_known
-from app.common.listing import Listing, column_facet, link_facet
+from app.common.listing import Listing, column_facet, link_facet, support_load
 from app.common.pagination import Sorting
 from app.common.rows import RowReader
 from app.curation.writes import Fields, Writable
@@ -27,6 +27,7 @@ PROJECTS = Listing(
         selectinload(Project.places),
         selectinload(Project.trade_figures),
         selectinload(Project.citations),
+        *support_load(Project),
     ),
     includes={
         "trade_figures": (selectinload(Project.trade_figures).options(*TRADE_FIGURES.load),),
@@ -55,6 +56,8 @@ def filter_projects(session: Session, filters: InfrastructureProjectFilters) -> 
         statement = statement.where(Project.status.in_(filters.status))
     if filters.q:
         statement = statement.where(matches_text(Project.search_text, filters.q))
+    if filters.support:
+        statement = statement.where(Project.support.in_(filters.support))
     return statement
 
 

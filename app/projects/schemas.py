@@ -14,9 +14,18 @@ from app.common.filters import (
     choices,
     repeatable,
 )
-from app.common.schemas import Citation, NamedRef, Page, Schema
+from app.common.schemas import (
+    CONTESTED_DESCRIPTION,
+    SOURCE_COUNT_DESCRIPTION,
+    SUPPORT_DESCRIPTION,
+    Citation,
+    ContestedValue,
+    NamedRef,
+    Page,
+    Schema,
+)
 from app.curation.writes import CitationWrite, Name, Text, WriteId, WriteModel
-from app.models import ProjectKind, ProjectStatus
+from app.models import ProjectKind, ProjectStatus, SupportStatus
 from app.reference.schemas import CountryRead, PlaceRead
 from app.trade.schemas import TradeFigureRead, TradeFigureRef
 
@@ -43,6 +52,9 @@ class InfrastructureProjectRead(Schema):
     places: list[NamedRef] = Field(description="Places it runs through or is located at.")
     trade_figures: list[TradeFigureRef] = Field(description="Trade and transit figures related to it.")
     citations: list[Citation] = Field(description="Quotes from the sources supporting this record.")
+    support: SupportStatus = Field(description=SUPPORT_DESCRIPTION, examples=["single"])
+    source_count: int = Field(description=SOURCE_COUNT_DESCRIPTION, examples=[1])
+    contested: list[ContestedValue] = Field(description=CONTESTED_DESCRIPTION)
     included: InfrastructureProjectIncluded | None = Field(
         None, description="Only with `include`: related records in full."
     )
@@ -53,7 +65,18 @@ class InfrastructureProjectPage(Page[InfrastructureProjectRead]):
 
 
 ProjectField = Literal[
-    "id", "name", "kind", "status", "summary", "countries", "places", "trade_figures", "citations"
+    "id",
+    "name",
+    "kind",
+    "status",
+    "summary",
+    "countries",
+    "places",
+    "trade_figures",
+    "citations",
+    "support",
+    "source_count",
+    "contested",
 ]
 ProjectInclude = Literal["trade_figures", "places", "countries"]
 
@@ -64,6 +87,11 @@ class InfrastructureProjectDetailParams(ShapeParams):
 
 
 class InfrastructureProjectFilters(ListParams):
+    support: list[SupportStatus] = repeatable(
+        "How the sources stand behind it: `single`, `corroborated` or `contested`; repeat for any "
+        "of several.",
+        examples=[["single"]],
+    )
     country: list[CountryCode] = COUNTRY_FILTER
     kind: list[ProjectKind] = repeatable("Kind; repeat for any of several.", examples=[["port"]])
     status: list[ProjectStatus] = repeatable("Status; repeat for any of several.", examples=[["expanding"]])

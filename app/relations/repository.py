@@ -46,6 +46,7 @@ from app.models import (
     Agreement,
     AgreementSector,
     Citation,
+    ContestedValue,
     Country,
     Event,
     Indicator,
@@ -54,6 +55,7 @@ from app.models import (
     Person,
     Place,
     Source,
+    SupportStatus,
     TradeFigure,
     Unit,
     agreement_countries,
@@ -263,10 +265,13 @@ _EVENTS = {
         _raw(Event.date_start),
         _raw(Event.date_end),
         _raw(Event.date_precision),
+        _raw(Event.status),
         _LOCATION.c.id,
         _LOCATION.c[f"name_{lang}"],
         _HOST.c.id,
         _HOST.c[f"name_{lang}"],
+        Event.support,
+        Event.source_count,
     )
     .select_from(
         Event.__table__.outerjoin(_LOCATION, _LOCATION.c.id == Event.location_id).outerjoin(
@@ -289,6 +294,8 @@ _AGREEMENTS = {
         _raw(Agreement.date_precision),
         _EVENT.c.id,
         _EVENT.c[f"title_{lang}"],
+        Agreement.support,
+        Agreement.source_count,
     )
     .select_from(Agreement.__table__.outerjoin(_EVENT, _EVENT.c.id == Agreement.event_id))
     .where(Agreement.id.in_(_pair_ids(agreement_countries, "agreement_id")))
@@ -302,6 +309,8 @@ _PROJECTS = {
         _raw(InfrastructureProject.kind),
         _raw(InfrastructureProject.status),
         _localized(InfrastructureProject, "summary", lang),
+        InfrastructureProject.support,
+        InfrastructureProject.source_count,
     )
     .where(InfrastructureProject.id.in_(_pair_ids(project_countries, "project_id")))
     .order_by(_localized(InfrastructureProject, "name", lang), InfrastructureProject.id)
@@ -401,21 +410,35 @@ _CITATION_COLUMNS = (
 _CITATION_KEYS = ("source_id", "quote", "paragraph", "char_start", "char_end", "line")
 
 
-@cache
-def _citations(sections: Sections) -> Select[Any] | CompoundSelect[Any]:
-    """The citations of the listed events, agreements and projects, each record's in the order of
-    its relationship (char_start), then by id."""
-    owners = {
-        "events": ("event", Citation.event_id),
-        "agreements": ("agreement", Citation.agreement_id),
-        "projects": ("project", Citation.project_id),
-    }
+def _of_listed(
+    sections: Sections, model: Any, columns: list[Any], order: tuple[str, ...]
+) -> Select[Any] | CompoundSelect[Any]:
+    """Rows of `model` (citations, contested values) owned by the listed events, agreements and
+    projects: each with its owner's kind and id first, in the owners' relationship order."""
+    owners = {"events": "event", "agreements": "agreement", "projects": "project"}
     parts = []
     for section in sections:
-        kind, owner = owners[section]
-        fields: list[Any] = [literal(kind, String).label("kind"), owner.label("owner"), *_CITATION_COLUMNS]
-        parts.append(select(*fields, Citation.id).where(owner.in_(_ids(section))))
-    return _ordered(parts, "kind", "owner", "char_start", "id")
+        kind = owners[section]
+        owner = model.project_id if kind == "project" else getattr(model, f"{kind}_id")
+        fields: list[Any] = [literal(kind, String).label("kind"), owner.label("owner"), *columns]
+        parts.append(select(*fields, model.id).where(owner.in_(_ids(section))))
+    return _ordered(parts, "kind", "owner", *order)
+
+
+@cache
+def _citations(sections: Sections) -> Select[Any] | CompoundSelect[Any]:
+    """The citations of the listed records, each record's by char_start, then by id."""
+    return _of_listed(sections, Citation, list(_CITATION_COLUMNS), ("char_start", "id"))
+
+
+_CONTESTED_KEYS = ("field", "value", "source_id", "quote", "paragraph", "char_start", "char_end")
+
+
+@cache
+def _contested(sections: Sections) -> Select[Any] | CompoundSelect[Any]:
+    """The contested values of the listed records, each record's by id."""
+    columns = [getattr(ContestedValue, key) for key in _CONTESTED_KEYS]
+    return _of_listed(sections, ContestedValue, columns, ("id",))
 
 
 # Every figure between the two, each row with one of its citations (or none): points in series order.
@@ -562,6 +585,9 @@ def _records(
         records[kind, owner][field].append(value)
     for kind, owner, *citation in connection.execute(_citations(sections), ids):
         records[kind, owner]["citations"].append(dict(zip(_CITATION_KEYS, citation[:6], strict=True)))
+    if any(record["support"] == SupportStatus.contested for record in records.values()):
+        for kind, owner, *value in connection.execute(_contested(sections), ids):
+            records[kind, owner]["contested"].append(dict(zip(_CONTESTED_KEYS, value[:7], strict=True)))
     if projects:
         for project_id, *figure in connection.execute(_PROJECT_FIGURES, ids):
             records["project", project_id]["trade_figures"].append(_figure_ref(figure))
@@ -576,7 +602,21 @@ def _named(ref_id: str, name: str, titled: bool) -> dict[str, str]:
 
 
 def _event(row: Any) -> dict[str, Any]:
-    event_id, kind, title, summary, start, end, precision, place_id, place, host_id, host = row
+    (
+        event_id,
+        kind,
+        title,
+        summary,
+        start,
+        end,
+        precision,
+        status,
+        place_id,
+        place,
+        host_id,
+        host,
+        *support,
+    ) = row
     return {
         "id": event_id,
         "type": kind,
@@ -585,6 +625,7 @@ def _event(row: Any) -> dict[str, Any]:
         "date_start": start,
         "date_end": end,
         "date_precision": precision,
+        "status": status,
         "location": None if place_id is None else {"id": place_id, "name": place},
         "host_country": None if host_id is None else {"id": host_id, "name": host},
         "countries": [],
@@ -592,11 +633,29 @@ def _event(row: Any) -> dict[str, Any]:
         "organizations": [],
         "agreements": [],
         "citations": [],
+        **_support(support),
     }
 
 
+def _support(values: list[Any]) -> dict[str, Any]:
+    support, source_count = values
+    return {"support": support, "source_count": source_count, "contested": []}
+
+
 def _agreement(row: Any) -> dict[str, Any]:
-    agreement_id, title, summary, status, documents, start, end, precision, event_id, event_title = row
+    (
+        agreement_id,
+        title,
+        summary,
+        status,
+        documents,
+        start,
+        end,
+        precision,
+        event_id,
+        event_title,
+        *support,
+    ) = row
     return {
         "id": agreement_id,
         "title": title,
@@ -610,11 +669,12 @@ def _agreement(row: Any) -> dict[str, Any]:
         "event": None if event_id is None else {"id": event_id, "title": event_title},
         "countries": [],
         "citations": [],
+        **_support(support),
     }
 
 
 def _project(row: Any) -> dict[str, Any]:
-    project_id, name, kind, status, summary = row
+    project_id, name, kind, status, summary, *support = row
     return {
         "id": project_id,
         "name": name,
@@ -625,6 +685,7 @@ def _project(row: Any) -> dict[str, Any]:
         "places": [],
         "trade_figures": [],
         "citations": [],
+        **_support(support),
     }
 
 

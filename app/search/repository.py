@@ -88,6 +88,7 @@ STATUS_TITLES: dict[FigureStatus, tuple[str, str]] = {
     FigureStatus.preliminary: (" (preliminary)", " (предварительно)"),
     FigureStatus.estimate: (" (estimate)", " (оценка)"),
     FigureStatus.forecast: (" (forecast)", " (прогноз)"),
+    FigureStatus.target: (" (target)", " (цель)"),
 }
 
 

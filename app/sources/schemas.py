@@ -1,7 +1,9 @@
+from datetime import date
 from typing import Literal
 
 from pydantic import Field, StrictInt
 
+from app.common.dates import DatePrecision
 from app.common.filters import (
     FACETS_DESCRIPTION,
     FIELDS_DESCRIPTION,
@@ -25,8 +27,24 @@ class SourceRead(Schema):
     author: str | None = Field(description="Author, as the source names them.", examples=["Ильгар Велизаде"])
     language: str = Field(description="ISO 639-1 code of the source's language.", examples=["ru"])
     publication_year: int | None = Field(description="Year of publication, when known.", examples=[2025])
+    publication_date: date | None = Field(
+        description="First day of the publication date as far as it is known (see its precision).",
+        examples=["2025-12-01"],
+    )
+    publication_date_precision: DatePrecision | None = Field(
+        description="How much of the publication date is known: `day`, `month` or `year`.", examples=["month"]
+    )
+    publisher: str | None = Field(description="Who published it: outlet, agency or press service.")
+    retrieved_on: date | None = Field(description="When the text was taken from where it was published.")
     kind: SourceKind = Field(description="Kind of source.", examples=["article"])
     url: str | None = Field(description="Where the source was published, when known.")
+    extractor_version: str | None = Field(
+        description="The extractor that proposed candidates from its text; null if none read it."
+    )
+    extraction_note: str | None = Field(
+        description="Why no candidates were proposed, when the text could not be read (e.g. a language "
+        "the extractor does not handle)."
+    )
 
 
 class SourcePage(Page[SourceRead]):
@@ -56,10 +74,22 @@ class SourceDetail(SourceRead):
     citations: list[SourceCitation] = Field(description="Every quote from this source, in text order.")
 
 
-SourceField = Literal["id", "title", "author", "language", "publication_year", "kind", "url"]
-SourceDetailField = Literal[
-    "id", "title", "author", "language", "publication_year", "kind", "url", "text", "citations"
+SourceField = Literal[
+    "id",
+    "title",
+    "author",
+    "language",
+    "publication_year",
+    "publication_date",
+    "publication_date_precision",
+    "publisher",
+    "retrieved_on",
+    "kind",
+    "url",
+    "extractor_version",
+    "extraction_note",
 ]
+SourceDetailField = Literal[SourceField, "text", "citations"]
 
 
 class SourceDetailParams(ShapeParams):
@@ -77,20 +107,56 @@ class SourceFilters(ListParams):
 
 
 class SourceCreate(WriteModel):
-    """A new text source, with its full text, so records can cite it."""
+    """A new text source, as plain text or as an HTML page, so records can cite it. Adding it proposes
+    candidate records from its text (see /v1/candidates)."""
 
     id: WriteId | None = Field(None, description="Readable id; made from the title when not given.")
-    title: Name = Field(description="The published title, or a description in [square brackets].")
-    author: str | None = Field(None, max_length=300, description="Author, as the source names them.")
-    language: str = Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code of its language.")
-    publication_year: StrictInt | None = Field(None, ge=1, le=9999, description="Year of publication.")
-    kind: Literal["article", "report", "statistics", "official_statement", "other"] = Field(
-        description="Kind of source (datasets come in through imports)."
+    title: Name | None = Field(
+        None,
+        description="The published title, or a description in [square brackets]. For HTML, taken from "
+        "the page when not given; required for plain text.",
     )
-    url: str | None = Field(None, max_length=2000, description="Where it was published.")
-    text: str = Field(
+    author: str | None = Field(None, max_length=300, description="Author, as the source names them.")
+    language: str | None = Field(
+        None, pattern=r"^[a-z]{2}$", description="ISO 639-1 code of its language; detected when not given."
+    )
+    publication_year: StrictInt | None = Field(None, ge=1, le=9999, description="Year of publication.")
+    publication_date: str | None = Field(
+        None,
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="When it was published, as precisely as known: `2025`, `2025-12` or `2025-12-01`. "
+        "For HTML, taken from the page's metadata when not given. Relative periods in the text ("
+        '"last year") are read against it.',
+        examples=["2025-12"],
+    )
+    publisher: str | None = Field(
+        None, max_length=300, description="Who published it; for HTML, the page's site name when not given."
+    )
+    retrieved_on: date | None = Field(
+        None, description="When the text was taken from where it was published."
+    )
+    kind: Literal[
+        "article",
+        "wire_report",
+        "press_release",
+        "interview",
+        "report",
+        "statistics",
+        "official_statement",
+        "other",
+    ] = Field(description="Kind of source (datasets come in through imports).")
+    url: str | None = Field(None, max_length=2000, description="Where it was published (never fetched).")
+    text: str | None = Field(
+        None,
         min_length=1,
         max_length=2_000_000,
-        description="The full text. It may change later only while every quote cited from it stays "
-        "where it is.",
+        description="The full text (give it or `html`). It may change later only while every quote cited "
+        "from it stays where it is.",
+    )
+    html: str | None = Field(
+        None,
+        min_length=1,
+        max_length=10_000_000,
+        description="The page as HTML, instead of `text`: its main text is kept (menus, footers and "
+        "other boilerplate stripped), paragraphs apart by blank lines, and quotes index that text.",
     )

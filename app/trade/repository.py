@@ -5,7 +5,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.common.dates import PeriodKind, period_kind
 from app.common.filters import in_window, matches_text, require_known
-from app.common.listing import Listing, column_facet, either_column_facet, year_facet
+from app.common.listing import Listing, column_facet, either_column_facet, support_load, year_facet
 from app.common.pagination import Sorting
 from app.common.rows import RowReader
 from app.curation.writes import Fields, Writable, date_columns, every, invalid, one
@@ -27,6 +27,7 @@ TRADE_FIGURES = Listing(
         selectinload(TradeFigure.partner),
         selectinload(TradeFigure.projects),
         selectinload(TradeFigure.citations),
+        *support_load(TradeFigure),
     ),
     facets={
         "country": either_column_facet(["reporter_id", "partner_id"], Country),
@@ -71,6 +72,8 @@ def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Selec
         statement = statement.where(TradeFigure.value <= value_max)
     if filters.q:
         statement = statement.where(matches_text(TradeFigure.search_text, filters.q))
+    if filters.support:
+        statement = statement.where(TradeFigure.support.in_(filters.support))
     return statement
 
 

@@ -16,10 +16,19 @@ from app.common.filters import (
     choices,
     repeatable,
 )
-from app.common.schemas import Citation, NamedRef, Page, Schema
+from app.common.schemas import (
+    CONTESTED_DESCRIPTION,
+    SOURCE_COUNT_DESCRIPTION,
+    SUPPORT_DESCRIPTION,
+    Citation,
+    ContestedValue,
+    NamedRef,
+    Page,
+    Schema,
+)
 from app.curation.writes import DATE_PATTERN, CitationWrite, Text, WriteId, WriteModel
 from app.errors import InvalidParameter, param_error
-from app.models import Bound, FigureStatus, Indicator, Unit
+from app.models import Bound, FigureStatus, Indicator, SupportStatus, Unit
 
 
 class TradeFigureRead(Schema):
@@ -68,6 +77,9 @@ class TradeFigureRead(Schema):
     note: str | None = Field(description="Context from the source, in the response language.")
     projects: list[NamedRef] = Field(description="Infrastructure projects this figure relates to.")
     citations: list[Citation] = Field(description="Quotes from the sources supporting this record.")
+    support: SupportStatus = Field(description=SUPPORT_DESCRIPTION, examples=["single"])
+    source_count: int = Field(description=SOURCE_COUNT_DESCRIPTION, examples=[1])
+    contested: list[ContestedValue] = Field(description=CONTESTED_DESCRIPTION)
 
 
 class TradeFigurePage(Page[TradeFigureRead]):
@@ -93,6 +105,9 @@ TradeFigureField = Literal[
     "note",
     "projects",
     "citations",
+    "support",
+    "source_count",
+    "contested",
 ]
 TradeFigureFacet = Literal[
     "country",
@@ -113,6 +128,11 @@ class TradeFigureDetailParams(ShapeParams):
 
 
 class TradeFigureFilters(DatedListParams):
+    support: list[SupportStatus] = repeatable(
+        "How the sources stand behind it: `single`, `corroborated` or `contested`; repeat for any "
+        "of several.",
+        examples=[["single"]],
+    )
     country: list[CountryCode] = COUNTRY_FILTER
     reporter: list[CountryCode] = repeatable("Reporter country (alpha-2); repeat for any of several.")
     partner: list[CountryCode] = repeatable("Partner country (alpha-2); repeat for any of several.")
