@@ -370,6 +370,8 @@ class Source(Versioned, Searchable, Base):
         enum_type(DatePrecision, "date_precision")
     )
     publisher: Mapped[str | None] = mapped_column(String(300))
+    # The last day the publication date allows (31 December for a year): what `as_of` compares.
+    published_by: Mapped[date | None] = mapped_column(Date, index=True)
     retrieved_on: Mapped[date | None] = mapped_column(Date)
     kind: Mapped[SourceKind] = mapped_column(enum_type(SourceKind, "source_kind"), index=True)
     url: Mapped[str | None] = mapped_column(String(2000))

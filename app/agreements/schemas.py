@@ -13,6 +13,7 @@ from app.common.filters import (
     DatedListParams,
     ShapeParams,
     Slug,
+    as_of_field,
     choices,
     repeatable,
 )
@@ -87,11 +88,13 @@ AgreementField = Literal[
 
 
 class AgreementDetailParams(ShapeParams):
+    as_of: date | None = as_of_field()
     fields: list[AgreementField] = choices(FIELDS_DESCRIPTION)
     include: list[Literal["countries"]] = choices(INCLUDE_DESCRIPTION)
 
 
 class AgreementFilters(DatedListParams):
+    as_of: date | None = as_of_field()
     support: list[SupportStatus] = repeatable(
         "How the sources stand behind it: `single`, `corroborated` or `contested`; repeat for any "
         "of several.",

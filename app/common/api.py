@@ -118,6 +118,9 @@ def detail_response(
     lang = negotiate(params.lang, request.headers.get("accept-language"))
     fields = getattr(params, "fields", [])
     version: int | None
+    as_of = getattr(params, "as_of", None)
+    if as_of is not None:
+        listing.require_published_by(session, record_id, as_of)
     if listing.reads_rows(params):
         item, version = listing.get_item(session, record_id, lang, fields)
     else:

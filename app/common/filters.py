@@ -9,7 +9,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
-from sqlalchemy import Column, ColumnElement, Table, select
+from sqlalchemy import Column, ColumnElement, Table, exists, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import datastate
@@ -18,6 +18,7 @@ from app.common.language import Language
 from app.common.rows import IdQuery
 from app.common.text import like_pattern
 from app.errors import InvalidParameter, param_error
+from app.models import CITED_RECORD_COLUMNS, Citation, Source
 
 MAX_REPEATS = 10
 
@@ -236,3 +237,21 @@ def _known_ids(id_column: InstrumentedAttribute[str]) -> IdQuery:
     if query is None:
         query = _KNOWN_IDS[key] = IdQuery(id_column, lambda condition: select(id_column).where(condition))
     return query
+
+
+AS_OF_DESCRIPTION = (
+    "Only what sources published on or before this day (YYYY-MM-DD) support: records with at least one "
+    "citation from such a source. A source counts from the last day its publication date allows (a "
+    "source dated only `2025` counts from 2025-12-31); one with no publication date never does."
+)
+
+
+def as_of_field() -> Any:
+    return Field(None, description=AS_OF_DESCRIPTION, examples=["2025-12-31"])
+
+
+def published_by(record_type: str, record_id: Any, as_of: date | ColumnElement[Any]) -> ColumnElement[bool]:
+    """The record has a citation from a source published on or before `as_of` (a day, or a bound
+    parameter that will hold one)."""
+    cited = getattr(Citation, CITED_RECORD_COLUMNS[record_type])
+    return exists().where(cited == record_id, Citation.source_id == Source.id, Source.published_by <= as_of)

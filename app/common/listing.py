@@ -4,6 +4,7 @@ one page, the total, facet counts, every row for an export, one record with its 
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Column, Select, Subquery, Table, extract, func, select
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload, undefer
 # selectinload() and friends are typed as returning this (private) class.
 from sqlalchemy.orm.strategy_options import _AbstractLoad as LoaderOption
 
+from app.common.filters import published_by
 from app.common.pagination import Sorting, cut, page_query, paginate
 from app.common.rows import Item, Plan, RowReader, driver_rows
 from app.common.schemas import FacetValue
@@ -170,6 +172,20 @@ class Listing(Generic[M]):
             .where(id_column == self.normalize_id(record_id))
             .options(*self.options(include))
         )
+
+    def require_published_by(self, session: Session, record_id: str, as_of: date) -> None:
+        """A 404 unless a source published on or before `as_of` supports the record."""
+        assert self.record_type is not None
+        self.get(session, record_id)  # 404 or 410 for an id that names nothing
+        model_id = self.sorting.id_column
+        supported = select(model_id).where(
+            model_id == self.normalize_id(record_id), published_by(self.record_type, model_id, as_of)
+        )
+        if session.scalar(supported) is None:
+            raise NotFound(
+                f"No source published on or before {as_of.isoformat()} supports the {self.label} "
+                f"{record_id!r}."
+            )
 
     def _missing(self, session: Session, record_id: str) -> typing.NoReturn:
         if self.record_type and _was_deleted(session, self.record_type, record_id):

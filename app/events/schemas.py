@@ -14,6 +14,7 @@ from app.common.filters import (
     DatedListParams,
     ShapeParams,
     Slug,
+    as_of_field,
     choices,
     repeatable,
 )
@@ -118,11 +119,13 @@ EventFacet = Literal[
 
 
 class EventDetailParams(ShapeParams):
+    as_of: date | None = as_of_field()
     fields: list[EventField] = choices(FIELDS_DESCRIPTION)
     include: list[EventInclude] = choices(INCLUDE_DESCRIPTION)
 
 
 class EventFilters(DatedListParams):
+    as_of: date | None = as_of_field()
     support: list[SupportStatus] = repeatable(
         "How the sources stand behind it: `single`, `corroborated` or `contested`; repeat for any "
         "of several.",

@@ -1,3 +1,4 @@
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
@@ -11,6 +12,7 @@ from app.common.filters import (
     ListParams,
     ShapeParams,
     Slug,
+    as_of_field,
     choices,
     repeatable,
 )
@@ -82,11 +84,13 @@ ProjectInclude = Literal["trade_figures", "places", "countries"]
 
 
 class InfrastructureProjectDetailParams(ShapeParams):
+    as_of: date | None = as_of_field()
     fields: list[ProjectField] = choices(FIELDS_DESCRIPTION)
     include: list[ProjectInclude] = choices(INCLUDE_DESCRIPTION)
 
 
 class InfrastructureProjectFilters(ListParams):
+    as_of: date | None = as_of_field()
     support: list[SupportStatus] = repeatable(
         "How the sources stand behind it: `single`, `corroborated` or `contested`; repeat for any "
         "of several.",

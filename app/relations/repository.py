@@ -6,6 +6,7 @@ the counts here always equal those lists' totals (tests/test_relations.py checks
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -13,6 +14,7 @@ from sqlalchemy import (
     BindParameter,
     ColumnElement,
     CompoundSelect,
+    Date,
     Integer,
     Select,
     String,
@@ -38,7 +40,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.common.dates import PeriodKind
-from app.common.filters import matches_text, require_known
+from app.common.filters import matches_text, published_by, require_known
 from app.common.language import LANGUAGES, Language
 from app.common.pagination import decode_cursor, encode_cursor
 from app.errors import InvalidParameter, NotFound, param_error
@@ -197,6 +199,14 @@ def _pair(row: Any, countries: dict[str, Country]) -> Pair:
 
 _A: BindParameter[str] = bindparam("a")
 _B: BindParameter[str] = bindparam("b")
+# `as_of`: null for everything; else only records a source published by then supports.
+_AS_OF: BindParameter[Any] = bindparam("as_of", type_=Date)
+
+
+def _supported(record_type: str, record_id: Any) -> ColumnElement[bool]:
+    return or_(cast(_AS_OF, Date).is_(None), published_by(record_type, record_id, _AS_OF))
+
+
 # Above this many events, the sources query finds the pair's events again rather than by their ids.
 _LISTED_EVENTS = 1000
 
@@ -215,20 +225,24 @@ def _ids(name: str) -> BindParameter[Any]:
     return bindparam(name, expanding=True)
 
 
-def _pair_ids(link: Table, record_key: str) -> CompoundSelect[Any]:
+def _pair_ids(link: Table, record_key: str, record_type: str) -> CompoundSelect[Any]:
     """Ids of the records linked to both countries: what `country=A&country=B` selects on a list.
     An INTERSECT ordered by id: SQLite then merges A's and B's ids as the (country, record) index
     lists them, each read once in order (a nested IN looked each of A's up among B's: 1.9 → 0.4 ms
     for a pair of countries with ~2,000 events each, 200,000 events in all)."""
     records, country = link.c[record_key], link.c.country_id
-    return intersect(select(records).where(country == _A), select(records).where(country == _B)).order_by(
-        records
-    )
+    supported = _supported(record_type, records)
+    return intersect(
+        select(records).where(country == _A, supported), select(records).where(country == _B)
+    ).order_by(records)
 
 
-_PAIR_FIGURES = or_(
-    and_(TradeFigure.reporter_id == _A, TradeFigure.partner_id == _B),
-    and_(TradeFigure.reporter_id == _B, TradeFigure.partner_id == _A),
+_PAIR_FIGURES = and_(
+    or_(
+        and_(TradeFigure.reporter_id == _A, TradeFigure.partner_id == _B),
+        and_(TradeFigure.reporter_id == _B, TradeFigure.partner_id == _A),
+    ),
+    _supported("trade_figure", TradeFigure.id),
 )
 
 
@@ -241,9 +255,9 @@ _COUNTRIES = {
     lang: select(
         Country.id,
         _localized(Country, "name", lang),
-        _count(_pair_ids(agreement_countries, "agreement_id")),
+        _count(_pair_ids(agreement_countries, "agreement_id", "agreement")),
         _count(select(TradeFigure.id).where(_PAIR_FIGURES)),
-        _count(_pair_ids(project_countries, "project_id")),
+        _count(_pair_ids(project_countries, "project_id", "infrastructure_project")),
     )
     .where(Country.id.in_([_A, _B]))
     .order_by(Country.id)
@@ -252,7 +266,7 @@ _COUNTRIES = {
 # Every event of the pair, newest first: their number, the latest ones, and the sources they cite.
 _PAIR_EVENTS = (
     select(Event.id)
-    .where(Event.id.in_(_pair_ids(event_countries, "event_id")))
+    .where(Event.id.in_(_pair_ids(event_countries, "event_id", "event")))
     .order_by(Event.date_start.desc(), Event.id.desc())
 )
 _LOCATION, _HOST, _EVENT = Place.__table__.alias("location"), Country.__table__.alias("host"), Event.__table__
@@ -298,7 +312,7 @@ _AGREEMENTS = {
         Agreement.source_count,
     )
     .select_from(Agreement.__table__.outerjoin(_EVENT, _EVENT.c.id == Agreement.event_id))
-    .where(Agreement.id.in_(_pair_ids(agreement_countries, "agreement_id")))
+    .where(Agreement.id.in_(_pair_ids(agreement_countries, "agreement_id", "agreement")))
     .order_by(Agreement.date_start.desc(), Agreement.id.desc())
     for lang in LANGUAGES
 }
@@ -312,7 +326,7 @@ _PROJECTS = {
         InfrastructureProject.support,
         InfrastructureProject.source_count,
     )
-    .where(InfrastructureProject.id.in_(_pair_ids(project_countries, "project_id")))
+    .where(InfrastructureProject.id.in_(_pair_ids(project_countries, "project_id", "infrastructure_project")))
     .order_by(_localized(InfrastructureProject, "name", lang), InfrastructureProject.id)
     for lang in LANGUAGES
 }
@@ -484,7 +498,7 @@ def _sources(events: Any) -> Select[str, str]:
 
 
 _SOURCES_OF_LISTED_EVENTS = _sources(_ids("events"))
-_SOURCES_OF_PAIR_EVENTS = _sources(_pair_ids(event_countries, "event_id"))
+_SOURCES_OF_PAIR_EVENTS = _sources(_pair_ids(event_countries, "event_id", "event"))
 
 # How series are ordered (as `group_series` orders them).
 _INDICATOR_RANK = {indicator.value: rank for rank, indicator in enumerate(Indicator)}
@@ -492,14 +506,16 @@ _UNIT_RANK = {unit.value: rank for rank, unit in enumerate(Unit)}
 _KIND_RANK = {kind.value: rank for rank, kind in enumerate(PeriodKind)}
 
 
-def resolve_pair(session: Session, a: str, b: str, lang: Language) -> tuple[list[Any], dict[str, int]]:
+def resolve_pair(
+    session: Session, a: str, b: str, lang: Language, as_of: date | None = None
+) -> tuple[list[Any], dict[str, int]]:
     """The two countries of `/v1/relations/{a}/{b}` as (id, name) by code, and the counts that need
     no list of ids; a 422 for the same code twice or an unknown one."""
     if a == b:
         detail = f"a relation needs two different countries, not {a} twice"
         raise InvalidParameter(detail, [param_error("a", detail, "path"), param_error("b", detail, "path")])
     first, second = sorted((a, b))
-    rows = session.connection().execute(_COUNTRIES[lang], {"a": first, "b": second}).all()
+    rows = session.connection().execute(_COUNTRIES[lang], {"a": first, "b": second, "as_of": as_of}).all()
     if len(rows) < 2:
         require_countries(session, {"a": a, "b": b}, "path")  # raises, naming the unknown codes
     _, _, agreements, trade_figures, projects = rows[0]
@@ -507,11 +523,14 @@ def resolve_pair(session: Session, a: str, b: str, lang: Language) -> tuple[list
     return [(row[0], row[1]) for row in rows], counts
 
 
-def get_dossier(session: Session, a: str, b: str, lang: Language) -> dict[str, Any]:
-    """The dossier of a pair, in PairDossier's JSON shape and the response language."""
-    countries, counts = resolve_pair(session, a, b, lang)
+def get_dossier(
+    session: Session, a: str, b: str, lang: Language, as_of: date | None = None
+) -> dict[str, Any]:
+    """The dossier of a pair, in PairDossier's JSON shape and the response language; with `as_of`,
+    of the records sources published by then support."""
+    countries, counts = resolve_pair(session, a, b, lang, as_of)
     (a, a_name), (b, b_name) = countries
-    pair = {"a": a, "b": b}
+    pair = {"a": a, "b": b, "as_of": as_of}
     connection = session.connection()
     event_ids = list(connection.execute(_PAIR_EVENTS, pair).scalars())
     counts = {"events": len(event_ids), **counts}
@@ -533,7 +552,7 @@ def get_dossier(session: Session, a: str, b: str, lang: Language) -> dict[str, A
             "projects": [project["id"] for project in projects],
         },
     )
-    query = f"country={a}&country={b}"
+    query = f"country={a}&country={b}" + (f"&as_of={as_of.isoformat()}" if as_of else "")
     return {
         "id": f"{a}/{b}",
         "countries": [{"id": a, "name": a_name}, {"id": b, "name": b_name}],
@@ -556,7 +575,7 @@ Record = dict[str, Any]
 
 
 def _records(
-    connection: Connection, pair: dict[str, str], lang: Language, latest: list[str], counts: dict[str, int]
+    connection: Connection, pair: dict[str, Any], lang: Language, latest: list[str], counts: dict[str, int]
 ) -> tuple[list[Record], list[Record], list[Record]]:
     """The latest events, every agreement and every project of the pair, with their references and
     citations. Sections known to be empty cost no query."""

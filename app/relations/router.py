@@ -74,7 +74,7 @@ def get_relation(
 ) -> Response:
     lang = negotiate(params.lang, request.headers.get("accept-language"))
     # Built in PairDossier's shape by the repository, without validating it again here.
-    body = repository.get_dossier(session, a, b, lang)
+    body = repository.get_dossier(session, a, b, lang, params.as_of)
     return json_response(body, lang, datastate.current(session))
 
 

@@ -1,10 +1,11 @@
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, inspect, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from app.candidates.repository import propose
-from app.common.dates import DatePrecision, parse_partial_date
+from app.common.dates import DatePrecision, month_end, parse_partial_date
 from app.common.filters import matches_text
 from app.common.listing import Listing, column_facet
 from app.common.pagination import Sorting
@@ -58,6 +59,7 @@ def _source_rules(session: Session, source: Source, data: dict[str, Any]) -> Non
         raise invalid("text", "give the text, or the HTML page as `html`")
     if source.title is None:
         raise invalid("title", "a title is required (a description in [square brackets] if it has none)")
+    source.published_by = _published_by(source)
     if source.language is None:
         try:
             source.language = detect_language(source.text)
@@ -84,6 +86,22 @@ def _take_page(source: Source, data: dict[str, Any]) -> None:
         source.publication_date = page.published
         source.publication_date_precision = DatePrecision.day
         source.publication_year = source.publication_year or page.published.year
+
+
+def _published_by(source: Source) -> date | None:
+    """The last day the publication date allows."""
+    if source.publication_date is not None and source.publication_date_precision is not None:
+        start = source.publication_date
+        if source.publication_date_precision is DatePrecision.day:
+            return start
+        if source.publication_date_precision is DatePrecision.month:
+            return month_end(start.year, start.month)
+        if source.publication_date_precision is DatePrecision.quarter:
+            return month_end(start.year, start.month + 2)
+        return date(start.year, 12, 31)
+    if source.publication_year is not None:
+        return date(source.publication_year, 12, 31)
+    return None
 
 
 def _set_publication_date(source: Source, value: str | None, data: dict[str, Any]) -> None:

@@ -13,6 +13,7 @@ from app.common.filters import (
     PartialDate,
     ShapeParams,
     Slug,
+    as_of_field,
     choices,
     repeatable,
 )
@@ -124,10 +125,12 @@ TradeFigureFacet = Literal[
 
 
 class TradeFigureDetailParams(ShapeParams):
+    as_of: date | None = as_of_field()
     fields: list[TradeFigureField] = choices(FIELDS_DESCRIPTION)
 
 
 class TradeFigureFilters(DatedListParams):
+    as_of: date | None = as_of_field()
     support: list[SupportStatus] = repeatable(
         "How the sources stand behind it: `single`, `corroborated` or `contested`; repeat for any "
         "of several.",

@@ -104,6 +104,12 @@ def _vocabularies(new: bool) -> None:
                 )
 
 
+def _year_end() -> str:
+    if op.get_bind().dialect.name == "sqlite":
+        return "CASE WHEN publication_year IS NULL THEN NULL ELSE printf('%04d-12-31', publication_year) END"
+    return "make_date(publication_year, 12, 31)"
+
+
 def upgrade() -> None:
     _sqlite_triggers(make=False)
     _vocabularies(new=True)
@@ -123,6 +129,8 @@ def upgrade() -> None:
             sa.Column("publication_date_precision", _enum("date_precision", DATE_PRECISIONS), nullable=True)
         )
         batch_op.add_column(sa.Column("publisher", sa.String(length=300), nullable=True))
+        batch_op.add_column(sa.Column("published_by", sa.Date(), nullable=True))
+        batch_op.create_index("ix_sources_published_by", ["published_by"])
         batch_op.add_column(sa.Column("retrieved_on", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("extractor_version", sa.String(length=40), nullable=True))
         batch_op.add_column(sa.Column("extraction_note", sa.String(length=500), nullable=True))
@@ -130,6 +138,8 @@ def upgrade() -> None:
             op.f("ck_sources_publication_date_precision"),
             sa.text("(publication_date IS NULL) = (publication_date_precision IS NULL)"),
         )
+    # Sources so far knew only a year: the last day of it is when they were published by.
+    op.execute("UPDATE sources SET published_by = " + _year_end())
     with op.batch_alter_table("revisions") as batch_op:
         batch_op.add_column(sa.Column("origin", sa.JSON(), nullable=True))
     op.create_table(
@@ -247,10 +257,12 @@ def downgrade() -> None:
     with op.batch_alter_table("sources") as batch_op:
         batch_op.drop_constraint(op.f("ck_sources_publication_date_precision"), type_="check")
         batch_op.drop_constraint(op.f("ck_sources_date_precision"), type_="check")
+        batch_op.drop_index("ix_sources_published_by")
         for column in (
             "extraction_note",
             "extractor_version",
             "retrieved_on",
+            "published_by",
             "publisher",
             "publication_date_precision",
             "publication_date",

@@ -1,0 +1,106 @@
+"""`as_of`: only what sources published on or before a day support."""
+
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy.orm import Session
+
+from app.auth import create_key
+
+pytestmark = pytest.mark.anyio
+
+NOTE = "The ministers met in Baku in May 2024."
+
+
+@pytest.fixture
+def writer(session: Session) -> dict[str, str]:
+    _, secret = create_key(session, "as-of-writer", "write")
+    session.commit()
+    return {"Authorization": f"Bearer {secret}"}
+
+
+def ids(response: httpx.Response) -> list[str]:
+    assert response.status_code == 200, response.text
+    return [item["id"] for item in response.json()["items"]]
+
+
+async def add_earlier_source(client: httpx.AsyncClient, writer: dict[str, str]) -> str:
+    source = {
+        "id": "may-note",
+        "title": "[A note]",
+        "kind": "other",
+        "text": NOTE,
+        "publication_date": "2024-05",
+    }
+    assert (await client.post("/v1/sources", json=source, headers=writer)).status_code == 201
+    event = {
+        "type": "ministerial_meeting",
+        "title_en": "Ministers meet in Baku",
+        "title_ru": "Встреча министров в Баку",
+        "date": "2024-05",
+        "countries": ["AZ", "KZ"],
+        "citations": [{"source_id": "may-note", "quote": NOTE}],
+    }
+    created = await client.post("/v1/events", json=event, headers=writer)
+    assert created.status_code == 201, created.text
+    return str(created.json()["id"])
+
+
+async def test_lists_keep_what_was_published_by_then(
+    client: httpx.AsyncClient, writer: dict[str, str]
+) -> None:
+    event_id = await add_earlier_source(client, writer)
+    source = (await client.get("/v1/sources/may-note")).json()
+    assert (source["publication_date"], source["publication_date_precision"]) == ("2024-05-01", "month")
+    # The seed article is dated only 2025: it counts from 2025-12-31; the note from 2024-05-31.
+    assert ids(await client.get("/v1/events", params={"as_of": "2024-05-30"})) == []
+    assert ids(await client.get("/v1/events", params={"as_of": "2024-05-31"})) == [event_id]
+    assert len(ids(await client.get("/v1/events", params={"as_of": "2025-12-30"}))) == 1
+    assert len(ids(await client.get("/v1/events", params={"as_of": "2025-12-31"}))) == 6
+    assert ids(await client.get("/v1/trade-figures", params={"as_of": "2025-06-30"})) == []
+    assert len(ids(await client.get("/v1/trade-figures", params={"as_of": "2026-01-01"}))) == 5
+    assert ids(await client.get("/v1/agreements", params={"as_of": "2025-01-01"})) == []
+    assert ids(await client.get("/v1/infrastructure-projects", params={"as_of": "2025-01-01"})) == []
+
+
+async def test_a_record_not_yet_supported_is_not_found(
+    client: httpx.AsyncClient, writer: dict[str, str]
+) -> None:
+    event_id = await add_earlier_source(client, writer)
+    assert (await client.get(f"/v1/events/{event_id}", params={"as_of": "2024-05-31"})).status_code == 200
+    missing = await client.get(f"/v1/events/{event_id}", params={"as_of": "2024-05-30"})
+    assert missing.status_code == 404 and "2024-05-30" in missing.json()["detail"]
+    seed = "/v1/trade-figures/az-kz-trade-turnover-2024"
+    assert (await client.get(seed, params={"as_of": "2025-12-01"})).status_code == 404
+    assert (await client.get(seed, params={"as_of": "2025-12-31"})).status_code == 200
+    assert (await client.get("/v1/events/no-such-event", params={"as_of": "2025-12-31"})).status_code == 404
+    assert (await client.get(seed, params={"as_of": "2025-13-01"})).status_code == 422
+
+
+async def test_a_series_as_of_a_day(client: httpx.AsyncClient) -> None:
+    query: dict[str, Any] = {"reporter": "AZ", "partner": "KZ", "indicator": "trade_turnover"}
+    before = await client.get("/v1/trade-figures/series", params=query | {"as_of": "2025-11-30"})
+    assert before.status_code == 200 and before.json()["points"] == []
+    after = await client.get("/v1/trade-figures/series", params=query | {"as_of": "2025-12-31"})
+    assert len(after.json()["points"]) == 2
+
+
+async def test_a_dossier_as_of_a_day(client: httpx.AsyncClient, writer: dict[str, str]) -> None:
+    event_id = await add_earlier_source(client, writer)
+    early = await client.get("/v1/relations/AZ/KZ", params={"as_of": "2024-12-31"})
+    assert early.status_code == 200, early.text
+    body = early.json()
+    assert [event["id"] for event in body["events"]] == [event_id]
+    assert body["counts"] == {
+        "events": 1,
+        "agreements": 0,
+        "trade_figures": 0,
+        "infrastructure_projects": 0,
+        "records": 1,
+    }
+    assert body["trade_series"] == [] and [source["id"] for source in body["sources"]] == ["may-note"]
+    assert body["links"]["events"].endswith("&as_of=2024-12-31")
+    assert (await client.get("/v1/relations/AZ/KZ", params={"as_of": "2024-01-01"})).status_code == 404
+    everything = (await client.get("/v1/relations/AZ/KZ")).json()
+    assert everything["counts"]["events"] == 6
