@@ -4,6 +4,7 @@ The extractor is replaced here by a fixed list of proposals over a text written 
 tests pin the review workflow; tests/unit/test_extraction_*.py pin what the extractor reads.
 """
 
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -459,3 +460,42 @@ async def test_the_detail_of_a_candidate_is_its_list_item(
     for item in ok(await client.get("/v1/candidates", params={"source": "talks-in-astana"}))["items"]:
         assert ok(await client.get(f"/v1/candidates/{item['id']}")) == item
     problem(await client.get("/v1/candidates/no-such-record"), 404)
+
+
+async def test_reading_a_source_again_keeps_what_was_reviewed(
+    client: httpx.AsyncClient, writer: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await add_source(client, writer)
+    found = await candidates(client)
+    ok(
+        await client.post(
+            f"/v1/candidates/{found['person:arman-testov']['id']}/accept", json={}, headers=writer
+        )
+    )
+    figure = found["trade_figure:1"]
+    ok(await client.post(f"/v1/candidates/{figure['id']}/reject", json={"reason": "wrong"}, headers=writer))
+
+    # The same reading again: what was reviewed is not offered again; the rest is proposed anew.
+    again = ok(await client.post("/v1/sources/talks-in-astana/extract", headers=writer))
+    assert (again["withdrawn"], again["pending"]) == (2, 2)
+    pending = await candidates(client, status="pending")
+    assert set(pending) == {"event:1", "agreement:1"}
+    assert pending["event:1"]["id"] != found["event:1"]["id"]
+
+    # A better reading states the figure otherwise: offered again, under a key of its own.
+    def corrected(text: str, **kwargs: Any) -> list[Proposal]:
+        return [
+            dataclasses.replace(p, body=p.body | {"value": 529_000_000}) if p.kind == "trade_figure" else p
+            for p in proposals(text)
+        ]
+
+    monkeypatch.setattr(repository, "extract", corrected)
+    ok(await client.post("/v1/sources/talks-in-astana/extract", headers=writer))
+    pending = await candidates(client, status="pending")
+    assert set(pending) == {"event:1", "agreement:1", "trade_figure:1#2"}
+    accepted = ok(
+        await client.post(f"/v1/candidates/{pending['event:1']['id']}/accept", json={}, headers=writer)
+    )
+    assert [item["key"] for item in accepted["accepted"]] == ["event:1"]  # its person is accepted already
+    problem(await client.post("/v1/sources/talks-in-astana/extract"), 401)
+    problem(await client.post("/v1/sources/no-such-source/extract", headers=writer), 404)

@@ -6,6 +6,7 @@ and extractor as its origin. What a candidate requires (a proposed person, the e
 signed at) is accepted first, in the same transaction.
 """
 
+import dataclasses
 import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -88,12 +89,68 @@ def propose(session: Session, source: Source) -> None:
     paragraphs = paragraph_spans(source.text)
     now = datetime.now(UTC)
     candidates = []
-    for proposal in proposals:
+    for proposal in _not_yet_reviewed(session, source, proposals):
         candidate = _candidate(session, source, proposal, paragraphs, now)
         if candidate is not None:
             candidates.append(candidate)
     if not candidates and proposals:
         source.extraction_note = "the extractor's proposals did not validate; none is offered"
+
+
+def extract_again(session: Session, source: Source) -> tuple[int, int]:
+    """Read a stored source again with today's extractor: its pending candidates give way to the new
+    proposals; reviewed ones stay, and a proposal already reviewed as it stands is not offered again.
+    Returns how many candidates were withdrawn and how many proposed."""
+    pending = select(Candidate).where(
+        Candidate.source_id == source.id, Candidate.status == CandidateStatus.pending
+    )
+    withdrawn = list(session.scalars(pending))
+    for candidate in withdrawn:
+        session.delete(candidate)
+    session.flush()
+    propose(session, source)
+    session.flush()
+    changed(session)
+    return len(withdrawn), pending_count(session, source.id)
+
+
+def _not_yet_reviewed(session: Session, source: Source, proposals: list[Proposal]) -> list[Proposal]:
+    """The proposals no reviewed candidate of the source already is, their keys made unique among the
+    source's candidates (a key of an earlier reading may name something else now)."""
+    reviewed = list(session.scalars(select(Candidate).where(Candidate.source_id == source.id)))
+    if not reviewed:
+        return proposals
+    seen = {(c.record_type.value, c.char_start, c.char_end, _without_citations(c.body)) for c in reviewed}
+    taken = {candidate.key for candidate in reviewed}
+    fresh = [
+        proposal
+        for proposal in proposals
+        if (proposal.kind, proposal.start, proposal.end, _without_citations(proposal.body)) not in seen
+    ]
+    renamed = {proposal.key: _free_key(proposal.key, taken) for proposal in fresh}
+    return [
+        dataclasses.replace(
+            proposal,
+            key=renamed[proposal.key],
+            requires=tuple(renamed.get(key, key) for key in proposal.requires),
+        )
+        for proposal in fresh
+    ]
+
+
+def _without_citations(body: dict[str, Any]) -> str:
+    return orjson.dumps(
+        {k: v for k, v in body.items() if k != "citations"}, option=orjson.OPT_SORT_KEYS
+    ).decode()
+
+
+def _free_key(key: str, taken: set[str]) -> str:
+    candidate, n = key, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{key}#{n}"
+    taken.add(candidate)
+    return candidate
 
 
 def known_records(session: Session) -> list[Known]:

@@ -158,3 +158,17 @@ class CandidatesAccepted(Schema):
         description="The candidates accepted, in the order they were written (what a candidate requires "
         "comes before it)."
     )
+
+
+class Extraction(Schema):
+    """What reading a source again did."""
+
+    source_id: str = Field(description="The source read.")
+    extractor_version: str | None = Field(
+        description="The extractor that read it; null if none reads its language."
+    )
+    extraction_note: str | None = Field(description="Why it proposed nothing, if it could not read the text.")
+    withdrawn: int = Field(description="Pending candidates of earlier readings, withdrawn.")
+    pending: int = Field(
+        description="Pending candidates now: the new proposals, less those already reviewed as they stand."
+    )

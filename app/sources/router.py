@@ -1,11 +1,17 @@
 from typing import Annotated
 
+import orjson
 from fastapi import APIRouter, Request, Response
 
+from app.auth import WriteCaller
+from app.candidates import repository as candidates
+from app.candidates.schemas import Extraction
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
 from app.common.query import from_query
+from app.common.schemas import Problem
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
+from app.revisions import ACTOR_KEY
 from app.sources import repository
 from app.sources.schemas import SourceDetail, SourceDetailParams, SourceFilters, SourcePage, SourceRead
 
@@ -43,3 +49,32 @@ add_write_routes(
     SourceDetail,
     WriteNames("createSource", "updateSource", "deleteSource", "listSourceRevisions"),
 )
+
+
+@router.post(
+    "/{record_id}/extract",
+    name="extractSource",
+    summary="Read a source again with today's extractor",
+    responses={
+        200: {"model": Extraction, "description": "What the new reading proposed."},
+        401: {"model": Problem, "description": "No valid API key."},
+        403: {"model": Problem, "description": "The API key lacks the `write` scope."},
+        404: {"model": Problem, "description": "No source has this id."},
+        422: {"model": Problem, "description": "The id is not a valid one."},
+    },
+)
+def extract_source(session: SessionDep, caller: WriteCaller, record_id: RecordId) -> Response:
+    """For a source read by an older extractor: its pending candidates are withdrawn and the text is
+    read again. Accepted and rejected candidates stay; a proposal already reviewed as it stands is
+    not offered again. One transaction."""
+    session.info[ACTOR_KEY] = caller.name
+    source = repository.SOURCE_DETAIL.get(session, record_id)
+    withdrawn, pending = candidates.extract_again(session, source)
+    body = {
+        "source_id": source.id,
+        "extractor_version": source.extractor_version,
+        "extraction_note": source.extraction_note,
+        "withdrawn": withdrawn,
+        "pending": pending,
+    }
+    return Response(orjson.dumps(body), media_type="application/json")
