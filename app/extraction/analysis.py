@@ -1,7 +1,6 @@
 """One reading of a document shared by every kind of proposal: for each sentence, the countries,
 places, organizations, projects and people it names, and the cue words it holds."""
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -9,13 +8,15 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from app.extraction.countries import CountryFinder, CountryWord, country_names
-from app.extraction.lexicon import vocabulary as vocab
+from app.extraction.countries import CountryFinder, CountryWord
+from app.extraction.cues import cue_matcher
 from app.extraction.lexicon.reference import ORGANIZATIONS, PLACES, PROJECTS
 from app.extraction.matching import Mention, PhraseMatcher
 from app.extraction.model import Known
-from app.extraction.morphology import future_verb, inflect, person_nominative, russian_entities
+from app.extraction.morphology import future_verb, russian_entities
+from app.extraction.people import PeopleFinder, PersonMention
 from app.extraction.text import Document, Sentence, Token
+from app.extraction.when import find_dateline
 
 
 @dataclass(frozen=True)
@@ -35,44 +36,7 @@ class SentenceFacts:
     organizations: list[Mention[Ref]] = field(default_factory=list)
     places: list[Mention[Ref]] = field(default_factory=list)
     projects: list[Mention[Ref]] = field(default_factory=list)
-    people: list["PersonMention"] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class PersonMention:
-    start: int
-    end: int
-    name: str  # in the text's language, nominative
-    known_id: str | None
-    role: tuple[str, str] | None = None  # (English, Russian) role title
-    country: str | None = None
-
-
-@dataclass(frozen=True)
-class Role:
-    titles: tuple[str, str]  # English, Russian: "President of Azerbaijan", "Президент Азербайджана"
-    country: str | None
-
-
-@cache
-def cue_matcher(language: str, name: str) -> PhraseMatcher[str]:
-    """A matcher of one vocabulary table (`INDICATORS`, `GROWTH`…) for a language."""
-    matcher: PhraseMatcher[str] = PhraseMatcher()
-    table = getattr(vocab, name)[language]
-    if isinstance(table, dict):
-        for value, phrases in table.items():
-            matcher.add_all(phrases, value, language)
-    else:
-        for item in table:
-            if isinstance(item, str):
-                matcher.add(item, item, language)
-            elif isinstance(item[1], str) and len(item) == 2:
-                matcher.add(item[0], item[1], language)
-            elif len(item) == 2:
-                matcher.add_all(item[1], item[0], language)
-            else:
-                matcher.add(item[0], item[0], language)
-    return matcher
+    people: list[PersonMention] = field(default_factory=list)
 
 
 @cache
@@ -125,6 +89,9 @@ class Reading:
         self.document = document
         self.language = document.language
         self.published = published
+        # A wire's dateline ("ASTANA, 21 October.") is the day it reports: "yesterday" counts from it.
+        self.dateline = find_dateline(document.text, published)
+        self.reference = self.dateline or published
         self.known = known
         extra = tuple(
             (record.id, name) for record in known if record.kind == "country" for name in record.names
@@ -134,12 +101,7 @@ class Reading:
             kind: _with_known(self.language, kind, known)
             for kind in ("organization", "place", "infrastructure_project")
         }
-        self.person_matcher: PhraseMatcher[Ref] = PhraseMatcher()
-        self.known_people = {record.id: record for record in known if record.kind == "person"}
-        for record in known:
-            if record.kind == "person":
-                for name in record.names:
-                    self.person_matcher.add(name, Ref("person", record.id, True), self.language, proper=True)
+        self.people = PeopleFinder(self.language, known)
         entities = russian_entities(document.text) if self.language == "ru" else []
         self.facts = [self._read(sentence, entities) for sentence in document.sentences]
         self.main_pair = self._main_pair()
@@ -156,78 +118,22 @@ class Reading:
         facts.countries = [m for m in self.country_finder.find(tokens) if m.first not in masked]
         facts.places = [m for m in self.matchers["place"].find(tokens) if m.first not in masked]
         facts.people = self._people(sentence, entities, facts)
+        # A person's name is not also a place ("Алиев" shares a stem with the town of Alat).
+        facts.places = [
+            m for m in facts.places if not any(p.start < m.end and m.start < p.end for p in facts.people)
+        ]
         return facts
 
     def _people(self, sentence: Sentence, entities: list[Any], facts: SentenceFacts) -> list[PersonMention]:
-        tokens = sentence.tokens
-        found: list[PersonMention] = []
-        for mention in self.person_matcher.find(tokens):
-            record = self.known_people[mention.value.id]
-            role = self._role(tokens, mention.first, facts)
-            found.append(
-                PersonMention(
-                    mention.start,
-                    mention.end,
-                    record.names[0],
-                    mention.value.id,
-                    role.titles if role else None,
-                    record.country,
-                )
-            )
-        spans: list[tuple[int, int]] = []
-        if self.language == "ru":
-            spans = [
-                (e.start, e.end)
-                for e in entities
-                if e.type == "PER" and sentence.start <= e.start and e.end <= sentence.end
-            ]
-        else:
-            spans = _english_people(sentence)
-        for start, end in spans:
-            if any(p.start < end and start < p.end for p in found):
-                continue
-            first = next((i for i, t in enumerate(tokens) if t.start >= start), None)
-            if first is None:
-                continue
-            words = [t.text for t in tokens if start <= t.start and t.end <= end and t.text[:1].isalpha()]
-            if len(words) < 2:
-                continue  # a surname alone is too often someone else
-            if self.language == "ru":
-                words = person_nominative(words)
-            role = self._role(tokens, first, facts)
-            found.append(
-                PersonMention(
-                    start,
-                    end,
-                    " ".join(words),
-                    None,
-                    role.titles if role else None,
-                    (role.country if role and role.country else _listed_country(" ".join(words))),
-                )
-            )
-        return found
-
-    def _role(self, tokens: Sequence[Token], first: int, facts: SentenceFacts) -> "Role | None":
-        """The role and country stated just before a name: "президента Азербайджана Ильхама Алиева",
-        "Kazakh President Kassym-Jomart Tokayev"."""
-        window = tokens[max(0, first - 5) : first]
-        roles = cue_matcher(self.language, "ROLES").find(window)
-        if not roles:
-            return None
-        role_key = roles[-1].value
-        english, russian = next(
-            (en, ru) for phrase, en, ru in vocab.ROLES[self.language] if phrase == role_key
+        spans = [
+            (e.start, e.end)
+            for e in entities
+            if e.type == "PER" and sentence.start <= e.start and e.end <= sentence.end
+        ]
+        named: list[Mention[Any]] = [*facts.places, *facts.organizations, *facts.projects]
+        return self.people.find(
+            sentence, spans, facts.countries, {i for m in named for i in range(m.first, m.last)}
         )
-        low = window[0].start if window else 0
-        high = tokens[first].start
-        country = next(
-            (m.value.code for m in facts.countries if low <= m.start < high and not m.value.capital), None
-        )
-        if country is None:
-            return Role((english, russian), None)
-        names = country_names()[country]
-        country_ru = " ".join(inflect(word, "gent") for word in names.ru.split())
-        return Role((f"{english} of {names.en}", f"{russian} {country_ru}"), country)
 
     def _main_pair(self) -> tuple[str, ...]:
         counts: Counter[str] = Counter()
@@ -248,33 +154,3 @@ class Reading:
         if self.language == "en":
             return any(t.text.lower() in {"will", "shall", "'ll"} for t in tokens)
         return any(future_verb(token.text) for token in tokens)
-
-
-def _listed_country(name: str) -> str | None:
-    """The country of a leader our lexicon lists ("Ilham Aliyev" → AZ), when the text gives no role."""
-    from app.extraction.entities import listed_person
-
-    listed = listed_person(name)
-    return listed.country if listed else None
-
-
-_EN_PERSON = re.compile(
-    r"(?:President|Prime Minister|Minister(?: of [A-Z][a-z]+(?: [A-Za-z]+)?)?|Ambassador|Chairman|Speaker|"
-    r"Deputy Prime Minister|Foreign Minister|Mr\.?|Ms\.?|Mrs\.?)\s+"
-    r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})"
-)
-
-
-def _english_people(sentence: Sentence) -> list[tuple[int, int]]:
-    spans = []
-    for match in _EN_PERSON.finditer(sentence.text):
-        name = match.group("name")
-        words = name.split()
-        # "President Tokayev and ..." — a trailing capitalised non-name word is cut at "And"/"Of".
-        while words and words[-1] in {"And", "Of", "The", "In", "On", "At"}:
-            words.pop()
-        if len(words) < 2:
-            continue
-        start = sentence.start + match.start("name")
-        spans.append((start, start + len(" ".join(words))))
-    return spans

@@ -7,10 +7,11 @@ from functools import cache
 from typing import Any
 
 from app.curation.writes import slugify
-from app.extraction.analysis import PersonMention, Ref
+from app.extraction.analysis import Ref
 from app.extraction.lexicon.reference import PEOPLE, PLACES, OrganizationEntry, PersonEntry, PlaceEntry
 from app.extraction.model import Known, Proposal
 from app.extraction.morphology import fold, lemma
+from app.extraction.people import PersonMention
 from app.extraction.text import Sentence
 from app.extraction.transliteration import to_cyrillic, to_latin
 

@@ -96,6 +96,7 @@ class _Event:
     body: dict[str, Any]
     sentence: Sentence
     requires: list[str] = field(default_factory=list)
+    stated_date: bool = True  # False: the date was taken from elsewhere (the dateline, the year)
 
 
 def _trigger_order(language: str) -> list[str]:
@@ -125,15 +126,23 @@ def clause(sentence: Sentence, position: int) -> tuple[int, int]:
 def event_date(
     reading: Reading,
     facts: SentenceFacts,
-    planned: bool,
+    planned: bool | None,
     near: int | None = None,
     near_end: int | None = None,
 ) -> tuple[str, float] | None:
     """The date in the clause of `near` (the trigger), else the nearest in the sentence, else the
-    nearest earlier one in its paragraph, else the publication's."""
+    nearest earlier one in its paragraph. A sentence that dates nothing is a report of the day
+    when the text has a dateline; otherwise only the publication's year is known.
+
+    `planned`: True for an announced event, False for a reported one, None when it cannot be told
+    (a postponed visit); it decides the year of a date written without one. The second value is
+    how much less sure the date is than a stated one."""
     default_year = reading.published.year if reading.published else None
     sentence = facts.sentence
-    dates = find_dates(sentence.text, sentence.start, default_year, reading.published, future=planned)
+    reference = reading.reference
+    dates = find_dates(
+        sentence.text, sentence.start, default_year, reading.published, future=planned, reference=reference
+    )
     if not dates:
         dates = find_windows(sentence.text, sentence.start, default_year, reading.published)
     if dates:
@@ -146,14 +155,18 @@ def event_date(
         )
         return _lasting(sentence, nearest), 0.0
     for other in reversed(reading.document.paragraph_sentences(sentence.paragraph)):
-        if other.index >= sentence.index:
+        if other.index >= sentence.index or other.headline:
             continue
-        dates = find_dates(other.text, other.start, default_year, reading.published, future=planned)
+        dates = find_dates(
+            other.text, other.start, default_year, reading.published, future=planned, reference=reference
+        )
         if dates:
             return dates[-1].value, 0.15
+    if reading.dateline is not None and planned is False:
+        return reading.dateline.isoformat(), 0.2
     if reading.published is None:
         return None
-    return published_precision(reading.published, planned), 0.3
+    return str(reading.published.year), 0.35
 
 
 def _lasting(sentence: Sentence, found: EventDate) -> str:
@@ -168,13 +181,6 @@ def _lasting(sentence: Sentence, found: EventDate) -> str:
 
 def window(value: str) -> tuple[date, date]:
     return parse_period(value)
-
-
-def published_precision(published: date, planned: bool) -> str:
-    """The publication date as precisely as it is known (a first day stands for a month or year)."""
-    if planned or (published.month == 1 and published.day == 1):
-        return str(published.year)
-    return f"{published.year}-{published.month:02d}"
 
 
 def _status(reading: Reading, tokens: Sequence[Token]) -> str:
@@ -285,14 +291,18 @@ def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) ->
             and set(event.body["countries"]) == set(other.body["countries"])
             and event.body.get("status") == other.body.get("status")
             and _overlap(event.body["date"], other.body["date"])
-            and _short(event.body["date"])
+            and (_short(event.body["date"]) or _told_next(event, other))
             and _short(other.body["date"])
         ):
+            # Who took part is the union: the visit names the visitor, the talks name both leaders.
+            people = list(dict.fromkeys([*other.body["people"], *event.body["people"]]))
+            requires = [*other.requires, *event.requires]
             if event.body["type"] in _VISIT_TYPES - {"other"} and other.body["type"] not in _VISIT_TYPES - {
                 "other"
             }:
                 replaced[other.body["id"]] = event.body["id"]
-                other.body, other.sentence, other.requires = event.body, event.sentence, event.requires
+                other.body, other.sentence = event.body, event.sentence
+            other.body["people"], other.requires = people, requires
             return True
         same = all(event.body.get(f) == other.body.get(f) for f in ("type", "host_country", "location"))
         if (
@@ -305,6 +315,16 @@ def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) ->
         ):
             return True
     return False
+
+
+def _told_next(event: _Event, other: _Event) -> bool:
+    """ "Aliyev paid a state visit… ¶ The presidents held talks.": talks without a date of their own,
+    told right after a visit, were held during it."""
+    return (
+        event.body["type"] == "talks"
+        and not event.stated_date
+        and 0 <= event.sentence.paragraph - other.sentence.paragraph <= 1
+    )
 
 
 def _short(value: str) -> bool:
@@ -331,7 +351,8 @@ def _events(
         if not (trigger.value == "summit" and len(organizations) > 1):
             return []  # "взаимные визиты", "regular summits": not one event
     status = _status(reading, tokens)
-    dated = event_date(reading, facts, status == "planned", trigger.start, trigger.end)
+    planned = {"planned": True, "cancelled": None}.get(status, False)
+    dated = event_date(reading, facts, planned, trigger.start, trigger.end)
     if dated is None:
         return []
     when, date_penalty = dated
@@ -413,11 +434,19 @@ def _events(
         if event_type == "other":
             confidence -= 0.2
         body["title_en"], body["title_ru"] = _titles(
-            reading, event_type, facts, host, place_entry, org_entry, location.value.id if location else None
+            reading, event_type, facts, host, place_entry, org_entry, body["countries"]
         )
         body["id"] = record_id(f"{body['title_en']} {when[:7]}")
         body["_confidence"] = round(max(confidence, 0.2), 2)
-        results.append(_Event(f"event:{count + len(results) + 1}", body, facts.sentence, event_requires))
+        results.append(
+            _Event(
+                f"event:{count + len(results) + 1}",
+                body,
+                facts.sentence,
+                event_requires,
+                stated_date=date_penalty == 0,
+            )
+        )
     return results
 
 
@@ -490,7 +519,7 @@ def _titles(
     host: str | None,
     place: PlaceEntry | None,
     organization: OrganizationEntry | None,
-    place_id: str | None,
+    parties: Sequence[str],
 ) -> tuple[str, str]:
     label_en, label_ru = vocab.EVENT_LABELS[event_type]
     # The visitor is the one who does not serve the host country.
@@ -534,7 +563,7 @@ def _titles(
             en += f" to {_country_en(host)}"
             ru += f" в {_country_ru(host, 'accs')}"
         return en, ru
-    countries = sorted({m.value.code for m in facts.countries} | ({host} if host else set()))
+    countries = sorted(set(parties) | {m.value.code for m in facts.countries} | ({host} if host else set()))
     if len(countries) < 2 and len(reading.main_pair) == 2:
         countries = list(reading.main_pair)
     en = f"{label_en} between " + " and ".join(_country_en(c) for c in countries)

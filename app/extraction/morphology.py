@@ -109,6 +109,14 @@ def _preferred(parses: list[Any]) -> list[Any]:
 
 def _name_case(words: list[str]) -> str:
     analyzer = _analyzer()
+    if len(words) >= 2:
+        # A first name and a surname agree in case and gender: "Дильноза Назарова" is her name in
+        # the nominative, "Фарида Назарова" may be his in the genitive.
+        given = {(p.tag.case, p.tag.gender) for p in analyzer.parse(words[0]) if "Name" in p.tag}
+        family = {(p.tag.case, p.tag.gender) for p in analyzer.parse(words[-1]) if "Surn" in p.tag}
+        agreeing = sorted(given & family, key=lambda pair: pair[1] != "masc")
+        if agreeing:
+            return str(agreeing[0][0])
     surnames = _preferred([p for p in analyzer.parse(words[-1]) if "Surn" in p.tag])
     if surnames:
         return str(surnames[0].tag.case)

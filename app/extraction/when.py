@@ -334,7 +334,21 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:в\s+течение|на\s+протяжении|в\s+ходе)\s+(?:всего\s+|этого\s+|текущего\s+|уходящего\s+)?года\b|\b(?:during|throughout|over)\s+the\s+(?:past\s+)?year\b",
     ),
     ("year", rf"(?:\b(?:в|во|за|на|in|during|throughout)\s+){_YEAR}"),
-    ("relative", r"\b(?:сегодня|вчера|завтра|today|yesterday|tomorrow)\b"),
+    (
+        "relative",
+        r"\b(?:сегодня|вчера|позавчера|завтра|накануне(?!\s+(?:визит|переговор|встреч|саммит|заседани|форум|праздн|выбор|годовщин|дня|Дня|нового|Нового))"
+        r"|today|yesterday|tomorrow)\b",
+    ),
+    (
+        "relative_month",
+        r"\b(?:(?:в|во)\s+)?(?P<rel>следующ\w+|будущ\w+|прошл\w+|минувш\w+|этом|текущем|нынешнем)\s+месяц\w*"
+        r"|\b(?P<rel_en>next|last|this)\s+month\b|\blater\s+this\s+month\b",
+    ),
+    (
+        "relative_week",
+        r"\b(?:на\s+)?(?P<rel>следующ\w+|будущ\w+|прошл\w+|минувш\w+|этой|текущей)\s+недел\w+"
+        r"|\b(?P<rel_en>next|last|this)\s+week\b",
+    ),
     (
         "weekday",
         r"\b(?:в|во|on|this|last|next)\s+(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
@@ -354,17 +368,27 @@ class EventDate:
 
 
 def find_dates(
-    text: str, offset: int, default_year: int | None, published: date | None, *, future: bool = False
+    text: str,
+    offset: int,
+    default_year: int | None,
+    published: date | None,
+    *,
+    future: bool | None = False,
+    reference: date | None = None,
 ) -> list[EventDate]:
     """Dates stated in a sentence, as precisely as stated. A date without a year is placed in the
-    publication's year, the nearest one after it for an announced event, before it otherwise."""
+    publication's year, the nearest one after it for an announced event (`future`), before it for a
+    reported one, and whichever is nearer when it cannot be told (`None`: a postponed visit).
+    Relative words ("yesterday", "on Monday", "next month") count from `reference`, the report's
+    own date (its dateline), else from the publication date."""
+    reference = reference or published
     taken: list[tuple[int, int]] = []
     found: list[EventDate] = []
     for kind, pattern in _DATE_COMPILED:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            resolved = _resolve_date(kind, match, default_year, published, future)
+            resolved = _resolve_date(kind, match, default_year, published, future, reference)
             if resolved is None:
                 continue
             taken.append((match.start(), match.end()))
@@ -372,8 +396,35 @@ def find_dates(
     return sorted(found, key=lambda found_date: found_date.start)
 
 
+_RELATIVE_DAYS = {
+    "сегодня": 0,
+    "today": 0,
+    "вчера": -1,
+    "накануне": -1,
+    "yesterday": -1,
+    "позавчера": -2,
+    "завтра": 1,
+    "tomorrow": 1,
+}
+
+
+def _relative_step(match: re.Match[str]) -> int:
+    """-1 for last month or week, 1 for the next, 0 for this one."""
+    word = (match.group("rel") or match.group("rel_en") or "this").lower()
+    if word.startswith(("следующ", "будущ", "next")):
+        return 1
+    if word.startswith(("прошл", "минувш", "last")):
+        return -1
+    return 0
+
+
 def _resolve_date(
-    kind: str, match: re.Match[str], default_year: int | None, published: date | None, future: bool
+    kind: str,
+    match: re.Match[str],
+    default_year: int | None,
+    published: date | None,
+    future: bool | None,
+    reference: date | None,
 ) -> tuple[str, bool] | None:
     groups = match.groupdict()
     if kind == "year":
@@ -381,19 +432,22 @@ def _resolve_date(
     if kind == "during_year":
         year = default_year or (published.year if published else None)
         return (str(year), False) if year else None
-    if kind == "relative":
-        if published is None:
-            return None
-        word = match.group().lower()
-        days = {"сегодня": 0, "today": 0, "вчера": -1, "yesterday": -1, "завтра": 1, "tomorrow": 1}[word]
-        return (published + timedelta(days=days)).isoformat(), False
-    if kind == "weekday":
-        if published is None:
-            return None
+    if reference is None and kind in {"relative", "relative_month", "relative_week", "weekday"}:
+        return None
+    if kind == "relative" and reference is not None:
+        days = _RELATIVE_DAYS[match.group().lower()]
+        return (reference + timedelta(days=days)).isoformat(), False
+    if kind == "relative_month" and reference is not None:
+        index = reference.year * 12 + reference.month - 1 + _relative_step(match)
+        return f"{index // 12}-{index % 12 + 1:02d}", False
+    if kind == "relative_week" and reference is not None:
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=_relative_step(match))
+        return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", False
+    if kind == "weekday" and reference is not None:
         word = match.group("wd").lower()
         weekday = _WEEKDAYS.index(word) if word in _WEEKDAYS else _WEEKDAYS_EN.index(word)
-        delta = (weekday - published.weekday()) % 7 if future else -((published.weekday() - weekday) % 7)
-        return (published + timedelta(days=delta)).isoformat(), False
+        delta = (weekday - reference.weekday()) % 7 if future else -((reference.weekday() - weekday) % 7)
+        return (reference + timedelta(days=delta)).isoformat(), False
     month = _month_number(groups["m1"])
     if not month:
         return None
@@ -403,7 +457,13 @@ def _resolve_date(
         year = int(year_text)
     elif published is not None:
         year = published.year
-        if future and month < published.month:
+        if future is None:
+            # Neither announced nor reported: the year that puts the month nearest the publication.
+            year = min(
+                (published.year - 1, published.year, published.year + 1),
+                key=lambda candidate: abs((candidate - published.year) * 12 + month - published.month),
+            )
+        elif future and month < published.month:
             year += 1
         elif not future and month > published.month:
             year -= 1
@@ -433,3 +493,24 @@ def find_windows(text: str, offset: int, default_year: int | None, published: da
         for p in find_periods(text, offset, default_year, published)
         if not p.comparison and p.kind not in {"same", "carry", "year"}
     ]
+
+
+_DATELINE = re.compile(
+    rf"^[ \t]*[A-ZА-ЯЁ][\w’'.-]*(?:[ -][A-ZА-ЯЁ][\w’'.-]*){{0,2}},[ \t]*"
+    rf"(?P<date>\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d{{2}})?|{_MONTH_EN}\s+\d{{1,2}}(?:,?\s+(?:19|20)\d{{2}})?)"
+    r"\s*(?:[.,/–—-]|\(|$)",
+    re.MULTILINE,
+)
+
+
+def find_dateline(text: str, published: date | None) -> date | None:
+    """The day a wire report is filed, from its dateline ("ASTANA, 21 October." or "БАКУ, 3 марта –
+    Trend."), when one of the first lines opens with it."""
+    head = "\n".join(text.lstrip().splitlines()[:4])[:600]
+    match = _DATELINE.search(head)
+    if match is None:
+        return None
+    dates = find_dates(match.group("date"), 0, published.year if published else None, published)
+    if not dates or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[0].value):
+        return None
+    return date.fromisoformat(dates[0].value)
