@@ -104,3 +104,10 @@ async def test_a_dossier_as_of_a_day(client: httpx.AsyncClient, writer: dict[str
     assert (await client.get("/v1/relations/AZ/KZ", params={"as_of": "2024-01-01"})).status_code == 404
     everything = (await client.get("/v1/relations/AZ/KZ")).json()
     assert everything["counts"]["events"] == 6
+
+
+async def test_as_of_is_a_day_written_out(client: httpx.AsyncClient) -> None:
+    for value in ("0", "1735603200", "2025-12", "2025-02-30"):
+        response = await client.get("/v1/events", params={"as_of": value})
+        assert response.status_code == 422, value
+        assert response.json()["errors"][0]["name"] == "as_of"

@@ -11,6 +11,7 @@ from app.common.filters import (
     INCLUDE_DESCRIPTION,
     CountryCode,
     DatedListParams,
+    Day,
     ShapeParams,
     Slug,
     as_of_field,
@@ -88,13 +89,13 @@ AgreementField = Literal[
 
 
 class AgreementDetailParams(ShapeParams):
-    as_of: date | None = as_of_field()
+    as_of: Day | None = as_of_field()
     fields: list[AgreementField] = choices(FIELDS_DESCRIPTION)
     include: list[Literal["countries"]] = choices(INCLUDE_DESCRIPTION)
 
 
 class AgreementFilters(DatedListParams):
-    as_of: date | None = as_of_field()
+    as_of: Day | None = as_of_field()
     support: list[SupportStatus] = repeatable(
         "How the sources stand behind it: `single`, `corroborated` or `contested`; repeat for any "
         "of several.",

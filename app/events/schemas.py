@@ -12,6 +12,7 @@ from app.common.filters import (
     INCLUDE_DESCRIPTION,
     CountryCode,
     DatedListParams,
+    Day,
     ShapeParams,
     Slug,
     as_of_field,
@@ -119,13 +120,13 @@ EventFacet = Literal[
 
 
 class EventDetailParams(ShapeParams):
-    as_of: date | None = as_of_field()
+    as_of: Day | None = as_of_field()
     fields: list[EventField] = choices(FIELDS_DESCRIPTION)
     include: list[EventInclude] = choices(INCLUDE_DESCRIPTION)
 
 
 class EventFilters(DatedListParams):
-    as_of: date | None = as_of_field()
+    as_of: Day | None = as_of_field()
     support: list[SupportStatus] = repeatable(
         "How the sources stand behind it: `single`, `corroborated` or `contested`; repeat for any "
         "of several.",

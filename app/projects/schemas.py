@@ -1,4 +1,3 @@
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
@@ -9,6 +8,7 @@ from app.common.filters import (
     FIELDS_DESCRIPTION,
     INCLUDE_DESCRIPTION,
     CountryCode,
+    Day,
     ListParams,
     ShapeParams,
     Slug,
@@ -84,13 +84,13 @@ ProjectInclude = Literal["trade_figures", "places", "countries"]
 
 
 class InfrastructureProjectDetailParams(ShapeParams):
-    as_of: date | None = as_of_field()
+    as_of: Day | None = as_of_field()
     fields: list[ProjectField] = choices(FIELDS_DESCRIPTION)
     include: list[ProjectInclude] = choices(INCLUDE_DESCRIPTION)
 
 
 class InfrastructureProjectFilters(ListParams):
-    as_of: date | None = as_of_field()
+    as_of: Day | None = as_of_field()
     support: list[SupportStatus] = repeatable(
         "How the sources stand behind it: `single`, `corroborated` or `contested`; repeat for any "
         "of several.",

@@ -1,12 +1,11 @@
 """Pairs of countries that the data links, and a pair's dossier: everything involving both."""
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
 from app.agreements.schemas import AgreementRead
-from app.common.filters import CountryCode, ShapeParams, as_of_field
+from app.common.filters import CountryCode, Day, ShapeParams, as_of_field
 from app.common.schemas import NamedRef, Page, Schema
 from app.events.schemas import EventRead
 from app.models import Sector
@@ -79,7 +78,7 @@ class RelationFilters(ShapeParams):
 class RelationParams(ShapeParams):
     """A dossier takes `lang`, and `as_of`."""
 
-    as_of: date | None = as_of_field()
+    as_of: Day | None = as_of_field()
 
 
 class SectorAgreements(Schema):

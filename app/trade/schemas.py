@@ -10,6 +10,7 @@ from app.common.filters import (
     FIELDS_DESCRIPTION,
     CountryCode,
     DatedListParams,
+    Day,
     PartialDate,
     ShapeParams,
     Slug,
@@ -125,12 +126,12 @@ TradeFigureFacet = Literal[
 
 
 class TradeFigureDetailParams(ShapeParams):
-    as_of: date | None = as_of_field()
+    as_of: Day | None = as_of_field()
     fields: list[TradeFigureField] = choices(FIELDS_DESCRIPTION)
 
 
 class TradeFigureFilters(DatedListParams):
-    as_of: date | None = as_of_field()
+    as_of: Day | None = as_of_field()
     support: list[SupportStatus] = repeatable(
         "How the sources stand behind it: `single`, `corroborated` or `contested`; repeat for any "
         "of several.",

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from app.common.dates import PeriodKind
-from app.common.filters import CountryCode, ShapeParams, as_of_field, repeatable
+from app.common.filters import CountryCode, Day, ShapeParams, as_of_field, repeatable
 from app.common.schemas import Citation, NamedRef, Schema
 from app.models import Bound, FigureStatus, Indicator, Unit
 
@@ -18,7 +18,7 @@ SeriesPeriodKind = Literal["year", "half_year", "quarter", "month", "year_to_dat
 class TradeSeriesParams(ShapeParams):
     """Which series: reporter, partner and indicator are required; the rest narrow it."""
 
-    as_of: date | None = as_of_field()
+    as_of: Day | None = as_of_field()
 
     reporter: CountryCode = Field(
         description="Reporter country (ISO alpha-2, case-insensitive): whose figure it is.", examples=["AZ"]
