@@ -499,3 +499,13 @@ async def test_reading_a_source_again_keeps_what_was_reviewed(
     assert [item["key"] for item in accepted["accepted"]] == ["event:1"]  # its person is accepted already
     problem(await client.post("/v1/sources/talks-in-astana/extract"), 401)
     problem(await client.post("/v1/sources/no-such-source/extract", headers=writer), 404)
+
+
+async def test_the_extractor_reads_a_source_against_its_publication_date(
+    client: httpx.AsyncClient, writer: dict[str, str], extractor: list[dict[str, Any]]
+) -> None:
+    await add_source(client, writer, publication_date="2025-10")
+    await add_source(client, writer, id="dated-by-year", publication_date=None, publication_year=2025)
+    await add_source(client, writer, id="undated", publication_date=None)
+    # A month reads from its first day; a year alone from its last ("in November": that year's).
+    assert [call["published"] for call in extractor] == [date(2025, 10, 1), date(2025, 12, 31), None]

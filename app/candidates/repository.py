@@ -9,7 +9,7 @@ signed at) is accepted first, in the same transaction.
 import dataclasses
 import logging
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import orjson
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.agreements.repository import WRITABLE as AGREEMENT_WRITES
 from app.candidates import matching
 from app.candidates.schemas import CandidateFilters
+from app.common.dates import DatePrecision
 from app.common.filters import matches_text, require_known
 from app.common.listing import Listing, column_facet
 from app.common.pagination import Sorting
@@ -77,10 +78,7 @@ def propose(session: Session, source: Source) -> None:
     source.extractor_version, source.extraction_note = EXTRACTOR_VERSION, None
     try:
         proposals = extract(
-            source.text,
-            language=source.language,
-            published=source.publication_date,
-            known=known_records(session),
+            source.text, language=source.language, published=_published(source), known=known_records(session)
         )
     except Exception:  # a text the extractor trips on is still a source: stored, with the reason
         log.exception("the extractor failed on source %s", source.id)
@@ -88,19 +86,28 @@ def propose(session: Session, source: Source) -> None:
         return
     paragraphs = paragraph_spans(source.text)
     now = datetime.now(UTC)
-    candidates = []
-    for proposal in _not_yet_reviewed(session, source, proposals):
-        candidate = _candidate(session, source, proposal, paragraphs, now)
-        if candidate is not None:
-            candidates.append(candidate)
-    if not candidates and proposals:
+    fresh = _not_yet_reviewed(session, source, proposals)
+    candidates = [_candidate(session, source, proposal, paragraphs, now) for proposal in fresh]
+    if fresh and not any(candidates):
         source.extraction_note = "the extractor's proposals did not validate; none is offered"
+
+
+def _published(source: Source) -> date | None:
+    """What the extractor reads "last year" and "in November" against: the publication date, to the
+    day or month it is known; for a source dated only by its year, the year's last day (so that "in
+    November" is that year's, not the one before)."""
+    if source.publication_date is not None and source.publication_date_precision in (
+        DatePrecision.day,
+        DatePrecision.month,
+    ):
+        return source.publication_date
+    return source.published_by
 
 
 def extract_again(session: Session, source: Source) -> tuple[int, int]:
     """Read a stored source again with today's extractor: its pending candidates give way to the new
     proposals; reviewed ones stay, and a proposal already reviewed as it stands is not offered again.
-    Returns how many candidates were withdrawn and how many proposed."""
+    Returns how many candidates were withdrawn, and how many are pending now."""
     pending = select(Candidate).where(
         Candidate.source_id == source.id, Candidate.status == CandidateStatus.pending
     )
