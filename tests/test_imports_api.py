@@ -120,7 +120,7 @@ async def test_a_rejected_file_is_a_problem_naming_each_line_and_field(
         ({"dry_run": "perhaps"}, CSV, 422, "dry_run"),
         ({"filename": "../etc/passwd"}, CSV, 422, "filename"),
         ({"format": "csv"}, CSV, 400, "format"),
-        ({}, {"Content-Type": "application/json"}, 415, "Content-Type"),
+        ({}, {"Content-Type": "application/xml"}, 415, "Content-Type"),
         ({}, {"Content-Type": "multipart/form-data; boundary=x"}, 415, "Content-Type"),
         ({}, {}, 415, "Content-Type"),
     ],
@@ -152,7 +152,13 @@ def test_the_openapi_document_describes_the_endpoint() -> None:
     assert operation["operationId"] == "importRecords" and operation["tags"] == ["imports"]
     assert operation["security"] == [{"apiKey": []}]
     assert spec["components"]["securitySchemes"]["apiKey"]["scheme"] == "bearer"
-    assert set(operation["requestBody"]["content"]) == {"text/csv", "application/x-ndjson"}
+    assert set(operation["requestBody"]["content"]) == {
+        "text/csv",
+        "text/tab-separated-values",
+        "application/x-ndjson",
+        "application/json",
+        "application/gzip",
+    }
     assert operation["requestBody"]["required"] and operation["requestBody"]["description"]
     ok = operation["responses"]["200"]["content"]["application/json"]["schema"]
     assert ok == {"$ref": "#/components/schemas/ImportReport"}

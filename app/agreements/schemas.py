@@ -136,5 +136,7 @@ class AgreementCreate(WriteModel):
     sectors: list[Sector] = Field(min_length=1, description="Sectors it covers.")
     date: str = Field(pattern=DATE_PATTERN, description="When it was signed, as precisely as known.")
     event: Slug | None = Field(None, description="Id of the event it was signed at.")
-    countries: list[CountryCode] = Field(default_factory=list, description="The parties (alpha-2).")
+    countries: list[CountryCode] = Field(
+        default_factory=list, description="The parties: any ISO code or name of each, stored as alpha-2."
+    )
     citations: list[CitationWrite] = Field(min_length=1, description="Quotes supporting the record.")

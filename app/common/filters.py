@@ -9,11 +9,20 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 from sqlalchemy import Column, ColumnElement, Table, exists, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import datastate
+from app.common.countries import ACCEPTED, country_code
 from app.common.dates import parse_partial_date
 from app.common.language import Language
 from app.common.rows import IdQuery
@@ -23,9 +32,12 @@ from app.models import CITED_RECORD_COLUMNS, Citation, Source
 
 MAX_REPEATS = 10
 
+# A country as a request gives it (any code or name: app.common.countries), read as its alpha-2 code.
 CountryCode = Annotated[
-    str, StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True, strip_whitespace=True)
+    str, StringConstraints(strip_whitespace=True, min_length=2, max_length=100), AfterValidator(country_code)
 ]
+# A country as the API answers it.
+Alpha2 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]
 PartialDate = Annotated[
     str,
@@ -38,8 +50,8 @@ def repeatable(description: str, **kwargs: Any) -> Any:
 
 
 COUNTRY_FILTER = repeatable(
-    "ISO 3166-1 alpha-2 code (case-insensitive). Repeat to require every given country "
-    "(`country=AZ&country=KZ`: records that involve both).",
+    f"A country: {ACCEPTED}. Repeat to require every given country "
+    "(`country=AZ&country=KAZ`: records that involve both).",
     examples=[["AZ", "KZ"]],
 )
 

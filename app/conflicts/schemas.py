@@ -2,7 +2,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.common.filters import COUNTRY_FILTER, CountryCode, repeatable
+from app.common.filters import COUNTRY_FILTER, Alpha2, CountryCode, repeatable
 from app.common.schemas import Citation, Page, Schema
 
 ConflictKind = Literal["contested_value", "part_exceeds_whole", "growth_implies_share"]
@@ -35,7 +35,7 @@ class ConflictRead(Schema):
         "period that leaves almost nothing for the rest of the year a third figure covers."
     )
     record_type: ConflictRecordType = Field(description="The kind of records in conflict.")
-    countries: list[CountryCode] = Field(description="The countries the records are about (alpha-2).")
+    countries: list[Alpha2] = Field(description="The countries the records are about (alpha-2).")
     summary: str = Field(description="What disagrees, in a sentence with the numbers, in English.")
     claims: list[Claim] = Field(description="What each record or source says, with its quotes.")
 

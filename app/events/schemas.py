@@ -41,7 +41,9 @@ class EventIncluded(Schema):
     agreements: list[AgreementRead] | None = Field(None, description="Agreements signed at the event.")
     people: list[PersonRead] | None = Field(None, description="People taking part.")
     organizations: list[OrganizationRead] | None = Field(None, description="Organizations involved.")
-    countries: list[CountryRead] | None = Field(None, description="Countries taking part.")
+    countries: list[CountryRead] | None = Field(
+        None, description="Countries taking part: any ISO code or name of each, stored as alpha-2."
+    )
     location: PlaceRead | None = Field(None, description="Where it took place.")
 
 
@@ -145,7 +147,8 @@ class EventFilters(DatedListParams):
     )
     place: list[Slug] = repeatable("Location (place id); repeat for any of several.", examples=[["gabala"]])
     host_country: list[CountryCode] = repeatable(
-        "Host country (alpha-2); repeat for any of several.", examples=[["AZ"]]
+        "Host country (ISO alpha-2, alpha-3 or numeric code, or name); repeat for any of several.",
+        examples=[["AZ"]],
     )
     sort: Literal["date", "-date", "title", "-title", "id", "-id"] = Field(
         "date",
@@ -176,8 +179,13 @@ class EventCreate(WriteModel):
         EventStatus.held, description="`held`; `planned` for an announced event still to come; `cancelled`."
     )
     location: Slug | None = Field(None, description="Place id.")
-    host_country: CountryCode | None = Field(None, description="Host country (alpha-2).")
-    countries: list[CountryCode] = Field(default_factory=list, description="Countries taking part.")
+    host_country: CountryCode | None = Field(
+        None, description="Host country: any ISO code or name, stored as alpha-2."
+    )
+    countries: list[CountryCode] = Field(
+        default_factory=list,
+        description="Countries taking part: any ISO code or name of each, stored as alpha-2.",
+    )
     people: list[Slug] = Field(default_factory=list, description="Ids of people taking part.")
     organizations: list[Slug] = Field(default_factory=list, description="Ids of organizations involved.")
     citations: list[CitationWrite] = Field(min_length=1, description="Quotes supporting the record.")

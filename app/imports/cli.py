@@ -20,17 +20,31 @@ app = typer.Typer(
     help="Import records from a CSV or NDJSON file into DATABASE_URL: all or nothing, re-runnable.",
     no_args_is_help=True,
 )
-EXTENSIONS: dict[str, FileFormat] = {".csv": "csv", ".ndjson": "ndjson", ".jsonl": "ndjson"}
+# The format a file's extension says; other files (.json, .gz, …) are recognized from their content.
+EXTENSIONS: dict[str, FileFormat] = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".tab": "csv",
+    ".txt": "csv",
+    ".ndjson": "ndjson",
+    ".jsonl": "ndjson",
+}
 
 
 @app.command("trade-figures")
 def trade_figures(
     file: Annotated[
-        Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="A .csv or .ndjson file.")
+        Path,
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="A .csv, .tsv, .ndjson or .json file, or one gzipped.",
+        ),
     ],
     layout: Annotated[
         ImportLayout | None,
-        typer.Option(help="generic or comtrade [default: recognized from the header]"),
+        typer.Option(help="generic, comtrade or comtrade-legacy [default: recognized from the header]"),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report; change nothing.")] = False,
     actor: Annotated[
@@ -90,10 +104,39 @@ def run_import(file: Path, options: "ImportOptions") -> ImportReport:
 def summary(file: Path, report: ImportReport) -> str:
     what = "rejected" if report.rejected else "imported" if report.applied else "dry run, nothing written"
     head = (
-        f"{file.name} ({report.format}, {report.layout.value} layout, {report.records} rows): {what}: "
+        f"{file.name} ({file_kind(report)}, {report.layout.value} layout, {report.records} rows): {what}: "
         f"inserted {report.inserted}, updated {report.updated}, unchanged {report.unchanged}, "
         f"skipped {report.skipped}, rejected {report.rejected}"
     )
+    value = [f"  {skipped_value(report)}"] if report.skipped else []
     reasons = [f"  skipped {count}: {reason}" for reason, count in report.skipped_reasons.items()]
     source = [f"  rows without a citation cite the source {report.source_id}"] if report.source_id else []
-    return "\n".join([head, *reasons, *source])
+    return "\n".join([head, *value, *reasons, *source])
+
+
+def file_kind(report: ImportReport) -> str:
+    """`csv`, and what it took to read it when not plain UTF-8 CSV: `csv, tab-separated, cp1252, gzip`."""
+    parts: list[str] = [report.format]
+    if report.delimiter == "\t":
+        parts.append("tab-separated")
+    if report.encoding not in (None, "utf-8"):
+        parts.append(str(report.encoding))
+    if report.compression:
+        parts.append(report.compression)
+    return ", ".join(parts)
+
+
+def skipped_value(report: ImportReport) -> str:
+    """`skipped 41 rows worth 36.5 % of the file's value: 11 S19, 11 self-trade, 8 _X; not counted in
+    the value: 11 World`: how much a Comtrade import left out."""
+    counted = ", ".join(f"{group.rows} {group.label}" for group in report.skipped_groups if group.counted)
+    totals = ", ".join(f"{group.rows} {group.label}" for group in report.skipped_groups if not group.counted)
+    line = f"skipped {report.skipped} rows"
+    if report.skipped_value_percent is not None:
+        line += f" worth {report.skipped_value_percent} % of the file's value"
+    if counted:
+        line += f": {counted}"
+    if totals:
+        totals_of = "not counted in the value (totals of other rows, or parts of one)"
+        line += f"{';' if counted else ':'} {totals_of}: {totals}"
+    return line

@@ -1,10 +1,13 @@
-"""UN Comtrade's data export layout → trade-figure fields.
+"""UN Comtrade's data layouts → trade-figure fields.
 
 A Comtrade row (one reporter, partner, flow, commodity and period; see the README's mapping table)
 becomes the generic row a figure is checked from. Rows the API has no place for are skipped with a
-reason, not rejected: an export of "all partners, all flows" always holds the World partner,
-re-exports and regional aggregates, and refusing the file for them would make it unimportable.
-Quantity and weight columns (and their estimation flags) are not read: only the trade value is.
+reason and their value, not rejected: an export of "all partners, all flows" always holds the World
+partner, re-exports, regional aggregates and the reporter as its own partner, and refusing the file
+for them would make it unimportable. Quantity and weight columns (and their estimation flags) are not
+read: only the trade value is. The legacy comtrade.un.org layout (before 2023) is read by renaming
+its columns to the current ones (from_legacy). Commodity codes of classifications other than HS carry
+their system (`SITC4:27`), so they are never read as the HS code of the same digits.
 """
 
 import re
@@ -17,6 +20,32 @@ from app.imports.trade import RowErrors, parse_number
 
 # Present in every Comtrade data export, and in no file of the generic layout.
 SIGNATURE = frozenset({"flowCode", "primaryValue"})
+# The same for the legacy comtrade.un.org layout.
+LEGACY_SIGNATURE = frozenset({"Trade Flow Code", "Trade Value (US$)"})
+# Legacy column → current column (the rest of the legacy columns are descriptions, or not read).
+LEGACY_COLUMNS = {
+    "Classification": "classificationCode",
+    "Period": "period",
+    "Aggregate Level": "aggrLevel",
+    "Trade Flow Code": "flowCode",
+    "Trade Flow": "flowDesc",
+    "Reporter Code": "reporterCode",
+    "Reporter": "reporterDesc",
+    "Reporter ISO": "reporterISO",
+    "Partner Code": "partnerCode",
+    "Partner": "partnerDesc",
+    "Partner ISO": "partnerISO",
+    "2nd Partner Code": "partner2Code",
+    "Customs Proc. Code": "customsCode",
+    "Mode of Transport Code": "motCode",
+    "Commodity Code": "cmdCode",
+    "Trade Value (US$)": "primaryValue",
+}
+LEGACY_NAMES = {current: legacy for legacy, current in LEGACY_COLUMNS.items()}
+# The legacy layout's numeric trade flows.
+LEGACY_FLOWS = {"1": "M", "2": "X", "3": "RX", "4": "RM"}
+# Classifications whose codes are prefixed with their system: Comtrade's code's letter → prefix.
+CLASSIFICATION_PREFIXES = {"S": "SITC", "B": "BEC"}
 FLOWS = {"X": "exports", "M": "imports"}
 WORLD_ISO, WORLD_CODE = "W00", "0"
 # M49 codes Comtrade reports under that are not the ISO 3166 numeric code of the same country
@@ -50,11 +79,47 @@ class Countries:
 
 
 class Skip(Exception):
-    """A row left out by design; the message is the reason, counted in the report."""
+    """A row left out by design; the message is the reason, counted in the report with the row's
+    value. `label` groups rows in a summary (`World`, `S19`, `self-trade`). `counted` is false for a
+    row whose value is not value left out: a total over partners (World) sums other rows, and a
+    breakdown (by second partner, …) is part of a total row that Comtrade serves alongside it."""
+
+    def __init__(self, reason: str, label: str, value: float, counted: bool = True) -> None:
+        super().__init__(reason)
+        self.label, self.value, self.counted = label, value, counted
 
 
 def is_comtrade(names: set[str] | list[str]) -> bool:
     return set(names) >= SIGNATURE
+
+
+def is_legacy(names: set[str] | list[str]) -> bool:
+    return set(names) >= LEGACY_SIGNATURE
+
+
+def legacy_missing_columns(names: set[str] | list[str]) -> list[str]:
+    present = set(names)
+    missing = [
+        name
+        for name in ("Period", "Trade Flow Code", "Commodity Code", "Trade Value (US$)")
+        if name not in present
+    ]
+    for role in ("Reporter", "Partner"):
+        if f"{role} ISO" not in present and f"{role} Code" not in present:
+            missing.append(f"{role} ISO")
+    return missing
+
+
+def from_legacy(fields: dict[str, Any]) -> dict[str, Any]:
+    """A legacy comtrade.un.org row in the current layout's columns (goods, annual or monthly by the
+    length of its period). A trade flow code that is not 1–4 is kept, to be refused as a flow."""
+    row = {current: fields[legacy] for legacy, current in LEGACY_COLUMNS.items() if legacy in fields}
+    flow = str(row.get("flowCode") or "").strip()
+    row["flowCode"] = LEGACY_FLOWS.get(flow, flow)
+    period = str(row.get("period") or "").strip()
+    row["freqCode"] = "M" if len(period) == 6 else "A"
+    row["typeCode"] = "C"
+    return row
 
 
 def missing_columns(names: set[str] | list[str]) -> list[str]:
@@ -86,10 +151,11 @@ def to_generic(fields: dict[str, Any], countries: Countries) -> tuple[dict[str, 
     """
     row = _Cells(fields)
     errors: list[tuple[str, str]] = []
-    skips: list[str] = []
+    skips: list[tuple[str, str]] = []  # reason, label
+    total = False  # a World total, or a breakdown of a total: not value left out
     type_code = row.get("typeCode").upper()
     if type_code == "S":
-        skips.append("services (typeCode S): only goods are imported")
+        skips.append(("services (typeCode S): only goods are imported", "services"))
     elif type_code not in ("", "C"):
         errors.append(("typeCode", f"expected C (goods) or S (services), not {type_code!r}"))
     flow = row.get("flowCode").upper()
@@ -99,36 +165,44 @@ def to_generic(fields: dict[str, Any], countries: Countries) -> tuple[dict[str, 
         errors.append(("flowCode", f"not a Comtrade flow code (X, M, RX, …): {flow!r}"))
     elif flow not in FLOWS:
         desc = row.get("flowDesc")
-        skips.append(
-            f"flow {flow}{f' ({desc})' if desc else ''}: only exports (X) and imports (M) are imported"
-        )
-    for column, total, what in (
+        reason = f"flow {flow}{f' ({desc})' if desc else ''}: only exports (X) and imports (M) are imported"
+        skips.append((reason, f"flow {flow}"))
+    for column, whole, what in (
         ("motCode", "0", "mode of transport"),
         ("customsCode", "C00", "customs procedure"),
         ("partner2Code", "0", "second partner"),
     ):
-        if row.get(column) not in ("", total):
-            skips.append(f"a breakdown by {what} ({column} not {total}): only totals are imported")
+        if row.get(column) not in ("", whole):
+            reason = f"a breakdown by {what} ({column} not {whole}): only totals are imported"
+            skips.append((reason, f"by {what}"))
+            total = True
     resolved, sources = {}, {}
     for role in ("reporter", "partner"):
         resolved[role], sources[role] = _country(row, role, countries, errors, skips)
+        total = total or row.get(f"{role}ISO").upper() == WORLD_ISO or row.get(f"{role}Code") == WORLD_CODE
+    if resolved["reporter"] and resolved["reporter"] == resolved["partner"]:
+        own = row.get("reporterISO").upper() or resolved["reporter"]
+        skips.append(
+            (f"the reporter is its own partner ({own}): figures are between two countries", "self-trade")
+        )
     period = _period(row, errors)
     status = _status(row, errors)
-    if not row.get("cmdCode"):
-        errors.append(("cmdCode", "required"))
+    commodity = _commodity(row, errors)
+    value = 0.0
     try:
-        parse_number(fields.get("primaryValue"))
+        value = parse_number(fields.get("primaryValue"))
     except ValueError as exc:
         errors.append(("primaryValue", str(exc)))
     if errors:
         raise RowErrors(errors)
     if skips:
-        raise Skip(skips[0])
+        reason, label = skips[0]
+        raise Skip(reason, label, value, counted=not total)
     generic = {
         "reporter": resolved["reporter"],
         "partner": resolved["partner"],
         "indicator": FLOWS[flow],
-        "commodity": row.get("cmdCode"),
+        "commodity": commodity,
         "period": period,
         "value": fields.get("primaryValue"),
         "unit": "USD",
@@ -152,8 +226,27 @@ class _Cells:
         return str(value).strip()
 
 
+def _commodity(row: _Cells, errors: list[tuple[str, str]]) -> str:
+    """The commodity code, prefixed with its classification unless HS (`SITC4:27`, `BEC5:1`): the same
+    digits mean another commodity in another system. `TOTAL` (all goods) is the same in every one."""
+    code = row.get("cmdCode")
+    if not code:
+        errors.append(("cmdCode", "required"))
+        return code
+    classification = row.get("classificationCode").upper()
+    prefix = CLASSIFICATION_PREFIXES.get(classification[:1])
+    if prefix is None or code.upper() == "TOTAL":
+        return code
+    version = classification[1:]
+    if not version.isdigit():
+        errors.append(
+            ("classificationCode", f"not a Comtrade classification (H6, S4, B5, …): {classification!r}")
+        )
+    return f"{prefix}{version}:{code}"
+
+
 def _country(
-    row: _Cells, role: str, countries: Countries, errors: list[tuple[str, str]], skips: list[str]
+    row: _Cells, role: str, countries: Countries, errors: list[tuple[str, str]], skips: list[tuple[str, str]]
 ) -> tuple[str | None, str]:
     """The alpha-2 code of the reporter or partner, and the column it was read from."""
     iso_column, code_column = f"{role}ISO", f"{role}Code"
@@ -168,7 +261,7 @@ def _country(
         errors.append((code_column, f"not a Comtrade numeric code (31, 398, 0, …): {code!r}"))
         return None, code_column
     if iso == WORLD_ISO or code == WORLD_CODE:
-        skips.append(f"{role} World: figures are between two countries")
+        skips.append((f"{role} World: figures are between two countries", "World"))
         return None, iso_column
     if iso in countries.by_alpha3:
         return countries.by_alpha3[iso], iso_column
@@ -178,7 +271,7 @@ def _country(
         return found, code_column
     named = row.get(f"{role}Desc")
     label = " ".join(part for part in (iso or code, f"({named})" if named else "") if part)
-    skips.append(f"{role} {label} is not a country (an area or group of countries)")
+    skips.append((f"{role} {label} is not a country (an area or group of countries)", iso or code))
     return None, iso_column
 
 

@@ -31,8 +31,23 @@ from app.errors import Conflict
 from app.imports import comtrade, trade
 from app.imports.comtrade import Countries, Skip
 from app.imports.documents import FigureDocuments
-from app.imports.reading import FileReader, LineError, Record, file_digest, sniff_format
-from app.imports.schemas import FileFormat, ImportLayout, ImportLineError, ImportReport, ImportResource
+from app.imports.reading import (
+    FileFacts,
+    FileReader,
+    LineError,
+    Record,
+    UnreadableFile,
+    open_file,
+    sniff_format,
+)
+from app.imports.schemas import (
+    FileFormat,
+    ImportLayout,
+    ImportLineError,
+    ImportReport,
+    ImportResource,
+    SkippedGroup,
+)
 from app.imports.store import (
     CITATIONS,
     DOCUMENTS,
@@ -67,7 +82,9 @@ _DATE_POSITIONS = [
 KEY_FIELDS = {
     ImportLayout.generic: "reporter, partner, indicator, commodity, period, status",
     ImportLayout.comtrade: "reporterISO, partnerISO, flowCode, cmdCode, period, isReported",
+    ImportLayout.comtrade_legacy: "Reporter ISO, Partner ISO, Trade Flow Code, Commodity Code, Period",
 }
+COMTRADE_LAYOUTS = (ImportLayout.comtrade, ImportLayout.comtrade_legacy)
 
 Progress = Callable[[int], None]
 _NO_NOTES = {name: None for name in trade.KEPT_WHEN_ABSENT}
@@ -90,9 +107,23 @@ def import_file(
 ) -> ImportReport:
     """Import a seekable binary stream. Returns the report; `applied` is false when the file was
     rejected (nothing written) or this was a dry run. Any exception leaves nothing written either."""
-    digest, size = file_digest(stream)
-    file_format = options.format or sniff_format(stream)
-    job = _Import(session, options, FileReader(stream, file_format), digest, size, progress)
+    try:
+        with open_file(stream) as (data, facts):
+            if progress is not None and facts.compression:
+                # Progress counts the bytes received: the compressed ones.
+                shown, ratio = progress, facts.size / max(facts.plain_size, 1)
+                progress = lambda position: shown(int(position * ratio))  # noqa: E731
+            return _import(session, data, facts, options, progress)
+    except UnreadableFile as exc:
+        return unreadable_report(options, str(exc))
+
+
+def _import(
+    session: Session, data: IO[bytes], facts: FileFacts, options: ImportOptions, progress: Progress | None
+) -> ImportReport:
+    file_format = options.format or sniff_format(data)
+    reader = FileReader(data, file_format, facts.encoding)
+    job = _Import(session, options, reader, facts, progress)
     missing = object()
     previous_actor = session.info.get(ACTOR_KEY, missing)
     session.info[ACTOR_KEY] = options.actor
@@ -115,6 +146,55 @@ def import_file(
     else:
         savepoint.rollback()
     return report
+
+
+def unreadable_report(options: ImportOptions, detail: str) -> ImportReport:
+    """The report of a file that could not be read at all."""
+    return ImportReport(
+        resource=options.resource,
+        layout=options.layout or ImportLayout.generic,
+        format=options.format or "csv",
+        applied=False,
+        source_id=None,
+        records=0,
+        inserted=0,
+        updated=0,
+        unchanged=0,
+        skipped=0,
+        skipped_reasons={},
+        rejected=1,
+        errors=[ImportLineError(line=1, field="file", detail=detail)],
+        errors_truncated=0,
+    )
+
+
+def detect_layout(names: list[str]) -> ImportLayout:
+    """The layout a header (or the first record's keys) is in: the generic one unless it has a
+    Comtrade layout's signature columns."""
+    if comtrade.is_comtrade(names):
+        return ImportLayout.comtrade
+    if comtrade.is_legacy(names):
+        return ImportLayout.comtrade_legacy
+    return ImportLayout.generic
+
+
+def missing_columns(layout: ImportLayout, names: list[str]) -> list[str]:
+    if layout is ImportLayout.comtrade:
+        return comtrade.missing_columns(names)
+    if layout is ImportLayout.comtrade_legacy:
+        return comtrade.legacy_missing_columns(names)
+    return trade.missing_columns(names)
+
+
+def no_layout_fits(names: list[str]) -> str:
+    """Why a header fits no layout: the columns each one misses."""
+    misses = []
+    for layout in ImportLayout:
+        missing = ", ".join(missing_columns(layout, names)) or "no required column"
+        if layout is ImportLayout.generic:
+            missing += f" (and {len(trade.unknown_columns(names))} of the file's columns are not its own)"
+        misses.append(f"{layout.value} misses {missing}")
+    return f"the columns fit no layout: {'; '.join(misses)}"
 
 
 def load_countries(session: Session) -> Countries:
@@ -179,12 +259,12 @@ class _Import:
         session: Session,
         options: ImportOptions,
         reader: FileReader,
-        digest: str,
-        size: int,
+        facts: FileFacts,
         progress: Progress | None,
     ) -> None:
         self.session, self.options, self.reader = session, options, reader
-        self.digest, self.size, self.progress = digest, size, progress
+        self.facts, self.progress = facts, progress
+        self.digest, self.size = facts.digest, facts.plain_size
         self.store = Store(session)
         self.countries = load_countries(session)
         self.checker = RowChecker(self.countries.alpha2)
@@ -192,11 +272,16 @@ class _Import:
         self.errors = _Errors(options.max_errors)
         self.counts: Counter[str] = Counter()
         self.skipped: Counter[str] = Counter()
+        # Skipped rows by label: how many, their value, and whether it counts as value left out.
+        self.skipped_groups: dict[str, list[Any]] = {}
+        # The value of the rows read (totals and breakdowns aside: comtrade.Skip), and of those skipped.
+        self.file_value = 0.0
+        self.skipped_value = 0.0
         self.layout = options.layout
         self.records = 0
         self.seen_keys: set[bytes] = set()
         self.seen_ids: set[str] = set()
-        self.file_source_id = dataset_source_id(digest)
+        self.file_source_id = dataset_source_id(facts.digest)
         self.file_cited = False
         self.file_source_ready = False
         # Text sources cited: id → text; None when there is no such source, "" for a dataset.
@@ -241,16 +326,18 @@ class _Import:
     def _check_columns(self, first: Record | None) -> bool:
         """Recognize the layout and check a CSV header; False when the header is unusable."""
         names = self.reader.header if self.reader.header is not None else list(first.fields if first else [])
+        detected = self.layout is None
         if self.layout is None:
-            self.layout = ImportLayout.comtrade if comtrade.is_comtrade(names) else ImportLayout.generic
+            self.layout = detect_layout(names)
         if self.reader.header is None:
-            return True  # NDJSON: each record is checked on its own
+            return True  # NDJSON and JSON: each record is checked on its own
         line = self.reader.header_line
-        if self.layout is ImportLayout.comtrade:
-            problems = [(name, "a required column is missing") for name in comtrade.missing_columns(names)]
-        else:
-            problems = [(name, "not a column of this layout") for name in trade.unknown_columns(names)]
-            problems += [(name, "a required column is missing") for name in trade.missing_columns(names)]
+        problems = [(name, "a required column is missing") for name in missing_columns(self.layout, names)]
+        if self.layout is ImportLayout.generic:
+            unknown = trade.unknown_columns(names)
+            problems = [(name, "not a column of this layout") for name in unknown] + problems
+            if detected and len(unknown) > len(names) - len(unknown):  # not a generic file at all
+                problems.insert(0, ("file", no_layout_fits(names)))
         for name, detail in problems:
             self.errors.add(line, name, detail)
         return not problems
@@ -262,18 +349,33 @@ class _Import:
         if self.layout is ImportLayout.generic and self.reader.header is None:  # NDJSON: keys per line
             problems = [(name, "not a field of this layout") for name in trade.unknown_columns(list(fields))]
         row = None
+        columns: dict[str, str] = {}  # the current Comtrade layout's column → the file's
         try:
-            if self.layout is ImportLayout.comtrade:
+            if self.layout is ImportLayout.comtrade_legacy:
+                fields, columns = comtrade.from_legacy(fields), comtrade.LEGACY_NAMES
+            if self.layout in COMTRADE_LAYOUTS:
                 fields, renamed = comtrade.to_generic(fields, self.countries)
             row = self.checker.check(record.line, record.text, fields)
         except Skip as skip:
-            self.skipped[str(skip)] += 1
+            self._skip(skip)
             return None
         except RowErrors as exc:
             problems = exc.errors + problems
         for name, detail in problems:
-            self.errors.add(record.line, renamed.get(name, name), detail)
+            name = renamed.get(name, name)
+            self.errors.add(record.line, columns.get(name, name), detail)
+        if row is not None and self.layout in COMTRADE_LAYOUTS:
+            self.file_value += row.values["value"]
         return None if problems else row
+
+    def _skip(self, skip: Skip) -> None:
+        self.skipped[str(skip)] += 1
+        group = self.skipped_groups.setdefault(skip.label, [0, 0.0, skip.counted])
+        group[0] += 1
+        group[1] += skip.value
+        if skip.counted:
+            self.file_value += skip.value
+            self.skipped_value += skip.value
 
     # --- one batch ---
 
@@ -590,6 +692,7 @@ class _Import:
 
     def _report(self, applied: bool) -> ImportReport:
         rejected = self.errors.any
+        comtrade_layout = self.layout in COMTRADE_LAYOUTS
         return ImportReport(
             resource=self.options.resource,
             layout=self.layout or ImportLayout.generic,
@@ -602,6 +705,22 @@ class _Import:
             unchanged=0 if rejected else self.counts["unchanged"],
             skipped=sum(self.skipped.values()),
             skipped_reasons=dict(self.skipped.most_common()),
+            skipped_groups=[
+                SkippedGroup(label=label, rows=rows, value=value, counted=counted)
+                for label, (rows, value, counted) in sorted(
+                    self.skipped_groups.items(), key=lambda item: (-item[1][0], item[0])
+                )
+            ],
+            skipped_value=self.skipped_value if comtrade_layout else None,
+            file_value=self.file_value if comtrade_layout else None,
+            skipped_value_percent=(
+                round(100 * self.skipped_value / self.file_value, 1)
+                if comtrade_layout and self.file_value
+                else None
+            ),
+            encoding=self.facts.encoding,
+            delimiter=self.reader.delimiter if self.reader.format == "csv" else None,
+            compression=self.facts.compression,
             rejected=self.errors.lines,
             errors=self.errors.listed,
             errors_truncated=self.errors.truncated,

@@ -16,7 +16,14 @@ from app.imports.schemas import FileFormat, ImportParams, ImportReport, ImportRe
 
 router = APIRouter(prefix="/v1/imports", tags=["imports"])
 
-MEDIA_TYPES: dict[str, FileFormat] = {"text/csv": "csv", "application/x-ndjson": "ndjson"}
+# What a Content-Type says of the file; a gzipped body is recognized from what it holds.
+MEDIA_TYPES: dict[str, FileFormat | None] = {
+    "text/csv": "csv",
+    "text/tab-separated-values": "csv",
+    "application/x-ndjson": "ndjson",
+    "application/json": "json",
+    "application/gzip": None,
+}
 # An upload larger than this goes to a temporary file instead of memory.
 SPOOL_MAX_MEMORY = 1024 * 1024
 ERRORS_IN_DETAIL = 3
@@ -31,16 +38,16 @@ class UnsupportedMediaType(AppError):
 @dataclass(frozen=True)
 class Upload:
     file: IO[bytes]
-    format: FileFormat
+    format: FileFormat | None
 
 
 async def spooled_upload(request: Request) -> AsyncIterator[Upload]:
     """The request body, streamed to a temporary file: the import reads it back a batch at a time."""
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    file_format = MEDIA_TYPES.get(media_type)
-    if file_format is None:
+    if media_type not in MEDIA_TYPES:
         detail = (
-            f"Send the file as the request body with Content-Type text/csv or application/x-ndjson, "
+            "Send the file as the request body with Content-Type text/csv, text/tab-separated-values, "
+            "application/x-ndjson, application/json or application/gzip, "
             f"not {media_type or 'no Content-Type'} (e.g. curl --data-binary @file.csv -H "
             "'Content-Type: text/csv'). Multipart forms are not accepted."
         )
@@ -50,15 +57,17 @@ async def spooled_upload(request: Request) -> AsyncIterator[Upload]:
         async for chunk in request.stream():
             spool.write(chunk)
         spool.seek(0)
-        yield Upload(spool, file_format)
+        yield Upload(spool, MEDIA_TYPES[media_type])
     finally:
         spool.close()
 
 
 REQUEST_BODY: dict[str, Any] = {
-    "description": "The file itself, as the whole body (not a multipart form), in UTF-8. CSV: a header "
-    "row naming the columns, then one figure per row. NDJSON: one JSON object per line, keyed like the "
-    "CSV columns. See the README's Bulk import section for the layouts.",
+    "description": "The file itself, as the whole body (not a multipart form), in UTF-8 (with or without "
+    "a BOM) or Latin-1/cp1252 (detected), gzipped or not. CSV: a header row naming the columns, then one "
+    "figure per row, comma- or tab-separated. NDJSON: one JSON object per line, keyed like the CSV "
+    "columns. JSON: one document, an array of such objects or an object whose `data` array holds them "
+    "(the Comtrade API's response). See the README's Bulk import section for the layouts.",
     "required": True,
     "content": {
         "text/csv": {
@@ -71,6 +80,14 @@ REQUEST_BODY: dict[str, Any] = {
             "example": '{"reporter":"AZ","partner":"KZ","indicator":"exports","period":"2024",'
             '"value":250000000,"unit":"USD","bound":"approximate","status":"reported"}\n',
         },
+        "application/json": {
+            "schema": {"type": "string"},
+            "example": '{"count":1,"data":[{"typeCode":"C","freqCode":"A","period":"2024",'
+            '"reporterISO":"AZE","partnerISO":"KAZ","flowCode":"X","cmdCode":"TOTAL",'
+            '"primaryValue":250000000}],"error":""}',
+        },
+        "text/tab-separated-values": {"schema": {"type": "string"}},
+        "application/gzip": {"schema": {"type": "string", "format": "binary"}},
     },
 }
 
@@ -82,7 +99,8 @@ PROBLEMS = {
     413: "The file is larger than this server accepts.",
     409: "A figure the file changes was deleted by another request during the import: nothing was "
     "imported; send the file again.",
-    415: "The body is not text/csv or application/x-ndjson.",
+    415: "The body is not text/csv, text/tab-separated-values, application/x-ndjson, application/json or "
+    "application/gzip.",
     422: "The file was rejected and nothing was imported: `errors` names each bad line (`line`) and field "
     "(`name`), and `report` is the import report. Or a query parameter is invalid.",
 }
@@ -115,7 +133,7 @@ def import_records(
     params: Annotated[ImportParams, from_query(ImportParams)],
     upload: Annotated[Upload, Depends(spooled_upload)],
 ) -> Response:
-    file_name = params.filename or f"upload.{upload.format}"
+    file_name = params.filename or f"upload.{upload.format or 'gz'}"
     options = ImportOptions(
         file_name=file_name,
         actor=caller.name,

@@ -3,7 +3,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-FileFormat = Literal["csv", "ndjson"]
+FileFormat = Literal["csv", "ndjson", "json"]
 
 
 class ImportResource(StrEnum):
@@ -13,10 +13,12 @@ class ImportResource(StrEnum):
 
 
 class ImportLayout(StrEnum):
-    """The columns a file uses: ours, or those of UN Comtrade's data exports."""
+    """The columns a file uses: ours, UN Comtrade's (comtradeplus downloads and API responses), or
+    those of the legacy comtrade.un.org exports (before 2023)."""
 
     generic = "generic"
     comtrade = "comtrade"
+    comtrade_legacy = "comtrade-legacy"
 
 
 class ImportParams(BaseModel):
@@ -24,8 +26,10 @@ class ImportParams(BaseModel):
 
     layout: ImportLayout | None = Field(
         None,
-        description="`generic` (this API's trade-figure columns) or `comtrade` (UN Comtrade's export "
-        "columns). Without it the layout is recognized from the header or the first record.",
+        description="`generic` (this API's trade-figure columns), `comtrade` (UN Comtrade's columns, as "
+        "comtradeplus downloads and API responses have them) or `comtrade-legacy` (the comtrade.un.org "
+        "layout used before 2023). Without it the layout is recognized from the header or the first "
+        "record.",
     )
     dry_run: bool = Field(
         False,
@@ -53,12 +57,39 @@ class ImportLineError(BaseModel):
     detail: str = Field(description="What is wrong, for a person to read.")
 
 
+class SkippedGroup(BaseModel):
+    """Rows skipped for one thing they share."""
+
+    label: str = Field(
+        description="What the rows are: `World`, an area's code (`S19`, `_X`), `self-trade`, "
+        "`flow RX`, `by second partner`, `services`."
+    )
+    rows: int = Field(description="How many rows.")
+    value: float = Field(description="Their value (US dollars for Comtrade layouts).")
+    counted: bool = Field(
+        description="Whether their value counts in `skipped_value` and `file_value`: false for totals over "
+        "partners (World), whose value sums other rows', and for breakdowns (by second partner, mode of "
+        "transport, customs procedure), parts of a total row."
+    )
+
+
 class ImportReport(BaseModel):
     """What an import did, or (with `dry_run`, or when the file is rejected) what it would have done."""
 
     resource: ImportResource = Field(description="What the file holds.")
     layout: ImportLayout = Field(description="The layout the file was read with.")
-    format: FileFormat = Field(description="`csv` or `ndjson`.")
+    format: FileFormat = Field(
+        description="`csv` (comma- or tab-separated, see `delimiter`), `ndjson`, or `json` (one document: "
+        "an array of records, or an object whose `data` array holds them, as the Comtrade API answers)."
+    )
+    encoding: str | None = Field(
+        None,
+        description="The text encoding the file was read in: `utf-8`, or `cp1252`/`latin-1` when detected.",
+    )
+    delimiter: str | None = Field(
+        None, description="CSV: what separates cells, `,` or a tab; null otherwise."
+    )
+    compression: Literal["gzip"] | None = Field(None, description="`gzip` when the file was gzipped.")
     applied: bool = Field(
         description="True when the changes were written; false for a dry run or a rejected file (then "
         "nothing was written)."
@@ -76,6 +107,26 @@ class ImportReport(BaseModel):
         "exports and imports, …); `skipped_reasons` says why."
     )
     skipped_reasons: dict[str, int] = Field(description="How many rows were skipped, per reason.")
+    skipped_groups: list[SkippedGroup] = Field(
+        default_factory=list,
+        description="The rows skipped, grouped by what they are (`World`, `S19`, `self-trade`, `flow RX`, "
+        "…), most rows first, each with its value.",
+    )
+    skipped_value: float | None = Field(
+        None,
+        description="Comtrade layouts: the value (US dollars) of the rows skipped, totals (partner World) "
+        "and breakdowns aside (see `skipped_groups`); null for other layouts.",
+    )
+    file_value: float | None = Field(
+        None,
+        description="Comtrade layouts: the value (US dollars) of every row read, imported or skipped, "
+        "totals (partner World) and breakdowns aside; null for other layouts.",
+    )
+    skipped_value_percent: float | None = Field(
+        None,
+        description="`skipped_value` as a percentage of `file_value` (one decimal): how much of the file's "
+        "value the import left out. Null when there is no value to compare.",
+    )
     rejected: int = Field(description="Rows with at least one error. Any rejected row rejects the file.")
     errors: list[ImportLineError] = Field(
         description="The errors, in file order: at most 100 (see `errors_truncated`)."

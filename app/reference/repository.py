@@ -1,6 +1,7 @@
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.common.countries import resolve_country
 from app.common.filters import matches_text, require_known
 from app.common.listing import Listing, column_facet
 from app.common.pagination import Sorting
@@ -21,13 +22,20 @@ from app.reference.schemas import (
     PlaceRead,
 )
 
+
+def country_id(value: str) -> str:
+    """The alpha-2 id of the country any of its codes or names gives; the value itself (to be told
+    it names no country) when it names none."""
+    return resolve_country(value) or value
+
+
 COUNTRIES = Listing(
     model=Country,
     label="country",
     reader=RowReader(Country, CountryRead),
     sorting=Sorting({"id": Country.id, "name_en": Country.name_en, "name_ru": Country.name_ru}, Country.id),
     load=(selectinload(Country.citations),),
-    normalize_id=str.upper,  # alpha-2 codes are case-insensitive, as in the `country` filters
+    normalize_id=country_id,  # any code or name, as in the `country` filters
 )
 ORGANIZATIONS = Listing(
     model=Organization,

@@ -50,7 +50,8 @@ def get_country(
     record_id: RecordId,
     params: Annotated[CountryDetailParams, from_query(CountryDetailParams)],
 ) -> Response:
-    """One country by its alpha-2 code (case-insensitive), with the quotes that name it."""
+    """One country by any of its codes or names (`KZ`, `KAZ`, `398`, `Kazakhstan`, `Казахстан`), with
+    the quotes that name it; answered with its alpha-2 `id`."""
     return detail_response(request, session, repository.COUNTRIES, record_id, params, CountryRead)
 
 

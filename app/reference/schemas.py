@@ -114,7 +114,9 @@ class PersonDetailParams(ShapeParams):
 
 
 class PersonFilters(ListParams):
-    country: list[CountryCode] = repeatable("Country (alpha-2); repeat for any of several.")
+    country: list[CountryCode] = repeatable(
+        "Country (ISO alpha-2, alpha-3 or numeric code, or name); repeat for any of several."
+    )
     sort: Literal["name", "-name", "id", "-id"] = Field("name", description=NAME_SORT_DESCRIPTION)
     fields: list[PersonField] = choices(FIELDS_DESCRIPTION)
     include: list[Literal["country"]] = choices(INCLUDE_DESCRIPTION)
@@ -148,7 +150,9 @@ class PlaceDetailParams(ShapeParams):
 
 class PlaceFilters(ListParams):
     kind: list[PlaceKind] = repeatable("Kind; repeat for any of several.", examples=[["port"]])
-    country: list[CountryCode] = repeatable("Country (alpha-2); repeat for any of several.")
+    country: list[CountryCode] = repeatable(
+        "Country (ISO alpha-2, alpha-3 or numeric code, or name); repeat for any of several."
+    )
     sort: Literal["name", "-name", "id", "-id"] = Field("name", description=NAME_SORT_DESCRIPTION)
     fields: list[PlaceField] = choices(FIELDS_DESCRIPTION)
     include: list[Literal["country"]] = choices(INCLUDE_DESCRIPTION)

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Path, Request, Response
 
 from app import datastate
 from app.common.api import document_responses, json_response, link_next
+from app.common.countries import ACCEPTED
 from app.common.filters import CountryCode
 from app.common.language import negotiate
 from app.common.query import from_query
@@ -68,8 +69,10 @@ def list_relations(
 def get_relation(
     request: Request,
     session: SessionDep,
-    a: Annotated[CountryCode, Path(description="One country (ISO alpha-2, case-insensitive).")],
-    b: Annotated[CountryCode, Path(description="The other country; the order does not matter.")],
+    a: Annotated[CountryCode, Path(description=f"One country: {ACCEPTED}.")],
+    b: Annotated[
+        CountryCode, Path(description="The other country, the same way; the order does not matter.")
+    ],
     params: Annotated[RelationParams, from_query(RelationParams)],
 ) -> Response:
     lang = negotiate(params.lang, request.headers.get("accept-language"))

@@ -48,7 +48,8 @@ class RelationFilters(ShapeParams):
     country: list[CountryCode] = Field(
         default_factory=list,
         max_length=2,
-        description="ISO alpha-2 code (case-insensitive): only pairs that include it. Give two for one pair.",
+        description="A country (ISO alpha-2, alpha-3 or numeric code, or its name in English or "
+        "Russian): only pairs that include it. Give two for one pair.",
         examples=[["KZ"]],
     )
     q: str | None = Field(

@@ -138,8 +138,12 @@ class TradeFigureFilters(DatedListParams):
         examples=[["single"]],
     )
     country: list[CountryCode] = COUNTRY_FILTER
-    reporter: list[CountryCode] = repeatable("Reporter country (alpha-2); repeat for any of several.")
-    partner: list[CountryCode] = repeatable("Partner country (alpha-2); repeat for any of several.")
+    reporter: list[CountryCode] = repeatable(
+        "Reporter country (ISO alpha-2, alpha-3 or numeric code, or name); repeat for any of several."
+    )
+    partner: list[CountryCode] = repeatable(
+        "Partner country (ISO alpha-2, alpha-3 or numeric code, or name); repeat for any of several."
+    )
     indicator: list[Indicator] = repeatable("Indicator; repeat for any of several.")
     commodity: list[str] = repeatable("Commodity (`TOTAL` for all goods); repeat for any of several.")
     unit: list[Unit] = repeatable("Unit; repeat for any of several.")
@@ -215,8 +219,10 @@ class TradeFigureCreate(WriteModel):
     must be unique."""
 
     id: WriteId | None = Field(None, description="Readable id; made from the natural key when not given.")
-    reporter: CountryCode = Field(description="Country the figure is stated for (alpha-2).")
-    partner: CountryCode = Field(description="Counterpart country (alpha-2).")
+    reporter: CountryCode = Field(
+        description="Country the figure is stated for: any ISO code or name, stored as alpha-2."
+    )
+    partner: CountryCode = Field(description="Counterpart country: any ISO code or name, stored as alpha-2.")
     indicator: Indicator = Field(description="What is measured.")
     commodity: str = Field("TOTAL", min_length=1, max_length=40, description="`TOTAL` or a commodity code.")
     period: str = Field(

@@ -21,10 +21,11 @@ class TradeSeriesParams(ShapeParams):
     as_of: Day | None = as_of_field()
 
     reporter: CountryCode = Field(
-        description="Reporter country (ISO alpha-2, case-insensitive): whose figure it is.", examples=["AZ"]
+        description="Reporter country (ISO alpha-2, alpha-3 or numeric code, or name): whose figure it is.",
+        examples=["AZ"],
     )
     partner: CountryCode = Field(
-        description="Partner country (ISO alpha-2, case-insensitive). Direction matters: figures stated "
+        description="Partner country (the same way). Direction matters: figures stated "
         "for the reverse pair are another series.",
         examples=["KZ"],
     )
