@@ -6,6 +6,7 @@ are exercised for real, not only refused with 401; the `ignored_auth` check stil
 Settings (seed, cases per operation, checks, stateful steps) are in schemathesis.toml at the root.
 """
 
+import gzip
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,14 @@ CONFIG = SchemathesisConfig.from_path(REPO_ROOT / "schemathesis.toml")
 
 # Bulk imports take NDJSON as well as CSV: both are text on the wire (CSV already goes as text).
 schemathesis.serializer.alias("application/x-ndjson", "text/plain")
+
+
+@schemathesis.serializer("application/gzip")
+def _gzipped(_context: Any, value: Any) -> bytes:
+    """A gzipped import: whatever was generated, compressed (the importer reads what it holds)."""
+    raw = value if isinstance(value, bytes) else str(value).encode()
+    return gzip.compress(raw)
+
 
 # The document is read at collection time, so each operation is a test of its own; the app that
 # answers (on a seeded database) comes from a fixture. (`schemathesis.pytest.from_fixture` would
