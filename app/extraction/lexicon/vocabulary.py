@@ -185,8 +185,17 @@ COMMODITIES: dict[str, dict[str, tuple[str, ...]]] = {
 # Bound qualifiers, looked for just before the amount. Longer phrases first.
 BOUNDS: dict[str, tuple[tuple[str, str], ...]] = {
     "ru": (
+        # A negated "exceed" caps the value; checked before the plain verb.
+        ("не превышать", "at_most"),
+        ("не превысить", "at_most"),
+        ("не меньше", "at_least"),
         ("не менее", "at_least"),
         ("не более", "at_most"),
+        ("не больше", "at_most"),
+        ("перешагнуть", "at_least"),
+        ("приблизиться к", "approximate"),
+        ("приближаться к", "approximate"),
+        ("вплотную к", "approximate"),
         ("не свыше", "at_most"),
         ("более чем", "at_least"),
         ("около", "approximate"),
@@ -214,6 +223,12 @@ BOUNDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("not less than", "at_least"),
         ("at least", "at_least"),
         ("no more than", "at_most"),
+        ("not exceed", "at_most"),
+        ("did not top", "at_most"),
+        ("shy of", "at_most"),
+        ("approached", "approximate"),
+        ("approaching", "approximate"),
+        ("neared", "approximate"),
         ("not more than", "at_most"),
         ("at most", "at_most"),
         ("more than", "at_least"),
