@@ -127,7 +127,7 @@ def _months(period: str) -> tuple[int, int]:
 
     def month(part: str, last: bool) -> int:
         year, _, rest = part.partition("-")
-        number = int(rest) if rest else (12 if last else 1)
+        number = int(rest[:2]) if rest else (12 if last else 1)
         return int(year) * 12 + number - 1
 
     return month(parts[0], False), month(parts[-1], True)
@@ -226,7 +226,10 @@ def _figure(
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
     if period is None:
         return None, 0
-    last_period[sentence.paragraph] = last_period[0] = period
+    if amount.unit != "percent" and _earlier_value(reading.document.text, amount, periods, next_start):
+        period = shift_year(period, -1)  # "up from 1.55 million tonnes a year earlier"
+    else:
+        last_period[sentence.paragraph] = last_period[0] = period
     if not explicit:
         confidence -= 0.1
 
@@ -263,6 +266,18 @@ def _figure(
         if compared:
             body["compared_period"] = compared
     return body, max(confidence, 0.3)
+
+
+_FROM_EARLIER = re.compile(r"(?:\b(?:up|down|rising|falling)\s+from|\bпротив|\bс)\s*$", re.IGNORECASE)
+
+
+def _earlier_value(text: str, amount: Amount, periods: list[Period], next_start: int) -> bool:
+    """The amount a change started from, dated a year before the figure ("up from X a year
+    earlier", "против X годом ранее"): it belongs to the compared period, not the current one."""
+    if not _FROM_EARLIER.search(text[max(0, amount.start - 20) : amount.start]):
+        return False
+    window_end = min(amount.end + 30, next_start)
+    return any(p.kind == "same" and amount.end <= p.start <= window_end for p in periods)
 
 
 def _more_than(after: Sequence[Token]) -> bool:
@@ -323,8 +338,8 @@ def _compared(periods: list[Period], amount: Amount, next_start: int, period: st
     if same and dated:
         year = re.match(r"\d{4}", dated[0].value)
         return re.sub(r"\d{4}", year.group(), period) if year else None
-    if same:
-        return shift_year(period, -1)
+    if same or (dated[0].kind == "last_year" and period.count("-") > 2):
+        return shift_year(period, -1)  # "up 8% from the previous year" of a year ending in March
     return dated[0].value
 
 
