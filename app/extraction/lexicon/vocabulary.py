@@ -438,10 +438,18 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "договориться провести",
         "следующий заседание",
         "следующий встреча",
+        "надеяться подписать",
+        "рассчитывать подписать",
+        "принять приглашение",
     ),
     "en": (
         "will",
         "planned",
+        "hoped to",
+        "hope to",
+        "hopes to",
+        "expect to",
+        "accepted an invitation",
         "is expected to",
         "are expected to",
         "expected to",
@@ -461,8 +469,20 @@ PLANNED: dict[str, tuple[str, ...]] = {
     ),
 }
 CANCELLED: dict[str, tuple[str, ...]] = {
-    "ru": ("отменить", "отмена", "отложить", "перенести"),
-    "en": ("cancelled", "canceled", "called off", "postponed"),
+    "ru": ("отменить", "отмена", "отложить", "перенести", "не состояться"),
+    "en": ("cancelled", "canceled", "called off", "postponed", "will not take place", "won't take place"),
+}
+# Moved to a new time: the event is planned then (the old date is no event).
+POSTPONED: dict[str, tuple[str, ...]] = {
+    "ru": ("перенести на", "отложить до", "отложить на", "перенести в"),
+    "en": (
+        "postponed to",
+        "postponed until",
+        "postponed till",
+        "moved to",
+        "rescheduled for",
+        "pushed back to",
+    ),
 }
 
 SIGNING: dict[str, tuple[str, ...]] = {
