@@ -37,6 +37,75 @@ _SCALE = (
     r"|thousand|million|billion|trillion|bn\b|mln\b|mn\b)"
 )
 _SCALE_LETTER = r"(?:bn|mln|mn|m|k|b)\b"
+# The smaller part of a number in two parts: "9 млрд 860 млн", "1 billion 200 million".
+_SMALLER_SCALE = r"(?:млн\.?|миллион(?:а|ов)?|тыс\.?|тысяч[аи]?|million|thousand)"
+
+# Numbers in words, read only before a scale word ("полтора миллиарда", "two billion").
+_WORD_VALUES: dict[str, float] = {
+    "полтора": 1.5,
+    "полторы": 1.5,
+    "полутора": 1.5,
+    "один": 1,
+    "одна": 1,
+    "одного": 1,
+    "одной": 1,
+    "два": 2,
+    "две": 2,
+    "двух": 2,
+    "три": 3,
+    "трёх": 3,
+    "трех": 3,
+    "четыре": 4,
+    "четырёх": 4,
+    "четырех": 4,
+    "пять": 5,
+    "пяти": 5,
+    "шесть": 6,
+    "шести": 6,
+    "семь": 7,
+    "семи": 7,
+    "восемь": 8,
+    "восьми": 8,
+    "девять": 9,
+    "девяти": 9,
+    "десять": 10,
+    "десяти": 10,
+    "сто": 100,
+    "ста": 100,
+    "двести": 200,
+    "двухсот": 200,
+    "триста": 300,
+    "трёхсот": 300,
+    "трехсот": 300,
+    "четыреста": 400,
+    "четырёхсот": 400,
+    "четырехсот": 400,
+    "пятьсот": 500,
+    "пятисот": 500,
+    "шестьсот": 600,
+    "семьсот": 700,
+    "восемьсот": 800,
+    "девятьсот": 900,
+    "one": 1,
+    "a": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "one and a half": 1.5,
+    "half a": 0.5,
+}
+_WORD_NUMBER = (
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred"
+    r"|one\s+and\s+a\s+half|half\s+a|"
+    + "|".join(sorted((w for w in _WORD_VALUES if " " not in w and w != "a"), key=len, reverse=True))
+    + r"|a)(?=\s+(?:тыс|тысяч|млн|миллион|млрд|миллиард|трлн|thousand|million|billion|trillion))"
+)
 
 # Unit patterns, tried in order: (regex, unit, multiplier).
 _UNITS: tuple[tuple[str, str, float], ...] = (
@@ -84,9 +153,10 @@ _PREFIX_CURRENCY = {
 
 _AMOUNT = re.compile(
     rf"(?P<pre>US\$|\$|€|\b(?:USD|EUR|RUB|KZT|AZN|CNY))?\s?"
-    rf"(?<![\d.,])(?P<n1>{_NUMBER})"
+    rf"(?<![\d.,])(?P<n1>{_NUMBER}|(?<![\w-]){_WORD_NUMBER})"
     rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|до|and|и)\s+)(?:\$|€)?(?P<n2>{_NUMBER}))?"
     rf"(?:\s*(?P<scale>{_SCALE})|(?P<letter>{_SCALE_LETTER}))?"
+    rf"(?:\s+(?P<n_small>\d{{1,3}}(?:[.,]\d+)?)\s*(?P<scale_small>{_SMALLER_SCALE}))?"
     rf"(?:\s*(?P<unit>{_UNIT}))?",
     re.IGNORECASE,
 )
@@ -105,7 +175,14 @@ class Amount:
 
 
 def parse_number(raw: str, language: str) -> float:
-    """`1,7` (Russian decimal comma), `1,200,000` (English thousands), `1 700 000`, `1.2`."""
+    """`1,7` (Russian decimal comma), `1,200,000` (English thousands), `1 700 000`, `1.2`, and the
+    words of `_WORD_NUMBER` ("полтора", "two", "four hundred")."""
+    words = re.sub(r"\s+", " ", raw.lower())
+    if words in _WORD_VALUES:
+        return _WORD_VALUES[words]
+    hundreds = re.fullmatch(r"(\w+) hundred", words)
+    if hundreds and hundreds.group(1) in _WORD_VALUES:
+        return _WORD_VALUES[hundreds.group(1)] * 100
     digits = re.sub(r"[ \u00a0\u202f]", "", raw)
     if "," in digits and "." in digits:
         decimal = max(digits.rfind(","), digits.rfind("."))
@@ -124,9 +201,13 @@ def parse_number(raw: str, language: str) -> float:
 def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
     """Every number stated with a currency or unit in `text` (a sentence starting at `offset`)."""
     found = []
+    unitless: list[Amount] = []  # "от 13 млрд до 13,5 млрд долларов": the first part takes the unit
     for match in _AMOUNT.finditer(text):
         unit, multiplier = _unit_of(match)
         if unit is None:
+            if match.group("scale") and not match.group("n2"):
+                value = parse_number(match.group("n1"), language) * _scale_of(match)
+                unitless.append(Amount(value, None, "", offset + match.start("n1"), offset + match.end()))
             continue
         if unit == "percent" and _PERCENTAGE_POINTS.match(text[match.end("unit") :]):
             continue
@@ -152,9 +233,43 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
                 upper = second * scale * multiplier
         if _is_year(match, first):
             continue
-        value = round(first * scale * multiplier, 6)
+        value = first * scale
+        if match.group("n_small"):
+            smaller = _SCALE_WORDS.get(match.group("scale_small").lower().rstrip("."), 1e3)
+            if smaller < scale:
+                value += parse_number(match.group("n_small"), language) * smaller
+        value = round(value * multiplier, 6)
         found.append(Amount(value, upper and round(upper, 6), unit, offset + start, offset + match.end()))
-    return found
+    return _join_ranges(text, offset, found, unitless)
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|и|до|[-–—])\s*", re.IGNORECASE)
+
+
+def _join_ranges(text: str, offset: int, amounts: list[Amount], unitless: list[Amount]) -> list[Amount]:
+    """ "between $3 billion and $3.5 billion", "от 13 млрд до 13,5 млрд долларов": one range."""
+    joined: list[Amount] = []
+    for amount in amounts:
+        previous = joined[-1] if joined else None
+        after_previous = previous.end if previous else 0
+        bare = [u for u in unitless if after_previous <= u.start and u.end <= amount.start]
+        if bare:
+            previous = bare[-1]
+        if (
+            previous is not None
+            and previous.value_upper is None
+            and amount.value_upper is None
+            and previous.unit in {amount.unit, ""}
+            and amount.value > previous.value
+            and _RANGE_JOIN.fullmatch(text[previous.end - offset : amount.start - offset])
+            and _BETWEEN.search(text[: previous.start - offset])
+        ):
+            if previous.unit:
+                joined.pop()  # the lower end was taken as an amount of its own
+            joined.append(Amount(previous.value, amount.value, amount.unit, previous.start, amount.end))
+            continue
+        joined.append(amount)
+    return joined
 
 
 def _unit_of(match: re.Match[str]) -> tuple[str | None, float]:

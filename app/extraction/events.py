@@ -184,6 +184,8 @@ def window(value: str) -> tuple[date, date]:
 
 
 def _status(reading: Reading, tokens: Sequence[Token]) -> str:
+    if reading.cues("POSTPONED", tokens):
+        return "planned"
     if reading.cues("CANCELLED", tokens):
         return "cancelled"
     if reading.cues("PLANNED", tokens) or reading.future_tense(tokens):
@@ -352,7 +354,13 @@ def _events(
             return []  # "взаимные визиты", "regular summits": not one event
     status = _status(reading, tokens)
     planned = {"planned": True, "cancelled": None}.get(status, False)
-    dated = event_date(reading, facts, planned, trigger.start, trigger.end)
+    moved = reading.cues("POSTPONED", tokens)
+    if moved:
+        # "перенесён на ноябрь": the new time is the event's date, the old one is no event.
+        new_time = tokens[moved[0].last - 1].end
+        dated = event_date(reading, facts, planned, new_time, new_time)
+    else:
+        dated = event_date(reading, facts, planned, trigger.start, trigger.end)
     if dated is None:
         return []
     when, date_penalty = dated

@@ -39,6 +39,11 @@ _CHANGE_VERBS = {
     "увеличиться",
     "сократиться",
     "снизиться",
+    "упасть",
+    "уменьшиться",
+    "сокращаться",
+    "снижаться",
+    "расти",
     "повысить",
     "нарастить",
     "bring",
@@ -53,6 +58,7 @@ _CHANGE_VERBS = {
 
 def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> list[Proposal]:
     proposals: list[Proposal] = []
+    preliminary = _preliminary_periods(reading)
     last_indicator: dict[int, str] = {}  # paragraph → last indicator stated in it
     last_period: dict[int, str] = {}  # paragraph (0: the whole text) → last period of a figure
     for facts in reading.facts:
@@ -71,6 +77,8 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
             previous_end = amount.end
             if body is None:
                 continue
+            if body["status"] == "reported" and _within_any(body["period"], preliminary):
+                body["status"] = "preliminary"
             requires: tuple[str, ...] = ()
             project_ids = []
             for mention in facts.projects:
@@ -92,6 +100,44 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
                 )
             )
     return proposals
+
+
+_DATA_WORDS = re.compile(r"\b(?:данн\w+|цифр\w*|показател\w+|data|figures?|numbers)\b", re.IGNORECASE)
+
+
+def _preliminary_periods(reading: Reading) -> list[str] | None:
+    """Periods a digest says its data for are preliminary ("Данные за январь–сентябрь носят
+    предварительный характер"): ["*"] when it names none, None when it says nothing of the kind."""
+    periods: list[str] = []
+    for facts in reading.facts:
+        sentence = facts.sentence
+        if not reading.cues("PRELIMINARY", sentence.tokens) or not _DATA_WORDS.search(sentence.text):
+            continue
+        if find_amounts(sentence.text, sentence.start, reading.language):
+            continue  # a figure stated as preliminary is handled on its own
+        year = reading.published.year if reading.published else _paragraph_year(reading, facts)
+        found = find_periods(sentence.text, sentence.start, year, reading.published)
+        periods += [p.value for p in found if not p.comparison and p.kind not in {"same", "carry"}] or ["*"]
+    return periods or None
+
+
+def _months(period: str) -> tuple[int, int]:
+    """A period as its first and last month, counted from year 0."""
+    parts = period.split("/")
+
+    def month(part: str, last: bool) -> int:
+        year, _, rest = part.partition("-")
+        number = int(rest[:2]) if rest else (12 if last else 1)
+        return int(year) * 12 + number - 1
+
+    return month(parts[0], False), month(parts[-1], True)
+
+
+def _within_any(period: str, periods: list[str] | None) -> bool:
+    if not periods:
+        return False
+    first, last = _months(period)
+    return any(p == "*" or (_months(p)[0] <= first and last <= _months(p)[1]) for p in periods)
 
 
 def _paragraph_year(reading: Reading, facts: SentenceFacts) -> int | None:
@@ -180,12 +226,15 @@ def _figure(
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
     if period is None:
         return None, 0
-    last_period[sentence.paragraph] = last_period[0] = period
+    if amount.unit != "percent" and _earlier_value(reading.document.text, amount, periods, next_start):
+        period = shift_year(period, -1)  # "up from 1.55 million tonnes a year earlier"
+    else:
+        last_period[sentence.paragraph] = last_period[0] = period
     if not explicit:
         confidence -= 0.1
 
     status = _status(reading, before, tokens)
-    bound = _bound(language, before, status == "target")
+    bound = _bound(language, before, status == "target", whole_before[-10:], upper is not None)
     if upper is not None and bound == "exact":
         bound = "range"
 
@@ -217,6 +266,18 @@ def _figure(
         if compared:
             body["compared_period"] = compared
     return body, max(confidence, 0.3)
+
+
+_FROM_EARLIER = re.compile(r"(?:\b(?:up|down|rising|falling)\s+from|\bпротив|\bс)\s*$", re.IGNORECASE)
+
+
+def _earlier_value(text: str, amount: Amount, periods: list[Period], next_start: int) -> bool:
+    """The amount a change started from, dated a year before the figure ("up from X a year
+    earlier", "против X годом ранее"): it belongs to the compared period, not the current one."""
+    if not _FROM_EARLIER.search(text[max(0, amount.start - 20) : amount.start]):
+        return False
+    window_end = min(amount.end + 30, next_start)
+    return any(p.kind == "same" and amount.end <= p.start <= window_end for p in periods)
 
 
 def _more_than(after: Sequence[Token]) -> bool:
@@ -277,13 +338,18 @@ def _compared(periods: list[Period], amount: Amount, next_start: int, period: st
     if same and dated:
         year = re.match(r"\d{4}", dated[0].value)
         return re.sub(r"\d{4}", year.group(), period) if year else None
-    if same:
-        return shift_year(period, -1)
+    if same or (dated[0].kind == "last_year" and period.count("-") > 2):
+        return shift_year(period, -1)  # "up 8% from the previous year" of a year ending in March
     return dated[0].value
 
 
-def _bound(language: str, before: Sequence[Token], target: bool) -> str:
-    """The qualifier just before the amount. A target's "довести до" names the value itself."""
+def _bound(
+    language: str, before: Sequence[Token], target: bool, clause: Sequence[Token], ranged: bool
+) -> str:
+    """The qualifier just before the amount. A target's "довести до" names the value itself, and so
+    does a change "сократился на 4 % — до 610 млн": the verb may sit before an earlier amount of the
+    clause. "От 13 до 13,5" and "between 3 and 3.5" open a range, not a lower bound."""
+    clause_words = [lemma(t.text) if language == "ru" else t.text.lower() for t in clause]
     words: list[str] = []
     surface: list[str] = []
     for token in reversed(before):
@@ -296,10 +362,18 @@ def _bound(language: str, before: Sequence[Token], target: bool) -> str:
     texts = (f" {' '.join(surface)} ", f" {' '.join(words)} ")
     for phrase, bound in vocab.BOUNDS[language]:
         if any(f" {phrase} " in text for text in texts):
-            if phrase in {"до", "от", "to"} and (target or _after_change_verb(words, phrase)):
+            if phrase in {"до", "от", "to"} and (
+                target or _after_change_verb(words, phrase) or _changes(clause_words)
+            ):
+                continue
+            if ranged and phrase in {"от", "from", "between"}:
                 continue
             return bound
     return "exact"
+
+
+def _changes(words: list[str]) -> bool:
+    return any(word in _CHANGE_VERBS for word in words)
 
 
 def _after_change_verb(words: list[str], phrase: str) -> bool:

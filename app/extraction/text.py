@@ -63,8 +63,7 @@ def read(text: str, language: str) -> Document:
         if not block.strip():
             continue
         paragraph += 1
-        for piece in sentenize(block):
-            start, end = block_start + piece.start, block_start + piece.stop
+        for start, end in _sentence_spans(block, block_start):
             for part_start, part_end in _split_lines(text, start, end):
                 sentences.append(
                     Sentence(
@@ -82,6 +81,22 @@ def read(text: str, language: str) -> Document:
             alone and len(sentence.text) <= 200 and not re.search(r"[.!?…:;»\"”)]$", sentence.text)
         )
     return Document(text=text, language=language, sentences=sentences)
+
+
+# "9 млрд долл. США и …": razdel ends a sentence at an abbreviation that the next word continues.
+_ABBREVIATION_END = re.compile(r"\b(?:долл|тыс|млн|млрд|трлн|руб|куб|т|г|гг)\.$", re.IGNORECASE)
+_CONTINUATION = re.compile(r"(?:США|[a-zа-яё(–—-])")
+
+
+def _sentence_spans(block: str, offset: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for piece in sentenize(block):
+        previous = block[spans[-1][0] - offset : spans[-1][1] - offset] if spans else ""
+        if _ABBREVIATION_END.search(previous) and _CONTINUATION.match(piece.text):
+            spans[-1] = (spans[-1][0], offset + piece.stop)
+            continue
+        spans.append((offset + piece.start, offset + piece.stop))
+    return spans
 
 
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

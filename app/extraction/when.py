@@ -89,8 +89,22 @@ _OF_YEAR = (
     rf"|{_YEAR}|года\b|the\s+year))?"
 )
 
+# A year that does not start in January: "the Iranian year that ended March 20", "the current
+# Iranian year, which began on March 21", "the fiscal year ended March 31, 2025".
+_FISCAL_YEAR = (
+    rf"\b(?:(?:the|its)\s+)?(?P<which>current\s+|last\s+|previous\s+)?(?P<iran>Iranian\s+)?"
+    rf"(?:(?:fiscal|financial)\s+)?year,?\s+(?:that\s+|which\s+)?(?P<edge>ended|began|started)\s+(?:on\s+)?"
+    rf"(?P<em>{_MONTH_EN})\s+(?P<ed>\d{{1,2}})(?:,?\s+{_YEAR})?"
+    rf"|\b(?:(?:the|its)\s+)?(?P<which2>current\s+|last\s+|previous\s+)?Iranian\s+year\b"
+    rf"|\b(?P<which3>текущ\w+\s+|прошл\w+\s+)?иранск\w+\s+год\w*"
+)
+
 _PATTERNS: tuple[tuple[str, str], ...] = (
-    ("months", rf"\b(?:с\s+)?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through)\s*(?P<m2>{_MONTH}){_OF_YEAR}"),
+    ("fiscal_year", _FISCAL_YEAR),
+    (
+        "months",
+        rf"\b(?:с\s+|from\s+)?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through)\s*(?P<m2>{_MONTH}){_OF_YEAR}",
+    ),
     (
         "first_months",
         rf"\b(?:(?:перв\w+|first)\s+)?(?P<n>\d{{1,2}}|дв\w+|тр[её]х|три|восемь|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|девят\w+|десят\w+|одиннадцат\w+|two|three|four|five|six|seven|eight|nine|ten|eleven)[\s-]+(?:месяц\w*|months?|-month)(?:\s+period)?{_OF_YEAR}",
@@ -100,6 +114,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?",
     ),
     ("half", rf"\b(?:H|(?P<o2>[12])H)(?P<o>[12])?\s*{_YEAR}"),
+    ("half", rf"\b(?:по\s+итогам|за)\s+полугоди\w+{_OF_YEAR}"),
     (
         "quarter",
         rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?",
@@ -136,7 +151,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 _COMPARISON = re.compile(
     r"(?:по\s+сравнению\s+с|относительно|против|в\s+сравнении\s+с|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
-    r"from|than(?:\s+in)?|чем(?:\s+за|\s+в)?|versus|vs\.?|over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?)?\s*$",
+    r"from|than(?:\s+in)?|чем(?:\s+за|\s+в)?|versus|vs\.?|over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the)?\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
@@ -241,9 +256,43 @@ def _year_of(
     return (default_year, False) if default_year else None
 
 
+def _fiscal_year(match: re.Match[str], published: date | None) -> tuple[str, bool] | None:
+    """The year's first and last day. Without a stated edge, the Iranian year (21 March – 20 March)."""
+    groups = match.groupdict()
+    which = (groups.get("which") or groups.get("which2") or groups.get("which3") or "").strip().lower()
+    if groups.get("edge"):
+        month, day = _month_number(groups["em"]), int(groups["ed"])
+        began = groups["edge"].lower() != "ended"
+    else:
+        month, day, began = 3, 21, True
+    if not month:
+        return None
+    if groups.get("year"):
+        edge = date(int(groups["year"]), month, day)
+    elif published is not None:
+        edge = date(published.year, month, day)
+        if (edge > published) if groups.get("edge") else (not began and edge > published):
+            edge = date(published.year - 1, month, day)
+        if not groups.get("edge") and edge > published:
+            edge = date(published.year - 1, month, day)  # the Iranian year now running began then
+    else:
+        return None
+    if began:
+        first = edge
+        if which.startswith(("last", "previous", "прошл")):
+            first = date(first.year - 1, first.month, first.day)
+        last = date(first.year + 1, first.month, first.day) - timedelta(days=1)
+    else:
+        last = edge
+        first = date(last.year - 1, last.month, last.day) + timedelta(days=1)
+    return f"{first.isoformat()}/{last.isoformat()}", bool(groups.get("year"))
+
+
 def _resolve(
     kind: str, match: re.Match[str], default_year: int | None, published: date | None
 ) -> tuple[str, bool] | None:
+    if kind == "fiscal_year":
+        return _fiscal_year(match, published)
     if kind == "carry":
         return "carry", False
     if kind == "season":
@@ -302,7 +351,7 @@ def _resolve(
             return None
         return span(year, 1, count), explicit
     if kind == "half":
-        half = _ordinal(match.groupdict().get("o") or match.groupdict().get("o2") or "")
+        half = _ordinal(match.groupdict().get("o") or match.groupdict().get("o2") or "1")
         if half not in {1, 2}:
             return None
         return span(year, 1 + 6 * (half - 1), 6 * half), explicit

@@ -185,8 +185,17 @@ COMMODITIES: dict[str, dict[str, tuple[str, ...]]] = {
 # Bound qualifiers, looked for just before the amount. Longer phrases first.
 BOUNDS: dict[str, tuple[tuple[str, str], ...]] = {
     "ru": (
+        # A negated "exceed" caps the value; checked before the plain verb.
+        ("не превышать", "at_most"),
+        ("не превысить", "at_most"),
+        ("не меньше", "at_least"),
         ("не менее", "at_least"),
         ("не более", "at_most"),
+        ("не больше", "at_most"),
+        ("перешагнуть", "at_least"),
+        ("приблизиться к", "approximate"),
+        ("приближаться к", "approximate"),
+        ("вплотную к", "approximate"),
         ("не свыше", "at_most"),
         ("более чем", "at_least"),
         ("около", "approximate"),
@@ -214,6 +223,12 @@ BOUNDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("not less than", "at_least"),
         ("at least", "at_least"),
         ("no more than", "at_most"),
+        ("not exceed", "at_most"),
+        ("did not top", "at_most"),
+        ("shy of", "at_most"),
+        ("approached", "approximate"),
+        ("approaching", "approximate"),
+        ("neared", "approximate"),
         ("not more than", "at_most"),
         ("at most", "at_most"),
         ("more than", "at_least"),
@@ -423,10 +438,18 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "договориться провести",
         "следующий заседание",
         "следующий встреча",
+        "надеяться подписать",
+        "рассчитывать подписать",
+        "принять приглашение",
     ),
     "en": (
         "will",
         "planned",
+        "hoped to",
+        "hope to",
+        "hopes to",
+        "expect to",
+        "accepted an invitation",
         "is expected to",
         "are expected to",
         "expected to",
@@ -446,8 +469,20 @@ PLANNED: dict[str, tuple[str, ...]] = {
     ),
 }
 CANCELLED: dict[str, tuple[str, ...]] = {
-    "ru": ("отменить", "отмена", "отложить", "перенести"),
-    "en": ("cancelled", "canceled", "called off", "postponed"),
+    "ru": ("отменить", "отмена", "отложить", "перенести", "не состояться"),
+    "en": ("cancelled", "canceled", "called off", "postponed", "will not take place", "won't take place"),
+}
+# Moved to a new time: the event is planned then (the old date is no event).
+POSTPONED: dict[str, tuple[str, ...]] = {
+    "ru": ("перенести на", "отложить до", "отложить на", "перенести в"),
+    "en": (
+        "postponed to",
+        "postponed until",
+        "postponed till",
+        "moved to",
+        "rescheduled for",
+        "pushed back to",
+    ),
 }
 
 SIGNING: dict[str, tuple[str, ...]] = {
