@@ -40,13 +40,16 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Generated]:
     out = tmp_path_factory.mktemp("python-client")
     config = out / "config.yaml"
     # No post hooks: the generated code need not be formatted to be imported. The generator knows no
-    # CSV or NDJSON request bodies (bulk imports): they are bytes to it, as to any HTTP client.
+    # CSV, TSV, NDJSON or gzip request bodies (bulk imports): they are bytes to it, as to any HTTP
+    # client.
     config.write_text(
         f"package_name_override: {PACKAGE}\n"
         "post_hooks: []\n"
         "content_type_overrides:\n"
         "  text/csv: application/octet-stream\n"
+        "  text/tab-separated-values: application/octet-stream\n"
         "  application/x-ndjson: application/octet-stream\n"
+        "  application/gzip: application/octet-stream\n"
     )
     result = subprocess.run(
         [
