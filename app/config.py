@@ -20,7 +20,7 @@ CommaList = Annotated[list[str], NoDecode]
 
 
 class Settings(BaseSettings):
-    """Every setting comes from the environment (or a `.env` file); names are documented in the README."""
+    """Every setting comes from the environment (or a `.env` file), documented in docs/operations.md."""
 
     # hide_input_in_errors: a refused value is never echoed in the start-up error (it may be a secret).
     model_config = SettingsConfigDict(

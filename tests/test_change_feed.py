@@ -114,7 +114,7 @@ class HeldImport:
 
 
 class Mirror:
-    """Follows `GET /v1/changes?since=<last id>` as the README says, and keeps every change read."""
+    """Follows `GET /v1/changes?since=<last id>` as docs/curating.md says, and keeps every change read."""
 
     def __init__(self, client: httpx.AsyncClient) -> None:
         self.client = client

@@ -65,7 +65,8 @@ EXPORT_MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x
 CSV_CHUNK = 256 * 1024  # characters per chunk sent
 SQL_BATCH = 10_000  # records per statement of a database-built CSV export: each statement stays short
 # Engines whose CSV lines the database writes. On SQLite the Python path's column-at-a-time cells
-# measured faster than SQLite's string functions (README, "Exports"); its SQL stays tested.
+# measured faster than SQLite's string functions (docs/benchmarks/2026-12-02-csv-export.md); its SQL
+# stays tested.
 DATABASE_BUILT = frozenset({"postgresql"})
 MAX_LINES = 1024  # `CsvLine`s kept (per plan, columns and engine)
 

@@ -1,7 +1,7 @@
 """UN Comtrade's data layouts → trade-figure fields.
 
-A Comtrade row (one reporter, partner, flow, commodity and period; see the README's mapping table)
-becomes the generic row a figure is checked from. Rows the API has no place for are skipped with a
+A Comtrade row (one reporter, partner, flow, commodity and period; see docs/importing.md's mapping
+table) becomes the generic row a figure is checked from. Rows the API has no place for are skipped with a
 reason and their value, not rejected: an export of "all partners, all flows" always holds the World
 partner, re-exports, regional aggregates and the reporter as its own partner, and refusing the file
 for them would make it unimportable. Quantity and weight columns (and their estimation flags) are not
