@@ -67,7 +67,7 @@ REQUEST_BODY: dict[str, Any] = {
     "a BOM) or Latin-1/cp1252 (detected), gzipped or not. CSV: a header row naming the columns, then one "
     "figure per row, comma- or tab-separated. NDJSON: one JSON object per line, keyed like the CSV "
     "columns. JSON: one document, an array of such objects or an object whose `data` array holds them "
-    "(the Comtrade API's response). See the README's Bulk import section for the layouts.",
+    "(the Comtrade API's response). See docs/importing.md for the layouts.",
     "required": True,
     "content": {
         "text/csv": {
