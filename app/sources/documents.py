@@ -9,9 +9,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import py3langid
-import trafilatura
-
 # A page without text is the writer's mistake, answered with a 422: not an error of this service's.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
@@ -34,6 +31,8 @@ class Page:
 
 def page_text(html: str) -> Page:
     """The main text of a page, its paragraphs apart by blank lines, as the text sources keep."""
+    import trafilatura  # on first use: the API starts without it
+
     document: Any = trafilatura.bare_extraction(
         html,
         with_metadata=True,
@@ -63,6 +62,8 @@ def page_text(html: str) -> Page:
 
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the language the text is written in."""
+    import py3langid  # on first use: it loads its model as it is imported
+
     if not any(character.isalpha() for character in text):
         raise NoText("the text has no letters to tell its language by")
     language, _score = py3langid.classify(text)
