@@ -8,9 +8,11 @@ Tests use their own schemas there, never `public`. When the server is unreachabl
 skips with the reason, unless BILATERAL_TEST_REQUIRE_POSTGRES=1 (as in CI), which makes it fail.
 """
 
+import gc
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -201,3 +203,16 @@ def cli_database(empty_database: Database, monkeypatch: pytest.MonkeyPatch) -> I
     get_settings.cache_clear()
     yield empty_database
     get_settings.cache_clear()
+
+
+@contextmanager
+def without_gc_pauses() -> Iterator[None]:
+    """For a test that times one request: a full collection first, and none while it is timed. Late in
+    the suite the heap holds every earlier test's apps and documents; a collection of it, landing in
+    the timed request, takes seconds and says nothing of the code under test."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
