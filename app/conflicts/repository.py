@@ -10,6 +10,7 @@ up 6–7 %, puts January–September 2024 at 531–536 million: all of its 533 m
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -77,16 +78,7 @@ def contested_values(session: Session) -> list[dict[str, Any]]:
         model, record_type = _RECORDS[column]
         record = session.scalars(select(model).where(model.id == record_id).options(*_loads(model))).one()
         own = _claim(record_type, record_id, field, body_value(record, field), list(record.citations))
-        others = [
-            {
-                "record_type": record_type,
-                "record_id": record_id,
-                "field": field,
-                "value": value.value,
-                "citations": [_citation(value)],
-            }
-            for value in values
-        ]
+        others = [_claim(record_type, record_id, field, value.value, [value]) for value in values]
         sources = len({value.source_id for value in values}) + 1
         found.append(
             {
@@ -265,7 +257,9 @@ def _figures_conflict(kind: str, figures: list[TradeFigure], summary: str) -> di
     }
 
 
-def _claim(record_type: str, record_id: str, field: str, value: str, cited: list[Citation]) -> dict[str, Any]:
+def _claim(
+    record_type: str, record_id: str, field: str, value: str, cited: Sequence[Citation | ContestedValue]
+) -> dict[str, Any]:
     return {
         "record_type": record_type,
         "record_id": record_id,
