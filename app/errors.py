@@ -146,7 +146,7 @@ async def _app_error(request: Request, exc: Exception) -> ProblemResponse:
 
 async def _validation_error(request: Request, exc: Exception) -> ProblemResponse:
     assert isinstance(exc, RequestValidationError)
-    errors = [_describe(error) for error in exc.errors()]
+    errors = [describe_error(error) for error in exc.errors()]
     unknown = [error for error in errors if error.pop("unknown", False)]
     if unknown:
         names = ", ".join(sorted(error["name"] for error in unknown))
@@ -169,7 +169,9 @@ async def _validation_error(request: Request, exc: Exception) -> ProblemResponse
     )
 
 
-def _describe(error: Any) -> dict[str, Any]:
+def describe_error(error: Any) -> dict[str, Any]:
+    """One pydantic error as a problem's `errors[]` entry; its `loc` starts with where the value was
+    (`query`, `path`, `body`)."""
     location, *path = error.get("loc", ()) or ("query",)
     # Body fields are named as paths (`citations[0].quote`); query parameters by name.
     name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")

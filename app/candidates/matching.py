@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Integer, func, or_, select
+from sqlalchemy import Integer, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.common.dates import parse_period
@@ -105,10 +105,10 @@ def _same_fact(session: Session, record_type: str, body: dict[str, Any]) -> Matc
 
 def _same_figure(session: Session, body: dict[str, Any]) -> Match | None:
     start, end = parse_period(body["period"])
-    reporter, partner = body["reporter"], body["partner"]
-    pair = (TradeFigure.reporter_id == reporter) & (TradeFigure.partner_id == partner)
-    if Indicator(body["indicator"]) in SYMMETRIC:
-        pair = or_(pair, (TradeFigure.reporter_id == partner) & (TradeFigure.partner_id == reporter))
+    symmetric = Indicator(body["indicator"]) in SYMMETRIC
+    pair = same_pair(
+        TradeFigure.reporter_id, TradeFigure.partner_id, body["reporter"], body["partner"], symmetric
+    )
     stored = session.scalars(
         select(TradeFigure)
         .where(
@@ -129,6 +129,15 @@ def _same_figure(session: Session, body: dict[str, Any]) -> Match | None:
     ours = value_interval(body["value"], body.get("value_upper"), Bound(body["bound"]))
     theirs = value_interval(stored.value, stored.value_upper, stored.bound)
     return Match(stored.id, None if overlap(ours, theirs) else "value")
+
+
+def same_pair(reporter: Any, partner: Any, other_reporter: Any, other_partner: Any, symmetric: Any) -> Any:
+    """The condition that two figures are of one pair: in the same order, or, where `symmetric` (a
+    turnover: a bool, or a SQL condition on the indicator), in either."""
+    return or_(
+        and_(reporter == other_reporter, partner == other_partner),
+        and_(symmetric, reporter == other_partner, partner == other_reporter),
+    )
 
 
 def value_interval(value: float, upper: float | None, bound: Bound) -> tuple[float, float]:

@@ -26,7 +26,7 @@ from app.common.listing import Listing, column_facet
 from app.common.pagination import Sorting
 from app.curation import writes
 from app.curation.routes import create_and_index
-from app.errors import Conflict, InvalidParameter, param_error
+from app.errors import Conflict, InvalidParameter, describe_error, param_error
 from app.events.repository import WRITABLE as EVENT_WRITES
 from app.extraction import EXTRACTOR_VERSION, LANGUAGES, Known, Proposal, extract
 from app.models import (
@@ -446,10 +446,7 @@ def _validated(model: type[BaseModel], body: dict[str, Any], candidate: Candidat
     try:
         return model.model_validate(body)
     except ValidationError as exc:
-        errors = [
-            param_error(".".join(str(part) for part in error["loc"]), error["msg"], "body")
-            for error in exc.errors()
-        ]
+        errors = [describe_error({**error, "loc": ("body", *error["loc"])}) for error in exc.errors()]
         raise _in_body(candidate, errors) from None
 
 

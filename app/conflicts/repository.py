@@ -18,7 +18,7 @@ import orjson
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from app.candidates.matching import SYMMETRIC, value_interval
+from app.candidates.matching import SYMMETRIC, same_pair, value_interval
 from app.common.dates import DatePrecision
 from app.conflicts.schemas import ConflictFilters
 from app.models import (
@@ -135,16 +135,10 @@ def partial_span(start: date, end: date, precision: DatePrecision) -> str:
 def _same_series(one: Any, other: Any, *, same_unit: bool = True) -> Any:
     """Two aliases of trade_figures measure the same series (turnover in either order of the pair);
     a growth rate is in percent, whatever its series' unit."""
-    same_order = and_(one.reporter_id == other.reporter_id, one.partner_id == other.partner_id)
-    either_order = and_(
-        one.indicator.in_([indicator.value for indicator in SYMMETRIC]),
-        one.reporter_id == other.partner_id,
-        one.partner_id == other.reporter_id,
-    )
+    symmetric = one.indicator.in_([indicator.value for indicator in SYMMETRIC])
+    pair = same_pair(one.reporter_id, one.partner_id, other.reporter_id, other.partner_id, symmetric)
     unit = [one.unit == other.unit] if same_unit else []
-    return and_(
-        or_(same_order, either_order), one.commodity == other.commodity, one.status == other.status, *unit
-    )
+    return and_(pair, one.commodity == other.commodity, one.status == other.status, *unit)
 
 
 def parts_exceeding_wholes(session: Session) -> list[dict[str, Any]]:

@@ -156,9 +156,10 @@ def describe(result: Added) -> str:
 
 
 def _reason(exc: Exception) -> str:
+    from app.errors import describe_error
+
     errors = getattr(exc, "errors", None)
     if callable(errors):
-        return "; ".join(
-            f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}" for error in errors()
-        )
+        described = (describe_error({**error, "loc": ("body", *error["loc"])}) for error in errors())
+        return "; ".join(f"{error['name']}: {error['detail']}" for error in described)
     return str(exc)
