@@ -485,27 +485,44 @@ def relations(rng: random.Random, data: Data) -> Twin:
 
 
 def relations_sql(sort: str) -> str:
+    """The API's statement: the counting starts from :c's own rows (its link rows; its figures as
+    reporter and as partner), so both sides count only the country's records."""
+
     def linked(link: str, key: str, kind: str) -> str:
         counts = ", ".join("count(*)" if k == kind else "0" for k in PAIR_KINDS)
         return (
-            f"select x.country_id as a, y.country_id as b, {counts} from {link} x join {link} y "
-            f"on y.{key} = x.{key} and x.country_id < y.country_id group by 1, 2"
+            f"select {low('x.country_id', 'y.country_id')}, {high('x.country_id', 'y.country_id')}, "
+            f"{counts} from {link} x join {link} y on y.{key} = x.{key} and y.country_id <> x.country_id "
+            "where x.country_id = :c group by 1, 2"
         )
 
-    low = "case when reporter_id < partner_id then reporter_id else partner_id end"
-    high = "case when reporter_id < partner_id then partner_id else reporter_id end"
+    def traded(own: str, other: str) -> str:
+        return (
+            f"select {low(own, other)}, {high(own, other)}, 0, 0, count(*), 0 from trade_figures "
+            f"where {own} = :c group by 1, 2"
+        )
+
     keys = ["records", "a", "b"] if sort.removeprefix("-") == "records" else ["a", "b"]
     order = ", ".join(f"{key} {'desc' if sort.startswith('-') else 'asc'}" for key in keys)
     return f"""with parts({", ".join(["a", "b", *PAIR_KINDS])}) as (
   {linked("event_countries", "event_id", "events")}
   union all {linked("agreement_countries", "agreement_id", "agreements")}
-  union all select {low}, {high}, 0, 0, count(*), 0 from trade_figures group by 1, 2
+  union all {traded("reporter_id", "partner_id")}
+  union all {traded("partner_id", "reporter_id")}
   union all {linked("project_countries", "project_id", "infrastructure_projects")}),
 pairs as (select a, b, {", ".join(f"sum({k}) as {k}" for k in PAIR_KINDS)},
   sum({" + ".join(PAIR_KINDS)}) as records from parts group by a, b)
 select p.*, ca.name_en as a_name, cb.name_en as b_name from pairs p
 join countries ca on ca.id = p.a join countries cb on cb.id = p.b
-where p.a = :c or p.b = :c order by {order} limit :n"""
+order by {order} limit :n"""
+
+
+def low(x: str, y: str) -> str:
+    return f"case when {x} < {y} then {x} else {y} end"
+
+
+def high(x: str, y: str) -> str:
+    return f"case when {x} < {y} then {y} else {x} end"
 
 
 PAIR_KINDS = ["events", "agreements", "trade_figures", "infrastructure_projects"]

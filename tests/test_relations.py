@@ -383,6 +383,21 @@ async def test_every_pair_with_data_is_listed_once_with_its_counts(client: httpx
         assert item["counts"]["records"] == sum(item["counts"][kind] for kind in LISTS)
 
 
+async def test_a_countrys_pairs_have_the_counts_of_the_whole_list(client: httpx.AsyncClient) -> None:
+    # Filtered by a country, the counting starts from that country's records (as reporter, as partner,
+    # in every link table): its pairs must count exactly what the unfiltered list counts for them.
+    everything = {item["id"]: item for item in (await get(client, "/v1/relations"))["items"]}
+    countries = {code for pair in everything for code in pair.split("/")}
+    assert len(countries) > 2
+    for code in sorted(countries):
+        for sort in ("id", "-records"):
+            page = await get(client, "/v1/relations", country=code, sort=sort)
+            expected = [item for item in everything.values() if code in item["id"].split("/")]
+            assert sorted(page["items"], key=lambda item: item["id"]) == sorted(
+                expected, key=lambda item: item["id"]
+            ), code
+
+
 async def test_pair_filters_and_sorts(client: httpx.AsyncClient) -> None:
     async def ids(**params: Any) -> list[str]:
         return [item["id"] for item in (await get(client, "/v1/relations", **params))["items"]]

@@ -100,35 +100,58 @@ class Pair:
 # --- the pairs that have data ---
 
 
-def _linked_pairs(link: Table, record_key: str, kind: str) -> Select[Any]:
-    """Pairs (a < b) of countries sharing records through an association table, with their count."""
+def _ordered_pair(x: Any, y: Any) -> tuple[Any, Any]:
+    """The two codes as (a, b) with a < b."""
+    return case((x < y, x), else_=y), case((x < y, y), else_=x)
+
+
+def _linked_pairs(link: Table, record_key: str, kind: str, country: str | None) -> Select[Any]:
+    """Pairs (a < b) of countries sharing records through an association table, with their count.
+
+    With `country`, only its pairs: the join starts from its own link rows (an index range), so a
+    country's pairs cost what its records cost, not what the whole table does."""
     first, second = link.alias(), link.alias()
-    a, b = first.c.country_id, second.c.country_id
-    return (
-        select(a.label("a"), b.label("b"), *_kind_columns(kind, func.count()))
-        .join(second, and_(second.c[record_key] == first.c[record_key], a < b))
-        .group_by(a, b)
-    )
+    x, y = first.c.country_id, second.c.country_id
+    if country is None:
+        a, b = x, y
+        joined = and_(second.c[record_key] == first.c[record_key], x < y)
+    else:
+        a, b = _ordered_pair(x, y)
+        joined = and_(second.c[record_key] == first.c[record_key], y != x)
+    statement = select(a.label("a"), b.label("b"), *_kind_columns(kind, func.count())).join(second, joined)
+    if country is not None:
+        statement = statement.where(x == country)
+    return statement.group_by(a, b)
 
 
-def _traded_pairs() -> Select[Any]:
-    reporter_first = TradeFigure.reporter_id < TradeFigure.partner_id
-    a = case((reporter_first, TradeFigure.reporter_id), else_=TradeFigure.partner_id)
-    b = case((reporter_first, TradeFigure.partner_id), else_=TradeFigure.reporter_id)
-    return select(a.label("a"), b.label("b"), *_kind_columns("trade_figures", func.count())).group_by(a, b)
+def _traded_pairs(country: str | None) -> list[Select[Any]]:
+    """Pairs (a < b) of reporter and partner with their count of trade figures. With `country`, two
+    parts, as reporter and as partner, each an index range; a figure never has the same country as
+    both."""
+    reporter, partner = TradeFigure.reporter_id, TradeFigure.partner_id
+    count = _kind_columns("trade_figures", func.count())
+    if country is None:
+        a, b = _ordered_pair(reporter, partner)
+        return [select(a.label("a"), b.label("b"), *count).group_by(a, b)]
+    parts = []
+    for own, other in ((reporter, partner), (partner, reporter)):
+        a, b = _ordered_pair(own, other)
+        parts.append(select(a.label("a"), b.label("b"), *count).where(own == country).group_by(a, b))
+    return parts
 
 
 def _kind_columns(kind: str, count: Any) -> list[Any]:
     return [(count if name == kind else literal_column("0")).label(name) for name in KINDS]
 
 
-def pair_counts() -> Subquery:
-    """Every pair with data: a, b (a < b), a count per kind of record, and `records`, their sum."""
+def pair_counts(country: str | None = None) -> Subquery:
+    """Every pair with data (or every pair of `country`): a, b (a < b), a count per kind of record,
+    and `records`, their sum."""
     parts = union_all(
-        _linked_pairs(event_countries, "event_id", "events"),
-        _linked_pairs(agreement_countries, "agreement_id", "agreements"),
-        _traded_pairs(),
-        _linked_pairs(project_countries, "project_id", "infrastructure_projects"),
+        _linked_pairs(event_countries, "event_id", "events", country),
+        _linked_pairs(agreement_countries, "agreement_id", "agreements", country),
+        *_traded_pairs(country),
+        _linked_pairs(project_countries, "project_id", "infrastructure_projects", country),
     ).subquery("parts")
     # SUM of a count is NUMERIC on PostgreSQL: cast back to an integer.
     sums = {name: cast(func.sum(parts.c[name]), Integer) for name in KINDS}
@@ -148,7 +171,8 @@ def pair_counts() -> Subquery:
 
 def filter_pairs(session: Session, filters: RelationFilters) -> Select[Any]:
     require_known(session, Country.id, filters.country, "country")
-    pairs = pair_counts()
+    # Pairs must involve every country asked for: the first one narrows the counting itself.
+    pairs = pair_counts(filters.country[0] if filters.country else None)
     statement = select(pairs).where(*(or_(pairs.c.a == code, pairs.c.b == code) for code in filters.country))
     if filters.q:
         named = select(Country.id).where(matches_text(Country.search_text, filters.q))
