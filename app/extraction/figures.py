@@ -29,7 +29,7 @@ _PARTNER_MARKS = {
     "imports": {"из", "from"},
     "transit_volume": {"через", "по", "through", "via", "across", "crossed"},
 }
-_BREAK = re.compile(r"[,;:()«»\"]")
+_BREAK = re.compile(r"[,;:()«»\"—]")
 _CONJUNCTION = re.compile(r"\b(?:and|и|а|but|но|while)\b|[,;]", re.IGNORECASE)
 _CHANGE_VERBS = {
     "довести",
@@ -174,6 +174,8 @@ def _figure(
     whole_before = _tokens_between(tokens, sentence.start, amount.start)
     if reading.cues("NOT_TRADE", before[-6:]) or reading.cues("NOT_TRADE", after[:3]):
         return None, 0
+    if reading.cues("TRADE_BALANCE", whole_before[-12:]):
+        return None, 0
     if reading.cues("NOT_PAIR", whole_before[-12:]) or reading.cues("NOT_PAIR", after[:4]):
         return None, 0  # one country's trade with the world or with a group of countries
     # Indicator: the nearest cue before the amount, else after it in the same clause.
@@ -224,6 +226,10 @@ def _figure(
         period, explicit = _period(periods, amount, previous_end, sentence.end, carried)
     if period is None and amount.unit == "percent" and any(p.comparison for p in periods):
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
+    if period is None and sentence.paragraph in last_period and not periods and not _a_rate(tokens, after):
+        # A release states its period once for the figures that follow it in the paragraph
+        # ("…за январь–октябрь составил… Импорт из России составил 7,6 млрд").
+        period, explicit = last_period[sentence.paragraph], False
     if period is None:
         return None, 0
     if amount.unit != "percent" and _earlier_value(reading.document.text, amount, periods, next_start):
@@ -280,10 +286,23 @@ def _earlier_value(text: str, amount: Amount, periods: list[Period], next_start:
     return any(p.kind == "same" and amount.end <= p.start <= window_end for p in periods)
 
 
+def _a_rate(tokens: Sequence[Token], after: Sequence[Token]) -> bool:
+    """ "can carry up to 5 million tonnes a year", "может принимать 2 млн т в год": what something
+    could do, or does every year, is not a figure of the period stated before it."""
+    words = {t.text.lower() for t in tokens}
+    following = " ".join(t.text.lower() for t in after[:5])
+    return bool(words & {"can", "could", "может", "могут", "способен", "способна"}) or bool(
+        re.search(r"\b(?:a|per|each|every) year\b|\bв год\b|\bежегодно\b|\bannually\b", following)
+    )
+
+
 def _more_than(after: Sequence[Token]) -> bool:
     """ "на 18 % больше, чем…", "12 percent more than…": a growth rate stated as a comparison."""
     words = [t.text.lower() for t in after[:3]]
-    return any(w in {"больше", "выше", "more", "higher"} for w in words[:2])
+    return any(
+        w in {"больше", "выше", "more", "higher", "exceeds", "exceeded"} or w.startswith(("превыш", "превыс"))
+        for w in words[:2]
+    )
 
 
 def _less_than(after: Sequence[Token]) -> bool:

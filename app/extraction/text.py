@@ -86,13 +86,17 @@ def read(text: str, language: str) -> Document:
 # "9 млрд долл. США и …": razdel ends a sentence at an abbreviation that the next word continues.
 _ABBREVIATION_END = re.compile(r"\b(?:долл|тыс|млн|млрд|трлн|руб|куб|т|г|гг)\.$", re.IGNORECASE)
 _CONTINUATION = re.compile(r"(?:США|[a-zа-яё(–—-])")
+# "on Sept. 2-3": an abbreviated month is followed by its day, not by a new sentence.
+_MONTH_ABBREVIATION_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 
 
 def _sentence_spans(block: str, offset: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for piece in sentenize(block):
         previous = block[spans[-1][0] - offset : spans[-1][1] - offset] if spans else ""
-        if _ABBREVIATION_END.search(previous) and _CONTINUATION.match(piece.text):
+        if (_ABBREVIATION_END.search(previous) and _CONTINUATION.match(piece.text)) or (
+            _MONTH_ABBREVIATION_END.search(previous) and piece.text[:1].isdigit()
+        ):
             spans[-1] = (spans[-1][0], offset + piece.stop)
             continue
         spans.append((offset + piece.start, offset + piece.stop))

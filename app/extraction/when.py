@@ -35,8 +35,9 @@ _MONTHS_EN = {
     "dec": 12,
 }
 _MONTH_RU = (
-    r"(?:январ[ьяюе]|феврал[ьяюе]|марта?|марте|апрел[ьяюе]|ма[йяюе]|июн[ьяюе]|июл[ьяюе]|август[аеу]?"
-    r"|сентябр[ьяюе]|октябр[ьяюе]|ноябр[ьяюе]|декабр[ьяюе])"
+    r"(?:январ(?:[ьяюе]|ём|ем)|феврал(?:[ьяюе]|ём|ем)|март(?:а|е|ом)?|апрел(?:[ьяюе]|ем)|ма(?:[йяюе]|ем)"
+    r"|июн(?:[ьяюе]|ем)|июл(?:[ьяюе]|ем)|август(?:[аеу]|ом)?|сентябр(?:[ьяюе]|ём|ем)|октябр(?:[ьяюе]|ём|ем)"
+    r"|ноябр(?:[ьяюе]|ём|ем)|декабр(?:[ьяюе]|ём|ем))"
 )
 _MONTH_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -114,7 +115,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?",
     ),
     ("half", rf"\b(?:H|(?P<o2>[12])H)(?P<o>[12])?\s*{_YEAR}"),
-    ("half", rf"\b(?:по\s+итогам|за)\s+полугоди\w+{_OF_YEAR}"),
+    ("half", rf"\b(?:по\s+итогам|за)\s+(?:полугоди\w+|полгода){_OF_YEAR}"),
     (
         "quarter",
         rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?",
@@ -150,14 +151,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 _COMPARISON = re.compile(
-    r"(?:по\s+сравнению\s+с|относительно|против|в\s+сравнении\s+с|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
+    r"(?:по\s+сравнению(?:\s+с)?|относительно|против|в\s+сравнении(?:\s+с)?|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
     r"from|than(?:\s+in)?|чем(?:\s+за|\s+в)?|versus|vs\.?|over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the)?\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
     r"аналогичн\w+\s+период\w*(?:\s+(?:прошлого|предыдущего)\s+года)?|"
     r"(?:the\s+)?same\s+(?:period|quarter|month|half)(?:\s+(?:of|in)\s+(?:the\s+)?(?:last|previous)\s+year|\s+a\s+year\s+(?:earlier|ago))?|"
-    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|a\s+year\s+(?:earlier|ago)",
+    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|a\s+year\s+(?:earlier|ago)|"
+    r"(?:показател\w+|уров\w+)\s+(?:прошлого|предыдущего)\s+года|(?:last|the\s+previous)\s+year's\s+(?:level|figure)",
     re.IGNORECASE,
 )
 

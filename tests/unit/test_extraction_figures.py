@@ -241,3 +241,31 @@ def test_a_fall_stated_as_a_comparison_and_transit_from_a_country() -> None:
         "Georgia intends to raise cargo transit from Armenia to Europe to 5 million tonnes by 2030.", "en"
     )
     assert (transit["reporter"], transit["partner"], transit["status"]) == ("AM", "GE", "target")
+
+
+def test_dollars_of_the_united_states_are_a_currency_not_a_country() -> None:
+    text = (
+        "Товарооборот Таджикистана и Казахстана за январь–март 2025 года составил 410 млн долларов США. "
+        "В марте товарооборот с Казахстаном составил 150 млн долларов США."
+    )
+    assert {(b["reporter"], b["partner"]) for b in figures(text, "ru")} == {("TJ", "KZ")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сальдо торговли Армении с Ираном в 2024 году составило минус 120 млн долларов.",
+        "Georgia's trade deficit with Turkey widened to $1.1 billion in 2024.",
+    ],
+)
+def test_a_trade_balance_is_not_turnover(text: str) -> None:
+    assert figures(text, "ru" if "Сальдо" in text else "en") == []
+
+
+def test_a_comparative_before_a_dash_does_not_bound_the_amount() -> None:
+    body = figure(
+        "Грузинская статистика называет более осторожную оценку товарооборота с Арменией "
+        "в 2024 году — 820 млн долларов.",
+        "ru",
+    )
+    assert (body["value"], body["bound"]) == (820_000_000, "exact")

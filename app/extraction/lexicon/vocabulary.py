@@ -159,6 +159,12 @@ NOT_TRADE: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# A trade balance is not a figure of trade, wherever the clause names it.
+TRADE_BALANCE: dict[str, tuple[str, ...]] = {
+    "ru": ("сальдо", "дефицит", "профицит"),
+    "en": ("balance", "deficit", "surplus"),
+}
+
 COMMODITIES: dict[str, dict[str, tuple[str, ...]]] = {
     "ru": {
         "oil": ("нефть", "нефтяной", "нефтепровод"),
