@@ -61,6 +61,7 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
     preliminary = _preliminary_periods(reading)
     last_indicator: dict[int, str] = {}  # paragraph → last indicator stated in it
     last_period: dict[int, str] = {}  # paragraph (0: the whole text) → last period of a figure
+    last_pairs: dict[str, tuple[str, str]] = {}  # indicator → the pair of its last figure
     for facts in reading.facts:
         sentence = facts.sentence
         amounts = find_amounts(sentence.text, sentence.start, reading.language)
@@ -72,7 +73,15 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
         for index, amount in enumerate(amounts):
             next_start = amounts[index + 1].start if index + 1 < len(amounts) else sentence.end
             body, confidence = _figure(
-                reading, facts, amount, previous_end, next_start, periods, last_indicator, last_period
+                reading,
+                facts,
+                amount,
+                previous_end,
+                next_start,
+                periods,
+                last_indicator,
+                last_period,
+                last_pairs,
             )
             previous_end = amount.end
             if body is None:
@@ -164,6 +173,7 @@ def _figure(
     periods: list[Period],
     last_indicator: dict[int, str],
     last_period: dict[int, str],
+    last_pairs: dict[str, tuple[str, str]],
 ) -> tuple[dict[str, Any] | None, float]:
     sentence = facts.sentence
     tokens = sentence.tokens
@@ -179,7 +189,7 @@ def _figure(
     if reading.cues("NOT_PAIR", whole_before[-12:]) or reading.cues("NOT_PAIR", after[:4]):
         return None, 0  # one country's trade with the world or with a group of countries
     # Indicator: the nearest cue before the amount, else after it in the same clause.
-    indicator_cues = reading.cues("INDICATORS", before) or reading.cues("INDICATORS", whole_before)
+    indicator_cues = _indicator_cues(reading, before) or _indicator_cues(reading, whole_before)
     indicator = indicator_cues[-1].value if indicator_cues else None
     if any(cue.value == "transit_volume" for cue in reading.cues("INDICATORS", before)):
         indicator = "transit_volume"  # "transit cargo shipped to Baku": transit, whatever the verb
@@ -207,6 +217,9 @@ def _figure(
         if indicator is None and amount.unit in _FITS.get(last_indicator.get(sentence.paragraph, ""), ()):
             # "годовой показатель может превысить…": the figure the paragraph is about.
             indicator = last_indicator[sentence.paragraph]
+            confidence -= 0.2
+        if indicator is None and _aim_or_outlook(reading, before):
+            indicator = _indicator_nearby(reading, facts)
             confidence -= 0.2
         if indicator is None or amount.unit not in _FITS[indicator]:
             return None, 0
@@ -244,13 +257,14 @@ def _figure(
     if upper is not None and bound == "exact":
         bound = "range"
 
-    if indicator in {"exports", "imports"} and _through_a_country(facts):
+    if indicator in {"exports", "imports"} and _through_a_country(facts, amount.end):
         indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
     cue_end = indicator_cues[-1].end if indicator_cues else None
-    pair = _pair(reading, facts, indicator.removesuffix("_growth"), cue_end)
+    pair = _pair(reading, facts, indicator.removesuffix("_growth"), cue_end, last_pairs, amount.end)
     if pair is None:
         return None, 0
     (reporter, partner), from_context = pair
+    last_pairs[indicator.removesuffix("_growth")] = (reporter, partner)
     if from_context:
         confidence -= 0.15
 
@@ -272,6 +286,43 @@ def _figure(
         if compared:
             body["compared_period"] = compared
     return body, max(confidence, 0.3)
+
+
+def _indicator_cues(reading: Reading, tokens: Sequence[Token]) -> list[Mention[str]]:
+    """Indicator words, except inside a target's phrase ("поставили задачу": set a task, not supplied)."""
+    targets = reading.cues("TARGET", tokens)
+    return [
+        cue
+        for cue in reading.cues("INDICATORS", tokens)
+        if not any(t.start <= cue.start and cue.end <= t.end for t in targets)
+    ]
+
+
+def _aim_or_outlook(reading: Reading, before: Sequence[Token]) -> bool:
+    forecast = [m for m in reading.cues("FORECAST", before) if not _is_month_may(before, m)]
+    return bool(reading.cues("TARGET", before) or forecast)
+
+
+def _indicator_nearby(reading: Reading, facts: SentenceFacts) -> str | None:
+    """What an aim states a sum of, when it names nothing ("Our aim is $1.5 billion by 2028", "мы
+    рассчитываем выйти на 27 млрд"): the figure the other sentences of its paragraph name, or, in
+    an interview's answer, the question's."""
+    sentence = facts.sentence
+    neighbours = [f for f in reading.facts if f.sentence.paragraph == sentence.paragraph and f is not facts]
+    previous = [f for f in reading.facts if f.sentence.paragraph == sentence.paragraph - 1]
+    if _is_answer(reading, sentence.paragraph) and previous:
+        neighbours = previous + neighbours
+    for other in neighbours:
+        cues = reading.cues("INDICATORS", other.sentence.tokens)
+        if cues:
+            return cues[0].value
+    return None
+
+
+def _is_answer(reading: Reading, paragraph: int) -> bool:
+    """A paragraph that answers the one before it, a question ("— What is your goal for trade?")."""
+    question = reading.document.paragraph_sentences(paragraph - 1)
+    return bool(question) and question[-1].text.rstrip().endswith("?")
 
 
 _FROM_EARLIER = re.compile(r"(?:\b(?:up|down|rising|falling)\s+from|\bпротив|\bс)\s*$", re.IGNORECASE)
@@ -311,10 +362,26 @@ def _less_than(after: Sequence[Token]) -> bool:
     return any(w in {"меньше", "ниже", "less", "lower"} for w in words[:2])
 
 
-def _through_a_country(facts: SentenceFacts) -> bool:
+def _through_a_country(facts: SentenceFacts, amount_end: int) -> bool:
+    """ "exported … through Georgia"; not a pipeline "which carries it across Turkish territory"."""
     tokens = facts.sentence.tokens
     marks = _PARTNER_MARKS["transit_volume"] - {"по"}
-    return any(m.first > 0 and tokens[m.first - 1].text.lower() in marks for m in facts.countries)
+    relative = _relative_clause(facts, amount_end)
+    return any(
+        m.first > 0 and tokens[m.first - 1].text.lower() in marks and m.start < relative
+        for m in facts.countries
+    )
+
+
+def _relative_clause(facts: SentenceFacts, amount_end: int) -> int:
+    """Where a relative clause opens after the amount: what it says is about another thing."""
+    tokens = facts.sentence.tokens
+    return next(
+        (t.start for t in tokens if t.start >= amount_end and t.text.lower() in _RELATIVE), facts.sentence.end
+    )
+
+
+_RELATIVE = {"which", "that", "который", "которая", "которое", "которые", "которому", "которой"}
 
 
 def _period(
@@ -434,11 +501,22 @@ def _commodity(
 
 
 def _pair(
-    reading: Reading, facts: SentenceFacts, indicator: str, cue_end: int | None = None
+    reading: Reading,
+    facts: SentenceFacts,
+    indicator: str,
+    cue_end: int | None = None,
+    last_pairs: dict[str, tuple[str, str]] | None = None,
+    amount_end: int | None = None,
 ) -> tuple[tuple[str, str], bool] | None:
     """Reporter and partner: from the sentence, else from the sentences before it in the paragraph,
-    else the two countries the document is about."""
-    reporter, partner = _roles(facts.sentence.tokens, facts.countries, indicator, cue_end)
+    else the pair of the last figure of the same indicator ("Deliveries in January alone were…"
+    after "Azerbaijan supplied … to Turkey"), else the two countries the document is about."""
+    countries = facts.countries
+    if amount_end is not None:
+        # "…1.2 bcm, according to the operator of TANAP, which carries it across Turkish territory"
+        clause_end = _relative_clause(facts, amount_end)
+        countries = [m for m in countries if m.start < clause_end]
+    reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end)
     from_context = False
     if reporter is None or partner is None:
         for other in reversed(reading.facts[: facts.sentence.index]):
@@ -451,6 +529,8 @@ def _pair(
                 partner = p
             if reporter and partner:
                 break
+    if reporter is None and partner is None and last_pairs and indicator in last_pairs:
+        return last_pairs[indicator], True
     if reporter is None and partner is None and indicator != "trade_turnover":
         return None  # exports, imports and transit of countries the text does not name here
     if reporter is None or partner is None:

@@ -269,3 +269,70 @@ def test_a_comparative_before_a_dash_does_not_bound_the_amount() -> None:
         "ru",
     )
     assert (body["value"], body["bound"]) == (820_000_000, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "— What do you expect for trade between Georgia and Armenia?\n\n"
+            "— Our goal is $900 million by 2029.",
+            "en",
+            ("trade_turnover", "2029", 900_000_000, "target"),
+        ),
+        (
+            "«К концу года мы рассчитываем выйти примерно на 3 млрд долларов», — сказал министр. "
+            "В 2024 году взаимная торговля Армении и Ирана составила 2,6 млрд долларов.",
+            "ru",
+            ("trade_turnover", "2025", 3_000_000_000, "forecast"),
+        ),
+    ],
+)
+def test_an_aim_takes_what_it_measures_from_its_paragraph_or_the_question(
+    text: str, language: str, expected: tuple[Any, ...]
+) -> None:
+    aims = [b for b in figures(text, language) if b["status"] in {"target", "forecast"}]
+    assert [(b["indicator"], b["period"], b["value"], b["status"]) for b in aims] == [expected]
+
+
+def test_a_sum_with_no_aim_takes_no_indicator_from_its_neighbours() -> None:
+    text = "Взаимная торговля Армении и Ирана в 2024 году выросла. Бюджет фестиваля составил 2 млн долларов."
+    assert figures(text, "ru") == []
+
+
+def test_a_task_set_is_not_a_supply() -> None:
+    body = figure(
+        "Товарооборот Таджикистана и Киргизии растёт. Президенты поставили задачу довести его "
+        "до 2 млрд долларов к 2030 году.",
+        "ru",
+    )
+    assert (body["indicator"], body["status"], body["bound"]) == ("trade_turnover", "target", "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        (
+            "В прошлом году Туркменистан поставил в Узбекистан около 2 млрд кубометров газа.",
+            "ru",
+            ("TM", "UZ"),
+        ),
+        (
+            "Turkmenistan supplied 5 billion cubic metres of gas to Uzbekistan last year.\n\n"
+            "Deliveries in March alone were about 0.5 bcm, the operator of the pipeline, which runs "
+            "across Kazakh territory, said.",
+            "en",
+            ("TM", "UZ"),
+        ),
+    ],
+)
+def test_deliveries_are_exports_of_the_last_pair_named(
+    text: str, language: str, pair: tuple[str, str]
+) -> None:
+    bodies = figures(text, language)
+    assert bodies and {(b["reporter"], b["partner"], b["indicator"]) for b in bodies} == {(*pair, "exports")}
+
+
+def test_eight_months_in_words() -> None:
+    body = figure("Экспорт Грузии в Армению за восемь месяцев вырос до 150 млн долларов.", "ru")
+    assert (body["period"], body["bound"]) == ("2025-01/2025-08", "exact")

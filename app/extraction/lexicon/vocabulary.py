@@ -16,7 +16,7 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "взаимный товарооборот",
             "торговля",
         ),
-        "exports": ("экспорт", "поставка", "экспортировать", "вывоз"),
+        "exports": ("экспорт", "поставка", "экспортировать", "вывоз", "поставить", "поставлять"),
         "imports": ("импорт", "ввоз", "импортировать"),
         "transit_volume": (
             "транзит",
@@ -54,6 +54,8 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "export",
             "exported",
             "shipments to",
+            "deliveries",
+            "delivered",
             "supplies",
             "supplied",
             "shipped",
