@@ -325,7 +325,10 @@ def _is_answer(reading: Reading, paragraph: int) -> bool:
     return bool(question) and question[-1].text.rstrip().endswith("?")
 
 
-_FROM_EARLIER = re.compile(r"(?:\b(?:up|down|rising|falling)\s+from|\bпротив|\bс)\s*$", re.IGNORECASE)
+_FROM_EARLIER = re.compile(
+    r"(?:\b(?:up|down|rising|falling)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bпротив|\bс)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _earlier_value(text: str, amount: Amount, periods: list[Period], next_start: int) -> bool:

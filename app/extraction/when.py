@@ -153,7 +153,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 _COMPARISON = re.compile(
     r"(?:по\s+сравнению(?:\s+с)?|относительно|против|в\s+сравнении(?:\s+с)?|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
-    r"from|than(?:\s+in)?|чем(?:\s+за|\s+в)?|versus|vs\.?|over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the)?\s*$",
+    r"from|than(?:\s+in)?|чем(?:\s+за|\s+в)?|versus|vs\.?|(?:%|percent|cent|up|down|growth|increase|rise|decline)\s+over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the)?\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(

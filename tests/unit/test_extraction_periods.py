@@ -76,6 +76,11 @@ def test_a_growth_rate_of_a_fiscal_year_is_compared_with_the_fiscal_year_before(
             "против 1,6 млн тонн годом ранее.",
             "ru",
         ),
+        (
+            "Transit of Kazakh oil through Georgia reached 2.1 million tonnes in January-June, "
+            "compared with 1.6 million tonnes a year earlier.",
+            "en",
+        ),
     ],
 )
 def test_the_figure_a_change_started_from_is_the_earlier_periods(text: str, language: str) -> None:
@@ -139,3 +144,17 @@ def test_a_rate_above_last_years_figure_is_growth_on_the_same_period(text: str, 
         "2026-01/2026-06",
         "2025-01/2025-06",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Armenian exports to Georgia over the five months reached $95 million.", ("2025-01/2025-05", False)),
+        (
+            "Trade between Armenia and Georgia rose 6% over the first five months of 2024.",
+            ("2024-01/2024-05", True),
+        ),
+    ],
+)
+def test_over_is_a_comparison_only_after_a_change(text: str, expected: tuple[str, bool]) -> None:
+    assert [(p.value, p.comparison) for p in find_periods(text, 0, 2025, date(2025, 6, 20))] == [expected]
