@@ -65,7 +65,7 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
     for facts in reading.facts:
         sentence = facts.sentence
         amounts = find_amounts(sentence.text, sentence.start, reading.language)
-        if not amounts:
+        if not amounts or sentence.question:
             continue
         default_year = reading.published.year if reading.published else _paragraph_year(reading, facts)
         periods = find_periods(sentence.text, sentence.start, default_year, reading.published)

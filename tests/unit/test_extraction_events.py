@@ -289,3 +289,105 @@ def test_leaders_meeting_is_talks_and_a_meeting_with_the_press_is_not() -> None:
         of_kind(read("Президент Армении в понедельник встретился с журналистами в Ереване.", "ru"), "event")
         == []
     )
+
+
+def events_of(text: str, language: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
+    proposals = extract(text, language=language, published=published)
+    check_all(text, proposals)
+    return [p.body for p in of_kind(proposals, "event")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The Prime Minister of Armenia will pay an official visit to Tbilisi in December. "
+            "A business forum will be held during the visit.",
+            "en",
+        ),
+        (
+            "Премьер-министр Армении посетит Тбилиси с официальным визитом в декабре. "
+            "В ходе визита планируется провести бизнес-форум.",
+            "ru",
+        ),
+        (
+            "The Prime Minister of Armenia will pay an official visit to Tbilisi in December. "
+            "The visit is expected to coincide with a meeting of the Armenian-Georgian business council.",
+            "en",
+        ),
+    ],
+)
+def test_a_forum_beside_a_visit_takes_its_time_and_place(text: str, language: str) -> None:
+    forum = next(e for e in events_of(text, language) if e["type"] == "forum")
+    assert (forum["date"], forum["host_country"], forum["status"], forum["countries"]) == (
+        "2025-12",
+        "GE",
+        "planned",
+        ["AM", "GE"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "title"),
+    [
+        (
+            "The Armenian-Georgian working group on customs met in Yerevan on 9 October.",
+            "en",
+            "Meeting of the working group between Armenia and Georgia in Yerevan",
+        ),
+        (
+            "9 октября в Ереване прошло заседание армяно-грузинской рабочей группы по таможне.",
+            "ru",
+            "Meeting of the working group between Armenia and Georgia in Yerevan",
+        ),
+    ],
+)
+def test_a_working_group_is_an_event_of_type_other_titled_as_itself(
+    text: str, language: str, title: str
+) -> None:
+    [event] = events_of(text, language)
+    assert (event["type"], event["date"], event["title_en"]) == ("other", "2025-10-09", title)
+
+
+def test_the_next_meeting_of_the_council_is_the_council_named_before() -> None:
+    text = (
+        "The presidents of Armenia and Georgia held the second meeting of the Supreme Interstate "
+        "Council in Tbilisi on 9 October. The next meeting of the council will be held in Yerevan next year."
+    )
+    planned = [e for e in events_of(text, "en") if e.get("status") == "planned"]
+    assert [(e["type"], e["date"], e["host_country"]) for e in planned] == [
+        ("interstate_council", "2026", "AM")
+    ]
+
+
+def test_the_next_meeting_of_a_council_never_named_is_no_event() -> None:
+    text = (
+        "Armenia and Georgia signed a treaty. "
+        "The next meeting of the council will be held in Yerevan next year."
+    )
+    assert events_of(text, "en") == []
+
+
+def test_a_session_of_the_commission() -> None:
+    [event] = events_of(
+        "Armenia and Georgia signed a treaty in 2024. "
+        "The fifth session of the commission will be held in Yerevan in 2026.",
+        "en",
+    )
+    assert (event["type"], event["date"], event["status"]) == (
+        "intergovernmental_commission",
+        "2026",
+        "planned",
+    )
+
+
+def test_an_interviewers_question_states_no_fact() -> None:
+    text = (
+        "— The Armenian-Georgian commission met recently, and trade reached $1 billion in 2024. "
+        "What came of it?\n\n"
+        "— Yes, the commission met in Yerevan in September."
+    )
+    proposals = extract(text, language="en", published=PUBLISHED)
+    assert [(p.kind, p.body["date"]) for p in proposals if p.kind in {"event", "trade_figure"}] == [
+        ("event", "2025-09")
+    ]

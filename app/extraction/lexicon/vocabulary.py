@@ -364,8 +364,17 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ),
         (
             "intergovernmental_commission",
-            ("межправительственный комиссия", "межправкомиссия", "мпк", "заседание комиссия"),
+            (
+                "межправительственный комиссия",
+                "межправкомиссия",
+                "мпк",
+                "заседание комиссия",
+                "межправительственный комитет",
+            ),
         ),
+        ("business_council", ("деловой совет", "бизнес-совет")),
+        ("working_group", ("рабочий группа",)),
+        ("council_again", ("следующий заседание совет", "очередной заседание совет")),
         ("summit", ("саммит",)),
         ("forum", ("форум", "бизнес-форум", "инвестиционный форум")),
         ("phone_call", ("телефонный разговор", "разговор по телефон", "телефонный переговоры")),
@@ -403,9 +412,16 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "intergovernmental commission",
                 "commission meeting",
                 "meeting of the commission",
+                "session of the commission",
                 "joint commission",
+                "joint economic commission",
+                "intergovernmental committee",
+                "commission met",
             ),
         ),
+        ("business_council", ("business council",)),
+        ("working_group", ("working group",)),
+        ("council_again", ("next meeting of the council", "next session of the council")),
         ("summit", ("summit",)),
         ("forum", ("forum", "business forum", "business-forum")),
         (
@@ -768,6 +784,8 @@ EVENT_LABELS: dict[str, tuple[str, str]] = {
     "talks": ("Talks", "Переговоры"),
     "phone_call": ("Phone call", "Телефонный разговор"),
     "other": ("Visit", "Визит"),
+    "working_group": ("Meeting of the working group", "Заседание рабочей группы"),
+    "business_council": ("Meeting of the business council", "Заседание делового совета"),
 }
 
 SECTOR_LABELS: dict[str, tuple[str, str]] = {
