@@ -391,3 +391,76 @@ def test_an_interviewers_question_states_no_fact() -> None:
     assert [(p.kind, p.body["date"]) for p in proposals if p.kind in {"event", "trade_figure"}] == [
         ("event", "2025-09")
     ]
+
+
+def projects_of(text: str, language: str) -> list[dict[str, Any]]:
+    proposals = extract(text, language=language, published=PUBLISHED)
+    check_all(text, proposals)
+    return [p.body for p in of_kind(proposals, "infrastructure_project")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Министры обсудили ход строительства линии электропередачи Грузия — Армения.",
+            "ru",
+            ("Georgia–Armenia power line", "power_line", "under_construction"),
+        ),
+        (
+            "The queues at the Sarpi dry port have grown since the spring.",
+            "en",
+            ("Sarpi dry port", "port", "operating"),
+        ),
+        (
+            "Стороны договорились начать проектирование новой автомобильной дороги Гюмри — Ахалкалаки.",
+            "ru",
+            ("Gyumri–Akhalkalaki road", "road", "planned"),
+        ),
+        (
+            "На участке Гюмри — Ахалкалаки начато строительство железной дороги Армения — Грузия.",
+            "ru",
+            ("Armenia–Georgia railway", "railway", "under_construction"),
+        ),
+        (
+            "The sides discussed a new road bridge over the Debed River, construction of which "
+            "is scheduled to begin next year.",
+            "en",
+            ("Debed River bridge", "road", "planned"),
+        ),
+        (
+            "The ferry line between Poti and Burgas is being expanded with two new ferries.",
+            "en",
+            ("Poti–Burgas ferry line", "ferry_line", "expanding"),
+        ),
+    ],
+)
+def test_projects_named_by_head_words(text: str, language: str, expected: tuple[str, str, str]) -> None:
+    found = [(p["name_en"], p["kind"], p["status"]) for p in projects_of(text, language)]
+    assert expected in found, found
+
+
+def test_a_russian_project_keeps_the_texts_word_for_its_kind() -> None:
+    [project] = projects_of("Началось строительство автомобильной дороги Гюмри — Ахалкалаки.", "ru")
+    assert project["name_ru"] == "Автомобильная дорога Гюмри–Ахалкалаки"
+
+
+def test_the_status_word_nearest_the_project_counts() -> None:
+    text = (
+        "Construction of the Kars–Gyumri road began last year, while the Gyumri–Akhalkalaki "
+        "railway is still at the design stage."
+    )
+    statuses = {p["name_en"]: p["status"] for p in projects_of(text, "en")}
+    assert statuses["Gyumri–Akhalkalaki railway"] == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cargo moved on Georgia's railway grew by 10% in 2024.",
+        "По железным дорогам Армении в 2024 году перевезено 3 млн тонн грузов.",
+        "Trucks queued at the Upper Lars Bridge checkpoint.",
+    ],
+)
+def test_a_countrys_network_or_a_bridge_in_a_place_name_is_no_project(text: str) -> None:
+    assert projects_of(text, "ru" if "По" in text else "en") == []
