@@ -574,10 +574,20 @@ def _destination(facts: SentenceFacts, trigger: Mention[str]) -> str | None:
     for mention in facts.countries:
         if mention.value.capital or mention.value.adjective or not low <= mention.start < high:
             continue
-        previous = tokens[mention.first - 1].text.lower() if mention.first else ""
-        if previous in _DESTINATION | {"in"} or (previous and tokens[mention.first - 1].keys & _VISIT_VERBS):
+        before = mention.first
+        # "in the Republic of Türkiye", "в Республику Казахстан": the state's long name is a name too
+        while before > 0 and tokens[before - 1].text.lower() in _LONG_NAME:
+            before -= 1
+        skipped = [t.text.lower() for t in tokens[before : mention.first]]
+        if "of" in skipped and not any(w.startswith(("republic", "республик")) for w in skipped):
+            before = mention.first  # "the coming visit of Georgia's prime minister": whose, not where
+        previous = tokens[before - 1].text.lower() if before else ""
+        if previous in _DESTINATION | {"in"} or (previous and tokens[before - 1].keys & _VISIT_VERBS):
             return mention.value.code
     return None
+
+
+_LONG_NAME = {"the", "republic", "of", "islamic", "kyrgyz", "республику", "республике", "республика"}
 
 
 def _country_en(code: str) -> str:

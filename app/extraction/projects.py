@@ -222,9 +222,12 @@ def _as_written(head: list[Token]) -> str:
     """The head words as the text writes them, in the nominative: "автомобильной дороги" →
     "Автомобильная дорога", so the project keeps the source's own name for its kind."""
     words = []
+    noun_seen = False  # "линии электропередачи": the words after the head noun keep their case
     for token in head:
         parse = _analyzer().parse(token.text)[0]
-        nominative = parse.inflect({"nomn", "sing"}) if parse.tag.POS in {"NOUN", "ADJF"} else None
+        inflect = not noun_seen and parse.tag.POS in {"NOUN", "ADJF"}
+        nominative = parse.inflect({"nomn", "sing"}) if inflect else None
+        noun_seen = noun_seen or parse.tag.POS == "NOUN"
         word = str(nominative.word) if nominative else token.text
         words.append(token.text if token.text.isupper() else word)
     text = " ".join(words)

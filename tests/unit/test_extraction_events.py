@@ -464,3 +464,42 @@ def test_the_status_word_nearest_the_project_counts() -> None:
 )
 def test_a_countrys_network_or_a_bridge_in_a_place_name_is_no_project(text: str) -> None:
     assert projects_of(text, "ru" if "По" in text else "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "On 9 October, the Minister of Foreign Affairs of Armenia, who is in the Republic of "
+            "Georgia on a working visit, held talks with his Georgian counterpart.",
+            "en",
+        ),
+        (
+            "9 октября министр иностранных дел Армении, находящийся с рабочим визитом в Республике "
+            "Грузия, провёл переговоры с грузинским коллегой.",
+            "ru",
+        ),
+    ],
+)
+def test_a_visit_to_the_republic_of_a_country_is_hosted_by_it(text: str, language: str) -> None:
+    [event] = events_of(text, language)
+    assert (event["type"], event["host_country"], event["date"]) == ("working_visit", "GE", "2025-10-09")
+
+
+def test_a_visit_of_a_countrys_leader_is_not_a_visit_to_it() -> None:
+    text = (
+        "The ambassador, who took up his post in 2023, spoke about the coming visit of Georgia's "
+        "prime minister."
+    )
+    assert events_of(text, "en") == []
+
+
+def test_at_the_talks_points_back_at_the_visit() -> None:
+    text = (
+        "Министр иностранных дел Армении 9–10 октября находился с официальным визитом в Тбилиси. "
+        "На переговорах министры подтвердили планы. По итогам переговоров подписан протокол консультаций."
+    )
+    proposals = read(text, "ru")
+    events = [p.body for p in of_kind(proposals, "event")]
+    assert [e["type"] for e in events] == ["official_visit"]
+    assert one(proposals, "agreement")["date"] == "2025-10-09/2025-10-10"

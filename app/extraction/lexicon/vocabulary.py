@@ -840,6 +840,7 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "по итог встреча",
         "в ход встреча",
         "в присутствие",
+        "на переговоры",
     ),
     "en": (
         "sides",
@@ -855,6 +856,7 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "after the talks",
         "in the presence",
         "during the meeting",
+        "at the talks",
     ),
 }
 
