@@ -248,7 +248,9 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
             made = [event for event in made if not _duplicate(event, events, replaced)]
             events.extend(made)
             found.extend(made)
-        if reading.cues("SIGNING", facts.sentence.tokens):
+        if reading.cues("SIGNING", facts.sentence.tokens) and not reading.cues(
+            "NOT_SIGNING", facts.sentence.tokens
+        ):
             planned = bool(
                 reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)
             )

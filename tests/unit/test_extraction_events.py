@@ -503,3 +503,21 @@ def test_at_the_talks_points_back_at_the_visit() -> None:
     events = [p.body for p in of_kind(proposals, "event")]
     assert [e["type"] for e in events] == ["official_visit"]
     assert one(proposals, "agreement")["date"] == "2025-10-09/2025-10-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("По итогам форума армянские и грузинские компании подписали коммерческие соглашения.", "ru"),
+        ("Armenian and Georgian companies signed contracts worth $40 million at the forum in 2025.", "en"),
+        ("Ожидается подписание торговых контрактов между Арменией и Грузией.", "ru"),
+        (
+            "The presidents of Armenia and Georgia reviewed the implementation of the border "
+            "agreements signed earlier.",
+            "en",
+        ),
+        ("Стороны обсудили ход выполнения 20 с лишним соглашений между Арменией и Грузией.", "ru"),
+    ],
+)
+def test_commercial_deals_and_agreements_signed_before_are_no_new_agreement(text: str, language: str) -> None:
+    assert of_kind(read(text, language), "agreement") == []

@@ -522,6 +522,20 @@ SIGNING: dict[str, tuple[str, ...]] = {
     ),
     "en": ("signed", "sign", "signing", "inked", "concluded"),
 }
+# A signing sentence that states no new agreement between the states: companies' commercial deals
+# (contracts are theirs, so no document kind names them), agreements signed before, or their
+# implementation reported.
+NOT_SIGNING: dict[str, tuple[str, ...]] = {
+    "ru": ("коммерческий", "на сумма", "ранее подписать", "о выполнение", "ход выполнение"),
+    "en": (
+        "commercial",
+        "worth",
+        "signed earlier",
+        "previously signed",
+        "earlier signed",
+        "implementation of",
+    ),
+}
 DOCUMENT_KINDS: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
     # phrase, English label, Russian label, plural (a package of unnamed documents)
     "ru": (
@@ -533,7 +547,6 @@ DOCUMENT_KINDS: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
         ("договор", "Treaty", "Договор", False),
         ("декларация", "Declaration", "Декларация", False),
         ("программа", "Programme", "Программа", False),
-        ("контракт", "Contract", "Контракт", False),
         ("план действие", "Action plan", "План действий", False),
     ),
     "en": (
@@ -551,7 +564,6 @@ DOCUMENT_KINDS: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
         ("declaration", "Declaration", "Декларация", False),
         ("programme", "Programme", "Программа", False),
         ("program", "Programme", "Программа", False),
-        ("contract", "Contract", "Контракт", False),
         ("deal", "Agreement", "Соглашение", False),
         ("action plan", "Action plan", "План действий", False),
     ),
