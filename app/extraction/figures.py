@@ -239,10 +239,14 @@ def _figure(
         period, explicit = _period(periods, amount, previous_end, sentence.end, carried)
     if period is None and amount.unit == "percent" and any(p.comparison for p in periods):
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
-    if period is None and sentence.paragraph in last_period and not periods and not _a_rate(tokens, after):
+    if period is None and not periods and not _a_rate(tokens, after):
         # A release states its period once for the figures that follow it in the paragraph
-        # ("…за январь–октябрь составил… Импорт из России составил 7,6 млрд").
-        period, explicit = last_period[sentence.paragraph], False
+        # ("…за январь–октябрь составил… Импорт из России составил 7,6 млрд"), or for the parts
+        # of a total it goes on to break down ("Of the total, exports made up…").
+        carried_here = last_period.get(sentence.paragraph)
+        if carried_here is None and _OF_TOTAL.search(sentence.text):
+            carried_here = last_period.get(0)
+        period, explicit = carried_here, False
     if period is None:
         return None, 0
     if amount.unit != "percent" and _earlier_value(reading.document.text, amount, periods, next_start):
@@ -338,6 +342,12 @@ def _earlier_value(text: str, amount: Amount, periods: list[Period], next_start:
         return False
     window_end = min(amount.end + 30, next_start)
     return any(p.kind == "same" and amount.end <= p.start <= window_end for p in periods)
+
+
+_OF_TOTAL = re.compile(
+    r"\b(?:of\s+(?:the|that|this)\s+(?:total|sum|amount)|из\s+(?:них|этого|общего)\b|в\s+том\s+числе)",
+    re.IGNORECASE,
+)
 
 
 def _a_rate(tokens: Sequence[Token], after: Sequence[Token]) -> bool:

@@ -128,7 +128,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
             "{_YEAR}", _YEAR
         ),
     ),
-    ("next_year", r"\b(?:в\s+|на\s+)?следующ\w+\s+год\w*|\bnext\s+year\b"),
+    ("next_year", r"\b(?:в\s+|на\s+)?(?:следующ|будущ)\w+\s+год\w*|\bnext\s+year\b|\bthe\s+coming\s+year\b"),
     (
         "carry",
         r"\b(?:за\s+)?(?:тот\s+же|этот|указанный|данный|отчётный|отчетный)\s+период\b|\b(?:in|during|over|for)\s+the\s+(?:same\s+)?period\b(?!\s+(?:of|in|a\s+year))",
@@ -153,17 +153,22 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 _COMPARISON = re.compile(
     r"(?:по\s+сравнению(?:\s+с)?|относительно|против|в\s+сравнении(?:\s+с)?|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
-    r"from|than(?:\s+in)?|чем(?:\s+за|\s+в)?|versus|vs\.?|(?:%|percent|cent|up|down|growth|increase|rise|decline)\s+over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the)?\s*$",
+    r"from|than(?:\s+in)?|чем(?:\s+за|\s+в)?|versus|vs\.?|(?:показател|уровн)\w+|(?:%|percent|cent|up|down|growth|increase|rise|decline)\s+over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the)?\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
     r"аналогичн\w+\s+период\w*(?:\s+(?:прошлого|предыдущего)\s+года)?|"
+    r"(?:тот|тем|того|том)\s+же\s+период\w*\s+(?:прошлого|предыдущего)\s+года|"
     r"(?:the\s+)?same\s+(?:period|quarter|month|half)(?:\s+(?:of|in)\s+(?:the\s+)?(?:last|previous)\s+year|\s+a\s+year\s+(?:earlier|ago))?|"
     r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|a\s+year\s+(?:earlier|ago)|"
     r"(?:показател\w+|уров\w+)\s+(?:прошлого|предыдущего)\s+года|(?:last|the\s+previous)\s+year's\s+(?:level|figure)",
     re.IGNORECASE,
 )
 
+
+_BARE_SAME = re.compile(r"(?:the\s+)?same\s+period", re.IGNORECASE)
+# "over the same period" is a span, except after a rate ("up 5% over the same period": its base).
+_SPAN_BEFORE = re.compile(r"(?<!%\s)(?<!percent\s)(?<!cent\s)\b(?:in|during|over|for)\s+$", re.IGNORECASE)
 
 _SEASONS = {
     "весн": (3, 5),
@@ -231,6 +236,10 @@ def find_periods(text: str, offset: int, default_year: int | None, published: da
     # "the same quarter of last year" is the base of a comparison, not last year.
     for match in _SAME_PERIOD.finditer(text):
         taken.append((match.start(), match.end()))
+        if _BARE_SAME.fullmatch(match.group()) and _SPAN_BEFORE.search(text[: match.start()]):
+            # "rose to EUR 1.9 billion over the same period": the period just stated, not a base
+            found.append(Period("carry", "carry", offset + match.start(), offset + match.end(), False, False))
+            continue
         found.append(Period("same", "same", offset + match.start(), offset + match.end(), True, False))
     for kind, pattern in _COMPILED:
         for match in pattern.finditer(text):

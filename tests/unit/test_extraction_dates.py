@@ -146,3 +146,13 @@ def test_an_abbreviated_month_does_not_end_the_sentence() -> None:
         "The minister will visit Tbilisi on Sept. 14-15, the ministry said.",
         "Talks follow.",
     ]
+
+
+def test_an_invitation_for_the_coming_year() -> None:
+    from app.extraction import extract
+
+    text = "Президент Армении принял приглашение посетить Грузию с государственным визитом в будущем году."
+    [event] = [
+        p.body for p in extract(text, language="ru", published=date(2025, 10, 15)) if p.kind == "event"
+    ]
+    assert (event["date"], event["status"], event["host_country"]) == ("2026", "planned", "GE")

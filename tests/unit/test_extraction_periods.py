@@ -158,3 +158,55 @@ def test_a_rate_above_last_years_figure_is_growth_on_the_same_period(text: str, 
 )
 def test_over_is_a_comparison_only_after_a_change(text: str, expected: tuple[str, bool]) -> None:
     assert [(p.value, p.comparison) for p in find_periods(text, 0, 2025, date(2025, 6, 20))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "comparison"),
+    [
+        ("Georgian exports to Armenia rose to $0.4 billion over the same period.", "carry", False),
+        ("Trade rose 5% over the same period.", "same", True),
+        ("товарооборот сократился на 3 % по сравнению с тем же периодом прошлого года", "same", True),
+    ],
+)
+def test_the_same_period_is_a_span_or_a_base(text: str, kind: str, comparison: bool) -> None:
+    [period] = find_periods(text, 0, 2025, date(2025, 10, 1))
+    assert (period.kind, period.comparison) == (kind, comparison)
+
+
+def test_a_rate_below_another_quarters_figure_compares_with_it() -> None:
+    bodies = figures(
+        "В III квартале товарооборот Армении с Грузией составил 210 млн долларов, что на 2,1 % ниже "
+        "показателя II квартала.",
+        "ru",
+        date(2025, 10, 20),
+    )
+    growth = next(b for b in bodies if b["indicator"] == "trade_turnover_growth")
+    assert (growth["period"], growth["compared_period"], growth["value"]) == (
+        "2025-07/2025-09",
+        "2025-04/2025-06",
+        -2.1,
+    )
+
+
+def test_the_parts_of_a_total_take_its_period() -> None:
+    bodies = figures(
+        "Trade between Armenia and Georgia reached $900 million in January-September 2025.\n\n"
+        "Of the total, Armenian exports to Georgia made up $300 million.",
+        "en",
+        date(2025, 10, 20),
+    )
+    assert {(b["indicator"], b["period"]) for b in bodies} == {
+        ("trade_turnover", "2025-01/2025-09"),
+        ("exports", "2025-01/2025-09"),
+    }
+
+
+def test_a_gain_stated_as_pribavit_is_growth() -> None:
+    bodies = figures(
+        "В январе–июле 2025 года товарооборот Армении и Грузии составил 610 млн долларов, прибавив 9 % "
+        "к уровню аналогичного периода прошлого года.",
+        "ru",
+        date(2025, 8, 20),
+    )
+    growth = next(b for b in bodies if b["indicator"] == "trade_turnover_growth")
+    assert (growth["value"], growth["compared_period"]) == (9, "2024-01/2024-07")

@@ -81,7 +81,17 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 GROWTH: dict[str, tuple[str, ...]] = {
-    "ru": ("рост", "вырасти", "увеличиться", "прирост", "темп рост", "возрасти", "подняться", "увеличение"),
+    "ru": (
+        "рост",
+        "вырасти",
+        "увеличиться",
+        "прирост",
+        "темп рост",
+        "возрасти",
+        "подняться",
+        "увеличение",
+        "прибавить",
+    ),
     "en": ("growth", "grew", "grow", "increased", "increase", "rose", "rise", "up", "jumped", "climbed"),
 }
 DECLINE: dict[str, tuple[str, ...]] = {
