@@ -143,6 +143,7 @@ def event_date(
     planned: bool | None,
     near: int | None = None,
     near_end: int | None = None,
+    windows: bool = False,
 ) -> tuple[str, float] | None:
     """The date in the clause of `near` (the trigger), else the nearest in the sentence, else the
     nearest earlier one in its paragraph. A sentence that dates nothing is a report of the day
@@ -157,8 +158,11 @@ def event_date(
     dates = find_dates(
         sentence.text, sentence.start, default_year, reading.published, future=planned, reference=reference
     )
-    if not dates:
-        dates = find_windows(sentence.text, sentence.start, default_year, reading.published)
+    if not dates or windows:
+        # Periods count as dates when no day or month is named, and where the new time of a
+        # postponed event is one ("перенесено на первое полугодие следующего года").
+        more = find_windows(sentence.text, sentence.start, default_year, reading.published)
+        dates += [w for w in more if not any(w.start < d.end and d.start < w.end for d in dates)]
     if dates:
         anchor = sentence.start if near is None else near
         low, high = clause(sentence, anchor)
@@ -417,7 +421,7 @@ def _events(
     if moved:
         # "перенесён на ноябрь": the new time is the event's date, the old one is no event.
         new_time = tokens[moved[0].last - 1].end
-        dated = event_date(reading, facts, planned, new_time, new_time)
+        dated = event_date(reading, facts, planned, new_time, new_time, windows=True)
     else:
         dated = event_date(reading, facts, planned, trigger.start, trigger.end)
     if context is not None and (dated is None or dated[1] > 0):
@@ -589,7 +593,21 @@ def _destination(facts: SentenceFacts, trigger: Mention[str]) -> str | None:
     return None
 
 
-_LONG_NAME = {"the", "republic", "of", "islamic", "kyrgyz", "республику", "республике", "республика"}
+_LONG_NAME = {
+    "the",
+    "republic",
+    "of",
+    "islamic",
+    "kyrgyz",
+    "federal",
+    "people's",
+    "democratic",
+    "республику",
+    "республике",
+    "республика",
+    "федеративную",
+    "федеративной",
+}
 
 
 def _country_en(code: str) -> str:

@@ -191,6 +191,8 @@ def _figure(
     # Indicator: the nearest cue before the amount, else after it in the same clause.
     indicator_cues = _indicator_cues(reading, before) or _indicator_cues(reading, whole_before)
     indicator = indicator_cues[-1].value if indicator_cues else None
+    if indicator_cues and _total_of(tokens, indicator_cues[-1]):
+        return None, 0  # "Azerbaijan's total gas exports": to every buyer, not to one
     if any(cue.value == "transit_volume" for cue in reading.cues("INDICATORS", before)):
         indicator = "transit_volume"  # "transit cargo shipped to Baku": transit, whatever the verb
     if indicator is None:
@@ -239,7 +241,9 @@ def _figure(
         period, explicit = _period(periods, amount, previous_end, sentence.end, carried)
     if period is None and amount.unit == "percent" and any(p.comparison for p in periods):
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
-    if period is None and not periods and not _a_rate(tokens, after):
+    # A target with no year of its own is no figure ("официальная цель в 1 млрд долларов").
+    aim = bool(reading.cues("TARGET", before))
+    if period is None and not periods and not _a_rate(tokens, after) and not aim:
         # A release states its period once for the figures that follow it in the paragraph
         # ("…за январь–октябрь составил… Импорт из России составил 7,6 млрд"), or for the parts
         # of a total it goes on to break down ("Of the total, exports made up…").
@@ -290,6 +294,11 @@ def _figure(
         if compared:
             body["compared_period"] = compared
     return body, max(confidence, 0.3)
+
+
+def _total_of(tokens: Sequence[Token], cue: Mention[str]) -> bool:
+    words = {t.text.lower() for t in tokens[max(0, cue.first - 2) : cue.first]}
+    return bool(words & {"total", "overall", "aggregate"})
 
 
 def _indicator_cues(reading: Reading, tokens: Sequence[Token]) -> list[Mention[str]]:

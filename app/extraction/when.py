@@ -87,7 +87,7 @@ _ORDINALS = {
     "4": 4,
 }
 _OF_YEAR = (
-    rf"(?:\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:current|this)\s+year|текущего\s+года|этого\s+года"
+    rf"(?:\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:current|this|next)\s+year|текущего\s+года|этого\s+года|следующего\s+года"
     rf"|{_YEAR}|года\b|the\s+year))?"
 )
 
@@ -113,7 +113,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "half",
-        rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?",
+        rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|текущего\s+года|этого\s+года|следующего\s+года|года\b|{_YEAR}))?",
     ),
     ("half", rf"\b(?:H|(?P<o2>[12])H)(?P<o>[12])?\s*{_YEAR}"),
     ("half", rf"\b(?:по\s+итогам|за)\s+(?:полугоди\w+|полгода){_OF_YEAR}"),
@@ -263,6 +263,8 @@ def _year_of(
     year = match.groupdict().get("year")
     if year:
         return int(year), True
+    if re.search(r"следующ|next", match.group(), re.I) and published:
+        return published.year + 1, False
     if re.search(r"текущ|этого|this|current", match.group(), re.I) and published:
         return published.year, False
     return (default_year, False) if default_year else None

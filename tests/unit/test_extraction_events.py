@@ -521,3 +521,35 @@ def test_at_the_talks_points_back_at_the_visit() -> None:
 )
 def test_commercial_deals_and_agreements_signed_before_are_no_new_agreement(text: str, language: str) -> None:
     assert of_kind(read(text, language), "agreement") == []
+
+
+def test_a_visit_to_the_federal_republic() -> None:
+    text = (
+        "On 11–12 March, the President of the Republic of Armenia paid an official visit to the "
+        "Federal Republic of Germany."
+    )
+    [event] = events_of(text, "en")
+    assert (event["type"], event["host_country"], event["date"]) == (
+        "official_visit",
+        "DE",
+        "2025-03-11/2025-03-12",
+    )
+
+
+def test_a_meeting_moved_to_a_half_of_next_year() -> None:
+    text = (
+        "Заседание Высшего межгосударственного совета Армении и Грузии, первоначально намеченное "
+        "на ноябрь, перенесено на первое полугодие следующего года."
+    )
+    [event] = events_of(text, "ru")
+    assert (event["type"], event["status"], event["date"]) == (
+        "interstate_council",
+        "planned",
+        "2026-01/2026-06",
+    )
+
+
+def test_it_was_agreed_to_hold_the_next_session() -> None:
+    text = "Было условлено провести очередное заседание межправкомиссии Армении и Грузии в ноябре в Ереване."
+    [event] = events_of(text, "ru")
+    assert (event["status"], event["date"], event["host_country"]) == ("planned", "2025-11", "AM")

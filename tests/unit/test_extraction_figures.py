@@ -336,3 +336,19 @@ def test_deliveries_are_exports_of_the_last_pair_named(
 def test_eight_months_in_words() -> None:
     body = figure("Экспорт Грузии в Армению за восемь месяцев вырос до 150 млн долларов.", "ru")
     assert (body["period"], body["bound"]) == ("2025-01/2025-08", "exact")
+
+
+def test_total_exports_are_to_every_buyer() -> None:
+    text = (
+        "Georgia's total wine exports reached $300 million in 2024, with Armenia, Ukraine and "
+        "Poland the largest buyers."
+    )
+    assert figures(text, "en") == []
+
+
+def test_a_target_without_a_year_takes_none_from_before() -> None:
+    text = (
+        "Товарооборот Армении и Грузии в 2024 году составил 800 млн долларов. "
+        "Официальная цель в 1 млрд долларов пока далека."
+    )
+    assert [b["value"] for b in figures(text, "ru")] == [800_000_000]
