@@ -198,6 +198,10 @@ def _figure(
     if indicator is None:
         cues_after = reading.cues("INDICATORS", _tokens_between(tokens, amount.end, next_start))
         indicator = cues_after[0].value if cues_after else None
+    if indicator is None and tokens and tokens[0].text.lower() in _PRONOUNS:
+        # "Trade between the two countries remains modest. It was put at $187 million…"
+        indicator = _previous_indicator(reading, facts)
+        confidence -= 0.2
     if amount.unit == "percent":
         growth = (
             reading.cues("GROWTH", before)
@@ -205,7 +209,7 @@ def _figure(
             or _more_than(after)
             or _less_than(after)
         )
-        decline = reading.cues("DECLINE", before)
+        decline = reading.cues("DECLINE", before) or reading.cues("DECLINE", after[:1])  # "a 3 percent drop"
         if not growth and not decline:
             return None, 0
         if indicator is None:
@@ -227,7 +231,9 @@ def _figure(
             return None, 0
         last_indicator[sentence.paragraph] = indicator
     value, upper = amount.value, amount.value_upper
-    declined = reading.cues("DECLINE", before) and not reading.cues("GROWTH", before[-3:])
+    declined = (reading.cues("DECLINE", before) and not reading.cues("GROWTH", before[-3:])) or (
+        amount.unit == "percent" and reading.cues("DECLINE", after[:1])
+    )
     if amount.unit == "percent" and (declined or _less_than(after)):
         value, upper = (-upper, -value) if upper is not None else (-value, None)
 
@@ -236,7 +242,7 @@ def _figure(
     between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
     period, explicit = _period(periods, amount, previous_end, next_start, carried, between)
     chained = re.fullmatch(r"\s*(?:to|до)\s*", reading.document.text[amount.end : next_start])
-    if period is None and chained:
+    if period is None and (chained or amount.unit == "percent"):
         # "rose 40% to $480 million last year": the rate shares the period of the amount it reached.
         period, explicit = _period(periods, amount, previous_end, sentence.end, carried)
     if period is None and amount.unit == "percent" and any(p.comparison for p in periods):
@@ -294,6 +300,21 @@ def _figure(
         if compared:
             body["compared_period"] = compared
     return body, max(confidence, 0.3)
+
+
+_PRONOUNS = {"it", "this", "он", "она", "оно"}
+
+
+def _previous_indicator(reading: Reading, facts: SentenceFacts) -> str | None:
+    """What the sentence before, in the same paragraph, names: the subject a pronoun stands for."""
+    index = facts.sentence.index
+    if index == 0:
+        return None
+    previous = reading.facts[index - 1]
+    if previous.sentence.paragraph != facts.sentence.paragraph:
+        return None
+    cues = reading.cues("INDICATORS", previous.sentence.tokens)
+    return cues[0].value if cues else None
 
 
 def _total_of(tokens: Sequence[Token], cue: Mention[str]) -> bool:

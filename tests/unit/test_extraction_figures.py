@@ -352,3 +352,28 @@ def test_a_target_without_a_year_takes_none_from_before() -> None:
         "Официальная цель в 1 млрд долларов пока далека."
     )
     assert [b["value"] for b in figures(text, "ru")] == [800_000_000]
+
+
+def test_a_pronoun_stands_for_the_trade_named_before() -> None:
+    text = (
+        "Trade between Armenia and Georgia, by contrast, remains small. It was put at $95 million "
+        "in the first four months, a 2 percent drop year-on-year."
+    )
+    bodies = {b["indicator"]: b for b in figures(text, "en")}
+    assert (bodies["trade_turnover"]["value"], bodies["trade_turnover"]["period"]) == (
+        95_000_000,
+        "2025-01/2025-04",
+    )
+    assert (bodies["trade_turnover_growth"]["value"], bodies["trade_turnover_growth"]["compared_period"]) == (
+        -2,
+        "2024-01/2024-04",
+    )
+
+
+def test_a_rate_before_its_amount_takes_the_period_stated_after_both() -> None:
+    text = (
+        "Trade between Armenia and Georgia rose by nearly 12 percent from a year earlier to $410 million "
+        "in the first six months of the year."
+    )
+    growth = next(b for b in figures(text, "en") if b["indicator"] == "trade_turnover_growth")
+    assert (growth["value"], growth["period"]) == (12, "2025-01/2025-06")

@@ -96,7 +96,18 @@ GROWTH: dict[str, tuple[str, ...]] = {
 }
 DECLINE: dict[str, tuple[str, ...]] = {
     "ru": ("снизиться", "сократиться", "упасть", "снижение", "сокращение", "падение", "уменьшиться"),
-    "en": ("decreased", "decrease", "declined", "decline", "fell", "fall", "dropped", "down", "shrank"),
+    "en": (
+        "decreased",
+        "decrease",
+        "declined",
+        "decline",
+        "fell",
+        "fall",
+        "dropped",
+        "drop",
+        "down",
+        "shrank",
+    ),
 }
 
 # One country's trade with the world or with a group: not a figure of a pair.
