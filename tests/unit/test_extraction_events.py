@@ -553,3 +553,19 @@ def test_it_was_agreed_to_hold_the_next_session() -> None:
     text = "Было условлено провести очередное заседание межправкомиссии Армении и Грузии в ноябре в Ереване."
     [event] = events_of(text, "ru")
     assert (event["status"], event["date"], event["host_country"]) == ("planned", "2025-11", "AM")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Пропускная способность Срединного коридора в этом году наращивается.", "expanding"),
+        (
+            "За полугодие по нефтепроводу Баку — Тбилиси — Джейхан прокачано 2 млн тонн, меньше, "
+            "чем планировалось.",
+            "operating",
+        ),
+    ],
+)
+def test_project_status_words_for_capacity_and_pumping(text: str, status: str) -> None:
+    [project] = projects_of(text, "ru")
+    assert project["status"] == status

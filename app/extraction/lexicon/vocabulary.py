@@ -667,6 +667,8 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("возводиться", "under_construction"),
         ("расширение", "expanding"),
         ("расширяться", "expanding"),
+        ("наращивать", "expanding"),
+        ("наращиваться", "expanding"),
         ("модернизация", "expanding"),
         ("увеличение мощность", "expanding"),
         ("планироваться", "planned"),
@@ -694,6 +696,7 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("функционировать", "operating"),
         ("работать", "operating"),
         ("прокачка", "operating"),
+        ("прокачать", "operating"),
         ("через", "operating"),
     ),
     "en": (
