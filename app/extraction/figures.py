@@ -198,7 +198,7 @@ def _figure(
     if indicator is None:
         cues_after = reading.cues("INDICATORS", _tokens_between(tokens, amount.end, next_start))
         indicator = cues_after[0].value if cues_after else None
-    if indicator is None and tokens and tokens[0].text.lower() in _PRONOUNS:
+    if indicator is None and tokens and _pronoun_subject(tokens, whole_before):
         # "Trade between the two countries remains modest. It was put at $187 million…"
         indicator = _previous_indicator(reading, facts)
         confidence -= 0.2
@@ -305,16 +305,24 @@ def _figure(
 _PRONOUNS = {"it", "this", "он", "она", "оно"}
 
 
+def _pronoun_subject(tokens: Sequence[Token], whole_before: Sequence[Token]) -> bool:
+    """ "It was put at…", "This is…", "By our count it came to…", "A: Он составил…"."""
+    words = [t.text.lower() for t in whole_before]
+    return tokens[0].text.lower() in _PRONOUNS or bool(set(words) & (_PRONOUNS - {"this"}))
+
+
 def _previous_indicator(reading: Reading, facts: SentenceFacts) -> str | None:
-    """What the sentence before, in the same paragraph, names: the subject a pronoun stands for."""
-    index = facts.sentence.index
-    if index == 0:
-        return None
-    previous = reading.facts[index - 1]
-    if previous.sentence.paragraph != facts.sentence.paragraph:
-        return None
-    cues = reading.cues("INDICATORS", previous.sentence.tokens)
-    return cues[0].value if cues else None
+    """What the sentences before, in the same paragraph, name: the subject a pronoun stands for;
+    in an interview's answer, what the question names."""
+    sentence = facts.sentence
+    earlier = [f for f in reading.facts[: sentence.index] if f.sentence.paragraph == sentence.paragraph]
+    if _is_answer(reading, sentence.paragraph):
+        earlier = [f for f in reading.facts if f.sentence.paragraph == sentence.paragraph - 1] + earlier
+    for other in reversed(earlier):
+        cues = reading.cues("INDICATORS", other.sentence.tokens)
+        if cues:
+            return cues[0].value
+    return None
 
 
 def _total_of(tokens: Sequence[Token], cue: Mention[str]) -> bool:

@@ -377,3 +377,12 @@ def test_a_rate_before_its_amount_takes_the_period_stated_after_both() -> None:
     )
     growth = next(b for b in figures(text, "en") if b["indicator"] == "trade_turnover_growth")
     assert (growth["value"], growth["period"]) == (12, "2025-01/2025-06")
+
+
+def test_an_answers_pronoun_stands_for_the_questions_trade() -> None:
+    text = (
+        "Q: How did trade between Armenia and Georgia do last year?\n\n"
+        "A: It grew again. By our count it came to $1.1 billion in 2024."
+    )
+    body = figure(text, "en")
+    assert (body["indicator"], body["period"], body["value"]) == ("trade_turnover", "2024", 1_100_000_000)
