@@ -10,9 +10,10 @@ from app.extraction.model import EXTRACTOR_VERSION, LANGUAGES, Known, Proposal, 
 def extract(
     text: str, *, language: str, published: date | None = None, known: Sequence[Known] = ()
 ) -> list[Proposal]:
-    """See app.extraction.extract. Its rules, lexicons and language models load on the first call,
-    not when the API starts: a worker that never reads a source never pays for them."""
-    from app.extraction.extract import extract as read
+    """See app.extraction.pipeline. Its rules, lexicons and language models load on the first call,
+    not when the API starts: a worker that never reads a source never pays for them. (The module
+    is not named `extract`: importing it would set this package's `extract` to the module.)"""
+    from app.extraction.pipeline import extract as read
 
     return read(text, language=language, published=published, known=known)
 

@@ -129,7 +129,11 @@ _UNITS: tuple[tuple[str, str, float], ...] = (
         1,
     ),
     (r"контейнер(?:ов|а|ы)?\b|containers?\b", "containers", 1),
-    (r"TEU\b|ДФЭ\b|двадцатифутов\w*(?:\s+эквивалент\w*)?", "teu", 1),
+    (
+        r"TEU\b|ДФЭ\b|двадцатифутов\w*(?:\s+эквивалент\w*)?|twenty-foot\s+equivalent\s+units?(?:\s+\(TEU\))?",
+        "teu",
+        1,
+    ),
     (r"км\b|километр(?:ов|а)?\b|km\b|kilomet(?:re|er)s?\b", "km", 1),
     (r"bcm\b", "cubic_metres", 1e9),
     (

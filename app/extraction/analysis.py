@@ -82,6 +82,13 @@ def _with_known(language: str, kind: str, known: Sequence[Known]) -> PhraseMatch
     return matcher
 
 
+def _currency_name(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
+    """ "долларов США", "долл. США", "U.S. dollars": the currency, not the country."""
+    before = [t.text.lower() for t in tokens[max(0, mention.first - 2) : mention.first]]
+    after = tokens[mention.last].text.lower() if mention.last < len(tokens) else ""
+    return any(word.startswith("долл") for word in before) or after.startswith("dollar")
+
+
 class Reading:
     """The document read once: sentences with what they name, and the matchers to look for more."""
 
@@ -115,7 +122,11 @@ class Reading:
         facts.projects = self.matchers["infrastructure_project"].find(tokens)
         facts.organizations = self.matchers["organization"].find(tokens)
         masked = {i for m in [*facts.projects, *facts.organizations] for i in range(m.first, m.last)}
-        facts.countries = [m for m in self.country_finder.find(tokens) if m.first not in masked]
+        facts.countries = [
+            m
+            for m in self.country_finder.find(tokens)
+            if m.first not in masked and not _currency_name(tokens, m)
+        ]
         facts.places = [m for m in self.matchers["place"].find(tokens) if m.first not in masked]
         facts.people = self._people(sentence, entities, facts)
         # A person's name is not also a place ("Алиев" shares a stem with the town of Alat).

@@ -27,8 +27,21 @@ _GROUPS = {kind: "visit" for kind in (*_FAMILY, "visit", "meeting", "phone_call"
     "forum": "summit",
     "multilateral_meeting": "summit",
 }
+# Gatherings held beside another event or named back to one ("a business forum will be held during
+# the visit", "the next meeting of the council"): where and when they are may come from that event.
+_BESIDE = {"forum", "business_council", "working_group", "council_again"}
+# A working group has no type of its own in the vocabulary: it is `other`, titled as what it is; a
+# business council meets as a forum of business people.
+_TRIGGER_TYPES = {
+    "visit": "other",
+    "meeting": "talks",
+    "working_group": "other",
+    "business_council": "forum",
+}
 # Events that need no named person or place to be an event of their own.
 _SELF_STANDING = {
+    "working_group",
+    "business_council",
     "talks",
     "ministerial_meeting",
     "phone_call",
@@ -97,6 +110,7 @@ class _Event:
     sentence: Sentence
     requires: list[str] = field(default_factory=list)
     stated_date: bool = True  # False: the date was taken from elsewhere (the dateline, the year)
+    trigger: str = ""
 
 
 def _trigger_order(language: str) -> list[str]:
@@ -129,6 +143,7 @@ def event_date(
     planned: bool | None,
     near: int | None = None,
     near_end: int | None = None,
+    windows: bool = False,
 ) -> tuple[str, float] | None:
     """The date in the clause of `near` (the trigger), else the nearest in the sentence, else the
     nearest earlier one in its paragraph. A sentence that dates nothing is a report of the day
@@ -143,8 +158,11 @@ def event_date(
     dates = find_dates(
         sentence.text, sentence.start, default_year, reading.published, future=planned, reference=reference
     )
-    if not dates:
-        dates = find_windows(sentence.text, sentence.start, default_year, reading.published)
+    if not dates or windows:
+        # Periods count as dates when no day or month is named, and where the new time of a
+        # postponed event is one ("перенесено на первое полугодие следующего года").
+        more = find_windows(sentence.text, sentence.start, default_year, reading.published)
+        dates += [w for w in more if not any(w.start < d.end and d.start < w.end for d in dates)]
     if dates:
         anchor = sentence.start if near is None else near
         low, high = clause(sentence, anchor)
@@ -199,7 +217,11 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
     order = _trigger_order(reading.language)
     replaced: dict[str, str] = {}
     for facts in reading.facts:
-        if facts.sentence.headline or reading.cues("NOT_EVENT", facts.sentence.tokens):
+        if (
+            facts.sentence.headline
+            or facts.sentence.question
+            or reading.cues("NOT_EVENT", facts.sentence.tokens)
+        ):
             continue
         triggers = reading.cues("EVENT_TRIGGERS", facts.sentence.tokens)
         if events and not (
@@ -219,13 +241,20 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
             groups.setdefault(_GROUPS.get(trigger.value, trigger.value), []).append(trigger)
         if len(groups) > 1 and {t.value for t in groups.get("visit", [])} <= {"visit"}:
             groups.pop("visit", None)  # "посещал Азербайджан для участия в саммите": the summit is the event
+        if "council_again" in groups and {"interstate_council", "business_council"} & set(groups):
+            groups.pop("council_again")
         for group in groups.values():
             best = min(group, key=lambda m: order.index(m.value))
-            made = _events(reading, registry, facts, best, len(events))
+            context = _context(reading, facts, best, events)
+            if best.value == "council_again" and context is None:
+                continue
+            made = _events(reading, registry, facts, best, len(events), context)
             made = [event for event in made if not _duplicate(event, events, replaced)]
             events.extend(made)
             found.extend(made)
-        if reading.cues("SIGNING", facts.sentence.tokens):
+        if reading.cues("SIGNING", facts.sentence.tokens) and not reading.cues(
+            "NOT_SIGNING", facts.sentence.tokens
+        ):
             planned = bool(
                 reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)
             )
@@ -247,6 +276,29 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
         if agreement.body.get("event") in replaced:
             agreement.body["event"] = replaced[agreement.body["event"]]
     return proposals, agreements
+
+
+def _context(
+    reading: Reading, facts: SentenceFacts, trigger: Mention[str], events: list[_Event]
+) -> _Event | None:
+    """The event a gathering is held beside or named back to: the last one told, when the sentence
+    points at it ("during the visit", "в ходе визита", "the visit is expected to coincide with")."""
+    if trigger.value not in _BESIDE or not events:
+        return None
+    if trigger.value == "council_again":
+        councils = [
+            e for e in events if e.body["type"] == "interstate_council" or e.trigger == "business_council"
+        ]
+        return councils[-1] if councils else None
+    words = {t.text.lower() for t in facts.sentence.tokens}
+    if reading.cues("EVENT_ANAPHORA", facts.sentence.tokens) or words & {
+        "visit",
+        "визита",
+        "визитом",
+        "визите",
+    }:
+        return events[-1]
+    return None
 
 
 def _ministers_only(reading: Reading, facts: SentenceFacts) -> bool:
@@ -290,6 +342,7 @@ def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) ->
         if (
             event.body["type"] in _FAMILY
             and other.body["type"] in _FAMILY
+            and "working_group" not in {event.trigger, other.trigger}
             and set(event.body["countries"]) == set(other.body["countries"])
             and event.body.get("status") == other.body.get("status")
             and _overlap(event.body["date"], other.body["date"])
@@ -341,12 +394,22 @@ def _overlap(first: str, second: str) -> bool:
 
 
 def _events(
-    reading: Reading, registry: Registry, facts: SentenceFacts, trigger: Mention[str], count: int
+    reading: Reading,
+    registry: Registry,
+    facts: SentenceFacts,
+    trigger: Mention[str],
+    count: int,
+    context: _Event | None = None,
 ) -> list[_Event]:
     tokens = facts.sentence.tokens
-    event_type = {"visit": "other", "meeting": "talks"}.get(trigger.value, trigger.value)
+    event_type = _TRIGGER_TYPES.get(trigger.value, trigger.value)
+    if trigger.value == "council_again" and context is not None:
+        event_type = context.body["type"]
     if event_type == "talks" and _ministers_only(reading, facts):
         event_type = "ministerial_meeting"
+    label = trigger.value if trigger.value in {"working_group", "business_council"} else event_type
+    if context is not None and context.trigger in {"working_group", "business_council"}:
+        label = context.trigger
     trigger_token = tokens[trigger.last - 1]  # the head noun: "государственным визитом"
     if trigger.value in {"visit", "summit", "forum"} and _plural(trigger_token, reading.language):
         organizations = _unique(facts.organizations)
@@ -358,9 +421,11 @@ def _events(
     if moved:
         # "перенесён на ноябрь": the new time is the event's date, the old one is no event.
         new_time = tokens[moved[0].last - 1].end
-        dated = event_date(reading, facts, planned, new_time, new_time)
+        dated = event_date(reading, facts, planned, new_time, new_time, windows=True)
     else:
         dated = event_date(reading, facts, planned, trigger.start, trigger.end)
+    if context is not None and (dated is None or dated[1] > 0):
+        dated = context.body["date"], 0.1
     if dated is None:
         return []
     when, date_penalty = dated
@@ -394,6 +459,11 @@ def _events(
             host = place_entry.country if place_entry else _known_country(reading, location.value.id)
         if host is None:
             host = _destination(facts, trigger)
+        if context is not None and location is None and host is None:
+            host = context.body.get("host_country")
+            if context.body.get("location"):
+                body["location"] = context.body["location"]
+                event_requires.extend(r for r in context.requires if r.startswith("place:"))
         body["host_country"] = host
         low, high = clause(facts.sentence, trigger.start)
         countries = {m.value.code for m in facts.countries if low <= m.start < high} | set(person_countries)
@@ -401,6 +471,8 @@ def _events(
             countries.add(host)
         if len(countries) < 2:
             countries |= {m.value.code for m in facts.countries}
+        if len(countries) < 2 and context is not None:
+            countries |= set(context.body["countries"])
         confidence = 0.8 - date_penalty
         pair = set(reading.main_pair)
         if (
@@ -411,7 +483,8 @@ def _events(
         ):
             countries |= pair
             confidence -= 0.2
-        if not countries or not (people or location or host or event_type in _SELF_STANDING):
+        self_standing = event_type in _SELF_STANDING or trigger.value in _SELF_STANDING
+        if not countries or not (people or location or host or self_standing or context):
             continue
         if (
             trigger.value == "meeting"
@@ -439,10 +512,10 @@ def _events(
         body["organizations"] = organization_ids
         if status != "held":
             body["status"] = status
-        if event_type == "other":
+        if event_type == "other" and label == "other":
             confidence -= 0.2
         body["title_en"], body["title_ru"] = _titles(
-            reading, event_type, facts, host, place_entry, org_entry, body["countries"]
+            reading, label, facts, host, place_entry, org_entry, body["countries"]
         )
         body["id"] = record_id(f"{body['title_en']} {when[:7]}")
         body["_confidence"] = round(max(confidence, 0.2), 2)
@@ -453,6 +526,7 @@ def _events(
                 facts.sentence,
                 event_requires,
                 stated_date=date_penalty == 0,
+                trigger=label,
             )
         )
     return results
@@ -506,10 +580,34 @@ def _destination(facts: SentenceFacts, trigger: Mention[str]) -> str | None:
     for mention in facts.countries:
         if mention.value.capital or mention.value.adjective or not low <= mention.start < high:
             continue
-        previous = tokens[mention.first - 1].text.lower() if mention.first else ""
-        if previous in _DESTINATION | {"in"} or (previous and tokens[mention.first - 1].keys & _VISIT_VERBS):
+        before = mention.first
+        # "in the Republic of Türkiye", "в Республику Казахстан": the state's long name is a name too
+        while before > 0 and tokens[before - 1].text.lower() in _LONG_NAME:
+            before -= 1
+        skipped = [t.text.lower() for t in tokens[before : mention.first]]
+        if "of" in skipped and not any(w.startswith(("republic", "республик")) for w in skipped):
+            before = mention.first  # "the coming visit of Georgia's prime minister": whose, not where
+        previous = tokens[before - 1].text.lower() if before else ""
+        if previous in _DESTINATION | {"in"} or (previous and tokens[before - 1].keys & _VISIT_VERBS):
             return mention.value.code
     return None
+
+
+_LONG_NAME = {
+    "the",
+    "republic",
+    "of",
+    "islamic",
+    "kyrgyz",
+    "federal",
+    "people's",
+    "democratic",
+    "республику",
+    "республике",
+    "республика",
+    "федеративную",
+    "федеративной",
+}
 
 
 def _country_en(code: str) -> str:

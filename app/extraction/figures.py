@@ -29,7 +29,7 @@ _PARTNER_MARKS = {
     "imports": {"из", "from"},
     "transit_volume": {"через", "по", "through", "via", "across", "crossed"},
 }
-_BREAK = re.compile(r"[,;:()«»\"]")
+_BREAK = re.compile(r"[,;:()«»\"—]")
 _CONJUNCTION = re.compile(r"\b(?:and|и|а|but|но|while)\b|[,;]", re.IGNORECASE)
 _CHANGE_VERBS = {
     "довести",
@@ -61,10 +61,11 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
     preliminary = _preliminary_periods(reading)
     last_indicator: dict[int, str] = {}  # paragraph → last indicator stated in it
     last_period: dict[int, str] = {}  # paragraph (0: the whole text) → last period of a figure
+    last_pairs: dict[str, tuple[str, str]] = {}  # indicator → the pair of its last figure
     for facts in reading.facts:
         sentence = facts.sentence
         amounts = find_amounts(sentence.text, sentence.start, reading.language)
-        if not amounts:
+        if not amounts or sentence.question:
             continue
         default_year = reading.published.year if reading.published else _paragraph_year(reading, facts)
         periods = find_periods(sentence.text, sentence.start, default_year, reading.published)
@@ -72,7 +73,15 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
         for index, amount in enumerate(amounts):
             next_start = amounts[index + 1].start if index + 1 < len(amounts) else sentence.end
             body, confidence = _figure(
-                reading, facts, amount, previous_end, next_start, periods, last_indicator, last_period
+                reading,
+                facts,
+                amount,
+                previous_end,
+                next_start,
+                periods,
+                last_indicator,
+                last_period,
+                last_pairs,
             )
             previous_end = amount.end
             if body is None:
@@ -164,6 +173,7 @@ def _figure(
     periods: list[Period],
     last_indicator: dict[int, str],
     last_period: dict[int, str],
+    last_pairs: dict[str, tuple[str, str]],
 ) -> tuple[dict[str, Any] | None, float]:
     sentence = facts.sentence
     tokens = sentence.tokens
@@ -174,16 +184,24 @@ def _figure(
     whole_before = _tokens_between(tokens, sentence.start, amount.start)
     if reading.cues("NOT_TRADE", before[-6:]) or reading.cues("NOT_TRADE", after[:3]):
         return None, 0
+    if reading.cues("TRADE_BALANCE", whole_before[-12:]):
+        return None, 0
     if reading.cues("NOT_PAIR", whole_before[-12:]) or reading.cues("NOT_PAIR", after[:4]):
         return None, 0  # one country's trade with the world or with a group of countries
     # Indicator: the nearest cue before the amount, else after it in the same clause.
-    indicator_cues = reading.cues("INDICATORS", before) or reading.cues("INDICATORS", whole_before)
+    indicator_cues = _indicator_cues(reading, before) or _indicator_cues(reading, whole_before)
     indicator = indicator_cues[-1].value if indicator_cues else None
+    if indicator_cues and _total_of(tokens, indicator_cues[-1]):
+        return None, 0  # "Azerbaijan's total gas exports": to every buyer, not to one
     if any(cue.value == "transit_volume" for cue in reading.cues("INDICATORS", before)):
         indicator = "transit_volume"  # "transit cargo shipped to Baku": transit, whatever the verb
     if indicator is None:
         cues_after = reading.cues("INDICATORS", _tokens_between(tokens, amount.end, next_start))
         indicator = cues_after[0].value if cues_after else None
+    if indicator is None and tokens and _pronoun_subject(tokens, whole_before):
+        # "Trade between the two countries remains modest. It was put at $187 million…"
+        indicator = _previous_indicator(reading, facts)
+        confidence -= 0.2
     if amount.unit == "percent":
         growth = (
             reading.cues("GROWTH", before)
@@ -191,7 +209,7 @@ def _figure(
             or _more_than(after)
             or _less_than(after)
         )
-        decline = reading.cues("DECLINE", before)
+        decline = reading.cues("DECLINE", before) or reading.cues("DECLINE", after[:1])  # "a 3 percent drop"
         if not growth and not decline:
             return None, 0
         if indicator is None:
@@ -206,11 +224,16 @@ def _figure(
             # "годовой показатель может превысить…": the figure the paragraph is about.
             indicator = last_indicator[sentence.paragraph]
             confidence -= 0.2
+        if indicator is None and _aim_or_outlook(reading, before):
+            indicator = _indicator_nearby(reading, facts)
+            confidence -= 0.2
         if indicator is None or amount.unit not in _FITS[indicator]:
             return None, 0
         last_indicator[sentence.paragraph] = indicator
     value, upper = amount.value, amount.value_upper
-    declined = reading.cues("DECLINE", before) and not reading.cues("GROWTH", before[-3:])
+    declined = (reading.cues("DECLINE", before) and not reading.cues("GROWTH", before[-3:])) or (
+        amount.unit == "percent" and reading.cues("DECLINE", after[:1])
+    )
     if amount.unit == "percent" and (declined or _less_than(after)):
         value, upper = (-upper, -value) if upper is not None else (-value, None)
 
@@ -219,11 +242,21 @@ def _figure(
     between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
     period, explicit = _period(periods, amount, previous_end, next_start, carried, between)
     chained = re.fullmatch(r"\s*(?:to|до)\s*", reading.document.text[amount.end : next_start])
-    if period is None and chained:
+    if period is None and (chained or amount.unit == "percent"):
         # "rose 40% to $480 million last year": the rate shares the period of the amount it reached.
         period, explicit = _period(periods, amount, previous_end, sentence.end, carried)
     if period is None and amount.unit == "percent" and any(p.comparison for p in periods):
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
+    # A target with no year of its own is no figure ("официальная цель в 1 млрд долларов").
+    aim = bool(reading.cues("TARGET", before))
+    if period is None and not periods and not _a_rate(tokens, after) and not aim:
+        # A release states its period once for the figures that follow it in the paragraph
+        # ("…за январь–октябрь составил… Импорт из России составил 7,6 млрд"), or for the parts
+        # of a total it goes on to break down ("Of the total, exports made up…").
+        carried_here = last_period.get(sentence.paragraph)
+        if carried_here is None and _OF_TOTAL.search(sentence.text):
+            carried_here = last_period.get(0)
+        period, explicit = carried_here, False
     if period is None:
         return None, 0
     if amount.unit != "percent" and _earlier_value(reading.document.text, amount, periods, next_start):
@@ -238,13 +271,14 @@ def _figure(
     if upper is not None and bound == "exact":
         bound = "range"
 
-    if indicator in {"exports", "imports"} and _through_a_country(facts):
+    if indicator in {"exports", "imports"} and _through_a_country(facts, amount.end):
         indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
     cue_end = indicator_cues[-1].end if indicator_cues else None
-    pair = _pair(reading, facts, indicator.removesuffix("_growth"), cue_end)
+    pair = _pair(reading, facts, indicator.removesuffix("_growth"), cue_end, last_pairs, amount.end)
     if pair is None:
         return None, 0
     (reporter, partner), from_context = pair
+    last_pairs[indicator.removesuffix("_growth")] = (reporter, partner)
     if from_context:
         confidence -= 0.15
 
@@ -268,7 +302,75 @@ def _figure(
     return body, max(confidence, 0.3)
 
 
-_FROM_EARLIER = re.compile(r"(?:\b(?:up|down|rising|falling)\s+from|\bпротив|\bс)\s*$", re.IGNORECASE)
+_PRONOUNS = {"it", "this", "он", "она", "оно"}
+
+
+def _pronoun_subject(tokens: Sequence[Token], whole_before: Sequence[Token]) -> bool:
+    """ "It was put at…", "This is…", "By our count it came to…", "A: Он составил…"."""
+    words = [t.text.lower() for t in whole_before]
+    return tokens[0].text.lower() in _PRONOUNS or bool(set(words) & (_PRONOUNS - {"this"}))
+
+
+def _previous_indicator(reading: Reading, facts: SentenceFacts) -> str | None:
+    """What the sentences before, in the same paragraph, name: the subject a pronoun stands for;
+    in an interview's answer, what the question names."""
+    sentence = facts.sentence
+    earlier = [f for f in reading.facts[: sentence.index] if f.sentence.paragraph == sentence.paragraph]
+    if _is_answer(reading, sentence.paragraph):
+        earlier = [f for f in reading.facts if f.sentence.paragraph == sentence.paragraph - 1] + earlier
+    for other in reversed(earlier):
+        cues = reading.cues("INDICATORS", other.sentence.tokens)
+        if cues:
+            return cues[0].value
+    return None
+
+
+def _total_of(tokens: Sequence[Token], cue: Mention[str]) -> bool:
+    words = {t.text.lower() for t in tokens[max(0, cue.first - 2) : cue.first]}
+    return bool(words & {"total", "overall", "aggregate"})
+
+
+def _indicator_cues(reading: Reading, tokens: Sequence[Token]) -> list[Mention[str]]:
+    """Indicator words, except inside a target's phrase ("поставили задачу": set a task, not supplied)."""
+    targets = reading.cues("TARGET", tokens)
+    return [
+        cue
+        for cue in reading.cues("INDICATORS", tokens)
+        if not any(t.start <= cue.start and cue.end <= t.end for t in targets)
+    ]
+
+
+def _aim_or_outlook(reading: Reading, before: Sequence[Token]) -> bool:
+    forecast = [m for m in reading.cues("FORECAST", before) if not _is_month_may(before, m)]
+    return bool(reading.cues("TARGET", before) or forecast)
+
+
+def _indicator_nearby(reading: Reading, facts: SentenceFacts) -> str | None:
+    """What an aim states a sum of, when it names nothing ("Our aim is $1.5 billion by 2028", "мы
+    рассчитываем выйти на 27 млрд"): the figure the other sentences of its paragraph name, or, in
+    an interview's answer, the question's."""
+    sentence = facts.sentence
+    neighbours = [f for f in reading.facts if f.sentence.paragraph == sentence.paragraph and f is not facts]
+    previous = [f for f in reading.facts if f.sentence.paragraph == sentence.paragraph - 1]
+    if _is_answer(reading, sentence.paragraph) and previous:
+        neighbours = previous + neighbours
+    for other in neighbours:
+        cues = reading.cues("INDICATORS", other.sentence.tokens)
+        if cues:
+            return cues[0].value
+    return None
+
+
+def _is_answer(reading: Reading, paragraph: int) -> bool:
+    """A paragraph that answers the one before it, a question ("— What is your goal for trade?")."""
+    question = reading.document.paragraph_sentences(paragraph - 1)
+    return bool(question) and question[-1].text.rstrip().endswith("?")
+
+
+_FROM_EARLIER = re.compile(
+    r"(?:\b(?:up|down|rising|falling)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bпротив|\bс)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _earlier_value(text: str, amount: Amount, periods: list[Period], next_start: int) -> bool:
@@ -280,10 +382,29 @@ def _earlier_value(text: str, amount: Amount, periods: list[Period], next_start:
     return any(p.kind == "same" and amount.end <= p.start <= window_end for p in periods)
 
 
+_OF_TOTAL = re.compile(
+    r"\b(?:of\s+(?:the|that|this)\s+(?:total|sum|amount)|из\s+(?:них|этого|общего)\b|в\s+том\s+числе)",
+    re.IGNORECASE,
+)
+
+
+def _a_rate(tokens: Sequence[Token], after: Sequence[Token]) -> bool:
+    """ "can carry up to 5 million tonnes a year", "может принимать 2 млн т в год": what something
+    could do, or does every year, is not a figure of the period stated before it."""
+    words = {t.text.lower() for t in tokens}
+    following = " ".join(t.text.lower() for t in after[:5])
+    return bool(words & {"can", "could", "может", "могут", "способен", "способна"}) or bool(
+        re.search(r"\b(?:a|per|each|every) year\b|\bв год\b|\bежегодно\b|\bannually\b", following)
+    )
+
+
 def _more_than(after: Sequence[Token]) -> bool:
     """ "на 18 % больше, чем…", "12 percent more than…": a growth rate stated as a comparison."""
     words = [t.text.lower() for t in after[:3]]
-    return any(w in {"больше", "выше", "more", "higher"} for w in words[:2])
+    return any(
+        w in {"больше", "выше", "more", "higher", "exceeds", "exceeded"} or w.startswith(("превыш", "превыс"))
+        for w in words[:2]
+    )
 
 
 def _less_than(after: Sequence[Token]) -> bool:
@@ -292,10 +413,26 @@ def _less_than(after: Sequence[Token]) -> bool:
     return any(w in {"меньше", "ниже", "less", "lower"} for w in words[:2])
 
 
-def _through_a_country(facts: SentenceFacts) -> bool:
+def _through_a_country(facts: SentenceFacts, amount_end: int) -> bool:
+    """ "exported … through Georgia"; not a pipeline "which carries it across Turkish territory"."""
     tokens = facts.sentence.tokens
     marks = _PARTNER_MARKS["transit_volume"] - {"по"}
-    return any(m.first > 0 and tokens[m.first - 1].text.lower() in marks for m in facts.countries)
+    relative = _relative_clause(facts, amount_end)
+    return any(
+        m.first > 0 and tokens[m.first - 1].text.lower() in marks and m.start < relative
+        for m in facts.countries
+    )
+
+
+def _relative_clause(facts: SentenceFacts, amount_end: int) -> int:
+    """Where a relative clause opens after the amount: what it says is about another thing."""
+    tokens = facts.sentence.tokens
+    return next(
+        (t.start for t in tokens if t.start >= amount_end and t.text.lower() in _RELATIVE), facts.sentence.end
+    )
+
+
+_RELATIVE = {"which", "that", "который", "которая", "которое", "которые", "которому", "которой"}
 
 
 def _period(
@@ -415,11 +552,22 @@ def _commodity(
 
 
 def _pair(
-    reading: Reading, facts: SentenceFacts, indicator: str, cue_end: int | None = None
+    reading: Reading,
+    facts: SentenceFacts,
+    indicator: str,
+    cue_end: int | None = None,
+    last_pairs: dict[str, tuple[str, str]] | None = None,
+    amount_end: int | None = None,
 ) -> tuple[tuple[str, str], bool] | None:
     """Reporter and partner: from the sentence, else from the sentences before it in the paragraph,
-    else the two countries the document is about."""
-    reporter, partner = _roles(facts.sentence.tokens, facts.countries, indicator, cue_end)
+    else the pair of the last figure of the same indicator ("Deliveries in January alone were…"
+    after "Azerbaijan supplied … to Turkey"), else the two countries the document is about."""
+    countries = facts.countries
+    if amount_end is not None:
+        # "…1.2 bcm, according to the operator of TANAP, which carries it across Turkish territory"
+        clause_end = _relative_clause(facts, amount_end)
+        countries = [m for m in countries if m.start < clause_end]
+    reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end)
     from_context = False
     if reporter is None or partner is None:
         for other in reversed(reading.facts[: facts.sentence.index]):
@@ -432,6 +580,8 @@ def _pair(
                 partner = p
             if reporter and partner:
                 break
+    if reporter is None and partner is None and last_pairs and indicator in last_pairs:
+        return last_pairs[indicator], True
     if reporter is None and partner is None and indicator != "trade_turnover":
         return None  # exports, imports and transit of countries the text does not name here
     if reporter is None or partner is None:

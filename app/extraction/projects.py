@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from app.extraction.analysis import Reading, Ref, SentenceFacts
+from app.extraction.countries import country_names
 from app.extraction.entities import Registry, record_id
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.lexicon.reference import PLACES, ProjectEntry
@@ -24,6 +25,7 @@ _WEAK_CUES = {"через", "through", "via", "прокачка", "pumped"}
 class _Found:
     body: dict[str, Any]
     sentences: list[Sentence] = field(default_factory=list)
+    anchors: list[int] = field(default_factory=list)  # where each sentence names it
     place_ids: list[str] = field(default_factory=list)  # lexicon place ids
     new_places: list[tuple[str, str | None]] = field(default_factory=list)  # names not in any lexicon
     known_id: str | None = None
@@ -43,9 +45,11 @@ def propose_projects(reading: Reading, registry: Registry) -> dict[str, str | No
                 continue
             item = found.setdefault(ref.id, _from_entry(ref.entry))
             item.sentences.append(facts.sentence)
-        for item in _headed(reading, facts):
+            item.anchors.append(mention.start)
+        for item, anchor in _headed(reading, facts):
             existing = found.setdefault(item.body["id"], item)
             existing.sentences.append(facts.sentence)
+            existing.anchors.append(anchor)
     keys: dict[str, str | None] = {}
     for project_id, item in found.items():
         if item.known_id:
@@ -85,17 +89,33 @@ def _from_entry(entry: ProjectEntry) -> _Found:
 
 
 def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
+    """The status word nearest to where a sentence names the project ("the Rasht-Astara railway is
+    still at the design stage", not the "construction" of another line in the same sentence)."""
     weak: tuple[str, Sentence] | None = None
-    for sentence in item.sentences:
-        for cue in _status_matcher(reading.language).find(sentence.tokens):
-            phrase, status = cue.value
-            if phrase in _WEAK_CUES:
-                weak = weak or (status, sentence)
-                continue
+    for sentence, anchor in zip(item.sentences, item.anchors, strict=True):
+        cues = _status_matcher(reading.language).find(sentence.tokens)
+        strong = [cue for cue in cues if cue.value[0] not in _WEAK_CUES]
+        if not strong and cues:
+            weak = weak or (cues[0].value[1], sentence)
+        if strong:
+            cue = min(strong, key=lambda c: abs(c.start - anchor))
+            status = _begun(sentence, cue.first, cue.value[1])
+            if status == "under_construction" and any(
+                c.value[1] == "planned" and 0 < c.first - cue.first <= 5 for c in strong
+            ):
+                status = "planned"  # "строительство которой планируется начать", "construction is planned"
             return status, sentence, True
     if weak:
         return weak[0], weak[1], True
     return _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
+
+
+def _begun(sentence: Sentence, first: int, status: str) -> str:
+    """ "Начато строительство": construction has begun; "договорились начать строительство": planned."""
+    word = sentence.tokens[first].text.lower()
+    if status == "planned" and word in {"начато", "начата", "начаты", "начался", "началось", "началась"}:
+        return "under_construction"
+    return status
 
 
 @cache
@@ -113,64 +133,105 @@ def _head_matcher(reading: Reading) -> PhraseMatcher[tuple[str, str, str, str]]:
     return matcher
 
 
-def _headed(reading: Reading, facts: SentenceFacts) -> list[_Found]:
+def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
     """ "порт Актау", "портов Актау, Курык и Алят", "port of Aktau", "Aktau port"."""
     tokens = facts.sentence.tokens
     taken = {i for m in facts.projects for i in range(m.first, m.last)}
     places = {m.first: m for m in facts.places}
-    results = []
+    countries = {i: m for m in facts.countries for i in range(m.first, m.last)}
+    results: list[tuple[_Found, int]] = []
     for head in _head_matcher(reading).find(tokens):
         if head.first in taken:
             continue
         _, kind, template_en, template_ru = head.value
+        if reading.language == "ru" and template_ru.endswith(" {ru}"):
+            template_ru = _as_written(tokens[head.first : head.last]) + " {ru}"
         quoted = _quoted_after(facts.sentence, tokens, head.last)
         if quoted is not None:
-            results.append(_named(reading, facts, kind, template_en, quoted, quoted))
+            results.append((_named(reading, facts, kind, template_en, quoted, quoted), head.start))
             continue
         adjective = _adjective_before(tokens, head.first) if reading.language == "ru" else None
         if adjective is not None:
             results.append(
-                _named(
-                    reading,
-                    facts,
-                    kind,
-                    template_en.format(en=to_latin(adjective)),
-                    template_ru.format(ru=adjective),
-                    None,
+                (
+                    _named(
+                        reading,
+                        facts,
+                        kind,
+                        template_en.format(en=to_latin(adjective)),
+                        template_ru.format(ru=adjective),
+                        None,
+                    ),
+                    head.start,
                 )
             )
             continue
-        names = _names_after(tokens, head.last, reading.language)
+        if template_en == "{en} bridge":
+            # A bridge is named by what it crosses ("a road bridge over the Khrami River"), and a
+            # capitalised "Bridge" is itself part of a name ("the Red Bridge border crossing").
+            if tokens[head.last - 1].capitalized:
+                continue
+            names = _crossing(tokens, head.last)
+        else:
+            names = _names_after(tokens, head.last, reading.language, kind)
         if not names and reading.language == "en":
             names = _names_before(tokens, head.first)
         for indexes in names:
             if any(i in taken for i in indexes):
                 continue
-            text = "–".join(tokens[i].text for i in indexes)
+            named_countries = {countries[i].value.code for i in indexes if i in countries}
+            if len(named_countries) == 1 and all(i in countries for i in indexes):
+                continue  # "железные дороги Казахстана", "Azerbaijan's railway": a country's network
+            # Words written side by side stay apart ("Khrami River"); a dash between them joins ends.
+            text = "".join(
+                ("" if n == 0 else " " if i == indexes[n - 1] + 1 else "–") + tokens[i].text
+                for n, i in enumerate(indexes)
+            )
             place_mention = places.get(indexes[0]) if len(indexes) == 1 else None
             place_ref: Ref | None = place_mention.value if place_mention else None
             if place_ref is not None and place_ref.entry is not None:
                 entry = place_ref.entry
                 name_en, name_ru = entry.name_en, entry.name_ru
-                countries = [entry.country] if entry.country else []
+                project_countries = [entry.country] if entry.country else []
                 item = _Found({}, place_ids=[entry.id], confidence=0.8)
-            elif kind == "port" and len(indexes) == 1:
+            elif kind == "port" and len(indexes) == 1 and template_en != "{en} dry port":
                 continue  # a port we cannot place: too often not a port at all ("порт приписки")
             else:
                 name_en, name_ru = (
                     (to_latin(text), text) if reading.language == "ru" else (text, to_cyrillic(text))
                 )
-                countries = sorted({m.value.code for m in facts.countries}) or list(reading.main_pair)
+                if named_countries and all(i in countries for i in indexes):
+                    # "линия электропередачи Иран — Армения": the countries' own names in each language
+                    codes = [countries[i].value.code for i in indexes]
+                    name_en = "–".join(country_names()[c].en for c in codes)
+                    name_ru = "–".join(country_names()[c].ru for c in codes)
+                project_countries = sorted({m.value.code for m in facts.countries}) or list(reading.main_pair)
                 item = _Found({}, confidence=0.5)
             item.body = {
                 "id": record_id(template_en.format(en=name_en)),
                 "name_en": template_en.format(en=name_en),
                 "name_ru": template_ru.format(ru=name_ru),
                 "kind": kind,
-                "countries": countries,
+                "countries": project_countries,
             }
-            results.append(item)
+            results.append((item, head.start))
     return results
+
+
+def _as_written(head: list[Token]) -> str:
+    """The head words as the text writes them, in the nominative: "автомобильной дороги" →
+    "Автомобильная дорога", so the project keeps the source's own name for its kind."""
+    words = []
+    noun_seen = False  # "линии электропередачи": the words after the head noun keep their case
+    for token in head:
+        parse = _analyzer().parse(token.text)[0]
+        inflect = not noun_seen and parse.tag.POS in {"NOUN", "ADJF"}
+        nominative = parse.inflect({"nomn", "sing"}) if inflect else None
+        noun_seen = noun_seen or parse.tag.POS == "NOUN"
+        word = str(nominative.word) if nominative else token.text
+        words.append(token.text if token.text.isupper() else word)
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
 
 
 def _quoted_after(sentence: Sentence, tokens: list[Token], at: int) -> str | None:
@@ -256,12 +317,38 @@ def _names_before(tokens: list[Token], at: int) -> list[list[int]]:
     return [indexes] if indexes else []
 
 
-def _names_after(tokens: list[Token], at: int, language: str) -> list[list[int]]:
-    """Proper names following a head word: "Актау, Курык и Алят" → three; "Баку–Супса" → one."""
+def _crossing(tokens: list[Token], at: int) -> list[list[int]]:
+    """ "over the Khrami River", "через реку Храми": the river a bridge crosses, as its name."""
+    words = [t.text.lower() for t in tokens[at : at + 4]]
+    river = len(words) == 4 and words[3] == "river" and tokens[at + 2].capitalized
+    if words[:2] == ["over", "the"] and river:
+        return [[at + 2, at + 3]]
+    if words[:2] == ["через", "реку"] and len(words) > 2 and tokens[at + 2].capitalized:
+        return [[at + 2]]
+    return []
+
+
+def _between(tokens: list[Token], at: int) -> list[int] | None:
+    """ "between Alat and Aktau", "между Алятом и Актау": the two ends of a line."""
+    words = [t.text for t in tokens[at : at + 4]]
+    if len(words) < 4 or words[0].lower() not in {"between", "между"} or words[2].lower() not in {"and", "и"}:
+        return None
+    return [at + 1, at + 3] if tokens[at + 1].capitalized and tokens[at + 3].capitalized else None
+
+
+def _names_after(tokens: list[Token], at: int, language: str, kind: str = "") -> list[list[int]]:
+    """Proper names following a head word: "Актау, Курык и Алят" → three; "Баку–Супса" → one;
+    "ports at Aktau and Kuryk" → two; "the ferry line between Alat and Aktau" → one, its two ends."""
     names: list[list[int]] = []
     i = at
-    if language == "en" and i < len(tokens) and tokens[i].text.lower() == "of":
+    linking = {"of", "at"} if kind == "port" else {"of"}
+    if language == "en" and i < len(tokens) and tokens[i].text.lower() in linking:
         i += 1
+    ends = (
+        _between(tokens, i) if kind in {"ferry_line", "railway", "road", "pipeline", "power_line"} else None
+    )
+    if ends is not None:
+        return [ends]
     current: list[int] = []
     while i < len(tokens):
         token = tokens[i]

@@ -34,6 +34,9 @@ class Sentence:
     # A paragraph of one line without final punctuation: a headline or subhead, which repeats the
     # story's facts in fewer words; they are proposed from the body instead.
     headline: bool = False
+    # An interviewer's question ("— The commission met recently. What came of it?"): what it states
+    # is the journalist's premise; the facts are in the answer.
+    question: bool = False
 
 
 @dataclass
@@ -75,6 +78,11 @@ def read(text: str, language: str) -> Document:
                         tokens=tokenize(text[part_start:part_end], part_start, language),
                     )
                 )
+    for paragraph_number in {s.paragraph for s in sentences}:
+        members = [s for s in sentences if s.paragraph == paragraph_number]
+        if _QUESTION_OPENING.match(members[0].text) and members[-1].text.rstrip().endswith("?"):
+            for member in members:
+                member.question = True
     for sentence in sentences:
         alone = sum(1 for other in sentences if other.paragraph == sentence.paragraph) == 1
         sentence.headline = (
@@ -83,16 +91,22 @@ def read(text: str, language: str) -> Document:
     return Document(text=text, language=language, sentences=sentences)
 
 
+_QUESTION_OPENING = re.compile(r"\s*(?:[—–-]\s|Q\s*[:.]|В\s*[:.]|Вопрос\s*[:.])")
+
 # "9 млрд долл. США и …": razdel ends a sentence at an abbreviation that the next word continues.
 _ABBREVIATION_END = re.compile(r"\b(?:долл|тыс|млн|млрд|трлн|руб|куб|т|г|гг)\.$", re.IGNORECASE)
 _CONTINUATION = re.compile(r"(?:США|[a-zа-яё(–—-])")
+# "on Sept. 2-3": an abbreviated month is followed by its day, not by a new sentence.
+_MONTH_ABBREVIATION_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 
 
 def _sentence_spans(block: str, offset: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for piece in sentenize(block):
         previous = block[spans[-1][0] - offset : spans[-1][1] - offset] if spans else ""
-        if _ABBREVIATION_END.search(previous) and _CONTINUATION.match(piece.text):
+        if (_ABBREVIATION_END.search(previous) and _CONTINUATION.match(piece.text)) or (
+            _MONTH_ABBREVIATION_END.search(previous) and piece.text[:1].isdigit()
+        ):
             spans[-1] = (spans[-1][0], offset + piece.stop)
             continue
         spans.append((offset + piece.start, offset + piece.stop))

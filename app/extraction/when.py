@@ -35,8 +35,9 @@ _MONTHS_EN = {
     "dec": 12,
 }
 _MONTH_RU = (
-    r"(?:январ[ьяюе]|феврал[ьяюе]|марта?|марте|апрел[ьяюе]|ма[йяюе]|июн[ьяюе]|июл[ьяюе]|август[аеу]?"
-    r"|сентябр[ьяюе]|октябр[ьяюе]|ноябр[ьяюе]|декабр[ьяюе])"
+    r"(?:январ(?:[ьяюе]|ём|ем)|феврал(?:[ьяюе]|ём|ем)|март(?:а|е|ом)?|апрел(?:[ьяюе]|ем)|ма(?:[йяюе]|ем)"
+    r"|июн(?:[ьяюе]|ем)|июл(?:[ьяюе]|ем)|август(?:[аеу]|ом)?|сентябр(?:[ьяюе]|ём|ем)|октябр(?:[ьяюе]|ём|ем)"
+    r"|ноябр(?:[ьяюе]|ём|ем)|декабр(?:[ьяюе]|ём|ем))"
 )
 _MONTH_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -52,6 +53,7 @@ _NUMBER_WORDS = {
     "шест": 6,
     "сем": 7,
     "восьм": 8,
+    "восем": 8,
     "девят": 9,
     "десят": 10,
     "одиннадцат": 11,
@@ -85,7 +87,7 @@ _ORDINALS = {
     "4": 4,
 }
 _OF_YEAR = (
-    rf"(?:\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:current|this)\s+year|текущего\s+года|этого\s+года"
+    rf"(?:\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:current|this|next)\s+year|текущего\s+года|этого\s+года|следующего\s+года"
     rf"|{_YEAR}|года\b|the\s+year))?"
 )
 
@@ -111,10 +113,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "half",
-        rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?",
+        rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|текущего\s+года|этого\s+года|следующего\s+года|года\b|{_YEAR}))?",
     ),
     ("half", rf"\b(?:H|(?P<o2>[12])H)(?P<o>[12])?\s*{_YEAR}"),
-    ("half", rf"\b(?:по\s+итогам|за)\s+полугоди\w+{_OF_YEAR}"),
+    ("half", rf"\b(?:по\s+итогам|за)\s+(?:полугоди\w+|полгода){_OF_YEAR}"),
     (
         "quarter",
         rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?",
@@ -126,7 +128,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
             "{_YEAR}", _YEAR
         ),
     ),
-    ("next_year", r"\b(?:в\s+|на\s+)?следующ\w+\s+год\w*|\bnext\s+year\b"),
+    ("next_year", r"\b(?:в\s+|на\s+)?(?:следующ|будущ)\w+\s+год\w*|\bnext\s+year\b|\bthe\s+coming\s+year\b"),
     (
         "carry",
         r"\b(?:за\s+)?(?:тот\s+же|этот|указанный|данный|отчётный|отчетный)\s+период\b|\b(?:in|during|over|for)\s+the\s+(?:same\s+)?period\b(?!\s+(?:of|in|a\s+year))",
@@ -150,17 +152,23 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 _COMPARISON = re.compile(
-    r"(?:по\s+сравнению\s+с|относительно|против|в\s+сравнении\s+с|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
-    r"from|than(?:\s+in)?|чем(?:\s+за|\s+в)?|versus|vs\.?|over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the)?\s*$",
+    r"(?:по\s+сравнению(?:\s+с)?|относительно|против|в\s+сравнении(?:\s+с)?|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
+    r"from|than(?:\s+in)?|чем(?:\s+за|\s+в)?|versus|vs\.?|(?:показател|уровн)\w+|(?:%|percent|cent|up|down|growth|increase|rise|decline)\s+over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the)?\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
     r"аналогичн\w+\s+период\w*(?:\s+(?:прошлого|предыдущего)\s+года)?|"
+    r"(?:тот|тем|того|том)\s+же\s+период\w*\s+(?:прошлого|предыдущего)\s+года|"
     r"(?:the\s+)?same\s+(?:period|quarter|month|half)(?:\s+(?:of|in)\s+(?:the\s+)?(?:last|previous)\s+year|\s+a\s+year\s+(?:earlier|ago))?|"
-    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|a\s+year\s+(?:earlier|ago)",
+    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|a\s+year\s+(?:earlier|ago)|"
+    r"(?:показател\w+|уров\w+)\s+(?:прошлого|предыдущего)\s+года|(?:last|the\s+previous)\s+year's\s+(?:level|figure)",
     re.IGNORECASE,
 )
 
+
+_BARE_SAME = re.compile(r"(?:the\s+)?same\s+period", re.IGNORECASE)
+# "over the same period" is a span, except after a rate ("up 5% over the same period": its base).
+_SPAN_BEFORE = re.compile(r"(?<!%\s)(?<!percent\s)(?<!cent\s)\b(?:in|during|over|for)\s+$", re.IGNORECASE)
 
 _SEASONS = {
     "весн": (3, 5),
@@ -228,6 +236,10 @@ def find_periods(text: str, offset: int, default_year: int | None, published: da
     # "the same quarter of last year" is the base of a comparison, not last year.
     for match in _SAME_PERIOD.finditer(text):
         taken.append((match.start(), match.end()))
+        if _BARE_SAME.fullmatch(match.group()) and _SPAN_BEFORE.search(text[: match.start()]):
+            # "rose to EUR 1.9 billion over the same period": the period just stated, not a base
+            found.append(Period("carry", "carry", offset + match.start(), offset + match.end(), False, False))
+            continue
         found.append(Period("same", "same", offset + match.start(), offset + match.end(), True, False))
     for kind, pattern in _COMPILED:
         for match in pattern.finditer(text):
@@ -251,6 +263,8 @@ def _year_of(
     year = match.groupdict().get("year")
     if year:
         return int(year), True
+    if re.search(r"следующ|next", match.group(), re.I) and published:
+        return published.year + 1, False
     if re.search(r"текущ|этого|this|current", match.group(), re.I) and published:
         return published.year, False
     return (default_year, False) if default_year else None

@@ -136,3 +136,8 @@ def test_preliminary_data_in_english() -> None:
         "The figures are preliminary."
     )
     assert figure(text, "en")["status"] == "preliminary"
+
+
+def test_twenty_foot_equivalent_units_spelled_out() -> None:
+    amounts = find_amounts("About 40,000 twenty-foot equivalent units (TEU) crossed the border.", 0, "en")
+    assert [(a.value, a.unit) for a in amounts] == [(40_000, "teu")]

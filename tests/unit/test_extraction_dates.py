@@ -136,3 +136,23 @@ def test_an_undated_event_without_a_dateline_is_dated_to_the_year_only(text: str
 def test_announced_and_postponed_visits(text: str, language: str, value: str, status: str) -> None:
     body, _ = event(text, language)
     assert (body["date"], body["status"]) == (value, status)
+
+
+def test_an_abbreviated_month_does_not_end_the_sentence() -> None:
+    from app.extraction.text import read
+
+    document = read("The minister will visit Tbilisi on Sept. 14-15, the ministry said. Talks follow.", "en")
+    assert [s.text for s in document.sentences] == [
+        "The minister will visit Tbilisi on Sept. 14-15, the ministry said.",
+        "Talks follow.",
+    ]
+
+
+def test_an_invitation_for_the_coming_year() -> None:
+    from app.extraction import extract
+
+    text = "Президент Армении принял приглашение посетить Грузию с государственным визитом в будущем году."
+    [event] = [
+        p.body for p in extract(text, language="ru", published=date(2025, 10, 15)) if p.kind == "event"
+    ]
+    assert (event["date"], event["status"], event["host_country"]) == ("2026", "planned", "GE")

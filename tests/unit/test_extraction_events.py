@@ -289,3 +289,283 @@ def test_leaders_meeting_is_talks_and_a_meeting_with_the_press_is_not() -> None:
         of_kind(read("Президент Армении в понедельник встретился с журналистами в Ереване.", "ru"), "event")
         == []
     )
+
+
+def events_of(text: str, language: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
+    proposals = extract(text, language=language, published=published)
+    check_all(text, proposals)
+    return [p.body for p in of_kind(proposals, "event")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The Prime Minister of Armenia will pay an official visit to Tbilisi in December. "
+            "A business forum will be held during the visit.",
+            "en",
+        ),
+        (
+            "Премьер-министр Армении посетит Тбилиси с официальным визитом в декабре. "
+            "В ходе визита планируется провести бизнес-форум.",
+            "ru",
+        ),
+        (
+            "The Prime Minister of Armenia will pay an official visit to Tbilisi in December. "
+            "The visit is expected to coincide with a meeting of the Armenian-Georgian business council.",
+            "en",
+        ),
+    ],
+)
+def test_a_forum_beside_a_visit_takes_its_time_and_place(text: str, language: str) -> None:
+    forum = next(e for e in events_of(text, language) if e["type"] == "forum")
+    assert (forum["date"], forum["host_country"], forum["status"], forum["countries"]) == (
+        "2025-12",
+        "GE",
+        "planned",
+        ["AM", "GE"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "title"),
+    [
+        (
+            "The Armenian-Georgian working group on customs met in Yerevan on 9 October.",
+            "en",
+            "Meeting of the working group between Armenia and Georgia in Yerevan",
+        ),
+        (
+            "9 октября в Ереване прошло заседание армяно-грузинской рабочей группы по таможне.",
+            "ru",
+            "Meeting of the working group between Armenia and Georgia in Yerevan",
+        ),
+    ],
+)
+def test_a_working_group_is_an_event_of_type_other_titled_as_itself(
+    text: str, language: str, title: str
+) -> None:
+    [event] = events_of(text, language)
+    assert (event["type"], event["date"], event["title_en"]) == ("other", "2025-10-09", title)
+
+
+def test_the_next_meeting_of_the_council_is_the_council_named_before() -> None:
+    text = (
+        "The presidents of Armenia and Georgia held the second meeting of the Supreme Interstate "
+        "Council in Tbilisi on 9 October. The next meeting of the council will be held in Yerevan next year."
+    )
+    planned = [e for e in events_of(text, "en") if e.get("status") == "planned"]
+    assert [(e["type"], e["date"], e["host_country"]) for e in planned] == [
+        ("interstate_council", "2026", "AM")
+    ]
+
+
+def test_the_next_meeting_of_a_council_never_named_is_no_event() -> None:
+    text = (
+        "Armenia and Georgia signed a treaty. "
+        "The next meeting of the council will be held in Yerevan next year."
+    )
+    assert events_of(text, "en") == []
+
+
+def test_a_session_of_the_commission() -> None:
+    [event] = events_of(
+        "Armenia and Georgia signed a treaty in 2024. "
+        "The fifth session of the commission will be held in Yerevan in 2026.",
+        "en",
+    )
+    assert (event["type"], event["date"], event["status"]) == (
+        "intergovernmental_commission",
+        "2026",
+        "planned",
+    )
+
+
+def test_an_interviewers_question_states_no_fact() -> None:
+    text = (
+        "— The Armenian-Georgian commission met recently, and trade reached $1 billion in 2024. "
+        "What came of it?\n\n"
+        "— Yes, the commission met in Yerevan in September."
+    )
+    proposals = extract(text, language="en", published=PUBLISHED)
+    assert [(p.kind, p.body["date"]) for p in proposals if p.kind in {"event", "trade_figure"}] == [
+        ("event", "2025-09")
+    ]
+
+
+def projects_of(text: str, language: str) -> list[dict[str, Any]]:
+    proposals = extract(text, language=language, published=PUBLISHED)
+    check_all(text, proposals)
+    return [p.body for p in of_kind(proposals, "infrastructure_project")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Министры обсудили ход строительства линии электропередачи Грузия — Армения.",
+            "ru",
+            ("Georgia–Armenia power line", "power_line", "under_construction"),
+        ),
+        (
+            "The queues at the Sarpi dry port have grown since the spring.",
+            "en",
+            ("Sarpi dry port", "port", "operating"),
+        ),
+        (
+            "Стороны договорились начать проектирование новой автомобильной дороги Гюмри — Ахалкалаки.",
+            "ru",
+            ("Gyumri–Akhalkalaki road", "road", "planned"),
+        ),
+        (
+            "На участке Гюмри — Ахалкалаки начато строительство железной дороги Армения — Грузия.",
+            "ru",
+            ("Armenia–Georgia railway", "railway", "under_construction"),
+        ),
+        (
+            "The sides discussed a new road bridge over the Debed River, construction of which "
+            "is scheduled to begin next year.",
+            "en",
+            ("Debed River bridge", "road", "planned"),
+        ),
+        (
+            "The ferry line between Poti and Burgas is being expanded with two new ferries.",
+            "en",
+            ("Poti–Burgas ferry line", "ferry_line", "expanding"),
+        ),
+    ],
+)
+def test_projects_named_by_head_words(text: str, language: str, expected: tuple[str, str, str]) -> None:
+    found = [(p["name_en"], p["kind"], p["status"]) for p in projects_of(text, language)]
+    assert expected in found, found
+
+
+def test_a_russian_project_keeps_the_texts_word_for_its_kind() -> None:
+    [project] = projects_of("Началось строительство автомобильной дороги Гюмри — Ахалкалаки.", "ru")
+    assert project["name_ru"] == "Автомобильная дорога Гюмри–Ахалкалаки"
+
+
+def test_the_status_word_nearest_the_project_counts() -> None:
+    text = (
+        "Construction of the Kars–Gyumri road began last year, while the Gyumri–Akhalkalaki "
+        "railway is still at the design stage."
+    )
+    statuses = {p["name_en"]: p["status"] for p in projects_of(text, "en")}
+    assert statuses["Gyumri–Akhalkalaki railway"] == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cargo moved on Georgia's railway grew by 10% in 2024.",
+        "По железным дорогам Армении в 2024 году перевезено 3 млн тонн грузов.",
+        "Trucks queued at the Upper Lars Bridge checkpoint.",
+    ],
+)
+def test_a_countrys_network_or_a_bridge_in_a_place_name_is_no_project(text: str) -> None:
+    assert projects_of(text, "ru" if "По" in text else "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "On 9 October, the Minister of Foreign Affairs of Armenia, who is in the Republic of "
+            "Georgia on a working visit, held talks with his Georgian counterpart.",
+            "en",
+        ),
+        (
+            "9 октября министр иностранных дел Армении, находящийся с рабочим визитом в Республике "
+            "Грузия, провёл переговоры с грузинским коллегой.",
+            "ru",
+        ),
+    ],
+)
+def test_a_visit_to_the_republic_of_a_country_is_hosted_by_it(text: str, language: str) -> None:
+    [event] = events_of(text, language)
+    assert (event["type"], event["host_country"], event["date"]) == ("working_visit", "GE", "2025-10-09")
+
+
+def test_a_visit_of_a_countrys_leader_is_not_a_visit_to_it() -> None:
+    text = (
+        "The ambassador, who took up his post in 2023, spoke about the coming visit of Georgia's "
+        "prime minister."
+    )
+    assert events_of(text, "en") == []
+
+
+def test_at_the_talks_points_back_at_the_visit() -> None:
+    text = (
+        "Министр иностранных дел Армении 9–10 октября находился с официальным визитом в Тбилиси. "
+        "На переговорах министры подтвердили планы. По итогам переговоров подписан протокол консультаций."
+    )
+    proposals = read(text, "ru")
+    events = [p.body for p in of_kind(proposals, "event")]
+    assert [e["type"] for e in events] == ["official_visit"]
+    assert one(proposals, "agreement")["date"] == "2025-10-09/2025-10-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("По итогам форума армянские и грузинские компании подписали коммерческие соглашения.", "ru"),
+        ("Armenian and Georgian companies signed contracts worth $40 million at the forum in 2025.", "en"),
+        ("Ожидается подписание торговых контрактов между Арменией и Грузией.", "ru"),
+        (
+            "The presidents of Armenia and Georgia reviewed the implementation of the border "
+            "agreements signed earlier.",
+            "en",
+        ),
+        ("Стороны обсудили ход выполнения 20 с лишним соглашений между Арменией и Грузией.", "ru"),
+    ],
+)
+def test_commercial_deals_and_agreements_signed_before_are_no_new_agreement(text: str, language: str) -> None:
+    assert of_kind(read(text, language), "agreement") == []
+
+
+def test_a_visit_to_the_federal_republic() -> None:
+    text = (
+        "On 11–12 March, the President of the Republic of Armenia paid an official visit to the "
+        "Federal Republic of Germany."
+    )
+    [event] = events_of(text, "en")
+    assert (event["type"], event["host_country"], event["date"]) == (
+        "official_visit",
+        "DE",
+        "2025-03-11/2025-03-12",
+    )
+
+
+def test_a_meeting_moved_to_a_half_of_next_year() -> None:
+    text = (
+        "Заседание Высшего межгосударственного совета Армении и Грузии, первоначально намеченное "
+        "на ноябрь, перенесено на первое полугодие следующего года."
+    )
+    [event] = events_of(text, "ru")
+    assert (event["type"], event["status"], event["date"]) == (
+        "interstate_council",
+        "planned",
+        "2026-01/2026-06",
+    )
+
+
+def test_it_was_agreed_to_hold_the_next_session() -> None:
+    text = "Было условлено провести очередное заседание межправкомиссии Армении и Грузии в ноябре в Ереване."
+    [event] = events_of(text, "ru")
+    assert (event["status"], event["date"], event["host_country"]) == ("planned", "2025-11", "AM")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Пропускная способность Срединного коридора в этом году наращивается.", "expanding"),
+        (
+            "За полугодие по нефтепроводу Баку — Тбилиси — Джейхан прокачано 2 млн тонн, меньше, "
+            "чем планировалось.",
+            "operating",
+        ),
+    ],
+)
+def test_project_status_words_for_capacity_and_pumping(text: str, status: str) -> None:
+    [project] = projects_of(text, "ru")
+    assert project["status"] == status

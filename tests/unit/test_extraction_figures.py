@@ -241,3 +241,148 @@ def test_a_fall_stated_as_a_comparison_and_transit_from_a_country() -> None:
         "Georgia intends to raise cargo transit from Armenia to Europe to 5 million tonnes by 2030.", "en"
     )
     assert (transit["reporter"], transit["partner"], transit["status"]) == ("AM", "GE", "target")
+
+
+def test_dollars_of_the_united_states_are_a_currency_not_a_country() -> None:
+    text = (
+        "Товарооборот Таджикистана и Казахстана за январь–март 2025 года составил 410 млн долларов США. "
+        "В марте товарооборот с Казахстаном составил 150 млн долларов США."
+    )
+    assert {(b["reporter"], b["partner"]) for b in figures(text, "ru")} == {("TJ", "KZ")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сальдо торговли Армении с Ираном в 2024 году составило минус 120 млн долларов.",
+        "Georgia's trade deficit with Turkey widened to $1.1 billion in 2024.",
+    ],
+)
+def test_a_trade_balance_is_not_turnover(text: str) -> None:
+    assert figures(text, "ru" if "Сальдо" in text else "en") == []
+
+
+def test_a_comparative_before_a_dash_does_not_bound_the_amount() -> None:
+    body = figure(
+        "Грузинская статистика называет более осторожную оценку товарооборота с Арменией "
+        "в 2024 году — 820 млн долларов.",
+        "ru",
+    )
+    assert (body["value"], body["bound"]) == (820_000_000, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "— What do you expect for trade between Georgia and Armenia?\n\n"
+            "— Our goal is $900 million by 2029.",
+            "en",
+            ("trade_turnover", "2029", 900_000_000, "target"),
+        ),
+        (
+            "«К концу года мы рассчитываем выйти примерно на 3 млрд долларов», — сказал министр. "
+            "В 2024 году взаимная торговля Армении и Ирана составила 2,6 млрд долларов.",
+            "ru",
+            ("trade_turnover", "2025", 3_000_000_000, "forecast"),
+        ),
+    ],
+)
+def test_an_aim_takes_what_it_measures_from_its_paragraph_or_the_question(
+    text: str, language: str, expected: tuple[Any, ...]
+) -> None:
+    aims = [b for b in figures(text, language) if b["status"] in {"target", "forecast"}]
+    assert [(b["indicator"], b["period"], b["value"], b["status"]) for b in aims] == [expected]
+
+
+def test_a_sum_with_no_aim_takes_no_indicator_from_its_neighbours() -> None:
+    text = "Взаимная торговля Армении и Ирана в 2024 году выросла. Бюджет фестиваля составил 2 млн долларов."
+    assert figures(text, "ru") == []
+
+
+def test_a_task_set_is_not_a_supply() -> None:
+    body = figure(
+        "Товарооборот Таджикистана и Киргизии растёт. Президенты поставили задачу довести его "
+        "до 2 млрд долларов к 2030 году.",
+        "ru",
+    )
+    assert (body["indicator"], body["status"], body["bound"]) == ("trade_turnover", "target", "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        (
+            "В прошлом году Туркменистан поставил в Узбекистан около 2 млрд кубометров газа.",
+            "ru",
+            ("TM", "UZ"),
+        ),
+        (
+            "Turkmenistan supplied 5 billion cubic metres of gas to Uzbekistan last year.\n\n"
+            "Deliveries in March alone were about 0.5 bcm, the operator of the pipeline, which runs "
+            "across Kazakh territory, said.",
+            "en",
+            ("TM", "UZ"),
+        ),
+    ],
+)
+def test_deliveries_are_exports_of_the_last_pair_named(
+    text: str, language: str, pair: tuple[str, str]
+) -> None:
+    bodies = figures(text, language)
+    assert bodies and {(b["reporter"], b["partner"], b["indicator"]) for b in bodies} == {(*pair, "exports")}
+
+
+def test_eight_months_in_words() -> None:
+    body = figure("Экспорт Грузии в Армению за восемь месяцев вырос до 150 млн долларов.", "ru")
+    assert (body["period"], body["bound"]) == ("2025-01/2025-08", "exact")
+
+
+def test_total_exports_are_to_every_buyer() -> None:
+    text = (
+        "Georgia's total wine exports reached $300 million in 2024, with Armenia, Ukraine and "
+        "Poland the largest buyers."
+    )
+    assert figures(text, "en") == []
+
+
+def test_a_target_without_a_year_takes_none_from_before() -> None:
+    text = (
+        "Товарооборот Армении и Грузии в 2024 году составил 800 млн долларов. "
+        "Официальная цель в 1 млрд долларов пока далека."
+    )
+    assert [b["value"] for b in figures(text, "ru")] == [800_000_000]
+
+
+def test_a_pronoun_stands_for_the_trade_named_before() -> None:
+    text = (
+        "Trade between Armenia and Georgia, by contrast, remains small. It was put at $95 million "
+        "in the first four months, a 2 percent drop year-on-year."
+    )
+    bodies = {b["indicator"]: b for b in figures(text, "en")}
+    assert (bodies["trade_turnover"]["value"], bodies["trade_turnover"]["period"]) == (
+        95_000_000,
+        "2025-01/2025-04",
+    )
+    assert (bodies["trade_turnover_growth"]["value"], bodies["trade_turnover_growth"]["compared_period"]) == (
+        -2,
+        "2024-01/2024-04",
+    )
+
+
+def test_a_rate_before_its_amount_takes_the_period_stated_after_both() -> None:
+    text = (
+        "Trade between Armenia and Georgia rose by nearly 12 percent from a year earlier to $410 million "
+        "in the first six months of the year."
+    )
+    growth = next(b for b in figures(text, "en") if b["indicator"] == "trade_turnover_growth")
+    assert (growth["value"], growth["period"]) == (12, "2025-01/2025-06")
+
+
+def test_an_answers_pronoun_stands_for_the_questions_trade() -> None:
+    text = (
+        "Q: How did trade between Armenia and Georgia do last year?\n\n"
+        "A: It grew again. By our count it came to $1.1 billion in 2024."
+    )
+    body = figure(text, "en")
+    assert (body["indicator"], body["period"], body["value"]) == ("trade_turnover", "2024", 1_100_000_000)

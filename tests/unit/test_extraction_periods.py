@@ -76,8 +76,137 @@ def test_a_growth_rate_of_a_fiscal_year_is_compared_with_the_fiscal_year_before(
             "против 1,6 млн тонн годом ранее.",
             "ru",
         ),
+        (
+            "Transit of Kazakh oil through Georgia reached 2.1 million tonnes in January-June, "
+            "compared with 1.6 million tonnes a year earlier.",
+            "en",
+        ),
     ],
 )
 def test_the_figure_a_change_started_from_is_the_earlier_periods(text: str, language: str) -> None:
     periods = {b["value"]: b["period"] for b in figures(text, language, date(2025, 7, 18))}
     assert periods == {2_100_000: "2025-01/2025-06", 1_600_000: "2024-01/2024-06"}
+
+
+def test_a_base_period_in_the_instrumental_case_is_the_comparison() -> None:
+    bodies = figures(
+        "Товарооборот Киргизии с Казахстаном за январь–август 2026 года достиг 1,9 млрд долларов "
+        "и вырос на 4,2 % по сравнению с январём–августом 2025 года.",
+        "ru",
+        date(2026, 9, 25),
+    )
+    growth = next(b for b in bodies if b["indicator"] == "trade_turnover_growth")
+    assert (growth["period"], growth["compared_period"]) == ("2026-01/2026-08", "2025-01/2025-08")
+
+
+def test_a_release_states_its_period_once_for_the_paragraph() -> None:
+    bodies = figures(
+        "Экспорт Армении в Грузию за январь–май 2026 года составил 240 млн долларов. "
+        "Импорт из Грузии составил 310 млн долларов.",
+        "ru",
+        date(2026, 6, 20),
+    )
+    assert {(b["indicator"], b["period"]) for b in bodies} == {
+        ("exports", "2026-01/2026-05"),
+        ("imports", "2026-01/2026-05"),
+    }
+
+
+def test_what_something_can_do_a_year_takes_no_period_from_before() -> None:
+    bodies = figures(
+        "Exports of Georgia to Armenia reached $90 million in January-May 2026. "
+        "The new terminal can ship up to 2 million tonnes of cargo a year.",
+        "en",
+        date(2026, 6, 20),
+    )
+    assert [b["value"] for b in bodies] == [90_000_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "За полгода в Казахстан экспортировано 310 тыс. тонн узбекских овощей, что на 9 % "
+            "превышает показатель прошлого года.",
+            "ru",
+        ),
+        (
+            "Uzbekistan exported 310,000 tonnes of vegetables to Kazakhstan in the first half, "
+            "9% more than last year's level.",
+            "en",
+        ),
+    ],
+)
+def test_a_rate_above_last_years_figure_is_growth_on_the_same_period(text: str, language: str) -> None:
+    growth = next(b for b in figures(text, language, date(2026, 7, 20)) if b["indicator"] == "exports_growth")
+    assert (growth["value"], growth["period"], growth["compared_period"]) == (
+        9,
+        "2026-01/2026-06",
+        "2025-01/2025-06",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Armenian exports to Georgia over the five months reached $95 million.", ("2025-01/2025-05", False)),
+        (
+            "Trade between Armenia and Georgia rose 6% over the first five months of 2024.",
+            ("2024-01/2024-05", True),
+        ),
+    ],
+)
+def test_over_is_a_comparison_only_after_a_change(text: str, expected: tuple[str, bool]) -> None:
+    assert [(p.value, p.comparison) for p in find_periods(text, 0, 2025, date(2025, 6, 20))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "comparison"),
+    [
+        ("Georgian exports to Armenia rose to $0.4 billion over the same period.", "carry", False),
+        ("Trade rose 5% over the same period.", "same", True),
+        ("товарооборот сократился на 3 % по сравнению с тем же периодом прошлого года", "same", True),
+    ],
+)
+def test_the_same_period_is_a_span_or_a_base(text: str, kind: str, comparison: bool) -> None:
+    [period] = find_periods(text, 0, 2025, date(2025, 10, 1))
+    assert (period.kind, period.comparison) == (kind, comparison)
+
+
+def test_a_rate_below_another_quarters_figure_compares_with_it() -> None:
+    bodies = figures(
+        "В III квартале товарооборот Армении с Грузией составил 210 млн долларов, что на 2,1 % ниже "
+        "показателя II квартала.",
+        "ru",
+        date(2025, 10, 20),
+    )
+    growth = next(b for b in bodies if b["indicator"] == "trade_turnover_growth")
+    assert (growth["period"], growth["compared_period"], growth["value"]) == (
+        "2025-07/2025-09",
+        "2025-04/2025-06",
+        -2.1,
+    )
+
+
+def test_the_parts_of_a_total_take_its_period() -> None:
+    bodies = figures(
+        "Trade between Armenia and Georgia reached $900 million in January-September 2025.\n\n"
+        "Of the total, Armenian exports to Georgia made up $300 million.",
+        "en",
+        date(2025, 10, 20),
+    )
+    assert {(b["indicator"], b["period"]) for b in bodies} == {
+        ("trade_turnover", "2025-01/2025-09"),
+        ("exports", "2025-01/2025-09"),
+    }
+
+
+def test_a_gain_stated_as_pribavit_is_growth() -> None:
+    bodies = figures(
+        "В январе–июле 2025 года товарооборот Армении и Грузии составил 610 млн долларов, прибавив 9 % "
+        "к уровню аналогичного периода прошлого года.",
+        "ru",
+        date(2025, 8, 20),
+    )
+    growth = next(b for b in bodies if b["indicator"] == "trade_turnover_growth")
+    assert (growth["value"], growth["compared_period"]) == (9, "2024-01/2024-07")

@@ -16,7 +16,7 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "взаимный товарооборот",
             "торговля",
         ),
-        "exports": ("экспорт", "поставка", "экспортировать", "вывоз"),
+        "exports": ("экспорт", "поставка", "экспортировать", "вывоз", "поставить", "поставлять"),
         "imports": ("импорт", "ввоз", "импортировать"),
         "transit_volume": (
             "транзит",
@@ -54,6 +54,8 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "export",
             "exported",
             "shipments to",
+            "deliveries",
+            "delivered",
             "supplies",
             "supplied",
             "shipped",
@@ -79,12 +81,33 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 GROWTH: dict[str, tuple[str, ...]] = {
-    "ru": ("рост", "вырасти", "увеличиться", "прирост", "темп рост", "возрасти", "подняться", "увеличение"),
+    "ru": (
+        "рост",
+        "вырасти",
+        "увеличиться",
+        "прирост",
+        "темп рост",
+        "возрасти",
+        "подняться",
+        "увеличение",
+        "прибавить",
+    ),
     "en": ("growth", "grew", "grow", "increased", "increase", "rose", "rise", "up", "jumped", "climbed"),
 }
 DECLINE: dict[str, tuple[str, ...]] = {
     "ru": ("снизиться", "сократиться", "упасть", "снижение", "сокращение", "падение", "уменьшиться"),
-    "en": ("decreased", "decrease", "declined", "decline", "fell", "fall", "dropped", "down", "shrank"),
+    "en": (
+        "decreased",
+        "decrease",
+        "declined",
+        "decline",
+        "fell",
+        "fall",
+        "dropped",
+        "drop",
+        "down",
+        "shrank",
+    ),
 }
 
 # One country's trade with the world or with a group: not a figure of a pair.
@@ -157,6 +180,12 @@ NOT_TRADE: dict[str, tuple[str, ...]] = {
         "reserves",
         "stake",
     ),
+}
+
+# A trade balance is not a figure of trade, wherever the clause names it.
+TRADE_BALANCE: dict[str, tuple[str, ...]] = {
+    "ru": ("сальдо", "дефицит", "профицит"),
+    "en": ("balance", "deficit", "surplus"),
 }
 
 COMMODITIES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -356,8 +385,17 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ),
         (
             "intergovernmental_commission",
-            ("межправительственный комиссия", "межправкомиссия", "мпк", "заседание комиссия"),
+            (
+                "межправительственный комиссия",
+                "межправкомиссия",
+                "мпк",
+                "заседание комиссия",
+                "межправительственный комитет",
+            ),
         ),
+        ("business_council", ("деловой совет", "бизнес-совет")),
+        ("working_group", ("рабочий группа",)),
+        ("council_again", ("следующий заседание совет", "очередной заседание совет")),
         ("summit", ("саммит",)),
         ("forum", ("форум", "бизнес-форум", "инвестиционный форум")),
         ("phone_call", ("телефонный разговор", "разговор по телефон", "телефонный переговоры")),
@@ -395,9 +433,16 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "intergovernmental commission",
                 "commission meeting",
                 "meeting of the commission",
+                "session of the commission",
                 "joint commission",
+                "joint economic commission",
+                "intergovernmental committee",
+                "commission met",
             ),
         ),
+        ("business_council", ("business council",)),
+        ("working_group", ("working group",)),
+        ("council_again", ("next meeting of the council", "next session of the council")),
         ("summit", ("summit",)),
         ("forum", ("forum", "business forum", "business-forum")),
         (
@@ -436,6 +481,8 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "намечаться",
         "подготовка к",
         "договориться провести",
+        "условить провести",
+        "решить провести",
         "следующий заседание",
         "следующий встреча",
         "надеяться подписать",
@@ -498,6 +545,20 @@ SIGNING: dict[str, tuple[str, ...]] = {
     ),
     "en": ("signed", "sign", "signing", "inked", "concluded"),
 }
+# A signing sentence that states no new agreement between the states: companies' commercial deals
+# (contracts are theirs, so no document kind names them), agreements signed before, or their
+# implementation reported.
+NOT_SIGNING: dict[str, tuple[str, ...]] = {
+    "ru": ("коммерческий", "на сумма", "ранее подписать", "о выполнение", "ход выполнение"),
+    "en": (
+        "commercial",
+        "worth",
+        "signed earlier",
+        "previously signed",
+        "earlier signed",
+        "implementation of",
+    ),
+}
 DOCUMENT_KINDS: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
     # phrase, English label, Russian label, plural (a package of unnamed documents)
     "ru": (
@@ -509,7 +570,6 @@ DOCUMENT_KINDS: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
         ("договор", "Treaty", "Договор", False),
         ("декларация", "Declaration", "Декларация", False),
         ("программа", "Programme", "Программа", False),
-        ("контракт", "Contract", "Контракт", False),
         ("план действие", "Action plan", "План действий", False),
     ),
     "en": (
@@ -527,7 +587,6 @@ DOCUMENT_KINDS: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
         ("declaration", "Declaration", "Декларация", False),
         ("programme", "Programme", "Программа", False),
         ("program", "Programme", "Программа", False),
-        ("contract", "Contract", "Контракт", False),
         ("deal", "Agreement", "Соглашение", False),
         ("action plan", "Action plan", "План действий", False),
     ),
@@ -608,6 +667,8 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("возводиться", "under_construction"),
         ("расширение", "expanding"),
         ("расширяться", "expanding"),
+        ("наращивать", "expanding"),
+        ("наращиваться", "expanding"),
         ("модернизация", "expanding"),
         ("увеличение мощность", "expanding"),
         ("планироваться", "planned"),
@@ -621,6 +682,12 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("развитие", "under_development"),
         ("разработка", "under_development"),
         ("начать строительство", "planned"),
+        ("дать старт строительство", "under_construction"),
+        ("вестись", "under_construction"),
+        ("реконструкция", "under_construction"),
+        ("проектирование", "planned"),
+        ("начать проектирование", "planned"),
+        ("на стадия проектирование", "planned"),
         ("технико-экономический обоснование", "planned"),
         ("запуск", "operating"),
         ("открытие", "operating"),
@@ -629,6 +696,7 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("функционировать", "operating"),
         ("работать", "operating"),
         ("прокачка", "operating"),
+        ("прокачать", "operating"),
         ("через", "operating"),
     ),
     "en": (
@@ -651,6 +719,15 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("development", "under_development"),
         ("developing", "under_development"),
         ("start building", "planned"),
+        ("construction started", "under_construction"),
+        ("reconstruction", "under_construction"),
+        ("construction began", "under_construction"),
+        ("scheduled", "planned"),
+        ("is building", "under_construction"),
+        ("design stage", "planned"),
+        ("started operating", "operating"),
+        ("began operating", "operating"),
+        ("steady operation", "operating"),
         ("feasibility study", "planned"),
         ("launch", "operating"),
         ("launched", "operating"),
@@ -682,6 +759,10 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("тэс", "other", "{en} thermal power plant", "{ru} ТЭС"),
         ("аэс", "other", "{en} nuclear power plant", "{ru} АЭС"),
         ("лэп", "power_line", "{en} power line", "ЛЭП {ru}"),
+        ("линия электропередача", "power_line", "{en} power line", "Линия электропередачи {ru}"),
+        ("гидроэлектростанция", "other", "{en} hydropower plant", "{ru} гидроэлектростанция"),
+        ("сухой порт", "port", "{en} dry port", "Сухой порт {ru}"),
+        ("мост", "road", "{en} bridge", "Мост {ru}"),
     ),
     "en": (
         ("port", "port", "Port of {en}", "Порт {ru}"),
@@ -696,6 +777,9 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("hydropower plant", "other", "{en} hydropower plant", "{ru} ГЭС"),
         ("power plant", "other", "{en} power plant", "Электростанция {ru}"),
         ("power line", "power_line", "{en} power line", "ЛЭП {ru}"),
+        ("transmission line", "power_line", "{en} power line", "ЛЭП {ru}"),
+        ("dry port", "port", "{en} dry port", "Сухой порт {ru}"),
+        ("bridge", "road", "{en} bridge", "Мост {ru}"),
     ),
 }
 
@@ -760,6 +844,8 @@ EVENT_LABELS: dict[str, tuple[str, str]] = {
     "talks": ("Talks", "Переговоры"),
     "phone_call": ("Phone call", "Телефонный разговор"),
     "other": ("Visit", "Визит"),
+    "working_group": ("Meeting of the working group", "Заседание рабочей группы"),
+    "business_council": ("Meeting of the business council", "Заседание делового совета"),
 }
 
 SECTOR_LABELS: dict[str, tuple[str, str]] = {
@@ -792,6 +878,7 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "по итог встреча",
         "в ход встреча",
         "в присутствие",
+        "на переговоры",
     ),
     "en": (
         "sides",
@@ -807,6 +894,7 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "after the talks",
         "in the presence",
         "during the meeting",
+        "at the talks",
     ),
 }
 
