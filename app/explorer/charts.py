@@ -162,6 +162,7 @@ def timeline(items: list[TimelineItem], lang: Language, prefix: str) -> Markup:
         *_axis(scale, 0, bottom),
     ]
     for item, row in rows:
+        label_text = ""
         x0, width = scale.span(item.start, item.end)
         y = row * ROW + 4
         name = f"{item.title} ({value_label(item.kind, lang)}, {item.when})"
@@ -181,10 +182,12 @@ def timeline(items: list[TimelineItem], lang: Language, prefix: str) -> Markup:
                 x, anchor = x0 + width + 4, "start"
             else:
                 x, anchor = x0 - 4, "end"
-            parts.append(
-                f'<text class="bar-label" x="{x:.1f}" y="{y + 12}" text-anchor="{anchor}">{text}</text>'
+            label_text = (
+                f'<text class="bar-label" x="{x:.1f}" y="{y + 12}" text-anchor="{anchor}" '
+                f'aria-hidden="true">{text}</text>'
             )
-        parts.append("</a>")
+        # The label beside the link, not in it: the link's name is the whole title with its date.
+        parts.append("</a>" + label_text)
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -316,15 +319,15 @@ def trade_chart(chart: Chart, lang: Language, prefix: str, number: int) -> Marku
                 f'<path class="bound-mark" d="M{centre - 5:.1f},{tip:.1f} L{centre + 5:.1f},{tip:.1f} '
                 f'L{centre:.1f},{tip + sign * 7:.1f} Z"/>'
             )
+        if titled:
+            parts.append("</a>")
         if labelled:
             text = present.figure_value({**point, "unit": None}, lang, short=True)
             label_y = (y(point["value_upper"]) if point["value_upper"] is not None else top) - 10
             parts.append(
-                f'<text class="point-label" x="{centre:.1f}" y="{label_y:.1f}" text-anchor="middle">'
-                f"{escape(text)}</text>"
+                f'<text class="point-label" x="{centre:.1f}" y="{label_y:.1f}" text-anchor="middle" '
+                f'aria-hidden="true">{escape(text)}</text>'
             )
-        if titled:
-            parts.append("</a>")
     parts.append("</svg>")
     return Markup("".join(parts))
 

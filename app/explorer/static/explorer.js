@@ -13,6 +13,11 @@
   const readOnly = document.getElementById("read-only");
   keyForm.hidden = false;
 
+  // A status in the page's language (the list carries the words).
+  function said(status) {
+    return queue.dataset[status] || status;
+  }
+
   function key() {
     return sessionStorage.getItem(KEY) || "";
   }
@@ -68,7 +73,7 @@
         const data = await call(`/v1/candidates/${encodeURIComponent(id)}/accept`, { edits });
         const mine = data.accepted.find((c) => String(c.id) === String(id)) || data.accepted[0];
         item.dataset.status = "accepted";
-        item.querySelector(".candidate-status").textContent = mine ? mine.status : "accepted";
+        item.querySelector(".candidate-status").textContent = said("accepted");
         if (mine && mine.record_id) {
           const link = document.createElement("a");
           const path = { event: "events", agreement: "agreements", trade_figure: "trade-figures",
@@ -84,9 +89,9 @@
         const reason = form.querySelector("input[name=reason]").value.trim();
         const data = await call(`/v1/candidates/${encodeURIComponent(id)}/reject`, { reason });
         item.dataset.status = data.status;
-        item.querySelector(".candidate-status").textContent = data.status;
+        item.querySelector(".candidate-status").textContent = said(data.status);
       }
-      outcome.textContent = item.dataset.status;
+      outcome.textContent = said(item.dataset.status);
       form.querySelectorAll("textarea, input, button").forEach((el) => { el.disabled = true; });
     } catch (error) {
       outcome.textContent = String(error.message || error);
