@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.auth import create_key
+from app.explorer import charts
 
 pytestmark = pytest.mark.anyio
 
@@ -50,6 +51,7 @@ async def test_every_panel_names_a_v1_call_that_answers(client: httpx.AsyncClien
     pages = [
         "/",
         PAIR,
+        f"{PAIR}/conflicts",
         f"/events/{VISIT}",
         "/agreements/az-kz-documents-2025-11",
         "/trade-figures/az-kz-trade-turnover-2025-forecast",
@@ -137,6 +139,60 @@ async def test_forecasts_partial_periods_and_bounds_are_drawn_apart(client: http
     units = [svg["data-unit"] for svg in attributes(html, "svg", **{"class": "trade-chart"})]
     assert sorted(units) == ["USD", "percent", "tonnes"]
     assert "≈ 533,000,000 US dollars" in html and "≥ 700,000,000 US dollars" in html
+
+
+async def test_the_conflicts_of_a_pair_have_their_own_page(client: httpx.AsyncClient) -> None:
+    # The consistency report reads all the data: the pair page links to it rather than waiting for it.
+    assert f'href="{PAIR}/conflicts"' in await page(client, PAIR)
+    html = await page(client, f"{PAIR}/conflicts")
+    [call] = api_calls(html)
+    conflicts = (await client.get(call)).json()["items"]
+    assert conflicts
+    for conflict in conflicts:
+        assert conflict["summary"] in unescape(html)
+        for claim in conflict["claims"]:
+            assert (
+                f'href="/trade-figures/{claim["record_id"]}"' in html
+                or claim["record_type"] != "trade_figure"
+            )
+    await page(client, "/pairs/AZ/AQ/conflicts", 404)
+
+
+def test_a_chart_of_many_figures_draws_paths_and_keeps_bounds_and_forecasts_apart() -> None:
+    series = {
+        "reporter": {"id": "AM", "name": "Armenia"},
+        "partner": {"id": "GE", "name": "Georgia"},
+        "indicator": "exports",
+        "commodity": "TOTAL",
+        "unit": "USD",
+        "period_kind": "quarter",
+        "points": [
+            {
+                "id": f"f-{n}",
+                "period_start": f"{1990 + n // 4}-{3 * (n % 4) + 1:02d}-01",
+                "period_end": f"{1990 + n // 4}-{3 * (n % 4) + 3:02d}-{30 if n % 4 in (1, 2) else 31}",
+                "period_kind": "quarter",
+                "value": 1000.0 + n,
+                "value_upper": 1500.0 + n if n % 50 == 0 else None,
+                "unit": "USD",
+                "bound": "at_least" if n % 7 == 0 else "exact",
+                "status": "forecast" if n >= 299 else "reported",
+            }
+            for n in range(300)
+        ],
+    }
+    [chart] = charts.trade_charts([series])
+    svg = str(charts.trade_chart(chart, "en", "", 0))
+    assert "<a " not in svg and '<rect class="point' not in svg  # too many to link one by one
+    assert svg.count('<path class="point c0 status-reported bound-exact"') == 1
+    assert 'class="point c0 status-forecast bound-exact provisional" style="fill:url(#hatch-0-0)"' in svg
+    assert svg.count('<path class="whisker"') == 1 and svg.count('<path class="bound-mark"') == 1
+    # Fewer points: each a link of its own, named by its period, value and status.
+    series["points"] = series["points"][-5:]
+    [chart] = charts.trade_charts([series])
+    svg = str(charts.trade_chart(chart, "en", "", 0))
+    assert svg.count("<a ") == 5
+    assert "December 2064: 1,299 US dollars (forecast, Armenia → Georgia, quarter)\"" in svg
 
 
 async def test_pages_follow_the_api_language(client: httpx.AsyncClient) -> None:

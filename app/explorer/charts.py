@@ -24,7 +24,7 @@ MIN_BAR = 3
 LABELLED_ROWS = 60
 MAX_LANES = 60
 PALETTE = 6
-POINT_TITLES = 2000
+POINT_TITLES = 200
 PARTIAL_KINDS = {"year_to_date", "other"}
 PROVISIONAL = {"preliminary", "estimate", "forecast", "target"}
 
@@ -270,11 +270,14 @@ def trade_chart(chart: Chart, lang: Language, prefix: str, number: int) -> Marku
     zero = y(0.0)
     parts.append(f'<line class="baseline" x1="56" x2="{WIDTH - RIGHT}" y1="{zero:.1f}" y2="{zero:.1f}"/>')
     # Wide periods first, so a quarter or a part of a year is drawn over its year.
-    ordered = sorted(points, key=lambda p: -(_d(p[2]["period_end"]) - _d(p[2]["period_start"])).days)
-    titled = len(ordered) <= POINT_TITLES
-    labelled = len(ordered) <= 24
-    for n, series, point in ordered:
-        first, last = _d(point["period_start"]), _d(point["period_end"])
+    dated = [(_d(p["period_start"]), _d(p["period_end"]), n, p) for n, _, p in points]
+    dated.sort(key=lambda item: item[0] - item[1])
+    names = [series_name(one, lang) for one in chart.series]
+    titled = len(dated) <= POINT_TITLES
+    labelled = len(dated) <= 24
+    shapes: dict[tuple[str, str], list[str]] = {}
+    marks: dict[str, list[str]] = {"whisker": [], "bound-mark": []}
+    for first, last, n, point in dated:
         x0, width = scale.span(first, last)
         top = y(max(point["value"], 0.0)) if point["value"] >= 0 else zero
         bar_height = abs(y(point["value"]) - zero)
@@ -286,50 +289,57 @@ def trade_chart(chart: Chart, lang: Language, prefix: str, number: int) -> Marku
         classes += " provisional" if provisional else ""
         # A style, not a fill attribute: the series colour's class would win over an attribute.
         fill = f' style="fill:url(#hatch-{number}-{colour})"' if provisional else ""
+        if not titled:
+            # Too many to link one by one (the series' /v1 calls are listed under the chart): one
+            # path per look, in drawing order.
+            shapes.setdefault((classes, fill), []).append(
+                f"M{x0 + 1:.1f},{top:.1f}h{max(width - 2, 1):.1f}v{max(bar_height, 1):.1f}"
+                f"h{-max(width - 2, 1):.1f}Z"
+            )
+        _marks(point, x0 + width / 2, top, y, marks)
+        if not titled:
+            continue
+        figure_id = escape(point["id"])
         attrs = (
-            f'class="{classes}" data-id="{escape(point["id"])}" data-status="{point["status"]}" '
+            f'class="{classes}" data-id="{figure_id}" data-status="{point["status"]}" '
             f'data-bound="{point["bound"]}" data-period-kind="{point["period_kind"]}" '
             f'x="{x0 + 1:.2f}" y="{top:.2f}" width="{max(width - 2, 1):.2f}" '
             f'height="{max(bar_height, 1):.2f}"{fill}'
         )
-        if titled:
-            words = (
-                f"{present.period(first, last, point['period_kind'], lang)}: "
-                f"{present.figure_value(point, lang)} ({value_label(point['status'], lang)}, "
-                f"{series_name(series, lang)})"
-            )
-            parts.append(
-                f'<a href="{prefix}/trade-figures/{escape(point["id"])}" aria-label="{escape(words)}">'
-                f"<rect {attrs}><title>{escape(words)}</title></rect>"
-            )
-        else:
-            parts.append(f"<rect {attrs}/>")
-        centre = x0 + width / 2
-        if point["value_upper"] is not None:
-            upper = y(point["value_upper"])
-            parts.append(
-                f'<line class="whisker" x1="{centre:.1f}" x2="{centre:.1f}" y1="{top:.1f}" y2="{upper:.1f}"/>'
-                f'<line class="whisker" x1="{centre - 5:.1f}" x2="{centre + 5:.1f}" '
-                f'y1="{upper:.1f}" y2="{upper:.1f}"/>'
-            )
-        if point["bound"] in ("at_least", "at_most"):
-            tip = y(point["value_upper"]) if point["value_upper"] is not None else top
-            sign = -1 if point["bound"] == "at_least" else 1
-            parts.append(
-                f'<path class="bound-mark" d="M{centre - 5:.1f},{tip:.1f} L{centre + 5:.1f},{tip:.1f} '
-                f'L{centre:.1f},{tip + sign * 7:.1f} Z"/>'
-            )
-        if titled:
-            parts.append("</a>")
+        words = escape(
+            f"{present.period(first, last, point['period_kind'], lang)}: "
+            f"{present.figure_value(point, lang)} ({value_label(point['status'], lang)}, {names[n]})"
+        )
+        parts.append(
+            f'<a href="{prefix}/trade-figures/{figure_id}" aria-label="{words}">'
+            f"<rect {attrs}><title>{words}</title></rect></a>"
+        )
         if labelled:
+            centre = x0 + width / 2
             text = present.figure_value({**point, "unit": None}, lang, short=True)
             label_y = (y(point["value_upper"]) if point["value_upper"] is not None else top) - 10
             parts.append(
                 f'<text class="point-label" x="{centre:.1f}" y="{label_y:.1f}" text-anchor="middle" '
                 f'aria-hidden="true">{escape(text)}</text>'
             )
+    for (classes, fill), pieces in shapes.items():
+        parts.append(f'<path class="{classes}"{fill} d="{"".join(pieces)}"/>')
+    for kind, pieces in marks.items():
+        if pieces:
+            parts.append(f'<path class="{kind}" d="{"".join(pieces)}"/>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _marks(point: dict[str, Any], centre: float, top: float, y: Any, marks: dict[str, list[str]]) -> None:
+    """A range's whisker up to its upper end; a triangle at the end of an at-least or at-most value."""
+    tip = top
+    if point["value_upper"] is not None:
+        tip = y(point["value_upper"])
+        marks["whisker"].append(f"M{centre:.1f},{top:.1f}V{tip:.1f}M{centre - 5:.1f},{tip:.1f}h10")
+    if point["bound"] in ("at_least", "at_most"):
+        sign = -1 if point["bound"] == "at_least" else 1
+        marks["bound-mark"].append(f"M{centre - 5:.1f},{tip:.1f}h10L{centre:.1f},{tip + sign * 7:.1f}Z")
 
 
 def _value_ticks(low: float, high: float) -> list[float]:

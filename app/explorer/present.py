@@ -1,23 +1,28 @@
 """Dates, periods and values as a reader of each language writes them (Babel's CLDR data)."""
 
+import functools
 from datetime import date, timedelta
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from babel.dates import format_date, format_interval
-from babel.numbers import format_compact_decimal, format_decimal
+from babel.numbers import format_compact_decimal, format_decimal, get_decimal_symbol, get_group_symbol
 
 from app.common.language import Language
 from app.explorer.words import value_label
 
+_THOUSANDTH = Decimal("0.001")
 BOUND_SIGN = {"approximate": "≈ ", "at_least": "≥ ", "at_most": "≤ "}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def day(value: str | date | None, lang: Language) -> str:
     if value is None:
         return ""
     return format_date(_date(value), "long", locale=lang)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def when(start: str | date, end: str | date, precision: str, lang: Language) -> str:
     """A date as precisely as the source gives it: `2025`, `November 2025`, `14 November 2025`, or a
     span of days."""
@@ -32,6 +37,7 @@ def when(start: str | date, end: str | date, precision: str, lang: Language) -> 
     return format_interval(first, last, skeleton, locale=lang)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def period(start: str | date, end: str | date, kind: str, lang: Language) -> str:
     """A trade figure's period: `2024`, `January–September 2025`, `Q1 2025`…"""
     first, last = _date(start), _date(end)
@@ -45,9 +51,21 @@ def period(start: str | date, end: str | date, kind: str, lang: Language) -> str
 
 
 def number(value: float | int | None, lang: Language) -> str:
+    """As Babel's format_decimal writes it (`#,##0.###`), without parsing the pattern for each number: a
+    pair's page shows thousands."""
     if value is None:
         return ""
-    return format_decimal(value, locale=lang)
+    group, decimal = _symbols(lang)
+    rounded = Decimal(str(value)).quantize(_THOUSANDTH, ROUND_HALF_EVEN)
+    text = f"{rounded:,f}".rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+
+
+@functools.cache
+def _symbols(lang: Language) -> tuple[str, str]:
+    return get_group_symbol(locale=lang), get_decimal_symbol(locale=lang)
 
 
 def short_number(value: float, lang: Language) -> str:

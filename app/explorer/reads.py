@@ -23,7 +23,7 @@ from app.conflicts import repository as conflicts
 from app.conflicts.schemas import ConflictFilters
 from app.curation import writes
 from app.curation.routes import record_revisions
-from app.errors import InvalidParameter, describe_error
+from app.errors import InvalidParameter, NotFound, describe_error
 from app.events import repository as events
 from app.events.schemas import EventDetailParams, EventFilters, EventRead
 from app.projects import repository as projects
@@ -146,6 +146,20 @@ def dossier(session: Session, a: str, b: str, lang: Language) -> Panel:
     return Panel(api_url(f"/v1/relations/{first}/{second}", {"lang": lang}), body)
 
 
+def series_url(series: dict[str, Any], lang: Language) -> str:
+    """The /v1 call that returns one series of the dossier's `trade_series` by itself."""
+    query = {
+        "reporter": series["reporter"]["id"],
+        "partner": series["partner"]["id"],
+        "indicator": series["indicator"],
+        "commodity": series["commodity"],
+        "period_kind": series["period_kind"],
+        "unit": series["unit"],
+        "lang": lang,
+    }
+    return api_url("/v1/trade-figures/series", query)
+
+
 def pair_events(session: Session, a: str, b: str, lang: Language) -> tuple[Panel, list[dict[str, Any]], bool]:
     """The pair's events in date order, as `/v1/events?country=A&country=B` pages them (following
     `next_cursor` up to TIMELINE_EVENTS); and whether there were more."""
@@ -171,11 +185,25 @@ def pair_events(session: Session, a: str, b: str, lang: Language) -> tuple[Panel
     return first, items, cursor is not None
 
 
+def pair(session: Session, a: str, b: str, lang: Language) -> dict[str, Any]:
+    """The pair as `/v1/relations?country=A&country=B` lists it (a 404 when no record involves both)."""
+    query = {"country": [a, b], "lang": lang}
+    filters = _params(RelationFilters, query)
+    rows, _ = relations.list_pairs(session, relations.filter_pairs(session, filters), filters)
+    if not rows:
+        raise NotFound(f"No record involves both {a} and {b}.")
+    return dict(RelationPair.model_validate(rows[0], context={"lang": lang}).model_dump(mode="json"))
+
+
+def conflicts_url(a: str, b: str) -> str:
+    return api_url("/v1/conflicts", {"country": [a, b], "limit": 500})
+
+
 def pair_conflicts(session: Session, a: str, b: str) -> Panel:
-    query = {"country": [a, b], "limit": 50}
+    query = {"country": [a, b], "limit": 500}
     filters = _params(ConflictFilters, query)
     found = conflicts.conflicts(session, filters)
-    return Panel(api_url("/v1/conflicts", query), {"items": found[: filters.limit]})
+    return Panel(conflicts_url(a, b), {"items": found[: filters.limit]})
 
 
 # --- one record ---

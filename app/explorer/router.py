@@ -177,10 +177,28 @@ def pair(request: Request, session: SessionDep, a: str, b: str, lang: LangParam 
         "involved": {
             name: sorted(refs.values(), key=lambda ref: ref["name"]) for name, refs in involved.items()
         },
-        "conflicts": reads.pair_conflicts(session, code_a, code_b),
+        # The consistency report reads all the data (seconds, on the benchmark's): a page of its own.
+        "conflicts_api": reads.conflicts_url(code_a, code_b),
+        "series_api": reads.series_url,
         "table_rows": 100,
     }
     return _render(request, "pair.html", language, context)
+
+
+@router.get("/pairs/{a}/{b}/conflicts", response_class=HTMLResponse)
+@html_errors
+def pair_conflicts(request: Request, session: SessionDep, a: str, b: str, lang: LangParam = None) -> Response:
+    language = _language(request, lang)
+    first, second = reads.country_code(a, "a"), reads.country_code(b, "b")
+    pair = reads.pair(session, first, second, language)
+    title = " – ".join(country["name"] for country in pair["countries"])
+    context = {
+        "title": label("conflicts_of", language, pair=title),
+        "pair_id": pair["id"],
+        "pair_title": title,
+        "conflicts": reads.pair_conflicts(session, *pair["id"].split("/")),
+    }
+    return _render(request, "conflicts.html", language, context)
 
 
 @router.get("/sources/{record_id}", response_class=HTMLResponse)

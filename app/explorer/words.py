@@ -44,6 +44,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "(часть года); ≈ приблизительно, ≥ не менее, ≤ не более, «ус» — диапазон.",
     ),
     "chart_table": ("The figures of this chart", "Показатели этого графика"),
+    "chart_many": (
+        "{n} figures: too many for a table here; each series as JSON:",
+        "Показателей: {n} — слишком много для таблицы здесь; каждый ряд в JSON:",
+    ),
     "chart_rows_more": ("the first {shown} of {total}", "первые {shown} из {total}"),
     "series": ("Series", "Ряд"),
     "period": ("Period", "Период"),
@@ -139,6 +143,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "all_records": ("All records", "Все записи"),
     "id": ("Id", "Идентификатор"),
     "claims": ("Claims", "Утверждения"),
+    "conflicts_note": (
+        "Where the sources disagree on these two countries, and figures that contradict one another: "
+        "the consistency report, read over all the data, on a page of its own.",
+        "Где источники расходятся в сведениях об этих двух странах и какие показатели противоречат друг "
+        "другу: отчёт о согласованности по всем данным, на отдельной странице.",
+    ),
+    "conflicts_of": ("Conflicts: {pair}", "Противоречия: {pair}"),
     "about": (
         "Every panel shows what the public API returns: its call is linked beside the panel.",
         "Каждая панель показывает то, что возвращает открытый API: ссылка на вызов рядом с панелью.",
