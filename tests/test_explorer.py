@@ -192,7 +192,7 @@ def test_a_chart_of_many_figures_draws_paths_and_keeps_bounds_and_forecasts_apar
     [chart] = charts.trade_charts([series])
     svg = str(charts.trade_chart(chart, "en", "", 0))
     assert svg.count("<a ") == 5
-    assert "December 2064: 1,299 US dollars (forecast, Armenia → Georgia, quarter)\"" in svg
+    assert 'December 2064: 1,299 US dollars (forecast, Armenia → Georgia, quarter)"' in svg
 
 
 async def test_pages_follow_the_api_language(client: httpx.AsyncClient) -> None:
