@@ -4,12 +4,19 @@ offsets), clicks timeline → record → source, accepts a candidate in the revi
 key, and axe-core finds no violation on any page. Screenshots are left in the test's tmp_path."""
 
 import json
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import httpx
 import pytest
 
+from app import datastate
+from app.db import make_engine, make_sessionmaker
+from bench import explorer as bench
+
+from .conftest import Template
 from .tools import CHROMIUM, TOOLS, node, node_tool, require_tool
 
 SCRIPT = Path(__file__).parent / "browser" / "explorer_pages.mjs"
@@ -20,7 +27,26 @@ WIRE = (
 )
 
 
-def test_explorer_pages_in_chromium(live_server: str, write_headers: dict[str, str], tmp_path: Path) -> None:
+def add_benchmark_pair(database: Path, tmp_path: Path) -> None:
+    """bench/explorer.py's pair (AM/GE), smaller: 3,000 figures through `bilateral import`, 1,000 events."""
+    url = f"sqlite:///{database}"
+    csv_path = tmp_path / "pair.csv"
+    bench.write_trade_csv(csv_path, 3000, seed=1)
+    command = [str(Path(sys.executable).parent / "bilateral"), "import", "trade-figures", str(csv_path)]
+    imported = subprocess.run(
+        command, env={**os.environ, "DATABASE_URL": url}, capture_output=True, text=True, timeout=300
+    )
+    assert imported.returncode == 0, imported.stderr
+    bench.insert_events(url, 1000, seed=1)
+    engine = make_engine(url)
+    with make_sessionmaker(engine).begin() as session:
+        datastate.bump(session)
+    engine.dispose()
+
+
+def test_explorer_pages_in_chromium(
+    live_server: str, seeded_template: Template, write_headers: dict[str, str], tmp_path: Path
+) -> None:
     node_path = node()
     node_tool("playwright-core")
     require_tool(TOOLS / "node_modules" / "axe-core" / "axe.min.js", "axe-core", "run scripts/tools")
@@ -28,6 +54,7 @@ def test_explorer_pages_in_chromium(live_server: str, write_headers: dict[str, s
     source = {"title": "An invented wire", "kind": "wire_report", "text": WIRE, "publication_date": "2024-03"}
     created = httpx.post(f"{live_server}/v1/sources", json=source, headers=write_headers, timeout=60)
     assert created.status_code == 201, created.text
+    add_benchmark_pair(seeded_template.path.with_name("live.db"), tmp_path)
     key = write_headers["Authorization"].removeprefix("Bearer ")
     result = subprocess.run(
         [str(node_path), str(SCRIPT), live_server, str(chromium), str(TOOLS), str(tmp_path), key],
@@ -40,7 +67,7 @@ def test_explorer_pages_in_chromium(live_server: str, write_headers: dict[str, s
     assert found["outside"] == [], "a page asked another host for something"
     assert found["pageErrors"] == [] and found["consoleErrors"] == [], found
     assert {page: v for page, v in found["axe"].items() if v} == {}, json.dumps(found["axe"], indent=1)
-    assert len(found["axe"]) == 8
+    assert len(found["axe"]) == 9
 
     assert found["homePairs"] >= 5
     # A year-precision event spans the year; one dated to November spans November.
@@ -65,5 +92,10 @@ def test_explorer_pages_in_chromium(live_server: str, write_headers: dict[str, s
     assert found["disabledBeforeKey"] is True
     assert found["keyInSession"] is True and found["keyInLocal"] == 0
     assert found["accepted"] == "accepted" and found["acceptedRecordLink"].startswith("/")
+    # The benchmark's pair: every event on the timeline, 3,000 figures drawn as paths, per unit.
+    assert found["benchBars"] == 1000
+    assert found["benchCharts"] >= 3 and found["benchChartPaths"] > 0 and found["benchUnits"] == ["USD"]
+    assert found["benchForecastPaths"] > 0
+
     for screenshot in found["screenshots"]:
         assert Path(screenshot).stat().st_size > 0

@@ -142,6 +142,15 @@ try {
   found.searchHits = await page.locator("ol.hits li a").count();
   await audit(page, "search");
 
+  // The benchmark's pair: a thousand events and thousands of figures.
+  await page.goto(`${base}/pairs/AM/GE`);
+  found.benchBars = await page.locator("svg.timeline rect.bar").count();
+  found.benchCharts = await page.locator("svg.trade-chart").count();
+  found.benchChartPaths = await page.locator("svg.trade-chart path.point").count();
+  found.benchForecastPaths = await page.locator("svg.trade-chart path.point.status-forecast").count();
+  found.benchUnits = [...new Set(await page.locator("svg.trade-chart").evaluateAll((all) => all.map((s) => s.dataset.unit)))];
+  await audit(page, "pair-bench");
+
   // Russian.
   await page.goto(`${base}/pairs/AZ/KZ?lang=ru`);
   found.russianTitle = (await page.locator("h1").innerText()).trim();
