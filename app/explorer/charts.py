@@ -289,6 +289,16 @@ def trade_chart(chart: Chart, lang: Language, prefix: str, number: int) -> Marku
         classes += " provisional" if provisional else ""
         # A style, not a fill attribute: the series colour's class would win over an attribute.
         fill = f' style="fill:url(#hatch-{number}-{colour})"' if provisional else ""
+        if partial:
+            # Pale, but not see-through: what is drawn beneath (its year's forecast) stays apart.
+            underlay = (
+                f"M{x0 + 1:.1f},{top:.1f}h{max(width - 2, 1):.1f}v{max(bar_height, 1):.1f}"
+                f"h{-max(width - 2, 1):.1f}Z"
+            )
+            if titled:
+                parts.append(f'<path class="underlay" d="{underlay}"/>')
+            else:
+                shapes.setdefault(("underlay", ""), []).append(underlay)
         if not titled:
             # Too many to link one by one (the series' /v1 calls are listed under the chart): one
             # path per look, in drawing order.

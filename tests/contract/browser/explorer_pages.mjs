@@ -90,8 +90,7 @@ try {
   found.chartUnits = await page.locator("svg.trade-chart").evaluateAll((all) => all.map((s) => s.dataset.unit));
   found.panelCalls = await page.locator("[data-api]").evaluateAll((all) => all.map((s) => s.dataset.api));
   await audit(page, "pair");
-  await page.locator("#trade").scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(outDir, "pair-trade.png") });
+  await page.locator("#chart-1").screenshot({ path: path.join(outDir, "pair-trade.png") });
   found.screenshots.push(path.join(outDir, "pair-trade.png"));
 
   // Timeline → record → source: click the visit's bar, then its first quote.
