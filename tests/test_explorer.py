@@ -329,7 +329,10 @@ async def test_errors_are_html_for_browsers_and_problems_for_other_clients(clien
     await page(client, "/pairs/AZ/XX", 422)
     await page(client, "/pairs/AZ/AQ", 404)  # both countries exist; nothing involves both
     await page(client, f"{PAIR}?lang=fr", 422)
-    await page(client, "/widgets/x", 404)
+    # A path that is no page at all is the API's 404, whoever asks: the explorer claims no catch-all.
+    for path in ("/widgets/x", "/v1/widgets"):
+        response = await client.get(path, headers=HTML)
+        assert response.status_code == 404 and response.headers["content-type"] == "application/problem+json"
     russian = await page(client, "/events/no-such-event", 404, **{"Accept-Language": "ru"})
     assert '<html lang="ru">' in russian
 

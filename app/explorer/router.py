@@ -14,7 +14,7 @@ from app.auth import require_read
 from app.common.headers import best
 from app.common.language import LANGUAGES, Language, negotiate
 from app.db import SessionDep
-from app.errors import AppError, InvalidParameter, NotFound
+from app.errors import AppError, InvalidParameter
 from app.explorer import charts, present, quotes, reads
 from app.explorer.words import label, value_label
 
@@ -248,15 +248,9 @@ def review(
     return _render(request, "review.html", language, context)
 
 
-@router.get("/{kind}/{record_id}", response_class=HTMLResponse)
-@html_errors
-def record(
-    request: Request, session: SessionDep, kind: str, record_id: str, lang: LangParam = None
-) -> Response:
+def record(request: Request, session: SessionDep, record_id: str, lang: LangParam = None) -> Response:
     language = _language(request, lang)
-    found = reads.KINDS.get(kind)
-    if found is None:
-        raise NotFound(f"No page at {request.url.path}: the explorer has pages for {', '.join(reads.KINDS)}.")
+    found = reads.KINDS[request.url.path.split("/")[1]]
     panel = reads.record(session, found, record_id, language)
     body = panel.body
     sources: dict[str, list[dict[str, Any]]] = {}
@@ -270,3 +264,8 @@ def record(
         "revisions": reads.revisions(session, found, record_id),
     }
     return _render(request, "record.html", language, context)
+
+
+# One route per kind of record (/events/{id}, /people/{id}, …): no catch-all to shadow other paths.
+for _path in reads.KINDS:
+    router.add_api_route(f"/{_path}/{{record_id}}", html_errors(record), response_class=HTMLResponse)
