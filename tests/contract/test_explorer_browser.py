@@ -1,7 +1,8 @@
 """The explorer in a real browser (browser/explorer_pages.mjs): Debian's Chromium opens every page
-type on the seed, checks what is drawn (a year-long span, a hatched forecast, a quote at its
-offsets), clicks timeline → record → source, accepts a candidate in the review queue with a write
-key, and axe-core finds no violation on any page. Screenshots are left in the test's tmp_path."""
+type on the seed and on the benchmark's pair, checks what is drawn (a year-long span, a hatched
+forecast, a quote at its offsets), clicks timeline → record → source, accepts a candidate with an
+edit and rejects another in the review queue with a write key, and axe-core finds no violation on
+any page. Screenshots are left in the test's tmp_path."""
 
 import json
 import os
@@ -23,7 +24,8 @@ SCRIPT = Path(__file__).parent / "browser" / "explorer_pages.mjs"
 # Invented for this test: a report the extractor proposes candidates from.
 WIRE = (
     "BAKU, 3 March. Trade turnover between Azerbaijan and Kazakhstan reached about 610 million dollars "
-    "in 2023, the ministry said."
+    "in 2023, the ministry said.\n\n"
+    "Exports of Kazakhstan to Azerbaijan amounted to 250 million dollars in 2023."
 )
 
 
@@ -91,7 +93,10 @@ def test_explorer_pages_in_chromium(
 
     assert found["disabledBeforeKey"] is True
     assert found["keyInSession"] is True and found["keyInLocal"] == 0
-    assert found["accepted"] == "accepted" and found["acceptedRecordLink"].startswith("/")
+    # Accepted with the reviewer's edit (the extractor said "about"), the other rejected with a reason.
+    assert found["accepted"] == "accepted" and found["acceptedRecordLink"].startswith("/trade-figures/")
+    assert found["acceptedBound"] == "exact"
+    assert found["rejected"] == ["rejected", "Invented for the test."]
     # The benchmark's pair: every event on the timeline, 3,000 figures drawn as paths, per unit.
     assert found["benchBars"] == 1000
     assert found["benchCharts"] >= 3 and found["benchChartPaths"] > 0 and found["benchUnits"] == ["USD"]

@@ -1,5 +1,5 @@
 // Opens every page type of the explorer in Chromium (driven by playwright-core), checks what it draws,
-// clicks timeline → record → source, accepts a candidate in the review queue with a write key typed
+// clicks timeline → record → source, accepts (with an edit) and rejects candidates with a write key typed
 // in, runs axe-core on each page, and prints what it found as JSON. Requests to any other host are
 // blocked and listed. Usage: node explorer_pages.mjs BASE_URL CHROMIUM TOOLS_DIR OUT_DIR WRITE_KEY
 import { createRequire } from "node:module";
@@ -165,10 +165,25 @@ try {
   await page.locator("#key-form button[type=submit]").click();
   found.keyInSession = await page.evaluate(() => sessionStorage.getItem("bilateral-write-key") !== null);
   found.keyInLocal = await page.evaluate(() => localStorage.length);
+  // Accept the first with an edit, reject the next with a reason.
+  await first.locator("textarea").fill('{"bound": "exact"}');
   await first.locator("button[data-act=accept]").click();
   await page.locator(`#candidate-${id}[data-status=accepted]`).waitFor();
   found.accepted = await page.evaluate(async (n) => (await (await fetch(`/v1/candidates/${n}`)).json()).status, id);
   found.acceptedRecordLink = await first.locator(".candidate-record a").getAttribute("href");
+  found.acceptedBound = await page.evaluate(
+    async (link) => (await (await fetch(`/v1${link}`)).json()).bound,
+    found.acceptedRecordLink,
+  );
+  const other = page.locator("li.candidate[data-status=pending]").first();
+  const otherId = await other.getAttribute("data-id");
+  await other.locator("input[name=reason]").fill("Invented for the test.");
+  await other.locator("button[data-act=reject]").click();
+  await page.locator(`#candidate-${otherId}[data-status=rejected]`).waitFor();
+  found.rejected = await page.evaluate(async (n) => {
+    const body = await (await fetch(`/v1/candidates/${n}`)).json();
+    return [body.status, body.reason];
+  }, otherId);
   await audit(page, "review-accepted");
 } finally {
   await browser.close();
