@@ -335,6 +335,7 @@ async def test_errors_are_html_for_browsers_and_problems_for_other_clients(clien
         assert response.status_code == 404 and response.headers["content-type"] == "application/problem+json"
     russian = await page(client, "/events/no-such-event", 404, **{"Accept-Language": "ru"})
     assert '<html lang="ru">' in russian
+    assert '<html lang="ru">' in await page(client, "/events/no-such-event?lang=ru", 404)
 
 
 async def test_the_pages_are_not_in_the_api_document(client: httpx.AsyncClient) -> None:

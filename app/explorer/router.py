@@ -72,7 +72,8 @@ def html_errors(handler: F) -> F:
             request: Request = kwargs["request"]
             if not wants_html(request):
                 raise
-            lang = _language(request, None)
+            asked = request.query_params.get("lang")
+            lang = _language(request, asked if asked in LANGUAGES else None)
             context = {"error": error, "title": error.title}
             return _render(request, "error.html", lang, context, status=error.status)
 
@@ -121,7 +122,8 @@ def _render(
         t=lambda key, **values: label(key, lang, **values),
         href=href,
         switch=switch,
-        path=request.url.path,
+        # Kept in the links and forms only when asked for: a negotiated language needs no parameter.
+        explicit_lang=explicit,
         **context,
     )
     return HTMLResponse(
