@@ -246,7 +246,7 @@ def trade_chart(chart: Chart, lang: Language, prefix: str, number: int) -> Marku
         return plot_bottom - (value - low_value) / (top_value - low_value) * (plot_bottom - plot_top)
 
     unit_text = "%" if chart.unit == "percent" else value_label(chart.unit, lang)
-    title = f"{value_label(chart.indicator, lang)}, {chart.commodity}, {unit_text}"
+    title = f"{value_label(chart.indicator, lang)}, {value_label(chart.commodity, lang)}, {unit_text}"
     parts = [
         f'<svg class="trade-chart" viewBox="0 0 {WIDTH} {height:.0f}" width="100%" role="group" '
         f'aria-label="{escape(title)}" data-unit="{escape(chart.unit)}" xmlns="http://www.w3.org/2000/svg">',

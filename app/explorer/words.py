@@ -277,6 +277,15 @@ VALUES: dict[str, tuple[str, str]] = {
     "KZT": ("tenge", "тенге"),
     "AZN": ("manats", "манатов"),
     "CNY": ("yuan", "юаней"),
+    # conflicts
+    "contested_value": ("sources give different values", "источники дают разные значения"),
+    "part_exceeds_whole": ("a part above its whole", "часть больше целого"),
+    "growth_implies_share": (
+        "a growth rate that leaves too little for the rest",
+        "темп роста, после которого на остальное почти ничего не остаётся",
+    ),
+    # commodities
+    "TOTAL": ("all goods", "все товары"),
     # city, region
     "city": ("city", "город"),
     "region": ("region", "регион"),
