@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.auth import create_key
-from app.explorer import charts
+from app.explorer import charts, quotes
 
 pytestmark = pytest.mark.anyio
 
@@ -281,6 +281,30 @@ async def test_a_source_page_marks_every_quote_at_its_offsets(client: httpx.Asyn
     assert covered == quoted
     for citation in source["citations"][:5]:
         assert f'/{citation["record_id"]}"' in html
+
+
+def test_quotes_that_overlap_are_marked_piece_by_piece_and_the_text_is_escaped() -> None:
+    text = "A <b>bold</b> & plain sentence. Another one."
+    first, second = (0, text.index(".") + 1), (text.index("plain"), len(text))
+    citations = [{"char_start": s, "char_end": e} for s, e in (first, second, second)]
+    html = str(quotes.marked_text(text, citations))
+    assert "<b>" not in html and "&lt;b&gt;bold&lt;/b&gt; &amp; " in html
+    # Three pieces: the first quote alone, both quotes (darker), the second alone; one anchor per quote.
+    assert [m.group(1) for m in re.finditer(r'<mark class="depth-(\d)"', html)] == ["1", "2", "1"]
+    assert html.count('id="q-0-') == 1 and html.count(f'id="q-{second[0]}-{second[1]}"') == 1
+    assert unescape(re.sub(r"<[^>]+>", "", html)) == text
+
+
+async def test_what_the_data_says_is_escaped_on_the_page(client: httpx.AsyncClient, session: Session) -> None:
+    _, secret = create_key(session, "explorer-escape", "write")
+    session.commit()
+    text = "An invented note. <script>alert('x')</script> It says nothing else."
+    body = {"title": "<i>Invented</i> note", "kind": "other", "text": text, "language": "en"}
+    created = await client.post("/v1/sources", json=body, headers={"Authorization": f"Bearer {secret}"})
+    assert created.status_code == 201, created.text
+    html = await page(client, f"/sources/{created.json()['id']}")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    assert "<i>Invented</i>" not in html and "&lt;i&gt;Invented&lt;/i&gt; note" in html
 
 
 async def test_search_shows_the_hits_of_v1_search(client: httpx.AsyncClient) -> None:

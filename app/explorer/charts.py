@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from babel.dates import get_month_names
 from markupsafe import Markup, escape
 
 from app.common.language import Language
@@ -69,11 +70,18 @@ class Scale:
         return [date(y, m, 1) for y in range(self.start.year, self.end.year) for m in range(2, 13)]
 
 
-def _axis(scale: Scale, top: float, bottom: float) -> list[str]:
+def _axis(scale: Scale, top: float, bottom: float, lang: Language) -> list[str]:
     parts = []
+    months = get_month_names("abbreviated", context="stand-alone", locale=lang)
+    named = scale.end.year - scale.start.year <= 2
     for day in scale.month_ticks():
         x = scale.x(day)
         parts.append(f'<line class="tick-minor" x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{bottom}"/>')
+        if named:
+            parts.append(
+                f'<text class="tick-label minor" x="{x + 3:.1f}" y="{bottom + 16}">'
+                f"{escape(months[day.month])}</text>"
+            )
     for day, text in scale.ticks():
         x = scale.x(day)
         parts.append(f'<line class="tick" x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{bottom}"/>')
@@ -159,7 +167,7 @@ def timeline(items: list[TimelineItem], lang: Language, prefix: str) -> Markup:
     parts = [
         f'<svg class="timeline" viewBox="0 0 {WIDTH} {height}" width="100%" role="group" '
         f'aria-label="{escape(label("timeline", lang))}" xmlns="http://www.w3.org/2000/svg">',
-        *_axis(scale, 0, bottom),
+        *_axis(scale, 0, bottom, lang),
     ]
     for item, row in rows:
         label_text = ""
@@ -259,7 +267,7 @@ def trade_chart(chart: Chart, lang: Language, prefix: str, number: int) -> Marku
             f'<rect width="6" height="6" class="hatch-ground"/><line x1="0" y1="0" x2="0" y2="6"/></pattern>'
         )
     parts.append("</defs>")
-    parts += _axis(scale, plot_top, plot_bottom)
+    parts += _axis(scale, plot_top, plot_bottom, lang)
     for tick in _value_ticks(low_value, top_value):
         ty = y(tick)
         parts.append(f'<line class="grid" x1="56" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}"/>')
