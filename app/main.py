@@ -9,6 +9,7 @@ import fastapi.routing
 from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel
 
@@ -23,6 +24,7 @@ from app.conflicts.router import router as conflicts_router
 from app.db import engine_for, for_writes, get_session, make_sessionmaker
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from app.events.router import router as events_router
+from app.explorer.router import router as explorer_router
 from app.imports.router import router as imports_router
 from app.limits import EXEMPT_PATHS
 from app.middleware import install_middleware
@@ -138,6 +140,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in ROUTERS:
         # Reads are public unless BILATERAL_REQUIRE_READ_KEY is set; writes check their own scope.
         app.include_router(router, dependencies=[Depends(require_read)])
+    # The explorer's pages (out of the OpenAPI document) and their stylesheet and script.
+    app.include_router(explorer_router)
+    app.mount("/explorer/static", StaticFiles(packages=[("app.explorer", "static")]), name="explorer-static")
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

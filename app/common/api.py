@@ -84,6 +84,22 @@ def list_response(
     export = export_format(params.format, request.headers.get("accept"))
     if export:
         return export_response(request, listing, statement, params, schema, lang, version, export, serialize)
+    body = list_body(session, listing, statement, params, schema, lang)
+    response = json_response(body, lang, version)
+    link_next(response, request, body["next_cursor"])
+    return response
+
+
+def list_body(
+    session: Session,
+    listing: Listing[Any],
+    statement: Select[Any],
+    params: Any,
+    schema: type[BaseModel],
+    lang: str,
+) -> dict[str, Any]:
+    """A list endpoint's JSON body (a page, and its total and facets when asked for): what
+    `list_response` sends, and what the explorer's pages show."""
     if listing.reads_rows(params):
         items, next_cursor = listing.page_items(session, statement, params, lang)
     else:
@@ -96,9 +112,7 @@ def list_response(
     if getattr(params, "facets", None):
         counts = listing.facet_counts(session, statement, params.facets, lang)
         body["facets"] = {name: [value.model_dump() for value in values] for name, values in counts.items()}
-    response = json_response(body, lang, version)
-    link_next(response, request, next_cursor)
-    return response
+    return body
 
 
 def link_next(response: Response, request: Request, next_cursor: str | None) -> None:
@@ -116,22 +130,27 @@ def detail_response(
     schema: type[BaseModel],
 ) -> Response:
     lang = negotiate(params.lang, request.headers.get("accept-language"))
-    fields = getattr(params, "fields", [])
-    version: int | None
-    as_of = getattr(params, "as_of", None)
-    if as_of is not None:
-        listing.require_published_by(session, record_id, as_of)
-    if listing.reads_rows(params):
-        item, version = listing.get_item(session, record_id, lang, fields)
-    else:
-        include = getattr(params, "include", [])
-        record = listing.get(session, record_id, include)
-        item = serialize(record, schema, lang, fields, include)
-        version = getattr(record, "version", None)
+    item, version = detail_body(session, listing, record_id, params, schema, lang)
     response = json_response(item, lang, datastate.current(session))
     if version is not None:  # the ETag will name it: If-Match on a change checks it
         response.headers["X-Record-Version"] = str(version)
     return response
+
+
+def detail_body(
+    session: Session, listing: Listing[Any], record_id: str, params: Any, schema: type[BaseModel], lang: str
+) -> tuple[dict[str, Any], int | None]:
+    """A detail endpoint's JSON body and the record's version (None for a record that has none): what
+    `detail_response` sends, and what the explorer's pages show."""
+    fields = getattr(params, "fields", [])
+    as_of = getattr(params, "as_of", None)
+    if as_of is not None:
+        listing.require_published_by(session, record_id, as_of)
+    if listing.reads_rows(params):
+        return listing.get_item(session, record_id, lang, fields)
+    include = getattr(params, "include", [])
+    record = listing.get(session, record_id, include)
+    return serialize(record, schema, lang, fields, include), getattr(record, "version", None)
 
 
 def serialize(

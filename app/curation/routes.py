@@ -109,6 +109,19 @@ def revision_page(
     return {"items": [revision_json(row) for row in rows[:limit]], "next_cursor": next_cursor}
 
 
+def record_revisions(
+    session: Any, writable: writes.Writable[Any], record_id: str, limit: int, cursor: str | None
+) -> dict[str, Any]:
+    """A page of one record's revisions, oldest first; a 404 for an id that never existed."""
+    statement = select(Revision).where(
+        Revision.record_type == writable.record_type, Revision.record_id == record_id
+    )
+    if session.scalar(statement.with_only_columns(Revision.id).limit(1)) is None:
+        writable.listing.get(session, record_id)
+    revisions_of = f"{writable.record_type}/{record_id}/revisions"
+    return revision_page(session, statement, limit, cursor, revisions_of)
+
+
 def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     meaning = {
         400: "An unknown query parameter.",
@@ -317,11 +330,5 @@ def add_write_routes(
         record_id: RecordId,
         params: Annotated[RevisionParams, from_query(RevisionParams)],
     ) -> Response:
-        statement = select(Revision).where(
-            Revision.record_type == writable.record_type, Revision.record_id == record_id
-        )
-        if session.scalar(statement.with_only_columns(Revision.id).limit(1)) is None:
-            writable.listing.get(session, record_id)  # 404 for an id that never existed
-        revisions_of = f"{writable.record_type}/{record_id}/revisions"
-        page = revision_page(session, statement, params.limit, params.cursor, revisions_of)
+        page = record_revisions(session, writable, record_id, params.limit, params.cursor)
         return Response(orjson.dumps(page), media_type="application/json")
