@@ -175,7 +175,7 @@ def run(engine_name: str, path: Path, rows: int, layout: ImportLayout, tmp: Path
             server_cpu = _cpu_seconds(backend) - server_cpu
             assert report.applied and not report.rejected, report.errors[:5]
             counts = f"{report.inserted} new, {report.updated} updated, {report.unchanged} unchanged"
-            server = f"{server_cpu:.1f} s" if backend else "(in the process)"
+            server = "(in the process)" if backend is None else f"{server_cpu:.1f} s"
             speed = f"{elapsed:.1f} s | {cpu:.1f} s | {server} | {rows / elapsed:,.0f}"
             load = f"{os.getloadavg()[0]:.1f}"
             lines.append(f"| {engine_name} | {attempt} | {rows:,} | {speed} | {load} | {counts} |")
@@ -196,10 +196,12 @@ def _backend(session: Session) -> int | None:
 
 
 def _cpu_seconds(pid: int | None) -> float:
-    """User and system CPU time of a process on this machine, from /proc (0 when there is none)."""
-    if not pid:
-        return 0.0
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    """User and system CPU time of a process on this machine, from /proc (NaN when it is not here:
+    no backend, or a server on another machine)."""
+    stat = Path(f"/proc/{pid}/stat")
+    if not pid or not stat.exists():
+        return float("nan")
+    fields = stat.read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
