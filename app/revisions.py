@@ -171,8 +171,7 @@ def _changes(record: Any) -> dict[str, list[Any]]:
 
 def created(content: dict[str, Any]) -> dict[str, list[Any]]:
     """A create revision's changes: each field the new record has, as `[None, value]`. Every writer
-    builds them here, but the bulk importer, whose database builds the same JSON from its staged rows
-    (app.imports.store, held to this by tests/test_imports.py)."""
+    (this hook, the bulk importer) builds them here."""
     return {key: [None, value] for key, value in content.items() if value not in (None, [])}
 
 

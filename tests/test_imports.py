@@ -314,11 +314,10 @@ def test_revisions_have_the_shape_the_orm_hook_gives(session: Session) -> None:
     assert by_import == by_hook
 
 
-
-def test_a_new_figures_revision_built_in_sql_is_the_one_app_revisions_makes(session: Session) -> None:
-    """The create revisions of an import are built by the database from the staged rows: they must
-    read back as app.revisions.created gives them for the stored figures, key for key, floats as
-    floats (1e20 and 0.0 included), text with quotes, backslashes, line breaks and Cyrillic."""
+def test_a_new_figures_revision_is_the_one_app_revisions_makes(session: Session) -> None:
+    """An import builds its create revisions in bulk: they must read back as app.revisions.created
+    gives them for the stored figures, key for key, floats as floats (1e20 and 0.0 included), text
+    with quotes, backslashes, line breaks and Cyrillic, a quote's paragraph."""
     header = (
         "reporter,partner,indicator,period,value,value_upper,unit,bound,status,compared_period,"
         "note_en,note_ru,citation_source_id,citation_quote,citation_paragraph\n"

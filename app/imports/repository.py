@@ -3,11 +3,10 @@
 Rows are read and checked `batch_size` at a time. Each batch is staged in a temporary table and
 compared there, in one statement, with the figures stored under the same natural keys: rows that
 change nothing are only counted, and only the figures that rows change are read into Python. Then
-the batch is written in bulk (app.imports.store): new figures, their citations and their create
-revisions from the staged rows by INSERT … SELECT (the revisions' JSON built by the database); update
-revisions ({field: [before, after]}, the shape app.revisions gives ORM changes) and search documents
-as rows built here. Revisions go where app.revisions stages the ORM's, in file order, and get their
-ids and time when the caller commits. After the
+the batch is written in bulk (app.imports.store): new figures and citations from the staged rows by
+INSERT … SELECT, revisions ({field: [before, after]}, the shape app.revisions gives ORM changes) and
+search documents as rows built here. Revisions
+go where app.revisions stages the ORM's, and get their ids and time when the caller commits. After the
 first bad row nothing more is written, but checking goes on to the end so that the report names every
 bad line; then the import's savepoint is rolled back, and the database is as it was. Memory holds one
 batch, plus a 16-byte digest per row read (about 110 bytes with the set's own), to recognize a natural
@@ -54,13 +53,13 @@ from app.imports.store import (
     DOCUMENTS,
     FIGURE_VALUE_COLUMNS,
     FIGURES,
-    FLOAT_COLUMNS,
+    RECORD_TYPE,
     STAGE_COLUMNS,
     Store,
 )
 from app.imports.trade import FigureRow, NaturalKey, RowChecker, RowErrors, TextCitation
-from app.models import Country, SearchRecordType, Source, SourceKind
-from app.revisions import ACTOR_KEY
+from app.models import Country, RevisionAction, SearchRecordType, Source, SourceKind
+from app.revisions import ACTOR_KEY, STAGING, STAGING_COLUMNS
 from app.search import repository as search
 from app.sources.quotes import QuoteNotFound, locate_quote
 from app.trade import rules
@@ -72,6 +71,7 @@ MAX_ERRORS = 100
 # Located quotes remembered between batches (rows often repeat a quote), at most about this many.
 QUOTES_KEPT = 20_000
 CITATION_COLUMNS = ("trade_figure_id", "source_id", "quote", "line", "paragraph", "char_start", "char_end")
+REVISION_ROW_COLUMNS = STAGING_COLUMNS
 DOCUMENT_COLUMNS = ("record_type", "record_id", "title_en", "title_ru", "text", "stems")
 # A figure's values, id aside, in the order app.revisions lists its columns (and the stage holds them).
 _FIGURE_VALUES = itemgetter(*FIGURE_VALUE_COLUMNS)
@@ -240,8 +240,7 @@ class _Errors:
 @dataclass
 class _Planned:
     """What one batch will write: figures and citations by the lines of the staged rows that state
-    them (a new figure's create revision too), updates as dicts, update revisions as (line, figure
-    id, changes as JSON text)."""
+    them, updates as dicts, revisions as tuples of REVISION_ROW_COLUMNS."""
 
     new_figures: list[int] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
@@ -249,7 +248,7 @@ class _Planned:
     # (figure id, line): staged rows whose figure is not the one their row was staged for.
     renamed: list[tuple[str, int]] = field(default_factory=list)
     dropped_citations: list[int] = field(default_factory=list)
-    revisions: list[tuple[int, str, str]] = field(default_factory=list)
+    revisions: list[tuple[Any, ...]] = field(default_factory=list)
     # Each figure written: its columns and the quotes of its citations, for its search document.
     documents: dict[str, tuple[dict[str, Any], list[str]]] = field(default_factory=dict)
 
@@ -528,7 +527,6 @@ class _Import:
                 *(int(name in values) for name in trade.KEPT_WHEN_ABSENT),
                 self.texts.search_text(values),
                 *citation,
-                *(None if values.get(name) is None else repr(values[name]) for name in FLOAT_COLUMNS),
             ]
             for n in _DATE_POSITIONS:
                 if columns[n] is not None:
@@ -544,7 +542,17 @@ class _Import:
         values.setdefault("note_ru", None)
         plan.new_figures.append(row.line)
         plan.new_citations.append(row.line)
-        quote = row.text if row.citation is None else row.citation.quote
+        if row.citation is None:
+            source_id, quote, line, paragraph = self.file_source_id, row.text, row.line, None
+        else:
+            source_id, quote, line, paragraph = self._text_citation(row.citation)[:4]
+        # A revision as app.revisions writes one (orjson writes enums by value, dates in ISO 8601).
+        content = {
+            "id": figure_id,
+            **dict(zip(FIGURE_VALUE_COLUMNS, _FIGURE_VALUES(values), strict=True)),
+            "citations": [{"source_id": source_id, "quote": quote, "paragraph": paragraph, "line": line}],
+        }
+        plan.revisions.append(self._revision(figure_id, RevisionAction.create, revisions.created(content)))
         plan.documents[figure_id] = (values, [quote])
 
     def _plan_existing(
@@ -577,7 +585,7 @@ class _Import:
         if any(key in trade.CONTENT_COLUMNS for key in changes):
             update = {key: merged[key] for key in trade.CONTENT_COLUMNS}
             plan.updates.append(update | {"id": figure_id, "search_text": self.texts.search_text(merged)})
-        plan.revisions.append((row.line, figure_id, orjson.dumps(changes).decode()))
+        plan.revisions.append(self._revision(figure_id, RevisionAction.update, changes))
         plan.documents[figure_id] = (merged, [c["quote"] for c in [*kept, *added]])
 
     def _citation(self, row: FigureRow, figure_id: str) -> dict[str, Any]:
@@ -597,6 +605,10 @@ class _Import:
         """source_id, quote, line, paragraph, char_start, char_end of a located quote."""
         paragraph, start, end = self.quotes[citation]
         return (citation.source_id, citation.quote, None, paragraph, start, end)
+
+    def _revision(self, figure_id: str, action: RevisionAction, changes: dict[str, Any]) -> tuple[Any, ...]:
+        payload = orjson.dumps(changes).decode()
+        return (RECORD_TYPE, figure_id, action, self.options.actor, payload)
 
     def _free_id(self, base: str, taken: set[str], batch_ids: set[str]) -> str:
         """`base`, else `base-2`, `base-3`…: the first no figure has or had (rarely needed)."""
@@ -621,8 +633,8 @@ class _Import:
         store.update_figures(plan.updates)
         store.delete_citations(plan.dropped_citations)
         store.insert_staged(CITATIONS, plan.new_citations)
-        store.stage_revisions(plan.new_figures, plan.revisions, self.options.actor)
-        if plan.new_figures or plan.revisions:
+        store.insert(STAGING, REVISION_ROW_COLUMNS, plan.revisions)
+        if plan.revisions:
             revisions.staged(self.session)
         self._index(plan.documents)
         # The figures the whole file will insert, at the rate of those read so far.

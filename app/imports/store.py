@@ -2,10 +2,10 @@
 
 A batch is staged in a temporary table (one executemany on SQLite, one COPY on PostgreSQL) and joined
 with the stored figures on the natural key, so every row is one probe of the natural-key index; the
-figures, citations and create revisions it adds are inserted from there. Other lookups take their keys
-as a single JSON parameter. Other inserts are one executemany (SQLite) or one COPY (PostgreSQL) per
-table. All of it runs on the session's connection, inside its transaction. Revisions are written to
-app.revisions' staging table, which moves them into `revisions` at commit.
+figures and citations it adds are inserted from there. Other lookups take their keys as a single
+JSON parameter. Other inserts are one executemany (SQLite) or one COPY (PostgreSQL) per table. All of it
+runs on the session's connection, inside its transaction. Revisions are written to app.revisions'
+staging table, which moves them into `revisions` at commit.
 """
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,7 +18,6 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Date,
-    Float,
     String,
     Table,
     and_,
@@ -52,10 +51,6 @@ FIGURE_VALUE_COLUMNS = tuple(
     for column in TradeFigure.__table__.columns
     if column.key not in ("id", "search_text", "version")
 )
-# Floats are also staged as JSON numbers written by Python, for the revisions built from the stage:
-# neither engine writes every float as Python reads it back (SQLite rounds to 15 digits or to 17 not
-# quite exactly, PostgreSQL writes 1000.0 as 1000, which reads back as an int).
-FLOAT_COLUMNS = tuple(name for name in FIGURE_VALUE_COLUMNS if isinstance(FIGURES.c[name].type, Float))
 # The rows of a batch, staged in a temporary table: compared with the stored figures in one statement
 # (stored_matches), and the figures and citations the batch adds inserted from it (insert_staged).
 # `figure_id` is the id a new figure would have; `has_note_*` whether the file gave the column at all
@@ -73,7 +68,6 @@ STAGE_COLUMNS = (
     "paragraph",
     "char_start",
     "char_end",
-    *(f"{name}_json" for name in FLOAT_COLUMNS),
 )
 # What the staged columns become in the tables they are inserted into.
 STAGED_FIGURE = {
@@ -318,7 +312,6 @@ class Store:
         types |= {name: CITATIONS.c[column].type.compile(dialect) for column, name in STAGED_CITATION.items()}
         types |= {name: "integer" for name in STAGE_COLUMNS if name.startswith("has_")}
         types |= {"figure_id": "text", "search_text": "text"}
-        types |= {f"{name}_json": "text" for name in FLOAT_COLUMNS}
         columns = ", ".join(f'"{name}" {types[name]}' for name in STAGE_COLUMNS[1:])
         # Dropped at the end of the transaction at the latest (the import drops it before).
         return f"CREATE TEMP TABLE {STAGE} (line integer PRIMARY KEY, {columns}) ON COMMIT DROP"
@@ -377,89 +370,6 @@ class Store:
             f"WHERE s.line IN ({wanted}) ORDER BY s.line",
             (orjson.dumps(lines).decode(),),
         )
-
-    def stage_revisions(self, created: list[int], updates: list[tuple[int, str, str]], actor: str) -> None:
-        """Stage the batch's revisions where app.revisions keeps them until the commit, in file order:
-        a create revision for each staged row of `created` (built here, from the stage, in SQL), and
-        the update revisions `updates`: (line, figure id, changes as JSON text), built in Python."""
-        if not created and not updates:
-            return
-        connection = self.session.connection()
-        parts = []
-        params: list[Any] = []
-        mark = "%s" if self.postgresql else "?"
-        if created:
-            if self.postgresql:
-                wanted = "SELECT value::integer FROM json_array_elements_text(%s::json)"
-            else:
-                wanted = "SELECT value FROM json_each(?)"
-            parts.append(
-                f"SELECT s.line AS line, s.figure_id AS record_id, 'create' AS action, "
-                f"{self._created_json()} AS changes FROM {self._stage_name} s WHERE s.line IN ({wanted})"
-            )
-            params.append(orjson.dumps(created).decode())
-        if updates:
-            stage = self._updates_stage()
-            self._write(stage, ("line", "record_id", "changes"), updates)
-            parts.append(f"SELECT line, record_id, 'update' AS action, changes FROM {stage}")
-        changes = "CAST(r.changes AS json)" if self.postgresql else "r.changes"
-        connection.exec_driver_sql(
-            f'INSERT INTO "{revisions.STAGING.name}" ({", ".join(revisions.STAGING_COLUMNS)}) '
-            f"SELECT '{RECORD_TYPE}', r.record_id, r.action, {mark}, {changes} "
-            f"FROM ({' UNION ALL '.join(parts)}) r ORDER BY r.line",
-            (actor, *params),
-        )
-        if updates:
-            connection.exec_driver_sql(f"DELETE FROM {stage}")
-
-    def _updates_stage(self) -> str:
-        stage = f"pg_temp.{STAGE}_updates" if self.postgresql else f"temp.{STAGE}_updates"
-        if stage not in self._stages:
-            connection = self.session.connection()
-            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
-            if self.postgresql:
-                columns, more = "line integer, record_id text, changes text", " ON COMMIT DROP"
-            else:
-                columns, more = "line, record_id, changes", ""
-            connection.exec_driver_sql(f"CREATE TEMP TABLE {stage.split('.')[1]} ({columns}){more}")
-            self._stages.add(stage)
-        return stage
-
-    def _created_json(self) -> str:
-        """SQL: the changes of a staged row's create revision, as JSON text: what app.revisions.created
-        gives for the figure's content (its id, its columns, its one citation), so fields without a
-        value are left out, and the floats are the ones Python wrote (FLOAT_COLUMNS)."""
-
-        def string(expression: str) -> str:
-            return f"to_json({expression})::text" if self.postgresql else f"json_quote({expression})"
-
-        def number(expression: str) -> str:
-            return f"coalesce(CAST({expression} AS TEXT), 'null')"
-
-        def field(name: str, value: str, opening: str = ",") -> str:
-            key = _literal(opening + orjson.dumps(name).decode() + ":[null,")
-            return f"{key} || {value} || ']'"
-
-        pieces = [field("id", string("s.figure_id"), "{")]
-        for name in FIGURE_VALUE_COLUMNS:
-            value = f"s.{name}_json" if name in FLOAT_COLUMNS else string(f"s.{name}")
-            if FIGURES.c[name].nullable:
-                pieces.append(f"CASE WHEN s.{name} IS NULL THEN '' ELSE {field(name, value)} END")
-            else:
-                pieces.append(field(name, value))
-        citation = [
-            _literal('[{"source_id":'),
-            string("s.source_id"),
-            _literal(',"quote":'),
-            string("s.quote"),
-            _literal(',"paragraph":'),
-            number("s.paragraph"),
-            _literal(',"line":'),
-            number("s.cite_line"),
-            _literal("}]"),
-        ]
-        pieces.append(field("citations", " || ".join(citation)))
-        return " || ".join(pieces) + " || '}'"
 
     # --- lookups ---
 
@@ -650,11 +560,6 @@ def _larger_cache(connection: Connection) -> Callable[[], None]:
                 driver.execute(f"PRAGMA {schema}.cache_size = {int(size)}")
 
     return restore
-
-
-def _literal(text: str) -> str:
-    """A SQL string literal."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 def _json(payload: str) -> ColumnElement[Any]:
