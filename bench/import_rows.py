@@ -8,7 +8,7 @@ Each engine gets a fresh database (SQLite: a temporary file; PostgreSQL: a schem
 BILATERAL_TEST_POSTGRES_URL, dropped afterwards), migrated, with the seed loaded. The file is imported
 twice, through the same code as `bilateral import`: the first run inserts every row, the second finds
 every row unchanged. Prints wall time, this process's CPU time (for PostgreSQL the server's work is
-not in it), rows/s and the process's peak memory.
+not in it: the backend's is shown beside it), rows/s, the load average and the process's peak memory.
 """
 
 import argparse
@@ -24,8 +24,9 @@ from pathlib import Path
 
 import psycopg
 from alembic import command
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -165,20 +166,43 @@ def run(engine_name: str, path: Path, rows: int, layout: ImportLayout, tmp: Path
         lines = []
         for attempt in ("first import", "again (unchanged)"):
             options = ImportOptions(file_name=path.name, actor="bench", layout=layout)
-            started, cpu = time.perf_counter(), time.process_time()
             with sessionmaker(engine).begin() as session, path.open("rb") as stream:
+                backend = _backend(session)
+                server_cpu = _cpu_seconds(backend)
+                started, cpu = time.perf_counter(), time.process_time()
                 report = import_file(session, stream, options)
             elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+            server_cpu = _cpu_seconds(backend) - server_cpu
             assert report.applied and not report.rejected, report.errors[:5]
             counts = f"{report.inserted} new, {report.updated} updated, {report.unchanged} unchanged"
-            speed = f"{elapsed:.1f} s | {cpu:.1f} s | {rows / elapsed:,.0f}"
-            lines.append(f"| {engine_name} | {attempt} | {rows:,} | {speed} | {counts} |")
+            server = "(in the process)" if backend is None else f"{server_cpu:.1f} s"
+            speed = f"{elapsed:.1f} s | {cpu:.1f} s | {server} | {rows / elapsed:,.0f}"
+            load = f"{os.getloadavg()[0]:.1f}"
+            lines.append(f"| {engine_name} | {attempt} | {rows:,} | {speed} | {load} | {counts} |")
+            print(lines[-1], flush=True)
         engine.dispose()
         return lines
     finally:
         if schema:
             with psycopg.connect(_libpq(POSTGRES_URL), autocommit=True) as conn:
                 conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def _backend(session: Session) -> int | None:
+    """The process id of the PostgreSQL backend serving the session (None on SQLite)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    return int(session.scalar(text("SELECT pg_backend_pid()")) or 0)
+
+
+def _cpu_seconds(pid: int | None) -> float:
+    """User and system CPU time of a process on this machine, from /proc (NaN when it is not here:
+    no backend, or a server on another machine)."""
+    stat = Path(f"/proc/{pid}/stat")
+    if not pid or not stat.exists():
+        return float("nan")
+    fields = stat.read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -201,11 +225,13 @@ def main() -> None:
             write_file(path, args.rows, layout)
         size = path.stat().st_size
         print(f"{path.name}: {args.rows:,} rows, {layout.value} layout, {size / 1e6:.1f} MB")
-        print("| engine | run | rows | time | CPU (this process) | rows/s | result |")
-        print("|---|---|---|---|---|---|---|")
+        print(
+            "| engine | run | rows | time | CPU (this process) | CPU (PostgreSQL backend) | rows/s "
+            "| load average | result |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|")
         for engine_name in engines:
-            for line in run(engine_name, path, args.rows, layout, tmp):
-                print(line, flush=True)
+            run(engine_name, path, args.rows, layout, tmp)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this process: {peak:,.0f} MB")
 

@@ -10,12 +10,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from app import cli
+from app import revisions as app_revisions
 from app.db import Base, make_engine
 from app.imports import reading, store
 from app.imports.repository import ImportOptions, dataset_source_id, import_file
@@ -310,6 +312,47 @@ def test_revisions_have_the_shape_the_orm_hook_gives(session: Session) -> None:
     by_import = revisions(session, "az-uz-exports-2024")[-1].changes
     by_import["citations"][1][0]["paragraph"] = None
     assert by_import == by_hook
+
+
+def test_a_new_figures_revision_is_the_one_app_revisions_makes(session: Session) -> None:
+    """An import builds its create revisions in bulk: they must read back as app.revisions.created
+    gives them for the stored figures, key for key, floats as floats (1e20 and 0.0 included), text
+    with quotes, backslashes, line breaks and Cyrillic, a quote's paragraph."""
+    header = (
+        "reporter,partner,indicator,period,value,value_upper,unit,bound,status,compared_period,"
+        "note_en,note_ru,citation_source_id,citation_quote,citation_paragraph\n"
+    )
+    rows = [
+        'AZ,UZ,exports,2024,0.1,0.30000000000000004,USD,range,estimate,2023,"He said ""x"" \\ 5%\non two",'
+        "Около,,,",
+        "AZ,UZ,imports,2024,1e20,,USD,exact,reported,,,,,,",
+        "UZ,AZ,imports,2024-07/2024-09,0,,USD,at_least,reported,,,,,,",
+        f"AZ,KZ,transit_volume,2019,533000000,,tonnes,exact,forecast,,,,{SEED_SOURCE},годовой показатель,",
+    ]
+    report = run(session, header + "\n".join(rows) + "\n")
+    assert report.applied and report.inserted == 4, report.errors
+    figures = session.scalars(select(TradeFigure).where(TradeFigure.reporter_id.in_(["AZ", "UZ"])))
+    checked = 0
+    for stored in figures:
+        [history] = [r for r in revisions(session, stored.id) if r.action == "create"]
+        if history.actor != "import:test.csv":
+            continue  # a seed figure
+        content = {
+            "id": stored.id,
+            **{name: plain(getattr(stored, name)) for name in store.FIGURE_VALUE_COLUMNS},
+            "citations": [
+                {"source_id": c.source_id, "quote": c.quote, "paragraph": c.paragraph, "line": c.line}
+                for c in citations(session, stored.id)
+            ],
+        }
+        expected = app_revisions.created(content)
+        assert orjson.dumps(history.changes) == orjson.dumps(expected)  # order, and 1.0 is not 1
+        checked += 1
+    assert checked == 4
+
+
+def plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else getattr(value, "value", value)
 
 
 # --- UN Comtrade's layout ---

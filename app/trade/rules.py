@@ -26,8 +26,15 @@ def figure_id(values: Mapping[str, Any]) -> str:
     parts.append(period_slug(values["period_start"], values["period_end"]))
     if values["status"] != FigureStatus.reported:
         parts.append(values["status"])
-    slug = _NOT_SLUG.sub("-", "-".join(str(part) for part in parts).lower()).strip("-")
+    # The slug of the parts joined by hyphens is their slugs joined, the empty ones left out: a run of
+    # other characters becomes one hyphen wherever it is. So each part is slugged once per process.
+    slug = "-".join(filter(None, map(_slug, map(str, parts))))
     return slug[:MAX_ID_LENGTH].rstrip("-")
+
+
+@functools.lru_cache(maxsize=65536)  # an import repeats countries, indicators, commodities, periods
+def _slug(part: str) -> str:
+    return _NOT_SLUG.sub("-", part.lower()).strip("-")
 
 
 @functools.lru_cache(maxsize=4096)  # an import repeats a few periods over and over
