@@ -1,7 +1,8 @@
-"""Events from event datasets as published (GDELT 1.0, ICEWS), read from ../shared/real-data/ (never
-copied here). Expected values come from the files themselves, read here by str.split, and are
-compared with what the API serves after the import."""
+"""Events and agreements from datasets as published (GDELT 1.0, ICEWS, the TFDD treaty list), read
+from ../shared/real-data/ (never copied here). Expected values come from the files themselves, read
+here by str.split and the csv module, and are compared with what the API serves after the import."""
 
+import csv
 import io
 from collections import Counter
 from pathlib import Path
@@ -27,6 +28,7 @@ from app.models import Event, Revision
 REAL_DATA = REPO_ROOT.parent / "shared" / "real-data"
 GDELT = REAL_DATA / "gdelt_events_sample.tsv"
 ICEWS = REAL_DATA / "icews_events.2018.sample.tab"
+TFDD = REAL_DATA / "tfdd_treaties.csv"
 
 pytestmark = [
     pytest.mark.anyio,
@@ -124,7 +126,7 @@ async def test_a_gdelt_file(client: httpx.AsyncClient, session: Session) -> None
     assert report.inserted == 710 - 6 - 27
     assert summary(GDELT, report).splitlines()[0] == (
         "gdelt_events_sample.tsv (csv, tab-separated, gdelt layout, 710 rows): imported: inserted 677, "
-        "updated 0, unchanged 0, skipped 6, rejected 0; 27 rows joined to another row's event"
+        "updated 0, unchanged 0, skipped 6, rejected 0; 27 rows joined to another row's record"
     )
     file = lines(GDELT)
 
@@ -266,3 +268,60 @@ async def test_events_over_http(client: httpx.AsyncClient, session: Session) -> 
         "/v1/imports/events", params={"url": "not a url"}, headers=headers, content=GDELT.read_bytes()
     )
     assert bad_url.status_code == 422
+
+
+# --- treaty lists ---
+
+
+async def test_a_tfdd_treaty_list(client: httpx.AsyncClient, session: Session) -> None:
+    options = {"resource": ImportResource.agreements}
+    content = TFDD.read_bytes()
+    report = import_dataset(
+        session, io.BytesIO(content), DatasetOptions(file_name=TFDD.name, actor="import:tfdd", **options)
+    )
+    assert report.applied, report.errors[:3]
+    assert (report.layout, report.records, report.rejected) == (ImportLayout.tfdd, 2116, 0)
+    # One agreement per treaty: 9 rows of treaties with no date, and one row whose cells are shifted.
+    assert (report.inserted, report.skipped, report.grouped) == (634, 10, 1472)
+    assert report.skipped_reasons == {
+        "no signing date (DateSigned empty)": 9,
+        "DateSigned is not a date: the row is left out (see notes)": 1,
+    }
+    # A party whose code and name disagree is left out, and said.
+    assert "line 2120: CCODE BLR is BY but Country_Name 'Bulgaria' is BG: party left out" in report.notes
+
+    # The rows of the Kazakhstan–China agreement of 2001, as the csv module reads them.
+    # A row's line is the one it starts on (a quoted cell may span lines).
+    rows: dict[int, dict[str, str]] = {}
+    with TFDD.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        start = 2
+        for row in reader:
+            rows[start] = row
+            start = reader.line_num + 1
+    treaty = [n for n, row in rows.items() if row["2016Update ID"] == "559"]
+    assert {rows[n]["DateSigned"] for n in treaty} == {"12.09.2001"}
+    [signed] = await agreements(client, country="KAZ", date_from="2001-09-12", date_to="2001-09-12")
+    assert sorted(c["id"] for c in signed["countries"]) == ["CN", "KZ"]
+    assert (signed["date_start"], signed["date_precision"], signed["status"]) == (
+        "2001-09-12",
+        "day",
+        "signed",
+    )
+    assert signed["title"] == rows[treaty[0]]["DocumentName"]
+    assert "Signed in Astana, Kazakhstan." in signed["summary"]
+    assert sorted(c["line"] for c in signed["citations"]) == treaty
+    # The Caspian Framework Convention: five parties, a date written m/d/yyyy or dd.mm.yyyy alike.
+    [caspian] = await agreements(client, country="AZE", date_from="2003-11-04", date_to="2003-11-04")
+    assert sorted(c["id"] for c in caspian["countries"]) == ["AZ", "IR", "KZ", "RU", "TM"]
+
+    again = import_dataset(
+        session, io.BytesIO(content), DatasetOptions(file_name=TFDD.name, actor="import:tfdd", **options)
+    )
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 634)
+
+
+async def agreements(client: httpx.AsyncClient, **params: str) -> list[dict[str, Any]]:
+    response = await client.get("/v1/agreements", params={"limit": "100", **params})
+    assert response.status_code == 200, response.text
+    return list(response.json()["items"])

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 # Rows checked and written at once (app.imports.repository.BATCH_SIZE, which a test keeps equal):
 # that module is imported by the command itself, not by every `bilateral` command (start-up time).
 BATCH_SIZE = 5000
+NOTES_SHOWN = 5
 
 app = typer.Typer(
     help="Import records from a CSV or NDJSON file into DATABASE_URL: all or nothing, re-runnable.",
@@ -49,6 +50,12 @@ class EventLayout(StrEnum):
 
     gdelt = "gdelt"
     icews = "icews"
+
+
+class AgreementLayout(StrEnum):
+    """The layouts of treaty lists."""
+
+    tfdd = "tfdd"
 
 
 def _text(value: str | None, limit: int) -> str | None:
@@ -171,6 +178,50 @@ def events(
         raise typer.Exit(1)
 
 
+@app.command("agreements")
+def agreements(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            exists=True, dir_okay=False, readable=True, help="A treaty list (TFDD's CSV), or one gzipped."
+        ),
+    ],
+    layout: Annotated[
+        AgreementLayout | None,
+        typer.Option(help="tfdd (the Transboundary Freshwater Dispute Database's treaty table)"),
+    ] = None,
+    title: Title = None,
+    publisher: Publisher = None,
+    url: Url = None,
+    retrieved_on: RetrievedOn = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report; change nothing.")] = False,
+    actor: Annotated[
+        str | None, typer.Option(help="Who the revisions name [default: import:<file name>]")
+    ] = None,
+) -> None:
+    """Import agreements from a treaty list (TFDD): rows grouped into one agreement per treaty with its
+    parties, each citing its rows."""
+    from app.imports.records import DatasetOptions
+
+    options = DatasetOptions(
+        file_name=file.name,
+        actor=actor or f"import:{file.name}"[:200],
+        resource=ImportResource.agreements,
+        layout=ImportLayout(layout.value) if layout is not None else None,
+        provenance=provenance(title, publisher, url, retrieved_on),
+        dry_run=dry_run,
+    )
+    report = run_import(file, options)
+    typer.echo(summary(file, report))
+    if report.rejected:
+        for error in report.errors:
+            typer.echo(f"  line {error.line}, {error.field}: {error.detail}", err=True)
+        if report.errors_truncated:
+            typer.echo(f"  … and {report.errors_truncated} more errors", err=True)
+        typer.echo(f"{file.name}: rejected, nothing was imported", err=True)
+        raise typer.Exit(1)
+
+
 def provenance(
     title: str | None, publisher: str | None, url: str | None, retrieved_on: datetime | None
 ) -> "Provenance":
@@ -224,15 +275,18 @@ def summary(file: Path, report: ImportReport) -> str:
         f"inserted {report.inserted}, updated {report.updated}, unchanged {report.unchanged}, "
         f"skipped {report.skipped}, rejected {report.rejected}"
     )
+    notes = [f"  note: {note}" for note in report.notes[:NOTES_SHOWN]]
+    if len(report.notes) > NOTES_SHOWN:
+        notes.append(f"  … and {len(report.notes) - NOTES_SHOWN} more notes (in the report's `notes`)")
     value = [f"  {skipped_value(report)}"] if report.skipped and report.skipped_groups else []
     if report.grouped:
-        head += f"; {report.grouped} rows joined to another row's event"
+        head += f"; {report.grouped} rows joined to another row's record"
     reasons = [f"  skipped {count}: {reason}" for reason, count in report.skipped_reasons.items()]
     cited = (
         "rows without a citation cite" if report.resource is ImportResource.trade_figures else "records cite"
     )
     source = [f"  {cited} the source {report.source_id}"] if report.source_id else []
-    return "\n".join([head, *value, *reasons, *source])
+    return "\n".join([head, *value, *reasons, *notes, *source])
 
 
 def file_kind(report: ImportReport) -> str:

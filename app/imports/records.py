@@ -1,4 +1,4 @@
-"""Importing a dataset of records other than trade figures (events): the file read whole, checked,
+"""Importing a dataset of records other than trade figures (events, agreements): the file read whole, checked,
 then written through the resource's write path, all or nothing inside the caller's transaction.
 
 Unlike trade figures (app.imports.repository, a bulk path for millions of rows), these files hold
@@ -13,7 +13,7 @@ from typing import IO
 
 from sqlalchemy.orm import Session
 
-from app.imports import events
+from app.imports import events, treaties
 from app.imports.datasets import Provenance, put_dataset_source
 from app.imports.reading import FileFacts, UnreadableFile, open_file
 from app.imports.repository import dataset_source_id
@@ -22,6 +22,7 @@ from app.revisions import ACTOR_KEY
 
 Progress = Callable[[int], None]
 MAX_ERRORS = 100
+MAX_NOTES = 100
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,9 @@ class DatasetOptions:
 
 
 def detect_layout(resource: ImportResource, first_line: bytes) -> ImportLayout:
-    """The layout a file's first line says: ICEWS's header, else GDELT (which has none)."""
+    """The layout a file's first line says: for events ICEWS's header, else GDELT (which has none)."""
+    if resource is ImportResource.agreements:
+        return ImportLayout.tfdd
     if first_line.lstrip(b"\xef\xbb\xbf").startswith(b"Event ID\tEvent Date\t"):
         return ImportLayout.icews
     return ImportLayout.gdelt
@@ -73,9 +76,15 @@ def _import(
             "file, verbatim, with its line number."
         )
         put_dataset_source(session, source_id, options.file_name, description, options.provenance)
-        result = events.import_events(
-            session, data, facts.encoding, layout.value, source_id, progress, options.max_errors
-        )
+        result: events.EventImportResult | treaties.TreatyImportResult
+        if options.resource is ImportResource.agreements:
+            result = treaties.import_treaties(
+                session, data, facts.encoding, source_id, progress, options.max_errors
+            )
+        else:
+            result = events.import_events(
+                session, data, facts.encoding, layout.value, source_id, progress, options.max_errors
+            )
     except BaseException:
         savepoint.rollback()
         raise
@@ -99,7 +108,7 @@ def _import(
 def _report(
     options: DatasetOptions,
     layout: ImportLayout,
-    result: events.EventImportResult | None,
+    result: "events.EventImportResult | treaties.TreatyImportResult | None",
     errors: list[tuple[int, str, str]],
     applied: bool,
 ) -> ImportReport:
@@ -110,7 +119,7 @@ def _report(
         resource=options.resource,
         layout=layout,
         format="csv",
-        delimiter="\t",
+        delimiter="," if layout is ImportLayout.tfdd else "\t",
         applied=applied,
         source_id=None,
         records=result.records if result is not None else 0,
@@ -120,6 +129,7 @@ def _report(
         skipped=sum(skipped.values()),
         skipped_reasons=dict(skipped.most_common()),
         grouped=result.grouped if result is not None else None,
+        notes=getattr(result, "notes", [])[:MAX_NOTES],
         rejected=len({line for line, _, _ in errors}),
         errors=[ImportLineError(line=line, field=name, detail=detail) for line, name, detail in listed],
         errors_truncated=max(0, len(errors) - len(listed)),

@@ -12,6 +12,7 @@ class ImportResource(StrEnum):
 
     trade_figures = "trade-figures"
     events = "events"
+    agreements = "agreements"
 
 
 class ImportLayout(StrEnum):
@@ -23,6 +24,7 @@ class ImportLayout(StrEnum):
     comtrade_legacy = "comtrade-legacy"
     gdelt = "gdelt"
     icews = "icews"
+    tfdd = "tfdd"
 
 
 TRADE_LAYOUTS = (ImportLayout.generic, ImportLayout.comtrade, ImportLayout.comtrade_legacy)
@@ -30,6 +32,7 @@ TRADE_LAYOUTS = (ImportLayout.generic, ImportLayout.comtrade, ImportLayout.comtr
 LAYOUTS: dict[ImportResource, tuple[ImportLayout, ...]] = {
     ImportResource.trade_figures: TRADE_LAYOUTS,
     ImportResource.events: (ImportLayout.gdelt, ImportLayout.icews),
+    ImportResource.agreements: (ImportLayout.tfdd,),
 }
 
 
@@ -42,7 +45,8 @@ class ImportParams(BaseModel):
         "columns, as comtradeplus downloads and API responses have them) or `comtrade-legacy` (the "
         "comtrade.un.org layout used before 2023); without it the layout is recognized from the header or "
         "the first record. Events: `gdelt` (GDELT 1.0 event files, no header) or `icews` (ICEWS coded "
-        "event data); without it a file with ICEWS's header is `icews`, any other `gdelt`.",
+        "event data); without it a file with ICEWS's header is `icews`, any other `gdelt`. Agreements: "
+        "`tfdd` (the Transboundary Freshwater Dispute Database's treaty table), the default.",
     )
     dry_run: bool = Field(
         False,
@@ -160,8 +164,13 @@ class ImportReport(BaseModel):
     )
     grouped: int | None = Field(
         None,
-        description="Events: rows that tell of an event another row tells of too, and were joined to it "
-        "(the event cites them all); null for trade figures.",
+        description="Events and agreements: rows that tell of an event (a treaty) another row tells of too, "
+        "and were joined to it (the record cites them all); null for trade figures.",
+    )
+    notes: list[str] = Field(
+        default_factory=list,
+        description="What was left out of records that were imported, line by line (a treaty's party "
+        "whose code and name disagree, a row that cannot be read); at most 100.",
     )
     rejected: int = Field(description="Rows with at least one error. Any rejected row rejects the file.")
     errors: list[ImportLineError] = Field(
