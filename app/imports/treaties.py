@@ -192,6 +192,8 @@ def import_treaties(
             break
     if written and not result.errors:
         search.index_records(session, SearchRecordType.agreement, written)
+    # What was left out of a treaty first, then the codes of no country.
+    result.notes.sort(key=lambda note: "left out" not in note)
     return result
 
 
