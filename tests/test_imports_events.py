@@ -325,3 +325,58 @@ async def agreements(client: httpx.AsyncClient, **params: str) -> list[dict[str,
     response = await client.get("/v1/agreements", params={"limit": "100", **params})
     assert response.status_code == 200, response.text
     return list(response.json()["items"])
+
+
+async def test_a_trade_file_keeps_what_is_said_of_its_dataset(
+    client: httpx.AsyncClient, session: Session
+) -> None:
+    _, key = create_key(session, "trade-importer", "write")
+    headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
+    content = (REAL_DATA / "comtradr_chn_arg_deu_2010_HS-60a6ad.json").read_bytes()
+    params = {"publisher": "United Nations Statistics Division", "retrieved_on": "2026-11-30"}
+    response = await client.post("/v1/imports/trade-figures", params=params, headers=headers, content=content)
+    assert response.status_code == 200, response.text
+    source_id = response.json()["source_id"]
+    source = (await client.get(f"/v1/sources/{source_id}")).json()
+    assert (source["publisher"], source["retrieved_on"], source["kind"]) == (
+        "United Nations Statistics Division",
+        "2026-11-30",
+        "dataset",
+    )
+    assert source["title"] == "upload.json"  # no title given: the file's name, as before
+    # Said again, nothing changes; a title said later is written onto the same source.
+    again = await client.post(
+        "/v1/imports/trade-figures",
+        params={**params, "title": "China's trade, 2010"},
+        headers=headers,
+        content=content,
+    )
+    assert again.json()["unchanged"] == 4
+    assert (await client.get(f"/v1/sources/{source_id}")).json()["title"] == "China's trade, 2010"
+
+
+async def test_countries_serve_every_code_and_both_names(client: httpx.AsyncClient) -> None:
+    for given in ("KZ", "KAZ", "398", "Kazakhstan", "Казахстан"):
+        body = (await client.get(f"/v1/countries/{given}", params={"lang": "ru"})).json()
+        assert {key: body[key] for key in ("id", "alpha3", "numeric", "name", "name_en", "name_ru")} == {
+            "id": "KZ",
+            "alpha3": "KAZ",
+            "numeric": "398",
+            "name": "Казахстан",
+            "name_en": "Kazakhstan",
+            "name_ru": "Казахстан",
+        }
+    page = await client.get(
+        "/v1/countries", params={"fields": "id,alpha3,numeric,name_en,name_ru", "limit": "300"}
+    )
+    items = page.json()["items"]
+    assert len(items) == 249 and all(
+        set(item) == {"id", "alpha3", "numeric", "name_en", "name_ru"} for item in items
+    )
+    assert {
+        "id": "AZ",
+        "alpha3": "AZE",
+        "numeric": "031",
+        "name_en": "Azerbaijan",
+        "name_ru": "Азербайджан",
+    } in items
