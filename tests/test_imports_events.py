@@ -380,3 +380,57 @@ async def test_countries_serve_every_code_and_both_names(client: httpx.AsyncClie
         "name_en": "Azerbaijan",
         "name_ru": "Азербайджан",
     } in items
+
+
+# --- agreements in this API's own fields ---
+
+SEED_SOURCE = "velizade-2025-az-kz-relations"
+SEED_QUOTE = "Экономическая динамика стала одним из наиболее показательных аспектов"
+
+
+async def test_agreements_in_the_api_s_own_fields(client: httpx.AsyncClient, session: Session) -> None:
+    csv_file = (
+        "title_en,title_ru,status,sectors,date,countries,summary_en,citation_source_id,citation_quote\n"
+        "Test memorandum on ferries,Тестовый меморандум о паромах,signed,transport|trade,2025-11,AZ|KAZ,"
+        f"Invented for this test.,{SEED_SOURCE},{SEED_QUOTE}\n"
+        "Test roadmap on grain,Тестовая дорожная карта по зерну,proposed,agriculture,2026,Kazakhstan|398,,,\n"
+    )
+    options = {"resource": ImportResource.agreements}
+    report = import_dataset(
+        session, io.BytesIO(csv_file.encode()), DatasetOptions(file_name="own.csv", actor="t", **options)
+    )
+    assert (report.layout, report.format, report.applied, report.inserted) == (
+        ImportLayout.generic,
+        "csv",
+        True,
+        2,
+    )
+    ferries = (await client.get("/v1/agreements/test-memorandum-on-ferries-2025-11")).json()
+    assert (ferries["status"], ferries["sectors"], ferries["date_start"]) == (
+        "signed",
+        ["trade", "transport"],
+        "2025-11-01",
+    )
+    assert [c["id"] for c in ferries["countries"]] == ["AZ", "KZ"]
+    [quote] = ferries["citations"]
+    assert (quote["source_id"], quote["quote"], quote["line"]) == (SEED_SOURCE, SEED_QUOTE, None)
+    grain = (await client.get("/v1/agreements/test-roadmap-on-grain-2026")).json()
+    assert [c["id"] for c in grain["countries"]] == ["KZ"]  # Kazakhstan and 398 are one country
+    [row] = grain["citations"]
+    assert (row["source_id"], row["line"]) == (report.source_id, 3)
+
+    ndjson = (
+        '{"title_en": "Test memorandum on ferries", "title_ru": "Тестовый меморандум о паромах", '
+        '"status": "ratified", "sectors": "transport|trade", "date": "2025-11", "countries": "AZ|KZ"}\n'
+    )
+    updated = import_dataset(
+        session, io.BytesIO(ndjson.encode()), DatasetOptions(file_name="own.ndjson", actor="t", **options)
+    )
+    assert (updated.format, updated.updated) == ("ndjson", 1)
+
+    bad = "title_en,title_ru,status,sectors,date,countries\nX,Х,signedd,transport,2025,ZZZ\n"
+    rejected = import_dataset(
+        session, io.BytesIO(bad.encode()), DatasetOptions(file_name="bad.csv", actor="t", **options)
+    )
+    assert (rejected.applied, rejected.rejected) == (False, 1)
+    assert [(e.line, e.field) for e in rejected.errors] == [(2, "countries"), (2, "status")]

@@ -53,9 +53,10 @@ class EventLayout(StrEnum):
 
 
 class AgreementLayout(StrEnum):
-    """The layouts of treaty lists."""
+    """The layouts of agreement files: treaty lists, and this API's own."""
 
     tfdd = "tfdd"
+    generic = "generic"
 
 
 def _text(value: str | None, limit: int) -> str | None:
@@ -183,12 +184,18 @@ def agreements(
     file: Annotated[
         Path,
         typer.Argument(
-            exists=True, dir_okay=False, readable=True, help="A treaty list (TFDD's CSV), or one gzipped."
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="A treaty list (TFDD's CSV) or agreements in this API's fields (CSV, NDJSON).",
         ),
     ],
     layout: Annotated[
         AgreementLayout | None,
-        typer.Option(help="tfdd (the Transboundary Freshwater Dispute Database's treaty table)"),
+        typer.Option(
+            help="tfdd (the Transboundary Freshwater Dispute Database's treaty table) or generic (this "
+            "API's agreement fields) [default: generic for a header with title_en, NDJSON or JSON; else tfdd]"
+        ),
     ] = None,
     title: Title = None,
     publisher: Publisher = None,
@@ -199,8 +206,8 @@ def agreements(
         str | None, typer.Option(help="Who the revisions name [default: import:<file name>]")
     ] = None,
 ) -> None:
-    """Import agreements from a treaty list (TFDD): rows grouped into one agreement per treaty with its
-    parties, each citing its rows."""
+    """Import agreements from a treaty list (TFDD: rows grouped into one agreement per treaty with its
+    parties, each citing its rows) or from this API's own agreement fields (one per row)."""
     from app.imports.records import DatasetOptions
 
     options = DatasetOptions(

@@ -13,14 +13,15 @@ from typing import IO
 
 from sqlalchemy.orm import Session
 
-from app.imports import events, treaties
+from app.imports import agreement_rows, events, treaties
 from app.imports.datasets import Provenance, put_dataset_source
-from app.imports.reading import FileFacts, UnreadableFile, open_file
+from app.imports.reading import FileFacts, UnreadableFile, open_file, sniff_format
 from app.imports.repository import dataset_source_id
 from app.imports.schemas import ImportLayout, ImportLineError, ImportReport, ImportResource
 from app.revisions import ACTOR_KEY
 
 Progress = Callable[[int], None]
+Result = events.EventImportResult | treaties.TreatyImportResult | agreement_rows.AgreementRowsResult
 MAX_ERRORS = 100
 MAX_NOTES = 100
 
@@ -37,9 +38,11 @@ class DatasetOptions:
 
 
 def detect_layout(resource: ImportResource, first_line: bytes) -> ImportLayout:
-    """The layout a file's first line says: for events ICEWS's header, else GDELT (which has none)."""
+    """The layout a file's first line says: for events ICEWS's header, else GDELT (which has none);
+    for agreements this API's own columns (or NDJSON/JSON), else TFDD's."""
     if resource is ImportResource.agreements:
-        return ImportLayout.tfdd
+        own = b"title_en" in first_line or first_line.lstrip().startswith((b"{", b"["))
+        return ImportLayout.generic if own else ImportLayout.tfdd
     if first_line.lstrip(b"\xef\xbb\xbf").startswith(b"Event ID\tEvent Date\t"):
         return ImportLayout.icews
     return ImportLayout.gdelt
@@ -76,8 +79,12 @@ def _import(
             "file, verbatim, with its line number."
         )
         put_dataset_source(session, source_id, options.file_name, description, options.provenance)
-        result: events.EventImportResult | treaties.TreatyImportResult
-        if options.resource is ImportResource.agreements:
+        result: Result
+        if layout is ImportLayout.generic:
+            result = agreement_rows.import_agreement_rows(
+                session, data, sniff_format(data), facts.encoding, source_id, progress, options.max_errors
+            )
+        elif options.resource is ImportResource.agreements:
             result = treaties.import_treaties(
                 session, data, facts.encoding, source_id, progress, options.max_errors
             )
@@ -108,7 +115,7 @@ def _import(
 def _report(
     options: DatasetOptions,
     layout: ImportLayout,
-    result: "events.EventImportResult | treaties.TreatyImportResult | None",
+    result: "Result | None",
     errors: list[tuple[int, str, str]],
     applied: bool,
 ) -> ImportReport:
@@ -118,8 +125,8 @@ def _report(
     return ImportReport(
         resource=options.resource,
         layout=layout,
-        format="csv",
-        delimiter="," if layout is ImportLayout.tfdd else "\t",
+        format=getattr(result, "format", "csv"),
+        delimiter=getattr(result, "delimiter", "," if layout is ImportLayout.tfdd else "\t"),
         applied=applied,
         source_id=None,
         records=result.records if result is not None else 0,

@@ -32,7 +32,7 @@ TRADE_LAYOUTS = (ImportLayout.generic, ImportLayout.comtrade, ImportLayout.comtr
 LAYOUTS: dict[ImportResource, tuple[ImportLayout, ...]] = {
     ImportResource.trade_figures: TRADE_LAYOUTS,
     ImportResource.events: (ImportLayout.gdelt, ImportLayout.icews),
-    ImportResource.agreements: (ImportLayout.tfdd,),
+    ImportResource.agreements: (ImportLayout.tfdd, ImportLayout.generic),
 }
 
 
@@ -46,7 +46,9 @@ class ImportParams(BaseModel):
         "comtrade.un.org layout used before 2023); without it the layout is recognized from the header or "
         "the first record. Events: `gdelt` (GDELT 1.0 event files, no header) or `icews` (ICEWS coded "
         "event data); without it a file with ICEWS's header is `icews`, any other `gdelt`. Agreements: "
-        "`tfdd` (the Transboundary Freshwater Dispute Database's treaty table), the default.",
+        "`tfdd` (the Transboundary Freshwater Dispute Database's treaty table) or `generic` (this API's "
+        "agreement fields, CSV or NDJSON); without it a file with a `title_en` column (or NDJSON, JSON) is "
+        "`generic`, any other `tfdd`.",
     )
     dry_run: bool = Field(
         False,
