@@ -63,6 +63,11 @@ def is_generic(names: list[str]) -> bool:
     return "title_en" in names and "status" in names
 
 
+def _whole(text: str) -> bool:
+    """A CSV cell that is a whole number (ASCII digits, not too long to be one)."""
+    return text.isascii() and text.isdigit() and len(text) <= 12
+
+
 def _list(value: Any) -> Any:
     if isinstance(value, str):
         return [part.strip() for part in value.split("|") if part.strip()]
@@ -75,7 +80,7 @@ def _body(fields: dict[str, Any], line: int, text: str, source_id: str) -> tuple
         value = fields.get(name)
         if value not in (None, ""):
             body[name] = value
-    if isinstance(body.get("document_count"), str) and body["document_count"].isdigit():
+    if isinstance(body.get("document_count"), str) and _whole(body["document_count"]):
         body["document_count"] = int(body["document_count"])
     for name in LISTS:
         if fields.get(name) not in (None, ""):
@@ -87,7 +92,7 @@ def _body(fields: dict[str, Any], line: int, text: str, source_id: str) -> tuple
         }
         paragraph = fields.get("citation_paragraph")
         if paragraph not in (None, ""):
-            citation["paragraph"] = int(paragraph) if str(paragraph).isdigit() else paragraph
+            citation["paragraph"] = int(paragraph) if _whole(str(paragraph)) else paragraph
         body["citations"] = [citation]
     else:
         body["citations"] = [{"source_id": source_id, "line": line, "quote": text}]
