@@ -239,6 +239,6 @@ class EventCreate(WriteModel):
     people: list[Slug] = Field(default_factory=list, description="Ids of people taking part.")
     organizations: list[Slug] = Field(default_factory=list, description="Ids of organizations involved.")
     external_codes: list[ExternalCodeWrite] = Field(
-        default_factory=list, max_length=100, description="How event datasets code it (CAMEO …)."
+        default_factory=list, max_length=1000, description="How event datasets code it (CAMEO …)."
     )
     citations: list[CitationWrite] = Field(min_length=1, description="Quotes supporting the record.")

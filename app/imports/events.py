@@ -432,14 +432,10 @@ def event_body(
         "host_country": host,
         "countries": countries,
         "external_codes": [
-            {
-                "scheme": cameo.SCHEME,
-                "code": row.code,
-                "label": row.label,
-                "intensity": row.intensity,
-                "url": row.url,
-            }
-            for row in rows
+            {"scheme": cameo.SCHEME, "code": code, "label": label, "intensity": intensity, "url": url}
+            for code, label, intensity, url in dict.fromkeys(
+                (row.code, row.label, row.intensity, row.url) for row in rows
+            )
         ],
         "citations": [{"source_id": source_id, "line": row.line, "quote": row.text} for row in rows],
     }
