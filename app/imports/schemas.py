@@ -1,8 +1,9 @@
-from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from app.common.dates import Day
 
 FileFormat = Literal["csv", "ndjson", "json"]
 
@@ -78,7 +79,7 @@ class ImportParams(BaseModel):
         description="Where the dataset is published (never fetched).",
         examples=["https://dataverse.harvard.edu/dataverse/icews"],
     )
-    retrieved_on: date | None = Field(
+    retrieved_on: Day | None = Field(
         None, description="When the file was taken from where it is published.", examples=["2026-12-01"]
     )
 
