@@ -224,6 +224,12 @@ async def test_an_icews_file(client: httpx.AsyncClient, session: Session) -> Non
     assert lines_by_code == {"040": [340, 342], "044": [648, 649]}
     assert all(sorted(c["id"] for c in t["countries"]) == ["KZ", "RU"] for t in found)
 
+    # An event of no type of this API is titled in the dataset's own words for its code.
+    found = await events(client, country="AZE", date_from="2018-06-02", date_to="2018-06-02", type="other")
+    titles = [e["title"] for e in found if "TM" in [c["id"] for c in e["countries"]]]
+    label = "Express intent to engage in diplomatic cooperation (such as policy support)"
+    assert titles == [f"{label}: Azerbaijan → Turkmenistan"]
+
     # The dataset is a source with what the user said of it.
     source = (await client.get(f"/v1/sources/{report.source_id}")).json()
     assert (source["title"], source["publisher"], source["kind"]) == (

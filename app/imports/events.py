@@ -407,7 +407,8 @@ def event_body(
         host = other.country
     elif first.place_country in countries:
         host = first.place_country
-    label = cameo.label(code) or first.label or f"CAMEO {code}"
+    # The dataset's own words for its code where it gives them (ICEWS), else the codebook's.
+    label = (first.label if first.code == code else None) or cameo.label(code) or f"CAMEO {code}"
     title_en, title_ru = cameo.TYPE_TITLES.get(kind, (label, label))
     if kind is EventType.other:
         who_en = who_ru = f"{lead.name} → {other.name}"
