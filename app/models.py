@@ -40,6 +40,8 @@ from app.db import Base
 
 class EventType(StrEnum):
     state_visit = "state_visit"
+    # A visit whose rank (state, official, working) the source does not give: event datasets' "make a visit".
+    visit = "visit"
     official_visit = "official_visit"
     working_visit = "working_visit"
     summit = "summit"
@@ -584,6 +586,9 @@ class Event(Versioned, Searchable, Base):
     citations: Mapped[list[Citation]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=Citation.char_start
     )
+    external_codes: Mapped[list["EventCode"]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by="EventCode.id"
+    )
     contested: Mapped[list[ContestedValue]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=ContestedValue.id
     )
@@ -600,6 +605,30 @@ class Event(Versioned, Searchable, Base):
         Index("ix_events_title_en", "title_en", "id"),
         # Events of a country come by id from event_countries: their dates are read from this index.
         Index("ix_events_id_dates", "id", "date_start", "date_end"),
+    )
+
+
+class EventCode(Base):
+    """How an event dataset codes the event: its own code (CAMEO `042`, "Make a visit"), kept beside
+    this API's `type`, which is `other` where no type fits; the intensity on the Goldstein scale and
+    the article the dataset row was coded from, when the dataset gives them."""
+
+    __tablename__ = "event_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    scheme: Mapped[str] = mapped_column(String(40))
+    code: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str | None] = mapped_column(String(300))
+    intensity: Mapped[float | None] = mapped_column(Float)
+    url: Mapped[str | None] = mapped_column(String(2000))
+
+    __table_args__ = (
+        CheckConstraint(
+            "intensity IS NULL OR (intensity >= -10 AND intensity <= 10)", name="intensity_range"
+        ),
+        Index("ix_event_codes_event_id", "event_id", "id"),
+        Index("ix_event_codes_code", "scheme", "code"),
     )
 
 

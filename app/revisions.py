@@ -40,6 +40,7 @@ from app.models import (
     Citation,
     ContestedValue,
     Event,
+    EventCode,
     InfrastructureProject,
     Organization,
     Person,
@@ -78,6 +79,14 @@ def _plain(value: Any) -> Any:
             "quote": value.quote,
             "paragraph": value.paragraph,
             "line": value.line,
+        }
+    if isinstance(value, EventCode):
+        return {
+            "scheme": value.scheme,
+            "code": value.code,
+            "label": value.label,
+            "intensity": value.intensity,
+            "url": value.url,
         }
     if isinstance(value, ContestedValue):
         return {

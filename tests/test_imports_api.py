@@ -142,7 +142,9 @@ async def test_bad_requests_are_problems(
 async def test_an_unknown_resource_is_a_problem(
     client: httpx.AsyncClient, keys: dict[str, dict[str, str]]
 ) -> None:
-    body = problem(await client.post("/v1/imports/events", content=HEADER, headers=CSV | keys["write"]), 422)
+    body = problem(
+        await client.post("/v1/imports/projects", content=HEADER, headers=CSV | keys["write"]), 422
+    )
     assert [error["name"] for error in body["errors"]] == ["resource"]
 
 
@@ -166,7 +168,16 @@ def test_the_openapi_document_describes_the_endpoint() -> None:
         content = operation["responses"][status]["content"]
         assert content == {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
     parameters = {p["name"]: p for p in operation["parameters"]}
-    assert set(parameters) == {"resource", "layout", "dry_run", "filename"}
+    assert set(parameters) == {
+        "resource",
+        "layout",
+        "dry_run",
+        "filename",
+        "title",
+        "publisher",
+        "url",
+        "retrieved_on",
+    }
     assert all(parameter["description"] for parameter in parameters.values())
     assert parameters["resource"]["schema"]["$ref"].endswith("ImportResource") or parameters["resource"][
         "schema"

@@ -43,6 +43,10 @@ RESOURCES: dict[str, tuple[dict[str, Any], Changes]] = {
             "summary_en": ("A summary.", ("summary_en",)),
             "summary_ru": ("Кратко.", ("summary_ru",)),
             "date": ("2025-11-14", ("date_start", "date_end", "date_precision")),
+            "external_codes": (
+                [{"scheme": "CAMEO", "code": "042", "label": "Make a visit", "intensity": 1.9}],
+                ("external_codes",),
+            ),
             "location": ("astana", ("location_id",)),
             "host_country": ("KZ", ("host_country_id",)),
             "countries": (["AZ", "KZ", "TR"], ("countries",)),

@@ -39,6 +39,7 @@ from app.models import (
 SYMMETRIC = {Indicator.trade_turnover, Indicator.trade_turnover_growth}
 # A visit is held as talks: sources name the same meeting either way.
 _MEETINGS = {
+    EventType.visit,
     EventType.state_visit,
     EventType.official_visit,
     EventType.working_visit,

@@ -2,6 +2,9 @@ import calendar
 import re
 from datetime import date
 from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
 
 
 class DatePrecision(StrEnum):
@@ -78,3 +81,15 @@ def period_kind(start: date, end: date) -> PeriodKind:
     if start.month == 1:
         return PeriodKind.year_to_date
     return PeriodKind.other
+
+
+def _iso_day(value: Any) -> Any:
+    """Only `YYYY-MM-DD`: pydantic would also take a number of seconds since 1970 for a date."""
+    if isinstance(value, str) and not ISO_DAY.match(value):
+        raise ValueError("expected a day as YYYY-MM-DD")
+    return value
+
+
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A day in a query parameter: `2025-12-31` and nothing else.
+Day = Annotated[date, BeforeValidator(_iso_day)]

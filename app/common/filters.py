@@ -4,7 +4,6 @@ Filters are typed pydantic models with `extra="forbid"`, so an unknown parameter
 parameter appears, described, in the OpenAPI document.
 """
 
-import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -12,7 +11,6 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -23,6 +21,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import datastate
 from app.common.countries import ACCEPTED, country_code
+from app.common.dates import Day as Day  # re-exported for the schemas
 from app.common.dates import parse_partial_date
 from app.common.language import Language
 from app.common.rows import IdQuery
@@ -257,17 +256,6 @@ AS_OF_DESCRIPTION = (
     "citation from such a source. A source counts from the last day its publication date allows (a "
     "source dated only `2025` counts from 2025-12-31); one with no publication date never does."
 )
-
-
-def _iso_day(value: Any) -> Any:
-    """Only `YYYY-MM-DD`: pydantic would also take a number of seconds since 1970 for a date."""
-    if isinstance(value, str) and not ISO_DAY.match(value):
-        raise ValueError("expected a day as YYYY-MM-DD")
-    return value
-
-
-ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-Day = Annotated[date, BeforeValidator(_iso_day)]
 
 
 def as_of_field() -> Any:

@@ -87,6 +87,15 @@ class CitationWrite(WriteModel):
     )
 
 
+class DatasetCitationWrite(WriteModel):
+    """A row of a dataset file that supports the record: for the importers, which read the file and
+    quote its line verbatim. Over the API a dataset is cited by importing it, never by hand."""
+
+    source_id: str = Field(description="The id of the dataset source standing for the file.")
+    line: StrictInt = Field(ge=1, description="The 1-based line the row starts on.")
+    quote: str = Field(min_length=1, max_length=1_000_000, description="The row, verbatim.")
+
+
 @dataclass(frozen=True)
 class Fields:
     """How write data maps onto a record: copied as is, a date (`2025-11`), a period
@@ -118,13 +127,15 @@ class Writable(Generic[M]):
         base = self.id_from(data) if self.id_from else slugify(str(data.get(self.id_field) or "record"))
         return new_id(session, self.listing.model, base)
 
-    def apply(self, session: Session, record: M, data: dict[str, Any]) -> None:
+    def apply(self, session: Session, record: M, data: dict[str, Any], datasets: bool = False) -> None:
+        """Copy `data` onto `record` by the rules; `datasets`: its citations may be rows of dataset
+        files (DatasetCitationWrite), as only `put`'s trusted writers state them."""
         # Setting relations can put the record in the session early (through backrefs): no flush of
         # a half-applied record while references are looked up.
         with session.no_autoflush:
-            self._apply(session, record, data)
+            self._apply(session, record, data, datasets)
 
-    def _apply(self, session: Session, record: M, data: dict[str, Any]) -> None:
+    def _apply(self, session: Session, record: M, data: dict[str, Any], datasets: bool) -> None:
         required = {name for name, info in self.create.model_fields.items() if info.is_required()}
         for key, value in data.items():
             if value is None and key in required:
@@ -144,7 +155,9 @@ class Writable(Generic[M]):
                 setattr(record, key, every(session, model, data[key], key))
         if "citations" in data:
             current = record.citations  # type: ignore[attr-defined]
-            record.citations = citations(session, data["citations"], current=current)  # type: ignore[attr-defined]
+            record.citations = citations(  # type: ignore[attr-defined]
+                session, data["citations"], current=current, datasets=datasets
+            )
         self.finish(session, record, data)
 
 
@@ -233,10 +246,12 @@ def citations(
     items: Sequence[dict[str, Any]],
     field: str = "citations",
     current: Sequence[Citation] = (),
+    datasets: bool = False,
 ) -> list[Citation]:
     """The citations `items` name, each checked verbatim in its source; one the record has already
-    (`current`: same source, quote and place) is kept as it is rather than written anew."""
-    kept = {(c.source_id, c.quote, c.char_start, c.char_end): c for c in current}
+    (`current`: same source, quote and place) is kept as it is rather than written anew. With
+    `datasets`, an item with a `line` is a row of a dataset file (DatasetCitationWrite)."""
+    kept = {(c.source_id, c.quote, c.char_start, c.char_end, c.line): c for c in current}
     if not items:
         raise invalid(field, "at least one citation is required: every fact comes from a source")
     built = []
@@ -244,13 +259,21 @@ def citations(
         source = session.get(Source, item["source_id"])
         if source is None:
             raise invalid(f"{field}[{n}].source_id", f"unknown source: {item['source_id']}")
+        if datasets and item.get("line") is not None:
+            if source.kind != SourceKind.dataset:
+                raise invalid(f"{field}[{n}].source_id", "a line is cited in a dataset, not in a text")
+            key = (source.id, item["quote"], None, None, item["line"])
+            built.append(
+                kept.get(key) or Citation(source_id=source.id, quote=item["quote"], line=item["line"])
+            )
+            continue
         if source.kind == SourceKind.dataset:
             raise invalid(f"{field}[{n}].source_id", "cite datasets by importing them, not by quote")
         try:
             where = locate_quote(source.text, item["quote"], item.get("paragraph"))
         except QuoteNotFound as exc:
             raise invalid(f"{field}[{n}].quote", str(exc)) from None
-        same = kept.get((source.id, item["quote"], where.char_start, where.char_end))
+        same = kept.get((source.id, item["quote"], where.char_start, where.char_end, None))
         built.append(
             same
             or Citation(
@@ -278,6 +301,7 @@ def _insert(
     record_id: str,
     data: dict[str, Any],
     on_create: Callable[[Session, M], None] = lambda session, record: None,
+    datasets: bool = False,
 ) -> M:
     model = writable.listing.model
     if session.get(model, record_id) is not None:
@@ -285,7 +309,7 @@ def _insert(
     record = model(id=record_id)  # type: ignore[call-arg]
     for relation in writable.fields.many:  # a new record starts with empty collections
         setattr(record, relation, [])
-    writable.apply(session, record, data)
+    writable.apply(session, record, data, datasets)
     on_create(session, record)
     session.add(record)
     _flush(session, writable)
@@ -295,12 +319,13 @@ def _insert(
 def put(session: Session, writable: Writable[M], record_id: str, data: dict[str, Any]) -> str:
     """Make the record `record_id` say `data`, a whole create body: create it, or change what differs.
     Answers `inserted`, `updated` or `unchanged`. For a trusted writer that names its ids (the
-    seed): no If-Match, the same rules, references, citations and history as the API's writes."""
+    seed, the importers): no If-Match, the same rules, references, citations and history as the API's
+    writes, and citations may be rows of dataset files (DatasetCitationWrite)."""
     record = writable.listing.find(session, record_id)
     if record is None:
-        _insert(session, writable, record_id, data)
+        _insert(session, writable, record_id, data, datasets=True)
         return "inserted"
-    writable.apply(session, record, data)
+    writable.apply(session, record, data, datasets=True)
     if not session.is_modified(record):
         return "unchanged"
     _flush(session, writable)

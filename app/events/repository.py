@@ -1,3 +1,5 @@
+from typing import Any
+
 from sqlalchemy import ColumnElement, Select, Table, and_, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -11,6 +13,7 @@ from app.events.schemas import EventCreate, EventFilters, EventRead
 from app.models import (
     Country,
     Event,
+    EventCode,
     Organization,
     Person,
     Place,
@@ -37,6 +40,7 @@ EVENTS = Listing(
         selectinload(Event.organizations),
         selectinload(Event.agreements),
         selectinload(Event.citations),
+        selectinload(Event.external_codes),
         *support_load(Event),
     ),
     includes={
@@ -113,9 +117,22 @@ def filter_events(session: Session, filters: EventFilters) -> Select[Event]:
     return statement
 
 
-def _event_rules(session: Session, event: Event, data: dict[str, object]) -> None:
+def _event_rules(session: Session, event: Event, data: dict[str, Any]) -> None:
     if event.host_country is not None and event.host_country not in event.countries:
         raise invalid("host_country", "the host must be one of `countries`")
+    if "external_codes" in data:
+        event.external_codes = external_codes(event.external_codes, data["external_codes"] or [])
+
+
+_CODE_FIELDS = ("scheme", "code", "label", "intensity", "url")
+
+
+def external_codes(current: list[EventCode], items: list[dict[str, Any]]) -> list[EventCode]:
+    """The codes `items` state, in their order, once each; a code the event has already is kept as it
+    is (so stating an event again as it is changes nothing)."""
+    kept = {tuple(getattr(code, name) for name in _CODE_FIELDS): code for code in current}
+    wanted = dict.fromkeys(tuple(item.get(name) for name in _CODE_FIELDS) for item in items)
+    return [kept.get(key) or EventCode(**dict(zip(_CODE_FIELDS, key, strict=True))) for key in wanted]
 
 
 WRITABLE = Writable(

@@ -1,7 +1,7 @@
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from app.agreements.schemas import AgreementRead
 from app.common.dates import DatePrecision
@@ -33,6 +33,51 @@ from app.common.schemas import (
 from app.curation.writes import DATE_PATTERN, CitationWrite, Name, Text, WriteId, WriteModel
 from app.models import EventStatus, EventType, SupportStatus
 from app.reference.schemas import CountryRead, OrganizationRead, PersonRead, PlaceRead
+
+
+class ExternalCode(Schema):
+    """How an event dataset codes the event, in its own scheme."""
+
+    scheme: str = Field(
+        description="The coding scheme: `CAMEO` (GDELT and ICEWS use it).", examples=["CAMEO"]
+    )
+    code: str = Field(description="The event's code in that scheme.", examples=["042"])
+    label: str | None = Field(
+        description="What the code means, in the scheme's words.", examples=["Make a visit"]
+    )
+    intensity: float | None = Field(
+        description="How cooperative (up to +10) or hostile (down to −10) the event is on the Goldstein "
+        "scale, as the dataset gives it (GDELT's GoldsteinScale, ICEWS's Intensity); null when it gives "
+        "none.",
+        examples=[1.9],
+    )
+    url: str | None = Field(
+        description="The article the dataset coded the event from (GDELT's SOURCEURL); null when it gives "
+        "none."
+    )
+
+
+class ExternalCodeWrite(WriteModel):
+    """A dataset's code for the event."""
+
+    scheme: Annotated[str, StringConstraints(min_length=1, max_length=40, strip_whitespace=True)] = Field(
+        description="The coding scheme, e.g. `CAMEO`."
+    )
+    code: Annotated[str, StringConstraints(min_length=1, max_length=40, strip_whitespace=True)] = Field(
+        description="The event's code in that scheme."
+    )
+    label: Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)] | None = (
+        Field(None, description="What the code means.")
+    )
+    intensity: float | None = Field(
+        None,
+        ge=-10,
+        le=10,
+        description="Intensity on the Goldstein scale, −10 (hostile) to +10 (cooperative).",
+    )
+    url: (
+        Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=r"^https?://\S+$")] | None
+    ) = Field(None, description="The article the code was given from.")
 
 
 class EventIncluded(Schema):
@@ -75,6 +120,10 @@ class EventRead(Schema):
     people: list[NamedRef] = Field(description="People taking part.")
     organizations: list[NamedRef] = Field(description="Organizations involved (e.g. the summit's).")
     agreements: list[TitledRef] = Field(description="Agreements signed at the event.")
+    external_codes: list[ExternalCode] = Field(
+        description="How event datasets code it in their own schemes (CAMEO), for events imported from "
+        "one; empty otherwise."
+    )
     citations: list[Citation] = Field(description="Quotes from the sources supporting this record.")
     support: SupportStatus = Field(description=SUPPORT_DESCRIPTION, examples=["single"])
     source_count: int = Field(description=SOURCE_COUNT_DESCRIPTION, examples=[1])
@@ -101,6 +150,7 @@ EventField = Literal[
     "people",
     "organizations",
     "agreements",
+    "external_codes",
     "citations",
     "support",
     "source_count",
@@ -188,4 +238,7 @@ class EventCreate(WriteModel):
     )
     people: list[Slug] = Field(default_factory=list, description="Ids of people taking part.")
     organizations: list[Slug] = Field(default_factory=list, description="Ids of organizations involved.")
+    external_codes: list[ExternalCodeWrite] = Field(
+        default_factory=list, max_length=1000, description="How event datasets code it (CAMEO …)."
+    )
     citations: list[CitationWrite] = Field(min_length=1, description="Quotes supporting the record.")

@@ -1,6 +1,9 @@
 """`bilateral import <resource> FILE`: the same import as POST /v1/imports/{resource}, from a file."""
 
+import re
 import sys
+from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,11 +13,14 @@ from app.config import get_settings
 from app.imports.schemas import FileFormat, ImportLayout, ImportReport, ImportResource
 
 if TYPE_CHECKING:
+    from app.imports.datasets import Provenance
+    from app.imports.records import DatasetOptions
     from app.imports.repository import ImportOptions
 
 # Rows checked and written at once (app.imports.repository.BATCH_SIZE, which a test keeps equal):
 # that module is imported by the command itself, not by every `bilateral` command (start-up time).
 BATCH_SIZE = 5000
+NOTES_SHOWN = 5
 
 app = typer.Typer(
     help="Import records from a CSV or NDJSON file into DATABASE_URL: all or nothing, re-runnable.",
@@ -31,6 +37,54 @@ EXTENSIONS: dict[str, FileFormat] = {
 }
 
 
+class TradeLayout(StrEnum):
+    """The layouts of trade-figure files (ImportLayout's first three)."""
+
+    generic = "generic"
+    comtrade = "comtrade"
+    comtrade_legacy = "comtrade-legacy"
+
+
+class EventLayout(StrEnum):
+    """The layouts of event datasets."""
+
+    gdelt = "gdelt"
+    icews = "icews"
+
+
+class AgreementLayout(StrEnum):
+    """The layouts of agreement files: treaty lists, and this API's own."""
+
+    tfdd = "tfdd"
+    generic = "generic"
+
+
+def _text(value: str | None, limit: int) -> str | None:
+    if value is None:
+        return None
+    if not value.strip() or len(value) > limit:
+        raise typer.BadParameter(f"give 1 to {limit} characters")
+    return value.strip()
+
+
+def _url(value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"https?://\S+", value):
+        raise typer.BadParameter("an http:// or https:// address")
+    return _text(value, 2000)
+
+
+Title = Annotated[
+    str | None,
+    typer.Option(help="The dataset's title, for the source its records cite [default: the file's name]"),
+]
+Publisher = Annotated[str | None, typer.Option(help="Who publishes the dataset.")]
+Url = Annotated[str | None, typer.Option(help="Where the dataset is published (never fetched).")]
+RetrievedOn = Annotated[
+    datetime | None,
+    typer.Option("--retrieved-on", formats=["%Y-%m-%d"], help="When the file was taken (YYYY-MM-DD)."),
+]
+
+
 @app.command("trade-figures")
 def trade_figures(
     file: Annotated[
@@ -43,9 +97,13 @@ def trade_figures(
         ),
     ],
     layout: Annotated[
-        ImportLayout | None,
+        TradeLayout | None,
         typer.Option(help="generic, comtrade or comtrade-legacy [default: recognized from the header]"),
     ] = None,
+    title: Title = None,
+    publisher: Publisher = None,
+    url: Url = None,
+    retrieved_on: RetrievedOn = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report; change nothing.")] = False,
     actor: Annotated[
         str | None, typer.Option(help="Who the revisions name [default: import:<file name>]")
@@ -61,10 +119,54 @@ def trade_figures(
         file_name=file.name,
         actor=actor or f"import:{file.name}"[:200],
         resource=ImportResource.trade_figures,
-        layout=layout,
+        layout=ImportLayout(layout.value) if layout is not None else None,
         format=EXTENSIONS.get(file.suffix.lower()),
         dry_run=dry_run,
         batch_size=batch_size,
+    )
+    report = run_import(file, options, provenance(title, publisher, url, retrieved_on))
+    typer.echo(summary(file, report))
+    if report.rejected:
+        for error in report.errors:
+            typer.echo(f"  line {error.line}, {error.field}: {error.detail}", err=True)
+        if report.errors_truncated:
+            typer.echo(f"  … and {report.errors_truncated} more errors", err=True)
+        typer.echo(f"{file.name}: rejected, nothing was imported", err=True)
+        raise typer.Exit(1)
+
+
+@app.command("events")
+def events(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            exists=True, dir_okay=False, readable=True, help="A GDELT or ICEWS file, or one gzipped."
+        ),
+    ],
+    layout: Annotated[
+        EventLayout | None,
+        typer.Option(help="gdelt or icews [default: icews for a file with ICEWS's header, else gdelt]"),
+    ] = None,
+    title: Title = None,
+    publisher: Publisher = None,
+    url: Url = None,
+    retrieved_on: RetrievedOn = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report; change nothing.")] = False,
+    actor: Annotated[
+        str | None, typer.Option(help="Who the revisions name [default: import:<file name>]")
+    ] = None,
+) -> None:
+    """Import events from an event dataset (GDELT 1.0, ICEWS): rows grouped into events, each citing
+    its rows."""
+    from app.imports.records import DatasetOptions
+
+    options = DatasetOptions(
+        file_name=file.name,
+        actor=actor or f"import:{file.name}"[:200],
+        resource=ImportResource.events,
+        layout=ImportLayout(layout.value) if layout is not None else None,
+        provenance=provenance(title, publisher, url, retrieved_on),
+        dry_run=dry_run,
     )
     report = run_import(file, options)
     typer.echo(summary(file, report))
@@ -77,8 +179,75 @@ def trade_figures(
         raise typer.Exit(1)
 
 
-def run_import(file: Path, options: "ImportOptions") -> ImportReport:
+@app.command("agreements")
+def agreements(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="A treaty list (TFDD's CSV) or agreements in this API's fields (CSV, NDJSON).",
+        ),
+    ],
+    layout: Annotated[
+        AgreementLayout | None,
+        typer.Option(
+            help="tfdd (the Transboundary Freshwater Dispute Database's treaty table) or generic (this "
+            "API's agreement fields) [default: generic for a header with title_en, NDJSON or JSON; else tfdd]"
+        ),
+    ] = None,
+    title: Title = None,
+    publisher: Publisher = None,
+    url: Url = None,
+    retrieved_on: RetrievedOn = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report; change nothing.")] = False,
+    actor: Annotated[
+        str | None, typer.Option(help="Who the revisions name [default: import:<file name>]")
+    ] = None,
+) -> None:
+    """Import agreements from a treaty list (TFDD: rows grouped into one agreement per treaty with its
+    parties, each citing its rows) or from this API's own agreement fields (one per row)."""
+    from app.imports.records import DatasetOptions
+
+    options = DatasetOptions(
+        file_name=file.name,
+        actor=actor or f"import:{file.name}"[:200],
+        resource=ImportResource.agreements,
+        layout=ImportLayout(layout.value) if layout is not None else None,
+        provenance=provenance(title, publisher, url, retrieved_on),
+        dry_run=dry_run,
+    )
+    report = run_import(file, options)
+    typer.echo(summary(file, report))
+    if report.rejected:
+        for error in report.errors:
+            typer.echo(f"  line {error.line}, {error.field}: {error.detail}", err=True)
+        if report.errors_truncated:
+            typer.echo(f"  … and {report.errors_truncated} more errors", err=True)
+        typer.echo(f"{file.name}: rejected, nothing was imported", err=True)
+        raise typer.Exit(1)
+
+
+def provenance(
+    title: str | None, publisher: str | None, url: str | None, retrieved_on: datetime | None
+) -> "Provenance":
+    from app.imports.datasets import Provenance
+
+    return Provenance(
+        title=_text(title, 1000),
+        publisher=_text(publisher, 300),
+        url=_url(url),
+        retrieved_on=retrieved_on.date() if retrieved_on is not None else None,
+    )
+
+
+def run_import(
+    file: Path, options: "ImportOptions | DatasetOptions", provenance: "Provenance | None" = None
+) -> ImportReport:
     from app.db import make_engine, make_sessionmaker
+    from app.imports.datasets import describe_dataset
+    from app.imports.records import DatasetOptions, import_dataset
     from app.imports.repository import import_file
 
     engine = make_engine(get_settings().database_url)
@@ -96,7 +265,12 @@ def run_import(file: Path, options: "ImportOptions") -> ImportReport:
                 bar.update(position - done)
                 done = position
 
-            return import_file(session, stream, options, progress)
+            if isinstance(options, DatasetOptions):
+                return import_dataset(session, stream, options, progress)
+            report = import_file(session, stream, options, progress)
+            if report.applied and report.source_id and provenance is not None:
+                describe_dataset(session, report.source_id, provenance)
+            return report
     finally:
         engine.dispose()
 
@@ -108,10 +282,18 @@ def summary(file: Path, report: ImportReport) -> str:
         f"inserted {report.inserted}, updated {report.updated}, unchanged {report.unchanged}, "
         f"skipped {report.skipped}, rejected {report.rejected}"
     )
-    value = [f"  {skipped_value(report)}"] if report.skipped else []
+    notes = [f"  note: {note}" for note in report.notes[:NOTES_SHOWN]]
+    if len(report.notes) > NOTES_SHOWN:
+        notes.append(f"  … and {len(report.notes) - NOTES_SHOWN} more notes (in the report's `notes`)")
+    value = [f"  {skipped_value(report)}"] if report.skipped and report.skipped_groups else []
+    if report.grouped:
+        head += f"; {report.grouped} rows joined to another row's record"
     reasons = [f"  skipped {count}: {reason}" for reason, count in report.skipped_reasons.items()]
-    source = [f"  rows without a citation cite the source {report.source_id}"] if report.source_id else []
-    return "\n".join([head, *value, *reasons, *source])
+    cited = (
+        "rows without a citation cite" if report.resource is ImportResource.trade_figures else "records cite"
+    )
+    source = [f"  {cited} the source {report.source_id}"] if report.source_id else []
+    return "\n".join([head, *value, *reasons, *notes, *source])
 
 
 def file_kind(report: ImportReport) -> str:

@@ -41,6 +41,7 @@ from app.imports.reading import (
     sniff_format,
 )
 from app.imports.schemas import (
+    TRADE_LAYOUTS,
     FileFormat,
     ImportLayout,
     ImportLineError,
@@ -189,7 +190,7 @@ def missing_columns(layout: ImportLayout, names: list[str]) -> list[str]:
 def no_layout_fits(names: list[str]) -> str:
     """Why a header fits no layout: the columns each one misses."""
     misses = []
-    for layout in ImportLayout:
+    for layout in TRADE_LAYOUTS:
         missing = ", ".join(missing_columns(layout, names)) or "no required column"
         if layout is ImportLayout.generic:
             missing += f" (and {len(trade.unknown_columns(names))} of the file's columns are not its own)"

@@ -10,9 +10,11 @@ from app.auth import WriteCaller
 from app.common.query import from_query
 from app.common.schemas import Problem
 from app.db import SessionDep
-from app.errors import AppError, ProblemResponse, param_error, problem
+from app.errors import AppError, InvalidParameter, ProblemResponse, param_error, problem
+from app.imports.datasets import Provenance, describe_dataset
+from app.imports.records import DatasetOptions, import_dataset
 from app.imports.repository import ImportOptions, import_file
-from app.imports.schemas import FileFormat, ImportParams, ImportReport, ImportResource
+from app.imports.schemas import LAYOUTS, FileFormat, ImportParams, ImportReport, ImportResource
 
 router = APIRouter(prefix="/v1/imports", tags=["imports"])
 
@@ -114,9 +116,11 @@ PROBLEMS = {
     "the file (422, naming every bad line and field) and nothing is written. Records are matched on "
     "their natural key (trade figures: reporter, partner, indicator, commodity, period and status), so "
     "importing the same file again changes nothing. Rows without a citation of their own cite the file: "
-    "a `dataset` source, one line per record. With `layout=comtrade` (or a Comtrade header) the file is "
-    "read in UN Comtrade's export layout. `dry_run=true` checks and reports without writing. Needs an "
-    "API key with the `write` scope.",
+    "a `dataset` source, one line per record, described by `title`, `publisher`, `url` and "
+    "`retrieved_on` when given. With `layout=comtrade` (or a Comtrade header) the file is read in UN "
+    "Comtrade's export layout. Events come from event datasets (`layout=gdelt` or `icews`): rows that "
+    "tell of one event are grouped, and the event cites them all. `dry_run=true` checks and reports "
+    "without writing. Needs an API key with the `write` scope.",
     response_model=ImportReport,
     responses={
         200: {"description": "The file was imported (or, with dry_run, would be): what changed."},
@@ -127,22 +131,44 @@ PROBLEMS = {
 )
 def import_records(
     request: Request,
-    resource: Annotated[ImportResource, Path(description="What the file holds: `trade-figures`.")],
+    resource: Annotated[
+        ImportResource, Path(description="What the file holds: `trade-figures` or `events`.")
+    ],
     caller: WriteCaller,
     session: SessionDep,
     params: Annotated[ImportParams, from_query(ImportParams)],
     upload: Annotated[Upload, Depends(spooled_upload)],
 ) -> Response:
+    if params.layout is not None and params.layout not in LAYOUTS[resource]:
+        choices = ", ".join(layout.value for layout in LAYOUTS[resource])
+        detail = f"{params.layout.value} is not a layout of {resource.value}: one of {choices}"
+        raise InvalidParameter(f"layout: {detail}", [param_error("layout", detail)])
     file_name = params.filename or f"upload.{upload.format or 'gz'}"
-    options = ImportOptions(
-        file_name=file_name,
-        actor=caller.name,
-        resource=resource,
-        layout=params.layout,
-        format=upload.format,
-        dry_run=params.dry_run,
+    provenance = Provenance(
+        title=params.title, publisher=params.publisher, url=params.url, retrieved_on=params.retrieved_on
     )
-    report = import_file(session, upload.file, options)
+    if resource is ImportResource.trade_figures:
+        options = ImportOptions(
+            file_name=file_name,
+            actor=caller.name,
+            resource=resource,
+            layout=params.layout,
+            format=upload.format,
+            dry_run=params.dry_run,
+        )
+        report = import_file(session, upload.file, options)
+        if report.applied and report.source_id:
+            describe_dataset(session, report.source_id, provenance)
+    else:
+        dataset = DatasetOptions(
+            file_name=file_name,
+            actor=caller.name,
+            resource=resource,
+            layout=params.layout,
+            provenance=provenance,
+            dry_run=params.dry_run,
+        )
+        report = import_dataset(session, upload.file, dataset)
     if report.rejected:
         return rejected(request, report)
     return Response(orjson.dumps(report.model_dump(mode="json")), media_type="application/json")

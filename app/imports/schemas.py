@@ -1,7 +1,9 @@
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from app.common.dates import Day
 
 FileFormat = Literal["csv", "ndjson", "json"]
 
@@ -10,6 +12,8 @@ class ImportResource(StrEnum):
     """What a file holds: the path segment of the endpoint and the CLI's first argument."""
 
     trade_figures = "trade-figures"
+    events = "events"
+    agreements = "agreements"
 
 
 class ImportLayout(StrEnum):
@@ -19,6 +23,18 @@ class ImportLayout(StrEnum):
     generic = "generic"
     comtrade = "comtrade"
     comtrade_legacy = "comtrade-legacy"
+    gdelt = "gdelt"
+    icews = "icews"
+    tfdd = "tfdd"
+
+
+TRADE_LAYOUTS = (ImportLayout.generic, ImportLayout.comtrade, ImportLayout.comtrade_legacy)
+# The layouts of each resource; the first is its default where the file cannot tell.
+LAYOUTS: dict[ImportResource, tuple[ImportLayout, ...]] = {
+    ImportResource.trade_figures: TRADE_LAYOUTS,
+    ImportResource.events: (ImportLayout.gdelt, ImportLayout.icews),
+    ImportResource.agreements: (ImportLayout.tfdd, ImportLayout.generic),
+}
 
 
 class ImportParams(BaseModel):
@@ -26,10 +42,14 @@ class ImportParams(BaseModel):
 
     layout: ImportLayout | None = Field(
         None,
-        description="`generic` (this API's trade-figure columns), `comtrade` (UN Comtrade's columns, as "
-        "comtradeplus downloads and API responses have them) or `comtrade-legacy` (the comtrade.un.org "
-        "layout used before 2023). Without it the layout is recognized from the header or the first "
-        "record.",
+        description="Trade figures: `generic` (this API's trade-figure columns), `comtrade` (UN Comtrade's "
+        "columns, as comtradeplus downloads and API responses have them) or `comtrade-legacy` (the "
+        "comtrade.un.org layout used before 2023); without it the layout is recognized from the header or "
+        "the first record. Events: `gdelt` (GDELT 1.0 event files, no header) or `icews` (ICEWS coded "
+        "event data); without it a file with ICEWS's header is `icews`, any other `gdelt`. Agreements: "
+        "`tfdd` (the Transboundary Freshwater Dispute Database's treaty table) or `generic` (this API's "
+        "agreement fields, CSV or NDJSON); without it a file with a `title_en` column (or NDJSON, JSON) is "
+        "`generic`, any other `tfdd`.",
     )
     dry_run: bool = Field(
         False,
@@ -43,6 +63,24 @@ class ImportParams(BaseModel):
         description="The file's name: the title of the dataset source its rows cite, and part of the "
         "revisions' actor. Default `upload.csv` or `upload.ndjson`.",
         examples=["comtrade-az-2024.csv"],
+    )
+    title: Annotated[str, StringConstraints(min_length=1, max_length=1000, strip_whitespace=True)] | None = (
+        Field(
+            None,
+            description="The dataset's title, for the source its records cite (default: the file's name).",
+            examples=["ICEWS Coded Event Data, 2018"],
+        )
+    )
+    publisher: (
+        Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)] | None
+    ) = Field(None, description="Who publishes the dataset.", examples=["Harvard Dataverse"])
+    url: Annotated[str, StringConstraints(max_length=2000, pattern=r"^https?://\S+$")] | None = Field(
+        None,
+        description="Where the dataset is published (never fetched).",
+        examples=["https://dataverse.harvard.edu/dataverse/icews"],
+    )
+    retrieved_on: Day | None = Field(
+        None, description="When the file was taken from where it is published.", examples=["2026-12-01"]
     )
 
 
@@ -126,6 +164,16 @@ class ImportReport(BaseModel):
         None,
         description="`skipped_value` as a percentage of `file_value` (one decimal): how much of the file's "
         "value the import left out. Null when there is no value to compare.",
+    )
+    grouped: int | None = Field(
+        None,
+        description="Events and agreements: rows that tell of an event (a treaty) another row tells of too, "
+        "and were joined to it (the record cites them all); null for trade figures.",
+    )
+    notes: list[str] = Field(
+        default_factory=list,
+        description="What was left out of records that were imported, line by line (a treaty's party "
+        "whose code and name disagree, a row that cannot be read); at most 100.",
     )
     rejected: int = Field(description="Rows with at least one error. Any rejected row rejects the file.")
     errors: list[ImportLineError] = Field(

@@ -28,6 +28,12 @@ class CountryRead(Schema):
     alpha3: str = Field(description="ISO 3166-1 alpha-3 code.", examples=["KAZ"])
     numeric: str = Field(description="ISO 3166-1 numeric code (three digits).", examples=["398"])
     name: str = Field(description="Short name, in the response language.", examples=["Kazakhstan"])
+    name_en: str = Field(
+        description="Short name in English, whatever the response language.", examples=["Kazakhstan"]
+    )
+    name_ru: str = Field(
+        description="Short name in Russian, whatever the response language.", examples=["Казахстан"]
+    )
     official_name: str | None = Field(
         description="Official name, in the response language, where ISO gives one."
     )
@@ -38,7 +44,7 @@ class CountryPage(Page[CountryRead]):
     """A page of countries."""
 
 
-CountryField = Literal["id", "alpha3", "numeric", "name", "official_name", "citations"]
+CountryField = Literal["id", "alpha3", "numeric", "name", "name_en", "name_ru", "official_name", "citations"]
 
 
 class CountryDetailParams(ShapeParams):

@@ -51,6 +51,7 @@ from app.models import (
     ContestedValue,
     Country,
     Event,
+    EventCode,
     Indicator,
     InfrastructureProject,
     Organization,
@@ -446,6 +447,20 @@ _CITATION_COLUMNS = (
     Citation.line,
 )
 _CITATION_KEYS = ("source_id", "quote", "paragraph", "char_start", "char_end", "line")
+# The listed events' codes in event datasets, each event's in its relationship's order.
+_EVENT_CODES = (
+    select(
+        EventCode.event_id,
+        EventCode.scheme,
+        EventCode.code,
+        EventCode.label,
+        EventCode.intensity,
+        EventCode.url,
+    )
+    .where(EventCode.event_id.in_(_ids("events")))
+    .order_by(EventCode.event_id, EventCode.id)
+)
+_CODE_KEYS = ("scheme", "code", "label", "intensity", "url")
 
 
 def _of_listed(
@@ -628,6 +643,9 @@ def _records(
         records[kind, owner][field].append(value)
     for kind, owner, *citation in connection.execute(_citations(sections), ids):
         records[kind, owner]["citations"].append(dict(zip(_CITATION_KEYS, citation[:6], strict=True)))
+    if events:
+        for event_id, *code in connection.execute(_EVENT_CODES, {"events": latest}):
+            records["event", event_id]["external_codes"].append(dict(zip(_CODE_KEYS, code, strict=True)))
     if any(record["support"] == SupportStatus.contested for record in records.values()):
         for kind, owner, *value in connection.execute(_contested(sections), ids):
             records[kind, owner]["contested"].append(dict(zip(_CONTESTED_KEYS, value[:7], strict=True)))
@@ -675,6 +693,7 @@ def _event(row: Any) -> dict[str, Any]:
         "people": [],
         "organizations": [],
         "agreements": [],
+        "external_codes": [],
         "citations": [],
         **_support(support),
     }
