@@ -12,6 +12,18 @@ from app.main import create_app
 pytestmark = pytest.mark.anyio
 
 SPEC = create_app().openapi()
+
+
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    """A shared component (`{"$ref": "#/components/…"}`) as the object it names."""
+    if "$ref" not in node:
+        return node
+    target: Any = SPEC
+    for part in node["$ref"].removeprefix("#/").split("/"):
+        target = target[part]
+    return {**resolve(target), **{key: value for key, value in node.items() if key != "$ref"}}
+
+
 # A collection is a path with a detail path under it (`/v1/events` and `/v1/events/{event_id}`).
 DETAIL_PATHS = sorted(
     path
@@ -27,8 +39,9 @@ PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
 
 
 def sort_keys(path: str) -> list[str]:
-    [sort] = [p for p in SPEC["paths"][path]["get"]["parameters"] if p["name"] == "sort"]
-    return list(sort["schema"]["enum"])
+    [sort] = [p for p in map(resolve, SPEC["paths"][path]["get"]["parameters"]) if p["name"] == "sort"]
+    name = sort["schema"]["$ref"].removeprefix("#/components/schemas/")  # one named schema per enum
+    return list(SPEC["components"]["schemas"][name]["enum"])
 
 
 def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
@@ -154,10 +167,10 @@ def test_openapi_documents_errors_as_problem_json_and_describes_parameters() -> 
         assert len(operation["tags"]) == 1
         assert full_schema_ref(path).endswith("Page")
         for status in ("400", "422"):
-            content = operation["responses"][status]["content"]
+            content = resolve(operation["responses"][status])["content"]
             assert list(content) == ["application/problem+json"]
             assert content["application/problem+json"]["schema"]["$ref"] == "#/components/schemas/Problem"
-        for parameter in operation["parameters"]:
+        for parameter in map(resolve, operation["parameters"]):
             assert parameter.get("description"), f"{path} {parameter['name']}"
     assert "HTTPValidationError" not in SPEC["components"]["schemas"]
 
@@ -229,7 +242,7 @@ def item_schema(path: str) -> dict[str, Any]:
 async def test_openapi_examples_are_drawn_from_the_seed(client: httpx.AsyncClient, path: str) -> None:
     [example_id] = item_schema(path)["properties"]["id"]["examples"]
     assert (await client.get(f"{path}/{example_id}")).status_code == 200, example_id
-    for parameter in SPEC["paths"][path]["get"]["parameters"]:
+    for parameter in map(resolve, SPEC["paths"][path]["get"]["parameters"]):
         for example in parameter["schema"].get("examples", []) + parameter.get("examples", []):
             response = await client.get(path, params={parameter["name"]: example})
             assert response.status_code == 200, (parameter["name"], example, response.text)

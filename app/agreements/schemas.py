@@ -2,6 +2,7 @@ from datetime import date
 from typing import Literal
 
 from pydantic import Field, StrictInt
+from typing_extensions import TypeAliasType
 
 from app.common.dates import DatePrecision
 from app.common.filters import (
@@ -32,6 +33,12 @@ from app.common.schemas import (
 from app.curation.writes import DATE_PATTERN, CitationWrite, Name, Text, WriteId, WriteModel
 from app.models import AgreementStatus, Sector, SupportStatus
 from app.reference.schemas import CountryRead
+
+AgreementInclude = TypeAliasType("AgreementInclude", Literal["countries"])
+AgreementSort = TypeAliasType("AgreementSort", Literal["date", "-date", "title", "-title", "id", "-id"])
+AgreementFacet = TypeAliasType(
+    "AgreementFacet", Literal["sector", "status", "year", "month", "country", "event"]
+)
 
 
 class AgreementIncluded(Schema):
@@ -69,29 +76,32 @@ class AgreementPage(Page[AgreementRead]):
     """A page of agreement records."""
 
 
-AgreementField = Literal[
-    "id",
-    "title",
-    "summary",
-    "status",
-    "document_count",
-    "sectors",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "event",
-    "countries",
-    "citations",
-    "support",
-    "source_count",
-    "contested",
-]
+AgreementField = TypeAliasType(
+    "AgreementField",
+    Literal[
+        "id",
+        "title",
+        "summary",
+        "status",
+        "document_count",
+        "sectors",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "event",
+        "countries",
+        "citations",
+        "support",
+        "source_count",
+        "contested",
+    ],
+)
 
 
 class AgreementDetailParams(ShapeParams):
     as_of: Day | None = as_of_field()
     fields: list[AgreementField] = choices(FIELDS_DESCRIPTION)
-    include: list[Literal["countries"]] = choices(INCLUDE_DESCRIPTION)
+    include: list[AgreementInclude] = choices(INCLUDE_DESCRIPTION)
 
 
 class AgreementFilters(DatedListParams):
@@ -110,15 +120,13 @@ class AgreementFilters(DatedListParams):
         examples=[["aliyev-state-visit-kazakhstan-2025-11"]],
     )
     status: list[AgreementStatus] = repeatable("Status; repeat for any of several.")
-    sort: Literal["date", "-date", "title", "-title", "id", "-id"] = Field(
+    sort: AgreementSort = Field(
         "date",
         description="Sort key; `-` for descending (`title` in the response language). Ties are broken by id.",
     )
     fields: list[AgreementField] = choices(FIELDS_DESCRIPTION)
-    include: list[Literal["countries"]] = choices(INCLUDE_DESCRIPTION)
-    facets: list[Literal["sector", "status", "year", "month", "country", "event"]] = choices(
-        FACETS_DESCRIPTION
-    )
+    include: list[AgreementInclude] = choices(INCLUDE_DESCRIPTION)
+    facets: list[AgreementFacet] = choices(FACETS_DESCRIPTION)
 
 
 class AgreementCreate(WriteModel):

@@ -16,13 +16,14 @@ from app.auth import WriteCaller
 from app.common.api import NOT_MODIFIED, RecordId, serialize
 from app.common.headers import record_etag
 from app.common.language import Language, negotiate
-from app.common.pagination import decode_cursor, encode_cursor
+from app.common.pagination import Cursor, cursor_parameter, decode_cursor, encode_cursor
 from app.common.query import from_query
 from app.common.schemas import Problem
 from app.curation import writes
 from app.db import SessionDep
 from app.errors import InvalidParameter, RequestInProgress, param_error
 from app.models import IdempotentRequest, Revision, SearchRecordType
+from app.openapi import header_refs
 from app.revisions import ACTOR_KEY
 from app.search import repository as search
 
@@ -77,7 +78,7 @@ class RevisionParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(50, ge=1, le=500, description="Page size (1–500).")
-    cursor: str | None = Field(None, max_length=1000, description="`next_cursor` of the previous page.")
+    cursor: Cursor | None = cursor_parameter()
 
 
 def revision_json(revision: Revision) -> dict[str, Any]:
@@ -214,7 +215,11 @@ def add_write_routes(
         "stores it with a first revision. Needs a key with the `write` scope.",
         status_code=201,
         responses={
-            201: {"model": schema, "description": f"The new {label}."},
+            201: {
+                "model": schema,
+                "description": f"The new {label}.",
+                "headers": header_refs("Location", "ETag", "Content-Language", "Idempotent-Replayed"),
+            },
             **_problems(401, 403, 422),
             409: {
                 "model": Problem,
@@ -259,7 +264,11 @@ def add_write_routes(
         description="Changes only the fields given (JSON merge semantics; lists are replaced whole). "
         "Needs `If-Match` with the ETag last read and a key with the `write` scope.",
         responses={
-            200: {"model": schema, "description": f"The {label} as changed."},
+            200: {
+                "model": schema,
+                "description": f"The {label} as changed.",
+                "headers": header_refs("ETag", "Content-Language"),
+            },
             **_problems(401, 403, 404, 409, 410, 412, 422, 428),
         },
         openapi_extra=described_body("The fields to change, as JSON (JSON merge semantics)."),

@@ -41,7 +41,7 @@ from app.imports.reading import (
     sniff_format,
 )
 from app.imports.schemas import (
-    FileFormat,
+    ImportFormat,
     ImportLayout,
     ImportLineError,
     ImportReport,
@@ -96,7 +96,7 @@ class ImportOptions:
     actor: str
     resource: ImportResource = ImportResource.trade_figures
     layout: ImportLayout | None = None
-    format: FileFormat | None = None
+    format: ImportFormat | None = None
     dry_run: bool = False
     batch_size: int = BATCH_SIZE
     max_errors: int = MAX_ERRORS

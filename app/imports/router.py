@@ -12,12 +12,12 @@ from app.common.schemas import Problem
 from app.db import SessionDep
 from app.errors import AppError, ProblemResponse, param_error, problem
 from app.imports.repository import ImportOptions, import_file
-from app.imports.schemas import FileFormat, ImportParams, ImportReport, ImportResource
+from app.imports.schemas import ImportFormat, ImportParams, ImportReport, ImportResource
 
 router = APIRouter(prefix="/v1/imports", tags=["imports"])
 
 # What a Content-Type says of the file; a gzipped body is recognized from what it holds.
-MEDIA_TYPES: dict[str, FileFormat | None] = {
+MEDIA_TYPES: dict[str, ImportFormat | None] = {
     "text/csv": "csv",
     "text/tab-separated-values": "csv",
     "application/x-ndjson": "ndjson",
@@ -38,7 +38,7 @@ class UnsupportedMediaType(AppError):
 @dataclass(frozen=True)
 class Upload:
     file: IO[bytes]
-    format: FileFormat | None
+    format: ImportFormat | None
 
 
 async def spooled_upload(request: Request) -> AsyncIterator[Upload]:

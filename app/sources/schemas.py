@@ -2,6 +2,7 @@ from datetime import date
 from typing import Literal
 
 from pydantic import Field, StrictInt
+from typing_extensions import TypeAliasType
 
 from app.common.dates import DatePrecision
 from app.common.filters import (
@@ -15,6 +16,35 @@ from app.common.filters import (
 from app.common.schemas import Citation, Page, Schema
 from app.curation.writes import Name, WriteId, WriteModel
 from app.models import SourceKind
+
+# The records a quote can support.
+CitedRecordType = TypeAliasType(
+    "CitedRecordType",
+    Literal[
+        "event",
+        "agreement",
+        "trade_figure",
+        "infrastructure_project",
+        "country",
+        "organization",
+        "person",
+        "place",
+    ],
+)
+# The kinds of source a text can be: every kind but `dataset`, which only an import makes.
+TextSourceKind = TypeAliasType(
+    "TextSourceKind",
+    Literal[
+        "article",
+        "wire_report",
+        "press_release",
+        "interview",
+        "report",
+        "statistics",
+        "official_statement",
+        "other",
+    ],
+)
 
 
 class SourceRead(Schema):
@@ -54,16 +84,7 @@ class SourcePage(Page[SourceRead]):
 class SourceCitation(Citation):
     """A quote from this source and the record it supports."""
 
-    record_type: Literal[
-        "event",
-        "agreement",
-        "trade_figure",
-        "infrastructure_project",
-        "country",
-        "organization",
-        "person",
-        "place",
-    ] = Field(description="The kind of record the quote supports.")
+    record_type: CitedRecordType = Field(description="The kind of record the quote supports.")
     record_id: str = Field(description="The id of the record the quote supports.")
 
 
@@ -74,22 +95,48 @@ class SourceDetail(SourceRead):
     citations: list[SourceCitation] = Field(description="Every quote from this source, in text order.")
 
 
-SourceField = Literal[
-    "id",
-    "title",
-    "author",
-    "language",
-    "publication_year",
-    "publication_date",
-    "publication_date_precision",
-    "publisher",
-    "retrieved_on",
-    "kind",
-    "url",
-    "extractor_version",
-    "extraction_note",
-]
-SourceDetailField = Literal[SourceField, "text", "citations"]
+SourceField = TypeAliasType(
+    "SourceField",
+    Literal[
+        "id",
+        "title",
+        "author",
+        "language",
+        "publication_year",
+        "publication_date",
+        "publication_date_precision",
+        "publisher",
+        "retrieved_on",
+        "kind",
+        "url",
+        "extractor_version",
+        "extraction_note",
+    ],
+)
+SourceDetailField = TypeAliasType(
+    "SourceDetailField",
+    Literal[
+        "id",
+        "title",
+        "author",
+        "language",
+        "publication_year",
+        "publication_date",
+        "publication_date_precision",
+        "publisher",
+        "retrieved_on",
+        "kind",
+        "url",
+        "extractor_version",
+        "extraction_note",
+        "text",
+        "citations",
+    ],
+)
+
+
+SourceSort = TypeAliasType("SourceSort", Literal["title", "-title", "id", "-id"])
+SourceFacet = TypeAliasType("SourceFacet", Literal["language", "kind"])
 
 
 class SourceDetailParams(ShapeParams):
@@ -99,11 +146,9 @@ class SourceDetailParams(ShapeParams):
 class SourceFilters(ListParams):
     language: list[str] = repeatable("ISO 639-1 language code; repeat for any of several.", examples=[["ru"]])
     kind: list[SourceKind] = repeatable("Kind; repeat for any of several.")
-    sort: Literal["title", "-title", "id", "-id"] = Field(
-        "title", description="Sort key; `-` for descending. Ties are broken by id."
-    )
+    sort: SourceSort = Field("title", description="Sort key; `-` for descending. Ties are broken by id.")
     fields: list[SourceField] = choices(FIELDS_DESCRIPTION)
-    facets: list[Literal["language", "kind"]] = choices(FACETS_DESCRIPTION)
+    facets: list[SourceFacet] = choices(FACETS_DESCRIPTION)
 
 
 class SourceCreate(WriteModel):
@@ -135,16 +180,7 @@ class SourceCreate(WriteModel):
     retrieved_on: date | None = Field(
         None, description="When the text was taken from where it was published."
     )
-    kind: Literal[
-        "article",
-        "wire_report",
-        "press_release",
-        "interview",
-        "report",
-        "statistics",
-        "official_statement",
-        "other",
-    ] = Field(description="Kind of source (datasets come in through imports).")
+    kind: TextSourceKind = Field(description="Kind of source (datasets come in through imports).")
     url: str | None = Field(None, max_length=2000, description="Where it was published (never fetched).")
     text: str | None = Field(
         None,
