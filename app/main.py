@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from app import health, openapi, revisions, signing  # noqa: F401  (revisions: registers the history hook)
 from app.agreements.router import router as agreements_router
-from app.auth import require_read
+from app.auth import bearer, require_read
 from app.candidates.router import router as candidates_router
 from app.changes.router import router as changes_router
 from app.common.query import documented_parameters, query_model
@@ -190,9 +190,28 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         if isinstance(getattr(route, "original_route", route), APIRoute) and _uses_database(route)
         for method in route.methods or ()
     }
+    # A deployment that requires a key for reads (BILATERAL_REQUIRE_READ_KEY) says so on each read.
+    read_key = {
+        (route.path_format, method.lower())
+        for route in routes
+        if app.state.settings.require_read_key
+        and isinstance(getattr(route, "original_route", route), APIRoute)
+        and any(call is require_read for call in _dependency_calls(route))
+        for method in route.methods or ()
+    }
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
             responses = operation["responses"]
+            if (path, method) in read_key and not operation.get("security"):
+                operation["security"] = [{bearer.scheme_name: []}]
+                responses.setdefault(
+                    "401",
+                    {
+                        "description": "No valid API key: this deployment requires one for reads "
+                        "(`BILATERAL_REQUIRE_READ_KEY`); any key will do.",
+                        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+                    },
+                )
             # Error bodies are problem+json, not application/json: say so in the contract.
             for status, response in responses.items():
                 content = response.get("content", {})

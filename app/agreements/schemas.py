@@ -1,5 +1,5 @@
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt
 from typing_extensions import TypeAliasType
@@ -30,10 +30,11 @@ from app.common.schemas import (
     Schema,
     TitledRef,
 )
-from app.curation.writes import DATE_PATTERN, CitationWrite, Name, Text, WriteId, WriteModel
+from app.curation.writes import DATE_PATTERN, WHOLE_NUMBER, CitationWrite, Name, Text, WriteId, WriteModel
 from app.models import AgreementStatus, Sector, SupportStatus
 from app.reference.schemas import CountryRead
 
+DocumentCount = Annotated[StrictInt, Field(ge=1, le=100_000), WHOLE_NUMBER]
 AgreementInclude = TypeAliasType("AgreementInclude", Literal["countries"])
 AgreementSort = TypeAliasType("AgreementSort", Literal["date", "-date", "title", "-title", "id", "-id"])
 AgreementFacet = TypeAliasType(
@@ -138,9 +139,7 @@ class AgreementCreate(WriteModel):
     summary_en: Text | None = Field(None, description="What it covers, in English.")
     summary_ru: Text | None = Field(None, description="What it covers, in Russian.")
     status: AgreementStatus = Field(description="Where it stands.")
-    document_count: StrictInt | None = Field(
-        None, ge=1, le=100_000, description="How many documents, if the source says."
-    )
+    document_count: DocumentCount | None = Field(None, description="How many documents, if the source says.")
     sectors: list[Sector] = Field(min_length=1, description="Sectors it covers.")
     date: str = Field(pattern=DATE_PATTERN, description="When it was signed, as precisely as known.")
     event: Slug | None = Field(None, description="Id of the event it was signed at.")

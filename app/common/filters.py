@@ -24,7 +24,7 @@ from typing_extensions import TypeAliasType
 
 from app import datastate
 from app.common.countries import ACCEPTED, country_code
-from app.common.dates import parse_partial_date
+from app.common.dates import PARTIAL_DATE_PATTERN, parse_partial_date
 from app.common.language import Language
 from app.common.pagination import Cursor, cursor_parameter
 from app.common.rows import IdQuery
@@ -43,7 +43,7 @@ Alpha2 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]
 PartialDate = Annotated[
     str,
-    StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+    StringConstraints(pattern=PARTIAL_DATE_PATTERN),
 ]
 
 

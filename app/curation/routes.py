@@ -27,9 +27,18 @@ from app.openapi import header_refs
 from app.revisions import ACTOR_KEY
 from app.search import repository as search
 
+# RFC 9110: `*`, or a list of entity tags. Anything else (an empty value too) is a 422, not a 412: it
+# names no version at all.
+IF_MATCH_PATTERN = r'^ *(?:\*|(?:W/)?"[^"]*"(?: *, *(?:W/)?"[^"]*")*) *$'
 IfMatch = Annotated[
     str | None,
-    Header(description="The ETag of the record as last read (GET). Required to change or delete it."),
+    Header(
+        pattern=IF_MATCH_PATTERN,
+        description="The ETag of the record as last read (GET), or a list of them. Required to change or "
+        "delete it: a 412 if the record has changed since. `*` matches whatever version is current, so "
+        "the change is made even over someone else's since (no lost-update check): send it only to "
+        "overwrite on purpose.",
+    ),
 ]
 IdempotencyKey = Annotated[
     str | None,

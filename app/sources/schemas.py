@@ -1,10 +1,10 @@
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt
 from typing_extensions import TypeAliasType
 
-from app.common.dates import DatePrecision
+from app.common.dates import PARTIAL_DATE_PATTERN, DatePrecision
 from app.common.filters import (
     FACETS_DESCRIPTION,
     FIELDS_DESCRIPTION,
@@ -14,9 +14,10 @@ from app.common.filters import (
     repeatable,
 )
 from app.common.schemas import Citation, Page, Schema
-from app.curation.writes import Name, WriteId, WriteModel
+from app.curation.writes import WHOLE_NUMBER, Name, WriteId, WriteModel
 from app.models import SourceKind
 
+PublicationYear = Annotated[StrictInt, Field(ge=1, le=9999), WHOLE_NUMBER]
 # The records a quote can support.
 CitedRecordType = TypeAliasType(
     "CitedRecordType",
@@ -165,10 +166,10 @@ class SourceCreate(WriteModel):
     language: str | None = Field(
         None, pattern=r"^[a-z]{2}$", description="ISO 639-1 code of its language; detected when not given."
     )
-    publication_year: StrictInt | None = Field(None, ge=1, le=9999, description="Year of publication.")
+    publication_year: PublicationYear | None = Field(None, description="Year of publication.")
     publication_date: str | None = Field(
         None,
-        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        pattern=PARTIAL_DATE_PATTERN,
         description="When it was published, as precisely as known: `2025`, `2025-12` or `2025-12-01`. "
         "For HTML, taken from the page's metadata when not given. Relative periods in the text ("
         '"last year") are read against it.',
