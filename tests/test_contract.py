@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from app.main import create_app
+from tests import openapi_document
 
 pytestmark = pytest.mark.anyio
 
@@ -15,13 +16,7 @@ SPEC = create_app().openapi()
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    """A shared component (`{"$ref": "#/components/…"}`) as the object it names."""
-    if "$ref" not in node:
-        return node
-    target: Any = SPEC
-    for part in node["$ref"].removeprefix("#/").split("/"):
-        target = target[part]
-    return {**resolve(target), **{key: value for key, value in node.items() if key != "$ref"}}
+    return openapi_document.resolve(SPEC, node)
 
 
 # A collection is a path with a detail path under it (`/v1/events` and `/v1/events/{event_id}`).
@@ -248,3 +243,38 @@ async def test_openapi_examples_are_drawn_from_the_seed(client: httpx.AsyncClien
             assert response.status_code == 200, (parameter["name"], example, response.text)
             if parameter["name"] != "q":
                 assert response.json()["items"], f"{path}?{parameter['name']}={example} finds nothing"
+
+
+DOCUMENTS = [
+    "/v1/changes",
+    "/v1/conflicts",
+    "/v1/search?q=порт",
+    "/v1/relations/AZ/KZ",
+    "/v1/trade-figures/series?reporter=AZ&partner=KZ&indicator=trade_turnover",
+]
+
+
+@pytest.mark.parametrize("url", [*SEEDED_LIST_PATHS, *DOCUMENTS])
+async def test_the_declared_headers_are_sent(client: httpx.AsyncClient, url: str) -> None:
+    """Each header the document says a 200 always carries (`required`) is there, on a page and on the
+    record it links to; Link exactly when there is a next page."""
+    path = url.split("?")[0]
+    for _ in range(2):
+        response = await client.get(url, params={"limit": 1} if path in LIST_PATHS else None)
+        assert response.status_code == 200, response.text
+        template = path if path in SPEC["paths"] else next(p for p in DETAIL_PATHS if p.split("{")[0] in path)
+        declared = {
+            name: resolve(header)
+            for name, header in SPEC["paths"][template]["get"]["responses"]["200"].get("headers", {}).items()
+        }
+        missing = [
+            name
+            for name, header in declared.items()
+            if header.get("required") and name not in response.headers
+        ]
+        assert not missing, f"{url}: {missing}"
+        assert ("link" in response.headers) == bool(response.json().get("next_cursor")), url
+        if path not in LIST_PATHS:
+            break
+        url = f"{path}/{response.json()['items'][0]['id']}"
+        path = url

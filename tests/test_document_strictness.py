@@ -14,6 +14,7 @@ from app.auth import create_key
 from app.common.dates import PARTIAL_DATE_PATTERN, PERIOD_PATTERN, parse_partial_date, parse_period
 from app.config import Settings
 from app.main import create_app
+from tests.openapi_document import parameters
 
 pytestmark = pytest.mark.anyio
 
@@ -23,12 +24,7 @@ QUOTE = "Ключевым политическим событием года с�
 
 
 def parameter(path: str, method: str, name: str) -> dict[str, Any]:
-    for declared in SPEC["paths"][path][method]["parameters"]:
-        if "$ref" in declared:
-            declared = SPEC["components"]["parameters"][declared["$ref"].split("/")[-1]]
-        if declared["name"] == name:
-            return dict(declared)
-    raise LookupError(name)
+    return parameters(SPEC, path, method)[name]
 
 
 def accepted(text: str, parse: Any) -> bool:

@@ -50,13 +50,19 @@ def document_responses(
     return responses
 
 
-def list_responses(page: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI responses of a list endpoint: the JSON page, the exports, the problems."""
+LIST_HEADERS = (*DATA_HEADERS, "Link", "Content-Disposition")
+
+
+def list_responses(
+    page: type[BaseModel], headers: Sequence[str] = LIST_HEADERS
+) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses of a list endpoint: the JSON page, the exports, the problems; `headers`, those
+    its 200 sends (`list_response` sends LIST_HEADERS)."""
     return {
         200: {
             "model": page,
             "description": "A page of records; with `format=csv|ndjson` (or that `Accept`), every record.",
-            "headers": header_refs(*DATA_HEADERS, "Link", "Content-Disposition"),
+            "headers": header_refs(*headers),
             "content": {
                 "text/csv": {"schema": {"type": "string"}},
                 "application/x-ndjson": {"schema": {"type": "string"}},

@@ -81,10 +81,33 @@ REQUEST_BODY: dict[str, Any] = {
             '"value":250000000,"unit":"USD","bound":"approximate","status":"reported"}\n',
         },
         "application/json": {
-            "schema": {"type": "string"},
-            "example": '{"count":1,"data":[{"typeCode":"C","freqCode":"A","period":"2024",'
-            '"reporterISO":"AZE","partnerISO":"KAZ","flowCode":"X","cmdCode":"TOTAL",'
-            '"primaryValue":250000000}],"error":""}',
+            # A JSON document, not a JSON string: the rows, or an object whose `data` holds them.
+            "schema": {
+                "anyOf": [
+                    {"type": "array", "items": {"type": "object"}},
+                    {
+                        "type": "object",
+                        "properties": {"data": {"type": "array", "items": {"type": "object"}}},
+                        "required": ["data"],
+                    },
+                ],
+            },
+            "example": {
+                "count": 1,
+                "data": [
+                    {
+                        "typeCode": "C",
+                        "freqCode": "A",
+                        "period": "2024",
+                        "reporterISO": "AZE",
+                        "partnerISO": "KAZ",
+                        "flowCode": "X",
+                        "cmdCode": "TOTAL",
+                        "primaryValue": 250000000,
+                    }
+                ],
+                "error": "",
+            },
         },
         "text/tab-separated-values": {"schema": {"type": "string"}},
         "application/gzip": {"schema": {"type": "string", "format": "binary"}},

@@ -15,6 +15,7 @@ import pytest
 from app.config import REPO_ROOT, Settings
 from app.limits import EXEMPT_PATHS
 from app.main import create_app
+from tests import openapi_document
 
 from .tools import node_tool
 
@@ -23,14 +24,7 @@ SPEC = create_app(Settings(_env_file=None, database_url="sqlite://")).openapi()
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    """A shared component (`{"$ref": "#/components/…"}`) as the object it names; its siblings (an
-    operation's own description) win, as OpenAPI 3.1 says."""
-    if "$ref" not in node:
-        return node
-    target: Any = SPEC
-    for part in node["$ref"].removeprefix("#/").split("/"):
-        target = target[part]
-    return {**resolve(target), **{key: value for key, value in node.items() if key != "$ref"}}
+    return openapi_document.resolve(SPEC, node)
 
 
 OPERATIONS = [
