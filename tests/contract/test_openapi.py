@@ -192,7 +192,11 @@ def test_shared_components() -> None:
     for name, schema in SPEC["components"]["schemas"].items():
         enums(schema.get("properties", {}), name)
     enums(SPEC["components"]["parameters"], "parameters")
-    assert not inline, "\n".join(inline)
+    assert not inline, (
+        "inline enums or errors: name a closed list of values with TypeAliasType (as app/common/language.py "
+        "names Language) and declare errors with a Problem model, so they become shared components:\n"
+        + "\n".join(inline)
+    )
     declared = [p for _, operation in OPERATIONS for p in operation.get("parameters", [])]
     inlined = Counter(orjson.dumps(p, option=orjson.OPT_SORT_KEYS) for p in declared if "$ref" not in p)
     assert all(count == 1 for count in inlined.values()), "a parameter declared alike twice, not shared"
