@@ -13,9 +13,9 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel
 
-from app import health, revisions, signing  # noqa: F401  (revisions: registers the history hook)
+from app import health, openapi, revisions, signing  # noqa: F401  (revisions: registers the history hook)
 from app.agreements.router import router as agreements_router
-from app.auth import require_read
+from app.auth import bearer, require_read
 from app.candidates.router import router as candidates_router
 from app.changes.router import router as changes_router
 from app.common.query import documented_parameters, query_model
@@ -195,9 +195,28 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         if isinstance(getattr(route, "original_route", route), APIRoute) and _uses_database(route)
         for method in route.methods or ()
     }
+    # A deployment that requires a key for reads (BILATERAL_REQUIRE_READ_KEY) says so on each read.
+    read_key = {
+        (route.path_format, method.lower())
+        for route in routes
+        if app.state.settings.require_read_key
+        and isinstance(getattr(route, "original_route", route), APIRoute)
+        and any(call is require_read for call in _dependency_calls(route))
+        for method in route.methods or ()
+    }
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
             responses = operation["responses"]
+            if (path, method) in read_key and not operation.get("security"):
+                operation["security"] = [{bearer.scheme_name: []}]
+                responses.setdefault(
+                    "401",
+                    {
+                        "description": "No valid API key: this deployment requires one for reads "
+                        "(`BILATERAL_REQUIRE_READ_KEY`); any key will do.",
+                        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+                    },
+                )
             # Error bodies are problem+json, not application/json: say so in the contract.
             for status, response in responses.items():
                 content = response.get("content", {})
@@ -264,6 +283,9 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                 if changes:
                     detail["get"]["responses"]["200"]["links"] = changes
     _partial_responses(schema)
+    openapi.declare_headers(schema)
+    openapi.share_responses(schema)
+    openapi.share_parameters(schema)
     app.openapi_schema = schema
     return schema
 
@@ -373,22 +395,20 @@ def _operational_errors(app: FastAPI, *, rate_limited: bool, database: bool, wri
 
 def _partial_responses(schema: dict[str, Any]) -> None:
     """With `fields=`, records carry only the fields asked for: wherever an operation takes `fields`,
-    its JSON answer is the full shape or a partial one (`EventPage` or `EventPagePartial`), the
-    partial one a copy with nothing required. `anyOf`: a full record fits both."""
+    its JSON answer is the full shape (what a client gets without `fields=`: `EventPage`, `EventRead`)
+    or a documented loose one, `PartialRecord` (or `PartialPage` of them): an object with some of the
+    full record's fields. `anyOf`: a full record fits both."""
     components = schema["components"]["schemas"]
     ref_prefix = "#/components/schemas/"
-    only_asked = "Only the fields asked for with `fields=` are present (and `included`, with `include=`)."
-
-    def partial(name: str) -> str:
-        partial_name = name.removesuffix("Read") + "Partial"
-        if partial_name not in components:
-            copy = deepcopy(components[name])
-            copy.pop("required", None)
-            copy["title"] = partial_name
-            copy["description"] = f"{copy.get('description', name)}\n\n{only_asked}"
-            components[partial_name] = copy
-        return partial_name
-
+    loose = {
+        "PartialRecord": {
+            "type": "object",
+            "title": "PartialRecord",
+            "description": "A record with only the fields asked for with `fields=` (and `included`, with "
+            "`include=`), each as in the full record the operation's other answer describes.",
+            "additionalProperties": True,
+        }
+    }
     for operations in schema["paths"].values():
         for operation in operations.values():
             if not any(parameter["name"] == "fields" for parameter in operation.get("parameters", [])):
@@ -397,17 +417,15 @@ def _partial_responses(schema: dict[str, Any]) -> None:
             if "$ref" not in content.get("schema", {}):
                 continue
             full = content["schema"]["$ref"].removeprefix(ref_prefix)
-            items = components[full]["properties"].get("items", {}).get("items", {})
-            if "$ref" in items:  # a page: the same envelope, partial records
-                item = partial(items["$ref"].removeprefix(ref_prefix))
-                page_name = f"{full}Partial"
-                if page_name not in components:
+            chosen = "PartialRecord"
+            if "items" in components[full]["properties"]:  # a page: the same envelope, partial records
+                chosen = "PartialPage"
+                if chosen not in loose:
                     page = deepcopy(components[full])
-                    page["properties"]["items"]["items"] = {"$ref": ref_prefix + item}
-                    page["title"] = page_name
-                    page["description"] += " Each record has only the fields asked for with `fields=`."
-                    components[page_name] = page
-                chosen = page_name
-            else:
-                chosen = partial(full)
+                    page["properties"]["items"]["items"] = {"$ref": ref_prefix + "PartialRecord"}
+                    page["title"] = chosen
+                    page["description"] = "A page of records with only the fields asked for with `fields=`."
+                    loose[chosen] = page
             content["schema"] = {"anyOf": [{"$ref": ref_prefix + full}, {"$ref": ref_prefix + chosen}]}
+    components.update(loose)
+    schema["components"]["schemas"] = dict(sorted(components.items()))

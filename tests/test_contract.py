@@ -8,10 +8,17 @@ import httpx
 import pytest
 
 from app.main import create_app
+from tests import openapi_document
 
 pytestmark = pytest.mark.anyio
 
 SPEC = create_app().openapi()
+
+
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    return openapi_document.resolve(SPEC, node)
+
+
 # A collection is a path with a detail path under it (`/v1/events` and `/v1/events/{event_id}`).
 DETAIL_PATHS = sorted(
     path
@@ -27,8 +34,9 @@ PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
 
 
 def sort_keys(path: str) -> list[str]:
-    [sort] = [p for p in SPEC["paths"][path]["get"]["parameters"] if p["name"] == "sort"]
-    return list(sort["schema"]["enum"])
+    [sort] = [p for p in map(resolve, SPEC["paths"][path]["get"]["parameters"]) if p["name"] == "sort"]
+    name = sort["schema"]["$ref"].removeprefix("#/components/schemas/")  # one named schema per enum
+    return list(SPEC["components"]["schemas"][name]["enum"])
 
 
 def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
@@ -154,10 +162,10 @@ def test_openapi_documents_errors_as_problem_json_and_describes_parameters() -> 
         assert len(operation["tags"]) == 1
         assert full_schema_ref(path).endswith("Page")
         for status in ("400", "422"):
-            content = operation["responses"][status]["content"]
+            content = resolve(operation["responses"][status])["content"]
             assert list(content) == ["application/problem+json"]
             assert content["application/problem+json"]["schema"]["$ref"] == "#/components/schemas/Problem"
-        for parameter in operation["parameters"]:
+        for parameter in map(resolve, operation["parameters"]):
             assert parameter.get("description"), f"{path} {parameter['name']}"
     assert "HTTPValidationError" not in SPEC["components"]["schemas"]
 
@@ -229,9 +237,44 @@ def item_schema(path: str) -> dict[str, Any]:
 async def test_openapi_examples_are_drawn_from_the_seed(client: httpx.AsyncClient, path: str) -> None:
     [example_id] = item_schema(path)["properties"]["id"]["examples"]
     assert (await client.get(f"{path}/{example_id}")).status_code == 200, example_id
-    for parameter in SPEC["paths"][path]["get"]["parameters"]:
+    for parameter in map(resolve, SPEC["paths"][path]["get"]["parameters"]):
         for example in parameter["schema"].get("examples", []) + parameter.get("examples", []):
             response = await client.get(path, params={parameter["name"]: example})
             assert response.status_code == 200, (parameter["name"], example, response.text)
             if parameter["name"] != "q":
                 assert response.json()["items"], f"{path}?{parameter['name']}={example} finds nothing"
+
+
+DOCUMENTS = [
+    "/v1/changes",
+    "/v1/conflicts",
+    "/v1/search?q=порт",
+    "/v1/relations/AZ/KZ",
+    "/v1/trade-figures/series?reporter=AZ&partner=KZ&indicator=trade_turnover",
+]
+
+
+@pytest.mark.parametrize("url", [*SEEDED_LIST_PATHS, *DOCUMENTS])
+async def test_the_declared_headers_are_sent(client: httpx.AsyncClient, url: str) -> None:
+    """Each header the document says a 200 always carries (`required`) is there, on a page and on the
+    record it links to; Link exactly when there is a next page."""
+    path = url.split("?")[0]
+    for _ in range(2):
+        response = await client.get(url, params={"limit": 1} if path in LIST_PATHS else None)
+        assert response.status_code == 200, response.text
+        template = path if path in SPEC["paths"] else next(p for p in DETAIL_PATHS if p.split("{")[0] in path)
+        declared = {
+            name: resolve(header)
+            for name, header in SPEC["paths"][template]["get"]["responses"]["200"].get("headers", {}).items()
+        }
+        missing = [
+            name
+            for name, header in declared.items()
+            if header.get("required") and name not in response.headers
+        ]
+        assert not missing, f"{url}: {missing}"
+        assert ("link" in response.headers) == bool(response.json().get("next_cursor")), url
+        if path not in LIST_PATHS:
+            break
+        url = f"{path}/{response.json()['items'][0]['id']}"
+        path = url

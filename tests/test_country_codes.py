@@ -5,6 +5,7 @@ import pytest
 
 from app.common.countries import resolve_country
 from app.trade.schemas import TradeFigureCreate
+from tests.openapi_document import parameters
 
 pytestmark = pytest.mark.anyio
 
@@ -143,7 +144,7 @@ def test_writes_take_any_code_and_store_alpha2() -> None:
 
 async def test_openapi_says_what_is_accepted(client: httpx.AsyncClient) -> None:
     spec = (await client.get("/openapi.json")).json()
-    parameters = {p["name"]: p for p in spec["paths"]["/v1/events"]["get"]["parameters"]}
-    assert "alpha-3" in parameters["country"]["description"]
-    assert "Казахстан" in parameters["country"]["description"]
-    assert "{2}" not in parameters["country"]["schema"]["items"].get("pattern", "")
+    declared = parameters(spec, "/v1/events")
+    assert "alpha-3" in declared["country"]["description"]
+    assert "Казахстан" in declared["country"]["description"]
+    assert "{2}" not in declared["country"]["schema"]["items"].get("pattern", "")

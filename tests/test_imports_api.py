@@ -165,9 +165,14 @@ def test_the_openapi_document_describes_the_endpoint() -> None:
     ok = operation["responses"]["200"]["content"]["application/json"]["schema"]
     assert ok == {"$ref": "#/components/schemas/ImportReport"}
     for status in ("401", "403", "415", "422"):
-        content = operation["responses"][status]["content"]
+        shared = operation["responses"][status]["$ref"].removeprefix("#/components/responses/")
+        content = spec["components"]["responses"][shared]["content"]
         assert content == {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
-    parameters = {p["name"]: p for p in operation["parameters"]}
+    shared_parameters = spec["components"]["parameters"]
+    declared = [
+        shared_parameters[p["$ref"].split("/")[-1]] if "$ref" in p else p for p in operation["parameters"]
+    ]
+    parameters = {p["name"]: p for p in declared}
     assert set(parameters) == {
         "resource",
         "layout",

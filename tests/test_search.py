@@ -25,6 +25,7 @@ from app.search.schemas import SearchPage
 from app.search.text import query_terms, relevance
 from app.seeding import seed_all
 from tests.conftest import SEED_DIR, Database
+from tests.openapi_document import parameters, resolve
 from tests.test_contract import assert_problem
 
 pytestmark = pytest.mark.anyio
@@ -420,12 +421,12 @@ def test_the_openapi_document_describes_search() -> None:
     ok = operation["responses"]["200"]["content"]["application/json"]["schema"]
     assert ok == {"$ref": "#/components/schemas/SearchPage"}
     for status in ("400", "422"):
-        content = operation["responses"][status]["content"]
+        content = resolve(SPEC, operation["responses"][status])["content"]
         assert content == {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
-    parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
-    assert set(parameters) == {"q", "type", "lang", "limit", "cursor"}
-    assert parameters["q"]["required"] is True
-    assert all(parameter.get("description") for parameter in parameters.values())
+    declared = parameters(SPEC, "/v1/search")
+    assert set(declared) == {"q", "type", "lang", "limit", "cursor"}
+    assert declared["q"]["required"] is True
+    assert all(parameter.get("description") for parameter in declared.values())
     schemas = SPEC["components"]["schemas"]
     for name in ("SearchPage", "SearchHit"):
         assert schemas[name].get("description"), name

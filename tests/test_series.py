@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.common.dates import PeriodKind
 from app.models import Bound, FigureStatus, Indicator, TradeFigure, Unit
 from app.trade.series.schemas import TradeSeries
+from tests.openapi_document import parameters
 
 pytestmark = pytest.mark.anyio
 
@@ -225,10 +226,10 @@ def test_openapi_documents_the_series() -> None:
     assert (operation["operationId"], operation["tags"]) == ("getTradeSeries", ["trade-figures"])
     schema = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
     assert schema == "#/components/schemas/TradeSeries"
-    parameters = {p["name"]: p for p in operation["parameters"]}
-    assert {name for name, p in parameters.items() if p["required"]} == {"reporter", "partner", "indicator"}
-    assert parameters["period_kind"]["schema"]["default"] == "year"
-    assert all(p.get("description") for p in parameters.values())
+    declared = parameters(spec, SERIES)
+    assert {name for name, p in declared.items() if p["required"]} == {"reporter", "partner", "indicator"}
+    assert declared["period_kind"]["schema"]["default"] == "year"
+    assert all(p.get("description") for p in declared.values())
     # Declared before /v1/trade-figures/{figure_id}, so it is matched first.
     paths = list(spec["paths"])
     assert paths.index(SERIES) < paths.index("/v1/trade-figures/{record_id}")

@@ -1,7 +1,8 @@
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt
+from typing_extensions import TypeAliasType
 
 from app.common.dates import DatePrecision
 from app.common.filters import (
@@ -29,9 +30,16 @@ from app.common.schemas import (
     Schema,
     TitledRef,
 )
-from app.curation.writes import DATE_PATTERN, CitationWrite, Name, Text, WriteId, WriteModel
+from app.curation.writes import DATE_PATTERN, WHOLE_NUMBER, CitationWrite, Name, Text, WriteId, WriteModel
 from app.models import AgreementStatus, Sector, SupportStatus
 from app.reference.schemas import CountryRead
+
+DocumentCount = Annotated[StrictInt, Field(ge=1, le=100_000), WHOLE_NUMBER]
+AgreementInclude = TypeAliasType("AgreementInclude", Literal["countries"])
+AgreementSort = TypeAliasType("AgreementSort", Literal["date", "-date", "title", "-title", "id", "-id"])
+AgreementFacet = TypeAliasType(
+    "AgreementFacet", Literal["sector", "status", "year", "month", "country", "event"]
+)
 
 
 class AgreementIncluded(Schema):
@@ -69,29 +77,32 @@ class AgreementPage(Page[AgreementRead]):
     """A page of agreement records."""
 
 
-AgreementField = Literal[
-    "id",
-    "title",
-    "summary",
-    "status",
-    "document_count",
-    "sectors",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "event",
-    "countries",
-    "citations",
-    "support",
-    "source_count",
-    "contested",
-]
+AgreementField = TypeAliasType(
+    "AgreementField",
+    Literal[
+        "id",
+        "title",
+        "summary",
+        "status",
+        "document_count",
+        "sectors",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "event",
+        "countries",
+        "citations",
+        "support",
+        "source_count",
+        "contested",
+    ],
+)
 
 
 class AgreementDetailParams(ShapeParams):
     as_of: Day | None = as_of_field()
     fields: list[AgreementField] = choices(FIELDS_DESCRIPTION)
-    include: list[Literal["countries"]] = choices(INCLUDE_DESCRIPTION)
+    include: list[AgreementInclude] = choices(INCLUDE_DESCRIPTION)
 
 
 class AgreementFilters(DatedListParams):
@@ -110,15 +121,13 @@ class AgreementFilters(DatedListParams):
         examples=[["aliyev-state-visit-kazakhstan-2025-11"]],
     )
     status: list[AgreementStatus] = repeatable("Status; repeat for any of several.")
-    sort: Literal["date", "-date", "title", "-title", "id", "-id"] = Field(
+    sort: AgreementSort = Field(
         "date",
         description="Sort key; `-` for descending (`title` in the response language). Ties are broken by id.",
     )
     fields: list[AgreementField] = choices(FIELDS_DESCRIPTION)
-    include: list[Literal["countries"]] = choices(INCLUDE_DESCRIPTION)
-    facets: list[Literal["sector", "status", "year", "month", "country", "event"]] = choices(
-        FACETS_DESCRIPTION
-    )
+    include: list[AgreementInclude] = choices(INCLUDE_DESCRIPTION)
+    facets: list[AgreementFacet] = choices(FACETS_DESCRIPTION)
 
 
 class AgreementCreate(WriteModel):
@@ -130,9 +139,7 @@ class AgreementCreate(WriteModel):
     summary_en: Text | None = Field(None, description="What it covers, in English.")
     summary_ru: Text | None = Field(None, description="What it covers, in Russian.")
     status: AgreementStatus = Field(description="Where it stands.")
-    document_count: StrictInt | None = Field(
-        None, ge=1, le=100_000, description="How many documents, if the source says."
-    )
+    document_count: DocumentCount | None = Field(None, description="How many documents, if the source says.")
     sectors: list[Sector] = Field(min_length=1, description="Sectors it covers.")
     date: str = Field(pattern=DATE_PATTERN, description="When it was signed, as precisely as known.")
     event: Slug | None = Field(None, description="Id of the event it was signed at.")

@@ -2,6 +2,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import Field
+from typing_extensions import TypeAliasType
 
 from app.common.filters import (
     FACETS_DESCRIPTION,
@@ -16,6 +17,9 @@ from app.common.schemas import Page, Schema
 from app.curation.writes import WriteModel
 from app.extraction import EXTRACTOR_VERSION
 from app.models import CandidateAction, CandidateRecordType, CandidateStatus
+
+CandidateSort = TypeAliasType("CandidateSort", Literal["id", "-id", "confidence", "-confidence"])
+CandidateFacet = TypeAliasType("CandidateFacet", Literal["source", "kind", "status", "action"])
 
 
 class CandidateRead(Schema):
@@ -76,29 +80,32 @@ class CandidatePage(Page[CandidateRead]):
     """A page of candidates, oldest first."""
 
 
-CandidateField = Literal[
-    "id",
-    "source_id",
-    "key",
-    "record_type",
-    "action",
-    "target_id",
-    "contested_field",
-    "body",
-    "requires",
-    "quote",
-    "paragraph",
-    "char_start",
-    "char_end",
-    "confidence",
-    "extractor_version",
-    "status",
-    "record_id",
-    "reviewed_by",
-    "reviewed_at",
-    "reason",
-    "created_at",
-]
+CandidateField = TypeAliasType(
+    "CandidateField",
+    Literal[
+        "id",
+        "source_id",
+        "key",
+        "record_type",
+        "action",
+        "target_id",
+        "contested_field",
+        "body",
+        "requires",
+        "quote",
+        "paragraph",
+        "char_start",
+        "char_end",
+        "confidence",
+        "extractor_version",
+        "status",
+        "record_id",
+        "reviewed_by",
+        "reviewed_at",
+        "reason",
+        "created_at",
+    ],
+)
 
 
 class CandidateFilters(ListParams):
@@ -116,11 +123,11 @@ class CandidateFilters(ListParams):
     )
     confidence_min: float | None = Field(None, ge=0, le=1, description="Only candidates at least this sure.")
     confidence_max: float | None = Field(None, ge=0, le=1, description="Only candidates at most this sure.")
-    sort: Literal["id", "-id", "confidence", "-confidence"] = Field(
+    sort: CandidateSort = Field(
         "id", description="Sort key; `-` for descending. `id` is the order they were proposed in."
     )
     fields: list[CandidateField] = choices(FIELDS_DESCRIPTION)
-    facets: list[Literal["source", "kind", "status", "action"]] = choices(FACETS_DESCRIPTION)
+    facets: list[CandidateFacet] = choices(FACETS_DESCRIPTION)
 
 
 class CandidateDetailParams(ShapeParams):

@@ -7,27 +7,32 @@ import orjson
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
+from typing_extensions import TypeAliasType
 
 from app.common.api import link_next
-from app.common.pagination import MAX_ID
+from app.common.pagination import MAX_ID, Cursor, cursor_parameter
 from app.common.query import from_query
 from app.common.schemas import Problem
 from app.curation.routes import RevisionPage, revision_page
 from app.db import SessionDep
 from app.models import Revision
+from app.openapi import header_refs
 
 router = APIRouter(prefix="/v1/changes", tags=["changes"])
 
-RecordType = Literal[
-    "event",
-    "agreement",
-    "trade_figure",
-    "infrastructure_project",
-    "organization",
-    "person",
-    "place",
-    "source",
-]
+ChangeRecordType = TypeAliasType(
+    "ChangeRecordType",
+    Literal[
+        "event",
+        "agreement",
+        "trade_figure",
+        "infrastructure_project",
+        "organization",
+        "person",
+        "place",
+        "source",
+    ],
+)
 
 
 class ChangeParams(BaseModel):
@@ -35,15 +40,16 @@ class ChangeParams(BaseModel):
 
     since: str | None = Field(
         None,
+        min_length=1,
         description="Only changes after this one: a change `id` (as returned; exclusive), or a UTC "
         "timestamp in ISO 8601 (changes at or after it). Mirror the data by storing the last `id` seen.",
         examples=["42", "2025-11-24T12:00:00Z"],
     )
-    record_type: list[RecordType] = Field(
+    record_type: list[ChangeRecordType] = Field(
         default_factory=list, max_length=10, description="Only these kinds of record; repeat for several."
     )
     limit: int = Field(100, ge=1, le=1000, description="Page size (1–1000).")
-    cursor: str | None = Field(None, max_length=1000, description="`next_cursor` of the previous page.")
+    cursor: Cursor | None = cursor_parameter()
 
     @field_validator("since")
     @classmethod
@@ -72,7 +78,7 @@ def is_change_id(since: str) -> bool:
     description="Creates, updates and deletes across all resources, oldest first, each with the fields "
     "before and after. Deletions are included, so a client can mirror the data without downloading it again.",
     responses={
-        200: {"model": RevisionPage, "description": "A page of changes."},
+        200: {"model": RevisionPage, "description": "A page of changes.", "headers": header_refs("Link")},
         400: {"model": Problem, "description": "An unknown query parameter."},
         422: {"model": Problem, "description": "A parameter value is invalid (`since`, `limit`, cursor)."},
     },

@@ -20,6 +20,7 @@ from app.common.headers import VARY
 from app.common.language import Language, negotiate
 from app.common.listing import Listing
 from app.common.schemas import Problem
+from app.openapi import DATA_HEADERS, header_refs
 
 RecordId = Annotated[str, Path(description="The record's id, as `id` in its lists.")]
 
@@ -28,15 +29,20 @@ def _problem(description: str) -> dict[str, Any]:
     return {"model": Problem, "description": description}
 
 
-NOT_MODIFIED = {"description": "Not modified: the `If-None-Match` ETag is still current."}
+NOT_MODIFIED = {
+    "description": "Not modified: the `If-None-Match` ETag is still current.",
+    "headers": header_refs("ETag"),
+}
 
 
 def document_responses(
-    schema: type[BaseModel], ok: str, problems: dict[int, str]
+    schema: type[BaseModel], ok: str, problems: dict[int, str], paged: bool = False
 ) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI responses of an endpoint that computes one document: it, 304, and each problem."""
+    """OpenAPI responses of an endpoint that computes one document: it, 304, and each problem; `paged`
+    when it is a page that links to the next (`link_next`)."""
+    headers = header_refs(*DATA_HEADERS, *(["Link"] if paged else []))
     responses: dict[int | str, dict[str, Any]] = {
-        200: {"model": schema, "description": ok},
+        200: {"model": schema, "description": ok, "headers": headers},
         304: NOT_MODIFIED,
     }
     for status, description in problems.items():
@@ -44,12 +50,19 @@ def document_responses(
     return responses
 
 
-def list_responses(page: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI responses of a list endpoint: the JSON page, the exports, the problems."""
+LIST_HEADERS = (*DATA_HEADERS, "Link", "Content-Disposition")
+
+
+def list_responses(
+    page: type[BaseModel], headers: Sequence[str] = LIST_HEADERS
+) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses of a list endpoint: the JSON page, the exports, the problems; `headers`, those
+    its 200 sends (`list_response` sends LIST_HEADERS)."""
     return {
         200: {
             "model": page,
             "description": "A page of records; with `format=csv|ndjson` (or that `Accept`), every record.",
+            "headers": header_refs(*headers),
             "content": {
                 "text/csv": {"schema": {"type": "string"}},
                 "application/x-ndjson": {"schema": {"type": "string"}},
@@ -63,7 +76,7 @@ def list_responses(page: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
 
 def detail_responses(schema: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
     return {
-        200: {"model": schema, "description": "The record."},
+        200: {"model": schema, "description": "The record.", "headers": header_refs(*DATA_HEADERS)},
         304: NOT_MODIFIED,
         400: _problem("An unknown query parameter."),
         404: _problem("No record has this id."),

@@ -25,6 +25,21 @@ class PeriodKind(StrEnum):
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
+# The dates `parse_partial_date` accepts, and only those, as one regular expression (no lookaround, so
+# JSON Schema tools and test generators read it): a year 0001–9999, a month 01–12, a day of that month
+# (29 February only in a leap year). The OpenAPI document gives it, so it is as strict as the server.
+_YEAR = r"(?:\d{3}[1-9]|\d{2}[1-9]\d|\d[1-9]\d{2}|[1-9]\d{3})"
+_LEAP_YEAR = r"(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_MONTH_DAY = (
+    r"(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|1\d|2[0-8]))?"  # any month, and days every month has
+    r"|(?:0[13-9]|1[0-2])-(?:29|30)"  # every month but February
+    r"|(?:0[13578]|1[02])-31"
+)
+PARTIAL_DATE = rf"(?:{_YEAR}(?:-(?:{_MONTH_DAY}))?|{_LEAP_YEAR}-02-29)"
+PARTIAL_DATE_PATTERN = rf"^{PARTIAL_DATE}$"
+# A date, or a period of two (`2025-01/2025-09`); that it does not end before it starts is checked apart.
+PERIOD_PATTERN = rf"^{PARTIAL_DATE}(?:/{PARTIAL_DATE})?$"
+
 
 def parse_partial_date(text: str) -> tuple[date, date, DatePrecision]:
     """`2025` → the whole year, `2025-11` → the month, `2025-11-14` → that day.

@@ -18,12 +18,14 @@ from pydantic import (
 )
 from sqlalchemy import Column, ColumnElement, Table, exists, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
+from typing_extensions import TypeAliasType
 
 from app import datastate
 from app.common.countries import ACCEPTED, country_code
+from app.common.dates import PARTIAL_DATE_PATTERN, parse_partial_date
 from app.common.dates import Day as Day  # re-exported for the schemas
-from app.common.dates import parse_partial_date
 from app.common.language import Language
+from app.common.pagination import Cursor, cursor_parameter
 from app.common.rows import IdQuery
 from app.common.text import like_pattern
 from app.errors import InvalidParameter, param_error
@@ -40,7 +42,7 @@ Alpha2 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]
 PartialDate = Annotated[
     str,
-    StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+    StringConstraints(pattern=PARTIAL_DATE_PATTERN),
 ]
 
 
@@ -68,6 +70,10 @@ def _split_commas(value: Any) -> Any:
 def choices(description: str) -> Any:
     """A repeatable, comma-separable parameter whose values come from a closed list."""
     return Field(default_factory=list, max_length=50, description=description)
+
+
+ExportFormat = TypeAliasType("ExportFormat", Literal["json", "csv", "ndjson"])
+DateMatch = TypeAliasType("DateMatch", Literal["overlaps", "within"])
 
 
 class ShapeParams(BaseModel):
@@ -104,11 +110,7 @@ class ListParams(ShapeParams):
     """Paging, free-text search, totals and export format, on every list endpoint."""
 
     limit: int = Field(50, ge=1, le=500, description="Page size (1–500).")
-    cursor: str | None = Field(
-        None,
-        max_length=1000,
-        description="Opaque cursor from the previous page's `next_cursor`; omit for the first page.",
-    )
+    cursor: Cursor | None = cursor_parameter()
     q: str | None = Field(
         None,
         min_length=1,
@@ -120,7 +122,7 @@ class ListParams(ShapeParams):
     count: bool = Field(
         False, description="`true` adds `total`, the number of records matching the filters (costs a count)."
     )
-    format: Literal["json", "csv", "ndjson"] | None = Field(
+    format: ExportFormat | None = Field(
         None,
         description="`csv` or `ndjson` streams every record matching the filters (from `cursor` on, "
         "ignoring `limit`) instead of one page; the `Accept` header (`text/csv`, "
@@ -143,7 +145,7 @@ class DatedListParams(ListParams):
         "means its last day).",
         examples=["2025-11"],
     )
-    date_match: Literal["overlaps", "within"] = Field(
+    date_match: DateMatch = Field(
         "overlaps",
         description="`overlaps` (default): a record matches when its date interval overlaps the "
         "window, so a record dated only '2025' matches a window of November 2025. `within`: "

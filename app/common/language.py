@@ -2,9 +2,11 @@
 
 from typing import Literal
 
+from typing_extensions import TypeAliasType
+
 from app.common.headers import best
 
-Language = Literal["en", "ru"]
+Language = TypeAliasType("Language", Literal["en", "ru"])
 LANGUAGES: tuple[Language, ...] = ("en", "ru")
 DEFAULT_LANGUAGE: Language = "en"
 

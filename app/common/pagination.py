@@ -6,14 +6,25 @@ refuses it, even where the sort and the shape of the key match."""
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import orjson
+from pydantic import Field, StringConstraints
 from sqlalchemy import ColumnElement, Select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.errors import InvalidParameter
 from app.signing import sign_cursor, unsign_cursor
+
+# A cursor as a request gives it: a `next_cursor`, never empty (`cursor=` is refused, and says so).
+Cursor = Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+CURSOR_DESCRIPTION = "Opaque cursor from the previous page's `next_cursor`; omit for the first page."
+
+
+def cursor_parameter(description: str = CURSOR_DESCRIPTION) -> Any:
+    """The `cursor` query parameter of a list: `cursor: Cursor | None = cursor_parameter()`."""
+    return Field(None, description=description)
+
 
 T = TypeVar("T")
 # What both engines' integer columns hold (64-bit, signed): a value beyond is no row's key.

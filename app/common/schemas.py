@@ -1,6 +1,6 @@
 """Wire shapes shared by every resource: the list envelope, references, citations, problems."""
 
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -10,6 +10,7 @@ from pydantic import (
     ValidatorFunctionWrapHandler,
     model_validator,
 )
+from typing_extensions import TypeAliasType
 
 T = TypeVar("T")
 
@@ -38,6 +39,26 @@ class Schema(BaseModel):
         return handler(data)
 
 
+class FacetValue(BaseModel):
+    """How many of the filtered records have one value of a faceted field."""
+
+    value: str | None = Field(description="The value, as it would be passed to the filter of that name.")
+    label: str | None = Field(None, description="A readable name for the value, in the response language.")
+    count: int = Field(description="Number of filtered records with this value.")
+
+
+# Counts per value of each faceted field: one named schema, not one per page type.
+Facets = TypeAliasType(
+    "Facets",
+    Annotated[
+        dict[str, list[FacetValue]],
+        Field(
+            description="For each field named in `facets`, its values with their counts, most frequent first."
+        ),
+    ],
+)
+
+
 class Page(Schema, Generic[T]):
     """The one list envelope: a page of items and the cursor of the next page.
 
@@ -53,19 +74,11 @@ class Page(Schema, Generic[T]):
     total: int | None = Field(
         None, description="Number of records matching the filters; only with `count=true`."
     )
-    facets: dict[str, list["FacetValue"]] | None = Field(
+    facets: Facets | None = Field(
         None,
         description="Counts per value of each field named in `facets`, over all records matching the "
         "filters (not just this page); only with `facets=`.",
     )
-
-
-class FacetValue(BaseModel):
-    """How many of the filtered records have one value of a faceted field."""
-
-    value: str | None = Field(description="The value, as it would be passed to the filter of that name.")
-    label: str | None = Field(None, description="A readable name for the value, in the response language.")
-    count: int = Field(description="Number of filtered records with this value.")
 
 
 class NamedRef(Schema):

@@ -1,9 +1,9 @@
 from typing import Annotated
 
 import orjson
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
-from app.common.api import list_responses
+from app.common.api import link_next, list_responses
 from app.common.pagination import decode_cursor, encode_cursor
 from app.common.query import from_query
 from app.conflicts import repository
@@ -17,10 +17,11 @@ router = APIRouter(prefix="/v1/conflicts", tags=["conflicts"])
     "",
     name="listConflicts",
     summary="List conflicts: contested facts and figures that contradict one another",
-    responses=list_responses(ConflictPage),
+    # Computed, not read from a listing: a page and its Link, without the data headers.
+    responses=list_responses(ConflictPage, headers=["Link"]),
 )
 def list_conflicts(
-    session: SessionDep, filters: Annotated[ConflictFilters, from_query(ConflictFilters)]
+    request: Request, session: SessionDep, filters: Annotated[ConflictFilters, from_query(ConflictFilters)]
 ) -> Response:
     """The consistency report. Values the sources give apart for one record (accepted `contest`
     candidates), and what the trade figures themselves contradict: a part of a period above its
@@ -33,4 +34,8 @@ def list_conflicts(
     page = found[: filters.limit]
     more = len(found) > filters.limit
     next_cursor = encode_cursor("conflicts", "id", [page[-1]["id"]]) if more else None
-    return Response(orjson.dumps({"items": page, "next_cursor": next_cursor}), media_type="application/json")
+    response = Response(
+        orjson.dumps({"items": page, "next_cursor": next_cursor}), media_type="application/json"
+    )
+    link_next(response, request, next_cursor)
+    return response

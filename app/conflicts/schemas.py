@@ -1,12 +1,18 @@
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypeAliasType
 
 from app.common.filters import COUNTRY_FILTER, Alpha2, CountryCode, repeatable
+from app.common.pagination import Cursor, cursor_parameter
 from app.common.schemas import Citation, Page, Schema
 
-ConflictKind = Literal["contested_value", "part_exceeds_whole", "growth_implies_share"]
-ConflictRecordType = Literal["event", "agreement", "trade_figure", "infrastructure_project"]
+ConflictKind = TypeAliasType(
+    "ConflictKind", Literal["contested_value", "part_exceeds_whole", "growth_implies_share"]
+)
+ConflictRecordType = TypeAliasType(
+    "ConflictRecordType", Literal["event", "agreement", "trade_figure", "infrastructure_project"]
+)
 
 
 class Claim(Schema):
@@ -55,6 +61,4 @@ class ConflictFilters(BaseModel):
         "Kind of record; repeat for any of several.", examples=[["trade_figure"]]
     )
     limit: int = Field(50, ge=1, le=500, description="Page size (1–500).")
-    cursor: str | None = Field(
-        None, max_length=1000, description="Opaque cursor from the previous page's `next_cursor`."
-    )
+    cursor: Cursor | None = cursor_parameter()

@@ -16,19 +16,29 @@ from app.auth import WriteCaller
 from app.common.api import NOT_MODIFIED, RecordId, serialize
 from app.common.headers import record_etag
 from app.common.language import Language, negotiate
-from app.common.pagination import decode_cursor, encode_cursor
+from app.common.pagination import Cursor, cursor_parameter, decode_cursor, encode_cursor
 from app.common.query import from_query
 from app.common.schemas import Problem
 from app.curation import writes
 from app.db import SessionDep
 from app.errors import InvalidParameter, RequestInProgress, param_error
 from app.models import IdempotentRequest, Revision, SearchRecordType
+from app.openapi import header_refs
 from app.revisions import ACTOR_KEY
 from app.search import repository as search
 
+# RFC 9110: `*`, or a list of entity tags. Anything else (an empty value too) is a 422, not a 412: it
+# names no version at all.
+IF_MATCH_PATTERN = r'^ *(?:\*|(?:W/)?"[^"]*"(?: *, *(?:W/)?"[^"]*")*) *$'
 IfMatch = Annotated[
     str | None,
-    Header(description="The ETag of the record as last read (GET). Required to change or delete it."),
+    Header(
+        pattern=IF_MATCH_PATTERN,
+        description="The ETag of the record as last read (GET), or a list of them. Required to change or "
+        "delete it: a 412 if the record has changed since. `*` matches whatever version is current, so "
+        "the change is made even over someone else's since (no lost-update check): send it only to "
+        "overwrite on purpose.",
+    ),
 ]
 IdempotencyKey = Annotated[
     str | None,
@@ -77,7 +87,7 @@ class RevisionParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(50, ge=1, le=500, description="Page size (1–500).")
-    cursor: str | None = Field(None, max_length=1000, description="`next_cursor` of the previous page.")
+    cursor: Cursor | None = cursor_parameter()
 
 
 def revision_json(revision: Revision) -> dict[str, Any]:
@@ -227,7 +237,11 @@ def add_write_routes(
         "stores it with a first revision. Needs a key with the `write` scope.",
         status_code=201,
         responses={
-            201: {"model": schema, "description": f"The new {label}."},
+            201: {
+                "model": schema,
+                "description": f"The new {label}.",
+                "headers": header_refs("Location", "ETag", "Content-Language", "Idempotent-Replayed"),
+            },
             **_problems(401, 403, 422),
             409: {
                 "model": Problem,
@@ -272,7 +286,11 @@ def add_write_routes(
         description="Changes only the fields given (JSON merge semantics; lists are replaced whole). "
         "Needs `If-Match` with the ETag last read and a key with the `write` scope.",
         responses={
-            200: {"model": schema, "description": f"The {label} as changed."},
+            200: {
+                "model": schema,
+                "description": f"The {label} as changed.",
+                "headers": header_refs("ETag", "Content-Language"),
+            },
             **_problems(401, 403, 404, 409, 410, 412, 422, 428),
         },
         openapi_extra=described_body("The fields to change, as JSON (JSON merge semantics)."),

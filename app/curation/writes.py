@@ -14,6 +14,7 @@ from typing import Annotated, Any, Generic, Optional, TypeVar
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictInt,
@@ -26,7 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.common.dates import DatePrecision, parse_partial_date, parse_period
+from app.common.dates import PERIOD_PATTERN, DatePrecision, parse_partial_date, parse_period
 from app.common.headers import etag_versions
 from app.common.listing import Listing
 from app.errors import Conflict, InvalidParameter, PreconditionFailed, PreconditionRequired, param_error
@@ -43,10 +44,20 @@ def invalid(field: str, detail: str) -> InvalidParameter:
 
 
 # `2025`, `2025-11`, `2025-11-14`, or a span `2025-01/2025-09`.
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
+DATE_PATTERN = PERIOD_PATTERN
 Text = Annotated[str, StringConstraints(min_length=1, max_length=5000, strip_whitespace=True)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=500, strip_whitespace=True)]
 WriteId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]
+
+
+def _whole(value: Any) -> Any:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# An integer as JSON Schema has it: `2025` or `2025.0` (the same number), never the string "2025". Its
+# bounds go beside it (`Annotated[StrictInt, Field(ge=…), WHOLE_NUMBER]`): there the document shows them.
+WHOLE_NUMBER = BeforeValidator(_whole)
+Paragraph = Annotated[StrictInt, Field(ge=1, le=1_000_000), WHOLE_NUMBER]
 
 
 class WriteModel(BaseModel):
@@ -79,10 +90,8 @@ class CitationWrite(WriteModel):
 
     source_id: str = Field(description="The id of a text source (see /v1/sources).")
     quote: str = Field(min_length=1, max_length=5000, description="Exact substring of the source's text.")
-    paragraph: StrictInt | None = Field(
+    paragraph: Paragraph | None = Field(
         None,
-        ge=1,
-        le=1_000_000,
         description="The paragraph it is in; needed only when the quote occurs more than once.",
     )
 

@@ -2,6 +2,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
+from typing_extensions import TypeAliasType
 
 from app.agreements.schemas import AgreementRead
 from app.common.dates import DatePrecision
@@ -33,6 +34,8 @@ from app.common.schemas import (
 from app.curation.writes import DATE_PATTERN, CitationWrite, Name, Text, WriteId, WriteModel
 from app.models import EventStatus, EventType, SupportStatus
 from app.reference.schemas import CountryRead, OrganizationRead, PersonRead, PlaceRead
+
+EventSort = TypeAliasType("EventSort", Literal["date", "-date", "title", "-title", "id", "-id"])
 
 
 class ExternalCode(Schema):
@@ -135,40 +138,48 @@ class EventPage(Page[EventRead]):
     """A page of events."""
 
 
-EventField = Literal[
-    "id",
-    "type",
-    "title",
-    "summary",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "status",
-    "location",
-    "host_country",
-    "countries",
-    "people",
-    "organizations",
-    "agreements",
-    "external_codes",
-    "citations",
-    "support",
-    "source_count",
-    "contested",
-]
-EventInclude = Literal["agreements", "people", "organizations", "countries", "location"]
-EventFacet = Literal[
-    "type",
-    "status",
-    "year",
-    "month",
-    "date_precision",
-    "country",
-    "host_country",
-    "person",
-    "organization",
-    "place",
-]
+EventField = TypeAliasType(
+    "EventField",
+    Literal[
+        "id",
+        "type",
+        "title",
+        "summary",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "status",
+        "location",
+        "host_country",
+        "countries",
+        "people",
+        "organizations",
+        "agreements",
+        "external_codes",
+        "citations",
+        "support",
+        "source_count",
+        "contested",
+    ],
+)
+EventInclude = TypeAliasType(
+    "EventInclude", Literal["agreements", "people", "organizations", "countries", "location"]
+)
+EventFacet = TypeAliasType(
+    "EventFacet",
+    Literal[
+        "type",
+        "status",
+        "year",
+        "month",
+        "date_precision",
+        "country",
+        "host_country",
+        "person",
+        "organization",
+        "place",
+    ],
+)
 
 
 class EventDetailParams(ShapeParams):
@@ -200,7 +211,7 @@ class EventFilters(DatedListParams):
         "Host country (ISO alpha-2, alpha-3 or numeric code, or name); repeat for any of several.",
         examples=[["AZ"]],
     )
-    sort: Literal["date", "-date", "title", "-title", "id", "-id"] = Field(
+    sort: EventSort = Field(
         "date",
         description="Sort key; `-` for descending. `date` orders by date_start, `title` by the title in the "
         "response language; ties are broken by id.",

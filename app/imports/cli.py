@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from app.config import get_settings
-from app.imports.schemas import FileFormat, ImportLayout, ImportReport, ImportResource
+from app.imports.schemas import ImportFormat, ImportLayout, ImportReport, ImportResource
 
 if TYPE_CHECKING:
     from app.imports.datasets import Provenance
@@ -27,7 +27,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 # The format a file's extension says; other files (.json, .gz, …) are recognized from their content.
-EXTENSIONS: dict[str, FileFormat] = {
+EXTENSIONS: dict[str, ImportFormat] = {
     ".csv": "csv",
     ".tsv": "csv",
     ".tab": "csv",

@@ -29,7 +29,7 @@ from typing import IO, Any
 
 import orjson
 
-from app.imports.schemas import FileFormat
+from app.imports.schemas import ImportFormat
 
 MAX_LINE_BYTES = 1024 * 1024
 _CHUNK = 1024 * 1024
@@ -149,7 +149,7 @@ def open_file(stream: IO[bytes]) -> Iterator[tuple[IO[bytes], FileFacts]]:
         yield plain, FileFacts(digest, size, scan.encoding, "gzip", plain_size)
 
 
-def sniff_format(stream: IO[bytes]) -> FileFormat:
+def sniff_format(stream: IO[bytes]) -> ImportFormat:
     """JSON when the file is one JSON document (it starts with `[`, or `{` alone on its line, or its
     first line is an object with a `data` array), NDJSON when it starts with `{`, else CSV; leaves
     the stream rewound."""
@@ -183,7 +183,7 @@ class FileReader:
     """Iterate to get `Record`s and `LineError`s in file order; `header` is set once CSV's is read."""
 
     stream: IO[bytes]
-    format: FileFormat
+    format: ImportFormat
     encoding: str = "utf-8"
     header: list[str] | None = None
     # CSV: what separates cells (`,` or a tab, told by the first line), and whether an unnamed

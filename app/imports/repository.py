@@ -42,7 +42,7 @@ from app.imports.reading import (
 )
 from app.imports.schemas import (
     TRADE_LAYOUTS,
-    FileFormat,
+    ImportFormat,
     ImportLayout,
     ImportLineError,
     ImportReport,
@@ -97,7 +97,7 @@ class ImportOptions:
     actor: str
     resource: ImportResource = ImportResource.trade_figures
     layout: ImportLayout | None = None
-    format: FileFormat | None = None
+    format: ImportFormat | None = None
     dry_run: bool = False
     batch_size: int = BATCH_SIZE
     max_errors: int = MAX_ERRORS

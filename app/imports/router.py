@@ -14,12 +14,12 @@ from app.errors import AppError, InvalidParameter, ProblemResponse, param_error,
 from app.imports.datasets import Provenance, describe_dataset
 from app.imports.records import DatasetOptions, import_dataset
 from app.imports.repository import ImportOptions, import_file
-from app.imports.schemas import LAYOUTS, FileFormat, ImportParams, ImportReport, ImportResource
+from app.imports.schemas import LAYOUTS, ImportFormat, ImportParams, ImportReport, ImportResource
 
 router = APIRouter(prefix="/v1/imports", tags=["imports"])
 
 # What a Content-Type says of the file; a gzipped body is recognized from what it holds.
-MEDIA_TYPES: dict[str, FileFormat | None] = {
+MEDIA_TYPES: dict[str, ImportFormat | None] = {
     "text/csv": "csv",
     "text/tab-separated-values": "csv",
     "application/x-ndjson": "ndjson",
@@ -40,7 +40,7 @@ class UnsupportedMediaType(AppError):
 @dataclass(frozen=True)
 class Upload:
     file: IO[bytes]
-    format: FileFormat | None
+    format: ImportFormat | None
 
 
 async def spooled_upload(request: Request) -> AsyncIterator[Upload]:
@@ -83,10 +83,33 @@ REQUEST_BODY: dict[str, Any] = {
             '"value":250000000,"unit":"USD","bound":"approximate","status":"reported"}\n',
         },
         "application/json": {
-            "schema": {"type": "string"},
-            "example": '{"count":1,"data":[{"typeCode":"C","freqCode":"A","period":"2024",'
-            '"reporterISO":"AZE","partnerISO":"KAZ","flowCode":"X","cmdCode":"TOTAL",'
-            '"primaryValue":250000000}],"error":""}',
+            # A JSON document, not a JSON string: the rows, or an object whose `data` holds them.
+            "schema": {
+                "anyOf": [
+                    {"type": "array", "items": {"type": "object"}},
+                    {
+                        "type": "object",
+                        "properties": {"data": {"type": "array", "items": {"type": "object"}}},
+                        "required": ["data"],
+                    },
+                ],
+            },
+            "example": {
+                "count": 1,
+                "data": [
+                    {
+                        "typeCode": "C",
+                        "freqCode": "A",
+                        "period": "2024",
+                        "reporterISO": "AZE",
+                        "partnerISO": "KAZ",
+                        "flowCode": "X",
+                        "cmdCode": "TOTAL",
+                        "primaryValue": 250000000,
+                    }
+                ],
+                "error": "",
+            },
         },
         "text/tab-separated-values": {"schema": {"type": "string"}},
         "application/gzip": {"schema": {"type": "string", "format": "binary"}},

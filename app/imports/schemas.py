@@ -2,10 +2,14 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from typing_extensions import TypeAliasType
 
 from app.common.dates import Day
 
-FileFormat = Literal["csv", "ndjson", "json"]
+ImportFormat = TypeAliasType("ImportFormat", Literal["csv", "ndjson", "json"])
+
+
+ImportCompression = TypeAliasType("ImportCompression", Literal["gzip"])
 
 
 class ImportResource(StrEnum):
@@ -116,7 +120,7 @@ class ImportReport(BaseModel):
 
     resource: ImportResource = Field(description="What the file holds.")
     layout: ImportLayout = Field(description="The layout the file was read with.")
-    format: FileFormat = Field(
+    format: ImportFormat = Field(
         description="`csv` (comma- or tab-separated, see `delimiter`), `ndjson`, or `json` (one document: "
         "an array of records, or an object whose `data` array holds them, as the Comtrade API answers)."
     )
@@ -127,7 +131,7 @@ class ImportReport(BaseModel):
     delimiter: str | None = Field(
         None, description="CSV: what separates cells, `,` or a tab; null otherwise."
     )
-    compression: Literal["gzip"] | None = Field(None, description="`gzip` when the file was gzipped.")
+    compression: ImportCompression | None = Field(None, description="`gzip` when the file was gzipped.")
     applied: bool = Field(
         description="True when the changes were written; false for a dry run or a rejected file (then "
         "nothing was written)."

@@ -1,6 +1,7 @@
 from typing import Literal
 
 from pydantic import Field
+from typing_extensions import TypeAliasType
 
 from app.common.filters import (
     COUNTRY_FILTER,
@@ -30,6 +31,11 @@ from app.curation.writes import CitationWrite, Name, Text, WriteId, WriteModel
 from app.models import ProjectKind, ProjectStatus, SupportStatus
 from app.reference.schemas import CountryRead, PlaceRead
 from app.trade.schemas import TradeFigureRead, TradeFigureRef
+
+InfrastructureProjectSort = TypeAliasType("InfrastructureProjectSort", Literal["name", "-name", "id", "-id"])
+InfrastructureProjectFacet = TypeAliasType(
+    "InfrastructureProjectFacet", Literal["kind", "status", "country", "place"]
+)
 
 
 class InfrastructureProjectIncluded(Schema):
@@ -66,27 +72,32 @@ class InfrastructureProjectPage(Page[InfrastructureProjectRead]):
     """A page of infrastructure projects."""
 
 
-ProjectField = Literal[
-    "id",
-    "name",
-    "kind",
-    "status",
-    "summary",
-    "countries",
-    "places",
-    "trade_figures",
-    "citations",
-    "support",
-    "source_count",
-    "contested",
-]
-ProjectInclude = Literal["trade_figures", "places", "countries"]
+InfrastructureProjectField = TypeAliasType(
+    "InfrastructureProjectField",
+    Literal[
+        "id",
+        "name",
+        "kind",
+        "status",
+        "summary",
+        "countries",
+        "places",
+        "trade_figures",
+        "citations",
+        "support",
+        "source_count",
+        "contested",
+    ],
+)
+InfrastructureProjectInclude = TypeAliasType(
+    "InfrastructureProjectInclude", Literal["trade_figures", "places", "countries"]
+)
 
 
 class InfrastructureProjectDetailParams(ShapeParams):
     as_of: Day | None = as_of_field()
-    fields: list[ProjectField] = choices(FIELDS_DESCRIPTION)
-    include: list[ProjectInclude] = choices(INCLUDE_DESCRIPTION)
+    fields: list[InfrastructureProjectField] = choices(FIELDS_DESCRIPTION)
+    include: list[InfrastructureProjectInclude] = choices(INCLUDE_DESCRIPTION)
 
 
 class InfrastructureProjectFilters(ListParams):
@@ -100,13 +111,13 @@ class InfrastructureProjectFilters(ListParams):
     kind: list[ProjectKind] = repeatable("Kind; repeat for any of several.", examples=[["port"]])
     status: list[ProjectStatus] = repeatable("Status; repeat for any of several.", examples=[["expanding"]])
     place: list[Slug] = repeatable("Place id; repeat to require every given place.", examples=[["aktau"]])
-    sort: Literal["name", "-name", "id", "-id"] = Field(
+    sort: InfrastructureProjectSort = Field(
         "name",
         description="Sort key (`name` in the response language); `-` for descending. Ties are broken by id.",
     )
-    fields: list[ProjectField] = choices(FIELDS_DESCRIPTION)
-    include: list[ProjectInclude] = choices(INCLUDE_DESCRIPTION)
-    facets: list[Literal["kind", "status", "country", "place"]] = choices(FACETS_DESCRIPTION)
+    fields: list[InfrastructureProjectField] = choices(FIELDS_DESCRIPTION)
+    include: list[InfrastructureProjectInclude] = choices(INCLUDE_DESCRIPTION)
+    facets: list[InfrastructureProjectFacet] = choices(FACETS_DESCRIPTION)
 
 
 class InfrastructureProjectCreate(WriteModel):

@@ -1,6 +1,7 @@
 from typing import Literal
 
 from pydantic import Field
+from typing_extensions import TypeAliasType
 
 from app.common.filters import (
     FACETS_DESCRIPTION,
@@ -44,7 +45,11 @@ class CountryPage(Page[CountryRead]):
     """A page of countries."""
 
 
-CountryField = Literal["id", "alpha3", "numeric", "name", "name_en", "name_ru", "official_name", "citations"]
+CountrySort = TypeAliasType("CountrySort", Literal["id", "-id", "name", "-name"])
+CountryField = TypeAliasType(
+    "CountryField",
+    Literal["id", "alpha3", "numeric", "name", "name_en", "name_ru", "official_name", "citations"],
+)
 
 
 class CountryDetailParams(ShapeParams):
@@ -55,7 +60,7 @@ class CountryFilters(ListParams):
     cited: bool | None = Field(
         None, description="`true`: only countries some source names; `false`: only those none names."
     )
-    sort: Literal["id", "-id", "name", "-name"] = Field(
+    sort: CountrySort = Field(
         "id",
         description="Sort key (`id` is the alpha-2 code, `name` in the response language); "
         "`-` for descending.",
@@ -76,7 +81,8 @@ class OrganizationPage(Page[OrganizationRead]):
     """A page of organizations."""
 
 
-OrganizationField = Literal["id", "abbreviation", "name", "citations"]
+OrganizationSort = TypeAliasType("OrganizationSort", Literal["name", "-name", "id", "-id"])
+OrganizationField = TypeAliasType("OrganizationField", Literal["id", "abbreviation", "name", "citations"])
 
 
 class OrganizationDetailParams(ShapeParams):
@@ -84,7 +90,7 @@ class OrganizationDetailParams(ShapeParams):
 
 
 class OrganizationFilters(ListParams):
-    sort: Literal["name", "-name", "id", "-id"] = Field("name", description=NAME_SORT_DESCRIPTION)
+    sort: OrganizationSort = Field("name", description=NAME_SORT_DESCRIPTION)
     fields: list[OrganizationField] = choices(FIELDS_DESCRIPTION)
 
 
@@ -111,22 +117,25 @@ class PersonPage(Page[PersonRead]):
     """A page of people."""
 
 
-PersonField = Literal["id", "name", "role", "country", "citations"]
+PersonInclude = TypeAliasType("PersonInclude", Literal["country"])
+PersonSort = TypeAliasType("PersonSort", Literal["name", "-name", "id", "-id"])
+PersonFacet = TypeAliasType("PersonFacet", Literal["country"])
+PersonField = TypeAliasType("PersonField", Literal["id", "name", "role", "country", "citations"])
 
 
 class PersonDetailParams(ShapeParams):
     fields: list[PersonField] = choices(FIELDS_DESCRIPTION)
-    include: list[Literal["country"]] = choices(INCLUDE_DESCRIPTION)
+    include: list[PersonInclude] = choices(INCLUDE_DESCRIPTION)
 
 
 class PersonFilters(ListParams):
     country: list[CountryCode] = repeatable(
         "Country (ISO alpha-2, alpha-3 or numeric code, or name); repeat for any of several."
     )
-    sort: Literal["name", "-name", "id", "-id"] = Field("name", description=NAME_SORT_DESCRIPTION)
+    sort: PersonSort = Field("name", description=NAME_SORT_DESCRIPTION)
     fields: list[PersonField] = choices(FIELDS_DESCRIPTION)
-    include: list[Literal["country"]] = choices(INCLUDE_DESCRIPTION)
-    facets: list[Literal["country"]] = choices(FACETS_DESCRIPTION)
+    include: list[PersonInclude] = choices(INCLUDE_DESCRIPTION)
+    facets: list[PersonFacet] = choices(FACETS_DESCRIPTION)
 
 
 class PlaceRead(Schema):
@@ -146,12 +155,15 @@ class PlacePage(Page[PlaceRead]):
     """A page of places."""
 
 
-PlaceField = Literal["id", "name", "kind", "country", "citations"]
+PlaceInclude = TypeAliasType("PlaceInclude", Literal["country"])
+PlaceSort = TypeAliasType("PlaceSort", Literal["name", "-name", "id", "-id"])
+PlaceFacet = TypeAliasType("PlaceFacet", Literal["kind", "country"])
+PlaceField = TypeAliasType("PlaceField", Literal["id", "name", "kind", "country", "citations"])
 
 
 class PlaceDetailParams(ShapeParams):
     fields: list[PlaceField] = choices(FIELDS_DESCRIPTION)
-    include: list[Literal["country"]] = choices(INCLUDE_DESCRIPTION)
+    include: list[PlaceInclude] = choices(INCLUDE_DESCRIPTION)
 
 
 class PlaceFilters(ListParams):
@@ -159,10 +171,10 @@ class PlaceFilters(ListParams):
     country: list[CountryCode] = repeatable(
         "Country (ISO alpha-2, alpha-3 or numeric code, or name); repeat for any of several."
     )
-    sort: Literal["name", "-name", "id", "-id"] = Field("name", description=NAME_SORT_DESCRIPTION)
+    sort: PlaceSort = Field("name", description=NAME_SORT_DESCRIPTION)
     fields: list[PlaceField] = choices(FIELDS_DESCRIPTION)
-    include: list[Literal["country"]] = choices(INCLUDE_DESCRIPTION)
-    facets: list[Literal["kind", "country"]] = choices(FACETS_DESCRIPTION)
+    include: list[PlaceInclude] = choices(INCLUDE_DESCRIPTION)
+    facets: list[PlaceFacet] = choices(FACETS_DESCRIPTION)
 
 
 class OrganizationCreate(WriteModel):

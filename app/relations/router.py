@@ -29,6 +29,7 @@ router = APIRouter(prefix="/v1/relations", tags=["relations"])
             400: "An unknown query parameter.",
             422: "A parameter value is invalid (bad format, out of range, unknown country, bad cursor).",
         },
+        paged=True,
     ),
 )
 def list_relations(

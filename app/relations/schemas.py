@@ -3,9 +3,11 @@
 from typing import Literal
 
 from pydantic import Field
+from typing_extensions import TypeAliasType
 
 from app.agreements.schemas import AgreementRead
 from app.common.filters import CountryCode, Day, ShapeParams, as_of_field
+from app.common.pagination import Cursor, cursor_parameter
 from app.common.schemas import NamedRef, Page, Schema
 from app.events.schemas import EventRead
 from app.models import Sector
@@ -13,6 +15,9 @@ from app.projects.schemas import InfrastructureProjectRead
 from app.trade.series.schemas import TradeSeries
 
 LATEST_EVENTS = 10
+
+
+CountryPairSort = TypeAliasType("CountryPairSort", Literal["id", "-id", "records", "-records"])
 
 
 class RelationCounts(Schema):
@@ -60,17 +65,13 @@ class RelationFilters(ShapeParams):
         "(ё and е match each other).",
         examples=["Kazakh"],
     )
-    sort: Literal["id", "-id", "records", "-records"] = Field(
+    sort: CountryPairSort = Field(
         "id",
         description="`id` orders by the pair's codes; `records` by `counts.records`. `-` for descending; "
         "ties are broken by id.",
     )
     limit: int = Field(50, ge=1, le=500, description="Page size (1–500).")
-    cursor: str | None = Field(
-        None,
-        max_length=1000,
-        description="Opaque cursor from the previous page's `next_cursor`; omit for the first page.",
-    )
+    cursor: Cursor | None = cursor_parameter()
     count: bool = Field(
         False, description="`true` adds `total`, the number of pairs matching the filters (costs a count)."
     )

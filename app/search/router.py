@@ -5,11 +5,12 @@ import orjson
 from fastapi import APIRouter, Request, Response
 
 from app import datastate
-from app.common.api import PUBLIC_CACHE, link_next
+from app.common.api import NOT_MODIFIED, PUBLIC_CACHE, link_next
 from app.common.language import negotiate
 from app.common.query import from_query
 from app.common.schemas import Problem
 from app.db import SessionDep
+from app.openapi import DATA_HEADERS, header_refs
 from app.search import repository
 from app.search.schemas import SearchPage, SearchParams, hit
 from app.search.text import RANKED_AT_ONCE
@@ -17,7 +18,8 @@ from app.search.text import RANKED_AT_ONCE
 router = APIRouter(prefix="/v1/search", tags=["search"])
 
 RESPONSES: dict[int | str, dict[str, Any]] = {
-    304: {"description": "Not modified: the `If-None-Match` ETag is still current."},
+    200: {"headers": header_refs(*DATA_HEADERS, "Link")},
+    304: NOT_MODIFIED,
     400: {"model": Problem, "description": "An unknown query parameter."},
     422: {
         "model": Problem,

@@ -2,24 +2,29 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing_extensions import TypeAliasType
 
 from app.common.filters import repeatable
 from app.common.language import Language
+from app.common.pagination import Cursor, cursor_parameter
 from app.models import SearchRecordType
 from app.search.text import MARK_START, RANKED_AT_ONCE, query_terms
 
-Resource = Literal[
-    "events",
-    "agreements",
-    "trade-figures",
-    "infrastructure-projects",
-    "countries",
-    "organizations",
-    "people",
-    "places",
-    "sources",
-]
-RESOURCES: dict[SearchRecordType, Resource] = {
+SearchResource = TypeAliasType(
+    "SearchResource",
+    Literal[
+        "events",
+        "agreements",
+        "trade-figures",
+        "infrastructure-projects",
+        "countries",
+        "organizations",
+        "people",
+        "places",
+        "sources",
+    ],
+)
+RESOURCES: dict[SearchRecordType, SearchResource] = {
     SearchRecordType.event: "events",
     SearchRecordType.agreement: "agreements",
     SearchRecordType.trade_figure: "trade-figures",
@@ -54,11 +59,9 @@ class SearchParams(BaseModel):
         "language of the text that matched.",
     )
     limit: int = Field(20, ge=1, le=100, description="Page size (1–100).")
-    cursor: str | None = Field(
-        None,
-        max_length=1000,
-        description="Opaque cursor from the previous page's `next_cursor`, valid for the same `q` "
-        "and `type`; omit for the first page.",
+    cursor: Cursor | None = cursor_parameter(
+        "Opaque cursor from the previous page's `next_cursor`, valid for the same `q` "
+        "and `type`; omit for the first page."
     )
 
     @field_validator("q")
@@ -84,7 +87,7 @@ class SearchMatch:
 class SearchHit(BaseModel):
     """One record that matches the query, with the passage that matched."""
 
-    resource: Resource = Field(
+    resource: SearchResource = Field(
         description="The collection the record belongs to, as in its URL.", examples=["events"]
     )
     type: SearchRecordType = Field(description="The kind of record.", examples=["event"])

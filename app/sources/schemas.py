@@ -1,9 +1,10 @@
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt
+from typing_extensions import TypeAliasType
 
-from app.common.dates import DatePrecision
+from app.common.dates import PARTIAL_DATE_PATTERN, DatePrecision
 from app.common.filters import (
     FACETS_DESCRIPTION,
     FIELDS_DESCRIPTION,
@@ -13,8 +14,38 @@ from app.common.filters import (
     repeatable,
 )
 from app.common.schemas import Citation, Page, Schema
-from app.curation.writes import Name, WriteId, WriteModel
+from app.curation.writes import WHOLE_NUMBER, Name, WriteId, WriteModel
 from app.models import SourceKind
+
+PublicationYear = Annotated[StrictInt, Field(ge=1, le=9999), WHOLE_NUMBER]
+# The records a quote can support.
+CitedRecordType = TypeAliasType(
+    "CitedRecordType",
+    Literal[
+        "event",
+        "agreement",
+        "trade_figure",
+        "infrastructure_project",
+        "country",
+        "organization",
+        "person",
+        "place",
+    ],
+)
+# The kinds of source a text can be: every kind but `dataset`, which only an import makes.
+TextSourceKind = TypeAliasType(
+    "TextSourceKind",
+    Literal[
+        "article",
+        "wire_report",
+        "press_release",
+        "interview",
+        "report",
+        "statistics",
+        "official_statement",
+        "other",
+    ],
+)
 
 
 class SourceRead(Schema):
@@ -54,16 +85,7 @@ class SourcePage(Page[SourceRead]):
 class SourceCitation(Citation):
     """A quote from this source and the record it supports."""
 
-    record_type: Literal[
-        "event",
-        "agreement",
-        "trade_figure",
-        "infrastructure_project",
-        "country",
-        "organization",
-        "person",
-        "place",
-    ] = Field(description="The kind of record the quote supports.")
+    record_type: CitedRecordType = Field(description="The kind of record the quote supports.")
     record_id: str = Field(description="The id of the record the quote supports.")
 
 
@@ -74,22 +96,48 @@ class SourceDetail(SourceRead):
     citations: list[SourceCitation] = Field(description="Every quote from this source, in text order.")
 
 
-SourceField = Literal[
-    "id",
-    "title",
-    "author",
-    "language",
-    "publication_year",
-    "publication_date",
-    "publication_date_precision",
-    "publisher",
-    "retrieved_on",
-    "kind",
-    "url",
-    "extractor_version",
-    "extraction_note",
-]
-SourceDetailField = Literal[SourceField, "text", "citations"]
+SourceField = TypeAliasType(
+    "SourceField",
+    Literal[
+        "id",
+        "title",
+        "author",
+        "language",
+        "publication_year",
+        "publication_date",
+        "publication_date_precision",
+        "publisher",
+        "retrieved_on",
+        "kind",
+        "url",
+        "extractor_version",
+        "extraction_note",
+    ],
+)
+SourceDetailField = TypeAliasType(
+    "SourceDetailField",
+    Literal[
+        "id",
+        "title",
+        "author",
+        "language",
+        "publication_year",
+        "publication_date",
+        "publication_date_precision",
+        "publisher",
+        "retrieved_on",
+        "kind",
+        "url",
+        "extractor_version",
+        "extraction_note",
+        "text",
+        "citations",
+    ],
+)
+
+
+SourceSort = TypeAliasType("SourceSort", Literal["title", "-title", "id", "-id"])
+SourceFacet = TypeAliasType("SourceFacet", Literal["language", "kind"])
 
 
 class SourceDetailParams(ShapeParams):
@@ -99,11 +147,9 @@ class SourceDetailParams(ShapeParams):
 class SourceFilters(ListParams):
     language: list[str] = repeatable("ISO 639-1 language code; repeat for any of several.", examples=[["ru"]])
     kind: list[SourceKind] = repeatable("Kind; repeat for any of several.")
-    sort: Literal["title", "-title", "id", "-id"] = Field(
-        "title", description="Sort key; `-` for descending. Ties are broken by id."
-    )
+    sort: SourceSort = Field("title", description="Sort key; `-` for descending. Ties are broken by id.")
     fields: list[SourceField] = choices(FIELDS_DESCRIPTION)
-    facets: list[Literal["language", "kind"]] = choices(FACETS_DESCRIPTION)
+    facets: list[SourceFacet] = choices(FACETS_DESCRIPTION)
 
 
 class SourceCreate(WriteModel):
@@ -120,10 +166,10 @@ class SourceCreate(WriteModel):
     language: str | None = Field(
         None, pattern=r"^[a-z]{2}$", description="ISO 639-1 code of its language; detected when not given."
     )
-    publication_year: StrictInt | None = Field(None, ge=1, le=9999, description="Year of publication.")
+    publication_year: PublicationYear | None = Field(None, description="Year of publication.")
     publication_date: str | None = Field(
         None,
-        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        pattern=PARTIAL_DATE_PATTERN,
         description="When it was published, as precisely as known: `2025`, `2025-12` or `2025-12-01`. "
         "For HTML, taken from the page's metadata when not given. Relative periods in the text ("
         '"last year") are read against it.',
@@ -135,16 +181,7 @@ class SourceCreate(WriteModel):
     retrieved_on: date | None = Field(
         None, description="When the text was taken from where it was published."
     )
-    kind: Literal[
-        "article",
-        "wire_report",
-        "press_release",
-        "interview",
-        "report",
-        "statistics",
-        "official_statement",
-        "other",
-    ] = Field(description="Kind of source (datasets come in through imports).")
+    kind: TextSourceKind = Field(description="Kind of source (datasets come in through imports).")
     url: str | None = Field(None, max_length=2000, description="Where it was published (never fetched).")
     text: str | None = Field(
         None,

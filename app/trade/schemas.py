@@ -2,6 +2,7 @@ from datetime import date
 from typing import Literal
 
 from pydantic import Field, field_validator
+from typing_extensions import TypeAliasType
 
 from app.common.dates import PeriodKind, parse_partial_date
 from app.common.filters import (
@@ -31,6 +32,10 @@ from app.common.schemas import (
 from app.curation.writes import DATE_PATTERN, CitationWrite, Text, WriteId, WriteModel
 from app.errors import InvalidParameter, param_error
 from app.models import Bound, FigureStatus, Indicator, SupportStatus, Unit
+
+TradeFigureSort = TypeAliasType(
+    "TradeFigureSort", Literal["period", "-period", "value", "-value", "id", "-id"]
+)
 
 
 class TradeFigureRead(Schema):
@@ -88,41 +93,47 @@ class TradeFigurePage(Page[TradeFigureRead]):
     """A page of tradeFigure records."""
 
 
-TradeFigureField = Literal[
-    "id",
-    "reporter",
-    "partner",
-    "indicator",
-    "commodity",
-    "period_start",
-    "period_end",
-    "period_kind",
-    "value",
-    "value_upper",
-    "unit",
-    "bound",
-    "status",
-    "compared_period_start",
-    "compared_period_end",
-    "note",
-    "projects",
-    "citations",
-    "support",
-    "source_count",
-    "contested",
-]
-TradeFigureFacet = Literal[
-    "country",
-    "reporter",
-    "partner",
-    "indicator",
-    "commodity",
-    "unit",
-    "status",
-    "bound",
-    "period_kind",
-    "year",
-]
+TradeFigureField = TypeAliasType(
+    "TradeFigureField",
+    Literal[
+        "id",
+        "reporter",
+        "partner",
+        "indicator",
+        "commodity",
+        "period_start",
+        "period_end",
+        "period_kind",
+        "value",
+        "value_upper",
+        "unit",
+        "bound",
+        "status",
+        "compared_period_start",
+        "compared_period_end",
+        "note",
+        "projects",
+        "citations",
+        "support",
+        "source_count",
+        "contested",
+    ],
+)
+TradeFigureFacet = TypeAliasType(
+    "TradeFigureFacet",
+    Literal[
+        "country",
+        "reporter",
+        "partner",
+        "indicator",
+        "commodity",
+        "unit",
+        "status",
+        "bound",
+        "period_kind",
+        "year",
+    ],
+)
 
 
 class TradeFigureDetailParams(ShapeParams):
@@ -164,7 +175,7 @@ class TradeFigureFilters(DatedListParams):
     period_to: PartialDate | None = Field(
         None, description="Same as `date_to`, under the name analysts use for statistics periods."
     )
-    sort: Literal["period", "-period", "value", "-value", "id", "-id"] = Field(
+    sort: TradeFigureSort = Field(
         "period",
         description="Sort key; `-` for descending. `period` orders by period_start; ties are broken by id.",
     )

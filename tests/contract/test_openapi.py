@@ -6,17 +6,27 @@ and security set) and clean under both linters (Redocly with redocly.yaml, Spect
 import difflib
 import os
 import subprocess
+from collections import Counter
+from typing import Any
 
+import orjson
 import pytest
 
 from app.config import REPO_ROOT, Settings
 from app.limits import EXEMPT_PATHS
 from app.main import create_app
+from tests import openapi_document
 
 from .tools import node_tool
 
 SNAPSHOT = REPO_ROOT / "openapi.json"
 SPEC = create_app(Settings(_env_file=None, database_url="sqlite://")).openapi()
+
+
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    return openapi_document.resolve(SPEC, node)
+
+
 OPERATIONS = [
     (f"{method.upper()} {path}", operation)
     for path, item in SPEC["paths"].items()
@@ -83,13 +93,13 @@ def test_every_operation_parameter_and_response_is_described() -> None:
         for key in ("summary", "description"):
             if not operation.get(key):
                 missing.append(f"{name}: no {key}")
-        for parameter in operation.get("parameters", []):
+        for parameter in map(resolve, operation.get("parameters", [])):
             if not parameter.get("description"):
                 missing.append(f"{name}: parameter {parameter['name']} ({parameter['in']})")
         if "requestBody" in operation and not operation["requestBody"].get("description"):
             missing.append(f"{name}: request body")
         for status, response in operation["responses"].items():
-            if response.get("description", "") in DEFAULT_DESCRIPTIONS:
+            if resolve(response).get("description", "") in DEFAULT_DESCRIPTIONS:
                 missing.append(f"{name}: response {status} ({response.get('description')!r})")
     assert not missing, "undescribed:\n" + "\n".join(missing)
 
@@ -109,7 +119,7 @@ def test_errors_are_problem_json() -> None:
     wrong = []
     for name, operation in OPERATIONS:
         for status, response in operation["responses"].items():
-            content = response.get("content")
+            content = resolve(response).get("content")
             if status[0] in "45" and content is not None and list(content) != ["application/problem+json"]:
                 wrong.append(f"{name} {status}: {sorted(content)}")
             elif status[0] in "45" and content is not None:
@@ -126,7 +136,7 @@ def test_operational_errors_are_declared() -> None:
     missing = []
     for name, operation in OPERATIONS:
         path = name.split(" ", 1)[1]
-        responses = operation["responses"]
+        responses = {status: resolve(response) for status, response in operation["responses"].items()}
         expected = {"431", "500"}
         expected |= {"429"} if path not in EXEMPT_PATHS else set()
         expected |= {"503", "504"} if path.startswith("/v1/") else set()
@@ -139,28 +149,57 @@ def test_operational_errors_are_declared() -> None:
 
 
 def test_fields_answers_may_be_partial() -> None:
-    """With `fields=` a record has only the fields asked for: the answer is the full shape or its
-    partial twin, which has the same properties and requires none (a page's items likewise)."""
+    """With `fields=` a record has only the fields asked for: the answer is the full shape (what a
+    client gets without `fields=`) or the loose `PartialRecord` (a page of them: `PartialPage`)."""
     schemas = SPEC["components"]["schemas"]
-
-    def record(reference: dict[str, str]) -> str:
-        name = reference.get("$ref", "").removeprefix("#/components/schemas/")
-        items = schemas.get(name, {}).get("properties", {}).get("items", {}).get("items")
-        return record(items) if items else name  # a page: its records
-
+    assert schemas["PartialRecord"]["additionalProperties"] is True
+    assert not schemas["PartialRecord"].get("required")
+    assert schemas["PartialPage"]["properties"]["items"]["items"] == {
+        "$ref": "#/components/schemas/PartialRecord"
+    }
     wrong = []
     for name, operation in OPERATIONS:
-        if not any(parameter["name"] == "fields" for parameter in operation.get("parameters", [])):
+        if not any(resolve(parameter)["name"] == "fields" for parameter in operation.get("parameters", [])):
             continue
         answer = operation["responses"]["200"]["content"]["application/json"]["schema"]
-        full, partial = [record(variant) for variant in answer.get("anyOf", [{}, {}])]
-        if not full or partial != full.removesuffix("Read") + "Partial":
+        full, partial = [variant.get("$ref", "").split("/")[-1] for variant in answer.get("anyOf", [{}, {}])]
+        page = "items" in schemas.get(full, {}).get("properties", {})
+        if not full or full.endswith("Partial") or partial != ("PartialPage" if page else "PartialRecord"):
             wrong.append(f"{name}: 200 is {answer}")
-        elif schemas[partial].get("required"):
-            wrong.append(f"{name}: {partial} requires {schemas[partial]['required']}")
-        elif schemas[partial]["properties"] != schemas[full]["properties"]:
-            wrong.append(f"{name}: {partial} has other properties than {full}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_shared_components() -> None:
+    """Errors are shared responses, repeated parameters shared parameters, and every enum one named
+    schema: nothing is inlined that a generator would turn into a type per operation."""
+    inline = []
+
+    def enums(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            if "enum" in node:
+                inline.append(where)
+            for key, value in node.items():
+                enums(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for value in node:
+                enums(value, where)
+
+    for name, operation in OPERATIONS:
+        for status, response in operation["responses"].items():
+            if status[0] in "45" and "content" in response:  # a problem, not shared
+                inline.append(f"{name} {status}: not a shared response")
+        enums(operation, name)
+    for name, schema in SPEC["components"]["schemas"].items():
+        enums(schema.get("properties", {}), name)
+    enums(SPEC["components"]["parameters"], "parameters")
+    assert not inline, (
+        "inline enums or errors: name a closed list of values with TypeAliasType (as app/common/language.py "
+        "names Language) and declare errors with a Problem model, so they become shared components:\n"
+        + "\n".join(inline)
+    )
+    declared = [p for _, operation in OPERATIONS for p in operation.get("parameters", [])]
+    inlined = Counter(orjson.dumps(p, option=orjson.OPT_SORT_KEYS) for p in declared if "$ref" not in p)
+    assert all(count == 1 for count in inlined.values()), "a parameter declared alike twice, not shared"
 
 
 def _lint(command: list[str]) -> subprocess.CompletedProcess[str]:

@@ -95,7 +95,7 @@ def test_list_with_filters(generated: Generated, client: Any) -> None:
         country=["AZ", "KZ"],
         date_from="2025-11",
         date_to="2025-11",
-        date_match=models.ListEventsDateMatch.WITHIN,
+        date_match=models.DateMatch.WITHIN,
         count=True,
     )
     assert response.status_code == 200
@@ -127,7 +127,7 @@ def test_paginate_with_the_cursor(generated: Generated, client: Any) -> None:
 def test_get_one(generated: Generated, client: Any) -> None:
     get_event = generated["api.events.get_event"]
     models = generated["models"]
-    event = get_event.sync(STATE_VISIT, client=client, lang=models.GetEventLangType0.RU)
+    event = get_event.sync(STATE_VISIT, client=client, lang=models.Language.RU)
     assert isinstance(event, models.EventRead)
     assert event.title == "Государственный визит президента Азербайджана Ильхама Алиева в Казахстан"
     assert event.type_ == models.EventType.STATE_VISIT
@@ -144,20 +144,30 @@ def test_fields_give_partial_records(generated: Generated, client: Any) -> None:
     list_events = generated["api.events.list_events"]
     get_event = generated["api.events.get_event"]
     models = generated["models"]
-    unset = generated["types"].UNSET
 
-    page = list_events.sync(
-        client=client, fields=[models.ListEventsFieldsItem.ID, models.ListEventsFieldsItem.TITLE]
-    )
-    assert isinstance(page, models.EventPagePartial)
-    assert page.items and all(isinstance(event, models.EventPartial) for event in page.items)
-    assert STATE_VISIT in [event.id for event in page.items]
-    assert all(event.type_ is unset and event.citations is unset for event in page.items)
+    page = list_events.sync(client=client, fields=[models.EventField.ID, models.EventField.TITLE])
+    assert isinstance(page, models.PartialPage)
+    assert page.items and all(isinstance(event, models.PartialRecord) for event in page.items)
+    assert STATE_VISIT in [event["id"] for event in page.items]
+    assert all(set(event.additional_keys) == {"id", "title"} for event in page.items)
 
-    event = get_event.sync(STATE_VISIT, client=client, fields=[models.GetEventFieldsItem.DATE_PRECISION])
-    assert isinstance(event, models.EventPartial)
-    assert event.date_precision == models.DatePrecision.MONTH
-    assert event.id is unset
+    event = get_event.sync(STATE_VISIT, client=client, fields=[models.EventField.DATE_PRECISION])
+    assert isinstance(event, models.PartialRecord)
+    assert event.additional_properties == {"date_precision": "month"}
+
+    # Without `fields=`, the full types.
+    assert isinstance(list_events.sync(client=client), models.EventPage)
+
+
+def test_headers_are_declared(generated: Generated, client: Any) -> None:
+    """The ETag a change needs, and the next page's link, are in the headers the document declares."""
+    list_events = generated["api.events.list_events"]
+    get_event = generated["api.events.get_event"]
+    event = get_event.sync_detailed(STATE_VISIT, client=client)
+    assert event.headers["etag"].startswith('"v')
+    assert event.headers["last-modified"] and event.headers["content-language"] == "en"
+    page = list_events.sync_detailed(client=client, limit=1)
+    assert page.headers["link"].endswith('rel="next"')
 
 
 def test_read_problem_json_errors(generated: Generated, client: Any) -> None:

@@ -5,6 +5,7 @@ from datetime import date
 from typing import Literal
 
 from pydantic import Field
+from typing_extensions import TypeAliasType
 
 from app.common.dates import PeriodKind
 from app.common.filters import CountryCode, Day, ShapeParams, as_of_field, repeatable
@@ -12,7 +13,9 @@ from app.common.schemas import Citation, NamedRef, Schema
 from app.models import Bound, FigureStatus, Indicator, Unit
 
 # `other` periods (arbitrary spans) do not line up into a series, so they cannot be asked for.
-SeriesPeriodKind = Literal["year", "half_year", "quarter", "month", "year_to_date"]
+SeriesPeriodKind = TypeAliasType(
+    "SeriesPeriodKind", Literal["year", "half_year", "quarter", "month", "year_to_date"]
+)
 
 
 class TradeSeriesParams(ShapeParams):

@@ -6,9 +6,9 @@ import type { components, paths } from "./api";
 type Schemas = components["schemas"];
 export type EventPage = Schemas["EventPage"];
 export type EventRead = Schemas["EventRead"];
-// With `fields=`, records carry only the fields asked for: nothing in them is required.
-export type EventPagePartial = Schemas["EventPagePartial"];
-export type EventPartial = Schemas["EventPartial"];
+// With `fields=`, records carry only the fields asked for: a loose type, each field as in the full record.
+export type PartialPage = Schemas["PartialPage"];
+export type PartialRecord = Schemas["PartialRecord"];
 export type Problem = Schemas["Problem"];
 
 type ListEvents = paths["/v1/events"]["get"];
@@ -21,7 +21,7 @@ export type EventId = GetEvent["parameters"]["path"]["record_id"];
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const pageIsJson: Equals<
   ListEvents["responses"][200]["content"]["application/json"],
-  EventPage | EventPagePartial
+  EventPage | PartialPage
 > = true;
 const invalidIsProblem: Equals<
   ListEvents["responses"][422]["content"]["application/problem+json"],
@@ -31,7 +31,11 @@ const notFoundIsProblem: Equals<
   GetEvent["responses"][404]["content"]["application/problem+json"],
   Problem
 > = true;
-export const promises = [pageIsJson, invalidIsProblem, notFoundIsProblem];
+// The ETag a change needs is a typed header of the record, and If-Match a required header of the change.
+const etagIsString: Equals<GetEvent["responses"][200]["headers"]["ETag"], string> = true;
+type UpdateEvent = paths["/v1/events/{record_id}"]["patch"];
+const ifMatchIsRequired: Equals<UpdateEvent["parameters"]["header"]["if-match"], string> = true;
+export const promises = [pageIsJson, invalidIsProblem, notFoundIsProblem, etagIsString, ifMatchIsRequired];
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -64,13 +68,13 @@ export function listEventFields(
   base: string,
   fields: NonNullable<ListEventsQuery["fields"]>,
   query: ListEventsQuery = {},
-): Promise<EventPagePartial> {
-  return getJson<EventPagePartial>(`${base}/v1/events?${search({ ...query, fields })}`);
+): Promise<PartialPage> {
+  return getJson<PartialPage>(`${base}/v1/events?${search({ ...query, fields })}`);
 }
 
 export async function eventTitles(base: string): Promise<string[]> {
   const page = await listEventFields(base, ["id", "title"]);
-  return page.items.map((event: EventPartial) => event.title ?? event.id ?? "");
+  return page.items.map((event: PartialRecord) => String(event.title ?? event.id ?? ""));
 }
 
 export function getEvent(base: string, id: EventId): Promise<EventRead> {
@@ -117,4 +121,4 @@ export const badMatch: ListEventsQuery = { date_match: "sometime" };
 // @ts-expect-error an event has no `population`
 export const badField = (event: EventRead): number => event.population;
 // @ts-expect-error a partial record may lack `title`
-export const partialTitle = (event: EventPartial): string => event.title;
+export const partialTitle = (event: PartialRecord): string => event.title;

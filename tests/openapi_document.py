@@ -1,0 +1,21 @@
+"""Reading the OpenAPI document in tests: shared components (`{"$ref": "#/components/…"}`) as the
+objects they name, and an operation's parameters by name."""
+
+from typing import Any
+
+
+def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """The object a `$ref` names, with the reference's own siblings (an operation's description) on
+    top, as OpenAPI 3.1 says; any other node as it is."""
+    if "$ref" not in node:
+        return node
+    target: Any = spec
+    for part in node["$ref"].removeprefix("#/").split("/"):
+        target = target[part]
+    return {**resolve(spec, target), **{key: value for key, value in node.items() if key != "$ref"}}
+
+
+def parameters(spec: dict[str, Any], path: str, method: str = "get") -> dict[str, dict[str, Any]]:
+    """The operation's parameters by name, shared ones resolved."""
+    declared = spec["paths"][path][method].get("parameters", [])
+    return {parameter["name"]: parameter for parameter in (resolve(spec, p) for p in declared)}
