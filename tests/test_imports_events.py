@@ -168,6 +168,23 @@ async def test_a_gdelt_file(client: httpx.AsyncClient, session: Session) -> None
     assert session.scalar(select(func.count()).select_from(Revision)) == revisions
 
 
+async def test_two_files_stating_one_event_both_stay_cited(
+    client: httpx.AsyncClient, session: Session
+) -> None:
+    # A second file (here, the first 120 rows of the sample) tells of events the first told of: each
+    # event then cites both files' rows, and importing the first file again keeps the second's.
+    whole = run(session, GDELT.read_bytes(), GDELT.name)
+    part = ("\n".join(lines(GDELT)[:120]) + "\n").encode()
+    again = run(session, part, "first-rows.tsv", layout=ImportLayout.gdelt)
+    assert whole.applied and again.applied and whole.source_id != again.source_id
+    [visit] = await events(client, country="KAZ", type="visit", date_from="2016-07-28", date_to="2016-07-28")
+    cited = sorted((c["source_id"], c["line"]) for c in visit["citations"])
+    assert cited == sorted([(whole.source_id, 96), (again.source_id, 96)])
+    run(session, GDELT.read_bytes(), GDELT.name)
+    [visit] = await events(client, country="KAZ", type="visit", date_from="2016-07-28", date_to="2016-07-28")
+    assert sorted((c["source_id"], c["line"]) for c in visit["citations"]) == cited
+
+
 async def test_a_bad_row_rejects_the_file_and_names_line_and_column(session: Session) -> None:
     file = lines(GDELT)
     cells = file[9].split("\t")

@@ -325,16 +325,30 @@ def _insert(
     return record
 
 
-def put(session: Session, writable: Writable[M], record_id: str, data: dict[str, Any]) -> str:
+def put(
+    session: Session,
+    writable: Writable[M],
+    record_id: str,
+    data: dict[str, Any],
+    source_id: str | None = None,
+) -> str:
     """Make the record `record_id` say `data`, a whole create body: create it, or change what differs.
     Answers `inserted`, `updated` or `unchanged`. For a trusted writer that names its ids (the
     seed, the importers): no If-Match, the same rules, references, citations and history as the API's
-    writes, and citations may be rows of dataset files (DatasetCitationWrite)."""
+    writes, and citations may be rows of dataset files (DatasetCitationWrite).
+
+    With `source_id` (an importer stating the record from that one source), `data`'s citations stand
+    for that source only: the record's citations of other sources stay, since another file or an
+    article that states the same record still does."""
     record = writable.listing.find(session, record_id)
     if record is None:
         _insert(session, writable, record_id, data, datasets=True)
         return "inserted"
+    others = [] if source_id is None else [c for c in record.citations if c.source_id != source_id]  # type: ignore[attr-defined]
     writable.apply(session, record, data, datasets=True)
+    if others:
+        stated = list(record.citations)  # type: ignore[attr-defined]
+        record.citations = [*stated, *(c for c in others if c not in stated)]  # type: ignore[attr-defined]
     if not session.is_modified(record):
         return "unchanged"
     _flush(session, writable)

@@ -495,7 +495,7 @@ def import_events(
                 result.errors.append((rows[0].line, described["name"], described["detail"]))
             continue
         try:
-            outcome = writes.put(session, EVENTS, record_id, valid)
+            outcome = writes.put(session, EVENTS, record_id, valid, source_id)
         except AppError as exc:
             name = exc.errors[0]["name"] if exc.errors else "file"
             result.errors.append((rows[0].line, name, exc.detail))

@@ -176,7 +176,7 @@ def import_treaties(
         record_id, body = _body(treaty, rows, dated[0], source_id, known, result)
         try:
             valid = AgreementImport.model_validate(body).model_dump(exclude={"id"})
-            outcome = writes.put(session, AGREEMENTS, record_id, valid)
+            outcome = writes.put(session, AGREEMENTS, record_id, valid, source_id)
         except ValidationError as exc:
             for problem in exc.errors()[:3]:
                 described = describe_error({**problem, "loc": ("body", *problem["loc"])})
