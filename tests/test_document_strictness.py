@@ -154,3 +154,22 @@ def test_a_read_key_deployment_documents_that_reads_need_a_key() -> None:
         assert ("401" not in read["responses"]) == public
     assert guarded["paths"]["/v1/events"]["get"]["security"] == [{"apiKey": []}]
     assert not guarded["paths"]["/healthz"]["get"].get("security")  # probes stay open
+
+
+@pytest.mark.anyio
+async def test_every_list_that_declares_exports_serves_them(client: httpx.AsyncClient) -> None:
+    # A generated client decodes what the document says a 200 may be: an export media type declared on
+    # a list that cannot make it would have clients ask for CSV and get JSON.
+    spec = (await client.get("/openapi.json")).json()
+    declared = [
+        path
+        for path, operations in spec["paths"].items()
+        if "{" not in path
+        and "text/csv" in operations.get("get", {}).get("responses", {}).get("200", {}).get("content", {})
+    ]
+    assert "/v1/events" in declared and "/v1/conflicts" not in declared
+    for path in declared:
+        for export, media_type in (("csv", "text/csv"), ("ndjson", "application/x-ndjson")):
+            response = await client.get(path, params={"format": export, "limit": 1})
+            assert response.status_code == 200, (path, export, response.text[:200])
+            assert response.headers["content-type"].startswith(media_type), (path, export)

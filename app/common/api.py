@@ -54,24 +54,31 @@ LIST_HEADERS = (*DATA_HEADERS, "Link", "Content-Disposition")
 
 
 def list_responses(
-    page: type[BaseModel], headers: Sequence[str] = LIST_HEADERS
+    page: type[BaseModel], headers: Sequence[str] = LIST_HEADERS, exports: bool = True
 ) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI responses of a list endpoint: the JSON page, the exports, the problems; `headers`, those
-    its 200 sends (`list_response` sends LIST_HEADERS)."""
-    return {
-        200: {
-            "model": page,
-            "description": "A page of records; with `format=csv|ndjson` (or that `Accept`), every record.",
-            "headers": header_refs(*headers),
-            "content": {
-                "text/csv": {"schema": {"type": "string"}},
-                "application/x-ndjson": {"schema": {"type": "string"}},
-            },
-        },
-        304: NOT_MODIFIED,
-        400: _problem("An unknown query parameter."),
-        422: _problem("A parameter value is invalid (bad format, out of range, unknown id, bad cursor)."),
+    """OpenAPI responses of a list endpoint: the JSON page, the exports (unless `exports` is false),
+    the problems; `headers`, those its 200 sends (`list_response` sends LIST_HEADERS, and answers 304
+    to a matching If-None-Match because it sends an ETag)."""
+    ok: dict[str, Any] = {
+        "model": page,
+        "description": "A page of records; with `format=csv|ndjson` (or that `Accept`), every record."
+        if exports
+        else "A page of records.",
+        "headers": header_refs(*headers),
     }
+    if exports:
+        ok["content"] = {
+            "text/csv": {"schema": {"type": "string"}},
+            "application/x-ndjson": {"schema": {"type": "string"}},
+        }
+    responses: dict[int | str, dict[str, Any]] = {200: ok}
+    if "ETag" in headers:
+        responses[304] = NOT_MODIFIED
+    responses[400] = _problem("An unknown query parameter.")
+    responses[422] = _problem(
+        "A parameter value is invalid (bad format, out of range, unknown id, bad cursor)."
+    )
+    return responses
 
 
 def detail_responses(schema: type[BaseModel]) -> dict[int | str, dict[str, Any]]:

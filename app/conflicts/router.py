@@ -18,7 +18,7 @@ router = APIRouter(prefix="/v1/conflicts", tags=["conflicts"])
     name="listConflicts",
     summary="List conflicts: contested facts and figures that contradict one another",
     # Computed, not read from a listing: a page and its Link, without the data headers.
-    responses=list_responses(ConflictPage, headers=["Link"]),
+    responses=list_responses(ConflictPage, headers=["Link"], exports=False),
 )
 def list_conflicts(
     request: Request, session: SessionDep, filters: Annotated[ConflictFilters, from_query(ConflictFilters)]
