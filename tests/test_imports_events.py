@@ -24,6 +24,7 @@ from app.imports.fips import FIPS_NO_COUNTRY, FIPS_TO_ISO
 from app.imports.records import DatasetOptions, import_dataset
 from app.imports.schemas import ImportLayout, ImportReport, ImportResource
 from app.models import Event, Revision
+from tests.conftest import Database
 
 REAL_DATA = REPO_ROOT.parent / "shared" / "real-data"
 GDELT = REAL_DATA / "gdelt_events_sample.tsv"
@@ -457,3 +458,28 @@ async def test_agreements_in_the_api_s_own_fields(client: httpx.AsyncClient, ses
     )
     assert (rejected.applied, rejected.rejected) == (False, 1)
     assert [(e.line, e.field) for e in rejected.errors] == [(2, "countries"), (2, "status")]
+
+
+def test_the_commands_import_events_and_treaties_and_refuse_a_bad_file(
+    cli_database: Database, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from app import cli
+
+    runner = CliRunner()
+    events_run = runner.invoke(cli.app, ["import", "events", str(ICEWS), "--publisher", "Harvard Dataverse"])
+    assert events_run.exit_code == 0, events_run.output
+    assert f"{ICEWS.name} (csv, tab-separated, icews layout, 3705 rows): imported" in events_run.output
+    treaties_run = runner.invoke(cli.app, ["import", "agreements", str(TFDD), "--layout", "tfdd"])
+    assert treaties_run.exit_code == 0, treaties_run.output
+    assert "inserted 634" in treaties_run.output
+
+    broken = tmp_path / "broken.tsv"
+    cells = lines(GDELT)[0].split("\t")
+    cells[51] = "XX"
+    broken.write_text("\t".join(cells) + "\n", encoding="utf-8")
+    refused = runner.invoke(cli.app, ["import", "events", str(broken), "--layout", "gdelt"])
+    assert refused.exit_code == 1
+    assert "line 1, ActionGeo_CountryCode: unknown FIPS 10-4 country code 'XX'" in refused.output
+    assert "broken.tsv: rejected, nothing was imported" in refused.output

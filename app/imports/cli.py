@@ -125,14 +125,7 @@ def trade_figures(
         batch_size=batch_size,
     )
     report = run_import(file, options, provenance(title, publisher, url, retrieved_on))
-    typer.echo(summary(file, report))
-    if report.rejected:
-        for error in report.errors:
-            typer.echo(f"  line {error.line}, {error.field}: {error.detail}", err=True)
-        if report.errors_truncated:
-            typer.echo(f"  … and {report.errors_truncated} more errors", err=True)
-        typer.echo(f"{file.name}: rejected, nothing was imported", err=True)
-        raise typer.Exit(1)
+    _tell(file, report)
 
 
 @app.command("events")
@@ -158,25 +151,9 @@ def events(
 ) -> None:
     """Import events from an event dataset (GDELT 1.0, ICEWS): rows grouped into events, each citing
     its rows."""
-    from app.imports.records import DatasetOptions
-
-    options = DatasetOptions(
-        file_name=file.name,
-        actor=actor or f"import:{file.name}"[:200],
-        resource=ImportResource.events,
-        layout=ImportLayout(layout.value) if layout is not None else None,
-        provenance=provenance(title, publisher, url, retrieved_on),
-        dry_run=dry_run,
+    _import_records(
+        file, ImportResource.events, layout, provenance(title, publisher, url, retrieved_on), dry_run, actor
     )
-    report = run_import(file, options)
-    typer.echo(summary(file, report))
-    if report.rejected:
-        for error in report.errors:
-            typer.echo(f"  line {error.line}, {error.field}: {error.detail}", err=True)
-        if report.errors_truncated:
-            typer.echo(f"  … and {report.errors_truncated} more errors", err=True)
-        typer.echo(f"{file.name}: rejected, nothing was imported", err=True)
-        raise typer.Exit(1)
 
 
 @app.command("agreements")
@@ -208,17 +185,41 @@ def agreements(
 ) -> None:
     """Import agreements from a treaty list (TFDD: rows grouped into one agreement per treaty with its
     parties, each citing its rows) or from this API's own agreement fields (one per row)."""
+    _import_records(
+        file,
+        ImportResource.agreements,
+        layout,
+        provenance(title, publisher, url, retrieved_on),
+        dry_run,
+        actor,
+    )
+
+
+def _import_records(
+    file: Path,
+    resource: ImportResource,
+    layout: EventLayout | AgreementLayout | None,
+    described: "Provenance",
+    dry_run: bool,
+    actor: str | None,
+) -> None:
+    """Import a dataset of events or agreements, print its summary, and exit 1 if it is rejected."""
     from app.imports.records import DatasetOptions
 
     options = DatasetOptions(
         file_name=file.name,
         actor=actor or f"import:{file.name}"[:200],
-        resource=ImportResource.agreements,
+        resource=resource,
         layout=ImportLayout(layout.value) if layout is not None else None,
-        provenance=provenance(title, publisher, url, retrieved_on),
+        provenance=described,
         dry_run=dry_run,
     )
     report = run_import(file, options)
+    _tell(file, report)
+
+
+def _tell(file: Path, report: ImportReport) -> None:
+    """Print an import's summary, and its errors with exit status 1 if the file was rejected."""
     typer.echo(summary(file, report))
     if report.rejected:
         for error in report.errors:
