@@ -9,9 +9,7 @@ date, so that importing the file again names the same agreements.
 """
 
 import re
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import IO, Any
 
 from pydantic import ValidationError
@@ -23,6 +21,7 @@ from app.agreements.schemas import AgreementCreate
 from app.curation import writes
 from app.curation.writes import slugify
 from app.errors import AppError, describe_error
+from app.imports.datasets import RecordsResult
 from app.imports.reading import FileReader, LineError
 from app.imports.treaties import AgreementImport
 from app.models import Country, SearchRecordType
@@ -45,18 +44,6 @@ COLUMNS = (*PLAIN, *LISTS, *CITATION)
 REQUIRED = ("title_en", "title_ru", "status", "sectors", "date")
 # A body field's error, named as the file's column.
 _COLUMN_OF = {"citations.source_id": "citation_source_id", "citations.quote": "citation_quote"}
-
-
-@dataclass
-class AgreementRowsResult:
-    records: int = 0
-    counts: Counter[str] = field(default_factory=Counter)
-    skipped: Counter[str] = field(default_factory=Counter)
-    grouped: int = 0
-    errors: list[tuple[int, str, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    format: str = "csv"
-    delimiter: str | None = None
 
 
 def is_generic(names: list[str]) -> bool:
@@ -118,8 +105,8 @@ def import_agreement_rows(
     source_id: str,
     progress: Callable[[int], None] | None = None,
     max_errors: int = 100,
-) -> AgreementRowsResult:
-    result = AgreementRowsResult(format=file_format)
+) -> RecordsResult:
+    result = RecordsResult(format=file_format)
     reader = FileReader(data, file_format, encoding)  # type: ignore[arg-type]
     _held = session.scalars(
         select(Country)

@@ -6,7 +6,8 @@ says of the dataset (title, publisher, URL, retrieval date) is written through t
 path and recorded in their history like any change; what they leave out is left as it is.
 """
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,21 @@ from app.curation import writes
 from app.models import SearchRecordType, SourceKind
 from app.search import repository as search
 from app.sources import repository as sources
+
+
+@dataclass
+class RecordsResult:
+    """What reading a dataset of events or agreements came to, before the report is made of it."""
+
+    records: int = 0
+    counts: Counter[str] = field(default_factory=Counter)  # inserted / updated / unchanged
+    skipped: Counter[str] = field(default_factory=Counter)  # by reason
+    grouped: int = 0  # rows joined to another row's record
+    errors: list[tuple[int, str, str]] = field(default_factory=list)  # (line, field, detail)
+    # What was left out of a record, and why: "line 1234: CCODE BLR is Belarus, Country_Name …".
+    notes: list[str] = field(default_factory=list)
+    format: str = "csv"
+    delimiter: str | None = None  # None: not delimited (NDJSON, JSON)
 
 
 @dataclass(frozen=True)

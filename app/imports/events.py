@@ -13,9 +13,8 @@ at all (neither actor nor place is one) is skipped and counted.
 """
 
 import hashlib
-from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
@@ -30,6 +29,7 @@ from app.errors import AppError, describe_error
 from app.events.repository import WRITABLE as EVENTS
 from app.events.schemas import EventCreate
 from app.imports import cameo
+from app.imports.datasets import RecordsResult
 from app.imports.fips import CAMEO_REGIONS, CAMEO_TO_ISO, FIPS_NO_COUNTRY, FIPS_TO_ISO, ICEWS_NAMES
 from app.imports.reading import MAX_LINE_BYTES
 from app.models import Country, EventType, SearchRecordType
@@ -176,16 +176,6 @@ def _side_key(side: Side, typed: bool) -> str:
     if side.country is not None and typed:
         return side.country
     return f"{side.country or ''}:{side.name}"
-
-
-@dataclass
-class EventImportResult:
-    records: int = 0
-    counts: Counter[str] = field(default_factory=Counter)
-    skipped: Counter[str] = field(default_factory=Counter)
-    grouped: int = 0
-    # (line, field, detail)
-    errors: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 # --- reading the layouts ---
@@ -461,10 +451,10 @@ def import_events(
     source_id: str,
     progress: Progress | None = None,
     max_errors: int = 100,
-) -> EventImportResult:
+) -> RecordsResult:
     """Read the file, group its rows and, when no row is wrong, put each event. The dataset source
     `source_id` must exist before (the caller writes it). All or nothing is the caller's savepoint."""
-    result = EventImportResult()
+    result = RecordsResult(delimiter="\t")
     groups: dict[tuple[Any, ...], list[EventRow]] = {}
     for item in READERS[layout](lines_of(data, encoding, progress)):
         if isinstance(item, tuple):

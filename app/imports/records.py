@@ -14,14 +14,13 @@ from typing import IO
 from sqlalchemy.orm import Session
 
 from app.imports import agreement_rows, events, treaties
-from app.imports.datasets import Provenance, put_dataset_source
+from app.imports.datasets import Provenance, RecordsResult, put_dataset_source
 from app.imports.reading import FileFacts, UnreadableFile, open_file, sniff_format
 from app.imports.repository import dataset_source_id
 from app.imports.schemas import ImportLayout, ImportLineError, ImportReport, ImportResource
 from app.revisions import ACTOR_KEY
 
 Progress = Callable[[int], None]
-Result = events.EventImportResult | treaties.TreatyImportResult | agreement_rows.AgreementRowsResult
 MAX_ERRORS = 100
 MAX_NOTES = 100
 
@@ -79,7 +78,7 @@ def _import(
             "file, verbatim, with its line number."
         )
         put_dataset_source(session, source_id, options.file_name, description, options.provenance)
-        result: Result
+        result: RecordsResult
         if layout is ImportLayout.generic:
             result = agreement_rows.import_agreement_rows(
                 session, data, sniff_format(data), facts.encoding, source_id, progress, options.max_errors
@@ -115,7 +114,7 @@ def _import(
 def _report(
     options: DatasetOptions,
     layout: ImportLayout,
-    result: "Result | None",
+    result: "RecordsResult | None",
     errors: list[tuple[int, str, str]],
     applied: bool,
 ) -> ImportReport:
@@ -125,8 +124,9 @@ def _report(
     return ImportReport(
         resource=options.resource,
         layout=layout,
-        format=getattr(result, "format", "csv"),
-        delimiter=getattr(result, "delimiter", "," if layout is ImportLayout.tfdd else "\t"),
+        format=result.format if result is not None else "csv",
+        delimiter=(result.delimiter if result is not None else None)
+        or ("," if layout is ImportLayout.tfdd else "\t"),
         applied=applied,
         source_id=None,
         records=result.records if result is not None else 0,
@@ -136,7 +136,7 @@ def _report(
         skipped=sum(skipped.values()),
         skipped_reasons=dict(skipped.most_common()),
         grouped=result.grouped if result is not None else None,
-        notes=getattr(result, "notes", [])[:MAX_NOTES],
+        notes=result.notes[:MAX_NOTES] if result is not None else [],
         rejected=len({line for line, _, _ in errors}),
         errors=[ImportLineError(line=line, field=name, detail=detail) for line, name, detail in listed],
         errors_truncated=max(0, len(errors) - len(listed)),

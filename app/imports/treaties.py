@@ -10,9 +10,8 @@ a missing one. Codes of no country (USSR, Yugoslavia, "Unknown") add no party an
 """
 
 import re
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
@@ -26,6 +25,7 @@ from app.common.countries import resolve_country
 from app.curation import writes
 from app.curation.writes import DatasetCitationWrite, slugify
 from app.errors import AppError, describe_error
+from app.imports.datasets import RecordsResult
 from app.imports.reading import FileReader, LineError, Record
 from app.models import AgreementStatus, Country, SearchRecordType, Sector
 from app.search import repository as search
@@ -58,17 +58,6 @@ AgreementImport = create_model(
     __base__=AgreementCreate,
     citations=(list[DatasetCitationWrite], Field(min_length=1)),
 )
-
-
-@dataclass
-class TreatyImportResult:
-    records: int = 0
-    counts: Counter[str] = field(default_factory=Counter)
-    skipped: Counter[str] = field(default_factory=Counter)
-    grouped: int = 0
-    errors: list[tuple[int, str, str]] = field(default_factory=list)
-    # Parties left out, by why: "line 1234: CCODE BLR is Belarus, Country_Name 'Bulgaria' another".
-    notes: list[str] = field(default_factory=list)
 
 
 class RowError(ValueError):
@@ -130,9 +119,9 @@ def import_treaties(
     source_id: str,
     progress: Callable[[int], None] | None = None,
     max_errors: int = 100,
-) -> TreatyImportResult:
+) -> RecordsResult:
     """Read the treaty list, group its rows by treaty and, when no row is wrong, put each agreement."""
-    result = TreatyImportResult()
+    result = RecordsResult(delimiter=",")
     reader = FileReader(data, "csv", encoding)
     groups: dict[str, list[_Row]] = {}
     checked = False
@@ -197,7 +186,7 @@ def import_treaties(
     return result
 
 
-def _read(item: Record, result: TreatyImportResult) -> _Row | None:
+def _read(item: Record, result: RecordsResult) -> _Row | None:
     fields = item.fields
     treaty = fields["2016Update ID"].strip()
     if not treaty:
@@ -218,7 +207,7 @@ def _read(item: Record, result: TreatyImportResult) -> _Row | None:
 
 
 def _body(
-    treaty: str, rows: list[_Row], first: _Row, source_id: str, known: set[str], result: TreatyImportResult
+    treaty: str, rows: list[_Row], first: _Row, source_id: str, known: set[str], result: RecordsResult
 ) -> tuple[str, dict[str, Any]]:
     parties = sorted({row.country for row in rows if row.country in known})
     sectors = [
