@@ -76,6 +76,35 @@ async def test_the_server_reads_dates_as_the_document_does(
     assert response.status_code == status, response.text
 
 
+async def test_a_refused_date_is_told_in_words_not_as_the_pattern(
+    client: httpx.AsyncClient, write_key: dict[str, str]
+) -> None:
+    # The document gives the exact pattern; a client that sends a date outside it reads what is wrong.
+    def details(response: httpx.Response) -> str:
+        assert response.status_code == 422, response.text
+        assert "pattern" not in response.text and "(?:" not in response.text
+        return " ".join(error["detail"] for error in response.json()["errors"])
+
+    assert "month must be 01–12" in details(await client.get("/v1/events", params={"date_from": "2025-13"}))
+    assert "not a calendar date" in details(await client.get("/v1/events", params={"date_to": "2025-02-30"}))
+    source = {
+        "title": "Dates",
+        "text": "A text of our own.",
+        "kind": "article",
+        "publication_date": "2025-00",
+    }
+    assert "month must be 01–12" in details(await client.post("/v1/sources", json=source, headers=write_key))
+    event = {
+        "type": "talks",
+        "title_en": "Talks",
+        "title_ru": "Переговоры",
+        "date": "2025-11/2025-02-30",
+        "countries": ["AZ", "KZ"],
+        "citations": [{"source_id": "velizade-2025-az-kz-relations", "quote": QUOTE}],
+    }
+    assert "not a calendar date" in details(await client.post("/v1/events", json=event, headers=write_key))
+
+
 @pytest.mark.parametrize(("path", "name"), [("/v1/events", "cursor"), ("/v1/changes", "since")])
 async def test_an_empty_cursor_or_since_is_refused_by_both(
     client: httpx.AsyncClient, path: str, name: str

@@ -4,7 +4,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field, StringConstraints
 
 
 class DatePrecision(StrEnum):
@@ -39,6 +39,20 @@ PARTIAL_DATE = rf"(?:{_YEAR}(?:-(?:{_MONTH_DAY}))?|{_LEAP_YEAR}-02-29)"
 PARTIAL_DATE_PATTERN = rf"^{PARTIAL_DATE}$"
 # A date, or a period of two (`2025-01/2025-09`); that it does not end before it starts is checked apart.
 PERIOD_PATTERN = rf"^{PARTIAL_DATE}(?:/{PARTIAL_DATE})?$"
+
+# The server checks the shape by a pattern and the calendar by parse_partial_date, so a client reads
+# "month must be 01–12", not a page of regular expression; the document gives the exact pattern.
+_DATE_SHAPE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+PartialDateText = Annotated[
+    str,
+    StringConstraints(pattern=rf"^{_DATE_SHAPE}$"),
+    Field(json_schema_extra={"pattern": PARTIAL_DATE_PATTERN}),
+]
+PeriodText = Annotated[
+    str,
+    StringConstraints(pattern=rf"^{_DATE_SHAPE}(?:/{_DATE_SHAPE})?$"),
+    Field(json_schema_extra={"pattern": PERIOD_PATTERN}),
+]
 
 
 def parse_partial_date(text: str) -> tuple[date, date, DatePrecision]:

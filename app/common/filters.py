@@ -22,8 +22,8 @@ from typing_extensions import TypeAliasType
 
 from app import datastate
 from app.common.countries import ACCEPTED, country_code
-from app.common.dates import PARTIAL_DATE_PATTERN, parse_partial_date
 from app.common.dates import Day as Day  # re-exported for the schemas
+from app.common.dates import PartialDateText, parse_partial_date
 from app.common.language import Language
 from app.common.pagination import Cursor, cursor_parameter
 from app.common.rows import IdQuery
@@ -40,10 +40,7 @@ CountryCode = Annotated[
 # A country as the API answers it.
 Alpha2 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]
-PartialDate = Annotated[
-    str,
-    StringConstraints(pattern=PARTIAL_DATE_PATTERN),
-]
+PartialDate = PartialDateText
 
 
 def repeatable(description: str, **kwargs: Any) -> Any:

@@ -22,12 +22,13 @@ from pydantic import (
     create_model,
     field_validator,
 )
+from pydantic.fields import FieldInfo
 from sqlalchemy import select, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.common.dates import PERIOD_PATTERN, DatePrecision, parse_partial_date, parse_period
+from app.common.dates import DatePrecision, parse_partial_date, parse_period
 from app.common.headers import etag_versions
 from app.common.listing import Listing
 from app.errors import Conflict, InvalidParameter, PreconditionFailed, PreconditionRequired, param_error
@@ -44,7 +45,6 @@ def invalid(field: str, detail: str) -> InvalidParameter:
 
 
 # `2025`, `2025-11`, `2025-11-14`, or a span `2025-01/2025-09`.
-DATE_PATTERN = PERIOD_PATTERN
 Text = Annotated[str, StringConstraints(min_length=1, max_length=5000, strip_whitespace=True)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=500, strip_whitespace=True)]
 WriteId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]
@@ -170,16 +170,19 @@ class Writable(Generic[M]):
         self.finish(session, record, data)
 
 
+def _constrained(info: FieldInfo) -> Any:
+    """A field's type with its constraints (lengths, ranges, patterns) and what it adds to the document:
+    an update body's field is optional, and otherwise what the create body's is."""
+    annotated: Any = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+    if info.json_schema_extra:
+        annotated = Annotated[annotated, Field(json_schema_extra=info.json_schema_extra)]
+    return annotated
+
+
 def partial_model(model: type[BaseModel], name: str) -> type[BaseModel]:
     """The update body: every field of `model` but the id, each optional (absent means unchanged)."""
     fields: dict[str, Any] = {
-        # Keep each field's constraints (lengths, ranges, patterns): only its presence becomes optional.
-        key: (
-            Annotated[Optional[info.annotation], *info.metadata]  # noqa: UP045
-            if info.metadata
-            else Optional[info.annotation],  # noqa: UP045
-            Field(None, description=info.description),
-        )
+        key: (Optional[_constrained(info)], Field(None, description=info.description))  # noqa: UP045
         for key, info in model.model_fields.items()
         if key != "id"
     }
