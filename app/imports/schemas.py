@@ -63,7 +63,7 @@ class ImportParams(BaseModel):
         None,
         min_length=1,
         max_length=255,
-        pattern=r"^[^\x00-\x1f/\\]+$",
+        pattern=r"^[^\x00-\x1f\x7f/\\]+$",
         description="The file's name: the title of the dataset source its rows cite, and part of the "
         "revisions' actor. Default `upload.csv` or `upload.ndjson`.",
         examples=["comtrade-az-2024.csv"],
