@@ -12,7 +12,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,10 +87,11 @@ def contract_app(seeded_template: Template) -> Iterator[FastAPI]:
     app.state.engine.dispose()
 
 
-@pytest.fixture(scope="session")
-def live_server(seeded_template: Template) -> Iterator[str]:
-    """The app served over HTTP on a free port of 127.0.0.1 (its own database); yields the base URL."""
-    app = create_app(contract_settings(seeded_copy(seeded_template, "live")))
+@contextmanager
+def served_copy(template: Template, name: str) -> Iterator[str]:
+    """The app served over HTTP on a free port of 127.0.0.1, on a copy of the seeded database named
+    `name`; yields the base URL."""
+    app = create_app(contract_settings(seeded_copy(template, name)))
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
@@ -103,7 +104,17 @@ def live_server(seeded_template: Template) -> Iterator[str]:
         if not thread.is_alive() or time.monotonic() > deadline:
             pytest.fail("the live server did not start")
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=15)
-    sock.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+        sock.close()
+        app.state.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(seeded_template: Template) -> Iterator[str]:
+    """The seed served over HTTP, shared by the checks that only read it."""
+    with served_copy(seeded_template, "live") as base:
+        yield base

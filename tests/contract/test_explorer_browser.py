@@ -17,7 +17,7 @@ from app import datastate
 from app.db import make_engine, make_sessionmaker
 from bench import explorer as bench
 
-from .conftest import Template
+from .conftest import Template, served_copy
 from .tools import CHROMIUM, TOOLS, node, node_tool, require_tool
 
 SCRIPT = Path(__file__).parent / "browser" / "explorer_pages.mjs"
@@ -47,8 +47,15 @@ def add_benchmark_pair(database: Path, tmp_path: Path) -> None:
 
 
 def test_explorer_pages_in_chromium(
-    live_server: str, seeded_template: Template, write_headers: dict[str, str], tmp_path: Path
+    seeded_template: Template, write_headers: dict[str, str], tmp_path: Path
 ) -> None:
+    # A server of its own: this test adds a source, candidates and the benchmark's pair, which the
+    # other contract checks, reading the shared live server, must not see.
+    with served_copy(seeded_template, "explorer") as server:
+        explore(server, seeded_template.path.with_name("explorer.db"), write_headers, tmp_path)
+
+
+def explore(live_server: str, database: Path, write_headers: dict[str, str], tmp_path: Path) -> None:
     node_path = node()
     node_tool("playwright-core")
     require_tool(TOOLS / "node_modules" / "axe-core" / "axe.min.js", "axe-core", "run scripts/tools")
@@ -56,7 +63,7 @@ def test_explorer_pages_in_chromium(
     source = {"title": "An invented wire", "kind": "wire_report", "text": WIRE, "publication_date": "2024-03"}
     created = httpx.post(f"{live_server}/v1/sources", json=source, headers=write_headers, timeout=60)
     assert created.status_code == 201, created.text
-    add_benchmark_pair(seeded_template.path.with_name("live.db"), tmp_path)
+    add_benchmark_pair(database, tmp_path)
     key = write_headers["Authorization"].removeprefix("Bearer ")
     result = subprocess.run(
         [str(node_path), str(SCRIPT), live_server, str(chromium), str(TOOLS), str(tmp_path), key],
