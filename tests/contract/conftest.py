@@ -21,6 +21,7 @@ import uvicorn
 from alembic import command
 from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
+from starlette.types import ASGIApp
 
 from app.auth import create_key
 from app.config import REPO_ROOT, Settings
@@ -92,6 +93,16 @@ def served_copy(template: Template, name: str) -> Iterator[str]:
     """The app served over HTTP on a free port of 127.0.0.1, on a copy of the seeded database named
     `name`; yields the base URL."""
     app = create_app(contract_settings(seeded_copy(template, name)))
+    try:
+        with serve(app) as base:
+            yield base
+    finally:
+        app.state.engine.dispose()
+
+
+@contextmanager
+def serve(app: ASGIApp) -> Iterator[str]:
+    """Any ASGI app served by uvicorn on a free port of 127.0.0.1, in a thread; yields the base URL."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
@@ -110,7 +121,6 @@ def served_copy(template: Template, name: str) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=15)
         sock.close()
-        app.state.engine.dispose()
 
 
 @pytest.fixture(scope="session")
