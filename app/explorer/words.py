@@ -33,8 +33,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "год, до месяца — месяц.",
     ),
     "timeline_more": (
-        "The timeline shows the first {shown} of {total}.",
-        "На шкале первые {shown} из {total}.",
+        "The timeline shows the latest {shown} events of {total}; the earlier ones, as JSON:",
+        "На шкале последние {shown} событий из {total}; более ранние, в JSON:",
     ),
     "trade": ("Trade and transit", "Торговля и транзит"),
     "chart_note": (
@@ -47,6 +47,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart_many": (
         "{n} figures: too many for a table here; each series as JSON:",
         "Показателей: {n} — слишком много для таблицы здесь; каждый ряд в JSON:",
+    ),
+    "chart_cut": (
+        "Each series' latest {n} points are drawn; a series in full, as JSON:",
+        "Показаны последние точки каждого ряда, не больше {n}; ряд целиком, в JSON:",
     ),
     "chart_rows_more": ("the first {shown} of {total}", "первые {shown} из {total}"),
     "series": ("Series", "Ряд"),
