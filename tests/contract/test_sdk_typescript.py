@@ -1,0 +1,58 @@
+"""The TypeScript SDK (sdk/typescript): types generated from the document by openapi-typescript, the
+package built with `tsc --strict`; docs/sdk.md's examples and the document's type-level promises
+(typescript/usage.ts) compiled against it, strict, and the examples run as written against a live
+server."""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import Template, served_copy
+from .sdk import Sdks, examples
+from .tools import NODE_BIN, node, node_tool
+
+HERE = Path(__file__).parent / "typescript"
+
+
+def tsc(cwd: Path, *args: str) -> None:
+    checked = subprocess.run(
+        [str(node_tool("tsc")), *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
+    if checked.returncode != 0:
+        pytest.fail(f"tsc {' '.join(args)} failed:\n{checked.stdout}\n{checked.stderr}", pytrace=False)
+
+
+def test_sdk_builds_and_the_examples_run(sdks: Sdks, seeded_template: Template) -> None:
+    package = sdks.typescript
+    # openapi-fetch and typescript, as pinned in tools/package.json (the SDK's package.json pins the same).
+    (package / "node_modules").symlink_to(NODE_BIN.parent, target_is_directory=True)
+    tsc(package, "-p", "tsconfig.json")  # the package's build: dist/
+
+    # Inside the package's folder, `from "bilateral-sdk"` is the package itself (its exports, dist/).
+    check = package / "check"
+    check.mkdir()
+    for name in ("usage.ts", "tsconfig.json"):
+        shutil.copy(HERE / name, check / name)
+    program, export = examples("ts")
+    (check / "example.ts").write_text(program)
+    (check / "export.ts").write_text(export)
+    tsc(check, "-p", "tsconfig.json")
+
+    with served_copy(seeded_template, "sdk-typescript") as base:
+        env = os.environ | {"BILATERAL_URL": base, "BILATERAL_KEY": seeded_template.write_key}
+        run = {"cwd": check, "env": env, "capture_output": True, "text": True, "timeout": 120}
+        ran = [subprocess.run([str(node()), f"out/{name}.js"], **run) for name in ("example", "export")]
+    for result in ran:
+        assert result.returncode == 0, f"the example failed:\n{result.stdout}\n{result.stderr}"
+    lines = ran[0].stdout.splitlines()
+    count, what = lines[0].split()
+    assert what == "events" and int(count) > 2  # more than one page of two
+    assert any(line.startswith("2024-01-01 ") for line in lines)  # the series
+    assert "First meeting of the new commission." in lines
+    assert "412 /problems/precondition-failed" in lines
+    assert lines[-1] == "[ 'create', 'update' ]"
+    exported = ran[1].stdout.splitlines()
+    assert "aliyev-state-visit-kazakhstan-2025-11 2025-11-01" in exported
