@@ -136,3 +136,10 @@ def live_server(seeded_template: Template) -> Iterator[str]:
 def sdks(tmp_path_factory: pytest.TempPathFactory) -> Sdks:
     """The SDKs of sdk/, generated from openapi.json into a temporary copy, once."""
     return generate(tmp_path_factory.mktemp("sdk"))
+
+
+@pytest.fixture(scope="session")
+def sdk_server(seeded_template: Template) -> Iterator[str]:
+    """The seed served for the SDKs' examples, which write (each its own records)."""
+    with served_copy(seeded_template, "sdk") as base:
+        yield base

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Template, served_copy
+from .conftest import Template
 from .sdk import Sdks, examples
 from .tools import NODE_BIN, node, node_tool
 
@@ -25,7 +25,7 @@ def tsc(cwd: Path, *args: str) -> None:
         pytest.fail(f"tsc {' '.join(args)} failed:\n{checked.stdout}\n{checked.stderr}", pytrace=False)
 
 
-def test_sdk_builds_and_the_examples_run(sdks: Sdks, seeded_template: Template) -> None:
+def test_sdk_builds_and_the_examples_run(sdks: Sdks, seeded_template: Template, sdk_server: str) -> None:
     package = sdks.typescript
     # openapi-fetch and typescript, as pinned in tools/package.json (the SDK's package.json pins the same).
     (package / "node_modules").symlink_to(NODE_BIN.parent, target_is_directory=True)
@@ -41,10 +41,9 @@ def test_sdk_builds_and_the_examples_run(sdks: Sdks, seeded_template: Template) 
     (check / "export.ts").write_text(export)
     tsc(check, "-p", "tsconfig.json")
 
-    with served_copy(seeded_template, "sdk-typescript") as base:
-        env = os.environ | {"BILATERAL_URL": base, "BILATERAL_KEY": seeded_template.write_key}
-        run = {"cwd": check, "env": env, "capture_output": True, "text": True, "timeout": 120}
-        ran = [subprocess.run([str(node()), f"out/{name}.js"], **run) for name in ("example", "export")]
+    env = os.environ | {"BILATERAL_URL": sdk_server, "BILATERAL_KEY": seeded_template.write_key}
+    run = {"cwd": check, "env": env, "capture_output": True, "text": True, "timeout": 120}
+    ran = [subprocess.run([str(node()), f"out/{name}.js"], **run) for name in ("example", "export")]
     for result in ran:
         assert result.returncode == 0, f"the example failed:\n{result.stdout}\n{result.stderr}"
     lines = ran[0].stdout.splitlines()
