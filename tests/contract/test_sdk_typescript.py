@@ -1,7 +1,7 @@
 """The TypeScript SDK (sdk/typescript): types generated from the document by openapi-typescript, the
-package built with `tsc --strict`; docs/sdk.md's examples and the document's type-level promises
-(typescript/usage.ts) compiled against it, strict, and the examples run as written against a live
-server."""
+package built with `tsc --strict`; docs/sdk.md's examples, the layer's checks (typescript/checks.ts) and
+the document's type-level promises (typescript/usage.ts) compiled against it, strict, and the programs
+run against a live server, the examples as written."""
 
 import os
 import shutil
@@ -34,7 +34,7 @@ def test_sdk_builds_and_the_examples_run(sdks: Sdks, seeded_template: Template, 
     # Inside the package's folder, `from "bilateral-sdk"` is the package itself (its exports, dist/).
     check = package / "check"
     check.mkdir()
-    for name in ("usage.ts", "tsconfig.json"):
+    for name in ("usage.ts", "checks.ts", "tsconfig.json"):
         shutil.copy(HERE / name, check / name)
     program, export = examples("ts")
     (check / "example.ts").write_text(program)
@@ -43,7 +43,7 @@ def test_sdk_builds_and_the_examples_run(sdks: Sdks, seeded_template: Template, 
 
     env = os.environ | {"BILATERAL_URL": sdk_server, "BILATERAL_KEY": seeded_template.write_key}
     run = {"cwd": check, "env": env, "capture_output": True, "text": True, "timeout": 120}
-    ran = [subprocess.run([str(node()), f"out/{name}.js"], **run) for name in ("example", "export")]
+    ran = [subprocess.run([str(node()), f"out/{name}.js"], **run) for name in ("example", "export", "checks")]
     for result in ran:
         assert result.returncode == 0, f"the example failed:\n{result.stdout}\n{result.stderr}"
     lines = ran[0].stdout.splitlines()
@@ -55,3 +55,10 @@ def test_sdk_builds_and_the_examples_run(sdks: Sdks, seeded_template: Template, 
     assert lines[-1] == "[ 'create', 'update' ]"
     exported = ran[1].stdout.splitlines()
     assert "aliyev-state-visit-kazakhstan-2025-11 2025-11-01" in exported
+    assert ran[2].stdout.splitlines() == [
+        "404 /problems/not-found",
+        "422 date_from in query, date_to in query",
+        "csv aliyev-state-visit-kazakhstan-2025-11 AZ | KZ",
+        "fields id,title",
+        "unwrap refuses fields=",
+    ]
