@@ -1,7 +1,7 @@
 """The TypeScript SDK (sdk/typescript): types generated from the document by openapi-typescript, the
-package built with `tsc --strict`; docs/sdk.md's examples, the layer's checks (typescript/checks.ts) and
-the document's type-level promises (typescript/usage.ts) compiled against it, strict, and the programs
-run against a live server, the examples as written."""
+package built with `tsc --strict` in one compile with docs/sdk.md's examples, the layer's checks
+(typescript/checks.ts) and the document's type-level promises (typescript/usage.ts), and the programs run
+against a live server, the examples as written."""
 
 import os
 import shutil
@@ -29,21 +29,25 @@ def test_sdk_builds_and_the_examples_run(sdks: Sdks, seeded_template: Template, 
     package = sdks.typescript
     # openapi-fetch and typescript, as pinned in tools/package.json (the SDK's package.json pins the same).
     (package / "node_modules").symlink_to(NODE_BIN.parent, target_is_directory=True)
-    tsc(package, "-p", "tsconfig.json")  # the package's build: dist/
-
-    # Inside the package's folder, `from "bilateral-sdk"` is the package itself (its exports, dist/).
-    check = package / "check"
+    # One compile for the package and the programs that use it, as `from "bilateral-sdk"`: the package's
+    # own tsconfig, extended by typescript/tsconfig.json with Node's types for the programs and the
+    # package's name mapped to its sources. At run time Node resolves the name to the package itself
+    # (its exports, dist/), so the programs run as written.
+    check = package / "src" / "check"
     check.mkdir()
-    for name in ("usage.ts", "checks.ts", "tsconfig.json"):
+    for name in ("usage.ts", "checks.ts"):
         shutil.copy(HERE / name, check / name)
     program, export = examples("ts")
     (check / "example.ts").write_text(program)
     (check / "export.ts").write_text(export)
-    tsc(check, "-p", "tsconfig.json")
+    (package / "tsconfig.json").rename(package / "tsconfig.package.json")
+    shutil.copy(HERE / "tsconfig.json", package / "tsconfig.json")
+    tsc(package, "-p", "tsconfig.json")
+    check = package / "dist" / "check"
 
     env = os.environ | {"BILATERAL_URL": sdk_server, "BILATERAL_KEY": seeded_template.write_key}
     run = {"cwd": check, "env": env, "capture_output": True, "text": True, "timeout": 120}
-    ran = [subprocess.run([str(node()), f"out/{name}.js"], **run) for name in ("example", "export", "checks")]
+    ran = [subprocess.run([str(node()), f"{name}.js"], **run) for name in ("example", "export", "checks")]
     for result in ran:
         assert result.returncode == 0, f"the example failed:\n{result.stdout}\n{result.stderr}"
     lines = ran[0].stdout.splitlines()
