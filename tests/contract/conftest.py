@@ -30,6 +30,8 @@ from app.health import alembic_config
 from app.main import create_app
 from app.seeding import seed_all
 
+from .sdk import Sdks, generate
+
 
 @dataclass(frozen=True)
 class Template:
@@ -127,4 +129,17 @@ def serve(app: ASGIApp) -> Iterator[str]:
 def live_server(seeded_template: Template) -> Iterator[str]:
     """The seed served over HTTP, shared by the checks that only read it."""
     with served_copy(seeded_template, "live") as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def sdks(tmp_path_factory: pytest.TempPathFactory) -> Sdks:
+    """The SDKs of sdk/, generated from openapi.json into a temporary copy, once."""
+    return generate(tmp_path_factory.mktemp("sdk"))
+
+
+@pytest.fixture(scope="session")
+def sdk_server(seeded_template: Template) -> Iterator[str]:
+    """The seed served for the SDKs' examples, which write (each its own records)."""
+    with served_copy(seeded_template, "sdk") as base:
         yield base
