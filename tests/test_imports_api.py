@@ -88,7 +88,7 @@ async def test_dry_run_writes_nothing(client: httpx.AsyncClient, keys: dict[str,
     response = await client.post(
         URL, params={"dry_run": "true"}, content=content, headers=CSV | keys["write"]
     )
-    assert response.status_code == 200 and not response.json()["applied"] and response.json()["inserted"] == 4
+    assert response.status_code == 200 and not response.json()["applied"] and response.json()["inserted"] == 6
     assert (await client.get("/v1/trade-figures/az-kz-exports-2024")).status_code == 404
 
 

@@ -5,6 +5,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from typing_extensions import TypeAliasType
 
 from app.common.dates import Day
+from app.common.filters import CountryCode
 
 ImportFormat = TypeAliasType("ImportFormat", Literal["csv", "ndjson", "json"])
 
@@ -58,6 +59,14 @@ class ImportParams(BaseModel):
     dry_run: bool = Field(
         False,
         description="Check the whole file and report what it would change, without changing anything.",
+    )
+    s19_as: CountryCode | None = Field(
+        None,
+        description='Comtrade layouts: read UN Comtrade\'s partner S19 ("Other Asia, nes", code 490) as '
+        "this country, answered as its alpha-2 code (Comtrade files S19 what it does not attribute to a "
+        "country, in practice mostly Taiwan's trade). Without it S19 rows are skipped. The report's "
+        "`notes` say how many rows were read so.",
+        examples=["TW"],
     )
     filename: str | None = Field(
         None,
@@ -177,7 +186,9 @@ class ImportReport(BaseModel):
     notes: list[str] = Field(
         default_factory=list,
         description="What was left out of records that were imported, line by line (a treaty's party "
-        "whose code and name disagree, a row that cannot be read); at most 100.",
+        "whose code and name disagree, a row that cannot be read), and for Comtrade layouts what was "
+        "read by request or left out of a row (S19 read as a country, a quantity in a unit not kept); "
+        "at most 100.",
     )
     rejected: int = Field(description="Rows with at least one error. Any rejected row rejects the file.")
     errors: list[ImportLineError] = Field(
