@@ -113,7 +113,7 @@ class SkippedGroup(BaseModel):
 
     label: str = Field(
         description="What the rows are: `World`, an area's code (`S19`, `_X`), `self-trade`, "
-        "`flow RX`, `by second partner`, `services`."
+        "`flow MIF`, `by second partner`, `services`."
     )
     rows: int = Field(description="How many rows.")
     value: float = Field(description="Their value (US dollars for Comtrade layouts).")
@@ -154,13 +154,13 @@ class ImportReport(BaseModel):
     updated: int = Field(description="Existing records (same natural key) whose fields or citations changed.")
     unchanged: int = Field(description="Existing records the file states exactly as they are.")
     skipped: int = Field(
-        description="Rows left out by design, not errors (Comtrade: partner World, flows other than "
-        "exports and imports, …); `skipped_reasons` says why."
+        description="Rows left out by design, not errors (Comtrade: partner World, areas that are no "
+        "country, breakdowns of totals, …); `skipped_reasons` says why."
     )
     skipped_reasons: dict[str, int] = Field(description="How many rows were skipped, per reason.")
     skipped_groups: list[SkippedGroup] = Field(
         default_factory=list,
-        description="The rows skipped, grouped by what they are (`World`, `S19`, `self-trade`, `flow RX`, "
+        description="The rows skipped, grouped by what they are (`World`, `S19`, `self-trade`, `flow MIF`, "
         "…), most rows first, each with its value.",
     )
     skipped_value: float | None = Field(

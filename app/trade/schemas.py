@@ -253,8 +253,8 @@ class TradeFigureRef(Schema):
 
 
 class TradeFigureCreate(WriteModel):
-    """A new observation. Its natural key (reporter, partner, indicator, commodity, period, status)
-    must be unique."""
+    """A new observation. Its natural key (reporter, partner, indicator, commodity, period, status,
+    unit) must be unique."""
 
     id: WriteId | None = Field(None, description="Readable id; made from the natural key when not given.")
     reporter: CountryCode = Field(
