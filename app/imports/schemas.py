@@ -4,8 +4,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from typing_extensions import TypeAliasType
 
+from app.common.countries import CountryCode
 from app.common.dates import Day
-from app.common.filters import CountryCode
 
 ImportFormat = TypeAliasType("ImportFormat", Literal["csv", "ndjson", "json"])
 

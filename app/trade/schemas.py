@@ -185,7 +185,7 @@ class TradeFigureFilters(DatedListParams):
     )
     valuation: list[Valuation] = repeatable("Valuation (`cif`, `fob`); repeat for any of several.")
     aggregate_level: list[Annotated[int, Field(ge=0, le=12)]] = repeatable(
-        "The commodity code's level (0 all goods, 2, 4, 6…); repeat for any of several.", examples=[[4]]
+        "The commodity code's level (0 all goods, 2, 4, 6…); repeat for any of several."
     )
     value_figure_id: list[Slug] = repeatable(
         "Only the quantities stated with this value figure (its id); repeat for any of several."
