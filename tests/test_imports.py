@@ -428,6 +428,34 @@ def test_comtrade_numeric_codes_without_iso_columns(session: Session) -> None:
     assert figure(session, "kz-az-imports-27-2023").commodity == "27"
 
 
+def test_comtrade_quantities_in_their_units(session: Session) -> None:
+    header = (
+        "freqCode,period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue,qty,qtyUnitAbbr,qtyUnitCode"
+    )
+    header += ",netWgt"
+    content = (
+        f"{header}\n"
+        "A,2023,KAZ,AZE,RM,2709,1000,2500,kg,8,\n"  # kg without a weight: the weight, in tonnes
+        "A,2023,KAZ,AZE,X,2208,700,350,l,7,400\n"  # litres, and the weight
+        "A,2023,KAZ,AZE,M,3102,900,12,kg N,,\n"  # a unit not kept here: said, not guessed
+        "A,2023,KAZ,AZE,X,2709,800,40,,5,\n"  # no abbreviation: the code says items
+    )
+    report = run(session, content, layout=ImportLayout.comtrade)
+    assert (report.inserted, report.skipped) == (8, 0), report.errors
+    assert report.notes == ["a quantity in 'kg N', a unit not kept here, left out: 1 row"]
+    weight = figure(session, "kz-az-re-imports-2709-2023-tonnes")
+    assert (weight.value, weight.indicator, weight.value_figure_id) == (
+        2.5,
+        "re_imports",
+        "kz-az-re-imports-2709-2023",
+    )
+    assert figure(session, "kz-az-exports-2208-2023-litres").value == 350
+    assert figure(session, "kz-az-exports-2208-2023-tonnes").value == 0.4
+    assert figure(session, "kz-az-exports-2709-2023-items").value_figure_id == "kz-az-exports-2709-2023"
+    # A re-import plans the values first, so each quantity still links to its value: nothing changes.
+    assert run(session, content, layout=ImportLayout.comtrade).unchanged == 8
+
+
 # --- rejected lines ---
 
 BAD_LINES = [

@@ -480,13 +480,13 @@ def _quantities(row: _Cells, errors: list[tuple[str, str]], notes: list[str]) ->
         found.append(Quantity("netWgt", weight / 1000, Unit.tonnes, bool(weight_estimated)))
     amount = _number(row, "qty", errors)
     estimated = _flag(row, "isQtyEstimated", errors)
-    abbreviation = row.get("qtyUnitAbbr").lower()
+    abbreviation = row.get("qtyUnitAbbr")
     code = row.get("qtyUnitCode").removesuffix(".0")
-    if abbreviation in NO_QUANTITY:
+    if abbreviation.lower() in NO_QUANTITY:
         abbreviation = QUANTITY_UNIT_CODES.get(code, "" if code in NO_QUANTITY else f"code {code}")
     if not amount or not abbreviation:
         return found
-    unit = QUANTITY_UNITS.get(abbreviation)
+    unit = QUANTITY_UNITS.get(abbreviation.lower())
     if unit is None:
         notes.append(f"a quantity in {abbreviation!r}, a unit not kept here, left out")
     elif unit[0] is not Unit.tonnes or not weight:
