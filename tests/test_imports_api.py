@@ -182,6 +182,7 @@ def test_the_openapi_document_describes_the_endpoint() -> None:
         "publisher",
         "url",
         "retrieved_on",
+        "s19_as",
     }
     assert all(parameter["description"] for parameter in parameters.values())
     assert parameters["resource"]["schema"]["$ref"].endswith("ImportResource") or parameters["resource"][
