@@ -1,6 +1,7 @@
 """The `bilateral` command: migrate, seed and serve."""
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 import uvicorn
 
-from app.config import get_settings
+from app.config import REPO_ROOT, get_settings
 from app.imports import cli as imports_cli
 from app.sources import cli as sources_cli
 
@@ -139,7 +140,7 @@ def serve(
 ) -> None:
     """Run the API. Migrates first, loads the seed into an empty database, and indexes an unindexed one."""
     settings = get_settings()
-    if migrate:
+    if migrate and not _ready(settings.database_url):
         db_upgrade()
         if _is_empty():
             typer.echo(_seed())
@@ -160,6 +161,48 @@ def serve(
         # answers 431 past BILATERAL_MAX_HEADER_BYTES (the request line comes on top).
         h11_max_incomplete_event_size=settings.max_header_bytes + 16 * 1024,
     )
+
+
+# `revision: str = "0009"` and `down_revision: str | None = "0008"` in a migration file.
+_REVISION_LINE = re.compile(r'^(revision|down_revision)\b[^=\n]*=\s*"([^"]+)"', re.MULTILINE)
+
+
+def _code_head() -> str | None:
+    """The head of the migrations, read from the files' `revision` lines without loading them (Alembic
+    imports every migration and the models to find it); None where the files leave it unclear."""
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for path in (REPO_ROOT / "migrations" / "versions").glob("*.py"):
+        for kind, name in _REVISION_LINE.findall(path.read_text(encoding="utf-8")):
+            (revisions if kind == "revision" else revised).add(name)
+    heads = revisions - revised
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _ready(url: str) -> bool:
+    """Whether the database is at the head revision, seeded and indexed, so that `serve` has nothing to
+    do before starting: asked in one connection, without the models or Alembic. Any doubt (an error,
+    an unclear head) answers False and `serve` takes the full path."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    head = _code_head()
+    if head is None:
+        return False
+    try:
+        engine = create_engine(url, poolclass=NullPool)
+        try:
+            with engine.connect() as connection:
+                version = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+                seeded, indexed = (
+                    connection.execute(text(f"SELECT 1 FROM {table} LIMIT 1")).first() is not None
+                    for table in ("sources", "search_documents")
+                )
+        finally:
+            engine.dispose()
+    except Exception:  # the full path reports what is wrong
+        return False
+    return version == [head] and seeded and indexed
 
 
 def create_app() -> "FastAPI":

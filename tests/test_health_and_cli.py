@@ -126,3 +126,39 @@ def test_the_command_line_starts_without_importing_the_app() -> None:
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert loaded.stdout.strip() == "[]"
     assert imports_cli.BATCH_SIZE == imports_repository.BATCH_SIZE
+
+
+def test_the_migrations_head_read_from_the_files_is_alembics() -> None:
+    assert cli._code_head() == head_revision()
+
+
+def test_serve_skips_the_migration_step_of_a_database_at_head(
+    use_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli.uvicorn, "run", lambda app, **options: None)
+    assert not cli._ready(use_database.url)  # no schema yet
+    assert CliRunner().invoke(cli.app, ["serve"]).exit_code == 0
+    assert cli._ready(use_database.url)
+
+    def no_migration() -> None:
+        raise AssertionError("migrated a database at head")
+
+    monkeypatch.setattr(cli, "db_upgrade", no_migration)
+    assert CliRunner().invoke(cli.app, ["serve"]).exit_code == 0
+    engine = make_engine(use_database.url)
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
+    finally:
+        engine.dispose()
+    assert not cli._ready(use_database.url)  # behind the head: the full path migrates
+
+
+def test_the_check_at_head_loads_neither_the_models_nor_alembic(seeded_database: Database) -> None:
+    heavy = ("app.main", "app.models", "alembic", "fastapi")
+    code = (
+        f"import sys, app.cli; assert app.cli._ready({seeded_database.url!r}); "
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"
