@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.config import REPO_ROOT
 from app.db import make_engine
 from app.errors import ProblemResponse, problem
+from app.migration_head import shipped_head
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -42,15 +43,7 @@ def head_revision() -> str | None:
 @cache
 def _code_head() -> str | None:
     """The head revision of the migrations this code ships: read once, on the first readiness check."""
-    return head_revision()
-
-
-def shipped_head() -> str:
-    """The head revision of the migrations this code ships, without importing Alembic and every
-    migration (a second of each command's start): version files are named `<date>_<revision>_<slug>`
-    and follow each other, so the newest name holds the head (a test pins that it is Alembic's)."""
-    newest = max(path.name for path in (REPO_ROOT / "migrations" / "versions").glob("*_*_*.py"))
-    return newest.split("_")[1]
+    return shipped_head() or head_revision()
 
 
 class DatabaseNotReady(Exception):
@@ -80,7 +73,7 @@ def open_migrated(url: str) -> Engine:
             engine.dispose()
             reason = getattr(exc, "orig", None) or exc
             raise DatabaseNotReady(f"cannot use the database at {shown}: {reason}") from None
-    head = shipped_head()
+    head = shipped_head() or head_revision()
     if revision != head:
         engine.dispose()
         raise DatabaseNotReady(

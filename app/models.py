@@ -899,6 +899,8 @@ class Revision(Base):
 
     __table_args__ = (
         Index("ix_revisions_record", "record_type", "record_id", "id"),
+        # The change feed of some record types, in id order (`/v1/changes?record_type=…`).
+        Index("ix_revisions_type", "record_type", "id"),
         Index("ix_revisions_changed_at", "changed_at", "id"),
     )
 

@@ -13,10 +13,11 @@ from typer.testing import CliRunner
 from app import cli
 from app.config import REPO_ROOT, Settings, get_settings
 from app.db import make_engine
-from app.health import head_revision, shipped_head
+from app.health import head_revision
 from app.imports import cli as imports_cli
 from app.imports import repository as imports_repository
 from app.main import create_app
+from app.migration_head import shipped_head
 from app.models import Event
 from tests.conftest import Database
 
@@ -180,5 +181,37 @@ def test_the_default_database_is_the_checkouts_from_any_directory(
     assert Settings(_env_file=None).database_url == f"sqlite:///{REPO_ROOT / 'bilateral.db'}"
 
 
-def test_the_shipped_head_read_from_file_names_is_alembics() -> None:
+def test_the_migrations_head_read_from_the_files_is_alembics() -> None:
     assert shipped_head() == head_revision()
+
+
+def test_serve_skips_the_migration_step_of_a_database_at_head(
+    use_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli.uvicorn, "run", lambda app, **options: None)
+    assert not cli._ready(use_database.url)  # no schema yet
+    assert CliRunner().invoke(cli.app, ["serve"]).exit_code == 0
+    assert cli._ready(use_database.url)
+
+    def no_migration() -> None:
+        raise AssertionError("migrated a database at head")
+
+    monkeypatch.setattr(cli, "db_upgrade", no_migration)
+    assert CliRunner().invoke(cli.app, ["serve"]).exit_code == 0
+    engine = make_engine(use_database.url)
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
+    finally:
+        engine.dispose()
+    assert not cli._ready(use_database.url)  # behind the head: the full path migrates
+
+
+def test_the_check_at_head_loads_neither_the_models_nor_alembic(seeded_database: Database) -> None:
+    heavy = ("app.main", "app.models", "alembic", "fastapi")
+    code = (
+        f"import sys, app.cli; assert app.cli._ready({seeded_database.url!r}); "
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"
