@@ -80,6 +80,9 @@ def open_migrated(url: str) -> Engine:
             f"the database at {shown} is at revision {revision or 'none (not migrated)'}, this code needs "
             f"{head}: run `bilateral db upgrade`"
         )
+    # The checking connection goes: connections made later get what modules imported since listen
+    # for (the revisions' staging table is made on connect).
+    engine.dispose()
     return engine
 
 
