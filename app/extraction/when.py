@@ -35,9 +35,9 @@ _MONTHS_EN = {
     "dec": 12,
 }
 _MONTH_RU = (
-    r"(?:январ(?:[ьяюе]|ём|ем)|феврал(?:[ьяюе]|ём|ем)|март(?:а|е|ом)?|апрел(?:[ьяюе]|ем)|ма(?:[йяюе]|ем)"
-    r"|июн(?:[ьяюе]|ем)|июл(?:[ьяюе]|ем)|август(?:[аеу]|ом)?|сентябр(?:[ьяюе]|ём|ем)|октябр(?:[ьяюе]|ём|ем)"
-    r"|ноябр(?:[ьяюе]|ём|ем)|декабр(?:[ьяюе]|ём|ем))"
+    r"(?:январ(?:ём|ем|[ьяюе])|феврал(?:ём|ем|[ьяюе])|март(?:а|е|ом)?|апрел(?:ем|[ьяюе])|ма(?:ем|[йяюе])"
+    r"|июн(?:ем|[ьяюе])|июл(?:ем|[ьяюе])|август(?:[аеу]|ом)?|сентябр(?:ём|ем|[ьяюе])|октябр(?:ём|ем|[ьяюе])"
+    r"|ноябр(?:ём|ем|[ьяюе])|декабр(?:ём|ем|[ьяюе]))"
 )
 _MONTH_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -87,7 +87,8 @@ _ORDINALS = {
     "4": 4,
 }
 _OF_YEAR = (
-    rf"(?:\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:current|this|next)\s+year|текущего\s+года|этого\s+года|следующего\s+года"
+    rf"(?:\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:current|this|next|last|previous)\s+year|текущего\s+года|этого\s+года|следующего\s+года"
+    rf"|(?:прошлого|предыдущего)\s+года"
     rf"|{_YEAR}|года\b|the\s+year))?"
 )
 
@@ -105,7 +106,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("fiscal_year", _FISCAL_YEAR),
     (
         "months",
-        rf"\b(?:с\s+|from\s+)?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through)\s*(?P<m2>{_MONTH}){_OF_YEAR}",
+        rf"\b(?:с\s+|from\s+)?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through|(?P<and>\s(?:и|and)\s))\s*(?P<m2>{_MONTH}){_OF_YEAR}",
     ),
     (
         "first_months",
@@ -134,6 +135,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:за\s+)?(?:тот\s+же|этот|указанный|данный|отчётный|отчетный)\s+период\b|\b(?:in|during|over|for)\s+the\s+(?:same\s+)?period\b(?!\s+(?:of|in|a\s+year))",
     ),
     (
+        "month",
+        rf"(?<!\d\s)(?<!\d)\b(?P<m1>{_MONTH})(?![a-zа-яё])(?!\.?\s*\d{{1,2}}\b)"
+        rf"(?:\s+{_YEAR}|\s+(?P<which>текущего|этого|прошлого|следующего)\s+года\b)?",
+    ),
+    (
         "ytd",
         r"\b(?:с\s+начала\s+(?:текущего\s+|этого\s+)?года|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|year[\s-]to[\s-]date|YTD)\b",
     ),
@@ -146,14 +152,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:(?:в|за)\s+)?(?:текущ\w+|эт\w+|нынешн\w+)\s+год\w*|\bthis\s+year\b|\bthe\s+current\s+year\b|\bпо\s+итогам\s+года\b|\bfor\s+the\s+(?:whole\s+|full\s+)?year\b|\bby\s+the\s+end\s+of\s+the\s+year\b|\bк\s+концу\s+года\b|\bпо\s+итогам\s+текущего\s+года\b",
     ),
     ("annual", r"\bгодов\w+\s+показател\w+|\bгодов\w+\s+объ[её]м\w*|\bannual\b|\bfull-year\b"),
-    ("month", rf"(?<!\d\s)(?<!\d)\b(?P<m1>{_MONTH})(?![a-zа-яё])(?!\.?\s*\d{{1,2}}\b)(?:\s+{_YEAR})?"),
     ("year", rf"(?:\b(?:в|во|за|на|к|до|по\s+итогам|in|for|of|during|by|through|throughout)\s+){_YEAR}"),
     ("year", rf"\b{_YEAR}"),
 )
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 _COMPARISON = re.compile(
     r"(?:по\s+сравнению(?:\s+с)?|относительно|против|в\s+сравнении(?:\s+с)?|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
-    r"from|than(?:\s+in)?|чем(?:\s+за|\s+в)?|versus|vs\.?|(?:показател|уровн)\w+|(?:%|percent|cent|up|down|growth|increase|rise|decline)\s+over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the)?\s*$",
+    r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+в)?|versus|vs\.?|(?:показател|уровн)\w+|(?:%|percent|cent|up|down|growth|increase|rise|decline)\s+over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the)?\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
@@ -196,7 +201,7 @@ class Period:
 def _month_number(word: str) -> int:
     folded = word.lower().rstrip(".")
     for stem, number in _MONTHS_RU.items():
-        if folded.startswith(stem) and (stem != "ма" or len(folded) <= 3):
+        if folded.startswith(stem) and (stem != "ма" or len(folded) <= 3 or folded == "маем"):
             return number
     if folded.startswith("мар"):
         return 3
@@ -265,6 +270,8 @@ def _year_of(
         return int(year), True
     if re.search(r"следующ|next", match.group(), re.I) and published:
         return published.year + 1, False
+    if re.search(r"прошл|предыдущ|\blast\b|previous", match.group(), re.I) and published:
+        return published.year - 1, False
     if re.search(r"текущ|этого|this|current", match.group(), re.I) and published:
         return published.year, False
     return (default_year, False) if default_year else None
@@ -350,6 +357,8 @@ def _resolve(
         if published is None:
             return None
         year = published.year if month <= published.month else published.year - 1
+        if match.groupdict().get("which"):  # "в январе текущего года"
+            year = published.year + {"прошлого": -1, "следующего": 1}.get(match.group("which").lower(), 0)
         return f"{year}-{month:02d}", False
     if resolved is None:
         return None
@@ -358,6 +367,8 @@ def _resolve(
         first, last = _month_number(match.group("m1")), _month_number(match.group("m2"))
         if not first or not last or last < first:
             return None
+        if match.group("and") and last != first + 1:
+            return None  # "in January and March": two months, not a span
         return span(year, first, last), explicit
     if kind == "first_months":
         count = _count(match.group("n"))

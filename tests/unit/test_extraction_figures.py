@@ -386,3 +386,68 @@ def test_an_answers_pronoun_stands_for_the_questions_trade() -> None:
     )
     body = figure(text, "en")
     assert (body["indicator"], body["period"], body["value"]) == ("trade_turnover", "2024", 1_100_000_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Armenia and Georgia discussed trade. Armenia exported 2.1 million tonnes of copper ore to all "
+            "destinations in 2024, data show.",
+            "en",
+        ),
+        (
+            "Министры Армении и Грузии обсудили торговлю. Справочно: экспорт армянского коньяка по всем "
+            "направлениям в 2024 году составил 30 тыс. тонн.",
+            "ru",
+        ),
+    ],
+)
+def test_exports_to_every_destination_are_no_pairs_figure(text: str, language: str) -> None:
+    assert figures(text, language) == []
+
+
+def test_a_plan_to_ship_through_a_country_is_forecast_transit() -> None:
+    body = figure(
+        "YEREVAN, March 3 - Armenia plans to ship up to 400,000 tonnes of ore through Georgia this year, "
+        "the minister said.",
+        "en",
+    )
+    assert (body["indicator"], body["reporter"], body["partner"], body["bound"], body["status"]) == (
+        "transit_volume",
+        "AM",
+        "GE",
+        "at_most",
+        "forecast",
+    )
+
+
+def test_shipments_of_goods_to_a_country_are_exports() -> None:
+    body = figure("Shipments of Armenian brandy to Russia totalled nearly 9,000 tonnes in January–May.", "en")
+    assert (body["indicator"], body["reporter"], body["partner"], body["bound"]) == (
+        "exports",
+        "AM",
+        "RU",
+        "approximate",
+    )
+
+
+def test_the_second_clause_names_its_own_pair() -> None:
+    bodies = figures(
+        "Armenian exports to Iran were some $210 million in those five months of 2025, while Iran bought "
+        "around $95 million worth of Armenian goods.",
+        "en",
+    )
+    assert [(b["indicator"], b["reporter"], b["partner"]) for b in bodies] == [
+        ("exports", "AM", "IR"),
+        ("imports", "IR", "AM"),
+    ]
+
+
+def test_a_wish_with_no_year_is_no_figure() -> None:
+    bodies = figures(
+        "Trade between Armenia and Iran reached $700 million last year. The governments want it to reach "
+        '$2 billion "in the coming years", the minister said.',
+        "en",
+    )
+    assert [b["value"] for b in bodies] == [700_000_000]

@@ -17,7 +17,7 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "торговля",
         ),
         "exports": ("экспорт", "поставка", "экспортировать", "вывоз", "поставить", "поставлять"),
-        "imports": ("импорт", "ввоз", "импортировать"),
+        "imports": ("импорт", "ввоз", "импортировать", "закупка"),
         "transit_volume": (
             "транзит",
             "транзитный перевозка",
@@ -54,6 +54,8 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "export",
             "exported",
             "shipments to",
+            "shipments",
+            "ship",
             "deliveries",
             "delivered",
             "supplies",
@@ -61,7 +63,7 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "shipped",
             "sold",
         ),
-        "imports": ("imports", "import", "imported"),
+        "imports": ("imports", "import", "imported", "bought", "purchases of", "purchased"),
         "transit_volume": (
             "transit",
             "transshipment",
@@ -117,6 +119,8 @@ NOT_PAIR: dict[str, tuple[str, ...]] = {
         "общий",
         "со все страна",
         "с весь мир",
+        "по весь направление",
+        "во весь страна",
         "в целом",
         "совокупный",
         "внешний торговля",
@@ -132,6 +136,9 @@ NOT_PAIR: dict[str, tuple[str, ...]] = {
         "total foreign",
         "external trade",
         "all countries",
+        "all destinations",
+        "all markets",
+        "to all",
     ),
 }
 
@@ -323,6 +330,12 @@ FORECAST: dict[str, tuple[str, ...]] = {
         "predicted",
         "likely",
         "outlook",
+        "plans to ship",
+        "plan to ship",
+        "plans to export",
+        "plan to export",
+        "plans to supply",
+        "plan to supply",
     ),
 }
 TARGET: dict[str, tuple[str, ...]] = {
@@ -357,6 +370,10 @@ TARGET: dict[str, tuple[str, ...]] = {
         "seeks to",
         "intend",
         "intends",
+        "want it to",
+        "wants it to",
+        "want to raise",
+        "wants to raise",
     ),
 }
 PRELIMINARY: dict[str, tuple[str, ...]] = {
