@@ -50,7 +50,7 @@ _SELF_STANDING = {
 }
 _CLAUSE_BREAK = re.compile(
     r";|\s[-–—]\s|,\s*(?=(?:который|которая|которое|которые|которого|которой|котором|которых|что|чтобы|где|когда|"
-    r"после|а|но|однако|while|which|who|whose|where|when|after|before|but|said|according|adding)\b)",
+    r"после|а|но|однако|and|while|which|who|whose|where|when|after|before|but|said|according|adding)\b)",
     re.IGNORECASE,
 )
 _DAYS_LONG = re.compile(r"\b(?P<n>two|three|four|двух|тр[её]х|четыр[её]х)[\s-]*(?:day|дневн)", re.IGNORECASE)
@@ -195,6 +195,22 @@ def _lasting(sentence: Sentence, found: EventDate) -> str:
     first = date.fromisoformat(found.value)
     last = first.fromordinal(first.toordinal() + _DAY_COUNTS[match.group("n").lower()] - 1)
     return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def _near(sentence: Sentence, trigger: Mention[str]) -> list[Token]:
+    """The words that tell an event's status: its clause, from a dozen words before the trigger
+    ("Kazakhstan plans to ship oil…, the minister said after talks in Baku": the talks were held)."""
+    low, high = clause(sentence, trigger.start)
+    while high < sentence.end and _RELATIVE_NEXT.match(sentence.text, high - sentence.start):
+        high = clause(sentence, high + 1)[1]  # "заседание совета, которое ожидается в Астане"
+    tokens = sentence.tokens
+    return [t for i, t in enumerate(tokens) if low <= t.start and t.end <= high and i >= trigger.first - 12]
+
+
+_RELATIVE_NEXT = re.compile(
+    r",\s*(?:который|которая|которое|которые|которого|которой|котором|которых|где|когда|which|who|where|when)\b",
+    re.IGNORECASE,
+)
 
 
 def window(value: str) -> tuple[date, date]:
@@ -415,7 +431,7 @@ def _events(
         organizations = _unique(facts.organizations)
         if not (trigger.value == "summit" and len(organizations) > 1):
             return []  # "взаимные визиты", "regular summits": not one event
-    status = _status(reading, tokens)
+    status = _status(reading, _near(facts.sentence, trigger))
     planned = {"planned": True, "cancelled": None}.get(status, False)
     moved = reading.cues("POSTPONED", tokens)
     if moved:
@@ -698,7 +714,10 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
         return []
     table = {phrase: (en, ru, plural) for phrase, en, ru, plural in vocab.DOCUMENT_KINDS[reading.language]}
     status = "proposed" if (reading.cues("PLANNED", tokens) or reading.future_tense(tokens)) else "signed"
-    if event is not None:
+    own = event_date(reading, facts, status == "proposed") if event is not None else None
+    if event is not None and own is not None and own[1] == 0 and re.match(r"\d{4}-\d{2}-\d{2}", own[0]):
+        when, penalty = own  # "On September 2, following the talks, 19 documents were signed"
+    elif event is not None:
         when, penalty = event.body["date"], 0.0
     else:
         dated = event_date(reading, facts, status == "proposed")
@@ -712,64 +731,69 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
     if len(countries) < 2 and len(reading.main_pair) == 2:
         countries |= set(reading.main_pair)
         confidence -= 0.15
-    packages = [k for k in kinds if table[k.value][2] or _plural(tokens[k.first], reading.language)]
-    groups: list[tuple[Mention[str], int, int]] = []
+    # One signing, one proposal: "a Protocol and four agreements" are five documents of one signing.
+    packages = [
+        k
+        for k in kinds
+        if table[k.value][2] or _plural(tokens[k.first], reading.language) or _count_before(tokens, k.first)
+    ]
     if packages:
-        groups = [(packages[0], facts.sentence.start, facts.sentence.end)]
-    else:
-        for i, kind in enumerate(kinds):
-            end = kinds[i + 1].start if i + 1 < len(kinds) else facts.sentence.end
-            groups.append((kind, kind.start, end))
-    proposals: list[Proposal] = []
-    for kind, start, end in groups:
+        kind = packages[0]
         label_en, label_ru, _ = table[kind.value]
-        is_package = bool(packages)
-        if is_package and label_en not in {"Documents"}:
-            label_en, label_ru = (
-                ("Agreements", "Соглашения") if label_en == "Agreement" else (label_en, label_ru)
-            )
-        segment = [t for t in tokens if start <= t.start and t.end <= end]
-        sectors = list(dict.fromkeys(m.value for m in reading.cues("SECTORS", segment))) or ["other"]
-        document_count = _count_before(tokens, kind.first) if is_package else None
-        body: dict[str, Any] = {
-            "status": status,
-            "document_count": document_count,
-            "sectors": sectors,
-            "date": when,
-            "countries": sorted(countries),
-        }
-        names_en = _join([vocab.SECTOR_LABELS[s][0] for s in sectors], "and")
-        names_ru = _join([vocab.SECTOR_LABELS[s][1] for s in sectors], "и")
-        prefix_en = f"{document_count} {label_en.lower()}" if document_count else label_en
-        prefix_ru = (
-            f"{document_count} {_agree(label_ru.lower(), document_count)}" if document_count else label_ru
+        if label_en == "Agreement":
+            label_en, label_ru = "Agreements", "Соглашения"
+        counted = _count_before(tokens, kind.first)
+        # Named documents before the package add to it; those after it are its parts ("including…").
+        named = sum(1 for k in kinds if k not in packages and k.start < kind.start)
+        document_count = counted + named if counted else None
+    elif len({table[k.value][0] for k in kinds}) == 1:
+        label_en, label_ru, _ = table[kinds[0].value]
+        document_count = len(kinds)
+    else:
+        label_en, label_ru = "Documents", "Документы"
+        document_count = len(kinds)
+    sectors = list(dict.fromkeys(m.value for m in reading.cues("SECTORS", tokens))) or ["other"]
+    body: dict[str, Any] = {
+        "status": status,
+        "document_count": document_count,
+        "sectors": sectors,
+        "date": when,
+        "countries": sorted(countries),
+    }
+    names_en = _join([vocab.SECTOR_LABELS[s][0] for s in sectors], "and")
+    names_ru = _join([vocab.SECTOR_LABELS[s][1] for s in sectors], "и")
+    plural = bool(packages) or document_count != 1
+    prefix_en = f"{document_count} {label_en.lower()}" if plural and document_count else label_en
+    prefix_ru = (
+        f"{document_count} {_agree(label_ru.lower(), document_count)}"
+        if plural and document_count
+        else label_ru
+    )
+    if sectors == ["other"]:
+        parties_en = " and ".join(_country_en(c) for c in sorted(countries))
+        parties_ru = " и ".join(country_names()[c].ru for c in sorted(countries))
+        body["title_en"] = f"{prefix_en.capitalize()} between {parties_en}"
+        body["title_ru"] = f"{prefix_ru.capitalize()}: {parties_ru}"
+    else:
+        body["title_en"] = f"{prefix_en.capitalize()} on {names_en}"
+        body["title_ru"] = f"{prefix_ru.capitalize()} в сфере {names_ru}"
+    requires: tuple[str, ...] = ()
+    if event is not None:
+        body["event"] = event.body["id"]
+        requires = (event.key,)
+    if sectors == ["other"]:
+        confidence -= 0.1
+    return [
+        Proposal(
+            f"agreement:{count + 1}",
+            "agreement",
+            body,
+            facts.sentence.start,
+            facts.sentence.end,
+            round(max(confidence, 0.2), 2),
+            requires,
         )
-        if sectors == ["other"]:
-            parties_en = " and ".join(_country_en(c) for c in sorted(countries))
-            parties_ru = " и ".join(country_names()[c].ru for c in sorted(countries))
-            body["title_en"] = f"{prefix_en.capitalize()} between {parties_en}"
-            body["title_ru"] = f"{prefix_ru.capitalize()}: {parties_ru}"
-        else:
-            body["title_en"] = f"{prefix_en.capitalize()} on {names_en}"
-            body["title_ru"] = f"{prefix_ru.capitalize()} в сфере {names_ru}"
-        requires: tuple[str, ...] = ()
-        if event is not None:
-            body["event"] = event.body["id"]
-            requires = (event.key,)
-        if sectors == ["other"]:
-            confidence -= 0.1
-        proposals.append(
-            Proposal(
-                f"agreement:{count + len(proposals) + 1}",
-                "agreement",
-                body,
-                facts.sentence.start,
-                facts.sentence.end,
-                round(max(confidence, 0.2), 2),
-                requires,
-            )
-        )
-    return proposals
+    ]
 
 
 def _agree(noun: str, count: int) -> str:
@@ -781,7 +805,7 @@ def _agree(noun: str, count: int) -> str:
 
 
 def _count_before(tokens: Sequence[Token], at: int) -> int | None:
-    for token in reversed(tokens[max(0, at - 3) : at]):
+    for token in reversed(tokens[max(0, at - 5) : at]):
         text = token.text.lower()
         if re.fullmatch(r"\d{1,4}", text):
             return int(text)

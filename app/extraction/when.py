@@ -120,7 +120,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("half", rf"\b(?:по\s+итогам|за)\s+(?:полугоди\w+|полгода){_OF_YEAR}"),
     (
         "quarter",
-        rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?",
+        rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|текущего\s+года|этого\s+года|следующего\s+года|года\b|{_YEAR}))?",
     ),
     ("quarter", rf"\bQ(?P<o>[1-4])\s*{_YEAR}?"),
     (

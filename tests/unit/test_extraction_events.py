@@ -158,7 +158,7 @@ def test_a_signing_with_its_count_sectors_and_event() -> None:
     assert of_kind(proposals, "agreement")[0].requires == (event.key,)
 
 
-def test_new_documents_without_a_count_and_memoranda_one_by_one() -> None:
+def test_new_documents_without_a_count_and_named_documents_counted() -> None:
     body = one(
         read("В 2025 году Армения и Грузия подписали новые документы в сфере образования.", "ru"), "agreement"
     )
@@ -166,9 +166,109 @@ def test_new_documents_without_a_count_and_memoranda_one_by_one() -> None:
     text = (
         "In 2025 Armenia and Georgia signed a memorandum on energy and an agreement on customs cooperation."
     )
-    agreements = of_kind(read(text, "en"), "agreement")
-    assert [a.body["sectors"] for a in agreements] == [["energy"], ["trade"]]
-    assert [a.body["document_count"] for a in agreements] == [None, None]
+    body = one(read(text, "en"), "agreement")  # one signing, two documents
+    assert (body["document_count"], body["sectors"]) == (2, ["energy", "trade"])
+    body = one(
+        read("В 2025 году Армения и Грузия подписали меморандум в сфере энергетики.", "ru"), "agreement"
+    )
+    assert body["document_count"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "count"),
+    [
+        (
+            "В 2025 году Армения и Грузия подписали протокол заседания и три межведомственных соглашения.",
+            "ru",
+            4,
+        ),
+        (
+            "В 2025 году подписаны 12 межгосударственных и межправительственных документов Армении и Грузии.",
+            "ru",
+            12,
+        ),
+        (
+            "In 2025 Armenia and Georgia signed six documents, including a protocol and a memorandum on "
+            "energy.",
+            "en",
+            6,
+        ),
+    ],
+)
+def test_a_signings_count_adds_named_documents_to_a_package(text: str, language: str, count: int) -> None:
+    assert one(read(text, language), "agreement")["document_count"] == count
+
+
+def test_a_plan_to_sign_two_documents_is_one_proposed_agreement() -> None:
+    text = (
+        "The President of Armenia will pay a state visit to Georgia on November 20-21. We plan to sign an "
+        "agreement on road transport and a programme of cultural cooperation."
+    )
+    body = one(read(text, "en"), "agreement")
+    assert (body["status"], body["date"], body["document_count"]) == ("proposed", "2025-11-20/2025-11-21", 2)
+
+
+def test_a_signing_on_its_own_day_during_a_visit() -> None:
+    text = (
+        "The President of Armenia paid a state visit to Georgia on October 12-14. On October 13, following "
+        "the talks, nine documents were signed in the fields of energy and transport."
+    )
+    assert one(read(text, "en"), "agreement")["date"] == "2025-10-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "when"),
+    [
+        (
+            "The two sides agreed that the Armenian-Georgian intergovernmental commission would meet in "
+            "Tbilisi in December.",
+            "en",
+            "2025-12",
+        ),
+        (
+            "Стороны договорились организовать в декабре в Тбилиси армяно-грузинский бизнес-форум.",
+            "ru",
+            "2025-12",
+        ),
+        (
+            "The President of Georgia accepted the invitation to pay a state visit to Armenia in 2026.",
+            "en",
+            "2026",
+        ),
+        (
+            "Президент Армении посетит Грузию с официальным визитом в первом квартале следующего года.",
+            "ru",
+            "2026-01/2026-03",
+        ),
+        (
+            "Заседание Высшего межгосударственного совета Армении и Грузии, которое ожидается в Ереване в "
+            "конце ноября, подготовят министры.",
+            "ru",
+            "2025-11",
+        ),
+    ],
+)
+def test_announced_gatherings_are_planned_and_dated_ahead(text: str, language: str, when: str) -> None:
+    body = one(read(text, language), "event")
+    assert (body["status"], body["date"]) == ("planned", when)
+
+
+def test_a_plan_told_before_the_talks_leaves_them_held() -> None:
+    text = (
+        "YEREVAN, October 15 - Armenia plans to ship up to 300,000 tonnes of ore through Georgia this year, "
+        "the minister said on Wednesday after talks with his Georgian counterpart in Yerevan."
+    )
+    assert "status" not in one(read(text, "en"), "event")
+
+
+def test_each_item_of_a_list_keeps_its_own_date() -> None:
+    text = (
+        "The ministers discussed a state visit by the Armenian president to Tbilisi, expected in November, "
+        "and a meeting of the Armenian-Georgian intergovernmental commission to be held in Batumi in "
+        "December."
+    )
+    dates = {e.body["type"]: e.body["date"] for e in of_kind(read(text, "en"), "event")}
+    assert dates["intergovernmental_commission"] == "2025-12"
 
 
 @pytest.mark.parametrize(
