@@ -30,6 +30,10 @@ _GROUPS = {kind: "visit" for kind in (*_FAMILY, "visit", "meeting", "phone_call"
 # Gatherings held beside another event or named back to one ("a business forum will be held during
 # the visit", "the next meeting of the council"): where and when they are may come from that event.
 _BESIDE = {"forum", "business_council", "working_group", "council_again"}
+_DURING_A_VISIT = {"intergovernmental_commission", "interstate_council"}
+_DURING_VISIT = re.compile(
+    r"\b(?:during|in\s+the\s+course\s+of)\s+the\s+visit\b|\b(?:в\s+ходе|во\s+время)\s+визита\b", re.I
+)
 # A working group has no type of its own in the vocabulary: it is `other`, titled as what it is; a
 # business council meets as a forum of business people.
 _TRIGGER_TYPES = {
@@ -158,10 +162,13 @@ def event_date(
     dates = find_dates(
         sentence.text, sentence.start, default_year, reading.published, future=planned, reference=reference
     )
+    asides = [(sentence.start + m.start(), sentence.start + m.end()) for m in _ASIDE.finditer(sentence.text)]
+    dates = [d for d in dates if not any(a <= d.start < b for a, b in asides)]
     if not dates or windows:
         # Periods count as dates when no day or month is named, and where the new time of a
         # postponed event is one ("перенесено на первое полугодие следующего года").
         more = find_windows(sentence.text, sentence.start, default_year, reading.published)
+        more = [w for w in more if not any(a <= w.start < b for a, b in asides)]
         dates += [w for w in more if not any(w.start < d.end and d.start < w.end for d in dates)]
     if dates:
         anchor = sentence.start if near is None else near
@@ -233,11 +240,7 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
     order = _trigger_order(reading.language)
     replaced: dict[str, str] = {}
     for facts in reading.facts:
-        if (
-            facts.sentence.headline
-            or facts.sentence.question
-            or reading.cues("NOT_EVENT", facts.sentence.tokens)
-        ):
+        if facts.sentence.headline or facts.sentence.question or _background(reading, facts):
             continue
         triggers = reading.cues("EVENT_TRIGGERS", facts.sentence.tokens)
         if events and not (
@@ -299,6 +302,8 @@ def _context(
 ) -> _Event | None:
     """The event a gathering is held beside or named back to: the last one told, when the sentence
     points at it ("during the visit", "в ходе визита", "the visit is expected to coincide with")."""
+    if trigger.value in _DURING_A_VISIT and events and _DURING_VISIT.search(facts.sentence.text):
+        return events[-1]  # "the commission will hold its next meeting during the visit"
     if trigger.value not in _BESIDE or not events:
         return None
     if trigger.value == "council_again":
@@ -315,6 +320,22 @@ def _context(
     }:
         return events[-1]
     return None
+
+
+_ASIDE = re.compile(
+    r",\s*(?:учрежд|созда|основа|образова|established|founded|set\s+up|created)\w*[^,;.]*", re.IGNORECASE
+)
+
+
+def _background(reading: Reading, facts: SentenceFacts) -> bool:
+    """ "Совет был учреждён в 2022 году": how a body came to be, not a gathering; unless it is an
+    aside ("the first meeting of the council, established last year")."""
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(facts.sentence.text)]
+    start = facts.sentence.start
+    return any(
+        not any(a <= m.start - start < b for a, b in asides)
+        for m in reading.cues("NOT_EVENT", facts.sentence.tokens)
+    )
 
 
 def _ministers_only(reading: Reading, facts: SentenceFacts) -> bool:

@@ -669,3 +669,50 @@ def test_it_was_agreed_to_hold_the_next_session() -> None:
 def test_project_status_words_for_capacity_and_pumping(text: str, status: str) -> None:
     [project] = projects_of(text, "ru")
     assert project["status"] == status
+
+
+def test_a_commission_named_with_the_countries_adjective() -> None:
+    text = "14 октября в Ереване прошло пятое заседание Межправительственной Армяно-Грузинской комиссии."
+    body = one(read(text, "ru"), "event")
+    assert (body["type"], body["date"], body["host_country"]) == (
+        "intergovernmental_commission",
+        "2025-10-14",
+        "AM",
+    )
+
+
+def test_a_council_established_before_meets_now() -> None:
+    text = (
+        "Президент Армении 13–14 октября находился в Грузии с государственным визитом. Главы государств "
+        "провели первое заседание Высшего межгосударственного совета, созданного в прошлом году."
+    )
+    council = next(
+        e.body for e in of_kind(read(text, "ru"), "event") if e.body["type"] == "interstate_council"
+    )
+    assert council["date"] == "2025-10-13/2025-10-14"
+    assert (
+        of_kind(
+            read("Высший межгосударственный совет Армении и Грузии был учреждён в 2022 году.", "ru"), "event"
+        )
+        == []
+    )
+
+
+def test_a_commission_and_a_signing_during_an_announced_visit() -> None:
+    text = (
+        "YEREVAN, Oct 1 (Wire) - Armenia's prime minister will visit Georgia on Oct. 14-15 for talks on "
+        "energy, the government said on Wednesday. The intergovernmental commission will hold its next "
+        "meeting during the visit, the government said. Officials said they hope to sign a long-term "
+        "electricity supply agreement during the visit."
+    )
+    proposals = read(text, "en")
+    commission = next(
+        e.body for e in of_kind(proposals, "event") if e.body["type"] == "intergovernmental_commission"
+    )
+    assert (commission["date"], commission["status"]) == ("2025-10-14/2025-10-15", "planned")
+    assert one(proposals, "agreement")["date"] == "2025-10-14/2025-10-15"
+
+
+def test_a_company_in_talks_is_no_event() -> None:
+    text = "An Armenian consortium is in talks to build a logistics centre in Georgia."
+    assert of_kind(read(text, "en"), "event") == []

@@ -404,6 +404,7 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
             "intergovernmental_commission",
             (
                 "межправительственный комиссия",
+                "заседание межправительственный",  # "…Межправительственной Армяно-Грузинской комиссии"
                 "межправкомиссия",
                 "мпк",
                 "заседание комиссия",
@@ -924,5 +925,5 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
 # A sentence about an institution's history, not an event: "Комиссия создана в 1996 году".
 NOT_EVENT: dict[str, tuple[str, ...]] = {
     "ru": ("создать в", "учредить", "образовать в", "справочно"),
-    "en": ("established in", "was set up in", "founded in", "was created in"),
+    "en": ("established in", "was set up in", "founded in", "was created in", "is in talks", "are in talks"),
 }
