@@ -104,6 +104,10 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                 c.value[1] == "planned" and 0 < c.first - cue.first <= 5 for c in strong
             ):
                 status = "planned"  # "строительство которой планируется начать", "construction is planned"
+            if status in {"under_construction", "expanding"} and any(
+                c.value[1] == "completed" and 0 < c.first - cue.first <= 12 for c in strong
+            ):
+                status = "completed"  # "Реконструкция линии … завершена в марте"
             return status, sentence, True
     if weak:
         return weak[0], weak[1], True
@@ -146,7 +150,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         _, kind, template_en, template_ru = head.value
         if reading.language == "ru" and template_ru.endswith(" {ru}"):
             template_ru = _as_written(tokens[head.first : head.last]) + " {ru}"
-        quoted = _quoted_after(facts.sentence, tokens, head.last)
+        quoted = _quoted_after(facts.sentence, tokens, _after_voltage(tokens, head.last))
         if quoted is not None:
             results.append((_named(reading, facts, kind, template_en, quoted, quoted), head.start))
             continue
@@ -175,7 +179,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         else:
             names = _names_after(tokens, head.last, reading.language, kind)
         if not names and reading.language == "en":
-            names = _names_before(tokens, head.first)
+            names = _names_before(tokens, _before_voltage(tokens, head.first))
         for indexes in names:
             if any(i in taken for i in indexes):
                 continue
@@ -232,6 +236,23 @@ def _as_written(head: list[Token]) -> str:
         words.append(token.text if token.text.isupper() else word)
     text = " ".join(words)
     return text[:1].upper() + text[1:]
+
+
+_VOLTAGE = {"кв", "kv"}
+
+
+def _after_voltage(tokens: list[Token], at: int) -> int:
+    """ "линии электропередачи 500 кВ «Гардабани — Акстафа»": the name comes after the voltage."""
+    if at + 1 < len(tokens) and tokens[at].text.isdigit() and tokens[at + 1].text.lower() in _VOLTAGE:
+        return at + 2
+    return at
+
+
+def _before_voltage(tokens: list[Token], at: int) -> int:
+    """ "the Angren–Akhangaran 220 kV power line": the name comes before the voltage."""
+    if at >= 2 and tokens[at - 1].text.lower() in _VOLTAGE and tokens[at - 2].text.isdigit():
+        return at - 2
+    return at
 
 
 def _quoted_after(sentence: Sentence, tokens: list[Token], at: int) -> str | None:

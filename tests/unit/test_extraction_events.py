@@ -716,3 +716,39 @@ def test_a_commission_and_a_signing_during_an_announced_visit() -> None:
 def test_a_company_in_talks_is_no_event() -> None:
     text = "An Armenian consortium is in talks to build a logistics centre in Georgia."
     assert of_kind(read(text, "en"), "event") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "status"),
+    [
+        (
+            "Строительство линии электропередачи 500 кВ «Ереван — Тбилиси» завершено в марте.",
+            "ru",
+            "Ереван — Тбилиси",
+            "completed",
+        ),
+        (
+            "Armenia and Georgia welcomed the commissioning of the Gyumri–Akhalkalaki 220 kV power line.",
+            "en",
+            "Gyumri–Akhalkalaki power line",
+            "operating",
+        ),
+        (
+            "Armenia and Georgia said a feasibility study for the Gyumri–Batumi power line is under way.",
+            "en",
+            "Gyumri–Batumi power line",
+            "under_development",
+        ),
+        (
+            "Armenia and Georgia said the Gyumri–Kars railway remains on the drawing board.",
+            "en",
+            "Gyumri–Kars railway",
+            "planned",
+        ),
+    ],
+)
+def test_power_lines_named_beside_their_voltage_and_status_words(
+    text: str, language: str, name: str, status: str
+) -> None:
+    body = one(read(text, language), "infrastructure_project")
+    assert (body["name_ru" if language == "ru" else "name_en"], body["status"]) == (name, status)
