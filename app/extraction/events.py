@@ -828,6 +828,8 @@ def _agree(noun: str, count: int) -> str:
 def _count_before(tokens: Sequence[Token], at: int) -> int | None:
     for token in reversed(tokens[max(0, at - 5) : at]):
         text = token.text.lower()
+        if not re.match(r"\w", text):
+            return None  # "подписание накануне, 10 сентября, соглашения": a day, not a count
         if re.fullmatch(r"\d{1,4}", text):
             return int(text)
         if text in _NUMBER_WORDS:

@@ -149,6 +149,14 @@ def _within_any(period: str, periods: list[str] | None) -> bool:
     return any(p == "*" or (_months(p)[0] <= first and last <= _months(p)[1]) for p in periods)
 
 
+def _has_period(reading: Reading, paragraph: int) -> bool:
+    year = reading.published.year if reading.published else None
+    return any(
+        find_periods(other.text, other.start, year, reading.published)
+        for other in reading.document.paragraph_sentences(paragraph)
+    )
+
+
 def _paragraph_year(reading: Reading, facts: SentenceFacts) -> int | None:
     """Without a publication date, "the year" is the last year the paragraph named outright."""
     year = None
@@ -259,6 +267,10 @@ def _figure(
         carried_here = last_period.get(sentence.paragraph)
         if carried_here is None and _OF_TOTAL.search(sentence.text):
             carried_here = last_period.get(0)
+        if carried_here is None and not _has_period(reading, sentence.paragraph):
+            # A paragraph that names no period goes on with the one before it ("По данным
+            # ведомства, импорт из КНР достиг…" after a lead that stated the year).
+            carried_here = last_period.get(sentence.paragraph - 1)
         period, explicit = carried_here, False
     if period is None:
         return None, 0
@@ -448,10 +460,7 @@ def _through_a_country(facts: SentenceFacts, amount_end: int) -> bool:
     tokens = facts.sentence.tokens
     marks = _PARTNER_MARKS["transit_volume"] - {"по"}
     relative = _relative_clause(facts, amount_end)
-    return any(
-        m.first > 0 and tokens[m.first - 1].text.lower() in marks and m.start < relative
-        for m in facts.countries
-    )
+    return any(_preceded_by(tokens, m, marks) and m.start < relative for m in facts.countries)
 
 
 def _relative_clause(facts: SentenceFacts, amount_end: int) -> int:
@@ -526,6 +535,8 @@ def _bound(
         surface.insert(0, token.text.lower())
         if len(words) == 4:
             break
+    if surface and surface[-1] in _NEAREST_APPROXIMATE:
+        return "approximate"  # "edged up to about $1.2 billion": the nearest qualifier counts
     texts = (f" {' '.join(surface)} ", f" {' '.join(words)} ")
     for phrase, bound in vocab.BOUNDS[language]:
         if any(f" {phrase} " in text for text in texts):
@@ -537,6 +548,9 @@ def _bound(
                 continue
             return bound
     return "exact"
+
+
+_NEAREST_APPROXIMATE = {"about", "around", "approximately", "roughly", "около", "порядка", "примерно"}
 
 
 def _changes(words: list[str]) -> bool:

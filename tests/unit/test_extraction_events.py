@@ -752,3 +752,17 @@ def test_power_lines_named_beside_their_voltage_and_status_words(
 ) -> None:
     body = one(read(text, language), "infrastructure_project")
     assert (body["name_ru" if language == "ru" else "name_en"], body["status"]) == (name, status)
+
+
+def test_a_day_before_a_document_is_no_count() -> None:
+    text = (
+        "Главы государств приветствовали подписание накануне, 10 октября, соглашения Армении и Грузии "
+        "об энергетике."
+    )
+    assert one(read(text, "ru"), "agreement")["document_count"] == 1
+
+
+def test_a_visit_being_prepared_is_planned() -> None:
+    text = "Государственный визит Президента Армении в Грузию мы готовим на первый квартал следующего года."
+    body = one(read(text, "ru"), "event")
+    assert (body["status"], body["date"]) == ("planned", "2026-01/2026-03")

@@ -451,3 +451,63 @@ def test_a_wish_with_no_year_is_no_figure() -> None:
         "en",
     )
     assert [b["value"] for b in bodies] == [700_000_000]
+
+
+def test_an_amount_after_a_dash_keeps_the_unit_before_it() -> None:
+    bodies = figures(
+        "За первый квартал товарооборот Армении с Ираном составил около 310 миллионов долларов, а по итогам "
+        "прошлого года — 1,2 миллиарда.",
+        "ru",
+    )
+    assert [(b["value"], b["unit"], b["period"], b["bound"]) for b in bodies] == [
+        (310_000_000, "USD", "2025-01/2025-03", "approximate"),
+        (1_200_000_000, "USD", "2024", "exact"),
+    ]
+
+
+def test_supplies_through_a_countrys_territory_are_transit() -> None:
+    body = figure(
+        "В 2024 году Армения поставила через территорию Грузии в Россию порядка 0,5 млрд кубометров газа.",
+        "ru",
+    )
+    assert (body["indicator"], body["reporter"], body["partner"]) == ("transit_volume", "AM", "GE")
+
+
+def test_cubic_metres_written_out() -> None:
+    body = figure(
+        "В январе–апреле 2025 года Армения экспортировала в Грузию почти 60 млн кубических метров газа.", "ru"
+    )
+    assert (body["value"], body["unit"], body["bound"]) == (60_000_000, "cubic_metres", "approximate")
+
+
+def test_the_qualifier_nearest_the_amount_and_passing_a_mark() -> None:
+    bodies = figures(
+        "In the first half of 2025 trade between Armenia and Iran edged up to about $1.2 billion. For 2025 "
+        "as a whole I am confident we will pass $2 billion.",
+        "en",
+    )
+    assert [(b["bound"], b["status"]) for b in bodies] == [
+        ("approximate", "reported"),
+        ("at_least", "forecast"),
+    ]
+
+
+def test_a_paragraph_without_a_period_goes_on_with_the_one_before() -> None:
+    bodies = figures(
+        "YEREVAN, 17 February. Trade between Armenia and Iran reached $700 million in 2024, the statistics "
+        "committee said.\n\nAccording to the committee, imports from Iran reached $450 million.",
+        "en",
+    )
+    assert [(b["indicator"], b["period"]) for b in bodies] == [
+        ("trade_turnover", "2024"),
+        ("imports", "2024"),
+    ]
+
+
+def test_a_pledge_with_no_year_is_no_figure() -> None:
+    bodies = figures(
+        "Trade between Armenia and Iran reached $700 million in 2024.\n\nThe two governments have pledged "
+        "to lift trade to $3 billion, a figure never tied to a date.",
+        "en",
+    )
+    assert [b["value"] for b in bodies] == [700_000_000]

@@ -273,3 +273,8 @@ def test_a_year_earlier_is_the_carried_period_a_year_back(text: str, language: s
         (310_000_000, "2025-01/2025-05"),
         (280_000_000, "2024-01/2024-05"),
     ]
+
+
+def test_a_calendar_year_is_a_year() -> None:
+    [found] = find_periods("put trade at $498 million for calendar 2024", 0, 2025, date(2025, 6, 5))
+    assert found.value == "2024"
