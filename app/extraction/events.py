@@ -267,7 +267,7 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
             context = _context(reading, facts, best, events)
             if best.value == "council_again" and context is None:
                 continue
-            made = _events(reading, registry, facts, best, len(events), context)
+            made = _events(reading, registry, facts, best, len(events), context, events)
             made = [event for event in made if not _duplicate(event, events, replaced)]
             events.extend(made)
             found.extend(made)
@@ -336,6 +336,15 @@ def _background(reading: Reading, facts: SentenceFacts) -> bool:
         not any(a <= m.start - start < b for a, b in asides)
         for m in reading.cues("NOT_EVENT", facts.sentence.tokens)
     )
+
+
+def _visit_under_way(events: Sequence[_Event]) -> _Event | None:
+    """The last event told, when it is a held visit with a date of its own."""
+    if not events:
+        return None
+    last = events[-1]
+    held = last.body.get("status", "held") == "held"
+    return last if held and last.stated_date and last.body["type"] in _VISIT_TYPES else None
 
 
 def _ministers_only(reading: Reading, facts: SentenceFacts) -> bool:
@@ -437,6 +446,7 @@ def _events(
     trigger: Mention[str],
     count: int,
     context: _Event | None = None,
+    earlier: Sequence[_Event] = (),
 ) -> list[_Event]:
     tokens = facts.sentence.tokens
     event_type = _TRIGGER_TYPES.get(trigger.value, trigger.value)
@@ -463,6 +473,12 @@ def _events(
         dated = event_date(reading, facts, planned, trigger.start, trigger.end)
     if context is not None and (dated is None or dated[1] > 0):
         dated = context.body["date"], 0.1
+    visit = _visit_under_way(earlier)
+    if context is None and status == "held" and visit is not None and (dated is None or dated[1] >= 0.35):
+        dated = (
+            visit.body["date"],
+            0.15,
+        )  # "Главы государств провели заседание совета": during the visit told before
     if dated is None:
         return []
     when, date_penalty = dated

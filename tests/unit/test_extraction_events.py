@@ -766,3 +766,15 @@ def test_a_visit_being_prepared_is_planned() -> None:
     text = "Государственный визит Президента Армении в Грузию мы готовим на первый квартал следующего года."
     body = one(read(text, "ru"), "event")
     assert (body["status"], body["date"]) == ("planned", "2026-01/2026-03")
+
+
+def test_a_council_held_a_paragraph_after_the_visit_takes_its_dates() -> None:
+    text = (
+        "Президент Армении 13–14 октября находился в Грузии с государственным визитом.\n\n"
+        "Главы государств провели первое заседание Высшего межгосударственного совета, учреждённого в "
+        "прошлом году. По итогам заседания подписаны 12 документов."
+    )
+    proposals = read(text, "ru")
+    council = next(e.body for e in of_kind(proposals, "event") if e.body["type"] == "interstate_council")
+    assert council["date"] == "2025-10-13/2025-10-14"
+    assert one(proposals, "agreement")["date"] == "2025-10-13/2025-10-14"
