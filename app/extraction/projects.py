@@ -151,6 +151,8 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         if reading.language == "ru" and template_ru.endswith(" {ru}"):
             template_ru = _as_written(tokens[head.first : head.last]) + " {ru}"
         quoted = _quoted_after(facts.sentence, tokens, _after_voltage(tokens, head.last))
+        if quoted is None and template_en == "{en} project":
+            continue  # "по проекту подводного кабеля": a project is a name only as «Мангистау H2»
         if quoted is not None:
             results.append((_named(reading, facts, kind, template_en, quoted, quoted), head.start))
             continue
