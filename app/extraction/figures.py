@@ -615,6 +615,7 @@ def _pair(
         own = [m for m in countries if segment_start is not None and m.start >= segment_start]
         if len({m.value.code for m in own}) >= 2:
             countries = own  # "…$780 million, while Türkiye bought $420 million of Turkmen goods"
+    countries = [m for m in countries if not _a_source(facts.sentence.tokens, m)]
     reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end)
     from_context = False
     if reporter is None or partner is None:
@@ -645,6 +646,28 @@ def _pair(
     if reporter is None or partner is None or reporter == partner:
         return None
     return (reporter, partner), from_context
+
+
+_SOURCE_NOUNS = {
+    "статистика",
+    "таможня",
+    "данные",
+    "ведомство",
+    "минэкономики",
+    "statistics",
+    "customs",
+    "data",
+    "figures",
+    "statisticians",
+    "officials",
+}
+
+
+def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
+    """ "According to Georgian statistics", "по данным грузинской статистики": who counted, not a side."""
+    if not mention.value.adjective or mention.last >= len(tokens):
+        return False
+    return bool(tokens[mention.last].keys & _SOURCE_NOUNS)
 
 
 def _roles(

@@ -177,7 +177,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             # capitalised "Bridge" is itself part of a name ("the Red Bridge border crossing").
             if tokens[head.last - 1].capitalized:
                 continue
-            names = _crossing(tokens, head.last)
+            names = _crossing(tokens, head.last) or _near_place(tokens, head.last)
         else:
             names = _names_after(tokens, head.last, reading.language, kind)
         if not names and reading.language == "en":
@@ -351,6 +351,14 @@ def _crossing(tokens: list[Token], at: int) -> list[list[int]]:
     return []
 
 
+def _near_place(tokens: list[Token], at: int) -> list[list[int]]:
+    """ "a new road bridge near Sadakhlo", "мост у Садахло": the place it stands by, as its name."""
+    near = at + 1 < len(tokens) and tokens[at].text.lower() in {"near", "at", "у", "около"}
+    if near and tokens[at + 1].capitalized and re.match(r"\w", tokens[at + 1].text):
+        return [[at + 1]]
+    return []
+
+
 def _between(tokens: list[Token], at: int) -> list[int] | None:
     """ "between Alat and Aktau", "между Алятом и Актау": the two ends of a line."""
     words = [t.text for t in tokens[at : at + 4]]
@@ -364,7 +372,7 @@ def _names_after(tokens: list[Token], at: int, language: str, kind: str = "") ->
     "ports at Aktau and Kuryk" → two; "the ferry line between Alat and Aktau" → one, its two ends."""
     names: list[list[int]] = []
     i = at
-    linking = {"of", "at"} if kind == "port" else {"of"}
+    linking = {"of", "at", "near"} if kind == "port" else {"of"}
     if language == "en" and i < len(tokens) and tokens[i].text.lower() in linking:
         i += 1
     ends = (

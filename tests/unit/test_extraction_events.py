@@ -791,3 +791,23 @@ def test_projects_named_in_quotation_marks_or_before_gas_pipeline() -> None:
     text = "The Ararat Vostok gas pipeline, which would carry gas to Russia, is being designed."
     [body] = projects_of(text, "en")
     assert (body["name_en"], body["kind"]) == ("Ararat Vostok gas pipeline", "pipeline")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "status"),
+    [
+        (
+            "Construction of a new road bridge near Sadakhlo began in March.",
+            "en",
+            "Sadakhlo bridge",
+            "under_construction",
+        ),
+        ("A Georgian company is to build a dry port near Gyumri.", "en", "Gyumri dry port", "planned"),
+    ],
+)
+def test_projects_named_by_the_place_they_stand_near(
+    text: str, language: str, name: str, status: str
+) -> None:
+    text = "Armenia and Georgia held talks in Tbilisi on 14 October. " + text
+    [body] = projects_of(text, language)
+    assert (body["name_en"], body["status"]) == (name, status)

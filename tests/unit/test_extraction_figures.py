@@ -511,3 +511,22 @@ def test_a_pledge_with_no_year_is_no_figure() -> None:
         "en",
     )
     assert [b["value"] for b in bodies] == [700_000_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Armenia and Iran discussed trade. According to Georgian statistics, Armenian exports to Iran "
+            "rose to $300 million in 2024.",
+            "en",
+        ),
+        (
+            "По данным грузинской статистики, экспорт Армении в Иран в 2024 году составил 300 млн долларов.",
+            "ru",
+        ),
+    ],
+)
+def test_whose_statistics_is_no_side_of_the_figure(text: str, language: str) -> None:
+    body = figure(text, language)
+    assert (body["reporter"], body["partner"]) == ("AM", "IR")
