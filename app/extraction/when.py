@@ -149,12 +149,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "this_year",
-        r"\b(?:(?:в|за)\s+)?(?:текущ\w+|эт\w+|нынешн\w+)\s+год\w*|\bthis\s+year\b|\bthe\s+current\s+year\b|\bпо\s+итогам\s+года\b|\bfor\s+the\s+(?:whole\s+|full\s+)?year\b|\bby\s+the\s+end\s+of\s+the\s+year\b|\bк\s+концу\s+года\b|\bпо\s+итогам\s+текущего\s+года\b",
+        r"\b(?:(?:в|за)\s+)?(?:текущ\w+|эт\w+|нынешн\w+)\s+год\w*|\bthis\s+year\b"
+        r"|\bза\s+тот\s+год\b|\bв\s+том\s+же\s+году\b|\b(?:for\s+|in\s+)?(?:that|the\s+same)\s+year\b|\bthe\s+current\s+year\b|\bпо\s+итогам\s+года\b|\bfor\s+the\s+(?:whole\s+|full\s+)?year\b|\bby\s+the\s+end\s+of\s+the\s+year\b|\bк\s+концу\s+года\b|\bпо\s+итогам\s+текущего\s+года\b",
     ),
     ("annual", r"\bгодов\w+\s+показател\w+|\bгодов\w+\s+объ[её]м\w*|\bannual\b|\bfull-year\b"),
     (
         "year",
-        rf"(?:\b(?:в|во|за|на|к|до|по\s+итогам|in|for|of|during|by|through|throughout)\s+)(?:calendar\s+)?{_YEAR}",
+        rf"(?:\b(?:в|во|за|на|к|до|по\s+итогам|in|for|of|during|by|through|throughout|as\s+recently\s+as)\s+)"
+        rf"(?:calendar\s+)?{_YEAR}",
     ),
     ("year", rf"\b{_YEAR}"),
 )
@@ -262,7 +264,29 @@ def find_periods(text: str, offset: int, default_year: int | None, published: da
             found.append(
                 Period(value, kind, offset + match.start(), offset + match.end(), comparison, explicit)
             )
-    return sorted(found, key=lambda period: period.start)
+    return _that_year(text, offset, sorted(found, key=lambda period: period.start))
+
+
+_THAT_YEAR = re.compile(
+    r"(?:за\s+тот\s+год|в\s+том\s+же\s+году|в\s+тот\s+год|(?:for\s+|in\s+)?(?:that|the\s+same)\s+year"
+    r"|(?:for|over)\s+the\s+(?:whole|full|entire)\s+year|for\s+the\s+year|по\s+итогам\s+года|за\s+весь\s+год)$",
+    re.IGNORECASE,
+)
+
+
+def _that_year(text: str, offset: int, found: list[Period]) -> list[Period]:
+    """ "Back in 2015, Georgia handled… for the whole year", "в 2019 году… оборот за тот год": the
+    year the sentence named before, not the current one."""
+    result: list[Period] = []
+    for period in found:
+        years = [p for p in result if p.kind == "year" and not p.comparison]
+        words = text[period.start - offset : period.end - offset]
+        if period.kind == "this_year" and years and _THAT_YEAR.search(words):
+            period = Period(years[-1].value, "year", period.start, period.end, period.comparison, True)
+        elif period.kind == "this_year" and re.search(r"\bтот\b|\bтом\s+же\b|\bthat\b|\bsame\b", words, re.I):
+            period = Period("carry", "carry", period.start, period.end, False, False)  # a year told before
+        result.append(period)
+    return result
 
 
 def _year_of(
@@ -346,7 +370,7 @@ def _resolve(
         year = int(match.group("year"))
         # A bare number is a year only when the text marks it as one.
         if not re.search(
-            r"го|год|г\.|in|for|of|during|by|through|в|за|на|к|до|итогам|'s", match.group(), re.I
+            r"го|год|г\.|in|for|of|during|by|through|в|за|на|к|до|итогам|'s|as", match.group(), re.I
         ):
             return None
         return str(year), True

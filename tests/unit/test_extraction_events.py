@@ -802,7 +802,7 @@ def test_projects_named_in_quotation_marks_or_before_gas_pipeline() -> None:
             "Sadakhlo bridge",
             "under_construction",
         ),
-        ("A Georgian company is to build a dry port near Gyumri.", "en", "Gyumri dry port", "planned"),
+        ("A Georgian company will build a dry port near Gyumri.", "en", "Gyumri dry port", "planned"),
     ],
 )
 def test_projects_named_by_the_place_they_stand_near(

@@ -278,3 +278,25 @@ def test_a_year_earlier_is_the_carried_period_a_year_back(text: str, language: s
 def test_a_calendar_year_is_a_year() -> None:
     [found] = find_periods("put trade at $498 million for calendar 2024", 0, 2025, date(2025, 6, 5))
     assert found.value == "2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "period"),
+    [
+        (
+            "Back in 2015, Armenia shipped less than 40,000 tonnes of ore to Georgia for the whole year.",
+            "en",
+            "2015",
+        ),
+        (
+            "Когда я начал работу здесь в 2019 году, товарооборот Армении с Грузией за тот год едва превысил "
+            "700 млн долларов.",
+            "ru",
+            "2019",
+        ),
+        ("As recently as 2017 trade between Armenia and Georgia was about $1.2 billion.", "en", "2017"),
+    ],
+)
+def test_that_year_is_the_year_the_sentence_named(text: str, language: str, period: str) -> None:
+    [body] = figures(text, language, date(2025, 6, 5))
+    assert body["period"] == period

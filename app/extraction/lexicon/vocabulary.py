@@ -742,7 +742,6 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("planned", "planned"),
         ("proposed", "planned"),
         ("will build", "planned"),
-        ("to build", "planned"),
         ("under discussion", "planned"),
         ("feasibility", "under_development"),
         ("drawing board", "planned"),
