@@ -33,12 +33,12 @@ _SCALE_WORDS = {
     "trillion": 1e12,
 }
 _SCALE = (
-    r"(?:тыс\.?|тысяч[аи]?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?|трлн\.?|триллион(?:а|ов)?"
+    r"(?:тысяч[аи]?|тыс(?![а-яё])\.?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?|трлн\.?|триллион(?:а|ов)?"
     r"|thousand|million|billion|trillion|bn\b|mln\b|mn\b)"
 )
 _SCALE_LETTER = r"(?:bn|mln|mn|m|k|b)\b"
 # The smaller part of a number in two parts: "9 млрд 860 млн", "1 billion 200 million".
-_SMALLER_SCALE = r"(?:млн\.?|миллион(?:а|ов)?|тыс\.?|тысяч[аи]?|million|thousand)"
+_SMALLER_SCALE = r"(?:млн\.?|миллион(?:а|ов)?|тысяч[аи]?|тыс(?![а-яё])\.?|million|thousand)"
 
 # Numbers in words, read only before a scale word ("полтора миллиарда", "two billion").
 _WORD_VALUES: dict[str, float] = {

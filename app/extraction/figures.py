@@ -290,7 +290,10 @@ def _figure(
 
     if indicator in {"exports", "imports"} and _through_a_country(facts, amount.end):
         indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
-    cue_end = indicator_cues[-1].end if indicator_cues else None
+    # Goods named after the first cue of the indicator are what moved ("закупки туркменского газа…:
+    # импорт может составить…"), whichever cue stands nearest the amount.
+    same = [c for c in indicator_cues if c.value == indicator.removesuffix("_growth")]
+    cue_end = same[0].end if same else indicator_cues[-1].end if indicator_cues else None
     pair = _pair(
         reading, facts, indicator.removesuffix("_growth"), cue_end, last_pairs, amount.end, previous_end
     )

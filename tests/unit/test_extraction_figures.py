@@ -530,3 +530,27 @@ def test_a_pledge_with_no_year_is_no_figure() -> None:
 def test_whose_statistics_is_no_side_of_the_figure(text: str, language: str) -> None:
     body = figure(text, language)
     assert (body["reporter"], body["partner"]) == ("AM", "IR")
+
+
+def test_goods_arriving_in_a_country_are_the_senders_exports() -> None:
+    body = figure("За три месяца 2025 года в Армению поступило свыше 60 тысяч тонн иранских грузов.", "ru")
+    assert (body["indicator"], body["reporter"], body["partner"], body["value"]) == (
+        "exports",
+        "IR",
+        "AM",
+        60_000,
+    )
+
+
+def test_goods_named_after_the_first_purchase_word_are_the_partners() -> None:
+    body = figure(
+        "Армения и Иран обсудили торговлю. Кроме того, мы возобновили прямые закупки иранского газа для "
+        "северных районов: в этом году импорт может составить до 500 млн кубометров.",
+        "ru",
+    )
+    assert (body["indicator"], body["reporter"], body["partner"], body["status"]) == (
+        "imports",
+        "AM",
+        "IR",
+        "forecast",
+    )
