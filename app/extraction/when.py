@@ -239,8 +239,11 @@ def span(year: int, first_month: int, last_month: int) -> str:
     return f"{year}-{first_month:02d}/{year}-{last_month:02d}"
 
 
-def find_periods(text: str, offset: int, default_year: int | None, published: date | None) -> list[Period]:
-    """Periods stated in a sentence; those whose year cannot be known are left out."""
+def find_periods(
+    text: str, offset: int, default_year: int | None, published: date | None, *, reported: bool = True
+) -> list[Period]:
+    """Periods stated in a sentence; those whose year cannot be known are left out. `reported`: the
+    months of a figure, which are over by the publication date (an event's may be ahead of it)."""
     taken: list[tuple[int, int]] = []
     found: list[Period] = []
     # "the same quarter of last year" is the base of a comparison, not last year.
@@ -255,7 +258,7 @@ def find_periods(text: str, offset: int, default_year: int | None, published: da
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            period = _resolve(kind, match, default_year, published)
+            period = _resolve(kind, match, default_year, published, published if reported else None)
             if period is None:
                 continue
             value, explicit = period
@@ -337,7 +340,11 @@ def _fiscal_year(match: re.Match[str], published: date | None) -> tuple[str, boo
 
 
 def _resolve(
-    kind: str, match: re.Match[str], default_year: int | None, published: date | None
+    kind: str,
+    match: re.Match[str],
+    default_year: int | None,
+    published: date | None,
+    reported_by: date | None = None,
 ) -> tuple[str, bool] | None:
     if kind == "fiscal_year":
         return _fiscal_year(match, published)
@@ -396,12 +403,12 @@ def _resolve(
             return None
         if match.group("and") and last != first + 1:
             return None  # "in January and March": two months, not a span
-        return span(year, first, last), explicit
+        return span(_reported_year(match, year, explicit, last, reported_by), first, last), explicit
     if kind == "first_months":
         count = _count(match.group("n"))
         if not 2 <= count <= 11:
             return None
-        return span(year, 1, count), explicit
+        return span(_reported_year(match, year, explicit, count, reported_by), 1, count), explicit
     if kind == "half":
         half = _ordinal(match.groupdict().get("o") or match.groupdict().get("o2") or "1")
         if half not in {1, 2}:
@@ -413,6 +420,15 @@ def _resolve(
             return None
         return span(year, 3 * quarter - 2, 3 * quarter), explicit
     return None
+
+
+def _reported_year(match: re.Match[str], year: int, explicit: bool, last: int, published: date | None) -> int:
+    """ "January–September" in a January report: last year's months, the only ones it can report."""
+    if explicit or published is None or year != published.year or last <= published.month:
+        return year
+    if re.search(r"this|current|next|текущ|этого|следующ", match.group(), re.IGNORECASE):
+        return year
+    return year - 1
 
 
 def shift_year(period: str, years: int) -> str:
@@ -591,7 +607,7 @@ def find_windows(text: str, offset: int, default_year: int | None, published: da
     """Event dates stated as periods ("в первом полугодии 2026 года", "осенью", "next year")."""
     return [
         EventDate(p.value, p.start, p.end, p.explicit_year)
-        for p in find_periods(text, offset, default_year, published)
+        for p in find_periods(text, offset, default_year, published, reported=False)
         if not p.comparison and p.kind not in {"same", "carry", "year"}
     ]
 

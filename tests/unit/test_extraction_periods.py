@@ -300,3 +300,11 @@ def test_a_calendar_year_is_a_year() -> None:
 def test_that_year_is_the_year_the_sentence_named(text: str, language: str, period: str) -> None:
     [body] = figures(text, language, date(2025, 6, 5))
     assert body["period"] == period
+
+
+def test_months_a_january_report_gives_are_last_years() -> None:
+    published = date(2026, 1, 20)
+    [found] = find_periods("in January-September", 0, 2026, published)
+    assert found.value == "2025-01/2025-09"
+    [found] = find_periods("за первые девять месяцев текущего года", 0, 2026, published)
+    assert found.value == "2026-01/2026-09"  # what the text says, even if odd
