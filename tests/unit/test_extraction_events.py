@@ -811,3 +811,24 @@ def test_projects_named_by_the_place_they_stand_near(
     text = "Armenia and Georgia held talks in Tbilisi on 14 October. " + text
     [body] = projects_of(text, language)
     assert (body["name_en"], body["status"]) == (name, status)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "event_type"),
+    [
+        (
+            "The foreign ministers of Armenia and Georgia spoke by phone on 14 October.",
+            "en",
+            "phone_call",
+        ),
+        (
+            "Political consultations between the foreign ministries of Armenia and Georgia will take "
+            "place in Yerevan in December.",
+            "en",
+            "talks",
+        ),
+        ("В декабре в Ереване пройдут политические консультации МИД Армении и Грузии.", "ru", "talks"),
+    ],
+)
+def test_calls_by_phone_and_consultations(text: str, language: str, event_type: str) -> None:
+    assert one(read(text, language), "event")["type"] == event_type

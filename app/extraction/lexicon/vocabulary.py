@@ -422,7 +422,16 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("summit", ("саммит",)),
         ("forum", ("форум", "бизнес-форум", "инвестиционный форум")),
         ("phone_call", ("телефонный разговор", "разговор по телефон", "телефонный переговоры")),
-        ("talks", ("переговоры", "провести переговоры", "двусторонний встреча", "встреча в формат")),
+        (
+            "talks",
+            (
+                "переговоры",
+                "провести переговоры",
+                "двусторонний встреча",
+                "встреча в формат",
+                "политический консультация",
+            ),
+        ),
         (
             "ministerial_meeting",
             (
@@ -480,9 +489,21 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "telephone call",
                 "phone talks",
                 "telephone talks",
+                "by phone",
+                "by telephone",
             ),
         ),
-        ("talks", ("talks", "held talks", "negotiations", "bilateral meeting", "held a meeting")),
+        (
+            "talks",
+            (
+                "talks",
+                "held talks",
+                "negotiations",
+                "bilateral meeting",
+                "held a meeting",
+                "political consultations",
+            ),
+        ),
         (
             "ministerial_meeting",
             ("foreign ministers", "ministers met", "ministerial meeting", "meeting of ministers"),
