@@ -100,10 +100,11 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
         if strong:
             cue = min(strong, key=lambda c: abs(c.start - anchor))
             status = _begun(sentence, cue.first, cue.value[1])
-            if status == "under_construction" and any(
-                c.value[1] == "planned" and 0 < c.first - cue.first <= 5 for c in strong
+            if status == "under_construction" and (
+                any(c.value[1] == "planned" and 0 < c.first - cue.first <= 5 for c in strong)
+                or _STARTS_LATER.search(sentence.text)
             ):
-                status = "planned"  # "строительство которой планируется начать", "construction is planned"
+                status = "planned"  # "строительство которой планируется начать", "construction will start"
             if status in {"under_construction", "expanding"} and any(
                 c.value[1] == "completed" and 0 < c.first - cue.first <= 12 for c in strong
             ):
@@ -112,6 +113,12 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
     if weak:
         return weak[0], weak[1], True
     return _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
+
+
+_STARTS_LATER = re.compile(
+    r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to)\s+(?:start|begin)\b|\bначн[её]тся\b|\bначнут\b|\bстартует\b",
+    re.IGNORECASE,
+)
 
 
 def _begun(sentence: Sentence, first: int, status: str) -> str:
@@ -147,6 +154,9 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
     for head in _head_matcher(reading).find(tokens):
         if head.first in taken:
             continue
+        following = tokens[head.last] if head.last < len(tokens) else None
+        if tokens[head.last - 1].capitalized and following is not None and following.capitalized:
+            continue  # "the North–South Road Corridor": a word inside a longer name
         _, kind, template_en, template_ru = head.value
         if reading.language == "ru" and template_ru.endswith(" {ru}"):
             template_ru = _as_written(tokens[head.first : head.last]) + " {ru}"

@@ -832,3 +832,42 @@ def test_projects_named_by_the_place_they_stand_near(
 )
 def test_calls_by_phone_and_consultations(text: str, language: str, event_type: str) -> None:
     assert one(read(text, language), "event")["type"] == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "status"),
+    [
+        (
+            "Work continues on the Gyumri–Batumi highway, which is due to open in 2027.",
+            "en",
+            "Gyumri–Batumi highway",
+            "under_construction",
+        ),
+        (
+            "Construction of the Gyumri–Kars railway will start in 2026.",
+            "en",
+            "Gyumri–Kars railway",
+            "planned",
+        ),
+        (
+            "The North–South Road Corridor is being built with bank funding.",
+            "en",
+            "North–South Road corridor",
+            "under_construction",
+        ),
+        (
+            "В 2026 году начнётся строительство железной дороги Гюмри — Карс.",
+            "ru",
+            "Железная дорога Гюмри–Карс",
+            "planned",
+        ),
+    ],
+)
+def test_work_going_on_and_work_to_start(text: str, language: str, name: str, status: str) -> None:
+    text = (
+        "Armenia and Georgia held talks on 14 October. "
+        if language == "en"
+        else "Армения и Грузия провели переговоры 14 октября. "
+    ) + text
+    [body] = projects_of(text, language)
+    assert (body["name_ru" if language == "ru" else "name_en"], body["status"]) == (name, status)
