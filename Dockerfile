@@ -31,9 +31,10 @@ COPY seed/ ./seed/
 # found next to it at runtime.
 RUN pip install --no-cache-dir -e .
 
-# Code stays root-owned (read-only for the app). The working directory itself
-# is writable so the default DATABASE_URL (sqlite:///./bilateral.db) still
-# works for a plain `docker run`; compose points DATABASE_URL at Postgres.
+# Code stays root-owned (read-only for the app). The directory itself is
+# writable so the default DATABASE_URL (bilateral.db beside app/, here
+# /srv/bilateral/bilateral.db) still works for a plain `docker run`; compose
+# points DATABASE_URL at Postgres.
 RUN chown bilateral:bilateral /srv/bilateral
 USER bilateral
 

@@ -73,11 +73,12 @@ def seed() -> None:
 
 
 def _seed() -> str:
-    from app.db import make_engine, make_sessionmaker
+    from app.db import make_sessionmaker
+    from app.health import open_migrated
     from app.seeding import SeedError, seed_all
 
     settings = get_settings()
-    engine = make_engine(settings.database_url)
+    engine = open_migrated(settings.database_url)
     try:
         with make_sessionmaker(engine, writes=True).begin() as session:
             report = seed_all(session, settings.seed_dir)
@@ -98,10 +99,11 @@ def reindex() -> None:
 def _reindex(only_if_empty: bool) -> str | None:
     """Bring the search index up to date (only an empty one, if asked): a summary, or None if skipped."""
     from app import revisions
-    from app.db import make_engine, make_sessionmaker
+    from app.db import make_sessionmaker
+    from app.health import open_migrated
     from app.search import repository as search
 
-    engine = make_engine(get_settings().database_url)
+    engine = open_migrated(get_settings().database_url)
     try:
         with make_sessionmaker(engine, writes=True).begin() as session:
             if only_if_empty and search.has_documents(session):
@@ -117,10 +119,10 @@ def _reindex(only_if_empty: bool) -> str | None:
 def _is_empty() -> bool:
     from sqlalchemy import select
 
-    from app.db import make_engine
+    from app.health import open_migrated
     from app.models import Source
 
-    engine = make_engine(get_settings().database_url)
+    engine = open_migrated(get_settings().database_url)
     try:
         with engine.connect() as connection:
             return connection.execute(select(Source.id).limit(1)).first() is None
@@ -139,7 +141,7 @@ def serve(
 ) -> None:
     """Run the API. Migrates first, loads the seed into an empty database, and indexes an unindexed one."""
     settings = get_settings()
-    if migrate:
+    if migrate and not _ready(settings.database_url):
         db_upgrade()
         if _is_empty():
             typer.echo(_seed())
@@ -162,6 +164,35 @@ def serve(
     )
 
 
+# `revision: str = "0009"` and `down_revision: str | None = "0008"` in a migration file.
+def _ready(url: str) -> bool:
+    """Whether the database is at the head revision, seeded and indexed, so that `serve` has nothing to
+    do before starting: asked in one connection, without the models or Alembic. Any doubt (an error,
+    an unclear head) answers False and `serve` takes the full path."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    from app.migration_head import shipped_head
+
+    head = shipped_head()
+    if head is None:
+        return False
+    try:
+        engine = create_engine(url, poolclass=NullPool)
+        try:
+            with engine.connect() as connection:
+                version = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+                seeded, indexed = (
+                    connection.execute(text(f"SELECT 1 FROM {table} LIMIT 1")).first() is not None
+                    for table in ("sources", "search_documents")
+                )
+        finally:
+            engine.dispose()
+    except Exception:  # the full path reports what is wrong
+        return False
+    return version == [head] and seeded and indexed
+
+
 def create_app() -> "FastAPI":
     """The app `serve` runs in each worker process, built with the cyclic garbage collector off:
     importing the app allocates a great many objects that all live as long as the process, and the
@@ -175,9 +206,10 @@ def create_app() -> "FastAPI":
 
 @contextmanager
 def _session() -> Iterator["Session"]:
-    from app.db import make_engine, make_sessionmaker
+    from app.db import make_sessionmaker
+    from app.health import open_migrated
 
-    engine = make_engine(get_settings().database_url)
+    engine = open_migrated(get_settings().database_url)
     try:
         with make_sessionmaker(engine, writes=True).begin() as session:
             yield session
@@ -231,3 +263,15 @@ def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) ->
         typer.echo(f"no key named {name!r}", err=True)
         raise typer.Exit(1)
     typer.echo(f"key {name!r} revoked")
+
+
+def main() -> None:
+    """The `bilateral` command: a database the command cannot use is one line saying what to run, not a
+    traceback."""
+    from app.health import DatabaseNotReady
+
+    try:
+        app()
+    except DatabaseNotReady as exc:
+        typer.echo(f"bilateral: {exc}", err=True)
+        raise SystemExit(1) from None

@@ -28,9 +28,9 @@ class Settings(BaseSettings):
     )
 
     database_url: str = Field(
-        default="sqlite:///./bilateral.db",
+        default=f"sqlite:///{REPO_ROOT / 'bilateral.db'}",
         validation_alias=AliasChoices("DATABASE_URL", "BILATERAL_DATABASE_URL"),
-        description="SQLAlchemy URL; SQLite file in the working directory by default.",
+        description="SQLAlchemy URL; by default the SQLite file bilateral.db in the checkout.",
     )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)

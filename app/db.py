@@ -5,11 +5,9 @@ from typing import Annotated, Any, Literal
 
 import anyio
 import anyio.to_thread
-import psycopg
 from fastapi import Depends, Request
-from psycopg.abc import PQGen
 from sqlalchemy import Engine, MetaData, create_engine, event
-from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
@@ -42,7 +40,7 @@ def make_engine(
     """An engine for `url`. With `query_timeout_ms`, a statement running longer is cancelled (an error
     `classify` calls a timeout); with `connect_timeout`, connecting gives up after that many seconds
     (PostgreSQL; at least 2, libpq's floor), and so does waiting for a server that stopped answering
-    (`_give_up_on_silence`); `parallel_workers` is PostgreSQL's
+    (`app.postgres.give_up_on_silence`); `parallel_workers` is PostgreSQL's
     max_parallel_workers_per_gather; `mmap_bytes`, how much of a SQLite file is read through a memory
     map (SQLite's mmap_size). The command line leaves them off: migrations may be long."""
     if url.startswith("sqlite"):
@@ -84,7 +82,9 @@ def make_engine(
         )
     engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
     if connect_timeout:
-        _give_up_on_silence(engine, connect_timeout, query_timeout_ms)
+        from app.postgres import give_up_on_silence  # psycopg: a SQLite server never imports it
+
+        give_up_on_silence(engine, connect_timeout, query_timeout_ms)
     return engine
 
 
@@ -104,74 +104,6 @@ def _socket_options(connect_timeout: int, query_timeout_ms: int | None) -> dict[
         "keepalives_count": 3,
         "tcp_user_timeout": silence_ms,
     }
-
-
-class NoAnswer(psycopg.OperationalError):
-    """The server did not answer in time: the connection is closed, never reused."""
-
-
-class _PatientConnection(psycopg.Connection[Any]):
-    """A psycopg connection that waits at most `answer_within` seconds for each answer of the server.
-
-    A server that hangs (or a network that drops everything) still acknowledges nothing and refuses
-    nothing: TCP keeps the connection open, and libpq would wait for ever."""
-
-    answer_within: float | None = None
-
-    def wait(self, gen: PQGen[Any], *args: Any, **kwargs: Any) -> Any:
-        if self.answer_within is None:
-            return super().wait(gen, *args, **kwargs)
-        try:
-            return super().wait(_answered_within(gen, self.answer_within), *args, **kwargs)
-        except NoAnswer:
-            # Half-way through the protocol: the connection cannot be used again.
-            self.pgconn.finish()
-            raise
-
-
-def _answered_within(gen: PQGen[Any], seconds: float) -> PQGen[Any]:
-    """`gen` (psycopg's steps of one exchange with the server), given up after `seconds`: psycopg
-    wakes it every fraction of a second (`READY_NONE`) while the socket stays silent."""
-    due = time.monotonic() + seconds
-    try:
-        wait = next(gen)
-        while True:
-            ready = yield wait
-            if not ready and time.monotonic() > due:
-                raise NoAnswer(f"the database did not answer within {seconds:g} s")
-            wait = gen.send(ready)
-    except StopIteration as done:
-        return done.value
-
-
-def _give_up_on_silence(engine: Engine, connect_timeout: int, query_timeout_ms: int | None) -> None:
-    """Statements wait for the server's answer up to the query timeout and the connect timeout beyond
-    it (the server cancels a statement at the query timeout: that answer comes first); the pool's
-    ping of an idle connection, only the connect timeout. A ping that got no answer fails the
-    checkout at once: a new connection to a silent server would only wait out the connect timeout."""
-    statement = connect_timeout + query_timeout_ms / 1000 if query_timeout_ms else None
-
-    def connect(_dialect: Any, _record: Any, cargs: Any, cparams: dict[str, Any]) -> Any:
-        connection = _PatientConnection.connect(*cargs, **cparams)
-        connection.answer_within = statement
-        return connection
-
-    def checkin(dbapi_connection: Any, _record: Any) -> None:
-        if isinstance(dbapi_connection, _PatientConnection):
-            dbapi_connection.answer_within = connect_timeout  # the next checkout's ping
-
-    def checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
-        if isinstance(dbapi_connection, _PatientConnection):
-            dbapi_connection.answer_within = statement
-
-    def unanswered_ping(context: ExceptionContext) -> None:
-        if context.is_pre_ping and isinstance(context.original_exception, NoAnswer):
-            context.is_disconnect = False  # no reconnection attempt within this checkout
-
-    event.listen(engine, "do_connect", connect)
-    event.listen(engine, "handle_error", unanswered_ping)
-    event.listen(engine.pool, "checkin", checkin)
-    event.listen(engine.pool, "checkout", checkout)
 
 
 def engine_for(settings: Settings) -> Engine:

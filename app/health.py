@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
-from sqlalchemy import Engine
+from sqlalchemy import Engine, make_url, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.config import REPO_ROOT
+from app.db import make_engine
 from app.errors import ProblemResponse, problem
+from app.migration_head import shipped_head
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -41,7 +43,49 @@ def head_revision() -> str | None:
 @cache
 def _code_head() -> str | None:
     """The head revision of the migrations this code ships: read once, on the first readiness check."""
-    return head_revision()
+    return shipped_head() or head_revision()
+
+
+class DatabaseNotReady(Exception):
+    """The command line's database is missing, unreachable or not migrated; the message says what to run."""
+
+
+def open_migrated(url: str) -> Engine:
+    """An engine on `url` once it is known to hold this code's schema. A missing SQLite file is not
+    created (connecting would make an empty one, and the command would then fail on a missing
+    table); a database at another revision is refused with the command that mends it."""
+    parsed = make_url(url)
+    shown = parsed.render_as_string(hide_password=True)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        path = Path(str(parsed.database)).resolve()
+        if not path.exists():
+            raise DatabaseNotReady(
+                f"no database at {path}: run `bilateral db upgrade` to create it and `bilateral seed` "
+                "to load the seed, or set DATABASE_URL to the database you mean"
+            )
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except SQLAlchemyError as exc:
+        revision = None
+        if not _missing_table(exc):
+            engine.dispose()
+            reason = getattr(exc, "orig", None) or exc
+            raise DatabaseNotReady(f"cannot use the database at {shown}: {reason}") from None
+    head = shipped_head() or head_revision()
+    if revision != head:
+        engine.dispose()
+        raise DatabaseNotReady(
+            f"the database at {shown} is at revision {revision or 'none (not migrated)'}, this code needs "
+            f"{head}: run `bilateral db upgrade`"
+        )
+    return engine
+
+
+def _missing_table(exc: SQLAlchemyError) -> bool:
+    message = str(getattr(exc, "orig", exc)).lower()
+    return "no such table" in message or "does not exist" in message
 
 
 def current_revision(engine: Engine) -> str | None:

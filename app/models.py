@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -95,6 +96,16 @@ class Indicator(StrEnum):
     exports_growth = "exports_growth"
     imports_growth = "imports_growth"
     transit_volume_growth = "transit_volume_growth"
+    # Comtrade's flows beyond exports (X) and imports (M), each its own indicator: re-exports are part
+    # of exports and domestic exports the rest, so summing them with `exports` would count twice.
+    re_exports = "re_exports"
+    re_imports = "re_imports"
+    domestic_exports = "domestic_exports"
+    foreign_imports = "foreign_imports"
+    imports_for_inward_processing = "imports_for_inward_processing"
+    exports_after_inward_processing = "exports_after_inward_processing"
+    imports_after_outward_processing = "imports_after_outward_processing"
+    exports_for_outward_processing = "exports_for_outward_processing"
 
 
 class Unit(StrEnum):
@@ -111,6 +122,25 @@ class Unit(StrEnum):
     KZT = "KZT"
     AZN = "AZN"
     CNY = "CNY"
+    # Quantity units of trade statistics (Comtrade's qtyUnitAbbr: u, 2u, 12u, 1000u, l, m, m2, ct, …).
+    items = "items"
+    pairs = "pairs"
+    dozens = "dozens"
+    thousand_items = "thousand_items"
+    packages = "packages"
+    litres = "litres"
+    metres = "metres"
+    square_metres = "square_metres"
+    carats = "carats"
+    thousand_kwh = "thousand_kwh"
+
+
+class Valuation(StrEnum):
+    """The basis of a trade value: CIF (cost, insurance and freight to the importer's border, as
+    imports are usually valued) or FOB (free on board at the exporter's border, as exports are)."""
+
+    cif = "cif"
+    fob = "fob"
 
 
 class Bound(StrEnum):
@@ -715,6 +745,11 @@ class TradeFigure(Versioned, Searchable, Base):
     compared_period_end: Mapped[date | None] = mapped_column(Date)
     note_en: Mapped[str | None] = mapped_column(Text)
     note_ru: Mapped[str | None] = mapped_column(Text)
+    valuation: Mapped[Valuation | None] = mapped_column(enum_type(Valuation, "valuation"))
+    # The commodity code's level in its classification: 0 all goods, 2 an HS chapter, 4 a heading, …
+    aggregate_level: Mapped[int | None] = mapped_column(SmallInteger)
+    # A quantity's value figure: the tonnes or items of the same flow, stated in the same record.
+    value_figure_id: Mapped[str | None] = mapped_column(ForeignKey("trade_figures.id", ondelete="SET NULL"))
 
     reporter: Mapped[Country] = relationship(lazy="raise", foreign_keys=[reporter_id])
     partner: Mapped[Country] = relationship(lazy="raise", foreign_keys=[partner_id])
@@ -744,6 +779,7 @@ class TradeFigure(Versioned, Searchable, Base):
             "period_start",
             "period_end",
             "status",
+            "unit",
             name="uq_trade_figures_natural_key",
         ),
         CheckConstraint("period_end >= period_start", name="period_order"),
@@ -768,6 +804,15 @@ class TradeFigure(Versioned, Searchable, Base):
         Index("ix_trade_figures_value", "value", "id"),
         Index("ix_trade_figures_commodity", "commodity", "period_start", "id"),
         Index("ix_trade_figures_period_kind", "period_kind", "period_start", "id"),
+        CheckConstraint("aggregate_level BETWEEN 0 AND 12", name="aggregate_level_range"),
+        CheckConstraint("value_figure_id <> id", name="value_figure_other"),
+        # Partial: the figures without a value figure (all but quantities) cost it nothing.
+        Index(
+            "ix_trade_figures_value_figure_id",
+            "value_figure_id",
+            sqlite_where=text("value_figure_id IS NOT NULL"),
+            postgresql_where=text("value_figure_id IS NOT NULL"),
+        ),
     )
 
 
@@ -854,6 +899,8 @@ class Revision(Base):
 
     __table_args__ = (
         Index("ix_revisions_record", "record_type", "record_id", "id"),
+        # The change feed of some record types, in id order (`/v1/changes?record_type=…`).
+        Index("ix_revisions_type", "record_type", "id"),
         Index("ix_revisions_changed_at", "changed_at", "id"),
     )
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from app.explorer.reads import CHART_POINTS, TIMELINE_EVENTS
 from bench.data import BIN, EVENT_KINDS, INDICATORS, PERIODS, TOPICS, codename, run
 
 PAIR = ("AM", "GE")  # not in the seed: only what is made here
@@ -207,7 +208,8 @@ def main() -> None:
         "/pairs/AZ/KZ",
         f"/pairs/{a}/{b}",
         f"/v1/relations/{a}/{b}",
-        f"/v1/events?country={a}&country={b}&limit=500&sort=date",
+        f"/v1/relations/{a}/{b}?points={CHART_POINTS}",
+        f"/v1/events?country={a}&country={b}&limit={TIMELINE_EVENTS}&sort=-date",
         "/sources/velizade-2025-az-kz-relations",
         "/",
     ]

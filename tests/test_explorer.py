@@ -3,6 +3,7 @@ call each panel names answering what the panel shows, quotes marked at their off
 honest spans, the trade charts' styles, and errors as HTML for browsers and problem+json otherwise."""
 
 import re
+from datetime import date
 from html import unescape
 from html.parser import HTMLParser
 
@@ -11,7 +12,9 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.auth import create_key
-from app.explorer import charts, quotes
+from app.common.dates import PeriodKind
+from app.explorer import charts, quotes, reads
+from app.models import Bound, FigureStatus, Indicator, TradeFigure, Unit
 
 pytestmark = pytest.mark.anyio
 
@@ -102,6 +105,48 @@ async def test_the_pair_page_shows_the_dossier_and_every_event(client: httpx.Asy
     assert 'href="/people/kassym-jomart-tokayev"' in html and 'href="/organizations/ots"' in html
     # The pair either way round, and a code in another form, is the same page.
     assert (await page(client, "/pairs/kaz/az")).count('<rect class="bar') == html.count('<rect class="bar')
+
+
+async def test_a_long_pair_shows_its_latest_events_and_figures_and_links_the_rest(
+    client: httpx.AsyncClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for year in range(1990, 1990 + reads.CHART_POINTS + 3):
+        session.add(
+            TradeFigure(
+                id=f"test-exports-{year}",
+                reporter_id="AZ",
+                partner_id="KZ",
+                indicator=Indicator.exports,
+                commodity="TOTAL",
+                period_start=date(year, 1, 1),
+                period_end=date(year, 12, 31),
+                period_kind=PeriodKind.year,
+                value=year,
+                unit=Unit.USD,
+                bound=Bound.exact,
+                status=FigureStatus.reported,
+            )
+        )
+    session.commit()
+    monkeypatch.setattr(reads, "TIMELINE_EVENTS", 2)
+    html = await page(client, PAIR)
+    # The charts draw each series' latest points, and link the series in full.
+    drawn = [f"test-exports-{year}" for year in range(1993, 1993 + reads.CHART_POINTS)]
+    assert all(f'data-id="{figure}"' in html for figure in drawn)
+    assert not any(f'data-id="test-exports-{year}"' in html for year in (1990, 1991, 1992))
+    series = "/v1/trade-figures/series?reporter=AZ&amp;partner=KZ&amp;indicator=exports&amp;commodity=TOTAL"
+    assert f'<a href="{series}&amp;period_kind=year&amp;unit=USD&amp;lang=en">' in html
+    assert f"({reads.CHART_POINTS + 3})" in html
+    # The timeline draws the latest events and links the next page of the same list.
+    dossier = (await client.get("/v1/relations/AZ/KZ")).json()
+    latest = [event["id"] for event in dossier["events"][:2]]
+    bars = [
+        bar["data-id"] for bar in attributes(html, "rect") if bar.get("class", "").startswith("bar event")
+    ]
+    assert sorted(bars) == sorted(latest)
+    [more] = re.findall(r'class="note more-events">[^<]*<a href="([^"]+)"', html)
+    next_page = (await client.get(unescape(more))).json()
+    assert next_page["items"][0]["id"] == dossier["events"][2]["id"]
 
 
 async def test_a_year_precision_event_spans_its_year_and_a_month_its_month(client: httpx.AsyncClient) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from pydantic import BaseModel
-from sqlalchemy import select, update
+from sqlalchemy import case, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from app.common import export
@@ -113,3 +113,19 @@ def test_odd_values_are_written_as_the_python_path_writes_them(
             assert_same(session, TRADE_FIGURES, TradeFigureRead, lang=lang, **query)
     assert_same(session, EVENTS, EventRead, lang=lang)
     assert_same(session, COUNTRIES, CountryRead, lang=lang)
+
+
+def test_a_computed_value_of_plain_constants_is_written_once() -> None:
+    """`support` (a CASE of subqueries) is plain text: the database computes it once per line, not once
+    per test of its text; a CASE with a constant the csv module would quote or escape is not."""
+    assert export._constant_outcomes(TradeFigure.support)
+    assert not export._constant_outcomes(TradeFigure.note_en)
+    assert not export._constant_outcomes(
+        case((TradeFigure.value > 0, literal_column("'=1'")), else_=literal_column("'x'"))
+    )
+    assert not export._constant_outcomes(
+        case((TradeFigure.value > 0, literal_column("'a,b'")), else_=literal_column("'x'"))
+    )
+    assert export._constant_outcomes(
+        case((TradeFigure.value > 0, literal_column("'y'")), else_=literal_column("'x'"))
+    )

@@ -1,6 +1,8 @@
 import gc
+import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -9,12 +11,13 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from app import cli
-from app.config import Settings, get_settings
+from app.config import REPO_ROOT, Settings, get_settings
 from app.db import make_engine
 from app.health import head_revision
 from app.imports import cli as imports_cli
 from app.imports import repository as imports_repository
 from app.main import create_app
+from app.migration_head import shipped_head
 from app.models import Event
 from tests.conftest import Database
 
@@ -126,3 +129,89 @@ def test_the_command_line_starts_without_importing_the_app() -> None:
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert loaded.stdout.strip() == "[]"
     assert imports_cli.BATCH_SIZE == imports_repository.BATCH_SIZE
+
+
+def run_main(monkeypatch: pytest.MonkeyPatch, url: str, *args: str) -> int:
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setattr(sys, "argv", ["bilateral", *args])
+    get_settings.cache_clear()
+    try:
+        cli.main()
+    except SystemExit as exit:
+        return int(exit.code or 0)
+    finally:
+        get_settings.cache_clear()
+    return 0
+
+
+def test_a_command_on_a_missing_database_creates_nothing_and_says_what_to_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nothing-here.db"
+    for command in (["keys", "list"], ["seed"], ["reindex"]):
+        assert run_main(monkeypatch, f"sqlite:///{missing}", *command) == 1
+        assert not missing.exists()
+        error = capsys.readouterr().err
+        assert error == (
+            f"bilateral: no database at {missing}: run `bilateral db upgrade` to create it and "
+            "`bilateral seed` to load the seed, or set DATABASE_URL to the database you mean\n"
+        )
+
+
+def test_a_command_on_a_database_not_migrated_names_the_revisions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.db"
+    sqlite3.connect(empty).close()  # a file with no tables, as an older command line left behind
+    assert run_main(monkeypatch, f"sqlite:///{empty}", "keys", "list") == 1
+    error = capsys.readouterr().err
+    assert error.startswith("bilateral: the database at sqlite:///") and error.count("\n") == 1
+    assert (
+        f"is at revision none (not migrated), this code needs {head_revision()}: run `bilateral db upgrade`"
+        in error
+    )
+
+
+def test_the_default_database_is_the_checkouts_from_any_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("BILATERAL_DATABASE_URL", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert Settings(_env_file=None).database_url == f"sqlite:///{REPO_ROOT / 'bilateral.db'}"
+
+
+def test_the_migrations_head_read_from_the_files_is_alembics() -> None:
+    assert shipped_head() == head_revision()
+
+
+def test_serve_skips_the_migration_step_of_a_database_at_head(
+    use_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli.uvicorn, "run", lambda app, **options: None)
+    assert not cli._ready(use_database.url)  # no schema yet
+    assert CliRunner().invoke(cli.app, ["serve"]).exit_code == 0
+    assert cli._ready(use_database.url)
+
+    def no_migration() -> None:
+        raise AssertionError("migrated a database at head")
+
+    monkeypatch.setattr(cli, "db_upgrade", no_migration)
+    assert CliRunner().invoke(cli.app, ["serve"]).exit_code == 0
+    engine = make_engine(use_database.url)
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
+    finally:
+        engine.dispose()
+    assert not cli._ready(use_database.url)  # behind the head: the full path migrates
+
+
+def test_the_check_at_head_loads_neither_the_models_nor_alembic(seeded_database: Database) -> None:
+    heavy = ("app.main", "app.models", "alembic", "fastapi")
+    code = (
+        f"import sys, app.cli; assert app.cli._ready({seeded_database.url!r}); "
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"

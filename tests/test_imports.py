@@ -361,15 +361,15 @@ def plain(value: Any) -> Any:
 def test_comtrade_export_rows_become_figures(session: Session) -> None:
     path = FIXTURES / "comtrade-annual.csv"
     report = run(session, path)
+    # Five values, and the net weight of one of them (its kg are the weight again: not twice).
     assert (report.layout, report.inserted, report.skipped, report.rejected) == (
         ImportLayout.comtrade,
-        4,
-        4,
+        6,
+        3,
         0,
     )
     assert report.skipped_reasons == {
         "partner World: figures are between two countries": 1,
-        "flow RX (Re-export): only exports (X) and imports (M) are imported": 1,
         "partner _X (Areas, nes) is not a country (an area or group of countries)": 1,
         "a breakdown by mode of transport (motCode not 0): only totals are imported": 1,
     }
@@ -388,7 +388,20 @@ def test_comtrade_export_rows_become_figures(session: Session) -> None:
     lines = path.read_text(encoding="utf-8").split("\n")
     [cited] = citations(session, crude.id)
     assert (cited.line, cited.quote, cited.source_id) == (5, lines[4], report.source_id)
-    assert run(session, path).unchanged == 4
+    # Re-exports are their own indicator; each value keeps its basis (FOB: fobvalue is primaryValue).
+    re_exports = figure(session, "az-kz-re-exports-2024")
+    assert (re_exports.indicator, re_exports.value, re_exports.valuation) == ("re_exports", 1234567, "fob")
+    assert (figure(session, "az-kz-imports-2024").valuation, exports.aggregate_level) == ("cif", 0)
+    # The weight: tonnes, estimated as isNetWgtEstimated says, linked to the value it was stated with.
+    weight = figure(session, "az-kz-exports-2710-2024-estimate-tonnes")
+    assert (weight.value, weight.unit, weight.status, weight.value_figure_id) == (
+        5400,
+        "tonnes",
+        "estimate",
+        "az-kz-exports-2710-2024",
+    )
+    assert (weight.valuation, weight.aggregate_level, citations(session, weight.id)[0].line) == (None, 4, 4)
+    assert run(session, path).unchanged == 6
 
 
 def test_comtrade_monthly_ndjson(session: Session) -> None:
@@ -415,6 +428,34 @@ def test_comtrade_numeric_codes_without_iso_columns(session: Session) -> None:
     assert figure(session, "kz-az-imports-27-2023").commodity == "27"
 
 
+def test_comtrade_quantities_in_their_units(session: Session) -> None:
+    header = (
+        "freqCode,period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue,qty,qtyUnitAbbr,qtyUnitCode"
+    )
+    header += ",netWgt"
+    content = (
+        f"{header}\n"
+        "A,2023,KAZ,AZE,RM,2709,1000,2500,kg,8,\n"  # kg without a weight: the weight, in tonnes
+        "A,2023,KAZ,AZE,X,2208,700,350,l,7,400\n"  # litres, and the weight
+        "A,2023,KAZ,AZE,M,3102,900,12,kg N,,\n"  # a unit not kept here: said, not guessed
+        "A,2023,KAZ,AZE,X,2709,800,40,,5,\n"  # no abbreviation: the code says items
+    )
+    report = run(session, content, layout=ImportLayout.comtrade)
+    assert (report.inserted, report.skipped) == (8, 0), report.errors
+    assert report.notes == ["a quantity in 'kg N', a unit not kept here, left out: 1 row"]
+    weight = figure(session, "kz-az-re-imports-2709-2023-tonnes")
+    assert (weight.value, weight.indicator, weight.value_figure_id) == (
+        2.5,
+        "re_imports",
+        "kz-az-re-imports-2709-2023",
+    )
+    assert figure(session, "kz-az-exports-2208-2023-litres").value == 350
+    assert figure(session, "kz-az-exports-2208-2023-tonnes").value == 0.4
+    assert figure(session, "kz-az-exports-2709-2023-items").value_figure_id == "kz-az-exports-2709-2023"
+    # A re-import plans the values first, so each quantity still links to its value: nothing changes.
+    assert run(session, content, layout=ImportLayout.comtrade).unchanged == 8
+
+
 # --- rejected lines ---
 
 BAD_LINES = [
@@ -433,7 +474,7 @@ BAD_LINES = [
     (HEADER + "AZ,KZ,exports,2024,1,,USD,exact\n", [(2, "status")]),
     (
         HEADER + "AZ,KZ,exports,2024,1,,USD,exact,reported\nAZ,KZ,exports,2024,2,,USD,exact,reported\n",
-        [(3, "reporter, partner, indicator, commodity, period, status")],
+        [(3, "reporter, partner, indicator, commodity, period, status, unit")],
     ),
     (
         "reporter,partner,indicator,period,valeu,unit,bound,status\nAZ,KZ,exports,2024,1,USD,exact,reported\n",
@@ -519,7 +560,7 @@ def test_the_error_list_is_capped_and_the_rest_counted(session: Session) -> None
 def test_a_duplicate_in_a_later_batch_is_found(session: Session) -> None:
     rows = [f"AZ,KZ,exports,{year},1,,USD,exact,reported" for year in range(1900, 2000)]
     report = run(session, HEADER + "\n".join([*rows, rows[10]]) + "\n", batch_size=7)
-    assert errors(report) == [(102, "reporter, partner, indicator, commodity, period, status")]
+    assert errors(report) == [(102, "reporter, partner, indicator, commodity, period, status, unit")]
     assert "an earlier line" in report.errors[0].detail
 
 
@@ -660,11 +701,11 @@ def test_command_imports_and_summarizes(cli_database: Database) -> None:
     first = runner.invoke(cli.app, ["import", "trade-figures", path])
     assert first.exit_code == 0, first.output
     assert (
-        "comtrade layout" in first.stdout and "inserted 4, updated 0, unchanged 0, skipped 4" in first.stdout
+        "comtrade layout" in first.stdout and "inserted 6, updated 0, unchanged 0, skipped 3" in first.stdout
     )
     assert "skipped 1: partner World" in first.stdout
     again = runner.invoke(cli.app, ["import", "trade-figures", path])
-    assert again.exit_code == 0 and "inserted 0, updated 0, unchanged 4" in again.stdout
+    assert again.exit_code == 0 and "inserted 0, updated 0, unchanged 6" in again.stdout
     engine = make_engine(cli_database.url)
     try:
         with engine.connect() as connection:

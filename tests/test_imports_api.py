@@ -88,7 +88,7 @@ async def test_dry_run_writes_nothing(client: httpx.AsyncClient, keys: dict[str,
     response = await client.post(
         URL, params={"dry_run": "true"}, content=content, headers=CSV | keys["write"]
     )
-    assert response.status_code == 200 and not response.json()["applied"] and response.json()["inserted"] == 4
+    assert response.status_code == 200 and not response.json()["applied"] and response.json()["inserted"] == 6
     assert (await client.get("/v1/trade-figures/az-kz-exports-2024")).status_code == 404
 
 
@@ -182,6 +182,7 @@ def test_the_openapi_document_describes_the_endpoint() -> None:
         "publisher",
         "url",
         "retrieved_on",
+        "s19_as",
     }
     assert all(parameter["description"] for parameter in parameters.values())
     assert parameters["resource"]["schema"]["$ref"].endswith("ImportResource") or parameters["resource"][

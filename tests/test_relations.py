@@ -194,7 +194,54 @@ async def test_each_trade_series_is_what_the_series_endpoint_returns(client: htt
             "period_kind": series["period_kind"],
             "unit": series["unit"],
         }
+        assert series.pop("point_count") == len(series["points"])
         assert await get(client, "/v1/trade-figures/series", **params) == series
+
+
+async def test_points_keeps_each_series_latest_points_and_says_how_many_it_has(
+    client: httpx.AsyncClient, session: Session
+) -> None:
+    # Two figures for 2004: the forecast comes after the reported value, whatever their ids say.
+    for year, status in [*((year, "reported") for year in range(2000, 2005)), (2004, "forecast")]:
+        session.add(
+            TradeFigure(
+                id=f"test-exports-{year}-{status}",
+                reporter_id="AZ",
+                partner_id="KZ",
+                indicator=Indicator.exports,
+                commodity="TOTAL",
+                period_start=date(year, 1, 1),
+                period_end=date(year, 12, 31),
+                period_kind=PeriodKind.year,
+                value=year,
+                unit=Unit.USD,
+                bound=Bound.exact,
+                status=FigureStatus(status),
+            )
+        )
+    session.commit()
+    full = await get(client, DOSSIER)
+    for points in (1, 2, 1000):
+        cut = await get(client, DOSSIER, points=points)
+        assert {key: cut[key] for key in cut if key != "trade_series"} == {
+            key: full[key] for key in full if key != "trade_series"
+        }
+        assert len(cut["trade_series"]) == len(full["trade_series"])
+        for whole, latest in zip(full["trade_series"], cut["trade_series"], strict=True):
+            assert whole["point_count"] == latest["point_count"] == len(whole["points"])
+            assert latest["points"] == whole["points"][-points:]  # the same points, in the same order
+            assert {**latest, "points": whole["points"]} == whole
+    cut = await get(client, DOSSIER, points=2)
+    [exports] = [
+        series
+        for series in cut["trade_series"]
+        if series["indicator"] == "exports" and series["reporter"]["id"] == "AZ"
+    ]
+    assert exports["point_count"] == 6
+    assert [point["id"] for point in exports["points"]] == [
+        "test-exports-2004-reported",
+        "test-exports-2004-forecast",
+    ]
 
 
 async def test_every_cited_source_is_listed(client: httpx.AsyncClient) -> None:
@@ -261,6 +308,7 @@ async def test_dossier_is_cacheable(client: httpx.AsyncClient) -> None:
         ("/v1/relations/A1/KZ", 422, ["a"]),
         ("/v1/relations/AZ/KZ?unknown=1", 400, ["unknown"]),
         ("/v1/relations/AZ/KZ?lang=fr", 422, ["lang"]),
+        ("/v1/relations/AZ/KZ?points=0", 422, ["points"]),
         ("/v1/relations?country=ZZ", 422, ["country"]),
         ("/v1/relations?country=AZ&country=KZ&country=CN", 422, ["country"]),
         ("/v1/relations?sort=-records&cursor=eyJzb3J0IjoiaWQiLCJrZXkiOlsiQVoiLCJLWiJdfQ", 422, ["cursor"]),

@@ -8,8 +8,10 @@ app.seeding.load_countries: countries are not writable, so the two cannot drift 
 
 import gettext
 from functools import cache
+from typing import Annotated
 
 import pycountry
+from pydantic import AfterValidator, StringConstraints
 
 from app.common.text import normalize_text
 
@@ -74,3 +76,9 @@ def country_code(value: object) -> object:
             "alpha-2, alpha-3 or numeric code, or the country's name in English or Russian"
         )
     return code
+
+
+# A country as a request gives it (any code or name), read as its alpha-2 code.
+CountryCode = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=2, max_length=100), AfterValidator(country_code)
+]

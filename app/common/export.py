@@ -39,7 +39,7 @@ from sqlalchemy import (
     type_coerce,
 )
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import TypeCoerce
+from sqlalchemy.sql.elements import Case, TypeCoerce
 from starlette.responses import Response, StreamingResponse
 
 from app import datastate
@@ -288,7 +288,7 @@ class CsvLine:
         if isinstance(column.type, Float):
             return self._float(column)
         text = self._text_of(column)
-        if _is_plain(column.type):
+        if _is_plain(column.type) or _constant_outcomes(column):
             return func.coalesce(text, _text(""))
         # Most text needs neither quoting nor escaping: one or two pattern tests say so sooner than
         # the checks one by one.
@@ -404,6 +404,27 @@ def _is_plain(kind: Any) -> bool:
     if isinstance(kind, Enum):
         return not any(value[:1] in FORMULA_START or _NEEDS_QUOTES.search(value) for value in kind.enums)
     return isinstance(kind, Integer | Date | Boolean)
+
+
+def _constant_outcomes(column: Any) -> bool:
+    """A computed value (a CASE, as `support`) whose every outcome is a constant the csv module writes
+    as it is. Written as plain text, the value is computed once: each test of the text (quotes,
+    formula) would compute it again, subqueries and all."""
+    expression = getattr(column, "expression", column)
+    case_ = getattr(expression, "element", expression)  # under its label
+    if not isinstance(case_, Case) or case_.value is not None:
+        return False
+    outcomes = [result for _, result in case_.whens]
+    if case_.else_ is not None:
+        outcomes.append(case_.else_)
+    for outcome in outcomes:
+        written = getattr(outcome, "name", None) if getattr(outcome, "is_literal", False) else None
+        if not written or written[0] != "'" or written[-1] != "'" or "'" in written[1:-1]:
+            return False
+        value = written[1:-1]
+        if value[:1] in FORMULA_START or _NEEDS_QUOTES.search(value) or not value:
+            return False
+    return True
 
 
 def _unwrapped(column: Any) -> Any:

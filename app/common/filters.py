@@ -9,7 +9,6 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -21,7 +20,8 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from typing_extensions import TypeAliasType
 
 from app import datastate
-from app.common.countries import ACCEPTED, country_code
+from app.common.countries import ACCEPTED
+from app.common.countries import CountryCode as CountryCode  # re-exported for the schemas
 from app.common.dates import Day as Day  # re-exported for the schemas
 from app.common.dates import PartialDateText, parse_partial_date
 from app.common.language import Language
@@ -33,10 +33,6 @@ from app.models import CITED_RECORD_COLUMNS, Citation, Source
 
 MAX_REPEATS = 10
 
-# A country as a request gives it (any code or name: app.common.countries), read as its alpha-2 code.
-CountryCode = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=2, max_length=100), AfterValidator(country_code)
-]
 # A country as the API answers it.
 Alpha2 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]

@@ -25,7 +25,8 @@ MIN_BAR = 3
 LABELLED_ROWS = 60
 MAX_LANES = 60
 PALETTE = 6
-POINT_TITLES = 200
+# Up to this many figures a chart links each one and has a table under it; beyond, it draws shapes.
+POINT_TITLES = 60
 PARTIAL_KINDS = {"year_to_date", "other"}
 PROVISIONAL = {"preliminary", "estimate", "forecast", "target"}
 
@@ -217,6 +218,11 @@ class Chart:
     @property
     def points(self) -> list[tuple[int, dict[str, Any], dict[str, Any]]]:
         return [(n, series, point) for n, series in enumerate(self.series) for point in series["points"]]
+
+    @property
+    def cut(self) -> list[dict[str, Any]]:
+        """The series of which the dossier gave only the latest points."""
+        return [one for one in self.series if one.get("point_count", 0) > len(one["points"])]
 
 
 def trade_charts(series: list[dict[str, Any]]) -> list[Chart]:

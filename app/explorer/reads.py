@@ -40,7 +40,7 @@ from app.reference.schemas import (
     PlaceRead,
 )
 from app.relations import repository as relations
-from app.relations.schemas import RelationFilters, RelationPair
+from app.relations.schemas import RelationFilters, RelationPair, RelationParams
 from app.search import repository as search_repository
 from app.search.schemas import SearchParams, hit
 from app.sources import repository as sources
@@ -48,9 +48,10 @@ from app.sources.schemas import SourceDetail, SourceDetailParams, SourceFilters,
 from app.trade import repository as trade
 from app.trade.schemas import TradeFigureDetailParams, TradeFigureRead
 
-# The timeline reads the pair's events a page at a time, up to this many.
-TIMELINE_EVENTS = 2000
-PAGE = 500
+# The timeline draws the pair's latest events, one page of this many; the page links to the rest.
+TIMELINE_EVENTS = 200
+# The charts draw each trade series' latest points, this many at most; a series' link gives it all.
+CHART_POINTS = 20
 
 
 @dataclass(frozen=True)
@@ -141,9 +142,12 @@ def source_list(session: Session, lang: Language) -> Panel:
 
 
 def dossier(session: Session, a: str, b: str, lang: Language) -> Panel:
-    body = relations.get_dossier(session, a, b, lang, None)
+    """The pair's dossier, each trade series cut to its latest CHART_POINTS points."""
+    query = {"lang": lang, "points": CHART_POINTS}
+    params = _params(RelationParams, query)
+    body = relations.get_dossier(session, a, b, lang, params.as_of, params.points)
     first, second = body["id"].split("/")
-    return Panel(api_url(f"/v1/relations/{first}/{second}", {"lang": lang}), body)
+    return Panel(api_url(f"/v1/relations/{first}/{second}", query), body)
 
 
 def series_url(series: dict[str, Any], lang: Language) -> str:
@@ -160,29 +164,15 @@ def series_url(series: dict[str, Any], lang: Language) -> str:
     return api_url("/v1/trade-figures/series", query)
 
 
-def pair_events(session: Session, a: str, b: str, lang: Language) -> tuple[Panel, list[dict[str, Any]], bool]:
-    """The pair's events in date order, as `/v1/events?country=A&country=B` pages them (following
-    `next_cursor` up to TIMELINE_EVENTS); and whether there were more."""
-    query: dict[str, Any] = {"country": [a, b], "sort": "date", "limit": PAGE, "count": "true", "lang": lang}
-    first = _list(
+def pair_events(session: Session, a: str, b: str, lang: Language) -> tuple[Panel, str | None]:
+    """The pair's latest events, one page of `/v1/events?country=A&country=B&sort=-date`, and the
+    call for the next page (None when there is none)."""
+    query: dict[str, Any] = {"country": [a, b], "sort": "-date", "limit": TIMELINE_EVENTS, "lang": lang}
+    page = _list(
         session, "/v1/events", events.EVENTS, EventFilters, events.filter_events, EventRead, query, lang
     )
-    items = list(first.body["items"])
-    cursor = first.body["next_cursor"]
-    while cursor is not None and len(items) < TIMELINE_EVENTS:
-        page = _list(
-            session,
-            "/v1/events",
-            events.EVENTS,
-            EventFilters,
-            events.filter_events,
-            EventRead,
-            {**query, "count": None, "cursor": cursor},
-            lang,
-        )
-        items += page.body["items"]
-        cursor = page.body["next_cursor"]
-    return first, items, cursor is not None
+    cursor = page.body["next_cursor"]
+    return page, None if cursor is None else api_url("/v1/events", {**query, "cursor": cursor})
 
 
 def pair(session: Session, a: str, b: str, lang: Language) -> dict[str, Any]:

@@ -148,7 +148,8 @@ def pair(request: Request, session: SessionDep, a: str, b: str, lang: LangParam 
     first, second = reads.country_code(a, "a"), reads.country_code(b, "b")
     dossier = reads.dossier(session, first, second, language)
     code_a, code_b = dossier.body["id"].split("/")
-    events, event_items, more = reads.pair_events(session, code_a, code_b, language)
+    events, more_events = reads.pair_events(session, code_a, code_b, language)
+    event_items = events.body["items"]
     agreements = {
         agreement["id"]: agreement
         for sector in dossier.body["agreements_by_sector"]
@@ -168,9 +169,8 @@ def pair(request: Request, session: SessionDep, a: str, b: str, lang: LangParam 
         "title": " – ".join(country["name"] for country in dossier.body["countries"]),
         "dossier": dossier,
         "events": events,
-        "event_total": events.body.get("total", len(event_items)),
         "event_count": len(event_items),
-        "more_events": more,
+        "more_events": more_events,
         "agreements": list(agreements.values()),
         "timeline_items": items,
         "timeline": charts.timeline(items, language, ""),
@@ -182,7 +182,9 @@ def pair(request: Request, session: SessionDep, a: str, b: str, lang: LangParam 
         # The consistency report reads all the data (seconds, on the benchmark's): a page of its own.
         "conflicts_api": reads.conflicts_url(code_a, code_b),
         "series_api": reads.series_url,
+        "chart_points": reads.CHART_POINTS,
         "table_rows": 100,
+        "chart_rows": charts.POINT_TITLES,
     }
     return _render(request, "pair.html", language, context)
 

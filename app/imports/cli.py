@@ -83,6 +83,30 @@ RetrievedOn = Annotated[
     datetime | None,
     typer.Option("--retrieved-on", formats=["%Y-%m-%d"], help="When the file was taken (YYYY-MM-DD)."),
 ]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Check and report; change nothing.")]
+Actor = Annotated[str | None, typer.Option(help="Who the revisions name [default: import:<file name>]")]
+
+
+def _country(value: str | None) -> str | None:
+    from app.common.countries import resolve_country
+
+    if value is None:
+        return None
+    code = resolve_country(value)
+    if code is None:
+        raise typer.BadParameter(f"{value!r} is not a country code or name this API knows (TW, TWN, 158)")
+    return code
+
+
+S19As = Annotated[
+    str | None,
+    typer.Option(
+        "--s19-as",
+        callback=_country,
+        help="Comtrade: read partner S19 (Other Asia, nes; code 490) as this country, e.g. TW "
+        "[default: S19 rows are skipped]. The summary says how many rows were read so.",
+    ),
+]
 
 
 @app.command("trade-figures")
@@ -104,10 +128,9 @@ def trade_figures(
     publisher: Publisher = None,
     url: Url = None,
     retrieved_on: RetrievedOn = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report; change nothing.")] = False,
-    actor: Annotated[
-        str | None, typer.Option(help="Who the revisions name [default: import:<file name>]")
-    ] = None,
+    dry_run: DryRun = False,
+    actor: Actor = None,
+    s19_as: S19As = None,
     batch_size: Annotated[int, typer.Option(min=1, max=100_000, help="Rows checked and written at once.")] = (
         BATCH_SIZE
     ),
@@ -122,6 +145,7 @@ def trade_figures(
         layout=ImportLayout(layout.value) if layout is not None else None,
         format=EXTENSIONS.get(file.suffix.lower()),
         dry_run=dry_run,
+        s19_as=s19_as,
         batch_size=batch_size,
     )
     report = run_import(file, options, provenance(title, publisher, url, retrieved_on))
@@ -144,10 +168,8 @@ def events(
     publisher: Publisher = None,
     url: Url = None,
     retrieved_on: RetrievedOn = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report; change nothing.")] = False,
-    actor: Annotated[
-        str | None, typer.Option(help="Who the revisions name [default: import:<file name>]")
-    ] = None,
+    dry_run: DryRun = False,
+    actor: Actor = None,
 ) -> None:
     """Import events from an event dataset (GDELT 1.0, ICEWS): rows grouped into events, each citing
     its rows."""
@@ -178,10 +200,8 @@ def agreements(
     publisher: Publisher = None,
     url: Url = None,
     retrieved_on: RetrievedOn = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report; change nothing.")] = False,
-    actor: Annotated[
-        str | None, typer.Option(help="Who the revisions name [default: import:<file name>]")
-    ] = None,
+    dry_run: DryRun = False,
+    actor: Actor = None,
 ) -> None:
     """Import agreements from a treaty list (TFDD: rows grouped into one agreement per treaty with its
     parties, each citing its rows) or from this API's own agreement fields (one per row)."""
@@ -246,12 +266,13 @@ def provenance(
 def run_import(
     file: Path, options: "ImportOptions | DatasetOptions", provenance: "Provenance | None" = None
 ) -> ImportReport:
-    from app.db import make_engine, make_sessionmaker
+    from app.db import make_sessionmaker
+    from app.health import open_migrated
     from app.imports.datasets import describe_dataset
     from app.imports.records import DatasetOptions, import_dataset
     from app.imports.repository import import_file
 
-    engine = make_engine(get_settings().database_url)
+    engine = open_migrated(get_settings().database_url)
     size = file.stat().st_size
     try:
         with (

@@ -4,19 +4,22 @@ A Comtrade row (one reporter, partner, flow, commodity and period; see docs/impo
 table) becomes the generic row a figure is checked from. Rows the API has no place for are skipped with a
 reason and their value, not rejected: an export of "all partners, all flows" always holds the World
 partner, re-exports, regional aggregates and the reporter as its own partner, and refusing the file
-for them would make it unimportable. Quantity and weight columns (and their estimation flags) are not
-read: only the trade value is. The legacy comtrade.un.org layout (before 2023) is read by renaming
-its columns to the current ones (from_legacy). Commodity codes of classifications other than HS carry
+for them would make it unimportable. A row states a value and, often, quantities: the net weight
+(kg, kept in tonnes) and a declared quantity in its own unit; each quantity becomes a figure of its
+own, linked to the value's (with_measures). The value keeps its basis (CIF or FOB) and the commodity
+code's aggregation level. The legacy comtrade.un.org layout (before 2023) is read by renaming its
+columns to the current ones (from_legacy). Commodity codes of classifications other than HS carry
 their system (`SITC4:27`), so they are never read as the HS code of the same digits.
 """
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import Any
 
-from app.imports.trade import RowErrors, parse_number
+from app.imports.trade import FigureRow, RowErrors, parse_number
+from app.models import FigureStatus, Indicator, Unit, Valuation
 
 # Present in every Comtrade data export, and in no file of the generic layout.
 SIGNATURE = frozenset({"flowCode", "primaryValue"})
@@ -39,14 +42,66 @@ LEGACY_COLUMNS = {
     "Customs Proc. Code": "customsCode",
     "Mode of Transport Code": "motCode",
     "Commodity Code": "cmdCode",
+    "Qty Unit Code": "qtyUnitCode",
+    "Qty": "qty",
+    "Netweight (kg)": "netWgt",
     "Trade Value (US$)": "primaryValue",
+    "CIF Trade Value (US$)": "cifvalue",
+    "FOB Trade Value (US$)": "fobvalue",
 }
 LEGACY_NAMES = {current: legacy for legacy, current in LEGACY_COLUMNS.items()}
 # The legacy layout's numeric trade flows.
 LEGACY_FLOWS = {"1": "M", "2": "X", "3": "RX", "4": "RM"}
 # Classifications whose codes are prefixed with their system: Comtrade's code's letter → prefix.
 CLASSIFICATION_PREFIXES = {"S": "SITC", "B": "BEC"}
-FLOWS = {"X": "exports", "M": "imports"}
+FLOWS = {
+    "X": Indicator.exports,
+    "M": Indicator.imports,
+    "RX": Indicator.re_exports,
+    "RM": Indicator.re_imports,
+    "DX": Indicator.domestic_exports,
+    "FM": Indicator.foreign_imports,
+    "MIP": Indicator.imports_for_inward_processing,
+    "XIP": Indicator.exports_after_inward_processing,
+    "MOP": Indicator.imports_after_outward_processing,
+    "XOP": Indicator.exports_for_outward_processing,
+}
+# Comtrade's quantity units, by abbreviation (qtyUnitAbbr) and by code (qtyUnitCode, the legacy
+# layout's only column): the unit a quantity is kept in, and how many of the file's make one (kg).
+QUANTITY_UNITS: dict[str, tuple[Unit, float]] = {
+    "kg": (Unit.tonnes, 1000.0),
+    "u": (Unit.items, 1.0),
+    "2u": (Unit.pairs, 1.0),
+    "12u": (Unit.dozens, 1.0),
+    "1000u": (Unit.thousand_items, 1.0),
+    "u (jeu/pack)": (Unit.packages, 1.0),
+    "l": (Unit.litres, 1.0),
+    "m": (Unit.metres, 1.0),
+    "m2": (Unit.square_metres, 1.0),
+    "m3": (Unit.cubic_metres, 1.0),
+    "carat": (Unit.carats, 1.0),
+    "ct": (Unit.carats, 1.0),
+    "1000kwh": (Unit.thousand_kwh, 1.0),
+}
+QUANTITY_UNIT_CODES = {
+    "2": "m2",
+    "3": "1000kwh",
+    "4": "m",
+    "5": "u",
+    "6": "2u",
+    "7": "l",
+    "8": "kg",
+    "9": "1000u",
+    "10": "u (jeu/pack)",
+    "11": "12u",
+    "12": "m3",
+    "13": "carat",
+}
+# No quantity: Comtrade's "N/A" (code -1) and the legacy "No Quantity" (code 1).
+NO_QUANTITY = {"", "n/a", "-1", "1", "no quantity"}
+# Other Asia, nes: Comtrade's name for the trade a reporter does not attribute to a country (in
+# practice mostly Taiwan's, which Comtrade does not list). Read as a country only on request.
+S19_ISO, S19_CODE = "S19", "490"
 WORLD_ISO, WORLD_CODE = "W00", "0"
 # M49 codes Comtrade reports under that are not the ISO 3166 numeric code of the same country
 # (France incl. Monaco, and so on). The ISO columns are read first; these serve files without them.
@@ -76,6 +131,30 @@ class Countries:
             by_numeric={row.numeric: row.id for row in rows},
             names={row.id: SimpleNamespace(name_en=row.name_en, name_ru=row.name_ru) for row in rows},
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity a Comtrade row states beside its value: the Comtrade column it comes from, its
+    amount in `unit`, and whether Comtrade estimated it."""
+
+    column: str
+    value: float
+    unit: Unit
+    estimated: bool
+
+
+@dataclass
+class ComtradeRow:
+    """What a Comtrade row says: the generic row of its value, the Comtrade column of each generic
+    field, the value's basis and aggregation level, its quantities, and notes for the report."""
+
+    generic: dict[str, Any]
+    columns: dict[str, str]
+    valuation: Valuation | None = None
+    aggregate_level: int | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 class Skip(Exception):
@@ -143,8 +222,9 @@ RENAMED = {
 }
 
 
-def to_generic(fields: dict[str, Any], countries: Countries) -> tuple[dict[str, Any], dict[str, str]]:
-    """The generic row for a Comtrade row, and which Comtrade column each generic field came from.
+def to_generic(fields: dict[str, Any], countries: Countries, s19_as: str | None = None) -> ComtradeRow:
+    """What a Comtrade row says: its generic row and the rest (ComtradeRow). `s19_as`: the alpha-2
+    code S19 (Other Asia, nes) is read as; the row is skipped when None.
 
     Raises RowErrors (naming Comtrade's columns) for a bad row, else Skip for one out of scope: every
     row is checked, in scope or not, so that a damaged file is not mistaken for rows to leave out.
@@ -165,7 +245,8 @@ def to_generic(fields: dict[str, Any], countries: Countries) -> tuple[dict[str, 
         errors.append(("flowCode", f"not a Comtrade flow code (X, M, RX, …): {flow!r}"))
     elif flow not in FLOWS:
         desc = row.get("flowDesc")
-        reason = f"flow {flow}{f' ({desc})' if desc else ''}: only exports (X) and imports (M) are imported"
+        known = ", ".join(FLOWS)
+        reason = f"flow {flow}{f' ({desc})' if desc else ''}: not one of the flows imported ({known})"
         skips.append((reason, f"flow {flow}"))
     for column, whole, what in (
         ("motCode", "0", "mode of transport"),
@@ -177,8 +258,11 @@ def to_generic(fields: dict[str, Any], countries: Countries) -> tuple[dict[str, 
             skips.append((reason, f"by {what}"))
             total = True
     resolved, sources = {}, {}
+    notes = []
     for role in ("reporter", "partner"):
-        resolved[role], sources[role] = _country(row, role, countries, errors, skips)
+        resolved[role], sources[role] = _country(row, role, countries, errors, skips, s19_as)
+        if s19_as is not None and resolved[role] == s19_as and _is_s19(row, role):
+            notes.append(f"S19 (Other Asia, nes) read as {s19_as}")
         total = total or row.get(f"{role}ISO").upper() == WORLD_ISO or row.get(f"{role}Code") == WORLD_CODE
     if resolved["reporter"] and resolved["reporter"] == resolved["partner"]:
         own = row.get("reporterISO").upper() or resolved["reporter"]
@@ -193,6 +277,9 @@ def to_generic(fields: dict[str, Any], countries: Countries) -> tuple[dict[str, 
         value = parse_number(fields.get("primaryValue"))
     except ValueError as exc:
         errors.append(("primaryValue", str(exc)))
+    valuation = _valuation(row, value, errors)
+    aggregate_level = _aggregate_level(row, errors)
+    quantities = _quantities(row, errors, notes)
     if errors:
         raise RowErrors(errors)
     if skips:
@@ -201,7 +288,7 @@ def to_generic(fields: dict[str, Any], countries: Countries) -> tuple[dict[str, 
     generic = {
         "reporter": resolved["reporter"],
         "partner": resolved["partner"],
-        "indicator": FLOWS[flow],
+        "indicator": FLOWS[flow].value,
         "commodity": commodity,
         "period": period,
         "value": fields.get("primaryValue"),
@@ -209,7 +296,30 @@ def to_generic(fields: dict[str, Any], countries: Countries) -> tuple[dict[str, 
         "bound": "exact",
         "status": status,
     }
-    return generic, RENAMED | sources
+    return ComtradeRow(generic, RENAMED | sources, valuation, aggregate_level, quantities, notes)
+
+
+def with_measures(row: FigureRow, read: ComtradeRow) -> list[FigureRow]:
+    """Give the value's figure its basis and aggregation level; return a figure for each quantity,
+    in its unit, estimated when Comtrade says so (or when the value is), citing the same line."""
+    values = row.values
+    values["valuation"] = read.valuation
+    values["aggregate_level"] = read.aggregate_level
+    measures = []
+    for measure, quantity in enumerate(read.quantities, start=1):
+        status = values["status"]
+        if quantity.estimated:
+            status = FigureStatus.estimate
+        quantity_values = values | {
+            "value": quantity.value,
+            "value_upper": None,
+            "unit": quantity.unit,
+            "status": status,
+            "valuation": None,
+        }
+        key = (*row.key[:6], status, quantity.unit)
+        measures.append(replace(row, values=quantity_values, key=key, measure=measure))
+    return measures
 
 
 class _Cells:
@@ -245,8 +355,17 @@ def _commodity(row: _Cells, errors: list[tuple[str, str]]) -> str:
     return f"{prefix}{version}:{code}"
 
 
+def _is_s19(row: _Cells, role: str) -> bool:
+    return row.get(f"{role}ISO").upper() == S19_ISO or row.get(f"{role}Code").removesuffix(".0") == S19_CODE
+
+
 def _country(
-    row: _Cells, role: str, countries: Countries, errors: list[tuple[str, str]], skips: list[tuple[str, str]]
+    row: _Cells,
+    role: str,
+    countries: Countries,
+    errors: list[tuple[str, str]],
+    skips: list[tuple[str, str]],
+    s19_as: str | None,
 ) -> tuple[str | None, str]:
     """The alpha-2 code of the reporter or partner, and the column it was read from."""
     iso_column, code_column = f"{role}ISO", f"{role}Code"
@@ -263,6 +382,8 @@ def _country(
     if iso == WORLD_ISO or code == WORLD_CODE:
         skips.append((f"{role} World: figures are between two countries", "World"))
         return None, iso_column
+    if s19_as is not None and _is_s19(row, role):
+        return s19_as, iso_column if iso else code_column
     if iso in countries.by_alpha3:
         return countries.by_alpha3[iso], iso_column
     padded = code.zfill(3) if code else ""
@@ -311,3 +432,63 @@ def _status(row: _Cells, errors: list[tuple[str, str]]) -> str:
     reported = _flag(row, "isReported", errors)
     aggregate = _flag(row, "isAggregate", errors)
     return "estimate" if reported is False and aggregate is not True else "reported"
+
+
+def _number(row: _Cells, name: str, errors: list[tuple[str, str]]) -> float | None:
+    text = row.get(name)
+    if not text:
+        return None
+    try:
+        return parse_number(text)
+    except ValueError as exc:
+        errors.append((name, str(exc)))
+        return None
+
+
+def _valuation(row: _Cells, value: float, errors: list[tuple[str, str]]) -> Valuation | None:
+    """CIF or FOB: the one of `cifvalue` and `fobvalue` that is the row's value (primaryValue).
+    None when neither is, or both are: the basis is not guessed from the flow."""
+    cif, fob = _number(row, "cifvalue", errors), _number(row, "fobvalue", errors)
+    if cif == value and fob != value:
+        return Valuation.cif
+    if fob == value and cif != value:
+        return Valuation.fob
+    return None
+
+
+def _aggregate_level(row: _Cells, errors: list[tuple[str, str]]) -> int | None:
+    """Comtrade's aggrLevel, else the level the code itself shows: 0 for TOTAL, else its digits."""
+    text = row.get("aggrLevel")
+    if text:
+        if text.isdigit() and int(text) <= 12:
+            return int(text)
+        errors.append(("aggrLevel", f"not an aggregation level (0, 2, 4, 6, …): {text!r}"))
+        return None
+    code = row.get("cmdCode")
+    if code.upper() == "TOTAL":
+        return 0
+    return len(code) if code.isdigit() and len(code) <= 12 else None
+
+
+def _quantities(row: _Cells, errors: list[tuple[str, str]], notes: list[str]) -> list[Quantity]:
+    """The net weight in tonnes, and the declared quantity in its unit unless it is the weight
+    again (kg). A quantity of zero is Comtrade's way to say it has none: left out."""
+    found = []
+    weight = _number(row, "netWgt", errors)
+    weight_estimated = _flag(row, "isNetWgtEstimated", errors)
+    if weight:
+        found.append(Quantity("netWgt", weight / 1000, Unit.tonnes, bool(weight_estimated)))
+    amount = _number(row, "qty", errors)
+    estimated = _flag(row, "isQtyEstimated", errors)
+    abbreviation = row.get("qtyUnitAbbr")
+    code = row.get("qtyUnitCode").removesuffix(".0")
+    if abbreviation.lower() in NO_QUANTITY:
+        abbreviation = QUANTITY_UNIT_CODES.get(code, "" if code in NO_QUANTITY else f"code {code}")
+    if not amount or not abbreviation:
+        return found
+    unit = QUANTITY_UNITS.get(abbreviation.lower())
+    if unit is None:
+        notes.append(f"a quantity in {abbreviation!r}, a unit not kept here, left out")
+    elif unit[0] is not Unit.tonnes or not weight:
+        found.append(Quantity("qty", amount / unit[1], unit[0], bool(estimated)))
+    return found

@@ -129,6 +129,10 @@ class RowError(ValueError):
         self.field = field
 
 
+class HeaderError(RowError):
+    """The file's header is not the layout's: no line after it can be read."""
+
+
 @dataclass(frozen=True)
 class Side:
     """One actor of a row: its name in the dataset and its country (alpha-2), if it is of one."""
@@ -266,26 +270,40 @@ def icews_country(value: str, field: str) -> str | None:
     return found
 
 
-def gdelt_rows(lines: Iterator[Line]) -> Iterator[EventRow | tuple[int, RowError]]:
-    for item in lines:
-        number, text = item
+Cells = Callable[[int, list[str]], dict[str, str] | None]
+Build = Callable[[int, str, dict[str, str]], EventRow]
+
+
+def _tab_rows(
+    lines: Iterator[Line], cells_of: Cells, build: Build
+) -> Iterator[EventRow | tuple[int, RowError]]:
+    """A dataset's tab-separated lines as event rows or their errors: `cells_of` names a line's cells
+    (None for a header line), `build` reads them. A `HeaderError` ends the file."""
+    for number, text in lines:
         if isinstance(text, RowError):
             yield number, text
             continue
         if not text.strip():
             continue
-        cells = text.split("\t")
-        if len(cells) not in (57, 58):
-            error = RowError(
-                "file", f"{len(cells)} cells: a GDELT 1.0 event row has 57 or 58 (with SOURCEURL)"
-            )
-            yield number, error
-            continue
-        row = dict(zip(GDELT_COLUMNS, cells, strict=False))
         try:
-            yield _gdelt_row(number, text, row)
+            row = cells_of(number, text.split("\t"))
+            if row is not None:
+                yield build(number, text, row)
+        except HeaderError as error:
+            yield number, error
+            return
         except RowError as error:
             yield number, error
+
+
+def gdelt_rows(lines: Iterator[Line]) -> Iterator[EventRow | tuple[int, RowError]]:
+    return _tab_rows(lines, _gdelt_cells, _gdelt_row)
+
+
+def _gdelt_cells(number: int, cells: list[str]) -> dict[str, str]:
+    if len(cells) not in (57, 58):
+        raise RowError("file", f"{len(cells)} cells: a GDELT 1.0 event row has 57 or 58 (with SOURCEURL)")
+    return dict(zip(GDELT_COLUMNS, cells, strict=False))
 
 
 def _gdelt_row(number: int, text: str, row: dict[str, str]) -> EventRow:
@@ -315,31 +333,22 @@ def _gdelt_row(number: int, text: str, row: dict[str, str]) -> EventRow:
 
 
 def icews_rows(lines: Iterator[Line]) -> Iterator[EventRow | tuple[int, RowError]]:
-    header: list[str] | None = None
-    for item in lines:
-        number, text = item
-        if isinstance(text, RowError):
-            yield number, text
-            continue
-        if not text.strip():
-            continue
-        cells = text.split("\t")
-        if header is None:
-            header = cells
-            missing = [name for name in ICEWS_COLUMNS if name not in header]
+    """ICEWS files name their columns in a header line, in an order that has changed between releases."""
+    header: list[str] = []
+
+    def cells_of(number: int, cells: list[str]) -> dict[str, str] | None:
+        nonlocal header
+        if not header:
+            missing = [name for name in ICEWS_COLUMNS if name not in cells]
             if missing:
-                detail = f"not an ICEWS header: it misses {', '.join(missing)}"
-                yield number, RowError("file", detail)
-                return
-            continue
+                raise HeaderError("file", f"not an ICEWS header: it misses {', '.join(missing)}")
+            header = cells
+            return None
         if len(cells) != len(header):
-            yield number, RowError("file", f"{len(cells)} cells under a header of {len(header)}")
-            continue
-        row = dict(zip(header, cells, strict=True))
-        try:
-            yield _icews_row(number, text, row)
-        except RowError as error:
-            yield number, error
+            raise RowError("file", f"{len(cells)} cells under a header of {len(header)}")
+        return dict(zip(header, cells, strict=True))
+
+    return _tab_rows(lines, cells_of, _icews_row)
 
 
 def _icews_row(number: int, text: str, row: dict[str, str]) -> EventRow:

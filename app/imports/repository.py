@@ -81,14 +81,15 @@ _DATE_POSITIONS = [
 ]
 # How a duplicate's error names the columns that make a figure's identity, per layout.
 KEY_FIELDS = {
-    ImportLayout.generic: "reporter, partner, indicator, commodity, period, status",
+    ImportLayout.generic: "reporter, partner, indicator, commodity, period, status, unit",
     ImportLayout.comtrade: "reporterISO, partnerISO, flowCode, cmdCode, period, isReported",
     ImportLayout.comtrade_legacy: "Reporter ISO, Partner ISO, Trade Flow Code, Commodity Code, Period",
 }
 COMTRADE_LAYOUTS = (ImportLayout.comtrade, ImportLayout.comtrade_legacy)
 
 Progress = Callable[[int], None]
-_NO_NOTES = {name: None for name in trade.KEPT_WHEN_ABSENT}
+# What a row that does not state a column leaves it as, on a new figure.
+_ABSENT = {name: None for name in (*trade.KEPT_WHEN_ABSENT, *trade.MEASURE_COLUMNS)}
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ class ImportOptions:
     layout: ImportLayout | None = None
     format: ImportFormat | None = None
     dry_run: bool = False
+    # Comtrade's S19 (Other Asia, nes) read as this country (alpha-2); left out when None.
+    s19_as: str | None = None
     batch_size: int = BATCH_SIZE
     max_errors: int = MAX_ERRORS
 
@@ -282,6 +285,10 @@ class _Import:
         self.records = 0
         self.seen_keys: set[bytes] = set()
         self.seen_ids: set[str] = set()
+        # The ids of the value figures of the batch, by line: what its quantities link to.
+        self.value_ids: dict[int, str] = {}
+        # What the report says besides counts: quantities left out (by why), S19 read as a country.
+        self.notes: Counter[str] = Counter()
         self.file_source_id = dataset_source_id(facts.digest)
         self.file_cited = False
         self.file_source_ready = False
@@ -294,9 +301,14 @@ class _Import:
     # --- reading ---
 
     def run(self) -> ImportReport:
+        s19_as = self.options.s19_as
+        if s19_as is not None and s19_as not in self.countries.alpha2:
+            self.errors.add(1, "s19_as", f"{s19_as!r} is not a country of this API")
+            self.errors.settle()
+            return self._report(False)
         batch: list[FigureRow] = []
-        for row in self._rows():
-            batch.append(row)
+        for rows in self._rows():
+            batch += rows  # a value and its quantities: in one batch, where the quantities link to it
             if len(batch) >= self.options.batch_size:
                 self._flush(batch)
                 batch = []
@@ -307,7 +319,7 @@ class _Import:
         applied = not self.errors.any and not self.options.dry_run
         return self._report(applied)
 
-    def _rows(self) -> Iterator[FigureRow]:
+    def _rows(self) -> Iterator[list[FigureRow]]:
         checked_header = False
         for item in self.reader:
             if isinstance(item, LineError):
@@ -318,9 +330,9 @@ class _Import:
                 if not self._check_columns(item):
                     return
             self.records += 1
-            row = self._row(item)
-            if row is not None:
-                yield row
+            rows = self._row(item)
+            if rows:
+                yield rows
         if not checked_header and self.reader.header is not None:
             self._check_columns(None)  # a header and no rows: still say what is wrong with it
 
@@ -343,31 +355,38 @@ class _Import:
             self.errors.add(line, name, detail)
         return not problems
 
-    def _row(self, record: Record) -> FigureRow | None:
+    def _row(self, record: Record) -> list[FigureRow]:
+        """The figures a record states: one, or for a Comtrade row its value and its quantities."""
         fields = record.fields
         renamed: dict[str, str] = {}
         problems: list[tuple[str, str]] = []
         if self.layout is ImportLayout.generic and self.reader.header is None:  # NDJSON: keys per line
             problems = [(name, "not a field of this layout") for name in trade.unknown_columns(list(fields))]
         row = None
+        read: comtrade.ComtradeRow | None = None
         columns: dict[str, str] = {}  # the current Comtrade layout's column → the file's
         try:
             if self.layout is ImportLayout.comtrade_legacy:
                 fields, columns = comtrade.from_legacy(fields), comtrade.LEGACY_NAMES
             if self.layout in COMTRADE_LAYOUTS:
-                fields, renamed = comtrade.to_generic(fields, self.countries)
+                read = comtrade.to_generic(fields, self.countries, self.options.s19_as)
+                fields, renamed = read.generic, read.columns
             row = self.checker.check(record.line, record.text, fields)
         except Skip as skip:
             self._skip(skip)
-            return None
+            return []
         except RowErrors as exc:
             problems = exc.errors + problems
         for name, detail in problems:
             name = renamed.get(name, name)
             self.errors.add(record.line, columns.get(name, name), detail)
-        if row is not None and self.layout in COMTRADE_LAYOUTS:
-            self.file_value += row.values["value"]
-        return None if problems else row
+        if row is None or problems:
+            return []
+        if read is None:
+            return [row]
+        self.file_value += row.values["value"]
+        self.notes.update(read.notes)
+        return [row, *comtrade.with_measures(row, read)]
 
     def _skip(self, skip: Skip) -> None:
         self.skipped[str(skip)] += 1
@@ -386,12 +405,35 @@ class _Import:
             self.bad_quotes.clear()
         rows = self._unique(rows)
         rows = [row for row in rows if self._cite(row)]
-        plan = self._plan(rows)
-        self.errors.settle()
-        if plan.documents and not self.errors.any and not self.options.dry_run:
-            self._write(plan)
+        # The values first, then each kind of quantity (one row per line in each, as the stage wants):
+        # a quantity links to its value figure's id, known once the value is planned.
+        by_measure: dict[int, list[FigureRow]] = {}
+        for row in rows:
+            by_measure.setdefault(row.measure, []).append(row)
+        self.value_ids = {}
+        for measure in sorted(by_measure):
+            rows = by_measure[measure]
+            if measure:
+                rows = [row for row in rows if self._link(row)]
+            plan = self._plan(rows)
+            self.errors.settle()
+            if plan.documents and not self.errors.any and not self.options.dry_run:
+                self._write(plan)
+        self.errors.settle()  # a batch of bad rows only
         if self.progress is not None:
             self.progress(self.reader.bytes_read)
+
+    def _planned(self, row: FigureRow, figure_id: str) -> None:
+        if not row.measure:
+            self.value_ids[row.line] = figure_id
+
+    def _link(self, row: FigureRow) -> bool:
+        """Point a quantity at its value figure; False when the value row was refused."""
+        value_id = self.value_ids.get(row.line)
+        if value_id is None:
+            return False
+        row.values["value_figure_id"] = value_id
+        return True
 
     def _unique(self, rows: list[FigureRow]) -> list[FigureRow]:
         """Rows whose natural key (and id, if given) no earlier row of the file has."""
@@ -399,9 +441,9 @@ class _Import:
         in_batch: dict[NaturalKey, int] = {}
         for row in rows:
             key = row.key
-            reporter, partner, indicator, commodity, start, end, status = key
+            reporter, partner, indicator, commodity, start, end, status, unit = key
             # The commodity last: the one part of free text, so no two keys read the same.
-            text = f"{reporter}|{partner}|{indicator}|{start}|{end}|{status}|{commodity}"
+            text = f"{reporter}|{partner}|{indicator}|{start}|{end}|{status}|{unit}|{commodity}"
             digest = hashlib.blake2b(text.encode(), digest_size=16).digest()
             if digest in self.seen_keys:
                 earlier = in_batch.get(key)
@@ -410,7 +452,7 @@ class _Import:
                     row.line,
                     KEY_FIELDS[self.layout or ImportLayout.generic],
                     f"{where} states the same figure (the same reporter, partner, indicator, commodity, "
-                    "period and status): each figure may appear once",
+                    "period, status and unit): each figure may appear once",
                 )
                 continue
             self.seen_keys.add(digest)
@@ -482,9 +524,11 @@ class _Import:
                     detail = f"this figure exists already, as {figure_id!r}: its id cannot change"
                     self.errors.add(row.line, "id", detail)
                 elif unchanged:
+                    self._planned(row, figure_id)
                     self.counts["unchanged"] += 1
                 else:
                     existing = by_key.get(row.key)
+                    self._planned(row, figure_id)
                     if existing is None:  # deleted by another transaction since it was matched
                         raise Conflict(
                             f"The figure {figure_id!r} that line {row.line} changes was deleted while this "
@@ -505,6 +549,7 @@ class _Import:
                 if figure_id != staged[row.line]:
                     plan.renamed.append((figure_id, row.line))
             batch_ids.add(figure_id)
+            self._planned(row, figure_id)
             self._plan_new(plan, row, figure_id)
         return plan
 
@@ -524,7 +569,7 @@ class _Import:
             columns = [
                 row.line,
                 figure_id,
-                *_FIGURE_VALUES(_NO_NOTES | values),
+                *_FIGURE_VALUES(_ABSENT | values),
                 *(int(name in values) for name in trade.KEPT_WHEN_ABSENT),
                 self.texts.search_text(values),
                 *citation,
@@ -539,8 +584,8 @@ class _Import:
     def _plan_new(self, plan: _Planned, row: FigureRow, figure_id: str) -> None:
         self.counts["inserted"] += 1
         values = row.values
-        values.setdefault("note_en", None)
-        values.setdefault("note_ru", None)
+        for name in _ABSENT:
+            values.setdefault(name, None)
         plan.new_figures.append(row.line)
         plan.new_citations.append(row.line)
         if row.citation is None:
@@ -719,6 +764,7 @@ class _Import:
                 if comtrade_layout and self.file_value
                 else None
             ),
+            notes=[f"{note}: {n} row{'s' if n != 1 else ''}" for note, n in self.notes.most_common()],
             encoding=self.facts.encoding,
             delimiter=self.reader.delimiter if self.reader.format == "csv" else None,
             compression=self.facts.compression,

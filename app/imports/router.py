@@ -137,7 +137,7 @@ PROBLEMS = {
     summary="Import records from a CSV or NDJSON file",
     description="Creates or updates every record the file states, all or nothing: one bad line rejects "
     "the file (422, naming every bad line and field) and nothing is written. Records are matched on "
-    "their natural key (trade figures: reporter, partner, indicator, commodity, period and status), so "
+    "their natural key (trade figures: reporter, partner, indicator, commodity, period, status and unit), so "
     "importing the same file again changes nothing. Rows without a citation of their own cite the file: "
     "a `dataset` source, one line per record, described by `title`, `publisher`, `url` and "
     "`retrieved_on` when given. With `layout=comtrade` (or a Comtrade header) the file is read in UN "
@@ -178,6 +178,7 @@ def import_records(
             layout=params.layout,
             format=upload.format,
             dry_run=params.dry_run,
+            s19_as=params.s19_as,
         )
         report = import_file(session, upload.file, options)
         if report.applied and report.source_id:

@@ -4,6 +4,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from typing_extensions import TypeAliasType
 
+from app.common.countries import CountryCode
 from app.common.dates import Day
 
 ImportFormat = TypeAliasType("ImportFormat", Literal["csv", "ndjson", "json"])
@@ -59,6 +60,14 @@ class ImportParams(BaseModel):
         False,
         description="Check the whole file and report what it would change, without changing anything.",
     )
+    s19_as: CountryCode | None = Field(
+        None,
+        description='Comtrade layouts: read UN Comtrade\'s partner S19 ("Other Asia, nes", code 490) as '
+        "this country, answered as its alpha-2 code (Comtrade files S19 what it does not attribute to a "
+        "country, in practice mostly Taiwan's trade). Without it S19 rows are skipped. The report's "
+        "`notes` say how many rows were read so.",
+        examples=["TW"],
+    )
     filename: str | None = Field(
         None,
         min_length=1,
@@ -104,7 +113,7 @@ class SkippedGroup(BaseModel):
 
     label: str = Field(
         description="What the rows are: `World`, an area's code (`S19`, `_X`), `self-trade`, "
-        "`flow RX`, `by second partner`, `services`."
+        "`flow MIF`, `by second partner`, `services`."
     )
     rows: int = Field(description="How many rows.")
     value: float = Field(description="Their value (US dollars for Comtrade layouts).")
@@ -145,13 +154,13 @@ class ImportReport(BaseModel):
     updated: int = Field(description="Existing records (same natural key) whose fields or citations changed.")
     unchanged: int = Field(description="Existing records the file states exactly as they are.")
     skipped: int = Field(
-        description="Rows left out by design, not errors (Comtrade: partner World, flows other than "
-        "exports and imports, …); `skipped_reasons` says why."
+        description="Rows left out by design, not errors (Comtrade: partner World, areas that are no "
+        "country, breakdowns of totals, …); `skipped_reasons` says why."
     )
     skipped_reasons: dict[str, int] = Field(description="How many rows were skipped, per reason.")
     skipped_groups: list[SkippedGroup] = Field(
         default_factory=list,
-        description="The rows skipped, grouped by what they are (`World`, `S19`, `self-trade`, `flow RX`, "
+        description="The rows skipped, grouped by what they are (`World`, `S19`, `self-trade`, `flow MIF`, "
         "…), most rows first, each with its value.",
     )
     skipped_value: float | None = Field(
@@ -177,7 +186,9 @@ class ImportReport(BaseModel):
     notes: list[str] = Field(
         default_factory=list,
         description="What was left out of records that were imported, line by line (a treaty's party "
-        "whose code and name disagree, a row that cannot be read); at most 100.",
+        "whose code and name disagree, a row that cannot be read), and for Comtrade layouts what was "
+        "read by request or left out of a row (S19 read as a country, a quantity in a unit not kept); "
+        "at most 100.",
     )
     rejected: int = Field(description="Rows with at least one error. Any rejected row rejects the file.")
     errors: list[ImportLineError] = Field(

@@ -44,27 +44,40 @@ REQUIRED = ("reporter", "partner", "indicator", "value", "unit", "bound", "statu
 # Descriptive fields: a file without the column leaves them as they are on existing figures.
 KEPT_WHEN_ABSENT = ("note_en", "note_ru")
 # The natural key (uq_trade_figures_natural_key): one figure per reporter, partner, indicator,
-# commodity, period and status.
-KEY_COLUMNS = ("reporter_id", "partner_id", "indicator", "commodity", "period_start", "period_end", "status")
+# commodity, period, status and unit.
+KEY_COLUMNS = (
+    "reporter_id",
+    "partner_id",
+    "indicator",
+    "commodity",
+    "period_start",
+    "period_end",
+    "status",
+    "unit",
+)
 # What a figure says: compared between a file row and the figure stored under the same key.
 CONTENT_COLUMNS = (
     "period_kind",
     "value",
     "value_upper",
-    "unit",
     "bound",
     "compared_period_start",
     "compared_period_end",
     "note_en",
     "note_ru",
+    "valuation",
+    "aggregate_level",
+    "value_figure_id",
 )
+# What only the Comtrade layouts state (a generic row leaves them as they are on a stored figure).
+MEASURE_COLUMNS = ("valuation", "aggregate_level", "value_figure_id")
 MAX_ID_LENGTH = rules.MAX_ID_LENGTH
 MAX_COMMODITY_LENGTH = 40
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 E = TypeVar("E", bound=StrEnum)
-NaturalKey = tuple[str, str, str, str, date, date, str]
+NaturalKey = tuple[str, str, str, str, date, date, str, str]
 _Qualifiers = tuple[str, str, Indicator, Unit, Bound, FigureStatus]
 
 
@@ -86,6 +99,8 @@ class FigureRow:
     citation: TextCitation | None
     # The natural key: KEY_COLUMNS' values.
     key: NaturalKey
+    # 0 for a value; 1, 2 for the quantities a Comtrade row states with it (see comtrade.Quantity).
+    measure: int = 0
 
 
 class RowErrors(Exception):
@@ -189,7 +204,7 @@ def check_row(line: int, text: str, fields: dict[str, Any], countries: frozenset
     for name in KEPT_WHEN_ABSENT:
         if name in fields:
             values[name] = row.text(name, strip=False)
-    key = (reporter, partner, indicator, commodity, period[0], period[1], status)
+    key = (reporter, partner, indicator, commodity, period[0], period[1], status, unit)
     return FigureRow(line, text, figure_id, values, citation, key)
 
 
@@ -273,7 +288,7 @@ class RowChecker:
                 if raw is not None and type(raw) is not str:
                     return None
                 values[name] = raw if raw and not raw.isspace() else None
-        key = (reporter, partner, indicator, commodity, period[0], period[1], status)
+        key = (reporter, partner, indicator, commodity, period[0], period[1], status, unit)
         return FigureRow(line, text, figure_id, values, None, key)
 
     def _qualifiers_of(self, cells: tuple[Any, ...]) -> _Qualifiers | None:

@@ -494,9 +494,63 @@ def _contested(sections: Sections) -> Select[Any] | CompoundSelect[Any]:
     return _of_listed(sections, ContestedValue, columns, ("id",))
 
 
-# Every figure between the two, each row with one of its citations (or none): points in series order.
-_FIGURES = {
-    lang: select(
+_SERIES_KEY = (
+    TradeFigure.reporter_id,
+    TradeFigure.partner_id,
+    TradeFigure.indicator,
+    TradeFigure.commodity,
+    TradeFigure.unit,
+    TradeFigure.period_kind,
+)
+
+
+def _one_way(reporter: BindParameter[str], partner: BindParameter[str]) -> ColumnElement[bool]:
+    """The figures one country reports on the other: an index range, where the pair's OR is a scan."""
+    return and_(
+        TradeFigure.reporter_id == reporter,
+        TradeFigure.partner_id == partner,
+        _supported("trade_figure", TradeFigure.id),
+    )
+
+
+# With `points`: each figure's place in its series, counting from the last in POINT_ORDER.
+_LATEST_FIRST = [column.desc() for column in POINT_ORDER]
+_RANKED = union_all(
+    *(
+        select(
+            TradeFigure.id.label("id"),
+            func.row_number().over(partition_by=_SERIES_KEY, order_by=_LATEST_FIRST).label("rank"),
+        ).where(_one_way(reporter, partner))
+        for reporter, partner in ((_A, _B), (_B, _A))
+    )
+).subquery("ranked")
+# With `points`: how many figures each series has in all.
+_SERIES_SIZES = union_all(
+    *(
+        select(
+            TradeFigure.reporter_id,
+            TradeFigure.partner_id,
+            _raw(TradeFigure.indicator),
+            TradeFigure.commodity,
+            _raw(TradeFigure.unit),
+            _raw(TradeFigure.period_kind),
+            func.count(),
+        )
+        .where(_one_way(reporter, partner))
+        .group_by(*_SERIES_KEY)
+        for reporter, partner in ((_A, _B), (_B, _A))
+    )
+)
+_POINTS: BindParameter[int] = bindparam("points", type_=Integer)
+
+
+def _figures(lang: Language, latest: bool) -> Select[Any]:
+    """Every figure between the two (or each series' latest `points`), each row with one of its
+    citations (or none): points in series order."""
+    table = TradeFigure.__table__
+    if latest:
+        table = table.join(_RANKED, _RANKED.c.id == TradeFigure.id)
+    statement = select(
         TradeFigure.id,
         TradeFigure.reporter_id,
         TradeFigure.partner_id,
@@ -515,12 +569,12 @@ _FIGURES = {
         _localized(TradeFigure, "note", lang),
         Citation.id,
         *_CITATION_COLUMNS,
-    )
-    .select_from(TradeFigure.__table__.outerjoin(Citation, Citation.trade_figure_id == TradeFigure.id))
-    .where(_PAIR_FIGURES)
-    .order_by(*POINT_ORDER, Citation.char_start, Citation.id)
-    for lang in LANGUAGES
-}
+    ).select_from(table.outerjoin(Citation, Citation.trade_figure_id == TradeFigure.id))
+    statement = statement.where(_RANKED.c.rank <= _POINTS) if latest else statement.where(_PAIR_FIGURES)
+    return statement.order_by(*POINT_ORDER, Citation.char_start, Citation.id)
+
+
+_FIGURES = {(lang, latest): _figures(lang, latest) for lang in LANGUAGES for latest in (False, True)}
 
 
 def _sources(events: Any) -> Select[str, str]:
@@ -563,10 +617,16 @@ def resolve_pair(
 
 
 def get_dossier(
-    session: Session, a: str, b: str, lang: Language, as_of: date | None = None
+    session: Session,
+    a: str,
+    b: str,
+    lang: Language,
+    as_of: date | None = None,
+    points: int | None = None,
 ) -> dict[str, Any]:
     """The dossier of a pair, in PairDossier's JSON shape and the response language; with `as_of`,
-    of the records sources published by then support."""
+    of the records sources published by then support; with `points`, each trade series' latest
+    points only."""
     countries, counts = resolve_pair(session, a, b, lang, as_of)
     (a, a_name), (b, b_name) = countries
     pair = {"a": a, "b": b, "as_of": as_of}
@@ -580,7 +640,12 @@ def get_dossier(
             "involves both. GET /v1/relations lists the pairs that have data."
         )
     events, agreements, projects = _records(connection, pair, lang, event_ids[:LATEST_EVENTS], counts)
-    figures: Iterable[Any] = connection.execute(_FIGURES[lang], pair) if counts["trade_figures"] else []
+    figures: Iterable[Any] = []
+    sizes: dict[tuple[str, ...], int] = {}
+    if counts["trade_figures"]:
+        figures = connection.execute(_FIGURES[lang, points is not None], {**pair, "points": points})
+        if points is not None:
+            sizes = {tuple(key): size for *key, size in connection.execute(_SERIES_SIZES, pair)}
     listed = len(event_ids) <= _LISTED_EVENTS
     cited = connection.execute(
         _SOURCES_OF_LISTED_EVENTS if listed else _SOURCES_OF_PAIR_EVENTS,
@@ -604,7 +669,7 @@ def get_dossier(
         },
         "events": events,
         "agreements_by_sector": _by_sector(agreements),
-        "trade_series": _trade_series(figures, {a: a_name, b: b_name}),
+        "trade_series": _trade_series(figures, {a: a_name, b: b_name}, sizes),
         "infrastructure_projects": projects,
         "sources": [{"id": source_id, "title": title} for source_id, title in cited],
     }
@@ -776,8 +841,11 @@ def _by_sector(agreements: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"sector": sector, "agreements": groups[sector]} for sector in order]
 
 
-def _trade_series(rows: Iterable[Any], names: dict[str, str]) -> list[dict[str, Any]]:
-    """Figure rows (in POINT_ORDER, one per citation) as the series `group_series` makes of them."""
+def _trade_series(
+    rows: Iterable[Any], names: dict[str, str], sizes: dict[tuple[str, ...], int]
+) -> list[dict[str, Any]]:
+    """Figure rows (in POINT_ORDER, one per citation) as the series `group_series` makes of them;
+    `sizes` has a series' number of points when the rows hold only its latest."""
     grouped: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     point: dict[str, Any] = {"id": None}
     for row in rows:
@@ -814,15 +882,20 @@ def _trade_series(rows: Iterable[Any], names: dict[str, str]) -> list[dict[str, 
             _UNIT_RANK[key[4]],
         ),
     )
-    return [
-        {
-            "reporter": {"id": reporter, "name": names[reporter]},
-            "partner": {"id": partner, "name": names[partner]},
-            "indicator": indicator,
-            "commodity": commodity,
-            "unit": unit,
-            "period_kind": kind,
-            "points": grouped[reporter, partner, indicator, commodity, unit, kind],
-        }
-        for reporter, partner, indicator, commodity, unit, kind in order
-    ]
+    return [_series(key, grouped[key], sizes.get(key, len(grouped[key])), names) for key in order]
+
+
+def _series(
+    key: tuple[str, ...], points: list[dict[str, Any]], total: int, names: dict[str, str]
+) -> dict[str, Any]:
+    reporter, partner, indicator, commodity, unit, kind = key
+    return {
+        "reporter": {"id": reporter, "name": names[reporter]},
+        "partner": {"id": partner, "name": names[partner]},
+        "indicator": indicator,
+        "commodity": commodity,
+        "unit": unit,
+        "period_kind": kind,
+        "points": points,
+        "point_count": total,
+    }

@@ -55,8 +55,8 @@ def list_relations(
     name="getRelation",
     summary="Get the dossier of a country pair",
     description="Everything involving both countries: counts by resource, the latest events, agreements "
-    "by sector, trade series, infrastructure projects and the sources cited. `AZ/KZ` and `kz/az` give the "
-    "same body.",
+    "by sector, trade series (`points=` keeps each series' latest points), infrastructure projects and the "
+    "sources cited. `AZ/KZ` and `kz/az` give the same body.",
     responses=document_responses(
         PairDossier,
         "The pair's dossier.",
@@ -78,7 +78,7 @@ def get_relation(
 ) -> Response:
     lang = negotiate(params.lang, request.headers.get("accept-language"))
     # Built in PairDossier's shape by the repository, without validating it again here.
-    body = repository.get_dossier(session, a, b, lang, params.as_of)
+    body = repository.get_dossier(session, a, b, lang, params.as_of, params.points)
     return json_response(body, lang, datastate.current(session))
 
 

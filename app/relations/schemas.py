@@ -78,9 +78,18 @@ class RelationFilters(ShapeParams):
 
 
 class RelationParams(ShapeParams):
-    """A dossier takes `lang`, and `as_of`."""
+    """A dossier takes `lang`, `as_of`, and `points`."""
 
     as_of: Day | None = as_of_field()
+    points: int | None = Field(
+        None,
+        ge=1,
+        le=1000,
+        description="At most this many points of each trade series: the latest, by period (a page that "
+        "draws a long history need not read all of it). Each series' `point_count` says how many it has; "
+        "`/v1/trade-figures/series` returns one in full. Without it, every point.",
+        examples=[20],
+    )
 
 
 class SectorAgreements(Schema):
@@ -106,6 +115,15 @@ class RelationLinks(Schema):
     infrastructure_projects: str = Field(description="All infrastructure projects linking them.")
 
 
+class DossierSeries(TradeSeries):
+    """A trade series of the dossier: with `points=`, only its latest points, and how many it has."""
+
+    point_count: int = Field(
+        description="How many points the series has in all: more than `points` holds when `points=` cut "
+        "it to the latest."
+    )
+
+
 class PairDossier(RelationPair):
     """Everything the data says about two countries together: counts, latest events, agreements by
     sector, trade series, the infrastructure that links them, and the sources behind it all. The same
@@ -120,10 +138,11 @@ class PairDossier(RelationPair):
         description="Every agreement involving both, grouped by sector (sectors in alphabetical order, "
         "unknown last); an agreement covering several sectors appears under each."
     )
-    trade_series: list[TradeSeries] = Field(
+    trade_series: list[DossierSeries] = Field(
         description="Every trade figure between the two, in either direction, as series (one per reporter, "
         "partner, indicator, commodity, unit and kind of period, as `/v1/trade-figures/series` returns "
-        "them): partial periods and forecasts are never merged into full-year reported values."
+        "them, with `point_count`): partial periods and forecasts are never merged into full-year "
+        "reported values. With `points=`, each series' latest points only."
     )
     infrastructure_projects: list[InfrastructureProjectRead] = Field(
         description="Every infrastructure project linked to both, by name in the response language."

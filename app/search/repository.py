@@ -82,6 +82,26 @@ INDICATOR_TITLES: dict[Indicator, tuple[str, str]] = {
     Indicator.exports_growth: ("Exports growth", "Рост экспорта"),
     Indicator.imports_growth: ("Imports growth", "Рост импорта"),
     Indicator.transit_volume_growth: ("Transit volume growth", "Рост объёма транзита"),
+    Indicator.re_exports: ("Re-exports", "Реэкспорт"),
+    Indicator.re_imports: ("Re-imports", "Реимпорт"),
+    Indicator.domestic_exports: ("Domestic exports", "Экспорт отечественных товаров"),
+    Indicator.foreign_imports: ("Foreign imports", "Импорт иностранных товаров"),
+    Indicator.imports_for_inward_processing: (
+        "Imports for inward processing",
+        "Импорт для переработки на таможенной территории",
+    ),
+    Indicator.exports_after_inward_processing: (
+        "Exports after inward processing",
+        "Экспорт после переработки на таможенной территории",
+    ),
+    Indicator.imports_after_outward_processing: (
+        "Imports after outward processing",
+        "Импорт после переработки вне таможенной территории",
+    ),
+    Indicator.exports_for_outward_processing: (
+        "Exports for outward processing",
+        "Экспорт для переработки вне таможенной территории",
+    ),
 }
 STATUS_TITLES: dict[FigureStatus, tuple[str, str]] = {
     FigureStatus.reported: ("", ""),

@@ -79,9 +79,10 @@ def add(
 
 
 def add_files(files: list[Path], shared: dict[str, Any], actor: str) -> list[Added]:
-    from app.db import make_engine, make_sessionmaker
+    from app.db import make_sessionmaker
+    from app.health import open_migrated
 
-    engine = make_engine(get_settings().database_url)
+    engine = open_migrated(get_settings().database_url)
     results: list[Added] = []
     try:
         maker = make_sessionmaker(engine, writes=True)

@@ -96,44 +96,24 @@ class SourceDetail(SourceRead):
     citations: list[SourceCitation] = Field(description="Every quote from this source, in text order.")
 
 
-SourceField = TypeAliasType(
-    "SourceField",
-    Literal[
-        "id",
-        "title",
-        "author",
-        "language",
-        "publication_year",
-        "publication_date",
-        "publication_date_precision",
-        "publisher",
-        "retrieved_on",
-        "kind",
-        "url",
-        "extractor_version",
-        "extraction_note",
-    ],
-)
-SourceDetailField = TypeAliasType(
-    "SourceDetailField",
-    Literal[
-        "id",
-        "title",
-        "author",
-        "language",
-        "publication_year",
-        "publication_date",
-        "publication_date_precision",
-        "publisher",
-        "retrieved_on",
-        "kind",
-        "url",
-        "extractor_version",
-        "extraction_note",
-        "text",
-        "citations",
-    ],
-)
+# The fields a list can return; one source's page adds its text and citations.
+SourceListFields = Literal[
+    "id",
+    "title",
+    "author",
+    "language",
+    "publication_year",
+    "publication_date",
+    "publication_date_precision",
+    "publisher",
+    "retrieved_on",
+    "kind",
+    "url",
+    "extractor_version",
+    "extraction_note",
+]
+SourceField = TypeAliasType("SourceField", SourceListFields)
+SourceDetailField = TypeAliasType("SourceDetailField", Literal[SourceListFields, "text", "citations"])
 
 
 SourceSort = TypeAliasType("SourceSort", Literal["title", "-title", "id", "-id"])

@@ -63,6 +63,9 @@ def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Selec
         (TradeFigure.status, filters.status),
         (TradeFigure.bound, filters.bound),
         (TradeFigure.period_kind, filters.period_kind),
+        (TradeFigure.valuation, filters.valuation),
+        (TradeFigure.aggregate_level, filters.aggregate_level),
+        (TradeFigure.value_figure_id, filters.value_figure_id),
     ):
         if values:
             statement = statement.where(column.in_(values))
@@ -133,12 +136,14 @@ def _check_figure(session: Session, figure: TradeFigure) -> None:
             TradeFigure.period_start == figure.period_start,
             TradeFigure.period_end == figure.period_end,
             TradeFigure.status == figure.status,
+            TradeFigure.unit == figure.unit,
             TradeFigure.id != figure.id,
         )
     )
     if twin is not None:
         raise Conflict(
-            f"Trade figure {twin!r} has the same reporter, partner, indicator, commodity, period and status."
+            f"Trade figure {twin!r} has the same reporter, partner, indicator, commodity, period, status "
+            "and unit."
         )
 
 
@@ -154,6 +159,7 @@ def figure_id(data: dict[str, object]) -> str:
             "period_start": span["date_start"],
             "period_end": span["date_end"],
             "status": data["status"],
+            "unit": data["unit"],
         }
     )
 

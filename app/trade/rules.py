@@ -7,16 +7,35 @@ from datetime import date
 from typing import Any
 
 from app.common.dates import PeriodKind, month_end, period_kind
-from app.models import Bound, FigureStatus
+from app.models import Bound, FigureStatus, Unit
 
 MAX_ID_LENGTH = 120
+# Units of quantity: a figure in one of these names its unit in its id, as the same flow is often
+# stated both in money and in a quantity (`…-exports-2709-2024` and `…-exports-2709-2024-tonnes`).
+QUANTITY_UNITS = frozenset(
+    {
+        Unit.tonnes,
+        Unit.items,
+        Unit.pairs,
+        Unit.dozens,
+        Unit.thousand_items,
+        Unit.packages,
+        Unit.litres,
+        Unit.metres,
+        Unit.square_metres,
+        Unit.cubic_metres,
+        Unit.carats,
+        Unit.thousand_kwh,
+    }
+)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def figure_id(values: Mapping[str, Any]) -> str:
     """A readable id made from the natural key: `az-kz-exports-2709-2024-forecast`.
 
-    The commodity is left out when it is TOTAL, the status when it is `reported`: so the seed's
+    The commodity is left out when it is TOTAL, the status when it is `reported`, the unit unless it
+    is a quantity (QUANTITY_UNITS; a figure without a unit is taken as money): so the seed's
     `az-kz-trade-turnover-2024` is what this gives for its key. A writer that finds the id taken
     adds `-2`, `-3`… (app.curation.writes.new_id).
     """
@@ -26,6 +45,8 @@ def figure_id(values: Mapping[str, Any]) -> str:
     parts.append(period_slug(values["period_start"], values["period_end"]))
     if values["status"] != FigureStatus.reported:
         parts.append(values["status"])
+    if values.get("unit") in QUANTITY_UNITS:
+        parts.append(values["unit"])
     # The slug of the parts joined by hyphens is their slugs joined, the empty ones left out: a run of
     # other characters becomes one hyphen wherever it is. So each part is slugged once per process.
     slug = "-".join(filter(None, map(_slug, map(str, parts))))

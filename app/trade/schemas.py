@@ -1,5 +1,5 @@
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 from typing_extensions import TypeAliasType
@@ -31,7 +31,7 @@ from app.common.schemas import (
 )
 from app.curation.writes import CitationWrite, Text, WriteId, WriteModel
 from app.errors import InvalidParameter, param_error
-from app.models import Bound, FigureStatus, Indicator, SupportStatus, Unit
+from app.models import Bound, FigureStatus, Indicator, SupportStatus, Unit, Valuation
 
 TradeFigureSort = TypeAliasType(
     "TradeFigureSort", Literal["period", "-period", "value", "-value", "id", "-id"]
@@ -82,6 +82,23 @@ class TradeFigureRead(Schema):
         description="For growth rates: last day of the period compared against."
     )
     note: str | None = Field(description="Context from the source, in the response language.")
+    valuation: Valuation | None = Field(
+        description="The basis of a trade value: `cif` (cost, insurance and freight to the importer's "
+        "border, as imports are usually valued) or `fob` (free on board, as exports are); null when the "
+        "source does not say.",
+        examples=["cif"],
+    )
+    aggregate_level: int | None = Field(
+        description="The commodity code's level in its classification: 0 for all goods (`TOTAL`), 2 for "
+        "an HS chapter or SITC division, 4 for a heading, 6 for a subheading…; null when not known. "
+        "Figures of different levels overlap: sum one level only.",
+        examples=[4],
+    )
+    value_figure_id: str | None = Field(
+        description="For a quantity (tonnes of net weight, items…): the id of the figure of the trade "
+        "value it was stated with, in the same record of the same source; null for a value.",
+        examples=["th-az-imports-8542-2021"],
+    )
     projects: list[NamedRef] = Field(description="Infrastructure projects this figure relates to.")
     citations: list[Citation] = Field(description="Quotes from the sources supporting this record.")
     support: SupportStatus = Field(description=SUPPORT_DESCRIPTION, examples=["single"])
@@ -112,6 +129,9 @@ TradeFigureField = TypeAliasType(
         "compared_period_start",
         "compared_period_end",
         "note",
+        "valuation",
+        "aggregate_level",
+        "value_figure_id",
         "projects",
         "citations",
         "support",
@@ -162,6 +182,13 @@ class TradeFigureFilters(DatedListParams):
     bound: list[Bound] = repeatable("Bound; repeat for any of several.", examples=[["approximate"]])
     period_kind: list[PeriodKind] = repeatable(
         "Kind of period; repeat for any of several (`period_kind=year` keeps full years only)."
+    )
+    valuation: list[Valuation] = repeatable("Valuation (`cif`, `fob`); repeat for any of several.")
+    aggregate_level: list[Annotated[int, Field(ge=0, le=12)]] = repeatable(
+        "The commodity code's level (0 all goods, 2, 4, 6…); repeat for any of several."
+    )
+    value_figure_id: list[Slug] = repeatable(
+        "Only the quantities stated with this value figure (its id); repeat for any of several."
     )
     value_min: float | None = Field(
         None, allow_inf_nan=False, description="Only values ≥ this (in the figure's own unit)."
@@ -226,8 +253,8 @@ class TradeFigureRef(Schema):
 
 
 class TradeFigureCreate(WriteModel):
-    """A new observation. Its natural key (reporter, partner, indicator, commodity, period, status)
-    must be unique."""
+    """A new observation. Its natural key (reporter, partner, indicator, commodity, period, status,
+    unit) must be unique."""
 
     id: WriteId | None = Field(None, description="Readable id; made from the natural key when not given.")
     reporter: CountryCode = Field(

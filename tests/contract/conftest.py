@@ -21,6 +21,7 @@ import uvicorn
 from alembic import command
 from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
+from starlette.types import ASGIApp
 
 from app.auth import create_key
 from app.config import REPO_ROOT, Settings
@@ -28,6 +29,8 @@ from app.db import make_engine
 from app.health import alembic_config
 from app.main import create_app
 from app.seeding import seed_all
+
+from .sdk import Sdks, generate
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,16 @@ def served_copy(template: Template, name: str) -> Iterator[str]:
     """The app served over HTTP on a free port of 127.0.0.1, on a copy of the seeded database named
     `name`; yields the base URL."""
     app = create_app(contract_settings(seeded_copy(template, name)))
+    try:
+        with serve(app) as base:
+            yield base
+    finally:
+        app.state.engine.dispose()
+
+
+@contextmanager
+def serve(app: ASGIApp) -> Iterator[str]:
+    """Any ASGI app served by uvicorn on a free port of 127.0.0.1, in a thread; yields the base URL."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
@@ -110,11 +123,23 @@ def served_copy(template: Template, name: str) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=15)
         sock.close()
-        app.state.engine.dispose()
 
 
 @pytest.fixture(scope="session")
 def live_server(seeded_template: Template) -> Iterator[str]:
     """The seed served over HTTP, shared by the checks that only read it."""
     with served_copy(seeded_template, "live") as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def sdks(tmp_path_factory: pytest.TempPathFactory) -> Sdks:
+    """The SDKs of sdk/, generated from openapi.json into a temporary copy, once."""
+    return generate(tmp_path_factory.mktemp("sdk"))
+
+
+@pytest.fixture(scope="session")
+def sdk_server(seeded_template: Template) -> Iterator[str]:
+    """The seed served for the SDKs' examples, which write (each its own records)."""
+    with served_copy(seeded_template, "sdk") as base:
         yield base

@@ -15,6 +15,7 @@ import pytest
 
 from app import datastate
 from app.db import make_engine, make_sessionmaker
+from app.explorer import reads
 from bench import explorer as bench
 
 from .conftest import Template, served_copy
@@ -104,8 +105,11 @@ def explore(live_server: str, database: Path, write_headers: dict[str, str], tmp
     assert found["accepted"] == "accepted" and found["acceptedRecordLink"].startswith("/trade-figures/")
     assert found["acceptedBound"] == "exact"
     assert found["rejected"] == ["rejected", "Invented for the test."]
-    # The benchmark's pair: every event on the timeline, 3,000 figures drawn as paths, per unit.
-    assert found["benchBars"] == 1000
+    # The benchmark's pair: its latest events on the timeline, the next page linked; each series'
+    # latest figures drawn as paths, per unit, and the series cut short linked in full.
+    assert found["benchBars"] == reads.TIMELINE_EVENTS
+    assert found["benchMoreEvents"].startswith("/v1/events?") and "cursor=" in found["benchMoreEvents"]
+    assert found["benchCutSeries"] > 0
     assert found["benchCharts"] >= 3 and found["benchChartPaths"] > 0 and found["benchUnits"] == ["USD"]
     assert found["benchForecastPaths"] > 0
 

@@ -1,43 +1,11 @@
 // Opens /docs in Chromium (driven by playwright-core), expands the `listEvents` operation, runs it with
 // "Try it out", and prints what it found as JSON. Requests to any other host are blocked and listed.
 // Usage: node docs_page.mjs BASE_URL CHROMIUM TOOLS_DIR SCREENSHOT
-import { createRequire } from "node:module";
-import path from "node:path";
+import { openPage } from "./session.mjs";
 
 const [base, executablePath, toolsDir, screenshot] = process.argv.slice(2);
-// playwright-core lives in tools/node_modules, not beside this file.
-const { chromium } = createRequire(path.join(toolsDir, "package.json"))("playwright-core");
-
-const origin = new URL(base).origin;
-const found = { outside: [], pageErrors: [], consoleErrors: [] };
-// Playwright gives each launch a fresh temporary profile (--user-data-dir) and removes it after.
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const { browser, page, found } = await openPage({ base, executablePath, toolsDir });
 try {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("data:") || new URL(url).origin === origin) return route.continue();
-    found.outside.push(url);
-    return route.abort();
-  });
-  page.on("pageerror", (error) => found.pageErrors.push(String(error)));
-  page.on("console", (message) => {
-    if (message.type() === "error") found.consoleErrors.push(message.text());
-  });
-
   await page.goto(`${base}/docs`, { waitUntil: "load" });
   const operation = page.locator("#operations-events-listEvents");
   await operation.waitFor();

@@ -2,25 +2,24 @@
 // clicks timeline → record → source, accepts (with an edit) and rejects candidates with a write key typed
 // in, runs axe-core on each page, and prints what it found as JSON. Requests to any other host are
 // blocked and listed. Usage: node explorer_pages.mjs BASE_URL CHROMIUM TOOLS_DIR OUT_DIR WRITE_KEY
-import { createRequire } from "node:module";
 import path from "node:path";
 
+import { openPage, requireTool } from "./session.mjs";
+
 const [base, executablePath, toolsDir, outDir, writeKey] = process.argv.slice(2);
-const requireTool = createRequire(path.join(toolsDir, "package.json"));
-const { chromium } = requireTool("playwright-core");
-const axePath = requireTool.resolve("axe-core/axe.min.js");
+const axePath = requireTool(toolsDir).resolve("axe-core/axe.min.js");
 
 const VISIT = "aliyev-state-visit-kazakhstan-2025-11";
 const SUMMIT = "ots-summit-gabala-2025";
 const SOURCE = "velizade-2025-az-kz-relations";
-const origin = new URL(base).origin;
-const found = { outside: [], pageErrors: [], consoleErrors: [], axe: {}, screenshots: [] };
 
-const browser = await chromium.launch({
+const { browser, page, found } = await openPage({
+  base,
   executablePath,
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
+  toolsDir,
+  context: { viewport: { width: 1200, height: 900 }, locale: "en-GB" },
 });
+Object.assign(found, { axe: {}, screenshots: [] });
 
 async function audit(page, name) {
   await page.addScriptTag({ path: axePath });
@@ -54,20 +53,6 @@ function offsetOf(container, selector) {
 }
 
 try {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: "en-GB" });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("data:") || new URL(url).origin === origin) return route.continue();
-    found.outside.push(url);
-    return route.abort();
-  });
-  page.on("pageerror", (error) => found.pageErrors.push(String(error)));
-  page.on("console", (message) => {
-    if (message.type() === "error") found.consoleErrors.push(message.text());
-  });
-
   // The home page.
   await page.goto(`${base}/`);
   found.homePairs = await page.locator("#pairs tbody tr").count();
@@ -141,9 +126,11 @@ try {
   found.searchHits = await page.locator("ol.hits li a").count();
   await audit(page, "search");
 
-  // The benchmark's pair: a thousand events and thousands of figures.
+  // The benchmark's pair: a thousand events and thousands of figures, the latest of each drawn.
   await page.goto(`${base}/pairs/AM/GE`);
   found.benchBars = await page.locator("svg.timeline rect.bar").count();
+  found.benchMoreEvents = await page.locator(".more-events a").getAttribute("href");
+  found.benchCutSeries = await page.locator("figure.chart .cut-series a").count();
   found.benchCharts = await page.locator("svg.trade-chart").count();
   found.benchChartPaths = await page.locator("svg.trade-chart path.point").count();
   found.benchForecastPaths = await page.locator("svg.trade-chart path.point.status-forecast").count();

@@ -1,0 +1,62 @@
+"""Python SDK of the bilateral relations API.
+
+`bilateral_sdk.generated` is the client openapi-python-client makes from the API's OpenAPI document
+(`scripts/sdk`): one module per operation under `generated.api`, typed models under
+`generated.models`. This package adds what a generator cannot: every page of a list (`pages`,
+`items`), a call's value or its problem raised as an exception (`unwrap`, `problems`), the ETag to
+send back as `If-Match` (`etag`), streamed CSV/NDJSON exports, and file imports.
+"""
+
+from .exports import export_csv, export_lines, export_ndjson
+from .generated.client import AuthenticatedClient, Client
+from .imports import import_records
+from .paging import Page, items, pages
+from .problems import (
+    ApiError,
+    BadRequest,
+    Conflict,
+    ContentTooLarge,
+    Forbidden,
+    Gone,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+    ProblemError,
+    ServerError,
+    TooManyRequests,
+    Unauthorized,
+    UnexpectedResponse,
+    UnprocessableContent,
+    UnsupportedMediaType,
+)
+from .responses import etag, unwrap
+
+__all__ = [
+    "ApiError",
+    "AuthenticatedClient",
+    "BadRequest",
+    "Client",
+    "Conflict",
+    "ContentTooLarge",
+    "Forbidden",
+    "Gone",
+    "NotFound",
+    "Page",
+    "PreconditionFailed",
+    "PreconditionRequired",
+    "ProblemError",
+    "ServerError",
+    "TooManyRequests",
+    "Unauthorized",
+    "UnexpectedResponse",
+    "UnprocessableContent",
+    "UnsupportedMediaType",
+    "etag",
+    "export_csv",
+    "export_lines",
+    "export_ndjson",
+    "import_records",
+    "items",
+    "pages",
+    "unwrap",
+]
