@@ -137,10 +137,11 @@ def _status_matcher(language: str) -> PhraseMatcher[tuple[str, str]]:
     return matcher
 
 
-def _head_matcher(reading: Reading) -> PhraseMatcher[tuple[str, str, str, str]]:
+@cache
+def _head_matcher(language: str) -> PhraseMatcher[tuple[str, str, str, str]]:
     matcher: PhraseMatcher[tuple[str, str, str, str]] = PhraseMatcher()
-    for head in vocab.PROJECT_HEADS[reading.language]:
-        matcher.add(head[0], head, reading.language)
+    for head in vocab.PROJECT_HEADS[language]:
+        matcher.add(head[0], head, language)
     return matcher
 
 
@@ -151,7 +152,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
     places = {m.first: m for m in facts.places}
     countries = {i: m for m in facts.countries for i in range(m.first, m.last)}
     results: list[tuple[_Found, int]] = []
-    for head in _head_matcher(reading).find(tokens):
+    for head in _head_matcher(reading.language).find(tokens):
         if head.first in taken:
             continue
         following = tokens[head.last] if head.last < len(tokens) else None
