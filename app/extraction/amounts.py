@@ -33,12 +33,12 @@ _SCALE_WORDS = {
     "trillion": 1e12,
 }
 _SCALE = (
-    r"(?:тыс\.?|тысяч[аи]?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?|трлн\.?|триллион(?:а|ов)?"
+    r"(?:тысяч[аи]?|тыс(?![а-яё])\.?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?|трлн\.?|триллион(?:а|ов)?"
     r"|thousand|million|billion|trillion|bn\b|mln\b|mn\b)"
 )
 _SCALE_LETTER = r"(?:bn|mln|mn|m|k|b)\b"
 # The smaller part of a number in two parts: "9 млрд 860 млн", "1 billion 200 million".
-_SMALLER_SCALE = r"(?:млн\.?|миллион(?:а|ов)?|тыс\.?|тысяч[аи]?|million|thousand)"
+_SMALLER_SCALE = r"(?:млн\.?|миллион(?:а|ов)?|тысяч[аи]?|тыс(?![а-яё])\.?|million|thousand)"
 
 # Numbers in words, read only before a scale word ("полтора миллиарда", "two billion").
 _WORD_VALUES: dict[str, float] = {
@@ -137,7 +137,8 @@ _UNITS: tuple[tuple[str, str, float], ...] = (
     (r"км\b|километр(?:ов|а)?\b|km\b|kilomet(?:re|er)s?\b", "km", 1),
     (r"bcm\b", "cubic_metres", 1e9),
     (
-        r"кубометр(?:ов|а)?\b|куб\.\s*м(?:етр(?:ов|а)?)?\.?|м3|м³|cubic\s+met(?:re|er)s?\b|cu\.?\s*m\b",
+        r"кубометр(?:ов|а)?\b|кубическ\w+\s+метр(?:ов|а)?\b|куб\.\s*м(?:етр(?:ов|а)?)?\.?|м3|м³"
+        r"|cubic\s+met(?:re|er)s?\b|cu\.?\s*m\b",
         "cubic_metres",
         1,
     ),
@@ -244,7 +245,23 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
                 value += parse_number(match.group("n_small"), language) * smaller
         value = round(value * multiplier, 6)
         found.append(Amount(value, upper and round(upper, 6), unit, offset + start, offset + match.end()))
-    return _join_ranges(text, offset, found, unitless)
+    joined = _join_ranges(text, offset, found, unitless)
+    return sorted(joined + _elided(text, offset, joined, unitless), key=lambda a: a.start)
+
+
+def _elided(text: str, offset: int, amounts: list[Amount], unitless: list[Amount]) -> list[Amount]:
+    """ "…составил 410 млн долларов, а по итогам прошлого года — 1,48 миллиарда": the dash stands
+    for the verb, and the amount keeps the unit of the one before it."""
+    found = []
+    for bare in unitless:
+        earlier = [a for a in amounts if a.end <= bare.start]
+        if (
+            earlier
+            and not any(a.start <= bare.start < a.end for a in amounts)
+            and re.search(r"[—–]\s*$", text[: bare.start - offset])
+        ):
+            found.append(Amount(bare.value, None, earlier[-1].unit, bare.start, bare.end))
+    return found
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|и|до|[-–—])\s*", re.IGNORECASE)

@@ -30,6 +30,10 @@ _GROUPS = {kind: "visit" for kind in (*_FAMILY, "visit", "meeting", "phone_call"
 # Gatherings held beside another event or named back to one ("a business forum will be held during
 # the visit", "the next meeting of the council"): where and when they are may come from that event.
 _BESIDE = {"forum", "business_council", "working_group", "council_again"}
+_DURING_A_VISIT = {"intergovernmental_commission", "interstate_council"}
+_DURING_VISIT = re.compile(
+    r"\b(?:during|in\s+the\s+course\s+of)\s+the\s+visit\b|\b(?:в\s+ходе|во\s+время)\s+визита\b", re.I
+)
 # A working group has no type of its own in the vocabulary: it is `other`, titled as what it is; a
 # business council meets as a forum of business people.
 _TRIGGER_TYPES = {
@@ -50,7 +54,7 @@ _SELF_STANDING = {
 }
 _CLAUSE_BREAK = re.compile(
     r";|\s[-–—]\s|,\s*(?=(?:который|которая|которое|которые|которого|которой|котором|которых|что|чтобы|где|когда|"
-    r"после|а|но|однако|while|which|who|whose|where|when|after|before|but|said|according|adding)\b)",
+    r"после|а|но|однако|and|while|which|who|whose|where|when|after|before|but|said|according|adding)\b)",
     re.IGNORECASE,
 )
 _DAYS_LONG = re.compile(r"\b(?P<n>two|three|four|двух|тр[её]х|четыр[её]х)[\s-]*(?:day|дневн)", re.IGNORECASE)
@@ -158,10 +162,13 @@ def event_date(
     dates = find_dates(
         sentence.text, sentence.start, default_year, reading.published, future=planned, reference=reference
     )
+    asides = [(sentence.start + m.start(), sentence.start + m.end()) for m in _ASIDE.finditer(sentence.text)]
+    dates = [d for d in dates if not any(a <= d.start < b for a, b in asides)]
     if not dates or windows:
         # Periods count as dates when no day or month is named, and where the new time of a
         # postponed event is one ("перенесено на первое полугодие следующего года").
         more = find_windows(sentence.text, sentence.start, default_year, reading.published)
+        more = [w for w in more if not any(a <= w.start < b for a, b in asides)]
         dates += [w for w in more if not any(w.start < d.end and d.start < w.end for d in dates)]
     if dates:
         anchor = sentence.start if near is None else near
@@ -197,6 +204,22 @@ def _lasting(sentence: Sentence, found: EventDate) -> str:
     return f"{first.isoformat()}/{last.isoformat()}"
 
 
+def _near(sentence: Sentence, trigger: Mention[str]) -> list[Token]:
+    """The words that tell an event's status: its clause, from a dozen words before the trigger
+    ("Kazakhstan plans to ship oil…, the minister said after talks in Baku": the talks were held)."""
+    low, high = clause(sentence, trigger.start)
+    while high < sentence.end and _RELATIVE_NEXT.match(sentence.text, high - sentence.start):
+        high = clause(sentence, high + 1)[1]  # "заседание совета, которое ожидается в Астане"
+    tokens = sentence.tokens
+    return [t for i, t in enumerate(tokens) if low <= t.start and t.end <= high and i >= trigger.first - 12]
+
+
+_RELATIVE_NEXT = re.compile(
+    r",\s*(?:который|которая|которое|которые|которого|которой|котором|которых|где|когда|which|who|where|when)\b",
+    re.IGNORECASE,
+)
+
+
 def window(value: str) -> tuple[date, date]:
     return parse_period(value)
 
@@ -217,11 +240,7 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
     order = _trigger_order(reading.language)
     replaced: dict[str, str] = {}
     for facts in reading.facts:
-        if (
-            facts.sentence.headline
-            or facts.sentence.question
-            or reading.cues("NOT_EVENT", facts.sentence.tokens)
-        ):
+        if facts.sentence.headline or facts.sentence.question or _background(reading, facts):
             continue
         triggers = reading.cues("EVENT_TRIGGERS", facts.sentence.tokens)
         if events and not (
@@ -248,7 +267,7 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
             context = _context(reading, facts, best, events)
             if best.value == "council_again" and context is None:
                 continue
-            made = _events(reading, registry, facts, best, len(events), context)
+            made = _events(reading, registry, facts, best, len(events), context, events)
             made = [event for event in made if not _duplicate(event, events, replaced)]
             events.extend(made)
             found.extend(made)
@@ -283,6 +302,8 @@ def _context(
 ) -> _Event | None:
     """The event a gathering is held beside or named back to: the last one told, when the sentence
     points at it ("during the visit", "в ходе визита", "the visit is expected to coincide with")."""
+    if trigger.value in _DURING_A_VISIT and events and _DURING_VISIT.search(facts.sentence.text):
+        return events[-1]  # "the commission will hold its next meeting during the visit"
     if trigger.value not in _BESIDE or not events:
         return None
     if trigger.value == "council_again":
@@ -299,6 +320,31 @@ def _context(
     }:
         return events[-1]
     return None
+
+
+_ASIDE = re.compile(
+    r",\s*(?:учрежд|созда|основа|образова|established|founded|set\s+up|created)\w*[^,;.]*", re.IGNORECASE
+)
+
+
+def _background(reading: Reading, facts: SentenceFacts) -> bool:
+    """ "Совет был учреждён в 2022 году": how a body came to be, not a gathering; unless it is an
+    aside ("the first meeting of the council, established last year")."""
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(facts.sentence.text)]
+    start = facts.sentence.start
+    return any(
+        not any(a <= m.start - start < b for a, b in asides)
+        for m in reading.cues("NOT_EVENT", facts.sentence.tokens)
+    )
+
+
+def _visit_under_way(events: Sequence[_Event]) -> _Event | None:
+    """The last event told, when it is a held visit with a date of its own."""
+    if not events:
+        return None
+    last = events[-1]
+    held = last.body.get("status", "held") == "held"
+    return last if held and last.stated_date and last.body["type"] in _VISIT_TYPES else None
 
 
 def _ministers_only(reading: Reading, facts: SentenceFacts) -> bool:
@@ -400,6 +446,7 @@ def _events(
     trigger: Mention[str],
     count: int,
     context: _Event | None = None,
+    earlier: Sequence[_Event] = (),
 ) -> list[_Event]:
     tokens = facts.sentence.tokens
     event_type = _TRIGGER_TYPES.get(trigger.value, trigger.value)
@@ -415,7 +462,7 @@ def _events(
         organizations = _unique(facts.organizations)
         if not (trigger.value == "summit" and len(organizations) > 1):
             return []  # "взаимные визиты", "regular summits": not one event
-    status = _status(reading, tokens)
+    status = _status(reading, _near(facts.sentence, trigger))
     planned = {"planned": True, "cancelled": None}.get(status, False)
     moved = reading.cues("POSTPONED", tokens)
     if moved:
@@ -426,6 +473,12 @@ def _events(
         dated = event_date(reading, facts, planned, trigger.start, trigger.end)
     if context is not None and (dated is None or dated[1] > 0):
         dated = context.body["date"], 0.1
+    visit = _visit_under_way(earlier)
+    if context is None and status == "held" and visit is not None and (dated is None or dated[1] >= 0.35):
+        dated = (
+            visit.body["date"],
+            0.15,
+        )  # "Главы государств провели заседание совета": during the visit told before
     if dated is None:
         return []
     when, date_penalty = dated
@@ -698,7 +751,10 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
         return []
     table = {phrase: (en, ru, plural) for phrase, en, ru, plural in vocab.DOCUMENT_KINDS[reading.language]}
     status = "proposed" if (reading.cues("PLANNED", tokens) or reading.future_tense(tokens)) else "signed"
-    if event is not None:
+    own = event_date(reading, facts, status == "proposed") if event is not None else None
+    if event is not None and own is not None and own[1] == 0 and re.match(r"\d{4}-\d{2}-\d{2}", own[0]):
+        when, penalty = own  # "On September 2, following the talks, 19 documents were signed"
+    elif event is not None:
         when, penalty = event.body["date"], 0.0
     else:
         dated = event_date(reading, facts, status == "proposed")
@@ -712,64 +768,69 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
     if len(countries) < 2 and len(reading.main_pair) == 2:
         countries |= set(reading.main_pair)
         confidence -= 0.15
-    packages = [k for k in kinds if table[k.value][2] or _plural(tokens[k.first], reading.language)]
-    groups: list[tuple[Mention[str], int, int]] = []
+    # One signing, one proposal: "a Protocol and four agreements" are five documents of one signing.
+    packages = [
+        k
+        for k in kinds
+        if table[k.value][2] or _plural(tokens[k.first], reading.language) or _count_before(tokens, k.first)
+    ]
     if packages:
-        groups = [(packages[0], facts.sentence.start, facts.sentence.end)]
-    else:
-        for i, kind in enumerate(kinds):
-            end = kinds[i + 1].start if i + 1 < len(kinds) else facts.sentence.end
-            groups.append((kind, kind.start, end))
-    proposals: list[Proposal] = []
-    for kind, start, end in groups:
+        kind = packages[0]
         label_en, label_ru, _ = table[kind.value]
-        is_package = bool(packages)
-        if is_package and label_en not in {"Documents"}:
-            label_en, label_ru = (
-                ("Agreements", "Соглашения") if label_en == "Agreement" else (label_en, label_ru)
-            )
-        segment = [t for t in tokens if start <= t.start and t.end <= end]
-        sectors = list(dict.fromkeys(m.value for m in reading.cues("SECTORS", segment))) or ["other"]
-        document_count = _count_before(tokens, kind.first) if is_package else None
-        body: dict[str, Any] = {
-            "status": status,
-            "document_count": document_count,
-            "sectors": sectors,
-            "date": when,
-            "countries": sorted(countries),
-        }
-        names_en = _join([vocab.SECTOR_LABELS[s][0] for s in sectors], "and")
-        names_ru = _join([vocab.SECTOR_LABELS[s][1] for s in sectors], "и")
-        prefix_en = f"{document_count} {label_en.lower()}" if document_count else label_en
-        prefix_ru = (
-            f"{document_count} {_agree(label_ru.lower(), document_count)}" if document_count else label_ru
+        if label_en == "Agreement":
+            label_en, label_ru = "Agreements", "Соглашения"
+        counted = _count_before(tokens, kind.first)
+        # Named documents before the package add to it; those after it are its parts ("including…").
+        named = sum(1 for k in kinds if k not in packages and k.start < kind.start)
+        document_count = counted + named if counted else None
+    elif len({table[k.value][0] for k in kinds}) == 1:
+        label_en, label_ru, _ = table[kinds[0].value]
+        document_count = len(kinds)
+    else:
+        label_en, label_ru = "Documents", "Документы"
+        document_count = len(kinds)
+    sectors = list(dict.fromkeys(m.value for m in reading.cues("SECTORS", tokens))) or ["other"]
+    body: dict[str, Any] = {
+        "status": status,
+        "document_count": document_count,
+        "sectors": sectors,
+        "date": when,
+        "countries": sorted(countries),
+    }
+    names_en = _join([vocab.SECTOR_LABELS[s][0] for s in sectors], "and")
+    names_ru = _join([vocab.SECTOR_LABELS[s][1] for s in sectors], "и")
+    plural = bool(packages) or document_count != 1
+    prefix_en = f"{document_count} {label_en.lower()}" if plural and document_count else label_en
+    prefix_ru = (
+        f"{document_count} {_agree(label_ru.lower(), document_count)}"
+        if plural and document_count
+        else label_ru
+    )
+    if sectors == ["other"]:
+        parties_en = " and ".join(_country_en(c) for c in sorted(countries))
+        parties_ru = " и ".join(country_names()[c].ru for c in sorted(countries))
+        body["title_en"] = f"{prefix_en.capitalize()} between {parties_en}"
+        body["title_ru"] = f"{prefix_ru.capitalize()}: {parties_ru}"
+    else:
+        body["title_en"] = f"{prefix_en.capitalize()} on {names_en}"
+        body["title_ru"] = f"{prefix_ru.capitalize()} в сфере {names_ru}"
+    requires: tuple[str, ...] = ()
+    if event is not None:
+        body["event"] = event.body["id"]
+        requires = (event.key,)
+    if sectors == ["other"]:
+        confidence -= 0.1
+    return [
+        Proposal(
+            f"agreement:{count + 1}",
+            "agreement",
+            body,
+            facts.sentence.start,
+            facts.sentence.end,
+            round(max(confidence, 0.2), 2),
+            requires,
         )
-        if sectors == ["other"]:
-            parties_en = " and ".join(_country_en(c) for c in sorted(countries))
-            parties_ru = " и ".join(country_names()[c].ru for c in sorted(countries))
-            body["title_en"] = f"{prefix_en.capitalize()} between {parties_en}"
-            body["title_ru"] = f"{prefix_ru.capitalize()}: {parties_ru}"
-        else:
-            body["title_en"] = f"{prefix_en.capitalize()} on {names_en}"
-            body["title_ru"] = f"{prefix_ru.capitalize()} в сфере {names_ru}"
-        requires: tuple[str, ...] = ()
-        if event is not None:
-            body["event"] = event.body["id"]
-            requires = (event.key,)
-        if sectors == ["other"]:
-            confidence -= 0.1
-        proposals.append(
-            Proposal(
-                f"agreement:{count + len(proposals) + 1}",
-                "agreement",
-                body,
-                facts.sentence.start,
-                facts.sentence.end,
-                round(max(confidence, 0.2), 2),
-                requires,
-            )
-        )
-    return proposals
+    ]
 
 
 def _agree(noun: str, count: int) -> str:
@@ -781,8 +842,10 @@ def _agree(noun: str, count: int) -> str:
 
 
 def _count_before(tokens: Sequence[Token], at: int) -> int | None:
-    for token in reversed(tokens[max(0, at - 3) : at]):
+    for token in reversed(tokens[max(0, at - 5) : at]):
         text = token.text.lower()
+        if not re.match(r"\w", text):
+            return None  # "подписание накануне, 10 сентября, соглашения": a day, not a count
         if re.fullmatch(r"\d{1,4}", text):
             return int(text)
         if text in _NUMBER_WORDS:

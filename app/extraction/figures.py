@@ -149,6 +149,14 @@ def _within_any(period: str, periods: list[str] | None) -> bool:
     return any(p == "*" or (_months(p)[0] <= first and last <= _months(p)[1]) for p in periods)
 
 
+def _has_period(reading: Reading, paragraph: int) -> bool:
+    year = reading.published.year if reading.published else None
+    return any(
+        find_periods(other.text, other.start, year, reading.published)
+        for other in reading.document.paragraph_sentences(paragraph)
+    )
+
+
 def _paragraph_year(reading: Reading, facts: SentenceFacts) -> int | None:
     """Without a publication date, "the year" is the last year the paragraph named outright."""
     year = None
@@ -186,7 +194,8 @@ def _figure(
         return None, 0
     if reading.cues("TRADE_BALANCE", whole_before[-12:]):
         return None, 0
-    if reading.cues("NOT_PAIR", whole_before[-12:]) or reading.cues("NOT_PAIR", after[:4]):
+    following = _tokens_between(tokens, amount.end, next_start)[:6]  # "…of copper ore to all destinations"
+    if reading.cues("NOT_PAIR", whole_before[-12:]) or reading.cues("NOT_PAIR", following):
         return None, 0  # one country's trade with the world or with a group of countries
     # Indicator: the nearest cue before the amount, else after it in the same clause.
     indicator_cues = _indicator_cues(reading, before) or _indicator_cues(reading, whole_before)
@@ -249,17 +258,25 @@ def _figure(
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
     # A target with no year of its own is no figure ("официальная цель в 1 млрд долларов").
     aim = bool(reading.cues("TARGET", before))
-    if period is None and not periods and not _a_rate(tokens, after) and not aim:
+    year_before = _a_year_before(reading.document.text, periods, previous_end, amount.start)
+    stated = [p for p in periods if not (year_before and p.kind == "same")]
+    if period is None and not stated and not _a_rate(tokens, after) and not aim:
         # A release states its period once for the figures that follow it in the paragraph
         # ("…за январь–октябрь составил… Импорт из России составил 7,6 млрд"), or for the parts
         # of a total it goes on to break down ("Of the total, exports made up…").
         carried_here = last_period.get(sentence.paragraph)
         if carried_here is None and _OF_TOTAL.search(sentence.text):
             carried_here = last_period.get(0)
+        if carried_here is None and not _has_period(reading, sentence.paragraph):
+            # A paragraph that names no period goes on with the one before it ("По данным
+            # ведомства, импорт из КНР достиг…" after a lead that stated the year).
+            carried_here = last_period.get(sentence.paragraph - 1)
         period, explicit = carried_here, False
     if period is None:
         return None, 0
-    if amount.unit != "percent" and _earlier_value(reading.document.text, amount, periods, next_start):
+    if amount.unit != "percent" and (
+        _earlier_value(reading.document.text, amount, periods, next_start) or (not explicit and year_before)
+    ):
         period = shift_year(period, -1)  # "up from 1.55 million tonnes a year earlier"
     else:
         last_period[sentence.paragraph] = last_period[0] = period
@@ -273,8 +290,13 @@ def _figure(
 
     if indicator in {"exports", "imports"} and _through_a_country(facts, amount.end):
         indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
-    cue_end = indicator_cues[-1].end if indicator_cues else None
-    pair = _pair(reading, facts, indicator.removesuffix("_growth"), cue_end, last_pairs, amount.end)
+    # Goods named after the first cue of the indicator are what moved ("закупки туркменского газа…:
+    # импорт может составить…"), whichever cue stands nearest the amount.
+    same = [c for c in indicator_cues if c.value == indicator.removesuffix("_growth")]
+    cue_end = same[0].end if same else indicator_cues[-1].end if indicator_cues else None
+    pair = _pair(
+        reading, facts, indicator.removesuffix("_growth"), cue_end, last_pairs, amount.end, previous_end
+    )
     if pair is None:
         return None, 0
     (reporter, partner), from_context = pair
@@ -382,6 +404,28 @@ def _earlier_value(text: str, amount: Amount, periods: list[Period], next_start:
     return any(p.kind == "same" and amount.end <= p.start <= window_end for p in periods)
 
 
+_YEAR_BEFORE = re.compile(r"годом\s+ранее|a\s+year\s+(?:earlier|before|ago)", re.IGNORECASE)
+
+
+_BASE_BEFORE = re.compile(
+    r"\b(?:from|than|on|over|against|чем|против|с|по\s+сравнению\s+с)\s*$", re.IGNORECASE
+)
+
+
+def _a_year_before(text: str, periods: list[Period], segment_start: int, amount_start: int) -> bool:
+    """ "Годом ранее за тот же период он составлял…", "A year earlier it stood at…": the figure
+    of the period the text carries, a year back; not the base of a change ("up 40% from a year
+    earlier to $148 million")."""
+    return any(
+        p.kind == "same"
+        and segment_start <= p.start
+        and p.end <= amount_start
+        and _YEAR_BEFORE.fullmatch(text[p.start : p.end])
+        and not _BASE_BEFORE.search(text[max(0, p.start - 25) : p.start])
+        for p in periods
+    )
+
+
 _OF_TOTAL = re.compile(
     r"\b(?:of\s+(?:the|that|this)\s+(?:total|sum|amount)|из\s+(?:них|этого|общего)\b|в\s+том\s+числе)",
     re.IGNORECASE,
@@ -402,7 +446,8 @@ def _more_than(after: Sequence[Token]) -> bool:
     """ "на 18 % больше, чем…", "12 percent more than…": a growth rate stated as a comparison."""
     words = [t.text.lower() for t in after[:3]]
     return any(
-        w in {"больше", "выше", "more", "higher", "exceeds", "exceeded"} or w.startswith(("превыш", "превыс"))
+        w in {"больше", "выше", "more", "higher", "above", "exceeds", "exceeded"}
+        or w.startswith(("превыш", "превыс"))
         for w in words[:2]
     )
 
@@ -410,7 +455,7 @@ def _more_than(after: Sequence[Token]) -> bool:
 def _less_than(after: Sequence[Token]) -> bool:
     """ "на 3 % меньше, чем годом ранее": a fall stated as a comparison."""
     words = [t.text.lower() for t in after[:3]]
-    return any(w in {"меньше", "ниже", "less", "lower"} for w in words[:2])
+    return any(w in {"меньше", "ниже", "less", "lower", "below"} for w in words[:2])
 
 
 def _through_a_country(facts: SentenceFacts, amount_end: int) -> bool:
@@ -418,10 +463,7 @@ def _through_a_country(facts: SentenceFacts, amount_end: int) -> bool:
     tokens = facts.sentence.tokens
     marks = _PARTNER_MARKS["transit_volume"] - {"по"}
     relative = _relative_clause(facts, amount_end)
-    return any(
-        m.first > 0 and tokens[m.first - 1].text.lower() in marks and m.start < relative
-        for m in facts.countries
-    )
+    return any(_preceded_by(tokens, m, marks) and m.start < relative for m in facts.countries)
 
 
 def _relative_clause(facts: SentenceFacts, amount_end: int) -> int:
@@ -496,6 +538,8 @@ def _bound(
         surface.insert(0, token.text.lower())
         if len(words) == 4:
             break
+    if surface and surface[-1] in _NEAREST_APPROXIMATE:
+        return "approximate"  # "edged up to about $1.2 billion": the nearest qualifier counts
     texts = (f" {' '.join(surface)} ", f" {' '.join(words)} ")
     for phrase, bound in vocab.BOUNDS[language]:
         if any(f" {phrase} " in text for text in texts):
@@ -507,6 +551,9 @@ def _bound(
                 continue
             return bound
     return "exact"
+
+
+_NEAREST_APPROXIMATE = {"about", "around", "approximately", "roughly", "около", "порядка", "примерно"}
 
 
 def _changes(words: list[str]) -> bool:
@@ -558,6 +605,7 @@ def _pair(
     cue_end: int | None = None,
     last_pairs: dict[str, tuple[str, str]] | None = None,
     amount_end: int | None = None,
+    segment_start: int | None = None,
 ) -> tuple[tuple[str, str], bool] | None:
     """Reporter and partner: from the sentence, else from the sentences before it in the paragraph,
     else the pair of the last figure of the same indicator ("Deliveries in January alone were…"
@@ -567,6 +615,10 @@ def _pair(
         # "…1.2 bcm, according to the operator of TANAP, which carries it across Turkish territory"
         clause_end = _relative_clause(facts, amount_end)
         countries = [m for m in countries if m.start < clause_end]
+        own = [m for m in countries if segment_start is not None and m.start >= segment_start]
+        if len({m.value.code for m in own}) >= 2:
+            countries = own  # "…$780 million, while Türkiye bought $420 million of Turkmen goods"
+    countries = [m for m in countries if not _a_source(facts.sentence.tokens, m)]
     reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end)
     from_context = False
     if reporter is None or partner is None:
@@ -597,6 +649,28 @@ def _pair(
     if reporter is None or partner is None or reporter == partner:
         return None
     return (reporter, partner), from_context
+
+
+_SOURCE_NOUNS = {
+    "статистика",
+    "таможня",
+    "данные",
+    "ведомство",
+    "минэкономики",
+    "statistics",
+    "customs",
+    "data",
+    "figures",
+    "statisticians",
+    "officials",
+}
+
+
+def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
+    """ "According to Georgian statistics", "по данным грузинской статистики": who counted, not a side."""
+    if not mention.value.adjective or mention.last >= len(tokens):
+        return False
+    return bool(tokens[mention.last].keys & _SOURCE_NOUNS)
 
 
 def _roles(

@@ -100,14 +100,25 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
         if strong:
             cue = min(strong, key=lambda c: abs(c.start - anchor))
             status = _begun(sentence, cue.first, cue.value[1])
-            if status == "under_construction" and any(
-                c.value[1] == "planned" and 0 < c.first - cue.first <= 5 for c in strong
+            if status == "under_construction" and (
+                any(c.value[1] == "planned" and 0 < c.first - cue.first <= 5 for c in strong)
+                or _STARTS_LATER.search(sentence.text)
             ):
-                status = "planned"  # "строительство которой планируется начать", "construction is planned"
+                status = "planned"  # "строительство которой планируется начать", "construction will start"
+            if status in {"under_construction", "expanding"} and any(
+                c.value[1] == "completed" and 0 < c.first - cue.first <= 12 for c in strong
+            ):
+                status = "completed"  # "Реконструкция линии … завершена в марте"
             return status, sentence, True
     if weak:
         return weak[0], weak[1], True
     return _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
+
+
+_STARTS_LATER = re.compile(
+    r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to)\s+(?:start|begin)\b|\bначн[её]тся\b|\bначнут\b|\bстартует\b",
+    re.IGNORECASE,
+)
 
 
 def _begun(sentence: Sentence, first: int, status: str) -> str:
@@ -126,10 +137,11 @@ def _status_matcher(language: str) -> PhraseMatcher[tuple[str, str]]:
     return matcher
 
 
-def _head_matcher(reading: Reading) -> PhraseMatcher[tuple[str, str, str, str]]:
+@cache
+def _head_matcher(language: str) -> PhraseMatcher[tuple[str, str, str, str]]:
     matcher: PhraseMatcher[tuple[str, str, str, str]] = PhraseMatcher()
-    for head in vocab.PROJECT_HEADS[reading.language]:
-        matcher.add(head[0], head, reading.language)
+    for head in vocab.PROJECT_HEADS[language]:
+        matcher.add(head[0], head, language)
     return matcher
 
 
@@ -140,13 +152,18 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
     places = {m.first: m for m in facts.places}
     countries = {i: m for m in facts.countries for i in range(m.first, m.last)}
     results: list[tuple[_Found, int]] = []
-    for head in _head_matcher(reading).find(tokens):
+    for head in _head_matcher(reading.language).find(tokens):
         if head.first in taken:
             continue
+        following = tokens[head.last] if head.last < len(tokens) else None
+        if tokens[head.last - 1].capitalized and following is not None and following.capitalized:
+            continue  # "the North–South Road Corridor": a word inside a longer name
         _, kind, template_en, template_ru = head.value
         if reading.language == "ru" and template_ru.endswith(" {ru}"):
             template_ru = _as_written(tokens[head.first : head.last]) + " {ru}"
-        quoted = _quoted_after(facts.sentence, tokens, head.last)
+        quoted = _quoted_after(facts.sentence, tokens, _after_voltage(tokens, head.last))
+        if quoted is None and template_en == "{en} project":
+            continue  # "по проекту подводного кабеля": a project is a name only as «Мангистау H2»
         if quoted is not None:
             results.append((_named(reading, facts, kind, template_en, quoted, quoted), head.start))
             continue
@@ -171,11 +188,11 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             # capitalised "Bridge" is itself part of a name ("the Red Bridge border crossing").
             if tokens[head.last - 1].capitalized:
                 continue
-            names = _crossing(tokens, head.last)
+            names = _crossing(tokens, head.last) or _near_place(tokens, head.last)
         else:
             names = _names_after(tokens, head.last, reading.language, kind)
         if not names and reading.language == "en":
-            names = _names_before(tokens, head.first)
+            names = _names_before(tokens, _before_voltage(tokens, head.first))
         for indexes in names:
             if any(i in taken for i in indexes):
                 continue
@@ -232,6 +249,23 @@ def _as_written(head: list[Token]) -> str:
         words.append(token.text if token.text.isupper() else word)
     text = " ".join(words)
     return text[:1].upper() + text[1:]
+
+
+_VOLTAGE = {"кв", "kv"}
+
+
+def _after_voltage(tokens: list[Token], at: int) -> int:
+    """ "линии электропередачи 500 кВ «Гардабани — Акстафа»": the name comes after the voltage."""
+    if at + 1 < len(tokens) and tokens[at].text.isdigit() and tokens[at + 1].text.lower() in _VOLTAGE:
+        return at + 2
+    return at
+
+
+def _before_voltage(tokens: list[Token], at: int) -> int:
+    """ "the Angren–Akhangaran 220 kV power line": the name comes before the voltage."""
+    if at >= 2 and tokens[at - 1].text.lower() in _VOLTAGE and tokens[at - 2].text.isdigit():
+        return at - 2
+    return at
 
 
 def _quoted_after(sentence: Sentence, tokens: list[Token], at: int) -> str | None:
@@ -328,6 +362,14 @@ def _crossing(tokens: list[Token], at: int) -> list[list[int]]:
     return []
 
 
+def _near_place(tokens: list[Token], at: int) -> list[list[int]]:
+    """ "a new road bridge near Sadakhlo", "мост у Садахло": the place it stands by, as its name."""
+    near = at + 1 < len(tokens) and tokens[at].text.lower() in {"near", "at", "у", "около"}
+    if near and tokens[at + 1].capitalized and re.match(r"\w", tokens[at + 1].text):
+        return [[at + 1]]
+    return []
+
+
 def _between(tokens: list[Token], at: int) -> list[int] | None:
     """ "between Alat and Aktau", "между Алятом и Актау": the two ends of a line."""
     words = [t.text for t in tokens[at : at + 4]]
@@ -341,7 +383,7 @@ def _names_after(tokens: list[Token], at: int, language: str, kind: str = "") ->
     "ports at Aktau and Kuryk" → two; "the ferry line between Alat and Aktau" → one, its two ends."""
     names: list[list[int]] = []
     i = at
-    linking = {"of", "at"} if kind == "port" else {"of"}
+    linking = {"of", "at", "near"} if kind == "port" else {"of"}
     if language == "en" and i < len(tokens) and tokens[i].text.lower() in linking:
         i += 1
     ends = (

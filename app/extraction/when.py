@@ -35,9 +35,9 @@ _MONTHS_EN = {
     "dec": 12,
 }
 _MONTH_RU = (
-    r"(?:январ(?:[ьяюе]|ём|ем)|феврал(?:[ьяюе]|ём|ем)|март(?:а|е|ом)?|апрел(?:[ьяюе]|ем)|ма(?:[йяюе]|ем)"
-    r"|июн(?:[ьяюе]|ем)|июл(?:[ьяюе]|ем)|август(?:[аеу]|ом)?|сентябр(?:[ьяюе]|ём|ем)|октябр(?:[ьяюе]|ём|ем)"
-    r"|ноябр(?:[ьяюе]|ём|ем)|декабр(?:[ьяюе]|ём|ем))"
+    r"(?:январ(?:ём|ем|[ьяюе])|феврал(?:ём|ем|[ьяюе])|март(?:а|е|ом)?|апрел(?:ем|[ьяюе])|ма(?:ем|[йяюе])"
+    r"|июн(?:ем|[ьяюе])|июл(?:ем|[ьяюе])|август(?:[аеу]|ом)?|сентябр(?:ём|ем|[ьяюе])|октябр(?:ём|ем|[ьяюе])"
+    r"|ноябр(?:ём|ем|[ьяюе])|декабр(?:ём|ем|[ьяюе]))"
 )
 _MONTH_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -87,7 +87,8 @@ _ORDINALS = {
     "4": 4,
 }
 _OF_YEAR = (
-    rf"(?:\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:current|this|next)\s+year|текущего\s+года|этого\s+года|следующего\s+года"
+    rf"(?:\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:current|this|next|last|previous)\s+year|текущего\s+года|этого\s+года|следующего\s+года"
+    rf"|(?:прошлого|предыдущего)\s+года"
     rf"|{_YEAR}|года\b|the\s+year))?"
 )
 
@@ -105,7 +106,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("fiscal_year", _FISCAL_YEAR),
     (
         "months",
-        rf"\b(?:с\s+|from\s+)?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through)\s*(?P<m2>{_MONTH}){_OF_YEAR}",
+        rf"\b(?:с\s+|from\s+)?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through|(?P<and>\s(?:и|and)\s))\s*(?P<m2>{_MONTH}){_OF_YEAR}",
     ),
     (
         "first_months",
@@ -119,7 +120,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("half", rf"\b(?:по\s+итогам|за)\s+(?:полугоди\w+|полгода){_OF_YEAR}"),
     (
         "quarter",
-        rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|текущего\s+года|этого\s+года|года\b|{_YEAR}))?",
+        rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|текущего\s+года|этого\s+года|следующего\s+года|года\b|{_YEAR}))?",
     ),
     ("quarter", rf"\bQ(?P<o>[1-4])\s*{_YEAR}?"),
     (
@@ -134,6 +135,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:за\s+)?(?:тот\s+же|этот|указанный|данный|отчётный|отчетный)\s+период\b|\b(?:in|during|over|for)\s+the\s+(?:same\s+)?period\b(?!\s+(?:of|in|a\s+year))",
     ),
     (
+        "month",
+        rf"(?<!\d\s)(?<!\d)\b(?P<m1>{_MONTH})(?![a-zа-яё])(?!\.?\s*\d{{1,2}}\b)"
+        rf"(?:\s+{_YEAR}|\s+(?P<which>текущего|этого|прошлого|следующего)\s+года\b)?",
+    ),
+    (
         "ytd",
         r"\b(?:с\s+начала\s+(?:текущего\s+|этого\s+)?года|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|year[\s-]to[\s-]date|YTD)\b",
     ),
@@ -143,17 +149,21 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "this_year",
-        r"\b(?:(?:в|за)\s+)?(?:текущ\w+|эт\w+|нынешн\w+)\s+год\w*|\bthis\s+year\b|\bthe\s+current\s+year\b|\bпо\s+итогам\s+года\b|\bfor\s+the\s+(?:whole\s+|full\s+)?year\b|\bby\s+the\s+end\s+of\s+the\s+year\b|\bк\s+концу\s+года\b|\bпо\s+итогам\s+текущего\s+года\b",
+        r"\b(?:(?:в|за)\s+)?(?:текущ\w+|эт\w+|нынешн\w+)\s+год\w*|\bthis\s+year\b"
+        r"|\bза\s+тот\s+год\b|\bв\s+том\s+же\s+году\b|\b(?:for\s+|in\s+)?(?:that|the\s+same)\s+year\b|\bthe\s+current\s+year\b|\bпо\s+итогам\s+года\b|\bfor\s+the\s+(?:whole\s+|full\s+)?year\b|\bby\s+the\s+end\s+of\s+the\s+year\b|\bк\s+концу\s+года\b|\bпо\s+итогам\s+текущего\s+года\b",
     ),
     ("annual", r"\bгодов\w+\s+показател\w+|\bгодов\w+\s+объ[её]м\w*|\bannual\b|\bfull-year\b"),
-    ("month", rf"(?<!\d\s)(?<!\d)\b(?P<m1>{_MONTH})(?![a-zа-яё])(?!\.?\s*\d{{1,2}}\b)(?:\s+{_YEAR})?"),
-    ("year", rf"(?:\b(?:в|во|за|на|к|до|по\s+итогам|in|for|of|during|by|through|throughout)\s+){_YEAR}"),
+    (
+        "year",
+        rf"(?:\b(?:в|во|за|на|к|до|по\s+итогам|in|for|of|during|by|through|throughout|as\s+recently\s+as)\s+)"
+        rf"(?:calendar\s+)?{_YEAR}",
+    ),
     ("year", rf"\b{_YEAR}"),
 )
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 _COMPARISON = re.compile(
     r"(?:по\s+сравнению(?:\s+с)?|относительно|против|в\s+сравнении(?:\s+с)?|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
-    r"from|than(?:\s+in)?|чем(?:\s+за|\s+в)?|versus|vs\.?|(?:показател|уровн)\w+|(?:%|percent|cent|up|down|growth|increase|rise|decline)\s+over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the)?\s*$",
+    r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+в)?|versus|vs\.?|(?:показател|уровн)\w+|(?:%|percent|cent|up|down|growth|increase|rise|decline)\s+over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the)?\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
@@ -196,7 +206,7 @@ class Period:
 def _month_number(word: str) -> int:
     folded = word.lower().rstrip(".")
     for stem, number in _MONTHS_RU.items():
-        if folded.startswith(stem) and (stem != "ма" or len(folded) <= 3):
+        if folded.startswith(stem) and (stem != "ма" or len(folded) <= 3 or folded == "маем"):
             return number
     if folded.startswith("мар"):
         return 3
@@ -229,8 +239,11 @@ def span(year: int, first_month: int, last_month: int) -> str:
     return f"{year}-{first_month:02d}/{year}-{last_month:02d}"
 
 
-def find_periods(text: str, offset: int, default_year: int | None, published: date | None) -> list[Period]:
-    """Periods stated in a sentence; those whose year cannot be known are left out."""
+def find_periods(
+    text: str, offset: int, default_year: int | None, published: date | None, *, reported: bool = True
+) -> list[Period]:
+    """Periods stated in a sentence; those whose year cannot be known are left out. `reported`: the
+    months of a figure, which are over by the publication date (an event's may be ahead of it)."""
     taken: list[tuple[int, int]] = []
     found: list[Period] = []
     # "the same quarter of last year" is the base of a comparison, not last year.
@@ -245,7 +258,7 @@ def find_periods(text: str, offset: int, default_year: int | None, published: da
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            period = _resolve(kind, match, default_year, published)
+            period = _resolve(kind, match, default_year, published, published if reported else None)
             if period is None:
                 continue
             value, explicit = period
@@ -254,7 +267,29 @@ def find_periods(text: str, offset: int, default_year: int | None, published: da
             found.append(
                 Period(value, kind, offset + match.start(), offset + match.end(), comparison, explicit)
             )
-    return sorted(found, key=lambda period: period.start)
+    return _that_year(text, offset, sorted(found, key=lambda period: period.start))
+
+
+_THAT_YEAR = re.compile(
+    r"(?:за\s+тот\s+год|в\s+том\s+же\s+году|в\s+тот\s+год|(?:for\s+|in\s+)?(?:that|the\s+same)\s+year"
+    r"|(?:for|over)\s+the\s+(?:whole|full|entire)\s+year|for\s+the\s+year|по\s+итогам\s+года|за\s+весь\s+год)$",
+    re.IGNORECASE,
+)
+
+
+def _that_year(text: str, offset: int, found: list[Period]) -> list[Period]:
+    """ "Back in 2015, Georgia handled… for the whole year", "в 2019 году… оборот за тот год": the
+    year the sentence named before, not the current one."""
+    result: list[Period] = []
+    for period in found:
+        years = [p for p in result if p.kind == "year" and not p.comparison]
+        words = text[period.start - offset : period.end - offset]
+        if period.kind == "this_year" and years and _THAT_YEAR.search(words):
+            period = Period(years[-1].value, "year", period.start, period.end, period.comparison, True)
+        elif period.kind == "this_year" and re.search(r"\bтот\b|\bтом\s+же\b|\bthat\b|\bsame\b", words, re.I):
+            period = Period("carry", "carry", period.start, period.end, False, False)  # a year told before
+        result.append(period)
+    return result
 
 
 def _year_of(
@@ -265,6 +300,8 @@ def _year_of(
         return int(year), True
     if re.search(r"следующ|next", match.group(), re.I) and published:
         return published.year + 1, False
+    if re.search(r"прошл|предыдущ|\blast\b|previous", match.group(), re.I) and published:
+        return published.year - 1, False
     if re.search(r"текущ|этого|this|current", match.group(), re.I) and published:
         return published.year, False
     return (default_year, False) if default_year else None
@@ -303,7 +340,11 @@ def _fiscal_year(match: re.Match[str], published: date | None) -> tuple[str, boo
 
 
 def _resolve(
-    kind: str, match: re.Match[str], default_year: int | None, published: date | None
+    kind: str,
+    match: re.Match[str],
+    default_year: int | None,
+    published: date | None,
+    reported_by: date | None = None,
 ) -> tuple[str, bool] | None:
     if kind == "fiscal_year":
         return _fiscal_year(match, published)
@@ -336,7 +377,7 @@ def _resolve(
         year = int(match.group("year"))
         # A bare number is a year only when the text marks it as one.
         if not re.search(
-            r"го|год|г\.|in|for|of|during|by|through|в|за|на|к|до|итогам|'s", match.group(), re.I
+            r"го|год|г\.|in|for|of|during|by|through|в|за|на|к|до|итогам|'s|as", match.group(), re.I
         ):
             return None
         return str(year), True
@@ -350,6 +391,8 @@ def _resolve(
         if published is None:
             return None
         year = published.year if month <= published.month else published.year - 1
+        if match.groupdict().get("which"):  # "в январе текущего года"
+            year = published.year + {"прошлого": -1, "следующего": 1}.get(match.group("which").lower(), 0)
         return f"{year}-{month:02d}", False
     if resolved is None:
         return None
@@ -358,12 +401,14 @@ def _resolve(
         first, last = _month_number(match.group("m1")), _month_number(match.group("m2"))
         if not first or not last or last < first:
             return None
-        return span(year, first, last), explicit
+        if match.group("and") and last != first + 1:
+            return None  # "in January and March": two months, not a span
+        return span(_reported_year(match, year, explicit, last, reported_by), first, last), explicit
     if kind == "first_months":
         count = _count(match.group("n"))
         if not 2 <= count <= 11:
             return None
-        return span(year, 1, count), explicit
+        return span(_reported_year(match, year, explicit, count, reported_by), 1, count), explicit
     if kind == "half":
         half = _ordinal(match.groupdict().get("o") or match.groupdict().get("o2") or "1")
         if half not in {1, 2}:
@@ -375,6 +420,15 @@ def _resolve(
             return None
         return span(year, 3 * quarter - 2, 3 * quarter), explicit
     return None
+
+
+def _reported_year(match: re.Match[str], year: int, explicit: bool, last: int, published: date | None) -> int:
+    """ "January–September" in a January report: last year's months, the only ones it can report."""
+    if explicit or published is None or year != published.year or last <= published.month:
+        return year
+    if re.search(r"this|current|next|текущ|этого|следующ", match.group(), re.IGNORECASE):
+        return year
+    return year - 1
 
 
 def shift_year(period: str, years: int) -> str:
@@ -553,7 +607,7 @@ def find_windows(text: str, offset: int, default_year: int | None, published: da
     """Event dates stated as periods ("в первом полугодии 2026 года", "осенью", "next year")."""
     return [
         EventDate(p.value, p.start, p.end, p.explicit_year)
-        for p in find_periods(text, offset, default_year, published)
+        for p in find_periods(text, offset, default_year, published, reported=False)
         if not p.comparison and p.kind not in {"same", "carry", "year"}
     ]
 

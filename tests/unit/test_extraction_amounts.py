@@ -141,3 +141,8 @@ def test_preliminary_data_in_english() -> None:
 def test_twenty_foot_equivalent_units_spelled_out() -> None:
     amounts = find_amounts("About 40,000 twenty-foot equivalent units (TEU) crossed the border.", 0, "en")
     assert [(a.value, a.unit) for a in amounts] == [(40_000, "teu")]
+
+
+def test_thousands_written_out() -> None:
+    [amount] = find_amounts("свыше 60 тысяч тонн грузов", 0, "ru")
+    assert (amount.value, amount.unit) == (60_000, "tonnes")

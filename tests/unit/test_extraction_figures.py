@@ -386,3 +386,171 @@ def test_an_answers_pronoun_stands_for_the_questions_trade() -> None:
     )
     body = figure(text, "en")
     assert (body["indicator"], body["period"], body["value"]) == ("trade_turnover", "2024", 1_100_000_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Armenia and Georgia discussed trade. Armenia exported 2.1 million tonnes of copper ore to all "
+            "destinations in 2024, data show.",
+            "en",
+        ),
+        (
+            "Министры Армении и Грузии обсудили торговлю. Справочно: экспорт армянского коньяка по всем "
+            "направлениям в 2024 году составил 30 тыс. тонн.",
+            "ru",
+        ),
+    ],
+)
+def test_exports_to_every_destination_are_no_pairs_figure(text: str, language: str) -> None:
+    assert figures(text, language) == []
+
+
+def test_a_plan_to_ship_through_a_country_is_forecast_transit() -> None:
+    body = figure(
+        "YEREVAN, March 3 - Armenia plans to ship up to 400,000 tonnes of ore through Georgia this year, "
+        "the minister said.",
+        "en",
+    )
+    assert (body["indicator"], body["reporter"], body["partner"], body["bound"], body["status"]) == (
+        "transit_volume",
+        "AM",
+        "GE",
+        "at_most",
+        "forecast",
+    )
+
+
+def test_shipments_of_goods_to_a_country_are_exports() -> None:
+    body = figure("Shipments of Armenian brandy to Russia totalled nearly 9,000 tonnes in January–May.", "en")
+    assert (body["indicator"], body["reporter"], body["partner"], body["bound"]) == (
+        "exports",
+        "AM",
+        "RU",
+        "approximate",
+    )
+
+
+def test_the_second_clause_names_its_own_pair() -> None:
+    bodies = figures(
+        "Armenian exports to Iran were some $210 million in those five months of 2025, while Iran bought "
+        "around $95 million worth of Armenian goods.",
+        "en",
+    )
+    assert [(b["indicator"], b["reporter"], b["partner"]) for b in bodies] == [
+        ("exports", "AM", "IR"),
+        ("imports", "IR", "AM"),
+    ]
+
+
+def test_a_wish_with_no_year_is_no_figure() -> None:
+    bodies = figures(
+        "Trade between Armenia and Iran reached $700 million last year. The governments want it to reach "
+        '$2 billion "in the coming years", the minister said.',
+        "en",
+    )
+    assert [b["value"] for b in bodies] == [700_000_000]
+
+
+def test_an_amount_after_a_dash_keeps_the_unit_before_it() -> None:
+    bodies = figures(
+        "За первый квартал товарооборот Армении с Ираном составил около 310 миллионов долларов, а по итогам "
+        "прошлого года — 1,2 миллиарда.",
+        "ru",
+    )
+    assert [(b["value"], b["unit"], b["period"], b["bound"]) for b in bodies] == [
+        (310_000_000, "USD", "2025-01/2025-03", "approximate"),
+        (1_200_000_000, "USD", "2024", "exact"),
+    ]
+
+
+def test_supplies_through_a_countrys_territory_are_transit() -> None:
+    body = figure(
+        "В 2024 году Армения поставила через территорию Грузии в Россию порядка 0,5 млрд кубометров газа.",
+        "ru",
+    )
+    assert (body["indicator"], body["reporter"], body["partner"]) == ("transit_volume", "AM", "GE")
+
+
+def test_cubic_metres_written_out() -> None:
+    body = figure(
+        "В январе–апреле 2025 года Армения экспортировала в Грузию почти 60 млн кубических метров газа.", "ru"
+    )
+    assert (body["value"], body["unit"], body["bound"]) == (60_000_000, "cubic_metres", "approximate")
+
+
+def test_the_qualifier_nearest_the_amount_and_passing_a_mark() -> None:
+    bodies = figures(
+        "In the first half of 2025 trade between Armenia and Iran edged up to about $1.2 billion. For 2025 "
+        "as a whole I am confident we will pass $2 billion.",
+        "en",
+    )
+    assert [(b["bound"], b["status"]) for b in bodies] == [
+        ("approximate", "reported"),
+        ("at_least", "forecast"),
+    ]
+
+
+def test_a_paragraph_without_a_period_goes_on_with_the_one_before() -> None:
+    bodies = figures(
+        "YEREVAN, 17 February. Trade between Armenia and Iran reached $700 million in 2024, the statistics "
+        "committee said.\n\nAccording to the committee, imports from Iran reached $450 million.",
+        "en",
+    )
+    assert [(b["indicator"], b["period"]) for b in bodies] == [
+        ("trade_turnover", "2024"),
+        ("imports", "2024"),
+    ]
+
+
+def test_a_pledge_with_no_year_is_no_figure() -> None:
+    bodies = figures(
+        "Trade between Armenia and Iran reached $700 million in 2024.\n\nThe two governments have pledged "
+        "to lift trade to $3 billion, a figure never tied to a date.",
+        "en",
+    )
+    assert [b["value"] for b in bodies] == [700_000_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Armenia and Iran discussed trade. According to Georgian statistics, Armenian exports to Iran "
+            "rose to $300 million in 2024.",
+            "en",
+        ),
+        (
+            "По данным грузинской статистики, экспорт Армении в Иран в 2024 году составил 300 млн долларов.",
+            "ru",
+        ),
+    ],
+)
+def test_whose_statistics_is_no_side_of_the_figure(text: str, language: str) -> None:
+    body = figure(text, language)
+    assert (body["reporter"], body["partner"]) == ("AM", "IR")
+
+
+def test_goods_arriving_in_a_country_are_the_senders_exports() -> None:
+    body = figure("За три месяца 2025 года в Армению поступило свыше 60 тысяч тонн иранских грузов.", "ru")
+    assert (body["indicator"], body["reporter"], body["partner"], body["value"]) == (
+        "exports",
+        "IR",
+        "AM",
+        60_000,
+    )
+
+
+def test_goods_named_after_the_first_purchase_word_are_the_partners() -> None:
+    body = figure(
+        "Армения и Иран обсудили торговлю. Кроме того, мы возобновили прямые закупки иранского газа для "
+        "северных районов: в этом году импорт может составить до 500 млн кубометров.",
+        "ru",
+    )
+    assert (body["indicator"], body["reporter"], body["partner"], body["status"]) == (
+        "imports",
+        "AM",
+        "IR",
+        "forecast",
+    )

@@ -29,6 +29,11 @@ def figures(text: str, language: str, published: date) -> list[dict[str, Any]]:
         ("in the current Iranian year, which began on March 21", "2025-03-21/2026-03-20"),
         ("in the fiscal year ended March 31, 2025", "2024-04-01/2025-03-31"),
         ("за прошлый иранский год", "2024-03-21/2025-03-20"),
+        ("in March and April", "2025-03/2025-04"),
+        ("в январе и феврале", "2025-01/2025-02"),
+        ("в феврале текущего года", "2025-02"),
+        ("March–May of last year", "2024-03/2024-05"),
+        ("за март–май прошлого года", "2024-03/2024-05"),
     ],
 )
 def test_periods(text: str, period: str) -> None:
@@ -210,3 +215,96 @@ def test_a_gain_stated_as_pribavit_is_growth() -> None:
     )
     growth = next(b for b in bodies if b["indicator"] == "trade_turnover_growth")
     assert (growth["value"], growth["compared_period"]) == (9, "2024-01/2024-07")
+
+
+def test_a_month_in_the_instrumental_case_is_read_whole() -> None:
+    [base] = find_periods("по сравнению с январём–маем 2024 года", 0, 2025, date(2025, 6, 5))
+    assert (base.value, base.comparison) == ("2024-01/2024-05", True)
+
+
+def test_two_months_apart_are_no_span() -> None:
+    found = find_periods("in March and May", 0, 2025, date(2025, 6, 5))
+    assert [p.value for p in found] == ["2025-03", "2025-05"]
+
+
+def test_growth_against_the_same_months_of_last_year() -> None:
+    bodies = figures(
+        "Товарооборот Армении и Ирана в январе–мае 2025 года составил 310 млн долларов и увеличился по "
+        "сравнению с январём–маем 2024 года на 6,2 процента. Экспорт Армении в Иран за тот же период "
+        "составил 90 млн долларов.",
+        "ru",
+        date(2025, 7, 1),
+    )
+    growth = next(b for b in bodies if b["indicator"] == "trade_turnover_growth")
+    assert (growth["period"], growth["compared_period"]) == ("2025-01/2025-05", "2024-01/2024-05")
+    exports = next(b for b in bodies if b["indicator"] == "exports")
+    assert exports["period"] == "2025-01/2025-05"
+
+
+def test_a_rate_above_the_months_of_last_year() -> None:
+    bodies = figures(
+        "Over the first five months trade between Armenia and Iran came to $310 million, which is more "
+        "than 6 percent above January–May of last year.",
+        "en",
+        date(2025, 7, 1),
+    )
+    growth = next(b for b in bodies if b["indicator"] == "trade_turnover_growth")
+    assert (growth["value"], growth["bound"], growth["compared_period"]) == (6, "at_least", "2024-01/2024-05")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "За пять месяцев товарооборот Армении и Ирана составил 310 млн долларов. Годом ранее за тот же "
+            "период он составлял 280 млн долларов.",
+            "ru",
+        ),
+        (
+            "In the first five months trade between Armenia and Iran reached $310 million. A year earlier "
+            "it stood at $280 million.",
+            "en",
+        ),
+    ],
+)
+def test_a_year_earlier_is_the_carried_period_a_year_back(text: str, language: str) -> None:
+    bodies = figures(text, language, date(2025, 7, 1))
+    assert [(b["value"], b["period"]) for b in bodies] == [
+        (310_000_000, "2025-01/2025-05"),
+        (280_000_000, "2024-01/2024-05"),
+    ]
+
+
+def test_a_calendar_year_is_a_year() -> None:
+    [found] = find_periods("put trade at $498 million for calendar 2024", 0, 2025, date(2025, 6, 5))
+    assert found.value == "2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "period"),
+    [
+        (
+            "Back in 2015, Armenia shipped less than 40,000 tonnes of ore to Georgia for the whole year.",
+            "en",
+            "2015",
+        ),
+        (
+            "Когда я начал работу здесь в 2019 году, товарооборот Армении с Грузией за тот год едва превысил "
+            "700 млн долларов.",
+            "ru",
+            "2019",
+        ),
+        ("As recently as 2017 trade between Armenia and Georgia was about $1.2 billion.", "en", "2017"),
+    ],
+)
+def test_that_year_is_the_year_the_sentence_named(text: str, language: str, period: str) -> None:
+    [body] = figures(text, language, date(2025, 6, 5))
+    assert body["period"] == period
+
+
+def test_months_a_january_report_gives_are_last_years() -> None:
+    published = date(2026, 1, 20)
+    [found] = find_periods("in January-September", 0, 2026, published)
+    assert found.value == "2025-01/2025-09"
+    [found] = find_periods("за первые девять месяцев текущего года", 0, 2026, published)
+    assert found.value == "2026-01/2026-09"  # what the text says, even if odd

@@ -13,8 +13,9 @@ from app.extraction import EXTRACTOR_VERSION, LANGUAGES, Known, extract
 ROOT = Path(__file__).resolve().parents[2]
 SEED = yaml.safe_load((ROOT / "seed" / "azerbaijan-kazakhstan-2025.yaml").read_text(encoding="utf-8"))
 TEXT = (ROOT / "seed" / SEED["source"]["text_file"]).read_text(encoding="utf-8")
-# The article reviews 2025 ("the outgoing year"); only its year is known.
-PUBLISHED = date(2025, 1, 1)
+# The article reviews 2025 ("the outgoing year"); only its year is known, so it is read as of the
+# year's last day, as the API reads a source dated by its year (app/candidates/repository.py).
+PUBLISHED = date(2025, 12, 31)
 
 
 @pytest.fixture(scope="module")
