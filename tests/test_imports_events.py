@@ -203,21 +203,28 @@ async def test_a_bad_row_rejects_the_file_and_names_line_and_column(session: Ses
 # --- ICEWS ---
 
 
+def icews_part() -> bytes:
+    """The rows the ICEWS test reads back (its first 700 lines, and line 2909), with the header."""
+    file = lines(ICEWS)
+    return ("\n".join([*file[:700], file[2908]]) + "\n").encode()
+
+
 async def test_an_icews_file(client: httpx.AsyncClient, session: Session) -> None:
     provenance = Provenance(
         title="ICEWS Coded Event Data, sample of 2018",
         publisher="Harvard Dataverse",
         url="https://dataverse.harvard.edu/dataverse/icews",
     )
-    report = run(session, ICEWS.read_bytes(), ICEWS.name, provenance=provenance)
+    # The whole file (3,705 rows) on SQLite; on PostgreSQL, the rows read back below. Events are written
+    # by the same code on both engines (the GDELT tests import their whole file on both).
+    whole = session.get_bind().dialect.name == "sqlite"
+    content = ICEWS.read_bytes() if whole else icews_part()
+    report = run(session, content, ICEWS.name, provenance=provenance)
     assert report.applied, report.errors[:3]
-    assert (report.layout, report.records, report.skipped, report.rejected) == (
-        ImportLayout.icews,
-        3705,
-        2,
-        0,
-    )
-    assert (report.grouped, report.inserted) == (1395, 2308)
+    assert (report.layout, report.rejected) == (ImportLayout.icews, 0)
+    if whole:
+        assert (report.records, report.skipped) == (3705, 2)
+        assert (report.grouped, report.inserted) == (1395, 2308)
     file = lines(ICEWS)
 
     # Lines 256 and 257: Netanyahu makes a visit to Russia (042), Russia hosts it (043): one visit.
