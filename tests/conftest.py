@@ -1,19 +1,29 @@
 """Test databases: every database test runs on SQLite and on PostgreSQL.
 
-The schema is built by the real Alembic migrations and the seed is loaded once per engine; each test
-then runs inside an outer transaction that is rolled back, so tests cannot see each other's writes.
+The real Alembic migrations build one database per engine and run, and the seed is loaded into a copy
+of it (`Templates`); every database a test gets is a copy of one of those (a file copy on SQLite,
+`CREATE DATABASE … TEMPLATE` on PostgreSQL), so no test pays for the migrations or the seed again. The
+session's shared database is such a copy; each test on it runs inside an outer transaction that is
+rolled back, so tests cannot see each other's writes. Tests that need a database of their own take
+`empty_database` (no schema; `migrate()` runs the real migrations), `migrated_database` or
+`cli_database`, or call `copy_template(database, "migrated" | "seeded")`.
 
-PostgreSQL: BILATERAL_TEST_POSTGRES_URL (default postgresql+psycopg://postgres@127.0.0.1:5432/test).
-Tests use their own schemas there, never `public`. When the server is unreachable the PostgreSQL half
-skips with the reason, unless BILATERAL_TEST_REQUIRE_POSTGRES=1 (as in CI), which makes it fail.
+PostgreSQL: BILATERAL_TEST_POSTGRES_URL (default postgresql+psycopg://postgres@127.0.0.1:5432/test),
+whose server gets a database of its own per test database (named bilateral_test_…, dropped after),
+never the URL's own database: an extension is one per database, so two runs (or two pytest-xdist
+workers) migrating side by side in one database would race to create it. When the server is
+unreachable the PostgreSQL half skips with the reason, unless BILATERAL_TEST_REQUIRE_POSTGRES=1 (as in
+CI), which makes it fail.
 """
 
 import gc
 import os
+import sqlite3
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import Literal
 
 import httpx
 import psycopg
@@ -35,6 +45,7 @@ POSTGRES_URL = os.environ.get(
 )
 REQUIRE_POSTGRES = os.environ.get("BILATERAL_TEST_REQUIRE_POSTGRES") == "1"
 SEED_DIR = REPO_ROOT / "seed"
+TemplateName = Literal["migrated", "seeded"]
 
 
 def _postgres_unreachable() -> str | None:
@@ -55,71 +66,139 @@ def _postgres_unreachable() -> str | None:
     return None
 
 
-class Database:
-    """A database to test against: SQLite file, or a PostgreSQL schema of its own."""
+def _admin(sql: str) -> None:
+    """A statement run on the URL's own database (CREATE/DROP DATABASE cannot run in a transaction)."""
+    with psycopg.connect(_libpq(POSTGRES_URL), autocommit=True) as conn:
+        conn.execute(sql)  # type: ignore[arg-type]
 
-    def __init__(self, engine_name: str, tmp: Path) -> None:
+
+class Database:
+    """A database to test against: a SQLite file, or a PostgreSQL database of its own. It starts empty,
+    or as a copy of `template`."""
+
+    def __init__(self, engine_name: str, tmp: Path, template: "Database | None" = None) -> None:
         self.engine_name = engine_name
+        self.templates: Templates | None = None  # what copy_template copies from
+        name = f"test-{uuid.uuid4().hex[:8]}"
         if engine_name == "sqlite":
-            self.url = f"sqlite:///{tmp / f'test-{uuid.uuid4().hex[:8]}.db'}"
-            self.schema = None
+            self.path: Path | None = tmp / f"{name}.db"
+            self.name = None
+            self.url = f"sqlite:///{self.path}"
+            if template:
+                self.copy_from(template)
         else:
-            self.schema = f"bilateral_test_{uuid.uuid4().hex[:8]}"
-            with psycopg.connect(_libpq(POSTGRES_URL), autocommit=True) as conn:
-                conn.execute(f'CREATE SCHEMA "{self.schema}"')
-            self.url = str(
-                make_url(POSTGRES_URL)
-                .update_query_dict({"options": f"-csearch_path={self.schema}"})
-                .render_as_string(hide_password=False)
-            )
+            self.path = None
+            self.name = f"bilateral_{name.replace('-', '_')}"
+            _admin(f'CREATE DATABASE "{self.name}"' + (f' TEMPLATE "{template.name}"' if template else ""))
+            self.url = make_url(POSTGRES_URL).set(database=self.name).render_as_string(hide_password=False)
 
     def migrate(self, revision: str = "head") -> None:
+        """The real migrations, run on this database."""
         command.upgrade(alembic_config(self.url), revision)
 
+    def copy_from(self, template: "Database") -> None:
+        """Make this database a copy of `template`; nothing may be connected to either."""
+        if self.path and template.path:
+            # SQLite's backup API: consistent whatever a write-ahead log holds.
+            with closing(sqlite3.connect(template.path)) as source, closing(sqlite3.connect(self.path)) as to:
+                source.backup(to)
+        else:
+            _admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+            _admin(f'CREATE DATABASE "{self.name}" TEMPLATE "{template.name}"')
+
     def drop(self) -> None:
-        if self.schema:
-            with psycopg.connect(_libpq(POSTGRES_URL), autocommit=True) as conn:
-                conn.execute(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
+        if self.name:
+            _admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
 def _libpq(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-def make_database(engine_name: str, tmp: Path) -> Database:
+def make_database(engine_name: str, tmp: Path, template: Database | None = None) -> Database:
     if engine_name == "postgresql":
         reason = _postgres_unreachable()
         if reason:
             if REQUIRE_POSTGRES:
                 pytest.fail(f"BILATERAL_TEST_REQUIRE_POSTGRES=1 but {reason}")
             pytest.skip(reason)
-    return Database(engine_name, tmp)
+    return Database(engine_name, tmp, template)
+
+
+class Templates:
+    """Per engine, built on first use and kept for the run: "migrated" (the real migrations, up to
+    head) and "seeded" (a copy of it with the seed loaded). Nothing stays connected to them."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp = tmp
+        self.built: dict[tuple[str, TemplateName], Database] = {}
+
+    def get(self, engine_name: str, name: TemplateName) -> Database:
+        key = (engine_name, name)
+        if key not in self.built:
+            if name == "migrated":
+                database = make_database(engine_name, self.tmp)
+                database.migrate()
+            else:
+                database = make_database(engine_name, self.tmp, self.get(engine_name, "migrated"))
+                engine = make_engine(database.url)
+                with sessionmaker(engine).begin() as session:
+                    seed_all(session, SEED_DIR)
+                engine.dispose()
+            self.built[key] = database
+        return self.built[key]
+
+    def drop(self) -> None:
+        for database in self.built.values():
+            database.drop()
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    templates = Templates(tmp_path_factory.mktemp("templates"))
+    yield templates
+    templates.drop()
+
+
+def copy_template(database: Database, name: TemplateName) -> None:
+    """Make `database` (an `empty_database`) a copy of its engine's migrated (or migrated and seeded)
+    template: what the real migrations (and the seed loader) would make of it, at the cost of a copy."""
+    assert database.templates, "copy_template needs a database from the empty_database fixture"
+    database.copy_from(database.templates.get(database.engine_name, name))
+
+
+def migrate_and_seed(database: Database) -> None:
+    copy_template(database, "seeded")
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def seeded_database(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, templates: Templates
 ) -> Iterator[Database]:
-    database = make_database(request.param, tmp_path_factory.mktemp("db"))
-    migrate_and_seed(database)
+    """The database the `session`, `connection` and `client` fixtures share, one per engine."""
+    template = templates.get(request.param, "seeded")
+    database = make_database(request.param, tmp_path_factory.mktemp("db"), template)
     yield database
     database.drop()
-
-
-def migrate_and_seed(database: Database) -> None:
-    database.migrate()
-    engine = make_engine(database.url)
-    with sessionmaker(engine).begin() as session:
-        seed_all(session, SEED_DIR)
-    engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    """A fresh database with no schema, for migration tests."""
+def empty_database(
+    request: pytest.FixtureRequest, tmp_path: Path, templates: Templates
+) -> Iterator[Database]:
+    """A fresh database with no schema, for migration tests (and, through copy_template, a database of
+    a test's own)."""
     database = make_database(request.param, tmp_path)
+    database.templates = templates
     yield database
     database.drop()
+
+
+@pytest.fixture
+def migrated_database(empty_database: Database) -> Database:
+    """A database of the test's own, at the migrations' head, with no data."""
+    copy_template(empty_database, "migrated")
+    return empty_database
 
 
 @pytest.fixture(scope="session")
@@ -194,11 +273,7 @@ def count_queries(connection: Connection) -> Iterator[QueryCounter]:
 @pytest.fixture
 def cli_database(empty_database: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
     """A migrated, seeded database of its own, which the `bilateral` command finds at DATABASE_URL."""
-    empty_database.migrate()
-    engine = make_engine(empty_database.url)
-    with Session(engine) as session, session.begin():
-        seed_all(session, SEED_DIR)
-    engine.dispose()
+    copy_template(empty_database, "seeded")
     monkeypatch.setenv("DATABASE_URL", empty_database.url)
     get_settings.cache_clear()
     yield empty_database

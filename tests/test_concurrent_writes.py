@@ -12,8 +12,7 @@ from sqlalchemy import func, select
 from app.auth import create_key
 from app.db import make_engine, make_sessionmaker
 from app.models import Place
-from app.seeding import seed_all
-from tests.conftest import SEED_DIR, Database
+from tests.conftest import Database, copy_template
 from tests.hardening_app import build, serve, settings_for
 
 pytestmark = pytest.mark.anyio
@@ -24,11 +23,10 @@ QUOTE = "Ключевым политическим событием года с�
 
 @pytest.fixture
 def seeded(empty_database: Database) -> Iterator[tuple[Database, str]]:
-    empty_database.migrate()
+    copy_template(empty_database, "seeded")
     engine = make_engine(empty_database.url)
     try:
         with make_sessionmaker(engine, writes=True).begin() as session:
-            seed_all(session, SEED_DIR)
             _, key = create_key(session, "concurrent-writer", "write")
     finally:
         engine.dispose()

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from app.config import REPO_ROOT
 from app.db import make_engine
 from app.models import DataState
-from tests.conftest import Database, without_gc_pauses
+from tests.conftest import Database, copy_template, without_gc_pauses
 from tests.hardening_app import WriteGate, build, serve, settings_for
 from tests.tcp_proxy import TcpProxy, free_port
 
@@ -46,7 +46,7 @@ def data_version(url: str) -> int:
 
 @pytest.fixture
 def migrated(empty_database: Database) -> Database:
-    empty_database.migrate()
+    copy_template(empty_database, "migrated")
     return empty_database
 
 

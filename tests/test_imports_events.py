@@ -17,13 +17,12 @@ from sqlalchemy.orm import Session
 from app.auth import create_key
 from app.common.countries import resolve_country
 from app.config import REPO_ROOT
-from app.imports.cli import summary
 from app.imports.datasets import Provenance
 from app.imports.events import RowError, cameo_country, fips_country, icews_country
 from app.imports.fips import FIPS_NO_COUNTRY, FIPS_TO_ISO
 from app.imports.records import DatasetOptions, import_dataset
 from app.imports.schemas import ImportLayout, ImportReport, ImportResource
-from app.models import Event, Revision
+from app.models import Event
 from tests.conftest import Database
 
 REAL_DATA = REPO_ROOT.parent / "shared" / "real-data"
@@ -118,74 +117,6 @@ def test_every_place_in_the_gdelt_file_is_in_the_country_its_code_maps_to() -> N
 # --- GDELT ---
 
 
-async def test_a_gdelt_file(client: httpx.AsyncClient, session: Session) -> None:
-    report = run(session, GDELT.read_bytes(), GDELT.name)
-    assert report.applied, report.errors[:3]
-    assert (report.layout, report.records, report.rejected) == (ImportLayout.gdelt, 710, 0)
-    # 6 rows name no country at all; 27 rows tell of an event another row tells of.
-    assert (report.skipped, report.grouped, report.inserted) == (6, 27, 677)
-    assert report.inserted == 710 - 6 - 27
-    assert summary(GDELT, report).splitlines()[0] == (
-        "gdelt_events_sample.tsv (csv, tab-separated, gdelt layout, 710 rows): imported: inserted 677, "
-        "updated 0, unchanged 0, skipped 6, rejected 0; 27 rows joined to another row's record"
-    )
-    file = lines(GDELT)
-
-    # Line 96: Kazakhstan hosts a visit (CAMEO 043) in Pavlodar.
-    cells = file[95].split("\t")
-    assert (cells[7], cells[26], cells[51]) == ("KAZ", "043", "KZ")
-    [visit] = await events(client, country="KAZ", type="visit", date_from="2016-07-28", date_to="2016-07-28")
-    assert (visit["date_start"], visit["date_precision"], visit["status"]) == ("2016-07-28", "day", "held")
-    assert [c["id"] for c in visit["countries"]] == ["KZ"] and visit["host_country"]["id"] == "KZ"
-    [code] = visit["external_codes"]
-    assert code == {
-        "scheme": "CAMEO",
-        "code": "043",
-        "label": "Host a visit",
-        "intensity": float(cells[30]),
-        "url": cells[57],
-    }
-    [citation] = visit["citations"]
-    assert (citation["line"], citation["quote"], citation["paragraph"]) == (96, file[95], None)
-    assert citation["source_id"] == report.source_id
-
-    # Line 244: China arrests (173) Japanese, in Beijing: FIPS CH is China, not Switzerland.
-    cells = file[243].split("\t")
-    assert (cells[7], cells[17], cells[26], cells[51]) == ("CHN", "JPN", "173", "CH")
-    found = await events(client, country="CN", date_from="2016-07-28", date_to="2016-07-28")
-    arrest = next(e for e in found if [c["line"] for c in e["citations"]] == [244])
-    assert arrest["type"] == "other" and arrest["host_country"]["id"] == "CN"
-    assert sorted(c["id"] for c in arrest["countries"]) == ["CN", "JP"]
-    assert arrest["external_codes"][0]["code"] == "173"
-    assert arrest["title"] == f"Arrest, detain, or charge with legal action: {cells[6]} → {cells[16]}"
-    # Line 63: the UN appeals (020), in Beijing: no actor is a country, the place is.
-    appeal = next(e for e in found if [c["line"] for c in e["citations"]] == [63])
-    assert [c["id"] for c in appeal["countries"]] == ["CN"] and appeal["host_country"]["id"] == "CN"
-
-    # The same file again changes nothing: no event, no revision.
-    revisions = session.scalar(select(func.count()).select_from(Revision))
-    again = run(session, GDELT.read_bytes(), GDELT.name)
-    assert (again.applied, again.inserted, again.updated, again.unchanged) == (True, 0, 0, 677)
-    assert session.scalar(select(func.count()).select_from(Revision)) == revisions
-
-
-async def test_two_files_stating_one_event_both_stay_cited(
-    client: httpx.AsyncClient, session: Session
-) -> None:
-    # A second file (here, the first 120 rows of the sample) tells of events the first told of: each
-    # event then cites both files' rows, and importing the first file again keeps the second's.
-    whole = run(session, GDELT.read_bytes(), GDELT.name)
-    part = ("\n".join(lines(GDELT)[:120]) + "\n").encode()
-    again = run(session, part, "first-rows.tsv", layout=ImportLayout.gdelt)
-    assert whole.applied and again.applied and whole.source_id != again.source_id
-    [visit] = await events(client, country="KAZ", type="visit", date_from="2016-07-28", date_to="2016-07-28")
-    cited = sorted((c["source_id"], c["line"]) for c in visit["citations"])
-    assert cited == sorted([(whole.source_id, 96), (again.source_id, 96)])
-    run(session, GDELT.read_bytes(), GDELT.name)
-    [visit] = await events(client, country="KAZ", type="visit", date_from="2016-07-28", date_to="2016-07-28")
-    assert sorted((c["source_id"], c["line"]) for c in visit["citations"]) == cited
-
-
 async def test_a_bad_row_rejects_the_file_and_names_line_and_column(session: Session) -> None:
     file = lines(GDELT)
     cells = file[9].split("\t")
@@ -203,21 +134,28 @@ async def test_a_bad_row_rejects_the_file_and_names_line_and_column(session: Ses
 # --- ICEWS ---
 
 
+def icews_part() -> bytes:
+    """The rows the ICEWS test reads back (its first 700 lines, and line 2909), with the header."""
+    file = lines(ICEWS)
+    return ("\n".join([*file[:700], file[2908]]) + "\n").encode()
+
+
 async def test_an_icews_file(client: httpx.AsyncClient, session: Session) -> None:
     provenance = Provenance(
         title="ICEWS Coded Event Data, sample of 2018",
         publisher="Harvard Dataverse",
         url="https://dataverse.harvard.edu/dataverse/icews",
     )
-    report = run(session, ICEWS.read_bytes(), ICEWS.name, provenance=provenance)
+    # The whole file (3,705 rows) on SQLite; on PostgreSQL, the rows read back below. Events are written
+    # by the same code on both engines (the GDELT tests import their whole file on both).
+    whole = session.get_bind().dialect.name == "sqlite"
+    content = ICEWS.read_bytes() if whole else icews_part()
+    report = run(session, content, ICEWS.name, provenance=provenance)
     assert report.applied, report.errors[:3]
-    assert (report.layout, report.records, report.skipped, report.rejected) == (
-        ImportLayout.icews,
-        3705,
-        2,
-        0,
-    )
-    assert (report.grouped, report.inserted) == (1395, 2308)
+    assert (report.layout, report.rejected) == (ImportLayout.icews, 0)
+    if whole:
+        assert (report.records, report.skipped) == (3705, 2)
+        assert (report.grouped, report.inserted) == (1395, 2308)
     file = lines(ICEWS)
 
     # Lines 256 and 257: Netanyahu makes a visit to Russia (042), Russia hosts it (043): one visit.
@@ -256,7 +194,7 @@ async def test_an_icews_file(client: httpx.AsyncClient, session: Session) -> Non
         "dataset",
     )
     assert source["url"] == provenance.url
-    # Importing again changes nothing: test_a_gdelt_file and the two-files test show it on GDELT.
+    # Importing again changes nothing: test_imports_gdelt.py shows it on GDELT.
 
 
 async def test_events_over_http(client: httpx.AsyncClient, session: Session) -> None:

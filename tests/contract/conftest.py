@@ -18,17 +18,15 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from alembic import command
 from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
 from starlette.types import ASGIApp
 
 from app.auth import create_key
-from app.config import REPO_ROOT, Settings
+from app.config import Settings
 from app.db import make_engine
-from app.health import alembic_config
 from app.main import create_app
-from app.seeding import seed_all
+from tests.conftest import Database, Templates
 
 from .sdk import Sdks, generate
 
@@ -42,17 +40,16 @@ class Template:
 
 
 @pytest.fixture(scope="session")
-def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Template:
-    """A SQLite file built by the real migrations, loaded with the seed and given a write key."""
-    path = tmp_path_factory.mktemp("contract") / "seeded.db"
-    url = f"sqlite:///{path}"
-    command.upgrade(alembic_config(url), "head")
-    engine = make_engine(url)
+def seeded_template(tmp_path_factory: pytest.TempPathFactory, templates: Templates) -> Template:
+    """A SQLite file built by the real migrations, loaded with the seed (a copy of tests/conftest.py's
+    template) and given a write key."""
+    database = Database("sqlite", tmp_path_factory.mktemp("contract"), templates.get("sqlite", "seeded"))
+    assert database.path
+    engine = make_engine(database.url)
     with sessionmaker(engine).begin() as session:
-        seed_all(session, REPO_ROOT / "seed")
         _, secret = create_key(session, "contract-tests", "write")
     engine.dispose()
-    return Template(path, secret)
+    return Template(database.path, secret)
 
 
 @pytest.fixture(scope="session")
