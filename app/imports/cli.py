@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from app.config import get_settings
-from app.imports.schemas import ImportFormat, ImportLayout, ImportReport, ImportResource
+from app.imports.schemas import DATASET_URL, ImportFormat, ImportLayout, ImportReport, ImportResource
 
 if TYPE_CHECKING:
     from app.imports.datasets import Provenance
@@ -68,7 +68,7 @@ def _text(value: str | None, limit: int) -> str | None:
 
 
 def _url(value: str | None) -> str | None:
-    if value is not None and not re.fullmatch(r"https?://\S+", value):
+    if value is not None and not re.fullmatch(DATASET_URL, value):
         raise typer.BadParameter("an http:// or https:// address")
     return _text(value, 2000)
 

@@ -42,6 +42,10 @@ LAYOUTS: dict[ImportResource, tuple[ImportLayout, ...]] = {
 }
 
 
+# An http(s) address with no white space or control character (a query string cannot carry those).
+DATASET_URL = r"^https?://[^\s\x00-\x1f\x7f]+$"
+
+
 class ImportParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -87,7 +91,7 @@ class ImportParams(BaseModel):
     publisher: (
         Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)] | None
     ) = Field(None, description="Who publishes the dataset.", examples=["Harvard Dataverse"])
-    url: Annotated[str, StringConstraints(max_length=2000, pattern=r"^https?://\S+$")] | None = Field(
+    url: Annotated[str, StringConstraints(max_length=2000, pattern=DATASET_URL)] | None = Field(
         None,
         description="Where the dataset is published (never fetched).",
         examples=["https://dataverse.harvard.edu/dataverse/icews"],

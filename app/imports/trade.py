@@ -10,10 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import Table, UniqueConstraint
 
 from app.common.dates import PeriodKind, parse_partial_date, parse_period, period_kind
-from app.models import Bound, FigureStatus, Indicator, Unit
+from app.models import Bound, FigureStatus, Indicator, TradeFigure, Unit
 from app.trade import rules
 
 # The columns of the generic layout: TradeFigureRead's, flattened, plus where the row comes from.
@@ -43,17 +45,12 @@ COLUMNS = (
 REQUIRED = ("reporter", "partner", "indicator", "value", "unit", "bound", "status")
 # Descriptive fields: a file without the column leaves them as they are on existing figures.
 KEPT_WHEN_ABSENT = ("note_en", "note_ru")
-# The natural key (uq_trade_figures_natural_key): one figure per reporter, partner, indicator,
-# commodity, period, status and unit.
-KEY_COLUMNS = (
-    "reporter_id",
-    "partner_id",
-    "indicator",
-    "commodity",
-    "period_start",
-    "period_end",
-    "status",
-    "unit",
+# The natural key: the columns of uq_trade_figures_natural_key, in its order (one figure per
+# reporter, partner, indicator, commodity, period, status and unit).
+KEY_COLUMNS: tuple[str, ...] = next(
+    tuple(constraint.columns.keys())
+    for constraint in cast(Table, TradeFigure.__table__).constraints
+    if isinstance(constraint, UniqueConstraint) and constraint.name == "uq_trade_figures_natural_key"
 )
 # What a figure says: compared between a file row and the figure stored under the same key.
 CONTENT_COLUMNS = (
