@@ -7,6 +7,7 @@ The stored text is what quotes are offsets into, so it is made once, here, and n
 import logging
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 # A page without text is the writer's mistake, answered with a 422: not an error of this service's.
@@ -62,9 +63,19 @@ def page_text(html: str) -> Page:
 
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the language the text is written in."""
-    import py3langid  # on first use: it loads its model as it is imported
-
     if not any(character.isalpha() for character in text):
         raise NoText("the text has no letters to tell its language by")
-    language, _score = py3langid.classify(text)
+    language, _score = _identifier().classify(text)
     return str(language)
+
+
+@cache
+def _identifier() -> Any:
+    """py3langid's model (loaded on first use), choosing only among languages with an ISO 639-1 code:
+    it also knows languages named by three letters only, and one of them can outrank English on a
+    short English sentence (Nigerian Pidgin, `pcm`), which the API's two-letter `language` cannot say."""
+    from py3langid import langid
+
+    identifier = langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE)
+    identifier.set_languages([code for code in identifier.nb_classes if len(code) == 2])
+    return identifier
