@@ -1,10 +1,11 @@
 """Contract checks: what clients and tools make of the OpenAPI document.
 
-They share one seeded SQLite database (copied for each user, so none sees another's writes), the app
-served by uvicorn on a free port of 127.0.0.1, and outside tools: the Node packages pinned in
-tools/package.json, openapi-python-client in tools/.venv, and Debian's Chromium. `scripts/tools`
-installs the first two (apt-get the third). A check whose tool is missing skips, saying so and how to
-install it, unless BILATERAL_TEST_REQUIRE_TOOLS=1 (as in CI), which makes it fail instead.
+They share one seeded SQLite database (copied for each user, so none sees another's writes; the
+Schemathesis runs have a PostgreSQL one too), the app served by uvicorn on a free port of 127.0.0.1,
+and outside tools: the Node packages pinned in tools/package.json, openapi-python-client in
+tools/.venv, and Debian's Chromium. `scripts/tools` installs the first two (apt-get the third). A
+check whose tool is missing skips, saying so and how to install it, unless
+BILATERAL_TEST_REQUIRE_TOOLS=1 (as in CI), which makes it fail instead.
 """
 
 import socket
@@ -26,7 +27,7 @@ from app.auth import create_key
 from app.config import Settings
 from app.db import make_engine
 from app.main import create_app
-from tests.conftest import Database, Templates
+from tests.conftest import Database, Templates, make_database
 
 from .sdk import Sdks, generate
 
@@ -35,27 +36,50 @@ from .sdk import Sdks, generate
 class Template:
     """The seeded database every copy starts from, and the write key it holds."""
 
-    path: Path
+    database: Database
     write_key: str  # the secret of a key with the `write` scope, for `Authorization: Bearer …`
 
+    @property
+    def path(self) -> Path:
+        """The SQLite file (copies of the SQLite template live beside it)."""
+        assert self.database.path, "a PostgreSQL template has no file"
+        return self.database.path
 
-@pytest.fixture(scope="session")
-def seeded_template(tmp_path_factory: pytest.TempPathFactory, templates: Templates) -> Template:
-    """A SQLite file built by the real migrations, loaded with the seed (a copy of tests/conftest.py's
-    template) and given a write key."""
-    database = Database("sqlite", tmp_path_factory.mktemp("contract"), templates.get("sqlite", "seeded"))
-    assert database.path
+    @property
+    def write_headers(self) -> dict[str, str]:
+        """The headers that authorize a write on any copy of the template."""
+        return {"Authorization": f"Bearer {self.write_key}"}
+
+
+def keyed_template(engine_name: str, tmp: Path, templates: Templates) -> Template:
+    """A copy of tests/conftest.py's seeded template (the real migrations and the seed), given a write
+    key; PostgreSQL skips (or fails) as the database tests do when the server is unreachable."""
+    database = make_database(engine_name, tmp, templates.get(engine_name, "seeded"))
     engine = make_engine(database.url)
     with sessionmaker(engine).begin() as session:
         _, secret = create_key(session, "contract-tests", "write")
     engine.dispose()
-    return Template(database.path, secret)
+    return Template(database, secret)
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory, templates: Templates) -> Template:
+    """The SQLite template of the contract checks."""
+    return keyed_template("sqlite", tmp_path_factory.mktemp("contract"), templates)
+
+
+@pytest.fixture(scope="session")
+def postgres_template(tmp_path_factory: pytest.TempPathFactory, templates: Templates) -> Iterator[Template]:
+    """The same on PostgreSQL (a database of its own, dropped after the run)."""
+    template = keyed_template("postgresql", tmp_path_factory.mktemp("contract-pg"), templates)
+    yield template
+    template.database.drop()
 
 
 @pytest.fixture(scope="session")
 def write_headers(seeded_template: Template) -> dict[str, str]:
-    """The headers that authorize a write on any copy of the template."""
-    return {"Authorization": f"Bearer {seeded_template.write_key}"}
+    """The headers that authorize a write on any copy of the SQLite template."""
+    return seeded_template.write_headers
 
 
 def contract_settings(database_url: str) -> Settings:
