@@ -70,7 +70,7 @@ def list_candidates(
     "/{candidate_id}",
     name="getCandidate",
     summary="Get one candidate",
-    responses=detail_responses(CandidateRead),
+    responses=detail_responses(CandidateRead, deletable=False),
 )
 def get_candidate(
     request: Request,

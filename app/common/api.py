@@ -81,14 +81,18 @@ def list_responses(
     return responses
 
 
-def detail_responses(schema: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
-    return {
+def detail_responses(schema: type[BaseModel], deletable: bool = True) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses of one record by id; a `deletable` resource's deleted ids answer 410."""
+    responses: dict[int | str, dict[str, Any]] = {
         200: {"model": schema, "description": "The record.", "headers": header_refs(*DATA_HEADERS)},
         304: NOT_MODIFIED,
         400: _problem("An unknown query parameter."),
         404: _problem("No record has this id."),
         422: _problem("A parameter value is invalid."),
     }
+    if deletable:
+        responses[410] = _problem("The record was deleted; its revisions are still readable.")
+    return responses
 
 
 def list_response(

@@ -42,7 +42,10 @@ def list_countries(
 
 
 @countries.get(
-    "/{record_id}", name="getCountry", summary="Get one country", responses=detail_responses(CountryRead)
+    "/{record_id}",
+    name="getCountry",
+    summary="Get one country",
+    responses=detail_responses(CountryRead, deletable=False),
 )
 def get_country(
     request: Request,
