@@ -524,20 +524,19 @@ _RANKED = union_all(
         for reporter, partner in ((_A, _B), (_B, _A))
     )
 ).subquery("ranked")
+# A series' key as a row carries it (reporter, partner, indicator, commodity, unit, kind of period).
+_SERIES_COLUMNS = (
+    TradeFigure.reporter_id,
+    TradeFigure.partner_id,
+    _raw(TradeFigure.indicator),
+    TradeFigure.commodity,
+    _raw(TradeFigure.unit),
+    _raw(TradeFigure.period_kind),
+)
 # With `points`: how many figures each series has in all.
 _SERIES_SIZES = union_all(
     *(
-        select(
-            TradeFigure.reporter_id,
-            TradeFigure.partner_id,
-            _raw(TradeFigure.indicator),
-            TradeFigure.commodity,
-            _raw(TradeFigure.unit),
-            _raw(TradeFigure.period_kind),
-            func.count(),
-        )
-        .where(_one_way(reporter, partner))
-        .group_by(*_SERIES_KEY)
+        select(*_SERIES_COLUMNS, func.count()).where(_one_way(reporter, partner)).group_by(*_SERIES_KEY)
         for reporter, partner in ((_A, _B), (_B, _A))
     )
 )
@@ -552,12 +551,7 @@ def _figures(lang: Language, latest: bool) -> Select[Any]:
         table = table.join(_RANKED, _RANKED.c.id == TradeFigure.id)
     statement = select(
         TradeFigure.id,
-        TradeFigure.reporter_id,
-        TradeFigure.partner_id,
-        _raw(TradeFigure.indicator),
-        TradeFigure.commodity,
-        _raw(TradeFigure.unit),
-        _raw(TradeFigure.period_kind),
+        *_SERIES_COLUMNS,
         _raw(TradeFigure.period_start),
         _raw(TradeFigure.period_end),
         TradeFigure.value,
