@@ -557,24 +557,30 @@ class ContestedValue(Base):
     )
 
 
-def _source_count(cited: Any, record_id: Any) -> Any:
-    """How many distinct sources cite the record."""
-    return (
-        select(func.count(distinct(Citation.source_id)))
-        .where(cited == record_id)
-        .correlate_except(Citation)
-        .scalar_subquery()
-    )
+def count_sources(cited: Any, record_id: Any, counted: Any = None) -> Any:
+    """How many distinct sources cite the record (with `counted`, a condition on a `source_id`
+    column, only the sources it admits)."""
+    conditions = [cited == record_id]
+    if counted is not None:
+        conditions.append(counted(Citation.source_id))
+    counting = select(func.count(distinct(Citation.source_id))).where(*conditions)
+    return counting.correlate_except(Citation).scalar_subquery()
 
 
-def _support(cited: Any, contested: Any, record_id: Any) -> Any:
+def support_status(cited: Any, contested: Any, record_id: Any, counted: Any = None) -> Any:
+    """A record's support status: contested when a source gives another value for one of its fields,
+    corroborated when several sources cite it, else single (with `counted`, as `count_sources`)."""
+
     # Literals, not parameters: readers compile this SQL once and bind only the record's id.
     def word(status: SupportStatus) -> Any:
         return literal_column(f"'{status.value}'", String)
 
+    contesting = [contested == record_id]
+    if counted is not None:
+        contesting.append(counted(ContestedValue.source_id))
     return case(
-        (exists().where(contested == record_id), word(SupportStatus.contested)),
-        (_source_count(cited, record_id) > literal_column("1"), word(SupportStatus.corroborated)),
+        (exists().where(*contesting), word(SupportStatus.contested)),
+        (count_sources(cited, record_id, counted) > literal_column("1"), word(SupportStatus.corroborated)),
         else_=word(SupportStatus.single),
     )
 
@@ -622,9 +628,9 @@ class Event(Versioned, Searchable, Base):
     contested: Mapped[list[ContestedValue]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=ContestedValue.id
     )
-    source_count: Mapped[int] = column_property(_source_count(Citation.event_id, id), deferred=True)
+    source_count: Mapped[int] = column_property(count_sources(Citation.event_id, id), deferred=True)
     support: Mapped[str] = column_property(
-        _support(Citation.event_id, ContestedValue.event_id, id), deferred=True
+        support_status(Citation.event_id, ContestedValue.event_id, id), deferred=True
     )
 
     __table_args__ = (
@@ -704,9 +710,9 @@ class Agreement(Versioned, Searchable, Base):
     contested: Mapped[list[ContestedValue]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=ContestedValue.id
     )
-    source_count: Mapped[int] = column_property(_source_count(Citation.agreement_id, id), deferred=True)
+    source_count: Mapped[int] = column_property(count_sources(Citation.agreement_id, id), deferred=True)
     support: Mapped[str] = column_property(
-        _support(Citation.agreement_id, ContestedValue.agreement_id, id), deferred=True
+        support_status(Citation.agreement_id, ContestedValue.agreement_id, id), deferred=True
     )
 
     __table_args__ = (
@@ -765,9 +771,9 @@ class TradeFigure(Versioned, Searchable, Base):
     contested: Mapped[list[ContestedValue]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=ContestedValue.id
     )
-    source_count: Mapped[int] = column_property(_source_count(Citation.trade_figure_id, id), deferred=True)
+    source_count: Mapped[int] = column_property(count_sources(Citation.trade_figure_id, id), deferred=True)
     support: Mapped[str] = column_property(
-        _support(Citation.trade_figure_id, ContestedValue.trade_figure_id, id), deferred=True
+        support_status(Citation.trade_figure_id, ContestedValue.trade_figure_id, id), deferred=True
     )
 
     __table_args__ = (
@@ -844,9 +850,9 @@ class InfrastructureProject(Versioned, Searchable, Base):
     contested: Mapped[list[ContestedValue]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True, order_by=ContestedValue.id
     )
-    source_count: Mapped[int] = column_property(_source_count(Citation.project_id, id), deferred=True)
+    source_count: Mapped[int] = column_property(count_sources(Citation.project_id, id), deferred=True)
     support: Mapped[str] = column_property(
-        _support(Citation.project_id, ContestedValue.project_id, id), deferred=True
+        support_status(Citation.project_id, ContestedValue.project_id, id), deferred=True
     )
 
     __table_args__ = (Index("ix_projects_name_en", "name_en", "id"),)

@@ -2,7 +2,7 @@ from sqlalchemy import Select, and_, exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.agreements.schemas import AgreementCreate, AgreementFilters, AgreementRead
-from app.common.filters import in_window, involves_all, matches_text, published_by, require_known
+from app.common.filters import in_window, involves_all, matches_text, read_as_of, require_known
 from app.common.listing import Listing, column_facet, link_facet, month_facet, support_load, year_facet
 from app.common.pagination import Sorting
 from app.common.rows import RowReader
@@ -65,7 +65,7 @@ def filter_agreements(session: Session, filters: AgreementFilters) -> Select[Agr
     if filters.support:
         statement = statement.where(Agreement.support.in_(filters.support))
     if filters.as_of is not None:
-        statement = statement.where(published_by("agreement", Agreement.id, filters.as_of))
+        statement = read_as_of(statement, "agreement", Agreement.id, filters.as_of)
     return statement
 
 

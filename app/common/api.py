@@ -173,7 +173,7 @@ def detail_body(
     if listing.reads_rows(params):
         return listing.get_item(session, record_id, lang, fields)
     include = getattr(params, "include", [])
-    record = listing.get(session, record_id, include)
+    record = listing.get(session, record_id, include, as_of)
     return serialize(record, schema, lang, fields, include), getattr(record, "version", None)
 
 

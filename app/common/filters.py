@@ -15,8 +15,8 @@ from pydantic import (
     StringConstraints,
     field_validator,
 )
-from sqlalchemy import Column, ColumnElement, Table, exists, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import Column, ColumnElement, Select, Table, exists, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, with_loader_criteria
 from typing_extensions import TypeAliasType
 
 from app import datastate
@@ -29,7 +29,7 @@ from app.common.pagination import Cursor, cursor_parameter
 from app.common.rows import IdQuery
 from app.common.text import like_pattern
 from app.errors import InvalidParameter, param_error
-from app.models import CITED_RECORD_COLUMNS, Citation, Source
+from app.models import CITED_RECORD_COLUMNS, Citation, ContestedValue, Source
 
 MAX_REPEATS = 10
 
@@ -248,8 +248,10 @@ def _known_ids(id_column: InstrumentedAttribute[str]) -> IdQuery:
 
 AS_OF_DESCRIPTION = (
     "Only what sources published on or before this day (YYYY-MM-DD) support: records with at least one "
-    "citation from such a source. A source counts from the last day its publication date allows (a "
-    "source dated only `2025` counts from 2025-12-31); one with no publication date never does."
+    "citation from such a source, each read as of that day (its citations, contested values, `support` "
+    "and `source_count` from those sources alone). A source counts from the last day its publication "
+    "date allows (a source dated only `2025` counts from 2025-12-31); one with no publication date never "
+    "does."
 )
 
 
@@ -262,3 +264,25 @@ def published_by(record_type: str, record_id: Any, as_of: date | ColumnElement[A
     parameter that will hold one)."""
     cited = getattr(Citation, CITED_RECORD_COLUMNS[record_type])
     return exists().where(cited == record_id, Citation.source_id == Source.id, Source.published_by <= as_of)
+
+
+def read_as_of(statement: Select[Any], record_type: str, record_id: Any, as_of: date) -> Select[Any]:
+    """`statement` as of a day: only the records a source published by then supports, each read with
+    only those sources' citations and contested values, so that its `support` and `source_count`
+    (counted by the model's SQL over the same tables) are the day's too. The criteria reach every
+    ORM query the statement makes: its subqueries, its count and facets, the relations it loads."""
+    return statement.where(published_by(record_type, record_id, as_of)).options(*as_of_criteria(as_of))
+
+
+def sources_published_by(as_of: date | ColumnElement[Any]) -> Select[str]:
+    """The ids of the sources published on or before `as_of` (a day, or a bound parameter)."""
+    return select(Source.id).where(Source.published_by <= as_of)
+
+
+def as_of_criteria(as_of: date) -> tuple[Any, ...]:
+    """Loader criteria that keep only what sources published on or before `as_of` said."""
+    published = sources_published_by(as_of)
+    return (
+        with_loader_criteria(Citation, Citation.source_id.in_(published)),
+        with_loader_criteria(ContestedValue, ContestedValue.source_id.in_(published)),
+    )

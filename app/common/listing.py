@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload, undefer
 # selectinload() and friends are typed as returning this (private) class.
 from sqlalchemy.orm.strategy_options import _AbstractLoad as LoaderOption
 
-from app.common.filters import published_by
+from app.common.filters import as_of_criteria, published_by
 from app.common.pagination import Sorting, cut, page_query, paginate
 from app.common.rows import Item, Plan, RowReader, driver_rows
 from app.common.schemas import FacetValue
@@ -44,7 +44,13 @@ class Listing(Generic[M]):
     reader: RowReader | None = None
 
     def reads_rows(self, params: Any) -> bool:
-        return self.reader is not None and not getattr(params, "include", None)
+        # The row reader counts support over every citation: a read as of a day goes through the ORM,
+        # whose loader criteria (`filters.read_as_of`) keep that day's sources only.
+        return (
+            self.reader is not None
+            and not getattr(params, "include", None)
+            and getattr(params, "as_of", None) is None
+        )
 
     def options(self, include: Sequence[str] = ()) -> list[LoaderOption]:
         return [*self.load, *(option for name in include for option in self.includes[name])]
@@ -158,19 +164,27 @@ class Listing(Generic[M]):
         filtered = statement.order_by(None).subquery()
         return {name: self.facets[name](session, filtered, lang) for name in names}
 
-    def get(self, session: Session, record_id: str, include: Sequence[str] = ()) -> M:
-        record = self.find(session, record_id, include)
+    def get(
+        self, session: Session, record_id: str, include: Sequence[str] = (), as_of: date | None = None
+    ) -> M:
+        """The record; with `as_of`, read as of that day (its citations and support then)."""
+        record = self.find(session, record_id, include, as_of)
         if record is None:
             self._missing(session, record_id)
         return record
 
-    def find(self, session: Session, record_id: str, include: Sequence[str] = ()) -> M | None:
+    def find(
+        self, session: Session, record_id: str, include: Sequence[str] = (), as_of: date | None = None
+    ) -> M | None:
         """The record with its relations loaded, or None."""
         id_column = self.sorting.id_column
+        as_of_options = () if as_of is None else as_of_criteria(as_of)
         return session.scalar(
             select(self.model)
             .where(id_column == self.normalize_id(record_id))
-            .options(*self.options(include))
+            .options(*self.options(include), *as_of_options)
+            # As of a day, what an earlier read of the session loaded (every citation) is read anew.
+            .execution_options(populate_existing=as_of is not None)
         )
 
     def require_published_by(self, session: Session, record_id: str, as_of: date) -> None:

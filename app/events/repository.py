@@ -4,7 +4,7 @@ from sqlalchemy import ColumnElement, Select, Table, and_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.agreements.repository import AGREEMENTS
-from app.common.filters import in_window, involves_all, matches_text, published_by, require_known
+from app.common.filters import in_window, involves_all, matches_text, read_as_of, require_known
 from app.common.listing import Listing, column_facet, link_facet, month_facet, support_load, year_facet
 from app.common.pagination import Sorting, sort_through
 from app.common.rows import RowReader
@@ -113,7 +113,7 @@ def filter_events(session: Session, filters: EventFilters) -> Select[Event]:
     if filters.support:
         statement = statement.where(Event.support.in_(filters.support))
     if filters.as_of is not None:
-        statement = statement.where(published_by("event", Event.id, filters.as_of))
+        statement = read_as_of(statement, "event", Event.id, filters.as_of)
     return statement
 
 

@@ -1,7 +1,7 @@
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.common.filters import involves_all, matches_text, published_by, require_known
+from app.common.filters import involves_all, matches_text, read_as_of, require_known
 from app.common.listing import Listing, column_facet, link_facet, support_load
 from app.common.pagination import Sorting
 from app.common.rows import RowReader
@@ -59,7 +59,7 @@ def filter_projects(session: Session, filters: InfrastructureProjectFilters) -> 
     if filters.support:
         statement = statement.where(Project.support.in_(filters.support))
     if filters.as_of is not None:
-        statement = statement.where(published_by("infrastructure_project", Project.id, filters.as_of))
+        statement = read_as_of(statement, "infrastructure_project", Project.id, filters.as_of)
     return statement
 
 

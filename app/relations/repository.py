@@ -40,7 +40,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.common.dates import PeriodKind
-from app.common.filters import matches_text, published_by, require_known
+from app.common.filters import matches_text, published_by, require_known, sources_published_by
 from app.common.language import LANGUAGES, Language
 from app.common.pagination import decode_cursor, encode_cursor
 from app.errors import InvalidParameter, NotFound, param_error
@@ -62,12 +62,14 @@ from app.models import (
     TradeFigure,
     Unit,
     agreement_countries,
+    count_sources,
     event_countries,
     event_organizations,
     event_people,
     project_countries,
     project_places,
     project_trade_figures,
+    support_status,
 )
 from app.relations.schemas import LATEST_EVENTS, RelationFilters
 from app.trade.series.repository import POINT_ORDER, require_countries
@@ -232,6 +234,20 @@ def _supported(record_type: str, record_id: Any) -> ColumnElement[bool]:
     return or_(cast(_AS_OF, Date).is_(None), published_by(record_type, record_id, _AS_OF))
 
 
+def _counted(source_id: Any) -> ColumnElement[bool]:
+    """Whether what the source `source_id` says counts: every source, or as of `_AS_OF` those
+    published by then (their citations, contested values, and the support counted from them)."""
+    return or_(cast(_AS_OF, Date).is_(None), source_id.in_(sources_published_by(_AS_OF)))
+
+
+def _support_columns(cited: Any, contested: Any, record_id: Any) -> tuple[Any, Any]:
+    """A record's support and source count, as of `_AS_OF`."""
+    return (
+        support_status(cited, contested, record_id, _counted),
+        count_sources(cited, record_id, _counted),
+    )
+
+
 # Above this many events, the sources query finds the pair's events again rather than by their ids.
 _LISTED_EVENTS = 1000
 
@@ -309,8 +325,7 @@ _EVENTS = {
         _LOCATION.c[f"name_{lang}"],
         _HOST.c.id,
         _HOST.c[f"name_{lang}"],
-        Event.support,
-        Event.source_count,
+        *_support_columns(Citation.event_id, ContestedValue.event_id, Event.id),
     )
     .select_from(
         Event.__table__.outerjoin(_LOCATION, _LOCATION.c.id == Event.location_id).outerjoin(
@@ -333,8 +348,7 @@ _AGREEMENTS = {
         _raw(Agreement.date_precision),
         _EVENT.c.id,
         _EVENT.c[f"title_{lang}"],
-        Agreement.support,
-        Agreement.source_count,
+        *_support_columns(Citation.agreement_id, ContestedValue.agreement_id, Agreement.id),
     )
     .select_from(Agreement.__table__.outerjoin(_EVENT, _EVENT.c.id == Agreement.event_id))
     .where(Agreement.id.in_(_pair_ids(agreement_countries, "agreement_id", "agreement")))
@@ -348,8 +362,7 @@ _PROJECTS = {
         _raw(InfrastructureProject.kind),
         _raw(InfrastructureProject.status),
         _localized(InfrastructureProject, "summary", lang),
-        InfrastructureProject.support,
-        InfrastructureProject.source_count,
+        *_support_columns(Citation.project_id, ContestedValue.project_id, InfrastructureProject.id),
     )
     .where(InfrastructureProject.id.in_(_pair_ids(project_countries, "project_id", "infrastructure_project")))
     .order_by(_localized(InfrastructureProject, "name", lang), InfrastructureProject.id)
@@ -474,7 +487,7 @@ def _of_listed(
         kind = owners[section]
         owner = model.project_id if kind == "project" else getattr(model, f"{kind}_id")
         fields: list[Any] = [literal(kind, String).label("kind"), owner.label("owner"), *columns]
-        parts.append(select(*fields, model.id).where(owner.in_(_ids(section))))
+        parts.append(select(*fields, model.id).where(owner.in_(_ids(section)), _counted(model.source_id)))
     return _ordered(parts, "kind", "owner", *order)
 
 
@@ -563,7 +576,11 @@ def _figures(lang: Language, latest: bool) -> Select[Any]:
         _localized(TradeFigure, "note", lang),
         Citation.id,
         *_CITATION_COLUMNS,
-    ).select_from(table.outerjoin(Citation, Citation.trade_figure_id == TradeFigure.id))
+    ).select_from(
+        table.outerjoin(
+            Citation, and_(Citation.trade_figure_id == TradeFigure.id, _counted(Citation.source_id))
+        )
+    )
     statement = statement.where(_RANKED.c.rank <= _POINTS) if latest else statement.where(_PAIR_FIGURES)
     return statement.order_by(*POINT_ORDER, Citation.char_start, Citation.id)
 
@@ -581,7 +598,8 @@ def _sources(events: Any) -> Select[str, str]:
         ),
         select(Citation.source_id).where(Citation.project_id.in_(_ids("projects"))),
     )
-    return select(Source.id, Source.title).where(Source.id.in_(cited)).order_by(Source.title, Source.id)
+    listed = select(Source.id, Source.title).where(Source.id.in_(cited), _counted(Source.id))
+    return listed.order_by(Source.title, Source.id)
 
 
 _SOURCES_OF_LISTED_EVENTS = _sources(_ids("events"))
@@ -677,7 +695,9 @@ def _records(
 ) -> tuple[list[Record], list[Record], list[Record]]:
     """The latest events, every agreement and every project of the pair, with their references and
     citations. Sections known to be empty cost no query."""
-    events = [_event(row) for row in connection.execute(_EVENTS[lang], {"events": latest})] if latest else []
+    events = []
+    if latest:
+        events = [_event(row) for row in connection.execute(_EVENTS[lang], {**pair, "events": latest})]
     agreements, projects = [], []
     if counts["agreements"]:
         agreements = [_agreement(row) for row in connection.execute(_AGREEMENTS[lang], pair)]
@@ -700,13 +720,13 @@ def _records(
         kind, field = relation.split(".")
         value = ref_id if field == "sectors" else _named(ref_id, ref_name, field == "agreements")
         records[kind, owner][field].append(value)
-    for kind, owner, *citation in connection.execute(_citations(sections), ids):
+    for kind, owner, *citation in connection.execute(_citations(sections), {**ids, "as_of": pair["as_of"]}):
         records[kind, owner]["citations"].append(dict(zip(_CITATION_KEYS, citation[:6], strict=True)))
     if events:
         for event_id, *code in connection.execute(_EVENT_CODES, {"events": latest}):
             records["event", event_id]["external_codes"].append(dict(zip(_CODE_KEYS, code, strict=True)))
     if any(record["support"] == SupportStatus.contested for record in records.values()):
-        for kind, owner, *value in connection.execute(_contested(sections), ids):
+        for kind, owner, *value in connection.execute(_contested(sections), {**ids, "as_of": pair["as_of"]}):
             records[kind, owner]["contested"].append(dict(zip(_CONTESTED_KEYS, value[:7], strict=True)))
     if projects:
         for project_id, *figure in connection.execute(_PROJECT_FIGURES, ids):

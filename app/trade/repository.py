@@ -4,7 +4,7 @@ from sqlalchemy import ColumnElement, Date, Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.common.dates import PeriodKind, period_kind
-from app.common.filters import in_window, matches_text, published_by, require_known
+from app.common.filters import in_window, matches_text, read_as_of, require_known
 from app.common.listing import Listing, column_facet, either_column_facet, support_load, year_facet
 from app.common.pagination import Sorting
 from app.common.rows import RowReader
@@ -78,7 +78,7 @@ def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Selec
     if filters.support:
         statement = statement.where(TradeFigure.support.in_(filters.support))
     if filters.as_of is not None:
-        statement = statement.where(published_by("trade_figure", TradeFigure.id, filters.as_of))
+        statement = read_as_of(statement, "trade_figure", TradeFigure.id, filters.as_of)
     return statement
 
 

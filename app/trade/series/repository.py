@@ -7,7 +7,7 @@ from sqlalchemy import case, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.common.dates import PeriodKind
-from app.common.filters import published_by
+from app.common.filters import read_as_of
 from app.errors import InvalidParameter, param_error
 from app.models import Country, FigureStatus, Indicator, TradeFigure, Unit
 from app.trade.series.schemas import TradeSeriesParams
@@ -69,7 +69,7 @@ def get_series(session: Session, params: TradeSeriesParams) -> Series:
     if params.unit is not None:
         statement = statement.where(TradeFigure.unit == params.unit)
     if params.as_of is not None:
-        statement = statement.where(published_by("trade_figure", TradeFigure.id, params.as_of))
+        statement = read_as_of(statement, "trade_figure", TradeFigure.id, params.as_of)
     points = list(session.scalars(statement.options(*POINT_LOAD).order_by(*POINT_ORDER)))
     units = sorted({point.unit.value for point in points})
     if len(units) > 1:
