@@ -9,7 +9,7 @@ send back as `If-Match` (`etag`), streamed CSV/NDJSON exports, and file imports.
 
 from .exports import export_csv, export_lines, export_ndjson
 from .generated.client import AuthenticatedClient, Client
-from .imports import import_records
+from .imports import import_file
 from .paging import Page, items, pages
 from .problems import (
     ApiError,
@@ -55,7 +55,7 @@ __all__ = [
     "export_csv",
     "export_lines",
     "export_ndjson",
-    "import_records",
+    "import_file",
     "items",
     "pages",
     "unwrap",
