@@ -2,6 +2,7 @@
 mypy --strict clean with docs/sdk.md's example, which runs as written against a live server; and, in
 process, what the generated client and the hand-written layer make of the API's answers."""
 
+import asyncio
 import gzip
 import importlib
 import io
@@ -81,6 +82,8 @@ def test_docs_example_type_checks_and_runs(
     assert "412 /problems/precondition-failed" in lines
     assert "['create', 'update']" in lines
     assert "aliyev-state-visit-kazakhstan-2025-11 2025-11-01" in lines  # the export
+    assert "Azerbaijan and Kazakhstan" in lines  # asynchronously: two at once, then every page
+    assert f"{int(count) + 1} events, asynchronously" in lines  # and the event the example created
 
 
 def test_pages_follow_the_cursor(sdk: Any, client: Any) -> None:
@@ -93,6 +96,41 @@ def test_pages_follow_the_cursor(sdk: Any, client: Any) -> None:
     ]
     assert len(seen) == len(set(seen)) == 249  # all of ISO 3166-1, each once
     assert seen == sorted(seen)  # the default sort is by id
+
+
+def test_async_twins_follow_the_cursor(sdk: Any, live_server: str) -> None:
+    """apages, aitems and aunwrap over the generated asyncio_detailed functions, as their sync twins."""
+    list_countries = sdk.module("generated.api.countries.list_countries")
+    get_event = sdk.module("generated.api.events.get_event")
+    models = sdk.module("generated.models")
+
+    async def read() -> tuple[list[int], list[str], Any]:
+        async with sdk.Client(base_url=live_server, raise_on_unexpected_status=True) as client:
+            sizes = [
+                len(page.items)
+                async for page in sdk.apages(
+                    list_countries.asyncio_detailed, models.CountryPage, client=client, limit=100
+                )
+            ]
+            seen = [
+                country.id
+                async for country in sdk.aitems(
+                    list_countries.asyncio_detailed, models.CountryPage, client=client, q="stan"
+                )
+            ]
+            event = await sdk.aunwrap(
+                get_event.asyncio_detailed(STATE_VISIT, client=client), models.EventRead
+            )
+            with pytest.raises(sdk.NotFound):
+                await sdk.aunwrap(
+                    get_event.asyncio_detailed("no-such-event", client=client), models.EventRead
+                )
+            return sizes, seen, event
+
+    sizes, seen, event = asyncio.run(read())
+    assert sizes == [100, 100, 49]
+    assert "KZ" in seen and "AZ" not in seen
+    assert event.id == STATE_VISIT
 
 
 def test_list_with_filters(sdk: Any, client: Any) -> None:
