@@ -64,6 +64,8 @@ async def spooled_upload(request: Request) -> AsyncIterator[Upload]:
         spool.close()
 
 
+# The files are bytes (`format: binary`), in any of the encodings above: generators then send them as
+# given (a File in openapi-python-client, a Blob in @hey-api/openapi-ts and orval).
 REQUEST_BODY: dict[str, Any] = {
     "description": "The file itself, as the whole body (not a multipart form), in UTF-8 (with or without "
     "a BOM) or Latin-1/cp1252 (detected), gzipped or not. CSV: a header row naming the columns, then one "
@@ -73,12 +75,12 @@ REQUEST_BODY: dict[str, Any] = {
     "required": True,
     "content": {
         "text/csv": {
-            "schema": {"type": "string"},
+            "schema": {"type": "string", "format": "binary"},
             "example": "reporter,partner,indicator,period,value,unit,bound,status\n"
             "AZ,KZ,exports,2024,250000000,USD,approximate,reported\n",
         },
         "application/x-ndjson": {
-            "schema": {"type": "string"},
+            "schema": {"type": "string", "format": "binary"},
             "example": '{"reporter":"AZ","partner":"KZ","indicator":"exports","period":"2024",'
             '"value":250000000,"unit":"USD","bound":"approximate","status":"reported"}\n',
         },
@@ -111,7 +113,7 @@ REQUEST_BODY: dict[str, Any] = {
                 "error": "",
             },
         },
-        "text/tab-separated-values": {"schema": {"type": "string"}},
+        "text/tab-separated-values": {"schema": {"type": "string", "format": "binary"}},
         "application/gzip": {"schema": {"type": "string", "format": "binary"}},
     },
 }

@@ -1,6 +1,6 @@
 """The document as two more generators take it (besides openapi-python-client and openapi-typescript,
 which the SDK tests use): @hey-api/openapi-ts and orval generate clients without a warning, and what
-they generate passes `tsc --strict`."""
+they generate passes `tsc --strict`. And the tools of tools/ admit the Node they declare."""
 
 import json
 import re
@@ -11,7 +11,7 @@ import pytest
 
 from app.config import REPO_ROOT
 
-from .tools import TOOLS, node_tool
+from .tools import TOOLS, node, node_tool
 
 DOCUMENT = REPO_ROOT / "openapi.json"
 # What a generator prints when something in the document did not fit; none of it may appear.
@@ -65,3 +65,24 @@ def test_generated_client_has_no_warning_and_type_checks_strictly(
     assert not trouble, f"{generator[0]} said:\n" + "\n".join(trouble)
     assert list((tmp_path / "client").rglob("*.ts")), f"{generator[0]} wrote no TypeScript:\n{output}"
     strict_check(tmp_path)
+
+
+# Each package of tools/package-lock.json whose declared Node versions (`engines.node`) leave out the
+# oldest Node tools/package.json admits, or the one running: `npm ci` would warn EBADENGINE for it.
+ENGINES = """
+const semver = require(process.argv[1] + "/node_modules/semver");
+const lock = require(process.argv[1] + "/package-lock.json");
+const floor = semver.minVersion(require(process.argv[1] + "/package.json").engines.node);
+for (const [path, { version, engines }] of Object.entries(lock.packages)) {
+  const range = engines && engines.node;
+  if (range && !(semver.satisfies(floor, range) && semver.satisfies(process.version, range))) {
+    console.log(`${path}@${version} wants node ${range}`);
+  }
+}
+"""
+
+
+def test_the_tools_admit_the_node_they_declare() -> None:
+    """No EBADENGINE from `npm ci` (checked in the lock file: nothing is installed or fetched)."""
+    node_tool("tsc")  # tools/node_modules is there
+    assert run([str(node()), "-e", ENGINES, str(TOOLS)], TOOLS) == ""

@@ -2,11 +2,16 @@
 mypy --strict clean with docs/sdk.md's example, which runs as written against a live server; and, in
 process, what the generated client and the hand-written layer make of the API's answers."""
 
+import asyncio
+import gzip
 import importlib
+import io
+import json
 import runpy
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -77,6 +82,8 @@ def test_docs_example_type_checks_and_runs(
     assert "412 /problems/precondition-failed" in lines
     assert "['create', 'update']" in lines
     assert "aliyev-state-visit-kazakhstan-2025-11 2025-11-01" in lines  # the export
+    assert "Azerbaijan and Kazakhstan" in lines  # asynchronously: two at once, then every page
+    assert f"{int(count) + 1} events, asynchronously" in lines  # and the event the example created
 
 
 def test_pages_follow_the_cursor(sdk: Any, client: Any) -> None:
@@ -89,6 +96,41 @@ def test_pages_follow_the_cursor(sdk: Any, client: Any) -> None:
     ]
     assert len(seen) == len(set(seen)) == 249  # all of ISO 3166-1, each once
     assert seen == sorted(seen)  # the default sort is by id
+
+
+def test_async_twins_follow_the_cursor(sdk: Any, live_server: str) -> None:
+    """apages, aitems and aunwrap over the generated asyncio_detailed functions, as their sync twins."""
+    list_countries = sdk.module("generated.api.countries.list_countries")
+    get_event = sdk.module("generated.api.events.get_event")
+    models = sdk.module("generated.models")
+
+    async def read() -> tuple[list[int], list[str], Any]:
+        async with sdk.Client(base_url=live_server, raise_on_unexpected_status=True) as client:
+            sizes = [
+                len(page.items)
+                async for page in sdk.apages(
+                    list_countries.asyncio_detailed, models.CountryPage, client=client, limit=100
+                )
+            ]
+            seen = [
+                country.id
+                async for country in sdk.aitems(
+                    list_countries.asyncio_detailed, models.CountryPage, client=client, q="stan"
+                )
+            ]
+            event = await sdk.aunwrap(
+                get_event.asyncio_detailed(STATE_VISIT, client=client), models.EventRead
+            )
+            with pytest.raises(sdk.NotFound):
+                await sdk.aunwrap(
+                    get_event.asyncio_detailed("no-such-event", client=client), models.EventRead
+                )
+            return sizes, seen, event
+
+    sizes, seen, event = asyncio.run(read())
+    assert sizes == [100, 100, 49]
+    assert "KZ" in seen and "AZ" not in seen
+    assert event.id == STATE_VISIT
 
 
 def test_list_with_filters(sdk: Any, client: Any) -> None:
@@ -190,19 +232,89 @@ def test_exports_stream(sdk: Any, client: Any) -> None:
         list(sdk.export_ndjson(client, "/v1/events", date_from="2025-13"))
 
 
-def test_import_sends_the_file(sdk: Any, live_server: str, seeded_template: Template) -> None:
-    """The generated import cannot send a file (see bilateral_sdk/imports.py); import_records does."""
+CSV_ROWS = (
+    b"reporter,partner,indicator,period,value,unit,bound,status\n"
+    b"AZ,KZ,exports,2024,250000000,USD,approximate,reported\n"
+)
+ROW = {
+    "reporter": "AZ",
+    "partner": "KZ",
+    "indicator": "exports",
+    "period": "2024",
+    "value": 250000000,
+    "unit": "USD",
+    "bound": "approximate",
+    "status": "reported",
+}
+
+
+def test_generated_import_sends_each_media_type(
+    sdk: Any, live_server: str, seeded_template: Template
+) -> None:
+    """The generated import sends a File as its mime_type says, and JSON from its models; dry runs,
+    so the shared server stays the seed."""
+    import_records = sdk.module("generated.api.imports.import_records")
     models = sdk.module("generated.models")
-    content = (
-        b"reporter,partner,indicator,period,value,unit,bound,status\n"
-        b"AZ,KZ,exports,2024,250000000,USD,approximate,reported\n"
-    )
-    # A dry run: checked and reported, nothing written (the shared server stays the seed).
+    file = sdk.module("generated.types").File
+    ndjson = json.dumps(ROW).encode() + b"\n"
+    files = {
+        "text/csv": CSV_ROWS,
+        "text/tab-separated-values": CSV_ROWS.replace(b",", b"\t"),
+        "application/x-ndjson": ndjson,
+        "application/gzip": gzip.compress(ndjson),
+    }
+    bodies = [file(payload=io.BytesIO(content), mime_type=kind) for kind, content in files.items()]
+    bodies.append([models.ImportRecordsJsonBodyType0Item.from_dict(ROW)])
+    bodies.append(models.ImportRecordsJsonBodyType1.from_dict({"data": [ROW]}))
     with sdk.AuthenticatedClient(base_url=live_server, token=seeded_template.write_key) as client:
-        report = sdk.import_records(client, "trade-figures", content, "text/csv", dry_run=True)
-        assert isinstance(report, models.ImportReport)
+        reports = [
+            sdk.unwrap(
+                import_records.sync_detailed(
+                    models.ImportResource.TRADE_FIGURES, client=client, body=body, dry_run=True
+                ),
+                models.ImportReport,
+            )
+            for body in bodies
+        ]
+        assert [(report.format_, report.records, report.applied) for report in reports] == [
+            ("csv", 1, False),
+            ("csv", 1, False),
+            ("ndjson", 1, False),
+            ("ndjson", 1, False),
+            ("json", 1, False),
+            ("json", 1, False),
+        ]
+        with pytest.raises(TypeError, match="text/csv"):  # a File must say which of them it is
+            import_records.sync_detailed(
+                models.ImportResource.TRADE_FIGURES, client=client, body=file(payload=io.BytesIO(CSV_ROWS))
+            )
+        bad = file(payload=io.BytesIO(CSV_ROWS.replace(b"2024", b"2024-13")), mime_type="text/csv")
+        rejected = import_records.sync_detailed(
+            models.ImportResource.TRADE_FIGURES, client=client, body=bad, dry_run=True
+        )
+        with pytest.raises(sdk.UnprocessableContent) as invalid:
+            sdk.unwrap(rejected, models.ImportReport)
+        assert [(error.name, error.in_) for error in invalid.value.problem.errors] == [("period", "body")]
+
+
+def test_import_file_reads_a_path(
+    sdk: Any, live_server: str, seeded_template: Template, tmp_path: Path
+) -> None:
+    (tmp_path / "figures.csv").write_bytes(CSV_ROWS)
+    (tmp_path / "figures.json").write_text(json.dumps([ROW]))
+    (tmp_path / "figures.txt").write_bytes(CSV_ROWS)
+    with sdk.AuthenticatedClient(base_url=live_server, token=seeded_template.write_key) as client:
+        for name, kind in [("figures.csv", "csv"), ("figures.json", "json")]:
+            report = sdk.import_file(client, "trade-figures", tmp_path / name, dry_run=True)
+            assert (report.format_, report.records, report.applied) == (kind, 1, False)
+        with pytest.raises(ValueError, match="media_type"):
+            sdk.import_file(client, "trade-figures", tmp_path / "figures.txt", dry_run=True)
+        report = sdk.import_file(
+            client, "trade-figures", tmp_path / "figures.txt", media_type="text/csv", dry_run=True
+        )
+        assert report.records == 1
     with (
         sdk.AuthenticatedClient(base_url=live_server, token="bk_no_such") as stranger,
         pytest.raises(sdk.Unauthorized),
     ):
-        sdk.import_records(stranger, "trade-figures", content, "text/csv", dry_run=True)
+        sdk.import_file(stranger, "trade-figures", tmp_path / "figures.csv", dry_run=True)

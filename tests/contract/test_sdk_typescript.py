@@ -37,9 +37,10 @@ def test_sdk_builds_and_the_examples_run(sdks: Sdks, seeded_template: Template, 
     check.mkdir()
     for name in ("usage.ts", "checks.ts"):
         shutil.copy(HERE / name, check / name)
-    program, export = examples("ts")
+    program, export, imports = examples("ts")
     (check / "example.ts").write_text(program)
     (check / "export.ts").write_text(export)
+    (check / "imports.ts").write_text(imports)
     (package / "tsconfig.json").rename(package / "tsconfig.package.json")
     shutil.copy(HERE / "tsconfig.json", package / "tsconfig.json")
     tsc(package, "-p", "tsconfig.json")
@@ -47,7 +48,8 @@ def test_sdk_builds_and_the_examples_run(sdks: Sdks, seeded_template: Template, 
 
     env = os.environ | {"BILATERAL_URL": sdk_server, "BILATERAL_KEY": seeded_template.write_key}
     run = {"cwd": check, "env": env, "capture_output": True, "text": True, "timeout": 120}
-    ran = [subprocess.run([str(node()), f"{name}.js"], **run) for name in ("example", "export", "checks")]
+    names = ("example", "export", "checks", "imports")
+    ran = [subprocess.run([str(node()), f"{name}.js"], **run) for name in names]
     for result in ran:
         assert result.returncode == 0, f"the example failed:\n{result.stdout}\n{result.stderr}"
     lines = ran[0].stdout.splitlines()
@@ -65,4 +67,9 @@ def test_sdk_builds_and_the_examples_run(sdks: Sdks, seeded_template: Template, 
         "csv aliyev-state-visit-kazakhstan-2025-11 AZ | KZ",
         "fields id,title",
         "unwrap refuses fields=",
+    ]
+    assert ran[3].stdout.splitlines() == [  # dry runs: the CSV, the JSON rows, the rejected NDJSON file
+        "csv 1 false",
+        "json 1 false",
+        "422 period: month must be 01–12",
     ]

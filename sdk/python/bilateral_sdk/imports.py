@@ -1,39 +1,67 @@
-"""Bulk imports (`POST /v1/imports/{resource}`) with a file's bytes as the body.
+"""Bulk imports (`POST /v1/imports/{resource}`) from a file on disk.
 
-The generated `import_records` cannot send one: its body is a union of a file, JSON and three text
-types that it tests with `isinstance` on a parameterized `list[...]` (a TypeError at run time) and
-reads as `.payload` from a `str`. This sends the bytes as they are, with their media type.
+The generated `generated.api.imports.import_records` sends a body as it is given: a `File` whose
+`mime_type` is one of the operation's media types (`text/csv`, `text/tab-separated-values`,
+`application/x-ndjson`, `application/gzip`), or the JSON body's models. `import_file` adds a path: it
+picks the media type from the file's suffix, streams the file, and answers the report or raises.
 """
 
 import json
+from pathlib import Path
 from typing import Any
 
+from .generated.api.imports import import_records
 from .generated.client import AuthenticatedClient
-from .generated.models import ImportReport
-from .problems import error_for
+from .generated.models import (
+    ImportRecordsJsonBodyType0Item,
+    ImportRecordsJsonBodyType1,
+    ImportReport,
+    ImportResource,
+)
+from .generated.types import File
+from .responses import unwrap
 
 MEDIA_TYPES = {
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "ndjson": "application/x-ndjson",
-    "json": "application/json",
-    "gz": "application/gzip",
+    ".csv": "text/csv",
+    ".tsv": "text/tab-separated-values",
+    ".ndjson": "application/x-ndjson",
+    ".jsonl": "application/x-ndjson",
+    ".json": "application/json",
+    ".gz": "application/gzip",
 }
 
 
-def import_records(
-    client: AuthenticatedClient, resource: str, content: bytes, media_type: str, **params: Any
+def import_file(
+    client: AuthenticatedClient,
+    resource: ImportResource | str,
+    path: str | Path,
+    media_type: str | None = None,
+    **params: Any,
 ) -> ImportReport:
-    """Import `content` (a file's bytes, `media_type` one of MEDIA_TYPES' values) into `resource`
-    (`trade-figures`, …); `params` are the operation's query parameters (`dry_run=True`, `layout=`)."""
-    query = {name: _query_value(value) for name, value in params.items() if value is not None}
-    response = client.get_httpx_client().post(
-        f"/v1/imports/{resource}", params=query, content=content, headers={"Content-Type": media_type}
-    )
-    if response.status_code != 200:
-        raise error_for(response.status_code, response.headers, response.content)
-    return ImportReport.from_dict(json.loads(response.content))
+    """Import the file at `path` into `resource` (`trade-figures`, `events`, `agreements`).
 
-
-def _query_value(value: Any) -> Any:
-    return str(value).lower() if isinstance(value, bool) else value
+    `media_type` defaults to the one of the file's suffix (MEDIA_TYPES); `params` are the operation's
+    query parameters (`dry_run=True`, `layout=`, `filename=`, …). The file's name is sent as
+    `filename` unless given. Raises the ProblemError of the answer's status (422: the file was
+    rejected, `.problem.errors` names each bad line).
+    """
+    path = Path(path)
+    media_type = media_type or MEDIA_TYPES.get(path.suffix.lower())
+    if media_type is None:
+        raise ValueError(f"{path.name}: say its media_type, one of {sorted(set(MEDIA_TYPES.values()))}")
+    params.setdefault("filename", path.name)
+    resource = ImportResource(resource)
+    if media_type == "application/json":
+        # The generated function sends JSON from its models (the rows, or an object with `data`).
+        document = json.loads(path.read_bytes())
+        body: Any = (
+            [ImportRecordsJsonBodyType0Item.from_dict(row) for row in document]
+            if isinstance(document, list)
+            else ImportRecordsJsonBodyType1.from_dict(document)
+        )
+        response = import_records.sync_detailed(resource, client=client, body=body, **params)
+    else:
+        with path.open("rb") as file:
+            upload = File(payload=file, file_name=path.name, mime_type=media_type)
+            response = import_records.sync_detailed(resource, client=client, body=upload, **params)
+    return unwrap(response, ImportReport)

@@ -1,6 +1,7 @@
-"""Every page of a list, following `next_cursor` until the last page."""
+"""Every page of a list, following `next_cursor` until the last page; `apages` and `aitems` for the
+generated `asyncio_detailed` functions."""
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
 from .generated.types import UNSET, Response, Unset
@@ -41,3 +42,25 @@ def items(
     """Every record of `list_operation` for `params`, across all pages (see `pages`)."""
     for page in pages(list_operation, kind, **params):
         yield from page.items
+
+
+async def apages(
+    list_operation: Callable[..., Awaitable[Response[Any]]], kind: type[P], **params: Any
+) -> AsyncIterator[P]:
+    """As `pages`, for a generated `asyncio_detailed`: `async for page in apages(…)`."""
+    cursor: str | Unset = params.pop("cursor", UNSET)
+    while True:
+        page = unwrap(await list_operation(cursor=cursor, **params), kind)
+        yield page
+        if page.next_cursor is None:
+            return
+        cursor = page.next_cursor
+
+
+async def aitems(
+    list_operation: Callable[..., Awaitable[Response[Any]]], kind: type[Page[T_co]], **params: Any
+) -> AsyncIterator[T_co]:
+    """As `items`, for a generated `asyncio_detailed`: `async for record in aitems(…)`."""
+    async for page in apages(list_operation, kind, **params):
+        for item in page.items:
+            yield item

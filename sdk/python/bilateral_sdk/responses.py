@@ -1,5 +1,6 @@
 """Reading a generated operation's `Response`: its value (or the problem it is, raised) and its ETag."""
 
+from collections.abc import Awaitable
 from typing import Any, TypeVar
 
 from .generated.types import Response
@@ -17,6 +18,12 @@ def unwrap(response: Response[Any], kind: type[T]) -> T:
     if 200 <= response.status_code < 300 and isinstance(response.parsed, kind):
         return response.parsed
     raise error_for(response.status_code, response.headers, response.content)
+
+
+async def aunwrap(call: Awaitable[Response[Any]], kind: type[T]) -> T:
+    """As `unwrap`, awaiting the call of a generated `asyncio_detailed`:
+    `await aunwrap(get_event.asyncio_detailed(…), EventRead)`."""
+    return unwrap(await call, kind)
 
 
 def etag(response: Response[Any]) -> str:
