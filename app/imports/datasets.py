@@ -44,9 +44,10 @@ BATCH_SIZE = 500
 class RecordWriter:
     """Puts an import's records through their resource's write path, a batch at a time
     (writes.put_all), counting what each came to in `result` and naming a record's first line in its
-    error. Once `result` holds an error nothing more is written (the caller rolls the import back),
-    but records may still be added: checking goes on, to name every bad line. The search documents of
-    a batch's records are written with it."""
+    error. A file with any error is rolled back by the caller, but checking goes on to name every bad
+    line: records are still put (the write path's checks are the last ones) until the write path
+    refuses one, and none after that (the session holds the refused batch, unflushed). The search
+    documents of a batch's records are written with it."""
 
     def __init__(
         self,
@@ -62,12 +63,13 @@ class RecordWriter:
         self.result, self.source_id, self.field = result, source_id, field
         self.batch_size = batch_size
         self.batch: list[tuple[int, str, dict[str, Any]]] = []
+        self.refused = False
         # Held for the import: the write path looks the cited source up by id, in the identity map.
         self._source = session.get(Source, source_id) if source_id is not None else None
 
     def add(self, line: int, record_id: str, data: dict[str, Any]) -> None:
         """Put the record `record_id` (`data`, a create body), whose first row is on `line`."""
-        if self.result.errors:
+        if self.refused:
             return
         self.batch.append((line, record_id, data))
         if len(self.batch) >= self.batch_size:
@@ -76,7 +78,7 @@ class RecordWriter:
     def flush(self) -> None:
         """Write the records added since the last flush."""
         batch, self.batch = self.batch, []
-        if not batch or self.result.errors:
+        if not batch or self.refused:
             return
         records = [(record_id, data) for _, record_id, data in batch]
         try:
@@ -96,6 +98,7 @@ class RecordWriter:
             search.index_records(self.session, self.record_type, written)
 
     def _error(self, line: int, error: AppError) -> None:
+        self.refused = True
         name = self.field(error.errors[0]["name"]) if error.errors else "file"
         self.result.errors.append((line, name, error.detail))
 
