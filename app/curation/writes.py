@@ -381,13 +381,17 @@ def put_all(
     raises, for the whole batch."""
     listing = writable.listing
     found = listing.find_all(session, [record_id for record_id, _ in records])
+    stated: set[str] = set()
     new: set[str] = set()
+    restated: list[M] = []
     outcomes: list[str | AppError] = []
     for record_id, data in records:
         key = listing.normalize_id(record_id)
-        if key in new:  # stated twice: the second changes what the first wrote, as one put after another
-            _flush(session, writable)
+        earlier = found.get(key) if key in stated else None
+        if earlier is not None and (key in new or session.is_modified(earlier)):
+            _flush(session, writable)  # stated again after a change: written first, as by two puts
             new.clear()
+        stated.add(key)
         try:
             record = found.get(key)
             if record is None:
@@ -396,10 +400,17 @@ def put_all(
                 outcomes.append("inserted")
             else:
                 outcomes.append(_restate(session, writable, record, data, source_id))
+                restated.append(record)
         except AppError as exc:
             outcomes.append(exc)
-    if not any(isinstance(outcome, AppError) for outcome in outcomes):
-        _flush(session, writable)
+    if any(isinstance(outcome, AppError) for outcome in outcomes):
+        return outcomes
+    for record in restated:
+        if not session.is_modified(record):
+            # Stated as it is, yet dirty (its collections were set): expired, it is skipped by the
+            # flush instead of compared all over again.
+            session.expire(record)
+    _flush(session, writable)
     return outcomes
 
 
