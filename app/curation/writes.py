@@ -378,7 +378,7 @@ def put_all(
     relation), all written in one flush, so that an importer's thousands of records cost a few
     statements per batch instead of several each. Each record's outcome, or the AppError its data
     raised (the others are still checked, nothing is flushed: the caller rolls back). A failed flush
-    raises, for the whole batch."""
+    raises, for the whole batch. A record found unchanged is left expired: read it again to use it."""
     listing = writable.listing
     found = listing.find_all(session, [record_id for record_id, _ in records])
     stated: set[str] = set()
