@@ -14,15 +14,17 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.agreements.repository import WRITABLE as AGREEMENTS
 from app.auth import create_key
 from app.common.countries import resolve_country
 from app.config import REPO_ROOT
+from app.curation import writes
 from app.imports.datasets import Provenance
 from app.imports.events import RowError, cameo_country, fips_country, icews_country
 from app.imports.fips import FIPS_NO_COUNTRY, FIPS_TO_ISO
 from app.imports.records import DatasetOptions, import_dataset
 from app.imports.schemas import ImportLayout, ImportReport, ImportResource
-from app.models import Event
+from app.models import Agreement, Event, Revision
 from tests.conftest import Database
 
 REAL_DATA = REPO_ROOT.parent / "shared" / "real-data"
@@ -394,6 +396,65 @@ async def test_agreements_in_the_api_s_own_fields(client: httpx.AsyncClient, ses
     )
     assert (rejected.applied, rejected.rejected) == (False, 1)
     assert [(e.line, e.field) for e in rejected.errors] == [(2, "countries"), (2, "status")]
+
+
+def test_a_write_path_error_is_named_after_a_bad_line_and_nothing_is_written(session: Session) -> None:
+    # Records are put a batch at a time (RecordWriter): a record the write path refuses (line 2: an
+    # unknown event, found only there) is still named after a line that does not validate (line 3).
+    csv_file = (
+        "title_en,title_ru,status,sectors,date,countries,event\n"
+        "Test pact one,Тестовый пакт один,signed,trade,2025,AZ,no-such-event\n"
+        "Test pact two,Тестовый пакт два,signedd,trade,2025,KZ,\n"
+        "Test pact three,Тестовый пакт три,signed,trade,2025,KZ,\n"
+    )
+    before = session.scalar(select(func.count()).select_from(Agreement))
+    options = {"resource": ImportResource.agreements}
+    report = import_dataset(
+        session, io.BytesIO(csv_file.encode()), DatasetOptions(file_name="refused.csv", actor="t", **options)
+    )
+    assert (report.applied, report.rejected) == (False, 2)
+    assert [(e.line, e.field) for e in report.errors] == [(2, "event"), (3, "status")]
+    assert "unknown id: no-such-event" in report.errors[0].detail
+    assert session.scalar(select(func.count()).select_from(Agreement)) == before
+
+
+def test_put_all_is_one_put_after_another(session: Session) -> None:
+    """A batch states each record as `put` would, one after another: a record stated twice is
+    inserted, then updated; stated again as it is, unchanged; each change recorded once."""
+
+    def body(status: str) -> dict[str, Any]:
+        citation = {"source_id": SEED_SOURCE, "quote": SEED_QUOTE, "paragraph": None}
+        return {"title_en": "Test batch pact", "title_ru": "Тестовый пакт", "status": status} | {
+            "sectors": ["trade"],
+            "date": "2025-11",
+            "countries": ["AZ", "KZ"],
+            "citations": [citation],
+        }
+
+    session.info["actor"] = "test"
+    first = [("test-batch-a", body("signed")), ("test-batch-b", body("signed"))]
+    first.append(("test-batch-a", body("ratified")))
+    assert writes.put_all(session, AGREEMENTS, first) == ["inserted", "inserted", "updated"]
+    again = [("test-batch-a", body("ratified")), ("test-batch-b", body("signed"))]
+    assert writes.put_all(session, AGREEMENTS, again) == ["unchanged", "unchanged"]
+    assert writes.put(session, AGREEMENTS, "test-batch-b", body("signed")) == "unchanged"
+    twice = [("test-batch-b", body("signed")), ("test-batch-b", body("ratified"))]
+    assert writes.put_all(session, AGREEMENTS, twice) == ["unchanged", "updated"]
+    session.commit()  # moves the staged revisions into `revisions`
+    recorded = session.execute(
+        select(Revision.record_id, Revision.action, Revision.changes)
+        .where(Revision.record_id.in_(["test-batch-a", "test-batch-b"]))
+        .order_by(Revision.id)
+    ).all()
+    assert [(record_id, action.value) for record_id, action, _ in recorded] == [
+        ("test-batch-a", "create"),
+        ("test-batch-b", "create"),
+        ("test-batch-a", "update"),
+        ("test-batch-b", "update"),
+    ]
+    assert recorded[2].changes == recorded[3].changes == {"status": ["signed", "ratified"]}
+    stored = [session.get(Agreement, record_id) for record_id in ("test-batch-a", "test-batch-b")]
+    assert [agreement.status for agreement in stored if agreement is not None] == ["ratified", "ratified"]
 
 
 def test_the_commands_import_events_and_treaties_and_refuse_a_bad_file(

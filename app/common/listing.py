@@ -2,7 +2,7 @@
 one page, the total, facet counts, every row for an export, one record with its inclusions."""
 
 import typing
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Generic, TypeVar
@@ -186,6 +186,16 @@ class Listing(Generic[M]):
             # As of a day, what an earlier read of the session loaded (every citation) is read anew.
             .execution_options(populate_existing=as_of is not None)
         )
+
+    def find_all(self, session: Session, record_ids: Iterable[str]) -> dict[str, M]:
+        """The records of these ids that exist, by id, with their relations loaded: one query, and one
+        per relation, for all of them."""
+        id_column = self.sorting.id_column
+        wanted = list(dict.fromkeys(self.normalize_id(record_id) for record_id in record_ids))
+        if not wanted:
+            return {}
+        statement = select(self.model).where(id_column.in_(wanted)).options(*self.options())
+        return {getattr(record, id_column.key): record for record in session.scalars(statement)}
 
     def require_published_by(self, session: Session, record_id: str, as_of: date) -> None:
         """A 404 unless a source published on or before `as_of` supports the record."""

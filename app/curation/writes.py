@@ -31,7 +31,14 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.common.dates import DatePrecision, parse_partial_date, parse_period
 from app.common.headers import etag_versions
 from app.common.listing import Listing
-from app.errors import Conflict, InvalidParameter, PreconditionFailed, PreconditionRequired, param_error
+from app.errors import (
+    AppError,
+    Conflict,
+    InvalidParameter,
+    PreconditionFailed,
+    PreconditionRequired,
+    param_error,
+)
 from app.models import Citation, Revision, Source, SourceKind
 from app.revisions import STAGING
 from app.sources.quotes import QuoteNotFound, locate_quote
@@ -313,18 +320,30 @@ def _insert(
     record_id: str,
     data: dict[str, Any],
     on_create: Callable[[Session, M], None] = lambda session, record: None,
-    datasets: bool = False,
 ) -> M:
     model = writable.listing.model
     if session.get(model, record_id) is not None:
         raise Conflict(f"A {writable.listing.label} with id {record_id!r} exists already.")
-    record = model(id=record_id)  # type: ignore[call-arg]
+    record = _new(session, writable, record_id, data, on_create)
+    _flush(session, writable)
+    return record
+
+
+def _new(
+    session: Session,
+    writable: Writable[M],
+    record_id: str,
+    data: dict[str, Any],
+    on_create: Callable[[Session, M], None] = lambda session, record: None,
+    datasets: bool = False,
+) -> M:
+    """A new record, by the rules, in the session (written at the next flush)."""
+    record = writable.listing.model(id=record_id)  # type: ignore[call-arg]
     for relation in writable.fields.many:  # a new record starts with empty collections
         setattr(record, relation, [])
     writable.apply(session, record, data, datasets)
     on_create(session, record)
     session.add(record)
-    _flush(session, writable)
     return record
 
 
@@ -343,19 +362,68 @@ def put(
     With `source_id` (an importer stating the record from that one source), `data`'s citations stand
     for that source only: the record's citations of other sources stay, since another file or an
     article that states the same record still does."""
-    record = writable.listing.find(session, record_id)
-    if record is None:
-        _insert(session, writable, record_id, data, datasets=True)
-        return "inserted"
+    [outcome] = put_all(session, writable, [(record_id, data)], source_id)
+    if isinstance(outcome, AppError):
+        raise outcome
+    return outcome
+
+
+def put_all(
+    session: Session,
+    writable: Writable[M],
+    records: Sequence[tuple[str, dict[str, Any]]],
+    source_id: str | None = None,
+) -> list[str | AppError]:
+    """`put` for each of `records` (id, data), in order: the stored ones read in one query (and one per
+    relation), all written in one flush, so that an importer's thousands of records cost a few
+    statements per batch instead of several each. Each record's outcome, or the AppError its data
+    raised (the others are still checked, nothing is flushed: the caller rolls back). A failed flush
+    raises, for the whole batch. A record found unchanged is left expired: read it again to use it."""
+    listing = writable.listing
+    found = listing.find_all(session, [record_id for record_id, _ in records])
+    stated: set[str] = set()
+    new: set[str] = set()
+    restated: list[M] = []
+    outcomes: list[str | AppError] = []
+    for record_id, data in records:
+        key = listing.normalize_id(record_id)
+        earlier = found.get(key) if key in stated else None
+        if earlier is not None and (key in new or session.is_modified(earlier)):
+            _flush(session, writable)  # stated again after a change: written first, as by two puts
+            new.clear()
+        stated.add(key)
+        try:
+            record = found.get(key)
+            if record is None:
+                found[key] = _new(session, writable, record_id, data, datasets=True)
+                new.add(key)
+                outcomes.append("inserted")
+            else:
+                outcomes.append(_restate(session, writable, record, data, source_id))
+                restated.append(record)
+        except AppError as exc:
+            outcomes.append(exc)
+    if any(isinstance(outcome, AppError) for outcome in outcomes):
+        return outcomes
+    for record in restated:
+        if not session.is_modified(record):
+            # Stated as it is, yet dirty (its collections were set): expired, it is skipped by the
+            # flush instead of compared all over again.
+            session.expire(record)
+    _flush(session, writable)
+    return outcomes
+
+
+def _restate(
+    session: Session, writable: Writable[M], record: M, data: dict[str, Any], source_id: str | None
+) -> str:
+    """`put` on a stored record: `updated` or `unchanged` (written at the next flush)."""
     others = [] if source_id is None else [c for c in record.citations if c.source_id != source_id]  # type: ignore[attr-defined]
     writable.apply(session, record, data, datasets=True)
     if others:
         stated = list(record.citations)  # type: ignore[attr-defined]
         record.citations = [*stated, *(c for c in others if c not in stated)]  # type: ignore[attr-defined]
-    if not session.is_modified(record):
-        return "unchanged"
-    _flush(session, writable)
-    return "updated"
+    return "updated" if session.is_modified(record) else "unchanged"
 
 
 def add_citation(session: Session, writable: Writable[M], record: M, item: dict[str, Any]) -> bool:

@@ -18,14 +18,12 @@ from sqlalchemy.orm import Session
 
 from app.agreements.repository import WRITABLE as AGREEMENTS
 from app.agreements.schemas import AgreementCreate
-from app.curation import writes
 from app.curation.writes import slugify
-from app.errors import AppError, describe_error
-from app.imports.datasets import RecordsResult
+from app.errors import describe_error
+from app.imports.datasets import RecordsResult, RecordWriter
 from app.imports.reading import FileReader, LineError
 from app.imports.treaties import AgreementImport
 from app.models import Country, SearchRecordType
-from app.search import repository as search
 
 LISTS = ("sectors", "countries")
 PLAIN = (
@@ -112,7 +110,7 @@ def import_agreement_rows(
         select(Country)
     ).all()  # the write path finds countries by id, in the identity map
     seen: dict[str, int] = {}
-    written: list[str] = []
+    writer = RecordWriter(session, AGREEMENTS, SearchRecordType.agreement, result, field=_column_named)
     checked = False
     for item in reader:
         if isinstance(item, LineError):
@@ -146,22 +144,11 @@ def import_agreement_rows(
             result.errors.append((item.line, "id", f"{record_id!r} is stated on line {seen[record_id]} too"))
             continue
         seen[record_id] = item.line
-        if result.errors:
-            continue  # checking goes on to name every bad line; nothing more is written
-        try:
-            outcome = writes.put(session, AGREEMENTS, record_id, valid)
-        except AppError as exc:
-            name = exc.errors[0]["name"] if exc.errors else "file"
-            result.errors.append((item.line, _column_named(name), exc.detail))
-            continue
-        result.counts[outcome] += 1
-        if outcome != "unchanged":
-            written.append(record_id)
+        writer.add(item.line, record_id, valid)  # after an error, checking goes on; nothing is written
         if len(result.errors) >= max_errors:
             break
+    writer.flush()
     if result.records == 0 and not result.errors:
         result.errors.append((1, "file", "the file holds no agreements"))
     result.delimiter = reader.delimiter if file_format == "csv" else None
-    if written and not result.errors:
-        search.index_records(session, SearchRecordType.agreement, written)
     return result

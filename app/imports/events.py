@@ -23,17 +23,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.common.countries import resolve_country
-from app.curation import writes
 from app.curation.writes import DatasetCitationWrite
-from app.errors import AppError, describe_error
+from app.errors import describe_error
 from app.events.repository import WRITABLE as EVENTS
 from app.events.schemas import EventCreate
 from app.imports import cameo
-from app.imports.datasets import RecordsResult
+from app.imports.datasets import RecordsResult, RecordWriter
 from app.imports.fips import CAMEO_REGIONS, CAMEO_TO_ISO, FIPS_NO_COUNTRY, FIPS_TO_ISO, ICEWS_NAMES
 from app.imports.reading import MAX_LINE_BYTES
 from app.models import Country, EventType, SearchRecordType
-from app.search import repository as search
 
 Progress = Callable[[int], None]
 
@@ -461,8 +459,9 @@ def import_events(
     progress: Progress | None = None,
     max_errors: int = 100,
 ) -> RecordsResult:
-    """Read the file, group its rows and, when no row is wrong, put each event. The dataset source
-    `source_id` must exist before (the caller writes it). All or nothing is the caller's savepoint."""
+    """Read the file, group its rows and, when no row is wrong, put the events, a batch at a time
+    (RecordWriter). The dataset source `source_id` must exist before (the caller writes it). All or
+    nothing is the caller's savepoint."""
     result = RecordsResult(delimiter="\t")
     groups: dict[tuple[Any, ...], list[EventRow]] = {}
     for item in READERS[layout](lines_of(data, encoding, progress)):
@@ -482,7 +481,7 @@ def import_events(
     # Held for the whole import: the write path looks each country up by id, in the identity map.
     countries = session.scalars(select(Country)).all()
     names = {country.id: (country.name_en, country.name_ru) for country in countries}
-    written: list[str] = []
+    writer = RecordWriter(session, EVENTS, SearchRecordType.event, result, source_id)
     for rows in groups.values():
         result.grouped += len(rows) - 1
         record_id, body = event_body(layout, rows, source_id, names)
@@ -493,17 +492,8 @@ def import_events(
                 described = describe_error({**problem, "loc": ("body", *problem["loc"])})
                 result.errors.append((rows[0].line, described["name"], described["detail"]))
             continue
-        try:
-            outcome = writes.put(session, EVENTS, record_id, valid, source_id)
-        except AppError as exc:
-            name = exc.errors[0]["name"] if exc.errors else "file"
-            result.errors.append((rows[0].line, name, exc.detail))
-            continue
-        result.counts[outcome] += 1
-        if outcome != "unchanged":
-            written.append(record_id)
+        writer.add(rows[0].line, record_id, valid)
         if len(result.errors) >= max_errors:
             break
-    if written and not result.errors:
-        search.index_records(session, SearchRecordType.event, written)
+    writer.flush()
     return result

@@ -1,9 +1,11 @@
 """Importing a dataset of records other than trade figures (events, agreements): the file read whole, checked,
 then written through the resource's write path, all or nothing inside the caller's transaction.
 
-Unlike trade figures (app.imports.repository, a bulk path for millions of rows), these files hold
-thousands of records made of several rows each, so every record goes through `writes.put`: the
-same rules, ids, citations, revisions and search documents as the API's own writes.
+Unlike trade figures (app.imports.repository, a set-based path for millions of rows), these files
+hold thousands of records made of several rows each, with links and nested lists (countries, codes,
+citations of several sources), so every record goes through the resource's write path, a batch at a
+time (app.imports.datasets.RecordWriter, `writes.put_all`): the same rules, ids, citations,
+revisions and search documents as the API's own writes, and no second statement of any of them.
 """
 
 from collections import Counter

@@ -22,13 +22,11 @@ from sqlalchemy.orm import Session
 from app.agreements.repository import WRITABLE as AGREEMENTS
 from app.agreements.schemas import AgreementCreate
 from app.common.countries import resolve_country
-from app.curation import writes
 from app.curation.writes import DatasetCitationWrite, slugify
-from app.errors import AppError, describe_error
-from app.imports.datasets import RecordsResult
+from app.errors import describe_error
+from app.imports.datasets import RecordsResult, RecordWriter
 from app.imports.reading import FileReader, LineError, Record
 from app.models import AgreementStatus, Country, SearchRecordType, Sector
-from app.search import repository as search
 
 REQUIRED = ("2016Update ID", "DocumentName", "DateSigned", "CCODE", "Country_Name")
 # TFDD's codes that are not ISO alpha-3 (the name beside each in the file says which country).
@@ -120,7 +118,8 @@ def import_treaties(
     progress: Callable[[int], None] | None = None,
     max_errors: int = 100,
 ) -> RecordsResult:
-    """Read the treaty list, group its rows by treaty and, when no row is wrong, put each agreement."""
+    """Read the treaty list, group its rows by treaty and, when no row is wrong, put the agreements, a
+    batch at a time (RecordWriter)."""
     result = RecordsResult(delimiter=",")
     reader = FileReader(data, "csv", encoding)
     groups: dict[str, list[_Row]] = {}
@@ -149,7 +148,7 @@ def import_treaties(
         return result
     countries = session.scalars(select(Country)).all()  # held: the write path finds them by id
     known = {country.id for country in countries}
-    written: list[str] = []
+    writer = RecordWriter(session, AGREEMENTS, SearchRecordType.agreement, result, source_id)
     for treaty, rows in groups.items():
         dated = [row for row in rows if row.signed is not None]
         if not dated:
@@ -165,22 +164,15 @@ def import_treaties(
         record_id, body = _body(treaty, rows, dated[0], source_id, known, result)
         try:
             valid = AgreementImport.model_validate(body).model_dump(exclude={"id"})
-            outcome = writes.put(session, AGREEMENTS, record_id, valid, source_id)
         except ValidationError as exc:
             for problem in exc.errors()[:3]:
                 described = describe_error({**problem, "loc": ("body", *problem["loc"])})
                 result.errors.append((rows[0].line, described["name"], described["detail"]))
             continue
-        except AppError as exc:
-            result.errors.append((rows[0].line, exc.errors[0]["name"] if exc.errors else "file", exc.detail))
-            continue
-        result.counts[outcome] += 1
-        if outcome != "unchanged":
-            written.append(record_id)
+        writer.add(rows[0].line, record_id, valid)
         if len(result.errors) >= max_errors:
             break
-    if written and not result.errors:
-        search.index_records(session, SearchRecordType.agreement, written)
+    writer.flush()
     # What was left out of a treaty first, then the codes of no country.
     result.notes.sort(key=lambda note: "left out" not in note)
     return result
