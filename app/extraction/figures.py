@@ -122,11 +122,15 @@ def _preliminary_periods(reading: Reading) -> list[str] | None:
         sentence = facts.sentence
         if not reading.cues("PRELIMINARY", sentence.tokens) or not _DATA_WORDS.search(sentence.text):
             continue
-        if find_amounts(sentence.text, sentence.start, reading.language):
-            continue  # a figure stated as preliminary is handled on its own
         year = reading.published.year if reading.published else _paragraph_year(reading, facts)
         found = find_periods(sentence.text, sentence.start, year, reading.published)
-        periods += [p.value for p in found if not p.comparison and p.kind not in {"same", "carry"}] or ["*"]
+        stated = [p.value for p in found if not p.comparison and p.kind not in {"same", "carry"}]
+        if find_amounts(sentence.text, sentence.start, reading.language):
+            # "Оборот за январь–июнь, по предварительным данным, составил…": the release's other
+            # figures of that period are preliminary too.
+            periods += stated
+            continue
+        periods += stated or ["*"]
     return periods or None
 
 
@@ -190,13 +194,20 @@ def _figure(
     before = _tokens_between(tokens, previous_end, amount.start)
     after = _tokens_between(tokens, amount.end, next_start)[:4]
     whole_before = _tokens_between(tokens, sentence.start, amount.start)
-    if reading.cues("NOT_TRADE", before[-6:]) or reading.cues("NOT_TRADE", after[:3]):
+    not_trade = [m for m in reading.cues("NOT_TRADE", before[-6:]) if not _accounted_for(tokens, m, amount)]
+    if not_trade or reading.cues("NOT_TRADE", after[:3]):
         return None, 0
+    if amount.unit != "percent" and _ABSOLUTE_CHANGE.search(
+        reading.document.text[max(sentence.start, amount.start - 40) : amount.start]
+    ):
+        return None, 0  # "an increase of USD 105.2 million", "вырос на 105 млн": a change, not a level
     if reading.cues("TRADE_BALANCE", whole_before[-12:]):
         return None, 0
     following = _tokens_between(tokens, amount.end, next_start)[:6]  # "…of copper ore to all destinations"
     if reading.cues("NOT_PAIR", whole_before[-12:]) or reading.cues("NOT_PAIR", following):
         return None, 0  # one country's trade with the world or with a group of countries
+    if _one_countrys_total(reading, facts, whole_before[-12:]):
+        return None, 0
     # Indicator: the nearest cue before the amount, else after it in the same clause.
     indicator_cues = _indicator_cues(reading, before) or _indicator_cues(reading, whole_before)
     indicator = indicator_cues[-1].value if indicator_cues else None
@@ -211,6 +222,8 @@ def _figure(
         # "Trade between the two countries remains modest. It was put at $187 million…"
         indicator = _previous_indicator(reading, facts)
         confidence -= 0.2
+    if amount.unit == "percent" and _OR_RATE.fullmatch(reading.document.text[previous_end : amount.start]):
+        before = whole_before[-12:]  # "an increase of USD 105.2 million, or 9.5 per cent"
     if amount.unit == "percent":
         growth = (
             reading.cues("GROWTH", before)
@@ -249,7 +262,8 @@ def _figure(
     carried = last_period.get(sentence.paragraph) or last_period.get(0)
     before_periods = [p for p in periods if previous_end <= p.start and p.end <= amount.start]
     between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
-    period, explicit = _period(periods, amount, previous_end, next_start, carried, between)
+    own_end = _next_clause(reading.document.text, amount.end, next_start, sentence.end)
+    period, explicit = _period(periods, amount, previous_end, own_end, carried, between)
     chained = re.fullmatch(r"\s*(?:to|до)\s*", reading.document.text[amount.end : next_start])
     if period is None and (chained or amount.unit == "percent"):
         # "rose 40% to $480 million last year": the rate shares the period of the amount it reached.
@@ -322,6 +336,55 @@ def _figure(
         if compared:
             body["compared_period"] = compared
     return body, max(confidence, 0.3)
+
+
+_OR_RATE = re.compile(r"\s*,?\s*(?:or|или)(?:\s+(?:на|by))?\s*", re.IGNORECASE)
+_ABSOLUTE_CHANGE = re.compile(
+    r"(?:\b(?:increase|decrease|rise|fall|growth|drop|decline|gain)\s+of|\b(?:up|down|grew|rose|fell|increased|decreased)\s+by"
+    r"|\b(?:увеличи|вырос|выро|возрос|сократи|снизи|уменьши|рост|сниж|сокращ|увеличен|прирост)\w*\s+на)\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE_OPENING = re.compile(r"(?:,\s*|\s)(?:а|но|тогда\s+как|в\s+то\s+время\s+как|while|whereas|but)\s", re.IGNORECASE)
+
+
+def _next_clause(text: str, amount_end: int, next_start: int, sentence_end: int) -> int:
+    """Where the next amount's clause opens ("…составил 1,1 млрд долларов, а в декабре превысил
+    95 млн"): a period told after that belongs to the next amount, not to this one."""
+    if next_start >= sentence_end:
+        return next_start
+    opening = None
+    for opening in _CLAUSE_OPENING.finditer(text, amount_end, next_start):
+        pass
+    return opening.start() if opening else next_start
+
+
+def _accounted_for(tokens: Sequence[Token], mention: Mention[str], amount: Amount) -> bool:
+    """ "На долю казахстанского экспорта пришлось 120 млн долларов": the part of trade an amount
+    makes up, not a share in percent."""
+    at = next((i for i, t in enumerate(tokens) if t.start == mention.start), 0)
+    return (
+        amount.unit != "percent"
+        and at > 0
+        and tokens[at].text.lower() == "долю"
+        and tokens[at - 1].text.lower() == "на"
+    )
+
+
+def _one_countrys_total(reading: Reading, facts: SentenceFacts, tokens: Sequence[Token]) -> bool:
+    """ "Внешнеторговый оборот Армении", "Armenia's overall trade": one country's total, unless the
+    sentence names a partner ("…с Ираном", "…with China"). The word must qualify the indicator:
+    "наша общая цель" is no total."""
+    indicators = reading.cues("INDICATORS", tokens)
+    qualifying = [
+        m
+        for m in reading.cues("NOT_PAIR_ALONE", tokens)
+        if any(m.first <= i.first <= m.last + 1 for i in indicators)
+    ]
+    if not qualifying:
+        return False
+    marks = _PARTNER_MARKS["trade_turnover"] | _PARTNER_MARKS["exports"] | _PARTNER_MARKS["imports"]
+    sentence_tokens = facts.sentence.tokens
+    return not any(_preceded_by(sentence_tokens, m, marks) for m in facts.countries)
 
 
 _PRONOUNS = {"it", "this", "он", "она", "оно"}
@@ -619,7 +682,7 @@ def _pair(
         if len({m.value.code for m in own}) >= 2:
             countries = own  # "…$780 million, while Türkiye bought $420 million of Turkmen goods"
     countries = [m for m in countries if not _a_source(facts.sentence.tokens, m)]
-    reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end)
+    reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end, segment_start)
     from_context = False
     if reporter is None or partner is None:
         for other in reversed(reading.facts[: facts.sentence.index]):
@@ -673,26 +736,39 @@ def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
     return bool(tokens[mention.last].keys & _SOURCE_NOUNS)
 
 
+_AWAY_MARKS = {"exports": {"из", "from"}, "imports": {"в", "во", "to", "into"}}
+_OWNED = re.compile(r"(?:экспорт|импорт|export|import|поставк|закупк)", re.IGNORECASE)
+
+
 def _roles(
     tokens: Sequence[Token],
     countries: Sequence[Mention[CountryWord]],
     indicator: str,
     cue_end: int | None = None,
+    segment_start: int | None = None,
 ) -> tuple[str | None, str | None]:
+    """The partner is the country its preposition marks ("to Armenia", "из России"), the one in the
+    amount's own clause first; the reporter the first other country not marked as the other way's
+    ("imports from Armenia" after "exports to Armenia"). An adjective before the indicator's noun
+    owns it ("на казахстанский экспорт в Грузию": Kazakhstan's exports)."""
     if indicator == "transit_volume":
         return _transit_roles(tokens, countries)
     reporter = partner = None
     marks = _PARTNER_MARKS[indicator]
+    marked = [m for m in countries if _preceded_by(tokens, m, marks) and not _owner(tokens, m)]
+    if segment_start is not None:
+        marked.sort(key=lambda m: m.start < segment_start)
+    if marked:
+        partner = marked[0].value.code
+    away = _AWAY_MARKS.get(indicator, set())
     codes_seen: list[str] = []
     for mention in countries:
         code = mention.value.code
-        if code in codes_seen:
+        if code in codes_seen or code == partner:
+            continue
+        if away and _preceded_by(tokens, mention, away) and not _owner(tokens, mention):
             continue
         codes_seen.append(code)
-        if _preceded_by(tokens, mention, marks):
-            if partner is None:
-                partner = code
-            continue
         goods = cue_end is not None and mention.start >= cue_end
         if indicator == "imports" and mention.value.adjective and goods and partner is None:
             partner = code  # "imported Turkmen oil": where the goods come from
@@ -705,6 +781,12 @@ def _roles(
         if reporter is None:
             reporter = code
     return reporter, partner
+
+
+def _owner(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
+    return (
+        mention.value.adjective and mention.last < len(tokens) and bool(_OWNED.match(tokens[mention.last].text))
+    )
 
 
 def _preceded_by(tokens: Sequence[Token], mention: Mention[CountryWord], marks: set[str]) -> bool:

@@ -16,8 +16,18 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "взаимный товарооборот",
             "торговля",
         ),
-        "exports": ("экспорт", "поставка", "экспортировать", "вывоз", "поставить", "поставлять", "поступить"),
-        "imports": ("импорт", "ввоз", "импортировать", "закупка"),
+        "exports": (
+            "экспорт",
+            "поставка",
+            "экспортировать",
+            "вывоз",
+            "поставить",
+            "поставлять",
+            "поступить",
+            "вывезти",
+            "вывозить",
+        ),
+        "imports": ("импорт", "ввоз", "импортировать", "закупка", "ввезти", "ввозить"),
         "transit_volume": (
             "транзит",
             "транзитный перевозка",
@@ -35,6 +45,8 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "транзитом",
             "перевалить",
             "грузоперевозка",
+            "транзитный груз",
+            "проследовать",
         ),
     },
     "en": {
@@ -63,7 +75,7 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "shipped",
             "sold",
         ),
-        "imports": ("imports", "import", "imported", "bought", "purchases of", "purchased"),
+        "imports": ("imports", "import", "imported", "bought", "purchases of", "purchased", "took", "received"),
         "transit_volume": (
             "transit",
             "transshipment",
@@ -94,7 +106,22 @@ GROWTH: dict[str, tuple[str, ...]] = {
         "увеличение",
         "прибавить",
     ),
-    "en": ("growth", "grew", "grow", "increased", "increase", "rose", "rise", "up", "jumped", "climbed"),
+    "en": (
+        "growth",
+        "grew",
+        "grow",
+        "increased",
+        "increase",
+        "rose",
+        "rise",
+        "up",
+        "jumped",
+        "climbed",
+        "surged",
+        "soared",
+        "gained",
+        "expanded",
+    ),
 }
 DECLINE: dict[str, tuple[str, ...]] = {
     "ru": ("снизиться", "сократиться", "упасть", "снижение", "сокращение", "падение", "уменьшиться"),
@@ -109,37 +136,36 @@ DECLINE: dict[str, tuple[str, ...]] = {
         "drop",
         "down",
         "shrank",
+        "slipped",
+        "slid",
+        "dipped",
+        "eased",
+        "contracted",
+        "plunged",
+        "tumbled",
     ),
 }
 
 # One country's trade with the world or with a group: not a figure of a pair.
 NOT_PAIR: dict[str, tuple[str, ...]] = {
-    "ru": (
-        "внешнеторговый оборот",
-        "общий",
-        "со все страна",
-        "с весь мир",
-        "по весь направление",
-        "во весь страна",
-        "в целом",
-        "совокупный",
-        "внешний торговля",
-    ),
+    "ru": ("со все страна", "с весь мир", "по весь направление", "во весь страна", "в целом"),
     "en": (
-        "foreign trade",
-        "total trade",
-        "overall",
         "with all",
         "with the world",
         "worldwide",
         "global",
-        "total foreign",
-        "external trade",
         "all countries",
         "all destinations",
         "all markets",
         "to all",
     ),
+}
+# A country's total, unless the sentence names the partner ("внешнеторговый оборот Армении с
+# Ираном", "Mongolia's foreign trade turnover with China" are the pair's): counted only where the
+# word qualifies the figure's indicator, not an aim ("наша общая цель").
+NOT_PAIR_ALONE: dict[str, tuple[str, ...]] = {
+    "ru": ("внешнеторговый оборот", "общий", "совокупный", "внешний торговля"),
+    "en": ("foreign trade", "total trade", "overall", "total foreign", "external trade"),
 }
 
 # What is not a trade figure even with a money amount: investments, loans, project costs.
