@@ -247,7 +247,8 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
         found.append(Amount(value, upper and round(upper, 6), unit, offset + start, offset + match.end()))
     joined = _join_ranges(text, offset, found, unitless)
     joined += _elided(text, offset, joined, unitless)
-    return sorted(joined + _ratios(text, offset, language, joined), key=lambda a: a.start)
+    ratios = _ratios(text, offset, language, joined) if joined else []
+    return sorted(joined + ratios, key=lambda a: a.start)
 
 
 _TIMES_WORDS = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "twice": 2}
@@ -271,6 +272,10 @@ _RATIO = re.compile(
     r"|половину|треть|четверть|пятую\s+часть|десятую\s+часть)\b",
     re.IGNORECASE,
 )
+_AGAINST_PLAN = re.compile(
+    r"^\W*(?:\w+\W+)?(?:чем|than)\s+(?:(?:был[оаи]?|had\s+been|was|were)\s+)?(?:планировал|ожидал|прогнозировал|намечал|предполагал|planned|expected|forecast|projected|targeted)",
+    re.IGNORECASE,
+)
 _RATIO_DOWN_AFTER = re.compile(r"^\s*(?:меньше|ниже|less|lower|smaller)\b", re.IGNORECASE)
 _RATIO_DOWN_BEFORE = re.compile(
     r"(?:сократил|снизил|уменьшил|упал|упад|сокращ|сниж|fell|dropped|declined|decreased|shrank|halved)\w*\s+(?:\w+\s+)?$",
@@ -285,12 +290,16 @@ _RATIO_UP = re.compile(
 def _ratios(text: str, offset: int, language: str, amounts: list[Amount]) -> list[Amount]:
     """Growth told as a ratio or a fraction: "2.3 times more than", "в 1,5 раза больше",
     "вырос вдвое", "doubled", "grew by roughly a fifth", "сократился на треть": a rate in percent,
-    what the change added to (or took from) the base. A plain "10 раз" with no comparison is none."""
+    what the change added to (or took from) the base. Read only beside an amount of the sentence's
+    own (a ratio alone, "without giving a figure", is no figure); not a plain "10 раз" with no
+    comparison, nor one against a plan ("вдвое меньше, чем планировалось")."""
     found = []
     for match in _RATIO.finditer(text):
         if any(a.start - offset < match.end() and match.start() < a.end - offset for a in amounts):
             continue
         before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 25]
+        if _AGAINST_PLAN.search(text[match.end() : match.end() + 40]):
+            continue
         down = bool(_RATIO_DOWN_AFTER.search(after) or _RATIO_DOWN_BEFORE.search(before))
         if match.group("part"):
             words = re.sub(r"^(?:a|one)\s+", "", re.sub(r"\s+", " ", match.group("part").lower()))

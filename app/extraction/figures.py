@@ -127,8 +127,10 @@ def _preliminary_periods(reading: Reading) -> list[str] | None:
         stated = [p.value for p in found if not p.comparison and p.kind not in {"same", "carry"}]
         if find_amounts(sentence.text, sentence.start, reading.language):
             # "Оборот за январь–июнь, по предварительным данным, составил…": the release's other
-            # figures of that period are preliminary too.
-            periods += stated
+            # figures of that period are preliminary too; not in an interview, where the word
+            # qualifies the one figure the speaker cites.
+            if not _is_answer(reading, sentence.paragraph):
+                periods += stated
             continue
         periods += stated or ["*"]
     return periods or None
@@ -211,12 +213,18 @@ def _figure(
     # Indicator: the nearest cue before the amount, else after it in the same clause.
     indicator_cues = _indicator_cues(reading, before) or _indicator_cues(reading, whole_before)
     indicator = indicator_cues[-1].value if indicator_cues else None
-    if indicator_cues and _total_of(tokens, indicator_cues[-1]):
+    if indicator_cues and facts.countries and _total_of(tokens, indicator_cues[-1]):
         return None, 0  # "Azerbaijan's total gas exports": to every buyer, not to one
     if any(cue.value == "transit_volume" for cue in reading.cues("INDICATORS", before)):
         indicator = "transit_volume"  # "transit cargo shipped to Baku": transit, whatever the verb
     if indicator is None:
-        cues_after = reading.cues("INDICATORS", _tokens_between(tokens, amount.end, next_start))
+        following_tokens = _tokens_between(tokens, amount.end, next_start)
+        breaks = [i for i, t in enumerate(following_tokens) if t.text in {",", ";", "—", "–"}]
+        if next_start < sentence.end and breaks:
+            # "…at $1.31bn for calendar 2025, with Kazakh exports to India at $0.92bn": a cue in the
+            # clause that leads to the next amount is that amount's.
+            following_tokens = following_tokens[: breaks[-1]]
+        cues_after = reading.cues("INDICATORS", following_tokens)
         indicator = cues_after[0].value if cues_after else None
     if indicator is None and tokens and _pronoun_subject(tokens, whole_before):
         # "Trade between the two countries remains modest. It was put at $187 million…"
@@ -263,6 +271,8 @@ def _figure(
     before_periods = [p for p in periods if previous_end <= p.start and p.end <= amount.start]
     between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
     own_end = _next_clause(reading.document.text, amount.end, next_start, sentence.end)
+    if _SAME_FISCAL.search(sentence.text) and last_period.get(-1):
+        carried = last_period[-1]  # "in the same fiscal year": the last fiscal year told
     period, explicit = _period(periods, amount, previous_end, own_end, carried, between)
     chained = re.fullmatch(r"\s*(?:to|до)\s*", reading.document.text[amount.end : next_start])
     if period is None and (chained or amount.unit == "percent"):
@@ -294,10 +304,14 @@ def _figure(
         period = shift_year(period, -1)  # "up from 1.55 million tonnes a year earlier"
     else:
         last_period[sentence.paragraph] = last_period[0] = period
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", period):
+            last_period[-1] = period
     if not explicit:
         confidence -= 0.1
 
     status = _status(reading, before, tokens)
+    if status in {"reported", "forecast"} and _aimed(reading.document.text, amount, before):
+        status = "target"
     bound = _bound(language, before, status == "target", whole_before[-10:], upper is not None)
     if upper is not None and bound == "exact":
         bound = "range"
@@ -309,7 +323,14 @@ def _figure(
     same = [c for c in indicator_cues if c.value == indicator.removesuffix("_growth")]
     cue_end = same[0].end if same else indicator_cues[-1].end if indicator_cues else None
     pair = _pair(
-        reading, facts, indicator.removesuffix("_growth"), cue_end, last_pairs, amount.end, previous_end
+        reading,
+        facts,
+        indicator.removesuffix("_growth"),
+        cue_end,
+        last_pairs,
+        amount.end,
+        previous_end,
+        next_start,
     )
     if pair is None:
         return None, 0
@@ -338,13 +359,16 @@ def _figure(
     return body, max(confidence, 0.3)
 
 
+_SAME_FISCAL = re.compile(r"\bsame\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
 _OR_RATE = re.compile(r"\s*,?\s*(?:or|или)(?:\s+(?:на|by))?\s*", re.IGNORECASE)
 _ABSOLUTE_CHANGE = re.compile(
     r"(?:\b(?:increase|decrease|rise|fall|growth|drop|decline|gain)\s+of|\b(?:up|down|grew|rose|fell|increased|decreased)\s+by"
     r"|\b(?:увеличи|вырос|выро|возрос|сократи|снизи|уменьши|рост|сниж|сокращ|увеличен|прирост)\w*\s+на)\s*$",
     re.IGNORECASE,
 )
-_CLAUSE_OPENING = re.compile(r"(?:,\s*|\s)(?:а|но|тогда\s+как|в\s+то\s+время\s+как|while|whereas|but)\s", re.IGNORECASE)
+_CLAUSE_OPENING = re.compile(
+    r"(?:,\s*|\s)(?:а|но|тогда\s+как|в\s+то\s+время\s+как|while|whereas|but)\s", re.IGNORECASE
+)
 
 
 def _next_clause(text: str, amount_end: int, next_start: int, sentence_end: int) -> int:
@@ -352,10 +376,8 @@ def _next_clause(text: str, amount_end: int, next_start: int, sentence_end: int)
     95 млн"): a period told after that belongs to the next amount, not to this one."""
     if next_start >= sentence_end:
         return next_start
-    opening = None
-    for opening in _CLAUSE_OPENING.finditer(text, amount_end, next_start):
-        pass
-    return opening.start() if opening else next_start
+    openings = list(_CLAUSE_OPENING.finditer(text, amount_end, next_start))
+    return openings[-1].start() if openings else next_start
 
 
 def _accounted_for(tokens: Sequence[Token], mention: Mention[str], amount: Amount) -> bool:
@@ -367,6 +389,7 @@ def _accounted_for(tokens: Sequence[Token], mention: Mention[str], amount: Amoun
         and at > 0
         and tokens[at].text.lower() == "долю"
         and tokens[at - 1].text.lower() == "на"
+        and any(_OWNED.match(t.text) for t in tokens[at + 1 : at + 3])
     )
 
 
@@ -384,7 +407,18 @@ def _one_countrys_total(reading: Reading, facts: SentenceFacts, tokens: Sequence
         return False
     marks = _PARTNER_MARKS["trade_turnover"] | _PARTNER_MARKS["exports"] | _PARTNER_MARKS["imports"]
     sentence_tokens = facts.sentence.tokens
+    if not facts.countries and not any(m.value in _FOREIGN_TRADE for m in qualifying):
+        return False  # "Traders expect total trade to top $2 billion": the pair the text is about
     return not any(_preceded_by(sentence_tokens, m, marks) for m in facts.countries)
+
+
+_FOREIGN_TRADE = {
+    "внешнеторговый оборот",
+    "внешний торговля",
+    "foreign trade",
+    "total foreign",
+    "external trade",
+}
 
 
 _PRONOUNS = {"it", "this", "он", "она", "оно"}
@@ -538,6 +572,17 @@ def _relative_clause(facts: SentenceFacts, amount_end: int) -> int:
 
 
 _RELATIVE = {"which", "that", "который", "которая", "которое", "которые", "которому", "которой"}
+_ATTRIBUTION = re.compile(
+    r"\b(?:according\s+to|citing|по\s+данным|по\s+информации|по\s+оценкам)\b", re.IGNORECASE
+)
+
+
+def _attribution(facts: SentenceFacts, amount_end: int) -> int:
+    """Where an attribution after the amount opens ("…, according to figures from the Italian grid
+    operator"): the countries it names counted the figure, they are no side of it."""
+    sentence = facts.sentence
+    found = _ATTRIBUTION.search(sentence.text, max(0, amount_end - sentence.start))
+    return sentence.start + found.start() if found else sentence.end
 
 
 def _period(
@@ -631,6 +676,34 @@ def _after_change_verb(words: list[str], phrase: str) -> bool:
     )
 
 
+_AIM_VERBS = {
+    "raise",
+    "increase",
+    "bring",
+    "boost",
+    "double",
+    "lift",
+    "довести",
+    "увеличить",
+    "нарастить",
+    "удвоить",
+    "поднять",
+    "вывести",
+}
+_BY_A_YEAR = re.compile(r"\s*(?:by|к)\s+(?:the\s+end\s+of\s+|концу\s+)?(?:19|20)\d{2}\b", re.IGNORECASE)
+
+
+def _aimed(text: str, amount: Amount, before: Sequence[Token]) -> bool:
+    """ "…reaffirmed their resolve to raise it to USD 5 billion by 2030", "договорились увеличить
+    его до 1 млрд долларов к 2028 году": a value to reach by a year is a target."""
+    words = [t.text.lower() for t in before]
+    infinitive = any(
+        word in _AIM_VERBS and (word.endswith("ть") or (index > 0 and words[index - 1] == "to"))
+        for index, word in enumerate(words)
+    )
+    return infinitive and bool(_BY_A_YEAR.match(text, amount.end))
+
+
 def _status(reading: Reading, before: Sequence[Token], sentence_tokens: Sequence[Token]) -> str:
     clause = list(before)
     if reading.cues("TARGET", clause):
@@ -669,6 +742,7 @@ def _pair(
     last_pairs: dict[str, tuple[str, str]] | None = None,
     amount_end: int | None = None,
     segment_start: int | None = None,
+    next_start: int | None = None,
 ) -> tuple[tuple[str, str], bool] | None:
     """Reporter and partner: from the sentence, else from the sentences before it in the paragraph,
     else the pair of the last figure of the same indicator ("Deliveries in January alone were…"
@@ -676,7 +750,13 @@ def _pair(
     countries = facts.countries
     if amount_end is not None:
         # "…1.2 bcm, according to the operator of TANAP, which carries it across Turkish territory"
-        clause_end = _relative_clause(facts, amount_end)
+        clause_end = min(
+            _relative_clause(facts, amount_end),
+            _attribution(facts, amount_end),
+            _next_clause(
+                reading.document.text, amount_end, next_start or facts.sentence.end, facts.sentence.end
+            ),
+        )
         countries = [m for m in countries if m.start < clause_end]
         own = [m for m in countries if segment_start is not None and m.start >= segment_start]
         if len({m.value.code for m in own}) >= 2:
@@ -785,7 +865,9 @@ def _roles(
 
 def _owner(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
     return (
-        mention.value.adjective and mention.last < len(tokens) and bool(_OWNED.match(tokens[mention.last].text))
+        mention.value.adjective
+        and mention.last < len(tokens)
+        and bool(_OWNED.match(tokens[mention.last].text))
     )
 
 

@@ -213,6 +213,11 @@ class Period:
     explicit_year: bool = True
 
 
+def _lowercase_may(match: re.Match[str]) -> bool:
+    """ "supplies may reach…": the verb, not the month, which English writes with a capital."""
+    return any(match.groupdict().get(name) == "may" for name in ("m1", "m2", "em"))
+
+
 def _month_number(word: str) -> int:
     folded = word.lower().rstrip(".")
     for stem, number in _MONTHS_RU.items():
@@ -267,6 +272,8 @@ def find_periods(
     for kind, pattern in _COMPILED:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            if _lowercase_may(match):
                 continue
             period = _resolve(kind, match, default_year, published, published if reported else None)
             if period is None:
@@ -547,6 +554,8 @@ def find_dates(
     for kind, pattern in _DATE_COMPILED:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            if _lowercase_may(match):
                 continue
             resolved = _resolve_date(kind, match, default_year, published, future, reference)
             if resolved is None:

@@ -75,7 +75,16 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "shipped",
             "sold",
         ),
-        "imports": ("imports", "import", "imported", "bought", "purchases of", "purchased", "took", "received"),
+        "imports": (
+            "imports",
+            "import",
+            "imported",
+            "bought",
+            "purchases of",
+            "purchased",
+            "took",
+            "received",
+        ),
         "transit_volume": (
             "transit",
             "transshipment",
