@@ -18,7 +18,7 @@ from app.extraction.transliteration import to_cyrillic, to_latin
 
 _PLACES = {place.id: place for place in PLACES}
 _DEFAULT_STATUS = {"transport_corridor": "under_development", "digital_system": "under_development"}
-_WEAK_CUES = {"через", "through", "via", "прокачка", "pumped"}
+_WEAK_CUES = {"через", "through", "via", "прокачка", "pumped", "work on", "works on"}
 
 
 @dataclass
@@ -159,8 +159,13 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         if tokens[head.last - 1].capitalized and following is not None and following.capitalized:
             continue  # "the North–South Road Corridor": a word inside a longer name
         _, kind, template_en, template_ru = head.value
+        adjective_template = template_ru
         if reading.language == "ru" and template_ru.endswith(" {ru}"):
-            template_ru = _as_written(tokens[head.first : head.last]) + " {ru}"
+            written = _as_written(tokens[head.first : head.last])
+            template_ru = written + " {ru}"
+            # "Южно-Кавказской железной дороги": the adjective comes first, as the text writes it
+            lowered = written if written.split()[0].isupper() else written[:1].lower() + written[1:]
+            adjective_template = "{ru} " + lowered
         quoted = _quoted_after(facts.sentence, tokens, _after_voltage(tokens, head.last))
         if quoted is None and template_en == "{en} project":
             continue  # "по проекту подводного кабеля": a project is a name only as «Мангистау H2»
@@ -176,7 +181,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                         facts,
                         kind,
                         template_en.format(en=to_latin(adjective)),
-                        template_ru.format(ru=adjective),
+                        adjective_template.format(ru=adjective),
                         None,
                     ),
                     head.start,
@@ -192,10 +197,16 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         else:
             names = _names_after(tokens, head.last, reading.language, kind)
         if not names and reading.language == "en":
-            names = _names_before(tokens, _before_voltage(tokens, head.first))
+            names = _names_before(tokens, _before_modifiers(tokens, _before_voltage(tokens, head.first)))
+            if names and tokens[head.first].capitalized and names[0][-1] == head.first - 1:
+                # "the Anaklia Deep Sea Port": a capitalised head ends the name it belongs to
+                template_en = "{en} " + " ".join(t.text for t in tokens[head.first : head.last])
         for indexes in names:
             if any(i in taken for i in indexes):
                 continue
+            owned = indexes[0] in countries and tokens[indexes[0]].text.endswith(("'s", "’s"))
+            if owned and len(indexes) > 1:
+                indexes = indexes[1:]  # "Iran's Chabahar port": the country it stands in, not its name
             named_countries = {countries[i].value.code for i in indexes if i in countries}
             if len(named_countries) == 1 and all(i in countries for i in indexes):
                 continue  # "железные дороги Казахстана", "Azerbaijan's railway": a country's network
@@ -211,7 +222,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 name_en, name_ru = entry.name_en, entry.name_ru
                 project_countries = [entry.country] if entry.country else []
                 item = _Found({}, place_ids=[entry.id], confidence=0.8)
-            elif kind == "port" and len(indexes) == 1 and template_en != "{en} dry port":
+            elif kind == "port" and len(indexes) == 1 and template_en != "{en} dry port" and not owned:
                 continue  # a port we cannot place: too often not a port at all ("порт приписки")
             else:
                 name_en, name_ru = (
@@ -261,6 +272,19 @@ def _after_voltage(tokens: list[Token], at: int) -> int:
     return at
 
 
+_MODIFIERS = {"power", "transmission", "new", "electrified", "international", "border", "main"}
+
+
+def _before_modifiers(tokens: list[Token], at: int) -> int:
+    """ "the Gashuunsukhait–Ganqimaodu cross-border railway", "the CASA-1000 power transmission
+    line": lowercase words between a name and its head are no part of the name."""
+    for _ in range(2):
+        word = tokens[at - 1].text if at > 0 else ""
+        if word.islower() and (word in _MODIFIERS or re.fullmatch(r"[a-z]+-[a-z]+", word)):
+            at -= 1
+    return at
+
+
 def _before_voltage(tokens: list[Token], at: int) -> int:
     """ "the Angren–Akhangaran 220 kV power line": the name comes before the voltage."""
     if at >= 2 and tokens[at - 1].text.lower() in _VOLTAGE and tokens[at - 2].text.isdigit():
@@ -288,6 +312,12 @@ def _adjective_before(tokens: list[Token], at: int) -> str | None:
         return None
     nominative = parse.inflect({"nomn", "sing"})
     word = str(nominative.word) if nominative else tokens[at - 1].text
+    written = tokens[at - 1].text.split("-")
+    parts = word.split("-")
+    if len(parts) == len(written):  # "Южно-Кавказской" → "Южно-Кавказская"
+        return "-".join(
+            p[:1].upper() + p[1:] if w[:1].isupper() else p for p, w in zip(parts, written, strict=True)
+        )
     return word[:1].upper() + word[1:]
 
 

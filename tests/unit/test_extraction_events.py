@@ -852,7 +852,7 @@ def test_calls_by_phone_and_consultations(text: str, language: str, event_type: 
         (
             "The North–South Road Corridor is being built with bank funding.",
             "en",
-            "North–South Road corridor",
+            "North–South Road Corridor",
             "under_construction",
         ),
         (
