@@ -495,7 +495,11 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b{_DAY}\s+(?P<m1>{_MONTH})(?:\s*[-–—]\s*(?P<d3>\d{{1,2}})\s+(?P<m2>{_MONTH}))?(?:,?\s+{_YEAR})?",
     ),
     ("days_en", rf"\b(?P<m1>{_MONTH_EN})\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"),
-    ("month", rf"\b(?P<m1>{_MONTH})(?:\s+{_YEAR})?"),
+    (
+        "month",
+        rf"\b(?P<m1>{_MONTH})(?:\s+{_YEAR}|\s+(?P<which>прошлого|текущего|этого|нынешнего|следующего)\s+года\b"
+        rf"|\s+(?:of\s+)?(?P<which_en>last|this|next)\s+year\b)?",
+    ),
     (
         "during_year",
         r"\b(?:в\s+течение|на\s+протяжении|в\s+ходе)\s+(?:всего\s+|этого\s+|текущего\s+|уходящего\s+)?года\b|\b(?:during|throughout|over)\s+the\s+(?:past\s+)?year\b",
@@ -622,8 +626,13 @@ def _resolve_date(
         return None
     year_text = groups.get("year")
     explicit = bool(year_text)
+    which = (groups.get("which") or groups.get("which_en") or "").lower()
     if year_text:
         year = int(year_text)
+    elif which and published is not None:  # "в июле прошлого года", "in March of next year"
+        year = published.year + (
+            -1 if which in {"прошлого", "last"} else 1 if which in {"следующего", "next"} else 0
+        )
     elif published is not None:
         year = published.year
         if future is None:

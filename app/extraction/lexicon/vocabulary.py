@@ -449,6 +449,7 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "мпк",
                 "заседание комиссия",
                 "межправительственный комитет",
+                "комитет по сотрудничество",
             ),
         ),
         ("business_council", ("деловой совет", "бизнес-совет")),
@@ -505,6 +506,8 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "joint economic commission",
                 "intergovernmental committee",
                 "commission met",
+                "cooperation committee",
+                "committee on cooperation",
             ),
         ),
         ("business_council", ("business council",)),
@@ -562,6 +565,7 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "договориться провести",
         "условить провести",
         "решить провести",
+        "договорить провести",
         "следующий заседание",
         "следующий встреча",
         "надеяться подписать",
@@ -600,6 +604,13 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "preparing for",
         "agreed to hold",
         "next meeting",
+        "is expected in",
+        "are expected in",
+        "being prepared",
+        "prepared for signing",
+        "are preparing",
+        "is preparing",
+        "to sign",
     ),
 }
 CANCELLED: dict[str, tuple[str, ...]] = {
@@ -658,6 +669,7 @@ DOCUMENT_KINDS: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
         ("декларация", "Declaration", "Декларация", False),
         ("программа", "Programme", "Программа", False),
         ("план действие", "Action plan", "План действий", False),
+        ("план", "Plan", "План", False),
     ),
     "en": (
         ("documents", "Documents", "Документы", True),
@@ -998,6 +1010,18 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
 
 # A sentence about an institution's history, not an event: "Комиссия создана в 1996 году".
 NOT_EVENT: dict[str, tuple[str, ...]] = {
-    "ru": ("создать в", "учредить", "образовать в", "справочно"),
-    "en": ("established in", "was set up in", "founded in", "was created in", "is in talks", "are in talks"),
+    # … nor a reporter's meeting for an interview, nor the visits of tourists and citizens.
+    "ru": ("создать в", "учредить", "образовать в", "справочно", "корреспондент", "турист", "гражданин"),
+    "en": (
+        "established in",
+        "was set up in",
+        "founded in",
+        "was created in",
+        "is in talks",
+        "are in talks",
+        "in talks to",
+        "correspondent",
+        "tourists",
+        "citizens of",
+    ),
 }
