@@ -101,20 +101,33 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             cue = min(strong, key=lambda c: abs(c.start - anchor))
             status = _begun(sentence, cue.first, cue.value[1])
             if status == "under_construction" and (
-                any(c.value[1] == "planned" and 0 < c.first - cue.first <= 5 for c in strong)
+                any(
+                    c.value[1] == "planned"
+                    and 0 < c.first - cue.first <= 5
+                    and not any(d.value[1] == "completed" and 0 < d.first - c.first <= 2 for d in strong)
+                    for c in strong
+                )
                 or _STARTS_LATER.search(sentence.text)
             ):
                 status = "planned"  # "строительство которой планируется начать", "construction will start"
-            if status in {"under_construction", "expanding"} and any(
-                c.value[1] == "completed" and 0 < c.first - cue.first <= 12 for c in strong
-            ):
-                status = "completed"  # "Реконструкция линии … завершена в марте"
+            completion = next(
+                (c for c in strong if c.value[1] == "completed" and 0 < c.first - cue.first <= 12), None
+            )
+            if status in {"under_construction", "expanding"} and completion is not None:
+                status, cue = "completed", completion  # "Реконструкция линии … завершена в марте"
+            if status == "completed" and _TO_BE_DONE.search(sentence.text[: cue.start - sentence.start]):
+                status = "under_construction"  # "due to be completed next year", "планируется завершить"
             return status, sentence, True
     if weak:
         return weak[0], weak[1], True
     return _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
 
 
+_TO_BE_DONE = re.compile(
+    r"(?:\b(?:due|expected|scheduled|set|is|are|to|will|should|must)\s+(?:to\s+)?be\s+"
+    r"|\b(?:планируется|предполагается|планируют|должн\w*|будет|будут|намечено)\s+)$",
+    re.IGNORECASE,
+)
 _STARTS_LATER = re.compile(
     r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to)\s+(?:start|begin)\b|\bначн[её]тся\b|\bначнут\b|\bстартует\b",
     re.IGNORECASE,
@@ -197,10 +210,16 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         else:
             names = _names_after(tokens, head.last, reading.language, kind)
         if not names and reading.language == "en":
-            names = _names_before(tokens, _before_modifiers(tokens, _before_voltage(tokens, head.first)))
-            if names and tokens[head.first].capitalized and names[0][-1] == head.first - 1:
-                # "the Anaklia Deep Sea Port": a capitalised head ends the name it belongs to
-                template_en = "{en} " + " ".join(t.text for t in tokens[head.first : head.last])
+            name_end = _before_modifiers(tokens, _before_voltage(tokens, head.first))
+            names = _names_before(tokens, name_end)
+            if (
+                names
+                and names[0][-1] == name_end - 1
+                and (tokens[head.first].capitalized or name_end < _before_voltage(tokens, head.first))
+            ):
+                # "the Anaklia Deep Sea Port", "the CASA-1000 power transmission line": a capitalised
+                # head ends the name it belongs to, and modifiers stay as the text writes them
+                template_en = "{en} " + " ".join(t.text for t in tokens[name_end : head.last])
         for indexes in names:
             if any(i in taken for i in indexes):
                 continue
@@ -307,6 +326,8 @@ def _adjective_before(tokens: list[Token], at: int) -> str | None:
     """ "Зарафшанской ГЭС" → "Зарафшанская": a capitalised adjective naming the head, in the nominative."""
     if at == 0 or not tokens[at - 1].capitalized or at - 1 == 0:
         return None
+    if tokens[at - 2].text in {"«", '"', "“"}:
+        return None  # "центра «Евразийский мост»": the name of something else, in quotation marks
     parse = _analyzer().parse(tokens[at - 1].text)[0]
     if parse.tag.POS != "ADJF":
         return None

@@ -31,7 +31,7 @@ def projects_of(text: str, language: str) -> list[dict[str, Any]]:
             "The Marneuli–Bolnisi cross-border railway is under construction, officials in Armenia "
             "and Georgia said.",
             "en",
-            ("Marneuli–Bolnisi railway", "railway", "under_construction"),
+            ("Marneuli–Bolnisi cross-border railway", "railway", "under_construction"),
         ),
         (
             "Armenia and Georgia agreed to speed up work on the 120-km Gyumri–Ninotsminda expressway.",
@@ -39,9 +39,10 @@ def projects_of(text: str, language: str) -> list[dict[str, Any]]:
             ("Gyumri–Ninotsminda expressway", "road", "under_construction"),
         ),
         (
-            "Armenia and Georgia said work on the ARGE-500 power transmission line continues.",
+            "Armenia and Georgia said work on the ARGE-500 power transmission line continues: both "
+            "sections are due to be completed next year.",
             "en",
-            ("ARGE-500 power line", "power_line", "under_construction"),
+            ("ARGE-500 power transmission line", "power_line", "under_construction"),
         ),
         (
             "Armenia is expanding its terminal at Georgia's Batumi port.",
@@ -62,3 +63,19 @@ def test_a_russian_name_made_of_an_adjective_keeps_its_order() -> None:
         "Армения и Грузия обсудили работу Северо-Армянской железной дороги и начало её реконструкции.", "ru"
     )
     assert (project["name_ru"], project["kind"]) == ("Северо-Армянская железная дорога", "railway")
+
+
+def test_a_name_in_quotation_marks_after_another_word_is_no_project() -> None:
+    assert (
+        projects_of(
+            "Комментарий эксперта аналитического центра «Кавказский мост» о торговле Армении и Грузии.", "ru"
+        )
+        == []
+    )
+
+
+def test_a_completion_still_to_come_is_construction() -> None:
+    [project] = projects_of(
+        "Реконструкцию автодороги Ереван — Гюмри планируется завершить в 2027 году.", "ru"
+    )
+    assert project["status"] == "under_construction"
