@@ -261,8 +261,41 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 "kind": kind,
                 "countries": project_countries,
             }
+            terminal = _terminal_before(tokens, head.first) if kind == "port" else None
+            if terminal is not None:
+                # "зерновой терминал в порту Туркменбаши": the terminal is the project, in its port
+                written = facts.sentence.text[
+                    tokens[head.first - 1].start - facts.sentence.start : tokens[indexes[-1]].end
+                    - facts.sentence.start
+                ]
+                item.body["name_ru"] = f"{terminal} {written}"
+                item.body["name_en"] = to_latin(item.body["name_ru"])
+                item.body["id"] = record_id(item.body["name_en"])
+                item.body["countries"] = sorted({m.value.code for m in facts.countries}) or list(
+                    reading.main_pair
+                )
             results.append((item, head.start))
     return results
+
+
+def _terminal_before(tokens: list[Token], at: int) -> str | None:
+    """ "казахстанский зерновой терминал в порту X": the terminal and the adjectives that name it,
+    in the nominative, when "в порту" follows it."""
+    if at < 2 or tokens[at - 1].text.lower() != "в" or not tokens[at - 2].text.lower().startswith("терминал"):
+        return None
+    words = ["терминал"]
+    i = at - 3
+    while i >= 0 and len(words) < 4:
+        parse = _analyzer().parse(tokens[i].text)[0]
+        if parse.tag.POS != "ADJF":
+            break
+        nominative = parse.inflect({"nomn", "sing", "masc"})
+        words.insert(0, str(nominative.word) if nominative else tokens[i].text.lower())
+        i -= 1
+    if len(words) == 1:
+        return None  # "терминал в порту X" alone names nothing more than the port
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
 
 
 def _as_written(head: list[Token]) -> str:

@@ -79,3 +79,16 @@ def test_a_completion_still_to_come_is_construction() -> None:
         "Реконструкцию автодороги Ереван — Гюмри планируется завершить в 2027 году.", "ru"
     )
     assert project["status"] == "under_construction"
+
+
+def test_a_terminal_in_a_port_is_the_project() -> None:
+    [project] = projects_of(
+        "Армения и Грузия договорились ускорить строительство армянского контейнерного терминала "
+        "в порту Поти.",
+        "ru",
+    )
+    assert (project["name_ru"], project["kind"], project["status"]) == (
+        "Армянский контейнерный терминал в порту Поти",
+        "port",
+        "under_construction",
+    )
