@@ -276,6 +276,10 @@ _AGAINST_PLAN = re.compile(
     r"^\W*(?:\w+\W+)?(?:чем|than)\s+(?:(?:был[оаи]?|had\s+been|was|were)\s+)?(?:планировал|ожидал|прогнозировал|намечал|предполагал|planned|expected|forecast|projected|targeted)",
     re.IGNORECASE,
 )
+_OVER_YEARS = re.compile(
+    r"^\W*(?:\w+\W+)?(?:over|in|за|в\s+течение)\s+(?:the\s+(?:past|last)\s+)?(?:\w+|\d+)\s+(?:years|decades|лет|года|десятилет\w*)\b",
+    re.IGNORECASE,
+)
 _RATIO_DOWN_AFTER = re.compile(r"^\s*(?:меньше|ниже|less|lower|smaller)\b", re.IGNORECASE)
 _RATIO_DOWN_BEFORE = re.compile(
     r"(?:сократил|снизил|уменьшил|упал|упад|сокращ|сниж|fell|dropped|declined|decreased|shrank|halved)\w*\s+(?:\w+\s+)?$",
@@ -298,8 +302,10 @@ def _ratios(text: str, offset: int, language: str, amounts: list[Amount]) -> lis
         if any(a.start - offset < match.end() and match.start() < a.end - offset for a in amounts):
             continue
         before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 25]
-        if _AGAINST_PLAN.search(text[match.end() : match.end() + 40]):
-            continue
+        if _AGAINST_PLAN.search(text[match.end() : match.end() + 40]) or _OVER_YEARS.search(
+            text[match.end() : match.end() + 40]
+        ):
+            continue  # against a plan, or over several years: no rate of one period
         down = bool(_RATIO_DOWN_AFTER.search(after) or _RATIO_DOWN_BEFORE.search(before))
         if match.group("part"):
             words = re.sub(r"^(?:a|one)\s+", "", re.sub(r"\s+", " ", match.group("part").lower()))

@@ -208,12 +208,12 @@ def _figure(
     following = _tokens_between(tokens, amount.end, next_start)[:6]  # "…of copper ore to all destinations"
     if reading.cues("NOT_PAIR", whole_before[-12:]) or reading.cues("NOT_PAIR", following):
         return None, 0  # one country's trade with the world or with a group of countries
-    if _one_countrys_total(reading, facts, whole_before[-12:]):
+    if _one_countrys_total(reading, facts, whole_before[-12:], amount.start):
         return None, 0
     # Indicator: the nearest cue before the amount, else after it in the same clause.
     indicator_cues = _indicator_cues(reading, before) or _indicator_cues(reading, whole_before)
     indicator = indicator_cues[-1].value if indicator_cues else None
-    if indicator_cues and facts.countries and _total_of(tokens, indicator_cues[-1]):
+    if indicator_cues and _total_of(tokens, indicator_cues[-1]) and not _partner_before(facts, amount.start):
         return None, 0  # "Azerbaijan's total gas exports": to every buyer, not to one
     if any(cue.value == "transit_volume" for cue in reading.cues("INDICATORS", before)):
         indicator = "transit_volume"  # "transit cargo shipped to Baku": transit, whatever the verb
@@ -393,10 +393,13 @@ def _accounted_for(tokens: Sequence[Token], mention: Mention[str], amount: Amoun
     )
 
 
-def _one_countrys_total(reading: Reading, facts: SentenceFacts, tokens: Sequence[Token]) -> bool:
+def _one_countrys_total(
+    reading: Reading, facts: SentenceFacts, tokens: Sequence[Token], amount_start: int
+) -> bool:
     """ "Внешнеторговый оборот Армении", "Armenia's overall trade": one country's total, unless the
-    sentence names a partner ("…с Ираном", "…with China"). The word must qualify the indicator:
-    "наша общая цель" is no total."""
+    sentence names a partner before the amount ("…с Ираном составил", "…with China totalled"; not
+    "…, with China accounting for…" after it). The word must qualify the indicator: "наша общая
+    цель" is no total."""
     indicators = reading.cues("INDICATORS", tokens)
     qualifying = [
         m
@@ -405,11 +408,21 @@ def _one_countrys_total(reading: Reading, facts: SentenceFacts, tokens: Sequence
     ]
     if not qualifying:
         return False
+    if not facts.countries:
+        # "Traders expect total trade to top $2 billion": the pair the text is about; "Its total
+        # foreign trade", "внешнеторговый оборот республики": one country's
+        return any(m.value in _FOREIGN_TRADE for m in qualifying)
+    return not _partner_before(facts, amount_start)
+
+
+def _partner_before(facts: SentenceFacts, amount_start: int) -> bool:
+    """A country marked as a partner before the amount ("…с Ираном составил", "…with China
+    totalled"), or no country at all: the figure is a pair's, not one country's total."""
+    if not facts.countries:
+        return True
     marks = _PARTNER_MARKS["trade_turnover"] | _PARTNER_MARKS["exports"] | _PARTNER_MARKS["imports"]
-    sentence_tokens = facts.sentence.tokens
-    if not facts.countries and not any(m.value in _FOREIGN_TRADE for m in qualifying):
-        return False  # "Traders expect total trade to top $2 billion": the pair the text is about
-    return not any(_preceded_by(sentence_tokens, m, marks) for m in facts.countries)
+    tokens = facts.sentence.tokens
+    return any(_preceded_by(tokens, m, marks) for m in facts.countries if m.end <= amount_start)
 
 
 _FOREIGN_TRADE = {

@@ -369,8 +369,11 @@ def _fiscal_month(match: re.Match[str], published: date | None) -> tuple[str, bo
     elif published is not None:
         which = (match.group("which") or "").strip().lower()
         year = published.year
-        if ends and (year, month) < (published.year, published.month) and which != "last":
-            year += 1  # the year now running ends next in that month
+        running = which == "current" or match.group("edge").lower() in {"ends", "end"}
+        if ends and running and (year, month) < (published.year, published.month):
+            year += 1  # "the current fiscal year, which ends in March": it ends next in that month
+        if ends and not running and (year, month) > (published.year, published.month):
+            year -= 1  # "in the fiscal year to March": the last one that ended
         if not ends and (year, month) > (published.year, published.month):
             year -= 1  # the year now running began in that month
         year += {"last": -1, "previous": -1, "next": 1}.get(which, 0)
