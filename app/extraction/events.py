@@ -167,11 +167,13 @@ def event_date(
     # Periods count as dates when no day or month is named, and where the new time of a postponed
     # event is one ("перенесено на первое полугодие следующего года"); a span of months beside a
     # bare year ("in the first half of 2027, and … in 2027") is a date of its own clause.
-    more = find_windows(sentence.text, sentence.start, default_year, reading.published)
-    more = [w for w in more if not any(a <= w.start < b for a, b in asides)]
-    if dates and not windows:
-        more = [w for w in more if "/" in w.value and all(re.fullmatch(r"\d{4}", d.value) for d in dates)]
-    dates += [w for w in more if not any(w.start < d.end and d.start < w.end for d in dates)]
+    bare_years = bool(dates) and all(re.fullmatch(r"\d{4}", d.value) for d in dates)
+    if not dates or windows or bare_years:
+        more = find_windows(sentence.text, sentence.start, default_year, reading.published)
+        more = [w for w in more if not any(a <= w.start < b for a, b in asides)]
+        if dates and not windows:
+            more = [w for w in more if "/" in w.value]
+        dates += [w for w in more if not any(w.start < d.end and d.start < w.end for d in dates)]
     if dates:
         anchor = sentence.start if near is None else near
         low, high = clause(sentence, anchor)
