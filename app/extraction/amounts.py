@@ -246,7 +246,86 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
         value = round(value * multiplier, 6)
         found.append(Amount(value, upper and round(upper, 6), unit, offset + start, offset + match.end()))
     joined = _join_ranges(text, offset, found, unitless)
-    return sorted(joined + _elided(text, offset, joined, unitless), key=lambda a: a.start)
+    joined += _elided(text, offset, joined, unitless)
+    ratios = _ratios(text, offset, language, joined) if joined else []
+    return sorted(joined + ratios, key=lambda a: a.start)
+
+
+_TIMES_WORDS = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "twice": 2}
+_FOLD_WORDS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
+_FRACTIONS = {
+    "half": 50,
+    "third": 100 / 3,
+    "quarter": 25,
+    "fifth": 20,
+    "tenth": 10,
+    "половину": 50,
+    "треть": 100 / 3,
+    "четверть": 25,
+    "пятую часть": 20,
+    "десятую часть": 10,
+}
+_RATIO = re.compile(
+    r"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)\s*(?:раз(?:а)?\b|times\b|-fold\b)"
+    r"|\b(?P<word>вдвое|втрое|вчетверо|впятеро|doubled|tripled|trebled|quadrupled)\b"
+    r"|(?:\bby\s+(?:\w+\s+)?|\bна\s+(?:\w+\s+)?)(?P<part>(?:(?:a|one)\s+)?(?:half|third|quarter|fifth|tenth)"
+    r"|половину|треть|четверть|пятую\s+часть|десятую\s+часть)\b",
+    re.IGNORECASE,
+)
+_AGAINST_PLAN = re.compile(
+    r"^\W*(?:\w+\W+)?(?:чем|than)\s+(?:(?:был[оаи]?|had\s+been|was|were)\s+)?(?:планировал|ожидал|прогнозировал|намечал|предполагал|planned|expected|forecast|projected|targeted)",
+    re.IGNORECASE,
+)
+_OVER_YEARS = re.compile(
+    r"^\W*(?:\w+\W+)?(?:over|in|за|в\s+течение)\s+(?:the\s+(?:past|last)\s+)?(?:\w+|\d+)\s+(?:years|decades|лет|года|десятилет\w*)\b",
+    re.IGNORECASE,
+)
+_RATIO_DOWN_AFTER = re.compile(r"^\s*(?:меньше|ниже|less|lower|smaller)\b", re.IGNORECASE)
+_RATIO_DOWN_BEFORE = re.compile(
+    r"(?:сократил|снизил|уменьшил|упал|упад|сокращ|сниж|fell|dropped|declined|decreased|shrank|halved)\w*\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_RATIO_UP = re.compile(
+    r"(?:больше|выше|more|higher|larger|greater|bigger|as\s+much|рост|рос|увелич|возрос|вырос|grew|grow|rose|rise|increase|jump|climb|up\b)",
+    re.IGNORECASE,
+)
+
+
+def _ratios(text: str, offset: int, language: str, amounts: list[Amount]) -> list[Amount]:
+    """Growth told as a ratio or a fraction: "2.3 times more than", "в 1,5 раза больше",
+    "вырос вдвое", "doubled", "grew by roughly a fifth", "сократился на треть": a rate in percent,
+    what the change added to (or took from) the base. Read only beside an amount of the sentence's
+    own (a ratio alone, "without giving a figure", is no figure); not a plain "10 раз" with no
+    comparison, nor one against a plan ("вдвое меньше, чем планировалось")."""
+    found = []
+    for match in _RATIO.finditer(text):
+        if any(a.start - offset < match.end() and match.start() < a.end - offset for a in amounts):
+            continue
+        before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 25]
+        if _AGAINST_PLAN.search(text[match.end() : match.end() + 40]) or _OVER_YEARS.search(
+            text[match.end() : match.end() + 40]
+        ):
+            continue  # against a plan, or over several years: no rate of one period
+        down = bool(_RATIO_DOWN_AFTER.search(after) or _RATIO_DOWN_BEFORE.search(before))
+        if match.group("part"):
+            words = re.sub(r"^(?:a|one)\s+", "", re.sub(r"\s+", " ", match.group("part").lower()))
+            value = _FRACTIONS[words]
+            start = match.start("part")
+        else:
+            if match.group("n"):
+                ratio = parse_number(match.group("n"), language)
+            else:
+                word = match.group("word").lower()
+                ratio = _TIMES_WORDS.get(word) or _FOLD_WORDS[word]
+                if word in _FOLD_WORDS:
+                    down = False
+            near = f"{before[-25:]} {after}"
+            if ratio <= 1 or not (down or _RATIO_UP.search(near) or match.group("word")):
+                continue
+            value = (1 - 1 / ratio) * 100 if down else (ratio - 1) * 100
+            start = match.start("n") if match.group("n") else match.start("word")
+        found.append(Amount(round(value, 6), None, "percent", offset + start, offset + match.end()))
+    return found
 
 
 def _elided(text: str, offset: int, amounts: list[Amount], unitless: list[Amount]) -> list[Amount]:

@@ -164,11 +164,15 @@ def event_date(
     )
     asides = [(sentence.start + m.start(), sentence.start + m.end()) for m in _ASIDE.finditer(sentence.text)]
     dates = [d for d in dates if not any(a <= d.start < b for a, b in asides)]
-    if not dates or windows:
-        # Periods count as dates when no day or month is named, and where the new time of a
-        # postponed event is one ("перенесено на первое полугодие следующего года").
+    # Periods count as dates when no day or month is named, and where the new time of a postponed
+    # event is one ("перенесено на первое полугодие следующего года"); a span of months beside a
+    # bare year ("in the first half of 2027, and … in 2027") is a date of its own clause.
+    bare_years = bool(dates) and all(re.fullmatch(r"\d{4}", d.value) for d in dates)
+    if not dates or windows or bare_years:
         more = find_windows(sentence.text, sentence.start, default_year, reading.published)
         more = [w for w in more if not any(a <= w.start < b for a, b in asides)]
+        if dates and not windows:
+            more = [w for w in more if "/" in w.value]
         dates += [w for w in more if not any(w.start < d.end and d.start < w.end for d in dates)]
     if dates:
         anchor = sentence.start if near is None else near

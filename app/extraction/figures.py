@@ -122,11 +122,17 @@ def _preliminary_periods(reading: Reading) -> list[str] | None:
         sentence = facts.sentence
         if not reading.cues("PRELIMINARY", sentence.tokens) or not _DATA_WORDS.search(sentence.text):
             continue
-        if find_amounts(sentence.text, sentence.start, reading.language):
-            continue  # a figure stated as preliminary is handled on its own
         year = reading.published.year if reading.published else _paragraph_year(reading, facts)
         found = find_periods(sentence.text, sentence.start, year, reading.published)
-        periods += [p.value for p in found if not p.comparison and p.kind not in {"same", "carry"}] or ["*"]
+        stated = [p.value for p in found if not p.comparison and p.kind not in {"same", "carry"}]
+        if find_amounts(sentence.text, sentence.start, reading.language):
+            # "Оборот за январь–июнь, по предварительным данным, составил…": the release's other
+            # figures of that period are preliminary too; not in an interview, where the word
+            # qualifies the one figure the speaker cites.
+            if not _is_answer(reading, sentence.paragraph):
+                periods += stated
+            continue
+        periods += stated or ["*"]
     return periods or None
 
 
@@ -190,27 +196,42 @@ def _figure(
     before = _tokens_between(tokens, previous_end, amount.start)
     after = _tokens_between(tokens, amount.end, next_start)[:4]
     whole_before = _tokens_between(tokens, sentence.start, amount.start)
-    if reading.cues("NOT_TRADE", before[-6:]) or reading.cues("NOT_TRADE", after[:3]):
+    not_trade = [m for m in reading.cues("NOT_TRADE", before[-6:]) if not _accounted_for(tokens, m, amount)]
+    if not_trade or reading.cues("NOT_TRADE", after[:3]):
         return None, 0
+    if amount.unit != "percent" and _ABSOLUTE_CHANGE.search(
+        reading.document.text[max(sentence.start, amount.start - 40) : amount.start]
+    ):
+        return None, 0  # "an increase of USD 105.2 million", "вырос на 105 млн": a change, not a level
     if reading.cues("TRADE_BALANCE", whole_before[-12:]):
         return None, 0
     following = _tokens_between(tokens, amount.end, next_start)[:6]  # "…of copper ore to all destinations"
     if reading.cues("NOT_PAIR", whole_before[-12:]) or reading.cues("NOT_PAIR", following):
         return None, 0  # one country's trade with the world or with a group of countries
+    if _one_countrys_total(reading, facts, whole_before[-12:], amount.start):
+        return None, 0
     # Indicator: the nearest cue before the amount, else after it in the same clause.
     indicator_cues = _indicator_cues(reading, before) or _indicator_cues(reading, whole_before)
     indicator = indicator_cues[-1].value if indicator_cues else None
-    if indicator_cues and _total_of(tokens, indicator_cues[-1]):
+    if indicator_cues and _total_of(tokens, indicator_cues[-1]) and not _partner_before(facts, amount.start):
         return None, 0  # "Azerbaijan's total gas exports": to every buyer, not to one
     if any(cue.value == "transit_volume" for cue in reading.cues("INDICATORS", before)):
         indicator = "transit_volume"  # "transit cargo shipped to Baku": transit, whatever the verb
     if indicator is None:
-        cues_after = reading.cues("INDICATORS", _tokens_between(tokens, amount.end, next_start))
+        following_tokens = _tokens_between(tokens, amount.end, next_start)
+        breaks = [i for i, t in enumerate(following_tokens) if t.text in {",", ";", "—", "–"}]
+        if next_start < sentence.end and breaks:
+            # "…at $1.31bn for calendar 2025, with Kazakh exports to India at $0.92bn": a cue in the
+            # clause that leads to the next amount is that amount's.
+            following_tokens = following_tokens[: breaks[-1]]
+        cues_after = reading.cues("INDICATORS", following_tokens)
         indicator = cues_after[0].value if cues_after else None
     if indicator is None and tokens and _pronoun_subject(tokens, whole_before):
         # "Trade between the two countries remains modest. It was put at $187 million…"
         indicator = _previous_indicator(reading, facts)
         confidence -= 0.2
+    if amount.unit == "percent" and _OR_RATE.fullmatch(reading.document.text[previous_end : amount.start]):
+        before = whole_before[-12:]  # "an increase of USD 105.2 million, or 9.5 per cent"
     if amount.unit == "percent":
         growth = (
             reading.cues("GROWTH", before)
@@ -249,7 +270,10 @@ def _figure(
     carried = last_period.get(sentence.paragraph) or last_period.get(0)
     before_periods = [p for p in periods if previous_end <= p.start and p.end <= amount.start]
     between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
-    period, explicit = _period(periods, amount, previous_end, next_start, carried, between)
+    own_end = _next_clause(reading.document.text, amount.end, next_start, sentence.end)
+    if _SAME_FISCAL.search(sentence.text) and last_period.get(-1):
+        carried = last_period[-1]  # "in the same fiscal year": the last fiscal year told
+    period, explicit = _period(periods, amount, previous_end, own_end, carried, between)
     chained = re.fullmatch(r"\s*(?:to|до)\s*", reading.document.text[amount.end : next_start])
     if period is None and (chained or amount.unit == "percent"):
         # "rose 40% to $480 million last year": the rate shares the period of the amount it reached.
@@ -280,10 +304,14 @@ def _figure(
         period = shift_year(period, -1)  # "up from 1.55 million tonnes a year earlier"
     else:
         last_period[sentence.paragraph] = last_period[0] = period
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", period):
+            last_period[-1] = period
     if not explicit:
         confidence -= 0.1
 
     status = _status(reading, before, tokens)
+    if status in {"reported", "forecast"} and _aimed(reading.document.text, amount, before):
+        status = "target"
     bound = _bound(language, before, status == "target", whole_before[-10:], upper is not None)
     if upper is not None and bound == "exact":
         bound = "range"
@@ -295,7 +323,14 @@ def _figure(
     same = [c for c in indicator_cues if c.value == indicator.removesuffix("_growth")]
     cue_end = same[0].end if same else indicator_cues[-1].end if indicator_cues else None
     pair = _pair(
-        reading, facts, indicator.removesuffix("_growth"), cue_end, last_pairs, amount.end, previous_end
+        reading,
+        facts,
+        indicator.removesuffix("_growth"),
+        cue_end,
+        last_pairs,
+        amount.end,
+        previous_end,
+        next_start,
     )
     if pair is None:
         return None, 0
@@ -322,6 +357,81 @@ def _figure(
         if compared:
             body["compared_period"] = compared
     return body, max(confidence, 0.3)
+
+
+_SAME_FISCAL = re.compile(r"\bsame\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
+_OR_RATE = re.compile(r"\s*,?\s*(?:or|или)(?:\s+(?:на|by))?\s*", re.IGNORECASE)
+_ABSOLUTE_CHANGE = re.compile(
+    r"(?:\b(?:increase|decrease|rise|fall|growth|drop|decline|gain)\s+of|\b(?:up|down|grew|rose|fell|increased|decreased)\s+by"
+    r"|\b(?:увеличи|вырос|выро|возрос|сократи|снизи|уменьши|рост|сниж|сокращ|увеличен|прирост)\w*\s+на)\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE_OPENING = re.compile(
+    r"(?:,\s*|\s)(?:а|но|тогда\s+как|в\s+то\s+время\s+как|while|whereas|but)\s", re.IGNORECASE
+)
+
+
+def _next_clause(text: str, amount_end: int, next_start: int, sentence_end: int) -> int:
+    """Where the next amount's clause opens ("…составил 1,1 млрд долларов, а в декабре превысил
+    95 млн"): a period told after that belongs to the next amount, not to this one."""
+    if next_start >= sentence_end:
+        return next_start
+    openings = list(_CLAUSE_OPENING.finditer(text, amount_end, next_start))
+    return openings[-1].start() if openings else next_start
+
+
+def _accounted_for(tokens: Sequence[Token], mention: Mention[str], amount: Amount) -> bool:
+    """ "На долю казахстанского экспорта пришлось 120 млн долларов": the part of trade an amount
+    makes up, not a share in percent."""
+    at = next((i for i, t in enumerate(tokens) if t.start == mention.start), 0)
+    return (
+        amount.unit != "percent"
+        and at > 0
+        and tokens[at].text.lower() == "долю"
+        and tokens[at - 1].text.lower() == "на"
+        and any(_OWNED.match(t.text) for t in tokens[at + 1 : at + 3])
+    )
+
+
+def _one_countrys_total(
+    reading: Reading, facts: SentenceFacts, tokens: Sequence[Token], amount_start: int
+) -> bool:
+    """ "Внешнеторговый оборот Армении", "Armenia's overall trade": one country's total, unless the
+    sentence names a partner before the amount ("…с Ираном составил", "…with China totalled"; not
+    "…, with China accounting for…" after it). The word must qualify the indicator: "наша общая
+    цель" is no total."""
+    indicators = reading.cues("INDICATORS", tokens)
+    qualifying = [
+        m
+        for m in reading.cues("NOT_PAIR_ALONE", tokens)
+        if any(m.first <= i.first <= m.last + 1 for i in indicators)
+    ]
+    if not qualifying:
+        return False
+    if not facts.countries:
+        # "Traders expect total trade to top $2 billion": the pair the text is about; "Its total
+        # foreign trade", "внешнеторговый оборот республики": one country's
+        return any(m.value in _FOREIGN_TRADE for m in qualifying)
+    return not _partner_before(facts, amount_start)
+
+
+def _partner_before(facts: SentenceFacts, amount_start: int) -> bool:
+    """A country marked as a partner before the amount ("…с Ираном составил", "…with China
+    totalled"), or no country at all: the figure is a pair's, not one country's total."""
+    if not facts.countries:
+        return True
+    marks = _PARTNER_MARKS["trade_turnover"] | _PARTNER_MARKS["exports"] | _PARTNER_MARKS["imports"]
+    tokens = facts.sentence.tokens
+    return any(_preceded_by(tokens, m, marks) for m in facts.countries if m.end <= amount_start)
+
+
+_FOREIGN_TRADE = {
+    "внешнеторговый оборот",
+    "внешний торговля",
+    "foreign trade",
+    "total foreign",
+    "external trade",
+}
 
 
 _PRONOUNS = {"it", "this", "он", "она", "оно"}
@@ -475,6 +585,17 @@ def _relative_clause(facts: SentenceFacts, amount_end: int) -> int:
 
 
 _RELATIVE = {"which", "that", "который", "которая", "которое", "которые", "которому", "которой"}
+_ATTRIBUTION = re.compile(
+    r"\b(?:according\s+to|citing|по\s+данным|по\s+информации|по\s+оценкам)\b", re.IGNORECASE
+)
+
+
+def _attribution(facts: SentenceFacts, amount_end: int) -> int:
+    """Where an attribution after the amount opens ("…, according to figures from the Italian grid
+    operator"): the countries it names counted the figure, they are no side of it."""
+    sentence = facts.sentence
+    found = _ATTRIBUTION.search(sentence.text, max(0, amount_end - sentence.start))
+    return sentence.start + found.start() if found else sentence.end
 
 
 def _period(
@@ -568,6 +689,34 @@ def _after_change_verb(words: list[str], phrase: str) -> bool:
     )
 
 
+_AIM_VERBS = {
+    "raise",
+    "increase",
+    "bring",
+    "boost",
+    "double",
+    "lift",
+    "довести",
+    "увеличить",
+    "нарастить",
+    "удвоить",
+    "поднять",
+    "вывести",
+}
+_BY_A_YEAR = re.compile(r"\s*(?:by|к)\s+(?:the\s+end\s+of\s+|концу\s+)?(?:19|20)\d{2}\b", re.IGNORECASE)
+
+
+def _aimed(text: str, amount: Amount, before: Sequence[Token]) -> bool:
+    """ "…reaffirmed their resolve to raise it to USD 5 billion by 2030", "договорились увеличить
+    его до 1 млрд долларов к 2028 году": a value to reach by a year is a target."""
+    words = [t.text.lower() for t in before]
+    infinitive = any(
+        word in _AIM_VERBS and (word.endswith("ть") or (index > 0 and words[index - 1] == "to"))
+        for index, word in enumerate(words)
+    )
+    return infinitive and bool(_BY_A_YEAR.match(text, amount.end))
+
+
 def _status(reading: Reading, before: Sequence[Token], sentence_tokens: Sequence[Token]) -> str:
     clause = list(before)
     if reading.cues("TARGET", clause):
@@ -606,6 +755,7 @@ def _pair(
     last_pairs: dict[str, tuple[str, str]] | None = None,
     amount_end: int | None = None,
     segment_start: int | None = None,
+    next_start: int | None = None,
 ) -> tuple[tuple[str, str], bool] | None:
     """Reporter and partner: from the sentence, else from the sentences before it in the paragraph,
     else the pair of the last figure of the same indicator ("Deliveries in January alone were…"
@@ -613,13 +763,19 @@ def _pair(
     countries = facts.countries
     if amount_end is not None:
         # "…1.2 bcm, according to the operator of TANAP, which carries it across Turkish territory"
-        clause_end = _relative_clause(facts, amount_end)
+        clause_end = min(
+            _relative_clause(facts, amount_end),
+            _attribution(facts, amount_end),
+            _next_clause(
+                reading.document.text, amount_end, next_start or facts.sentence.end, facts.sentence.end
+            ),
+        )
         countries = [m for m in countries if m.start < clause_end]
         own = [m for m in countries if segment_start is not None and m.start >= segment_start]
         if len({m.value.code for m in own}) >= 2:
             countries = own  # "…$780 million, while Türkiye bought $420 million of Turkmen goods"
     countries = [m for m in countries if not _a_source(facts.sentence.tokens, m)]
-    reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end)
+    reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end, segment_start)
     from_context = False
     if reporter is None or partner is None:
         for other in reversed(reading.facts[: facts.sentence.index]):
@@ -673,26 +829,39 @@ def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
     return bool(tokens[mention.last].keys & _SOURCE_NOUNS)
 
 
+_AWAY_MARKS = {"exports": {"из", "from"}, "imports": {"в", "во", "to", "into"}}
+_OWNED = re.compile(r"(?:экспорт|импорт|export|import|поставк|закупк)", re.IGNORECASE)
+
+
 def _roles(
     tokens: Sequence[Token],
     countries: Sequence[Mention[CountryWord]],
     indicator: str,
     cue_end: int | None = None,
+    segment_start: int | None = None,
 ) -> tuple[str | None, str | None]:
+    """The partner is the country its preposition marks ("to Armenia", "из России"), the one in the
+    amount's own clause first; the reporter the first other country not marked as the other way's
+    ("imports from Armenia" after "exports to Armenia"). An adjective before the indicator's noun
+    owns it ("на казахстанский экспорт в Грузию": Kazakhstan's exports)."""
     if indicator == "transit_volume":
         return _transit_roles(tokens, countries)
     reporter = partner = None
     marks = _PARTNER_MARKS[indicator]
+    marked = [m for m in countries if _preceded_by(tokens, m, marks) and not _owner(tokens, m)]
+    if segment_start is not None:
+        marked.sort(key=lambda m: m.start < segment_start)
+    if marked:
+        partner = marked[0].value.code
+    away = _AWAY_MARKS.get(indicator, set())
     codes_seen: list[str] = []
     for mention in countries:
         code = mention.value.code
-        if code in codes_seen:
+        if code in codes_seen or code == partner:
+            continue
+        if away and _preceded_by(tokens, mention, away) and not _owner(tokens, mention):
             continue
         codes_seen.append(code)
-        if _preceded_by(tokens, mention, marks):
-            if partner is None:
-                partner = code
-            continue
         goods = cue_end is not None and mention.start >= cue_end
         if indicator == "imports" and mention.value.adjective and goods and partner is None:
             partner = code  # "imported Turkmen oil": where the goods come from
@@ -705,6 +874,14 @@ def _roles(
         if reporter is None:
             reporter = code
     return reporter, partner
+
+
+def _owner(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
+    return (
+        mention.value.adjective
+        and mention.last < len(tokens)
+        and bool(_OWNED.match(tokens[mention.last].text))
+    )
 
 
 def _preceded_by(tokens: Sequence[Token], mention: Mention[CountryWord], marks: set[str]) -> bool:

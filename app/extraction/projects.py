@@ -18,7 +18,7 @@ from app.extraction.transliteration import to_cyrillic, to_latin
 
 _PLACES = {place.id: place for place in PLACES}
 _DEFAULT_STATUS = {"transport_corridor": "under_development", "digital_system": "under_development"}
-_WEAK_CUES = {"через", "through", "via", "прокачка", "pumped"}
+_WEAK_CUES = {"через", "through", "via", "прокачка", "pumped", "work on", "works on"}
 
 
 @dataclass
@@ -101,20 +101,33 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             cue = min(strong, key=lambda c: abs(c.start - anchor))
             status = _begun(sentence, cue.first, cue.value[1])
             if status == "under_construction" and (
-                any(c.value[1] == "planned" and 0 < c.first - cue.first <= 5 for c in strong)
+                any(
+                    c.value[1] == "planned"
+                    and 0 < c.first - cue.first <= 5
+                    and not any(d.value[1] == "completed" and 0 < d.first - c.first <= 2 for d in strong)
+                    for c in strong
+                )
                 or _STARTS_LATER.search(sentence.text)
             ):
                 status = "planned"  # "строительство которой планируется начать", "construction will start"
-            if status in {"under_construction", "expanding"} and any(
-                c.value[1] == "completed" and 0 < c.first - cue.first <= 12 for c in strong
-            ):
-                status = "completed"  # "Реконструкция линии … завершена в марте"
+            completion = next(
+                (c for c in strong if c.value[1] == "completed" and 0 < c.first - cue.first <= 12), None
+            )
+            if status in {"under_construction", "expanding"} and completion is not None:
+                status, cue = "completed", completion  # "Реконструкция линии … завершена в марте"
+            if status == "completed" and _TO_BE_DONE.search(sentence.text[: cue.start - sentence.start]):
+                status = "under_construction"  # "due to be completed next year", "планируется завершить"
             return status, sentence, True
     if weak:
         return weak[0], weak[1], True
     return _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
 
 
+_TO_BE_DONE = re.compile(
+    r"(?:\b(?:due|expected|scheduled|set|is|are|to|will|should|must)\s+(?:to\s+)?be\s+"
+    r"|\b(?:планируется|предполагается|планируют|должн\w*|будет|будут|намечено)\s+)$",
+    re.IGNORECASE,
+)
 _STARTS_LATER = re.compile(
     r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to)\s+(?:start|begin)\b|\bначн[её]тся\b|\bначнут\b|\bстартует\b",
     re.IGNORECASE,
@@ -159,8 +172,13 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         if tokens[head.last - 1].capitalized and following is not None and following.capitalized:
             continue  # "the North–South Road Corridor": a word inside a longer name
         _, kind, template_en, template_ru = head.value
+        adjective_template = template_ru
         if reading.language == "ru" and template_ru.endswith(" {ru}"):
-            template_ru = _as_written(tokens[head.first : head.last]) + " {ru}"
+            written = _as_written(tokens[head.first : head.last])
+            template_ru = written + " {ru}"
+            # "Южно-Кавказской железной дороги": the adjective comes first, as the text writes it
+            lowered = written if written.split()[0].isupper() else written[:1].lower() + written[1:]
+            adjective_template = "{ru} " + lowered
         quoted = _quoted_after(facts.sentence, tokens, _after_voltage(tokens, head.last))
         if quoted is None and template_en == "{en} project":
             continue  # "по проекту подводного кабеля": a project is a name only as «Мангистау H2»
@@ -176,7 +194,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                         facts,
                         kind,
                         template_en.format(en=to_latin(adjective)),
-                        template_ru.format(ru=adjective),
+                        adjective_template.format(ru=adjective),
                         None,
                     ),
                     head.start,
@@ -192,10 +210,22 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         else:
             names = _names_after(tokens, head.last, reading.language, kind)
         if not names and reading.language == "en":
-            names = _names_before(tokens, _before_voltage(tokens, head.first))
+            name_end = _before_modifiers(tokens, _before_voltage(tokens, head.first))
+            names = _names_before(tokens, name_end)
+            if (
+                names
+                and names[0][-1] == name_end - 1
+                and (tokens[head.first].capitalized or name_end < _before_voltage(tokens, head.first))
+            ):
+                # "the Anaklia Deep Sea Port", "the CASA-1000 power transmission line": a capitalised
+                # head ends the name it belongs to, and modifiers stay as the text writes them
+                template_en = "{en} " + " ".join(t.text for t in tokens[name_end : head.last])
         for indexes in names:
             if any(i in taken for i in indexes):
                 continue
+            owned = indexes[0] in countries and tokens[indexes[0]].text.endswith(("'s", "’s"))
+            if owned and len(indexes) > 1:
+                indexes = indexes[1:]  # "Iran's Chabahar port": the country it stands in, not its name
             named_countries = {countries[i].value.code for i in indexes if i in countries}
             if len(named_countries) == 1 and all(i in countries for i in indexes):
                 continue  # "железные дороги Казахстана", "Azerbaijan's railway": a country's network
@@ -211,7 +241,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 name_en, name_ru = entry.name_en, entry.name_ru
                 project_countries = [entry.country] if entry.country else []
                 item = _Found({}, place_ids=[entry.id], confidence=0.8)
-            elif kind == "port" and len(indexes) == 1 and template_en != "{en} dry port":
+            elif kind == "port" and len(indexes) == 1 and template_en != "{en} dry port" and not owned:
                 continue  # a port we cannot place: too often not a port at all ("порт приписки")
             else:
                 name_en, name_ru = (
@@ -231,8 +261,41 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 "kind": kind,
                 "countries": project_countries,
             }
+            terminal = _terminal_before(tokens, head.first) if kind == "port" else None
+            if terminal is not None:
+                # "зерновой терминал в порту Туркменбаши": the terminal is the project, in its port
+                written = facts.sentence.text[
+                    tokens[head.first - 1].start - facts.sentence.start : tokens[indexes[-1]].end
+                    - facts.sentence.start
+                ]
+                item.body["name_ru"] = f"{terminal} {written}"
+                item.body["name_en"] = to_latin(item.body["name_ru"])
+                item.body["id"] = record_id(item.body["name_en"])
+                item.body["countries"] = sorted({m.value.code for m in facts.countries}) or list(
+                    reading.main_pair
+                )
             results.append((item, head.start))
     return results
+
+
+def _terminal_before(tokens: list[Token], at: int) -> str | None:
+    """ "казахстанский зерновой терминал в порту X": the terminal and the adjectives that name it,
+    in the nominative, when "в порту" follows it."""
+    if at < 2 or tokens[at - 1].text.lower() != "в" or not tokens[at - 2].text.lower().startswith("терминал"):
+        return None
+    words = ["терминал"]
+    i = at - 3
+    while i >= 0 and len(words) < 4:
+        parse = _analyzer().parse(tokens[i].text)[0]
+        if parse.tag.POS != "ADJF":
+            break
+        nominative = parse.inflect({"nomn", "sing", "masc"})
+        words.insert(0, str(nominative.word) if nominative else tokens[i].text.lower())
+        i -= 1
+    if len(words) == 1:
+        return None  # "терминал в порту X" alone names nothing more than the port
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
 
 
 def _as_written(head: list[Token]) -> str:
@@ -261,6 +324,19 @@ def _after_voltage(tokens: list[Token], at: int) -> int:
     return at
 
 
+_MODIFIERS = {"power", "transmission", "new", "electrified", "international", "border", "main"}
+
+
+def _before_modifiers(tokens: list[Token], at: int) -> int:
+    """ "the Gashuunsukhait–Ganqimaodu cross-border railway", "the CASA-1000 power transmission
+    line": lowercase words between a name and its head are no part of the name."""
+    for _ in range(2):
+        word = tokens[at - 1].text if at > 0 else ""
+        if word.islower() and (word in _MODIFIERS or re.fullmatch(r"[a-z]+-[a-z]+", word)):
+            at -= 1
+    return at
+
+
 def _before_voltage(tokens: list[Token], at: int) -> int:
     """ "the Angren–Akhangaran 220 kV power line": the name comes before the voltage."""
     if at >= 2 and tokens[at - 1].text.lower() in _VOLTAGE and tokens[at - 2].text.isdigit():
@@ -283,11 +359,19 @@ def _adjective_before(tokens: list[Token], at: int) -> str | None:
     """ "Зарафшанской ГЭС" → "Зарафшанская": a capitalised adjective naming the head, in the nominative."""
     if at == 0 or not tokens[at - 1].capitalized or at - 1 == 0:
         return None
+    if tokens[at - 2].text in {"«", '"', "“"}:
+        return None  # "центра «Евразийский мост»": the name of something else, in quotation marks
     parse = _analyzer().parse(tokens[at - 1].text)[0]
     if parse.tag.POS != "ADJF":
         return None
     nominative = parse.inflect({"nomn", "sing"})
     word = str(nominative.word) if nominative else tokens[at - 1].text
+    written = tokens[at - 1].text.split("-")
+    parts = word.split("-")
+    if len(parts) == len(written):  # "Южно-Кавказской" → "Южно-Кавказская"
+        return "-".join(
+            p[:1].upper() + p[1:] if w[:1].isupper() else p for p, w in zip(parts, written, strict=True)
+        )
     return word[:1].upper() + word[1:]
 
 

@@ -87,7 +87,7 @@ _ORDINALS = {
     "4": 4,
 }
 _OF_YEAR = (
-    rf"(?:\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:current|this|next|last|previous)\s+year|текущего\s+года|этого\s+года|следующего\s+года"
+    rf"(?:\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:current|this|next|last|previous)\s+year|(?:текущего|этого|нынешнего)\s+года|следующего\s+года"
     rf"|(?:прошлого|предыдущего)\s+года"
     rf"|{_YEAR}|года\b|the\s+year))?"
 )
@@ -102,8 +102,17 @@ _FISCAL_YEAR = (
     rf"|\b(?P<which3>текущ\w+\s+|прошл\w+\s+)?иранск\w+\s+год\w*"
 )
 
+# "the fiscal year to March 2026", "the financial year ending March 2025", "the current fiscal year,
+# which ends in March 2027", "the fiscal year that began in July 2024": a year known by a month.
+_FISCAL_MONTH = (
+    rf"\b(?:(?:the|its|this)\s+)?(?P<which>current\s+|last\s+|previous\s+|next\s+)?(?:fiscal|financial)\s+year,?\s+"
+    rf"(?:that\s+|which\s+)?(?P<edge>to|through|ending|ended|ends|end|beginning|began|begins|starting|started|starts)"
+    rf"\s+(?:in\s+)?(?P<em>{_MONTH_EN})(?!\s+\d{{1,2}}\b)(?:\s+{_YEAR})?"
+)
+
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("fiscal_year", _FISCAL_YEAR),
+    ("fiscal_month", _FISCAL_MONTH),
     (
         "months",
         rf"\b(?:с\s+|from\s+)?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through|(?P<and>\s(?:и|and)\s))\s*(?P<m2>{_MONTH}){_OF_YEAR}",
@@ -114,13 +123,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "half",
-        rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|текущего\s+года|этого\s+года|следующего\s+года|года\b|{_YEAR}))?",
+        rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|(?:текущего|этого|нынешнего)\s+года|следующего\s+года|года\b|{_YEAR}))?",
     ),
     ("half", rf"\b(?:H|(?P<o2>[12])H)(?P<o>[12])?\s*{_YEAR}"),
     ("half", rf"\b(?:по\s+итогам|за)\s+(?:полугоди\w+|полгода){_OF_YEAR}"),
     (
         "quarter",
-        rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|текущего\s+года|этого\s+года|следующего\s+года|года\b|{_YEAR}))?",
+        rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|(?:текущего|этого|нынешнего)\s+года|следующего\s+года|года\b|{_YEAR}))?",
     ),
     ("quarter", rf"\bQ(?P<o>[1-4])\s*{_YEAR}?"),
     (
@@ -132,7 +141,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("next_year", r"\b(?:в\s+|на\s+)?(?:следующ|будущ)\w+\s+год\w*|\bnext\s+year\b|\bthe\s+coming\s+year\b"),
     (
         "carry",
-        r"\b(?:за\s+)?(?:тот\s+же|этот|указанный|данный|отчётный|отчетный)\s+период\b|\b(?:in|during|over|for)\s+the\s+(?:same\s+)?period\b(?!\s+(?:of|in|a\s+year))",
+        r"\b(?:за\s+)?(?:тот\s+же|этот|указанный|данный|отчётный|отчетный)\s+период\b|\b(?:in|during|over|for)\s+the\s+(?:same\s+)?period\b(?!\s+(?:of|in|a\s+year))"
+        r"|\b(?:in|during|over|for)\s+the\s+same\s+(?:fiscal|financial)\s+year\b",
     ),
     (
         "month",
@@ -162,12 +172,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 _COMPARISON = re.compile(
-    r"(?:по\s+сравнению(?:\s+с)?|относительно|против|в\s+сравнении(?:\s+с)?|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
-    r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+в)?|versus|vs\.?|(?:показател|уровн)\w+|(?:%|percent|cent|up|down|growth|increase|rise|decline)\s+over)\s*(?:аналогичн\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the)?\s*$",
+    r"(?:по\s+сравнению(?:\s+со?)?|относительно|против|в\s+сравнении(?:\s+с)?|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
+    r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+в)?|versus|vs\.?|(?:показател|уровн)\w+|(?:%|percent|cent|up|down|growth|increase|rise|decline),?\s+over)\s*(?:(?:аналогичн|соответствующ)\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the)?\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
-    r"аналогичн\w+\s+период\w*(?:\s+(?:прошлого|предыдущего)\s+года)?|"
+    r"(?:аналогичн|соответствующ)\w+\s+период\w*(?:\s+(?:прошлого|предыдущего)\s+года)?|"
     r"(?:тот|тем|того|том)\s+же\s+период\w*\s+(?:прошлого|предыдущего)\s+года|"
     r"(?:the\s+)?same\s+(?:period|quarter|month|half)(?:\s+(?:of|in)\s+(?:the\s+)?(?:last|previous)\s+year|\s+a\s+year\s+(?:earlier|ago))?|"
     r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|a\s+year\s+(?:earlier|ago)|"
@@ -201,6 +211,11 @@ class Period:
     end: int
     comparison: bool = False  # stated as the base of a comparison ("по сравнению с 2023 годом")
     explicit_year: bool = True
+
+
+def _lowercase_may(match: re.Match[str]) -> bool:
+    """ "supplies may reach…": the verb, not the month, which English writes with a capital."""
+    return any(match.groupdict().get(name) == "may" for name in ("m1", "m2", "em"))
 
 
 def _month_number(word: str) -> int:
@@ -258,6 +273,8 @@ def find_periods(
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
+            if _lowercase_may(match):
+                continue
             period = _resolve(kind, match, default_year, published, published if reported else None)
             if period is None:
                 continue
@@ -302,7 +319,7 @@ def _year_of(
         return published.year + 1, False
     if re.search(r"прошл|предыдущ|\blast\b|previous", match.group(), re.I) and published:
         return published.year - 1, False
-    if re.search(r"текущ|этого|this|current", match.group(), re.I) and published:
+    if re.search(r"текущ|этого|нынешн|this|current", match.group(), re.I) and published:
         return published.year, False
     return (default_year, False) if default_year else None
 
@@ -339,6 +356,38 @@ def _fiscal_year(match: re.Match[str], published: date | None) -> tuple[str, boo
     return f"{first.isoformat()}/{last.isoformat()}", bool(groups.get("year"))
 
 
+def _fiscal_month(match: re.Match[str], published: date | None) -> tuple[str, bool] | None:
+    """A fiscal year from the month it ends in (its last day) or begins in (its first day); without
+    a year, the one running at publication ("current"), the one before it ("last"), or the one
+    after ("next")."""
+    month = _month_number(match.group("em"))
+    if not month:
+        return None
+    ends = match.group("edge").lower() in {"to", "through", "ending", "ended", "ends", "end"}
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif published is not None:
+        which = (match.group("which") or "").strip().lower()
+        year = published.year
+        running = which == "current" or match.group("edge").lower() in {"ends", "end"}
+        if ends and running and (year, month) < (published.year, published.month):
+            year += 1  # "the current fiscal year, which ends in March": it ends next in that month
+        if ends and not running and (year, month) > (published.year, published.month):
+            year -= 1  # "in the fiscal year to March": the last one that ended
+        if not ends and (year, month) > (published.year, published.month):
+            year -= 1  # the year now running began in that month
+        year += {"last": -1, "previous": -1, "next": 1}.get(which, 0)
+    else:
+        return None
+    if ends:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        first = date(year - 1 if month < 12 else year, month % 12 + 1, 1)
+    else:
+        first = date(year, month, 1)
+        last = date(year + 1, month, 1) - timedelta(days=1)
+    return f"{first.isoformat()}/{last.isoformat()}", bool(match.group("year"))
+
+
 def _resolve(
     kind: str,
     match: re.Match[str],
@@ -348,6 +397,8 @@ def _resolve(
 ) -> tuple[str, bool] | None:
     if kind == "fiscal_year":
         return _fiscal_year(match, published)
+    if kind == "fiscal_month":
+        return _fiscal_month(match, published)
     if kind == "carry":
         return "carry", False
     if kind == "season":
@@ -413,12 +464,14 @@ def _resolve(
         half = _ordinal(match.groupdict().get("o") or match.groupdict().get("o2") or "1")
         if half not in {1, 2}:
             return None
-        return span(year, 1 + 6 * (half - 1), 6 * half), explicit
+        last = 6 * half
+        return span(_reported_year(match, year, explicit, last, reported_by), last - 5, last), explicit
     if kind == "quarter":
         quarter = _ordinal(match.group("o"))
         if not 1 <= quarter <= 4:
             return None
-        return span(year, 3 * quarter - 2, 3 * quarter), explicit
+        last = 3 * quarter
+        return span(_reported_year(match, year, explicit, last, reported_by), last - 2, last), explicit
     return None
 
 
@@ -426,7 +479,7 @@ def _reported_year(match: re.Match[str], year: int, explicit: bool, last: int, p
     """ "January–September" in a January report: last year's months, the only ones it can report."""
     if explicit or published is None or year != published.year or last <= published.month:
         return year
-    if re.search(r"this|current|next|текущ|этого|следующ", match.group(), re.IGNORECASE):
+    if re.search(r"this|current|next|текущ|этого|нынешн|следующ", match.group(), re.IGNORECASE):
         return year
     return year - 1
 
@@ -445,7 +498,11 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b{_DAY}\s+(?P<m1>{_MONTH})(?:\s*[-–—]\s*(?P<d3>\d{{1,2}})\s+(?P<m2>{_MONTH}))?(?:,?\s+{_YEAR})?",
     ),
     ("days_en", rf"\b(?P<m1>{_MONTH_EN})\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"),
-    ("month", rf"\b(?P<m1>{_MONTH})(?:\s+{_YEAR})?"),
+    (
+        "month",
+        rf"\b(?P<m1>{_MONTH})(?:\s+{_YEAR}|\s+(?P<which>прошлого|текущего|этого|нынешнего|следующего)\s+года\b"
+        rf"|\s+(?:of\s+)?(?P<which_en>last|this|next)\s+year\b)?",
+    ),
     (
         "during_year",
         r"\b(?:в\s+течение|на\s+протяжении|в\s+ходе)\s+(?:всего\s+|этого\s+|текущего\s+|уходящего\s+)?года\b|\b(?:during|throughout|over)\s+the\s+(?:past\s+)?year\b",
@@ -504,6 +561,8 @@ def find_dates(
     for kind, pattern in _DATE_COMPILED:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            if _lowercase_may(match):
                 continue
             resolved = _resolve_date(kind, match, default_year, published, future, reference)
             if resolved is None:
@@ -570,8 +629,13 @@ def _resolve_date(
         return None
     year_text = groups.get("year")
     explicit = bool(year_text)
+    which = (groups.get("which") or groups.get("which_en") or "").lower()
     if year_text:
         year = int(year_text)
+    elif which and published is not None:  # "в июле прошлого года", "in March of next year"
+        year = published.year + (
+            -1 if which in {"прошлого", "last"} else 1 if which in {"следующего", "next"} else 0
+        )
     elif published is not None:
         year = published.year
         if future is None:

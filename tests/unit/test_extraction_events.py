@@ -852,7 +852,7 @@ def test_calls_by_phone_and_consultations(text: str, language: str, event_type: 
         (
             "The North–South Road Corridor is being built with bank funding.",
             "en",
-            "North–South Road corridor",
+            "North–South Road Corridor",
             "under_construction",
         ),
         (
@@ -871,3 +871,71 @@ def test_work_going_on_and_work_to_start(text: str, language: str, name: str, st
     ) + text
     [body] = projects_of(text, language)
     assert (body["name_ru" if language == "ru" else "name_en"], body["status"]) == (name, status)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Договорено провести следующее заседание межправкомиссии в Тбилиси в конце марта.",
+            "ru",
+            ("intergovernmental_commission", "planned", "2026-03"),
+        ),
+        (
+            "The next meeting of the Armenian-Georgian Cooperation Committee will be held in Tbilisi "
+            "in June.",
+            "en",
+            ("intergovernmental_commission", "planned", "2026-06"),
+        ),
+        (
+            "The President of Georgia is expected in Yerevan on 3–4 February for a state visit.",
+            "en",
+            ("state_visit", "planned", "2026-02-03/2026-02-04"),
+        ),
+        (
+            "The sides agreed to hold the next session of the joint commission in Yerevan in the second "
+            "half of 2026, and a business forum in Tbilisi in 2026.",
+            "en",
+            ("intergovernmental_commission", "planned", "2026-07/2026-12"),
+        ),
+    ],
+)
+def test_announced_meetings_rules7(text: str, language: str, expected: tuple[str, str, str]) -> None:
+    events = [p.body for p in of_kind(read(text, language), "event")]
+    assert (events[0]["type"], events[0].get("status"), events[0]["date"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Накануне визита в Тбилиси наш корреспондент встретился с послом Армении в Грузии.", "ru"),
+        ("More than 1.5 million citizens of Armenia visited Georgia in 2024.", "en"),
+        ("A Georgian construction firm is also in talks to build a hotel in Yerevan.", "en"),
+    ],
+)
+def test_a_reporters_meeting_tourists_and_company_talks_are_no_events(text: str, language: str) -> None:
+    assert of_kind(read(text, language), "event") == []
+
+
+def test_documents_being_prepared_are_proposed() -> None:
+    text = (
+        "The President of Armenia will pay a state visit to Georgia on November 20-21. Officials said "
+        "six agreements were being prepared for signing during the visit, covering transport and energy."
+    )
+    body = one(read(text, "en"), "agreement")
+    assert (body["status"], body["document_count"]) == ("proposed", 6)
+
+
+def test_a_plan_signed_and_a_signing_last_year() -> None:
+    body = one(
+        read(
+            "По итогам переговоров министры Армении и Грузии подписали План консультаций на 2026 год.", "ru"
+        ),
+        "agreement",
+    )
+    assert (body["status"], body["document_count"]) == ("signed", 1)
+    body = one(
+        read("Рамочное соглашение о дороге Армения, Грузия и Иран подписали в мае прошлого года.", "ru"),
+        "agreement",
+    )
+    assert body["date"] == "2024-05"

@@ -16,8 +16,18 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "взаимный товарооборот",
             "торговля",
         ),
-        "exports": ("экспорт", "поставка", "экспортировать", "вывоз", "поставить", "поставлять", "поступить"),
-        "imports": ("импорт", "ввоз", "импортировать", "закупка"),
+        "exports": (
+            "экспорт",
+            "поставка",
+            "экспортировать",
+            "вывоз",
+            "поставить",
+            "поставлять",
+            "поступить",
+            "вывезти",
+            "вывозить",
+        ),
+        "imports": ("импорт", "ввоз", "импортировать", "закупка", "ввезти", "ввозить"),
         "transit_volume": (
             "транзит",
             "транзитный перевозка",
@@ -35,6 +45,8 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "транзитом",
             "перевалить",
             "грузоперевозка",
+            "транзитный груз",
+            "проследовать",
         ),
     },
     "en": {
@@ -63,7 +75,16 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "shipped",
             "sold",
         ),
-        "imports": ("imports", "import", "imported", "bought", "purchases of", "purchased"),
+        "imports": (
+            "imports",
+            "import",
+            "imported",
+            "bought",
+            "purchases of",
+            "purchased",
+            "took",
+            "received",
+        ),
         "transit_volume": (
             "transit",
             "transshipment",
@@ -94,7 +115,22 @@ GROWTH: dict[str, tuple[str, ...]] = {
         "увеличение",
         "прибавить",
     ),
-    "en": ("growth", "grew", "grow", "increased", "increase", "rose", "rise", "up", "jumped", "climbed"),
+    "en": (
+        "growth",
+        "grew",
+        "grow",
+        "increased",
+        "increase",
+        "rose",
+        "rise",
+        "up",
+        "jumped",
+        "climbed",
+        "surged",
+        "soared",
+        "gained",
+        "expanded",
+    ),
 }
 DECLINE: dict[str, tuple[str, ...]] = {
     "ru": ("снизиться", "сократиться", "упасть", "снижение", "сокращение", "падение", "уменьшиться"),
@@ -109,37 +145,36 @@ DECLINE: dict[str, tuple[str, ...]] = {
         "drop",
         "down",
         "shrank",
+        "slipped",
+        "slid",
+        "dipped",
+        "eased",
+        "contracted",
+        "plunged",
+        "tumbled",
     ),
 }
 
 # One country's trade with the world or with a group: not a figure of a pair.
 NOT_PAIR: dict[str, tuple[str, ...]] = {
-    "ru": (
-        "внешнеторговый оборот",
-        "общий",
-        "со все страна",
-        "с весь мир",
-        "по весь направление",
-        "во весь страна",
-        "в целом",
-        "совокупный",
-        "внешний торговля",
-    ),
+    "ru": ("со все страна", "с весь мир", "по весь направление", "во весь страна", "в целом"),
     "en": (
-        "foreign trade",
-        "total trade",
-        "overall",
         "with all",
         "with the world",
         "worldwide",
         "global",
-        "total foreign",
-        "external trade",
         "all countries",
         "all destinations",
         "all markets",
         "to all",
     ),
+}
+# A country's total, unless the sentence names the partner ("внешнеторговый оборот Армении с
+# Ираном", "Mongolia's foreign trade turnover with China" are the pair's): counted only where the
+# word qualifies the figure's indicator, not an aim ("наша общая цель").
+NOT_PAIR_ALONE: dict[str, tuple[str, ...]] = {
+    "ru": ("внешнеторговый оборот", "общий", "совокупный", "внешний торговля"),
+    "en": ("foreign trade", "total trade", "overall", "total foreign", "external trade"),
 }
 
 # What is not a trade figure even with a money amount: investments, loans, project costs.
@@ -414,6 +449,7 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "мпк",
                 "заседание комиссия",
                 "межправительственный комитет",
+                "комитет по сотрудничество",
             ),
         ),
         ("business_council", ("деловой совет", "бизнес-совет")),
@@ -470,6 +506,8 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "joint economic commission",
                 "intergovernmental committee",
                 "commission met",
+                "cooperation committee",
+                "committee on cooperation",
             ),
         ),
         ("business_council", ("business council",)),
@@ -527,6 +565,7 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "договориться провести",
         "условить провести",
         "решить провести",
+        "договорить провести",
         "следующий заседание",
         "следующий встреча",
         "надеяться подписать",
@@ -565,6 +604,13 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "preparing for",
         "agreed to hold",
         "next meeting",
+        "is expected in",
+        "are expected in",
+        "being prepared",
+        "prepared for signing",
+        "are preparing",
+        "is preparing",
+        "to sign",
     ),
 }
 CANCELLED: dict[str, tuple[str, ...]] = {
@@ -623,6 +669,7 @@ DOCUMENT_KINDS: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
         ("декларация", "Declaration", "Декларация", False),
         ("программа", "Programme", "Программа", False),
         ("план действие", "Action plan", "План действий", False),
+        ("план", "Plan", "План", False),
     ),
     "en": (
         ("documents", "Documents", "Документы", True),
@@ -765,6 +812,8 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("will build", "planned"),
         ("work continues", "under_construction"),
         ("works continue", "under_construction"),
+        ("work on", "under_construction"),
+        ("works on", "under_construction"),
         ("due to open", "under_construction"),
         ("under discussion", "planned"),
         ("feasibility", "under_development"),
@@ -832,6 +881,8 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("ferry line", "ferry_line", "{en} ferry line", "Паромная линия {ru}"),
         ("corridor", "transport_corridor", "{en} corridor", "Коридор {ru}"),
         ("highway", "road", "{en} highway", "Автодорога {ru}"),
+        ("expressway", "road", "{en} expressway", "Скоростная автодорога {ru}"),
+        ("motorway", "road", "{en} motorway", "Автомагистраль {ru}"),
         ("road", "road", "{en} road", "Автодорога {ru}"),
         ("hydropower plant", "other", "{en} hydropower plant", "{ru} ГЭС"),
         ("power plant", "other", "{en} power plant", "Электростанция {ru}"),
@@ -959,6 +1010,18 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
 
 # A sentence about an institution's history, not an event: "Комиссия создана в 1996 году".
 NOT_EVENT: dict[str, tuple[str, ...]] = {
-    "ru": ("создать в", "учредить", "образовать в", "справочно"),
-    "en": ("established in", "was set up in", "founded in", "was created in", "is in talks", "are in talks"),
+    # … nor a reporter's meeting for an interview, nor the visits of tourists and citizens.
+    "ru": ("создать в", "учредить", "образовать в", "справочно", "корреспондент", "турист", "гражданин"),
+    "en": (
+        "established in",
+        "was set up in",
+        "founded in",
+        "was created in",
+        "is in talks",
+        "are in talks",
+        "in talks to",
+        "correspondent",
+        "tourists",
+        "citizens of",
+    ),
 }
