@@ -176,13 +176,19 @@ async def test_if_match(client: httpx.AsyncClient, write_key: dict[str, str]) ->
 
 
 def test_a_read_key_deployment_documents_that_reads_need_a_key() -> None:
+    # Every operation of the API, read or write; the probes stay open (a load balancer has no key).
+    # tests/contract/test_schemathesis.py holds the server to what this document says.
     guarded = create_app(Settings(_env_file=None, database_url="sqlite://", require_read_key=True)).openapi()
-    for document, public in ((SPEC, True), (guarded, False)):
-        read = document["paths"]["/v1/events"]["get"]
-        assert (not read.get("security")) == public
-        assert ("401" not in read["responses"]) == public
-    assert guarded["paths"]["/v1/events"]["get"]["security"] == [{"apiKey": []}]
-    assert not guarded["paths"]["/healthz"]["get"].get("security")  # probes stay open
+    probes = {"/healthz", "/readyz"}
+    for path, operations in guarded["paths"].items():
+        for method, operation in operations.items():
+            public = SPEC["paths"][path][method]
+            secured = path not in probes
+            assert bool(operation.get("security")) == secured, (method, path)
+            assert ("401" in operation["responses"]) == secured, (method, path)
+            if method == "get" and secured:
+                assert not public.get("security") and "401" not in public["responses"], (method, path)
+                assert operation["security"] == [{"apiKey": []}], (method, path)
 
 
 @pytest.mark.anyio

@@ -1,13 +1,14 @@
 """Property-based API tests (Schemathesis): every operation, every check, on generated inputs, valid
 and invalid. No input may cause a server error, and no response may contradict the OpenAPI document.
 
-Three runs of every operation: on SQLite with a write key (conftest.py puts one in the seeded
-database), so writes and imports are exercised for real, not only refused with 401 (the `ignored_auth`
-check still sends some without it); the same on PostgreSQL; and on SQLite without any key, where reads
-must pass and every write must be refused with a 401 problem. The stateful sequences run on both
-engines. Settings (seed, cases per operation, checks, stateful steps, the named rules) are in
-schemathesis.toml at the root; the PostgreSQL and keyless runs take fewer cases per operation, as
-they look again at what the first run covers in full.
+Every operation on SQLite with a write key (conftest.py puts one in the seeded database), so writes
+and imports are exercised for real, not only refused with 401 (the `ignored_auth` check still sends
+some without it), and the same on PostgreSQL. Every write operation without any key, on both engines:
+a write that fits the document must be refused with a 401 problem. A deployment that requires a key
+for reads, against the document it serves: its reads with the key, and every operation without. The
+stateful sequences run on both engines. Settings (seed, cases per operation, checks, stateful steps,
+the named rules) are in schemathesis.toml at the root; the runs after the first take fewer cases per
+operation, as they look again at what the first run covers in full.
 """
 
 import gzip
@@ -31,12 +32,15 @@ from .conftest import Template, contract_settings
 CONFIG = SchemathesisConfig.from_path(REPO_ROOT / "schemathesis.toml")
 
 
-def fewer_examples() -> SchemathesisConfig:
+def fewer_examples(**changes: Any) -> SchemathesisConfig:
     """schemathesis.toml as it is, named rules and all, with fewer cases per operation (5, in the
-    fuzzing phase) and fewer stateful scenarios (20)."""
+    fuzzing phase) and fewer stateful scenarios (20); `changes` replace top-level sections' keys
+    (`phases={"coverage": {"enabled": False}}`)."""
     settings = tomllib.loads((REPO_ROOT / "schemathesis.toml").read_text())
     settings["generation"]["max-examples"] = 5
     settings["phases"]["stateful"]["generation"]["max-examples"] = 20
+    for section, values in changes.items():
+        settings.setdefault(section, {}).update(values)
     return SchemathesisConfig.from_dict(settings)
 
 
@@ -86,17 +90,82 @@ def test_operation_on_postgresql(
     case.call_and_validate(app=postgres_app, headers=postgres_template.write_headers)
 
 
+def refused_as_documented(case: schemathesis.Case, app: FastAPI) -> None:
+    """Sent without a key: all checks pass, and a request that fits the document is answered with the
+    401 problem it documents (an operation that declares no `security` is public: not a 401)."""
+    case.operation.schema.app = app
+    response = case.call_and_validate(app=app)
+    if case.meta and case.meta.generation.mode is GenerationMode.POSITIVE:
+        secured = bool(case.operation.definition.raw.get("security"))
+        label = f"{case.method} {case.formatted_path}: {response.status_code}"
+        assert (response.status_code == 401) == secured, label
+        if secured:
+            assert response.headers["content-type"] == ["application/problem+json"], label
+
+
 # Reads do not look at the key (unless BILATERAL_REQUIRE_READ_KEY) and every test of the suite but
-# these reads without one, so the keyless run is of the operations that need it.
+# these reads without one, so the keyless runs are of the operations that need it.
 @fewer.exclude(method="GET").parametrize()
 def test_operation_without_a_key(case: schemathesis.Case, contract_app: FastAPI) -> None:
     """A write that fits the document is refused with the 401 it documents (one that does not may be
     refused for its form first, with any 4xx: the checks hold it to that)."""
-    case.operation.schema.app = contract_app
-    response = case.call_and_validate(app=contract_app)
+    refused_as_documented(case, contract_app)
+
+
+# On PostgreSQL the refusal takes the same path with another engine behind the session: 3 valid
+# requests per operation, no coverage phase (its cases are about a request's form: SQLite's run).
+keyless = schemathesis.openapi.from_dict(
+    document,
+    config=fewer_examples(
+        generation={"mode": "positive", "max-examples": 3}, phases={"coverage": {"enabled": False}}
+    ),
+)
+
+
+@keyless.exclude(method="GET").parametrize()
+def test_operation_without_a_key_on_postgresql(case: schemathesis.Case, postgres_app: FastAPI) -> None:
+    refused_as_documented(case, postgres_app)
+
+
+# A deployment that requires a key for reads (BILATERAL_REQUIRE_READ_KEY), tested against the
+# document it serves itself, which declares `security` and a 401 on every operation but the probes
+# (tests/test_document_strictness.py). With the key: the reads (its writes are those of the runs
+# above), whose `ignored_auth` check resends each without the key and with a wrong one, which must not
+# succeed. Without the key: every operation. What differs is the key, not the form of a request: 3
+# cases per operation and no coverage phase.
+read_key_schema = schemathesis.openapi.from_asgi(
+    "/openapi.json",
+    create_app(Settings(_env_file=None, database_url="sqlite://", require_read_key=True)),
+    config=fewer_examples(generation={"max-examples": 3}, phases={"coverage": {"enabled": False}}),
+)
+
+
+@pytest.fixture(scope="session")
+def read_key_app(contract_app: FastAPI) -> Iterator[FastAPI]:
+    """That deployment on contract_app's database, which it only reads: its writes are refused."""
+    app = create_app(contract_app.state.settings.model_copy(update={"require_read_key": True}))
+    app.openapi()
+    yield app
+    app.state.engine.dispose()
+
+
+# (`exclude`, not `include(method="GET")`: Schemathesis ORs an include with the rules of
+# schemathesis.toml's [[operations]], which select every operation.)
+@read_key_schema.exclude(method=["POST", "PATCH", "DELETE"]).parametrize()
+def test_read_with_a_read_key(
+    case: schemathesis.Case, read_key_app: FastAPI, write_headers: dict[str, str]
+) -> None:
+    """A read with the key is answered as on a public deployment: never refused for the key."""
+    case.operation.schema.app = read_key_app
+    response = case.call_and_validate(app=read_key_app, headers=write_headers)
+    # (A negative case may be one with the Authorization header taken away: a 401, rightly.)
     if case.meta and case.meta.generation.mode is GenerationMode.POSITIVE:
-        assert response.status_code == 401, f"{case.method} {case.formatted_path}: {response.status_code}"
-        assert response.headers["content-type"] == ["application/problem+json"]
+        assert response.status_code not in (401, 403), f"{case.method} {case.formatted_path}: {response.text}"
+
+
+@read_key_schema.parametrize()
+def test_operation_without_a_read_key(case: schemathesis.Case, read_key_app: FastAPI) -> None:
+    refused_as_documented(case, read_key_app)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
