@@ -2,6 +2,7 @@
 takes, and what the server refuses as malformed the document refuses too (issue 15). Each case is
 checked on both sides: the document (its pattern or bound) and the server (its answer)."""
 
+import json
 import re
 from itertools import product
 from typing import Any
@@ -11,7 +12,13 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.auth import create_key
-from app.common.dates import PARTIAL_DATE_PATTERN, PERIOD_PATTERN, parse_partial_date, parse_period
+from app.common.dates import (
+    PARTIAL_DATE,
+    PARTIAL_DATE_PATTERN,
+    PERIOD_PATTERN,
+    parse_partial_date,
+    parse_period,
+)
 from app.config import Settings
 from app.main import create_app
 from tests.openapi_document import parameters
@@ -61,10 +68,15 @@ def test_the_date_pattern_is_the_calendar() -> None:
 
 
 def test_the_document_gives_the_date_patterns() -> None:
+    """Each pattern once, as a named schema, and every date field and parameter refers to it."""
+    schemas = SPEC["components"]["schemas"]
+    assert schemas["PartialDate"]["pattern"] == PARTIAL_DATE_PATTERN
+    assert schemas["Period"]["pattern"] == PERIOD_PATTERN
     date_from = parameter("/v1/events", "get", "date_from")["schema"]["anyOf"][0]
-    assert date_from["pattern"] == PARTIAL_DATE_PATTERN
-    create = SPEC["components"]["schemas"]["EventCreate"]["properties"]["date"]
-    assert create["pattern"] == PERIOD_PATTERN
+    assert date_from == {"$ref": "#/components/schemas/PartialDate"}
+    assert schemas["EventCreate"]["properties"]["date"]["$ref"] == "#/components/schemas/Period"
+    # Nowhere else: once in PartialDate's pattern, twice in Period's.
+    assert json.dumps(SPEC).count(json.dumps(PARTIAL_DATE)[1:-1]) == 3
 
 
 @pytest.mark.parametrize(("value", "status"), [("2024-02-29", 200), ("2025-02-29", 422), ("2025-02-30", 422)])

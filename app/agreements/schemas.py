@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StrictInt
 from typing_extensions import TypeAliasType
 
-from app.common.dates import DatePrecision, PeriodText
+from app.common.dates import DatePrecision, Period
 from app.common.filters import (
     COUNTRY_FILTER,
     FACETS_DESCRIPTION,
@@ -141,7 +141,7 @@ class AgreementCreate(WriteModel):
     status: AgreementStatus = Field(description="Where it stands.")
     document_count: DocumentCount | None = Field(None, description="How many documents, if the source says.")
     sectors: list[Sector] = Field(min_length=1, description="Sectors it covers.")
-    date: PeriodText = Field(description="When it was signed, as precisely as known.")
+    date: Period = Field(description="When it was signed, as precisely as known.")
     event: Slug | None = Field(None, description="Id of the event it was signed at.")
     countries: list[CountryCode] = Field(
         default_factory=list, description="The parties: any ISO code or name of each, stored as alpha-2."

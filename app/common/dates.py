@@ -5,6 +5,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, StringConstraints
+from typing_extensions import TypeAliasType
 
 
 class DatePrecision(StrEnum):
@@ -43,16 +44,29 @@ PERIOD_PATTERN = rf"^{PARTIAL_DATE}(?:/{PARTIAL_DATE})?$"
 # The server checks the shape by a pattern and the calendar by parse_partial_date, so a client reads
 # "month must be 01–12", not a page of regular expression; the document gives the exact pattern.
 _DATE_SHAPE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
-PartialDateText = Annotated[
-    str,
-    StringConstraints(pattern=rf"^{_DATE_SHAPE}$"),
-    Field(json_schema_extra={"pattern": PARTIAL_DATE_PATTERN}),
-]
-PeriodText = Annotated[
-    str,
-    StringConstraints(pattern=rf"^{_DATE_SHAPE}(?:/{_DATE_SHAPE})?$"),
-    Field(json_schema_extra={"pattern": PERIOD_PATTERN}),
-]
+# Named types, so that the document states each pattern once (components/schemas) and refers to it.
+PartialDate = TypeAliasType(
+    "PartialDate",
+    Annotated[
+        str,
+        StringConstraints(pattern=rf"^{_DATE_SHAPE}$"),
+        Field(
+            description="A year, a month or a day: `2025`, `2025-11`, `2025-11-14`.",
+            json_schema_extra={"pattern": PARTIAL_DATE_PATTERN},
+        ),
+    ],
+)
+Period = TypeAliasType(
+    "Period",
+    Annotated[
+        str,
+        StringConstraints(pattern=rf"^{_DATE_SHAPE}(?:/{_DATE_SHAPE})?$"),
+        Field(
+            description="A partial date, or two joined by `/` for a span: `2025`, `2025-01/2025-09`.",
+            json_schema_extra={"pattern": PERIOD_PATTERN},
+        ),
+    ],
+)
 
 
 def parse_partial_date(text: str) -> tuple[date, date, DatePrecision]:

@@ -23,7 +23,8 @@ from app import datastate
 from app.common.countries import ACCEPTED
 from app.common.countries import CountryCode as CountryCode  # re-exported for the schemas
 from app.common.dates import Day as Day  # re-exported for the schemas
-from app.common.dates import PartialDateText, parse_partial_date
+from app.common.dates import PartialDate as PartialDate  # re-exported for the schemas
+from app.common.dates import parse_partial_date
 from app.common.language import Language
 from app.common.pagination import Cursor, cursor_parameter
 from app.common.rows import IdQuery
@@ -36,7 +37,6 @@ MAX_REPEATS = 10
 # A country as the API answers it.
 Alpha2 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]
-PartialDate = PartialDateText
 
 
 def repeatable(description: str, **kwargs: Any) -> Any:

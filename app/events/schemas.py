@@ -5,7 +5,7 @@ from pydantic import Field, StringConstraints
 from typing_extensions import TypeAliasType
 
 from app.agreements.schemas import AgreementRead
-from app.common.dates import DatePrecision, PeriodText
+from app.common.dates import DatePrecision, Period
 from app.common.filters import (
     COUNTRY_FILTER,
     FACETS_DESCRIPTION,
@@ -230,7 +230,7 @@ class EventCreate(WriteModel):
     title_ru: Name = Field(description="Title in Russian.")
     summary_en: Text | None = Field(None, description="What happened, in English.")
     summary_ru: Text | None = Field(None, description="What happened, in Russian.")
-    date: PeriodText = Field(
+    date: Period = Field(
         description="When, as precisely as known: `2025`, `2025-11`, `2025-11-14`, or a span "
         "`2025-11-12/2025-11-14`.",
         examples=["2025-11"],

@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StrictInt
 from typing_extensions import TypeAliasType
 
-from app.common.dates import DatePrecision, PartialDateText
+from app.common.dates import DatePrecision, PartialDate
 from app.common.filters import (
     FACETS_DESCRIPTION,
     FIELDS_DESCRIPTION,
@@ -147,7 +147,7 @@ class SourceCreate(WriteModel):
         None, pattern=r"^[a-z]{2}$", description="ISO 639-1 code of its language; detected when not given."
     )
     publication_year: PublicationYear | None = Field(None, description="Year of publication.")
-    publication_date: PartialDateText | None = Field(
+    publication_date: PartialDate | None = Field(
         None,
         description="When it was published, as precisely as known: `2025`, `2025-12` or `2025-12-01`. "
         "For HTML, taken from the page's metadata when not given. Relative periods in the text ("

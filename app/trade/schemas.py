@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from typing_extensions import TypeAliasType
 
-from app.common.dates import PeriodKind, PeriodText, parse_partial_date
+from app.common.dates import Period, PeriodKind, parse_partial_date
 from app.common.filters import (
     COUNTRY_FILTER,
     FACETS_DESCRIPTION,
@@ -263,7 +263,7 @@ class TradeFigureCreate(WriteModel):
     partner: CountryCode = Field(description="Counterpart country: any ISO code or name, stored as alpha-2.")
     indicator: Indicator = Field(description="What is measured.")
     commodity: str = Field("TOTAL", min_length=1, max_length=40, description="`TOTAL` or a commodity code.")
-    period: PeriodText = Field(
+    period: Period = Field(
         description="The period measured: `2024`, `2025-03`, or a span `2025-01/2025-09`.",
         examples=["2025-01/2025-09"],
     )
@@ -274,9 +274,7 @@ class TradeFigureCreate(WriteModel):
     unit: Unit = Field(description="Unit of value.")
     bound: Bound = Field(description="How the value bounds the truth.")
     status: FigureStatus = Field(description="`reported`, `preliminary`, `estimate` or `forecast`.")
-    compared_period: PeriodText | None = Field(
-        None, description="For growth rates: the period compared against."
-    )
+    compared_period: Period | None = Field(None, description="For growth rates: the period compared against.")
     note_en: Text | None = Field(None, description="Context, in English.")
     note_ru: Text | None = Field(None, description="Context, in Russian.")
     projects: list[Slug] = Field(default_factory=list, description="Ids of related infrastructure projects.")
