@@ -229,6 +229,29 @@ async def test_a_block_of_one_is_the_index_order_and_a_block_of_all_but_one_rank
     assert {item["id"] for item in blocks[:3]} & PORTS
 
 
+@pytest.mark.parametrize(
+    "q", ["порт", "Казахстане", "Казахстан Азербайджан", "pipelines", "саммит Габала", "EU"]
+)
+async def test_the_database_ranks_as_relevance_does(
+    client: httpx.AsyncClient, session: Session, q: str
+) -> None:
+    # The database ranks (app.search.repository) what app.search.text.relevance defines: the same
+    # doubles, to the last bit, for the same matches.
+    terms = query_terms(q)
+    documents = session.execute(
+        select(SearchDocument.record_type, SearchDocument.record_id, SearchDocument.stems)
+    ).all()
+    matching = {
+        (record_type.value, record_id): stems
+        for record_type, record_id, stems in documents
+        if all(any(term.matches(stem) for stem in stems.split(" ")) for term in terms)
+    }
+    expected = dict(zip(matching, relevance(terms, list(matching.values())), strict=True))
+    items = await search(client, q=q)
+    assert len(items) == len(expected) > 0
+    assert {(item["type"], item["id"]): item["rank"] for item in items} == expected
+
+
 def test_relevance_prefers_exact_forms_and_short_texts() -> None:
     terms = query_terms("порт")
     exact, longer, long_text, none = relevance(
