@@ -19,6 +19,7 @@ from app.db import make_engine
 from app.health import alembic_config
 from app.main import create_app
 from app.models import Event, SearchDocument, SearchRecordType
+from app.search import repository
 from app.search import text as search_text
 from app.search.repository import index_records, optimize_index
 from app.search.schemas import SearchPage
@@ -250,6 +251,17 @@ async def test_the_database_ranks_as_relevance_does(
     items = await search(client, q=q)
     assert len(items) == len(expected) > 0
     assert {(item["type"], item["id"]): item["rank"] for item in items} == expected
+
+
+async def test_a_prefix_finds_the_same_named_whole_or_as_a_prefix(
+    client: httpx.AsyncClient, app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLite names the words a prefix begins when they are few (app.search.repository.longer_words).
+    named = [await search(client, q=q) for q in ("порт", "Казахстане", "pipe", "саммит Габала")]
+    monkeypatch.setattr(repository, "EXPANDED_AT_MOST", 0)
+    if app.state.response_cache is not None:
+        app.state.response_cache.clear()
+    assert [await search(client, q=q) for q in ("порт", "Казахстане", "pipe", "саммит Габала")] == named
 
 
 def test_relevance_prefers_exact_forms_and_short_texts() -> None:

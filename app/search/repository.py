@@ -8,7 +8,7 @@ is done here, over those stems (app.search.text.relevance), so they order them t
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -256,25 +256,59 @@ def _sync(session: Session, record_type: SearchRecordType, ids: Collection[str] 
 # --- querying ---
 
 _CURSOR_SORT = "rank"
+# A prefix that begins more indexed words than this is left to FTS5's own prefix query.
+EXPANDED_AT_MOST = 32
 _CURSOR_LIST = "search"
 _SEARCH_FTS = table("search_fts", column("rowid", Integer))
 
 
-def fts5_match(terms: Sequence[Term]) -> str:
+def fts5_match(terms: Sequence[Term], longer: Mapping[str, Sequence[str]] | None = None) -> str:
     """An FTS5 query requiring every term: `"порт"* AND ("казахста"* OR "казахст")`.
 
-    Each stem is a quoted string, so none can be read as an operator (AND, NEAR, a column filter…).
+    A prefix term whose `longer` words (see `longer_words`) are given is written as those words and
+    its own, each whole: `("визит" OR "визитн")` rather than `"визит"*`. Each stem is a quoted
+    string, so none can be read as an operator (AND, NEAR, a column filter…).
     """
+    longer = longer or {}
 
     def quoted(stem: str) -> str:
         return '"' + stem.replace('"', '""') + '"'
 
     def alternatives(term: Term) -> str:
-        forms = [quoted(term.stem) + ("*" if term.prefix else "")]
+        if not term.prefix:
+            forms = [quoted(term.stem)]
+        elif term.stem in longer:
+            forms = [quoted(term.stem), *map(quoted, longer[term.stem])]
+        else:
+            forms = [quoted(term.stem) + "*"]
         forms += [quoted(variant) for variant in term.exact[1:]]
         return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
 
     return " AND ".join(alternatives(term) for term in terms)
+
+
+# An index word that a prefix begins: from the FTS5 vocabulary (migration 0012), in the byte order
+# of the index (a stem holds letters and digits only: \x01 sorts before any, U+10FFFF after).
+_LONGER_WORDS = text("SELECT term FROM search_fts_vocab WHERE term >= :low AND term < :high LIMIT :limit")
+
+
+def longer_words(connection: Connection, terms: Sequence[Term]) -> dict[str, list[str]]:
+    """SQLite: the indexed words each prefix term begins, longer than its stem, where there are at
+    most EXPANDED_AT_MOST. FTS5 reads every match of a prefix query (merging the lists of all the
+    words it begins) before it returns the first; words named whole it reads a match at a time, so
+    a block of a common word stops at the block's end."""
+    found = {}
+    for term in terms:
+        if term.prefix:
+            bounds = {
+                "low": term.stem + "\x01",
+                "high": term.stem + "\U0010ffff",
+                "limit": EXPANDED_AT_MOST + 1,
+            }
+            words = list(connection.execute(_LONGER_WORDS, bounds).scalars())
+            if len(words) <= EXPANDED_AT_MOST:
+                found[term.stem] = words
+    return found
 
 
 def _lexeme(stem: str) -> str:
@@ -314,6 +348,7 @@ def _page_statement(engine: str, typed: bool, shape: Shape, after: bool) -> Text
     as app.search.text.relevance ranks it: its stems are spaced out (` a  b  c `) so that every
     stem has spaces of its own, and the occurrences of a term's forms counted by what replacing them
     removes (term i: `:eq_i`, its stem whole; `:pre_i`, any stem it begins; `:var_i`, its variant).
+    (Spaced out after the block is cut: PostgreSQL computes what a select lists before it sorts.)
     Only the page's hits leave the database, with their titles and text. The first row always
     comes, with the block's size and last id, and no hit when none sorts after `after`.
     """
@@ -360,21 +395,24 @@ def _page_statement(engine: str, typed: bool, shape: Shape, after: bool) -> Text
         if after
         else ""
     )
-    mean = "CAST(sum(length) AS DOUBLE PRECISION) / count(*)"
+    # A stem per space, and one more: what spacing out added, less its two ends.
+    length = "length(spaced) - length(stems) - 1"
+    mean = f"CAST(sum({length}) AS DOUBLE PRECISION) / count(*)"
     statement = text(f"""
         WITH block AS MATERIALIZED (
-            SELECT d.id, d.record_type, d.record_id,
-                ' ' || replace(d.stems, ' ', '  ') || ' ' AS spaced,
-                length(d.stems) - length(replace(d.stems, ' ', '')) + 1 AS length
+            SELECT d.id, d.record_type, d.record_id, d.stems
             FROM {source} WHERE {condition} ORDER BY {order} LIMIT :size
+        ), spaced AS MATERIALIZED (
+            SELECT id, record_type, record_id, stems, ' ' || replace(stems, ' ', '  ') || ' ' AS spaced
+            FROM block
         ), totals AS MATERIALIZED (
             SELECT count(*) AS matches, max(id) AS last_id,
                 CASE WHEN {mean} > 1.0 THEN {mean} ELSE 1.0 END AS average
-            FROM block
+            FROM spaced
         ), counted AS MATERIALIZED (
-            SELECT id, record_type, record_id, :k1 * (:one_minus_b + :b * length / average) AS norm,
-                {", ".join(founds)}
-            FROM block, totals
+            SELECT id, record_type, record_id,
+                :k1 * (:one_minus_b + :b * ({length}) / average) AS norm, {", ".join(founds)}
+            FROM spaced, totals
         ), page AS (
             SELECT id, record_type, record_id, {score} AS score FROM counted {later}
             ORDER BY score DESC, {record_type}, {record_id} LIMIT :page
@@ -434,7 +472,7 @@ def search(session: Session, params: SearchParams) -> tuple[list[SearchMatch], s
         **_SCORE_CONSTANTS,
         **_term_values(terms),
         "types": list(params.type),
-        "match": fts5_match(terms) if engine == "sqlite" else tsquery(terms),
+        "match": fts5_match(terms, longer_words(connection, terms)) if engine == "sqlite" else tsquery(terms),
     }
     block, after = _after(params.cursor, fingerprint) if params.cursor is not None else (0, None)
     hits = _ranked_in_blocks(connection, engine, values, _shape(terms), params.limit + 1, block, after)
