@@ -2,8 +2,9 @@
 database's own full-text index (FTS5 on SQLite, migration 0003; on PostgreSQL a GIN index over the record
 type and `to_tsvector('simple', stems)`, migration 0007, which serves searches of some types too).
 
-Both engines index the same stems (app.search.text), so they find the same records, and the ranking
-is done here, over those stems (app.search.text.relevance), so they order them the same way.
+Both engines index the same stems (app.search.text), so they find the same records, and both rank
+them by one statement of this module that computes app.search.text.relevance over those stems, so
+they order them the same way.
 """
 
 import hashlib
