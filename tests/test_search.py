@@ -19,6 +19,7 @@ from app.db import make_engine
 from app.health import alembic_config
 from app.main import create_app
 from app.models import Event, SearchDocument, SearchRecordType
+from app.search import repository
 from app.search import text as search_text
 from app.search.repository import index_records, optimize_index
 from app.search.schemas import SearchPage
@@ -227,6 +228,40 @@ async def test_a_block_of_one_is_the_index_order_and_a_block_of_all_but_one_rank
     # The first block holds all but the last match of the index: its best are the exact word forms.
     assert {item["id"] for item in blocks[:3]} <= PORTS | {whole[-1]["id"]}
     assert {item["id"] for item in blocks[:3]} & PORTS
+
+
+@pytest.mark.parametrize(
+    "q", ["порт", "Казахстане", "Казахстан Азербайджан", "pipelines", "саммит Габала", "EU"]
+)
+async def test_the_database_ranks_as_relevance_does(
+    client: httpx.AsyncClient, session: Session, q: str
+) -> None:
+    # The database ranks (app.search.repository) what app.search.text.relevance defines: the same
+    # doubles, to the last bit, for the same matches.
+    terms = query_terms(q)
+    documents = session.execute(
+        select(SearchDocument.record_type, SearchDocument.record_id, SearchDocument.stems)
+    ).all()
+    matching = {
+        (record_type.value, record_id): stems
+        for record_type, record_id, stems in documents
+        if all(any(term.matches(stem) for stem in stems.split(" ")) for term in terms)
+    }
+    expected = dict(zip(matching, relevance(terms, list(matching.values())), strict=True))
+    items = await search(client, q=q)
+    assert len(items) == len(expected) > 0
+    assert {(item["type"], item["id"]): item["rank"] for item in items} == expected
+
+
+async def test_a_prefix_finds_the_same_named_whole_or_as_a_prefix(
+    client: httpx.AsyncClient, app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLite names the words a prefix begins when they are few (app.search.repository.longer_words).
+    named = [await search(client, q=q) for q in ("порт", "Казахстане", "pipe", "саммит Габала")]
+    monkeypatch.setattr(repository, "EXPANDED_AT_MOST", 0)
+    if app.state.response_cache is not None:
+        app.state.response_cache.clear()
+    assert [await search(client, q=q) for q in ("порт", "Казахстане", "pipe", "саммит Габала")] == named
 
 
 def test_relevance_prefers_exact_forms_and_short_texts() -> None:

@@ -2,32 +2,26 @@
 database's own full-text index (FTS5 on SQLite, migration 0003; on PostgreSQL a GIN index over the record
 type and `to_tsvector('simple', stems)`, migration 0007, which serves searches of some types too).
 
-Both engines index the same stems (app.search.text), so they find the same records, and the ranking
-is done here, over those stems (app.search.text.relevance), so they order them the same way.
+Both engines index the same stems (app.search.text), so they find the same records, and both rank
+them by one statement of this module that computes app.search.text.relevance over those stems, so
+they order them the same way.
 """
 
 import hashlib
-import heapq
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 import orjson
 from sqlalchemy import (
-    ColumnElement,
     Connection,
-    FromClause,
     Integer,
-    Row,
-    Select,
-    String,
+    TextClause,
     bindparam,
     column,
-    func,
-    literal_column,
     select,
     table,
     text,
@@ -55,7 +49,7 @@ from app.models import (
 )
 from app.search import text as search_text
 from app.search.schemas import SearchMatch, SearchParams
-from app.search.text import Snippets, Term, query_terms, relevance, stems
+from app.search.text import Snippets, Term, query_terms, stems
 
 # --- documents: what each kind of record is found by ---
 
@@ -263,25 +257,59 @@ def _sync(session: Session, record_type: SearchRecordType, ids: Collection[str] 
 # --- querying ---
 
 _CURSOR_SORT = "rank"
+# A prefix that begins more indexed words than this is left to FTS5's own prefix query.
+EXPANDED_AT_MOST = 32
 _CURSOR_LIST = "search"
 _SEARCH_FTS = table("search_fts", column("rowid", Integer))
 
 
-def fts5_match(terms: Sequence[Term]) -> str:
+def fts5_match(terms: Sequence[Term], longer: Mapping[str, Sequence[str]] | None = None) -> str:
     """An FTS5 query requiring every term: `"порт"* AND ("казахста"* OR "казахст")`.
 
-    Each stem is a quoted string, so none can be read as an operator (AND, NEAR, a column filter…).
+    A prefix term whose `longer` words (see `longer_words`) are given is written as those words and
+    its own, each whole: `("визит" OR "визитн")` rather than `"визит"*`. Each stem is a quoted
+    string, so none can be read as an operator (AND, NEAR, a column filter…).
     """
+    longer = longer or {}
 
     def quoted(stem: str) -> str:
         return '"' + stem.replace('"', '""') + '"'
 
     def alternatives(term: Term) -> str:
-        forms = [quoted(term.stem) + ("*" if term.prefix else "")]
+        if not term.prefix:
+            forms = [quoted(term.stem)]
+        elif term.stem in longer:
+            forms = [quoted(term.stem), *map(quoted, longer[term.stem])]
+        else:
+            forms = [quoted(term.stem) + "*"]
         forms += [quoted(variant) for variant in term.exact[1:]]
         return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
 
     return " AND ".join(alternatives(term) for term in terms)
+
+
+# An index word that a prefix begins: from the FTS5 vocabulary (migration 0012), in the byte order
+# of the index (a stem holds letters and digits only: \x01 sorts before any, U+10FFFF after).
+_LONGER_WORDS = text("SELECT term FROM search_fts_vocab WHERE term >= :low AND term < :high LIMIT :limit")
+
+
+def longer_words(connection: Connection, terms: Sequence[Term]) -> dict[str, list[str]]:
+    """SQLite: the indexed words each prefix term begins, longer than its stem, where there are at
+    most EXPANDED_AT_MOST. FTS5 reads every match of a prefix query (merging the lists of all the
+    words it begins) before it returns the first; words named whole it reads a match at a time, so
+    a block of a common word stops at the block's end."""
+    found = {}
+    for term in terms:
+        if term.prefix:
+            bounds = {
+                "low": term.stem + "\x01",
+                "high": term.stem + "\U0010ffff",
+                "limit": EXPANDED_AT_MOST + 1,
+            }
+            words = list(connection.execute(_LONGER_WORDS, bounds).scalars())
+            if len(words) <= EXPANDED_AT_MOST:
+                found[term.stem] = words
+    return found
 
 
 def _lexeme(stem: str) -> str:
@@ -299,42 +327,123 @@ def tsquery(terms: Sequence[Term]) -> str:
     return " & ".join(alternatives(term) for term in terms)
 
 
-@cache
-def _block_statement(engine: str, typed: bool) -> Select[int, SearchRecordType, str, str]:
-    """A block of matches: the first `:limit` in index order (document id) after `:block_after`, of
-    the record types `:types` with `typed`, with the stems they are ranked by."""
-    query = bindparam("match", type_=String)
+# BM25's constants, bound as the same doubles app.search.text.relevance computes with, so that the
+# database's rank equals it to the last bit.
+_SCORE_CONSTANTS = {
+    "k1": search_text.K1,
+    "k1_plus_1": search_text.K1 + 1,
+    "one_minus_b": 1 - search_text.B,
+    "b": search_text.B,
+}
+# Each term's shape: whether it matches as a prefix, and whether it has a variant.
+Shape = tuple[tuple[bool, bool], ...]
+
+
+@lru_cache(maxsize=256)
+def _page_statement(engine: str, typed: bool, shape: Shape, after: bool) -> TextClause:
+    """Up to `:page` hits of one block of matches, best first, with the block's size and last id.
+
+    The block is the first `:size` matches in index order (document id) after `:block_after`, of
+    the record types `:types` with `typed`; with `after`, the hits that sort after `:after_score`,
+    `:after_type`, `:after_id` (the last hit a cursor saw). Each match is ranked in the database,
+    as app.search.text.relevance ranks it: its stems are spaced out (` a  b  c `) so that every
+    stem has spaces of its own, and the occurrences of a term's forms counted by what replacing them
+    removes (term i: `:eq_i`, its stem whole; `:pre_i`, any stem it begins; `:var_i`, its variant).
+    (Spaced out after the block is cut: PostgreSQL computes what a select lists before it sorts.)
+    Only the page's hits leave the database, with their titles and text. The first row always
+    comes, with the block's size and last id, and no hit when none sorts after `after`.
+    """
     if engine == "sqlite":
-        fts: ColumnElement[Any] = literal_column("search_fts")
-        source: FromClause = _SEARCH_FTS.join(SearchDocument, SearchDocument.id == _SEARCH_FTS.c.rowid)
-        condition = fts.op("MATCH", is_comparison=True)(query)
         # By the full-text index's own rowid: FTS5 reads its matches in that order and stops at the
         # limit, rather than handing every match to a sort.
-        document_id: ColumnElement[int] = _SEARCH_FTS.c.rowid
-        order: ColumnElement[int] = document_id
+        source = "search_fts JOIN search_documents d ON d.id = search_fts.rowid"
+        condition = "search_fts MATCH :match AND search_fts.rowid > :block_after"
+        order = "search_fts.rowid"
+        collate = ""
     else:
         # The expression must be the indexed one, `to_tsvector('simple', stems)`, for the GIN index
-        # to serve.
-        simple: ColumnElement[Any] = literal_column("'simple'")
-        vector = func.to_tsvector(simple, SearchDocument.stems)
-        source = SearchDocument.__table__
-        condition = vector.op("@@", is_comparison=True)(func.to_tsquery(simple, query))
-        document_id = SearchDocument.id.expression
-        # Ordered by the primary key, PostgreSQL would walk it and recompute the tsvector of every
-        # row until the block is full (most of the table, for a word of late rows); ordered by an
-        # expression, it takes the matches from the GIN index and keeps the first in a bounded sort.
-        order = SearchDocument.id + literal_column("0")
-    statement = (
-        select(SearchDocument.id, SearchDocument.record_type, SearchDocument.record_id, SearchDocument.stems)
-        .select_from(source)
-        .where(condition, document_id > bindparam("block_after", type_=Integer))
-    )
+        # to serve. Ordered by the primary key, PostgreSQL would walk it and recompute the tsvector
+        # of every row until the block is full (most of the table, for a word of late rows); ordered
+        # by an expression, it takes the matches from the GIN index and keeps the first in a
+        # bounded sort.
+        source = "search_documents d"
+        condition = "to_tsvector('simple', d.stems) @@ to_tsquery('simple', :match) AND d.id > :block_after"
+        order = "d.id + 0"
+        # Ties are broken in code point order, as Python compares strings.
+        collate = ' COLLATE "C"'
     if typed:
-        statement = statement.where(SearchDocument.record_type.in_(bindparam("types", expanding=True)))
-    return statement.order_by(order).limit(bindparam("limit", type_=Integer))
+        condition += " AND d.record_type IN :types"
+
+    def occurrences(needle: str) -> str:
+        return f"(length(spaced) - length(replace(spaced, :{needle}, ''))) / :{needle}_length"
+
+    founds = []
+    for i, (prefix, variant) in enumerate(shape):
+        # As relevance counts: an exact form twice, a longer word the prefix begins once.
+        found = (
+            f"{occurrences(f'eq_{i}')} + {occurrences(f'pre_{i}')}"
+            if prefix
+            else f"2 * {occurrences(f'eq_{i}')}"
+        )
+        if variant:
+            found += f" + :var_{i}_weight * {occurrences(f'var_{i}')}"
+        founds.append(f"{found} AS found_{i}")
+    score = " + ".join(f"found_{i} * :k1_plus_1 / (found_{i} + norm)" for i in range(len(shape)))
+    record_type, record_id = f"record_type{collate}", f"record_id{collate}"
+    later = (
+        f"WHERE ({score}) < :after_score OR (({score}) = :after_score AND ({record_type} > :after_type "
+        f"OR ({record_type} = :after_type AND {record_id} > :after_id)))"
+        if after
+        else ""
+    )
+    # A stem per space, and one more: what spacing out added, less its two ends.
+    length = "length(spaced) - length(stems) - 1"
+    mean = f"CAST(sum({length}) AS DOUBLE PRECISION) / count(*)"
+    statement = text(f"""
+        WITH block AS MATERIALIZED (
+            SELECT d.id, d.record_type, d.record_id, d.stems
+            FROM {source} WHERE {condition} ORDER BY {order} LIMIT :size
+        ), spaced AS MATERIALIZED (
+            SELECT id, record_type, record_id, stems, ' ' || replace(stems, ' ', '  ') || ' ' AS spaced
+            FROM block
+        ), totals AS MATERIALIZED (
+            SELECT count(*) AS matches, max(id) AS last_id,
+                CASE WHEN {mean} > 1.0 THEN {mean} ELSE 1.0 END AS average
+            FROM spaced
+        ), counted AS MATERIALIZED (
+            SELECT id, record_type, record_id,
+                :k1 * (:one_minus_b + :b * ({length}) / average) AS norm, {", ".join(founds)}
+            FROM spaced, totals
+        ), page AS (
+            SELECT id, record_type, record_id, {score} AS score FROM counted {later}
+            ORDER BY score DESC, {record_type}, {record_id} LIMIT :page
+        )
+        SELECT totals.matches, totals.last_id, page.id, page.record_type, page.record_id, page.score,
+            d.title_en, d.title_ru, d.text
+        FROM totals LEFT JOIN page ON true LEFT JOIN search_documents d ON d.id = page.id
+        ORDER BY page.score DESC, page.{record_type}, page.{record_id}
+    """)
+    return statement.bindparams(bindparam("types", expanding=True)) if typed else statement
 
 
-BlockRow = Row[int, SearchRecordType, str, str]
+def _term_values(terms: Sequence[Term]) -> dict[str, Any]:
+    """The bound values of `_page_statement` for these terms: the spaced-out forms each counts."""
+    values: dict[str, Any] = {}
+    for i, term in enumerate(terms):
+        needles = {f"eq_{i}": f" {term.stem} "}
+        if term.prefix:
+            needles[f"pre_{i}"] = f" {term.stem}"
+        if term.variant is not None:
+            needles[f"var_{i}"] = f" {term.variant} "
+            # An exact form counts twice; once more, where the prefix already counted it once.
+            values[f"var_{i}_weight"] = 1 if term.prefix and term.variant.startswith(term.stem) else 2
+        for name, needle in needles.items():
+            values[name], values[f"{name}_length"] = needle, len(needle)
+    return values
+
+
+def _shape(terms: Sequence[Term]) -> Shape:
+    return tuple((term.prefix, term.variant is not None) for term in terms)
 
 
 @dataclass(frozen=True)
@@ -343,14 +452,16 @@ class _Hit:
     sort_key: float  # lower is better: the relevance, negated
     record_type: SearchRecordType
     record_id: str
-    document_id: int
+    title_en: str
+    title_ru: str
+    text: str
 
 
 def search(session: Session, params: SearchParams) -> tuple[list[SearchMatch], str | None]:
     """One page of the records matching every term of `q`, best first; and the next page's cursor.
 
-    The matches are ranked RANKED_AT_ONCE at a time, in index order: a block of them is read with
-    the stems of each, ranked (app.search.text.relevance) and listed best first, then the next
+    The matches are ranked RANKED_AT_ONCE at a time, in index order: a block of them is ranked
+    (as app.search.text.relevance ranks, in the database) and listed best first, then the next
     block. Ranking costs time in proportion to what it ranks: this way a page costs at most a block's
     worth, however many records a common word matches. A search with fewer matches is one block,
     ranked whole."""
@@ -359,32 +470,31 @@ def search(session: Session, params: SearchParams) -> tuple[list[SearchMatch], s
     connection = session.connection()
     engine = connection.dialect.name
     values: dict[str, Any] = {
+        **_SCORE_CONSTANTS,
+        **_term_values(terms),
         "types": list(params.type),
-        "match": fts5_match(terms) if engine == "sqlite" else tsquery(terms),
+        "match": fts5_match(terms, longer_words(connection, terms)) if engine == "sqlite" else tsquery(terms),
     }
     block, after = _after(params.cursor, fingerprint) if params.cursor is not None else (0, None)
-    hits = _ranked_in_blocks(connection, engine, values, terms, params.limit + 1, block, after)
+    hits = _ranked_in_blocks(connection, engine, values, _shape(terms), params.limit + 1, block, after)
     next_cursor = None
     if len(hits) > params.limit:
         hits = hits[: params.limit]
         last = hits[-1]
         last_key = [last.block, last.sort_key, last.record_type.value, last.record_id, fingerprint]
         next_cursor = encode_cursor(_CURSOR_LIST, _CURSOR_SORT, last_key)
-    texts = _texts(session, [hit.document_id for hit in hits])
     make_snippet = Snippets(terms)
-    matches = []
-    for hit in hits:
-        title_en, title_ru, body = texts[hit.document_id]
-        matches.append(
-            SearchMatch(
-                record_type=hit.record_type,
-                record_id=hit.record_id,
-                title_en=title_en,
-                title_ru=title_ru,
-                snippet=make_snippet(body),
-                rank=-hit.sort_key + 0.0,  # + 0.0: no "-0.0"
-            )
+    matches = [
+        SearchMatch(
+            record_type=hit.record_type,
+            record_id=hit.record_id,
+            title_en=hit.title_en,
+            title_ru=hit.title_ru,
+            snippet=make_snippet(hit.text),
+            rank=-hit.sort_key + 0.0,  # + 0.0: no "-0.0"
         )
+        for hit in hits
+    ]
     return matches, next_cursor
 
 
@@ -392,7 +502,7 @@ def _ranked_in_blocks(
     connection: Connection,
     engine: str,
     values: dict[str, Any],
-    terms: Sequence[Term],
+    shape: Shape,
     limit: int,
     block: int,
     after: tuple[float, str, str] | None,
@@ -400,41 +510,32 @@ def _ranked_in_blocks(
     """Up to `limit` hits: from the block that follows document id `block` (after the hit `after`
     sorts, in it) on, each block ranked on its own."""
     size = search_text.RANKED_AT_ONCE
-    statement = _block_statement(engine, bool(values["types"]))
+    typed = bool(values["types"])
     hits: list[_Hit] = []
     while len(hits) < limit:
-        rows: Sequence[BlockRow] = connection.execute(
-            statement, {**values, "block_after": block, "limit": size}
-        ).all()
-        if not rows:
-            break
-        scores = relevance(terms, [row.stems for row in rows])
-        keys = [
-            (-score, row.record_type.value, row.record_id, row)
-            for row, score in zip(rows, scores, strict=True)
-        ]
+        bound = {**values, "block_after": block, "size": size, "page": limit - len(hits)}
         if after is not None:
-            keys = [key for key in keys if key[:3] > after]
-        for sort_key, _type, record_id, row in heapq.nsmallest(limit - len(hits), keys, key=_order):
-            hits.append(_Hit(block, sort_key, row.record_type, record_id, row.id))
-        if len(rows) < size:
+            bound.update(after_score=-after[0], after_type=after[1], after_id=after[2])
+        statement = _page_statement(engine, typed, shape, after is not None)
+        rows = connection.execute(statement, bound).all()
+        hits += [
+            _Hit(
+                block,
+                -row.score,
+                SearchRecordType(row.record_type),
+                row.record_id,
+                row.title_en,
+                row.title_ru,
+                row.text,
+            )
+            for row in rows
+            if row.id is not None
+        ]
+        matches, last_id = rows[0].matches, rows[0].last_id
+        if matches < size:
             break
-        block, after = rows[-1].id, None
+        block, after = last_id, None
     return hits
-
-
-def _order(key: tuple[float, str, str, BlockRow]) -> tuple[float, str, str]:
-    return key[:3]
-
-
-def _texts(session: Session, document_ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
-    """The titles and text of these documents, for the page's hits."""
-    rows = session.execute(
-        select(
-            SearchDocument.id, SearchDocument.title_en, SearchDocument.title_ru, SearchDocument.text
-        ).where(SearchDocument.id.in_(document_ids))
-    )
-    return {document_id: (title_en, title_ru, body) for document_id, title_en, title_ru, body in rows}
 
 
 def _fingerprint(terms: Sequence[Term], types: Sequence[SearchRecordType]) -> str:

@@ -119,8 +119,8 @@ def _term(stem: str) -> Term:
 
 # BM25's constants, as SQLite's bm25() has them: how soon more occurrences stop adding, and how much
 # a document's length counts against it.
-_K1 = 1.2
-_B = 0.75
+K1 = 1.2
+B = 0.75
 
 
 def relevance(terms: Sequence[Term], documents: Sequence[str]) -> list[float]:
@@ -135,11 +135,11 @@ def relevance(terms: Sequence[Term], documents: Sequence[str]) -> list[float]:
     finders = [(_occurrences(term), frozenset(term.exact)) for term in terms]
     scores = []
     for document, length in zip(documents, lengths, strict=True):
-        norm = _K1 * (1 - _B + _B * length / average)
+        norm = K1 * (1 - B + B * length / average)
         score = 0.0
         for finder, exact in finders:
             found = sum(2 if stem in exact else 1 for stem in finder(document))
-            score += found * (_K1 + 1) / (found + norm)
+            score += found * (K1 + 1) / (found + norm)
         scores.append(score)
     return scores
 

@@ -79,6 +79,14 @@ def test_fts5_queries_quote_every_stem() -> None:
     assert fts5_match([Term('"')]) == '""""'
 
 
+def test_fts5_queries_name_the_words_a_prefix_begins_when_given() -> None:
+    terms = [Term("порт"), Term("eu"), Term("казахстан", "казахста")]
+    longer = {"порт": ["портов", "португал"], "казахстан": []}
+    assert fts5_match(terms, longer) == (
+        '("порт" OR "портов" OR "португал") AND "eu" AND ("казахстан" OR "казахста")'
+    )
+
+
 def test_tsqueries_quote_every_stem() -> None:
     terms = [Term("порт"), Term("eu"), Term("казахстан", "казахста")]
     assert tsquery(terms) == "'порт':* & 'eu' & ('казахстан':* | 'казахста')"
