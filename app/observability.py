@@ -155,11 +155,20 @@ class Metrics:
         self.registry.register(PoolCollector(engine))
         if cache is not None:
             self.registry.register(CacheCollector(cache))
+        # The series of each (method, route, status), found once: `labels()` takes a lock and checks
+        # its arguments on every call. Bounded as the labels are.
+        self._series: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
         method = method if method in METHODS else "OTHER"
-        self.requests.labels(method, route, str(status)).inc()
-        self.duration.labels(method, route).observe(seconds)
+        series = self._series.get((method, route, status))
+        if series is None:
+            series = self._series[(method, route, status)] = (
+                self.requests.labels(method, route, str(status)),
+                self.duration.labels(method, route),
+            )
+        series[0].inc()
+        series[1].observe(seconds)
 
 
 class PoolCollector(Collector):
