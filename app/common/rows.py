@@ -437,7 +437,7 @@ class Plan:
             # Its columns named in order, untyped (nothing converted, as the driver returns them):
             # SQLAlchemy then keeps the result's description with the compiled statement instead
             # of matching the cursor's columns anew on every page.
-            selected = [sql.column(f"r{at}") for at in range(len(statement.selected_columns))]
+            selected: list[Any] = [sql.column(f"r{at}") for at in range(len(statement.selected_columns))]
             outer = self._outers[shape] = text(str(statement.compile(dialect=dialect))).columns(*selected)
         return outer.add_cte(page.cte("page"))
 
