@@ -192,8 +192,6 @@ def measure(
                     stats.add(each)
                 print(f"\n{name}: cProfile, every thread, {rounds} x {requests} requests", file=real_stderr)
                 stats.sort_stats("tottime").print_stats(cprofile)
-                if os.environ.get("CALLERS"):
-                    stats.print_callers(os.environ["CALLERS"])
             cpu, wall = phase(time_it)
             results[name] = {
                 "calls": counter.calls / counted,
