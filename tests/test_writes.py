@@ -268,7 +268,7 @@ async def test_event_link_rows_carry_the_events_dates_through_every_write(
 ) -> None:
     """Migration 0006's triggers: the country/person links of an event hold its dates, which the
     country+dates filter reads; a write of the dates or of the links keeps them equal."""
-    from sqlalchemy import Connection, text
+    from sqlalchemy import text
 
     def link_dates() -> set[tuple[str, str, str]]:
         rows = session.execute(
