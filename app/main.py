@@ -137,9 +137,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_middleware(app, settings)
     app.include_router(health.router)
     app.include_router(observability_router)
+    # Reads are public unless BILATERAL_REQUIRE_READ_KEY is set; writes check their own scope. Where
+    # reads are public, no request pays for solving a dependency that would let it through.
+    guard = [Depends(require_read)] if settings.require_read_key else []
     for router in ROUTERS:
-        # Reads are public unless BILATERAL_REQUIRE_READ_KEY is set; writes check their own scope.
-        app.include_router(router, dependencies=[Depends(require_read)])
+        app.include_router(router, dependencies=guard)
     # The explorer's pages (out of the OpenAPI document) and their stylesheet and script.
     app.include_router(explorer_router)
     app.mount("/explorer/static", StaticFiles(packages=[("app.explorer", "static")]), name="explorer-static")

@@ -155,11 +155,20 @@ class Metrics:
         self.registry.register(PoolCollector(engine))
         if cache is not None:
             self.registry.register(CacheCollector(cache))
+        # The series of each (method, route, status), found once: `labels()` takes a lock and checks
+        # its arguments on every call. Bounded as the labels are.
+        self._series: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
         method = method if method in METHODS else "OTHER"
-        self.requests.labels(method, route, str(status)).inc()
-        self.duration.labels(method, route).observe(seconds)
+        series = self._series.get((method, route, status))
+        if series is None:
+            series = self._series[(method, route, status)] = (
+                self.requests.labels(method, route, str(status)),
+                self.duration.labels(method, route),
+            )
+        series[0].inc()
+        series[1].observe(seconds)
 
 
 class PoolCollector(Collector):
@@ -304,8 +313,11 @@ def _names_a_secret(name: str) -> bool:
 
 
 def _log_access(scope: Scope, route: str, status: int | None, duration: float) -> None:
+    if not access_logger.isEnabledFor(logging.INFO):
+        return
     client = scope.get("client")
-    query = redact_query(scope.get("query_string", b"").decode("latin-1"))
+    query_string = scope.get("query_string", b"")
+    query = redact_query(query_string.decode("latin-1")) if query_string else ""
     fields = {
         "method": scope["method"],
         "path": scope["path"],
@@ -316,4 +328,9 @@ def _log_access(scope: Scope, route: str, status: int | None, duration: float) -
         "client": client[0] if client else None,
     }
     message = f"{scope['method']} {scope['path']} {status}"
-    access_logger.info(message, extra={"fields": fields})
+    # The record made directly: Logger.info would also look for the calling line in the stack,
+    # which no access line shows.
+    record = access_logger.makeRecord(
+        access_logger.name, logging.INFO, __file__, 0, message, (), None, extra={"fields": fields}
+    )
+    access_logger.handle(record)

@@ -4,12 +4,15 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session, object_session
 
 from app.auth import create_key
+from app.config import Settings
 from app.curation import writes
+from app.main import create_app
 from app.signing import sign_cursor
+from tests.conftest import Database, bind_to_test_transaction
 
 pytestmark = pytest.mark.anyio
 
@@ -231,13 +234,21 @@ async def test_seeded_records_have_their_creation_in_history(client: httpx.Async
     ]
 
 
-async def test_reads_can_require_a_key(client: httpx.AsyncClient, app: Any, keys: dict[str, Any]) -> None:
-    app.state.settings = app.state.settings.model_copy(update={"require_read_key": True})
+async def test_reads_can_require_a_key(
+    seeded_database: Database, connection: Connection, keys: dict[str, Any]
+) -> None:
+    # The requirement is fixed when the app is made (a public deployment's reads skip the check).
+    private = create_app(
+        Settings(database_url=seeded_database.url, rate_limit_per_minute=0, require_read_key=True)
+    )
+    bind_to_test_transaction(private, connection)
+    transport = httpx.ASGITransport(app=private)
     try:
-        problem(await client.get("/v1/events"), 401)
-        assert (await client.get("/v1/events", headers=keys["read"])).status_code == 200
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            problem(await client.get("/v1/events"), 401)
+            assert (await client.get("/v1/events", headers=keys["read"])).status_code == 200
     finally:
-        app.state.settings = app.state.settings.model_copy(update={"require_read_key": False})
+        private.state.engine.dispose()
 
 
 async def test_numbers_out_of_range_and_update_constraints(

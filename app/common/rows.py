@@ -50,6 +50,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import RelationshipDirection, RelationshipProperty, Session, configure_mappers
 from sqlalchemy.sql.selectable import TextualSelect
+from sqlalchemy.sql.sqltypes import NullType
 
 LIST_SEPARATOR = " | "
 MAX_PLANS = 256  # per resource
@@ -393,11 +394,20 @@ class Plan:
         self._csv_layouts: dict[tuple[str, ...], _CsvLayout] = {}
         self._key_columns: dict[tuple[Any, ...], tuple[list[Any], list[int]]] = {}
         self._outers: dict[tuple[int, tuple[int, ...], bool], TextualSelect] = {}
-        self._by_id: dict[str, tuple[str, list[str] | None]] = {}
         table = reader.id_column.class_.__table__
+        # Untyped, so nothing is converted (the columns as the driver returns them), and built once:
+        # SQLAlchemy keeps its cache key, its compiled form and the result's description with it.
         self.by_id = select(
-            *self.raw_columns,
-            *(self._inline(related, columns[self._getters[at]], table) for at, related in self.inlined),
+            *(
+                type_coerce(column, NullType())
+                for column in [
+                    *self.raw_columns,
+                    *(
+                        self._inline(related, columns[self._getters[at]], table)
+                        for at, related in self.inlined
+                    ),
+                ]
+            )
         ).where(reader.id_column == bindparam("record_id"))
 
     def _inline(self, related: _Related, key: Any, outer: Any) -> ColumnElement[str | None]:
@@ -424,18 +434,16 @@ class Plan:
                 self._inline(related, columns[self._getters[at]], rows) for at, related in self.inlined
             ]
             statement = select(*columns, *relations).order_by(*order)
-            outer = self._outers[shape] = text(str(statement.compile(dialect=dialect))).columns()
+            # Its columns named in order, untyped (nothing converted, as the driver returns them):
+            # SQLAlchemy then keeps the result's description with the compiled statement instead
+            # of matching the cursor's columns anew on every page.
+            selected: list[Any] = [sql.column(f"r{at}") for at in range(len(statement.selected_columns))]
+            outer = self._outers[shape] = text(str(statement.compile(dialect=dialect))).columns(*selected)
         return outer.add_cte(page.cte("page"))
 
     def record(self, connection: Connection, record_id: str) -> Any:
-        """The row of one record (None if there is none), by SQL compiled once per database."""
-        compiled = self._by_id.get(connection.dialect.name)
-        if compiled is None:
-            compiler = self.by_id.compile(dialect=connection.dialect)
-            compiled = self._by_id[connection.dialect.name] = (compiler.string, compiler.positiontup)
-        statement, names = compiled
-        params: Any = {"record_id": record_id} if names is None else (record_id,) * len(names)
-        return connection.exec_driver_sql(statement, params).first()
+        """The row of one record (None if there is none)."""
+        return connection.execute(self.by_id, {"record_id": record_id}).first()
 
     def index_of(self, name: str) -> int:
         """Where the field `name` is in a row (for a relation: its key)."""

@@ -1,0 +1,283 @@
+"""The Python cost of a cold read: what the app does per request outside the database, measured in
+process, with the response cache off, the way `bench/run.py`'s cold cells ask (wrk sends only `Host`).
+
+    .venv/bin/python bench/overhead.py                     # build, count calls, time CPU
+    .venv/bin/python bench/overhead.py --db /tmp/x.db --reuse --requests 2000
+    .venv/bin/python bench/overhead.py --reuse --profile 30   # the 30 costliest functions, per request
+
+Two measures per URL, each after warm-up requests: Python function calls per request in every thread
+(`sys.setprofile` and `threading.setprofile`: deterministic, so a change's effect shows however busy
+the machine is), and the process's CPU time per request (`time.process_time`, all threads) over
+`--requests` requests without the profiler, the median of `--rounds` rounds. Requests go straight to
+the ASGI app, one at a time, as uvicorn would pass them (no client library in the count); the access
+log is written (at `info`, JSON) to /dev/null. The database: the seed and `--figures` trade figures of
+one pair, built as `bench/explorer.py` builds its own (a temporary SQLite file).
+"""
+
+import argparse
+import asyncio
+import cProfile
+import os
+import pstats
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+WARM_UP = 50
+
+
+def scope_for(url: str, headers: list[tuple[bytes, bytes]]) -> dict[str, Any]:
+    """The HTTP scope uvicorn (httptools) builds for a GET of `url`."""
+    path, _, query = url.partition("?")
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.4"},
+        "http_version": "1.1",
+        "server": ("127.0.0.1", 8000),
+        "client": ("127.0.0.1", 50000),
+        "scheme": "http",
+        "method": "GET",
+        "root_path": "",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": query.encode(),
+        "headers": headers,
+        "state": {},
+    }
+
+
+class Driver:
+    """Requests straight into an ASGI app, as a server would make them."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def get(self, url: str, headers: list[tuple[bytes, bytes]]) -> tuple[int, list[Any], bytes]:
+        sent: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        await self.app(scope_for(url, headers), receive, send)
+        start = sent[0]
+        body = b"".join(m.get("body", b"") for m in sent[1:])
+        return start["status"], start["headers"], body
+
+
+class CallCounter:
+    """Counts Python function calls (profile `call` events) in every thread while `on`."""
+
+    def __init__(self) -> None:
+        self.on = False
+        self.calls = 0
+        self.by_function: Counter[tuple[str, int, str]] = Counter()
+        self.detailed = False
+
+    def hook(self, frame: FrameType, event: str, _arg: Any) -> None:
+        if event == "call" and self.on:
+            self.calls += 1
+            if self.detailed:
+                code = frame.f_code
+                self.by_function[(code.co_filename, code.co_firstlineno, code.co_qualname)] += 1
+
+    def install(self) -> None:
+        sys.setprofile(self.hook)
+        threading.setprofile(self.hook)
+
+
+def measure(
+    db: Path,
+    urls: dict[str, list[str]],
+    requests: int,
+    rounds: int,
+    profile: int,
+    headers: list[tuple[bytes, bytes]],
+    cprofile: int = 0,
+) -> dict[str, dict[str, float]]:
+    from app.config import Settings
+    from app.main import create_app
+
+    settings = Settings(
+        _env_file=None,
+        database_url=f"sqlite:///{db}",
+        rate_limit_per_minute=0,  # as bench/run.py serves it: the load generator is trusted
+        response_cache_mb=0,  # cold: every answer computed
+        log_level="info",
+    )
+    app = create_app(settings)
+    driver = Driver(app)
+
+    async def run(cycle: list[str], n: int) -> None:
+        for i in range(n):
+            url = cycle[i % len(cycle)]
+            status, _, _ = await driver.get(url, headers)
+            if status != 200:
+                raise SystemExit(f"{url}: {status}")
+
+    def phase(work: Callable[[], Any]) -> Any:
+        """`work` in an event loop of its own, inside the app's lifespan: the handler threads start
+        (and take the profile hook set now) within it."""
+
+        async def inside() -> Any:
+            async with app.router.lifespan_context(app):
+                return await work()
+
+        return _loop_runner()(inside())
+
+    counter = CallCounter()
+    results: dict[str, dict[str, float]] = {}
+    counted = min(requests, 200)
+    real_stderr, sys.stderr = sys.stderr, open(os.devnull, "w")  # noqa: SIM115  (the access log)
+    try:
+        for name, cycle in urls.items():
+            # Calls: a deterministic count, in every thread.
+            async def count(cycle: list[str] = cycle) -> None:
+                await run(cycle, WARM_UP)
+                counter.on = True
+                await run(cycle, counted)
+                counter.on = False
+
+            counter.calls = 0
+            counter.detailed = bool(profile)
+            counter.by_function.clear()
+            sys.setprofile(counter.hook)
+            threading.setprofile(counter.hook)
+            try:
+                phase(count)
+            finally:
+                sys.setprofile(None)
+                threading.setprofile(None)  # type: ignore[arg-type]
+
+            # CPU: without the profiler, the median of the rounds.
+            async def time_it(cycle: list[str] = cycle) -> tuple[list[float], list[float]]:
+                await run(cycle, WARM_UP)
+                cpu, wall = [], []
+                for _ in range(rounds):
+                    started, used = time.perf_counter(), time.process_time()
+                    await run(cycle, requests)
+                    cpu.append((time.process_time() - used) / requests * 1e6)
+                    wall.append((time.perf_counter() - started) / requests * 1e6)
+                return cpu, wall
+
+            if cprofile:
+                # cProfile in every thread (its warm-up included): where the CPU time goes, C calls too.
+                profiles: list[cProfile.Profile] = []
+
+                def start_profile(*_: Any, profiles: list[cProfile.Profile] = profiles) -> None:
+                    profiles.append(cProfile.Profile())
+                    profiles[-1].enable()
+
+                threading.setprofile(start_profile)
+                start_profile()
+                try:
+                    phase(time_it)
+                finally:
+                    for each in profiles:
+                        each.disable()
+                    threading.setprofile(None)  # type: ignore[arg-type]
+                stats = pstats.Stats(profiles[0], stream=real_stderr)
+                for each in profiles[1:]:
+                    stats.add(each)
+                print(f"\n{name}: cProfile, every thread, {rounds} x {requests} requests", file=real_stderr)
+                stats.sort_stats("tottime").print_stats(cprofile)
+            cpu, wall = phase(time_it)
+            results[name] = {
+                "calls": counter.calls / counted,
+                "cpu_us": statistics.median(cpu),
+                "cpu_min_us": min(cpu),
+                "wall_us": statistics.median(wall),
+            }
+            if profile:
+                print(f"\n{name}: the {profile} most called functions, calls per request", file=real_stderr)
+                for (filename, line, qualname), n in counter.by_function.most_common(profile):
+                    print(f"{n / counted:8.1f}  {qualname}  {_short(filename)}:{line}", file=real_stderr)
+                packages: Counter[str] = Counter()
+                for (filename, _, _), n in counter.by_function.items():
+                    packages[_package(filename)] += n
+                print(f"\n{name}: calls per request, by package", file=real_stderr)
+                for package, n in packages.most_common():
+                    print(f"{n / counted:8.1f}  {package}", file=real_stderr)
+    finally:
+        sys.stderr.close()
+        sys.stderr = real_stderr
+    app.state.engine.dispose()
+    return results
+
+
+def _loop_runner() -> Callable[[Any], Any]:
+    """uvloop's run, as `bilateral serve` runs (uvicorn with uvloop), else asyncio's."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run
+    return uvloop.run
+
+
+def _package(filename: str) -> str:
+    short = _short(filename)
+    if short == filename:
+        return "(standard library)"
+    return short.split("/", 1)[0].removesuffix(".py")
+
+
+def _short(filename: str) -> str:
+    for marker in ("site-packages/", "wt-overhead/"):
+        if marker in filename:
+            return filename.split(marker, 1)[1]
+    return filename
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--db", type=Path, default=Path(tempfile.gettempdir()) / "bilateral-overhead-bench.db"
+    )
+    parser.add_argument("--reuse", action="store_true", help="use --db as an earlier run built it")
+    parser.add_argument("--figures", type=int, default=1_000)
+    parser.add_argument("--requests", type=int, default=2_000, help="requests per round of the CPU timing")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--profile", type=int, default=0, help="print the N most called functions")
+    parser.add_argument("--cprofile", type=int, default=0, help="print cProfile's N costliest functions")
+    parser.add_argument("--gzip", action="store_true", help="send Accept-Encoding: gzip too")
+    args = parser.parse_args()
+    if not (args.reuse and args.db.exists()):
+        from bench.explorer import build
+
+        build(args.db, args.figures, 10, 1)
+    import sqlite3
+
+    with sqlite3.connect(args.db) as conn:
+        ids = [
+            row[0] for row in conn.execute("SELECT id FROM trade_figures ORDER BY id LIMIT 300 OFFSET 100")
+        ]
+    urls = {
+        "one record by id": [f"/v1/trade-figures/{i}" for i in ids],
+        "first page": ["/v1/trade-figures?sort=id&limit=50"],
+    }
+    headers = [(b"host", b"127.0.0.1:8000")]
+    if args.gzip:
+        headers.append((b"accept-encoding", b"gzip"))
+    results = measure(args.db, urls, args.requests, args.rounds, args.profile, headers, args.cprofile)
+    print(f"\nper request, in process, response cache off ({args.requests} requests x {args.rounds} rounds)")
+    print(f"{'query':<20} {'calls':>8} {'CPU µs':>8} {'min':>8} {'wall µs':>8}")
+    for name, r in results.items():
+        print(
+            f"{name:<20} {r['calls']:>8,.0f} {r['cpu_us']:>8,.0f} {r['cpu_min_us']:>8,.0f} "
+            f"{r['wall_us']:>8,.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
