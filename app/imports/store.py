@@ -10,6 +10,7 @@ staging table, which moves them into `revisions` at commit.
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from enum import Enum
 from typing import Any, TypeVar, cast
 
 import orjson
@@ -497,8 +498,8 @@ class Store:
                 for row in rows:
                     write(row)
             return
-        placeholders = ", ".join("?" for _ in columns)
-        connection.exec_driver_sql(f"INSERT INTO {target} ({names}) VALUES ({placeholders})", rows)
+        placeholders, values = _bindable(rows)
+        connection.exec_driver_sql(f"INSERT INTO {target} ({names}) VALUES ({placeholders})", values)
 
     def _stage(self, table: Table, columns: Sequence[str]) -> str:
         """A temporary table of these columns, without types (so values are kept as bound, and take
@@ -563,6 +564,29 @@ def _larger_cache(connection: Connection) -> Callable[[], None]:
                 driver.execute(f"PRAGMA {schema}.cache_size = {int(size)}")
 
     return restore
+
+
+def _bindable(rows: list[tuple[Any, ...]]) -> tuple[str, list[tuple[Any, ...]]]:
+    """SQLite: the VALUES list and the rows of an executemany, bound as fast as the driver binds.
+    Python's sqlite3 binds an exact str, int or float as it is, but looks every other value up in its
+    adapter registry first (a tuple built, a dict probed, two attribute lookups): None, and an enum
+    member, which is a str of a subclass. A column None in every row is written as NULL in the
+    statement, and a column of enum members is bound as their values, so neither is looked up."""
+    marks, kept = [], []
+    for values in zip(*rows):
+        kinds = set(map(type, values))
+        if kinds == _NONE:
+            marks.append("NULL")
+            continue
+        marks.append("?")
+        if any(issubclass(kind, Enum) for kind in kinds):
+            values = tuple(value._value_ if isinstance(value, Enum) else value for value in values)
+        kept.append(values)
+    bound = list(zip(*kept)) if kept else [() for _ in rows]
+    return ", ".join(marks), bound
+
+
+_NONE = {type(None)}
 
 
 def _json(payload: str) -> ColumnElement[Any]:
