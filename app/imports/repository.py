@@ -13,9 +13,11 @@ batch, plus a 16-byte digest per row read (about 110 bytes with the set's own), 
 key the file repeats.
 """
 
+import gc
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -112,7 +114,7 @@ def import_file(
     """Import a seekable binary stream. Returns the report; `applied` is false when the file was
     rejected (nothing written) or this was a dry run. Any exception leaves nothing written either."""
     try:
-        with open_file(stream) as (data, facts):
+        with open_file(stream) as (data, facts), _older_objects_frozen():
             if progress is not None and facts.compression:
                 # Progress counts the bytes received: the compressed ones.
                 shown, ratio = progress, facts.size / max(facts.plain_size, 1)
@@ -120,6 +122,21 @@ def import_file(
             return _import(session, data, facts, options, progress)
     except UnreadableFile as exc:
         return unreadable_report(options, str(exc))
+
+
+@contextmanager
+def _older_objects_frozen() -> Iterator[None]:
+    """The objects that exist before the import left out of the garbage collector's full collections
+    until it ends (gc.freeze). An import holds a batch of rows at a time, so the collector sees many
+    objects outlive its young generations, and collects the oldest one often; each time it went
+    through every object of the process (the modules, SQLAlchemy's and pydantic's structures), which
+    cost more than the batches themselves. Freezing changes when cyclic garbage is found, never
+    what is freed: a concurrent import's unfreeze only makes this one collect as usual."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _import(
