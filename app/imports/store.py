@@ -573,7 +573,7 @@ def _bindable(rows: list[tuple[Any, ...]]) -> tuple[str, list[tuple[Any, ...]]]:
     member, which is a str of a subclass. A column None in every row is written as NULL in the
     statement, and a column of enum members is bound as their values, so neither is looked up."""
     marks, kept = [], []
-    for values in zip(*rows):
+    for values in zip(*rows, strict=True):
         kinds = set(map(type, values))
         if kinds == _NONE:
             marks.append("NULL")
@@ -582,7 +582,7 @@ def _bindable(rows: list[tuple[Any, ...]]) -> tuple[str, list[tuple[Any, ...]]]:
         if any(issubclass(kind, Enum) for kind in kinds):
             values = tuple(value._value_ if isinstance(value, Enum) else value for value in values)
         kept.append(values)
-    bound = list(zip(*kept)) if kept else [() for _ in rows]
+    bound = list(zip(*kept, strict=True)) if kept else [() for _ in rows]
     return ", ".join(marks), bound
 
 
