@@ -29,6 +29,7 @@ from sqlalchemy import Date, select
 from sqlalchemy.orm import Session
 
 from app import revisions
+from app.curation import restating
 from app.errors import Conflict
 from app.imports import comtrade, trade
 from app.imports.comtrade import Countries, Skip
@@ -526,7 +527,7 @@ class _Import:
         if not rows:
             return plan
         staged = self._stage(rows)
-        matches = self.store.stored_matches()
+        matches = self.store.stored_matches(self.file_source_id)
         changing = [row for row in rows if row.line in matches and not matches[row.line][1]]
         by_key = self.store.figures_by_key([row.key for row in changing])
         citations = self.store.citations_of([figure["id"] for figure in by_key.values()])
@@ -627,19 +628,19 @@ class _Import:
             if key in row.values and existing[key] != row.values[key]:
                 changes[key] = [_plain(existing[key]), _plain(row.values[key])]
         wanted = self._citation(row, figure_id)
-        kept = citations
-        if changes:
-            # The figure's numbers changed: rows of other files quoted the numbers replaced.
-            stale = [c for c in citations if c["line"] is not None and not _same_citation(c, wanted)]
-            plan.dropped_citations += [c["id"] for c in stale]
-            kept = [c for c in citations if c not in stale]
-        added = [] if any(_same_citation(c, wanted) for c in kept) else [wanted]
+        # The figure's values changed: rows of other files quoted the values replaced.
+        cited = restating.restated(citations, [wanted], self.file_source_id, values_changed=bool(changes))
+        kept = {id(c) for c in cited}
+        plan.dropped_citations += [c["id"] for c in citations if id(c) not in kept]
+        # In the order the figure will list them (its search document's): those it had, then the new.
+        cited = [c for c in citations if id(c) in kept]
+        if id(wanted) in kept:
+            cited.append(wanted)
+            plan.new_citations.append(row.line)  # the staged row's citation
         before = sorted((_citation_plain(c) for c in citations), key=repr)
-        after = sorted((_citation_plain(c) for c in [*kept, *added]), key=repr)
+        after = sorted((_citation_plain(c) for c in cited), key=repr)
         if before != after:
             changes["citations"] = [before, after]
-        if added:
-            plan.new_citations.append(row.line)  # the staged row's citation
         if not changes:
             self.counts["unchanged"] += 1
             return
@@ -649,7 +650,7 @@ class _Import:
             update = {key: merged[key] for key in trade.CONTENT_COLUMNS}
             plan.updates.append(update | {"id": figure_id, "search_text": self.texts.search_text(merged)})
         plan.revisions.append(self._revision(figure_id, RevisionAction.update, changes))
-        plan.documents[figure_id] = (merged, [c["quote"] for c in [*kept, *added]])
+        plan.documents[figure_id] = (merged, [c["quote"] for c in cited])
 
     def _citation(self, row: FigureRow, figure_id: str) -> dict[str, Any]:
         citation: dict[str, Any] = {
@@ -809,11 +810,3 @@ def _citation_plain(citation: dict[str, Any]) -> dict[str, Any]:
         "paragraph": citation["paragraph"],
         "line": citation.get("line"),
     }
-
-
-def _same_citation(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if a["source_id"] != b["source_id"]:
-        return False
-    if a["line"] is not None or b["line"] is not None:
-        return bool(a["line"] == b["line"] and a["quote"] == b["quote"])
-    return bool(a["char_start"] == b["char_start"] and a["char_end"] == b["char_end"])

@@ -34,6 +34,7 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from app import revisions
+from app.curation import restating
 from app.imports.trade import CONTENT_COLUMNS, KEPT_WHEN_ABSENT, KEY_COLUMNS, NaturalKey
 from app.models import Citation, Revision, RevisionAction, SearchDocument, SearchRecordType, TradeFigure
 
@@ -320,29 +321,25 @@ class Store:
         # Dropped at the end of the transaction at the latest (the import drops it before).
         return f"CREATE TEMP TABLE {STAGE} (line integer PRIMARY KEY, {columns}) ON COMMIT DROP"
 
-    def stored_matches(self) -> dict[int, tuple[str, bool]]:
+    def stored_matches(self, source_id: str) -> dict[int, tuple[str, bool]]:
         """For each staged row whose natural key a stored figure has: that figure's id, and whether
-        the row would change nothing (the same content, and a citation the same as the row's)."""
+        the row would change nothing, stated from the source `source_id` (the file's): the same
+        content, and citations as app.curation.restating.restated leaves them."""
         same = " AND ".join(
             f"(s.has_{name} = 0 OR {self._same(f'f.{name}', f's.{name}')})"
             if name in KEPT_WHEN_ABSENT
             else self._same(f"f.{name}", f"s.{name}")
             for name in CONTENT_COLUMNS
         )
-        # As repository._same_citation: a row of a file by its line and text, a quote by its place.
-        cited = (
-            "EXISTS (SELECT 1 FROM citations c WHERE c.trade_figure_id = f.id AND c.source_id = s.source_id "
-            "AND CASE WHEN c.line IS NOT NULL OR s.cite_line IS NOT NULL "
-            f"THEN {self._same('c.line', 's.cite_line')} AND {self._same('c.quote', 's.quote')} "
-            f"ELSE {self._same('c.char_start', 's.char_start')} "
-            f"AND {self._same('c.char_end', 's.char_end')} END)"
-        )
+        stated = {column: f"s.{name}" for column, name in STAGED_CITATION.items()}
+        mark = "%s" if self.postgresql else "?"
+        cited = restating.unchanged_sql("trade_figure_id", "f.id", stated, mark, self._same)
         key = " AND ".join(f'f."{name}" = s."{name}"' for name in KEY_COLUMNS)
         statement = (
             f"SELECT s.line, f.id, CASE WHEN {same} AND {cited} THEN 1 ELSE 0 END "
             f"FROM {self._stage_name} s JOIN trade_figures f ON {key}"
         )
-        rows = self.session.connection().exec_driver_sql(statement)
+        rows = self.session.connection().exec_driver_sql(statement, (source_id,))
         return {line: (figure_id, bool(unchanged)) for line, figure_id, unchanged in rows}
 
     def _same(self, a: str, b: str) -> str:
