@@ -149,7 +149,7 @@ def import_agreement_rows(
         if result.errors:
             continue  # checking goes on to name every bad line; nothing more is written
         try:
-            outcome = writes.put(session, AGREEMENTS, record_id, valid)
+            outcome = writes.put(session, AGREEMENTS, record_id, valid, source_id)
         except AppError as exc:
             name = exc.errors[0]["name"] if exc.errors else "file"
             result.errors.append((item.line, _column_named(name), exc.detail))
