@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from app import revisions
 from app.curation import restating
-from app.errors import Conflict
+from app.errors import Conflict, InvalidParameter
 from app.imports import comtrade, trade
 from app.imports.comtrade import Countries, Skip
 from app.imports.documents import FigureDocuments
@@ -113,7 +113,11 @@ def import_file(
     session: Session, stream: IO[bytes], options: ImportOptions, progress: Progress | None = None
 ) -> ImportReport:
     """Import a seekable binary stream. Returns the report; `applied` is false when the file was
-    rejected (nothing written) or this was a dry run. Any exception leaves nothing written either."""
+    rejected (nothing written) or this was a dry run. Any exception leaves nothing written either;
+    InvalidParameter (422) when an option names what the database does not have (`s19_as`)."""
+    if options.s19_as is not None and session.get(Country, options.s19_as) is None:
+        detail = f"{options.s19_as!r} is not a country of this API (see /v1/countries)"
+        raise InvalidParameter.for_param("s19_as", detail)
     try:
         with open_file(stream) as (data, facts), _older_objects_frozen():
             if progress is not None and facts.compression:
@@ -319,11 +323,6 @@ class _Import:
     # --- reading ---
 
     def run(self) -> ImportReport:
-        s19_as = self.options.s19_as
-        if s19_as is not None and s19_as not in self.countries.alpha2:
-            self.errors.add(1, "s19_as", f"{s19_as!r} is not a country of this API")
-            self.errors.settle()
-            return self._report(False)
         batch: list[FigureRow] = []
         for rows in self._rows():
             batch += rows  # a value and its quantities: in one batch, where the quantities link to it
