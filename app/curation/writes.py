@@ -132,6 +132,9 @@ class Writable(Generic[M]):
     # What a record created by a client brings in besides itself (a source: candidates from its text).
     # Not for `put`: the seed and imports state whole records and want nothing proposed.
     on_create: Callable[[Session, M], None] = lambda session, record: None
+    # What deleting a record changes in others, through the ORM so each change is a revision (a
+    # foreign key's ON DELETE SET NULL would change them unrecorded).
+    on_delete: Callable[[Session, M], None] = lambda session, record: None
 
     def new_id(self, session: Session, data: dict[str, Any]) -> str:
         base = self.id_from(data) if self.id_from else slugify(str(data.get(self.id_field) or "record"))
@@ -390,6 +393,7 @@ def delete(session: Session, writable: Writable[M], record: M, if_match: str | N
     _check_version(record, if_match)
     if _any_version(if_match):
         _take_current_version(session, record)
+    writable.on_delete(session, record)
     session.delete(record)
     _flush(session, writable)
 
