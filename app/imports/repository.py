@@ -271,8 +271,9 @@ class _Planned:
     new_figures: list[int] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
     new_citations: list[int] = field(default_factory=list)
-    # (figure id, line): staged rows whose figure is not the one their row was staged for.
-    renamed: list[tuple[str, int]] = field(default_factory=list)
+    # (figure id, search text, line): staged rows whose figure is not the one their row was staged
+    # for, or that were staged without their new figure's id and search text (None: as staged).
+    renamed: list[tuple[str, str | None, int]] = field(default_factory=list)
     dropped_citations: list[int] = field(default_factory=list)
     revisions: list[tuple[Any, ...]] = field(default_factory=list)
     # Each figure written: its columns and the quotes of its citations, for its search document.
@@ -312,6 +313,8 @@ class _Import:
         # What the report says besides counts: quantities left out (by why), S19 read as a country.
         self.notes: Counter[str] = Counter()
         self.file_source_id = dataset_source_id(facts.digest)
+        # Whether the last batch held new figures: the next is staged with their ids (see _stage).
+        self.expect_new = True
         self.file_cited = False
         self.file_source_ready = False
         # Text sources cited: id → text; None when there is no such source, "" for a dataset.
@@ -525,13 +528,16 @@ class _Import:
         plan = _Planned()
         if not rows:
             return plan
-        staged = self._stage(rows)
+        whole = self.expect_new
+        staged = self._stage(rows, whole)
         matches = self.store.stored_matches(self.file_source_id)
         changing = [row for row in rows if row.line in matches and not matches[row.line][1]]
         by_key = self.store.figures_by_key([row.key for row in changing])
         citations = self.store.citations_of([figure["id"] for figure in by_key.values()])
         new_rows = [row for row in rows if row.line not in matches]
-        taken = self.store.taken_ids({staged[row.line] for row in new_rows})
+        self.expect_new = bool(new_rows)
+        ids = {row.line: staged[row.line] or rules.figure_id(row.values) for row in new_rows}
+        taken = self.store.taken_ids(set(ids.values()))
         batch_ids: set[str] = set()
         for row in rows:
             match = matches.get(row.line)
@@ -553,7 +559,7 @@ class _Import:
                         )
                     self._plan_existing(plan, row, existing, citations.get(figure_id, []))
                     if figure_id != staged[row.line]:
-                        plan.renamed.append((figure_id, row.line))
+                        plan.renamed.append((figure_id, None, row.line))
                 continue
             if row.id is not None:
                 if row.id in taken or row.id in batch_ids:
@@ -562,23 +568,28 @@ class _Import:
                     continue
                 figure_id = row.id
             else:
-                figure_id = self._free_id(staged[row.line], taken, batch_ids)
-                if figure_id != staged[row.line]:
-                    plan.renamed.append((figure_id, row.line))
+                figure_id = self._free_id(ids[row.line], taken, batch_ids)
+            if not whole:
+                plan.renamed.append((figure_id, self.texts.search_text(row.values), row.line))
+            elif figure_id != staged[row.line]:
+                plan.renamed.append((figure_id, None, row.line))
             batch_ids.add(figure_id)
             self._planned(row, figure_id)
             self._plan_new(plan, row, figure_id)
         return plan
 
-    def _stage(self, rows: list[FigureRow]) -> dict[int, str]:
+    def _stage(self, rows: list[FigureRow], whole: bool) -> dict[int, str | None]:
         """Stage the rows (Store.stage), each with the id its figure gets if new (the file's, else the
-        one derived from its natural key); returns those ids by line."""
-        ids: dict[int, str] = {}
+        one derived from its natural key) and its search text; returns those ids by line. Unless
+        `whole`, a row is staged with the file's id or none, and no search text: the rows of a file
+        imported again are mostly stored already, and need neither (_plan sets them on the new)."""
+        ids: dict[int, str | None] = {}
         staged = []
         file_source_id = self.file_source_id
+        search_text = self.texts.search_text if whole else lambda values: None
         for row in rows:
             values = row.values
-            figure_id = ids[row.line] = row.id or rules.figure_id(values)
+            figure_id = ids[row.line] = row.id or (rules.figure_id(values) if whole else None)
             if row.citation is None:
                 citation: tuple[Any, ...] = (file_source_id, row.text, row.line, None, None, None)
             else:
@@ -588,7 +599,7 @@ class _Import:
                 figure_id,
                 *_FIGURE_VALUES(_ABSENT | values),
                 *(int(name in values) for name in trade.KEPT_WHEN_ABSENT),
-                self.texts.search_text(values),
+                search_text(values),
                 *citation,
             ]
             for n in _DATE_POSITIONS:

@@ -346,11 +346,14 @@ class Store:
         """SQL: a equals b, NULL equalling NULL (as None == None in Python)."""
         return f"{a} IS NOT DISTINCT FROM {b}" if self.postgresql else f"{a} IS {b}"
 
-    def rename_staged(self, ids: list[tuple[str, int]]) -> None:
-        """Set the figure id of staged rows: (id, line) pairs."""
+    def rename_staged(self, ids: list[tuple[str, str | None, int]]) -> None:
+        """Set the figure id, and the search text unless None, of staged rows: (id, text, line)."""
         if ids:
             mark = "%s" if self.postgresql else "?"
-            statement = f"UPDATE {self._stage_name} SET figure_id = {mark} WHERE line = {mark}"
+            statement = (
+                f"UPDATE {self._stage_name} SET figure_id = {mark}, "
+                f"search_text = coalesce({mark}, search_text) WHERE line = {mark}"
+            )
             self.session.connection().exec_driver_sql(statement, ids)
 
     def insert_staged(self, table: Table, lines: list[int]) -> None:
