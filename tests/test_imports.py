@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from app import cli
 from app import revisions as app_revisions
+from app.curation import writes
 from app.db import Base, make_engine
 from app.imports import reading, store
 from app.imports.repository import ImportOptions, dataset_source_id, import_file
@@ -35,6 +36,7 @@ from app.models import (
 from app.revisions import STAGING
 from app.search.repository import rebuild_search_index, search
 from app.search.schemas import SearchParams
+from app.trade import repository as trade_repository
 from tests.conftest import Database
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
@@ -402,6 +404,18 @@ def test_comtrade_export_rows_become_figures(session: Session) -> None:
     )
     assert (weight.valuation, weight.aggregate_level, citations(session, weight.id)[0].line) == (None, 4, 4)
     assert run(session, path).unchanged == 6
+
+
+def test_deleting_a_value_figure_unlinks_its_quantities_with_a_revision(session: Session) -> None:
+    run(session, FIXTURES / "comtrade-annual.csv")
+    value = figure(session, "az-kz-exports-2710-2024")
+    session.info[app_revisions.ACTOR_KEY] = "curator"
+    writes.delete(session, trade_repository.WRITABLE, value, "*")
+    weight = figure(session, "az-kz-exports-2710-2024-estimate-tonnes")
+    assert (weight.value_figure_id, weight.version) == (None, 2)
+    *_, unlinked = revisions(session, weight.id)
+    assert (unlinked.action, unlinked.actor) == ("update", "curator")
+    assert unlinked.changes == {"value_figure_id": ["az-kz-exports-2710-2024", None]}
 
 
 def test_comtrade_monthly_ndjson(session: Session) -> None:

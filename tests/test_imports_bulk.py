@@ -275,3 +275,28 @@ def _analyzed(connection: Connection) -> dict[str, set[str]]:
 def _has_stats(connection: Connection) -> bool:
     found = "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
     return connection.exec_driver_sql(found).first() is not None
+
+
+def test_new_rows_after_a_batch_of_stored_ones_get_their_ids_and_search_texts(session: Session) -> None:
+    """A batch that held no new figure makes the next one staged without the ids and search texts
+    of new figures (a file imported again); the new rows it holds after all get them all the same."""
+    run(session, generated(6), batch_size=3)
+    rows = (generated(6) + generated(2, first_year=1100).removeprefix(HEADER)).removeprefix(HEADER)
+    extended = "id," + HEADER + "".join(f",{line}\n" for line in rows.splitlines())
+    extended += "own-1200,AZ,KZ,exports,1200,5,,USD,exact,reported\n"
+    report = run(session, extended, batch_size=3)
+    assert (report.inserted, report.updated) == (3, 6)  # another file: each figure cites it too
+    added = session.execute(
+        text(
+            "SELECT f.id, f.search_text, d.record_id FROM trade_figures f LEFT JOIN search_documents d "
+            "ON d.record_type = 'trade_figure' AND d.record_id = f.id "
+            "WHERE f.period_start >= '1100-01-01' AND f.period_end <= '1200-12-31' ORDER BY f.id"
+        )
+    ).all()
+    assert [(figure_id, document) for figure_id, _, document in added] == [
+        ("az-kz-exports-1100", "az-kz-exports-1100"),
+        ("az-kz-exports-1101", "az-kz-exports-1101"),
+        ("own-1200", "own-1200"),
+    ]
+    stored = session.scalar(text("SELECT search_text FROM trade_figures WHERE id = 'az-kz-exports-1000'"))
+    assert stored and {search_text for _, search_text, _ in added} == {stored}

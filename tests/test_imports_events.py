@@ -24,7 +24,7 @@ from app.imports.events import RowError, cameo_country, fips_country, icews_coun
 from app.imports.fips import FIPS_NO_COUNTRY, FIPS_TO_ISO
 from app.imports.records import DatasetOptions, import_dataset
 from app.imports.schemas import ImportLayout, ImportReport, ImportResource
-from app.models import Agreement, Event, Revision
+from app.models import Agreement, Citation, Event, Revision
 from tests.conftest import Database
 
 REAL_DATA = REPO_ROOT.parent / "shared" / "real-data"
@@ -389,6 +389,14 @@ async def test_agreements_in_the_api_s_own_fields(client: httpx.AsyncClient, ses
         session, io.BytesIO(ndjson.encode()), DatasetOptions(file_name="own.ndjson", actor="t", **options)
     )
     assert (updated.format, updated.updated) == ("ndjson", 1)
+    # Stated again by another file: the article's quote, which states it too, stays (as for events).
+    by_agreement = select(Citation.source_id, Citation.line).where(
+        Citation.agreement_id == "test-memorandum-on-ferries-2025-11"
+    )
+    assert {tuple(row) for row in session.execute(by_agreement)} == {
+        (SEED_SOURCE, None),
+        (updated.source_id, 1),
+    }
 
     bad = "title_en,title_ru,status,sectors,date,countries\nX,Х,signedd,transport,2025,ZZZ\n"
     rejected = import_dataset(

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.auth import create_key
 from app.config import REPO_ROOT
+from app.errors import InvalidParameter
 from app.imports.cli import summary
 from app.imports.repository import ImportOptions, import_file
 from app.imports.schemas import ImportLayout, ImportReport
@@ -295,5 +296,16 @@ async def test_s19_is_read_as_a_country_only_on_request(client: httpx.AsyncClien
     # Without the option S19 is skipped, and a code that is no country refuses the import.
     skipped = run(session, content, "slice", dry_run=True).skipped_groups
     assert [(group.label, group.rows) for group in skipped] == [("S19", s19)]
-    refused = run(session, content, "slice", dry_run=True, s19_as="XX")
-    assert [(e.line, e.field) for e in refused.errors] == [(1, "s19_as")]
+    # A code that is no country of this API is a bad parameter (a 422 naming it), not a bad file.
+    with pytest.raises(InvalidParameter) as refused:
+        run(session, content, "slice", dry_run=True, s19_as="XX")
+    assert [(e["name"], e["in"]) for e in refused.value.errors or []] == [("s19_as", "query")]
+    response = await client.post(
+        "/v1/imports/trade-figures",
+        params={"s19_as": "XX", "dry_run": "true"},
+        content=content,
+        headers={"Content-Type": "text/csv", "Authorization": f"Bearer {writer}"},
+    )
+    problem = response.json()
+    assert (response.status_code, problem["type"].rsplit("/", 1)[-1]) == (422, "invalid-parameter")
+    assert problem["errors"][0]["name"] == "s19_as" and "'XX' is not a country" in problem["detail"]

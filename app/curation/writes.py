@@ -31,6 +31,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.common.dates import DatePrecision, parse_partial_date, parse_period
 from app.common.headers import etag_versions
 from app.common.listing import Listing
+from app.curation import restating
 from app.errors import (
     AppError,
     Conflict,
@@ -138,6 +139,9 @@ class Writable(Generic[M]):
     # What a record created by a client brings in besides itself (a source: candidates from its text).
     # Not for `put`: the seed and imports state whole records and want nothing proposed.
     on_create: Callable[[Session, M], None] = lambda session, record: None
+    # What deleting a record changes in others, through the ORM so each change is a revision (a
+    # foreign key's ON DELETE SET NULL would change them unrecorded).
+    on_delete: Callable[[Session, M], None] = lambda session, record: None
 
     def new_id(self, session: Session, data: dict[str, Any]) -> str:
         base = self.id_from(data) if self.id_from else slugify(str(data.get(self.id_field) or "record"))
@@ -270,7 +274,7 @@ def citations(
     """The citations `items` name, each checked verbatim in its source; one the record has already
     (`current`: same source, quote and place) is kept as it is rather than written anew. With
     `datasets`, an item with a `line` is a row of a dataset file (DatasetCitationWrite)."""
-    kept = {(c.source_id, c.quote, c.char_start, c.char_end, c.line): c for c in current}
+    kept = {restating.identity(c): c for c in current}
     if not items:
         raise invalid(field, "at least one citation is required: every fact comes from a source")
     built = []
@@ -281,7 +285,7 @@ def citations(
         if datasets and item.get("line") is not None:
             if source.kind != SourceKind.dataset:
                 raise invalid(f"{field}[{n}].source_id", "a line is cited in a dataset, not in a text")
-            key = (source.id, item["quote"], None, None, item["line"])
+            key = (source.id, item["quote"], item["line"], None, None)  # restating.IDENTITY
             built.append(
                 kept.get(key) or Citation(source_id=source.id, quote=item["quote"], line=item["line"])
             )
@@ -292,7 +296,7 @@ def citations(
             where = locate_quote(source.text, item["quote"], item.get("paragraph"))
         except QuoteNotFound as exc:
             raise invalid(f"{field}[{n}].quote", str(exc)) from None
-        same = kept.get((source.id, item["quote"], where.char_start, where.char_end, None))
+        same = kept.get((source.id, item["quote"], None, where.char_start, where.char_end))
         built.append(
             same
             or Citation(
@@ -361,7 +365,8 @@ def put(
 
     With `source_id` (an importer stating the record from that one source), `data`'s citations stand
     for that source only: the record's citations of other sources stay, since another file or an
-    article that states the same record still does."""
+    article that states the same record still does (app.curation.restating, the rule every writer
+    follows)."""
     [outcome] = put_all(session, writable, [(record_id, data)], source_id)
     if isinstance(outcome, AppError):
         raise outcome
@@ -418,11 +423,14 @@ def _restate(
     session: Session, writable: Writable[M], record: M, data: dict[str, Any], source_id: str | None
 ) -> str:
     """`put` on a stored record: `updated` or `unchanged` (written at the next flush)."""
-    others = [] if source_id is None else [c for c in record.citations if c.source_id != source_id]  # type: ignore[attr-defined]
+    cites = "citations" in data  # (a source's `citations` are those citing it, not its own)
+    current = list(record.citations) if cites else []  # type: ignore[attr-defined]
     writable.apply(session, record, data, datasets=True)
-    if others:
+    if cites:
         stated = list(record.citations)  # type: ignore[attr-defined]
-        record.citations = [*stated, *(c for c in others if c not in stated)]  # type: ignore[attr-defined]
+        cited = restating.restated(current, stated, source_id)
+        if cited != stated:
+            record.citations = cited  # type: ignore[attr-defined]
     return "updated" if session.is_modified(record) else "unchanged"
 
 
@@ -453,6 +461,7 @@ def delete(session: Session, writable: Writable[M], record: M, if_match: str | N
     _check_version(record, if_match)
     if _any_version(if_match):
         _take_current_version(session, record)
+    writable.on_delete(session, record)
     session.delete(record)
     _flush(session, writable)
 

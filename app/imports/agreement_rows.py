@@ -110,7 +110,9 @@ def import_agreement_rows(
         select(Country)
     ).all()  # the write path finds countries by id, in the identity map
     seen: dict[str, int] = {}
-    writer = RecordWriter(session, AGREEMENTS, SearchRecordType.agreement, result, field=_column_named)
+    writer = RecordWriter(
+        session, AGREEMENTS, SearchRecordType.agreement, result, source_id, field=_column_named
+    )
     checked = False
     for item in reader:
         if isinstance(item, LineError):

@@ -136,6 +136,7 @@ def trade_figures(
     ),
 ) -> None:
     """Import trade figures (our columns, or UN Comtrade's export layout) from FILE."""
+    from app.errors import InvalidParameter
     from app.imports.repository import ImportOptions
 
     options = ImportOptions(
@@ -148,7 +149,12 @@ def trade_figures(
         s19_as=s19_as,
         batch_size=batch_size,
     )
-    report = run_import(file, options, provenance(title, publisher, url, retrieved_on))
+    try:
+        report = run_import(file, options, provenance(title, publisher, url, retrieved_on))
+    except InvalidParameter as exc:  # an option the database refuses: a usage error, exit status 2
+        names = [f"--{error['name'].replace('_', '-')}" for error in exc.errors or []]
+        details = [error["detail"] for error in exc.errors or []]
+        raise typer.BadParameter("; ".join(details) or exc.detail, param_hint=names or None) from None
     _tell(file, report)
 
 

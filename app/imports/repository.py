@@ -13,9 +13,11 @@ batch, plus a 16-byte digest per row read (about 110 bytes with the set's own), 
 key the file repeats.
 """
 
+import gc
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -27,7 +29,8 @@ from sqlalchemy import Date, select
 from sqlalchemy.orm import Session
 
 from app import revisions
-from app.errors import Conflict
+from app.curation import restating
+from app.errors import Conflict, InvalidParameter
 from app.imports import comtrade, trade
 from app.imports.comtrade import Countries, Skip
 from app.imports.documents import FigureDocuments
@@ -110,9 +113,13 @@ def import_file(
     session: Session, stream: IO[bytes], options: ImportOptions, progress: Progress | None = None
 ) -> ImportReport:
     """Import a seekable binary stream. Returns the report; `applied` is false when the file was
-    rejected (nothing written) or this was a dry run. Any exception leaves nothing written either."""
+    rejected (nothing written) or this was a dry run. Any exception leaves nothing written either;
+    InvalidParameter (422) when an option names what the database does not have (`s19_as`)."""
+    if options.s19_as is not None and session.get(Country, options.s19_as) is None:
+        detail = f"{options.s19_as!r} is not a country of this API (see /v1/countries)"
+        raise InvalidParameter.for_param("s19_as", detail)
     try:
-        with open_file(stream) as (data, facts):
+        with open_file(stream) as (data, facts), _older_objects_frozen():
             if progress is not None and facts.compression:
                 # Progress counts the bytes received: the compressed ones.
                 shown, ratio = progress, facts.size / max(facts.plain_size, 1)
@@ -120,6 +127,21 @@ def import_file(
             return _import(session, data, facts, options, progress)
     except UnreadableFile as exc:
         return unreadable_report(options, str(exc))
+
+
+@contextmanager
+def _older_objects_frozen() -> Iterator[None]:
+    """The objects that exist before the import left out of the garbage collector's full collections
+    until it ends (gc.freeze). An import holds a batch of rows at a time, so the collector sees many
+    objects outlive its young generations, and collects the oldest one often; each time it went
+    through every object of the process (the modules, SQLAlchemy's and pydantic's structures), which
+    cost more than the batches themselves. Freezing changes when cyclic garbage is found, never
+    what is freed: a concurrent import's unfreeze only makes this one collect as usual."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _import(
@@ -249,8 +271,9 @@ class _Planned:
     new_figures: list[int] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
     new_citations: list[int] = field(default_factory=list)
-    # (figure id, line): staged rows whose figure is not the one their row was staged for.
-    renamed: list[tuple[str, int]] = field(default_factory=list)
+    # (figure id, search text, line): staged rows whose figure is not the one their row was staged
+    # for, or that were staged without their new figure's id and search text (None: as staged).
+    renamed: list[tuple[str, str | None, int]] = field(default_factory=list)
     dropped_citations: list[int] = field(default_factory=list)
     revisions: list[tuple[Any, ...]] = field(default_factory=list)
     # Each figure written: its columns and the quotes of its citations, for its search document.
@@ -290,6 +313,8 @@ class _Import:
         # What the report says besides counts: quantities left out (by why), S19 read as a country.
         self.notes: Counter[str] = Counter()
         self.file_source_id = dataset_source_id(facts.digest)
+        # Whether the last batch held new figures: the next is staged with their ids (see _stage).
+        self.expect_new = True
         self.file_cited = False
         self.file_source_ready = False
         # Text sources cited: id → text; None when there is no such source, "" for a dataset.
@@ -301,11 +326,6 @@ class _Import:
     # --- reading ---
 
     def run(self) -> ImportReport:
-        s19_as = self.options.s19_as
-        if s19_as is not None and s19_as not in self.countries.alpha2:
-            self.errors.add(1, "s19_as", f"{s19_as!r} is not a country of this API")
-            self.errors.settle()
-            return self._report(False)
         batch: list[FigureRow] = []
         for rows in self._rows():
             batch += rows  # a value and its quantities: in one batch, where the quantities link to it
@@ -508,13 +528,16 @@ class _Import:
         plan = _Planned()
         if not rows:
             return plan
-        staged = self._stage(rows)
-        matches = self.store.stored_matches()
+        whole = self.expect_new
+        staged = self._stage(rows, whole)
+        matches = self.store.stored_matches(self.file_source_id)
         changing = [row for row in rows if row.line in matches and not matches[row.line][1]]
         by_key = self.store.figures_by_key([row.key for row in changing])
         citations = self.store.citations_of([figure["id"] for figure in by_key.values()])
         new_rows = [row for row in rows if row.line not in matches]
-        taken = self.store.taken_ids({staged[row.line] for row in new_rows})
+        self.expect_new = bool(new_rows)
+        ids = {row.line: staged[row.line] or rules.figure_id(row.values) for row in new_rows}
+        taken = self.store.taken_ids(set(ids.values()))
         batch_ids: set[str] = set()
         for row in rows:
             match = matches.get(row.line)
@@ -536,7 +559,7 @@ class _Import:
                         )
                     self._plan_existing(plan, row, existing, citations.get(figure_id, []))
                     if figure_id != staged[row.line]:
-                        plan.renamed.append((figure_id, row.line))
+                        plan.renamed.append((figure_id, None, row.line))
                 continue
             if row.id is not None:
                 if row.id in taken or row.id in batch_ids:
@@ -545,23 +568,28 @@ class _Import:
                     continue
                 figure_id = row.id
             else:
-                figure_id = self._free_id(staged[row.line], taken, batch_ids)
-                if figure_id != staged[row.line]:
-                    plan.renamed.append((figure_id, row.line))
+                figure_id = self._free_id(ids[row.line], taken, batch_ids)
+            if not whole:
+                plan.renamed.append((figure_id, self.texts.search_text(row.values), row.line))
+            elif figure_id != staged[row.line]:
+                plan.renamed.append((figure_id, None, row.line))
             batch_ids.add(figure_id)
             self._planned(row, figure_id)
             self._plan_new(plan, row, figure_id)
         return plan
 
-    def _stage(self, rows: list[FigureRow]) -> dict[int, str]:
+    def _stage(self, rows: list[FigureRow], whole: bool) -> dict[int, str | None]:
         """Stage the rows (Store.stage), each with the id its figure gets if new (the file's, else the
-        one derived from its natural key); returns those ids by line."""
-        ids: dict[int, str] = {}
+        one derived from its natural key) and its search text; returns those ids by line. Unless
+        `whole`, a row is staged with the file's id or none, and no search text: the rows of a file
+        imported again are mostly stored already, and need neither (_plan sets them on the new)."""
+        ids: dict[int, str | None] = {}
         staged = []
         file_source_id = self.file_source_id
+        search_text = self.texts.search_text if whole else lambda values: None
         for row in rows:
             values = row.values
-            figure_id = ids[row.line] = row.id or rules.figure_id(values)
+            figure_id = ids[row.line] = row.id or (rules.figure_id(values) if whole else None)
             if row.citation is None:
                 citation: tuple[Any, ...] = (file_source_id, row.text, row.line, None, None, None)
             else:
@@ -571,7 +599,7 @@ class _Import:
                 figure_id,
                 *_FIGURE_VALUES(_ABSENT | values),
                 *(int(name in values) for name in trade.KEPT_WHEN_ABSENT),
-                self.texts.search_text(values),
+                search_text(values),
                 *citation,
             ]
             for n in _DATE_POSITIONS:
@@ -610,19 +638,19 @@ class _Import:
             if key in row.values and existing[key] != row.values[key]:
                 changes[key] = [_plain(existing[key]), _plain(row.values[key])]
         wanted = self._citation(row, figure_id)
-        kept = citations
-        if changes:
-            # The figure's numbers changed: rows of other files quoted the numbers replaced.
-            stale = [c for c in citations if c["line"] is not None and not _same_citation(c, wanted)]
-            plan.dropped_citations += [c["id"] for c in stale]
-            kept = [c for c in citations if c not in stale]
-        added = [] if any(_same_citation(c, wanted) for c in kept) else [wanted]
+        # The figure's values changed: rows of other files quoted the values replaced.
+        cited = restating.restated(citations, [wanted], self.file_source_id, values_changed=bool(changes))
+        kept = {id(c) for c in cited}
+        plan.dropped_citations += [c["id"] for c in citations if id(c) not in kept]
+        # In the order the figure will list them (its search document's): those it had, then the new.
+        cited = [c for c in citations if id(c) in kept]
+        if id(wanted) in kept:
+            cited.append(wanted)
+            plan.new_citations.append(row.line)  # the staged row's citation
         before = sorted((_citation_plain(c) for c in citations), key=repr)
-        after = sorted((_citation_plain(c) for c in [*kept, *added]), key=repr)
+        after = sorted((_citation_plain(c) for c in cited), key=repr)
         if before != after:
             changes["citations"] = [before, after]
-        if added:
-            plan.new_citations.append(row.line)  # the staged row's citation
         if not changes:
             self.counts["unchanged"] += 1
             return
@@ -632,7 +660,7 @@ class _Import:
             update = {key: merged[key] for key in trade.CONTENT_COLUMNS}
             plan.updates.append(update | {"id": figure_id, "search_text": self.texts.search_text(merged)})
         plan.revisions.append(self._revision(figure_id, RevisionAction.update, changes))
-        plan.documents[figure_id] = (merged, [c["quote"] for c in [*kept, *added]])
+        plan.documents[figure_id] = (merged, [c["quote"] for c in cited])
 
     def _citation(self, row: FigureRow, figure_id: str) -> dict[str, Any]:
         citation: dict[str, Any] = {
@@ -792,11 +820,3 @@ def _citation_plain(citation: dict[str, Any]) -> dict[str, Any]:
         "paragraph": citation["paragraph"],
         "line": citation.get("line"),
     }
-
-
-def _same_citation(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if a["source_id"] != b["source_id"]:
-        return False
-    if a["line"] is not None or b["line"] is not None:
-        return bool(a["line"] == b["line"] and a["quote"] == b["quote"])
-    return bool(a["char_start"] == b["char_start"] and a["char_end"] == b["char_end"])

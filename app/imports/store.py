@@ -10,6 +10,7 @@ staging table, which moves them into `revisions` at commit.
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from enum import Enum
 from typing import Any, TypeVar, cast
 
 import orjson
@@ -33,6 +34,7 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from app import revisions
+from app.curation import restating
 from app.imports.trade import CONTENT_COLUMNS, KEPT_WHEN_ABSENT, KEY_COLUMNS, NaturalKey
 from app.models import Citation, Revision, RevisionAction, SearchDocument, SearchRecordType, TradeFigure
 
@@ -319,40 +321,39 @@ class Store:
         # Dropped at the end of the transaction at the latest (the import drops it before).
         return f"CREATE TEMP TABLE {STAGE} (line integer PRIMARY KEY, {columns}) ON COMMIT DROP"
 
-    def stored_matches(self) -> dict[int, tuple[str, bool]]:
+    def stored_matches(self, source_id: str) -> dict[int, tuple[str, bool]]:
         """For each staged row whose natural key a stored figure has: that figure's id, and whether
-        the row would change nothing (the same content, and a citation the same as the row's)."""
+        the row would change nothing, stated from the source `source_id` (the file's): the same
+        content, and citations as app.curation.restating.restated leaves them."""
         same = " AND ".join(
             f"(s.has_{name} = 0 OR {self._same(f'f.{name}', f's.{name}')})"
             if name in KEPT_WHEN_ABSENT
             else self._same(f"f.{name}", f"s.{name}")
             for name in CONTENT_COLUMNS
         )
-        # As repository._same_citation: a row of a file by its line and text, a quote by its place.
-        cited = (
-            "EXISTS (SELECT 1 FROM citations c WHERE c.trade_figure_id = f.id AND c.source_id = s.source_id "
-            "AND CASE WHEN c.line IS NOT NULL OR s.cite_line IS NOT NULL "
-            f"THEN {self._same('c.line', 's.cite_line')} AND {self._same('c.quote', 's.quote')} "
-            f"ELSE {self._same('c.char_start', 's.char_start')} "
-            f"AND {self._same('c.char_end', 's.char_end')} END)"
-        )
+        stated = {column: f"s.{name}" for column, name in STAGED_CITATION.items()}
+        mark = "%s" if self.postgresql else "?"
+        cited = restating.unchanged_sql("trade_figure_id", "f.id", stated, mark, self._same)
         key = " AND ".join(f'f."{name}" = s."{name}"' for name in KEY_COLUMNS)
         statement = (
             f"SELECT s.line, f.id, CASE WHEN {same} AND {cited} THEN 1 ELSE 0 END "
             f"FROM {self._stage_name} s JOIN trade_figures f ON {key}"
         )
-        rows = self.session.connection().exec_driver_sql(statement)
+        rows = self.session.connection().exec_driver_sql(statement, (source_id,))
         return {line: (figure_id, bool(unchanged)) for line, figure_id, unchanged in rows}
 
     def _same(self, a: str, b: str) -> str:
         """SQL: a equals b, NULL equalling NULL (as None == None in Python)."""
         return f"{a} IS NOT DISTINCT FROM {b}" if self.postgresql else f"{a} IS {b}"
 
-    def rename_staged(self, ids: list[tuple[str, int]]) -> None:
-        """Set the figure id of staged rows: (id, line) pairs."""
+    def rename_staged(self, ids: list[tuple[str, str | None, int]]) -> None:
+        """Set the figure id, and the search text unless None, of staged rows: (id, text, line)."""
         if ids:
             mark = "%s" if self.postgresql else "?"
-            statement = f"UPDATE {self._stage_name} SET figure_id = {mark} WHERE line = {mark}"
+            statement = (
+                f"UPDATE {self._stage_name} SET figure_id = {mark}, "
+                f"search_text = coalesce({mark}, search_text) WHERE line = {mark}"
+            )
             self.session.connection().exec_driver_sql(statement, ids)
 
     def insert_staged(self, table: Table, lines: list[int]) -> None:
@@ -497,8 +498,8 @@ class Store:
                 for row in rows:
                     write(row)
             return
-        placeholders = ", ".join("?" for _ in columns)
-        connection.exec_driver_sql(f"INSERT INTO {target} ({names}) VALUES ({placeholders})", rows)
+        placeholders, values = _bindable(rows)
+        connection.exec_driver_sql(f"INSERT INTO {target} ({names}) VALUES ({placeholders})", values)
 
     def _stage(self, table: Table, columns: Sequence[str]) -> str:
         """A temporary table of these columns, without types (so values are kept as bound, and take
@@ -563,6 +564,29 @@ def _larger_cache(connection: Connection) -> Callable[[], None]:
                 driver.execute(f"PRAGMA {schema}.cache_size = {int(size)}")
 
     return restore
+
+
+def _bindable(rows: list[tuple[Any, ...]]) -> tuple[str, list[tuple[Any, ...]]]:
+    """SQLite: the VALUES list and the rows of an executemany, bound as fast as the driver binds.
+    Python's sqlite3 binds an exact str, int or float as it is, but looks every other value up in its
+    adapter registry first (a tuple built, a dict probed, two attribute lookups): None, and an enum
+    member, which is a str of a subclass. A column None in every row is written as NULL in the
+    statement, and a column of enum members is bound as their values, so neither is looked up."""
+    marks, kept = [], []
+    for values in zip(*rows, strict=True):
+        kinds = set(map(type, values))
+        if kinds == _NONE:
+            marks.append("NULL")
+            continue
+        marks.append("?")
+        if any(issubclass(kind, Enum) for kind in kinds):
+            values = tuple(value._value_ if isinstance(value, Enum) else value for value in values)
+        kept.append(values)
+    bound = list(zip(*kept, strict=True)) if kept else [() for _ in rows]
+    return ", ".join(marks), bound
+
+
+_NONE = {type(None)}
 
 
 def _json(payload: str) -> ColumnElement[Any]:

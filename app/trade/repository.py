@@ -164,6 +164,13 @@ def figure_id(data: dict[str, object]) -> str:
     )
 
 
+def _unlink_quantities(session: Session, figure: TradeFigure) -> None:
+    """A value figure deleted: its quantities name no value figure any more, each change a revision
+    of the quantity (before the foreign key's ON DELETE SET NULL would make it unrecorded)."""
+    for quantity in session.scalars(select(TradeFigure).where(TradeFigure.value_figure_id == figure.id)):
+        quantity.value_figure_id = None
+
+
 WRITABLE = Writable(
     listing=TRADE_FIGURES,
     record_type="trade_figure",
@@ -183,4 +190,5 @@ WRITABLE = Writable(
     ),
     finish=_figure_fields,
     id_from=figure_id,
+    on_delete=_unlink_quantities,
 )
