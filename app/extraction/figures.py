@@ -283,7 +283,8 @@ def _figure(
     # A target with no year of its own is no figure ("официальная цель в 1 млрд долларов").
     aim = bool(reading.cues("TARGET", before))
     year_before = _a_year_before(reading.document.text, periods, previous_end, amount.start)
-    stated = [p for p in periods if not (year_before and p.kind == "same")]
+    # A base of comparison ("…, или на 3,2 % больше, чем годом ранее") states no period of the figure.
+    stated = [p for p in periods if not p.comparison]
     if period is None and not stated and not _a_rate(tokens, after) and not aim:
         # A release states its period once for the figures that follow it in the paragraph
         # ("…за январь–октябрь составил… Импорт из России составил 7,6 млрд"), or for the parts

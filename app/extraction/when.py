@@ -123,13 +123,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "half",
-        rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|(?:текущего|этого|нынешнего)\s+года|следующего\s+года|года\b|{_YEAR}))?",
+        rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|половин\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|last\s+year|previous\s+year|(?:текущего|этого|нынешнего)\s+года|следующего\s+года|(?:прошлого|предыдущего)\s+года|года\b|{_YEAR}))?",
     ),
     ("half", rf"\b(?:H|(?P<o2>[12])H)(?P<o>[12])?\s*{_YEAR}"),
     ("half", rf"\b(?:по\s+итогам|за)\s+(?:полугоди\w+|полгода){_OF_YEAR}"),
     (
         "quarter",
-        rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|(?:текущего|этого|нынешнего)\s+года|следующего\s+года|года\b|{_YEAR}))?",
+        rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|last\s+year|previous\s+year|(?:текущего|этого|нынешнего)\s+года|следующего\s+года|(?:прошлого|предыдущего)\s+года|года\b|{_YEAR}))?",
     ),
     ("quarter", rf"\bQ(?P<o>[1-4])\s*{_YEAR}?"),
     (

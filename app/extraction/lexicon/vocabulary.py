@@ -576,6 +576,9 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "готовиться",
         "условиться организовать",
         "решить организовать",
+        "согласовать срок",
+        "срок проведение",
+        "подтвердить договорённость",
     ),
     "en": (
         "will",
@@ -611,6 +614,10 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "are preparing",
         "is preparing",
         "to sign",
+        "is due in",
+        "are due in",
+        "agreed the dates",
+        "agreed on the dates",
     ),
 }
 CANCELLED: dict[str, tuple[str, ...]] = {
