@@ -101,3 +101,37 @@ def test_a_common_word_opening_a_sentence_is_no_country() -> None:
         date(2026, 8, 1),
     )
     assert all("GE" not in b["countries"] for b in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status", "when"),
+    [
+        (
+            "The Kyrgyz parliament on Wednesday ratified the Investment Protection Agreement between "
+            "Kyrgyzstan and Korea, signed in Seoul on 3 March 2026.",
+            "en",
+            "ratified",
+            "2026-03-03",
+        ),
+        (
+            "Сенат Казахстана одобрил закон о ратификации Соглашения между Казахстаном и Грузией о "
+            "транспортном сообщении. Соглашение было подписано в Тбилиси 5 апреля 2026 года. "
+            "Сенаторы отметили, что ратификация соглашения ускорит перевозки.",
+            "ru",
+            "ratified",
+            "2026-04-05",
+        ),
+        (
+            "A transport agreement between Georgia and Kazakhstan, signed in Astana in June 2025, "
+            "entered into force on 1 September.",
+            "en",
+            "in_force",
+            "2025-06",
+        ),
+    ],
+)
+def test_a_ratified_or_effective_agreement_is_one_dated_by_its_signing(
+    text: str, language: str, status: str, when: str
+) -> None:
+    [agreement] = bodies(text, language, "agreement", date(2026, 10, 10))
+    assert (agreement["status"], agreement["date"]) == (status, when)

@@ -647,8 +647,11 @@ SIGNING: dict[str, tuple[str, ...]] = {
         "подписаны",
         "заключить",
         "скрепить подпись",
+        "ратифицировать",
+        "ратификация",
+        "вступить в сила",
     ),
-    "en": ("signed", "sign", "signing", "inked", "concluded"),
+    "en": ("signed", "sign", "signing", "inked", "concluded", "ratified", "ratification", "into force"),
 }
 # A signing sentence that states no new agreement between the states: companies' commercial deals
 # (contracts are theirs, so no document kind names them), agreements signed before, or their
