@@ -135,3 +135,35 @@ def test_a_ratified_or_effective_agreement_is_one_dated_by_its_signing(
 ) -> None:
     [agreement] = bodies(text, language, "agreement", date(2026, 10, 10))
     assert (agreement["status"], agreement["date"]) == (status, when)
+
+
+def test_bln_is_a_scale_word() -> None:
+    [figure] = bodies(
+        "Trade between Georgia and Armenia reached $1.4 bln in 2025.", "en", "trade_figure", date(2026, 3, 1)
+    )
+    assert figure["value"] == 1_400_000_000
+
+
+def test_a_span_of_months_after_the_amount_narrows_this_year_and_on_the_same_is_a_base() -> None:
+    found = bodies(
+        "Uzbekistan's exports to Korea: this year they stand at $640 million for January through "
+        "August, up 9 percent on the same eight months of 2025.",
+        "en",
+        "trade_figure",
+        date(2026, 10, 1),
+    )
+    assert {(b["indicator"], b["period"], b.get("compared_period")) for b in found} == {
+        ("exports", "2026-01/2026-08", None),
+        ("exports_growth", "2026-01/2026-08", "2025-01/2025-08"),
+    }
+
+
+def test_a_flow_named_in_a_cause_is_not_the_amount_indicator() -> None:
+    found = bodies(
+        "Trade between Georgia and Armenia reached $1.4 bln in 2025. Officials expect to pass $1.6 bln "
+        "this year, mainly because Armenian imports of grain are recovering.",
+        "en",
+        "trade_figure",
+        date(2026, 3, 1),
+    )
+    assert all(b["indicator"] != "imports" for b in found)
