@@ -235,7 +235,23 @@ def _status(reading: Reading, tokens: Sequence[Token]) -> str:
         return "cancelled"
     if reading.cues("PLANNED", tokens) or reading.future_tense(tokens):
         return "planned"
+    if _to_hold(tokens):
+        return "planned"
     return "held"
+
+
+_TO_HOLD = {"провести", "организовать", "созвать"}
+
+
+def _to_hold(tokens: Sequence[Token]) -> bool:
+    """ "…, а очередное заседание комиссии провести в третьем квартале": an infinitive of holding
+    with no past verb beside it, the tail of "договорились …", is an announcement."""
+    words = [t.text.lower() for t in tokens]
+    if not _TO_HOLD & set(words):
+        return False
+    return not any(
+        "PAST" in str(_analyzer().parse(w)[0].tag).upper() for w in words if re.fullmatch("[а-яё]+", w)
+    )
 
 
 def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal], list[Proposal]]:
@@ -341,10 +357,17 @@ def _background(reading: Reading, facts: SentenceFacts) -> bool:
     aside ("the first meeting of the council, established last year")."""
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(facts.sentence.text)]
     start = facts.sentence.start
+    tokens = facts.sentence.tokens
+    announced = bool(reading.cues("PLANNED", tokens) or reading.future_tense(tokens))
     return any(
         not any(a <= m.start - start < b for a, b in asides)
-        for m in reading.cues("NOT_EVENT", facts.sentence.tokens)
+        # "…учредить Совет, первое заседание которого пройдёт в 2027 году": its meeting is announced
+        and not (announced and _MEETING.search(reading.document.text, m.end, facts.sentence.end))
+        for m in reading.cues("NOT_EVENT", tokens)
     )
+
+
+_MEETING = re.compile(r"\bзаседани\w*|\bвстреч\w*|\bmeeting\b|\bsession\b", re.IGNORECASE)
 
 
 def _visit_under_way(events: Sequence[_Event]) -> _Event | None:

@@ -167,3 +167,46 @@ def test_a_flow_named_in_a_cause_is_not_the_amount_indicator() -> None:
         date(2026, 3, 1),
     )
     assert all(b["indicator"] != "imports" for b in found)
+
+
+def test_a_body_founded_with_its_first_meeting_announced_gives_the_meetings() -> None:
+    found = bodies(
+        "Узбекистан и Казахстан договорились учредить Высший межгосударственный совет, первое "
+        "заседание которого пройдёт в Ташкенте в 2027 году, а очередное заседание "
+        "межправительственной комиссии провести в третьем квартале текущего года.",
+        "ru",
+        "event",
+        date(2026, 3, 6),
+    )
+    assert {(b["type"], b["date"], b.get("status")) for b in found} == {
+        ("interstate_council", "2027", "planned"),
+        ("intergovernmental_commission", "2026-07/2026-09", "planned"),
+    }
+
+
+def test_a_body_founded_long_ago_is_no_event() -> None:
+    assert not bodies(
+        "Высший межгосударственный совет Узбекистана и Казахстана был учреждён в 2022 году.",
+        "ru",
+        "event",
+        date(2026, 3, 6),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Президент Узбекистана пригласил Президента Казахстана посетить Узбекистан с "
+            "государственным визитом в удобное для него время.",
+            "ru",
+        ),
+        (
+            "The President of Uzbekistan invited the President of Kazakhstan to pay a state visit to "
+            "Uzbekistan at a convenient time.",
+            "en",
+        ),
+    ],
+)
+def test_an_invitation_at_a_convenient_time_is_no_event(text: str, language: str) -> None:
+    assert not bodies(text, language, "event", date(2026, 3, 6))

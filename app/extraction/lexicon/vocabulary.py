@@ -1021,7 +1021,18 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
 # A sentence about an institution's history, not an event: "Комиссия создана в 1996 году".
 NOT_EVENT: dict[str, tuple[str, ...]] = {
     # … nor a reporter's meeting for an interview, nor the visits of tourists and citizens.
-    "ru": ("создать в", "учредить", "образовать в", "справочно", "корреспондент", "турист", "гражданин"),
+    "ru": (
+        "создать в",
+        "учредить",
+        "образовать в",
+        "справочно",
+        "корреспондент",
+        "турист",
+        "гражданин",
+        "удобный время",
+        "удобный для он время",
+        "удобный для она время",
+    ),
     "en": (
         "established in",
         "was set up in",
@@ -1033,5 +1044,7 @@ NOT_EVENT: dict[str, tuple[str, ...]] = {
         "correspondent",
         "tourists",
         "citizens of",
+        "convenient time",
+        "a time convenient",
     ),
 }
