@@ -25,6 +25,7 @@ _SCALE_WORDS = {
     "миллиардов": 1e9,
     "billion": 1e9,
     "bn": 1e9,
+    "bln": 1e9,
     "b": 1e9,
     "трлн": 1e12,
     "триллион": 1e12,
@@ -34,9 +35,9 @@ _SCALE_WORDS = {
 }
 _SCALE = (
     r"(?:тысяч[аи]?|тыс(?![а-яё])\.?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?|трлн\.?|триллион(?:а|ов)?"
-    r"|thousand|million|billion|trillion|bn\b|mln\b|mn\b)"
+    r"|thousand|million|billion|trillion|bn\b|bln\b|mln\b|mn\b)"
 )
-_SCALE_LETTER = r"(?:bn|mln|mn|m|k|b)\b"
+_SCALE_LETTER = r"(?:bn|bln|mln|mn|m|k|b)\b"
 # The smaller part of a number in two parts: "9 млрд 860 млн", "1 billion 200 million".
 _SMALLER_SCALE = r"(?:млн\.?|миллион(?:а|ов)?|тысяч[аи]?|тыс(?![а-яё])\.?|million|thousand)"
 

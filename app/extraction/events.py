@@ -235,7 +235,23 @@ def _status(reading: Reading, tokens: Sequence[Token]) -> str:
         return "cancelled"
     if reading.cues("PLANNED", tokens) or reading.future_tense(tokens):
         return "planned"
+    if _to_hold(tokens):
+        return "planned"
     return "held"
+
+
+_TO_HOLD = {"провести", "организовать", "созвать"}
+
+
+def _to_hold(tokens: Sequence[Token]) -> bool:
+    """ "…, а очередное заседание комиссии провести в третьем квартале": an infinitive of holding
+    with no past verb beside it, the tail of "договорились …", is an announcement."""
+    words = [t.text.lower() for t in tokens]
+    if not _TO_HOLD & set(words):
+        return False
+    return not any(
+        "PAST" in str(_analyzer().parse(w)[0].tag).upper() for w in words if re.fullmatch("[а-яё]+", w)
+    )
 
 
 def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal], list[Proposal]]:
@@ -282,7 +298,12 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
                 reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)
             )
             linked = found[0] if found else _last_event(reading, events, facts, planned)
-            agreements.extend(_agreements(reading, facts, linked, len(agreements)))
+            agreements.extend(
+                a
+                for a in _agreements(reading, facts, linked, len(agreements))
+                if not _signing_told_again(a, agreements)
+                and not _ratification_told_again(reading, facts, agreements)
+            )
     proposals = [
         Proposal(
             e.key,
@@ -336,10 +357,17 @@ def _background(reading: Reading, facts: SentenceFacts) -> bool:
     aside ("the first meeting of the council, established last year")."""
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(facts.sentence.text)]
     start = facts.sentence.start
+    tokens = facts.sentence.tokens
+    announced = bool(reading.cues("PLANNED", tokens) or reading.future_tense(tokens))
     return any(
         not any(a <= m.start - start < b for a, b in asides)
-        for m in reading.cues("NOT_EVENT", facts.sentence.tokens)
+        # "…учредить Совет, первое заседание которого пройдёт в 2027 году": its meeting is announced
+        and not (announced and _MEETING.search(reading.document.text, m.end, facts.sentence.end))
+        for m in reading.cues("NOT_EVENT", tokens)
     )
+
+
+_MEETING = re.compile(r"\bзаседани\w*|\bвстреч\w*|\bmeeting\b|\bsession\b", re.IGNORECASE)
 
 
 def _visit_under_way(events: Sequence[_Event]) -> _Event | None:
@@ -765,6 +793,14 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
         if dated is None:
             return []
         when, penalty = dated
+    settled = _SETTLED.search(facts.sentence.text) if status == "signed" else None
+    if settled:
+        # "ratified the Agreement, signed in Seoul on 14 May", "вступил в силу": a later step of a
+        # document, which is dated by its signing when the text gives it.
+        status = "in_force" if settled.group("force") else "ratified"
+        signing = _signing_date(reading, facts)
+        if signing is not None:
+            when, penalty = signing, 0.0
     countries = {m.value.code for m in facts.countries}
     if event is not None:
         countries |= set(event.body["countries"])
@@ -835,6 +871,60 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
             requires,
         )
     ]
+
+
+_SETTLED = re.compile(
+    r"\bратифи\w+|\bratif\w+|(?P<force>\bвступил\w*\s+в\s+(?:законную\s+)?силу|\b(?:entered|came|enter|come)\s+into\s+force)",
+    re.IGNORECASE,
+)
+
+
+def _signing_told_again(agreement: Proposal, agreements: Sequence[Proposal]) -> bool:
+    """ "…ratified the Agreement. It was signed in Minsk on 12 May": the signing of the document just
+    ratified, not another document."""
+    body = agreement.body
+    return body["status"] == "signed" and any(
+        other.body["status"] in {"ratified", "in_force"}
+        and other.body["date"] == body["date"]
+        and set(other.body["countries"]) == set(body["countries"])
+        for other in agreements
+    )
+
+
+def _ratification_told_again(reading: Reading, facts: SentenceFacts, agreements: Sequence[Proposal]) -> bool:
+    """ "Сенаторы подчеркнули, что ратификация соглашения создаст…": the ratification the text has
+    told already, when the sentence signs nothing else."""
+    signing = reading.cues("SIGNING", facts.sentence.tokens)
+    settling = {m for m in signing if _SETTLED.search(reading.document.text[m.start : m.end])}
+    return (
+        bool(signing)
+        and settling == set(signing)
+        and any(a.body["status"] in {"ratified", "in_force"} for a in agreements)
+    )
+
+
+_SIGNED = re.compile(r"\bподписан\w*|\bsigned\b", re.IGNORECASE)
+
+
+def _signing_date(reading: Reading, facts: SentenceFacts) -> str | None:
+    """The date told after "signed" in the sentence, or in the next one of its paragraph ("…
+    ratified the Agreement. It was signed in Minsk on 12 May 2026")."""
+    sentence = facts.sentence
+    following = [
+        other
+        for other in reading.document.paragraph_sentences(sentence.paragraph)
+        if other.index == sentence.index + 1
+    ]
+    default_year = reading.published.year if reading.published else None
+    for other in [sentence, *following]:
+        for signed in _SIGNED.finditer(other.text):
+            dates = find_dates(
+                other.text, other.start, default_year, reading.published, reference=reading.reference
+            )
+            after = [d for d in dates if 0 <= d.start - (other.start + signed.end()) <= 40]
+            if after:
+                return after[0].value
+    return None
 
 
 def _agree(noun: str, count: int) -> str:

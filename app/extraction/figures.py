@@ -224,6 +224,10 @@ def _figure(
             # "…at $1.31bn for calendar 2025, with Kazakh exports to India at $0.92bn": a cue in the
             # clause that leads to the next amount is that amount's.
             following_tokens = following_tokens[: breaks[-1]]
+        causes = [i for i, t in enumerate(following_tokens) if t.text.lower() in _CAUSES]
+        if causes:
+            # "We expect to pass $2.5 billion, mainly because car imports…": the cause is another flow
+            following_tokens = following_tokens[: causes[0]]
         cues_after = reading.cues("INDICATORS", following_tokens)
         indicator = cues_after[0].value if cues_after else None
     if indicator is None and tokens and _pronoun_subject(tokens, whole_before):
@@ -283,7 +287,8 @@ def _figure(
     # A target with no year of its own is no figure ("официальная цель в 1 млрд долларов").
     aim = bool(reading.cues("TARGET", before))
     year_before = _a_year_before(reading.document.text, periods, previous_end, amount.start)
-    stated = [p for p in periods if not (year_before and p.kind == "same")]
+    # A base of comparison ("…, или на 3,2 % больше, чем годом ранее") states no period of the figure.
+    stated = [p for p in periods if not p.comparison]
     if period is None and not stated and not _a_rate(tokens, after) and not aim:
         # A release states its period once for the figures that follow it in the paragraph
         # ("…за январь–октябрь составил… Импорт из России составил 7,6 млрд"), or for the parts
@@ -359,6 +364,7 @@ def _figure(
     return body, max(confidence, 0.3)
 
 
+_CAUSES = {"because", "thanks", "owing", "благодаря", "из-за", "поскольку"}
 _SAME_FISCAL = re.compile(r"\bsame\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
 _OR_RATE = re.compile(r"\s*,?\s*(?:or|или)(?:\s+(?:на|by))?\s*", re.IGNORECASE)
 _ABSOLUTE_CHANGE = re.compile(
@@ -619,6 +625,14 @@ def _period(
         chosen = weak[0] if weak else earlier[-1] if earlier else None
     if before and after and after[0].start - amount.end <= 40 and _CONJUNCTION.search(text_between):
         chosen = after[0]  # "…last year and grew by 18 percent in January–April": the period after it
+    if (
+        chosen is not None
+        and re.fullmatch(r"\d{4}", chosen.value)
+        and after
+        and after[0].start - amount.end <= 30
+        and after[0].value.startswith(chosen.value + "-")
+    ):
+        chosen = after[0]  # "This year we are at $1.9 billion for January through September": the months
 
     if chosen is None:
         return None, False

@@ -40,10 +40,22 @@ def word_keys(word: str, language: str) -> frozenset[str]:
         keys.update(fold(parse.normal_form) for parse in _analyzer().parse(word))
     elif language == "en" and folded.endswith(("'s", "’s")):
         keys.add(folded[:-2])
-    if word[:1].isupper():
+    if word[:1].isupper() and not _common_noun(word, folded):
         stem_language = "ru" if re.search("[а-яё]", folded) else "en"
         keys.add("~" + _stemmers()[stem_language].stemWord(folded))
     return frozenset(keys)
+
+
+_PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"}
+
+
+def _common_noun(word: str, folded: str) -> bool:
+    """A Russian word the dictionary knows only as a common word ("Грузы" opening a sentence): its
+    stem would match a name that shares it (Грузия), so it is matched by its lemmas alone."""
+    if not re.fullmatch("[а-яё-]+", folded):
+        return False
+    parses = _analyzer().parse(word)
+    return all(p.is_known and not (_PROPER & set(p.tag.grammemes)) for p in parses)
 
 
 @lru_cache(maxsize=100_000)

@@ -118,9 +118,23 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             if status == "completed" and _TO_BE_DONE.search(sentence.text[: cue.start - sentence.start]):
                 status = "under_construction"  # "due to be completed next year", "планируется завершить"
             return status, sentence, True
+    for sentence in item.sentences:
+        if _NOT_YET_BUILT.search(sentence.text):
+            # "…if the railway is built", "talks on the pipeline continue": no works, no traffic yet,
+            # whatever a route's "via" or the default says.
+            return "planned", sentence, True
     if weak:
         return weak[0], weak[1], True
     return _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
+
+
+_NOT_YET_BUILT = re.compile(
+    r"\bесли\s+(?:будет|будут)\s+(?:построен|проложен|введ[её]н)\w*|\bпереговоры\s+(?:по|о)\b"
+    r"|\bне\s+(?:подписан|согласован|решён|решен)\w*|\bif\s+(?:it\s+|they\s+)?(?:is|are|gets?)\s+built\b"
+    r"|\bwould\s+(?:cut|halve|shorten|reduce|link|connect|open|allow|give)\b|\b(?:talks|negotiations)\s+on\b"
+    r"|\bstill\s+(?:not|un)\s*(?:settled|agreed|signed|financed)\b",
+    re.IGNORECASE,
+)
 
 
 _TO_BE_DONE = re.compile(

@@ -576,6 +576,9 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "готовиться",
         "условиться организовать",
         "решить организовать",
+        "согласовать срок",
+        "срок проведение",
+        "подтвердить договорённость",
     ),
     "en": (
         "will",
@@ -611,6 +614,10 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "are preparing",
         "is preparing",
         "to sign",
+        "is due in",
+        "are due in",
+        "agreed the dates",
+        "agreed on the dates",
     ),
 }
 CANCELLED: dict[str, tuple[str, ...]] = {
@@ -640,8 +647,11 @@ SIGNING: dict[str, tuple[str, ...]] = {
         "подписаны",
         "заключить",
         "скрепить подпись",
+        "ратифицировать",
+        "ратификация",
+        "вступить в сила",
     ),
-    "en": ("signed", "sign", "signing", "inked", "concluded"),
+    "en": ("signed", "sign", "signing", "inked", "concluded", "ratified", "ratification", "into force"),
 }
 # A signing sentence that states no new agreement between the states: companies' commercial deals
 # (contracts are theirs, so no document kind names them), agreements signed before, or their
@@ -1011,7 +1021,18 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
 # A sentence about an institution's history, not an event: "Комиссия создана в 1996 году".
 NOT_EVENT: dict[str, tuple[str, ...]] = {
     # … nor a reporter's meeting for an interview, nor the visits of tourists and citizens.
-    "ru": ("создать в", "учредить", "образовать в", "справочно", "корреспондент", "турист", "гражданин"),
+    "ru": (
+        "создать в",
+        "учредить",
+        "образовать в",
+        "справочно",
+        "корреспондент",
+        "турист",
+        "гражданин",
+        "удобный время",
+        "удобный для он время",
+        "удобный для она время",
+    ),
     "en": (
         "established in",
         "was set up in",
@@ -1023,5 +1044,7 @@ NOT_EVENT: dict[str, tuple[str, ...]] = {
         "correspondent",
         "tourists",
         "citizens of",
+        "convenient time",
+        "a time convenient",
     ),
 }
