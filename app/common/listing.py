@@ -183,8 +183,6 @@ class Listing(Generic[M]):
             select(self.model)
             .where(id_column == self.normalize_id(record_id))
             .options(*self.options(include), *as_of_options)
-            # As of a day, what an earlier read of the session loaded (every citation) is read anew.
-            .execution_options(populate_existing=as_of is not None)
         )
 
     def find_all(self, session: Session, record_ids: Iterable[str]) -> dict[str, M]:
@@ -200,12 +198,11 @@ class Listing(Generic[M]):
     def require_published_by(self, session: Session, record_id: str, as_of: date) -> None:
         """A 404 unless a source published on or before `as_of` supports the record."""
         assert self.record_type is not None
-        self.get(session, record_id)  # 404 or 410 for an id that names nothing
         model_id = self.sorting.id_column
-        supported = select(model_id).where(
-            model_id == self.normalize_id(record_id), published_by(self.record_type, model_id, as_of)
-        )
-        if session.scalar(supported) is None:
+        named = select(model_id).where(model_id == self.normalize_id(record_id))
+        if session.scalar(named.where(published_by(self.record_type, model_id, as_of))) is None:
+            if session.scalar(named) is None:
+                self._missing(session, record_id)  # 404 or 410 for an id that names nothing
             raise NotFound(
                 f"No source published on or before {as_of.isoformat()} supports the {self.label} "
                 f"{record_id!r}."
