@@ -3,7 +3,6 @@ call each panel names answering what the panel shows, quotes marked at their off
 honest spans, the trade charts' styles, and errors as HTML for browsers and problem+json otherwise."""
 
 import re
-from datetime import date
 from html import unescape
 from html.parser import HTMLParser
 
@@ -12,9 +11,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.auth import create_key
-from app.common.dates import PeriodKind
 from app.explorer import charts, quotes, reads
-from app.models import Bound, FigureStatus, Indicator, TradeFigure, Unit
+from tests.figures import year_figure
 
 pytestmark = pytest.mark.anyio
 
@@ -111,22 +109,7 @@ async def test_a_long_pair_shows_its_latest_events_and_figures_and_links_the_res
     client: httpx.AsyncClient, session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for year in range(1990, 1990 + reads.CHART_POINTS + 3):
-        session.add(
-            TradeFigure(
-                id=f"test-exports-{year}",
-                reporter_id="AZ",
-                partner_id="KZ",
-                indicator=Indicator.exports,
-                commodity="TOTAL",
-                period_start=date(year, 1, 1),
-                period_end=date(year, 12, 31),
-                period_kind=PeriodKind.year,
-                value=year,
-                unit=Unit.USD,
-                bound=Bound.exact,
-                status=FigureStatus.reported,
-            )
-        )
+        session.add(year_figure(f"test-exports-{year}", year, year))
     session.commit()
     monkeypatch.setattr(reads, "TIMELINE_EVENTS", 2)
     html = await page(client, PAIR)

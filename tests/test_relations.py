@@ -26,6 +26,7 @@ from app.models import (
     Unit,
 )
 from app.relations.schemas import PairDossier, RelationPairPage
+from tests.figures import year_figure
 from tests.openapi_document import resolve
 
 pytestmark = pytest.mark.anyio
@@ -203,22 +204,7 @@ async def test_points_keeps_each_series_latest_points_and_says_how_many_it_has(
 ) -> None:
     # Two figures for 2004: the forecast comes after the reported value, whatever their ids say.
     for year, status in [*((year, "reported") for year in range(2000, 2005)), (2004, "forecast")]:
-        session.add(
-            TradeFigure(
-                id=f"test-exports-{year}-{status}",
-                reporter_id="AZ",
-                partner_id="KZ",
-                indicator=Indicator.exports,
-                commodity="TOTAL",
-                period_start=date(year, 1, 1),
-                period_end=date(year, 12, 31),
-                period_kind=PeriodKind.year,
-                value=year,
-                unit=Unit.USD,
-                bound=Bound.exact,
-                status=FigureStatus(status),
-            )
-        )
+        session.add(year_figure(f"test-exports-{year}-{status}", year, year, status=FigureStatus(status)))
     session.commit()
     full = await get(client, DOSSIER)
     for points in (1, 2, 1000):

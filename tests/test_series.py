@@ -1,15 +1,14 @@
 """Trade time series, on the seed: one kind of period at a time, qualifiers on every point."""
 
-from datetime import date
 from typing import Any
 
 import httpx
 import pytest
 from sqlalchemy.orm import Session
 
-from app.common.dates import PeriodKind
-from app.models import Bound, FigureStatus, Indicator, TradeFigure, Unit
+from app.models import Bound, Indicator, Unit
 from app.trade.series.schemas import TradeSeries
+from tests.figures import year_figure
 from tests.openapi_document import parameters
 
 pytestmark = pytest.mark.anyio
@@ -122,19 +121,13 @@ async def test_series_in_russian(client: httpx.AsyncClient) -> None:
 
 async def test_mixed_units_are_a_422_until_one_is_chosen(client: httpx.AsyncClient, session: Session) -> None:
     session.add(
-        TradeFigure(
-            id="test-az-kz-turnover-2023-eur",
-            reporter_id="AZ",
-            partner_id="KZ",
+        year_figure(
+            "test-az-kz-turnover-2023-eur",
+            2023,
+            400_000_000,
             indicator=Indicator.trade_turnover,
-            commodity="TOTAL",
-            period_start=date(2023, 1, 1),
-            period_end=date(2023, 12, 31),
-            period_kind=PeriodKind.year,
-            value=400_000_000,
             unit=Unit.EUR,
             bound=Bound.approximate,
-            status=FigureStatus.reported,
         )
     )
     session.commit()
@@ -151,19 +144,8 @@ async def test_mixed_units_are_a_422_until_one_is_chosen(client: httpx.AsyncClie
 
 async def test_same_period_points_come_reported_first(client: httpx.AsyncClient, session: Session) -> None:
     session.add(
-        TradeFigure(
-            id="test-az-kz-turnover-2025-reported",
-            reporter_id="AZ",
-            partner_id="KZ",
-            indicator=Indicator.trade_turnover,
-            commodity="TOTAL",
-            period_start=date(2025, 1, 1),
-            period_end=date(2025, 12, 31),
-            period_kind=PeriodKind.year,
-            value=710_000_000,
-            unit=Unit.USD,
-            bound=Bound.exact,
-            status=FigureStatus.reported,
+        year_figure(
+            "test-az-kz-turnover-2025-reported", 2025, 710_000_000, indicator=Indicator.trade_turnover
         )
     )
     session.commit()
