@@ -38,6 +38,7 @@ from app.search.repository import rebuild_search_index, search
 from app.search.schemas import SearchParams
 from app.trade import repository as trade_repository
 from tests.conftest import Database
+from tests.figures import year_figure
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 HEADER = "reporter,partner,indicator,period,value,value_upper,unit,bound,status\n"
@@ -283,19 +284,12 @@ def test_revisions_have_the_shape_the_orm_hook_gives(session: Session) -> None:
     """Imports write revisions in bulk; they must read exactly like those of ORM changes."""
     savepoint = session.begin_nested()
     session.add(
-        TradeFigure(
-            id="az-uz-exports-2024",
-            reporter_id="AZ",
+        year_figure(
+            "az-uz-exports-2024",
+            2024,
+            120000000.0,
             partner_id="UZ",
-            indicator="exports",
-            commodity="TOTAL",
-            period_start=date(2024, 1, 1),
-            period_end=date(2024, 12, 31),
-            period_kind="year",
-            value=120000000.0,
-            unit="USD",
             bound="approximate",
-            status="reported",
             note_en="About 120 million dollars.",
             citations=[
                 Citation(source_id=SEED_SOURCE, quote="годовой показатель", paragraph=None, line=None)

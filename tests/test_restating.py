@@ -1,7 +1,6 @@
 """The citation rule of a writer that states a record again from one source (app.curation.restating):
 the rule itself, and its SQL form for the trade importer's batches, which must agree with it."""
 
-from datetime import date
 from typing import Any
 
 import pytest
@@ -10,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from app.curation import restating
 from app.imports.store import Store
-from app.models import Citation, Source, SourceKind, TradeFigure
+from app.models import Citation, Source, SourceKind
+from tests.figures import year_figure
 
 FILE, OTHER_FILE, ARTICLE = "dataset-file", "dataset-other-file", "velizade-2025-az-kz-relations"
 
@@ -73,19 +73,11 @@ def test_the_sql_form_agrees_with_the_rule(
         session.add(
             Source(id=source_id, title=source_id, language="en", kind=SourceKind.dataset, text="rows")
         )
-    figure = TradeFigure(
-        id="az-uz-exports-2024",
-        reporter_id="AZ",
+    figure = year_figure(
+        "az-uz-exports-2024",
+        2024,
+        5.0,
         partner_id="UZ",
-        indicator="exports",
-        commodity="TOTAL",
-        period_start=date(2024, 1, 1),
-        period_end=date(2024, 12, 31),
-        period_kind="year",
-        value=5.0,
-        unit="USD",
-        bound="exact",
-        status="reported",
         citations=[Citation(**c, paragraph=None if c["line"] else 1) for c in current],
     )
     session.add(figure)
