@@ -18,6 +18,10 @@ from app.limits import TokenBuckets, client_key
 from tests.conftest import Database
 from tests.hardening_app import SLOW_QUERY, build, serve, settings_for
 
+# SLOW_QUERY alone runs for minutes: a statement cut off at its 200 ms deadline ends far sooner, with
+# room left for a loaded machine's latency.
+CUT_OFF_WITHIN = 20
+
 pytestmark = pytest.mark.anyio
 
 
@@ -130,7 +134,7 @@ def test_a_pathological_query_is_cut_off_at_the_database(timed_engine: Any) -> N
         started = time.monotonic()
         with pytest.raises(OperationalError) as caught:
             connection.execute(text(SLOW_QUERY)).all()
-        assert time.monotonic() - started < 2
+        assert time.monotonic() - started < CUT_OFF_WITHIN
         assert classify(caught.value) == "timeout"
         connection.rollback()
         # The connection is still good for the next statement.
@@ -152,7 +156,7 @@ async def test_a_query_timeout_is_a_504_problem_and_the_service_goes_on(seeded_d
     async with serve(build(settings_for(seeded_database.url, query_timeout_ms=200))) as client:
         started = time.monotonic()
         response = await client.get("/test/slow-query")
-        assert time.monotonic() - started < 2
+        assert time.monotonic() - started < CUT_OFF_WITHIN
         body = assert_problem(response, 504, "query-timeout")
         assert "200 ms" in body["detail"]
         assert "retry-after" not in response.headers  # the same query would time out again
