@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 # Bump when the output for the same input changes: proposals record which version made them.
-EXTRACTOR_VERSION = "rules-8"
+EXTRACTOR_VERSION = "rules-8-confidence-1"
 LANGUAGES: frozenset[str] = frozenset({"ru", "en"})
 
 RecordKind = Literal[
@@ -25,7 +25,10 @@ class Known:
 
 @dataclass(frozen=True)
 class Proposal:
-    """A draft create body (without citations) and the sentence(s) stating it: `text[start:end]`."""
+    """A draft create body (without citations) and the sentence(s) stating it: `text[start:end]`.
+
+    `signals` name what the rules had to infer rather than read in the sentence (a period carried
+    from the paragraph, a pair taken from the story…): features of the confidence model."""
 
     key: str
     kind: RecordKind
@@ -34,3 +37,4 @@ class Proposal:
     end: int
     confidence: float
     requires: tuple[str, ...] = ()
+    signals: tuple[str, ...] = ()
