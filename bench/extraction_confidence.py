@@ -2,12 +2,16 @@
 features of app/extraction/confidence.py, labelled by the benchmark's own matching (a proposal is
 right when it matches a gold fact with every field the targets need right, bench/extraction/README.md).
 
-Only development sets are used (the seed article goes with `corpus/`). Prints, as Markdown tables,
-each set scored by a model fitted on the other sets (leave one set out): precision and recall above
-confidence thresholds, and predicted against observed shares, beside the rules' own hand-set scores.
+What the model should predict is how right the rules are on an article nobody tuned them on. The
+current rules were tuned on every development set, so their proposals there are right more often
+than on new text; the examples are instead the proposals of earlier rules on the sets that were still
+blind for them (BLIND_RUNS, run from git). Prints, as Markdown tables: those examples, each set scored
+by a model fitted on the other sets (leave one set out), with precision and recall above confidence
+thresholds and predicted against observed shares, beside the rules' own hand-set scores; then the
+fitted model on the current rules' proposals on the development sets.
 
-    .venv/bin/python -m bench.extraction_confidence              # leave-one-set-out tables
-    .venv/bin/python -m bench.extraction_confidence --write      # … then fit on every set, write the model
+    .venv/bin/python -m bench.extraction_confidence              # the tables
+    .venv/bin/python -m bench.extraction_confidence --write      # … and write app/extraction/confidence.json
     .venv/bin/python -m bench.extraction_confidence --evaluate DIR   # the shipped model on one more set
 """
 
@@ -26,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.extraction.confidence import UNSEEN, features
+from app.extraction.confidence import features
 from app.extraction.model import Proposal
 from app.extraction.pipeline import propose
 from bench.extraction_score import (
@@ -42,7 +46,7 @@ from bench.extraction_score import (
 )
 
 SETS_DIR = REPO_ROOT / "bench" / "extraction"
-# Every set some rules were tuned on; holdout-6 stays out (blind) until the model is final.
+# Every set some rules were tuned on (the seed article goes with corpus); holdout-6 stays out.
 DEVELOPMENT_SETS = ("corpus", "holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5")
 MODEL_PATH = REPO_ROOT / "app" / "extraction" / "confidence.json"
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -51,9 +55,8 @@ STRENGTHS = (0.1, 0.3, 1.0, 3.0)
 GOAL = 0.8
 
 
-# Older rules scored on a set they had never seen (bench/extraction/README.md tells which set was blind
-# for which rules): (version, its last commit, the set). Their proposals teach the model how right
-# rules are on new text; the current rules have seen every development set.
+# Earlier rules on a set that was blind for them (bench/extraction/README.md and the benchmark docs
+# tell which, and the commits they were scored at): (version, commit, set).
 BLIND_RUNS = (
     ("rules-4", "5b0f62d", "holdout-2"),
     ("rules-4", "5b0f62d", "holdout-3"),
@@ -71,7 +74,6 @@ class Example:
     """One proposal of a scored kind: its features, the rules' score and whether it is right."""
 
     group: str  # the set its article is in
-    unseen: bool  # made by rules that had not been tuned on that set
     features: dict[str, float]
     rules_score: float
     right: bool
@@ -85,7 +87,7 @@ class Labelled:
 
 
 def label_proposals(
-    group: str, unseen: bool, article: Article, proposals: Sequence[Proposal], main_pair: Sequence[str]
+    group: str, article: Article, proposals: Sequence[Proposal], main_pair: Sequence[str]
 ) -> list[Example]:
     """The proposals of scored kinds, each right when it matches a gold fact with the target's fields."""
     score = score_article(article, proposals)
@@ -95,17 +97,16 @@ def label_proposals(
         if proposal_kind(p) not in KINDS:
             continue
         values = features(p, article.text, article.language, main_pair, article.published)
-        values[f"{p.kind}:{UNSEEN}"] = 1.0 if unseen else 0.0
-        examples.append(Example(group, unseen, values, p.confidence, id(p) in right))
+        examples.append(Example(group, values, p.confidence, id(p) in right))
     return examples
 
 
-def label(group: str, articles: Sequence[Article], unseen: bool = False) -> Labelled:
+def label(group: str, articles: Sequence[Article]) -> Labelled:
     """Runs the current rules (without the model) on each article and labels their proposals."""
     examples = []
     for article in articles:
         reading, proposals = propose(article.text, language=article.language, published=article.published)
-        examples += label_proposals(group, unseen, article, proposals, reading.main_pair)
+        examples += label_proposals(group, article, proposals, reading.main_pair)
     return Labelled(group, examples, sum(len(a.facts) for a in articles))
 
 
@@ -166,7 +167,7 @@ def blind_runs() -> list[Labelled]:
                 Proposal(f"{version}:{n}", p["kind"], p["body"], p["start"], p["end"], p["confidence"])
                 for n, p in enumerate(made["proposals"])
             ]
-            examples += label_proposals(name, True, article, proposals, made["main_pair"])
+            examples += label_proposals(name, article, proposals, made["main_pair"])
         labelled.append(Labelled(name, examples, sum(len(a.facts) for a in articles)))
     return labelled
 
@@ -334,92 +335,68 @@ def print_tables(
 
 
 def per_set_table(examples: Sequence[Example], estimates: Sequence[float]) -> None:
-    print("\n| set left out | rules | proposals | right | mean estimate | ≥ 0.8: kept | right | precision |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("\n| set left out | proposals | right | mean estimate | ≥ 0.8: kept | right | precision |")
+    print("|---|---|---|---|---|---|---|")
     for group in dict.fromkeys(e.group for e in examples):
-        for unseen in (False, True):
-            rows = [
-                (e, p)
-                for e, p in zip(examples, estimates, strict=True)
-                if e.group == group and e.unseen == unseen
-            ]
-            if not rows:
-                continue
-            right = sum(e.right for e, _ in rows)
-            kept = [e for e, p in rows if p >= GOAL]
-            kept_right = sum(e.right for e in kept)
-            print(
-                f"| {group} | {'older, blind' if unseen else 'current, tuned'} | {len(rows)} | "
-                f"{right} ({_share(ratio(right, len(rows)))}) | {sum(p for _, p in rows) / len(rows):.2f} | "
-                f"{len(kept)} | {kept_right} | {_share(ratio(kept_right, len(kept)))} |"
-            )
+        rows = [(e, p) for e, p in zip(examples, estimates, strict=True) if e.group == group]
+        right = sum(e.right for e, _ in rows)
+        kept = [e for e, p in rows if p >= GOAL]
+        kept_right = sum(e.right for e in kept)
+        print(
+            f"| {group} | {len(rows)} | {right} ({_share(ratio(right, len(rows)))}) | "
+            f"{sum(p for _, p in rows) / len(rows):.2f} | {len(kept)} | {kept_right} | "
+            f"{_share(ratio(kept_right, len(kept)))} |"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--write", action="store_true", help=f"fit on every development set, write {MODEL_PATH.name}"
-    )
+    parser.add_argument("--write", action="store_true", help=f"write the fitted model to {MODEL_PATH.name}")
     parser.add_argument("--evaluate", type=Path, help="score the shipped model on this annotated folder only")
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
     args = parser.parse_args(argv)
 
     if args.evaluate:
-        from app.extraction.confidence import ConfidenceModel, load_model
+        from app.extraction.confidence import load_model
 
-        shipped: ConfidenceModel = load_model()
+        shipped = load_model()
         labelled = label(args.evaluate.name, load_corpus(args.evaluate))
         estimates = [shipped.estimate(e.features) for e in labelled.examples]
-        numbers = print_tables(
-            f"{args.evaluate} (the shipped model)", labelled.examples, estimates, labelled.gold
-        )
+        title = f"{args.evaluate}: the current rules, the shipped model"
+        numbers = print_tables(title, labelled.examples, estimates, labelled.gold)
         if args.json:
             args.json.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")
         return 0
 
-    sets = development_sets()
     blind = blind_runs()
-    examples = [e for s in [*sets, *blind] for e in s.examples]
-    unseen = [i for i, e in enumerate(examples) if e.unseen]
-    print(f"\n{date.today()} | leave one set out over {', '.join(DEVELOPMENT_SETS)} (seed with corpus)")
-    print("current rules on every set; " + ", ".join(f"{v} on {n}" for v, _, n in BLIND_RUNS) + " (blind)\n")
-    print("| L2 strength C | log loss, blind | Brier, blind | log loss, tuned |")
-    print("|---|---|---|---|")
-    tuned = [i for i, e in enumerate(examples) if not e.unseen]
+    examples = [e for run in blind for e in run.examples]
+    gold = sum(run.gold for run in blind)
+    runs = ", ".join(f"{version} on {name}" for version, _, name in BLIND_RUNS)
+    print(f"\n{date.today()} | examples: {runs}; each set left out in turn\n")
+    print("| L2 strength C | log loss | Brier |")
+    print("|---|---|---|")
     best: tuple[float, float, list[float]] | None = None
     for strength in STRENGTHS:
         estimates = leave_one_set_out(examples, strength)
-        loss = log_loss([examples[i] for i in unseen], [estimates[i] for i in unseen])
-        print(
-            f"| {strength} | {loss:.3f} | "
-            f"{brier([examples[i] for i in unseen], [estimates[i] for i in unseen]):.3f} | "
-            f"{log_loss([examples[i] for i in tuned], [estimates[i] for i in tuned]):.3f} |"
-        )
+        loss = log_loss(examples, estimates)
+        print(f"| {strength} | {loss:.3f} | {brier(examples, estimates):.3f} |")
         if best is None or loss < best[1]:
             best = (strength, loss, estimates)
     assert best is not None
     strength, _, estimates = best
     per_set_table(examples, estimates)
     numbers: dict[str, Any] = {"strength": strength}
-    for name, chosen, gold in (
-        ("older rules on sets they had not seen", True, sum(s.gold for s in blind)),
-        ("current rules on the sets they were tuned on", False, sum(s.gold for s in sets)),
-    ):
-        rows = [(e, p) for e, p in zip(examples, estimates, strict=True) if e.unseen == chosen]
-        numbers[name] = print_tables(
-            f"{name.capitalize()}, each set scored by a model fitted on the others (C = {strength})",
-            [e for e, _ in rows],
-            [p for _, p in rows],
-            gold,
-        )
+    title = f"Earlier rules on sets blind for them, each set by a model fitted on the others (C = {strength})"
+    numbers["blind"] = print_tables(title, examples, estimates, gold)
+
+    model = fit(examples, strength)
+    sets = development_sets()
+    current = [e for s in sets for e in s.examples]
+    title = "The current rules on the development sets (tuned on them), the model fitted on every example"
+    numbers["development"] = print_tables(title, current, predict(model, current), sum(s.gold for s in sets))
     if args.write:
-        model = {
-            "fitted_on": [*DEVELOPMENT_SETS, *(f"{v} on {n}" for v, _, n in BLIND_RUNS)],
-            "proposals": len(examples),
-            "l2_strength": strength,
-            **fit(examples, strength),
-        }
-        MODEL_PATH.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        shipped = {"fitted_on": [f"{v} on {n}" for v, _, n in BLIND_RUNS], "l2_strength": strength, **model}
+        MODEL_PATH.write_text(json.dumps(shipped, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"\nwrote {MODEL_PATH.relative_to(REPO_ROOT)}: {len(model['weights'])} weights")
     if args.json:
         args.json.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")

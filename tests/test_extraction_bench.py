@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from app.extraction import Proposal
-from app.extraction.confidence import UNSEEN
 from bench.extraction import long_text, measure_speed, run, targets
 from bench.extraction_confidence import (
     Example,
@@ -399,7 +398,7 @@ def test_a_reviewers_threshold_scores_only_the_proposals_at_or_above_it() -> Non
 
 
 def example(right: bool, **features: float) -> Example:
-    return Example(group="sample", unseen=True, features=features, rules_score=0.8, right=right)
+    return Example(group="sample", features=features, rules_score=0.8, right=right)
 
 
 def test_proposals_are_labelled_right_only_with_every_target_field_right() -> None:
@@ -407,10 +406,9 @@ def test_proposals_are_labelled_right_only_with_every_target_field_right() -> No
     again = Proposal("trade_figure:2", "trade_figure", {**TURNOVER, "value": 1}, *FIGURE_SENTENCE, 0.7)
     wrong_status = Proposal("event:1", "event", {**VISIT, "status": "planned"}, *VISIT_SENTENCE, 0.8)
     person = Proposal("person:x", "person", {"id": "x"}, *VISIT_SENTENCE, 0.6)
-    examples = label_proposals("sample", False, ARTICLE, [right, again, wrong_status, person], ("AZ", "KZ"))
+    examples = label_proposals("sample", ARTICLE, [right, again, wrong_status, person], ("AZ", "KZ"))
     assert [(e.rules_score, e.right) for e in examples] == [(0.9, True), (0.7, False), (0.8, False)]
-    kinds = ["trade_figure", "trade_figure", "event"]
-    assert [e.features[f"{kind}:{UNSEEN}"] for e, kind in zip(examples, kinds, strict=True)] == [0.0] * 3
+    assert [e.features.get("kind=trade_figure") for e in examples] == [1.0, 1.0, None]
 
 
 def test_thresholds_keep_what_is_at_or_above_them() -> None:

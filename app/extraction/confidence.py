@@ -1,9 +1,10 @@
-"""A proposal's confidence: the estimated chance that a reviewer finds it right, from a logistic model
-fitted on our annotated articles (bench/extraction_confidence.py writes `confidence.json`).
+"""A proposal's confidence: the estimated chance that it is right, from a logistic model fitted on
+our annotated articles as earlier rules read them before anyone had tuned rules on them
+(bench/extraction_confidence.py writes `confidence.json`; here it is only read).
 
-The rules give each proposal a hand-set score and name what they had to infer (`Proposal.signals`);
-`features` turns that, the body and the sentence into named numbers, and the model weighs them. Only
-the four kinds of fact the benchmark scores are calibrated; people, organizations and places keep the
+The rules give each proposal a hand-set score, lowered where they had to infer a field; `features`
+turns that score, the body and the sentence into named numbers, and the model weighs them. Only the
+four kinds of fact the benchmark scores are calibrated; people, organizations and places keep the
 rules' score (they are accepted with the facts that require them)."""
 
 import json
@@ -22,7 +23,6 @@ from app.extraction.model import Proposal
 
 CALIBRATED_KINDS = frozenset({"event", "agreement", "trade_figure", "infrastructure_project"})
 MODEL_FILE = "confidence.json"
-UNSEEN = "text_unseen_by_rules"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -145,13 +145,9 @@ def features(
     named = [
         f"language={language}",
         *_body_features(kind, proposal.body, set(main_pair), published),
-        *(f"signal={signal}" for signal in proposal.signals),
     ]
     values = {f"{kind}:{name}": 1.0 for name in named}
     values[f"kind={kind}"] = 1.0
-    # The model is fitted on articles some rules were tuned on (0) and on articles older rules had
-    # never seen (1); what it is asked about is a new article.
-    values[f"{kind}:{UNSEEN}"] = 1.0
     values[f"{kind}:rules_score"] = proposal.confidence
     # Long sentences with many numbers are where an amount most often takes the wrong cue.
     values[f"{kind}:sentence_length"] = min(len(sentence) / 300, 2.0)

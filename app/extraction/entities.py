@@ -156,12 +156,7 @@ class Registry:
         return str(body["id"]), self._propose("place", body, sentence, 0.5)
 
     def project(
-        self,
-        body: dict[str, Any],
-        sentence: Sentence,
-        confidence: float,
-        requires: tuple[str, ...] = (),
-        signals: tuple[str, ...] = (),
+        self, body: dict[str, Any], sentence: Sentence, confidence: float, requires: tuple[str, ...] = ()
     ) -> tuple[str, str | None]:
         found = self.known_id("infrastructure_project", [body["name_en"], body["name_ru"]], body["id"])
         if found:
@@ -169,14 +164,7 @@ class Registry:
         key = f"infrastructure_project:{body['id']}"
         if key not in self.proposals:
             self.proposals[key] = Proposal(
-                key,
-                "infrastructure_project",
-                body,
-                sentence.start,
-                sentence.end,
-                confidence,
-                requires,
-                signals,
+                key, "infrastructure_project", body, sentence.start, sentence.end, confidence, requires
             )
         return body["id"], key
 

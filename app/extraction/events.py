@@ -115,7 +115,6 @@ class _Event:
     requires: list[str] = field(default_factory=list)
     stated_date: bool = True  # False: the date was taken from elsewhere (the dateline, the year)
     trigger: str = ""
-    signals: list[str] = field(default_factory=list)
 
 
 def _trigger_order(language: str) -> list[str]:
@@ -314,7 +313,6 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
             e.sentence.end,
             e.body.pop("_confidence"),
             tuple(dict.fromkeys(e.requires)),
-            tuple(e.signals),
         )
         for e in events
     ]
@@ -505,22 +503,17 @@ def _events(
         dated = event_date(reading, facts, planned, new_time, new_time, windows=True)
     else:
         dated = event_date(reading, facts, planned, trigger.start, trigger.end)
-    signals: list[str] = []
     if context is not None and (dated is None or dated[1] > 0):
         dated = context.body["date"], 0.1
-        signals.append("date_from_context")
     visit = _visit_under_way(earlier)
     if context is None and status == "held" and visit is not None and (dated is None or dated[1] >= 0.35):
         dated = (
             visit.body["date"],
             0.15,
         )  # "Главы государств провели заседание совета": during the visit told before
-        signals.append("date_from_visit_told_before")
     if dated is None:
         return []
     when, date_penalty = dated
-    if date_penalty > 0 and not signals:
-        signals.append("date_not_stated")
     if event_type == "other" and date_penalty > 0:
         return []  # "третий визит премьер-министра": a visit told without its own date is a mention
     people, requires = [], []
@@ -566,7 +559,6 @@ def _events(
         if len(countries) < 2 and context is not None:
             countries |= set(context.body["countries"])
         confidence = 0.8 - date_penalty
-        event_signals = list(signals)
         pair = set(reading.main_pair)
         if (
             len(countries) < 2
@@ -576,7 +568,6 @@ def _events(
         ):
             countries |= pair
             confidence -= 0.2
-            event_signals.append("countries_from_story")
         self_standing = event_type in _SELF_STANDING or trigger.value in _SELF_STANDING
         if not countries or not (people or location or host or self_standing or context):
             continue
@@ -608,8 +599,6 @@ def _events(
             body["status"] = status
         if event_type == "other" and label == "other":
             confidence -= 0.2
-        if context is not None:
-            event_signals.append("beside_an_event_told_before")
         body["title_en"], body["title_ru"] = _titles(
             reading, label, facts, host, place_entry, org_entry, body["countries"]
         )
@@ -623,7 +612,6 @@ def _events(
                 event_requires,
                 stated_date=date_penalty == 0,
                 trigger=label,
-                signals=event_signals,
             )
         )
     return results
@@ -795,13 +783,11 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
         return []
     table = {phrase: (en, ru, plural) for phrase, en, ru, plural in vocab.DOCUMENT_KINDS[reading.language]}
     status = "proposed" if (reading.cues("PLANNED", tokens) or reading.future_tense(tokens)) else "signed"
-    signals: list[str] = []
     own = event_date(reading, facts, status == "proposed") if event is not None else None
     if event is not None and own is not None and own[1] == 0 and re.match(r"\d{4}-\d{2}-\d{2}", own[0]):
         when, penalty = own  # "On September 2, following the talks, 19 documents were signed"
     elif event is not None:
         when, penalty = event.body["date"], 0.0
-        signals.append("date_from_event")
     else:
         dated = event_date(reading, facts, status == "proposed")
         if dated is None:
@@ -815,9 +801,6 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
         signing = _signing_date(reading, facts)
         if signing is not None:
             when, penalty = signing, 0.0
-        signals.append("a_later_step")
-    if penalty > 0:
-        signals.append("date_not_stated")
     countries = {m.value.code for m in facts.countries}
     if event is not None:
         countries |= set(event.body["countries"])
@@ -825,7 +808,6 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
     if len(countries) < 2 and len(reading.main_pair) == 2:
         countries |= set(reading.main_pair)
         confidence -= 0.15
-        signals.append("countries_from_story")
     # One signing, one proposal: "a Protocol and four agreements" are five documents of one signing.
     packages = [
         k
@@ -887,7 +869,6 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
             facts.sentence.end,
             round(max(confidence, 0.2), 2),
             requires,
-            tuple(signals),
         )
     ]
 

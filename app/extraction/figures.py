@@ -72,10 +72,8 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
         previous_end = sentence.start
         for index, amount in enumerate(amounts):
             next_start = amounts[index + 1].start if index + 1 < len(amounts) else sentence.end
-            signals: list[str] = []
             body, confidence = _figure(
                 reading,
-                signals,
                 facts,
                 amount,
                 previous_end,
@@ -90,7 +88,6 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
                 continue
             if body["status"] == "reported" and _within_any(body["period"], preliminary):
                 body["status"] = "preliminary"
-                signals.append("preliminary_from_digest")
             requires: tuple[str, ...] = ()
             project_ids = []
             for mention in facts.projects:
@@ -109,7 +106,6 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
                     sentence.end,
                     round(confidence, 2),
                     tuple(dict.fromkeys(requires)),
-                    tuple(signals),
                 )
             )
     return proposals
@@ -184,7 +180,6 @@ def _tokens_between(tokens: Sequence[Token], start: int, end: int) -> list[Token
 
 def _figure(
     reading: Reading,
-    signals: list[str],
     facts: SentenceFacts,
     amount: Amount,
     previous_end: int,
@@ -239,7 +234,6 @@ def _figure(
         # "Trade between the two countries remains modest. It was put at $187 million…"
         indicator = _previous_indicator(reading, facts)
         confidence -= 0.2
-        signals.append("indicator_from_previous_sentence")
     if amount.unit == "percent" and _OR_RATE.fullmatch(reading.document.text[previous_end : amount.start]):
         before = whole_before[-12:]  # "an increase of USD 105.2 million, or 9.5 per cent"
     if amount.unit == "percent":
@@ -255,7 +249,6 @@ def _figure(
         if indicator is None:
             indicator = last_indicator.get(sentence.paragraph)
             confidence -= 0.2
-            signals.append("indicator_from_paragraph")
         if indicator is None:
             return None, 0
         last_indicator[sentence.paragraph] = indicator
@@ -265,11 +258,9 @@ def _figure(
             # "годовой показатель может превысить…": the figure the paragraph is about.
             indicator = last_indicator[sentence.paragraph]
             confidence -= 0.2
-            signals.append("indicator_from_paragraph")
         if indicator is None and _aim_or_outlook(reading, before):
             indicator = _indicator_nearby(reading, facts)
             confidence -= 0.2
-            signals.append("indicator_nearby")
         if indicator is None or amount.unit not in _FITS[indicator]:
             return None, 0
         last_indicator[sentence.paragraph] = indicator
@@ -316,19 +307,16 @@ def _figure(
         _earlier_value(reading.document.text, amount, periods, next_start) or (not explicit and year_before)
     ):
         period = shift_year(period, -1)  # "up from 1.55 million tonnes a year earlier"
-        signals.append("period_a_year_before")
     else:
         last_period[sentence.paragraph] = last_period[0] = period
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", period):
             last_period[-1] = period
     if not explicit:
         confidence -= 0.1
-        signals.append("period_carried")
 
     status = _status(reading, before, tokens)
     if status in {"reported", "forecast"} and _aimed(reading.document.text, amount, before):
         status = "target"
-        signals.append("target_from_aim")
     bound = _bound(language, before, status == "target", whole_before[-10:], upper is not None)
     if upper is not None and bound == "exact":
         bound = "range"
@@ -355,7 +343,6 @@ def _figure(
     last_pairs[indicator.removesuffix("_growth")] = (reporter, partner)
     if from_context:
         confidence -= 0.15
-        signals.append("pair_from_context")
 
     body: dict[str, Any] = {
         "reporter": reporter,

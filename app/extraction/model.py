@@ -25,10 +25,7 @@ class Known:
 
 @dataclass(frozen=True)
 class Proposal:
-    """A draft create body (without citations) and the sentence(s) stating it: `text[start:end]`.
-
-    `signals` name what the rules had to infer rather than read in the sentence (a period carried
-    from the paragraph, a pair taken from the story…): features of the confidence model."""
+    """A draft create body (without citations) and the sentence(s) stating it: `text[start:end]`."""
 
     key: str
     kind: RecordKind
@@ -37,4 +34,3 @@ class Proposal:
     end: int
     confidence: float
     requires: tuple[str, ...] = ()
-    signals: tuple[str, ...] = ()

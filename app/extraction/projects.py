@@ -73,10 +73,7 @@ def propose_projects(reading: Reading, registry: Registry) -> dict[str, str | No
                 requires.append(key)
         body["places"] = places
         confidence = item.confidence if cued else item.confidence - 0.2
-        signals = ("name_known" if item.confidence >= 0.8 else "name_read",) + (
-            () if cued else ("status_not_stated",)
-        )
-        keys[project_id] = registry.project(body, sentence, round(confidence, 2), tuple(requires), signals)[1]
+        keys[project_id] = registry.project(body, sentence, round(confidence, 2), tuple(requires))[1]
     return keys
 
 
