@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.extraction.confidence import features
+from app.extraction.confidence import ConfidenceModel, features, load_model
 from app.extraction.model import Proposal
 from app.extraction.pipeline import propose
 from bench.extraction_score import (
@@ -202,8 +202,6 @@ def fit(examples: Sequence[Example], strength: float) -> dict[str, Any]:
 
 
 def predict(model: dict[str, Any], examples: Sequence[Example]) -> list[float]:
-    from app.extraction.confidence import ConfidenceModel
-
     shipped = ConfidenceModel(intercept=model["intercept"], weights=model["weights"])
     return [shipped.estimate(e.features) for e in examples]
 
@@ -357,8 +355,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.evaluate:
-        from app.extraction.confidence import load_model
-
         shipped = load_model()
         labelled = label(args.evaluate.name, load_corpus(args.evaluate))
         estimates = [shipped.estimate(e.features) for e in labelled.examples]
