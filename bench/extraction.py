@@ -5,7 +5,7 @@ Gold facts come from the seed article (its hand-curated YAML) and from an annota
 also states the matching rules). Prints, as Markdown tables: precision and recall per kind of fact,
 the share of correct fields among matched facts, issue 12's targets with PASS/FAIL, and speed.
 
-    .venv/bin/python -m bench.extraction [--corpus DIR] [--json FILE] [--verbose]
+    .venv/bin/python -m bench.extraction [--corpus DIR] [--json FILE] [--verbose] [--min-confidence T]
 """
 
 import argparse
@@ -43,9 +43,18 @@ from bench.extraction_score import (
 Extract = Callable[..., Sequence[ProposalLike]]
 
 
-def run(extract: Extract, articles: Sequence[Article]) -> list[ArticleScore]:
+def run(extract: Extract, articles: Sequence[Article], min_confidence: float = 0.0) -> list[ArticleScore]:
+    """Each article scored on the proposals at or above `min_confidence` (what a reviewer accepting
+    "all above" it would take)."""
     return [
-        score_article(article, extract(article.text, language=article.language, published=article.published))
+        score_article(
+            article,
+            [
+                p
+                for p in extract(article.text, language=article.language, published=article.published)
+                if p.confidence >= min_confidence
+            ],
+        )
         for article in articles
     ]
 
@@ -224,6 +233,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="a folder of NAME.txt + NAME.yaml")
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
     parser.add_argument("--verbose", action="store_true", help="list misses and unmatched proposals")
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        help="score only the proposals at least this sure (accepting all of a source above it)",
+    )
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -239,12 +254,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench/extraction: no annotated articles (NAME.yaml) in {args.corpus}", file=sys.stderr)
         return 2
     speed = measure_speed(extract, corpus, import_seconds)
-    seed_scores, corpus_scores = run(extract, [seed_article]), run(extract, corpus)
+    seed_scores = run(extract, [seed_article], args.min_confidence)
+    corpus_scores = run(extract, corpus, args.min_confidence)
     seed, scored = summarize(seed_scores), summarize(corpus_scores)
     rows = targets(seed, scored, speed)
 
     languages = ", ".join(sorted({a.language for a in corpus}))
-    print(f"\n{date.today()} | extractor {EXTRACTOR_VERSION} at {_commit()} | corpus {args.corpus}")
+    above = f" | proposals at or above confidence {args.min_confidence}" if args.min_confidence else ""
+    print(f"\n{date.today()} | extractor {EXTRACTOR_VERSION} at {_commit()} | corpus {args.corpus}{above}")
     print(f"\n### Seed article ({len(seed_article.facts)} gold facts)\n")
     print("\n".join([*kind_table(seed), "", *field_table(seed)]))
     print(f"\n### Corpus ({scored['articles']} articles: {languages}; {scored['gold']} gold facts)\n")
@@ -274,6 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "extractor_version": EXTRACTOR_VERSION,
             "commit": _commit(),
             "corpus": str(args.corpus),
+            "min_confidence": args.min_confidence,
             "seed": seed,
             "corpus_scores": scored,
             "corpus_by_language": languages_summary,

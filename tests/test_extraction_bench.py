@@ -8,7 +8,17 @@ from typing import Any
 
 import pytest
 
-from bench.extraction import long_text, measure_speed, targets
+from app.extraction import Proposal
+from bench.extraction import long_text, measure_speed, run, targets
+from bench.extraction_confidence import (
+    Example,
+    calibration_rows,
+    fit,
+    label_proposals,
+    lowest_threshold,
+    predict,
+    threshold_rows,
+)
 from bench.extraction_score import (
     KINDS,
     Article,
@@ -370,3 +380,66 @@ def test_speed_is_measured_per_language_on_ten_thousand_characters() -> None:
         "en": True,
     }
     assert len(calls) == 2 + 2 * 3
+
+
+def test_a_reviewers_threshold_scores_only_the_proposals_at_or_above_it() -> None:
+    sure = FakeProposal("trade_figure:1", "trade_figure", dict(TURNOVER), *FIGURE_SENTENCE, confidence=0.9)
+    unsure = FakeProposal("event:1", "event", dict(VISIT), *VISIT_SENTENCE, confidence=0.4)
+
+    def fake_extract(text: str, *, language: str, published: date | None = None) -> list[FakeProposal]:
+        return [sure, unsure]
+
+    everything, above = run(fake_extract, [ARTICLE]), run(fake_extract, [ARTICLE], min_confidence=0.5)
+    assert [len(everything[0].proposals), len(above[0].proposals)] == [2, 1]
+    assert [fact.label for fact in above[0].missed] == ["visit"]
+
+
+# --- the confidence model's benchmark (bench/extraction_confidence.py) ---
+
+
+def example(right: bool, **features: float) -> Example:
+    return Example(group="sample", features=features, rules_score=0.8, right=right)
+
+
+def test_proposals_are_labelled_right_only_with_every_target_field_right() -> None:
+    right = Proposal("trade_figure:1", "trade_figure", dict(TURNOVER), *FIGURE_SENTENCE, 0.9)
+    again = Proposal("trade_figure:2", "trade_figure", {**TURNOVER, "value": 1}, *FIGURE_SENTENCE, 0.7)
+    wrong_status = Proposal("event:1", "event", {**VISIT, "status": "planned"}, *VISIT_SENTENCE, 0.8)
+    person = Proposal("person:x", "person", {"id": "x"}, *VISIT_SENTENCE, 0.6)
+    examples = label_proposals("sample", ARTICLE, [right, again, wrong_status, person], ("AZ", "KZ"))
+    assert [(e.rules_score, e.right) for e in examples] == [(0.9, True), (0.7, False), (0.8, False)]
+    assert [e.features.get("kind=trade_figure") for e in examples] == [1.0, 1.0, None]
+
+
+def test_thresholds_keep_what_is_at_or_above_them() -> None:
+    examples = [example(True), example(False), example(True), example(False)]
+    estimates = [0.95, 0.85, 0.55, 0.3]
+    rows = {row["threshold"]: row for row in threshold_rows(examples, estimates, gold=5)}
+    assert (rows[0.0]["kept"], rows[0.0]["right"], rows[0.0]["recall"]) == (4, 2, 0.4)
+    assert (rows[0.8]["kept"], rows[0.8]["precision"], rows[0.8]["recall"]) == (2, 0.5, 0.2)
+    assert rows[0.9]["precision"] == 1.0
+    assert lowest_threshold(examples, estimates, gold=5) == {
+        "threshold": 0.9,
+        "kept": 1,
+        "right": 1,
+        "recall": 0.2,
+    }
+    assert lowest_threshold([example(False)], [0.99], gold=1) is None
+
+
+def test_calibration_bins_compare_the_mean_estimate_with_the_share_right() -> None:
+    examples = [example(True), example(False), example(True), example(True)]
+    rows = calibration_rows(examples, [0.82, 0.88, 0.9, 1.0])
+    assert [(row["bin"], row["count"]) for row in rows] == [("0.8–0.9", 2), ("0.9–1.0", 2)]
+    assert rows[0]["predicted"] == pytest.approx(0.85) and rows[0]["observed"] == 0.5
+    assert rows[1]["observed"] == 1.0
+
+
+def test_the_fitted_model_weighs_a_feature_that_tells_right_from_wrong() -> None:
+    examples = [example(True, clean=1.0) for _ in range(20)] + [
+        example(False, carried=1.0) for _ in range(20)
+    ]
+    model = fit(examples, strength=1.0)
+    assert model["weights"]["clean"] > 0 > model["weights"]["carried"]
+    clean, carried = predict(model, [example(True, clean=1.0), example(False, carried=1.0)])
+    assert clean > 0.5 > carried

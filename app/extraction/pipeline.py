@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from app.extraction.analysis import Reading
+from app.extraction.confidence import calibrate
 from app.extraction.entities import Registry
 from app.extraction.events import propose_events
 from app.extraction.figures import propose_figures
@@ -19,13 +20,23 @@ def extract(
 
     Referenced people, organizations, places and projects are the caller's (`known`) when a name
     matches, in any grammatical case; otherwise they are proposed too, and the proposals that refer
-    to them list their keys in `requires`. A language not in LANGUAGES gives no proposals.
+    to them list their keys in `requires`. A language not in LANGUAGES gives no proposals. Each
+    fact's confidence is the confidence model's estimate (app.extraction.confidence).
     """
     if language not in LANGUAGES or not text.strip():
         return []
+    reading, proposals = propose(text, language=language, published=published, known=known)
+    return calibrate(proposals, reading)
+
+
+def propose(
+    text: str, *, language: str, published: date | None = None, known: Sequence[Known] = ()
+) -> tuple[Reading, list[Proposal]]:
+    """The reading of `text` and the rules' proposals, with the rules' own scores as confidence:
+    what the confidence model is fitted on (bench/extraction_confidence.py)."""
     reading = Reading(read(text, language), published, known)
     registry = Registry(language, known)
     project_keys = propose_projects(reading, registry)
     events, agreements = propose_events(reading, registry)
     figures = propose_figures(reading, project_keys)
-    return [*registry.proposals.values(), *events, *agreements, *figures]
+    return reading, [*registry.proposals.values(), *events, *agreements, *figures]
