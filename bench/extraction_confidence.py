@@ -18,19 +18,21 @@ fitted model on the current rules' proposals on the development sets.
 import argparse
 import hashlib
 import io
+import itertools
 import json
 import math
 import subprocess
 import sys
 import tarfile
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app.extraction.confidence import ConfidenceModel, features, load_model
+from app.extraction.floor import apply_floor
 from app.extraction.model import Proposal
 from app.extraction.pipeline import propose
 from bench.extraction_score import (
@@ -50,6 +52,8 @@ SETS_DIR = REPO_ROOT / "bench" / "extraction"
 DEVELOPMENT_SETS = ("corpus", "holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5")
 MODEL_PATH = REPO_ROOT / "app" / "extraction" / "confidence.json"
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+# The confidence floors tried: 0, 0.05, …, 0.95.
+FLOORS = tuple(step / 20 for step in range(20))
 # Inverse strengths of the L2 penalty tried; the one with the best leave-one-set-out log loss is kept.
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)
 GOAL = 0.8
@@ -80,10 +84,19 @@ class Example:
 
 
 @dataclass(frozen=True)
+class ArticleRun:
+    """Every proposal some rules made for one article (the rules' scores as confidence)."""
+
+    article: Article
+    proposals: list[Proposal]
+
+
+@dataclass(frozen=True)
 class Labelled:
     group: str
     examples: list[Example]
     gold: int  # facts annotated in the set: the denominator of recall
+    runs: list[ArticleRun]  # the examples are their proposals of scored kinds, in this order
 
 
 def label_proposals(
@@ -103,11 +116,12 @@ def label_proposals(
 
 def label(group: str, articles: Sequence[Article]) -> Labelled:
     """Runs the current rules (without the model) on each article and labels their proposals."""
-    examples = []
+    examples, runs = [], []
     for article in articles:
         reading, proposals = propose(article.text, language=article.language, published=article.published)
         examples += label_proposals(group, article, proposals, reading.main_pair)
-    return Labelled(group, examples, sum(len(a.facts) for a in articles))
+        runs.append(ArticleRun(article, proposals))
+    return Labelled(group, examples, sum(len(a.facts) for a in articles), runs)
 
 
 _DUMP = """
@@ -122,7 +136,8 @@ for item in json.load(sys.stdin):
     proposals = extract(item["text"], language=item["language"], published=published)
     reading = Reading(read(item["text"], item["language"]), published, ())
     out.append({"main_pair": list(reading.main_pair), "proposals": [
-        {"kind": p.kind, "body": p.body, "start": p.start, "end": p.end, "confidence": p.confidence}
+        {"key": p.key, "kind": p.kind, "body": p.body, "start": p.start, "end": p.end,
+         "confidence": p.confidence, "requires": list(p.requires)}
         for p in proposals]})
 json.dump(out, sys.stdout, default=str)
 """
@@ -134,7 +149,8 @@ def old_proposals(commit: str, articles: Sequence[Article]) -> list[dict[str, An
     payload = json.dumps(
         [{"text": a.text, "language": a.language, "published": a.published.isoformat()} for a in articles]
     )
-    cached = CACHE_DIR / f"{commit}-{hashlib.sha256(payload.encode()).hexdigest()[:16]}.json"
+    digest = hashlib.sha256((_DUMP + payload).encode()).hexdigest()[:16]
+    cached = CACHE_DIR / f"{commit}-{digest}.json"
     if cached.exists():
         return list(json.loads(cached.read_text(encoding="utf-8")))
     archive = subprocess.run(
@@ -159,16 +175,25 @@ def old_proposals(commit: str, articles: Sequence[Article]) -> list[dict[str, An
 def blind_runs() -> list[Labelled]:
     """Each of BLIND_RUNS, labelled: how right older rules were on text they had never seen."""
     labelled = []
-    for version, commit, name in BLIND_RUNS:
+    for _, commit, name in BLIND_RUNS:
         articles = load_corpus(SETS_DIR / name)
-        examples = []
+        examples, runs = [], []
         for article, made in zip(articles, old_proposals(commit, articles), strict=True):
             proposals = [
-                Proposal(f"{version}:{n}", p["kind"], p["body"], p["start"], p["end"], p["confidence"])
-                for n, p in enumerate(made["proposals"])
+                Proposal(
+                    p["key"],
+                    p["kind"],
+                    p["body"],
+                    p["start"],
+                    p["end"],
+                    p["confidence"],
+                    tuple(p["requires"]),
+                )
+                for p in made["proposals"]
             ]
             examples += label_proposals(name, article, proposals, made["main_pair"])
-        labelled.append(Labelled(name, examples, sum(len(a.facts) for a in articles)))
+            runs.append(ArticleRun(article, proposals))
+        labelled.append(Labelled(name, examples, sum(len(a.facts) for a in articles), runs))
     return labelled
 
 
@@ -226,6 +251,95 @@ def log_loss(examples: Sequence[Example], estimates: Sequence[float]) -> float:
 
 def brier(examples: Sequence[Example], estimates: Sequence[float]) -> float:
     return sum((p - e.right) ** 2 for e, p in zip(examples, estimates, strict=True)) / max(len(examples), 1)
+
+
+# --- the floor ---
+
+
+def with_estimates(runs: Sequence[ArticleRun], estimates: Sequence[float]) -> list[ArticleRun]:
+    """The runs, each proposal of a scored kind with its estimate (in the examples' order) as its
+    confidence: what the extractor would have proposed with that model."""
+    left = iter(estimates)
+    return [
+        ArticleRun(
+            run.article,
+            [replace(p, confidence=next(left)) if proposal_kind(p) in KINDS else p for p in run.proposals],
+        )
+        for run in runs
+    ]
+
+
+def blind_by_set(blind: Sequence[Labelled], estimates: Sequence[float]) -> list[Labelled]:
+    """The blind runs of each set together, their proposals with the estimates of leaving it out."""
+    left = iter(estimates)
+    by_set: dict[str, Labelled] = {}
+    for labelled in blind:
+        runs = with_estimates(labelled.runs, [next(left) for _ in labelled.examples])
+        earlier = by_set.get(labelled.group)
+        by_set[labelled.group] = Labelled(
+            labelled.group,
+            [*(earlier.examples if earlier else []), *labelled.examples],
+            (earlier.gold if earlier else 0) + labelled.gold,
+            [*(earlier.runs if earlier else []), *runs],
+        )
+    return list(by_set.values())
+
+
+def floor_rows(runs: Sequence[ArticleRun], gold: int) -> list[dict[str, Any]]:
+    """At each floor, what app.extraction.floor keeps, scored again: facts proposed, right among them,
+    precision, recall of the gold facts, and what is held back (facts, and the people, organizations
+    and places only they required)."""
+    rows = []
+    for floor in FLOORS:
+        kept = right = held_facts = held_others = 0
+        for run in runs:
+            floored = apply_floor(run.proposals, floor)
+            score = score_article(run.article, floored.kept)
+            kept += sum(proposal_kind(p) in KINDS for p in floored.kept)
+            right += sum(m.right(RIGHT_FIELDS) for m in score.matches)
+            held_facts += sum(proposal_kind(p) in KINDS for p in floored.held_back)
+            held_others += sum(proposal_kind(p) not in KINDS for p in floored.held_back)
+        rows.append(
+            {
+                "floor": floor,
+                "kept": kept,
+                "right": right,
+                "precision": ratio(right, kept),
+                "recall": ratio(right, gold),
+                "held_facts": held_facts,
+                "held_others": held_others,
+            }
+        )
+    return rows
+
+
+def chosen_floor(rows: Sequence[Mapping[str, Any]]) -> float:
+    """The highest floor up to which every step of 0.05 held back more wrong facts than right ones:
+    above it, what a step holds back is mostly right, and precision is bought with recall."""
+    chosen = rows[0]["floor"]
+    for lower, higher in itertools.pairwise(rows):
+        held = higher["held_facts"] - lower["held_facts"]
+        lost = lower["right"] - higher["right"]
+        if held and lost * 2 >= held:
+            break
+        chosen = higher["floor"]
+    return float(chosen)
+
+
+def print_floor_table(title: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    everything = rows[0]
+    print(f"\n### {title}\n")
+    print(
+        "| floor | facts proposed | right | precision | recall | right lost | facts held back | "
+        "others held back |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(
+            f"| {row['floor']:.2f} | {row['kept']} | {row['right']} | {_share(row['precision'])} | "
+            f"{_share(row['recall'])} | {everything['right'] - row['right']} | {row['held_facts']} | "
+            f"{row['held_others']} |"
+        )
 
 
 # --- tables ---
@@ -384,6 +498,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     numbers: dict[str, Any] = {"strength": strength}
     title = f"Earlier rules on sets blind for them, each set by a model fitted on the others (C = {strength})"
     numbers["blind"] = print_tables(title, examples, estimates, gold)
+    floors = floor_rows(with_estimates([r for run in blind for r in run.runs], estimates), gold)
+    print_floor_table("The floor on those runs: proposals under it held back, the rest scored again", floors)
+    floor = chosen_floor(floors)
+    print(f"\nthe highest floor whose every step held back more wrong facts than right: {floor:.2f}")
+    print("\n| set left out | floor | facts proposed | right | precision | recall |")
+    print("|---|---|---|---|---|---|")
+    for run in blind_by_set(blind, estimates):
+        for row in floor_rows(run.runs, run.gold):
+            if row["floor"] in (0.0, floor):
+                print(
+                    f"| {run.group} | {row['floor']:.2f} | {row['kept']} | {row['right']} | "
+                    f"{_share(row['precision'])} | {_share(row['recall'])} |"
+                )
+    numbers["floors"], numbers["floor"] = floors, floor
 
     model = fit(examples, strength)
     sets = development_sets()

@@ -4,6 +4,7 @@ the sentence stating it. Pure: no database, no HTTP."""
 from collections.abc import Sequence
 from datetime import date
 
+from app.extraction.floor import Floored, apply_floor
 from app.extraction.model import EXTRACTOR_VERSION, LANGUAGES, Known, Proposal, RecordKind
 
 
@@ -18,4 +19,13 @@ def extract(
     return read(text, language=language, published=published, known=known)
 
 
-__all__ = ["EXTRACTOR_VERSION", "LANGUAGES", "Known", "Proposal", "RecordKind", "extract"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "LANGUAGES",
+    "Floored",
+    "Known",
+    "Proposal",
+    "RecordKind",
+    "apply_floor",
+    "extract",
+]

@@ -19,9 +19,8 @@ from typing import Any
 
 from app.common.dates import parse_period
 from app.extraction.analysis import Reading
-from app.extraction.model import Proposal
+from app.extraction.model import CALIBRATED_KINDS, Proposal
 
-CALIBRATED_KINDS = frozenset({"event", "agreement", "trade_figure", "infrastructure_project"})
 MODEL_FILE = "confidence.json"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 

@@ -10,6 +10,9 @@ LANGUAGES: frozenset[str] = frozenset({"ru", "en"})
 RecordKind = Literal[
     "event", "agreement", "trade_figure", "infrastructure_project", "person", "organization", "place"
 ]
+# The facts whose confidence is the confidence model's estimate (app.extraction.confidence); people,
+# organizations and places keep the rules' score.
+CALIBRATED_KINDS: frozenset[str] = frozenset({"event", "agreement", "trade_figure", "infrastructure_project"})
 KnownKind = Literal["person", "organization", "place", "infrastructure_project", "country"]
 
 
