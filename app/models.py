@@ -411,6 +411,9 @@ class Source(Versioned, Searchable, Base):
     # Which extractor read the text, and why it proposed nothing when it could not read it.
     extractor_version: Mapped[str | None] = mapped_column(String(40))
     extraction_note: Mapped[str | None] = mapped_column(String(500))
+    # The confidence floor of that reading, and how many of its proposals fell under it.
+    confidence_min: Mapped[float | None] = mapped_column(Float)
+    held_back: Mapped[int | None] = mapped_column(Integer)
 
     citations: Mapped[list["Citation"]] = relationship(
         lazy="raise",

@@ -6,6 +6,9 @@ also states the matching rules). Prints, as Markdown tables: precision and recal
 the share of correct fields among matched facts, issue 12's targets with PASS/FAIL, and speed.
 
     .venv/bin/python -m bench.extraction [--corpus DIR] [--json FILE] [--verbose] [--min-confidence T]
+
+By default it scores what the API proposes: the server's confidence floor applies (`--min-confidence 0`
+scores every proposal).
 """
 
 import argparse
@@ -44,16 +47,17 @@ Extract = Callable[..., Sequence[ProposalLike]]
 
 
 def run(extract: Extract, articles: Sequence[Article], min_confidence: float = 0.0) -> list[ArticleScore]:
-    """Each article scored on the proposals at or above `min_confidence` (what a reviewer accepting
-    "all above" it would take)."""
+    """Each article scored on what the extractor proposes with the confidence floor `min_confidence`
+    (app.extraction.floor: what adding the article as a source with that floor offers for review,
+    or what a reviewer accepting "all above" it takes)."""
+    from app.extraction import apply_floor
+
     return [
         score_article(
             article,
-            [
-                p
-                for p in extract(article.text, language=article.language, published=article.published)
-                if p.confidence >= min_confidence
-            ],
+            apply_floor(
+                extract(article.text, language=article.language, published=article.published), min_confidence
+            ).kept,
         )
         for article in articles
     ]
@@ -236,8 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--min-confidence",
         type=float,
-        default=0.0,
-        help="score only the proposals at least this sure (accepting all of a source above it)",
+        help="the confidence floor: score only what the extractor proposes with it (0: every proposal) "
+        "[default: the server's, BILATERAL_EXTRACTION_CONFIDENCE_MIN]",
     )
     args = parser.parse_args(argv)
 
@@ -248,6 +252,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench/extraction: app.extraction is not importable here ({exc})", file=sys.stderr)
         return 2
     import_seconds = time.perf_counter() - started
+    if args.min_confidence is None:
+        from app.config import get_settings
+
+        args.min_confidence = get_settings().extraction_confidence_min
 
     seed_article, corpus = load_seed(), load_corpus(args.corpus)
     if not corpus:
@@ -260,7 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = targets(seed, scored, speed)
 
     languages = ", ".join(sorted({a.language for a in corpus}))
-    above = f" | proposals at or above confidence {args.min_confidence}" if args.min_confidence else ""
+    above = f" | confidence floor {args.min_confidence}"
     print(f"\n{date.today()} | extractor {EXTRACTOR_VERSION} at {_commit()} | corpus {args.corpus}{above}")
     print(f"\n### Seed article ({len(seed_article.facts)} gold facts)\n")
     print("\n".join([*kind_table(seed), "", *field_table(seed)]))

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.auth import create_key
 from app.candidates import repository
+from app.config import Settings
 from app.extraction import EXTRACTOR_VERSION, Known, Proposal
 
 pytestmark = pytest.mark.anyio
@@ -509,3 +510,66 @@ async def test_the_extractor_reads_a_source_against_its_publication_date(
     await add_source(client, writer, id="undated", publication_date=None)
     # A month reads from its first day; a year alone from its last ("in November": that year's).
     assert [call["published"] for call in extractor] == [date(2025, 10, 1), date(2025, 12, 31), None]
+
+
+# --- the confidence floor ---
+
+
+async def test_a_floor_given_with_the_source_holds_back_what_is_under_it_and_counts_it(
+    client: httpx.AsyncClient, writer: dict[str, str]
+) -> None:
+    source = await add_source(client, writer, confidence_min=0.92)
+    # The talks (0.9) and the signing at them (0.8) are under it, and so is the deputy minister, whom
+    # only the talks needed; the turnover (0.95) is proposed.
+    assert (source["confidence_min"], source["held_back"]) == (0.92, 3)
+    assert set(await candidates(client)) == {"trade_figure:1"}
+    listed = ok(
+        await client.get("/v1/sources", params={"fields": "id,confidence_min,held_back", "q": "Astana"})
+    )
+    assert {"id": "talks-in-astana", "confidence_min": 0.92, "held_back": 3} in listed["items"]
+
+
+async def test_a_kept_fact_keeps_what_it_requires_under_the_floor(
+    client: httpx.AsyncClient, writer: dict[str, str]
+) -> None:
+    source = await add_source(client, writer, confidence_min=0.85)
+    # The signing (0.8) is held back alone: the talks it was signed at are above the floor.
+    assert source["held_back"] == 1
+    assert set(await candidates(client)) == {"person:arman-testov", "event:1", "trade_figure:1"}
+
+
+async def test_the_servers_floor_applies_by_default_and_reading_again_keeps_the_sources(
+    client: httpx.AsyncClient, writer: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(repository, "get_settings", lambda: Settings(extraction_confidence_min=0.85))
+    source = await add_source(client, writer)
+    assert (source["confidence_min"], source["held_back"]) == (0.85, 1)
+    everything = await add_source(client, writer, id="talks-in-astana-all", confidence_min=0)
+    assert (everything["confidence_min"], everything["held_back"]) == (0.0, 0)
+
+    monkeypatch.setattr(repository, "get_settings", lambda: Settings(extraction_confidence_min=0.99))
+    again = ok(await client.post("/v1/sources/talks-in-astana/extract", headers=writer))
+    assert (again["confidence_min"], again["held_back"], again["pending"]) == (0.85, 1, 3)
+
+
+async def test_the_floor_is_a_share_and_is_given_only_when_a_source_is_added(
+    client: httpx.AsyncClient, writer: dict[str, str]
+) -> None:
+    for bad in (-0.1, 1.5, "high"):
+        error = problem(
+            await client.post(
+                "/v1/sources",
+                json={"title": "T", "kind": "article", "text": TEXT, "confidence_min": bad},
+                headers=writer,
+            ),
+            422,
+        )
+        assert [e["name"] for e in error["errors"]] == ["confidence_min"]
+    await add_source(client, writer)
+    current = await client.get("/v1/sources/talks-in-astana", headers=writer)
+    changed = await client.patch(
+        "/v1/sources/talks-in-astana",
+        json={"confidence_min": 0.1},
+        headers=writer | {"If-Match": current.headers["ETag"]},
+    )
+    assert [e["name"] for e in problem(changed, 422)["errors"]] == ["confidence_min"]

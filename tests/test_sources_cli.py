@@ -63,7 +63,7 @@ def test_adding_files_stores_each_with_its_candidates(cli_database: Database, tm
         ["sources", "add", str(article), str(page), "--kind", "wire_report", "--published", "2026-03"],
     )
     assert result.exit_code == 0, result.output
-    assert "2 added, 0 refused, 2 candidates proposed" in result.output
+    assert "2 added, 0 refused, 2 candidates proposed, 0 held back" in result.output
     sources, candidates, revisions = stored(cli_database)
     assert sorted(source.title for source in sources) == ["Ministers meet", "Talks in Baku"]
     assert [(source.language, source.publication_year) for source in sources] == [("en", 2026)] * 2
@@ -102,3 +102,31 @@ def test_a_heading_is_a_short_first_line_that_is_not_a_sentence() -> None:
     assert heading("Talks in Baku\n\nText.") == "Talks in Baku"
     assert heading("The ministers met in Baku.\nMore.") is None
     assert heading("Only one line") is None
+
+
+def test_a_confidence_floor_holds_back_facts_under_it_and_the_summary_counts_them(
+    cli_database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unsure(text: str, **_: Any) -> list[Proposal]:
+        start, end = text.index("The ministers"), text.index("again.") + 6
+        place = {"name_en": "Baku", "name_ru": "Баку", "kind": "city", "country": "AZ", "id": "baku-2"}
+        meeting = {"type": "talks", "title_en": "Talks in Baku", "date": "2026-03-03", "countries": ["AZ"]}
+        return [
+            Proposal("place:baku-2", "place", place, start, end, 0.9),
+            Proposal("event:1", "event", meeting, start, end, 0.4, ("place:baku-2",)),
+        ]
+
+    monkeypatch.setattr(repository, "extract", unsure)
+    article = tmp_path / "talks.txt"
+    article.write_text(TEXT)
+    result = CliRunner().invoke(cli.app, ["sources", "add", str(article), "--confidence-min", "0.5"])
+    assert result.exit_code == 0, result.output
+    assert "0 candidates, 2 held back under 0.5" in result.output
+    assert (
+        "1 added, 0 refused, 0 candidates proposed, 2 held back under the confidence floor" in result.output
+    )
+    [source], candidates, _ = stored(cli_database)
+    assert (source.confidence_min, source.held_back, candidates) == (0.5, 2, [])
+
+    refused = CliRunner().invoke(cli.app, ["sources", "add", str(article), "--confidence-min", "2"])
+    assert refused.exit_code == 2 and "confidence-min" in refused.output

@@ -24,11 +24,12 @@ from app.common.dates import DatePrecision
 from app.common.filters import matches_text, require_known
 from app.common.listing import Listing, column_facet
 from app.common.pagination import Sorting
+from app.config import get_settings
 from app.curation import writes
 from app.curation.routes import create_and_index
 from app.errors import Conflict, InvalidParameter, describe_error, param_error
 from app.events.repository import WRITABLE as EVENT_WRITES
-from app.extraction import EXTRACTOR_VERSION, LANGUAGES, Known, Proposal, extract
+from app.extraction import EXTRACTOR_VERSION, LANGUAGES, Known, Proposal, apply_floor, extract
 from app.models import (
     Candidate,
     CandidateAction,
@@ -67,15 +68,20 @@ WRITABLES: dict[str, writes.Writable[Any]] = {
 
 
 def propose(session: Session, source: Source) -> None:
-    """Read the source's text and add its candidates (pending), or say why there are none."""
+    """Read the source's text and add its candidates (pending), or say why there are none. Facts under
+    the source's confidence floor (the server's when it has none) are held back and counted."""
+    floor = source.confidence_min
+    if floor is None:
+        floor = get_settings().extraction_confidence_min
     if source.language not in LANGUAGES:
-        source.extractor_version = None
+        source.extractor_version = source.confidence_min = source.held_back = None
         source.extraction_note = (
             f"no extractor reads {source.language!r} text (it reads {', '.join(sorted(LANGUAGES))}): "
             "the source is stored without candidates"
         )
         return
     source.extractor_version, source.extraction_note = EXTRACTOR_VERSION, None
+    source.confidence_min, source.held_back = floor, None
     try:
         proposals = extract(
             source.text, language=source.language, published=_published(source), known=known_records(session)
@@ -84,9 +90,11 @@ def propose(session: Session, source: Source) -> None:
         log.exception("the extractor failed on source %s", source.id)
         source.extraction_note = "the extractor failed on this text; no candidates were proposed"
         return
+    floored = apply_floor(proposals, floor)
+    source.held_back = len(floored.held_back)
     paragraphs = paragraph_spans(source.text)
     now = datetime.now(UTC)
-    fresh = _not_yet_reviewed(session, source, proposals)
+    fresh = _not_yet_reviewed(session, source, floored.kept)
     candidates = [_candidate(session, source, proposal, paragraphs, now) for proposal in fresh]
     if fresh and not any(candidates):
         source.extraction_note = "the extractor's proposals did not validate; none is offered"

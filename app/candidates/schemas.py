@@ -175,6 +175,14 @@ class Extraction(Schema):
         description="The extractor that read it; null if none reads its language."
     )
     extraction_note: str | None = Field(description="Why it proposed nothing, if it could not read the text.")
+    confidence_min: float | None = Field(
+        description="The confidence floor it was read with (the one it was added with); null if none "
+        "reads its language."
+    )
+    held_back: int | None = Field(
+        description="Proposals held back under the floor: facts under it, and the people, organizations "
+        "and places only they referred to."
+    )
     withdrawn: int = Field(description="Pending candidates of earlier readings, withdrawn.")
     pending: int = Field(
         description="Pending candidates now: the new proposals, less those already reviewed as they stand."

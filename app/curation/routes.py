@@ -210,7 +210,9 @@ def add_write_routes(
 ) -> None:
     """Register the write endpoints of one resource on its router."""
     create_model = writable.create
-    update_model = writes.partial_model(create_model, create_model.__name__.replace("Create", "Update"))
+    update_model = writes.partial_model(
+        create_model, create_model.__name__.replace("Create", "Update"), writable.create_only
+    )
     label = writable.listing.label
     search_type = SearchRecordType(writable.record_type)
 

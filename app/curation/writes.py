@@ -139,6 +139,8 @@ class Writable(Generic[M]):
     # What a record created by a client brings in besides itself (a source: candidates from its text).
     # Not for `put`: the seed and imports state whole records and want nothing proposed.
     on_create: Callable[[Session, M], None] = lambda session, record: None
+    # Fields of the create body that say how to create it, not what it is: no update body has them.
+    create_only: tuple[str, ...] = ()
     # What deleting a record changes in others, through the ORM so each change is a revision (a
     # foreign key's ON DELETE SET NULL would change them unrecorded).
     on_delete: Callable[[Session, M], None] = lambda session, record: None
@@ -190,12 +192,13 @@ def _constrained(info: FieldInfo) -> Any:
     return annotated
 
 
-def partial_model(model: type[BaseModel], name: str) -> type[BaseModel]:
-    """The update body: every field of `model` but the id, each optional (absent means unchanged)."""
+def partial_model(model: type[BaseModel], name: str, create_only: tuple[str, ...] = ()) -> type[BaseModel]:
+    """The update body: every field of `model` but the id and `create_only`, each optional (absent
+    means unchanged)."""
     fields: dict[str, Any] = {
         key: (Optional[_constrained(info)], Field(None, description=info.description))  # noqa: UP045
         for key, info in model.model_fields.items()
-        if key != "id"
+        if key != "id" and key not in create_only
     }
     return create_model(
         name,

@@ -22,6 +22,8 @@ class Added:
     file: Path
     source_id: str | None = None
     candidates: int = 0
+    held_back: int | None = None
+    confidence_min: float | None = None
     note: str | None = None
     error: str | None = None
 
@@ -52,6 +54,15 @@ def add(
     url: Annotated[
         str | None, typer.Option(help="Where it was published, for one file (never fetched).")
     ] = None,
+    confidence_min: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            max=1,
+            help="Propose only facts at least this sure; 0 proposes everything "
+            "[default: BILATERAL_EXTRACTION_CONFIDENCE_MIN]",
+        ),
+    ] = None,
     actor: Annotated[str, typer.Option(help="Who the revisions name.")] = "cli:sources-add",
 ) -> None:
     """Add each FILE as a source and propose its candidates (see GET /v1/candidates)."""
@@ -67,13 +78,18 @@ def add(
         "retrieved_on": retrieved,
         "title": title,
         "url": url,
+        "confidence_min": confidence_min,
     }
     results = add_files(files, shared, actor)
     failed = [result for result in results if result.error]
     for result in results:
         typer.echo(describe(result), err=bool(result.error))
     proposed = sum(result.candidates for result in results)
-    typer.echo(f"{len(results) - len(failed)} added, {len(failed)} refused, {proposed} candidates proposed")
+    held = sum(result.held_back or 0 for result in results)
+    typer.echo(
+        f"{len(results) - len(failed)} added, {len(failed)} refused, {proposed} candidates proposed, "
+        f"{held} held back under the confidence floor"
+    )
     if failed:
         raise typer.Exit(1)
 
@@ -115,7 +131,14 @@ def add_file(maker: Any, file: Path, shared: dict[str, Any], actor: str) -> Adde
             session.info[ACTOR_KEY] = actor
             source_id = create_and_index(session, WRITABLE, data)
             source = session.get(Source, source_id)
-            return Added(file, source_id, pending_count(session, source_id), source.extraction_note)
+            return Added(
+                file,
+                source_id,
+                pending_count(session, source_id),
+                source.held_back,
+                source.confidence_min,
+                source.extraction_note,
+            )
     except AppError as exc:
         details = "; ".join(f"{error['name']}: {error['detail']}" for error in exc.errors or [])
         return Added(file, error=details or exc.detail)
@@ -153,7 +176,8 @@ def describe(result: Added) -> str:
     if result.error:
         return f"{result.file.name}: refused: {result.error}"
     note = f" ({result.note})" if result.note else ""
-    return f"{result.file.name}: source {result.source_id}, {result.candidates} candidates{note}"
+    held = f", {result.held_back} held back under {result.confidence_min:g}" if result.held_back else ""
+    return f"{result.file.name}: source {result.source_id}, {result.candidates} candidates{held}{note}"
 
 
 def _reason(exc: Exception) -> str:

@@ -148,9 +148,11 @@ WRITABLE = Writable(
             "kind",
             "url",
             "text",
+            "confidence_min",
         )
     ),
     finish=_source_rules,
     on_create=propose,
+    create_only=("confidence_min",),
     id_field="title",
 )

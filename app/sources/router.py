@@ -74,6 +74,8 @@ def extract_source(session: SessionDep, caller: WriteCaller, record_id: RecordId
         "source_id": source.id,
         "extractor_version": source.extractor_version,
         "extraction_note": source.extraction_note,
+        "confidence_min": source.confidence_min,
+        "held_back": source.held_back,
         "withdrawn": withdrawn,
         "pending": pending,
     }

@@ -76,6 +76,16 @@ class SourceRead(Schema):
         description="Why no candidates were proposed, when the text could not be read (e.g. a language "
         "the extractor does not handle)."
     )
+    confidence_min: float | None = Field(
+        description="The confidence floor the extractor read it with: facts it was less sure of were not "
+        "proposed. Null if no extractor read it.",
+        examples=[0.45],
+    )
+    held_back: int | None = Field(
+        description="How many proposals that reading held back under `confidence_min`: facts under it, "
+        "and the people, organizations and places only they referred to. Null if no extractor read it.",
+        examples=[3],
+    )
 
 
 class SourcePage(Page[SourceRead]):
@@ -111,6 +121,8 @@ SourceListFields = Literal[
     "url",
     "extractor_version",
     "extraction_note",
+    "confidence_min",
+    "held_back",
 ]
 SourceField = TypeAliasType("SourceField", SourceListFields)
 SourceDetailField = TypeAliasType("SourceDetailField", Literal[SourceListFields, "text", "citations"])
@@ -175,4 +187,15 @@ class SourceCreate(WriteModel):
         max_length=10_000_000,
         description="The page as HTML, instead of `text`: its main text is kept (menus, footers and "
         "other boilerplate stripped), paragraphs apart by blank lines, and quotes index that text.",
+    )
+    confidence_min: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="Propose only the facts the extractor is at least this sure of (its `confidence`); "
+        "the others are held back, with the people, organizations and places only they refer to, and "
+        "counted in `held_back`. `0` proposes everything. By default the server's floor "
+        "(`BILATERAL_EXTRACTION_CONFIDENCE_MIN`). Only when the source is added: reading it again "
+        "(/v1/sources/{id}/extract) keeps the floor.",
+        examples=[0.45],
     )
