@@ -289,9 +289,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             for language, row in speed["long_article"].items()
         )
     )
-    for problem in (seed["bad_quotes"] + scored["bad_quotes"])[:20]:
-        print(f"  quote: {problem}")
-    if args.verbose:
+    if args.verbose:  # each names an article and quotes it: nothing of a blind set is shown without it
+        for problem in (seed["bad_quotes"] + scored["bad_quotes"])[:20]:
+            print(f"  quote: {problem}")
         print("\n".join(details(seed_scores + corpus_scores)))
     if args.json:
         numbers = {
