@@ -11,13 +11,17 @@ import pytest
 from app.extraction import Proposal
 from bench.extraction import long_text, measure_speed, run, targets
 from bench.extraction_confidence import (
+    ArticleRun,
     Example,
     calibration_rows,
+    chosen_floor,
     fit,
+    floor_rows,
     label_proposals,
     lowest_threshold,
     predict,
     threshold_rows,
+    with_estimates,
 )
 from bench.extraction_score import (
     KINDS,
@@ -443,3 +447,27 @@ def test_the_fitted_model_weighs_a_feature_that_tells_right_from_wrong() -> None
     assert model["weights"]["clean"] > 0 > model["weights"]["carried"]
     clean, carried = predict(model, [example(True, clean=1.0), example(False, carried=1.0)])
     assert clean > 0.5 > carried
+
+
+def test_each_floor_is_scored_on_what_the_floor_keeps_with_the_models_estimates() -> None:
+    figure = Proposal("trade_figure:1", "trade_figure", dict(TURNOVER), *FIGURE_SENTENCE, 0.9)
+    person = Proposal("person:x", "person", {"id": "x"}, *VISIT_SENTENCE, 0.9)
+    visit = Proposal("event:1", "event", dict(VISIT), *VISIT_SENTENCE, 0.9, ("person:x",))
+    # The estimates replace the rules' scores of the scored kinds, in order: the figure, the visit.
+    [run] = with_estimates([ArticleRun(ARTICLE, [figure, person, visit])], [0.8, 0.3])
+    assert [p.confidence for p in run.proposals] == [0.8, 0.9, 0.3]
+    rows = {row["floor"]: row for row in floor_rows([run], gold=2)}
+    assert (rows[0.0]["kept"], rows[0.0]["right"], rows[0.0]["held_facts"]) == (2, 2, 0)
+    assert (rows[0.5]["kept"], rows[0.5]["right"], rows[0.5]["recall"]) == (1, 1, 0.5)
+    assert (rows[0.5]["held_facts"], rows[0.5]["held_others"]) == (1, 1)  # the visit, and its person
+    assert rows[0.9]["kept"] == 0 and rows[0.9]["precision"] is None
+
+
+def test_the_chosen_floor_is_the_last_before_a_step_holds_back_mostly_right_facts() -> None:
+    def row(floor: float, held: int, right: int) -> dict[str, Any]:
+        return {"floor": floor, "held_facts": held, "right": right}
+
+    # Steps: 4 held, 1 right lost; 2 held, none lost; 4 held, 2 right lost (half: stop before it).
+    rows = [row(0.0, 0, 10), row(0.05, 4, 9), row(0.1, 6, 9), row(0.15, 10, 7), row(0.2, 11, 7)]
+    assert chosen_floor(rows) == 0.1
+    assert chosen_floor([row(0.0, 0, 3), row(0.05, 1, 2)]) == 0.0
