@@ -21,11 +21,11 @@ from app.common.dates import (
 )
 from app.config import Settings
 from app.main import create_app
-from tests.openapi_document import parameters
+from tests.openapi_document import document, parameters
 
 pytestmark = pytest.mark.anyio
 
-SPEC = create_app(Settings(_env_file=None, database_url="sqlite://")).openapi()
+SPEC = document()
 VISIT = "aliyev-state-visit-kazakhstan-2025-11"
 QUOTE = "Ключевым политическим событием года стал государственный визит президента Азербайджана"
 

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.auth import create_key
-from app.main import create_app
 from app.models import Revision
+from tests.openapi_document import document
 
 pytestmark = pytest.mark.anyio
 
@@ -149,7 +149,7 @@ async def test_an_unknown_resource_is_a_problem(
 
 
 def test_the_openapi_document_describes_the_endpoint() -> None:
-    spec = create_app().openapi()
+    spec = document()
     operation = spec["paths"]["/v1/imports/{resource}"]["post"]
     assert operation["operationId"] == "importRecords" and operation["tags"] == ["imports"]
     assert operation["security"] == [{"apiKey": []}]

@@ -27,7 +27,7 @@ from app.models import (
 )
 from app.relations.schemas import PairDossier, RelationPairPage
 from tests.figures import year_figure
-from tests.openapi_document import resolve
+from tests.openapi_document import document, resolve
 
 pytestmark = pytest.mark.anyio
 
@@ -468,9 +468,7 @@ async def test_pair_cursors_walk_every_pair_once(client: httpx.AsyncClient) -> N
 
 
 def test_openapi_names_the_operations_and_schemas() -> None:
-    from app.main import create_app
-
-    spec = create_app().openapi()
+    spec = document()
     relations = spec["paths"]["/v1/relations"]["get"]
     dossier = spec["paths"]["/v1/relations/{a}/{b}"]["get"]
     assert (relations["operationId"], dossier["operationId"]) == ("listRelations", "getRelation")

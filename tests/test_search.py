@@ -17,7 +17,6 @@ from app import cli, datastate
 from app.config import get_settings
 from app.db import make_engine
 from app.health import alembic_config
-from app.main import create_app
 from app.models import Event, SearchDocument, SearchRecordType
 from app.search import repository
 from app.search import text as search_text
@@ -26,12 +25,12 @@ from app.search.schemas import SearchPage
 from app.search.text import query_terms, relevance
 from app.seeding import seed_all
 from tests.conftest import SEED_DIR, Database
-from tests.openapi_document import parameters, resolve
+from tests.openapi_document import document, parameters, resolve
 from tests.test_contract import assert_problem
 
 pytestmark = pytest.mark.anyio
 
-SPEC = create_app().openapi()
+SPEC = document()
 PORTS = {"port-of-aktau", "port-of-kuryk", "port-of-alat"}
 VISIT = "aliyev-state-visit-kazakhstan-2025-11"
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from app.models import Bound, Indicator, Unit
 from app.trade.series.schemas import TradeSeries
 from tests.figures import year_figure
-from tests.openapi_document import parameters
+from tests.openapi_document import document, parameters
 
 pytestmark = pytest.mark.anyio
 
@@ -201,9 +201,7 @@ async def test_bad_requests_are_problems(
 
 
 def test_openapi_documents_the_series() -> None:
-    from app.main import create_app
-
-    spec = create_app().openapi()
+    spec = document()
     operation = spec["paths"][SERIES]["get"]
     assert (operation["operationId"], operation["tags"]) == ("getTradeSeries", ["trade-figures"])
     schema = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]

@@ -25,6 +25,7 @@ from schemathesis.generation import GenerationMode
 
 from app.config import REPO_ROOT, Settings
 from app.main import create_app
+from tests import openapi_document
 from tests.conftest import Database
 
 from .conftest import Template, contract_settings
@@ -58,7 +59,7 @@ def _gzipped(_context: Any, value: Any) -> bytes:
 # The document is read at collection time, so each operation is a test of its own; the app that
 # answers (on a seeded database) comes from a fixture. (`schemathesis.pytest.from_fixture` would
 # load it lazily instead, but fails under pytest 9: `'Function' object has no attribute '_nodeid'`.)
-document = create_app(Settings(_env_file=None, database_url="sqlite://")).openapi()
+document = openapi_document.document()
 schema = schemathesis.openapi.from_dict(document, config=CONFIG)
 fewer = schemathesis.openapi.from_dict(document, config=fewer_examples())
 
