@@ -71,7 +71,7 @@ class Settings(BaseSettings):
 
     # Extraction: a fact the confidence model puts under this floor is not proposed when a source is
     # added (a request may give its own); docs/benchmarks/2026-12-03-extraction-floor.md chose it.
-    extraction_confidence_min: float = Field(default=0.45, ge=0, le=1)
+    extraction_confidence_min: float = Field(default=0.0, ge=0, le=1)
 
     # Speed. Worker processes of `bilateral serve`: one per core the API may use.
     workers: int = Field(default=1, ge=1, le=256)

@@ -7,8 +7,9 @@ the share of correct fields among matched facts, issue 12's targets with PASS/FA
 
     .venv/bin/python -m bench.extraction [--corpus DIR] [--json FILE] [--verbose] [--min-confidence T]
 
-By default it scores what the API proposes: the server's confidence floor applies (`--min-confidence 0`
-scores every proposal).
+By default it scores what the API proposes: the server's confidence floor applies (0 unless
+BILATERAL_EXTRACTION_CONFIDENCE_MIN says otherwise: every proposal; `--min-confidence 0.45` scores
+what that floor keeps).
 """
 
 import argparse
