@@ -1,6 +1,7 @@
 """Search documents: built from the records, kept in step with them, and queried through the
 database's own full-text index (FTS5 on SQLite, migration 0003; on PostgreSQL a GIN index over the record
-type and `to_tsvector('simple', stems)`, migration 0007, which serves searches of some types too).
+type and a stored `to_tsvector('simple', stems)`, migrations 0007 and 0013, which serves searches of
+some types too, and a walk of the documents in id order for common words).
 
 Both engines index the same stems (app.search.text), so they find the same records, and both rank
 them by one statement of this module that computes app.search.text.relevance over those stems, so
