@@ -455,11 +455,17 @@ def _postgresql_block(types: int) -> str:
         where, order, hit = "", "d.id", walk_matches + of_types
     walk = f"""SELECT d.id, d.record_type, d.record_id, d.stems, {hit} AS hit
         FROM search_documents d WHERE {where}d.id > :block_after ORDER BY {order}"""
-    found = f"""SELECT d.id, d.record_type, d.record_id, d.stems FROM search_documents d
-        WHERE {matches}{of_types} AND d.id > {{after}} AND {{when}}
-        -- + 0: a bounded sort of the GIN index's matches, not a walk of the primary key.
-        ORDER BY d.id + 0 LIMIT {{limit}}"""
     dense = "(SELECT hits FROM probe) >= :dense"
+
+    def from_index(after: str, when: str, limit: str) -> str:
+        # + 0: a bounded sort of the GIN index's matches, not a walk of the primary key.
+        return f"""SELECT d.id, d.record_type, d.record_id, d.stems FROM search_documents d
+            WHERE {matches}{of_types} AND d.id > {after} AND {when} ORDER BY d.id + 0 LIMIT {limit}"""
+
+    sparse = from_index(":block_after", f"NOT {dense}", ":size")
+    # What a walk of `:walked` documents left of the block: the matches after the last of them.
+    walked_too_few = f"{dense} AND (SELECT count(*) FROM walked) < :size AND EXISTS (SELECT FROM walk_end)"
+    rest = from_index("(SELECT id FROM walk_end)", walked_too_few, ":size - (SELECT count(*) FROM walked)")
     # Ordered as the walk, so that PostgreSQL keeps its order rather than sorting every row walked.
     walk_order = order.replace("d.", "walk.")
     return f"""query AS MATERIALIZED (
@@ -473,15 +479,7 @@ def _postgresql_block(types: int) -> str:
             SELECT d.id FROM search_documents d WHERE {where}d.id > :block_after
             ORDER BY {order} OFFSET :walked - 1 LIMIT 1
         ), block AS MATERIALIZED (
-            SELECT * FROM walked
-            UNION ALL ({found.format(after=":block_after", when=f"NOT {dense}", limit=":size")})
-            UNION ALL ({
-        found.format(
-            after="(SELECT id FROM walk_end)",
-            when=f"{dense} AND (SELECT count(*) FROM walked) < :size AND EXISTS (SELECT FROM walk_end)",
-            limit=":size - (SELECT count(*) FROM walked)",
-        )
-    })
+            SELECT * FROM walked UNION ALL ({sparse}) UNION ALL ({rest})
         )"""
 
 
