@@ -460,12 +460,16 @@ def _postgresql_block(types: int) -> str:
     def from_index(after: str, when: str, limit: str) -> str:
         # + 0: a bounded sort of the GIN index's matches, not a walk of the primary key.
         return f"""SELECT d.id, d.record_type, d.record_id, d.stems FROM search_documents d
-            WHERE {matches}{of_types} AND d.id > {after} AND {when} ORDER BY d.id + 0 LIMIT {limit}"""
+            WHERE {matches}{of_types} AND {after} AND {when} ORDER BY d.id + 0 LIMIT {limit}"""
 
-    sparse = from_index(":block_after", f"NOT {dense}", ":size")
+    sparse = from_index("d.id > :block_after", f"NOT {dense}", ":size")
     # What a walk of `:walked` documents left of the block: the matches after the last of them.
+    # (+ 0 again: after an id it is not told, PostgreSQL takes a third of the table to follow, and
+    # would rather walk the primary key.)
     walked_too_few = f"{dense} AND (SELECT count(*) FROM walked) < :size AND EXISTS (SELECT FROM walk_end)"
-    rest = from_index("(SELECT id FROM walk_end)", walked_too_few, ":size - (SELECT count(*) FROM walked)")
+    rest = from_index(
+        "d.id + 0 > (SELECT id FROM walk_end)", walked_too_few, ":size - (SELECT count(*) FROM walked)"
+    )
     # Ordered as the walk, so that PostgreSQL keeps its order rather than sorting every row walked.
     walk_order = order.replace("d.", "walk.")
     return f"""query AS MATERIALIZED (
