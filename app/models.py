@@ -1022,8 +1022,10 @@ class SearchRecordType(StrEnum):
 class SearchDocument(Base):
     """One record as full-text search sees it: its titles, the text searched, and that text's stems.
 
-    Kept by `app.search.repository`. The engine's own index lives outside this metadata (migration
-    0003): an FTS5 table `search_fts` over `stems` on SQLite, a GIN index on PostgreSQL.
+    Kept by `app.search.repository`. The engine's own index lives outside this metadata (migrations
+    0003, 0007, 0014): an FTS5 table `search_fts` over `stems` on SQLite; on PostgreSQL a stored
+    `search_fts_vector` (`to_tsvector('simple', stems)`), its GIN index with the record type, and
+    a btree over (record_type, id).
     """
 
     __tablename__ = "search_documents"
@@ -1042,7 +1044,8 @@ class SearchDocument(Base):
 
 
 # Database objects that migrations create but this metadata cannot describe (FTS5 virtual and shadow
-# tables, the PostgreSQL expression index): Alembic's model/database comparison leaves them out.
+# tables, PostgreSQL's tsvector column and its indexes): Alembic's model/database comparison leaves
+# them out.
 SEARCH_INDEX_PREFIX = "search_fts"
 
 

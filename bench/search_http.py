@@ -4,12 +4,15 @@
     .venv/bin/python bench/search_http.py postgresql+psycopg://postgres@127.0.0.1:5432/bilateral_bench
 
 Starts the API (uvicorn, one worker, httptools and uvloop, response cache and rate limit off, no
-access log) on a free port of 127.0.0.1, asks `/v1/search?q=…&type=event` for each word of
+access log) on 127.0.0.1 (`--port`, else a free port), asks `/v1/search?q=…&type=event` for each word of
 bench/search_words.py `--requests` times in a row, three rounds, and prints the best round's CPU
 time of the server process per request (from /proc: the whole cost of an answer on SQLite; on
-PostgreSQL the database server's own time is in the wall column only), the wall time per request,
-and each word's CPU ratio to the two rare words' mean. CPU per request is what bounds req/s when the
-cores are busy, and the least disturbed by other work on the machine. Linux only.
+PostgreSQL the database server's CPU is a column of its own: the run time of the API's connections'
+backend processes, from /proc/PID/schedstat, so the server must run on this machine; parallel
+workers are not counted), the wall time per request, and each word's ratio to the two rare words'
+mean, by the API's CPU and, on PostgreSQL, by the API's and the database's CPU together. CPU per
+request is what bounds req/s when the cores are busy, and the least disturbed by other work on the
+machine. Linux only.
 """
 
 import argparse
@@ -20,6 +23,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -27,7 +31,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.search_words import COMMON, RARE  # noqa: E402
+from bench.search_words import COMMON, RARE, process_cpu_s  # noqa: E402
 
 
 def main() -> int:
@@ -36,10 +40,11 @@ def main() -> int:
     )
     parser.add_argument("database", help="a SQLite file or a database URL")
     parser.add_argument("--requests", type=int, default=100, help="requests per word and round")
+    parser.add_argument("--port", type=int, default=0, help="the API's port (default: a free one)")
     args = parser.parse_args()
     url = args.database if "://" in args.database else f"sqlite:///{Path(args.database).resolve()}"
     with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
+        probe.bind(("127.0.0.1", args.port))
         port = probe.getsockname()[1]
     env = {
         **os.environ,
@@ -72,22 +77,48 @@ def main() -> int:
                 for _ in range(10):
                     response = client.get(path)
                     response.raise_for_status()
+                database_cpu_s = database_clock(url)
                 rounds = []
                 for _ in range(3):
-                    cpu, wall = cpu_s(), time.perf_counter()
+                    cpu, db_cpu, wall = cpu_s(), database_cpu_s(), time.perf_counter()
                     for _ in range(args.requests):
                         client.get(path)
-                    cpu, wall = cpu_s() - cpu, time.perf_counter() - wall
-                    rounds.append((cpu / args.requests, wall / args.requests))
+                    cpu, db_cpu = cpu_s() - cpu, database_cpu_s() - db_cpu
+                    wall = time.perf_counter() - wall
+                    rounds.append((cpu / args.requests, db_cpu / args.requests, wall / args.requests))
                 measured[q] = [min(values) * 1000 for values in zip(*rounds, strict=True)]
         baseline = statistics.mean(measured[q][0] for q in RARE[:2])
-        print(f"{'q':<14}{'CPU ms/req':>12}{'wall ms/req':>13}{'× rare':>9}")
-        for q, (cpu_ms, wall_ms) in measured.items():
-            print(f"{q:<14}{cpu_ms:>12.2f}{wall_ms:>13.2f}{cpu_ms / baseline:>9.2f}")
+        both = statistics.mean(measured[q][0] + measured[q][1] for q in RARE[:2])
+        print(
+            f"{'q':<14}{'CPU ms/req':>12}{'db CPU ms':>11}{'wall ms/req':>13}{'× rare':>9}{'× rare, +db':>13}"
+        )
+        for q, (cpu_ms, db_ms, wall_ms) in measured.items():
+            ratios = f"{cpu_ms / baseline:>9.2f}{(cpu_ms + db_ms) / both:>13.2f}"
+            print(f"{q:<14}{cpu_ms:>12.2f}{db_ms:>11.2f}{wall_ms:>13.2f}{ratios}")
     finally:
         server.terminate()
         server.wait(timeout=30)
     return 0
+
+
+def database_clock(url: str) -> Callable[[], float]:
+    """On PostgreSQL, a clock of the CPU time of the backends serving the API's connections (those
+    open now: after the warm-up requests, the API's pool); elsewhere a clock that stays at 0."""
+    if not url.startswith("postgresql"):
+        return lambda: 0.0
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    libpq = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(libpq) as connection:
+        pids = [
+            pid
+            for (pid,) in connection.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+            )
+        ]
+    return lambda: sum(process_cpu_s(pid) for pid in pids if Path(f"/proc/{pid}").exists())
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import orjson
 import pytest
 from alembic import command
 from fastapi import FastAPI
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
@@ -21,7 +21,7 @@ from app.models import Event, SearchDocument, SearchRecordType
 from app.search import repository
 from app.search import text as search_text
 from app.search.repository import index_records, optimize_index
-from app.search.schemas import SearchPage
+from app.search.schemas import SearchMatch, SearchPage, SearchParams
 from app.search.text import query_terms, relevance
 from app.seeding import seed_all
 from tests.conftest import SEED_DIR, Database
@@ -261,6 +261,79 @@ async def test_a_prefix_finds_the_same_named_whole_or_as_a_prefix(
     if app.state.response_cache is not None:
         app.state.response_cache.clear()
     assert [await search(client, q=q) for q in ("порт", "Казахстане", "pipe", "саммит Габала")] == named
+
+
+@pytest.mark.parametrize(
+    ("probed", "walked_at_most"),
+    [
+        (100_000, 1),  # a probe no word fills: the index's matches, sorted
+        (0, 100_000),  # every block walked in id order until it is full
+        (0, 1),  # walks of a block's size, the rest from the index after the last document walked
+        (3, 2),  # as the probe finds the documents
+    ],
+)
+async def test_walking_the_documents_finds_the_blocks_the_index_finds(
+    client: httpx.AsyncClient,
+    app: FastAPI,
+    ranked_at_once: Callable[[int], None],
+    monkeypatch: pytest.MonkeyPatch,
+    probed: int,
+    walked_at_most: int,
+) -> None:
+    # PostgreSQL reads a block either from the GIN index or by walking the documents in id order
+    # (app.search.repository._postgresql_block); both are the same first matches. SQLite has one way.
+    urls = [f"/v1/search?q={q}&limit=3" for q in ("Казахстан", "порт", "Азербайджан")]
+    # One type (its own index), and two (every document in id order, the other types skipped).
+    urls += [f"/v1/search?q=Казахстан&type=trade_figure{more}&limit=2" for more in ("", "&type=event")]
+    ranked_at_once(4)
+    expected = [await walk(client, url) for url in urls]
+    monkeypatch.setattr(repository, "PROBED", probed)
+    monkeypatch.setattr(repository, "WALKED_AT_MOST", walked_at_most)
+    ranked_at_once(4)
+    assert [await walk(client, url) for url in urls] == expected
+    assert all(len(items) > 4 for items in expected)
+
+
+def test_a_common_word_reads_about_a_block_of_documents_on_postgresql(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if session.get_bind().dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's plan: SQLite's FTS5 reads its matches in id order anyway")
+    # A word a third of 3,000 events hold, ranked 50 at a time: the first page reads the probe, the
+    # documents walked until the block is full (about 150) and the page's texts, not every match.
+    monkeypatch.setattr(search_text, "RANKED_AT_ONCE", 50)
+    session.add_all(
+        SearchDocument(
+            record_type=SearchRecordType.event,
+            record_id=f"walk-{n}",
+            title_en=f"Walk {n}",
+            title_ru=f"Walk {n}",
+            text=f"walk {n}",
+            stems="zwalkfound event" if n % 3 == 0 else "zwalkother event",
+        )
+        for n in range(3000)
+    )
+    session.flush()
+    session.execute(text("ANALYZE search_documents"))
+    # A table this small PostgreSQL would rather read whole, by any plan; the benchmark's is not.
+    session.execute(text("SET LOCAL enable_seqscan = off"))
+    fetched = text(
+        "SELECT idx_tup_fetch + seq_tup_read FROM pg_stat_xact_user_tables WHERE relname = 'search_documents'"
+    )
+
+    def first_page(**constants: int) -> tuple[list[SearchMatch], int]:
+        for name, value in constants.items():
+            monkeypatch.setattr(repository, name, value)
+        before = session.execute(fetched).scalar_one()
+        page, _ = repository.search(session, SearchParams(q="zwalkfound", type=[SearchRecordType.event]))
+        return page, session.execute(fetched).scalar_one() - before
+
+    probed = repository.PROBED
+    walked, walked_reads = first_page()
+    indexed, indexed_reads = first_page(PROBED=100_000, WALKED_AT_MOST=1)
+    assert walked == indexed and len(walked) == 20
+    print(walked_reads, indexed_reads)
+    assert walked_reads < probed + 3 * 50 + 100 < 1000 <= indexed_reads
 
 
 def test_relevance_prefers_exact_forms_and_short_texts() -> None:

@@ -1,6 +1,7 @@
 """Search documents: built from the records, kept in step with them, and queried through the
 database's own full-text index (FTS5 on SQLite, migration 0003; on PostgreSQL a GIN index over the record
-type and `to_tsvector('simple', stems)`, migration 0007, which serves searches of some types too).
+type and a stored `to_tsvector('simple', stems)`, migrations 0007 and 0014, which serves searches of
+some types too, and a walk of the documents in id order for common words).
 
 Both engines index the same stems (app.search.text), so they find the same records, and both rank
 them by one statement of this module that computes app.search.text.relevance over those stems, so
@@ -339,16 +340,23 @@ _SCORE_CONSTANTS = {
 Shape = tuple[tuple[bool, bool], ...]
 
 
+# PostgreSQL's walk (`_postgresql_block`): the documents it tests for a sample of their density,
+# and at most how many it tests before it leaves the rest of the block to the GIN index.
+PROBED = 50
+WALKED_AT_MOST = 10_000
+
+
 @lru_cache(maxsize=256)
-def _page_statement(engine: str, typed: bool, shape: Shape, after: bool) -> TextClause:
+def _page_statement(engine: str, types: int, shape: Shape, after: bool) -> TextClause:
     """Up to `:page` hits of one block of matches, best first, with the block's size and last id.
 
     The block is the first `:size` matches in index order (document id) after `:block_after`, of
-    the record types `:types` with `typed`; with `after`, the hits that sort after `:after_score`,
-    `:after_type`, `:after_id` (the last hit a cursor saw). Each match is ranked in the database,
-    as app.search.text.relevance ranks it: its stems are spaced out (` a  b  c `) so that every
-    stem has spaces of its own, and the occurrences of a term's forms counted by what replacing them
-    removes (term i: `:eq_i`, its stem whole; `:pre_i`, any stem it begins; `:var_i`, its variant).
+    the record types `:types` (`types` of them; none: every type); with `after`, the hits that sort
+    after `:after_score`, `:after_type`, `:after_id` (the last hit a cursor saw). Each match is
+    ranked in the database, as app.search.text.relevance ranks it: its stems are spaced out
+    (` a  b  c `) so that every stem has spaces of its own, and the occurrences of a term's forms
+    counted by what replacing them removes (term i: `:eq_i`, its stem whole; `:pre_i`, any stem it
+    begins; `:var_i`, its variant).
     (Spaced out after the block is cut: PostgreSQL computes what a select lists before it sorts.)
     Only the page's hits leave the database, with their titles and text. The first row always
     comes, with the block's size and last id, and no hit when none sorts after `after`.
@@ -356,23 +364,19 @@ def _page_statement(engine: str, typed: bool, shape: Shape, after: bool) -> Text
     if engine == "sqlite":
         # By the full-text index's own rowid: FTS5 reads its matches in that order and stops at the
         # limit, rather than handing every match to a sort.
-        source = "search_fts JOIN search_documents d ON d.id = search_fts.rowid"
         condition = "search_fts MATCH :match AND search_fts.rowid > :block_after"
-        order = "search_fts.rowid"
+        if types:
+            condition += " AND d.record_type IN :types"
+        block = f"""block AS MATERIALIZED (
+            SELECT d.id, d.record_type, d.record_id, d.stems
+            FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
+            WHERE {condition} ORDER BY search_fts.rowid LIMIT :size
+        )"""
         collate = ""
     else:
-        # The expression must be the indexed one, `to_tsvector('simple', stems)`, for the GIN index
-        # to serve. Ordered by the primary key, PostgreSQL would walk it and recompute the tsvector
-        # of every row until the block is full (most of the table, for a word of late rows); ordered
-        # by an expression, it takes the matches from the GIN index and keeps the first in a
-        # bounded sort.
-        source = "search_documents d"
-        condition = "to_tsvector('simple', d.stems) @@ to_tsquery('simple', :match) AND d.id > :block_after"
-        order = "d.id + 0"
+        block = _postgresql_block(types)
         # Ties are broken in code point order, as Python compares strings.
         collate = ' COLLATE "C"'
-    if typed:
-        condition += " AND d.record_type IN :types"
 
     def occurrences(needle: str) -> str:
         return f"(length(spaced) - length(replace(spaced, :{needle}, ''))) / :{needle}_length"
@@ -400,10 +404,7 @@ def _page_statement(engine: str, typed: bool, shape: Shape, after: bool) -> Text
     length = "length(spaced) - length(stems) - 1"
     mean = f"CAST(sum({length}) AS DOUBLE PRECISION) / count(*)"
     statement = text(f"""
-        WITH block AS MATERIALIZED (
-            SELECT d.id, d.record_type, d.record_id, d.stems
-            FROM {source} WHERE {condition} ORDER BY {order} LIMIT :size
-        ), spaced AS MATERIALIZED (
+        WITH {block}, spaced AS MATERIALIZED (
             SELECT id, record_type, record_id, stems, ' ' || replace(stems, ' ', '  ') || ' ' AS spaced
             FROM block
         ), totals AS MATERIALIZED (
@@ -423,7 +424,67 @@ def _page_statement(engine: str, typed: bool, shape: Shape, after: bool) -> Text
         FROM totals LEFT JOIN page ON true LEFT JOIN search_documents d ON d.id = page.id
         ORDER BY page.score DESC, page.{record_type}, page.{record_id}
     """)
-    return statement.bindparams(bindparam("types", expanding=True)) if typed else statement
+    return statement.bindparams(bindparam("types", expanding=True)) if types else statement
+
+
+def _postgresql_block(types: int) -> str:
+    """PostgreSQL: the CTEs that end in `block`, the first `:size` matches after `:block_after` in
+    id order, of the types `:types`, by one of two ways to the same documents.
+
+    The GIN index finds every match of the query at once, unordered; a bounded sort keeps the first.
+    That costs in proportion to all the matches: right for a rare word, not for one that a third of
+    the documents hold. So the statement first tests the next `:probed` documents in id order (the
+    probe); where enough of them match that the block would fill within `:walked` documents, it
+    walks the documents in id order, tests each against its stored tsvector, and stops when the
+    block is full, which costs in proportion to the block. A walk that reaches `:walked` documents
+    with the block not full leaves the rest to the GIN index, after the last document walked.
+    """
+    matches = "d.search_fts_vector @@ to_tsquery('simple', :match)"
+    # In the walk, the query parsed once: in a prepared statement's generic plan PostgreSQL would
+    # parse it again for every document (the GIN index takes it once as its key either way).
+    walk_matches = "d.search_fts_vector @@ (SELECT tsquery FROM query)"
+    of_types = " AND d.record_type IN :types" if types else ""
+    if types == 1:
+        # One type's documents in id order, from the (record_type, id) index (migration 0014). The
+        # type as an array, not `= :type`: against one value PostgreSQL walks the primary key and
+        # skips the other types, taking them to be spread evenly (they come in runs, by import).
+        where, order, hit = "d.record_type = ANY(:type_array) AND ", "d.record_type, d.id", walk_matches
+    else:
+        # Every document in id order (the primary key); other types are tested, not skipped, so
+        # that `:walked` bounds the documents read.
+        where, order, hit = "", "d.id", walk_matches + of_types
+    walk = f"""SELECT d.id, d.record_type, d.record_id, d.stems, {hit} AS hit
+        FROM search_documents d WHERE {where}d.id > :block_after ORDER BY {order}"""
+    dense = "(SELECT hits FROM probe) >= :dense"
+
+    def from_index(after: str, when: str, limit: str) -> str:
+        # + 0: a bounded sort of the GIN index's matches, not a walk of the primary key.
+        return f"""SELECT d.id, d.record_type, d.record_id, d.stems FROM search_documents d
+            WHERE {matches}{of_types} AND {after} AND {when} ORDER BY d.id + 0 LIMIT {limit}"""
+
+    sparse = from_index("d.id > :block_after", f"NOT {dense}", ":size")
+    # What a walk of `:walked` documents left of the block: the matches after the last of them.
+    # (+ 0 again: after an id it is not told, PostgreSQL takes a third of the table to follow, and
+    # would rather walk the primary key.)
+    walked_too_few = f"{dense} AND (SELECT count(*) FROM walked) < :size AND EXISTS (SELECT FROM walk_end)"
+    rest = from_index(
+        "d.id + 0 > (SELECT id FROM walk_end)", walked_too_few, ":size - (SELECT count(*) FROM walked)"
+    )
+    # Ordered as the walk, so that PostgreSQL keeps its order rather than sorting every row walked.
+    walk_order = order.replace("d.", "walk.")
+    return f"""query AS MATERIALIZED (
+            SELECT to_tsquery('simple', :match) AS tsquery
+        ), probe AS MATERIALIZED (
+            SELECT count(*) FILTER (WHERE hit) AS hits FROM ({walk} LIMIT :probed) probed
+        ), walked AS MATERIALIZED (
+            SELECT id, record_type, record_id, stems FROM ({walk} LIMIT :walked) walk
+            WHERE hit AND {dense} ORDER BY {walk_order} LIMIT :size
+        ), walk_end AS MATERIALIZED (
+            SELECT d.id FROM search_documents d WHERE {where}d.id > :block_after
+            ORDER BY {order} OFFSET :walked - 1 LIMIT 1
+        ), block AS MATERIALIZED (
+            SELECT * FROM walked UNION ALL ({sparse}) UNION ALL ({rest})
+        )"""
 
 
 def _term_values(terms: Sequence[Term]) -> dict[str, Any]:
@@ -510,13 +571,16 @@ def _ranked_in_blocks(
     """Up to `limit` hits: from the block that follows document id `block` (after the hit `after`
     sorts, in it) on, each block ranked on its own."""
     size = search_text.RANKED_AT_ONCE
-    typed = bool(values["types"])
+    types = sorted({SearchRecordType(record_type).value for record_type in values["types"]})
+    walked = max(WALKED_AT_MOST, size)
+    # Dense: the probe's share of matches would fill the block within `walked` documents.
+    walk = {"type_array": types, "probed": PROBED, "walked": walked, "dense": -(-size * PROBED // walked)}
     hits: list[_Hit] = []
     while len(hits) < limit:
-        bound = {**values, "block_after": block, "size": size, "page": limit - len(hits)}
+        bound = {**values, **walk, "block_after": block, "size": size, "page": limit - len(hits)}
         if after is not None:
             bound.update(after_score=-after[0], after_type=after[1], after_id=after[2])
-        statement = _page_statement(engine, typed, shape, after is not None)
+        statement = _page_statement(engine, len(types), shape, after is not None)
         rows = connection.execute(statement, bound).all()
         hits += [
             _Hit(
