@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import Any
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -246,6 +247,8 @@ def main() -> None:
     )
     parser.add_argument("--reuse", action="store_true", help="use --db as an earlier run built it")
     parser.add_argument("--figures", type=int, default=1_000)
+    parser.add_argument("--events", type=int, default=1_000)
+    parser.add_argument("--only", nargs="*", help="only these kinds of URL (by name; default: all)")
     parser.add_argument("--requests", type=int, default=2_000, help="requests per round of the CPU timing")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", type=int, default=0, help="print the N most called functions")
@@ -255,26 +258,53 @@ def main() -> None:
     if not (args.reuse and args.db.exists()):
         from bench.explorer import build
 
-        build(args.db, args.figures, 10, 1)
+        build(args.db, args.figures, args.events, 1)
     import sqlite3
 
     with sqlite3.connect(args.db) as conn:
         ids = [
             row[0] for row in conn.execute("SELECT id FROM trade_figures ORDER BY id LIMIT 300 OFFSET 100")
         ]
-    urls = {
+        total = conn.execute("SELECT count(*) FROM trade_figures").fetchone()[0]
+        deep = [
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM trade_figures ORDER BY id LIMIT 20 OFFSET ?", (int(total * 0.9),)
+            )
+        ]
+        words = [row[0] for row in conn.execute("SELECT title_en FROM events ORDER BY id LIMIT 20")]
+    from app.common.pagination import encode_cursor
+
+    every = {
         "one record by id": [f"/v1/trade-figures/{i}" for i in ids],
         "first page": ["/v1/trade-figures?sort=id&limit=50"],
+        "trade by pair": [
+            f"/v1/trade-figures?reporter={a}&partner={b}&sort={sort}&limit=50"
+            for a, b in (("AM", "GE"), ("GE", "AM"))
+            for sort in ("period", "-period", "value")
+        ],
+        "events by country+dates": [
+            f"/v1/events?country={c}&date_from={y}&date_to={y + 4}&sort=date&limit=50"
+            for c in ("AM", "GE")
+            for y in range(1995, 2025, 5)
+        ],
+        "deep page": [
+            f"/v1/trade-figures?sort=id&limit=50&cursor={quote(encode_cursor('trade_figures', 'id', [i]))}"
+            for i in deep
+        ],
+        # A word of an event's title (bench/explorer.py's events are titled with made-up words).
+        "search": [f"/v1/search?q={quote(title.split()[-1])}&type=event&limit=20" for title in words],
     }
+    urls = {name: every[name] for name in args.only or every}
     headers = [(b"host", b"127.0.0.1:8000")]
     if args.gzip:
         headers.append((b"accept-encoding", b"gzip"))
     results = measure(args.db, urls, args.requests, args.rounds, args.profile, headers, args.cprofile)
     print(f"\nper request, in process, response cache off ({args.requests} requests x {args.rounds} rounds)")
-    print(f"{'query':<20} {'calls':>8} {'CPU µs':>8} {'min':>8} {'wall µs':>8}")
+    print(f"{'query':<24} {'calls':>8} {'CPU µs':>8} {'min':>8} {'wall µs':>8}")
     for name, r in results.items():
         print(
-            f"{name:<20} {r['calls']:>8,.0f} {r['cpu_us']:>8,.0f} {r['cpu_min_us']:>8,.0f} "
+            f"{name:<24} {r['calls']:>8,.0f} {r['cpu_us']:>8,.0f} {r['cpu_min_us']:>8,.0f} "
             f"{r['wall_us']:>8,.0f}"
         )
 
