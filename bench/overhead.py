@@ -20,6 +20,7 @@ import cProfile
 import os
 import pstats
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -106,6 +107,7 @@ def measure(
     profile: int,
     headers: list[tuple[bytes, bytes]],
     cprofile: int = 0,
+    instructions: bool = False,
 ) -> dict[str, dict[str, float]]:
     from app.config import Settings
     from app.main import create_app
@@ -167,8 +169,14 @@ def measure(
                 cpu, wall = [], []
                 for _ in range(rounds):
                     started, used = time.perf_counter(), time.process_time()
+                    if instructions:
+                        _callgrind("--instr=on")
                     await run(cycle, requests)
-                    cpu.append((time.process_time() - used) / requests * 1e6)
+                    if instructions:
+                        _callgrind("--instr=off")
+                        cpu.append(_callgrind_dump() / requests / 1000)
+                    else:
+                        cpu.append((time.process_time() - used) / requests * 1e6)
                     wall.append((time.perf_counter() - started) / requests * 1e6)
                 return cpu, wall
 
@@ -217,6 +225,33 @@ def measure(
     return results
 
 
+# Under `--instructions` the script runs itself in Valgrind's callgrind, instrumenting nothing but the
+# timed requests (every thread): machine instructions do not move with the machine's load.
+_UNDER_CALLGRIND = "BILATERAL_BENCH_UNDER_CALLGRIND"
+
+
+def _callgrind(*command: str) -> None:
+    subprocess.run(["callgrind_control", *command, str(os.getpid())], check=True, capture_output=True)
+
+
+def _callgrind_dump() -> int:
+    """The instructions counted since the last dump (and a new dump, which zeroes the count)."""
+    out = Path(os.environ[_UNDER_CALLGRIND])
+    before = set(out.parent.glob(out.name + ".*"))
+    _callgrind("--dump")
+    [dump] = set(out.parent.glob(out.name + ".*")) - before
+    text = dump.read_text()
+    dump.unlink()
+    return int(text.split("\ntotals: ", 1)[1].split()[0])
+
+
+def _in_callgrind() -> None:
+    out = Path(tempfile.mkdtemp()) / "callgrind.out"
+    os.environ[_UNDER_CALLGRIND] = str(out)
+    valgrind = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}"]
+    os.execvp("valgrind", [*valgrind, sys.executable, *sys.argv])
+
+
 def _loop_runner() -> Callable[[Any], Any]:
     """uvloop's run, as `bilateral serve` runs (uvicorn with uvloop), else asyncio's."""
     try:
@@ -254,7 +289,14 @@ def main() -> None:
     parser.add_argument("--profile", type=int, default=0, help="print the N most called functions")
     parser.add_argument("--cprofile", type=int, default=0, help="print cProfile's N costliest functions")
     parser.add_argument("--gzip", action="store_true", help="send Accept-Encoding: gzip too")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count machine instructions (Valgrind's callgrind) instead of CPU time",
+    )
     args = parser.parse_args()
+    if args.instructions and _UNDER_CALLGRIND not in os.environ:
+        _in_callgrind()
     if not (args.reuse and args.db.exists()):
         from bench.explorer import build
 
@@ -299,9 +341,12 @@ def main() -> None:
     headers = [(b"host", b"127.0.0.1:8000")]
     if args.gzip:
         headers.append((b"accept-encoding", b"gzip"))
-    results = measure(args.db, urls, args.requests, args.rounds, args.profile, headers, args.cprofile)
+    results = measure(
+        args.db, urls, args.requests, args.rounds, args.profile, headers, args.cprofile, args.instructions
+    )
     print(f"\nper request, in process, response cache off ({args.requests} requests x {args.rounds} rounds)")
-    print(f"{'query':<24} {'calls':>8} {'CPU µs':>8} {'min':>8} {'wall µs':>8}")
+    cpu = "k instr" if args.instructions else "CPU µs"
+    print(f"{'query':<24} {'calls':>8} {cpu:>8} {'min':>8} {'wall µs':>8}")
     for name, r in results.items():
         print(
             f"{name:<24} {r['calls']:>8,.0f} {r['cpu_us']:>8,.0f} {r['cpu_min_us']:>8,.0f} "

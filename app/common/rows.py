@@ -400,6 +400,7 @@ class Plan:
         self.lang = lang
         self.raw_columns = [_raw(column) for column in columns]
         self._csv_layouts: dict[tuple[str, ...], _CsvLayout] = {}
+        self._positions: dict[int, list[int]] = {}
         self._key_columns: dict[tuple[Any, ...], tuple[list[Any], list[int]]] = {}
         self._outers: dict[tuple[int, tuple[int, ...], bool], TextualSelect] = {}
         table = reader.id_column.class_.__table__
@@ -488,17 +489,22 @@ class Plan:
         `to_json`: the items are only written out by orjson (`api.json_response`). Where the database
         writes JSON text as orjson does (`writes_json_as_orjson`), a relation's text then goes into the
         body as it is (`orjson.Fragment`) instead of being decoded and encoded again."""
-        names, getters = self.names, self._getters
-        items = [dict(zip(names, [row[i] for i in getters], strict=True)) for row in rows]
-        if not items or not self.related:
-            return items
-        if self.inlined:
-            first = len(rows[0]) - len(self.inlined)
-            read = orjson.Fragment if to_json and writes_json_as_orjson(self.engine) else orjson.loads
-            for item, row in zip(items, rows, strict=True):
-                for offset, (at, related) in enumerate(self.inlined, first):
-                    text = row[offset]
-                    item[names[at]] = read(text) if text is not None else [] if related.many else None
+        if not rows:
+            return []
+        names = self.names
+        # Column by column (the transposing and the decoding in C), then an item per row.
+        columns = list(zip(*rows, strict=True))
+        values: list[Sequence[Any]] = [columns[at] for at in self._value_positions(len(columns))]
+        read = orjson.Fragment if to_json and writes_json_as_orjson(self.engine) else orjson.loads
+        for at, related in self.inlined:
+            texts = values[at]
+            if None in texts:  # no related row: PostgreSQL's json_agg gives NULL, not []
+                values[at] = [
+                    read(text) if text is not None else [] if related.many else None for text in texts
+                ]
+            else:
+                values[at] = list(map(read, texts))
+        items = [dict(zip(names, each, strict=True)) for each in zip(*values, strict=True)]
         if not self.fetched:
             return items
         connection = session.connection()
@@ -508,6 +514,17 @@ class Plan:
         for query, fields in self.references.items():
             self._attach_references(connection, items, query, fields)
         return items
+
+    def _value_positions(self, width: int) -> list[int]:
+        """Where each field's value is in a row `width` columns wide: a relation read inside the
+        statement is one of the last columns (`with_relations`, `by_id`)."""
+        positions = self._positions.get(width)
+        if positions is None:
+            positions = list(self._getters)
+            for offset, (at, _) in enumerate(self.inlined, width - len(self.inlined)):
+                positions[at] = offset
+            self._positions[width] = positions
+        return positions
 
     def csv_text(self, session: Session, rows: Sequence[Any], columns: Sequence[str]) -> str:
         """The rows as CSV lines, byte for byte what the csv module writes from `row_cells` of the
