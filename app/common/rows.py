@@ -24,6 +24,7 @@ from sqlalchemy import (
     ARRAY,
     BindParameter,
     Boolean,
+    Column,
     ColumnElement,
     Connection,
     CursorResult,
@@ -40,6 +41,7 @@ from sqlalchemy import (
     func,
     inspect,
     literal_column,
+    null,
     select,
     sql,
     text,
@@ -51,6 +53,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import RelationshipDirection, RelationshipProperty, Session, configure_mappers
 from sqlalchemy.sql.selectable import TextualSelect
 from sqlalchemy.sql.sqltypes import NullType
+from sqlalchemy.sql.visitors import replacement_traverse
 
 LIST_SEPARATOR = " | "
 MAX_PLANS = 256  # per resource
@@ -231,6 +234,20 @@ def writes_json_as_orjson(engine: str) -> bool:
     return engine == "sqlite"
 
 
+def _correlated_to(attribute: Any, id_column: Any, key: Any) -> ColumnElement[Any]:
+    """A computed column of the record's table, over another statement's column of its id."""
+    # The mapped SQL, without the ORM's annotations (with them, the ORM would compile the column as
+    # mapped, over the record's table).
+    expression: ColumnElement[Any] = attribute.property.columns[0]
+    record_id = id_column.property.columns[0]
+
+    def swap(element: Any, **_: Any) -> Any:
+        return key if element is record_id else None
+
+    found: ColumnElement[Any] = replacement_traverse(expression, {}, swap)
+    return found
+
+
 def _key(name: str) -> Any:
     """A JSON key written into the SQL (a schema's field name, never user input)."""
     assert name.isidentifier()
@@ -399,6 +416,10 @@ class Plan:
         self._getters = getters
         self.lang = lang
         self.raw_columns = [_raw(column) for column in columns]
+        # Columns that are a query of their own (a column_property such as `support`), not a column.
+        self._computed = [
+            at for at, column in enumerate(columns) if not isinstance(column.expression, Column)
+        ]
         self._csv_layouts: dict[tuple[str, ...], _CsvLayout] = {}
         self._positions: dict[int, list[int]] = {}
         self._key_columns: dict[tuple[Any, ...], tuple[list[Any], list[int]]] = {}
@@ -428,7 +449,9 @@ class Plan:
     ) -> Select[Any] | TextualSelect:
         """One page's statement (ordered and limited, its columns as `with_key_columns` made them)
         with the inlined relations of its rows as the last columns: read for the page's rows only,
-        in the page's order."""
+        in the page's order. The computed columns (a record's support, its source count) are worked
+        out here too, for the page's rows: in the page itself, a page sorted by a column no index
+        orders would work them out for every matching record before the sort."""
         if not self.inlined:
             return page
         shape = (len(page.selected_columns), tuple(key_positions), descending)
@@ -442,7 +465,10 @@ class Plan:
             relations = [
                 self._inline(related, columns[self._getters[at]], rows) for at, related in self.inlined
             ]
-            statement = select(*columns, *relations).order_by(*order)
+            values: list[Any] = list(columns)
+            for at in self._computed:
+                values[at] = _correlated_to(self.columns[at], self.reader.id_column, columns[0])
+            statement = select(*values, *relations).order_by(*order)
             # Its columns named in order, untyped (nothing converted, as the driver returns them):
             # SQLAlchemy then keeps the result's description with the compiled statement instead
             # of matching the cursor's columns anew on every page.
@@ -479,6 +505,9 @@ class Plan:
                     extra.append(key)
                 positions.append(at)
             selected = [*self.raw_columns, *(_raw(key) for key in extra)]
+            if self.inlined:  # computed for the page's rows only, in `with_relations`
+                for at in self._computed:
+                    selected[at] = null()
             labelled = [value.label(f"c{at}") for at, value in enumerate(selected)]
             found = self._key_columns[shape] = (labelled, positions)
         return list(found[0]), list(found[1])
