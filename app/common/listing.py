@@ -136,9 +136,7 @@ class Listing(Generic[M]):
             lang,
         )
         result = connection.execute(plan.with_relations(query, positions, descending, connection.dialect))
-        # The driver's tuples where SQLAlchemy would convert nothing: the CSV path's columns, and a
-        # statement with its relations, whose columns declare no type (`Plan.with_relations`).
-        fetched = driver_rows(result) if driver or plan.inlined else list(result.all())
+        fetched = driver_rows(result) if driver else list(result.all())
         page, next_cursor = cut(
             fetched, limit, self.sorting, resolved, lambda last: [last[at] for at in positions]
         )
