@@ -4,14 +4,16 @@ process, with the response cache off, the way `bench/run.py`'s cold cells ask (w
     .venv/bin/python bench/overhead.py                     # build, count calls, time CPU
     .venv/bin/python bench/overhead.py --db /tmp/x.db --reuse --requests 2000
     .venv/bin/python bench/overhead.py --reuse --profile 30   # the 30 costliest functions, per request
+    .venv/bin/python bench/overhead.py --reuse --requests 20 --rounds 2 --instructions   # under callgrind
 
 Two measures per URL, each after warm-up requests: Python function calls per request in every thread
-(`sys.setprofile` and `threading.setprofile`: deterministic, so a change's effect shows however busy
-the machine is), and the process's CPU time per request (`time.process_time`, all threads) over
-`--requests` requests without the profiler, the median of `--rounds` rounds. Requests go straight to
-the ASGI app, one at a time, as uvicorn would pass them (no client library in the count); the access
-log is written (at `info`, JSON) to /dev/null. The database: the seed and `--figures` trade figures of
-one pair, built as `bench/explorer.py` builds its own (a temporary SQLite file).
+(`sys.setprofile` and `threading.setprofile`: deterministic, so a change's effect shows however busy the
+machine is), and the process's CPU time per request (`time.process_time`, all threads) over `--requests`
+requests without the profiler, the median of `--rounds` rounds (with `--instructions`, machine instructions
+instead, counted by Valgrind's callgrind: they do not move with the load). Requests go straight to the ASGI
+app, one at a time, as uvicorn would pass them (no client library in the count); the access log is written (at
+`info`, JSON) to /dev/null. The database: the seed, `--figures` trade figures and `--events` events of one
+pair, built as `bench/explorer.py` builds its own (a temporary SQLite file).
 """
 
 import argparse
