@@ -4,14 +4,16 @@ process, with the response cache off, the way `bench/run.py`'s cold cells ask (w
     .venv/bin/python bench/overhead.py                     # build, count calls, time CPU
     .venv/bin/python bench/overhead.py --db /tmp/x.db --reuse --requests 2000
     .venv/bin/python bench/overhead.py --reuse --profile 30   # the 30 costliest functions, per request
+    .venv/bin/python bench/overhead.py --reuse --requests 20 --rounds 2 --instructions   # under callgrind
 
 Two measures per URL, each after warm-up requests: Python function calls per request in every thread
-(`sys.setprofile` and `threading.setprofile`: deterministic, so a change's effect shows however busy
-the machine is), and the process's CPU time per request (`time.process_time`, all threads) over
-`--requests` requests without the profiler, the median of `--rounds` rounds. Requests go straight to
-the ASGI app, one at a time, as uvicorn would pass them (no client library in the count); the access
-log is written (at `info`, JSON) to /dev/null. The database: the seed and `--figures` trade figures of
-one pair, built as `bench/explorer.py` builds its own (a temporary SQLite file).
+(`sys.setprofile` and `threading.setprofile`: deterministic, so a change's effect shows however busy the
+machine is), and the process's CPU time per request (`time.process_time`, all threads) over `--requests`
+requests without the profiler, the median of `--rounds` rounds (with `--instructions`, machine instructions
+instead, counted by Valgrind's callgrind: they do not move with the load). Requests go straight to the ASGI
+app, one at a time, as uvicorn would pass them (no client library in the count); the access log is written (at
+`info`, JSON) to /dev/null. The database: the seed, `--figures` trade figures and `--events` events of one
+pair, built as `bench/explorer.py` builds its own (a temporary SQLite file).
 """
 
 import argparse
@@ -20,6 +22,7 @@ import cProfile
 import os
 import pstats
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -29,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import Any
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -105,6 +109,7 @@ def measure(
     profile: int,
     headers: list[tuple[bytes, bytes]],
     cprofile: int = 0,
+    instructions: bool = False,
 ) -> dict[str, dict[str, float]]:
     from app.config import Settings
     from app.main import create_app
@@ -166,8 +171,14 @@ def measure(
                 cpu, wall = [], []
                 for _ in range(rounds):
                     started, used = time.perf_counter(), time.process_time()
+                    if instructions:
+                        _callgrind("--instr=on")
                     await run(cycle, requests)
-                    cpu.append((time.process_time() - used) / requests * 1e6)
+                    if instructions:
+                        _callgrind("--instr=off")
+                        cpu.append(_callgrind_dump() / requests / 1000)
+                    else:
+                        cpu.append((time.process_time() - used) / requests * 1e6)
                     wall.append((time.perf_counter() - started) / requests * 1e6)
                 return cpu, wall
 
@@ -216,6 +227,33 @@ def measure(
     return results
 
 
+# Under `--instructions` the script runs itself in Valgrind's callgrind, instrumenting nothing but the
+# timed requests (every thread): machine instructions do not move with the machine's load.
+_UNDER_CALLGRIND = "BILATERAL_BENCH_UNDER_CALLGRIND"
+
+
+def _callgrind(*command: str) -> None:
+    subprocess.run(["callgrind_control", *command, str(os.getpid())], check=True, capture_output=True)
+
+
+def _callgrind_dump() -> int:
+    """The instructions counted since the last dump (and a new dump, which zeroes the count)."""
+    out = Path(os.environ[_UNDER_CALLGRIND])
+    before = set(out.parent.glob(out.name + ".*"))
+    _callgrind("--dump")
+    [dump] = set(out.parent.glob(out.name + ".*")) - before
+    text = dump.read_text()
+    dump.unlink()
+    return int(text.split("\ntotals: ", 1)[1].split()[0])
+
+
+def _in_callgrind() -> None:
+    out = Path(tempfile.mkdtemp()) / "callgrind.out"
+    os.environ[_UNDER_CALLGRIND] = str(out)
+    valgrind = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}"]
+    os.execvp("valgrind", [*valgrind, sys.executable, *sys.argv])
+
+
 def _loop_runner() -> Callable[[Any], Any]:
     """uvloop's run, as `bilateral serve` runs (uvicorn with uvloop), else asyncio's."""
     try:
@@ -246,35 +284,74 @@ def main() -> None:
     )
     parser.add_argument("--reuse", action="store_true", help="use --db as an earlier run built it")
     parser.add_argument("--figures", type=int, default=1_000)
+    parser.add_argument("--events", type=int, default=1_000)
+    parser.add_argument("--only", nargs="*", help="only these kinds of URL (by name; default: all)")
     parser.add_argument("--requests", type=int, default=2_000, help="requests per round of the CPU timing")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", type=int, default=0, help="print the N most called functions")
     parser.add_argument("--cprofile", type=int, default=0, help="print cProfile's N costliest functions")
     parser.add_argument("--gzip", action="store_true", help="send Accept-Encoding: gzip too")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count machine instructions (Valgrind's callgrind) instead of CPU time",
+    )
     args = parser.parse_args()
+    if args.instructions and _UNDER_CALLGRIND not in os.environ:
+        _in_callgrind()
     if not (args.reuse and args.db.exists()):
         from bench.explorer import build
 
-        build(args.db, args.figures, 10, 1)
+        build(args.db, args.figures, args.events, 1)
     import sqlite3
 
     with sqlite3.connect(args.db) as conn:
         ids = [
             row[0] for row in conn.execute("SELECT id FROM trade_figures ORDER BY id LIMIT 300 OFFSET 100")
         ]
-    urls = {
+        total = conn.execute("SELECT count(*) FROM trade_figures").fetchone()[0]
+        deep = [
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM trade_figures ORDER BY id LIMIT 20 OFFSET ?", (int(total * 0.9),)
+            )
+        ]
+        words = [row[0] for row in conn.execute("SELECT title_en FROM events ORDER BY id LIMIT 20")]
+    from app.common.pagination import encode_cursor
+
+    every = {
         "one record by id": [f"/v1/trade-figures/{i}" for i in ids],
         "first page": ["/v1/trade-figures?sort=id&limit=50"],
+        "trade by pair": [
+            f"/v1/trade-figures?reporter={a}&partner={b}&sort={sort}&limit=50"
+            for a, b in (("AM", "GE"), ("GE", "AM"))
+            for sort in ("period", "-period", "value")
+        ],
+        "events by country+dates": [
+            f"/v1/events?country={c}&date_from={y}&date_to={y + 4}&sort=date&limit=50"
+            for c in ("AM", "GE")
+            for y in range(1995, 2025, 5)
+        ],
+        "deep page": [
+            f"/v1/trade-figures?sort=id&limit=50&cursor={quote(encode_cursor('trade_figures', 'id', [i]))}"
+            for i in deep
+        ],
+        # A word of an event's title (bench/explorer.py's events are titled with made-up words).
+        "search": [f"/v1/search?q={quote(title.split()[-1])}&type=event&limit=20" for title in words],
     }
+    urls = {name: every[name] for name in args.only or every}
     headers = [(b"host", b"127.0.0.1:8000")]
     if args.gzip:
         headers.append((b"accept-encoding", b"gzip"))
-    results = measure(args.db, urls, args.requests, args.rounds, args.profile, headers, args.cprofile)
+    results = measure(
+        args.db, urls, args.requests, args.rounds, args.profile, headers, args.cprofile, args.instructions
+    )
     print(f"\nper request, in process, response cache off ({args.requests} requests x {args.rounds} rounds)")
-    print(f"{'query':<20} {'calls':>8} {'CPU µs':>8} {'min':>8} {'wall µs':>8}")
+    cpu = "k instr" if args.instructions else "CPU µs"
+    print(f"{'query':<24} {'calls':>8} {cpu:>8} {'min':>8} {'wall µs':>8}")
     for name, r in results.items():
         print(
-            f"{name:<20} {r['calls']:>8,.0f} {r['cpu_us']:>8,.0f} {r['cpu_min_us']:>8,.0f} "
+            f"{name:<24} {r['calls']:>8,.0f} {r['cpu_us']:>8,.0f} {r['cpu_min_us']:>8,.0f} "
             f"{r['wall_us']:>8,.0f}"
         )
 

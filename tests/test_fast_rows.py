@@ -25,7 +25,7 @@ from app.common.listing import Listing
 from app.common.rows import row_cells
 from app.events.repository import EVENTS
 from app.events.schemas import EventRead
-from app.models import Bound, Citation, TradeFigure
+from app.models import Bound, Citation, Country, TradeFigure
 from app.projects.repository import PROJECTS
 from app.projects.schemas import InfrastructureProjectRead
 from app.reference.repository import COUNTRIES, ORGANIZATIONS, PEOPLE, PLACES
@@ -248,3 +248,35 @@ def test_driver_rows_raise_database_errors_as_sqlalchemy_does(session: Session) 
         sql = "SELECT 1 / (2 - x) FROM generate_series(1, 3) AS x"
     with pytest.raises(DBAPIError):
         rows.driver_rows(connection.exec_driver_sql(sql))
+
+
+# Text that JSON writers escape differently if they differ at all: every control character (but NUL,
+# which PostgreSQL text cannot hold), quotes
+# and backslashes, the line and paragraph separators, DEL, both sides of the surrogates, astral.
+AWKWARD_TEXT = (
+    "".join(map(chr, range(1, 0x20))) + '"\\/ ё Ж \u2028\u2029 \x7f \ud7ff \ue000 \U0001f600 \U0010ffff'
+)
+
+
+@pytest.mark.parametrize(("path", "listing", "schema"), READERS, ids=IDS)
+def test_a_page_written_from_the_databases_json_is_what_orjson_writes(
+    session: Session, path: str, listing: Listing[Any], schema: type[BaseModel]
+) -> None:
+    """Where a relation's JSON text goes into the body as the database wrote it (rows.Plan.items
+    `to_json`), the bytes are those of the decoded page."""
+    quoted = session.scalar(select(Citation.id).where(Citation.trade_figure_id.is_not(None)).limit(1))
+    session.execute(update(Citation).where(Citation.id == quoted).values(quote=AWKWARD_TEXT))
+    session.execute(
+        update(Country).where(Country.id == "KZ").values(name_en=AWKWARD_TEXT, name_ru=AWKWARD_TEXT)
+    )
+    engine = session.connection().dialect.name
+    for lang in ("en", "ru"):
+        params = SimpleNamespace(fields=[], sort="id", limit=100_000, cursor=None)
+        decoded, _ = listing.page_items(session, select(listing.model), params, lang)
+        written, _ = listing.page_items(session, select(listing.model), params, lang, to_json=True)
+        assert orjson.dumps(written) == orjson.dumps(decoded)
+        spliced = [value for item in written for value in item.values() if isinstance(value, orjson.Fragment)]
+        assert bool(spliced) == (
+            rows.writes_json_as_orjson(engine) and listing.reader.plan(lang).related != []
+        )
+    assert listing is not TRADE_FIGURES or orjson.dumps(AWKWARD_TEXT) in orjson.dumps(decoded)

@@ -110,7 +110,7 @@ def list_response(
     export = export_format(params.format, request.headers.get("accept"))
     if export:
         return export_response(request, listing, statement, params, schema, lang, version, export, serialize)
-    body = list_body(session, listing, statement, params, schema, lang)
+    body = list_body(session, listing, statement, params, schema, lang, to_json=True)
     response = json_response(body, lang, version)
     link_next(response, request, body["next_cursor"])
     return response
@@ -123,11 +123,13 @@ def list_body(
     params: Any,
     schema: type[BaseModel],
     lang: str,
+    to_json: bool = False,
 ) -> dict[str, Any]:
     """A list endpoint's JSON body (a page, and its total and facets when asked for): what
-    `list_response` sends, and what the explorer's pages show."""
+    `list_response` sends (`to_json`: only to be written as JSON, see `rows.Plan.items`), and what
+    the explorer's pages show."""
     if listing.reads_rows(params):
-        items, next_cursor = listing.page_items(session, statement, params, lang)
+        items, next_cursor = listing.page_items(session, statement, params, lang, to_json)
     else:
         rows, next_cursor = listing.page(session, statement, params, lang)
         include = getattr(params, "include", [])

@@ -73,13 +73,13 @@ class Listing(Generic[M]):
                 return
 
     def page_items(
-        self, session: Session, statement: Select[M], params: Any, lang: str
+        self, session: Session, statement: Select[M], params: Any, lang: str, to_json: bool = False
     ) -> tuple[list[Item], str | None]:
-        """One page as JSON items, by the fast path."""
+        """One page as JSON items, by the fast path (`to_json`: see `Plan.items`)."""
         plan, rows, next_cursor = self._rows(
             session, statement, params.fields, params.sort, params.limit, params.cursor, lang
         )
-        return plan.items(session, rows), next_cursor
+        return plan.items(session, rows, to_json), next_cursor
 
     def every_item(
         self, session: Session, statement: Select[M], params: Any, lang: str

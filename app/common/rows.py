@@ -24,6 +24,7 @@ from sqlalchemy import (
     ARRAY,
     BindParameter,
     Boolean,
+    Column,
     ColumnElement,
     Connection,
     CursorResult,
@@ -40,6 +41,7 @@ from sqlalchemy import (
     func,
     inspect,
     literal_column,
+    null,
     select,
     sql,
     text,
@@ -51,6 +53,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import RelationshipDirection, RelationshipProperty, Session, configure_mappers
 from sqlalchemy.sql.selectable import TextualSelect
 from sqlalchemy.sql.sqltypes import NullType
+from sqlalchemy.sql.visitors import replacement_traverse
 
 LIST_SEPARATOR = " | "
 MAX_PLANS = 256  # per resource
@@ -223,6 +226,28 @@ class _Inline:
         return statement.select_from(link).join(target)
 
 
+def writes_json_as_orjson(engine: str) -> bool:
+    """Whether the JSON text `_Inline` reads from the database `engine` is, byte for byte, what orjson
+    writes for the same value. SQLite's JSON functions write compact JSON, keys in the order given,
+    and escape text as orjson does (tests/test_fast_rows.py checks every character); PostgreSQL's
+    write spaces after `:` and `,`."""
+    return engine == "sqlite"
+
+
+def _correlated_to(attribute: Any, id_column: Any, key: Any) -> ColumnElement[Any]:
+    """A computed column of the record's table, over another statement's column of its id."""
+    # The mapped SQL, without the ORM's annotations (with them, the ORM would compile the column as
+    # mapped, over the record's table).
+    expression: ColumnElement[Any] = attribute.property.columns[0]
+    record_id = id_column.property.columns[0]
+
+    def swap(element: Any, **_: Any) -> Any:
+        return key if element is record_id else None
+
+    found: ColumnElement[Any] = replacement_traverse(expression, {}, swap)
+    return found
+
+
 def _key(name: str) -> Any:
     """A JSON key written into the SQL (a schema's field name, never user input)."""
     assert name.isidentifier()
@@ -391,7 +416,12 @@ class Plan:
         self._getters = getters
         self.lang = lang
         self.raw_columns = [_raw(column) for column in columns]
+        # Columns that are a query of their own (a column_property such as `support`), not a column.
+        self._computed = [
+            at for at, column in enumerate(columns) if not isinstance(column.expression, Column)
+        ]
         self._csv_layouts: dict[tuple[str, ...], _CsvLayout] = {}
+        self._positions: dict[int, list[int]] = {}
         self._key_columns: dict[tuple[Any, ...], tuple[list[Any], list[int]]] = {}
         self._outers: dict[tuple[int, tuple[int, ...], bool], TextualSelect] = {}
         table = reader.id_column.class_.__table__
@@ -419,7 +449,9 @@ class Plan:
     ) -> Select[Any] | TextualSelect:
         """One page's statement (ordered and limited, its columns as `with_key_columns` made them)
         with the inlined relations of its rows as the last columns: read for the page's rows only,
-        in the page's order."""
+        in the page's order. The computed columns (a record's support, its source count) are worked
+        out here too, for the page's rows: in the page itself, a page sorted by a column no index
+        orders would work them out for every matching record before the sort."""
         if not self.inlined:
             return page
         shape = (len(page.selected_columns), tuple(key_positions), descending)
@@ -433,7 +465,10 @@ class Plan:
             relations = [
                 self._inline(related, columns[self._getters[at]], rows) for at, related in self.inlined
             ]
-            statement = select(*columns, *relations).order_by(*order)
+            values: list[Any] = list(columns)
+            for at in self._computed:
+                values[at] = _correlated_to(self.columns[at], self.reader.id_column, columns[0])
+            statement = select(*values, *relations).order_by(*order)
             # Its columns named in order, untyped (nothing converted, as the driver returns them):
             # SQLAlchemy then keeps the result's description with the compiled statement instead
             # of matching the cursor's columns anew on every page.
@@ -470,22 +505,35 @@ class Plan:
                     extra.append(key)
                 positions.append(at)
             selected = [*self.raw_columns, *(_raw(key) for key in extra)]
+            if self.inlined:  # computed for the page's rows only, in `with_relations`
+                for at in self._computed:
+                    selected[at] = null()
             labelled = [value.label(f"c{at}") for at, value in enumerate(selected)]
             found = self._key_columns[shape] = (labelled, positions)
         return list(found[0]), list(found[1])
 
-    def items(self, session: Session, rows: Sequence[Any]) -> list[Item]:
-        """The rows as the schema's JSON items, with their related rows (one query per relation)."""
-        names, getters = self.names, self._getters
-        items = [dict(zip(names, [row[i] for i in getters], strict=True)) for row in rows]
-        if not items or not self.related:
-            return items
-        if self.inlined:
-            first = len(rows[0]) - len(self.inlined)
-            for item, row in zip(items, rows, strict=True):
-                for offset, (at, related) in enumerate(self.inlined, first):
-                    text = row[offset]
-                    item[names[at]] = orjson.loads(text) if text is not None else [] if related.many else None
+    def items(self, session: Session, rows: Sequence[Any], to_json: bool = False) -> list[Item]:
+        """The rows as the schema's JSON items, with their related rows (one query per relation).
+
+        `to_json`: the items are only written out by orjson (`api.json_response`). Where the database
+        writes JSON text as orjson does (`writes_json_as_orjson`), a relation's text then goes into the
+        body as it is (`orjson.Fragment`) instead of being decoded and encoded again."""
+        if not rows:
+            return []
+        names = self.names
+        # Column by column (the transposing and the decoding in C), then an item per row.
+        columns = list(zip(*rows, strict=True))
+        values: list[Sequence[Any]] = [columns[at] for at in self._value_positions(len(columns))]
+        read = orjson.Fragment if to_json and writes_json_as_orjson(self.engine) else orjson.loads
+        for at, related in self.inlined:
+            texts = values[at]
+            if None in texts:  # no related row: PostgreSQL's json_agg gives NULL, not []
+                values[at] = [
+                    read(text) if text is not None else [] if related.many else None for text in texts
+                ]
+            else:
+                values[at] = list(map(read, texts))
+        items = [dict(zip(names, each, strict=True)) for each in zip(*values, strict=True)]
         if not self.fetched:
             return items
         connection = session.connection()
@@ -495,6 +543,17 @@ class Plan:
         for query, fields in self.references.items():
             self._attach_references(connection, items, query, fields)
         return items
+
+    def _value_positions(self, width: int) -> list[int]:
+        """Where each field's value is in a row `width` columns wide: a relation read inside the
+        statement is one of the last columns (`with_relations`, `by_id`)."""
+        positions = self._positions.get(width)
+        if positions is None:
+            positions = list(self._getters)
+            for offset, (at, _) in enumerate(self.inlined, width - len(self.inlined)):
+                positions[at] = offset
+            self._positions[width] = positions
+        return positions
 
     def csv_text(self, session: Session, rows: Sequence[Any], columns: Sequence[str]) -> str:
         """The rows as CSV lines, byte for byte what the csv module writes from `row_cells` of the
