@@ -67,6 +67,8 @@ mark("import app.cli")
 gc.disable()  # as the factory does before it imports app.main
 import app.main
 mark("import app.main")
+import os
+assert app.main.__file__.startswith(os.getcwd()), app.main.__file__  # the code asked for
 app = factory()
 mark("build app")
 import asyncio
@@ -116,14 +118,14 @@ def build(db: Path, env: dict[str, str]) -> None:
     subprocess.run([str(BIN / "bilateral"), "reindex"], env=env, check=True, capture_output=True)
 
 
-def launch(env: dict[str, str], port: int, workers: int, migrate: bool) -> dict[str, object]:
+def launch(env: dict[str, str], root: Path, port: int, workers: int, migrate: bool) -> dict[str, object]:
     cmd = [str(BIN / "python"), "-c", "from app.cli import app; app()", "serve"]
     cmd += ["--host", HOST, "--port", str(port), "--workers", str(workers)]
     if not migrate:
         cmd.append("--no-migrate")
     load = os.getloadavg()[0]
     launched = time.perf_counter()
-    process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         while True:
             if process.poll() is not None:
@@ -145,10 +147,10 @@ def launch(env: dict[str, str], port: int, workers: int, migrate: bool) -> dict[
     return {"wall_s": wall, "load": load, "supervisor_cpu_s": supervisor, "worker_cpu_s": per_worker}
 
 
-def phases(env: dict[str, str]) -> dict[str, object]:
+def phases(env: dict[str, str], root: Path) -> dict[str, object]:
     code = f"PROBE = {PROBE!r}\nMIX = {MIX!r}\n" + PHASES
     done = subprocess.run(
-        [str(BIN / "python"), "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+        [str(BIN / "python"), "-c", code], cwd=root, env=env, capture_output=True, text=True
     )
     if done.returncode:
         raise SystemExit(f"the phases failed:\n{done.stderr}")
@@ -176,13 +178,15 @@ def main() -> None:
     }
     if not args.db.exists():
         build(args.db, env)
-    main_py = Path(args.app_root or ROOT) / "app" / "main.py"
+    # `python -c` puts its working directory first on the path: the code measured is that directory's.
+    root = Path(args.app_root or ROOT).resolve()
+    main_py = root / "app" / "main.py"
     cached = Path(importlib.util.cache_from_source(str(main_py))).exists()
     no_write = os.environ.get("PYTHONDONTWRITEBYTECODE")
     print(f"load average {os.getloadavg()[0]:.2f}; the app's bytecode (app/__pycache__) is", end=" ")
     print(f"{'there' if cached else 'not there'}; PYTHONDONTWRITEBYTECODE={no_write}")
     if not args.phases_only:
-        runs = [launch(env, args.port, args.workers, not args.no_migrate) for _ in range(args.runs)]
+        runs = [launch(env, root, args.port, args.workers, not args.no_migrate) for _ in range(args.runs)]
         print(f"launch → first 200 of {PROBE}, {args.workers} workers (CPU: seconds used by then)")
         print(f"{'wall s':>7} {'load':>5} {'supervisor':>10}  workers")
         for run in runs:
@@ -190,7 +194,7 @@ def main() -> None:
             print(f"{run['wall_s']:7.2f} {run['load']:5.2f} {run['supervisor_cpu_s']:10.2f}  {workers}")
     if not args.launch_only:
         env_cold = {**env, "BILATERAL_RESPONSE_CACHE_MB": "0"}
-        results = [phases(env_cold) for _ in range(args.runs)]
+        results = [phases(env_cold, root) for _ in range(args.runs)]
         print("\none worker's start-up, CPU seconds per step (median, min of the runs)")
         for step in results[0]:
             if step == "mix":
