@@ -1,6 +1,5 @@
 """The `bilateral` command: migrate, seed and serve."""
 
-import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -13,7 +12,6 @@ from app.imports import cli as imports_cli
 from app.sources import cli as sources_cli
 
 if TYPE_CHECKING:
-    from fastapi import FastAPI
     from sqlalchemy.orm import Session
 
 # The heavy modules (the models, Alembic, the search index, the seed loader) are imported by the
@@ -148,7 +146,7 @@ def serve(
         elif (indexed := _reindex(only_if_empty=True)) is not None:
             typer.echo(indexed)  # data from before the search migration
     uvicorn.run(
-        "app.cli:create_app",
+        "app.worker:create_app",
         factory=True,
         host=host or settings.host,
         port=port or settings.port,
@@ -209,17 +207,6 @@ def _driver_connection(url: str) -> Any:
     from sqlalchemy.pool import NullPool
 
     return create_engine(url, poolclass=NullPool).raw_connection()
-
-
-def create_app() -> "FastAPI":
-    """The app `serve` runs in each worker process, built with the cyclic garbage collector off:
-    importing the app allocates a great many objects that all live as long as the process, and the
-    collector would walk them again and again while nothing is garbage yet (a fifth of the import's
-    time). The app's lifespan freezes what start-up built and turns the collector back on."""
-    gc.disable()
-    from app.main import create_app as build
-
-    return build()
 
 
 @contextmanager

@@ -106,7 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.handler_threads
         # What start-up built (modules, routes, schemas) lives as long as the process: out of the
         # collector's sight, a full collection no longer walks it (in a 1M-row export, 1.0 → 0.02 µs
-        # a row). `bilateral serve` builds the app with the collector off (app.cli.create_app): on
+        # a row). `bilateral serve` builds the app with the collector off (app.worker.create_app): on
         # from here.
         gc.freeze()
         gc.enable()

@@ -13,9 +13,10 @@ built once at `--db`. Two measures, each a fresh process per run:
   database and spawns the workers, and each worker, which imports the app, starts it and (one of
   them) answers. Wall time depends on the machine's load, printed beside it; CPU time much less.
 - phases: one worker's start-up in process, CPU time (`time.process_time`) per step: the interpreter,
-  uvicorn (as a worker imports it), `app.cli` (the factory's module), `app.main`, the app built, its lifespan
-  started, the first request, the same request again, then the first and a later request of each
-  URL of a small mix (what the "first minute" pays once), with the response cache off.
+  uvicorn (as a worker imports it), the factory's module (`app.worker`), `app.main`, the app built,
+  its lifespan started, the first request, the same request again, then the first and a later
+  request of each URL of a small mix (what the "first minute" pays once), with the response cache
+  off.
 
 `--app-root` puts another checkout's `app` package first on the path of every process measured.
 """
@@ -62,8 +63,11 @@ import gc
 import uvicorn.config, uvicorn.server, uvicorn.protocols.http.httptools_impl, uvloop
 mark("uvicorn")
 from uvicorn.importer import import_from_string
-factory = import_from_string("app.cli:create_app")
-mark("import app.cli")
+try:
+    factory = import_from_string("app.worker:create_app")
+except Exception:  # code from before app/worker.py: the factory was app.cli's
+    factory = import_from_string("app.cli:create_app")
+mark("import factory")
 gc.disable()  # as the factory does before it imports app.main
 import app.main
 mark("import app.main")

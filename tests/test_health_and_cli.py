@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from app import cli
+from app import cli, worker
 from app.config import REPO_ROOT, Settings, get_settings
 from app.db import make_engine
 from app.health import head_revision
@@ -76,7 +76,7 @@ def test_serve_migrates_and_seeds_an_empty_database(
     monkeypatch.setattr(cli.uvicorn, "run", lambda app, **options: started.update(app=app, **options))
     result = CliRunner().invoke(cli.app, ["serve", "--host", "127.0.0.1", "--port", "8123"])
     assert result.exit_code == 0, result.output
-    assert started["app"] == "app.cli:create_app" and started["factory"] is True
+    assert started["app"] == "app.worker:create_app" and started["factory"] is True
     assert (started["host"], started["port"], started["workers"]) == ("127.0.0.1", 8123, 1)
     assert count_events(use_database) == 5
     # Workers: BILATERAL_WORKERS, unless --workers says otherwise.
@@ -94,7 +94,7 @@ async def test_serve_builds_the_app_with_the_collector_off_and_the_lifespan_turn
 ) -> None:
     assert gc.isenabled()
     try:
-        app = cli.create_app()
+        app = worker.create_app()
         assert not gc.isenabled()
         async with app.router.lifespan_context(app):
             assert gc.isenabled()
