@@ -1,4 +1,5 @@
 import gc
+import os
 import sqlite3
 import subprocess
 import sys
@@ -129,6 +130,23 @@ def test_the_command_line_starts_without_importing_the_app() -> None:
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert loaded.stdout.strip() == "[]"
     assert imports_cli.BATCH_SIZE == imports_repository.BATCH_SIZE
+
+
+def test_a_worker_starts_without_what_only_some_requests_need(tmp_path: Path) -> None:
+    # Imported by the requests that use them: the extraction's language stack and the HTML cleaner
+    # (a source added), the explorer's templates and formats (a page), the stemmer (a search or a
+    # write); and a worker needs neither the command line nor Alembic.
+    heavy = (
+        *("natasha", "pymorphy3", "razdel", "slovnet", "trafilatura", "lxml", "py3langid"),
+        *("jinja2", "babel", "snowballstemmer", "typer", "alembic", "psycopg"),
+    )
+    code = (
+        "import sys, app.worker; app.worker.create_app(); "
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    )
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'none.db'}"}
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert loaded.stdout.strip() == "[]"
 
 
 def run_main(monkeypatch: pytest.MonkeyPatch, url: str, *args: str) -> int:
