@@ -8,9 +8,8 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.auth import WriteCaller
 from app.common.query import from_query
-from app.common.schemas import Problem
 from app.db import SessionDep
-from app.errors import AppError, InvalidParameter, ProblemResponse, param_error, problem
+from app.errors import AppError, InvalidParameter, ProblemResponse, param_error, problem, problem_response
 from app.imports.datasets import Provenance, describe_dataset
 from app.imports.records import DatasetOptions, import_dataset
 from app.imports.repository import ImportOptions, import_file
@@ -149,7 +148,7 @@ PROBLEMS = {
     response_model=ImportReport,
     responses={
         200: {"description": "The file was imported (or, with dry_run, would be): what changed."},
-        **{status: {"model": Problem, "description": meaning} for status, meaning in PROBLEMS.items()},
+        **{status: problem_response(meaning) for status, meaning in PROBLEMS.items()},
     },
     # The security requirement comes from WriteCaller's bearer scheme.
     openapi_extra={"requestBody": REQUEST_BODY},
