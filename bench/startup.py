@@ -18,6 +18,12 @@ built once at `--db`. Two measures, each a fresh process per run:
   request of each URL of a small mix (what the "first minute" pays once), with the response cache
   off.
 
+- instructions (`--instructions`, needs valgrind): the instructions a worker executes to start (uvicorn
+  imported, the app built) and those the supervisor executes before it spawns the workers (the
+  command line imported, the check at head), counted by callgrind: unlike CPU time, a count that
+  does not move with the machine's load, so a change's effect shows on a busy machine. Slow (a
+  minute or two each under valgrind).
+
 `--app-root` puts another checkout's `app` package first on the path of every process measured.
 """
 
@@ -63,15 +69,14 @@ import gc
 import uvicorn.config, uvicorn.server, uvicorn.protocols.http.httptools_impl, uvloop
 mark("uvicorn")
 from uvicorn.importer import import_from_string
-try:
-    factory = import_from_string("app.worker:create_app")
-except Exception:  # code from before app/worker.py: the factory was app.cli's
-    factory = import_from_string("app.cli:create_app")
+import os
+# Code from before app/worker.py built the app with app.cli's factory.
+factory_module = "app.worker" if os.path.exists("app/worker.py") else "app.cli"
+factory = import_from_string(factory_module + ":create_app")
 mark("import factory")
 gc.disable()  # as the factory does before it imports app.main
 import app.main
 mark("import app.main")
-import os
 assert app.main.__file__.startswith(os.getcwd()), app.main.__file__  # the code asked for
 app = factory()
 mark("build app")
@@ -95,6 +100,37 @@ async def requests():
 uvloop.run(requests())
 print(json.dumps(marks))
 """
+
+
+WORKER_START = """
+import os
+import uvicorn.config, uvicorn.server, uvicorn.protocols.http.httptools_impl, uvloop
+from uvicorn.importer import import_from_string
+factory_module = "app.worker" if os.path.exists("app/worker.py") else "app.cli"
+import_from_string(factory_module + ":create_app")()
+"""
+
+SUPERVISOR_START = """
+from app.cli import _ready
+from app.config import get_settings
+assert _ready(get_settings().database_url)
+import uvicorn.config, uvicorn.supervisors.multiprocess
+"""
+
+
+def instructions(env: dict[str, str], root: Path, code: str) -> int:
+    """Instructions executed by `python -c code`, counted by callgrind."""
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", str(BIN / "python"), "-c", code],
+        cwd=root,
+        env={**env, "PYTHONHASHSEED": "0"},
+        capture_output=True,
+        text=True,
+    )
+    counted = [line for line in done.stderr.splitlines() if "Collected :" in line]
+    if done.returncode or not counted:
+        raise SystemExit(f"callgrind failed:\n{done.stderr[-2000:]}")
+    return int(counted[0].rsplit(":", 1)[1])
 
 
 def cpu_seconds(pid: int) -> float:
@@ -172,6 +208,7 @@ def main() -> None:
     parser.add_argument("--no-migrate", action="store_true", help="launch with `serve --no-migrate`")
     parser.add_argument("--launch-only", action="store_true")
     parser.add_argument("--phases-only", action="store_true")
+    parser.add_argument("--instructions", action="store_true", help="only count instructions (valgrind)")
     parser.add_argument("--app-root", help="a checkout whose app package the processes run instead")
     args = parser.parse_args()
     env = {
@@ -189,6 +226,13 @@ def main() -> None:
     no_write = os.environ.get("PYTHONDONTWRITEBYTECODE")
     print(f"load average {os.getloadavg()[0]:.2f}; the app's bytecode (app/__pycache__) is", end=" ")
     print(f"{'there' if cached else 'not there'}; PYTHONDONTWRITEBYTECODE={no_write}")
+    if args.instructions:
+        worker = instructions(env, root, WORKER_START)
+        supervisor = instructions(env, root, SUPERVISOR_START)
+        print(
+            f"instructions (millions): worker start {worker / 1e6:,.0f}, supervisor {supervisor / 1e6:,.0f}"
+        )
+        return
     if not args.phases_only:
         runs = [launch(env, root, args.port, args.workers, not args.no_migrate) for _ in range(args.runs)]
         print(f"launch → first 200 of {PROBE}, {args.workers} workers (CPU: seconds used by then)")
