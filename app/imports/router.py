@@ -10,9 +10,6 @@ from app.auth import WriteCaller
 from app.common.query import from_query
 from app.db import SessionDep
 from app.errors import AppError, InvalidParameter, ProblemResponse, param_error, problem, problem_response
-from app.imports.datasets import Provenance, describe_dataset
-from app.imports.records import DatasetOptions, import_dataset
-from app.imports.repository import ImportOptions, import_file
 from app.imports.schemas import LAYOUTS, ImportFormat, ImportParams, ImportReport, ImportResource
 
 router = APIRouter(prefix="/v1/imports", tags=["imports"])
@@ -167,6 +164,11 @@ def import_records(
         choices = ", ".join(layout.value for layout in LAYOUTS[resource])
         detail = f"{params.layout.value} is not a layout of {resource.value}: one of {choices}"
         raise InvalidParameter(f"layout: {detail}", [param_error("layout", detail)])
+    # The importers come with the first import, not with the app: a worker's start need not load them.
+    from app.imports.datasets import Provenance, describe_dataset
+    from app.imports.records import DatasetOptions, import_dataset
+    from app.imports.repository import ImportOptions, import_file
+
     file_name = params.filename or f"upload.{upload.format or 'gz'}"
     provenance = Provenance(
         title=params.title, publisher=params.publisher, url=params.url, retrieved_on=params.retrieved_on
