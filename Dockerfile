@@ -30,6 +30,10 @@ COPY seed/ ./seed/
 # seed data directory (/srv/bilateral/seed) and alembic.ini/migrations/ are
 # found next to it at runtime.
 RUN pip install --no-cache-dir -e .
+# The app's own bytecode, in the image: pip does not compile an editable install's source, and
+# PYTHONDONTWRITEBYTECODE (above) keeps Python from saving it, so without this every worker of every
+# container start would compile the whole app first.
+RUN python -m compileall -q app migrations
 
 # Code stays root-owned (read-only for the app). The directory itself is
 # writable so the default DATABASE_URL (bilateral.db beside app/, here

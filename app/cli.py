@@ -1,9 +1,8 @@
 """The `bilateral` command: migrate, seed and serve."""
 
-import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 import uvicorn
@@ -13,7 +12,6 @@ from app.imports import cli as imports_cli
 from app.sources import cli as sources_cli
 
 if TYPE_CHECKING:
-    from fastapi import FastAPI
     from sqlalchemy.orm import Session
 
 # The heavy modules (the models, Alembic, the search index, the seed loader) are imported by the
@@ -148,7 +146,7 @@ def serve(
         elif (indexed := _reindex(only_if_empty=True)) is not None:
             typer.echo(indexed)  # data from before the search migration
     uvicorn.run(
-        "app.cli:create_app",
+        "app.worker:create_app",
         factory=True,
         host=host or settings.host,
         port=port or settings.port,
@@ -169,39 +167,46 @@ def _ready(url: str) -> bool:
     """Whether the database is at the head revision, seeded and indexed, so that `serve` has nothing to
     do before starting: asked in one connection, without the models or Alembic. Any doubt (an error,
     an unclear head) answers False and `serve` takes the full path."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.pool import NullPool
-
     from app.migration_head import shipped_head
 
     head = shipped_head()
     if head is None:
         return False
     try:
-        engine = create_engine(url, poolclass=NullPool)
+        connection = _driver_connection(url)
         try:
-            with engine.connect() as connection:
-                version = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
-                seeded, indexed = (
-                    connection.execute(text(f"SELECT 1 FROM {table} LIMIT 1")).first() is not None
-                    for table in ("sources", "search_documents")
-                )
+            cursor = connection.cursor()
+
+            def rows(sql: str) -> list[Any]:
+                cursor.execute(sql)
+                return list(cursor.fetchall())
+
+            version = [row[0] for row in rows("SELECT version_num FROM alembic_version")]
+            seeded, indexed = (
+                bool(rows(f"SELECT 1 FROM {table} LIMIT 1")) for table in ("sources", "search_documents")
+            )
         finally:
-            engine.dispose()
+            connection.close()
     except Exception:  # the full path reports what is wrong
         return False
     return version == [head] and seeded and indexed
 
 
-def create_app() -> "FastAPI":
-    """The app `serve` runs in each worker process, built with the cyclic garbage collector off:
-    importing the app allocates a great many objects that all live as long as the process, and the
-    collector would walk them again and again while nothing is garbage yet (a fifth of the import's
-    time). The app's lifespan freezes what start-up built and turns the collector back on."""
-    gc.disable()
-    from app.main import create_app as build
+def _driver_connection(url: str) -> Any:
+    """A DB-API connection to an existing database. A SQLite file opens with the standard library's
+    driver: the parent process of `serve` answers no request, and importing SQLAlchemy would be most
+    of its work before it starts the workers. Other URLs (and SQLite URLs with options) go through
+    SQLAlchemy, which knows every form."""
+    path = url.removeprefix("sqlite:///")
+    if path != url and path not in ("", ":memory:") and not set("?%") & set(path):
+        import sqlite3
+        from urllib.parse import quote
 
-    return build()
+        return sqlite3.connect(f"file:{quote(path)}?mode=rw", uri=True)  # rw: never creates the file
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    return create_engine(url, poolclass=NullPool).raw_connection()
 
 
 @contextmanager

@@ -32,6 +32,20 @@ from starlette.responses import Response
 from app.db import classify, failure_code, first_failure
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_SCHEMA_REF = "#/components/schemas/Problem"
+
+
+def problem_response(description: str) -> dict[str, Any]:
+    """An answer that is a problem, for an operation's `responses=`: the Problem schema by reference
+    (app.main adds it to the document's components). Not `model`: for each operation and status
+    FastAPI would build a validator and a serializer of the Problem when the app starts, only to
+    write this reference into the document."""
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": PROBLEM_SCHEMA_REF}}},
+    }
+
+
 PROBLEM_TYPE_BASE = "/problems/"
 logger = logging.getLogger("bilateral")
 

@@ -7,11 +7,14 @@ from typing import Any
 import anyio.to_thread
 import fastapi.routing
 from fastapi import Depends, FastAPI
+from fastapi.encoders import jsonable_encoder
+from fastapi.openapi.constants import REF_TEMPLATE
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
 
 from app import health, openapi, revisions, signing  # noqa: F401  (revisions: registers the history hook)
 from app.agreements.router import router as agreements_router
@@ -19,6 +22,7 @@ from app.auth import bearer, require_read
 from app.candidates.router import router as candidates_router
 from app.changes.router import router as changes_router
 from app.common.query import documented_parameters, query_model
+from app.common.schemas import Problem
 from app.config import Settings, get_settings
 from app.conflicts.router import router as conflicts_router
 from app.db import engine_for, for_writes, get_session, make_sessionmaker
@@ -106,7 +110,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.handler_threads
         # What start-up built (modules, routes, schemas) lives as long as the process: out of the
         # collector's sight, a full collection no longer walks it (in a 1M-row export, 1.0 → 0.02 µs
-        # a row). `bilateral serve` builds the app with the collector off (app.cli.create_app): on
+        # a row). `bilateral serve` builds the app with the collector off (app.worker.create_app): on
         # from here.
         gc.freeze()
         gc.enable()
@@ -170,6 +174,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         license_info=app.license_info,
         separate_input_output_schemas=app.separate_input_output_schemas,
     )
+    _problem_schemas(schema)
     _query_parameters(app, schema)
     # Reads are public: no credentials unless an operation declares its own `security`.
     schema.setdefault("security", [])
@@ -290,6 +295,16 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     openapi.share_parameters(schema)
     app.openapi_schema = schema
     return schema
+
+
+def _problem_schemas(schema: dict[str, Any]) -> None:
+    """The Problem schema (and those it refers to), which errors reference rather than declare as a
+    model (app.errors.problem_response)."""
+    _, definitions = models_json_schema([(Problem, "serialization")], ref_template=REF_TEMPLATE)
+    known = schema.setdefault("components", {}).setdefault("schemas", {})
+    # Without null values, as get_openapi writes every schema it generates.
+    for name, component in jsonable_encoder(definitions["$defs"], exclude_none=True).items():
+        known.setdefault(name, component)
 
 
 def _query_parameters(app: FastAPI, schema: dict[str, Any]) -> None:

@@ -53,7 +53,7 @@ def main() -> int:
         "BILATERAL_RESPONSE_CACHE_MB": "0",
         "BILATERAL_LOG_LEVEL": "warning",
     }
-    command = [sys.executable, "-m", "uvicorn", "app.cli:create_app", "--factory", "--port", str(port)]
+    command = [sys.executable, "-m", "uvicorn", "app.worker:create_app", "--factory", "--port", str(port)]
     command += ["--no-access-log", "--log-level", "warning", "--http", "httptools", "--loop", "uvloop"]
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     ticks = os.sysconf("SC_CLK_TCK")

@@ -1,4 +1,5 @@
 import gc
+import os
 import sqlite3
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from app import cli
+from app import cli, worker
 from app.config import REPO_ROOT, Settings, get_settings
 from app.db import make_engine
 from app.health import head_revision
@@ -76,7 +77,7 @@ def test_serve_migrates_and_seeds_an_empty_database(
     monkeypatch.setattr(cli.uvicorn, "run", lambda app, **options: started.update(app=app, **options))
     result = CliRunner().invoke(cli.app, ["serve", "--host", "127.0.0.1", "--port", "8123"])
     assert result.exit_code == 0, result.output
-    assert started["app"] == "app.cli:create_app" and started["factory"] is True
+    assert started["app"] == "app.worker:create_app" and started["factory"] is True
     assert (started["host"], started["port"], started["workers"]) == ("127.0.0.1", 8123, 1)
     assert count_events(use_database) == 5
     # Workers: BILATERAL_WORKERS, unless --workers says otherwise.
@@ -94,7 +95,7 @@ async def test_serve_builds_the_app_with_the_collector_off_and_the_lifespan_turn
 ) -> None:
     assert gc.isenabled()
     try:
-        app = cli.create_app()
+        app = worker.create_app()
         assert not gc.isenabled()
         async with app.router.lifespan_context(app):
             assert gc.isenabled()
@@ -129,6 +130,24 @@ def test_the_command_line_starts_without_importing_the_app() -> None:
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert loaded.stdout.strip() == "[]"
     assert imports_cli.BATCH_SIZE == imports_repository.BATCH_SIZE
+
+
+def test_a_worker_starts_without_what_only_some_requests_need(tmp_path: Path) -> None:
+    # Imported by the requests that use them: the extraction's language stack and the HTML cleaner
+    # (a source added), the explorer's templates and formats (a page), the stemmer (a search or a
+    # write), the importers (an import); and a worker needs neither the command line nor Alembic.
+    heavy = (
+        *("natasha", "pymorphy3", "razdel", "slovnet", "trafilatura", "lxml", "py3langid"),
+        *("jinja2", "babel", "snowballstemmer", "app.imports.records", "app.imports.repository"),
+        *("typer", "alembic", "psycopg"),
+    )
+    code = (
+        "import sys, app.worker; app.worker.create_app(); "
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    )
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'none.db'}"}
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert loaded.stdout.strip() == "[]"
 
 
 def run_main(monkeypatch: pytest.MonkeyPatch, url: str, *args: str) -> int:
@@ -208,10 +227,19 @@ def test_serve_skips_the_migration_step_of_a_database_at_head(
 
 
 def test_the_check_at_head_loads_neither_the_models_nor_alembic(seeded_database: Database) -> None:
+    # On a SQLite file, not even SQLAlchemy: the standard library's driver asks.
     heavy = ("app.main", "app.models", "alembic", "fastapi")
+    if seeded_database.engine_name == "sqlite":
+        heavy += ("sqlalchemy",)
     code = (
         f"import sys, app.cli; assert app.cli._ready({seeded_database.url!r}); "
         f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert loaded.stdout.strip() == "[]"
+
+
+def test_the_check_at_head_creates_no_database(tmp_path: Path) -> None:
+    missing = tmp_path / "nothing-here.db"
+    assert not cli._ready(f"sqlite:///{missing}")
+    assert not missing.exists()

@@ -24,23 +24,21 @@ from app.common.api import (
     serialize,
 )
 from app.common.query import from_query
-from app.common.schemas import Problem
 from app.db import SessionDep
+from app.errors import problem_response
 from app.models import Candidate
 
 router = APIRouter(prefix="/v1/candidates", tags=["candidates"])
 
 CandidateId = Annotated[str, Path(description="The candidate's id (a number).")]
 PROBLEMS: dict[int | str, dict[str, Any]] = {
-    401: {"model": Problem, "description": "No valid API key."},
-    403: {"model": Problem, "description": "The API key lacks the `write` scope."},
-    404: {"model": Problem, "description": "No candidate has this id."},
-    409: {
-        "model": Problem,
-        "description": "The candidate was reviewed already, requires one that was rejected, or its "
-        "record's id is taken.",
-    },
-    422: {"model": Problem, "description": "The body, or the candidate's body with the edits, is invalid."},
+    401: problem_response("No valid API key."),
+    403: problem_response("The API key lacks the `write` scope."),
+    404: problem_response("No candidate has this id."),
+    409: problem_response(
+        "The candidate was reviewed already, requires one that was rejected, or its record's id is taken."
+    ),
+    422: problem_response("The body, or the candidate's body with the edits, is invalid."),
 }
 
 

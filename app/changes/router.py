@@ -12,9 +12,9 @@ from typing_extensions import TypeAliasType
 from app.common.api import link_next
 from app.common.pagination import MAX_ID, Cursor, cursor_parameter
 from app.common.query import from_query
-from app.common.schemas import Problem
 from app.curation.routes import RevisionPage, revision_page
 from app.db import SessionDep
+from app.errors import problem_response
 from app.models import Revision
 from app.openapi import header_refs
 
@@ -79,8 +79,8 @@ def is_change_id(since: str) -> bool:
     "before and after. Deletions are included, so a client can mirror the data without downloading it again.",
     responses={
         200: {"model": RevisionPage, "description": "A page of changes.", "headers": header_refs("Link")},
-        400: {"model": Problem, "description": "An unknown query parameter."},
-        422: {"model": Problem, "description": "A parameter value is invalid (`since`, `limit`, cursor)."},
+        400: problem_response("An unknown query parameter."),
+        422: problem_response("A parameter value is invalid (`since`, `limit`, cursor)."),
     },
 )
 def list_changes(

@@ -21,14 +21,10 @@ from app.common.headers import PUBLIC_CACHE as PUBLIC_CACHE  # imported from her
 from app.common.headers import VARY
 from app.common.language import Language, negotiate
 from app.common.listing import Listing
-from app.common.schemas import Problem
+from app.errors import problem_response
 from app.openapi import DATA_HEADERS, header_refs
 
 RecordId = Annotated[str, Path(description="The record's id, as `id` in its lists.")]
-
-
-def _problem(description: str) -> dict[str, Any]:
-    return {"model": Problem, "description": description}
 
 
 NOT_MODIFIED = {
@@ -48,7 +44,7 @@ def document_responses(
         304: NOT_MODIFIED,
     }
     for status, description in problems.items():
-        responses[status] = _problem(description)
+        responses[status] = problem_response(description)
     return responses
 
 
@@ -76,8 +72,8 @@ def list_responses(
     responses: dict[int | str, dict[str, Any]] = {200: ok}
     if "ETag" in headers:
         responses[304] = NOT_MODIFIED
-    responses[400] = _problem("An unknown query parameter.")
-    responses[422] = _problem(
+    responses[400] = problem_response("An unknown query parameter.")
+    responses[422] = problem_response(
         "A parameter value is invalid (bad format, out of range, unknown id, bad cursor)."
     )
     return responses
@@ -88,12 +84,12 @@ def detail_responses(schema: type[BaseModel], deletable: bool = True) -> dict[in
     responses: dict[int | str, dict[str, Any]] = {
         200: {"model": schema, "description": "The record.", "headers": header_refs(*DATA_HEADERS)},
         304: NOT_MODIFIED,
-        400: _problem("An unknown query parameter."),
-        404: _problem("No record has this id."),
-        422: _problem("A parameter value is invalid."),
+        400: problem_response("An unknown query parameter."),
+        404: problem_response("No record has this id."),
+        422: problem_response("A parameter value is invalid."),
     }
     if deletable:
-        responses[410] = _problem("The record was deleted; its revisions are still readable.")
+        responses[410] = problem_response("The record was deleted; its revisions are still readable.")
     return responses
 
 

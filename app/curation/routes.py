@@ -18,10 +18,9 @@ from app.common.headers import record_etag
 from app.common.language import Language, negotiate
 from app.common.pagination import Cursor, cursor_parameter, decode_cursor, encode_cursor
 from app.common.query import from_query
-from app.common.schemas import Problem
 from app.curation import writes
 from app.db import SessionDep
-from app.errors import InvalidParameter, RequestInProgress, param_error
+from app.errors import InvalidParameter, RequestInProgress, param_error, problem_response
 from app.models import IdempotentRequest, Revision, SearchRecordType
 from app.openapi import header_refs
 from app.revisions import ACTOR_KEY
@@ -144,7 +143,7 @@ def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
         422: "A field is invalid: the problem's `errors` name it.",
         428: "If-Match is missing.",
     }
-    return {status: {"model": Problem, "description": meaning[status]} for status in statuses}
+    return {status: problem_response(meaning[status]) for status in statuses}
 
 
 def claim_idempotency_key(
@@ -245,11 +244,10 @@ def add_write_routes(
                 "headers": header_refs("Location", "ETag", "Content-Language", "Idempotent-Replayed"),
             },
             **_problems(401, 403, 422),
-            409: {
-                "model": Problem,
-                "description": "The id is taken, or another request with this Idempotency-Key is being "
-                "answered (`request-in-progress`: retry).",
-            },
+            409: problem_response(
+                "The id is taken, or another request with this Idempotency-Key is being "
+                "answered (`request-in-progress`: retry)."
+            ),
         },
         openapi_extra=described_body(f"The new {label}, as JSON."),
     )

@@ -3,11 +3,10 @@ readers) and render a template. Out of the OpenAPI document: they are pages, not
 
 import functools
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from starlette.responses import Response
 
 from app.auth import require_read
@@ -15,46 +14,61 @@ from app.common.headers import best
 from app.common.language import LANGUAGES, Language, negotiate
 from app.db import SessionDep
 from app.errors import AppError, InvalidParameter
-from app.explorer import charts, present, quotes, reads
+from app.explorer import quotes, reads
 from app.explorer.words import label, value_label
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_read)])
 
-templates = Environment(
-    loader=PackageLoader("app.explorer", "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-templates.filters.update(
-    value_label=value_label,
-    day=present.day,
-    number=present.number,
-    figure_value=present.figure_value,
-)
-templates.globals.update(
-    quote_id=quotes.quote_id,
-    ref_text=lambda ref: ref.get("name") or ref.get("title") or ref["id"],
-    when=present.when,
-    period=present.period,
-    path_of=reads.PATH_OF,
-    field_paths={
-        "countries": "countries",
-        "country": "countries",
-        "host_country": "countries",
-        "reporter": "countries",
-        "partner": "countries",
-        "people": "people",
-        "organizations": "organizations",
-        "location": "places",
-        "places": "places",
-        "agreements": "agreements",
-        "event": "events",
-        "projects": "infrastructure-projects",
-        "trade_figures": "trade-figures",
-    },
-)
+
+@functools.cache
+def _templates() -> "Environment":
+    """The pages' templates, with the filters that format dates and numbers. Built by the first page
+    rendered, not with the app: Jinja and Babel are for the explorer only, and a worker's start
+    need not load them."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    from app.explorer import present
+
+    templates = Environment(
+        loader=PackageLoader("app.explorer", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    templates.filters.update(
+        value_label=value_label,
+        day=present.day,
+        number=present.number,
+        figure_value=present.figure_value,
+    )
+    templates.globals.update(
+        quote_id=quotes.quote_id,
+        ref_text=lambda ref: ref.get("name") or ref.get("title") or ref["id"],
+        when=present.when,
+        period=present.period,
+        path_of=reads.PATH_OF,
+        field_paths={
+            "countries": "countries",
+            "country": "countries",
+            "host_country": "countries",
+            "reporter": "countries",
+            "partner": "countries",
+            "people": "people",
+            "organizations": "organizations",
+            "location": "places",
+            "places": "places",
+            "agreements": "agreements",
+            "event": "events",
+            "projects": "infrastructure-projects",
+            "trade_figures": "trade-figures",
+        },
+    )
+    return templates
+
 
 LangParam = Annotated[str | None, Query(description="`en` or `ru`; else Accept-Language.")]
 F = TypeVar("F", bound=Callable[..., Response])
@@ -117,14 +131,18 @@ def _render(
         url = request.url.include_query_params(lang=to)
         return f"{url.path}?{url.query}"
 
-    body = templates.get_template(template).render(
-        lang=lang,
-        t=lambda key, **values: label(key, lang, **values),
-        href=href,
-        switch=switch,
-        # Kept in the links and forms only when asked for: a negotiated language needs no parameter.
-        explicit_lang=explicit,
-        **context,
+    body = (
+        _templates()
+        .get_template(template)
+        .render(
+            lang=lang,
+            t=lambda key, **values: label(key, lang, **values),
+            href=href,
+            switch=switch,
+            # Kept in the links and forms only when asked for: a negotiated language needs no parameter.
+            explicit_lang=explicit,
+            **context,
+        )
     )
     return HTMLResponse(
         body,
@@ -144,6 +162,8 @@ def home(request: Request, session: SessionDep, lang: LangParam = None) -> Respo
 @router.get("/pairs/{a}/{b}", response_class=HTMLResponse)
 @html_errors
 def pair(request: Request, session: SessionDep, a: str, b: str, lang: LangParam = None) -> Response:
+    from app.explorer import charts  # Babel: loaded by the first page that draws, not at start
+
     language = _language(request, lang)
     first, second = reads.country_code(a, "a"), reads.country_code(b, "b")
     dossier = reads.dossier(session, first, second, language)

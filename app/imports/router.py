@@ -8,12 +8,8 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.auth import WriteCaller
 from app.common.query import from_query
-from app.common.schemas import Problem
 from app.db import SessionDep
-from app.errors import AppError, InvalidParameter, ProblemResponse, param_error, problem
-from app.imports.datasets import Provenance, describe_dataset
-from app.imports.records import DatasetOptions, import_dataset
-from app.imports.repository import ImportOptions, import_file
+from app.errors import AppError, InvalidParameter, ProblemResponse, param_error, problem, problem_response
 from app.imports.schemas import LAYOUTS, ImportFormat, ImportParams, ImportReport, ImportResource
 
 router = APIRouter(prefix="/v1/imports", tags=["imports"])
@@ -149,7 +145,7 @@ PROBLEMS = {
     response_model=ImportReport,
     responses={
         200: {"description": "The file was imported (or, with dry_run, would be): what changed."},
-        **{status: {"model": Problem, "description": meaning} for status, meaning in PROBLEMS.items()},
+        **{status: problem_response(meaning) for status, meaning in PROBLEMS.items()},
     },
     # The security requirement comes from WriteCaller's bearer scheme.
     openapi_extra={"requestBody": REQUEST_BODY},
@@ -168,6 +164,11 @@ def import_records(
         choices = ", ".join(layout.value for layout in LAYOUTS[resource])
         detail = f"{params.layout.value} is not a layout of {resource.value}: one of {choices}"
         raise InvalidParameter(f"layout: {detail}", [param_error("layout", detail)])
+    # The importers come with the first import, not with the app: a worker's start need not load them.
+    from app.imports.datasets import Provenance, describe_dataset
+    from app.imports.records import DatasetOptions, import_dataset
+    from app.imports.repository import ImportOptions, import_file
+
     file_name = params.filename or f"upload.{upload.format or 'gz'}"
     provenance = Provenance(
         title=params.title, publisher=params.publisher, url=params.url, retrieved_on=params.retrieved_on

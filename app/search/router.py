@@ -8,8 +8,8 @@ from app import datastate
 from app.common.api import NOT_MODIFIED, PUBLIC_CACHE, link_next
 from app.common.language import negotiate
 from app.common.query import from_query
-from app.common.schemas import Problem
 from app.db import SessionDep
+from app.errors import problem_response
 from app.openapi import DATA_HEADERS, header_refs
 from app.search import repository
 from app.search.schemas import SearchPage, SearchParams, hit
@@ -20,12 +20,11 @@ router = APIRouter(prefix="/v1/search", tags=["search"])
 RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"headers": header_refs(*DATA_HEADERS, "Link")},
     304: NOT_MODIFIED,
-    400: {"model": Problem, "description": "An unknown query parameter."},
-    422: {
-        "model": Problem,
-        "description": "A parameter value is invalid: `q` missing, too long or without a letter or "
-        "digit; an unknown `type`; `limit` out of range; a bad cursor.",
-    },
+    400: problem_response("An unknown query parameter."),
+    422: problem_response(
+        "A parameter value is invalid: `q` missing, too long or without a letter or "
+        "digit; an unknown `type`; `limit` out of range; a bad cursor."
+    ),
 }
 
 

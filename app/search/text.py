@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import snowballstemmer
-
 from app.common.text import normalize_text
 
 # A run of letters and digits; combining accents (Latin and Cyrillic) stay inside the word, so a
@@ -48,6 +46,9 @@ def _stemmer(language: str) -> Any:
     # Snowball stemmers keep state while they work: one per thread.
     stemmers: dict[str, Any] = _local.__dict__.setdefault("stemmers", {})
     if language not in stemmers:
+        # Imported by the first word stemmed, not with the app: a worker's start need not load it.
+        import snowballstemmer
+
         stemmers[language] = snowballstemmer.stemmer(language)
     return stemmers[language]
 

@@ -8,9 +8,9 @@ from app.candidates import repository as candidates
 from app.candidates.schemas import Extraction
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
 from app.common.query import from_query
-from app.common.schemas import Problem
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
+from app.errors import problem_response
 from app.revisions import ACTOR_KEY
 from app.sources import repository
 from app.sources.schemas import SourceDetail, SourceDetailParams, SourceFilters, SourcePage, SourceRead
@@ -57,10 +57,10 @@ add_write_routes(
     summary="Read a source again with today's extractor",
     responses={
         200: {"model": Extraction, "description": "What the new reading proposed."},
-        401: {"model": Problem, "description": "No valid API key."},
-        403: {"model": Problem, "description": "The API key lacks the `write` scope."},
-        404: {"model": Problem, "description": "No source has this id."},
-        422: {"model": Problem, "description": "The id is not a valid one."},
+        401: problem_response("No valid API key."),
+        403: problem_response("The API key lacks the `write` scope."),
+        404: problem_response("No source has this id."),
+        422: problem_response("The id is not a valid one."),
     },
 )
 def extract_source(session: SessionDep, caller: WriteCaller, record_id: RecordId) -> Response:
