@@ -34,7 +34,8 @@ from types import FrameType
 from typing import Any
 from urllib.parse import quote
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+CHECKOUT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(CHECKOUT))
 
 WARM_UP = 50
 
@@ -271,7 +272,9 @@ def _package(filename: str) -> str:
 
 
 def _short(filename: str) -> str:
-    for marker in ("site-packages/", "wt-overhead/"):
+    """A file of an installed package from its package, one of this checkout's from its root (so
+    `_package` names `app` for the app's own calls, whatever the checkout's folder is called)."""
+    for marker in ("site-packages/", f"{CHECKOUT}/"):
         if marker in filename:
             return filename.split(marker, 1)[1]
     return filename
