@@ -69,6 +69,9 @@ class ShapeCache:
     def __len__(self) -> int:
         return len(self._prepared)
 
+    def clear(self) -> None:
+        self._prepared.clear()
+
     def execute(
         self,
         connection: Connection,
