@@ -130,10 +130,12 @@ def insert_events(url: str, events: int, seed: int) -> None:
     engine.dispose()
 
 
-def build(db: Path, figures: int, events: int, seed: int) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
+def build(db: Path, figures: int, events: int, seed: int, url: str | None = None) -> None:
+    """Into the SQLite file `db`, or into the (empty) database at `url`."""
+    if url is None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+    env = {**os.environ, "DATABASE_URL": url or f"sqlite:///{db}"}
     run([str(BIN / "bilateral"), "db", "upgrade"], env)
     run([str(BIN / "bilateral"), "seed"], env)
     with tempfile.TemporaryDirectory() as tmp:

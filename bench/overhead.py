@@ -5,6 +5,7 @@ process, with the response cache off, the way `bench/run.py`'s cold cells ask (w
     .venv/bin/python bench/overhead.py --db /tmp/x.db --reuse --requests 2000
     .venv/bin/python bench/overhead.py --reuse --profile 30   # the 30 costliest functions, per request
     .venv/bin/python bench/overhead.py --reuse --requests 20 --rounds 2 --instructions   # under callgrind
+    .venv/bin/python bench/overhead.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/x
 
 Two measures per URL, each after warm-up requests: Python function calls per request in every thread
 (`sys.setprofile` and `threading.setprofile`: deterministic, so a change's effect shows however busy the
@@ -103,7 +104,7 @@ class CallCounter:
 
 
 def measure(
-    db: Path,
+    url: str,
     urls: dict[str, list[str]],
     requests: int,
     rounds: int,
@@ -117,7 +118,7 @@ def measure(
 
     settings = Settings(
         _env_file=None,
-        database_url=f"sqlite:///{db}",
+        database_url=url,
         rate_limit_per_minute=0,  # as bench/run.py serves it: the load generator is trusted
         response_cache_mb=0,  # cold: every answer computed
         log_level="info",
@@ -280,12 +281,28 @@ def _short(filename: str) -> str:
     return filename
 
 
+def _recreate(url: str) -> None:
+    """An empty PostgreSQL database at `url` (dropped first if it exists)."""
+    from sqlalchemy import create_engine, make_url, text
+
+    target = make_url(url)
+    server = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{target.database}"'))
+        conn.execute(text(f'CREATE DATABASE "{target.database}"'))
+    server.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--db", type=Path, default=Path(tempfile.gettempdir()) / "bilateral-overhead-bench.db"
     )
     parser.add_argument("--reuse", action="store_true", help="use --db as an earlier run built it")
+    parser.add_argument(
+        "--database-url",
+        help="a PostgreSQL database to build (dropped and made again unless --reuse) and measure, not --db",
+    )
     parser.add_argument("--figures", type=int, default=1_000)
     parser.add_argument("--events", type=int, default=1_000)
     parser.add_argument("--only", nargs="*", help="only these kinds of URL (by name; default: all)")
@@ -302,24 +319,31 @@ def main() -> None:
     args = parser.parse_args()
     if args.instructions and _UNDER_CALLGRIND not in os.environ:
         _in_callgrind()
-    if not (args.reuse and args.db.exists()):
+    url = args.database_url or f"sqlite:///{args.db}"
+    if not (args.reuse and (args.database_url or args.db.exists())):
         from bench.explorer import build
 
-        build(args.db, args.figures, args.events, 1)
-    import sqlite3
+        if args.database_url:
+            _recreate(args.database_url)
 
-    with sqlite3.connect(args.db) as conn:
+        build(args.db, args.figures, args.events, 1, args.database_url)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as conn:
         ids = [
-            row[0] for row in conn.execute("SELECT id FROM trade_figures ORDER BY id LIMIT 300 OFFSET 100")
+            row[0]
+            for row in conn.execute(text("SELECT id FROM trade_figures ORDER BY id LIMIT 300 OFFSET 100"))
         ]
-        total = conn.execute("SELECT count(*) FROM trade_figures").fetchone()[0]
+        total = conn.execute(text("SELECT count(*) FROM trade_figures")).scalar_one()
         deep = [
             row[0]
             for row in conn.execute(
-                "SELECT id FROM trade_figures ORDER BY id LIMIT 20 OFFSET ?", (int(total * 0.9),)
+                text("SELECT id FROM trade_figures ORDER BY id LIMIT 20 OFFSET :at"), {"at": int(total * 0.9)}
             )
         ]
-        words = [row[0] for row in conn.execute("SELECT title_en FROM events ORDER BY id LIMIT 20")]
+        words = [row[0] for row in conn.execute(text("SELECT title_en FROM events ORDER BY id LIMIT 20"))]
+    engine.dispose()
     from app.common.pagination import encode_cursor
 
     every = {
@@ -347,7 +371,7 @@ def main() -> None:
     if args.gzip:
         headers.append((b"accept-encoding", b"gzip"))
     results = measure(
-        args.db, urls, args.requests, args.rounds, args.profile, headers, args.cprofile, args.instructions
+        url, urls, args.requests, args.rounds, args.profile, headers, args.cprofile, args.instructions
     )
     print(f"\nper request, in process, response cache off ({args.requests} requests x {args.rounds} rounds)")
     cpu = "k instr" if args.instructions else "CPU µs"

@@ -262,3 +262,53 @@ async def test_source_detail_has_text_and_every_quote_in_order(client: httpx.Asy
         "person",
         "place",
     }
+
+
+# --- page statements kept per query shape (app/common/statements.py) ---
+
+
+async def test_a_kept_page_statement_answers_with_each_requests_own_values(client: httpx.AsyncClient) -> None:
+    from app.events.repository import EVENTS
+    from app.trade.repository import TRADE_FIGURES
+
+    everything = (await client.get("/v1/trade-figures", params={"limit": 200})).json()["items"]
+    TRADE_FIGURES.shapes.clear()
+    reporters = sorted({item["reporter"]["id"] for item in everything})[:4]
+    cases: list[tuple[str, dict[str, object]]] = [
+        ("/v1/trade-figures", {"reporter": reporter, "sort": sort, "limit": 2})
+        for reporter in reporters
+        for sort in ("period", "-value")
+    ]
+    cases += [("/v1/trade-figures", {"country": reporters[: n + 1], "limit": 3}) for n in range(3)]
+    cases += [
+        ("/v1/events", {"country": country, "date_from": "2020", "sort": "date", "limit": 2})
+        for country in ("AZ", "KZ", "UZ")
+    ]
+    cases += [
+        ("/v1/events", {"type": kinds, "limit": 2}) for kinds in (["state_visit"], ["summit", "state_visit"])
+    ]
+    first = [(await client.get(url, params=params)).json() for url, params in cases]
+    cases += [
+        (url, {**params, "cursor": page["next_cursor"]})
+        for (url, params), page in zip(cases, first, strict=True)
+        if page["next_cursor"]
+    ]
+    kept = [(await client.get(url, params=params)).content for url, params in cases]
+    # One statement per shape: which filters (one country condition per country), the sort, a cursor.
+    shapes = {
+        (
+            tuple(params) if "country" not in params else len(params["country"]),
+            params.get("sort"),
+            "cursor" in params,
+        )  # type: ignore[arg-type]
+        for url, params in cases
+        if url == "/v1/trade-figures"
+    }
+    assert len(TRADE_FIGURES.shapes) == len(shapes) < sum(url == "/v1/trade-figures" for url, _ in cases)
+    built = []
+    for url, params in cases:  # each built afresh
+        TRADE_FIGURES.shapes.clear()
+        EVENTS.shapes.clear()
+        built.append((await client.get(url, params=params)).content)
+    assert kept == built
+    assert any(page["next_cursor"] for page in first)

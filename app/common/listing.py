@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session, selectinload, undefer
 from sqlalchemy.orm.strategy_options import _AbstractLoad as LoaderOption
 
 from app.common.filters import as_of_criteria, published_by
-from app.common.pagination import Sorting, cut, page_query, paginate
+from app.common.pagination import Sorting, check_cursor, cut, page_values, paged, paginate, sort_copies
 from app.common.rows import Item, Plan, RowReader, driver_rows
 from app.common.schemas import FacetValue
+from app.common.statements import ShapeCache, filters_of
 from app.errors import Gone, NotFound
 from app.models import Revision, RevisionAction
 
@@ -42,6 +43,8 @@ class Listing(Generic[M]):
     # Reads pages, records and exports as rows, skipping ORM objects (app/common/rows.py); the ORM
     # path stays for `include=` and for resources without one.
     reader: RowReader | None = None
+    # The fast path's page statements, kept per query shape (app/common/statements.py).
+    shapes: ShapeCache = field(default_factory=ShapeCache, compare=False, repr=False)
 
     def reads_rows(self, params: Any) -> bool:
         # The row reader counts support over every citation: a read as of a day goes through the ORM,
@@ -125,17 +128,34 @@ class Listing(Generic[M]):
         connection = session.connection()
         # CSV lines are made from the rows and relations apart (rows.py `csv_text`).
         plan = self.reader.plan(lang, fields, "" if driver else connection.dialect.name)
-        _, column, descending = self.sorting.order(sort, lang)
-        columns, positions = plan.with_key_columns(self.sorting.key_columns(column))
-        query, resolved, _ = page_query(
-            statement.with_only_columns(*columns, maintain_column_froms=False),
-            self.sorting,
-            sort,
-            limit,
-            cursor,
-            lang,
+        after = None if cursor is None else check_cursor(self.sorting, sort, cursor, lang)
+        resolved, column, descending = self.sorting.order(sort, lang)
+        key_columns = self.sorting.key_columns(column)
+        columns, positions = plan.with_key_columns(key_columns)
+        values = page_values(limit, after)
+
+        def build() -> Any:
+            page = paged(
+                statement.with_only_columns(*columns, maintain_column_froms=False),
+                key_columns,
+                descending,
+                values,
+            )
+            return plan.with_relations(page, positions, descending, connection.dialect)
+
+        # What decides the page's SQL besides the filters (statements.py): the plan (language,
+        # fields, engine), the sort, whether a cursor is given, and a copy of the sort key to page by.
+        copies = tuple((name, str(copy)) for name, copy in sort_copies(statement).items())
+        shape = (
+            connection.dialect.name,
+            plan.lang,
+            plan.names,
+            plan.engine,
+            resolved,
+            after is not None,
+            copies,
         )
-        result = connection.execute(plan.with_relations(query, positions, descending, connection.dialect))
+        result = self.shapes.execute(connection, shape, filters_of(statement), values, build)
         fetched = driver_rows(result) if driver else list(result.all())
         page, next_cursor = cut(
             fetched, limit, self.sorting, resolved, lambda last: [last[at] for at in positions]

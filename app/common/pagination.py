@@ -10,7 +10,7 @@ from typing import Annotated, Any, TypeVar
 
 import orjson
 from pydantic import Field, StringConstraints
-from sqlalchemy import ColumnElement, Select, tuple_
+from sqlalchemy import ColumnElement, Select, bindparam, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.errors import InvalidParameter
@@ -140,16 +140,47 @@ def page_query(
 ) -> tuple[Select[Any], str, list[InstrumentedAttribute[Any]]]:
     """`statement` for one page (one row more, to tell whether another follows), the sort as cursors
     record it, and the columns of the sort key (the sort column, then the id)."""
-    if cursor is not None:
-        after = check_cursor(sorting, sort, cursor, lang)
+    after = None if cursor is None else check_cursor(sorting, sort, cursor, lang)
     sort, column, descending = sorting.order(sort, lang)
     key_columns = sorting.key_columns(column)
-    copies = statement.get_execution_options().get(_SORT_THROUGH, {})
+    return paged(statement, key_columns, descending, page_values(limit, after)), sort, key_columns
+
+
+def paged(
+    statement: Select[Any], key_columns: Sequence[Any], descending: bool, values: Mapping[str, Any]
+) -> Select[Any]:
+    """`statement` ordered by `key_columns`, beyond the cursor's key and limited, with `values` (as
+    `page_values` made them) bound by name: a statement kept for its query shape
+    (app/common/statements.py) takes another page's values by those names."""
+    copies = sort_copies(statement)
     ordered: list[Any] = [copies.get(key.key, key) for key in key_columns]
-    if cursor is not None:
+    if _AFTER.format(0) in values:
+        after = [
+            bindparam(_AFTER.format(at), values[_AFTER.format(at)], type_=key.type)
+            for at, key in enumerate(key_columns)
+        ]
         statement = statement.where(_beyond(ordered, after, descending))
     order = [key.desc() if descending else key.asc() for key in ordered]
-    return statement.order_by(*order).limit(limit + 1), sort, key_columns
+    return statement.order_by(*order).limit(bindparam(_LIMIT, values[_LIMIT]))
+
+
+_LIMIT = "page_limit"
+_AFTER = "page_after_{}"
+
+
+def page_values(limit: int, after: Sequence[Any] | None) -> dict[str, Any]:
+    """The values a page's statement binds by name: one row more than the page (to tell whether another
+    follows), and the cursor's key values, if any."""
+    values: dict[str, Any] = {_LIMIT: limit + 1}
+    for at, value in enumerate(after or ()):
+        values[_AFTER.format(at)] = value
+    return values
+
+
+def sort_copies(statement: Select[Any]) -> Mapping[str, ColumnElement[Any]]:
+    """The copies of the sort key columns `sort_through` named for `statement` (none by default)."""
+    copies: Mapping[str, ColumnElement[Any]] = statement.get_execution_options().get(_SORT_THROUGH, {})
+    return copies
 
 
 def cut(

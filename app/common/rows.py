@@ -342,7 +342,7 @@ class RowReader:
         """How to read records in `lang` with `fields` (all when empty) on the database `engine`
         (its dialect's name: relations are read inside the record's statement on SQLite and
         PostgreSQL)."""
-        wanted = tuple(name for name in self.fields if not fields or name in fields)
+        wanted = tuple(name for name in self.fields if name in fields) if fields else self.fields
         key = (lang, wanted, engine)
         plan = self._plans.get(key)
         if plan is None:

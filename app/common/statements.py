@@ -1,0 +1,108 @@
+"""Statements built once per query shape: a list's page statement is built, cache-keyed and compiled
+for the first request of its shape; later requests of that shape only bind their values and run it.
+
+A shape is what decides a page statement's SQL: the filters' structure (which filters are present,
+a value or NULL, how they join), the sort key and direction, with or without a cursor, the fields
+and language read and the engine. SQLAlchemy's own cache key of the filter statement (a repository's
+`Select`, built as before) names the filters' structure and lists their bound values in a fixed
+order, the order SQLAlchemy itself relies on when it reuses a compiled statement. Keying the filters
+alone costs a fraction of keying the whole page (its dozens of columns, the relations' subqueries,
+the CTE), and the page is not built at all.
+
+The kept statement is the first request's own object: its bound values are replaced by name on
+every later execution (`Prepared.values`). SQLAlchemy keeps the compiled form and the result's
+description with that object, so a request runs it as a statement prepared in advance, on the
+session's connection and in its transaction, through the engine's events (the SQLite statement
+timeout) and error handling. An IN list is one bound value (expanded per execution), so lists of
+different lengths share a shape.
+"""
+
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import BindParameter, ClauseElement, Connection, CursorResult, Executable
+from sqlalchemy.sql.compiler import SQLCompiler
+
+MAX_SHAPES = 256  # per list; query strings could make many shapes: keep the first ones
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A filter statement's structure (hashable, equal for equal SQL) and its bound parameters in the
+    order SQLAlchemy lists them."""
+
+    structure: Hashable
+    bound: tuple[BindParameter[Any], ...]
+
+
+def filters_of(statement: ClauseElement) -> Filters | None:
+    """The structure and bound parameters of `statement`'s filters; None if SQLAlchemy cannot key it
+    (a construct that opts out of caching), which then has no shape."""
+    found = statement._generate_cache_key()
+    if found is None:
+        return None
+    return Filters(found.key, tuple(found.bindparams))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A page statement kept for its shape, and the names of its filters' values in its SQL."""
+
+    statement: Executable
+    names: tuple[str, ...]
+
+    def values(self, filters: Filters, page: Mapping[str, Any]) -> dict[str, Any]:
+        """The parameters of one execution: the filters' values by name, and the page's own."""
+        values = {name: bound.effective_value for name, bound in zip(self.names, filters.bound, strict=True)}
+        values.update(page)
+        return values
+
+
+class ShapeCache:
+    """The statements of one list, by shape (bounded: `MAX_SHAPES`)."""
+
+    def __init__(self, size: int = MAX_SHAPES) -> None:
+        self._size = size
+        self._prepared: dict[Hashable, Prepared] = {}
+
+    def __len__(self) -> int:
+        return len(self._prepared)
+
+    def clear(self) -> None:
+        self._prepared.clear()
+
+    def execute(
+        self,
+        connection: Connection,
+        shape: Hashable,
+        filters: Filters | None,
+        page: Mapping[str, Any],
+        build: Callable[[], Executable],
+    ) -> CursorResult[Any]:
+        """Run the statement of `shape` with the filters' and the page's values; on the first request
+        of a shape, `build` it (with this request's values in it) and keep it."""
+        key = None if filters is None else (shape, filters.structure)
+        prepared = None if key is None else self._prepared.get(key)
+        if prepared is not None:
+            assert filters is not None
+            return connection.execute(prepared.statement, prepared.values(filters, page))
+        statement = build()
+        result = connection.execute(statement, page)
+        if key is not None and filters is not None and len(self._prepared) < self._size:
+            names = _bound_names(result, filters)
+            if names is not None:
+                self._prepared[key] = Prepared(statement, names)
+        return result
+
+
+def _bound_names(result: CursorResult[Any], filters: Filters) -> tuple[str, ...] | None:
+    """The name each of the filters' parameters has in the compiled page statement, in the filters'
+    order; None if one is not there (the statement is then built again for each request, as before).
+    The page statement holds the filter statement's own parameters (or copies with their keys)."""
+    compiled = result.context.compiled
+    if not isinstance(compiled, SQLCompiler):
+        return None
+    by_key = {bound.key: name for bound, name in compiled.bind_names.items()}
+    names = [by_key.get(bound.key) for bound in filters.bound]
+    return None if None in names else tuple(name for name in names if name is not None)

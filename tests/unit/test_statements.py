@@ -1,0 +1,103 @@
+"""The page statements kept per query shape (app/common/statements.py): one statement per shape, built
+for the first request; each later request's own values, never another's."""
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import (
+    Column,
+    Connection,
+    Integer,
+    MetaData,
+    Select,
+    String,
+    Table,
+    bindparam,
+    create_engine,
+    select,
+)
+
+from app.common.statements import ShapeCache, filters_of
+
+metadata = MetaData()
+things = Table(
+    "things", metadata, Column("id", Integer, primary_key=True), Column("kind", String, nullable=True)
+)
+ROWS = [(1, "a"), (2, "b"), (3, None), (4, "a"), (5, "c"), (6, None)]
+
+
+@pytest.fixture
+def connection() -> Iterator[Connection]:
+    engine = create_engine("sqlite://")
+    metadata.create_all(engine)
+    with engine.connect() as connection:
+        connection.execute(things.insert(), [{"id": i, "kind": kind} for i, kind in ROWS])
+        yield connection
+    engine.dispose()
+
+
+class Page:
+    """A list's page as app/common/listing.py runs it: the filter statement built for each request,
+    the page built from it only on a shape's first request."""
+
+    def __init__(self) -> None:
+        self.cache = ShapeCache()
+        self.built = 0
+
+    def ids(self, connection: Connection, statement: Select[Any], limit: int = 10) -> list[int]:
+        values = {"page_limit": limit}
+
+        def build() -> Any:
+            self.built += 1
+            return statement.order_by(things.c.id).limit(bindparam("page_limit", limit))
+
+        result = self.cache.execute(connection, "things by id", filters_of(statement), values, build)
+        return [row.id for row in result]
+
+
+def test_two_requests_of_one_shape_reuse_one_statement(connection: Connection) -> None:
+    page = Page()
+    assert page.ids(connection, select(things).where(things.c.kind == "a")) == [1, 4]
+    assert page.ids(connection, select(things).where(things.c.kind == "c")) == [5]
+    assert page.ids(connection, select(things).where(things.c.kind == "b"), limit=1) == [2]
+    assert page.built == 1
+    assert len(page.cache) == 1
+
+
+def test_a_null_filter_and_a_value_are_different_shapes(connection: Connection) -> None:
+    page = Page()
+    assert page.ids(connection, select(things).where(things.c.kind == "a")) == [1, 4]
+    assert page.ids(connection, select(things).where(things.c.kind.is_(None))) == [3, 6]
+    assert page.ids(connection, select(things).where(things.c.kind == "b")) == [2]
+    assert page.ids(connection, select(things).where(things.c.kind.is_(None))) == [3, 6]
+    assert page.built == 2
+    assert len(page.cache) == 2
+
+
+def test_in_lists_of_any_length_share_a_shape_with_their_own_values(connection: Connection) -> None:
+    page = Page()
+    assert page.ids(connection, select(things).where(things.c.kind.in_(["a"]))) == [1, 4]
+    assert page.ids(connection, select(things).where(things.c.kind.in_(["b", "c"]))) == [2, 5]
+    assert page.ids(connection, select(things).where(things.c.kind.in_(["c", "a", "b"]))) == [1, 2, 4, 5]
+    assert page.built == 1
+
+
+def test_more_filters_are_another_shape(connection: Connection) -> None:
+    page = Page()
+    one = select(things).where(things.c.kind == "a")
+    assert page.ids(connection, one) == [1, 4]
+    assert page.ids(connection, one.where(things.c.id > 2)) == [4]
+    assert page.ids(connection, select(things).where(things.c.kind == "a", things.c.id > 3)) == [4]
+    assert page.ids(connection, select(things).where(things.c.id > 3, things.c.kind == "a")) == [4]
+    assert page.built == 3  # the order of the conditions is part of the SQL
+
+
+def test_the_cache_is_bounded(connection: Connection) -> None:
+    page = Page()
+    page.cache = ShapeCache(size=1)
+    assert page.ids(connection, select(things).where(things.c.kind == "a")) == [1, 4]
+    assert page.ids(connection, select(things).where(things.c.id > 4)) == [5, 6]
+    assert page.ids(connection, select(things).where(things.c.id > 5)) == [6]
+    assert len(page.cache) == 1
+    assert page.built == 3  # beyond the bound, built for each request, as before
