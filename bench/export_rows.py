@@ -45,6 +45,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--app-root", help="a checkout whose app package the server runs instead")
+    parser.add_argument("--port", type=int, help="the server's port (default: a free one)")
     args = parser.parse_args()
     env = {**os.environ, "DATABASE_URL": args.database_url, "BILATERAL_RATE_LIMIT_PER_MINUTE": "0"}
     root = Path(args.app_root or ROOT).resolve()
@@ -58,7 +59,7 @@ def main() -> int:
         check=True,
     ).stdout.strip()
     print(f"the server's app: {where}; load average {os.getloadavg()[0]:.2f}", flush=True)
-    port = free_port()
+    port = args.port or free_port()
     cmd = [str(BIN / "python"), "-c", "from app.cli import app; app()", "serve", "--no-migrate"]
     cmd += ["--host", HOST, "--port", str(port), "--workers", str(args.workers)]
     with Service("export-rows", cmd, env, port, "/v1/countries?limit=1", cwd=root) as api:
