@@ -64,10 +64,12 @@ from app.errors import InvalidParameter
 EXPORT_ACCEPT = {"text/csv": "csv", "application/x-ndjson": "ndjson", "application/ndjson": "ndjson"}
 EXPORT_MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
 CSV_CHUNK = 256 * 1024  # characters per chunk sent
-SQL_BATCH = 10_000  # records per statement of a database-built CSV export: each statement stays short
+# Records per statement of a database-built CSV export (each statement stays short); on SQLite, whose
+# export is one statement, records per chunk fetched.
+SQL_BATCH = 10_000
 # Engines whose CSV lines the database writes. On SQLite the Python path's column-at-a-time cells
-# measured faster than SQLite's string functions (docs/benchmarks/2026-12-02-csv-export.md); its SQL
-# stays tested.
+# measured faster than SQLite's string functions (docs/benchmarks/2026-12-03-export-sqlite.md); its
+# SQL stays tested.
 DATABASE_BUILT = frozenset({"postgresql"})
 PRINTF_ARGUMENTS = 100  # cells per printf() call: SQLite takes at most 127 arguments by default
 MAX_LINES = 1024  # `CsvLine`s kept (per plan, columns and engine)
