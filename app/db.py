@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 import anyio
 import anyio.to_thread
 from fastapi import Depends, Request
-from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy import Connection, Engine, MetaData, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -206,6 +206,7 @@ def without_memory_map(session: Session) -> Iterator[None]:
 # --- SQLite has no statement timeout: a progress handler interrupts a statement past its deadline ---
 
 _DEADLINE = "bilateral_deadline"
+_TIMEOUT = "bilateral_statement_timeout"
 _PROGRESS_STEPS = 10_000  # virtual machine instructions between checks: microseconds apart
 
 
@@ -213,6 +214,7 @@ def _sqlite_statement_timeout(engine: Engine, seconds: float) -> None:
     def on_connect(dbapi_connection: Any, record: Any) -> None:
         deadline: list[float | None] = [None]
         record.info[_DEADLINE] = deadline
+        record.info[_TIMEOUT] = seconds
 
         def past_deadline() -> int:
             due = deadline[0]
@@ -243,6 +245,16 @@ def _sqlite_statement_timeout(engine: Engine, seconds: float) -> None:
     event.listen(engine, "rollback", clear)
     event.listen(engine.pool, "reset", clear_reset)
     event.listen(engine.pool, "checkin", clear_checked_in)
+
+
+def renew_deadline(connection: Connection) -> None:
+    """For a statement read in chunks (an export streamed from one SQLite statement): the next chunk
+    gets the whole statement timeout again, so that a long export goes on while each chunk is still
+    bounded. Nothing to do on PostgreSQL, whose statement_timeout covers the execution only."""
+    info = connection.connection.info
+    seconds = info.get(_TIMEOUT)
+    if seconds is not None:
+        _set_deadline(info, time.monotonic() + seconds)
 
 
 def _set_deadline(info: dict[str, Any], due: float | None) -> None:

@@ -50,8 +50,10 @@ def children(pid: int) -> list[int]:
 
 
 class Service:
-    def __init__(self, name: str, cmd: list[str], env: dict, port: int, probe: str) -> None:
+    def __init__(self, name: str, cmd: list[str], env: dict, port: int, probe: str, cwd: Path = ROOT) -> None:
+        """`cwd`: the working directory, which `python -c` puts first on the path: its `app` is run."""
         self.name, self.cmd, self.env, self.port, self.probe = name, cmd, env, port, probe
+        self.cwd = cwd
         self.base = f"http://{HOST}:{port}"
         self.log = (RESULTS / f"bench-{name}.log").open("w")
         self.process: subprocess.Popen | None = None
@@ -59,7 +61,9 @@ class Service:
 
     def __enter__(self) -> "Service":
         launched = time.perf_counter()
-        self.process = subprocess.Popen(self.cmd, cwd=ROOT, env=self.env, stdout=self.log, stderr=self.log)
+        self.process = subprocess.Popen(
+            self.cmd, cwd=self.cwd, env=self.env, stdout=self.log, stderr=self.log
+        )
         deadline = launched + 120
         while time.perf_counter() < deadline:
             if self.process.poll() is not None:

@@ -2,17 +2,21 @@
 (rows.py `Plan.csv_text`, itself checked against the csv module in tests/test_fast_rows.py): over the
 whole seed, every resource that reads rows, both languages, with odd values put in."""
 
+import math
+import random
+import struct
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from pydantic import BaseModel
-from sqlalchemy import case, literal_column, select, update
+from sqlalchemy import Column, Float, Integer, MetaData, Table, case, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from app.common import export
-from app.common.export import csv_columns, csv_line, every_csv_line
+from app.common.export import CsvLine, csv_columns, csv_line, every_csv_line
 from app.common.listing import Listing
+from app.common.rows import cell
 from app.events.repository import EVENTS
 from app.events.schemas import EventRead
 from app.models import Citation, Country, TradeFigure
@@ -129,3 +133,44 @@ def test_a_computed_value_of_plain_constants_is_written_once() -> None:
     assert export._constant_outcomes(
         case((TradeFigure.value > 0, literal_column("'y'")), else_=literal_column("'x'"))
     )
+
+
+def random_floats(count: int) -> list[float]:
+    """Floats of every shape: any bit pattern, decimals of a few digits (most data), whole numbers up
+    to and past 2**63, and the edges of the ranges SQL writes (1e-4, 1e15)."""
+    rng = random.Random(16)
+    found: list[float] = [0.0, -0.0, 1e-4, -1e-4, 9.999999999999999e-05, 1e15, 1e15 - 0.5, 999999999999999.9]
+    found += [2.0**53 + 2, 2.0**63, -(2.0**63), 9.2e18, 9.3e18, 1.7976931348623157e308, 5e-324]
+    while len(found) < count:
+        shape = rng.randrange(4)
+        if shape == 0:
+            value = struct.unpack("<d", rng.getrandbits(64).to_bytes(8, "little"))[0]
+        elif shape == 1:
+            value = round(rng.uniform(-1e6, 1e6), rng.randrange(8))
+        elif shape == 2:
+            value = float(rng.randrange(-(2**64), 2**64)) / 10 ** rng.randrange(20)
+        else:
+            value = rng.random() * 10.0 ** rng.randrange(-8, 18)
+        if math.isfinite(value):
+            found.append(value)
+    return found
+
+
+def test_a_float_sql_writes_is_the_python_paths_cell(session: Session) -> None:
+    """Every float SQL writes (`CsvLine._float`) is `rows.cell`'s text for it; the rest are NULL (the
+    Python path writes their lines). The decimals of a few digits that data mostly holds are all
+    written by SQL."""
+    floats = random_floats(4000)
+    table = Table("odd_floats", MetaData(), Column("at", Integer), Column("v", Float), prefixes=["TEMPORARY"])
+    table.create(session.connection())
+    session.execute(table.insert(), [{"at": at, "v": value} for at, value in enumerate(floats)])
+    line = CsvLine(TRADE_FIGURES.reader.plan("en"), ["id"], session.get_bind().dialect.name)
+    written = dict(session.execute(select(table.c.at, line._float(table.c.v))).all())
+    wrong = [
+        (floats[at], text) for at, text in written.items() if text is not None and text != cell(floats[at])
+    ]
+    assert not wrong
+    for at, value in enumerate(floats):
+        short = len(repr(value).lstrip("-").replace(".", "").lstrip("0")) <= 15
+        if short and ((value.is_integer() and abs(value) < 9.2e18) or 1e-4 <= abs(value) < 1e15):
+            assert written[at] is not None, value

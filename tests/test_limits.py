@@ -12,8 +12,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from app.common.filters import MAX_REPEATS
+from app.common.rows import driver_chunks
 from app.config import Settings
-from app.db import classify, make_engine
+from app.db import classify, make_engine, renew_deadline
 from app.limits import TokenBuckets, client_key
 from tests.conftest import Database
 from tests.hardening_app import SLOW_QUERY, build, serve, settings_for
@@ -240,3 +241,16 @@ async def test_rate_limiting_can_be_switched_off(seeded_database: Database) -> N
             (await client.get("/v1/countries?limit=1")).status_code for _ in range(105)
         }  # past the default burst
         assert statuses == {200}
+
+
+def test_a_statement_read_in_chunks_has_the_timeout_for_each_chunk(timed_engine: Any) -> None:
+    """A streamed export (export._streamed) pauses between chunks while the client reads: each chunk
+    gets the whole timeout again (`renew_deadline`), so only a chunk that itself runs long is cut off."""
+    rows = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000) SELECT i FROM n"
+    with timed_engine.connect() as connection:
+        result = connection.execute(text(rows))
+        read = 0
+        for chunk in driver_chunks(result, 10_000, lambda: renew_deadline(connection)):
+            read += len(chunk)
+            time.sleep(0.3)  # past the 200 ms deadline of the statement
+        assert read == 40_000

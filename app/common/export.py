@@ -52,22 +52,26 @@ from app.common.rows import (
     FORMULA_START,
     LIST_SEPARATOR,
     Plan,
+    driver_chunks,
     driver_rows,
     nested_model,
     raw_column,
     row_cells,
 )
-from app.db import without_memory_map
+from app.db import renew_deadline, without_memory_map
 from app.errors import InvalidParameter
 
 EXPORT_ACCEPT = {"text/csv": "csv", "application/x-ndjson": "ndjson", "application/ndjson": "ndjson"}
 EXPORT_MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
 CSV_CHUNK = 256 * 1024  # characters per chunk sent
-SQL_BATCH = 10_000  # records per statement of a database-built CSV export: each statement stays short
+# Records per statement of a database-built CSV export (each statement stays short); on SQLite, whose
+# export is one statement, records per chunk fetched.
+SQL_BATCH = 10_000
 # Engines whose CSV lines the database writes. On SQLite the Python path's column-at-a-time cells
-# measured faster than SQLite's string functions (docs/benchmarks/2026-12-02-csv-export.md); its SQL
-# stays tested.
+# measured faster than SQLite's string functions (docs/benchmarks/2026-12-03-export-sqlite.md); its
+# SQL stays tested.
 DATABASE_BUILT = frozenset({"postgresql"})
+PRINTF_ARGUMENTS = 100  # cells per printf() call: SQLite takes at most 127 arguments by default
 MAX_LINES = 1024  # `CsvLine`s kept (per plan, columns and engine)
 
 Serialize = Callable[[Any, type[BaseModel], str, Sequence[str], Sequence[str]], dict[str, Any]]
@@ -189,6 +193,9 @@ def every_csv_line(
     )
     for target, condition in line.joins:
         selected = selected.outerjoin_from(line.model, target, condition)
+    if engine == "sqlite":
+        yield from _streamed(session, listing, selected, params, lang, plan, columns)
+        return
     cursor = params.cursor
     while True:
         query, resolved, _ = page_query(selected, listing.sorting, params.sort, SQL_BATCH, cursor, lang)
@@ -200,6 +207,29 @@ def every_csv_line(
         yield "".join(lines)
         if cursor is None:
             return
+
+
+def _streamed(
+    session: Session,
+    listing: Listing[Any],
+    selected: Select[Any],
+    params: Any,
+    lang: str,
+    plan: Plan,
+    columns: Sequence[str],
+) -> Iterator[str]:
+    """SQLite: one statement for the whole export, its lines fetched SQL_BATCH at a time. SQLite makes
+    rows as they are fetched, so memory stays flat; each chunk has the statement timeout to itself
+    (`renew_deadline`). One statement rather than a keyset query per batch: no batch starts its
+    index search, or its sort, again."""
+    query, _, _ = page_query(selected, listing.sorting, params.sort, SQL_BATCH, params.cursor, lang)
+    connection = session.connection()
+    result = connection.execute(query.limit(None))
+    for rows in driver_chunks(result, SQL_BATCH, lambda: renew_deadline(connection)):
+        lines = [row[0] for row in rows]
+        if None in lines:
+            _write_the_rest(session, plan, columns, lines, [row[-1] for row in rows])
+        yield "".join(lines)
 
 
 def _write_the_rest(
@@ -227,17 +257,49 @@ class CsvLine:
         self.model = plan.reader.model
         # The referenced tables to join (outer), each with its condition.
         self.joins: list[tuple[Any, ColumnElement[bool]]] = []
+        # The cells that are NULL where SQL cannot write the value (floats): the line must be NULL then.
+        self._strict: set[int] = set()
         try:
             cells = self._cells(plan, columns)
         except _NotInSql:
             self.sql: ColumnElement[str] | None = None
             return
         if len(cells) == 1:  # the csv module quotes a line's only cell when it is empty
-            cells = [case((cells[0] == _text(""), _text('""')), else_=cells[0])]
+            written = cells[0] if self._strict else func.coalesce(cells[0], _text(""))
+            cells = [case((written == _text(""), _text('""')), else_=written)]
+        if engine == "sqlite":
+            self.sql = self._printed(cells)
+            return
         line = cells[0]
         for cell in cells[1:]:
             line = line.concat(_text(",")).concat(cell)
         self.sql = line.concat(_text("\r\n"))
+
+    def _printed(self, cells: Sequence[ColumnElement[str]]) -> ColumnElement[str]:
+        """SQLite: the line written by printf(), one `%s` a cell, which writes NULL as an empty cell:
+        one string made, where `a || ',' || b …` makes one per cell. The strict cells are
+        concatenated instead, so that their NULL still makes the line NULL."""
+        parts: list[ColumnElement[str]] = []
+        run: list[ColumnElement[str]] = []
+        form = ""
+        for at, cell in enumerate(cells):
+            end = "\r\n" if at == len(cells) - 1 else ","
+            if at in self._strict or len(run) == PRINTF_ARGUMENTS:
+                if form:
+                    parts.append(func.printf(_text(form), *run) if run else _text(form))
+                run, form = [], ""
+            if at in self._strict:
+                parts.append(cell)
+                form = end
+            else:
+                run.append(cell)
+                form += "%s" + end
+        if form:
+            parts.append(func.printf(_text(form), *run) if run else _text(form))
+        line = parts[0]
+        for part in parts[1:]:
+            line = line.concat(part)
+        return line
 
     def _cells(self, plan: Plan, columns: Sequence[str]) -> list[ColumnElement[str]]:
         """One expression per CSV column; a list's columns come from one subquery, as one
@@ -248,7 +310,8 @@ class CsvLine:
         for column in columns:
             name, _, _ = column.partition(".")
             if name not in related:
-                cells.append(self._cell(_unwrapped(plan.columns[plan.index_of(name)])))
+                value = _unwrapped(plan.columns[plan.index_of(name)])
+                self._add(cells, self._cell(value), strict=_is_float(value.type))
                 continue
             if name in done:
                 continue
@@ -262,17 +325,23 @@ class CsvLine:
                 owner = query.columns[0] == plan.reader.id_column
                 inner = query.select_where(owner).correlate(plan.reader.model).subquery()
                 kinds = [_unwrapped(query.columns[i]).type for i in at]
-                joined = select(
-                    *(
-                        self._list_cell(inner.c[i], kind).label(f"cell{i}")
-                        for i, kind in zip(at, kinds, strict=True)
+                aggregates = [self._list_cell(inner.c[i], kind) for i, kind in zip(at, kinds, strict=True)]
+                if self._engine == "sqlite":
+                    # SQLite computes an aggregate once however often the cell's quoting names it:
+                    # no derived table (a co-routine per record) to name it once.
+                    values: Sequence[Any] = aggregates
+                else:
+                    labelled = (
+                        aggregate.label(f"cell{i}") for i, aggregate in zip(at, aggregates, strict=True)
                     )
-                ).subquery()
+                    values = list(select(*labelled).subquery().c)
                 parts = [
                     self._quoted(cell, cell) if _is_text(kind) else cell
-                    for cell, kind in zip(joined.c, kinds, strict=True)
+                    for cell, kind in zip(values, kinds, strict=True)
                 ]
-                cells.append(select(_joined(parts)).scalar_subquery())
+                self._add(
+                    cells, select(_joined(parts)).scalar_subquery(), strict=any(_is_float(k) for k in kinds)
+                )
             else:
                 # A reference is an outer join: the planner can remember the few rows referenced
                 # (PostgreSQL's Memoize), which a subquery per record cannot.
@@ -280,8 +349,15 @@ class CsvLine:
                 self.joins.append(
                     (target, target.corresponding_column(query.columns[0]) == relation.local_key)
                 )
-                cells += [self._cell(target.corresponding_column(_unwrapped(query.columns[i]))) for i in at]
+                for i in at:
+                    value = target.corresponding_column(_unwrapped(query.columns[i]))
+                    self._add(cells, self._cell(value), strict=_is_float(value.type))
         return cells
+
+    def _add(self, cells: list[ColumnElement[str]], cell: ColumnElement[str], strict: bool = False) -> None:
+        if strict:
+            self._strict.add(len(cells))
+        cells.append(cell)
 
     def _cell(self, column: Any) -> ColumnElement[str]:
         """A value's CSV cell: `rows.cell`'s text, quoted as the csv module does."""
@@ -289,7 +365,7 @@ class CsvLine:
             return self._float(column)
         text = self._text_of(column)
         if _is_plain(column.type) or _constant_outcomes(column):
-            return func.coalesce(text, _text(""))
+            return self._or_empty(text)
         # Most text needs neither quoting nor escaping: one or two pattern tests say so sooner than
         # the checks one by one.
         if self._engine == "sqlite":
@@ -300,7 +376,11 @@ class CsvLine:
         else:
             plain = ~text.op("~", is_comparison=True)(_text('[,"\r\n]|^[\t\r=+@-]'))
         written = case((plain, text), else_=self._quoted(text, _escaped(text)))
-        return func.coalesce(written, _text(""))
+        return self._or_empty(written)
+
+    def _or_empty(self, cell: ColumnElement[str]) -> ColumnElement[str]:
+        """NULL as an empty cell; on SQLite printf() writes it so (`_printed`)."""
+        return cell if self._engine == "sqlite" else func.coalesce(cell, _text(""))
 
     def _list_cell(self, value: Any, kind: Any) -> ColumnElement[str]:
         """A list's cell, unquoted, from its items' `value`s (a derived table's column, in the items'
@@ -391,6 +471,10 @@ def _joined(cells: Sequence[ColumnElement[str]]) -> ColumnElement[str]:
     for cell in cells[1:]:
         joined = joined.concat(_text(",")).concat(cell)
     return joined
+
+
+def _is_float(kind: Any) -> bool:
+    return isinstance(kind, Float)
 
 
 def _is_text(kind: Any) -> bool:

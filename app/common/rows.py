@@ -13,7 +13,7 @@ that over the whole seed.
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
@@ -163,6 +163,26 @@ def driver_rows(result: CursorResult[Any]) -> list[Any]:
     finally:
         result.close()
     return rows
+
+
+def driver_chunks(
+    result: CursorResult[Any], size: int, before: Callable[[], None]
+) -> Iterator[Sequence[Any]]:
+    """A result's rows as the driver's tuples (as `driver_rows`), `size` at a time, for a statement
+    streamed in chunks; `before` runs before each chunk is fetched."""
+    dbapi_error = result.context.dialect.loaded_dbapi.Error
+    try:
+        while True:
+            before()
+            try:
+                rows = result.cursor.fetchmany(size)
+            except dbapi_error as exc:
+                raise DBAPIError.instance(None, None, exc, dbapi_error) from exc
+            if not rows:
+                return
+            yield rows
+    finally:
+        result.close()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,78 @@
+"""A CSV export's lines in one process, no HTTP: the Python path (`Plan.csv_text`) against the lines
+the database builds (`export.CsvLine`), alternated, on a database bench/run.py built. Prints the CPU
+time of each run (this process and, for PostgreSQL, not the backend's), µs a row, and whether the
+two exports are byte for byte the same (SHA-256).
+
+    .venv/bin/python bench/export_lines.py --database-url sqlite:///bench/results/data-200000-50000-seed5/bench.db
+    .venv/bin/python bench/export_lines.py ... --sort=-value --lang ru --rounds 3
+"""
+
+import argparse
+import hashlib
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import select  # noqa: E402
+
+from app.common import export  # noqa: E402
+from app.config import Settings  # noqa: E402
+from app.db import engine_for, make_sessionmaker, without_memory_map  # noqa: E402
+from app.trade.repository import TRADE_FIGURES  # noqa: E402
+from app.trade.schemas import TradeFigureRead  # noqa: E402
+
+
+def run(sessionmaker: object, engines: frozenset[str], sort: str, lang: str) -> tuple[float, int, str]:
+    export.DATABASE_BUILT = engines
+    params = SimpleNamespace(fields=[], sort=sort, cursor=None)
+    columns = export.csv_columns(TradeFigureRead)
+    digest = hashlib.sha256()
+    lines = 0
+    started = time.process_time()
+    with sessionmaker() as session, without_memory_map(session):  # type: ignore[operator]
+        statement = select(TRADE_FIGURES.model)
+        for text in export.every_csv_line(session, TRADE_FIGURES, statement, params, lang, columns):
+            digest.update(text.encode())
+            lines += text.count("\r\n")
+    return time.process_time() - started, lines, digest.hexdigest()[:16]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--sort", default="id")
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    settings = Settings(database_url=args.database_url)
+    sessionmaker = make_sessionmaker(engine_for(settings))
+    paths = {"python": frozenset[str](), "database": frozenset({"sqlite", "postgresql"})}
+    times: dict[str, list[float]] = {name: [] for name in paths}
+    digests: dict[str, set[str]] = {name: set() for name in paths}
+    for _ in range(args.rounds):
+        for name, engines in paths.items():
+            seconds, lines, digest = run(sessionmaker, engines, args.sort, args.lang)
+            times[name].append(seconds)
+            digests[name].add(digest)
+            print(
+                f"{name:>8}: {lines:,} lines, CPU {seconds:.2f} s ({seconds / lines * 1e6:.1f} µs a row), "
+                f"sha256 {digest}, load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
+    for name in paths:
+        print(f"{name:>8}: median CPU {statistics.median(times[name]):.2f} s")
+    same = len(digests["python"] | digests["database"]) == 1
+    print("the same bytes" if same else "DIFFERENT bytes")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
