@@ -12,6 +12,7 @@ from app.extraction.figures import propose_figures
 from app.extraction.model import LANGUAGES, Known, Proposal
 from app.extraction.projects import propose_projects
 from app.extraction.recall import EventDetector, load_detector
+from app.extraction.recall_projects import ProjectDetector, load_project_detector
 from app.extraction.text import read
 
 
@@ -38,14 +39,20 @@ def propose(
     published: date | None = None,
     known: Sequence[Known] = (),
     detector: EventDetector | Literal["shipped"] | None = "shipped",
+    project_detector: ProjectDetector | Literal["shipped"] | None = "shipped",
 ) -> tuple[Reading, list[Proposal]]:
     """The reading of `text` and the rules' proposals, with the rules' own scores as confidence:
     what the confidence model is fitted on (bench/extraction_confidence.py). `detector` is the
-    learned event detector (app.extraction.recall): the shipped one, another one being evaluated
-    (bench/extraction_recall.py), or None for the rules alone."""
+    learned event and project detectors (app.extraction.recall, app.extraction.recall_projects):
+    the shipped ones, others being evaluated (bench/extraction_recall.py), or None for the rules
+    alone."""
     reading = Reading(read(text, language), published, known)
     registry = Registry(language, known)
-    project_keys = propose_projects(reading, registry)
+    project_keys = propose_projects(
+        reading,
+        registry,
+        load_project_detector() if isinstance(project_detector, str) else project_detector,
+    )
     events, agreements = propose_events(
         reading, registry, load_detector() if isinstance(detector, str) else detector
     )

@@ -1,6 +1,7 @@
-"""The learned event detector (app/extraction/recall.py), on sentences of our own: its features name
-no proper noun, it proposes an event only from a sentence the rules' vocabulary has no trigger in
-and only above its threshold, and the event's fields come from the rules' own parsers."""
+"""The learned detectors (app/extraction/recall.py, recall_projects.py), on sentences of our own:
+their features name no proper noun, they propose an event or a project only from a sentence the
+rules' vocabulary finds none in and only above their threshold, and the fields come from the rules'
+own parsers."""
 
 import math
 from datetime import date
@@ -8,7 +9,9 @@ from datetime import date
 from app.extraction.analysis import Reading
 from app.extraction.entities import Registry
 from app.extraction.events import propose_events
+from app.extraction.projects import propose_projects
 from app.extraction.recall import EventDetector, Linear, learned_trigger, load_detector, sentence_features
+from app.extraction.recall_projects import ProjectDetector
 from app.extraction.text import read
 
 PUBLISHED = date(2026, 5, 20)
@@ -75,3 +78,47 @@ def test_the_shipped_model_loads() -> None:
     assert 0 < detector.threshold <= 1.0
     assert detector.detector.weights and detector.kinds
     assert all(math.isfinite(w) for w in detector.detector.weights.values())
+
+
+# --- projects (app/extraction/recall_projects.py) ---
+
+
+def _project_detector() -> ProjectDetector:
+    """A hand-made detector that knows two head words, "терминал" and "plant"."""
+    return ProjectDetector(
+        threshold=0.5,
+        head=Linear(-3.0, {"word=ru:терминал": 6.0, "word=en:plant": 6.0}),
+        kinds={"other": Linear(1.0, {}), "port": Linear(0.0, {})},
+    )
+
+
+def _projects(text: str, language: str, detector: ProjectDetector | None) -> list[dict[str, object]]:
+    reading = Reading(read(text, language), PUBLISHED, ())
+    registry = Registry(language, ())
+    propose_projects(reading, registry, detector)
+    return [p.body for p in registry.proposals.values() if p.kind == "infrastructure_project"]
+
+
+def test_a_learned_head_is_named_by_its_phrase_in_the_nominative() -> None:
+    text = "Казахская компания продолжает строительство зернового терминала «Северные ворота» под Астаной."
+    [body] = _projects(text, "ru", _project_detector())
+    assert body["name_ru"] == "Зерновой терминал «Северные ворота» под Астаной"
+    assert body["kind"] == "other" and body["status"] == "under_construction"
+    assert _projects(text, "ru", None) == []
+
+
+def test_an_english_head_keeps_its_modifiers_and_place_as_written() -> None:
+    text = "A Georgian company is building a cement plant in the Kakheti region with Armenian partners."
+    [body] = _projects(text, "en", _project_detector())
+    assert body["name_en"] == "Cement plant in the Kakheti region"
+    assert sorted(body["countries"]) == ["AM", "GE"]
+
+
+def test_plural_heads_and_names_of_no_one_thing_are_not_projects() -> None:
+    assert (
+        _projects(
+            "Both countries plan to build more plants in the Kakheti region.", "en", _project_detector()
+        )
+        == []
+    )
+    assert _projects("The ministers discussed a new fertiliser plant.", "en", _project_detector()) == []
