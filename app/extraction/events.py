@@ -15,6 +15,7 @@ from app.extraction.lexicon.reference import OrganizationEntry, PlaceEntry
 from app.extraction.matching import Mention
 from app.extraction.model import Proposal
 from app.extraction.morphology import _analyzer, inflect
+from app.extraction.recall import EventDetector, learned_trigger
 from app.extraction.text import Sentence, Token
 from app.extraction.when import EventDate, find_dates, find_windows
 
@@ -38,6 +39,7 @@ _DURING_VISIT = re.compile(
 # business council meets as a forum of business people.
 _TRIGGER_TYPES = {
     "visit": "other",
+    "session": "other",  # a meeting of a body the vocabulary has no type for (app.extraction.recall)
     "meeting": "talks",
     "working_group": "other",
     "business_council": "forum",
@@ -45,6 +47,7 @@ _TRIGGER_TYPES = {
 # Events that need no named person or place to be an event of their own.
 _SELF_STANDING = {
     "working_group",
+    "session",
     "business_council",
     "talks",
     "ministerial_meeting",
@@ -254,7 +257,11 @@ def _to_hold(tokens: Sequence[Token]) -> bool:
     )
 
 
-def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal], list[Proposal]]:
+def propose_events(
+    reading: Reading, registry: Registry, detector: EventDetector | None = None
+) -> tuple[list[Proposal], list[Proposal]]:
+    """Events and agreements, from the vocabulary's trigger phrases; with a `detector`, also from
+    sentences with none that it says state an event (app.extraction.recall)."""
     events: list[_Event] = []
     agreements: list[Proposal] = []
     order = _trigger_order(reading.language)
@@ -263,6 +270,7 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
         if facts.sentence.headline or facts.sentence.question or _background(reading, facts):
             continue
         triggers = reading.cues("EVENT_TRIGGERS", facts.sentence.tokens)
+        stated = bool(triggers)  # a trigger told back to an earlier event stops the detector too
         if events and not (
             reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)
         ):
@@ -272,6 +280,9 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
         if not triggers and _ministers_meet(reading, facts):
             first = facts.sentence.tokens[0]
             triggers = [Mention("ministerial_meeting", first.start, first.end, 0, 1)]
+        if not stated and not triggers and detector is not None:
+            learned = learned_trigger(reading, facts, detector)
+            triggers = [learned] if learned else []
         found: list[_Event] = []
         # One event per kind of gathering the sentence names: "заседание Высшего межгосударственного
         # совета в ходе государственного визита" is a council and a visit; talks during a visit are one.
@@ -283,7 +294,7 @@ def propose_events(reading: Reading, registry: Registry) -> tuple[list[Proposal]
         if "council_again" in groups and {"interstate_council", "business_council"} & set(groups):
             groups.pop("council_again")
         for group in groups.values():
-            best = min(group, key=lambda m: order.index(m.value))
+            best = min(group, key=lambda m: order.index(m.value) if m.value in order else len(order))
             context = _context(reading, facts, best, events)
             if best.value == "council_again" and context is None:
                 continue
@@ -486,7 +497,7 @@ def _events(
         event_type = context.body["type"]
     if event_type == "talks" and _ministers_only(reading, facts):
         event_type = "ministerial_meeting"
-    label = trigger.value if trigger.value in {"working_group", "business_council"} else event_type
+    label = trigger.value if trigger.value in {"working_group", "business_council", "session"} else event_type
     if context is not None and context.trigger in {"working_group", "business_council"}:
         label = context.trigger
     trigger_token = tokens[trigger.last - 1]  # the head noun: "государственным визитом"

@@ -13,6 +13,7 @@ from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.lexicon.reference import PLACES, ProjectEntry
 from app.extraction.matching import PhraseMatcher
 from app.extraction.morphology import _analyzer
+from app.extraction.recall_projects import ProjectDetector, learned_head, sentence_cues
 from app.extraction.text import Sentence, Token
 from app.extraction.transliteration import to_cyrillic, to_latin
 
@@ -32,8 +33,12 @@ class _Found:
     confidence: float = 0.8
 
 
-def propose_projects(reading: Reading, registry: Registry) -> dict[str, str | None]:
-    """Proposes the projects the text names; returns project id → proposal key (None when known)."""
+def propose_projects(
+    reading: Reading, registry: Registry, detector: ProjectDetector | None = None
+) -> dict[str, str | None]:
+    """Proposes the projects the text names; returns project id → proposal key (None when known).
+    With a `detector`, a sentence that names none the rules know may name one it finds
+    (app.extraction.recall_projects)."""
     found: dict[str, _Found] = {}
     for facts in reading.facts:
         for mention in facts.projects:
@@ -46,7 +51,10 @@ def propose_projects(reading: Reading, registry: Registry) -> dict[str, str | No
             item = found.setdefault(ref.id, _from_entry(ref.entry))
             item.sentences.append(facts.sentence)
             item.anchors.append(mention.start)
-        for item, anchor in _headed(reading, facts):
+        headed = _headed(reading, facts)
+        if detector is not None and not facts.projects and not headed:
+            headed = _learned(reading, facts, detector)
+        for item, anchor in headed:
             existing = found.setdefault(item.body["id"], item)
             existing.sentences.append(facts.sentence)
             existing.anchors.append(anchor)
@@ -75,6 +83,26 @@ def propose_projects(reading: Reading, registry: Registry) -> dict[str, str | No
         confidence = item.confidence if cued else item.confidence - 0.2
         keys[project_id] = registry.project(body, sentence, round(confidence, 2), tuple(requires))[1]
     return keys
+
+
+def _learned(reading: Reading, facts: SentenceFacts, detector: ProjectDetector) -> list[tuple[_Found, int]]:
+    sentence = facts.sentence
+    if sentence.headline or sentence.question:
+        return []
+    found = learned_head(reading, facts, detector, sentence_cues(reading, facts))
+    if found is None:
+        return []
+    at, kind, name = found
+    name_en, name_ru = (to_latin(name), name) if reading.language == "ru" else (name, to_cyrillic(name))
+    countries = sorted({m.value.code for m in facts.countries}) or list(reading.main_pair)
+    body = {
+        "id": record_id(name_en),
+        "name_en": name_en,
+        "name_ru": name_ru,
+        "kind": kind,
+        "countries": countries,
+    }
+    return [(_Found(body, confidence=0.5), sentence.tokens[at].start)]
 
 
 def _from_entry(entry: ProjectEntry) -> _Found:

@@ -966,6 +966,7 @@ EVENT_LABELS: dict[str, tuple[str, str]] = {
     "other": ("Visit", "Визит"),
     "working_group": ("Meeting of the working group", "Заседание рабочей группы"),
     "business_council": ("Meeting of the business council", "Заседание делового совета"),
+    "session": ("Meeting", "Заседание"),
 }
 
 SECTOR_LABELS: dict[str, tuple[str, str]] = {
