@@ -140,7 +140,7 @@ def parse_args() -> argparse.Namespace:
         type=int,
         default=0,
         help="--mix-only: seconds of another seed's mix (none of the measured URLs) sent to each server "
-        "before round 1, so a fresh process's first seconds are not measured (default 0)",
+        "before round 1, in two halves, so a fresh process's first seconds are not measured (default 0)",
     )
     parser.add_argument(
         "--port", type=int, help="the first of the ports the servers listen on (default: any free ones)"
@@ -326,26 +326,31 @@ def mix_only(args: argparse.Namespace, wrk_exe: str, db: Path, env: dict) -> int
     }
     bench = Bench(args, wrk_exe)
     port_off, port_on = port_for(args, 0), port_for(args, 1)
+    # The cursor pages come from a server of their own, so that both measured ones start equal.
+    with Service("mix-pages", api_command(args, port_off), sides["off"], port_off, first_path) as pages_api:
+        pages = checks.next_pages(pages_api.base, None, mix.cursor_seeds(data, args.seed))
+    twins += [t for t in pages if t.api not in {known.api for known in twins}]
+    kinds = {t.api: t.kind for t in twins}
+    results["urls"] = len(twins)
+    results["mix_kinds"] = mix_kinds(twins)
     with (
         Service("mix-cache-off", api_command(args, port_off), sides["off"], port_off, first_path) as off,
         Service("mix-cache-on", api_command(args, port_on), sides["on"], port_on, first_path) as on,
     ):
         services = {"off": off, "on": on}
-        pages = checks.next_pages(off.base, None, mix.cursor_seeds(data, args.seed))
-        twins += [t for t in pages if t.api not in {known.api for known in twins}]
-        kinds = {t.api: t.kind for t in twins}
-        results["urls"] = len(twins)
-        results["mix_kinds"] = mix_kinds(twins)
         print(f"random mix: {len(twins)} distinct URLs", flush=True)
         if args.warm_up:
             others = [t.api for t in mix.random_mix(data, args.seed + 1000) if t.api not in kinds]
-            for side, service in services.items():
+            # In halves, off-on-on-off: neither side gets all of a busier or quieter stretch.
+            for half, side in enumerate(("off", "on", "on", "off")):
+                service = services[side]
                 assert service.process is not None
+                cpu_before = worker_cpu_s(service.process.pid)
                 warm = wrk.run(
                     wrk_exe,
                     service.base,
                     others,
-                    duration=args.warm_up,
+                    duration=max(1, args.warm_up // 2),
                     connections=args.connections,
                     seed=args.seed + 1000,
                     script=RESULTS / f"wrk-warm-{side}.lua",
@@ -353,7 +358,14 @@ def mix_only(args: argparse.Namespace, wrk_exe: str, db: Path, env: dict) -> int
                     port=service.port,
                     at_random=True,
                 )
-                print(f"  warmed cache {side} with {len(others)} other URLs: {warm['req_s']:,.0f} req/s")
+                cpu = (worker_cpu_s(service.process.pid) - cpu_before) * 1000 / max(1, warm["requests"])
+                print(
+                    f"  warm-up {half // 2 + 1} of cache {side}, {len(others)} other URLs: "
+                    f"{warm['req_s']:,.0f} req/s, "
+                    f"p99 {warm['p99_ms']:.1f} ms, CPU {cpu:.2f} ms a request, load {os.getloadavg()[0]:.2f}",
+                    flush=True,
+                )
+                results.setdefault("warm_up", []).append({"side": side, **warm, "cpu_ms_per_request": cpu})
         for n in range(1, args.rounds + 1):
             row: dict = {"load": os.getloadavg()[0]}
             for side in ("off", "on") if n % 2 else ("on", "off"):
