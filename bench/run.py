@@ -289,6 +289,11 @@ def main() -> int:
                 for side, measured in bench.datasette(ds, named[:1], "warm").items():
                     row[f"{side}_warm"] = measured
                 print(f"  measured {name} (warm)", flush=True)
+            # The cold API met every kind of the mix before its mix cell (the checks, the cold cells):
+            # this one too, through URLs that are not measured, so neither measures a process's first
+            # requests of a kind (lazy imports, first compilations) and this one's cache starts empty.
+            others = other_mix_urls(data, args.seed, {t.api for t in twins})
+            results["mix_warm_up"] = warm_up(wrk_exe, api, others, args, "api-warm")
             results["mix"]["api_warm"] = bench.cell(api, [t.api for t in twins], "mix-api-warm", True)
             print("  measured the random mix (API cache on)", flush=True)
         assert ds.process is not None
@@ -340,32 +345,17 @@ def mix_only(args: argparse.Namespace, wrk_exe: str, db: Path, env: dict) -> int
         services = {"off": off, "on": on}
         print(f"random mix: {len(twins)} distinct URLs", flush=True)
         if args.warm_up:
-            others = [t.api for t in mix.random_mix(data, args.seed + 1000) if t.api not in kinds]
+            others = other_mix_urls(data, args.seed, set(kinds))
             # In halves, off-on-on-off: neither side gets all of a busier or quieter stretch.
             for half, side in enumerate(("off", "on", "on", "off")):
-                service = services[side]
-                assert service.process is not None
-                cpu_before = worker_cpu_s(service.process.pid)
-                warm = wrk.run(
-                    wrk_exe,
-                    service.base,
-                    others,
-                    duration=max(1, args.warm_up // 2),
-                    connections=args.connections,
-                    seed=args.seed + 1000,
-                    script=RESULTS / f"wrk-warm-{side}.lua",
-                    server_pid=service.process.pid,
-                    port=service.port,
-                    at_random=True,
-                )
-                cpu = (worker_cpu_s(service.process.pid) - cpu_before) * 1000 / max(1, warm["requests"])
+                warm = warm_up(wrk_exe, services[side], others, args, side, max(1, args.warm_up // 2))
                 print(
                     f"  warm-up {half // 2 + 1} of cache {side}, {len(others)} other URLs: "
-                    f"{warm['req_s']:,.0f} req/s, "
-                    f"p99 {warm['p99_ms']:.1f} ms, CPU {cpu:.2f} ms a request, load {os.getloadavg()[0]:.2f}",
+                    f"{warm['req_s']:,.0f} req/s, p99 {warm['p99_ms']:.1f} ms, "
+                    f"CPU {warm['cpu_ms_per_request']:.2f} ms a request, load {os.getloadavg()[0]:.2f}",
                     flush=True,
                 )
-                results.setdefault("warm_up", []).append({"side": side, **warm, "cpu_ms_per_request": cpu})
+                results.setdefault("warm_up", []).append({"side": side, **warm})
         for n in range(1, args.rounds + 1):
             row: dict = {"load": os.getloadavg()[0]}
             for side in ("off", "on") if n % 2 else ("on", "off"):
@@ -394,6 +384,33 @@ def mix_only(args: argparse.Namespace, wrk_exe: str, db: Path, env: dict) -> int
     print_mix(results)
     print(f"\nJSON: {out.relative_to(ROOT)}")
     return 0
+
+
+def other_mix_urls(data: mix.Data, seed: int, measured: set[str]) -> list[str]:
+    """A mix of another seed, less the measured URLs: every kind, none of the answers measured."""
+    return [t.api for t in mix.random_mix(data, seed + 1000) if t.api not in measured]
+
+
+def warm_up(
+    wrk_exe: str, service: Service, paths: list[str], args: argparse.Namespace, tag: str, seconds: int = 0
+) -> dict:
+    """`paths` at random for `seconds` (default --duration), with the workers' CPU per request."""
+    assert service.process is not None
+    cpu_before = worker_cpu_s(service.process.pid)
+    result = wrk.run(
+        wrk_exe,
+        service.base,
+        paths,
+        duration=seconds or args.duration,
+        connections=args.connections,
+        seed=args.seed + 1000,
+        script=RESULTS / f"wrk-warm-{tag}.lua",
+        server_pid=service.process.pid,
+        port=service.port,
+        at_random=True,
+    )
+    cpu = (worker_cpu_s(service.process.pid) - cpu_before) * 1000 / max(1, result["requests"])
+    return {**result, "cpu_ms_per_request": cpu}
 
 
 def worker_cpu_s(server_pid: int) -> float:
