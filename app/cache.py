@@ -219,7 +219,7 @@ class ResponseCache:
                 if probe is None:
                     if not _own_connection_possible(bind):
                         return _read_version(bind)
-                    probe = self._probes[bind] = _Probe(bind, lambda: self._probes.pop(bind, None))
+                    probe = self._probes[bind] = _Probe(bind, self._probes)
                 return probe.read()
             shared = self._shared.get(bind)
             if shared is None:
@@ -304,7 +304,7 @@ class _Probe:
     committed before it, as a pooled connection's does. Closed when the engine is disposed of, or
     after an error (the next request opens another)."""
 
-    def __init__(self, engine: Engine, forget: Callable[[], object]) -> None:
+    def __init__(self, engine: Engine, probes: dict[Engine, "_Probe"]) -> None:
         self._error = engine.dialect.loaded_dbapi.Error
         try:
             pooled = engine.raw_connection()  # connected as every connection of the engine is
@@ -312,23 +312,25 @@ class _Probe:
             raise DBAPIError.instance(None, None, exc, self._error) from exc
         pooled.detach()  # ours from now on, out of the pool's count
         self._connection: Any = pooled.dbapi_connection
-        self._forget = forget
-        event.listen(engine, "engine_disposed", self._dispose)
-        self._engine = engine
+        self._engine, self._probes, self._closed = engine, probes, False
+        # Left in place once closed (removing a listener while the event runs it is not allowed).
+        event.listen(engine, "engine_disposed", self.close)
 
     def read(self) -> int:
         try:
             # All rows fetched: the statement is done and its read transaction over.
             rows = self._connection.execute(VERSION_SQL).fetchall()
         except self._error as exc:
-            self._dispose()  # possibly broken: the next request opens another
+            self.close()  # possibly broken: the next request opens another
             raise DBAPIError.instance(VERSION_SQL, None, exc, self._error) from exc
         return int(rows[0][0])
 
-    def _dispose(self, *_args: Any) -> None:
-        self._forget()
-        if event.contains(self._engine, "engine_disposed", self._dispose):
-            event.remove(self._engine, "engine_disposed", self._dispose)
+    def close(self, *_args: Any) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self._probes.get(self._engine) is self:
+            del self._probes[self._engine]
         with contextlib.suppress(self._error):
             self._connection.close()
 
