@@ -275,8 +275,9 @@ class ResponseCache:
 
 
 def _read_version(engine: Engine) -> int:
-    """The hot path: one statement on a pooled DBAPI connection, no Session, no BEGIN (a third of
-    the cost). The driver's errors are raised as SQLAlchemy's, as the rest of the app sees them."""
+    """The reading on PostgreSQL (and on an in-memory SQLite database, where `_Probe` cannot open a
+    connection of its own): one statement on a pooled DBAPI connection, no Session, no BEGIN (a third
+    of the cost). The driver's errors are raised as SQLAlchemy's, as the rest of the app sees them."""
     dbapi_error = engine.dialect.loaded_dbapi.Error
     try:
         connection = engine.raw_connection()

@@ -5,6 +5,7 @@ bare-ASGI ceiling, in one sitting; one command, one table.
     .venv/bin/python bench/run.py --quick         # 20,000 figures, 5,000 events, 3 s a cell: a smoke run
     .venv/bin/python bench/run.py --rows 200000 --events 50000 --duration 5 --connections 32
     .venv/bin/python bench/run.py --reuse         # reuse the database an earlier run built, same sizes
+    .venv/bin/python bench/run.py --reuse --mix-only --rounds 4 --warm-up 20   # the mix, cache off vs on
 
 Data (bench/data.py): a fresh SQLite file in bench/results/, migrated and seeded; generated trade
 figures imported with `bilateral import trade-figures` (timed); generated events inserted in bulk and
