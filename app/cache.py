@@ -12,6 +12,7 @@ errors and `no-store` answers pass through. The key is everything the bytes depe
 string, host and scheme (for `Link`), Accept, Accept-Language and whether gzip is accepted.
 """
 
+import contextlib
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from typing import Any
 import anyio
 import anyio.to_thread
 from fastapi import FastAPI
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
@@ -140,19 +141,23 @@ class _Reading:
         return self.value
 
 
+# The request headers an answer's bytes depend on (ASGI gives names in lower case).
+_KEYED = (b"host", b"accept", b"accept-language", b"accept-encoding")
+
+
 class ResponseCache:
     def __init__(self, app: ASGIApp, store: Store) -> None:
         self.app = app
         self.store = store
         self._shared: dict[Engine, SharedReads] = {}
+        self._probes: dict[Engine, _Probe] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(CACHED_PREFIX):
             await self.app(scope, receive, send)
             return
-        headers = Headers(scope=scope)
         try:
-            version = await self._version(scope["app"], headers)
+            version = await self._version(scope["app"], scope)
         except SQLAlchemyError as exc:
             response = await database_problem(Request(scope), exc)
             await response(scope, receive, send)
@@ -161,14 +166,20 @@ class ResponseCache:
             await self.app(scope, receive, send)
             return
         self.store.seen(version)
+        # One pass over the raw headers, the first of each name as Headers.get would take it: every
+        # request, hit or miss, pays for this, and a lookup by name scans them all each time.
+        keyed: dict[bytes, bytes] = {}
+        for name, value in scope["headers"]:
+            if name in _KEYED and name not in keyed:
+                keyed[name] = value
         key = (
             scope["path"],
             scope["query_string"],
             scope["scheme"],
-            headers.get("host"),
-            headers.get("accept"),
-            headers.get("accept-language"),
-            "gzip" in headers.get("accept-encoding", ""),
+            keyed.get(b"host"),
+            keyed.get(b"accept"),
+            keyed.get(b"accept-language"),
+            b"gzip" in keyed.get(b"accept-encoding", b""),
         )
         flight = (version, *key)
         entry = self.store.get(key)
@@ -178,7 +189,7 @@ class ResponseCache:
         if entry is not None:
             self.store.hits += 1
             scope["route"] = entry.route
-            await _send(entry, headers, send)
+            await _send(entry, Headers(scope=scope), send)
             return
         self.store.misses += 1
         done = None
@@ -191,10 +202,11 @@ class ResponseCache:
                 del self.store.computing[flight]
                 done.set()
 
-    async def _version(self, app: FastAPI, headers: Headers) -> int | None:
-        """The data version: on a pooled connection of the engine the app's sessionmaker is bound to,
-        or, where it is bound to a connection (tests' transactions) or a read key must be checked too,
-        in one of its sessions. None when a read key is required and this request has no valid one."""
+    async def _version(self, app: FastAPI, scope: Scope) -> int | None:
+        """The data version: on a connection of the engine the app's sessionmaker is bound to (on
+        SQLite, one of this middleware's own; elsewhere, a pooled one), or, where it is bound to a
+        connection (tests' transactions) or a read key must be checked too, in one of its sessions.
+        None when a read key is required and this request has no valid one."""
         sessionmaker = app.state.sessionmaker
         require_key = app.state.settings.require_read_key
         bind = sessionmaker.kw.get("bind")
@@ -202,7 +214,13 @@ class ResponseCache:
 
         if isinstance(bind, Engine) and not require_key:
             if sqlite:
-                return _read_version(bind)  # a local file read of one row: cheaper inline than a thread
+                # A local file read of one row: cheaper inline than a thread.
+                probe = self._probes.get(bind)
+                if probe is None:
+                    if not _own_connection_possible(bind):
+                        return _read_version(bind)
+                    probe = self._probes[bind] = _Probe(bind, self._probes)
+                return probe.read()
             shared = self._shared.get(bind)
             if shared is None:
                 # Threads of their own: a hit must not wait for a free handler thread.
@@ -214,7 +232,7 @@ class ResponseCache:
         def read_in_session() -> int | None:
             with sessionmaker() as session:
                 if require_key:
-                    scheme, _, token = headers.get("authorization", "").partition(" ")
+                    scheme, _, token = Headers(scope=scope).get("authorization", "").partition(" ")
                     caller = authenticate(session, token.strip()) if scheme.lower() == "bearer" else None
                     if caller is None or "read" not in caller.scopes:
                         return None
@@ -257,8 +275,9 @@ class ResponseCache:
 
 
 def _read_version(engine: Engine) -> int:
-    """The hot path: one statement on a pooled DBAPI connection, no Session, no BEGIN (a third of
-    the cost). The driver's errors are raised as SQLAlchemy's, as the rest of the app sees them."""
+    """The reading on PostgreSQL (and on an in-memory SQLite database, where `_Probe` cannot open a
+    connection of its own): one statement on a pooled DBAPI connection, no Session, no BEGIN (a third
+    of the cost). The driver's errors are raised as SQLAlchemy's, as the rest of the app sees them."""
     dbapi_error = engine.dialect.loaded_dbapi.Error
     try:
         connection = engine.raw_connection()
@@ -275,6 +294,52 @@ def _read_version(engine: Engine) -> int:
     finally:
         connection.close()  # back to the pool, which ends any transaction
     return int(row[0])
+
+
+class _Probe:
+    """A SQLite connection of the response cache's own, used only on the event loop, that reads the
+    data version for every request: checking a connection out of the engine's pool and back in
+    (with the rollback that ends its use) was most of the cost of the reading, which every request,
+    hit or miss, pays. In autocommit (the engine's connections run with isolation_level None) each
+    reading is a transaction of its own that ends with its statement, so it sees every write
+    committed before it, as a pooled connection's does. Closed when the engine is disposed of, or
+    after an error (the next request opens another)."""
+
+    def __init__(self, engine: Engine, probes: dict[Engine, "_Probe"]) -> None:
+        self._error = engine.dialect.loaded_dbapi.Error
+        try:
+            pooled = engine.raw_connection()  # connected as every connection of the engine is
+        except self._error as exc:
+            raise DBAPIError.instance(None, None, exc, self._error) from exc
+        pooled.detach()  # ours from now on, out of the pool's count
+        self._connection: Any = pooled.dbapi_connection
+        self._engine, self._probes, self._closed = engine, probes, False
+        # Left in place once closed (removing a listener while the event runs it is not allowed).
+        event.listen(engine, "engine_disposed", self.close)
+
+    def read(self) -> int:
+        try:
+            # All rows fetched: the statement is done and its read transaction over.
+            rows = self._connection.execute(VERSION_SQL).fetchall()
+        except self._error as exc:
+            self.close()  # possibly broken: the next request opens another
+            raise DBAPIError.instance(VERSION_SQL, None, exc, self._error) from exc
+        return int(rows[0][0])
+
+    def close(self, *_args: Any) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self._probes.get(self._engine) is self:
+            del self._probes[self._engine]
+        with contextlib.suppress(self._error):
+            self._connection.close()
+
+
+def _own_connection_possible(engine: Engine) -> bool:
+    """Whether a connection of the cache's own sees the same database as the engine's: not for an
+    in-memory SQLite database, which is one per connection."""
+    return engine.url.database not in (None, "", ":memory:") and "mode=memory" not in str(engine.url)
 
 
 async def _send(entry: Entry, request: Headers, send: Send) -> None:

@@ -64,17 +64,22 @@ def verify(api: str, ds: str, twins: list[Twin], per_kind: int, seed: int) -> di
     return {"checked": len(sample), "kinds": len(by_kind), "mismatches": mismatches}
 
 
-def next_pages(api: str, ds: str, seeds: list[Twin], pages: int = 2) -> list[Twin]:
+def next_pages(api: str, ds: str | None, seeds: list[Twin], pages: int = 2) -> list[Twin]:
     """Pages 2.. of each first page, through the cursor each side hands out (`next_cursor`,
-    Datasette's `next`), as twins of the kind "<kind>, next page"."""
+    Datasette's `next`), as twins of the kind "<kind>, next page". Without `ds` (the API measured
+    alone), Datasette's side of each twin is left empty."""
     found = []
     with httpx.Client(timeout=60) as client:
         for seed in seeds:
             api_path, ds_path = seed.api, seed.ds
             for _ in range(pages):
                 api_cursor = client.get(api + api_path).raise_for_status().json().get("next_cursor")
-                ds_next = client.get(ds + tuned(ds_path)).raise_for_status().json().get("next")
-                if not api_cursor or not ds_next:
+                ds_next = (
+                    ""
+                    if ds is None
+                    else client.get(ds + tuned(ds_path)).raise_for_status().json().get("next")
+                )
+                if not api_cursor or (ds is not None and not ds_next):
                     break
                 api_path = f"{seed.api}&cursor={quote(api_cursor)}"
                 ds_path = f"{seed.ds}&_next={quote(str(ds_next))}"

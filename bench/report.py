@@ -78,6 +78,13 @@ def print_report(r: dict, args: argparse.Namespace) -> None:
         f"(+{ed['rss_growth_mb']:.0f})"
     )
     print("\n- random mix: " + ", ".join(f"{kind} {count}" for kind, count in r["mix_kinds"].items()))
+    if "mix_warm_up" in r:
+        w = r["mix_warm_up"]
+        print(
+            f"- the API with its cache on was warmed up before its mix cell with another seed's mix "
+            f"({w['requests']:,} requests, none of the measured URLs, {w['req_s']:,.0f} req/s), as the "
+            "cold API was by the checks and the cold cells"
+        )
     v = r["verify"]
     print(
         f"- checked before measuring: {v['checked']} twins over {v['kinds']} kinds, all 200 on both sides; "

@@ -5,6 +5,7 @@ bare-ASGI ceiling, in one sitting; one command, one table.
     .venv/bin/python bench/run.py --quick         # 20,000 figures, 5,000 events, 3 s a cell: a smoke run
     .venv/bin/python bench/run.py --rows 200000 --events 50000 --duration 5 --connections 32
     .venv/bin/python bench/run.py --reuse         # reuse the database an earlier run built, same sizes
+    .venv/bin/python bench/run.py --reuse --mix-only --rounds 4 --warm-up 20   # the mix, cache off vs on
 
 Data (bench/data.py): a fresh SQLite file in bench/results/, migrated and seeded; generated trade
 figures imported with `bilateral import trade-figures` (timed); generated events inserted in bulk and
@@ -49,6 +50,7 @@ from bench.servers import (  # noqa: E402
     ensure_wrk,
     free_port,
     rss_kb,
+    worker_pids,
 )
 
 BIN = Path(sys.executable).parent
@@ -127,6 +129,23 @@ def parse_args() -> argparse.Namespace:
         help="runs of a cell repeated while one worker holds >75 %% of the connections (default 1)",
     )
     parser.add_argument("--build-only", action="store_true", help="build the database, measure nothing")
+    parser.add_argument(
+        "--mix-only",
+        action="store_true",
+        help="only the random mix, on the API alone: its cache off and on, alternated for --rounds rounds "
+        "(two servers up side by side; no Datasette, no ceiling); per-kind server times from the access logs",
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of --mix-only (default 3)")
+    parser.add_argument(
+        "--warm-up",
+        type=int,
+        default=0,
+        help="--mix-only: seconds of another seed's mix (none of the measured URLs) sent to each server "
+        "before round 1, in two halves, so a fresh process's first seconds are not measured (default 0)",
+    )
+    parser.add_argument(
+        "--port", type=int, help="the first of the ports the servers listen on (default: any free ones)"
+    )
     args = parser.parse_args()
     args.rows = args.rows or (20_000 if args.quick else 1_000_000)
     args.events = args.events or (5_000 if args.quick else 200_000)
@@ -185,8 +204,6 @@ class Bench:
 def main() -> int:
     args = parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
-    wrk_exe = ensure_wrk()
-    ensure_datasette()
     # Datasette names a database after its file: the file is always bench.db, in a directory per size
     db = RESULTS / f"data-{args.rows}-{args.events}-seed{args.seed}" / "bench.db"
     db.parent.mkdir(exist_ok=True)
@@ -202,11 +219,15 @@ def main() -> int:
     if args.build_only:
         print(f"built {db.relative_to(ROOT)}")
         return 0
+    wrk_exe = ensure_wrk()
+    if args.mix_only:
+        return mix_only(args, wrk_exe, db, env)
+    ensure_datasette()
 
     data = mix.read_data(db, args.events)
     cells = mix.named_cells(data, args.seed)
     twins = mix.random_mix(data, args.seed)
-    ports = {name: free_port() for name in ("api", "ds", "ceiling")}
+    ports = {name: port_for(args, n) for n, name in enumerate(("api", "ds", "ceiling"))}
     uvicorn = ["-m", "uvicorn", "--workers", str(args.workers), "--host", HOST]
     api_cmd = [str(BIN / "bilateral"), "serve", "--no-migrate", "--host", HOST, "--port", str(ports["api"])]
     api_cmd += ["--workers", str(args.workers)]
@@ -269,6 +290,11 @@ def main() -> int:
                 for side, measured in bench.datasette(ds, named[:1], "warm").items():
                     row[f"{side}_warm"] = measured
                 print(f"  measured {name} (warm)", flush=True)
+            # The cold API met every kind of the mix before its mix cell (the checks, the cold cells):
+            # this one too, through URLs that are not measured, so neither measures a process's first
+            # requests of a kind (lazy imports, first compilations) and this one's cache starts empty.
+            others = other_mix_urls(data, args.seed, {t.api for t in twins})
+            results["mix_warm_up"] = warm_up(wrk_exe, api, others, args, "api-warm")
             results["mix"]["api_warm"] = bench.cell(api, [t.api for t in twins], "mix-api-warm", True)
             print("  measured the random mix (API cache on)", flush=True)
         assert ds.process is not None
@@ -278,6 +304,188 @@ def main() -> int:
     report.print_report(results, args)
     print(f"\nJSON: {out.relative_to(ROOT)}")
     return 0
+
+
+def port_for(args: argparse.Namespace, n: int) -> int:
+    return free_port() if args.port is None else args.port + n
+
+
+def api_command(args: argparse.Namespace, port: int) -> list[str]:
+    cmd = [str(BIN / "bilateral"), "serve", "--no-migrate", "--host", HOST, "--port", str(port)]
+    return [*cmd, "--workers", str(args.workers)]
+
+
+def mix_only(args: argparse.Namespace, wrk_exe: str, db: Path, env: dict) -> int:
+    """The random mix against two APIs up side by side, one with its response cache off and one
+    with it on, alternated (off first in odd rounds, on first in even ones): each round is a wrk run
+    on each. Both servers start fresh, so round 1 is each one's first seconds; later rounds show a
+    server that has seen the mix (and, cache on, kept what it could). The servers' access logs give
+    each request's time inside the server, summed up per URL kind."""
+    data = mix.read_data(db, args.events)
+    twins = mix.random_mix(data, args.seed)
+    first_path = twins[0].api
+    sides = {"off": {**env, "BILATERAL_RESPONSE_CACHE_MB": "0"}, "on": env}
+    results: dict = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "args": vars(args),
+        "rounds": [],
+    }
+    bench = Bench(args, wrk_exe)
+    port_off, port_on = port_for(args, 0), port_for(args, 1)
+    # The cursor pages come from a server of their own, so that both measured ones start equal.
+    with Service("mix-pages", api_command(args, port_off), sides["off"], port_off, first_path) as pages_api:
+        pages = checks.next_pages(pages_api.base, None, mix.cursor_seeds(data, args.seed))
+    twins += [t for t in pages if t.api not in {known.api for known in twins}]
+    kinds = {t.api: t.kind for t in twins}
+    results["urls"] = len(twins)
+    results["mix_kinds"] = mix_kinds(twins)
+    with (
+        Service("mix-cache-off", api_command(args, port_off), sides["off"], port_off, first_path) as off,
+        Service("mix-cache-on", api_command(args, port_on), sides["on"], port_on, first_path) as on,
+    ):
+        services = {"off": off, "on": on}
+        print(f"random mix: {len(twins)} distinct URLs", flush=True)
+        if args.warm_up:
+            others = other_mix_urls(data, args.seed, set(kinds))
+            # In halves, off-on-on-off: neither side gets all of a busier or quieter stretch.
+            for half, side in enumerate(("off", "on", "on", "off")):
+                warm = warm_up(wrk_exe, services[side], others, args, side, max(1, args.warm_up // 2))
+                print(
+                    f"  warm-up {half // 2 + 1} of cache {side}, {len(others)} other URLs: "
+                    f"{warm['req_s']:,.0f} req/s, p99 {warm['p99_ms']:.1f} ms, "
+                    f"CPU {warm['cpu_ms_per_request']:.2f} ms a request, load {os.getloadavg()[0]:.2f}",
+                    flush=True,
+                )
+                results.setdefault("warm_up", []).append({"side": side, **warm})
+        for n in range(1, args.rounds + 1):
+            row: dict = {"load": os.getloadavg()[0]}
+            for side in ("off", "on") if n % 2 else ("on", "off"):
+                service = services[side]
+                log = Path(service.log.name)
+                service.log.flush()
+                start = log.stat().st_size
+                assert service.process is not None
+                cpu_before = worker_cpu_s(service.process.pid)
+                cell = bench.cell(service, [t.api for t in twins], f"mix-{side}", True)
+                # CPU per request, less swayed than req/s by what else the machine runs meanwhile.
+                cell["cpu_ms_per_request"] = (
+                    (worker_cpu_s(service.process.pid) - cpu_before) * 1000 / max(1, cell["requests"])
+                )
+                cell["kinds"] = server_times(log, start, kinds)
+                row[side] = cell
+                print(
+                    f"  round {n} cache {side}: {cell['req_s']:,.0f} req/s, p50 {cell['p50_ms']:.1f} / "
+                    f"p99 {cell['p99_ms']:.1f} ms, CPU {cell['cpu_ms_per_request']:.2f} ms a request, "
+                    f"split {cell['split']}, load {row['load']:.2f}",
+                    flush=True,
+                )
+            results["rounds"].append(row)
+    out = RESULTS / f"mix-{args.rows}-{args.events}.json"
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print_mix(results)
+    print(f"\nJSON: {out.relative_to(ROOT)}")
+    return 0
+
+
+def other_mix_urls(data: mix.Data, seed: int, measured: set[str]) -> list[str]:
+    """A mix of another seed, less the measured URLs: every kind, none of the answers measured."""
+    return [t.api for t in mix.random_mix(data, seed + 1000) if t.api not in measured]
+
+
+def warm_up(
+    wrk_exe: str, service: Service, paths: list[str], args: argparse.Namespace, tag: str, seconds: int = 0
+) -> dict:
+    """`paths` at random for `seconds` (default --duration), with the workers' CPU per request."""
+    assert service.process is not None
+    cpu_before = worker_cpu_s(service.process.pid)
+    result = wrk.run(
+        wrk_exe,
+        service.base,
+        paths,
+        duration=seconds or args.duration,
+        connections=args.connections,
+        seed=args.seed + 1000,
+        script=RESULTS / f"wrk-warm-{tag}.lua",
+        server_pid=service.process.pid,
+        port=service.port,
+        at_random=True,
+    )
+    cpu = (worker_cpu_s(service.process.pid) - cpu_before) * 1000 / max(1, result["requests"])
+    return {**result, "cpu_ms_per_request": cpu}
+
+
+def worker_cpu_s(server_pid: int) -> float:
+    """User and system CPU seconds of a server's worker processes so far."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in worker_pids(server_pid):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / ticks
+
+
+def server_times(log: Path, start: int, kinds: dict[str, str]) -> dict[str, dict]:
+    """Per URL kind, from the access lines written since byte `start`: requests, and the time inside
+    the server (from the outermost middleware in to the last byte out) at p50, p99 and the maximum."""
+    times: dict[str, list[float]] = {}
+    with log.open("rb") as lines:
+        lines.seek(start)
+        for raw in lines:
+            try:
+                line = json.loads(raw)
+            except ValueError:
+                continue
+            if "duration_ms" not in line:
+                continue
+            url = line.get("path", "") + ("?" + line["query"] if line.get("query") else "")
+            times.setdefault(kinds.get(url, "other"), []).append(float(line["duration_ms"]))
+    summary = {}
+    for kind, values in sorted(times.items(), key=lambda kv: -sum(kv[1])):
+        values.sort()
+        summary[kind] = {
+            "requests": len(values),
+            "p50_ms": values[len(values) // 2],
+            "p99_ms": values[min(len(values) - 1, int(len(values) * 0.99))],
+            "max_ms": values[-1],
+            "total_s": sum(values) / 1000,
+        }
+    return summary
+
+
+def print_mix(r: dict) -> None:
+    print(f"\n{r['date']} | random mix, {r['urls']} URLs | cache off vs on, alternated")
+    print(
+        "\n| round | load | off req/s | off p50 / p99 ms | off CPU ms/req | on req/s | on p50 / p99 ms | "
+        "on CPU ms/req | on ÷ off | split |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for n, row in enumerate(r["rounds"], 1):
+        off, on = row["off"], row["on"]
+        print(
+            f"| {n} | {row['load']:.2f} | {off['req_s']:,.0f} | {off['p50_ms']:.1f} / {off['p99_ms']:.1f} | "
+            f"{off['cpu_ms_per_request']:.2f} | {on['req_s']:,.0f} | "
+            f"{on['p50_ms']:.1f} / {on['p99_ms']:.1f} | "
+            f"{on['cpu_ms_per_request']:.2f} | "
+            f"{on['req_s'] / off['req_s']:.2f}× | "
+            f"{'/'.join(map(str, off['split']))} · {'/'.join(map(str, on['split']))} |"
+        )
+    last = r["rounds"][-1]
+    print("\nlast round, time inside the server by URL kind (ms; most total time first):\n")
+    print("| kind | off: n, p50 / p99 / max | on: n, p50 / p99 / max |")
+    print("|---|---|---|")
+    for kind in last["off"]["kinds"]:
+        cells = []
+        for side in ("off", "on"):
+            k = last[side]["kinds"].get(kind)
+            cells.append(
+                "—"
+                if k is None
+                else f"{k['requests']}, {k['p50_ms']:.1f} / {k['p99_ms']:.1f} / {k['max_ms']:.0f}"
+            )
+        print(f"| {kind} | {cells[0]} | {cells[1]} |")
 
 
 def mix_kinds(twins: list[mix.Twin]) -> dict[str, int]:

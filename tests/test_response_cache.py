@@ -15,7 +15,7 @@ import anyio
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import Connection
+from sqlalchemy import Connection, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.auth import create_key, revoke_key
@@ -23,7 +23,7 @@ from app.cache import Entry, ResponseCache, Store
 from app.config import REPO_ROOT, Settings
 from app.db import make_engine
 from app.main import create_app
-from app.models import Organization
+from app.models import DataState, Organization
 from tests.conftest import Database, bind_to_test_transaction, migrate_and_seed
 from tests.tcp_proxy import free_port
 
@@ -331,3 +331,31 @@ async def test_a_burst_of_one_new_request_is_computed_once(monkeypatch: pytest.M
         [200, b'{"items": []}']
     ] * 8
     assert cache.computing == {}
+
+
+async def test_a_version_read_outside_the_pool_still_sees_every_commit(shared_database: Database) -> None:
+    """On SQLite the cache reads the version on a connection of its own (app/cache.py `_Probe`): a
+    commit made elsewhere is seen by the next request, and disposing of the engine closes that
+    connection without harm (the next request opens another)."""
+    app = create_app(Settings(database_url=shared_database.url, rate_limit_per_minute=0))
+    other = make_engine(shared_database.url)
+    transport = httpx.ASGITransport(app=app)
+    try:
+        # The lifespan's end disposes of the engine too.
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(transport=transport, base_url="http://t") as client,
+        ):
+            assert (await client.get(ORG)).status_code == 200
+            cache = store(app)
+            seen = cache.version
+            assert seen is not None
+            with other.begin() as connection:
+                connection.execute(update(DataState).values(version=DataState.version + 1))
+            assert (await client.get(ORG)).status_code == 200
+            assert cache.version == seen + 1
+            app.state.engine.dispose()
+            assert (await client.get(ORG)).status_code == 200
+            assert cache.version == seen + 1
+    finally:
+        other.dispose()
