@@ -150,6 +150,22 @@ def test_a_worker_starts_without_what_only_some_requests_need(tmp_path: Path) ->
     assert loaded.stdout.strip() == "[]"
 
 
+def test_a_worker_spawned_by_serve_does_not_import_the_command_line() -> None:
+    # `serve --workers N` spawns its workers, and multiprocessing's spawn runs the parent's main
+    # script again in each one (as `__mp_main__`): the `bilateral` script pip writes from
+    # [project.scripts] (`scripts/bootstrap` rewrites it when pyproject.toml changes).
+    script = Path(sys.executable).with_name("bilateral")
+    heavy = ("app.cli", "typer", "click", "pydantic", "uvicorn", "fastapi")
+    code = (
+        f"import runpy, sys; runpy.run_path({str(script)!r}, run_name='__mp_main__'); "
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"
+    usage = subprocess.run([sys.executable, "-m", "app", "--help"], capture_output=True, text=True)
+    assert usage.returncode == 0 and "serve" in usage.stdout
+
+
 def run_main(monkeypatch: pytest.MonkeyPatch, url: str, *args: str) -> int:
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setattr(sys, "argv", ["bilateral", *args])
