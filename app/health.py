@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import Engine, make_url, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.common.routing import IncludedRoute
 from app.config import REPO_ROOT
 from app.db import make_engine
 from app.errors import ProblemResponse, problem
@@ -21,7 +22,7 @@ from app.migration_head import shipped_head
 if TYPE_CHECKING:
     from alembic.config import Config
 
-router = APIRouter(tags=["health"])
+router = APIRouter(route_class=IncludedRoute, tags=["health"])
 
 
 def alembic_config(url: str | None = None) -> "Config":

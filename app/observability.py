@@ -36,6 +36,7 @@ from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.cache import Store
+from app.common.routing import IncludedRoute
 from app.config import Settings
 from app.errors import NotFound, unexpected_error
 
@@ -210,7 +211,7 @@ class CacheCollector(Collector):
         yield GaugeMetricFamily("response_cache_bytes", "Bytes of the answers kept.", value=self.cache.size)
 
 
-router = APIRouter()
+router = APIRouter(route_class=IncludedRoute)
 
 
 @router.get("/metrics", include_in_schema=False)

@@ -7,7 +7,9 @@
 The database: a SQLite file migrated to head and seeded (`bilateral db upgrade`, `bilateral seed`),
 built once at `--db`. Two measures, each a fresh process per run:
 
-- launch: `bilateral serve --workers N` as the README runs it (migrations on), timed from the launch
+- launch: `bilateral serve --workers N` as the README runs it (migrations on), through the checkout's
+  own `bilateral` script (as pip writes it from `[project.scripts]`: the spawned workers run that
+  script again as their main module, so what it imports each worker imports), timed from the launch
   to the first 200 of `/v1/countries?limit=1` (polled every 10 ms, as bench/servers.py polls), and
   the CPU time each process had used by then (`/proc/PID/stat`): the supervisor, which checks the
   database and spawns the workers, and each worker, which imports the app, starts it and (one of
@@ -28,12 +30,15 @@ built once at `--db`. Two measures, each a fresh process per run:
 """
 
 import argparse
+import functools
 import importlib.util
 import json
 import os
 import statistics
 import subprocess
+import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 import httpx
@@ -103,7 +108,8 @@ print(json.dumps(marks))
 
 
 WORKER_START = """
-import os
+import os, runpy
+runpy.run_path(SCRIPT, run_name="__mp_main__")  # what multiprocessing's spawn does first in a worker
 import uvicorn.config, uvicorn.server, uvicorn.protocols.http.httptools_impl, uvloop
 from uvicorn.importer import import_from_string
 factory_module = "app.worker" if os.path.exists("app/worker.py") else "app.cli"
@@ -116,6 +122,20 @@ from app.config import get_settings
 assert _ready(get_settings().database_url)
 import uvicorn.config, uvicorn.supervisors.multiprocess
 """
+
+
+@functools.cache
+def entry_script(root: Path) -> Path:
+    """The `bilateral` script as pip writes it for the checkout at root (its `[project.scripts]`), so
+    that each code is launched, and its workers spawned, through its own entry point."""
+    scripts = tomllib.loads((root / "pyproject.toml").read_text())["project"]["scripts"]
+    module, function = scripts["bilateral"].split(":")
+    script = Path(tempfile.mkdtemp(prefix="bilateral-startup-")) / "bilateral"
+    script.write_text(
+        f"import sys\nfrom {module} import {function}\n"
+        f"if __name__ == '__main__':\n    sys.exit({function}())\n"
+    )
+    return script
 
 
 def instructions(env: dict[str, str], root: Path, code: str) -> int:
@@ -159,7 +179,7 @@ def build(db: Path, env: dict[str, str]) -> None:
 
 
 def launch(env: dict[str, str], root: Path, port: int, workers: int, migrate: bool) -> dict[str, object]:
-    cmd = [str(BIN / "python"), "-c", "from app.cli import app; app()", "serve"]
+    cmd = [str(BIN / "python"), str(entry_script(root)), "serve"]
     cmd += ["--host", HOST, "--port", str(port), "--workers", str(workers)]
     if not migrate:
         cmd.append("--no-migrate")
@@ -227,7 +247,7 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.2f}; the app's bytecode (app/__pycache__) is", end=" ")
     print(f"{'there' if cached else 'not there'}; PYTHONDONTWRITEBYTECODE={no_write}")
     if args.instructions:
-        worker = instructions(env, root, WORKER_START)
+        worker = instructions(env, root, f"SCRIPT = {str(entry_script(root))!r}\n" + WORKER_START)
         supervisor = instructions(env, root, SUPERVISOR_START)
         print(
             f"instructions (millions): worker start {worker / 1e6:,.0f}, supervisor {supervisor / 1e6:,.0f}"

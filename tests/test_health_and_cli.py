@@ -150,6 +150,49 @@ def test_a_worker_starts_without_what_only_some_requests_need(tmp_path: Path) ->
     assert loaded.stdout.strip() == "[]"
 
 
+def test_a_worker_spawned_by_serve_does_not_import_the_command_line() -> None:
+    # `serve --workers N` spawns its workers, and multiprocessing's spawn runs the parent's main
+    # script again in each one (as `__mp_main__`): the `bilateral` script pip writes from
+    # [project.scripts] (`scripts/bootstrap` rewrites it when pyproject.toml changes).
+    script = Path(sys.executable).with_name("bilateral")
+    heavy = ("app.cli", "typer", "click", "pydantic", "uvicorn", "fastapi")
+    code = (
+        f"import runpy, sys; runpy.run_path({str(script)!r}, run_name='__mp_main__'); "
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"
+    usage = subprocess.run([sys.executable, "-m", "app", "--help"], capture_output=True, text=True)
+    assert usage.returncode == 0 and "serve" in usage.stdout
+
+
+def test_a_worker_builds_each_operation_once() -> None:
+    # FastAPI builds an included router's routes again where the app serves them: the routers' own
+    # routes stay declarations (app.common.routing.IncludedRoute) through the start, the first
+    # requests and the OpenAPI document. In a process of its own: no other test has touched them.
+    code = """
+import asyncio, httpx
+from app.common.routing import IncludedRoute
+from app.config import Settings
+from app.main import ROUTERS, create_app
+from app.explorer.router import router as explorer
+from app.health import router as health
+from app.observability import router as observability
+app = create_app(Settings(_env_file=None, database_url="sqlite://"))
+async def ask():
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        assert (await client.get("/healthz")).status_code == 200
+        assert (await client.get("/openapi.json")).status_code == 200
+asyncio.run(ask())
+routes = [route for router in (*ROUTERS, explorer, health, observability) for route in router.routes]
+built = [route for route in routes if not isinstance(route, IncludedRoute) or "_declared" not in vars(route)]
+print(len(routes), len(built))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    declared, built = map(int, done.stdout.split())
+    assert declared > 80 and built == 0
+
+
 def run_main(monkeypatch: pytest.MonkeyPatch, url: str, *args: str) -> int:
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setattr(sys, "argv", ["bilateral", *args])

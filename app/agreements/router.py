@@ -6,10 +6,11 @@ from app.agreements import repository
 from app.agreements.schemas import AgreementDetailParams, AgreementFilters, AgreementPage, AgreementRead
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
 from app.common.query import from_query
+from app.common.routing import IncludedRoute
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 
-router = APIRouter(prefix="/v1/agreements", tags=["agreements"])
+router = APIRouter(route_class=IncludedRoute, prefix="/v1/agreements", tags=["agreements"])
 
 
 @router.get("", name="listAgreements", summary="List agreements", responses=list_responses(AgreementPage))

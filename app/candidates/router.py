@@ -24,11 +24,12 @@ from app.common.api import (
     serialize,
 )
 from app.common.query import from_query
+from app.common.routing import IncludedRoute
 from app.db import SessionDep
 from app.errors import problem_response
 from app.models import Candidate
 
-router = APIRouter(prefix="/v1/candidates", tags=["candidates"])
+router = APIRouter(route_class=IncludedRoute, prefix="/v1/candidates", tags=["candidates"])
 
 CandidateId = Annotated[str, Path(description="The candidate's id (a number).")]
 PROBLEMS: dict[int | str, dict[str, Any]] = {

@@ -12,13 +12,14 @@ from typing_extensions import TypeAliasType
 from app.common.api import link_next
 from app.common.pagination import MAX_ID, Cursor, cursor_parameter
 from app.common.query import from_query
+from app.common.routing import IncludedRoute
 from app.curation.routes import RevisionPage, revision_page
 from app.db import SessionDep
 from app.errors import problem_response
 from app.models import Revision
 from app.openapi import header_refs
 
-router = APIRouter(prefix="/v1/changes", tags=["changes"])
+router = APIRouter(route_class=IncludedRoute, prefix="/v1/changes", tags=["changes"])
 
 ChangeRecordType = TypeAliasType(
     "ChangeRecordType",

@@ -4,12 +4,13 @@ from fastapi import APIRouter, Request, Response
 
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
 from app.common.query import from_query
+from app.common.routing import IncludedRoute
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.events import repository
 from app.events.schemas import EventDetailParams, EventFilters, EventPage, EventRead
 
-router = APIRouter(prefix="/v1/events", tags=["events"])
+router = APIRouter(route_class=IncludedRoute, prefix="/v1/events", tags=["events"])
 
 
 @router.get("", name="listEvents", summary="List events", responses=list_responses(EventPage))

@@ -12,6 +12,7 @@ from starlette.responses import Response
 from app.auth import require_read
 from app.common.headers import best
 from app.common.language import LANGUAGES, Language, negotiate
+from app.common.routing import IncludedRoute
 from app.db import SessionDep
 from app.errors import AppError, InvalidParameter
 from app.explorer import quotes, reads
@@ -20,7 +21,7 @@ from app.explorer.words import label, value_label
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-router = APIRouter(include_in_schema=False, dependencies=[Depends(require_read)])
+router = APIRouter(route_class=IncludedRoute, include_in_schema=False, dependencies=[Depends(require_read)])
 
 
 @functools.cache

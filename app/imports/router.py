@@ -8,11 +8,12 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.auth import WriteCaller
 from app.common.query import from_query
+from app.common.routing import IncludedRoute
 from app.db import SessionDep
 from app.errors import AppError, InvalidParameter, ProblemResponse, param_error, problem, problem_response
 from app.imports.schemas import LAYOUTS, ImportFormat, ImportParams, ImportReport, ImportResource
 
-router = APIRouter(prefix="/v1/imports", tags=["imports"])
+router = APIRouter(route_class=IncludedRoute, prefix="/v1/imports", tags=["imports"])
 
 # What a Content-Type says of the file; a gzipped body is recognized from what it holds.
 MEDIA_TYPES: dict[str, ImportFormat | None] = {

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Request, Response
 
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
 from app.common.query import from_query
+from app.common.routing import IncludedRoute
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.projects import repository
@@ -14,7 +15,9 @@ from app.projects.schemas import (
     InfrastructureProjectRead,
 )
 
-router = APIRouter(prefix="/v1/infrastructure-projects", tags=["infrastructure-projects"])
+router = APIRouter(
+    route_class=IncludedRoute, prefix="/v1/infrastructure-projects", tags=["infrastructure-projects"]
+)
 
 
 @router.get(

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Request, Response
 
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
 from app.common.query import from_query
+from app.common.routing import IncludedRoute
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.reference import repository
@@ -26,10 +27,10 @@ from app.reference.schemas import (
     PlaceRead,
 )
 
-countries = APIRouter(prefix="/v1/countries", tags=["countries"])
-organizations = APIRouter(prefix="/v1/organizations", tags=["organizations"])
-people = APIRouter(prefix="/v1/people", tags=["people"])
-places = APIRouter(prefix="/v1/places", tags=["places"])
+countries = APIRouter(route_class=IncludedRoute, prefix="/v1/countries", tags=["countries"])
+organizations = APIRouter(route_class=IncludedRoute, prefix="/v1/organizations", tags=["organizations"])
+people = APIRouter(route_class=IncludedRoute, prefix="/v1/people", tags=["people"])
+places = APIRouter(route_class=IncludedRoute, prefix="/v1/places", tags=["places"])
 
 
 @countries.get("", name="listCountries", summary="List countries", responses=list_responses(CountryPage))

@@ -8,12 +8,13 @@ from app.common.countries import ACCEPTED
 from app.common.filters import CountryCode
 from app.common.language import negotiate
 from app.common.query import from_query
+from app.common.routing import IncludedRoute
 from app.db import SessionDep
 from app.errors import NotFound
 from app.relations import repository
 from app.relations.schemas import PairDossier, RelationFilters, RelationPair, RelationPairPage, RelationParams
 
-router = APIRouter(prefix="/v1/relations", tags=["relations"])
+router = APIRouter(route_class=IncludedRoute, prefix="/v1/relations", tags=["relations"])
 
 
 @router.get(

@@ -8,6 +8,7 @@ from app import datastate
 from app.common.api import NOT_MODIFIED, PUBLIC_CACHE, link_next
 from app.common.language import negotiate
 from app.common.query import from_query
+from app.common.routing import IncludedRoute
 from app.db import SessionDep
 from app.errors import problem_response
 from app.openapi import DATA_HEADERS, header_refs
@@ -15,7 +16,7 @@ from app.search import repository
 from app.search.schemas import SearchPage, SearchParams, hit
 from app.search.text import RANKED_AT_ONCE
 
-router = APIRouter(prefix="/v1/search", tags=["search"])
+router = APIRouter(route_class=IncludedRoute, prefix="/v1/search", tags=["search"])
 
 RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"headers": header_refs(*DATA_HEADERS, "Link")},

@@ -8,6 +8,7 @@ from app.candidates import repository as candidates
 from app.candidates.schemas import Extraction
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
 from app.common.query import from_query
+from app.common.routing import IncludedRoute
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.errors import problem_response
@@ -15,7 +16,7 @@ from app.revisions import ACTOR_KEY
 from app.sources import repository
 from app.sources.schemas import SourceDetail, SourceDetailParams, SourceFilters, SourcePage, SourceRead
 
-router = APIRouter(prefix="/v1/sources", tags=["sources"])
+router = APIRouter(route_class=IncludedRoute, prefix="/v1/sources", tags=["sources"])
 
 
 @router.get("", name="listSources", summary="List sources", responses=list_responses(SourcePage))
