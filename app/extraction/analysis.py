@@ -83,10 +83,11 @@ def _with_known(language: str, kind: str, known: Sequence[Known]) -> PhraseMatch
 
 
 def _currency_name(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
-    """ "долларов США", "долл. США", "U.S. dollars": the currency, not the country."""
+    """ "долларов США", "долл. США", "U.S. dollars", "US$1.2 billion", "US $5 million": the currency,
+    not the country."""
     before = [t.text.lower() for t in tokens[max(0, mention.first - 2) : mention.first]]
     after = tokens[mention.last].text.lower() if mention.last < len(tokens) else ""
-    return any(word.startswith("долл") for word in before) or after.startswith("dollar")
+    return any(word.startswith("долл") for word in before) or after.startswith("dollar") or after == "$"
 
 
 class Reading:

@@ -254,6 +254,38 @@ def test_dollars_of_the_united_states_are_a_currency_not_a_country() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Mongolia's exports to Kazakhstan reached US$212 million in the first half of 2025.",
+        "Mongolia's exports to Kazakhstan reached US $212 million in the first half of 2025.",
+        "Mongolia's exports to Kazakhstan reached 212 million US dollars in the first half of 2025.",
+    ],
+)
+def test_a_dollar_sign_after_us_is_the_currency_not_a_country(text: str) -> None:
+    body = figure(text, "en")
+    assert (body["reporter"], body["partner"], body["value"], body["unit"]) == (
+        "MN",
+        "KZ",
+        212_000_000,
+        "USD",
+    )
+
+
+def test_a_figure_priced_in_us_dollars_keeps_the_pair_of_the_sentence_before() -> None:
+    text = (
+        "Armenia's trade with Georgia reached US$400 million in the first quarter of 2025. "
+        "Exports to Georgia reached US$140 million, while imports from Georgia stood at US$95 million."
+    )
+    pairs = {(b["indicator"], b["reporter"], b["partner"]) for b in figures(text, "en")}
+    assert {("exports", "AM", "GE"), ("imports", "AM", "GE")} <= pairs
+
+
+def test_the_united_states_still_counts_when_named_before_a_dollar_amount() -> None:
+    body = figure("Georgia's exports to the US reached US$30 million in 2024.", "en")
+    assert (body["reporter"], body["partner"]) == ("GE", "US")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Сальдо торговли Армении с Ираном в 2024 году составило минус 120 млн долларов.",
         "Georgia's trade deficit with Turkey widened to $1.1 billion in 2024.",
     ],
