@@ -62,6 +62,12 @@ def _gzipped(_context: Any, value: Any) -> bytes:
 document = openapi_document.document()
 schema = schemathesis.openapi.from_dict(document, config=CONFIG)
 fewer = schemathesis.openapi.from_dict(document, config=fewer_examples())
+# On PostgreSQL the coverage phase sends its valid requests only: an invalid one (a value the document
+# does not admit) is refused for its form before any query, the same on either engine, and SQLite's
+# run sends every one of them.
+on_postgresql = schemathesis.openapi.from_dict(
+    document, config=fewer_examples(phases={"coverage": {"generation": {"mode": "positive"}}})
+)
 
 
 @schema.parametrize()
@@ -83,7 +89,7 @@ def postgres_app(postgres_template: Template, tmp_path_factory: pytest.TempPathF
     database.drop()
 
 
-@fewer.parametrize()
+@on_postgresql.parametrize()
 def test_operation_on_postgresql(
     case: schemathesis.Case, postgres_app: FastAPI, postgres_template: Template
 ) -> None:
