@@ -23,6 +23,8 @@ from typing import Any
 CHECKOUT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(CHECKOUT))
 
+from bench.overhead import scope_for  # noqa: E402  (the checkout first on the path)
+
 BODY = b"x" * 20_000
 
 
@@ -30,26 +32,6 @@ async def fixed(_scope: Any, _receive: Any, send: Any) -> None:
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(BODY)).encode())]
     await send({"type": "http.response.start", "status": 200, "headers": [*headers, (b"etag", b'W/"abc"')]})
     await send({"type": "http.response.body", "body": BODY})
-
-
-def scope(path: str, app: Any) -> dict[str, Any]:
-    path, _, query = path.partition("?")
-    return {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "server": ("127.0.0.1", 8000),
-        "client": ("127.0.0.1", 50000),
-        "scheme": "http",
-        "method": "GET",
-        "root_path": "",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": query.encode(),
-        "headers": [(b"host", b"127.0.0.1:8000")],
-        "state": {},
-        "app": app,
-    }
 
 
 async def receive() -> dict[str, Any]:
@@ -64,7 +46,7 @@ async def call(app: Any, url: str, owner: Any = None) -> int:
         if message["type"] == "http.response.start":
             status = message["status"]
 
-    await app(scope(url, owner), receive, send)
+    await app({**scope_for(url, [(b"host", b"127.0.0.1:8000")]), "app": owner}, receive, send)
     return status
 
 
