@@ -11,7 +11,7 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -19,22 +19,17 @@ from typing import Any
 
 from app.common.dates import parse_period
 from app.extraction.analysis import Reading
-from app.extraction.model import CALIBRATED_KINDS, Proposal
+from app.extraction.model import CALIBRATED_KINDS, Linear, Proposal
 
 MODEL_FILE = "confidence.json"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
-@dataclass(frozen=True)
-class ConfidenceModel:
+class ConfidenceModel(Linear):
     """Weights of named features and an intercept: the estimate is the logistic of their sum."""
 
-    intercept: float
-    weights: Mapping[str, float]
-
     def estimate(self, features: Mapping[str, float]) -> float:
-        score = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-score))
+        return 1.0 / (1.0 + math.exp(-self.score(features)))
 
 
 @cache

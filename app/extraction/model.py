@@ -1,5 +1,6 @@
 """The extractor's public types: what it is told (`Known`) and what it proposes (`Proposal`)."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -37,3 +38,15 @@ class Proposal:
     end: int
     confidence: float
     requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Linear:
+    """A linear score over named features: intercept plus the weights of the features present (the
+    learned parts of the extractor ship as these, fitted by scripts in bench/)."""
+
+    intercept: float
+    weights: Mapping[str, float]
+
+    def score(self, features: Mapping[str, float]) -> float:
+        return self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())

@@ -93,16 +93,8 @@ def _learned(reading: Reading, facts: SentenceFacts, detector: ProjectDetector) 
     if found is None:
         return []
     at, kind, name = found
-    name_en, name_ru = (to_latin(name), name) if reading.language == "ru" else (name, to_cyrillic(name))
-    countries = sorted({m.value.code for m in facts.countries}) or list(reading.main_pair)
-    body = {
-        "id": record_id(name_en),
-        "name_en": name_en,
-        "name_ru": name_ru,
-        "kind": kind,
-        "countries": countries,
-    }
-    return [(_Found(body, confidence=0.5), sentence.tokens[at].start)]
+    # The name as the text writes it, given in the other script too (as a quoted name is).
+    return [(_named(reading, facts, kind, name, name, quoted=name), sentence.tokens[at].start)]
 
 
 def _from_entry(entry: ProjectEntry) -> _Found:

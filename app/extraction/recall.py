@@ -20,6 +20,7 @@ from importlib import resources
 
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.matching import Mention
+from app.extraction.model import Linear
 from app.extraction.morphology import _stemmers, lemma
 from app.extraction.when import find_dates
 
@@ -36,17 +37,6 @@ CUE_TABLES = (
     "POSTPONED",
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
-
-
-@dataclass(frozen=True)
-class Linear:
-    """A linear score over named features: intercept plus the weights of the features present."""
-
-    intercept: float
-    weights: Mapping[str, float]
-
-    def score(self, features: Mapping[str, float]) -> float:
-        return self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from importlib import resources
 from typing import Any
 
 from app.extraction.analysis import Reading, SentenceFacts
+from app.extraction.model import Linear
 from app.extraction.morphology import _analyzer
-from app.extraction.recall import CUE_TABLES, MODEL_FILE, Linear, _word
+from app.extraction.recall import CUE_TABLES, MODEL_FILE, _word
 from app.extraction.text import Token
 
 _ALPHA = re.compile(r"[^\W\d_]{3,}(?:-[^\W\d_]+)*")
