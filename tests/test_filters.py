@@ -2,6 +2,7 @@
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 pytestmark = pytest.mark.anyio
 
@@ -312,3 +313,25 @@ async def test_a_kept_page_statement_answers_with_each_requests_own_values(clien
         built.append((await client.get(url, params=params)).content)
     assert kept == built
     assert any(page["next_cursor"] for page in first)
+
+
+async def test_a_shape_sqlalchemy_compiled_before_is_kept(client: httpx.AsyncClient, app: FastAPI) -> None:
+    """The first request of a shape is kept even when SQLAlchemy's compiled cache already holds its
+    SQL (an earlier statement of the same shape compiled it): its parameters are matched by position."""
+    from app.trade.repository import TRADE_FIGURES
+
+    everything = (await client.get("/v1/trade-figures", params={"limit": 200})).json()["items"]
+    first, second = sorted({item["reporter"]["id"] for item in everything})[:2]
+    params = {"sort": "-value", "limit": 2}
+    await client.get("/v1/trade-figures", params={**params, "reporter": first})
+    TRADE_FIGURES.shapes.clear()
+    await client.get("/v1/trade-figures", params={**params, "reporter": second})
+    assert len(TRADE_FIGURES.shapes) == 1
+    other = {"sort": "-value", "limit": 1, "reporter": first}  # the same shape, values not asked before
+    kept = await client.get("/v1/trade-figures", params=other)
+    TRADE_FIGURES.shapes.clear()
+    if app.state.response_cache is not None:
+        app.state.response_cache.clear()
+    built = await client.get("/v1/trade-figures", params=other)
+    assert kept.content == built.content
+    assert kept.json()["items"], "a page with rows"

@@ -100,9 +100,19 @@ def _bound_names(result: CursorResult[Any], filters: Filters) -> tuple[str, ...]
     """The name each of the filters' parameters has in the compiled page statement, in the filters'
     order; None if one is not there (the statement is then built again for each request, as before).
     The page statement holds the filter statement's own parameters (or copies with their keys)."""
-    compiled = result.context.compiled
+    context = result.context
+    compiled = context.compiled
     if not isinstance(compiled, SQLCompiler):
         return None
     by_key = {bound.key: name for bound, name in compiled.bind_names.items()}
+    if compiled.cache_key is not None and context.extracted_parameters:
+        # SQLAlchemy may have compiled this SQL for another statement of the same shape (an earlier
+        # request, another listing's query): its parameters are that statement's, and line up with
+        # this one's by position, as SQLAlchemy itself matches them.
+        by_key = {
+            mine.key: by_key[theirs.key]
+            for mine, theirs in zip(context.extracted_parameters, compiled.cache_key.bindparams, strict=True)
+            if theirs.key in by_key
+        }
     names = [by_key.get(bound.key) for bound in filters.bound]
     return None if None in names else tuple(name for name in names if name is not None)
