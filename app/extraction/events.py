@@ -20,9 +20,9 @@ from app.extraction.text import Sentence, Token
 from app.extraction.when import EventDate, find_dates, find_windows
 
 _LOCATIVE = {"в", "во", "in", "at"}
-_VISIT_TYPES = {"state_visit", "official_visit", "working_visit", "other"}
+_VISIT_TYPES = {"state_visit", "official_visit", "working_visit", "visit", "other"}
 # One event told twice: a visit and the talks held during it, a meeting and its minister's talks.
-_FAMILY = {"state_visit", "official_visit", "working_visit", "other", "talks", "ministerial_meeting"}
+_FAMILY = {"state_visit", "official_visit", "working_visit", "visit", "other", "talks", "ministerial_meeting"}
 _GROUPS = {kind: "visit" for kind in (*_FAMILY, "visit", "meeting", "phone_call")} | {
     "summit": "summit",
     "forum": "summit",
@@ -35,10 +35,10 @@ _DURING_A_VISIT = {"intergovernmental_commission", "interstate_council"}
 _DURING_VISIT = re.compile(
     r"\b(?:during|in\s+the\s+course\s+of)\s+the\s+visit\b|\b(?:в\s+ходе|во\s+время)\s+визита\b", re.I
 )
-# A working group has no type of its own in the vocabulary: it is `other`, titled as what it is; a
-# business council meets as a forum of business people.
+# A visit of unstated rank is the API's plain `visit`. A working group has no type of its own in the
+# vocabulary: it is `other`, titled as what it is; a business council meets as a forum of business people.
 _TRIGGER_TYPES = {
-    "visit": "other",
+    "visit": "visit",
     "session": "other",  # a meeting of a body the vocabulary has no type for (app.extraction.recall)
     "meeting": "talks",
     "working_group": "other",
@@ -73,6 +73,7 @@ _BILATERAL = {
     "intergovernmental_commission",
     "interstate_council",
     "ministerial_meeting",
+    "visit",
     "other",
 }
 _NUMBER_WORDS = {
@@ -422,7 +423,18 @@ def _last_event(reading: Reading, events: list[_Event], facts: SentenceFacts, pl
             continue
         if event.sentence.paragraph == sentence.paragraph or pointing_back:
             return event
+        # "…held talks in Kuala Lumpur. ¶ The ministers signed a memorandum…": a signing told in the
+        # paragraph right after a held event, with no date of its own, was part of it.
+        if not planned and event.sentence.paragraph == sentence.paragraph - 1 and not _dated(reading, facts):
+            return event
     return None
+
+
+def _dated(reading: Reading, facts: SentenceFacts) -> bool:
+    published = reading.published
+    sentence = facts.sentence
+    year = published.year if published else None
+    return bool(find_dates(sentence.text, sentence.start, year, published, reference=reading.reference))
 
 
 def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) -> bool:
@@ -441,9 +453,8 @@ def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) ->
             # Who took part is the union: the visit names the visitor, the talks name both leaders.
             people = list(dict.fromkeys([*other.body["people"], *event.body["people"]]))
             requires = [*other.requires, *event.requires]
-            if event.body["type"] in _VISIT_TYPES - {"other"} and other.body["type"] not in _VISIT_TYPES - {
-                "other"
-            }:
+            ranked = _VISIT_TYPES - {"visit", "other"}
+            if event.body["type"] in ranked and other.body["type"] not in ranked:
                 replaced[other.body["id"]] = event.body["id"]
                 other.body, other.sentence = event.body, event.sentence
             other.body["people"], other.requires = people, requires
@@ -457,6 +468,15 @@ def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) ->
                 or event.body["date"][:4] == other.body["date"]
             )
         ):
+            if event.stated_date and not other.stated_date:
+                # "…сопредседатель комиссии" dated by the dateline, then "заседание комиссии прошло во
+                # вторник": the telling that states the day dates the event and is its quote.
+                other.body["date"], other.sentence, other.stated_date = (
+                    event.body["date"],
+                    event.sentence,
+                    True,
+                )
+                other.body["_confidence"] = max(other.body["_confidence"], event.body["_confidence"])
             return True
     return False
 
@@ -525,7 +545,7 @@ def _events(
     if dated is None:
         return []
     when, date_penalty = dated
-    if event_type == "other" and date_penalty > 0:
+    if event_type == "visit" and date_penalty > 0:
         return []  # "третий визит премьер-министра": a visit told without its own date is a mention
     people, requires = [], []
     person_countries = []
@@ -608,7 +628,7 @@ def _events(
         body["organizations"] = organization_ids
         if status != "held":
             body["status"] = status
-        if event_type == "other" and label == "other":
+        if event_type == "visit":
             confidence -= 0.2
         body["title_en"], body["title_ru"] = _titles(
             reading, label, facts, host, place_entry, org_entry, body["countries"]
@@ -740,7 +760,7 @@ def _titles(
         elif host:
             en, ru = f"{en} in {_country_en(host)}", f"{ru} в {_country_ru(host, 'loct')}"
         return en, ru
-    if event_type in {"state_visit", "official_visit", "working_visit", "other"}:
+    if event_type in _VISIT_TYPES:
         en, ru = label_en, label_ru
         if person:
             name_en, name_ru = _person_names(reading, person)
@@ -794,6 +814,13 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
         return []
     table = {phrase: (en, ru, plural) for phrase, en, ru, plural in vocab.DOCUMENT_KINDS[reading.language]}
     status = "proposed" if (reading.cues("PLANNED", tokens) or reading.future_tense(tokens)) else "signed"
+    initialled = _INITIALLED.search(facts.sentence.text) is not None and not _SIGNED.search(
+        facts.sentence.text
+    )
+    if initialled:
+        # Initialling fixes a text to be signed later: the agreement is still to come, and is dated by
+        # the signing the next sentence announces ("It is planned to be signed … in the autumn").
+        status, event = "proposed", None
     own = event_date(reading, facts, status == "proposed") if event is not None else None
     if event is not None and own is not None and own[1] == 0 and re.match(r"\d{4}-\d{2}-\d{2}", own[0]):
         when, penalty = own  # "On September 2, following the talks, 19 documents were signed"
@@ -801,6 +828,9 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
         when, penalty = event.body["date"], 0.0
     else:
         dated = event_date(reading, facts, status == "proposed")
+        following = _next_signing(reading, facts) if initialled else None
+        if following is not None and (dated is None or dated[1] > 0):
+            dated = event_date(reading, following, True, windows=True)
         if dated is None:
             return []
         when, penalty = dated
@@ -915,6 +945,18 @@ def _ratification_told_again(reading: Reading, facts: SentenceFacts, agreements:
 
 
 _SIGNED = re.compile(r"\bподписан\w*|\bsigned\b", re.IGNORECASE)
+_INITIALLED = re.compile(r"\bпарафир\w+|\binitial(?:l)?(?:ed|ing)\b", re.IGNORECASE)
+
+
+def _next_signing(reading: Reading, facts: SentenceFacts) -> SentenceFacts | None:
+    """The next sentence of the paragraph, when it tells a signing."""
+    index = facts.sentence.index + 1
+    if index >= len(reading.facts):
+        return None
+    following = reading.facts[index]
+    if following.sentence.paragraph != facts.sentence.paragraph:
+        return None
+    return following if reading.cues("SIGNING", following.sentence.tokens) else None
 
 
 def _signing_date(reading: Reading, facts: SentenceFacts) -> str | None:

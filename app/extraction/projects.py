@@ -337,10 +337,13 @@ def _as_written(head: list[Token]) -> str:
     "Автомобильная дорога", so the project keeps the source's own name for its kind."""
     words = []
     noun_seen = False  # "линии электропередачи": the words after the head noun keep their case
-    for token in head:
-        parse = _analyzer().parse(token.text)[0]
+    parses = [_analyzer().parse(token.text)[0] for token in head]
+    # "мультимодального маршрута": an adjective takes its noun's gender, not its own first reading's
+    gender = next((str(p.tag.gender) for p in parses if p.tag.POS == "NOUN" and p.tag.gender), None)
+    for token, parse in zip(head, parses, strict=True):
         inflect = not noun_seen and parse.tag.POS in {"NOUN", "ADJF"}
-        nominative = parse.inflect({"nomn", "sing"}) if inflect else None
+        wanted = {"nomn", "sing"} | ({gender} if gender and parse.tag.POS == "ADJF" else set())
+        nominative = parse.inflect(wanted) if inflect else None
         noun_seen = noun_seen or parse.tag.POS == "NOUN"
         word = str(nominative.word) if nominative else token.text
         words.append(token.text if token.text.isupper() else word)
@@ -348,7 +351,8 @@ def _as_written(head: list[Token]) -> str:
     return text[:1].upper() + text[1:]
 
 
-_VOLTAGE = {"кв", "kv"}
+# A line's voltage or a plant's capacity between its head word and its name: "500 kV", "200 MW".
+_VOLTAGE = {"кв", "kv", "мвт", "mw", "гвт", "gw"}
 
 
 def _after_voltage(tokens: list[Token], at: int) -> int:

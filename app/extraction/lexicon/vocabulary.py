@@ -438,6 +438,8 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "межгосударственный совет",
                 "совет стратегический сотрудничество",
                 "совет высокий уровень",
+                "высший стратегический комитет",
+                "стратегический комитет",
             ),
         ),
         (
@@ -450,6 +452,7 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "заседание комиссия",
                 "межправительственный комитет",
                 "комитет по сотрудничество",
+                "совместный комитет",
             ),
         ),
         ("business_council", ("деловой совет", "бизнес-совет")),
@@ -466,6 +469,9 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "двусторонний встреча",
                 "встреча в формат",
                 "политический консультация",
+                "раунд консультация",
+                "межмидовский консультация",
+                "провести консультация",
             ),
         ),
         (
@@ -493,6 +499,8 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "interstate council",
                 "strategic cooperation council",
                 "high-level council",
+                "supreme strategic committee",
+                "strategic committee",
             ),
         ),
         (
@@ -508,6 +516,9 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "commission met",
                 "cooperation committee",
                 "committee on cooperation",
+                "joint trade committee",
+                "joint committee",
+                "trade committee",
             ),
         ),
         ("business_council", ("business council",)),
@@ -540,6 +551,10 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "bilateral meeting",
                 "held a meeting",
                 "political consultations",
+                "round of consultations",
+                "held consultations",
+                "hold consultations",
+                "consultations were held",
             ),
         ),
         (
@@ -579,6 +594,10 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "согласовать срок",
         "срок проведение",
         "подтвердить договорённость",
+        "намерить подписать",
+        "договориться продолжить",
+        "намеренный подписать",
+        "намереваться подписать",
     ),
     "en": (
         "will",
@@ -617,6 +636,7 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "is due in",
         "are due in",
         "agreed the dates",
+        "agreed to continue",
         "agreed on the dates",
     ),
 }
@@ -650,8 +670,22 @@ SIGNING: dict[str, tuple[str, ...]] = {
         "ратифицировать",
         "ратификация",
         "вступить в сила",
+        "парафировать",
+        "парафирование",
     ),
-    "en": ("signed", "sign", "signing", "inked", "concluded", "ratified", "ratification", "into force"),
+    "en": (
+        "signed",
+        "sign",
+        "signing",
+        "inked",
+        "concluded",
+        "ratified",
+        "ratification",
+        "into force",
+        "initialled",
+        "initialed",
+        "initialling",
+    ),
 }
 # A signing sentence that states no new agreement between the states: companies' commercial deals
 # (contracts are theirs, so no document kind names them), agreements signed before, or their
@@ -878,6 +912,16 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("гидроэлектростанция", "other", "{en} hydropower plant", "{ru} гидроэлектростанция"),
         ("сухой порт", "port", "{en} dry port", "Сухой порт {ru}"),
         ("мост", "road", "{en} bridge", "Мост {ru}"),
+        (
+            "мультимодальный маршрут",
+            "transport_corridor",
+            "{en} multimodal route",
+            "Мультимодальный маршрут {ru}",
+        ),
+        ("транспортный маршрут", "transport_corridor", "{en} transport route", "Транспортный маршрут {ru}"),
+        ("солнечный электростанция", "other", "{en} solar power plant", "Солнечная электростанция {ru}"),
+        ("ветровой электростанция", "other", "{en} wind farm", "Ветровая электростанция {ru}"),
+        ("ветроэлектростанция", "other", "{en} wind farm", "Ветроэлектростанция {ru}"),
         ("проект", "other", "{en} project", "Проект {ru}"),  # named only in quotation marks
     ),
     "en": (
@@ -900,6 +944,13 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("transmission line", "power_line", "{en} power line", "ЛЭП {ru}"),
         ("dry port", "port", "{en} dry port", "Сухой порт {ru}"),
         ("bridge", "road", "{en} bridge", "Мост {ru}"),
+        ("ro-ro service", "ferry_line", "{en} ro-ro service", "Ро-ро линия {ru}"),
+        ("ro-ro line", "ferry_line", "{en} ro-ro line", "Ро-ро линия {ru}"),
+        ("multimodal route", "transport_corridor", "{en} multimodal route", "Мультимодальный маршрут {ru}"),
+        ("transport route", "transport_corridor", "{en} transport route", "Транспортный маршрут {ru}"),
+        ("solar power plant", "other", "{en} solar power plant", "Солнечная электростанция {ru}"),
+        ("solar plant", "other", "{en} solar power plant", "Солнечная электростанция {ru}"),
+        ("wind farm", "other", "{en} wind farm", "Ветровая электростанция {ru}"),
     ),
 }
 
@@ -963,6 +1014,7 @@ EVENT_LABELS: dict[str, tuple[str, str]] = {
     "forum": ("Forum", "Форум"),
     "talks": ("Talks", "Переговоры"),
     "phone_call": ("Phone call", "Телефонный разговор"),
+    "visit": ("Visit", "Визит"),
     "other": ("Visit", "Визит"),
     "working_group": ("Meeting of the working group", "Заседание рабочей группы"),
     "business_council": ("Meeting of the business council", "Заседание делового совета"),
