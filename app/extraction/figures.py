@@ -795,7 +795,7 @@ def _pair(
         for other in reversed(reading.facts[: facts.sentence.index]):
             if other.sentence.paragraph != facts.sentence.paragraph:
                 break
-            r, p = _roles(other.sentence.tokens, other.countries, indicator)
+            r, p = _roles(other.sentence.tokens, other.countries, _own_indicator(reading, other, indicator))
             if reporter is None and r is not None and r != partner:
                 reporter = r
             if partner is None and p is not None and p != reporter:
@@ -819,6 +819,14 @@ def _pair(
     if reporter is None or partner is None or reporter == partner:
         return None
     return (reporter, partner), from_context
+
+
+def _own_indicator(reading: Reading, facts: SentenceFacts, default: str) -> str:
+    """The flow a sentence itself tells, read for its countries' roles: "trade with Malaysia" names
+    the partner of the exports and imports that follow, not their reporter."""
+    cues = reading.cues("INDICATORS", facts.sentence.tokens)
+    own = cues[-1].value.removesuffix("_growth") if cues else default
+    return own if own in _PARTNER_MARKS else default
 
 
 _SOURCE_NOUNS = {
@@ -860,6 +868,13 @@ def _roles(
     owns it ("на казахстанский экспорт в Грузию": Kazakhstan's exports)."""
     if indicator == "transit_volume":
         return _transit_roles(tokens, countries)
+    seller = next((m for m in countries if _bought_from(tokens, m)), None)
+    if seller is not None and indicator in {"exports", "imports"}:
+        # "Египет закупил в России…", "Egypt bought it from Russia": the seller exports, the buyer
+        # imports, whatever the word the figure is told under.
+        buyer = next((m.value.code for m in countries if m.value.code != seller.value.code), None)
+        sides = (seller.value.code, buyer) if indicator == "exports" else (buyer, seller.value.code)
+        return sides
     reporter = partner = None
     marks = _PARTNER_MARKS[indicator]
     marked = [m for m in countries if _preceded_by(tokens, m, marks) and not _owner(tokens, m)]
@@ -888,6 +903,32 @@ def _roles(
         if reporter is None:
             reporter = code
     return reporter, partner
+
+
+_PURCHASE_VERBS = {
+    "закупить",
+    "закупать",
+    "купить",
+    "покупать",
+    "приобрести",
+    "приобретать",
+    "bought",
+    "buy",
+    "buys",
+    "purchased",
+    "purchase",
+    "purchases",
+}
+_SELLER_MARKS = {"в", "во", "у", "из", "from", "in"}
+
+
+def _bought_from(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
+    """ "закупил в России", "bought wheat from Russia": the country a purchase verb buys from, its
+    preposition right before it and the verb at most two words before that."""
+    if mention.value.adjective or not _preceded_by(tokens, mention, _SELLER_MARKS):
+        return False
+    mark = mention.first - 1 if tokens[mention.first - 1].text.lower() in _SELLER_MARKS else mention.first - 2
+    return any(t.keys & _PURCHASE_VERBS for t in tokens[max(0, mark - 3) : mark])
 
 
 def _owner(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:

@@ -586,3 +586,59 @@ def test_goods_named_after_the_first_purchase_word_are_the_partners() -> None:
         "IR",
         "forecast",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Kenya and the UAE want more trade. Kenyan exports to the Emirates fell to $40 million in 2024.",
+            "en",
+        ),
+        ("Кенийский экспорт в ОАЭ в 2024 году снизился до 40 млн долларов.", "ru"),
+    ],
+)
+def test_an_origin_adjective_with_to_a_country_is_the_adjectives_exports(text: str, language: str) -> None:
+    body = figure(text, language)
+    assert (body["indicator"], body["reporter"], body["partner"]) == ("exports", "KE", "AE")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Армения и Иран обсудили торговлю. Основа иранского экспорта — газ: в 2024 году Армения "
+            "закупила в Иране 400 млн кубометров газа.",
+            "ru",
+            ("exports", "IR", "AM"),
+        ),
+        (
+            # "bought" is itself the imports cue: the same flow, told from the buyer's side
+            "Armenia and Iran discussed trade. Iranian exports are mostly gas: in 2024 Armenia bought "
+            "$400 million of gas from Iran.",
+            "en",
+            ("imports", "AM", "IR"),
+        ),
+    ],
+)
+def test_a_purchase_verb_makes_the_country_bought_from_the_seller(
+    text: str, language: str, expected: tuple[str, str, str]
+) -> None:
+    body = figure(text, language)
+    assert (body["indicator"], body["reporter"], body["partner"]) == expected
+
+
+def test_countries_carried_from_a_turnover_sentence_keep_their_roles() -> None:
+    bodies = figures(
+        "Yerevan, 3 March 2025. In 2024 trade with Georgia amounted to $1.2 billion. Exports rose "
+        "4 percent to $700 million; imports fell to $500 million.",
+        "en",
+        published=date(2025, 3, 3),
+    )
+    pairs = {(b["indicator"], b["reporter"], b["partner"]) for b in bodies}
+    assert pairs == {
+        ("trade_turnover", "AM", "GE"),
+        ("exports_growth", "AM", "GE"),
+        ("exports", "AM", "GE"),
+        ("imports", "AM", "GE"),
+    }
