@@ -215,8 +215,12 @@ def _figure(
     indicator = indicator_cues[-1].value if indicator_cues else None
     if indicator_cues and _total_of(tokens, indicator_cues[-1]) and not _partner_before(facts, amount.start):
         return None, 0  # "Azerbaijan's total gas exports": to every buyer, not to one
+    freight = [c for c in reading.cues("INDICATORS", after) if c.value in {"exports", "imports"}]
     if any(cue.value == "transit_volume" for cue in reading.cues("INDICATORS", before)):
         indicator = "transit_volume"  # "transit cargo shipped to Baku": transit, whatever the verb
+    if freight and indicator == "transit_volume" and _carriage_verb(reading, before):
+        # "перевезено 57 тыс. тонн импортных грузов": the verb carries, the goods' word names the flow
+        indicator = freight[0].value
     if indicator is None:
         following_tokens = _tokens_between(tokens, amount.end, next_start)
         breaks = [i for i, t in enumerate(following_tokens) if t.text in {",", ";", "—", "–"}]
@@ -362,6 +366,16 @@ def _figure(
         if compared:
             body["compared_period"] = compared
     return body, max(confidence, 0.3)
+
+
+_CARRIAGE_VERBS = {"перевезти", "перевозить", "отправить", "отправлять", "transported", "carried", "moved"}
+
+
+def _carriage_verb(reading: Reading, before: Sequence[Token]) -> bool:
+    """The amount's clause tells its flow with a verb of carrying alone, nearest before it."""
+    near = before[-3:]
+    words = {lemma(t.text) for t in near} if reading.language == "ru" else {t.text.lower() for t in near}
+    return bool(words & _CARRIAGE_VERBS)
 
 
 _CAUSES = {"because", "thanks", "owing", "благодаря", "из-за", "поскольку"}

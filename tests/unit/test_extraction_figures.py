@@ -642,3 +642,46 @@ def test_countries_carried_from_a_turnover_sentence_keep_their_roles() -> None:
         ("exports", "AM", "GE"),
         ("imports", "AM", "GE"),
     }
+
+
+def test_russian_freight_words_name_the_flow() -> None:
+    bodies = figures(
+        "Казахстан и Польша развивают перевозки. За первое полугодие 2025 года по железной дороге в "
+        "Польшу отправлено 400 тыс. тонн казахстанских экспортных грузов. Из Польши в Казахстан "
+        "перевезено 50 тыс. тонн импортных грузов. По прогнозу, в 2026 году объём экспортных перевозок "
+        "в Польшу достигнет 900 тыс. тонн.",
+        "ru",
+    )
+    assert [(b["indicator"], b["reporter"], b["partner"], b["value"]) for b in bodies] == [
+        ("exports", "KZ", "PL", 400_000),
+        ("imports", "KZ", "PL", 50_000),
+        ("exports", "KZ", "PL", 900_000),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit"),
+    [
+        (
+            "В 2024 году товарооборот Армении и Ирана составил около четырёхсот тридцати миллионов долларов.",
+            "ru",
+            430_000_000,
+            "USD",
+        ),
+        (
+            "Armenia and Iran: in 2024 their trade came to about sixty five million dollars.",
+            "en",
+            65_000_000,
+            "USD",
+        ),
+        (
+            "Армения и Иран: в 2024 году товарооборот сократился примерно на три процента.",
+            "ru",
+            -3,
+            "percent",
+        ),
+    ],
+)
+def test_numbers_in_words_are_read(text: str, language: str, value: float, unit: str) -> None:
+    body = figure(text, language)
+    assert (body["value"], body["unit"], body["bound"]) == (value, unit, "approximate")
