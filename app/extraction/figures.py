@@ -218,9 +218,14 @@ def _figure(
     freight = [c for c in reading.cues("INDICATORS", after) if c.value in {"exports", "imports"}]
     if any(cue.value == "transit_volume" for cue in reading.cues("INDICATORS", before)):
         indicator = "transit_volume"  # "transit cargo shipped to Baku": transit, whatever the verb
-    if freight and indicator == "transit_volume" and _carriage_verb(reading, before):
-        # "перевезено 57 тыс. тонн импортных грузов": the verb carries, the goods' word names the flow
-        indicator = freight[0].value
+    if indicator == "transit_volume" and _carriage_verb(reading, before):
+        # "перевезено 57 тыс. тонн импортных грузов": the verb carries, the goods' word names the flow;
+        # with none, the flow the paragraph is about ("В 2025 году было перевезено 812 тыс. тонн").
+        carried_flow = last_indicator.get(sentence.paragraph)
+        if freight:
+            indicator = freight[0].value
+        elif carried_flow in {"exports", "imports"} and not reading.cues("INDICATORS", whole_before[:-3]):
+            indicator = carried_flow
     if indicator is None:
         following_tokens = _tokens_between(tokens, amount.end, next_start)
         breaks = [i for i, t in enumerate(following_tokens) if t.text in {",", ";", "—", "–"}]
