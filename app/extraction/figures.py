@@ -5,7 +5,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from app.extraction.amounts import Amount, find_amounts
+from app.extraction.amounts import Amount, find_amounts, parse_number
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import CountryWord
 from app.extraction.lexicon import vocabulary as vocab
@@ -108,7 +108,95 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
                     tuple(dict.fromkeys(requires)),
                 )
             )
+    for body, facts in _table_figures(reading, proposals, preliminary):
+        sentence = facts.sentence
+        proposals.append(
+            Proposal(
+                f"trade_figure:{len(proposals) + 1}",
+                "trade_figure",
+                body,
+                sentence.start,
+                sentence.end,
+                0.6,
+                (),
+            )
+        )
     return proposals
+
+
+_TABLE_SCALE = {"тыс": 1e3, "thousand": 1e3, "млн": 1e6, "million": 1e6, "млрд": 1e9, "billion": 1e9}
+_TABLE_UNIT = re.compile(
+    r"\b(?P<scale>тыс|thousand|млн|million|млрд|billion)\b.*?(?P<unit>US\$|USD|долл|dollar|тонн|tonne)"
+    r"|(?P<unit2>US\$|USD)\s*(?P<scale2>thousand|million|billion)\b",
+    re.IGNORECASE,
+)
+_TABLE_TOTAL = {"total", "итого", "всего"}
+
+
+def _table_figures(
+    reading: Reading, proposals: list[Proposal], preliminary: list[str] | None
+) -> list[tuple[dict[str, Any], SentenceFacts]]:
+    """A table written as text ("Flow | Jan–Oct 2025 | Jan–Oct 2026" over rows "Exports | 10,720.3 |
+    10,119.8"), its unit in the caption line above it ("(US$ million)"): a figure per row and period
+    column that the text has not already told (a release repeats its current figures in prose)."""
+    found: list[tuple[dict[str, Any], SentenceFacts]] = []
+    facts_list = reading.facts
+    told = [(p.body["indicator"], p.body["period"], p.body["value"]) for p in proposals]
+    for index, header in enumerate(facts_list):
+        cells = [c.strip() for c in header.sentence.text.split("|")]
+        if len(cells) < 3 or index == 0 or "|" in facts_list[index - 1].sentence.text:
+            continue
+        # The caption is the line above the header, whether or not it was read as a sentence.
+        above = reading.document.text[: header.sentence.start].rstrip().rpartition("\n")[2]
+        caption = _TABLE_UNIT.search(above)
+        if caption is None:
+            continue
+        scale = _TABLE_SCALE[(caption.group("scale") or caption.group("scale2")).lower()]
+        unit = "tonnes" if (caption.group("unit") or "").lower() in {"тонн", "tonne"} else "USD"
+        year = reading.published.year if reading.published else None
+        columns: dict[int, str] = {}
+        for column, cell in enumerate(cells[1:], start=1):
+            found_periods = [p for p in find_periods(cell, 0, year, reading.published) if not p.comparison]
+            if re.fullmatch(r"(?:19|20)\d{2}", cell):
+                columns[column] = cell  # a bare year heads its column
+            elif len(found_periods) == 1 and re.search(r"\d{4}", cell):
+                columns[column] = found_periods[0].value
+        for row in facts_list[index + 1 :]:
+            values = [c.strip() for c in row.sentence.text.split("|")]
+            if len(values) != len(cells) or row.sentence.paragraph != header.sentence.paragraph:
+                break
+            cues = _indicator_cues(reading, row.sentence.tokens)
+            label = values[0].lower()
+            indicator = cues[0].value if cues else "trade_turnover" if label in _TABLE_TOTAL else None
+            if indicator is None or unit not in _FITS[indicator]:
+                continue
+            pair = _pair(reading, row, indicator)
+            if pair is None:
+                continue
+            (reporter, partner), _ = pair
+            for column, period in columns.items():
+                if not re.fullmatch(r"-?\d[\d \u00a0\u202f.,]*", values[column]):
+                    continue
+                value = round(parse_number(values[column], reading.language) * scale, 6)
+                if any(
+                    i == indicator and p == period and abs(v - value) <= 0.005 * abs(value)
+                    for i, p, v in told
+                ):
+                    continue
+                status = "preliminary" if _within_any(period, preliminary) else "reported"
+                body = {
+                    "reporter": reporter,
+                    "partner": partner,
+                    "indicator": indicator,
+                    "commodity": "TOTAL",
+                    "period": period,
+                    "value": value,
+                    "unit": unit,
+                    "bound": "exact",
+                    "status": status,
+                }
+                found.append((body, row))
+    return found
 
 
 _DATA_WORDS = re.compile(r"\b(?:данн\w+|цифр\w*|показател\w+|data|figures?|numbers)\b", re.IGNORECASE)

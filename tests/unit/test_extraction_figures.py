@@ -685,3 +685,46 @@ def test_russian_freight_words_name_the_flow() -> None:
 def test_numbers_in_words_are_read(text: str, language: str, value: float, unit: str) -> None:
     body = figure(text, language)
     assert (body["value"], body["unit"], body["bound"]) == (value, unit, "approximate")
+
+
+def test_a_carrying_verb_alone_takes_the_paragraphs_flow() -> None:
+    bodies = figures(
+        "Казахстан и Польша развивают перевозки. В 2025 году объём экспортных перевозок в Польшу "
+        "составил 700 тыс. тонн. В 2024 году было перевезено 650 тыс. тонн.",
+        "ru",
+    )
+    assert [(b["indicator"], b["period"], b["value"]) for b in bodies] == [
+        ("exports", "2025", 700_000),
+        ("exports", "2024", 650_000),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Yerevan, 3 March 2025. In 2024 exports to Georgia reached $700 million.\n\n"
+            "Table 2. Trade with Georgia (US$ million)\n"
+            "Flow | 2023 | 2024\n"
+            "Exports | 612.5 | 700.0\n"
+            "Total | 1,150.0 | 1,210.0",
+            "en",
+        ),
+        (
+            "Ереван, 3 марта 2025 года. В 2024 году экспорт в Грузию достиг 700 млн долларов.\n\n"
+            "Торговля с Грузией, млн долларов США:\n"
+            "Показатель | 2023 год | 2024 год\n"
+            "Экспорт в Грузию | 612,5 | 700,0\n"
+            "Товарооборот | 1 150,0 | 1 210,0",
+            "ru",
+        ),
+    ],
+)
+def test_a_text_table_gives_the_figures_the_prose_does_not(text: str, language: str) -> None:
+    bodies = figures(text, language, published=date(2025, 3, 3))
+    assert sorted((b["indicator"], b["period"], b["value"], b["reporter"], b["partner"]) for b in bodies) == [
+        ("exports", "2023", 612_500_000, "AM", "GE"),
+        ("exports", "2024", 700_000_000, "AM", "GE"),
+        ("trade_turnover", "2023", 1_150_000_000, "AM", "GE"),
+        ("trade_turnover", "2024", 1_210_000_000, "AM", "GE"),
+    ]
