@@ -133,8 +133,11 @@ _WORD_NUMBER = (
     r"|one\s+and\s+a\s+half|half\s+a|"
     rf"(?:{_ONE_WORD})(?:\s+(?:{_ONE_WORD})){{0,2}}\b"
     r"|a)(?=\s+(?:тыс|тысяч|млн|миллион|млрд|миллиард|трлн|thousand|million|billion|trillion))"
-    rf"|(?:{_ONE_WORD})(?:\s+(?:{_ONE_WORD})){{0,2}}(?=\s+(?:процент|percent|per\s+cent)))"
+    rf"|(?:{_ONE_WORD})(?:\s+(?:{_ONE_WORD})){{0,2}}(?=\s+(?:процент|percent|per\s+cent))"
+    r"|(?<=(?:на|до)\s)(?:миллиард|миллион)а?(?=\s+долл))"
 )
+# "выйти на миллиард долларов": a scale word after "на"/"до" is one of it.
+_BARE_SCALE = {"миллиард": 1e9, "миллиарда": 1e9, "миллион": 1e6, "миллиона": 1e6}
 
 # Unit patterns, tried in order: (regex, unit, multiplier).
 _UNITS: tuple[tuple[str, str, float], ...] = (
@@ -214,6 +217,8 @@ def parse_number(raw: str, language: str) -> float:
     words = re.sub(r"\s+", " ", raw.lower())
     if words in _WORD_VALUES:
         return _WORD_VALUES[words]
+    if words in _BARE_SCALE:
+        return _BARE_SCALE[words]
     if all(word in _WORD_VALUES for word in words.split(" ")):
         return sum(_WORD_VALUES[word] for word in words.split(" "))  # "трёхсот двадцати": 300 + 20
     hundreds = re.fullmatch(r"(\w+) hundred", words)

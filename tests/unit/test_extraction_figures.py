@@ -728,3 +728,17 @@ def test_a_text_table_gives_the_figures_the_prose_does_not(text: str, language: 
         ("trade_turnover", "2023", 1_150_000_000, "AM", "GE"),
         ("trade_turnover", "2024", 1_210_000_000, "AM", "GE"),
     ]
+
+
+def test_a_bare_scale_word_after_na_is_one_of_it() -> None:
+    body = figure(
+        "Армения и Иран обсудили торговлю. Лидеры поставили задачу к 2028 году выйти на миллиард "
+        "долларов товарооборота.",
+        "ru",
+    )
+    assert (body["indicator"], body["period"], body["value"], body["status"]) == (
+        "trade_turnover",
+        "2028",
+        1_000_000_000,
+        "target",
+    )
