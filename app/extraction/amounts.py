@@ -71,6 +71,22 @@ _WORD_VALUES: dict[str, float] = {
     "девяти": 9,
     "десять": 10,
     "десяти": 10,
+    "двадцать": 20,
+    "двадцати": 20,
+    "тридцать": 30,
+    "тридцати": 30,
+    "сорок": 40,
+    "сорока": 40,
+    "пятьдесят": 50,
+    "пятидесяти": 50,
+    "шестьдесят": 60,
+    "шестидесяти": 60,
+    "семьдесят": 70,
+    "семидесяти": 70,
+    "восемьдесят": 80,
+    "восьмидесяти": 80,
+    "девяносто": 90,
+    "девяноста": 90,
     "сто": 100,
     "ста": 100,
     "двести": 200,
@@ -87,6 +103,14 @@ _WORD_VALUES: dict[str, float] = {
     "семьсот": 700,
     "восемьсот": 800,
     "девятьсот": 900,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "one": 1,
     "a": 1,
     "two": 2,
@@ -101,12 +125,19 @@ _WORD_VALUES: dict[str, float] = {
     "one and a half": 1.5,
     "half a": 0.5,
 }
+_ONE_WORD = "|".join(sorted((w for w in _WORD_VALUES if " " not in w and w != "a"), key=len, reverse=True))
+# Up to three words add up ("трёхсот двадцати миллионов": 320 million); before a percent sign's word
+# too ("на два процента"), where "a" is no number.
 _WORD_NUMBER = (
-    r"(?:(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred"
+    r"(?:(?:(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred"
     r"|one\s+and\s+a\s+half|half\s+a|"
-    + "|".join(sorted((w for w in _WORD_VALUES if " " not in w and w != "a"), key=len, reverse=True))
-    + r"|a)(?=\s+(?:тыс|тысяч|млн|миллион|млрд|миллиард|трлн|thousand|million|billion|trillion))"
+    rf"(?:{_ONE_WORD})(?:\s+(?:{_ONE_WORD})){{0,2}}\b"
+    r"|a)(?=\s+(?:тыс|тысяч|млн|миллион|млрд|миллиард|трлн|thousand|million|billion|trillion))"
+    rf"|(?:{_ONE_WORD})(?:\s+(?:{_ONE_WORD})){{0,2}}(?=\s+(?:процент|percent|per\s+cent))"
+    r"|(?<=(?:на|до)\s)(?:миллиард|миллион)а?(?=\s+долл))"
 )
+# "выйти на миллиард долларов": a scale word after "на"/"до" is one of it.
+_BARE_SCALE = {"миллиард": 1e9, "миллиарда": 1e9, "миллион": 1e6, "миллиона": 1e6}
 
 # Unit patterns, tried in order: (regex, unit, multiplier).
 _UNITS: tuple[tuple[str, str, float], ...] = (
@@ -186,6 +217,10 @@ def parse_number(raw: str, language: str) -> float:
     words = re.sub(r"\s+", " ", raw.lower())
     if words in _WORD_VALUES:
         return _WORD_VALUES[words]
+    if words in _BARE_SCALE:
+        return _BARE_SCALE[words]
+    if all(word in _WORD_VALUES for word in words.split(" ")):
+        return sum(_WORD_VALUES[word] for word in words.split(" "))  # "трёхсот двадцати": 300 + 20
     hundreds = re.fullmatch(r"(\w+) hundred", words)
     if hundreds and hundreds.group(1) in _WORD_VALUES:
         return _WORD_VALUES[hundreds.group(1)] * 100

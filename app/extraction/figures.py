@@ -5,7 +5,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from app.extraction.amounts import Amount, find_amounts
+from app.extraction.amounts import Amount, find_amounts, parse_number
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import CountryWord
 from app.extraction.lexicon import vocabulary as vocab
@@ -108,7 +108,95 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
                     tuple(dict.fromkeys(requires)),
                 )
             )
+    for body, facts in _table_figures(reading, proposals, preliminary):
+        sentence = facts.sentence
+        proposals.append(
+            Proposal(
+                f"trade_figure:{len(proposals) + 1}",
+                "trade_figure",
+                body,
+                sentence.start,
+                sentence.end,
+                0.6,
+                (),
+            )
+        )
     return proposals
+
+
+_TABLE_SCALE = {"тыс": 1e3, "thousand": 1e3, "млн": 1e6, "million": 1e6, "млрд": 1e9, "billion": 1e9}
+_TABLE_UNIT = re.compile(
+    r"\b(?P<scale>тыс|thousand|млн|million|млрд|billion)\b.*?(?P<unit>US\$|USD|долл|dollar|тонн|tonne)"
+    r"|(?P<unit2>US\$|USD)\s*(?P<scale2>thousand|million|billion)\b",
+    re.IGNORECASE,
+)
+_TABLE_TOTAL = {"total", "итого", "всего"}
+
+
+def _table_figures(
+    reading: Reading, proposals: list[Proposal], preliminary: list[str] | None
+) -> list[tuple[dict[str, Any], SentenceFacts]]:
+    """A table written as text ("Flow | Jan–Oct 2025 | Jan–Oct 2026" over rows "Exports | 10,720.3 |
+    10,119.8"), its unit in the caption line above it ("(US$ million)"): a figure per row and period
+    column that the text has not already told (a release repeats its current figures in prose)."""
+    found: list[tuple[dict[str, Any], SentenceFacts]] = []
+    facts_list = reading.facts
+    told = [(p.body["indicator"], p.body["period"], p.body["value"]) for p in proposals]
+    for index, header in enumerate(facts_list):
+        cells = [c.strip() for c in header.sentence.text.split("|")]
+        if len(cells) < 3 or index == 0 or "|" in facts_list[index - 1].sentence.text:
+            continue
+        # The caption is the line above the header, whether or not it was read as a sentence.
+        above = reading.document.text[: header.sentence.start].rstrip().rpartition("\n")[2]
+        caption = _TABLE_UNIT.search(above)
+        if caption is None:
+            continue
+        scale = _TABLE_SCALE[(caption.group("scale") or caption.group("scale2")).lower()]
+        unit = "tonnes" if (caption.group("unit") or "").lower() in {"тонн", "tonne"} else "USD"
+        year = reading.published.year if reading.published else None
+        columns: dict[int, str] = {}
+        for column, cell in enumerate(cells[1:], start=1):
+            found_periods = [p for p in find_periods(cell, 0, year, reading.published) if not p.comparison]
+            if re.fullmatch(r"(?:19|20)\d{2}", cell):
+                columns[column] = cell  # a bare year heads its column
+            elif len(found_periods) == 1 and re.search(r"\d{4}", cell):
+                columns[column] = found_periods[0].value
+        for row in facts_list[index + 1 :]:
+            values = [c.strip() for c in row.sentence.text.split("|")]
+            if len(values) != len(cells) or row.sentence.paragraph != header.sentence.paragraph:
+                break
+            cues = _indicator_cues(reading, row.sentence.tokens)
+            label = values[0].lower()
+            indicator = cues[0].value if cues else "trade_turnover" if label in _TABLE_TOTAL else None
+            if indicator is None or unit not in _FITS[indicator]:
+                continue
+            pair = _pair(reading, row, indicator)
+            if pair is None:
+                continue
+            (reporter, partner), _ = pair
+            for column, period in columns.items():
+                if not re.fullmatch(r"-?\d[\d \u00a0\u202f.,]*", values[column]):
+                    continue
+                value = round(parse_number(values[column], reading.language) * scale, 6)
+                if any(
+                    i == indicator and p == period and abs(v - value) <= 0.005 * abs(value)
+                    for i, p, v in told
+                ):
+                    continue
+                status = "preliminary" if _within_any(period, preliminary) else "reported"
+                body = {
+                    "reporter": reporter,
+                    "partner": partner,
+                    "indicator": indicator,
+                    "commodity": "TOTAL",
+                    "period": period,
+                    "value": value,
+                    "unit": unit,
+                    "bound": "exact",
+                    "status": status,
+                }
+                found.append((body, row))
+    return found
 
 
 _DATA_WORDS = re.compile(r"\b(?:данн\w+|цифр\w*|показател\w+|data|figures?|numbers)\b", re.IGNORECASE)
@@ -215,8 +303,17 @@ def _figure(
     indicator = indicator_cues[-1].value if indicator_cues else None
     if indicator_cues and _total_of(tokens, indicator_cues[-1]) and not _partner_before(facts, amount.start):
         return None, 0  # "Azerbaijan's total gas exports": to every buyer, not to one
+    freight = [c for c in reading.cues("INDICATORS", after) if c.value in {"exports", "imports"}]
     if any(cue.value == "transit_volume" for cue in reading.cues("INDICATORS", before)):
         indicator = "transit_volume"  # "transit cargo shipped to Baku": transit, whatever the verb
+    if indicator == "transit_volume" and _carriage_verb(reading, before):
+        # "перевезено 57 тыс. тонн импортных грузов": the verb carries, the goods' word names the flow;
+        # with none, the flow the paragraph is about ("В 2025 году было перевезено 812 тыс. тонн").
+        carried_flow = last_indicator.get(sentence.paragraph)
+        if freight:
+            indicator = freight[0].value
+        elif carried_flow in {"exports", "imports"} and not reading.cues("INDICATORS", whole_before[:-3]):
+            indicator = carried_flow
     if indicator is None:
         following_tokens = _tokens_between(tokens, amount.end, next_start)
         breaks = [i for i, t in enumerate(following_tokens) if t.text in {",", ";", "—", "–"}]
@@ -362,6 +459,16 @@ def _figure(
         if compared:
             body["compared_period"] = compared
     return body, max(confidence, 0.3)
+
+
+_CARRIAGE_VERBS = {"перевезти", "перевозить", "отправить", "отправлять", "transported", "carried", "moved"}
+
+
+def _carriage_verb(reading: Reading, before: Sequence[Token]) -> bool:
+    """The amount's clause tells its flow with a verb of carrying alone, nearest before it."""
+    near = before[-3:]
+    words = {lemma(t.text) for t in near} if reading.language == "ru" else {t.text.lower() for t in near}
+    return bool(words & _CARRIAGE_VERBS)
 
 
 _CAUSES = {"because", "thanks", "owing", "благодаря", "из-за", "поскольку"}
@@ -795,7 +902,7 @@ def _pair(
         for other in reversed(reading.facts[: facts.sentence.index]):
             if other.sentence.paragraph != facts.sentence.paragraph:
                 break
-            r, p = _roles(other.sentence.tokens, other.countries, indicator)
+            r, p = _roles(other.sentence.tokens, other.countries, _own_indicator(reading, other, indicator))
             if reporter is None and r is not None and r != partner:
                 reporter = r
             if partner is None and p is not None and p != reporter:
@@ -819,6 +926,14 @@ def _pair(
     if reporter is None or partner is None or reporter == partner:
         return None
     return (reporter, partner), from_context
+
+
+def _own_indicator(reading: Reading, facts: SentenceFacts, default: str) -> str:
+    """The flow a sentence itself tells, read for its countries' roles: "trade with Malaysia" names
+    the partner of the exports and imports that follow, not their reporter."""
+    cues = reading.cues("INDICATORS", facts.sentence.tokens)
+    own = cues[-1].value.removesuffix("_growth") if cues else default
+    return own if own in _PARTNER_MARKS else default
 
 
 _SOURCE_NOUNS = {
@@ -860,6 +975,13 @@ def _roles(
     owns it ("на казахстанский экспорт в Грузию": Kazakhstan's exports)."""
     if indicator == "transit_volume":
         return _transit_roles(tokens, countries)
+    seller = next((m for m in countries if _bought_from(tokens, m)), None)
+    if seller is not None and indicator in {"exports", "imports"}:
+        # "Египет закупил в России…", "Egypt bought it from Russia": the seller exports, the buyer
+        # imports, whatever the word the figure is told under.
+        buyer = next((m.value.code for m in countries if m.value.code != seller.value.code), None)
+        sides = (seller.value.code, buyer) if indicator == "exports" else (buyer, seller.value.code)
+        return sides
     reporter = partner = None
     marks = _PARTNER_MARKS[indicator]
     marked = [m for m in countries if _preceded_by(tokens, m, marks) and not _owner(tokens, m)]
@@ -888,6 +1010,32 @@ def _roles(
         if reporter is None:
             reporter = code
     return reporter, partner
+
+
+_PURCHASE_VERBS = {
+    "закупить",
+    "закупать",
+    "купить",
+    "покупать",
+    "приобрести",
+    "приобретать",
+    "bought",
+    "buy",
+    "buys",
+    "purchased",
+    "purchase",
+    "purchases",
+}
+_SELLER_MARKS = {"в", "во", "у", "из", "from", "in"}
+
+
+def _bought_from(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
+    """ "закупил в России", "bought wheat from Russia": the country a purchase verb buys from, its
+    preposition right before it and the verb at most two words before that."""
+    if mention.value.adjective or not _preceded_by(tokens, mention, _SELLER_MARKS):
+        return False
+    mark = mention.first - 1 if tokens[mention.first - 1].text.lower() in _SELLER_MARKS else mention.first - 2
+    return any(t.keys & _PURCHASE_VERBS for t in tokens[max(0, mark - 3) : mark])
 
 
 def _owner(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:

@@ -115,7 +115,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("fiscal_month", _FISCAL_MONTH),
     (
         "months",
-        rf"\b(?:с\s+|from\s+)?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through|(?P<and>\s(?:и|and)\s))\s*(?P<m2>{_MONTH}){_OF_YEAR}",
+        rf"\b(?:с\s+|from\s+|(?P<between>between\s+|между\s+))?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through|(?P<and>\s(?:и|and)\s))\s*(?P<m2>{_MONTH}){_OF_YEAR}",
     ),
     (
         "first_months",
@@ -452,8 +452,9 @@ def _resolve(
         first, last = _month_number(match.group("m1")), _month_number(match.group("m2"))
         if not first or not last or last < first:
             return None
-        if match.group("and") and last != first + 1:
-            return None  # "in January and March": two months, not a span
+        if match.group("and") and last != first + 1 and not match.group("between"):
+            return None  # "in January and March": two months, not a span; "between January and
+            # September": one
         return span(_reported_year(match, year, explicit, last, reported_by), first, last), explicit
     if kind == "first_months":
         count = _count(match.group("n"))

@@ -586,3 +586,159 @@ def test_goods_named_after_the_first_purchase_word_are_the_partners() -> None:
         "IR",
         "forecast",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Kenya and the UAE want more trade. Kenyan exports to the Emirates fell to $40 million in 2024.",
+            "en",
+        ),
+        ("Кенийский экспорт в ОАЭ в 2024 году снизился до 40 млн долларов.", "ru"),
+    ],
+)
+def test_an_origin_adjective_with_to_a_country_is_the_adjectives_exports(text: str, language: str) -> None:
+    body = figure(text, language)
+    assert (body["indicator"], body["reporter"], body["partner"]) == ("exports", "KE", "AE")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Армения и Иран обсудили торговлю. Основа иранского экспорта — газ: в 2024 году Армения "
+            "закупила в Иране 400 млн кубометров газа.",
+            "ru",
+            ("exports", "IR", "AM"),
+        ),
+        (
+            # "bought" is itself the imports cue: the same flow, told from the buyer's side
+            "Armenia and Iran discussed trade. Iranian exports are mostly gas: in 2024 Armenia bought "
+            "$400 million of gas from Iran.",
+            "en",
+            ("imports", "AM", "IR"),
+        ),
+    ],
+)
+def test_a_purchase_verb_makes_the_country_bought_from_the_seller(
+    text: str, language: str, expected: tuple[str, str, str]
+) -> None:
+    body = figure(text, language)
+    assert (body["indicator"], body["reporter"], body["partner"]) == expected
+
+
+def test_countries_carried_from_a_turnover_sentence_keep_their_roles() -> None:
+    bodies = figures(
+        "Yerevan, 3 March 2025. In 2024 trade with Georgia amounted to $1.2 billion. Exports rose "
+        "4 percent to $700 million; imports fell to $500 million.",
+        "en",
+        published=date(2025, 3, 3),
+    )
+    pairs = {(b["indicator"], b["reporter"], b["partner"]) for b in bodies}
+    assert pairs == {
+        ("trade_turnover", "AM", "GE"),
+        ("exports_growth", "AM", "GE"),
+        ("exports", "AM", "GE"),
+        ("imports", "AM", "GE"),
+    }
+
+
+def test_russian_freight_words_name_the_flow() -> None:
+    bodies = figures(
+        "Казахстан и Польша развивают перевозки. За первое полугодие 2025 года по железной дороге в "
+        "Польшу отправлено 400 тыс. тонн казахстанских экспортных грузов. Из Польши в Казахстан "
+        "перевезено 50 тыс. тонн импортных грузов. По прогнозу, в 2026 году объём экспортных перевозок "
+        "в Польшу достигнет 900 тыс. тонн.",
+        "ru",
+    )
+    assert [(b["indicator"], b["reporter"], b["partner"], b["value"]) for b in bodies] == [
+        ("exports", "KZ", "PL", 400_000),
+        ("imports", "KZ", "PL", 50_000),
+        ("exports", "KZ", "PL", 900_000),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit"),
+    [
+        (
+            "В 2024 году товарооборот Армении и Ирана составил около четырёхсот тридцати миллионов долларов.",
+            "ru",
+            430_000_000,
+            "USD",
+        ),
+        (
+            "Armenia and Iran: in 2024 their trade came to about sixty five million dollars.",
+            "en",
+            65_000_000,
+            "USD",
+        ),
+        (
+            "Армения и Иран: в 2024 году товарооборот сократился примерно на три процента.",
+            "ru",
+            -3,
+            "percent",
+        ),
+    ],
+)
+def test_numbers_in_words_are_read(text: str, language: str, value: float, unit: str) -> None:
+    body = figure(text, language)
+    assert (body["value"], body["unit"], body["bound"]) == (value, unit, "approximate")
+
+
+def test_a_carrying_verb_alone_takes_the_paragraphs_flow() -> None:
+    bodies = figures(
+        "Казахстан и Польша развивают перевозки. В 2025 году объём экспортных перевозок в Польшу "
+        "составил 700 тыс. тонн. В 2024 году было перевезено 650 тыс. тонн.",
+        "ru",
+    )
+    assert [(b["indicator"], b["period"], b["value"]) for b in bodies] == [
+        ("exports", "2025", 700_000),
+        ("exports", "2024", 650_000),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Yerevan, 3 March 2025. In 2024 exports to Georgia reached $700 million.\n\n"
+            "Table 2. Trade with Georgia (US$ million)\n"
+            "Flow | 2023 | 2024\n"
+            "Exports | 612.5 | 700.0\n"
+            "Total | 1,150.0 | 1,210.0",
+            "en",
+        ),
+        (
+            "Ереван, 3 марта 2025 года. В 2024 году экспорт в Грузию достиг 700 млн долларов.\n\n"
+            "Торговля с Грузией, млн долларов США:\n"
+            "Показатель | 2023 год | 2024 год\n"
+            "Экспорт в Грузию | 612,5 | 700,0\n"
+            "Товарооборот | 1 150,0 | 1 210,0",
+            "ru",
+        ),
+    ],
+)
+def test_a_text_table_gives_the_figures_the_prose_does_not(text: str, language: str) -> None:
+    bodies = figures(text, language, published=date(2025, 3, 3))
+    assert sorted((b["indicator"], b["period"], b["value"], b["reporter"], b["partner"]) for b in bodies) == [
+        ("exports", "2023", 612_500_000, "AM", "GE"),
+        ("exports", "2024", 700_000_000, "AM", "GE"),
+        ("trade_turnover", "2023", 1_150_000_000, "AM", "GE"),
+        ("trade_turnover", "2024", 1_210_000_000, "AM", "GE"),
+    ]
+
+
+def test_a_bare_scale_word_after_na_is_one_of_it() -> None:
+    body = figure(
+        "Армения и Иран обсудили торговлю. Лидеры поставили задачу к 2028 году выйти на миллиард "
+        "долларов товарооборота.",
+        "ru",
+    )
+    assert (body["indicator"], body["period"], body["value"], body["status"]) == (
+        "trade_turnover",
+        "2028",
+        1_000_000_000,
+        "target",
+    )

@@ -31,6 +31,8 @@ def figures(text: str, language: str, published: date) -> list[dict[str, Any]]:
         ("за прошлый иранский год", "2024-03-21/2025-03-20"),
         ("in March and April", "2025-03/2025-04"),
         ("в январе и феврале", "2025-01/2025-02"),
+        ("between January and April 2025", "2025-01/2025-04"),
+        ("между январём и апрелем 2025 года", "2025-01/2025-04"),
         ("в феврале текущего года", "2025-02"),
         ("March–May of last year", "2024-03/2024-05"),
         ("за март–май прошлого года", "2024-03/2024-05"),
@@ -308,3 +310,8 @@ def test_months_a_january_report_gives_are_last_years() -> None:
     assert found.value == "2025-01/2025-09"
     [found] = find_periods("за первые девять месяцев текущего года", 0, 2026, published)
     assert found.value == "2026-01/2026-09"  # what the text says, even if odd
+
+
+def test_two_months_joined_by_and_are_two_months() -> None:
+    found = find_periods("in January and April 2025", 0, 2025, date(2025, 6, 5))
+    assert [p.value for p in found] == ["2025-01", "2025-04"]

@@ -119,6 +119,7 @@ COUNTRY_ROWS: tuple[tuple[str, str, str], ...] = (
         "ОАЭ; Объединённые Арабские Эмираты | эмиратский | эмиратско | Абу-Даби",
         "United Arab Emirates; UAE | Emirati | Abu Dhabi",
     ),
+    ("KE", "Кения | кенийский | кенийско | ", "Kenya | Kenyan | "),
     ("QA", "Катар | катарский | катарско | Доха", "Qatar | Qatari | Doha"),
     ("KW", "Кувейт | кувейтский | кувейтско | ", "Kuwait | Kuwaiti | "),
     ("BH", "Бахрейн | бахрейнский | бахрейнско | Манама", "Bahrain | Bahraini | Manama"),
