@@ -12,7 +12,7 @@ from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.matching import Mention
 from app.extraction.model import Proposal
 from app.extraction.morphology import lemma
-from app.extraction.text import Token
+from app.extraction.text import Sentence, Token
 from app.extraction.when import Period, find_periods, shift_year
 
 _MONEY = {"USD", "EUR", "RUB", "KZT", "AZN", "CNY"}
@@ -97,31 +97,25 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
                     requires += (key,) if key else ()
             if project_ids:
                 body["projects"] = sorted(set(project_ids))
-            proposals.append(
-                Proposal(
-                    f"trade_figure:{len(proposals) + 1}",
-                    "trade_figure",
-                    body,
-                    sentence.start,
-                    sentence.end,
-                    round(confidence, 2),
-                    tuple(dict.fromkeys(requires)),
-                )
-            )
+            proposals.append(_proposal(len(proposals), body, sentence, confidence, requires))
     for body, facts in _table_figures(reading, proposals, preliminary):
-        sentence = facts.sentence
-        proposals.append(
-            Proposal(
-                f"trade_figure:{len(proposals) + 1}",
-                "trade_figure",
-                body,
-                sentence.start,
-                sentence.end,
-                0.6,
-                (),
-            )
-        )
+        proposals.append(_proposal(len(proposals), body, facts.sentence, 0.6, ()))
     return proposals
+
+
+def _proposal(
+    earlier: int, body: dict[str, Any], sentence: Sentence, confidence: float, requires: tuple[str, ...]
+) -> Proposal:
+    """The next trade figure's proposal, quoting its sentence."""
+    return Proposal(
+        f"trade_figure:{earlier + 1}",
+        "trade_figure",
+        body,
+        sentence.start,
+        sentence.end,
+        round(confidence, 2),
+        tuple(dict.fromkeys(requires)),
+    )
 
 
 _TABLE_SCALE = {"тыс": 1e3, "thousand": 1e3, "млн": 1e6, "million": 1e6, "млрд": 1e9, "billion": 1e9}
