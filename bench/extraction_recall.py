@@ -17,11 +17,11 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.extraction.analysis import Reading
+from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.morphology import _analyzer
 from app.extraction.pipeline import propose
 from app.extraction.recall import EventDetector, Linear, _word, sentence_features
@@ -95,14 +95,22 @@ def load_sets() -> dict[str, list[Article]]:
     return sets
 
 
-def examples(group: str, article: Article, reading: Reading) -> list[SentenceExample]:
-    events = [fact for fact in article.facts if fact.kind == "event"]
-    out = []
+def stated_sentences(
+    article: Article, reading: Reading, kind: str
+) -> Iterator[tuple[SentenceFacts, list[Any]]]:
+    """Each sentence a detector learns from (not a headline or a question), with the gold facts of
+    `kind` it states."""
+    gold = [fact for fact in article.facts if fact.kind == kind]
     for facts in reading.facts:
         sentence = facts.sentence
-        if sentence.headline or sentence.question:
-            continue
-        stated = [f for f in events if _touches(sentence.start, sentence.end, f.spans)]
+        if not (sentence.headline or sentence.question):
+            yield facts, [f for f in gold if _touches(sentence.start, sentence.end, f.spans)]
+
+
+def examples(group: str, article: Article, reading: Reading) -> list[SentenceExample]:
+    out = []
+    for facts, stated in stated_sentences(article, reading, "event"):
+        sentence = facts.sentence
         kind = KIND_OF_TYPE.get(str(stated[0].body.get("type"))) if stated else None
         out.append(
             SentenceExample(
@@ -147,13 +155,9 @@ def head_keys(body: Mapping[str, Any]) -> set[str]:
 
 
 def word_examples(group: str, article: Article, reading: Reading) -> list[WordExample]:
-    projects = [fact for fact in article.facts if fact.kind == "infrastructure_project"]
     out = []
-    for facts in reading.facts:
+    for facts, stated in stated_sentences(article, reading, "infrastructure_project"):
         sentence = facts.sentence
-        if sentence.headline or sentence.question:
-            continue
-        stated = [f for f in projects if _touches(sentence.start, sentence.end, f.spans)]
         heads = {key: str(f.body.get("kind")) for f in stated for key in head_keys(f.body)}
         cues = sentence_cues(reading, facts)
         tokens = sentence.tokens
