@@ -106,6 +106,8 @@ def _bound_names(result: CursorResult[Any], filters: Filters) -> tuple[str, ...]
         return None
     by_key = {bound.key: name for bound, name in compiled.bind_names.items()}
     if compiled.cache_key is not None and context.extracted_parameters:
+        if len(context.extracted_parameters) != len(compiled.cache_key.bindparams):
+            return None
         # SQLAlchemy may have compiled this SQL for another statement of the same shape (an earlier
         # request, another listing's query): its parameters are that statement's, and line up with
         # this one's by position, as SQLAlchemy itself matches them.
