@@ -226,8 +226,13 @@ class _Inline:
         elif many:  # SQLite's aggregates take no ORDER BY: the rows come ordered from a subquery
             rows = self._from(select(item.label("item"))).order_by(*self.order).where(self.owner == key)
             ordered = rows.correlate(outer).subquery()
-            value = ordered.c.item if self.keys is None else func.json(ordered.c.item)
-            return select(func.json_group_array(value)).scalar_subquery()
+            if self.keys is None:  # single values: json_group_array writes each as JSON
+                return select(func.json_group_array(ordered.c.item)).scalar_subquery()
+            # Objects, already JSON text: joined as they are. json_group_array would need each
+            # marked as JSON again (json(), which parses it) to keep it from being quoted as text.
+            items = func.group_concat(ordered.c.item, literal_column("','"))
+            joined = literal_column("'['").concat(items).concat(literal_column("']'"))
+            return select(func.coalesce(joined, literal_column("'[]'"))).scalar_subquery()
         else:
             statement = select(item)
         return self._from(statement).where(self.owner == key).correlate(outer).scalar_subquery()
