@@ -281,7 +281,9 @@ class DriverStatement:
     its id) that was a fifth of answering a record. What of it matters here is done here too: the
     SQLite statement timeout (`renew_deadline`), the values converted as the statement's types convert
     them, and the driver's errors raised as SQLAlchemy's (`driver_error`), which `classify` answers
-    with a 503 or 504. Values are bound by name, as `Connection.execute` binds them."""
+    with a 503 or 504. Values are bound by name, as `Connection.execute` binds them. A statement whose
+    SQL SQLAlchemy writes anew for each execution (an IN list, one parameter per value) goes through
+    its execute."""
 
     def __init__(self, statement: ClauseElement) -> None:
         self.statement = statement
@@ -292,18 +294,20 @@ class DriverStatement:
         compiled = self._compiled.get(dialect.name)
         if compiled is None:
             compiled = self._compiled[dialect.name] = _Compiled(self.statement, dialect, values)
+        if compiled.expands:
+            return list(connection.execute(self.statement, values))  # type: ignore[call-overload]
         parameters = compiled.parameters(values)
         renew_deadline(connection)
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
             cursor.execute(compiled.sql, parameters)
             rows = cursor.fetchall()
+            convert = compiled.conversions(dialect, cursor.description)
         except dialect.loaded_dbapi.Error as exc:
             raise driver_error(connection, exc, compiled.sql, parameters) from exc
         finally:
             cursor.close()
-        if compiled.converts:
-            convert = compiled.convert
+        if convert:
             return [
                 tuple([value if f is None else f(value) for f, value in zip(convert, row, strict=True)])
                 for row in rows
@@ -318,6 +322,7 @@ class _Compiled:
     def __init__(self, statement: ClauseElement, dialect: Dialect, values: Mapping[str, Any]) -> None:
         compiled = statement.compile(dialect=dialect)
         assert isinstance(compiled, SQLCompiler)
+        self.expands = bool(compiled.post_compile_params or compiled.literal_execute_params)
         self.sql = compiled.string
         self.positions = None if compiled.positiontup is None else tuple(compiled.positiontup)
         self.defaults = {
@@ -330,11 +335,19 @@ class _Compiled:
             for bind, name in compiled.bind_names.items()
         )
         self.binds = [(name, process) for name, process in processors if process is not None]
-        selected = getattr(statement, "selected_columns", [])
-        self.convert = [
-            column.type.dialect_impl(dialect).result_processor(dialect, None) for column in selected
-        ]
-        self.converts = any(f is not None for f in self.convert)
+        self._types = [column.type for column in getattr(statement, "selected_columns", [])]
+        self._convert: list[Any] | None = None
+
+    def conversions(self, dialect: Dialect, description: Any) -> list[Any]:
+        """Each column's conversion (None for none; an empty list when no column has one), as
+        SQLAlchemy finds it: from its type and the driver's type code (the first execution's)."""
+        if self._convert is None:
+            found = [
+                kind.dialect_impl(dialect).result_processor(dialect, column[1])
+                for kind, column in zip(self._types, description, strict=True)
+            ]
+            self._convert = found if any(f is not None for f in found) else []
+        return self._convert
 
     def parameters(self, values: Mapping[str, Any]) -> Any:
         named = {**self.defaults, **values}
