@@ -281,9 +281,8 @@ class DriverStatement:
     its id) that was a fifth of answering a record. What of it matters here is done here too: the
     SQLite statement timeout (`renew_deadline`), the values converted as the statement's types convert
     them, and the driver's errors raised as SQLAlchemy's (`driver_error`), which `classify` answers
-    with a 503 or 504. Values are bound by name, as `Connection.execute` binds them. A statement whose
-    SQL SQLAlchemy writes anew for each execution (an IN list, one parameter per value) goes through
-    its execute."""
+    with a 503 or 504. Values are bound by name, as `Connection.execute` binds them; an IN list is
+    expanded as SQLAlchemy expands it (`construct_expanded_state`)."""
 
     def __init__(self, statement: ClauseElement) -> None:
         self.statement = statement
@@ -294,17 +293,15 @@ class DriverStatement:
         compiled = self._compiled.get(dialect.name)
         if compiled is None:
             compiled = self._compiled[dialect.name] = _Compiled(self.statement, dialect, values)
-        if compiled.expands:
-            return list(connection.execute(self.statement, values))  # type: ignore[call-overload]
-        parameters = compiled.parameters(values)
+        sql, parameters = compiled.bound(values)
         renew_deadline(connection)
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
-            cursor.execute(compiled.sql, parameters)
+            cursor.execute(sql, parameters)
             rows = cursor.fetchall()
             convert = compiled.conversions(dialect, cursor.description)
         except dialect.loaded_dbapi.Error as exc:
-            raise driver_error(connection, exc, compiled.sql, parameters) from exc
+            raise driver_error(connection, exc, sql, parameters) from exc
         finally:
             cursor.close()
         if convert:
@@ -322,7 +319,11 @@ class _Compiled:
     def __init__(self, statement: ClauseElement, dialect: Dialect, values: Mapping[str, Any]) -> None:
         compiled = statement.compile(dialect=dialect)
         assert isinstance(compiled, SQLCompiler)
-        self.expands = bool(compiled.post_compile_params or compiled.literal_execute_params)
+        # An IN list is written into the SQL per execution, one parameter per value: SQLAlchemy's
+        # own expansion, for statements that have one.
+        self._expanding = (
+            compiled if compiled.post_compile_params or compiled.literal_execute_params else None
+        )
         self.sql = compiled.string
         self.positions = None if compiled.positiontup is None else tuple(compiled.positiontup)
         self.defaults = {
@@ -349,11 +350,20 @@ class _Compiled:
             self._convert = found if any(f is not None for f in found) else []
         return self._convert
 
-    def parameters(self, values: Mapping[str, Any]) -> Any:
+    def bound(self, values: Mapping[str, Any]) -> tuple[str, Any]:
+        """The SQL and the driver's parameters for `values`."""
+        if self._expanding is not None:
+            state = self._expanding.construct_expanded_state({**self.defaults, **values})
+            named = dict(state.parameters)
+            for name, process in state.processors.items():
+                if name in named:
+                    named[name] = process(named[name])
+            positions = state.positiontup
+            return state.statement, named if positions is None else tuple([named[n] for n in positions])
         named = {**self.defaults, **values}
         for name, process in self.binds:
             named[name] = process(named[name])
-        return named if self.positions is None else tuple([named[name] for name in self.positions])
+        return self.sql, named if self.positions is None else tuple([named[n] for n in self.positions])
 
 
 def driver_error(
