@@ -343,9 +343,11 @@ class _Compiled:
         """Each column's conversion (None for none; an empty list when no column has one), as
         SQLAlchemy finds it: from its type and the driver's type code (the first execution's)."""
         if self._convert is None:
+            # A textual statement declares no columns: nothing to convert, as in SQLAlchemy.
+            kinds = self._types if len(self._types) == len(description) else []
             found = [
                 kind.dialect_impl(dialect).result_processor(dialect, column[1])
-                for kind, column in zip(self._types, description, strict=True)
+                for kind, column in zip(kinds, description, strict=False)
             ]
             self._convert = found if any(f is not None for f in found) else []
         return self._convert
