@@ -277,12 +277,12 @@ class DriverStatement:
     connection's transaction.
 
     SQLAlchemy's execute (its events, execution context and result object) costs some seventy Python
-    calls a statement: for the few fixed statements every read makes (the data version, one record by
-    its id) that was a fifth of answering a record. What of it matters here is done here too: the
-    SQLite statement timeout (`renew_deadline`), the values converted as the statement's types convert
-    them, and the driver's errors raised as SQLAlchemy's (`driver_error`), which `classify` answers
-    with a 503 or 504. Values are bound by name, as `Connection.execute` binds them; an IN list is
-    expanded as SQLAlchemy expands it (`construct_expanded_state`)."""
+    calls a statement: for the statements every read makes (the data version, one record by its id, a
+    list's kept page statement) that was a fifth of answering a record. What of it matters here is
+    done here too: the SQLite statement timeout (`renew_deadline`), the values converted as the
+    statement's types convert them, and the driver's errors raised as SQLAlchemy's (`driver_error`),
+    which `classify` answers with a 503 or 504. Values are bound by name, as `Connection.execute`
+    binds them; an IN list is expanded as SQLAlchemy expands it (`construct_expanded_state`)."""
 
     def __init__(self, statement: ClauseElement) -> None:
         self.statement = statement
