@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Update, case, literal, select, update
 from sqlalchemy.orm import Session
 
-from app.db import READ_ONLY
+from app.db import READ_ONLY, DriverStatement
 from app.models import DataState
 
 
@@ -37,9 +37,9 @@ def bump(session: Session) -> Version:
     return current(session)
 
 
-# Built once, run on the session's connection: every read request asks, and the ORM's execute path
-# (with a statement built anew) cost several times the query itself.
-_CURRENT = select(DataState.version, DataState.changed_at).where(DataState.id == 1)
+# Built once, run on the driver's cursor in the session's transaction: every read request asks, and
+# SQLAlchemy's execute path cost several times the query itself.
+_CURRENT = DriverStatement(select(DataState.version, DataState.changed_at).where(DataState.id == 1))
 
 
 _READ = "bilateral_data_version"
@@ -57,7 +57,7 @@ def current(session: Session) -> Version:
 
 
 def _read(session: Session) -> Version:
-    number, changed_at = session.connection().execute(_CURRENT).one()
+    [(number, changed_at)] = _CURRENT.rows(session.connection())
     if changed_at.tzinfo is None:  # SQLite keeps no zone; what it stores is UTC
         changed_at = changed_at.replace(tzinfo=UTC)
     return Version(number, changed_at.astimezone(UTC))

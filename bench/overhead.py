@@ -5,6 +5,8 @@ process, with the response cache off, the way `bench/run.py`'s cold cells ask (w
     .venv/bin/python bench/overhead.py --db /tmp/x.db --reuse --requests 2000
     .venv/bin/python bench/overhead.py --reuse --profile 30   # the 30 costliest functions, per request
     .venv/bin/python bench/overhead.py --reuse --requests 20 --rounds 2 --instructions   # under callgrind
+    .venv/bin/python bench/overhead.py --reuse --requests 20 --rounds 1 --instructions --keep-dumps /tmp/dumps
+    callgrind_annotate --inclusive=yes /tmp/dumps/first-page.out | head -60   # where a first page's go
     .venv/bin/python bench/overhead.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/x
 
 Two measures per URL, each after warm-up requests: Python function calls per request in every thread
@@ -22,6 +24,7 @@ import asyncio
 import cProfile
 import os
 import pstats
+import re
 import statistics
 import subprocess
 import sys
@@ -112,6 +115,7 @@ def measure(
     headers: list[tuple[bytes, bytes]],
     cprofile: int = 0,
     instructions: bool = False,
+    keep_dumps: Path | None = None,
 ) -> dict[str, dict[str, float]]:
     from app.config import Settings
     from app.main import create_app
@@ -168,7 +172,11 @@ def measure(
                 threading.setprofile(None)  # type: ignore[arg-type]
 
             # CPU: without the profiler, the median of the rounds.
-            async def time_it(cycle: list[str] = cycle) -> tuple[list[float], list[float]]:
+            kept = None if keep_dumps is None else keep_dumps / f"{_slug(name)}.out"
+
+            async def time_it(
+                cycle: list[str] = cycle, kept: Path | None = kept
+            ) -> tuple[list[float], list[float]]:
                 await run(cycle, WARM_UP)
                 cpu, wall = [], []
                 for _ in range(rounds):
@@ -178,7 +186,7 @@ def measure(
                     await run(cycle, requests)
                     if instructions:
                         _callgrind("--instr=off")
-                        cpu.append(_callgrind_dump() / requests / 1000)
+                        cpu.append(_callgrind_dump(kept) / requests / 1000)
                     else:
                         cpu.append((time.process_time() - used) / requests * 1e6)
                     wall.append((time.perf_counter() - started) / requests * 1e6)
@@ -238,14 +246,19 @@ def _callgrind(*command: str) -> None:
     subprocess.run(["callgrind_control", *command, str(os.getpid())], check=True, capture_output=True)
 
 
-def _callgrind_dump() -> int:
-    """The instructions counted since the last dump (and a new dump, which zeroes the count)."""
+def _callgrind_dump(keep: Path | None = None) -> int:
+    """The instructions counted since the last dump (and a new dump, which zeroes the count); the dump
+    itself is moved to `keep` (for `callgrind_annotate`), else deleted."""
     out = Path(os.environ[_UNDER_CALLGRIND])
     before = set(out.parent.glob(out.name + ".*"))
     _callgrind("--dump")
     [dump] = set(out.parent.glob(out.name + ".*")) - before
     text = dump.read_text()
-    dump.unlink()
+    if keep is None:
+        dump.unlink()
+    else:
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        dump.replace(keep)
     return int(text.split("\ntotals: ", 1)[1].split()[0])
 
 
@@ -254,6 +267,10 @@ def _in_callgrind() -> None:
     os.environ[_UNDER_CALLGRIND] = str(out)
     valgrind = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}"]
     os.execvp("valgrind", [*valgrind, sys.executable, *sys.argv])
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def _loop_runner() -> Callable[[Any], Any]:
@@ -316,6 +333,11 @@ def main() -> None:
         action="store_true",
         help="count machine instructions (Valgrind's callgrind) instead of CPU time",
     )
+    parser.add_argument(
+        "--keep-dumps",
+        type=Path,
+        help="with --instructions: keep each kind's callgrind dump (its last round) here, as <kind>.out",
+    )
     args = parser.parse_args()
     if args.instructions and _UNDER_CALLGRIND not in os.environ:
         _in_callgrind()
@@ -371,7 +393,15 @@ def main() -> None:
     if args.gzip:
         headers.append((b"accept-encoding", b"gzip"))
     results = measure(
-        url, urls, args.requests, args.rounds, args.profile, headers, args.cprofile, args.instructions
+        url,
+        urls,
+        args.requests,
+        args.rounds,
+        args.profile,
+        headers,
+        args.cprofile,
+        args.instructions,
+        args.keep_dumps,
     )
     print(f"\nper request, in process, response cache off ({args.requests} requests x {args.rounds} rounds)")
     cpu = "k instr" if args.instructions else "CPU µs"

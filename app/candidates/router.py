@@ -2,7 +2,7 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Body, Path, Request, Response
+from fastapi import Body, Path, Request, Response
 
 from app.auth import WriteCaller
 from app.candidates import repository
@@ -24,12 +24,12 @@ from app.common.api import (
     serialize,
 )
 from app.common.query import from_query
-from app.common.routing import IncludedRoute
+from app.common.routing import ResourceRouter
 from app.db import SessionDep
 from app.errors import problem_response
 from app.models import Candidate
 
-router = APIRouter(route_class=IncludedRoute, prefix="/v1/candidates", tags=["candidates"])
+router = ResourceRouter(prefix="/v1/candidates", tags=["candidates"])
 
 CandidateId = Annotated[str, Path(description="The candidate's id (a number).")]
 PROBLEMS: dict[int | str, dict[str, Any]] = {

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 import orjson
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
 from typing_extensions import TypeAliasType
@@ -12,14 +12,14 @@ from typing_extensions import TypeAliasType
 from app.common.api import link_next
 from app.common.pagination import MAX_ID, Cursor, cursor_parameter
 from app.common.query import from_query
-from app.common.routing import IncludedRoute
+from app.common.routing import ResourceRouter
 from app.curation.routes import RevisionPage, revision_page
 from app.db import SessionDep
 from app.errors import problem_response
 from app.models import Revision
 from app.openapi import header_refs
 
-router = APIRouter(route_class=IncludedRoute, prefix="/v1/changes", tags=["changes"])
+router = ResourceRouter(prefix="/v1/changes", tags=["changes"])
 
 ChangeRecordType = TypeAliasType(
     "ChangeRecordType",

@@ -155,8 +155,10 @@ class Listing(Generic[M]):
             after is not None,
             copies,
         )
-        result = self.shapes.execute(connection, shape, filters_of(statement), values, build)
-        fetched = driver_rows(result) if driver else list(result.all())
+        # A shape's first request reads SQLAlchemy's result; later ones get the driver's rows, converted
+        # as SQLAlchemy would (nothing, for a page's untyped columns).
+        first = driver_rows if driver else None
+        fetched = self.shapes.execute(connection, shape, filters_of(statement), values, build, first)
         page, next_cursor = cut(
             fetched, limit, self.sorting, resolved, lambda last: [last[at] for at in positions]
         )

@@ -1,11 +1,14 @@
-"""The route class of the resources' routers: an operation built where it is served, once."""
+"""The resources' routers and their route class: an operation built where it is served, once, and a
+request tried only against the routes of the resource its path names."""
 
 import inspect
 from collections.abc import Callable
 from typing import Any
 
-from fastapi.routing import APIRoute
-from starlette.routing import compile_path, get_name
+from fastapi.routing import APIRoute, APIRouter
+from starlette._utils import get_route_path
+from starlette.routing import Match, compile_path, get_name
+from starlette.types import Scope
 
 _OPTIONS = inspect.signature(APIRoute.__init__)
 
@@ -43,3 +46,21 @@ class IncludedRoute(APIRoute):
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         APIRoute.__init__(self, **declared)
         return getattr(self, name)
+
+
+class ResourceRouter(APIRouter):
+    """A resource's router (its routes under one prefix, built as `IncludedRoute`s).
+
+    FastAPI matches a request against the routers the app includes one after the other, trying each
+    of their routes with its own scope bookkeeping: a record of a resource near the end of the list
+    was tried against some twenty routes of other resources first. A path that does not contain this
+    router's prefix can match none of its routes (each one's path is its include prefix, this prefix
+    and its own path), so it is no match at once."""
+
+    def __init__(self, *, prefix: str, **options: Any) -> None:
+        super().__init__(prefix=prefix, route_class=IncludedRoute, **options)
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if self.prefix not in get_route_path(scope):
+            return Match.NONE, {}
+        return super().matches(scope)

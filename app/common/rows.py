@@ -55,6 +55,8 @@ from sqlalchemy.sql.selectable import TextualSelect
 from sqlalchemy.sql.sqltypes import NullType
 from sqlalchemy.sql.visitors import replacement_traverse
 
+from app.db import DriverStatement
+
 LIST_SEPARATOR = " | "
 MAX_PLANS = 256  # per resource
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -226,8 +228,13 @@ class _Inline:
         elif many:  # SQLite's aggregates take no ORDER BY: the rows come ordered from a subquery
             rows = self._from(select(item.label("item"))).order_by(*self.order).where(self.owner == key)
             ordered = rows.correlate(outer).subquery()
-            value = ordered.c.item if self.keys is None else func.json(ordered.c.item)
-            return select(func.json_group_array(value)).scalar_subquery()
+            if self.keys is None:  # single values: json_group_array writes each as JSON
+                return select(func.json_group_array(ordered.c.item)).scalar_subquery()
+            # Objects, already JSON text: joined as they are. json_group_array would need each
+            # marked as JSON again (json(), which parses it) to keep it from being quoted as text.
+            items = func.group_concat(ordered.c.item, literal_column("','"))
+            joined = literal_column("'['").concat(items).concat(literal_column("']'"))
+            return select(func.coalesce(joined, literal_column("'[]'"))).scalar_subquery()
         else:
             statement = select(item)
         return self._from(statement).where(self.owner == key).correlate(outer).scalar_subquery()
@@ -445,20 +452,22 @@ class Plan:
         self._key_columns: dict[tuple[Any, ...], tuple[list[Any], list[int]]] = {}
         self._outers: dict[tuple[int, tuple[int, ...], bool], TextualSelect] = {}
         table = reader.id_column.class_.__table__
-        # Untyped, so nothing is converted (the columns as the driver returns them), and built once:
-        # SQLAlchemy keeps its cache key, its compiled form and the result's description with it.
-        self.by_id = select(
-            *(
-                type_coerce(column, NullType())
-                for column in [
-                    *self.raw_columns,
-                    *(
-                        self._inline(related, columns[self._getters[at]], table)
-                        for at, related in self.inlined
-                    ),
-                ]
-            )
-        ).where(reader.id_column == bindparam("record_id"))
+        # Untyped, so nothing is converted (the columns as the driver returns them), compiled once per
+        # engine and run on the driver's cursor (db.DriverStatement).
+        self.by_id = DriverStatement(
+            select(
+                *(
+                    type_coerce(column, NullType())
+                    for column in [
+                        *self.raw_columns,
+                        *(
+                            self._inline(related, columns[self._getters[at]], table)
+                            for at, related in self.inlined
+                        ),
+                    ]
+                )
+            ).where(reader.id_column == bindparam("record_id"))
+        )
 
     def _inline(self, related: _Related, key: Any, outer: Any) -> ColumnElement[str | None]:
         assert related.inline is not None
@@ -498,7 +507,8 @@ class Plan:
 
     def record(self, connection: Connection, record_id: str) -> Any:
         """The row of one record (None if there is none)."""
-        return connection.execute(self.by_id, {"record_id": record_id}).first()
+        rows = self.by_id.rows(connection, {"record_id": record_id})
+        return rows[0] if rows else None
 
     def index_of(self, name: str) -> int:
         """Where the field `name` is in a row (for a relation: its key)."""

@@ -10,19 +10,20 @@ alone costs a fraction of keying the whole page (its dozens of columns, the rela
 the CTE), and the page is not built at all.
 
 The kept statement is the first request's own object: its bound values are replaced by name on
-every later execution (`Prepared.values`). SQLAlchemy keeps the compiled form and the result's
-description with that object, so a request runs it as a statement prepared in advance, on the
-session's connection and in its transaction, through the engine's events (the SQLite statement
-timeout) and error handling. An IN list is one bound value (expanded per execution), so lists of
-different lengths share a shape.
+every later execution (`Prepared.values`), and it runs on the driver's cursor in the session's
+transaction, compiled once (`db.DriverStatement`: the SQLite statement timeout and the database's
+errors as SQLAlchemy's execute has them). An IN list is one bound value (expanded per execution, by
+SQLAlchemy's execute), so lists of different lengths share a shape.
 """
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import BindParameter, ClauseElement, Connection, CursorResult, Executable
 from sqlalchemy.sql.compiler import SQLCompiler
+
+from app.db import DriverStatement
 
 MAX_SHAPES = 256  # per list; query strings could make many shapes: keep the first ones
 
@@ -49,7 +50,7 @@ def filters_of(statement: ClauseElement) -> Filters | None:
 class Prepared:
     """A page statement kept for its shape, and the names of its filters' values in its SQL."""
 
-    statement: Executable
+    statement: DriverStatement
     names: tuple[str, ...]
 
     def values(self, filters: Filters, page: Mapping[str, Any]) -> dict[str, Any]:
@@ -79,21 +80,23 @@ class ShapeCache:
         filters: Filters | None,
         page: Mapping[str, Any],
         build: Callable[[], Executable],
-    ) -> CursorResult[Any]:
-        """Run the statement of `shape` with the filters' and the page's values; on the first request
-        of a shape, `build` it (with this request's values in it) and keep it."""
+        first: Callable[[CursorResult[Any]], Sequence[Any]] | None = None,
+    ) -> list[Any]:
+        """The rows of the statement of `shape` with the filters' and the page's values; on the first
+        request of a shape, `build` it (with this request's values in it), keep it, and read its
+        result with `first` (else as SQLAlchemy's rows)."""
         key = None if filters is None else (shape, filters.structure)
         prepared = None if key is None else self._prepared.get(key)
         if prepared is not None:
             assert filters is not None
-            return connection.execute(prepared.statement, prepared.values(filters, page))
+            return prepared.statement.rows(connection, prepared.values(filters, page))
         statement = build()
         result = connection.execute(statement, page)
         if key is not None and filters is not None and len(self._prepared) < self._size:
             names = _bound_names(result, filters)
             if names is not None:
-                self._prepared[key] = Prepared(statement, names)
-        return result
+                self._prepared[key] = Prepared(DriverStatement(statement), names)  # type: ignore[arg-type]
+        return list(result.all() if first is None else first(result))
 
 
 def _bound_names(result: CursorResult[Any], filters: Filters) -> tuple[str, ...] | None:

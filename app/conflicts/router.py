@@ -1,17 +1,17 @@
 from typing import Annotated
 
 import orjson
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 
 from app.common.api import link_next, list_responses
 from app.common.pagination import decode_cursor, encode_cursor
 from app.common.query import from_query
-from app.common.routing import IncludedRoute
+from app.common.routing import ResourceRouter
 from app.conflicts import repository
 from app.conflicts.schemas import ConflictFilters, ConflictPage
 from app.db import SessionDep
 
-router = APIRouter(route_class=IncludedRoute, prefix="/v1/conflicts", tags=["conflicts"])
+router = ResourceRouter(prefix="/v1/conflicts", tags=["conflicts"])
 
 
 @router.get(

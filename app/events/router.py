@@ -1,16 +1,16 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
 from app.common.query import from_query
-from app.common.routing import IncludedRoute
+from app.common.routing import ResourceRouter
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.events import repository
 from app.events.schemas import EventDetailParams, EventFilters, EventPage, EventRead
 
-router = APIRouter(route_class=IncludedRoute, prefix="/v1/events", tags=["events"])
+router = ResourceRouter(prefix="/v1/events", tags=["events"])
 
 
 @router.get("", name="listEvents", summary="List events", responses=list_responses(EventPage))

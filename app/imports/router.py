@@ -4,16 +4,16 @@ from dataclasses import dataclass
 from typing import IO, Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import Depends, Path, Request, Response
 
 from app.auth import WriteCaller
 from app.common.query import from_query
-from app.common.routing import IncludedRoute
+from app.common.routing import ResourceRouter
 from app.db import SessionDep
 from app.errors import AppError, InvalidParameter, ProblemResponse, param_error, problem, problem_response
 from app.imports.schemas import LAYOUTS, ImportFormat, ImportParams, ImportReport, ImportResource
 
-router = APIRouter(route_class=IncludedRoute, prefix="/v1/imports", tags=["imports"])
+router = ResourceRouter(prefix="/v1/imports", tags=["imports"])
 
 # What a Content-Type says of the file; a gzipped body is recognized from what it holds.
 MEDIA_TYPES: dict[str, ImportFormat | None] = {

@@ -1,10 +1,10 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
 from app.common.query import from_query
-from app.common.routing import IncludedRoute
+from app.common.routing import ResourceRouter
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.projects import repository
@@ -15,9 +15,7 @@ from app.projects.schemas import (
     InfrastructureProjectRead,
 )
 
-router = APIRouter(
-    route_class=IncludedRoute, prefix="/v1/infrastructure-projects", tags=["infrastructure-projects"]
-)
+router = ResourceRouter(prefix="/v1/infrastructure-projects", tags=["infrastructure-projects"])
 
 
 @router.get(

@@ -1,10 +1,10 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
 from app.common.query import from_query
-from app.common.routing import IncludedRoute
+from app.common.routing import ResourceRouter
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.reference import repository
@@ -27,10 +27,10 @@ from app.reference.schemas import (
     PlaceRead,
 )
 
-countries = APIRouter(route_class=IncludedRoute, prefix="/v1/countries", tags=["countries"])
-organizations = APIRouter(route_class=IncludedRoute, prefix="/v1/organizations", tags=["organizations"])
-people = APIRouter(route_class=IncludedRoute, prefix="/v1/people", tags=["people"])
-places = APIRouter(route_class=IncludedRoute, prefix="/v1/places", tags=["places"])
+countries = ResourceRouter(prefix="/v1/countries", tags=["countries"])
+organizations = ResourceRouter(prefix="/v1/organizations", tags=["organizations"])
+people = ResourceRouter(prefix="/v1/people", tags=["people"])
+places = ResourceRouter(prefix="/v1/places", tags=["places"])
 
 
 @countries.get("", name="listCountries", summary="List countries", responses=list_responses(CountryPage))

@@ -1,6 +1,6 @@
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import Path, Request, Response
 
 from app import datastate
 from app.common.api import document_responses, json_response, link_next
@@ -8,13 +8,13 @@ from app.common.countries import ACCEPTED
 from app.common.filters import CountryCode
 from app.common.language import negotiate
 from app.common.query import from_query
-from app.common.routing import IncludedRoute
+from app.common.routing import ResourceRouter
 from app.db import SessionDep
 from app.errors import NotFound
 from app.relations import repository
 from app.relations.schemas import PairDossier, RelationFilters, RelationPair, RelationPairPage, RelationParams
 
-router = APIRouter(route_class=IncludedRoute, prefix="/v1/relations", tags=["relations"])
+router = ResourceRouter(prefix="/v1/relations", tags=["relations"])
 
 
 @router.get(

@@ -2,13 +2,13 @@ from email.utils import format_datetime
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 
 from app import datastate
 from app.common.api import NOT_MODIFIED, PUBLIC_CACHE, link_next
 from app.common.language import negotiate
 from app.common.query import from_query
-from app.common.routing import IncludedRoute
+from app.common.routing import ResourceRouter
 from app.db import SessionDep
 from app.errors import problem_response
 from app.openapi import DATA_HEADERS, header_refs
@@ -16,7 +16,7 @@ from app.search import repository
 from app.search.schemas import SearchPage, SearchParams, hit
 from app.search.text import RANKED_AT_ONCE
 
-router = APIRouter(route_class=IncludedRoute, prefix="/v1/search", tags=["search"])
+router = ResourceRouter(prefix="/v1/search", tags=["search"])
 
 RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"headers": header_refs(*DATA_HEADERS, "Link")},

@@ -1,14 +1,14 @@
 from typing import Annotated
 
 import orjson
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 
 from app.auth import WriteCaller
 from app.candidates import repository as candidates
 from app.candidates.schemas import Extraction
 from app.common.api import RecordId, detail_response, detail_responses, list_response, list_responses
 from app.common.query import from_query
-from app.common.routing import IncludedRoute
+from app.common.routing import ResourceRouter
 from app.curation.routes import WriteNames, add_write_routes
 from app.db import SessionDep
 from app.errors import problem_response
@@ -16,7 +16,7 @@ from app.revisions import ACTOR_KEY
 from app.sources import repository
 from app.sources.schemas import SourceDetail, SourceDetailParams, SourceFilters, SourcePage, SourceRead
 
-router = APIRouter(route_class=IncludedRoute, prefix="/v1/sources", tags=["sources"])
+router = ResourceRouter(prefix="/v1/sources", tags=["sources"])
 
 
 @router.get("", name="listSources", summary="List sources", responses=list_responses(SourcePage))

@@ -52,8 +52,8 @@ class Page:
             self.built += 1
             return statement.order_by(things.c.id).limit(bindparam("page_limit", limit))
 
-        result = self.cache.execute(connection, "things by id", filters_of(statement), values, build)
-        return [row.id for row in result]
+        rows = self.cache.execute(connection, "things by id", filters_of(statement), values, build)
+        return [row[0] for row in rows]
 
 
 def test_two_requests_of_one_shape_reuse_one_statement(connection: Connection) -> None:

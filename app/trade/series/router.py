@@ -1,18 +1,18 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 
 from app import datastate
 from app.common.api import document_responses, json_response
 from app.common.language import negotiate
 from app.common.query import from_query
-from app.common.routing import IncludedRoute
+from app.common.routing import ResourceRouter
 from app.db import SessionDep
 from app.trade.series import repository
 from app.trade.series.schemas import TradeSeries, TradeSeriesParams
 
 # Registered before the trade figures router: `/series` must not be taken for a figure id.
-router = APIRouter(route_class=IncludedRoute, prefix="/v1/trade-figures", tags=["trade-figures"])
+router = ResourceRouter(prefix="/v1/trade-figures", tags=["trade-figures"])
 
 
 @router.get(
