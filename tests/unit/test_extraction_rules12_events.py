@@ -1,5 +1,6 @@
 """rules-12 (events): a visit told in a clause of its own beside another gathering, dated in that
-clause, from sentences of our own (issue 12)."""
+clause; an event moved to a season ("перенесено на осень", "postponed to the autumn"); from
+sentences of our own (issue 12)."""
 
 from datetime import date
 from typing import Any
@@ -8,6 +9,7 @@ import pytest
 from extraction_support import check_all, of_kind
 
 from app.extraction import extract
+from app.extraction.when import find_windows
 
 PUBLISHED = date(2026, 3, 15)
 
@@ -54,3 +56,29 @@ def test_a_visit_made_for_a_summit_is_the_summit() -> None:
         "тюркских государств в Астане."
     )
     assert [event["type"] for event in events(text, "ru")] == ["summit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Грузия и Армения наращивают торговлю.\n\nЗаседание межправительственной комиссии, которое "
+            "планировалось провести в мае в Ереване, перенесено на осень.",
+            "ru",
+        ),
+        (
+            "Georgia and Armenia are expanding trade.\n\nThe meeting of the intergovernmental commission, "
+            "scheduled for 5–6 May in Yerevan, has been postponed to the autumn.",
+            "en",
+        ),
+    ],
+)
+def test_an_event_moved_to_a_season_is_planned_for_that_season(text: str, language: str) -> None:
+    [event] = events(text, language)
+    assert (event["date"], event["status"]) == ("2026-09/2026-11", "planned")
+
+
+def test_a_season_after_to_the_is_a_season_only_after_a_word_of_moving() -> None:
+    assert find_windows("The delegation went to the summer school.", 0, 2026, PUBLISHED) == []
+    [moved] = find_windows("The forum was moved to the spring.", 0, 2026, PUBLISHED)
+    assert moved.value == "2026-03/2026-05"
