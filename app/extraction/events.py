@@ -351,6 +351,18 @@ def propose_events(
     return proposals, agreements
 
 
+_PAST_EN = {"was", "were", "had", "met", "held", "took", "visited", "paid", "came", "went", "signed", "said"}
+
+
+def _present_tense(reading: Reading, facts: SentenceFacts, trigger: Mention[str]) -> bool:
+    """An English clause told in the present ("meets", "is"), with no verb in the past."""
+    if reading.language != "en":
+        return False
+    words = [t.text.lower() for t in _near(facts.sentence, trigger)]
+    present = any(w in {"is", "are", "meets", "meet", "opens", "takes"} for w in words)
+    return present and not any(w in _PAST_EN or (w.endswith("ed") and len(w) > 4) for w in words)
+
+
 def _same_clause(sentence: Sentence, trigger: Mention[str], others: Sequence[Mention[str]]) -> bool:
     low, high = clause(sentence, trigger.start)
     return any(low <= other.start < high for other in others)
@@ -557,6 +569,17 @@ def _events(
         dated = event_date(reading, facts, planned, new_time, new_time, windows=True)
     else:
         dated = event_date(reading, facts, planned, trigger.start, trigger.end, own_clause=several)
+        if (
+            status == "held"
+            and dated is not None
+            and dated[1] == 0
+            and _present_tense(reading, facts, trigger)
+        ):
+            # "The committee meets in Vientiane on 20 October", "Next on the calendar is a session …
+            # in April": a date that is still to come this year, told in the present, is announced.
+            coming = event_date(reading, facts, True, trigger.start, trigger.end, own_clause=several)
+            if coming is not None and coming[0] != dated[0]:
+                dated, status = coming, "planned"
     if context is not None and (dated is None or dated[1] > 0):
         dated = context.body["date"], 0.1
     visit = _visit_under_way(earlier)

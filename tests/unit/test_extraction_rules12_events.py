@@ -1,6 +1,7 @@
 """rules-12 (events): a visit told in a clause of its own beside another gathering, dated in that
-clause; an event moved to a season ("перенесено на осень", "postponed to the autumn"); from
-sentences of our own (issue 12)."""
+clause; an event moved to a season ("перенесено на осень", "postponed to the autumn"); a coming
+date told in the present ("the commission meets … on 20 October"); from sentences of our own
+(issue 12)."""
 
 from datetime import date
 from typing import Any
@@ -82,3 +83,25 @@ def test_a_season_after_to_the_is_a_season_only_after_a_word_of_moving() -> None
     assert find_windows("The delegation went to the summer school.", 0, 2026, PUBLISHED) == []
     [moved] = find_windows("The forum was moved to the spring.", 0, 2026, PUBLISHED)
     assert moved.value == "2026-03/2026-05"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("The joint commission meets in Yerevan on 20 October.", "2026-10-20"),
+        (
+            "Next on the calendar is a session of the intergovernmental commission in Yerevan in April.",
+            "2026-04",
+        ),
+    ],
+)
+def test_a_coming_date_told_in_the_present_is_announced(sentence: str, when: str) -> None:
+    text = f"Georgia and Armenia are expanding trade.\n\n{sentence}"
+    [event] = events(text, "en")
+    assert (event["date"], event["status"]) == (when, "planned")
+
+
+def test_a_past_date_told_in_the_past_stays_held() -> None:
+    text = "Georgia and Armenia are expanding trade.\n\nThe joint commission met in Yerevan on 20 October."
+    [event] = events(text, "en")
+    assert (event["date"], event.get("status", "held")) == ("2025-10-20", "held")
