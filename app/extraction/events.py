@@ -639,7 +639,7 @@ def _events(
         pair = set(reading.main_pair)
         if (
             len(countries) < 2
-            and event_type in _BILATERAL
+            and (event_type in _BILATERAL or (event_type in {"forum", "summit"} and not facts.organizations))
             and len(pair) == 2
             and (not countries or countries & pair)
         ):

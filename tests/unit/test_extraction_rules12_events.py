@@ -105,3 +105,9 @@ def test_a_past_date_told_in_the_past_stays_held() -> None:
     text = "Georgia and Armenia are expanding trade.\n\nThe joint commission met in Yerevan on 20 October."
     [event] = events(text, "en")
     assert (event["date"], event.get("status", "held")) == ("2025-10-20", "held")
+
+
+def test_a_forum_in_one_of_the_pair_with_no_organization_named_is_the_pairs() -> None:
+    text = "Georgia and Armenia are expanding trade.\n\nA business forum will be held in Yerevan in May."
+    [forum] = events(text, "en")
+    assert (forum["type"], forum["countries"], forum["host_country"]) == ("forum", ["AM", "GE"], "AM")
