@@ -111,3 +111,14 @@ def test_a_forum_in_one_of_the_pair_with_no_organization_named_is_the_pairs() ->
     text = "Georgia and Armenia are expanding trade.\n\nA business forum will be held in Yerevan in May."
     [forum] = events(text, "en")
     assert (forum["type"], forum["countries"], forum["host_country"]) == ("forum", ["AM", "GE"], "AM")
+
+
+def test_a_line_between_two_ends_of_several_words_is_named_by_both() -> None:
+    text = (
+        "Georgia and Armenia are expanding trade.\n\nA carrier launched a weekly ferry line between "
+        "Kobuleti Bay and Sarpi last month."
+    )
+    proposals = extract(text, language="en", published=PUBLISHED)
+    check_all(text, proposals)
+    [line] = [p.body for p in of_kind(proposals, "infrastructure_project")]
+    assert (line["name_en"], line["kind"]) == ("Kobuleti Bay–Sarpi ferry line", "ferry_line")
