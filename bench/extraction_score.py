@@ -242,8 +242,65 @@ def _normal_name(name: str) -> str:
     return " ".join(name.replace(" - ", "-").split())
 
 
+# The words that only say what kind of project a name is ("the CASA-1000 power line", "транспортный
+# коридор «Север — Юг»"): the kind is compared on its own, so a name matches with or without them.
+KIND_WORDS = tuple(
+    sorted(
+        {
+            "railway",
+            "railway line",
+            "rail line",
+            "road",
+            "highway",
+            "motorway",
+            "pipeline",
+            "gas pipeline",
+            "oil pipeline",
+            "power line",
+            "power transmission line",
+            "transmission line",
+            "ferry line",
+            "transport corridor",
+            "corridor",
+            "port",
+            "port of",
+            "seaport",
+            "железная дорога",
+            "железнодорожная линия",
+            "автодорога",
+            "автомобильная дорога",
+            "трасса",
+            "газопровод",
+            "нефтепровод",
+            "трубопровод",
+            "линия электропередачи",
+            "лэп",
+            "паромная линия",
+            "транспортный коридор",
+            "международный транспортный коридор",
+            "коридор",
+            "порт",
+            "морской порт",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _without_kind_words(name: str) -> str:
+    """A normalised name without the kind's words at its start or end, when a name is left."""
+    for words in KIND_WORDS:
+        if name.startswith(words + " ") and len(name) - len(words) > 3:
+            return name[len(words) + 1 :]
+        if name.endswith(" " + words) and len(name) - len(words) > 3:
+            return name[: -len(words) - 1]
+    return name
+
+
 def project_names(body: Mapping[str, Any]) -> set[str]:
-    """Its names in both languages, each part of "Name (Other name)", and any `aliases`."""
+    """Its names in both languages, each part of "Name (Other name)", and any `aliases`, each also
+    without the words that only name its kind."""
     names: set[str] = set()
     for raw in [body.get("name_en"), body.get("name_ru"), *(body.get("aliases") or [])]:
         if not raw:
@@ -252,7 +309,7 @@ def project_names(body: Mapping[str, Any]) -> set[str]:
         head, _, rest = str(raw).partition("(")
         if rest:
             names.update({_normal_name(head), _normal_name(rest.rstrip(")"))})
-    return names
+    return names | {_without_kind_words(name) for name in names}
 
 
 def matches(kind: str, gold: Mapping[str, Any], proposed: Mapping[str, Any]) -> bool:

@@ -122,6 +122,34 @@ def test_projects_match_on_kind_and_any_name_in_either_language() -> None:
     )
 
 
+def test_project_names_match_with_or_without_the_words_of_their_kind() -> None:
+    # Examples of the naming conventions of the dev sets (holdout-6, holdout-7, holdout-8).
+    casa = {"name_en": "CASA-1000", "name_ru": "ЛЭП CASA-1000", "kind": "power_line"}
+    assert matches("infrastructure_project", casa, {"name_en": "CASA-1000 power line", "kind": "power_line"})
+    corridor = {
+        "name_en": "Persian Gulf–Black Sea transport corridor",
+        "name_ru": "Транспортный коридор «Персидский залив — Чёрное море»",
+        "kind": "transport_corridor",
+    }
+    assert matches(
+        "infrastructure_project",
+        corridor,
+        {"name_ru": "Персидский залив — Чёрное море", "kind": "transport_corridor"},
+    )
+    road = {"name_en": "Yerevan–Gyumri road reconstruction", "aliases": ["Ереван — Гюмри"], "kind": "road"}
+    assert matches("infrastructure_project", road, {"name_ru": "Автодорога Ереван–Гюмри", "kind": "road"})
+    # The kind still has to agree, and a name is more than its kind's words.
+    assert not matches("infrastructure_project", casa, {"name_en": "CASA-1000", "kind": "railway"})
+    port = {"name_en": "Port of Aktau", "kind": "port"}
+    assert not matches("infrastructure_project", port, {"name_en": "Aktau dry port", "kind": "port"})
+    assert not matches("infrastructure_project", port, {"name_en": "Port of Kuryk", "kind": "port"})
+    assert not matches(
+        "infrastructure_project",
+        {"name_en": "Middle Corridor", "kind": "transport_corridor"},
+        {"name_en": "Northern Corridor", "kind": "transport_corridor"},
+    )
+
+
 def test_value_is_right_within_half_a_percent_and_the_upper_end_too() -> None:
     assert field_correct("trade_figure", "value", TURNOVER, {**TURNOVER, "value": 570_000_000})
     assert not field_correct("trade_figure", "value", TURNOVER, {**TURNOVER, "value": 580_000_000})

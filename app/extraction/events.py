@@ -152,6 +152,7 @@ def event_date(
     near: int | None = None,
     near_end: int | None = None,
     windows: bool = False,
+    own_clause: bool = False,
 ) -> tuple[str, float] | None:
     """The date in the clause of `near` (the trigger), else the nearest in the sentence, else the
     nearest earlier one in its paragraph. A sentence that dates nothing is a report of the day
@@ -159,7 +160,9 @@ def event_date(
 
     `planned`: True for an announced event, False for a reported one, None when it cannot be told
     (a postponed visit); it decides the year of a date written without one. The second value is
-    how much less sure the date is than a stated one."""
+    how much less sure the date is than a stated one. `own_clause`: the sentence tells several
+    gatherings, each dated in its own clause ("the commission meets in January, and a visit is being
+    prepared for next year"), so another clause's date is not this one's."""
     default_year = reading.published.year if reading.published else None
     sentence = facts.sentence
     reference = reading.reference
@@ -181,7 +184,17 @@ def event_date(
     if dates:
         anchor = sentence.start if near is None else near
         low, high = clause(sentence, anchor)
-        inside = [d for d in dates if low <= d.start and d.end <= high] or dates
+        inside = [d for d in dates if low <= d.start and d.end <= high]
+        if own_clause and not inside:
+            while high < sentence.end and _RELATIVE_NEXT.match(sentence.text, high - sentence.start):
+                high = clause(sentence, high + 1)[1]  # "…визита, который планируется осенью"
+            inside = [d for d in dates if low <= d.start and d.end <= high]
+        if own_clause and not inside:
+            more = find_windows(sentence.text, sentence.start, default_year, reading.published)
+            inside = [w for w in more if low <= w.start and w.end <= high]
+            if not inside:  # no date of its own: as little as a sentence that dates nothing
+                return (str(reading.published.year), 0.35) if reading.published else None
+        inside = inside or dates
         anchor_end = anchor if near_end is None else near_end
         nearest = min(
             inside, key=lambda d: d.start - anchor_end if d.start >= anchor_end else abs(anchor - d.end)
@@ -291,7 +304,11 @@ def propose_events(
         for trigger in triggers:
             groups.setdefault(_GROUPS.get(trigger.value, trigger.value), []).append(trigger)
         if len(groups) > 1 and {t.value for t in groups.get("visit", [])} <= {"visit"}:
-            groups.pop("visit", None)  # "посещал Азербайджан для участия в саммите": the summit is the event
+            # "посещал Азербайджан для участия в саммите": the summit is the event; a visit told in a
+            # clause of its own ("…пройдёт заседание комиссии, а в ноябре ожидается визит") is another.
+            others = [t for kind, group in groups.items() if kind != "visit" for t in group]
+            if any(_same_clause(facts.sentence, v, others) for v in groups.get("visit", [])):
+                groups.pop("visit", None)
         if "council_again" in groups and {"interstate_council", "business_council"} & set(groups):
             groups.pop("council_again")
         for group in groups.values():
@@ -299,7 +316,7 @@ def propose_events(
             context = _context(reading, facts, best, events)
             if best.value == "council_again" and context is None:
                 continue
-            made = _events(reading, registry, facts, best, len(events), context, events)
+            made = _events(reading, registry, facts, best, len(events), context, events, len(groups) > 1)
             made = [event for event in made if not _duplicate(event, events, replaced)]
             events.extend(made)
             found.extend(made)
@@ -332,6 +349,23 @@ def propose_events(
         if agreement.body.get("event") in replaced:
             agreement.body["event"] = replaced[agreement.body["event"]]
     return proposals, agreements
+
+
+_PAST_EN = {"was", "were", "had", "met", "held", "took", "visited", "paid", "came", "went", "signed", "said"}
+
+
+def _present_tense(reading: Reading, facts: SentenceFacts, trigger: Mention[str]) -> bool:
+    """An English clause told in the present ("meets", "is"), with no verb in the past."""
+    if reading.language != "en":
+        return False
+    words = [t.text.lower() for t in _near(facts.sentence, trigger)]
+    present = any(w in {"is", "are", "meets", "meet", "opens", "takes"} for w in words)
+    return present and not any(w in _PAST_EN or (w.endswith("ed") and len(w) > 4) for w in words)
+
+
+def _same_clause(sentence: Sentence, trigger: Mention[str], others: Sequence[Mention[str]]) -> bool:
+    low, high = clause(sentence, trigger.start)
+    return any(low <= other.start < high for other in others)
 
 
 def _context(
@@ -510,6 +544,7 @@ def _events(
     count: int,
     context: _Event | None = None,
     earlier: Sequence[_Event] = (),
+    several: bool = False,
 ) -> list[_Event]:
     tokens = facts.sentence.tokens
     event_type = _TRIGGER_TYPES.get(trigger.value, trigger.value)
@@ -533,7 +568,18 @@ def _events(
         new_time = tokens[moved[0].last - 1].end
         dated = event_date(reading, facts, planned, new_time, new_time, windows=True)
     else:
-        dated = event_date(reading, facts, planned, trigger.start, trigger.end)
+        dated = event_date(reading, facts, planned, trigger.start, trigger.end, own_clause=several)
+        if (
+            status == "held"
+            and dated is not None
+            and dated[1] == 0
+            and _present_tense(reading, facts, trigger)
+        ):
+            # "The committee meets in Vientiane on 20 October", "Next on the calendar is a session …
+            # in April": a date that is still to come this year, told in the present, is announced.
+            coming = event_date(reading, facts, True, trigger.start, trigger.end, own_clause=several)
+            if coming is not None and coming[0] != dated[0]:
+                dated, status = coming, "planned"
     if context is not None and (dated is None or dated[1] > 0):
         dated = context.body["date"], 0.1
     visit = _visit_under_way(earlier)
@@ -593,7 +639,7 @@ def _events(
         pair = set(reading.main_pair)
         if (
             len(countries) < 2
-            and event_type in _BILATERAL
+            and (event_type in _BILATERAL or (event_type in {"forum", "summit"} and not facts.organizations))
             and len(pair) == 2
             and (not countries or countries & pair)
         ):

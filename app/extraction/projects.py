@@ -493,11 +493,23 @@ def _near_place(tokens: list[Token], at: int) -> list[list[int]]:
 
 
 def _between(tokens: list[Token], at: int) -> list[int] | None:
-    """ "between Alat and Aktau", "между Алятом и Актау": the two ends of a line."""
-    words = [t.text for t in tokens[at : at + 4]]
-    if len(words) < 4 or words[0].lower() not in {"between", "между"} or words[2].lower() not in {"and", "и"}:
+    """ "between Alat and Aktau", "между Алятом и Актау", "between Khor Saqr and Mundra": the two
+    ends of a line, each a name of up to three capitalised words."""
+    if at >= len(tokens) or tokens[at].text.lower() not in {"between", "между"}:
         return None
-    return [at + 1, at + 3] if tokens[at + 1].capitalized and tokens[at + 3].capitalized else None
+    first = _capitalised_run(tokens, at + 1)
+    joint = at + 1 + len(first)
+    if not first or joint >= len(tokens) or tokens[joint].text.lower() not in {"and", "и"}:
+        return None
+    second = _capitalised_run(tokens, joint + 1)
+    return first + second if second else None
+
+
+def _capitalised_run(tokens: list[Token], at: int) -> list[int]:
+    run: list[int] = []
+    while at + len(run) < len(tokens) and len(run) < 3 and tokens[at + len(run)].capitalized:
+        run.append(at + len(run))
+    return run
 
 
 def _names_after(tokens: list[Token], at: int, language: str, kind: str = "") -> list[list[int]]:

@@ -134,7 +134,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("quarter", rf"\bQ(?P<o>[1-4])\s*{_YEAR}?"),
     (
         "season",
-        r"\b(?:(?P<season>весной|летом|осенью)|(?:in\s+(?:the\s+)?|this\s+|next\s+|last\s+)(?P<season_en>spring|summer|autumn|fall))\b(?:\s+(?:of\s+)?(?:текущего\s+года|этого\s+года|this\s+year|(?P<next>следующего\s+года|next\s+year)|{_YEAR}))?".replace(
+        r"\b(?:(?P<season>весной|летом|осенью|(?<=на\s)(?:весну|лето|осень))|(?:in\s+(?:the\s+)?|this\s+|next\s+|last\s+|(?:postponed|moved|pushed\s+back|rescheduled|put\s+off)\s+(?:to|until|till|for)\s+the\s+)(?P<season_en>spring|summer|autumn|fall))\b(?:\s+(?:of\s+)?(?:текущего\s+года|этого\s+года|this\s+year|(?P<next>следующего\s+года|next\s+year)|{_YEAR}))?".replace(
             "{_YEAR}", _YEAR
         ),
     ),
@@ -192,7 +192,7 @@ _SPAN_BEFORE = re.compile(r"(?<!%\s)(?<!percent\s)(?<!cent\s)\b(?:in|during|over
 
 _SEASONS = {
     "весн": (3, 5),
-    "летом": (6, 8),
+    "лет": (6, 8),  # летом, на лето
     "осен": (9, 11),
     "spring": (3, 5),
     "summer": (6, 8),
