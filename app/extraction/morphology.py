@@ -195,3 +195,14 @@ def russian_entities(text: str) -> list[NamedSpan]:
     doc.segment(segmenter)
     doc.tag_ner(tagger)
     return [NamedSpan(span.type, span.start, span.stop, span.text) for span in doc.spans]
+
+
+def known_adjective(word: str) -> bool:
+    """A Russian adjective the dictionary knows, given in its dictionary form."""
+    return any(p.is_known and p.tag.POS == "ADJF" and p.normal_form == word for p in _analyzer().parse(word))
+
+
+def adjective_lemma(word: str) -> str | None:
+    """The dictionary form of a known Russian adjective in any form ("Лаосская" → лаосский)."""
+    parses = [p for p in _analyzer().parse(word) if p.is_known and p.tag.POS == "ADJF"]
+    return fold(parses[0].normal_form) if parses else None
