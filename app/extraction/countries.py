@@ -12,7 +12,7 @@ from app.extraction.demonyms import other_countries
 from app.extraction.lexicon.countries import AMBIGUOUS_NAMES, COUNTRY_ROWS, ENGLISH_COMPOUND_PREFIXES
 from app.extraction.matching import Mention, PhraseMatcher
 from app.extraction.morphology import fold, word_keys
-from app.extraction.text import Token
+from app.extraction.text import Token, tokenize
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,13 @@ class CountryFinder:
             names = [name for name in words.names if name not in AMBIGUOUS_NAMES]
             self.matcher.add_all(names, CountryWord(code, False), language, proper=True)
             self.matcher.add_all(words.adjectives, CountryWord(code, False, True), language)
+            # A capital the lexicon gives another country (Jerusalem) stays that country's.
+            capitals = [
+                name
+                for name in words.capitals
+                if name not in AMBIGUOUS_NAMES and not self.matcher.find(tokenize(name, 0, language))
+            ]
+            self.matcher.add_all(capitals, CountryWord(code, True), language, proper=True)
             for prefix in [*words.prefixes, *(words.adjectives if language == "en" else ())]:
                 self.compound_prefixes.setdefault(fold(prefix), code)
         for code, name in extra:

@@ -24,6 +24,7 @@ class CountryWords:
     names: set[str] = field(default_factory=set)
     adjectives: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)  # Russian compounds: чилийско-перуанский
+    capitals: set[str] = field(default_factory=set)  # English only: countryinfo's
 
 
 @cache
@@ -51,6 +52,9 @@ def other_countries(language: str, listed: frozenset[str]) -> dict[str, CountryW
         for code, demonym in _english_demonyms():
             if code in words:
                 adjectives[demonym].add(code)
+        for code, capital in _english_capitals():
+            if code in words:
+                words[code].capitals.add(capital)
     else:
         for code, entry in words.items():
             for name in sorted(entry.names):
@@ -77,6 +81,30 @@ def _english_demonyms() -> Iterable[tuple[str, str]]:
         for word in demonym.split(","):
             if code and word.strip():
                 yield code, word.strip()
+
+
+_SMALL_TERRITORY = 1_000_000
+
+
+def _english_capitals() -> Iterable[tuple[str, str]]:
+    """A capital read as its country ("talks in Lima"), unless the name is also a region of another
+    country (Victoria) or a country's own name (Djibouti, the city); not of a small territory,
+    whose capitals are often common names (Hamilton, Douglas, Stanley)."""
+    elsewhere: dict[str, set[str]] = defaultdict(set)
+    for subdivision in pycountry.subdivisions:
+        elsewhere[subdivision.name].add(subdivision.country_code)
+    countries = {c.name for c in pycountry.countries}
+    for country in all_countries():
+        iso = country.iso()
+        code = iso.get("alpha2") if isinstance(iso, dict) else None
+        capital = country.capital()
+        if not code or not isinstance(capital, str) or not capital or capital in countries:
+            continue
+        if (country.population() or 0) < _SMALL_TERRITORY:
+            continue
+        if elsewhere.get(capital, set()) - {code}:
+            continue
+        yield code, capital
 
 
 _RUSSIAN_VOWELS = "аеёиоуыэюя"

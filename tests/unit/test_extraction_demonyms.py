@@ -45,3 +45,8 @@ def test_russian_adjectives_come_from_the_dictionary() -> None:
 
 def test_an_adjective_two_countries_share_names_neither() -> None:
     assert codes("Dominican cigars and Congolese cobalt", "en") == []
+
+
+def test_a_capital_names_its_country_unless_another_has_it_or_it_is_a_common_name() -> None:
+    found = CountryFinder("en").find(tokenize("Montevideo, Asunción, Jerusalem, Hamilton", 0, "en"))
+    assert [(m.value.code, m.value.capital) for m in found] == [("UY", True), ("PY", True), ("IL", True)]
