@@ -383,7 +383,6 @@ FORECAST: dict[str, tuple[str, ...]] = {
         "предполагаться",
         "рассчитывать",
         "намерение",
-        "намереваться",
     ),
     "en": (
         "expected",
@@ -409,9 +408,7 @@ FORECAST: dict[str, tuple[str, ...]] = {
         "plan to export",
         "plans to supply",
         "plan to supply",
-        "intention",
-        "intends",
-        "intend",
+        "intention",  # a noun: the verbs "intend(s)" are a target's (TARGET)
     ),
 }
 TARGET: dict[str, tuple[str, ...]] = {
