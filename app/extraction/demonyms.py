@@ -6,6 +6,8 @@ the initialism of a long name ("Южно-Африканская Республи
 would share ("Congolese", доминиканский) names neither."""
 
 import gettext
+import json
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -91,8 +93,8 @@ def _english_capitals() -> Iterable[tuple[str, str]]:
     country (Victoria) or a country's own name (Djibouti, the city); not of a small territory,
     whose capitals are often common names (Hamilton, Douglas, Stanley)."""
     elsewhere: dict[str, set[str]] = defaultdict(set)
-    for subdivision in pycountry.subdivisions:
-        elsewhere[subdivision.name].add(subdivision.country_code)
+    for name, country_code in _subdivisions():
+        elsewhere[name].add(country_code)
     countries = {c.name for c in pycountry.countries}
     for country in all_countries():
         iso = country.iso()
@@ -105,6 +107,15 @@ def _english_capitals() -> Iterable[tuple[str, str]]:
         if elsewhere.get(capital, set()) - {code}:
             continue
         yield code, capital
+
+
+def _subdivisions() -> Iterable[tuple[str, str]]:
+    """ISO 3166-2's region names with their countries, read from pycountry's data file as is:
+    `pycountry.subdivisions` builds and indexes an object for each of them, which costs more than
+    the rest of the country finder."""
+    with open(os.path.join(pycountry.DATABASE_DIR, "iso3166-2.json"), encoding="utf-8") as data:
+        for entry in json.load(data)["3166-2"]:
+            yield entry["name"], entry["code"].split("-")[0]
 
 
 _RUSSIAN_VOWELS = "аеёиоуыэюя"
