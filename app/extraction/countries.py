@@ -8,10 +8,11 @@ from functools import cache
 
 import pycountry
 
+from app.extraction.demonyms import other_countries
 from app.extraction.lexicon.countries import AMBIGUOUS_NAMES, COUNTRY_ROWS, ENGLISH_COMPOUND_PREFIXES
 from app.extraction.matching import Mention, PhraseMatcher
 from app.extraction.morphology import fold, word_keys
-from app.extraction.text import Token
+from app.extraction.text import Token, tokenize
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,19 @@ class CountryFinder:
                 self.compound_prefixes.setdefault(fold(name), code)
         if language == "en":
             self.compound_prefixes.update(ENGLISH_COMPOUND_PREFIXES)
-        for code, name in _other_countries(language, listed):
-            self.matcher.add(name, CountryWord(code, False), language, proper=True)
+        for code, words in other_countries(language, frozenset(listed)).items():
+            names = [name for name in words.names if name not in AMBIGUOUS_NAMES]
+            self.matcher.add_all(names, CountryWord(code, False), language, proper=True)
+            self.matcher.add_all(words.adjectives, CountryWord(code, False, True), language)
+            # A capital the lexicon gives another country (Jerusalem) stays that country's.
+            capitals = [
+                name
+                for name in words.capitals
+                if name not in AMBIGUOUS_NAMES and not self.matcher.find(tokenize(name, 0, language))
+            ]
+            self.matcher.add_all(capitals, CountryWord(code, True), language, proper=True)
+            for prefix in [*words.prefixes, *(words.adjectives if language == "en" else ())]:
+                self.compound_prefixes.setdefault(fold(prefix), code)
         for code, name in extra:
             self.matcher.add(name, CountryWord(code, False), language, proper=True)
 
@@ -103,18 +115,3 @@ class CountryFinder:
         probe = Token(word, 0, len(word), word_keys(word, self.language))
         found = self.matcher.find([probe])
         return found[0].value.code if found and not found[0].value.capital else None
-
-
-def _other_countries(language: str, listed: set[str]) -> list[tuple[str, str]]:
-    russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
-    pairs: list[tuple[str, str]] = []
-    for country in pycountry.countries:
-        if country.alpha_2 in listed:
-            continue
-        names = (
-            [russian.gettext(country.name)]
-            if language == "ru"
-            else [country.name, getattr(country, "common_name", country.name)]
-        )
-        pairs.extend((country.alpha_2, name) for name in names if name not in AMBIGUOUS_NAMES)
-    return pairs

@@ -288,13 +288,18 @@ def _figure(
     if reading.cues("TRADE_BALANCE", whole_before[-12:]):
         return None, 0
     following = _tokens_between(tokens, amount.end, next_start)[:6]  # "…of copper ore to all destinations"
-    if reading.cues("NOT_PAIR", whole_before[-12:]) or reading.cues("NOT_PAIR", following):
+    if _not_pair(reading, whole_before[-12:]) or _not_pair(reading, following):
         return None, 0  # one country's trade with the world or with a group of countries
     if _one_countrys_total(reading, facts, whole_before[-12:], amount.start):
         return None, 0
     # Indicator: the nearest cue before the amount, else after it in the same clause.
     indicator_cues = _indicator_cues(reading, before) or _indicator_cues(reading, whole_before)
     indicator = indicator_cues[-1].value if indicator_cues else None
+    nouns = [c for c in indicator_cues if not _trade_verb(reading, tokens[c.first])]
+    if nouns and indicator_cues[-1] not in nouns:
+        # "основой российского экспорта остаётся зерно: … Египет закупил в России": the flow the
+        # sentence names, told from the buyer's side; its roles follow the seller (_bought_from).
+        indicator = nouns[-1].value
     if indicator_cues and _total_of(tokens, indicator_cues[-1]) and not _partner_before(facts, amount.start):
         return None, 0  # "Azerbaijan's total gas exports": to every buyer, not to one
     freight = [c for c in reading.cues("INDICATORS", after) if c.value in {"exports", "imports"}]
@@ -392,9 +397,14 @@ def _figure(
             # ведомства, импорт из КНР достиг…" after a lead that stated the year).
             carried_here = last_period.get(sentence.paragraph - 1)
         period, explicit = carried_here, False
+    base = _base_stated(reading.document.text, periods, amount)
+    if base is not None:
+        period, explicit = base.value, base.explicit_year
     if period is None:
         return None, 0
-    if amount.unit != "percent" and (
+    if base is not None:
+        pass  # the base's own value: not the period the text goes on with
+    elif amount.unit != "percent" and (
         _earlier_value(reading.document.text, amount, periods, next_start) or (not explicit and year_before)
     ):
         period = shift_year(period, -1)  # "up from 1.55 million tonnes a year earlier"
@@ -522,6 +532,18 @@ def _one_countrys_total(
     return not _partner_before(facts, amount_start)
 
 
+def _not_pair(reading: Reading, tokens: Sequence[Token]) -> bool:
+    """Trade with the world or a group ("with all countries", "with the EU as a whole"); not a
+    period's "for 2025 as a whole"."""
+    return any(
+        not (m.value == "as a whole" and m.first > 0 and _YEAR_WORD.fullmatch(tokens[m.first - 1].text))
+        for m in reading.cues("NOT_PAIR", tokens)
+    )
+
+
+_YEAR_WORD = re.compile(r"\d{4}|year")
+
+
 def _partner_before(facts: SentenceFacts, amount_start: int) -> bool:
     """A country marked as a partner before the amount ("…с Ираном составил", "…with China
     totalled"), or no country at all: the figure is a pair's, not one country's total."""
@@ -619,6 +641,28 @@ def _earlier_value(text: str, amount: Amount, periods: list[Period], next_start:
         return False
     window_end = min(amount.end + 30, next_start)
     return any(p.kind == "same" and amount.end <= p.start <= window_end for p in periods)
+
+
+_BASE_VALUE = re.compile(r"\s*(?:\(|,\s*(?:когда|when)\s+(?:\w+\s+){1,2})$", re.IGNORECASE)
+
+
+def _base_stated(text: str, periods: list[Period], amount: Amount) -> Period | None:
+    """A base of comparison with its value right after it ("8.9 percent more than in September
+    (USD 150.2 million)", "чем за январь–сентябрь 2024 года, когда он равнялся 60,3 млн"): the
+    value is the base period's."""
+    if amount.unit == "percent":
+        return None
+    return next(
+        (
+            p
+            for p in periods
+            if p.comparison
+            and p.kind != "same"
+            and p.end <= amount.start
+            and _BASE_VALUE.fullmatch(text[p.end : amount.start])
+        ),
+        None,
+    )
 
 
 _YEAR_BEFORE = re.compile(r"годом\s+ранее|a\s+year\s+(?:earlier|before|ago)", re.IGNORECASE)
@@ -1020,6 +1064,33 @@ _PURCHASE_VERBS = {
     "purchase",
     "purchases",
 }
+# The verbs of selling and buying that are indicator cues of their own (lexicon/vocabulary.py);
+# "bought" and "sold" are older cues that keep their flow (a test pins "bought" as imports).
+_TRADE_VERBS = {
+    "продать",
+    "продавать",
+    "отгрузить",
+    "отгружать",
+    "закупить",
+    "закупать",
+    "купить",
+    "покупать",
+    "приобрести",
+    "приобретать",
+    "sell",
+    "sells",
+    "sent",
+    "supply",
+    "buy",
+    "buys",
+}
+
+
+def _trade_verb(reading: Reading, token: Token) -> bool:
+    """A verb of selling or buying: it tells a flow, but a noun naming one says more."""
+    return (lemma(token.text) if reading.language == "ru" else token.text.lower()) in _TRADE_VERBS
+
+
 _SELLER_MARKS = {"в", "во", "у", "из", "from", "in"}
 
 

@@ -36,11 +36,13 @@ def word_keys(word: str, language: str) -> frozenset[str]:
         return frozenset({"-"})
     folded = fold(word)
     keys = {folded}
+    parses = None
     if language == "ru" and re.search("[а-яё]", folded):
-        keys.update(fold(parse.normal_form) for parse in _analyzer().parse(word))
+        parses = _analyzer().parse(word)
+        keys.update(fold(parse.normal_form) for parse in parses)
     elif language == "en" and folded.endswith(("'s", "’s")):
         keys.add(folded[:-2])
-    if word[:1].isupper() and not _common_noun(word, folded):
+    if word[:1].isupper() and not _common_noun(word, folded, parses):
         stem_language = "ru" if re.search("[а-яё]", folded) else "en"
         keys.add("~" + _stemmers()[stem_language].stemWord(folded))
     return frozenset(keys)
@@ -49,12 +51,14 @@ def word_keys(word: str, language: str) -> frozenset[str]:
 _PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"}
 
 
-def _common_noun(word: str, folded: str) -> bool:
+def _common_noun(word: str, folded: str, parses: list[Any] | None) -> bool:
     """A Russian word the dictionary knows only as a common word ("Грузы" opening a sentence): its
-    stem would match a name that shares it (Грузия), so it is matched by its lemmas alone."""
+    stem would match a name that shares it (Грузия), so it is matched by its lemmas alone.
+    `parses`: the word's, when the caller has them already."""
     if not re.fullmatch("[а-яё-]+", folded):
         return False
-    parses = _analyzer().parse(word)
+    if parses is None:
+        parses = _analyzer().parse(word)
     return all(p.is_known and not (_PROPER & set(p.tag.grammemes)) for p in parses)
 
 
@@ -195,3 +199,17 @@ def russian_entities(text: str) -> list[NamedSpan]:
     doc.segment(segmenter)
     doc.tag_ner(tagger)
     return [NamedSpan(span.type, span.start, span.stop, span.text) for span in doc.spans]
+
+
+def known_adjective(word: str) -> bool:
+    """A Russian adjective the dictionary knows, given in its dictionary form."""
+    # The lookup is cheap; a full parse of an unknown word runs the guessers, which are not.
+    if not _analyzer().word_is_known(word):
+        return False
+    return any(p.is_known and p.tag.POS == "ADJF" and p.normal_form == word for p in _analyzer().parse(word))
+
+
+def adjective_lemma(word: str) -> str | None:
+    """The dictionary form of a known Russian adjective in any form ("Лаосская" → лаосский)."""
+    parses = [p for p in _analyzer().parse(word) if p.is_known and p.tag.POS == "ADJF"]
+    return fold(parses[0].normal_form) if parses else None

@@ -110,9 +110,18 @@ _FISCAL_MONTH = (
     rf"\s+(?:in\s+)?(?P<em>{_MONTH_EN})(?!\s+\d{{1,2}}\b)(?:\s+{_YEAR})?"
 )
 
+# "October 2023 to September 2024", "с июля 2024-го по июнь 2025-го", "between October 2024 and
+# March 2025": two months, each with its year, joined into one span (across a year end).
+_DATED_MONTHS = (
+    rf"\b(?:с\s+|from\s+|(?P<between>between\s+|между\s+))?(?P<m1>{_MONTH})\s+(?P<y1>(?:19|20)\d{{2}})"
+    rf"(?:\s*-?(?:го|й)\b|\s*(?:года|г\.))?"
+    rf"\s*(?:[-–—]|по|to|through|until|(?P<and>\s(?:и|and)\s))\s*(?P<m2>{_MONTH})\s+{_YEAR}"
+)
+
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("fiscal_year", _FISCAL_YEAR),
     ("fiscal_month", _FISCAL_MONTH),
+    ("dated_months", _DATED_MONTHS),
     (
         "months",
         rf"\b(?:с\s+|from\s+|(?P<between>between\s+|между\s+))?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through|(?P<and>\s(?:и|and)\s))\s*(?P<m2>{_MONTH}){_OF_YEAR}",
@@ -173,13 +182,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 _COMPARISON = re.compile(
     r"(?:по\s+сравнению(?:\s+со?)?|относительно|против|в\s+сравнении(?:\s+с)?|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
-    r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+в)?|versus|vs\.?|(?:показател|уровн)\w+|(?:%|percent|cent|up|down|growth|increase|rise|decline),?\s+(?:over|on))\s*(?:(?:аналогичн|соответствующ)\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the\s+same|the)?\s*$",
+    r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+во?)?|versus|vs\.?|(?:показател|уровн)\w+|(?:%|percent|cent|up|down|growth|increase|rise|decline),?\s+(?:over|on))\s*(?:(?:аналогичн|соответствующ)\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the\s+same|the)?\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
     r"(?:аналогичн|соответствующ)\w+\s+период\w*(?:\s+(?:прошлого|предыдущего)\s+года)?|"
-    r"(?:тот|тем|того|том)\s+же\s+период\w*\s+(?:прошлого|предыдущего)\s+года|"
-    r"(?:the\s+)?same\s+(?:period|quarter|month|half)(?:\s+(?:of|in)\s+(?:the\s+)?(?:last|previous)\s+year|\s+a\s+year\s+(?:earlier|ago))?|"
+    r"(?:тот|те|тем|тех|того|том)\s+же\s+(?:период|месяц|квартал)\w*\s+(?:прошлого|предыдущего)\s+года|"
+    r"(?:the\s+)?same\s+(?:period|quarter|month|half)s?"
+    r"(?:\s+(?:of|in)\s+(?:(?:the\s+)?(?:last|previous)\s+year|(?:19|20)\d{2}\b)|\s+a\s+year\s+(?:earlier|ago))?|"
+    r"(?:the\s+)?same\s+[a-z]+\s+months\s+(?:of|in)\s+(?:(?:the\s+)?(?:last|previous)\s+year|(?:19|20)\d{2}\b)|"
     r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|a\s+year\s+(?:earlier|ago)|"
     r"(?:показател\w+|уров\w+)\s+(?:прошлого|предыдущего)\s+года|(?:last|the\s+previous)\s+year's\s+(?:level|figure)",
     re.IGNORECASE,
@@ -206,7 +217,7 @@ class Period:
     """A span of months in one year or a whole year, and where the text states it."""
 
     value: str  # `2025`, `2025-11`, `2025-01/2025-09`
-    kind: str  # year, month, months, half, quarter, ytd
+    kind: str  # year, month, months, dated_months (each month with its year), half, quarter, ytd…
     start: int
     end: int
     comparison: bool = False  # stated as the base of a comparison ("по сравнению с 2023 годом")
@@ -388,6 +399,18 @@ def _fiscal_month(match: re.Match[str], published: date | None) -> tuple[str, bo
     return f"{first.isoformat()}/{last.isoformat()}", bool(match.group("year"))
 
 
+def _dated_months(match: re.Match[str]) -> tuple[str, bool] | None:
+    """From the first month of its year to the last of its own; "in October 2024 and March 2025"
+    (no "between") is two months, not a span."""
+    first = (int(match.group("y1")), _month_number(match.group("m1")))
+    last = (int(match.group("year")), _month_number(match.group("m2")))
+    if not first[1] or not last[1] or last <= first or (match.group("and") and not match.group("between")):
+        return None
+    if first[0] == last[0]:
+        return span(first[0], first[1], last[1]), True
+    return f"{first[0]}-{first[1]:02d}/{last[0]}-{last[1]:02d}", True
+
+
 def _resolve(
     kind: str,
     match: re.Match[str],
@@ -401,6 +424,8 @@ def _resolve(
         return _fiscal_month(match, published)
     if kind == "carry":
         return "carry", False
+    if kind == "dated_months":
+        return _dated_months(match)
     if kind == "season":
         season = (match.group("season") or match.group("season_en")).lower()
         months = next(m for stem, m in _SEASONS.items() if season.startswith(stem))

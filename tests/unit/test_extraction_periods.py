@@ -315,3 +315,31 @@ def test_months_a_january_report_gives_are_last_years() -> None:
 def test_two_months_joined_by_and_are_two_months() -> None:
     found = find_periods("in January and April 2025", 0, 2025, date(2025, 6, 5))
     assert [p.value for p in found] == ["2025-01", "2025-04"]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("from October 2023 to September 2024", "2023-10/2024-09"),
+        ("October 2023–September 2024", "2023-10/2024-09"),
+        ("between October 2024 and March 2025", "2024-10/2025-03"),
+        ("с июля 2024-го по июнь 2025-го", "2024-07/2025-06"),
+        ("с июля 2024 года по июнь 2025 года", "2024-07/2025-06"),
+        ("между октябрём 2024 и мартом 2025 года", "2024-10/2025-03"),
+        ("from January 2025 to June 2025", "2025-01/2025-06"),
+    ],
+)
+def test_months_each_with_its_year_are_one_span_across_the_year_end(text: str, period: str) -> None:
+    [found] = find_periods(text, 0, None, date(2025, 10, 1))
+    assert found.value == period
+
+
+def test_months_with_their_years_joined_by_and_are_two_months() -> None:
+    found = find_periods("in October 2024 and March 2025", 0, None, date(2025, 10, 1))
+    assert [p.value for p in found] == ["2024-10", "2025-03"]
+
+
+def test_a_figure_over_a_span_across_the_year_end() -> None:
+    text = "Exports from Chile to Peru from October 2023 to September 2024 reached USD 1.2 billion."
+    [body] = figures(text, "en", date(2024, 11, 5))
+    assert body["period"] == "2023-10/2024-09"

@@ -28,6 +28,11 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "вывозить",
             "экспортный груз",
             "экспортный перевозка",
+            # a sale told by its verb: "продала в Китай", "отгружено в Пакистан"
+            "продать",
+            "продавать",
+            "отгрузить",
+            "отгружать",
         ),
         "imports": (
             "импорт",
@@ -38,6 +43,13 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "ввозить",
             "импортный груз",
             "импортный перевозка",
+            # a purchase told by its verb: "закупает в Алжире" (the seller: figures._bought_from)
+            "закупить",
+            "закупать",
+            "купить",
+            "покупать",
+            "приобрести",
+            "приобретать",
         ),
         "transit_volume": (
             "транзит",
@@ -85,6 +97,12 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "supplied",
             "shipped",
             "sold",
+            "sell",
+            "sells",
+            "sales to",
+            "supply",
+            "supplying",
+            "sent",
         ),
         "imports": (
             "imports",
@@ -95,6 +113,10 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "purchased",
             "took",
             "received",
+            "buy",
+            "buys",
+            "purchases from",
+            "purchases",
         ),
         "transit_volume": (
             "transit",
@@ -178,6 +200,7 @@ NOT_PAIR: dict[str, tuple[str, ...]] = {
         "all destinations",
         "all markets",
         "to all",
+        "as a whole",
     ),
 }
 # A country's total, unless the sentence names the partner ("внешнеторговый оборот Армении с
@@ -359,6 +382,7 @@ FORECAST: dict[str, tuple[str, ...]] = {
         "мочь",
         "предполагаться",
         "рассчитывать",
+        "намерение",
     ),
     "en": (
         "expected",
@@ -384,6 +408,7 @@ FORECAST: dict[str, tuple[str, ...]] = {
         "plan to export",
         "plans to supply",
         "plan to supply",
+        "intention",  # a noun: the verbs "intend(s)" are a target's (TARGET)
     ),
 }
 TARGET: dict[str, tuple[str, ...]] = {
@@ -432,7 +457,7 @@ PRELIMINARY: dict[str, tuple[str, ...]] = {
     "en": ("preliminary", "provisional", "flash"),
 }
 ESTIMATE: dict[str, tuple[str, ...]] = {
-    "ru": ("по оценка", "оценочно", "оценка"),
+    "ru": ("по оценка", "оценочно", "оценка", "оцениваться"),
     "en": ("estimated", "estimate", "estimates"),
 }
 
