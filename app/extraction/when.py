@@ -118,10 +118,19 @@ _DATED_MONTHS = (
     rf"\s*(?:[-–—]|по|to|through|until|(?P<and>\s(?:и|and)\s))\s*(?P<m2>{_MONTH})\s+{_YEAR}"
 )
 
+# "2025-26", "FY2024/25", "the 2024/25 financial year": a year across a year end, read only when
+# its sentence tells which twelve months ("the fiscal year from April to March").
+_YEAR_PAIR = r"\b(?:FY\s?)?(?P<y1>(?:19|20)\d{2})\s*[/–-]\s*(?P<y2>\d{2}|(?:19|20)\d{2})\b(?![/.-]\d)"
+_TWELVE_MONTHS = re.compile(
+    rf"(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through|until)\s*(?P<m2>{_MONTH})(?!\s+(?:19|20)\d{{2}})",
+    re.IGNORECASE,
+)
+
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("fiscal_year", _FISCAL_YEAR),
     ("fiscal_month", _FISCAL_MONTH),
     ("dated_months", _DATED_MONTHS),
+    ("year_pair", _YEAR_PAIR),
     (
         "months",
         rf"\b(?:с\s+|from\s+|(?P<between>between\s+|между\s+))?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through|(?P<and>\s(?:и|and)\s))\s*(?P<m2>{_MONTH}){_OF_YEAR}",
@@ -411,6 +420,20 @@ def _dated_months(match: re.Match[str]) -> tuple[str, bool] | None:
     return f"{first[0]}-{first[1]:02d}/{last[0]}-{last[1]:02d}", True
 
 
+def _year_pair(match: re.Match[str]) -> tuple[str, bool] | None:
+    """A fiscal year by its two calendar years, from the first month its sentence gives it to the
+    month before that, a year later; None when the sentence does not say which months."""
+    first_year = int(match.group("y1"))
+    second = match.group("y2")
+    if (int(second) if len(second) == 4 else first_year // 100 * 100 + int(second)) != first_year + 1:
+        return None
+    for months in _TWELVE_MONTHS.finditer(match.string):
+        first, last = _month_number(months.group("m1")), _month_number(months.group("m2"))
+        if first > 1 and last == first - 1:
+            return f"{first_year}-{first:02d}/{first_year + 1}-{last:02d}", True
+    return None
+
+
 def _resolve(
     kind: str,
     match: re.Match[str],
@@ -426,6 +449,8 @@ def _resolve(
         return "carry", False
     if kind == "dated_months":
         return _dated_months(match)
+    if kind == "year_pair":
+        return _year_pair(match)
     if kind == "season":
         season = (match.group("season") or match.group("season_en")).lower()
         months = next(m for stem, m in _SEASONS.items() if season.startswith(stem))

@@ -343,3 +343,38 @@ def test_a_figure_over_a_span_across_the_year_end() -> None:
     text = "Exports from Chile to Peru from October 2023 to September 2024 reached USD 1.2 billion."
     [body] = figures(text, "en", date(2024, 11, 5))
     assert body["period"] == "2023-10/2024-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("The ministry counts by the fiscal year from April to March: trade in 2025-26", "2025-04/2026-03"),
+        ("the 2024/25 fiscal year, which ran from July to June", "2024-07/2025-06"),
+        ("in FY2024/25 (October to September)", "2024-10/2025-09"),
+        ("в 2024/25 финансовом году (с июля по июнь)", "2024-07/2025-06"),
+    ],
+)
+def test_a_year_pair_is_the_fiscal_year_its_sentence_gives_months_to(text: str, period: str) -> None:
+    found = [p for p in find_periods(text, 0, None, date(2026, 10, 1)) if p.kind == "year_pair"]
+    assert [p.value for p in found] == [period]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2025-26 exports rose.",
+        "From April to March 2024-26 exports rose.",
+        "in 2024/25, from January to June",
+    ],
+)
+def test_a_year_pair_without_its_twelve_months_is_no_fiscal_year(text: str) -> None:
+    assert not [p for p in find_periods(text, 0, None, date(2026, 10, 1)) if p.kind == "year_pair"]
+
+
+def test_a_figure_in_a_fiscal_year_named_by_its_two_years() -> None:
+    text = (
+        "India's commerce ministry, which counts by the fiscal year from April to March, puts "
+        "exports from India to Uzbekistan in 2025-26 at $610 million."
+    )
+    [body] = figures(text, "en", date(2026, 10, 5))
+    assert body["period"] == "2025-04/2026-03"
