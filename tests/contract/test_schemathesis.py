@@ -61,7 +61,6 @@ def _gzipped(_context: Any, value: Any) -> bytes:
 # load it lazily instead, but fails under pytest 9: `'Function' object has no attribute '_nodeid'`.)
 document = openapi_document.document()
 schema = schemathesis.openapi.from_dict(document, config=CONFIG)
-fewer = schemathesis.openapi.from_dict(document, config=fewer_examples())
 # On PostgreSQL the coverage phase sends its valid requests only: an invalid one (a value the document
 # does not admit) is refused for its form before any query, the same on either engine, and SQLite's
 # run sends every one of them.
@@ -111,8 +110,14 @@ def refused_as_documented(case: schemathesis.Case, app: FastAPI) -> None:
 
 
 # Reads do not look at the key (unless BILATERAL_REQUIRE_READ_KEY) and every test of the suite but
-# these reads without one, so the keyless runs are of the operations that need it.
-@fewer.exclude(method="GET").parametrize()
+# these reads without one, so the keyless runs are of the operations that need it. What differs from
+# test_operation is the key, not the form of a request: no coverage phase (its cases are about form).
+keyless_on_sqlite = schemathesis.openapi.from_dict(
+    document, config=fewer_examples(phases={"coverage": {"enabled": False}})
+)
+
+
+@keyless_on_sqlite.exclude(method="GET").parametrize()
 def test_operation_without_a_key(case: schemathesis.Case, contract_app: FastAPI) -> None:
     """A write that fits the document is refused with the 401 it documents (one that does not may be
     refused for its form first, with any 4xx: the checks hold it to that)."""
@@ -121,7 +126,7 @@ def test_operation_without_a_key(case: schemathesis.Case, contract_app: FastAPI)
 
 # On PostgreSQL the refusal takes the same path with another engine behind the session: 3 valid
 # requests per operation, no coverage phase (its cases are about a request's form: SQLite's run).
-keyless = schemathesis.openapi.from_dict(
+keyless_on_postgresql = schemathesis.openapi.from_dict(
     document,
     config=fewer_examples(
         generation={"mode": "positive", "max-examples": 3}, phases={"coverage": {"enabled": False}}
@@ -129,7 +134,7 @@ keyless = schemathesis.openapi.from_dict(
 )
 
 
-@keyless.exclude(method="GET").parametrize()
+@keyless_on_postgresql.exclude(method="GET").parametrize()
 def test_operation_without_a_key_on_postgresql(case: schemathesis.Case, postgres_app: FastAPI) -> None:
     refused_as_documented(case, postgres_app)
 
