@@ -9,6 +9,7 @@ import yaml
 from extraction_support import check_all, of_kind
 
 from app.extraction import EXTRACTOR_VERSION, LANGUAGES, Known, extract
+from app.models import Candidate, Source
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = yaml.safe_load((ROOT / "seed" / "azerbaijan-kazakhstan-2025.yaml").read_text(encoding="utf-8"))
@@ -26,6 +27,12 @@ def proposals() -> list[Any]:
 def test_public_surface() -> None:
     assert EXTRACTOR_VERSION and frozenset({"ru", "en"}) == LANGUAGES
     assert extract(TEXT, language="de") == []
+
+
+def test_the_version_fits_the_columns_that_record_it() -> None:
+    """PostgreSQL refuses a longer value (a 500 on adding a source); SQLite would not notice."""
+    for column in (Source.__table__.c.extractor_version, Candidate.__table__.c.extractor_version):
+        assert len(EXTRACTOR_VERSION) <= column.type.length, column
 
 
 def test_every_proposal_validates_and_quotes_whole_sentences(proposals: list[Any]) -> None:
