@@ -1050,39 +1050,22 @@ def _roles(
     return reporter, partner
 
 
+# The verbs whose object a country is bought from ("закупил в России", "bought wheat from Russia").
 _PURCHASE_VERBS = {
-    "закупить",
-    "закупать",
-    "купить",
-    "покупать",
-    "приобрести",
-    "приобретать",
+    *vocab.BUYING_VERBS["ru"],
+    *vocab.BUYING_VERBS["en"],
     "bought",
-    "buy",
-    "buys",
     "purchased",
     "purchase",
     "purchases",
 }
-# The verbs of selling and buying that are indicator cues of their own (lexicon/vocabulary.py);
-# "bought" and "sold" are older cues that keep their flow (a test pins "bought" as imports).
+# The verbs of selling and buying that are indicator cues of their own; "bought" and "sold" are older
+# cues that keep their flow (a test pins "bought" as imports).
 _TRADE_VERBS = {
-    "продать",
-    "продавать",
-    "отгрузить",
-    "отгружать",
-    "закупить",
-    "закупать",
-    "купить",
-    "покупать",
-    "приобрести",
-    "приобретать",
-    "sell",
-    "sells",
-    "sent",
-    "supply",
-    "buy",
-    "buys",
+    *vocab.SELLING_VERBS["ru"],
+    *vocab.SELLING_VERBS["en"],
+    *vocab.BUYING_VERBS["ru"],
+    *vocab.BUYING_VERBS["en"],
 }
 
 

@@ -1,6 +1,17 @@
 """Trigger words, in dictionary form: lemmas for Russian (any case or tense matches), words and
 phrases for English. Each list maps phrases to the value they signal."""
 
+# Verbs that tell a flow by selling or buying, cues of exports and imports below; figures.py weighs
+# them below a noun that names a flow.
+SELLING_VERBS: dict[str, tuple[str, ...]] = {
+    "ru": ("продать", "продавать", "отгрузить", "отгружать"),
+    "en": ("sell", "sells", "sent", "supply"),
+}
+BUYING_VERBS: dict[str, tuple[str, ...]] = {
+    "ru": ("закупить", "закупать", "купить", "покупать", "приобрести", "приобретать"),
+    "en": ("buy", "buys"),
+}
+
 INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
     "ru": {
         "trade_turnover": (
@@ -29,10 +40,7 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "экспортный груз",
             "экспортный перевозка",
             # a sale told by its verb: "продала в Китай", "отгружено в Пакистан"
-            "продать",
-            "продавать",
-            "отгрузить",
-            "отгружать",
+            *SELLING_VERBS["ru"],
         ),
         "imports": (
             "импорт",
@@ -44,12 +52,7 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "импортный груз",
             "импортный перевозка",
             # a purchase told by its verb: "закупает в Алжире" (the seller: figures._bought_from)
-            "закупить",
-            "закупать",
-            "купить",
-            "покупать",
-            "приобрести",
-            "приобретать",
+            *BUYING_VERBS["ru"],
         ),
         "transit_volume": (
             "транзит",
@@ -97,12 +100,9 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "supplied",
             "shipped",
             "sold",
-            "sell",
-            "sells",
             "sales to",
-            "supply",
             "supplying",
-            "sent",
+            *SELLING_VERBS["en"],
         ),
         "imports": (
             "imports",
@@ -113,10 +113,9 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "purchased",
             "took",
             "received",
-            "buy",
-            "buys",
             "purchases from",
             "purchases",
+            *BUYING_VERBS["en"],
         ),
         "transit_volume": (
             "transit",
