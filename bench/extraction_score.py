@@ -143,14 +143,26 @@ def _quotes(item: Mapping[str, Any]) -> list[str]:
     return [str(quote) for quote in quotes]
 
 
+def _check_country_codes(item: Mapping[str, Any], annotation: Path) -> None:
+    """Every country code a string: YAML reads a bare `NO` (Norway) as false, and a fact annotated
+    so would match no proposal."""
+    codes = [item[name] for name in ("reporter", "partner") if name in item]
+    codes += list(item.get("countries") or [])
+    for code in codes:
+        if not isinstance(code, str):
+            raise ValueError(f'{annotation.name}: country code {code!r} is not a string (quote it: "NO")')
+
+
 def load_article(annotation: Path) -> Article:
-    """`NAME.yaml` and the `NAME.txt` beside it. Every quote must occur exactly once in the text."""
+    """`NAME.yaml` and the `NAME.txt` beside it. Every quote must occur exactly once in the text,
+    and every country code be a string."""
     data = yaml.safe_load(annotation.read_text(encoding="utf-8"))
     text = annotation.with_suffix(".txt").read_text(encoding="utf-8")
     source = data["source"]
     facts = []
     for section, kind in SECTIONS.items():
         for item in data.get(section) or []:
+            _check_country_codes(item, annotation)
             spans = []
             for quote in _quotes(item):
                 where = locate_quote(text, quote)

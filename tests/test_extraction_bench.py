@@ -4,10 +4,12 @@ quality is measured by bench/extraction.py, not here."""
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from app.config import REPO_ROOT
 from app.extraction import Proposal
 from bench.extraction import long_text, measure_speed, run, targets
 from bench.extraction_confidence import (
@@ -28,6 +30,7 @@ from bench.extraction_score import (
     Article,
     Fact,
     field_correct,
+    load_article,
     load_corpus,
     load_seed,
     matches,
@@ -386,6 +389,30 @@ def test_the_corpus_is_the_size_and_mix_the_brief_asks_for() -> None:
     assert all(article.distractors for article in corpus)
     for language in ("ru", "en"):
         assert len(long_text(corpus, language)) >= 10_000
+
+
+@pytest.mark.parametrize(
+    "folder", sorted(p.name for p in (REPO_ROOT / "bench" / "extraction").iterdir() if p.is_dir())
+)
+def test_every_annotated_folder_loads(folder: str) -> None:
+    """Quotes found once each, country codes strings: a set that fails here would be mis-scored."""
+    assert load_corpus(REPO_ROOT / "bench" / "extraction" / folder)
+
+
+def test_a_country_code_yaml_reads_as_a_boolean_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "no-se.en.txt").write_text("Norway and Sweden signed a deal.", encoding="utf-8")
+    annotation = tmp_path / "no-se.en.yaml"
+    annotation.write_text(
+        "source: {language: en, published: 2026-01-01}\n"
+        "agreements:\n  - quote: Norway and Sweden signed a deal.\n    countries: [NO, SE]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="quote it"):
+        load_article(annotation)
+    annotation.write_text(
+        annotation.read_text(encoding="utf-8").replace("[NO, SE]", '["NO", SE]'), encoding="utf-8"
+    )
+    assert load_article(annotation).facts[0].body["countries"] == ["NO", "SE"]
 
 
 @pytest.mark.parametrize("article", load_corpus(), ids=lambda article: article.name)
