@@ -23,14 +23,14 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import httpx
 import psycopg
 import pytest
 from alembic import command
 from fastapi import FastAPI
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -272,10 +272,27 @@ class QueryCounter:
 
 @pytest.fixture
 def count_queries(connection: Connection) -> Iterator[QueryCounter]:
+    """Counts the statements the test's connection runs, at the driver: a statement SQLAlchemy executes
+    and one run on the driver's own cursor (`db.DriverStatement`: a list shape's kept page statement
+    after its first request) count alike, whichever ran first in this process."""
     counter = QueryCounter()
-    event.listen(connection, "before_cursor_execute", counter)
+    driver = connection.connection.driver_connection
+    if isinstance(driver, sqlite3.Connection):
+        driver.set_trace_callback(counter)
+        yield counter
+        driver.set_trace_callback(None)
+        return
+    assert isinstance(driver, psycopg.Connection)
+    plain = driver.cursor_factory
+
+    class Counting(plain):  # type: ignore[valid-type,misc]
+        def execute(self, *args: Any, **kwargs: Any) -> Any:
+            counter()
+            return super().execute(*args, **kwargs)
+
+    driver.cursor_factory = Counting
     yield counter
-    event.remove(connection, "before_cursor_execute", counter)
+    driver.cursor_factory = plain
 
 
 @pytest.fixture
