@@ -4,6 +4,10 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from app.config import Settings
+from app.main import create_app
+from tests.conftest import Database
+
 pytestmark = pytest.mark.anyio
 
 
@@ -281,6 +285,7 @@ async def test_a_kept_page_statement_answers_with_each_requests_own_values(clien
         for sort in ("period", "-value")
     ]
     cases += [("/v1/trade-figures", {"country": reporters[: n + 1], "limit": 3}) for n in range(3)]
+    cases.append(("/v1/trade-figures", {"reporter": reporters[0], "sort": "period", "limit": 5}))
     cases += [
         ("/v1/events", {"country": country, "date_from": "2020", "sort": "date", "limit": 2})
         for country in ("AZ", "KZ", "UZ")
@@ -313,6 +318,29 @@ async def test_a_kept_page_statement_answers_with_each_requests_own_values(clien
         built.append((await client.get(url, params=params)).content)
     assert kept == built
     assert any(page["next_cursor"] for page in first)
+
+
+async def test_postgresql_keeps_the_plan_of_a_page_statement(seeded_database: Database) -> None:
+    """A page statement names its limit in its SQL: PostgreSQL plans a LIMIT it cannot see as a tenth
+    of the table, and planned a prepared page statement again on every execution. (An app of its own:
+    the test transaction's savepoints roll back, and psycopg forgets its prepared statements then.)"""
+    if seeded_database.engine_name != "postgresql":
+        pytest.skip("PostgreSQL's plan cache")
+    app = create_app(Settings(database_url=seeded_database.url, rate_limit_per_minute=0, response_cache_mb=0))
+    try:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://test"
+        ) as client:
+            for _ in range(10):  # psycopg prepares a statement on its fifth execution
+                assert (await client.get("/v1/trade-figures", params={"limit": 3})).status_code == 200
+        with app.state.engine.connect() as connection:  # the pool's last connection: the one that served
+            plans = connection.exec_driver_sql(
+                "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+                " WHERE strpos(statement, 'FROM trade_figures') > 0"
+            ).all()
+    finally:
+        app.state.engine.dispose()
+    assert plans and all(generic >= 1 for generic, _custom in plans)
 
 
 async def test_a_shape_sqlalchemy_compiled_before_is_kept(client: httpx.AsyncClient, app: FastAPI) -> None:
