@@ -13,6 +13,11 @@ workers are not counted), the wall time per request, and each word's ratio to th
 mean, by the API's CPU and, on PostgreSQL, by the API's and the database's CPU together. CPU per
 request is what bounds req/s when the cores are busy, and the least disturbed by other work on the
 machine. Linux only.
+
+`--path` (repeatable) measures those paths instead of the search words, each against the first:
+
+    .venv/bin/python bench/search_http.py postgresql+psycopg://postgres@127.0.0.1:5432/bilateral_bench \
+        --path '/v1/trade-figures?limit=50' --path '/v1/trade-figures/gr-ml-imports-2003'
 """
 
 import argparse
@@ -41,6 +46,9 @@ def main() -> int:
     parser.add_argument("database", help="a SQLite file or a database URL")
     parser.add_argument("--requests", type=int, default=100, help="requests per word and round")
     parser.add_argument("--port", type=int, default=0, help="the API's port (default: a free one)")
+    parser.add_argument(
+        "--path", action="append", default=[], help="measure this path instead of the search words"
+    )
     args = parser.parse_args()
     url = args.database if "://" in args.database else f"sqlite:///{Path(args.database).resolve()}"
     with socket.socket() as probe:
@@ -72,8 +80,10 @@ def main() -> int:
                 except httpx.TransportError:
                     time.sleep(0.1)
             measured = {}
-            for q in [*RARE[:2], *COMMON]:
-                path = "/v1/search?" + urllib.parse.urlencode({"q": q, "type": "event"})
+            words = [*RARE[:2], *COMMON]
+            searches = {q: "/v1/search?" + urllib.parse.urlencode({"q": q, "type": "event"}) for q in words}
+            paths = {path: path for path in args.path} or searches
+            for q, path in paths.items():
                 for _ in range(10):
                     response = client.get(path)
                     response.raise_for_status()
@@ -87,14 +97,18 @@ def main() -> int:
                     wall = time.perf_counter() - wall
                     rounds.append((cpu / args.requests, db_cpu / args.requests, wall / args.requests))
                 measured[q] = [min(values) * 1000 for values in zip(*rounds, strict=True)]
-        baseline = statistics.mean(measured[q][0] for q in RARE[:2])
-        both = statistics.mean(measured[q][0] + measured[q][1] for q in RARE[:2])
+        against = args.path[:1] or RARE[:2]
+        baseline = statistics.mean(measured[q][0] for q in against)
+        both = statistics.mean(measured[q][0] + measured[q][1] for q in against)
+        width = max(14, *(len(q) + 2 for q in measured))
+        base_name = "× first" if args.path else "× rare"
         print(
-            f"{'q':<14}{'CPU ms/req':>12}{'db CPU ms':>11}{'wall ms/req':>13}{'× rare':>9}{'× rare, +db':>13}"
+            f"{'q':<{width}}{'CPU ms/req':>12}{'db CPU ms':>11}{'wall ms/req':>13}"
+            f"{base_name:>9}{base_name + ', +db':>14}"
         )
         for q, (cpu_ms, db_ms, wall_ms) in measured.items():
-            ratios = f"{cpu_ms / baseline:>9.2f}{(cpu_ms + db_ms) / both:>13.2f}"
-            print(f"{q:<14}{cpu_ms:>12.2f}{db_ms:>11.2f}{wall_ms:>13.2f}{ratios}")
+            ratios = f"{cpu_ms / baseline:>9.2f}{(cpu_ms + db_ms) / both:>14.2f}"
+            print(f"{q:<{width}}{cpu_ms:>12.2f}{db_ms:>11.2f}{wall_ms:>13.2f}{ratios}")
     finally:
         server.terminate()
         server.wait(timeout=30)
