@@ -299,7 +299,7 @@ class DriverStatement:
         try:
             cursor.execute(sql, parameters)
             rows = cursor.fetchall()
-            convert = compiled.conversions(dialect, cursor.description)
+            convert = compiled.conversions(dialect, cursor)
         except dialect.loaded_dbapi.Error as exc:
             raise driver_error(connection, exc, sql, parameters) from exc
         finally:
@@ -339,10 +339,12 @@ class _Compiled:
         self._types = [column.type for column in getattr(statement, "selected_columns", [])]
         self._convert: list[Any] | None = None
 
-    def conversions(self, dialect: Dialect, description: Any) -> list[Any]:
+    def conversions(self, dialect: Dialect, cursor: Any) -> list[Any]:
         """Each column's conversion (None for none; an empty list when no column has one), as
-        SQLAlchemy finds it: from its type and the driver's type code (the first execution's)."""
+        SQLAlchemy finds it: from its type and the driver's type code (the first execution's). The
+        cursor's description is read only then: psycopg builds it anew, column by column, each time."""
         if self._convert is None:
+            description = cursor.description
             # A textual statement declares no columns: nothing to convert, as in SQLAlchemy.
             kinds = self._types if len(self._types) == len(description) else []
             found = [
