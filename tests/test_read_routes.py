@@ -2,16 +2,18 @@
 it calls itself answer exactly as FastAPI's dependency solver would have them answer."""
 
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import httpx
 import pytest
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI, Header, Request, Response
+from fastapi.responses import PlainTextResponse
 from sqlalchemy import Connection
 
 from app.common.routing import ReadRoutes
 from app.config import Settings
+from app.errors import NotFound, install_error_handlers
 from app.main import create_app
 from tests.conftest import Database, bind_to_test_transaction
 from tests.test_response_cache import same_answer, seed_urls
@@ -100,3 +102,100 @@ def test_a_get_finds_the_route_fastapi_chooses(app: FastAPI) -> None:
     assert found("/v1/events/") is None  # FastAPI's router redirects it
     assert found("/v1/nothing") is None
     assert found("/explorer/static/explorer.css") is None  # a route, but not one this table calls itself
+
+
+# --- which operations it calls itself, and how: a small app of its own ---
+
+
+def toy_app(log: list[str], direct: bool) -> FastAPI:
+    app = FastAPI()
+    install_error_handlers(app)
+
+    async def opened(request: Request) -> AsyncIterator[str]:
+        log.append("open")
+        try:
+            yield "resource"
+        except BaseException:
+            log.append("failed")
+            raise
+        finally:
+            log.append("closed")
+
+    async def query(request: Request) -> str:
+        log.append("query")
+        return request.query_params.get("q", "")
+
+    class Logged(PlainTextResponse):
+        async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+            log.append("sent")
+            await super().__call__(scope, receive, send)
+
+    @app.get("/plain/{name}")
+    async def plain(
+        request: Request,
+        resource: Annotated[str, Depends(opened, scope="function")],
+        name: str,
+        q: Annotated[str, Depends(query)],
+    ) -> Response:
+        log.append(f"answer {request.method}")
+        if name == "missing":
+            raise NotFound("No such thing.")
+        return Logged(f"{resource} {name} {q}")
+
+    @app.get("/threaded/{name}")
+    def threaded(name: str) -> Response:
+        return Logged(f"threaded {name}")
+
+    @app.get("/number/{number}")
+    def number(number: int) -> Response:  # FastAPI converts and validates it
+        return Logged(str(number))
+
+    @app.get("/header")
+    def header(x_thing: Annotated[str | None, Header()] = None) -> Response:
+        return Logged(str(x_thing))
+
+    @app.get("/serialized")
+    def serialized() -> dict[str, str]:  # FastAPI serializes what it returns
+        return {"a": "b"}
+
+    async def held(request: Request) -> AsyncIterator[str]:
+        yield "held"
+
+    @app.get("/held")
+    def held_after(value: Annotated[str, Depends(held)]) -> Response:  # ends after the answer is sent
+        return Logged(value)
+
+    if direct:
+        app.router.routes.insert(0, ReadRoutes(app))
+    return app
+
+
+def test_only_operations_whose_parameters_it_knows_are_called_directly() -> None:
+    table = read_routes(toy_app([], direct=True))._current()
+    paths = ["/plain/x", "/threaded/x", "/number/1", "/header", "/serialized", "/held", "/nowhere"]
+    called = {path: table.find(path) is not None for path in paths}
+    assert called == {
+        "/plain/x": True,
+        "/threaded/x": True,
+        "/number/1": False,
+        "/header": False,
+        "/serialized": False,
+        "/held": False,
+        "/nowhere": False,
+    }
+
+
+@pytest.mark.parametrize(
+    "url", ["/plain/x?q=1", "/plain/missing", "/threaded/y", "/number/1", "/number/one", "/held", "/plain/"]
+)
+async def test_an_operation_called_directly_runs_as_fastapi_runs_it(url: str) -> None:
+    answers = []
+    for direct in (False, True):
+        log: list[str] = []
+        transport = httpx.ASGITransport(app=toy_app(log, direct))
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            response = await client.get(url)
+        answers.append((response.status_code, response.headers, response.content, log))
+    assert answers[1] == answers[0]
+    if url == "/plain/x?q=1":  # dependencies in order; the session-like one ends before the answer goes
+        assert answers[1][3] == ["open", "query", "answer GET", "closed", "sent"]

@@ -191,17 +191,20 @@ class _Operation:
         if not isinstance(route, APIRoute) or dependant is None or dependant.call is None:
             return None
         endpoint = dependant.call
+        if not inspect.isfunction(endpoint):
+            return None
         answers = inspect.signature(endpoint).return_annotation
         if not (inspect.isclass(answers) and issubclass(answers, Response)):
             return None  # FastAPI would serialize what it returns
-        if not _takes_only(dependant, request=True, path=True):
+        if not _takes_only(dependant, path=True) or not all(map(_plain_text, dependant.path_params)):
             return None
-        if not all(_plain_text(field) for field in dependant.path_params):
-            return None
+        calls = [sub.call for sub in dependant.dependencies]
+        if len(set(calls)) < len(calls):
+            return None  # FastAPI solves a repeated dependency once
         dependencies = []
         for sub in dependant.dependencies:
             call = sub.call
-            if sub.name is None or call is None or not _takes_only(sub, request=True) or sub.dependencies:
+            if sub.name is None or not _takes_only(sub) or sub.dependencies:
                 return None
             if inspect.isasyncgenfunction(call) and sub.scope == "function":
                 dependencies.append((sub.name, asynccontextmanager(call), True))
@@ -209,8 +212,6 @@ class _Operation:
                 dependencies.append((sub.name, call, False))
             else:
                 return None
-        if len({call for _, call, _ in dependencies}) < len(dependencies):
-            return None  # FastAPI solves a repeated dependency once
         names = [(field.name, field.alias) for field in dependant.path_params]
         return cls(route, endpoint, dependant.request_param_name, names, dependencies)
 
@@ -230,8 +231,8 @@ class _Operation:
         await response(scope, receive, send)
 
 
-def _takes_only(dependant: Dependant, *, request: bool = False, path: bool = False) -> bool:
-    """Whether `dependant` has no parameters but the request (and, with `path`, path parameters)."""
+def _takes_only(dependant: Dependant, *, path: bool = False) -> bool:
+    """Whether `dependant` takes no parameters but the request (and, with `path`, path parameters)."""
     others = [
         dependant.query_params,
         dependant.header_params,
@@ -246,8 +247,6 @@ def _takes_only(dependant: Dependant, *, request: bool = False, path: bool = Fal
     ]
     if not path:
         others.append(dependant.path_params)
-    if not request:
-        others.append(dependant.request_param_name)
     return not any(others)
 
 
