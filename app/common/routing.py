@@ -201,7 +201,7 @@ class _Operation:
         calls = [sub.call for sub in dependant.dependencies]
         if len(set(calls)) < len(calls):
             return None  # FastAPI solves a repeated dependency once
-        dependencies = []
+        dependencies: list[tuple[str, Callable[..., Any], bool]] = []
         for sub in dependant.dependencies:
             call = sub.call
             if sub.name is None or not _takes_only(sub) or sub.dependencies:
