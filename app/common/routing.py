@@ -14,6 +14,7 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, APIRouter, RouteContext, iter_route_contexts
 from starlette._utils import get_route_path
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor
 from starlette.datastructures import URLPath
 from starlette.requests import Request
 from starlette.responses import Response
@@ -127,23 +128,22 @@ class _Table:
 
     def __init__(self, routes: list[BaseRoute]) -> None:
         self.routes_seen = len(routes)
-        self.candidates: list[tuple[Any, _Operation | None]] = []
+        self.candidates: list[tuple[re.Pattern[str], _Operation | None]] = []
         self.operations: dict[int, _Operation] = {}  # by the id of their route (routes compare by value)
         alternatives = []
+        # Each route as FastAPI serves it: an included router's prefix and dependencies applied.
         for context in iter_route_contexts(routes):
-            route = context.route
-            effective = context._route_context or route
-            if isinstance(route, ReadRoutes) or not hasattr(effective, "path_regex"):
+            regex = getattr(context, "path_regex", None)
+            if isinstance(context.original_route, ReadRoutes) or regex is None:
                 continue
-            methods = getattr(effective, "methods", None)
-            if methods is not None and "GET" not in methods:
+            if context.methods is not None and "GET" not in context.methods:
                 continue  # no GET: at most a partial match, which any full one outranks
             operation = _Operation.of(context)
             if operation is not None:
                 self.operations[id(operation.route)] = operation
-            pattern = _UNNAMED.sub("(", effective.path_regex.pattern.removeprefix("^"))
+            pattern = _UNNAMED.sub("(", regex.pattern.removeprefix("^"))
             alternatives.append(f"(?P<_{len(self.candidates)}>{pattern})")
-            self.candidates.append((effective, operation))
+            self.candidates.append((regex, operation))
         self.expression = re.compile("|".join(alternatives))
 
     def find(self, path: str) -> tuple["_Operation", dict[str, Any]] | None:
@@ -151,11 +151,11 @@ class _Table:
         if found is None:
             return None
         assert found.lastgroup is not None
-        route, operation = self.candidates[int(found.lastgroup[1:])]
+        regex, operation = self.candidates[int(found.lastgroup[1:])]
         if operation is None:
             return None
-        params = route.path_regex.match(path).groupdict()
-        convertors = route.param_convertors
+        params = regex.match(path).groupdict()  # type: ignore[union-attr]  # it matched just now
+        convertors = operation.convertors
         return operation, {name: convertors[name].convert(value) for name, value in params.items()}
 
 
@@ -175,19 +175,21 @@ class _Operation:
         endpoint: Callable[..., Any],
         request_name: str | None,
         path_names: list[tuple[str, str]],
+        convertors: dict[str, Convertor[Any]],
         dependencies: list[tuple[str, Callable[..., Any], bool]],
     ) -> None:
         self.route = route
         self.endpoint = endpoint
         self.request_name = request_name
         self.path_names = path_names
+        self.convertors = convertors
         self.dependencies = dependencies
         self.in_loop = inspect.iscoroutinefunction(endpoint)
 
     @classmethod
     def of(cls, context: RouteContext) -> "_Operation | None":
         route = context.original_route
-        dependant: Dependant | None = getattr(context._route_context or route, "dependant", None)
+        dependant: Dependant | None = getattr(context, "dependant", None)
         if not isinstance(route, APIRoute) or dependant is None or dependant.call is None:
             return None
         endpoint = dependant.call
@@ -213,7 +215,8 @@ class _Operation:
             else:
                 return None
         names = [(field.name, field.alias) for field in dependant.path_params]
-        return cls(route, endpoint, dependant.request_param_name, names, dependencies)
+        request_name = dependant.request_param_name
+        return cls(route, endpoint, request_name, names, context.param_convertors, dependencies)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive, send)
