@@ -299,7 +299,7 @@ class DriverStatement:
         try:
             cursor.execute(sql, parameters)
             rows = cursor.fetchall()
-            convert = compiled.conversions(dialect, cursor.description)
+            convert = compiled.conversions(dialect, cursor)
         except dialect.loaded_dbapi.Error as exc:
             raise driver_error(connection, exc, sql, parameters) from exc
         finally:
@@ -339,10 +339,12 @@ class _Compiled:
         self._types = [column.type for column in getattr(statement, "selected_columns", [])]
         self._convert: list[Any] | None = None
 
-    def conversions(self, dialect: Dialect, description: Any) -> list[Any]:
+    def conversions(self, dialect: Dialect, cursor: Any) -> list[Any]:
         """Each column's conversion (None for none; an empty list when no column has one), as
-        SQLAlchemy finds it: from its type and the driver's type code (the first execution's)."""
+        SQLAlchemy finds it: from its type and the driver's type code (the first execution's). The
+        cursor's description is read only then: psycopg builds it anew, column by column, each time."""
         if self._convert is None:
+            description = cursor.description
             # A textual statement declares no columns: nothing to convert, as in SQLAlchemy.
             kinds = self._types if len(self._types) == len(description) else []
             found = [
@@ -466,7 +468,8 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 
     Async, so that opening and ending the session costs no trips to the thread pool (two of the
     three a read made): opening one does no I/O, and ending a read on SQLite (commit, connection back
-    to the pool) is a local call. Anything else ends in the thread pool, where a network round trip or
+    to the pool), or one in autocommit on PostgreSQL that did not fail, is a local call. Anything else
+    ends in the thread pool, where a network round trip or
     a write's fsync cannot hold up the event loop: in threads of their own (app.state.finish_threads,
     one per pooled connection), never queued behind handlers. Behind them, a handler waiting for a
     pooled connection would wait for requests that hold one and wait for its thread to end: under
@@ -474,7 +477,8 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     maker = request.app.state.sessionmaker
     read = request.method in ("GET", "HEAD")
     bind = maker.kw.get("bind")
-    if read and isinstance(bind, Engine) and bind.dialect.name == "postgresql":
+    autocommit = read and isinstance(bind, Engine) and bind.dialect.name == "postgresql"
+    if autocommit:
         # A read in autocommit: no BEGIN and no COMMIT round trips. Under READ COMMITTED each
         # statement sees what was committed when it began, in a transaction or not: same answers.
         state = request.app.state
@@ -528,7 +532,9 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     finally:
         with anyio.CancelScope(shield=True):  # a client that went away still gets its session closed
             try:
-                if inline:
+                # A read in autocommit on PostgreSQL leaves no transaction to end: closing it sends
+                # nothing (psycopg's rollback of an idle connection is local), unless it failed.
+                if inline or (autocommit and not failed):
                     finish()
                 else:
                     await anyio.to_thread.run_sync(finish, limiter=request.app.state.finish_threads)

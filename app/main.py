@@ -22,6 +22,7 @@ from app.auth import bearer, require_read
 from app.candidates.router import router as candidates_router
 from app.changes.router import router as changes_router
 from app.common.query import documented_parameters, query_model
+from app.common.routing import ReadRoutes
 from app.common.schemas import Problem
 from app.config import Settings, get_settings
 from app.conflicts.router import router as conflicts_router
@@ -149,6 +150,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The explorer's pages (out of the OpenAPI document) and their stylesheet and script.
     app.include_router(explorer_router)
     app.mount("/explorer/static", StaticFiles(packages=[("app.explorer", "static")]), name="explorer-static")
+    # First: a GET finds its operation in one step, and most are called without the dependency solver.
+    app.router.routes.insert(0, ReadRoutes(app))
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

@@ -1,14 +1,25 @@
-"""The resources' routers and their route class: an operation built where it is served, once, and a
-request tried only against the routes of the resource its path names."""
+"""How a request finds its operation: the resources' routers and their route class (an operation built
+where it is served, once, and a request tried only against the routes of the resource its path
+names), and `ReadRoutes`, which finds a GET's operation in one step and calls most of them without
+FastAPI's dependency solver."""
 
 import inspect
+import re
 from collections.abc import Callable
+from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
-from fastapi.routing import APIRoute, APIRouter
+from fastapi import FastAPI
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute, APIRouter, RouteContext, iter_route_contexts
 from starlette._utils import get_route_path
-from starlette.routing import Match, compile_path, get_name
-from starlette.types import Scope
+from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor
+from starlette.datastructures import URLPath
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Match, NoMatchFound, compile_path, get_name
+from starlette.types import Receive, Scope, Send
 
 _OPTIONS = inspect.signature(APIRoute.__init__)
 
@@ -64,3 +75,185 @@ class ResourceRouter(APIRouter):
         if self.prefix not in get_route_path(scope):
             return Match.NONE, {}
         return super().matches(scope)
+
+
+class ReadRoutes(BaseRoute):
+    """The app's GET operations, found with one regular expression and called without FastAPI's
+    dependency solver where their parameters allow it.
+
+    Installed first among the app's routes. For a GET, the route FastAPI would choose is the first
+    route, in the app's order, that takes GETs and whose path pattern matches: the patterns of all
+    such routes, in that order, are the alternatives of one expression, whose first match is that
+    route. An operation whose parameters are the request, plain text path parameters and
+    dependencies that take only the request (the session, `from_query` models) is called here with
+    them (`_Operation`); any other request (another method, another kind of operation, no route, a
+    test's dependency overrides) is no match here, and FastAPI's router answers it as ever: its 404s,
+    405s and slash redirects, and the OpenAPI document, are its own."""
+
+    def __init__(self, app: FastAPI) -> None:
+        self.app = app
+        self._table: _Table | None = None
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if scope["type"] != "http" or scope["method"] != "GET" or self.app.dependency_overrides:
+            return Match.NONE, {}
+        found = self._current().find(get_route_path(scope))
+        if found is None:
+            return Match.NONE, {}
+        operation, path_params = found
+        child_scope = {
+            "endpoint": operation.endpoint,
+            "path_params": {**scope.get("path_params", {}), **path_params},
+            "route": operation.route,
+        }
+        return Match.FULL, child_scope
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._current().operations[id(scope["route"])](scope, receive, send)
+
+    def _current(self) -> "_Table":
+        # Built at the first request, when every route is in place (tests add some after create_app).
+        table = self._table
+        if table is None or table.routes_seen != len(self.app.router.routes):
+            table = self._table = _Table(self.app.router.routes)
+        return table
+
+    def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
+        raise NoMatchFound(name, path_params)  # the routes it stands for answer for themselves
+
+
+class _Table:
+    """The routes that answer GETs, in order, as one expression; each with its `_Operation`, or None
+    where FastAPI's solver must answer."""
+
+    def __init__(self, routes: list[BaseRoute]) -> None:
+        self.routes_seen = len(routes)
+        self.candidates: list[tuple[re.Pattern[str], _Operation | None]] = []
+        self.operations: dict[int, _Operation] = {}  # by the id of their route (routes compare by value)
+        alternatives = []
+        # Each route as FastAPI serves it: an included router's prefix and dependencies applied.
+        for context in iter_route_contexts(routes):
+            regex = getattr(context, "path_regex", None)
+            if isinstance(context.original_route, ReadRoutes) or regex is None:
+                continue
+            if context.methods is not None and "GET" not in context.methods:
+                continue  # no GET: at most a partial match, which any full one outranks
+            operation = _Operation.of(context)
+            if operation is not None:
+                self.operations[id(operation.route)] = operation
+            pattern = _UNNAMED.sub("(", regex.pattern.removeprefix("^"))
+            alternatives.append(f"(?P<_{len(self.candidates)}>{pattern})")
+            self.candidates.append((regex, operation))
+        self.expression = re.compile("|".join(alternatives))
+
+    def find(self, path: str) -> tuple["_Operation", dict[str, Any]] | None:
+        found = self.expression.match(path)
+        if found is None:
+            return None
+        assert found.lastgroup is not None
+        regex, operation = self.candidates[int(found.lastgroup[1:])]
+        if operation is None:
+            return None
+        params = regex.match(path).groupdict()  # type: ignore[union-attr]  # it matched just now
+        convertors = operation.convertors
+        return operation, {name: convertors[name].convert(value) for name, value in params.items()}
+
+
+# A named group in a route's path pattern, unnamed: names repeat across routes.
+_UNNAMED = re.compile(r"\(\?P<\w+>")
+
+
+class _Operation:
+    """An operation called as FastAPI's solver would call it, for the kinds of parameter it can take:
+    the request, plain text path parameters, and dependencies whose only parameter is the request
+    (their own kind: a coroutine, or an async generator ended before the answer is sent, as
+    `scope="function"` ends it). Built by `of`, which says None for any other operation."""
+
+    def __init__(
+        self,
+        route: BaseRoute,
+        endpoint: Callable[..., Any],
+        request_name: str | None,
+        path_names: list[tuple[str, str]],
+        convertors: dict[str, Convertor[Any]],
+        dependencies: list[tuple[str, Callable[..., Any], bool]],
+    ) -> None:
+        self.route = route
+        self.endpoint = endpoint
+        self.request_name = request_name
+        self.path_names = path_names
+        self.convertors = convertors
+        self.dependencies = dependencies
+        self.in_loop = inspect.iscoroutinefunction(endpoint)
+
+    @classmethod
+    def of(cls, context: RouteContext) -> "_Operation | None":
+        route = context.original_route
+        dependant: Dependant | None = getattr(context, "dependant", None)
+        if not isinstance(route, APIRoute) or dependant is None or dependant.call is None:
+            return None
+        endpoint = dependant.call
+        if not inspect.isfunction(endpoint):
+            return None
+        answers = inspect.signature(endpoint).return_annotation
+        if not (inspect.isclass(answers) and issubclass(answers, Response)):
+            return None  # FastAPI would serialize what it returns
+        if not _takes_only(dependant, path=True) or not all(map(_plain_text, dependant.path_params)):
+            return None
+        calls = [sub.call for sub in dependant.dependencies]
+        if len(set(calls)) < len(calls):
+            return None  # FastAPI solves a repeated dependency once
+        dependencies: list[tuple[str, Callable[..., Any], bool]] = []
+        for sub in dependant.dependencies:
+            call = sub.call
+            if sub.name is None or not _takes_only(sub) or sub.dependencies:
+                return None
+            if inspect.isasyncgenfunction(call) and sub.scope == "function":
+                dependencies.append((sub.name, asynccontextmanager(call), True))
+            elif inspect.iscoroutinefunction(call):
+                dependencies.append((sub.name, call, False))
+            else:
+                return None
+        names = [(field.name, field.alias) for field in dependant.path_params]
+        request_name = dependant.request_param_name
+        return cls(route, endpoint, request_name, names, context.param_convertors, dependencies)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive, send)
+        path_params = scope["path_params"]
+        values: dict[str, Any] = {name: path_params[alias] for name, alias in self.path_names}
+        if self.request_name is not None:
+            values[self.request_name] = request
+        async with AsyncExitStack() as ending:
+            for name, call, opens in self.dependencies:
+                values[name] = await (ending.enter_async_context(call(request)) if opens else call(request))
+            if self.in_loop:
+                response = await self.endpoint(**values)
+            else:
+                response = await run_in_threadpool(self.endpoint, **values)
+        await response(scope, receive, send)
+
+
+def _takes_only(dependant: Dependant, *, path: bool = False) -> bool:
+    """Whether `dependant` takes no parameters but the request (and, with `path`, path parameters)."""
+    others = [
+        dependant.query_params,
+        dependant.header_params,
+        dependant.cookie_params,
+        dependant.body_params,
+        dependant.websocket_param_name,
+        dependant.http_connection_param_name,
+        dependant.response_param_name,
+        dependant.background_tasks_param_name,
+        dependant.security_scopes_param_name,
+        dependant.concurrency,
+    ]
+    if not path:
+        others.append(dependant.path_params)
+    return not any(others)
+
+
+def _plain_text(field: Any) -> bool:
+    """A `str` parameter with no constraints: FastAPI's validation passes any value through as it is."""
+    info = field.field_info
+    return info.annotation is str and not info.metadata

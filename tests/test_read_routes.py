@@ -1,0 +1,201 @@
+"""`ReadRoutes` (app/common/routing.py): a GET finds the route FastAPI would choose, and the operations
+it calls itself answer exactly as FastAPI's dependency solver would have them answer."""
+
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+import httpx
+import pytest
+from fastapi import Depends, FastAPI, Header, Request, Response
+from fastapi.responses import PlainTextResponse
+from sqlalchemy import Connection
+
+from app.common.routing import ReadRoutes
+from app.config import Settings
+from app.errors import NotFound, install_error_handlers
+from app.main import create_app
+from tests.conftest import Database, bind_to_test_transaction
+from tests.test_response_cache import same_answer, seed_urls
+
+pytestmark = pytest.mark.anyio
+
+
+def read_routes(app: FastAPI) -> ReadRoutes:
+    [found] = [route for route in app.router.routes if isinstance(route, ReadRoutes)]
+    return found
+
+
+@pytest.fixture
+async def by_fastapi(seeded_database: Database, connection: Connection) -> AsyncIterator[httpx.AsyncClient]:
+    """The app without its read routes: FastAPI's router and solver answer every request."""
+    app = create_app(Settings(database_url=seeded_database.url, rate_limit_per_minute=0, response_cache_mb=0))
+    app.router.routes.remove(read_routes(app))
+    bind_to_test_transaction(app, connection)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as c:
+        yield c
+    app.state.engine.dispose()
+
+
+@pytest.fixture
+async def direct(seeded_database: Database, connection: Connection) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(Settings(database_url=seeded_database.url, rate_limit_per_minute=0, response_cache_mb=0))
+    bind_to_test_transaction(app, connection)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as c:
+        yield c
+    app.state.engine.dispose()
+
+
+# Requests the seed's URLs do not make: every kind of error, and what only FastAPI's router answers.
+ODD_URLS = [
+    "/v1/trade-figures?limit=0",  # 422
+    "/v1/trade-figures?limit=ten&sort=nope&date_from=2025-13",  # several problems at once
+    "/v1/events?colour=blue",  # an unknown parameter: 400
+    "/v1/events/no-such-event",  # 404
+    "/v1/events/no-such-event?fields=nope",
+    "/v1/trade-figures/series",  # a route of its own, before the record by id
+    "/v1/trade-figures/series?reporter=AZE",
+    "/v1/events/",  # a slash redirect
+    "/v1/events/x/y/z",  # no route: 404
+    "/v2/nothing",
+    "/healthz",
+    "/openapi.json",
+    "/docs",
+    "/explorer/static/nothing.css",
+]
+
+
+async def test_every_get_answers_as_fastapis_own_router_and_solver_answer_it(
+    direct: httpx.AsyncClient, by_fastapi: httpx.AsyncClient
+) -> None:
+    spec = (await by_fastapi.get("/openapi.json")).json()
+    assert (await direct.get("/openapi.json")).json() == spec
+    listed: dict[str, list[dict[str, Any]]] = {}
+    for path, operations in spec["paths"].items():
+        if path.startswith("/v1/") and "{" not in path and "get" in operations:
+            body = (await by_fastapi.get(path + "?" + urlencode({"limit": 100}))).json()
+            listed[path] = body.get("items", []) if isinstance(body, dict) else []
+    urls = [*dict.fromkeys(seed_urls(spec, listed)), *ODD_URLS]
+    assert len(urls) > 100
+    for url in urls:
+        for headers in [{}, {"Accept-Language": "ru", "Accept-Encoding": "gzip"}]:
+            expected = await by_fastapi.get(url, headers=headers)
+            answered = await direct.get(url, headers=headers)
+            assert same_answer(answered, expected) == same_answer(expected, answered), (url, headers)
+    for method in ("HEAD", "PUT", "DELETE"):
+        expected = await by_fastapi.request(method, "/v1/events/no-such-event")
+        answered = await direct.request(method, "/v1/events/no-such-event")
+        assert same_answer(answered, expected) == same_answer(expected, answered), method
+
+
+def test_a_get_finds_the_route_fastapi_chooses(app: FastAPI) -> None:
+    routes = read_routes(app)
+    table = routes._current()
+
+    def found(path: str) -> str | None:
+        hit = table.find(path)
+        return None if hit is None else getattr(hit[0].route, "name", None)
+
+    assert found("/v1/trade-figures/series") == "getTradeSeries"  # declared before the record by id
+    assert found("/v1/trade-figures/abc") == "getTradeFigure"
+    assert found("/v1/trade-figures") == "listTradeFigures"
+    assert found("/v1/events/") is None  # FastAPI's router redirects it
+    assert found("/v1/nothing") is None
+    assert found("/explorer/static/explorer.css") is None  # a route, but not one this table calls itself
+
+
+# --- which operations it calls itself, and how: a small app of its own ---
+
+
+def toy_app(log: list[str], direct: bool) -> FastAPI:
+    app = FastAPI()
+    install_error_handlers(app)
+
+    async def opened(request: Request) -> AsyncIterator[str]:
+        log.append("open")
+        try:
+            yield "resource"
+        except BaseException:
+            log.append("failed")
+            raise
+        finally:
+            log.append("closed")
+
+    async def query(request: Request) -> str:
+        log.append("query")
+        return request.query_params.get("q", "")
+
+    class Logged(PlainTextResponse):
+        async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+            log.append("sent")
+            await super().__call__(scope, receive, send)
+
+    @app.get("/plain/{name}")
+    async def plain(
+        request: Request,
+        resource: Annotated[str, Depends(opened, scope="function")],
+        name: str,
+        q: Annotated[str, Depends(query)],
+    ) -> Response:
+        log.append(f"answer {request.method}")
+        if name == "missing":
+            raise NotFound("No such thing.")
+        return Logged(f"{resource} {name} {q}")
+
+    @app.get("/threaded/{name}")
+    def threaded(name: str) -> Response:
+        return Logged(f"threaded {name}")
+
+    @app.get("/number/{number}")
+    def number(number: int) -> Response:  # FastAPI converts and validates it
+        return Logged(str(number))
+
+    @app.get("/header")
+    def header(x_thing: Annotated[str | None, Header()] = None) -> Response:
+        return Logged(str(x_thing))
+
+    @app.get("/serialized")
+    def serialized() -> dict[str, str]:  # FastAPI serializes what it returns
+        return {"a": "b"}
+
+    async def held(request: Request) -> AsyncIterator[str]:
+        yield "held"
+
+    @app.get("/held")
+    def held_after(value: Annotated[str, Depends(held)]) -> Response:  # ends after the answer is sent
+        return Logged(value)
+
+    if direct:
+        app.router.routes.insert(0, ReadRoutes(app))
+    return app
+
+
+def test_only_operations_whose_parameters_it_knows_are_called_directly() -> None:
+    table = read_routes(toy_app([], direct=True))._current()
+    paths = ["/plain/x", "/threaded/x", "/number/1", "/header", "/serialized", "/held", "/nowhere"]
+    called = {path: table.find(path) is not None for path in paths}
+    assert called == {
+        "/plain/x": True,
+        "/threaded/x": True,
+        "/number/1": False,
+        "/header": False,
+        "/serialized": False,
+        "/held": False,
+        "/nowhere": False,
+    }
+
+
+@pytest.mark.parametrize(
+    "url", ["/plain/x?q=1", "/plain/missing", "/threaded/y", "/number/1", "/number/one", "/held", "/plain/"]
+)
+async def test_an_operation_called_directly_runs_as_fastapi_runs_it(url: str) -> None:
+    answers = []
+    for direct in (False, True):
+        log: list[str] = []
+        transport = httpx.ASGITransport(app=toy_app(log, direct))
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            response = await client.get(url)
+        answers.append((response.status_code, response.headers, response.content, log))
+    assert answers[1] == answers[0]
+    if url == "/plain/x?q=1":  # dependencies in order; the session-like one ends before the answer goes
+        assert answers[1][3] == ["open", "query", "answer GET", "closed", "sent"]
