@@ -488,6 +488,12 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "межправительственный комитет",
                 "комитет по сотрудничество",
                 "совместный комитет",
+                # a joint body named by what it is ("заседание совместной комиссии", "смешанного комитета")
+                "совместный комиссия",
+                "смешанный комиссия",
+                "смешанный комитет",
+                "двусторонний комиссия",
+                "двусторонний комитет",
             ),
         ),
         ("business_council", ("деловой совет", "бизнес-совет")),
@@ -554,6 +560,12 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "joint trade committee",
                 "joint committee",
                 "trade committee",
+                "joint permanent commission",
+                "permanent joint commission",
+                "joint ministerial commission",
+                "mixed commission",
+                "mixed committee",
+                "bilateral commission",
             ),
         ),
         ("business_council", ("business council",)),
@@ -674,6 +686,9 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "agreed the dates",
         "agreed to continue",
         "agreed on the dates",
+        "is to be",
+        "are to be",
+        "set for",
     ),
 }
 CANCELLED: dict[str, tuple[str, ...]] = {
@@ -727,8 +742,19 @@ SIGNING: dict[str, tuple[str, ...]] = {
 # (contracts are theirs, so no document kind names them), agreements signed before, or their
 # implementation reported.
 NOT_SIGNING: dict[str, tuple[str, ...]] = {
-    "ru": ("коммерческий", "на сумма", "ранее подписать", "о выполнение", "ход выполнение"),
+    "ru": (
+        "коммерческий",
+        "на сумма",
+        "ранее подписать",
+        "о выполнение",
+        "ход выполнение",
+        "не быть подписать",  # "документов подписано не было"
+        "не подписываться",
+    ),
     "en": (
+        "no documents were signed",
+        "no agreements were signed",
+        "nothing was signed",
         "commercial",
         "worth",
         "signed earlier",
@@ -1158,6 +1184,9 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "в ход встреча",
         "в присутствие",
         "на переговоры",
+        "по завершение переговоры",
+        "по окончание переговоры",
+        "по завершение визит",
     ),
     "en": (
         "sides",
@@ -1174,6 +1203,9 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "in the presence",
         "during the meeting",
         "at the talks",
+        "at the end of the talks",
+        "at the end of the visit",
+        "at the end of the meeting",
     ),
 }
 
