@@ -122,6 +122,16 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             weak = weak or (cues[0].value[1], sentence)
         if strong:
             cue = min(strong, key=lambda c: abs(c.start - anchor))
+            own = _OWN_CLAUSE.search(sentence.text, anchor - sentence.start)
+            if own is not None and own.start() < anchor - sentence.start + 80 and cue.start < anchor:
+                # "развитие поезда Минск — Сиань, который курсирует с 2024 года": what its own clause
+                # says it does, not the subject of the talks before its name
+                running = [
+                    c
+                    for c in strong
+                    if own.start() <= c.start - sentence.start < own.end() and c.value[1] == "operating"
+                ]
+                cue = running[0] if running else cue
             status = _begun(sentence, cue.first, cue.value[1])
             if status == "under_construction" and (
                 any(
@@ -153,6 +163,7 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
     return _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
 
 
+_OWN_CLAUSE = re.compile(r",\s*(?:который|которая|которое|которые|which)\b[^,;]*", re.IGNORECASE)
 _NOT_YET_BUILT = re.compile(
     r"\bесли\s+(?:будет|будут)\s+(?:построен|проложен|введ[её]н)\w*|\bпереговоры\s+(?:по|о)\b"
     r"|\bне\s+(?:подписан|согласован|решён|решен)\w*|\bif\s+(?:it\s+|they\s+)?(?:is|are|gets?)\s+built\b"

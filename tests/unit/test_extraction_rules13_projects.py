@@ -147,3 +147,11 @@ def test_such_a_facility_without_a_name_is_no_project(text: str, language: str) 
 )
 def test_a_line_still_to_be_launched_is_planned(text: str, language: str) -> None:
     assert [status for _, _, _, status in projects_of(text, language)] == ["planned"]
+
+
+def test_a_facility_is_what_its_own_clause_says_it_does() -> None:
+    text = (
+        "Грузия и Армения обсудили развитие контейнерного поезда Тбилиси — Ереван, который с 2024 года "
+        "курсирует по расписанию."
+    )
+    assert [status for _, _, _, status in projects_of(text, "ru")] == ["operating"]

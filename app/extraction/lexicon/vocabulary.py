@@ -1027,11 +1027,9 @@ PROJECT_NAMED_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
     "ru": (
         ("поезд", "railway", "{en} train", "Поезд {ru}"),
         ("перегон", "railway", "{en} line section", "Перегон {ru}"),
-        ("железнодорожный участок", "railway", "{en} railway section", "Железнодорожный участок {ru}"),
         ("баржевый линия", "ferry_line", "{en} barge line", "Баржевая линия {ru}"),
         ("контейнерный линия", "ferry_line", "{en} container line", "Контейнерная линия {ru}"),
         ("морской линия", "ferry_line", "{en} shipping line", "Морская линия {ru}"),
-        ("контейнерный сервис", "transport_corridor", "{en} container service", "Контейнерный сервис {ru}"),
         ("терминал", "port", "{en} terminal", "Терминал {ru}"),
         ("причал", "port", "{en} berth", "Причал {ru}"),
         (
