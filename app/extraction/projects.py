@@ -21,7 +21,7 @@ from app.extraction.transliteration import to_cyrillic, to_latin
 _PLACES = {place.id: place for place in PLACES}
 _GAS = re.compile(r"\bгаз\w*|\bgas\b", re.IGNORECASE)
 _DEFAULT_STATUS = {"transport_corridor": "under_development", "digital_system": "under_development"}
-_WEAK_CUES = {"через", "through", "via", "прокачка", "pumped", "work on", "works on"}
+_WEAK_CUES = {"через", "through", "via", "прокачка", "pumped", "work on", "works on", "under way"}
 
 
 @dataclass

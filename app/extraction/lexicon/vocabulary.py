@@ -910,7 +910,7 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("construction", "under_construction"),
         ("being built", "under_construction"),
         ("being laid", "under_construction"),
-        ("under way", "under_construction"),
+        ("under way", "under_construction"),  # weak: "a feasibility study … is under way" is the study's
         ("expansion", "expanding"),
         ("expanding", "expanding"),
         ("expanded", "expanding"),
