@@ -3,6 +3,7 @@ one to one, fields compared, counts summed. The rules are written out in bench/e
 bench/extraction.py runs the extractor and prints the tables.
 """
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -310,9 +311,40 @@ def _without_kind_words(name: str) -> str:
     return name
 
 
+# A proper name inside a longer one: in quotation marks, or of two or more ends joined by dashes.
+_QUOTED_PART = re.compile(r"[«\"“]([^»\"”]{3,})[»\"”]")
+_CAPITALISED = r"[A-ZА-ЯЁ][\w'’.-]*(?:\s+[A-ZА-ЯЁ][\w'’.-]*)*"
+_ENDS_PART = re.compile(rf"{_CAPITALISED}(?:\s*[–—-]\s*{_CAPITALISED})+")
+
+
+def _proper_part(raw: str) -> str | None:
+    """ "Контейнерный сервис «Туркменбаши — Баку — Поти»", "Zagreb–Ljubljana–Vienna passenger
+    train": the proper name, when every other word only describes the thing it names (lowercase
+    but for the name's first letter, and not a number: "Second …", "Line D of …" keep theirs)."""
+    quoted = _QUOTED_PART.search(raw)
+    part = quoted or _ENDS_PART.search(raw)
+    if part is None:
+        return None
+    rest = (raw[: part.start()] + " " + raw[part.end() :]).replace("«", " ").replace("»", " ").split()
+    if not rest:
+        # "Поезд Минск — Сиань": a name in sentence case may begin with its kind's word
+        first, _, tail = part.group().partition(" ")
+        ends = quoted is None and first[1:].islower() and _ENDS_PART.fullmatch(tail)
+        return tail if ends else None
+    describing = all(
+        (word.islower() or (n == 0 and part.start() > 0 and word[1:].islower()))
+        and word.casefold() not in _ORDINALS
+        for n, word in enumerate(rest)
+    )
+    return (quoted.group(1) if quoted else part.group()) if describing else None
+
+
+_ORDINALS = {"first", "second", "third", "fourth", "первая", "первый", "вторая", "второй", "третья", "третий"}
+
+
 def project_names(body: Mapping[str, Any]) -> set[str]:
-    """Its names in both languages, each part of "Name (Other name)", and any `aliases`, each also
-    without the words that only name its kind."""
+    """Its names in both languages, each part of "Name (Other name)", any `aliases`, and the proper
+    name inside a described one, each also without the words that only name its kind."""
     names: set[str] = set()
     for raw in [body.get("name_en"), body.get("name_ru"), *(body.get("aliases") or [])]:
         if not raw:
@@ -321,6 +353,9 @@ def project_names(body: Mapping[str, Any]) -> set[str]:
         head, _, rest = str(raw).partition("(")
         if rest:
             names.update({_normal_name(head), _normal_name(rest.rstrip(")"))})
+        proper = _proper_part(str(raw))
+        if proper:
+            names.add(_normal_name(proper))
     return names | {_without_kind_words(name) for name in names}
 
 

@@ -153,6 +153,44 @@ def test_project_names_match_with_or_without_the_words_of_their_kind() -> None:
     )
 
 
+def test_a_described_name_matches_the_proper_name_inside_it() -> None:
+    # Annotators of holdout-6, -7, -8 and -9 write the same kind of name with and without the words
+    # that describe the thing ("Контейнерный поезд Минск — Сиань", "Загреб — Любляна — Вена").
+    train = {
+        "name_en": "Minsk–Xi'an container train",
+        "name_ru": "Контейнерный поезд Минск — Сиань",
+        "kind": "railway",
+    }
+    assert matches("infrastructure_project", train, {"name_ru": "Поезд Минск–Сиань", "kind": "railway"})
+    assert matches("infrastructure_project", train, {"name_ru": "Минск — Сиань", "kind": "railway"})
+    service = {"name_ru": "Контейнерный сервис «Туркменбаши — Баку — Поти»", "kind": "transport_corridor"}
+    assert matches(
+        "infrastructure_project",
+        service,
+        {"name_ru": "Туркменбаши — Баку — Поти", "kind": "transport_corridor"},
+    )
+    line = {"name_en": "Bandar Abbas–Sohar", "name_ru": "Бендер-Аббас — Сохар", "kind": "ferry_line"}
+    assert matches(
+        "infrastructure_project",
+        line,
+        {"name_ru": "Регулярная контейнерная линия Бендер-Аббас–Сохар", "kind": "ferry_line"},
+    )
+    # An ordinal, a capitalised word or a name beside the ends keeps them apart; the kind still counts.
+    second = {"name_en": "Second Ethiopia–Djibouti power interconnector", "kind": "power_line"}
+    assert not matches(
+        "infrastructure_project", second, {"name_en": "Ethiopia–Djibouti", "kind": "power_line"}
+    )
+    line_d = {"name_en": "Line D of the Central Asia–China gas pipeline", "kind": "pipeline"}
+    assert not matches(
+        "infrastructure_project", line_d, {"name_en": "Central Asia–China", "kind": "pipeline"}
+    )
+    assert not matches("infrastructure_project", train, {"name_ru": "Минск — Сиань", "kind": "road"})
+    port = {"name_en": "Port of Aktau", "kind": "port"}
+    assert not matches(
+        "infrastructure_project", port, {"name_en": "Aktau container terminal", "kind": "port"}
+    )
+
+
 def test_value_is_right_within_half_a_percent_and_the_upper_end_too() -> None:
     assert field_correct("trade_figure", "value", TURNOVER, {**TURNOVER, "value": 570_000_000})
     assert not field_correct("trade_figure", "value", TURNOVER, {**TURNOVER, "value": 580_000_000})

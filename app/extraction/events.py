@@ -221,8 +221,17 @@ def _lasting(sentence: Sentence, found: EventDate) -> str:
     if match is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", found.value):
         return found.value
     first = date.fromisoformat(found.value)
-    last = first.fromordinal(first.toordinal() + _DAY_COUNTS[match.group("n").lower()] - 1)
+    days = _DAY_COUNTS[match.group("n").lower()] - 1
+    if _CONCLUDED.search(sentence.text):
+        # "on Monday concluded a two-day round of talks": the day told is the last one
+        return f"{first.fromordinal(first.toordinal() - days).isoformat()}/{first.isoformat()}"
+    last = first.fromordinal(first.toordinal() + days)
     return f"{first.isoformat()}/{last.isoformat()}"
+
+
+_CONCLUDED = re.compile(
+    r"\b(?:concluded|wrapped\s+up|ended|завершил\w*|завершен\w*|закончил\w*)\b", re.IGNORECASE
+)
 
 
 def _near(sentence: Sentence, trigger: Mention[str]) -> list[Token]:
@@ -619,8 +628,11 @@ def _events(
                 event_requires.append(key)
             place_entry = location.value.entry
             host = place_entry.country if place_entry else _known_country(reading, location.value.id)
+        ranked_visit = event_type in _VISIT_TYPES - {"visit", "other"}
         if host is None:
             host = _destination(facts, trigger)
+        if host is None and ranked_visit:
+            host = _visited_partner(reading, facts, trigger)
         if context is not None and location is None and host is None:
             host = context.body.get("host_country")
             if context.body.get("location"):
@@ -755,6 +767,34 @@ def _destination(facts: SentenceFacts, trigger: Mention[str]) -> str | None:
     return None
 
 
+def _visited_partner(reading: Reading, facts: SentenceFacts, trigger: Mention[str]) -> str | None:
+    """ "Министр Португалии прибудет в Луанду с официальным визитом", in a story about Portugal and
+    Angola: a visit to a place no lexicon knows, by one country of the pair (the one named before
+    the place), is hosted by the other."""
+    pair = set(reading.main_pair)
+    if len(pair) != 2:
+        return None
+    tokens = facts.sentence.tokens
+    low, high = clause(facts.sentence, trigger.start)
+    countries = {i for m in facts.countries for i in range(m.first, m.last)}
+    place = next(
+        (
+            i + 1
+            for i, token in enumerate(tokens[:-1])
+            if low <= token.start
+            and token.end <= high
+            and token.text.lower() in _DESTINATION | {"in"}
+            and tokens[i + 1].capitalized
+            and i + 1 not in countries
+        ),
+        None,
+    )
+    if place is None:
+        return None
+    visitors = {m.value.code for m in facts.countries if m.last <= place and not m.value.capital}
+    return (pair - visitors).pop() if len(visitors) == 1 and visitors < pair else None
+
+
 _LONG_NAME = {
     "the",
     "republic",
@@ -883,11 +923,24 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
     settled = _SETTLED.search(facts.sentence.text) if status == "signed" else None
     if settled:
         # "ratified the Agreement, signed in Seoul on 14 May", "вступил в силу": a later step of a
-        # document, which is dated by its signing when the text gives it.
-        status = "in_force" if settled.group("force") else "ratified"
+        # document, which is dated by its signing when the text gives it, else by its own date ("in
+        # force since March"), not by the event told before.
+        status = "in_force" if settled.group("force") or _IN_FORCE.search(facts.sentence.text) else "ratified"
         signing = _signing_date(reading, facts)
         if signing is not None:
             when, penalty = signing, 0.0
+        elif own is not None and own[1] == 0:
+            when, penalty = own
+    if (
+        status == "proposed"
+        and _FORCE_TO_COME.search(facts.sentence.text)
+        and _SIGNED_ALREADY.search(facts.sentence.text)
+    ):
+        # "соглашение, подписанное 19 мая, вступит в силу после …": signed already; what is to
+        # come is its entry into force
+        signing = _signing_date(reading, facts)
+        if signing is not None:
+            status, when, penalty = "signed", signing, 0.0
     countries = {m.value.code for m in facts.countries}
     if event is not None:
         countries |= set(event.body["countries"])
@@ -990,6 +1043,12 @@ def _ratification_told_again(reading: Reading, facts: SentenceFacts, agreements:
     )
 
 
+_IN_FORCE = re.compile(r"\bin\s+force\b|\bдейству\w+", re.IGNORECASE)
+_SIGNED_ALREADY = re.compile(r"\bподписанн\w+|(?<!\bbe\s)\bsigned\b", re.IGNORECASE)
+_FORCE_TO_COME = re.compile(
+    r"\bвступ(?:ит|ят)\s+в\s+силу|\bwill\s+(?:enter|come)\s+into\s+force|\bwill\s+take\s+effect",
+    re.IGNORECASE,
+)
 _SIGNED = re.compile(r"\bподписан\w*|\bsigned\b", re.IGNORECASE)
 _INITIALLED = re.compile(r"\bпарафир\w+|\binitial(?:l)?(?:ed|ing)\b", re.IGNORECASE)
 

@@ -4,6 +4,7 @@ and ports, pipelines, railways named by a head word and a proper name ("порт
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from app.extraction.analysis import Reading, Ref, SentenceFacts
@@ -11,15 +12,16 @@ from app.extraction.countries import country_names
 from app.extraction.entities import Registry, record_id
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.lexicon.reference import PLACES, ProjectEntry
-from app.extraction.matching import PhraseMatcher
+from app.extraction.matching import Mention, PhraseMatcher
 from app.extraction.morphology import _analyzer
-from app.extraction.recall_projects import ProjectDetector, learned_head, sentence_cues
+from app.extraction.recall_projects import ProjectDetector, _nominative_phrase, learned_head, sentence_cues
 from app.extraction.text import Sentence, Token
 from app.extraction.transliteration import to_cyrillic, to_latin
 
 _PLACES = {place.id: place for place in PLACES}
+_GAS = re.compile(r"\bгаз\w*|\bgas\b", re.IGNORECASE)
 _DEFAULT_STATUS = {"transport_corridor": "under_development", "digital_system": "under_development"}
-_WEAK_CUES = {"через", "through", "via", "прокачка", "pumped", "work on", "works on"}
+_WEAK_CUES = {"через", "through", "via", "прокачка", "pumped", "work on", "works on", "under way"}
 
 
 @dataclass
@@ -52,6 +54,7 @@ def propose_projects(
             item.sentences.append(facts.sentence)
             item.anchors.append(mention.start)
         headed = _headed(reading, facts)
+        headed += _called(reading, facts, {anchor for _, anchor in headed})
         if detector is not None and not facts.projects and not headed:
             headed = _learned(reading, facts, detector)
         for item, anchor in headed:
@@ -119,6 +122,16 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             weak = weak or (cues[0].value[1], sentence)
         if strong:
             cue = min(strong, key=lambda c: abs(c.start - anchor))
+            own = _OWN_CLAUSE.search(sentence.text, anchor - sentence.start)
+            if own is not None and own.start() < anchor - sentence.start + 80 and cue.start < anchor:
+                # "развитие поезда Минск — Сиань, который курсирует с 2024 года": what its own clause
+                # says it does, not the subject of the talks before its name
+                running = [
+                    c
+                    for c in strong
+                    if own.start() <= c.start - sentence.start < own.end() and c.value[1] == "operating"
+                ]
+                cue = running[0] if running else cue
             status = _begun(sentence, cue.first, cue.value[1])
             if status == "under_construction" and (
                 any(
@@ -130,6 +143,8 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                 or _STARTS_LATER.search(sentence.text)
             ):
                 status = "planned"  # "строительство которой планируется начать", "construction will start"
+            if status == "operating" and _PLANS_TO.search(sentence.text[: cue.start - sentence.start]):
+                status = "planned"  # "which a consortium plans to launch", "планирует запустить"
             completion = next(
                 (c for c in strong if c.value[1] == "completed" and 0 < c.first - cue.first <= 12), None
             )
@@ -148,6 +163,7 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
     return _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
 
 
+_OWN_CLAUSE = re.compile(r",\s*(?:который|которая|которое|которые|which)\b[^,;]*", re.IGNORECASE)
 _NOT_YET_BUILT = re.compile(
     r"\bесли\s+(?:будет|будут)\s+(?:построен|проложен|введ[её]н)\w*|\bпереговоры\s+(?:по|о)\b"
     r"|\bне\s+(?:подписан|согласован|решён|решен)\w*|\bif\s+(?:it\s+|they\s+)?(?:is|are|gets?)\s+built\b"
@@ -160,6 +176,11 @@ _NOT_YET_BUILT = re.compile(
 _TO_BE_DONE = re.compile(
     r"(?:\b(?:due|expected|scheduled|set|is|are|to|will|should|must)\s+(?:to\s+)?be\s+"
     r"|\b(?:планируется|предполагается|планируют|должн\w*|будет|будут|намечено)\s+)$",
+    re.IGNORECASE,
+)
+_PLANS_TO = re.compile(
+    r"(?:\b(?:plans?|planned|aims?|intends?)\s+to|\b(?:is|are)\s+to"
+    r"|\bпланиру\w+|\bнамерен\w*|\bнамерева\w+|\bсобира\w+)\s+$",
     re.IGNORECASE,
 )
 _STARTS_LATER = re.compile(
@@ -192,6 +213,67 @@ def _head_matcher(language: str) -> PhraseMatcher[tuple[str, str, str, str]]:
     return matcher
 
 
+@cache
+def _named_head_matcher(language: str) -> PhraseMatcher[tuple[str, str, str, str]]:
+    matcher: PhraseMatcher[tuple[str, str, str, str]] = PhraseMatcher()
+    for head in vocab.PROJECT_NAMED_HEADS[language]:
+        matcher.add(head[0], head, language)
+    return matcher
+
+
+def _heads(language: str, tokens: list[Token]) -> list[tuple[Mention[tuple[str, str, str, str]], bool]]:
+    """The head words of a sentence, and whether each names a project only when a name is given
+    (vocabulary.PROJECT_NAMED_HEADS); where both tables read the same words, the first one's."""
+    heads = [(m, False) for m in _head_matcher(language).find(tokens)]
+    taken = {i for m, _ in heads for i in range(m.first, m.last)}
+    for mention in _named_head_matcher(language).find(tokens):
+        if not taken & set(range(mention.first, mention.last)):
+            heads.append((mention, True))
+    return sorted(heads, key=lambda pair: pair[0].first)
+
+
+def _described(tokens: list[Token], first: int, last: int) -> str:
+    """ "регулярной контейнерной линии" → "Регулярная контейнерная линия": a named facility's head
+    with the adjectives before it, in the nominative, as the text describes it."""
+    start = first
+    while (
+        start > 0
+        and not tokens[start - 1].capitalized
+        and _analyzer().parse(tokens[start - 1].text)[0].tag.POS == "ADJF"
+    ):
+        start -= 1
+    words = _nominative_phrase(tokens[start:last])
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+_ORDINALS = {"second", "third", "fourth", "fifth"}
+
+
+def _ordinal_before(tokens: list[Token], name: int, head: int) -> int | None:
+    """ "the second Ethiopia–Djibouti power interconnector": the ordinal tells it from the first."""
+    at = min(name, head) - 1
+    return at if at >= 0 and tokens[at].text.lower() in _ORDINALS else None
+
+
+def _modifiers_start(tokens: list[Token], head: int) -> int:
+    """Where the words describing a head begin: after the article or the ordinal before them."""
+    start = head
+    while (
+        start > 0
+        and re.fullmatch(r"[\w-]+", tokens[start - 1].text)
+        and tokens[start - 1].text.lower() not in (_NOT_NAMES | _ORDINALS)
+        and not tokens[start - 1].text.isdigit()
+    ):
+        start -= 1
+    return start
+
+
+def _of_ends(tokens: list[Token], indexes: list[int]) -> bool:
+    """ "Минск — Сиань", "Vuosaari–Muuga": a name of two or more ends joined by dashes."""
+    return any(b - a > 1 and tokens[a + 1].text in {"-", "–", "—"} for a, b in pairwise(indexes))
+
+
 def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
     """ "порт Актау", "портов Актау, Курык и Алят", "port of Aktau", "Aktau port"."""
     tokens = facts.sentence.tokens
@@ -199,16 +281,20 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
     places = {m.first: m for m in facts.places}
     countries = {i: m for m in facts.countries for i in range(m.first, m.last)}
     results: list[tuple[_Found, int]] = []
-    for head in _head_matcher(reading.language).find(tokens):
+    for head, named_only in _heads(reading.language, tokens):
         if head.first in taken:
             continue
         following = tokens[head.last] if head.last < len(tokens) else None
         if tokens[head.last - 1].capitalized and following is not None and following.capitalized:
             continue  # "the North–South Road Corridor": a word inside a longer name
         _, kind, template_en, template_ru = head.value
+        if kind == "power_line" and named_only and _GAS.search(facts.sentence.text):
+            kind = "pipeline"  # "газ поступает через интерконнектор Болгария — Сербия"
         adjective_template = template_ru
         if reading.language == "ru" and template_ru.endswith(" {ru}"):
             written = _as_written(tokens[head.first : head.last])
+            if named_only:
+                written = _described(tokens, head.first, head.last)
             template_ru = written + " {ru}"
             # "Южно-Кавказской железной дороги": the adjective comes first, as the text writes it
             lowered = written if written.split()[0].isupper() else written[:1].lower() + written[1:]
@@ -219,7 +305,9 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         if quoted is not None:
             results.append((_named(reading, facts, kind, template_en, quoted, quoted), head.start))
             continue
-        adjective = _adjective_before(tokens, head.first) if reading.language == "ru" else None
+        adjective = (
+            _adjective_before(tokens, head.first) if reading.language == "ru" and not named_only else None
+        )
         if adjective is not None:
             results.append(
                 (
@@ -254,6 +342,21 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 # "the Anaklia Deep Sea Port", "the CASA-1000 power transmission line": a capitalised
                 # head ends the name it belongs to, and modifiers stay as the text writes them
                 template_en = "{en} " + " ".join(t.text for t in tokens[name_end : head.last])
+        if named_only:
+            ends = _between(tokens, head.last)
+            names = [indexes for indexes in names if _of_ends(tokens, indexes) or indexes == ends]
+            if names and names[0] == ends and reading.language == "en":
+                # "a night freight service between Algeciras and Tanger Med": the words that
+                # describe it stay in its name, as the text writes them
+                template_en = "{en} " + " ".join(
+                    t.text for t in tokens[_modifiers_start(tokens, head.first) : head.last]
+                )
+            if names and reading.language == "en" and _ordinal_before(tokens, names[0][0], head.first):
+                template_en = (
+                    tokens[_ordinal_before(tokens, names[0][0], head.first) or 0].text.capitalize()
+                    + " "
+                    + template_en
+                )
         for indexes in names:
             if any(i in taken for i in indexes):
                 continue
@@ -281,7 +384,9 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 name_en, name_ru = (
                     (to_latin(text), text) if reading.language == "ru" else (text, to_cyrillic(text))
                 )
-                if named_countries and all(i in countries for i in indexes):
+                if named_countries and all(
+                    i in countries and not countries[i].value.capital for i in indexes
+                ):
                     # "линия электропередачи Иран — Армения": the countries' own names in each language
                     codes = [countries[i].value.code for i in indexes]
                     name_en = "–".join(country_names()[c].en for c in codes)
@@ -310,6 +415,87 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 )
             results.append((item, head.start))
     return results
+
+
+# "known internally as "Segment Five"", "provisionally called Gulf Link 3", "the so-called Zambezi
+# Gate", "так называемый «Причал № 4»", "который называют «Туркменским причалом»".
+_CALLED = {
+    "en": re.compile(
+        r"(?i:\bso-called|\b(?:known|referred\s+to|marketed|designated)(?:\s+\w+){0,4}?\s+as"
+        r"|\b(?:provisionally\s+|informally\s+)?(?:called|named|dubbed)|\brefers?\s+to\s+\w+\s+as"
+        r"|\brefers?\s+to\s+as)(?:\s+the)?\s+(?=[\"“]?[A-Z0-9])"
+    ),
+    "ru": re.compile(r"\b(?:так\s+называем\w+|называ\w+|именуем\w+)\s+(?=«)", re.IGNORECASE),
+}
+
+
+def _called(reading: Reading, facts: SentenceFacts, anchors: set[int]) -> list[tuple[_Found, int]]:
+    """A name given by a naming phrase, its kind read from a head word in the name, else the
+    nearest one before it in the sentence, else one in the words right after it."""
+    sentence, tokens = facts.sentence, facts.sentence.tokens
+    results: list[tuple[_Found, int]] = []
+    for match in _CALLED[reading.language].finditer(sentence.text):
+        at = next((i for i, t in enumerate(tokens) if t.start >= sentence.start + match.end()), None)
+        if at is None:
+            continue
+        span = _called_name(tokens, at)
+        if span is None or any(a in anchors for a in (tokens[i].start for i in range(*span))):
+            continue
+        first, last = span
+        heads = _heads(reading.language, tokens)
+        inside = [m for m, _ in heads if first <= m.first < last]
+        phrase = next(i for i, t in enumerate(tokens) if t.end > sentence.start + match.start())
+        before = [m for m, _ in heads if phrase - 12 <= m.last <= phrase]
+        after = [m for m, _ in heads if last <= m.first < last + 8]
+        head = inside[0] if inside else before[-1] if before else after[0] if after else None
+        if head is None:
+            continue
+        kind = head.value[1]
+        if kind == "power_line" and _GAS.search(sentence.text):
+            kind = "pipeline"
+        name = _as_named(tokens[first:last], reading.language, sentence)
+        results.append((_named(reading, facts, kind, name, name, quoted=name), tokens[first].start))
+    return results
+
+
+_QUOTES = {"«": "»", '"': '"', "“": "”"}
+
+
+def _called_name(tokens: list[Token], at: int) -> tuple[int, int] | None:
+    """The token span of the name after a naming phrase: its quoted words, or a run of
+    capitalised words and numbers ("Gulf Link 3")."""
+    closing = _QUOTES.get(tokens[at].text)
+    if closing is not None:
+        end = next((j for j in range(at + 1, min(len(tokens), at + 8)) if tokens[j].text == closing), None)
+        if end is None or end == at + 1 or not tokens[at + 1].text[:1].isupper():
+            return None
+        return at + 1, end
+    end = at
+    while end < len(tokens) and (tokens[end].capitalized or tokens[end].text.isdigit()) and end - at < 5:
+        end += 1
+    return (at, end) if end > at else None
+
+
+def _as_named(name: list[Token], language: str, sentence: Sentence) -> str:
+    """The name as written; in Russian its leading words in the nominative, as a name is cited
+    ("называют «Туркменским причалом»" → "Туркменский причал")."""
+    text = sentence.text[name[0].start - sentence.start : name[-1].end - sentence.start]
+    if language != "ru":
+        return text
+    words: list[str] = []
+    for token in name:
+        parse = _analyzer().parse(token.text)[0]
+        if parse.tag.POS not in {"ADJF", "NOUN"} or not parse.tag.case or parse.tag.case == "nomn":
+            break
+        nominative = parse.inflect({"nomn", "sing"})
+        word = str(nominative.word) if nominative else token.text
+        words.append(word[:1].upper() + word[1:] if token.capitalized else word)
+        if parse.tag.POS == "NOUN":
+            break
+    if not words:
+        return text
+    rest = sentence.text[name[len(words) - 1].end - sentence.start : name[-1].end - sentence.start]
+    return " ".join(words) + rest
 
 
 def _terminal_before(tokens: list[Token], at: int) -> str | None:

@@ -84,10 +84,11 @@ def test_the_shipped_model_loads() -> None:
 
 
 def _project_detector() -> ProjectDetector:
-    """A hand-made detector that knows two head words, "терминал" and "plant"."""
+    """A hand-made detector that knows two head words, "комплекс" and "plant" (a quoted name after
+    "терминал" is the rules' since rules-13)."""
     return ProjectDetector(
         threshold=0.5,
-        head=Linear(-3.0, {"word=ru:терминал": 6.0, "word=en:plant": 6.0}),
+        head=Linear(-3.0, {"word=ru:комплекс": 6.0, "word=en:plant": 6.0}),
         kinds={"other": Linear(1.0, {}), "port": Linear(0.0, {})},
     )
 
@@ -100,9 +101,9 @@ def _projects(text: str, language: str, detector: ProjectDetector | None) -> lis
 
 
 def test_a_learned_head_is_named_by_its_phrase_in_the_nominative() -> None:
-    text = "Казахская компания продолжает строительство зернового терминала «Северные ворота» под Астаной."
+    text = "Казахская компания продолжает строительство зернового комплекса «Северные ворота» под Астаной."
     [body] = _projects(text, "ru", _project_detector())
-    assert body["name_ru"] == "Зерновой терминал «Северные ворота» под Астаной"
+    assert body["name_ru"] == "Зерновой комплекс «Северные ворота» под Астаной"
     assert body["kind"] == "other" and body["status"] == "under_construction"
     assert _projects(text, "ru", None) == []
 

@@ -488,6 +488,12 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "межправительственный комитет",
                 "комитет по сотрудничество",
                 "совместный комитет",
+                # a joint body named by what it is ("заседание совместной комиссии", "смешанного комитета")
+                "совместный комиссия",
+                "смешанный комиссия",
+                "смешанный комитет",
+                "двусторонний комиссия",
+                "двусторонний комитет",
             ),
         ),
         ("business_council", ("деловой совет", "бизнес-совет")),
@@ -554,6 +560,12 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "joint trade committee",
                 "joint committee",
                 "trade committee",
+                "joint permanent commission",
+                "permanent joint commission",
+                "joint ministerial commission",
+                "mixed commission",
+                "mixed committee",
+                "bilateral commission",
             ),
         ),
         ("business_council", ("business council",)),
@@ -674,6 +686,9 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "agreed the dates",
         "agreed to continue",
         "agreed on the dates",
+        "is to be",
+        "are to be",
+        "set for",
     ),
 }
 CANCELLED: dict[str, tuple[str, ...]] = {
@@ -727,8 +742,19 @@ SIGNING: dict[str, tuple[str, ...]] = {
 # (contracts are theirs, so no document kind names them), agreements signed before, or their
 # implementation reported.
 NOT_SIGNING: dict[str, tuple[str, ...]] = {
-    "ru": ("коммерческий", "на сумма", "ранее подписать", "о выполнение", "ход выполнение"),
+    "ru": (
+        "коммерческий",
+        "на сумма",
+        "ранее подписать",
+        "о выполнение",
+        "ход выполнение",
+        "не быть подписать",  # "документов подписано не было"
+        "не подписываться",
+    ),
     "en": (
+        "no documents were signed",
+        "no agreements were signed",
+        "nothing was signed",
         "commercial",
         "worth",
         "signed earlier",
@@ -875,6 +901,7 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("функционировать", "operating"),
         ("работать", "operating"),
         ("прокачка", "operating"),
+        ("курсировать", "operating"),
         ("прокачать", "operating"),
         ("через", "operating"),
     ),
@@ -882,6 +909,8 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("under construction", "under_construction"),
         ("construction", "under_construction"),
         ("being built", "under_construction"),
+        ("being laid", "under_construction"),
+        ("under way", "under_construction"),  # weak: "a feasibility study … is under way" is the study's
         ("expansion", "expanding"),
         ("expanding", "expanding"),
         ("expanded", "expanding"),
@@ -990,6 +1019,71 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
     ),
 }
 
+# Facilities that are a project only when the text names them: in quotation marks ("терминал
+# «Риека-Запад»"), by their ends ("поезд Минск — Сиань", "the Vuosaari–Muuga rail ferry"), or after
+# "known as", "так называемый". Said without a name, such words are common nouns ("our terminals").
+PROJECT_NAMED_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
+    # head word, kind, English template, Russian template ("{ru}" after the head: as the text writes it)
+    "ru": (
+        ("поезд", "railway", "{en} train", "Поезд {ru}"),
+        ("перегон", "railway", "{en} line section", "Перегон {ru}"),
+        ("баржевый линия", "ferry_line", "{en} barge line", "Баржевая линия {ru}"),
+        ("контейнерный линия", "ferry_line", "{en} container line", "Контейнерная линия {ru}"),
+        ("морской линия", "ferry_line", "{en} shipping line", "Морская линия {ru}"),
+        ("терминал", "port", "{en} terminal", "Терминал {ru}"),
+        ("причал", "port", "{en} berth", "Причал {ru}"),
+        (
+            "волоконно-оптический кабель",
+            "digital_system",
+            "{en} fibre-optic cable",
+            "Волоконно-оптический кабель {ru}",
+        ),
+        (
+            "волоконно-оптический линия",
+            "digital_system",
+            "{en} fibre-optic line",
+            "Волоконно-оптическая линия {ru}",
+        ),
+        ("тоннель", "road", "{en} tunnel", "Тоннель {ru}"),
+        ("железнодорожный тоннель", "railway", "{en} rail tunnel", "Железнодорожный тоннель {ru}"),
+        ("интерконнектор", "power_line", "{en} interconnector", "Интерконнектор {ru}"),
+        ("газовый интерконнектор", "pipeline", "{en} gas interconnector", "Газовый интерконнектор {ru}"),
+    ),
+    "en": (
+        ("train", "railway", "{en} train", "Поезд {ru}"),
+        ("rail ferry", "ferry_line", "{en} rail ferry", "Железнодорожный паром {ru}"),
+        ("train ferry", "ferry_line", "{en} train ferry", "Железнодорожный паром {ru}"),
+        ("barge line", "ferry_line", "{en} barge line", "Баржевая линия {ru}"),
+        ("shipping service", "ferry_line", "{en} shipping service", "Морская линия {ru}"),
+        ("feeder service", "ferry_line", "{en} feeder service", "Фидерная линия {ru}"),
+        ("freight service", "ferry_line", "{en} freight service", "Грузовая линия {ru}"),
+        (
+            "rail freight service",
+            "railway",
+            "{en} rail freight service",
+            "Железнодорожный грузовой сервис {ru}",
+        ),
+        ("container service", "transport_corridor", "{en} container service", "Контейнерный сервис {ru}"),
+        ("terminal", "port", "{en} terminal", "Терминал {ru}"),
+        ("berth", "port", "{en} berth", "Причал {ru}"),
+        ("data cable", "digital_system", "{en} data cable", "Кабель передачи данных {ru}"),
+        ("fibre-optic cable", "digital_system", "{en} fibre-optic cable", "Волоконно-оптический кабель {ru}"),
+        ("fiber-optic cable", "digital_system", "{en} fiber-optic cable", "Волоконно-оптический кабель {ru}"),
+        ("fibre-optic line", "digital_system", "{en} fibre-optic line", "Волоконно-оптическая линия {ru}"),
+        ("rail tunnel", "railway", "{en} rail tunnel", "Железнодорожный тоннель {ru}"),
+        ("road tunnel", "road", "{en} road tunnel", "Автодорожный тоннель {ru}"),
+        ("tunnel", "road", "{en} tunnel", "Тоннель {ru}"),
+        ("interconnector", "power_line", "{en} interconnector", "Интерконнектор {ru}"),
+        ("power interconnector", "power_line", "{en} power interconnector", "Энергомост {ru}"),
+        ("electricity interconnector", "power_line", "{en} electricity interconnector", "Энергомост {ru}"),
+        ("gas interconnector", "pipeline", "{en} gas interconnector", "Газовый интерконнектор {ru}"),
+        ("standard-gauge section", "railway", "{en} standard-gauge section", "Участок {ru}"),
+        ("rail extension", "railway", "{en} rail extension", "Железнодорожная линия {ru}"),
+        ("logistics park", "other", "{en} logistics park", "Логистический парк {ru}"),
+        ("bypass", "road", "{en} bypass", "Обход {ru}"),
+    ),
+}
+
 # Roles that introduce a person: role phrase → (English, Russian) titles.
 ROLES: dict[str, tuple[tuple[str, str, str], ...]] = {
     "ru": (
@@ -1088,6 +1182,9 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "в ход встреча",
         "в присутствие",
         "на переговоры",
+        "по завершение переговоры",
+        "по окончание переговоры",
+        "по завершение визит",
     ),
     "en": (
         "sides",
@@ -1104,6 +1201,9 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "in the presence",
         "during the meeting",
         "at the talks",
+        "at the end of the talks",
+        "at the end of the visit",
+        "at the end of the meeting",
     ),
 }
 
