@@ -196,16 +196,18 @@ _COMPARISON = re.compile(
 )
 _SAME_PERIOD = re.compile(
     r"(?:аналогичн|соответствующ)\w+\s+период\w*(?:\s+(?:прошлого|предыдущего)\s+года)?|"
-    r"(?:тот|те|тем|тех|того|том)\s+же\s+(?:период|месяц|квартал)\w*\s+(?:прошлого|предыдущего)\s+года|"
+    r"(?:тот|те|тем|тех|того|том|тому)\s+же\s+(?:\w+\s+)?(?:период|месяц|квартал)\w*\s+"
+    r"(?:(?:прошлого|предыдущего)\s+года|(?:19|20)\d{2}(?:-?го)?\s+года)|"
     r"(?:the\s+)?same\s+(?:period|quarter|month|half)s?"
     r"(?:\s+(?:of|in)\s+(?:(?:the\s+)?(?:last|previous)\s+year|(?:19|20)\d{2}\b)|\s+a\s+year\s+(?:earlier|ago))?|"
     r"(?:the\s+)?same\s+[a-z]+\s+months\s+(?:of|in)\s+(?:(?:the\s+)?(?:last|previous)\s+year|(?:19|20)\d{2}\b)|"
-    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|a\s+year\s+(?:earlier|ago)|"
+    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|a\s+year\s+(?:earlier|ago|before(?=\s*[.,;)]))|"
     r"(?:показател\w+|уров\w+)\s+(?:прошлого|предыдущего)\s+года|(?:last|the\s+previous)\s+year's\s+(?:level|figure)",
     re.IGNORECASE,
 )
 
 
+_FROM_A_SPAN = re.compile(r"(?:from|с)\s+", re.IGNORECASE)
 _BARE_SAME = re.compile(r"(?:the\s+)?same\s+period", re.IGNORECASE)
 # "over the same period" is a span, except after a rate ("up 5% over the same period": its base).
 _SPAN_BEFORE = re.compile(r"(?<!%\s)(?<!percent\s)(?<!cent\s)\b(?:in|during|over|for)\s+$", re.IGNORECASE)
@@ -301,6 +303,13 @@ def find_periods(
             value, explicit = period
             taken.append((match.start(), match.end()))
             comparison = bool(_COMPARISON.search(text[max(0, match.start() - 40) : match.start()]))
+            opening = _FROM_A_SPAN.match(text, match.start())
+            if not comparison and opening and "m2" in match.groupdict():
+                # "up 9.8% from January–June 2025": "from" opens the base, not a span "from … to"
+                comparison = bool(
+                    re.fullmatch(r"\s*[-–—]\s*", text[match.end("m1") : match.start("m2")])
+                    and _COMPARISON.search(text[max(0, match.start() - 40) : opening.end()])
+                )
             found.append(
                 Period(value, kind, offset + match.start(), offset + match.end(), comparison, explicit)
             )
