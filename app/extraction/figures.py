@@ -5,7 +5,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from app.extraction.amounts import Amount, find_amounts, parse_number
+from app.extraction.amounts import Amount, elided_verb, find_amounts, parse_number
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import CountryWord
 from app.extraction.lexicon import vocabulary as vocab
@@ -100,6 +100,8 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
             proposals.append(_proposal(len(proposals), body, sentence, confidence, requires))
     for body, facts in _table_figures(reading, proposals, preliminary):
         proposals.append(_proposal(len(proposals), body, facts.sentence, 0.6, ()))
+    for body, facts in _list_figures(reading, proposals, preliminary):
+        proposals.append(_proposal(len(proposals), body, facts.sentence, 0.6, ()))
     return proposals
 
 
@@ -193,6 +195,75 @@ def _table_figures(
     return found
 
 
+_LIST_CAPTION = re.compile(r"(?:\((?P<bracket>[^()]+)\)|,\s*(?P<tail>[^,()]+))\s*:\s*$")
+_LIST_ROW = re.compile(
+    r"\s*(?P<label>[^—–:|]{2,40}?)\s*[—–:]\s*(?P<value>-?\d[\d \u00a0\u202f]*(?:[.,]\d+)?)\s*[;.]?\s*"
+)
+
+
+def _list_figures(
+    reading: Reading, proposals: list[Proposal], preliminary: list[str] | None
+) -> list[tuple[dict[str, Any], SentenceFacts]]:
+    """A list under a caption that gives its unit ("Динамика оборота по кварталам (млн долларов
+    США):" over lines "I квартал — 20,1;"): a figure per line whose label is a period. The flow is
+    the caption's, else the one the text told last; a line the text has already told is left out."""
+    found: list[tuple[dict[str, Any], SentenceFacts]] = []
+    facts_list = reading.facts
+    year = reading.published.year if reading.published else None
+    told = [(p.body["indicator"], p.body["period"], p.body["value"]) for p in proposals]
+    for index, caption in enumerate(facts_list):
+        heading = _LIST_CAPTION.search(caption.sentence.text)
+        if heading is None:
+            continue
+        units = find_amounts(f"1 {heading.group('bracket') or heading.group('tail')}", 0, reading.language)
+        if len(units) != 1 or units[0].unit == "percent":
+            continue
+        scale, unit = units[0].value, units[0].unit
+        cues = _indicator_cues(reading, caption.sentence.tokens)
+        earlier = [p for p in proposals if p.start < caption.sentence.start and p.kind == "trade_figure"]
+        earlier = [p for p in earlier if not p.body["indicator"].endswith("_growth")]
+        if cues:
+            indicator = cues[0].value
+            pair = _pair(reading, caption, indicator)
+        elif earlier:
+            indicator = earlier[-1].body["indicator"]
+            pair = ((earlier[-1].body["reporter"], earlier[-1].body["partner"]), True)
+        else:
+            continue
+        if pair is None or unit not in _FITS[indicator]:
+            continue
+        (reporter, partner), _ = pair
+        for row in facts_list[index + 1 :]:
+            line = _LIST_ROW.fullmatch(row.sentence.text)
+            if line is None or row.sentence.paragraph != caption.sentence.paragraph:
+                break
+            periods = [
+                p for p in find_periods(line.group("label"), 0, year, reading.published) if not p.comparison
+            ]
+            if len(periods) != 1 or periods[0].kind in {"same", "carry"}:
+                continue
+            period = periods[0].value
+            value = round(parse_number(line.group("value"), reading.language) * scale, 6)
+            if any(
+                i == indicator and p == period and abs(v - value) <= 0.005 * abs(value) for i, p, v in told
+            ):
+                continue
+            status = "preliminary" if _within_any(period, preliminary) else "reported"
+            body = {
+                "reporter": reporter,
+                "partner": partner,
+                "indicator": indicator,
+                "commodity": "TOTAL",
+                "period": period,
+                "value": value,
+                "unit": unit,
+                "bound": "exact",
+                "status": "forecast" if _not_over(period, reading) else status,
+            }
+            found.append((body, row))
+    return found
+
+
 _DATA_WORDS = re.compile(r"\b(?:данн\w+|цифр\w*|показател\w+|data|figures?|numbers)\b", re.IGNORECASE)
 
 
@@ -216,6 +287,12 @@ def _preliminary_periods(reading: Reading) -> list[str] | None:
             continue
         periods += stated or ["*"]
     return periods or None
+
+
+def _not_over(period: str, reading: Reading) -> bool:
+    """A period that ends after the month of publication: what the text says of it is ahead."""
+    published = reading.published
+    return published is not None and _months(period)[1] > published.year * 12 + published.month - 1
 
 
 def _months(period: str) -> tuple[int, int]:
@@ -279,7 +356,7 @@ def _figure(
     after = _tokens_between(tokens, amount.end, next_start)[:4]
     whole_before = _tokens_between(tokens, sentence.start, amount.start)
     not_trade = [m for m in reading.cues("NOT_TRADE", before[-6:]) if not _accounted_for(tokens, m, amount)]
-    if not_trade or reading.cues("NOT_TRADE", after[:3]):
+    if not_trade or reading.cues("NOT_TRADE", _own_clause(after[:3])):
         return None, 0
     if amount.unit != "percent" and _ABSOLUTE_CHANGE.search(
         reading.document.text[max(sentence.start, amount.start - 40) : amount.start]
@@ -415,9 +492,13 @@ def _figure(
     if not explicit:
         confidence -= 0.1
 
-    status = _status(reading, before, tokens)
+    # "экспорт … оценивается в 12,9 млрд евро, импорт — в 8,7 млрд": the dash stands for the verb
+    elided = elided_verb(reading.document.text[previous_end : amount.start])
+    status = _status(reading, whole_before if elided else before, tokens)
     if status in {"reported", "forecast"} and _aimed(reading.document.text, amount, before):
         status = "target"
+    if status in {"reported", "preliminary", "estimate"} and _not_over(period, reading):
+        status = "forecast"  # "puts full-year 2026 turnover between…" in a November 2026 bulletin
     bound = _bound(language, before, status == "target", whole_before[-10:], upper is not None)
     if upper is not None and bound == "exact":
         bound = "range"
@@ -437,11 +518,15 @@ def _figure(
         amount.end,
         previous_end,
         next_start,
+        elided,
     )
     if pair is None:
         return None, 0
     (reporter, partner), from_context = pair
-    last_pairs[indicator.removesuffix("_growth")] = (reporter, partner)
+    if len(reading.main_pair) != 2 or {reporter, partner} == set(reading.main_pair):
+        # A third pair told for comparison ("Для сравнения: товарооборот Словакии с Польшей…") is
+        # no pair for the figures after it to go on with.
+        last_pairs[indicator.removesuffix("_growth")] = (reporter, partner)
     if from_context:
         confidence -= 0.15
 
@@ -463,6 +548,18 @@ def _figure(
         if compared:
             body["compared_period"] = compared
     return body, max(confidence, 0.3)
+
+
+_NEW_CLAUSE = {"а", "но", "и", "while", "whereas", "but", "and"}
+
+
+def _own_clause(after: Sequence[Token]) -> Sequence[Token]:
+    """The words after an amount up to a clause that opens on its own ("…превысила 150 млрд евро, а
+    доля стран ЕС…": the share is the next clause's)."""
+    for index in range(len(after) - 1):
+        if after[index].text == "," and after[index + 1].text.lower() in _NEW_CLAUSE:
+            return after[:index]
+    return after
 
 
 _CARRIAGE_VERBS = {"перевезти", "перевозить", "отправить", "отправлять", "transported", "carried", "moved"}
@@ -495,6 +592,13 @@ def _next_clause(text: str, amount_end: int, next_start: int, sentence_end: int)
         return next_start
     openings = list(_CLAUSE_OPENING.finditer(text, amount_end, next_start))
     return openings[-1].start() if openings else next_start
+
+
+def _clause_opened(text: str, start: int, amount_end: int) -> int | None:
+    """Where the amount's own clause opens after `start` ("…, а товарооборот Словакии с Польшей
+    превысил…"), if a conjunction opens one."""
+    openings = list(_CLAUSE_OPENING.finditer(text, start, amount_end))
+    return openings[-1].end() if openings else None
 
 
 def _accounted_for(tokens: Sequence[Token], mention: Mention[str], amount: Amount) -> bool:
@@ -534,14 +638,18 @@ def _one_countrys_total(
 
 def _not_pair(reading: Reading, tokens: Sequence[Token]) -> bool:
     """Trade with the world or a group ("with all countries", "with the EU as a whole"); not a
-    period's "for 2025 as a whole"."""
+    period's "for 2025 as a whole", "на 2026 год в целом"."""
     return any(
-        not (m.value == "as a whole" and m.first > 0 and _YEAR_WORD.fullmatch(tokens[m.first - 1].text))
+        not (
+            m.value in {"as a whole", "в целом"}
+            and m.first > 0
+            and _YEAR_WORD.fullmatch(tokens[m.first - 1].text.lower())
+        )
         for m in reading.cues("NOT_PAIR", tokens)
     )
 
 
-_YEAR_WORD = re.compile(r"\d{4}|year")
+_YEAR_WORD = re.compile(r"\d{4}|year|год\w*")
 
 
 def _partner_before(facts: SentenceFacts, amount_start: int) -> bool:
@@ -915,6 +1023,7 @@ def _pair(
     amount_end: int | None = None,
     segment_start: int | None = None,
     next_start: int | None = None,
+    elided: bool = False,
 ) -> tuple[tuple[str, str], bool] | None:
     """Reporter and partner: from the sentence, else from the sentences before it in the paragraph,
     else the pair of the last figure of the same indicator ("Deliveries in January alone were…"
@@ -931,8 +1040,14 @@ def _pair(
         )
         countries = [m for m in countries if m.start < clause_end]
         own = [m for m in countries if segment_start is not None and m.start >= segment_start]
-        if len({m.value.code for m in own}) >= 2:
-            countries = own  # "…$780 million, while Türkiye bought $420 million of Turkmen goods"
+        if len({m.value.code for m in own}) >= 2 or (own and elided):
+            # "…$780 million, while Türkiye bought $420 million of Turkmen goods"; "…, бельгийский
+            # экспорт в обратном направлении — примерно в 14,6 млрд": the other side is the pair's
+            countries = own
+        opened = _clause_opened(reading.document.text, segment_start or facts.sentence.start, amount_end)
+        clause = [m for m in countries if opened is not None and m.start >= opened]
+        if len({m.value.code for m in clause}) >= 2:
+            countries = clause  # "на Германию приходится треть…, а товарооборот Словакии с Польшей…"
     countries = [m for m in countries if not _a_source(facts.sentence.tokens, m)]
     reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end, segment_start)
     from_context = False
