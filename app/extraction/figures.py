@@ -390,6 +390,8 @@ def _figure(
             indicator = freight[0].value
         elif carried_flow in {"exports", "imports"} and not reading.cues("INDICATORS", whole_before[:-3]):
             indicator = carried_flow
+    if indicator == "transit_volume" and _from_one_to_the_other(reading, facts):
+        indicator = "exports"  # "Freight moved by rail from Tanzania to Uganda…": no country carries it
     if indicator is None:
         following_tokens = _tokens_between(tokens, amount.end, next_start)
         breaks = [i for i, t in enumerate(following_tokens) if t.text in {",", ";", "—", "–"}]
@@ -397,6 +399,7 @@ def _figure(
             # "…at $1.31bn for calendar 2025, with Kazakh exports to India at $0.92bn": a cue in the
             # clause that leads to the next amount is that amount's.
             following_tokens = following_tokens[: breaks[-1]]
+        following_tokens = _before_contrast(following_tokens)
         causes = [i for i, t in enumerate(following_tokens) if t.text.lower() in _CAUSES]
         if causes:
             # "We expect to pass $2.5 billion, mainly because car imports…": the cause is another flow
@@ -409,6 +412,9 @@ def _figure(
         confidence -= 0.2
     if amount.unit == "percent" and _OR_RATE.fullmatch(reading.document.text[previous_end : amount.start]):
         before = whole_before[-12:]  # "an increase of USD 105.2 million, or 9.5 per cent"
+    if amount.unit == "percent" and previous_end > sentence.start and not _indicator_cues(reading, before):
+        # "…accounted for 341,000 TEU of that total, up 9.8%": the rate of the amount it follows
+        indicator = last_indicator.get(sentence.paragraph, indicator)
     if amount.unit == "percent":
         growth = (
             reading.cues("GROWTH", before)
@@ -454,7 +460,10 @@ def _figure(
     chained = re.fullmatch(r"\s*(?:to|до)\s*", reading.document.text[amount.end : next_start])
     if period is None and (chained or amount.unit == "percent"):
         # "rose 40% to $480 million last year": the rate shares the period of the amount it reached.
-        period, explicit = _period(periods, amount, previous_end, sentence.end, carried)
+        contrast = _CONTRAST.search(reading.document.text, amount.end, sentence.end)
+        period, explicit = _period(
+            periods, amount, previous_end, contrast.start() if contrast else sentence.end, carried
+        )
     if period is None and amount.unit == "percent" and any(p.comparison for p in periods):
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
     # A target with no year of its own is no figure ("официальная цель в 1 млрд долларов").
@@ -551,6 +560,18 @@ def _figure(
 
 
 _NEW_CLAUSE = {"а", "но", "и", "while", "whereas", "but", "and"}
+_CONTRASTING = {"а", "но", "while", "whereas", "but"}
+# ", but it remains small beside…": what the contrasting clause names is not the amount's
+_CONTRAST = re.compile(r",\s*(?:а|но|while|whereas|but)\s", re.IGNORECASE)
+
+
+def _before_contrast(after: Sequence[Token]) -> Sequence[Token]:
+    """The words after an amount up to a contrasting clause ("…a quarter more than in 2025, but it
+    remains small beside the volumes still sent via…")."""
+    for index in range(len(after) - 1):
+        if after[index].text == "," and after[index + 1].text.lower() in _CONTRASTING:
+            return after[:index]
+    return after
 
 
 def _own_clause(after: Sequence[Token]) -> Sequence[Token]:
@@ -560,6 +581,21 @@ def _own_clause(after: Sequence[Token]) -> Sequence[Token]:
         if after[index].text == "," and after[index + 1].text.lower() in _NEW_CLAUSE:
             return after[:index]
     return after
+
+
+_CARRIER_WORDS = {"through", "via", "across", "transit", "transshipment", "transhipment", "через", "транзит"}
+
+
+def _from_one_to_the_other(reading: Reading, facts: SentenceFacts) -> bool:
+    """Goods carried from one country to another, and no word of a country or a route they cross:
+    the first's exports, not transit (that needs a carrier, "through Georgia")."""
+    tokens = facts.sentence.tokens
+    words = {lemma(t.text) if reading.language == "ru" else t.text.lower() for t in tokens}
+    if words & _CARRIER_WORDS:
+        return False
+    origin = [m for m in facts.countries if _preceded_by(tokens, m, {"from", "из"})]
+    destination = [m for m in facts.countries if _preceded_by(tokens, m, {"to", "в", "во"})]
+    return bool(origin and destination) and origin[0].value.code != destination[0].value.code
 
 
 _CARRIAGE_VERBS = {"перевезти", "перевозить", "отправить", "отправлять", "transported", "carried", "moved"}

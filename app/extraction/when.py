@@ -67,6 +67,7 @@ _NUMBER_WORDS = {
     "nine": 9,
     "ten": 10,
     "eleven": 11,
+    "twelve": 12,
 }
 _ORDINALS = {
     "перв": 1,
@@ -134,6 +135,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "months",
         rf"\b(?:с\s+|from\s+|(?P<between>between\s+|между\s+))?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through|(?P<and>\s(?:и|and)\s))\s*(?P<m2>{_MONTH}){_OF_YEAR}",
+    ),
+    (
+        "months_to",
+        rf"\b(?P<n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+months?"
+        rf"\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(?P<m2>{_MONTH_EN})(?!\s+\d{{1,2}}\b)(?:\s+{_YEAR})?",
     ),
     (
         "first_months",
@@ -429,6 +435,24 @@ def _dated_months(match: re.Match[str]) -> tuple[str, bool] | None:
     return f"{first[0]}-{first[1]:02d}/{last[0]}-{last[1]:02d}", True
 
 
+def _months_to(match: re.Match[str], published: date | None) -> tuple[str, bool] | None:
+    """ "the six months to June", "the 12 months ending March 2026": the months up to that one, its
+    year the one stated, else the last that is over by the publication date."""
+    count, last = _count(match.group("n")), _month_number(match.group("m2"))
+    if not 1 <= count <= 12 or not last:
+        return None
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif published is not None:
+        year = published.year if last <= published.month else published.year - 1
+    else:
+        return None
+    first = last - count + 1
+    if first >= 1:
+        return span(year, first, last), bool(match.group("year"))
+    return f"{year - 1}-{first + 12:02d}/{year}-{last:02d}", bool(match.group("year"))
+
+
 def _year_pair(match: re.Match[str]) -> tuple[str, bool] | None:
     """A fiscal year by its two calendar years, from the first month its sentence gives it to the
     month before that, a year later; None when the sentence does not say which months."""
@@ -460,6 +484,8 @@ def _resolve(
         return _dated_months(match)
     if kind == "year_pair":
         return _year_pair(match)
+    if kind == "months_to":
+        return _months_to(match, published)
     if kind == "season":
         season = (match.group("season") or match.group("season_en")).lower()
         months = next(m for stem, m in _SEASONS.items() if season.startswith(stem))

@@ -212,3 +212,46 @@ def test_a_list_names_its_flow_in_the_caption() -> None:
         ("exports", "2026-01/2026-03", 210e6),
         ("exports", "2026-04/2026-06", 225e6),
     ]
+
+
+def test_months_to_a_month() -> None:
+    [period] = find_periods("in the six months to June", 0, 2026, PUBLISHED)
+    assert period.value == "2026-01/2026-06"
+    [period] = find_periods("in the twelve months ending March 2026", 0, 2026, PUBLISHED)
+    assert period.value == "2025-04/2026-03"
+
+
+def test_what_a_contrasting_clause_names_is_not_the_rates() -> None:
+    text = (
+        "Chilean cargo moved through Peru reached 1.2 million tonnes in January–August 2026. "
+        "That is about a fifth more than in the same period of 2025, but it remains small beside "
+        "the volumes sent via Argentina, which handled well over four million tonnes last year."
+    )
+    found = figures(text, "en")
+    assert [(b["indicator"], b["period"], b.get("compared_period")) for b in found][:2] == [
+        ("transit_volume", "2026-01/2026-08", None),
+        ("transit_volume_growth", "2026-01/2026-08", "2025-01/2025-08"),
+    ]
+
+
+def test_a_rate_after_an_amount_is_that_amounts() -> None:
+    found = figures(
+        "Transhipment of Peruvian export cargo through Chile accounted for 41,000 TEU in January–June "
+        "2026, up 7% from January–June 2025.",
+        "en",
+    )
+    assert [(b["indicator"], b["period"]) for b in found] == [
+        ("transit_volume", "2026-01/2026-06"),
+        ("transit_volume_growth", "2026-01/2026-06"),
+    ]
+
+
+def test_goods_carried_from_one_country_to_the_other_are_exports() -> None:
+    [body] = figures(
+        "Freight moved by rail from Chile to Peru in January–June 2026 rose to 90,000 tonnes.", "en"
+    )
+    assert (body["reporter"], body["partner"], body["indicator"]) == ("CL", "PE", "exports")
+    [body] = figures(
+        "Freight moved from Chile through Argentina to Brazil reached 90,000 tonnes in 2025.", "en"
+    )
+    assert body["indicator"] == "transit_volume"
