@@ -565,13 +565,13 @@ _CONTRASTING = {"а", "но", "while", "whereas", "but"}
 _CONTRAST = re.compile(r",\s*(?:а|но|while|whereas|but)\s", re.IGNORECASE)
 
 
-def _before_contrast(after: Sequence[Token]) -> Sequence[Token]:
+def _before_contrast(after: Sequence[Token]) -> list[Token]:
     """The words after an amount up to a contrasting clause ("…a quarter more than in 2025, but it
     remains small beside the volumes still sent via…")."""
     for index in range(len(after) - 1):
         if after[index].text == "," and after[index + 1].text.lower() in _CONTRASTING:
-            return after[:index]
-    return after
+            return list(after[:index])
+    return list(after)
 
 
 def _own_clause(after: Sequence[Token]) -> Sequence[Token]:
