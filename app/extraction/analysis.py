@@ -92,6 +92,7 @@ def _currency_name(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bo
         (bool(before) and before[-1].startswith("долл"))
         or before == ["долл", "."]
         or after.startswith("dollar")
+        or after == "terms"  # "in US terms, roughly 19.5 billion dollars"
         or after == "$"
     )
 

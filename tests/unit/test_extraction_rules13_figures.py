@@ -255,3 +255,23 @@ def test_goods_carried_from_one_country_to_the_other_are_exports() -> None:
         "Freight moved from Chile through Argentina to Brazil reached 90,000 tonnes in 2025.", "en"
     )
     assert body["indicator"] == "transit_volume"
+
+
+def test_us_terms_name_a_currency_and_something_like_is_approximate() -> None:
+    text = (
+        "Trade between Chile and Peru in 2025 came to, in US terms, roughly 6.1 billion dollars. "
+        "That is down by something like two percent on 2024."
+    )
+    found = figures(text, "en")
+    assert [(b["reporter"], b["partner"], b["indicator"], b["bound"]) for b in found] == [
+        ("CL", "PE", "trade_turnover", "approximate"),
+        ("CL", "PE", "trade_turnover_growth", "approximate"),
+    ]
+
+
+def test_trade_with_the_rest_of_a_group_is_no_pairs() -> None:
+    text = (
+        "Chile's exports to Peru reached USD 2 billion in 2025. "
+        "Chile's exports to the rest of the bloc, Peru excluded, grew by about nine percent in 2025."
+    )
+    assert [b["indicator"] for b in figures(text, "en")] == ["exports"]

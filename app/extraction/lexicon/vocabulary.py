@@ -208,6 +208,7 @@ NOT_PAIR: dict[str, tuple[str, ...]] = {
         "all markets",
         "to all",
         "as a whole",
+        "the rest of",  # "exports to the rest of the regional bloc"
     ),
 }
 # A country's total, unless the sentence names the partner ("внешнеторговый оборот Армении с
@@ -359,6 +360,7 @@ BOUNDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("roughly", "approximate"),
         ("some", "approximate"),
         ("close to", "approximate"),
+        ("something like", "approximate"),
         ("circa", "approximate"),
         ("an estimated", "approximate"),
         ("over", "at_least"),
