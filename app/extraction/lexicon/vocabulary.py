@@ -208,7 +208,7 @@ NOT_PAIR: dict[str, tuple[str, ...]] = {
         "all markets",
         "to all",
         "as a whole",
-        "the rest of",  # "exports to the rest of the regional bloc"
+        "rest of the",  # "exports to the rest of the regional bloc"
     ),
 }
 # A country's total, unless the sentence names the partner ("внешнеторговый оборот Армении с
