@@ -195,10 +195,14 @@ def _table_figures(
     return found
 
 
-_LIST_CAPTION = re.compile(r"(?:\((?P<bracket>[^()]+)\)|,\s*(?P<tail>[^,()]+))\s*:\s*$")
-_LIST_ROW = re.compile(
-    r"\s*(?P<label>[^—–:|]{2,40}?)\s*[—–:]\s*(?P<value>-?\d[\d \u00a0\u202f]*(?:[.,]\d+)?)\s*[;.]?\s*"
+_LIST_CAPTION = re.compile(
+    r"(?:,\s*(?P<lead>[^,()]+?)\s*)?(?:\((?P<bracket>[^()]+)\)|,\s*(?P<tail>[^,()]+))\s*:\s*$"
 )
+_LIST_NUMBER = r"-?\d[\d \u00a0\u202f]*(?:[.,]\d+)?"
+_LIST_ROW = re.compile(
+    rf"\s*(?P<label>[^:|]{{2,40}}?)\s*[—–:]\s*(?P<values>{_LIST_NUMBER}(?:\s*/\s*{_LIST_NUMBER})*)\s*[;.]?\s*"
+)
+Flow = tuple[str, tuple[str, str]]  # an indicator and its (reporter, partner)
 
 
 def _list_figures(
@@ -206,7 +210,9 @@ def _list_figures(
 ) -> list[tuple[dict[str, Any], SentenceFacts]]:
     """A list under a caption that gives its unit ("Динамика оборота по кварталам (млн долларов
     США):" over lines "I квартал — 20,1;"): a figure per line whose label is a period. The flow is
-    the caption's, else the one the text told last; a line the text has already told is left out."""
+    the caption's, else the one the text told last; a caption's brackets may name one flow per
+    column ("USD million (Chilean exports to Peru / Chilean imports from Peru):" over
+    "January–March: 702.4 / 488.0"). A line the text has already told is left out."""
     found: list[tuple[dict[str, Any], SentenceFacts]] = []
     facts_list = reading.facts
     year = reading.published.year if reading.published else None
@@ -215,53 +221,93 @@ def _list_figures(
         heading = _LIST_CAPTION.search(caption.sentence.text)
         if heading is None:
             continue
-        units = find_amounts(f"1 {heading.group('bracket') or heading.group('tail')}", 0, reading.language)
-        if len(units) != 1 or units[0].unit == "percent":
+        scale_unit = _caption_unit(reading, heading)
+        flows = _caption_flows(reading, proposals, caption, heading)
+        if scale_unit is None or not flows:
             continue
-        scale, unit = units[0].value, units[0].unit
-        cues = _indicator_cues(reading, caption.sentence.tokens)
-        earlier = [p for p in proposals if p.start < caption.sentence.start and p.kind == "trade_figure"]
-        earlier = [p for p in earlier if not p.body["indicator"].endswith("_growth")]
-        if cues:
-            indicator = cues[0].value
-            pair = _pair(reading, caption, indicator)
-        elif earlier:
-            indicator = earlier[-1].body["indicator"]
-            pair = ((earlier[-1].body["reporter"], earlier[-1].body["partner"]), True)
-        else:
+        scale, unit = scale_unit
+        if any(unit not in _FITS[indicator] for indicator, _ in flows):
             continue
-        if pair is None or unit not in _FITS[indicator]:
-            continue
-        (reporter, partner), _ = pair
         for row in facts_list[index + 1 :]:
             line = _LIST_ROW.fullmatch(row.sentence.text)
             if line is None or row.sentence.paragraph != caption.sentence.paragraph:
                 break
+            values = re.split(r"\s*/\s*", line.group("values").strip())
             periods = [
                 p for p in find_periods(line.group("label"), 0, year, reading.published) if not p.comparison
             ]
-            if len(periods) != 1 or periods[0].kind in {"same", "carry"}:
+            if len(values) != len(flows) or len(periods) != 1 or periods[0].kind in {"same", "carry"}:
                 continue
             period = periods[0].value
-            value = round(parse_number(line.group("value"), reading.language) * scale, 6)
-            if any(
-                i == indicator and p == period and abs(v - value) <= 0.005 * abs(value) for i, p, v in told
-            ):
-                continue
-            status = "preliminary" if _within_any(period, preliminary) else "reported"
-            body = {
-                "reporter": reporter,
-                "partner": partner,
-                "indicator": indicator,
-                "commodity": "TOTAL",
-                "period": period,
-                "value": value,
-                "unit": unit,
-                "bound": "exact",
-                "status": "forecast" if _not_over(period, reading) else status,
-            }
-            found.append((body, row))
+            for (indicator, (reporter, partner)), raw in zip(flows, values, strict=True):
+                value = round(parse_number(raw, reading.language) * scale, 6)
+                if any(
+                    i == indicator and p == period and abs(v - value) <= 0.005 * abs(value)
+                    for i, p, v in told
+                ):
+                    continue
+                status = "preliminary" if _within_any(period, preliminary) else "reported"
+                body = {
+                    "reporter": reporter,
+                    "partner": partner,
+                    "indicator": indicator,
+                    "commodity": "TOTAL",
+                    "period": period,
+                    "value": value,
+                    "unit": unit,
+                    "bound": "exact",
+                    "status": "forecast" if _not_over(period, reading) else status,
+                }
+                found.append((body, row))
     return found
+
+
+_CURRENCY_FIRST = re.compile(r"^(US\$|USD|EUR|\$|€)\s*(thousand|million|billion)\b", re.IGNORECASE)
+
+
+def _caption_unit(reading: Reading, heading: re.Match[str]) -> tuple[float, str] | None:
+    """The scale and unit a caption gives ("(млн евро)", ", USD million (…)")."""
+    for words in (heading.group("bracket"), heading.group("tail"), heading.group("lead")):
+        # "USD million" is "1 million USD" written the way a column is headed
+        words = _CURRENCY_FIRST.sub(r"\2 \1", words.strip()) if words else words
+        units = find_amounts(f"1 {words}", 0, reading.language) if words else []
+        if len(units) == 1 and units[0].unit != "percent":
+            return units[0].value, units[0].unit
+    return None
+
+
+def _caption_flows(
+    reading: Reading, proposals: list[Proposal], caption: SentenceFacts, heading: re.Match[str]
+) -> list[Flow]:
+    """The flow of each column: named in the brackets one per column, else the caption's, else the
+    figure the text told last."""
+    sentence = caption.sentence
+    bracket = heading.group("bracket")
+    if bracket and "/" in bracket:
+        flows: list[Flow] = []
+        start = sentence.start + heading.start("bracket")
+        for part in bracket.split("/"):
+            end = start + len(part)
+            tokens = _tokens_between(sentence.tokens, start, end)
+            cues = _indicator_cues(reading, tokens)
+            countries = [m for m in caption.countries if start <= m.start < end]
+            if not cues:
+                return []
+            reporter, partner = _roles(sentence.tokens, countries, cues[0].value)
+            if reporter is None or partner is None:
+                return []
+            flows.append((cues[0].value, (reporter, partner)))
+            start = end + 1
+        return flows
+    cues = _indicator_cues(reading, sentence.tokens)
+    if cues:
+        pair = _pair(reading, caption, cues[0].value)
+        return [(cues[0].value, pair[0])] if pair else []
+    earlier = [p for p in proposals if p.start < sentence.start and p.kind == "trade_figure"]
+    earlier = [p for p in earlier if not p.body["indicator"].endswith("_growth")]
+    if not earlier:
+        return []
+    return [(earlier[-1].body["indicator"], (earlier[-1].body["reporter"], earlier[-1].body["partner"]))]
 
 
 _DATA_WORDS = re.compile(r"\b(?:данн\w+|цифр\w*|показател\w+|data|figures?|numbers)\b", re.IGNORECASE)

@@ -275,3 +275,19 @@ def test_trade_with_the_rest_of_a_group_is_no_pairs() -> None:
         "Chile's exports to the rest of the bloc, Peru excluded, grew by about nine percent in 2025."
     )
     assert [b["indicator"] for b in figures(text, "en")] == ["exports"]
+
+
+def test_a_list_with_one_flow_per_column() -> None:
+    text = (
+        "Trade between Chile and Peru reached USD 3.1 billion in January–August 2026.\n\n"
+        "By quarter, USD million (Chilean exports to Peru / Chilean imports from Peru):\n"
+        "January–March: 610.2 / 402.5\n"
+        "April–June: 622.8 / 415.0"
+    )
+    found = figures(text, "en")
+    assert [(b["reporter"], b["partner"], b["indicator"], b["period"], b["value"]) for b in found][1:] == [
+        ("CL", "PE", "exports", "2026-01/2026-03", 610.2e6),
+        ("CL", "PE", "imports", "2026-01/2026-03", 402.5e6),
+        ("CL", "PE", "exports", "2026-04/2026-06", 622.8e6),
+        ("CL", "PE", "imports", "2026-04/2026-06", 415.0e6),
+    ]
