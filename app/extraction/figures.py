@@ -219,7 +219,8 @@ def _list_figures(
     told = [(p.body["indicator"], p.body["period"], p.body["value"]) for p in proposals]
     for index, caption in enumerate(facts_list):
         heading = _LIST_CAPTION.search(caption.sentence.text)
-        if heading is None:
+        following = facts_list[index + 1].sentence.text if index + 1 < len(facts_list) else ""
+        if heading is None or not _LIST_ROW.fullmatch(following):
             continue
         scale_unit = _caption_unit(reading, heading)
         flows = _caption_flows(reading, proposals, caption, heading)
