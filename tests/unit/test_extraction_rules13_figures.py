@@ -291,3 +291,8 @@ def test_a_list_with_one_flow_per_column() -> None:
         ("CL", "PE", "exports", "2026-04/2026-06", 622.8e6),
         ("CL", "PE", "imports", "2026-04/2026-06", 415.0e6),
     ]
+
+
+def test_an_estimated_value_is_an_estimate_not_a_bound() -> None:
+    [body] = figures("Trade between Chile and Peru reached an estimated USD 4.2 billion in 2025.", "en")
+    assert (body["bound"], body["status"]) == ("exact", "estimate")

@@ -362,7 +362,6 @@ BOUNDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("close to", "approximate"),
         ("something like", "approximate"),
         ("circa", "approximate"),
-        ("an estimated", "approximate"),
         ("over", "at_least"),
         ("exceeded", "at_least"),
         ("exceed", "at_least"),
