@@ -71,6 +71,24 @@ _WORD_VALUES: dict[str, float] = {
     "девяти": 9,
     "десять": 10,
     "десяти": 10,
+    "одиннадцать": 11,
+    "одиннадцати": 11,
+    "двенадцать": 12,
+    "двенадцати": 12,
+    "тринадцать": 13,
+    "тринадцати": 13,
+    "четырнадцать": 14,
+    "четырнадцати": 14,
+    "пятнадцать": 15,
+    "пятнадцати": 15,
+    "шестнадцать": 16,
+    "шестнадцати": 16,
+    "семнадцать": 17,
+    "семнадцати": 17,
+    "восемнадцать": 18,
+    "восемнадцати": 18,
+    "девятнадцать": 19,
+    "девятнадцати": 19,
     "двадцать": 20,
     "двадцати": 20,
     "тридцать": 30,
@@ -100,9 +118,13 @@ _WORD_VALUES: dict[str, float] = {
     "пятьсот": 500,
     "пятисот": 500,
     "шестьсот": 600,
+    "шестисот": 600,
     "семьсот": 700,
+    "семисот": 700,
     "восемьсот": 800,
+    "восьмисот": 800,
     "девятьсот": 900,
+    "девятисот": 900,
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
@@ -122,18 +144,32 @@ _WORD_VALUES: dict[str, float] = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "hundred": 100,
     "one and a half": 1.5,
     "half a": 0.5,
 }
 _ONE_WORD = "|".join(sorted((w for w in _WORD_VALUES if " " not in w and w != "a"), key=len, reverse=True))
-# Up to three words add up ("трёхсот двадцати миллионов": 320 million); before a percent sign's word
-# too ("на два процента"), where "a" is no number.
+# Up to four words add up ("трёхсот двадцати миллионов": 320 million; "six hundred and thirty
+# million", "twenty-five billion"), with a half after them ("двух с половиной миллиардов", "two and a
+# half billion"); before a percent sign's word too ("на два процента"), where "a" is no number.
+_WORDS = (
+    rf"(?:{_ONE_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_ONE_WORD})){{0,3}}\b"
+    r"(?:\s+(?:and\s+a\s+half|с\s+половиной)\b)?"
+)
 _WORD_NUMBER = (
-    r"(?:(?:(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred"
-    r"|one\s+and\s+a\s+half|half\s+a|"
-    rf"(?:{_ONE_WORD})(?:\s+(?:{_ONE_WORD})){{0,2}}\b"
+    r"(?:(?:one\s+and\s+a\s+half|half\s+a|"
+    rf"{_WORDS}"
     r"|a)(?=\s+(?:тыс|тысяч|млн|миллион|млрд|миллиард|трлн|thousand|million|billion|trillion))"
-    rf"|(?:{_ONE_WORD})(?:\s+(?:{_ONE_WORD})){{0,2}}(?=\s+(?:процент|percent|per\s+cent))"
+    rf"|{_WORDS}(?=\s+(?:процент|percent|per\s+cent))"
     r"|(?<=(?:на|до)\s)(?:миллиард|миллион)а?(?=\s+долл))"
 )
 # "выйти на миллиард долларов": a scale word after "на"/"до" is one of it.
@@ -193,7 +229,7 @@ _AMOUNT = re.compile(
     rf"(?<![\d.,])(?P<n1>{_NUMBER}|(?<![\w-]){_WORD_NUMBER})"
     rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|до|and|и)\s+)(?:\$|€)?(?P<n2>{_NUMBER}))?"
     rf"(?:\s*(?P<scale>{_SCALE})|(?P<letter>{_SCALE_LETTER}))?"
-    rf"(?:\s+(?P<n_small>\d{{1,3}}(?:[.,]\d+)?)\s*(?P<scale_small>{_SMALLER_SCALE}))?"
+    rf"(?:\s+(?P<n_small>\d{{1,3}}(?:[.,]\d+)?|(?<![\w-]){_WORDS})\s*(?P<scale_small>{_SMALLER_SCALE}))?"
     rf"(?:\s*(?P<unit>{_UNIT}))?",
     re.IGNORECASE,
 )
@@ -219,11 +255,9 @@ def parse_number(raw: str, language: str) -> float:
         return _WORD_VALUES[words]
     if words in _BARE_SCALE:
         return _BARE_SCALE[words]
-    if all(word in _WORD_VALUES for word in words.split(" ")):
-        return sum(_WORD_VALUES[word] for word in words.split(" "))  # "трёхсот двадцати": 300 + 20
-    hundreds = re.fullmatch(r"(\w+) hundred", words)
-    if hundreds and hundreds.group(1) in _WORD_VALUES:
-        return _WORD_VALUES[hundreds.group(1)] * 100
+    spelled = _spelled_value(words)
+    if spelled is not None:
+        return spelled
     digits = re.sub(r"[ \u00a0\u202f]", "", raw)
     if "," in digits and "." in digits:
         decimal = max(digits.rfind(","), digits.rfind("."))
@@ -237,6 +271,23 @@ def parse_number(raw: str, language: str) -> float:
                 return float("".join(groups))
             return float(digits.replace(",", "."))
     return float(digits)
+
+
+def _spelled_value(words: str) -> float | None:
+    """ "шестьсот двенадцать": 612, "six hundred and thirty": 630, "twenty-five": 25, "двух с
+    половиной": 2.5; None when a word is not a number's."""
+    half = re.search(r"\s+(?:and\s+a\s+half|с\s+половиной)$", words)
+    if half:
+        words = words[: half.start()]
+    value = 0.0
+    for word in re.split(r"\s+and\s+|[\s-]+", words):
+        if word == "hundred":
+            value = (value or 1) * 100  # "six hundred": the words before it are its hundreds
+        elif word in _WORD_VALUES and " " not in word:
+            value += _WORD_VALUES[word]
+        else:
+            return None
+    return value + (0.5 if half else 0)
 
 
 def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
@@ -305,7 +356,9 @@ _RATIO = re.compile(
     r"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)\s*(?:раз(?:а)?\b|times\b|-fold\b)"
     r"|\b(?P<word>вдвое|втрое|вчетверо|впятеро|doubled|tripled|trebled|quadrupled)\b"
     r"|(?:\bby\s+(?:\w+\s+)?|\bна\s+(?:\w+\s+)?)(?P<part>(?:(?:a|one)\s+)?(?:half|third|quarter|fifth|tenth)"
-    r"|половину|треть|четверть|пятую\s+часть|десятую\s+часть)\b",
+    r"|половину|треть|четверть|пятую\s+часть|десятую\s+часть)\b"
+    # "nearly a third more than…": a fraction as the comparison's measure, with no "by"
+    r"|\b(?P<measure>(?:a|one)\s+(?:third|quarter|fifth|tenth))(?=\s+(?:more|less|higher|lower)\b)",
     re.IGNORECASE,
 )
 _AGAINST_PLAN = re.compile(
@@ -343,10 +396,11 @@ def _ratios(text: str, offset: int, language: str, amounts: list[Amount]) -> lis
         ):
             continue  # against a plan, or over several years: no rate of one period
         down = bool(_RATIO_DOWN_AFTER.search(after) or _RATIO_DOWN_BEFORE.search(before))
-        if match.group("part"):
-            words = re.sub(r"^(?:a|one)\s+", "", re.sub(r"\s+", " ", match.group("part").lower()))
+        part = match.group("part") or match.group("measure")
+        if part:
+            words = re.sub(r"^(?:a|one)\s+", "", re.sub(r"\s+", " ", part.lower()))
             value = _FRACTIONS[words]
-            start = match.start("part")
+            start = match.start("part") if match.group("part") else match.start("measure")
         else:
             if match.group("n"):
                 ratio = parse_number(match.group("n"), language)
@@ -364,6 +418,20 @@ def _ratios(text: str, offset: int, language: str, amounts: list[Amount]) -> lis
     return found
 
 
+# The dash that stands for the verb, and the qualifier or preposition that may follow it ("импорт
+# из Словении — около 3,9 млрд", "— примерно в 14,6 млрд", "— уже 61 млн").
+_ELIDED_VERB = re.compile(
+    r"[—–]\s*(?:(?:около|порядка|примерно|почти|приблизительно|более|свыше|менее|уже|лишь|всего|ещё|еще|в|на"
+    r"|about|some|nearly|almost|roughly|around|over|under|already|only|at)\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def elided_verb(text_before: str) -> bool:
+    """The text before an amount ends with a dash that stands for the verb of the clause before."""
+    return bool(_ELIDED_VERB.search(text_before))
+
+
 def _elided(text: str, offset: int, amounts: list[Amount], unitless: list[Amount]) -> list[Amount]:
     """ "…составил 410 млн долларов, а по итогам прошлого года — 1,48 миллиарда": the dash stands
     for the verb, and the amount keeps the unit of the one before it."""
@@ -373,7 +441,7 @@ def _elided(text: str, offset: int, amounts: list[Amount], unitless: list[Amount
         if (
             earlier
             and not any(a.start <= bare.start < a.end for a in amounts)
-            and re.search(r"[—–]\s*$", text[: bare.start - offset])
+            and elided_verb(text[: bare.start - offset])
         ):
             found.append(Amount(bare.value, None, earlier[-1].unit, bare.start, bare.end))
     return found

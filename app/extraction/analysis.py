@@ -87,7 +87,14 @@ def _currency_name(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bo
     not the country."""
     before = [t.text.lower() for t in tokens[max(0, mention.first - 2) : mention.first]]
     after = tokens[mention.last].text.lower() if mention.last < len(tokens) else ""
-    return any(word.startswith("долл") for word in before) or after.startswith("dollar") or after == "$"
+    # the word right before, or "долл" and its full stop: not "…млрд долларов, перуанский экспорт…"
+    return (
+        (bool(before) and before[-1].startswith("долл"))
+        or before == ["долл", "."]
+        or after.startswith("dollar")
+        or after == "terms"  # "in US terms, roughly 19.5 billion dollars"
+        or after == "$"
+    )
 
 
 class Reading:

@@ -11,7 +11,7 @@ import pycountry
 from app.extraction.demonyms import other_countries
 from app.extraction.lexicon.countries import AMBIGUOUS_NAMES, COUNTRY_ROWS, ENGLISH_COMPOUND_PREFIXES
 from app.extraction.matching import Mention, PhraseMatcher
-from app.extraction.morphology import fold, word_keys
+from app.extraction.morphology import fold, place_name, word_keys
 from app.extraction.text import Token, tokenize
 
 
@@ -51,6 +51,8 @@ class CountryFinder:
         self.language = language
         self.matcher: PhraseMatcher[CountryWord] = PhraseMatcher()
         self.compound_prefixes: dict[str, str] = {}
+        # Russian names that are also common words (Перу, Чили, Того, Куба): their lemma → code
+        self.ambiguous: dict[str, str] = {}
         listed = set()
         for code, ru_row, en_row in COUNTRY_ROWS:
             listed.add(code)
@@ -73,6 +75,8 @@ class CountryFinder:
             self.compound_prefixes.update(ENGLISH_COMPOUND_PREFIXES)
         for code, words in other_countries(language, frozenset(listed)).items():
             names = [name for name in words.names if name not in AMBIGUOUS_NAMES]
+            if language == "ru":
+                self.ambiguous.update((fold(name), code) for name in words.names if name in AMBIGUOUS_NAMES)
             self.matcher.add_all(names, CountryWord(code, False), language, proper=True)
             self.matcher.add_all(words.adjectives, CountryWord(code, False, True), language)
             # A capital the lexicon gives another country (Jerusalem) stays that country's.
@@ -90,11 +94,27 @@ class CountryFinder:
     def find(self, tokens: Sequence[Token]) -> list[Mention[CountryWord]]:
         found = self.matcher.find(tokens)
         covered = {i for mention in found for i in range(mention.first, mention.last)}
+        found.extend(self._ambiguous(tokens, covered))
         for i, token in enumerate(tokens):
             if i in covered or "-" not in token.text or len(token.text) < 5:
                 continue
             found.extend(self._compound(token, i))
         return sorted(found, key=lambda mention: mention.start)
+
+    def _ambiguous(self, tokens: Sequence[Token], covered: set[int]) -> list[Mention[CountryWord]]:
+        """A name that is also a common word, read as the country where it is capitalised inside
+        a sentence and the dictionary knows the form as that place's ("экспорт в Мали", "с Перу";
+        not a sentence's "Того же мнения…")."""
+        found = []
+        for i, token in enumerate(tokens):
+            if i == 0 or i in covered or not token.capitalized:
+                continue
+            name = next((key for key in token.keys if key in self.ambiguous), None)
+            if name is not None and place_name(token.text, name):
+                found.append(
+                    Mention(CountryWord(self.ambiguous[name], False), token.start, token.end, i, i + 1)
+                )
+        return found
 
     def _compound(self, token: Token, index: int) -> list[Mention[CountryWord]]:
         parts = token.text.split("-")

@@ -5,7 +5,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from app.extraction.amounts import Amount, find_amounts, parse_number
+from app.extraction.amounts import Amount, elided_verb, find_amounts, parse_number
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import CountryWord
 from app.extraction.lexicon import vocabulary as vocab
@@ -100,6 +100,8 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
             proposals.append(_proposal(len(proposals), body, sentence, confidence, requires))
     for body, facts in _table_figures(reading, proposals, preliminary):
         proposals.append(_proposal(len(proposals), body, facts.sentence, 0.6, ()))
+    for body, facts in _list_figures(reading, proposals, preliminary):
+        proposals.append(_proposal(len(proposals), body, facts.sentence, 0.6, ()))
     return proposals
 
 
@@ -193,6 +195,122 @@ def _table_figures(
     return found
 
 
+_LIST_CAPTION = re.compile(
+    r"(?:,\s*(?P<lead>[^,()]+?)\s*)?(?:\((?P<bracket>[^()]+)\)|,\s*(?P<tail>[^,()]+))\s*:\s*$"
+)
+_LIST_NUMBER = r"-?\d[\d \u00a0\u202f]*(?:[.,]\d+)?"
+_LIST_ROW = re.compile(
+    rf"\s*(?P<label>[^:|]{{2,40}}?)\s*[—–:]\s*(?P<values>{_LIST_NUMBER}(?:\s*/\s*{_LIST_NUMBER})*)\s*[;.]?\s*"
+)
+Flow = tuple[str, tuple[str, str]]  # an indicator and its (reporter, partner)
+
+
+def _list_figures(
+    reading: Reading, proposals: list[Proposal], preliminary: list[str] | None
+) -> list[tuple[dict[str, Any], SentenceFacts]]:
+    """A list under a caption that gives its unit ("Динамика оборота по кварталам (млн долларов
+    США):" over lines "I квартал — 20,1;"): a figure per line whose label is a period. The flow is
+    the caption's, else the one the text told last; a caption's brackets may name one flow per
+    column ("USD million (Chilean exports to Peru / Chilean imports from Peru):" over
+    "January–March: 702.4 / 488.0"). A line the text has already told is left out."""
+    found: list[tuple[dict[str, Any], SentenceFacts]] = []
+    facts_list = reading.facts
+    year = reading.published.year if reading.published else None
+    told = [(p.body["indicator"], p.body["period"], p.body["value"]) for p in proposals]
+    for index, caption in enumerate(facts_list):
+        heading = _LIST_CAPTION.search(caption.sentence.text)
+        following = facts_list[index + 1].sentence.text if index + 1 < len(facts_list) else ""
+        if heading is None or not _LIST_ROW.fullmatch(following):
+            continue
+        scale_unit = _caption_unit(reading, heading)
+        flows = _caption_flows(reading, proposals, caption, heading)
+        if scale_unit is None or not flows:
+            continue
+        scale, unit = scale_unit
+        if any(unit not in _FITS[indicator] for indicator, _ in flows):
+            continue
+        for row in facts_list[index + 1 :]:
+            line = _LIST_ROW.fullmatch(row.sentence.text)
+            if line is None or row.sentence.paragraph != caption.sentence.paragraph:
+                break
+            values = re.split(r"\s*/\s*", line.group("values").strip())
+            periods = [
+                p for p in find_periods(line.group("label"), 0, year, reading.published) if not p.comparison
+            ]
+            if len(values) != len(flows) or len(periods) != 1 or periods[0].kind in {"same", "carry"}:
+                continue
+            period = periods[0].value
+            for (indicator, (reporter, partner)), raw in zip(flows, values, strict=True):
+                value = round(parse_number(raw, reading.language) * scale, 6)
+                if any(
+                    i == indicator and p == period and abs(v - value) <= 0.005 * abs(value)
+                    for i, p, v in told
+                ):
+                    continue
+                status = "preliminary" if _within_any(period, preliminary) else "reported"
+                body = {
+                    "reporter": reporter,
+                    "partner": partner,
+                    "indicator": indicator,
+                    "commodity": "TOTAL",
+                    "period": period,
+                    "value": value,
+                    "unit": unit,
+                    "bound": "exact",
+                    "status": "forecast" if _not_over(period, reading) else status,
+                }
+                found.append((body, row))
+    return found
+
+
+_CURRENCY_FIRST = re.compile(r"^(US\$|USD|EUR|\$|€)\s*(thousand|million|billion)\b", re.IGNORECASE)
+
+
+def _caption_unit(reading: Reading, heading: re.Match[str]) -> tuple[float, str] | None:
+    """The scale and unit a caption gives ("(млн евро)", ", USD million (…)")."""
+    for words in (heading.group("bracket"), heading.group("tail"), heading.group("lead")):
+        # "USD million" is "1 million USD" written the way a column is headed
+        words = _CURRENCY_FIRST.sub(r"\2 \1", words.strip()) if words else words
+        units = find_amounts(f"1 {words}", 0, reading.language) if words else []
+        if len(units) == 1 and units[0].unit != "percent":
+            return units[0].value, units[0].unit
+    return None
+
+
+def _caption_flows(
+    reading: Reading, proposals: list[Proposal], caption: SentenceFacts, heading: re.Match[str]
+) -> list[Flow]:
+    """The flow of each column: named in the brackets one per column, else the caption's, else the
+    figure the text told last."""
+    sentence = caption.sentence
+    bracket = heading.group("bracket")
+    if bracket and "/" in bracket:
+        flows: list[Flow] = []
+        start = sentence.start + heading.start("bracket")
+        for part in bracket.split("/"):
+            end = start + len(part)
+            tokens = _tokens_between(sentence.tokens, start, end)
+            cues = _indicator_cues(reading, tokens)
+            countries = [m for m in caption.countries if start <= m.start < end]
+            if not cues:
+                return []
+            reporter, partner = _roles(sentence.tokens, countries, cues[0].value)
+            if reporter is None or partner is None:
+                return []
+            flows.append((cues[0].value, (reporter, partner)))
+            start = end + 1
+        return flows
+    cues = _indicator_cues(reading, sentence.tokens)
+    if cues:
+        pair = _pair(reading, caption, cues[0].value)
+        return [(cues[0].value, pair[0])] if pair else []
+    earlier = [p for p in proposals if p.start < sentence.start and p.kind == "trade_figure"]
+    earlier = [p for p in earlier if not p.body["indicator"].endswith("_growth")]
+    if not earlier:
+        return []
+    return [(earlier[-1].body["indicator"], (earlier[-1].body["reporter"], earlier[-1].body["partner"]))]
+
+
 _DATA_WORDS = re.compile(r"\b(?:данн\w+|цифр\w*|показател\w+|data|figures?|numbers)\b", re.IGNORECASE)
 
 
@@ -216,6 +334,12 @@ def _preliminary_periods(reading: Reading) -> list[str] | None:
             continue
         periods += stated or ["*"]
     return periods or None
+
+
+def _not_over(period: str, reading: Reading) -> bool:
+    """A period that ends after the month of publication: what the text says of it is ahead."""
+    published = reading.published
+    return published is not None and _months(period)[1] > published.year * 12 + published.month - 1
 
 
 def _months(period: str) -> tuple[int, int]:
@@ -279,7 +403,7 @@ def _figure(
     after = _tokens_between(tokens, amount.end, next_start)[:4]
     whole_before = _tokens_between(tokens, sentence.start, amount.start)
     not_trade = [m for m in reading.cues("NOT_TRADE", before[-6:]) if not _accounted_for(tokens, m, amount)]
-    if not_trade or reading.cues("NOT_TRADE", after[:3]):
+    if not_trade or reading.cues("NOT_TRADE", _own_clause(after[:3])):
         return None, 0
     if amount.unit != "percent" and _ABSOLUTE_CHANGE.search(
         reading.document.text[max(sentence.start, amount.start - 40) : amount.start]
@@ -313,6 +437,8 @@ def _figure(
             indicator = freight[0].value
         elif carried_flow in {"exports", "imports"} and not reading.cues("INDICATORS", whole_before[:-3]):
             indicator = carried_flow
+    if indicator == "transit_volume" and _from_one_to_the_other(reading, facts):
+        indicator = "exports"  # "Freight moved by rail from Tanzania to Uganda…": no country carries it
     if indicator is None:
         following_tokens = _tokens_between(tokens, amount.end, next_start)
         breaks = [i for i, t in enumerate(following_tokens) if t.text in {",", ";", "—", "–"}]
@@ -320,6 +446,7 @@ def _figure(
             # "…at $1.31bn for calendar 2025, with Kazakh exports to India at $0.92bn": a cue in the
             # clause that leads to the next amount is that amount's.
             following_tokens = following_tokens[: breaks[-1]]
+        following_tokens = _before_contrast(following_tokens)
         causes = [i for i, t in enumerate(following_tokens) if t.text.lower() in _CAUSES]
         if causes:
             # "We expect to pass $2.5 billion, mainly because car imports…": the cause is another flow
@@ -332,6 +459,9 @@ def _figure(
         confidence -= 0.2
     if amount.unit == "percent" and _OR_RATE.fullmatch(reading.document.text[previous_end : amount.start]):
         before = whole_before[-12:]  # "an increase of USD 105.2 million, or 9.5 per cent"
+    if amount.unit == "percent" and previous_end > sentence.start and not _indicator_cues(reading, before):
+        # "…accounted for 341,000 TEU of that total, up 9.8%": the rate of the amount it follows
+        indicator = last_indicator.get(sentence.paragraph, indicator)
     if amount.unit == "percent":
         growth = (
             reading.cues("GROWTH", before)
@@ -377,7 +507,10 @@ def _figure(
     chained = re.fullmatch(r"\s*(?:to|до)\s*", reading.document.text[amount.end : next_start])
     if period is None and (chained or amount.unit == "percent"):
         # "rose 40% to $480 million last year": the rate shares the period of the amount it reached.
-        period, explicit = _period(periods, amount, previous_end, sentence.end, carried)
+        contrast = _CONTRAST.search(reading.document.text, amount.end, sentence.end)
+        period, explicit = _period(
+            periods, amount, previous_end, contrast.start() if contrast else sentence.end, carried
+        )
     if period is None and amount.unit == "percent" and any(p.comparison for p in periods):
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
     # A target with no year of its own is no figure ("официальная цель в 1 млрд долларов").
@@ -415,9 +548,13 @@ def _figure(
     if not explicit:
         confidence -= 0.1
 
-    status = _status(reading, before, tokens)
+    # "экспорт … оценивается в 12,9 млрд евро, импорт — в 8,7 млрд": the dash stands for the verb
+    elided = elided_verb(reading.document.text[previous_end : amount.start])
+    status = _status(reading, whole_before if elided else before, tokens)
     if status in {"reported", "forecast"} and _aimed(reading.document.text, amount, before):
         status = "target"
+    if status in {"reported", "preliminary", "estimate"} and _not_over(period, reading):
+        status = "forecast"  # "puts full-year 2026 turnover between…" in a November 2026 bulletin
     bound = _bound(language, before, status == "target", whole_before[-10:], upper is not None)
     if upper is not None and bound == "exact":
         bound = "range"
@@ -437,11 +574,15 @@ def _figure(
         amount.end,
         previous_end,
         next_start,
+        elided,
     )
     if pair is None:
         return None, 0
     (reporter, partner), from_context = pair
-    last_pairs[indicator.removesuffix("_growth")] = (reporter, partner)
+    if len(reading.main_pair) != 2 or {reporter, partner} == set(reading.main_pair):
+        # A third pair told for comparison ("Для сравнения: товарооборот Словакии с Польшей…") is
+        # no pair for the figures after it to go on with.
+        last_pairs[indicator.removesuffix("_growth")] = (reporter, partner)
     if from_context:
         confidence -= 0.15
 
@@ -463,6 +604,45 @@ def _figure(
         if compared:
             body["compared_period"] = compared
     return body, max(confidence, 0.3)
+
+
+_NEW_CLAUSE = {"а", "но", "и", "while", "whereas", "but", "and"}
+_CONTRASTING = {"а", "но", "while", "whereas", "but"}
+# ", but it remains small beside…": what the contrasting clause names is not the amount's
+_CONTRAST = re.compile(r",\s*(?:а|но|while|whereas|but)\s", re.IGNORECASE)
+
+
+def _before_contrast(after: Sequence[Token]) -> list[Token]:
+    """The words after an amount up to a contrasting clause ("…a quarter more than in 2025, but it
+    remains small beside the volumes still sent via…")."""
+    for index in range(len(after) - 1):
+        if after[index].text == "," and after[index + 1].text.lower() in _CONTRASTING:
+            return list(after[:index])
+    return list(after)
+
+
+def _own_clause(after: Sequence[Token]) -> Sequence[Token]:
+    """The words after an amount up to a clause that opens on its own ("…превысила 150 млрд евро, а
+    доля стран ЕС…": the share is the next clause's)."""
+    for index in range(len(after) - 1):
+        if after[index].text == "," and after[index + 1].text.lower() in _NEW_CLAUSE:
+            return after[:index]
+    return after
+
+
+_CARRIER_WORDS = {"through", "via", "across", "transit", "transshipment", "transhipment", "через", "транзит"}
+
+
+def _from_one_to_the_other(reading: Reading, facts: SentenceFacts) -> bool:
+    """Goods carried from one country to another, and no word of a country or a route they cross:
+    the first's exports, not transit (that needs a carrier, "through Georgia")."""
+    tokens = facts.sentence.tokens
+    words = {lemma(t.text) if reading.language == "ru" else t.text.lower() for t in tokens}
+    if words & _CARRIER_WORDS:
+        return False
+    origin = [m for m in facts.countries if _preceded_by(tokens, m, {"from", "из"})]
+    destination = [m for m in facts.countries if _preceded_by(tokens, m, {"to", "в", "во"})]
+    return bool(origin and destination) and origin[0].value.code != destination[0].value.code
 
 
 _CARRIAGE_VERBS = {"перевезти", "перевозить", "отправить", "отправлять", "transported", "carried", "moved"}
@@ -495,6 +675,13 @@ def _next_clause(text: str, amount_end: int, next_start: int, sentence_end: int)
         return next_start
     openings = list(_CLAUSE_OPENING.finditer(text, amount_end, next_start))
     return openings[-1].start() if openings else next_start
+
+
+def _clause_opened(text: str, start: int, amount_end: int) -> int | None:
+    """Where the amount's own clause opens after `start` ("…, а товарооборот Словакии с Польшей
+    превысил…"), if a conjunction opens one."""
+    openings = list(_CLAUSE_OPENING.finditer(text, start, amount_end))
+    return openings[-1].end() if openings else None
 
 
 def _accounted_for(tokens: Sequence[Token], mention: Mention[str], amount: Amount) -> bool:
@@ -534,14 +721,18 @@ def _one_countrys_total(
 
 def _not_pair(reading: Reading, tokens: Sequence[Token]) -> bool:
     """Trade with the world or a group ("with all countries", "with the EU as a whole"); not a
-    period's "for 2025 as a whole"."""
+    period's "for 2025 as a whole", "на 2026 год в целом"."""
     return any(
-        not (m.value == "as a whole" and m.first > 0 and _YEAR_WORD.fullmatch(tokens[m.first - 1].text))
+        not (
+            m.value in {"as a whole", "в целом"}
+            and m.first > 0
+            and _YEAR_WORD.fullmatch(tokens[m.first - 1].text.lower())
+        )
         for m in reading.cues("NOT_PAIR", tokens)
     )
 
 
-_YEAR_WORD = re.compile(r"\d{4}|year")
+_YEAR_WORD = re.compile(r"\d{4}|year|год\w*")
 
 
 def _partner_before(facts: SentenceFacts, amount_start: int) -> bool:
@@ -915,6 +1106,7 @@ def _pair(
     amount_end: int | None = None,
     segment_start: int | None = None,
     next_start: int | None = None,
+    elided: bool = False,
 ) -> tuple[tuple[str, str], bool] | None:
     """Reporter and partner: from the sentence, else from the sentences before it in the paragraph,
     else the pair of the last figure of the same indicator ("Deliveries in January alone were…"
@@ -931,8 +1123,14 @@ def _pair(
         )
         countries = [m for m in countries if m.start < clause_end]
         own = [m for m in countries if segment_start is not None and m.start >= segment_start]
-        if len({m.value.code for m in own}) >= 2:
-            countries = own  # "…$780 million, while Türkiye bought $420 million of Turkmen goods"
+        if len({m.value.code for m in own}) >= 2 or (own and elided):
+            # "…$780 million, while Türkiye bought $420 million of Turkmen goods"; "…, бельгийский
+            # экспорт в обратном направлении — примерно в 14,6 млрд": the other side is the pair's
+            countries = own
+        opened = _clause_opened(reading.document.text, segment_start or facts.sentence.start, amount_end)
+        clause = [m for m in countries if opened is not None and m.start >= opened]
+        if len({m.value.code for m in clause}) >= 2:
+            countries = clause  # "на Германию приходится треть…, а товарооборот Словакии с Польшей…"
     countries = [m for m in countries if not _a_source(facts.sentence.tokens, m)]
     reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end, segment_start)
     from_context = False

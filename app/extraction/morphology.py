@@ -201,6 +201,12 @@ def russian_entities(text: str) -> list[NamedSpan]:
     return [NamedSpan(span.type, span.start, span.stop, span.text) for span in doc.spans]
 
 
+def place_name(word: str, name: str) -> bool:
+    """The dictionary reads `word` as a form of the place name `name` ("Перу", "Кубы"), whatever
+    else it may be ("перо", "куб")."""
+    return any("Geox" in p.tag and fold(p.normal_form) == name for p in _analyzer().parse(word))
+
+
 def known_adjective(word: str) -> bool:
     """A Russian adjective the dictionary knows, given in its dictionary form."""
     # The lookup is cheap; a full parse of an unknown word runs the guessers, which are not.

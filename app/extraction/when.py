@@ -67,6 +67,7 @@ _NUMBER_WORDS = {
     "nine": 9,
     "ten": 10,
     "eleven": 11,
+    "twelve": 12,
 }
 _ORDINALS = {
     "перв": 1,
@@ -136,6 +137,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?:с\s+|from\s+|(?P<between>between\s+|между\s+))?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through|(?P<and>\s(?:и|and)\s))\s*(?P<m2>{_MONTH}){_OF_YEAR}",
     ),
     (
+        "months_to",
+        rf"\b(?P<n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+months?"
+        rf"\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(?P<m2>{_MONTH_EN})(?!\s+\d{{1,2}}\b)(?:\s+{_YEAR})?",
+    ),
+    (
         "first_months",
         rf"\b(?:(?:перв\w+|first)\s+)?(?P<n>\d{{1,2}}|дв\w+|тр[её]х|три|восемь|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|девят\w+|десят\w+|одиннадцат\w+|two|three|four|five|six|seven|eight|nine|ten|eleven)[\s-]+(?:месяц\w*|months?|-month)(?:\s+period)?{_OF_YEAR}",
     ),
@@ -196,16 +202,18 @@ _COMPARISON = re.compile(
 )
 _SAME_PERIOD = re.compile(
     r"(?:аналогичн|соответствующ)\w+\s+период\w*(?:\s+(?:прошлого|предыдущего)\s+года)?|"
-    r"(?:тот|те|тем|тех|того|том)\s+же\s+(?:период|месяц|квартал)\w*\s+(?:прошлого|предыдущего)\s+года|"
+    r"(?:тот|те|тем|тех|того|том|тому)\s+же\s+(?:\w+\s+)?(?:период|месяц|квартал)\w*\s+"
+    r"(?:(?:прошлого|предыдущего)\s+года|(?:19|20)\d{2}(?:-?го)?\s+года)|"
     r"(?:the\s+)?same\s+(?:period|quarter|month|half)s?"
     r"(?:\s+(?:of|in)\s+(?:(?:the\s+)?(?:last|previous)\s+year|(?:19|20)\d{2}\b)|\s+a\s+year\s+(?:earlier|ago))?|"
     r"(?:the\s+)?same\s+[a-z]+\s+months\s+(?:of|in)\s+(?:(?:the\s+)?(?:last|previous)\s+year|(?:19|20)\d{2}\b)|"
-    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|a\s+year\s+(?:earlier|ago)|"
+    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|a\s+year\s+(?:earlier|ago|before(?=\s*[.,;)]))|"
     r"(?:показател\w+|уров\w+)\s+(?:прошлого|предыдущего)\s+года|(?:last|the\s+previous)\s+year's\s+(?:level|figure)",
     re.IGNORECASE,
 )
 
 
+_FROM_A_SPAN = re.compile(r"(?:from|с)\s+", re.IGNORECASE)
 _BARE_SAME = re.compile(r"(?:the\s+)?same\s+period", re.IGNORECASE)
 # "over the same period" is a span, except after a rate ("up 5% over the same period": its base).
 _SPAN_BEFORE = re.compile(r"(?<!%\s)(?<!percent\s)(?<!cent\s)\b(?:in|during|over|for)\s+$", re.IGNORECASE)
@@ -301,6 +309,13 @@ def find_periods(
             value, explicit = period
             taken.append((match.start(), match.end()))
             comparison = bool(_COMPARISON.search(text[max(0, match.start() - 40) : match.start()]))
+            opening = _FROM_A_SPAN.match(text, match.start())
+            if not comparison and opening and "m2" in match.groupdict():
+                # "up 9.8% from January–June 2025": "from" opens the base, not a span "from … to"
+                comparison = bool(
+                    re.fullmatch(r"\s*[-–—]\s*", text[match.end("m1") : match.start("m2")])
+                    and _COMPARISON.search(text[max(0, match.start() - 40) : opening.end()])
+                )
             found.append(
                 Period(value, kind, offset + match.start(), offset + match.end(), comparison, explicit)
             )
@@ -420,6 +435,24 @@ def _dated_months(match: re.Match[str]) -> tuple[str, bool] | None:
     return f"{first[0]}-{first[1]:02d}/{last[0]}-{last[1]:02d}", True
 
 
+def _months_to(match: re.Match[str], published: date | None) -> tuple[str, bool] | None:
+    """ "the six months to June", "the 12 months ending March 2026": the months up to that one, its
+    year the one stated, else the last that is over by the publication date."""
+    count, last = _count(match.group("n")), _month_number(match.group("m2"))
+    if not 1 <= count <= 12 or not last:
+        return None
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif published is not None:
+        year = published.year if last <= published.month else published.year - 1
+    else:
+        return None
+    first = last - count + 1
+    if first >= 1:
+        return span(year, first, last), bool(match.group("year"))
+    return f"{year - 1}-{first + 12:02d}/{year}-{last:02d}", bool(match.group("year"))
+
+
 def _year_pair(match: re.Match[str]) -> tuple[str, bool] | None:
     """A fiscal year by its two calendar years, from the first month its sentence gives it to the
     month before that, a year later; None when the sentence does not say which months."""
@@ -451,6 +484,8 @@ def _resolve(
         return _dated_months(match)
     if kind == "year_pair":
         return _year_pair(match)
+    if kind == "months_to":
+        return _months_to(match, published)
     if kind == "season":
         season = (match.group("season") or match.group("season_en")).lower()
         months = next(m for stem, m in _SEASONS.items() if season.startswith(stem))

@@ -26,6 +26,8 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "торговля между",
             "взаимный товарооборот",
             "торговля",
+            # "оборот вырос на 1,9 %": the trade turnover a release is about, its word shortened
+            "оборот",
         ),
         "exports": (
             "экспорт",
@@ -86,6 +88,10 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "trade with",
             "turnover",
             "trade",
+            # "Goods worth … were exchanged", "the two-way flow", "goods in both directions"
+            "exchanged",
+            "two-way",
+            "in both directions",
         ),
         "exports": (
             "exports",
@@ -120,6 +126,7 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
         "transit_volume": (
             "transit",
             "transshipment",
+            "transhipment",
             "transported",
             "shipped through",
             "shipped via",
@@ -146,6 +153,7 @@ GROWTH: dict[str, tuple[str, ...]] = {
         "подняться",
         "увеличение",
         "прибавить",
+        "плюс",  # "плюс 7,2 % к тому же периоду"
     ),
     "en": (
         "growth",
@@ -200,6 +208,7 @@ NOT_PAIR: dict[str, tuple[str, ...]] = {
         "all markets",
         "to all",
         "as a whole",
+        "rest of the",  # "exports to the rest of the regional bloc"
     ),
 }
 # A country's total, unless the sentence names the partner ("внешнеторговый оборот Армении с
@@ -331,6 +340,8 @@ BOUNDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("did not top", "at_most"),
         ("shy of", "at_most"),
         ("approached", "approximate"),
+        ("approach", "approximate"),
+        ("approaches", "approximate"),
         ("approaching", "approximate"),
         ("neared", "approximate"),
         ("not more than", "at_most"),
@@ -349,8 +360,8 @@ BOUNDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("roughly", "approximate"),
         ("some", "approximate"),
         ("close to", "approximate"),
+        ("something like", "approximate"),
         ("circa", "approximate"),
-        ("an estimated", "approximate"),
         ("over", "at_least"),
         ("exceeded", "at_least"),
         ("exceed", "at_least"),
