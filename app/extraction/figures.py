@@ -174,25 +174,41 @@ def _table_figures(
                 if not re.fullmatch(r"-?\d[\d \u00a0\u202f.,]*", values[column]):
                     continue
                 value = round(parse_number(values[column], reading.language) * scale, 6)
-                if any(
-                    i == indicator and p == period and abs(v - value) <= 0.005 * abs(value)
-                    for i, p, v in told
-                ):
-                    continue
-                status = "preliminary" if _within_any(period, preliminary) else "reported"
-                body = {
-                    "reporter": reporter,
-                    "partner": partner,
-                    "indicator": indicator,
-                    "commodity": "TOTAL",
-                    "period": period,
-                    "value": value,
-                    "unit": unit,
-                    "bound": "exact",
-                    "status": status,
-                }
-                found.append((body, row))
+                body = _listed_figure(
+                    reading, told, preliminary, (reporter, partner), indicator, period, value, unit
+                )
+                if body is not None:
+                    found.append((body, row))
     return found
+
+
+def _listed_figure(
+    reading: Reading,
+    told: list[tuple[str, str, float]],
+    preliminary: list[str] | None,
+    pair: tuple[str, str],
+    indicator: str,
+    period: str,
+    value: float,
+    unit: str,
+) -> dict[str, Any] | None:
+    """The body of a figure a table or list gives, exact; None if the text has told it already (within
+    rounding). Preliminary where the text says so of its period; a forecast if the period has not ended."""
+    if any(i == indicator and p == period and abs(v - value) <= 0.005 * abs(value) for i, p, v in told):
+        return None
+    status = "preliminary" if _within_any(period, preliminary) else "reported"
+    reporter, partner = pair
+    return {
+        "reporter": reporter,
+        "partner": partner,
+        "indicator": indicator,
+        "commodity": "TOTAL",
+        "period": period,
+        "value": value,
+        "unit": unit,
+        "bound": "exact",
+        "status": "forecast" if _not_over(period, reading) else status,
+    }
 
 
 _LIST_CAPTION = re.compile(
@@ -240,26 +256,11 @@ def _list_figures(
             if len(values) != len(flows) or len(periods) != 1 or periods[0].kind in {"same", "carry"}:
                 continue
             period = periods[0].value
-            for (indicator, (reporter, partner)), raw in zip(flows, values, strict=True):
+            for (indicator, pair), raw in zip(flows, values, strict=True):
                 value = round(parse_number(raw, reading.language) * scale, 6)
-                if any(
-                    i == indicator and p == period and abs(v - value) <= 0.005 * abs(value)
-                    for i, p, v in told
-                ):
-                    continue
-                status = "preliminary" if _within_any(period, preliminary) else "reported"
-                body = {
-                    "reporter": reporter,
-                    "partner": partner,
-                    "indicator": indicator,
-                    "commodity": "TOTAL",
-                    "period": period,
-                    "value": value,
-                    "unit": unit,
-                    "bound": "exact",
-                    "status": "forecast" if _not_over(period, reading) else status,
-                }
-                found.append((body, row))
+                body = _listed_figure(reading, told, preliminary, pair, indicator, period, value, unit)
+                if body is not None:
+                    found.append((body, row))
     return found
 
 
