@@ -39,3 +39,23 @@ def test_a_figure_after_a_fiscal_year_and_its_months_takes_the_fiscal_year() -> 
         date(2025, 9, 1),
     )
     assert [(b["indicator"], b["period"]) for b in bodies] == [("trade_turnover", "2024-04/2025-03")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Экспорт Чили в Перу за январь–май прибавил 6%, до 1,2 млрд долларов.",
+        "Экспорт Чили в Перу за январь–май подрос на 6% и поднялся до 1,2 млрд долларов.",
+    ],
+)
+def test_a_level_reached_after_a_growth_verb_is_the_value_not_an_upper_bound(text: str) -> None:
+    bodies = figures(text, "ru", date(2026, 7, 1))
+    [level] = [b for b in bodies if b["indicator"] == "exports"]
+    assert (level["value"], level["bound"]) == (1_200_000_000, "exact")
+
+
+def test_up_to_without_a_change_is_still_an_upper_bound() -> None:
+    [body] = figures(
+        "Экспорт Чили в Перу за январь–май составил до 1,2 млрд долларов.", "ru", date(2026, 7, 1)
+    )
+    assert body["bound"] == "at_most"
