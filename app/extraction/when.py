@@ -308,6 +308,10 @@ def find_periods(
                 continue
             value, explicit = period
             taken.append((match.start(), match.end()))
+            months = _fiscal_months(text) if kind == "year_pair" else None
+            if months is not None:
+                # "in financial year 2025–26 (April–March)": the months say which year, they are no period
+                taken.append((months.start(), months.end()))
             comparison = bool(_COMPARISON.search(text[max(0, match.start() - 40) : match.start()]))
             opening = _FROM_A_SPAN.match(text, match.start())
             if not comparison and opening and "m2" in match.groupdict():
@@ -453,6 +457,15 @@ def _months_to(match: re.Match[str], published: date | None) -> tuple[str, bool]
     return f"{year - 1}-{first + 12:02d}/{year}-{last:02d}", bool(match.group("year"))
 
 
+def _fiscal_months(text: str) -> re.Match[str] | None:
+    """ "April–March", "from July to June": twelve months that do not start in January."""
+    for months in _TWELVE_MONTHS.finditer(text):
+        first, last = _month_number(months.group("m1")), _month_number(months.group("m2"))
+        if first > 1 and last == first - 1:
+            return months
+    return None
+
+
 def _year_pair(match: re.Match[str]) -> tuple[str, bool] | None:
     """A fiscal year by its two calendar years, from the first month its sentence gives it to the
     month before that, a year later; None when the sentence does not say which months."""
@@ -460,11 +473,11 @@ def _year_pair(match: re.Match[str]) -> tuple[str, bool] | None:
     second = match.group("y2")
     if (int(second) if len(second) == 4 else first_year // 100 * 100 + int(second)) != first_year + 1:
         return None
-    for months in _TWELVE_MONTHS.finditer(match.string):
-        first, last = _month_number(months.group("m1")), _month_number(months.group("m2"))
-        if first > 1 and last == first - 1:
-            return f"{first_year}-{first:02d}/{first_year + 1}-{last:02d}", True
-    return None
+    months = _fiscal_months(match.string)
+    if months is None:
+        return None
+    first, last = _month_number(months.group("m1")), _month_number(months.group("m2"))
+    return f"{first_year}-{first:02d}/{first_year + 1}-{last:02d}", True
 
 
 def _resolve(
