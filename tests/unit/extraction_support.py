@@ -2,13 +2,14 @@
 citation is added, and its quote is whole sentences of the text."""
 
 import re
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from app.agreements.schemas import AgreementCreate
 from app.events.schemas import EventCreate
-from app.extraction import Proposal
+from app.extraction import Proposal, extract
 from app.projects.schemas import InfrastructureProjectCreate
 from app.reference.schemas import OrganizationCreate, PersonCreate, PlaceCreate
 from app.trade.schemas import TradeFigureCreate
@@ -90,6 +91,13 @@ def check_all(text: str, proposals: list[Proposal]) -> None:
     problems += [f"{p.key}: requires unknown {k}" for p in proposals for k in p.requires if k not in keys]
     problems += [f"{p.key}: confidence {p.confidence}" for p in proposals if not 0 <= p.confidence <= 1]
     assert not problems, "\n".join(problems)
+
+
+def checked_bodies(text: str, language: str, kind: str, published: date | None) -> list[dict[str, Any]]:
+    """The bodies of the `kind` proposals extracted from `text`, every proposal checked (`check_all`)."""
+    proposals = extract(text, language=language, published=published)
+    check_all(text, proposals)
+    return [p.body for p in of_kind(proposals, kind)]
 
 
 def of_kind(proposals: list[Proposal], kind: str) -> list[Proposal]:

@@ -4,7 +4,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from extraction_support import check_all, of_kind, one
+from extraction_support import check_all, checked_bodies, of_kind, one
 
 from app.extraction import Known, Proposal, extract
 
@@ -392,9 +392,7 @@ def test_leaders_meeting_is_talks_and_a_meeting_with_the_press_is_not() -> None:
 
 
 def events_of(text: str, language: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
-    proposals = extract(text, language=language, published=published)
-    check_all(text, proposals)
-    return [p.body for p in of_kind(proposals, "event")]
+    return checked_bodies(text, language, "event", published)
 
 
 @pytest.mark.parametrize(
@@ -494,9 +492,7 @@ def test_an_interviewers_question_states_no_fact() -> None:
 
 
 def projects_of(text: str, language: str) -> list[dict[str, Any]]:
-    proposals = extract(text, language=language, published=PUBLISHED)
-    check_all(text, proposals)
-    return [p.body for p in of_kind(proposals, "infrastructure_project")]
+    return checked_bodies(text, language, "infrastructure_project", PUBLISHED)
 
 
 @pytest.mark.parametrize(

@@ -4,17 +4,13 @@ from datetime import date
 from typing import Any
 
 import pytest
-from extraction_support import check_all, of_kind
-
-from app.extraction import extract
+from extraction_support import checked_bodies
 
 PUBLISHED = date(2025, 10, 15)
 
 
 def figures(text: str, language: str, published: date | None = PUBLISHED) -> list[dict[str, Any]]:
-    proposals = extract(text, language=language, published=published)
-    check_all(text, proposals)
-    return [p.body for p in of_kind(proposals, "trade_figure")]
+    return checked_bodies(text, language, "trade_figure", published)
 
 
 def figure(text: str, language: str, published: date | None = PUBLISHED) -> dict[str, Any]:

@@ -6,17 +6,13 @@ from datetime import date
 from typing import Any
 
 import pytest
-from extraction_support import check_all, of_kind
-
-from app.extraction import extract
+from extraction_support import checked_bodies
 
 PUBLISHED = date(2025, 10, 15)
 
 
 def projects_of(text: str, language: str) -> list[dict[str, Any]]:
-    proposals = extract(text, language=language, published=PUBLISHED)
-    check_all(text, proposals)
-    return [p.body for p in of_kind(proposals, "infrastructure_project")]
+    return checked_bodies(text, language, "infrastructure_project", PUBLISHED)
 
 
 @pytest.mark.parametrize(

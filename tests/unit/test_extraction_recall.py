@@ -7,18 +7,15 @@ from datetime import date
 from typing import Any
 
 import pytest
-from extraction_support import check_all, of_kind
+from extraction_support import checked_bodies
 
-from app.extraction import extract
 from app.extraction.when import find_periods
 
 PUBLISHED = date(2025, 10, 15)
 
 
 def figures(text: str, language: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
-    proposals = extract(text, language=language, published=published)
-    check_all(text, proposals)
-    return [p.body for p in of_kind(proposals, "trade_figure")]
+    return checked_bodies(text, language, "trade_figure", published)
 
 
 def brief(body: dict[str, Any]) -> tuple[Any, ...]:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from extraction_support import check_all, of_kind
+from extraction_support import check_all, checked_bodies, of_kind
 
 from app.extraction import extract
 from app.extraction.when import find_windows
@@ -16,9 +16,7 @@ PUBLISHED = date(2026, 3, 15)
 
 
 def events(text: str, language: str) -> list[dict[str, Any]]:
-    proposals = extract(text, language=language, published=PUBLISHED)
-    check_all(text, proposals)
-    return [p.body for p in of_kind(proposals, "event")]
+    return checked_bodies(text, language, "event", PUBLISHED)
 
 
 @pytest.mark.parametrize(

@@ -9,15 +9,11 @@ from datetime import date
 from typing import Any
 
 import pytest
-from extraction_support import check_all, of_kind
-
-from app.extraction import extract
+from extraction_support import checked_bodies
 
 
 def facts(text: str, language: str, published: date, kind: str) -> list[dict[str, Any]]:
-    proposals = extract(text, language=language, published=published)
-    check_all(text, proposals)
-    return [p.body for p in of_kind(proposals, kind)]
+    return checked_bodies(text, language, kind, published)
 
 
 @pytest.mark.parametrize(

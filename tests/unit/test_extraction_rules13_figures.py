@@ -6,9 +6,8 @@ from datetime import date
 from typing import Any
 
 import pytest
-from extraction_support import check_all, of_kind
+from extraction_support import checked_bodies
 
-from app.extraction import extract
 from app.extraction.amounts import find_amounts
 from app.extraction.when import find_periods
 
@@ -16,9 +15,7 @@ PUBLISHED = date(2026, 9, 15)
 
 
 def figures(text: str, language: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
-    proposals = extract(text, language=language, published=published)
-    check_all(text, proposals)
-    return [p.body for p in of_kind(proposals, "trade_figure")]
+    return checked_bodies(text, language, "trade_figure", published)
 
 
 @pytest.mark.parametrize(

@@ -7,17 +7,14 @@ from datetime import date
 from typing import Any
 
 import pytest
-from extraction_support import check_all, of_kind
+from extraction_support import checked_bodies
 
-from app.extraction import extract
 from app.extraction.morphology import word_keys
 from app.extraction.when import find_periods
 
 
 def bodies(text: str, language: str, kind: str, published: date) -> list[dict[str, Any]]:
-    proposals = extract(text, language=language, published=published)
-    check_all(text, proposals)
-    return [p.body for p in of_kind(proposals, kind)]
+    return checked_bodies(text, language, kind, published)
 
 
 def test_a_comparison_base_is_no_period_of_the_figure_so_the_paragraph_period_carries() -> None:
