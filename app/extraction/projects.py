@@ -206,17 +206,10 @@ def _status_matcher(language: str) -> PhraseMatcher[tuple[str, str]]:
 
 
 @cache
-def _head_matcher(language: str) -> PhraseMatcher[tuple[str, str, str, str]]:
+def _head_matcher(language: str, named: bool) -> PhraseMatcher[tuple[str, str, str, str]]:
+    """The head words of vocabulary.PROJECT_HEADS, or with `named` of PROJECT_NAMED_HEADS."""
     matcher: PhraseMatcher[tuple[str, str, str, str]] = PhraseMatcher()
-    for head in vocab.PROJECT_HEADS[language]:
-        matcher.add(head[0], head, language)
-    return matcher
-
-
-@cache
-def _named_head_matcher(language: str) -> PhraseMatcher[tuple[str, str, str, str]]:
-    matcher: PhraseMatcher[tuple[str, str, str, str]] = PhraseMatcher()
-    for head in vocab.PROJECT_NAMED_HEADS[language]:
+    for head in (vocab.PROJECT_NAMED_HEADS if named else vocab.PROJECT_HEADS)[language]:
         matcher.add(head[0], head, language)
     return matcher
 
@@ -224,9 +217,9 @@ def _named_head_matcher(language: str) -> PhraseMatcher[tuple[str, str, str, str
 def _heads(language: str, tokens: list[Token]) -> list[tuple[Mention[tuple[str, str, str, str]], bool]]:
     """The head words of a sentence, and whether each names a project only when a name is given
     (vocabulary.PROJECT_NAMED_HEADS); where both tables read the same words, the first one's."""
-    heads = [(m, False) for m in _head_matcher(language).find(tokens)]
+    heads = [(m, False) for m in _head_matcher(language, False).find(tokens)]
     taken = {i for m, _ in heads for i in range(m.first, m.last)}
-    for mention in _named_head_matcher(language).find(tokens):
+    for mention in _head_matcher(language, True).find(tokens):
         if not taken & set(range(mention.first, mention.last)):
             heads.append((mention, True))
     return sorted(heads, key=lambda pair: pair[0].first)
