@@ -29,7 +29,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from app.db import classify, failure_code, first_failure
+from app.db import WriteTurnTimeout, classify, failure_code, first_failure
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_SCHEMA_REF = "#/components/schemas/Problem"
@@ -295,8 +295,9 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    # Lost connections, no free connection, a statement past the query timeout (bad SQL is a bug: 500).
-    for database_error in (OperationalError, InterfaceError, PoolTimeout):
+    # Lost connections, no free connection, a statement past the query timeout, a SQLite write that
+    # waited past the lock wait for its turn (bad SQL is a bug: 500).
+    for database_error in (OperationalError, InterfaceError, PoolTimeout, WriteTurnTimeout):
         app.add_exception_handler(database_error, database_problem)
     app.add_exception_handler(OSError, _os_error)
     app.add_exception_handler(Exception, _unexpected_error)

@@ -344,6 +344,30 @@ async def test_lock_contention_is_a_503_busy_with_retry_after(migrated: Database
         holder.dispose()
 
 
+@pytest.mark.parametrize("empty_database", ["sqlite"], indirect=True)
+@pytest.mark.anyio
+async def test_a_write_waiting_past_its_turn_in_the_process_is_a_503_busy(migrated: Database) -> None:
+    """SQLite: a process's writes queue for their turn before BEGIN; one that waits there past the
+    lock wait is contention like any other, not an unexpected error."""
+    gate = WriteGate()
+    async with serve(build(settings_for(migrated.url, query_timeout_ms=400), gate=gate)) as client:
+        async with anyio.create_task_group() as tasks:
+            holding: list[httpx.Response] = []
+
+            async def hold() -> None:
+                holding.append(await client.post("/test/write"))
+
+            tasks.start_soon(hold)
+            await anyio.to_thread.run_sync(gate.written.wait, 10)
+            try:
+                waiting = await client.post("/test/write")
+            finally:
+                gate.release.set()
+        assert_problem(waiting, 503, "database-busy")
+        assert waiting.headers["retry-after"] == "1"
+        assert holding[0].status_code == 200
+
+
 def fill_up(engine: Any) -> None:
     """SQLite's max_page_count at the file's size: a write that needs a new page fails SQLITE_FULL,
     as on a full disk."""
