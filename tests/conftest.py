@@ -34,6 +34,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.common.routing import ReadRoutes
 from app.config import REPO_ROOT, Settings, get_settings
 from app.db import make_engine
 from app.health import alembic_config
@@ -253,6 +254,20 @@ async def client(app: FastAPI, connection: Connection) -> AsyncIterator[httpx.As
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
+
+
+@pytest.fixture
+async def by_fastapi(seeded_database: Database, connection: Connection) -> AsyncIterator[httpx.AsyncClient]:
+    """The app without its response cache and without its read routes: FastAPI's router and
+    dependency solver compute every answer."""
+    app = create_app(Settings(database_url=seeded_database.url, rate_limit_per_minute=0, response_cache_mb=0))
+    assert app.state.response_cache is None
+    [read_routes] = [route for route in app.router.routes if isinstance(route, ReadRoutes)]
+    app.router.routes.remove(read_routes)
+    bind_to_test_transaction(app, connection)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as c:
+        yield c
+    app.state.engine.dispose()
 
 
 def bind_to_test_transaction(app: FastAPI, connection: Connection) -> None:
