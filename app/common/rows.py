@@ -45,13 +45,17 @@ from sqlalchemy import (
     select,
     sql,
     text,
+    true,
     type_coerce,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import RelationshipDirection, RelationshipProperty, Session, configure_mappers
-from sqlalchemy.sql.selectable import TextualSelect
+from sqlalchemy.sql import visitors
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.selectable import ScalarSelect, TextualSelect
 from sqlalchemy.sql.sqltypes import NullType
 from sqlalchemy.sql.visitors import replacement_traverse
 
@@ -281,6 +285,65 @@ def _key(name: str) -> Any:
     return literal_column(f"'{name}'")
 
 
+# Aggregates over all of a subquery's rows: such a subquery gives exactly one row, as a LATERAL join too.
+_AGGREGATES = frozenset({"count", "json_agg"})
+_POSTGRESQL: Dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
+
+
+def _select(values: Sequence[Any], outer: Any, engine: str) -> Select[Any]:
+    """`SELECT values` over `outer` (a page, or a record's table). On PostgreSQL, correlated aggregate
+    subqueries that read the same rows (a record's citations: its source count, which `support`
+    counts again, and their list) become one LATERAL join, each distinct aggregate computed once, so
+    the rows are read once a record instead of once per use. A subquery that shares its rows with no
+    other stays as it is; SQLite, which has no LATERAL, gets the subqueries as they are."""
+    if engine != "postgresql":
+        return select(*values)
+    # The rows read (their SQL) -> the subqueries reading them, each with its SELECT.
+    uses: dict[str, list[tuple[Any, Select[Any]]]] = {}
+    for value in values:
+        for element in visitors.iterate(value):
+            inner = element.element if isinstance(element, ScalarSelect) else None
+            if isinstance(inner, Select) and _aggregates_only(inner):
+                rows = _sql(inner.with_only_columns(literal_column("1")))
+                uses.setdefault(rows, []).append((element, inner))
+    replaced: dict[int, Any] = {}  # a subquery (by id) -> the LATERAL join's column that replaces it
+    joined = outer
+    for n, subqueries in enumerate(uses.values()):
+        if len(subqueries) < 2:
+            continue
+        aggregate = {id(subquery): _sql(inner.selected_columns[0]) for subquery, inner in subqueries}
+        names: dict[str, str] = {}  # each distinct aggregate (its SQL) -> its column
+        columns = []
+        for subquery, inner in subqueries:
+            if aggregate[id(subquery)] not in names:
+                names[aggregate[id(subquery)]] = name = f"a{len(names)}"
+                columns.append(inner.selected_columns[0].label(name))
+        lateral = subqueries[0][1].with_only_columns(*columns).lateral(f"rows{n}")
+        joined = joined.outerjoin(lateral, true())
+        for subquery, _ in subqueries:
+            replaced[id(subquery)] = lateral.c[names[aggregate[id(subquery)]]]
+    if not replaced:
+        return select(*values)
+    swap = lambda element, **_: replaced.get(id(element))  # noqa: E731
+    return select(*(replacement_traverse(value, {}, swap) for value in values)).select_from(joined)
+
+
+def _sql(element: Any) -> str:
+    return str(element.compile(dialect=_POSTGRESQL))
+
+
+def _aggregates_only(statement: Select[Any]) -> bool:
+    """Whether `statement` selects one aggregate over all its rows (no GROUP BY, no LIMIT)."""
+    if len(statement.selected_columns) != 1:
+        return False
+    if statement._group_by_clauses or statement._limit_clause is not None:
+        return False
+    return any(
+        isinstance(element, FunctionElement) and element.name in _AGGREGATES
+        for element in visitors.iterate(statement.selected_columns[0])
+    )
+
+
 def _survives_json(kind: Any) -> bool:
     """Values the databases write into JSON as the API's JSON has them. Not floats (SQLite writes 15
     digits), nor booleans (SQLite writes 0 and 1)."""
@@ -455,19 +518,17 @@ class Plan:
         # Untyped, so nothing is converted (the columns as the driver returns them), compiled once per
         # engine and run on the driver's cursor (db.DriverStatement).
         self.by_id = DriverStatement(
-            select(
-                *(
-                    type_coerce(column, NullType())
-                    for column in [
-                        *self.raw_columns,
-                        *(
-                            self._inline(related, columns[self._getters[at]], table)
-                            for at, related in self.inlined
-                        ),
-                    ]
-                )
-            ).where(reader.id_column == bindparam("record_id"))
+            self._record_statement(table).where(reader.id_column == bindparam("record_id"))
         )
+
+    def _record_statement(self, table: Any) -> Select[Any]:
+        """A record's columns and its inlined relations, untyped, from its `table`."""
+        values = [
+            *self.raw_columns,
+            *(self._inline(related, self.columns[self._getters[at]], table) for at, related in self.inlined),
+        ]
+        untyped = [type_coerce(value, NullType()) for value in values]
+        return _select(untyped, table, self.engine)
 
     def _inline(self, related: _Related, key: Any, outer: Any) -> ColumnElement[str | None]:
         assert related.inline is not None
@@ -497,7 +558,7 @@ class Plan:
             values: list[Any] = list(columns)
             for at in self._computed:
                 values[at] = _correlated_to(self.columns[at], self.reader.id_column, columns[0])
-            statement = select(*values, *relations).order_by(*order)
+            statement = _select([*values, *relations], rows, dialect.name).order_by(*order)
             # Its columns named in order, untyped (nothing converted, as the driver returns them):
             # SQLAlchemy then keeps the result's description with the compiled statement instead
             # of matching the cursor's columns anew on every page.
