@@ -26,7 +26,7 @@ from app.common.listing import Listing
 from app.common.rows import row_cells
 from app.events.repository import EVENTS
 from app.events.schemas import EventRead
-from app.models import Bound, Citation, ContestedValue, Country, Source, TradeFigure
+from app.models import Bound, Citation, ContestedValue, Country, Event, Source, TradeFigure
 from app.projects.repository import PROJECTS
 from app.projects.schemas import InfrastructureProjectRead
 from app.reference.repository import COUNTRIES, ORGANIZATIONS, PEOPLE, PLACES
@@ -326,3 +326,18 @@ def test_a_postgresql_page_reads_a_records_citations_once(engine: str) -> None:
     sql = str(plan.with_relations(page, positions, False, dialect).compile(dialect=dialect))
     assert sql.count("FROM citations") == (1 if engine == "postgresql" else 3)
     assert ("LATERAL" in sql) == (engine == "postgresql")
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_a_postgresql_page_reads_its_many_to_many_lists_once_a_page(engine: str) -> None:
+    """An event's countries, people and organizations: on PostgreSQL one GROUP BY over the page's ids
+    each (`_Inline.per_page`), not a subquery per record; SQLite's statement is as it was."""
+    dialect = {"sqlite": sqlite.dialect(), "postgresql": postgresql.dialect()}[engine]
+    assert EVENTS.reader is not None
+    plan = EVENTS.reader.plan("en", (), engine)
+    columns, positions = plan.with_key_columns(EVENTS.sorting.key_columns(Event.id))
+    page = select(*columns).order_by(Event.id).limit(51)
+    sql = str(plan.with_relations(page, positions, False, dialect).compile(dialect=dialect))
+    for link in ("event_countries", "event_people", "event_organizations"):
+        assert (f"GROUP BY {link}.event_id" in sql) == (engine == "postgresql")
+        assert (f"WHERE {link}.event_id = page.c0" in sql) == (engine == "sqlite")

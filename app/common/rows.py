@@ -243,6 +243,17 @@ class _Inline:
             statement = select(item)
         return self._from(statement).where(self.owner == key).correlate(outer).scalar_subquery()
 
+    def per_page(self, key: Any, page: Any, name: str) -> Any:
+        """PostgreSQL, a many-to-many list: the lists of all the page's records in one GROUP BY over
+        their ids (`owner`, `listed`), to join on `key`. As a subquery per record, PostgreSQL plans
+        the join to the target by the link rows it expects, two or so, and hashes the whole target
+        table (every country) for each record; once per page it probes the target's key."""
+        assert self.joined is not None and self.order
+        items = func.json_agg(aggregate_order_by(self._item("postgresql"), *self.order))
+        statement = select(self.owner.label("owner"), cast(items, Text()).label("listed"))
+        wanted = self.owner.in_(select(key).select_from(page))
+        return self._from(statement).where(wanted).group_by(self.owner).subquery(name)
+
     def _item(self, engine: str) -> Any:
         if self.keys is None:
             return self.fields[0]
@@ -297,7 +308,7 @@ def _select(values: Sequence[Any], outer: Any, engine: str) -> Select[Any]:
     the rows are read once a record instead of once per use. A subquery that shares its rows with no
     other stays as it is; SQLite, which has no LATERAL, gets the subqueries as they are."""
     if engine != "postgresql":
-        return select(*values)
+        return select(*values).select_from(outer)
     # The rows read (their SQL) -> the subqueries reading them, each with its SELECT.
     uses: dict[str, list[tuple[Any, Select[Any]]]] = {}
     for value in values:
@@ -323,7 +334,7 @@ def _select(values: Sequence[Any], outer: Any, engine: str) -> Select[Any]:
         for subquery, _ in subqueries:
             replaced[id(subquery)] = lateral.c[names[aggregate[id(subquery)]]]
     if not replaced:
-        return select(*values)
+        return select(*values).select_from(outer)
     swap = lambda element, **_: replaced.get(id(element))  # noqa: E731
     return select(*(replacement_traverse(value, {}, swap) for value in values)).select_from(joined)
 
@@ -552,13 +563,21 @@ class Plan:
             rows = sql.table("page", *(sql.column(f"c{at}") for at in range(shape[0])))
             columns = list(rows.c)
             order = [columns[at].desc() if descending else columns[at] for at in key_positions]
-            relations = [
-                self._inline(related, columns[self._getters[at]], rows) for at, related in self.inlined
-            ]
+            relations = []
+            joined: Any = rows
+            for at, related in self.inlined:
+                key = columns[self._getters[at]]
+                inline = related.inline[self.lang] if related.inline is not None else None
+                if dialect.name == "postgresql" and inline is not None and inline.joined is not None:
+                    per_page = inline.per_page(key, rows, f"list{at}")
+                    joined = joined.outerjoin(per_page, per_page.c.owner == key)
+                    relations.append(per_page.c.listed)
+                else:
+                    relations.append(self._inline(related, key, rows))
             values: list[Any] = list(columns)
             for at in self._computed:
                 values[at] = _correlated_to(self.columns[at], self.reader.id_column, columns[0])
-            statement = _select([*values, *relations], rows, dialect.name).order_by(*order)
+            statement = _select([*values, *relations], joined, dialect.name).order_by(*order)
             # Its columns named in order, untyped (nothing converted, as the driver returns them):
             # SQLAlchemy then keeps the result's description with the compiled statement instead
             # of matching the cursor's columns anew on every page.
