@@ -4,10 +4,12 @@ of list, detail and export endpoints (no ORM objects, no per-row validation).
 A `RowReader` is derived once from a Read schema and its model: each schema field is a column (`title`
 reads `title_en` or `title_ru`), a many-to-one reference or a list of related rows. On SQLite and
 PostgreSQL a page is one statement: the database writes each record's relations as JSON beside its
-columns (`_Inline`); elsewhere, and for the CSV export, the related rows of a whole page come in one
-query per relation, by the page's ids. The dicts it builds have the keys, order
-and values of `Schema.model_validate(record).model_dump(mode="json")`; tests/test_fast_rows.py checks
-that over the whole seed.
+columns (`_Inline`; on PostgreSQL, rows that several columns aggregate are read once a record,
+`_select`, and many-to-many lists once a page, `_Inline.per_page`); elsewhere, and for the CSV
+export, the related rows of a whole page come in one query per relation, by the page's ids. The
+dicts it builds have the keys, order and values of
+`Schema.model_validate(record).model_dump(mode="json")`; tests/test_fast_rows.py checks that over the
+whole seed.
 """
 
 import re
