@@ -7,6 +7,8 @@ record of each kind. The requests go straight into the ASGI app, as `bench/overh
     cd /tmp/before    # the code before, from `git archive`
     .venv/bin/python bench/same_answers.py --db /tmp/answers.db --reuse --out /tmp/before.jsonl
     .venv/bin/python bench/same_answers.py --compare /tmp/before.jsonl /tmp/after.jsonl
+    .venv/bin/python bench/same_answers.py --db bench/results/data-200000-50000-seed5/bench.db \
+        --database-url postgresql+psycopg://postgres@127.0.0.1:5432/bilateral_bench --out /tmp/pg.jsonl
 """
 
 import argparse
@@ -105,13 +107,15 @@ def urls_of(db: Path) -> list[str]:
     return urls
 
 
-async def answers(db: Path, urls: list[str], headers: list[tuple[bytes, bytes]]) -> list[dict[str, Any]]:
+async def answers(
+    database_url: str, urls: list[str], headers: list[tuple[bytes, bytes]]
+) -> list[dict[str, Any]]:
     from app.config import Settings
     from app.main import create_app
 
     settings = Settings(
         _env_file=None,
-        database_url=f"sqlite:///{db}",
+        database_url=database_url,
         rate_limit_per_minute=0,
         response_cache_mb=0,
         log_level="warning",
@@ -161,25 +165,33 @@ def main() -> int:
     parser.add_argument("--reuse", action="store_true", help="use --db as an earlier run built it")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--compare", type=Path, nargs=2, metavar=("BEFORE", "AFTER"))
+    parser.add_argument(
+        "--database-url",
+        help="answer from this database (PostgreSQL) with --db's rows, as `bench/run.py --database "
+        "postgresql` builds the two; --db then only names the URLs",
+    )
     args = parser.parse_args()
     if args.compare:
         return compare(*args.compare)
-    if not (args.reuse and args.db.exists()):
+    if not (args.reuse and args.db.exists()) and args.database_url is None:
         from bench.explorer import build
 
         build(args.db, 2_000, 500, 1)
     urls = urls_of(args.db)
     found = []
+    database_url = args.database_url or f"sqlite:///{args.db}"
     for headers in ([], [(b"accept-language", b"ru")], [(b"accept-encoding", b"gzip")]):
-        found += await_answers(args.db, urls, [(b"host", b"127.0.0.1:8000"), *headers])
+        found += await_answers(database_url, urls, [(b"host", b"127.0.0.1:8000"), *headers])
     args.out.write_text("".join(json.dumps(answer) + "\n" for answer in found))
     digest = hashlib.sha256(args.out.read_bytes()).hexdigest()[:16]
     print(f"{len(found)} answers of {len(urls)} URLs to {args.out} (sha256 {digest})")
     return 0
 
 
-def await_answers(db: Path, urls: list[str], headers: list[tuple[bytes, bytes]]) -> list[dict[str, Any]]:
-    return asyncio.run(answers(db, urls, headers))
+def await_answers(
+    database_url: str, urls: list[str], headers: list[tuple[bytes, bytes]]
+) -> list[dict[str, Any]]:
+    return asyncio.run(answers(database_url, urls, headers))
 
 
 if __name__ == "__main__":

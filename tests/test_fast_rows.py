@@ -3,7 +3,7 @@ seed, every record of every resource that reads rows, in both languages, with an
 
 import csv
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 from types import SimpleNamespace
 from typing import Any
 
@@ -11,7 +11,8 @@ import httpx
 import orjson
 import pytest
 from pydantic import BaseModel
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -25,7 +26,7 @@ from app.common.listing import Listing
 from app.common.rows import row_cells
 from app.events.repository import EVENTS
 from app.events.schemas import EventRead
-from app.models import Bound, Citation, Country, TradeFigure
+from app.models import Bound, Citation, ContestedValue, Country, Event, Source, TradeFigure
 from app.projects.repository import PROJECTS
 from app.projects.schemas import InfrastructureProjectRead
 from app.reference.repository import COUNTRIES, ORGANIZATIONS, PEOPLE, PLACES
@@ -280,3 +281,63 @@ def test_a_page_written_from_the_databases_json_is_what_orjson_writes(
             rows.writes_json_as_orjson(engine) and listing.reader.plan(lang).related != []
         )
     assert listing is not TRADE_FIGURES or orjson.dumps(AWKWARD_TEXT) in orjson.dumps(decoded)
+
+
+def test_support_and_source_counts_are_what_the_schema_dumps(session: Session) -> None:
+    """Records with no citation, several citations of one source (the seed's), two sources, and a
+    contested value: support and source_count, alone or beside the citations, read as the ORM reads
+    them (on PostgreSQL a page counts a record's sources once, with its citations)."""
+    first, second, third, fourth = session.scalars(select(TradeFigure).order_by(TradeFigure.id).limit(4))
+    session.add(Source(id="second-note", title="[A second note]", language="en", kind="other", text="x" * 9))
+    session.flush()
+    session.execute(delete(Citation).where(Citation.trade_figure_id == first.id))
+    quote = {"source_id": "second-note", "quote": "x", "paragraph": 1, "char_start": 0, "char_end": 1}
+    session.add(Citation(trade_figure_id=third.id, **quote))
+    contested = ContestedValue(trade_figure_id=fourth.id, field="value", value="1", **quote)
+    session.add(contested)
+    contested.created_at = datetime.now(UTC)
+    session.flush()
+    session.expire_all()
+    for fields in ([], ["support"], ["source_count"], ["citations", "support", "source_count"]):
+        expected = by_orm(session, TRADE_FIGURES, TradeFigureRead, "en", fields)
+        assert by_rows(session, TRADE_FIGURES, "en", fields) == expected
+    found = {item["id"]: item for item in by_rows(session, TRADE_FIGURES, "en", [])}
+    for figure in (first, second, third, fourth):  # and one record by id
+        assert as_json(TRADE_FIGURES.get_item(session, figure.id, "en")[0]) == found[figure.id]
+    assert [
+        (found[f.id]["support"], found[f.id]["source_count"]) for f in (first, second, third, fourth)
+    ] == [
+        ("single", 0),
+        ("single", 1),
+        ("corroborated", 2),
+        ("contested", 1),
+    ]
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_a_postgresql_page_reads_a_records_citations_once(engine: str) -> None:
+    """The source count (asked twice: `source_count`, and `support`'s corroboration) and the list of
+    citations are one LATERAL join on PostgreSQL; SQLite's statement is as it was."""
+    dialect = {"sqlite": sqlite.dialect(), "postgresql": postgresql.dialect()}[engine]
+    assert TRADE_FIGURES.reader is not None
+    plan = TRADE_FIGURES.reader.plan("en", (), engine)
+    columns, positions = plan.with_key_columns(TRADE_FIGURES.sorting.key_columns(TradeFigure.id))
+    page = select(*columns).order_by(TradeFigure.id).limit(51)
+    sql = str(plan.with_relations(page, positions, False, dialect).compile(dialect=dialect))
+    assert sql.count("FROM citations") == (1 if engine == "postgresql" else 3)
+    assert ("LATERAL" in sql) == (engine == "postgresql")
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_a_postgresql_page_reads_its_many_to_many_lists_once_a_page(engine: str) -> None:
+    """An event's countries, people and organizations: on PostgreSQL one GROUP BY over the page's ids
+    each (`_Inline.per_page`), not a subquery per record; SQLite's statement is as it was."""
+    dialect = {"sqlite": sqlite.dialect(), "postgresql": postgresql.dialect()}[engine]
+    assert EVENTS.reader is not None
+    plan = EVENTS.reader.plan("en", (), engine)
+    columns, positions = plan.with_key_columns(EVENTS.sorting.key_columns(Event.id))
+    page = select(*columns).order_by(Event.id).limit(51)
+    sql = str(plan.with_relations(page, positions, False, dialect).compile(dialect=dialect))
+    for link in ("event_countries", "event_people", "event_organizations"):
+        assert (f"GROUP BY {link}.event_id" in sql) == (engine == "postgresql")
+        assert (f"WHERE {link}.event_id = page.c0" in sql) == (engine == "sqlite")

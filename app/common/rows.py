@@ -4,10 +4,12 @@ of list, detail and export endpoints (no ORM objects, no per-row validation).
 A `RowReader` is derived once from a Read schema and its model: each schema field is a column (`title`
 reads `title_en` or `title_ru`), a many-to-one reference or a list of related rows. On SQLite and
 PostgreSQL a page is one statement: the database writes each record's relations as JSON beside its
-columns (`_Inline`); elsewhere, and for the CSV export, the related rows of a whole page come in one
-query per relation, by the page's ids. The dicts it builds have the keys, order
-and values of `Schema.model_validate(record).model_dump(mode="json")`; tests/test_fast_rows.py checks
-that over the whole seed.
+columns (`_Inline`; on PostgreSQL, rows that several columns aggregate are read once a record,
+`_select`, and many-to-many lists once a page, `_Inline.per_page`); elsewhere, and for the CSV
+export, the related rows of a whole page come in one query per relation, by the page's ids. The
+dicts it builds have the keys, order and values of
+`Schema.model_validate(record).model_dump(mode="json")`; tests/test_fast_rows.py checks that over the
+whole seed.
 """
 
 import re
@@ -45,13 +47,17 @@ from sqlalchemy import (
     select,
     sql,
     text,
+    true,
     type_coerce,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import RelationshipDirection, RelationshipProperty, Session, configure_mappers
-from sqlalchemy.sql.selectable import TextualSelect
+from sqlalchemy.sql import visitors
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.selectable import ScalarSelect, TextualSelect
 from sqlalchemy.sql.sqltypes import NullType
 from sqlalchemy.sql.visitors import replacement_traverse
 
@@ -239,6 +245,17 @@ class _Inline:
             statement = select(item)
         return self._from(statement).where(self.owner == key).correlate(outer).scalar_subquery()
 
+    def per_page(self, key: Any, page: Any, name: str) -> Any:
+        """PostgreSQL, a many-to-many list: the lists of all the page's records in one GROUP BY over
+        their ids (`owner`, `listed`), to join on `key`. As a subquery per record, PostgreSQL plans
+        the join to the target by the link rows it expects, two or so, and hashes the whole target
+        table (every country) for each record; once per page it probes the target's key."""
+        assert self.joined is not None and self.order
+        items = func.json_agg(aggregate_order_by(self._item("postgresql"), *self.order))
+        statement = select(self.owner.label("owner"), cast(items, Text()).label("listed"))
+        wanted = self.owner.in_(select(key).select_from(page))
+        return self._from(statement).where(wanted).group_by(self.owner).subquery(name)
+
     def _item(self, engine: str) -> Any:
         if self.keys is None:
             return self.fields[0]
@@ -279,6 +296,65 @@ def _key(name: str) -> Any:
     """A JSON key written into the SQL (a schema's field name, never user input)."""
     assert name.isidentifier()
     return literal_column(f"'{name}'")
+
+
+# Aggregates over all of a subquery's rows: such a subquery gives exactly one row, as a LATERAL join too.
+_AGGREGATES = frozenset({"count", "json_agg"})
+_POSTGRESQL: Dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
+
+
+def _select(values: Sequence[Any], outer: Any, engine: str) -> Select[Any]:
+    """`SELECT values` over `outer` (a page, or a record's table). On PostgreSQL, correlated aggregate
+    subqueries that read the same rows (a record's citations: its source count, which `support`
+    counts again, and their list) become one LATERAL join, each distinct aggregate computed once, so
+    the rows are read once a record instead of once per use. A subquery that shares its rows with no
+    other stays as it is; SQLite, which has no LATERAL, gets the subqueries as they are."""
+    if engine != "postgresql":
+        return select(*values).select_from(outer)
+    # The rows read (their SQL) -> the subqueries reading them, each with its SELECT.
+    uses: dict[str, list[tuple[Any, Select[Any]]]] = {}
+    for value in values:
+        for element in visitors.iterate(value):
+            inner = element.element if isinstance(element, ScalarSelect) else None
+            if isinstance(inner, Select) and _aggregates_only(inner):
+                rows = _sql(inner.with_only_columns(literal_column("1")))
+                uses.setdefault(rows, []).append((element, inner))
+    replaced: dict[int, Any] = {}  # a subquery (by id) -> the LATERAL join's column that replaces it
+    joined = outer
+    for n, subqueries in enumerate(uses.values()):
+        if len(subqueries) < 2:
+            continue
+        aggregate = {id(subquery): _sql(inner.selected_columns[0]) for subquery, inner in subqueries}
+        names: dict[str, str] = {}  # each distinct aggregate (its SQL) -> its column
+        columns = []
+        for subquery, inner in subqueries:
+            if aggregate[id(subquery)] not in names:
+                names[aggregate[id(subquery)]] = name = f"a{len(names)}"
+                columns.append(inner.selected_columns[0].label(name))
+        lateral = subqueries[0][1].with_only_columns(*columns).lateral(f"rows{n}")
+        joined = joined.outerjoin(lateral, true())
+        for subquery, _ in subqueries:
+            replaced[id(subquery)] = lateral.c[names[aggregate[id(subquery)]]]
+    if not replaced:
+        return select(*values).select_from(outer)
+    swap = lambda element, **_: replaced.get(id(element))  # noqa: E731
+    return select(*(replacement_traverse(value, {}, swap) for value in values)).select_from(joined)
+
+
+def _sql(element: Any) -> str:
+    return str(element.compile(dialect=_POSTGRESQL))
+
+
+def _aggregates_only(statement: Select[Any]) -> bool:
+    """Whether `statement` selects one aggregate over all its rows (no GROUP BY, no LIMIT)."""
+    if len(statement.selected_columns) != 1:
+        return False
+    if statement._group_by_clauses or statement._limit_clause is not None:
+        return False
+    return any(
+        isinstance(element, FunctionElement) and element.name in _AGGREGATES
+        for element in visitors.iterate(statement.selected_columns[0])
+    )
 
 
 def _survives_json(kind: Any) -> bool:
@@ -455,19 +531,17 @@ class Plan:
         # Untyped, so nothing is converted (the columns as the driver returns them), compiled once per
         # engine and run on the driver's cursor (db.DriverStatement).
         self.by_id = DriverStatement(
-            select(
-                *(
-                    type_coerce(column, NullType())
-                    for column in [
-                        *self.raw_columns,
-                        *(
-                            self._inline(related, columns[self._getters[at]], table)
-                            for at, related in self.inlined
-                        ),
-                    ]
-                )
-            ).where(reader.id_column == bindparam("record_id"))
+            self._record_statement(table).where(reader.id_column == bindparam("record_id"))
         )
+
+    def _record_statement(self, table: Any) -> Select[Any]:
+        """A record's columns and its inlined relations, untyped, from its `table`."""
+        values = [
+            *self.raw_columns,
+            *(self._inline(related, self.columns[self._getters[at]], table) for at, related in self.inlined),
+        ]
+        untyped = [type_coerce(value, NullType()) for value in values]
+        return _select(untyped, table, self.engine)
 
     def _inline(self, related: _Related, key: Any, outer: Any) -> ColumnElement[str | None]:
         assert related.inline is not None
@@ -491,13 +565,21 @@ class Plan:
             rows = sql.table("page", *(sql.column(f"c{at}") for at in range(shape[0])))
             columns = list(rows.c)
             order = [columns[at].desc() if descending else columns[at] for at in key_positions]
-            relations = [
-                self._inline(related, columns[self._getters[at]], rows) for at, related in self.inlined
-            ]
+            relations = []
+            joined: Any = rows
+            for at, related in self.inlined:
+                key = columns[self._getters[at]]
+                inline = related.inline[self.lang] if related.inline is not None else None
+                if dialect.name == "postgresql" and inline is not None and inline.joined is not None:
+                    per_page = inline.per_page(key, rows, f"list{at}")
+                    joined = joined.outerjoin(per_page, per_page.c.owner == key)
+                    relations.append(per_page.c.listed)
+                else:
+                    relations.append(self._inline(related, key, rows))
             values: list[Any] = list(columns)
             for at in self._computed:
                 values[at] = _correlated_to(self.columns[at], self.reader.id_column, columns[0])
-            statement = select(*values, *relations).order_by(*order)
+            statement = _select([*values, *relations], joined, dialect.name).order_by(*order)
             # Its columns named in order, untyped (nothing converted, as the driver returns them):
             # SQLAlchemy then keeps the result's description with the compiled statement instead
             # of matching the cursor's columns anew on every page.
