@@ -1,0 +1,108 @@
+"""rules-15, mechanisms that recur across sets by different authors (the holdout-10 misses doc): sentences
+of our own, each failing without its rule."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+from extraction_support import checked_bodies
+
+from app.extraction.when import find_periods
+
+
+def figures(text: str, language: str, published: date) -> list[dict[str, Any]]:
+    return checked_bodies(text, language, "trade_figure", published)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports fell 8% over those twelve months.",
+        "Over the same nine months, imports rose.",
+        "За эти девять месяцев экспорт вырос.",
+        "За те же десять месяцев импорт составил 2 млрд долларов.",
+        "За указанные шесть месяцев импорт вырос.",
+        "Imports rose over that period.",
+        "В этот же период импорт вырос.",
+    ],
+)
+def test_months_after_a_demonstrative_point_back(text: str) -> None:
+    assert [(p.kind, p.comparison) for p in find_periods(text, 0, 2026, date(2026, 10, 1))] == [
+        ("carry", False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("За те же девять месяцев прошлого года импорт вырос.", "same"),
+        ("in the same nine months of 2024", "same"),
+        ("За девять месяцев экспорт вырос.", "first_months"),
+    ],
+)
+def test_months_of_a_year_of_their_own_do_not_point_back(text: str, kind: str) -> None:
+    assert [p.kind for p in find_periods(text, 0, 2026, date(2026, 10, 1))] == [kind]
+
+
+def test_a_period_pointed_back_at_is_the_last_one_told_not_the_last_figures() -> None:
+    bodies = figures(
+        "В прошлом году товарооборот Чили и Перу достиг 301 млн долларов.\n\n"
+        "Особо отмечен рост закупок чилийских лекарств, импорт которых за январь–сентябрь увеличился. "
+        "Перу, в свою очередь, за этот период поставило в Чили около 410 тыс. тонн меди.",
+        "ru",
+        date(2025, 11, 6),
+    )
+    assert [(b["indicator"], b["period"]) for b in bodies] == [
+        ("trade_turnover", "2024"),
+        ("exports", "2025-01/2025-09"),
+    ]
+
+
+def test_those_twelve_months_are_the_fiscal_year_told_before() -> None:
+    bodies = figures(
+        "Trade between Chile and Peru came to $4.1 billion in 2025. Figures for the 2025–26 financial "
+        "year (July to June) show the pattern changing.\n\n"
+        "Chile's copper exports to Peru fell 8% over those twelve months to 2.7 million tonnes.\n\n"
+        "Brazil took about 9 million tonnes of Chilean copper over the same twelve months.",
+        "en",
+        date(2026, 9, 30),
+    )
+    assert [(b["indicator"], b["period"]) for b in bodies] == [
+        ("trade_turnover", "2025"),
+        ("exports_growth", "2025-07/2026-06"),
+        ("exports", "2025-07/2026-06"),
+        ("imports", "2025-07/2026-06"),
+    ]
+
+
+def test_the_same_period_in_one_sentence_is_the_one_told_before_it() -> None:
+    bodies = figures(
+        "В 2024 году товарооборот Чили и Перу составил 3 млрд долларов.\n\n"
+        "Экспорт Чили в Перу за январь–июнь 2025 года составил 1,2 млрд долларов, "
+        "а импорт из Перу за тот же период — 0,8 млрд долларов.",
+        "ru",
+        date(2025, 8, 1),
+    )
+    assert [b["period"] for b in bodies] == ["2024", "2025-01/2025-06", "2025-01/2025-06"]
+
+
+def test_a_count_of_months_points_back_at_a_period_of_that_many_months() -> None:
+    bodies = figures(
+        "За январь–октябрь 2026 года экспорт Чили в Перу составил 3 млрд долларов. "
+        "В 2025 году он составил 3,1 млрд долларов.\n\n"
+        "Экспорт Чили в Бразилию за те же десять месяцев составил 2,1 млрд долларов.",
+        "ru",
+        date(2026, 11, 20),
+    )
+    assert [b["period"] for b in bodies] == ["2026-01/2026-10", "2025", "2026-01/2026-10"]
+
+
+def test_the_reporting_period_is_the_last_figures() -> None:
+    bodies = figures(
+        "За январь–сентябрь 2025 года экспорт Чили в Перу составил 3 млрд долларов. "
+        "Годом ранее стороны подписали соглашение, вступившее в силу в 2024 году. "
+        "Импорт из Перу за отчётный период составил 1 млрд долларов.",
+        "ru",
+        date(2025, 11, 20),
+    )
+    assert [b["period"] for b in bodies] == ["2025-01/2025-09", "2025-01/2025-09"]
