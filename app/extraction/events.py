@@ -4,7 +4,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.common.dates import parse_period
 from app.extraction.analysis import Reading, SentenceFacts
@@ -153,6 +153,7 @@ def event_date(
     near_end: int | None = None,
     windows: bool = False,
     own_clause: bool = False,
+    within: tuple[int, int] | None = None,
 ) -> tuple[str, float] | None:
     """The date in the clause of `near` (the trigger), else the nearest in the sentence, else the
     nearest earlier one in its paragraph. A sentence that dates nothing is a report of the day
@@ -162,7 +163,8 @@ def event_date(
     (a postponed visit); it decides the year of a date written without one. The second value is
     how much less sure the date is than a stated one. `own_clause`: the sentence tells several
     gatherings, each dated in its own clause ("the commission meets in January, and a visit is being
-    prepared for next year"), so another clause's date is not this one's."""
+    prepared for next year"), so another clause's date is not this one's. `within`: that clause's
+    bounds, when the caller knows them (`signing_clauses`)."""
     default_year = reading.published.year if reading.published else None
     sentence = facts.sentence
     reference = reading.reference
@@ -183,7 +185,7 @@ def event_date(
         dates += [w for w in more if not any(w.start < d.end and d.start < w.end for d in dates)]
     if dates:
         anchor = sentence.start if near is None else near
-        low, high = clause(sentence, anchor)
+        low, high = within or clause(sentence, anchor)
         inside = [d for d in dates if low <= d.start and d.end <= high]
         if own_clause and not inside:
             while high < sentence.end and _RELATIVE_NEXT.match(sentence.text, high - sentence.start):
@@ -335,13 +337,19 @@ def propose_events(
             planned = bool(
                 reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)
             )
-            linked = found[0] if found else _last_event(reading, events, facts, planned)
-            agreements.extend(
-                a
-                for a in _agreements(reading, facts, linked, len(agreements))
-                if not _signing_told_again(a, agreements)
-                and not _ratification_told_again(reading, facts, agreements)
-            )
+            clauses = signing_clauses(reading, facts, planned)
+            parts: list[tuple[tuple[int, int] | None, bool]] = [*clauses] if clauses else [(None, planned)]
+            for within, clause_planned in parts:
+                held = [e for e in found if (e.body.get("status", "held") != "held") == clause_planned]
+                linked = (
+                    (held[0] if held else None) if within else (found[0] if found else None)
+                ) or _last_event(reading, events, facts, clause_planned)
+                agreements.extend(
+                    a
+                    for a in _agreements(reading, facts, linked, len(agreements), within)
+                    if not _signing_told_again(a, agreements)
+                    and not _ratification_told_again(reading, facts, agreements)
+                )
     proposals = [
         Proposal(
             e.key,
@@ -893,49 +901,57 @@ def _person_names(reading: Reading, person: Any) -> tuple[str, str]:
     return person.name, to_cyrillic(person.name)
 
 
-def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, count: int) -> list[Proposal]:
-    tokens = facts.sentence.tokens
+def _agreements(
+    reading: Reading,
+    facts: SentenceFacts,
+    event: _Event | None,
+    count: int,
+    within: tuple[int, int] | None = None,
+) -> list[Proposal]:
+    """The documents a sentence signs, as one proposal; `within`: those of one clause of it only."""
+    low, high = within or (facts.sentence.start, facts.sentence.end)
+    tokens = [t for t in facts.sentence.tokens if low <= t.start and t.end <= high]
+    text = reading.document.text[low:high]
     kinds = reading.cues("DOCUMENT_KINDS", tokens)
     if not kinds:
         return []
     table = {phrase: (en, ru, plural) for phrase, en, ru, plural in vocab.DOCUMENT_KINDS[reading.language]}
     status = "proposed" if (reading.cues("PLANNED", tokens) or reading.future_tense(tokens)) else "signed"
-    initialled = _INITIALLED.search(facts.sentence.text) is not None and not _SIGNED.search(
-        facts.sentence.text
-    )
+    initialled = _INITIALLED.search(text) is not None and not _SIGNED.search(text)
     if initialled:
         # Initialling fixes a text to be signed later: the agreement is still to come, and is dated by
         # the signing the next sentence announces ("It is planned to be signed … in the autumn").
         status, event = "proposed", None
-    own = event_date(reading, facts, status == "proposed") if event is not None else None
+    own_clause = within is not None
+    own = (
+        event_date(reading, facts, status == "proposed", low, own_clause=own_clause, within=within)
+        if event is not None
+        else None
+    )
     if event is not None and own is not None and own[1] == 0 and re.match(r"\d{4}-\d{2}-\d{2}", own[0]):
         when, penalty = own  # "On September 2, following the talks, 19 documents were signed"
     elif event is not None:
         when, penalty = event.body["date"], 0.0
     else:
-        dated = event_date(reading, facts, status == "proposed")
+        dated = event_date(reading, facts, status == "proposed", low, own_clause=own_clause, within=within)
         following = _next_signing(reading, facts) if initialled else None
         if following is not None and (dated is None or dated[1] > 0):
             dated = event_date(reading, following, True, windows=True)
         if dated is None:
             return []
         when, penalty = dated
-    settled = _SETTLED.search(facts.sentence.text) if status == "signed" else None
+    settled = _SETTLED.search(text) if status == "signed" else None
     if settled:
         # "ratified the Agreement, signed in Seoul on 14 May", "вступил в силу": a later step of a
         # document, which is dated by its signing when the text gives it, else by its own date ("in
         # force since March"), not by the event told before.
-        status = "in_force" if settled.group("force") or _IN_FORCE.search(facts.sentence.text) else "ratified"
+        status = "in_force" if settled.group("force") or _IN_FORCE.search(text) else "ratified"
         signing = _signing_date(reading, facts)
         if signing is not None:
             when, penalty = signing, 0.0
         elif own is not None and own[1] == 0:
             when, penalty = own
-    if (
-        status == "proposed"
-        and _FORCE_TO_COME.search(facts.sentence.text)
-        and _SIGNED_ALREADY.search(facts.sentence.text)
-    ):
+    if status == "proposed" and _FORCE_TO_COME.search(text) and _SIGNED_ALREADY.search(text):
         # "соглашение, подписанное 19 мая, вступит в силу после …": signed already; what is to
         # come is its entry into force
         signing = _signing_date(reading, facts)
@@ -1011,6 +1027,54 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
             requires,
         )
     ]
+
+
+# Where a sentence's coordinated clauses part: "…, а соглашение планируется подписать в декабре",
+# "…, and a protocol is expected to be signed", "подписали протокол и договорились провести …".
+_COORDINATION = re.compile(
+    r";|,\s*(?:а(?!\s+также)|но|однако|тогда\s+как|and|but|while|whereas)\s+"
+    r"|\s+(?:и|and)\s+(?=(?:договорил\w+|условил\w+|решил\w+|намерены|планиру\w+|agreed|decided|plan|will)\b)",
+    re.IGNORECASE,
+)
+
+
+class _Clause(NamedTuple):
+    within: tuple[int, int]
+    to_come: bool  # told as still to come (planned, future, "договорились провести")
+    done: bool  # told as done by its own verb of signing ("signed in July", "подписали")
+    documents: bool  # names documents
+
+
+def signing_clauses(
+    reading: Reading, facts: SentenceFacts, planned: bool
+) -> list[tuple[tuple[int, int], bool]] | None:
+    """The clauses of a sentence that name documents, each with whether it is still to come, when the
+    sentence tells two things at once: a document signed and another one, or a meeting, still to come
+    ("A memorandum, signed in July, …, and a protocol is expected to be signed in December"). None
+    when its clauses tell one status, or a clause names documents without telling theirs: the
+    sentence is read whole."""
+    sentence = facts.sentence
+    bounds = [sentence.start]
+    for match in _COORDINATION.finditer(sentence.text):
+        bounds += [sentence.start + match.start(), sentence.start + match.end()]
+    bounds.append(sentence.end)
+    clauses = []
+    for low, high in zip(bounds[::2], bounds[1::2], strict=True):
+        tokens = [t for t in sentence.tokens if low <= t.start and t.end <= high]
+        to_come = bool(reading.cues("PLANNED", tokens) or reading.future_tense(tokens) or _to_hold(tokens))
+        done = not to_come and _SIGNED_PAST.search(reading.document.text, low, high) is not None
+        clauses.append(_Clause((low, high), to_come, done, bool(reading.cues("DOCUMENT_KINDS", tokens))))
+    signing = [c for c in clauses if c.documents]
+    if not any(c.to_come for c in clauses) or not all(c.to_come or c.done for c in signing):
+        return None
+    if all(c.to_come == planned for c in signing):
+        return None
+    return [(c.within, c.to_come) for c in signing]
+
+
+_SIGNED_PAST = re.compile(
+    r"(?<!будет\s)(?<!будут\s)\bподписа(?:л|н)\w*|(?<!\bbe\s)(?<!\bbeen\s)\bsigned\b", re.IGNORECASE
+)
 
 
 _SETTLED = re.compile(

@@ -106,3 +106,77 @@ def test_the_reporting_period_is_the_last_figures() -> None:
         date(2025, 11, 20),
     )
     assert [b["period"] for b in bodies] == ["2025-01/2025-09", "2025-01/2025-09"]
+
+
+def agreements(text: str, language: str, published: date) -> list[dict[str, Any]]:
+    return checked_bodies(text, language, "agreement", published)
+
+
+def test_a_document_signed_and_another_to_come_in_one_sentence_are_two() -> None:
+    bodies = agreements(
+        "A memorandum on copper supply between Chile and Peru, signed in July, commits both governments "
+        "to share data, and a review protocol is expected to be signed in December.",
+        "en",
+        date(2026, 9, 30),
+    )
+    assert [(b["status"], b["date"]) for b in bodies] == [("signed", "2026-07"), ("proposed", "2026-12")]
+
+
+def test_a_russian_signing_and_a_signing_to_come_in_one_sentence_are_two() -> None:
+    bodies = agreements(
+        "Министры Чили и Перу подписали меморандум о сотрудничестве в энергетике, "
+        "а соглашение о транзите планируется подписать в декабре.",
+        "ru",
+        date(2026, 10, 27),
+    )
+    assert [(b["status"], b["sectors"]) for b in bodies] == [
+        ("signed", ["energy"]),
+        ("proposed", ["transport"]),
+    ]
+    assert bodies[1]["date"] == "2026-12"
+
+
+def test_a_document_signed_and_a_meeting_agreed_on_is_signed_at_the_meeting_told_before() -> None:
+    [body] = agreements(
+        "20 октября в Сантьяго состоялось заседание межправительственной комиссии Чили и Перу. "
+        "Стороны подписали протокол о работе пограничных переходов и договорились провести "
+        "следующее заседание в апреле следующего года в Лиме.",
+        "ru",
+        date(2026, 10, 27),
+    )
+    assert (body["status"], body["date"]) == ("signed", "2026-10-20")
+
+
+def test_one_status_in_every_clause_is_one_signing() -> None:
+    [body] = agreements(
+        "The ministers of Chile and Peru will sign a trade agreement, and the two sides are expected "
+        "to sign a memorandum on energy in December.",
+        "en",
+        date(2026, 9, 30),
+    )
+    assert body["status"] == "proposed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "expect … to be signed there" tells the plan, not a signing done
+        "The president of Chile will travel to Lima for a state visit on Sept. 2-3, his office said, and "
+        "officials on both sides expect a package of transport agreements to be signed there.",
+        # a clause that tells no signing of its own does not part the sentence
+        "The joint committee of Chile and Peru meets in Lima on 20 October; the texts of an agreement on "
+        "customs are agreed, and we expect to sign it there.",
+    ],
+)
+def test_a_plan_in_one_clause_and_no_signing_done_in_another_is_one_plan(text: str) -> None:
+    assert [b["status"] for b in agreements(text, "en", date(2026, 8, 1))] == ["proposed"]
+
+
+def test_as_well_as_joins_documents_of_one_signing() -> None:
+    [body] = agreements(
+        "В ходе визита в Лиму президента Чили планируется подписать соглашение о сотрудничестве в "
+        "области сельского хозяйства, а также меморандум о сотрудничестве в сфере образования.",
+        "ru",
+        date(2026, 8, 1),
+    )
+    assert (body["status"], body["document_count"]) == ("proposed", 2)
