@@ -30,7 +30,10 @@ _GROUPS = {kind: "visit" for kind in (*_FAMILY, "visit", "meeting", "phone_call"
 }
 # Gatherings held beside another event or named back to one ("a business forum will be held during
 # the visit", "the next meeting of the council"): where and when they are may come from that event.
-_BESIDE = {"forum", "business_council", "working_group", "council_again"}
+_BESIDE = {"forum", "business_council", "working_group", "council_again", "session_again"}
+# The bodies that hold sessions: "the next session" with no name is the next one of the last told.
+_BODIES = {"intergovernmental_commission", "interstate_council"}
+_BODY_TRIGGERS = {"working_group", "business_council", "session"}
 _DURING_A_VISIT = {"intergovernmental_commission", "interstate_council"}
 _DURING_VISIT = re.compile(
     r"\b(?:during|in\s+the\s+course\s+of)\s+the\s+visit\b|\b(?:в\s+ходе|во\s+время)\s+визита\b", re.I
@@ -322,10 +325,12 @@ def propose_events(
                 groups.pop("visit", None)
         if "council_again" in groups and {"interstate_council", "business_council"} & set(groups):
             groups.pop("council_again")
+        if "session_again" in groups and (_BODIES | _BODY_TRIGGERS | {"council_again"}) & set(groups):
+            groups.pop("session_again")  # "следующее заседание комиссии": the body is named
         for group in groups.values():
             best = min(group, key=lambda m: order.index(m.value) if m.value in order else len(order))
             context = _context(reading, facts, best, events)
-            if best.value == "council_again" and context is None:
+            if best.value in {"council_again", "session_again"} and context is None:
                 continue
             made = _events(reading, registry, facts, best, len(events), context, events, len(groups) > 1)
             made = [event for event in made if not _duplicate(event, events, replaced)]
@@ -399,6 +404,9 @@ def _context(
             e for e in events if e.body["type"] == "interstate_council" or e.trigger == "business_council"
         ]
         return councils[-1] if councils else None
+    if trigger.value == "session_again":
+        bodies = [e for e in events if e.body["type"] in _BODIES or e.trigger in _BODY_TRIGGERS]
+        return bodies[-1] if bodies else None
     words = {t.text.lower() for t in facts.sentence.tokens}
     if reading.cues("EVENT_ANAPHORA", facts.sentence.tokens) or words & {
         "visit",
@@ -565,7 +573,7 @@ def _events(
 ) -> list[_Event]:
     tokens = facts.sentence.tokens
     event_type = _TRIGGER_TYPES.get(trigger.value, trigger.value)
-    if trigger.value == "council_again" and context is not None:
+    if trigger.value in {"council_again", "session_again"} and context is not None:
         event_type = context.body["type"]
     if event_type == "talks" and _ministers_only(reading, facts):
         event_type = "ministerial_meeting"
@@ -597,6 +605,8 @@ def _events(
             coming = event_date(reading, facts, True, trigger.start, trigger.end, own_clause=several)
             if coming is not None and coming[0] != dated[0]:
                 dated, status = coming, "planned"
+    if trigger.value == "session_again" and (dated is None or dated[1] > 0):
+        return []  # a next session with no date of its own is no fact yet ("on a date to be agreed")
     if context is not None and (dated is None or dated[1] > 0):
         dated = context.body["date"], 0.1
     visit = _visit_under_way(earlier)
@@ -641,7 +651,7 @@ def _events(
             host = _destination(facts, trigger)
         if host is None and ranked_visit:
             host = _visited_partner(reading, facts, trigger)
-        if context is not None and location is None and host is None:
+        if context is not None and location is None and host is None and trigger.value != "session_again":
             host = context.body.get("host_country")
             if context.body.get("location"):
                 body["location"] = context.body["location"]

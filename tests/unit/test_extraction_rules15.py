@@ -180,3 +180,49 @@ def test_as_well_as_joins_documents_of_one_signing() -> None:
         date(2026, 8, 1),
     )
     assert (body["status"], body["document_count"]) == ("proposed", 2)
+
+
+def events(text: str, language: str, published: date) -> list[dict[str, Any]]:
+    return checked_bodies(text, language, "event", published)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "planned"),
+    [
+        (
+            "The joint commission of Chile and Peru held its fifth session in Santiago on 12 September. "
+            "The next session is scheduled for March 2027.",
+            "en",
+            "2027-03",
+        ),
+        (
+            "20 октября в Сантьяго состоялось заседание межправительственной комиссии Чили и Перу. "
+            "Стороны подписали протокол о работе пограничных переходов и договорились провести "
+            "следующее заседание в апреле следующего года.",
+            "ru",
+            "2027-04",
+        ),
+    ],
+)
+def test_the_next_session_with_a_date_is_a_planned_meeting_of_the_body_told_before(
+    text: str, language: str, planned: str
+) -> None:
+    bodies = events(text, language, date(2026, 10, 27))
+    assert [(b["type"], b.get("status", "held")) for b in bodies] == [
+        ("intergovernmental_commission", "held"),
+        ("intergovernmental_commission", "planned"),
+    ]
+    assert bodies[1]["date"] == planned
+
+
+def test_the_next_session_without_a_date_or_a_body_told_before_is_no_event() -> None:
+    assert (
+        events(
+            "The working group of Chile and Peru on customs met in Arica on 20 September. Its next "
+            "meeting will take place on a date to be agreed.",
+            "en",
+            date(2026, 10, 1),
+        )[1:]
+        == []
+    )
+    assert events("The next session is scheduled for March 2027.", "en", date(2026, 10, 1)) == []
