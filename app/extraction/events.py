@@ -305,9 +305,12 @@ def propose_events(
             # "По итогам переговоров подписан…": the talks told before, not new ones.
             anaphora = reading.cues("EVENT_ANAPHORA", facts.sentence.tokens)
             triggers = [t for t in triggers if not any(a.first <= t.first < a.last for a in anaphora)]
-        if not triggers and _ministers_meet(reading, facts):
+        meeting = _officials_meet(reading, facts)
+        if meeting and all(_on_the_sidelines(facts.sentence, t) for t in triggers):
+            # "The ministers are due to meet on the sidelines of a regional summit": the meeting is the
+            # event, the summit where it is held is not one of the pair
             first = facts.sentence.tokens[0]
-            triggers = [Mention("ministerial_meeting", first.start, first.end, 0, 1)]
+            triggers = [Mention(meeting, first.start, first.end, 0, 1)]
         if not stated and not triggers and detector is not None:
             learned = learned_trigger(reading, facts, detector)
             triggers = [learned] if learned else []
@@ -450,26 +453,67 @@ def _visit_under_way(events: Sequence[_Event]) -> _Event | None:
     return last if held and last.stated_date and last.body["type"] in _VISIT_TYPES else None
 
 
+_HEADS = {
+    "президент",
+    "премьер-министр",
+    "president",
+    "prime minister",
+    "глава государство",
+    "вице-премьер",
+    "заместитель премьер-министр",
+    "deputy prime minister",
+}
+
+
 def _ministers_only(reading: Reading, facts: SentenceFacts) -> bool:
     roles = [r.value for r in reading.cues("ROLES", facts.sentence.tokens)]
-    heads = {
-        "президент",
-        "премьер-министр",
-        "president",
-        "prime minister",
-        "глава государство",
-        "вице-премьер",
-        "заместитель премьер-министр",
-        "deputy prime minister",
-    }
-    return bool(roles) and all(("минист" in r or "minister" in r) and r not in heads for r in roles)
+    if _HEADS_MEET.search(facts.sentence.text):
+        return False  # "the two prime ministers": the lexicon reads their plural as plain ministers
+    return bool(roles) and all(("минист" in r or "minister" in r) and r not in _HEADS for r in roles)
 
 
-def _ministers_meet(reading: Reading, facts: SentenceFacts) -> bool:
-    """ "The energy ministers of the two countries met in Istanbul": ministers and a meeting."""
+def _officials_meet(reading: Reading, facts: SentenceFacts) -> str | None:
+    """ "The energy ministers of the two countries met in Istanbul", "are due to meet in Lima", "Главы
+    правительств двух стран встретятся в начале ноября": ministers meeting (`ministerial_meeting`), or
+    heads of state or government meeting each other (`talks`)."""
     words = {t.text.lower() for t in facts.sentence.tokens}
-    meeting = words & {"met", "встретились", "встретился", "встреча", "встречи", "meeting", "провели"}
-    return bool(meeting) and _ministers_only(reading, facts)
+    met = words & {"met", "встретились", "встретился", "встреча", "встречи", "meeting", "провели"}
+    to_meet = _TO_MEET.search(facts.sentence.text) is not None
+    if not met and not to_meet:
+        return None
+    roles = reading.cues("ROLES", facts.sentence.tokens)
+    tokens = facts.sentence.tokens
+    heads = _HEADS_MEET.search(facts.sentence.text) is not None or (
+        bool(roles)
+        and all(r.value in _HEADS for r in roles)
+        and (
+            any(_plural(tokens[r.last - 1], reading.language) for r in roles)
+            or bool(words & {"двух", "обеих", "обоих"})
+        )
+    )
+    if heads:
+        # a meeting of leaders still to come; one told as held is the talks or visit told around it
+        return "talks" if to_meet and len({m.value.code for m in facts.countries}) != 1 else None
+    return "ministerial_meeting" if _ministers_only(reading, facts) else None
+
+
+# A meeting still to come: "are due to meet in Kisumu", "встретятся в Лиме", "проведут встречу в ноябре".
+_TO_MEET = re.compile(
+    r"\b(?:meet|встретятся|встретится|встретиться|(?:проведут|провести)\s+встречу)\b"
+    r"(?=\s+(?:in|on|at|again|next|later|during|early|late|mid|в|во|на|снова|ещё|еще)\b)",
+    re.IGNORECASE,
+)
+# Heads of state or government as one plural subject ("the two prime ministers", "the presidents").
+_HEADS_MEET = re.compile(
+    r"\b(?:presidents|prime\s+ministers|leaders|heads\s+of\s+(?:state|government))\b", re.I
+)
+_SIDELINES = re.compile(r"(?:on\s+the\s+sidelines\s+of|на\s+полях|в\s+кулуарах)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _on_the_sidelines(sentence: Sentence, trigger: Mention[str]) -> bool:
+    """A summit or forum named as where a meeting is held ("on the sidelines of a regional summit")."""
+    before = sentence.text[: trigger.start - sentence.start]
+    return trigger.value in {"summit", "forum"} and _SIDELINES.search(before) is not None
 
 
 def _last_event(reading: Reading, events: list[_Event], facts: SentenceFacts, planned: bool) -> _Event | None:

@@ -226,3 +226,45 @@ def test_the_next_session_without_a_date_or_a_body_told_before_is_no_event() -> 
         == []
     )
     assert events("The next session is scheduled for March 2027.", "en", date(2026, 10, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind", "when"),
+    [
+        (
+            "The transport ministers of Chile and Peru are due to meet in Lima in the second half of "
+            "October.",
+            "en",
+            "ministerial_meeting",
+            "2026-10",
+        ),
+        (
+            "The two prime ministers of Chile and Peru are due to meet on the sidelines of a regional "
+            "summit in November.",
+            "en",
+            "talks",
+            "2026-11",
+        ),
+        ("The presidents of Chile and Peru will meet in mid-December.", "en", "talks", "2026-12"),
+        (
+            "Министры транспорта Чили и Перу встретятся в Лиме во второй половине октября.",
+            "ru",
+            "ministerial_meeting",
+            "2026-10",
+        ),
+        (
+            "Премьер-министры Чили и Перу проведут встречу в начале ноября на полях регионального саммита.",
+            "ru",
+            "talks",
+            "2026-11",
+        ),
+    ],
+)
+def test_officials_due_to_meet_are_a_planned_meeting(text: str, language: str, kind: str, when: str) -> None:
+    [body] = events(text, language, date(2026, 9, 30))
+    assert (body["type"], body.get("status"), body["date"]) == (kind, "planned", when)
+
+
+def test_to_meet_a_demand_is_no_meeting() -> None:
+    text = "The ministers of Chile and Peru said the two countries must meet growing demand in 2027."
+    assert events(text, "en", date(2026, 9, 30)) == []
