@@ -268,3 +268,28 @@ def test_officials_due_to_meet_are_a_planned_meeting(text: str, language: str, k
 def test_to_meet_a_demand_is_no_meeting() -> None:
     text = "The ministers of Chile and Peru said the two countries must meet growing demand in 2027."
     assert events(text, "en", date(2026, 9, 30)) == []
+
+
+def projects(text: str, language: str) -> list[dict[str, Any]]:
+    return checked_bodies(text, language, "infrastructure_project", date(2026, 9, 30))
+
+
+def test_a_russian_lines_ends_after_mezhdu_are_cited_in_the_nominative() -> None:
+    [body] = projects("Стороны обсудили строительство железной дороги между Брестом и Тересполем.", "ru")
+    assert (body["name_ru"], body["kind"]) == ("Железная дорога Брест–Тересполь", "railway")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Construction of the railway line between Arica and Tacna began in March.",
+            "Arica–Tacna railway",
+            "railway",
+        ),
+        ("Chile and Peru will build a road link between Arica and Tacna.", "Arica–Tacna road", "road"),
+    ],
+)
+def test_a_line_or_link_after_its_head_is_named_by_its_ends(text: str, name: str, kind: str) -> None:
+    [body] = projects(text, "en")
+    assert (body["name_en"], body["kind"]) == (name, kind)
