@@ -174,7 +174,11 @@ def event_date(
     dates = find_dates(
         sentence.text, sentence.start, default_year, reading.published, future=planned, reference=reference
     )
-    asides = [(sentence.start + m.start(), sentence.start + m.end()) for m in _ASIDE.finditer(sentence.text)]
+    asides = [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for pattern in (_ASIDE, _LAST_MET)
+        for m in pattern.finditer(sentence.text)
+    ]
     dates = [d for d in dates if not any(a <= d.start < b for a, b in asides)]
     # Periods count as dates when no day or month is named, and where the new time of a postponed
     # event is one ("перенесено на первое полугодие следующего года"); a span of months beside a
@@ -336,6 +340,8 @@ def propose_events(
             if best.value in {"council_again", "session_again"} and context is None:
                 continue
             made = _events(reading, registry, facts, best, len(events), context, events, len(groups) > 1)
+            if made and made[0].body["type"] in _BODIES:
+                made += _last_met(reading, facts, made[0], len(events) + len(made))
             made = [event for event in made if not _duplicate(event, events, replaced)]
             events.extend(made)
             found.extend(made)
@@ -419,6 +425,45 @@ def _context(
     }:
         return events[-1]
     return None
+
+
+# "The commission, which last met in Baku in December 2023, meets in Tehran next month": the meeting
+# told in passing, in a relative clause, is one of its own, held, and dates nothing else in the
+# sentence ("The commission last met in Baku in October" tells that meeting alone).
+_LAST_MET = re.compile(
+    r",\s*(?:which|that)\s+last\s+(?:met|convened|gathered)\b[^,;.]*"
+    r"|,\s*котор\w+\s+(?:в\s+)?последн\w+\s+раз\s+(?:собирал|заседал|встречал)\w*[^,;.]*",
+    re.IGNORECASE,
+)
+
+
+def _last_met(reading: Reading, facts: SentenceFacts, event: _Event, count: int) -> list[_Event]:
+    """The body's last meeting, told in passing beside its next one: held, on the date of its clause."""
+    sentence = facts.sentence
+    told = _LAST_MET.search(sentence.text)
+    if told is None:
+        return []
+    published = reading.published
+    start, end = sentence.start + told.start(), sentence.start + told.end()
+    dates = find_dates(
+        told.group(),
+        start,
+        published.year if published else None,
+        published,
+        future=False,
+        reference=reading.reference,
+    )
+    if not dates:
+        return []
+    body = {key: value for key, value in event.body.items() if key not in {"status", "location"}}
+    hosts = [
+        m.value.entry.country for m in facts.places if start <= m.start < end and m.value.entry is not None
+    ]
+    body["host_country"] = hosts[0] if hosts else None
+    body["date"] = dates[0].value
+    body["id"] = record_id(f"{body['title_en']} {body['date'][:7]}")
+    requires = [r for r in event.requires if not r.startswith("place:")]
+    return [_Event(f"event:{count + 1}", body, sentence, requires, trigger=event.trigger)]
 
 
 _ASIDE = re.compile(

@@ -293,3 +293,31 @@ def test_a_russian_lines_ends_after_mezhdu_are_cited_in_the_nominative() -> None
 def test_a_line_or_link_after_its_head_is_named_by_its_ends(text: str, name: str, kind: str) -> None:
     [body] = projects(text, "en")
     assert (body["name_en"], body["kind"]) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The joint commission of Chile and Peru, which last met in Lima in December 2023, is scheduled to "
+        "meet in Santiago next month, the ministry said.",
+        "Межправительственная комиссия Чили и Перу, которая последний раз собиралась в Лиме в декабре "
+        "2023 года, проведёт заседание в Сантьяго в следующем месяце.",
+    ],
+)
+def test_a_bodys_last_meeting_told_in_passing_is_held_and_dates_nothing_else(text: str) -> None:
+    language = "ru" if "комиссия" in text else "en"
+    bodies = events(text, language, date(2025, 6, 5))
+    assert [(b["date"], b.get("status", "held")) for b in bodies] == [
+        ("2025-07", "planned"),
+        ("2023-12", "held"),
+    ]
+
+
+def test_a_body_that_last_met_as_the_sentence_tells_is_that_meeting_alone() -> None:
+    bodies = events(
+        "The intergovernmental commission of Chile and Peru last met in Lima in October, when ministers "
+        "agreed to study a second cable.",
+        "en",
+        date(2026, 1, 22),
+    )
+    assert [(b["date"], b.get("status", "held")) for b in bodies] == [("2025-10", "held")]
