@@ -4,7 +4,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.common.dates import parse_period
 from app.extraction.analysis import Reading, SentenceFacts
@@ -30,7 +30,10 @@ _GROUPS = {kind: "visit" for kind in (*_FAMILY, "visit", "meeting", "phone_call"
 }
 # Gatherings held beside another event or named back to one ("a business forum will be held during
 # the visit", "the next meeting of the council"): where and when they are may come from that event.
-_BESIDE = {"forum", "business_council", "working_group", "council_again"}
+_BESIDE = {"forum", "business_council", "working_group", "council_again", "session_again"}
+# The bodies that hold sessions: "the next session" with no name is the next one of the last told.
+_BODIES = {"intergovernmental_commission", "interstate_council"}
+_BODY_TRIGGERS = {"working_group", "business_council", "session"}
 _DURING_A_VISIT = {"intergovernmental_commission", "interstate_council"}
 _DURING_VISIT = re.compile(
     r"\b(?:during|in\s+the\s+course\s+of)\s+the\s+visit\b|\b(?:в\s+ходе|во\s+время)\s+визита\b", re.I
@@ -153,6 +156,7 @@ def event_date(
     near_end: int | None = None,
     windows: bool = False,
     own_clause: bool = False,
+    within: tuple[int, int] | None = None,
 ) -> tuple[str, float] | None:
     """The date in the clause of `near` (the trigger), else the nearest in the sentence, else the
     nearest earlier one in its paragraph. A sentence that dates nothing is a report of the day
@@ -162,14 +166,19 @@ def event_date(
     (a postponed visit); it decides the year of a date written without one. The second value is
     how much less sure the date is than a stated one. `own_clause`: the sentence tells several
     gatherings, each dated in its own clause ("the commission meets in January, and a visit is being
-    prepared for next year"), so another clause's date is not this one's."""
+    prepared for next year"), so another clause's date is not this one's. `within`: that clause's
+    bounds, when the caller knows them (`signing_clauses`)."""
     default_year = reading.published.year if reading.published else None
     sentence = facts.sentence
     reference = reading.reference
     dates = find_dates(
         sentence.text, sentence.start, default_year, reading.published, future=planned, reference=reference
     )
-    asides = [(sentence.start + m.start(), sentence.start + m.end()) for m in _ASIDE.finditer(sentence.text)]
+    asides = [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for pattern in (_ASIDE, _LAST_MET)
+        for m in pattern.finditer(sentence.text)
+    ]
     dates = [d for d in dates if not any(a <= d.start < b for a, b in asides)]
     # Periods count as dates when no day or month is named, and where the new time of a postponed
     # event is one ("перенесено на первое полугодие следующего года"); a span of months beside a
@@ -183,7 +192,7 @@ def event_date(
         dates += [w for w in more if not any(w.start < d.end and d.start < w.end for d in dates)]
     if dates:
         anchor = sentence.start if near is None else near
-        low, high = clause(sentence, anchor)
+        low, high = within or clause(sentence, anchor)
         inside = [d for d in dates if low <= d.start and d.end <= high]
         if own_clause and not inside:
             while high < sentence.end and _RELATIVE_NEXT.match(sentence.text, high - sentence.start):
@@ -300,9 +309,12 @@ def propose_events(
             # "По итогам переговоров подписан…": the talks told before, not new ones.
             anaphora = reading.cues("EVENT_ANAPHORA", facts.sentence.tokens)
             triggers = [t for t in triggers if not any(a.first <= t.first < a.last for a in anaphora)]
-        if not triggers and _ministers_meet(reading, facts):
+        meeting = _officials_meet(reading, facts)
+        if meeting and all(_on_the_sidelines(facts.sentence, t) for t in triggers):
+            # "The ministers are due to meet on the sidelines of a regional summit": the meeting is the
+            # event, the summit where it is held is not one of the pair
             first = facts.sentence.tokens[0]
-            triggers = [Mention("ministerial_meeting", first.start, first.end, 0, 1)]
+            triggers = [Mention(meeting, first.start, first.end, 0, 1)]
         if not stated and not triggers and detector is not None:
             learned = learned_trigger(reading, facts, detector)
             triggers = [learned] if learned else []
@@ -320,12 +332,16 @@ def propose_events(
                 groups.pop("visit", None)
         if "council_again" in groups and {"interstate_council", "business_council"} & set(groups):
             groups.pop("council_again")
+        if "session_again" in groups and (_BODIES | _BODY_TRIGGERS | {"council_again"}) & set(groups):
+            groups.pop("session_again")  # "следующее заседание комиссии": the body is named
         for group in groups.values():
             best = min(group, key=lambda m: order.index(m.value) if m.value in order else len(order))
             context = _context(reading, facts, best, events)
-            if best.value == "council_again" and context is None:
+            if best.value in {"council_again", "session_again"} and context is None:
                 continue
             made = _events(reading, registry, facts, best, len(events), context, events, len(groups) > 1)
+            if made and made[0].body["type"] in _BODIES:
+                made += _last_met(reading, facts, made[0], len(events) + len(made))
             made = [event for event in made if not _duplicate(event, events, replaced)]
             events.extend(made)
             found.extend(made)
@@ -335,13 +351,19 @@ def propose_events(
             planned = bool(
                 reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)
             )
-            linked = found[0] if found else _last_event(reading, events, facts, planned)
-            agreements.extend(
-                a
-                for a in _agreements(reading, facts, linked, len(agreements))
-                if not _signing_told_again(a, agreements)
-                and not _ratification_told_again(reading, facts, agreements)
-            )
+            clauses = signing_clauses(reading, facts, planned)
+            parts: list[tuple[tuple[int, int] | None, bool]] = [*clauses] if clauses else [(None, planned)]
+            for within, clause_planned in parts:
+                held = [e for e in found if (e.body.get("status", "held") != "held") == clause_planned]
+                linked = (
+                    (held[0] if held else None) if within else (found[0] if found else None)
+                ) or _last_event(reading, events, facts, clause_planned)
+                agreements.extend(
+                    a
+                    for a in _agreements(reading, facts, linked, len(agreements), within)
+                    if not _signing_told_again(a, agreements)
+                    and not _ratification_told_again(reading, facts, agreements)
+                )
     proposals = [
         Proposal(
             e.key,
@@ -391,6 +413,9 @@ def _context(
             e for e in events if e.body["type"] == "interstate_council" or e.trigger == "business_council"
         ]
         return councils[-1] if councils else None
+    if trigger.value == "session_again":
+        bodies = [e for e in events if e.body["type"] in _BODIES or e.trigger in _BODY_TRIGGERS]
+        return bodies[-1] if bodies else None
     words = {t.text.lower() for t in facts.sentence.tokens}
     if reading.cues("EVENT_ANAPHORA", facts.sentence.tokens) or words & {
         "visit",
@@ -400,6 +425,45 @@ def _context(
     }:
         return events[-1]
     return None
+
+
+# "The commission, which last met in Baku in December 2023, meets in Tehran next month": the meeting
+# told in passing, in a relative clause, is one of its own, held, and dates nothing else in the
+# sentence ("The commission last met in Baku in October" tells that meeting alone).
+_LAST_MET = re.compile(
+    r",\s*(?:which|that)\s+last\s+(?:met|convened|gathered)\b[^,;.]*"
+    r"|,\s*котор\w+\s+(?:в\s+)?последн\w+\s+раз\s+(?:собирал|заседал|встречал)\w*[^,;.]*",
+    re.IGNORECASE,
+)
+
+
+def _last_met(reading: Reading, facts: SentenceFacts, event: _Event, count: int) -> list[_Event]:
+    """The body's last meeting, told in passing beside its next one: held, on the date of its clause."""
+    sentence = facts.sentence
+    told = _LAST_MET.search(sentence.text)
+    if told is None:
+        return []
+    published = reading.published
+    start, end = sentence.start + told.start(), sentence.start + told.end()
+    dates = find_dates(
+        told.group(),
+        start,
+        published.year if published else None,
+        published,
+        future=False,
+        reference=reading.reference,
+    )
+    if not dates:
+        return []
+    body = {key: value for key, value in event.body.items() if key not in {"status", "location"}}
+    hosts = [
+        m.value.entry.country for m in facts.places if start <= m.start < end and m.value.entry is not None
+    ]
+    body["host_country"] = hosts[0] if hosts else None
+    body["date"] = dates[0].value
+    body["id"] = record_id(f"{body['title_en']} {body['date'][:7]}")
+    requires = [r for r in event.requires if not r.startswith("place:")]
+    return [_Event(f"event:{count + 1}", body, sentence, requires, trigger=event.trigger)]
 
 
 _ASIDE = re.compile(
@@ -434,26 +498,67 @@ def _visit_under_way(events: Sequence[_Event]) -> _Event | None:
     return last if held and last.stated_date and last.body["type"] in _VISIT_TYPES else None
 
 
+_HEADS = {
+    "президент",
+    "премьер-министр",
+    "president",
+    "prime minister",
+    "глава государство",
+    "вице-премьер",
+    "заместитель премьер-министр",
+    "deputy prime minister",
+}
+
+
 def _ministers_only(reading: Reading, facts: SentenceFacts) -> bool:
     roles = [r.value for r in reading.cues("ROLES", facts.sentence.tokens)]
-    heads = {
-        "президент",
-        "премьер-министр",
-        "president",
-        "prime minister",
-        "глава государство",
-        "вице-премьер",
-        "заместитель премьер-министр",
-        "deputy prime minister",
-    }
-    return bool(roles) and all(("минист" in r or "minister" in r) and r not in heads for r in roles)
+    if _HEADS_MEET.search(facts.sentence.text):
+        return False  # "the two prime ministers": the lexicon reads their plural as plain ministers
+    return bool(roles) and all(("минист" in r or "minister" in r) and r not in _HEADS for r in roles)
 
 
-def _ministers_meet(reading: Reading, facts: SentenceFacts) -> bool:
-    """ "The energy ministers of the two countries met in Istanbul": ministers and a meeting."""
+def _officials_meet(reading: Reading, facts: SentenceFacts) -> str | None:
+    """ "The energy ministers of the two countries met in Istanbul", "are due to meet in Lima", "Главы
+    правительств двух стран встретятся в начале ноября": ministers meeting (`ministerial_meeting`), or
+    heads of state or government meeting each other (`talks`)."""
     words = {t.text.lower() for t in facts.sentence.tokens}
-    meeting = words & {"met", "встретились", "встретился", "встреча", "встречи", "meeting", "провели"}
-    return bool(meeting) and _ministers_only(reading, facts)
+    met = words & {"met", "встретились", "встретился", "встреча", "встречи", "meeting", "провели"}
+    to_meet = _TO_MEET.search(facts.sentence.text) is not None
+    if not met and not to_meet:
+        return None
+    roles = reading.cues("ROLES", facts.sentence.tokens)
+    tokens = facts.sentence.tokens
+    heads = _HEADS_MEET.search(facts.sentence.text) is not None or (
+        bool(roles)
+        and all(r.value in _HEADS for r in roles)
+        and (
+            any(_plural(tokens[r.last - 1], reading.language) for r in roles)
+            or bool(words & {"двух", "обеих", "обоих"})
+        )
+    )
+    if heads:
+        # a meeting of leaders still to come; one told as held is the talks or visit told around it
+        return "talks" if to_meet and len({m.value.code for m in facts.countries}) != 1 else None
+    return "ministerial_meeting" if _ministers_only(reading, facts) else None
+
+
+# A meeting still to come: "are due to meet in Kisumu", "встретятся в Лиме", "проведут встречу в ноябре".
+_TO_MEET = re.compile(
+    r"\b(?:meet|встретятся|встретится|встретиться|(?:проведут|провести)\s+встречу)\b"
+    r"(?=\s+(?:in|on|at|again|next|later|during|early|late|mid|в|во|на|снова|ещё|еще)\b)",
+    re.IGNORECASE,
+)
+# Heads of state or government as one plural subject ("the two prime ministers", "the presidents").
+_HEADS_MEET = re.compile(
+    r"\b(?:presidents|prime\s+ministers|leaders|heads\s+of\s+(?:state|government))\b", re.I
+)
+_SIDELINES = re.compile(r"(?:on\s+the\s+sidelines\s+of|на\s+полях|в\s+кулуарах)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _on_the_sidelines(sentence: Sentence, trigger: Mention[str]) -> bool:
+    """A summit or forum named as where a meeting is held ("on the sidelines of a regional summit")."""
+    before = sentence.text[: trigger.start - sentence.start]
+    return trigger.value in {"summit", "forum"} and _SIDELINES.search(before) is not None
 
 
 def _last_event(reading: Reading, events: list[_Event], facts: SentenceFacts, planned: bool) -> _Event | None:
@@ -557,7 +662,7 @@ def _events(
 ) -> list[_Event]:
     tokens = facts.sentence.tokens
     event_type = _TRIGGER_TYPES.get(trigger.value, trigger.value)
-    if trigger.value == "council_again" and context is not None:
+    if trigger.value in {"council_again", "session_again"} and context is not None:
         event_type = context.body["type"]
     if event_type == "talks" and _ministers_only(reading, facts):
         event_type = "ministerial_meeting"
@@ -589,6 +694,8 @@ def _events(
             coming = event_date(reading, facts, True, trigger.start, trigger.end, own_clause=several)
             if coming is not None and coming[0] != dated[0]:
                 dated, status = coming, "planned"
+    if trigger.value == "session_again" and (dated is None or dated[1] > 0):
+        return []  # a next session with no date of its own is no fact yet ("on a date to be agreed")
     if context is not None and (dated is None or dated[1] > 0):
         dated = context.body["date"], 0.1
     visit = _visit_under_way(earlier)
@@ -633,7 +740,7 @@ def _events(
             host = _destination(facts, trigger)
         if host is None and ranked_visit:
             host = _visited_partner(reading, facts, trigger)
-        if context is not None and location is None and host is None:
+        if context is not None and location is None and host is None and trigger.value != "session_again":
             host = context.body.get("host_country")
             if context.body.get("location"):
                 body["location"] = context.body["location"]
@@ -893,49 +1000,57 @@ def _person_names(reading: Reading, person: Any) -> tuple[str, str]:
     return person.name, to_cyrillic(person.name)
 
 
-def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, count: int) -> list[Proposal]:
-    tokens = facts.sentence.tokens
+def _agreements(
+    reading: Reading,
+    facts: SentenceFacts,
+    event: _Event | None,
+    count: int,
+    within: tuple[int, int] | None = None,
+) -> list[Proposal]:
+    """The documents a sentence signs, as one proposal; `within`: those of one clause of it only."""
+    low, high = within or (facts.sentence.start, facts.sentence.end)
+    tokens = [t for t in facts.sentence.tokens if low <= t.start and t.end <= high]
+    text = reading.document.text[low:high]
     kinds = reading.cues("DOCUMENT_KINDS", tokens)
     if not kinds:
         return []
     table = {phrase: (en, ru, plural) for phrase, en, ru, plural in vocab.DOCUMENT_KINDS[reading.language]}
     status = "proposed" if (reading.cues("PLANNED", tokens) or reading.future_tense(tokens)) else "signed"
-    initialled = _INITIALLED.search(facts.sentence.text) is not None and not _SIGNED.search(
-        facts.sentence.text
-    )
+    initialled = _INITIALLED.search(text) is not None and not _SIGNED.search(text)
     if initialled:
         # Initialling fixes a text to be signed later: the agreement is still to come, and is dated by
         # the signing the next sentence announces ("It is planned to be signed … in the autumn").
         status, event = "proposed", None
-    own = event_date(reading, facts, status == "proposed") if event is not None else None
+    own_clause = within is not None
+    own = (
+        event_date(reading, facts, status == "proposed", low, own_clause=own_clause, within=within)
+        if event is not None
+        else None
+    )
     if event is not None and own is not None and own[1] == 0 and re.match(r"\d{4}-\d{2}-\d{2}", own[0]):
         when, penalty = own  # "On September 2, following the talks, 19 documents were signed"
     elif event is not None:
         when, penalty = event.body["date"], 0.0
     else:
-        dated = event_date(reading, facts, status == "proposed")
+        dated = event_date(reading, facts, status == "proposed", low, own_clause=own_clause, within=within)
         following = _next_signing(reading, facts) if initialled else None
         if following is not None and (dated is None or dated[1] > 0):
             dated = event_date(reading, following, True, windows=True)
         if dated is None:
             return []
         when, penalty = dated
-    settled = _SETTLED.search(facts.sentence.text) if status == "signed" else None
+    settled = _SETTLED.search(text) if status == "signed" else None
     if settled:
         # "ratified the Agreement, signed in Seoul on 14 May", "вступил в силу": a later step of a
         # document, which is dated by its signing when the text gives it, else by its own date ("in
         # force since March"), not by the event told before.
-        status = "in_force" if settled.group("force") or _IN_FORCE.search(facts.sentence.text) else "ratified"
+        status = "in_force" if settled.group("force") or _IN_FORCE.search(text) else "ratified"
         signing = _signing_date(reading, facts)
         if signing is not None:
             when, penalty = signing, 0.0
         elif own is not None and own[1] == 0:
             when, penalty = own
-    if (
-        status == "proposed"
-        and _FORCE_TO_COME.search(facts.sentence.text)
-        and _SIGNED_ALREADY.search(facts.sentence.text)
-    ):
+    if status == "proposed" and _FORCE_TO_COME.search(text) and _SIGNED_ALREADY.search(text):
         # "соглашение, подписанное 19 мая, вступит в силу после …": signed already; what is to
         # come is its entry into force
         signing = _signing_date(reading, facts)
@@ -1011,6 +1126,54 @@ def _agreements(reading: Reading, facts: SentenceFacts, event: _Event | None, co
             requires,
         )
     ]
+
+
+# Where a sentence's coordinated clauses part: "…, а соглашение планируется подписать в декабре",
+# "…, and a protocol is expected to be signed", "подписали протокол и договорились провести …".
+_COORDINATION = re.compile(
+    r";|,\s*(?:а(?!\s+также)|но|однако|тогда\s+как|and|but|while|whereas)\s+"
+    r"|\s+(?:и|and)\s+(?=(?:договорил\w+|условил\w+|решил\w+|намерены|планиру\w+|agreed|decided|plan|will)\b)",
+    re.IGNORECASE,
+)
+
+
+class _Clause(NamedTuple):
+    within: tuple[int, int]
+    to_come: bool  # told as still to come (planned, future, "договорились провести")
+    done: bool  # told as done by its own verb of signing ("signed in July", "подписали")
+    documents: bool  # names documents
+
+
+def signing_clauses(
+    reading: Reading, facts: SentenceFacts, planned: bool
+) -> list[tuple[tuple[int, int], bool]] | None:
+    """The clauses of a sentence that name documents, each with whether it is still to come, when the
+    sentence tells two things at once: a document signed and another one, or a meeting, still to come
+    ("A memorandum, signed in July, …, and a protocol is expected to be signed in December"). None
+    when its clauses tell one status, or a clause names documents without telling theirs: the
+    sentence is read whole."""
+    sentence = facts.sentence
+    bounds = [sentence.start]
+    for match in _COORDINATION.finditer(sentence.text):
+        bounds += [sentence.start + match.start(), sentence.start + match.end()]
+    bounds.append(sentence.end)
+    clauses = []
+    for low, high in zip(bounds[::2], bounds[1::2], strict=True):
+        tokens = [t for t in sentence.tokens if low <= t.start and t.end <= high]
+        to_come = bool(reading.cues("PLANNED", tokens) or reading.future_tense(tokens) or _to_hold(tokens))
+        done = not to_come and _SIGNED_PAST.search(reading.document.text, low, high) is not None
+        clauses.append(_Clause((low, high), to_come, done, bool(reading.cues("DOCUMENT_KINDS", tokens))))
+    signing = [c for c in clauses if c.documents]
+    if not any(c.to_come for c in clauses) or not all(c.to_come or c.done for c in signing):
+        return None
+    if all(c.to_come == planned for c in signing):
+        return None
+    return [(c.within, c.to_come) for c in signing]
+
+
+_SIGNED_PAST = re.compile(
+    r"(?<!будет\s)(?<!будут\s)\bподписа(?:л|н)\w*|(?<!\bbe\s)(?<!\bbeen\s)\bsigned\b", re.IGNORECASE
+)
 
 
 _SETTLED = re.compile(

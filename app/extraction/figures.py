@@ -58,53 +58,97 @@ _CHANGE_VERBS = {
 }
 
 
+# The key of `last_period` beside the paragraphs: the last fiscal year told.
+_FISCAL = -1
+
+
 def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> list[Proposal]:
     proposals: list[Proposal] = []
     preliminary = _preliminary_periods(reading)
     last_indicator: dict[int, str] = {}  # paragraph → last indicator stated in it
     last_period: dict[int, str] = {}  # paragraph (0: the whole text) → last period of a figure
     last_pairs: dict[str, tuple[str, str]] = {}  # indicator → the pair of its last figure
+    # The periods told so far, the last one last: figures' periods, and the periods of sentences that
+    # state no figure ("импорт которых за январь–сентябрь увеличился"), which "за этот период" may mean.
+    told: list[str] = []
     for facts in reading.facts:
         sentence = facts.sentence
-        amounts = find_amounts(sentence.text, sentence.start, reading.language)
-        if not amounts or sentence.question:
-            continue
         default_year = reading.published.year if reading.published else _paragraph_year(reading, facts)
         periods = find_periods(sentence.text, sentence.start, default_year, reading.published)
-        previous_end = sentence.start
-        for index, amount in enumerate(amounts):
-            next_start = amounts[index + 1].start if index + 1 < len(amounts) else sentence.end
-            body, confidence = _figure(
+        count = len(proposals)
+        if not sentence.question:
+            _sentence_figures(
                 reading,
+                proposals,
                 facts,
-                amount,
-                previous_end,
-                next_start,
                 periods,
+                project_keys,
+                preliminary,
                 last_indicator,
                 last_period,
                 last_pairs,
+                told,
             )
-            previous_end = amount.end
-            if body is None:
-                continue
-            if body["status"] == "reported" and _within_any(body["period"], preliminary):
-                body["status"] = "preliminary"
-            requires: tuple[str, ...] = ()
-            project_ids = []
-            for mention in facts.projects:
-                if mention.value.id in project_keys:
-                    project_ids.append(mention.value.id)
-                    key = project_keys[mention.value.id]
-                    requires += (key,) if key else ()
-            if project_ids:
-                body["projects"] = sorted(set(project_ids))
-            proposals.append(_proposal(len(proposals), body, sentence, confidence, requires))
+        if len(proposals) == count:
+            told += [
+                p.value
+                for p in periods
+                if not p.comparison
+                and p.kind not in {"same", "carry", "annual"}
+                and not _not_over(p.value, reading)
+            ]
     for body, facts in _table_figures(reading, proposals, preliminary):
         proposals.append(_proposal(len(proposals), body, facts.sentence, 0.6, ()))
     for body, facts in _list_figures(reading, proposals, preliminary):
         proposals.append(_proposal(len(proposals), body, facts.sentence, 0.6, ()))
     return proposals
+
+
+def _sentence_figures(
+    reading: Reading,
+    proposals: list[Proposal],
+    facts: SentenceFacts,
+    periods: list[Period],
+    project_keys: dict[str, str | None],
+    preliminary: list[str] | None,
+    last_indicator: dict[int, str],
+    last_period: dict[int, str],
+    last_pairs: dict[str, tuple[str, str]],
+    told: list[str],
+) -> None:
+    """The figures of one sentence's amounts, in order, added to `proposals`."""
+    sentence = facts.sentence
+    amounts = find_amounts(sentence.text, sentence.start, reading.language)
+    previous_end = sentence.start
+    for index, amount in enumerate(amounts):
+        next_start = amounts[index + 1].start if index + 1 < len(amounts) else sentence.end
+        body, confidence = _figure(
+            reading,
+            facts,
+            amount,
+            previous_end,
+            next_start,
+            periods,
+            last_indicator,
+            last_period,
+            last_pairs,
+            told,
+        )
+        previous_end = amount.end
+        if body is None:
+            continue
+        if body["status"] == "reported" and _within_any(body["period"], preliminary):
+            body["status"] = "preliminary"
+        requires: tuple[str, ...] = ()
+        project_ids = []
+        for mention in facts.projects:
+            if mention.value.id in project_keys:
+                project_ids.append(mention.value.id)
+                key = project_keys[mention.value.id]
+                requires += (key,) if key else ()
+        if project_ids:
+            body["projects"] = sorted(set(project_ids))
+        proposals.append(_proposal(len(proposals), body, sentence, confidence, requires))
 
 
 def _proposal(
@@ -397,6 +441,7 @@ def _figure(
     last_indicator: dict[int, str],
     last_period: dict[int, str],
     last_pairs: dict[str, tuple[str, str]],
+    told: list[str],
 ) -> tuple[dict[str, Any] | None, float]:
     sentence = facts.sentence
     tokens = sentence.tokens
@@ -504,15 +549,17 @@ def _figure(
     before_periods = [p for p in periods if previous_end <= p.start and p.end <= amount.start]
     between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
     own_end = _next_clause(reading.document.text, amount.end, next_start, sentence.end)
-    if _SAME_FISCAL.search(sentence.text) and last_period.get(-1):
-        carried = last_period[-1]  # "in the same fiscal year": the last fiscal year told
-    period, explicit = _period(periods, amount, previous_end, own_end, carried, between)
+    pointed_at: Sequence[str] = told
+    if _SAME_FISCAL.search(sentence.text) and last_period.get(_FISCAL):
+        carried = last_period[_FISCAL]  # "in the same fiscal year": the last fiscal year told
+        pointed_at = [carried]
+    period, explicit = _period(periods, amount, previous_end, own_end, carried, pointed_at, between)
     chained = re.fullmatch(r"\s*(?:to|до)\s*", reading.document.text[amount.end : next_start])
     if period is None and (chained or amount.unit == "percent"):
         # "rose 40% to $480 million last year": the rate shares the period of the amount it reached.
         contrast = _CONTRAST.search(reading.document.text, amount.end, sentence.end)
         period, explicit = _period(
-            periods, amount, previous_end, contrast.start() if contrast else sentence.end, carried
+            periods, amount, previous_end, contrast.start() if contrast else sentence.end, carried, pointed_at
         )
     if period is None and amount.unit == "percent" and any(p.comparison for p in periods):
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
@@ -546,8 +593,9 @@ def _figure(
         period = shift_year(period, -1)  # "up from 1.55 million tonnes a year earlier"
     else:
         last_period[sentence.paragraph] = last_period[0] = period
+        told.append(period)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", period):
-            last_period[-1] = period
+            last_period[_FISCAL] = period
     if not explicit:
         confidence -= 0.1
 
@@ -949,10 +997,13 @@ def _period(
     segment_start: int,
     next_start: int,
     carried: str | None,
+    told: Sequence[str],
     text_between: str = "",
 ) -> tuple[str | None, bool]:
     """The period of an amount: the nearest stated before it since the previous amount, else after
-    it before the next one, else earlier in the sentence. "За тот же период" carries the last one."""
+    it before the next one, else earlier in the sentence. "За тот же период", "over those twelve
+    months" point back at the last period `told` (of that many months, when they count them); "in
+    that year" at the last figure's (`carried`)."""
     usable = [p for p in periods if not p.comparison and p.kind != "same"]
     strong = [p for p in usable if p.kind != "annual"]
     before = [p for p in strong if segment_start <= p.start and p.end <= amount.start]
@@ -976,8 +1027,19 @@ def _period(
     if chosen is None:
         return None, False
     if chosen.kind == "carry":
-        return carried, False
+        return (
+            carried if chosen.value == "last_figure" else _pointed_back(told, chosen.months, carried)
+        ), False
     return chosen.value, chosen.explicit_year
+
+
+def _pointed_back(told: Sequence[str], months: int | None, carried: str | None) -> str | None:
+    """The last period told, or the last of `months` months ("за те же десять месяцев"); else `carried`."""
+    for period in reversed(told):
+        first, last = _months(period)
+        if months is None or last - first + 1 == months:
+            return period
+    return carried
 
 
 def _compared(periods: list[Period], amount: Amount, next_start: int, period: str) -> str | None:

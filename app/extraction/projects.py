@@ -360,8 +360,9 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             if len(named_countries) == 1 and all(i in countries for i in indexes):
                 continue  # "железные дороги Казахстана", "Azerbaijan's railway": a country's network
             # Words written side by side stay apart ("Khrami River"); a dash between them joins ends.
+            words = _cited(tokens, indexes) if reading.language == "ru" else [tokens[i].text for i in indexes]
             text = "".join(
-                ("" if n == 0 else " " if i == indexes[n - 1] + 1 else "–") + tokens[i].text
+                ("" if n == 0 else " " if i == indexes[n - 1] + 1 else "–") + words[n]
                 for n, i in enumerate(indexes)
             )
             place_mention = places.get(indexes[0]) if len(indexes) == 1 else None
@@ -684,6 +685,25 @@ def _between(tokens: list[Token], at: int) -> list[int] | None:
     return first + second if second else None
 
 
+_WHAT_OF_IT = {"line", "link", "section", "connection"}
+
+
+def _cited(tokens: list[Token], indexes: list[int]) -> list[str]:
+    """A Russian line's ends as a name cites them: "между Алятом и Тересполем" → "Алят", "Тересполь"
+    (after "между" they are in the instrumental case); other names as written."""
+    if indexes[0] == 0 or tokens[indexes[0] - 1].text.lower() != "между":
+        return [tokens[i].text for i in indexes]
+    words = []
+    for i in indexes:
+        parses = [
+            p for p in _analyzer().parse(tokens[i].text) if p.tag.case == "ablt" and p.tag.POS == "NOUN"
+        ]
+        nominative = parses[0].inflect({"nomn"}) if parses else None
+        word = str(nominative.word) if nominative else tokens[i].text
+        words.append(word[:1].upper() + word[1:])
+    return words
+
+
 def _capitalised_run(tokens: list[Token], at: int) -> list[int]:
     run: list[int] = []
     while at + len(run) < len(tokens) and len(run) < 3 and tokens[at + len(run)].capitalized:
@@ -697,6 +717,8 @@ def _names_after(tokens: list[Token], at: int, language: str, kind: str = "") ->
     names: list[list[int]] = []
     i = at
     linking = {"of", "at", "near"} if kind == "port" else {"of"}
+    if language == "en" and i < len(tokens) and tokens[i].text.lower() in _WHAT_OF_IT and kind != "port":
+        i += 1  # "the railway line between Arica and Tacna", "a road link between …": the head's part
     if language == "en" and i < len(tokens) and tokens[i].text.lower() in linking:
         i += 1
     ends = (

@@ -46,6 +46,7 @@ _MONTH_EN = (
 _MONTH = rf"(?:{_MONTH_RU}|{_MONTH_EN})"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?:\s*-?(?:го|й)\b|\s*(?:годом|года|году|год|г\.|гг\.?)\b|(?:'s)?)?"
 _NUMBER_WORDS = {
+    "двенадцат": 12,
     "дв": 2,
     "тр": 3,
     "четыр": 4,
@@ -127,7 +128,18 @@ _TWELVE_MONTHS = re.compile(
     re.IGNORECASE,
 )
 
+# "over those twelve months", "за те же девять месяцев", "in these six months": a count of months
+# after a demonstrative points back at the period just told, unless it names a year of its own.
+_THOSE_MONTHS = (
+    r"\b(?:(?:за|в|во|на)\s+)?(?:те\s+же|эти|этих|тех\s+же|указанные|указанных|these|those|the\s+same)\s+"
+    r"(?:(?P<n>\d{1,2}|дв\w+|тр[её]х|три|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|восемь|девят\w+|десят\w+"
+    r"|одиннадцат\w+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+)?"
+    r"(?:месяц\w*|months)\b"
+    r"(?!\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:last|previous)\s+year|(?:прошлого|предыдущего)\s+года|(?:19|20)\d{2}))"
+)
+
 _PATTERNS: tuple[tuple[str, str], ...] = (
+    ("carry", _THOSE_MONTHS),
     ("fiscal_year", _FISCAL_YEAR),
     ("fiscal_month", _FISCAL_MONTH),
     ("dated_months", _DATED_MONTHS),
@@ -165,7 +177,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("next_year", r"\b(?:в\s+|на\s+)?(?:следующ|будущ)\w+\s+год\w*|\bnext\s+year\b|\bthe\s+coming\s+year\b"),
     (
         "carry",
-        r"\b(?:за\s+)?(?:тот\s+же|этот|указанный|данный|отчётный|отчетный)\s+период\b|\b(?:in|during|over|for)\s+the\s+(?:same\s+)?period\b(?!\s+(?:of|in|a\s+year))"
+        r"\b(?:за\s+)?(?:тот\s+же|этот\s+же|этот|указанный|данный|отчётный|отчетный)\s+период\b"
+        r"|\b(?:in|during|over|for)\s+(?:the\s+same|the|that|this)\s+period\b(?!\s+(?:of|in|a\s+year))"
         r"|\b(?:in|during|over|for)\s+the\s+same\s+(?:fiscal|financial)\s+year\b",
     ),
     (
@@ -213,6 +226,8 @@ _SAME_PERIOD = re.compile(
 )
 
 
+_DEMONSTRATIVE = re.compile(r"(?:(?:за|в|во|на)\s+)?(?:эти|этих|указанн\w+|these|those)\b", re.IGNORECASE)
+_REPORTING = re.compile(r"отч[её]тн", re.IGNORECASE)
 _FROM_A_SPAN = re.compile(r"(?:from|с)\s+", re.IGNORECASE)
 _BARE_SAME = re.compile(r"(?:the\s+)?same\s+period", re.IGNORECASE)
 # "over the same period" is a span, except after a rate ("up 5% over the same period": its base).
@@ -233,12 +248,15 @@ _SEASONS = {
 class Period:
     """A span of months in one year or a whole year, and where the text states it."""
 
-    value: str  # `2025`, `2025-11`, `2025-01/2025-09`
+    # `2025`, `2025-11`, `2025-01/2025-09`; a period pointed back at (kind `carry`): `carry` (the last
+    # one told) or `last_figure` (the last figure's: "in that year", "за отчётный период")
+    value: str
     kind: str  # year, month, months, dated_months (each month with its year), half, quarter, ytd…
     start: int
     end: int
     comparison: bool = False  # stated as the base of a comparison ("по сравнению с 2023 годом")
     explicit_year: bool = True
+    months: int | None = None  # a period pointed back at by its count of months ("those twelve months")
 
 
 def _lowercase_may(match: re.Match[str]) -> bool:
@@ -308,11 +326,13 @@ def find_periods(
                 continue
             value, explicit = period
             taken.append((match.start(), match.end()))
-            months = _fiscal_months(text) if kind == "year_pair" else None
-            if months is not None:
+            fiscal_months = _fiscal_months(text) if kind == "year_pair" else None
+            if fiscal_months is not None:
                 # "in financial year 2025–26 (April–March)": the months say which year, they are no period
-                taken.append((months.start(), months.end()))
+                taken.append((fiscal_months.start(), fiscal_months.end()))
             comparison = bool(_COMPARISON.search(text[max(0, match.start() - 40) : match.start()]))
+            if kind == "carry" and _DEMONSTRATIVE.match(match.group()):
+                comparison = False  # "fell 8% over those twelve months": the span, not a base
             opening = _FROM_A_SPAN.match(text, match.start())
             if not comparison and opening and "m2" in match.groupdict():
                 # "up 9.8% from January–June 2025": "from" opens the base, not a span "from … to"
@@ -320,8 +340,13 @@ def find_periods(
                     re.fullmatch(r"\s*[-–—]\s*", text[match.end("m1") : match.start("m2")])
                     and _COMPARISON.search(text[max(0, match.start() - 40) : opening.end()])
                 )
+            months = _count(match.group("n")) if kind == "carry" and match.groupdict().get("n") else None
+            if kind == "carry" and _REPORTING.search(match.group()):
+                value = "last_figure"  # "за отчётный период": the release's own, its last figure's
             found.append(
-                Period(value, kind, offset + match.start(), offset + match.end(), comparison, explicit)
+                Period(
+                    value, kind, offset + match.start(), offset + match.end(), comparison, explicit, months
+                )
             )
     return _that_year(text, offset, sorted(found, key=lambda period: period.start))
 
@@ -343,7 +368,8 @@ def _that_year(text: str, offset: int, found: list[Period]) -> list[Period]:
         if period.kind == "this_year" and years and _THAT_YEAR.search(words):
             period = Period(years[-1].value, "year", period.start, period.end, period.comparison, True)
         elif period.kind == "this_year" and re.search(r"\bтот\b|\bтом\s+же\b|\bthat\b|\bsame\b", words, re.I):
-            period = Period("carry", "carry", period.start, period.end, False, False)  # a year told before
+            # a year told before: the last figure's, not whatever period was told last
+            period = Period("last_figure", "carry", period.start, period.end, False, False)
         result.append(period)
     return result
 

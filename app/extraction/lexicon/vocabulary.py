@@ -510,6 +510,7 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("business_council", ("деловой совет", "бизнес-совет")),
         ("working_group", ("рабочий группа",)),
         ("council_again", ("следующий заседание совет", "очередной заседание совет")),
+        ("session_again", ("следующий заседание",)),  # of the body told before (events._context)
         ("summit", ("саммит",)),
         ("forum", ("форум", "бизнес-форум", "инвестиционный форум")),
         ("phone_call", ("телефонный разговор", "разговор по телефон", "телефонный переговоры")),
@@ -582,6 +583,7 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("business_council", ("business council",)),
         ("working_group", ("working group",)),
         ("council_again", ("next meeting of the council", "next session of the council")),
+        ("session_again", ("next session", "next meeting")),  # of the body told before (events._context)
         ("summit", ("summit",)),
         ("forum", ("forum", "business forum", "business-forum")),
         (
@@ -685,6 +687,7 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "preparing for",
         "agreed to hold",
         "next meeting",
+        "next session",
         "is expected in",
         "are expected in",
         "being prepared",
