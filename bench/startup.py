@@ -171,8 +171,17 @@ def workers_of(pid: int) -> list[int]:
     return found
 
 
-def build(db: Path, env: dict[str, str]) -> None:
-    db.parent.mkdir(parents=True, exist_ok=True)
+def seeded(env: dict[str, str]) -> bool:
+    """Whether the database is at head, seeded and indexed (what `serve` checks before it starts)."""
+    code = "from app.cli import _ready\nfrom app.config import get_settings\n"
+    code += "print(_ready(get_settings().database_url))"
+    done = subprocess.run([str(BIN / "python"), "-c", code], env=env, capture_output=True, text=True)
+    return done.stdout.strip() == "True"
+
+
+def build(db: Path | None, env: dict[str, str]) -> None:
+    if db is not None:
+        db.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([str(BIN / "bilateral"), "db", "upgrade"], env=env, check=True, capture_output=True)
     subprocess.run([str(BIN / "bilateral"), "seed"], env=env, check=True, capture_output=True)
     subprocess.run([str(BIN / "bilateral"), "reindex"], env=env, check=True, capture_output=True)
@@ -222,6 +231,10 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--db", type=Path, default=ROOT / "bench" / "results" / "startup" / "seeded.db")
+    parser.add_argument(
+        "--database-url",
+        help="a PostgreSQL database instead of the SQLite file (migrated and seeded if empty)",
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8610)
@@ -233,11 +246,13 @@ def main() -> None:
     args = parser.parse_args()
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{args.db.resolve()}",
+        "DATABASE_URL": args.database_url or f"sqlite:///{args.db.resolve()}",
         "BILATERAL_LOG_LEVEL": "warning",
         "PYTHONPATH": os.pathsep.join(filter(None, [args.app_root, str(ROOT)])),
     }
-    if not args.db.exists():
+    if args.database_url and not seeded(env):
+        build(None, env)
+    elif not args.database_url and not args.db.exists():
         build(args.db, env)
     # `python -c` puts its working directory first on the path: the code measured is that directory's.
     root = Path(args.app_root or ROOT).resolve()
