@@ -270,10 +270,8 @@ def test_serve_skips_the_migration_step_of_a_database_at_head(
 
 
 def test_the_check_at_head_loads_neither_the_models_nor_alembic(seeded_database: Database) -> None:
-    # On a SQLite file, not even SQLAlchemy: the standard library's driver asks.
-    heavy = ("app.main", "app.models", "alembic", "fastapi")
-    if seeded_database.engine_name == "sqlite":
-        heavy += ("sqlalchemy",)
+    # Not even SQLAlchemy: the standard library's driver asks a SQLite file, psycopg a PostgreSQL URL.
+    heavy = ("app.main", "app.models", "alembic", "fastapi", "sqlalchemy")
     code = (
         f"import sys, app.cli; assert app.cli._ready({seeded_database.url!r}); "
         f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
