@@ -21,10 +21,10 @@ built once at `--db`. Two measures, each a fresh process per run:
   off.
 
 - instructions (`--instructions`, needs valgrind): the instructions a worker executes to start (uvicorn
-  imported, the app built) and those the supervisor executes before it spawns the workers (the
-  command line imported, the check at head), counted by callgrind: unlike CPU time, a count that
-  does not move with the machine's load, so a change's effect shows on a busy machine. Slow (a
-  minute or two each under valgrind).
+  imported, the app built), and to its first answer (then its lifespan and the probe), and those the
+  supervisor executes before it spawns the workers (the command line imported, the check at head),
+  counted by callgrind: unlike CPU time, a count that does not move with the machine's load, so a
+  change's effect shows on a busy machine. Slow (a minute or two each under valgrind).
 
 `--app-root` puts another checkout's `app` package first on the path of every process measured.
 """
@@ -113,8 +113,21 @@ runpy.run_path(SCRIPT, run_name="__mp_main__")  # what multiprocessing's spawn d
 import uvicorn.config, uvicorn.server, uvicorn.protocols.http.httptools_impl, uvloop
 from uvicorn.importer import import_from_string
 factory_module = "app.worker" if os.path.exists("app/worker.py") else "app.cli"
-import_from_string(factory_module + ":create_app")()
+app = import_from_string(factory_module + ":create_app")()
 """
+
+# The worker's start, then its lifespan and the first answer (the probe, asked straight into the app).
+WORKER_FIRST_ANSWER = (
+    WORKER_START
+    + """
+from bench.overhead import Driver
+async def first_answer():
+    async with app.router.lifespan_context(app):
+        status, _, _ = await Driver(app).get(PROBE, [(b"host", b"127.0.0.1")])
+        assert status == 200, status
+uvloop.run(first_answer())
+"""
+)
 
 SUPERVISOR_START = """
 from app.cli import _ready
@@ -262,10 +275,13 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.2f}; the app's bytecode (app/__pycache__) is", end=" ")
     print(f"{'there' if cached else 'not there'}; PYTHONDONTWRITEBYTECODE={no_write}")
     if args.instructions:
-        worker = instructions(env, root, f"SCRIPT = {str(entry_script(root))!r}\n" + WORKER_START)
+        script = f"SCRIPT = {str(entry_script(root))!r}\nPROBE = {PROBE!r}\n"
+        worker = instructions(env, root, script + WORKER_START)
+        answered = instructions(env, root, script + WORKER_FIRST_ANSWER)
         supervisor = instructions(env, root, SUPERVISOR_START)
         print(
-            f"instructions (millions): worker start {worker / 1e6:,.0f}, supervisor {supervisor / 1e6:,.0f}"
+            f"instructions (millions): worker start {worker / 1e6:,.0f}, to its first answer"
+            f" {answered / 1e6:,.0f}, supervisor {supervisor / 1e6:,.0f}"
         )
         return
     if not args.phases_only:
