@@ -135,11 +135,12 @@ def test_the_command_line_starts_without_importing_the_app() -> None:
 def test_a_worker_starts_without_what_only_some_requests_need(tmp_path: Path) -> None:
     # Imported by the requests that use them: the extraction's language stack and the HTML cleaner
     # (a source added), the explorer's templates and formats (a page), the stemmer (a search or a
-    # write), the importers (an import); and a worker needs neither the command line nor Alembic.
+    # write), the importers (an import), ISO 3166's tables (a country named by more than its two
+    # letters); and a worker needs neither the command line nor Alembic.
     heavy = (
         *("natasha", "pymorphy3", "razdel", "slovnet", "trafilatura", "lxml", "py3langid"),
         *("jinja2", "babel", "snowballstemmer", "app.imports.records", "app.imports.repository"),
-        *("typer", "alembic", "psycopg"),
+        *("typer", "alembic", "psycopg", "pycountry"),
     )
     code = (
         "import sys, app.worker; app.worker.create_app(); "
