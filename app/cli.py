@@ -279,7 +279,7 @@ def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) ->
 def main() -> None:
     """The `bilateral` command: a database the command cannot use is one line saying what to run, not a
     traceback."""
-    from app.health import DatabaseNotReady
+    from app.migration_head import DatabaseNotReady
 
     try:
         app()

@@ -281,6 +281,24 @@ def test_the_check_at_head_loads_neither_the_models_nor_alembic(seeded_database:
     assert loaded.stdout.strip() == "[]"
 
 
+def test_serves_parent_imports_neither_the_app_nor_its_frameworks(seeded_database: Database) -> None:
+    # The parent of `serve` checks the database and starts the workers, which import the app: what it
+    # imports itself comes before any worker starts. uvicorn.run stands in for the workers here.
+    heavy = ("app.health", "app.main", "app.models", "alembic", "fastapi", "sqlalchemy", "pydantic.v1")
+    code = (
+        "import sys, uvicorn\n"
+        "def run(*args, **options):\n"
+        f"    print(sorted(m for m in {heavy!r} if m in sys.modules))\n"
+        "uvicorn.run = run\n"
+        "sys.argv = ['bilateral', 'serve']\n"
+        "from app.__main__ import main\n"
+        "main()\n"
+    )
+    env = {**os.environ, "DATABASE_URL": seeded_database.url}
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert loaded.stdout.strip() == "[]"
+
+
 def test_the_check_at_head_creates_no_database(tmp_path: Path) -> None:
     missing = tmp_path / "nothing-here.db"
     assert not cli._ready(f"sqlite:///{missing}")
