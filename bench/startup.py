@@ -129,11 +129,14 @@ uvloop.run(first_answer())
 """
 )
 
+# `bilateral serve` as the entry point runs it, up to the call that starts the workers.
 SUPERVISOR_START = """
-from app.cli import _ready
-from app.config import get_settings
-assert _ready(get_settings().database_url)
-import uvicorn.config, uvicorn.supervisors.multiprocess
+import sys, uvicorn
+def run(*args, **options):
+    import uvicorn.config, uvicorn.supervisors.multiprocess
+uvicorn.run = run
+sys.argv = ["bilateral", "serve"]
+runpy.run_path(SCRIPT, run_name="__main__")
 """
 
 
@@ -278,7 +281,7 @@ def main() -> None:
         script = f"SCRIPT = {str(entry_script(root))!r}\nPROBE = {PROBE!r}\n"
         worker = instructions(env, root, script + WORKER_START)
         answered = instructions(env, root, script + WORKER_FIRST_ANSWER)
-        supervisor = instructions(env, root, SUPERVISOR_START)
+        supervisor = instructions(env, root, script + "import runpy\n" + SUPERVISOR_START)
         print(
             f"instructions (millions): worker start {worker / 1e6:,.0f}, to its first answer"
             f" {answered / 1e6:,.0f}, supervisor {supervisor / 1e6:,.0f}"
