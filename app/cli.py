@@ -193,16 +193,22 @@ def _ready(url: str) -> bool:
 
 
 def _driver_connection(url: str) -> Any:
-    """A DB-API connection to an existing database. A SQLite file opens with the standard library's
-    driver: the parent process of `serve` answers no request, and importing SQLAlchemy would be most
-    of its work before it starts the workers. Other URLs (and SQLite URLs with options) go through
-    SQLAlchemy, which knows every form."""
+    """A DB-API connection to an existing database, through the driver alone: the parent process of
+    `serve` answers no request, and importing SQLAlchemy would be most of its work before it starts
+    the workers. A SQLite file opens with the standard library's driver, a PostgreSQL URL is one
+    psycopg (libpq) reads as it is once the driver's name is taken out of its scheme. URLs with
+    options go through SQLAlchemy, which knows every form."""
     path = url.removeprefix("sqlite:///")
     if path != url and path not in ("", ":memory:") and not set("?%") & set(path):
         import sqlite3
         from urllib.parse import quote
 
         return sqlite3.connect(f"file:{quote(path)}?mode=rw", uri=True)  # rw: never creates the file
+    conninfo = url.replace("postgresql+psycopg://", "postgresql://", 1)
+    if conninfo != url and "?" not in conninfo:
+        import psycopg
+
+        return psycopg.connect(conninfo)
     from sqlalchemy import create_engine
     from sqlalchemy.pool import NullPool
 
@@ -273,7 +279,7 @@ def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) ->
 def main() -> None:
     """The `bilateral` command: a database the command cannot use is one line saying what to run, not a
     traceback."""
-    from app.health import DatabaseNotReady
+    from app.migration_head import DatabaseNotReady
 
     try:
         app()

@@ -17,7 +17,7 @@ from app.common.routing import IncludedRoute
 from app.config import REPO_ROOT
 from app.db import make_engine
 from app.errors import ProblemResponse, problem
-from app.migration_head import shipped_head
+from app.migration_head import DatabaseNotReady, shipped_head
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -45,10 +45,6 @@ def head_revision() -> str | None:
 def _code_head() -> str | None:
     """The head revision of the migrations this code ships: read once, on the first readiness check."""
     return shipped_head() or head_revision()
-
-
-class DatabaseNotReady(Exception):
-    """The command line's database is missing, unreachable or not migrated; the message says what to run."""
 
 
 def open_migrated(url: str) -> Engine:

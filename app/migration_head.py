@@ -1,9 +1,16 @@
 """The head revision of the migrations this code ships, read without Alembic: Alembic imports every
-migration and the models to find it, a second of a command's start."""
+migration and the models to find it, a second of a command's start. And the command line's error
+for a database that is not at it, which every command catches: here, where catching it imports
+neither SQLAlchemy nor FastAPI (`serve`'s parent process uses neither)."""
 
 import re
 
 from app.config import REPO_ROOT
+
+
+class DatabaseNotReady(Exception):
+    """The command line's database is missing, unreachable or not migrated; the message says what to run."""
+
 
 _REVISION_LINE = re.compile(r'^(revision|down_revision)\b[^=\n]*=\s*"([^"]+)"', re.MULTILINE)
 

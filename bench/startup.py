@@ -21,10 +21,10 @@ built once at `--db`. Two measures, each a fresh process per run:
   off.
 
 - instructions (`--instructions`, needs valgrind): the instructions a worker executes to start (uvicorn
-  imported, the app built) and those the supervisor executes before it spawns the workers (the
-  command line imported, the check at head), counted by callgrind: unlike CPU time, a count that
-  does not move with the machine's load, so a change's effect shows on a busy machine. Slow (a
-  minute or two each under valgrind).
+  imported, the app built), and to its first answer (then its lifespan and the probe), and those the
+  supervisor executes before it spawns the workers (the command line imported, the check at head),
+  counted by callgrind: unlike CPU time, a count that does not move with the machine's load, so a
+  change's effect shows on a busy machine. Slow (a minute or two each under valgrind).
 
 `--app-root` puts another checkout's `app` package first on the path of every process measured.
 """
@@ -113,14 +113,30 @@ runpy.run_path(SCRIPT, run_name="__mp_main__")  # what multiprocessing's spawn d
 import uvicorn.config, uvicorn.server, uvicorn.protocols.http.httptools_impl, uvloop
 from uvicorn.importer import import_from_string
 factory_module = "app.worker" if os.path.exists("app/worker.py") else "app.cli"
-import_from_string(factory_module + ":create_app")()
+app = import_from_string(factory_module + ":create_app")()
 """
 
+# The worker's start, then its lifespan and the first answer (the probe, asked straight into the app).
+WORKER_FIRST_ANSWER = (
+    WORKER_START
+    + """
+from bench.overhead import Driver
+async def first_answer():
+    async with app.router.lifespan_context(app):
+        status, _, _ = await Driver(app).get(PROBE, [(b"host", b"127.0.0.1")])
+        assert status == 200, status
+uvloop.run(first_answer())
+"""
+)
+
+# `bilateral serve` as the entry point runs it, up to the call that starts the workers.
 SUPERVISOR_START = """
-from app.cli import _ready
-from app.config import get_settings
-assert _ready(get_settings().database_url)
-import uvicorn.config, uvicorn.supervisors.multiprocess
+import sys, uvicorn
+def run(*args, **options):
+    import uvicorn.config, uvicorn.supervisors.multiprocess
+uvicorn.run = run
+sys.argv = ["bilateral", "serve"]
+runpy.run_path(SCRIPT, run_name="__main__")
 """
 
 
@@ -171,8 +187,17 @@ def workers_of(pid: int) -> list[int]:
     return found
 
 
-def build(db: Path, env: dict[str, str]) -> None:
-    db.parent.mkdir(parents=True, exist_ok=True)
+def seeded(env: dict[str, str]) -> bool:
+    """Whether the database is at head, seeded and indexed (what `serve` checks before it starts)."""
+    code = "from app.cli import _ready\nfrom app.config import get_settings\n"
+    code += "print(_ready(get_settings().database_url))"
+    done = subprocess.run([str(BIN / "python"), "-c", code], env=env, capture_output=True, text=True)
+    return done.stdout.strip() == "True"
+
+
+def build(db: Path | None, env: dict[str, str]) -> None:
+    if db is not None:
+        db.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([str(BIN / "bilateral"), "db", "upgrade"], env=env, check=True, capture_output=True)
     subprocess.run([str(BIN / "bilateral"), "seed"], env=env, check=True, capture_output=True)
     subprocess.run([str(BIN / "bilateral"), "reindex"], env=env, check=True, capture_output=True)
@@ -222,6 +247,10 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--db", type=Path, default=ROOT / "bench" / "results" / "startup" / "seeded.db")
+    parser.add_argument(
+        "--database-url",
+        help="a PostgreSQL database instead of the SQLite file (migrated and seeded if empty)",
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8610)
@@ -233,11 +262,13 @@ def main() -> None:
     args = parser.parse_args()
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{args.db.resolve()}",
+        "DATABASE_URL": args.database_url or f"sqlite:///{args.db.resolve()}",
         "BILATERAL_LOG_LEVEL": "warning",
         "PYTHONPATH": os.pathsep.join(filter(None, [args.app_root, str(ROOT)])),
     }
-    if not args.db.exists():
+    if args.database_url and not seeded(env):
+        build(None, env)
+    elif not args.database_url and not args.db.exists():
         build(args.db, env)
     # `python -c` puts its working directory first on the path: the code measured is that directory's.
     root = Path(args.app_root or ROOT).resolve()
@@ -247,10 +278,13 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.2f}; the app's bytecode (app/__pycache__) is", end=" ")
     print(f"{'there' if cached else 'not there'}; PYTHONDONTWRITEBYTECODE={no_write}")
     if args.instructions:
-        worker = instructions(env, root, f"SCRIPT = {str(entry_script(root))!r}\n" + WORKER_START)
-        supervisor = instructions(env, root, SUPERVISOR_START)
+        script = f"SCRIPT = {str(entry_script(root))!r}\nPROBE = {PROBE!r}\n"
+        worker = instructions(env, root, script + WORKER_START)
+        answered = instructions(env, root, script + WORKER_FIRST_ANSWER)
+        supervisor = instructions(env, root, script + "import runpy\n" + SUPERVISOR_START)
         print(
-            f"instructions (millions): worker start {worker / 1e6:,.0f}, supervisor {supervisor / 1e6:,.0f}"
+            f"instructions (millions): worker start {worker / 1e6:,.0f}, to its first answer"
+            f" {answered / 1e6:,.0f}, supervisor {supervisor / 1e6:,.0f}"
         )
         return
     if not args.phases_only:

@@ -135,11 +135,12 @@ def test_the_command_line_starts_without_importing_the_app() -> None:
 def test_a_worker_starts_without_what_only_some_requests_need(tmp_path: Path) -> None:
     # Imported by the requests that use them: the extraction's language stack and the HTML cleaner
     # (a source added), the explorer's templates and formats (a page), the stemmer (a search or a
-    # write), the importers (an import); and a worker needs neither the command line nor Alembic.
+    # write), the importers (an import), ISO 3166's tables (a country named by more than its two
+    # letters); and a worker needs neither the command line nor Alembic.
     heavy = (
         *("natasha", "pymorphy3", "razdel", "slovnet", "trafilatura", "lxml", "py3langid"),
         *("jinja2", "babel", "snowballstemmer", "app.imports.records", "app.imports.repository"),
-        *("typer", "alembic", "psycopg"),
+        *("typer", "alembic", "psycopg", "pycountry"),
     )
     code = (
         "import sys, app.worker; app.worker.create_app(); "
@@ -270,15 +271,31 @@ def test_serve_skips_the_migration_step_of_a_database_at_head(
 
 
 def test_the_check_at_head_loads_neither_the_models_nor_alembic(seeded_database: Database) -> None:
-    # On a SQLite file, not even SQLAlchemy: the standard library's driver asks.
-    heavy = ("app.main", "app.models", "alembic", "fastapi")
-    if seeded_database.engine_name == "sqlite":
-        heavy += ("sqlalchemy",)
+    # Not even SQLAlchemy: the standard library's driver asks a SQLite file, psycopg a PostgreSQL URL.
+    heavy = ("app.main", "app.models", "alembic", "fastapi", "sqlalchemy")
     code = (
         f"import sys, app.cli; assert app.cli._ready({seeded_database.url!r}); "
         f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"
+
+
+def test_serves_parent_imports_neither_the_app_nor_its_frameworks(seeded_database: Database) -> None:
+    # The parent of `serve` checks the database and starts the workers, which import the app: what it
+    # imports itself comes before any worker starts. uvicorn.run stands in for the workers here.
+    heavy = ("app.health", "app.main", "app.models", "alembic", "fastapi", "sqlalchemy", "pydantic.v1")
+    code = (
+        "import sys, uvicorn\n"
+        "def run(*args, **options):\n"
+        f"    print(sorted(m for m in {heavy!r} if m in sys.modules))\n"
+        "uvicorn.run = run\n"
+        "sys.argv = ['bilateral', 'serve']\n"
+        "from app.__main__ import main\n"
+        "main()\n"
+    )
+    env = {**os.environ, "DATABASE_URL": seeded_database.url}
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert loaded.stdout.strip() == "[]"
 
 

@@ -10,10 +10,12 @@ from fastapi import Depends, FastAPI, Header, Request, Response
 from fastapi.responses import PlainTextResponse
 from sqlalchemy import Connection
 
-from app.common.routing import ReadRoutes
+from app.common.routing import IncludedRoute, ReadRoutes
 from app.config import Settings
 from app.errors import NotFound, install_error_handlers
+from app.events.router import router as events
 from app.main import create_app
+from app.reference.router import countries
 from tests.conftest import Database, bind_to_test_transaction
 from tests.test_response_cache import same_answer
 
@@ -61,6 +63,30 @@ def test_a_get_finds_the_route_fastapi_chooses(app: FastAPI) -> None:
     assert found("/v1/events/") is None  # FastAPI's router redirects it
     assert found("/v1/nothing") is None
     assert found("/explorer/static/explorer.css") is None  # a route, but not one this table calls itself
+
+
+async def test_a_first_request_builds_only_the_routes_of_its_own_router(
+    seeded_database: Database, connection: Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FastAPI builds a route where the app serves it by asking the route for its handler; the table
+    # reads every route's pattern without that, and leaves it to the first request of each router.
+    built: list[str] = []
+    handler = IncludedRoute.get_route_handler
+
+    def building(route: IncludedRoute) -> Any:
+        built.append(route.name)
+        return handler(route)
+
+    monkeypatch.setattr(IncludedRoute, "get_route_handler", building)
+    app = create_app(Settings(database_url=seeded_database.url, rate_limit_per_minute=0, response_cache_mb=0))
+    bind_to_test_transaction(app, connection)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as c:
+        assert (await c.get("/v1/countries?limit=1")).status_code == 200
+        assert sorted(built) == sorted(route.name for route in countries.routes)  # type: ignore[attr-defined]
+        assert (await c.get("/v1/countries/AZ")).status_code == 200
+        assert (await c.get("/v1/events?limit=1")).status_code == 200
+    assert sorted(built) == sorted(route.name for route in [*countries.routes, *events.routes])  # type: ignore[attr-defined]
+    app.state.engine.dispose()
 
 
 # --- which operations it calls itself, and how: a small app of its own ---

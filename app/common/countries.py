@@ -10,7 +10,6 @@ import gettext
 from functools import cache
 from typing import Annotated
 
-import pycountry
 from pydantic import AfterValidator, StringConstraints
 
 from app.common.text import normalize_text
@@ -25,6 +24,8 @@ ACCEPTED = (
 @cache
 def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """alpha-3 → alpha-2, numeric (3 digits) → alpha-2, folded name → alpha-2."""
+    import pycountry  # here: a worker's start needs only the two-letter codes, which need no table
+
     russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
     by_alpha3: dict[str, str] = {}
     by_numeric: dict[str, str] = {}

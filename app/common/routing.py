@@ -3,6 +3,7 @@ where it is served, once, and a request tried only against the routes of the res
 names), and `ReadRoutes`, which finds a GET's operation in one step and calls most of them without
 FastAPI's dependency solver."""
 
+import functools
 import inspect
 import re
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
-from fastapi.routing import APIRoute, APIRouter, RouteContext, iter_route_contexts
+from fastapi.routing import APIRoute, APIRouter, RouteContext, _IncludedRouter, iter_route_contexts
 from starlette._utils import get_route_path
 from starlette.concurrency import run_in_threadpool
 from starlette.convertors import Convertor
@@ -112,7 +113,7 @@ class ReadRoutes(BaseRoute):
         await self._current().operations[id(scope["route"])](scope, receive, send)
 
     def _current(self) -> "_Table":
-        # Built at the first request, when every route is in place (tests add some after create_app).
+        # Made at the first request, when every route is in place (tests add some after create_app).
         table = self._table
         if table is None or table.routes_seen != len(self.app.router.routes):
             table = self._table = _Table(self.app.router.routes)
@@ -122,45 +123,112 @@ class ReadRoutes(BaseRoute):
         raise NoMatchFound(name, path_params)  # the routes it stands for answer for themselves
 
 
+class _Entry:
+    """One route that answers GETs, as the table's alternative number `number`: its path parameters
+    (named apart from every other route's in the expression) and, once a request has matched it, its
+    `_Operation` (None where FastAPI's solver must answer)."""
+
+    def __init__(
+        self,
+        number: int,
+        regex: re.Pattern[str],
+        convertors: dict[str, Convertor[Any]],
+        served: Callable[[], RouteContext],
+    ) -> None:
+        self.group = f"_{number}"
+        self.pattern = _NAMED.sub(
+            lambda name: f"(?P<{self.group}_{name[1]}>", regex.pattern.removeprefix("^")
+        )
+        self.params = [(name, f"{self.group}_{name}", convertor) for name, convertor in convertors.items()]
+        self._served = served
+        self._operation: _Operation | None = None
+        self._built = False
+
+    def operation(self, operations: dict[int, "_Operation"]) -> "_Operation | None":
+        if not self._built:
+            self._built = True
+            self._operation = _Operation.of(self._served())
+            if self._operation is not None:
+                operations[id(self._operation.route)] = self._operation
+        return self._operation
+
+
 class _Table:
     """The routes that answer GETs, in order, as one expression; each with its `_Operation`, or None
-    where FastAPI's solver must answer."""
+    where FastAPI's solver must answer, found the first time a request asks for that route.
+
+    FastAPI builds the routes of an included router where the app serves them, the first time a
+    request is matched against that router (dependencies, parameter validators): the table reads
+    each route's pattern from its declaration and leaves that build to the first request of the
+    router, as FastAPI's own router would, rather than making every route at the app's first
+    request."""
 
     def __init__(self, routes: list[BaseRoute]) -> None:
         self.routes_seen = len(routes)
-        self.candidates: list[tuple[re.Pattern[str], _Operation | None]] = []
+        self.entries: list[_Entry] = []
         self.operations: dict[int, _Operation] = {}  # by the id of their route (routes compare by value)
-        alternatives = []
-        # Each route as FastAPI serves it: an included router's prefix and dependencies applied.
-        for context in iter_route_contexts(routes):
+        for route in routes:
+            if isinstance(route, ReadRoutes):
+                continue
+            if isinstance(route, _IncludedRouter) and all(
+                isinstance(declared, APIRoute) for declared in route.original_router.routes
+            ):
+                self._add_declared(route)
+            else:
+                self._add_served(route)
+        self.expression = re.compile(
+            "|".join(f"(?P<{entry.group}>{entry.pattern})" for entry in self.entries)
+        )
+
+    def _add_declared(self, included: _IncludedRouter) -> None:
+        """An included router's routes, from what they declare: the app serves each at the router's
+        prefix and its own path."""
+        for route in included.original_router.routes:
+            assert isinstance(route, APIRoute)
+            if "GET" not in (route.methods or ()):
+                continue  # no GET: at most a partial match, which any full one outranks
+            regex, _, convertors = compile_path(included.include_context.path_for(route))
+            served = functools.partial(_served_as, included, route)
+            self.entries.append(_Entry(len(self.entries), regex, convertors, served))
+
+    def _add_served(self, route: BaseRoute) -> None:
+        """A route as FastAPI serves it (an included router of other kinds of route: all of them built)."""
+        for context in iter_route_contexts([route]):
             regex = getattr(context, "path_regex", None)
-            if isinstance(context.original_route, ReadRoutes) or regex is None:
+            if regex is None:
                 continue
             if context.methods is not None and "GET" not in context.methods:
                 continue  # no GET: at most a partial match, which any full one outranks
-            operation = _Operation.of(context)
-            if operation is not None:
-                self.operations[id(operation.route)] = operation
-            pattern = _UNNAMED.sub("(", regex.pattern.removeprefix("^"))
-            alternatives.append(f"(?P<_{len(self.candidates)}>{pattern})")
-            self.candidates.append((regex, operation))
-        self.expression = re.compile("|".join(alternatives))
+            served = functools.partial(_itself, context)
+            self.entries.append(_Entry(len(self.entries), regex, context.param_convertors, served))
 
     def find(self, path: str) -> tuple["_Operation", dict[str, Any]] | None:
         found = self.expression.match(path)
         if found is None:
             return None
         assert found.lastgroup is not None
-        regex, operation = self.candidates[int(found.lastgroup[1:])]
+        entry = self.entries[int(found.lastgroup[1:])]
+        operation = entry.operation(self.operations)
         if operation is None:
             return None
-        params = regex.match(path).groupdict()  # type: ignore[union-attr]  # it matched just now
-        convertors = operation.convertors
-        return operation, {name: convertors[name].convert(value) for name, value in params.items()}
+        return operation, {name: convertor.convert(found[group]) for name, group, convertor in entry.params}
 
 
-# A named group in a route's path pattern, unnamed: names repeat across routes.
-_UNNAMED = re.compile(r"\(\?P<\w+>")
+def _itself(context: RouteContext) -> RouteContext:
+    return context
+
+
+def _served_as(included: _IncludedRouter, route: APIRoute) -> RouteContext:
+    """`route` as the app serves it through `included`, its prefix and dependencies applied: FastAPI's
+    own build (made for all of the router's routes the first time, and kept for its router too)."""
+    for context in included.effective_route_contexts():
+        if context.original_route is route:
+            return RouteContext(route, context)
+    raise LookupError(route)  # it was among the router's routes when the table was made
+
+
+# A named group in a route's path pattern: its name is given a prefix, as names repeat across routes.
+_NAMED = re.compile(r"\(\?P<(\w+)>")
 
 
 class _Operation:
@@ -175,14 +243,12 @@ class _Operation:
         endpoint: Callable[..., Any],
         request_name: str | None,
         path_names: list[tuple[str, str]],
-        convertors: dict[str, Convertor[Any]],
         dependencies: list[tuple[str, Callable[..., Any], bool]],
     ) -> None:
         self.route = route
         self.endpoint = endpoint
         self.request_name = request_name
         self.path_names = path_names
-        self.convertors = convertors
         self.dependencies = dependencies
         self.in_loop = inspect.iscoroutinefunction(endpoint)
 
@@ -216,7 +282,7 @@ class _Operation:
                 return None
         names = [(field.name, field.alias) for field in dependant.path_params]
         request_name = dependant.request_param_name
-        return cls(route, endpoint, request_name, names, context.param_convertors, dependencies)
+        return cls(route, endpoint, request_name, names, dependencies)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive, send)
