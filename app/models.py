@@ -5,7 +5,6 @@ from enum import StrEnum
 from typing import Any, ClassVar
 
 import pycountry
-
 from sqlalchemy import (
     JSON,
     BigInteger,
