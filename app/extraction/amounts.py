@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass
 
+from app.extraction.currencies import currency_of, is_letter_sign, name_pattern, sign_pattern
+
 _NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)*"
 _SCALE_WORDS = {
     "тыс": 1e3,
@@ -32,10 +34,15 @@ _SCALE_WORDS = {
     "триллиона": 1e12,
     "триллионов": 1e12,
     "trillion": 1e12,
+    # Indian English: a lakh is a hundred thousand, a crore ten million ("₹3,500 crore").
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 _SCALE = (
     r"(?:тысяч[аи]?|тыс(?![а-яё])\.?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?|трлн\.?|триллион(?:а|ов)?"
-    r"|thousand|million|billion|trillion|bn\b|bln\b|mln\b|mn\b)"
+    r"|thousand|million|billion|trillion|bn\b|bln\b|mln\b|mn\b|lakhs?\b|crores?\b)"
 )
 _SCALE_LETTER = r"(?:bn|bln|mln|mn|m|k|b)\b"
 # The smaller part of a number in two parts: "9 млрд 860 млн", "1 billion 200 million".
@@ -183,6 +190,7 @@ _UNITS: tuple[tuple[str, str, float], ...] = (
     (r"тенге\b|KZT\b|tenge\b", "KZT", 1),
     (r"манат(?:ов|а)?\b|AZN\b|manats?\b", "AZN", 1),
     (r"юан(?:ей|я|ь|и)\b|CNY\b|yuan\b|renminbi\b", "CNY", 1),
+    (name_pattern(), "currency", 1),  # every other currency: the code is the name's
     (
         r"баррел(?:ей|я|ь)(?:\s+нефти)?\s+в\s+(?:сутки|день)|барр\.?\s*/\s*сут(?:ки)?\.?"
         r"|barrels?(?:\s+of\s+oil)?\s+(?:per|a)\s+day|bpd\b|b/d\b",
@@ -225,7 +233,7 @@ _PREFIX_CURRENCY = {
 }
 
 _AMOUNT = re.compile(
-    rf"(?P<pre>US\$|\$|€|\b(?:USD|EUR|RUB|KZT|AZN|CNY))?\s?"
+    rf"(?P<pre>US\$|(?<![A-Za-z])\$|€|\b(?:USD|EUR|RUB|KZT|AZN|CNY)|{sign_pattern()})?\s?"
     rf"(?<![\d.,])(?P<n1>{_NUMBER}|(?<![\w-]){_WORD_NUMBER})"
     rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|до|and|и)\s+)(?:\$|€)?(?P<n2>{_NUMBER}))?"
     rf"(?:\s*(?P<scale>{_SCALE})|(?P<letter>{_SCALE_LETTER}))?"
@@ -303,6 +311,8 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
             continue
         if unit == "percent" and _PERCENTAGE_POINTS.match(text[match.end("unit") :]):
             continue
+        if match.group("pre") and is_letter_sign(match.group("pre")) and not _scale_of(match) > 1:
+            continue  # "Q3", "R5": a letter and a number, no amount
         if (
             unit == "tonnes"
             and match.group("unit").lower() == "t"
@@ -480,9 +490,10 @@ def _unit_of(match: re.Match[str]) -> tuple[str | None, float]:
     if match.group("unit"):
         for i, (_, unit, multiplier) in enumerate(_UNITS):
             if match.group(f"u{i}"):
-                return unit, multiplier
+                return (currency_of(match.group(f"u{i}")) if unit == "currency" else unit), multiplier
     if match.group("pre"):
-        return _PREFIX_CURRENCY[match.group("pre").lower()], 1
+        pre = match.group("pre")
+        return _PREFIX_CURRENCY.get(pre.lower()) or currency_of(pre), 1
     return None, 1
 
 
