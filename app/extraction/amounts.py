@@ -2,8 +2,9 @@
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
-from app.extraction.currencies import currency_of, is_letter_sign, name_pattern, sign_pattern
+from app.extraction.currencies import currency_of, is_letter_sign, money_codes, name_pattern, sign_pattern
 
 _NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)*"
 _SCALE_WORDS = {
@@ -344,6 +345,7 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
         found.append(Amount(value, upper and round(upper, 6), unit, offset + start, offset + match.end()))
     joined = _join_ranges(text, offset, found, unitless)
     joined += _elided(text, offset, joined, unitless)
+    joined = _without_restatements(text, offset, joined)
     ratios = _ratios(text, offset, language, joined) if joined else []
     return sorted(joined + ratios, key=lambda a: a.start)
 
@@ -457,6 +459,31 @@ def _elided(text: str, offset: int, amounts: list[Amount], unitless: list[Amount
     return found
 
 
+# What joins an amount to the same amount in another currency: "AED 17.3 billion ($4.71bn)", "5,8 млрд
+# дирхамов (около 590 млн долларов)", "68 billion rand, which is roughly $3.8 billion", "166,2 млн
+# долларов США (в национальной валюте — 14,5 млрд сомов)"; a few words may come between ("68 billion
+# rand last year, which is…").
+_RESTATED = re.compile(
+    r"\s*(?:\((?:[^()\d]{0,40}[—–:]\s*)?|(?:\s*[^\W\d]+){0,3},?\s*(?:which\s+is|that\s+is|or|i\.e\.|или|то\s+есть|что\s+составляет"
+    r"|что\s+эквивалентно)\s+)(?:(?:about|roughly|some|around|nearly|almost|около|примерно|порядка|почти)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _without_restatements(text: str, offset: int, amounts: list[Amount]) -> list[Amount]:
+    """An amount in one currency restated in another is one figure: the one in US dollars (as
+    statistics compare), else the one stated first."""
+    restatements = set()
+    for first, second in pairwise(amounts):
+        if (
+            first.unit != second.unit
+            and {first.unit, second.unit} <= money_codes()
+            and _RESTATED.fullmatch(text[first.end - offset : second.start - offset])
+        ):
+            restatements.add(id(first) if second.unit == "USD" else id(second))
+    return [amount for amount in amounts if id(amount) not in restatements]
+
+
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|и|до|[-–—])\s*", re.IGNORECASE)
 
 
@@ -489,8 +516,12 @@ def _join_ranges(text: str, offset: int, amounts: list[Amount], unitless: list[A
 def _unit_of(match: re.Match[str]) -> tuple[str | None, float]:
     if match.group("unit"):
         for i, (_, unit, multiplier) in enumerate(_UNITS):
-            if match.group(f"u{i}"):
-                return (currency_of(match.group(f"u{i}")) if unit == "currency" else unit), multiplier
+            if not match.group(f"u{i}"):
+                continue
+            if unit != "currency":
+                return unit, multiplier
+            if not match.group("pre"):  # "the $3.4 billion mark": the sign says the currency
+                return currency_of(match.group(f"u{i}")), multiplier
     if match.group("pre"):
         pre = match.group("pre")
         return _PREFIX_CURRENCY.get(pre.lower()) or currency_of(pre), 1

@@ -12,6 +12,7 @@ import unicodedata
 from collections import defaultdict
 from datetime import date
 from functools import cache
+from typing import Any
 
 from babel import Locale, localedata
 from babel.core import get_global
@@ -56,7 +57,7 @@ def _russian_forms(name: str) -> set[str]:
         for case in _CASES:
             inflected, head_passed = [], False
             for word in words:
-                parse = morph.parse(word)[0]
+                parse = _as_named(morph.parse(word))
                 form = None
                 if not head_passed and parse.tag.POS in {"NOUN", "ADJF"}:
                     form = parse.inflect({number, case})
@@ -66,9 +67,18 @@ def _russian_forms(name: str) -> set[str]:
     return forms
 
 
+def _as_named(parses: list[Any]) -> Any:
+    """The reading of a word of CLDR's name, which is in the nominative singular: "лира" the
+    currency, not the genitive of the name Лир."""
+    for parse in parses:
+        if {"nomn", "sing"} <= parse.tag.grammemes and not {"Name", "Surn", "Patr"} & parse.tag.grammemes:
+            return parse
+    return parses[0]
+
+
 def _head_noun(name: str) -> str | None:
     morph = _analyzer()
-    nouns = [word for word in name.split() if morph.parse(word)[0].tag.POS == "NOUN"]
+    nouns = [word for word in name.split() if _as_named(morph.parse(word)).tag.POS == "NOUN"]
     return nouns[0] if nouns else None
 
 
@@ -78,17 +88,17 @@ def _names() -> dict[str, str]:
     full: dict[str, set[str]] = defaultdict(set)
     bare: dict[str, set[str]] = defaultdict(set)
     for code in _in_use():
-        for count in (1, 2, 5):
-            russian = get_currency_name(code, count=count, locale="ru")
+        russian = get_currency_name(code, locale="ru")  # the singular: its forms are every case and number
+        if russian != code:
+            for form in _russian_forms(russian):
+                full[_fold(form)].add(code)
+            noun = _head_noun(russian)
+            if noun and noun != russian.split()[0]:
+                words = russian.split()
+                for form in _russian_forms(" ".join(words[words.index(noun) :])):
+                    bare[_fold(form)].add(code)
+        for count in (1, 5):
             english = get_currency_name(code, count=count, locale="en")
-            if russian != code:
-                for form in _russian_forms(russian):
-                    full[_fold(form)].add(code)
-                noun = _head_noun(russian)
-                if noun and noun != russian.split()[0]:
-                    words = russian.split()
-                    for form in _russian_forms(" ".join(words[words.index(noun) :])):
-                        bare[_fold(form)].add(code)
             if english != code:
                 full[_fold(english)].add(code)
                 if " " in english:

@@ -76,3 +76,34 @@ def test_codes_signs_and_words() -> None:
         "BRL",
     ]
     assert (value_label("JPY", "ru"), value_label("JPY", "en")) == ("японских иен", "Japanese yen")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kept"),
+    [
+        ("trade rose to AED 17.3 billion ($4.71bn), the ministry said", "en", (4.71e9, "USD")),
+        ("оборот составил 5,8 млрд дирхамов (около 590 млн долларов)", "ru", (590e6, "USD")),
+        ("trade was about 68 billion rand last year, which is roughly $3.8 billion", "en", (3.8e9, "USD")),
+        (
+            "импорт вырос до 166,2 млн долларов США (в национальной валюте — 14,5 млрд сомов)",
+            "ru",
+            (166.2e6, "USD"),
+        ),
+        ("exports reached ₹3,500 crore (€400 million)", "en", (3.5e10, "INR")),
+    ],
+)
+def test_an_amount_restated_in_another_currency_is_one(
+    text: str, language: str, kept: tuple[float, str]
+) -> None:
+    [amount] = find_amounts(text, 0, language)
+    assert (round(amount.value), amount.unit) == (round(kept[0]), kept[1])
+
+
+def test_two_amounts_in_two_currencies_stay_two() -> None:
+    amounts = find_amounts("exports were 5 billion rand and imports 3 billion dollars", 0, "en")
+    assert [a.unit for a in amounts] == ["ZAR", "USD"]
+
+
+def test_a_sign_before_the_number_says_the_currency_not_a_noun_after_it() -> None:
+    [amount] = find_amounts("trade passed the $3.4 billion mark last year", 0, "en")
+    assert (amount.value, amount.unit) == (3.4e9, "USD")
