@@ -107,3 +107,27 @@ def test_two_amounts_in_two_currencies_stay_two() -> None:
 def test_a_sign_before_the_number_says_the_currency_not_a_noun_after_it() -> None:
     [amount] = find_amounts("trade passed the $3.4 billion mark last year", 0, "en")
     assert (amount.value, amount.unit) == (3.4e9, "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        (
+            "Экспорт Казахстана в Узбекистан в 2024 году составил 300 млрд южнокорейских вон.",
+            "ru",
+            ("KZ", "UZ"),
+        ),
+        (
+            "Kazakhstan exported goods worth 300 billion Japanese yen to Uzbekistan in 2024.",
+            "en",
+            ("KZ", "UZ"),
+        ),
+        ("Trade with Turkey reached 2 billion Indian rupees in 2024, Kazakhstan said.", "en", ("KZ", "TR")),
+        ("Товарооборот Азербайджана и Турции в 2024 году составил 45 млрд турецких лир.", "ru", ("AZ", "TR")),
+    ],
+)
+def test_the_adjective_of_a_currency_is_no_country_of_the_figure(
+    text: str, language: str, pair: tuple[str, str]
+) -> None:
+    [figure] = [p.body for p in extract(text, language=language, published=date(2025, 10, 15))]
+    assert (figure["reporter"], figure["partner"]) == pair
