@@ -159,6 +159,11 @@ async def test_a_figure_in_yen_is_created_filtered_and_exported(
     assert [item["id"] for item in listed] == [created.json()["id"]]
     export = await client.get("/v1/trade-figures", params={"unit": ["JPY", "XAU"], "format": "csv"})
     assert export.status_code == 200 and created.json()["id"] in export.text and ",JPY," in export.text
+    series = await client.get(
+        "/v1/trade-figures/series", params={"reporter": "KZ", "partner": "AZ", "indicator": "imports"}
+    )
+    assert series.status_code == 200, series.text
+    assert series.json()["unit"] == "JPY" and [p["value"] for p in series.json()["points"]] == [1.2e12]
     problem(
         await client.post("/v1/trade-figures", json={**figure, "unit": "XYZ"}, headers=keys["write"]), 422
     )
