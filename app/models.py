@@ -4,6 +4,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
+import pycountry
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -108,6 +109,12 @@ class Indicator(StrEnum):
     exports_for_outward_processing = "exports_for_outward_processing"
 
 
+def iso_currency_codes() -> list[str]:
+    """The codes of ISO 4217 that name a currency, fund or commodity: not XTS (for testing) nor XXX
+    (no currency)."""
+    return sorted(c.alpha_3 for c in pycountry.currencies if c.alpha_3 not in {"XTS", "XXX"})
+
+
 class Unit(StrEnum):
     USD = "USD"
     EUR = "EUR"
@@ -133,6 +140,13 @@ class Unit(StrEnum):
     square_metres = "square_metres"
     carats = "carats"
     thousand_kwh = "thousand_kwh"
+    # Every other current ISO 4217 currency, from pycountry's copy of the standard, after the units
+    # above so that their order (the order of a pair's series) stays as it was.
+    _ignore_ = "members code"
+    members = vars()
+    for code in iso_currency_codes():
+        if code not in members:
+            members[code] = code
 
 
 class Valuation(StrEnum):

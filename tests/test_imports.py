@@ -478,7 +478,7 @@ BAD_LINES = [
     (HEADER + "AZ,KZ,exports,2024,nan,,USD,exact,reported\n", [(2, "value")]),
     (HEADER + "AZ,KZ,export,2024,1,,USD,exact,reported\n", [(2, "indicator")]),
     (HEADER + "AZ,AZ,exports,2024,1,,USD,exact,reported\n", [(2, "partner")]),
-    (HEADER + "AZ,KZ,exports,2024,1,,GBP,exact,guessed\n", [(2, "unit"), (2, "status")]),
+    (HEADER + "AZ,KZ,exports,2024,1,,furlongs,exact,guessed\n", [(2, "unit"), (2, "status")]),
     (HEADER + "AZ,KZ,exports,2024,1,,USD,exact\n", [(2, "status")]),
     (
         HEADER + "AZ,KZ,exports,2024,1,,USD,exact,reported\nAZ,KZ,exports,2024,2,,USD,exact,reported\n",

@@ -1,5 +1,7 @@
 """The migrations are the schema: they run up, down and up again, and match the models exactly."""
 
+import re
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -7,7 +9,7 @@ from sqlalchemy import Column, Integer, MetaData, Table, inspect
 
 from app.db import Base, make_engine
 from app.health import alembic_config, head_revision
-from app.models import in_metadata
+from app.models import Unit, in_metadata
 from tests.conftest import Database
 
 
@@ -57,3 +59,26 @@ def test_the_comparison_would_catch_a_model_without_a_migration(empty_database: 
     finally:
         engine.dispose()
     assert [change[0] for change in diff] == ["add_table"]
+
+
+def _admitted_units(database: Database) -> list[str]:
+    engine = make_engine(database.url)
+    try:
+        checks = inspect(engine).get_check_constraints("trade_figures")
+    finally:
+        engine.dispose()
+    (unit_check,) = [check for check in checks if check["name"] == "ck_trade_figures_unit"]
+    return re.findall(r"'([^']+)'", unit_check["sqltext"])
+
+
+def test_the_unit_check_admits_every_currency_of_the_model_up_and_down(empty_database: Database) -> None:
+    """Migration 0015 writes its codes out; when pycountry's list of ISO 4217 moves, this says a
+    migration must follow it."""
+    config = alembic_config(empty_database.url)
+    command.upgrade(config, "0015")
+    assert sorted(_admitted_units(empty_database)) == sorted(unit.value for unit in Unit)
+    command.downgrade(config, "0014")
+    narrowed = _admitted_units(empty_database)
+    assert "USD" in narrowed and "tonnes" in narrowed and "JPY" not in narrowed
+    command.upgrade(config, "0015")
+    assert "JPY" in _admitted_units(empty_database)

@@ -138,6 +138,37 @@ async def test_trade_figure_rules(client: httpx.AsyncClient, keys: dict[str, Any
     assert "same reporter" in problem(twin, 409)["detail"]
 
 
+async def test_a_figure_in_yen_is_created_filtered_and_exported(
+    client: httpx.AsyncClient, keys: dict[str, Any]
+) -> None:
+    figure = {
+        "reporter": "KZ",
+        "partner": "AZ",
+        "indicator": "imports",
+        "period": "2024",
+        "value": 1.2e12,
+        "unit": "JPY",
+        "bound": "exact",
+        "status": "reported",
+        "citations": [{"source_id": SOURCE, "quote": "около 568 млн долларов"}],
+    }
+    created = await client.post("/v1/trade-figures", json=figure, headers=keys["write"])
+    assert created.status_code == 201, created.text
+    assert created.json()["unit"] == "JPY"
+    listed = (await client.get("/v1/trade-figures", params={"unit": "JPY"})).json()["items"]
+    assert [item["id"] for item in listed] == [created.json()["id"]]
+    export = await client.get("/v1/trade-figures", params={"unit": ["JPY", "XAU"], "format": "csv"})
+    assert export.status_code == 200 and created.json()["id"] in export.text and ",JPY," in export.text
+    series = await client.get(
+        "/v1/trade-figures/series", params={"reporter": "KZ", "partner": "AZ", "indicator": "imports"}
+    )
+    assert series.status_code == 200, series.text
+    assert series.json()["unit"] == "JPY" and [p["value"] for p in series.json()["points"]] == [1.2e12]
+    problem(
+        await client.post("/v1/trade-figures", json={**figure, "unit": "XYZ"}, headers=keys["write"]), 422
+    )
+
+
 async def test_updates_need_the_current_etag(client: httpx.AsyncClient, keys: dict[str, Any]) -> None:
     url = "/v1/organizations/eco"
     etag = (await client.get(url)).headers["etag"]

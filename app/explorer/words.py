@@ -1,6 +1,9 @@
 """What the pages say, in English and Russian: their own labels, and the API's enum values read aloud."""
 
+from babel.numbers import get_currency_name
+
 from app.common.language import Language
+from app.models import iso_currency_codes
 
 LABELS: dict[str, tuple[str, str]] = {
     # key: (English, Russian)
@@ -323,10 +326,16 @@ def label(key: str, lang: Language, **values: object) -> str:
 
 
 def value_label(value: object, lang: Language) -> str:
-    """An enum value as words; a value the table does not know is shown as it is."""
+    """An enum value as words; a currency the table does not know in CLDR's words for an amount of it
+    ("японских иен"); any other value as it is."""
     if value is None:
         return ""
     words = VALUES.get(str(value))
     if words is None:
+        if str(value) in _CURRENCIES:
+            return get_currency_name(str(value), count=5, locale=lang)
         return str(value).replace("_", " ")
     return words[1] if lang == "ru" else words[0]
+
+
+_CURRENCIES = frozenset(iso_currency_codes())

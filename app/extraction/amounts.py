@@ -2,6 +2,9 @@
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
+
+from app.extraction.currencies import currency_of, is_letter_sign, money_codes, name_pattern, sign_pattern
 
 _NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)*"
 _SCALE_WORDS = {
@@ -32,10 +35,15 @@ _SCALE_WORDS = {
     "триллиона": 1e12,
     "триллионов": 1e12,
     "trillion": 1e12,
+    # Indian English: a lakh is a hundred thousand, a crore ten million ("₹3,500 crore").
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 _SCALE = (
     r"(?:тысяч[аи]?|тыс(?![а-яё])\.?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?|трлн\.?|триллион(?:а|ов)?"
-    r"|thousand|million|billion|trillion|bn\b|bln\b|mln\b|mn\b)"
+    r"|thousand|million|billion|trillion|bn\b|bln\b|mln\b|mn\b|lakhs?\b|crores?\b)"
 )
 _SCALE_LETTER = r"(?:bn|bln|mln|mn|m|k|b)\b"
 # The smaller part of a number in two parts: "9 млрд 860 млн", "1 billion 200 million".
@@ -183,6 +191,7 @@ _UNITS: tuple[tuple[str, str, float], ...] = (
     (r"тенге\b|KZT\b|tenge\b", "KZT", 1),
     (r"манат(?:ов|а)?\b|AZN\b|manats?\b", "AZN", 1),
     (r"юан(?:ей|я|ь|и)\b|CNY\b|yuan\b|renminbi\b", "CNY", 1),
+    (name_pattern(), "currency", 1),  # every other currency: the code is the name's
     (
         r"баррел(?:ей|я|ь)(?:\s+нефти)?\s+в\s+(?:сутки|день)|барр\.?\s*/\s*сут(?:ки)?\.?"
         r"|barrels?(?:\s+of\s+oil)?\s+(?:per|a)\s+day|bpd\b|b/d\b",
@@ -225,7 +234,7 @@ _PREFIX_CURRENCY = {
 }
 
 _AMOUNT = re.compile(
-    rf"(?P<pre>US\$|\$|€|\b(?:USD|EUR|RUB|KZT|AZN|CNY))?\s?"
+    rf"(?P<pre>US\$|(?<![A-Za-z])\$|€|\b(?:USD|EUR|RUB|KZT|AZN|CNY)|{sign_pattern()})?\s?"
     rf"(?<![\d.,])(?P<n1>{_NUMBER}|(?<![\w-]){_WORD_NUMBER})"
     rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|до|and|и)\s+)(?:\$|€)?(?P<n2>{_NUMBER}))?"
     rf"(?:\s*(?P<scale>{_SCALE})|(?P<letter>{_SCALE_LETTER}))?"
@@ -303,6 +312,8 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
             continue
         if unit == "percent" and _PERCENTAGE_POINTS.match(text[match.end("unit") :]):
             continue
+        if match.group("pre") and is_letter_sign(match.group("pre")) and not _scale_of(match) > 1:
+            continue  # "Q3", "R5": a letter and a number, no amount
         if (
             unit == "tonnes"
             and match.group("unit").lower() == "t"
@@ -334,6 +345,7 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
         found.append(Amount(value, upper and round(upper, 6), unit, offset + start, offset + match.end()))
     joined = _join_ranges(text, offset, found, unitless)
     joined += _elided(text, offset, joined, unitless)
+    joined = _without_restatements(text, offset, joined)
     ratios = _ratios(text, offset, language, joined) if joined else []
     return sorted(joined + ratios, key=lambda a: a.start)
 
@@ -447,6 +459,31 @@ def _elided(text: str, offset: int, amounts: list[Amount], unitless: list[Amount
     return found
 
 
+# What joins an amount to the same amount in another currency: "AED 17.3 billion ($4.71bn)", "5,8 млрд
+# дирхамов (около 590 млн долларов)", "68 billion rand, which is roughly $3.8 billion", "166,2 млн
+# долларов США (в национальной валюте — 14,5 млрд сомов)"; a few words may come between ("68 billion
+# rand last year, which is…").
+_RESTATED = re.compile(
+    r"\s*(?:\((?:[^()\d]{0,40}[—–:]\s*)?|(?:\s*[^\W\d]+){0,3},?\s*(?:which\s+is|that\s+is|or|i\.e\.|или|то\s+есть|что\s+составляет"
+    r"|что\s+эквивалентно)\s+)(?:(?:about|roughly|some|around|nearly|almost|около|примерно|порядка|почти)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _without_restatements(text: str, offset: int, amounts: list[Amount]) -> list[Amount]:
+    """An amount in one currency restated in another is one figure: the one in US dollars (as
+    statistics compare), else the one stated first."""
+    restatements = set()
+    for first, second in pairwise(amounts):
+        if (
+            first.unit != second.unit
+            and {first.unit, second.unit} <= money_codes()
+            and _RESTATED.fullmatch(text[first.end - offset : second.start - offset])
+        ):
+            restatements.add(id(first) if second.unit == "USD" else id(second))
+    return [amount for amount in amounts if id(amount) not in restatements]
+
+
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|и|до|[-–—])\s*", re.IGNORECASE)
 
 
@@ -479,10 +516,15 @@ def _join_ranges(text: str, offset: int, amounts: list[Amount], unitless: list[A
 def _unit_of(match: re.Match[str]) -> tuple[str | None, float]:
     if match.group("unit"):
         for i, (_, unit, multiplier) in enumerate(_UNITS):
-            if match.group(f"u{i}"):
+            if not match.group(f"u{i}"):
+                continue
+            if unit != "currency":
                 return unit, multiplier
+            if not match.group("pre"):  # "the $3.4 billion mark": the sign says the currency
+                return currency_of(match.group(f"u{i}")), multiplier
     if match.group("pre"):
-        return _PREFIX_CURRENCY[match.group("pre").lower()], 1
+        pre = match.group("pre")
+        return _PREFIX_CURRENCY.get(pre.lower()) or currency_of(pre), 1
     return None, 1
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from app.extraction.countries import CountryFinder, CountryWord
 from app.extraction.cues import cue_matcher
+from app.extraction.currencies import currency_of
 from app.extraction.lexicon.reference import ORGANIZATIONS, PLACES, PROJECTS
 from app.extraction.matching import Mention, PhraseMatcher
 from app.extraction.model import Known
@@ -87,6 +88,8 @@ def _currency_name(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bo
     not the country."""
     before = [t.text.lower() for t in tokens[max(0, mention.first - 2) : mention.first]]
     after = tokens[mention.last].text.lower() if mention.last < len(tokens) else ""
+    if _names_a_currency(tokens, mention):
+        return True
     # the word right before, or "долл" and its full stop: not "…млрд долларов, перуанский экспорт…"
     return (
         (bool(before) and before[-1].startswith("долл"))
@@ -94,6 +97,16 @@ def _currency_name(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bo
         or after.startswith("dollar")
         or after == "terms"  # "in US terms, roughly 19.5 billion dollars"
         or after == "$"
+    )
+
+
+def _names_a_currency(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
+    """ "японских иен", "Indian rupees", "британских фунтов стерлингов": the adjective is the
+    currency's, not a country of the fact."""
+    return any(
+        currency_of(" ".join(t.text for t in tokens[mention.first : mention.last + extra])) is not None
+        for extra in (1, 2)
+        if mention.last + extra <= len(tokens)
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Table, UniqueConstraint
 
 from app.common.dates import PeriodKind, parse_partial_date, parse_period, period_kind
-from app.models import Bound, FigureStatus, Indicator, TradeFigure, Unit
+from app.models import Bound, FigureStatus, Indicator, TradeFigure, Unit, iso_currency_codes
 from app.trade import rules
 
 # The columns of the generic layout: TradeFigureRead's, flattened, plus where the row comes from.
@@ -420,8 +420,7 @@ class _Row:
         try:
             return enum(text)
         except ValueError:
-            choices = ", ".join(member.value for member in enum)
-            self.fail(name, f"{text!r} is not one of {choices}")
+            self.fail(name, f"{text!r} is not one of {_allowed(enum)}")
             return None
 
     def number(self, name: str, *, required: bool = False) -> float | None:
@@ -509,3 +508,14 @@ def parse_number(value: Any) -> float:
     if not math.isfinite(number):
         raise ValueError("must be a finite number")
     return number
+
+
+def _allowed(enum: type[StrEnum]) -> str:
+    """The values of `enum`, the currencies of the units said as one ("…, or an ISO 4217 currency
+    code such as USD") rather than listed, all 180 of them."""
+    values = [member.value for member in enum]
+    currencies = set(iso_currency_codes()) & set(values)
+    if len(currencies) < 2:
+        return ", ".join(values)
+    others = ", ".join(value for value in values if value not in currencies)
+    return f"{others}, or an ISO 4217 currency code such as USD"

@@ -1,0 +1,240 @@
+"""trade figures in any currency: every current ISO 4217 code as a unit
+
+A trade figure's unit admits every code of ISO 4217 that names a currency, fund or commodity (as
+pycountry lists the standard), beside the six currencies and the quantity units it had. The codes
+are written out here, as they stood when this revision was made, so that the revision stays what it
+was when the package's list changes; the models take the list from pycountry, and
+`tests/test_migrations.py` tells when the two part.
+
+SQLite changes a check constraint by copying the table; no trigger names `trade_figures`.
+
+Revision ID: 0015
+Revises: 0014
+Create Date: 2026-12-03 23:30:00.000000
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0015"
+down_revision: str | None = "0014"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+UNITS = [
+    "USD",
+    "EUR",
+    "tonnes",
+    "percent",
+    "teu",
+    "containers",
+    "barrels_per_day",
+    "cubic_metres",
+    "km",
+    "RUB",
+    "KZT",
+    "AZN",
+    "CNY",
+    "items",
+    "pairs",
+    "dozens",
+    "thousand_items",
+    "packages",
+    "litres",
+    "metres",
+    "square_metres",
+    "carats",
+    "thousand_kwh",
+]
+NEW_CURRENCIES = [
+    "AED",
+    "AFN",
+    "ALL",
+    "AMD",
+    "AOA",
+    "ARS",
+    "AUD",
+    "AWG",
+    "BAM",
+    "BBD",
+    "BDT",
+    "BHD",
+    "BIF",
+    "BMD",
+    "BND",
+    "BOB",
+    "BOV",
+    "BRL",
+    "BSD",
+    "BTN",
+    "BWP",
+    "BYN",
+    "BZD",
+    "CAD",
+    "CDF",
+    "CHE",
+    "CHF",
+    "CHW",
+    "CLF",
+    "CLP",
+    "COP",
+    "COU",
+    "CRC",
+    "CUP",
+    "CVE",
+    "CZK",
+    "DJF",
+    "DKK",
+    "DOP",
+    "DZD",
+    "EGP",
+    "ERN",
+    "ETB",
+    "FJD",
+    "FKP",
+    "GBP",
+    "GEL",
+    "GHS",
+    "GIP",
+    "GMD",
+    "GNF",
+    "GTQ",
+    "GYD",
+    "HKD",
+    "HNL",
+    "HTG",
+    "HUF",
+    "IDR",
+    "ILS",
+    "INR",
+    "IQD",
+    "IRR",
+    "ISK",
+    "JMD",
+    "JOD",
+    "JPY",
+    "KES",
+    "KGS",
+    "KHR",
+    "KMF",
+    "KPW",
+    "KRW",
+    "KWD",
+    "KYD",
+    "LAK",
+    "LBP",
+    "LKR",
+    "LRD",
+    "LSL",
+    "LYD",
+    "MAD",
+    "MDL",
+    "MGA",
+    "MKD",
+    "MMK",
+    "MNT",
+    "MOP",
+    "MRU",
+    "MUR",
+    "MVR",
+    "MWK",
+    "MXN",
+    "MXV",
+    "MYR",
+    "MZN",
+    "NAD",
+    "NGN",
+    "NIO",
+    "NOK",
+    "NPR",
+    "NZD",
+    "OMR",
+    "PAB",
+    "PEN",
+    "PGK",
+    "PHP",
+    "PKR",
+    "PLN",
+    "PYG",
+    "QAR",
+    "RON",
+    "RSD",
+    "RWF",
+    "SAR",
+    "SBD",
+    "SCR",
+    "SDG",
+    "SEK",
+    "SGD",
+    "SHP",
+    "SLE",
+    "SOS",
+    "SRD",
+    "SSP",
+    "STN",
+    "SVC",
+    "SYP",
+    "SZL",
+    "THB",
+    "TJS",
+    "TMT",
+    "TND",
+    "TOP",
+    "TRY",
+    "TTD",
+    "TWD",
+    "TZS",
+    "UAH",
+    "UGX",
+    "USN",
+    "UYI",
+    "UYU",
+    "UYW",
+    "UZS",
+    "VED",
+    "VES",
+    "VND",
+    "VUV",
+    "WST",
+    "XAD",
+    "XAF",
+    "XAG",
+    "XAU",
+    "XBA",
+    "XBB",
+    "XBC",
+    "XBD",
+    "XCD",
+    "XCG",
+    "XDR",
+    "XOF",
+    "XPD",
+    "XPF",
+    "XPT",
+    "XSU",
+    "XUA",
+    "YER",
+    "ZAR",
+    "ZMW",
+    "ZWG",
+]
+
+
+def _units(values: list[str]) -> None:
+    with op.batch_alter_table("trade_figures") as batch_op:
+        batch_op.drop_constraint(op.f("ck_trade_figures_unit"), type_="check")
+        batch_op.create_check_constraint(
+            op.f("ck_trade_figures_unit"), sa.text(f"unit IN ({', '.join(repr(v) for v in values)})")
+        )
+
+
+def upgrade() -> None:
+    _units(UNITS + NEW_CURRENCIES)
+
+
+def downgrade() -> None:
+    # While a figure is in one of the new currencies, the narrowed constraint refuses it: the
+    # downgrade stops.
+    _units(UNITS)
