@@ -4,7 +4,6 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
-import pycountry
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -36,6 +35,7 @@ from sqlalchemy.orm import Mapped, Mapper, column_property, declared_attr, mappe
 from app.common.dates import DatePrecision, PeriodKind
 from app.common.text import normalize_text
 from app.db import Base
+from app.iso4217 import CURRENCY_CODES
 
 # --- vocabularies: closed lists, stored as VARCHAR with a CHECK on both engines ---
 
@@ -109,12 +109,6 @@ class Indicator(StrEnum):
     exports_for_outward_processing = "exports_for_outward_processing"
 
 
-def iso_currency_codes() -> list[str]:
-    """The codes of ISO 4217 that name a currency, fund or commodity: not XTS (for testing) nor XXX
-    (no currency)."""
-    return sorted(c.alpha_3 for c in pycountry.currencies if c.alpha_3 not in {"XTS", "XXX"})
-
-
 class Unit(StrEnum):
     USD = "USD"
     EUR = "EUR"
@@ -140,11 +134,11 @@ class Unit(StrEnum):
     square_metres = "square_metres"
     carats = "carats"
     thousand_kwh = "thousand_kwh"
-    # Every other current ISO 4217 currency, from pycountry's copy of the standard, after the units
+    # Every other current ISO 4217 currency (app/iso4217.py), after the units
     # above so that their order (the order of a pair's series) stays as it was.
     _ignore_ = "members code"
     members = vars()
-    for code in iso_currency_codes():
+    for code in CURRENCY_CODES:
         if code not in members:
             members[code] = code
 

@@ -72,7 +72,7 @@ def _admitted_units(database: Database) -> list[str]:
 
 
 def test_the_unit_check_admits_every_currency_of_the_model_up_and_down(empty_database: Database) -> None:
-    """Migration 0015 writes its codes out; when pycountry's list of ISO 4217 moves, this says a
+    """Migration 0015 writes its codes out; when the models' list (app/iso4217.py) moves, this says a
     migration must follow it."""
     config = alembic_config(empty_database.url)
     command.upgrade(config, "0015")

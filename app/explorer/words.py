@@ -1,9 +1,7 @@
 """What the pages say, in English and Russian: their own labels, and the API's enum values read aloud."""
 
-from babel.numbers import get_currency_name
-
 from app.common.language import Language
-from app.models import iso_currency_codes
+from app.iso4217 import CURRENCY_CODES
 
 LABELS: dict[str, tuple[str, str]] = {
     # key: (English, Russian)
@@ -333,9 +331,12 @@ def value_label(value: object, lang: Language) -> str:
     words = VALUES.get(str(value))
     if words is None:
         if str(value) in _CURRENCIES:
+            # Imported here: a worker starts without Babel (only a page that names such a unit needs it).
+            from babel.numbers import get_currency_name
+
             return get_currency_name(str(value), count=5, locale=lang)
         return str(value).replace("_", " ")
     return words[1] if lang == "ru" else words[0]
 
 
-_CURRENCIES = frozenset(iso_currency_codes())
+_CURRENCIES = frozenset(CURRENCY_CODES)

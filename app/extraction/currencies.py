@@ -19,7 +19,7 @@ from babel.core import get_global
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
 
 from app.extraction.morphology import _analyzer
-from app.models import iso_currency_codes
+from app.iso4217 import CURRENCY_CODES
 
 # The extractor's own patterns read these (dollars, euros, roubles, tenge, manats, yuan).
 _READ_ELSEWHERE = frozenset({"USD", "EUR", "RUB", "KZT", "AZN", "CNY"})
@@ -32,7 +32,7 @@ _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 @cache
 def money_codes() -> frozenset[str]:
     """Every ISO code a trade figure's value may be stated in."""
-    return frozenset(iso_currency_codes())
+    return frozenset(CURRENCY_CODES)
 
 
 @cache

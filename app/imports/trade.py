@@ -15,7 +15,8 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Table, UniqueConstraint
 
 from app.common.dates import PeriodKind, parse_partial_date, parse_period, period_kind
-from app.models import Bound, FigureStatus, Indicator, TradeFigure, Unit, iso_currency_codes
+from app.iso4217 import CURRENCY_CODES
+from app.models import Bound, FigureStatus, Indicator, TradeFigure, Unit
 from app.trade import rules
 
 # The columns of the generic layout: TradeFigureRead's, flattened, plus where the row comes from.
@@ -514,7 +515,7 @@ def _allowed(enum: type[StrEnum]) -> str:
     """The values of `enum`, the currencies of the units said as one ("…, or an ISO 4217 currency
     code such as USD") rather than listed, all 180 of them."""
     values = [member.value for member in enum]
-    currencies = set(iso_currency_codes()) & set(values)
+    currencies = set(CURRENCY_CODES) & set(values)
     if len(currencies) < 2:
         return ", ".join(values)
     others = ", ".join(value for value in values if value not in currencies)

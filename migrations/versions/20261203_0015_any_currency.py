@@ -3,8 +3,8 @@
 A trade figure's unit admits every code of ISO 4217 that names a currency, fund or commodity (as
 pycountry lists the standard), beside the six currencies and the quantity units it had. The codes
 are written out here, as they stood when this revision was made, so that the revision stays what it
-was when the package's list changes; the models take the list from pycountry, and
-`tests/test_migrations.py` tells when the two part.
+was when the package's list changes; the models take the same list from app/iso4217.py,
+and `tests/test_migrations.py` tells when the two part.
 
 SQLite changes a check constraint by copying the table; no trigger names `trade_figures`.
 
