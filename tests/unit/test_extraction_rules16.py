@@ -26,3 +26,26 @@ def test_the_pairs_adjective_inside_a_bodys_name_is_read_past(text: str) -> None
         "2026-03-12",
         ["CL", "PE"],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "when"),
+    [
+        (
+            "The two prime ministers agreed to convene the next meeting of the Chile–Peru Joint Economic "
+            "Committee in Lima in March 2027.",
+            "planned",
+            "2027-03",
+        ),
+        ("The Chile–Peru Bi-National Commission met in Lima on 12 March.", "held", "2026-03-12"),
+    ],
+)
+def test_a_joint_economic_committee_and_a_binational_commission_are_the_pairs_commission(
+    text: str, status: str, when: str
+) -> None:
+    [body] = events(text, "en", date(2026, 3, 20))
+    assert (body["type"], body.get("status", "held"), body["date"]) == (
+        "intergovernmental_commission",
+        status,
+        when,
+    )
