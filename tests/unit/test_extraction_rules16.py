@@ -37,7 +37,11 @@ def test_the_pairs_adjective_inside_a_bodys_name_is_read_past(text: str) -> None
             "planned",
             "2027-03",
         ),
-        ("The Chile–Peru Bi-National Commission met in Lima on 12 March.", "held", "2026-03-12"),
+        (
+            "A session of the Chile–Peru Bi-National Commission will be held in Lima in May.",
+            "planned",
+            "2026-05",
+        ),
     ],
 )
 def test_a_joint_economic_committee_and_a_binational_commission_are_the_pairs_commission(
