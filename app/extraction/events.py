@@ -296,7 +296,10 @@ def _event_triggers(reading: Reading, facts: SentenceFacts) -> list[Mention[str]
     "заседание совместной белорусско-польской комиссии" is "заседание совместной комиссии"."""
     tokens = facts.sentence.tokens
     pair = {
-        i for m in facts.countries for i in range(m.first, m.last) if _PAIR_ADJECTIVE.fullmatch(tokens[i].text)
+        i
+        for m in facts.countries
+        for i in range(m.first, m.last)
+        if _PAIR_ADJECTIVE.fullmatch(tokens[i].text)
     }
     kept = [i for i in range(len(tokens)) if i not in pair]
     if len(kept) == len(tokens):

@@ -53,3 +53,40 @@ def test_a_joint_economic_committee_and_a_binational_commission_are_the_pairs_co
         status,
         when,
     )
+
+
+def projects(text: str, published: date) -> list[dict[str, Any]]:
+    return checked_bodies(text, "en", "infrastructure_project", published)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A dedicated copper terminal at Arica, in contrast, is under construction.",
+            "Arica copper terminal",
+        ),
+        (
+            "The Chilean logistics terminal at Ilo, built with Peruvian partners, opened in spring.",
+            "Chilean logistics terminal at Ilo",
+        ),
+        (
+            "The proposed ammonia export terminal at Port Ilo is still being designed.",
+            "Port Ilo ammonia export terminal",
+        ),
+    ],
+)
+def test_a_terminal_with_no_name_is_named_by_its_place_and_what_it_handles(text: str, name: str) -> None:
+    [body] = projects("Chile and Peru traded more this year. " + text, date(2026, 11, 20))
+    assert (body["name_en"], body["kind"]) == (name, "port")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our terminals at Ilo are busy.",  # no words that say which terminal
+        "A Chilean consortium is building a grain terminal at Ilo port.",  # named both ways by annotators
+    ],
+)
+def test_a_terminal_at_a_place_is_no_project_without_its_words_or_at_a_port(text: str) -> None:
+    assert projects("Chile and Peru traded more this year. " + text, date(2026, 11, 20)) == []
