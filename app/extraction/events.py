@@ -573,7 +573,9 @@ _TO_MEET = re.compile(
 _HEADS_MEET = re.compile(
     r"\b(?:presidents|prime\s+ministers|leaders|heads\s+of\s+(?:state|government))\b", re.I
 )
-_SIDELINES = re.compile(r"(?:on\s+the\s+sidelines\s+of|на\s+полях|в\s+кулуарах)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_SIDELINES = re.compile(
+    r"(?:on\s+the\s+(?:sidelines|margins)\s+of|на\s+полях|в\s+кулуарах)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
 
 
 def _on_the_sidelines(sentence: Sentence, trigger: Mention[str]) -> bool:

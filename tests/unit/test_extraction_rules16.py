@@ -90,3 +90,17 @@ def test_a_terminal_with_no_name_is_named_by_its_place_and_what_it_handles(text:
 )
 def test_a_terminal_at_a_place_is_no_project_without_its_words_or_at_a_port(text: str) -> None:
     assert projects("Chile and Peru traded more this year. " + text, date(2026, 11, 20)) == []
+
+
+def test_ministers_who_agree_to_meet_on_the_margins_of_a_forum_plan_a_meeting_of_their_own() -> None:
+    bodies = events(
+        "Santiago, 10 March 2026 - The Minister of Energy of Chile held talks in Santiago on 9 March with "
+        "the Minister of Energy of Peru. The ministers agreed to meet again in Arequipa in June, on the "
+        "margins of a regional energy forum.",
+        "en",
+        date(2026, 3, 10),
+    )
+    assert [(b["type"], b.get("status", "held"), b["date"]) for b in bodies] == [
+        ("ministerial_meeting", "held", "2026-03-09"),
+        ("ministerial_meeting", "planned", "2026-06"),
+    ]

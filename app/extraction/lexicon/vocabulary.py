@@ -689,6 +689,7 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "preparations for",
         "preparing for",
         "agreed to hold",
+        "agreed to meet",
         "next meeting",
         "next session",
         "is expected in",
