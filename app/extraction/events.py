@@ -34,6 +34,8 @@ _BESIDE = {"forum", "business_council", "working_group", "council_again", "sessi
 # The bodies that hold sessions: "the next session" with no name is the next one of the last told.
 _BODIES = {"intergovernmental_commission", "interstate_council"}
 _BODY_TRIGGERS = {"working_group", "business_council", "session"}
+# Two countries' adjectives joined by a hyphen ("белорусско-польской", "Kazakh-Turkish").
+_PAIR_ADJECTIVE = re.compile(r"\w+[-‐]\w+")
 _DURING_A_VISIT = {"intergovernmental_commission", "interstate_council"}
 _DURING_VISIT = re.compile(
     r"\b(?:during|in\s+the\s+course\s+of)\s+the\s+visit\b|\b(?:в\s+ходе|во\s+время)\s+визита\b", re.I
@@ -289,6 +291,25 @@ def _to_hold(tokens: Sequence[Token]) -> bool:
     )
 
 
+def _event_triggers(reading: Reading, facts: SentenceFacts) -> list[Mention[str]]:
+    """The vocabulary's trigger phrases, read past the pair's adjective inside a body's name:
+    "заседание совместной белорусско-польской комиссии" is "заседание совместной комиссии"."""
+    tokens = facts.sentence.tokens
+    pair = {
+        i
+        for m in facts.countries
+        for i in range(m.first, m.last)
+        if _PAIR_ADJECTIVE.fullmatch(tokens[i].text)
+    }
+    kept = [i for i in range(len(tokens)) if i not in pair]
+    if len(kept) == len(tokens):
+        return reading.cues("EVENT_TRIGGERS", tokens)
+    return [
+        Mention(m.value, m.start, m.end, kept[m.first], kept[m.last - 1] + 1)
+        for m in reading.cues("EVENT_TRIGGERS", [tokens[i] for i in kept])
+    ]
+
+
 def propose_events(
     reading: Reading, registry: Registry, detector: EventDetector | None = None
 ) -> tuple[list[Proposal], list[Proposal]]:
@@ -301,7 +322,7 @@ def propose_events(
     for facts in reading.facts:
         if facts.sentence.headline or facts.sentence.question or _background(reading, facts):
             continue
-        triggers = reading.cues("EVENT_TRIGGERS", facts.sentence.tokens)
+        triggers = _event_triggers(reading, facts)
         stated = bool(triggers)  # a trigger told back to an earlier event stops the detector too
         if events and not (
             reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)
@@ -552,7 +573,9 @@ _TO_MEET = re.compile(
 _HEADS_MEET = re.compile(
     r"\b(?:presidents|prime\s+ministers|leaders|heads\s+of\s+(?:state|government))\b", re.I
 )
-_SIDELINES = re.compile(r"(?:on\s+the\s+sidelines\s+of|на\s+полях|в\s+кулуарах)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_SIDELINES = re.compile(
+    r"(?:on\s+the\s+(?:sidelines|margins)\s+of|на\s+полях|в\s+кулуарах)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
 
 
 def _on_the_sidelines(sentence: Sentence, trigger: Mention[str]) -> bool:

@@ -262,6 +262,32 @@ def _modifiers_start(tokens: list[Token], head: int) -> int:
     return start
 
 
+_FACILITIES_AT = {"terminal", "berth"}
+# Words that tell a facility's state or standing, not what it is: left out of the name it is given.
+_NOT_WHAT_IT_IS = {"proposed", "planned", "new", "dedicated", "future", "separate", "existing"}
+
+
+def _facility_at(tokens: list[Token], head: Mention[tuple[str, str, str, str]]) -> list[int] | None:
+    """ "a copper terminal at Walvis Bay", "the container terminal at Sohar": the place after "at",
+    when words before the head say what it handles. Not "at Onne port": annotators name those both
+    ways ("Lamu port container terminal", "Grain terminal at Onne port")."""
+    at = head.last
+    if tokens[head.last - 1].text.lower() not in _FACILITIES_AT or at >= len(tokens):
+        return None
+    if tokens[at].text.lower() != "at" or head.first == _modifiers_start(tokens, head.first):
+        return None
+    place = [i for i in _capitalised_run(tokens, at + 1) if re.match(r"\w", tokens[i].text)]
+    if not place or place[-1] + 1 != at + 1 + len(place):
+        return None
+    after = place[-1] + 1
+    return None if after < len(tokens) and tokens[after].text.lower() == "port" else place
+
+
+def _what_it_is(tokens: list[Token], head: Mention[tuple[str, str, str, str]]) -> list[str]:
+    words = tokens[_modifiers_start(tokens, head.first) : head.last]
+    return [t.text for t in words if t.text.lower() not in _NOT_WHAT_IT_IS]
+
+
 def _of_ends(tokens: list[Token], indexes: list[int]) -> bool:
     """ "Минск — Сиань", "Vuosaari–Muuga": a name of two or more ends joined by dashes."""
     return any(b - a > 1 and tokens[a + 1].text in {"-", "–", "—"} for a, b in pairwise(indexes))
@@ -335,9 +361,19 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 # "the Anaklia Deep Sea Port", "the CASA-1000 power transmission line": a capitalised
                 # head ends the name it belongs to, and modifiers stay as the text writes them
                 template_en = "{en} " + " ".join(t.text for t in tokens[name_end : head.last])
+        at_place = _facility_at(tokens, head) if named_only and reading.language == "en" else None
         if named_only:
             ends = _between(tokens, head.last)
-            names = [indexes for indexes in names if _of_ends(tokens, indexes) or indexes == ends]
+            names = [indexes for indexes in names if _of_ends(tokens, indexes) or indexes == ends] or (
+                [at_place] if at_place else []
+            )
+            if names and names[0] == at_place:
+                # "a dedicated copper terminal at Walvis Bay": no name of its own, so the place and
+                # the words that say what it handles name it ("Walvis Bay copper terminal"); a
+                # country's own terminal keeps its owner first ("Uzbek logistics terminal at Bandar Abbas")
+                what = _what_it_is(tokens, head)
+                owned_by = _modifiers_start(tokens, head.first) in countries
+                template_en = " ".join(what) + " at {en}" if owned_by else "{en} " + " ".join(what)
             if names and names[0] == ends and reading.language == "en":
                 # "a night freight service between Algeciras and Tanger Med": the words that
                 # describe it stay in its name, as the text writes them
@@ -372,7 +408,13 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 name_en, name_ru = entry.name_en, entry.name_ru
                 project_countries = [entry.country] if entry.country else []
                 item = _Found({}, place_ids=[entry.id], confidence=0.8)
-            elif kind == "port" and len(indexes) == 1 and template_en != "{en} dry port" and not owned:
+            elif (
+                kind == "port"
+                and len(indexes) == 1
+                and template_en != "{en} dry port"
+                and not owned
+                and indexes != at_place
+            ):
                 continue  # a port we cannot place: too often not a port at all ("порт приписки")
             else:
                 name_en, name_ru = (
