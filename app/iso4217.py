@@ -181,3 +181,5 @@ CURRENCY_CODES: tuple[str, ...] = (
     "ZMW",
     "ZWG",
 )
+# The same codes, for asking whether a unit is a currency.
+CURRENCIES: frozenset[str] = frozenset(CURRENCY_CODES)

@@ -1,7 +1,7 @@
 """What the pages say, in English and Russian: their own labels, and the API's enum values read aloud."""
 
 from app.common.language import Language
-from app.iso4217 import CURRENCY_CODES
+from app.iso4217 import CURRENCIES
 
 LABELS: dict[str, tuple[str, str]] = {
     # key: (English, Russian)
@@ -330,13 +330,10 @@ def value_label(value: object, lang: Language) -> str:
         return ""
     words = VALUES.get(str(value))
     if words is None:
-        if str(value) in _CURRENCIES:
+        if str(value) in CURRENCIES:
             # Imported here: a worker starts without Babel (only a page that names such a unit needs it).
             from babel.numbers import get_currency_name
 
             return get_currency_name(str(value), count=5, locale=lang)
         return str(value).replace("_", " ")
     return words[1] if lang == "ru" else words[0]
-
-
-_CURRENCIES = frozenset(CURRENCY_CODES)

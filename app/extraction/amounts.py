@@ -4,7 +4,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from app.extraction.currencies import currency_of, is_letter_sign, money_codes, name_pattern, sign_pattern
+from app.extraction.currencies import currency_of, is_letter_sign, name_pattern, sign_pattern
+from app.iso4217 import CURRENCIES
 
 _NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)*"
 _SCALE_WORDS = {
@@ -477,7 +478,7 @@ def _without_restatements(text: str, offset: int, amounts: list[Amount]) -> list
     for first, second in pairwise(amounts):
         if (
             first.unit != second.unit
-            and {first.unit, second.unit} <= money_codes()
+            and {first.unit, second.unit} <= CURRENCIES
             and _RESTATED.fullmatch(text[first.end - offset : second.start - offset])
         ):
             restatements.add(id(first) if second.unit == "USD" else id(second))

@@ -19,7 +19,7 @@ from babel.core import get_global
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
 
 from app.extraction.morphology import _analyzer
-from app.iso4217 import CURRENCY_CODES
+from app.iso4217 import CURRENCIES
 
 # The extractor's own patterns read these (dollars, euros, roubles, tenge, manats, yuan).
 _READ_ELSEWHERE = frozenset({"USD", "EUR", "RUB", "KZT", "AZN", "CNY"})
@@ -30,18 +30,12 @@ _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
 @cache
-def money_codes() -> frozenset[str]:
-    """Every ISO code a trade figure's value may be stated in."""
-    return frozenset(CURRENCY_CODES)
-
-
-@cache
 def _in_use() -> list[str]:
     """Legal tender somewhere on `_IN_USE_ON`, and a code of the unit vocabulary."""
     codes: set[str] = set()
     for territory in get_global("territory_currencies"):
         codes.update(get_territory_currencies(territory, _IN_USE_ON, tender=True))
-    return sorted(codes & money_codes())
+    return sorted(codes & CURRENCIES)
 
 
 def _fold(words: str) -> str:
@@ -162,14 +156,14 @@ def _alternation(words: list[str]) -> str:
 @cache
 def name_pattern() -> str:
     """A currency's name or code after a number: "45 млрд рупий", "1.2 trillion yen", "3 bn GBP"."""
-    codes = _alternation([code for code in money_codes() if code not in _READ_ELSEWHERE])
+    codes = _alternation([code for code in CURRENCIES if code not in _READ_ELSEWHERE])
     return rf"(?:{_alternation(list(_names()))})(?![\w])|(?-i:(?:{codes})\b)"
 
 
 @cache
 def sign_pattern() -> str:
     """A currency's sign or code before a number: "£1.2bn", "¥", "R$", "JPY 4 billion"."""
-    codes = _alternation([code for code in money_codes() if code not in _READ_ELSEWHERE])
+    codes = _alternation([code for code in CURRENCIES if code not in _READ_ELSEWHERE])
     letters = _alternation([sign for sign in _signs() if is_letter_sign(sign)])
     others = _alternation([sign for sign in _signs() if not is_letter_sign(sign)])
     return rf"(?:{others})|(?-i:(?<![\w$])(?:{letters})(?=\d))|(?-i:\b(?:{codes})(?=\s?\d))"
@@ -177,6 +171,6 @@ def sign_pattern() -> str:
 
 def currency_of(words: str) -> str | None:
     """The code of a name, sign or code that `name_pattern` or `sign_pattern` matched."""
-    if words in money_codes():
+    if words in CURRENCIES:
         return words
     return _signs().get(words) or _names().get(_fold(words))

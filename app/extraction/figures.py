@@ -8,20 +8,19 @@ from typing import Any
 from app.extraction.amounts import Amount, elided_verb, find_amounts, parse_number
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import CountryWord
-from app.extraction.currencies import money_codes
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.matching import Mention
 from app.extraction.model import Proposal
 from app.extraction.morphology import lemma
 from app.extraction.text import Sentence, Token
 from app.extraction.when import Period, find_periods, shift_year
+from app.iso4217 import CURRENCIES
 
-_MONEY = money_codes()
 _VOLUME = {"tonnes", "barrels_per_day", "containers", "teu", "cubic_metres"}
 _FITS = {
-    "trade_turnover": _MONEY | {"tonnes"},
-    "exports": _MONEY | _VOLUME,
-    "imports": _MONEY | _VOLUME,
+    "trade_turnover": CURRENCIES | {"tonnes"},
+    "exports": CURRENCIES | _VOLUME,
+    "imports": CURRENCIES | _VOLUME,
     "transit_volume": _VOLUME,
 }
 _PARTNER_MARKS = {

@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Table, UniqueConstraint
 
 from app.common.dates import PeriodKind, parse_partial_date, parse_period, period_kind
-from app.iso4217 import CURRENCY_CODES
+from app.iso4217 import CURRENCIES
 from app.models import Bound, FigureStatus, Indicator, TradeFigure, Unit
 from app.trade import rules
 
@@ -513,9 +513,9 @@ def parse_number(value: Any) -> float:
 
 def _allowed(enum: type[StrEnum]) -> str:
     """The values of `enum`, the currencies of the units said as one ("…, or an ISO 4217 currency
-    code such as USD") rather than listed, all 180 of them."""
+    code such as USD") rather than every code listed."""
     values = [member.value for member in enum]
-    currencies = set(CURRENCY_CODES) & set(values)
+    currencies = CURRENCIES & set(values)
     if len(currencies) < 2:
         return ", ".join(values)
     others = ", ".join(value for value in values if value not in currencies)
