@@ -713,7 +713,7 @@ CANCELLED: dict[str, tuple[str, ...]] = {
     "ru": ("отменить", "отмена", "отложить", "перенести", "не состояться"),
     "en": ("cancelled", "canceled", "called off", "postponed", "will not take place", "won't take place"),
 }
-# Moved to a new time: the event is planned then (the old date is no event).
+# Moved to a new time: the event is planned then (and called off on its old dates, when told).
 POSTPONED: dict[str, tuple[str, ...]] = {
     "ru": ("перенести на", "отложить до", "отложить на", "перенести в"),
     "en": (

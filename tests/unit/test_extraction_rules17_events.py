@@ -1,0 +1,101 @@
+"""rules-17 events: mechanisms of event, agreement and project recall that recur across sets by
+different authors, from sentences of our own, each failing without its rule."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+from extraction_support import checked_bodies
+
+PUBLISHED = date(2025, 8, 20)
+
+
+def events(text: str, language: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
+    return checked_bodies(text, language, "event", published)
+
+
+def statuses(bodies: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return sorted((body.get("status", "held"), body["date"]) for body in bodies)
+
+
+# A postponed or moved event (bench/extraction/README.md): called off on its old dates, planned on
+# its new ones; one event, called off, when no new time is told.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Заседание межправительственной комиссии Армении и Грузии, которое планировалось провести "
+            "в сентябре в Ереване, перенесено на декабрь.",
+            "ru",
+            [("cancelled", "2025-09"), ("planned", "2025-12")],
+        ),
+        (
+            "The official visit of the Armenian Prime Minister to Georgia, originally set for "
+            "4–5 September, has been moved to October.",
+            "en",
+            [("cancelled", "2025-09-04/2025-09-05"), ("planned", "2025-10")],
+        ),
+        (
+            "Стороны условились, что заседание межправительственной комиссии Армении и Грузии, "
+            "первоначально намеченное на июль, пройдёт в ноябре.",
+            "ru",
+            [("cancelled", "2025-07"), ("planned", "2025-11")],
+        ),
+        (
+            "А вот заседание межправительственной комиссии Армении и Грузии, которое должно было пройти "
+            "в Ереване в июле, пришлось отложить: его проведут в октябре.",
+            "ru",
+            [("cancelled", "2025-07"), ("planned", "2025-10")],
+        ),
+        (
+            "The next session of the Armenia–Georgia intergovernmental commission, postponed from June, "
+            "is now expected in Yerevan in November.",
+            "en",
+            [("cancelled", "2025-06"), ("planned", "2025-11")],
+        ),
+    ],
+)
+def test_a_moved_event_is_called_off_on_its_old_dates_and_planned_on_its_new_ones(
+    text: str, language: str, expected: list[tuple[str, str]]
+) -> None:
+    bodies = events(text, language)
+    assert statuses(bodies) == expected
+    assert len({body["type"] for body in bodies}) == 1
+    assert len({body["id"] for body in bodies}) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "when"),
+    [
+        (
+            "A meeting of the Armenian–Georgian intergovernmental commission that had been planned for "
+            "July in Tbilisi was postponed, officials said, without naming a new date.",
+            "en",
+            "2025-07",
+        ),
+        ("The Armenia–Georgia joint commission was supposed to meet in June.", "en", "2025-06"),
+    ],
+)
+def test_a_postponed_event_with_no_new_time_is_called_off_on_its_old_dates(
+    text: str, language: str, when: str
+) -> None:
+    assert statuses(events(text, language)) == [("cancelled", when)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the time of the event the documents wait for, not an old one
+        (
+            "Подписание шести документов Армении и Грузии отложено до визита президента Армении в "
+            "Тбилиси, намеченного на ноябрь.",
+            "ru",
+        ),
+        # a time told with no word of moving is the event's own
+        ("The Armenia–Georgia joint commission, scheduled for November, will meet in Yerevan.", "en"),
+    ],
+)
+def test_a_time_scheduled_before_is_the_events_own_without_a_word_of_moving_after_it(
+    text: str, language: str
+) -> None:
+    assert statuses(events(text, language)) == [("planned", "2025-11")]
