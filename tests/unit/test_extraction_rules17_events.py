@@ -99,3 +99,34 @@ def test_a_time_scheduled_before_is_the_events_own_without_a_word_of_moving_afte
     text: str, language: str
 ) -> None:
     assert statuses(events(text, language)) == [("planned", "2025-11")]
+
+
+def sectors(text: str, language: str) -> list[str]:
+    [body] = checked_bodies(text, language, "agreement", PUBLISHED)
+    return sorted(body["sectors"])
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("12 августа Армения и Грузия подписали соглашение об избежании двойного налогообложения.", "ru"),
+        ("On 12 August Armenia and Georgia signed an agreement on the avoidance of double taxation.", "en"),
+    ],
+)
+def test_double_taxation_is_finance(text: str, language: str) -> None:
+    assert sectors(text, language) == ["finance"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "12 августа Армения и Грузия подписали три меморандума — в области образования, энергетики "
+            "и здравоохранения.",
+            "ru",
+        ),
+        ("On 12 August Armenia and Georgia signed memoranda on education, energy and health care.", "en"),
+    ],
+)
+def test_health_care_is_another_area_beside_the_named_ones(text: str, language: str) -> None:
+    assert sectors(text, language) == ["education", "energy", "other"]

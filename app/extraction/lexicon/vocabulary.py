@@ -855,10 +855,13 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
             "инвестиционный",
             "налог",
             "налоговый",
+            "налогообложение",  # "об избежании двойного налогообложения"
         ),
         "culture": ("культура", "культурный", "гуманитарный", "туризм", "спорт"),
         "education": ("образование", "наука", "научный", "образовательный"),
         "security": ("безопасность", "оборона", "военный", "оборонный"),
+        # no sector of its own: annotators list it as "other" beside the named ones
+        "other": ("здравоохранение",),
     },
     "en": {
         "transport": (
@@ -876,10 +879,11 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
         "agriculture": ("agriculture", "agricultural", "agro-industrial", "farming"),
         "energy": ("energy", "oil", "gas", "electricity", "renewable", "renewables", "power"),
         "trade": ("trade", "economy", "economic", "customs", "commerce"),
-        "finance": ("finance", "financial", "banking", "investment", "investments", "tax"),
+        "finance": ("finance", "financial", "banking", "investment", "investments", "tax", "taxation"),
         "culture": ("culture", "cultural", "humanitarian", "tourism", "sport", "sports"),
         "education": ("education", "science", "scientific", "educational"),
         "security": ("security", "defence", "defense", "military"),
+        "other": ("health", "healthcare", "health care"),
     },
 }
 
