@@ -130,3 +130,25 @@ def test_double_taxation_is_finance(text: str, language: str) -> None:
 )
 def test_health_care_is_another_area_beside_the_named_ones(text: str, language: str) -> None:
     assert sectors(text, language) == ["education", "energy", "other"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Заседание межправительственной комиссии Армении и Грузии прошло 12 августа в Ереване.\n\n"
+            "Товарооборот двух стран растёт.\n\nВ рамках заседания подписаны три меморандума.",
+            "ru",
+        ),
+        (
+            "The Armenia–Georgia intergovernmental commission met in Yerevan on 12 August.\n\n"
+            "Trade between the two countries is growing.\n\nThree memoranda were signed at the session.",
+            "en",
+        ),
+    ],
+)
+def test_documents_signed_at_the_session_are_dated_by_the_session_told_before(
+    text: str, language: str
+) -> None:
+    [body] = checked_bodies(text, language, "agreement", PUBLISHED)
+    assert (body["status"], body["date"]) == ("signed", "2025-08-12")

@@ -1207,6 +1207,8 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "по завершение переговоры",
         "по окончание переговоры",
         "по завершение визит",
+        "в рамка заседание",
+        "на полях заседание",
     ),
     "en": (
         "sides",
@@ -1226,6 +1228,9 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "at the end of the talks",
         "at the end of the visit",
         "at the end of the meeting",
+        "at the session",
+        "during the session",
+        "at the meeting",
     ),
 }
 
