@@ -216,7 +216,7 @@ def event_date(
         nearest = min(
             inside, key=lambda d: d.start - anchor_end if d.start >= anchor_end else abs(anchor - d.end)
         )
-        return _lasting(sentence, nearest), 0.0
+        return _lasting(reading, sentence, nearest), 0.0
     for other in reversed(reading.document.paragraph_sentences(sentence.paragraph)):
         if other.index >= sentence.index or other.headline:
             continue
@@ -232,14 +232,25 @@ def event_date(
     return str(reading.published.year), 0.35
 
 
-def _lasting(sentence: Sentence, found: EventDate) -> str:
-    """ "arrived on Thursday for a two-day visit": the day and the day after."""
-    match = _DAYS_LONG.search(sentence.text)
+def _lasting(reading: Reading, sentence: Sentence, found: EventDate) -> str:
+    """ "arrived on Thursday for a two-day visit": the day and the day after. A gathering that
+    closed on the day told, its length told in the same sentence ("closed on Wednesday after two days
+    of meetings") or in the next one ("…завершилось во вторник. Двухдневную работу возглавили…"),
+    began that many days before."""
+    concluded = _CONCLUDED.search(sentence.text) is not None
+    match = _DAYS_LONG.search(sentence.text) or _AFTER_DAYS.search(sentence.text)
+    if match is None and concluded:
+        following = [
+            other
+            for other in reading.document.paragraph_sentences(sentence.paragraph)
+            if other.index == sentence.index + 1
+        ]
+        match = _DAYS_LONG.match(following[0].text) if following else None
     if match is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", found.value):
         return found.value
     first = date.fromisoformat(found.value)
     days = _DAY_COUNTS[match.group("n").lower()] - 1
-    if _CONCLUDED.search(sentence.text):
+    if concluded:
         # "on Monday concluded a two-day round of talks": the day told is the last one
         return f"{first.fromordinal(first.toordinal() - days).isoformat()}/{first.isoformat()}"
     last = first.fromordinal(first.toordinal() + days)
@@ -247,8 +258,9 @@ def _lasting(sentence: Sentence, found: EventDate) -> str:
 
 
 _CONCLUDED = re.compile(
-    r"\b(?:concluded|wrapped\s+up|ended|завершил\w*|завершен\w*|закончил\w*)\b", re.IGNORECASE
+    r"\b(?:concluded|wrapped\s+up|ended|closed|завершил\w*|завершен\w*|закончил\w*)\b", re.IGNORECASE
 )
+_AFTER_DAYS = re.compile(r"\bafter\s+(?P<n>two|three|four)\s+days\b", re.IGNORECASE)
 
 
 def _near(sentence: Sentence, trigger: Mention[str]) -> list[Token]:

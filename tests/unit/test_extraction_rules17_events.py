@@ -152,3 +152,25 @@ def test_documents_signed_at_the_session_are_dated_by_the_session_told_before(
 ) -> None:
     [body] = checked_bodies(text, language, "agreement", PUBLISHED)
     assert (body["status"], body["date"]) == ("signed", "2025-08-12")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The Armenia–Georgia intergovernmental commission closed in Yerevan on 14 August after two "
+            "days of meetings.",
+            "en",
+        ),
+        (
+            "Заседание межправительственной комиссии Армении и Грузии завершилось 14 августа в Ереване. "
+            "Двухдневную работу возглавили вице-премьеры.",
+            "ru",
+        ),
+    ],
+)
+def test_a_meeting_that_closed_on_the_day_told_began_as_many_days_before_as_it_lasted(
+    text: str, language: str
+) -> None:
+    [body] = events(text, language)
+    assert body["date"] == "2025-08-13/2025-08-14"
