@@ -174,3 +174,34 @@ def test_a_meeting_that_closed_on_the_day_told_began_as_many_days_before_as_it_l
 ) -> None:
     [body] = events(text, language)
     assert body["date"] == "2025-08-13/2025-08-14"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Премьер-министр Армении подтвердил намерение посетить Грузию с официальным визитом в ноябре.",
+        "Премьер-министр Армении планирует посетить Грузию с официальным визитом в ноябре.",
+    ],
+)
+def test_an_intention_to_visit_is_a_planned_visit(text: str) -> None:
+    [body] = events(text, "ru")
+    assert (body["type"], body.get("status", "held"), body["date"]) == (
+        "official_visit",
+        "planned",
+        "2025-11",
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "when"),
+    [
+        ("в первой декаде ноября", "2025-11-01/2025-11-10"),
+        ("во второй декаде ноября", "2025-11-11/2025-11-20"),
+        ("в третьей декаде ноября", "2025-11-21/2025-11-30"),
+    ],
+)
+def test_ten_days_of_a_month_are_a_window_of_their_days(words: str, when: str) -> None:
+    [body] = events(
+        f"Заседание межправительственной комиссии Армении и Грузии пройдёт в Ереване {words}.", "ru"
+    )
+    assert (body.get("status", "held"), body["date"]) == ("planned", when)
