@@ -67,10 +67,11 @@ SEED_FIELDS = {
 DEFAULTS: dict[str, dict[str, Any]] = {"event": {"status": "held"}, "agreement": {"document_count": None}}
 
 SYMMETRIC_INDICATORS = frozenset({"trade_turnover", "trade_turnover_growth"})
-# Families of event types that may name the same happening: a visit, its talks and a ministers'
-# meeting are often one occasion told three ways; a call is often reported as "telephone talks".
+# Families of event types that may name the same happening: a visit (of any rank, or of none told),
+# its talks and a ministers' meeting are often one occasion told three ways; a call is often reported
+# as "telephone talks".
 COMPATIBLE_TYPES = [
-    frozenset({"state_visit", "official_visit", "working_visit", "talks", "ministerial_meeting"}),
+    frozenset({"state_visit", "official_visit", "working_visit", "visit", "talks", "ministerial_meeting"}),
     frozenset({"talks", "phone_call"}),
     frozenset({"summit", "multilateral_meeting"}),
 ]

@@ -97,6 +97,14 @@ def test_events_match_on_compatible_type_countries_with_the_host_and_overlapping
     assert not matches("event", {**VISIT, "type": "phone_call"}, {**same_visit, "type": "state_visit"})
 
 
+def test_a_visit_of_no_rank_told_is_in_the_visits_family() -> None:
+    # annotators write it `visit` in some sets, `official_visit` "of the family" in others
+    same_visit = {"type": "visit", "date": "2025-11-20/2025-11-21", "countries": ["AZ", "KZ"]}
+    assert matches("event", VISIT, same_visit)
+    assert matches("event", {**VISIT, "type": "ministerial_meeting"}, same_visit)
+    assert not matches("event", {**VISIT, "type": "phone_call"}, same_visit)
+
+
 def test_agreements_match_on_overlapping_dates_and_the_same_parties() -> None:
     gold = {"date": "2025-11", "countries": ["AZ", "KZ"], "status": "signed", "sectors": ["transport"]}
     assert matches("agreement", gold, {"date": "2025-11-20", "countries": ["KZ", "AZ"]})

@@ -623,6 +623,8 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b{_DAY}\s+(?P<m1>{_MONTH})(?:\s*[-–—]\s*(?P<d3>\d{{1,2}})\s+(?P<m2>{_MONTH}))?(?:,?\s+{_YEAR})?",
     ),
     ("days_en", rf"\b(?P<m1>{_MONTH_EN})\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"),
+    # "в первой декаде декабря": a month's first, second or last ten days
+    ("decade", rf"\b(?P<dec>перв|втор|треть|последн)\w*\s+декад\w*\s+(?P<m1>{_MONTH})(?:\s+{_YEAR})?"),
     (
         "month",
         rf"\b(?P<m1>{_MONTH})(?:\s+{_YEAR}|\s+(?P<which>прошлого|текущего|этого|нынешнего|следующего)\s+года\b"
@@ -777,6 +779,13 @@ def _resolve_date(
         return None
     if kind == "month":
         return f"{year}-{month:02d}", explicit
+    if kind == "decade":
+        first_day = {"перв": 1, "втор": 11}.get(groups["dec"].lower(), 21)
+        last_day = first_day + 9 if first_day < 21 else calendar.monthrange(year, month)[1]
+        return (
+            f"{date(year, month, first_day).isoformat()}/{date(year, month, last_day).isoformat()}",
+            explicit,
+        )
     first_day = int(groups["d1"])
     last_day = int(groups.get("d3") or groups.get("d2") or first_day)
     last_month = _month_number(groups["m2"]) if groups.get("m2") else month

@@ -638,11 +638,16 @@ def test_a_meeting_moved_to_a_half_of_next_year() -> None:
         "Заседание Высшего межгосударственного совета Армении и Грузии, первоначально намеченное "
         "на ноябрь, перенесено на первое полугодие следующего года."
     )
-    [event] = events_of(text, "ru")
+    called_off, event = events_of(text, "ru")  # and called off in November (bench/extraction/README.md)
     assert (event["type"], event["status"], event["date"]) == (
         "interstate_council",
         "planned",
         "2026-01/2026-06",
+    )
+    assert (called_off["type"], called_off["status"], called_off["date"]) == (
+        "interstate_council",
+        "cancelled",
+        "2025-11",
     )
 
 

@@ -19,24 +19,33 @@ def proposed(text: str, language: str, kind: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(
-    ("text", "language"),
+    ("text", "language", "called_off"),
     [
         (
             "Официальный визит Президента Армении в Тбилиси, намеченный на сентябрь, перенесён на ноябрь.",
             "ru",
+            ["2025-09"],
         ),
-        ("Официальный визит Президента Армении в Тбилиси отложен до ноября.", "ru"),
+        ("Официальный визит Президента Армении в Тбилиси отложен до ноября.", "ru", []),
         (
             "The Armenian President's official visit to Tbilisi, planned for September, has been moved "
             "to November.",
             "en",
+            ["2025-09"],
         ),
-        ("The Armenian President's official visit to Tbilisi has been postponed until November.", "en"),
+        ("The Armenian President's official visit to Tbilisi has been postponed until November.", "en", []),
     ],
 )
-def test_a_postponed_visit_is_planned_at_its_new_time(text: str, language: str) -> None:
-    body = proposed(text, language, "event")
+def test_a_postponed_visit_is_planned_at_its_new_time(
+    text: str, language: str, called_off: list[str]
+) -> None:
+    # and called off on its old dates when the text tells them (bench/extraction/README.md)
+    proposals = extract(text, language=language, published=PUBLISHED)
+    check_all(text, proposals)
+    bodies = [p.body for p in proposals if p.kind == "event"]
+    [body] = [b for b in bodies if b["status"] != "cancelled"]
     assert (body["type"], body["status"], body["date"]) == ("official_visit", "planned", "2025-11")
+    assert [b["date"] for b in bodies if b["status"] == "cancelled"] == called_off
 
 
 @pytest.mark.parametrize(

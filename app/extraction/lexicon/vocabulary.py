@@ -661,6 +661,11 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "договориться продолжить",
         "намеренный подписать",
         "намереваться подписать",
+        # an intention to visit or to hold ("подтвердил намерение посетить", "планирует посетить")
+        "намерение посетить",
+        "намерение провести",
+        "планировать посетить",
+        "планировать провести",
         "ожидать",  # "в ноябре мы ожидаем визит"
     ),
     "en": (
@@ -713,7 +718,7 @@ CANCELLED: dict[str, tuple[str, ...]] = {
     "ru": ("отменить", "отмена", "отложить", "перенести", "не состояться"),
     "en": ("cancelled", "canceled", "called off", "postponed", "will not take place", "won't take place"),
 }
-# Moved to a new time: the event is planned then (the old date is no event).
+# Moved to a new time: the event is planned then (and called off on its old dates, when told).
 POSTPONED: dict[str, tuple[str, ...]] = {
     "ru": ("перенести на", "отложить до", "отложить на", "перенести в"),
     "en": (
@@ -855,10 +860,13 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
             "инвестиционный",
             "налог",
             "налоговый",
+            "налогообложение",  # "об избежании двойного налогообложения"
         ),
         "culture": ("культура", "культурный", "гуманитарный", "туризм", "спорт"),
         "education": ("образование", "наука", "научный", "образовательный"),
         "security": ("безопасность", "оборона", "военный", "оборонный"),
+        # no sector of its own: annotators list it as "other" beside the named ones
+        "other": ("здравоохранение",),
     },
     "en": {
         "transport": (
@@ -876,10 +884,11 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
         "agriculture": ("agriculture", "agricultural", "agro-industrial", "farming"),
         "energy": ("energy", "oil", "gas", "electricity", "renewable", "renewables", "power"),
         "trade": ("trade", "economy", "economic", "customs", "commerce"),
-        "finance": ("finance", "financial", "banking", "investment", "investments", "tax"),
+        "finance": ("finance", "financial", "banking", "investment", "investments", "tax", "taxation"),
         "culture": ("culture", "cultural", "humanitarian", "tourism", "sport", "sports"),
         "education": ("education", "science", "scientific", "educational"),
         "security": ("security", "defence", "defense", "military"),
+        "other": ("health", "healthcare", "health care"),
     },
 }
 
@@ -1203,6 +1212,8 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "по завершение переговоры",
         "по окончание переговоры",
         "по завершение визит",
+        "в рамка заседание",
+        "на полях заседание",
     ),
     "en": (
         "sides",
@@ -1222,6 +1233,9 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "at the end of the talks",
         "at the end of the visit",
         "at the end of the meeting",
+        "at the session",
+        "during the session",
+        "at the meeting",
     ),
 }
 
