@@ -1,0 +1,88 @@
+"""rules-17, trade figures: mechanisms that recur across the development sets' authors, from
+sentences of our own (issue 12)."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+from extraction_support import checked_bodies
+
+from app.extraction.amounts import find_amounts
+from app.extraction.when import find_periods
+
+PUBLISHED = date(2026, 10, 20)
+
+
+def figures(text: str, language: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
+    return checked_bodies(text, language, "trade_figure", published)
+
+
+def rates(text: str, language: str) -> list[float]:
+    return [a.value for a in find_amounts(text, 0, language) if a.unit == "percent"]
+
+
+# --- a rise told by a ratio or a fraction, with no amount in its sentence ---
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("Поставки сыров в Армению за восемь месяцев увеличились в 1,8 раза.", "ru", 80),
+        ("Вывоз минеральных удобрений в Монголию вырос примерно на одну пятую.", "ru", 20),
+        ("Shipments of glassware to Serbia grew by roughly a quarter.", "en", 25),
+        ("Its deliveries of tiles to Moldova were 2.5 times as large as a year before.", "en", 150),
+        ("Закупки венгерских насосов выросли в три с половиной раза.", "ru", 250),
+    ],
+)
+def test_a_rise_told_by_a_ratio_alone_is_a_rate(text: str, language: str, value: float) -> None:
+    assert rates(text, language) == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("После запуска линии обмен грузами может вырасти втрое.", "ru"),  # may happen: no rate
+        ("Поставки зерна в Монголию сократились почти вдвое.", "ru"),  # a fall by a multiple, no value
+        ("Fruit exports to Serbia rose by about a fifth, the ministry said without giving a figure.", "en"),
+        ("Pottery accounts for a quarter of the list.", "en"),  # a share
+    ],
+)
+def test_a_ratio_alone_is_no_rate_unless_a_rise_happened(text: str, language: str) -> None:
+    assert rates(text, language) == []
+
+
+def test_more_forms_of_a_fraction_beside_an_amount() -> None:
+    assert rates("торговля достигла 90 млн долларов, прибавив почти треть к прошлому году", "ru") == [
+        pytest.approx(100 / 3)
+    ]
+    assert rates("Sales of tin to Peru jumped by more than a fifth to $40 million.", "en") == [20]
+    assert rates("оборот составил 70 млн долларов, почти в полтора раза больше, чем годом ранее", "ru") == [
+        50
+    ]
+
+
+def test_a_rise_by_a_ratio_alone_takes_the_paragraph_s_flow_period_and_pair() -> None:
+    found = figures(
+        "Экспорт Грузии в Армению за январь–сентябрь 2026 года составил 310 млн долларов. "
+        "Экспорт вина из Грузии в Армению за этот период увеличился в 1,5 раза.",
+        "ru",
+    )
+    growth = [b for b in found if b["indicator"] == "exports_growth"]
+    assert [(b["reporter"], b["partner"], b["period"], b["value"]) for b in growth] == [
+        ("GE", "AM", "2026-01/2026-09", 50)
+    ]
+
+
+# --- bases of comparison told by "the same months" ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "вырос на 12% к тем же месяцам 2025-го",
+        "прибавил 7% к показателю аналогичных месяцев прошлого года",
+        "на 4% больше соответствующего квартала прошлого года",
+    ],
+)
+def test_the_same_months_of_an_earlier_year_are_a_base(text: str) -> None:
+    assert [p.comparison for p in find_periods(text, 0, 2026, PUBLISHED)] == [True]
