@@ -414,7 +414,11 @@ def _grew_by(text: str, match: re.Match[str]) -> bool:
     """A ratio with no amount beside it measures a rise its verb tells ("импорт увеличился в 1,6
     раза", "grew by roughly a third"), unless the text says no figure was given."""
     before = text[: match.start()]
-    return bool(_CHANGED.search(before)) and not _RATIO_DOWN_BEFORE.search(before) and not _NO_FIGURE.search(text)
+    return (
+        bool(_CHANGED.search(before))
+        and not _RATIO_DOWN_BEFORE.search(before)
+        and not _NO_FIGURE.search(text)
+    )
 
 
 def _ratios(text: str, offset: int, language: str, amounts: list[Amount]) -> list[Amount]:
