@@ -604,6 +604,8 @@ def _figure(
     status = _status(reading, whole_before if elided else before, tokens)
     if status in {"reported", "forecast"} and _aimed(reading.document.text, amount, before):
         status = "target"
+    if status == "reported" and _by_a_year_ahead(reading, periods, period):
+        status = "target"  # "work towards annual trade of $500 million by 2030": a value to reach by then
     if status in {"reported", "preliminary", "estimate"} and _not_over(period, reading):
         status = "forecast"  # "puts full-year 2026 turnover between…" in a November 2026 bulletin
     bound = _bound(language, before, status == "target", whole_before[-10:], upper is not None)
@@ -1130,6 +1132,20 @@ def _aimed(text: str, amount: Amount, before: Sequence[Token]) -> bool:
         for index, word in enumerate(words)
     )
     return infinitive and bool(_BY_A_YEAR.match(text, amount.end))
+
+
+_DEADLINE = re.compile(r"\b(?:by|к)\s+(?:the\s+end\s+of\s+|концу\s+)?(?:19|20)\d{2}\b", re.IGNORECASE)
+
+
+def _by_a_year_ahead(reading: Reading, periods: list[Period], period: str) -> bool:
+    """The figure's period is a year still to come, told as a deadline ("by 2030", "к 2028 году"):
+    with no word of a forecast, what the text names is a value to reach by then, a target."""
+    return _not_over(period, reading) and any(
+        p.value == period
+        and not p.comparison
+        and _DEADLINE.search(reading.document.text, max(0, p.start - 20), p.end) is not None
+        for p in periods
+    )
 
 
 def _status(reading: Reading, before: Sequence[Token], sentence_tokens: Sequence[Token]) -> str:

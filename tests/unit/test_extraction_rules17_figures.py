@@ -86,3 +86,22 @@ def test_a_rise_by_a_ratio_alone_takes_the_paragraph_s_flow_period_and_pair() ->
 )
 def test_the_same_months_of_an_earlier_year_are_a_base(text: str) -> None:
     assert [p.comparison for p in find_periods(text, 0, 2026, PUBLISHED)] == [True]
+
+
+# --- a value to reach by a year still to come ---
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status"),
+    [
+        ("Georgia and Armenia agreed to work towards annual trade of $800 million by 2029.", "en", "target"),
+        ("Georgia and Armenia want two-way trade to grow to $800 million by the end of 2029.", "en", "target"),
+        ("Грузия и Армения предложили к 2029 году вывести товарооборот на 900 млн долларов.", "ru", "target"),
+        ("Trade between Georgia and Armenia is expected to reach $800 million by 2029.", "en", "forecast"),
+        ("Trade between Georgia and Armenia could reach $800 million in 2029.", "en", "forecast"),
+        ("By 2020 trade between Georgia and Armenia had reached $300 million.", "en", "reported"),
+    ],
+)
+def test_a_value_by_a_year_to_come_is_a_target(text: str, language: str, status: str) -> None:
+    [body] = figures(text, language)
+    assert body["status"] == status
