@@ -95,7 +95,7 @@ def test_the_same_months_of_an_earlier_year_are_a_base(text: str) -> None:
     ("text", "language", "status"),
     [
         ("Georgia and Armenia agreed to work towards annual trade of $800 million by 2029.", "en", "target"),
-        ("Georgia and Armenia want two-way trade to grow to $800 million by the end of 2029.", "en", "target"),
+        ("Georgia and Armenia want trade to grow to $800 million by the end of 2029.", "en", "target"),
         ("Грузия и Армения предложили к 2029 году вывести товарооборот на 900 млн долларов.", "ru", "target"),
         ("Trade between Georgia and Armenia is expected to reach $800 million by 2029.", "en", "forecast"),
         ("Trade between Georgia and Armenia could reach $800 million in 2029.", "en", "forecast"),
