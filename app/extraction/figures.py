@@ -2,6 +2,7 @@
 the text bounds it (`bound`) and whether it is reported, preliminary, a forecast or a target."""
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -133,6 +134,7 @@ def _sentence_figures(
             last_period,
             last_pairs,
             told,
+            _home_reporter(reading, proposals),
         )
         previous_end = amount.end
         if body is None:
@@ -442,6 +444,7 @@ def _figure(
     last_period: dict[int, str],
     last_pairs: dict[str, tuple[str, str]],
     told: list[str],
+    home: str | None = None,
 ) -> tuple[dict[str, Any] | None, float]:
     sentence = facts.sentence
     tokens = sentence.tokens
@@ -628,6 +631,7 @@ def _figure(
         previous_end,
         next_start,
         elided,
+        home,
     )
     if pair is None:
         return None, 0
@@ -1188,6 +1192,7 @@ def _pair(
     segment_start: int | None = None,
     next_start: int | None = None,
     elided: bool = False,
+    home: str | None = None,
 ) -> tuple[tuple[str, str], bool] | None:
     """Reporter and partner: from the sentence, else from the sentences before it in the paragraph,
     else the pair of the last figure of the same indicator ("Deliveries in January alone were…"
@@ -1215,6 +1220,11 @@ def _pair(
     countries = [m for m in countries if not _a_source(facts.sentence.tokens, m)]
     reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end, segment_start)
     from_context = False
+    third = partner is not None and len(reading.main_pair) == 2 and partner not in reading.main_pair
+    if reporter is None and partner is not None and third and home is not None and home != partner:
+        # "For comparison, exports to Uganda were…" in a Kenyan release on Ethiopia: the flow of the
+        # country the text reports for, to a third one
+        return (home, partner), True
     if reporter is None or partner is None:
         for other in reversed(reading.facts[: facts.sentence.index]):
             if other.sentence.paragraph != facts.sentence.paragraph:
@@ -1243,6 +1253,21 @@ def _pair(
     if reporter is None or partner is None or reporter == partner:
         return None
     return (reporter, partner), from_context
+
+
+def _home_reporter(reading: Reading, proposals: Sequence[Proposal]) -> str | None:
+    """The side of the story's pair the text reports for: the reporter of most of its figures of
+    that pair so far (a statistics office's country, the exporter a ministry speaks for)."""
+    pair = set(reading.main_pair)
+    reporters = [
+        p.body["reporter"]
+        for p in proposals
+        if p.kind == "trade_figure" and {p.body["reporter"], p.body["partner"]} == pair
+    ]
+    if not reporters:
+        return None
+    ranked = Counter(reporters).most_common(2)
+    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
 
 
 def _own_indicator(reading: Reading, facts: SentenceFacts, default: str) -> str:

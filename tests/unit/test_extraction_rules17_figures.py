@@ -105,3 +105,17 @@ def test_the_same_months_of_an_earlier_year_are_a_base(text: str) -> None:
 def test_a_value_by_a_year_to_come_is_a_target(text: str, language: str, status: str) -> None:
     [body] = figures(text, language)
     assert body["status"] == status
+
+
+# --- a third country's flow whose reporter the sentence leaves out ---
+
+
+def test_a_third_country_s_flow_is_the_reporting_side_s() -> None:
+    text = (
+        "Hungary stays Serbia's second market.\n\n"
+        "Serbia's exports to Hungary reached $2.1 billion in January–June 2026, and imports from "
+        "Hungary $2.9 billion.\n\n"
+        "For comparison, exports to Croatia in January–June 2026 were $1.4 billion."
+    )
+    third = [b for b in figures(text, "en") if b["partner"] == "HR"]
+    assert [(b["reporter"], b["indicator"], b["value"]) for b in third] == [("RS", "exports", 1.4e9)]
