@@ -351,6 +351,40 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
     return sorted(joined + ratios, key=lambda a: a.start)
 
 
+# What may follow a number whose unit is left out: the clause's end or a word that opens a period or
+# a comparison ("we expect to pass eight billion for 2026"), not a noun that would be its unit.
+_CLAUSE_GOES_ON = re.compile(
+    r"\s*(?:$|[,.;:)—–!?»\"]|(?:for|in|this|last|за|в|по|к|это|что)\b)", re.IGNORECASE
+)
+
+
+def bare_amounts(text: str, offset: int, language: str) -> list[Amount]:
+    """Millions and billions whose unit is left out ("мы вышли на 287 миллионов, это плюс 14
+    процентов", "we expect to pass eight billion for 2026"): unit "", for the caller to give the one
+    the text has been counting in."""
+    found = []
+    for match in _AMOUNT.finditer(text):
+        unit, _ = _unit_of(match)
+        if unit is not None or not match.group("scale") or _scale_of(match) < 1e6:
+            continue
+        if match.group("n_small") or not _CLAUSE_GOES_ON.match(text, match.end()):
+            continue
+        scale = _scale_of(match)
+        first = parse_number(match.group("n1"), language)
+        upper = None
+        if match.group("n2"):
+            if match.group("sep").strip().lower() in {"and", "и", "to", "до"}:
+                continue
+            second = parse_number(match.group("n2"), language)
+            if second <= first:
+                continue
+            upper = round(second * scale, 6)
+        found.append(
+            Amount(round(first * scale, 6), upper, "", offset + match.start("n1"), offset + match.end())
+        )
+    return found
+
+
 _TIMES_WORDS = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "twice": 2}
 _FOLD_WORDS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
 _FRACTIONS = {

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from app.extraction.amounts import Amount, elided_verb, find_amounts, parse_number
+from app.extraction.amounts import Amount, bare_amounts, elided_verb, find_amounts, parse_number
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import CountryWord
 from app.extraction.lexicon import vocabulary as vocab
@@ -72,6 +72,7 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
     # The periods told so far, the last one last: figures' periods, and the periods of sentences that
     # state no figure ("импорт которых за январь–сентябрь увеличился"), which "за этот период" may mean.
     told: list[str] = []
+    units_told: list[str] = []  # the units of the amounts told so far, the last one last
     for facts in reading.facts:
         sentence = facts.sentence
         default_year = reading.published.year if reading.published else _paragraph_year(reading, facts)
@@ -89,6 +90,7 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
                 last_period,
                 last_pairs,
                 told,
+                units_told,
             )
         if len(proposals) == count:
             told += [
@@ -116,10 +118,13 @@ def _sentence_figures(
     last_period: dict[int, str],
     last_pairs: dict[str, tuple[str, str]],
     told: list[str],
+    units_told: list[str],
 ) -> None:
     """The figures of one sentence's amounts, in order, added to `proposals`."""
     sentence = facts.sentence
-    amounts = find_amounts(sentence.text, sentence.start, reading.language)
+    amounts, left_out = _with_units_left_out(
+        reading, find_amounts(sentence.text, sentence.start, reading.language), facts, units_told
+    )
     previous_end = sentence.start
     for index, amount in enumerate(amounts):
         next_start = amounts[index + 1].start if index + 1 < len(amounts) else sentence.end
@@ -139,6 +144,10 @@ def _sentence_figures(
         previous_end = amount.end
         if body is None:
             continue
+        if amount.start in left_out:
+            confidence = max(confidence - 0.2, 0.3)
+            if _told_before(proposals, body):
+                continue  # a quote repeating, unit left out, what the text has stated
         if body["status"] == "reported" and _within_any(body["period"], preliminary):
             body["status"] = "preliminary"
         requires: tuple[str, ...] = ()
@@ -151,6 +160,41 @@ def _sentence_figures(
         if project_ids:
             body["projects"] = sorted(set(project_ids))
         proposals.append(_proposal(len(proposals), body, sentence, confidence, requires))
+
+
+def _with_units_left_out(
+    reading: Reading, amounts: list[Amount], facts: SentenceFacts, units_told: list[str]
+) -> tuple[list[Amount], set[int]]:
+    """The sentence's amounts, with the millions and billions whose unit it leaves out given the unit
+    the text counted in last ("В прошлом году … 61 млн долларов. За пять месяцев мы вышли на 40
+    миллионов, это плюс…"); and where those start. Adds the sentence's units to `units_told`."""
+    sentence = facts.sentence
+    left_out: set[int] = set()
+    found = list(amounts)
+    for bare in bare_amounts(sentence.text, sentence.start, reading.language):
+        if any(a.start < bare.end and bare.start < a.end for a in amounts):
+            continue
+        earlier = [a.unit for a in amounts if a.end <= bare.start and a.unit != "percent"]
+        unit = earlier[-1] if earlier else units_told[-1] if units_told else None
+        if unit is None:
+            continue
+        found.append(Amount(bare.value, bare.value_upper, unit, bare.start, bare.end))
+        left_out.add(bare.start)
+    units_told += [a.unit for a in amounts if a.unit != "percent"]
+    return sorted(found, key=lambda a: a.start), left_out
+
+
+def _told_before(proposals: Sequence[Proposal], body: dict[str, Any]) -> bool:
+    """An earlier figure of the same flow, pair, period and value (within rounding)."""
+    pair = {body["reporter"], body["partner"]}
+    return any(
+        p.kind == "trade_figure"
+        and p.body["indicator"] == body["indicator"]
+        and p.body["period"] == body["period"]
+        and {p.body["reporter"], p.body["partner"]} == pair
+        and abs(p.body["value"] - body["value"]) <= 0.005 * abs(body["value"])
+        for p in proposals
+    )
 
 
 def _proposal(

@@ -119,3 +119,51 @@ def test_a_third_country_s_flow_is_the_reporting_side_s() -> None:
     )
     third = [b for b in figures(text, "en") if b["partner"] == "HR"]
     assert [(b["reporter"], b["indicator"], b["value"]) for b in third] == [("RS", "exports", 1.4e9)]
+
+
+# --- millions and billions whose unit is left out ---
+
+
+def test_a_unit_left_out_is_the_one_the_text_counts_in() -> None:
+    found = figures(
+        "— Как идёт торговля с Грузией?\n\n"
+        "— В прошлом году товарооборот Армении с Грузией составил 61 млн долларов. "
+        "За пять месяцев этого года мы вышли на 40 миллионов, это плюс 9 процентов к тем же месяцам 2025-го.",
+        "ru",
+    )
+    assert [(b["indicator"], b["period"], b["value"], b["unit"]) for b in found] == [
+        ("trade_turnover", "2025", 61e6, "USD"),
+        ("trade_turnover", "2026-01/2026-05", 40e6, "USD"),
+        ("trade_turnover_growth", "2026-01/2026-05", 9, "percent"),
+    ]
+
+
+def test_a_unit_left_out_in_english_and_with_a_bound() -> None:
+    found = figures(
+        "Armenia's exports to Georgia came to $150 million in 2025. "
+        "We expect them to pass two hundred million for 2026 as a whole.",
+        "en",
+    )
+    assert [(b["period"], b["value"], b["unit"], b["bound"]) for b in found][-1] == (
+        "2026",
+        200e6,
+        "USD",
+        "at_least",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia's exports to Georgia came to $150 million in 2025. Some 3 million tourists came too.",
+        "Армения продала Грузии товаров на 150 млн долларов в 2025 году. Город посетили 2 миллиона человек.",
+        "Armenia's exports to Georgia came to $150 million in 2025, and those of 2025 said so: 150 million.",
+    ],
+)
+def test_no_unit_is_given_to_a_count_or_a_repeat(text: str) -> None:
+    assert len(figures(text, "ru" if "Армения" in text else "en")) == 1
+
+
+def test_just_under_in_russian_is_an_upper_bound() -> None:
+    [body] = figures("Экспорт Армении в Грузию в 2025 году составил чуть менее 150 млн долларов.", "ru")
+    assert body["bound"] == "at_most"

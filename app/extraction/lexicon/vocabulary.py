@@ -317,7 +317,6 @@ BOUNDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("почти", "approximate"),
         ("приблизительно", "approximate"),
         ("ориентировочно", "approximate"),
-        ("чуть менее", "approximate"),
         ("свыше", "at_least"),
         ("более", "at_least"),
         ("больше", "at_least"),
