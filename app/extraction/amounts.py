@@ -179,9 +179,11 @@ _WORD_NUMBER = (
     rf"{_WORDS}"
     r"|a)(?=\s+(?:тыс|тысяч|млн|миллион|млрд|миллиард|трлн|thousand|million|billion|trillion))"
     rf"|{_WORDS}(?=\s+(?:процент|percent|per\s+cent))"
-    r"|(?<=(?:на|до)\s)(?:миллиард|миллион)а?(?=\s+долл))"
+    r"|(?:(?<=(?:на|до)\s)|(?<=(?:больше|меньше)\s)|(?<=(?:свыше|почти|около|более|менее)\s))"
+    r"(?:миллиард|миллион)а?(?=\s+долл))"
 )
-# "выйти на миллиард долларов": a scale word after "на"/"до" is one of it.
+# "выйти на миллиард долларов", "чуть больше миллиарда долларов": a scale word after "на", "до" or a
+# qualifier is one of it.
 _BARE_SCALE = {"миллиард": 1e9, "миллиарда": 1e9, "миллион": 1e6, "миллиона": 1e6}
 
 # Unit patterns, tried in order: (regex, unit, multiplier).
@@ -238,6 +240,7 @@ _AMOUNT = re.compile(
     rf"(?P<pre>US\$|(?<![A-Za-z])\$|€|\b(?:USD|EUR|RUB|KZT|AZN|CNY)|{sign_pattern()})?\s?"
     rf"(?<![\d.,])(?P<n1>{_NUMBER}|(?<![\w-]){_WORD_NUMBER})"
     rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|до|and|и)\s+)(?:\$|€)?(?P<n2>{_NUMBER}))?"
+    r"(?:\s+с\s+небольшим)?"  # "170 с небольшим миллионов": a little more than 170 million
     rf"(?:\s*(?P<scale>{_SCALE})|(?P<letter>{_SCALE_LETTER}))?"
     rf"(?:\s+(?P<n_small>\d{{1,3}}(?:[.,]\d+)?|(?<![\w-]){_WORDS})\s*(?P<scale_small>{_SMALLER_SCALE}))?"
     rf"(?:\s*(?P<unit>{_UNIT}))?",

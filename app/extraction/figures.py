@@ -658,6 +658,8 @@ def _figure(
     bound = _bound(language, before, status == "target", whole_before[-10:], upper is not None)
     if upper is not None and bound == "exact":
         bound = "range"
+    if _A_LITTLE_MORE.search(reading.document.text, amount.start, amount.end):
+        bound = "at_least"
 
     if indicator in {"exports", "imports"} and _through_a_country(facts, amount.end):
         indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
@@ -707,6 +709,7 @@ def _figure(
     return body, max(confidence, 0.3)
 
 
+_A_LITTLE_MORE = re.compile(r"\sс\s+небольшим\s", re.IGNORECASE)
 _NEW_CLAUSE = {"а", "но", "и", "while", "whereas", "but", "and"}
 _CONTRASTING = {"а", "но", "while", "whereas", "but"}
 # ", but it remains small beside…": what the contrasting clause names is not the amount's

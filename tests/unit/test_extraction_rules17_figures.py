@@ -167,3 +167,32 @@ def test_no_unit_is_given_to_a_count_or_a_repeat(text: str) -> None:
 def test_just_under_in_russian_is_an_upper_bound() -> None:
     [body] = figures("Экспорт Армении в Грузию в 2025 году составил чуть менее 150 млн долларов.", "ru")
     assert body["bound"] == "at_most"
+
+
+# --- a goal set in other words, and amounts a little above a number ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Армения и Грузия торгуют всё больше. Мы поставили цель выйти на 700 миллионов долларов "
+        "товарооборота к 2029 году.",
+        "Армения и Грузия торгуют всё больше. Задача поставлена — выйти на 7 млрд долларов "
+        "товарооборота к 2029 году.",
+    ],
+)
+def test_a_goal_set_is_no_supply(text: str) -> None:
+    [body] = figures(text, "ru")
+    assert (body["indicator"], body["status"]) == ("trade_turnover", "target")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("В 2025 году товарооборот Армении с Грузией составил 90 с небольшим миллионов долларов.", 90e6),
+        ("В 2025 году мы с Грузией вышли на чуть больше миллиарда долларов товарооборота.", 1e9),
+    ],
+)
+def test_a_little_more_than_a_number_is_a_lower_bound(text: str, value: float) -> None:
+    [body] = figures(f"Армения и Грузия торгуют всё больше. {text}", "ru")
+    assert (body["value"], body["bound"]) == (value, "at_least")
