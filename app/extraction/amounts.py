@@ -356,16 +356,18 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
 
 # What may follow a number whose unit is left out: the clause's end or a word that opens a period or
 # a comparison ("we expect to pass eight billion for 2026"), not a noun that would be its unit.
-_CLAUSE_GOES_ON = re.compile(
-    r"\s*(?:$|[,.;:)—–!?»\"]|(?:for|in|this|last|за|в|по|к|это|что)\b)", re.IGNORECASE
-)
+_GOES_ON = r"\s*(?:$|[,.;:)—–!?»\"]|(?:for|in|this|last|за|в|по|к|это|что)\b)"
+_CLAUSE_GOES_ON = re.compile(_GOES_ON, re.IGNORECASE)
+_SCALE_GOES_ON = re.compile(rf"{_SCALE}(?={_GOES_ON})", re.IGNORECASE)  # a cheap look before the full one
 
 
 def bare_amounts(text: str, offset: int, language: str) -> list[Amount]:
     """Millions and billions whose unit is left out ("мы вышли на 287 миллионов, это плюс 14
     процентов", "we expect to pass eight billion for 2026"): unit "", for the caller to give the one
     the text has been counting in."""
-    found = []
+    found: list[Amount] = []
+    if not _SCALE_GOES_ON.search(text):
+        return found
     for match in _AMOUNT.finditer(text):
         unit, _ = _unit_of(match)
         if unit is not None or not match.group("scale") or _scale_of(match) < 1e6:
