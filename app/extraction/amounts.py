@@ -179,9 +179,11 @@ _WORD_NUMBER = (
     rf"{_WORDS}"
     r"|a)(?=\s+(?:тыс|тысяч|млн|миллион|млрд|миллиард|трлн|thousand|million|billion|trillion))"
     rf"|{_WORDS}(?=\s+(?:процент|percent|per\s+cent))"
-    r"|(?<=(?:на|до)\s)(?:миллиард|миллион)а?(?=\s+долл))"
+    r"|(?:(?<=(?:на|до)\s)|(?<=(?:больше|меньше)\s)|(?<=(?:свыше|почти|около|более|менее)\s))"
+    r"(?:миллиард|миллион)а?(?=\s+долл))"
 )
-# "выйти на миллиард долларов": a scale word after "на"/"до" is one of it.
+# "выйти на миллиард долларов", "чуть больше миллиарда долларов": a scale word after "на", "до" or a
+# qualifier is one of it.
 _BARE_SCALE = {"миллиард": 1e9, "миллиарда": 1e9, "миллион": 1e6, "миллиона": 1e6}
 
 # Unit patterns, tried in order: (regex, unit, multiplier).
@@ -238,6 +240,7 @@ _AMOUNT = re.compile(
     rf"(?P<pre>US\$|(?<![A-Za-z])\$|€|\b(?:USD|EUR|RUB|KZT|AZN|CNY)|{sign_pattern()})?\s?"
     rf"(?<![\d.,])(?P<n1>{_NUMBER}|(?<![\w-]){_WORD_NUMBER})"
     rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|до|and|и)\s+)(?:\$|€)?(?P<n2>{_NUMBER}))?"
+    r"(?:\s+с\s+небольшим)?"  # "170 с небольшим миллионов": a little more than 170 million
     rf"(?:\s*(?P<scale>{_SCALE})|(?P<letter>{_SCALE_LETTER}))?"
     rf"(?:\s+(?P<n_small>\d{{1,3}}(?:[.,]\d+)?|(?<![\w-]){_WORDS})\s*(?P<scale_small>{_SMALLER_SCALE}))?"
     rf"(?:\s*(?P<unit>{_UNIT}))?",
@@ -347,8 +350,44 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
     joined = _join_ranges(text, offset, found, unitless)
     joined += _elided(text, offset, joined, unitless)
     joined = _without_restatements(text, offset, joined)
-    ratios = _ratios(text, offset, language, joined) if joined else []
+    ratios = _ratios(text, offset, language, joined)
     return sorted(joined + ratios, key=lambda a: a.start)
+
+
+# What may follow a number whose unit is left out: the clause's end or a word that opens a period or
+# a comparison ("we expect to pass eight billion for 2026"), not a noun that would be its unit.
+_GOES_ON = r"\s*(?:$|[,.;:)—–!?»\"]|(?:for|in|this|last|за|в|по|к|это|что)\b)"
+_CLAUSE_GOES_ON = re.compile(_GOES_ON, re.IGNORECASE)
+_SCALE_GOES_ON = re.compile(rf"{_SCALE}(?={_GOES_ON})", re.IGNORECASE)  # a cheap look before the full one
+
+
+def bare_amounts(text: str, offset: int, language: str) -> list[Amount]:
+    """Millions and billions whose unit is left out ("мы вышли на 287 миллионов, это плюс 14
+    процентов", "we expect to pass eight billion for 2026"): unit "", for the caller to give the one
+    the text has been counting in."""
+    found: list[Amount] = []
+    if not _SCALE_GOES_ON.search(text):
+        return found
+    for match in _AMOUNT.finditer(text):
+        unit, _ = _unit_of(match)
+        if unit is not None or not match.group("scale") or _scale_of(match) < 1e6:
+            continue
+        if match.group("n_small") or not _CLAUSE_GOES_ON.match(text, match.end()):
+            continue
+        scale = _scale_of(match)
+        first = parse_number(match.group("n1"), language)
+        upper = None
+        if match.group("n2"):
+            if match.group("sep").strip().lower() in {"and", "и", "to", "до"}:
+                continue
+            second = parse_number(match.group("n2"), language)
+            if second <= first:
+                continue
+            upper = round(second * scale, 6)
+        found.append(
+            Amount(round(first * scale, 6), upper, "", offset + match.start("n1"), offset + match.end())
+        )
+    return found
 
 
 _TIMES_WORDS = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "twice": 2}
@@ -364,12 +403,16 @@ _FRACTIONS = {
     "четверть": 25,
     "пятую часть": 20,
     "десятую часть": 10,
+    "пятую": 20,
+    "десятую": 10,
 }
 _RATIO = re.compile(
-    r"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)\s*(?:раз(?:а)?\b|times\b|-fold\b)"
+    rf"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?|(?<![\w-]){_WORDS})\s*(?:раз(?:а)?\b|times\b|-fold\b)"
     r"|\b(?P<word>вдвое|втрое|вчетверо|впятеро|doubled|tripled|trebled|quadrupled)\b"
-    r"|(?:\bby\s+(?:\w+\s+)?|\bна\s+(?:\w+\s+)?)(?P<part>(?:(?:a|one)\s+)?(?:half|third|quarter|fifth|tenth)"
-    r"|половину|треть|четверть|пятую\s+часть|десятую\s+часть)\b"
+    # "by more than a fifth", "примерно на одну пятую", "прибавив почти треть"
+    r"|(?:\bby\s+|\bна\s+|\bприбави\w*\s+|\badded\s+)(?:\w+\s+){0,2}?"
+    r"(?P<part>(?:(?:a|one)\s+)?(?:half|third|quarter|fifth|tenth)"
+    r"|(?:одну\s+)?(?:половину|треть|четверть|пятую(?:\s+часть)?|десятую(?:\s+часть)?))\b"
     # "nearly a third more than…": a fraction as the comparison's measure, with no "by"
     r"|\b(?P<measure>(?:a|one)\s+(?:third|quarter|fifth|tenth))(?=\s+(?:more|less|higher|lower)\b)",
     re.IGNORECASE,
@@ -388,21 +431,47 @@ _RATIO_DOWN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RATIO_UP = re.compile(
-    r"(?:больше|выше|more|higher|larger|greater|bigger|as\s+much|рост|рос|увелич|возрос|вырос|grew|grow|rose|rise|increase|jump|climb|up\b)",
+    r"(?:больше|выше|more|higher|larger|greater|bigger|as\s+(?:much|large|big|high)|рост|рос|увелич|возрос|вырос|grew|grow|rose|rise|increase|jump|climb|up\b)",
     re.IGNORECASE,
 )
+
+
+# A rise that happened, its verb right before the ratio ("увеличился в 2,1 раза", "grew by roughly a
+# third", "were 1.4 times as large"); not one that may happen ("может вырасти втрое").
+_CHANGED = re.compile(
+    r"^(?!.*\b(?:може\w*|могут|could|may|might|will|would|expect\w*|ожида\w*)\b).*"
+    r"\b(?:rose|grew|increased|jumped|climbed|were|was|вырос\w*|выросл\w*|увеличил\w*|возрос\w*|прибавив|прибавил\w*)"
+    r"\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+_NO_FIGURE = re.compile(r"\bwithout\s+giving\s+(?:a\s+)?figures?\b|\bне\s+(?:называя|приводя)\s+цифр", re.I)
+
+
+def _grew_by(text: str, match: re.Match[str]) -> bool:
+    """A ratio with no amount beside it measures a rise its verb tells ("импорт увеличился в 1,6
+    раза", "grew by roughly a third"), unless the text says no figure was given."""
+    before = text[: match.start()]
+    return (
+        bool(_CHANGED.search(before))
+        and not _RATIO_DOWN_BEFORE.search(before)
+        and not _NO_FIGURE.search(text)
+    )
 
 
 def _ratios(text: str, offset: int, language: str, amounts: list[Amount]) -> list[Amount]:
     """Growth told as a ratio or a fraction: "2.3 times more than", "в 1,5 раза больше",
     "вырос вдвое", "doubled", "grew by roughly a fifth", "сократился на треть": a rate in percent,
-    what the change added to (or took from) the base. Read only beside an amount of the sentence's
-    own (a ratio alone, "without giving a figure", is no figure); not a plain "10 раз" with no
-    comparison, nor one against a plan ("вдвое меньше, чем планировалось")."""
+    what the change added to (or took from) the base. Beside an amount of the sentence's own, or
+    alone as the measure of a change that happened ("импорт увеличился в 1,6 раза"); not a plain
+    "10 раз" with no comparison, nor one against a plan ("вдвое меньше, чем планировалось")."""
     found = []
     for match in _RATIO.finditer(text):
         if any(a.start - offset < match.end() and match.start() < a.end - offset for a in amounts):
             continue
+        if not amounts and not _grew_by(text, match):
+            continue  # alone, a ratio is a rate only as the measure of a rise that happened
         before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 25]
         if _AGAINST_PLAN.search(text[match.end() : match.end() + 40]) or _OVER_YEARS.search(
             text[match.end() : match.end() + 40]
@@ -411,7 +480,7 @@ def _ratios(text: str, offset: int, language: str, amounts: list[Amount]) -> lis
         down = bool(_RATIO_DOWN_AFTER.search(after) or _RATIO_DOWN_BEFORE.search(before))
         part = match.group("part") or match.group("measure")
         if part:
-            words = re.sub(r"^(?:a|one)\s+", "", re.sub(r"\s+", " ", part.lower()))
+            words = re.sub(r"^(?:a|one|одну)\s+", "", re.sub(r"\s+", " ", part.lower()))
             value = _FRACTIONS[words]
             start = match.start("part") if match.group("part") else match.start("measure")
         else:

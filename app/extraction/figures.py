@@ -2,10 +2,11 @@
 the text bounds it (`bound`) and whether it is reported, preliminary, a forecast or a target."""
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from app.extraction.amounts import Amount, elided_verb, find_amounts, parse_number
+from app.extraction.amounts import Amount, bare_amounts, elided_verb, find_amounts, parse_number
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import CountryWord
 from app.extraction.lexicon import vocabulary as vocab
@@ -71,6 +72,7 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
     # The periods told so far, the last one last: figures' periods, and the periods of sentences that
     # state no figure ("импорт которых за январь–сентябрь увеличился"), which "за этот период" may mean.
     told: list[str] = []
+    units_told: list[str] = []  # the units of the amounts told so far, the last one last
     for facts in reading.facts:
         sentence = facts.sentence
         default_year = reading.published.year if reading.published else _paragraph_year(reading, facts)
@@ -88,6 +90,7 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
                 last_period,
                 last_pairs,
                 told,
+                units_told,
             )
         if len(proposals) == count:
             told += [
@@ -115,10 +118,13 @@ def _sentence_figures(
     last_period: dict[int, str],
     last_pairs: dict[str, tuple[str, str]],
     told: list[str],
+    units_told: list[str],
 ) -> None:
     """The figures of one sentence's amounts, in order, added to `proposals`."""
     sentence = facts.sentence
-    amounts = find_amounts(sentence.text, sentence.start, reading.language)
+    amounts, left_out = _with_units_left_out(
+        reading, find_amounts(sentence.text, sentence.start, reading.language), facts, units_told
+    )
     previous_end = sentence.start
     for index, amount in enumerate(amounts):
         next_start = amounts[index + 1].start if index + 1 < len(amounts) else sentence.end
@@ -133,10 +139,15 @@ def _sentence_figures(
             last_period,
             last_pairs,
             told,
+            _home_reporter(reading, proposals),
         )
         previous_end = amount.end
         if body is None:
             continue
+        if amount.start in left_out:
+            confidence = max(confidence - 0.2, 0.3)
+            if _told_before(proposals, body):
+                continue  # a quote repeating, unit left out, what the text has stated
         if body["status"] == "reported" and _within_any(body["period"], preliminary):
             body["status"] = "preliminary"
         requires: tuple[str, ...] = ()
@@ -149,6 +160,41 @@ def _sentence_figures(
         if project_ids:
             body["projects"] = sorted(set(project_ids))
         proposals.append(_proposal(len(proposals), body, sentence, confidence, requires))
+
+
+def _with_units_left_out(
+    reading: Reading, amounts: list[Amount], facts: SentenceFacts, units_told: list[str]
+) -> tuple[list[Amount], set[int]]:
+    """The sentence's amounts, with the millions and billions whose unit it leaves out given the unit
+    the text counted in last ("В прошлом году … 61 млн долларов. За пять месяцев мы вышли на 40
+    миллионов, это плюс…"); and where those start. Adds the sentence's units to `units_told`."""
+    sentence = facts.sentence
+    left_out: set[int] = set()
+    found = list(amounts)
+    for bare in bare_amounts(sentence.text, sentence.start, reading.language):
+        if any(a.start < bare.end and bare.start < a.end for a in amounts):
+            continue
+        earlier = [a.unit for a in amounts if a.end <= bare.start and a.unit != "percent"]
+        unit = earlier[-1] if earlier else units_told[-1] if units_told else None
+        if unit is None:
+            continue
+        found.append(Amount(bare.value, bare.value_upper, unit, bare.start, bare.end))
+        left_out.add(bare.start)
+    units_told += [a.unit for a in amounts if a.unit != "percent"]
+    return sorted(found, key=lambda a: a.start), left_out
+
+
+def _told_before(proposals: Sequence[Proposal], body: dict[str, Any]) -> bool:
+    """An earlier figure of the same flow, pair, period and value (within rounding)."""
+    pair = {body["reporter"], body["partner"]}
+    return any(
+        p.kind == "trade_figure"
+        and p.body["indicator"] == body["indicator"]
+        and p.body["period"] == body["period"]
+        and {p.body["reporter"], p.body["partner"]} == pair
+        and abs(p.body["value"] - body["value"]) <= 0.005 * abs(body["value"])
+        for p in proposals
+    )
 
 
 def _proposal(
@@ -442,6 +488,7 @@ def _figure(
     last_period: dict[int, str],
     last_pairs: dict[str, tuple[str, str]],
     told: list[str],
+    home: str | None = None,
 ) -> tuple[dict[str, Any] | None, float]:
     sentence = facts.sentence
     tokens = sentence.tokens
@@ -604,11 +651,15 @@ def _figure(
     status = _status(reading, whole_before if elided else before, tokens)
     if status in {"reported", "forecast"} and _aimed(reading.document.text, amount, before):
         status = "target"
+    if status == "reported" and _by_a_year_ahead(reading, periods, period):
+        status = "target"  # "work towards annual trade of $500 million by 2030": a value to reach by then
     if status in {"reported", "preliminary", "estimate"} and _not_over(period, reading):
         status = "forecast"  # "puts full-year 2026 turnover between…" in a November 2026 bulletin
     bound = _bound(language, before, status == "target", whole_before[-10:], upper is not None)
     if upper is not None and bound == "exact":
         bound = "range"
+    if _A_LITTLE_MORE.search(reading.document.text, amount.start, amount.end):
+        bound = "at_least"
 
     if indicator in {"exports", "imports"} and _through_a_country(facts, amount.end):
         indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
@@ -626,6 +677,7 @@ def _figure(
         previous_end,
         next_start,
         elided,
+        home,
     )
     if pair is None:
         return None, 0
@@ -657,6 +709,7 @@ def _figure(
     return body, max(confidence, 0.3)
 
 
+_A_LITTLE_MORE = re.compile(r"\sс\s+небольшим\s", re.IGNORECASE)
 _NEW_CLAUSE = {"а", "но", "и", "while", "whereas", "but", "and"}
 _CONTRASTING = {"а", "но", "while", "whereas", "but"}
 # ", but it remains small beside…": what the contrasting clause names is not the amount's
@@ -1132,6 +1185,20 @@ def _aimed(text: str, amount: Amount, before: Sequence[Token]) -> bool:
     return infinitive and bool(_BY_A_YEAR.match(text, amount.end))
 
 
+_DEADLINE = re.compile(r"\b(?:by|к)\s+(?:the\s+end\s+of\s+|концу\s+)?(?:19|20)\d{2}\b", re.IGNORECASE)
+
+
+def _by_a_year_ahead(reading: Reading, periods: list[Period], period: str) -> bool:
+    """The figure's period is a year still to come, told as a deadline ("by 2030", "к 2028 году"):
+    with no word of a forecast, what the text names is a value to reach by then, a target."""
+    return _not_over(period, reading) and any(
+        p.value == period
+        and not p.comparison
+        and _DEADLINE.search(reading.document.text, max(0, p.start - 20), p.end) is not None
+        for p in periods
+    )
+
+
 def _status(reading: Reading, before: Sequence[Token], sentence_tokens: Sequence[Token]) -> str:
     clause = list(before)
     if reading.cues("TARGET", clause):
@@ -1172,6 +1239,7 @@ def _pair(
     segment_start: int | None = None,
     next_start: int | None = None,
     elided: bool = False,
+    home: str | None = None,
 ) -> tuple[tuple[str, str], bool] | None:
     """Reporter and partner: from the sentence, else from the sentences before it in the paragraph,
     else the pair of the last figure of the same indicator ("Deliveries in January alone were…"
@@ -1199,6 +1267,11 @@ def _pair(
     countries = [m for m in countries if not _a_source(facts.sentence.tokens, m)]
     reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end, segment_start)
     from_context = False
+    third = partner is not None and len(reading.main_pair) == 2 and partner not in reading.main_pair
+    if reporter is None and partner is not None and third and home is not None and home != partner:
+        # "For comparison, exports to Uganda were…" in a Kenyan release on Ethiopia: the flow of the
+        # country the text reports for, to a third one
+        return (home, partner), True
     if reporter is None or partner is None:
         for other in reversed(reading.facts[: facts.sentence.index]):
             if other.sentence.paragraph != facts.sentence.paragraph:
@@ -1227,6 +1300,21 @@ def _pair(
     if reporter is None or partner is None or reporter == partner:
         return None
     return (reporter, partner), from_context
+
+
+def _home_reporter(reading: Reading, proposals: Sequence[Proposal]) -> str | None:
+    """The side of the story's pair the text reports for: the reporter of most of its figures of
+    that pair so far (a statistics office's country, the exporter a ministry speaks for)."""
+    pair = set(reading.main_pair)
+    reporters = [
+        p.body["reporter"]
+        for p in proposals
+        if p.kind == "trade_figure" and {p.body["reporter"], p.body["partner"]} == pair
+    ]
+    if not reporters:
+        return None
+    ranked = Counter(reporters).most_common(2)
+    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
 
 
 def _own_indicator(reading: Reading, facts: SentenceFacts, default: str) -> str:

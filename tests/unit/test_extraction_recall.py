@@ -313,7 +313,13 @@ def test_a_release_that_calls_its_data_preliminary_marks_each_figure_of_that_per
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("In the first half of 2025, Armenian exports to Iran rose by about a third, officials said.", "en"),
+        # a rise by a ratio alone is a rate (rules-17, as holdout-4 … holdout-13 annotate it), unless the
+        # text says no figure was given
+        (
+            "In the first half of 2025, Armenian exports to Iran rose by about a third, officials said "
+            "without giving a figure.",
+            "en",
+        ),
         ("Armenia's trade with Iran rose 2.5 times over five years, to $700 million in 2024.", "en"),
         ("За полгода экспорт армянского коньяка в Иран сократился почти вдвое.", "ru"),
         (
