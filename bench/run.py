@@ -498,9 +498,7 @@ def print_kinds(r: dict) -> None:
         f"\n{r['date']} | random mix, {r['urls']} URLs, by kind | CPU per request, median of "
         f"{len(r['rounds'])} rounds | load {min(loads):.1f}–{max(loads):.1f}"
     )
-    print(
-        "\n| kind | URLs | API ms/req | Datasette tuned ms/req | Datasette ÷ API | API mix CPU share |"
-    )
+    print("\n| kind | URLs | API ms/req | Datasette tuned ms/req | Datasette ÷ API | API mix CPU share |")
     print("|---|---|---|---|---|---|")
     for kind in sorted(shares, key=lambda k: -shares[k] * cpu[k]["api"]):
         api, ds = cpu[kind]["api"], cpu[kind]["ds"]
