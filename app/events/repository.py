@@ -131,7 +131,7 @@ _LONGEST = {
     "postgresql": DriverStatement(select(func.max(Event.date_end - Event.date_start))),
 }
 # (database, data version) -> that longest span: the data version moves with every write.
-_LONGEST_SEEN: dict[tuple[str, datastate.Version], float | None] = {}
+_LONGEST_SEEN: dict[tuple[str, datastate.Version], tuple[float | None]] = {}
 
 
 def _starts_from(session: Session, start: date | None, match: str) -> list[ColumnElement[bool]]:
@@ -146,11 +146,13 @@ def _starts_from(session: Session, start: date | None, match: str) -> list[Colum
     if longest_of is None:
         return []
     key = (str(connection.engine.url), datastate.current(session))
-    if key not in _LONGEST_SEEN:
+    seen = _LONGEST_SEEN.get(key)  # one lookup: another thread may clear the dict meanwhile
+    if seen is None:
+        [(longest,)] = longest_of.rows(connection)
         if len(_LONGEST_SEEN) >= 64:  # versions go by: keep the latest few
             _LONGEST_SEEN.clear()
-        [(_LONGEST_SEEN[key],)] = longest_of.rows(connection)
-    longest = _LONGEST_SEEN[key]
+        seen = _LONGEST_SEEN[key] = (longest,)
+    [longest] = seen
     return [] if longest is None else [Event.date_start >= start - timedelta(days=longest)]
 
 
