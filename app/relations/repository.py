@@ -207,6 +207,24 @@ def list_pairs(
     return [_pair(row, countries) for row in rows], next_cursor
 
 
+def pair_json(pair: Pair, lang: Language) -> dict[str, Any]:
+    """A pair as the JSON of a RelationPair in `lang`, written without validating it."""
+    counts = pair.counts
+    return {
+        "id": pair.id,
+        "countries": [
+            {"id": country.id, "name": getattr(country, f"name_{lang}")} for country in pair.countries
+        ],
+        "counts": {
+            "events": counts.events,
+            "agreements": counts.agreements,
+            "trade_figures": counts.trade_figures,
+            "infrastructure_projects": counts.infrastructure_projects,
+            "records": counts.records,
+        },
+    }
+
+
 def count_pairs(session: Session, statement: Select[Any]) -> int:
     return session.scalar(select(func.count()).select_from(statement.subquery())) or 0
 
