@@ -816,6 +816,8 @@ class TradeFigure(Versioned, Searchable, Base):
         Index("ix_trade_figures_pair_period", "reporter_id", "partner_id", "period_start", "id"),
         Index("ix_trade_figures_partner", "partner_id", "period_start", "id"),
         Index("ix_trade_figures_indicator", "indicator", "period_start", "id"),
+        # One indicator's figures by value: a page sorted by value, or a range of values, read in order.
+        Index("ix_trade_figures_indicator_value", "indicator", "value", "id"),
         Index("ix_trade_figures_period_start", "period_start", "id"),
         Index("ix_trade_figures_period_end", "period_end", "id"),
         Index("ix_trade_figures_value", "value", "id"),

@@ -8,6 +8,8 @@ process, with the response cache off, the way `bench/run.py`'s cold cells ask (w
     .venv/bin/python bench/overhead.py --reuse --requests 20 --rounds 1 --instructions --keep-dumps /tmp/dumps
     callgrind_annotate --inclusive=yes /tmp/dumps/first-page.out | head -60   # where a first page's go
     .venv/bin/python bench/overhead.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/x
+    .venv/bin/python bench/overhead.py --db bench/results/data-200000-50000-seed5/bench.db --reuse --mix \
+        --only "trade-figures series" --requests 20 --rounds 2 --instructions   # a kind of the random mix
 
 Two measures per URL, each after warm-up requests: Python function calls per request in every thread
 (`sys.setprofile` and `threading.setprofile`: deterministic, so a change's effect shows however busy the
@@ -16,7 +18,9 @@ requests without the profiler, the median of `--rounds` rounds (with `--instruct
 instead, counted by Valgrind's callgrind: they do not move with the load). Requests go straight to the ASGI
 app, one at a time, as uvicorn would pass them (no client library in the count); the access log is written (at
 `info`, JSON) to /dev/null. The database: the seed, `--figures` trade figures and `--events` events of one
-pair, built as `bench/explorer.py` builds its own (a temporary SQLite file).
+pair, built as `bench/explorer.py` builds its own (a temporary SQLite file). With `--mix`, the URLs are
+those of `bench/mix.py`'s random mix instead, by kind (not its cursor pages), over a database
+`bench/run.py --build-only` built.
 """
 
 import argparse
@@ -310,6 +314,28 @@ def _recreate(url: str) -> None:
     server.dispose()
 
 
+def mix_urls(db: Path, seed: int) -> dict[str, list[str]]:
+    """The API's URLs of the random mix `bench/run.py` asks, by kind. The mix samples record ids at
+    random (`mix.read_data`): the first run writes its URLs beside the database, and later runs (of
+    any checkout) read them, so that two trees are measured on the same URLs."""
+    import json
+    import sqlite3
+
+    from bench import mix
+
+    kept = db.parent / f"mix-urls-seed{seed}.json"
+    if kept.exists():
+        by_kind: dict[str, list[str]] = json.loads(kept.read_text())
+        return by_kind
+    with sqlite3.connect(db) as conn:
+        [(events,)] = conn.execute("SELECT count(*) FROM events").fetchall()
+    by_kind = {}
+    for twin in mix.random_mix(mix.read_data(db, events), seed):
+        by_kind.setdefault(twin.kind, []).append(twin.api)
+    kept.write_text(json.dumps(by_kind, indent=1) + "\n")
+    return by_kind
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -323,6 +349,12 @@ def main() -> None:
     parser.add_argument("--figures", type=int, default=1_000)
     parser.add_argument("--events", type=int, default=1_000)
     parser.add_argument("--only", nargs="*", help="only these kinds of URL (by name; default: all)")
+    parser.add_argument(
+        "--mix",
+        action="store_true",
+        help="the kinds of bench/mix.py's random mix (--db: a database bench/run.py built; with --reuse)",
+    )
+    parser.add_argument("--seed", type=int, default=5, help="--mix: the seed of the mix (default 5)")
     parser.add_argument("--requests", type=int, default=2_000, help="requests per round of the CPU timing")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", type=int, default=0, help="print the N most called functions")
@@ -388,6 +420,8 @@ def main() -> None:
         # A word of an event's title (bench/explorer.py's events are titled with made-up words).
         "search": [f"/v1/search?q={quote(title.split()[-1])}&type=event&limit=20" for title in words],
     }
+    if args.mix:
+        every = mix_urls(args.db, args.seed)
     urls = {name: every[name] for name in args.only or every}
     headers = [(b"host", b"127.0.0.1:8000")]
     if args.gzip:
@@ -405,10 +439,11 @@ def main() -> None:
     )
     print(f"\nper request, in process, response cache off ({args.requests} requests x {args.rounds} rounds)")
     cpu = "k instr" if args.instructions else "CPU µs"
-    print(f"{'query':<24} {'calls':>8} {cpu:>8} {'min':>8} {'wall µs':>8}")
+    width = max(24, *map(len, results))
+    print(f"{'query':<{width}} {'calls':>8} {cpu:>8} {'min':>8} {'wall µs':>8}")
     for name, r in results.items():
         print(
-            f"{name:<24} {r['calls']:>8,.0f} {r['cpu_us']:>8,.0f} {r['cpu_min_us']:>8,.0f} "
+            f"{name:<{width}} {r['calls']:>8,.0f} {r['cpu_us']:>8,.0f} {r['cpu_min_us']:>8,.0f} "
             f"{r['wall_us']:>8,.0f}"
         )
 

@@ -30,6 +30,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -135,7 +136,13 @@ def parse_args() -> argparse.Namespace:
         help="only the random mix, on the API alone: its cache off and on, alternated for --rounds rounds "
         "(two servers up side by side; no Datasette, no ceiling); per-kind server times from the access logs",
     )
-    parser.add_argument("--rounds", type=int, default=3, help="rounds of --mix-only (default 3)")
+    parser.add_argument(
+        "--kinds",
+        action="store_true",
+        help="the CPU per request of each kind of the random mix, the API (cache off) against Datasette "
+        "tuned, a wrk run of --duration seconds on each side per kind, alternated, for --rounds rounds",
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of --mix-only and --kinds (default 3)")
     parser.add_argument(
         "--warm-up",
         type=int,
@@ -223,6 +230,8 @@ def main() -> int:
     if args.mix_only:
         return mix_only(args, wrk_exe, db, env)
     ensure_datasette()
+    if args.kinds:
+        return kinds_only(args, wrk_exe, db, env)
 
     data = mix.read_data(db, args.events)
     cells = mix.named_cells(data, args.seed)
@@ -231,19 +240,10 @@ def main() -> int:
     uvicorn = ["-m", "uvicorn", "--workers", str(args.workers), "--host", HOST]
     api_cmd = [str(BIN / "bilateral"), "serve", "--no-migrate", "--host", HOST, "--port", str(ports["api"])]
     api_cmd += ["--workers", str(args.workers)]
-    ds_cmd = [str(DS_VENV / "bin" / "python"), *uvicorn, "--port", str(ports["ds"])]
-    ds_cmd += ["bench.datasette_app:create", "--factory", "--no-server-header"]
-    if args.access_log == "off":
-        ds_cmd.append("--no-access-log")
+    ds_cmd = datasette_command(args, ports["ds"])
     ceiling_cmd = [str(BIN / "python"), *uvicorn, "--port", str(ports["ceiling"]), "bench.ceiling:app"]
     ceiling_cmd += ["--no-access-log", "--no-server-header"]
-    ds_env = {
-        **env,
-        "BENCH_DB": str(db),
-        "BENCH_DATASETTE_SETTINGS": json.dumps(
-            {"suggest_facets": False, "max_csv_mb": 0, "sql_time_limit_ms": 20000, "max_returned_rows": 1000}
-        ),
-    }
+    ds_env = datasette_env(env, db)
     results: dict = {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "args": vars(args),
@@ -308,6 +308,23 @@ def main() -> int:
 
 def port_for(args: argparse.Namespace, n: int) -> int:
     return free_port() if args.port is None else args.port + n
+
+
+def datasette_command(args: argparse.Namespace, port: int) -> list[str]:
+    uvicorn = ["-m", "uvicorn", "--workers", str(args.workers), "--host", HOST, "--port", str(port)]
+    cmd = [str(DS_VENV / "bin" / "python"), *uvicorn, "bench.datasette_app:create", "--factory"]
+    cmd.append("--no-server-header")
+    return [*cmd, "--no-access-log"] if args.access_log == "off" else cmd
+
+
+def datasette_env(env: dict, db: Path) -> dict:
+    settings = {
+        "suggest_facets": False,
+        "max_csv_mb": 0,
+        "sql_time_limit_ms": 20000,
+        "max_returned_rows": 1000,
+    }
+    return {**env, "BENCH_DB": str(db), "BENCH_DATASETTE_SETTINGS": json.dumps(settings)}
 
 
 def api_command(args: argparse.Namespace, port: int) -> list[str]:
@@ -385,6 +402,114 @@ def mix_only(args: argparse.Namespace, wrk_exe: str, db: Path, env: dict) -> int
     print_mix(results)
     print(f"\nJSON: {out.relative_to(ROOT)}")
     return 0
+
+
+def kinds_only(args: argparse.Namespace, wrk_exe: str, db: Path, env: dict) -> int:
+    """Each kind of the random mix alone: its URLs cycled by wrk for --duration seconds against the API
+    (cache off) and against Datasette tuned, one side after the other (the API first in odd rounds),
+    and each server's worker CPU per request. CPU is what a busy mix runs out of, and the load of other
+    programs moves it much less than req/s. A kind's share of the mix is its share of the URLs (the mix
+    asks them at random), so the shares weigh the kinds into the CPU of an average mix request."""
+    data = mix.read_data(db, args.events)
+    twins = mix.random_mix(data, args.seed)
+    ports = {"api": port_for(args, 0), "ds": port_for(args, 1)}
+    uncached = {**env, "BILATERAL_RESPONSE_CACHE_MB": "0"}
+    results: dict = {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "args": vars(args)}
+    with (
+        Service("kinds-api", api_command(args, ports["api"]), uncached, ports["api"], twins[0].api) as api,
+        Service(
+            "kinds-datasette",
+            datasette_command(args, ports["ds"]),
+            datasette_env(env, db),
+            ports["ds"],
+            "/bench.json",
+        ) as ds,
+    ):
+        pages = checks.next_pages(api.base, ds.base, mix.cursor_seeds(data, args.seed))
+        twins += [t for t in pages if t.api not in {known.api for known in twins}]
+        by_kind: dict[str, list[mix.Twin]] = {}
+        for twin in twins:
+            by_kind.setdefault(twin.kind, []).append(twin)
+        results["urls"] = len(twins)
+        results["mix_kinds"] = {kind: len(kind_twins) for kind, kind_twins in by_kind.items()}
+        print(f"random mix: {len(twins)} distinct URLs, {len(by_kind)} kinds", flush=True)
+        checks.verify(api.base, ds.base, twins, 3, args.seed)
+        services = {"api": (api, lambda t: t.api), "ds": (ds, lambda t: mix.tuned(t.ds))}
+
+        def measure(side: str, kind_twins: list[mix.Twin], seconds: int) -> dict:
+            service, path = services[side]
+            assert service.process is not None
+            cpu_before = worker_cpu_s(service.process.pid)
+            cell = wrk.run(
+                wrk_exe,
+                service.base,
+                [path(t) for t in kind_twins],
+                duration=seconds,
+                connections=args.connections,
+                seed=args.seed,
+                script=RESULTS / f"wrk-kinds-{side}.lua",
+                server_pid=service.process.pid,
+                port=service.port,
+            )
+            time.sleep(0.5)  # the requests still in flight when wrk stopped: their CPU is this kind's
+            cpu_s = worker_cpu_s(service.process.pid) - cpu_before
+            return {**cell, "cpu_ms_per_request": cpu_s * 1000 / max(1, cell["requests"])}
+
+        # Every kind a second on each side first: no process's first requests of a kind are measured.
+        for kind_twins in by_kind.values():
+            for side in services:
+                measure(side, kind_twins, 1)
+        rounds: list[dict] = []
+        for n in range(1, args.rounds + 1):
+            row: dict = {}
+            for kind, kind_twins in by_kind.items():
+                row[kind] = {"load": os.getloadavg()[0]}
+                for side in ("api", "ds") if n % 2 else ("ds", "api"):
+                    row[kind][side] = measure(side, kind_twins, args.duration)
+                print(
+                    f"  round {n} {kind}: API {row[kind]['api']['cpu_ms_per_request']:.2f} ms, "
+                    f"Datasette {row[kind]['ds']['cpu_ms_per_request']:.2f} ms a request, "
+                    f"load {row[kind]['load']:.2f}",
+                    flush=True,
+                )
+            rounds.append(row)
+        results["rounds"] = rounds
+    out = RESULTS / f"kinds-{args.rows}-{args.events}.json"
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print_kinds(results)
+    print(f"\nJSON: {out.relative_to(ROOT)}")
+    return 0
+
+
+def print_kinds(r: dict) -> None:
+    """Per kind: its share of the mix, the median over rounds of each side's CPU per request, their
+    ratio, and the kind's share of the API's CPU in the mix (share x CPU), costliest first."""
+    shares = {kind: n / r["urls"] for kind, n in r["mix_kinds"].items()}
+    cpu = {
+        kind: {
+            side: statistics.median(row[kind][side]["cpu_ms_per_request"] for row in r["rounds"])
+            for side in ("api", "ds")
+        }
+        for kind in shares
+    }
+    mean = {side: sum(shares[k] * cpu[k][side] for k in shares) for side in ("api", "ds")}
+    loads = [row[k]["load"] for row in r["rounds"] for k in row]
+    print(
+        f"\n{r['date']} | random mix, {r['urls']} URLs, by kind | CPU per request, median of "
+        f"{len(r['rounds'])} rounds | load {min(loads):.1f}–{max(loads):.1f}"
+    )
+    print("\n| kind | URLs | API ms/req | Datasette tuned ms/req | Datasette ÷ API | API mix CPU share |")
+    print("|---|---|---|---|---|---|")
+    for kind in sorted(shares, key=lambda k: -shares[k] * cpu[k]["api"]):
+        api, ds = cpu[kind]["api"], cpu[kind]["ds"]
+        print(
+            f"| {kind} | {r['mix_kinds'][kind]} | {api:.2f} | {ds:.2f} | {ds / api:.2f}× | "
+            f"{shares[kind] * api / mean['api']:.1%} |"
+        )
+    print(
+        f"| **the mix (weighted by URLs)** | {r['urls']} | {mean['api']:.2f} | {mean['ds']:.2f} | "
+        f"{mean['ds'] / mean['api']:.2f}× | 100% |"
+    )
 
 
 def other_mix_urls(data: mix.Data, seed: int, measured: set[str]) -> list[str]:

@@ -9,6 +9,8 @@ record of each kind. The requests go straight into the ASGI app, as `bench/overh
     .venv/bin/python bench/same_answers.py --compare /tmp/before.jsonl /tmp/after.jsonl
     .venv/bin/python bench/same_answers.py --db bench/results/data-200000-50000-seed5/bench.db \
         --database-url postgresql+psycopg://postgres@127.0.0.1:5432/bilateral_bench --out /tmp/pg.jsonl
+    .venv/bin/python bench/same_answers.py --db bench/results/data-200000-50000-seed5/bench.db --reuse \
+        --mix --out /tmp/mix.jsonl     # every URL of the random mix instead (bench/overhead.py --mix's)
 """
 
 import argparse
@@ -80,7 +82,19 @@ RECORDS_PER_KIND = 5
 
 
 def urls_of(db: Path) -> list[str]:
-    urls = []
+    urls = [
+        # The documents beside the lists: a series, searches (their cursors followed), the change feed,
+        # a record's revisions, a dossier and the pairs of a country.
+        "/v1/trade-figures/series?reporter=AM&partner=GE&indicator=exports",
+        "/v1/trade-figures/series?reporter=GE&partner=AM&indicator=imports&period_kind=quarter&lang=ru",
+        "/v1/trade-figures/series?reporter=AM&partner=GE&indicator=exports&status=reported&unit=USD",
+        "/v1/search?q=visit&type=event&limit=20",
+        "/v1/search?q=energy%20port&limit=10",
+        "/v1/changes?limit=50",
+        "/v1/changes?since=10&record_type=trade_figure&limit=100",
+        "/v1/relations/GE/AM",
+        "/v1/relations?country=AM&sort=-records&limit=5",
+    ]
     for path, shape in LISTS.items():
         queries = ["", "limit=7", "lang=ru&limit=7", "count=true&limit=3"]
         queries += [f"{f}&limit=20" for f in shape["filters"]]
@@ -104,7 +118,18 @@ def urls_of(db: Path) -> list[str]:
                 f"SELECT id FROM {table} ORDER BY id LIMIT ?", (RECORDS_PER_KIND,)
             ):
                 urls += [f"{path}/{record_id}", f"{path}/{record_id}?lang=ru"]
+        for (title,) in conn.execute("SELECT title_en FROM events ORDER BY id LIMIT 3"):
+            urls.append(f"/v1/search?q={title.split()[-1]}&type=event&limit=5")
+        for (figure_id,) in conn.execute("SELECT id FROM trade_figures ORDER BY id LIMIT 2"):
+            urls.append(f"/v1/trade-figures/{figure_id}/revisions")
     return urls
+
+
+def mix_urls(db: Path) -> list[str]:
+    """Every URL of the random mix (`bench/overhead.py --mix`'s, written beside the database)."""
+    from bench.overhead import mix_urls as by_kind
+
+    return [url for urls in by_kind(db, 5).values() for url in urls]
 
 
 async def answers(
@@ -166,6 +191,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--compare", type=Path, nargs=2, metavar=("BEFORE", "AFTER"))
     parser.add_argument(
+        "--mix", action="store_true", help="the random mix's URLs over --db (bench/run.py's), plain headers"
+    )
+    parser.add_argument(
         "--database-url",
         help="answer from this database (PostgreSQL) with --db's rows, as `bench/run.py --database "
         "postgresql` builds the two; --db then only names the URLs",
@@ -177,10 +205,11 @@ def main() -> int:
         from bench.explorer import build
 
         build(args.db, 2_000, 500, 1)
-    urls = urls_of(args.db)
+    urls = mix_urls(args.db) if args.mix else urls_of(args.db)
     found = []
     database_url = args.database_url or f"sqlite:///{args.db}"
-    for headers in ([], [(b"accept-language", b"ru")], [(b"accept-encoding", b"gzip")]):
+    variants = [[]] if args.mix else [[], [(b"accept-language", b"ru")], [(b"accept-encoding", b"gzip")]]
+    for headers in variants:
         found += await_answers(database_url, urls, [(b"host", b"127.0.0.1:8000"), *headers])
     args.out.write_text("".join(json.dumps(answer) + "\n" for answer in found))
     digest = hashlib.sha256(args.out.read_bytes()).hexdigest()[:16]

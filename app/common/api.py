@@ -171,7 +171,7 @@ def _detail_response(
     schema: type[BaseModel],
 ) -> Response:
     lang = negotiate(params.lang, request.headers.get("accept-language"))
-    item, version = detail_body(session, listing, record_id, params, schema, lang)
+    item, version = detail_body(session, listing, record_id, params, schema, lang, to_json=True)
     response = json_response(item, lang, datastate.current(session))
     if version is not None:  # the ETag will name it: If-Match on a change checks it
         response.headers["X-Record-Version"] = str(version)
@@ -179,16 +179,23 @@ def _detail_response(
 
 
 def detail_body(
-    session: Session, listing: Listing[Any], record_id: str, params: Any, schema: type[BaseModel], lang: str
+    session: Session,
+    listing: Listing[Any],
+    record_id: str,
+    params: Any,
+    schema: type[BaseModel],
+    lang: str,
+    to_json: bool = False,
 ) -> tuple[dict[str, Any], int | None]:
     """A detail endpoint's JSON body and the record's version (None for a record that has none): what
-    `detail_response` sends, and what the explorer's pages show."""
+    `detail_response` sends (`to_json`: only to be written as JSON, see `rows.Plan.items`), and what
+    the explorer's pages show."""
     fields = getattr(params, "fields", [])
     as_of = getattr(params, "as_of", None)
     if as_of is not None:
         listing.require_published_by(session, record_id, as_of)
     if listing.reads_rows(params):
-        return listing.get_item(session, record_id, lang, fields)
+        return listing.get_item(session, record_id, lang, fields, to_json)
     include = getattr(params, "include", [])
     record = listing.get(session, record_id, include, as_of)
     return serialize(record, schema, lang, fields, include), getattr(record, "version", None)

@@ -165,16 +165,17 @@ class Listing(Generic[M]):
         return plan, page, next_cursor
 
     def get_item(
-        self, session: Session, record_id: str, lang: str, fields: Sequence[str] = ()
+        self, session: Session, record_id: str, lang: str, fields: Sequence[str] = (), to_json: bool = False
     ) -> tuple[Item, int | None]:
-        """One record as a JSON item, and its version (None for a record that has none)."""
+        """One record as a JSON item, and its version (None for a record that has none); `to_json`:
+        see `Plan.items`."""
         assert self.reader is not None
         connection = session.connection()
         plan = self.reader.plan(lang, fields, connection.dialect.name)
         row = plan.record(connection, self.normalize_id(record_id))
         if row is None:
             self._missing(session, record_id)
-        [item] = plan.items(session, [row])
+        [item] = plan.items(session, [row], to_json)
         return item, None if plan.version_at is None else row[plan.version_at]
 
     def count(self, session: Session, statement: Select[M]) -> int:

@@ -89,7 +89,8 @@ class RevisionParams(BaseModel):
     cursor: Cursor | None = cursor_parameter()
 
 
-def revision_json(revision: Revision) -> dict[str, Any]:
+def revision_json(revision: Any) -> dict[str, Any]:
+    """A revision's JSON, from a row of the revisions table's columns."""
     return {
         "id": revision.id,
         "record_type": revision.record_type,
@@ -113,7 +114,9 @@ def revision_page(
     if cursor is not None:
         [after] = decode_cursor(cursor, list_name, "id", [int])
         statement = statement.where(Revision.id > after)
-    rows = list(session.scalars(statement.order_by(Revision.id).limit(limit + 1)))
+    # Rows of the table's columns, converted by their types as the ORM would, without its objects.
+    columns = statement.with_only_columns(*Revision.__table__.columns)
+    rows = session.connection().execute(columns.order_by(Revision.id).limit(limit + 1)).all()
     next_cursor = encode_cursor(list_name, "id", [rows[limit - 1].id]) if len(rows) > limit else None
     return {"items": [revision_json(row) for row in rows[:limit]], "next_cursor": next_cursor}
 

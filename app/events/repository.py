@@ -1,14 +1,17 @@
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, and_, select
+from sqlalchemy import ColumnElement, Select, Table, and_, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from app import datastate
 from app.agreements.repository import AGREEMENTS
 from app.common.filters import in_window, involves_all, matches_text, read_as_of, require_known
 from app.common.listing import Listing, column_facet, link_facet, month_facet, support_load, year_facet
 from app.common.pagination import Sorting, sort_through
 from app.common.rows import RowReader
 from app.curation.writes import Fields, Writable, invalid
+from app.db import DriverStatement
 from app.events.schemas import EventCreate, EventFilters, EventRead
 from app.models import (
     Country,
@@ -71,6 +74,7 @@ def filter_events(session: Session, filters: EventFilters) -> Select[Event]:
     require_known(session, Organization.id, filters.organization, "organization")
     require_known(session, Place.id, filters.place, "place")
     window = filters.date_window()
+    linked = filters.country or filters.person or filters.organization
 
     def linked_to_all(link: Table, column: str, values: list[str]) -> list[ColumnElement[bool]]:
         # The link rows carry the event's dates (migration 0006): the window narrows the linked ids
@@ -84,6 +88,8 @@ def filter_events(session: Session, filters: EventFilters) -> Select[Event]:
         (event_organizations, "organization_id", filters.organization),
     ]
     statement = select(Event).where(*in_window(Event.date_start, Event.date_end, window, filters.date_match))
+    if not linked:  # a linked value's rows carry the dates, indexed: read from there (below)
+        statement = statement.where(*_starts_from(session, window[0], filters.date_match))
     through = next((link for link in links if link[2]), None) if filters.sort in ("date", "-date") else None
     if through is not None:
         # By date, the events of one linked value (the first given) are read from its link rows in
@@ -115,6 +121,39 @@ def filter_events(session: Session, filters: EventFilters) -> Select[Event]:
     if filters.as_of is not None:
         statement = read_as_of(statement, "event", Event.id, filters.as_of)
     return statement
+
+
+# The longest event's span in days, by engine (none elsewhere: no bound is used there).
+_LONGEST = {
+    "sqlite": DriverStatement(
+        select(func.max(func.julianday(Event.date_end) - func.julianday(Event.date_start)))
+    ),
+    "postgresql": DriverStatement(select(func.max(Event.date_end - Event.date_start))),
+}
+# (database, data version) -> that longest span: the data version moves with every write.
+_LONGEST_SEEN: dict[tuple[str, datastate.Version], tuple[float | None]] = {}
+
+
+def _starts_from(session: Session, start: date | None, match: str) -> list[ColumnElement[bool]]:
+    """The earliest date_start an event overlapping a window from `start` can have: `start` less the
+    longest span of any event. `date_end >= start` alone bounds nothing in date_start order, so an
+    index scan of a type's events by date began at the type's oldest event, decades before the
+    window; events last days, and the longest is read once per data version (a scan of an index)."""
+    if start is None or match != "overlaps":
+        return []
+    connection = session.connection()
+    longest_of = _LONGEST.get(connection.dialect.name)
+    if longest_of is None:
+        return []
+    key = (str(connection.engine.url), datastate.current(session))
+    seen = _LONGEST_SEEN.get(key)  # one lookup: another thread may clear the dict meanwhile
+    if seen is None:
+        [(longest,)] = longest_of.rows(connection)
+        if len(_LONGEST_SEEN) >= 64:  # versions go by: keep the latest few
+            _LONGEST_SEEN.clear()
+        seen = _LONGEST_SEEN[key] = (longest,)
+    [longest] = seen
+    return [] if longest is None else [Event.date_start >= start - timedelta(days=longest)]
 
 
 def _event_rules(session: Session, event: Event, data: dict[str, Any]) -> None:

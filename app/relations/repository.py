@@ -72,7 +72,7 @@ from app.models import (
     support_status,
 )
 from app.relations.schemas import LATEST_EVENTS, RelationFilters
-from app.trade.series.repository import POINT_ORDER, require_countries
+from app.trade.series.repository import POINT_ORDER, require_countries, series_point
 
 KINDS = ("events", "agreements", "trade_figures", "infrastructure_projects")
 PAIRS_LIST = "relations"  # what its cursors are bound to (app/common/pagination.py)
@@ -205,6 +205,24 @@ def list_pairs(
     codes = {code for row in rows for code in (row.a, row.b)}
     countries = {c.id: c for c in session.scalars(select(Country).where(Country.id.in_(codes)))}
     return [_pair(row, countries) for row in rows], next_cursor
+
+
+def pair_json(pair: Pair, lang: Language) -> dict[str, Any]:
+    """A pair as the JSON of a RelationPair in `lang`, written without validating it."""
+    counts = pair.counts
+    return {
+        "id": pair.id,
+        "countries": [
+            {"id": country.id, "name": getattr(country, f"name_{lang}")} for country in pair.countries
+        ],
+        "counts": {
+            "events": counts.events,
+            "agreements": counts.agreements,
+            "trade_figures": counts.trade_figures,
+            "infrastructure_projects": counts.infrastructure_projects,
+            "records": counts.records,
+        },
+    }
 
 
 def count_pairs(session: Session, statement: Select[Any]) -> int:
@@ -866,21 +884,10 @@ def _trade_series(
         figure_id, reporter, partner, indicator, commodity, unit, kind, *values = row
         if figure_id != point["id"]:
             start, end, value, upper, bound, status, compared_start, compared_end, note = values[:9]
-            point = {
-                "id": figure_id,
-                "period_start": start,
-                "period_end": end,
-                "period_kind": kind,
-                "value": value,
-                "value_upper": upper,
-                "unit": unit,
-                "bound": bound,
-                "status": status,
-                "compared_period_start": compared_start,
-                "compared_period_end": compared_end,
-                "note": note,
-                "citations": [],
-            }
+            point = series_point(
+                figure_id, start, end, kind, value, upper, unit, bound, status,
+                compared_start, compared_end, note,
+            )  # fmt: skip
             grouped.setdefault((reporter, partner, indicator, commodity, unit, kind), []).append(point)
         if values[9] is not None:
             point["citations"].append(dict(zip(_CITATION_KEYS, values[10:], strict=True)))

@@ -20,7 +20,6 @@ import orjson
 from sqlalchemy import (
     Connection,
     Integer,
-    TextClause,
     bindparam,
     column,
     select,
@@ -32,6 +31,7 @@ from sqlalchemy.sql.base import ExecutableOption
 
 from app.common.dates import month_end
 from app.common.pagination import decode_cursor, encode_cursor
+from app.db import DriverStatement
 from app.errors import InvalidParameter
 from app.models import (
     Agreement,
@@ -291,7 +291,9 @@ def fts5_match(terms: Sequence[Term], longer: Mapping[str, Sequence[str]] | None
 
 # An index word that a prefix begins: from the FTS5 vocabulary (migration 0012), in the byte order
 # of the index (a stem holds letters and digits only: \x01 sorts before any, U+10FFFF after).
-_LONGER_WORDS = text("SELECT term FROM search_fts_vocab WHERE term >= :low AND term < :high LIMIT :limit")
+_LONGER_WORDS = DriverStatement(
+    text("SELECT term FROM search_fts_vocab WHERE term >= :low AND term < :high LIMIT :limit")
+)
 
 
 def longer_words(connection: Connection, terms: Sequence[Term]) -> dict[str, list[str]]:
@@ -307,7 +309,7 @@ def longer_words(connection: Connection, terms: Sequence[Term]) -> dict[str, lis
                 "high": term.stem + "\U0010ffff",
                 "limit": EXPANDED_AT_MOST + 1,
             }
-            words = list(connection.execute(_LONGER_WORDS, bounds).scalars())
+            words = [word for (word,) in _LONGER_WORDS.rows(connection, bounds)]
             if len(words) <= EXPANDED_AT_MOST:
                 found[term.stem] = words
     return found
@@ -347,7 +349,7 @@ WALKED_AT_MOST = 10_000
 
 
 @lru_cache(maxsize=256)
-def _page_statement(engine: str, types: int, shape: Shape, after: bool) -> TextClause:
+def _page_statement(engine: str, types: int, shape: Shape, after: bool) -> DriverStatement:
     """Up to `:page` hits of one block of matches, best first, with the block's size and last id.
 
     The block is the first `:size` matches in index order (document id) after `:block_after`, of
@@ -424,7 +426,9 @@ def _page_statement(engine: str, types: int, shape: Shape, after: bool) -> TextC
         FROM totals LEFT JOIN page ON true LEFT JOIN search_documents d ON d.id = page.id
         ORDER BY page.score DESC, page.{record_type}, page.{record_id}
     """)
-    return statement.bindparams(bindparam("types", expanding=True)) if types else statement
+    # On the driver's cursor (app/db.py): a search runs a statement or two, each of SQLAlchemy's
+    # executes costing more Python than the rows it returns.
+    return DriverStatement(statement.bindparams(bindparam("types", expanding=True)) if types else statement)
 
 
 def _postgresql_block(types: int) -> str:
@@ -580,22 +584,14 @@ def _ranked_in_blocks(
         bound = {**values, **walk, "block_after": block, "size": size, "page": limit - len(hits)}
         if after is not None:
             bound.update(after_score=-after[0], after_type=after[1], after_id=after[2])
-        statement = _page_statement(engine, len(types), shape, after is not None)
-        rows = connection.execute(statement, bound).all()
+        rows = _page_statement(engine, len(types), shape, after is not None).rows(connection, bound)
+        # (matches, last_id, id, record_type, record_id, score, title_en, title_ru, text)
         hits += [
-            _Hit(
-                block,
-                -row.score,
-                SearchRecordType(row.record_type),
-                row.record_id,
-                row.title_en,
-                row.title_ru,
-                row.text,
-            )
-            for row in rows
-            if row.id is not None
+            _Hit(block, -score, SearchRecordType(record_type), record_id, title_en, title_ru, found_in)
+            for _, _, hit_id, record_type, record_id, score, title_en, title_ru, found_in in rows
+            if hit_id is not None
         ]
-        matches, last_id = rows[0].matches, rows[0].last_id
+        matches, last_id = rows[0][:2]
         if matches < size:
             break
         block, after = last_id, None

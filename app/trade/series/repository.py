@@ -2,14 +2,19 @@
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from sqlalchemy import case, select
+from sqlalchemy import and_, bindparam, case, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.common.dates import PeriodKind
 from app.common.filters import read_as_of
+from app.common.language import Language
+from app.common.rows import raw_column
+from app.db import DriverStatement
 from app.errors import InvalidParameter, param_error
-from app.models import Country, FigureStatus, Indicator, TradeFigure, Unit
+from app.models import Citation, Country, FigureStatus, Indicator, TradeFigure, Unit
 from app.trade.series.schemas import TradeSeriesParams
 
 # What a point needs beyond its own columns (the series names its countries once).
@@ -52,10 +57,22 @@ def require_countries(session: Session, codes: Mapping[str, str], location: str)
     return found
 
 
-def get_series(session: Session, params: TradeSeriesParams) -> Series:
+def _require_two_countries(params: TradeSeriesParams) -> None:
     if params.reporter == params.partner:
         detail = f"reporter and partner are the same country ({params.reporter})"
         raise InvalidParameter(detail, [param_error("reporter", detail), param_error("partner", detail)])
+
+
+def _require_one_unit(units: list[str]) -> None:
+    if len(units) > 1:
+        # One axis, one unit: converting currencies or tonnes is not this API's to guess.
+        raise InvalidParameter.for_param(
+            "unit", f"the matching figures come in several units ({', '.join(units)}); choose one with unit="
+        )
+
+
+def get_series(session: Session, params: TradeSeriesParams) -> Series:
+    _require_two_countries(params)
     countries = require_countries(session, {"reporter": params.reporter, "partner": params.partner}, "query")
     statement = select(TradeFigure).where(
         TradeFigure.reporter_id == params.reporter,
@@ -72,11 +89,7 @@ def get_series(session: Session, params: TradeSeriesParams) -> Series:
         statement = read_as_of(statement, "trade_figure", TradeFigure.id, params.as_of)
     points = list(session.scalars(statement.options(*POINT_LOAD).order_by(*POINT_ORDER)))
     units = sorted({point.unit.value for point in points})
-    if len(units) > 1:
-        # One axis, one unit: converting currencies or tonnes is not this API's to guess.
-        raise InvalidParameter.for_param(
-            "unit", f"the matching figures come in several units ({', '.join(units)}); choose one with unit="
-        )
+    _require_one_unit(units)
     return Series(
         reporter=countries[params.reporter],
         partner=countries[params.partner],
@@ -120,3 +133,122 @@ def group_series(figures: Iterable[TradeFigure], countries: Mapping[str, Country
         Series(countries[reporter], countries[partner], indicator, commodity, unit, kind, points)
         for (reporter, partner, indicator, commodity, unit, kind), points in ordered
     ]
+
+
+# --- the series as JSON, read as rows (no ORM objects, no validation) ---
+
+CITATION_KEYS = ("source_id", "quote", "paragraph", "char_start", "char_end", "line")
+_CITATION_COLUMNS = [getattr(Citation, key) for key in CITATION_KEYS]
+
+
+def series_point(
+    figure_id: str,
+    start: Any,
+    end: Any,
+    kind: str,
+    value: float,
+    upper: float | None,
+    unit: str,
+    bound: str,
+    status: str,
+    compared_start: Any,
+    compared_end: Any,
+    note: str | None,
+) -> dict[str, Any]:
+    """A figure as the JSON of a SeriesPoint (its citations to be added), from its columns as the
+    driver returns them (dates as ISO text on SQLite, `date`s on PostgreSQL; enums as their values)."""
+    return {
+        "id": figure_id,
+        "period_start": start,
+        "period_end": end,
+        "period_kind": kind,
+        "value": value,
+        "value_upper": upper,
+        "unit": unit,
+        "bound": bound,
+        "status": status,
+        "compared_period_start": compared_start,
+        "compared_period_end": compared_end,
+        "note": note,
+        "citations": [],
+    }
+
+
+@cache
+def _names(lang: Language) -> DriverStatement:
+    name = getattr(Country, f"name_{lang}")
+    return DriverStatement(select(Country.id, name).where(Country.id.in_(bindparam("codes", expanding=True))))
+
+
+@cache
+def _points(lang: Language, by_status: bool, by_unit: bool) -> DriverStatement:
+    """The figures of one series, each row with one of its citations (or none), in POINT_ORDER and each
+    figure's citations in their relationship's order (char_start, then id)."""
+    figure = TradeFigure
+    conditions = [
+        figure.reporter_id == bindparam("reporter"),
+        figure.partner_id == bindparam("partner"),
+        figure.indicator == bindparam("indicator"),
+        figure.commodity == bindparam("commodity"),
+        figure.period_kind == bindparam("period_kind"),
+    ]
+    if by_status:
+        conditions.append(figure.status.in_(bindparam("status", expanding=True)))
+    if by_unit:
+        conditions.append(figure.unit == bindparam("unit"))
+    columns = [
+        figure.id,
+        *map(raw_column, (figure.period_start, figure.period_end, figure.period_kind)),
+        figure.value,
+        figure.value_upper,
+        *map(raw_column, (figure.unit, figure.bound, figure.status)),
+        *map(raw_column, (figure.compared_period_start, figure.compared_period_end)),
+        getattr(figure, f"note_{lang}"),
+    ]
+    statement = (
+        select(*columns, Citation.id, *_CITATION_COLUMNS)
+        .select_from(figure.__table__.outerjoin(Citation, Citation.trade_figure_id == figure.id))
+        .where(and_(*conditions))
+        .order_by(*POINT_ORDER, Citation.char_start, Citation.id)
+    )
+    return DriverStatement(statement)
+
+
+def series_json(session: Session, params: TradeSeriesParams, lang: Language) -> dict[str, Any]:
+    """`get_series` as the JSON of a TradeSeries in `lang`, read as rows: what the series endpoint
+    answers without `as_of` (a read as of a day goes through `get_series`, whose loader criteria keep
+    that day's sources only)."""
+    _require_two_countries(params)
+    connection = session.connection()
+    names = dict(_names(lang).rows(connection, {"codes": [params.reporter, params.partner]}))
+    if len(names) < 2:
+        require_countries(session, {"reporter": params.reporter, "partner": params.partner}, "query")
+    values: dict[str, Any] = {
+        "reporter": params.reporter,
+        "partner": params.partner,
+        "indicator": params.indicator,
+        "commodity": params.commodity,
+        "period_kind": params.period_kind,
+    }
+    if params.status:
+        values["status"] = list(params.status)
+    if params.unit is not None:
+        values["unit"] = params.unit
+    rows = _points(lang, bool(params.status), params.unit is not None).rows(connection, values)
+    points: list[dict[str, Any]] = []
+    for row in rows:
+        if not points or points[-1]["id"] != row[0]:
+            points.append(series_point(*row[:12]))
+        if row[12] is not None:
+            points[-1]["citations"].append(dict(zip(CITATION_KEYS, row[13:], strict=True)))
+    units = sorted({point["unit"] for point in points})
+    _require_one_unit(units)
+    return {
+        "reporter": {"id": params.reporter, "name": names[params.reporter]},
+        "partner": {"id": params.partner, "name": names[params.partner]},
+        "indicator": params.indicator.value,
+        "commodity": params.commodity,
+        "unit": units[0] if units else None if params.unit is None else params.unit.value,
+        "period_kind": params.period_kind,
+        "points": points,
+    }

@@ -37,6 +37,9 @@ def get_trade_series(
     request: Request, session: SessionDep, params: Annotated[TradeSeriesParams, from_query(TradeSeriesParams)]
 ) -> Response:
     lang = negotiate(params.lang, request.headers.get("accept-language"))
-    series = repository.get_series(session, params)
-    body = TradeSeries.model_validate(series, context={"lang": lang}).model_dump(mode="json")
+    if params.as_of is None:
+        body = repository.series_json(session, params, lang)
+    else:
+        series = repository.get_series(session, params)
+        body = TradeSeries.model_validate(series, context={"lang": lang}).model_dump(mode="json")
     return json_response(body, lang, datastate.current(session))
