@@ -29,6 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.auth import authenticate
 from app.common.headers import not_modified
+from app.db import take_pinged_row
 from app.errors import database_problem
 from app.models import DataState
 
@@ -283,11 +284,13 @@ def _read_version(engine: Engine) -> int:
         connection = engine.raw_connection()
     except dbapi_error as exc:
         raise DBAPIError.instance(None, None, exc, dbapi_error) from exc
+    row: Any = take_pinged_row(connection.dbapi_connection)  # what the pool's ping read (PostgreSQL)
     try:
-        cursor = connection.cursor()
-        cursor.execute(VERSION_SQL)
-        row: Any = cursor.fetchone()
-        cursor.close()
+        if row is None:
+            cursor = connection.cursor()
+            cursor.execute(VERSION_SQL)
+            row = cursor.fetchone()
+            cursor.close()
     except dbapi_error as exc:
         connection.invalidate()  # possibly broken: not back into the pool
         raise DBAPIError.instance(VERSION_SQL, None, exc, dbapi_error) from exc

@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Update, case, literal, select, update
+from sqlalchemy import Connection, Engine, Update, case, literal, select, update
 from sqlalchemy.orm import Session
 
-from app.db import READ_ONLY, DriverStatement
+from app.db import READ_ONLY, DriverStatement, take_pinged_row
 from app.models import DataState
 
 
@@ -51,13 +51,28 @@ def current(session: Session) -> Version:
     if session.info.get(READ_ONLY):
         version: Version | None = session.info.get(_READ)
         if version is None:
-            version = session.info[_READ] = _read(session)
+            # A session on an engine checked its connection out for itself: what the pool's ping read
+            # then (PostgreSQL) is the version as of the session's start, as a first statement reads it.
+            pinged = isinstance(session.get_bind(), Engine)
+            version = session.info[_READ] = _read(session, pinged)
         return version
     return _read(session)
 
 
-def _read(session: Session) -> Version:
-    [(number, changed_at)] = _CURRENT.rows(session.connection())
+def _read(session: Session, pinged: bool = False) -> Version:
+    connection = session.connection()
+    row = take_pinged_row(connection.connection.dbapi_connection) if pinged else None
+    [(number, changed_at)] = [row] if row is not None else _CURRENT.rows(connection)
     if changed_at.tzinfo is None:  # SQLite keeps no zone; what it stores is UTC
         changed_at = changed_at.replace(tzinfo=UTC)
     return Version(number, changed_at.astimezone(UTC))
+
+
+def read_on_ping(engine: Engine) -> None:
+    """On PostgreSQL, the pool's ping of a pooled connection reads the data version (`current` and the
+    response cache take it): every read asks for it first, and one round trip answers both."""
+    if engine.dialect.name == "postgresql":
+        from app.postgres import ping_reads  # psycopg: a SQLite server never imports it
+
+        sql = _CURRENT.statement.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True})
+        ping_reads(engine, str(sql))

@@ -126,6 +126,20 @@ def engine_for(settings: Settings) -> Engine:
     )
 
 
+# On a pooled driver connection (PostgreSQL): the row the pool's ping read at this checkout
+# (app.postgres.ping_reads), until a reader takes it.
+PINGED_ROW = "bilateral_pinged_row"
+
+
+def take_pinged_row(dbapi_connection: Any) -> Any | None:
+    """The row the pool's ping read when `dbapi_connection` was checked out, once: None where there is
+    none (SQLite; a new connection, which the pool does not ping; taken already)."""
+    row = getattr(dbapi_connection, PINGED_ROW, None)
+    if row is not None:
+        delattr(dbapi_connection, PINGED_ROW)
+    return row
+
+
 def _in_memory(url: str) -> bool:
     parsed = make_url(url)
     return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")

@@ -16,7 +16,7 @@ from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
-from app import health, openapi, revisions, signing  # noqa: F401  (revisions: registers the history hook)
+from app import datastate, health, openapi, revisions, signing  # noqa: F401  (revisions: registers the history hook)
 from app.agreements.router import router as agreements_router
 from app.auth import bearer, require_read
 from app.candidates.router import router as candidates_router
@@ -104,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_logging(settings)
     signing.configure(settings)
     engine = engine_for(settings)
+    datastate.read_on_ping(engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

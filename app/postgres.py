@@ -10,6 +10,8 @@ from psycopg.abc import PQGen
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import ExceptionContext
 
+from app.db import PINGED_ROW
+
 
 class NoAnswer(psycopg.OperationalError):
     """The server did not answer in time: the connection is closed, never reused."""
@@ -77,3 +79,38 @@ def give_up_on_silence(engine: Engine, connect_timeout: int, query_timeout_ms: i
     event.listen(engine, "handle_error", unanswered_ping)
     event.listen(engine.pool, "checkin", checkin)
     event.listen(engine.pool, "checkout", checkout)
+
+
+# --- the pool's ping that also reads what every read asks first ---
+
+
+def ping_reads(engine: Engine, sql: str) -> None:
+    """The pool's ping of a pooled connection (pool_pre_ping) runs `sql`, a one-row read, instead of
+    `SELECT 1`, and keeps its row on the connection for this checkout (`app.db.take_pinged_row`): a read
+    that needs that row first (the data version) gets it without a round trip of its own. The ping
+    proves the connection alive as before: a connection that died while pooled fails it, and SQLAlchemy
+    replaces it inside the checkout. A statement the server refuses (no such table yet: a database
+    being migrated) proves it alive too."""
+
+    def do_ping(dbapi_connection: Any) -> bool:
+        # As SQLAlchemy's own ping for psycopg: in autocommit, so that it opens no transaction.
+        autocommit = dbapi_connection.autocommit
+        if not autocommit:
+            dbapi_connection.autocommit = True
+        try:
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute(sql)
+                setattr(dbapi_connection, PINGED_ROW, cursor.fetchone())
+        except psycopg.errors.UndefinedTable:
+            pass
+        finally:
+            if not autocommit and not dbapi_connection.closed:
+                dbapi_connection.autocommit = False
+        return True
+
+    def forget(dbapi_connection: Any, _record: Any) -> None:
+        if dbapi_connection is not None:
+            vars(dbapi_connection).pop(PINGED_ROW, None)
+
+    engine.dialect.do_ping = do_ping  # type: ignore[method-assign]  # this engine's pings only
+    event.listen(engine.pool, "checkin", forget)

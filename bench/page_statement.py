@@ -27,6 +27,7 @@ import re
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 CHECKOUT = Path(__file__).resolve().parent.parent
@@ -129,6 +130,9 @@ def measure(url: str, urls: dict[str, list[str]], requests: int, log: Path | Non
                     times = statement_times(log, offset, pids)
                     results[kind]["statement_ms"] = statistics.median(times) if times else None
                     results[kind]["statements"] = len(times)
+                    sent = statements_sent(log, offset, pids)
+                    results[kind]["round_trips"] = sum(sent.values()) / requests
+                    results[kind]["sent"] = {sql: n / requests for sql, n in sent.most_common()}
 
     if log is not None:
         set_statement_log(url, True)
@@ -168,6 +172,20 @@ def statement_times(log: Path, offset: int, pids: list[int]) -> list[float]:
     return times
 
 
+def statements_sent(log: Path, offset: int, pids: list[int]) -> Counter[str]:
+    """Every statement the backends `pids` executed after `offset` (each its own round trip: psycopg
+    sends a statement's parse, bind and execute together), by the first words of its SQL."""
+    with log.open("rb") as file:
+        file.seek(offset)
+        text = file.read().decode("utf-8", "replace")
+    sent: Counter[str] = Counter()
+    for entry in re.split(r"\n(?=\d{4}-\d\d-\d\d )", text):
+        found = _DURATION.search(entry)
+        if found is not None and int(found[1]) in pids and found[3] in ("execute", "statement"):
+            sent[" ".join(found[4].split())[:60]] += 1
+    return sent
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -187,6 +205,8 @@ def main() -> int:
         ms = found.get("statement_ms")
         shown = "" if ms is None else f"{ms:.3f}"
         print(f"{kind:<28}{found['server_cpu_us']:>15.0f}{found['api_cpu_us']:>12.0f}{shown:>14}")
+        for sql, per_request in found.get("sent", {}).items():
+            print(f"    {per_request:5.2f} a request: {sql}")
     if args.json is not None:
         args.json.write_text(json.dumps(results, indent=1))
     return 0

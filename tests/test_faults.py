@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -317,6 +318,64 @@ async def test_reads_on_postgresql_run_in_autocommit_and_writes_in_one_transacti
     async with serve(build(settings_for(migrated.url))) as client:
         assert (await client.get("/test/transaction")).json() == {"shared": False}
         assert (await client.post("/test/transaction")).json() == {"shared": True}
+
+
+@postgresql_only
+@pytest.mark.anyio
+async def test_a_pooled_connection_the_server_ended_is_replaced_within_the_request(
+    migrated: Database,
+) -> None:
+    """The pool's ping (which reads the data version too) finds a pooled connection that the server
+    ended (a restart, an administrator, an idle timeout) and replaces it before the request uses it:
+    an answer, not a 503."""
+    from sqlalchemy import text
+
+    admin = make_engine(migrated.url)
+    settings = settings_for(migrated.url, response_cache_mb=0, db_pool_size=2, db_max_overflow=0)
+    try:
+        async with serve(build(settings)) as client:
+            for path in ["/v1/countries?limit=1", "/v1/events?limit=1"]:
+                assert (await client.get(path)).status_code == 200  # connections pooled
+            with admin.connect() as connection:
+                ended = connection.scalar(
+                    text(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    )
+                )
+            assert ended
+            for path in ["/v1/countries?limit=1", "/v1/events?limit=1", "/v1/countries?limit=1"]:
+                assert (await client.get(path)).status_code == 200, path
+    finally:
+        admin.dispose()
+
+
+@pytest.mark.anyio
+async def test_a_read_on_a_pooled_connection_names_the_data_version_of_its_request(
+    empty_database: Database,
+) -> None:
+    """On PostgreSQL the pool's ping of a pooled connection reads the data version for the request:
+    the version of this checkout, never one an earlier request's ping read."""
+    copy_template(empty_database, "seeded")
+    settings = settings_for(empty_database.url, response_cache_mb=0, db_pool_size=1, db_max_overflow=0)
+    engine = make_engine(empty_database.url)
+    try:
+        async with serve(build(settings)) as client:
+            first = await client.get("/v1/events?limit=1")
+            record = f"/v1/events/{first.json()['items'][0]['id']}"
+            for year in (2030, 2031):
+                with Session(engine) as session, session.begin():
+                    session.execute(
+                        update(DataState).values(
+                            version=DataState.version + 1, changed_at=datetime(year, 1, 2, tzinfo=UTC)
+                        )
+                    )
+                for path in ["/v1/events?limit=1", record]:
+                    response = await client.get(path)
+                    assert response.status_code == 200, response.text
+                    assert response.headers["last-modified"].split()[3] == str(year), path
+    finally:
+        engine.dispose()
 
 
 # --- telling database failures apart: full disk, lock contention, database down ---

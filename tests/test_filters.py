@@ -3,12 +3,16 @@
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy.orm import Session
 
+from app.auth import create_key
 from app.config import Settings
 from app.main import create_app
 from tests.conftest import Database
 
 pytestmark = pytest.mark.anyio
+# A quote of the seed's source, for a figure a test writes.
+QUOTE = "в 2024 году товарооборот между Азербайджаном и Казахстаном составил около 533 млн долларов"
 
 
 async def ids(client: httpx.AsyncClient, url: str, **params: object) -> list[str]:
@@ -167,6 +171,34 @@ async def test_agreement_filters(client: httpx.AsyncClient) -> None:
 
 
 # --- trade figures ---
+
+
+async def test_a_window_finds_a_period_across_years_written_after_an_earlier_read(
+    client: httpx.AsyncClient, session: Session
+) -> None:
+    """Where a window may start is looked up once per data version (`other` periods, which cross a
+    year's end): a figure written later, starting years before the window, is found all the same."""
+    _, secret = create_key(session, "window-writer", "write")
+    session.commit()
+    window = {"date_from": "2024-01-01", "date_to": "2024-12-31", "date_match": "overlaps", "limit": 500}
+    before = await ids(client, "/v1/trade-figures", **window)
+    figure = {
+        "reporter": "KZ",
+        "partner": "AZ",
+        "indicator": "exports",
+        "period": "2021-07/2024-06",
+        "value": 1e6,
+        "unit": "USD",
+        "bound": "exact",
+        "status": "reported",
+        "citations": [{"source_id": "velizade-2025-az-kz-relations", "quote": QUOTE}],
+    }
+    created = await client.post(
+        "/v1/trade-figures", json=figure, headers={"Authorization": f"Bearer {secret}"}
+    )
+    assert created.status_code == 201, created.text
+    after = await ids(client, "/v1/trade-figures", **window)
+    assert set(after) == {*before, created.json()["id"]}
 
 
 async def test_trade_value_and_period_filters(client: httpx.AsyncClient) -> None:
