@@ -100,9 +100,8 @@ async def test_serve_builds_the_app_with_the_collector_off_and_the_lifespan_turn
         async with app.router.lifespan_context(app):
             assert gc.isenabled()
     finally:
-        # What the lifespan froze stays frozen, as after every other app's start in the suite: unfrozen,
-        # the whole heap of the worker would be back in every later full collection's walk.
         gc.enable()
+        gc.unfreeze()
         get_settings.cache_clear()
 
 
