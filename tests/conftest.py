@@ -20,7 +20,7 @@ import gc
 import os
 import sqlite3
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Generator, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any, Literal
@@ -47,6 +47,21 @@ POSTGRES_URL = os.environ.get(
 REQUIRE_POSTGRES = os.environ.get("BILATERAL_TEST_REQUIRE_POSTGRES") == "1"
 SEED_DIR = REPO_ROOT / "seed"
 TemplateName = Literal["migrated", "seeded"]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection(session: pytest.Session) -> Generator[None, object, object]:
+    """Collecting builds what lives as long as the run (every module, the OpenAPI document,
+    Schemathesis's cases for every operation, in every pytest-xdist worker) and little garbage: no
+    full garbage collection runs while it grows, each would walk all of it again; after it, it is out
+    of the collector's sight (`gc.freeze`), as the app's start-up puts its own (app/main.py)."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(threshold[0], threshold[1], 1_000_000)  # young generations as ever, the oldest never
+    try:
+        return (yield)
+    finally:
+        gc.set_threshold(*threshold)
+        gc.freeze()
 
 
 def _postgres_unreachable() -> str | None:
