@@ -1,9 +1,11 @@
 """The data version: bumped with every change, read for Last-Modified and cache validity."""
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Connection, Engine, Update, case, literal, select, update
+from sqlalchemy import URL, Connection, Engine, Update, case, literal, select, update
 from sqlalchemy.orm import Session
 
 from app.db import READ_ONLY, DriverStatement, take_pinged_row
@@ -66,6 +68,37 @@ def _read(session: Session, pinged: bool = False) -> Version:
     if changed_at.tzinfo is None:  # SQLite keeps no zone; what it stores is UTC
         changed_at = changed_at.replace(tzinfo=UTC)
     return Version(number, changed_at.astimezone(UTC))
+
+
+T = TypeVar("T")
+
+
+class VersionMemo(Generic[T]):
+    """Values read from the database that hold until its data changes, kept per database and key with
+    the data version they were read at: a read-only session at the same version reuses them. A
+    writer's session reads afresh (its own changes are not in the data version until it commits)."""
+
+    def __init__(self, limit: int = 1_000) -> None:
+        self._values: dict[tuple[URL, Hashable], tuple[Version, Any]] = {}
+        self._limit = limit  # keys kept; a key already kept is renewed past it
+
+    def get(self, session: Session, key: Hashable, read: Callable[[], T]) -> T:
+        if not session.info.get(READ_ONLY):
+            return read()
+        version = current(session)
+        slot = (session.get_bind().engine.url, key)
+        known = self._values.get(slot)  # one lookup: another thread may replace it meanwhile
+        if known is not None and known[0] == version:
+            value: T = known[1]
+            return value
+        value = read()
+        if known is not None or len(self._values) < self._limit:
+            self._values[slot] = (version, value)
+        return value
+
+    def values(self) -> list[T]:
+        """What is kept now, at whatever version."""
+        return [value for _version, value in self._values.values()]
 
 
 def read_on_ping(engine: Engine) -> None:

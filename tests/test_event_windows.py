@@ -46,5 +46,5 @@ async def test_an_event_that_began_years_before_the_window_is_in_it(
     assert "test-forum-2028-2031" in await ids(client, date_from="2028-01-10", date_to="2028-01-10")
     # The bound was read again for the new data version: the new event is the longest now.
     assert (date(2031, 6, 20) - date(2028, 1, 10)).days in {
-        longest for (longest,) in _LONGEST_SEEN.values() if longest is not None
+        longest for longest in _LONGEST_SEEN.values() if longest is not None
     }

@@ -130,29 +130,27 @@ _LONGEST = {
     ),
     "postgresql": DriverStatement(select(func.max(Event.date_end - Event.date_start))),
 }
-# (database, data version) -> that longest span: the data version moves with every write.
-_LONGEST_SEEN: dict[tuple[str, datastate.Version], tuple[float | None]] = {}
+# The longest span, per database (a scan of an index, read again when the data changes).
+_LONGEST_SEEN: datastate.VersionMemo[float | None] = datastate.VersionMemo()
 
 
 def _starts_from(session: Session, start: date | None, match: str) -> list[ColumnElement[bool]]:
     """The earliest date_start an event overlapping a window from `start` can have: `start` less the
     longest span of any event. `date_end >= start` alone bounds nothing in date_start order, so an
     index scan of a type's events by date began at the type's oldest event, decades before the
-    window; events last days, and the longest is read once per data version (a scan of an index)."""
+    window; events last days."""
     if start is None or match != "overlaps":
         return []
     connection = session.connection()
     longest_of = _LONGEST.get(connection.dialect.name)
     if longest_of is None:
         return []
-    key = (str(connection.engine.url), datastate.current(session))
-    seen = _LONGEST_SEEN.get(key)  # one lookup: another thread may clear the dict meanwhile
-    if seen is None:
+
+    def read_longest() -> float | None:
         [(longest,)] = longest_of.rows(connection)
-        if len(_LONGEST_SEEN) >= 64:  # versions go by: keep the latest few
-            _LONGEST_SEEN.clear()
-        seen = _LONGEST_SEEN[key] = (longest,)
-    [longest] = seen
+        return float(longest) if longest is not None else None
+
+    longest = _LONGEST_SEEN.get(session, None, read_longest)
     return [] if longest is None else [Event.date_start >= start - timedelta(days=longest)]
 
 

@@ -1,6 +1,6 @@
 from datetime import date
 
-from sqlalchemy import URL, ColumnElement, Date, Select, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Date, Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import datastate
@@ -10,7 +10,6 @@ from app.common.listing import Listing, column_facet, either_column_facet, suppo
 from app.common.pagination import Sorting
 from app.common.rows import RowReader
 from app.curation.writes import Fields, Writable, date_columns, every, invalid, one
-from app.db import READ_ONLY
 from app.errors import Conflict
 from app.models import Bound, Country, InfrastructureProject, TradeFigure
 from app.trade import rules
@@ -104,25 +103,15 @@ def _starts_from(session: Session, start: date | None, match: str) -> list[Colum
     return [TradeFigure.period_start >= (earliest if other is None else min(earliest, other))]
 
 
-# Per database and window start: the earliest `other` period reaching it, at one data version (any
-# change may move it). Windows start on the same few days request after request, and each lookup was
-# a round trip of its own.
-_EARLIEST_OTHERS: dict[tuple[URL, date], tuple[datastate.Version, date | None]] = {}
-MAX_EARLIEST_OTHERS = 1_000
+# Per window start: the earliest `other` period reaching it (any change may move it). Windows start on
+# the same few days request after request, and each lookup was a round trip of its own.
+_EARLIEST_OTHERS: datastate.VersionMemo[date | None] = datastate.VersionMemo()
 
 
 def _earliest_other(session: Session, start: date) -> date | None:
-    if not session.info.get(READ_ONLY):  # a writer's own changes are not in the data version yet
-        return session.connection().scalar(_EARLIEST_OTHER, {"start": start})
-    version = datastate.current(session)
-    key = (session.get_bind().engine.url, start)
-    known = _EARLIEST_OTHERS.get(key)
-    if known is not None and known[0] == version:
-        return known[1]
-    other = session.connection().scalar(_EARLIEST_OTHER, {"start": start})
-    if known is not None or len(_EARLIEST_OTHERS) < MAX_EARLIEST_OTHERS:
-        _EARLIEST_OTHERS[key] = (version, other)
-    return other
+    return _EARLIEST_OTHERS.get(
+        session, start, lambda: session.connection().scalar(_EARLIEST_OTHER, {"start": start})
+    )
 
 
 def _figure_fields(session: Session, figure: TradeFigure, data: dict[str, object]) -> None:
