@@ -72,7 +72,7 @@ from app.models import (
     support_status,
 )
 from app.relations.schemas import LATEST_EVENTS, RelationFilters
-from app.trade.series.repository import POINT_ORDER, require_countries, series_point
+from app.trade.series.repository import CITATION_KEYS, POINT_ORDER, require_countries, series_point
 
 KINDS = ("events", "agreements", "trade_figures", "infrastructure_projects")
 PAIRS_LIST = "relations"  # what its cursors are bound to (app/common/pagination.py)
@@ -477,7 +477,6 @@ _CITATION_COLUMNS = (
     Citation.char_end,
     Citation.line,
 )
-_CITATION_KEYS = ("source_id", "quote", "paragraph", "char_start", "char_end", "line")
 # The listed events' codes in event datasets, each event's in its relationship's order.
 _EVENT_CODES = (
     select(
@@ -739,7 +738,7 @@ def _records(
         value = ref_id if field == "sectors" else _named(ref_id, ref_name, field == "agreements")
         records[kind, owner][field].append(value)
     for kind, owner, *citation in connection.execute(_citations(sections), {**ids, "as_of": pair["as_of"]}):
-        records[kind, owner]["citations"].append(dict(zip(_CITATION_KEYS, citation[:6], strict=True)))
+        records[kind, owner]["citations"].append(dict(zip(CITATION_KEYS, citation[:6], strict=True)))
     if events:
         for event_id, *code in connection.execute(_EVENT_CODES, {"events": latest}):
             records["event", event_id]["external_codes"].append(dict(zip(_CODE_KEYS, code, strict=True)))
@@ -890,7 +889,7 @@ def _trade_series(
             )  # fmt: skip
             grouped.setdefault((reporter, partner, indicator, commodity, unit, kind), []).append(point)
         if values[9] is not None:
-            point["citations"].append(dict(zip(_CITATION_KEYS, values[10:], strict=True)))
+            point["citations"].append(dict(zip(CITATION_KEYS, values[10:], strict=True)))
     order = sorted(
         grouped,
         key=lambda key: (
