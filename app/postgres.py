@@ -2,7 +2,6 @@
 such a server must not hold requests. Imported only by an engine for PostgreSQL (app/db.py
 `make_engine`), so that a SQLite server starts without psycopg."""
 
-import time
 from typing import Any
 
 import psycopg
@@ -10,7 +9,7 @@ from psycopg.abc import PQGen
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import ExceptionContext
 
-from app.db import PINGED_ROW
+from app.db import PINGED_ROW, kept_cursor, release
 
 
 class NoAnswer(psycopg.OperationalError):
@@ -26,29 +25,16 @@ class _PatientConnection(psycopg.Connection[Any]):
     answer_within: float | None = None
 
     def wait(self, gen: PQGen[Any], *args: Any, **kwargs: Any) -> Any:
-        if self.answer_within is None:
+        if self.answer_within is None or args or kwargs:  # a wait its caller bounds itself
             return super().wait(gen, *args, **kwargs)
         try:
-            return super().wait(_answered_within(gen, self.answer_within), *args, **kwargs)
-        except NoAnswer:
+            # psycopg's own bound on the whole exchange, kept by its wait loop in C: a generator of
+            # ours around every exchange cost more than the exchanges' own Python.
+            return super().wait(gen, timeout=self.answer_within)
+        except psycopg.errors._WaitTimeout as silent:  # what psycopg raises when that bound passes
             # Half-way through the protocol: the connection cannot be used again.
             self.pgconn.finish()
-            raise
-
-
-def _answered_within(gen: PQGen[Any], seconds: float) -> PQGen[Any]:
-    """`gen` (psycopg's steps of one exchange with the server), given up after `seconds`: psycopg
-    wakes it every fraction of a second (`READY_NONE`) while the socket stays silent."""
-    due = time.monotonic() + seconds
-    try:
-        wait = next(gen)
-        while True:
-            ready = yield wait
-            if not ready and time.monotonic() > due:
-                raise NoAnswer(f"the database did not answer within {seconds:g} s")
-            wait = gen.send(ready)
-    except StopIteration as done:
-        return done.value
+            raise NoAnswer(f"the database did not answer within {self.answer_within:g} s") from silent
 
 
 def give_up_on_silence(engine: Engine, connect_timeout: int, query_timeout_ms: int | None) -> None:
@@ -98,9 +84,12 @@ def ping_reads(engine: Engine, sql: str) -> None:
         if not autocommit:
             dbapi_connection.autocommit = True
         try:
-            with dbapi_connection.cursor() as cursor:
+            cursor = kept_cursor(dbapi_connection)
+            try:
                 cursor.execute(sql)
                 setattr(dbapi_connection, PINGED_ROW, cursor.fetchone())
+            finally:
+                release(cursor)
         except psycopg.errors.UndefinedTable:
             pass
         finally:

@@ -27,7 +27,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.config import REPO_ROOT
-from app.db import make_engine
+from app.db import KEPT_CURSOR, make_engine
 from app.models import DataState
 from tests.conftest import Database, copy_template, without_gc_pauses
 from tests.hardening_app import WriteGate, build, serve, settings_for
@@ -348,6 +348,27 @@ async def test_a_pooled_connection_the_server_ended_is_replaced_within_the_reque
                 assert (await client.get(path)).status_code == 200, path
     finally:
         admin.dispose()
+
+
+@postgresql_only
+@pytest.mark.anyio
+async def test_a_pooled_connections_reads_run_on_one_cursor_that_keeps_no_rows(migrated: Database) -> None:
+    """The ping, the data version and the page of every request on a pooled connection run on the
+    one cursor kept with it, and each statement's result is freed once read: an idle connection
+    holds no rows."""
+    app = build(settings_for(migrated.url, response_cache_mb=0, db_pool_size=1, db_max_overflow=0))
+    kept = []
+    async with serve(app) as client:
+        for path in ["/v1/countries?limit=5", "/v1/events?limit=5", "/v1/countries?limit=5"]:
+            assert (await client.get(path)).status_code == 200, path
+            pooled = app.state.engine.raw_connection()  # pinged: a statement on the cursor too
+            try:
+                cursor = getattr(pooled.driver_connection, KEPT_CURSOR)
+                assert cursor.pgresult.ntuples == 0  # freed
+                kept.append(cursor)
+            finally:
+                pooled.close()
+    assert kept[0] is kept[1] is kept[2]
 
 
 @pytest.mark.anyio
