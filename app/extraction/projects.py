@@ -10,6 +10,7 @@ from typing import Any
 from app.extraction.analysis import Reading, Ref, SentenceFacts
 from app.extraction.countries import country_names
 from app.extraction.entities import Registry, record_id
+from app.extraction.facilities import placed_facilities
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.lexicon.reference import PLACES, ProjectEntry
 from app.extraction.matching import Mention, PhraseMatcher
@@ -33,6 +34,7 @@ class _Found:
     new_places: list[tuple[str, str | None]] = field(default_factory=list)  # names not in any lexicon
     known_id: str | None = None
     confidence: float = 0.8
+    unstated: str | None = None  # its status when no word tells it, if not its kind's default
 
 
 def propose_projects(
@@ -55,6 +57,7 @@ def propose_projects(
             item.anchors.append(mention.start)
         headed = _headed(reading, facts)
         headed += _called(reading, facts, {anchor for _, anchor in headed})
+        headed = _with_placed(reading, facts, headed)
         if detector is not None and not facts.projects and not headed:
             headed = _learned(reading, facts, detector)
         for item, anchor in headed:
@@ -86,6 +89,28 @@ def propose_projects(
         confidence = item.confidence if cued else item.confidence - 0.2
         keys[project_id] = registry.project(body, sentence, round(confidence, 2), tuple(requires))[1]
     return keys
+
+
+def _with_placed(
+    reading: Reading, facts: SentenceFacts, headed: list[tuple[_Found, int]]
+) -> list[tuple[_Found, int]]:
+    """The facilities the sentence names by their place (app.extraction.facilities) beside those
+    found by name; a port named inside such a facility's place ("хаб в порту Актау") is the
+    facility's, not a project of its own."""
+    tokens = facts.sentence.tokens
+    anchors = {anchor for _, anchor in headed}
+    taken = {i for m in facts.projects for i in range(m.first, m.last)}
+    taken |= {i for i, token in enumerate(tokens) if token.start in anchors}
+    placed = placed_facilities(reading.language, tokens, taken)
+    spans = [(tokens[f.first].start, tokens[f.last - 1].end) for f in placed]
+    kept = [(item, anchor) for item, anchor in headed if not any(a <= anchor < b for a, b in spans)]
+    found = []
+    for facility in placed:
+        item = _named(reading, facts, facility.kind, facility.name, facility.name, quoted=facility.name)
+        # Told by its description, not a name it already bears: mostly a facility still to be built.
+        item.unstated = "planned"
+        found.append((item, tokens[facility.head].start))
+    return kept + found
 
 
 def _learned(reading: Reading, facts: SentenceFacts, detector: ProjectDetector) -> list[tuple[_Found, int]]:
@@ -160,7 +185,7 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             return "planned", sentence, True
     if weak:
         return weak[0], weak[1], True
-    return _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
+    return item.unstated or _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
 
 
 _OWN_CLAUSE = re.compile(r",\s*(?:который|которая|которое|которые|which)\b[^,;]*", re.IGNORECASE)

@@ -896,6 +896,9 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
 PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
     "ru": (
         ("строиться", "under_construction"),
+        ("строить", "under_construction"),
+        ("создание", "planned"),
+        ("создать", "planned"),
         ("строительство", "under_construction"),
         ("возводиться", "under_construction"),
         ("расширение", "expanding"),
@@ -966,6 +969,8 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("construction began", "under_construction"),
         ("scheduled", "planned"),
         ("is building", "under_construction"),
+        ("are building", "under_construction"),
+        ("started building", "under_construction"),
         ("design stage", "under_development"),
         ("started operating", "operating"),
         ("began operating", "operating"),
@@ -1109,6 +1114,43 @@ PROJECT_NAMED_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("rail extension", "railway", "{en} rail extension", "Железнодорожная линия {ru}"),
         ("logistics park", "other", "{en} logistics park", "Логистический парк {ru}"),
         ("bypass", "road", "{en} bypass", "Обход {ru}"),
+    ),
+}
+
+# Facilities a text names by what they are and where they stand ("ветровая электростанция в
+# Каракалпакстане", "a desalination plant in the Mangystau region"): app.extraction.facilities.
+PROJECT_PLACED_HEADS: dict[str, tuple[tuple[str, str], ...]] = {
+    # head word, kind (a terminal's or hub's "port" is "other" at an airport)
+    "ru": (
+        ("электростанция", "other"),
+        ("ветроэлектростанция", "other"),
+        ("завод", "other"),
+        ("комплекс", "other"),
+        ("зона", "other"),
+        ("парк", "other"),
+        ("технопарк", "other"),
+        ("центр", "other"),
+        ("производство", "other"),
+        ("хаб", "port"),
+        ("терминал", "port"),
+        ("сухой порт", "port"),
+    ),
+    "en": (
+        ("plant", "other"),
+        ("power plant", "other"),
+        ("wind farm", "other"),
+        ("refinery", "other"),
+        ("complex", "other"),
+        ("industrial zone", "other"),
+        ("industrial park", "other"),
+        ("technopark", "other"),
+        ("centre", "other"),
+        ("center", "other"),
+        ("project", "other"),
+        ("border post", "other"),
+        ("hub", "port"),
+        ("terminal", "port"),
+        ("dry port", "port"),
     ),
 }
 
