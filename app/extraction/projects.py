@@ -133,7 +133,10 @@ def _from_entry(entry: ProjectEntry) -> _Found:
         "kind": entry.kind,
         "countries": list(entry.countries),
     }
-    return _Found(body, place_ids=list(entry.places), confidence=0.8)
+    # A transport corridor our lexicon knows by name carries traffic already, unless a word says
+    # otherwise (a corridor the text names first is mostly one still being developed).
+    unstated = "operating" if entry.kind == "transport_corridor" else None
+    return _Found(body, place_ids=list(entry.places), confidence=0.8, unstated=unstated)
 
 
 def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
@@ -170,6 +173,8 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                 status = "planned"  # "строительство которой планируется начать", "construction will start"
             if status == "operating" and _PLANS_TO.search(sentence.text[: cue.start - sentence.start]):
                 status = "planned"  # "which a consortium plans to launch", "планирует запустить"
+            if status == "operating" and _opening_ahead(sentence, cue.first):
+                status = "planned"  # "обсуждалось открытие паромной линии …", "to be launched next year"
             completion = next(
                 (c for c in strong if c.value[1] == "completed" and 0 < c.first - cue.first <= 12), None
             )
@@ -196,6 +201,23 @@ _NOT_YET_BUILT = re.compile(
     r"|\bstill\s+(?:not|un)\s*(?:settled|agreed|signed|financed)\b",
     re.IGNORECASE,
 )
+
+
+_OPENING_WORDS = frozenset({"запуск", "открытие", "launch", "launched", "opening"})
+# A first run still ahead, or the opening only talked about: "первый рейс … ожидается в сентябре",
+# "открытие которой … рассматривают на 2026 год", "обсуждалось открытие", "to be launched next year".
+_AHEAD = re.compile(
+    r"\b(?:ожида\w+|запланирован\w*|планиру\w+|намечен\w*|рассматрива\w+|обсужд\w+|обсудил\w*"
+    r"|состоится|будет|будут|to\s+be\s+launched|will\s+(?:be\s+)?(?:launch|open|start)\w*"
+    r"|is\s+(?:expected|due|scheduled)|discuss\w*|next\s+year)",
+    re.IGNORECASE,
+)
+
+
+def _opening_ahead(sentence: Sentence, first: int) -> bool:
+    """Whether an opening word ("запуск", "launch") tells an opening still to come."""
+    word = sentence.tokens[first].text.lower()
+    return word in _OPENING_WORDS and _AHEAD.search(sentence.text) is not None
 
 
 _TO_BE_DONE = re.compile(
