@@ -184,9 +184,9 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                 status = "under_construction"  # "due to be completed next year", "планируется завершить"
             return status, sentence, True
     for sentence in item.sentences:
-        if _NOT_YET_BUILT.search(sentence.text):
-            # "…if the railway is built", "talks on the pipeline continue": no works, no traffic yet,
-            # whatever a route's "via" or the default says.
+        if _NOT_YET_BUILT.search(sentence.text) or _STARTS_LATER.search(sentence.text):
+            # "…if the railway is built", "talks on the pipeline continue", "will start sailing": no
+            # works, no traffic yet, whatever a route's "via" or the default says.
             return "planned", sentence, True
     if weak:
         return weak[0], weak[1], True
@@ -768,6 +768,8 @@ def _between(tokens: list[Token], at: int) -> list[int] | None:
         return None
     first = _capitalised_run(tokens, at + 1)
     joint = at + 1 + len(first)
+    if len(first) > 1 and tokens[first[0]].text.endswith(("'s", "’s")):
+        first = first[1:]  # "between Dubai's Port Rashid and Khasab": the owner is no part of the name
     if not first or joint >= len(tokens) or tokens[joint].text.lower() not in {"and", "и"}:
         return None
     second = _capitalised_run(tokens, joint + 1)

@@ -1090,6 +1090,8 @@ PROJECT_NAMED_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("train ferry", "ferry_line", "{en} train ferry", "Железнодорожный паром {ru}"),
         ("barge line", "ferry_line", "{en} barge line", "Баржевая линия {ru}"),
         ("shipping service", "ferry_line", "{en} shipping service", "Морская линия {ru}"),
+        ("ferry service", "ferry_line", "{en} ferry service", "Паромная линия {ru}"),
+        ("ferry", "ferry_line", "{en} ferry", "Паром {ru}"),
         ("feeder service", "ferry_line", "{en} feeder service", "Фидерная линия {ru}"),
         ("freight service", "ferry_line", "{en} freight service", "Грузовая линия {ru}"),
         (
