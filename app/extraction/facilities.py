@@ -26,6 +26,7 @@ class Facility:
     first: int  # token span of the description and its place, end exclusive
     last: int
     head: int
+    place: range  # token indexes of the place
 
 
 @cache
@@ -36,9 +37,12 @@ def _head_matcher(language: str) -> PhraseMatcher[str]:
     return matcher
 
 
-def placed_facilities(language: str, tokens: list[Token], taken: set[int]) -> list[Facility]:
+def placed_facilities(
+    language: str, tokens: list[Token], taken: set[int], countries: set[int]
+) -> list[Facility]:
     """The facilities a sentence describes with their place, left to right, not overlapping each
-    other, their heads not in `taken` (token indexes of projects found otherwise)."""
+    other, their heads not in `taken` (token indexes of projects found otherwise). A country
+    (`countries`: token indexes that name one) is too wide a place to name a facility by."""
     find = _russian if language == "ru" else _english
     found: list[Facility] = []
     used: set[int] = set()
@@ -48,6 +52,8 @@ def placed_facilities(language: str, tokens: list[Token], taken: set[int]) -> li
         facility = find(tokens, mention.first, mention.last, mention.value)
         if facility is None or used & set(range(facility.first, facility.last)):
             continue
+        if all(i in countries for i in facility.place if tokens[i].capitalized):
+            continue  # "a solar power plant in Georgia"
         found.append(facility)
         used |= set(range(facility.first, facility.last))
     return found
@@ -194,6 +200,7 @@ def _russian(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
     if place_end is not None:
         name += " " + _text(tokens, after, place_end)
         end = place_end
+        place = range(after + 1, place_end)
     else:
         before = next(
             (p for p in range(start - 1, max(-1, start - 7), -1) if _ru_place(tokens, p, start) == start),
@@ -203,8 +210,8 @@ def _russian(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
             return None  # "центр «Дала»": a quoted name without a place names an organisation as often
         # "в Сурхандарьинской области агропромышленной зоны": the place comes after its name
         name += " " + _text(tokens, before, start)
-        begin = before
-    return Facility(_kind(kind, name), name, begin, end, last - 1)
+        begin, place = before, range(before + 1, start)
+    return Facility(_kind(kind, name), name, begin, end, last - 1, place)
 
 
 # --- English ---
@@ -321,4 +328,4 @@ def _english(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
         return None
     name = _text(tokens, start, place_end)
     name = name[:1].upper() + name[1:]
-    return Facility(_kind(kind, name), name, start, place_end, last - 1)
+    return Facility(_kind(kind, name), name, start, place_end, last - 1, range(last + 1, place_end))

@@ -101,7 +101,8 @@ def _with_placed(
     anchors = {anchor for _, anchor in headed}
     taken = {i for m in facts.projects for i in range(m.first, m.last)}
     taken |= {i for i, token in enumerate(tokens) if token.start in anchors}
-    placed = placed_facilities(reading.language, tokens, taken)
+    countries = {i for m in facts.countries if not m.value.capital for i in range(m.first, m.last)}
+    placed = placed_facilities(reading.language, tokens, taken, countries)
     spans = [(tokens[f.first].start, tokens[f.last - 1].end) for f in placed]
     kept = [(item, anchor) for item, anchor in headed if not any(a <= anchor < b for a, b in spans)]
     found = []

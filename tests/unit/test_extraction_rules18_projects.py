@@ -143,3 +143,7 @@ def test_a_known_corridor_carries_traffic_unless_a_word_says_otherwise() -> None
 def test_a_ferry_is_named_by_its_ends_without_its_owners_possessive() -> None:
     found = projects_of("A seasonal cargo ferry between Armenia's Gyumri Port and Batumi was proposed.", "en")
     assert any(en == "Gyumri Port–Batumi seasonal cargo ferry" for en, *_ in found), found
+
+
+def test_a_country_is_too_wide_a_place_to_name_a_facility() -> None:
+    assert projects_of("An Armenian group started building a 90 MW wind farm in Georgia.", "en") == []

@@ -965,6 +965,7 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("suspended", "suspended"),
         ("development", "under_development"),
         ("developing", "under_development"),
+        ("being developed", "under_development"),
         ("start building", "planned"),
         ("construction started", "under_construction"),
         ("reconstruction", "under_construction"),
