@@ -130,8 +130,10 @@ def _ru_place(tokens: list[Token], at: int, limit: int | None = None) -> int | N
     end, limit = at + 1, len(tokens) if limit is None else limit
     while end < limit and end - at <= 5 and _ALPHA.fullmatch(tokens[end].text):
         parse = _parse(tokens[end])
-        if not tokens[end].capitalized and (parse.tag.POS in _RU_STOP_POS or parse.normal_form in _RU_STATE):
-            break
+        if not tokens[end].capitalized and (
+            parse.tag.POS in _RU_STOP_POS or parse.normal_form in _RU_STATE or parse.tag.case == "ablt"
+        ):
+            break  # not "… в Республике Каракалпакстан мощностью"
         end += 1
     while end > at + 1 and not (tokens[end - 1].capitalized or _parse(tokens[end - 1]).tag.POS == "NOUN"):
         end -= 1

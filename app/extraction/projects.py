@@ -100,11 +100,15 @@ def _with_placed(
     tokens = facts.sentence.tokens
     anchors = {anchor for _, anchor in headed}
     taken = {i for m in facts.projects for i in range(m.first, m.last)}
-    taken |= {i for i, token in enumerate(tokens) if token.start in anchors}
     countries = {i for m in facts.countries if not m.value.capital for i in range(m.first, m.last)}
-    placed = placed_facilities(reading.language, tokens, taken, countries)
-    spans = [(tokens[f.first].start, tokens[f.last - 1].end) for f in placed]
-    kept = [(item, anchor) for item, anchor in headed if not any(a <= anchor < b for a, b in spans)]
+    placed = [
+        facility
+        for facility in placed_facilities(reading.language, tokens, taken, countries)
+        # "ветровой электростанции «Караузяк»": a head the rules have named already
+        if not any(tokens[i].start in anchors for i in range(facility.first, facility.head + 1))
+    ]
+    places = [(tokens[f.place[0]].start, tokens[f.place[-1]].end) for f in placed if f.place]
+    kept = [(item, anchor) for item, anchor in headed if not any(a <= anchor < b for a, b in places)]
     found = []
     for facility in placed:
         item = _named(reading, facts, facility.kind, facility.name, facility.name, quoted=facility.name)
