@@ -15,7 +15,7 @@ from typing import Any
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.matching import PhraseMatcher
 from app.extraction.morphology import _analyzer
-from app.extraction.recall_projects import _nominative_phrase
+from app.extraction.recall_projects import _EN_STOP, _nominative_phrase
 from app.extraction.text import Token
 
 
@@ -218,50 +218,20 @@ def _russian(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
 
 # --- English ---
 
-_EN_NOT_DESCRIBING = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "its",
-        "their",
-        "our",
-        "his",
-        "her",
-        "this",
-        "that",
-        "new",
-        "second",
-        "first",
-        "third",
-        "proposed",
-        "planned",
-        "dedicated",
-        "future",
-        "separate",
-        "existing",
-        "own",
-        "large",
-        "largest",
-        "of",
-        "and",
-        "or",
-        "for",
-        "to",
-        "in",
-        "at",
-        "on",
-        "by",
-        "with",
-        "from",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "will",
-    }
-)
+# Words that join or point, and words that tell a facility's state, not what it is.
+_EN_NOT_DESCRIBING = _EN_STOP | {
+    "third",
+    "proposed",
+    "planned",
+    "dedicated",
+    "future",
+    "separate",
+    "existing",
+    "own",
+    "large",
+    "largest",
+    "or",
+}
 _EN_PLACE_PREPOSITIONS = frozenset({"in", "near", "at"})
 _EN_PLACE_KINDS = frozenset({"region", "district", "province", "port", "airport", "zone", "area", "oblast"})
 _MONTHS_AND_DAYS = frozenset(
