@@ -5,6 +5,7 @@ from typing import Annotated, Any, Literal
 
 import anyio
 import anyio.to_thread
+import orjson
 from fastapi import Depends, Request
 from sqlalchemy import ClauseElement, Connection, Engine, MetaData, create_engine, event
 from sqlalchemy.engine import Dialect, make_url
@@ -44,6 +45,8 @@ def make_engine(
     (`app.postgres.give_up_on_silence`); `parallel_workers` is PostgreSQL's
     max_parallel_workers_per_gather; `mmap_bytes`, how much of a SQLite file is read through a memory
     map (SQLite's mmap_size). The command line leaves them off: migrations may be long."""
+    # JSON columns (revisions' changes) parsed by orjson: the same values as the standard library's.
+    kwargs.setdefault("json_deserializer", orjson.loads)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)

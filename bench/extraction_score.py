@@ -343,9 +343,24 @@ def _proper_part(raw: str) -> str | None:
 _ORDINALS = {"first", "second", "third", "fourth", "первая", "первый", "вторая", "второй", "третья", "третий"}
 
 
+# Words that only join a facility to its place, or say what kind of place it is: a facility without
+# a proper name is named by what it is and where it stands, in either order ("Akmola region wind
+# farm", "wind farm in the Akmola region"), so such a name is also compared as its other words.
+_PLACE_WORDS = frozenset(
+    {"the", "a", "an", "of", "in", "at", "near", "region", "district", "province", "port", "airport"}
+)
+
+
+def _placed_words(name: str) -> str | None:
+    """A normalised name as the sorted set of its words but _PLACE_WORDS, when two or more are left."""
+    kept = sorted({word for word in name.split() if word not in _PLACE_WORDS})
+    return "words: " + " ".join(kept) if len(kept) >= 2 else None
+
+
 def project_names(body: Mapping[str, Any]) -> set[str]:
     """Its names in both languages, each part of "Name (Other name)", any `aliases`, and the proper
-    name inside a described one, each also without the words that only name its kind."""
+    name inside a described one, each also without the words that only name its kind, and, with a
+    place in it, as its words in any order."""
     names: set[str] = set()
     for raw in [body.get("name_en"), body.get("name_ru"), *(body.get("aliases") or [])]:
         if not raw:
@@ -357,7 +372,8 @@ def project_names(body: Mapping[str, Any]) -> set[str]:
         proper = _proper_part(str(raw))
         if proper:
             names.add(_normal_name(proper))
-    return names | {_without_kind_words(name) for name in names}
+    names |= {_without_kind_words(name) for name in names}
+    return names | {words for name in names if (words := _placed_words(name))}
 
 
 def matches(kind: str, gold: Mapping[str, Any], proposed: Mapping[str, Any]) -> bool:

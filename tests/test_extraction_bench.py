@@ -161,6 +161,27 @@ def test_project_names_match_with_or_without_the_words_of_their_kind() -> None:
     )
 
 
+def test_a_facility_named_by_its_place_matches_in_either_order() -> None:
+    # Annotators name a facility without a proper name by what it is and where it stands, in
+    # either order (holdout-6, -7, -8, -12).
+    farm = {"name_en": "Akmola region wind farm", "kind": "other"}
+    assert matches(
+        "infrastructure_project", farm, {"name_en": "Wind farm in the Akmola region", "kind": "other"}
+    )
+    terminal = {"name_en": "Lamu port container terminal", "kind": "port"}
+    assert matches(
+        "infrastructure_project", terminal, {"name_en": "Container terminal at Lamu port", "kind": "port"}
+    )
+    # Its other words must all be the same, and so must the kind.
+    assert not matches(
+        "infrastructure_project", farm, {"name_en": "Solar plant in the Akmola region", "kind": "other"}
+    )
+    assert not matches(
+        "infrastructure_project", farm, {"name_en": "Wind farm in the Akmola region", "kind": "port"}
+    )
+    assert not matches("infrastructure_project", farm, {"name_en": "Akmola", "kind": "other"})
+
+
 def test_a_described_name_matches_the_proper_name_inside_it() -> None:
     # Annotators of holdout-6, -7, -8 and -9 write the same kind of name with and without the words
     # that describe the thing ("Контейнерный поезд Минск — Сиань", "Загреб — Любляна — Вена").

@@ -40,7 +40,7 @@ from app.reference.schemas import (
     PlaceRead,
 )
 from app.relations import repository as relations
-from app.relations.schemas import RelationFilters, RelationPair, RelationParams
+from app.relations.schemas import RelationFilters, RelationParams
 from app.search import repository as search_repository
 from app.search.schemas import SearchParams, hit
 from app.sources import repository as sources
@@ -118,9 +118,8 @@ def _list(
 def pairs(session: Session, lang: Language) -> Panel:
     query = {"sort": "-records", "limit": 100, "lang": lang}
     filters = _params(RelationFilters, query)
-    rows, next_cursor = relations.list_pairs(session, relations.filter_pairs(session, filters), filters)
-    context = {"lang": lang}
-    items = [RelationPair.model_validate(row, context=context).model_dump(mode="json") for row in rows]
+    rows, next_cursor = relations.list_pairs(session, filters)
+    items = [relations.pair_json(row, lang) for row in rows]
     return Panel(api_url("/v1/relations", query), {"items": items, "next_cursor": next_cursor})
 
 
@@ -179,10 +178,10 @@ def pair(session: Session, a: str, b: str, lang: Language) -> dict[str, Any]:
     """The pair as `/v1/relations?country=A&country=B` lists it (a 404 when no record involves both)."""
     query = {"country": [a, b], "lang": lang}
     filters = _params(RelationFilters, query)
-    rows, _ = relations.list_pairs(session, relations.filter_pairs(session, filters), filters)
+    rows, _ = relations.list_pairs(session, filters)
     if not rows:
         raise NotFound(f"No record involves both {a} and {b}.")
-    return dict(RelationPair.model_validate(rows[0], context={"lang": lang}).model_dump(mode="json"))
+    return relations.pair_json(rows[0], lang)
 
 
 def conflicts_url(a: str, b: str) -> str:

@@ -762,6 +762,8 @@ def _events(
     if dated is None:
         return []
     when, date_penalty = dated
+    if status == "held" and reading.reference is not None and window(when)[0] > reading.reference:
+        status = "planned"  # "to hold the Council's first meeting next year": not held by the article's day
     if event_type == "visit" and date_penalty > 0:
         return []  # "третий визит премьер-министра": a visit told without its own date is a mention
     people, requires = [], []

@@ -10,6 +10,7 @@ from typing import Any
 from app.extraction.analysis import Reading, Ref, SentenceFacts
 from app.extraction.countries import country_names
 from app.extraction.entities import Registry, record_id
+from app.extraction.facilities import placed_facilities
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.lexicon.reference import PLACES, ProjectEntry
 from app.extraction.matching import Mention, PhraseMatcher
@@ -33,6 +34,7 @@ class _Found:
     new_places: list[tuple[str, str | None]] = field(default_factory=list)  # names not in any lexicon
     known_id: str | None = None
     confidence: float = 0.8
+    unstated: str | None = None  # its status when no word tells it, if not its kind's default
 
 
 def propose_projects(
@@ -55,6 +57,7 @@ def propose_projects(
             item.anchors.append(mention.start)
         headed = _headed(reading, facts)
         headed += _called(reading, facts, {anchor for _, anchor in headed})
+        headed = _with_placed(reading, facts, headed)
         if detector is not None and not facts.projects and not headed:
             headed = _learned(reading, facts, detector)
         for item, anchor in headed:
@@ -88,6 +91,33 @@ def propose_projects(
     return keys
 
 
+def _with_placed(
+    reading: Reading, facts: SentenceFacts, headed: list[tuple[_Found, int]]
+) -> list[tuple[_Found, int]]:
+    """The facilities the sentence names by their place (app.extraction.facilities) beside those
+    found by name; a port named inside such a facility's place ("хаб в порту Актау") is the
+    facility's, not a project of its own."""
+    tokens = facts.sentence.tokens
+    anchors = {anchor for _, anchor in headed}
+    taken = {i for m in facts.projects for i in range(m.first, m.last)}
+    countries = {i for m in facts.countries if not m.value.capital for i in range(m.first, m.last)}
+    placed = [
+        facility
+        for facility in placed_facilities(reading.language, tokens, taken, countries)
+        # "ветровой электростанции «Караузяк»": a head the rules have named already
+        if not any(tokens[i].start in anchors for i in range(facility.first, facility.head + 1))
+    ]
+    places = [(tokens[f.place[0]].start, tokens[f.place[-1]].end) for f in placed if f.place]
+    kept = [(item, anchor) for item, anchor in headed if not any(a <= anchor < b for a, b in places)]
+    found = []
+    for facility in placed:
+        item = _named(reading, facts, facility.kind, facility.name, facility.name, quoted=facility.name)
+        # Told by its description, not a name it already bears: mostly a facility still to be built.
+        item.unstated = "planned"
+        found.append((item, tokens[facility.head].start))
+    return kept + found
+
+
 def _learned(reading: Reading, facts: SentenceFacts, detector: ProjectDetector) -> list[tuple[_Found, int]]:
     sentence = facts.sentence
     if sentence.headline or sentence.question:
@@ -108,7 +138,10 @@ def _from_entry(entry: ProjectEntry) -> _Found:
         "kind": entry.kind,
         "countries": list(entry.countries),
     }
-    return _Found(body, place_ids=list(entry.places), confidence=0.8)
+    # A transport corridor our lexicon knows by name carries traffic already, unless a word says
+    # otherwise (a corridor the text names first is mostly one still being developed).
+    unstated = "operating" if entry.kind == "transport_corridor" else None
+    return _Found(body, place_ids=list(entry.places), confidence=0.8, unstated=unstated)
 
 
 def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
@@ -145,6 +178,8 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                 status = "planned"  # "строительство которой планируется начать", "construction will start"
             if status == "operating" and _PLANS_TO.search(sentence.text[: cue.start - sentence.start]):
                 status = "planned"  # "which a consortium plans to launch", "планирует запустить"
+            if status == "operating" and _opening_ahead(sentence, cue.first):
+                status = "planned"  # "обсуждалось открытие паромной линии …", "to be launched next year"
             completion = next(
                 (c for c in strong if c.value[1] == "completed" and 0 < c.first - cue.first <= 12), None
             )
@@ -154,13 +189,13 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                 status = "under_construction"  # "due to be completed next year", "планируется завершить"
             return status, sentence, True
     for sentence in item.sentences:
-        if _NOT_YET_BUILT.search(sentence.text):
-            # "…if the railway is built", "talks on the pipeline continue": no works, no traffic yet,
-            # whatever a route's "via" or the default says.
+        if _NOT_YET_BUILT.search(sentence.text) or _STARTS_LATER.search(sentence.text):
+            # "…if the railway is built", "talks on the pipeline continue", "will start sailing": no
+            # works, no traffic yet, whatever a route's "via" or the default says.
             return "planned", sentence, True
     if weak:
         return weak[0], weak[1], True
-    return _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
+    return item.unstated or _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
 
 
 _OWN_CLAUSE = re.compile(r",\s*(?:который|которая|которое|которые|which)\b[^,;]*", re.IGNORECASE)
@@ -171,6 +206,23 @@ _NOT_YET_BUILT = re.compile(
     r"|\bstill\s+(?:not|un)\s*(?:settled|agreed|signed|financed)\b",
     re.IGNORECASE,
 )
+
+
+_OPENING_WORDS = frozenset({"запуск", "открытие", "launch", "launched", "opening"})
+# A first run still ahead, or the opening only talked about: "первый рейс … ожидается в сентябре",
+# "открытие которой … рассматривают на 2026 год", "обсуждалось открытие", "to be launched next year".
+_AHEAD = re.compile(
+    r"\b(?:ожида\w+|запланирован\w*|планиру\w+|намечен\w*|рассматрива\w+|обсужд\w+|обсудил\w*"
+    r"|состоится|будет|будут|to\s+be\s+launched|will\s+(?:be\s+)?(?:launch|open|start)\w*"
+    r"|is\s+(?:expected|due|scheduled)|discuss\w*|next\s+year)",
+    re.IGNORECASE,
+)
+
+
+def _opening_ahead(sentence: Sentence, first: int) -> bool:
+    """Whether an opening word ("запуск", "launch") tells an opening still to come."""
+    word = sentence.tokens[first].text.lower()
+    return word in _OPENING_WORDS and _AHEAD.search(sentence.text) is not None
 
 
 _TO_BE_DONE = re.compile(
@@ -721,6 +773,8 @@ def _between(tokens: list[Token], at: int) -> list[int] | None:
         return None
     first = _capitalised_run(tokens, at + 1)
     joint = at + 1 + len(first)
+    if len(first) > 1 and tokens[first[0]].text.endswith(("'s", "’s")):
+        first = first[1:]  # "between Dubai's Port Rashid and Khasab": the owner is no part of the name
     if not first or joint >= len(tokens) or tokens[joint].text.lower() not in {"and", "и"}:
         return None
     second = _capitalised_run(tokens, joint + 1)

@@ -5,10 +5,9 @@ the counts here always equal those lists' totals (tests/test_relations.py checks
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     BindParameter,
@@ -40,9 +39,11 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.common.dates import PeriodKind
-from app.common.filters import matches_text, published_by, require_known, sources_published_by
+from app.common.filters import published_by, require_known, sources_published_by
 from app.common.language import LANGUAGES, Language
 from app.common.pagination import decode_cursor, encode_cursor
+from app.common.text import like_pattern
+from app.db import DriverStatement
 from app.errors import InvalidParameter, NotFound, param_error
 from app.models import (
     Agreement,
@@ -78,26 +79,20 @@ KINDS = ("events", "agreements", "trade_figures", "infrastructure_projects")
 PAIRS_LIST = "relations"  # what its cursors are bound to (app/common/pagination.py)
 
 
-@dataclass(frozen=True)
-class Counts:
+class PairRow(NamedTuple):
+    """A pair as its page statement reads it: the codes (a < b), the counts and both names."""
+
+    a: str
+    b: str
     events: int
     agreements: int
     trade_figures: int
     infrastructure_projects: int
-
-    @property
-    def records(self) -> int:
-        return self.events + self.agreements + self.trade_figures + self.infrastructure_projects
-
-
-@dataclass(frozen=True)
-class Pair:
-    countries: list[Country]  # two, by code
-    counts: Counts
-
-    @property
-    def id(self) -> str:
-        return "/".join(country.id for country in self.countries)
+    records: int
+    a_name_en: str
+    a_name_ru: str
+    b_name_en: str
+    b_name_ru: str
 
 
 # --- the pairs that have data ---
@@ -108,7 +103,7 @@ def _ordered_pair(x: Any, y: Any) -> tuple[Any, Any]:
     return case((x < y, x), else_=y), case((x < y, y), else_=x)
 
 
-def _linked_pairs(link: Table, record_key: str, kind: str, country: str | None) -> Select[Any]:
+def _linked_pairs(link: Table, record_key: str, kind: str, country: Any) -> Select[Any]:
     """Pairs (a < b) of countries sharing records through an association table, with their count.
 
     With `country`, only its pairs: the join starts from its own link rows (an index range), so a
@@ -127,7 +122,7 @@ def _linked_pairs(link: Table, record_key: str, kind: str, country: str | None) 
     return statement.group_by(a, b)
 
 
-def _traded_pairs(country: str | None) -> list[Select[Any]]:
+def _traded_pairs(country: Any) -> list[Select[Any]]:
     """Pairs (a < b) of reporter and partner with their count of trade figures. With `country`, two
     parts, as reporter and as partner, each an index range; a figure never has the same country as
     both."""
@@ -147,7 +142,7 @@ def _kind_columns(kind: str, count: Any) -> list[Any]:
     return [(count if name == kind else literal_column("0")).label(name) for name in KINDS]
 
 
-def pair_counts(country: str | None = None) -> Subquery:
+def pair_counts(country: Any = None) -> Subquery:
     """Every pair with data (or every pair of `country`): a, b (a < b), a count per kind of record,
     and `records`, their sum."""
     parts = union_all(
@@ -172,66 +167,107 @@ def pair_counts(country: str | None = None) -> Subquery:
     )
 
 
-def filter_pairs(session: Session, filters: RelationFilters) -> Select[Any]:
-    require_known(session, Country.id, filters.country, "country")
-    # Pairs must involve every country asked for: the first one narrows the counting itself.
-    pairs = pair_counts(filters.country[0] if filters.country else None)
-    statement = select(pairs).where(*(or_(pairs.c.a == code, pairs.c.b == code) for code in filters.country))
-    if filters.q:
-        named = select(Country.id).where(matches_text(Country.search_text, filters.q))
-        statement = statement.where(or_(pairs.c.a.in_(named), pairs.c.b.in_(named)))
+# A page's statement is built once per shape, its values bound per request (`DriverStatement`).
+_CODES = (bindparam("country_1", type_=String), bindparam("country_2", type_=String))
+_NAMED = bindparam("named", type_=String)  # a LIKE pattern over the countries' names and codes
+_LIMIT = bindparam("limit", type_=Integer)
+
+
+def _sort_keys(sort: str) -> tuple[list[str], list[type]]:
+    """The pairs' columns a sort orders by (the keyset of its cursors) and their types."""
+    if sort.removeprefix("-") == "records":
+        return ["records", "a", "b"], [int, str, str]
+    return ["a", "b"], [str, str]
+
+
+@cache
+def _filtered(countries: int, named: bool) -> Select[Any]:
+    """The pairs of up to two countries (`country_1`, `country_2`), of countries named like `named`."""
+    # The first country's own rows are what is counted, so it is in every pair; a second narrows.
+    pairs = pair_counts(_CODES[0] if countries else None)
+    statement = select(pairs)
+    if countries == 2:
+        statement = statement.where(or_(pairs.c.a == _CODES[1], pairs.c.b == _CODES[1]))
+    if named:
+        names = select(Country.id).where(Country.search_text.like(_NAMED, escape="\\"))
+        statement = statement.where(or_(pairs.c.a.in_(names), pairs.c.b.in_(names)))
     return statement
 
 
-def list_pairs(
-    session: Session, statement: Select[Any], filters: RelationFilters
-) -> tuple[list[Pair], str | None]:
-    """One page of pairs and the next page's cursor (keyset on the sort key, then a and b)."""
-    descending = filters.sort.startswith("-")
-    names: list[str] = ["a", "b"]
-    types: list[type] = [str, str]
-    if filters.sort.removeprefix("-") == "records":
-        names, types = ["records", *names], [int, *types]
-    keys = [statement.selected_columns[name] for name in names]
-    if filters.cursor is not None:
-        after = tuple_(*decode_cursor(filters.cursor, PAIRS_LIST, filters.sort, types))
-        statement = statement.where(tuple_(*keys) < after if descending else tuple_(*keys) > after)
+@cache
+def _page(countries: int, named: bool, sort: str, after: bool) -> DriverStatement:
+    """A page of pairs with both countries' names, in `sort` order, after a cursor's key or not."""
+    pairs = _filtered(countries, named).subquery("filtered")
+    names, _ = _sort_keys(sort)
+    keys = [pairs.c[name] for name in names]
+    descending = sort.startswith("-")
+    first, second = Country.__table__.alias("first"), Country.__table__.alias("second")
+    statement = select(
+        *(pairs.c[name] for name in PairRow._fields[:7]),
+        first.c.name_en,
+        first.c.name_ru,
+        second.c.name_en,
+        second.c.name_ru,
+    ).select_from(pairs.join(first, first.c.id == pairs.c.a).join(second, second.c.id == pairs.c.b))
+    if after:
+        bound = tuple_(*(bindparam(f"after_{name}") for name in names))
+        statement = statement.where(tuple_(*keys) < bound if descending else tuple_(*keys) > bound)
     order = [key.desc() if descending else key.asc() for key in keys]
-    rows = session.execute(statement.order_by(*order).limit(filters.limit + 1)).all()
+    return DriverStatement(statement.order_by(*order).limit(_LIMIT))
+
+
+@cache
+def _total(countries: int, named: bool) -> DriverStatement:
+    return DriverStatement(select(func.count()).select_from(_filtered(countries, named).subquery()))
+
+
+def _values(session: Session, filters: RelationFilters) -> dict[str, Any]:
+    """The values the statements of `filters`' shape are run with."""
+    require_known(session, Country.id, filters.country, "country")
+    values: dict[str, Any] = {bound.key: code for bound, code in zip(_CODES, filters.country, strict=False)}
+    if filters.q:
+        values[_NAMED.key] = like_pattern(filters.q)
+    return values
+
+
+def list_pairs(session: Session, filters: RelationFilters) -> tuple[list[PairRow], str | None]:
+    """One page of pairs and the next page's cursor (keyset on the sort key, then a and b)."""
+    values = _values(session, filters)
+    names, types = _sort_keys(filters.sort)
+    if filters.cursor is not None:
+        after = decode_cursor(filters.cursor, PAIRS_LIST, filters.sort, types)
+        values.update({f"after_{name}": value for name, value in zip(names, after, strict=True)})
+    values[_LIMIT.key] = filters.limit + 1
+    page = _page(len(filters.country), bool(filters.q), filters.sort, filters.cursor is not None)
+    rows = [PairRow(*row) for row in page.rows(session.connection(), values)]
     next_cursor = None
     if len(rows) > filters.limit:
         rows = rows[: filters.limit]
         next_cursor = encode_cursor(PAIRS_LIST, filters.sort, [getattr(rows[-1], name) for name in names])
-    codes = {code for row in rows for code in (row.a, row.b)}
-    countries = {c.id: c for c in session.scalars(select(Country).where(Country.id.in_(codes)))}
-    return [_pair(row, countries) for row in rows], next_cursor
+    return rows, next_cursor
 
 
-def pair_json(pair: Pair, lang: Language) -> dict[str, Any]:
+def count_pairs(session: Session, filters: RelationFilters) -> int:
+    statement = _total(len(filters.country), bool(filters.q))
+    return statement.rows(session.connection(), _values(session, filters))[0][0] or 0
+
+
+def pair_json(pair: PairRow, lang: Language) -> dict[str, Any]:
     """A pair as the JSON of a RelationPair in `lang`, written without validating it."""
-    counts = pair.counts
     return {
-        "id": pair.id,
+        "id": f"{pair.a}/{pair.b}",
         "countries": [
-            {"id": country.id, "name": getattr(country, f"name_{lang}")} for country in pair.countries
+            {"id": pair.a, "name": getattr(pair, f"a_name_{lang}")},
+            {"id": pair.b, "name": getattr(pair, f"b_name_{lang}")},
         ],
         "counts": {
-            "events": counts.events,
-            "agreements": counts.agreements,
-            "trade_figures": counts.trade_figures,
-            "infrastructure_projects": counts.infrastructure_projects,
-            "records": counts.records,
+            "events": pair.events,
+            "agreements": pair.agreements,
+            "trade_figures": pair.trade_figures,
+            "infrastructure_projects": pair.infrastructure_projects,
+            "records": pair.records,
         },
     }
-
-
-def count_pairs(session: Session, statement: Select[Any]) -> int:
-    return session.scalar(select(func.count()).select_from(statement.subquery())) or 0
-
-
-def _pair(row: Any, countries: dict[str, Country]) -> Pair:
-    counts = Counts(*(getattr(row, name) for name in KINDS))
-    return Pair([countries[row.a], countries[row.b]], counts)
 
 
 # --- one pair's dossier ---

@@ -37,15 +37,14 @@ def list_relations(
     request: Request, session: SessionDep, filters: Annotated[RelationFilters, from_query(RelationFilters)]
 ) -> Response:
     lang = negotiate(filters.lang, request.headers.get("accept-language"))
-    statement = repository.filter_pairs(session, filters)
-    rows, next_cursor = repository.list_pairs(session, statement, filters)
+    rows, next_cursor = repository.list_pairs(session, filters)
     # RelationPairPage's JSON, written without validating it (the responses document it).
     body: dict[str, Any] = {
         "items": [repository.pair_json(row, lang) for row in rows],
         "next_cursor": next_cursor,
     }
     if filters.count:
-        body["total"] = repository.count_pairs(session, statement)
+        body["total"] = repository.count_pairs(session, filters)
     response = json_response(body, lang, datastate.current(session))
     link_next(response, request, next_cursor)
     return response

@@ -1,3 +1,4 @@
+import math
 from datetime import date
 
 from sqlalchemy import ColumnElement, Date, Select, bindparam, func, or_, select
@@ -48,10 +49,8 @@ TRADE_FIGURES = Listing(
 def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Select[TradeFigure]:
     require_known(session, Country.id, filters.country + filters.reporter + filters.partner, "country")
     value_min, value_max = filters.value_range()
-    window = filters.date_window()
     statement = select(TradeFigure).where(
-        *in_window(TradeFigure.period_start, TradeFigure.period_end, window, filters.date_match),
-        *_starts_from(session, window[0], filters.date_match),
+        *_window_terms(session, filters),
         # A figure involves its reporter and its partner.
         *(or_(TradeFigure.reporter_id == code, TradeFigure.partner_id == code) for code in filters.country),
     )
@@ -89,18 +88,72 @@ _EARLIEST_OTHER = select(func.min(TradeFigure.period_start)).where(
 )
 
 
-def _starts_from(session: Session, start: date | None, match: str) -> list[ColumnElement[bool]]:
+def _window_terms(session: Session, filters: TradeFigureFilters) -> list[ColumnElement[bool]]:
+    """The conditions of the period window, if any.
+
+    SQLite keeps no statistics of value ranges: it takes any window to hold few figures, reads them
+    all in period order and sorts them, even when the window holds most of a large table and a page in
+    value or id order would stop after a few entries of that order's index. When the window is
+    measured to be that wide, its conditions are told to be likely true (SQLite's `likely()`), which
+    is what lets the planner walk the sort's index instead."""
+    window = filters.date_window()
+    start, end = window
+    terms = in_window(TradeFigure.period_start, TradeFigure.period_end, window, filters.date_match)
+    if start is not None and filters.date_match == "overlaps":
+        start = _starts_from(session, start)
+        terms.append(TradeFigure.period_start >= start)
+    if terms and _wide_window(session, filters, start, end):
+        return [func.likely(term) for term in terms]
+    return terms
+
+
+def _starts_from(session: Session, start: date) -> date:
     """The earliest period_start a figure overlapping a window from `start` can have.
 
     `period_end >= start` alone bounds nothing in period_start order, so the index scan would begin
     at the oldest figure. But a period of any kind but `other` lies within one calendar year
     (app.common.dates.period_kind), so it overlaps the window only if it starts in start's year or
     later; the few `other` periods are looked up (an index range on period_kind)."""
-    if start is None or match != "overlaps":
-        return []
     earliest = date(start.year, 1, 1)
     other = _earliest_other(session, start)
-    return [TradeFigure.period_start >= (earliest if other is None else min(earliest, other))]
+    return earliest if other is None else min(earliest, other)
+
+
+def _wide_window(session: Session, filters: TradeFigureFilters, start: date | None, end: date | None) -> bool:
+    """Whether a page in `filters`' order costs less read along its own index, filtered by the
+    window, than the window's figures read in period order and sorted (SQLite only: PostgreSQL's
+    statistics of ranges let it choose for itself)."""
+    if session.get_bind().dialect.name != "sqlite" or filters.sort.removeprefix("-") == "period":
+        return False
+    indicators = tuple(sorted(filters.indicator))
+    figures = _FIGURES.get(session, indicators, lambda: _counted(session, indicators, None, None, None))
+    # Walking reads about page × figures ÷ window entries; reading the window, its figures: the two
+    # meet where window² = page × figures. Counting stops there.
+    enough = math.isqrt((filters.limit + 1) * figures) + 1
+    key = (indicators, start, end, enough)
+    window = _WINDOWS.get(session, key, lambda: _counted(session, indicators, start, end, enough))
+    return window >= enough
+
+
+def _counted(
+    session: Session, indicators: tuple[str, ...], start: date | None, end: date | None, limit: int | None
+) -> int:
+    """Figures of the indicators (any, if none) that start within [start, end], counted up to
+    `limit`: an index range, read without the table."""
+    figures = select(TradeFigure.id)
+    if indicators:
+        figures = figures.where(TradeFigure.indicator.in_(indicators))
+    if start is not None:
+        figures = figures.where(TradeFigure.period_start >= start)
+    if end is not None:
+        figures = figures.where(TradeFigure.period_start <= end)
+    return session.scalar(select(func.count()).select_from(figures.limit(limit).subquery())) or 0
+
+
+# Per indicators: how many figures; per indicators and window: how many start within it, up to the
+# point that decides the plan (`_wide_window`). Windows recur request after request.
+_FIGURES: datastate.VersionMemo[int] = datastate.VersionMemo()
+_WINDOWS: datastate.VersionMemo[int] = datastate.VersionMemo()
 
 
 # Per window start: the earliest `other` period reaching it (any change may move it). Windows start on

@@ -108,3 +108,13 @@ def one(proposals: list[Proposal], kind: str) -> dict[str, Any]:
     found = of_kind(proposals, kind)
     assert len(found) == 1, [p.body for p in found]
     return found[0].body
+
+
+def project_rows(text: str, language: str, published: date) -> list[tuple[str, str, str, str]]:
+    """The projects `text` proposes, checked, as (name_en, name_ru, kind, status)."""
+    proposals = extract(text, language=language, published=published)
+    check_all(text, proposals)
+    return [
+        (p.body["name_en"], p.body["name_ru"], p.body["kind"], p.body["status"])
+        for p in of_kind(proposals, "infrastructure_project")
+    ]

@@ -6,20 +6,13 @@ sentences of our own (issue 12)."""
 from datetime import date
 
 import pytest
-from extraction_support import check_all, of_kind
-
-from app.extraction import extract
+from extraction_support import project_rows
 
 PUBLISHED = date(2026, 5, 20)
 
 
 def projects_of(text: str, language: str) -> list[tuple[str, str, str, str]]:
-    proposals = extract(text, language=language, published=PUBLISHED)
-    check_all(text, proposals)
-    return [
-        (p.body["name_en"], p.body["name_ru"], p.body["kind"], p.body["status"])
-        for p in of_kind(proposals, "infrastructure_project")
-    ]
+    return project_rows(text, language, PUBLISHED)
 
 
 @pytest.mark.parametrize(

@@ -74,6 +74,8 @@ def projects(text: str, published: date) -> list[dict[str, Any]]:
             "The proposed ammonia export terminal at Port Ilo is still being designed.",
             "Port Ilo ammonia export terminal",
         ),
+        # Annotators name it both ways; the scorer takes either order since rules-18.
+        ("A Chilean consortium is building a grain terminal at Ilo port.", "Grain terminal at Ilo port"),
     ],
 )
 def test_a_terminal_with_no_name_is_named_by_its_place_and_what_it_handles(text: str, name: str) -> None:
@@ -81,14 +83,8 @@ def test_a_terminal_with_no_name_is_named_by_its_place_and_what_it_handles(text:
     assert (body["name_en"], body["kind"]) == (name, "port")
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Our terminals at Ilo are busy.",  # no words that say which terminal
-        "A Chilean consortium is building a grain terminal at Ilo port.",  # named both ways by annotators
-    ],
-)
-def test_a_terminal_at_a_place_is_no_project_without_its_words_or_at_a_port(text: str) -> None:
+def test_a_terminal_at_a_place_is_no_project_without_its_words() -> None:
+    text = "Our terminals at Ilo are busy."  # no words that say which terminal
     assert projects("Chile and Peru traded more this year. " + text, date(2026, 11, 20)) == []
 
 

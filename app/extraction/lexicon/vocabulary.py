@@ -896,6 +896,9 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
 PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
     "ru": (
         ("строиться", "under_construction"),
+        ("строить", "under_construction"),
+        ("создание", "planned"),
+        ("создать", "planned"),
         ("строительство", "under_construction"),
         ("возводиться", "under_construction"),
         ("расширение", "expanding"),
@@ -909,6 +912,7 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("предлагаемый", "planned"),
         ("обсуждаться", "planned"),
         ("на стадия обсуждение", "planned"),
+        ("на бумага", "planned"),
         ("ввести в эксплуатация", "completed"),
         ("завершить", "completed"),
         ("приостановить", "suspended"),
@@ -955,17 +959,21 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("under discussion", "planned"),
         ("feasibility", "under_development"),
         ("drawing board", "planned"),
+        ("on paper", "planned"),
         ("commissioned", "completed"),
         ("completed", "completed"),
         ("suspended", "suspended"),
         ("development", "under_development"),
         ("developing", "under_development"),
+        ("being developed", "under_development"),
         ("start building", "planned"),
         ("construction started", "under_construction"),
         ("reconstruction", "under_construction"),
         ("construction began", "under_construction"),
         ("scheduled", "planned"),
         ("is building", "under_construction"),
+        ("are building", "under_construction"),
+        ("started building", "under_construction"),
         ("design stage", "under_development"),
         ("started operating", "operating"),
         ("began operating", "operating"),
@@ -1083,6 +1091,8 @@ PROJECT_NAMED_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("train ferry", "ferry_line", "{en} train ferry", "Железнодорожный паром {ru}"),
         ("barge line", "ferry_line", "{en} barge line", "Баржевая линия {ru}"),
         ("shipping service", "ferry_line", "{en} shipping service", "Морская линия {ru}"),
+        ("ferry service", "ferry_line", "{en} ferry service", "Паромная линия {ru}"),
+        ("ferry", "ferry_line", "{en} ferry", "Паром {ru}"),
         ("feeder service", "ferry_line", "{en} feeder service", "Фидерная линия {ru}"),
         ("freight service", "ferry_line", "{en} freight service", "Грузовая линия {ru}"),
         (
@@ -1109,6 +1119,43 @@ PROJECT_NAMED_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("rail extension", "railway", "{en} rail extension", "Железнодорожная линия {ru}"),
         ("logistics park", "other", "{en} logistics park", "Логистический парк {ru}"),
         ("bypass", "road", "{en} bypass", "Обход {ru}"),
+    ),
+}
+
+# Facilities a text names by what they are and where they stand ("ветровая электростанция в
+# Каракалпакстане", "a desalination plant in the Mangystau region"): app.extraction.facilities.
+PROJECT_PLACED_HEADS: dict[str, tuple[tuple[str, str], ...]] = {
+    # head word, kind (a terminal's or hub's "port" is "other" at an airport)
+    "ru": (
+        ("электростанция", "other"),
+        ("ветроэлектростанция", "other"),
+        ("завод", "other"),
+        ("комплекс", "other"),
+        ("зона", "other"),
+        ("парк", "other"),
+        ("технопарк", "other"),
+        ("центр", "other"),
+        ("производство", "other"),
+        ("хаб", "port"),
+        ("терминал", "port"),
+        ("сухой порт", "port"),
+    ),
+    "en": (
+        ("plant", "other"),
+        ("power plant", "other"),
+        ("wind farm", "other"),
+        ("refinery", "other"),
+        ("complex", "other"),
+        ("industrial zone", "other"),
+        ("industrial park", "other"),
+        ("technopark", "other"),
+        ("centre", "other"),
+        ("center", "other"),
+        ("project", "other"),
+        ("border post", "other"),
+        ("hub", "port"),
+        ("terminal", "port"),
+        ("dry port", "port"),
     ),
 }
 
