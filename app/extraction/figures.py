@@ -534,6 +534,8 @@ def _figure(
             indicator = carried_flow
     if indicator == "transit_volume" and _from_one_to_the_other(reading, facts):
         indicator = "exports"  # "Freight moved by rail from Tanzania to Uganda…": no country carries it
+    if indicator == "exports" and indicator_cues and _arrived_from(reading, facts, indicator_cues[-1]):
+        indicator = "imports"  # "из Польши поступило 86 тыс. тонн": what came in from there
     if indicator is None:
         following_tokens = _tokens_between(tokens, amount.end, next_start)
         breaks = [i for i, t in enumerate(following_tokens) if t.text in {",", ";", "—", "–"}]
@@ -548,6 +550,9 @@ def _figure(
             following_tokens = following_tokens[: causes[0]]
         cues_after = reading.cues("INDICATORS", following_tokens)
         indicator = cues_after[0].value if cues_after else None
+    route_end = _next_clause(reading.document.text, amount.end, next_start, sentence.end)
+    if indicator is None and amount.unit in _VOLUME and _routed_through(reading, facts, route_end):
+        indicator = "transit_volume"  # "Через порты Поти и Батуми прошло 1,3 млн тонн туркменских грузов"
     if indicator is None and tokens and _pronoun_subject(tokens, whole_before):
         # "Trade between the two countries remains modest. It was put at $187 million…"
         indicator = _previous_indicator(reading, facts)
@@ -610,8 +615,11 @@ def _figure(
         )
     if period is None and amount.unit == "percent" and any(p.comparison for p in periods):
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
-    # A target with no year of its own is no figure ("официальная цель в 1 млрд долларов").
+    # A target with no year of its own is no figure ("официальная цель в 1 млрд долларов"), nor
+    # does it take the year of the figure before it ("…41,500 TEU in 2025, and agreed to bring it to…").
     aim = bool(reading.cues("TARGET", before))
+    if aim and not any(not p.comparison and previous_end <= p.start and p.end <= own_end for p in periods):
+        period = None
     year_before = _a_year_before(reading.document.text, periods, previous_end, amount.start)
     # A base of comparison ("…, или на 3,2 % больше, чем годом ранее") states no period of the figure.
     stated = [p for p in periods if not p.comparison]
@@ -661,7 +669,11 @@ def _figure(
     if _A_LITTLE_MORE.search(reading.document.text, amount.start, amount.end):
         bound = "at_least"
 
-    if indicator in {"exports", "imports"} and _through_a_country(facts, amount.end):
+    if (
+        indicator in {"exports", "imports"}
+        and _through_a_country(facts, amount.end)
+        and not _to_the_other_side(reading, facts)
+    ):
         indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
     # Goods named after the first cue of the indicator are what moved ("закупки туркменского газа…:
     # импорт может составить…"), whichever cue stands nearest the amount.
@@ -757,6 +769,44 @@ def _carriage_verb(reading: Reading, before: Sequence[Token]) -> bool:
     near = before[-3:]
     words = {lemma(t.text) for t in near} if reading.language == "ru" else {t.text.lower() for t in near}
     return bool(words & _CARRIAGE_VERBS)
+
+
+_ARRIVAL_VERBS = {"поступить", "поступать", "прибыть", "прибывать"}
+
+
+def _arrived_from(reading: Reading, facts: SentenceFacts, cue: Mention[str]) -> bool:
+    """A verb of arriving ("поступило") whose sentence names where the goods came from ("из
+    Польши") and not where they went: the receiving side's imports."""
+    tokens = facts.sentence.tokens
+    if lemma(tokens[cue.first].text) not in _ARRIVAL_VERBS:
+        return False
+    countries = facts.countries
+    destination = _TO_US.search(facts.sentence.text) or any(
+        _preceded_by(tokens, m, {"в", "во", "to", "into"}) for m in countries
+    )
+    return any(_preceded_by(tokens, m, {"из", "from"}) for m in countries) and not destination
+
+
+# "из Казахстана к нам поступило": a movement from one country to another, the first's exports
+_TO_US = re.compile(r"\b(?:к\s+нам|to\s+us)\b", re.IGNORECASE)
+
+
+# A route the goods crossed: a country, its ports or its territory after "через", "through", "via".
+_ROUTE = re.compile(
+    r"\b(?:через|through|via)\s+(?:(?:морские|морской|сухопутные|the|its|our)\s+)?"
+    r"(?:порт\w*|терминал\w*|территори\w*|ports?\b|terminals?\b|territory\b)",
+    re.IGNORECASE,
+)
+
+
+def _routed_through(reading: Reading, facts: SentenceFacts, clause_end: int) -> bool:
+    """A volume whose clause names no flow but the route it took ("Через порты Поти и Батуми прошло
+    1,3 млн тонн…", "41,500 TEU of cargo travelled … through Azerbaijan"): goods in transit."""
+    sentence = facts.sentence
+    if _ROUTE.search(sentence.text, 0, clause_end - sentence.start):
+        return True
+    marks = {"через", "through", "via"}
+    return any(_preceded_by(sentence.tokens, m, marks) and m.end <= clause_end for m in facts.countries)
 
 
 _CAUSES = {"because", "thanks", "owing", "благодаря", "из-за", "поскольку"}
@@ -1020,6 +1070,16 @@ def _through_a_country(facts: SentenceFacts, amount_end: int) -> bool:
     marks = _PARTNER_MARKS["transit_volume"] - {"по"}
     relative = _relative_clause(facts, amount_end)
     return any(_preceded_by(tokens, m, marks) and m.start < relative for m in facts.countries)
+
+
+def _to_the_other_side(reading: Reading, facts: SentenceFacts) -> bool:
+    """ "В Армению отправлено 140 тыс. тонн казахстанского зерна, большая часть — через Грузию":
+    goods sent from one side of the story's pair to the other, the third country only their route."""
+    tokens = facts.sentence.tokens
+    pair = set(reading.main_pair)
+    return len(pair) == 2 and any(
+        m.value.code in pair and _preceded_by(tokens, m, {"в", "во", "to", "into"}) for m in facts.countries
+    )
 
 
 def _relative_clause(facts: SentenceFacts, amount_end: int) -> int:
@@ -1452,7 +1512,7 @@ def _preceded_by(tokens: Sequence[Token], mention: Mention[CountryWord], marks: 
         or (
             len(preceding) > 1
             and preceding[-2] in marks
-            and preceding[-1] in {"территорию", "территории", "the"}
+            and preceding[-1] in {"территорию", "территории", "порты", "порт", "ports", "the"}
         )
     )
 

@@ -41,6 +41,10 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "вывозить",
             "экспортный груз",
             "экспортный перевозка",
+            # goods sent ("в Армению отправлено 140 тыс. тонн"); where a text says they arrived
+            # from a country ("из Польши поступило"), figures.py reads them as its imports
+            "отправить",
+            "отправлять",
             # a sale told by its verb: "продала в Китай", "отгружено в Пакистан"
             *SELLING_VERBS["ru"],
         ),

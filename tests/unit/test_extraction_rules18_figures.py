@@ -1,0 +1,84 @@
+"""rules-18, trade figures: mechanisms that recur across the development sets' authors, from
+sentences of our own (issue 12)."""
+
+from datetime import date
+from typing import Any
+
+from extraction_support import checked_bodies
+
+PUBLISHED = date(2026, 10, 20)
+
+
+def figures(text: str, language: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
+    return checked_bodies(text, language, "trade_figure", published)
+
+
+def flows(text: str, language: str) -> list[tuple[str, str, str, float]]:
+    return [(b["reporter"], b["partner"], b["indicator"], b["value"]) for b in figures(text, language)]
+
+
+# --- goods sent to, or arrived from, a country, told by a verb of motion ---
+
+
+def test_goods_sent_to_a_country_are_its_partner_s_exports() -> None:
+    text = (
+        "Молдова и Грузия расширяют торговлю. За январь–август в Грузию отправлено около 52 тыс. тонн "
+        "молдавского вина и соков."
+    )
+    assert flows(text, "ru") == [("MD", "GE", "exports", 52_000)]
+
+
+def test_goods_arrived_from_a_country_are_the_receiver_s_imports() -> None:
+    text = (
+        "Армения и Иран подвели итоги полугодия. Из Ирана за январь–июнь поступило 310 тыс. тонн "
+        "битума и 0,9 млрд куб. м газа."
+    )
+    assert [(r, p, i) for r, p, i, _ in flows(text, "ru")] == [("AM", "IR", "imports")] * 2
+
+
+def test_goods_arrived_from_one_country_to_us_stay_the_sender_s_exports() -> None:
+    # the destination is told ("к нам"): a movement from one side to the other, the sender's exports
+    text = "Узбекистан и Таджикистан. За девять месяцев из Узбекистана к нам поступило 90 тыс. тонн цемента."
+    assert [(r, p, i) for r, p, i, _ in flows(text, "ru")] == [("UZ", "TJ", "exports")]
+
+
+def test_goods_sent_to_the_other_side_by_way_of_a_third_country_stay_exports() -> None:
+    text = (
+        "Армения и Казахстан. За прошлый год в Армению вывезено 60 тыс. тонн казахстанской муки, "
+        "большая часть — через Грузию."
+    )
+    assert [(r, p, i) for r, p, i, _ in flows(text, "ru")] == [("KZ", "AM", "exports")]
+
+
+# --- a volume that crossed a country, told by its route alone ---
+
+
+def test_a_volume_told_by_the_ports_it_crossed_is_transit_of_the_pair() -> None:
+    text = (
+        "Казахстан и Грузия обсудили логистику. Через порты Поти и Батуми за январь–сентябрь прошло "
+        "около 800 тыс. тонн казахстанских грузов."
+    )
+    body = figures(text, "ru")[0]
+    assert (body["reporter"], body["partner"], body["indicator"], body["bound"]) == (
+        "KZ",
+        "GE",
+        "transit_volume",
+        "approximate",
+    )
+
+
+def test_a_volume_that_travelled_through_a_country_is_its_transit() -> None:
+    text = "Some 52,000 TEU of cargo travelled between China and Europe through Georgia in 2025."
+    assert flows(text, "en") == [("CN", "GE", "transit_volume", 52_000)]
+
+
+def test_a_volume_with_neither_flow_nor_route_is_no_figure() -> None:
+    assert flows("Казахстан и Грузия. За январь–сентябрь прошло 800 тыс. тонн грузов.", "ru") == []
+
+
+def test_an_aim_takes_no_year_from_the_figure_before_it() -> None:
+    text = (
+        "In 2025, some 52,000 TEU of cargo travelled between China and Europe through Georgia, and the "
+        "Sides agreed to bring this volume to 90,000 TEU."
+    )
+    assert [b["value"] for b in figures(text, "en")] == [52_000]
