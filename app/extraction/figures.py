@@ -500,6 +500,8 @@ def _figure(
     not_trade = [m for m in reading.cues("NOT_TRADE", before[-6:]) if not _accounted_for(tokens, m, amount)]
     if not_trade or reading.cues("NOT_TRADE", _own_clause(after[:3])):
         return None, 0
+    if amount.unit in CURRENCIES and _another_sum(reading, whole_before, after[:2]):
+        return None, 0  # "Qatari investments in Türkiye, he added, had exceeded USD 33 billion"
     if amount.unit != "percent" and _ABSOLUTE_CHANGE.search(
         reading.document.text[max(sentence.start, amount.start - 40) : amount.start]
     ):
@@ -769,6 +771,53 @@ def _carriage_verb(reading: Reading, before: Sequence[Token]) -> bool:
     near = before[-3:]
     words = {lemma(t.text) for t in near} if reading.language == "ru" else {t.text.lower() for t in near}
     return bool(words & _CARRIAGE_VERBS)
+
+
+# Sums that are not trade: money invested, lent or held, and the value of deals and contracts.
+_OTHER_SUMS = {
+    "investment",
+    "investments",
+    "invested",
+    "portfolio",
+    "capital",
+    "fund",
+    "loan",
+    "loans",
+    "credit",
+    "grant",
+    "debt",
+    "stake",
+    "deal",
+    "deals",
+    "contract",
+    "contracts",
+    "инвестиция",
+    "вложение",
+    "портфель",
+    "капитал",
+    "фонд",
+    "кредит",
+    "заём",
+    "грант",
+    "долг",
+    "сделка",
+    "контракт",
+}
+
+
+def _another_sum(reading: Reading, whole_before: Sequence[Token], after: Sequence[Token]) -> bool:
+    """A sum of money its clause says is an investment, a loan or a deal's value ("a $38 million
+    deal", "Портфель совместных проектов … оценивается в 14 млрд"): the word before it with no flow
+    named in between, or right after it."""
+    if any(token.keys & _OTHER_SUMS for token in after[:1]):
+        return True
+    for index in range(len(whole_before) - 1, -1, -1):
+        token = whole_before[index]
+        if _BREAK.fullmatch(token.text) and token.text not in {",", "(", ")"}:
+            return False
+        if token.keys & _OTHER_SUMS:
+            return not _indicator_cues(reading, whole_before[index + 1 :])
+    return False
 
 
 _ARRIVAL_VERBS = {"поступить", "поступать", "прибыть", "прибывать"}

@@ -82,3 +82,35 @@ def test_an_aim_takes_no_year_from_the_figure_before_it() -> None:
         "Sides agreed to bring this volume to 90,000 TEU."
     )
     assert [b["value"] for b in figures(text, "en")] == [52_000]
+
+
+# --- sums that are not trade: investments, deals and contracts ---
+
+
+def test_a_sum_its_clause_calls_an_investment_is_no_figure() -> None:
+    text = (
+        "Trade between Hungary and Serbia grew by 12 percent in the first half of 2026. Hungarian "
+        "investments in Serbia, the minister added, had passed EUR 4 billion in total."
+    )
+    assert [b["indicator"] for b in figures(text, "en")] == ["trade_turnover_growth"]
+
+
+def test_the_value_of_a_deal_is_no_figure() -> None:
+    text = (
+        "Serbian exports to Hungary reached EUR 900 million in January–June 2026. A Serbian dairy "
+        "separately agreed a EUR 25 million deal to buy a Hungarian cheese maker."
+    )
+    assert [b["value"] for b in figures(text, "en")] == [900_000_000]
+
+
+def test_a_portfolio_of_projects_is_no_figure() -> None:
+    text = (
+        "Товарооборот Сербии и Венгрии за январь–июнь 2026 года составил 2,1 млрд евро. Портфель "
+        "совместных проектов венгерских компаний оценивается в 3 млрд евро."
+    )
+    assert [b["value"] for b in figures(text, "ru")] == [2_100_000_000]
+
+
+def test_goods_shipped_under_a_contract_stay_a_figure() -> None:
+    text = "Kazakhstan shipped 1,200 tonnes of uranium to Hungary in 2025 under a long-term contract."
+    assert flows(text, "en") == [("KZ", "HU", "exports", 1_200)]
