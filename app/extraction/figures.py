@@ -555,6 +555,8 @@ def _figure(
     route_end = _next_clause(reading.document.text, amount.end, next_start, sentence.end)
     if indicator is None and amount.unit in _VOLUME and _routed_through(reading, facts, route_end):
         indicator = "transit_volume"  # "Через порты Поти и Батуми прошло 1,3 млн тонн туркменских грузов"
+    if indicator != "transit_volume" and _with_a_bloc(facts, previous_end, amount.start):
+        return None, 0  # "со странами ЕАЭС — 2 501,0 млн", "trade with the European Union"; not a route
     if indicator is None and tokens and _pronoun_subject(tokens, whole_before):
         # "Trade between the two countries remains modest. It was put at $187 million…"
         indicator = _previous_indicator(reading, facts)
@@ -817,6 +819,24 @@ def _another_sum(reading: Reading, whole_before: Sequence[Token], after: Sequenc
             return False
         if token.keys & _OTHER_SUMS:
             return not _indicator_cues(reading, whole_before[index + 1 :])
+    return False
+
+
+# Unions of countries: trade with one is a country's trade with a group, no pair's.
+_BLOCS = {"eaeu", "eu", "cis", "sco", "brics", "opec-plus", "oic"}
+_BLOC_MARKS = {"с", "со", "with", "to", "from", "в", "во", "из", "странами", "стран", "countries", "states"}
+
+
+def _with_a_bloc(facts: SentenceFacts, segment_start: int, amount_start: int) -> bool:
+    """A union of countries named as the other side before the amount, in its own part of the
+    sentence ("со странами Европейского союза превысил…", "with the EU reached…")."""
+    tokens = facts.sentence.tokens
+    for mention in facts.organizations:
+        if mention.value.id not in _BLOCS or not segment_start <= mention.start < amount_start:
+            continue
+        words = [t.text.lower() for t in tokens[max(0, mention.first - 2) : mention.first]]
+        if set(words) & _BLOC_MARKS:
+            return True
     return False
 
 

@@ -114,3 +114,23 @@ def test_a_portfolio_of_projects_is_no_figure() -> None:
 def test_goods_shipped_under_a_contract_stay_a_figure() -> None:
     text = "Kazakhstan shipped 1,200 tonnes of uranium to Hungary in 2025 under a long-term contract."
     assert flows(text, "en") == [("KZ", "HU", "exports", 1_200)]
+
+
+# --- trade with a union of countries ---
+
+
+def test_trade_with_a_union_of_countries_is_no_pair_s_figure() -> None:
+    text = (
+        "Товарооборот Молдовы с Грузией за январь–июнь 2026 года составил 61 млн долларов, со "
+        "странами ЕАЭС — 410 млн долларов."
+    )
+    assert [b["value"] for b in figures(text, "ru")] == [61_000_000]
+    assert figures("Georgia's trade with the European Union reached EUR 5 billion in 2025.", "en") == []
+
+
+def test_goods_in_transit_to_a_union_of_countries_stay_transit() -> None:
+    text = (
+        "С января по апрель через территорию Грузии в страны Евросоюза транзитом проследовало около "
+        "40 тыс. тонн армянских грузов."
+    )
+    assert flows(text, "ru") == [("AM", "GE", "transit_volume", 40_000)]
