@@ -591,6 +591,11 @@ def _figure(
         if indicator is None and _aim_or_outlook(reading, before):
             indicator = _indicator_nearby(reading, facts)
             confidence -= 0.2
+        if indicator is None and amount.unit in CURRENCIES and _aim_by_a_year(reading, whole_before, amount):
+            # "Our goal is $400 million by 2029", "Целевой ориентир — 100 млрд долларов к 2030 году":
+            # a sum two countries aim at by a year, no flow named near it, is their trade
+            indicator = "trade_turnover"
+            confidence -= 0.2
         if indicator is None or amount.unit not in _FITS[indicator]:
             return None, 0
         last_indicator[sentence.paragraph] = indicator
@@ -602,7 +607,11 @@ def _figure(
         value, upper = (-upper, -value) if upper is not None else (-value, None)
 
     carried = last_period.get(sentence.paragraph) or last_period.get(0)
-    before_periods = [p for p in periods if previous_end <= p.start and p.end <= amount.start]
+    before_periods = [
+        p
+        for p in periods
+        if previous_end <= p.start and p.end <= amount.start and p.kind != "annual" and not p.comparison
+    ]
     between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
     own_end = _next_clause(reading.document.text, amount.end, next_start, sentence.end)
     pointed_at: Sequence[str] = told
@@ -1018,6 +1027,16 @@ def _indicator_cues(reading: Reading, tokens: Sequence[Token]) -> list[Mention[s
 def _aim_or_outlook(reading: Reading, before: Sequence[Token]) -> bool:
     forecast = [m for m in reading.cues("FORECAST", before) if not _is_month_may(before, m)]
     return bool(reading.cues("TARGET", before) or forecast)
+
+
+def _aim_by_a_year(reading: Reading, whole_before: Sequence[Token], amount: Amount) -> bool:
+    """An aim's words before the amount and a year it is due by right after it ("a goal of $2
+    billion by 2030") or before it ("к 2030 году выйти на 200 млн долларов")."""
+    if not reading.cues("TARGET", whole_before):
+        return False
+    text = reading.document.text
+    start = whole_before[0].start if whole_before else amount.start
+    return bool(_BY_A_YEAR.match(text, amount.end)) or _DEADLINE.search(text, start, amount.start) is not None
 
 
 def _indicator_nearby(reading: Reading, facts: SentenceFacts) -> str | None:

@@ -134,3 +134,34 @@ def test_goods_in_transit_to_a_union_of_countries_stay_transit() -> None:
         "40 тыс. тонн армянских грузов."
     )
     assert flows(text, "ru") == [("AM", "GE", "transit_volume", 40_000)]
+
+
+# --- an aim stated as a sum by a year, no flow named ---
+
+
+def test_a_goal_of_a_sum_by_a_year_is_the_pair_s_trade_target() -> None:
+    for text, language in (
+        ("Serbia and Hungary want more trade. A new goal, EUR 6 billion by 2029, was discussed.", "en"),
+        ("Сербия и Венгрия. Целевой ориентир — 6 млрд евро к 2029 году — подтвердили министры.", "ru"),
+        ("Сербия и Венгрия. Наша задача: к 2029 году выйти на 6 млрд евро.", "ru"),
+    ):
+        [body] = figures(text, language)
+        assert (body["indicator"], body["period"], body["value"], body["status"]) == (
+            "trade_turnover",
+            "2029",
+            6_000_000_000,
+            "target",
+        ), text
+
+
+def test_a_sum_with_no_aim_and_no_flow_is_no_figure() -> None:
+    assert figures("Serbia and Hungary. EUR 6 billion by 2029 was the figure on the table.", "en") == []
+
+
+def test_an_aim_s_year_after_its_sum_beats_a_period_told_earlier_in_the_sentence() -> None:
+    text = (
+        "Trade between Serbia and Hungary rose by about a tenth in the first ten months of this year, "
+        "and the leaders told ministers to lift annual trade to EUR 8 billion by 2030."
+    )
+    target = [b for b in figures(text, "en") if b["status"] == "target"]
+    assert [(b["period"], b["value"]) for b in target] == [("2030", 8_000_000_000)]
