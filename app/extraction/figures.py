@@ -571,6 +571,7 @@ def _figure(
             reading.cues("GROWTH", before)
             or reading.cues("GROWTH", after[:2])
             or _more_than(after)
+            or _FOLD.search(reading.document.text, amount.start, amount.end)
             or _less_than(after)
         )
         decline = reading.cues("DECLINE", before) or reading.cues("DECLINE", after[:1])  # "a 3 percent drop"
@@ -734,11 +735,20 @@ def _figure(
     return body, max(confidence, 0.3)
 
 
+# "doubled", "nearly tripled": the verb that told the ratio tells the rise
+_FOLD = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled)\b", re.IGNORECASE)
 _A_LITTLE_MORE = re.compile(r"\sс\s+небольшим\s", re.IGNORECASE)
 _NEW_CLAUSE = {"а", "но", "и", "while", "whereas", "but", "and"}
 _CONTRASTING = {"а", "но", "while", "whereas", "but"}
 # ", but it remains small beside…": what the contrasting clause names is not the amount's
-_CONTRAST = re.compile(r",\s*(?:а|но|while|whereas|but)\s", re.IGNORECASE)
+_CONTRAST = re.compile(r",\s*(?:а|но|хотя|while|whereas|but|although|though)\s", re.IGNORECASE)
+
+
+def _contrast_after(text: str, amount_end: int, sentence_end: int) -> int:
+    """Where a contrasting clause opens after the amount ("…втрое больше, хотя в масштабах турецкого
+    рынка это немного"): the countries it names are no side of the amount."""
+    found = _CONTRAST.search(text, amount_end, sentence_end)
+    return found.start() if found else sentence_end
 
 
 def _before_contrast(after: Sequence[Token]) -> list[Token]:
@@ -896,7 +906,8 @@ _ABSOLUTE_CHANGE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_OPENING = re.compile(
-    r"(?:,\s*|\s)(?:а|но|тогда\s+как|в\s+то\s+время\s+как|while|whereas|but)\s", re.IGNORECASE
+    r"(?:,\s*|\s)(?:а|но|хотя|тогда\s+как|в\s+то\s+время\s+как|while|whereas|but|although|though)\s",
+    re.IGNORECASE,
 )
 
 
@@ -1098,7 +1109,7 @@ def _base_stated(text: str, periods: list[Period], amount: Amount) -> Period | N
     )
 
 
-_YEAR_BEFORE = re.compile(r"годом\s+ранее|a\s+year\s+(?:earlier|before|ago)", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"годом\s+ранее|год\s+назад|a\s+year\s+(?:earlier|before|ago)", re.IGNORECASE)
 
 
 _BASE_BEFORE = re.compile(
@@ -1401,6 +1412,7 @@ def _pair(
             _next_clause(
                 reading.document.text, amount_end, next_start or facts.sentence.end, facts.sentence.end
             ),
+            _contrast_after(reading.document.text, amount_end, facts.sentence.end),
         )
         countries = [m for m in countries if m.start < clause_end]
         own = [m for m in countries if segment_start is not None and m.start >= segment_start]

@@ -210,7 +210,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 _COMPARISON = re.compile(
     r"(?:по\s+сравнению(?:\s+со?)?|относительно|против|в\s+сравнении(?:\s+с)?|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
-    r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+во?)?|versus|vs\.?|(?:показател|уровн)\w+|(?:%|percent|cent|up|down|growth|increase|rise|decline),?\s+(?:over|on))\s*(?:(?:аналогичн|соответствующ)\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the\s+same|the)?\s*$",
+    r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+во?)?|versus|vs\.?|(?:показател|уровн)\w+|(?:%|percent|cent|up|down|growth|increase|rise|decline|half|third|quarter|fifth|tenth),?\s+(?:over|on))\s*(?:(?:аналогичн|соответствующ)\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the\s+same|the)?\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
@@ -220,7 +220,8 @@ _SAME_PERIOD = re.compile(
     r"(?:the\s+)?same\s+(?:period|quarter|month|half)s?"
     r"(?:\s+(?:of|in)\s+(?:(?:the\s+)?(?:last|previous)\s+year|(?:19|20)\d{2}\b)|\s+a\s+year\s+(?:earlier|ago))?|"
     r"(?:the\s+)?same\s+[a-z]+\s+months\s+(?:of|in)\s+(?:(?:the\s+)?(?:last|previous)\s+year|(?:19|20)\d{2}\b)|"
-    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|a\s+year\s+(?:earlier|ago|before(?=\s*[.,;)]))|"
+    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|год\s+назад|прошлогодн\w+"
+    r"|a\s+year\s+(?:earlier|ago|before(?=\s*[.,;)]))|"
     r"(?:показател\w+|уров\w+)\s+(?:прошлого|предыдущего)\s+года|(?:last|the\s+previous)\s+year's\s+(?:level|figure)",
     re.IGNORECASE,
 )

@@ -165,3 +165,55 @@ def test_an_aim_s_year_after_its_sum_beats_a_period_told_earlier_in_the_sentence
     )
     target = [b for b in figures(text, "en") if b["status"] == "target"]
     assert [(b["period"], b["value"]) for b in target] == [("2030", 8_000_000_000)]
+
+
+# --- growth told by a ratio or a fraction beside an amount ---
+
+
+def rates(text: str, language: str) -> list[tuple[str, float, str | None]]:
+    return [
+        (b["indicator"], b["value"], b.get("compared_period"))
+        for b in figures(text, language)
+        if b["unit"] == "percent"
+    ]
+
+
+def test_a_fold_verb_is_the_rise_it_tells() -> None:
+    text = "Serbian exports to Hungary nearly doubled in January–June 2026 to EUR 480 million."
+    assert rates(text, "en") == [("exports_growth", 100, None)]
+
+
+def test_a_rise_of_a_fraction_is_a_rate() -> None:
+    text = "Serbian imports from Hungary came to EUR 310 million in 2025, a rise of nearly a quarter on 2024."
+    assert [(indicator, value) for indicator, value, _ in rates(text, "en")] == [("imports_growth", 25)]
+
+
+def test_last_year_s_level_and_a_year_ago_are_bases_of_comparison() -> None:
+    assert rates(
+        "Отгрузки сербской малины в Венгрию за январь–август составили 12 тыс. тонн, что вдвое больше "
+        "прошлогоднего.",
+        "ru",
+    ) == [("exports_growth", 100, "2025-01/2025-08")]
+    assert rates(
+        "За январь–август Сербия поставила в Венгрию 40 тыс. тонн цемента — втрое больше, чем год назад.",
+        "ru",
+    ) == [("exports_growth", 200, "2025-01/2025-08")]
+
+
+def test_a_country_in_a_conceding_clause_is_no_side_of_the_rate() -> None:
+    text = (
+        "За январь–август Сербия поставила в Венгрию 40 тыс. тонн цемента — втрое больше, чем год назад, "
+        "хотя для венгерского рынка это немного."
+    )
+    assert [(b["reporter"], b["partner"]) for b in figures(text, "ru")] == [("RS", "HU")] * 2
+
+
+def test_a_year_ago_over_the_same_months_is_last_year_s_figure() -> None:
+    text = (
+        "Товарооборот Сербии и Венгрии за январь–август 2026 года составил 3,1 млрд евро. Год назад за "
+        "тот же срок он составлял 2,8 млрд евро."
+    )
+    assert [(b["period"], b["value"]) for b in figures(text, "ru")] == [
+        ("2026-01/2026-08", 3_100_000_000),
+        ("2025-01/2025-08", 2_800_000_000),
+    ]

@@ -45,6 +45,8 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             # from a country ("из Польши поступило"), figures.py reads them as its imports
             "отправить",
             "отправлять",
+            "отгрузка",
+            "отправка",
             # a sale told by its verb: "продала в Китай", "отгружено в Пакистан"
             *SELLING_VERBS["ru"],
         ),
