@@ -61,6 +61,8 @@ _CHANGE_VERBS = {
 
 # The key of `last_period` beside the paragraphs: the last fiscal year told.
 _FISCAL = -1
+# … and the period of the text's first figure: a release's own period.
+_FIRST = -2
 
 
 def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> list[Proposal]:
@@ -557,6 +559,12 @@ def _figure(
         indicator = "transit_volume"  # "Через порты Поти и Батуми прошло 1,3 млн тонн туркменских грузов"
     if indicator != "transit_volume" and _with_a_bloc(facts, previous_end, amount.start):
         return None, 0  # "со странами ЕАЭС — 2 501,0 млн", "trade with the European Union"; not a route
+    listed = False
+    if indicator is None and amount.unit != "percent":
+        # "Основные товары узбекского экспорта в Польшу:" over "хлопковая пряжа — 38,6 млн долл.
+        # США;": a list's rows are of the flow its caption names
+        indicator = _caption_indicator(reading, facts)
+        listed = indicator is not None
     if indicator is None and tokens and _pronoun_subject(tokens, whole_before):
         # "Trade between the two countries remains modest. It was put at $187 million…"
         indicator = _previous_indicator(reading, facts)
@@ -566,6 +574,10 @@ def _figure(
     if amount.unit == "percent" and previous_end > sentence.start and not _indicator_cues(reading, before):
         # "…accounted for 341,000 TEU of that total, up 9.8%": the rate of the amount it follows
         indicator = last_indicator.get(sentence.paragraph, indicator)
+    # "63,9 млн долларов США (+12,5%)": a signed rate in brackets after an amount is its change
+    signed = _signed_rate(reading.document.text, amount) if previous_end > sentence.start else None
+    if amount.unit == "percent" and after and after[0].text.lower() == "of":
+        return None, 0  # "some 60 percent of what we buy": a share
     if amount.unit == "percent":
         growth = (
             reading.cues("GROWTH", before)
@@ -573,6 +585,7 @@ def _figure(
             or _more_than(after)
             or _FOLD.search(reading.document.text, amount.start, amount.end)
             or _less_than(after)
+            or signed
         )
         decline = reading.cues("DECLINE", before) or reading.cues("DECLINE", after[:1])  # "a 3 percent drop"
         if not growth and not decline:
@@ -604,7 +617,7 @@ def _figure(
     declined = (reading.cues("DECLINE", before) and not reading.cues("GROWTH", before[-3:])) or (
         amount.unit == "percent" and reading.cues("DECLINE", after[:1])
     )
-    if amount.unit == "percent" and (declined or _less_than(after)):
+    if amount.unit == "percent" and (declined or _less_than(after) or signed == "-"):
         value, upper = (-upper, -value) if upper is not None else (-value, None)
 
     carried = last_period.get(sentence.paragraph) or last_period.get(0)
@@ -648,6 +661,13 @@ def _figure(
             # A paragraph that names no period goes on with the one before it ("По данным
             # ведомства, импорт из КНР достиг…" after a lead that stated the year).
             carried_here = last_period.get(sentence.paragraph - 1)
+        if carried_here is None and not last_period and told:
+            # "О внешней торговле … за январь–октябрь 2026 года" over "Товарооборот — 512,8 млн":
+            # a release's first figures are of the period its heading told
+            carried_here = told[-1]
+        if listed and not _has_period(reading, sentence.paragraph):
+            # a list of goods with no period of its own: the release's, its first figure's
+            carried_here = last_period.get(_FIRST, carried_here)
         period, explicit = carried_here, False
     base = _base_stated(reading.document.text, periods, amount)
     if base is not None:
@@ -662,6 +682,7 @@ def _figure(
         period = shift_year(period, -1)  # "up from 1.55 million tonnes a year earlier"
     else:
         last_period[sentence.paragraph] = last_period[0] = period
+        last_period.setdefault(_FIRST, period)
         told.append(period)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", period):
             last_period[_FISCAL] = period
@@ -686,7 +707,7 @@ def _figure(
     if (
         indicator in {"exports", "imports"}
         and _through_a_country(facts, amount.end)
-        and not _to_the_other_side(reading, facts)
+        and not _to_the_other_side(reading, facts, previous_end, amount.start)
     ):
         indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
     # Goods named after the first cue of the indicator are what moved ("закупки туркменского газа…:
@@ -730,9 +751,22 @@ def _figure(
         body["value_upper"] = upper
     if indicator.endswith("_growth"):
         compared = _compared(periods, amount, next_start, period)
+        if compared is None and signed:
+            compared = shift_year(period, -1)  # a release's bracketed rates are year on year
         if compared:
             body["compared_period"] = compared
     return body, max(confidence, 0.3)
+
+
+_SIGNED = re.compile(r"\(\s*([+\-−–])\s*$")
+
+
+def _signed_rate(text: str, amount: Amount) -> str | None:
+    """The sign of a rate written in brackets after an amount ("(+12,5%)", "(-7,9%)"), else None."""
+    if amount.unit != "percent":
+        return None
+    found = _SIGNED.search(text, max(0, amount.start - 4), amount.start)
+    return None if found is None else "+" if found.group(1) == "+" else "-"
 
 
 # "doubled", "nearly tripled": the verb that told the ratio tells the rise
@@ -1040,6 +1074,21 @@ def _aim_or_outlook(reading: Reading, before: Sequence[Token]) -> bool:
     return bool(reading.cues("TARGET", before) or forecast)
 
 
+def _caption_indicator(reading: Reading, facts: SentenceFacts) -> str | None:
+    """The flow named by the caption of the list a sentence is a row of: the nearest sentence before
+    it in its paragraph that ends with a colon, with only rows of the list in between."""
+    sentence = facts.sentence
+    for other in reversed(reading.facts[: sentence.index]):
+        if other.sentence.paragraph != sentence.paragraph:
+            return None
+        if other.sentence.text.rstrip().endswith(":"):
+            cues = _indicator_cues(reading, other.sentence.tokens)
+            return cues[-1].value if cues else None
+        if not other.sentence.text.rstrip().endswith(";"):
+            return None
+    return None
+
+
 def _aim_by_a_year(reading: Reading, whole_before: Sequence[Token], amount: Amount) -> bool:
     """An aim's words before the amount and a year it is due by right after it ("a goal of $2
     billion by 2030") or before it ("к 2030 году выйти на 200 млн долларов")."""
@@ -1171,13 +1220,15 @@ def _through_a_country(facts: SentenceFacts, amount_end: int) -> bool:
     return any(_preceded_by(tokens, m, marks) and m.start < relative for m in facts.countries)
 
 
-def _to_the_other_side(reading: Reading, facts: SentenceFacts) -> bool:
+def _to_the_other_side(reading: Reading, facts: SentenceFacts, start: int, end: int) -> bool:
     """ "В Армению отправлено 140 тыс. тонн казахстанского зерна, большая часть — через Грузию":
-    goods sent from one side of the story's pair to the other, the third country only their route."""
+    goods sent, as told before the amount (`start`–`end`), from one side of the story's pair to the
+    other, the third country only their route."""
     tokens = facts.sentence.tokens
     pair = set(reading.main_pair)
     return len(pair) == 2 and any(
-        m.value.code in pair and _preceded_by(tokens, m, {"в", "во", "to", "into"}) for m in facts.countries
+        m.value.code in pair and start <= m.start < end and _preceded_by(tokens, m, {"в", "во", "to", "into"})
+        for m in facts.countries
     )
 
 
@@ -1445,6 +1496,11 @@ def _pair(
                 break
     if reporter is None and partner is None and last_pairs and indicator in last_pairs:
         return last_pairs[indicator], True
+    if reporter is None and partner is None and indicator in {"exports", "imports"} and home is not None:
+        # "экспорт — 97,3 млн долл. США" in a release on Uzbekistan's trade with Poland: its side's
+        pair = reading.main_pair
+        if len(pair) == 2 and home in pair:
+            return (home, pair[1] if pair[0] == home else pair[0]), True
     if reporter is None and partner is None and indicator != "trade_turnover":
         return None  # exports, imports and transit of countries the text does not name here
     if reporter is None or partner is None:

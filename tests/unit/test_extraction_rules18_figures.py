@@ -217,3 +217,54 @@ def test_a_year_ago_over_the_same_months_is_last_year_s_figure() -> None:
         ("2026-01/2026-08", 3_100_000_000),
         ("2025-01/2025-08", 2_800_000_000),
     ]
+
+
+# --- a statistics release: its heading's period, bracketed rates, lists under a caption ---
+
+RELEASE = """О внешней торговле Республики Сербия с Венгрией за январь–август 2026 года
+
+Товарооборот — 3 120,4 млн евро (рост на 8,2% к январю–августу 2025 г.),
+в том числе:
+экспорт — 1 410,0 млн евро (+12,5%);
+импорт — 1 710,4 млн евро (-3,1%).
+
+В августе товарооборот составил 402,2 млн евро.
+
+Основные товары сербского экспорта в Венгрию:
+кукуруза — 96,3 млн евро;
+медная проволока — 61,8 млн евро.
+"""
+
+
+def test_a_release_s_figures_take_its_heading_s_period_and_bracketed_rates() -> None:
+    found = [
+        (b["reporter"], b["partner"], b["indicator"], b["period"], b["value"], b.get("compared_period"))
+        for b in figures(RELEASE, "ru", date(2026, 9, 25))
+    ]
+    assert found[:6] == [
+        ("RS", "HU", "trade_turnover", "2026-01/2026-08", 3_120_400_000, None),
+        ("RS", "HU", "trade_turnover_growth", "2026-01/2026-08", 8.2, "2025-01/2025-08"),
+        ("RS", "HU", "exports", "2026-01/2026-08", 1_410_000_000, None),
+        ("RS", "HU", "exports_growth", "2026-01/2026-08", 12.5, "2025-01/2025-08"),
+        ("RS", "HU", "imports", "2026-01/2026-08", 1_710_400_000, None),
+        ("RS", "HU", "imports_growth", "2026-01/2026-08", -3.1, "2025-01/2025-08"),
+    ]
+
+
+def test_a_list_under_a_caption_is_of_the_caption_s_flow_and_the_release_s_period() -> None:
+    rows = [b for b in figures(RELEASE, "ru", date(2026, 9, 25)) if b["value"] in {96_300_000, 61_800_000}]
+    assert [(b["reporter"], b["partner"], b["indicator"], b["period"]) for b in rows] == [
+        ("RS", "HU", "exports", "2026-01/2026-08")
+    ] * 2
+
+
+def test_a_rate_in_brackets_needs_its_sign() -> None:
+    text = (
+        "Экспорт сербских товаров в Венгрию за январь–август составил 1,4 млрд евро (12,5% всего экспорта)."
+    )
+    assert [b["unit"] for b in figures(text, "ru")] == ["EUR"]
+
+
+def test_a_percent_of_something_is_a_share_not_a_rise() -> None:
+    text = "Serbia sells Hungary maize and wire; those make up some 40 percent of what Hungary buys from it."
+    assert figures(text, "en") == []
