@@ -1342,6 +1342,8 @@ def _bound(
     texts = (f" {' '.join(surface)} ", f" {' '.join(words)} ")
     for phrase, bound in vocab.BOUNDS[language]:
         if any(f" {phrase} " in text for text in texts):
+            if phrase == "до" and not target and "мочь" in clause_words and _changes(clause_words):
+                return "at_most"  # "поставки могут вырасти до 500 млн кубометров": a ceiling, not a level
             if phrase in {"до", "от", "to"} and (
                 target or _after_change_verb(words, phrase) or _changes(clause_words)
             ):

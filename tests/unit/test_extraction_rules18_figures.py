@@ -268,3 +268,19 @@ def test_a_rate_in_brackets_needs_its_sign() -> None:
 def test_a_percent_of_something_is_a_share_not_a_rise() -> None:
     text = "Serbia sells Hungary maize and wire; those make up some 40 percent of what Hungary buys from it."
     assert figures(text, "en") == []
+
+
+# --- a change that may reach a value: a ceiling ---
+
+
+def test_a_change_that_may_reach_a_value_is_bounded_above() -> None:
+    text = (
+        "Сербия и Венгрия. В следующем году поставки сербской кукурузы в Венгрию могут вырасти до "
+        "300 тыс. тонн."
+    )
+    assert [(b["bound"], b["status"]) for b in figures(text, "ru")] == [("at_most", "forecast")]
+
+
+def test_a_change_that_happened_to_a_value_is_that_value() -> None:
+    text = "Сербия и Венгрия. В 2025 году поставки сербской кукурузы в Венгрию выросли до 300 тыс. тонн."
+    assert [(b["bound"], b["status"]) for b in figures(text, "ru")] == [("exact", "reported")]
