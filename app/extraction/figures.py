@@ -95,6 +95,13 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
                 units_told,
             )
         if len(proposals) == count:
+            stated = [
+                p.value for p in periods if not p.comparison and p.kind not in {"same", "carry", "annual"}
+            ]
+            if len(stated) == 1 and sentence.paragraph not in last_period and _about_a_period(reading, facts):
+                # "The first quarter of 2026 was weak. Bilateral turnover slipped by 1.8 per cent…":
+                # a paragraph that opens on a period tells its figures of it
+                last_period[sentence.paragraph] = stated[0]
             told += [
                 p.value
                 for p in periods
@@ -162,6 +169,17 @@ def _sentence_figures(
         if project_ids:
             body["projects"] = sorted(set(project_ids))
         proposals.append(_proposal(len(proposals), body, sentence, confidence, requires))
+
+
+def _about_a_period(reading: Reading, facts: SentenceFacts) -> bool:
+    """A short sentence with no amount that opens on the period it is about ("The first quarter of
+    2026 was weak.")."""
+    sentence = facts.sentence
+    if sentence.question or len(sentence.tokens) > 10 or find_amounts(sentence.text, 0, reading.language):
+        return False
+    year = reading.published.year if reading.published else None
+    periods = find_periods(sentence.text, 0, year, reading.published)
+    return bool(periods) and periods[0].start <= 12
 
 
 def _with_units_left_out(
@@ -661,7 +679,7 @@ def _figure(
             # A paragraph that names no period goes on with the one before it ("По данным
             # ведомства, импорт из КНР достиг…" after a lead that stated the year).
             carried_here = last_period.get(sentence.paragraph - 1)
-        if carried_here is None and not last_period and told:
+        if carried_here is None and _FIRST not in last_period and told:
             # "О внешней торговле … за январь–октябрь 2026 года" over "Товарооборот — 512,8 млн":
             # a release's first figures are of the period its heading told
             carried_here = told[-1]

@@ -284,3 +284,33 @@ def test_a_change_that_may_reach_a_value_is_bounded_above() -> None:
 def test_a_change_that_happened_to_a_value_is_that_value() -> None:
     text = "Сербия и Венгрия. В 2025 году поставки сербской кукурузы в Венгрию выросли до 300 тыс. тонн."
     assert [(b["bound"], b["status"]) for b in figures(text, "ru")] == [("exact", "reported")]
+
+
+# --- a paragraph that opens on its period; "H1" ---
+
+
+def test_a_paragraph_opening_on_a_period_tells_its_figures_of_it() -> None:
+    text = (
+        "According to Serbia's statistics office, Serbian exports to Hungary reached EUR 2.8 billion in "
+        "2025, while imports from Hungary came to EUR 3.3 billion.\n\n"
+        "The first quarter of 2026 was weak. Bilateral turnover slipped by 2.1 per cent year on year, "
+        "to EUR 1.4 billion."
+    )
+    later = [b for b in figures(text, "en", date(2026, 5, 20)) if b["period"] != "2025"]
+    assert [(b["indicator"], b["period"]) for b in later] == [
+        ("trade_turnover_growth", "2026-01/2026-03"),
+        ("trade_turnover", "2026-01/2026-03"),
+    ]
+
+
+def test_h1_is_the_first_half_of_the_year_the_text_is_about() -> None:
+    text = "Serbia and Hungary. In H1, trade slipped 3.5 percent year on year to EUR 2.9 billion."
+    assert {b["period"] for b in figures(text, "en")} == {"2026-01/2026-06"}
+
+
+def test_a_capacity_a_terminal_is_designed_for_is_no_figure() -> None:
+    text = (
+        "Transit of Hungarian goods through Serbia reached 31,000 TEU in H1. The new terminal at Subotica, "
+        "designed for 40,000 TEU a year, opened in June."
+    )
+    assert [b["value"] for b in figures(text, "en")] == [31_000]

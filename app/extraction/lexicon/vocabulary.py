@@ -269,6 +269,7 @@ NOT_TRADE: dict[str, tuple[str, ...]] = {
         "length",
         "reserves",
         "stake",
+        "designed",  # "a terminal designed for 40,000 TEU a year": a capacity
     ),
 }
 
