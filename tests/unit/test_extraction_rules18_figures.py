@@ -314,3 +314,20 @@ def test_a_capacity_a_terminal_is_designed_for_is_no_figure() -> None:
         "designed for 40,000 TEU a year, opened in June."
     )
     assert [b["value"] for b in figures(text, "en")] == [31_000]
+
+
+# --- trade told by its verb; an ambition with no year ---
+
+
+def test_trade_told_by_its_verb_is_turnover() -> None:
+    assert flows("Serbia and Hungary traded about EUR 6.1 billion of goods in 2025.", "en") == [
+        ("RS", "HU", "trade_turnover", 6_100_000_000)
+    ]
+    assert flows("Сербия и Венгрия. В прошлом году мы наторговали примерно на 6,1 млрд евро.", "ru") == [
+        ("RS", "HU", "trade_turnover", 6_100_000_000)
+    ]
+
+
+def test_an_ambition_with_no_year_is_no_figure() -> None:
+    text = "Serbia and Hungary traded EUR 6.1 billion in 2025. Our ambition is to reach 8 billion."
+    assert [b["value"] for b in figures(text, "en")] == [6_100_000_000]

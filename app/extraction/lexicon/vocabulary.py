@@ -28,6 +28,8 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "торговля",
             # "оборот вырос на 1,9 %": the trade turnover a release is about, its word shortened
             "оборот",
+            # "мы наторговали на 8,3 млрд долларов": trade told by its verb
+            "наторговать",
         ),
         "exports": (
             "экспорт",
@@ -96,6 +98,8 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "trade",
             # "Goods worth … were exchanged", "the two-way flow", "goods in both directions"
             "exchanged",
+            # "Colombia and Mexico traded around $6.9 billion": trade told by its verb
+            "traded",
             "two-way",
             "in both directions",
         ),
@@ -452,6 +456,7 @@ TARGET: dict[str, tuple[str, ...]] = {
         "targets",
         "targeting",
         "goal",
+        "ambition",
         "plan to bring",
         "plans to bring",
         "plan to increase",
