@@ -577,6 +577,10 @@ def _resolve(
     year, explicit = resolved
     if kind == "months":
         first, last = _month_number(match.group("m1")), _month_number(match.group("m2"))
+        if first and last and last < first and not match.group("and") and not match.group("between"):
+            # "from October to July": a span across the new year, ending in the year told
+            end_year = _reported_year(match, year, explicit, last, reported_by)
+            return f"{end_year - 1}-{first:02d}/{end_year}-{last:02d}", explicit
         if not first or not last or last < first:
             return None
         if match.group("and") and last != first + 1 and not match.group("between"):

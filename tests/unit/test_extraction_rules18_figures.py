@@ -331,3 +331,13 @@ def test_trade_told_by_its_verb_is_turnover() -> None:
 def test_an_ambition_with_no_year_is_no_figure() -> None:
     text = "Serbia and Hungary traded EUR 6.1 billion in 2025. Our ambition is to reach 8 billion."
     assert [b["value"] for b in figures(text, "en")] == [6_100_000_000]
+
+
+# --- a span of months across the new year ---
+
+
+def test_a_span_of_months_across_the_new_year_ends_in_the_year_told() -> None:
+    text = "From October to July, Serbian exports to Hungary rose 6.1 percent year on year."
+    assert [b["period"] for b in figures(text, "en", date(2026, 9, 10))] == ["2025-10/2026-07"]
+    text = "С октября по март сербский экспорт в Венгрию вырос на 4,2% в годовом выражении."
+    assert [b["period"] for b in figures(text, "ru", date(2026, 5, 10))] == ["2025-10/2026-03"]
