@@ -410,7 +410,7 @@ _RATIO = re.compile(
     rf"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?|(?<![\w-]){_WORDS})\s*(?:раз(?:а)?\b|times\b|-fold\b)"
     r"|\b(?P<word>вдвое|втрое|вчетверо|впятеро|doubled|tripled|trebled|quadrupled)\b"
     # "by more than a fifth", "примерно на одну пятую", "прибавив почти треть"
-    r"|(?:\bby\s+|\bна\s+|\bприбави\w*\s+|\badded\s+)(?:\w+\s+){0,2}?"
+    r"|(?:\bby\s+|\bна\s+|\bприбави\w*\s+|\badded\s+|\b(?:rise|increase|growth|gain|jump)\s+of\s+)(?:\w+\s+){0,2}?"
     r"(?P<part>(?:(?:a|one)\s+)?(?:half|third|quarter|fifth|tenth)"
     r"|(?:одну\s+)?(?:половину|треть|четверть|пятую(?:\s+часть)?|десятую(?:\s+часть)?))\b"
     # "nearly a third more than…": a fraction as the comparison's measure, with no "by"

@@ -61,6 +61,8 @@ _CHANGE_VERBS = {
 
 # The key of `last_period` beside the paragraphs: the last fiscal year told.
 _FISCAL = -1
+# … and the period of the text's first figure: a release's own period.
+_FIRST = -2
 
 
 def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> list[Proposal]:
@@ -93,6 +95,13 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
                 units_told,
             )
         if len(proposals) == count:
+            stated = [
+                p.value for p in periods if not p.comparison and p.kind not in {"same", "carry", "annual"}
+            ]
+            if len(stated) == 1 and sentence.paragraph not in last_period and _about_a_period(reading, facts):
+                # "The first quarter of 2026 was weak. Bilateral turnover slipped by 1.8 per cent…":
+                # a paragraph that opens on a period tells its figures of it
+                last_period[sentence.paragraph] = stated[0]
             told += [
                 p.value
                 for p in periods
@@ -160,6 +169,17 @@ def _sentence_figures(
         if project_ids:
             body["projects"] = sorted(set(project_ids))
         proposals.append(_proposal(len(proposals), body, sentence, confidence, requires))
+
+
+def _about_a_period(reading: Reading, facts: SentenceFacts) -> bool:
+    """A short sentence with no amount that opens on the period it is about ("The first quarter of
+    2026 was weak.")."""
+    sentence = facts.sentence
+    if sentence.question or len(sentence.tokens) > 10 or find_amounts(sentence.text, 0, reading.language):
+        return False
+    year = reading.published.year if reading.published else None
+    periods = find_periods(sentence.text, 0, year, reading.published)
+    return bool(periods) and periods[0].start <= 12
 
 
 def _with_units_left_out(
@@ -500,6 +520,8 @@ def _figure(
     not_trade = [m for m in reading.cues("NOT_TRADE", before[-6:]) if not _accounted_for(tokens, m, amount)]
     if not_trade or reading.cues("NOT_TRADE", _own_clause(after[:3])):
         return None, 0
+    if amount.unit in CURRENCIES and _another_sum(reading, whole_before, after[:2]):
+        return None, 0  # "Qatari investments in Türkiye, he added, had exceeded USD 33 billion"
     if amount.unit != "percent" and _ABSOLUTE_CHANGE.search(
         reading.document.text[max(sentence.start, amount.start - 40) : amount.start]
     ):
@@ -534,6 +556,8 @@ def _figure(
             indicator = carried_flow
     if indicator == "transit_volume" and _from_one_to_the_other(reading, facts):
         indicator = "exports"  # "Freight moved by rail from Tanzania to Uganda…": no country carries it
+    if indicator == "exports" and indicator_cues and _arrived_from(reading, facts, indicator_cues[-1]):
+        indicator = "imports"  # "из Польши поступило 86 тыс. тонн": what came in from there
     if indicator is None:
         following_tokens = _tokens_between(tokens, amount.end, next_start)
         breaks = [i for i, t in enumerate(following_tokens) if t.text in {",", ";", "—", "–"}]
@@ -548,6 +572,17 @@ def _figure(
             following_tokens = following_tokens[: causes[0]]
         cues_after = reading.cues("INDICATORS", following_tokens)
         indicator = cues_after[0].value if cues_after else None
+    route_end = _next_clause(reading.document.text, amount.end, next_start, sentence.end)
+    if indicator is None and amount.unit in _VOLUME and _routed_through(reading, facts, route_end):
+        indicator = "transit_volume"  # "Через порты Поти и Батуми прошло 1,3 млн тонн туркменских грузов"
+    if indicator != "transit_volume" and _with_a_bloc(facts, previous_end, amount.start):
+        return None, 0  # "со странами ЕАЭС — 2 501,0 млн", "trade with the European Union"; not a route
+    listed = False
+    if indicator is None and amount.unit != "percent":
+        # "Основные товары узбекского экспорта в Польшу:" over "хлопковая пряжа — 38,6 млн долл.
+        # США;": a list's rows are of the flow its caption names
+        indicator = _caption_indicator(reading, facts)
+        listed = indicator is not None
     if indicator is None and tokens and _pronoun_subject(tokens, whole_before):
         # "Trade between the two countries remains modest. It was put at $187 million…"
         indicator = _previous_indicator(reading, facts)
@@ -557,12 +592,18 @@ def _figure(
     if amount.unit == "percent" and previous_end > sentence.start and not _indicator_cues(reading, before):
         # "…accounted for 341,000 TEU of that total, up 9.8%": the rate of the amount it follows
         indicator = last_indicator.get(sentence.paragraph, indicator)
+    # "63,9 млн долларов США (+12,5%)": a signed rate in brackets after an amount is its change
+    signed = _signed_rate(reading.document.text, amount) if previous_end > sentence.start else None
+    if amount.unit == "percent" and after and after[0].text.lower() == "of":
+        return None, 0  # "some 60 percent of what we buy": a share
     if amount.unit == "percent":
         growth = (
             reading.cues("GROWTH", before)
             or reading.cues("GROWTH", after[:2])
             or _more_than(after)
+            or _FOLD.search(reading.document.text, amount.start, amount.end)
             or _less_than(after)
+            or signed
         )
         decline = reading.cues("DECLINE", before) or reading.cues("DECLINE", after[:1])  # "a 3 percent drop"
         if not growth and not decline:
@@ -582,6 +623,11 @@ def _figure(
         if indicator is None and _aim_or_outlook(reading, before):
             indicator = _indicator_nearby(reading, facts)
             confidence -= 0.2
+        if indicator is None and amount.unit in CURRENCIES and _aim_by_a_year(reading, whole_before, amount):
+            # "Our goal is $400 million by 2029", "Целевой ориентир — 100 млрд долларов к 2030 году":
+            # a sum two countries aim at by a year, no flow named near it, is their trade
+            indicator = "trade_turnover"
+            confidence -= 0.2
         if indicator is None or amount.unit not in _FITS[indicator]:
             return None, 0
         last_indicator[sentence.paragraph] = indicator
@@ -589,11 +635,15 @@ def _figure(
     declined = (reading.cues("DECLINE", before) and not reading.cues("GROWTH", before[-3:])) or (
         amount.unit == "percent" and reading.cues("DECLINE", after[:1])
     )
-    if amount.unit == "percent" and (declined or _less_than(after)):
+    if amount.unit == "percent" and (declined or _less_than(after) or signed == "-"):
         value, upper = (-upper, -value) if upper is not None else (-value, None)
 
     carried = last_period.get(sentence.paragraph) or last_period.get(0)
-    before_periods = [p for p in periods if previous_end <= p.start and p.end <= amount.start]
+    before_periods = [
+        p
+        for p in periods
+        if previous_end <= p.start and p.end <= amount.start and p.kind != "annual" and not p.comparison
+    ]
     between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
     own_end = _next_clause(reading.document.text, amount.end, next_start, sentence.end)
     pointed_at: Sequence[str] = told
@@ -610,8 +660,11 @@ def _figure(
         )
     if period is None and amount.unit == "percent" and any(p.comparison for p in periods):
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
-    # A target with no year of its own is no figure ("официальная цель в 1 млрд долларов").
+    # A target with no year of its own is no figure ("официальная цель в 1 млрд долларов"), nor
+    # does it take the year of the figure before it ("…41,500 TEU in 2025, and agreed to bring it to…").
     aim = bool(reading.cues("TARGET", before))
+    if aim and not any(not p.comparison and previous_end <= p.start and p.end <= own_end for p in periods):
+        period = None
     year_before = _a_year_before(reading.document.text, periods, previous_end, amount.start)
     # A base of comparison ("…, или на 3,2 % больше, чем годом ранее") states no period of the figure.
     stated = [p for p in periods if not p.comparison]
@@ -626,6 +679,13 @@ def _figure(
             # A paragraph that names no period goes on with the one before it ("По данным
             # ведомства, импорт из КНР достиг…" after a lead that stated the year).
             carried_here = last_period.get(sentence.paragraph - 1)
+        if carried_here is None and _FIRST not in last_period and told:
+            # "О внешней торговле … за январь–октябрь 2026 года" over "Товарооборот — 512,8 млн":
+            # a release's first figures are of the period its heading told
+            carried_here = told[-1]
+        if listed and not _has_period(reading, sentence.paragraph):
+            # a list of goods with no period of its own: the release's, its first figure's
+            carried_here = last_period.get(_FIRST, carried_here)
         period, explicit = carried_here, False
     base = _base_stated(reading.document.text, periods, amount)
     if base is not None:
@@ -640,6 +700,7 @@ def _figure(
         period = shift_year(period, -1)  # "up from 1.55 million tonnes a year earlier"
     else:
         last_period[sentence.paragraph] = last_period[0] = period
+        last_period.setdefault(_FIRST, period)
         told.append(period)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", period):
             last_period[_FISCAL] = period
@@ -661,7 +722,11 @@ def _figure(
     if _A_LITTLE_MORE.search(reading.document.text, amount.start, amount.end):
         bound = "at_least"
 
-    if indicator in {"exports", "imports"} and _through_a_country(facts, amount.end):
+    if (
+        indicator in {"exports", "imports"}
+        and _through_a_country(facts, amount.end)
+        and not _to_the_other_side(reading, facts, previous_end, amount.start)
+    ):
         indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
     # Goods named after the first cue of the indicator are what moved ("закупки туркменского газа…:
     # импорт может составить…"), whichever cue stands nearest the amount.
@@ -704,16 +769,38 @@ def _figure(
         body["value_upper"] = upper
     if indicator.endswith("_growth"):
         compared = _compared(periods, amount, next_start, period)
+        if compared is None and signed:
+            compared = shift_year(period, -1)  # a release's bracketed rates are year on year
         if compared:
             body["compared_period"] = compared
     return body, max(confidence, 0.3)
 
 
+_SIGNED = re.compile(r"\(\s*([+\-−–])\s*$")
+
+
+def _signed_rate(text: str, amount: Amount) -> str | None:
+    """The sign of a rate written in brackets after an amount ("(+12,5%)", "(-7,9%)"), else None."""
+    if amount.unit != "percent":
+        return None
+    found = _SIGNED.search(text, max(0, amount.start - 4), amount.start)
+    return None if found is None else "+" if found.group(1) == "+" else "-"
+
+
+# "doubled", "nearly tripled": the verb that told the ratio tells the rise
+_FOLD = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled)\b", re.IGNORECASE)
 _A_LITTLE_MORE = re.compile(r"\sс\s+небольшим\s", re.IGNORECASE)
 _NEW_CLAUSE = {"а", "но", "и", "while", "whereas", "but", "and"}
 _CONTRASTING = {"а", "но", "while", "whereas", "but"}
 # ", but it remains small beside…": what the contrasting clause names is not the amount's
-_CONTRAST = re.compile(r",\s*(?:а|но|while|whereas|but)\s", re.IGNORECASE)
+_CONTRAST = re.compile(r",\s*(?:а|но|хотя|while|whereas|but|although|though)\s", re.IGNORECASE)
+
+
+def _contrast_after(text: str, amount_end: int, sentence_end: int) -> int:
+    """Where a contrasting clause opens after the amount ("…втрое больше, хотя в масштабах турецкого
+    рынка это немного"): the countries it names are no side of the amount."""
+    found = _CONTRAST.search(text, amount_end, sentence_end)
+    return found.start() if found else sentence_end
 
 
 def _before_contrast(after: Sequence[Token]) -> list[Token]:
@@ -759,6 +846,109 @@ def _carriage_verb(reading: Reading, before: Sequence[Token]) -> bool:
     return bool(words & _CARRIAGE_VERBS)
 
 
+# Sums that are not trade: money invested, lent or held, and the value of deals and contracts.
+_OTHER_SUMS = {
+    "investment",
+    "investments",
+    "invested",
+    "portfolio",
+    "capital",
+    "fund",
+    "loan",
+    "loans",
+    "credit",
+    "grant",
+    "debt",
+    "stake",
+    "deal",
+    "deals",
+    "contract",
+    "contracts",
+    "инвестиция",
+    "вложение",
+    "портфель",
+    "капитал",
+    "фонд",
+    "кредит",
+    "заём",
+    "грант",
+    "долг",
+    "сделка",
+    "контракт",
+}
+
+
+def _another_sum(reading: Reading, whole_before: Sequence[Token], after: Sequence[Token]) -> bool:
+    """A sum of money its clause says is an investment, a loan or a deal's value ("a $38 million
+    deal", "Портфель совместных проектов … оценивается в 14 млрд"): the word before it with no flow
+    named in between, or right after it."""
+    if any(token.keys & _OTHER_SUMS for token in after[:1]):
+        return True
+    for index in range(len(whole_before) - 1, -1, -1):
+        token = whole_before[index]
+        if _BREAK.fullmatch(token.text) and token.text not in {",", "(", ")"}:
+            return False
+        if token.keys & _OTHER_SUMS:
+            return not _indicator_cues(reading, whole_before[index + 1 :])
+    return False
+
+
+# Unions of countries: trade with one is a country's trade with a group, no pair's.
+_BLOCS = {"eaeu", "eu", "cis", "sco", "brics", "opec-plus", "oic"}
+_BLOC_MARKS = {"с", "со", "with", "to", "from", "в", "во", "из", "странами", "стран", "countries", "states"}
+
+
+def _with_a_bloc(facts: SentenceFacts, segment_start: int, amount_start: int) -> bool:
+    """A union of countries named as the other side before the amount, in its own part of the
+    sentence ("со странами Европейского союза превысил…", "with the EU reached…")."""
+    tokens = facts.sentence.tokens
+    for mention in facts.organizations:
+        if mention.value.id not in _BLOCS or not segment_start <= mention.start < amount_start:
+            continue
+        words = [t.text.lower() for t in tokens[max(0, mention.first - 2) : mention.first]]
+        if set(words) & _BLOC_MARKS:
+            return True
+    return False
+
+
+_ARRIVAL_VERBS = {"поступить", "поступать", "прибыть", "прибывать"}
+
+
+def _arrived_from(reading: Reading, facts: SentenceFacts, cue: Mention[str]) -> bool:
+    """A verb of arriving ("поступило") whose sentence names where the goods came from ("из
+    Польши") and not where they went: the receiving side's imports."""
+    tokens = facts.sentence.tokens
+    if lemma(tokens[cue.first].text) not in _ARRIVAL_VERBS:
+        return False
+    countries = facts.countries
+    destination = _TO_US.search(facts.sentence.text) or any(
+        _preceded_by(tokens, m, {"в", "во", "to", "into"}) for m in countries
+    )
+    return any(_preceded_by(tokens, m, {"из", "from"}) for m in countries) and not destination
+
+
+# "из Казахстана к нам поступило": a movement from one country to another, the first's exports
+_TO_US = re.compile(r"\b(?:к\s+нам|to\s+us)\b", re.IGNORECASE)
+
+
+# A route the goods crossed: a country, its ports or its territory after "через", "through", "via".
+_ROUTE = re.compile(
+    r"\b(?:через|through|via)\s+(?:(?:морские|морской|сухопутные|the|its|our)\s+)?"
+    r"(?:порт\w*|терминал\w*|территори\w*|ports?\b|terminals?\b|territory\b)",
+    re.IGNORECASE,
+)
+
+
+def _routed_through(reading: Reading, facts: SentenceFacts, clause_end: int) -> bool:
+    """A volume whose clause names no flow but the route it took ("Через порты Поти и Батуми прошло
+    1,3 млн тонн…", "41,500 TEU of cargo travelled … through Azerbaijan"): goods in transit."""
+    sentence = facts.sentence
+    if _ROUTE.search(sentence.text, 0, clause_end - sentence.start):
+        return True
+    marks = {"через", "through", "via"}
+    return any(_preceded_by(sentence.tokens, m, marks) and m.end <= clause_end for m in facts.countries)
+
+
 _CAUSES = {"because", "thanks", "owing", "благодаря", "из-за", "поскольку"}
 _SAME_FISCAL = re.compile(r"\bsame\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
 _OR_RATE = re.compile(r"\s*,?\s*(?:or|или)(?:\s+(?:на|by))?\s*", re.IGNORECASE)
@@ -768,7 +958,8 @@ _ABSOLUTE_CHANGE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_OPENING = re.compile(
-    r"(?:,\s*|\s)(?:а|но|тогда\s+как|в\s+то\s+время\s+как|while|whereas|but)\s", re.IGNORECASE
+    r"(?:,\s*|\s)(?:а|но|хотя|тогда\s+как|в\s+то\s+время\s+как|while|whereas|but|although|though)\s",
+    re.IGNORECASE,
 )
 
 
@@ -901,6 +1092,31 @@ def _aim_or_outlook(reading: Reading, before: Sequence[Token]) -> bool:
     return bool(reading.cues("TARGET", before) or forecast)
 
 
+def _caption_indicator(reading: Reading, facts: SentenceFacts) -> str | None:
+    """The flow named by the caption of the list a sentence is a row of: the nearest sentence before
+    it in its paragraph that ends with a colon, with only rows of the list in between."""
+    sentence = facts.sentence
+    for other in reversed(reading.facts[: sentence.index]):
+        if other.sentence.paragraph != sentence.paragraph:
+            return None
+        if other.sentence.text.rstrip().endswith(":"):
+            cues = _indicator_cues(reading, other.sentence.tokens)
+            return cues[-1].value if cues else None
+        if not other.sentence.text.rstrip().endswith(";"):
+            return None
+    return None
+
+
+def _aim_by_a_year(reading: Reading, whole_before: Sequence[Token], amount: Amount) -> bool:
+    """An aim's words before the amount and a year it is due by right after it ("a goal of $2
+    billion by 2030") or before it ("к 2030 году выйти на 200 млн долларов")."""
+    if not reading.cues("TARGET", whole_before):
+        return False
+    text = reading.document.text
+    start = whole_before[0].start if whole_before else amount.start
+    return bool(_BY_A_YEAR.match(text, amount.end)) or _DEADLINE.search(text, start, amount.start) is not None
+
+
 def _indicator_nearby(reading: Reading, facts: SentenceFacts) -> str | None:
     """What an aim states a sum of, when it names nothing ("Our aim is $1.5 billion by 2028", "мы
     рассчитываем выйти на 27 млрд"): the figure the other sentences of its paragraph name, or, in
@@ -960,7 +1176,7 @@ def _base_stated(text: str, periods: list[Period], amount: Amount) -> Period | N
     )
 
 
-_YEAR_BEFORE = re.compile(r"годом\s+ранее|a\s+year\s+(?:earlier|before|ago)", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"годом\s+ранее|год\s+назад|a\s+year\s+(?:earlier|before|ago)", re.IGNORECASE)
 
 
 _BASE_BEFORE = re.compile(
@@ -1020,6 +1236,18 @@ def _through_a_country(facts: SentenceFacts, amount_end: int) -> bool:
     marks = _PARTNER_MARKS["transit_volume"] - {"по"}
     relative = _relative_clause(facts, amount_end)
     return any(_preceded_by(tokens, m, marks) and m.start < relative for m in facts.countries)
+
+
+def _to_the_other_side(reading: Reading, facts: SentenceFacts, start: int, end: int) -> bool:
+    """ "В Армению отправлено 140 тыс. тонн казахстанского зерна, большая часть — через Грузию":
+    goods sent, as told before the amount (`start`–`end`), from one side of the story's pair to the
+    other, the third country only their route."""
+    tokens = facts.sentence.tokens
+    pair = set(reading.main_pair)
+    return len(pair) == 2 and any(
+        m.value.code in pair and start <= m.start < end and _preceded_by(tokens, m, {"в", "во", "to", "into"})
+        for m in facts.countries
+    )
 
 
 def _relative_clause(facts: SentenceFacts, amount_end: int) -> int:
@@ -1132,6 +1360,8 @@ def _bound(
     texts = (f" {' '.join(surface)} ", f" {' '.join(words)} ")
     for phrase, bound in vocab.BOUNDS[language]:
         if any(f" {phrase} " in text for text in texts):
+            if phrase == "до" and not target and "мочь" in clause_words and _changes(clause_words):
+                return "at_most"  # "поставки могут вырасти до 500 млн кубометров": a ceiling, not a level
             if phrase in {"до", "от", "to"} and (
                 target or _after_change_verb(words, phrase) or _changes(clause_words)
             ):
@@ -1253,6 +1483,7 @@ def _pair(
             _next_clause(
                 reading.document.text, amount_end, next_start or facts.sentence.end, facts.sentence.end
             ),
+            _contrast_after(reading.document.text, amount_end, facts.sentence.end),
         )
         countries = [m for m in countries if m.start < clause_end]
         own = [m for m in countries if segment_start is not None and m.start >= segment_start]
@@ -1285,6 +1516,11 @@ def _pair(
                 break
     if reporter is None and partner is None and last_pairs and indicator in last_pairs:
         return last_pairs[indicator], True
+    if reporter is None and partner is None and indicator in {"exports", "imports"} and home is not None:
+        # "экспорт — 97,3 млн долл. США" in a release on Uzbekistan's trade with Poland: its side's
+        pair = reading.main_pair
+        if len(pair) == 2 and home in pair:
+            return (home, pair[1] if pair[0] == home else pair[0]), True
     if reporter is None and partner is None and indicator != "trade_turnover":
         return None  # exports, imports and transit of countries the text does not name here
     if reporter is None or partner is None:
@@ -1452,7 +1688,7 @@ def _preceded_by(tokens: Sequence[Token], mention: Mention[CountryWord], marks: 
         or (
             len(preceding) > 1
             and preceding[-2] in marks
-            and preceding[-1] in {"территорию", "территории", "the"}
+            and preceding[-1] in {"территорию", "территории", "порты", "порт", "ports", "the"}
         )
     )
 

@@ -162,6 +162,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|половин\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|last\s+year|previous\s+year|(?:текущего|этого|нынешнего)\s+года|следующего\s+года|(?:прошлого|предыдущего)\s+года|года\b|{_YEAR}))?",
     ),
     ("half", rf"\b(?:H|(?P<o2>[12])H)(?P<o>[12])?\s*{_YEAR}"),
+    # "In H1, trade slipped…": the half of the year the text is about
+    ("half", r"\b(?:in|during|for|over)\s+H(?P<o>[12])\b"),
     ("half", rf"\b(?:по\s+итогам|за)\s+(?:полугоди\w+|полгода){_OF_YEAR}"),
     (
         "quarter",
@@ -210,7 +212,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 _COMPARISON = re.compile(
     r"(?:по\s+сравнению(?:\s+со?)?|относительно|против|в\s+сравнении(?:\s+с)?|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
-    r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+во?)?|versus|vs\.?|(?:показател|уровн)\w+|(?:%|percent|cent|up|down|growth|increase|rise|decline),?\s+(?:over|on))\s*(?:(?:аналогичн|соответствующ)\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the\s+same|the)?\s*$",
+    r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+во?)?|versus|vs\.?|(?:показател|уровн)\w+|(?:%|percent|cent|up|down|growth|increase|rise|decline|half|third|quarter|fifth|tenth),?\s+(?:over|on))\s*(?:(?:аналогичн|соответствующ)\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the\s+same|the)?\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
@@ -220,7 +222,8 @@ _SAME_PERIOD = re.compile(
     r"(?:the\s+)?same\s+(?:period|quarter|month|half)s?"
     r"(?:\s+(?:of|in)\s+(?:(?:the\s+)?(?:last|previous)\s+year|(?:19|20)\d{2}\b)|\s+a\s+year\s+(?:earlier|ago))?|"
     r"(?:the\s+)?same\s+[a-z]+\s+months\s+(?:of|in)\s+(?:(?:the\s+)?(?:last|previous)\s+year|(?:19|20)\d{2}\b)|"
-    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|a\s+year\s+(?:earlier|ago|before(?=\s*[.,;)]))|"
+    r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|год\s+назад|прошлогодн\w+"
+    r"|a\s+year\s+(?:earlier|ago|before(?=\s*[.,;)]))|"
     r"(?:показател\w+|уров\w+)\s+(?:прошлого|предыдущего)\s+года|(?:last|the\s+previous)\s+year's\s+(?:level|figure)",
     re.IGNORECASE,
 )
@@ -574,6 +577,10 @@ def _resolve(
     year, explicit = resolved
     if kind == "months":
         first, last = _month_number(match.group("m1")), _month_number(match.group("m2"))
+        if first and last and last < first and not match.group("and") and not match.group("between"):
+            # "from October to July": a span across the new year, ending in the year told
+            end_year = _reported_year(match, year, explicit, last, reported_by)
+            return f"{end_year - 1}-{first:02d}/{end_year}-{last:02d}", explicit
         if not first or not last or last < first:
             return None
         if match.group("and") and last != first + 1 and not match.group("between"):

@@ -28,6 +28,8 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "торговля",
             # "оборот вырос на 1,9 %": the trade turnover a release is about, its word shortened
             "оборот",
+            # "мы наторговали на 8,3 млрд долларов": trade told by its verb
+            "наторговать",
         ),
         "exports": (
             "экспорт",
@@ -41,6 +43,12 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "вывозить",
             "экспортный груз",
             "экспортный перевозка",
+            # goods sent ("в Армению отправлено 140 тыс. тонн"); where a text says they arrived
+            # from a country ("из Польши поступило"), figures.py reads them as its imports
+            "отправить",
+            "отправлять",
+            "отгрузка",
+            "отправка",
             # a sale told by its verb: "продала в Китай", "отгружено в Пакистан"
             *SELLING_VERBS["ru"],
         ),
@@ -90,6 +98,8 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "trade",
             # "Goods worth … were exchanged", "the two-way flow", "goods in both directions"
             "exchanged",
+            # "Colombia and Mexico traded around $6.9 billion": trade told by its verb
+            "traded",
             "two-way",
             "in both directions",
         ),
@@ -263,6 +273,7 @@ NOT_TRADE: dict[str, tuple[str, ...]] = {
         "length",
         "reserves",
         "stake",
+        "designed",  # "a terminal designed for 40,000 TEU a year": a capacity
     ),
 }
 
@@ -434,6 +445,7 @@ TARGET: dict[str, tuple[str, ...]] = {
         "договориться довести",
         "планировать довести",
         "планировать увеличить",
+        "ориентир",
     ),
     "en": (
         "aim",
@@ -444,6 +456,7 @@ TARGET: dict[str, tuple[str, ...]] = {
         "targets",
         "targeting",
         "goal",
+        "ambition",
         "plan to bring",
         "plans to bring",
         "plan to increase",
