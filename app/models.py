@@ -819,6 +819,7 @@ class TradeFigure(Versioned, Searchable, Base):
         # One indicator's figures by value: a page sorted by value, or a range of values, read in order.
         Index("ix_trade_figures_indicator_value", "indicator", "value", "id"),
         Index("ix_trade_figures_period_start", "period_start", "id"),
+        Index("ix_trade_figures_period_end", "period_end", "id"),
         Index("ix_trade_figures_value", "value", "id"),
         Index("ix_trade_figures_commodity", "commodity", "period_start", "id"),
         Index("ix_trade_figures_period_kind", "period_kind", "period_start", "id"),

@@ -8,8 +8,6 @@ from sqlalchemy.orm import Session
 from app.auth import create_key
 from app.config import Settings
 from app.main import create_app
-from app.trade.repository import filter_trade_figures
-from app.trade.schemas import TradeFigureFilters
 from tests.conftest import Database
 
 pytestmark = pytest.mark.anyio
@@ -225,29 +223,6 @@ async def test_trade_value_and_period_filters(client: httpx.AsyncClient) -> None
     assert await ids(client, "/v1/trade-figures", reporter="KZ", partner="AZ") == [
         "kz-az-oil-transit-btc-2025"
     ]
-
-
-async def test_a_window_that_holds_the_whole_period(client: httpx.AsyncClient) -> None:
-    assert await ids(client, "/v1/trade-figures", date_to="2024", date_match="within") == [
-        "az-kz-trade-turnover-2024"
-    ]
-    assert await ids(client, "/v1/trade-figures", date_to="2023", date_match="within") == []
-
-
-def test_a_window_that_holds_the_whole_period_is_a_range_of_period_start(session: Session) -> None:
-    """Figures by period_end are read through the period_start index (no index by period_end: see
-    migration 0017): the window bounds period_start too."""
-    filters = TradeFigureFilters(date_to="2024", date_match="within")
-    statement = filter_trade_figures(session, filters).compile(
-        dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}
-    )
-    connection = session.connection()
-    if connection.dialect.name == "postgresql":
-        connection.exec_driver_sql("SET LOCAL enable_seqscan = off")  # the seed's table is tiny
-        plan = "\n".join(connection.exec_driver_sql(f"EXPLAIN {statement}").scalars())
-    else:
-        plan = "\n".join(row[3] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}"))
-    assert "ix_trade_figures_period_start" in plan, plan
 
 
 async def test_trade_filter_errors(client: httpx.AsyncClient) -> None:

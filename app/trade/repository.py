@@ -52,7 +52,6 @@ def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Selec
     statement = select(TradeFigure).where(
         *in_window(TradeFigure.period_start, TradeFigure.period_end, window, filters.date_match),
         *_starts_from(session, window[0], filters.date_match),
-        *_starts_by(window[1], filters.date_match),
         # A figure involves its reporter and its partner.
         *(or_(TradeFigure.reporter_id == code, TradeFigure.partner_id == code) for code in filters.country),
     )
@@ -102,15 +101,6 @@ def _starts_from(session: Session, start: date | None, match: str) -> list[Colum
     earliest = date(start.year, 1, 1)
     other = _earliest_other(session, start)
     return [TradeFigure.period_start >= (earliest if other is None else min(earliest, other))]
-
-
-def _starts_by(end: date | None, match: str) -> list[ColumnElement[bool]]:
-    """`period_start <= end` for a window that must hold the whole period: implied by `period_end <=
-    end` (a period ends on or after its start), and a range of the period_start index, so the figures
-    need no index of their own by period_end."""
-    if end is None or match != "within":
-        return []
-    return [TradeFigure.period_start <= end]
 
 
 # Per window start: the earliest `other` period reaching it (any change may move it). Windows start on
