@@ -143,16 +143,19 @@ def timed(cursor: Any, sql: str, parameters: Any, repeat: int) -> float:
 def plans(url: str, statements: list[tuple[str, Any]], drop: list[str], repeat: int) -> list[dict[str, Any]]:
     """Each statement's plan and time, with every index and (if `drop`) without those."""
     from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
 
-    engine = create_engine(url)
+    # A connection per pass: SQLite keeps an EXPLAIN's plan in the driver's statement cache, and
+    # does not plan it again when an index is dropped.
+    engine = create_engine(url, poolclass=NullPool)
     postgresql = engine.dialect.name == "postgresql"
     out = [{"sql": sql, "parameters": p} for sql, p in statements]
-    with engine.connect() as connection:
-        driver = connection.connection.driver_connection
-        assert driver is not None
-        for label, dropped in (("before", []), ("after", drop)):
-            if label == "after" and not drop:
-                break
+    for label, dropped in (("before", []), ("after", drop)):
+        if label == "after" and not drop:
+            break
+        with engine.connect() as connection:
+            driver = connection.connection.driver_connection
+            assert driver is not None
             if not postgresql:
                 driver.isolation_level = None  # the sqlite3 driver's own transactions off: ours only
             cursor = driver.cursor()
@@ -172,6 +175,7 @@ def plans(url: str, statements: list[tuple[str, Any]], drop: list[str], repeat: 
                         for name in dropped:
                             cursor.execute(f'DROP INDEX "{name}"')
             cursor.execute("ROLLBACK")
+    engine.dispose()
     return out
 
 
