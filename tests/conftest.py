@@ -64,6 +64,25 @@ def pytest_collection(session: pytest.Session) -> Generator[None, object, object
         gc.freeze()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, object, object]:
+    found_frozen = gc.get_freeze_count()
+    try:
+        return (yield)
+    finally:
+        freeze_again_if_unfrozen(found_frozen)
+
+
+def freeze_again_if_unfrozen(found_frozen: int) -> None:
+    """What collecting froze stays frozen for the whole run. An import hands every frozen object back
+    to the collector when it ends (`gc.unfreeze()`, app/imports/repository.py), as does the test of
+    the lifespan's freeze; every later full collection in that worker then walked all of it again,
+    seconds each. After such a test (its setup, call and teardown), what lives is frozen again, as the
+    app's lifespan does at start-up."""
+    if found_frozen and not gc.get_freeze_count():
+        gc.freeze()
+
+
 def _postgres_unreachable() -> str | None:
     url = make_url(POSTGRES_URL)
     try:

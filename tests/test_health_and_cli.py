@@ -20,7 +20,7 @@ from app.imports import repository as imports_repository
 from app.main import create_app
 from app.migration_head import shipped_head
 from app.models import Event
-from tests.conftest import Database
+from tests.conftest import Database, freeze_again_if_unfrozen
 
 
 @pytest.mark.anyio
@@ -103,6 +103,16 @@ async def test_serve_builds_the_app_with_the_collector_off_and_the_lifespan_turn
         gc.enable()
         gc.unfreeze()
         get_settings.cache_clear()
+
+
+def test_the_suite_freezes_again_what_a_test_unfroze() -> None:
+    found = gc.get_freeze_count()
+    assert found, "collecting froze what it built (tests/conftest.py)"
+    gc.unfreeze()
+    freeze_again_if_unfrozen(0)  # nothing was frozen when the test began: left as it is
+    assert gc.get_freeze_count() == 0
+    freeze_again_if_unfrozen(found)
+    assert gc.get_freeze_count() > 0
 
 
 @pytest.mark.anyio

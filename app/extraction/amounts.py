@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from app.extraction.currencies import currency_of, is_letter_sign, name_pattern, sign_pattern
@@ -186,15 +187,16 @@ _WORD_NUMBER = (
 # qualifier is one of it.
 _BARE_SCALE = {"миллиард": 1e9, "миллиарда": 1e9, "миллион": 1e6, "миллиона": 1e6}
 
-# Unit patterns, tried in order: (regex, unit, multiplier).
-_UNITS: tuple[tuple[str, str, float], ...] = (
+# Unit patterns, tried in order: (regex, unit, multiplier); None: every other currency's name, whose
+# pattern `_amount` builds.
+_UNITS: tuple[tuple[str | None, str, float], ...] = (
     (r"долл(?:ар(?:ов|а|ы)?)?\.?(?:\s+США)?|(?:US|U\.S\.)\s+dollars?|dollars?|USD\b|\$", "USD", 1),
     (r"евро\b|EUR\b|euros?\b|€", "EUR", 1),
     (r"руб(?:л(?:ей|я|ь))?\.?|RUB\b|roubles?\b|rubles?\b", "RUB", 1),
     (r"тенге\b|KZT\b|tenge\b", "KZT", 1),
     (r"манат(?:ов|а)?\b|AZN\b|manats?\b", "AZN", 1),
     (r"юан(?:ей|я|ь|и)\b|CNY\b|yuan\b|renminbi\b", "CNY", 1),
-    (name_pattern(), "currency", 1),  # every other currency: the code is the name's
+    (None, "currency", 1),  # every other currency: the code is the name's
     (
         r"баррел(?:ей|я|ь)(?:\s+нефти)?\s+в\s+(?:сутки|день)|барр\.?\s*/\s*сут(?:ки)?\.?"
         r"|barrels?(?:\s+of\s+oil)?\s+(?:per|a)\s+day|bpd\b|b/d\b",
@@ -223,7 +225,6 @@ _UNITS: tuple[tuple[str, str, float], ...] = (
         1,
     ),
 )
-_UNIT = "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _, _) in enumerate(_UNITS))
 _PREFIX_CURRENCY = {
     "$": "USD",
     "us$": "USD",
@@ -236,16 +237,25 @@ _PREFIX_CURRENCY = {
     "cny": "CNY",
 }
 
-_AMOUNT = re.compile(
-    rf"(?P<pre>US\$|(?<![A-Za-z])\$|€|\b(?:USD|EUR|RUB|KZT|AZN|CNY)|{sign_pattern()})?\s?"
-    rf"(?<![\d.,])(?P<n1>{_NUMBER}|(?<![\w-]){_WORD_NUMBER})"
-    rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|до|and|и)\s+)(?:\$|€)?(?P<n2>{_NUMBER}))?"
-    r"(?:\s+с\s+небольшим)?"  # "170 с небольшим миллионов": a little more than 170 million
-    rf"(?:\s*(?P<scale>{_SCALE})|(?P<letter>{_SCALE_LETTER}))?"
-    rf"(?:\s+(?P<n_small>\d{{1,3}}(?:[.,]\d+)?|(?<![\w-]){_WORDS})\s*(?P<scale_small>{_SMALLER_SCALE}))?"
-    rf"(?:\s*(?P<unit>{_UNIT}))?",
-    re.IGNORECASE,
-)
+
+@cache
+def _amount() -> re.Pattern[str]:
+    """A number with its scale, unit or currency. Built on first use: the currency names' forms
+    (pymorphy3) and signs (Babel) take longer than importing the rest of the extractor, and most
+    processes that import it (the command line, a test run's collection) read no text."""
+    units = "|".join(f"(?P<u{i}>{pattern or name_pattern()})" for i, (pattern, _, _) in enumerate(_UNITS))
+    return re.compile(
+        rf"(?P<pre>US\$|(?<![A-Za-z])\$|€|\b(?:USD|EUR|RUB|KZT|AZN|CNY)|{sign_pattern()})?\s?"
+        rf"(?<![\d.,])(?P<n1>{_NUMBER}|(?<![\w-]){_WORD_NUMBER})"
+        rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|до|and|и)\s+)(?:\$|€)?(?P<n2>{_NUMBER}))?"
+        r"(?:\s+с\s+небольшим)?"  # "170 с небольшим миллионов": a little more than 170 million
+        rf"(?:\s*(?P<scale>{_SCALE})|(?P<letter>{_SCALE_LETTER}))?"
+        rf"(?:\s+(?P<n_small>\d{{1,3}}(?:[.,]\d+)?|(?<![\w-]){_WORDS})\s*(?P<scale_small>{_SMALLER_SCALE}))?"
+        rf"(?:\s*(?P<unit>{units}))?",
+        re.IGNORECASE,
+    )
+
+
 _PERCENTAGE_POINTS = re.compile(r"^\s*(?:п\.\s*п\.|процентн\w+\s+пункт|пп\b|percentage\s+points?|pp\b)", re.I)
 _BETWEEN = re.compile(r"(?:between|между|от|from)\s*$", re.I)
 _FROM = re.compile(r"(?:\bс|\bfrom|\bс\s+уровня)\s*$", re.I)
@@ -307,7 +317,7 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
     """Every number stated with a currency or unit in `text` (a sentence starting at `offset`)."""
     found = []
     unitless: list[Amount] = []  # "от 13 млрд до 13,5 млрд долларов": the first part takes the unit
-    for match in _AMOUNT.finditer(text):
+    for match in _amount().finditer(text):
         unit, multiplier = _unit_of(match)
         if unit is None:
             if match.group("scale") and not match.group("n2"):
@@ -368,7 +378,7 @@ def bare_amounts(text: str, offset: int, language: str) -> list[Amount]:
     found: list[Amount] = []
     if not _SCALE_GOES_ON.search(text):
         return found
-    for match in _AMOUNT.finditer(text):
+    for match in _amount().finditer(text):
         unit, _ = _unit_of(match)
         if unit is not None or not match.group("scale") or _scale_of(match) < 1e6:
             continue

@@ -1,6 +1,8 @@
 """Amounts in any currency, from sentences of our own: names in any case, signs, codes, and the signs
 and words that are no currency."""
 
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -131,3 +133,17 @@ def test_the_adjective_of_a_currency_is_no_country_of_the_figure(
 ) -> None:
     [figure] = [p.body for p in extract(text, language=language, published=date(2025, 10, 15))]
     assert (figure["reporter"], figure["partner"]) == pair
+
+
+def test_the_currency_patterns_are_built_on_the_first_text_read_not_on_import() -> None:
+    # Their names' forms and signs take longer to build than the rest of the extractor to import, and
+    # most processes that import it read no text (the command line, each test worker's collection).
+    built = "print(currencies._names.cache_info().currsize + currencies._signs.cache_info().currsize)\n"
+    code = (
+        "from app.extraction import amounts, currencies\n"
+        + built
+        + "assert amounts.find_amounts('45 млрд рупий', 0, 'ru')[0].unit == 'INR'\n"
+        + built
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert ran.stdout.split() == ["0", "2"]
