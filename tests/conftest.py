@@ -20,7 +20,7 @@ import gc
 import os
 import sqlite3
 import uuid
-from collections.abc import AsyncIterator, Generator, Iterator
+from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any, Literal
@@ -64,22 +64,40 @@ def pytest_collection(session: pytest.Session) -> Generator[None, object, object
         gc.freeze()
 
 
+class Unfreezes:
+    """`gc.unfreeze`, counting its calls. Whether a test unfroze cannot be asked of the collector
+    itself: `gc.get_freeze_count()` walks every frozen object, milliseconds each time, and around
+    each of the suite's tests that multiplied its CPU time several-fold."""
+
+    def __init__(self, unfreeze: Callable[[], None]) -> None:
+        self.unfreeze = unfreeze
+        self.count = 0
+
+    def __call__(self) -> None:
+        self.count += 1
+        self.unfreeze()
+
+
+UNFREEZES = Unfreezes(gc.unfreeze)
+gc.unfreeze = UNFREEZES  # for the whole run: the app's own calls (app/imports/repository.py) count too
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, object, object]:
-    found_frozen = gc.get_freeze_count()
+    unfrozen = UNFREEZES.count
     try:
         return (yield)
     finally:
-        freeze_again_if_unfrozen(found_frozen)
+        freeze_again_if_unfrozen(unfrozen)
 
 
-def freeze_again_if_unfrozen(found_frozen: int) -> None:
+def freeze_again_if_unfrozen(unfrozen: int) -> None:
     """What collecting froze stays frozen for the whole run. An import hands every frozen object back
     to the collector when it ends (`gc.unfreeze()`, app/imports/repository.py), as does the test of
     the lifespan's freeze; every later full collection in that worker then walked all of it again,
-    seconds each. After such a test (its setup, call and teardown), what lives is frozen again, as the
-    app's lifespan does at start-up."""
-    if found_frozen and not gc.get_freeze_count():
+    seconds each. After a test that unfroze (its setup, call and teardown; `unfrozen`: the count of
+    unfreezes when it began), what lives is frozen again, as the app's lifespan does at start-up."""
+    if UNFREEZES.count != unfrozen:
         gc.freeze()
 
 

@@ -20,7 +20,7 @@ from app.imports import repository as imports_repository
 from app.main import create_app
 from app.migration_head import shipped_head
 from app.models import Event
-from tests.conftest import Database, freeze_again_if_unfrozen
+from tests.conftest import UNFREEZES, Database, freeze_again_if_unfrozen
 
 
 @pytest.mark.anyio
@@ -106,12 +106,14 @@ async def test_serve_builds_the_app_with_the_collector_off_and_the_lifespan_turn
 
 
 def test_the_suite_freezes_again_what_a_test_unfroze() -> None:
-    found = gc.get_freeze_count()
-    assert found, "collecting froze what it built (tests/conftest.py)"
-    gc.unfreeze()
-    freeze_again_if_unfrozen(0)  # nothing was frozen when the test began: left as it is
+    assert gc.get_freeze_count(), "collecting froze what it built (tests/conftest.py)"
+    unfrozen = UNFREEZES.count
+    gc.unfreeze()  # as an import does when it ends
+    assert UNFREEZES.count == unfrozen + 1
     assert gc.get_freeze_count() == 0
-    freeze_again_if_unfrozen(found)
+    freeze_again_if_unfrozen(UNFREEZES.count)  # no unfreeze since that count: left as it is
+    assert gc.get_freeze_count() == 0
+    freeze_again_if_unfrozen(unfrozen)
     assert gc.get_freeze_count() > 0
 
 
