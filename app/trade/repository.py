@@ -125,6 +125,8 @@ def _wide_window(session: Session, filters: TradeFigureFilters, start: date | No
     statistics of ranges let it choose for itself)."""
     if session.get_bind().dialect.name != "sqlite" or filters.sort.removeprefix("-") == "period":
         return False
+    if _narrowed_otherwise(filters):
+        return False  # another filter's index may read fewer figures than either plan: left to SQLite
     indicators = tuple(sorted(filters.indicator))
     figures = _FIGURES.get(session, indicators, lambda: _counted(session, indicators, None, None, None))
     # Walking reads about page × figures ÷ window entries; reading the window, its figures: the two
@@ -133,6 +135,20 @@ def _wide_window(session: Session, filters: TradeFigureFilters, start: date | No
     key = (indicators, start, end, enough)
     window = _WINDOWS.get(session, key, lambda: _counted(session, indicators, start, end, enough))
     return window >= enough
+
+
+def _narrowed_otherwise(filters: TradeFigureFilters) -> bool:
+    """Whether a filter with an index of its own narrows the figures besides the window."""
+    return bool(
+        filters.country
+        or filters.reporter
+        or filters.partner
+        or filters.commodity
+        or filters.value_figure_id
+        or filters.q
+        or filters.as_of
+        or filters.value_range() != (None, None)
+    )
 
 
 def _counted(
