@@ -92,9 +92,9 @@ def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, object, object
 
 
 def freeze_again_if_unfrozen(unfrozen: int) -> None:
-    """What collecting froze stays frozen for the whole run. An import hands every frozen object back
-    to the collector when it ends (`gc.unfreeze()`, app/imports/repository.py), as does the test of
-    the lifespan's freeze; every later full collection in that worker then walked all of it again,
+    """What collecting froze stays frozen for the whole run. A test that unfreezes (the lifespan's,
+    an import's in a process with nothing frozen: app/imports/repository.py) hands every frozen object
+    back to the collector; every later full collection in that worker then walked all of it again,
     seconds each. After a test that unfroze (its setup, call and teardown; `unfrozen`: the count of
     unfreezes when it began), what lives is frozen again, as the app's lifespan does at start-up."""
     if UNFREEZES.count != unfrozen:

@@ -4,6 +4,7 @@ Each test runs on SQLite and PostgreSQL, inside the rolled-back transaction of t
 the command-line tests get a database of their own, since the command commits.
 """
 
+import gc
 import hashlib
 import io
 from datetime import date
@@ -22,6 +23,7 @@ from app.curation import writes
 from app.db import Base, make_engine
 from app.imports import reading, store
 from app.imports.repository import ImportOptions, dataset_source_id, import_file
+from app.imports.repository import _older_objects_frozen as older_objects_frozen
 from app.imports.schemas import ImportLayout, ImportReport
 from app.models import (
     Citation,
@@ -37,7 +39,7 @@ from app.revisions import STAGING
 from app.search.repository import rebuild_search_index, search
 from app.search.schemas import SearchParams
 from app.trade import repository as trade_repository
-from tests.conftest import Database
+from tests.conftest import UNFREEZES, Database
 from tests.figures import year_figure
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
@@ -190,6 +192,21 @@ def test_importing_the_same_file_again_changes_nothing(session: Session, connect
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 5)
     assert again.source_id == first.source_id
     assert snapshot(connection) == before and data_version(session) == version
+
+
+def test_an_import_in_a_server_leaves_what_its_start_up_froze_frozen(session: Session) -> None:
+    # The suite froze what collecting built, as a server's lifespan freezes what start-up built.
+    assert gc.get_freeze_count()
+    unfrozen = UNFREEZES.count
+    assert run(session, FIXTURES / "trade-figures.csv").inserted == 5
+    assert UNFREEZES.count == unfrozen and gc.get_freeze_count()
+
+
+def test_an_import_in_a_process_with_nothing_frozen_freezes_only_while_it_runs() -> None:
+    gc.unfreeze()  # as in a command-line import's process, whose start-up froze nothing
+    with older_objects_frozen():
+        assert gc.get_freeze_count()
+    assert gc.get_freeze_count() == 0
 
 
 def test_ndjson_states_the_same_figures(session: Session) -> None:

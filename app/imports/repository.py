@@ -136,7 +136,13 @@ def _older_objects_frozen() -> Iterator[None]:
     objects outlive its young generations, and collects the oldest one often; each time it went
     through every object of the process (the modules, SQLAlchemy's and pydantic's structures), which
     cost more than the batches themselves. Freezing changes when cyclic garbage is found, never
-    what is freed: a concurrent import's unfreeze only makes this one collect as usual."""
+    what is freed: a concurrent import's unfreeze only makes this one collect as usual.
+
+    In a server the app's start-up froze them already (app/main.py), and `gc.unfreeze()` cannot tell
+    its own objects from start-up's: there the import leaves the collector as it found it."""
+    if gc.get_freeze_count():
+        yield
+        return
     gc.freeze()
     try:
         yield
