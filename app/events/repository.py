@@ -9,6 +9,7 @@ from app.agreements.repository import AGREEMENTS
 from app.common.filters import in_window, involves_all, matches_text, read_as_of, require_known
 from app.common.listing import Listing, column_facet, link_facet, month_facet, support_load, year_facet
 from app.common.pagination import Sorting, sort_through
+from app.common.ranges import between, likely_if_wide
 from app.common.rows import RowReader
 from app.curation.writes import Fields, Writable, invalid
 from app.db import DriverStatement
@@ -87,9 +88,10 @@ def filter_events(session: Session, filters: EventFilters) -> Select[Event]:
         (event_people, "person_id", filters.person),
         (event_organizations, "organization_id", filters.organization),
     ]
-    statement = select(Event).where(*in_window(Event.date_start, Event.date_end, window, filters.date_match))
+    terms = in_window(Event.date_start, Event.date_end, window, filters.date_match)
     if not linked:  # a linked value's rows carry the dates, indexed: read from there (below)
-        statement = statement.where(*_starts_from(session, window[0], filters.date_match))
+        terms = _window_terms(session, filters, terms)
+    statement = select(Event).where(*terms)
     through = next((link for link in links if link[2]), None) if filters.sort in ("date", "-date") else None
     if through is not None:
         # By date, the events of one linked value (the first given) are read from its link rows in
@@ -134,24 +136,55 @@ _LONGEST = {
 _LONGEST_SEEN: datastate.VersionMemo[float | None] = datastate.VersionMemo()
 
 
-def _starts_from(session: Session, start: date | None, match: str) -> list[ColumnElement[bool]]:
+def _window_terms(
+    session: Session, filters: EventFilters, terms: list[ColumnElement[bool]]
+) -> list[ColumnElement[bool]]:
+    """The date window's conditions, with the earliest start an event in it can have, told likely
+    true when the window is wide and the page is in another order (app.common.ranges)."""
+    start, end = filters.date_window()
+    if start is not None and filters.date_match == "within":
+        earliest: date | None = start
+    else:
+        earliest = _starts_from(session, start, filters.date_match)
+        terms = terms if earliest is None else [*terms, Event.date_start >= earliest]
+    if filters.sort.removeprefix("-") == "date" or _narrowed_otherwise(filters):
+        return terms
+    # Every event the window admits starts within [earliest, end].
+    return likely_if_wide(
+        session,
+        terms,
+        filters.limit,
+        rows=select(Event.id),
+        rows_key="events",
+        read_range=between(Event.date_start, earliest, end),
+        range_key=(earliest, end),
+    )
+
+
+def _narrowed_otherwise(filters: EventFilters) -> bool:
+    """Whether a filter besides the window has an index that narrows the events much: SQLite then
+    weighs its index against the window's itself."""
+    return bool(filters.type or filters.host_country or filters.place or filters.q or filters.as_of)
+
+
+def _starts_from(session: Session, start: date | None, match: str) -> date | None:
     """The earliest date_start an event overlapping a window from `start` can have: `start` less the
     longest span of any event. `date_end >= start` alone bounds nothing in date_start order, so an
     index scan of a type's events by date began at the type's oldest event, decades before the
     window; events last days."""
     if start is None or match != "overlaps":
-        return []
+        return None
     connection = session.connection()
     longest_of = _LONGEST.get(connection.dialect.name)
     if longest_of is None:
-        return []
+        return None
 
     def read_longest() -> float | None:
         [(longest,)] = longest_of.rows(connection)
         return float(longest) if longest is not None else None
 
     longest = _LONGEST_SEEN.get(session, None, read_longest)
-    return [] if longest is None else [Event.date_start >= start - timedelta(days=longest)]
+    return None if longest is None else start - timedelta(days=longest)
 
 
 def _event_rules(session: Session, event: Event, data: dict[str, Any]) -> None:

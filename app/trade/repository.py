@@ -1,4 +1,3 @@
-import math
 from datetime import date
 
 from sqlalchemy import ColumnElement, Date, Select, bindparam, func, or_, select
@@ -9,6 +8,7 @@ from app.common.dates import PeriodKind, period_kind
 from app.common.filters import in_window, matches_text, read_as_of, require_known
 from app.common.listing import Listing, column_facet, either_column_facet, support_load, year_facet
 from app.common.pagination import Sorting
+from app.common.ranges import between, likely_if_wide
 from app.common.rows import RowReader
 from app.curation.writes import Fields, Writable, date_columns, every, invalid, one
 from app.errors import Conflict
@@ -48,7 +48,6 @@ TRADE_FIGURES = Listing(
 
 def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Select[TradeFigure]:
     require_known(session, Country.id, filters.country + filters.reporter + filters.partner, "country")
-    value_min, value_max = filters.value_range()
     statement = select(TradeFigure).where(
         *_window_terms(session, filters),
         # A figure involves its reporter and its partner.
@@ -69,10 +68,7 @@ def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Selec
     ):
         if values:
             statement = statement.where(column.in_(values))
-    if value_min is not None:
-        statement = statement.where(TradeFigure.value >= value_min)
-    if value_max is not None:
-        statement = statement.where(TradeFigure.value <= value_max)
+    statement = statement.where(*_value_terms(session, filters))
     if filters.q:
         statement = statement.where(matches_text(TradeFigure.search_text, filters.q))
     if filters.support:
@@ -89,22 +85,52 @@ _EARLIEST_OTHER = select(func.min(TradeFigure.period_start)).where(
 
 
 def _window_terms(session: Session, filters: TradeFigureFilters) -> list[ColumnElement[bool]]:
-    """The conditions of the period window, if any.
-
-    SQLite keeps no statistics of value ranges: it takes any window to hold few figures, reads them
-    all in period order and sorts them, even when the window holds most of a large table and a page in
-    value or id order would stop after a few entries of that order's index. When the window is
-    measured to be that wide, its conditions are told to be likely true (SQLite's `likely()`), which
-    is what lets the planner walk the sort's index instead."""
+    """The conditions of the period window, if any: told likely true when wide (app.common.ranges)."""
     window = filters.date_window()
     start, end = window
     terms = in_window(TradeFigure.period_start, TradeFigure.period_end, window, filters.date_match)
     if start is not None and filters.date_match == "overlaps":
         start = _starts_from(session, start)
         terms.append(TradeFigure.period_start >= start)
-    if terms and _wide_window(session, filters, start, end):
-        return [func.likely(term) for term in terms]
-    return terms
+    if filters.sort.removeprefix("-") == "period" or _indexed_filters(filters) != {"period"}:
+        return terms
+    # Every figure the window admits starts within [start, end].
+    return _likely_if_wide(
+        session, filters, terms, between(TradeFigure.period_start, start, end), ("period", start, end)
+    )
+
+
+def _value_terms(session: Session, filters: TradeFigureFilters) -> list[ColumnElement[bool]]:
+    """The conditions of the value range, if any: told likely true when wide (app.common.ranges)."""
+    value_min, value_max = filters.value_range()
+    terms = between(TradeFigure.value, value_min, value_max)
+    if filters.sort.removeprefix("-") == "value" or _indexed_filters(filters) != {"value"}:
+        return terms
+    return _likely_if_wide(session, filters, terms, terms, ("value", value_min, value_max))
+
+
+def _likely_if_wide(
+    session: Session,
+    filters: TradeFigureFilters,
+    terms: list[ColumnElement[bool]],
+    read_range: list[ColumnElement[bool]],
+    range_key: tuple[object, ...],
+) -> list[ColumnElement[bool]]:
+    # The ranges' indexes lead with the indicator ((indicator, value, id); period_start's is read
+    # for each): the figures of the indicators asked for are the rows the range is part of.
+    indicators = tuple(sorted(filters.indicator))
+    rows = select(TradeFigure.id)
+    if indicators:
+        rows = rows.where(TradeFigure.indicator.in_(indicators))
+    return likely_if_wide(
+        session,
+        terms,
+        filters.limit,
+        rows=rows,
+        rows_key=("trade_figures", indicators),
+        read_range=read_range,
+        range_key=range_key,
+    )
 
 
 def _starts_from(session: Session, start: date) -> date:
@@ -119,57 +145,23 @@ def _starts_from(session: Session, start: date) -> date:
     return earliest if other is None else min(earliest, other)
 
 
-def _wide_window(session: Session, filters: TradeFigureFilters, start: date | None, end: date | None) -> bool:
-    """Whether a page in `filters`' order costs less read along its own index, filtered by the
-    window, than the window's figures read in period order and sorted (SQLite only: PostgreSQL's
-    statistics of ranges let it choose for itself)."""
-    if session.get_bind().dialect.name != "sqlite" or filters.sort.removeprefix("-") == "period":
-        return False
-    if _narrowed_otherwise(filters):
-        return False  # another filter's index may read fewer figures than either plan: left to SQLite
-    indicators = tuple(sorted(filters.indicator))
-    figures = _FIGURES.get(session, indicators, lambda: _counted(session, indicators, None, None, None))
-    # Walking reads about page × figures ÷ window entries; reading the window, its figures: the two
-    # meet where window² = page × figures. Counting stops there.
-    enough = math.isqrt((filters.limit + 1) * figures) + 1
-    key = (indicators, start, end, enough)
-    window = _WINDOWS.get(session, key, lambda: _counted(session, indicators, start, end, enough))
-    return window >= enough
-
-
-def _narrowed_otherwise(filters: TradeFigureFilters) -> bool:
-    """Whether a filter with an index of its own narrows the figures besides the window."""
-    return bool(
-        filters.country
-        or filters.reporter
-        or filters.partner
-        or filters.commodity
-        or filters.value_figure_id
-        or filters.q
-        or filters.as_of
-        or filters.value_range() != (None, None)
-    )
-
-
-def _counted(
-    session: Session, indicators: tuple[str, ...], start: date | None, end: date | None, limit: int | None
-) -> int:
-    """Figures of the indicators (any, if none) that start within [start, end], counted up to
-    `limit`: an index range, read without the table."""
-    figures = select(TradeFigure.id)
-    if indicators:
-        figures = figures.where(TradeFigure.indicator.in_(indicators))
-    if start is not None:
-        figures = figures.where(TradeFigure.period_start >= start)
-    if end is not None:
-        figures = figures.where(TradeFigure.period_start <= end)
-    return session.scalar(select(func.count()).select_from(figures.limit(limit).subquery())) or 0
-
-
-# Per indicators: how many figures; per indicators and window: how many start within it, up to the
-# point that decides the plan (`_wide_window`). Windows recur request after request.
-_FIGURES: datastate.VersionMemo[int] = datastate.VersionMemo()
-_WINDOWS: datastate.VersionMemo[int] = datastate.VersionMemo()
+def _indexed_filters(filters: TradeFigureFilters) -> set[str]:
+    """The filters given whose index narrows the figures much (not status, unit, bound or period
+    kind, which many share), the indicator aside (the ranges' counts take it in). A range is told
+    likely only when it is the one of them: another's index may read fewer figures than either plan,
+    and SQLite weighs those itself."""
+    given = {
+        "period": filters.date_window() != (None, None),
+        "value": filters.value_range() != (None, None),
+        "country": bool(filters.country),
+        "reporter": bool(filters.reporter),
+        "partner": bool(filters.partner),
+        "commodity": bool(filters.commodity),
+        "value_figure_id": bool(filters.value_figure_id),
+        "q": bool(filters.q),
+        "as_of": filters.as_of is not None,
+    }
+    return {name for name, on in given.items() if on}
 
 
 # Per window start: the earliest `other` period reaching it (any change may move it). Windows start on

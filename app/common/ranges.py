@@ -1,0 +1,71 @@
+"""Ranges SQLite cannot weigh: a date window or a value range over a large table, sorted another way.
+
+SQLite keeps no statistics of value ranges: it takes any range condition to hold few rows, reads the
+range along its index and sorts it, even when the range holds most of a large table and a page in
+another order would stop after a few entries of that order's index. A range measured to be that wide
+has its conditions told to be likely true (SQLite's `likely()`), which is what lets the planner walk
+the sort's index instead. PostgreSQL keeps statistics of ranges and chooses for itself.
+
+A list applies this only where the range is the one filter with an index of its own: another such
+filter's index may read fewer rows than either plan, and SQLite weighs those itself.
+"""
+
+import math
+from collections.abc import Hashable, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from app import datastate
+
+
+def likely_if_wide(
+    session: Session,
+    terms: list[ColumnElement[bool]],
+    page_size: int,
+    *,
+    rows: Select[Any],
+    rows_key: Hashable,
+    read_range: Sequence[ColumnElement[bool]],
+    range_key: Hashable,
+) -> list[ColumnElement[bool]]:
+    """`terms`, the range's conditions, each told likely true when the range is wide (SQLite only).
+
+    `rows` selects the ids of the rows the range is part of (the table's, or those of a filter its
+    index shares, such as trade figures' indicator); `read_range`, the conditions of the range that
+    its index reads, which hold for every row `terms` admit. The counts are kept per data version
+    under `rows_key` (naming `rows`) and `range_key` (naming the range: its bounds).
+
+    Walking the sort's index reads about page × rows ÷ rows in range entries; reading the range reads
+    its rows and sorts them: the two cost the same where range² = page × rows. The range is counted
+    only up to there."""
+    if not terms or session.get_bind().dialect.name != "sqlite":
+        return terms
+    every = _ROWS.get(session, rows_key, lambda: _counted(session, rows, None))
+    enough = math.isqrt((page_size + 1) * every) + 1
+    inside = _IN_RANGE.get(
+        session, (rows_key, range_key, enough), lambda: _counted(session, rows.where(*read_range), enough)
+    )
+    return [func.likely(term) for term in terms] if inside >= enough else terms
+
+
+def between(column: Any, low: Any, high: Any) -> list[ColumnElement[bool]]:
+    """`low <= column <= high`, either bound left out when None."""
+    terms = []
+    if low is not None:
+        terms.append(column >= low)
+    if high is not None:
+        terms.append(column <= high)
+    return terms
+
+
+def _counted(session: Session, rows: Select[Any], limit: int | None) -> int:
+    """The rows, counted up to `limit`: an index range, read without the table."""
+    return session.scalar(select(func.count()).select_from(rows.limit(limit).subquery())) or 0
+
+
+# Per rows: how many; per range: how many rows it holds, up to the point that decides the plan.
+# Ranges recur request after request.
+_ROWS: datastate.VersionMemo[int] = datastate.VersionMemo()
+_IN_RANGE: datastate.VersionMemo[int] = datastate.VersionMemo()
