@@ -180,6 +180,8 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                 status = "planned"  # "which a consortium plans to launch", "планирует запустить"
             if status == "operating" and _opening_ahead(sentence, cue.first):
                 status = "planned"  # "обсуждалось открытие паромной линии …", "to be launched next year"
+            if status == "operating" and _DUE_TO_BEGIN.search(sentence.text[: cue.start - sentence.start]):
+                status = "under_construction"  # "is due to begin operating": works go on, as "due to open"
             completion = next(
                 (c for c in strong if c.value[1] == "completed" and 0 < c.first - cue.first <= 12), None
             )
@@ -203,7 +205,8 @@ _NOT_YET_BUILT = re.compile(
     r"\bесли\s+(?:будет|будут)\s+(?:построен|проложен|введ[её]н)\w*|\bпереговоры\s+(?:по|о)\b"
     r"|\bне\s+(?:подписан|согласован|решён|решен)\w*|\bif\s+(?:it\s+|they\s+)?(?:is|are|gets?)\s+built\b"
     r"|\bwould\s+(?:cut|halve|shorten|reduce|link|connect|open|allow|give)\b|\b(?:talks|negotiations)\s+on\b"
-    r"|\bstill\s+(?:not|un)\s*(?:settled|agreed|signed|financed)\b",
+    r"|\bstill\s+(?:not|un)\s*(?:settled|agreed|signed|financed)\b"
+    r"|\b(?:still\s+)?lacks?\s+(?:a\s+)?(?:builder|contractor|financing|funding)\b",
     re.IGNORECASE,
 )
 
@@ -235,6 +238,7 @@ _PLANS_TO = re.compile(
     r"|\bпланиру\w+|\bнамерен\w*|\bнамерева\w+|\bсобира\w+)\s+$",
     re.IGNORECASE,
 )
+_DUE_TO_BEGIN = re.compile(r"\b(?:due|expected|scheduled|set)\s+to\s+(?:begin|start)\s+$", re.IGNORECASE)
 _STARTS_LATER = re.compile(
     r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to)\s+(?:start|begin)\b|\bначн[её]тся\b|\bначнут\b|\bстартует\b",
     re.IGNORECASE,
@@ -315,6 +319,8 @@ def _modifiers_start(tokens: list[Token], head: int) -> int:
 
 
 _FACILITIES_AT = {"terminal", "berth"}
+# Words that make a terminal one for people or for border control, not a port's.
+_NOT_A_PORTS = {"inspection", "customs", "passenger", "border"}
 # Words that tell a facility's state or standing, not what it is: left out of the name it is given.
 _NOT_WHAT_IT_IS = {"proposed", "planned", "new", "dedicated", "future", "separate", "existing"}
 
@@ -361,6 +367,10 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         _, kind, template_en, template_ru = head.value
         if kind == "power_line" and named_only and _GAS.search(facts.sentence.text):
             kind = "pipeline"  # "газ поступает через интерконнектор Болгария — Сербия"
+        if kind == "port" and _NOT_A_PORTS & {
+            t.text.lower() for t in tokens[_modifiers_start(tokens, head.first) : head.first]
+        }:
+            kind = "other"  # "a joint inspection terminal", "a passenger terminal": no ships berth there
         adjective_template = template_ru
         if reading.language == "ru" and template_ru.endswith(" {ru}"):
             written = _as_written(tokens[head.first : head.last])
@@ -405,6 +415,13 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         if not names and reading.language == "en":
             name_end = _before_modifiers(tokens, _before_voltage(tokens, head.first))
             names = _names_before(tokens, name_end)
+            if not names:
+                # "the Eldoret–Kampala refined products pipeline", "the Kisumu–Mwanza wagon ferry":
+                # a line named by its ends, then the words that say what it carries
+                described = _before_describing(tokens, name_end)
+                ends_before = _names_before(tokens, described)
+                if ends_before and _of_ends(tokens, ends_before[0]):
+                    name_end, names = described, ends_before
             if (
                 names
                 and names[0][-1] == name_end - 1
@@ -476,7 +493,8 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                     i in countries and not countries[i].value.capital for i in indexes
                 ):
                     # "линия электропередачи Иран — Армения": the countries' own names in each language
-                    codes = [countries[i].value.code for i in indexes]
+                    # one code a country, however many words its name has ("Saudi Arabia")
+                    codes = list(dict.fromkeys(countries[i].value.code for i in indexes))
                     name_en = "–".join(country_names()[c].en for c in codes)
                     name_ru = "–".join(country_names()[c].ru for c in codes)
                 project_countries = sorted({m.value.code for m in facts.countries}) or list(reading.main_pair)
@@ -646,6 +664,38 @@ def _before_modifiers(tokens: list[Token], at: int) -> int:
         word = tokens[at - 1].text if at > 0 else ""
         if word.islower() and (word in _MODIFIERS or re.fullmatch(r"[a-z]+-[a-z]+", word)):
             at -= 1
+    return at
+
+
+# Words that end a description rather than belong to it.
+_NOT_DESCRIBING = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "to",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "is",
+    "was",
+}
+
+
+def _before_describing(tokens: list[Token], at: int) -> int:
+    """ "Dire Dawa–Dewele fuel pipeline", "Manado–Davao submarine fibre-optic cable": where up to
+    three lowercase words that describe a line begin, before its head."""
+    for _ in range(3):
+        word = tokens[at - 1].text if at > 0 else ""
+        if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word) or word in _NOT_DESCRIBING:
+            break
+        at -= 1
     return at
 
 
