@@ -276,7 +276,8 @@ def _heads(language: str, tokens: list[Token]) -> list[tuple[Mention[tuple[str, 
     heads = [(m, False) for m in _head_matcher(language, False).find(tokens)]
     taken = {i for m, _ in heads for i in range(m.first, m.last)}
     for mention in _head_matcher(language, True).find(tokens):
-        if not taken & set(range(mention.first, mention.last)):
+        # "the railway line between Arica and Tacna": a head right after another is part of it
+        if not taken & set(range(mention.first - 1, mention.last)):
             heads.append((mention, True))
     return sorted(heads, key=lambda pair: pair[0].first)
 
@@ -346,8 +347,19 @@ def _what_it_is(tokens: list[Token], head: Mention[tuple[str, str, str, str]]) -
     return [t.text for t in words if t.text.lower() not in _NOT_WHAT_IT_IS]
 
 
-def _of_ends(tokens: list[Token], indexes: list[int]) -> bool:
-    """ "Минск — Сиань", "Vuosaari–Muuga": a name of two or more ends joined by dashes."""
+# "Bakhty-Tacheng", "Nariño-Imbabura": ends joined by a hyphen inside one word; not a prefix's
+# compound ("Trans-Caspian") nor a pair's adjective (a country mention, left out by the caller).
+_HYPHENED_ENDS = re.compile(
+    r"(?!(?:Trans|Pan|Inter|Euro|Afro|Indo|Sino|Russo|Anglo|Franco|Austro|North|South|East|West|Central)-)"
+    r"[A-Z][^\W\d_]{2,}(?:-[A-Z][^\W\d_]{2,})+"
+)
+
+
+def _of_ends(tokens: list[Token], indexes: list[int], hyphened: bool = True) -> bool:
+    """ "Минск — Сиань", "Vuosaari–Muuga", "Bakhty-Tacheng": a name of two or more ends joined by
+    dashes (with `hyphened`, also by a hyphen inside one word)."""
+    if len(indexes) == 1:
+        return hyphened and _HYPHENED_ENDS.fullmatch(tokens[indexes[0]].text) is not None
     return any(b - a > 1 and tokens[a + 1].text in {"-", "–", "—"} for a, b in pairwise(indexes))
 
 
@@ -433,9 +445,12 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         at_place = _facility_at(tokens, head) if named_only and reading.language == "en" else None
         if named_only:
             ends = _between(tokens, head.last)
-            names = [indexes for indexes in names if _of_ends(tokens, indexes) or indexes == ends] or (
-                [at_place] if at_place else []
-            )
+            # a bare "line" needs its ends apart ("the Chabahar–Zahedan line"): one hyphened word
+            # before it is as often a name the line only passes by
+            hyphened = template_en != "{en} line"
+            names = [
+                indexes for indexes in names if _of_ends(tokens, indexes, hyphened) or indexes == ends
+            ] or ([at_place] if at_place else [])
             if names and names[0] == at_place:
                 # "a dedicated copper terminal at Walvis Bay": no name of its own, so the place and
                 # the words that say what it handles name it ("Walvis Bay copper terminal"); a
@@ -553,7 +568,13 @@ def _called(reading: Reading, facts: SentenceFacts, anchors: set[int]) -> list[t
         phrase = next(i for i, t in enumerate(tokens) if t.end > sentence.start + match.start())
         before = [m for m, _ in heads if phrase - 12 <= m.last <= phrase]
         after = [m for m, _ in heads if last <= m.first < last + 8]
-        head = inside[0] if inside else before[-1] if before else after[0] if after else None
+        # "named the Struma-Axios interconnector": a head right after the name is its own
+        own = [m for m in after if m.first - last <= 1]  # (after a closing quotation mark, too)
+        if own and own[0].start in anchors:
+            continue  # the head and the name before it are a project found already
+        head = (
+            inside[0] if inside else own[0] if own else before[-1] if before else after[0] if after else None
+        )
         if head is None:
             continue
         kind = head.value[1]
@@ -667,6 +688,8 @@ def _before_modifiers(tokens: list[Token], at: int) -> int:
     return at
 
 
+# Heads of their own ("the Bakhty-Ayagoz railway line" is the railway's name, not the line's).
+_LINE_HEADS = {"railway", "railroad", "road", "highway", "pipeline", "port", "corridor", "bridge", "ferry"}
 # Words that end a description rather than belong to it.
 _NOT_DESCRIBING = {
     "the",
@@ -693,7 +716,7 @@ def _before_describing(tokens: list[Token], at: int) -> int:
     three lowercase words that describe a line begin, before its head."""
     for _ in range(3):
         word = tokens[at - 1].text if at > 0 else ""
-        if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word) or word in _NOT_DESCRIBING:
+        if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word) or word in _NOT_DESCRIBING | _LINE_HEADS:
             break
         at -= 1
     return at

@@ -68,3 +68,48 @@ def test_a_terminal_for_people_or_border_control_is_no_port(words: str) -> None:
 
 def test_describing_words_need_a_name_of_ends() -> None:
     assert projects_of("The ministers discussed a new refined products pipeline for the region.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The Zhezkazgan–Beineu line is still under construction.", "Zhezkazgan–Beineu line", "railway"),
+        (
+            "Tenders for the Dostyk-Moyinty rail section will be launched in June.",
+            "Dostyk-Moyinty rail section",
+            "railway",
+        ),
+        (
+            "The operators will build the Kemin-Almaty power interconnector by 2028.",
+            "Kemin-Almaty power interconnector",
+            "power_line",
+        ),
+        ("The Poti–Burgas container line carried more boxes.", "Poti–Burgas container line", "ferry_line"),
+    ],
+)
+def test_a_line_named_by_its_ends_alone(text: str, name: str, kind: str) -> None:
+    assert [(row[0], row[2]) for row in projects_of(text)] == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kazakh-Chinese line carried more goods this year.",
+        "Trains now run on the Trans-Caspian line twice a week.",
+    ],
+)
+def test_a_hyphened_adjective_or_compound_is_no_pair_of_ends(text: str) -> None:
+    assert projects_of(text) == []
+
+
+def test_a_railway_line_is_one_project() -> None:
+    rows = projects_of("Construction of the railway line between Shymkent and Tashkent began in March.")
+    assert [row[0] for row in rows] == ["Shymkent–Tashkent railway"]
+
+
+def test_a_name_given_with_its_own_head_is_one_project() -> None:
+    rows = projects_of(
+        "The new 500 kV line, provisionally named the Ekibastuz-Tashkent interconnector, is at the "
+        "feasibility stage."
+    )
+    assert [(row[0], row[2]) for row in rows] == [("Ekibastuz-Tashkent interconnector", "power_line")]
