@@ -1033,6 +1033,17 @@ def _known_country(reading: Reading, place_id: str) -> str | None:
     return None
 
 
+def _to_capital(tokens: list[Token], at: int) -> bool:
+    """ "to Hanoi", "в Лиссабон", "visited Quito": a capital gone to; not "в Лиссабоне", where
+    something else happened."""
+    if at == 0:
+        return False
+    word = tokens[at - 1]
+    if word.text.lower() in {"в", "во"}:
+        return any(p.tag.case == "accs" for p in _analyzer().parse(tokens[at].text))
+    return word.text.lower() in _DESTINATION or bool(word.keys & _VISIT_VERBS)
+
+
 def _destination(facts: SentenceFacts, trigger: Mention[str], visit: bool = False) -> str | None:
     """The country visited: "визит … в Казахстан", "прибыл в Казахстан с визитом", "visited Azerbaijan";
     for a `visit`, also its capital that no place lexicon knows ("a two-day official visit to Hanoi")."""
@@ -1042,14 +1053,7 @@ def _destination(facts: SentenceFacts, trigger: Mention[str], visit: bool = Fals
         if mention.value.adjective or not low <= mention.start < high:
             continue
         if mention.value.capital:
-            previous = tokens[mention.first - 1] if mention.first else None
-            to_it = previous is not None and (
-                previous.text.lower() in _DESTINATION or bool(previous.keys & _VISIT_VERBS)
-            )
-            if to_it and previous is not None and previous.text.lower() in {"в", "во"}:
-                # "в Лиссабон", not "в Лиссабоне": where to, not where something else happened
-                to_it = any(p.tag.case == "accs" for p in _analyzer().parse(tokens[mention.first].text))
-            if visit and to_it:
+            if visit and _to_capital(tokens, mention.first):
                 return mention.value.code
             continue
         before = mention.first
