@@ -160,6 +160,7 @@ def event_date(
     own_clause: bool = False,
     within: tuple[int, int] | None = None,
     aside: tuple[int, int] | None = None,
+    span: bool = True,
 ) -> tuple[str, float] | None:
     """The date in the clause of `near` (the trigger), else the nearest in the sentence, else the
     nearest earlier one in its paragraph. A sentence that dates nothing is a report of the day
@@ -171,7 +172,8 @@ def event_date(
     gatherings, each dated in its own clause ("the commission meets in January, and a visit is being
     prepared for next year"), so another clause's date is not this one's. `within`: that clause's
     bounds, when the caller knows them (`signing_clauses`). `aside`: a span whose dates are another
-    event's (the old time of a postponed one, `_old_time`)."""
+    event's (the old time of a postponed one, `_old_time`). `span`: False for a day of its own, not the
+    span of the gathering it falls in (a signing's day, `_lasting`)."""
     default_year = reading.published.year if reading.published else None
     sentence = facts.sentence
     reference = reading.reference
@@ -216,7 +218,7 @@ def event_date(
         nearest = min(
             inside, key=lambda d: d.start - anchor_end if d.start >= anchor_end else abs(anchor - d.end)
         )
-        return _lasting(reading, sentence, nearest), 0.0
+        return (_lasting(reading, sentence, nearest) if span else nearest.value), 0.0
     for other in reversed(reading.document.paragraph_sentences(sentence.paragraph)):
         if other.index >= sentence.index or other.headline:
             continue
@@ -237,8 +239,21 @@ def _lasting(reading: Reading, sentence: Sentence, found: EventDate) -> str:
     closed on the day told, its length told in the same sentence ("closed on Wednesday after two days
     of meetings") or in the next one ("…завершилось во вторник. Двухдневную работу возглавили…"),
     began that many days before."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", found.value):
+        return found.value
+    told = date.fromisoformat(found.value)
+    final = _FINAL_DAY.search(sentence.text)
+    if final is not None:
+        # "on Wednesday, the second and final day of a working visit": it began the day(s) before
+        first = told.fromordinal(told.toordinal() - _ORDINAL_DAYS[final.group("n").lower()[:4]] + 1)
+        return f"{first.isoformat()}/{told.isoformat()}"
     concluded = _CONCLUDED.search(sentence.text) is not None
     match = _DAYS_LONG.search(sentence.text) or _AFTER_DAYS.search(sentence.text)
+    if _ARRIVED_BEFORE.search(sentence.text) is not None:
+        # "прибывший накануне … с двухдневным визитом, провёл в среду переговоры": it began the day before
+        first = told.fromordinal(told.toordinal() - 1)
+        days = _DAY_COUNTS[match.group("n").lower()] - 1 if match is not None else 1
+        return f"{first.isoformat()}/{first.fromordinal(first.toordinal() + days).isoformat()}"
     if match is None and concluded:
         following = [
             other
@@ -246,15 +261,42 @@ def _lasting(reading: Reading, sentence: Sentence, found: EventDate) -> str:
             if other.index == sentence.index + 1
         ]
         match = _DAYS_LONG.match(following[0].text) if following else None
-    if match is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", found.value):
+    if match is None:
         return found.value
-    first = date.fromisoformat(found.value)
+    first = told
     days = _DAY_COUNTS[match.group("n").lower()] - 1
     if concluded:
         # "on Monday concluded a two-day round of talks": the day told is the last one
         return f"{first.fromordinal(first.toordinal() - days).isoformat()}/{first.isoformat()}"
     last = first.fromordinal(first.toordinal() + days)
     return f"{first.isoformat()}/{last.isoformat()}"
+
+
+_FINAL_DAY = re.compile(
+    r"\b(?P<n>second|third|fourth|втор\w*|трет\w*|четв[её]рт\w*)\s+(?:and\s+(?:final|last)\s+day"
+    r"|и\s+(?:последн|заключительн)\w*\s+д(?:ень|ня))\b",
+    re.IGNORECASE,
+)
+_ORDINAL_DAYS = {"seco": 2, "thir": 3, "four": 4, "втор": 2, "трет": 3, "четв": 4}
+_ARRIVED_BEFORE = re.compile(
+    r"\bприбы(?:л|вш)\w*(?:\s+[\w-]+){0,4}?\s+накануне\b|\bнакануне\s+прибы\w+"
+    r"|\barrived\s+(?:the\s+day\s+before|on\s+the\s+eve)\b",
+    re.IGNORECASE,
+)
+
+
+def _talks_day(event: _Event) -> str | None:
+    """The day of the talks inside a visit's span, when the visit was told by that day and how it
+    stands in the span ("прибывший накануне …, провёл в среду переговоры", "on Wednesday, the second
+    and final day of a working visit"): documents signed at the talks are of that day."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", event.body["date"]):
+        return None
+    first, last = (date.fromisoformat(part) for part in event.body["date"].split("/"))
+    if _FINAL_DAY.search(event.sentence.text):
+        return last.isoformat()
+    if _ARRIVED_BEFORE.search(event.sentence.text):
+        return first.fromordinal(first.toordinal() + 1).isoformat()
+    return None
 
 
 _CONCLUDED = re.compile(
@@ -794,7 +836,7 @@ def _events(
             host = place_entry.country if place_entry else _known_country(reading, location.value.id)
         ranked_visit = event_type in _VISIT_TYPES - {"visit", "other"}
         if host is None:
-            host = _destination(facts, trigger)
+            host = _destination(facts, trigger, visit=event_type in _VISIT_TYPES)
         if host is None and ranked_visit:
             host = _visited_partner(reading, facts, trigger)
         if context is not None and location is None and host is None and trigger.value != "session_again":
@@ -991,12 +1033,28 @@ def _known_country(reading: Reading, place_id: str) -> str | None:
     return None
 
 
-def _destination(facts: SentenceFacts, trigger: Mention[str]) -> str | None:
-    """The country visited: "визит … в Казахстан", "прибыл в Казахстан с визитом", "visited Azerbaijan"."""
+def _to_capital(tokens: list[Token], at: int) -> bool:
+    """ "to Hanoi", "в Лиссабон", "visited Quito": a capital gone to; not "в Лиссабоне", where
+    something else happened."""
+    if at == 0:
+        return False
+    word = tokens[at - 1]
+    if word.text.lower() in {"в", "во"}:
+        return any(p.tag.case == "accs" for p in _analyzer().parse(tokens[at].text))
+    return word.text.lower() in _DESTINATION or bool(word.keys & _VISIT_VERBS)
+
+
+def _destination(facts: SentenceFacts, trigger: Mention[str], visit: bool = False) -> str | None:
+    """The country visited: "визит … в Казахстан", "прибыл в Казахстан с визитом", "visited Azerbaijan";
+    for a `visit`, also its capital that no place lexicon knows ("a two-day official visit to Hanoi")."""
     tokens = facts.sentence.tokens
     low, high = clause(facts.sentence, trigger.start)
     for mention in facts.countries:
-        if mention.value.capital or mention.value.adjective or not low <= mention.start < high:
+        if mention.value.adjective or not low <= mention.start < high:
+            continue
+        if mention.value.capital:
+            if visit and _to_capital(tokens, mention.first):
+                return mention.value.code
             continue
         before = mention.first
         # "in the Republic of Türkiye", "в Республику Казахстан": the state's long name is a name too
@@ -1160,14 +1218,16 @@ def _agreements(
         status, event = "proposed", None
     own_clause = within is not None
     own = (
-        event_date(reading, facts, status == "proposed", low, own_clause=own_clause, within=within)
+        event_date(
+            reading, facts, status == "proposed", low, own_clause=own_clause, within=within, span=False
+        )
         if event is not None
         else None
     )
     if event is not None and own is not None and own[1] == 0 and re.match(r"\d{4}-\d{2}-\d{2}", own[0]):
         when, penalty = own  # "On September 2, following the talks, 19 documents were signed"
     elif event is not None:
-        when, penalty = event.body["date"], 0.0
+        when, penalty = _talks_day(event) or event.body["date"], 0.0
     else:
         dated = event_date(reading, facts, status == "proposed", low, own_clause=own_clause, within=within)
         following = _next_signing(reading, facts) if initialled else None

@@ -180,6 +180,8 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                 status = "planned"  # "which a consortium plans to launch", "планирует запустить"
             if status == "operating" and _opening_ahead(sentence, cue.first):
                 status = "planned"  # "обсуждалось открытие паромной линии …", "to be launched next year"
+            if status == "operating" and _DUE_TO_BEGIN.search(sentence.text[: cue.start - sentence.start]):
+                status = "under_construction"  # "is due to begin operating": works go on, as "due to open"
             completion = next(
                 (c for c in strong if c.value[1] == "completed" and 0 < c.first - cue.first <= 12), None
             )
@@ -203,7 +205,8 @@ _NOT_YET_BUILT = re.compile(
     r"\bесли\s+(?:будет|будут)\s+(?:построен|проложен|введ[её]н)\w*|\bпереговоры\s+(?:по|о)\b"
     r"|\bне\s+(?:подписан|согласован|решён|решен)\w*|\bif\s+(?:it\s+|they\s+)?(?:is|are|gets?)\s+built\b"
     r"|\bwould\s+(?:cut|halve|shorten|reduce|link|connect|open|allow|give)\b|\b(?:talks|negotiations)\s+on\b"
-    r"|\bstill\s+(?:not|un)\s*(?:settled|agreed|signed|financed)\b",
+    r"|\bstill\s+(?:not|un)\s*(?:settled|agreed|signed|financed)\b"
+    r"|\b(?:still\s+)?lacks?\s+(?:a\s+)?(?:builder|contractor|financing|funding)\b",
     re.IGNORECASE,
 )
 
@@ -235,6 +238,7 @@ _PLANS_TO = re.compile(
     r"|\bпланиру\w+|\bнамерен\w*|\bнамерева\w+|\bсобира\w+)\s+$",
     re.IGNORECASE,
 )
+_DUE_TO_BEGIN = re.compile(r"\b(?:due|expected|scheduled|set)\s+to\s+(?:begin|start)\s+$", re.IGNORECASE)
 _STARTS_LATER = re.compile(
     r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to)\s+(?:start|begin)\b|\bначн[её]тся\b|\bначнут\b|\bстартует\b",
     re.IGNORECASE,
@@ -272,7 +276,8 @@ def _heads(language: str, tokens: list[Token]) -> list[tuple[Mention[tuple[str, 
     heads = [(m, False) for m in _head_matcher(language, False).find(tokens)]
     taken = {i for m, _ in heads for i in range(m.first, m.last)}
     for mention in _head_matcher(language, True).find(tokens):
-        if not taken & set(range(mention.first, mention.last)):
+        # "the railway line between Arica and Tacna": a head right after another is part of it
+        if not taken & set(range(mention.first - 1, mention.last)):
             heads.append((mention, True))
     return sorted(heads, key=lambda pair: pair[0].first)
 
@@ -315,6 +320,8 @@ def _modifiers_start(tokens: list[Token], head: int) -> int:
 
 
 _FACILITIES_AT = {"terminal", "berth"}
+# Words that make a terminal one for people or for border control, not a port's.
+_NOT_A_PORTS = {"inspection", "customs", "passenger", "border"}
 # Words that tell a facility's state or standing, not what it is: left out of the name it is given.
 _NOT_WHAT_IT_IS = {"proposed", "planned", "new", "dedicated", "future", "separate", "existing"}
 
@@ -340,8 +347,19 @@ def _what_it_is(tokens: list[Token], head: Mention[tuple[str, str, str, str]]) -
     return [t.text for t in words if t.text.lower() not in _NOT_WHAT_IT_IS]
 
 
-def _of_ends(tokens: list[Token], indexes: list[int]) -> bool:
-    """ "Минск — Сиань", "Vuosaari–Muuga": a name of two or more ends joined by dashes."""
+# "Bakhty-Tacheng", "Nariño-Imbabura": ends joined by a hyphen inside one word; not a prefix's
+# compound ("Trans-Caspian") nor a pair's adjective (a country mention, left out by the caller).
+_HYPHENED_ENDS = re.compile(
+    r"(?!(?:Trans|Pan|Inter|Euro|Afro|Indo|Sino|Russo|Anglo|Franco|Austro|North|South|East|West|Central)-)"
+    r"[A-Z][^\W\d_]{2,}(?:-[A-Z][^\W\d_]{2,})+"
+)
+
+
+def _of_ends(tokens: list[Token], indexes: list[int], hyphened: bool = True) -> bool:
+    """ "Минск — Сиань", "Vuosaari–Muuga", "Bakhty-Tacheng": a name of two or more ends joined by
+    dashes (with `hyphened`, also by a hyphen inside one word)."""
+    if len(indexes) == 1:
+        return hyphened and _HYPHENED_ENDS.fullmatch(tokens[indexes[0]].text) is not None
     return any(b - a > 1 and tokens[a + 1].text in {"-", "–", "—"} for a, b in pairwise(indexes))
 
 
@@ -361,6 +379,10 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         _, kind, template_en, template_ru = head.value
         if kind == "power_line" and named_only and _GAS.search(facts.sentence.text):
             kind = "pipeline"  # "газ поступает через интерконнектор Болгария — Сербия"
+        if kind == "port" and _NOT_A_PORTS & {
+            t.text.lower() for t in tokens[_modifiers_start(tokens, head.first) : head.first]
+        }:
+            kind = "other"  # "a joint inspection terminal", "a passenger terminal": no ships berth there
         adjective_template = template_ru
         if reading.language == "ru" and template_ru.endswith(" {ru}"):
             written = _as_written(tokens[head.first : head.last])
@@ -405,6 +427,13 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         if not names and reading.language == "en":
             name_end = _before_modifiers(tokens, _before_voltage(tokens, head.first))
             names = _names_before(tokens, name_end)
+            if not names:
+                # "the Eldoret–Kampala refined products pipeline", "the Kisumu–Mwanza wagon ferry":
+                # a line named by its ends, then the words that say what it carries
+                described = _before_describing(tokens, name_end)
+                ends_before = _names_before(tokens, described)
+                if ends_before and _of_ends(tokens, ends_before[0]):
+                    name_end, names = described, ends_before
             if (
                 names
                 and names[0][-1] == name_end - 1
@@ -416,9 +445,12 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         at_place = _facility_at(tokens, head) if named_only and reading.language == "en" else None
         if named_only:
             ends = _between(tokens, head.last)
-            names = [indexes for indexes in names if _of_ends(tokens, indexes) or indexes == ends] or (
-                [at_place] if at_place else []
-            )
+            # a bare "line" needs its ends apart ("the Chabahar–Zahedan line"): one hyphened word
+            # before it is as often a name the line only passes by
+            hyphened = template_en != "{en} line"
+            names = [
+                indexes for indexes in names if _of_ends(tokens, indexes, hyphened) or indexes == ends
+            ] or ([at_place] if at_place else [])
             if names and names[0] == at_place:
                 # "a dedicated copper terminal at Walvis Bay": no name of its own, so the place and
                 # the words that say what it handles name it ("Walvis Bay copper terminal"); a
@@ -476,7 +508,8 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                     i in countries and not countries[i].value.capital for i in indexes
                 ):
                     # "линия электропередачи Иран — Армения": the countries' own names in each language
-                    codes = [countries[i].value.code for i in indexes]
+                    # one code a country, however many words its name has ("Saudi Arabia")
+                    codes = list(dict.fromkeys(countries[i].value.code for i in indexes))
                     name_en = "–".join(country_names()[c].en for c in codes)
                     name_ru = "–".join(country_names()[c].ru for c in codes)
                 project_countries = sorted({m.value.code for m in facts.countries}) or list(reading.main_pair)
@@ -535,7 +568,13 @@ def _called(reading: Reading, facts: SentenceFacts, anchors: set[int]) -> list[t
         phrase = next(i for i, t in enumerate(tokens) if t.end > sentence.start + match.start())
         before = [m for m, _ in heads if phrase - 12 <= m.last <= phrase]
         after = [m for m, _ in heads if last <= m.first < last + 8]
-        head = inside[0] if inside else before[-1] if before else after[0] if after else None
+        # "named the Struma-Axios interconnector": a head right after the name is its own
+        own = [m for m in after if m.first - last <= 1]  # (after a closing quotation mark, too)
+        if own and own[0].start in anchors:
+            continue  # the head and the name before it are a project found already
+        head = (
+            inside[0] if inside else own[0] if own else before[-1] if before else after[0] if after else None
+        )
         if head is None:
             continue
         kind = head.value[1]
@@ -646,6 +685,40 @@ def _before_modifiers(tokens: list[Token], at: int) -> int:
         word = tokens[at - 1].text if at > 0 else ""
         if word.islower() and (word in _MODIFIERS or re.fullmatch(r"[a-z]+-[a-z]+", word)):
             at -= 1
+    return at
+
+
+# Heads of their own ("the Bakhty-Ayagoz railway line" is the railway's name, not the line's).
+_LINE_HEADS = {"railway", "railroad", "road", "highway", "pipeline", "port", "corridor", "bridge", "ferry"}
+# Words that end a description rather than belong to it.
+_NOT_DESCRIBING = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "to",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "is",
+    "was",
+}
+
+
+def _before_describing(tokens: list[Token], at: int) -> int:
+    """ "Dire Dawa–Dewele fuel pipeline", "Manado–Davao submarine fibre-optic cable": where up to
+    three lowercase words that describe a line begin, before its head."""
+    for _ in range(3):
+        word = tokens[at - 1].text if at > 0 else ""
+        if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word) or word in _NOT_DESCRIBING | _LINE_HEADS:
+            break
+        at -= 1
     return at
 
 

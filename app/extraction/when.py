@@ -159,7 +159,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "half",
-        rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|половин\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|last\s+year|previous\s+year|(?:текущего|этого|нынешнего)\s+года|следующего\s+года|(?:прошлого|предыдущего)\s+года|года\b|{_YEAR}))?",
+        rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|половин\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|last\s+year|previous\s+year|(?:текущего|этого|нынешнего)\s+года|(?:следующего|будущего)\s+года|(?:прошлого|предыдущего)\s+года|года\b|{_YEAR}))?",
     ),
     ("half", rf"\b(?:H|(?P<o2>[12])H)(?P<o>[12])?\s*{_YEAR}"),
     # "In H1, trade slipped…": the half of the year the text is about
@@ -167,7 +167,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("half", rf"\b(?:по\s+итогам|за)\s+(?:полугоди\w+|полгода){_OF_YEAR}"),
     (
         "quarter",
-        rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|last\s+year|previous\s+year|(?:текущего|этого|нынешнего)\s+года|следующего\s+года|(?:прошлого|предыдущего)\s+года|года\b|{_YEAR}))?",
+        rf"\b(?P<o>перв\w+|втор\w+|трет\w+|четв[её]рт\w+|first|second|third|fourth|I{{1,3}}|IV|[1-4])[\s-]*(?:-?(?:м|й|го|th|st|nd|rd)\s+)?(?:квартал\w*|quarter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|last\s+year|previous\s+year|(?:текущего|этого|нынешнего)\s+года|(?:следующего|будущего)\s+года|(?:прошлого|предыдущего)\s+года|года\b|{_YEAR}))?",
     ),
     ("quarter", rf"\bQ(?P<o>[1-4])\s*{_YEAR}?"),
     (
@@ -383,7 +383,7 @@ def _year_of(
     year = match.groupdict().get("year")
     if year:
         return int(year), True
-    if re.search(r"следующ|next", match.group(), re.I) and published:
+    if re.search(r"следующ|будущ|next", match.group(), re.I) and published:
         return published.year + 1, False
     if re.search(r"прошл|предыдущ|\blast\b|previous", match.group(), re.I) and published:
         return published.year - 1, False

@@ -1132,6 +1132,10 @@ PROJECT_NAMED_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("rail extension", "railway", "{en} rail extension", "Железнодорожная линия {ru}"),
         ("logistics park", "other", "{en} logistics park", "Логистический парк {ru}"),
         ("bypass", "road", "{en} bypass", "Обход {ru}"),
+        ("container line", "ferry_line", "{en} container line", "Контейнерная линия {ru}"),
+        ("line", "railway", "{en} line", "Линия {ru}"),
+        ("rail section", "railway", "{en} rail section", "Железнодорожный участок {ru}"),
+        ("railway section", "railway", "{en} railway section", "Железнодорожный участок {ru}"),
     ),
 }
 
