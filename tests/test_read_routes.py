@@ -1,6 +1,7 @@
 """`ReadRoutes` (app/common/routing.py): a GET finds the route FastAPI would choose, and the operations
 it calls itself answer exactly as FastAPI's dependency solver would have them answer."""
 
+import threading
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
@@ -9,7 +10,10 @@ import pytest
 from fastapi import Depends, FastAPI, Header, Request, Response
 from fastapi.responses import PlainTextResponse
 from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
+from app import datastate
+from app.common.listing import Listing
 from app.common.routing import IncludedRoute, ReadRoutes
 from app.config import Settings
 from app.errors import NotFound, install_error_handlers
@@ -92,7 +96,7 @@ async def test_a_first_request_builds_only_the_routes_of_its_own_router(
 # --- which operations it calls itself, and how: a small app of its own ---
 
 
-def toy_app(log: list[str], direct: bool) -> FastAPI:
+def toy_app(log: list[str], direct: bool, reads_in_loop: bool = False) -> FastAPI:
     app = FastAPI()
     install_error_handlers(app)
 
@@ -151,7 +155,7 @@ def toy_app(log: list[str], direct: bool) -> FastAPI:
         return Logged(value)
 
     if direct:
-        app.router.routes.insert(0, ReadRoutes(app))
+        app.router.routes.insert(0, ReadRoutes(app, reads_in_loop=reads_in_loop))
     return app
 
 
@@ -162,7 +166,7 @@ def test_only_operations_whose_parameters_it_knows_are_called_directly() -> None
     assert called == {
         "/plain/x": True,
         "/threaded/x": True,
-        "/number/1": False,
+        "/number/1": True,  # validated as FastAPI validates it
         "/header": False,
         "/serialized": False,
         "/held": False,
@@ -175,12 +179,67 @@ def test_only_operations_whose_parameters_it_knows_are_called_directly() -> None
 )
 async def test_an_operation_called_directly_runs_as_fastapi_runs_it(url: str) -> None:
     answers = []
-    for direct in (False, True):
+    for direct, in_loop in ((False, False), (True, False), (True, True)):
         log: list[str] = []
-        transport = httpx.ASGITransport(app=toy_app(log, direct))
+        transport = httpx.ASGITransport(app=toy_app(log, direct, in_loop))
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             response = await client.get(url)
         answers.append((response.status_code, response.headers, response.content, log))
     assert answers[1] == answers[0]
+    assert answers[2] == answers[0]  # a plain endpoint called in the event loop, not in a thread
     if url == "/plain/x?q=1":  # dependencies in order; the session-like one ends before the answer goes
         assert answers[1][3] == ["open", "query", "answer GET", "closed", "sent"]
+
+
+# --- where the app's reads run: the event loop on SQLite, a handler thread elsewhere ---
+
+# A GET of each way of answering: lists, a record, the series, the pairs, a dossier, search.
+READS = [
+    "/v1/events?limit=2",
+    "/v1/countries/AZ",
+    "/v1/trade-figures/series?reporter=AZ&partner=KZ&indicator=trade_turnover",
+    "/v1/relations?limit=2",
+    "/v1/relations/AZ/KZ",
+    "/v1/search?q=Azerbaijan",
+    "/v1/trade-figures?limit=2&sort=-value",
+]
+
+
+async def test_reads_are_answered_in_the_event_loop_on_sqlite_and_in_a_handler_thread_elsewhere(
+    direct: httpx.AsyncClient, seeded_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every one of these answers names the data version, read by datastate.current where it answers.
+    threads: list[int] = []
+    current = datastate.current
+
+    def noting_the_thread(session: Session) -> datastate.Version:
+        threads.append(threading.get_ident())
+        return current(session)
+
+    monkeypatch.setattr(datastate, "current", noting_the_thread)
+    loop = threading.get_ident()  # the test's event loop, the app's too (ASGITransport)
+    for url in READS:
+        threads.clear()
+        response = await direct.get(url)
+        assert response.status_code == 200, (url, response.text)
+        assert threads, url
+        in_loop = {thread == loop for thread in threads}
+        assert in_loop == {seeded_database.engine_name == "sqlite"}, url
+
+
+async def test_an_export_is_streamed_from_a_thread_on_every_engine(
+    direct: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A long export must not hold the event loop for its whole length: its rows are read where
+    # Starlette iterates a plain iterator, in a thread, chunk by chunk.
+    threads: list[int] = []
+    every_item = Listing.every_item
+
+    def noting_the_thread(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.get_ident())
+        return every_item(*args, **kwargs)
+
+    monkeypatch.setattr(Listing, "every_item", noting_the_thread)
+    response = await direct.get("/v1/events?format=ndjson")
+    assert response.status_code == 200
+    assert threads and threading.get_ident() not in threads

@@ -11,7 +11,10 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi._compat import ModelField
 from fastapi.dependencies.models import Dependant
+from fastapi.dependencies.utils import request_params_to_args
+from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute, APIRouter, RouteContext, _IncludedRouter, iter_route_contexts
 from starlette._utils import get_route_path
 from starlette.concurrency import run_in_threadpool
@@ -85,14 +88,18 @@ class ReadRoutes(BaseRoute):
     Installed first among the app's routes. For a GET, the route FastAPI would choose is the first
     route, in the app's order, that takes GETs and whose path pattern matches: the patterns of all
     such routes, in that order, are the alternatives of one expression, whose first match is that
-    route. An operation whose parameters are the request, plain text path parameters and
+    route. An operation whose parameters are the request, path parameters and
     dependencies that take only the request (the session, `from_query` models) is called here with
     them (`_Operation`); any other request (another method, another kind of operation, no route, a
     test's dependency overrides) is no match here, and FastAPI's router answers it as ever: its 404s,
-    405s and slash redirects, and the OpenAPI document, are its own."""
+    405s and slash redirects, and the OpenAPI document, are its own.
 
-    def __init__(self, app: FastAPI) -> None:
+    With `reads_in_loop` (`app.db.reads_in_loop`), the plain (synchronous) operations it calls run
+    in the event loop; without it, in a handler thread, as FastAPI runs them."""
+
+    def __init__(self, app: FastAPI, *, reads_in_loop: bool = False) -> None:
         self.app = app
+        self.reads_in_loop = reads_in_loop
         self._table: _Table | None = None
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
@@ -116,7 +123,7 @@ class ReadRoutes(BaseRoute):
         # Made at the first request, when every route is in place (tests add some after create_app).
         table = self._table
         if table is None or table.routes_seen != len(self.app.router.routes):
-            table = self._table = _Table(self.app.router.routes)
+            table = self._table = _Table(self.app.router.routes, self.reads_in_loop)
         return table
 
     def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
@@ -144,10 +151,10 @@ class _Entry:
         self._operation: _Operation | None = None
         self._built = False
 
-    def operation(self, operations: dict[int, "_Operation"]) -> "_Operation | None":
+    def operation(self, operations: dict[int, "_Operation"], reads_in_loop: bool) -> "_Operation | None":
         if not self._built:
             self._built = True
-            self._operation = _Operation.of(self._served())
+            self._operation = _Operation.of(self._served(), reads_in_loop)
             if self._operation is not None:
                 operations[id(self._operation.route)] = self._operation
         return self._operation
@@ -163,8 +170,9 @@ class _Table:
     router, as FastAPI's own router would, rather than making every route at the app's first
     request."""
 
-    def __init__(self, routes: list[BaseRoute]) -> None:
+    def __init__(self, routes: list[BaseRoute], reads_in_loop: bool = False) -> None:
         self.routes_seen = len(routes)
+        self.reads_in_loop = reads_in_loop
         self.entries: list[_Entry] = []
         self.operations: dict[int, _Operation] = {}  # by the id of their route (routes compare by value)
         for route in routes:
@@ -208,7 +216,7 @@ class _Table:
             return None
         assert found.lastgroup is not None
         entry = self.entries[int(found.lastgroup[1:])]
-        operation = entry.operation(self.operations)
+        operation = entry.operation(self.operations, self.reads_in_loop)
         if operation is None:
             return None
         return operation, {name: convertor.convert(found[group]) for name, group, convertor in entry.params}
@@ -233,9 +241,14 @@ _NAMED = re.compile(r"\(\?P<(\w+)>")
 
 class _Operation:
     """An operation called as FastAPI's solver would call it, for the kinds of parameter it can take:
-    the request, plain text path parameters, and dependencies whose only parameter is the request
-    (their own kind: a coroutine, or an async generator ended before the answer is sent, as
-    `scope="function"` ends it). Built by `of`, which says None for any other operation."""
+    the request, path parameters (plain text passed as it is, any other kind validated by FastAPI's
+    own function, its errors raised as the solver raises them), and dependencies whose only
+    parameter is the request (their own kind: a coroutine, or an async generator ended before the
+    answer is sent, as `scope="function"` ends it). Built by `of`, which says None for any other
+    operation.
+
+    A plain (synchronous) endpoint runs in a handler thread, as FastAPI runs it, unless the app's
+    reads are answered in the event loop (`reads_in_loop`): every operation here answers a GET."""
 
     def __init__(
         self,
@@ -243,17 +256,21 @@ class _Operation:
         endpoint: Callable[..., Any],
         request_name: str | None,
         path_names: list[tuple[str, str]],
+        validated: list[ModelField],
         dependencies: list[tuple[str, Callable[..., Any], bool]],
+        reads_in_loop: bool = False,
     ) -> None:
         self.route = route
         self.endpoint = endpoint
         self.request_name = request_name
         self.path_names = path_names
+        self.validated = validated
         self.dependencies = dependencies
-        self.in_loop = inspect.iscoroutinefunction(endpoint)
+        self.awaited = inspect.iscoroutinefunction(endpoint)
+        self.in_loop = self.awaited or reads_in_loop
 
     @classmethod
-    def of(cls, context: RouteContext) -> "_Operation | None":
+    def of(cls, context: RouteContext, reads_in_loop: bool = False) -> "_Operation | None":
         route = context.original_route
         dependant: Dependant | None = getattr(context, "dependant", None)
         if not isinstance(route, APIRoute) or dependant is None or dependant.call is None:
@@ -264,7 +281,7 @@ class _Operation:
         answers = inspect.signature(endpoint).return_annotation
         if not (inspect.isclass(answers) and issubclass(answers, Response)):
             return None  # FastAPI would serialize what it returns
-        if not _takes_only(dependant, path=True) or not all(map(_plain_text, dependant.path_params)):
+        if not _takes_only(dependant, path=True):
             return None
         calls = [sub.call for sub in dependant.dependencies]
         if len(set(calls)) < len(calls):
@@ -280,9 +297,10 @@ class _Operation:
                 dependencies.append((sub.name, call, False))
             else:
                 return None
-        names = [(field.name, field.alias) for field in dependant.path_params]
+        names = [(field.name, field.alias) for field in dependant.path_params if _plain_text(field)]
+        validated = [field for field in dependant.path_params if not _plain_text(field)]
         request_name = dependant.request_param_name
-        return cls(route, endpoint, request_name, names, dependencies)
+        return cls(route, endpoint, request_name, names, validated, dependencies, reads_in_loop)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive, send)
@@ -293,8 +311,15 @@ class _Operation:
         async with AsyncExitStack() as ending:
             for name, call, opens in self.dependencies:
                 values[name] = await (ending.enter_async_context(call(request)) if opens else call(request))
-            if self.in_loop:
+            if self.validated:  # after the dependencies, as FastAPI's solver validates them
+                checked, errors = request_params_to_args(self.validated, path_params)
+                if errors:
+                    raise RequestValidationError(errors)
+                values.update(checked)
+            if self.awaited:
                 response = await self.endpoint(**values)
+            elif self.in_loop:
+                response = self.endpoint(**values)
             else:
                 response = await run_in_threadpool(self.endpoint, **values)
         await response(scope, receive, send)
