@@ -502,19 +502,6 @@ def make_sessionmaker(engine: Engine, *, writes: bool = False) -> sessionmaker[S
     return sessionmaker(for_writes(engine) if writes else engine, expire_on_commit=False)
 
 
-def reads_in_loop(bind: Engine | Connection) -> bool:
-    """Whether reads on `bind` are answered in the event loop, not in a handler thread.
-
-    On SQLite a read is the API process's own work on a local file: the hop to the worker's one
-    handler thread and back (its queue, its wake-ups) only adds to it, and that thread already held
-    up every other read of the worker behind a slow one. What a read in the event loop costs is
-    what needs no database: a liveness probe, /metrics or a response-cache hit waits for it too (at
-    most the query timeout). A database across a network is read in handler threads, so that the
-    event loop never waits on it: a stalled server would stall every request of the worker. Writes
-    and exports' streams run in threads on every engine."""
-    return bind.dialect.name == "sqlite"
-
-
 # In a session's info: the session only reads (a GET or HEAD), so what it reads once stays true for it.
 READ_ONLY = "bilateral_read_only"
 
@@ -552,7 +539,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     if read:
         session.info[READ_ONLY] = True
     sqlite = session.get_bind().dialect.name == "sqlite"
-    inline = read and reads_in_loop(session.get_bind())
+    inline = read and sqlite
     # SQLite has one writer at a time: this process's writes queue here, without a thread, rather than
     # in BEGIN IMMEDIATE, where a waiting writer would hold a handler thread that the writer it waits
     # for needs to finish (with one thread, each would wait for the other until the busy timeout).

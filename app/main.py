@@ -26,7 +26,7 @@ from app.common.routing import ReadRoutes
 from app.common.schemas import Problem
 from app.config import Settings, get_settings
 from app.conflicts.router import router as conflicts_router
-from app.db import engine_for, for_writes, get_session, make_sessionmaker, reads_in_loop
+from app.db import engine_for, for_writes, get_session, make_sessionmaker
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from app.events.router import router as events_router
 from app.explorer.router import router as explorer_router
@@ -152,7 +152,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(explorer_router)
     app.mount("/explorer/static", StaticFiles(packages=[("app.explorer", "static")]), name="explorer-static")
     # First: a GET finds its operation in one step, and most are called without the dependency solver.
-    app.router.routes.insert(0, ReadRoutes(app, reads_in_loop=reads_in_loop(engine)))
+    app.router.routes.insert(0, ReadRoutes(app))
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

@@ -150,7 +150,7 @@ async def test_a_database_that_freezes_is_a_503_within_seconds_and_service_resum
 async def test_a_read_waiting_on_a_silent_database_leaves_the_worker_answering(
     migrated: Database, proxy: TcpProxy
 ) -> None:
-    """On PostgreSQL a read runs in a handler thread (app.db.reads_in_loop): while it waits on a
+    """On PostgreSQL a read runs in a handler thread: while it waits on a
     server gone silent, the worker's event loop still answers what needs no database."""
     settings = settings_for(through(proxy, migrated), query_timeout_ms=1000, response_cache_mb=0)
     async with serve(build(settings)) as client:

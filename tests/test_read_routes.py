@@ -96,7 +96,7 @@ async def test_a_first_request_builds_only_the_routes_of_its_own_router(
 # --- which operations it calls itself, and how: a small app of its own ---
 
 
-def toy_app(log: list[str], direct: bool, reads_in_loop: bool = False) -> FastAPI:
+def toy_app(log: list[str], direct: bool) -> FastAPI:
     app = FastAPI()
     install_error_handlers(app)
 
@@ -155,7 +155,7 @@ def toy_app(log: list[str], direct: bool, reads_in_loop: bool = False) -> FastAP
         return Logged(value)
 
     if direct:
-        app.router.routes.insert(0, ReadRoutes(app, reads_in_loop=reads_in_loop))
+        app.router.routes.insert(0, ReadRoutes(app))
     return app
 
 
@@ -179,33 +179,32 @@ def test_only_operations_whose_parameters_it_knows_are_called_directly() -> None
 )
 async def test_an_operation_called_directly_runs_as_fastapi_runs_it(url: str) -> None:
     answers = []
-    for direct, in_loop in ((False, False), (True, False), (True, True)):
+    for direct in (False, True):
         log: list[str] = []
-        transport = httpx.ASGITransport(app=toy_app(log, direct, in_loop))
+        transport = httpx.ASGITransport(app=toy_app(log, direct))
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             response = await client.get(url)
         answers.append((response.status_code, response.headers, response.content, log))
     assert answers[1] == answers[0]
-    assert answers[2] == answers[0]  # a plain endpoint called in the event loop, not in a thread
     if url == "/plain/x?q=1":  # dependencies in order; the session-like one ends before the answer goes
         assert answers[1][3] == ["open", "query", "answer GET", "closed", "sent"]
 
 
-# --- where the app's reads run: the event loop on SQLite, a handler thread elsewhere ---
+# --- where the app's reads run (docs/benchmarks/2026-12-04-handler-thread-hop.md) ---
 
-# A GET of each way of answering: lists, a record, the series, the pairs, a dossier, search.
-READS = [
+# A GET of each way of answering: lists, the series, the pairs, a dossier, search; and one record.
+LISTS = [
     "/v1/events?limit=2",
-    "/v1/countries/AZ",
     "/v1/trade-figures/series?reporter=AZ&partner=KZ&indicator=trade_turnover",
     "/v1/relations?limit=2",
     "/v1/relations/AZ/KZ",
     "/v1/search?q=Azerbaijan",
     "/v1/trade-figures?limit=2&sort=-value",
 ]
+RECORD = "/v1/countries/AZ"
 
 
-async def test_reads_are_answered_in_the_event_loop_on_sqlite_and_in_a_handler_thread_elsewhere(
+async def test_lists_run_in_a_handler_thread_and_a_record_in_the_event_loop_on_sqlite_only(
     direct: httpx.AsyncClient, seeded_database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Every one of these answers names the data version, read by datastate.current where it answers.
@@ -218,13 +217,13 @@ async def test_reads_are_answered_in_the_event_loop_on_sqlite_and_in_a_handler_t
 
     monkeypatch.setattr(datastate, "current", noting_the_thread)
     loop = threading.get_ident()  # the test's event loop, the app's too (ASGITransport)
-    for url in READS:
+    for url in [*LISTS, RECORD]:
         threads.clear()
         response = await direct.get(url)
         assert response.status_code == 200, (url, response.text)
         assert threads, url
-        in_loop = {thread == loop for thread in threads}
-        assert in_loop == {seeded_database.engine_name == "sqlite"}, url
+        in_loop = url == RECORD and seeded_database.engine_name == "sqlite"
+        assert {thread == loop for thread in threads} == {in_loop}, url
 
 
 async def test_an_export_is_streamed_from_a_thread_on_every_engine(

@@ -28,14 +28,14 @@ def list_agreements(
     summary="Get one agreement",
     responses=detail_responses(AgreementRead),
 )
-def get_agreement(
+async def get_agreement(
     request: Request,
     session: SessionDep,
     record_id: RecordId,
     params: Annotated[AgreementDetailParams, from_query(AgreementDetailParams)],
 ) -> Response:
     """One agreement with its sectors, parties, the event it was signed at and its quotes."""
-    return detail_response(request, session, repository.AGREEMENTS, record_id, params, AgreementRead)
+    return await detail_response(request, session, repository.AGREEMENTS, record_id, params, AgreementRead)
 
 
 add_write_routes(

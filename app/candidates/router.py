@@ -71,14 +71,14 @@ def list_candidates(
     summary="Get one candidate",
     responses=detail_responses(CandidateRead, deletable=False),
 )
-def get_candidate(
+async def get_candidate(
     request: Request,
     session: SessionDep,
     candidate_id: CandidateId,
     params: Annotated[CandidateDetailParams, from_query(CandidateDetailParams)],
 ) -> Response:
     """One candidate: its body, quote, confidence and review status."""
-    return detail_response(request, session, repository.CANDIDATES, candidate_id, params, CandidateRead)
+    return await detail_response(request, session, repository.CANDIDATES, candidate_id, params, CandidateRead)
 
 
 @router.post(

@@ -92,14 +92,10 @@ class ReadRoutes(BaseRoute):
     dependencies that take only the request (the session, `from_query` models) is called here with
     them (`_Operation`); any other request (another method, another kind of operation, no route, a
     test's dependency overrides) is no match here, and FastAPI's router answers it as ever: its 404s,
-    405s and slash redirects, and the OpenAPI document, are its own.
+    405s and slash redirects, and the OpenAPI document, are its own."""
 
-    With `reads_in_loop` (`app.db.reads_in_loop`), the plain (synchronous) operations it calls run
-    in the event loop; without it, in a handler thread, as FastAPI runs them."""
-
-    def __init__(self, app: FastAPI, *, reads_in_loop: bool = False) -> None:
+    def __init__(self, app: FastAPI) -> None:
         self.app = app
-        self.reads_in_loop = reads_in_loop
         self._table: _Table | None = None
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
@@ -123,7 +119,7 @@ class ReadRoutes(BaseRoute):
         # Made at the first request, when every route is in place (tests add some after create_app).
         table = self._table
         if table is None or table.routes_seen != len(self.app.router.routes):
-            table = self._table = _Table(self.app.router.routes, self.reads_in_loop)
+            table = self._table = _Table(self.app.router.routes)
         return table
 
     def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
@@ -151,10 +147,10 @@ class _Entry:
         self._operation: _Operation | None = None
         self._built = False
 
-    def operation(self, operations: dict[int, "_Operation"], reads_in_loop: bool) -> "_Operation | None":
+    def operation(self, operations: dict[int, "_Operation"]) -> "_Operation | None":
         if not self._built:
             self._built = True
-            self._operation = _Operation.of(self._served(), reads_in_loop)
+            self._operation = _Operation.of(self._served())
             if self._operation is not None:
                 operations[id(self._operation.route)] = self._operation
         return self._operation
@@ -170,9 +166,8 @@ class _Table:
     router, as FastAPI's own router would, rather than making every route at the app's first
     request."""
 
-    def __init__(self, routes: list[BaseRoute], reads_in_loop: bool = False) -> None:
+    def __init__(self, routes: list[BaseRoute]) -> None:
         self.routes_seen = len(routes)
-        self.reads_in_loop = reads_in_loop
         self.entries: list[_Entry] = []
         self.operations: dict[int, _Operation] = {}  # by the id of their route (routes compare by value)
         for route in routes:
@@ -216,7 +211,7 @@ class _Table:
             return None
         assert found.lastgroup is not None
         entry = self.entries[int(found.lastgroup[1:])]
-        operation = entry.operation(self.operations, self.reads_in_loop)
+        operation = entry.operation(self.operations)
         if operation is None:
             return None
         return operation, {name: convertor.convert(found[group]) for name, group, convertor in entry.params}
@@ -245,10 +240,7 @@ class _Operation:
     own function, its errors raised as the solver raises them), and dependencies whose only
     parameter is the request (their own kind: a coroutine, or an async generator ended before the
     answer is sent, as `scope="function"` ends it). Built by `of`, which says None for any other
-    operation.
-
-    A plain (synchronous) endpoint runs in a handler thread, as FastAPI runs it, unless the app's
-    reads are answered in the event loop (`reads_in_loop`): every operation here answers a GET."""
+    operation."""
 
     def __init__(
         self,
@@ -258,7 +250,6 @@ class _Operation:
         path_names: list[tuple[str, str]],
         validated: list[ModelField],
         dependencies: list[tuple[str, Callable[..., Any], bool]],
-        reads_in_loop: bool = False,
     ) -> None:
         self.route = route
         self.endpoint = endpoint
@@ -266,11 +257,10 @@ class _Operation:
         self.path_names = path_names
         self.validated = validated
         self.dependencies = dependencies
-        self.awaited = inspect.iscoroutinefunction(endpoint)
-        self.in_loop = self.awaited or reads_in_loop
+        self.in_loop = inspect.iscoroutinefunction(endpoint)
 
     @classmethod
-    def of(cls, context: RouteContext, reads_in_loop: bool = False) -> "_Operation | None":
+    def of(cls, context: RouteContext) -> "_Operation | None":
         route = context.original_route
         dependant: Dependant | None = getattr(context, "dependant", None)
         if not isinstance(route, APIRoute) or dependant is None or dependant.call is None:
@@ -300,7 +290,7 @@ class _Operation:
         names = [(field.name, field.alias) for field in dependant.path_params if _plain_text(field)]
         validated = [field for field in dependant.path_params if not _plain_text(field)]
         request_name = dependant.request_param_name
-        return cls(route, endpoint, request_name, names, validated, dependencies, reads_in_loop)
+        return cls(route, endpoint, request_name, names, validated, dependencies)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive, send)
@@ -316,10 +306,8 @@ class _Operation:
                 if errors:
                     raise RequestValidationError(errors)
                 values.update(checked)
-            if self.awaited:
+            if self.in_loop:
                 response = await self.endpoint(**values)
-            elif self.in_loop:
-                response = self.endpoint(**values)
             else:
                 response = await run_in_threadpool(self.endpoint, **values)
         await response(scope, receive, send)

@@ -23,14 +23,14 @@ def list_events(
 
 
 @router.get("/{record_id}", name="getEvent", summary="Get one event", responses=detail_responses(EventRead))
-def get_event(
+async def get_event(
     request: Request,
     session: SessionDep,
     record_id: RecordId,
     params: Annotated[EventDetailParams, from_query(EventDetailParams)],
 ) -> Response:
     """One event with its participants, place, agreements and quotes; `include=` embeds them in full."""
-    return detail_response(request, session, repository.EVENTS, record_id, params, EventRead)
+    return await detail_response(request, session, repository.EVENTS, record_id, params, EventRead)
 
 
 add_write_routes(

@@ -40,14 +40,14 @@ def list_projects(
     summary="Get one infrastructure project",
     responses=detail_responses(InfrastructureProjectRead),
 )
-def get_project(
+async def get_project(
     request: Request,
     session: SessionDep,
     record_id: RecordId,
     params: Annotated[InfrastructureProjectDetailParams, from_query(InfrastructureProjectDetailParams)],
 ) -> Response:
     """One infrastructure project with its countries, places, related figures and quotes."""
-    return detail_response(
+    return await detail_response(
         request, session, repository.PROJECTS, record_id, params, InfrastructureProjectRead
     )
 

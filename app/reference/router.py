@@ -48,7 +48,7 @@ def list_countries(
     summary="Get one country",
     responses=detail_responses(CountryRead, deletable=False),
 )
-def get_country(
+async def get_country(
     request: Request,
     session: SessionDep,
     record_id: RecordId,
@@ -56,7 +56,7 @@ def get_country(
 ) -> Response:
     """One country by any of its codes or names (`KZ`, `KAZ`, `398`, `Kazakhstan`, `Казахстан`), with
     the quotes that name it; answered with its alpha-2 `id`."""
-    return detail_response(request, session, repository.COUNTRIES, record_id, params, CountryRead)
+    return await detail_response(request, session, repository.COUNTRIES, record_id, params, CountryRead)
 
 
 @organizations.get(
@@ -78,14 +78,16 @@ def list_organizations(
     summary="Get one organization",
     responses=detail_responses(OrganizationRead),
 )
-def get_organization(
+async def get_organization(
     request: Request,
     session: SessionDep,
     record_id: RecordId,
     params: Annotated[OrganizationDetailParams, from_query(OrganizationDetailParams)],
 ) -> Response:
     """One organization with the quotes that name it."""
-    return detail_response(request, session, repository.ORGANIZATIONS, record_id, params, OrganizationRead)
+    return await detail_response(
+        request, session, repository.ORGANIZATIONS, record_id, params, OrganizationRead
+    )
 
 
 @people.get("", name="listPeople", summary="List people", responses=list_responses(PersonPage))
@@ -100,14 +102,14 @@ def list_people(
 @people.get(
     "/{record_id}", name="getPerson", summary="Get one person", responses=detail_responses(PersonRead)
 )
-def get_person(
+async def get_person(
     request: Request,
     session: SessionDep,
     record_id: RecordId,
     params: Annotated[PersonDetailParams, from_query(PersonDetailParams)],
 ) -> Response:
     """One person with their role, country and the quotes that name them."""
-    return detail_response(request, session, repository.PEOPLE, record_id, params, PersonRead)
+    return await detail_response(request, session, repository.PEOPLE, record_id, params, PersonRead)
 
 
 @places.get("", name="listPlaces", summary="List places", responses=list_responses(PlacePage))
@@ -120,14 +122,14 @@ def list_places(
 
 
 @places.get("/{record_id}", name="getPlace", summary="Get one place", responses=detail_responses(PlaceRead))
-def get_place(
+async def get_place(
     request: Request,
     session: SessionDep,
     record_id: RecordId,
     params: Annotated[PlaceDetailParams, from_query(PlaceDetailParams)],
 ) -> Response:
     """One place with its kind, country and the quotes that name it."""
-    return detail_response(request, session, repository.PLACES, record_id, params, PlaceRead)
+    return await detail_response(request, session, repository.PLACES, record_id, params, PlaceRead)
 
 
 add_write_routes(

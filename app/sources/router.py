@@ -34,14 +34,14 @@ def list_sources(
     summary="Get one source, with its full text and every quote taken from it",
     responses=detail_responses(SourceDetail),
 )
-def get_source(
+async def get_source(
     request: Request,
     session: SessionDep,
     record_id: RecordId,
     params: Annotated[SourceDetailParams, from_query(SourceDetailParams)],
 ) -> Response:
     """One source with its full text and every quote taken from it, in text order."""
-    return detail_response(request, session, repository.SOURCE_DETAIL, record_id, params, SourceDetail)
+    return await detail_response(request, session, repository.SOURCE_DETAIL, record_id, params, SourceDetail)
 
 
 add_write_routes(

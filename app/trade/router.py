@@ -32,14 +32,16 @@ def list_trade_figures(
     summary="Get one trade figure",
     responses=detail_responses(TradeFigureRead),
 )
-def get_trade_figure(
+async def get_trade_figure(
     request: Request,
     session: SessionDep,
     record_id: RecordId,
     params: Annotated[TradeFigureDetailParams, from_query(TradeFigureDetailParams)],
 ) -> Response:
     """One trade figure with its qualifiers, related projects and quotes."""
-    return detail_response(request, session, repository.TRADE_FIGURES, record_id, params, TradeFigureRead)
+    return await detail_response(
+        request, session, repository.TRADE_FIGURES, record_id, params, TradeFigureRead
+    )
 
 
 add_write_routes(
