@@ -6,6 +6,7 @@ bare-ASGI ceiling, in one sitting; one command, one table.
     .venv/bin/python bench/run.py --rows 200000 --events 50000 --duration 5 --connections 32
     .venv/bin/python bench/run.py --reuse         # reuse the database an earlier run built, same sizes
     .venv/bin/python bench/run.py --reuse --mix-only --rounds 4 --warm-up 20   # the mix, cache off vs on
+    .venv/bin/python bench/run.py --reuse --mix-only --against /tmp/before   # two trees, both cache off
 
 Data (bench/data.py): a fresh SQLite file in bench/results/, migrated and seeded; generated trade
 figures imported with `bilateral import trade-figures` (timed); generated events inserted in bulk and
@@ -141,6 +142,19 @@ def parse_args() -> argparse.Namespace:
         action="store_true",
         help="the CPU per request of each kind of the random mix, the API (cache off) against Datasette "
         "tuned, a wrk run of --duration seconds on each side per kind, alternated, for --rounds rounds",
+    )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="--mix-only: instead of this tree with its cache on, another checkout of the app (its folder, "
+        "put first on PYTHONPATH: a `git archive` of another commit), its cache off too: an A/B of two trees",
+    )
+    parser.add_argument(
+        "--against-env",
+        nargs="*",
+        default=[],
+        metavar="NAME=VALUE",
+        help="--against: environment variables for that side only",
     )
     parser.add_argument("--rounds", type=int, default=3, help="rounds of --mix-only and --kinds (default 3)")
     parser.add_argument(
@@ -342,9 +356,17 @@ def mix_only(args: argparse.Namespace, wrk_exe: str, db: Path, env: dict) -> int
     twins = mix.random_mix(data, args.seed)
     first_path = twins[0].api
     sides = {"off": {**env, "BILATERAL_RESPONSE_CACHE_MB": "0"}, "on": env}
+    labels = {"off": "cache off", "on": "cache on"}
+    if args.against is not None:
+        # The second side is another tree, its cache off too: "on" names the side, not its cache.
+        paths = [str(args.against.resolve()), *filter(None, [env.get("PYTHONPATH")])]
+        extra = dict(pair.split("=", 1) for pair in args.against_env)
+        sides["on"] = {**sides["off"], "PYTHONPATH": os.pathsep.join(paths), **extra}
+        labels = {"off": "this tree", "on": f"{args.against} {' '.join(args.against_env)}".strip()}
     results: dict = {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "args": vars(args),
+        "args": {**vars(args), "against": args.against and str(args.against)},
+        "labels": labels,
         "rounds": [],
     }
     bench = Bench(args, wrk_exe)
@@ -368,7 +390,7 @@ def mix_only(args: argparse.Namespace, wrk_exe: str, db: Path, env: dict) -> int
             for half, side in enumerate(("off", "on", "on", "off")):
                 warm = warm_up(wrk_exe, services[side], others, args, side, max(1, args.warm_up // 2))
                 print(
-                    f"  warm-up {half // 2 + 1} of cache {side}, {len(others)} other URLs: "
+                    f"  warm-up {half // 2 + 1} of {labels[side]}, {len(others)} other URLs: "
                     f"{warm['req_s']:,.0f} req/s, p99 {warm['p99_ms']:.1f} ms, "
                     f"CPU {warm['cpu_ms_per_request']:.2f} ms a request, load {os.getloadavg()[0]:.2f}",
                     flush=True,
@@ -391,13 +413,13 @@ def mix_only(args: argparse.Namespace, wrk_exe: str, db: Path, env: dict) -> int
                 cell["kinds"] = server_times(log, start, kinds)
                 row[side] = cell
                 print(
-                    f"  round {n} cache {side}: {cell['req_s']:,.0f} req/s, p50 {cell['p50_ms']:.1f} / "
+                    f"  round {n} {labels[side]}: {cell['req_s']:,.0f} req/s, p50 {cell['p50_ms']:.1f} / "
                     f"p99 {cell['p99_ms']:.1f} ms, CPU {cell['cpu_ms_per_request']:.2f} ms a request, "
                     f"split {cell['split']}, load {row['load']:.2f}",
                     flush=True,
                 )
             results["rounds"].append(row)
-    out = RESULTS / f"mix-{args.rows}-{args.events}.json"
+    out = RESULTS / f"mix{'-ab' if args.against else ''}-{args.rows}-{args.events}.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     print_mix(results)
     print(f"\nJSON: {out.relative_to(ROOT)}")
@@ -581,7 +603,11 @@ def server_times(log: Path, start: int, kinds: dict[str, str]) -> dict[str, dict
 
 
 def print_mix(r: dict) -> None:
-    print(f"\n{r['date']} | random mix, {r['urls']} URLs | cache off vs on, alternated")
+    labels = r.get("labels", {"off": "cache off", "on": "cache on"})
+    print(
+        f"\n{r['date']} | random mix, {r['urls']} URLs | "
+        f"off: {labels['off']} vs on: {labels['on']}, alternated"
+    )
     print(
         "\n| round | load | off req/s | off p50 / p99 ms | off CPU ms/req | on req/s | on p50 / p99 ms | "
         "on CPU ms/req | on ÷ off | split |"

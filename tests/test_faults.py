@@ -147,6 +147,34 @@ async def test_a_database_that_freezes_is_a_503_within_seconds_and_service_resum
 
 @postgresql_only
 @pytest.mark.anyio
+async def test_a_read_waiting_on_a_silent_database_leaves_the_worker_answering(
+    migrated: Database, proxy: TcpProxy
+) -> None:
+    """On PostgreSQL a read runs in a handler thread: while it waits on a
+    server gone silent, the worker's event loop still answers what needs no database."""
+    settings = settings_for(through(proxy, migrated), query_timeout_ms=1000, response_cache_mb=0)
+    async with serve(build(settings)) as client:
+        assert (await client.get("/v1/countries?limit=1")).status_code == 200  # a pooled connection
+
+        proxy.freeze()
+        read: list[int] = []
+
+        async def waiting_read() -> None:
+            read.append((await client.get("/v1/countries?limit=1")).status_code)
+
+        with anyio.fail_after(10):
+            async with anyio.create_task_group() as tasks:
+                tasks.start_soon(waiting_read)
+                await anyio.sleep(0.2)  # the read has met the silent connection
+                assert (await client.get("/healthz")).status_code == 200
+                assert read == []  # answered while the read still waits
+        assert read == [503]
+        proxy.thaw()
+        assert (await client.get("/v1/countries?limit=1")).status_code == 200
+
+
+@postgresql_only
+@pytest.mark.anyio
 async def test_a_write_cut_off_by_an_outage_is_a_503_and_leaves_nothing(
     migrated: Database, proxy: TcpProxy
 ) -> None:

@@ -1,6 +1,7 @@
 """`ReadRoutes` (app/common/routing.py): a GET finds the route FastAPI would choose, and the operations
 it calls itself answer exactly as FastAPI's dependency solver would have them answer."""
 
+import threading
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
@@ -9,7 +10,10 @@ import pytest
 from fastapi import Depends, FastAPI, Header, Request, Response
 from fastapi.responses import PlainTextResponse
 from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
+from app import datastate
+from app.common.listing import Listing
 from app.common.routing import IncludedRoute, ReadRoutes
 from app.config import Settings
 from app.errors import NotFound, install_error_handlers
@@ -162,7 +166,7 @@ def test_only_operations_whose_parameters_it_knows_are_called_directly() -> None
     assert called == {
         "/plain/x": True,
         "/threaded/x": True,
-        "/number/1": False,
+        "/number/1": True,  # validated as FastAPI validates it
         "/header": False,
         "/serialized": False,
         "/held": False,
@@ -184,3 +188,57 @@ async def test_an_operation_called_directly_runs_as_fastapi_runs_it(url: str) ->
     assert answers[1] == answers[0]
     if url == "/plain/x?q=1":  # dependencies in order; the session-like one ends before the answer goes
         assert answers[1][3] == ["open", "query", "answer GET", "closed", "sent"]
+
+
+# --- where the app's reads run (docs/benchmarks/2026-12-04-handler-thread-hop.md) ---
+
+# A GET of each way of answering: lists, the series, the pairs, a dossier, search; and one record.
+LISTS = [
+    "/v1/events?limit=2",
+    "/v1/trade-figures/series?reporter=AZ&partner=KZ&indicator=trade_turnover",
+    "/v1/relations?limit=2",
+    "/v1/relations/AZ/KZ",
+    "/v1/search?q=Azerbaijan",
+    "/v1/trade-figures?limit=2&sort=-value",
+]
+RECORD = "/v1/countries/AZ"
+
+
+async def test_lists_run_in_a_handler_thread_and_a_record_in_the_event_loop_on_sqlite_only(
+    direct: httpx.AsyncClient, seeded_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every one of these answers names the data version, read by datastate.current where it answers.
+    threads: list[int] = []
+    current = datastate.current
+
+    def noting_the_thread(session: Session) -> datastate.Version:
+        threads.append(threading.get_ident())
+        return current(session)
+
+    monkeypatch.setattr(datastate, "current", noting_the_thread)
+    loop = threading.get_ident()  # the test's event loop, the app's too (ASGITransport)
+    for url in [*LISTS, RECORD]:
+        threads.clear()
+        response = await direct.get(url)
+        assert response.status_code == 200, (url, response.text)
+        assert threads, url
+        in_loop = url == RECORD and seeded_database.engine_name == "sqlite"
+        assert {thread == loop for thread in threads} == {in_loop}, url
+
+
+async def test_an_export_is_streamed_from_a_thread_on_every_engine(
+    direct: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A long export must not hold the event loop for its whole length: its rows are read where
+    # Starlette iterates a plain iterator, in a thread, chunk by chunk.
+    threads: list[int] = []
+    every_item = Listing.every_item
+
+    def noting_the_thread(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.get_ident())
+        return every_item(*args, **kwargs)
+
+    monkeypatch.setattr(Listing, "every_item", noting_the_thread)
+    response = await direct.get("/v1/events?format=ndjson")
+    assert response.status_code == 200
+    assert threads and threading.get_ident() not in threads

@@ -196,6 +196,10 @@ ODD_URLS = [
     "/v1/trade-figures/series",  # a route of its own, before the record by id
     "/v1/trade-figures/series?reporter=AZE",
     "/v1/events/",  # a slash redirect
+    "/v1/relations/XX/KZ",  # path parameters validated: no such country
+    "/v1/relations/a/kazakhstan",  # too short, and a name
+    "/v1/relations/AZ/az",  # the same country twice
+    "/v1/relations/AZ/KZ?points=nope",
     "/v1/events/x/y/z",  # no route: 404
     "/v2/nothing",
     "/healthz",

@@ -11,7 +11,10 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi._compat import ModelField
 from fastapi.dependencies.models import Dependant
+from fastapi.dependencies.utils import request_params_to_args
+from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute, APIRouter, RouteContext, _IncludedRouter, iter_route_contexts
 from starlette._utils import get_route_path
 from starlette.concurrency import run_in_threadpool
@@ -85,7 +88,7 @@ class ReadRoutes(BaseRoute):
     Installed first among the app's routes. For a GET, the route FastAPI would choose is the first
     route, in the app's order, that takes GETs and whose path pattern matches: the patterns of all
     such routes, in that order, are the alternatives of one expression, whose first match is that
-    route. An operation whose parameters are the request, plain text path parameters and
+    route. An operation whose parameters are the request, path parameters and
     dependencies that take only the request (the session, `from_query` models) is called here with
     them (`_Operation`); any other request (another method, another kind of operation, no route, a
     test's dependency overrides) is no match here, and FastAPI's router answers it as ever: its 404s,
@@ -233,9 +236,11 @@ _NAMED = re.compile(r"\(\?P<(\w+)>")
 
 class _Operation:
     """An operation called as FastAPI's solver would call it, for the kinds of parameter it can take:
-    the request, plain text path parameters, and dependencies whose only parameter is the request
-    (their own kind: a coroutine, or an async generator ended before the answer is sent, as
-    `scope="function"` ends it). Built by `of`, which says None for any other operation."""
+    the request, path parameters (plain text passed as it is, any other kind validated by FastAPI's
+    own function, its errors raised as the solver raises them), and dependencies whose only
+    parameter is the request (their own kind: a coroutine, or an async generator ended before the
+    answer is sent, as `scope="function"` ends it). Built by `of`, which says None for any other
+    operation."""
 
     def __init__(
         self,
@@ -243,12 +248,14 @@ class _Operation:
         endpoint: Callable[..., Any],
         request_name: str | None,
         path_names: list[tuple[str, str]],
+        validated: list[ModelField],
         dependencies: list[tuple[str, Callable[..., Any], bool]],
     ) -> None:
         self.route = route
         self.endpoint = endpoint
         self.request_name = request_name
         self.path_names = path_names
+        self.validated = validated
         self.dependencies = dependencies
         self.in_loop = inspect.iscoroutinefunction(endpoint)
 
@@ -264,7 +271,7 @@ class _Operation:
         answers = inspect.signature(endpoint).return_annotation
         if not (inspect.isclass(answers) and issubclass(answers, Response)):
             return None  # FastAPI would serialize what it returns
-        if not _takes_only(dependant, path=True) or not all(map(_plain_text, dependant.path_params)):
+        if not _takes_only(dependant, path=True):
             return None
         calls = [sub.call for sub in dependant.dependencies]
         if len(set(calls)) < len(calls):
@@ -280,9 +287,10 @@ class _Operation:
                 dependencies.append((sub.name, call, False))
             else:
                 return None
-        names = [(field.name, field.alias) for field in dependant.path_params]
+        names = [(field.name, field.alias) for field in dependant.path_params if _plain_text(field)]
+        validated = [field for field in dependant.path_params if not _plain_text(field)]
         request_name = dependant.request_param_name
-        return cls(route, endpoint, request_name, names, dependencies)
+        return cls(route, endpoint, request_name, names, validated, dependencies)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive, send)
@@ -293,6 +301,11 @@ class _Operation:
         async with AsyncExitStack() as ending:
             for name, call, opens in self.dependencies:
                 values[name] = await (ending.enter_async_context(call(request)) if opens else call(request))
+            if self.validated:  # after the dependencies, as FastAPI's solver validates them
+                checked, errors = request_params_to_args(self.validated, path_params)
+                if errors:
+                    raise RequestValidationError(errors)
+                values.update(checked)
             if self.in_loop:
                 response = await self.endpoint(**values)
             else:
