@@ -12,9 +12,9 @@ from app.extraction.countries import CountryWord
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.matching import Mention
 from app.extraction.model import Proposal
-from app.extraction.morphology import lemma
+from app.extraction.morphology import lemma, past_verb
 from app.extraction.text import Sentence, Token
-from app.extraction.when import Period, find_periods, shift_year
+from app.extraction.when import Period, find_periods, shift_year, span
 from app.iso4217 import CURRENCIES
 
 _VOLUME = {"tonnes", "barrels_per_day", "containers", "teu", "cubic_metres"}
@@ -455,6 +455,32 @@ def _not_over(period: str, reading: Reading) -> bool:
     return published is not None and _months(period)[1] > published.year * 12 + published.month - 1
 
 
+# English verbs that tell a flow that happened; Russian ones are known by their tense.
+_PAST_VERB = re.compile(
+    r"(?:shipped|sent|sold|exported|imported|delivered|received|took|bought|supplied|handled|moved"
+    r"|reached|totall?ed|amounted|came|was|were|had)",
+    re.IGNORECASE,
+)
+
+
+def _so_far_this_year(reading: Reading, periods: list[Period], period: str, before: Sequence[Token]) -> bool:
+    """ "this year" of a flow told in the past tense ("Kyrgyz exporters sent some 2,300 containers
+    … this year"): the months up to the article's, not the whole year still running."""
+    published = reading.published
+    if published is None or period != str(published.year) or published.month == 12:
+        return False
+    if not any(p.kind == "this_year" and not p.comparison and p.value == period for p in periods):
+        return False
+    if reading.language == "en":
+        return any(_PAST_VERB.fullmatch(t.text) for t in before)
+    return any(past_verb(t.text) for t in before)
+
+
+def _year_to_date(reading: Reading) -> str:
+    assert reading.published is not None
+    return span(reading.published.year, 1, reading.published.month)
+
+
 def _months(period: str) -> tuple[int, int]:
     """A period as its first and last month, counted from year 0."""
     parts = period.split("/")
@@ -714,6 +740,8 @@ def _figure(
         status = "target"
     if status == "reported" and _by_a_year_ahead(reading, periods, period):
         status = "target"  # "work towards annual trade of $500 million by 2030": a value to reach by then
+    if status == "reported" and _so_far_this_year(reading, periods, period, whole_before):
+        period = _year_to_date(reading)  # "Kazakhstan shipped 180 thousand tonnes … this year"
     if status in {"reported", "preliminary", "estimate"} and _not_over(period, reading):
         status = "forecast"  # "puts full-year 2026 turnover between…" in a November 2026 bulletin
     bound = _bound(language, before, status == "target", whole_before[-10:], upper is not None)

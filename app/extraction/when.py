@@ -183,6 +183,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(?:in|during|over|for)\s+(?:the\s+same|the|that|this)\s+period\b(?!\s+(?:of|in|a\s+year))"
         r"|\b(?:in|during|over|for)\s+the\s+same\s+(?:fiscal|financial)\s+year\b",
     ),
+    # "с июля в иранские порты отгружено…", "since July": from that month to the article's
+    ("since_month", rf"\b(?:с|since)\s+(?P<m1>{_MONTH})(?![a-zа-яё])(?!\.?\s*\d)(?!\s*(?:[-–—]|по\b|to\b|through\b|until\b))"),
     (
         "month",
         rf"(?<!\d\s)(?<!\d)\b(?P<m1>{_MONTH})(?![a-zа-яё])(?!\.?\s*\d{{1,2}}\b)"
@@ -551,6 +553,13 @@ def _resolve(
         if kind == "ytd":
             return span(published.year, 1, published.month), False
         return str(published.year - (1 if kind == "last_year" else 0)), False
+    if kind == "since_month":
+        since = _month_number(match.group("m1"))
+        if published is None or not since:
+            return None
+        if since <= published.month:
+            return span(published.year, since, published.month), False
+        return f"{published.year - 1}-{since:02d}/{published.year}-{published.month:02d}", False
     if kind == "year":
         year = int(match.group("year"))
         # A bare number is a year only when the text marks it as one.

@@ -57,3 +57,45 @@ def test_a_fall_by_half_alone_stays_no_figure() -> None:
     # "уменьшились почти вдвое" with no value: the annotators who read it call it no figure
     text = "Латвия и Узбекистан. За январь–июль поставки латвийского сыра в Узбекистан уменьшились почти вдвое."
     assert rates(text, "ru") == []
+
+
+# --- a period told by its start alone runs to the article's month ---
+
+
+def periods(text: str, language: str) -> list[tuple[str, str, str]]:
+    return [(b["indicator"], b["period"], b["status"]) for b in figures(text, language)]
+
+
+def test_since_a_month_runs_to_the_article_s_month() -> None:
+    text = "Туркменистан и Турция. С мая в турецкие порты отгружено около 90 тыс. тонн туркменской серы."
+    assert periods(text, "ru") == [("exports", "2026-05/2026-10", "reported")]
+
+
+def test_since_a_month_in_english() -> None:
+    text = "Uzbekistan and Latvia. Uzbek cotton exports to Latvia have topped 12,000 tonnes since June."
+    assert periods(text, "en") == [("exports", "2026-06/2026-10", "reported")]
+
+
+def test_since_a_later_month_began_last_year() -> None:
+    text = "Туркменистан и Турция. С ноября в Турцию отгружено около 90 тыс. тонн туркменской серы."
+    assert periods(text, "ru") == [("exports", "2025-11/2026-10", "reported")]
+
+
+def test_a_span_from_one_month_to_another_is_unchanged() -> None:
+    text = "Туркменистан и Турция. С мая по август в Турцию отгружено около 90 тыс. тонн туркменской серы."
+    assert periods(text, "ru") == [("exports", "2026-05/2026-08", "reported")]
+
+
+def test_this_year_of_a_flow_that_happened_is_the_year_so_far() -> None:
+    text = "Georgia and Moldova. Moldovan producers shipped about 40,000 tonnes of wine to Georgia this year."
+    assert periods(text, "en") == [("exports", "2026-01/2026-10", "reported")]
+
+
+def test_this_year_in_the_past_tense_in_russian() -> None:
+    text = "Грузия и Молдова. В этом году в Грузию поставлено около 40 тыс. тонн молдавского вина."
+    assert periods(text, "ru") == [("exports", "2026-01/2026-10", "reported")]
+
+
+def test_this_year_of_a_flow_still_ahead_is_the_whole_year() -> None:
+    text = "Georgia and Moldova. Moldovan producers expect to ship 60,000 tonnes of wine to Georgia this year."
+    assert periods(text, "en") == [("exports", "2026", "forecast")]
