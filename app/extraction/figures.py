@@ -1168,7 +1168,7 @@ def _is_answer(reading: Reading, paragraph: int) -> bool:
 
 
 _FROM_EARLIER = re.compile(
-    r"(?:\b(?:up|down|rising|falling)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bпротив|\bс)\s*$",
+    r"(?:\b(?:up|down|rising|falling)\s+from|\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bпротив|\bс)\s*$",
     re.IGNORECASE,
 )
 
@@ -1238,7 +1238,10 @@ def _a_rate(tokens: Sequence[Token], after: Sequence[Token]) -> bool:
     words = {t.text.lower() for t in tokens}
     following = " ".join(t.text.lower() for t in after[:5])
     return bool(words & {"can", "could", "может", "могут", "способен", "способна"}) or bool(
-        re.search(r"\b(?:a|per|each|every) year\b|\bв год\b|\bежегодно\b|\bannually\b", following)
+        re.search(
+            r"\b(?:a|per|each|every) year\b(?! (?:earlier|ago|before))|\bв год\b|\bежегодно\b|\bannually\b",
+            following,
+        )
     )
 
 

@@ -99,3 +99,33 @@ def test_this_year_in_the_past_tense_in_russian() -> None:
 def test_this_year_of_a_flow_still_ahead_is_the_whole_year() -> None:
     text = "Georgia and Moldova. Moldovan producers expect to ship 60,000 tonnes of wine to Georgia this year."
     assert periods(text, "en") == [("exports", "2026", "forecast")]
+
+
+# --- the value a change started from, dated a year before ---
+
+
+def values(text: str, language: str) -> list[tuple[str, str, float]]:
+    return [(b["indicator"], b["period"], b["value"]) for b in figures(text, language)]
+
+
+def test_from_a_value_a_year_earlier_is_the_year_before_s() -> None:
+    text = "Latvia and Georgia. Latvian exports to Georgia climbed to EUR 41 million in 2025, from EUR 37 million a year earlier."
+    assert values(text, "en") == [("exports", "2025", 41e6), ("exports", "2024", 37e6)]
+
+
+def test_against_a_value_the_year_before() -> None:
+    text = "Latvia and Georgia. Latvian exports to Georgia reached EUR 41 million in 2025, against EUR 37 million the year before."
+    assert values(text, "en") == [("exports", "2025", 41e6), ("exports", "2024", 37e6)]
+
+
+def test_a_year_earlier_is_no_yearly_rate_when_the_period_is_carried() -> None:
+    text = (
+        "Latvia and Georgia. Latvian exports to Georgia rose to EUR 41 million in the first half of 2026. "
+        "Imports from Georgia slipped to EUR 19 million from EUR 23 million a year earlier."
+    )
+    assert values(text, "en")[-2:] == [("imports", "2026-01/2026-06", 19e6), ("imports", "2025-01/2025-06", 23e6)]
+
+
+def test_a_volume_a_year_is_still_a_capacity() -> None:
+    text = "Latvia and Georgia. The new terminal at Poti can handle 2 million tonnes a year."
+    assert values(text, "en") == []
