@@ -129,3 +129,39 @@ def test_a_year_earlier_is_no_yearly_rate_when_the_period_is_carried() -> None:
 def test_a_volume_a_year_is_still_a_capacity() -> None:
     text = "Latvia and Georgia. The new terminal at Poti can handle 2 million tonnes a year."
     assert values(text, "en") == []
+
+
+# --- a port's, terminal's or railway's own total is no flow of the pair ---
+
+
+def test_a_port_s_throughput_is_no_figure() -> None:
+    text = "Latvia and Georgia. Throughput at Riga, Latvia's largest port, reached 31 million tonnes in 2025."
+    assert figures(text, "en") == []
+
+
+def test_a_terminal_s_total_in_russian_is_no_figure() -> None:
+    text = "Латвия и Грузия. Порт Вентспилс в 2025 году перевалил свыше 12 млн тонн грузов."
+    assert figures(text, "ru") == []
+
+
+def test_a_terminal_run_by_a_foreign_operator_is_no_figure() -> None:
+    text = (
+        "Georgia and Latvia. The Poti container terminal, run by a Latvian operator, handled some 8,000 TEU "
+        "in the first half of 2026."
+    )
+    assert figures(text, "en") == []
+
+
+def test_a_port_s_volume_of_a_country_s_goods_is_transit() -> None:
+    text = "Latvia and Georgia. The Poti terminal handled 60,000 tonnes of Latvian cargo in 2025."
+    assert [(b["reporter"], b["partner"], b["indicator"]) for b in figures(text, "en")] == [
+        ("LV", "GE", "transit_volume")
+    ]
+
+
+def test_goods_named_after_the_amount_keep_the_volume_and_its_rate() -> None:
+    text = (
+        "Латвия и Грузия. Через порт Поти за январь–июнь прошло 41 тыс. тонн латвийских удобрений, "
+        "вдвое больше, чем за тот же период 2025 года."
+    )
+    assert [b["indicator"] for b in figures(text, "ru")] == ["transit_volume", "transit_volume_growth"]
