@@ -184,7 +184,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(?:in|during|over|for)\s+the\s+same\s+(?:fiscal|financial)\s+year\b",
     ),
     # "с июля в иранские порты отгружено…", "since July": from that month to the article's
-    ("since_month", rf"\b(?:с|since)\s+(?P<m1>{_MONTH})(?![a-zа-яё])(?!\.?\s*\d)(?!\s*(?:[-–—]|по\b|to\b|through\b|until\b))"),
+    (
+        "since_month",
+        rf"\b(?:с|since)\s+(?P<m1>{_MONTH})(?![a-zа-яё])(?!\.?\s*\d)(?!\s*(?:[-–—]|по\b|to\b|through\b|until\b))",
+    ),
     (
         "month",
         rf"(?<!\d\s)(?<!\d)\b(?P<m1>{_MONTH})(?![a-zа-яё])(?!\.?\s*\d{{1,2}}\b)"

@@ -55,7 +55,9 @@ def test_a_fall_by_a_fraction_alone_is_a_negative_rate() -> None:
 
 def test_a_fall_by_half_alone_stays_no_figure() -> None:
     # "уменьшились почти вдвое" with no value: the annotators who read it call it no figure
-    text = "Латвия и Узбекистан. За январь–июль поставки латвийского сыра в Узбекистан уменьшились почти вдвое."
+    text = (
+        "Латвия и Узбекистан. За январь–июль поставки латвийского сыра в Узбекистан уменьшились почти вдвое."
+    )
     assert rates(text, "ru") == []
 
 
@@ -97,7 +99,9 @@ def test_this_year_in_the_past_tense_in_russian() -> None:
 
 
 def test_this_year_of_a_flow_still_ahead_is_the_whole_year() -> None:
-    text = "Georgia and Moldova. Moldovan producers expect to ship 60,000 tonnes of wine to Georgia this year."
+    text = (
+        "Georgia and Moldova. Moldovan producers expect to ship 60,000 tonnes of wine to Georgia this year."
+    )
     assert periods(text, "en") == [("exports", "2026", "forecast")]
 
 
@@ -109,12 +113,18 @@ def values(text: str, language: str) -> list[tuple[str, str, float]]:
 
 
 def test_from_a_value_a_year_earlier_is_the_year_before_s() -> None:
-    text = "Latvia and Georgia. Latvian exports to Georgia climbed to EUR 41 million in 2025, from EUR 37 million a year earlier."
+    text = (
+        "Latvia and Georgia. Latvian exports to Georgia climbed to EUR 41 million in 2025, "
+        "from EUR 37 million a year earlier."
+    )
     assert values(text, "en") == [("exports", "2025", 41e6), ("exports", "2024", 37e6)]
 
 
 def test_against_a_value_the_year_before() -> None:
-    text = "Latvia and Georgia. Latvian exports to Georgia reached EUR 41 million in 2025, against EUR 37 million the year before."
+    text = (
+        "Latvia and Georgia. Latvian exports to Georgia reached EUR 41 million in 2025, "
+        "against EUR 37 million the year before."
+    )
     assert values(text, "en") == [("exports", "2025", 41e6), ("exports", "2024", 37e6)]
 
 
@@ -123,7 +133,10 @@ def test_a_year_earlier_is_no_yearly_rate_when_the_period_is_carried() -> None:
         "Latvia and Georgia. Latvian exports to Georgia rose to EUR 41 million in the first half of 2026. "
         "Imports from Georgia slipped to EUR 19 million from EUR 23 million a year earlier."
     )
-    assert values(text, "en")[-2:] == [("imports", "2026-01/2026-06", 19e6), ("imports", "2025-01/2025-06", 23e6)]
+    assert values(text, "en")[-2:] == [
+        ("imports", "2026-01/2026-06", 19e6),
+        ("imports", "2025-01/2025-06", 23e6),
+    ]
 
 
 def test_a_volume_a_year_is_still_a_capacity() -> None:
