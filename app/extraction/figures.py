@@ -756,6 +756,10 @@ def _figure(
         and not _to_the_other_side(reading, facts, previous_end, amount.start)
     ):
         indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
+    # a rate after an amount is that amount's ("41 тыс. тонн аргентинского лития, вдвое больше")
+    first_rate = indicator == "transit_volume_growth" and previous_end == sentence.start
+    if (amount.unit in _VOLUME or first_rate) and _a_facility_s_total(facts, amount):
+        return None, 0  # "Throughput at Jebel Ali reached 15.5 million TEU": no goods of the pair
     # Goods named after the first cue of the indicator are what moved ("закупки туркменского газа…:
     # импорт может составить…"), whichever cue stands nearest the amount.
     same = [c for c in indicator_cues if c.value == indicator.removesuffix("_growth")]
@@ -1722,6 +1726,55 @@ def _preceded_by(tokens: Sequence[Token], mention: Mention[CountryWord], marks: 
             and preceding[-1] in {"территорию", "территории", "порты", "порт", "ports", "the"}
         )
     )
+
+
+_FACILITIES = {"port", "ports", "terminal", "terminals", "railway", "throughput", "порт", "терминал"}
+_GOODS = {
+    "cargo",
+    "freight",
+    "transhipment",
+    "transshipment",
+    "goods",
+    "oil",
+    "crude",
+    "containers",
+    "boxes",
+    "transit",
+    "exports",
+    "imports",
+    "груз",
+    "товар",
+    "нефть",
+    "контейнер",
+    "продукция",
+    "транзит",
+    "экспорт",
+    "импорт",
+}
+_DIRECTIONS = {"из", "from", "for", "to", "в", "во", "through", "через", "via", "across", "по"}
+
+
+def _a_facility_s_total(facts: SentenceFacts, amount: Amount) -> bool:
+    """A volume a port, terminal or railway handled, whose goods the sentence gives no owner or
+    direction ("Порт Роттердама перевалил свыше 430 млн тонн грузов", "The terminal, run by an Indian
+    operator, handled some 9,000 TEU"): the facility's own total, not a flow of the pair."""
+    tokens = facts.sentence.tokens
+    before = [t for t in tokens if t.end <= amount.start]
+    words = {t.text.lower() for t in before} | {lemma(t.text) for t in before}
+    if not words & _FACILITIES:
+        return False
+    for mention in facts.countries:
+        following = tokens[mention.last : mention.last + 3]
+        preceding = tokens[max(0, mention.first - 2) : mention.first]
+        if any(t.text.lower() in _GOODS or lemma(t.text) in _GOODS for t in [*following, *preceding]):
+            return False  # "of South African cargo", "туркменских грузов", "грузов Мали": whose goods
+        if mention.value.adjective and mention.start >= amount.end:
+            return False  # "41 тыс. тонн аргентинского карбоната лития"
+        if any(t.text.lower().lstrip("-") in {"bound", "origin"} for t in following[:2]):
+            return False  # "Bangladesh-bound boxes"
+        if _preceded_by(tokens, mention, _DIRECTIONS):
+            return False  # "cargo for and from Tanzania's lake regions", "through Georgia"
+    return True
 
 
 def _transit_roles(
