@@ -407,13 +407,16 @@ _FRACTIONS = {
     "third": 100 / 3,
     "quarter": 25,
     "fifth": 20,
+    "sixth": 100 / 6,
     "tenth": 10,
     "половину": 50,
     "треть": 100 / 3,
     "четверть": 25,
     "пятую часть": 20,
+    "шестую часть": 100 / 6,
     "десятую часть": 10,
     "пятую": 20,
+    "шестую": 100 / 6,
     "десятую": 10,
 }
 _RATIO = re.compile(
@@ -421,10 +424,10 @@ _RATIO = re.compile(
     r"|\b(?P<word>вдвое|втрое|вчетверо|впятеро|doubled|tripled|trebled|quadrupled)\b"
     # "by more than a fifth", "примерно на одну пятую", "прибавив почти треть"
     r"|(?:\bby\s+|\bна\s+|\bприбави\w*\s+|\badded\s+|\b(?:rise|increase|growth|gain|jump)\s+of\s+)(?:\w+\s+){0,2}?"
-    r"(?P<part>(?:(?:a|one)\s+)?(?:half|third|quarter|fifth|tenth)"
-    r"|(?:одну\s+)?(?:половину|треть|четверть|пятую(?:\s+часть)?|десятую(?:\s+часть)?))\b"
+    r"(?P<part>(?:(?:a|one)\s+)?(?:half|third|quarter|fifth|sixth|tenth)"
+    r"|(?:одну\s+)?(?:половину|треть|четверть|(?:пятую|шестую|десятую)(?:\s+часть)?))\b"
     # "nearly a third more than…": a fraction as the comparison's measure, with no "by"
-    r"|\b(?P<measure>(?:a|one)\s+(?:third|quarter|fifth|tenth))(?=\s+(?:more|less|higher|lower)\b)",
+    r"|\b(?P<measure>(?:a|one)\s+(?:third|quarter|fifth|sixth|tenth))(?=\s+(?:more|less|higher|lower)\b)",
     re.IGNORECASE,
 )
 _AGAINST_PLAN = re.compile(
@@ -456,18 +459,31 @@ _CHANGED = re.compile(
 )
 
 
+# … or a fall that happened ("сократились на шестую часть", "fell by roughly a tenth").
+_FELL = re.compile(
+    r"^(?!.*\b(?:може\w*|могут|could|may|might|will|would|expect\w*|ожида\w*)\b).*"
+    r"\b(?:fell|dropped|declined|decreased|shrank|сократил\w*|снизил\w*|уменьшил\w*|упал\w*|упали)"
+    r"\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE | re.DOTALL,
+)
+_MAY = re.compile(r"\b(?:може\w*|могут|could|may|might|will|would|expect\w*|ожида\w*)\b", re.IGNORECASE)
+
+
 _NO_FIGURE = re.compile(r"\bwithout\s+giving\s+(?:a\s+)?figures?\b|\bне\s+(?:называя|приводя)\s+цифр", re.I)
 
 
 def _grew_by(text: str, match: re.Match[str]) -> bool:
-    """A ratio with no amount beside it measures a rise its verb tells ("импорт увеличился в 1,6
-    раза", "grew by roughly a third"), unless the text says no figure was given."""
+    """A ratio with no amount beside it measures a change its verb tells ("импорт увеличился в 1,6
+    раза", "grew by roughly a third", "сократились на шестую часть"), or is the verb itself
+    ("roughly doubled"), unless the text says no figure was given."""
     before = text[: match.start()]
-    return (
-        bool(_CHANGED.search(before))
-        and not _RATIO_DOWN_BEFORE.search(before)
-        and not _NO_FIGURE.search(text)
-    )
+    if _NO_FIGURE.search(text):
+        return False
+    if (match.group("word") or "").lower() in _FOLD_WORDS:
+        return not _MAY.search(before)
+    if match.group("part") and _FELL.search(before):
+        return True  # a fall by a fraction; "уменьшились почти вдвое" alone is read as no figure
+    return bool(_CHANGED.search(before)) and not _RATIO_DOWN_BEFORE.search(before)
 
 
 def _ratios(text: str, offset: int, language: str, amounts: list[Amount]) -> list[Amount]:

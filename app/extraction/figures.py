@@ -12,9 +12,9 @@ from app.extraction.countries import CountryWord
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.matching import Mention
 from app.extraction.model import Proposal
-from app.extraction.morphology import lemma
+from app.extraction.morphology import lemma, past_verb
 from app.extraction.text import Sentence, Token
-from app.extraction.when import Period, find_periods, shift_year
+from app.extraction.when import Period, find_periods, shift_year, span
 from app.iso4217 import CURRENCIES
 
 _VOLUME = {"tonnes", "barrels_per_day", "containers", "teu", "cubic_metres"}
@@ -455,6 +455,32 @@ def _not_over(period: str, reading: Reading) -> bool:
     return published is not None and _months(period)[1] > published.year * 12 + published.month - 1
 
 
+# English verbs that tell a flow that happened; Russian ones are known by their tense.
+_PAST_VERB = re.compile(
+    r"(?:shipped|sent|sold|exported|imported|delivered|received|took|bought|supplied|handled|moved"
+    r"|reached|totall?ed|amounted|came|was|were|had)",
+    re.IGNORECASE,
+)
+
+
+def _so_far_this_year(reading: Reading, periods: list[Period], period: str, before: Sequence[Token]) -> bool:
+    """ "this year" of a flow told in the past tense ("Kyrgyz exporters sent some 2,300 containers
+    … this year"): the months up to the article's, not the whole year still running."""
+    published = reading.published
+    if published is None or period != str(published.year) or published.month == 12:
+        return False
+    if not any(p.kind == "this_year" and not p.comparison and p.value == period for p in periods):
+        return False
+    if reading.language == "en":
+        return any(_PAST_VERB.fullmatch(t.text) for t in before)
+    return any(past_verb(t.text) for t in before)
+
+
+def _year_to_date(reading: Reading) -> str:
+    assert reading.published is not None
+    return span(reading.published.year, 1, reading.published.month)
+
+
 def _months(period: str) -> tuple[int, int]:
     """A period as its first and last month, counted from year 0."""
     parts = period.split("/")
@@ -714,6 +740,8 @@ def _figure(
         status = "target"
     if status == "reported" and _by_a_year_ahead(reading, periods, period):
         status = "target"  # "work towards annual trade of $500 million by 2030": a value to reach by then
+    if status == "reported" and _so_far_this_year(reading, periods, period, whole_before):
+        period = _year_to_date(reading)  # "Kazakhstan shipped 180 thousand tonnes … this year"
     if status in {"reported", "preliminary", "estimate"} and _not_over(period, reading):
         status = "forecast"  # "puts full-year 2026 turnover between…" in a November 2026 bulletin
     bound = _bound(language, before, status == "target", whole_before[-10:], upper is not None)
@@ -728,6 +756,10 @@ def _figure(
         and not _to_the_other_side(reading, facts, previous_end, amount.start)
     ):
         indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
+    # a rate after an amount is that amount's ("41 тыс. тонн аргентинского лития, вдвое больше")
+    first_rate = indicator == "transit_volume_growth" and previous_end == sentence.start
+    if (amount.unit in _VOLUME or first_rate) and _a_facility_s_total(facts, amount):
+        return None, 0  # "Throughput at Jebel Ali reached 15.5 million TEU": no goods of the pair
     # Goods named after the first cue of the indicator are what moved ("закупки туркменского газа…:
     # импорт может составить…"), whichever cue stands nearest the amount.
     same = [c for c in indicator_cues if c.value == indicator.removesuffix("_growth")]
@@ -1140,7 +1172,7 @@ def _is_answer(reading: Reading, paragraph: int) -> bool:
 
 
 _FROM_EARLIER = re.compile(
-    r"(?:\b(?:up|down|rising|falling)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bпротив|\bс)\s*$",
+    r"(?:\b(?:up|down|rising|falling)\s+from|\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bпротив|\bс)\s*$",
     re.IGNORECASE,
 )
 
@@ -1210,7 +1242,10 @@ def _a_rate(tokens: Sequence[Token], after: Sequence[Token]) -> bool:
     words = {t.text.lower() for t in tokens}
     following = " ".join(t.text.lower() for t in after[:5])
     return bool(words & {"can", "could", "может", "могут", "способен", "способна"}) or bool(
-        re.search(r"\b(?:a|per|each|every) year\b|\bв год\b|\bежегодно\b|\bannually\b", following)
+        re.search(
+            r"\b(?:a|per|each|every) year\b(?! (?:earlier|ago|before))|\bв год\b|\bежегодно\b|\bannually\b",
+            following,
+        )
     )
 
 
@@ -1691,6 +1726,55 @@ def _preceded_by(tokens: Sequence[Token], mention: Mention[CountryWord], marks: 
             and preceding[-1] in {"территорию", "территории", "порты", "порт", "ports", "the"}
         )
     )
+
+
+_FACILITIES = {"port", "ports", "terminal", "terminals", "railway", "throughput", "порт", "терминал"}
+_GOODS = {
+    "cargo",
+    "freight",
+    "transhipment",
+    "transshipment",
+    "goods",
+    "oil",
+    "crude",
+    "containers",
+    "boxes",
+    "transit",
+    "exports",
+    "imports",
+    "груз",
+    "товар",
+    "нефть",
+    "контейнер",
+    "продукция",
+    "транзит",
+    "экспорт",
+    "импорт",
+}
+_DIRECTIONS = {"из", "from", "for", "to", "в", "во", "through", "через", "via", "across", "по"}
+
+
+def _a_facility_s_total(facts: SentenceFacts, amount: Amount) -> bool:
+    """A volume a port, terminal or railway handled, whose goods the sentence gives no owner or
+    direction ("Порт Роттердама перевалил свыше 430 млн тонн грузов", "The terminal, run by an Indian
+    operator, handled some 9,000 TEU"): the facility's own total, not a flow of the pair."""
+    tokens = facts.sentence.tokens
+    before = [t for t in tokens if t.end <= amount.start]
+    words = {t.text.lower() for t in before} | {lemma(t.text) for t in before}
+    if not words & _FACILITIES:
+        return False
+    for mention in facts.countries:
+        following = tokens[mention.last : mention.last + 3]
+        preceding = tokens[max(0, mention.first - 2) : mention.first]
+        if any(t.text.lower() in _GOODS or lemma(t.text) in _GOODS for t in [*following, *preceding]):
+            return False  # "of South African cargo", "туркменских грузов", "грузов Мали": whose goods
+        if mention.value.adjective and mention.start >= amount.end:
+            return False  # "41 тыс. тонн аргентинского карбоната лития"
+        if any(t.text.lower().lstrip("-") in {"bound", "origin"} for t in following[:2]):
+            return False  # "Bangladesh-bound boxes"
+        if _preceded_by(tokens, mention, _DIRECTIONS):
+            return False  # "cargo for and from Tanzania's lake regions", "through Georgia"
+    return True
 
 
 def _transit_roles(

@@ -79,6 +79,15 @@ def future_verb(word: str) -> bool:
     return bool(parse.tag.POS == "VERB" and parse.tag.tense == "futr")
 
 
+@lru_cache(maxsize=100_000)
+def past_verb(word: str) -> bool:
+    """A Russian verb in the past tense or a short passive participle (поставил, отгружено)."""
+    if not re.fullmatch(r"[а-яёА-ЯЁ-]+", word):
+        return False
+    parse = _analyzer().parse(word)[0]
+    return bool((parse.tag.POS == "VERB" and parse.tag.tense == "past") or parse.tag.POS == "PRTS")
+
+
 @lru_cache(maxsize=20_000)
 def inflect(word: str, case: str) -> str:
     """A Russian word in another grammatical case (`gent`, `loct`…), or the word unchanged."""

@@ -183,6 +183,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(?:in|during|over|for)\s+(?:the\s+same|the|that|this)\s+period\b(?!\s+(?:of|in|a\s+year))"
         r"|\b(?:in|during|over|for)\s+the\s+same\s+(?:fiscal|financial)\s+year\b",
     ),
+    # "с июля в иранские порты отгружено…", "since July": from that month to the article's
+    (
+        "since_month",
+        rf"\b(?:с|since)\s+(?P<m1>{_MONTH})(?![a-zа-яё])(?!\.?\s*\d)(?!\s*(?:[-–—]|по\b|to\b|through\b|until\b))",
+    ),
     (
         "month",
         rf"(?<!\d\s)(?<!\d)\b(?P<m1>{_MONTH})(?![a-zа-яё])(?!\.?\s*\d{{1,2}}\b)"
@@ -223,7 +228,7 @@ _SAME_PERIOD = re.compile(
     r"(?:\s+(?:of|in)\s+(?:(?:the\s+)?(?:last|previous)\s+year|(?:19|20)\d{2}\b)|\s+a\s+year\s+(?:earlier|ago))?|"
     r"(?:the\s+)?same\s+[a-z]+\s+months\s+(?:of|in)\s+(?:(?:the\s+)?(?:last|previous)\s+year|(?:19|20)\d{2}\b)|"
     r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|год\s+назад|прошлогодн\w+"
-    r"|a\s+year\s+(?:earlier|ago|before(?=\s*[.,;)]))|"
+    r"|a\s+year\s+(?:earlier|ago|before(?=\s*[.,;)]))|the\s+year\s+before(?=\s*[.,;)])|"
     r"(?:показател\w+|уров\w+)\s+(?:прошлого|предыдущего)\s+года|(?:last|the\s+previous)\s+year's\s+(?:level|figure)",
     re.IGNORECASE,
 )
@@ -551,6 +556,13 @@ def _resolve(
         if kind == "ytd":
             return span(published.year, 1, published.month), False
         return str(published.year - (1 if kind == "last_year" else 0)), False
+    if kind == "since_month":
+        since = _month_number(match.group("m1"))
+        if published is None or not since:
+            return None
+        if since <= published.month:
+            return span(published.year, since, published.month), False
+        return f"{published.year - 1}-{since:02d}/{published.year}-{published.month:02d}", False
     if kind == "year":
         year = int(match.group("year"))
         # A bare number is a year only when the text marks it as one.
