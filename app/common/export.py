@@ -31,6 +31,7 @@ from sqlalchemy import (
     and_,
     case,
     cast,
+    exists,
     func,
     literal_column,
     null,
@@ -339,9 +340,13 @@ class CsvLine:
                     self._quoted(cell, cell) if _is_text(kind) else cell
                     for cell, kind in zip(values, kinds, strict=True)
                 ]
-                self._add(
-                    cells, select(_joined(parts)).scalar_subquery(), strict=any(_is_float(k) for k in kinds)
+                # The list's subquery (a sort and an aggregate) only for a record with items: most
+                # records have none in most lists, and one index probe says so for less.
+                listed = exists(select(literal_column("1")).where(owner).correlate(plan.reader.model))
+                written = case(
+                    (listed, select(_joined(parts)).scalar_subquery()), else_=_text("," * (len(subs) - 1))
                 )
+                self._add(cells, written, strict=any(_is_float(k) for k in kinds))
             else:
                 # A reference is an outer join: the planner can remember the few rows referenced
                 # (PostgreSQL's Memoize), which a subquery per record cannot.
