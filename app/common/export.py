@@ -6,14 +6,16 @@ database: one SELECT per batch builds each record's whole CSV line with SQL stri
 module writes from `rows.row_cells` of the items; a value SQL cannot write exactly as `rows.cell` does
 (a float needing more than 15 digits or an exponent) makes its record's line NULL, and that record
 alone is written by the Python path. SQLite, NDJSON, `include=` and resources without a row reader
-take the Python path."""
+take the Python path. Either way a thread reads the batches ahead of the sending (`read_ahead`)."""
 
 import csv
 import hashlib
 import io
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from email.utils import format_datetime
-from typing import Any
+from queue import Full, Queue
+from typing import Any, TypeVar
 
 import orjson
 from fastapi import Request
@@ -74,6 +76,7 @@ SQL_BATCH = 10_000
 DATABASE_BUILT = frozenset({"postgresql"})
 PRINTF_ARGUMENTS = 100  # cells per printf() call: SQLite takes at most 127 arguments by default
 MAX_LINES = 1024  # `CsvLine`s kept (per plan, columns and engine)
+READ_AHEAD = 2  # batches an export's database reads ahead of the one being sent (`read_ahead`)
 
 Serialize = Callable[[Any, type[BaseModel], str, Sequence[str], Sequence[str]], dict[str, Any]]
 
@@ -143,12 +146,14 @@ def export_response(
             yield batch
 
     if export == "ndjson":
-        body = _ndjson(batches())
+        body = _ndjson(read_ahead(batches()))
     elif listing.reads_rows(params):
-        body = _csv(csv_text(), columns)
+        body = _csv(read_ahead(csv_text()), columns)
     else:
         cells = row_cells(columns)
-        body = _csv(_csv_lines([cells(record) for record in batch] for batch in batches()), columns)
+        body = _csv(
+            _csv_lines([cells(record) for record in batch] for batch in read_ahead(batches())), columns
+        )
     return StreamingResponse(body, media_type=EXPORT_MEDIA_TYPES[export], headers=headers)
 
 
@@ -534,7 +539,53 @@ def csv_line(plan: Plan, columns: Sequence[str], engine: str) -> CsvLine:
     return line
 
 
-# --- the Python path, and the CSV framing both paths share ---
+# --- reading ahead, the Python path, and the CSV framing both paths share ---
+
+T = TypeVar("T")
+
+
+def read_ahead(items: Iterator[T], depth: int = READ_AHEAD) -> Iterator[T]:
+    """`items`, made by a thread of their own up to `depth` ahead of the one taken: the database
+    works on the next batch (PostgreSQL in its backend, SQLite in its step, which lets go of the
+    GIL) while this one is encoded and sent, where otherwise each waited for the other. `depth`
+    bounds the memory. The thread opens, uses and closes whatever `items` opens (its session); once
+    this generator is closed (the client gone), it stops at its next item and closes `items`."""
+    queue: Queue[tuple[bool, Any]] = Queue(depth)
+    stop = threading.Event()
+
+    def hand_over(last: bool, value: Any) -> bool:
+        while not stop.is_set():
+            try:
+                queue.put((last, value), timeout=0.1)
+                return True
+            except Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not hand_over(False, item):
+                    return
+            hand_over(True, None)
+        except BaseException as error:  # raised again where the items are taken
+            hand_over(True, error)
+        finally:
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()
+
+    threading.Thread(target=produce, name="export-read-ahead", daemon=True).start()
+    try:
+        while True:
+            last, value = queue.get()
+            if last:
+                if value is not None:
+                    raise value
+                return
+            yield value
+    finally:
+        stop.set()
 
 
 def _ndjson(batches: Iterator[list[dict[str, Any]]]) -> Iterator[bytes]:
