@@ -124,8 +124,8 @@ ODD_FLOATS = [0.1, 1e20, 533000000.0, -5.0, -0.0, 12.5, 1e-7, 1e16, 0.1 + 0.2, 2
 async def test_csv_export_is_the_csv_module_over_the_pages(
     client: httpx.AsyncClient, session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The streamed body (read ahead of sending, `export.read_ahead`; lines built by the database on
-    PostgreSQL) is byte for byte the csv module's writing of the JSON pages' items: quotes, line
+    """The streamed body (on PostgreSQL built by the database and read ahead of the sending,
+    `export.read_ahead`) is byte for byte the csv module's writing of the JSON pages' items: quotes, line
     breaks, formulas, unicode, nulls, big and small numbers."""
     monkeypatch.setattr(listing, "EXPORT_BATCH", 3)
     monkeypatch.setattr(export, "SQL_BATCH", 3)

@@ -6,7 +6,7 @@ database: one SELECT per batch builds each record's whole CSV line with SQL stri
 module writes from `rows.row_cells` of the items; a value SQL cannot write exactly as `rows.cell` does
 (a float needing more than 15 digits or an exponent) makes its record's line NULL, and that record
 alone is written by the Python path. SQLite, NDJSON, `include=` and resources without a row reader
-take the Python path. Either way a thread reads the batches ahead of the sending (`read_ahead`)."""
+take the Python path. On PostgreSQL a thread reads the batches ahead of the sending (`read_ahead`)."""
 
 import csv
 import hashlib
@@ -145,15 +145,19 @@ def export_response(
                     batch = []
             yield batch
 
+    # Where the database works in a process of its own, the next batch is read while this one is
+    # sent; SQLite works in this process, mostly holding the GIL with the Python cells, so a thread
+    # would overlap little with the sending and contend with it.
+    ahead: Callable[[Iterator[Any]], Iterator[Any]] = (
+        iter if request.app.state.engine.dialect.name == "sqlite" else read_ahead
+    )
     if export == "ndjson":
-        body = _ndjson(read_ahead(batches()))
+        body = _ndjson(ahead(batches()))
     elif listing.reads_rows(params):
-        body = _csv(read_ahead(csv_text()), columns)
+        body = _csv(ahead(csv_text()), columns)
     else:
         cells = row_cells(columns)
-        body = _csv(
-            _csv_lines([cells(record) for record in batch] for batch in read_ahead(batches())), columns
-        )
+        body = _csv(_csv_lines([cells(record) for record in batch] for batch in ahead(batches())), columns)
     return StreamingResponse(body, media_type=EXPORT_MEDIA_TYPES[export], headers=headers)
 
 
