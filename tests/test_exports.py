@@ -17,6 +17,7 @@ from app.common import export, listing
 from app.common.export import csv_columns
 from app.common.rows import row_cells
 from app.models import Country, Organization, TradeFigure
+from app.observability import request_id
 from app.trade.schemas import TradeFigureRead
 
 pytestmark = pytest.mark.anyio
@@ -156,6 +157,11 @@ async def test_csv_export_is_the_csv_module_over_the_pages(
 
 def test_read_ahead_keeps_order_raises_errors_and_stops_when_closed() -> None:
     assert list(export.read_ahead(iter(range(50)), depth=2)) == list(range(50))
+    token = request_id.set("r-16")
+    try:  # made in the request's context: its log lines carry its id
+        assert list(export.read_ahead(request_id.get() for _ in range(3))) == ["r-16"] * 3
+    finally:
+        request_id.reset(token)
 
     def failing() -> Iterator[int]:
         yield 1

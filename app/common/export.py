@@ -8,6 +8,7 @@ module writes from `rows.row_cells` of the items; a value SQL cannot write exact
 alone is written by the Python path. SQLite, NDJSON, `include=` and resources without a row reader
 take the Python path. On PostgreSQL a thread reads the batches ahead of the sending (`read_ahead`)."""
 
+import contextvars
 import csv
 import hashlib
 import io
@@ -579,7 +580,9 @@ def read_ahead(items: Iterator[T], depth: int = READ_AHEAD) -> Iterator[T]:
             if close is not None:
                 close()
 
-    threading.Thread(target=produce, name="export-read-ahead", daemon=True).start()
+    # In the request's context, as the batches were made before (its request id on any log line).
+    context = contextvars.copy_context()
+    threading.Thread(target=context.run, args=(produce,), name="export-read-ahead", daemon=True).start()
     try:
         while True:
             last, value = queue.get()
