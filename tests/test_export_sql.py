@@ -2,6 +2,7 @@
 (rows.py `Plan.csv_text`, itself checked against the csv module in tests/test_fast_rows.py): over the
 whole seed, every resource that reads rows, both languages, with odd values put in."""
 
+import datetime as dt
 import math
 import random
 import struct
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 from pydantic import BaseModel
-from sqlalchemy import Column, Float, Integer, MetaData, Table, case, literal_column, select, update
+from sqlalchemy import Column, Float, Integer, MetaData, Table, case, insert, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from app.common import export
@@ -19,7 +20,14 @@ from app.common.listing import Listing
 from app.common.rows import cell
 from app.events.repository import EVENTS
 from app.events.schemas import EventRead
-from app.models import Citation, Country, TradeFigure
+from app.models import (
+    Citation,
+    ContestedValue,
+    Country,
+    InfrastructureProject,
+    TradeFigure,
+    project_trade_figures,
+)
 from app.reference.repository import COUNTRIES
 from app.reference.schemas import CountryRead
 from app.trade.repository import TRADE_FIGURES
@@ -117,6 +125,42 @@ def test_odd_values_are_written_as_the_python_path_writes_them(
             assert_same(session, TRADE_FIGURES, TradeFigureRead, lang=lang, **query)
     assert_same(session, EVENTS, EventRead, lang=lang)
     assert_same(session, COUNTRIES, CountryRead, lang=lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_lists_with_and_without_items_are_written_as_the_python_path_writes_them(
+    session: Session, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """A list's subquery runs only for a record with items in it (`CsvLine._cells`): records with
+    items in none, some or all of their lists, odd text in the items, the lists alone or among
+    other columns."""
+    monkeypatch.setattr(export, "SQL_BATCH", 2)
+    monkeypatch.setattr(export, "DATABASE_BUILT", {"sqlite", "postgresql"})
+    figures = session.scalars(select(TradeFigure.id).order_by(TradeFigure.id)).all()
+    source = session.scalars(select(Citation.source_id).order_by(Citation.id).limit(1)).one()
+    projects = session.scalars(select(InfrastructureProject.id).order_by(InfrastructureProject.id)).all()
+    linked = {tuple(row) for row in session.execute(select(project_trade_figures))}
+    when = dt.datetime(2026, 12, 4, tzinfo=dt.UTC)
+    for at, figure in enumerate(figures[:8]):
+        for n in range(at % 3):  # none, one or two contested values
+            text = ODD_TEXT[(at + n) % len(ODD_TEXT)]
+            session.add(
+                ContestedValue(
+                    trade_figure_id=figure, field=text or "value", value=text, source_id=source,
+                    quote=text or "x", paragraph=at, char_start=n, char_end=n + 1, created_at=when,
+                )
+            )  # fmt: skip
+        links = [
+            {"project_id": project, "trade_figure_id": figure}
+            for project in projects[: at % 3]
+            if (project, figure) not in linked and (figure, project) not in linked
+        ]
+        if links:
+            session.execute(insert(project_trade_figures), links)
+    session.flush()
+    for query in ({}, {"fields": ["contested"]}, {"fields": ["projects"]}, {"fields": ["id", "projects"]}):
+        assert_same(session, TRADE_FIGURES, TradeFigureRead, lang=lang, **query)
+    assert_same(session, EVENTS, EventRead, lang=lang, fields=["countries"])
 
 
 def test_a_computed_value_of_plain_constants_is_written_once() -> None:

@@ -2,15 +2,23 @@
 
 import csv
 import io
+import itertools
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import orjson
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.common import listing
-from app.models import Organization
+from app.common import export, listing
+from app.common.export import csv_columns
+from app.common.rows import row_cells
+from app.models import Country, Organization, TradeFigure
+from app.observability import request_id
+from app.trade.schemas import TradeFigureRead
 
 pytestmark = pytest.mark.anyio
 
@@ -108,3 +116,71 @@ async def test_ndjson_export_can_include_related_records(client: httpx.AsyncClie
     )
     [visit] = [orjson.loads(line) for line in response.content.splitlines()]
     assert visit["included"]["agreements"][0]["id"] == "az-kz-documents-2025-11"
+
+
+ODD_TEXT = ['a,b "c"\nd', "=x\r\ny", "x\n=y", "@", " ünï, None", "-5", "+1", "\tx", "\rx", "'q", "", "a | b"]
+ODD_FLOATS = [0.1, 1e20, 533000000.0, -5.0, -0.0, 12.5, 1e-7, 1e16, 0.1 + 0.2, 2.0**63, 5e-5, 1e15]
+
+
+async def test_csv_export_is_the_csv_module_over_the_pages(
+    client: httpx.AsyncClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The streamed body (on PostgreSQL built by the database and read ahead of the sending,
+    `export.read_ahead`) is byte for byte the csv module's writing of the JSON pages' items: quotes, line
+    breaks, formulas, unicode, nulls, big and small numbers."""
+    monkeypatch.setattr(listing, "EXPORT_BATCH", 3)
+    monkeypatch.setattr(export, "SQL_BATCH", 3)
+    monkeypatch.setattr(export, "READ_AHEAD", 1)
+    figures = session.scalars(select(TradeFigure).order_by(TradeFigure.id)).all()
+    for at, figure in enumerate(figures):
+        text = ODD_TEXT[at % len(ODD_TEXT)]
+        figure.note_en = text if at % 3 else None
+        figure.commodity = text or "TOTAL"
+        figure.value = ODD_FLOATS[at % len(ODD_FLOATS)]
+        figure.value_upper = None
+        figure.bound = "at_least"  # type: ignore[assignment]
+    country = session.get(Country, figures[0].reporter_id)
+    assert country is not None
+    country.name_en = '=Odd, "name"\n'
+    session.commit()
+    for params in ({"sort": "id"}, {"sort": "-value"}, {"sort": "id", "fields": "id,note,value,citations"}):
+        items = await all_pages(client, "/v1/trade-figures", **params)
+        columns = csv_columns(
+            TradeFigureRead, str(params.get("fields", "")).split(",") if "fields" in params else ()
+        )
+        cells = row_cells(columns)
+        expected = io.StringIO()
+        csv.writer(expected, lineterminator="\r\n").writerows([columns, *(cells(item) for item in items)])
+        body = (await client.get("/v1/trade-figures", params={**params, "format": "csv"})).content
+        assert body == ("\ufeff" + expected.getvalue()).encode()
+
+
+def test_read_ahead_keeps_order_raises_errors_and_stops_when_closed() -> None:
+    assert list(export.read_ahead(iter(range(50)), depth=2)) == list(range(50))
+    token = request_id.set("r-16")
+    try:  # made in the request's context: its log lines carry its id
+        assert list(export.read_ahead(request_id.get() for _ in range(3))) == ["r-16"] * 3
+    finally:
+        request_id.reset(token)
+
+    def failing() -> Iterator[int]:
+        yield 1
+        raise ValueError("the database went away")
+
+    taken = export.read_ahead(failing())
+    assert next(taken) == 1
+    with pytest.raises(ValueError, match="went away"):
+        next(taken)
+
+    closed = threading.Event()
+
+    def endless() -> Iterator[int]:
+        try:
+            yield from itertools.count()
+        finally:
+            closed.set()
+
+    taken = export.read_ahead(endless(), depth=2)
+    assert [next(taken) for _ in range(5)] == [0, 1, 2, 3, 4]
+    taken.close()  # a client gone: the thread stops and closes what it reads (its session)
+    assert closed.wait(5)
