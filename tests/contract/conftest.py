@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 from fastapi import FastAPI
+from schemathesis.pytest import _test_builder
 from sqlalchemy.orm import sessionmaker
 from starlette.types import ASGIApp
 
@@ -29,7 +30,17 @@ from app.db import make_engine
 from app.main import create_app
 from tests.conftest import Database, Templates, make_database
 
+from . import built_when_run
 from .sdk import Sdks, generate
+
+# Schemathesis's tests are built by the worker that runs them (built_when_run.py).
+_test_builder.build_operation_test = built_when_run.waiting_build
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if isinstance(item, pytest.Function):
+        built_when_run.build(item.obj)
 
 
 @dataclass(frozen=True)
