@@ -92,19 +92,7 @@ async def test_a_page_by_value_is_the_same_whatever_the_plan(
     ]
     expected = [f for f, _ in sorted(inside, key=lambda pair: (pair[1], pair[0]), reverse=True)]
     params = {"indicator": "imports", "period_from": window[0], "period_to": window[1], "sort": "-value"}
-    seen: list[str] = []
-    cursor = None
-    while True:
-        response = await client.get(
-            "/v1/trade-figures", params={**params, "limit": "7", **({"cursor": cursor} if cursor else {})}
-        )
-        assert response.status_code == 200, response.text
-        body = response.json()
-        seen += [item["id"] for item in body["items"]]
-        cursor = body["next_cursor"]
-        if cursor is None:
-            break
-    assert seen == expected
+    assert await every_id(client, "/v1/trade-figures", params) == expected
 
 
 @pytest.mark.usefixtures("figures")
