@@ -459,12 +459,12 @@ _CHANGED = re.compile(
 )
 
 
-# … or a fall that happened ("сократились на шестую часть", "fell by roughly a tenth").
+# … or a fall that happened ("сократились на шестую часть", "fell by roughly a tenth"), where no
+# modal word (`_MAY`) makes it one that may come.
 _FELL = re.compile(
-    r"^(?!.*\b(?:може\w*|могут|could|may|might|will|would|expect\w*|ожида\w*)\b).*"
     r"\b(?:fell|dropped|declined|decreased|shrank|сократил\w*|снизил\w*|уменьшил\w*|упал\w*|упали)"
     r"\s+(?:\w+\s+){0,3}$",
-    re.IGNORECASE | re.DOTALL,
+    re.IGNORECASE,
 )
 _MAY = re.compile(r"\b(?:може\w*|могут|could|may|might|will|would|expect\w*|ожида\w*)\b", re.IGNORECASE)
 
@@ -481,7 +481,7 @@ def _grew_by(text: str, match: re.Match[str]) -> bool:
         return False
     if (match.group("word") or "").lower() in _FOLD_WORDS:
         return not _MAY.search(before)
-    if match.group("part") and _FELL.search(before):
+    if match.group("part") and _FELL.search(before) and not _MAY.search(before):
         return True  # a fall by a fraction; "уменьшились почти вдвое" alone is read as no figure
     return bool(_CHANGED.search(before)) and not _RATIO_DOWN_BEFORE.search(before)
 

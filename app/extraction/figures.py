@@ -1172,7 +1172,7 @@ def _is_answer(reading: Reading, paragraph: int) -> bool:
 
 
 _FROM_EARLIER = re.compile(
-    r"(?:\b(?:up|down|rising|falling)\s+from|\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bпротив|\bс)\s*$",
+    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bпротив|\bс)\s*$",  # "up from", "from $2.02bn"
     re.IGNORECASE,
 )
 
