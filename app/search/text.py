@@ -112,7 +112,10 @@ def query_terms(query: str) -> list[Term]:
     return [_term(stem) for stem in dict.fromkeys(stems(query))]
 
 
+@lru_cache(maxsize=65536)
 def _term(stem: str) -> Term:
+    # Cached as `token_stems` is: stemming costs far more than a lookup, and a request reads its query
+    # twice (the parameter's check, then the search).
     variant = _stem(stem)
     keep = variant != stem and len(variant) >= VARIANT_MIN_LENGTH
     return Term(stem, variant if keep else None)
