@@ -938,6 +938,7 @@ class _OldTime(NamedTuple):
 _OLD_TIME_FIRM = re.compile(
     r"\b(?:originally|initially)\s+(?:scheduled|planned|set|slated|pencil{1,2}ed\s+in|due|expected)\b"
     r"|\b(?:was|were)\s+supposed\s+to\b"
+    r"|\bhad\s+been\s+(?:due|expected|scheduled|planned|slated|supposed|set\s+for|pencil{1,2}ed\s+in)\b"
     r"|\b(?:postponed|moved|pushed\s+back|rescheduled|delayed)\s+from\b"
     r"|\bпервоначально\b|\bнамечавш\w+|\bпланировавш\w+"
     r"|\bкотор\w+\s+(?:планировал\w*|намечал\w*|предполагал\w*|должн\w+\s+был\w*)"

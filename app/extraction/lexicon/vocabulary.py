@@ -730,7 +730,16 @@ PLANNED: dict[str, tuple[str, ...]] = {
 }
 CANCELLED: dict[str, tuple[str, ...]] = {
     "ru": ("отменить", "отмена", "отложить", "перенести", "не состояться"),
-    "en": ("cancelled", "canceled", "called off", "postponed", "will not take place", "won't take place"),
+    "en": (
+        "cancelled",
+        "canceled",
+        "called off",
+        "postponed",
+        "will not take place",
+        "won't take place",
+        "did not take place",
+        "didn't take place",
+    ),
 }
 # Moved to a new time: the event is planned then (and called off on its old dates, when told).
 POSTPONED: dict[str, tuple[str, ...]] = {
@@ -742,6 +751,9 @@ POSTPONED: dict[str, tuple[str, ...]] = {
         "moved to",
         "rescheduled for",
         "pushed back to",
+        "pushed back",
+        "put off",
+        "put back",
     ),
 }
 
