@@ -384,13 +384,16 @@ def propose_events(
             continue
         triggers = _event_triggers(reading, facts)
         stated = bool(triggers)  # a trigger told back to an earlier event stops the detector too
-        if events and not (
-            reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)
-        ):
-            # "По итогам переговоров подписан…": the talks told before, not new ones.
+        if events:
+            # "По итогам переговоров подписан…": the talks told before, not new ones; unless the
+            # clause announces them ("…, а по итогам переговоров в мае планируется подписать …").
             anaphora = reading.cues("EVENT_ANAPHORA", facts.sentence.tokens)
-            triggers = [t for t in triggers if not any(a.first <= t.first < a.last for a in anaphora)]
-        meeting = _officials_meet(reading, facts)
+            triggers = [
+                t
+                for t in triggers
+                if not any(a.first <= t.first < a.last for a in anaphora) or _announced(reading, facts, t)
+            ]
+        meeting = None if events and _meeting_told_before(reading, facts) else _officials_meet(reading, facts)
         if meeting and all(_on_the_sidelines(facts.sentence, t) for t in triggers):
             # "The ministers are due to meet on the sidelines of a regional summit": the meeting is the
             # event, the summit where it is held is not one of the pair
@@ -603,7 +606,7 @@ def _officials_meet(reading: Reading, facts: SentenceFacts) -> str | None:
     правительств двух стран встретятся в начале ноября": ministers meeting (`ministerial_meeting`), or
     heads of state or government meeting each other (`talks`)."""
     words = {t.text.lower() for t in facts.sentence.tokens}
-    met = words & {"met", "встретились", "встретился", "встреча", "встречи", "meeting", "провели"}
+    met = words & _MET_WORDS
     to_meet = _TO_MEET.search(facts.sentence.text) is not None
     if not met and not to_meet:
         return None
@@ -621,6 +624,29 @@ def _officials_meet(reading: Reading, facts: SentenceFacts) -> str | None:
         # a meeting of leaders still to come; one told as held is the talks or visit told around it
         return "talks" if to_meet and len({m.value.code for m in facts.countries}) != 1 else None
     return "ministerial_meeting" if _ministers_only(reading, facts) else None
+
+
+def _announced(reading: Reading, facts: SentenceFacts, trigger: Mention[str]) -> bool:
+    low, high = clause(facts.sentence, trigger.start)
+    tokens = [t for t in facts.sentence.tokens if low <= t.start < high]
+    return bool(reading.cues("PLANNED", tokens) or reading.future_tense(tokens))
+
+
+def _meeting_told_before(reading: Reading, facts: SentenceFacts) -> bool:
+    """ "По итогам встречи министры подписали…", "At the end of the meeting the two ministers
+    signed…": the meeting the sentence names only as the frame of what followed is one told before,
+    not a new one (unless they are to meet again)."""
+    tokens = facts.sentence.tokens
+    frames = [cue for cue in reading.cues("EVENT_ANAPHORA", tokens) if cue.last - cue.first > 1]
+    words = [i for i, t in enumerate(tokens) if t.text.lower() in _MET_WORDS]
+    return (
+        bool(words)
+        and all(any(cue.first <= i < cue.last for cue in frames) for i in words)
+        and _TO_MEET.search(facts.sentence.text) is None
+    )
+
+
+_MET_WORDS = frozenset({"met", "встретились", "встретился", "встреча", "встречи", "meeting", "провели"})
 
 
 # A meeting still to come: "are due to meet in Kisumu", "встретятся в Лиме", "проведут встречу в ноябре".

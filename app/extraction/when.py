@@ -653,7 +653,8 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
         "during_year",
         r"\b(?:в\s+течение|на\s+протяжении|в\s+ходе)\s+(?:всего\s+|этого\s+|текущего\s+|уходящего\s+)?года\b|\b(?:during|throughout|over)\s+the\s+(?:past\s+)?year\b",
     ),
-    ("year", rf"(?:\b(?:в|во|за|на|in|during|throughout)\s+){_YEAR}"),
+    # "программа на 2027–2029 годы": a span of years is a document's term, not when something happens
+    ("year", rf"(?:\b(?:в|во|за|на|in|during|throughout)\s+){_YEAR}(?!\s*[–—-]\s*(?:19|20)?\d{{2}}\b)"),
     (
         "relative",
         r"\b(?:сегодня|вчера|позавчера|завтра|накануне(?!\s+(?:визит|переговор|встреч|саммит|заседани|форум|праздн|выбор|годовщин|дня|Дня|нового|Нового))"

@@ -75,3 +75,43 @@ def test_a_past_perfect_that_tells_no_old_time_calls_nothing_off(text: str) -> N
     bodies = events(text)
     assert len(bodies) == 1
     assert bodies[0].get("status") != "cancelled"
+
+
+def test_the_term_of_a_programme_dates_no_meeting() -> None:
+    text = (
+        "Министры иностранных дел Армении и Грузии провели переговоры в Ереване 18 августа. По итогам "
+        "встречи министры подписали план консультаций на 2026–2027 годы."
+    )
+    assert statuses(events(text, "ru")) == [("held", "2025-08-18")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The energy ministers of Armenia and Georgia met in Tbilisi on 18 August. At the close of the "
+        "meeting the two ministers signed a memorandum on electricity trade from January.",
+        "The energy ministers of Armenia and Georgia met in Tbilisi on 18 August. At the end of the "
+        "meeting, the ministers signed a memorandum on electricity trade from 1 January.",
+    ],
+)
+def test_the_meeting_a_signing_is_framed_by_is_the_one_told_before(text: str) -> None:
+    assert statuses(events(text)) == [("held", "2025-08-18")]
+
+
+def test_ministers_to_meet_again_after_a_meeting_told_before_are_a_new_meeting() -> None:
+    text = (
+        "The energy ministers of Armenia and Georgia met in Tbilisi on 18 August. At the end of the "
+        "meeting, the ministers agreed to meet again in Yerevan in November."
+    )
+    assert statuses(events(text)) == [("held", "2025-08-18"), ("planned", "2025-11")]
+
+
+def test_talks_named_as_a_frame_stay_the_talks_told_before_when_another_clause_announces() -> None:
+    text = (
+        "Министры иностранных дел Армении и Грузии провели переговоры в Ереване 18 августа. По итогам "
+        "переговоров министры подписали два соглашения; ещё три документа планируется подписать в "
+        "ходе визита премьер-министра Грузии в Ереван в ноябре."
+    )
+    assert [body["type"] for body in events(text, "ru") if body.get("status", "held") == "held"] == [
+        "ministerial_meeting"
+    ]

@@ -1325,6 +1325,7 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "at the end of the talks",
         "at the end of the visit",
         "at the end of the meeting",
+        "at the close of the meeting",
         "at the session",
         "during the session",
         "at the meeting",
