@@ -834,6 +834,8 @@ def _events(
         status = "planned"  # "to hold the Council's first meeting next year": not held by the article's day
     if event_type == "visit" and date_penalty > 0:
         return []  # "третий визит премьер-министра": a visit told without its own date is a mention
+    if event_type in _VISIT_TYPES and date_penalty > 0 and _INVITATION.search(facts.sentence.text):
+        return []  # "accepted an invitation to pay an official visit": no date, no event yet
     people, requires = [], []
     person_countries = []
     for person in facts.people:
@@ -950,6 +952,9 @@ def _events(
             )
         )
     return results
+
+
+_INVITATION = re.compile(r"\binvit\w*|\bприглаш\w*", re.IGNORECASE)
 
 
 class _OldTime(NamedTuple):

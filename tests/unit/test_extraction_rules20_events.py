@@ -115,3 +115,23 @@ def test_talks_named_as_a_frame_stay_the_talks_told_before_when_another_clause_a
     assert [body["type"] for body in events(text, "ru") if body.get("status", "held") == "held"] == [
         "ministerial_meeting"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The President of Georgia accepted an invitation to pay a state visit to Armenia.", "en"),
+        (
+            "Премьер-министр Армении подтвердил приглашение Премьер-министру Грузии посетить Армению с "
+            "официальным визитом; сроки визита будут согласованы по дипломатическим каналам.",
+            "ru",
+        ),
+    ],
+)
+def test_an_invitation_to_visit_with_no_date_is_no_event(text: str, language: str) -> None:
+    assert events(text, language) == []
+
+
+def test_an_invitation_to_visit_with_a_date_is_a_planned_visit() -> None:
+    text = "The President of Georgia accepted an invitation to pay a state visit to Armenia in October."
+    assert statuses(events(text)) == [("planned", "2025-10")]
