@@ -379,11 +379,19 @@ def propose_events(
     agreements: list[Proposal] = []
     order = _trigger_order(reading.language)
     replaced: dict[str, str] = {}
+    body: str | None = None  # the last joint body named, even in a question ("And the commission?")
     for facts in reading.facts:
+        if facts.sentence.question and not facts.sentence.headline:
+            body = next((t.value for t in _event_triggers(reading, facts) if t.value in _BODIES), body)
         if facts.sentence.headline or facts.sentence.question or _background(reading, facts):
             continue
         triggers = _event_triggers(reading, facts)
         stated = bool(triggers)  # a trigger told back to an earlier event stops the detector too
+        if not triggers and body is not None and _LAST_MET_ALONE.search(facts.sentence.text):
+            # "It last met in Lima in 2023", "Последний раз она собиралась в Бишкеке в ноябре": the body
+            # named before, at its last meeting
+            first = facts.sentence.tokens[0]
+            triggers = [Mention(body, first.start, first.end, 0, 1)]
         if events:
             # "По итогам переговоров подписан…": the talks told before, not new ones; unless the
             # clause announces them ("…, а по итогам переговоров в мае планируется подписать …").
@@ -424,6 +432,8 @@ def propose_events(
             if best.value in {"council_again", "session_again"} and context is None:
                 continue
             made = _events(reading, registry, facts, best, len(events), context, events, len(groups) > 1)
+            if best.value in _BODIES:
+                body = best.value
             if made and made[0].body["type"] in _BODIES:
                 made += _last_met(reading, facts, made[0], len(events) + len(made))
             made = [event for event in made if not _duplicate(event, events, replaced)]
@@ -517,6 +527,16 @@ def _context(
 _LAST_MET = re.compile(
     r",\s*(?:which|that)\s+last\s+(?:met|convened|gathered)\b[^,;.]*"
     r"|,\s*котор\w+\s+(?:в\s+)?последн\w+\s+раз\s+(?:собирал|заседал|встречал)\w*[^,;.]*",
+    re.IGNORECASE,
+)
+
+
+# The body told before as the subject of its own last meeting: "It last met in Lima in 2023", "The
+# committee last met in Bangkok in March", "Последний раз она собиралась в Бишкеке в ноябре 2024 года".
+_LAST_MET_ALONE = re.compile(
+    r"^\W*(?:it|the\s+(?:committee|commission|council))\s+last\s+(?:met|convened|sat|gathered)\b"
+    r"|^\W*(?:в\s+)?последний\s+раз\s+(?:она|он|комиссия|комитет|совет)\s+(?:собирал|заседал|встречал)\w*"
+    r"|^\W*(?:она|он|комиссия|комитет|совет)\s+(?:в\s+)?последний\s+раз\s+(?:собирал|заседал|встречал)\w*",
     re.IGNORECASE,
 )
 

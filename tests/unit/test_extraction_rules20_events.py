@@ -135,3 +135,43 @@ def test_an_invitation_to_visit_with_no_date_is_no_event(text: str, language: st
 def test_an_invitation_to_visit_with_a_date_is_a_planned_visit() -> None:
     text = "The President of Georgia accepted an invitation to pay a state visit to Armenia in October."
     assert statuses(events(text)) == [("planned", "2025-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "The Armenian ambassador to Georgia spoke about trade between Armenia and Georgia.\n\n"
+            "— And the intergovernmental commission?\n\n"
+            "— It last met in Tbilisi in March 2024.",
+            "en",
+            [("held", "2024-03", "GE")],
+        ),
+        (
+            "Посол Армении в Грузии рассказал о торговле между Арменией и Грузией.\n\n"
+            "— А межправительственная комиссия?\n\n"
+            "— Последний раз она собиралась в Тбилиси в марте 2024 года. Следующее заседание пройдёт в "
+            "Ереване в ноябре.",
+            "ru",
+            [("held", "2024-03", "GE"), ("planned", "2025-11", "AM")],
+        ),
+        (
+            "The Armenian–Georgian intergovernmental commission meets in Yerevan on 12 November. The "
+            "commission last met in Tbilisi in March.",
+            "en",
+            [("held", "2025-03", "GE"), ("planned", "2025-11-12", "AM")],
+        ),
+    ],
+)
+def test_a_body_named_before_then_told_at_its_last_meeting(
+    text: str, language: str, expected: list[tuple[str, str, str]]
+) -> None:
+    bodies = events(text, language)
+    assert sorted((b.get("status", "held"), b["date"], b["host_country"]) for b in bodies) == expected
+    assert {b["type"] for b in bodies} == {"intergovernmental_commission"}
+    assert all(sorted(b["countries"]) == ["AM", "GE"] for b in bodies)
+
+
+def test_a_last_meeting_with_no_body_named_before_is_no_event() -> None:
+    text = "Trade between Armenia and Georgia grew in the spring. It last met in Tbilisi in March."
+    assert events(text) == []
