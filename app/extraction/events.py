@@ -285,6 +285,70 @@ _ARRIVED_BEFORE = re.compile(
 )
 
 
+# How long a visit lasts, told beside it or in a sentence after it: "с официальным визитом, который
+# продлится до четверга", "Визит продлится до 17 июня", "Визит начался в среду и завершится в
+# пятницу", "The visit began on Tuesday and ends on Thursday", "The visit runs until 17 June".
+_VISIT_ENDS = re.compile(
+    r"\b(?:визит\w*|visit)\b(?:[^.;]{0,40}?\b(?:начал(?:ся)?|began|started)\s+(?:в|во|on)\s+(?P<first>\w+))?"
+    r"[^.;]{0,40}?\b(?:продлится|продолжится|завершится|завершается|закончится|will\s+(?:last|run|end|conclude)"
+    r"|lasts|runs|ends|concludes)\s+(?:до|в|во|until|till|through|on)?\s*(?P<last>\d{1,2}\s+\w+|\w+)",
+    re.IGNORECASE,
+)
+_WEEKDAY_FORMS = {
+    **dict.fromkeys(("понедельник", "понедельника", "monday"), 0),
+    **dict.fromkeys(("вторник", "вторника", "tuesday"), 1),
+    **dict.fromkeys(("среду", "среды", "wednesday"), 2),
+    **dict.fromkeys(("четверг", "четверга", "thursday"), 3),
+    **dict.fromkeys(("пятницу", "пятницы", "friday"), 4),
+    **dict.fromkeys(("субботу", "субботы", "saturday"), 5),
+    **dict.fromkeys(("воскресенье", "воскресенья", "sunday"), 6),
+}
+_VISIT_ENDS_REACH = 3  # sentences after the visit's own that may tell its end
+
+
+def _day_told(reading: Reading, word: str, future: bool) -> date | None:
+    """A visit's first or last day told by a weekday, "today" or a day of a month, from the report's
+    day: the weekday nearest before it (the first day) or after it (the last)."""
+    reference = reading.reference
+    if reference is None:
+        return None
+    word = word.lower()
+    if word in {"сегодня", "today"}:
+        return reference
+    if word in _WEEKDAY_FORMS:
+        step = (_WEEKDAY_FORMS[word] - reference.weekday()) % 7
+        return reference.fromordinal(reference.toordinal() + (step if future else step - 7 if step else 0))
+    dates = find_dates(word, 0, reference.year, reading.published, future=future, reference=reference)
+    if dates and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[0].value):
+        return date.fromisoformat(dates[0].value)
+    return None
+
+
+def _visit_ends(reading: Reading, events: list[_Event]) -> None:
+    """A held visit whose end (and first day) a sentence tells, in its own or one of the next few
+    sentences, spans those days."""
+    sentences = reading.document.sentences
+    for event in events:
+        if event.body["type"] not in _VISIT_TYPES - {"other"} or event.body.get("status", "held") != "held":
+            continue
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:/\d{4}-\d{2}-\d{2})?", event.body["date"]):
+            continue
+        index = event.sentence.index
+        for sentence in sentences[index : index + 1 + _VISIT_ENDS_REACH]:
+            if sentence.paragraph - event.sentence.paragraph > 1:
+                break
+            told = _VISIT_ENDS.search(sentence.text)
+            if told is None:
+                continue
+            first_day = date.fromisoformat(event.body["date"].split("/")[0])
+            if told.group("first"):
+                first_day = _day_told(reading, told.group("first"), future=False) or first_day
+            last_day = _day_told(reading, told.group("last"), future=True)
+            if last_day is not None and 0 < (last_day - first_day).days <= 7:
+                event.body["date"] = f"{first_day.isoformat()}/{last_day.isoformat()}"
+            break
+
+
 def _talks_day(event: _Event) -> str | None:
     """The day of the talks inside a visit's span, when the visit was told by that day and how it
     stands in the span ("прибывший накануне …, провёл в среду переговоры", "on Wednesday, the second
@@ -431,6 +495,8 @@ def propose_events(
             context = _context(reading, facts, best, events)
             if best.value in {"council_again", "session_again"} and context is None:
                 continue
+            if best.value == "visit" and _VISIT_ENDS.search(facts.sentence.text) and _visit_under_way(events):
+                continue  # "Визит начался в среду и завершится в пятницу": the visit told before
             made = _events(reading, registry, facts, best, len(events), context, events, len(groups) > 1)
             if best.value in _BODIES:
                 body = best.value
@@ -458,6 +524,7 @@ def propose_events(
                     if not _signing_told_again(a, agreements)
                     and not _ratification_told_again(reading, facts, agreements)
                 )
+    _visit_ends(reading, events)
     proposals = [
         Proposal(
             e.key,

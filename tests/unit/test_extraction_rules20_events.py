@@ -175,3 +175,32 @@ def test_a_body_named_before_then_told_at_its_last_meeting(
 def test_a_last_meeting_with_no_body_named_before_is_no_event() -> None:
     text = "Trade between Armenia and Georgia grew in the spring. It last met in Tbilisi in March."
     assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        (
+            "ЕРЕВАН, 20 августа. Премьер-министр Грузии, находящийся в Армении с официальным визитом, в "
+            "среду провёл переговоры с премьер-министром Армении. Визит начался во вторник и завершится "
+            "в четверг.",
+            "ru",
+            "2025-08-19/2025-08-21",
+        ),
+        (
+            "Президент Грузии 20 августа прибыл в Ереван с государственным визитом. Стороны обсудили "
+            "энергетику. Визит продлится до 22 августа.",
+            "ru",
+            "2025-08-20/2025-08-22",
+        ),
+        (
+            "YEREVAN, Aug 20 - Georgia's prime minister, on an official visit to Armenia, held talks in "
+            "Yerevan on Wednesday. The visit began on Tuesday and ends on Thursday.",
+            "en",
+            "2025-08-19/2025-08-21",
+        ),
+    ],
+)
+def test_a_held_visit_spans_the_days_a_sentence_tells_it_lasts(text: str, language: str, span: str) -> None:
+    bodies = events(text, language)
+    assert [(b["date"], b.get("status", "held")) for b in bodies] == [(span, "held")]
