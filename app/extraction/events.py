@@ -871,6 +871,10 @@ def _events(
         if not (trigger.value == "summit" and len(organizations) > 1):
             return []  # "взаимные визиты", "regular summits": not one event
     status = _status(reading, _near(facts.sentence, trigger))
+    if several and status == "held" and _status(reading, tokens[: trigger.last]) == "planned":
+        # "agreed to hold consultations in the autumn and a business forum in October": each
+        # gathering of a list the sentence announces is announced
+        status = "planned"
     old = _old_time(reading, facts, trigger)
     planned = True if old else {"planned": True, "cancelled": None}.get(status, False)
     aside = old.span if old else None

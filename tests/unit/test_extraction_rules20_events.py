@@ -204,3 +204,20 @@ def test_a_last_meeting_with_no_body_named_before_is_no_event() -> None:
 def test_a_held_visit_spans_the_days_a_sentence_tells_it_lasts(text: str, language: str, span: str) -> None:
     bodies = events(text, language)
     assert [(b["date"], b.get("status", "held")) for b in bodies] == [(span, "held")]
+
+
+def test_each_gathering_of_a_list_the_sentence_announces_is_planned() -> None:
+    text = (
+        "The foreign ministers of Armenia and Georgia agreed to hold the next round of consultations in "
+        "Yerevan in the autumn and an Armenian-Georgian business forum in Tbilisi in October."
+    )
+    forums = [b for b in events(text) if b["type"] == "forum"]
+    assert statuses(forums) == [("planned", "2025-10")]
+
+
+def test_a_list_of_gatherings_told_as_held_stays_held() -> None:
+    text = (
+        "The foreign ministers of Armenia and Georgia held talks in Yerevan on 18 August and opened an "
+        "Armenian-Georgian business forum there the same day."
+    )
+    assert {b.get("status", "held") for b in events(text)} == {"held"}
