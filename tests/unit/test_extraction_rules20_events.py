@@ -221,3 +221,10 @@ def test_a_list_of_gatherings_told_as_held_stays_held() -> None:
         "Armenian-Georgian business forum there the same day."
     )
     assert {b.get("status", "held") for b in events(text)} == {"held"}
+
+
+def test_a_meeting_scheduled_for_a_season_is_dated_by_it() -> None:
+    text = (
+        "The next session of the Armenian–Georgian intergovernmental commission is scheduled for the autumn."
+    )
+    assert statuses(events(text)) == [("planned", "2025-09/2025-11")]
