@@ -870,6 +870,16 @@ def _events(
         organizations = _unique(facts.organizations)
         if not (trigger.value == "summit" and len(organizations) > 1):
             return []  # "взаимные визиты", "regular summits": not one event
+    told = facts.sentence.text[trigger.start - facts.sentence.start :]
+    if (
+        event_type == "talks"
+        and not facts.places
+        and _NEGOTIATIONS.match(told)
+        and not _A_ROUND.search(facts.sentence.text)
+    ):
+        # "Переговоры по газопроводу … продолжаются", "agreed to begin negotiations on a new
+        # agreement": the bargaining over a text or a project, not a meeting somewhere
+        return []
     status = _status(reading, _near(facts.sentence, trigger))
     if several and status == "held" and _status(reading, tokens[: trigger.last]) == "planned":
         # "agreed to hold consultations in the autumn and a business forum in October": each
@@ -1045,6 +1055,13 @@ def _events(
     return results
 
 
+_NEGOTIATIONS = re.compile(
+    r"(?:talks|negotiations|переговор\w*)\s+(?:on|over|about|по|о|об)\s+(?:\S+\s+){0,4}?"
+    r"(?:agreement|treaty|contract|deal|project|pipeline|соглашени\w*|договор\w*|контракт\w*|проект\w*"
+    r"|газопровод\w*|нефтепровод\w*)",
+    re.IGNORECASE,
+)
+_A_ROUND = re.compile(r"\b(?:meet|met|meeting|round|встреч\w*|раунд\w*|собер\w+)\b", re.IGNORECASE)
 _INVITATION = re.compile(r"\binvit\w*|\bприглаш\w*", re.IGNORECASE)
 
 

@@ -228,3 +228,23 @@ def test_a_meeting_scheduled_for_a_season_is_dated_by_it() -> None:
         "The next session of the Armenian–Georgian intergovernmental commission is scheduled for the autumn."
     )
     assert statuses(events(text)) == [("planned", "2025-09/2025-11")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Armenia and Georgia agreed to begin negotiations on a new gas supply agreement.", "en"),
+        ("Армения и Грузия продолжают переговоры по соглашению о свободной торговле.", "ru"),
+        ("Armenian and Georgian state companies are in talks on a joint solar project.", "en"),
+    ],
+)
+def test_negotiations_over_a_text_or_a_project_are_no_meeting(text: str, language: str) -> None:
+    assert events(text, language) == []
+
+
+def test_a_round_of_talks_on_an_agreement_is_a_meeting() -> None:
+    text = (
+        "Armenian and Georgian officials are due to meet on 14–15 September for the third round of talks "
+        "on a free trade agreement."
+    )
+    assert statuses(events(text)) == [("planned", "2025-09-14/2025-09-15")]
