@@ -285,6 +285,70 @@ _ARRIVED_BEFORE = re.compile(
 )
 
 
+# How long a visit lasts, told beside it or in a sentence after it: "с официальным визитом, который
+# продлится до четверга", "Визит продлится до 17 июня", "Визит начался в среду и завершится в
+# пятницу", "The visit began on Tuesday and ends on Thursday", "The visit runs until 17 June".
+_VISIT_ENDS = re.compile(
+    r"\b(?:визит\w*|visit)\b(?:[^.;]{0,40}?\b(?:начал(?:ся)?|began|started)\s+(?:в|во|on)\s+(?P<first>\w+))?"
+    r"[^.;]{0,40}?\b(?:продлится|продолжится|завершится|завершается|закончится|will\s+(?:last|run|end|conclude)"
+    r"|lasts|runs|ends|concludes)\s+(?:до|в|во|until|till|through|on)?\s*(?P<last>\d{1,2}\s+\w+|\w+)",
+    re.IGNORECASE,
+)
+_WEEKDAY_FORMS = {
+    **dict.fromkeys(("понедельник", "понедельника", "monday"), 0),
+    **dict.fromkeys(("вторник", "вторника", "tuesday"), 1),
+    **dict.fromkeys(("среду", "среды", "wednesday"), 2),
+    **dict.fromkeys(("четверг", "четверга", "thursday"), 3),
+    **dict.fromkeys(("пятницу", "пятницы", "friday"), 4),
+    **dict.fromkeys(("субботу", "субботы", "saturday"), 5),
+    **dict.fromkeys(("воскресенье", "воскресенья", "sunday"), 6),
+}
+_VISIT_ENDS_REACH = 3  # sentences after the visit's own that may tell its end
+
+
+def _day_told(reading: Reading, word: str, future: bool) -> date | None:
+    """A visit's first or last day told by a weekday, "today" or a day of a month, from the report's
+    day: the weekday nearest before it (the first day) or after it (the last)."""
+    reference = reading.reference
+    if reference is None:
+        return None
+    word = word.lower()
+    if word in {"сегодня", "today"}:
+        return reference
+    if word in _WEEKDAY_FORMS:
+        step = (_WEEKDAY_FORMS[word] - reference.weekday()) % 7
+        return reference.fromordinal(reference.toordinal() + (step if future else step - 7 if step else 0))
+    dates = find_dates(word, 0, reference.year, reading.published, future=future, reference=reference)
+    if dates and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[0].value):
+        return date.fromisoformat(dates[0].value)
+    return None
+
+
+def _visit_ends(reading: Reading, events: list[_Event]) -> None:
+    """A held visit whose end (and first day) a sentence tells, in its own or one of the next few
+    sentences, spans those days."""
+    sentences = reading.document.sentences
+    for event in events:
+        if event.body["type"] not in _VISIT_TYPES - {"other"} or event.body.get("status", "held") != "held":
+            continue
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:/\d{4}-\d{2}-\d{2})?", event.body["date"]):
+            continue
+        index = event.sentence.index
+        for sentence in sentences[index : index + 1 + _VISIT_ENDS_REACH]:
+            if sentence.paragraph - event.sentence.paragraph > 1:
+                break
+            told = _VISIT_ENDS.search(sentence.text)
+            if told is None:
+                continue
+            first_day = date.fromisoformat(event.body["date"].split("/")[0])
+            if told.group("first"):
+                first_day = _day_told(reading, told.group("first"), future=False) or first_day
+            last_day = _day_told(reading, told.group("last"), future=True)
+            if last_day is not None and 0 < (last_day - first_day).days <= 7:
+                event.body["date"] = f"{first_day.isoformat()}/{last_day.isoformat()}"
+            break
+
+
 def _talks_day(event: _Event) -> str | None:
     """The day of the talks inside a visit's span, when the visit was told by that day and how it
     stands in the span ("прибывший накануне …, провёл в среду переговоры", "on Wednesday, the second
@@ -379,18 +443,29 @@ def propose_events(
     agreements: list[Proposal] = []
     order = _trigger_order(reading.language)
     replaced: dict[str, str] = {}
+    body: str | None = None  # the last joint body named, even in a question ("And the commission?")
     for facts in reading.facts:
+        if facts.sentence.question and not facts.sentence.headline:
+            body = next((t.value for t in _event_triggers(reading, facts) if t.value in _BODIES), body)
         if facts.sentence.headline or facts.sentence.question or _background(reading, facts):
             continue
         triggers = _event_triggers(reading, facts)
         stated = bool(triggers)  # a trigger told back to an earlier event stops the detector too
-        if events and not (
-            reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)
-        ):
-            # "По итогам переговоров подписан…": the talks told before, not new ones.
+        if not triggers and body is not None and _LAST_MET_ALONE.search(facts.sentence.text):
+            # "It last met in Lima in 2023", "Последний раз она собиралась в Бишкеке в ноябре": the body
+            # named before, at its last meeting
+            first = facts.sentence.tokens[0]
+            triggers = [Mention(body, first.start, first.end, 0, 1)]
+        if events:
+            # "По итогам переговоров подписан…": the talks told before, not new ones; unless the
+            # clause announces them ("…, а по итогам переговоров в мае планируется подписать …").
             anaphora = reading.cues("EVENT_ANAPHORA", facts.sentence.tokens)
-            triggers = [t for t in triggers if not any(a.first <= t.first < a.last for a in anaphora)]
-        meeting = _officials_meet(reading, facts)
+            triggers = [
+                t
+                for t in triggers
+                if not any(a.first <= t.first < a.last for a in anaphora) or _announced(reading, facts, t)
+            ]
+        meeting = None if events and _meeting_told_before(reading, facts) else _officials_meet(reading, facts)
         if meeting and all(_on_the_sidelines(facts.sentence, t) for t in triggers):
             # "The ministers are due to meet on the sidelines of a regional summit": the meeting is the
             # event, the summit where it is held is not one of the pair
@@ -420,7 +495,11 @@ def propose_events(
             context = _context(reading, facts, best, events)
             if best.value in {"council_again", "session_again"} and context is None:
                 continue
+            if best.value == "visit" and _VISIT_ENDS.search(facts.sentence.text) and _visit_under_way(events):
+                continue  # "Визит начался в среду и завершится в пятницу": the visit told before
             made = _events(reading, registry, facts, best, len(events), context, events, len(groups) > 1)
+            if best.value in _BODIES:
+                body = best.value
             if made and made[0].body["type"] in _BODIES:
                 made += _last_met(reading, facts, made[0], len(events) + len(made))
             made = [event for event in made if not _duplicate(event, events, replaced)]
@@ -445,6 +524,7 @@ def propose_events(
                     if not _signing_told_again(a, agreements)
                     and not _ratification_told_again(reading, facts, agreements)
                 )
+    _visit_ends(reading, events)
     proposals = [
         Proposal(
             e.key,
@@ -514,6 +594,16 @@ def _context(
 _LAST_MET = re.compile(
     r",\s*(?:which|that)\s+last\s+(?:met|convened|gathered)\b[^,;.]*"
     r"|,\s*котор\w+\s+(?:в\s+)?последн\w+\s+раз\s+(?:собирал|заседал|встречал)\w*[^,;.]*",
+    re.IGNORECASE,
+)
+
+
+# The body told before as the subject of its own last meeting: "It last met in Lima in 2023", "The
+# committee last met in Bangkok in March", "Последний раз она собиралась в Бишкеке в ноябре 2024 года".
+_LAST_MET_ALONE = re.compile(
+    r"^\W*(?:it|the\s+(?:committee|commission|council))\s+last\s+(?:met|convened|sat|gathered)\b"
+    r"|^\W*(?:в\s+)?последний\s+раз\s+(?:она|он|комиссия|комитет|совет)\s+(?:собирал|заседал|встречал)\w*"
+    r"|^\W*(?:она|он|комиссия|комитет|совет)\s+(?:в\s+)?последний\s+раз\s+(?:собирал|заседал|встречал)\w*",
     re.IGNORECASE,
 )
 
@@ -603,7 +693,7 @@ def _officials_meet(reading: Reading, facts: SentenceFacts) -> str | None:
     правительств двух стран встретятся в начале ноября": ministers meeting (`ministerial_meeting`), or
     heads of state or government meeting each other (`talks`)."""
     words = {t.text.lower() for t in facts.sentence.tokens}
-    met = words & {"met", "встретились", "встретился", "встреча", "встречи", "meeting", "провели"}
+    met = words & _MET_WORDS
     to_meet = _TO_MEET.search(facts.sentence.text) is not None
     if not met and not to_meet:
         return None
@@ -621,6 +711,29 @@ def _officials_meet(reading: Reading, facts: SentenceFacts) -> str | None:
         # a meeting of leaders still to come; one told as held is the talks or visit told around it
         return "talks" if to_meet and len({m.value.code for m in facts.countries}) != 1 else None
     return "ministerial_meeting" if _ministers_only(reading, facts) else None
+
+
+def _announced(reading: Reading, facts: SentenceFacts, trigger: Mention[str]) -> bool:
+    low, high = clause(facts.sentence, trigger.start)
+    tokens = [t for t in facts.sentence.tokens if low <= t.start < high]
+    return bool(reading.cues("PLANNED", tokens) or reading.future_tense(tokens))
+
+
+def _meeting_told_before(reading: Reading, facts: SentenceFacts) -> bool:
+    """ "По итогам встречи министры подписали…", "At the end of the meeting the two ministers
+    signed…": the meeting the sentence names only as the frame of what followed is one told before,
+    not a new one (unless they are to meet again)."""
+    tokens = facts.sentence.tokens
+    frames = [cue for cue in reading.cues("EVENT_ANAPHORA", tokens) if cue.last - cue.first > 1]
+    words = [i for i, t in enumerate(tokens) if t.text.lower() in _MET_WORDS]
+    return (
+        bool(words)
+        and all(any(cue.first <= i < cue.last for cue in frames) for i in words)
+        and _TO_MEET.search(facts.sentence.text) is None
+    )
+
+
+_MET_WORDS = frozenset({"met", "встретились", "встретился", "встреча", "встречи", "meeting", "провели"})
 
 
 # A meeting still to come: "are due to meet in Kisumu", "встретятся в Лиме", "проведут встречу в ноябре".
@@ -757,7 +870,21 @@ def _events(
         organizations = _unique(facts.organizations)
         if not (trigger.value == "summit" and len(organizations) > 1):
             return []  # "взаимные визиты", "regular summits": not one event
+    told = facts.sentence.text[trigger.start - facts.sentence.start :]
+    if (
+        event_type == "talks"
+        and not facts.places
+        and _NEGOTIATIONS.match(told)
+        and not _A_ROUND.search(facts.sentence.text)
+    ):
+        # "Переговоры по газопроводу … продолжаются", "agreed to begin negotiations on a new
+        # agreement": the bargaining over a text or a project, not a meeting somewhere
+        return []
     status = _status(reading, _near(facts.sentence, trigger))
+    if several and status == "held" and _status(reading, tokens[: trigger.last]) == "planned":
+        # "agreed to hold consultations in the autumn and a business forum in October": each
+        # gathering of a list the sentence announces is announced
+        status = "planned"
     old = _old_time(reading, facts, trigger)
     planned = True if old else {"planned": True, "cancelled": None}.get(status, False)
     aside = old.span if old else None
@@ -808,6 +935,8 @@ def _events(
         status = "planned"  # "to hold the Council's first meeting next year": not held by the article's day
     if event_type == "visit" and date_penalty > 0:
         return []  # "третий визит премьер-министра": a visit told without its own date is a mention
+    if event_type in _VISIT_TYPES and date_penalty > 0 and _INVITATION.search(facts.sentence.text):
+        return []  # "accepted an invitation to pay an official visit": no date, no event yet
     people, requires = [], []
     person_countries = []
     for person in facts.people:
@@ -926,6 +1055,16 @@ def _events(
     return results
 
 
+_NEGOTIATIONS = re.compile(
+    r"(?:talks|negotiations|переговор\w*)\s+(?:on|over|about|по|о|об)\s+(?:\S+\s+){0,4}?"
+    r"(?:agreement|treaty|contract|deal|project|pipeline|соглашени\w*|договор\w*|контракт\w*|проект\w*"
+    r"|газопровод\w*|нефтепровод\w*)",
+    re.IGNORECASE,
+)
+_A_ROUND = re.compile(r"\b(?:meet|met|meeting|round|встреч\w*|раунд\w*|собер\w+)\b", re.IGNORECASE)
+_INVITATION = re.compile(r"\binvit\w*|\bприглаш\w*", re.IGNORECASE)
+
+
 class _OldTime(NamedTuple):
     value: str  # the date it was to take place
     span: tuple[int, int]  # where the text tells it: no date inside is the event's new time
@@ -938,6 +1077,7 @@ class _OldTime(NamedTuple):
 _OLD_TIME_FIRM = re.compile(
     r"\b(?:originally|initially)\s+(?:scheduled|planned|set|slated|pencil{1,2}ed\s+in|due|expected)\b"
     r"|\b(?:was|were)\s+supposed\s+to\b"
+    r"|\bhad\s+been\s+(?:due|expected|scheduled|planned|slated|supposed|set\s+for|pencil{1,2}ed\s+in)\b"
     r"|\b(?:postponed|moved|pushed\s+back|rescheduled|delayed)\s+from\b"
     r"|\bпервоначально\b|\bнамечавш\w+|\bпланировавш\w+"
     r"|\bкотор\w+\s+(?:планировал\w*|намечал\w*|предполагал\w*|должн\w+\s+был\w*)"

@@ -216,7 +216,7 @@ _OPENING_WORDS = frozenset({"запуск", "открытие", "launch", "launc
 # "открытие которой … рассматривают на 2026 год", "обсуждалось открытие", "to be launched next year".
 _AHEAD = re.compile(
     r"\b(?:ожида\w+|запланирован\w*|планиру\w+|намечен\w*|рассматрива\w+|обсужд\w+|обсудил\w*"
-    r"|состоится|будет|будут|to\s+be\s+launched|will\s+(?:be\s+)?(?:launch|open|start)\w*"
+    r"|состоится|будет|будут|договорил\w+|to\s+be\s+launched|will\s+(?:be\s+)?(?:launch|open|start)\w*"
     r"|is\s+(?:expected|due|scheduled)|discuss\w*|next\s+year)",
     re.IGNORECASE,
 )
@@ -235,7 +235,7 @@ _TO_BE_DONE = re.compile(
 )
 _PLANS_TO = re.compile(
     r"(?:\b(?:plans?|planned|aims?|intends?)\s+to|\b(?:is|are)\s+to"
-    r"|\bпланиру\w+|\bнамерен\w*|\bнамерева\w+|\bсобира\w+)\s+$",
+    r"|\bпланиру\w+|\bнамерен\w*|\bнамерева\w+|\bсобира\w+|\bagreed\s+to|\bдоговорил\w+)\s+$",
     re.IGNORECASE,
 )
 _DUE_TO_BEGIN = re.compile(r"\b(?:due|expected|scheduled|set)\s+to\s+(?:begin|start)\s+$", re.IGNORECASE)

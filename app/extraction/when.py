@@ -172,7 +172,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("quarter", rf"\bQ(?P<o>[1-4])\s*{_YEAR}?"),
     (
         "season",
-        r"\b(?:(?P<season>весной|летом|осенью|(?<=на\s)(?:весну|лето|осень))|(?:in\s+(?:the\s+)?|this\s+|next\s+|last\s+|(?:postponed|moved|pushed\s+back|rescheduled|put\s+off)\s+(?:to|until|till|for)\s+the\s+)(?P<season_en>spring|summer|autumn|fall))\b(?:\s+(?:of\s+)?(?:текущего\s+года|этого\s+года|this\s+year|(?P<next>следующего\s+года|next\s+year)|{_YEAR}))?".replace(
+        r"\b(?:(?P<season>весной|летом|осенью|(?<=на\s)(?:весну|лето|осень))|(?:in\s+(?:the\s+)?|this\s+|next\s+|last\s+|(?:postponed|moved|pushed\s+back|rescheduled|put\s+off)\s+(?:to|until|till|for)\s+the\s+|(?:scheduled|planned|set|slated|pencil{1,2}ed\s+in)\s+for\s+the\s+)(?P<season_en>spring|summer|autumn|fall))\b(?:\s+(?:of\s+)?(?:текущего\s+года|этого\s+года|this\s+year|(?P<next>следующего\s+года|next\s+year)|{_YEAR}))?".replace(
             "{_YEAR}", _YEAR
         ),
     ),
@@ -653,7 +653,8 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
         "during_year",
         r"\b(?:в\s+течение|на\s+протяжении|в\s+ходе)\s+(?:всего\s+|этого\s+|текущего\s+|уходящего\s+)?года\b|\b(?:during|throughout|over)\s+the\s+(?:past\s+)?year\b",
     ),
-    ("year", rf"(?:\b(?:в|во|за|на|in|during|throughout)\s+){_YEAR}"),
+    # "программа на 2027–2029 годы": a span of years is a document's term, not when something happens
+    ("year", rf"(?:\b(?:в|во|за|на|in|during|throughout)\s+){_YEAR}(?!\s*[–—-]\s*(?:19|20)?\d{{2}}\b)"),
     (
         "relative",
         r"\b(?:сегодня|вчера|позавчера|завтра|накануне(?!\s+(?:визит|переговор|встреч|саммит|заседани|форум|праздн|выбор|годовщин|дня|Дня|нового|Нового))"

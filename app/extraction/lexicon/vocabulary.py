@@ -730,7 +730,16 @@ PLANNED: dict[str, tuple[str, ...]] = {
 }
 CANCELLED: dict[str, tuple[str, ...]] = {
     "ru": ("отменить", "отмена", "отложить", "перенести", "не состояться"),
-    "en": ("cancelled", "canceled", "called off", "postponed", "will not take place", "won't take place"),
+    "en": (
+        "cancelled",
+        "canceled",
+        "called off",
+        "postponed",
+        "will not take place",
+        "won't take place",
+        "did not take place",
+        "didn't take place",
+    ),
 }
 # Moved to a new time: the event is planned then (and called off on its old dates, when told).
 POSTPONED: dict[str, tuple[str, ...]] = {
@@ -742,6 +751,9 @@ POSTPONED: dict[str, tuple[str, ...]] = {
         "moved to",
         "rescheduled for",
         "pushed back to",
+        "pushed back",
+        "put off",
+        "put back",
     ),
 }
 
@@ -924,6 +936,8 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("планируемый", "planned"),
         ("предлагаемый", "planned"),
         ("обсуждаться", "planned"),
+        ("обсуждать", "planned"),
+        ("обсудить", "planned"),
         ("на стадия обсуждение", "planned"),
         ("на бумага", "planned"),
         ("ввести в эксплуатация", "completed"),
@@ -1079,6 +1093,13 @@ PROJECT_NAMED_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("баржевый линия", "ferry_line", "{en} barge line", "Баржевая линия {ru}"),
         ("контейнерный линия", "ferry_line", "{en} container line", "Контейнерная линия {ru}"),
         ("морской линия", "ferry_line", "{en} shipping line", "Морская линия {ru}"),
+        ("контейнерный сервис", "transport_corridor", "{en} container service", "Контейнерный сервис {ru}"),
+        (
+            "мультимодальный сервис",
+            "transport_corridor",
+            "{en} multimodal service",
+            "Мультимодальный сервис {ru}",
+        ),
         ("терминал", "port", "{en} terminal", "Терминал {ru}"),
         ("причал", "port", "{en} berth", "Причал {ru}"),
         (
@@ -1115,6 +1136,12 @@ PROJECT_NAMED_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
             "Железнодорожный грузовой сервис {ru}",
         ),
         ("container service", "transport_corridor", "{en} container service", "Контейнерный сервис {ru}"),
+        (
+            "multimodal service",
+            "transport_corridor",
+            "{en} multimodal service",
+            "Мультимодальный сервис {ru}",
+        ),
         ("terminal", "port", "{en} terminal", "Терминал {ru}"),
         ("berth", "port", "{en} berth", "Причал {ru}"),
         ("data cable", "digital_system", "{en} data cable", "Кабель передачи данных {ru}"),
@@ -1298,6 +1325,7 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "at the end of the talks",
         "at the end of the visit",
         "at the end of the meeting",
+        "at the close of the meeting",
         "at the session",
         "during the session",
         "at the meeting",
