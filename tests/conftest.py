@@ -37,8 +37,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.common.routing import ReadRoutes
 from app.config import REPO_ROOT, Settings, get_settings
 from app.db import make_engine
-from app.health import alembic_config
 from app.main import create_app
+from app.migrated import alembic_config
 from app.seeding import seed_all
 
 POSTGRES_URL = os.environ.get(

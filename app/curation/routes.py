@@ -19,10 +19,10 @@ from app.common.language import Language, negotiate
 from app.common.pagination import Cursor, cursor_parameter, decode_cursor, encode_cursor
 from app.common.query import from_query
 from app.curation import writes
-from app.db import SessionDep
 from app.errors import InvalidParameter, RequestInProgress, param_error, problem_response
 from app.models import IdempotentRequest, Revision, SearchRecordType
 from app.openapi import header_refs
+from app.request_session import SessionDep
 from app.revisions import ACTOR_KEY
 from app.search import repository as search
 

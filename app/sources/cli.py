@@ -96,7 +96,7 @@ def add(
 
 def add_files(files: list[Path], shared: dict[str, Any], actor: str) -> list[Added]:
     from app.db import make_sessionmaker
-    from app.health import open_migrated
+    from app.migrated import open_migrated
 
     engine = open_migrated(get_settings().database_url)
     results: list[Added] = []
