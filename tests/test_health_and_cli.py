@@ -21,7 +21,13 @@ from app.main import create_app
 from app.migrated import head_revision
 from app.migration_head import shipped_head
 from app.models import Event
-from tests.conftest import UNFREEZES, Database, freeze_again_if_unfrozen
+from tests.conftest import (
+    FULL_COLLECTIONS,
+    UNFREEZES,
+    Database,
+    freeze_after_a_full_collection,
+    freeze_again_if_unfrozen,
+)
 
 
 @pytest.mark.anyio
@@ -116,6 +122,22 @@ def test_the_suite_freezes_again_what_a_test_unfroze() -> None:
     assert gc.get_freeze_count() == 0
     freeze_again_if_unfrozen(unfrozen)
     assert gc.get_freeze_count() > 0
+
+
+def test_the_suite_freezes_what_survived_a_full_collection() -> None:
+    survivor: list[object] = []
+    survivor.append(survivor)  # a cycle, alive: the collector tracks it
+
+    def walked() -> bool:
+        return any(item is survivor for item in gc.get_objects())  # every generation but the frozen
+
+    collections = FULL_COLLECTIONS.count
+    freeze_after_a_full_collection(collections)  # no full collection since that count: nothing frozen
+    assert walked()
+    gc.collect()
+    assert FULL_COLLECTIONS.count == collections + 1
+    freeze_after_a_full_collection(collections)
+    assert not walked(), "frozen: out of the collector's sight"
 
 
 @pytest.mark.anyio
