@@ -27,7 +27,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.auth import authenticate
+from app.api_keys import authenticate
 from app.common.headers import not_modified
 from app.db import take_pinged_row
 from app.errors import database_problem

@@ -5,7 +5,6 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
-import uvicorn
 
 from app.config import get_settings
 from app.imports import cli as imports_cli
@@ -38,7 +37,7 @@ def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")]
     """Migrate the database at DATABASE_URL up to REVISION (default: the latest)."""
     from alembic import command
 
-    from app.health import alembic_config
+    from app.migrated import alembic_config
 
     command.upgrade(alembic_config(get_settings().database_url), revision)
 
@@ -48,7 +47,7 @@ def db_downgrade(revision: Annotated[str, typer.Argument(help="Target revision, 
     """Migrate the database down to REVISION."""
     from alembic import command
 
-    from app.health import alembic_config
+    from app.migrated import alembic_config
 
     command.downgrade(alembic_config(get_settings().database_url), revision)
 
@@ -58,7 +57,7 @@ def db_current() -> None:
     """Show the database's current revision."""
     from alembic import command
 
-    from app.health import alembic_config
+    from app.migrated import alembic_config
 
     command.current(alembic_config(get_settings().database_url))
 
@@ -72,7 +71,7 @@ def seed() -> None:
 
 def _seed() -> str:
     from app.db import make_sessionmaker
-    from app.health import open_migrated
+    from app.migrated import open_migrated
     from app.seeding import SeedError, seed_all
 
     settings = get_settings()
@@ -98,7 +97,7 @@ def _reindex(only_if_empty: bool) -> str | None:
     """Bring the search index up to date (only an empty one, if asked): a summary, or None if skipped."""
     from app import revisions
     from app.db import make_sessionmaker
-    from app.health import open_migrated
+    from app.migrated import open_migrated
     from app.search import repository as search
 
     engine = open_migrated(get_settings().database_url)
@@ -117,7 +116,7 @@ def _reindex(only_if_empty: bool) -> str | None:
 def _is_empty() -> bool:
     from sqlalchemy import select
 
-    from app.health import open_migrated
+    from app.migrated import open_migrated
     from app.models import Source
 
     engine = open_migrated(get_settings().database_url)
@@ -145,6 +144,8 @@ def serve(
             typer.echo(_seed())
         elif (indexed := _reindex(only_if_empty=True)) is not None:
             typer.echo(indexed)  # data from before the search migration
+    import uvicorn  # here, not at the top: no other command serves
+
     uvicorn.run(
         "app.worker:create_app",
         factory=True,
@@ -218,7 +219,7 @@ def _driver_connection(url: str) -> Any:
 @contextmanager
 def _session() -> Iterator["Session"]:
     from app.db import make_sessionmaker
-    from app.health import open_migrated
+    from app.migrated import open_migrated
 
     engine = open_migrated(get_settings().database_url)
     try:
@@ -238,14 +239,14 @@ def keys_create(
     """Create a key and print it. It is shown this once: only its hash is stored."""
     from sqlalchemy import select
 
-    from app import auth
+    from app import api_keys
     from app.models import ApiKey
 
     with _session() as session:
         if session.scalar(select(ApiKey).where(ApiKey.name == name)) is not None:
             typer.echo(f"a key named {name!r} exists already", err=True)
             raise typer.Exit(1)
-        key, secret = auth.create_key(session, name, scope)
+        key, secret = api_keys.create_key(session, name, scope)
     typer.echo(secret)
     typer.echo(f"key {key.name!r} ({key.scopes}) created; store it now, it cannot be shown again", err=True)
 
@@ -266,10 +267,10 @@ def keys_list() -> None:
 @keys.command("revoke")
 def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) -> None:
     """Revoke a key: it stops working at once."""
-    from app import auth
+    from app import api_keys
 
     with _session() as session:
-        key = auth.revoke_key(session, name)
+        key = api_keys.revoke_key(session, name)
     if key is None:
         typer.echo(f"no key named {name!r}", err=True)
         raise typer.Exit(1)

@@ -19,17 +19,21 @@ request id).
 import errno
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import Request
 from starlette.responses import Response
 
 from app.db import WriteTurnTimeout, classify, failure_code, first_failure
+
+# FastAPI itself only where the handlers are installed: the command line raises and reads these
+# errors (an import's, a seed's) and serves nothing, so it should not import the web framework.
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_SCHEMA_REF = "#/components/schemas/Problem"
@@ -159,6 +163,8 @@ async def _app_error(request: Request, exc: Exception) -> ProblemResponse:
 
 
 async def _validation_error(request: Request, exc: Exception) -> ProblemResponse:
+    from fastapi.exceptions import RequestValidationError
+
     assert isinstance(exc, RequestValidationError)
     errors = [describe_error(error) for error in exc.errors()]
     unknown = [error for error in errors if error.pop("unknown", False)]
@@ -291,7 +297,9 @@ async def _os_error(request: Request, exc: Exception) -> ProblemResponse:
     return unexpected_error(request, exc)
 
 
-def install_error_handlers(app: FastAPI) -> None:
+def install_error_handlers(app: "FastAPI") -> None:
+    from fastapi.exceptions import RequestValidationError
+
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)

@@ -26,7 +26,7 @@ from app.common.routing import ReadRoutes
 from app.common.schemas import Problem
 from app.config import Settings, get_settings
 from app.conflicts.router import router as conflicts_router
-from app.db import engine_for, for_writes, get_session, make_sessionmaker
+from app.db import engine_for, for_writes, make_sessionmaker
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from app.events.router import router as events_router
 from app.explorer.router import router as explorer_router
@@ -38,6 +38,7 @@ from app.observability import router as observability_router
 from app.projects.router import router as projects_router
 from app.reference import router as reference
 from app.relations.router import router as relations_router
+from app.request_session import get_session
 from app.search.router import router as search_router
 from app.sources.router import router as sources_router
 from app.trade.router import router as trade_router

@@ -32,9 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.config import REPO_ROOT
 from app.db import make_engine
-from app.health import alembic_config
 from app.imports.repository import ImportOptions, import_file
 from app.imports.schemas import ImportLayout
+from app.migrated import alembic_config
 from app.seeding import seed_all
 
 POSTGRES_URL = os.environ.get(

@@ -37,8 +37,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.common.routing import ReadRoutes
 from app.config import REPO_ROOT, Settings, get_settings
 from app.db import make_engine
-from app.health import alembic_config
 from app.main import create_app
+from app.migrated import alembic_config
 from app.seeding import seed_all
 
 POSTGRES_URL = os.environ.get(
@@ -82,13 +82,30 @@ UNFREEZES = Unfreezes(gc.unfreeze)
 gc.unfreeze = UNFREEZES  # for the whole run: the app's own calls (app/imports/repository.py) count too
 
 
+class FullCollections:
+    """Counts the collector's full collections (a `gc.callbacks` entry)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "stop" and info["generation"] == 2:
+            self.count += 1
+
+
+FULL_COLLECTIONS = FullCollections()
+gc.callbacks.append(FULL_COLLECTIONS)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, object, object]:
     unfrozen = UNFREEZES.count
+    collections = FULL_COLLECTIONS.count
     try:
         return (yield)
     finally:
         freeze_again_if_unfrozen(unfrozen)
+        freeze_after_a_full_collection(collections)
 
 
 def freeze_again_if_unfrozen(unfrozen: int) -> None:
@@ -98,6 +115,17 @@ def freeze_again_if_unfrozen(unfrozen: int) -> None:
     seconds each. After a test that unfroze (its setup, call and teardown; `unfrozen`: the count of
     unfreezes when it began), what lives is frozen again, as the app's lifespan does at start-up."""
     if UNFREEZES.count != unfrozen:
+        gc.freeze()
+
+
+def freeze_after_a_full_collection(collections: int) -> None:
+    """What survived a full collection during a test (session fixtures' apps and engines, caches,
+    whatever earlier tests left alive) would be walked again by every later one: over a worker's
+    2,000-odd tests they grew to seconds each. After such a test, the young generations are
+    collected and everything alive is frozen with what collecting froze. The cost: a cycle that dies
+    after it is frozen is never collected (objects freed by their reference counts still are)."""
+    if FULL_COLLECTIONS.count != collections:
+        gc.collect(1)
         gc.freeze()
 
 

@@ -18,8 +18,8 @@ from sqlalchemy import text
 
 from app import datastate
 from app.config import Settings
-from app.db import SessionDep
 from app.main import create_app
+from app.request_session import SessionDep
 
 # Counts to a billion: far longer than any query timeout, on both engines.
 SLOW_QUERY = (

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from sqlalchemy.orm import Session
 
-from app.auth import create_key
+from app.api_keys import create_key
 from app.candidates import repository
 from app.config import Settings
 from app.extraction import EXTRACTOR_VERSION, Known, Proposal

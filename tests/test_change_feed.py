@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import datastate
-from app.auth import create_key
+from app.api_keys import create_key
 from app.curation.writes import new_id
 from app.db import make_engine, make_sessionmaker
 from app.imports.repository import ImportOptions, import_file

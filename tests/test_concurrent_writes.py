@@ -10,7 +10,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import func, select
 
-from app.auth import create_key
+from app.api_keys import create_key
 from app.db import make_engine, make_sessionmaker
 from app.models import Place
 from tests.conftest import Database, copy_template

@@ -11,7 +11,7 @@ import httpx
 import pytest
 from sqlalchemy.orm import Session
 
-from app.auth import create_key
+from app.api_keys import create_key
 from app.common.dates import (
     PARTIAL_DATE,
     PARTIAL_DATE_PATTERN,

@@ -7,7 +7,7 @@ import httpx
 import pytest
 from sqlalchemy.orm import Session
 
-from app.auth import create_key
+from app.api_keys import create_key
 
 pytestmark = pytest.mark.anyio
 

@@ -196,7 +196,7 @@ async def test_a_write_cut_off_by_an_outage_is_a_503_and_leaves_nothing(
 
 @pytest.mark.anyio
 async def test_a_failed_commit_is_never_answered_with_success(migrated: Database) -> None:
-    # The session commits before the response is sent (app/db.py SessionDep): a commit that fails
+    # The session commits before the response is sent (app/request_session.py SessionDep): a commit that fails
     # is the client's error response, not a 200 for a write that was lost.
     before = data_version(migrated.url)
     app = build(settings_for(migrated.url))
@@ -493,7 +493,7 @@ def fill_up(engine: Any) -> None:
 async def test_a_full_disk_is_a_507_on_writes_and_imports_and_leaves_nothing(
     empty_database: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from app.auth import create_key
+    from app.api_keys import create_key
     from tests.conftest import migrate_and_seed
 
     migrate_and_seed(empty_database)

@@ -5,7 +5,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.orm import Session
 
-from app.auth import create_key
+from app.api_keys import create_key
 from app.config import Settings
 from app.main import create_app
 from tests.conftest import Database

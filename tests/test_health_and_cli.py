@@ -8,19 +8,26 @@ from typing import Any
 
 import httpx
 import pytest
+import uvicorn
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from app import cli, worker
 from app.config import REPO_ROOT, Settings, get_settings
 from app.db import make_engine
-from app.health import head_revision
 from app.imports import cli as imports_cli
 from app.imports import repository as imports_repository
 from app.main import create_app
+from app.migrated import head_revision
 from app.migration_head import shipped_head
 from app.models import Event
-from tests.conftest import UNFREEZES, Database, freeze_again_if_unfrozen
+from tests.conftest import (
+    FULL_COLLECTIONS,
+    UNFREEZES,
+    Database,
+    freeze_after_a_full_collection,
+    freeze_again_if_unfrozen,
+)
 
 
 @pytest.mark.anyio
@@ -74,7 +81,7 @@ def test_serve_migrates_and_seeds_an_empty_database(
     use_database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     started: dict[str, Any] = {}
-    monkeypatch.setattr(cli.uvicorn, "run", lambda app, **options: started.update(app=app, **options))
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.update(app=app, **options))
     result = CliRunner().invoke(cli.app, ["serve", "--host", "127.0.0.1", "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert started["app"] == "app.worker:create_app" and started["factory"] is True
@@ -115,6 +122,22 @@ def test_the_suite_freezes_again_what_a_test_unfroze() -> None:
     assert gc.get_freeze_count() == 0
     freeze_again_if_unfrozen(unfrozen)
     assert gc.get_freeze_count() > 0
+
+
+def test_the_suite_freezes_what_survived_a_full_collection() -> None:
+    survivor: list[object] = []
+    survivor.append(survivor)  # a cycle, alive: the collector tracks it
+
+    def walked() -> bool:
+        return any(item is survivor for item in gc.get_objects())  # every generation but the frozen
+
+    collections = FULL_COLLECTIONS.count
+    freeze_after_a_full_collection(collections)  # no full collection since that count: nothing frozen
+    assert walked()
+    gc.collect()
+    assert FULL_COLLECTIONS.count == collections + 1
+    freeze_after_a_full_collection(collections)
+    assert not walked(), "frozen: out of the collector's sight"
 
 
 @pytest.mark.anyio
@@ -263,7 +286,7 @@ def test_the_migrations_head_read_from_the_files_is_alembics() -> None:
 def test_serve_skips_the_migration_step_of_a_database_at_head(
     use_database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli.uvicorn, "run", lambda app, **options: None)
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: None)
     assert not cli._ready(use_database.url)  # no schema yet
     assert CliRunner().invoke(cli.app, ["serve"]).exit_code == 0
     assert cli._ready(use_database.url)
@@ -280,6 +303,36 @@ def test_serve_skips_the_migration_step_of_a_database_at_head(
     finally:
         engine.dispose()
     assert not cli._ready(use_database.url)  # behind the head: the full path migrates
+
+
+def test_commands_that_serve_nothing_import_neither_fastapi_nor_uvicorn(
+    cli_database: Database, tmp_path: Path
+) -> None:
+    # Each `bilateral` command is a process of its own: what it imports is most of its time. The web
+    # framework and the server are for `serve`'s workers (app.request_session, app.auth, app.health).
+    figures = tmp_path / "figures.csv"
+    figures.write_text(
+        "reporter,partner,indicator,period,value,unit,bound,status\nAZ,KZ,exports,2024,5,USD,exact,reported\n",
+        encoding="utf-8",
+    )
+    heavy = ("fastapi", "uvicorn", "app.main", "app.auth", "app.health", "app.request_session")
+    code = (
+        "import sys\n"
+        "from app.__main__ import main\n"
+        "keys = ['keys', 'create', '--name', 'n']\n"
+        "commands = (keys, ['import', 'trade-figures', sys.argv[1], '--dry-run'])\n"
+        "for argv in commands:\n"
+        "    sys.argv = ['bilateral', *argv]\n"
+        "    try:\n"
+        "        main()\n"
+        "    except SystemExit as exit:\n"
+        "        assert not exit.code, argv\n"
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code, str(figures)], capture_output=True, text=True, check=True, env=os.environ
+    )
+    assert loaded.stdout.splitlines()[-1] == "[]", loaded.stdout
 
 
 def test_the_check_at_head_loads_neither_the_models_nor_alembic(seeded_database: Database) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.agreements.repository import WRITABLE as AGREEMENTS
-from app.auth import create_key
+from app.api_keys import create_key
 from app.common.countries import resolve_country
 from app.config import REPO_ROOT
 from app.curation import writes

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.auth import create_key
+from app.api_keys import create_key
 from app.config import REPO_ROOT
 from app.errors import InvalidParameter
 from app.imports.cli import summary

@@ -8,7 +8,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Column, Integer, MetaData, Table, inspect
 
 from app.db import Base, make_engine
-from app.health import alembic_config, head_revision
+from app.migrated import alembic_config, head_revision
 from app.models import Unit, in_metadata
 from tests.conftest import Database
 

@@ -19,7 +19,7 @@ from fastapi import FastAPI
 from sqlalchemy import Connection, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.auth import create_key, revoke_key
+from app.api_keys import create_key, revoke_key
 from app.cache import Entry, ResponseCache, Store
 from app.config import REPO_ROOT, Settings
 from app.db import make_engine

@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 import orjson
 import pytest
+import uvicorn
 from alembic import command
 from fastapi import FastAPI
 from sqlalchemy import delete, func, select, text
@@ -16,7 +17,7 @@ from typer.testing import CliRunner
 from app import cli, datastate
 from app.config import get_settings
 from app.db import make_engine
-from app.health import alembic_config
+from app.migrated import alembic_config
 from app.models import Event, SearchDocument, SearchRecordType
 from app.search import repository
 from app.search import text as search_text
@@ -493,7 +494,7 @@ async def test_optimizing_the_index_changes_no_answer(client: httpx.AsyncClient,
 @pytest.fixture
 def cli_database(empty_database: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
     monkeypatch.setenv("DATABASE_URL", empty_database.url)
-    monkeypatch.setattr(cli.uvicorn, "run", lambda *_args, **_options: None)
+    monkeypatch.setattr(uvicorn, "run", lambda *_args, **_options: None)
     get_settings.cache_clear()
     yield empty_database
     get_settings.cache_clear()

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.auth import create_key
+from app.api_keys import create_key
 from app.models import DataState
 
 pytestmark = pytest.mark.anyio

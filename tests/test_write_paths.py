@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.auth import create_key
+from app.api_keys import create_key
 from app.models import Revision, RevisionAction, SearchDocument, TradeFigure
 
 pytestmark = pytest.mark.anyio

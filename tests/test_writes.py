@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session, object_session
 
-from app.auth import create_key
+from app.api_keys import create_key
 from app.config import Settings
 from app.curation import writes
 from app.main import create_app

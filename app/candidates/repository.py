@@ -26,7 +26,6 @@ from app.common.listing import Listing, column_facet
 from app.common.pagination import Sorting
 from app.config import get_settings
 from app.curation import writes
-from app.curation.routes import create_and_index
 from app.errors import Conflict, InvalidParameter, describe_error, param_error
 from app.events.repository import WRITABLE as EVENT_WRITES
 from app.extraction import EXTRACTOR_VERSION, LANGUAGES, Known, Proposal, apply_floor, extract
@@ -374,7 +373,7 @@ def _accept(
     }
     try:
         if match is None:
-            record_id = create_and_index(session, writable, data)
+            record_id = writes.create_and_index(session, writable, data)
         elif match.field is None:
             record_id = _corroborate(session, writable, match.target, data, candidate)
         else:

@@ -25,9 +25,9 @@ from app.common.api import (
 )
 from app.common.query import from_query
 from app.common.routing import ResourceRouter
-from app.db import SessionDep
 from app.errors import problem_response
 from app.models import Candidate
+from app.request_session import SessionDep
 
 router = ResourceRouter(prefix="/v1/candidates", tags=["candidates"])
 

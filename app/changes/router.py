@@ -14,10 +14,10 @@ from app.common.pagination import MAX_ID, Cursor, cursor_parameter
 from app.common.query import from_query
 from app.common.routing import ResourceRouter
 from app.curation.routes import RevisionPage, revision_page
-from app.db import SessionDep
 from app.errors import problem_response
 from app.models import Revision
 from app.openapi import header_refs
+from app.request_session import SessionDep
 
 router = ResourceRouter(prefix="/v1/changes", tags=["changes"])
 

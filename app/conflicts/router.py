@@ -9,7 +9,7 @@ from app.common.query import from_query
 from app.common.routing import ResourceRouter
 from app.conflicts import repository
 from app.conflicts.schemas import ConflictFilters, ConflictPage
-from app.db import SessionDep
+from app.request_session import SessionDep
 
 router = ResourceRouter(prefix="/v1/conflicts", tags=["conflicts"])
 

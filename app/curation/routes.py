@@ -19,10 +19,10 @@ from app.common.language import Language, negotiate
 from app.common.pagination import Cursor, cursor_parameter, decode_cursor, encode_cursor
 from app.common.query import from_query
 from app.curation import writes
-from app.db import SessionDep
 from app.errors import InvalidParameter, RequestInProgress, param_error, problem_response
 from app.models import IdempotentRequest, Revision, SearchRecordType
 from app.openapi import header_refs
+from app.request_session import SessionDep
 from app.revisions import ACTOR_KEY
 from app.search import repository as search
 
@@ -190,15 +190,6 @@ def claim_idempotency_key(
     return replay
 
 
-def create_and_index(session: Session, writable: writes.Writable[Any], data: BaseModel) -> str:
-    """Create the record a validated create body describes, searchable at once; its id."""
-    values = data.model_dump()  # defaults included: a new record is whole
-    record_id = values.pop("id", None) or writable.new_id(session, values)
-    writes.create(session, writable, record_id, values)
-    search.index_records(session, SearchRecordType(writable.record_type), [record_id])
-    return str(record_id)
-
-
 @dataclass(frozen=True)
 class WriteNames:
     create: str
@@ -273,7 +264,7 @@ def add_write_routes(
                 return claimed
             claim = claimed
         session.info[ACTOR_KEY] = caller.name
-        record_id = create_and_index(session, writable, data)
+        record_id = writes.create_and_index(session, writable, data)
         record = writable.listing.get(session, record_id)
         response = respond(request, record, lang, 201)
         location = f"{request.url.path.rstrip('/')}/{record_id}"

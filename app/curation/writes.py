@@ -40,8 +40,9 @@ from app.errors import (
     PreconditionRequired,
     param_error,
 )
-from app.models import Citation, Revision, Source, SourceKind
+from app.models import Citation, Revision, SearchRecordType, Source, SourceKind
 from app.revisions import STAGING
+from app.search import repository as search
 from app.sources.quotes import QuoteNotFound, locate_quote
 
 M = TypeVar("M")
@@ -319,6 +320,15 @@ def citations(
 def create(session: Session, writable: Writable[M], record_id: str, data: dict[str, Any]) -> M:
     """A new record from a client: the rules, `on_create`, and its first revision."""
     return _insert(session, writable, record_id, data, writable.on_create)
+
+
+def create_and_index(session: Session, writable: Writable[Any], data: BaseModel) -> str:
+    """Create the record a validated create body describes, searchable at once; its id."""
+    values = data.model_dump()  # defaults included: a new record is whole
+    record_id = values.pop("id", None) or writable.new_id(session, values)
+    create(session, writable, record_id, values)
+    search.index_records(session, SearchRecordType(writable.record_type), [record_id])
+    return str(record_id)
 
 
 def _insert(

@@ -6,9 +6,9 @@ from app.common.api import RecordId, detail_response, detail_responses, list_res
 from app.common.query import from_query
 from app.common.routing import ResourceRouter
 from app.curation.routes import WriteNames, add_write_routes
-from app.db import SessionDep
 from app.events import repository
 from app.events.schemas import EventDetailParams, EventFilters, EventPage, EventRead
+from app.request_session import SessionDep
 
 router = ResourceRouter(prefix="/v1/events", tags=["events"])
 

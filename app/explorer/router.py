@@ -13,10 +13,10 @@ from app.auth import require_read
 from app.common.headers import best
 from app.common.language import LANGUAGES, Language, negotiate
 from app.common.routing import IncludedRoute
-from app.db import SessionDep
 from app.errors import AppError, InvalidParameter
 from app.explorer import quotes, reads
 from app.explorer.words import label, value_label
+from app.request_session import SessionDep
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -273,10 +273,10 @@ def run_import(
     file: Path, options: "ImportOptions | DatasetOptions", provenance: "Provenance | None" = None
 ) -> ImportReport:
     from app.db import make_sessionmaker
-    from app.health import open_migrated
     from app.imports.datasets import describe_dataset
     from app.imports.records import DatasetOptions, import_dataset
     from app.imports.repository import import_file
+    from app.migrated import open_migrated
 
     engine = open_migrated(get_settings().database_url)
     size = file.stat().st_size

@@ -9,9 +9,9 @@ from fastapi import Depends, Path, Request, Response
 from app.auth import WriteCaller
 from app.common.query import from_query
 from app.common.routing import ResourceRouter
-from app.db import SessionDep
 from app.errors import AppError, InvalidParameter, ProblemResponse, param_error, problem, problem_response
 from app.imports.schemas import LAYOUTS, ImportFormat, ImportParams, ImportReport, ImportResource
+from app.request_session import SessionDep
 
 router = ResourceRouter(prefix="/v1/imports", tags=["imports"])
 

@@ -6,7 +6,6 @@ from app.common.api import RecordId, detail_response, detail_responses, list_res
 from app.common.query import from_query
 from app.common.routing import ResourceRouter
 from app.curation.routes import WriteNames, add_write_routes
-from app.db import SessionDep
 from app.reference import repository
 from app.reference.schemas import (
     CountryDetailParams,
@@ -26,6 +25,7 @@ from app.reference.schemas import (
     PlacePage,
     PlaceRead,
 )
+from app.request_session import SessionDep
 
 countries = ResourceRouter(prefix="/v1/countries", tags=["countries"])
 organizations = ResourceRouter(prefix="/v1/organizations", tags=["organizations"])

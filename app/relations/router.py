@@ -9,10 +9,10 @@ from app.common.filters import CountryCode
 from app.common.language import negotiate
 from app.common.query import from_query
 from app.common.routing import ResourceRouter
-from app.db import SessionDep
 from app.errors import NotFound
 from app.relations import repository
 from app.relations.schemas import PairDossier, RelationFilters, RelationPairPage, RelationParams
+from app.request_session import SessionDep
 
 router = ResourceRouter(prefix="/v1/relations", tags=["relations"])
 

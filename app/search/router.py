@@ -9,9 +9,9 @@ from app.common.api import NOT_MODIFIED, PUBLIC_CACHE, link_next
 from app.common.language import negotiate
 from app.common.query import from_query
 from app.common.routing import ResourceRouter
-from app.db import SessionDep
 from app.errors import problem_response
 from app.openapi import DATA_HEADERS, header_refs
+from app.request_session import SessionDep
 from app.search import repository
 from app.search.schemas import SearchPage, SearchParams, hit
 from app.search.text import RANKED_AT_ONCE

@@ -96,7 +96,7 @@ def add(
 
 def add_files(files: list[Path], shared: dict[str, Any], actor: str) -> list[Added]:
     from app.db import make_sessionmaker
-    from app.health import open_migrated
+    from app.migrated import open_migrated
 
     engine = open_migrated(get_settings().database_url)
     results: list[Added] = []
@@ -114,7 +114,7 @@ def add_file(maker: Any, file: Path, shared: dict[str, Any], actor: str) -> Adde
     from pydantic import ValidationError
 
     from app.candidates.repository import pending_count
-    from app.curation.routes import create_and_index
+    from app.curation.writes import create_and_index
     from app.errors import AppError
     from app.models import Source
     from app.revisions import ACTOR_KEY

@@ -10,8 +10,8 @@ from app.common.api import RecordId, detail_response, detail_responses, list_res
 from app.common.query import from_query
 from app.common.routing import ResourceRouter
 from app.curation.routes import WriteNames, add_write_routes
-from app.db import SessionDep
 from app.errors import problem_response
+from app.request_session import SessionDep
 from app.revisions import ACTOR_KEY
 from app.sources import repository
 from app.sources.schemas import SourceDetail, SourceDetailParams, SourceFilters, SourcePage, SourceRead

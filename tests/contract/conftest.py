@@ -24,7 +24,7 @@ from schemathesis.pytest import _test_builder
 from sqlalchemy.orm import sessionmaker
 from starlette.types import ASGIApp
 
-from app.auth import create_key
+from app.api_keys import create_key
 from app.config import Settings
 from app.db import make_engine
 from app.main import create_app

@@ -7,7 +7,7 @@ from app.common.api import document_responses, json_response
 from app.common.language import negotiate
 from app.common.query import from_query
 from app.common.routing import ResourceRouter
-from app.db import SessionDep
+from app.request_session import SessionDep
 from app.trade.series import repository
 from app.trade.series.schemas import TradeSeries, TradeSeriesParams
 
