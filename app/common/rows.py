@@ -61,6 +61,7 @@ from sqlalchemy.sql.selectable import ScalarSelect, TextualSelect
 from sqlalchemy.sql.sqltypes import NullType
 from sqlalchemy.sql.visitors import replacement_traverse
 
+from app import datastate
 from app.db import DriverStatement
 
 LIST_SEPARATOR = " | "
@@ -530,9 +531,10 @@ class Plan:
         table = reader.id_column.class_.__table__
         # Untyped, so nothing is converted (the columns as the driver returns them), compiled once per
         # engine and run on the driver's cursor (db.DriverStatement).
-        self.by_id = DriverStatement(
-            self._record_statement(table).where(reader.id_column == bindparam("record_id"))
-        )
+        by_id = self._record_statement(table).where(reader.id_column == bindparam("record_id"))
+        self.by_id = DriverStatement(by_id)
+        # The same with the data version beside the record (`Listing.read_item`, PostgreSQL).
+        self.by_id_at_version = DriverStatement(datastate.beside(by_id))
 
     def _record_statement(self, table: Any) -> Select[Any]:
         """A record's columns and its inlined relations, untyped, from its `table`."""
@@ -624,8 +626,9 @@ class Plan:
             found = self._key_columns[shape] = (labelled, positions)
         return list(found[0]), list(found[1])
 
-    def items(self, session: Session, rows: Sequence[Any], to_json: bool = False) -> list[Item]:
-        """The rows as the schema's JSON items, with their related rows (one query per relation).
+    def items(self, session: Session | None, rows: Sequence[Any], to_json: bool = False) -> list[Item]:
+        """The rows as the schema's JSON items, with their related rows (one query per relation; a
+        plan with none to fetch needs no `session`).
 
         `to_json`: the items are only written out by orjson (`api.json_response`). Where the database
         writes JSON text as orjson does (`writes_json_as_orjson`), a relation's text then goes into the
@@ -648,6 +651,7 @@ class Plan:
         items = [dict(zip(names, each, strict=True)) for each in zip(*values, strict=True)]
         if not self.fetched:
             return items
+        assert session is not None
         connection = session.connection()
         for at, related in self.fetched:
             if related.many:
