@@ -14,6 +14,7 @@ from sqlalchemy import select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from app.cache import VERSION
 from app.db import make_engine
 from app.models import Agreement, Country, DataState, TradeFigure
 from tests.conftest import Database, copy_template
@@ -185,3 +186,33 @@ async def test_a_pooled_connection_the_server_ended_is_replaced_within_the_recor
     finally:
         admin.dispose()
     assert app.state.loop_reads._idle == []  # closed with the engine
+
+
+@pytest.mark.anyio
+async def test_the_response_cache_reads_the_data_version_in_the_event_loop(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    [path, *_] = record_paths(seeded.url)
+    app = build(settings_for(seeded.url))
+    reads = app.state.loop_reads
+    statements: list[str] = []
+    rows = reads.rows
+
+    async def counted(statement: Any, values: Any) -> Any:
+        statements.append("version" if statement.statement is VERSION else "record")
+        return await rows(statement, values)
+
+    monkeypatch.setattr(reads, "rows", counted)
+    engine = make_engine(seeded.url)
+    try:
+        async with serve(app) as client:
+            first, hit = await client.get(path), await client.get(path)
+            with Session(engine) as session, session.begin():
+                moved = datetime(2032, 1, 2, tzinfo=UTC)
+                session.execute(update(DataState).values(version=DataState.version + 1, changed_at=moved))
+            after = await client.get(path)
+    finally:
+        engine.dispose()
+    assert answer(first) == answer(hit) and app.state.response_cache.hits == 1
+    assert after.headers["last-modified"].split()[3] == "2032"
+    assert statements == ["version", "record", "version", "version", "record"]
