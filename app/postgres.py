@@ -156,7 +156,17 @@ class LoopReads:
         self._loop: asyncio.AbstractEventLoop | None = None
 
     async def rows(self, statement: DriverStatement, values: Mapping[str, Any]) -> list[Any]:
-        """`statement`'s rows for `values`; the driver's errors raised as SQLAlchemy's (`classify`)."""
+        """`statement`'s rows for `values`, converted as SQLAlchemy would; the driver's errors raised
+        as SQLAlchemy's (`classify`)."""
+        compiled = statement.compiled(self.dialect, values)
+        sql, parameters = compiled.bound(values)
+        return await self._run(sql, parameters, compiled)
+
+    async def driver_rows(self, sql: str, parameters: Mapping[str, Any]) -> list[Any]:
+        """The rows of `sql` (PostgreSQL's, its parameters named) as the driver returns them."""
+        return await self._run(sql, parameters, None)
+
+    async def _run(self, sql: str, parameters: Any, compiled: Any) -> list[Any]:
         slots = self._slots_here()
         if slots.locked():
             try:
@@ -167,8 +177,6 @@ class LoopReads:
         else:
             await slots.acquire()
         try:
-            compiled = statement.compiled(self.dialect, values)
-            sql, parameters = compiled.bound(values)
             connection = self._idle.pop() if self._idle else None
             while True:
                 pooled = connection is not None
@@ -178,7 +186,7 @@ class LoopReads:
                 try:
                     await cursor.execute(sql, parameters)
                     rows = await cursor.fetchall()
-                    convert = compiled.conversions(self.dialect, cursor)
+                    convert = [] if compiled is None else compiled.conversions(self.dialect, cursor)
                 except psycopg.Error as exc:
                     if not (connection.closed or connection.broken):
                         release(cursor)

@@ -16,7 +16,15 @@ from sqlalchemy.orm import Session
 
 from app.cache import VERSION
 from app.db import make_engine
-from app.models import Agreement, Country, DataState, TradeFigure
+from app.models import (
+    Agreement,
+    Country,
+    DataState,
+    Event,
+    EventCode,
+    InfrastructureProject,
+    TradeFigure,
+)
 from tests.conftest import Database, copy_template
 from tests.hardening_app import build, serve, settings_for
 from tests.tcp_proxy import TcpProxy
@@ -50,11 +58,19 @@ def record_paths(url: str) -> list[str]:
             figures = session.scalars(select(TradeFigure.id).order_by(TradeFigure.id).limit(3)).all()
             agreement = session.scalars(select(Agreement.id).order_by(Agreement.id).limit(1)).all()
             country = session.scalars(select(Country.id).order_by(Country.id).limit(1)).all()
+            # Relations read by a statement of their own: an event's codes, a project's figures.
+            event = session.scalars(select(Event.id).order_by(Event.id).limit(1)).all()
+            project = session.scalars(select(InfrastructureProject.id).limit(1)).all()
+            if event and session.scalar(select(EventCode.id).limit(1)) is None:
+                # A whole number as a float: what JSON written by the database would turn into 10.
+                session.add(EventCode(event_id=event[0], scheme="CAMEO", code="042", intensity=10.0))
+                session.commit()
     finally:
         engine.dispose()
-    assert figures and agreement and country
+    assert figures and agreement and country and event and project
     paths = [f"/v1/trade-figures/{i}" for i in figures]
-    paths += [f"/v1/agreements/{agreement[0]}", f"/v1/countries/{country[0]}"]
+    paths += [f"/v1/agreements/{agreement[0]}", f"/v1/countries/{country[0]}", f"/v1/events/{event[0]}"]
+    paths += [f"/v1/infrastructure-projects/{project[0]}"]
     return paths
 
 
@@ -101,6 +117,7 @@ async def test_a_record_is_read_in_the_event_loop_and_answered_as_in_a_handler_t
     assert len(handed) == threads + len(variants)
     assert [status for status, _, _ in in_loop] == [200] * (len(variants) - 1) + [404]
     assert in_loop == in_thread
+    assert b'"intensity":10.0' in in_loop[variants.index(paths[5])][2]
 
 
 @pytest.mark.anyio
