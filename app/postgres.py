@@ -131,7 +131,7 @@ class LoopReads:
     this process's own beside the engine's (`size` connections at most, opened as needed, resting in
     autocommit): no handler thread, no SQLAlchemy connection, no ping and no switch of the autocommit
     between a request and its statement. A waiting read holds up nothing, so a database that stalls
-    stalls only the reads that wait on it, each given up on as the engine's statements are.
+    stalls only the reads that wait on it, each given up on after `answer_within` seconds of silence.
 
     The pool's ping is not needed: a read that finds its pooled connection ended (a server restarted)
     is sent again once, on a new connection; a read has nothing to undo. A connection whose exchange
@@ -236,19 +236,13 @@ class LoopReads:
 
 
 def loop_reads(
-    engine: Engine,
-    connect_args: dict[str, Any],
-    size: int,
-    pool_timeout: float,
-    connect_timeout: int | None,
-    query_timeout_ms: int | None,
+    engine: Engine, connect_args: dict[str, Any], size: int, pool_timeout: float, connect_timeout: int | None
 ) -> LoopReads:
-    """The reads of `engine`'s database that run in the event loop, bounded as its statements are
-    (`give_up_on_silence`)."""
-    answer_within = None
-    if connect_timeout and query_timeout_ms:
-        answer_within = connect_timeout + query_timeout_ms / 1000
-    reads = LoopReads(engine, connect_args, size, pool_timeout, answer_within)
+    """The reads of `engine`'s database that run in the event loop. Each waits for the server's answer
+    up to the connect timeout, as the pool's ping it stands in for does (`give_up_on_silence`): they
+    are reads by key, answered in milliseconds, so a server that has said nothing for that long is
+    taken for a silent one; a statement timeout shorter than that still ends one first (a 504)."""
+    reads = LoopReads(engine, connect_args, size, pool_timeout, connect_timeout)
     # Closed with the engine's pool (the app's end, a test's): no connection outlives its engine's.
     event.listen(engine, "engine_disposed", lambda _engine: reads.close())
     return reads

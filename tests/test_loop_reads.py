@@ -3,6 +3,7 @@ as the handler thread's path, the data version of its own statement, and the sam
 (a quick 503, a silent server given up on, a connection the server ended replaced within the request),
 while the worker goes on answering."""
 
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -164,9 +165,12 @@ async def test_a_record_waiting_on_a_silent_database_is_a_503_and_leaves_the_wor
         assert (await client.get(path)).status_code == 200  # a pooled connection
         proxy.freeze()
         read: list[int] = []
+        waited: list[float] = []
 
         async def waiting_read() -> None:
+            started = time.monotonic()
             read.append((await client.get(path)).status_code)
+            waited.append(time.monotonic() - started)
 
         with anyio.fail_after(10):
             async with anyio.create_task_group() as tasks:
@@ -175,6 +179,7 @@ async def test_a_record_waiting_on_a_silent_database_is_a_503_and_leaves_the_wor
                 assert (await client.get("/healthz")).status_code == 200
                 assert read == []
         assert read == [503]
+        assert waited[0] < 3.0  # given up on after the connect timeout (2 s), as the pool's ping does
         proxy.thaw()
         assert (await client.get(path)).status_code == 200
 
