@@ -238,3 +238,35 @@ async def test_the_response_cache_reads_the_data_version_in_the_event_loop(
     assert answer(first) == answer(hit) and app.state.response_cache.hits == 1
     assert after.headers["last-modified"].split()[3] == "2032"
     assert statements == ["version", "record", "version", "version", "record"]
+
+
+@pytest.mark.anyio
+async def test_a_record_read_waiting_past_the_pool_timeout_for_a_connection_is_a_503(
+    seeded: Database, proxy: TcpProxy
+) -> None:
+    """The reads in the event loop take at most the pool's size of connections: one more waits for a
+    free one up to the pool timeout, then answers 503 as a wait for the engine's pool does."""
+    [path, *_] = record_paths(seeded.url)
+    settings = settings_for(
+        through(proxy, seeded), response_cache_mb=0, db_pool_size=1, db_max_overflow=0, db_pool_timeout=0.5
+    )
+    async with serve(build(settings)) as client:
+        assert (await client.get(path)).status_code == 200  # the one connection, pooled
+        proxy.freeze()
+        statuses: list[int] = []
+
+        async def read() -> None:
+            statuses.append((await client.get(path)).status_code)
+
+        with anyio.fail_after(10):
+            async with anyio.create_task_group() as tasks:
+                tasks.start_soon(read)  # holds the connection, silent
+                await anyio.sleep(0.1)
+                started = time.monotonic()
+                waiting = await client.get(path)
+                waited = time.monotonic() - started
+        assert waiting.status_code == 503 and waiting.json()["type"] == "/problems/database-unavailable"
+        assert 0.4 < waited < 1.5  # the pool timeout, not the silent connection's 2 s
+        assert statuses == [503]
+        proxy.thaw()
+        assert (await client.get(path)).status_code == 200
