@@ -29,7 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api_keys import authenticate
 from app.common.headers import not_modified
-from app.db import take_pinged_row
+from app.db import DriverStatement, take_pinged_row
 from app.errors import database_problem
 from app.models import DataState
 
@@ -224,10 +224,14 @@ class ResponseCache:
                 return probe.read()
             shared = self._shared.get(bind)
             if shared is None:
-                # Threads of their own: a hit must not wait for a free handler thread.
-                shared = self._shared[bind] = SharedReads(
-                    lambda: anyio.to_thread.run_sync(_read_version, bind, limiter=_PROBE_THREADS)
-                )
+                reads = app.state.loop_reads if bind is app.state.engine else None
+                if reads is not None:  # PostgreSQL: in the event loop (app.postgres.LoopReads)
+                    shared = SharedReads(lambda: _read_version_in_loop(reads))
+                else:  # threads of their own: a hit must not wait for a free handler thread
+                    shared = SharedReads(
+                        lambda: anyio.to_thread.run_sync(_read_version, bind, limiter=_PROBE_THREADS)
+                    )
+                self._shared[bind] = shared
             return await shared()
 
         def read_in_session() -> int | None:
@@ -273,6 +277,15 @@ class ResponseCache:
     def _store(self, key: tuple[Any, ...], version: int, start: Message, body: bytes, route: Any) -> None:
         tag = Headers(raw=start["headers"])["etag"].removeprefix("W/").strip('"').removesuffix("-gzip")
         self.store.put(key, version, Entry(start["headers"], body, tag, route))
+
+
+_VERSION = DriverStatement(VERSION)
+
+
+async def _read_version_in_loop(reads: Any) -> int:
+    """The reading in the event loop, on the app's own asynchronous connections."""
+    [(number,)] = await reads.rows(_VERSION, {})
+    return int(number)
 
 
 def _read_version(engine: Engine) -> int:

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import URL, Connection, Engine, Update, case, literal, select, update
+from sqlalchemy import URL, Connection, Engine, Select, Update, case, literal, select, type_coerce, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.sqltypes import NullType
 
 from app.db import READ_ONLY, DriverStatement, take_pinged_row
 from app.models import DataState
@@ -65,9 +66,23 @@ def _read(session: Session, pinged: bool = False) -> Version:
     connection = session.connection()
     row = take_pinged_row(connection.connection.dbapi_connection) if pinged else None
     [(number, changed_at)] = [row] if row is not None else _CURRENT.rows(connection)
+    return version_of(number, changed_at)
+
+
+def version_of(number: int, changed_at: datetime) -> Version:
+    """The version from its row's two values, as the driver returns them."""
     if changed_at.tzinfo is None:  # SQLite keeps no zone; what it stores is UTC
         changed_at = changed_at.replace(tzinfo=UTC)
     return Version(number, changed_at.astimezone(UTC))
+
+
+def beside(statement: Select[Any]) -> Select[Any]:
+    """`statement` with the data version's number and time as its last two columns, untyped: one
+    statement reads the rows and the version they are at (one snapshot on PostgreSQL)."""
+    row = select(DataState.version, DataState.changed_at).where(DataState.id == 1)
+    number = row.with_only_columns(DataState.version).scalar_subquery()
+    changed_at = row.with_only_columns(DataState.changed_at).scalar_subquery()
+    return statement.add_columns(type_coerce(number, NullType()), type_coerce(changed_at, NullType()))
 
 
 T = TypeVar("T")

@@ -1,5 +1,5 @@
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal
 
@@ -61,6 +61,22 @@ def make_engine(
         if query_timeout_ms:
             _sqlite_statement_timeout(engine, query_timeout_ms / 1000)
         return engine
+    connect_args = postgres_connect_args(url, query_timeout_ms, connect_timeout, parallel_workers)
+    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    if connect_timeout:
+        from app.postgres import give_up_on_silence  # psycopg: a SQLite server never imports it
+
+        give_up_on_silence(engine, connect_timeout, query_timeout_ms)
+    return engine
+
+
+# --- PostgreSQL: a server that stops answering (rather than refusing) must not hold requests ---
+
+
+def postgres_connect_args(
+    url: str, query_timeout_ms: int | None, connect_timeout: int | None, parallel_workers: int | None
+) -> dict[str, Any]:
+    """What a PostgreSQL connection of `make_engine`'s is opened with, beyond what the URL says."""
     connect_args: dict[str, Any] = {}
     query = make_url(url).query
     # Startup options: no extra round trip, and they hold for every statement on the connection.
@@ -81,15 +97,7 @@ def make_engine(
             for name, value in _socket_options(connect_timeout, query_timeout_ms).items()
             if name not in query
         )
-    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
-    if connect_timeout:
-        from app.postgres import give_up_on_silence  # psycopg: a SQLite server never imports it
-
-        give_up_on_silence(engine, connect_timeout, query_timeout_ms)
-    return engine
-
-
-# --- PostgreSQL: a server that stops answering (rather than refusing) must not hold requests ---
+    return connect_args
 
 
 def _socket_options(connect_timeout: int, query_timeout_ms: int | None) -> dict[str, int]:
@@ -123,6 +131,24 @@ def engine_for(settings: Settings) -> Engine:
         parallel_workers=settings.db_parallel_workers,
         mmap_bytes=settings.sqlite_mmap_bytes,
         **pool,
+    )
+
+
+def loop_reads_for(settings: Settings, engine: Engine) -> Any | None:
+    """On PostgreSQL, the API's reads that run in the event loop (`app.postgres.LoopReads`), on as
+    many connections at most as the engine's pool keeps; None on SQLite."""
+    if engine.dialect.name != "postgresql":
+        return None
+    from app.postgres import loop_reads  # psycopg: a SQLite server never imports it
+
+    connect_args = postgres_connect_args(
+        settings.database_url,
+        settings.query_timeout_ms,
+        settings.db_connect_timeout,
+        settings.db_parallel_workers,
+    )
+    return loop_reads(
+        engine, connect_args, settings.db_pool_size, settings.db_pool_timeout, settings.db_connect_timeout
     )
 
 
@@ -325,9 +351,7 @@ class DriverStatement:
 
     def rows(self, connection: Connection, values: Mapping[str, Any] = {}) -> list[Any]:
         dialect = connection.dialect
-        compiled = self._compiled.get(dialect.name)
-        if compiled is None:
-            compiled = self._compiled[dialect.name] = _Compiled(self.statement, dialect, values)
+        compiled = self.compiled(dialect, values)
         sql, parameters = compiled.bound(values)
         renew_deadline(connection)
         driver = connection.connection.driver_connection
@@ -344,12 +368,24 @@ class DriverStatement:
                 release(cursor)
             else:
                 cursor.close()
-        if convert:
-            return [
-                tuple([value if f is None else f(value) for f, value in zip(convert, row, strict=True)])
-                for row in rows
-            ]
-        return list(rows)
+        return converted(rows, convert)
+
+    def compiled(self, dialect: Dialect, values: Mapping[str, Any] = {}) -> "_Compiled":
+        """The statement as compiled for `dialect` (the first time, with `values` as an example)."""
+        compiled = self._compiled.get(dialect.name)
+        if compiled is None:
+            compiled = self._compiled[dialect.name] = _Compiled(self.statement, dialect, values)
+        return compiled
+
+
+def converted(rows: Sequence[Any], convert: Sequence[Any]) -> list[Any]:
+    """`rows` with each column converted by its conversion in `convert` (None: as it is; empty: none)."""
+    if convert:
+        return [
+            tuple([value if f is None else f(value) for f, value in zip(convert, row, strict=True)])
+            for row in rows
+        ]
+    return list(rows)
 
 
 class _Compiled:
@@ -419,6 +455,13 @@ def driver_error(
     gone = dialect.is_disconnect(exc, connection.connection.dbapi_connection, None)
     if gone:
         connection.invalidate(exc)
+    return as_dbapi_error(dialect, exc, sql, parameters, gone)
+
+
+def as_dbapi_error(
+    dialect: Dialect, exc: Any, sql: str | None = None, parameters: Any = None, gone: bool = False
+) -> DBAPIError:
+    """A driver's error wrapped as SQLAlchemy wraps it (`gone`: the connection is lost)."""
     error = DBAPIError.instance(
         sql, parameters, exc, dialect.loaded_dbapi.Error, connection_invalidated=gone, dialect=dialect
     )

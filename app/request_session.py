@@ -3,7 +3,7 @@ only place that commits or rolls back. Apart from app.db, which the command line
 sessions: a `bilateral` command serves nothing, so it does not import the web framework."""
 
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, Any
 
 import anyio
 import anyio.to_thread
@@ -98,3 +98,11 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 # response, never a 2xx for a write that was lost (FastAPI's default for a yield dependency,
 # "request", commits after the response has gone).
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+def reads_in_loop(request: Request, session: Session) -> Any | None:
+    """The app's reads in the event loop, for a read whose session is the app's own (a test's session,
+    bound to a connection of its own, is not: its reads must see that connection's transaction)."""
+    state = request.app.state
+    reads = getattr(state, "loop_reads", None)
+    return reads if reads is not None and session.bind is state.autocommit_engine else None

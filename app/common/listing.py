@@ -18,6 +18,7 @@ from app.common.pagination import Sorting, check_cursor, cut, page_values, paged
 from app.common.rows import Item, Plan, RowReader, driver_rows
 from app.common.schemas import FacetValue
 from app.common.statements import ShapeCache, filters_of
+from app.datastate import Version, version_of
 from app.errors import Gone, NotFound
 from app.models import Revision, RevisionAction
 
@@ -177,6 +178,21 @@ class Listing(Generic[M]):
             self._missing(session, record_id)
         [item] = plan.items(session, [row], to_json)
         return item, None if plan.version_at is None else row[plan.version_at]
+
+    async def read_item(
+        self, reads: Any, record_id: str, lang: str, fields: Sequence[str] = ()
+    ) -> tuple[Item, int | None, Version] | None:
+        """`get_item`, in the event loop (`app.postgres.LoopReads`), with the data version read in
+        the record's statement; None for no such record (a 404 or a 410, told apart by `get_item`)."""
+        assert self.reader is not None
+        plan = self.reader.plan(lang, fields, reads.dialect.name)
+        rows = await reads.rows(plan.by_id_at_version, {"record_id": self.normalize_id(record_id)})
+        if not rows:
+            return None
+        *record, number, changed_at = rows[0]
+        [item] = await plan.items_in_loop(reads, [record], to_json=True)
+        version = None if plan.version_at is None else record[plan.version_at]
+        return item, version, version_of(number, changed_at)
 
     def count(self, session: Session, statement: Select[M]) -> int:
         return session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0

@@ -17,6 +17,7 @@ import types
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import repeat
 from typing import Any
 
@@ -61,6 +62,7 @@ from sqlalchemy.sql.selectable import ScalarSelect, TextualSelect
 from sqlalchemy.sql.sqltypes import NullType
 from sqlalchemy.sql.visitors import replacement_traverse
 
+from app import datastate
 from app.db import DriverStatement
 
 LIST_SEPARATOR = " | "
@@ -139,13 +141,18 @@ class IdQuery:
         engine = connection.dialect.name
         if engine not in ("sqlite", "postgresql"):
             return connection.execute(self._portable, {"ids": ids})
-        sql = self._sql.get(engine)
-        if sql is None:
-            sql = self._sql[engine] = str(self._build(self._in(engine)).compile(dialect=connection.dialect))
+        sql = self.sql(connection.dialect)
         params: Any = (orjson.dumps(ids).decode(),) if engine == "sqlite" else {"ids": ids}
         # Still through SQLAlchemy: its events set the statement timeout, and it wraps a database
         # error so that the API answers it with a 503 or 504 (app/db.py `classify`).
         return connection.exec_driver_sql(sql, params)
+
+    def sql(self, dialect: Dialect) -> str:
+        """The SQL on SQLite or PostgreSQL, its ids one parameter named `ids`."""
+        sql = self._sql.get(dialect.name)
+        if sql is None:
+            sql = self._sql[dialect.name] = str(self._build(self._in(dialect.name)).compile(dialect=dialect))
+        return sql
 
     def _in(self, engine: str) -> ColumnElement[bool]:
         ids: BindParameter[Any] = bindparam("ids")
@@ -530,9 +537,10 @@ class Plan:
         table = reader.id_column.class_.__table__
         # Untyped, so nothing is converted (the columns as the driver returns them), compiled once per
         # engine and run on the driver's cursor (db.DriverStatement).
-        self.by_id = DriverStatement(
-            self._record_statement(table).where(reader.id_column == bindparam("record_id"))
-        )
+        by_id = self._record_statement(table).where(reader.id_column == bindparam("record_id"))
+        self.by_id = DriverStatement(by_id)
+        # The same with the data version beside the record (`Listing.read_item`, PostgreSQL).
+        self.by_id_at_version = DriverStatement(datastate.beside(by_id))
 
     def _record_statement(self, table: Any) -> Select[Any]:
         """A record's columns and its inlined relations, untyped, from its `table`."""
@@ -624,12 +632,30 @@ class Plan:
             found = self._key_columns[shape] = (labelled, positions)
         return list(found[0]), list(found[1])
 
-    def items(self, session: Session, rows: Sequence[Any], to_json: bool = False) -> list[Item]:
-        """The rows as the schema's JSON items, with their related rows (one query per relation).
+    def items(self, session: Session | None, rows: Sequence[Any], to_json: bool = False) -> list[Item]:
+        """The rows as the schema's JSON items, with their related rows (one query per relation; a
+        plan with none to fetch needs no `session`).
 
         `to_json`: the items are only written out by orjson (`api.json_response`). Where the database
         writes JSON text as orjson does (`writes_json_as_orjson`), a relation's text then goes into the
         body as it is (`orjson.Fragment`) instead of being decoded and encoded again."""
+        items = self._items_of(rows, to_json)
+        if self.fetched and items:
+            assert session is not None
+            connection = session.connection()
+            for query, ids, attach in self._fetches(items):
+                attach(query.rows(connection, ids))
+        return items
+
+    async def items_in_loop(self, reads: Any, rows: Sequence[Any], to_json: bool = False) -> list[Item]:
+        """`items`, the related rows read by `reads` in the event loop (`app.postgres.LoopReads`)."""
+        items = self._items_of(rows, to_json)
+        if items:
+            for query, ids, attach in self._fetches(items):
+                attach(await reads.driver_rows(query.sql(reads.dialect), {"ids": ids}))
+        return items
+
+    def _items_of(self, rows: Sequence[Any], to_json: bool) -> list[Item]:
         if not rows:
             return []
         names = self.names
@@ -645,16 +671,19 @@ class Plan:
                 ]
             else:
                 values[at] = list(map(read, texts))
-        items = [dict(zip(names, each, strict=True)) for each in zip(*values, strict=True)]
-        if not self.fetched:
-            return items
-        connection = session.connection()
+        return [dict(zip(names, each, strict=True)) for each in zip(*values, strict=True)]
+
+    def _fetches(self, items: list[Item]) -> Iterator[tuple["IdQuery", list[Any], Callable[[Any], None]]]:
+        """Each relation read apart: its query, the ids it reads, and what puts its rows into `items`."""
         for at, related in self.fetched:
             if related.many:
-                self._attach_lists(connection, items, names[at], related)
+                name = self.names[at]
+                ids = [item[name] for item in items]
+                yield related.queries[self.lang], ids, partial(self._attach_lists, items, name, related)
         for query, fields in self.references.items():
-            self._attach_references(connection, items, query, fields)
-        return items
+            # Run even without ids: the number of queries does not depend on the page.
+            ids = list({item[name] for item in items for name in fields} - {None})
+            yield query, ids, partial(self._attach_references, items, query, fields)
 
     def _value_positions(self, width: int) -> list[int]:
         """Where each field's value is in a row `width` columns wide: a relation read inside the
@@ -716,9 +745,8 @@ class Plan:
             [make(record[at] if name is None else related[name][at]) for name, at, make in layout.cells]
         )
 
-    def _attach_lists(self, connection: Connection, items: list[Item], name: str, related: _Related) -> None:
+    def _attach_lists(self, items: list[Item], name: str, related: _Related, rows: Sequence[Any]) -> None:
         found: dict[Any, list[Any]] = {}
-        rows = related.queries[self.lang].rows(connection, [item[name] for item in items])
         if related.keys is None:
             for owner, value in rows:
                 found.setdefault(owner, []).append(value)
@@ -730,15 +758,11 @@ class Plan:
             item[name] = found.get(item[name], [])
 
     def _attach_references(
-        self, connection: Connection, items: list[Item], query: IdQuery, fields: tuple[str, ...]
+        self, items: list[Item], query: IdQuery, fields: tuple[str, ...], rows: Sequence[Any]
     ) -> None:
-        """One query for the references of several fields to the same table (reporter, partner)."""
-        ids = list({item[name] for item in items for name in fields} - {None})
+        """One query's rows for the references of several fields to the same table (reporter, partner)."""
         keys = self._reference_keys[query]
-        # Run even without ids: the number of queries does not depend on the page.
-        found = {
-            owner: dict(zip(keys, values, strict=True)) for owner, *values in query.rows(connection, ids)
-        }
+        found = {owner: dict(zip(keys, values, strict=True)) for owner, *values in rows}
         for item in items:
             for name in fields:
                 key = item[name]
