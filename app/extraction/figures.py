@@ -14,7 +14,7 @@ from app.extraction.matching import Mention
 from app.extraction.model import Proposal
 from app.extraction.morphology import lemma, past_verb
 from app.extraction.text import Sentence, Token
-from app.extraction.when import Period, find_periods, shift_year, span
+from app.extraction.when import Period, find_periods, fiscal_first_month, shift_year, span
 from app.iso4217 import CURRENCIES
 
 _VOLUME = {"tonnes", "barrels_per_day", "containers", "teu", "cubic_metres"}
@@ -75,10 +75,13 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
     # state no figure ("импорт которых за январь–сентябрь увеличился"), which "за этот период" may mean.
     told: list[str] = []
     units_told: list[str] = []  # the units of the amounts told so far, the last one last
+    fiscal_first = fiscal_first_month(facts.sentence.text for facts in reading.facts)
     for facts in reading.facts:
         sentence = facts.sentence
         default_year = reading.published.year if reading.published else _paragraph_year(reading, facts)
-        periods = find_periods(sentence.text, sentence.start, default_year, reading.published)
+        periods = find_periods(
+            sentence.text, sentence.start, default_year, reading.published, fiscal_first=fiscal_first
+        )
         count = len(proposals)
         if not sentence.question:
             _sentence_figures(
@@ -728,7 +731,7 @@ def _figure(
         last_period[sentence.paragraph] = last_period[0] = period
         last_period.setdefault(_FIRST, period)
         told.append(period)
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", period):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", period) or _across_a_year_end(period):
             last_period[_FISCAL] = period
     if not explicit:
         confidence -= 0.1
@@ -983,6 +986,16 @@ def _routed_through(reading: Reading, facts: SentenceFacts, clause_end: int) -> 
 
 _CAUSES = {"because", "thanks", "owing", "благодаря", "из-за", "поскольку"}
 _SAME_FISCAL = re.compile(r"\bsame\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
+
+
+def _across_a_year_end(period: str) -> bool:
+    """ "2025-04/2026-03": twelve months of a fiscal year, which "the same fiscal year" points back at."""
+    months = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period)
+    if months is None:
+        return False
+    return int(months[3]) == int(months[1]) + 1 and int(months[4]) == int(months[2]) - 1
+
+
 _OR_RATE = re.compile(r"\s*,?\s*(?:or|или)(?:\s+(?:на|by))?\s*", re.IGNORECASE)
 _ABSOLUTE_CHANGE = re.compile(
     r"(?:\b(?:increase|decrease|rise|fall|growth|drop|decline|gain)\s+of|\b(?:up|down|grew|rose|fell|increased|decreased)\s+by"
