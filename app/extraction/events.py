@@ -1453,17 +1453,34 @@ def _agree(noun: str, count: int) -> str:
     return " ".join([*words[:-1], str(agreed.word) if agreed else words[-1]])
 
 
+# What follows a number that is no count of documents: a month ("21 мая"), a year word ("на
+# 2027–2029 годы"), a unit ("около 140 км").
+_NO_COUNT_AFTER = re.compile(
+    r"(?:январ|феврал|март|апрел|ма[яе]|июн|июл|август|сентябр|октябр|ноябр|декабр|год|гг|г$|year"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|км|km|%|percent|процент|млн|млрд|million|billion)",
+    re.IGNORECASE,
+)
+
+
 def _count_before(tokens: Sequence[Token], at: int) -> int | None:
-    for token in reversed(tokens[max(0, at - 5) : at]):
-        text = token.text.lower()
+    start = max(0, at - 5)
+    for i in range(at - 1, start - 1, -1):
+        text = tokens[i].text.lower()
         if not re.match(r"\w", text):
             return None  # "подписание накануне, 10 сентября, соглашения": a day, not a count
         if re.fullmatch(r"\d{1,4}", text):
+            after = tokens[i + 1].text if i + 1 < at else ""
+            if int(text) >= 1900 or _NO_COUNT_AFTER.match(after):
+                return None  # a year, a day or a length, not a count
             return int(text)
-        if text in _NUMBER_WORDS:
-            return _NUMBER_WORDS[text]
-        if re.fullmatch(r"[а-яё]+", text) and _analyzer().parse(text)[0].normal_form in _NUMBER_WORDS:
-            return _NUMBER_WORDS[_analyzer().parse(text)[0].normal_form]
+        word = text if text in _NUMBER_WORDS else None
+        if word is None and re.fullmatch(r"[а-яё]+", text):
+            word = _analyzer().parse(text)[0].normal_form
+        if word in _NUMBER_WORDS:
+            count = _NUMBER_WORDS[word]
+            tens = tokens[i - 1].text.lower() if i > 0 and count < 10 else ""
+            # "двадцать три документа", "twenty-three": the tens before the units
+            return count + (_NUMBER_WORDS.get(tens, 0) if tens in {"двадцать", "twenty"} else 0)
     return None
 
 

@@ -70,3 +70,62 @@ def test_a_span_of_calendar_years_is_no_fiscal_year() -> None:
         "to reach $1 billion a year over 2027–2029."
     )
     assert [p for p in periods(text) if "/" in p[3] and p[3][5:7] == "04"] == []
+
+
+# --- agreements: what counts the documents, and the fields they are in ---
+
+
+def agreements(text: str, language: str) -> list[tuple[Any, list[str]]]:
+    return [
+        (b["document_count"], sorted(b["sectors"]))
+        for b in checked_bodies(text, language, "agreement", PUBLISHED)
+    ]
+
+
+def test_the_years_of_a_programme_are_no_count_of_documents() -> None:
+    text = (
+        "Министры иностранных дел Армении и Литвы провели переговоры в Вильнюсе 14 октября. По их итогам "
+        "подписаны план консультаций на 2027–2029 годы и меморандум о сотрудничестве в сфере образования."
+    )
+    assert agreements(text, "ru") == [(2, ["education"])]
+
+
+def test_a_day_before_the_documents_is_no_count() -> None:
+    text = (
+        "Армения и Литва. По итогам переговоров 14 октября министрами подписаны программа культурного "
+        "обмена и меморандум о сотрудничестве в области образования."
+    )
+    assert agreements(text, "ru") == [(2, ["culture", "education"])]
+
+
+def test_a_count_in_words_with_its_tens() -> None:
+    text = (
+        "Армения и Литва. 14 октября в Вильнюсе прошли переговоры, по итогам которых подписаны двадцать "
+        "два документа в сферах энергетики и образования."
+    )
+    assert agreements(text, "ru") == [(22, ["education", "energy"])]
+
+
+def test_air_services_and_veterinary_certificates_are_transport_and_agriculture() -> None:
+    text = (
+        "Армения и Литва. 14 октября в Вильнюсе подписаны соглашение о воздушном сообщении и меморандум "
+        "о ветеринарной безопасности."
+    )
+    assert agreements(text, "ru") == [(2, ["agriculture", "transport"])]
+
+
+def test_fields_named_in_english_by_their_subject() -> None:
+    text = (
+        "Lithuania and Armenia. On 14 October in Vilnius the ministers signed four memoranda, on air "
+        "services, fisheries, critical minerals and electronic signatures."
+    )
+    assert agreements(text, "en") == [(4, ["agriculture", "digitalization", "industry", "transport"])]
+
+
+def test_tourism_is_a_field_of_its_own() -> None:
+    # the annotators of six sets list tourism as "other", never as culture
+    text = (
+        "Lithuania and Armenia. On 14 October in Vilnius the ministers signed two memoranda, on tourism "
+        "and on cultural heritage."
+    )
+    assert agreements(text, "en") == [(2, ["culture", "other"])]
