@@ -30,6 +30,7 @@ _PARTNER_MARKS = {
     "imports": {"из", "from"},
     "transit_volume": {"через", "по", "through", "via", "across", "crossed"},
 }
+_WITH = {"с", "со", "with"}
 _BREAK = re.compile(r"[,;:()«»\"—]")
 _CONJUNCTION = re.compile(r"\b(?:and|и|а|but|но|while)\b|[,;]", re.IGNORECASE)
 _CHANGE_VERBS = {
@@ -1625,8 +1626,12 @@ _SOURCE_NOUNS = {
 
 
 def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
-    """ "According to Georgian statistics", "по данным грузинской статистики": who counted, not a side."""
-    if not mention.value.adjective or mention.last >= len(tokens):
+    """ "According to Georgian statistics", "по данным грузинской статистики", "according to Poland's
+    statistics office": who counted, not a side ("to" there marks no partner)."""
+    if mention.last >= len(tokens):
+        return False
+    possessive = re.search(r"['’]s$", tokens[mention.last - 1].text) is not None
+    if not (mention.value.adjective or possessive):
         return False
     return bool(tokens[mention.last].keys & _SOURCE_NOUNS)
 
@@ -1658,6 +1663,10 @@ def _roles(
     reporter = partner = None
     marks = _PARTNER_MARKS[indicator]
     marked = [m for m in countries if _preceded_by(tokens, m, marks) and not _owner(tokens, m)]
+    if not marked and indicator in {"exports", "imports"}:
+        # "товарооборот с Ираном составил…, в том числе экспорт — 17,4 млн": the parts of the trade
+        # with a country have it for their partner
+        marked = [m for m in countries if _trade_with(tokens, m)]
     if segment_start is not None:
         marked.sort(key=lambda m: m.start < segment_start)
     if marked:
@@ -1719,6 +1728,17 @@ def _bought_from(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool
         return False
     mark = mention.first - 1 if tokens[mention.first - 1].text.lower() in _SELLER_MARKS else mention.first - 2
     return any(t.keys & _PURCHASE_VERBS for t in tokens[max(0, mark - 3) : mark])
+
+
+def _trade_with(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
+    """ "товарооборот с Ираном", "trade with Laos": the partner a trade noun names."""
+    at = mention.first
+    return (
+        at >= 2
+        and tokens[at - 1].text.lower() in _WITH
+        and re.match(r"(?:товарооборот|оборот|торговл|trade|turnover)", tokens[at - 2].text.lower())
+        is not None
+    )
 
 
 def _owner(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:

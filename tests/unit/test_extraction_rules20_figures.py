@@ -129,3 +129,42 @@ def test_tourism_is_a_field_of_its_own() -> None:
         "and on cultural heritage."
     )
     assert agreements(text, "en") == [(2, ["culture", "other"])]
+
+
+# --- the sides of a flow ---
+
+
+def sides(text: str, language: str) -> list[tuple[str, str, str, float]]:
+    return [(b["reporter"], b["partner"], b["indicator"], b["value"]) for b in figures(text, language)]
+
+
+def test_the_parts_of_the_trade_with_a_country_have_it_for_their_partner() -> None:
+    text = (
+        "Грузия и Молдова: итоги года. По данным статистического управления, товарооборот Молдовы с "
+        "Грузией за 2025 год составил 48,2 млн долларов, в том числе экспорт — 20,5 млн, импорт — "
+        "27,7 млн долларов."
+    )
+    assert sides(text, "ru") == [
+        ("MD", "GE", "trade_turnover", 48_200_000),
+        ("MD", "GE", "exports", 20_500_000),
+        ("MD", "GE", "imports", 27_700_000),
+    ]
+
+
+def test_the_parts_of_the_trade_with_a_country_told_without_its_reporter() -> None:
+    text = (
+        "Торговля Молдовы и Грузии. По данным статистического управления, товарооборот с Грузией за "
+        "2025 год составил 48,2 млн долларов, в том числе экспорт — 20,5 млн долларов."
+    )
+    assert sides(text, "ru") == [
+        ("MD", "GE", "trade_turnover", 48_200_000),
+        ("MD", "GE", "exports", 20_500_000),
+    ]
+
+
+def test_a_country_s_statistics_office_is_who_counted_not_the_partner() -> None:
+    text = (
+        "Portugal and Morocco. According to Portugal's statistics office, exports to Morocco reached "
+        "EUR 1.4 billion in 2025."
+    )
+    assert sides(text, "en") == [("PT", "MA", "exports", 1_400_000_000)]
