@@ -613,6 +613,10 @@ def _figure(
         # США;": a list's rows are of the flow its caption names
         indicator = _caption_indicator(reading, facts)
         listed = indicator is not None
+    ours = False
+    if indicator is None and amount.unit in CURRENCIES and _trade_we_had(reading, facts, whole_before):
+        # "С Индонезией в прошлом году у нас было около 60 миллионов долларов": the speaker's trade
+        indicator, ours = "trade_turnover", True
     if indicator is None and tokens and _pronoun_subject(tokens, whole_before):
         # "Trade between the two countries remains modest. It was put at $187 million…"
         indicator = _previous_indicator(reading, facts)
@@ -783,6 +787,16 @@ def _figure(
     if pair is None:
         return None, 0
     (reporter, partner), from_context = pair
+    speaker = _interviewee(reading) if ours else _speaker_s(reading, facts, indicator_cues, indicator)
+    if speaker is not None and reporter != speaker:
+        # "Our exports were around $1.7 billion", said by Kazakhstan's ambassador: Kazakhstan's; the
+        # country the sentence names unmarked is the other side ("China is our largest market — our
+        # exports there were…"), one marked as the partner stays it ("our exports to Laos")
+        marks = _PARTNER_MARKS[indicator.removesuffix("_growth")]
+        marked = any(
+            m.value.code == partner and _preceded_by(sentence.tokens, m, marks) for m in facts.countries
+        )
+        reporter, partner = speaker, partner if marked and partner != speaker else reporter
     if len(reading.main_pair) != 2 or {reporter, partner} == set(reading.main_pair):
         # A third pair told for comparison ("Для сравнения: товарооборот Словакии с Польшей…") is
         # no pair for the figures after it to go on with.
@@ -1183,6 +1197,71 @@ def _is_answer(reading: Reading, paragraph: int) -> bool:
     """A paragraph that answers the one before it, a question ("— What is your goal for trade?")."""
     question = reading.document.paragraph_sentences(paragraph - 1)
     return bool(question) and question[-1].text.rstrip().endswith("?")
+
+
+_OUR = {"our", "наш", "наша", "наше", "наши", "нашего", "нашей", "нашим", "наших"}
+_OFFICE = re.compile(
+    r"(?:ambassador|envoy|minister|commissioner|consul|representative|посол|посланник|министр|консул"
+    r"|представител|торгпред)",
+    re.IGNORECASE,
+)
+
+
+def _speaker_s(
+    reading: Reading, facts: SentenceFacts, cues: Sequence[Mention[str]], indicator: str
+) -> str | None:
+    """In an interview's answer, the country of whoever speaks, for the exports or imports they
+    call "our" ("наш экспорт"): the country of the office the headline or lead names."""
+    if indicator.removesuffix("_growth") not in {"exports", "imports"} or not cues:
+        return None
+    if not _is_answer(reading, facts.sentence.paragraph):
+        return None
+    tokens = facts.sentence.tokens
+    cue = cues[-1]
+    if not any(t.text.lower() in _OUR for t in tokens[max(0, cue.first - 2) : cue.first]):
+        return None
+    return _interviewee(reading)
+
+
+_WITH_US = re.compile(r"\b(?:у\s+нас|we\s+had|we\s+did)\b", re.IGNORECASE)
+
+
+def _trade_we_had(reading: Reading, facts: SentenceFacts, whole_before: Sequence[Token]) -> bool:
+    """ "С Казахстаном у нас за девять месяцев около 210 миллионов": an answer's sum with a country
+    "we" had, no flow named — the trade of the speaker's country with it."""
+    if not whole_before or not _is_answer(reading, facts.sentence.paragraph):
+        return False
+    text = reading.document.text[whole_before[0].start : whole_before[-1].end]
+    withs = [
+        m
+        for m in facts.countries
+        if m.end <= whole_before[-1].end and _preceded_by(facts.sentence.tokens, m, _WITH)
+    ]
+    return bool(withs) and _WITH_US.search(text) is not None
+
+
+def _interviewee(reading: Reading) -> str | None:
+    """The country whose envoy, minister or consul the first paragraphs name: "Kazakhstan's
+    ambassador to Japan", "the Kazakh ambassador", "посол Беларуси во Вьетнаме"."""
+    for facts in reading.facts:
+        if facts.sentence.paragraph > 2:
+            break
+        tokens = facts.sentence.tokens
+        for mention in facts.countries:
+            after = tokens[mention.last : mention.last + 3]
+            before = tokens[max(0, mention.first - 4) : mention.first]
+            owned = mention.value.adjective or re.search(r"['’]s$", tokens[mention.last - 1].text)
+            if owned and any(_OFFICE.match(t.text) for t in after):
+                return mention.value.code  # "Kazakhstan's ambassador", "the Kazakh envoy"
+            if (
+                reading.language == "ru"
+                and not mention.value.adjective
+                and any(_OFFICE.match(t.text) for t in before)
+            ):
+                return mention.value.code  # "Посол Египта", "посол Республики Беларусь"
+            if before and before[-1].text.lower() == "of" and any(_OFFICE.match(t.text) for t in before):
+                return mention.value.code  # "the ambassador of Kazakhstan"
+    return None
 
 
 _FROM_EARLIER = re.compile(

@@ -168,3 +168,46 @@ def test_a_country_s_statistics_office_is_who_counted_not_the_partner() -> None:
         "EUR 1.4 billion in 2025."
     )
     assert sides(text, "en") == [("PT", "MA", "exports", 1_400_000_000)]
+
+
+# --- an interview: "our exports" are the speaker's country's ---
+
+
+def test_our_exports_are_the_interviewed_ambassador_s_country_s() -> None:
+    text = (
+        '"Chile is a partner we want to know better"\n\n'
+        "Morocco's ambassador to Chile spoke to an invented business weekly.\n\n"
+        "Q: How large is trade between Chile and Morocco?\n\n"
+        "A: Last year it came to about $310 million. Our exports were around $120 million, mostly "
+        "phosphates and fish.\n"
+    )
+    assert ("MA", "CL", "exports", 120_000_000) in sides(text, "en")
+
+
+def test_a_market_named_beside_our_exports_is_their_partner() -> None:
+    text = (
+        "An interview with Morocco's ambassador to Chile\n\n"
+        "Q: Which markets matter most?\n\n"
+        "A: Spain is still our largest market — our exports there were more than 9 billion dollars "
+        "last year.\n"
+    )
+    assert sides(text, "en") == [("MA", "ES", "exports", 9_000_000_000)]
+
+
+def test_our_exports_outside_an_answer_keep_their_reading() -> None:
+    # a press release speaking for its ministry is no interview: the pronoun names no speaker
+    text = (
+        "Morocco's ambassador to Chile met business leaders in Santiago. Chile and Morocco traded goods "
+        "worth $310 million last year. Our exports to Chile were around $120 million."
+    )
+    assert ("CL", "MA", "exports", 120_000_000) not in sides(text, "en")
+
+
+def test_a_sum_we_had_with_a_country_is_the_speaker_s_trade_with_it() -> None:
+    text = (
+        "Посол Марокко в Чили: «Торговля растёт»\n\n"
+        "Посол Марокко в Чили рассказал нашему изданию о торговле двух стран.\n\n"
+        "— Как складывается торговля?\n\n"
+        "— Неплохо. С Перу, для сравнения, в прошлом году у нас было около 45 миллионов долларов.\n"
+    )
+    assert sides(text, "ru") == [("MA", "PE", "trade_turnover", 45_000_000)]
