@@ -1075,8 +1075,10 @@ def _one_countrys_total(
 
 
 def _not_pair(reading: Reading, tokens: Sequence[Token]) -> bool:
-    """Trade with the world or a group ("with all countries", "with the EU as a whole"); not a
-    period's "for 2025 as a whole", "на 2026 год в целом"."""
+    """Trade with the world or a group ("with all countries", "with the EU as a whole", "intra-EAC
+    trade"); not a period's "for 2025 as a whole", "на 2026 год в целом"."""
+    if any(re.match(r"intra-\w", t.text, re.IGNORECASE) for t in tokens):
+        return True
     return any(
         not (
             m.value in {"as a whole", "в целом"}

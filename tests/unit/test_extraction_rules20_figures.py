@@ -211,3 +211,38 @@ def test_a_sum_we_had_with_a_country_is_the_speaker_s_trade_with_it() -> None:
         "— Неплохо. С Перу, для сравнения, в прошлом году у нас было около 45 миллионов долларов.\n"
     )
     assert sides(text, "ru") == [("MA", "PE", "trade_turnover", 45_000_000)]
+
+
+# --- one country's total, a bloc's, its own use: no figure of a pair ---
+
+
+def test_trade_with_the_rest_of_a_bloc_is_no_pair_s() -> None:
+    text = (
+        "Chile and Peru. Chilean exports to Peru reached $2.1 billion in 2025. Chile's trade with the "
+        "rest of Mercosur as a group topped $30 billion last year."
+    )
+    assert sides(text, "en") == [("CL", "PE", "exports", 2_100_000_000)]
+
+
+def test_intra_bloc_trade_is_no_pair_s() -> None:
+    text = (
+        "Chile and Peru. Chilean exports to Peru reached $2.1 billion in 2025. Intra-Andean trade was "
+        "$9 billion."
+    )
+    assert sides(text, "en") == [("CL", "PE", "exports", 2_100_000_000)]
+
+
+def test_a_country_s_own_consumption_is_no_import() -> None:
+    text = (
+        "Chile and Peru. In 2025 Chile imported 1.2 billion cubic metres of gas from Peru. Total gas "
+        "consumption in Chile was 7.4 billion cubic metres last year."
+    )
+    assert [(r, p, i) for r, p, i, _ in sides(text, "en")] == [("CL", "PE", "imports")]
+
+
+def test_a_country_s_total_external_trade_is_no_pair_s() -> None:
+    text = (
+        "Chile and Peru. Chile's trade with Peru in 2025 amounted to USD 4.1 billion. Chile's total "
+        "external merchandise trade in 2025 amounted to USD 190 billion."
+    )
+    assert [v for *_, v in sides(text, "en")] == [4_100_000_000]

@@ -219,6 +219,8 @@ NOT_PAIR: dict[str, tuple[str, ...]] = {
         "to all",
         "as a whole",
         "rest of the",  # "exports to the rest of the regional bloc"
+        "rest of",  # "trade with the rest of ASEAN"
+        "as a group",
     ),
 }
 # A country's total, unless the sentence names the partner ("внешнеторговый оборот Армении с
@@ -226,7 +228,7 @@ NOT_PAIR: dict[str, tuple[str, ...]] = {
 # word qualifies the figure's indicator, not an aim ("наша общая цель").
 NOT_PAIR_ALONE: dict[str, tuple[str, ...]] = {
     "ru": ("внешнеторговый оборот", "общий", "совокупный", "внешний торговля"),
-    "en": ("foreign trade", "total trade", "overall", "total foreign", "external trade"),
+    "en": ("foreign trade", "total trade", "overall", "total foreign", "external trade", "total external"),
 }
 
 # What is not a trade figure even with a money amount: investments, loans, project costs.
@@ -252,6 +254,7 @@ NOT_TRADE: dict[str, tuple[str, ...]] = {
         "длина",
         "пропускной способность",
         "запасы",
+        "потребление",
     ),
     "en": (
         "investment",
@@ -274,6 +277,7 @@ NOT_TRADE: dict[str, tuple[str, ...]] = {
         "reserves",
         "stake",
         "designed",  # "a terminal designed for 40,000 TEU a year": a capacity
+        "consumption",  # "Total gas consumption in Bulgaria was 2.9 bcm": a country's own use
     ),
 }
 
