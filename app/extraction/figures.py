@@ -106,13 +106,16 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
                 # "The first quarter of 2026 was weak. Bilateral turnover slipped by 1.8 per cent…":
                 # a paragraph that opens on a period tells its figures of it
                 last_period[sentence.paragraph] = stated[0]
-            told += [
-                p.value
-                for p in periods
-                if not p.comparison
-                and p.kind not in {"same", "carry", "annual"}
-                and not _not_over(p.value, reading)
-            ]
+            # … a sentence of trade or its data, that is: "визит, намечавшийся на октябрь" is no
+            # period "за тот же период" may point back at
+            if reading.cues("INDICATORS", sentence.tokens) or _DATA_WORDS.search(sentence.text):
+                told += [
+                    p.value
+                    for p in periods
+                    if not p.comparison
+                    and p.kind not in {"same", "carry", "annual"}
+                    and not _not_over(p.value, reading)
+                ]
     for body, facts in _table_figures(reading, proposals, preliminary):
         proposals.append(_proposal(len(proposals), body, facts.sentence, 0.6, ()))
     for body, facts in _list_figures(reading, proposals, preliminary):

@@ -246,3 +246,15 @@ def test_a_country_s_total_external_trade_is_no_pair_s() -> None:
         "external merchandise trade in 2025 amounted to USD 190 billion."
     )
     assert [v for *_, v in sides(text, "en")] == [4_100_000_000]
+
+
+def test_the_same_period_points_back_at_a_figure_s_not_at_a_visit_s_month() -> None:
+    text = (
+        "Латвия и Эстония. За девять месяцев этого года товарооборот Латвии и Эстонии составил 2,1 млрд "
+        "евро.\n\nВизит премьер-министра Латвии, намечавшийся на октябрь, перенесён.\n\nДля сравнения, "
+        "товарооборот Латвии с Литвой за тот же период составил около 3 млрд евро."
+    )
+    assert [(p, period) for _, p, _, period in periods(text, "ru")] == [
+        ("EE", "2026-01/2026-09"),
+        ("LT", "2026-01/2026-09"),
+    ]
