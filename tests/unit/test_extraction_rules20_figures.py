@@ -258,3 +258,15 @@ def test_the_same_period_points_back_at_a_figure_s_not_at_a_visit_s_month() -> N
         ("EE", "2026-01/2026-09"),
         ("LT", "2026-01/2026-09"),
     ]
+
+
+def test_the_level_of_a_period_is_a_base_not_the_figure_s_period() -> None:
+    # "уровень" (the nominative) is a base as "уровня" and "уровнем" are
+    text = (
+        "Латвия и Эстония. В первом полугодии товарооборот Латвии и Эстонии составил 1,2 млрд евро, что "
+        "на 8 % превышает уровень января–июня прошлого года."
+    )
+    assert [(i, period) for _, _, i, period in periods(text, "ru")] == [
+        ("trade_turnover", "2026-01/2026-06"),
+        ("trade_turnover_growth", "2026-01/2026-06"),
+    ]
