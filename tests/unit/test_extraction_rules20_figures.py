@@ -270,3 +270,11 @@ def test_the_level_of_a_period_is_a_base_not_the_figure_s_period() -> None:
         ("trade_turnover", "2026-01/2026-06"),
         ("trade_turnover_growth", "2026-01/2026-06"),
     ]
+
+
+def test_a_plan_of_consultations_is_a_document_signed() -> None:
+    text = (
+        "Lithuania and Armenia. On 14 October in Vilnius the foreign ministers signed a Plan of "
+        "Consultations between their ministries and a memorandum on cooperation in education."
+    )
+    assert agreements(text, "en") == [(2, ["education"])]

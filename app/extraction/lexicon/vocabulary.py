@@ -835,6 +835,8 @@ DOCUMENT_KINDS: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
         ("program", "Programme", "Программа", False),
         ("deal", "Agreement", "Соглашение", False),
         ("action plan", "Action plan", "План действий", False),
+        ("plan of action", "Action plan", "План действий", False),
+        ("plan of consultations", "Plan", "План", False),
     ),
 }
 
