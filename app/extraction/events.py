@@ -1456,8 +1456,9 @@ def _agree(noun: str, count: int) -> str:
 # What follows a number that is no count of documents: a month ("21 мая"), a year word ("на
 # 2027–2029 годы"), a unit ("около 140 км").
 _NO_COUNT_AFTER = re.compile(
-    r"(?:январ|феврал|март|апрел|ма[яе]|июн|июл|август|сентябр|октябр|ноябр|декабр|год|гг|г$|year"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|км|km|%|percent|процент|млн|млрд|million|billion)",
+    r"(?:январ|феврал|март|апрел|ма[яе]$|июн|июл|август|сентябр|октябр|ноябр|декабр|год|гг|г$|years?$"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$|км$|km$|%|percent|процент|млн|млрд|million|billion)",
     re.IGNORECASE,
 )
 

@@ -1228,7 +1228,7 @@ def _speaker_s(
     return _interviewee(reading)
 
 
-_WITH_US = re.compile(r"\b(?:у\s+нас|we\s+had|we\s+did)\b", re.IGNORECASE)
+_WITH_US = re.compile(r"\b(?:у\s+нас|we\s+had)\b", re.IGNORECASE)
 
 
 def _trade_we_had(reading: Reading, facts: SentenceFacts, whole_before: Sequence[Token]) -> bool:
