@@ -278,3 +278,11 @@ def test_a_plan_of_consultations_is_a_document_signed() -> None:
         "Consultations between their ministries and a memorandum on cooperation in education."
     )
     assert agreements(text, "en") == [(2, ["education"])]
+
+
+def test_a_count_before_a_word_that_only_begins_like_a_month_stays_a_count() -> None:
+    text = (
+        "Lithuania and Armenia. On 14 October in Vilnius the transport ministers signed 3 maritime "
+        "agreements."
+    )
+    assert [count for count, _ in agreements(text, "en")] == [3]
