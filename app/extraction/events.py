@@ -1237,11 +1237,19 @@ def _agreements(
             return []
         when, penalty = dated
     settled = _SETTLED.search(text) if status == "signed" else None
+    if (
+        settled
+        and not settled.group("force")
+        and not _IN_FORCE_TOLD.search(text)
+        and _NOT_RATIFIED.search(text)
+    ):
+        settled = None  # "…, подписанный в марте, парламент пока не ратифицировал": signed, no more
     if settled:
         # "ratified the Agreement, signed in Seoul on 14 May", "вступил в силу": a later step of a
         # document, which is dated by its signing when the text gives it, else by its own date ("in
         # force since March"), not by the event told before.
-        status = "in_force" if settled.group("force") or _IN_FORCE.search(text) else "ratified"
+        force = settled.group("force") or _IN_FORCE.search(text) or _IN_FORCE_TOLD.search(text)
+        status = "in_force" if force else "ratified"
         signing = _signing_date(reading, facts)
         if signing is not None:
             when, penalty = signing, 0.0
@@ -1373,8 +1381,18 @@ _SIGNED_PAST = re.compile(
 )
 
 
-_SETTLED = re.compile(
-    r"\bратифи\w+|\bratif\w+|(?P<force>\bвступил\w*\s+в\s+(?:законную\s+)?силу|\b(?:entered|came|enter|come)\s+into\s+force)",
+# A document in force: "вступил в силу", "entered into force", and told as a state ("the entry into
+# force, on 1 March, of the Agreement", "in force since May", "действует до сих пор").
+_FORCE = (
+    r"\bвступил\w*\s+в\s+(?:законную\s+)?силу|\bвступлени\w+\s+в\s+силу|\b(?:entered|came|enter|come)\s+into\s+force"
+    r"|\bentry\s+into\s+force|\bin\s+force\s+since|\b(?:is|are|has\s+been|have\s+been|remains?|now)\s+"
+    r"(?:(?:now|fully|already)\s+)?in\s+force|\bдейству(?:ет|ют)\b"
+)
+_SETTLED = re.compile(rf"\bратифи\w+|\bratif\w+|(?P<force>{_FORCE})", re.IGNORECASE)
+_IN_FORCE_TOLD = re.compile(_FORCE, re.IGNORECASE)
+# A ratification still to come: "парламент пока не ратифицировал", "has not yet been ratified".
+_NOT_RATIFIED = re.compile(
+    r"\bне\s+(?:\w+\s+)?ратифи\w+|\bnot\s+(?:yet\s+)?(?:been\s+)?ratified|\byet\s+to\s+(?:be\s+)?ratif\w+",
     re.IGNORECASE,
 )
 

@@ -286,3 +286,40 @@ def test_a_count_before_a_word_that_only_begins_like_a_month_stays_a_count() -> 
         "agreements."
     )
     assert [count for count, _ in agreements(text, "en")] == [3]
+
+
+# --- agreements in force, and a ratification still to come ---
+
+
+def statuses(text: str, language: str) -> list[tuple[str, str]]:
+    return [(b["status"], b["date"]) for b in checked_bodies(text, language, "agreement", PUBLISHED)]
+
+
+def test_an_agreement_in_force_since_a_month_is_in_force() -> None:
+    text = (
+        "Lithuania and Armenia. The visa agreement, signed in March last year and in force since June, "
+        "has cut waiting times at consulates."
+    )
+    assert [status for status, _ in statuses(text, "en")] == ["in_force"]
+
+
+def test_an_agreement_that_still_applies_is_in_force() -> None:
+    text = "Армения и Литва. Соглашение о воздушном сообщении, подписанное в 2012 году, действует до сих пор."
+    assert statuses(text, "ru") == [("in_force", "2012")]
+
+
+def test_ratification_certificates_and_entry_into_force_are_in_force() -> None:
+    text = (
+        "Армения и Литва. 14 октября стороны обменялись ратификационными грамотами к договору о "
+        "сотрудничестве в области образования, подписанному в мае 2024 года; с этого момента договор "
+        "вступил в силу."
+    )
+    assert statuses(text, "ru") == [("in_force", "2024-05")]
+
+
+def test_a_ratification_still_to_come_leaves_the_document_signed() -> None:
+    text = (
+        "Армения и Литва. Протокол о сотрудничестве в области образования, подписанный министрами в "
+        "марте, литовский парламент пока не ратифицировал."
+    )
+    assert [status for status, _ in statuses(text, "ru")] == ["signed"]
