@@ -1377,11 +1377,19 @@ def _agreements(
             return []
         when, penalty = dated
     settled = _SETTLED.search(text) if status == "signed" else None
+    if (
+        settled
+        and not settled.group("force")
+        and not _IN_FORCE_TOLD.search(text)
+        and _NOT_RATIFIED.search(text)
+    ):
+        settled = None  # "…, подписанный в марте, парламент пока не ратифицировал": signed, no more
     if settled:
         # "ratified the Agreement, signed in Seoul on 14 May", "вступил в силу": a later step of a
         # document, which is dated by its signing when the text gives it, else by its own date ("in
         # force since March"), not by the event told before.
-        status = "in_force" if settled.group("force") or _IN_FORCE.search(text) else "ratified"
+        force = settled.group("force") or _IN_FORCE.search(text) or _IN_FORCE_TOLD.search(text)
+        status = "in_force" if force else "ratified"
         signing = _signing_date(reading, facts)
         if signing is not None:
             when, penalty = signing, 0.0
@@ -1513,8 +1521,18 @@ _SIGNED_PAST = re.compile(
 )
 
 
-_SETTLED = re.compile(
-    r"\bратифи\w+|\bratif\w+|(?P<force>\bвступил\w*\s+в\s+(?:законную\s+)?силу|\b(?:entered|came|enter|come)\s+into\s+force)",
+# A document in force: "вступил в силу", "entered into force", and told as a state ("the entry into
+# force, on 1 March, of the Agreement", "in force since May", "действует до сих пор").
+_FORCE = (
+    r"\bвступил\w*\s+в\s+(?:законную\s+)?силу|\bвступлени\w+\s+в\s+силу|\b(?:entered|came|enter|come)\s+into\s+force"
+    r"|\bentry\s+into\s+force|\bin\s+force\s+since|\b(?:is|are|has\s+been|have\s+been|remains?|now)\s+"
+    r"(?:(?:now|fully|already)\s+)?in\s+force|\bдейству(?:ет|ют)\b"
+)
+_SETTLED = re.compile(rf"\bратифи\w+|\bratif\w+|(?P<force>{_FORCE})", re.IGNORECASE)
+_IN_FORCE_TOLD = re.compile(_FORCE, re.IGNORECASE)
+# A ratification still to come: "парламент пока не ратифицировал", "has not yet been ratified".
+_NOT_RATIFIED = re.compile(
+    r"\bне\s+(?:\w+\s+)?ратифи\w+|\bnot\s+(?:yet\s+)?(?:been\s+)?ratified|\byet\s+to\s+(?:be\s+)?ratif\w+",
     re.IGNORECASE,
 )
 
@@ -1593,17 +1611,35 @@ def _agree(noun: str, count: int) -> str:
     return " ".join([*words[:-1], str(agreed.word) if agreed else words[-1]])
 
 
+# What follows a number that is no count of documents: a month ("21 мая"), a year word ("на
+# 2027–2029 годы"), a unit ("около 140 км").
+_NO_COUNT_AFTER = re.compile(
+    r"(?:январ|феврал|март|апрел|ма[яе]$|июн|июл|август|сентябр|октябр|ноябр|декабр|год|гг|г$|years?$"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$|км$|km$|%|percent|процент|млн|млрд|million|billion)",
+    re.IGNORECASE,
+)
+
+
 def _count_before(tokens: Sequence[Token], at: int) -> int | None:
-    for token in reversed(tokens[max(0, at - 5) : at]):
-        text = token.text.lower()
+    start = max(0, at - 5)
+    for i in range(at - 1, start - 1, -1):
+        text = tokens[i].text.lower()
         if not re.match(r"\w", text):
             return None  # "подписание накануне, 10 сентября, соглашения": a day, not a count
         if re.fullmatch(r"\d{1,4}", text):
+            after = tokens[i + 1].text if i + 1 < at else ""
+            if int(text) >= 1900 or _NO_COUNT_AFTER.match(after):
+                return None  # a year, a day or a length, not a count
             return int(text)
-        if text in _NUMBER_WORDS:
-            return _NUMBER_WORDS[text]
-        if re.fullmatch(r"[а-яё]+", text) and _analyzer().parse(text)[0].normal_form in _NUMBER_WORDS:
-            return _NUMBER_WORDS[_analyzer().parse(text)[0].normal_form]
+        word = text if text in _NUMBER_WORDS else None
+        if word is None and re.fullmatch(r"[а-яё]+", text):
+            word = _analyzer().parse(text)[0].normal_form
+        if word in _NUMBER_WORDS:
+            count = _NUMBER_WORDS[word]
+            tens = tokens[i - 1].text.lower() if i > 0 and count < 10 else ""
+            # "двадцать три документа", "twenty-three": the tens before the units
+            return count + (_NUMBER_WORDS.get(tens, 0) if tens in {"двадцать", "twenty"} else 0)
     return None
 
 

@@ -14,7 +14,7 @@ from app.extraction.matching import Mention
 from app.extraction.model import Proposal
 from app.extraction.morphology import lemma, past_verb
 from app.extraction.text import Sentence, Token
-from app.extraction.when import Period, find_periods, shift_year, span
+from app.extraction.when import Period, find_periods, fiscal_first_month, shift_year, span
 from app.iso4217 import CURRENCIES
 
 _VOLUME = {"tonnes", "barrels_per_day", "containers", "teu", "cubic_metres"}
@@ -30,6 +30,7 @@ _PARTNER_MARKS = {
     "imports": {"из", "from"},
     "transit_volume": {"через", "по", "through", "via", "across", "crossed"},
 }
+_WITH = {"с", "со", "with"}
 _BREAK = re.compile(r"[,;:()«»\"—]")
 _CONJUNCTION = re.compile(r"\b(?:and|и|а|but|но|while)\b|[,;]", re.IGNORECASE)
 _CHANGE_VERBS = {
@@ -75,10 +76,13 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
     # state no figure ("импорт которых за январь–сентябрь увеличился"), which "за этот период" may mean.
     told: list[str] = []
     units_told: list[str] = []  # the units of the amounts told so far, the last one last
+    fiscal_first = fiscal_first_month(facts.sentence.text for facts in reading.facts)
     for facts in reading.facts:
         sentence = facts.sentence
         default_year = reading.published.year if reading.published else _paragraph_year(reading, facts)
-        periods = find_periods(sentence.text, sentence.start, default_year, reading.published)
+        periods = find_periods(
+            sentence.text, sentence.start, default_year, reading.published, fiscal_first=fiscal_first
+        )
         count = len(proposals)
         if not sentence.question:
             _sentence_figures(
@@ -102,13 +106,16 @@ def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> li
                 # "The first quarter of 2026 was weak. Bilateral turnover slipped by 1.8 per cent…":
                 # a paragraph that opens on a period tells its figures of it
                 last_period[sentence.paragraph] = stated[0]
-            told += [
-                p.value
-                for p in periods
-                if not p.comparison
-                and p.kind not in {"same", "carry", "annual"}
-                and not _not_over(p.value, reading)
-            ]
+            # … a sentence of trade or its data, that is: "визит, намечавшийся на октябрь" is no
+            # period "за тот же период" may point back at
+            if reading.cues("INDICATORS", sentence.tokens) or _DATA_WORDS.search(sentence.text):
+                told += [
+                    p.value
+                    for p in periods
+                    if not p.comparison
+                    and p.kind not in {"same", "carry", "annual"}
+                    and not _not_over(p.value, reading)
+                ]
     for body, facts in _table_figures(reading, proposals, preliminary):
         proposals.append(_proposal(len(proposals), body, facts.sentence, 0.6, ()))
     for body, facts in _list_figures(reading, proposals, preliminary):
@@ -609,6 +616,10 @@ def _figure(
         # США;": a list's rows are of the flow its caption names
         indicator = _caption_indicator(reading, facts)
         listed = indicator is not None
+    ours = False
+    if indicator is None and amount.unit in CURRENCIES and _trade_we_had(reading, facts, whole_before):
+        # "С Индонезией в прошлом году у нас было около 60 миллионов долларов": the speaker's trade
+        indicator, ours = "trade_turnover", True
     if indicator is None and tokens and _pronoun_subject(tokens, whole_before):
         # "Trade between the two countries remains modest. It was put at $187 million…"
         indicator = _previous_indicator(reading, facts)
@@ -728,7 +739,7 @@ def _figure(
         last_period[sentence.paragraph] = last_period[0] = period
         last_period.setdefault(_FIRST, period)
         told.append(period)
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", period):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", period) or _across_a_year_end(period):
             last_period[_FISCAL] = period
     if not explicit:
         confidence -= 0.1
@@ -779,6 +790,16 @@ def _figure(
     if pair is None:
         return None, 0
     (reporter, partner), from_context = pair
+    speaker = _interviewee(reading) if ours else _speaker_s(reading, facts, indicator_cues, indicator)
+    if speaker is not None and reporter != speaker:
+        # "Our exports were around $1.7 billion", said by Kazakhstan's ambassador: Kazakhstan's; the
+        # country the sentence names unmarked is the other side ("China is our largest market — our
+        # exports there were…"), one marked as the partner stays it ("our exports to Laos")
+        marks = _PARTNER_MARKS[indicator.removesuffix("_growth")]
+        marked = any(
+            m.value.code == partner and _preceded_by(sentence.tokens, m, marks) for m in facts.countries
+        )
+        reporter, partner = speaker, partner if marked and partner != speaker else reporter
     if len(reading.main_pair) != 2 or {reporter, partner} == set(reading.main_pair):
         # A third pair told for comparison ("Для сравнения: товарооборот Словакии с Польшей…") is
         # no pair for the figures after it to go on with.
@@ -983,6 +1004,16 @@ def _routed_through(reading: Reading, facts: SentenceFacts, clause_end: int) -> 
 
 _CAUSES = {"because", "thanks", "owing", "благодаря", "из-за", "поскольку"}
 _SAME_FISCAL = re.compile(r"\bsame\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
+
+
+def _across_a_year_end(period: str) -> bool:
+    """ "2025-04/2026-03": twelve months of a fiscal year, which "the same fiscal year" points back at."""
+    months = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period)
+    if months is None:
+        return False
+    return int(months[3]) == int(months[1]) + 1 and int(months[4]) == int(months[2]) - 1
+
+
 _OR_RATE = re.compile(r"\s*,?\s*(?:or|или)(?:\s+(?:на|by))?\s*", re.IGNORECASE)
 _ABSOLUTE_CHANGE = re.compile(
     r"(?:\b(?:increase|decrease|rise|fall|growth|drop|decline|gain)\s+of|\b(?:up|down|grew|rose|fell|increased|decreased)\s+by"
@@ -1047,8 +1078,10 @@ def _one_countrys_total(
 
 
 def _not_pair(reading: Reading, tokens: Sequence[Token]) -> bool:
-    """Trade with the world or a group ("with all countries", "with the EU as a whole"); not a
-    period's "for 2025 as a whole", "на 2026 год в целом"."""
+    """Trade with the world or a group ("with all countries", "with the EU as a whole", "intra-EAC
+    trade"); not a period's "for 2025 as a whole", "на 2026 год в целом"."""
+    if any(re.match(r"intra-\w", t.text, re.IGNORECASE) for t in tokens):
+        return True
     return any(
         not (
             m.value in {"as a whole", "в целом"}
@@ -1169,6 +1202,71 @@ def _is_answer(reading: Reading, paragraph: int) -> bool:
     """A paragraph that answers the one before it, a question ("— What is your goal for trade?")."""
     question = reading.document.paragraph_sentences(paragraph - 1)
     return bool(question) and question[-1].text.rstrip().endswith("?")
+
+
+_OUR = {"our", "наш", "наша", "наше", "наши", "нашего", "нашей", "нашим", "наших"}
+_OFFICE = re.compile(
+    r"(?:ambassador|envoy|minister|commissioner|consul|representative|посол|посланник|министр|консул"
+    r"|представител|торгпред)",
+    re.IGNORECASE,
+)
+
+
+def _speaker_s(
+    reading: Reading, facts: SentenceFacts, cues: Sequence[Mention[str]], indicator: str
+) -> str | None:
+    """In an interview's answer, the country of whoever speaks, for the exports or imports they
+    call "our" ("наш экспорт"): the country of the office the headline or lead names."""
+    if indicator.removesuffix("_growth") not in {"exports", "imports"} or not cues:
+        return None
+    if not _is_answer(reading, facts.sentence.paragraph):
+        return None
+    tokens = facts.sentence.tokens
+    cue = cues[-1]
+    if not any(t.text.lower() in _OUR for t in tokens[max(0, cue.first - 2) : cue.first]):
+        return None
+    return _interviewee(reading)
+
+
+_WITH_US = re.compile(r"\b(?:у\s+нас|we\s+had)\b", re.IGNORECASE)
+
+
+def _trade_we_had(reading: Reading, facts: SentenceFacts, whole_before: Sequence[Token]) -> bool:
+    """ "С Казахстаном у нас за девять месяцев около 210 миллионов": an answer's sum with a country
+    "we" had, no flow named — the trade of the speaker's country with it."""
+    if not whole_before or not _is_answer(reading, facts.sentence.paragraph):
+        return False
+    text = reading.document.text[whole_before[0].start : whole_before[-1].end]
+    withs = [
+        m
+        for m in facts.countries
+        if m.end <= whole_before[-1].end and _preceded_by(facts.sentence.tokens, m, _WITH)
+    ]
+    return bool(withs) and _WITH_US.search(text) is not None
+
+
+def _interviewee(reading: Reading) -> str | None:
+    """The country whose envoy, minister or consul the first paragraphs name: "Kazakhstan's
+    ambassador to Japan", "the Kazakh ambassador", "посол Беларуси во Вьетнаме"."""
+    for facts in reading.facts:
+        if facts.sentence.paragraph > 2:
+            break
+        tokens = facts.sentence.tokens
+        for mention in facts.countries:
+            after = tokens[mention.last : mention.last + 3]
+            before = tokens[max(0, mention.first - 4) : mention.first]
+            owned = mention.value.adjective or re.search(r"['’]s$", tokens[mention.last - 1].text)
+            if owned and any(_OFFICE.match(t.text) for t in after):
+                return mention.value.code  # "Kazakhstan's ambassador", "the Kazakh envoy"
+            if (
+                reading.language == "ru"
+                and not mention.value.adjective
+                and any(_OFFICE.match(t.text) for t in before)
+            ):
+                return mention.value.code  # "Посол Египта", "посол Республики Беларусь"
+            if before and before[-1].text.lower() == "of" and any(_OFFICE.match(t.text) for t in before):
+                return mention.value.code  # "the ambassador of Kazakhstan"
+    return None
 
 
 _FROM_EARLIER = re.compile(
@@ -1612,8 +1710,12 @@ _SOURCE_NOUNS = {
 
 
 def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
-    """ "According to Georgian statistics", "по данным грузинской статистики": who counted, not a side."""
-    if not mention.value.adjective or mention.last >= len(tokens):
+    """ "According to Georgian statistics", "по данным грузинской статистики", "according to Poland's
+    statistics office": who counted, not a side ("to" there marks no partner)."""
+    if mention.last >= len(tokens):
+        return False
+    possessive = re.search(r"['’]s$", tokens[mention.last - 1].text) is not None
+    if not (mention.value.adjective or possessive):
         return False
     return bool(tokens[mention.last].keys & _SOURCE_NOUNS)
 
@@ -1645,6 +1747,10 @@ def _roles(
     reporter = partner = None
     marks = _PARTNER_MARKS[indicator]
     marked = [m for m in countries if _preceded_by(tokens, m, marks) and not _owner(tokens, m)]
+    if not marked and indicator in {"exports", "imports"}:
+        # "товарооборот с Ираном составил…, в том числе экспорт — 17,4 млн": the parts of the trade
+        # with a country have it for their partner
+        marked = [m for m in countries if _trade_with(tokens, m)]
     if segment_start is not None:
         marked.sort(key=lambda m: m.start < segment_start)
     if marked:
@@ -1706,6 +1812,17 @@ def _bought_from(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool
         return False
     mark = mention.first - 1 if tokens[mention.first - 1].text.lower() in _SELLER_MARKS else mention.first - 2
     return any(t.keys & _PURCHASE_VERBS for t in tokens[max(0, mark - 3) : mark])
+
+
+def _trade_with(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
+    """ "товарооборот с Ираном", "trade with Laos": the partner a trade noun names."""
+    at = mention.first
+    return (
+        at >= 2
+        and tokens[at - 1].text.lower() in _WITH
+        and re.match(r"(?:товарооборот|оборот|торговл|trade|turnover)", tokens[at - 2].text.lower())
+        is not None
+    )
 
 
 def _owner(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:

@@ -3,6 +3,7 @@
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -127,6 +128,18 @@ _TWELVE_MONTHS = re.compile(
     rf"(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through|until)\s*(?P<m2>{_MONTH})(?!\s+(?:19|20)\d{{2}})",
     re.IGNORECASE,
 )
+# "2025-26, which ended in March", "fiscal 2025/26, ending in June": a fiscal year told by its last month.
+_ENDED_IN = re.compile(
+    rf",?\s*(?:which\s+|that\s+)?(?:ended|ends|ending|closed)\s+(?:in\s+|on\s+)?(?P<m2>{_MONTH_EN})(?!\s+\d)",
+    re.IGNORECASE,
+)
+# "Our fiscal year runs from October to September", "(July 2025 to June 2026)": the months of a text's
+# fiscal year, a year on each month or none.
+_FISCAL_WORD = re.compile(r"\b(?:fiscal|financial)\b|финансов\w+\s+год|" + _YEAR_PAIR, re.IGNORECASE)
+_DATED_TWELVE = re.compile(
+    rf"(?P<m1>{_MONTH})(?:\s+(?:19|20)\d{{2}})?\s*(?:[-–—]|по|to|through|until)\s*(?P<m2>{_MONTH})",
+    re.IGNORECASE,
+)
 
 # "over those twelve months", "за те же девять месяцев", "in these six months": a count of months
 # after a demonstrative points back at the period just told, unless it names a year of its own.
@@ -217,7 +230,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 _COMPARISON = re.compile(
     r"(?:по\s+сравнению(?:\s+со?)?|относительно|против|в\s+сравнении(?:\s+с)?|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
-    r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+во?)?|versus|vs\.?|(?:показател|уровн)\w+|(?:%|percent|cent|up|down|growth|increase|rise|decline|half|third|quarter|fifth|tenth),?\s+(?:over|on))\s*(?:(?:аналогичн|соответствующ)\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the\s+same|the)?\s*$",
+    r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+во?)?|versus|vs\.?|(?:показател\w+|уровн\w+|уровень)|(?:%|percent|cent|up|down|growth|increase|rise|decline|half|third|quarter|fifth|tenth),?\s+(?:over|on))\s*(?:(?:аналогичн|соответствующ)\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the\s+same|the)?\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
@@ -309,10 +322,18 @@ def span(year: int, first_month: int, last_month: int) -> str:
 
 
 def find_periods(
-    text: str, offset: int, default_year: int | None, published: date | None, *, reported: bool = True
+    text: str,
+    offset: int,
+    default_year: int | None,
+    published: date | None,
+    *,
+    reported: bool = True,
+    fiscal_first: int | None = None,
 ) -> list[Period]:
     """Periods stated in a sentence; those whose year cannot be known are left out. `reported`: the
-    months of a figure, which are over by the publication date (an event's may be ahead of it)."""
+    months of a figure, which are over by the publication date (an event's may be ahead of it).
+    `fiscal_first`: the month the text's fiscal years begin in, when it told that elsewhere
+    (`fiscal_first_month`), for a year across a year end ("2025-26") whose sentence does not."""
     taken: list[tuple[int, int]] = []
     found: list[Period] = []
     # "the same quarter of last year" is the base of a comparison, not last year.
@@ -329,15 +350,19 @@ def find_periods(
                 continue
             if _lowercase_may(match):
                 continue
-            period = _resolve(kind, match, default_year, published, published if reported else None)
+            if kind == "year_pair":
+                period = _year_pair(match, fiscal_first)
+            else:
+                period = _resolve(kind, match, default_year, published, published if reported else None)
             if period is None:
                 continue
             value, explicit = period
             taken.append((match.start(), match.end()))
-            fiscal_months = _fiscal_months(text) if kind == "year_pair" else None
+            fiscal_months = _fiscal_months(text, match.end()) if kind == "year_pair" else None
             if fiscal_months is not None:
-                # "in financial year 2025–26 (April–March)": the months say which year, they are no period
-                taken.append((fiscal_months.start(), fiscal_months.end()))
+                # "in financial year 2025–26 (April–March)", "2025-26, which ended in March": the
+                # months say which year, they are no period
+                taken.append((fiscal_months[0], fiscal_months[1]))
             comparison = bool(_COMPARISON.search(text[max(0, match.start() - 40) : match.start()]))
             if kind == "carry" and _DEMONSTRATIVE.match(match.group()):
                 comparison = False  # "fell 8% over those twelve months": the span, not a base
@@ -491,27 +516,49 @@ def _months_to(match: re.Match[str], published: date | None) -> tuple[str, bool]
     return f"{year - 1}-{first + 12:02d}/{year}-{last:02d}", bool(match.group("year"))
 
 
-def _fiscal_months(text: str) -> re.Match[str] | None:
-    """ "April–March", "from July to June": twelve months that do not start in January."""
+def _fiscal_months(text: str, pair_end: int | None = None) -> tuple[int, int, int] | None:
+    """ "April–March", "from July to June": twelve months that do not start in January, or, right
+    after a year across a year end (`pair_end`), "which ended in March"; as (start, end, first month)."""
+    if pair_end is not None:
+        ended = _ENDED_IN.match(text, pair_end)
+        if ended is not None and _month_number(ended.group("m2")) < 12:
+            return ended.start("m2"), ended.end("m2"), _month_number(ended.group("m2")) + 1
     for months in _TWELVE_MONTHS.finditer(text):
         first, last = _month_number(months.group("m1")), _month_number(months.group("m2"))
         if first > 1 and last == first - 1:
-            return months
+            return months.start(), months.end(), first
     return None
 
 
-def _year_pair(match: re.Match[str]) -> tuple[str, bool] | None:
-    """A fiscal year by its two calendar years, from the first month its sentence gives it to the
-    month before that, a year later; None when the sentence does not say which months."""
+def fiscal_first_month(sentences: Iterable[str]) -> int | None:
+    """The month a text's fiscal years begin in, from the first sentence that speaks of a fiscal
+    year and tells its months ("Our fiscal year runs from October to September", "financial year
+    2025–26 (April–March)", "fiscal 2025-26, which ended in March", "(July 2025 to June 2026)")."""
+    for text in sentences:
+        for word in _FISCAL_WORD.finditer(text):
+            told = _fiscal_months(text, word.end())
+            if told is not None:
+                return told[2]
+            for months in _DATED_TWELVE.finditer(text):
+                first, last = _month_number(months.group("m1")), _month_number(months.group("m2"))
+                if first > 1 and last == first - 1:
+                    return first
+    return None
+
+
+def _year_pair(match: re.Match[str], fiscal_first: int | None = None) -> tuple[str, bool] | None:
+    """A fiscal year by its two calendar years, from the first month its sentence gives it (or the
+    text's fiscal year, `fiscal_first`) to the month before that, a year later; None when neither
+    says which months."""
     first_year = int(match.group("y1"))
     second = match.group("y2")
     if (int(second) if len(second) == 4 else first_year // 100 * 100 + int(second)) != first_year + 1:
         return None
-    months = _fiscal_months(match.string)
-    if months is None:
+    months = _fiscal_months(match.string, match.end())
+    first = months[2] if months is not None else fiscal_first
+    if first is None or not 1 < first <= 12:
         return None
-    first, last = _month_number(months.group("m1")), _month_number(months.group("m2"))
-    return f"{first_year}-{first:02d}/{first_year + 1}-{last:02d}", True
+    return f"{first_year}-{first:02d}/{first_year + 1}-{first - 1:02d}", True
 
 
 def _resolve(

@@ -219,6 +219,8 @@ NOT_PAIR: dict[str, tuple[str, ...]] = {
         "to all",
         "as a whole",
         "rest of the",  # "exports to the rest of the regional bloc"
+        "rest of",  # "trade with the rest of ASEAN"
+        "as a group",
     ),
 }
 # A country's total, unless the sentence names the partner ("внешнеторговый оборот Армении с
@@ -226,7 +228,7 @@ NOT_PAIR: dict[str, tuple[str, ...]] = {
 # word qualifies the figure's indicator, not an aim ("наша общая цель").
 NOT_PAIR_ALONE: dict[str, tuple[str, ...]] = {
     "ru": ("внешнеторговый оборот", "общий", "совокупный", "внешний торговля"),
-    "en": ("foreign trade", "total trade", "overall", "total foreign", "external trade"),
+    "en": ("foreign trade", "total trade", "overall", "total foreign", "external trade", "total external"),
 }
 
 # What is not a trade figure even with a money amount: investments, loans, project costs.
@@ -252,6 +254,7 @@ NOT_TRADE: dict[str, tuple[str, ...]] = {
         "длина",
         "пропускной способность",
         "запасы",
+        "потребление",
     ),
     "en": (
         "investment",
@@ -274,6 +277,7 @@ NOT_TRADE: dict[str, tuple[str, ...]] = {
         "reserves",
         "stake",
         "designed",  # "a terminal designed for 40,000 TEU a year": a capacity
+        "consumption",  # "Total gas consumption in Bulgaria was 2.9 bcm": a country's own use
     ),
 }
 
@@ -843,6 +847,8 @@ DOCUMENT_KINDS: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
         ("program", "Programme", "Программа", False),
         ("deal", "Agreement", "Соглашение", False),
         ("action plan", "Action plan", "План действий", False),
+        ("plan of action", "Action plan", "План действий", False),
+        ("plan of consultations", "Plan", "План", False),
     ),
 }
 
@@ -858,6 +864,12 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
             "морской",
             "авиасообщение",
             "перевозка",
+            "воздушный сообщение",  # "о воздушном сообщении": air services
+            "автомобильный сообщение",
+            "навигация",
+            "порт",
+            "портовый",
+            "коридор",
         ),
         "digitalization": (
             "цифровизация",
@@ -866,10 +878,46 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
             "информационный технология",
             "связь",
             "цифровизации",
+            "электронный",  # "электронных сертификатов", "электронной торговли"
+            "электронный торговля",
+            "ит",
         ),
-        "industry": ("промышленный", "промышленность", "индустриальный", "производство", "машиностроение"),
-        "agriculture": ("сельский хозяйство", "агропромышленный", "сельскохозяйственный", "аграрный", "апк"),
-        "energy": ("энергетика", "энергетический", "нефть", "газ", "электроэнергия", "возобновляемый"),
+        "industry": (
+            "промышленный",
+            "промышленность",
+            "индустриальный",
+            "производство",
+            "машиностроение",
+            "горнодобывающий",
+        ),
+        "agriculture": (
+            "сельский хозяйство",
+            "агропромышленный",
+            "сельскохозяйственный",
+            "аграрный",
+            "апк",
+            "ветеринарный",
+            "ветеринария",
+            "ветеринарный безопасность",
+            "фитосанитарный",
+            "рыболовство",
+            "рыбный хозяйство",
+            "растениеводство",
+            "животноводство",
+            "продовольственный безопасность",
+        ),
+        "energy": (
+            "энергетика",
+            "энергетический",
+            "нефть",
+            "газ",
+            "электроэнергия",
+            "возобновляемый",
+            "атомный энергия",
+            "нефтегазовый",
+            "водород",
+            "водородный",
+        ),
         "trade": (
             "экономика",
             "экономический",
@@ -884,15 +932,17 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
             "банковский",
             "инвестиция",
             "инвестиционный",
+            "капиталовложение",
+            "национальный валюта",  # "о расчётах в национальных валютах"
             "налог",
             "налоговый",
             "налогообложение",  # "об избежании двойного налогообложения"
         ),
-        "culture": ("культура", "культурный", "гуманитарный", "туризм", "спорт"),
-        "education": ("образование", "наука", "научный", "образовательный"),
+        "culture": ("культура", "культурный", "гуманитарный", "спорт"),
+        "education": ("образование", "наука", "научный", "образовательный", "подготовка кадр", "академия"),
         "security": ("безопасность", "оборона", "военный", "оборонный"),
         # no sector of its own: annotators list it as "other" beside the named ones
-        "other": ("здравоохранение",),
+        "other": ("здравоохранение", "туризм"),
     },
     "en": {
         "transport": (
@@ -904,17 +954,70 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
             "railways",
             "aviation",
             "shipping",
+            "air services",
+            "air transport",
+            "road transport",
+            "port",
+            "ports",
+            "navigation",
+            "corridor",
         ),
-        "digitalization": ("digital", "digitalization", "digitalisation", "ict", "telecommunications"),
-        "industry": ("industry", "industrial", "manufacturing"),
-        "agriculture": ("agriculture", "agricultural", "agro-industrial", "farming"),
-        "energy": ("energy", "oil", "gas", "electricity", "renewable", "renewables", "power"),
+        "digitalization": (
+            "digital",
+            "digitalization",
+            "digitalisation",
+            "ict",
+            "telecommunications",
+            "electronic",
+            "e-commerce",
+            "information technology",
+            "data",
+        ),
+        "industry": (
+            "industry",
+            "industrial",
+            "manufacturing",
+            "mining",
+            "critical minerals",
+            "critical raw materials",
+        ),
+        "agriculture": (
+            "agriculture",
+            "agricultural",
+            "agro-industrial",
+            "farming",
+            "veterinary",
+            "phytosanitary",
+            "plant health",
+            "fisheries",
+            "fishing",
+        ),
+        "energy": (
+            "energy",
+            "oil",
+            "gas",
+            "electricity",
+            "renewable",
+            "renewables",
+            "power",
+            "hydrogen",
+            "fuel",
+            "nuclear",
+        ),
         "trade": ("trade", "economy", "economic", "customs", "commerce"),
         "finance": ("finance", "financial", "banking", "investment", "investments", "tax", "taxation"),
-        "culture": ("culture", "cultural", "humanitarian", "tourism", "sport", "sports"),
-        "education": ("education", "science", "scientific", "educational"),
+        "culture": ("culture", "cultural", "humanitarian", "sport", "sports"),
+        "education": (
+            "education",
+            "science",
+            "scientific",
+            "educational",
+            "training",
+            "academies",
+            "academy",
+        ),
         "security": ("security", "defence", "defense", "military"),
-        "other": ("health", "healthcare", "health care"),
+        "other": ("health", "healthcare", "health care", "tourism"),
     },
 }
 
