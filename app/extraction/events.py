@@ -389,12 +389,20 @@ def window(value: str) -> tuple[date, date]:
     return parse_period(value)
 
 
-def _status(reading: Reading, tokens: Sequence[Token]) -> str:
+# Cues of preparing that name what is prepared after them: "the ministers met and discussed
+# preparations for the visit" announces the visit, not the meeting told before the cue.
+_PREPARED_FOR = {"preparations for", "preparing for", "подготовка к"}
+
+
+def _status(reading: Reading, tokens: Sequence[Token], trigger: Mention[str] | None = None) -> str:
     if reading.cues("POSTPONED", tokens):
         return "planned"
     if reading.cues("CANCELLED", tokens):
         return "cancelled"
-    if reading.cues("PLANNED", tokens) or reading.future_tense(tokens):
+    planned = reading.cues("PLANNED", tokens)
+    if trigger is not None:
+        planned = [cue for cue in planned if not (cue.value in _PREPARED_FOR and cue.start > trigger.start)]
+    if planned or reading.future_tense(tokens):
         return "planned"
     if _to_hold(tokens):
         return "planned"
@@ -880,7 +888,7 @@ def _events(
         # "Переговоры по газопроводу … продолжаются", "agreed to begin negotiations on a new
         # agreement": the bargaining over a text or a project, not a meeting somewhere
         return []
-    status = _status(reading, _near(facts.sentence, trigger))
+    status = _status(reading, _near(facts.sentence, trigger), trigger)
     if several and status == "held" and _status(reading, tokens[: trigger.last]) == "planned":
         # "agreed to hold consultations in the autumn and a business forum in October": each
         # gathering of a list the sentence announces is announced

@@ -248,3 +248,35 @@ def test_a_round_of_talks_on_an_agreement_is_a_meeting() -> None:
         "on a free trade agreement."
     )
     assert statuses(events(text)) == [("planned", "2025-09-14/2025-09-15")]
+
+
+# "Preparations for X" announces X, the event told after the cue: a meeting told before it was held.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "The foreign ministers of Uzbekistan and Kazakhstan met in Tashkent on Monday and discussed "
+            "preparations for the visit.",
+            "en",
+            ("ministerial_meeting", "held", "2025-08-18"),
+        ),
+        (
+            "Министры иностранных дел Узбекистана и Казахстана встретились в Ташкенте в понедельник и "
+            "обсудили подготовку к визиту.",
+            "ru",
+            ("ministerial_meeting", "held", "2025-08-18"),
+        ),
+    ],
+)
+def test_a_meeting_told_before_preparations_for_a_visit_was_held(
+    text: str, language: str, expected: tuple[str, str, str]
+) -> None:
+    found = [(b["type"], b.get("status", "held"), b["date"]) for b in events(text, language)]
+    assert expected in found
+
+
+def test_preparations_for_a_visit_still_announce_the_visit() -> None:
+    bodies = events(
+        "Preparations for the Uzbek President's state visit to Kazakhstan in October are under way."
+    )
+    assert [(b["type"], b.get("status", "held")) for b in bodies] == [("state_visit", "planned")]
