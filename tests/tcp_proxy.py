@@ -4,7 +4,11 @@ touching the database server itself."""
 import asyncio
 import socket
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Literal
+
+from sqlalchemy.engine import make_url
 
 Mode = Literal["forward", "stall"]
 
@@ -92,3 +96,21 @@ class TcpProxy:
         finally:
             writer.transport.abort()
             self._open.discard(writer)
+
+
+@contextmanager
+def proxy_to(database_url: str) -> Iterator[TcpProxy]:
+    """A running proxy in front of the database server of `database_url`, closed afterwards."""
+    url = make_url(database_url)
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    proxy.start()
+    try:
+        yield proxy
+    finally:
+        proxy.close()
+
+
+def through(proxy: TcpProxy, database_url: str) -> str:
+    """`database_url` with the proxy in front of its server."""
+    url = make_url(database_url).set(host="127.0.0.1", port=proxy.port)
+    return url.render_as_string(hide_password=False)

@@ -31,7 +31,7 @@ from app.db import KEPT_CURSOR, make_engine
 from app.models import DataState
 from tests.conftest import Database, copy_template, without_gc_pauses
 from tests.hardening_app import WriteGate, build, serve, settings_for
-from tests.tcp_proxy import TcpProxy, free_port
+from tests.tcp_proxy import TcpProxy, free_port, proxy_to, through
 
 QUICK = 2.0  # seconds: the longest a request may take to say the database is gone
 
@@ -53,15 +53,8 @@ def migrated(empty_database: Database) -> Database:
 
 @pytest.fixture
 def proxy(migrated: Database) -> Iterator[TcpProxy]:
-    url = make_url(migrated.url)
-    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
-    proxy.start()
-    yield proxy
-    proxy.close()
-
-
-def through(proxy: TcpProxy, database: Database) -> str:
-    return make_url(database.url).set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+    with proxy_to(migrated.url) as running:
+        yield running
 
 
 async def timed_get(client: httpx.AsyncClient, path: str) -> tuple[httpx.Response, float]:
@@ -84,7 +77,7 @@ postgresql_only = pytest.mark.parametrize("empty_database", ["postgresql"], indi
 async def test_an_outage_is_a_quick_503_and_service_resumes_by_itself(
     migrated: Database, proxy: TcpProxy
 ) -> None:
-    async with serve(build(settings_for(through(proxy, migrated)))) as client:
+    async with serve(build(settings_for(through(proxy, migrated.url)))) as client:
         assert (await client.get("/readyz")).status_code == 200
         assert (await client.get("/v1/countries?limit=1")).status_code == 200  # a pooled connection
 
@@ -108,7 +101,7 @@ async def test_an_outage_is_a_quick_503_and_service_resumes_by_itself(
 async def test_a_database_that_stops_answering_is_a_503_after_the_connect_timeout(
     migrated: Database, proxy: TcpProxy
 ) -> None:
-    async with serve(build(settings_for(through(proxy, migrated), db_connect_timeout=2))) as client:
+    async with serve(build(settings_for(through(proxy, migrated.url), db_connect_timeout=2))) as client:
         assert (await client.get("/v1/countries?limit=1")).status_code == 200
         proxy.stop()
         proxy.start(mode="stall")  # connections are accepted and never answered
@@ -128,7 +121,7 @@ async def test_a_database_that_freezes_is_a_503_within_seconds_and_service_resum
 ) -> None:
     """Pooled connections stay open and go silent (the server hangs, nothing is refused): each
     request, and /readyz, gives up on the database within seconds instead of waiting on it."""
-    async with serve(build(settings_for(through(proxy, migrated), query_timeout_ms=1000))) as client:
+    async with serve(build(settings_for(through(proxy, migrated.url), query_timeout_ms=1000))) as client:
         for path in ["/readyz", "/v1/countries?limit=1", "/v1/events"]:
             assert (await client.get(path)).status_code == 200  # connections pooled
 
@@ -152,7 +145,7 @@ async def test_a_read_waiting_on_a_silent_database_leaves_the_worker_answering(
 ) -> None:
     """On PostgreSQL a read runs in a handler thread: while it waits on a
     server gone silent, the worker's event loop still answers what needs no database."""
-    settings = settings_for(through(proxy, migrated), query_timeout_ms=1000, response_cache_mb=0)
+    settings = settings_for(through(proxy, migrated.url), query_timeout_ms=1000, response_cache_mb=0)
     async with serve(build(settings)) as client:
         assert (await client.get("/v1/countries?limit=1")).status_code == 200  # a pooled connection
 
@@ -180,7 +173,7 @@ async def test_a_write_cut_off_by_an_outage_is_a_503_and_leaves_nothing(
 ) -> None:
     gate = WriteGate()
     before = data_version(migrated.url)
-    async with serve(build(settings_for(through(proxy, migrated)), gate=gate)) as client:
+    async with serve(build(settings_for(through(proxy, migrated.url)), gate=gate)) as client:
         request = asyncio.create_task(client.post("/test/write"))
         assert await asyncio.to_thread(gate.written.wait, 5)  # its UPDATE ran, the commit has not
         proxy.stop()

@@ -12,7 +12,6 @@ import anyio
 import httpx
 import pytest
 from sqlalchemy import select, text, update
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from app.cache import VERSION
@@ -28,7 +27,7 @@ from app.models import (
 )
 from tests.conftest import Database, copy_template
 from tests.hardening_app import build, serve, settings_for
-from tests.tcp_proxy import TcpProxy
+from tests.tcp_proxy import TcpProxy, proxy_to, through
 
 pytestmark = pytest.mark.parametrize("empty_database", ["postgresql"], indirect=True)
 
@@ -41,15 +40,8 @@ def seeded(empty_database: Database) -> Database:
 
 @pytest.fixture
 def proxy(seeded: Database) -> Iterator[TcpProxy]:
-    url = make_url(seeded.url)
-    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
-    proxy.start()
-    yield proxy
-    proxy.close()
-
-
-def through(proxy: TcpProxy, database: Database) -> str:
-    return make_url(database.url).set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+    with proxy_to(seeded.url) as running:
+        yield running
 
 
 def record_paths(url: str) -> list[str]:
@@ -143,7 +135,7 @@ async def test_an_outage_is_a_quick_503_for_a_record_and_service_resumes(
     seeded: Database, proxy: TcpProxy
 ) -> None:
     [path, *_] = record_paths(seeded.url)
-    async with serve(build(settings_for(through(proxy, seeded), response_cache_mb=0))) as client:
+    async with serve(build(settings_for(through(proxy, seeded.url), response_cache_mb=0))) as client:
         assert (await client.get(path)).status_code == 200  # a pooled connection
         proxy.stop()
         for _ in range(2):
@@ -160,7 +152,7 @@ async def test_a_record_waiting_on_a_silent_database_is_a_503_and_leaves_the_wor
     seeded: Database, proxy: TcpProxy
 ) -> None:
     [path, *_] = record_paths(seeded.url)
-    settings = settings_for(through(proxy, seeded), query_timeout_ms=1000, response_cache_mb=0)
+    settings = settings_for(through(proxy, seeded.url), query_timeout_ms=1000, response_cache_mb=0)
     async with serve(build(settings)) as client:
         assert (await client.get(path)).status_code == 200  # a pooled connection
         proxy.freeze()
@@ -248,7 +240,11 @@ async def test_a_record_read_waiting_past_the_pool_timeout_for_a_connection_is_a
     free one up to the pool timeout, then answers 503 as a wait for the engine's pool does."""
     [path, *_] = record_paths(seeded.url)
     settings = settings_for(
-        through(proxy, seeded), response_cache_mb=0, db_pool_size=1, db_max_overflow=0, db_pool_timeout=0.5
+        through(proxy, seeded.url),
+        response_cache_mb=0,
+        db_pool_size=1,
+        db_max_overflow=0,
+        db_pool_timeout=0.5,
     )
     async with serve(build(settings)) as client:
         assert (await client.get(path)).status_code == 200  # the one connection, pooled
