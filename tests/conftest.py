@@ -120,8 +120,8 @@ def freeze_again_if_unfrozen(unfrozen: int) -> None:
 
 def freeze_after_a_full_collection(collections: int) -> None:
     """What survived a full collection during a test (session fixtures' apps and engines, caches,
-    whatever earlier tests left alive) would be walked again by every later one: over a worker's
-    2,000-odd tests they grew to seconds each. After such a test, the young generations are
+    whatever earlier tests left alive) would be walked again by every later one, each full collection
+    slower than the last over a worker's run. After such a test, the young generations are
     collected and everything alive is frozen with what collecting froze. The cost: a cycle that dies
     after it is frozen is never collected (objects freed by their reference counts still are)."""
     if FULL_COLLECTIONS.count != collections:
