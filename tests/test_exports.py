@@ -19,21 +19,9 @@ from app.common.rows import row_cells
 from app.models import Country, Organization, TradeFigure
 from app.observability import request_id
 from app.trade.schemas import TradeFigureRead
+from tests.pages import every_item
 
 pytestmark = pytest.mark.anyio
-
-
-async def all_pages(client: httpx.AsyncClient, path: str, **params: Any) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    cursor = None
-    while True:
-        page = (
-            await client.get(path, params={**params, "limit": 7, **({"cursor": cursor} if cursor else {})})
-        ).json()
-        items += page["items"]
-        cursor = page["next_cursor"]
-        if cursor is None:
-            return items
 
 
 def read_csv(response: httpx.Response) -> list[dict[str, str]]:
@@ -54,7 +42,7 @@ async def test_exports_return_the_same_records_as_the_pages(
     client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, path: str, params: dict[str, Any]
 ) -> None:
     monkeypatch.setattr(listing, "EXPORT_BATCH", 3)  # several batches even on the seed
-    pages = await all_pages(client, path, **params)
+    pages = await every_item(client, path, params)
     assert pages
     ndjson = await client.get(path, params={**params, "format": "ndjson"})
     assert ndjson.headers["content-type"] == "application/x-ndjson"
@@ -144,7 +132,7 @@ async def test_csv_export_is_the_csv_module_over_the_pages(
     country.name_en = '=Odd, "name"\n'
     session.commit()
     for params in ({"sort": "id"}, {"sort": "-value"}, {"sort": "id", "fields": "id,note,value,citations"}):
-        items = await all_pages(client, "/v1/trade-figures", **params)
+        items = await every_item(client, "/v1/trade-figures", params)
         columns = csv_columns(
             TradeFigureRead, str(params.get("fields", "")).split(",") if "fields" in params else ()
         )

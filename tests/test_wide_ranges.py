@@ -19,6 +19,7 @@ from app.models import Event, EventType, Indicator, TradeFigure
 from app.trade.repository import filter_trade_figures
 from app.trade.schemas import TradeFigureFilters
 from tests.figures import year_figure
+from tests.pages import every_item
 
 pytestmark = pytest.mark.anyio
 
@@ -92,7 +93,7 @@ async def test_a_page_by_value_is_the_same_whatever_the_plan(
     ]
     expected = [f for f, _ in sorted(inside, key=lambda pair: (pair[1], pair[0]), reverse=True)]
     params = {"indicator": "imports", "period_from": window[0], "period_to": window[1], "sort": "-value"}
-    assert await every_id(client, "/v1/trade-figures", params) == expected
+    assert [item["id"] for item in await every_item(client, "/v1/trade-figures", params)] == expected
 
 
 @pytest.mark.usefixtures("figures")
@@ -122,23 +123,7 @@ async def test_a_page_by_period_is_the_same_whatever_the_plan(
     # test-window-YEAR-N: a year a period, ids in order within it.
     expected = sorted(inside, key=lambda figure_id: (int(figure_id.split("-")[2]), figure_id))
     params = {"indicator": "imports", "value_min": values[0], "value_max": values[1], "sort": "period"}
-    assert await every_id(client, "/v1/trade-figures", params) == expected
-
-
-async def every_id(client: httpx.AsyncClient, path: str, params: dict[str, str]) -> list[str]:
-    """The ids of every page, following the cursors."""
-    seen: list[str] = []
-    cursor = None
-    while True:
-        response = await client.get(
-            path, params={**params, "limit": "7", **({"cursor": cursor} if cursor else {})}
-        )
-        assert response.status_code == 200, response.text
-        body = response.json()
-        seen += [item["id"] for item in body["items"]]
-        cursor = body["next_cursor"]
-        if cursor is None:
-            return seen
+    assert [item["id"] for item in await every_item(client, "/v1/trade-figures", params)] == expected
 
 
 @pytest.fixture
@@ -198,4 +183,4 @@ async def test_a_page_of_events_by_title_is_the_same_whatever_the_plan(
     inside = [(event_id, title) for event_id, title in events if first <= int(event_id.split("-")[2]) <= last]
     expected = [event_id for event_id, _ in sorted(inside, key=lambda pair: (pair[1], pair[0]))]
     params = {"date_from": window[0], "date_to": window[1], "sort": "title"}
-    assert await every_id(client, "/v1/events", params) == expected
+    assert [item["id"] for item in await every_item(client, "/v1/events", params)] == expected
