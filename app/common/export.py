@@ -551,8 +551,8 @@ T = TypeVar("T")
 
 def read_ahead(items: Iterator[T], depth: int = READ_AHEAD) -> Iterator[T]:
     """`items`, made by a thread of their own up to `depth` ahead of the one taken: the database
-    works on the next batch (PostgreSQL in its backend, SQLite in its step, which lets go of the
-    GIL) while this one is encoded and sent, where otherwise each waited for the other. `depth`
+    works on the next batch in its own process (PostgreSQL's backend; SQLite does not read ahead, see
+    `export_response`) while this one is encoded and sent, where otherwise each waited for the other. `depth`
     bounds the memory. The thread opens, uses and closes whatever `items` opens (its session); once
     this generator is closed (the client gone), it stops at its next item and closes `items`."""
     queue: Queue[tuple[bool, Any]] = Queue(depth)
