@@ -104,8 +104,9 @@ def _with_placed(
     placed = [
         facility
         for facility in placed_facilities(reading.language, tokens, taken, countries)
-        # "ветровой электростанции «Караузяк»": a head the rules have named already
-        if not any(tokens[i].start in anchors for i in range(facility.first, facility.head + 1))
+        # "ветровой электростанции «Караузяк»": a head the rules have named already (not a port
+        # named in the place before it: "В порту Алят продолжается строительство хаба")
+        if not any(tokens[i].start in anchors for i in facility.described)
     ]
     places = [(tokens[f.place[0]].start, tokens[f.place[-1]].end) for f in placed if f.place]
     kept = [(item, anchor) for item, anchor in headed if not any(a <= anchor < b for a, b in places)]

@@ -1286,9 +1286,25 @@ PROJECT_PLACED_HEADS: dict[str, tuple[tuple[str, str], ...]] = {
         ("хаб", "port"),
         ("терминал", "port"),
         ("сухой порт", "port"),
+        ("гидроэлектростанция", "other"),
+        ("фабрика", "other"),
+        ("комбинат", "other"),
+        ("элеватор", "other"),
+        ("кластер", "other"),
+        ("подстанция", "other"),
     ),
     "en": (
         ("plant", "other"),
+        ("factory", "other"),
+        ("park", "other"),
+        ("mill", "other"),
+        ("smelter", "other"),
+        ("warehouse", "other"),
+        ("elevator", "other"),
+        ("cluster", "other"),
+        ("substation", "other"),
+        ("economic zone", "other"),
+        ("free zone", "other"),
         ("power plant", "other"),
         ("wind farm", "other"),
         ("refinery", "other"),
@@ -1303,6 +1319,54 @@ PROJECT_PLACED_HEADS: dict[str, tuple[tuple[str, str], ...]] = {
         ("hub", "port"),
         ("terminal", "port"),
         ("dry port", "port"),
+    ),
+}
+
+# Heads of PROJECT_PLACED_HEADS that say what they are with no describing word before them ("a
+# refinery in Pavlodar", "гидроэлектростанция на реке Пяндж"), as their lemmas; "a plant in the
+# Tashkent region" says nothing.
+PROJECT_PLACED_HEADS_ALONE = frozenset(
+    {
+        *("гидроэлектростанция", "ветроэлектростанция", "технопарк", "элеватор", "подстанция"),
+        *("refinery", "smelter", "warehouse", "elevator", "substation", "technopark"),
+    }
+)
+
+# Words that make a centre or complex a venue or an institution, not a facility being built: "the
+# exhibition centre in Astana", "a research centre in Almaty", "в выставочном центре".
+NOT_FACILITY_WORDS: dict[str, frozenset[str]] = {
+    "ru": frozenset(
+        {
+            "выставочный",
+            "исследовательский",
+            "научно-исследовательский",
+            "научный",
+            "аналитический",
+            "культурный",
+            "деловой",
+            "учебный",
+            "конгресс-холл",
+            "медицинский",
+            "президентский",
+        }
+    ),
+    "en": frozenset(
+        {
+            "exhibition",
+            "research",
+            "analytical",
+            "cultural",
+            "business",
+            "training",
+            "press",
+            "congress",
+            "conference",
+            "convention",
+            "medical",
+            "presidential",
+            "national",
+            "amusement",
+        }
     ),
 }
 
