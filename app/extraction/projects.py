@@ -375,7 +375,13 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         if head.first in taken:
             continue
         following = tokens[head.last] if head.last < len(tokens) else None
-        if tokens[head.last - 1].capitalized and following is not None and following.capitalized:
+        # "Автодорога Душанбе — Чанак введена …": a Russian sentence's first word is capitalised
+        # for the sentence alone
+        opening = reading.language == "ru" and all(not re.match(r"\w", t.text) for t in tokens[: head.first])
+        capitalised = (
+            tokens[head.last - 1].capitalized and not tokens[head.last - 1].text.isupper()
+        )  # not "ЛЭП"
+        if capitalised and following is not None and following.capitalized and not opening:
             continue  # "the North–South Road Corridor": a word inside a longer name
         _, kind, template_en, template_ru = head.value
         if kind == "power_line" and named_only and _GAS.search(facts.sentence.text):
@@ -393,6 +399,21 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             # "Южно-Кавказской железной дороги": the adjective comes first, as the text writes it
             lowered = written if written.split()[0].isupper() else written[:1].lower() + written[1:]
             adjective_template = "{ru} " + lowered
+        crossing = _sea_crossing(tokens, head.last) if named_only and kind in _UNDERSEA else None
+        if crossing is not None:
+            # "a fibre-optic cable across the Caspian Sea": no name of its own but the sea it crosses
+            cable = (
+                _described(tokens, head.first, head.last)
+                if reading.language == "ru"
+                else " ".join(t.text for t in tokens[_modifiers_start(tokens, head.first) : head.last])
+            )
+            sea = facts.sentence.text[
+                tokens[head.last].start - facts.sentence.start : tokens[crossing - 1].end
+                - facts.sentence.start
+            ]
+            name = f"{cable[:1].upper()}{cable[1:]} {sea}"
+            results.append((_named(reading, facts, kind, name, name, quoted=name), head.start))
+            continue
         quoted = _quoted_after(facts.sentence, tokens, _after_voltage(tokens, head.last))
         if quoted is None and template_en == "{en} project":
             continue  # "по проекту подводного кабеля": a project is a name only as «Мангистау H2»
@@ -424,7 +445,9 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 continue
             names = _crossing(tokens, head.last) or _near_place(tokens, head.last)
         else:
-            names = _names_after(tokens, head.last, reading.language, kind)
+            # "поезда от Достыка до Малашевичей": a train from one place to another is a trip
+            routes = template_en != "{en} train"
+            names = _names_after(tokens, head.last, reading.language, kind, routes)
         if not names and reading.language == "en":
             name_end = _before_modifiers(tokens, _before_voltage(tokens, head.first))
             names = _names_before(tokens, name_end)
@@ -445,7 +468,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 template_en = "{en} " + " ".join(t.text for t in tokens[name_end : head.last])
         at_place = _facility_at(tokens, head) if named_only and reading.language == "en" else None
         if named_only:
-            ends = _between(tokens, head.last)
+            ends = _between(tokens, head.last, template_en != "{en} train")
             # a bare "line" needs its ends apart ("the Chabahar–Zahedan line"): one hyphened word
             # before it is as often a name the line only passes by
             hyphened = template_en != "{en} line"
@@ -482,6 +505,8 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 continue  # "железные дороги Казахстана", "Azerbaijan's railway": a country's network
             # Words written side by side stay apart ("Khrami River"); a dash between them joins ends.
             words = _cited(tokens, indexes) if reading.language == "ru" else [tokens[i].text for i in indexes]
+            # "from Port Bell to Kampala's inland container depot": the end is the place, not its owner
+            words[-1] = re.sub(r"(?<=\w)['’]s$", "", words[-1])
             text = "".join(
                 ("" if n == 0 else " " if i == indexes[n - 1] + 1 else "–") + words[n]
                 for n, i in enumerate(indexes)
@@ -825,11 +850,34 @@ def _crossing(tokens: list[Token], at: int) -> list[list[int]]:
     """ "over the Khrami River", "через реку Храми": the river a bridge crosses, as its name."""
     words = [t.text.lower() for t in tokens[at : at + 4]]
     river = len(words) == 4 and words[3] == "river" and tokens[at + 2].capitalized
-    if words[:2] == ["over", "the"] and river:
+    if words[:2] in (["over", "the"], ["across", "the"]) and river:
         return [[at + 2, at + 3]]
     if words[:2] == ["через", "реку"] and len(words) > 2 and tokens[at + 2].capitalized:
         return [[at + 2]]
     return []
+
+
+_UNDERSEA = frozenset({"digital_system", "pipeline", "power_line"})
+
+
+def _sea_crossing(tokens: list[Token], at: int) -> int | None:
+    """Where "across the Caspian Sea", "under the Black Sea", "по дну Каспийского моря", "через
+    Каспийское море" ends, after a cable's or pipeline's head."""
+    words = [t.text.lower() for t in tokens[at : at + 5]]
+    if words[:2] in (["across", "the"], ["under", "the"]) and len(words) > 2 and tokens[at + 2].capitalized:
+        return at + 4 if len(words) > 3 and words[3] == "sea" else at + 3
+    opening = 2 if words[:2] == ["по", "дну"] else 1 if words[:1] == ["через"] else 0
+    sea = at + opening + 1
+    if (
+        opening
+        and sea < len(tokens)
+        and tokens[sea - 1].capitalized
+        and _analyzer().parse(words[sea - at])[0].normal_form == "море"
+    ):
+        return sea + 1
+    if opening == 1 and len(words) > 1 and words[1].startswith("каспи"):
+        return at + 2  # "через Каспий"
+    return None
 
 
 def _near_place(tokens: list[Token], at: int) -> list[list[int]]:
@@ -840,16 +888,62 @@ def _near_place(tokens: list[Token], at: int) -> list[list[int]]:
     return []
 
 
-def _between(tokens: list[Token], at: int) -> list[int] | None:
-    """ "between Alat and Aktau", "между Алятом и Актау", "between Khor Saqr and Mundra": the two
-    ends of a line, each a name of up to three capitalised words."""
-    if at >= len(tokens) or tokens[at].text.lower() not in {"between", "между"}:
+# What opens a line's two ends, and the words that may join the second to the first: "between Alat
+# and Aktau", "from Ekibastuz to Shymkent", "a road linking Osh and Irkeshtam", "от Экибастуза до
+# Шымкента", "из Туркменистана в Китай", "автодороги, соединяющей Ош и Иркештам".
+_ENDS_OPENERS = {
+    "between": {"and"},
+    "from": {"to"},
+    "linking": {"and", "with", "to"},
+    "connecting": {"and", "with", "to"},
+    "joining": {"and", "with", "to"},
+    "между": {"и"},
+    "от": {"до"},
+    "из": {"в", "во"},
+    "соединять": {"и", "с", "со"},
+    "связывать": {"и", "с", "со"},
+}
+# The case of a Russian end after each word, to cite it in the nominative.
+_END_CASES = {
+    "между": "ablt",
+    "от": "gent",
+    "до": "gent",
+    "из": "gent",
+    "в": "accs",
+    "во": "accs",
+    "с": "ablt",
+}
+
+
+def _opener(token: Token) -> str:
+    word = token.text.lower()
+    return word if word in _ENDS_OPENERS else str(_analyzer().parse(word)[0].normal_form)
+
+
+_ROUTE_OPENERS = frozenset({"from", "от", "из"})
+
+
+def _between(tokens: list[Token], at: int, routes: bool = True) -> list[int] | None:
+    """ "between Alat and Aktau", "между Алятом и Актау", "between Khor Saqr and Mundra", "from
+    Ekibastuz to Shymkent", ", соединяющей Ош и Иркештам": the two ends of a line, each a name of up
+    to three capitalised words."""
+    if (
+        at + 1 < len(tokens)
+        and tokens[at].text == ","
+        and tokens[at + 1].text.lower()[:6] in {"соедин", "связыв"}
+    ):
+        at += 1  # "автодороги, соединяющей …": the participle after a comma
+    if at >= len(tokens):
+        return None
+    opener = _opener(tokens[at])
+    joints = _ENDS_OPENERS.get(opener)
+    if joints is None or (opener in _ROUTE_OPENERS and not routes):
         return None
     first = _capitalised_run(tokens, at + 1)
     joint = at + 1 + len(first)
     if len(first) > 1 and tokens[first[0]].text.endswith(("'s", "’s")):
         first = first[1:]  # "between Dubai's Port Rashid and Khasab": the owner is no part of the name
-    if not first or joint >= len(tokens) or tokens[joint].text.lower() not in {"and", "и"}:
+    if not first or joint >= len(tokens) or tokens[joint].text.lower() not in joints:
         return None
     second = _capitalised_run(tokens, joint + 1)
     return first + second if second else None
@@ -859,16 +953,18 @@ _WHAT_OF_IT = {"line", "link", "section", "connection"}
 
 
 def _cited(tokens: list[Token], indexes: list[int]) -> list[str]:
-    """A Russian line's ends as a name cites them: "между Алятом и Тересполем" → "Алят", "Тересполь"
-    (after "между" they are in the instrumental case); other names as written."""
-    if indexes[0] == 0 or tokens[indexes[0] - 1].text.lower() != "между":
-        return [tokens[i].text for i in indexes]
+    """A Russian line's ends as a name cites them: "между Алятом и Тересполем" → "Алят", "Тересполь",
+    "от Экибастуза до Шымкента" → "Экибастуз", "Шымкент" (each in the case its preposition
+    governs); other names as written."""
     words = []
-    for i in indexes:
-        parses = [
-            p for p in _analyzer().parse(tokens[i].text) if p.tag.case == "ablt" and p.tag.POS == "NOUN"
-        ]
-        nominative = parses[0].inflect({"nomn"}) if parses else None
+    case = None
+    for n, i in enumerate(indexes):
+        if n == 0 or i != indexes[n - 1] + 1:
+            before = tokens[i - 1].text.lower() if i > 0 else ""
+            # "между Алятом и Тересполем": after "и" the case of the first end
+            case = case if before in {"и", "-", "–", "—"} else _END_CASES.get(before)
+        parses = [p for p in _analyzer().parse(tokens[i].text) if p.tag.case == case and p.tag.POS == "NOUN"]
+        nominative = parses[0].inflect({"nomn"}) if parses and case else None
         word = str(nominative.word) if nominative else tokens[i].text
         words.append(word[:1].upper() + word[1:])
     return words
@@ -881,7 +977,9 @@ def _capitalised_run(tokens: list[Token], at: int) -> list[int]:
     return run
 
 
-def _names_after(tokens: list[Token], at: int, language: str, kind: str = "") -> list[list[int]]:
+def _names_after(
+    tokens: list[Token], at: int, language: str, kind: str = "", routes: bool = True
+) -> list[list[int]]:
     """Proper names following a head word: "Актау, Курык и Алят" → three; "Баку–Супса" → one;
     "ports at Aktau and Kuryk" → two; "the ferry line between Alat and Aktau" → one, its two ends."""
     names: list[list[int]] = []
@@ -892,7 +990,9 @@ def _names_after(tokens: list[Token], at: int, language: str, kind: str = "") ->
     if language == "en" and i < len(tokens) and tokens[i].text.lower() in linking:
         i += 1
     ends = (
-        _between(tokens, i) if kind in {"ferry_line", "railway", "road", "pipeline", "power_line"} else None
+        _between(tokens, i, routes)
+        if kind in {"ferry_line", "railway", "road", "pipeline", "power_line"}
+        else None
     )
     if ends is not None:
         return [ends]

@@ -1217,6 +1217,8 @@ PROJECT_NAMED_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
             "{en} fibre-optic line",
             "Волоконно-оптическая линия {ru}",
         ),
+        ("оптоволоконный кабель", "digital_system", "{en} fibre-optic cable", "Оптоволоконный кабель {ru}"),
+        ("оптоволоконный линия", "digital_system", "{en} fibre-optic line", "Оптоволоконная линия {ru}"),
         ("тоннель", "road", "{en} tunnel", "Тоннель {ru}"),
         ("железнодорожный тоннель", "railway", "{en} rail tunnel", "Железнодорожный тоннель {ru}"),
         ("интерконнектор", "power_line", "{en} interconnector", "Интерконнектор {ru}"),
