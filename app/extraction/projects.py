@@ -22,7 +22,12 @@ from app.extraction.transliteration import to_cyrillic, to_latin
 _PLACES = {place.id: place for place in PLACES}
 _GAS = re.compile(r"\bгаз\w*|\bgas\b", re.IGNORECASE)
 _DEFAULT_STATUS = {"transport_corridor": "under_development", "digital_system": "under_development"}
-_WEAK_CUES = {"через", "through", "via", "прокачка", "pumped", "work on", "works on", "under way"}
+# Words that tell a status only when no other word does: a route's "via", an intent to build
+# ("in talks to build a dry port …; a feasibility study is under way" is the study's stage).
+_WEAK_CUES = {
+    *("через", "through", "via", "прокачка", "pumped", "work on", "works on", "under way"),
+    *("to build", "to lay", "построить", "проложить"),
+}
 
 
 @dataclass
@@ -150,12 +155,19 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
     still at the design stage", not the "construction" of another line in the same sentence)."""
     weak: tuple[str, Sentence] | None = None
     for sentence, anchor in zip(item.sentences, item.anchors, strict=True):
-        cues = _status_matcher(reading.language).find(sentence.tokens)
+        cues = [
+            c
+            for c in _status_matcher(reading.language).find(sentence.tokens)
+            if not _built_already(sentence, c)
+        ]
         strong = [cue for cue in cues if cue.value[0] not in _WEAK_CUES]
         if not strong and cues:
             weak = weak or (cues[0].value[1], sentence)
         if strong:
             cue = min(strong, key=lambda c: abs(c.start - anchor))
+            halted = [c for c in strong if c.value[1] == "suspended" and c.start > anchor]
+            if cue.value[0] in _ATTRIBUTIVE_PLANS and halted:
+                cue = halted[0]  # "A proposed pipeline from Mombasa to Kisumu … has been suspended"
             own = _OWN_CLAUSE.search(sentence.text, anchor - sentence.start)
             if own is not None and own.start() < anchor - sentence.start + 80 and cue.start < anchor:
                 # "развитие поезда Минск — Сиань, который курсирует с 2024 года": what its own clause
@@ -181,15 +193,35 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                 status = "planned"  # "which a consortium plans to launch", "планирует запустить"
             if status == "operating" and _opening_ahead(sentence, cue.first):
                 status = "planned"  # "обсуждалось открытие паромной линии …", "to be launched next year"
+            if status == "operating" and _commissioning_ahead(sentence, cue.first):
+                status = "under_construction"  # "commissioning is expected next year": works go on
+            if status == "under_construction" and _AGREED_ON.search(
+                sentence.text[: cue.start - sentence.start]
+            ):
+                status = "planned"  # "договорились о строительстве …", "the project to build …"
             if status == "operating" and _DUE_TO_BEGIN.search(sentence.text[: cue.start - sentence.start]):
                 status = "under_construction"  # "is due to begin operating": works go on, as "due to open"
-            completion = next(
-                (c for c in strong if c.value[1] == "completed" and 0 < c.first - cue.first <= 12), None
+            # "Реконструкция линии … завершена в марте", "завершила строительство", "Строительство
+            # газопровода … приостановлено": the works' end or halt, told after or right before them
+            ending = next(
+                (
+                    c
+                    for c in strong
+                    if c.value[1] in {"completed", "suspended"}
+                    and -2 <= c.first - cue.first <= 12
+                    and c is not cue
+                ),
+                None,
             )
-            if status in {"under_construction", "expanding"} and completion is not None:
-                status, cue = "completed", completion  # "Реконструкция линии … завершена в марте"
-            if status == "completed" and _TO_BE_DONE.search(sentence.text[: cue.start - sentence.start]):
-                status = "under_construction"  # "due to be completed next year", "планируется завершить"
+            if status in {"under_construction", "expanding"} and ending is not None:
+                status, cue = ending.value[1], ending
+            if status in {"completed", "operating"} and (
+                _TO_BE_DONE.search(sentence.text[: cue.start - sentence.start])
+                or _future(sentence.tokens[cue.first])
+            ):
+                # "due to be completed next year", "планируется завершить", "его введут в строй":
+                # works go on until then
+                status = "under_construction"
             return status, sentence, True
     for sentence in item.sentences:
         if _NOT_YET_BUILT.search(sentence.text) or _STARTS_LATER.search(sentence.text):
@@ -201,6 +233,8 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
     return item.unstated or _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
 
 
+# Words before a name that tell what it was meant to be, not what has become of it.
+_ATTRIBUTIVE_PLANS = frozenset({"proposed", "planned", "планируемый", "предлагаемый"})
 _OWN_CLAUSE = re.compile(r",\s*(?:который|которая|которое|которые|which)\b[^,;]*", re.IGNORECASE)
 _NOT_YET_BUILT = re.compile(
     r"\bесли\s+(?:будет|будут)\s+(?:построен|проложен|введ[её]н)\w*|\bпереговоры\s+(?:по|о)\b"
@@ -223,15 +257,59 @@ _AHEAD = re.compile(
 )
 
 
+_LAUNCH_VERBS = frozenset({"запустить", "открыть", "launch", "open"})
+_TO_BE = re.compile(r"\b(?:будет|будут|will\s+be|to\s+be)\s+$", re.IGNORECASE)
+
+
 def _opening_ahead(sentence: Sentence, first: int) -> bool:
-    """Whether an opening word ("запуск", "launch") tells an opening still to come."""
-    word = sentence.tokens[first].text.lower()
-    return word in _OPENING_WORDS and _AHEAD.search(sentence.text) is not None
+    """Whether an opening word ("запуск", "launch") tells an opening still to come: in a sentence
+    that tells it ahead, or as a verb in the future ("будет запущена", "запустят")."""
+    token = sentence.tokens[first]
+    word = token.text.lower()
+    if word in _OPENING_WORDS and _AHEAD.search(sentence.text) is not None:
+        return True
+    if not (token.keys & _LAUNCH_VERBS):
+        return False
+    return _future(token) or _TO_BE.search(sentence.text[: token.start - sentence.start]) is not None
+
+
+_COMMISSIONING_WORDS = frozenset({"commissioning", "ввод"})
+
+
+def _commissioning_ahead(sentence: Sentence, first: int) -> bool:
+    """ "Commissioning … is expected next year", "Ввод в эксплуатацию … запланирован на 2027 год"."""
+    token = sentence.tokens[first]
+    return bool(token.keys & _COMMISSIONING_WORDS) and _AHEAD.search(sentence.text) is not None
+
+
+def _future(token: Token) -> bool:
+    """A Russian verb in the future ("введут", "запустят")."""
+    return "futr" in _analyzer().parse(token.text)[0].tag
+
+
+# Verbs of building that, in the past, tell something built, not planned ("построена в 2019 году").
+_BUILD_VERBS = frozenset({"построить", "проложить", "создать"})
+
+
+def _built_already(sentence: Sentence, cue: Mention[tuple[str, str]]) -> bool:
+    token = sentence.tokens[cue.first]
+    if not (cue.value[1] == "planned" and token.keys & _BUILD_VERBS):
+        return False
+    tag = _analyzer().parse(token.text)[0].tag
+    return "past" in tag or tag.POS == "PRTS"
+
+
+# Construction agreed on is still to come: "договорились о строительстве", "agreed on the
+# construction of", "проект строительства" (construction discussed may be going on already).
+_AGREED_ON = re.compile(
+    r"(?:\bдоговорил\w*\s+о|\bagreed\s+on(?:\s+the)?|\bпроект\w*)\s+$",
+    re.IGNORECASE,
+)
 
 
 _TO_BE_DONE = re.compile(
     r"(?:\b(?:due|expected|scheduled|set|is|are|to|will|should|must)\s+(?:to\s+)?be\s+"
-    r"|\b(?:планируется|предполагается|планируют|должн\w*|будет|будут|намечено)\s+)$",
+    r"|\b(?:планируется|предполагается|планируют|должн\w*|будет|будут|намечено)\s+(?:быть\s+)?)$",
     re.IGNORECASE,
 )
 _PLANS_TO = re.compile(
