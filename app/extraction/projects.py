@@ -192,7 +192,10 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             if status == "operating" and _PLANS_TO.search(sentence.text[: cue.start - sentence.start]):
                 status = "planned"  # "which a consortium plans to launch", "планирует запустить"
             if status == "operating" and _opening_ahead(sentence, cue.first):
-                status = "planned"  # "обсуждалось открытие паромной линии …", "to be launched next year"
+                # "обсуждалось открытие паромной линии …", "to be launched next year"; but "строится
+                # мост …, его откроют в будущем году": the works go on until then
+                building = any(c.value[1] == "under_construction" for c in strong)
+                status = "under_construction" if building else "planned"
             if status == "operating" and _commissioning_ahead(sentence, cue.first):
                 status = "under_construction"  # "commissioning is expected next year": works go on
             if status == "under_construction" and _AGREED_ON.search(
@@ -456,9 +459,10 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         # "Автодорога Душанбе — Чанак введена …": a Russian sentence's first word is capitalised
         # for the sentence alone
         opening = reading.language == "ru" and all(not re.match(r"\w", t.text) for t in tokens[: head.first])
-        capitalised = (
-            tokens[head.last - 1].capitalized and not tokens[head.last - 1].text.isupper()
-        )  # not "ЛЭП"
+        # "ЛЭП Экибастуз — Шымкент": an abbreviation is no word of a longer name (a headline's
+        # capitals are: "LAKESIDE PORT SERVICES")
+        abbreviation = tokens[head.last - 1].text.isupper() and not (following and following.text.isupper())
+        capitalised = tokens[head.last - 1].capitalized and not abbreviation
         if capitalised and following is not None and following.capitalized and not opening:
             continue  # "the North–South Road Corridor": a word inside a longer name
         _, kind, template_en, template_ru = head.value
