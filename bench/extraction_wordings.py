@@ -238,6 +238,12 @@ WORDINGS: tuple[Wording, ...] = (
         "Стороны договорились проложить волоконно-оптическую линию по дну Каспийского моря.",
         ("Волоконно-оптическая линия по дну Каспийского моря", "digital_system", "planned"),
     ),
+    _w(
+        "line by its ends",
+        "ru",
+        "Стороны обсудили создание энергомоста Казахстан — Узбекистан.",
+        ("Энергомост Казахстан — Узбекистан", "power_line", "planned"),
+    ),
     # Hubs, zones, parks and centres.
     _w(
         "hub, zone, park",
@@ -280,6 +286,12 @@ WORDINGS: tuple[Wording, ...] = (
         "ru",
         "В порту Алят продолжается строительство контейнерного хаба.",
         ("Контейнерный хаб в порту Алят", "port", "under_construction"),
+    ),
+    _w(
+        "hub, zone, park",
+        "en",
+        "Uzbekistan and Kazakhstan will jointly build a border trade centre at the Gulistan checkpoint.",
+        ("Border trade centre at the Gulistan checkpoint", "other", "planned"),
     ),
     # A joint venture building something.
     _w(

@@ -324,7 +324,9 @@ _EN_NOT_DESCRIBING = _EN_STOP | {
     "or",
 }
 _EN_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "on"})
-_EN_PLACE_KINDS = frozenset({"region", "district", "province", "port", "airport", "zone", "area", "oblast"})
+_EN_PLACE_KINDS = frozenset(
+    {"region", "district", "province", "port", "airport", "zone", "area", "oblast", "checkpoint", "crossing"}
+)
 # "on" names a place only by a river or lake ("on the Naryn River"); a coast is too wide a place.
 _EN_WATER_KINDS = frozenset({"river", "lake"})
 # "at the port of Aktau", "in the city of Turkmenabat": the place's kind before its name.

@@ -1252,6 +1252,7 @@ PROJECT_NAMED_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("тоннель", "road", "{en} tunnel", "Тоннель {ru}"),
         ("железнодорожный тоннель", "railway", "{en} rail tunnel", "Железнодорожный тоннель {ru}"),
         ("интерконнектор", "power_line", "{en} interconnector", "Интерконнектор {ru}"),
+        ("энергомост", "power_line", "{en} power bridge", "Энергомост {ru}"),
         ("газовый интерконнектор", "pipeline", "{en} gas interconnector", "Газовый интерконнектор {ru}"),
     ),
     "en": (
