@@ -28,6 +28,12 @@ class Facility:
     head: int
     place: range  # token indexes of the place
 
+    @property
+    def described(self) -> range:
+        """The token indexes of its description and head, without a place told before them."""
+        before = self.place and self.place.stop <= self.head
+        return range(self.place.stop if before else self.first, self.head + 1)
+
 
 @cache
 def _head_matcher(language: str) -> PhraseMatcher[str]:
@@ -49,14 +55,30 @@ def placed_facilities(
     for mention in _head_matcher(language).find(tokens):
         if (taken | used) & set(range(mention.first, mention.last)):
             continue
+        if mention.first > 0 and tokens[mention.last - 1].capitalized:
+            continue  # "the Korean-Uzbek Technopark": a head inside a proper name
         facility = find(tokens, mention.first, mention.last, mention.value)
         if facility is None or used & set(range(facility.first, facility.last)):
             continue
         if all(i in countries for i in facility.place if tokens[i].capitalized):
             continue  # "a solar power plant in Georgia"
+        if _venue(language, tokens[facility.first : facility.head]):
+            continue  # "the exhibition centre in Astana": where something is held, not a project
         found.append(facility)
         used |= set(range(facility.first, facility.last))
     return found
+
+
+def _names_itself(head: list[Token]) -> bool:
+    """A head that says what it is without a describing word ("a refinery", "гидроэлектростанция")."""
+    return " ".join(_parse(token).normal_form for token in head) in vocab.PROJECT_PLACED_HEADS_ALONE
+
+
+def _venue(language: str, describing: list[Token]) -> bool:
+    words = vocab.NOT_FACILITY_WORDS[language]
+    if language == "ru":
+        return any(_parse(token).normal_form in words for token in describing)
+    return any(token.text.lower() in words for token in describing)
 
 
 def _kind(kind: str, name: str) -> str:
@@ -99,10 +121,36 @@ _RU_STATE = frozenset(
         "наш",
     }
 )
-_RU_PLACE_PREPOSITIONS = frozenset({"в", "во", "под", "у", "при", "около", "близ"})
+_RU_PLACE_PREPOSITIONS = frozenset({"в", "во", "под", "у", "при", "около", "близ", "на"})
+# "на" names a place only by a river or lake ("на реке Пяндж"); a coast is too wide a place.
+_RU_WATER = frozenset({"река", "озеро"})
 _RU_STOP_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND", "CONJ", "PREP", "ADVB", "NPRO", "PRCL"})
 _ALPHA = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_CAPACITY_UNITS = frozenset({"мвт", "гвт", "квт", "мегаватт", "гигаватт", "mw", "gw"})
+# A capacity or a cost after the head, left out of the name: "мощностью около 500 МВт",
+# "стоимостью 300 млн долларов", "производительностью 1 млн тонн в год".
+_RU_MEASURES = frozenset(
+    {"мощность", "стоимость", "производительность", "вместимость", "площадь", "объём", "объем"}
+)
+_RU_MEASURE_WORDS = frozenset(
+    {
+        *("около", "более", "свыше", "порядка", "почти", "до", "млн", "млрд", "тыс", "миллион"),
+        *("миллиард", "тысяча", "доллар", "долл", "евро", "тенге", "рубль", "сум", "манат", "юань"),
+        *("сомонить", "сомони", "сом", "лари", "драм", "сша", "мвт", "гвт", "квт", "мегаватт", "гигаватт"),
+        *("тонна", "т", "кубометр", "куб", "м", "гектар", "га", "кв", "$"),
+    }
+)
+_RU_PER = frozenset({"год", "сутки", "час"})
+# Words that tell a facility being built or opened between it and its place ("будет построена в
+# …", "В Хоргосе открылся логистический центр", "В порту Алят продолжается строительство хаба").
+_RU_BUILT = frozenset(
+    {
+        *("построить", "строить", "строиться", "возвести", "возводиться", "открыть", "открыться"),
+        *("запустить", "создать", "разместить", "располагаться", "появиться", "быть", "заработать"),
+        *("находиться", "строительство", "возведение", "сооружение", "начаться", "начать"),
+        *("продолжаться", "вестись", "стартовать", "реконструкция", "расширение", "модернизация"),
+        *("ввести", "сдать", "эксплуатация", "строй"),
+    }
+)
 
 
 def _parse(token: Token) -> Any:
@@ -127,11 +175,17 @@ def _ru_place(tokens: list[Token], at: int, limit: int | None = None) -> int | N
     adjectives only, ending on a noun or a name, with a name in it."""
     if at >= len(tokens) or tokens[at].text.lower() not in _RU_PLACE_PREPOSITIONS:
         return None
+    if tokens[at].text.lower() == "на" and (
+        at + 1 >= len(tokens) or _parse(tokens[at + 1]).normal_form not in _RU_WATER
+    ):
+        return None  # "на границе", "на базе университета"
     end, limit = at + 1, len(tokens) if limit is None else limit
     while end < limit and end - at <= 5 and _ALPHA.fullmatch(tokens[end].text):
         parse = _parse(tokens[end])
         if not tokens[end].capitalized and (
-            parse.tag.POS in _RU_STOP_POS or parse.normal_form in _RU_STATE or parse.tag.case == "ablt"
+            parse.tag.POS in _RU_STOP_POS
+            or parse.normal_form in _RU_STATE | _RU_BUILT
+            or parse.tag.case == "ablt"
         ):
             break  # not "… в Республике Каракалпакстан мощностью"
         end += 1
@@ -140,6 +194,22 @@ def _ru_place(tokens: list[Token], at: int, limit: int | None = None) -> int | N
     if end == at + 1 or not any(tokens[i].capitalized for i in range(at + 1, end)):
         return None
     return end
+
+
+def _ru_after_measure(tokens: list[Token], at: int) -> int:
+    """Where the numbers and measure words of a capacity or cost starting at `at` end: "300 млн
+    долларов", "1 млн тонн в год"."""
+    end, numbers = at, 0
+    while end < len(tokens) and end - at <= 8:
+        text = tokens[end].text.lower()
+        if text[:1].isdigit():
+            numbers += 1
+        elif text == "в" and end + 1 < len(tokens) and _parse(tokens[end + 1]).normal_form in _RU_PER:
+            end += 1
+        elif text not in {",", ".", "$"} and _parse(tokens[end]).normal_form not in _RU_MEASURE_WORDS:
+            break
+        end += 1
+    return end if numbers else at
 
 
 def _ru_complement(tokens: list[Token], at: int) -> tuple[list[tuple[int, int]], int]:
@@ -157,14 +227,10 @@ def _ru_complement(tokens: list[Token], at: int) -> tuple[list[tuple[int, int]],
             spans.append((i, close + 1))
             i = close + 1
             continue
-        if word == "мощностью":
-            j = i + 1
-            while j < len(tokens) and j - i <= 4 and tokens[j].text.lower() not in _CAPACITY_UNITS:
-                j += 1
-            if j >= len(tokens) or j - i > 4:
-                break
-            i = j + 1
-            continue
+        if _parse(tokens[i]).normal_form in _RU_MEASURES:
+            # "зону площадью 300 гектаров для предприятий …": after a measure only the place may follow
+            j = _ru_after_measure(tokens, i + 1)
+            return spans, (j if j > i + 1 else i)
         start = i + 1 if word in {"по", "для"} else i
         j = start
         while j < len(tokens) and _ALPHA.fullmatch(tokens[j].text):
@@ -189,31 +255,56 @@ def _russian(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
     start = first
     while start > 0 and _ru_describing(tokens[start - 1]):
         start -= 1
+    if any(_parse(token).tag.number == "plur" for token in tokens[start:first]):
+        return None  # "малые гидроэлектростанции": several, told by their adjective
     spans, after = _ru_complement(tokens, last)
-    described = start < first or last - first > 1 or bool(spans)
+    described = start < first or last - first > 1 or bool(spans) or _names_itself(tokens[first:last])
     if not described:
         return None
     words = _nominative_phrase(tokens[start:last])
     head = " ".join(words)
     head = head[:1].upper() + head[1:]
     name = " ".join([head, *(_text(tokens, a, b) for a, b in spans)])
-    place_end = _ru_place(tokens, after)
+    place_at = _ru_past_building(tokens, after, len(tokens))
+    place_end = _ru_place(tokens, place_at)
     begin, end = start, after
     if place_end is not None:
-        name += " " + _text(tokens, after, place_end)
+        name += " " + _text(tokens, place_at, place_end)
         end = place_end
-        place = range(after + 1, place_end)
+        place = range(place_at + 1, place_end)
     else:
         before = next(
-            (p for p in range(start - 1, max(-1, start - 7), -1) if _ru_place(tokens, p, start) == start),
+            (
+                (p, place_end)
+                for p in range(start - 1, max(-1, start - 10), -1)
+                if (place_end := _ru_place(tokens, p, start)) is not None
+                and _ru_past_building(tokens, place_end, start) == start
+            ),
             None,
         )
         if before is None or any(tokens[a].text in "«“" for a, _ in spans):
             return None  # "центр «Дала»": a quoted name without a place names an organisation as often
-        # "в Сурхандарьинской области агропромышленной зоны": the place comes after its name
-        name += " " + _text(tokens, before, start)
-        begin, place = before, range(before + 1, start)
+        # "в Сурхандарьинской области агропромышленной зоны", "В Хоргосе открылся логистический
+        # центр": the place comes before its name
+        place_text = _text(tokens, before[0], before[1])
+        name += " " + place_text[:1].lower() + place_text[1:]  # "В Хоргосе" opening the sentence
+        begin, place = before[0], range(before[0] + 1, before[1])
     return Facility(_kind(kind, name), name, begin, end, last - 1, place)
+
+
+def _ru_past_building(tokens: list[Token], at: int, limit: int) -> int:
+    """Past up to three words from `at` that tell a facility being built or opened (_RU_BUILT)."""
+    end = at
+    while end < limit and end - at < 4 and _ALPHA.fullmatch(tokens[end].text):
+        into = (
+            tokens[end].text.lower() == "в"
+            and end + 1 < limit
+            and _parse(tokens[end + 1]).normal_form in _RU_BUILT
+        )
+        if not into and _parse(tokens[end]).normal_form not in _RU_BUILT:
+            break  # "в" only as in "введён в эксплуатацию"
+        end += 1
+    return end
 
 
 # --- English ---
@@ -232,8 +323,30 @@ _EN_NOT_DESCRIBING = _EN_STOP | {
     "largest",
     "or",
 }
-_EN_PLACE_PREPOSITIONS = frozenset({"in", "near", "at"})
-_EN_PLACE_KINDS = frozenset({"region", "district", "province", "port", "airport", "zone", "area", "oblast"})
+_EN_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "on"})
+_EN_PLACE_KINDS = frozenset(
+    {"region", "district", "province", "port", "airport", "zone", "area", "oblast", "checkpoint", "crossing"}
+)
+# "on" names a place only by a river or lake ("on the Naryn River"); a coast is too wide a place.
+_EN_WATER_KINDS = frozenset({"river", "lake"})
+# "at the port of Aktau", "in the city of Turkmenabat": the place's kind before its name.
+_EN_KIND_OF = frozenset({"port", "city", "town", "village", "seaport"})
+# Words that make a thing of the noun after them: "a gas processing plant", "a car manufacturing
+# plant" (other words in -ing before a head are a verb's: "building a plant", "existing").
+_EN_ING_NOUNS = frozenset(
+    {"processing", "manufacturing", "packaging", "recycling", "bottling", "refining", "handling", "mining"}
+)
+# A capacity or a cost between a facility and its place: "a solar plant with a capacity of 200 MW
+# in …", "a smelter worth $300 million in …".
+_EN_MEASURE_OPENERS = frozenset({"with", "worth", "costing", "valued"})
+_EN_MEASURE_WORDS = frozenset(
+    {
+        *("a", "an", "total", "annual", "design", "installed", "capacity", "of", "at", "per", "year"),
+        *("about", "some", "up", "to", "over", "more", "than", "nearly", "around", "almost"),
+        *("million", "billion", "bn", "mln", "m", "thousand", "$", "€", "usd", "eur", "dollars", "euros"),
+        *("mw", "gw", "kw", "megawatts", "gigawatts", "tonnes", "tons", "cubic", "metres", "meters"),
+    }
+)
 _MONTHS_AND_DAYS = frozenset(
     {
         *("January", "February", "March", "April", "May", "June", "July", "August"),
@@ -250,9 +363,12 @@ def _en_place(tokens: list[Token], at: int) -> int | None:
     economic zone": a preposition, names, and words that say what kind of place they are."""
     if at >= len(tokens) or tokens[at].text.lower() not in _EN_PLACE_PREPOSITIONS:
         return None
+    on = tokens[at].text.lower() == "on"
     i = at + 1
     if i < len(tokens) and tokens[i].text.lower() == "the":
         i += 1
+    if i + 1 < len(tokens) and tokens[i].text.lower() in _EN_KIND_OF and tokens[i + 1].text == "of":
+        i += 2
     names = i
     while (
         names < len(tokens)
@@ -274,10 +390,42 @@ def _en_place(tokens: list[Token], at: int) -> int | None:
     for j in range(names, min(len(tokens), names + 3)):
         if not _EN_WORD.fullmatch(tokens[j].text):
             break
-        if tokens[j].text in _EN_PLACE_KINDS:
+        if tokens[j].text in _EN_PLACE_KINDS | _EN_WATER_KINDS:
             end = j + 1
             break
+    by_water = tokens[end - 1].text.lower() in _EN_WATER_KINDS
+    if on and not by_water:
+        return None  # "on Kazakh territory", "on Tuesday"
     return end
+
+
+def _en_after_measure(tokens: list[Token], at: int) -> int:
+    """Where a facility's place may begin after a capacity or cost told between them ("with a
+    capacity of 200 MW", "worth $150 million"); `at` itself when none is told there."""
+    if at >= len(tokens) or tokens[at].text.lower() not in _EN_MEASURE_OPENERS:
+        return at
+    end = at + 1
+    while end < len(tokens) and end - at <= 9:
+        word = tokens[end].text.lower()
+        if (
+            word in _EN_PLACE_PREPOSITIONS
+            and end > at + 1
+            and tokens[end - 1].text.lower() not in {"of", "at"}
+        ):
+            return end if any(t.text[:1].isdigit() for t in tokens[at:end]) else at
+        if not (word[:1].isdigit() or word in _EN_MEASURE_WORDS or word in {",", "."}):
+            break
+        end += 1
+    return at
+
+
+def _en_describing(token: Token) -> bool:
+    word = token.text
+    return (
+        _EN_WORD.fullmatch(word) is not None
+        and word not in _EN_NOT_DESCRIBING
+        and (not word.endswith(("ing", "ed")) or word in _EN_ING_NOUNS)
+    )
 
 
 def _english(tokens: list[Token], first: int, last: int, kind: str) -> Facility | None:
@@ -287,17 +435,18 @@ def _english(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
     start = first
     while (
         start > 0
-        and _EN_WORD.fullmatch(tokens[start - 1].text)
-        and tokens[start - 1].text not in _EN_NOT_DESCRIBING
-        and not tokens[start - 1].text.endswith(("ing", "ed"))
+        and _en_describing(tokens[start - 1])
         and not (start > 1 and (tokens[start - 2].text[:1].isdigit() or tokens[start - 2].text in "-$"))
     ):
         start -= 1  # not "200-megawatt", "$150 million": a measure, not what it is
-    if start == first and last - first < 2:
+        if start > 1 and tokens[start - 1].text == "and" and _en_describing(tokens[start - 2]):
+            start -= 2  # "a transport and logistics hub", "an oil and gas complex"
+    if start == first and last - first < 2 and not _names_itself(tokens[first:last]):
         return None  # "a plant in the Tashkent region": nothing says what it is
-    place_end = _en_place(tokens, last)
+    place_at = _en_after_measure(tokens, last)
+    place_end = _en_place(tokens, place_at)
     if place_end is None:
         return None
-    name = _text(tokens, start, place_end)
-    name = name[:1].upper() + name[1:]
-    return Facility(_kind(kind, name), name, start, place_end, last - 1, range(last + 1, place_end))
+    name = _text(tokens, start, last)
+    name = name[:1].upper() + name[1:] + " " + _text(tokens, place_at, place_end)
+    return Facility(_kind(kind, name), name, start, place_end, last - 1, range(place_at + 1, place_end))

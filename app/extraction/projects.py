@@ -22,7 +22,12 @@ from app.extraction.transliteration import to_cyrillic, to_latin
 _PLACES = {place.id: place for place in PLACES}
 _GAS = re.compile(r"\bгаз\w*|\bgas\b", re.IGNORECASE)
 _DEFAULT_STATUS = {"transport_corridor": "under_development", "digital_system": "under_development"}
-_WEAK_CUES = {"через", "through", "via", "прокачка", "pumped", "work on", "works on", "under way"}
+# Words that tell a status only when no other word does: a route's "via", an intent to build
+# ("in talks to build a dry port …; a feasibility study is under way" is the study's stage).
+_WEAK_CUES = {
+    *("через", "through", "via", "прокачка", "pumped", "work on", "works on", "under way"),
+    *("to build", "to lay", "построить", "проложить"),
+}
 
 
 @dataclass
@@ -104,8 +109,9 @@ def _with_placed(
     placed = [
         facility
         for facility in placed_facilities(reading.language, tokens, taken, countries)
-        # "ветровой электростанции «Караузяк»": a head the rules have named already
-        if not any(tokens[i].start in anchors for i in range(facility.first, facility.head + 1))
+        # "ветровой электростанции «Караузяк»": a head the rules have named already (not a port
+        # named in the place before it: "В порту Алят продолжается строительство хаба")
+        if not any(tokens[i].start in anchors for i in facility.described)
     ]
     places = [(tokens[f.place[0]].start, tokens[f.place[-1]].end) for f in placed if f.place]
     kept = [(item, anchor) for item, anchor in headed if not any(a <= anchor < b for a, b in places)]
@@ -149,12 +155,19 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
     still at the design stage", not the "construction" of another line in the same sentence)."""
     weak: tuple[str, Sentence] | None = None
     for sentence, anchor in zip(item.sentences, item.anchors, strict=True):
-        cues = _status_matcher(reading.language).find(sentence.tokens)
+        cues = [
+            c
+            for c in _status_matcher(reading.language).find(sentence.tokens)
+            if not _built_already(sentence, c)
+        ]
         strong = [cue for cue in cues if cue.value[0] not in _WEAK_CUES]
         if not strong and cues:
             weak = weak or (cues[0].value[1], sentence)
         if strong:
             cue = min(strong, key=lambda c: abs(c.start - anchor))
+            halted = [c for c in strong if c.value[1] == "suspended" and c.start > anchor]
+            if cue.value[0] in _ATTRIBUTIVE_PLANS and halted:
+                cue = halted[0]  # "A proposed pipeline from Mombasa to Kisumu … has been suspended"
             own = _OWN_CLAUSE.search(sentence.text, anchor - sentence.start)
             if own is not None and own.start() < anchor - sentence.start + 80 and cue.start < anchor:
                 # "развитие поезда Минск — Сиань, который курсирует с 2024 года": what its own clause
@@ -179,16 +192,39 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             if status == "operating" and _PLANS_TO.search(sentence.text[: cue.start - sentence.start]):
                 status = "planned"  # "which a consortium plans to launch", "планирует запустить"
             if status == "operating" and _opening_ahead(sentence, cue.first):
-                status = "planned"  # "обсуждалось открытие паромной линии …", "to be launched next year"
+                # "обсуждалось открытие паромной линии …", "to be launched next year"; but "строится
+                # мост …, его откроют в будущем году": the works go on until then
+                building = any(c.value[1] == "under_construction" for c in strong)
+                status = "under_construction" if building else "planned"
+            if status == "operating" and _commissioning_ahead(sentence, cue.first):
+                status = "under_construction"  # "commissioning is expected next year": works go on
+            if status == "under_construction" and _AGREED_ON.search(
+                sentence.text[: cue.start - sentence.start]
+            ):
+                status = "planned"  # "договорились о строительстве …", "the project to build …"
             if status == "operating" and _DUE_TO_BEGIN.search(sentence.text[: cue.start - sentence.start]):
                 status = "under_construction"  # "is due to begin operating": works go on, as "due to open"
-            completion = next(
-                (c for c in strong if c.value[1] == "completed" and 0 < c.first - cue.first <= 12), None
+            # "Реконструкция линии … завершена в марте", "завершила строительство", "Строительство
+            # газопровода … приостановлено": the works' end or halt, told after or right before them
+            ending = next(
+                (
+                    c
+                    for c in strong
+                    if c.value[1] in {"completed", "suspended"}
+                    and -2 <= c.first - cue.first <= 12
+                    and c is not cue
+                ),
+                None,
             )
-            if status in {"under_construction", "expanding"} and completion is not None:
-                status, cue = "completed", completion  # "Реконструкция линии … завершена в марте"
-            if status == "completed" and _TO_BE_DONE.search(sentence.text[: cue.start - sentence.start]):
-                status = "under_construction"  # "due to be completed next year", "планируется завершить"
+            if status in {"under_construction", "expanding"} and ending is not None:
+                status, cue = ending.value[1], ending
+            if status in {"completed", "operating"} and (
+                _TO_BE_DONE.search(sentence.text[: cue.start - sentence.start])
+                or _future(sentence.tokens[cue.first])
+            ):
+                # "due to be completed next year", "планируется завершить", "его введут в строй":
+                # works go on until then
+                status = "under_construction"
             return status, sentence, True
     for sentence in item.sentences:
         if _NOT_YET_BUILT.search(sentence.text) or _STARTS_LATER.search(sentence.text):
@@ -200,6 +236,8 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
     return item.unstated or _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
 
 
+# Words before a name that tell what it was meant to be, not what has become of it.
+_ATTRIBUTIVE_PLANS = frozenset({"proposed", "planned", "планируемый", "предлагаемый"})
 _OWN_CLAUSE = re.compile(r",\s*(?:который|которая|которое|которые|which)\b[^,;]*", re.IGNORECASE)
 _NOT_YET_BUILT = re.compile(
     r"\bесли\s+(?:будет|будут)\s+(?:построен|проложен|введ[её]н)\w*|\bпереговоры\s+(?:по|о)\b"
@@ -222,15 +260,59 @@ _AHEAD = re.compile(
 )
 
 
+_LAUNCH_VERBS = frozenset({"запустить", "открыть", "launch", "open"})
+_TO_BE = re.compile(r"\b(?:будет|будут|will\s+be|to\s+be)\s+$", re.IGNORECASE)
+
+
 def _opening_ahead(sentence: Sentence, first: int) -> bool:
-    """Whether an opening word ("запуск", "launch") tells an opening still to come."""
-    word = sentence.tokens[first].text.lower()
-    return word in _OPENING_WORDS and _AHEAD.search(sentence.text) is not None
+    """Whether an opening word ("запуск", "launch") tells an opening still to come: in a sentence
+    that tells it ahead, or as a verb in the future ("будет запущена", "запустят")."""
+    token = sentence.tokens[first]
+    word = token.text.lower()
+    if word in _OPENING_WORDS and _AHEAD.search(sentence.text) is not None:
+        return True
+    if not (token.keys & _LAUNCH_VERBS):
+        return False
+    return _future(token) or _TO_BE.search(sentence.text[: token.start - sentence.start]) is not None
+
+
+_COMMISSIONING_WORDS = frozenset({"commissioning", "ввод"})
+
+
+def _commissioning_ahead(sentence: Sentence, first: int) -> bool:
+    """ "Commissioning … is expected next year", "Ввод в эксплуатацию … запланирован на 2027 год"."""
+    token = sentence.tokens[first]
+    return bool(token.keys & _COMMISSIONING_WORDS) and _AHEAD.search(sentence.text) is not None
+
+
+def _future(token: Token) -> bool:
+    """A Russian verb in the future ("введут", "запустят")."""
+    return "futr" in _analyzer().parse(token.text)[0].tag
+
+
+# Verbs of building that, in the past, tell something built, not planned ("построена в 2019 году").
+_BUILD_VERBS = frozenset({"построить", "проложить", "создать"})
+
+
+def _built_already(sentence: Sentence, cue: Mention[tuple[str, str]]) -> bool:
+    token = sentence.tokens[cue.first]
+    if not (cue.value[1] == "planned" and token.keys & _BUILD_VERBS):
+        return False
+    tag = _analyzer().parse(token.text)[0].tag
+    return "past" in tag or tag.POS == "PRTS"
+
+
+# Construction agreed on is still to come: "договорились о строительстве", "agreed on the
+# construction of", "проект строительства" (construction discussed may be going on already).
+_AGREED_ON = re.compile(
+    r"(?:\bдоговорил\w*\s+о|\bagreed\s+on(?:\s+the)?|\bпроект\w*)\s+$",
+    re.IGNORECASE,
+)
 
 
 _TO_BE_DONE = re.compile(
     r"(?:\b(?:due|expected|scheduled|set|is|are|to|will|should|must)\s+(?:to\s+)?be\s+"
-    r"|\b(?:планируется|предполагается|планируют|должн\w*|будет|будут|намечено)\s+)$",
+    r"|\b(?:планируется|предполагается|планируют|должн\w*|будет|будут|намечено)\s+(?:быть\s+)?)$",
     re.IGNORECASE,
 )
 _PLANS_TO = re.compile(
@@ -374,7 +456,14 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         if head.first in taken:
             continue
         following = tokens[head.last] if head.last < len(tokens) else None
-        if tokens[head.last - 1].capitalized and following is not None and following.capitalized:
+        # "Автодорога Душанбе — Чанак введена …": a Russian sentence's first word is capitalised
+        # for the sentence alone
+        opening = reading.language == "ru" and all(not re.match(r"\w", t.text) for t in tokens[: head.first])
+        # "ЛЭП Экибастуз — Шымкент": an abbreviation is no word of a longer name (a headline's
+        # capitals are: "LAKESIDE PORT SERVICES")
+        abbreviation = tokens[head.last - 1].text.isupper() and not (following and following.text.isupper())
+        capitalised = tokens[head.last - 1].capitalized and not abbreviation
+        if capitalised and following is not None and following.capitalized and not opening:
             continue  # "the North–South Road Corridor": a word inside a longer name
         _, kind, template_en, template_ru = head.value
         if kind == "power_line" and named_only and _GAS.search(facts.sentence.text):
@@ -392,6 +481,21 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             # "Южно-Кавказской железной дороги": the adjective comes first, as the text writes it
             lowered = written if written.split()[0].isupper() else written[:1].lower() + written[1:]
             adjective_template = "{ru} " + lowered
+        crossing = _sea_crossing(tokens, head.last) if named_only and kind in _UNDERSEA else None
+        if crossing is not None:
+            # "a fibre-optic cable across the Caspian Sea": no name of its own but the sea it crosses
+            cable = (
+                _described(tokens, head.first, head.last)
+                if reading.language == "ru"
+                else " ".join(t.text for t in tokens[_modifiers_start(tokens, head.first) : head.last])
+            )
+            sea = facts.sentence.text[
+                tokens[head.last].start - facts.sentence.start : tokens[crossing - 1].end
+                - facts.sentence.start
+            ]
+            name = f"{cable[:1].upper()}{cable[1:]} {sea}"
+            results.append((_named(reading, facts, kind, name, name, quoted=name), head.start))
+            continue
         quoted = _quoted_after(facts.sentence, tokens, _after_voltage(tokens, head.last))
         if quoted is None and template_en == "{en} project":
             continue  # "по проекту подводного кабеля": a project is a name only as «Мангистау H2»
@@ -423,7 +527,9 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 continue
             names = _crossing(tokens, head.last) or _near_place(tokens, head.last)
         else:
-            names = _names_after(tokens, head.last, reading.language, kind)
+            # "поезда от Достыка до Малашевичей": a train from one place to another is a trip
+            routes = template_en != "{en} train"
+            names = _names_after(tokens, head.last, reading.language, kind, routes)
         if not names and reading.language == "en":
             name_end = _before_modifiers(tokens, _before_voltage(tokens, head.first))
             names = _names_before(tokens, name_end)
@@ -444,7 +550,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 template_en = "{en} " + " ".join(t.text for t in tokens[name_end : head.last])
         at_place = _facility_at(tokens, head) if named_only and reading.language == "en" else None
         if named_only:
-            ends = _between(tokens, head.last)
+            ends = _between(tokens, head.last, template_en != "{en} train")
             # a bare "line" needs its ends apart ("the Chabahar–Zahedan line"): one hyphened word
             # before it is as often a name the line only passes by
             hyphened = template_en != "{en} line"
@@ -481,6 +587,8 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 continue  # "железные дороги Казахстана", "Azerbaijan's railway": a country's network
             # Words written side by side stay apart ("Khrami River"); a dash between them joins ends.
             words = _cited(tokens, indexes) if reading.language == "ru" else [tokens[i].text for i in indexes]
+            # "from Port Bell to Kampala's inland container depot": the end is the place, not its owner
+            words[-1] = re.sub(r"(?<=\w)['’]s$", "", words[-1])
             text = "".join(
                 ("" if n == 0 else " " if i == indexes[n - 1] + 1 else "–") + words[n]
                 for n, i in enumerate(indexes)
@@ -824,11 +932,34 @@ def _crossing(tokens: list[Token], at: int) -> list[list[int]]:
     """ "over the Khrami River", "через реку Храми": the river a bridge crosses, as its name."""
     words = [t.text.lower() for t in tokens[at : at + 4]]
     river = len(words) == 4 and words[3] == "river" and tokens[at + 2].capitalized
-    if words[:2] == ["over", "the"] and river:
+    if words[:2] in (["over", "the"], ["across", "the"]) and river:
         return [[at + 2, at + 3]]
     if words[:2] == ["через", "реку"] and len(words) > 2 and tokens[at + 2].capitalized:
         return [[at + 2]]
     return []
+
+
+_UNDERSEA = frozenset({"digital_system", "pipeline", "power_line"})
+
+
+def _sea_crossing(tokens: list[Token], at: int) -> int | None:
+    """Where "across the Caspian Sea", "under the Black Sea", "по дну Каспийского моря", "через
+    Каспийское море" ends, after a cable's or pipeline's head."""
+    words = [t.text.lower() for t in tokens[at : at + 5]]
+    if words[:2] in (["across", "the"], ["under", "the"]) and len(words) > 2 and tokens[at + 2].capitalized:
+        return at + 4 if len(words) > 3 and words[3] == "sea" else at + 3
+    opening = 2 if words[:2] == ["по", "дну"] else 1 if words[:1] == ["через"] else 0
+    sea = at + opening + 1
+    if (
+        opening
+        and sea < len(tokens)
+        and tokens[sea - 1].capitalized
+        and _analyzer().parse(words[sea - at])[0].normal_form == "море"
+    ):
+        return sea + 1
+    if opening == 1 and len(words) > 1 and words[1].startswith("каспи"):
+        return at + 2  # "через Каспий"
+    return None
 
 
 def _near_place(tokens: list[Token], at: int) -> list[list[int]]:
@@ -839,16 +970,62 @@ def _near_place(tokens: list[Token], at: int) -> list[list[int]]:
     return []
 
 
-def _between(tokens: list[Token], at: int) -> list[int] | None:
-    """ "between Alat and Aktau", "между Алятом и Актау", "between Khor Saqr and Mundra": the two
-    ends of a line, each a name of up to three capitalised words."""
-    if at >= len(tokens) or tokens[at].text.lower() not in {"between", "между"}:
+# What opens a line's two ends, and the words that may join the second to the first: "between Alat
+# and Aktau", "from Ekibastuz to Shymkent", "a road linking Osh and Irkeshtam", "от Экибастуза до
+# Шымкента", "из Туркменистана в Китай", "автодороги, соединяющей Ош и Иркештам".
+_ENDS_OPENERS = {
+    "between": {"and"},
+    "from": {"to"},
+    "linking": {"and", "with", "to"},
+    "connecting": {"and", "with", "to"},
+    "joining": {"and", "with", "to"},
+    "между": {"и"},
+    "от": {"до"},
+    "из": {"в", "во"},
+    "соединять": {"и", "с", "со"},
+    "связывать": {"и", "с", "со"},
+}
+# The case of a Russian end after each word, to cite it in the nominative.
+_END_CASES = {
+    "между": "ablt",
+    "от": "gent",
+    "до": "gent",
+    "из": "gent",
+    "в": "accs",
+    "во": "accs",
+    "с": "ablt",
+}
+
+
+def _opener(token: Token) -> str:
+    word = token.text.lower()
+    return word if word in _ENDS_OPENERS else str(_analyzer().parse(word)[0].normal_form)
+
+
+_ROUTE_OPENERS = frozenset({"from", "от", "из"})
+
+
+def _between(tokens: list[Token], at: int, routes: bool = True) -> list[int] | None:
+    """ "between Alat and Aktau", "между Алятом и Актау", "between Khor Saqr and Mundra", "from
+    Ekibastuz to Shymkent", ", соединяющей Ош и Иркештам": the two ends of a line, each a name of up
+    to three capitalised words."""
+    if (
+        at + 1 < len(tokens)
+        and tokens[at].text == ","
+        and tokens[at + 1].text.lower()[:6] in {"соедин", "связыв"}
+    ):
+        at += 1  # "автодороги, соединяющей …": the participle after a comma
+    if at >= len(tokens):
+        return None
+    opener = _opener(tokens[at])
+    joints = _ENDS_OPENERS.get(opener)
+    if joints is None or (opener in _ROUTE_OPENERS and not routes):
         return None
     first = _capitalised_run(tokens, at + 1)
     joint = at + 1 + len(first)
     if len(first) > 1 and tokens[first[0]].text.endswith(("'s", "’s")):
         first = first[1:]  # "between Dubai's Port Rashid and Khasab": the owner is no part of the name
-    if not first or joint >= len(tokens) or tokens[joint].text.lower() not in {"and", "и"}:
+    if not first or joint >= len(tokens) or tokens[joint].text.lower() not in joints:
         return None
     second = _capitalised_run(tokens, joint + 1)
     return first + second if second else None
@@ -858,16 +1035,18 @@ _WHAT_OF_IT = {"line", "link", "section", "connection"}
 
 
 def _cited(tokens: list[Token], indexes: list[int]) -> list[str]:
-    """A Russian line's ends as a name cites them: "между Алятом и Тересполем" → "Алят", "Тересполь"
-    (after "между" they are in the instrumental case); other names as written."""
-    if indexes[0] == 0 or tokens[indexes[0] - 1].text.lower() != "между":
-        return [tokens[i].text for i in indexes]
+    """A Russian line's ends as a name cites them: "между Алятом и Тересполем" → "Алят", "Тересполь",
+    "от Экибастуза до Шымкента" → "Экибастуз", "Шымкент" (each in the case its preposition
+    governs); other names as written."""
     words = []
-    for i in indexes:
-        parses = [
-            p for p in _analyzer().parse(tokens[i].text) if p.tag.case == "ablt" and p.tag.POS == "NOUN"
-        ]
-        nominative = parses[0].inflect({"nomn"}) if parses else None
+    case = None
+    for n, i in enumerate(indexes):
+        if n == 0 or i != indexes[n - 1] + 1:
+            before = tokens[i - 1].text.lower() if i > 0 else ""
+            # "между Алятом и Тересполем": after "и" the case of the first end
+            case = case if before in {"и", "-", "–", "—"} else _END_CASES.get(before)
+        parses = [p for p in _analyzer().parse(tokens[i].text) if p.tag.case == case and p.tag.POS == "NOUN"]
+        nominative = parses[0].inflect({"nomn"}) if parses and case else None
         word = str(nominative.word) if nominative else tokens[i].text
         words.append(word[:1].upper() + word[1:])
     return words
@@ -880,7 +1059,9 @@ def _capitalised_run(tokens: list[Token], at: int) -> list[int]:
     return run
 
 
-def _names_after(tokens: list[Token], at: int, language: str, kind: str = "") -> list[list[int]]:
+def _names_after(
+    tokens: list[Token], at: int, language: str, kind: str = "", routes: bool = True
+) -> list[list[int]]:
     """Proper names following a head word: "Актау, Курык и Алят" → three; "Баку–Супса" → one;
     "ports at Aktau and Kuryk" → two; "the ferry line between Alat and Aktau" → one, its two ends."""
     names: list[list[int]] = []
@@ -891,7 +1072,9 @@ def _names_after(tokens: list[Token], at: int, language: str, kind: str = "") ->
     if language == "en" and i < len(tokens) and tokens[i].text.lower() in linking:
         i += 1
     ends = (
-        _between(tokens, i) if kind in {"ferry_line", "railway", "road", "pipeline", "power_line"} else None
+        _between(tokens, i, routes)
+        if kind in {"ferry_line", "railway", "road", "pipeline", "power_line"}
+        else None
     )
     if ends is not None:
         return [ends]

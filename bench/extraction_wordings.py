@@ -1,0 +1,776 @@
+"""Kinds of wording by which wire reports and press releases name infrastructure projects and their
+status, each kind told by sentences of our own, with the project an annotator would write (or none):
+run through the extractor, it prints how many of each kind it gets right (issue 12; see
+docs/benchmarks/2026-12-04-extraction-project-wordings.md).
+
+    .venv/bin/python -m bench.extraction_wordings [--verbose]
+
+A sentence passes when the extractor proposes the expected project (matched as the benchmark
+matches, bench/extraction_score.py) with the expected status and no other project, or, when none is
+expected, no project at all. Every sentence was written for this catalogue; none comes from a
+development set or an article.
+"""
+
+import argparse
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from app.extraction import extract
+from bench.extraction_score import matches
+
+PUBLISHED = date(2026, 5, 20)
+
+
+@dataclass(frozen=True)
+class Wording:
+    kind: str  # the kind of wording
+    language: str
+    text: str
+    expected: tuple[str, str, str] | None  # name, project kind, status; None: no project
+
+
+def _w(kind: str, language: str, text: str, expected: tuple[str, str, str] | None) -> Wording:
+    return Wording(kind, language, text, expected)
+
+
+WORDINGS: tuple[Wording, ...] = (
+    # A facility with no proper name, told by what it is and where it stands.
+    _w(
+        "facility by what and where",
+        "en",
+        "Kazakhstan and Azerbaijan will build a grain terminal at the port of Aktau, the ministry said.",
+        ("Grain terminal at the port of Aktau", "port", "planned"),
+    ),
+    _w(
+        "facility by what and where",
+        "en",
+        "An Uzbek-Turkish consortium began construction of a cement plant in the Shymkent region in March.",
+        ("Cement plant in the Shymkent region", "other", "under_construction"),
+    ),
+    _w(
+        "facility by what and where",
+        "en",
+        "The two countries agreed to build a gas processing plant in the Balkan region.",
+        ("Gas processing plant in the Balkan region", "other", "planned"),
+    ),
+    _w(
+        "facility by what and where",
+        "en",
+        "Uzbekistan and Russia will jointly build a nuclear power plant in the Jizzakh region.",
+        ("Nuclear power plant in the Jizzakh region", "other", "planned"),
+    ),
+    _w(
+        "facility by what and where",
+        "en",
+        "A Turkish investor will open a textile factory in the Fergana region next year.",
+        ("Textile factory in the Fergana region", "other", "planned"),
+    ),
+    _w(
+        "facility by what and where",
+        "en",
+        "Kyrgyzstan and Uzbekistan agreed to build a hydropower plant on the Naryn River.",
+        ("Hydropower plant on the Naryn River", "other", "planned"),
+    ),
+    _w(
+        "facility by what and where",
+        "en",
+        "A Kazakh company is building a cold storage warehouse near Tashkent for fruit exports.",
+        ("Cold storage warehouse near Tashkent", "other", "under_construction"),
+    ),
+    _w(
+        "facility by what and where",
+        "ru",
+        "Казахстан и Узбекистан построят завод по производству удобрений в Туркестанской области.",
+        ("Завод по производству удобрений в Туркестанской области", "other", "planned"),
+    ),
+    _w(
+        "facility by what and where",
+        "ru",
+        "В Шымкентской области началось строительство цементного завода при участии узбекских инвесторов.",
+        ("Цементный завод в Шымкентской области", "other", "under_construction"),
+    ),
+    _w(
+        "facility by what and where",
+        "ru",
+        "Турецкая компания откроет текстильную фабрику в Ферганской области в следующем году.",
+        ("Текстильная фабрика в Ферганской области", "other", "planned"),
+    ),
+    _w(
+        "facility by what and where",
+        "ru",
+        "Стороны договорились построить гидроэлектростанцию на реке Пяндж.",
+        ("Гидроэлектростанция на реке Пяндж", "other", "planned"),
+    ),
+    _w(
+        "facility by what and where",
+        "ru",
+        "Узбекская компания приступила к строительству тепличного комплекса в Алматинской области.",
+        ("Тепличный комплекс в Алматинской области", "other", "under_construction"),
+    ),
+    _w(
+        "facility by what and where",
+        "ru",
+        "Строительство мусороперерабатывающего завода под Бишкеком ведётся с прошлого года.",
+        ("Мусороперерабатывающий завод под Бишкеком", "other", "under_construction"),
+    ),
+    _w(
+        "facility by what and where",
+        "ru",
+        "Казахстанская компания построит зерновой элеватор в Костанайской области.",
+        ("Зерновой элеватор в Костанайской области", "other", "planned"),
+    ),
+    # A capacity or a cost told beside the facility.
+    _w(
+        "capacity or cost beside it",
+        "en",
+        "A Chinese company is building a 1 GW wind farm in the Zhambyl region.",
+        ("Wind farm in the Zhambyl region", "other", "under_construction"),
+    ),
+    _w(
+        "capacity or cost beside it",
+        "en",
+        "Masdar signed an agreement to build a solar power plant with a capacity of 200 MW in the "
+        "Samarkand region.",
+        ("Solar power plant in the Samarkand region", "other", "planned"),
+    ),
+    _w(
+        "capacity or cost beside it",
+        "en",
+        "The sides agreed on a $300 million copper smelter in the Almalyk district.",
+        ("Copper smelter in the Almalyk district", "other", "planned"),
+    ),
+    _w(
+        "capacity or cost beside it",
+        "en",
+        "Construction of a solar plant worth $150 million in the Bukhara region will start in June.",
+        ("Solar plant in the Bukhara region", "other", "planned"),
+    ),
+    _w(
+        "capacity or cost beside it",
+        "ru",
+        "Ветровая электростанция мощностью 1 ГВт будет построена в Мангистауской области.",
+        ("Ветровая электростанция в Мангистауской области", "other", "planned"),
+    ),
+    _w(
+        "capacity or cost beside it",
+        "ru",
+        "Саудовская компания построит солнечную электростанцию мощностью 200 МВт в Навоийской области.",
+        ("Солнечная электростанция в Навоийской области", "other", "planned"),
+    ),
+    _w(
+        "capacity or cost beside it",
+        "ru",
+        "Стороны договорились о строительстве стекольного завода стоимостью 300 млн долларов в "
+        "Ташкентской области.",
+        ("Стекольный завод в Ташкентской области", "other", "planned"),
+    ),
+    # Lines and links named by their ends or by what they cross.
+    _w(
+        "line by its ends",
+        "en",
+        "The Baku–Aktau ferry line will be launched in September.",
+        ("Baku–Aktau ferry line", "ferry_line", "planned"),
+    ),
+    _w(
+        "line by its ends",
+        "en",
+        "Kazakhstan and Uzbekistan agreed to build a power interconnector between Turkestan and Tashkent.",
+        ("Turkestan–Tashkent power interconnector", "power_line", "planned"),
+    ),
+    _w(
+        "line by its ends",
+        "en",
+        "A 500 kV power line from Ekibastuz to Shymkent is under construction.",
+        ("Ekibastuz–Shymkent power line", "power_line", "under_construction"),
+    ),
+    _w(
+        "line by its ends",
+        "en",
+        "Kazakhstan and Uzbekistan plan to build a railway from Darbaza to Maktaaral.",
+        ("Darbaza–Maktaaral railway", "railway", "planned"),
+    ),
+    _w(
+        "line by its ends",
+        "en",
+        "The reconstruction of the road linking Osh and Irkeshtam is due to be completed next year.",
+        ("Osh–Irkeshtam road", "road", "under_construction"),
+    ),
+    _w(
+        "line by its ends",
+        "en",
+        "The two countries will lay a fibre-optic cable across the Caspian Sea by 2027.",
+        ("Fibre-optic cable across the Caspian Sea", "digital_system", "planned"),
+    ),
+    _w(
+        "line by its ends",
+        "en",
+        "Construction of a road bridge across the Ili River has begun.",
+        ("Ili River bridge", "road", "under_construction"),
+    ),
+    _w(
+        "line by its ends",
+        "ru",
+        "Паромная линия Курык — Баку будет запущена в сентябре.",
+        ("Паромная линия Курык — Баку", "ferry_line", "planned"),
+    ),
+    _w(
+        "line by its ends",
+        "ru",
+        "Ведётся строительство линии электропередачи от Экибастуза до Шымкента.",
+        ("ЛЭП Экибастуз — Шымкент", "power_line", "under_construction"),
+    ),
+    _w(
+        "line by its ends",
+        "ru",
+        "Стороны договорились о прокладке газопровода из Туркменистана в Китай через Узбекистан.",
+        ("Газопровод Туркменистан — Китай", "pipeline", "planned"),
+    ),
+    _w(
+        "line by its ends",
+        "ru",
+        "Реконструкция автодороги, соединяющей Ош и Иркештам, завершится в следующем году.",
+        ("Автодорога Ош — Иркештам", "road", "under_construction"),
+    ),
+    _w(
+        "line by its ends",
+        "ru",
+        "Стороны договорились проложить волоконно-оптическую линию по дну Каспийского моря.",
+        ("Волоконно-оптическая линия по дну Каспийского моря", "digital_system", "planned"),
+    ),
+    _w(
+        "line by its ends",
+        "ru",
+        "Стороны обсудили создание энергомоста Казахстан — Узбекистан.",
+        ("Энергомост Казахстан — Узбекистан", "power_line", "planned"),
+    ),
+    # Hubs, zones, parks and centres.
+    _w(
+        "hub, zone, park",
+        "en",
+        "The sides opened a joint logistics centre in Khorgos on Tuesday.",
+        ("Joint logistics centre in Khorgos", "other", "operating"),
+    ),
+    _w(
+        "hub, zone, park",
+        "en",
+        "Uzbekistan and Afghanistan will set up a special economic zone near Termez.",
+        ("Special economic zone near Termez", "other", "planned"),
+    ),
+    _w(
+        "hub, zone, park",
+        "en",
+        "A transport and logistics hub at the port of Alat will be expanded with Kazakh investment.",
+        ("Transport and logistics hub at the port of Alat", "port", "expanding"),
+    ),
+    _w(
+        "hub, zone, park",
+        "en",
+        "Construction of an industrial park in the Tashkent region is under way.",
+        ("Industrial park in the Tashkent region", "other", "under_construction"),
+    ),
+    _w(
+        "hub, zone, park",
+        "ru",
+        "Стороны договорились создать индустриальную зону в Жетысайском районе.",
+        ("Индустриальная зона в Жетысайском районе", "other", "planned"),
+    ),
+    _w(
+        "hub, zone, park",
+        "ru",
+        "В Хоргосе открылся логистический центр, построенный совместно с китайской компанией.",
+        ("Логистический центр в Хоргосе", "other", "operating"),
+    ),
+    _w(
+        "hub, zone, park",
+        "ru",
+        "В порту Алят продолжается строительство контейнерного хаба.",
+        ("Контейнерный хаб в порту Алят", "port", "under_construction"),
+    ),
+    _w(
+        "hub, zone, park",
+        "en",
+        "Uzbekistan and Kazakhstan will jointly build a border trade centre at the Gulistan checkpoint.",
+        ("Border trade centre at the Gulistan checkpoint", "other", "planned"),
+    ),
+    # A joint venture building something.
+    _w(
+        "joint venture building",
+        "en",
+        "A joint venture of the two national oil companies will build a polymer plant in the Atyrau region.",
+        ("Polymer plant in the Atyrau region", "other", "planned"),
+    ),
+    _w(
+        "joint venture building",
+        "ru",
+        "Совместное предприятие построит завод по выпуску автобусов в Ташкенте.",
+        ("Завод по выпуску автобусов в Ташкенте", "other", "planned"),
+    ),
+    # Status verbs on a project named otherwise plainly.
+    _w(
+        "status: construction began",
+        "en",
+        "Construction of the Darbaza–Maktaaral railway began in March.",
+        ("Darbaza–Maktaaral railway", "railway", "under_construction"),
+    ),
+    _w(
+        "status: construction began",
+        "ru",
+        "Началось строительство железной дороги Дарбаза — Мактаарал.",
+        ("Железная дорога Дарбаза — Мактаарал", "railway", "under_construction"),
+    ),
+    _w(
+        "status: foundation stone",
+        "en",
+        "The presidents laid the foundation stone of the Kulob–Dangara road on Friday.",
+        ("Kulob–Dangara road", "road", "under_construction"),
+    ),
+    _w(
+        "status: foundation stone",
+        "ru",
+        "Президенты заложили капсулу в основание железной дороги Дарбаза — Мактаарал.",
+        ("Железная дорога Дарбаза — Мактаарал", "railway", "under_construction"),
+    ),
+    _w(
+        "status: commissioned, put into operation",
+        "en",
+        "The Angren–Pap power line was commissioned in April.",
+        ("Angren–Pap power line", "power_line", "operating"),
+    ),
+    _w(
+        "status: commissioned, put into operation",
+        "en",
+        "The Kulma–Karasu road was put into operation in June.",
+        ("Kulma–Karasu road", "road", "operating"),
+    ),
+    _w(
+        "status: commissioned, put into operation",
+        "en",
+        "The Kerki–Ymamnazar railway was inaugurated by the two presidents.",
+        ("Kerki–Ymamnazar railway", "railway", "operating"),
+    ),
+    _w(
+        "status: commissioned, put into operation",
+        "ru",
+        "Линия электропередачи Экибастуз — Шымкент введена в эксплуатацию в апреле.",
+        ("ЛЭП Экибастуз — Шымкент", "power_line", "operating"),
+    ),
+    _w(
+        "status: commissioned, put into operation",
+        "ru",
+        "Железная дорога Керки — Имамназар сдана в эксплуатацию.",
+        ("Железная дорога Керки — Имамназар", "railway", "operating"),
+    ),
+    _w(
+        "status: commissioned, put into operation",
+        "en",
+        "Commissioning of the Angren–Pap power line is expected next year.",
+        ("Angren–Pap power line", "power_line", "under_construction"),
+    ),
+    _w(
+        "status: commissioned, put into operation",
+        "ru",
+        "Ввод в эксплуатацию ЛЭП Экибастуз — Шымкент запланирован на 2027 год.",
+        ("ЛЭП Экибастуз — Шымкент", "power_line", "under_construction"),
+    ),
+    _w(
+        "status: launched, opened",
+        "en",
+        "The Baku–Kuryk container line was launched last month.",
+        ("Baku–Kuryk container line", "ferry_line", "operating"),
+    ),
+    _w(
+        "status: launched, opened",
+        "ru",
+        "Паромная линия Актау — Баку открыта в прошлом месяце.",
+        ("Паромная линия Актау — Баку", "ferry_line", "operating"),
+    ),
+    _w(
+        "status: under construction",
+        "en",
+        "The Kyzylorda–Zhezkazgan power line is under construction.",
+        ("Kyzylorda–Zhezkazgan power line", "power_line", "under_construction"),
+    ),
+    _w(
+        "status: under construction",
+        "ru",
+        "Строительство автодороги Душанбе — Бохтар ведётся с опережением графика.",
+        ("Автодорога Душанбе — Бохтар", "road", "under_construction"),
+    ),
+    _w(
+        "status: feasibility study",
+        "en",
+        "A feasibility study for the Termez–Kabul railway is being prepared.",
+        ("Termez–Kabul railway", "railway", "under_development"),
+    ),
+    _w(
+        "status: feasibility study",
+        "ru",
+        "Готовится технико-экономическое обоснование железной дороги Термез — Кабул.",
+        ("Железная дорога Термез — Кабул", "railway", "under_development"),
+    ),
+    _w(
+        "status: agreed or plan to build",
+        "en",
+        "Kazakhstan and Turkmenistan agreed to build the Garabogaz–Beyneu road.",
+        ("Garabogaz–Beyneu road", "road", "planned"),
+    ),
+    _w(
+        "status: agreed or plan to build",
+        "en",
+        "Uzbekistan plans to build the Bukhara–Turkmenabat gas pipeline.",
+        ("Bukhara–Turkmenabat gas pipeline", "pipeline", "planned"),
+    ),
+    _w(
+        "status: agreed or plan to build",
+        "ru",
+        "Стороны договорились построить железную дорогу Мары — Герат.",
+        ("Железная дорога Мары — Герат", "railway", "planned"),
+    ),
+    _w(
+        "status: agreed or plan to build",
+        "ru",
+        "Казахстан планирует построить газопровод Бейнеу — Жанаозен.",
+        ("Газопровод Бейнеу — Жанаозен", "pipeline", "planned"),
+    ),
+    _w(
+        "status: will be completed by",
+        "en",
+        "The Naryn–Torugart road will be completed by 2027.",
+        ("Naryn–Torugart road", "road", "under_construction"),
+    ),
+    _w(
+        "status: will be completed by",
+        "ru",
+        "Строительство автодороги Нарын — Торугарт планируется завершить к 2027 году.",
+        ("Автодорога Нарын — Торугарт", "road", "under_construction"),
+    ),
+    _w(
+        "status: completed",
+        "en",
+        "Construction of the Dushanbe–Bokhtar road was completed in December.",
+        ("Dushanbe–Bokhtar road", "road", "completed"),
+    ),
+    _w(
+        "status: completed",
+        "ru",
+        "Строительство автодороги Душанбе — Бохтар завершено.",
+        ("Автодорога Душанбе — Бохтар", "road", "completed"),
+    ),
+    _w(
+        "status: suspended",
+        "en",
+        "Work on the Osh–Sary-Tash road has been suspended.",
+        ("Osh–Sary-Tash road", "road", "suspended"),
+    ),
+    _w(
+        "status: suspended",
+        "en",
+        "A proposed cement plant in the Sughd region has been put on hold for lack of financing.",
+        ("Cement plant in the Sughd region", "other", "suspended"),
+    ),
+    _w(
+        "status: suspended",
+        "ru",
+        "Строительство газопровода Туркменабат — Бухара заморожено.",
+        ("Газопровод Туркменабат — Бухара", "pipeline", "suspended"),
+    ),
+    # Nominal forms: the construction of, the project to build.
+    _w(
+        "nominal form",
+        "en",
+        "The ministers discussed the project to build a fertiliser plant in the Mary region.",
+        ("Fertiliser plant in the Mary region", "other", "planned"),
+    ),
+    _w(
+        "nominal form",
+        "en",
+        "The construction of a seawater desalination plant in Aktau is ahead of schedule.",
+        ("Seawater desalination plant in Aktau", "other", "under_construction"),
+    ),
+    _w(
+        "nominal form",
+        "ru",
+        "Обсуждён проект строительства стекольного завода в Кызылорде.",
+        ("Стекольный завод в Кызылорде", "other", "planned"),
+    ),
+    _w(
+        "nominal form",
+        "ru",
+        "Строительство нефтеперерабатывающего завода в Туркменбаши ведётся китайским подрядчиком.",
+        ("Нефтеперерабатывающий завод в Туркменбаши", "other", "under_construction"),
+    ),
+    # Not a project: a facility with no place, an investment, a company, a venue, several.
+    _w("not a project", "en", "The plant employs more than 500 people.", None),
+    _w(
+        "not a project",
+        "en",
+        "Azerbaijani investment in Kazakhstan's infrastructure reached $1.2 billion.",
+        None,
+    ),
+    _w("not a project", "en", "KazMunayGas and SOCAR signed a memorandum on cooperation.", None),
+    _w("not a project", "en", "The forum was held at the exhibition centre in Astana.", None),
+    _w(
+        "not a project",
+        "en",
+        "Companies of the two countries are working on 40 joint projects worth $2 billion.",
+        None,
+    ),
+    _w("not a project", "en", "Analysts at a research centre in Almaty expect trade to grow.", None),
+    _w("not a project", "ru", "Экспорт цемента из Шымкентской области вырос на 10%.", None),
+    _w("not a project", "ru", "Стороны обсудили инвестиции в транспортную инфраструктуру.", None),
+    _w("not a project", "ru", "Форум прошёл в выставочном центре в Астане.", None),
+    _w("not a project", "ru", "В Туркестанской области работают 12 заводов с узбекским капиталом.", None),
+)
+
+
+# Written after the rules for WORDINGS were, before either version was run on them: the same kinds
+# in other words, to see how far the rules carry beyond the sentences they were written against.
+FRESH: tuple[Wording, ...] = (
+    _w(
+        "facility by what and where",
+        "en",
+        "Turkmen and Turkish investors will build a polypropylene plant in the Lebap region.",
+        ("Polypropylene plant in the Lebap region", "other", "planned"),
+    ),
+    _w(
+        "facility by what and where",
+        "en",
+        "A Chinese contractor has started building a copper processing plant in the Almalyk district.",
+        ("Copper processing plant in the Almalyk district", "other", "under_construction"),
+    ),
+    _w(
+        "facility by what and where",
+        "en",
+        "The leaders inaugurated a pharmaceutical factory near Bishkek on Thursday.",
+        ("Pharmaceutical factory near Bishkek", "other", "operating"),
+    ),
+    _w(
+        "facility by what and where",
+        "en",
+        "A flour mill in the Kostanay region was put into operation last month.",
+        ("Flour mill in the Kostanay region", "other", "operating"),
+    ),
+    _w(
+        "facility by what and where",
+        "ru",
+        "В Сырдарьинской области будет построен завод по переработке хлопка.",
+        ("Завод по переработке хлопка в Сырдарьинской области", "other", "planned"),
+    ),
+    _w(
+        "facility by what and where",
+        "ru",
+        "Китайская компания завершила строительство сахарного завода в Жамбылской области.",
+        ("Сахарный завод в Жамбылской области", "other", "completed"),
+    ),
+    _w(
+        "facility by what and where",
+        "ru",
+        "Под Ашхабадом введён в эксплуатацию тепличный комплекс площадью 20 гектаров.",
+        ("Тепличный комплекс под Ашхабадом", "other", "operating"),
+    ),
+    _w(
+        "facility by what and where",
+        "ru",
+        "Стороны обсудили создание хлопкоперерабатывающего кластера в Хатлонской области.",
+        ("Хлопкоперерабатывающий кластер в Хатлонской области", "other", "planned"),
+    ),
+    _w(
+        "capacity or cost beside it",
+        "en",
+        "A 300 MW solar park in the Turkestan region will be built by a Saudi firm.",
+        ("Solar park in the Turkestan region", "other", "planned"),
+    ),
+    _w(
+        "capacity or cost beside it",
+        "en",
+        "Kazakhstan and China agreed on a gas chemical complex worth $2.5 billion in the Atyrau region.",
+        ("Gas chemical complex in the Atyrau region", "other", "planned"),
+    ),
+    _w(
+        "capacity or cost beside it",
+        "ru",
+        "Саудовская компания построит ветровую электростанцию мощностью 500 мегаватт в Бухарской области.",
+        ("Ветровая электростанция в Бухарской области", "other", "planned"),
+    ),
+    _w(
+        "capacity or cost beside it",
+        "ru",
+        "Стоимость проекта строительства цементного завода в Джизакской области оценивается в 150 млн "
+        "долларов.",
+        ("Цементный завод в Джизакской области", "other", "planned"),
+    ),
+    _w(
+        "line by its ends",
+        "en",
+        "The two sides plan to lay a gas pipeline from Galkynysh to Herat.",
+        ("Galkynysh–Herat gas pipeline", "pipeline", "planned"),
+    ),
+    _w(
+        "line by its ends",
+        "en",
+        "A new highway connecting Almaty with Bishkek is under construction.",
+        ("Almaty–Bishkek highway", "road", "under_construction"),
+    ),
+    _w(
+        "line by its ends",
+        "en",
+        "Work has begun on a railway line linking Torugart and Arpa.",
+        ("Torugart–Arpa railway", "railway", "under_construction"),
+    ),
+    _w(
+        "line by its ends",
+        "ru",
+        "Стороны договорились о строительстве железной дороги от Кашгара до Андижана.",
+        ("Железная дорога Кашгар — Андижан", "railway", "planned"),
+    ),
+    _w(
+        "line by its ends",
+        "ru",
+        "Узбекистан и Таджикистан построят ЛЭП между Сурхандарьей и Регаром.",
+        ("ЛЭП Сурхандарья — Регар", "power_line", "planned"),
+    ),
+    _w(
+        "line by its ends",
+        "ru",
+        "Ведётся прокладка оптоволоконного кабеля по дну Каспийского моря.",
+        ("Оптоволоконный кабель по дну Каспийского моря", "digital_system", "under_construction"),
+    ),
+    _w(
+        "hub, zone, park",
+        "en",
+        "Uzbekistan will set up a free economic zone in Termez.",
+        ("Free economic zone in Termez", "other", "planned"),
+    ),
+    _w(
+        "hub, zone, park",
+        "en",
+        "A logistics hub at Aktau port has started operating.",
+        ("Logistics hub at Aktau port", "port", "operating"),
+    ),
+    _w(
+        "hub, zone, park",
+        "ru",
+        "В Навои открыт международный логистический хаб.",
+        ("Международный логистический хаб в Навои", "port", "operating"),
+    ),
+    _w(
+        "hub, zone, park",
+        "ru",
+        "В Чуйской области будет создана свободная экономическая зона.",
+        ("Свободная экономическая зона в Чуйской области", "other", "planned"),
+    ),
+    _w(
+        "status: launched, opened",
+        "en",
+        "Traffic on the Kungrad–Beyneu road was opened on Monday.",
+        ("Kungrad–Beyneu road", "road", "operating"),
+    ),
+    _w(
+        "status: will be completed by",
+        "en",
+        "The Aktau–Baku fibre-optic line is expected to be commissioned next year.",
+        ("Aktau–Baku fibre-optic line", "digital_system", "under_construction"),
+    ),
+    _w(
+        "status: foundation stone",
+        "en",
+        "Groundbreaking for the Chui–Talas road took place on Friday.",
+        ("Chui–Talas road", "road", "under_construction"),
+    ),
+    _w(
+        "status: suspended",
+        "ru",
+        "Строительство газопровода Бейнеу — Бозой — Шымкент приостановлено.",
+        ("Газопровод Бейнеу — Бозой — Шымкент", "pipeline", "suspended"),
+    ),
+    _w(
+        "status: commissioned, put into operation",
+        "ru",
+        "Автодорога Душанбе — Чанак введена в строй после реконструкции.",
+        ("Автодорога Душанбе — Чанак", "road", "operating"),
+    ),
+    _w(
+        "status: construction began",
+        "ru",
+        "Президенты дали старт строительству автодороги Бохтар — Дангара.",
+        ("Автодорога Бохтар — Дангара", "road", "under_construction"),
+    ),
+    _w(
+        "status: agreed or plan to build",
+        "ru",
+        "Казахстан и Кыргызстан планируют проложить газопровод Шымкент — Бишкек.",
+        ("Газопровод Шымкент — Бишкек", "pipeline", "planned"),
+    ),
+    _w(
+        "status: agreed or plan to build",
+        "en",
+        "Kazakhstan intends to build the Bakhty–Ayagoz railway.",
+        ("Bakhty–Ayagoz railway", "railway", "planned"),
+    ),
+    _w("not a project", "en", "The refinery in Pavlodar processed 5 million tonnes of oil last year.", None),
+    _w("not a project", "en", "Delegates toured a textile factory in Tashkent during the visit.", None),
+    _w("not a project", "ru", "Делегация посетила хлопкоперерабатывающий завод в Ферганской области.", None),
+    _w("not a project", "ru", "Переговоры прошли в конгресс-холле в Астане.", None),
+    _w("not a project", "en", "The two railways agreed to harmonise tariffs.", None),
+    _w("not a project", "en", "Turkish companies have invested $4 billion in the Uzbek economy.", None),
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    wording: Wording
+    proposed: list[tuple[str, str, str]]  # name, kind, status of each project proposed
+    passed: bool
+
+
+def judge(wording: Wording) -> Outcome:
+    proposals = [
+        p.body
+        for p in extract(wording.text, language=wording.language, published=PUBLISHED)
+        if p.kind == "infrastructure_project"
+    ]
+    proposed = [
+        (b["name_en"] if wording.language == "en" else b["name_ru"], b["kind"], b["status"])
+        for b in proposals
+    ]
+    if wording.expected is None:
+        return Outcome(wording, proposed, not proposals)
+    name, kind, status = wording.expected
+    gold = {"name_en": name, "name_ru": name, "kind": kind}
+    matched = [b for b in proposals if matches("infrastructure_project", gold, b)]
+    passed = len(proposals) == 1 and len(matched) == 1 and matched[0]["status"] == status
+    return Outcome(wording, proposed, passed)
+
+
+def _table(title: str, outcomes: list[Outcome]) -> None:
+    passed: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for outcome in outcomes:
+        total[outcome.wording.kind] += 1
+        passed[outcome.wording.kind] += outcome.passed
+    print(f"\n| {title}: kind of wording | passed |\n|---|---|")
+    for kind in total:
+        print(f"| {kind} | {passed[kind]} / {total[kind]} |")
+    print(f"| **all** | **{sum(passed.values())} / {len(outcomes)}** |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--verbose", action="store_true", help="print each failing sentence")
+    args = parser.parse_args()
+    groups = {"catalogue": WORDINGS, "fresh": FRESH}
+    results = {title: [judge(w) for w in wordings] for title, wordings in groups.items()}
+    for title, outcomes in results.items():
+        _table(title, outcomes)
+    if args.verbose:
+        for title, outcomes in results.items():
+            for outcome in outcomes:
+                if not outcome.passed:
+                    w = outcome.wording
+                    print(f"\nFAIL ({title}) [{w.kind}] {w.language}: {w.text}")
+                    print(f"  expected {w.expected}\n  proposed {outcome.proposed}")
+
+
+if __name__ == "__main__":
+    main()
