@@ -40,6 +40,7 @@ class _Found:
     known_id: str | None = None
     confidence: float = 0.8
     unstated: str | None = None  # its status when no word tells it, if not its kind's default
+    described: bool = False  # named only by what it is and where it stands
 
 
 def propose_projects(
@@ -75,6 +76,10 @@ def propose_projects(
             keys[project_id] = None
             continue
         status, sentence, cued = _status(reading, item)
+        if item.described and not cued and not any(_tells_ahead(s) for s in item.sentences):
+            # "Delegates toured a textile factory in Tashkent": a facility merely mentioned, with no
+            # word of its building, running or being planned, is no project of the pair
+            continue
         body = {**item.body, "status": status}
         requires = []
         places = []
@@ -120,6 +125,7 @@ def _with_placed(
         item = _named(reading, facts, facility.kind, facility.name, facility.name, quoted=facility.name)
         # Told by its description, not a name it already bears: mostly a facility still to be built.
         item.unstated = "planned"
+        item.described = True
         found.append((item, tokens[facility.head].start))
     return kept + found
 
@@ -321,6 +327,22 @@ _PLANS_TO = re.compile(
     re.IGNORECASE,
 )
 _DUE_TO_BEGIN = re.compile(r"\b(?:due|expected|scheduled|set)\s+to\s+(?:begin|start)\s+$", re.IGNORECASE)
+_STILL_TO_COME = re.compile(
+    r"\b(?:will|shall|to\s+be|agree[ds]?|plans?|planned|intends?|aims?|proposed|going\s+to|set\s+to|due\s+to)\b"
+    r"|\b(?:будет|будут|планир\w*|намер\w*|договор\w*|предлага\w*|предполага\w*|собира\w*)",
+    re.IGNORECASE,
+)
+
+
+def _tells_ahead(sentence: Sentence) -> bool:
+    """Whether the sentence tells of something still to come: a plan, an agreement, a future tense
+    ("will build", "agreed on", "будет создана", "построят")."""
+    if _STILL_TO_COME.search(sentence.text) or _AHEAD.search(sentence.text):
+        return True
+    cyrillic = (token for token in sentence.tokens if token.text.isalpha() and not token.text.isascii())
+    return any(_future(token) for token in cyrillic)
+
+
 _STARTS_LATER = re.compile(
     r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to)\s+(?:start|begin)\b|\bначн[её]тся\b|\bначнут\b|\bстартует\b",
     re.IGNORECASE,
