@@ -479,6 +479,8 @@ def propose_events(
             # event, the summit where it is held is not one of the pair
             first = facts.sentence.tokens[0]
             triggers = [Mention(meeting, first.start, first.end, 0, 1)]
+        if not triggers:
+            triggers = _greeted(reading, facts)
         if not stated and not triggers and detector is not None:
             learned = learned_trigger(reading, facts, detector)
             triggers = [learned] if learned else []
@@ -665,7 +667,21 @@ def _background(reading: Reading, facts: SentenceFacts) -> bool:
     )
 
 
+# A day told by the event before: "On the same day", "Later that day", "В тот же день".
+_SAME_DAY = re.compile(
+    r"\b(?:on\s+the\s+same\s+day|later\s+(?:that|the\s+same)\s+day|earlier\s+that\s+day|"
+    r"в\s+тот\s+же\s+день|в\s+этот\s+же\s+день)\b",
+    re.IGNORECASE,
+)
 _MEETING = re.compile(r"\bзаседани\w*|\bвстреч\w*|\bmeeting\b|\bsession\b", re.IGNORECASE)
+
+
+def _last_held_day(events: Sequence[_Event]) -> str | None:
+    """The date of the last held event told with a date of its own."""
+    for event in reversed(events):
+        if event.body.get("status", "held") == "held" and event.stated_date:
+            return str(event.body["date"])
+    return None
 
 
 def _visit_under_way(events: Sequence[_Event]) -> _Event | None:
@@ -725,6 +741,33 @@ def _announced(reading: Reading, facts: SentenceFacts, trigger: Mention[str]) ->
     low, high = clause(facts.sentence, trigger.start)
     tokens = [t for t in facts.sentence.tokens if low <= t.start < high]
     return bool(reading.cues("PLANNED", tokens) or reading.future_tense(tokens))
+
+
+# What may stand between a verb of meeting and the person met: "the visiting", "his Uzbek".
+_BEFORE_THE_PERSON = re.compile(r"\s+(?:(?:by|the|his|her|their|a|an|visiting)\s+)*(?:[\w-]+\s+){0,2}", re.I)
+_MET_BY_OFFICE = re.compile(
+    r"\s+(?:(?:the|his|her|their|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:counterparts?|delegation)\b", re.I
+)
+
+
+def _greeted(reading: Reading, facts: SentenceFacts) -> list[Mention[str]]:
+    """ "The president received the visiting Turkish foreign minister", "sat down with his Uzbek
+    counterpart", "was received by the Vice President": a verb of meeting whose object is a person,
+    named or by office, is a meeting (bilateral only when two countries are named, as any `meeting`)."""
+    sentence = facts.sentence
+    offices = [role.start for role in reading.cues("ROLES", sentence.tokens)]
+    people = [*offices, *(person.start for person in facts.people)]
+    for verb in reading.cues("GREETED", sentence.tokens):
+        after = sentence.text[verb.end - sentence.start :]
+        if _MET_BY_OFFICE.match(after) or any(
+            start >= verb.end
+            and _BEFORE_THE_PERSON.fullmatch(
+                sentence.text[verb.end - sentence.start : start - sentence.start]
+            )
+            for start in people
+        ):
+            return [Mention("meeting", verb.start, verb.end, verb.first, verb.last)]
+    return []
 
 
 def _meeting_told_before(reading: Reading, facts: SentenceFacts) -> bool:
@@ -930,6 +973,9 @@ def _events(
         return []  # a next session with no date of its own is no fact yet ("on a date to be agreed")
     if context is not None and (dated is None or dated[1] > 0):
         dated = context.body["date"], 0.1
+    day_before = _last_held_day(earlier)
+    if day_before and status == "held" and _SAME_DAY.search(facts.sentence.text):
+        dated = day_before, 0.0  # "On the same day, the minister was received by …"
     visit = _visit_under_way(earlier)
     if context is None and status == "held" and visit is not None and (dated is None or dated[1] >= 0.35):
         dated = (

@@ -643,7 +643,7 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
             ("foreign ministers", "ministers met", "ministerial meeting", "meeting of ministers"),
         ),
         ("multilateral_meeting", ("consultative meeting", "meeting of leaders", "leaders' meeting")),
-        ("meeting", ("met with", "held a meeting with", "meeting with")),
+        ("meeting", ("met with", "held a meeting with", "meeting with", "meeting between")),
         ("visit", ("visit", "visited", "paid a visit", "arrived in")),
     ),
 }
@@ -1432,6 +1432,23 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "at the session",
         "during the session",
         "at the meeting",
+    ),
+}
+
+# Who met whom, as wire copy tells it ("received the visiting minister", "sat down with his
+# counterpart"): a meeting only when a person is the verb's object (events._greeted), and only in a
+# sentence that names no gathering of its own.
+GREETED: dict[str, tuple[str, ...]] = {
+    "ru": (),
+    "en": (
+        "met",
+        "received",
+        "welcomed",
+        "hosted",
+        "sat down with",
+        "held talks with",
+        "was received by",
+        "were received by",
     ),
 }
 

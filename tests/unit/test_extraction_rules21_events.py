@@ -1,0 +1,78 @@
+"""rules-21 events: English wordings by kind, as wire copy and press services write them: who met whom
+by a verb and its object ("received the visiting minister", "sat down with his counterpart"), a day
+told by the event before ("On the same day"); from sentences of our own (issue 12)."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+from extraction_support import checked_bodies
+
+PUBLISHED = date(2025, 12, 5)  # a Friday: "on Wednesday" is 3 December
+
+
+def events(text: str) -> list[dict[str, Any]]:
+    return checked_bodies(text, "en", "event", PUBLISHED)
+
+
+def rows(text: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    return sorted(
+        (body["type"], body.get("status", "held"), body["date"], tuple(body["countries"]))
+        for body in events(text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The President of Uzbekistan received the visiting Turkish foreign minister in Tashkent on "
+            "Dec. 3.",
+            [("talks", "held", "2025-12-03", ("TR", "UZ"))],
+        ),
+        (
+            "The Kyrgyz prime minister welcomed a Kazakh government delegation led by the deputy prime "
+            "minister in Bishkek on Wednesday.",
+            [("talks", "held", "2025-12-03", ("KG", "KZ"))],
+        ),
+        (
+            "In Ankara on Thursday, the Turkish foreign minister sat down with his Uzbek counterpart to "
+            "review last year's roadmap.",
+            [("ministerial_meeting", "held", "2025-12-04", ("TR", "UZ"))],
+        ),
+        (
+            "Uzbekistan's leader met the Turkish president in Ankara on Thursday.",
+            [("talks", "held", "2025-12-04", ("TR", "UZ"))],
+        ),
+        (
+            "A meeting between the Kazakh and Kyrgyz prime ministers took place in Bishkek on Wednesday.",
+            [("talks", "held", "2025-12-03", ("KG", "KZ"))],
+        ),
+    ],
+)
+def test_who_met_whom_told_by_a_verb_and_the_person_met(
+    text: str, expected: list[tuple[str, str, str, tuple[str, ...]]]
+) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since deliveries began in January, Hungary has received about 100 million cubic metres of "
+        "Azerbaijani gas, the ministry said.",
+        "The Kazakh and Uzbek leaders welcomed the launch in August of a new rail freight service.",
+        "Kazakhstan met its target for grain exports to Azerbaijan in 2024.",
+    ],
+)
+def test_a_verb_of_meeting_without_a_person_met_is_no_event(text: str) -> None:
+    assert events(text) == []
+
+
+def test_a_meeting_on_the_same_day_is_dated_by_the_event_before() -> None:
+    text = (
+        "On 3 December the Turkmen foreign minister, who is in Azerbaijan on a working visit, held talks "
+        "with his Azerbaijani counterpart in Baku. On the same day, the Turkmen minister was received by "
+        "the President of Azerbaijan."
+    )
+    assert rows(text) == [("working_visit", "held", "2025-12-03", ("AZ", "TM"))]
