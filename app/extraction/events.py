@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -373,7 +373,11 @@ def _near(sentence: Sentence, trigger: Mention[str]) -> list[Token]:
     """The words that tell an event's status: its clause, from a dozen words before the trigger
     ("Kazakhstan plans to ship oil…, the minister said after talks in Baku": the talks were held)."""
     low, high = clause(sentence, trigger.start)
-    while high < sentence.end and _RELATIVE_NEXT.match(sentence.text, high - sentence.start):
+    while (
+        high < sentence.end
+        and _RELATIVE_NEXT.match(sentence.text, high - sentence.start)
+        and not _NEXT_TIME_CLAUSE.match(sentence.text, high - sentence.start)  # another gathering's
+    ):
         high = clause(sentence, high + 1)[1]  # "заседание совета, которое ожидается в Астане"
     tokens = sentence.tokens
     return [t for i, t in enumerate(tokens) if low <= t.start and t.end <= high and i >= trigger.first - 12]
@@ -484,6 +488,7 @@ def propose_events(
         if not stated and not triggers and detector is not None:
             learned = learned_trigger(reading, facts, detector)
             triggers = [learned] if learned else []
+        apart = _ministers_apart(reading, facts, triggers)
         found: list[_Event] = []
         # One event per kind of gathering the sentence names: "заседание Высшего межгосударственного
         # совета в ходе государственного визита" is a council and a visit; talks during a visit are one.
@@ -496,18 +501,23 @@ def propose_events(
             others = [t for kind, group in groups.items() if kind != "visit" for t in group]
             if any(_same_clause(facts.sentence, v, others) for v in groups.get("visit", [])):
                 groups.pop("visit", None)
+        if apart is not None:
+            groups["ministers_apart"] = [apart]
         if "council_again" in groups and {"interstate_council", "business_council"} & set(groups):
             groups.pop("council_again")
         if "session_again" in groups and (_BODIES | _BODY_TRIGGERS | {"council_again"}) & set(groups):
             groups.pop("session_again")  # "следующее заседание комиссии": the body is named
         for group in groups.values():
             best = min(group, key=lambda m: order.index(m.value) if m.value in order else len(order))
+            best, told = _next_session(facts, best)
+            if apart is not None:
+                told = _places_of_its_clause(told, best)
             context = _context(reading, facts, best, events)
             if best.value in {"council_again", "session_again"} and context is None:
                 continue
             if best.value == "visit" and _VISIT_ENDS.search(facts.sentence.text) and _visit_under_way(events):
                 continue  # "Визит начался в среду и завершится в пятницу": the visit told before
-            made = _events(reading, registry, facts, best, len(events), context, events, len(groups) > 1)
+            made = _events(reading, registry, told, best, len(events), context, events, len(groups) > 1)
             if best.value in _BODIES:
                 body = best.value
             if made and made[0].body["type"] in _BODIES:
@@ -674,6 +684,60 @@ _SAME_DAY = re.compile(
     re.IGNORECASE,
 )
 _MEETING = re.compile(r"\bзаседани\w*|\bвстреч\w*|\bmeeting\b|\bsession\b", re.IGNORECASE)
+
+
+# A joint body told with its next session in a relative clause: "the intergovernmental commission,
+# whose next session is scheduled for May in Astana", "the council, which will next meet in Baku".
+_NEXT_TIME = (
+    r",\s*(?:whose\s+(?P<next>next\s+(?:session|meeting))|which\s+(?:will|is\s+due\s+to)\s+"
+    r"(?P<meet>next\s+(?:meet|convene)))\b"
+)
+_NEXT_TIME_CLAUSE = re.compile(_NEXT_TIME, re.IGNORECASE)
+_NEXT_SESSION_AFTER = re.compile(r"[^,;.]{0,80}?" + _NEXT_TIME, re.IGNORECASE)
+
+
+def _next_session(facts: SentenceFacts, trigger: Mention[str]) -> tuple[Mention[str], SentenceFacts]:
+    """A body named in a sentence about another meeting, its next session told after it: the event is
+    that session, read from its own clause (its status, date and place), not from the meeting's."""
+    sentence = facts.sentence
+    found = _NEXT_SESSION_AFTER.match(sentence.text, trigger.end - sentence.start)
+    if trigger.value not in _BODIES or found is None:
+        return trigger, facts
+    at = sentence.start + found.start("next" if found.group("next") else "meet")
+    first = next(i for i, token in enumerate(sentence.tokens) if token.start >= at)
+    moved = Mention(trigger.value, at, sentence.tokens[first].end, first, first + 1)
+    return moved, replace(facts, places=[place for place in facts.places if place.start >= at])
+
+
+def _ministers_apart(
+    reading: Reading, facts: SentenceFacts, triggers: Sequence[Mention[str]]
+) -> Mention[str] | None:
+    """ "The president will pay a state visit to Baku in February, the two foreign ministers said after
+    their meeting in Astana on Tuesday": ministers meeting in a clause of their own, beside another
+    gathering the sentence names, are an event of their own."""
+    sentence = facts.sentence
+    positions = [_next_session(facts, trigger)[0].start for trigger in triggers]
+    if not positions:
+        return None
+    for i, token in enumerate(sentence.tokens):
+        if token.text.lower() not in _MET_WORDS:
+            continue
+        low, high = clause(sentence, token.start)
+        if any(low <= at < high for at in positions):
+            continue
+        roles = [
+            r.value for r in reading.cues("ROLES", [t for t in sentence.tokens if low <= t.start < high])
+        ]
+        if roles and all("minister" in r or "минист" in r for r in roles) and not _HEADS & set(roles):
+            return Mention("ministerial_meeting", token.start, token.end, i, i + 1)
+    return None
+
+
+def _places_of_its_clause(facts: SentenceFacts, trigger: Mention[str]) -> SentenceFacts:
+    """The sentence's facts with only the places of the trigger's clause: another clause's place is
+    another gathering's."""
+    low, high = clause(facts.sentence, trigger.start)
+    return replace(facts, places=[place for place in facts.places if low <= place.start < high])
 
 
 def _last_held_day(events: Sequence[_Event]) -> str | None:

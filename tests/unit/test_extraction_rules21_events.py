@@ -76,3 +76,31 @@ def test_a_meeting_on_the_same_day_is_dated_by_the_event_before() -> None:
         "the President of Azerbaijan."
     )
     assert rows(text) == [("working_visit", "held", "2025-12-03", ("AZ", "TM"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "session"),
+    [
+        (
+            "The foreign ministers of Uzbekistan and Kazakhstan met in Tashkent on Wednesday and discussed "
+            "the work of the intergovernmental commission, whose next session is scheduled for May in "
+            "Astana.",
+            ("intergovernmental_commission", "planned", "2026-05", "KZ"),
+        ),
+        (
+            "The economy ministers of Georgia and Azerbaijan met in Tbilisi on Tuesday to review the agenda "
+            "of the joint commission, which will next meet in Baku in March.",
+            ("intergovernmental_commission", "planned", "2026-03", "AZ"),
+        ),
+    ],
+)
+def test_a_body_s_next_session_told_in_a_relative_clause_is_planned_at_its_own_time_and_place(
+    text: str, session: tuple[str, str, str, str]
+) -> None:
+    found = sorted(
+        (body["type"], body.get("status", "held"), body["date"], body.get("host_country"))
+        for body in events(text)
+    )
+    meeting = found[1]
+    assert found[0] == session
+    assert meeting[0] == "ministerial_meeting" and meeting[1] == "held" and meeting[2].startswith("2025-12-0")
