@@ -477,10 +477,15 @@ def propose_events(
                 for t in triggers
                 if not any(a.first <= t.first < a.last for a in anaphora) or _announced(reading, facts, t)
             ]
-        meeting = None if events and _meeting_told_before(reading, facts) else _officials_meet(reading, facts)
-        if meeting and all(_on_the_sidelines(facts.sentence, t) for t in triggers):
-            # "The ministers are due to meet on the sidelines of a regional summit": the meeting is the
-            # event, the summit where it is held is not one of the pair
+        beside = [t for t in triggers if _on_the_sidelines(facts.sentence, t)]
+        told_before = events and _meeting_told_before(reading, facts)
+        meeting = None if told_before else _officials_meet(reading, facts, beside=bool(beside))
+        if meeting and beside:
+            # "The ministers are due to meet on the sidelines of a regional summit", "the presidents met
+            # on the sidelines of …": the meeting is the event, the summit where it is held is not one
+            # of the pair
+            triggers = [t for t in triggers if t not in beside]
+        if meeting and not triggers:
             first = facts.sentence.tokens[0]
             triggers = [Mention(meeting, first.start, first.end, 0, 1)]
         if not triggers:
@@ -776,10 +781,11 @@ def _ministers_only(reading: Reading, facts: SentenceFacts) -> bool:
     return bool(roles) and all(("минист" in r or "minister" in r) and r not in _HEADS for r in roles)
 
 
-def _officials_meet(reading: Reading, facts: SentenceFacts) -> str | None:
+def _officials_meet(reading: Reading, facts: SentenceFacts, beside: bool = False) -> str | None:
     """ "The energy ministers of the two countries met in Istanbul", "are due to meet in Lima", "Главы
     правительств двух стран встретятся в начале ноября": ministers meeting (`ministerial_meeting`), or
-    heads of state or government meeting each other (`talks`)."""
+    heads of state or government meeting each other (`talks`). `beside`: the meeting is told on the
+    sidelines of a gathering, so heads who met held talks of their own there."""
     words = {t.text.lower() for t in facts.sentence.tokens}
     met = words & _MET_WORDS
     to_meet = _TO_MEET.search(facts.sentence.text) is not None
@@ -797,7 +803,7 @@ def _officials_meet(reading: Reading, facts: SentenceFacts) -> str | None:
     )
     if heads:
         # a meeting of leaders still to come; one told as held is the talks or visit told around it
-        return "talks" if to_meet and len({m.value.code for m in facts.countries}) != 1 else None
+        return "talks" if (to_meet or beside) and len({m.value.code for m in facts.countries}) != 1 else None
     return "ministerial_meeting" if _ministers_only(reading, facts) else None
 
 
@@ -918,7 +924,10 @@ def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) ->
                 other.body, other.sentence = event.body, event.sentence
             other.body["people"], other.requires = people, requires
             return True
-        same = all(event.body.get(f) == other.body.get(f) for f in ("type", "host_country", "location"))
+        # a host told once ("в египетской столице") and left untold the next time is the same host
+        hosts = [host for host in (event.body.get("host_country"), other.body.get("host_country")) if host]
+        fields = ("type", "location", "status") if len(hosts) == 1 else ("type", "location", "host_country")
+        same = all(event.body.get(f) == other.body.get(f) for f in fields)
         if (
             same
             and set(event.body["people"]) <= set(other.body["people"])
@@ -1118,6 +1127,9 @@ def _events(
             and len(set(person_countries) | {m.value.code for m in facts.countries}) < 2
         ):
             continue  # "met with journalists": a meeting is bilateral only when two countries are named
+        if host is None and status == "held" and event_type not in _VISIT_TYPES | {"phone_call"}:
+            host = body["host_country"] = _dateline_country(reading, facts)
+            countries |= {host} if host else set()
         body["countries"] = sorted(countries)
         organization_ids: list[str] = []
         org_entry: OrganizationEntry | None = None
@@ -1272,15 +1284,41 @@ def _summit_groups(facts: SentenceFacts) -> list[tuple[Mention[Any] | None, Ment
     return groups
 
 
+# Travelling to a place for a meeting: "travelled to Baku on Monday for talks".
+_TRAVELLED = {"travelled", "traveled", "travels", "travel", "flew", "flies", "fly", "headed", "heads", "went"}
+
+
 def _location(facts: SentenceFacts, visit: bool) -> Mention[Any] | None:
     tokens = facts.sentence.tokens
     words = _LOCATIVE | ({"to"} if visit else set())
     for mention in facts.places:
         previous = tokens[mention.first - 1] if mention.first > 0 else None
+        travelled = mention.first > 1 and tokens[mention.first - 2].text.lower() in _TRAVELLED
         if previous is not None and (
-            previous.text.lower() in words or (visit and previous.keys & _VISIT_VERBS)
+            previous.text.lower() in words
+            or (visit and previous.keys & _VISIT_VERBS)
+            or (travelled and previous.text.lower() == "to")
         ):
             return mention
+    return None
+
+
+# A place the lexicon may not know, told after "in" or "at" ("in Madrid", "at the Kremlin").
+_PLACE_TOLD = re.compile(
+    r"\b(?:in|at|в|во)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-ZА-ЯЁ]"
+)
+
+
+def _dateline_country(reading: Reading, facts: SentenceFacts) -> str | None:
+    """The country of a wire's dateline city ("ASTANA, Dec 3 (Reuters) -"): where a meeting the report
+    tells with no place of its own was held."""
+    if reading.dateline is None or _PLACE_TOLD.search(facts.sentence.text[1:]):
+        return None
+    for facts in reading.facts[:2]:
+        opening = [place for place in facts.places if place.first == 0 and place.value.entry is not None]
+        if opening:
+            return str(opening[0].value.entry.country)
     return None
 
 
@@ -1302,12 +1340,28 @@ def _to_capital(tokens: list[Token], at: int) -> bool:
     return word.text.lower() in _DESTINATION or bool(word.keys & _VISIT_VERBS)
 
 
+_IN_ITS_CAPITAL = re.compile(r"\s+(?:capital|столиц\w*)\b", re.IGNORECASE)
+_IN_THE = re.compile(r"\b(?:in\s+the|to\s+the|в|во)\s+$", re.IGNORECASE)
+
+
+def _in_its_capital(sentence: Sentence, mention: Mention[Any]) -> bool:
+    """A country's adjective that names its capital: "in the Uzbek capital", "в таджикскую столицу"."""
+    before, after = sentence.text[: mention.start - sentence.start], mention.end - sentence.start
+    return (
+        mention.value.adjective
+        and _IN_ITS_CAPITAL.match(sentence.text, after) is not None
+        and _IN_THE.search(before) is not None
+    )
+
+
 def _destination(facts: SentenceFacts, trigger: Mention[str], visit: bool = False) -> str | None:
     """The country visited: "визит … в Казахстан", "прибыл в Казахстан с визитом", "visited Azerbaijan";
     for a `visit`, also its capital that no place lexicon knows ("a two-day official visit to Hanoi")."""
     tokens = facts.sentence.tokens
     low, high = clause(facts.sentence, trigger.start)
     for mention in facts.countries:
+        if _in_its_capital(facts.sentence, mention):
+            return mention.value.code  # "in the Uzbek capital", "в узбекской столице"
         if mention.value.adjective or not low <= mention.start < high:
             continue
         if mention.value.capital:

@@ -104,3 +104,53 @@ def test_a_body_s_next_session_told_in_a_relative_clause_is_planned_at_its_own_t
     meeting = found[1]
     assert found[0] == session
     assert meeting[0] == "ministerial_meeting" and meeting[1] == "held" and meeting[2].startswith("2025-12-0")
+
+
+def hosted(text: str) -> list[tuple[str, str, str | None, tuple[str, ...]]]:
+    return sorted(
+        (body["type"], body["date"], body.get("host_country"), tuple(body["countries"]))
+        for body in events(text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The presidents of Uzbekistan and Azerbaijan met on the sidelines of a regional summit in "
+            "Dushanbe on Dec. 2.",
+            [("talks", "2025-12-02", "TJ", ("AZ", "TJ", "UZ"))],
+        ),
+        (
+            "ASTANA, Dec 3 (Reuters) - Kazakhstan's president held talks with the visiting Uzbek foreign "
+            "minister on Wednesday.",
+            [("talks", "2025-12-03", "KZ", ("KZ", "UZ"))],
+        ),
+        (
+            "BAKU, 3 December - The presidents of Azerbaijan and Georgia held talks on Wednesday.",
+            [("talks", "2025-12-03", "AZ", ("AZ", "GE"))],
+        ),
+        (
+            "The Kazakh foreign minister travelled to Baku on Monday for talks with his Azerbaijani "
+            "counterpart.",
+            [("ministerial_meeting", "2025-12-01", "AZ", ("AZ", "KZ"))],
+        ),
+        (
+            "The Uzbek president received the Azerbaijani foreign minister in the Uzbek capital on Tuesday.",
+            [("talks", "2025-12-02", "UZ", ("AZ", "UZ"))],
+        ),
+    ],
+)
+def test_where_a_meeting_was_held_told_by_a_dateline_a_journey_or_the_capital(
+    text: str, expected: list[tuple[str, str, str | None, tuple[str, ...]]]
+) -> None:
+    assert hosted(text) == expected
+
+
+def test_a_dateline_does_not_host_a_meeting_told_at_a_place_of_its_own_or_a_call() -> None:
+    text = (
+        "ASTANA, Dec 3 (Reuters) - Kazakhstan's deputy foreign minister held consultations with his "
+        "Spanish counterpart in Madrid on Tuesday. On Wednesday the President of Kazakhstan held a "
+        "telephone conversation with the President of Azerbaijan."
+    )
+    assert [body.get("host_country") for body in events(text)] == [None, None]
