@@ -62,7 +62,9 @@ _SELF_STANDING = {
 }
 _CLAUSE_BREAK = re.compile(
     r";|\s[-–—]\s|,\s*(?=(?:который|которая|которое|которые|которого|которой|котором|которых|что|чтобы|где|когда|"
-    r"после|а|но|однако|and|while|which|who|whose|where|when|after|before|but|said|according|adding)\b)",
+    r"после|а|но|однако|and|while|which|who|whose|where|when|after|before|but|said|according|adding)\b)"
+    # a reporting clause: "…, the two foreign ministers said after their meeting"
+    r"|,\s*(?=the\s+(?:[\w-]+\s+){0,3}(?:said|told|announced|added)\b)",
     re.IGNORECASE,
 )
 _DAYS_LONG = re.compile(r"\b(?P<n>two|three|four|двух|тр[её]х|четыр[её]х)[\s-]*(?:day|дневн)", re.IGNORECASE)
@@ -506,6 +508,9 @@ def propose_events(
             others = [t for kind, group in groups.items() if kind != "visit" for t in group]
             if any(_same_clause(facts.sentence, v, others) for v in groups.get("visit", [])):
                 groups.pop("visit", None)
+        if apart is None and "visit" in groups:
+            apart = _meeting_beside_visit(facts.sentence, groups["visit"])
+            groups["visit"] = [t for t in groups["visit"] if t is not apart]
         if apart is not None:
             groups["ministers_apart"] = [apart]
         if "council_again" in groups and {"interstate_council", "business_council"} & set(groups):
@@ -735,6 +740,19 @@ def _ministers_apart(
         ]
         if roles and all("minister" in r or "минист" in r for r in roles) and not _HEADS & set(roles):
             return Mention("ministerial_meeting", token.start, token.end, i, i + 1)
+    return None
+
+
+def _meeting_beside_visit(sentence: Sentence, family: Sequence[Mention[str]]) -> Mention[str] | None:
+    """ "The president will pay a state visit to Baku in February, the foreign ministers said after
+    their meeting in Astana": a ministers' meeting told in a clause apart from the visit is another
+    event, not the visit's talks."""
+    visits = [t for t in family if t.value in _VISIT_TYPES]
+    for trigger in family:
+        if trigger.value == "ministerial_meeting" and visits and not _same_clause(sentence, trigger, visits):
+            low, high = clause(sentence, trigger.start)
+            if _MEETING.search(sentence.text[low - sentence.start : high - sentence.start]):
+                return trigger
     return None
 
 
@@ -1005,7 +1023,12 @@ def _events(
         # agreement": the bargaining over a text or a project, not a meeting somewhere
         return []
     status = _status(reading, _near(facts.sentence, trigger), trigger)
-    if several and status == "held" and _status(reading, tokens[: trigger.last]) == "planned":
+    own = clause(facts.sentence, trigger.start)[0]
+    if (
+        several
+        and status == "held"
+        and _status(reading, [t for t in tokens[: trigger.last] if t.start >= own]) == "planned"
+    ):
         # "agreed to hold consultations in the autumn and a business forum in October": each
         # gathering of a list the sentence announces is announced
         status = "planned"

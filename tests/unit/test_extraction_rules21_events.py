@@ -154,3 +154,15 @@ def test_a_dateline_does_not_host_a_meeting_told_at_a_place_of_its_own_or_a_call
         "telephone conversation with the President of Azerbaijan."
     )
     assert [body.get("host_country") for body in events(text)] == [None, None]
+
+
+def test_a_ministers_meeting_told_apart_from_a_visit_is_an_event_of_its_own() -> None:
+    text = (
+        "The Kazakh president will pay a state visit to Azerbaijan in February, the two foreign ministers "
+        "said after their meeting in Astana on Tuesday."
+    )
+    assert rows(text) == [
+        ("ministerial_meeting", "held", "2025-12-02", ("AZ", "KZ")),
+        ("state_visit", "planned", "2026-02", ("AZ", "KZ")),
+    ]
+    assert sorted(body.get("host_country") for body in events(text)) == ["AZ", "KZ"]
