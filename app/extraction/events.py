@@ -193,7 +193,9 @@ def event_date(
     # bare year ("in the first half of 2027, and … in 2027") is a date of its own clause.
     bare_years = bool(dates) and all(re.fullmatch(r"\d{4}", d.value) for d in dates)
     if not dates or windows or bare_years:
-        more = find_windows(sentence.text, sentence.start, default_year, reading.published)
+        more = _windows_ahead(
+            find_windows(sentence.text, sentence.start, default_year, reading.published), reading, planned
+        )
         more = [w for w in more if not any(a <= w.start < b for a, b in asides)]
         if dates and not windows:
             more = [w for w in more if "/" in w.value]
@@ -234,6 +236,19 @@ def event_date(
     if reading.published is None:
         return None
     return str(reading.published.year), 0.35
+
+
+def _windows_ahead(found: list[EventDate], reading: Reading, planned: bool | None) -> list[EventDate]:
+    """ "A visit is planned for the spring", told in December: an announced event's season or part of
+    a year with no year of its own is the next one to come, not this year's, already past."""
+    if not planned or reading.reference is None:
+        return found
+    return [
+        EventDate(re.sub(r"\d{4}", lambda y: str(int(y.group()) + 1), w.value), w.start, w.end, False)
+        if not w.explicit_year and "/" in w.value and window(w.value)[1] < reading.reference
+        else w
+        for w in found
+    ]
 
 
 def _lasting(reading: Reading, sentence: Sentence, found: EventDate) -> str:
@@ -573,7 +588,25 @@ def propose_events(
     return proposals, agreements
 
 
-_PAST_EN = {"was", "were", "had", "met", "held", "took", "visited", "paid", "came", "went", "signed", "said"}
+_PAST_EN = {
+    "was",
+    "were",
+    "had",
+    "met",
+    "held",
+    "took",
+    "visited",
+    "paid",
+    "came",
+    "went",
+    "signed",
+    "said",
+    # irregular pasts of a visit's course: "is in Baku on a visit that began on Thursday"
+    "began",
+    "begun",
+    "flew",
+    "led",
+}
 
 
 def _present_tense(reading: Reading, facts: SentenceFacts, trigger: Mention[str]) -> bool:
@@ -1118,6 +1151,11 @@ def _events(
             host = _destination(facts, trigger, visit=event_type in _VISIT_TYPES)
         if host is None and ranked_visit:
             host = _visited_partner(reading, facts, trigger)
+        if host is None and ranked_visit and status == "held":
+            # "TASHKENT, Dec 4 - … signed 12 agreements during a state visit by the Azerbaijani president"
+            named = {m.value.code for m in facts.countries}
+            host = _dateline_country(reading, facts) if len(named) > 1 else None
+            host = host if host in named else None
         if context is not None and location is None and host is None and trigger.value != "session_again":
             host = context.body.get("host_country")
             if context.body.get("location"):
@@ -1363,6 +1401,7 @@ def _to_capital(tokens: list[Token], at: int) -> bool:
     return word.text.lower() in _DESTINATION or bool(word.keys & _VISIT_VERBS)
 
 
+_HOSTS = re.compile(r"\s+(?:will\s+|is\s+(?:to|due\s+to|set\s+to)\s+)?host(?:s|ed)?\b", re.IGNORECASE)
 _IN_ITS_CAPITAL = re.compile(r"\s+(?:capital|столиц\w*)\b", re.IGNORECASE)
 _IN_THE = re.compile(r"\b(?:in\s+the|to\s+the|в|во)\s+$", re.IGNORECASE)
 
@@ -1383,6 +1422,10 @@ def _destination(facts: SentenceFacts, trigger: Mention[str], visit: bool = Fals
     tokens = facts.sentence.tokens
     low, high = clause(facts.sentence, trigger.start)
     for mention in facts.countries:
+        if not mention.value.adjective and _HOSTS.match(
+            facts.sentence.text, mention.end - facts.sentence.start
+        ):
+            return mention.value.code  # "Uzbekistan will host the next round of talks"
         if _in_its_capital(facts.sentence, mention):
             return mention.value.code  # "in the Uzbek capital", "в узбекской столице"
         if mention.value.adjective or not low <= mention.start < high:

@@ -166,3 +166,49 @@ def test_a_ministers_meeting_told_apart_from_a_visit_is_an_event_of_its_own() ->
         ("state_visit", "planned", "2026-02", ("AZ", "KZ")),
     ]
     assert sorted(body.get("host_country") for body in events(text)) == ["AZ", "KZ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Uzbek prime minister is in Baku on an official visit that began on Thursday.",
+            [("official_visit", "held", "2025-12-04", ("AZ", "UZ"))],
+        ),
+        (
+            "A state visit by the Mongolian president to Kazakhstan is planned for the spring.",
+            [("state_visit", "planned", "2026-03/2026-05", ("KZ", "MN"))],
+        ),
+        (
+            "The prime ministers of Kyrgyzstan and Uzbekistan are to meet in Bishkek later this month.",
+            [("talks", "planned", "2025-12", ("KG", "UZ"))],
+        ),
+        (
+            "Talks between the prime ministers of Azerbaijan and Georgia, held in Baku on Monday and "
+            "Tuesday, focused on energy.",
+            [("talks", "held", "2025-12-01/2025-12-02", ("AZ", "GE"))],
+        ),
+        (
+            "TASHKENT, Dec 4 (Reuters) - Uzbekistan and Azerbaijan signed 12 agreements on Thursday during "
+            "a state visit by the Azerbaijani president.",
+            [("state_visit", "held", "2025-12-04", ("AZ", "UZ"))],
+        ),
+    ],
+)
+def test_wire_wordings_of_a_visit_s_course_an_arrangement_and_two_days(
+    text: str, expected: list[tuple[str, str, str, tuple[str, ...]]]
+) -> None:
+    assert rows(text) == expected
+
+
+def test_a_country_that_hosts_a_meeting_is_its_host() -> None:
+    text = "Uzbekistan will host the next round of talks with Kyrgyzstan on border delimitation in January."
+    assert hosted(text) == [("talks", "2026-01", "UZ", ("KG", "UZ"))]
+
+
+def test_a_season_with_its_own_year_or_told_as_held_keeps_its_year() -> None:
+    assert (
+        rows("The Kazakh president paid a state visit to Mongolia in the spring.")[0][2] == "2025-03/2025-05"
+    )
+    planned = "A state visit by the Mongolian president to Kazakhstan is planned for the spring of 2025."
+    assert rows(planned)[0][2] == "2025-03/2025-05"
