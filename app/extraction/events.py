@@ -204,17 +204,16 @@ def event_date(
         anchor = sentence.start if near is None else near
         low, high = within or clause(sentence, anchor)
         inside = [d for d in dates if low <= d.start and d.end <= high]
+        if not inside and not windows:
+            # "will hold the session in the first half of 2026, the ministry said on Friday": the
+            # clause's own period, not the day another clause tells
+            inside = [w for w in _windows_in(reading, sentence, asides) if low <= w.start and w.end <= high]
         if own_clause and not inside:
             while high < sentence.end and _RELATIVE_NEXT.match(sentence.text, high - sentence.start):
                 high = clause(sentence, high + 1)[1]  # "…визита, который планируется осенью"
             inside = [d for d in dates if low <= d.start and d.end <= high]
         if own_clause and not inside:
-            more = find_windows(sentence.text, sentence.start, default_year, reading.published)
-            inside = [
-                w
-                for w in more
-                if low <= w.start and w.end <= high and not any(a <= w.start < b for a, b in asides)
-            ]
+            inside = [w for w in _windows_in(reading, sentence, asides) if low <= w.start and w.end <= high]
             if not inside:  # no date of its own: as little as a sentence that dates nothing
                 return (str(reading.published.year), 0.35) if reading.published else None
         inside = inside or dates
@@ -236,6 +235,13 @@ def event_date(
     if reading.published is None:
         return None
     return str(reading.published.year), 0.35
+
+
+def _windows_in(reading: Reading, sentence: Sentence, asides: Sequence[tuple[int, int]]) -> list[EventDate]:
+    """The periods a sentence names ("in the autumn", "in the first half of 2026"), but its asides'."""
+    year = reading.published.year if reading.published else None
+    found = find_windows(sentence.text, sentence.start, year, reading.published)
+    return [w for w in found if not any(a <= w.start < b for a, b in asides)]
 
 
 def _windows_ahead(found: list[EventDate], reading: Reading, planned: bool | None) -> list[EventDate]:

@@ -185,7 +185,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("quarter", rf"\bQ(?P<o>[1-4])\s*{_YEAR}?"),
     (
         "season",
-        r"\b(?:(?P<season>весной|летом|осенью|(?<=на\s)(?:весну|лето|осень))|(?:in\s+(?:the\s+)?|this\s+|next\s+|last\s+|(?:postponed|moved|pushed\s+back|rescheduled|put\s+off)\s+(?:to|until|till|for)\s+the\s+|(?:scheduled|planned|set|slated|pencil{1,2}ed\s+in)\s+for\s+the\s+)(?P<season_en>spring|summer|autumn|fall))\b(?:\s+(?:of\s+)?(?:текущего\s+года|этого\s+года|this\s+year|(?P<next>следующего\s+года|next\s+year)|{_YEAR}))?".replace(
+        r"\b(?:(?P<season>весной|летом|осенью|(?<=на\s)(?:весну|лето|осень))|(?:in\s+(?:the\s+)?|this\s+|next\s+|last\s+|(?:postponed|moved|pushed\s+back|rescheduled|put\s+off)\s+(?:to|until|till|for)\s+the\s+|(?:scheduled|planned|set|slated|pencil{1,2}ed\s+in)\s+for\s+(?:the\s+)?)(?P<season_en>spring|summer|autumn|fall))\b(?:\s+(?:of\s+)?(?:текущего\s+года|этого\s+года|this\s+year|(?P<next>следующего\s+года|next\s+year)|{_YEAR}))?".replace(
             "{_YEAR}", _YEAR
         ),
     ),

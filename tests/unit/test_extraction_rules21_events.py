@@ -212,3 +212,31 @@ def test_a_season_with_its_own_year_or_told_as_held_keeps_its_year() -> None:
     )
     planned = "A state visit by the Mongolian president to Kazakhstan is planned for the spring of 2025."
     assert rows(planned)[0][2] == "2025-03/2025-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "BAKU, Dec 5 - Azerbaijan and Uzbekistan will hold the next session of their intergovernmental "
+            "commission in Baku in the first half of 2026, the economy ministry said on Friday. The previous "
+            "session was held in Tashkent in October 2024.",
+            [
+                ("intergovernmental_commission", "2024-10", "UZ", ("AZ", "UZ")),
+                ("intergovernmental_commission", "2026-01/2026-06", "AZ", ("AZ", "UZ")),
+            ],
+        ),
+        (
+            "Kyrgyzstan and Kazakhstan held the 20th meeting of their intergovernmental commission in "
+            "Bishkek on Nov. 27-28. The next meeting is planned for autumn 2026 in Astana.",
+            [
+                ("intergovernmental_commission", "2025-11-27/2025-11-28", "KG", ("KG", "KZ")),
+                ("intergovernmental_commission", "2026-09/2026-11", "KZ", ("KG", "KZ")),
+            ],
+        ),
+    ],
+)
+def test_a_body_s_sessions_before_and_after_each_dated_by_its_own_clause(
+    text: str, expected: list[tuple[str, str, str | None, tuple[str, ...]]]
+) -> None:
+    assert hosted(text) == expected

@@ -604,7 +604,11 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("business_council", ("business council",)),
         ("working_group", ("working group",)),
         ("council_again", ("next meeting of the council", "next session of the council")),
-        ("session_again", ("next session", "next meeting")),  # of the body told before (events._context)
+        # of the body told before (events._context), to come or held before
+        (
+            "session_again",
+            ("next session", "next meeting", "previous session", "previous meeting", "last session"),
+        ),
         ("summit", ("summit",)),
         ("forum", ("forum", "business forum", "business-forum")),
         (
