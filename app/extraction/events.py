@@ -23,7 +23,7 @@ _LOCATIVE = {"в", "во", "in", "at"}
 _VISIT_TYPES = {"state_visit", "official_visit", "working_visit", "visit", "other"}
 # One event told twice: a visit and the talks held during it, a meeting and its minister's talks.
 _FAMILY = {"state_visit", "official_visit", "working_visit", "visit", "other", "talks", "ministerial_meeting"}
-_GROUPS = {kind: "visit" for kind in (*_FAMILY, "visit", "meeting", "phone_call")} | {
+_GROUPS = {kind: "visit" for kind in (*_FAMILY, "visit", "trip", "meeting", "phone_call")} | {
     "summit": "summit",
     "forum": "summit",
     "multilateral_meeting": "summit",
@@ -44,6 +44,7 @@ _DURING_VISIT = re.compile(
 # vocabulary: it is `other`, titled as what it is; a business council meets as a forum of business people.
 _TRIGGER_TYPES = {
     "visit": "visit",
+    "trip": "visit",
     "session": "other",  # a meeting of a body the vocabulary has no type for (app.extraction.recall)
     "meeting": "talks",
     "working_group": "other",
@@ -1039,6 +1040,8 @@ def _events(
 ) -> list[_Event]:
     tokens = facts.sentence.tokens
     event_type = _TRIGGER_TYPES.get(trigger.value, trigger.value)
+    if trigger.value == "trip" and not (facts.people or reading.cues("ROLES", tokens)):
+        return []  # "Kazakh grain will travel to Iran": a journey is a visit only of someone
     if trigger.value in {"council_again", "session_again"} and context is not None:
         event_type = context.body["type"]
     if event_type == "talks" and _ministers_only(reading, facts):

@@ -240,3 +240,10 @@ def test_a_body_s_sessions_before_and_after_each_dated_by_its_own_clause(
     text: str, expected: list[tuple[str, str, str | None, tuple[str, ...]]]
 ) -> None:
     assert hosted(text) == expected
+
+
+def test_a_journey_of_someone_named_by_office_is_a_visit_and_of_goods_no_event() -> None:
+    assert rows("The Georgian prime minister will travel to Azerbaijan next week.") == [
+        ("visit", "planned", "2025-12-08/2025-12-14", ("AZ", "GE"))
+    ]
+    assert events("Kazakh grain will travel to Iran next month through Turkmenistan.") == []

@@ -649,6 +649,8 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("multilateral_meeting", ("consultative meeting", "meeting of leaders", "leaders' meeting")),
         ("meeting", ("met with", "held a meeting with", "meeting with", "meeting between")),
         ("visit", ("visit", "visited", "paid a visit", "arrived in")),
+        # a journey by someone named by office (events._events asks for one): "will travel to Baku"
+        ("trip", ("travel to", "travelled to", "traveled to", "travels to", "trip to")),
     ),
 }
 PLANNED: dict[str, tuple[str, ...]] = {
