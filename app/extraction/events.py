@@ -3,7 +3,7 @@
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from app.common.dates import parse_period
@@ -962,6 +962,14 @@ def _dated(reading: Reading, facts: SentenceFacts) -> bool:
 
 def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) -> bool:
     """The same event told again. A visit told after the talks held during it takes their place."""
+    if events and _talks_of_the_visit(event, events[-1]):
+        visit = events[-1]
+        visit.body["date"] = (
+            f"{window(visit.body['date'])[0].isoformat()}/{window(event.body['date'])[1].isoformat()}"
+        )
+        visit.body["people"] = list(dict.fromkeys([*visit.body["people"], *event.body["people"]]))
+        visit.requires = [*visit.requires, *event.requires]
+        return True
     for other in events:
         if (
             event.body["type"] in _FAMILY
@@ -1005,6 +1013,28 @@ def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) ->
                 other.body["_confidence"] = max(other.body["_confidence"], event.body["_confidence"])
             return True
     return False
+
+
+_TALKS_OF_A_VISIT_DAYS = 3  # how many days after a visit's first day its talks may be told as held
+
+
+def _talks_of_the_visit(event: _Event, visit: _Event) -> bool:
+    """ "The president arrived in Tashkent on Wednesday on a state visit. On Thursday the two presidents
+    held talks": talks told right after a held visit, a few days on, at its place, were held during it;
+    the visit spans to their day."""
+    if not (
+        event.body["type"] in {"talks", "ministerial_meeting"}
+        and visit.body["type"] in _VISIT_TYPES
+        and event.stated_date
+        and visit.stated_date
+        and event.body.get("status", "held") == visit.body.get("status", "held") == "held"
+        and set(event.body["countries"]) == set(visit.body["countries"])
+        and event.body.get("host_country") in {None, visit.body.get("host_country")}
+        and 0 <= event.sentence.paragraph - visit.sentence.paragraph <= 1
+    ):
+        return False
+    (first, last), (day, day_end) = window(visit.body["date"]), window(event.body["date"])
+    return day == day_end and last < day <= first + timedelta(days=_TALKS_OF_A_VISIT_DAYS)
 
 
 def _told_next(event: _Event, other: _Event) -> bool:

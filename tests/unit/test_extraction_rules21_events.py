@@ -247,3 +247,11 @@ def test_a_journey_of_someone_named_by_office_is_a_visit_and_of_goods_no_event()
         ("visit", "planned", "2025-12-08/2025-12-14", ("AZ", "GE"))
     ]
     assert events("Kazakh grain will travel to Iran next month through Turkmenistan.") == []
+
+
+def test_talks_told_a_day_after_an_arrival_on_a_visit_are_the_visit_s() -> None:
+    text = (
+        "The President of Azerbaijan arrived in Tashkent on Wednesday on a state visit. On Thursday the two "
+        "presidents held talks in narrow and expanded formats."
+    )
+    assert hosted(text) == [("state_visit", "2025-12-03/2025-12-04", "UZ", ("AZ", "UZ"))]
