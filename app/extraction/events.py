@@ -64,6 +64,8 @@ _SELF_STANDING = {
 _CLAUSE_BREAK = re.compile(
     r";|\s[-–—]\s|,\s*(?=(?:который|которая|которое|которые|которого|которой|котором|которых|что|чтобы|где|когда|"
     r"после|а|но|однако|and|while|which|who|whose|where|when|after|before|but|said|according|adding)\b)"
+    # a decision told after what was done: "spoke by telephone on Thursday and agreed to meet in Ankara"
+    r"|\s(?=and\s+agreed\s+to\s+(?:meet|hold|visit)\b)"
     # a reporting clause: "…, the two foreign ministers said after their meeting"
     r"|,\s*(?=the\s+(?:[\w-]+\s+){0,3}(?:said|told|announced|added)\b)",
     re.IGNORECASE,
@@ -501,6 +503,7 @@ def propose_events(
                 for t in triggers
                 if not any(a.first <= t.first < a.last for a in anaphora) or _announced(reading, facts, t)
             ]
+        apart = _ministers_apart(reading, facts, triggers)
         beside = [t for t in triggers if _on_the_sidelines(facts.sentence, t)]
         told_before = events and _meeting_told_before(reading, facts)
         meeting = None if told_before else _officials_meet(reading, facts, beside=bool(beside))
@@ -517,7 +520,6 @@ def propose_events(
         if not stated and not triggers and detector is not None:
             learned = learned_trigger(reading, facts, detector)
             triggers = [learned] if learned else []
-        apart = _ministers_apart(reading, facts, triggers)
         found: list[_Event] = []
         # One event per kind of gathering the sentence names: "заседание Высшего межгосударственного
         # совета в ходе государственного визита" is a council and a visit; talks during a visit are one.
@@ -759,6 +761,9 @@ def _next_session(facts: SentenceFacts, trigger: Mention[str]) -> tuple[Mention[
     return moved, replace(facts, places=[place for place in facts.places if place.start >= at])
 
 
+_AGREED_TO_MEET = re.compile(r"\s*and\s+agreed\s+to\s+meet\b", re.IGNORECASE)
+
+
 def _ministers_apart(
     reading: Reading, facts: SentenceFacts, triggers: Sequence[Mention[str]]
 ) -> Mention[str] | None:
@@ -770,7 +775,8 @@ def _ministers_apart(
     if not positions:
         return None
     for i, token in enumerate(sentence.tokens):
-        if token.text.lower() not in _MET_WORDS:
+        to_meet = _TO_MEET.match(sentence.text, token.start - sentence.start) is not None
+        if token.text.lower() not in _MET_WORDS and not to_meet:
             continue
         low, high = clause(sentence, token.start)
         if any(low <= at < high for at in positions):
@@ -780,6 +786,12 @@ def _ministers_apart(
         ]
         if roles and all("minister" in r or "минист" in r for r in roles) and not _HEADS & set(roles):
             return Mention("ministerial_meeting", token.start, token.end, i, i + 1)
+        # "spoke by telephone on Thursday and agreed to meet in Ankara in January": the leaders' meeting
+        # to come, told after the call
+        agreed = _AGREED_TO_MEET.match(sentence.text, low - sentence.start)
+        kind = _officials_meet(reading, facts) if to_meet and agreed else None
+        if kind is not None:
+            return Mention(kind, token.start, token.end, i, i + 1)
     return None
 
 
@@ -1159,6 +1171,8 @@ def _events(
         return []  # "третий визит премьер-министра": a visit told without its own date is a mention
     if event_type in _VISIT_TYPES and date_penalty > 0 and _INVITATION.search(facts.sentence.text):
         return []  # "accepted an invitation to pay an official visit": no date, no event yet
+    if date_penalty > 0 and _NO_DATE.search(facts.sentence.text):
+        return []  # "No date has been set for the state visit": not yet an event of the calendar
     people, requires = [], []
     person_countries = []
     for person in facts.people:
@@ -1292,6 +1306,11 @@ _NEGOTIATIONS = re.compile(
     re.IGNORECASE,
 )
 _A_ROUND = re.compile(r"\b(?:meet|met|meeting|round|встреч\w*|раунд\w*|собер\w+)\b", re.IGNORECASE)
+_NO_DATE = re.compile(
+    r"\bno\s+(?:new\s+)?dates?\s+(?:has|have)\s+(?:yet\s+)?been\s+(?:set|fixed|agreed|announced|given)\b"
+    r"|\bсроки?\s+(?:\w+\s+){0,3}(?:не|ещё\s+не|еще\s+не)\s+(?:определен\w*|назначен\w*|согласован\w*)",
+    re.IGNORECASE,
+)
 _INVITATION = re.compile(r"\binvit\w*|\bприглаш\w*", re.IGNORECASE)
 
 
@@ -1385,7 +1404,21 @@ def _summit_groups(facts: SentenceFacts) -> list[tuple[Mention[Any] | None, Ment
 
 
 # Travelling to a place for a meeting: "travelled to Baku on Monday for talks".
-_TRAVELLED = {"travelled", "traveled", "travels", "travel", "flew", "flies", "fly", "headed", "heads", "went"}
+_TRAVELLED = {
+    "travelled",
+    "traveled",
+    "travels",
+    "travel",
+    "flew",
+    "flies",
+    "fly",
+    "headed",
+    "heads",
+    "went",
+    # "wrapped up his visit to Baku after two days of talks": the talks were where the visit went
+    "visit",
+    "trip",
+}
 
 
 def _location(facts: SentenceFacts, visit: bool) -> Mention[Any] | None:

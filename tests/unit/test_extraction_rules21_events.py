@@ -255,3 +255,44 @@ def test_talks_told_a_day_after_an_arrival_on_a_visit_are_the_visit_s() -> None:
         "presidents held talks in narrow and expanded formats."
     )
     assert hosted(text) == [("state_visit", "2025-12-03/2025-12-04", "UZ", ("AZ", "UZ"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Turkish and Azerbaijani presidents spoke by telephone on Thursday and agreed to meet in "
+            "Ankara in January.",
+            [("phone_call", "2025-12-04", None, ("AZ", "TR")), ("talks", "2026-01", "TR", ("AZ", "TR"))],
+        ),
+        (
+            "The presidents of Azerbaijan and Bulgaria discussed gas in a telephone call on Thursday, and "
+            "energy ministers are due to meet in Baku on 15 December.",
+            [
+                ("ministerial_meeting", "2025-12-15", "AZ", ("AZ", "BG")),
+                ("phone_call", "2025-12-04", None, ("AZ", "BG")),
+            ],
+        ),
+        (
+            "The Turkmen foreign minister wrapped up his visit to Baku on Thursday after two days of talks.",
+            [("ministerial_meeting", "2025-12-03/2025-12-04", "AZ", ("AZ", "TM"))],
+        ),
+    ],
+)
+def test_a_meeting_to_come_told_after_another_event_and_a_visit_s_place(
+    text: str, expected: list[tuple[str, str, str | None, tuple[str, ...]]]
+) -> None:
+    assert hosted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No date has been set for the Kyrgyz president's state visit to Tajikistan.",
+        "Стороны подтвердили намерение провести в Бишкеке киргизско-таджикский деловой форум, однако его "
+        "сроки пока не определены.",
+    ],
+)
+def test_a_gathering_whose_date_is_not_set_is_no_event(text: str) -> None:
+    language = "ru" if "Стороны" in text else "en"
+    assert checked_bodies(text, language, "event", PUBLISHED) == []
