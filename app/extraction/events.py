@@ -2,8 +2,8 @@
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from app.common.dates import parse_period
@@ -23,7 +23,7 @@ _LOCATIVE = {"в", "во", "in", "at"}
 _VISIT_TYPES = {"state_visit", "official_visit", "working_visit", "visit", "other"}
 # One event told twice: a visit and the talks held during it, a meeting and its minister's talks.
 _FAMILY = {"state_visit", "official_visit", "working_visit", "visit", "other", "talks", "ministerial_meeting"}
-_GROUPS = {kind: "visit" for kind in (*_FAMILY, "visit", "meeting", "phone_call")} | {
+_GROUPS = {kind: "visit" for kind in (*_FAMILY, "visit", "trip", "meeting", "phone_call")} | {
     "summit": "summit",
     "forum": "summit",
     "multilateral_meeting": "summit",
@@ -44,6 +44,7 @@ _DURING_VISIT = re.compile(
 # vocabulary: it is `other`, titled as what it is; a business council meets as a forum of business people.
 _TRIGGER_TYPES = {
     "visit": "visit",
+    "trip": "visit",
     "session": "other",  # a meeting of a body the vocabulary has no type for (app.extraction.recall)
     "meeting": "talks",
     "working_group": "other",
@@ -62,7 +63,11 @@ _SELF_STANDING = {
 }
 _CLAUSE_BREAK = re.compile(
     r";|\s[-–—]\s|,\s*(?=(?:который|которая|которое|которые|которого|которой|котором|которых|что|чтобы|где|когда|"
-    r"после|а|но|однако|and|while|which|who|whose|where|when|after|before|but|said|according|adding)\b)",
+    r"после|а|но|однако|and|while|which|who|whose|where|when|after|before|but|said|according|adding)\b)"
+    # a decision told after what was done: "spoke by telephone on Thursday and agreed to meet in Ankara"
+    r"|\s(?=and\s+agreed\s+to\s+(?:meet|hold|visit)\b)"
+    # a reporting clause: "…, the two foreign ministers said after their meeting"
+    r"|,\s*(?=the\s+(?:[\w-]+\s+){0,3}(?:said|told|announced|added)\b)",
     re.IGNORECASE,
 )
 _DAYS_LONG = re.compile(r"\b(?P<n>two|three|four|двух|тр[её]х|четыр[её]х)[\s-]*(?:day|дневн)", re.IGNORECASE)
@@ -191,7 +196,9 @@ def event_date(
     # bare year ("in the first half of 2027, and … in 2027") is a date of its own clause.
     bare_years = bool(dates) and all(re.fullmatch(r"\d{4}", d.value) for d in dates)
     if not dates or windows or bare_years:
-        more = find_windows(sentence.text, sentence.start, default_year, reading.published)
+        more = _windows_ahead(
+            find_windows(sentence.text, sentence.start, default_year, reading.published), reading, planned
+        )
         more = [w for w in more if not any(a <= w.start < b for a, b in asides)]
         if dates and not windows:
             more = [w for w in more if "/" in w.value]
@@ -200,17 +207,16 @@ def event_date(
         anchor = sentence.start if near is None else near
         low, high = within or clause(sentence, anchor)
         inside = [d for d in dates if low <= d.start and d.end <= high]
+        if not inside and not windows:
+            # "will hold the session in the first half of 2026, the ministry said on Friday": the
+            # clause's own period, not the day another clause tells
+            inside = [w for w in _windows_in(reading, sentence, asides) if low <= w.start and w.end <= high]
         if own_clause and not inside:
             while high < sentence.end and _RELATIVE_NEXT.match(sentence.text, high - sentence.start):
                 high = clause(sentence, high + 1)[1]  # "…визита, который планируется осенью"
             inside = [d for d in dates if low <= d.start and d.end <= high]
         if own_clause and not inside:
-            more = find_windows(sentence.text, sentence.start, default_year, reading.published)
-            inside = [
-                w
-                for w in more
-                if low <= w.start and w.end <= high and not any(a <= w.start < b for a, b in asides)
-            ]
+            inside = [w for w in _windows_in(reading, sentence, asides) if low <= w.start and w.end <= high]
             if not inside:  # no date of its own: as little as a sentence that dates nothing
                 return (str(reading.published.year), 0.35) if reading.published else None
         inside = inside or dates
@@ -232,6 +238,26 @@ def event_date(
     if reading.published is None:
         return None
     return str(reading.published.year), 0.35
+
+
+def _windows_in(reading: Reading, sentence: Sentence, asides: Sequence[tuple[int, int]]) -> list[EventDate]:
+    """The periods a sentence names ("in the autumn", "in the first half of 2026"), but its asides'."""
+    year = reading.published.year if reading.published else None
+    found = find_windows(sentence.text, sentence.start, year, reading.published)
+    return [w for w in found if not any(a <= w.start < b for a, b in asides)]
+
+
+def _windows_ahead(found: list[EventDate], reading: Reading, planned: bool | None) -> list[EventDate]:
+    """ "A visit is planned for the spring", told in December: an announced event's season or part of
+    a year with no year of its own is the next one to come, not this year's, already past."""
+    if not planned or reading.reference is None:
+        return found
+    return [
+        EventDate(re.sub(r"\d{4}", lambda y: str(int(y.group()) + 1), w.value), w.start, w.end, False)
+        if not w.explicit_year and "/" in w.value and window(w.value)[1] < reading.reference
+        else w
+        for w in found
+    ]
 
 
 def _lasting(reading: Reading, sentence: Sentence, found: EventDate) -> str:
@@ -373,7 +399,11 @@ def _near(sentence: Sentence, trigger: Mention[str]) -> list[Token]:
     """The words that tell an event's status: its clause, from a dozen words before the trigger
     ("Kazakhstan plans to ship oil…, the minister said after talks in Baku": the talks were held)."""
     low, high = clause(sentence, trigger.start)
-    while high < sentence.end and _RELATIVE_NEXT.match(sentence.text, high - sentence.start):
+    while (
+        high < sentence.end
+        and _RELATIVE_NEXT.match(sentence.text, high - sentence.start)
+        and not _NEXT_TIME_CLAUSE.match(sentence.text, high - sentence.start)  # another gathering's
+    ):
         high = clause(sentence, high + 1)[1]  # "заседание совета, которое ожидается в Астане"
     tokens = sentence.tokens
     return [t for i, t in enumerate(tokens) if low <= t.start and t.end <= high and i >= trigger.first - 12]
@@ -473,12 +503,20 @@ def propose_events(
                 for t in triggers
                 if not any(a.first <= t.first < a.last for a in anaphora) or _announced(reading, facts, t)
             ]
-        meeting = None if events and _meeting_told_before(reading, facts) else _officials_meet(reading, facts)
-        if meeting and all(_on_the_sidelines(facts.sentence, t) for t in triggers):
-            # "The ministers are due to meet on the sidelines of a regional summit": the meeting is the
-            # event, the summit where it is held is not one of the pair
+        apart = _ministers_apart(reading, facts, triggers)
+        beside = [t for t in triggers if _on_the_sidelines(facts.sentence, t)]
+        told_before = events and _meeting_told_before(reading, facts)
+        meeting = None if told_before else _officials_meet(reading, facts, beside=bool(beside))
+        if meeting and beside:
+            # "The ministers are due to meet on the sidelines of a regional summit", "the presidents met
+            # on the sidelines of …": the meeting is the event, the summit where it is held is not one
+            # of the pair
+            triggers = [t for t in triggers if t not in beside]
+        if meeting and not triggers:
             first = facts.sentence.tokens[0]
             triggers = [Mention(meeting, first.start, first.end, 0, 1)]
+        if not triggers:
+            triggers = _greeted(reading, facts)
         if not stated and not triggers and detector is not None:
             learned = learned_trigger(reading, facts, detector)
             triggers = [learned] if learned else []
@@ -494,18 +532,26 @@ def propose_events(
             others = [t for kind, group in groups.items() if kind != "visit" for t in group]
             if any(_same_clause(facts.sentence, v, others) for v in groups.get("visit", [])):
                 groups.pop("visit", None)
+        if apart is None and "visit" in groups:
+            apart = _meeting_beside_visit(facts.sentence, groups["visit"])
+            groups["visit"] = [t for t in groups["visit"] if t is not apart]
+        if apart is not None:
+            groups["ministers_apart"] = [apart]
         if "council_again" in groups and {"interstate_council", "business_council"} & set(groups):
             groups.pop("council_again")
         if "session_again" in groups and (_BODIES | _BODY_TRIGGERS | {"council_again"}) & set(groups):
             groups.pop("session_again")  # "следующее заседание комиссии": the body is named
         for group in groups.values():
             best = min(group, key=lambda m: order.index(m.value) if m.value in order else len(order))
+            best, told = _next_session(facts, best)
+            if apart is not None:
+                told = _places_of_its_clause(told, best)
             context = _context(reading, facts, best, events)
             if best.value in {"council_again", "session_again"} and context is None:
                 continue
             if best.value == "visit" and _VISIT_ENDS.search(facts.sentence.text) and _visit_under_way(events):
                 continue  # "Визит начался в среду и завершится в пятницу": the visit told before
-            made = _events(reading, registry, facts, best, len(events), context, events, len(groups) > 1)
+            made = _events(reading, registry, told, best, len(events), context, events, len(groups) > 1)
             if best.value in _BODIES:
                 body = best.value
             if made and made[0].body["type"] in _BODIES:
@@ -551,7 +597,25 @@ def propose_events(
     return proposals, agreements
 
 
-_PAST_EN = {"was", "were", "had", "met", "held", "took", "visited", "paid", "came", "went", "signed", "said"}
+_PAST_EN = {
+    "was",
+    "were",
+    "had",
+    "met",
+    "held",
+    "took",
+    "visited",
+    "paid",
+    "came",
+    "went",
+    "signed",
+    "said",
+    # irregular pasts of a visit's course: "is in Baku on a visit that began on Thursday"
+    "began",
+    "begun",
+    "flew",
+    "led",
+}
 
 
 def _present_tense(reading: Reading, facts: SentenceFacts, trigger: Mention[str]) -> bool:
@@ -665,7 +729,98 @@ def _background(reading: Reading, facts: SentenceFacts) -> bool:
     )
 
 
+# A day told by the event before: "On the same day", "Later that day", "В тот же день".
+_SAME_DAY = re.compile(
+    r"\b(?:on\s+the\s+same\s+day|later\s+(?:that|the\s+same)\s+day|earlier\s+that\s+day|"
+    r"в\s+тот\s+же\s+день|в\s+этот\s+же\s+день)\b",
+    re.IGNORECASE,
+)
 _MEETING = re.compile(r"\bзаседани\w*|\bвстреч\w*|\bmeeting\b|\bsession\b", re.IGNORECASE)
+
+
+# A joint body told with its next session in a relative clause: "the intergovernmental commission,
+# whose next session is scheduled for May in Astana", "the council, which will next meet in Baku".
+_NEXT_TIME = (
+    r",\s*(?:whose\s+(?P<next>next\s+(?:session|meeting))|which\s+(?:will|is\s+due\s+to)\s+"
+    r"(?P<meet>next\s+(?:meet|convene)))\b"
+)
+_NEXT_TIME_CLAUSE = re.compile(_NEXT_TIME, re.IGNORECASE)
+_NEXT_SESSION_AFTER = re.compile(r"[^,;.]{0,80}?" + _NEXT_TIME, re.IGNORECASE)
+
+
+def _next_session(facts: SentenceFacts, trigger: Mention[str]) -> tuple[Mention[str], SentenceFacts]:
+    """A body named in a sentence about another meeting, its next session told after it: the event is
+    that session, read from its own clause (its status, date and place), not from the meeting's."""
+    sentence = facts.sentence
+    found = _NEXT_SESSION_AFTER.match(sentence.text, trigger.end - sentence.start)
+    if trigger.value not in _BODIES or found is None:
+        return trigger, facts
+    at = sentence.start + found.start("next" if found.group("next") else "meet")
+    first = next(i for i, token in enumerate(sentence.tokens) if token.start >= at)
+    moved = Mention(trigger.value, at, sentence.tokens[first].end, first, first + 1)
+    return moved, replace(facts, places=[place for place in facts.places if place.start >= at])
+
+
+_AGREED_TO_MEET = re.compile(r"\s*and\s+agreed\s+to\s+meet\b", re.IGNORECASE)
+
+
+def _ministers_apart(
+    reading: Reading, facts: SentenceFacts, triggers: Sequence[Mention[str]]
+) -> Mention[str] | None:
+    """ "The president will pay a state visit to Baku in February, the two foreign ministers said after
+    their meeting in Astana on Tuesday": ministers meeting in a clause of their own, beside another
+    gathering the sentence names, are an event of their own."""
+    sentence = facts.sentence
+    positions = [_next_session(facts, trigger)[0].start for trigger in triggers]
+    if not positions:
+        return None
+    for i, token in enumerate(sentence.tokens):
+        to_meet = _TO_MEET.match(sentence.text, token.start - sentence.start) is not None
+        if token.text.lower() not in _MET_WORDS and not to_meet:
+            continue
+        low, high = clause(sentence, token.start)
+        if any(low <= at < high for at in positions):
+            continue
+        roles = [
+            r.value for r in reading.cues("ROLES", [t for t in sentence.tokens if low <= t.start < high])
+        ]
+        if roles and all("minister" in r or "минист" in r for r in roles) and not _HEADS & set(roles):
+            return Mention("ministerial_meeting", token.start, token.end, i, i + 1)
+        # "spoke by telephone on Thursday and agreed to meet in Ankara in January": the leaders' meeting
+        # to come, told after the call
+        agreed = _AGREED_TO_MEET.match(sentence.text, low - sentence.start)
+        kind = _officials_meet(reading, facts) if to_meet and agreed else None
+        if kind is not None:
+            return Mention(kind, token.start, token.end, i, i + 1)
+    return None
+
+
+def _meeting_beside_visit(sentence: Sentence, family: Sequence[Mention[str]]) -> Mention[str] | None:
+    """ "The president will pay a state visit to Baku in February, the foreign ministers said after
+    their meeting in Astana": a ministers' meeting told in a clause apart from the visit is another
+    event, not the visit's talks."""
+    visits = [t for t in family if t.value in _VISIT_TYPES]
+    for trigger in family:
+        if trigger.value == "ministerial_meeting" and visits and not _same_clause(sentence, trigger, visits):
+            low, high = clause(sentence, trigger.start)
+            if _MEETING.search(sentence.text[low - sentence.start : high - sentence.start]):
+                return trigger
+    return None
+
+
+def _places_of_its_clause(facts: SentenceFacts, trigger: Mention[str]) -> SentenceFacts:
+    """The sentence's facts with only the places of the trigger's clause: another clause's place is
+    another gathering's."""
+    low, high = clause(facts.sentence, trigger.start)
+    return replace(facts, places=[place for place in facts.places if low <= place.start < high])
+
+
+def _last_held_day(events: Sequence[_Event]) -> str | None:
+    """The date of the last held event told with a date of its own."""
+    for event in reversed(events):
+        if event.body.get("status", "held") == "held" and event.stated_date:
+            return str(event.body["date"])
+    return None
 
 
 def _visit_under_way(events: Sequence[_Event]) -> _Event | None:
@@ -696,10 +851,11 @@ def _ministers_only(reading: Reading, facts: SentenceFacts) -> bool:
     return bool(roles) and all(("минист" in r or "minister" in r) and r not in _HEADS for r in roles)
 
 
-def _officials_meet(reading: Reading, facts: SentenceFacts) -> str | None:
+def _officials_meet(reading: Reading, facts: SentenceFacts, beside: bool = False) -> str | None:
     """ "The energy ministers of the two countries met in Istanbul", "are due to meet in Lima", "Главы
     правительств двух стран встретятся в начале ноября": ministers meeting (`ministerial_meeting`), or
-    heads of state or government meeting each other (`talks`)."""
+    heads of state or government meeting each other (`talks`). `beside`: the meeting is told on the
+    sidelines of a gathering, so heads who met held talks of their own there."""
     words = {t.text.lower() for t in facts.sentence.tokens}
     met = words & _MET_WORDS
     to_meet = _TO_MEET.search(facts.sentence.text) is not None
@@ -717,7 +873,7 @@ def _officials_meet(reading: Reading, facts: SentenceFacts) -> str | None:
     )
     if heads:
         # a meeting of leaders still to come; one told as held is the talks or visit told around it
-        return "talks" if to_meet and len({m.value.code for m in facts.countries}) != 1 else None
+        return "talks" if (to_meet or beside) and len({m.value.code for m in facts.countries}) != 1 else None
     return "ministerial_meeting" if _ministers_only(reading, facts) else None
 
 
@@ -725,6 +881,33 @@ def _announced(reading: Reading, facts: SentenceFacts, trigger: Mention[str]) ->
     low, high = clause(facts.sentence, trigger.start)
     tokens = [t for t in facts.sentence.tokens if low <= t.start < high]
     return bool(reading.cues("PLANNED", tokens) or reading.future_tense(tokens))
+
+
+# What may stand between a verb of meeting and the person met: "the visiting", "his Uzbek".
+_BEFORE_THE_PERSON = re.compile(r"\s+(?:(?:by|the|his|her|their|a|an|visiting)\s+)*(?:[\w-]+\s+){0,2}", re.I)
+_MET_BY_OFFICE = re.compile(
+    r"\s+(?:(?:the|his|her|their|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:counterparts?|delegation)\b", re.I
+)
+
+
+def _greeted(reading: Reading, facts: SentenceFacts) -> list[Mention[str]]:
+    """ "The president received the visiting Turkish foreign minister", "sat down with his Uzbek
+    counterpart", "was received by the Vice President": a verb of meeting whose object is a person,
+    named or by office, is a meeting (bilateral only when two countries are named, as any `meeting`)."""
+    sentence = facts.sentence
+    offices = [role.start for role in reading.cues("ROLES", sentence.tokens)]
+    people = [*offices, *(person.start for person in facts.people)]
+    for verb in reading.cues("GREETED", sentence.tokens):
+        after = sentence.text[verb.end - sentence.start :]
+        if _MET_BY_OFFICE.match(after) or any(
+            start >= verb.end
+            and _BEFORE_THE_PERSON.fullmatch(
+                sentence.text[verb.end - sentence.start : start - sentence.start]
+            )
+            for start in people
+        ):
+            return [Mention("meeting", verb.start, verb.end, verb.first, verb.last)]
+    return []
 
 
 def _meeting_told_before(reading: Reading, facts: SentenceFacts) -> bool:
@@ -791,6 +974,14 @@ def _dated(reading: Reading, facts: SentenceFacts) -> bool:
 
 def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) -> bool:
     """The same event told again. A visit told after the talks held during it takes their place."""
+    if events and _talks_of_the_visit(event, events[-1]):
+        visit = events[-1]
+        visit.body["date"] = (
+            f"{window(visit.body['date'])[0].isoformat()}/{window(event.body['date'])[1].isoformat()}"
+        )
+        visit.body["people"] = list(dict.fromkeys([*visit.body["people"], *event.body["people"]]))
+        visit.requires = [*visit.requires, *event.requires]
+        return True
     for other in events:
         if (
             event.body["type"] in _FAMILY
@@ -811,7 +1002,10 @@ def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) ->
                 other.body, other.sentence = event.body, event.sentence
             other.body["people"], other.requires = people, requires
             return True
-        same = all(event.body.get(f) == other.body.get(f) for f in ("type", "host_country", "location"))
+        # a host told once ("в египетской столице") and left untold the next time is the same host
+        hosts = [host for host in (event.body.get("host_country"), other.body.get("host_country")) if host]
+        fields = ("type", "location", "status") if len(hosts) == 1 else ("type", "location", "host_country")
+        same = all(event.body.get(f) == other.body.get(f) for f in fields)
         if (
             same
             and set(event.body["people"]) <= set(other.body["people"])
@@ -831,6 +1025,28 @@ def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) ->
                 other.body["_confidence"] = max(other.body["_confidence"], event.body["_confidence"])
             return True
     return False
+
+
+_TALKS_OF_A_VISIT_DAYS = 3  # how many days after a visit's first day its talks may be told as held
+
+
+def _talks_of_the_visit(event: _Event, visit: _Event) -> bool:
+    """ "The president arrived in Tashkent on Wednesday on a state visit. On Thursday the two presidents
+    held talks": talks told right after a held visit, a few days on, at its place, were held during it;
+    the visit spans to their day."""
+    if not (
+        event.body["type"] in {"talks", "ministerial_meeting"}
+        and visit.body["type"] in _VISIT_TYPES
+        and event.stated_date
+        and visit.stated_date
+        and event.body.get("status", "held") == visit.body.get("status", "held") == "held"
+        and set(event.body["countries"]) == set(visit.body["countries"])
+        and event.body.get("host_country") in {None, visit.body.get("host_country")}
+        and 0 <= event.sentence.paragraph - visit.sentence.paragraph <= 1
+    ):
+        return False
+    (first, last), (day, day_end) = window(visit.body["date"]), window(event.body["date"])
+    return day == day_end and last < day <= first + timedelta(days=_TALKS_OF_A_VISIT_DAYS)
 
 
 def _told_next(event: _Event, other: _Event) -> bool:
@@ -866,6 +1082,8 @@ def _events(
 ) -> list[_Event]:
     tokens = facts.sentence.tokens
     event_type = _TRIGGER_TYPES.get(trigger.value, trigger.value)
+    if trigger.value == "trip" and not (facts.people or reading.cues("ROLES", tokens)):
+        return []  # "Kazakh grain will travel to Iran": a journey is a visit only of someone
     if trigger.value in {"council_again", "session_again"} and context is not None:
         event_type = context.body["type"]
     if event_type == "talks" and _ministers_only(reading, facts):
@@ -889,7 +1107,12 @@ def _events(
         # agreement": the bargaining over a text or a project, not a meeting somewhere
         return []
     status = _status(reading, _near(facts.sentence, trigger), trigger)
-    if several and status == "held" and _status(reading, tokens[: trigger.last]) == "planned":
+    own = clause(facts.sentence, trigger.start)[0]
+    if (
+        several
+        and status == "held"
+        and _status(reading, [t for t in tokens[: trigger.last] if t.start >= own]) == "planned"
+    ):
         # "agreed to hold consultations in the autumn and a business forum in October": each
         # gathering of a list the sentence announces is announced
         status = "planned"
@@ -930,6 +1153,9 @@ def _events(
         return []  # a next session with no date of its own is no fact yet ("on a date to be agreed")
     if context is not None and (dated is None or dated[1] > 0):
         dated = context.body["date"], 0.1
+    day_before = _last_held_day(earlier)
+    if day_before and status == "held" and _SAME_DAY.search(facts.sentence.text):
+        dated = day_before, 0.0  # "On the same day, the minister was received by …"
     visit = _visit_under_way(earlier)
     if context is None and status == "held" and visit is not None and (dated is None or dated[1] >= 0.35):
         dated = (
@@ -945,6 +1171,8 @@ def _events(
         return []  # "третий визит премьер-министра": a visit told without its own date is a mention
     if event_type in _VISIT_TYPES and date_penalty > 0 and _INVITATION.search(facts.sentence.text):
         return []  # "accepted an invitation to pay an official visit": no date, no event yet
+    if date_penalty > 0 and _NO_DATE.search(facts.sentence.text):
+        return []  # "No date has been set for the state visit": not yet an event of the calendar
     people, requires = [], []
     person_countries = []
     for person in facts.people:
@@ -976,6 +1204,11 @@ def _events(
             host = _destination(facts, trigger, visit=event_type in _VISIT_TYPES)
         if host is None and ranked_visit:
             host = _visited_partner(reading, facts, trigger)
+        if host is None and ranked_visit and status == "held":
+            # "TASHKENT, Dec 4 - … signed 12 agreements during a state visit by the Azerbaijani president"
+            named = {m.value.code for m in facts.countries}
+            host = _dateline_country(reading, facts) if len(named) > 1 else None
+            host = host if host in named else None
         if context is not None and location is None and host is None and trigger.value != "session_again":
             host = context.body.get("host_country")
             if context.body.get("location"):
@@ -1008,6 +1241,9 @@ def _events(
             and len(set(person_countries) | {m.value.code for m in facts.countries}) < 2
         ):
             continue  # "met with journalists": a meeting is bilateral only when two countries are named
+        if host is None and status == "held" and event_type not in _VISIT_TYPES | {"phone_call"}:
+            host = body["host_country"] = _dateline_country(reading, facts)
+            countries |= {host} if host else set()
         body["countries"] = sorted(countries)
         organization_ids: list[str] = []
         org_entry: OrganizationEntry | None = None
@@ -1070,6 +1306,11 @@ _NEGOTIATIONS = re.compile(
     re.IGNORECASE,
 )
 _A_ROUND = re.compile(r"\b(?:meet|met|meeting|round|встреч\w*|раунд\w*|собер\w+)\b", re.IGNORECASE)
+_NO_DATE = re.compile(
+    r"\bno\s+(?:new\s+)?dates?\s+(?:has|have)\s+(?:yet\s+)?been\s+(?:set|fixed|agreed|announced|given)\b"
+    r"|\bсроки?\s+(?:\w+\s+){0,3}(?:не|ещё\s+не|еще\s+не)\s+(?:определен\w*|назначен\w*|согласован\w*)",
+    re.IGNORECASE,
+)
 _INVITATION = re.compile(r"\binvit\w*|\bприглаш\w*", re.IGNORECASE)
 
 
@@ -1162,15 +1403,55 @@ def _summit_groups(facts: SentenceFacts) -> list[tuple[Mention[Any] | None, Ment
     return groups
 
 
+# Travelling to a place for a meeting: "travelled to Baku on Monday for talks".
+_TRAVELLED = {
+    "travelled",
+    "traveled",
+    "travels",
+    "travel",
+    "flew",
+    "flies",
+    "fly",
+    "headed",
+    "heads",
+    "went",
+    # "wrapped up his visit to Baku after two days of talks": the talks were where the visit went
+    "visit",
+    "trip",
+}
+
+
 def _location(facts: SentenceFacts, visit: bool) -> Mention[Any] | None:
     tokens = facts.sentence.tokens
     words = _LOCATIVE | ({"to"} if visit else set())
     for mention in facts.places:
         previous = tokens[mention.first - 1] if mention.first > 0 else None
+        travelled = mention.first > 1 and tokens[mention.first - 2].text.lower() in _TRAVELLED
         if previous is not None and (
-            previous.text.lower() in words or (visit and previous.keys & _VISIT_VERBS)
+            previous.text.lower() in words
+            or (visit and previous.keys & _VISIT_VERBS)
+            or (travelled and previous.text.lower() == "to")
         ):
             return mention
+    return None
+
+
+# A place the lexicon may not know, told after "in" or "at" ("in Madrid", "at the Kremlin").
+_PLACE_TOLD = re.compile(
+    r"\b(?:in|at|в|во)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-ZА-ЯЁ]"
+)
+
+
+def _dateline_country(reading: Reading, facts: SentenceFacts) -> str | None:
+    """The country of a wire's dateline city ("ASTANA, Dec 3 (Reuters) -"): where a meeting the report
+    tells with no place of its own was held."""
+    if reading.dateline is None or _PLACE_TOLD.search(facts.sentence.text[1:]):
+        return None
+    for facts in reading.facts[:2]:
+        opening = [place for place in facts.places if place.first == 0 and place.value.entry is not None]
+        if opening:
+            return str(opening[0].value.entry.country)
     return None
 
 
@@ -1192,12 +1473,33 @@ def _to_capital(tokens: list[Token], at: int) -> bool:
     return word.text.lower() in _DESTINATION or bool(word.keys & _VISIT_VERBS)
 
 
+_HOSTS = re.compile(r"\s+(?:will\s+|is\s+(?:to|due\s+to|set\s+to)\s+)?host(?:s|ed)?\b", re.IGNORECASE)
+_IN_ITS_CAPITAL = re.compile(r"\s+(?:capital|столиц\w*)\b", re.IGNORECASE)
+_IN_THE = re.compile(r"\b(?:in\s+the|to\s+the|в|во)\s+$", re.IGNORECASE)
+
+
+def _in_its_capital(sentence: Sentence, mention: Mention[Any]) -> bool:
+    """A country's adjective that names its capital: "in the Uzbek capital", "в таджикскую столицу"."""
+    before, after = sentence.text[: mention.start - sentence.start], mention.end - sentence.start
+    return (
+        mention.value.adjective
+        and _IN_ITS_CAPITAL.match(sentence.text, after) is not None
+        and _IN_THE.search(before) is not None
+    )
+
+
 def _destination(facts: SentenceFacts, trigger: Mention[str], visit: bool = False) -> str | None:
     """The country visited: "визит … в Казахстан", "прибыл в Казахстан с визитом", "visited Azerbaijan";
     for a `visit`, also its capital that no place lexicon knows ("a two-day official visit to Hanoi")."""
     tokens = facts.sentence.tokens
     low, high = clause(facts.sentence, trigger.start)
     for mention in facts.countries:
+        if not mention.value.adjective and _HOSTS.match(
+            facts.sentence.text, mention.end - facts.sentence.start
+        ):
+            return mention.value.code  # "Uzbekistan will host the next round of talks"
+        if _in_its_capital(facts.sentence, mention):
+            return mention.value.code  # "in the Uzbek capital", "в узбекской столице"
         if mention.value.adjective or not low <= mention.start < high:
             continue
         if mention.value.capital:

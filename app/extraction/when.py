@@ -185,7 +185,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("quarter", rf"\bQ(?P<o>[1-4])\s*{_YEAR}?"),
     (
         "season",
-        r"\b(?:(?P<season>весной|летом|осенью|(?<=на\s)(?:весну|лето|осень))|(?:in\s+(?:the\s+)?|this\s+|next\s+|last\s+|(?:postponed|moved|pushed\s+back|rescheduled|put\s+off)\s+(?:to|until|till|for)\s+the\s+|(?:scheduled|planned|set|slated|pencil{1,2}ed\s+in)\s+for\s+the\s+)(?P<season_en>spring|summer|autumn|fall))\b(?:\s+(?:of\s+)?(?:текущего\s+года|этого\s+года|this\s+year|(?P<next>следующего\s+года|next\s+year)|{_YEAR}))?".replace(
+        r"\b(?:(?P<season>весной|летом|осенью|(?<=на\s)(?:весну|лето|осень))|(?:in\s+(?:the\s+)?|this\s+|next\s+|last\s+|(?:postponed|moved|pushed\s+back|rescheduled|put\s+off)\s+(?:to|until|till|for)\s+the\s+|(?:scheduled|planned|set|slated|pencil{1,2}ed\s+in)\s+for\s+(?:the\s+)?)(?P<season_en>spring|summer|autumn|fall))\b(?:\s+(?:of\s+)?(?:текущего\s+года|этого\s+года|this\s+year|(?P<next>следующего\s+года|next\s+year)|{_YEAR}))?".replace(
             "{_YEAR}", _YEAR
         ),
     ),
@@ -683,6 +683,10 @@ def shift_year(period: str, years: int) -> str:
 # Event dates ----------------------------------------------------------------------------------
 
 _DAY = r"(?P<d1>\d{1,2})(?!\d)(?:\s*(?:[-–—]|и|and|to)\s*(?P<d2>\d{1,2})(?!\d))?"
+_WEEKDAY_WORDS = (
+    "понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
 _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "days",
@@ -717,14 +721,20 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:на\s+)?(?P<rel>следующ\w+|будущ\w+|прошл\w+|минувш\w+|этой|текущей)\s+недел\w+"
         r"|\b(?P<rel_en>next|last|this)\s+week\b",
     ),
+    # "on Monday and Tuesday", "во вторник и среду": the two days and those between
     (
         "weekday",
-        r"\b(?:в|во|on|this|last|next)\s+(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+        rf"\b(?:в|во|on|this|last|next)\s+(?P<wd>{_WEEKDAY_WORDS})\b"
+        rf"(?:\s+(?:and|to|through|и|-|–)\s+(?:(?:в|во|on)\s+)?(?P<wd2>{_WEEKDAY_WORDS})\b)?",
     ),
 )
 _DATE_COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _DATE_PATTERNS]
 _WEEKDAYS = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"]
 _WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _weekday_index(word: str) -> int:
+    return _WEEKDAYS.index(word) if word in _WEEKDAYS else _WEEKDAYS_EN.index(word)
 
 
 @dataclass(frozen=True)
@@ -815,9 +825,13 @@ def _resolve_date(
         return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", False
     if kind == "weekday" and reference is not None:
         word = match.group("wd").lower()
-        weekday = _WEEKDAYS.index(word) if word in _WEEKDAYS else _WEEKDAYS_EN.index(word)
+        weekday = _weekday_index(word)
         delta = (weekday - reference.weekday()) % 7 if future else -((reference.weekday() - weekday) % 7)
-        return (reference + timedelta(days=delta)).isoformat(), False
+        day = reference + timedelta(days=delta)
+        if match.group("wd2"):
+            to = (_weekday_index(match.group("wd2").lower()) - weekday) % 7
+            return f"{day.isoformat()}/{(day + timedelta(days=to)).isoformat()}", False
+        return day.isoformat(), False
     month = _month_number(groups["m1"])
     if not month:
         return None

@@ -604,7 +604,11 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("business_council", ("business council",)),
         ("working_group", ("working group",)),
         ("council_again", ("next meeting of the council", "next session of the council")),
-        ("session_again", ("next session", "next meeting")),  # of the body told before (events._context)
+        # of the body told before (events._context), to come or held before
+        (
+            "session_again",
+            ("next session", "next meeting", "previous session", "previous meeting", "last session"),
+        ),
         ("summit", ("summit",)),
         ("forum", ("forum", "business forum", "business-forum")),
         (
@@ -643,8 +647,10 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
             ("foreign ministers", "ministers met", "ministerial meeting", "meeting of ministers"),
         ),
         ("multilateral_meeting", ("consultative meeting", "meeting of leaders", "leaders' meeting")),
-        ("meeting", ("met with", "held a meeting with", "meeting with")),
+        ("meeting", ("met with", "held a meeting with", "meeting with", "meeting between")),
         ("visit", ("visit", "visited", "paid a visit", "arrived in")),
+        # a journey by someone named by office (events._events asks for one): "will travel to Baku"
+        ("trip", ("travel to", "travelled to", "traveled to", "travels to", "trip to")),
     ),
 }
 PLANNED: dict[str, tuple[str, ...]] = {
@@ -700,6 +706,15 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "is expected to",
         "are expected to",
         "expected to",
+        # "are to meet in Bishkek later this month": "be to" of an arrangement
+        "is to meet",
+        "are to meet",
+        "is to visit",
+        "is to pay",
+        "is to travel",
+        "is to hold",
+        "are to hold",
+        "is to host",
         "scheduled",
         "upcoming",
         "to be held",
@@ -1529,6 +1544,23 @@ EVENT_ANAPHORA: dict[str, tuple[str, ...]] = {
         "at the session",
         "during the session",
         "at the meeting",
+    ),
+}
+
+# Who met whom, as wire copy tells it ("received the visiting minister", "sat down with his
+# counterpart"): a meeting only when a person is the verb's object (events._greeted), and only in a
+# sentence that names no gathering of its own.
+GREETED: dict[str, tuple[str, ...]] = {
+    "ru": (),
+    "en": (
+        "met",
+        "received",
+        "welcomed",
+        "hosted",
+        "sat down with",
+        "held talks with",
+        "was received by",
+        "were received by",
     ),
 }
 
