@@ -28,11 +28,13 @@ class _Phrase(Generic[V]):
     capitalized: tuple[bool, ...]
     value: V
     proper: bool
+    order: int  # when it was added: the last tie-break, so a match never depends on hashing
 
 
 class PhraseMatcher(Generic[V]):
     def __init__(self) -> None:
         self._by_first: dict[str, list[_Phrase[V]]] = defaultdict(list)
+        self._added = 0
 
     def add(self, phrase: str, value: V, language: str, *, proper: bool = False) -> None:
         joined = re.sub(r"\s*[–—‐-]\s*", "-", phrase)
@@ -50,7 +52,9 @@ class PhraseMatcher(Generic[V]):
             capitalized=tuple(token.capitalized for token in tokens),
             value=value,
             proper=proper,
+            order=self._added,
         )
+        self._added += 1
         for key in entry.keys[0]:
             self._by_first[key].append(entry)
 
@@ -59,24 +63,28 @@ class PhraseMatcher(Generic[V]):
             self.add(phrase, value, language, proper=proper)
 
     def find(self, tokens: Sequence[Token]) -> list[Mention[V]]:
-        """Longest matches, left to right, not overlapping."""
+        """Longest matches, left to right, not overlapping; of two as long, the one whose words match
+        by more of their forms or lemmas rather than by a name's stem ("Бразилиа" the capital, not
+        Бразилия's stem), then the one added first."""
         found: list[Mention[V]] = []
         i = 0
         while i < len(tokens):
-            best: tuple[int, V] | None = None
+            best: tuple[tuple[int, int, int], _Phrase[V]] | None = None
             seen: set[int] = set()
             for key in tokens[i].keys:
                 for phrase in self._by_first.get(key, ()):
                     if id(phrase) in seen:
                         continue
                     seen.add(id(phrase))
-                    length = len(phrase.keys)
-                    if (best is None or length > best[0]) and _matches(phrase, tokens, i):
-                        best = (length, phrase.value)
+                    if not _matches(phrase, tokens, i):
+                        continue
+                    rank = (len(phrase.keys), _by_forms(phrase, tokens, i), -phrase.order)
+                    if best is None or rank > best[0]:
+                        best = (rank, phrase)
             if best is None:
                 i += 1
                 continue
-            length, value = best
+            length, value = len(best[1].keys), best[1].value
             found.append(Mention(value, tokens[i].start, tokens[i + length - 1].end, i, i + length))
             i += length
         return found
@@ -97,6 +105,14 @@ def _matches(phrase: _Phrase[V], tokens: Sequence[Token], at: int) -> bool:
         if phrase.proper and phrase.capitalized[offset] and not token.capitalized:
             return False
     return True
+
+
+def _by_forms(phrase: _Phrase[V], tokens: Sequence[Token], at: int) -> int:
+    """How many of the phrase's words match their token by a form or lemma, not by a stem (`~`)."""
+    return sum(
+        any(not key.startswith("~") for key in keys & tokens[at + offset].keys)
+        for offset, keys in enumerate(phrase.keys)
+    )
 
 
 def keys_of(word: str, language: str) -> frozenset[str]:

@@ -5,6 +5,7 @@ import pytest
 
 from app.extraction.countries import CountryFinder
 from app.extraction.demonyms import initialism, russian_adjective
+from app.extraction.matching import PhraseMatcher
 from app.extraction.text import tokenize
 
 
@@ -50,3 +51,17 @@ def test_an_adjective_two_countries_share_names_neither() -> None:
 def test_a_capital_names_its_country_unless_another_has_it_or_it_is_a_common_name() -> None:
     found = CountryFinder("en").find(tokenize("Montevideo, Asunción, Jerusalem, Hamilton", 0, "en"))
     assert [(m.value.code, m.value.capital) for m in found] == [("UY", True), ("PY", True), ("IL", True)]
+
+
+def test_a_capital_written_as_it_is_wins_over_a_country_name_sharing_its_stem() -> None:
+    # "Бразилиа" matches the capital by its form and Бразилия by a name's stem: whichever a set's
+    # hashing met first used to win, so the reading changed from one process to the next.
+    found = CountryFinder("ru").find(tokenize("Заседание пройдёт в Бразилиа в ноябре.", 0, "ru"))
+    assert [(m.value.code, m.value.capital) for m in found] == [("BR", True)]
+
+
+def test_of_two_phrases_as_long_and_alike_the_one_added_first_wins() -> None:
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    matcher.add("Astana", "first", "en", proper=True)
+    matcher.add("Astana", "second", "en", proper=True)
+    assert [m.value for m in matcher.find(tokenize("Talks in Astana", 0, "en"))] == ["first"]
