@@ -399,6 +399,7 @@ def main() -> None:
         words = [row[0] for row in conn.execute(text("SELECT title_en FROM events ORDER BY id LIMIT 20"))]
     engine.dispose()
     from app.common.pagination import encode_cursor
+    from bench.mix import COMMON_WORD
 
     every = {
         "one record by id": [f"/v1/trade-figures/{i}" for i in ids],
@@ -419,6 +420,8 @@ def main() -> None:
         ],
         # A word of an event's title (bench/explorer.py's events are titled with made-up words).
         "search": [f"/v1/search?q={quote(title.split()[-1])}&type=event&limit=20" for title in words],
+        # The word of `bench/run.py`'s common-word cell, which matches most of a block.
+        "search, common word": [f"/v1/search?q={COMMON_WORD}&type=event&limit=20"],
     }
     if args.mix:
         every = mix_urls(args.db, args.seed)
