@@ -4,8 +4,9 @@ type and a stored `to_tsvector('simple', stems)`, migrations 0007 and 0014, whic
 some types too, and a walk of the documents in id order for common words).
 
 Both engines index the same stems (app.search.text), so they find the same records, and both rank
-them by one statement of this module that computes app.search.text.relevance over those stems, so
-they order them the same way.
+them by app.search.text.relevance over those stems, so they order them the same way: SQLite reads a
+block's stems and ranks them with relevance itself; PostgreSQL computes it in one statement of this
+module, to the same doubles.
 """
 
 import hashlib
@@ -621,7 +622,7 @@ def _sqlite_block_page(
     rows = _sqlite_block(bool(query.types)).rows(connection, {**values, "types": query.types})
     if not rows:
         return 0, None, []
-    scores = search_text.relevance(query.terms, [stems for *_, stems in rows])
+    scores = search_text.relevance(query.terms, [row[3] for row in rows])
     ranked = [
         (-score, record_type, record_id, document_id)
         for (document_id, record_type, record_id, _), score in zip(rows, scores, strict=True)

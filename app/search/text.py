@@ -134,11 +134,15 @@ def relevance(terms: Sequence[Term], documents: Sequence[str]) -> list[float]:
     begins once, as the index's own ranking weighs them."""
     if not documents:
         return []
-    lengths = [document.count(" ") + 1 if document else 0 for document in documents]
+    # Each stem between spaces of its own (" a  b "), so that one count finds every whole stem; what
+    # spacing out added, less its two ends, is the number of stems.
+    spaced = [f" {document.replace(' ', '  ')} " for document in documents]
+    lengths = [
+        len(text) - len(document) - 1 if document else 0
+        for text, document in zip(spaced, documents, strict=True)
+    ]
     average = max(sum(lengths) / len(documents), 1.0)
     norms = [K1 * (1 - B + B * length / average) for length in lengths]
-    # Each stem between spaces of its own (" a  b "), so that one count finds every whole stem.
-    spaced = [" " + document.replace(" ", "  ") + " " for document in documents]
     scores = [0.0] * len(documents)
     for term in terms:
         found = _found(term, spaced)
