@@ -8,6 +8,7 @@ process, with the response cache off, the way `bench/run.py`'s cold cells ask (w
     .venv/bin/python bench/overhead.py --reuse --requests 20 --rounds 1 --instructions --keep-dumps /tmp/dumps
     callgrind_annotate --inclusive=yes /tmp/dumps/first-page.out | head -60   # where a first page's go
     .venv/bin/python bench/overhead.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/x
+    .venv/bin/python bench/overhead.py --reuse --app /tmp/main --url "v=/v1/search?q=visit" --only v  # main
     .venv/bin/python bench/overhead.py --db bench/results/data-200000-50000-seed5/bench.db --reuse --mix \
         --only "trade-figures series" --requests 20 --rounds 2 --instructions   # a kind of the random mix
 
@@ -370,9 +371,19 @@ def main() -> None:
         type=Path,
         help="with --instructions: keep each kind's callgrind dump (its last round) here, as <kind>.out",
     )
+    parser.add_argument(
+        "--app",
+        type=Path,
+        help="measure another checkout's app (its folder, put first on the path): an A/B of two trees",
+    )
+    parser.add_argument(
+        "--url", nargs="*", default=[], metavar="NAME=URL", help="these URLs too, each a kind of its own"
+    )
     args = parser.parse_args()
     if args.instructions and _UNDER_CALLGRIND not in os.environ:
         _in_callgrind()
+    if args.app is not None:
+        sys.path.insert(0, str(args.app.resolve()))
     url = args.database_url or f"sqlite:///{args.db}"
     if not (args.reuse and (args.database_url or args.db.exists())):
         from bench.explorer import build
@@ -399,6 +410,7 @@ def main() -> None:
         words = [row[0] for row in conn.execute(text("SELECT title_en FROM events ORDER BY id LIMIT 20"))]
     engine.dispose()
     from app.common.pagination import encode_cursor
+    from bench.mix import COMMON_WORD
 
     every = {
         "one record by id": [f"/v1/trade-figures/{i}" for i in ids],
@@ -419,9 +431,12 @@ def main() -> None:
         ],
         # A word of an event's title (bench/explorer.py's events are titled with made-up words).
         "search": [f"/v1/search?q={quote(title.split()[-1])}&type=event&limit=20" for title in words],
+        # The word of `bench/run.py`'s common-word cell, which matches most of a block.
+        "search, common word": [f"/v1/search?q={COMMON_WORD}&type=event&limit=20"],
     }
     if args.mix:
         every = mix_urls(args.db, args.seed)
+    every.update({name: [path] for name, path in (pair.split("=", 1) for pair in args.url)})
     urls = {name: every[name] for name in args.only or every}
     headers = [(b"host", b"127.0.0.1:8000")]
     if args.gzip:

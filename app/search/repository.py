@@ -4,11 +4,13 @@ type and a stored `to_tsvector('simple', stems)`, migrations 0007 and 0014, whic
 some types too, and a walk of the documents in id order for common words).
 
 Both engines index the same stems (app.search.text), so they find the same records, and both rank
-them by one statement of this module that computes app.search.text.relevance over those stems, so
-they order them the same way.
+them by app.search.text.relevance over those stems, so they order them the same way: SQLite reads a
+block's stems and ranks them with relevance itself; PostgreSQL computes it in one statement of this
+module, to the same doubles.
 """
 
 import hashlib
+import heapq
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -349,8 +351,9 @@ WALKED_AT_MOST = 10_000
 
 
 @lru_cache(maxsize=256)
-def _page_statement(engine: str, types: int, shape: Shape, after: bool) -> DriverStatement:
-    """Up to `:page` hits of one block of matches, best first, with the block's size and last id.
+def _page_statement(types: int, shape: Shape, after: bool) -> DriverStatement:
+    """PostgreSQL: up to `:page` hits of one block of matches, best first, with the block's size and
+    last id.
 
     The block is the first `:size` matches in index order (document id) after `:block_after`, of
     the record types `:types` (`types` of them; none: every type); with `after`, the hits that sort
@@ -363,22 +366,9 @@ def _page_statement(engine: str, types: int, shape: Shape, after: bool) -> Drive
     Only the page's hits leave the database, with their titles and text. The first row always
     comes, with the block's size and last id, and no hit when none sorts after `after`.
     """
-    if engine == "sqlite":
-        # By the full-text index's own rowid: FTS5 reads its matches in that order and stops at the
-        # limit, rather than handing every match to a sort.
-        condition = "search_fts MATCH :match AND search_fts.rowid > :block_after"
-        if types:
-            condition += " AND d.record_type IN :types"
-        block = f"""block AS MATERIALIZED (
-            SELECT d.id, d.record_type, d.record_id, d.stems
-            FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
-            WHERE {condition} ORDER BY search_fts.rowid LIMIT :size
-        )"""
-        collate = ""
-    else:
-        block = _postgresql_block(types)
-        # Ties are broken in code point order, as Python compares strings.
-        collate = ' COLLATE "C"'
+    block = _postgresql_block(types)
+    # Ties are broken in code point order, as Python compares strings.
+    collate = ' COLLATE "C"'
 
     def occurrences(needle: str) -> str:
         return f"(length(spaced) - length(replace(spaced, :{needle}, ''))) / :{needle}_length"
@@ -526,22 +516,21 @@ def search(session: Session, params: SearchParams) -> tuple[list[SearchMatch], s
     """One page of the records matching every term of `q`, best first; and the next page's cursor.
 
     The matches are ranked RANKED_AT_ONCE at a time, in index order: a block of them is ranked
-    (as app.search.text.relevance ranks, in the database) and listed best first, then the next
-    block. Ranking costs time in proportion to what it ranks: this way a page costs at most a block's
-    worth, however many records a common word matches. A search with fewer matches is one block,
-    ranked whole."""
+    (as app.search.text.relevance ranks) and listed best first, then the next block. Ranking costs
+    time in proportion to what it ranks: this way a page costs at most a block's worth, however many
+    records a common word matches. A search with fewer matches is one block, ranked whole."""
     terms = query_terms(params.q)
     fingerprint = _fingerprint(terms, params.type)
     connection = session.connection()
-    engine = connection.dialect.name
-    values: dict[str, Any] = {
-        **_SCORE_CONSTANTS,
-        **_term_values(terms),
-        "types": list(params.type),
-        "match": fts5_match(terms, longer_words(connection, terms)) if engine == "sqlite" else tsquery(terms),
-    }
+    sqlite = connection.dialect.name == "sqlite"
+    query = _Query(
+        terms,
+        sorted({SearchRecordType(record_type).value for record_type in params.type}),
+        fts5_match(terms, longer_words(connection, terms)) if sqlite else tsquery(terms),
+    )
     block, after = _after(params.cursor, fingerprint) if params.cursor is not None else (0, None)
-    hits = _ranked_in_blocks(connection, engine, values, _shape(terms), params.limit + 1, block, after)
+    read_block = _sqlite_block_page if sqlite else _postgresql_block_page
+    hits = _ranked_in_blocks(connection, read_block, query, params.limit + 1, block, after)
     next_cursor = None
     if len(hits) > params.limit:
         hits = hits[: params.limit]
@@ -563,39 +552,128 @@ def search(session: Session, params: SearchParams) -> tuple[list[SearchMatch], s
     return matches, next_cursor
 
 
+@dataclass(frozen=True)
+class _Query:
+    terms: Sequence[Term]
+    types: list[str]  # none: every type
+    match: str  # the engine's full-text query
+
+
+# The last hit a cursor saw, as it sorts: its relevance negated, record type, record id.
+_After = tuple[float, str, str]
+# One block's page: the block's size, its last document id, and the page's hits, best first.
+_BlockPage = tuple[int, int | None, list[_Hit]]
+_ReadBlock = Callable[[Connection, _Query, int, _After | None, int], _BlockPage]
+
+
 def _ranked_in_blocks(
     connection: Connection,
-    engine: str,
-    values: dict[str, Any],
-    shape: Shape,
+    read_block: _ReadBlock,
+    query: _Query,
     limit: int,
     block: int,
-    after: tuple[float, str, str] | None,
+    after: _After | None,
 ) -> list[_Hit]:
     """Up to `limit` hits: from the block that follows document id `block` (after the hit `after`
     sorts, in it) on, each block ranked on its own."""
-    size = search_text.RANKED_AT_ONCE
-    types = sorted({SearchRecordType(record_type).value for record_type in values["types"]})
-    walked = max(WALKED_AT_MOST, size)
-    # Dense: the probe's share of matches would fill the block within `walked` documents.
-    walk = {"type_array": types, "probed": PROBED, "walked": walked, "dense": -(-size * PROBED // walked)}
     hits: list[_Hit] = []
     while len(hits) < limit:
-        bound = {**values, **walk, "block_after": block, "size": size, "page": limit - len(hits)}
-        if after is not None:
-            bound.update(after_score=-after[0], after_type=after[1], after_id=after[2])
-        rows = _page_statement(engine, len(types), shape, after is not None).rows(connection, bound)
-        # (matches, last_id, id, record_type, record_id, score, title_en, title_ru, text)
-        hits += [
-            _Hit(block, -score, SearchRecordType(record_type), record_id, title_en, title_ru, found_in)
-            for _, _, hit_id, record_type, record_id, score, title_en, title_ru, found_in in rows
-            if hit_id is not None
-        ]
-        matches, last_id = rows[0][:2]
-        if matches < size:
+        matches, last_id, page = read_block(connection, query, block, after, limit - len(hits))
+        hits += page
+        if matches < search_text.RANKED_AT_ONCE or last_id is None:
             break
         block, after = last_id, None
     return hits
+
+
+@lru_cache(maxsize=2)
+def _sqlite_block(of_types: bool) -> DriverStatement:
+    """SQLite: the first `:size` matches after document id `:block_after`, with their stems. By the
+    full-text index's own rowid: FTS5 reads its matches in that order and stops at the limit, rather
+    than handing every match to a sort."""
+    condition = "search_fts MATCH :match AND search_fts.rowid > :block_after"
+    if of_types:
+        condition += " AND d.record_type IN :types"
+    statement = text(f"""
+        SELECT d.id, d.record_type, d.record_id, d.stems
+        FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
+        WHERE {condition} ORDER BY search_fts.rowid LIMIT :size
+    """)
+    return DriverStatement(
+        statement.bindparams(bindparam("types", expanding=True)) if of_types else statement
+    )
+
+
+_PAGE_TEXTS = DriverStatement(
+    select(SearchDocument.id, SearchDocument.title_en, SearchDocument.title_ru, SearchDocument.text).where(
+        SearchDocument.id.in_(bindparam("ids", expanding=True))
+    )
+)
+
+
+def _sqlite_block_page(
+    connection: Connection, query: _Query, block: int, after: _After | None, page: int
+) -> _BlockPage:
+    """SQLite: up to `page` hits of the block that follows document id `block`, ranked by
+    app.search.text.relevance itself over the block's stems, then the page's titles and texts.
+    (SQLite's string functions counted a common word's forms in a block at several times the CPU
+    that Python's take.)"""
+    values = {"match": query.match, "block_after": block, "size": search_text.RANKED_AT_ONCE}
+    rows = _sqlite_block(bool(query.types)).rows(connection, {**values, "types": query.types})
+    if not rows:
+        return 0, None, []
+    scores = search_text.relevance(query.terms, [row[3] for row in rows])
+    ranked = [
+        (-score, record_type, record_id, document_id)
+        for (document_id, record_type, record_id, _), score in zip(rows, scores, strict=True)
+    ]
+    if after is not None:
+        ranked = [key for key in ranked if key[:3] > after]
+    ranked = heapq.nsmallest(page, ranked)
+    texts = {}
+    if ranked:
+        ids = [document_id for *_, document_id in ranked]
+        texts = {document_id: found for document_id, *found in _PAGE_TEXTS.rows(connection, {"ids": ids})}
+    hits = [
+        _Hit(block, sort_key, SearchRecordType(record_type), record_id, *texts[document_id])
+        for sort_key, record_type, record_id, document_id in ranked
+    ]
+    return len(rows), rows[-1][0], hits
+
+
+def _postgresql_block_page(
+    connection: Connection, query: _Query, block: int, after: _After | None, page: int
+) -> _BlockPage:
+    """PostgreSQL: up to `page` hits of the block that follows document id `block`, ranked in the
+    database by one statement (`_page_statement`)."""
+    size = search_text.RANKED_AT_ONCE
+    walked = max(WALKED_AT_MOST, size)
+    bound: dict[str, Any] = {
+        **_SCORE_CONSTANTS,
+        **_term_values(query.terms),
+        "match": query.match,
+        "types": query.types,
+        "type_array": query.types,
+        "probed": PROBED,
+        "walked": walked,
+        # Dense: the probe's share of matches would fill the block within `walked` documents.
+        "dense": -(-size * PROBED // walked),
+        "block_after": block,
+        "size": size,
+        "page": page,
+    }
+    if after is not None:
+        bound.update(after_score=-after[0], after_type=after[1], after_id=after[2])
+    statement = _page_statement(len(query.types), _shape(query.terms), after is not None)
+    rows = statement.rows(connection, bound)
+    # (matches, last_id, id, record_type, record_id, score, title_en, title_ru, text)
+    hits = [
+        _Hit(block, -score, SearchRecordType(record_type), record_id, title_en, title_ru, found_in)
+        for _, _, hit_id, record_type, record_id, score, title_en, title_ru, found_in in rows
+        if hit_id is not None
+    ]
+    matches, last_id = rows[0][:2]
+    return matches, last_id, hits
 
 
 def _fingerprint(terms: Sequence[Term], types: Sequence[SearchRecordType]) -> str:
@@ -604,7 +682,7 @@ def _fingerprint(terms: Sequence[Term], types: Sequence[SearchRecordType]) -> st
     return hashlib.sha256(payload).hexdigest()[:16]
 
 
-def _after(cursor: str, fingerprint: str) -> tuple[int, tuple[float, str, str]]:
+def _after(cursor: str, fingerprint: str) -> tuple[int, _After]:
     """The cursor's block (the document id its block of matches follows) and the sort key of the
     last hit it saw."""
     block, key, record_type, record_id, issued_for = decode_cursor(

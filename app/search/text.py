@@ -13,7 +13,7 @@ the word's other forms when it cuts them shorter ("Казахстане" finds "
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -134,26 +134,41 @@ def relevance(terms: Sequence[Term], documents: Sequence[str]) -> list[float]:
     begins once, as the index's own ranking weighs them."""
     if not documents:
         return []
-    lengths = [document.count(" ") + 1 if document else 0 for document in documents]
+    # Each stem between spaces of its own (" a  b "), so that one count finds every whole stem; what
+    # spacing out added, less its two ends, is the number of stems.
+    spaced = [f" {document.replace(' ', '  ')} " for document in documents]
+    lengths = [
+        len(text) - len(document) - 1 if document else 0
+        for text, document in zip(spaced, documents, strict=True)
+    ]
     average = max(sum(lengths) / len(documents), 1.0)
-    finders = [(_occurrences(term), frozenset(term.exact)) for term in terms]
-    scores = []
-    for document, length in zip(documents, lengths, strict=True):
-        norm = K1 * (1 - B + B * length / average)
-        score = 0.0
-        for finder, exact in finders:
-            found = sum(2 if stem in exact else 1 for stem in finder(document))
-            score += found * (K1 + 1) / (found + norm)
-        scores.append(score)
+    norms = [K1 * (1 - B + B * length / average) for length in lengths]
+    scores = [0.0] * len(documents)
+    for term in terms:
+        found = _found(term, spaced)
+        scores = [
+            score + count * (K1 + 1) / (count + norm)
+            for score, count, norm in zip(scores, found, norms, strict=True)
+        ]
     return scores
 
 
-def _occurrences(term: Term) -> Callable[[str], list[str]]:
-    """Finds the stems `term` matches in a space-separated text of stems."""
-    forms = [re.escape(stem) for stem in term.exact]
+def _found(term: Term, spaced: Sequence[str]) -> list[int]:
+    """The occurrences of `term` in each spaced-out document, weighed: an exact form twice, a longer
+    word the term begins once."""
+    whole = f" {term.stem} "
     if term.prefix:
-        forms[0] += "[^ ]*"
-    return re.compile(rf"(?<![^ ])(?:{'|'.join(forms)})(?![^ ])").findall
+        # Every stem the term begins once (itself included), and itself once more.
+        begun = f" {term.stem}"
+        found = [text.count(whole) + text.count(begun) for text in spaced]
+    else:
+        found = [2 * text.count(whole) for text in spaced]
+    if term.variant is not None:
+        variant = f" {term.variant} "
+        # Twice, as an exact form; once more only, where the prefix already counted it once.
+        weight = 1 if term.prefix and term.variant.startswith(term.stem) else 2
+        found = [count + weight * text.count(variant) for count, text in zip(found, spaced, strict=True)]
+    return found
 
 
 def _matches(token: str, terms: Sequence[Term]) -> bool:

@@ -13,7 +13,7 @@ from app.search.repository import (
     period_label,
     tsquery,
 )
-from app.search.text import SNIPPET_WIDTH, Term, query_terms, snippet, stems
+from app.search.text import K1, SNIPPET_WIDTH, Term, query_terms, relevance, snippet, stems
 
 
 def test_word_forms_share_a_stem() -> None:
@@ -146,3 +146,22 @@ def test_stemming_gives_the_same_answers_on_many_threads() -> None:
     with ThreadPoolExecutor(8) as pool:
         results = list(pool.map(lambda _: [stems(word) for word in words], range(64)))
     assert all(result == expected for result in results)
+
+
+@pytest.mark.parametrize(
+    ("term", "document", "found"),
+    [
+        (Term("порт"), "порт порт портов", 5),  # each exact form twice, a longer word once
+        (Term("порт"), "портов аэропорт", 1),  # a stem it does not begin is no match
+        (Term("eu"), "eu euro eu", 4),  # too short to be a prefix: exact forms only
+        (Term("казахстан", "казахста"), "казахста казахстан казахстанск", 5),  # the variant, exactly
+        (Term("abc", "abcd"), "abcd abcde", 3),  # a variant the prefix begins: twice, not three times
+        (Term("ab", "abcd"), "abcd abcd ab", 6),
+    ],
+)
+def test_relevance_weighs_exact_forms_twice_and_longer_words_once(
+    term: Term, document: str, found: int
+) -> None:
+    # One document of as many stems as the average: its relevance is BM25's weight of `found`.
+    [score] = relevance([term], [document])
+    assert score == found * (K1 + 1) / (found + K1)
