@@ -240,7 +240,7 @@ def _match(model: str, form: str) -> str:
 
 
 def _russian_place(words: list[str]) -> str | None:
-    """"in the Mangystau region" → "в регионе Мангистау", "at the port of Varna" → "в порту Варна",
+    """ "in the Mangystau region" → "в регионе Мангистау", "at the port of Varna" → "в порту Варна",
     "near Almaty" → "около Алматы"."""
     preposition, case = _RU_PREPOSITIONS.get(words[0].lower(), (None, ""))
     rest = [word for word in words[1:] if word.lower() != "the"]
@@ -318,7 +318,9 @@ def _english_word(word: str, declined: bool) -> tuple[str, bool] | None:
     if country is not None:
         return country, True
     if parse.tag.POS == "ADJF" or (word[:1].isupper() and _RU_PLACE_ADJECTIVE.search(word)):
-        place = _place_of_adjective(_RU_PLACE_ADJECTIVE.sub("ский", word.lower())) if word[:1].isupper() else None
+        place = (
+            _place_of_adjective(_RU_PLACE_ADJECTIVE.sub("ский", word.lower())) if word[:1].isupper() else None
+        )
         return (place, True) if place is not None else None
     if not word[:1].isupper():
         return None
@@ -398,9 +400,7 @@ def _english_place(words: list[str]) -> str | None:
 
 def _facility_in_english(name: str) -> str | None:
     words = name.split()
-    at = next(
-        (i for i, word in enumerate(words) if i > 0 and word.lower() in _EN_PREPOSITIONS), len(words)
-    )
+    at = next((i for i, word in enumerate(words) if i > 0 and word.lower() in _EN_PREPOSITIONS), len(words))
     described = [words[0].lower(), *words[1:at]]  # capitalised as a name's first word, not as a place
     purpose = next((i for i, word in enumerate(described) if word in _FOR), None)
     main = _english_phrase(described[:purpose] if purpose is not None else described)
@@ -416,6 +416,12 @@ def _facility_in_english(name: str) -> str | None:
 
 
 def _proper_in_english(name: str) -> str | None:
+    before, quote, quoted = name.partition("«")
+    if quote and before.strip():
+        # "Подводный кабель «Зелёный мост …»": the words before say what it is, the quoted name is its
+        # name, transliterated whole
+        what = _english_phrase(before.split(), declined=False)
+        return None if what is None else f"{_capitalized(what)} {to_latin(quote + quoted)}"
     out = []
     for position, part in enumerate(_DASHES.split(name)):
         if position % 2 or not part.strip():  # a dash between names (split keeps them at odd places)
@@ -424,5 +430,7 @@ def _proper_in_english(name: str) -> str | None:
         written = _english_phrase(part.split(), declined=False)
         if written is None:
             return None
-        out.append(" ".join(_capitalized(word) for word in written.split()))  # English names capitalise each word
+        out.append(
+            " ".join(_capitalized(word) for word in written.split())
+        )  # English names capitalise each word
     return "".join(out)

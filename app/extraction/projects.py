@@ -15,9 +15,9 @@ from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.lexicon.reference import PLACES, ProjectEntry
 from app.extraction.matching import Mention, PhraseMatcher
 from app.extraction.morphology import _analyzer
+from app.extraction.other_language import facility_in_other_language, name_pair
 from app.extraction.recall_projects import ProjectDetector, _nominative_phrase, learned_head, sentence_cues
 from app.extraction.text import Sentence, Token
-from app.extraction.other_language import facility_in_other_language, name_pair
 from app.extraction.transliteration import to_latin
 
 _PLACES = {place.id: place for place in PLACES}
