@@ -5,9 +5,8 @@ knows, and the name as the text writes it when a common word has no known pair (
 from datetime import date
 
 import pytest
-from extraction_support import check_all
+from extraction_support import checked_bodies
 
-from app.extraction import extract
 from app.extraction.other_language import facility_in_other_language, in_other_language
 
 PUBLISHED = date(2026, 3, 2)
@@ -80,9 +79,8 @@ def test_a_name_in_the_other_language(name: str, language: str, expected: str) -
 
 
 def _project_names(text: str, language: str) -> list[tuple[str, str]]:
-    found = extract(text, language=language, published=PUBLISHED)
-    check_all(text, found)
-    return [(p.body["name_en"], p.body["name_ru"]) for p in found if p.kind == "infrastructure_project"]
+    bodies = checked_bodies(text, language, "infrastructure_project", PUBLISHED)
+    return [(body["name_en"], body["name_ru"]) for body in bodies]
 
 
 def test_a_proposed_facility_carries_both_names() -> None:
