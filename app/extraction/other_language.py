@@ -49,6 +49,14 @@ def facility_in_other_language(name: str, language: str) -> str:
     return written if written is not None else name
 
 
+def place_adjective_in_english(adjective: str) -> str:
+    """A Russian adjective that names a facility by its place ("Зарафшанская ГЭС") as the place's
+    name ("Zarafshan"); a compound ("Южно-Кавказская") is a proper name of its own, transliterated."""
+    if "-" in adjective or not _RU_PLACE_ADJECTIVE.search(adjective) or adjective.lower().startswith("транс"):
+        return to_latin(adjective)  # "Транскаспийский": across a place, not at it
+    return _place_of_adjective(_RU_PLACE_ADJECTIVE.sub("ский", adjective.lower())) or to_latin(adjective)
+
+
 def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 

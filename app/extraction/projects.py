@@ -15,10 +15,9 @@ from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.lexicon.reference import PLACES, ProjectEntry
 from app.extraction.matching import Mention, PhraseMatcher
 from app.extraction.morphology import _analyzer
-from app.extraction.other_language import facility_in_other_language, name_pair
+from app.extraction.other_language import facility_in_other_language, name_pair, place_adjective_in_english
 from app.extraction.recall_projects import ProjectDetector, _nominative_phrase, learned_head, sentence_cues
 from app.extraction.text import Sentence, Token
-from app.extraction.transliteration import to_latin
 
 _PLACES = {place.id: place for place in PLACES}
 _GAS = re.compile(r"\bгаз\w*|\bgas\b", re.IGNORECASE)
@@ -537,7 +536,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                         reading,
                         facts,
                         kind,
-                        template_en.format(en=to_latin(adjective)),
+                        template_en.format(en=place_adjective_in_english(adjective)),
                         adjective_template.format(ru=adjective),
                         None,
                     ),
