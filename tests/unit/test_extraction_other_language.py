@@ -7,7 +7,12 @@ from datetime import date
 import pytest
 from extraction_support import checked_bodies
 
-from app.extraction.other_language import facility_in_other_language, in_other_language
+from app.extraction.entities import record_id
+from app.extraction.other_language import (
+    facility_in_other_language,
+    in_other_language,
+    place_adjective_in_english,
+)
 
 PUBLISHED = date(2026, 3, 2)
 
@@ -94,6 +99,16 @@ def test_a_proposed_facility_carries_both_names() -> None:
 
 
 def test_the_id_stays_latin_when_the_name_is_kept_in_cyrillic() -> None:
-    from app.extraction.entities import record_id
-
     assert record_id("Сила Сибири — 2") == "sila-sibiri-2"
+
+
+@pytest.mark.parametrize(
+    ("adjective", "expected"),
+    [
+        ("Зарафшанская", "Zarafshan"),
+        ("Камбаратинская", "Kambarata"),
+        ("Южно-Кавказская", "Yuzhno-Kavkazskaya"),
+    ],
+)
+def test_a_place_adjective_names_the_place(adjective: str, expected: str) -> None:
+    assert place_adjective_in_english(adjective) == expected
