@@ -19,8 +19,9 @@ _PLACES_BY_ID = {place.id: place for place in PLACES}
 
 
 def record_id(name: str) -> str:
-    """The id of a record named `name`: the API's slug, with dashes between names kept as hyphens."""
-    return slugify(re.sub(r"[–—‐]", "-", name))
+    """The id of a record named `name`: the API's slug, with dashes between names kept as hyphens
+    (a name kept in Cyrillic, having no English yet, transliterated first: the slug is Latin)."""
+    return slugify(to_latin(re.sub(r"[–—‐]", "-", name)))
 
 
 def _name_key(name: str) -> str:

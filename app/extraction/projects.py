@@ -15,9 +15,9 @@ from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.lexicon.reference import PLACES, ProjectEntry
 from app.extraction.matching import Mention, PhraseMatcher
 from app.extraction.morphology import _analyzer
+from app.extraction.other_language import facility_in_other_language, name_pair, place_adjective_in_english
 from app.extraction.recall_projects import ProjectDetector, _nominative_phrase, learned_head, sentence_cues
 from app.extraction.text import Sentence, Token
-from app.extraction.transliteration import to_cyrillic, to_latin
 
 _PLACES = {place.id: place for place in PLACES}
 _GAS = re.compile(r"\bгаз\w*|\bgas\b", re.IGNORECASE)
@@ -122,7 +122,9 @@ def _with_placed(
     kept = [(item, anchor) for item, anchor in headed if not any(a <= anchor < b for a, b in places)]
     found = []
     for facility in placed:
-        item = _named(reading, facts, facility.kind, facility.name, facility.name, quoted=facility.name)
+        other = facility_in_other_language(facility.name, reading.language)
+        name_en, name_ru = (other, facility.name) if reading.language == "ru" else (facility.name, other)
+        item = _named(reading, facts, facility.kind, name_en, name_ru, quoted=None)
         # Told by its description, not a name it already bears: mostly a facility still to be built.
         item.unstated = "planned"
         item.described = True
@@ -534,7 +536,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                         reading,
                         facts,
                         kind,
-                        template_en.format(en=to_latin(adjective)),
+                        template_en.format(en=place_adjective_in_english(adjective)),
                         adjective_template.format(ru=adjective),
                         None,
                     ),
@@ -631,9 +633,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             ):
                 continue  # a port we cannot place: too often not a port at all ("порт приписки")
             else:
-                name_en, name_ru = (
-                    (to_latin(text), text) if reading.language == "ru" else (text, to_cyrillic(text))
-                )
+                name_en, name_ru = name_pair(text, reading.language)
                 if named_countries and all(
                     i in countries and not countries[i].value.capital for i in indexes
                 ):
@@ -659,7 +659,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                     - facts.sentence.start
                 ]
                 item.body["name_ru"] = f"{terminal} {written}"
-                item.body["name_en"] = to_latin(item.body["name_ru"])
+                item.body["name_en"] = facility_in_other_language(item.body["name_ru"], "ru")
                 item.body["id"] = record_id(item.body["name_en"])
                 item.body["countries"] = sorted({m.value.code for m in facts.countries}) or list(
                     reading.main_pair
@@ -894,9 +894,7 @@ def _named(
     reading: Reading, facts: SentenceFacts, kind: str, name_en: str, name_ru: str, quoted: str | None
 ) -> _Found:
     if quoted is not None:
-        name_en, name_ru = (
-            (to_latin(quoted), quoted) if reading.language == "ru" else (quoted, to_cyrillic(quoted))
-        )
+        name_en, name_ru = name_pair(quoted, reading.language)
     countries = sorted({m.value.code for m in facts.countries}) or list(reading.main_pair)
     body = {
         "id": record_id(name_en),
