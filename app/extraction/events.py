@@ -142,6 +142,19 @@ def _plural(token: Token, language: str) -> bool:
     return bool(parse.tag.number == "plur")
 
 
+# Kinds told by plural words that are one document all the same ("обменялись нотами").
+_ONE_DOCUMENT = {"Exchange of notes"}
+# A plural verb of signing whose object or subject follows it: "подписаны соглашения", "подписали
+# соглашения", where the noun alone reads as a singular genitive.
+_SIGNED_PLURAL = re.compile(r"(?:подписа(?:ли|ны)|заключ(?:или|ены))", re.IGNORECASE)
+
+
+def _signed_plural(tokens: Sequence[Token], at: int) -> bool:
+    if at == 0 or not _SIGNED_PLURAL.fullmatch(tokens[at - 1].text):
+        return False
+    return any(p.tag.number == "plur" for p in _analyzer().parse(tokens[at].text))
+
+
 def clause(sentence: Sentence, position: int) -> tuple[int, int]:
     """The clause of a sentence around a document offset, cut at ";", dashes and subordinate clauses."""
     start, end = sentence.start, sentence.end
@@ -559,8 +572,10 @@ def propose_events(
             made = [event for event in made if not _duplicate(event, events, replaced)]
             events.extend(made)
             found.extend(made)
-        if reading.cues("SIGNING", facts.sentence.tokens) and not reading.cues(
-            "NOT_SIGNING", facts.sentence.tokens
+        if (
+            reading.cues("SIGNING", facts.sentence.tokens)
+            and not reading.cues("NOT_SIGNING", facts.sentence.tokens)
+            and not _tally(facts.sentence.text)
         ):
             planned = bool(
                 reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)
@@ -595,6 +610,15 @@ def propose_events(
         if agreement.body.get("event") in replaced:
             agreement.body["event"] = replaced[agreement.body["event"]]
     return proposals, agreements
+
+
+# "have signed more than 200 agreements since 1992": a tally of the years' documents, no signing.
+_TALLY_SINCE = re.compile(r"\b(?:since|с)\s+(?:19|20)\d\d\b", re.IGNORECASE)
+_TALLY_COUNT = re.compile(r"\b(?:more\s+than|over|свыше|более)\s+\d+", re.IGNORECASE)
+
+
+def _tally(text: str) -> bool:
+    return _TALLY_SINCE.search(text) is not None and _TALLY_COUNT.search(text) is not None
 
 
 _PAST_EN = {
@@ -1681,8 +1705,9 @@ def _agreements(
     else:
         dated = event_date(reading, facts, status == "proposed", low, own_clause=own_clause, within=within)
         following = _next_signing(reading, facts) if initialled else None
-        if following is not None and (dated is None or dated[1] > 0):
-            dated = event_date(reading, following, True, windows=True)
+        if following is not None:
+            # the day it was initialled is not the agreement's: its signing to come dates it
+            dated = event_date(reading, following, True, windows=True) or dated
         if dated is None:
             return []
         when, penalty = dated
@@ -1722,7 +1747,10 @@ def _agreements(
     packages = [
         k
         for k in kinds
-        if table[k.value][2] or _plural(tokens[k.first], reading.language) or _count_before(tokens, k.first)
+        if table[k.value][2]
+        or (_plural(tokens[k.first], reading.language) and table[k.value][0] not in _ONE_DOCUMENT)
+        or _signed_plural(tokens, k.first)
+        or _count_before(tokens, k.first)
     ]
     if packages:
         kind = packages[0]
@@ -1838,7 +1866,13 @@ _FORCE = (
     r"|\bentry\s+into\s+force|\bin\s+force\s+since|\b(?:is|are|has\s+been|have\s+been|remains?|now)\s+"
     r"(?:(?:now|fully|already)\s+)?in\s+force|\bдейству(?:ет|ют)\b"
 )
-_SETTLED = re.compile(rf"\bратифи\w+|\bratif\w+|(?P<force>{_FORCE})", re.IGNORECASE)
+# A parliament's approval of a signed document is its ratification ("the Senate approved the
+# agreement …, signed on …"); a cabinet's approval of a draft is not.
+_PARLIAMENT_APPROVED = (
+    r"\b(?:parliament|senate|senators|lawmakers|deputies|majilis|mazhilis|majlis|парламент|сенат|мажилис"
+    r"|меджлис|депутат|жогорку\s+кенеш)\w*\b[^.;]{0,60}?\b(?:approved|одобри\w*)"
+)
+_SETTLED = re.compile(rf"\bратифи\w+|\bratif\w+|{_PARLIAMENT_APPROVED}|(?P<force>{_FORCE})", re.IGNORECASE)
 _IN_FORCE_TOLD = re.compile(_FORCE, re.IGNORECASE)
 # A ratification still to come: "парламент пока не ратифицировал", "has not yet been ratified".
 _NOT_RATIFIED = re.compile(
@@ -1942,6 +1976,9 @@ def _count_before(tokens: Sequence[Token], at: int) -> int | None:
             if int(text) >= 1900 or _NO_COUNT_AFTER.match(after):
                 return None  # a year, a day or a length, not a count
             return int(text)
+        tens, _, units = text.partition("-")
+        if tens in {"twenty", "thirty"} and (units == "one" or units in _NUMBER_WORDS):
+            return {"twenty": 20, "thirty": 30}[tens] + _NUMBER_WORDS.get(units, 1)  # "twenty-one"
         word = text if text in _NUMBER_WORDS else None
         if word is None and re.fullmatch(r"[а-яё]+", text):
             word = _analyzer().parse(text)[0].normal_form
