@@ -4,13 +4,24 @@ with its status, date, document count and sectors; or none when it tells no agre
 
 import pytest
 
-from bench.extraction_agreement_wordings import AGREEMENT_WORDINGS, FRESH, judge
+from bench.extraction_agreement_wordings import AGREEMENT_WORDINGS, FRESH, FROM_MISSES, judge
 from bench.extraction_wordings import Wording
 
-EVERY = AGREEMENT_WORDINGS + FRESH
+# Not yet: a package to be prepared with no word of signing; "electricity trade" read as two sectors.
+KNOWN_FAILING = {
+    "Казахстан и Кыргызстан условились подготовить к октябрю пакет документов в сферах транспорта и "
+    "энергетики.",
+    "The presidents of Kazakhstan and Kyrgyzstan met in Astana on 14 May. The energy ministers had signed a "
+    "memorandum on electricity trade in March.",
+}
 
 
-@pytest.mark.parametrize("wording", EVERY, ids=[f"{w.kind}:{w.language}:{w.text[:40]}" for w in EVERY])
+def _param(wording: Wording) -> object:
+    marks = [pytest.mark.xfail(strict=True, reason="not yet")] if wording.text in KNOWN_FAILING else []
+    return pytest.param(wording, marks=marks, id=f"{wording.kind}:{wording.language}:{wording.text[:40]}")
+
+
+@pytest.mark.parametrize("wording", [_param(w) for w in AGREEMENT_WORDINGS + FRESH + FROM_MISSES])
 def test_each_kind_of_wording_tells_its_agreement(wording: Wording) -> None:
     outcome = judge(wording)
     assert outcome.passed, f"expected {wording.expected}, proposed {outcome.proposed}"

@@ -1684,7 +1684,8 @@ def _agreements(
     if not kinds:
         return []
     table = {phrase: (en, ru, plural) for phrase, en, ru, plural in vocab.DOCUMENT_KINDS[reading.language]}
-    status = "proposed" if (reading.cues("PLANNED", tokens) or reading.future_tense(tokens)) else "signed"
+    to_come = reading.cues("PLANNED", tokens) or reading.future_tense(tokens)
+    status = "proposed" if to_come or _in_the_making(text) else "signed"
     initialled = _INITIALLED.search(text) is not None and not _SIGNED.search(text)
     if initialled:
         # Initialling fixes a text to be signed later: the agreement is still to come, and is dated by
@@ -1698,8 +1699,15 @@ def _agreements(
         if event is not None
         else None
     )
-    if event is not None and own is not None and own[1] == 0 and re.match(r"\d{4}-\d{2}-\d{2}", own[0]):
-        when, penalty = own  # "On September 2, following the talks, 19 documents were signed"
+    if (
+        event is not None
+        and own is not None
+        and own[1] == 0
+        and (re.match(r"\d{4}-\d{2}-\d{2}", own[0]) or not _overlap(own[0], event.body["date"]))
+    ):
+        # "On September 2, following the talks, 19 documents were signed"; "In April the ministries
+        # signed a protocol", told after talks in May: the signing's own date, not the event's
+        when, penalty = own
     elif event is not None:
         when, penalty = _talks_day(event) or event.body["date"], 0.0
     else:
@@ -1854,6 +1862,19 @@ def signing_clauses(
     return [(c.within, c.to_come) for c in signing]
 
 
+# A document still being made: "ready for signature", "negotiations on an agreement", "are drafting a
+# package", "согласовывают пакет", "подготовить пакет документов".
+_MAKING = re.compile(
+    r"\bfor\s+signature\b|\bnegotiations?\s+on\b|\bnegotiating\b|\bdrafting\b"
+    r"|\bсогласовыва\w+|\bподготов\w+\s+(?:\w+\s+){0,2}пакет\w*",
+    re.IGNORECASE,
+)
+
+
+def _in_the_making(text: str) -> bool:
+    return _MAKING.search(text) is not None and _SIGNED_PAST.search(text) is None
+
+
 _SIGNED_PAST = re.compile(
     r"(?<!будет\s)(?<!будут\s)\bподписа(?:л|н)\w*|(?<!\bbe\s)(?<!\bbeen\s)\bsigned\b", re.IGNORECASE
 )
@@ -1965,12 +1986,17 @@ _NO_COUNT_AFTER = re.compile(
 )
 
 
+_VERB_OF_SIGNING = re.compile(r"подписа\w*|заключ\w*|signed|inked|concluded", re.IGNORECASE)
+
+
 def _count_before(tokens: Sequence[Token], at: int) -> int | None:
     start = max(0, at - 5)
     for i in range(at - 1, start - 1, -1):
         text = tokens[i].text.lower()
         if not re.match(r"\w", text):
             return None  # "подписание накануне, 10 сентября, соглашения": a day, not a count
+        if _VERB_OF_SIGNING.fullmatch(text):
+            return None  # "министерства двух стран подписали меморандум": the parties' count
         if re.fullmatch(r"\d{1,4}", text):
             after = tokens[i + 1].text if i + 1 < at else ""
             if int(text) >= 1900 or _NO_COUNT_AFTER.match(after):

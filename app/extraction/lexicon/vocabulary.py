@@ -793,6 +793,7 @@ SIGNING: dict[str, tuple[str, ...]] = {
         "парафирование",
         "обмен нота",
         "обменяться нота",
+        "согласовывать",
     ),
     "en": (
         "signed",
@@ -809,6 +810,10 @@ SIGNING: dict[str, tuple[str, ...]] = {
         "exchanged notes",
         "exchange of notes",
         "put their signatures",
+        "for signature",
+        "negotiations on",
+        "negotiating",
+        "drafting",
     ),
 }
 # A signing sentence that states no new agreement between the states: companies' commercial deals
