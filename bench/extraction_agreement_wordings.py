@@ -525,6 +525,12 @@ FROM_MISSES: tuple[Wording, ...] = (
     _a(
         "to come: ready or negotiated",
         "en",
+        "The prime ministers of Uzbekistan and Kyrgyzstan spoke by telephone on 18 May. Their ministers are drafting a memorandum on water use for signature at the summit in July.",
+        Agreement(P, "2026-07", "KG UZ", 1, "other"),
+    ),
+    _a(
+        "to come: ready or negotiated",
+        "en",
         "A protocol on veterinary certificates between Kazakhstan and China should be ready for signature in September.",
         Agreement(P, "2026-09", "CN KZ", 1, "agriculture"),
     ),

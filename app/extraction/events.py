@@ -1685,7 +1685,10 @@ def _agreements(
         return []
     table = {phrase: (en, ru, plural) for phrase, en, ru, plural in vocab.DOCUMENT_KINDS[reading.language]}
     to_come = reading.cues("PLANNED", tokens) or reading.future_tense(tokens)
-    status = "proposed" if to_come or _in_the_making(text) else "signed"
+    making = not to_come and _in_the_making(text)
+    status = "proposed" if to_come or making else "signed"
+    if making and event is not None and event.body.get("status") != "planned":
+        event = None  # a document still being made is not of the gathering already held
     initialled = _INITIALLED.search(text) is not None and not _SIGNED.search(text)
     if initialled:
         # Initialling fixes a text to be signed later: the agreement is still to come, and is dated by
