@@ -13,8 +13,10 @@ development set or an article.
 
 import argparse
 from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from app.extraction import extract
 from bench.extraction_score import matches
@@ -27,10 +29,10 @@ class Wording:
     kind: str  # the kind of wording
     language: str
     text: str
-    expected: tuple[str, str, str] | None  # name, project kind, status; None: no project
+    expected: tuple[Any, ...] | None  # the fact an annotator would write; None: no fact of its kind
 
 
-def _w(kind: str, language: str, text: str, expected: tuple[str, str, str] | None) -> Wording:
+def _w(kind: str, language: str, text: str, expected: tuple[Any, ...] | None) -> Wording:
     return Wording(kind, language, text, expected)
 
 
@@ -720,16 +722,21 @@ FRESH: tuple[Wording, ...] = (
 @dataclass(frozen=True)
 class Outcome:
     wording: Wording
-    proposed: list[tuple[str, str, str]]  # name, kind, status of each project proposed
+    proposed: list[tuple[Any, ...]]  # the key fields of each fact of its kind proposed
     passed: bool
 
 
-def judge(wording: Wording) -> Outcome:
-    proposals = [
+def proposals_of(wording: Wording, kind: str) -> list[dict[str, Any]]:
+    """The bodies of the facts of one kind the extractor proposes for a catalogue sentence."""
+    return [
         p.body
         for p in extract(wording.text, language=wording.language, published=PUBLISHED)
-        if p.kind == "infrastructure_project"
+        if p.kind == kind
     ]
+
+
+def judge(wording: Wording) -> Outcome:
+    proposals = proposals_of(wording, "infrastructure_project")
     proposed = [
         (b["name_en"] if wording.language == "en" else b["name_ru"], b["kind"], b["status"])
         for b in proposals
@@ -755,21 +762,31 @@ def _table(title: str, outcomes: list[Outcome]) -> None:
     print(f"| **all** | **{sum(passed.values())} / {len(outcomes)}** |")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--verbose", action="store_true", help="print each failing sentence")
-    args = parser.parse_args()
-    groups = {"catalogue": WORDINGS, "fresh": FRESH}
+def report(
+    groups: Mapping[str, Sequence[Wording]], judge: Callable[[Wording], Outcome], verbose: bool
+) -> None:
+    """Each group's pass count by kind of wording, and with `verbose` each failing sentence: the one
+    runner of every catalogue (projects here, agreements in bench/extraction_agreement_wordings.py)."""
     results = {title: [judge(w) for w in wordings] for title, wordings in groups.items()}
     for title, outcomes in results.items():
         _table(title, outcomes)
-    if args.verbose:
+    if verbose:
         for title, outcomes in results.items():
             for outcome in outcomes:
                 if not outcome.passed:
                     w = outcome.wording
                     print(f"\nFAIL ({title}) [{w.kind}] {w.language}: {w.text}")
                     print(f"  expected {w.expected}\n  proposed {outcome.proposed}")
+
+
+def verbose_flag(doc: str) -> bool:
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--verbose", action="store_true", help="print each failing sentence")
+    return bool(parser.parse_args().verbose)
+
+
+def main() -> None:
+    report({"catalogue": WORDINGS, "fresh": FRESH}, judge, verbose_flag(__doc__ or ""))
 
 
 if __name__ == "__main__":

@@ -142,6 +142,19 @@ def _plural(token: Token, language: str) -> bool:
     return bool(parse.tag.number == "plur")
 
 
+# Kinds told by plural words that are one document all the same ("обменялись нотами").
+_ONE_DOCUMENT = {"Exchange of notes"}
+# A plural verb of signing whose object or subject follows it: "подписаны соглашения", "подписали
+# соглашения", where the noun alone reads as a singular genitive.
+_SIGNED_PLURAL = re.compile(r"(?:подписа(?:ли|ны)|заключ(?:или|ены))", re.IGNORECASE)
+
+
+def _signed_plural(tokens: Sequence[Token], at: int) -> bool:
+    if at == 0 or not _SIGNED_PLURAL.fullmatch(tokens[at - 1].text):
+        return False
+    return any(p.tag.number == "plur" for p in _analyzer().parse(tokens[at].text))
+
+
 def clause(sentence: Sentence, position: int) -> tuple[int, int]:
     """The clause of a sentence around a document offset, cut at ";", dashes and subordinate clauses."""
     start, end = sentence.start, sentence.end
@@ -559,8 +572,10 @@ def propose_events(
             made = [event for event in made if not _duplicate(event, events, replaced)]
             events.extend(made)
             found.extend(made)
-        if reading.cues("SIGNING", facts.sentence.tokens) and not reading.cues(
-            "NOT_SIGNING", facts.sentence.tokens
+        if (
+            reading.cues("SIGNING", facts.sentence.tokens)
+            and not reading.cues("NOT_SIGNING", facts.sentence.tokens)
+            and not _tally(facts.sentence.text)
         ):
             planned = bool(
                 reading.cues("PLANNED", facts.sentence.tokens) or reading.future_tense(facts.sentence.tokens)
@@ -595,6 +610,15 @@ def propose_events(
         if agreement.body.get("event") in replaced:
             agreement.body["event"] = replaced[agreement.body["event"]]
     return proposals, agreements
+
+
+# "have signed more than 200 agreements since 1992": a tally of the years' documents, no signing.
+_TALLY_SINCE = re.compile(r"\b(?:since|с)\s+(?:19|20)\d\d\b", re.IGNORECASE)
+_TALLY_COUNT = re.compile(r"\b(?:more\s+than|over|свыше|более)\s+\d+", re.IGNORECASE)
+
+
+def _tally(text: str) -> bool:
+    return _TALLY_SINCE.search(text) is not None and _TALLY_COUNT.search(text) is not None
 
 
 _PAST_EN = {
@@ -1660,7 +1684,11 @@ def _agreements(
     if not kinds:
         return []
     table = {phrase: (en, ru, plural) for phrase, en, ru, plural in vocab.DOCUMENT_KINDS[reading.language]}
-    status = "proposed" if (reading.cues("PLANNED", tokens) or reading.future_tense(tokens)) else "signed"
+    to_come = reading.cues("PLANNED", tokens) or reading.future_tense(tokens)
+    making = not to_come and _in_the_making(text)
+    status = "proposed" if to_come or making else "signed"
+    if making and event is not None and event.body.get("status") != "planned":
+        event = None  # a document still being made is not of the gathering already held
     initialled = _INITIALLED.search(text) is not None and not _SIGNED.search(text)
     if initialled:
         # Initialling fixes a text to be signed later: the agreement is still to come, and is dated by
@@ -1674,18 +1702,31 @@ def _agreements(
         if event is not None
         else None
     )
-    if event is not None and own is not None and own[1] == 0 and re.match(r"\d{4}-\d{2}-\d{2}", own[0]):
-        when, penalty = own  # "On September 2, following the talks, 19 documents were signed"
+    if (
+        event is not None
+        and own is not None
+        and own[1] == 0
+        and (
+            re.match(r"\d{4}-\d{2}-\d{2}", own[0])
+            or (not _overlap(own[0], event.body["date"]) and _IN_A_MONTH.search(text) is not None)
+        )
+    ):
+        # "On September 2, following the talks, 19 documents were signed"; "In April the ministries
+        # signed a protocol", told after talks in May: the signing's own date, not the event's
+        when, penalty = own
     elif event is not None:
         when, penalty = _talks_day(event) or event.body["date"], 0.0
     else:
         dated = event_date(reading, facts, status == "proposed", low, own_clause=own_clause, within=within)
         following = _next_signing(reading, facts) if initialled else None
-        if following is not None and (dated is None or dated[1] > 0):
-            dated = event_date(reading, following, True, windows=True)
-        if dated is None:
-            return []
+        if following is not None:
+            # the day it was initialled is not the agreement's: its signing to come dates it
+            dated = event_date(reading, following, True, windows=True) or dated
+        if dated is None or (making and dated[1] > 0):
+            return []  # a document still being made, with no time of its own told: too vague to propose
         when, penalty = dated
+    if status == "proposed" and _MAKING.search(text) and re.fullmatch(r"\d{4}", when):
+        return []  # a document still being made, due some time in a year: too vague to propose
     settled = _SETTLED.search(text) if status == "signed" else None
     if (
         settled
@@ -1722,7 +1763,10 @@ def _agreements(
     packages = [
         k
         for k in kinds
-        if table[k.value][2] or _plural(tokens[k.first], reading.language) or _count_before(tokens, k.first)
+        if table[k.value][2]
+        or (_plural(tokens[k.first], reading.language) and table[k.value][0] not in _ONE_DOCUMENT)
+        or _signed_plural(tokens, k.first)
+        or _count_before(tokens, k.first)
     ]
     if packages:
         kind = packages[0]
@@ -1826,6 +1870,27 @@ def signing_clauses(
     return [(c.within, c.to_come) for c in signing]
 
 
+# A document still being made: "ready for signature", "are drafting a
+# package", "согласовывают пакет", "подготовить пакет документов".
+_MAKING = re.compile(
+    r"\bfor\s+signature\b|\bdrafting\b"
+    r"|\bсогласовыва\w+|\bподготов\w+\s+(?:\w+\s+){0,2}пакет\w*",
+    re.IGNORECASE,
+)
+
+
+# A month told in the clause itself ("In April the ministries signed…", "В марте … подписали").
+_IN_A_MONTH = re.compile(
+    r"\b(?:in|в)\s+(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_the_making(text: str) -> bool:
+    return _MAKING.search(text) is not None and _SIGNED_PAST.search(text) is None
+
+
 _SIGNED_PAST = re.compile(
     r"(?<!будет\s)(?<!будут\s)\bподписа(?:л|н)\w*|(?<!\bbe\s)(?<!\bbeen\s)\bsigned\b", re.IGNORECASE
 )
@@ -1838,7 +1903,13 @@ _FORCE = (
     r"|\bentry\s+into\s+force|\bin\s+force\s+since|\b(?:is|are|has\s+been|have\s+been|remains?|now)\s+"
     r"(?:(?:now|fully|already)\s+)?in\s+force|\bдейству(?:ет|ют)\b"
 )
-_SETTLED = re.compile(rf"\bратифи\w+|\bratif\w+|(?P<force>{_FORCE})", re.IGNORECASE)
+# A parliament's approval of a signed document is its ratification ("the Senate approved the
+# agreement …, signed on …"); a cabinet's approval of a draft is not.
+_PARLIAMENT_APPROVED = (
+    r"\b(?:parliament|senate|senators|lawmakers|deputies|majilis|mazhilis|majlis|парламент|сенат|мажилис"
+    r"|меджлис|депутат|жогорку\s+кенеш)\w*\b[^.;]{0,60}?\b(?:approved|одобри\w*)"
+)
+_SETTLED = re.compile(rf"\bратифи\w+|\bratif\w+|{_PARLIAMENT_APPROVED}|(?P<force>{_FORCE})", re.IGNORECASE)
 _IN_FORCE_TOLD = re.compile(_FORCE, re.IGNORECASE)
 # A ratification still to come: "парламент пока не ратифицировал", "has not yet been ratified".
 _NOT_RATIFIED = re.compile(
@@ -1926,9 +1997,15 @@ def _agree(noun: str, count: int) -> str:
 _NO_COUNT_AFTER = re.compile(
     r"(?:январ|феврал|март|апрел|ма[яе]$|июн|июл|август|сентябр|октябр|ноябр|декабр|год|гг|г$|years?$"
     r"|(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$|км$|km$|%|percent|процент|млн|млрд|million|billion)",
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$|км$|km$|%|percent|процент|млн|млрд|million|billion"
+    # the parties counted, not the documents: "the two countries", "двух стран", "both ministers"
+    r"|countries$|стран|sides$|сторон|minist|министр|министерств|governments$|правительств|leaders$|presidents$"
+    r"|президент)",
     re.IGNORECASE,
 )
+
+
+_VERB_OF_SIGNING = re.compile(r"подписа\w*|заключ\w*|signed|inked|concluded", re.IGNORECASE)
 
 
 def _count_before(tokens: Sequence[Token], at: int) -> int | None:
@@ -1937,15 +2014,22 @@ def _count_before(tokens: Sequence[Token], at: int) -> int | None:
         text = tokens[i].text.lower()
         if not re.match(r"\w", text):
             return None  # "подписание накануне, 10 сентября, соглашения": a day, not a count
+        if _VERB_OF_SIGNING.fullmatch(text):
+            return None  # "министерства двух стран подписали меморандум": the parties' count
         if re.fullmatch(r"\d{1,4}", text):
             after = tokens[i + 1].text if i + 1 < at else ""
             if int(text) >= 1900 or _NO_COUNT_AFTER.match(after):
                 return None  # a year, a day or a length, not a count
             return int(text)
+        tens, _, units = text.partition("-")
+        if tens in {"twenty", "thirty"} and (units == "one" or units in _NUMBER_WORDS):
+            return {"twenty": 20, "thirty": 30}[tens] + _NUMBER_WORDS.get(units, 1)  # "twenty-one"
         word = text if text in _NUMBER_WORDS else None
         if word is None and re.fullmatch(r"[а-яё]+", text):
             word = _analyzer().parse(text)[0].normal_form
         if word in _NUMBER_WORDS:
+            if i + 1 < at and _NO_COUNT_AFTER.match(tokens[i + 1].text):
+                return None  # "the two countries and a joint declaration"
             count = _NUMBER_WORDS[word]
             tens = tokens[i - 1].text.lower() if i > 0 and count < 10 else ""
             # "двадцать три документа", "twenty-three": the tens before the units

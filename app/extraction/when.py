@@ -208,7 +208,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "ytd",
-        r"\b(?:с\s+начала\s+(?:текущего\s+|этого\s+)?года|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|year[\s-]to[\s-]date|YTD)\b",
+        r"\b(?:с\s+начала\s+(?:текущего\s+|этого\s+)?года|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|year[\s-]to[\s-]date|YTD)\b"
+        # a past point of this year not told more closely: the months up to the article's
+        r"|\b(?:earlier\s+this\s+year|ранее\s+в\s+(?:этом|текущем)\s+году)\b",
     ),
     (
         "last_year",

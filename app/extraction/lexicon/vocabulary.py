@@ -791,6 +791,9 @@ SIGNING: dict[str, tuple[str, ...]] = {
         "вступить в сила",
         "парафировать",
         "парафирование",
+        "обмен нота",
+        "обменяться нота",
+        "согласовывать",
     ),
     "en": (
         "signed",
@@ -804,6 +807,11 @@ SIGNING: dict[str, tuple[str, ...]] = {
         "initialled",
         "initialed",
         "initialling",
+        "exchanged notes",
+        "exchange of notes",
+        "put their signatures",
+        "for signature",
+        "drafting",
     ),
 }
 # A signing sentence that states no new agreement between the states: companies' commercial deals
@@ -844,6 +852,8 @@ DOCUMENT_KINDS: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
         ("программа", "Programme", "Программа", False),
         ("план действие", "Action plan", "План действий", False),
         ("план", "Plan", "План", False),
+        ("обмен нота", "Exchange of notes", "Обмен нотами", False),
+        ("обменяться нота", "Exchange of notes", "Обмен нотами", False),
     ),
     "en": (
         ("documents", "Documents", "Документы", True),
@@ -864,6 +874,8 @@ DOCUMENT_KINDS: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
         ("action plan", "Action plan", "План действий", False),
         ("plan of action", "Action plan", "План действий", False),
         ("plan of consultations", "Plan", "План", False),
+        ("exchanged notes", "Exchange of notes", "Обмен нотами", False),
+        ("exchange of notes", "Exchange of notes", "Обмен нотами", False),
     ),
 }
 
