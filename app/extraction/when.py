@@ -42,7 +42,7 @@ _MONTH_RU = (
 )
 _MONTH_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?![a-z])"  # not "dec" of "declaration"
 )
 _MONTH = rf"(?:{_MONTH_RU}|{_MONTH_EN})"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?:\s*-?(?:го|й)\b|\s*(?:годом|года|году|год|г\.|гг\.?)\b|(?:'s)?)?"

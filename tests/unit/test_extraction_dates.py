@@ -156,3 +156,16 @@ def test_an_invitation_for_the_coming_year() -> None:
         p.body for p in extract(text, language="ru", published=date(2025, 10, 15)) if p.kind == "event"
     ]
     assert (event["date"], event["status"], event["host_country"]) == ("2026", "planned", "GE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The joint declaration on markets was adopted.", "Marketing and octane were on the agenda."],
+)
+def test_a_month_abbreviation_inside_a_word_is_no_month(text: str) -> None:
+    assert find_dates(text, 0, 2025, PUBLISHED) == []
+
+
+def test_a_month_abbreviation_is_still_a_month() -> None:
+    values = [d.value for d in find_dates("Talks on Dec. 3 and again in Sept 2026.", 0, 2025, PUBLISHED)]
+    assert values == ["2024-12-03", "2026-09"]  # a day without a year: the last before the report
