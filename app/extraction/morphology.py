@@ -48,7 +48,8 @@ def word_keys(word: str, language: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-_PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"}
+# Grammemes that say a Russian word is a proper name, not a common word.
+PROPER_GRAMMEMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
 
 
 def _common_noun(word: str, folded: str, parses: list[Any] | None) -> bool:
@@ -59,7 +60,7 @@ def _common_noun(word: str, folded: str, parses: list[Any] | None) -> bool:
         return False
     if parses is None:
         parses = _analyzer().parse(word)
-    return all(p.is_known and not (_PROPER & set(p.tag.grammemes)) for p in parses)
+    return all(p.is_known and not (PROPER_GRAMMEMES & set(p.tag.grammemes)) for p in parses)
 
 
 @lru_cache(maxsize=100_000)

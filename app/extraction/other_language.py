@@ -16,7 +16,7 @@ from app.extraction.analysis import _country_finder
 from app.extraction.countries import country_names
 from app.extraction.lexicon import names as lexicon
 from app.extraction.lexicon.reference import PLACES
-from app.extraction.morphology import _analyzer
+from app.extraction.morphology import PROPER_GRAMMEMES, _analyzer
 from app.extraction.text import tokenize
 from app.extraction.transliteration import to_cyrillic, to_latin
 
@@ -25,8 +25,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # one name ("Bandar-Abbas", "Kambar-Ata-1") joins nothing.
 _DASHES = re.compile(r"(\s*[–—]\s*|(?<=[a-z])-(?=[A-Z]))")
 _RU_PLACE_ADJECTIVE = re.compile(r"(?i)ск(?:ий|ая|ое|ой|ого|ому|ом|ую|ие|их|им|ими)$")
-# Russian grammemes of a name's parts that say it is a proper name, not a common word.
-_PROPER = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
 
 
 def name_pair(name: str, language: str) -> tuple[str, str]:
@@ -335,7 +333,8 @@ def _english_word(word: str, declined: bool) -> tuple[str, bool] | None:
     known = _proper_english().get(lemma)
     if known is not None:
         return known, True
-    nominative = lemma if declined and _PROPER & set(parse.tag.grammemes) and parse.score > 0.3 else word
+    proper = PROPER_GRAMMEMES & set(parse.tag.grammemes)
+    nominative = lemma if declined and proper and parse.score > 0.3 else word
     return _capitalized(to_latin(nominative)), True
 
 
