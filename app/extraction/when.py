@@ -685,10 +685,9 @@ def shift_year(period: str, years: int) -> str:
 # Event dates ----------------------------------------------------------------------------------
 
 _DAY = r"(?P<d1>\d{1,2})(?!\d)(?:\s*(?:[-–—]|и|and|to)\s*(?P<d2>\d{1,2})(?!\d))?"
-_WEEKDAY_WORDS = (
-    "понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|"
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-)
+_WEEKDAYS = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"]
+_WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY_WORDS = "|".join(_WEEKDAYS + _WEEKDAYS_EN)
 _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "days",
@@ -731,8 +730,6 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
 )
 _DATE_COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _DATE_PATTERNS]
-_WEEKDAYS = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"]
-_WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 def _weekday_index(word: str) -> int:
