@@ -121,10 +121,15 @@ def _agreements(
         return []
     table = {phrase: (en, ru, many) for phrase, en, ru, many in vocab.DOCUMENT_KINDS[reading.language]}
     to_come = reading.cues("PLANNED", tokens) or reading.future_tense(tokens)
-    making = not to_come and _in_the_making(text)
+    negotiated = _NEGOTIATED.search(text)
+    # a document still being made or negotiated is to come, whatever the tense of its verb
+    making = (not to_come and _in_the_making(text)) or negotiated is not None
     status = "proposed" if to_come or making else "signed"
-    if making and event is not None and event.body.get("status") != "planned":
+    if making and event is not None and (negotiated or event.body.get("status") != "planned"):
         event = None  # a document still being made is not of the gathering already held
+    # the negotiations' own time dates the document ("… meet in 2027 and complete negotiations on an
+    # agreement before the end of 2026")
+    near = low + negotiated.start() if negotiated else low
     initialled = _INITIALLED.search(text) is not None and not _SIGNED.search(text)
     if initialled:
         # Initialling fixes a text to be signed later: the agreement is still to come, and is dated by
@@ -153,7 +158,7 @@ def _agreements(
     elif event is not None:
         when, penalty = talks_day(event.body["date"], event.sentence) or event.body["date"], 0.0
     else:
-        dated = event_date(reading, facts, status == "proposed", low, own_clause=own_clause, within=within)
+        dated = event_date(reading, facts, status == "proposed", near, own_clause=own_clause, within=within)
         following = _next_signing(reading, facts) if initialled else None
         if following is not None:
             # the day it was initialled is not the agreement's: its signing to come dates it
@@ -311,6 +316,15 @@ def signing_clauses(
 _MAKING = re.compile(
     r"\bfor\s+signature\b|\bdrafting\b"
     r"|\bсогласовыва\w+|\bподготов\w+\s+(?:\w+\s+){0,2}пакет\w*",
+    re.IGNORECASE,
+)
+
+
+# Negotiations on a document to be completed: "aim to complete negotiations on a free trade agreement",
+# "concluded negotiations on an investment treaty", "завершить переговоры по соглашению".
+_NEGOTIATED = re.compile(
+    r"\b(?:complet|conclud|finali[sz])\w*\s+(?:the\s+)?negotiations\s+(?:on|over|for)\b"
+    r"|\bзаверш\w+\s+переговор\w*\s+(?:по|о|об)\b",
     re.IGNORECASE,
 )
 

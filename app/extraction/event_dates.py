@@ -107,6 +107,8 @@ def event_date(
         more = _windows_ahead(
             find_windows(sentence.text, sentence.start, default_year, reading.published), reading, planned
         )
+        by = _by_a_time(reading, sentence) if planned else []
+        more = by + [w for w in more if not any(w.start < b.end and b.start < w.end for b in by)]
         more = [w for w in more if not any(a <= w.start < b for a, b in asides)]
         if dates and not windows:
             more = [w for w in more if "/" in w.value]
@@ -146,6 +148,48 @@ def event_date(
     if reading.published is None:
         return None
     return str(reading.published.year), 0.35
+
+
+# A time something is to be done by: "by the end of the year", "до конца года". What is announced to
+# take place by then takes place from the report's month to the year's end (as the development sets
+# annotate it); "by the summer", "к лету" is the summer itself, as a season is (README: "осенью").
+_BY_YEAR_END = re.compile(
+    r"\b(?:by|before)\s+(?:the\s+end\s+of\s+(?:the|this)\s+year|(?:the\s+)?year[-\s]end)\b"
+    r"|\b(?:до|к)\s+(?:конц[ау])\s+(?:этого\s+|текущего\s+)?года\b",
+    re.IGNORECASE,
+)
+# "before the end of 2026", "до конца 2026 года": the year named, as the development sets annotate it.
+_BY_A_YEARS_END = re.compile(
+    r"\b(?:by|before)\s+the\s+end\s+of\s+(?P<year>\d{4})\b|\b(?:до|к)\s+конц[ау]\s+(?P<year_ru>\d{4})\s+года\b",
+    re.IGNORECASE,
+)
+_BY_SUMMER = re.compile(r"\b(?:by|before)\s+(?:the\s+)?summer\b|\b(?:к\s+лету|до\s+лета)\b", re.IGNORECASE)
+
+
+def _by_a_time(reading: Reading, sentence: Sentence) -> list[EventDate]:
+    """The span of what is announced to take place by a time: from the report's month to the year's
+    end, or the summer to come."""
+    reference = reading.reference
+    if reference is None:
+        return []
+    summer = reference.year if reference.month < 6 else reference.year + 1
+    spans = [(_BY_SUMMER, f"{summer}-06/{summer}-08")]
+    if reference.month < 12:
+        spans.append((_BY_YEAR_END, f"{reference.year}-{reference.month:02d}/{reference.year}-12"))
+    found = [
+        EventDate(value, sentence.start + match.start(), sentence.start + match.end(), False)
+        for pattern, value in spans
+        for match in pattern.finditer(sentence.text)
+    ]
+    return found + [
+        EventDate(
+            match.group("year") or match.group("year_ru"),
+            sentence.start + match.start(),
+            sentence.start + match.end(),
+            True,
+        )
+        for match in _BY_A_YEARS_END.finditer(sentence.text)
+    ]
 
 
 def _windows_in(reading: Reading, sentence: Sentence, asides: Sequence[tuple[int, int]]) -> list[EventDate]:
@@ -333,14 +377,14 @@ class OldTime(NamedTuple):
 
 
 # The time an event was to take place, told after its name: firm words say by themselves that the
-# plan changed ("originally scheduled for", "was supposed to", "postponed from", "первоначально
+# plan changed ("originally scheduled for", "was supposed to", "postponed from", "перенесён с", "первоначально
 # намеченное на", "которое должно было пройти"); the others only beside a word of moving or calling
 # off told after the event's name ("scheduled for 2–3 July, has been postponed").
 _OLD_TIME_FIRM = re.compile(
     r"\b(?:originally|initially)\s+(?:scheduled|planned|set|slated|pencil{1,2}ed\s+in|due|expected)\b"
     r"|\b(?:was|were)\s+supposed\s+to\b"
     r"|\bhad\s+been\s+(?:due|expected|scheduled|planned|slated|supposed|set\s+for|pencil{1,2}ed\s+in)\b"
-    r"|\b(?:postponed|moved|pushed\s+back|rescheduled|delayed)\s+from\b"
+    r"|\b(?:postponed|moved|pushed\s+back|rescheduled|delayed)\s+from\b|\b(?:перенес[её]н|отложен)\w*\s+с\b"
     r"|\bпервоначально\b|\bнамечавш\w+|\bпланировавш\w+"
     r"|\bкотор\w+\s+(?:планировал\w*|намечал\w*|предполагал\w*|должн\w+\s+был\w*)"
     r"|\bдолжн\w+\s+был\w*\s+(?:пройти|состояться|собраться|начаться)\b",

@@ -82,6 +82,19 @@ _PLACE_TOLD = re.compile(
 )
 
 
+def place_told(facts: SentenceFacts, low: int, high: int) -> bool:
+    """Whether the span of a sentence tells where something takes place by a name the lexicon may not
+    know ("in Avaza", "в Худжанде"), not by a country, an organization or a person it knows ("at the
+    SCO summit")."""
+    sentence = facts.sentence
+    named: list[Any] = [*facts.countries, *facts.organizations, *facts.people]
+    for match in _PLACE_TOLD.finditer(sentence.text, low - sentence.start, high - sentence.start):
+        at = sentence.start + match.end() - 1  # the name's first letter
+        if not any(mention.start <= at < mention.end for mention in named):
+            return True
+    return False
+
+
 def dateline_country(reading: Reading, facts: SentenceFacts) -> str | None:
     """The country of a wire's dateline city ("ASTANA, Dec 3 (Reuters) -"): where a meeting the report
     tells with no place of its own was held."""
@@ -113,12 +126,13 @@ def _to_capital(tokens: list[Token], at: int) -> bool:
 
 
 _HOSTS = re.compile(r"\s+(?:will\s+|is\s+(?:to|due\s+to|set\s+to)\s+)?host(?:s|ed)?\b", re.IGNORECASE)
-_IN_ITS_CAPITAL = re.compile(r"\s+(?:capital|столиц\w*)\b", re.IGNORECASE)
+_IN_ITS_CAPITAL = re.compile(r"\s+(?:capital|city|town|столиц\w*|город\w*)\b", re.IGNORECASE)
 _IN_THE = re.compile(r"\b(?:in\s+the|to\s+the|в|во)\s+$", re.IGNORECASE)
 
 
 def _in_its_capital(sentence: Sentence, mention: Mention[Any]) -> bool:
-    """A country's adjective that names its capital: "in the Uzbek capital", "в таджикскую столицу"."""
+    """A country's adjective that names its capital or one of its cities: "in the Uzbek capital", "в
+    таджикскую столицу", "in the Kyrgyz city of Osh", "в кыргызском городе Ош"."""
     before, after = sentence.text[: mention.start - sentence.start], mention.end - sentence.start
     return (
         mention.value.adjective

@@ -30,6 +30,7 @@ from app.extraction.event_places import (
     destination_country,
     event_place,
     known_country,
+    place_told,
     summit_groups,
     unique_mentions,
     visited_partner,
@@ -84,6 +85,8 @@ _SELF_STANDING = {
     "intergovernmental_commission",
     "interstate_council",
 }
+# Gatherings of leaders (of two countries or more, or of an organization).
+_SUMMITS = {"summit", "multilateral_meeting"}
 # Events between two countries: one that names a single country is with the other of the story's pair.
 _BILATERAL = {
     "state_visit",
@@ -707,6 +710,26 @@ def _short(value: str) -> bool:
     return (end - start).days <= 31
 
 
+def _called_off_again(
+    facts: SentenceFacts, trigger: Mention[str], earlier: Sequence[_Event], when: str
+) -> bool:
+    """ "Aliyev was due to pay an official visit to Uzbekistan. The visit was postponed from June.": a
+    gathering told again by its noun alone, postponed from a time of its own, is the one told just
+    before with no date of its own, which is then called off on that time."""
+    if facts.countries or facts.people or not earlier:
+        return False
+    last = earlier[-1]
+    if (
+        last.stated_date
+        or _GROUPS.get(last.body["type"], last.body["type"]) != _GROUPS.get(trigger.value, trigger.value)
+        or facts.sentence.index - last.sentence.index > 1
+    ):
+        return False
+    last.body.update(status="cancelled", date=when, id=record_id(f"{last.body['title_en']} {when[:7]}"))
+    last.sentence, last.stated_date = facts.sentence, True
+    return True
+
+
 def _events(
     reading: Reading,
     registry: Registry,
@@ -785,6 +808,8 @@ def _events(
             status = "planned" if status == "cancelled" else status
         else:
             # postponed with no new time told: one event, called off on its old dates
+            if _called_off_again(facts, trigger, earlier, old.value):
+                return []
             status, dated, old = "cancelled", (old.value, 0.0), None
     if trigger.value == "session_again" and (dated is None or dated[1] > 0):
         return []  # a next session with no date of its own is no fact yet ("on a date to be agreed")
@@ -870,7 +895,12 @@ def _events(
         ):
             countries |= pair
             confidence -= 0.2
-        self_standing = event_type in _SELF_STANDING or trigger.value in _SELF_STANDING
+        # a summit told with where it is held stands even where no place list knows the city
+        self_standing = (
+            event_type in _SELF_STANDING
+            or trigger.value in _SELF_STANDING
+            or (event_type in _SUMMITS and place_told(facts, low, high))
+        )
         if not countries or not (people or location or host or self_standing or context):
             continue
         if (
