@@ -32,6 +32,8 @@ INVITATION = "an accepted invitation with a year: a planned visit"
 YEAR_END = "before the end of the year"
 VISIT_SESSION = "a visit made for a commission's session: both"
 FORUM_ABROAD = "a leader at a multilateral forum in the partner's country"
+FACILITY = "a plant, hub or warehouse with a status: a project"
+RAIL_SEA = "a rail-and-sea container service: a transport corridor"
 SECTORS = "sectors: investment, customs, tourism"
 MORE_THAN = "more than doubled (a multiple with more than)"
 
@@ -161,6 +163,44 @@ WORDINGS: tuple[Wording, ...] = (
         "en",
         "The President of Azerbaijan will attend the international energy forum in Astana in December.",
         ("event", {"status": "planned", "date": "2026-12", "countries": ["AZ", "KZ"]}),
+    ),
+    _w(
+        FACILITY,
+        "en",
+        "A Kazakh company is building a fertiliser plant in the Navoi region of Uzbekistan.",
+        ("infrastructure_project", {"kind": "other", "status": "under_construction"}),
+    ),
+    _w(
+        FACILITY,
+        "en",
+        "Georgia and Azerbaijan plan to open a joint logistics hub near Rustavi next year.",
+        ("infrastructure_project", {"kind": "other", "status": "planned"}),
+    ),
+    _w(
+        FACILITY,
+        "ru",
+        "В порту Актау казахстанская компания строит зерновой склад для грузов в Азербайджан.",
+        ("infrastructure_project", {"kind": "port", "status": "under_construction"}),
+    ),
+    _w(
+        FACILITY,
+        "ru",
+        "Белорусская сторона предложила создать сборочное производство грузовиков в Ташкенте.",
+        ("infrastructure_project", {"kind": "other", "status": "planned"}),
+    ),
+    _w(
+        RAIL_SEA,
+        "en",
+        "Kazakhstan and Georgia launched a regular container service from Almaty to Poti by rail and "
+        "across the Caspian Sea.",
+        ("infrastructure_project", {"kind": "transport_corridor"}),
+    ),
+    _w(
+        RAIL_SEA,
+        "ru",
+        "Узбекистан и Азербайджан запустили мультимодальный контейнерный сервис Ташкент — Баку через "
+        "порт Туркменбаши.",
+        ("infrastructure_project", {"kind": "transport_corridor"}),
     ),
     _w(
         SECTORS,
