@@ -202,77 +202,77 @@ WORDINGS: tuple[Wording, ...] = (
         "порт Туркменбаши.",
         ("infrastructure_project", {"kind": "transport_corridor"}),
     ),
-    _w(
-        SECTORS,
-        "en",
-        "Kazakhstan and Georgia signed an agreement on the mutual protection of investments.",
-        ("agreement", {"sectors": ["finance"]}),
+    *(
+        _w(SECTORS, language, text, ("agreement", {"sectors": sectors}))
+        for language, text, sectors in (
+            (
+                "en",
+                "Kazakhstan and Georgia signed an agreement on the mutual protection of investments.",
+                ["finance"],
+            ),
+            ("en", "Turkmenistan and Georgia signed a memorandum on investment promotion.", ["finance"]),
+            (
+                "en",
+                "Uzbekistan and Armenia signed memorandums on customs cooperation and tourism.",
+                ["trade", "other"],
+            ),
+            (
+                "ru",
+                "Казахстан и Азербайджан подписали соглашение о поощрении и взаимной защите инвестиций.",
+                ["finance"],
+            ),
+            (
+                "ru",
+                "Кыргызстан и Грузия подписали меморандумы о таможенном сотрудничестве и о развитии туризма.",
+                ["trade", "other"],
+            ),
+            (
+                "ru",
+                "Таджикистан и Узбекистан подписали протокол о взаимном признании таможенных пломб.",
+                ["trade"],
+            ),
+        )
     ),
-    _w(
-        SECTORS,
-        "en",
-        "Turkmenistan and Georgia signed a memorandum on investment promotion.",
-        ("agreement", {"sectors": ["finance"]}),
-    ),
-    _w(
-        SECTORS,
-        "en",
-        "Uzbekistan and Armenia signed memorandums on customs cooperation and tourism.",
-        ("agreement", {"sectors": ["trade", "other"]}),
-    ),
-    _w(
-        SECTORS,
-        "ru",
-        "Казахстан и Азербайджан подписали соглашение о поощрении и взаимной защите инвестиций.",
-        ("agreement", {"sectors": ["finance"]}),
-    ),
-    _w(
-        SECTORS,
-        "ru",
-        "Кыргызстан и Грузия подписали меморандумы о таможенном сотрудничестве и о развитии туризма.",
-        ("agreement", {"sectors": ["trade", "other"]}),
-    ),
-    _w(
-        SECTORS,
-        "ru",
-        "Таджикистан и Узбекистан подписали протокол о взаимном признании таможенных пломб.",
-        ("agreement", {"sectors": ["trade"]}),
-    ),
-    _w(
-        MORE_THAN,
-        "en",
-        "Kazakh exports to Georgia more than doubled in 2025 to $84 million.",
-        ("trade_figure", {"indicator": "exports_growth", "value": 100, "bound": "at_least"}),
-    ),
-    _w(
-        MORE_THAN,
-        "en",
-        "Trade between Uzbekistan and Azerbaijan more than doubled in January-June.",
-        ("trade_figure", {"indicator": "trade_turnover_growth", "value": 100, "bound": "at_least"}),
-    ),
-    _w(
-        MORE_THAN,
-        "ru",
-        "Экспорт Узбекистана в Грузию за девять месяцев вырос более чем вдвое, до 45 млн долларов.",
-        ("trade_figure", {"indicator": "exports_growth", "value": 100, "bound": "at_least"}),
-    ),
-    _w(
-        MORE_THAN,
-        "ru",
-        "Товарооборот Казахстана и Армении в 2025 году увеличился более чем в два раза.",
-        ("trade_figure", {"indicator": "trade_turnover_growth", "value": 100, "bound": "at_least"}),
-    ),
-    _w(
-        MORE_THAN,
-        "ru",
-        "Товарооборот Кыргызстана и Азербайджана в 2025 году вырос больше чем на треть.",
-        ("trade_figure", {"indicator": "trade_turnover_growth", "value": 100 / 3, "bound": "at_least"}),
-    ),
-    _w(
-        MORE_THAN,
-        "en",
-        "Georgian exports to Armenia grew by more than a quarter in 2025.",
-        ("trade_figure", {"indicator": "exports_growth", "value": 25, "bound": "at_least"}),
+    *(
+        _w(
+            MORE_THAN,
+            language,
+            text,
+            ("trade_figure", {"indicator": indicator, "value": value, "bound": "at_least"}),
+        )
+        for language, text, indicator, value in (
+            (
+                "en",
+                "Kazakh exports to Georgia more than doubled in 2025 to $84 million.",
+                "exports_growth",
+                100,
+            ),
+            (
+                "en",
+                "Trade between Uzbekistan and Azerbaijan more than doubled in January-June.",
+                "trade_turnover_growth",
+                100,
+            ),
+            (
+                "ru",
+                "Экспорт Узбекистана в Грузию за девять месяцев вырос более чем вдвое, до 45 млн долларов.",
+                "exports_growth",
+                100,
+            ),
+            (
+                "ru",
+                "Товарооборот Казахстана и Армении в 2025 году увеличился более чем в два раза.",
+                "trade_turnover_growth",
+                100,
+            ),
+            (
+                "ru",
+                "Товарооборот Кыргызстана и Азербайджана в 2025 году вырос больше чем на треть.",
+                "trade_turnover_growth",
+                100 / 3,
+            ),
+            ("en", "Georgian exports to Armenia grew by more than a quarter in 2025.", "exports_growth", 25),
+        )
     ),
 )
 

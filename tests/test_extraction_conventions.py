@@ -6,6 +6,7 @@ import pytest
 
 from bench.extraction_conventions import WORDINGS, judge
 from bench.extraction_wordings import Wording
+from tests.catalogue import catalogue_params
 
 # Not yet (their rules live in events.py and projects.py): the visit made for a commission's session
 # beside the session; a hub near a town read as a port; a rail-and-sea service with no name.
@@ -20,12 +21,7 @@ KNOWN_FAILING = {
 }
 
 
-def _param(wording: Wording) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason="not yet")] if wording.text in KNOWN_FAILING else []
-    return pytest.param(wording, marks=marks, id=f"{wording.kind}:{wording.language}:{wording.text[:40]}")
-
-
-@pytest.mark.parametrize("wording", [_param(w) for w in WORDINGS])
+@pytest.mark.parametrize("wording", catalogue_params(WORDINGS, KNOWN_FAILING))
 def test_each_settled_convention_gives_the_annotated_facts(wording: Wording) -> None:
     outcome = judge(wording)
     assert outcome.passed, f"expected {wording.expected}, proposed {outcome.proposed}"
