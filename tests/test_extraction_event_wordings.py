@@ -6,11 +6,10 @@ import pytest
 
 from bench.extraction_event_wordings import EVENT_WORDINGS, judge
 from bench.extraction_wordings import Wording
+from tests.catalogue import catalogue_params
 
 
-@pytest.mark.parametrize(
-    "wording", EVENT_WORDINGS, ids=[f"{w.kind}:{w.language}:{w.text[:40]}" for w in EVENT_WORDINGS]
-)
+@pytest.mark.parametrize("wording", catalogue_params(EVENT_WORDINGS, ()))
 def test_each_kind_of_wording_tells_its_event(wording: Wording) -> None:
     outcome = judge(wording)
     assert outcome.passed, f"expected {wording.expected}, proposed {outcome.proposed}"

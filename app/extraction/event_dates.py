@@ -150,15 +150,9 @@ def event_date(
     return str(reading.published.year), 0.35
 
 
-# A time something is to be done by: "by the end of the year", "до конца года". What is announced to
-# take place by then takes place from the report's month to the year's end (as the development sets
-# annotate it); "by the summer", "к лету" is the summer itself, as a season is (README: "осенью").
-_BY_YEAR_END = re.compile(
-    r"\b(?:by|before)\s+(?:the\s+end\s+of\s+(?:the|this)\s+year|(?:the\s+)?year[-\s]end)\b"
-    r"|\b(?:до|к)\s+(?:конц[ау])\s+(?:этого\s+|текущего\s+)?года\b",
-    re.IGNORECASE,
-)
-# "before the end of 2026", "до конца 2026 года": the year named, as the development sets annotate it.
+# A time something is to be done by, besides "by the end of the year" (a window of app.extraction.when):
+# "by the end of 2026", "до конца 2026 года" is that year; "by the summer", "к лету" the summer itself,
+# as a season is (README: "осенью"), as the development sets annotate them.
 _BY_A_YEARS_END = re.compile(
     r"\b(?:by|before)\s+the\s+end\s+of\s+(?P<year>\d{4})\b|\b(?:до|к)\s+конц[ау]\s+(?P<year_ru>\d{4})\s+года\b",
     re.IGNORECASE,
@@ -167,21 +161,17 @@ _BY_SUMMER = re.compile(r"\b(?:by|before)\s+(?:the\s+)?summer\b|\b(?:к\s+лет
 
 
 def _by_a_time(reading: Reading, sentence: Sentence) -> list[EventDate]:
-    """The span of what is announced to take place by a time: from the report's month to the year's
-    end, or the summer to come."""
+    """The span of what is announced to take place by a year's end or by the summer."""
     reference = reading.reference
     if reference is None:
         return []
     summer = reference.year if reference.month < 6 else reference.year + 1
-    spans = [(_BY_SUMMER, f"{summer}-06/{summer}-08")]
-    if reference.month < 12:
-        spans.append((_BY_YEAR_END, f"{reference.year}-{reference.month:02d}/{reference.year}-12"))
-    found = [
-        EventDate(value, sentence.start + match.start(), sentence.start + match.end(), False)
-        for pattern, value in spans
-        for match in pattern.finditer(sentence.text)
-    ]
-    return found + [
+    return [
+        EventDate(
+            f"{summer}-06/{summer}-08", sentence.start + match.start(), sentence.start + match.end(), False
+        )
+        for match in _BY_SUMMER.finditer(sentence.text)
+    ] + [
         EventDate(
             match.group("year") or match.group("year_ru"),
             sentence.start + match.start(),

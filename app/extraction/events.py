@@ -229,7 +229,8 @@ def propose_events(
         if len(groups) > 1 and {t.value for t in groups.get("visit", [])} <= {"visit"}:
             # "посещал Азербайджан для участия в саммите": the summit is the event; a visit told in a
             # clause of its own ("…пройдёт заседание комиссии, а в ноябре ожидается визит") is another.
-            others = [t for kind, group in groups.items() if kind != "visit" for t in group]
+            # A visit made for a joint body's session is an event beside it (README: conventions).
+            others = [t for kind, group in groups.items() if kind not in {"visit", *_BODIES} for t in group]
             if any(_same_clause(facts.sentence, v, others) for v in groups.get("visit", [])):
                 groups.pop("visit", None)
         if apart is None and "visit" in groups:

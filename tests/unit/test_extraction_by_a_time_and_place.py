@@ -182,3 +182,14 @@ def test_a_postponement_told_with_only_its_old_time_calls_the_event_off_then(
     text: str, language: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert events(text, language) == expected
+
+
+def test_a_visit_made_for_a_commissions_session_is_an_event_beside_it() -> None:
+    text = (
+        "The Kazakh prime minister will visit Tashkent in November to co-chair a session of the "
+        "Kazakh-Uzbek intergovernmental commission."
+    )
+    assert sorted((row[0], row[1], row[2]) for row in events(text, "en")) == [
+        ("intergovernmental_commission", "planned", "2025-11"),
+        ("visit", "planned", "2025-11"),
+    ]
