@@ -726,7 +726,7 @@ def _called_off_again(
         or facts.sentence.index - last.sentence.index > 1
     ):
         return False
-    last.body.update(status="cancelled", date=when, id=record_id(f"{last.body['title_en']} {when[:7]}"))
+    last.body.update(status="cancelled", date=when)  # its id stays: documents may name it already
     last.sentence, last.stated_date = facts.sentence, True
     return True
 
