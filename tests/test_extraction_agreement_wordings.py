@@ -4,7 +4,14 @@ with its status, date, document count and sectors; or none when it tells no agre
 
 import pytest
 
-from bench.extraction_agreement_wordings import AGREEMENT_WORDINGS, BY_A_TIME, FRESH, FROM_MISSES, judge
+from bench.extraction_agreement_wordings import (
+    AGREEMENT_WORDINGS,
+    BY_A_TIME,
+    BY_A_TIME_FRESH,
+    FRESH,
+    FROM_MISSES,
+    judge,
+)
 from bench.extraction_wordings import Wording
 from tests.catalogue import catalogue_params
 
@@ -18,7 +25,8 @@ KNOWN_FAILING = {
 
 
 @pytest.mark.parametrize(
-    "wording", catalogue_params(AGREEMENT_WORDINGS + FRESH + FROM_MISSES + BY_A_TIME, KNOWN_FAILING)
+    "wording",
+    catalogue_params(AGREEMENT_WORDINGS + FRESH + FROM_MISSES + BY_A_TIME + BY_A_TIME_FRESH, KNOWN_FAILING),
 )
 def test_each_kind_of_wording_tells_its_agreement(wording: Wording) -> None:
     outcome = judge(wording)
