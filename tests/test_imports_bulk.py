@@ -1,8 +1,8 @@
 """What a large import does to the database on the way (app.imports.store), and undoes.
 
 SQLite: the indexes the import's own lookups do not read are dropped once it has inserted many
-figures and built again at its end; rows go through a temporary table without constraints. Each
-test runs on both engines: on PostgreSQL the same imports must leave the same schema.
+figures and built again at its end; CHECK constraints are tested once over the rows a statement
+inserted. Each test runs on both engines: on PostgreSQL the same imports must leave the same schema.
 """
 
 import io
@@ -164,7 +164,7 @@ def test_an_index_not_of_the_models_is_left_alone(
     assert all("ix_trade_figures_by_hand" in seen for seen in seen_indexes)
 
 
-def test_constraints_hold_through_the_staging_table(session: Session, connection: Connection) -> None:
+def test_constraints_hold_in_a_bulk_insert(session: Session, connection: Connection) -> None:
     """The rows of a bulk insert still meet every constraint of the table (here a unit not listed)."""
     bulk = store.Store(session)
     row = ("az-kz-bad-unit", "AZ", "KZ", "exports", "TOTAL", "2001-01-01", "2001-12-31", "year", 1.0, None)
@@ -250,7 +250,8 @@ def test_staged_figures_that_meet_the_constraints_are_inserted(
         bulk.stage([staged(1, {}), staged(2, {"commodity": "2709", "bound": "range", "value_upper": 2.0})])
         bulk.insert_staged(store.FIGURES, [1, 2])
     stored = connection.exec_driver_sql(
-        "SELECT id, commodity, value_upper FROM trade_figures WHERE id IN ('staged-1', 'staged-2') ORDER BY id"
+        "SELECT id, commodity, value_upper FROM trade_figures "
+        "WHERE id IN ('staged-1', 'staged-2') ORDER BY id"
     )
     assert [tuple(row) for row in stored] == [("staged-1", "TOTAL", None), ("staged-2", "2709", 2.0)]
     if connection.dialect.name == "sqlite":

@@ -383,13 +383,14 @@ class Store:
         else:
             self._checked_after(table, statement, parameters)
 
-    def _checked_after(self, table: Table, statement: str, parameters: tuple[Any, ...]) -> None:
-        """SQLite: run an INSERT into `table` with the table's CHECK constraints tested afterwards, in
-        one SELECT over the rows it added, rather than as each row is inserted. SQLite tests a
-        constraint's `IN (…)` list item after item for every row inserted (the figures' unit lists
-        every currency), where a SELECT looks the list up in an index it builds once. Should a row
-        fail, the rows are taken out and inserted again with the constraints in place: SQLite raises
-        its own error, as it would have."""
+    def _checked_after(self, table: Table, statement: str, parameters: Any) -> None:
+        """SQLite: run an INSERT into `table` (an executemany if `parameters` is a list) with the
+        table's CHECK constraints tested afterwards, in one SELECT over the rows it added, rather than
+        as each row is inserted. SQLite tests a constraint's `IN (…)` list item after item for every
+        row (the figures' unit lists every currency), and in an executemany builds a small table of
+        it for each row; a SELECT looks the list up in an index it builds once. Should a row fail,
+        the rows are taken out and inserted again with the constraints in place: SQLite raises its
+        own error, as it would have."""
         connection = self.session.connection()
         checks = self._checks.get(table.name)
         if checks is None:
@@ -401,6 +402,8 @@ class Store:
         last = connection.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {target}").scalar()
         driver = connection.connection.driver_connection
         assert driver is not None
+        # Undone by a savepoint, not a DELETE: the delete triggers (the FTS index's) stay out of it.
+        connection.exec_driver_sql("SAVEPOINT import_checked_after")
         driver.execute("PRAGMA ignore_check_constraints = ON")
         try:
             connection.exec_driver_sql(statement, parameters)
@@ -410,7 +413,9 @@ class Store:
             f"SELECT 1 FROM {target} WHERE rowid > ? AND NOT ({checks}) LIMIT 1", (last,)
         ).first()
         if failed is not None:
-            connection.exec_driver_sql(f"DELETE FROM {target} WHERE rowid > ?", (last,))
+            connection.exec_driver_sql("ROLLBACK TO import_checked_after")
+        connection.exec_driver_sql("RELEASE import_checked_after")
+        if failed is not None:
             connection.exec_driver_sql(statement, parameters)
 
     # --- lookups ---
@@ -507,22 +512,15 @@ class Store:
         too), int, float, None; dates as ISO 8601 strings, JSON as its text."""
         if not rows:
             return
-        names = ", ".join(f'"{name}"' for name in columns)
-        connection = self.session.connection()
         if self.postgresql or not self._bulk or table is revisions.STAGING:  # STAGING: no constraints
             self._write(f'"{table.name}"', columns, rows)
             return
         if table is DOCUMENTS and self._fts_trigger is None:
             self._defer_fts()
-        # Through a table without constraints: SQLite checks a constraint like `unit IN ('USD', …)`
-        # by building a small table of the list for each statement run, so once per row of an
-        # executemany (10 µs a row for each such list), but once for all in INSERT … SELECT.
-        stage = self._stage(table, columns)
-        self._write(stage, columns, rows)
-        connection.exec_driver_sql(
-            f'INSERT INTO main."{table.name}" ({names}) SELECT {names} FROM {stage} ORDER BY rowid'
-        )
-        connection.exec_driver_sql(f"DELETE FROM {stage}")
+        names = ", ".join(f'"{name}"' for name in columns)
+        placeholders, values = _bindable(rows)
+        statement = f'INSERT INTO main."{table.name}" ({names}) VALUES ({placeholders})'
+        self._checked_after(table, statement, values)
 
     def _write(self, target: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         """The rows into `target` as they are: PostgreSQL COPY, SQLite executemany."""
@@ -538,18 +536,6 @@ class Store:
             return
         placeholders, values = _bindable(rows)
         connection.exec_driver_sql(f"INSERT INTO {target} ({names}) VALUES ({placeholders})", values)
-
-    def _stage(self, table: Table, columns: Sequence[str]) -> str:
-        """A temporary table of these columns, without types (so values are kept as bound, and take
-        the affinity of the table they go on to) and without constraints."""
-        stage = f'temp."import_{table.name}"'
-        if stage not in self._stages:
-            connection = self.session.connection()
-            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
-            names = ", ".join(f'"{name}"' for name in columns)
-            connection.exec_driver_sql(f"CREATE TABLE {stage} ({names})")
-            self._stages.add(stage)
-        return stage
 
     def update_figures(self, rows: list[dict[str, Any]]) -> None:
         """Set the content columns (and search_text) of figures by id; each one's version grows by one."""
