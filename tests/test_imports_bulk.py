@@ -258,6 +258,23 @@ def test_staged_figures_that_meet_the_constraints_are_inserted(
         assert connection.exec_driver_sql("PRAGMA ignore_check_constraints").scalar() == 0
 
 
+def test_a_search_document_that_fails_a_check_is_refused(session: Session, connection: Connection) -> None:
+    """The documents' constraints are tested after their batch too: a row that fails one is refused by
+    the database's own error, and the full-text index is left as it was."""
+    bulk = store.Store(session)
+    columns = ("record_type", "record_id", "title_en", "title_ru", "text", "stems")
+    good = ("trade_figure", "staged-1", "Exports", "Экспорт", "Exports", "export")
+    bad = ("no_such_type", "staged-2", "Exports", "Экспорт", "Exports", "export")
+    fts = "SELECT count(*) FROM search_fts" if connection.dialect.name == "sqlite" else "SELECT 0"
+    indexed = connection.exec_driver_sql(fts).scalar()
+    savepoint = session.begin_nested()
+    # PostgreSQL's COPY raises the driver's error, SQLite's statement SQLAlchemy's: both name it.
+    with pytest.raises(Exception, match="ck_search_documents_search_record_type"), bulk.bulk():
+        bulk.insert(store.DOCUMENTS, columns, [good, bad])
+    savepoint.rollback()
+    assert connection.exec_driver_sql(fts).scalar() == indexed
+
+
 def test_check_constraints_are_read_whole_or_not_at_all(connection: Connection) -> None:
     """A table whose CHECK constraints cannot each be read from its definition (here the word in a
     default's text looks like one more) has its rows checked by SQLite as they are inserted."""
