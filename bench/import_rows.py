@@ -3,28 +3,34 @@
     .venv/bin/python bench/import_rows.py                  # 100,000 rows, both engines
     .venv/bin/python bench/import_rows.py --rows 1000000 --engine sqlite --layout comtrade
     .venv/bin/python bench/import_rows.py --file trade.csv --rows 1000000  # a file of your own
+    .venv/bin/python bench/import_rows.py --engine sqlite --statements 15  # the first import's statements
 
 Each engine gets a fresh database (SQLite: a temporary file; PostgreSQL: a schema of its own in
 BILATERAL_TEST_POSTGRES_URL, dropped afterwards), migrated, with the seed loaded. The file is imported
 twice, through the same code as `bilateral import`: the first run inserts every row, the second finds
 every row unchanged. Prints wall time, this process's CPU time (for PostgreSQL the server's work is
 not in it: the backend's is shown beside it), rows/s, the load average and the process's peak memory.
+With --statements, the first import's statements that took most CPU (SQLite: this process's, which
+runs them; PostgreSQL: the backend's), each kind summed; the rest of the process's CPU is Python's.
 """
 
 import argparse
 import csv
 import os
+import re
 import resource
 import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.config import REPO_ROOT
 from app.db import make_engine
+from app.imports import store
 from app.imports.repository import ImportOptions, import_file
 from app.imports.schemas import ImportLayout
 from app.migrated import alembic_config
@@ -156,7 +163,9 @@ def _libpq(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-def run(engine_name: str, path: Path, rows: int, layout: ImportLayout, tmp: Path) -> list[str]:
+def run(
+    engine_name: str, path: Path, rows: int, layout: ImportLayout, tmp: Path, statements: int = 0
+) -> list[str]:
     url, schema = database(engine_name, tmp)
     try:
         command.upgrade(alembic_config(url), "head")
@@ -164,14 +173,19 @@ def run(engine_name: str, path: Path, rows: int, layout: ImportLayout, tmp: Path
         with sessionmaker(engine).begin() as session:
             seed_all(session, REPO_ROOT / "seed")
         lines = []
+        timed = None
         for attempt in ("first import", "again (unchanged)"):
             options = ImportOptions(file_name=path.name, actor="bench", layout=layout)
             with sessionmaker(engine).begin() as session, path.open("rb") as stream:
                 backend = _backend(session)
+                if statements and attempt == "first import":
+                    timed = _StatementTimes(engine, backend)
                 server_cpu = _cpu_seconds(backend)
                 started, cpu = time.perf_counter(), time.process_time()
                 report = import_file(session, stream, options)
             elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+            if timed is not None and attempt == "first import":
+                timed.stop()
             server_cpu = _cpu_seconds(backend) - server_cpu
             assert report.applied and not report.rejected, report.errors[:5]
             counts = f"{report.inserted} new, {report.updated} updated, {report.unchanged} unchanged"
@@ -180,12 +194,74 @@ def run(engine_name: str, path: Path, rows: int, layout: ImportLayout, tmp: Path
             load = f"{os.getloadavg()[0]:.1f}"
             lines.append(f"| {engine_name} | {attempt} | {rows:,} | {speed} | {load} | {counts} |")
             print(lines[-1], flush=True)
+        if timed is not None:
+            print()
+            timed.show(statements, rows)
+            print()
         engine.dispose()
         return lines
     finally:
         if schema:
             with psycopg.connect(_libpq(POSTGRES_URL), autocommit=True) as conn:
                 conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+class _StatementTimes:
+    """The wall and CPU time of each kind of statement (its first words), while it runs: the CPU of the
+    PostgreSQL backend (`pid`), else this process's. COPY and the executemany of app.imports.store
+    bypass SQLAlchemy's cursor events on PostgreSQL: its `_write` is timed instead."""
+
+    def __init__(self, engine: Engine, pid: int | None) -> None:
+        self.engine, self.pid = engine, pid
+        self.count: Counter[str] = Counter()
+        self.wall: Counter[str] = Counter()
+        self.cpu: Counter[str] = Counter()
+        self.started: list[tuple[float, float]] = []
+        event.listen(engine, "before_cursor_execute", self._before)
+        event.listen(engine, "after_cursor_execute", self._after)
+        self.write = store.Store._write
+        timed = self
+
+        def write(self: store.Store, target: str, columns: Any, rows: Any) -> None:
+            timed.started.append(timed._now())
+            timed.write(self, target, columns, rows)
+            timed._add(f"write {target}")
+
+        store.Store._write = write  # type: ignore[method-assign]
+
+    def stop(self) -> None:
+        event.remove(self.engine, "before_cursor_execute", self._before)
+        event.remove(self.engine, "after_cursor_execute", self._after)
+        store.Store._write = self.write  # type: ignore[method-assign]
+
+    def _now(self) -> tuple[float, float]:
+        return time.perf_counter(), _cpu_seconds(self.pid) if self.pid else time.process_time()
+
+    def _before(self, *_args: Any) -> None:
+        self.started.append(self._now())
+
+    def _after(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        self._add(statement)
+
+    def _add(self, statement: str) -> None:
+        wall, cpu = self._now()
+        started_wall, started_cpu = self.started.pop()
+        if self.started:
+            return  # a statement inside a timed write: counted there
+        kind = re.sub(r"'[^']*'", "?", " ".join(statement.split()))[:80]
+        self.count[kind] += 1
+        self.wall[kind] += wall - started_wall
+        self.cpu[kind] += cpu - started_cpu
+
+    def show(self, top: int, rows: int) -> None:
+        where = "this process" if self.pid is None else "the PostgreSQL backend"
+        print(f"| statement (first import) | runs | wall | CPU ({where}) | µs of CPU a row |")
+        print("|---|---|---|---|---|")
+        for kind, cpu in self.cpu.most_common(top):
+            wall = self.wall[kind]
+            print(f"| `{kind}` | {self.count[kind]} | {wall:.2f} s | {cpu:.2f} s | {cpu / rows * 1e6:.1f} |")
+        total = f"{self.wall.total():.1f} s | {self.cpu.total():.1f} s"
+        print(f"| all statements | {self.count.total()} | {total} | |")
 
 
 def _backend(session: Session) -> int | None:
@@ -213,6 +289,13 @@ def main() -> None:
     parser.add_argument("--engine", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--layout", choices=[layout.value for layout in ImportLayout], default="generic")
     parser.add_argument(
+        "--statements",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print the N kinds of statement that took the first import most CPU",
+    )
+    parser.add_argument(
         "--file", type=Path, help="import this file instead of generating one (--rows: how many rows it has)"
     )
     args = parser.parse_args()
@@ -231,7 +314,7 @@ def main() -> None:
         )
         print("|---|---|---|---|---|---|---|---|---|")
         for engine_name in engines:
-            run(engine_name, path, args.rows, layout, tmp)
+            run(engine_name, path, args.rows, layout, tmp, args.statements)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this process: {peak:,.0f} MB")
 

@@ -1,8 +1,8 @@
 """What a large import does to the database on the way (app.imports.store), and undoes.
 
 SQLite: the indexes the import's own lookups do not read are dropped once it has inserted many
-figures and built again at its end; rows go through a temporary table without constraints. Each
-test runs on both engines: on PostgreSQL the same imports must leave the same schema.
+figures and built again at its end; CHECK constraints are tested once over the rows a statement
+inserted. Each test runs on both engines: on PostgreSQL the same imports must leave the same schema.
 """
 
 import io
@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import Conflict
@@ -163,7 +164,7 @@ def test_an_index_not_of_the_models_is_left_alone(
     assert all("ix_trade_figures_by_hand" in seen for seen in seen_indexes)
 
 
-def test_constraints_hold_through_the_staging_table(session: Session, connection: Connection) -> None:
+def test_constraints_hold_in_a_bulk_insert(session: Session, connection: Connection) -> None:
     """The rows of a bulk insert still meet every constraint of the table (here a unit not listed)."""
     bulk = store.Store(session)
     row = ("az-kz-bad-unit", "AZ", "KZ", "exports", "TOTAL", "2001-01-01", "2001-12-31", "year", 1.0, None)
@@ -193,6 +194,96 @@ def test_constraints_hold_through_the_staging_table(session: Session, connection
     with pytest.raises(Exception, match="ck_trade_figures_unit"), bulk.bulk():
         bulk.insert(store.FIGURES, columns, [row])
     savepoint.rollback()
+
+
+# A figure as the stage holds it: the values of store.STAGE_COLUMNS but the line and id.
+STAGED_FIGURE = {
+    "reporter_id": "AZ",
+    "partner_id": "KZ",
+    "indicator": "exports",
+    "commodity": "TOTAL",
+    "period_start": "2001-01-01",
+    "period_end": "2001-12-31",
+    "period_kind": "year",
+    "value": 1.0,
+    "unit": "USD",
+    "bound": "exact",
+    "status": "reported",
+}
+
+
+def staged(line: int, changed: dict[str, Any]) -> tuple[Any, ...]:
+    values = {"line": line, "figure_id": f"staged-{line}", "search_text": ""} | STAGED_FIGURE | changed
+    return tuple(values.get(name) for name in store.STAGE_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("changed", "constraint"),
+    [
+        ({"unit": "roubles"}, "ck_trade_figures_unit"),
+        ({"bound": "range", "value_upper": 0.5}, "ck_trade_figures_bound_values"),
+        ({"period_end": "2000-12-31"}, "ck_trade_figures_period_order"),
+        ({"partner_id": "AZ"}, "ck_trade_figures_distinct_countries"),
+        ({"aggregate_level": 13}, "ck_trade_figures_aggregate_level_range"),
+    ],
+)
+def test_staged_figures_meet_every_check_constraint(
+    session: Session, connection: Connection, changed: dict[str, Any], constraint: str
+) -> None:
+    """SQLite tests the figures' CHECK constraints once over the rows inserted, not row by row: a row
+    that fails one is refused all the same, by the database's own error naming it."""
+    bulk = store.Store(session)
+    savepoint = session.begin_nested()
+    with pytest.raises(IntegrityError, match=constraint), bulk.bulk():
+        bulk.stage([staged(1, {}), staged(2, {"commodity": "2709"} | changed)])
+        bulk.insert_staged(store.FIGURES, [1, 2])
+    savepoint.rollback()
+    if connection.dialect.name == "sqlite":
+        assert connection.exec_driver_sql("PRAGMA ignore_check_constraints").scalar() == 0
+
+
+def test_staged_figures_that_meet_the_constraints_are_inserted(
+    session: Session, connection: Connection
+) -> None:
+    bulk = store.Store(session)
+    with bulk.bulk():
+        bulk.stage([staged(1, {}), staged(2, {"commodity": "2709", "bound": "range", "value_upper": 2.0})])
+        bulk.insert_staged(store.FIGURES, [1, 2])
+    stored = connection.exec_driver_sql(
+        "SELECT id, commodity, value_upper FROM trade_figures "
+        "WHERE id IN ('staged-1', 'staged-2') ORDER BY id"
+    )
+    assert [tuple(row) for row in stored] == [("staged-1", "TOTAL", None), ("staged-2", "2709", 2.0)]
+    if connection.dialect.name == "sqlite":
+        assert connection.exec_driver_sql("PRAGMA ignore_check_constraints").scalar() == 0
+
+
+def test_a_search_document_that_fails_a_check_is_refused(session: Session, connection: Connection) -> None:
+    """The documents' constraints are tested after their batch too: a row that fails one is refused by
+    the database's own error, and the full-text index is left as it was."""
+    bulk = store.Store(session)
+    columns = ("record_type", "record_id", "title_en", "title_ru", "text", "stems")
+    good = ("trade_figure", "staged-1", "Exports", "Экспорт", "Exports", "export")
+    bad = ("no_such_type", "staged-2", "Exports", "Экспорт", "Exports", "export")
+    fts = "SELECT count(*) FROM search_fts" if connection.dialect.name == "sqlite" else "SELECT 0"
+    indexed = connection.exec_driver_sql(fts).scalar()
+    savepoint = session.begin_nested()
+    # PostgreSQL's COPY raises the driver's error, SQLite's statement SQLAlchemy's: both name it.
+    with pytest.raises(Exception, match="ck_search_documents_search_record_type"), bulk.bulk():
+        bulk.insert(store.DOCUMENTS, columns, [good, bad])
+    savepoint.rollback()
+    assert connection.exec_driver_sql(fts).scalar() == indexed
+
+
+def test_check_constraints_are_read_whole_or_not_at_all(connection: Connection) -> None:
+    """A table whose CHECK constraints cannot each be read from its definition (here the word in a
+    default's text looks like one more) has its rows checked by SQLite as they are inserted."""
+    if connection.dialect.name != "sqlite":
+        pytest.skip("SQLite reads the CHECK constraints of its tables' definitions")
+    connection.exec_driver_sql("CREATE TABLE unclear (a DEFAULT 'no check', CHECK (a > 0))")
+    connection.exec_driver_sql("CREATE TABLE two_checks (a, CONSTRAINT small CHECK (a < 10), CHECK (a > 0))")
+    assert store._check_constraints(connection, "unclear") == ""
+    assert store._check_constraints(connection, "two_checks") == "(a < 10) AND (a > 0)"
 
 
 def test_only_rows_that_change_a_figure_are_fetched(

@@ -8,6 +8,7 @@ runs on the session's connection, inside its transaction. Revisions are written 
 staging table, which moves them into `revisions` at commit.
 """
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
@@ -26,6 +27,7 @@ from sqlalchemy import (
     delete,
     event,
     func,
+    inspect,
     select,
     text,
     update,
@@ -157,6 +159,8 @@ class Store:
         self._indexes: dict[str, str] = {}
         self._index_stats: list[tuple[Any, ...]] = []
         self._stages: set[str] = set()
+        # SQLite: each table's CHECK constraints as one condition (see _checked_after), once read.
+        self._checks: dict[str, str] = {}
 
     def wrote(self, figures: int, expected: int) -> None:
         """Count figures inserted, `expected` being how many the whole import will have inserted (an
@@ -369,11 +373,50 @@ class Store:
             wanted = "SELECT value::integer FROM json_array_elements_text(%s::json)"
         else:
             wanted = "SELECT value FROM json_each(?)"
-        self.session.connection().exec_driver_sql(
+        statement = (
             f"INSERT INTO {target} ({names}) SELECT {values} FROM {self._stage_name} s "
-            f"WHERE s.line IN ({wanted}) ORDER BY s.line",
-            (orjson.dumps(lines).decode(),),
+            f"WHERE s.line IN ({wanted}) ORDER BY s.line"
         )
+        parameters = (orjson.dumps(lines).decode(),)
+        if self.postgresql:
+            self.session.connection().exec_driver_sql(statement, parameters)
+        else:
+            self._checked_after(table, statement, parameters)
+
+    def _checked_after(self, table: Table, statement: str, parameters: Any) -> None:
+        """SQLite: run an INSERT into `table` (an executemany if `parameters` is a list) with the
+        table's CHECK constraints tested afterwards, in one SELECT over the rows it added, rather than
+        as each row is inserted. SQLite tests a constraint's `IN (…)` list item after item for every
+        row (the figures' unit lists every currency), and in an executemany builds a small table of
+        it for each row; a SELECT looks the list up in an index it builds once. Should a row fail,
+        the rows are taken out and inserted again with the constraints in place: SQLite raises its
+        own error, as it would have."""
+        connection = self.session.connection()
+        checks = self._checks.get(table.name)
+        if checks is None:
+            checks = self._checks[table.name] = _check_constraints(connection, table.name)
+        if not checks:  # none, or not all of them read: SQLite tests them itself
+            connection.exec_driver_sql(statement, parameters)
+            return
+        target = f'main."{table.name}"'
+        last = connection.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {target}").scalar()
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        # Undone by a savepoint, not a DELETE: the delete triggers (the FTS index's) stay out of it.
+        connection.exec_driver_sql("SAVEPOINT import_checked_after")
+        driver.execute("PRAGMA ignore_check_constraints = ON")
+        try:
+            connection.exec_driver_sql(statement, parameters)
+        finally:
+            driver.execute("PRAGMA ignore_check_constraints = OFF")
+        failed = connection.exec_driver_sql(
+            f"SELECT 1 FROM {target} WHERE rowid > ? AND NOT ({checks}) LIMIT 1", (last,)
+        ).first()
+        if failed is not None:
+            connection.exec_driver_sql("ROLLBACK TO import_checked_after")
+        connection.exec_driver_sql("RELEASE import_checked_after")
+        if failed is not None:
+            connection.exec_driver_sql(statement, parameters)
 
     # --- lookups ---
 
@@ -469,22 +512,15 @@ class Store:
         too), int, float, None; dates as ISO 8601 strings, JSON as its text."""
         if not rows:
             return
-        names = ", ".join(f'"{name}"' for name in columns)
-        connection = self.session.connection()
         if self.postgresql or not self._bulk or table is revisions.STAGING:  # STAGING: no constraints
             self._write(f'"{table.name}"', columns, rows)
             return
         if table is DOCUMENTS and self._fts_trigger is None:
             self._defer_fts()
-        # Through a table without constraints: SQLite checks a constraint like `unit IN ('USD', …)`
-        # by building a small table of the list for each statement run, so once per row of an
-        # executemany (10 µs a row for each such list), but once for all in INSERT … SELECT.
-        stage = self._stage(table, columns)
-        self._write(stage, columns, rows)
-        connection.exec_driver_sql(
-            f'INSERT INTO main."{table.name}" ({names}) SELECT {names} FROM {stage} ORDER BY rowid'
-        )
-        connection.exec_driver_sql(f"DELETE FROM {stage}")
+        names = ", ".join(f'"{name}"' for name in columns)
+        placeholders, values = _bindable(rows)
+        statement = f'INSERT INTO main."{table.name}" ({names}) VALUES ({placeholders})'
+        self._checked_after(table, statement, values)
 
     def _write(self, target: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         """The rows into `target` as they are: PostgreSQL COPY, SQLite executemany."""
@@ -500,18 +536,6 @@ class Store:
             return
         placeholders, values = _bindable(rows)
         connection.exec_driver_sql(f"INSERT INTO {target} ({names}) VALUES ({placeholders})", values)
-
-    def _stage(self, table: Table, columns: Sequence[str]) -> str:
-        """A temporary table of these columns, without types (so values are kept as bound, and take
-        the affinity of the table they go on to) and without constraints."""
-        stage = f'temp."import_{table.name}"'
-        if stage not in self._stages:
-            connection = self.session.connection()
-            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
-            names = ", ".join(f'"{name}"' for name in columns)
-            connection.exec_driver_sql(f"CREATE TABLE {stage} ({names})")
-            self._stages.add(stage)
-        return stage
 
     def update_figures(self, rows: list[dict[str, Any]]) -> None:
         """Set the content columns (and search_text) of figures by id; each one's version grows by one."""
@@ -564,6 +588,19 @@ def _larger_cache(connection: Connection) -> Callable[[], None]:
                 driver.execute(f"PRAGMA {schema}.cache_size = {int(size)}")
 
     return restore
+
+
+def _check_constraints(connection: Connection, table: str) -> str:
+    """SQLite: the CHECK constraints of a table as the database has them, as one condition that is
+    false for a row that fails any of them (a constraint that is NULL passes, as in a CHECK); "" when
+    the table has none, or has one its definition did not yield."""
+    sql = connection.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    ).scalar()
+    checks = inspect(connection).get_check_constraints(table)
+    if not checks or len(checks) != len(re.findall(r"\bCHECK\b", sql or "", re.IGNORECASE)):
+        return ""
+    return " AND ".join(f"({check['sqltext']})" for check in checks)
 
 
 def _bindable(rows: list[tuple[Any, ...]]) -> tuple[str, list[tuple[Any, ...]]]:
