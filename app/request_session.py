@@ -101,8 +101,11 @@ SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def reads_in_loop(request: Request, session: Session) -> Any | None:
-    """The app's reads in the event loop, for a read whose session is the app's own (a test's session,
-    bound to a connection of its own, is not: its reads must see that connection's transaction)."""
+    """The app's reads in the event loop, for a read whose session is the app's own (bound to the
+    engine, or on PostgreSQL to its autocommit form; a test's session, bound to a connection of its
+    own, is not: its reads must see that connection's transaction)."""
     state = request.app.state
     reads = getattr(state, "loop_reads", None)
-    return reads if reads is not None and session.bind is state.autocommit_engine else None
+    if reads is None or (session.bind is not state.autocommit_engine and session.bind is not state.engine):
+        return None
+    return reads
