@@ -81,17 +81,19 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         failed = True
         raise
     finally:
-        with anyio.CancelScope(shield=True):  # a client that went away still gets its session closed
-            try:
-                # A read in autocommit on PostgreSQL leaves no transaction to end: closing it sends
-                # nothing (psycopg's rollback of an idle connection is local), unless it failed.
-                if inline or (autocommit and not failed):
-                    finish()
-                else:
+        try:
+            # A read in autocommit on PostgreSQL leaves no transaction to end: closing it sends
+            # nothing (psycopg's rollback of an idle connection is local), unless it failed. Called
+            # here it awaits nothing, so no cancellation can come between.
+            if inline or (autocommit and not failed):
+                finish()
+            else:
+                # A client that went away still gets its session closed.
+                with anyio.CancelScope(shield=True):
                     await anyio.to_thread.run_sync(finish, limiter=request.app.state.finish_threads)
-            finally:
-                if queue is not None:
-                    queue.release()
+        finally:
+            if queue is not None:
+                queue.release()
 
 
 # scope="function": the commit runs before the response is sent, so a failed commit is an error
