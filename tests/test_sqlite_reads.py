@@ -3,18 +3,19 @@
 of its own statement, no connection of the engine's pool used, and a connection that fails replaced
 at the next read."""
 
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import event, update
-from sqlalchemy.orm import Session
+from sqlalchemy import event
 
-from app.db import make_engine
-from app.models import DataState
 from tests.conftest import Database, copy_template
 from tests.hardening_app import build, serve, settings_for
-from tests.test_loop_reads import answer, record_paths
+from tests.test_loop_reads import (
+    answer,
+    names_the_data_version_its_own_statement_read,
+    record_paths,
+    record_variants,
+)
 
 on_sqlite = pytest.mark.parametrize("empty_database", ["sqlite"], indirect=True)
 
@@ -38,13 +39,7 @@ async def test_a_record_is_read_in_the_event_loop_and_answered_as_through_the_se
     seeded: Database,
 ) -> None:
     paths = record_paths(seeded.url)
-    variants = [
-        *paths,
-        *(f"{path}?lang=ru" for path in paths),
-        f"{paths[0]}?fields=id,value,citations",
-        f"{paths[0]}?as_of=2025-12-31",  # `as_of=`: the ORM's path, through the session
-        "/v1/trade-figures/no-such-figure",  # no row: the session's path tells 404 from 410
-    ]
+    variants = record_variants(paths)
     app = build(settings_for(seeded.url, response_cache_mb=0))
     async with serve(app) as client:
         await client.get(paths[0])  # the routes built, the reads' connection opened
@@ -63,19 +58,7 @@ async def test_a_record_is_read_in_the_event_loop_and_answered_as_through_the_se
 @on_sqlite
 @pytest.mark.anyio
 async def test_a_record_names_the_data_version_its_own_statement_read(seeded: Database) -> None:
-    [path, *_] = record_paths(seeded.url)
-    engine = make_engine(seeded.url)
-    try:
-        async with serve(build(settings_for(seeded.url, response_cache_mb=0))) as client:
-            for year in (2030, 2031):
-                with Session(engine) as session, session.begin():
-                    moved = datetime(year, 1, 2, tzinfo=UTC)
-                    session.execute(update(DataState).values(changed_at=moved))
-                response = await client.get(path)
-                assert response.status_code == 200, response.text
-                assert response.headers["last-modified"].split()[3] == str(year)
-    finally:
-        engine.dispose()
+    await names_the_data_version_its_own_statement_read(seeded)
 
 
 @on_sqlite

@@ -542,7 +542,7 @@ class Plan:
         # engine and run on the driver's cursor (db.DriverStatement).
         by_id = self._record_statement(table).where(reader.id_column == bindparam("record_id"))
         self.by_id = DriverStatement(by_id)
-        # The same with the data version beside the record (`Listing.read_item`, PostgreSQL).
+        # The same with the data version beside the record (`Listing.read_item`, in the event loop).
         self.by_id_at_version = DriverStatement(datastate.beside(by_id))
 
     def _record_statement(self, table: Any) -> Select[Any]:
