@@ -29,7 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api_keys import authenticate
 from app.common.headers import not_modified
-from app.db import DriverStatement, take_pinged_row
+from app.db import DriverStatement, own_connection, own_connection_possible, take_pinged_row
 from app.errors import database_problem
 from app.models import DataState
 
@@ -218,7 +218,7 @@ class ResponseCache:
                 # A local file read of one row: cheaper inline than a thread.
                 probe = self._probes.get(bind)
                 if probe is None:
-                    if not _own_connection_possible(bind):
+                    if not own_connection_possible(bind):
                         return _read_version(bind)
                     probe = self._probes[bind] = _Probe(bind, self._probes)
                 return probe.read()
@@ -323,12 +323,7 @@ class _Probe:
 
     def __init__(self, engine: Engine, probes: dict[Engine, "_Probe"]) -> None:
         self._error = engine.dialect.loaded_dbapi.Error
-        try:
-            pooled = engine.raw_connection()  # connected as every connection of the engine is
-        except self._error as exc:
-            raise DBAPIError.instance(None, None, exc, self._error) from exc
-        pooled.detach()  # ours from now on, out of the pool's count
-        self._connection: Any = pooled.dbapi_connection
+        self._connection, _ = own_connection(engine)
         self._engine, self._probes, self._closed = engine, probes, False
         # Left in place once closed (removing a listener while the event runs it is not allowed).
         event.listen(engine, "engine_disposed", self.close)
@@ -350,12 +345,6 @@ class _Probe:
             del self._probes[self._engine]
         with contextlib.suppress(self._error):
             self._connection.close()
-
-
-def _own_connection_possible(engine: Engine) -> bool:
-    """Whether a connection of the cache's own sees the same database as the engine's: not for an
-    in-memory SQLite database, which is one per connection."""
-    return engine.url.database not in (None, "", ":memory:") and "mode=memory" not in str(engine.url)
 
 
 async def _send(entry: Entry, request: Headers, send: Send) -> None:

@@ -77,12 +77,14 @@ def version_of(number: int, changed_at: datetime) -> Version:
 
 
 def beside(statement: Select[Any]) -> Select[Any]:
-    """`statement` with the data version's number and time as its last two columns, untyped: one
-    statement reads the rows and the version they are at (one snapshot on PostgreSQL)."""
+    """`statement` with the data version's number and time as its last two columns, the time typed
+    (SQLite returns it as text): one statement reads the rows and the version they are at."""
     row = select(DataState.version, DataState.changed_at).where(DataState.id == 1)
     number = row.with_only_columns(DataState.version).scalar_subquery()
     changed_at = row.with_only_columns(DataState.changed_at).scalar_subquery()
-    return statement.add_columns(type_coerce(number, NullType()), type_coerce(changed_at, NullType()))
+    return statement.add_columns(
+        type_coerce(number, NullType()), type_coerce(changed_at, DataState.changed_at.type)
+    )
 
 
 T = TypeVar("T")

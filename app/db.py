@@ -135,10 +135,13 @@ def engine_for(settings: Settings) -> Engine:
 
 
 def loop_reads_for(settings: Settings, engine: Engine) -> Any | None:
-    """On PostgreSQL, the API's reads that run in the event loop (`app.postgres.LoopReads`), on as
-    many connections at most as the engine's pool keeps; None on SQLite."""
-    if engine.dialect.name != "postgresql":
-        return None
+    """The API's reads by key that run in the event loop: on PostgreSQL (`app.postgres.LoopReads`), on
+    as many connections at most as the engine's pool keeps; on SQLite (`app.sqlite_reads.LoopReads`),
+    on one of the worker's own (None for a database in memory)."""
+    if engine.dialect.name == "sqlite":
+        from app.sqlite_reads import loop_reads as sqlite_loop_reads
+
+        return sqlite_loop_reads(engine)
     from app.postgres import loop_reads  # psycopg: a SQLite server never imports it
 
     connect_args = postgres_connect_args(
@@ -318,10 +321,32 @@ def renew_deadline(connection: Connection) -> None:
     """For a statement read in chunks (an export streamed from one SQLite statement): the next chunk
     gets the whole statement timeout again, so that a long export goes on while each chunk is still
     bounded. Nothing to do on PostgreSQL, whose statement_timeout covers the execution only."""
-    info = connection.connection.info
+    renew_deadline_in(connection.connection.info)
+
+
+def renew_deadline_in(info: dict[str, Any]) -> None:
+    """`renew_deadline`, for a driver connection by its info (`own_connection`)."""
     seconds = info.get(_TIMEOUT)
     if seconds is not None:
         _set_deadline(info, time.monotonic() + seconds)
+
+
+def own_connection(engine: Engine) -> tuple[Any, dict[str, Any]]:
+    """A driver connection of `engine`'s database, connected as each of its pooled ones is (a SQLite
+    one with its pragmas and its statement timeout), and out of the pool: its caller's to close. With
+    its info, which `renew_deadline_in` reads."""
+    try:
+        pooled = engine.raw_connection()
+    except engine.dialect.loaded_dbapi.Error as exc:
+        raise as_dbapi_error(engine.dialect, exc) from exc
+    pooled.detach()  # ours from now on, out of the pool's count
+    return pooled.dbapi_connection, pooled.info
+
+
+def own_connection_possible(engine: Engine) -> bool:
+    """Whether a connection of one's own (`own_connection`) sees the same database as the engine's:
+    not for an in-memory SQLite database, which is one per connection."""
+    return engine.url.database not in (None, "", ":memory:") and "mode=memory" not in str(engine.url)
 
 
 def _set_deadline(info: dict[str, Any], due: float | None) -> None:

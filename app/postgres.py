@@ -3,6 +3,7 @@ such a server must not hold requests. Imported only by an engine for PostgreSQL 
 `make_engine`), so that a SQLite server starts without psycopg."""
 
 import asyncio
+import contextlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -165,6 +166,11 @@ class LoopReads:
     async def driver_rows(self, sql: str, parameters: Mapping[str, Any]) -> list[Any]:
         """The rows of `sql` (PostgreSQL's, its parameters named) as the driver returns them."""
         return await self._run(sql, parameters, None)
+
+    def snapshot(self) -> contextlib.nullcontext[None]:
+        """Nothing to open: each statement sees what was committed when it began (READ COMMITTED),
+        as the handler thread's reads in autocommit do."""
+        return contextlib.nullcontext()
 
     async def _run(self, sql: str, parameters: Any, compiled: Any) -> list[Any]:
         slots = self._slots_here()

@@ -81,17 +81,19 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         failed = True
         raise
     finally:
-        with anyio.CancelScope(shield=True):  # a client that went away still gets its session closed
-            try:
-                # A read in autocommit on PostgreSQL leaves no transaction to end: closing it sends
-                # nothing (psycopg's rollback of an idle connection is local), unless it failed.
-                if inline or (autocommit and not failed):
-                    finish()
-                else:
+        try:
+            # A read in autocommit on PostgreSQL leaves no transaction to end: closing it sends
+            # nothing (psycopg's rollback of an idle connection is local), unless it failed. Called
+            # here it awaits nothing, so no cancellation can come between.
+            if inline or (autocommit and not failed):
+                finish()
+            else:
+                # A client that went away still gets its session closed.
+                with anyio.CancelScope(shield=True):
                     await anyio.to_thread.run_sync(finish, limiter=request.app.state.finish_threads)
-            finally:
-                if queue is not None:
-                    queue.release()
+        finally:
+            if queue is not None:
+                queue.release()
 
 
 # scope="function": the commit runs before the response is sent, so a failed commit is an error
@@ -101,8 +103,11 @@ SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def reads_in_loop(request: Request, session: Session) -> Any | None:
-    """The app's reads in the event loop, for a read whose session is the app's own (a test's session,
-    bound to a connection of its own, is not: its reads must see that connection's transaction)."""
+    """The app's reads in the event loop, for a read whose session is the app's own (bound to the
+    engine, or on PostgreSQL to its autocommit form; a test's session, bound to a connection of its
+    own, is not: its reads must see that connection's transaction)."""
     state = request.app.state
     reads = getattr(state, "loop_reads", None)
-    return reads if reads is not None and session.bind is state.autocommit_engine else None
+    if reads is None or (session.bind is not state.autocommit_engine and session.bind is not state.engine):
+        return None
+    return reads

@@ -67,6 +67,18 @@ def record_paths(url: str) -> list[str]:
     return paths
 
 
+def record_variants(paths: list[str]) -> list[str]:
+    """Every record path in both languages, and the last two the session answers: `as_of=` (the
+    ORM's path) and a missing record (the session's path tells a 404 from a 410)."""
+    return [
+        *paths,
+        *(f"{path}?lang=ru" for path in paths),
+        f"{paths[0]}?fields=id,value,citations",
+        f"{paths[0]}?as_of=2025-12-31",
+        "/v1/trade-figures/no-such-figure",
+    ]
+
+
 def in_threads(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """What `detail_response` hands to a handler thread, recorded."""
     import app.common.api as api
@@ -92,13 +104,7 @@ async def test_a_record_is_read_in_the_event_loop_and_answered_as_in_a_handler_t
     seeded: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths = record_paths(seeded.url)
-    variants = [
-        *paths,
-        *(f"{path}?lang=ru" for path in paths),
-        f"{paths[0]}?fields=id,value,citations",
-        f"{paths[0]}?as_of=2025-12-31",  # `as_of=`: the ORM's path, in a thread
-        "/v1/trade-figures/no-such-figure",  # no row: the thread's path tells 404 from 410
-    ]
+    variants = record_variants(paths)
     handed = in_threads(monkeypatch)
     app = build(settings_for(seeded.url, response_cache_mb=0))
     async with serve(app) as client:
@@ -115,6 +121,11 @@ async def test_a_record_is_read_in_the_event_loop_and_answered_as_in_a_handler_t
 
 @pytest.mark.anyio
 async def test_a_record_names_the_data_version_its_own_statement_read(seeded: Database) -> None:
+    await names_the_data_version_its_own_statement_read(seeded)
+
+
+async def names_the_data_version_its_own_statement_read(seeded: Database) -> None:
+    """A record's Last-Modified follows the data version as it moves (both engines' loop reads)."""
     [path, *_] = record_paths(seeded.url)
     engine = make_engine(seeded.url)
     try:

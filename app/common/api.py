@@ -154,11 +154,12 @@ async def detail_response(
     params: Any,
     schema: type[BaseModel],
 ) -> Response:
-    """One record's answer. On SQLite, in the event loop: a record by its key is a few index lookups
-    in a local file, cheaper than the trip to a handler thread and back. On PostgreSQL, in the event
-    loop too, by one statement (the record and the data version) on a connection that waits without
-    holding the loop up (`db.reads_in_loop`); what that cannot answer (no such record, relations read
-    apart, `include=`, `as_of=`), in a handler thread, where a plain endpoint runs."""
+    """One record's answer, in the event loop, by one statement (the record and the data version) on
+    a connection of the worker's own, not the session's (`request_session.reads_in_loop`): on SQLite a
+    record by its key is a few index lookups in a local file, cheaper than the trip to a handler
+    thread and back; on PostgreSQL the connection waits without holding the loop up. What that cannot
+    answer (no such record, `include=`, `as_of=`) goes through the session: on SQLite in the loop
+    too, on PostgreSQL in a handler thread, where a plain endpoint runs."""
     reads = reads_in_loop(request, session)
     if reads is not None and listing.reads_rows(params):
         lang = negotiate(params.lang, request.headers.get("accept-language"))

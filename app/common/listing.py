@@ -182,15 +182,17 @@ class Listing(Generic[M]):
     async def read_item(
         self, reads: Any, record_id: str, lang: str, fields: Sequence[str] = ()
     ) -> tuple[Item, int | None, Version] | None:
-        """`get_item`, in the event loop (`app.postgres.LoopReads`), with the data version read in
-        the record's statement; None for no such record (a 404 or a 410, told apart by `get_item`)."""
+        """`get_item`, in the event loop (`app.postgres.LoopReads`, `app.sqlite_reads.LoopReads`),
+        with the data version read in the record's statement; None for no such record (a 404 or a
+        410, told apart by `get_item`)."""
         assert self.reader is not None
         plan = self.reader.plan(lang, fields, reads.dialect.name)
-        rows = await reads.rows(plan.by_id_at_version, {"record_id": self.normalize_id(record_id)})
-        if not rows:
-            return None
-        *record, number, changed_at = rows[0]
-        [item] = await plan.items_in_loop(reads, [record], to_json=True)
+        with reads.snapshot():  # the record and its relations read apart, as of one moment
+            rows = await reads.rows(plan.by_id_at_version, {"record_id": self.normalize_id(record_id)})
+            if not rows:
+                return None
+            *record, number, changed_at = rows[0]
+            [item] = await plan.items_in_loop(reads, [record], to_json=True)
         version = None if plan.version_at is None else record[plan.version_at]
         return item, version, version_of(number, changed_at)
 

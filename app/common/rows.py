@@ -141,11 +141,14 @@ class IdQuery:
         engine = connection.dialect.name
         if engine not in ("sqlite", "postgresql"):
             return connection.execute(self._portable, {"ids": ids})
-        sql = self.sql(connection.dialect)
-        params: Any = (orjson.dumps(ids).decode(),) if engine == "sqlite" else {"ids": ids}
         # Still through SQLAlchemy: its events set the statement timeout, and it wraps a database
         # error so that the API answers it with a 503 or 504 (app/db.py `classify`).
-        return connection.exec_driver_sql(sql, params)
+        return connection.exec_driver_sql(self.sql(connection.dialect), self.parameters(engine, ids))
+
+    @staticmethod
+    def parameters(engine: str, ids: list[Any]) -> Any:
+        """The driver's parameters of `sql` for `ids`, on SQLite or PostgreSQL."""
+        return (orjson.dumps(ids).decode(),) if engine == "sqlite" else {"ids": ids}
 
     def sql(self, dialect: Dialect) -> str:
         """The SQL on SQLite or PostgreSQL, its ids one parameter named `ids`."""
@@ -539,7 +542,7 @@ class Plan:
         # engine and run on the driver's cursor (db.DriverStatement).
         by_id = self._record_statement(table).where(reader.id_column == bindparam("record_id"))
         self.by_id = DriverStatement(by_id)
-        # The same with the data version beside the record (`Listing.read_item`, PostgreSQL).
+        # The same with the data version beside the record (`Listing.read_item`, in the event loop).
         self.by_id_at_version = DriverStatement(datastate.beside(by_id))
 
     def _record_statement(self, table: Any) -> Select[Any]:
@@ -648,11 +651,13 @@ class Plan:
         return items
 
     async def items_in_loop(self, reads: Any, rows: Sequence[Any], to_json: bool = False) -> list[Item]:
-        """`items`, the related rows read by `reads` in the event loop (`app.postgres.LoopReads`)."""
+        """`items`, the related rows read by `reads` in the event loop (`app.postgres.LoopReads`,
+        `app.sqlite_reads.LoopReads`)."""
         items = self._items_of(rows, to_json)
         if items:
+            dialect = reads.dialect
             for query, ids, attach in self._fetches(items):
-                attach(await reads.driver_rows(query.sql(reads.dialect), {"ids": ids}))
+                attach(await reads.driver_rows(query.sql(dialect), query.parameters(dialect.name, ids)))
         return items
 
     def _items_of(self, rows: Sequence[Any], to_json: bool) -> list[Item]:
