@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+from operator import add
 from typing import Any
 
 from app.common.text import normalize_text
@@ -146,31 +148,30 @@ def relevance(terms: Sequence[Term], documents: Sequence[str]) -> list[float]:
     ]
     average = max(sum(lengths) / len(documents), 1.0)
     norms = [K1 * (1 - B + B * length / average) for length in lengths]
+    k1_plus_1 = K1 + 1
     scores = [0.0] * len(documents)
     for term in terms:
-        found = _found(term, spaced)
         scores = [
-            score + count * (K1 + 1) / (count + norm)
-            for score, count, norm in zip(scores, found, norms, strict=True)
+            score + count * k1_plus_1 / (count + norm)
+            for score, count, norm in zip(scores, _found(term, spaced), norms, strict=True)
         ]
     return scores
 
 
-def _found(term: Term, spaced: Sequence[str]) -> list[int]:
+def _found(term: Term, spaced: list[str]) -> list[int]:
     """The occurrences of `term` in each spaced-out document, weighed: an exact form twice, a longer
     word the term begins once."""
-    whole = f" {term.stem} "
+    whole = map(str.count, spaced, repeat(f" {term.stem} "))
     if term.prefix:
         # Every stem the term begins once (itself included), and itself once more.
-        begun = f" {term.stem}"
-        found = [text.count(whole) + text.count(begun) for text in spaced]
+        found = list(map(add, whole, map(str.count, spaced, repeat(f" {term.stem}"))))
     else:
-        found = [2 * text.count(whole) for text in spaced]
+        found = [2 * count for count in whole]
     if term.variant is not None:
-        variant = f" {term.variant} "
+        variants = map(str.count, spaced, repeat(f" {term.variant} "))
         # Twice, as an exact form; once more only, where the prefix already counted it once.
         weight = 1 if term.prefix and term.variant.startswith(term.stem) else 2
-        found = [count + weight * text.count(variant) for count, text in zip(found, spaced, strict=True)]
+        found = [count + weight * variant for count, variant in zip(found, variants, strict=True)]
     return found
 
 
