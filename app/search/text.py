@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+from operator import add
 from typing import Any
 
 from app.common.text import normalize_text
@@ -23,6 +25,9 @@ from app.common.text import normalize_text
 # A run of letters and digits; combining accents (Latin and Cyrillic) stay inside the word, so a
 # decomposed "й" does not split it. Folding then yields pure runs of letters and digits.
 _TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0483-\u0489])*")
+# The same runs in a text without "_": one character class, which the regex engine repeats many
+# times faster than a choice of two.
+_TOKEN_WITHOUT_UNDERSCORE = re.compile(r"[^\W_][\w\u0300-\u036f\u0483-\u0489]*")
 _WORD = re.compile(r"[^\W_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z\u00df-\u024f]")
@@ -73,7 +78,7 @@ def _stem(word: str) -> str:
 
 
 def tokens(text: str) -> Iterator[re.Match[str]]:
-    return _TOKEN.finditer(text)
+    return (_TOKEN if "_" in text else _TOKEN_WITHOUT_UNDERSCORE).finditer(text)
 
 
 def stems(text: str) -> list[str]:
@@ -143,36 +148,50 @@ def relevance(terms: Sequence[Term], documents: Sequence[str]) -> list[float]:
     ]
     average = max(sum(lengths) / len(documents), 1.0)
     norms = [K1 * (1 - B + B * length / average) for length in lengths]
+    k1_plus_1 = K1 + 1
     scores = [0.0] * len(documents)
     for term in terms:
-        found = _found(term, spaced)
         scores = [
-            score + count * (K1 + 1) / (count + norm)
-            for score, count, norm in zip(scores, found, norms, strict=True)
+            score + count * k1_plus_1 / (count + norm)
+            for score, count, norm in zip(scores, _found(term, spaced), norms, strict=True)
         ]
     return scores
 
 
-def _found(term: Term, spaced: Sequence[str]) -> list[int]:
+def _found(term: Term, spaced: list[str]) -> list[int]:
     """The occurrences of `term` in each spaced-out document, weighed: an exact form twice, a longer
     word the term begins once."""
-    whole = f" {term.stem} "
+    whole = map(str.count, spaced, repeat(f" {term.stem} "))
     if term.prefix:
         # Every stem the term begins once (itself included), and itself once more.
-        begun = f" {term.stem}"
-        found = [text.count(whole) + text.count(begun) for text in spaced]
+        found = list(map(add, whole, map(str.count, spaced, repeat(f" {term.stem}"))))
     else:
-        found = [2 * text.count(whole) for text in spaced]
+        found = [2 * count for count in whole]
     if term.variant is not None:
-        variant = f" {term.variant} "
+        variants = map(str.count, spaced, repeat(f" {term.variant} "))
         # Twice, as an exact form; once more only, where the prefix already counted it once.
         weight = 1 if term.prefix and term.variant.startswith(term.stem) else 2
-        found = [count + weight * text.count(variant) for count, text in zip(found, spaced, strict=True)]
+        found = [count + weight * variant for count, variant in zip(found, variants, strict=True)]
     return found
 
 
 def _matches(token: str, terms: Sequence[Term]) -> bool:
     return any(term.matches(stem) for stem in token_stems(token) for term in terms)
+
+
+class _Matching(dict[str, bool]):
+    """Whether a word matches any of the terms (an exact stem, or a stem a prefix term begins), worked
+    out the first time the word is looked up."""
+
+    def __init__(self, terms: Sequence[Term]) -> None:
+        super().__init__()
+        self._exact = frozenset(stem for term in terms for stem in term.exact)
+        self._prefixes = tuple(term.stem for term in terms if term.prefix)
+
+    def __missing__(self, token: str) -> bool:
+        exact, prefixes = self._exact, self._prefixes
+        found = self[token] = any(stem in exact or stem.startswith(prefixes) for stem in token_stems(token))
+        return found
 
 
 class Snippets:
@@ -182,42 +201,34 @@ class Snippets:
     def __init__(self, terms: Sequence[Term], width: int = SNIPPET_WIDTH) -> None:
         self.terms = terms
         self.width = width
-        # Term.matches for any term: an exact stem, or a stem that a prefix term begins.
-        self._exact = frozenset(stem for term in terms for stem in term.exact)
-        self._prefixes = tuple(term.stem for term in terms if term.prefix)
-        self._seen: dict[str, bool] = {}
-
-    def matches(self, token: str) -> bool:
-        found = self._seen.get(token)
-        if found is None:
-            exact, prefixes = self._exact, self._prefixes
-            found = any(stem in exact or stem.startswith(prefixes) for stem in token_stems(token))
-            self._seen[token] = found
-        return found
+        self._matching = _Matching(terms)
 
     def __call__(self, text: str) -> str:
         """About `width` characters of `text` around the words that match the terms, those words
         marked. The window stays inside one line (a title, a summary, a quote): the line matching the
         most distinct terms, the earliest of equals. Text without a match yields its first line,
         shortened."""
-        terms, width = self.terms, self.width
-        hits = [token for token in tokens(text) if self.matches(token.group())]
+        terms, width, matching = self.terms, self.width, self._matching
+        hits = [token for token in tokens(text) if matching[token.group()]]
         if not hits:
             line_end = _line_end(text, 0)
             return _render(text, 0, min(line_end, width), line_end, 0, [])
-        lines: dict[int, list[re.Match[str]]] = {}
-        for hit in hits:
-            lines.setdefault(_line_start(text, hit.start()), []).append(hit)
-
-        def distinct_terms(line_hits: list[re.Match[str]]) -> int:
-            return sum(any(_matches(hit.group(), [term]) for hit in line_hits) for term in terms)
-
-        if len(lines) == 1:
-            [line_start] = lines
+        if "\n" not in text:
+            line_start, line_end, line_hits = 0, len(text), hits
         else:
-            line_start = max(lines, key=lambda start: (distinct_terms(lines[start]), -start))
-        line_end = _line_end(text, line_start)
-        line_hits = lines[line_start]
+            lines: dict[int, list[re.Match[str]]] = {}
+            for hit in hits:
+                lines.setdefault(_line_start(text, hit.start()), []).append(hit)
+
+            def distinct_terms(line_hits: list[re.Match[str]]) -> int:
+                return sum(any(_matches(hit.group(), [term]) for hit in line_hits) for term in terms)
+
+            if len(lines) == 1:
+                [line_start] = lines
+            else:
+                line_start = max(lines, key=lambda start: (distinct_terms(lines[start]), -start))
+            line_end = _line_end(text, line_start)
+            line_hits = lines[line_start]
         anchor = line_hits[0].start()
         start = max(line_start, min(anchor - width // 4, line_end - width))
         end = min(line_end, start + width)
@@ -258,4 +269,5 @@ def _render(
     pieces.append(text[position:end])
     if end < line_end:
         pieces.append("…")
-    return re.sub(r"\s+", " ", "".join(pieces)).strip()
+    # Runs of spaces, line breaks and other white space as one space (what `\s+` matches).
+    return " ".join("".join(pieces).split())

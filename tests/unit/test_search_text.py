@@ -1,5 +1,6 @@
 """Search text: tokenizing, stemming, matching, snippets and the engines' query strings. No database."""
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
@@ -13,7 +14,21 @@ from app.search.repository import (
     period_label,
     tsquery,
 )
-from app.search.text import K1, SNIPPET_WIDTH, Term, query_terms, relevance, snippet, stems
+from app.search.text import (
+    K1,
+    SNIPPET_WIDTH,
+    Term,
+    query_terms,
+    relevance,
+    snippet,
+    stems,
+    tokens,
+)
+
+# Every character of the Basic Multilingual Plane but the surrogates, each alone, inside a word and in a
+# run: what tokenizing and white space are checked against.
+_CHARACTERS = [chr(code) for code in range(0x10000) if not 0xD800 <= code < 0xE000]
+_TEXT = " ".join(_CHARACTERS) + " ".join(f"a{char}b" for char in _CHARACTERS) + "".join(_CHARACTERS)
 
 
 def test_word_forms_share_a_stem() -> None:
@@ -112,6 +127,20 @@ def test_a_snippet_prefers_the_line_matching_more_terms() -> None:
     text = "Порт Курык\nПорт Актау\nАктау"
     assert snippet(text, query_terms("порт актау")) == "**Порт** **Актау**"
     assert snippet(text, query_terms("курык")) == "Порт **Курык**"
+
+
+@pytest.mark.parametrize("text", [_TEXT.replace("_", ""), _TEXT])
+def test_tokens_are_runs_of_letters_and_digits_with_their_combining_accents(text: str) -> None:
+    # A text without "_" is tokenized by a faster pattern: the same runs.
+    runs = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0483-\u0489])*")
+    assert [token.span() for token in tokens(text)] == [run.span() for run in runs.finditer(text)]
+
+
+def test_a_snippet_writes_any_run_of_white_space_as_one_space() -> None:
+    # Every white space but the line break, which ends a snippet's line.
+    spaces = "".join(char for char in _CHARACTERS if re.fullmatch(r"\s", char) and char != "\n")
+    text = f"{spaces}Порт{spaces}Курык{spaces}Актау{spaces}"
+    assert snippet(text, query_terms("курык")) == "Порт **Курык** Актау"
 
 
 def test_a_snippet_without_a_match_is_the_start_of_the_text() -> None:
