@@ -1200,6 +1200,7 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("гидроэлектростанция", "other", "{en} hydropower plant", "{ru} гидроэлектростанция"),
         ("сухой порт", "port", "{en} dry port", "Сухой порт {ru}"),
         ("мост", "road", "{en} bridge", "Мост {ru}"),
+        ("железнодорожный мост", "railway", "{en} railway bridge", "Железнодорожный мост {ru}"),
         (
             "мультимодальный маршрут",
             "transport_corridor",
@@ -1232,6 +1233,8 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("transmission line", "power_line", "{en} power line", "ЛЭП {ru}"),
         ("dry port", "port", "{en} dry port", "Сухой порт {ru}"),
         ("bridge", "road", "{en} bridge", "Мост {ru}"),
+        ("railway bridge", "railway", "{en} railway bridge", "Железнодорожный мост {ru}"),
+        ("rail bridge", "railway", "{en} railway bridge", "Железнодорожный мост {ru}"),
         ("ro-ro service", "ferry_line", "{en} ro-ro service", "Ро-ро линия {ru}"),
         ("ro-ro line", "ferry_line", "{en} ro-ro line", "Ро-ро линия {ru}"),
         ("multimodal route", "transport_corridor", "{en} multimodal route", "Мультимодальный маршрут {ru}"),
