@@ -381,6 +381,7 @@ def matches(kind: str, gold: Mapping[str, Any], proposed: Mapping[str, Any]) -> 
     if kind == "trade_figure":
         return (
             gold.get("indicator") == proposed.get("indicator")
+            and _total(gold) == _total(proposed)
             and _pair(gold) == _pair(proposed)
             and _window(gold.get("period")) is not None
             and _window(gold.get("period")) == _window(proposed.get("period"))
@@ -400,6 +401,11 @@ def matches(kind: str, gold: Mapping[str, Any], proposed: Mapping[str, Any]) -> 
             project_names(gold) & project_names(proposed)
         )
     return False
+
+
+def _total(body: Mapping[str, Any]) -> bool:
+    """Whether a figure is of all goods: a commodity's line and the total are different facts."""
+    return body.get("commodity", "TOTAL") == "TOTAL"
 
 
 def _same_number(gold: Any, proposed: Any) -> bool:

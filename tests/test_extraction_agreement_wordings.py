@@ -6,6 +6,7 @@ import pytest
 
 from bench.extraction_agreement_wordings import AGREEMENT_WORDINGS, FRESH, FROM_MISSES, judge
 from bench.extraction_wordings import Wording
+from tests.catalogue import catalogue_params
 
 # Not yet: negotiations still to complete (its cue proposed agreements the development sets do not
 # annotate); a package to be prepared with no word of signing; "electricity trade" read as two sectors.
@@ -18,12 +19,7 @@ KNOWN_FAILING = {
 }
 
 
-def _param(wording: Wording) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason="not yet")] if wording.text in KNOWN_FAILING else []
-    return pytest.param(wording, marks=marks, id=f"{wording.kind}:{wording.language}:{wording.text[:40]}")
-
-
-@pytest.mark.parametrize("wording", [_param(w) for w in AGREEMENT_WORDINGS + FRESH + FROM_MISSES])
+@pytest.mark.parametrize("wording", catalogue_params(AGREEMENT_WORDINGS + FRESH + FROM_MISSES, KNOWN_FAILING))
 def test_each_kind_of_wording_tells_its_agreement(wording: Wording) -> None:
     outcome = judge(wording)
     assert outcome.passed, f"expected {wording.expected}, proposed {outcome.proposed}"

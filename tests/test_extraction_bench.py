@@ -85,6 +85,16 @@ def test_a_figure_matches_only_on_the_same_period_and_indicator() -> None:
     assert not matches("trade_figure", TURNOVER, {**TURNOVER, "period": "not a period"})
 
 
+def test_a_commodity_line_and_the_total_are_different_figures() -> None:
+    oil = {**TURNOVER, "indicator": "exports", "commodity": "oil", "unit": "t", "value": 1_900_000}
+    assert not matches("trade_figure", oil, {**oil, "commodity": "TOTAL"})
+    assert not matches("trade_figure", oil, {key: value for key, value in oil.items() if key != "commodity"})
+    assert not matches("trade_figure", {**oil, "commodity": "TOTAL"}, oil)
+    # Which goods is not compared: annotators name the same gas "gas", "natural gas" or "lng".
+    assert matches("trade_figure", oil, {**oil, "commodity": "crude_oil"})
+    assert matches("trade_figure", TURNOVER, {**TURNOVER, "commodity": "TOTAL"})
+
+
 def test_events_match_on_compatible_type_countries_with_the_host_and_overlapping_dates() -> None:
     # The host counts among the countries whether or not the body repeats it.
     same_visit = {"type": "talks", "date": "2025-11-20/2025-11-21", "countries": ["AZ", "KZ"]}

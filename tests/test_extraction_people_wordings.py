@@ -6,11 +6,10 @@ import pytest
 
 from bench.extraction_people_wordings import PEOPLE_WORDINGS, judge
 from bench.extraction_wordings import Wording
+from tests.catalogue import catalogue_params
 
 
-@pytest.mark.parametrize(
-    "wording", PEOPLE_WORDINGS, ids=[f"{w.kind}:{w.language}:{w.text[:40]}" for w in PEOPLE_WORDINGS]
-)
+@pytest.mark.parametrize("wording", catalogue_params(PEOPLE_WORDINGS, ()))
 def test_each_kind_of_wording_names_only_its_people(wording: Wording) -> None:
     outcome = judge(wording)
     assert outcome.passed, f"expected {wording.expected}, found {outcome.proposed}"

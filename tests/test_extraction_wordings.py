@@ -6,6 +6,7 @@ project at all when it names none."""
 import pytest
 
 from bench.extraction_wordings import FRESH, MORE, WORDINGS, Wording, judge
+from tests.catalogue import catalogue_params
 
 # Not yet: a port our lexicon places in one country, built by two named in its sentence (its countries
 # stay the lexicon's; the development sets annotate such ports both ways).
@@ -14,12 +15,7 @@ KNOWN_FAILING = {
 }
 
 
-def _param(wording: Wording) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason="not yet")] if wording.text in KNOWN_FAILING else []
-    return pytest.param(wording, marks=marks, id=f"{wording.kind}:{wording.language}:{wording.text[:40]}")
-
-
-@pytest.mark.parametrize("wording", [_param(w) for w in WORDINGS + FRESH + MORE])
+@pytest.mark.parametrize("wording", catalogue_params(WORDINGS + FRESH + MORE, KNOWN_FAILING))
 def test_each_kind_of_wording_names_its_project(wording: Wording) -> None:
     outcome = judge(wording)
     assert outcome.passed, f"expected {wording.expected}, proposed {outcome.proposed}"

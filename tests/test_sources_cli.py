@@ -1,7 +1,7 @@
 """`bilateral sources add FILE…`: each file a source with its candidates, or refused with the reason."""
 
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from sqlalchemy import select
@@ -13,7 +13,8 @@ from app.candidates import repository
 from app.db import make_engine
 from app.extraction import Proposal
 from app.models import Candidate, Revision, Source
-from app.sources.cli import heading
+from app.sources.cli import KINDS, heading
+from app.sources.schemas import TextSourceKind
 from tests.conftest import Database
 
 TEXT = "Talks in Baku\n\nThe ministers met in Baku on 3 March 2026 and agreed to meet again.\n"
@@ -130,3 +131,7 @@ def test_a_confidence_floor_holds_back_facts_under_it_and_the_summary_counts_the
 
     refused = CliRunner().invoke(cli.app, ["sources", "add", str(article), "--confidence-min", "2"])
     assert refused.exit_code == 2 and "confidence-min" in refused.output
+
+
+def test_the_help_lists_every_kind_a_text_source_can_be() -> None:
+    assert list(get_args(TextSourceKind.__value__)) == KINDS

@@ -216,10 +216,17 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "last_year",
         r"\b(?:(?:в|за)\s+)?(?:прошл\w+|минувш\w+)\s+год\w*|\blast\s+year\b|\bprevious\s+year\b|\bа\s+year\s+earlier\b|\bа\s+year\s+ago\b",
     ),
+    # "before the end of the year", "до конца года": a figure's year, an event's window from the
+    # publication month to December
+    (
+        "year_end",
+        r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|\b(?:by|before)\s+year[\s-]end\b"
+        r"|\b(?:до|к)\s+конц[ау]\s+(?:(?:текущего|этого|нынешнего)\s+)?года\b",
+    ),
     (
         "this_year",
         r"\b(?:(?:в|за)\s+)?(?:текущ\w+|эт\w+|нынешн\w+)\s+год\w*|\bthis\s+year\b"
-        r"|\bза\s+тот\s+год\b|\bв\s+том\s+же\s+году\b|\b(?:for\s+|in\s+)?(?:that|the\s+same)\s+year\b|\bthe\s+current\s+year\b|\bпо\s+итогам\s+года\b|\bfor\s+the\s+(?:whole\s+|full\s+)?year\b|\bby\s+the\s+end\s+of\s+the\s+year\b|\bк\s+концу\s+года\b|\bпо\s+итогам\s+текущего\s+года\b",
+        r"|\bза\s+тот\s+год\b|\bв\s+том\s+же\s+году\b|\b(?:for\s+|in\s+)?(?:that|the\s+same)\s+year\b|\bthe\s+current\s+year\b|\bпо\s+итогам\s+года\b|\bfor\s+the\s+(?:whole\s+|full\s+)?year\b|\bпо\s+итогам\s+текущего\s+года\b",
     ),
     ("annual", r"\bгодов\w+\s+показател\w+|\bгодов\w+\s+объ[её]м\w*|\bannual\b|\bfull-year\b"),
     (
@@ -599,9 +606,11 @@ def _resolve(
     if kind == "annual":
         annual = published.year if published else default_year
         return (str(annual), False) if annual else None
-    if kind in {"ytd", "last_year", "this_year"}:
+    if kind in {"ytd", "last_year", "this_year", "year_end"}:
         if published is None:
             return None
+        if kind == "year_end" and reported_by is None:
+            return span(published.year, published.month, 12), False
         if kind == "ytd":
             return span(published.year, 1, published.month), False
         return str(published.year - (1 if kind == "last_year" else 0)), False

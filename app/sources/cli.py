@@ -14,7 +14,18 @@ app = typer.Typer(
     help="Sources: add articles and pages; their candidates wait for review.", no_args_is_help=True
 )
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-KINDS = ["article", "wire_report", "press_release", "interview", "report", "official_statement", "other"]
+# The kinds a text source can be, for the help text: `TextSourceKind` names them (not imported here, it
+# would load the API's schemas at every command's start; a test keeps the two the same).
+KINDS = [
+    "article",
+    "wire_report",
+    "press_release",
+    "interview",
+    "report",
+    "statistics",
+    "official_statement",
+    "other",
+]
 
 
 @dataclass(frozen=True)

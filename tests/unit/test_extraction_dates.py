@@ -3,10 +3,10 @@
 from datetime import date
 
 import pytest
-from extraction_support import check_all, one
+from extraction_support import check_all, checked_bodies, one
 
 from app.extraction import extract
-from app.extraction.when import find_dateline, find_dates
+from app.extraction.when import find_dateline, find_dates, find_periods, find_windows
 
 PUBLISHED = date(2025, 10, 23)  # a Thursday, two days after the reports' datelines
 
@@ -169,3 +169,68 @@ def test_a_month_abbreviation_inside_a_word_is_no_month(text: str) -> None:
 def test_a_month_abbreviation_is_still_a_month() -> None:
     values = [d.value for d in find_dates("Talks on Dec. 3 and again in Sept 2026.", 0, 2025, PUBLISHED)]
     assert values == ["2024-12-03", "2026-09"]  # a day without a year: the last before the report
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "before the end of the year",
+        "by the end of this year",
+        "by year-end",
+        "до конца года",
+        "до конца текущего года",
+        "к концу года",
+    ],
+)
+def test_before_the_end_of_the_year_is_an_events_window_and_a_figures_year(words: str) -> None:
+    assert [w.value for w in find_windows(words, 0, 2025, PUBLISHED)] == ["2025-10/2025-12"]
+    assert [p.value for p in find_periods(words, 0, 2025, PUBLISHED)] == ["2025"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        (
+            "The Kazakh-Georgian intergovernmental commission will meet in Tbilisi "
+            "before the end of the year.",
+            "en",
+            "event",
+        ),
+        (
+            "Заседание казахстанско-грузинской межправительственной комиссии пройдёт в Тбилиси "
+            "до конца года.",
+            "ru",
+            "event",
+        ),
+        (
+            "Kazakhstan and Georgia expect to sign an agreement on air services by the end of the year.",
+            "en",
+            "agreement",
+        ),
+        (
+            "Казахстан и Грузия рассчитывают подписать соглашение о воздушном сообщении до конца года.",
+            "ru",
+            "agreement",
+        ),
+    ],
+)
+def test_an_event_or_signing_before_the_end_of_the_year_runs_from_the_publication_month(
+    text: str, language: str, kind: str
+) -> None:
+    [body] = checked_bodies(text, language, kind, PUBLISHED)
+    assert body["date"] == "2025-10/2025-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Trade between Kazakhstan and Georgia is expected to reach $400 million by the end of the year.",
+            "en",
+        ),
+        ("Товарооборот Казахстана и Грузии до конца года может достичь 400 млн долларов.", "ru"),
+    ],
+)
+def test_a_forecast_to_the_end_of_the_year_is_for_the_whole_year(text: str, language: str) -> None:
+    [body] = checked_bodies(text, language, "trade_figure", PUBLISHED)
+    assert (body["period"], body["status"]) == ("2025", "forecast")

@@ -1,0 +1,307 @@
+"""The annotation conventions settled across the development sets (bench/extraction/README.md,
+"Conventions settled"), each told by sentences of our own with the facts an annotator would write:
+run through the extractor, it prints how many of each convention it gets right (issue 12; see
+docs/benchmarks/2026-12-04-extraction-conventions.md).
+
+    .venv/bin/python -m bench.extraction_conventions [--verbose]
+
+A sentence passes when, for each expected fact, the extractor proposes one of its kind with the
+expected fields (a value within 0.5 %, sectors as a set), and, where none is expected, nothing of
+that kind. Every sentence was written for this catalogue; none comes from a development set or an
+article.
+"""
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from app.extraction import extract
+from bench.extraction_wordings import Outcome, Wording, report, verbose_flag
+
+PUBLISHED = date(2026, 9, 15)
+
+Expected = tuple[tuple[str, Mapping[str, Any] | None], ...]
+
+
+def _w(kind: str, language: str, text: str, *expected: tuple[str, Mapping[str, Any] | None]) -> Wording:
+    return Wording(kind, language, text, expected)
+
+
+RATIFIED = "a ratified agreement: dated by its signing"
+INVITATION = "an accepted invitation with a year: a planned visit"
+YEAR_END = "before the end of the year"
+VISIT_SESSION = "a visit made for a commission's session: both"
+FORUM_ABROAD = "a leader at a multilateral forum in the partner's country"
+FACILITY = "a plant, hub or warehouse with a status: a project"
+RAIL_SEA = "a rail-and-sea container service: a transport corridor"
+SECTORS = "sectors: investment, customs, tourism"
+MORE_THAN = "more than doubled (a multiple with more than)"
+
+WORDINGS: tuple[Wording, ...] = (
+    _w(
+        RATIFIED,
+        "en",
+        "The Kazakh parliament on Wednesday ratified the agreement on air services with Uzbekistan, "
+        "signed in Tashkent in March 2026.",
+        ("agreement", {"status": "ratified", "date": "2026-03"}),
+    ),
+    _w(
+        RATIFIED,
+        "en",
+        "The Senate of Uzbekistan ratified the agreement on road transport with Kyrgyzstan "
+        "signed on 2 April 2026.",
+        ("agreement", {"status": "ratified", "date": "2026-04-02"}),
+    ),
+    _w(
+        RATIFIED,
+        "ru",
+        "Милли Меджлис ратифицировал соглашение между Азербайджаном и Грузией о морском сообщении, "
+        "подписанное в Тбилиси 14 мая 2026 года.",
+        ("agreement", {"status": "ratified", "date": "2026-05-14"}),
+    ),
+    _w(
+        RATIFIED,
+        "ru",
+        "Мажилис ратифицировал подписанное в феврале этого года соглашение между Казахстаном и "
+        "Туркменистаном о транзите грузов.",
+        ("agreement", {"status": "ratified", "date": "2026-02"}),
+    ),
+    _w(
+        INVITATION,
+        "en",
+        "The President of Kyrgyzstan accepted an invitation to pay an official visit to Georgia in 2027.",
+        ("event", {"type": "official_visit", "status": "planned", "date": "2027"}),
+    ),
+    _w(
+        INVITATION,
+        "en",
+        "The Prime Minister of Uzbekistan accepted an invitation to visit Azerbaijan next year.",
+        ("event", {"status": "planned", "date": "2027"}),
+    ),
+    _w(
+        INVITATION,
+        "ru",
+        "Президент Таджикистана принял приглашение посетить Казахстан с государственным визитом "
+        "в следующем году.",
+        ("event", {"type": "state_visit", "status": "planned", "date": "2027"}),
+    ),
+    _w(
+        INVITATION,
+        "ru",
+        "Премьер-министр Грузии принял приглашение посетить Армению с официальным визитом в 2027 году.",
+        ("event", {"type": "official_visit", "status": "planned", "date": "2027"}),
+    ),
+    _w(
+        INVITATION,
+        "en",
+        "The President of Kazakhstan accepted an invitation to visit Mongolia at a mutually convenient time.",
+        ("event", None),
+    ),
+    _w(
+        YEAR_END,
+        "en",
+        "The intergovernmental commission of Kazakhstan and Uzbekistan is to meet in Tashkent before the "
+        "end of the year.",
+        ("event", {"type": "intergovernmental_commission", "status": "planned", "date": "2026-09/2026-12"}),
+    ),
+    _w(
+        YEAR_END,
+        "ru",
+        "Заседание межправительственной комиссии Казахстана и Кыргызстана пройдёт в Бишкеке до конца года.",
+        ("event", {"type": "intergovernmental_commission", "status": "planned", "date": "2026-09/2026-12"}),
+    ),
+    _w(
+        YEAR_END,
+        "en",
+        "Azerbaijan and Georgia expect to sign an agreement on road transport by the end of the year.",
+        ("agreement", {"status": "proposed", "date": "2026-09/2026-12"}),
+    ),
+    _w(
+        YEAR_END,
+        "ru",
+        "Узбекистан и Туркменистан рассчитывают подписать соглашение о транзите грузов "
+        "до конца текущего года.",
+        ("agreement", {"status": "proposed", "date": "2026-09/2026-12"}),
+    ),
+    _w(
+        YEAR_END,
+        "en",
+        "The ministry expects trade between Kazakhstan and Georgia to reach $500 million "
+        "by the end of the year.",
+        ("trade_figure", {"period": "2026", "value": 500_000_000, "status": "forecast"}),
+    ),
+    _w(
+        YEAR_END,
+        "ru",
+        "Товарооборот Узбекистана и Азербайджана к концу года может достичь 1 млрд долларов.",
+        ("trade_figure", {"period": "2026", "value": 1_000_000_000, "status": "forecast"}),
+    ),
+    _w(
+        VISIT_SESSION,
+        "en",
+        "Georgia's deputy prime minister will visit Baku in October to co-chair a session of the "
+        "Georgian-Azerbaijani intergovernmental commission.",
+        ("event", {"type": "visit", "status": "planned", "date": "2026-10"}),
+        ("event", {"type": "intergovernmental_commission", "status": "planned", "date": "2026-10"}),
+    ),
+    _w(
+        VISIT_SESSION,
+        "ru",
+        "Министр экономики Узбекистана прибудет в Астану в октябре для участия в заседании "
+        "межправительственной комиссии.",
+        ("event", {"type": "visit", "status": "planned", "date": "2026-10"}),
+        ("event", {"type": "intergovernmental_commission", "status": "planned", "date": "2026-10"}),
+    ),
+    _w(
+        FORUM_ABROAD,
+        "ru",
+        "Президент Казахстана примет участие в международном инвестиционном форуме в Ташкенте в ноябре.",
+        ("event", {"status": "planned", "date": "2026-11", "countries": ["KZ", "UZ"]}),
+    ),
+    _w(
+        FORUM_ABROAD,
+        "en",
+        "The President of Azerbaijan will attend the international energy forum in Astana in December.",
+        ("event", {"status": "planned", "date": "2026-12", "countries": ["AZ", "KZ"]}),
+    ),
+    _w(
+        FACILITY,
+        "en",
+        "A Kazakh company is building a fertiliser plant in the Navoi region of Uzbekistan.",
+        ("infrastructure_project", {"kind": "other", "status": "under_construction"}),
+    ),
+    _w(
+        FACILITY,
+        "en",
+        "Georgia and Azerbaijan plan to open a joint logistics hub near Rustavi next year.",
+        ("infrastructure_project", {"kind": "other", "status": "planned"}),
+    ),
+    _w(
+        FACILITY,
+        "ru",
+        "В порту Актау казахстанская компания строит зерновой склад для грузов в Азербайджан.",
+        ("infrastructure_project", {"kind": "port", "status": "under_construction"}),
+    ),
+    _w(
+        FACILITY,
+        "ru",
+        "Белорусская сторона предложила создать сборочное производство грузовиков в Ташкенте.",
+        ("infrastructure_project", {"kind": "other", "status": "planned"}),
+    ),
+    _w(
+        RAIL_SEA,
+        "en",
+        "Kazakhstan and Georgia launched a regular container service from Almaty to Poti by rail and "
+        "across the Caspian Sea.",
+        ("infrastructure_project", {"kind": "transport_corridor"}),
+    ),
+    _w(
+        RAIL_SEA,
+        "ru",
+        "Узбекистан и Азербайджан запустили мультимодальный контейнерный сервис Ташкент — Баку через "
+        "порт Туркменбаши.",
+        ("infrastructure_project", {"kind": "transport_corridor"}),
+    ),
+    *(
+        _w(SECTORS, language, text, ("agreement", {"sectors": sectors}))
+        for language, text, sectors in (
+            (
+                "en",
+                "Kazakhstan and Georgia signed an agreement on the mutual protection of investments.",
+                ["finance"],
+            ),
+            ("en", "Turkmenistan and Georgia signed a memorandum on investment promotion.", ["finance"]),
+            (
+                "en",
+                "Uzbekistan and Armenia signed memorandums on customs cooperation and tourism.",
+                ["trade", "other"],
+            ),
+            (
+                "ru",
+                "Казахстан и Азербайджан подписали соглашение о поощрении и взаимной защите инвестиций.",
+                ["finance"],
+            ),
+            (
+                "ru",
+                "Кыргызстан и Грузия подписали меморандумы о таможенном сотрудничестве и о развитии туризма.",
+                ["trade", "other"],
+            ),
+            (
+                "ru",
+                "Таджикистан и Узбекистан подписали протокол о взаимном признании таможенных пломб.",
+                ["trade"],
+            ),
+        )
+    ),
+    *(
+        _w(
+            MORE_THAN,
+            language,
+            text,
+            ("trade_figure", {"indicator": indicator, "value": value, "bound": "at_least"}),
+        )
+        for language, text, indicator, value in (
+            (
+                "en",
+                "Kazakh exports to Georgia more than doubled in 2025 to $84 million.",
+                "exports_growth",
+                100,
+            ),
+            (
+                "en",
+                "Trade between Uzbekistan and Azerbaijan more than doubled in January-June.",
+                "trade_turnover_growth",
+                100,
+            ),
+            (
+                "ru",
+                "Экспорт Узбекистана в Грузию за девять месяцев вырос более чем вдвое, до 45 млн долларов.",
+                "exports_growth",
+                100,
+            ),
+            (
+                "ru",
+                "Товарооборот Казахстана и Армении в 2025 году увеличился более чем в два раза.",
+                "trade_turnover_growth",
+                100,
+            ),
+            (
+                "ru",
+                "Товарооборот Кыргызстана и Азербайджана в 2025 году вырос больше чем на треть.",
+                "trade_turnover_growth",
+                100 / 3,
+            ),
+            ("en", "Georgian exports to Armenia grew by more than a quarter in 2025.", "exports_growth", 25),
+        )
+    ),
+)
+
+
+def _same(name: str, want: Any, got: Any) -> bool:
+    if name in {"sectors", "countries"}:
+        return set(want) == set(got or [])
+    if name == "value":
+        return got is not None and abs(got - want) <= abs(want) * 0.005
+    return bool(want == got)
+
+
+def judge(wording: Wording) -> Outcome:
+    proposals = extract(wording.text, language=wording.language, published=PUBLISHED)
+    wanted = {kind: sorted({k for k in fields or {}}) for kind, fields in wording.expected or ()}
+    proposed = [(p.kind, {k: p.body.get(k) for k in wanted[p.kind]}) for p in proposals if p.kind in wanted]
+    passed = True
+    for kind, fields in wording.expected or ():
+        bodies = [p.body for p in proposals if p.kind == kind]
+        if fields is None:
+            passed &= not bodies
+        else:
+            passed &= any(all(_same(k, v, b.get(k)) for k, v in fields.items()) for b in bodies)
+    return Outcome(wording, proposed, passed)
+
+
+def main() -> None:
+    report({"conventions": WORDINGS}, judge, verbose_flag(__doc__ or ""))
+
+
+if __name__ == "__main__":
+    main()
