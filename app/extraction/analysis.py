@@ -41,7 +41,9 @@ class SentenceFacts:
 
 
 @cache
-def _country_finder(language: str, extra: tuple[tuple[str, str], ...]) -> CountryFinder:
+def country_finder(language: str, extra: tuple[tuple[str, str], ...]) -> CountryFinder:
+    """The country names of a language, with the caller's `extra` (name, code) pairs; built once for
+    each, as every reading of that language and the other-language reader use it."""
     return CountryFinder(language, extra)
 
 
@@ -124,7 +126,7 @@ class Reading:
         extra = tuple(
             (record.id, name) for record in known if record.kind == "country" for name in record.names
         )
-        self.country_finder = _country_finder(self.language, extra)
+        self.country_finder = country_finder(self.language, extra)
         self.matchers = {
             kind: _with_known(self.language, kind, known)
             for kind in ("organization", "place", "infrastructure_project")

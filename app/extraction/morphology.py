@@ -89,6 +89,14 @@ def past_verb(word: str) -> bool:
     return bool((parse.tag.POS == "VERB" and parse.tag.tense == "past") or parse.tag.POS == "PRTS")
 
 
+def plural(word: str, language: str) -> bool:
+    """A noun in the plural: an English one ending in "s" (not "ss"), a Russian one by its first parse."""
+    if language == "en":
+        word = word.lower()
+        return word.endswith("s") and not word.endswith("ss")
+    return bool(_analyzer().parse(word)[0].tag.number == "plur")
+
+
 @lru_cache(maxsize=20_000)
 def inflect(word: str, case: str) -> str:
     """A Russian word in another grammatical case (`gent`, `loct`…), or the word unchanged."""

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
-from app.extraction.analysis import _country_finder
+from app.extraction.analysis import country_finder
 from app.extraction.countries import country_names
 from app.extraction.lexicon import names as lexicon
 from app.extraction.lexicon.reference import PLACES
@@ -285,7 +285,7 @@ def _facility_in_russian(name: str) -> str | None:
 def _country_of_adjective(word: str) -> str | None:
     """The English names of the countries a Russian adjective or compound names ("казахстанских",
     "Белорусско-вьетнамский" → "Belarus–Vietnam")."""
-    found = _country_finder("ru", ()).find(tokenize(word, 0, "ru"))
+    found = country_finder("ru", ()).find(tokenize(word, 0, "ru"))
     if not found or any(not mention.value.adjective for mention in found):
         return None
     return "–".join(country_names()[mention.value.code].en for mention in found)

@@ -18,7 +18,7 @@ from typing import Any
 
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.model import Linear
-from app.extraction.morphology import _analyzer
+from app.extraction.morphology import _analyzer, plural
 from app.extraction.recall import CUE_TABLES, MODEL_FILE, _word
 from app.extraction.text import Token
 
@@ -304,7 +304,7 @@ def learned_head(
     if best is None:
         return None
     _, i, features = best
-    if _plural(tokens[i], reading.language):
+    if plural(tokens[i].text, reading.language):
         return None  # "Georgian ports", "малые дороги": several, not one project
     name = _ru_name(facts, i) if reading.language == "ru" else _en_name(facts, i)
     if not _SPECIFIC.search(name[1:]):
@@ -315,10 +315,3 @@ def learned_head(
 # A name names one thing: a capitalised word, a quotation or a number in it ("хаб «Восточный
 # берег»", "plant in the Tashkent region", "Шахристан-2").
 _SPECIFIC = re.compile(r"[A-ZА-ЯЁ«\"“\d]")
-
-
-def _plural(token: Token, language: str) -> bool:
-    if language == "en":
-        word = token.text.lower()
-        return word.endswith("s") and not word.endswith("ss")
-    return str(_analyzer().parse(token.text)[0].tag.number) == "plur"

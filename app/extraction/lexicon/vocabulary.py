@@ -682,6 +682,7 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "срок проведение",
         "подтвердить договорённость",
         "намерить подписать",
+        "планировать подписать",
         "договориться продолжить",
         "намеренный подписать",
         "намереваться подписать",
@@ -794,6 +795,7 @@ SIGNING: dict[str, tuple[str, ...]] = {
         "обмен нота",
         "обменяться нота",
         "согласовывать",
+        "завершить переговоры",  # a document to come (agreements._NEGOTIATED)
     ),
     "en": (
         "signed",
@@ -812,6 +814,13 @@ SIGNING: dict[str, tuple[str, ...]] = {
         "put their signatures",
         "for signature",
         "drafting",
+        # a document to come (agreements._NEGOTIATED)
+        "complete negotiations",
+        "completed negotiations",
+        "conclude negotiations",
+        "concluded negotiations",
+        "finalise negotiations",
+        "finalize negotiations",
     ),
 }
 # A signing sentence that states no new agreement between the states: companies' commercial deals
@@ -848,6 +857,7 @@ DOCUMENT_KINDS: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
         ("протокол", "Protocol", "Протокол", False),
         ("дорожный карта", "Roadmap", "Дорожная карта", False),
         ("договор", "Treaty", "Договор", False),
+        ("конвенция", "Convention", "Конвенция", False),
         ("декларация", "Declaration", "Декларация", False),
         ("программа", "Programme", "Программа", False),
         ("план действие", "Action plan", "План действий", False),
@@ -867,6 +877,7 @@ DOCUMENT_KINDS: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
         ("roadmap", "Roadmap", "Дорожная карта", False),
         ("road map", "Roadmap", "Дорожная карта", False),
         ("treaty", "Treaty", "Договор", False),
+        ("convention", "Convention", "Конвенция", False),
         ("declaration", "Declaration", "Декларация", False),
         ("programme", "Programme", "Программа", False),
         ("program", "Programme", "Программа", False),

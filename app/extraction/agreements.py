@@ -1,0 +1,528 @@
+"""Agreements: the documents a sentence signs or announces, counted and by sector, and how far along
+they are (proposed, signed, ratified, in force), each linked to the event it was signed at."""
+
+import re
+from collections.abc import Sequence
+from typing import Any, NamedTuple, Protocol
+
+from app.extraction.analysis import Reading, SentenceFacts
+from app.extraction.countries import country_names
+from app.extraction.event_dates import event_date, overlap, talks_day, to_hold
+from app.extraction.lexicon import vocabulary as vocab
+from app.extraction.model import Proposal
+from app.extraction.morphology import _analyzer, plural
+from app.extraction.text import Sentence, Token
+from app.extraction.when import find_dates
+
+
+class SigningEvent(Protocol):
+    """An event as app.extraction.events tells it: documents may be signed at it."""
+
+    key: str
+    body: dict[str, Any]
+    sentence: Sentence
+
+
+def sentence_agreements(
+    reading: Reading,
+    facts: SentenceFacts,
+    found: Sequence[SigningEvent],
+    events: Sequence[SigningEvent],
+    agreements: Sequence[Proposal],
+) -> list[Proposal]:
+    """The documents a sentence signs or announces, each clause's linked to an event the sentence tells
+    (`found`) or to the last one told before it (`events`: the text's so far); none that tells again a
+    signing or ratification of `agreements` (the text's so far)."""
+    tokens = facts.sentence.tokens
+    if (
+        not reading.cues("SIGNING", tokens)
+        or reading.cues("NOT_SIGNING", tokens)
+        or _tally(facts.sentence.text)
+    ):
+        return []
+    planned = bool(reading.cues("PLANNED", tokens) or reading.future_tense(tokens))
+    clauses = signing_clauses(reading, facts, planned)
+    parts: list[tuple[tuple[int, int] | None, bool]] = [*clauses] if clauses else [(None, planned)]
+    told = list(agreements)
+    for within, clause_planned in parts:
+        held = [e for e in found if (e.body.get("status", "held") != "held") == clause_planned]
+        # a clause of its own is of the event told with its status
+        linked = (held[0] if held else None) if within else (found[0] if found else None)
+        linked = linked or _last_event(reading, events, facts, clause_planned)
+        told.extend(
+            a
+            for a in _agreements(reading, facts, linked, len(told), within)
+            if not _signing_told_again(a, told) and not _ratification_told_again(reading, facts, told)
+        )
+    return told[len(agreements) :]
+
+
+# Kinds told by plural words that are one document all the same ("обменялись нотами").
+_ONE_DOCUMENT = {"Exchange of notes"}
+# A plural verb of signing whose object or subject follows it: "подписаны соглашения", "подписали
+# соглашения", where the noun alone reads as a singular genitive.
+_SIGNED_PLURAL = re.compile(r"(?:подписа(?:ли|ны)|заключ(?:или|ены))", re.IGNORECASE)
+
+
+def _signed_plural(tokens: Sequence[Token], at: int) -> bool:
+    if at == 0 or not _SIGNED_PLURAL.fullmatch(tokens[at - 1].text):
+        return False
+    return any(p.tag.number == "plur" for p in _analyzer().parse(tokens[at].text))
+
+
+# "have signed more than 200 agreements since 1992": a tally of the years' documents, no signing.
+_TALLY_SINCE = re.compile(r"\b(?:since|с)\s+(?:19|20)\d\d\b", re.IGNORECASE)
+_TALLY_COUNT = re.compile(r"\b(?:more\s+than|over|свыше|более)\s+\d+", re.IGNORECASE)
+
+
+def _tally(text: str) -> bool:
+    return _TALLY_SINCE.search(text) is not None and _TALLY_COUNT.search(text) is not None
+
+
+def _last_event(
+    reading: Reading, events: Sequence[SigningEvent], facts: SentenceFacts, planned: bool
+) -> SigningEvent | None:
+    """The event a signing belongs to: the last one in its paragraph, or in the two before when the
+    sentence points back at it ("the sides", "в ходе визита")."""
+    sentence = facts.sentence
+    pointing_back = bool(reading.cues("EVENT_ANAPHORA", sentence.tokens))
+    for event in reversed(events):
+        if (event.body.get("status", "held") != "held") != planned:
+            continue
+        if event.sentence.paragraph == sentence.paragraph or pointing_back:
+            return event
+        # "…held talks in Kuala Lumpur. ¶ The ministers signed a memorandum…": a signing told in the
+        # paragraph right after a held event, with no date of its own, was part of it.
+        if not planned and event.sentence.paragraph == sentence.paragraph - 1 and not _dated(reading, facts):
+            return event
+    return None
+
+
+def _dated(reading: Reading, facts: SentenceFacts) -> bool:
+    published = reading.published
+    sentence = facts.sentence
+    year = published.year if published else None
+    return bool(find_dates(sentence.text, sentence.start, year, published, reference=reading.reference))
+
+
+def _agreements(
+    reading: Reading,
+    facts: SentenceFacts,
+    event: SigningEvent | None,
+    count: int,
+    within: tuple[int, int] | None = None,
+) -> list[Proposal]:
+    """The documents a sentence signs, as one proposal; `within`: those of one clause of it only."""
+    low, high = within or (facts.sentence.start, facts.sentence.end)
+    tokens = [t for t in facts.sentence.tokens if low <= t.start and t.end <= high]
+    text = reading.document.text[low:high]
+    kinds = reading.cues("DOCUMENT_KINDS", tokens)
+    if not kinds:
+        return []
+    table = {phrase: (en, ru, many) for phrase, en, ru, many in vocab.DOCUMENT_KINDS[reading.language]}
+    to_come = reading.cues("PLANNED", tokens) or reading.future_tense(tokens)
+    negotiated = _NEGOTIATED.search(text)
+    # a document still being made or negotiated is to come, whatever the tense of its verb
+    making = (not to_come and _in_the_making(text)) or negotiated is not None
+    status = "proposed" if to_come or making else "signed"
+    if making and event is not None and (negotiated or event.body.get("status") != "planned"):
+        event = None  # a document still being made is not of the gathering already held
+    # the negotiations' own time dates the document ("… meet in 2027 and complete negotiations on an
+    # agreement before the end of 2026")
+    near = low + negotiated.start() if negotiated else low
+    initialled = _INITIALLED.search(text) is not None and not _SIGNED.search(text)
+    if initialled:
+        # Initialling fixes a text to be signed later: the agreement is still to come, and is dated by
+        # the signing the next sentence announces ("It is planned to be signed … in the autumn").
+        status, event = "proposed", None
+    own_clause = within is not None
+    own = (
+        event_date(
+            reading, facts, status == "proposed", low, own_clause=own_clause, within=within, span=False
+        )
+        if event is not None
+        else None
+    )
+    if (
+        event is not None
+        and own is not None
+        and own[1] == 0
+        and (
+            re.match(r"\d{4}-\d{2}-\d{2}", own[0])
+            or (not overlap(own[0], event.body["date"]) and _IN_A_MONTH.search(text) is not None)
+        )
+    ):
+        # "On September 2, following the talks, 19 documents were signed"; "In April the ministries
+        # signed a protocol", told after talks in May: the signing's own date, not the event's
+        when, penalty = own
+    elif event is not None:
+        when, penalty = talks_day(event.body["date"], event.sentence) or event.body["date"], 0.0
+    else:
+        dated = event_date(reading, facts, status == "proposed", near, own_clause=own_clause, within=within)
+        following = _next_signing(reading, facts) if initialled else None
+        if following is not None:
+            # the day it was initialled is not the agreement's: its signing to come dates it
+            dated = event_date(reading, following, True, windows=True) or dated
+        if dated is None or (making and dated[1] > 0):
+            return []  # a document still being made, with no time of its own told: too vague to propose
+        when, penalty = dated
+    if status == "proposed" and _MAKING.search(text) and re.fullmatch(r"\d{4}", when):
+        return []  # a document still being made, due some time in a year: too vague to propose
+    settled = _SETTLED.search(text) if status == "signed" else None
+    if (
+        settled
+        and not settled.group("force")
+        and not _IN_FORCE_TOLD.search(text)
+        and _NOT_RATIFIED.search(text)
+    ):
+        settled = None  # "…, подписанный в марте, парламент пока не ратифицировал": signed, no more
+    if settled:
+        # "ratified the Agreement, signed in Seoul on 14 May", "вступил в силу": a later step of a
+        # document, which is dated by its signing when the text gives it, else by its own date ("in
+        # force since March"), not by the event told before.
+        force = settled.group("force") or _IN_FORCE.search(text) or _IN_FORCE_TOLD.search(text)
+        status = "in_force" if force else "ratified"
+        signing = _signing_date(reading, facts)
+        if signing is not None:
+            when, penalty = signing, 0.0
+        elif own is not None and own[1] == 0:
+            when, penalty = own
+    if status == "proposed" and _FORCE_TO_COME.search(text) and _SIGNED_ALREADY.search(text):
+        # "соглашение, подписанное 19 мая, вступит в силу после …": signed already; what is to
+        # come is its entry into force
+        signing = _signing_date(reading, facts)
+        if signing is not None:
+            status, when, penalty = "signed", signing, 0.0
+    countries = {m.value.code for m in facts.countries}
+    if event is not None:
+        countries |= set(event.body["countries"])
+    confidence = 0.8 - penalty
+    if len(countries) < 2 and len(reading.main_pair) == 2:
+        countries |= set(reading.main_pair)
+        confidence -= 0.15
+    # One signing, one proposal: "a Protocol and four agreements" are five documents of one signing.
+    packages = [
+        k
+        for k in kinds
+        if table[k.value][2]
+        or (plural(tokens[k.first].text, reading.language) and table[k.value][0] not in _ONE_DOCUMENT)
+        or _signed_plural(tokens, k.first)
+        or _count_before(tokens, k.first)
+    ]
+    if packages:
+        kind = packages[0]
+        label_en, label_ru, _ = table[kind.value]
+        if label_en == "Agreement":
+            label_en, label_ru = "Agreements", "Соглашения"
+        counted = _count_before(tokens, kind.first)
+        # Named documents before the package add to it; those after it are its parts ("including…").
+        named = sum(1 for k in kinds if k not in packages and k.start < kind.start)
+        document_count = counted + named if counted else None
+    elif len({table[k.value][0] for k in kinds}) == 1:
+        label_en, label_ru, _ = table[kinds[0].value]
+        document_count = len(kinds)
+    else:
+        label_en, label_ru = "Documents", "Документы"
+        document_count = len(kinds)
+    sectors = list(dict.fromkeys(m.value for m in reading.cues("SECTORS", tokens))) or ["other"]
+    body: dict[str, Any] = {
+        "status": status,
+        "document_count": document_count,
+        "sectors": sectors,
+        "date": when,
+        "countries": sorted(countries),
+    }
+    names_en = _join([vocab.SECTOR_LABELS[s][0] for s in sectors], "and")
+    names_ru = _join([vocab.SECTOR_LABELS[s][1] for s in sectors], "и")
+    several = bool(packages) or document_count != 1
+    prefix_en = f"{document_count} {label_en.lower()}" if several and document_count else label_en
+    prefix_ru = (
+        f"{document_count} {_agree(label_ru.lower(), document_count)}"
+        if several and document_count
+        else label_ru
+    )
+    if sectors == ["other"]:
+        parties_en = " and ".join(country_names()[c].en for c in sorted(countries))
+        parties_ru = " и ".join(country_names()[c].ru for c in sorted(countries))
+        body["title_en"] = f"{prefix_en.capitalize()} between {parties_en}"
+        body["title_ru"] = f"{prefix_ru.capitalize()}: {parties_ru}"
+    else:
+        body["title_en"] = f"{prefix_en.capitalize()} on {names_en}"
+        body["title_ru"] = f"{prefix_ru.capitalize()} в сфере {names_ru}"
+    requires: tuple[str, ...] = ()
+    if event is not None:
+        body["event"] = event.body["id"]
+        requires = (event.key,)
+    if sectors == ["other"]:
+        confidence -= 0.1
+    return [
+        Proposal(
+            f"agreement:{count + 1}",
+            "agreement",
+            body,
+            facts.sentence.start,
+            facts.sentence.end,
+            round(max(confidence, 0.2), 2),
+            requires,
+        )
+    ]
+
+
+# Where a sentence's coordinated clauses part: "…, а соглашение планируется подписать в декабре",
+# "…, and a protocol is expected to be signed", "подписали протокол и договорились провести …".
+_COORDINATION = re.compile(
+    r";|,\s*(?:а(?!\s+также)|но|однако|тогда\s+как|and|but|while|whereas)\s+"
+    r"|\s+(?:и|and)\s+(?=(?:договорил\w+|условил\w+|решил\w+|намерены|планиру\w+|agreed|decided|plan|will)\b)",
+    re.IGNORECASE,
+)
+
+
+class _Clause(NamedTuple):
+    within: tuple[int, int]
+    to_come: bool  # told as still to come (planned, future, "договорились провести")
+    done: bool  # told as done by its own verb of signing ("signed in July", "подписали")
+    documents: bool  # names documents
+
+
+def signing_clauses(
+    reading: Reading, facts: SentenceFacts, planned: bool
+) -> list[tuple[tuple[int, int], bool]] | None:
+    """The clauses of a sentence that name documents, each with whether it is still to come, when the
+    sentence tells two things at once: a document signed and another one, or a meeting, still to come
+    ("A memorandum, signed in July, …, and a protocol is expected to be signed in December"). None
+    when its clauses tell one status, or a clause names documents without telling theirs: the
+    sentence is read whole."""
+    sentence = facts.sentence
+    bounds = [sentence.start]
+    for match in _COORDINATION.finditer(sentence.text):
+        bounds += [sentence.start + match.start(), sentence.start + match.end()]
+    bounds.append(sentence.end)
+    clauses = []
+    for low, high in zip(bounds[::2], bounds[1::2], strict=True):
+        tokens = [t for t in sentence.tokens if low <= t.start and t.end <= high]
+        to_come = bool(reading.cues("PLANNED", tokens) or reading.future_tense(tokens) or to_hold(tokens))
+        done = not to_come and _SIGNED_PAST.search(reading.document.text, low, high) is not None
+        clauses.append(_Clause((low, high), to_come, done, bool(reading.cues("DOCUMENT_KINDS", tokens))))
+    signing = [c for c in clauses if c.documents]
+    if not any(c.to_come for c in clauses) or not all(c.to_come or c.done for c in signing):
+        return None
+    if all(c.to_come == planned for c in signing):
+        return None
+    return [(c.within, c.to_come) for c in signing]
+
+
+# A document still being made: "ready for signature", "are drafting a
+# package", "согласовывают пакет", "подготовить пакет документов".
+_MAKING = re.compile(
+    r"\bfor\s+signature\b|\bdrafting\b"
+    r"|\bсогласовыва\w+|\bподготов\w+\s+(?:\w+\s+){0,2}пакет\w*",
+    re.IGNORECASE,
+)
+
+
+# Negotiations on a document to be completed: "aim to complete negotiations on a free trade agreement",
+# "concluded negotiations on an investment treaty", "завершить переговоры по соглашению".
+_NEGOTIATED = re.compile(
+    r"\b(?:complet|conclud|finali[sz])\w*\s+(?:the\s+)?negotiations\s+(?:on|over|for)\b"
+    r"|\bзаверш\w+\s+переговор\w*\s+(?:по|о|об)\b",
+    re.IGNORECASE,
+)
+
+
+# A month told in the clause itself ("In April the ministries signed…", "В марте … подписали").
+_IN_A_MONTH = re.compile(
+    r"\b(?:in|в)\s+(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_the_making(text: str) -> bool:
+    return _MAKING.search(text) is not None and _SIGNED_PAST.search(text) is None
+
+
+_SIGNED_PAST = re.compile(
+    r"(?<!будет\s)(?<!будут\s)\bподписа(?:л|н)\w*|(?<!\bbe\s)(?<!\bbeen\s)\bsigned\b", re.IGNORECASE
+)
+
+
+# A document in force: "вступил в силу", "entered into force", and told as a state ("the entry into
+# force, on 1 March, of the Agreement", "in force since May", "действует до сих пор").
+_FORCE = (
+    r"\bвступил\w*\s+в\s+(?:законную\s+)?силу|\bвступлени\w+\s+в\s+силу|\b(?:entered|came|enter|come)\s+into\s+force"
+    r"|\bentry\s+into\s+force|\bin\s+force\s+since|\b(?:is|are|has\s+been|have\s+been|remains?|now)\s+"
+    r"(?:(?:now|fully|already)\s+)?in\s+force|\bдейству(?:ет|ют)\b"
+)
+# A parliament's approval of a signed document is its ratification ("the Senate approved the
+# agreement …, signed on …"); a cabinet's approval of a draft is not.
+_PARLIAMENT_APPROVED = (
+    r"\b(?:parliament|senate|senators|lawmakers|deputies|majilis|mazhilis|majlis|парламент|сенат|мажилис"
+    r"|меджлис|депутат|жогорку\s+кенеш)\w*\b[^.;]{0,60}?\b(?:approved|одобри\w*)"
+)
+_SETTLED = re.compile(rf"\bратифи\w+|\bratif\w+|{_PARLIAMENT_APPROVED}|(?P<force>{_FORCE})", re.IGNORECASE)
+_IN_FORCE_TOLD = re.compile(_FORCE, re.IGNORECASE)
+# A ratification still to come: "парламент пока не ратифицировал", "has not yet been ratified".
+_NOT_RATIFIED = re.compile(
+    r"\bне\s+(?:\w+\s+)?ратифи\w+|\bnot\s+(?:yet\s+)?(?:been\s+)?ratified|\byet\s+to\s+(?:be\s+)?ratif\w+",
+    re.IGNORECASE,
+)
+
+
+def _signing_told_again(agreement: Proposal, agreements: Sequence[Proposal]) -> bool:
+    """ "…ratified the Agreement. It was signed in Minsk on 12 May": the signing of the document just
+    ratified, not another document."""
+    body = agreement.body
+    return body["status"] == "signed" and any(
+        other.body["status"] in {"ratified", "in_force"}
+        and other.body["date"] == body["date"]
+        and set(other.body["countries"]) == set(body["countries"])
+        for other in agreements
+    )
+
+
+def _ratification_told_again(reading: Reading, facts: SentenceFacts, agreements: Sequence[Proposal]) -> bool:
+    """ "Сенаторы подчеркнули, что ратификация соглашения создаст…": the ratification the text has
+    told already, when the sentence signs nothing else."""
+    signing = reading.cues("SIGNING", facts.sentence.tokens)
+    settling = {m for m in signing if _SETTLED.search(reading.document.text[m.start : m.end])}
+    return (
+        bool(signing)
+        and settling == set(signing)
+        and any(a.body["status"] in {"ratified", "in_force"} for a in agreements)
+    )
+
+
+_IN_FORCE = re.compile(r"\bin\s+force\b|\bдейству\w+", re.IGNORECASE)
+_SIGNED_ALREADY = re.compile(r"\bподписанн\w+|(?<!\bbe\s)\bsigned\b", re.IGNORECASE)
+_FORCE_TO_COME = re.compile(
+    r"\bвступ(?:ит|ят)\s+в\s+силу|\bwill\s+(?:enter|come)\s+into\s+force|\bwill\s+take\s+effect",
+    re.IGNORECASE,
+)
+_SIGNED = re.compile(r"\bподписан\w*|\bsigned\b", re.IGNORECASE)
+_INITIALLED = re.compile(r"\bпарафир\w+|\binitial(?:l)?(?:ed|ing)\b", re.IGNORECASE)
+
+
+def _next_signing(reading: Reading, facts: SentenceFacts) -> SentenceFacts | None:
+    """The next sentence of the paragraph, when it tells a signing."""
+    index = facts.sentence.index + 1
+    if index >= len(reading.facts):
+        return None
+    following = reading.facts[index]
+    if following.sentence.paragraph != facts.sentence.paragraph:
+        return None
+    return following if reading.cues("SIGNING", following.sentence.tokens) else None
+
+
+def _signing_date(reading: Reading, facts: SentenceFacts) -> str | None:
+    """The date told after "signed" in the sentence, or in the next one of its paragraph ("…
+    ratified the Agreement. It was signed in Minsk on 12 May 2026")."""
+    sentence = facts.sentence
+    following = [
+        other
+        for other in reading.document.paragraph_sentences(sentence.paragraph)
+        if other.index == sentence.index + 1
+    ]
+    default_year = reading.published.year if reading.published else None
+    for other in [sentence, *following]:
+        for signed in _SIGNED.finditer(other.text):
+            dates = find_dates(
+                other.text, other.start, default_year, reading.published, reference=reading.reference
+            )
+            after = [d for d in dates if 0 <= d.start - (other.start + signed.end()) <= 40]
+            if after:
+                return after[0].value
+    return None
+
+
+def _agree(noun: str, count: int) -> str:
+    """ "15 документов", "2 соглашения": the noun as the number wants it."""
+    words = noun.split()
+    parse = _analyzer().parse(words[-1])[0]
+    agreed = parse.make_agree_with_number(count)
+    return " ".join([*words[:-1], str(agreed.word) if agreed else words[-1]])
+
+
+# What follows a number that is no count of documents: a month ("21 мая"), a year word ("на
+# 2027–2029 годы"), a unit ("около 140 км").
+_NO_COUNT_AFTER = re.compile(
+    r"(?:январ|феврал|март|апрел|ма[яе]$|июн|июл|август|сентябр|октябр|ноябр|декабр|год|гг|г$|years?$"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$|км$|km$|%|percent|процент|млн|млрд|million|billion"
+    # the parties counted, not the documents: "the two countries", "двух стран", "both ministers"
+    r"|countries$|стран|sides$|сторон|minist|министр|министерств|governments$|правительств|leaders$|presidents$"
+    r"|президент)",
+    re.IGNORECASE,
+)
+
+
+_VERB_OF_SIGNING = re.compile(r"подписа\w*|заключ\w*|signed|inked|concluded", re.IGNORECASE)
+
+
+_NUMBER_WORDS = {
+    "два": 2,
+    "две": 2,
+    "три": 3,
+    "четыре": 4,
+    "пять": 5,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+    "десять": 10,
+    "одиннадцать": 11,
+    "двенадцать": 12,
+    "тринадцать": 13,
+    "четырнадцать": 14,
+    "пятнадцать": 15,
+    "двадцать": 20,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+}
+
+
+def _count_before(tokens: Sequence[Token], at: int) -> int | None:
+    start = max(0, at - 5)
+    for i in range(at - 1, start - 1, -1):
+        text = tokens[i].text.lower()
+        if not re.match(r"\w", text):
+            return None  # "подписание накануне, 10 сентября, соглашения": a day, not a count
+        if _VERB_OF_SIGNING.fullmatch(text):
+            return None  # "министерства двух стран подписали меморандум": the parties' count
+        if re.fullmatch(r"\d{1,4}", text):
+            after = tokens[i + 1].text if i + 1 < at else ""
+            if int(text) >= 1900 or _NO_COUNT_AFTER.match(after):
+                return None  # a year, a day or a length, not a count
+            return int(text)
+        tens, _, units = text.partition("-")
+        if tens in {"twenty", "thirty"} and (units == "one" or units in _NUMBER_WORDS):
+            return {"twenty": 20, "thirty": 30}[tens] + _NUMBER_WORDS.get(units, 1)  # "twenty-one"
+        word = text if text in _NUMBER_WORDS else None
+        if word is None and re.fullmatch(r"[а-яё]+", text):
+            word = _analyzer().parse(text)[0].normal_form
+        if word in _NUMBER_WORDS:
+            if i + 1 < at and _NO_COUNT_AFTER.match(tokens[i + 1].text):
+                return None  # "the two countries and a joint declaration"
+            count = _NUMBER_WORDS[word]
+            tens = tokens[i - 1].text.lower() if i > 0 and count < 10 else ""
+            # "двадцать три документа", "twenty-three": the tens before the units
+            return count + (_NUMBER_WORDS.get(tens, 0) if tens in {"двадцать", "twenty"} else 0)
+    return None
+
+
+def _join(items: list[str], conjunction: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
