@@ -719,6 +719,107 @@ FRESH: tuple[Wording, ...] = (
 )
 
 
+# Kinds the catalogues above left out (docs/benchmarks/2026-12-04-extraction-people-projects.md),
+# written before they were run: a Russian bridge named by the river it crosses, a facility told a
+# second time by its head and place alone, and a project's countries when its sentence names one
+# country of a story about a pair (a fourth field: the countries an annotator writes, as the
+# development sets write them: the pair, with the one named).
+MORE: tuple[Wording, ...] = (
+    _w(
+        "bridge by its river",
+        "ru",
+        "Таджикистан и Афганистан построят мост через реку Пяндж.",
+        ("Мост через реку Пяндж", "road", "planned"),
+    ),
+    _w(
+        "bridge by its river",
+        "ru",
+        "Узбекистан и Туркменистан открыли железнодорожный мост через Амударью.",
+        ("Железнодорожный мост через Амударью", "railway", "operating"),
+    ),
+    _w(
+        "bridge by its river",
+        "ru",
+        "Продолжается строительство моста через реку Сырдарья.",
+        ("Мост через реку Сырдарья", "road", "under_construction"),
+    ),
+    _w(
+        "bridge by its river",
+        "en",
+        "Uzbekistan opened a new railway bridge across the Amu Darya.",
+        ("Amu Darya railway bridge", "railway", "operating"),
+    ),
+    _w(
+        "bridge by its river",
+        "en",
+        "Tajikistan and Afghanistan will build a bridge over the Panj River.",
+        ("Panj River bridge", "road", "planned"),
+    ),
+    _w(
+        "facility told twice",
+        "en",
+        "Kazakhstan and Azerbaijan will build a grain terminal at the port of Aktau. The terminal at the "
+        "port of Aktau will handle one million tonnes of grain a year.",
+        ("Grain terminal at the port of Aktau", "port", "planned"),
+    ),
+    _w(
+        "facility told twice",
+        "ru",
+        "Казахстан и Азербайджан построят зерновой терминал в порту Актау. Терминал в порту Актау сможет "
+        "переваливать 1 млн тонн зерна в год.",
+        ("Зерновой терминал в порту Актау", "port", "planned"),
+    ),
+    _w(
+        "facility told twice",
+        "en",
+        "Azerbaijan is building a container terminal at Alat port. The Alat port container terminal will "
+        "open in 2027.",
+        ("Container terminal at Alat port", "port", "under_construction"),
+    ),
+    _w(
+        "facility told twice",
+        "ru",
+        "В порту Алят строится контейнерный терминал. Контейнерный терминал в порту Алят откроется в 2027 "
+        "году.",
+        ("Контейнерный терминал в порту Алят", "port", "under_construction"),
+    ),
+    _w(
+        "one country named",
+        "en",
+        "Kazakhstan and Azerbaijan discussed transit. Kazakhstan will build a grain terminal at the port of "
+        "Kuryk.",
+        ("Grain terminal at the port of Kuryk", "port", "planned", "AZ KZ"),
+    ),
+    _w(
+        "one country named",
+        "ru",
+        "Казахстан и Азербайджан обсудили транзит. Казахстанская компания построит солнечную электростанцию "
+        "в Туркестанской области.",
+        ("Солнечная электростанция в Туркестанской области", "other", "planned", "AZ KZ"),
+    ),
+    _w(
+        "one country named",
+        "en",
+        "Uzbekistan and Turkey held talks in Tashkent. Uzbekistan will build a cement plant in the Jizzakh "
+        "region.",
+        ("Cement plant in the Jizzakh region", "other", "planned", "TR UZ"),
+    ),
+    _w(
+        "one country named",
+        "ru",
+        "Узбекистан и Турция провели переговоры в Ташкенте. Турецкая компания построит цементный завод в "
+        "Джизакской области.",
+        ("Цементный завод в Джизакской области", "other", "planned", "TR UZ"),
+    ),
+    _w(
+        "one country named",
+        "en",
+        "Kazakhstan and Azerbaijan discussed transit. Kazakhstan and China will build a dry port at Khorgos.",
+        ("Khorgos dry port", "port", "planned", "CN KZ"),
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Outcome:
     wording: Wording
@@ -738,15 +839,17 @@ def proposals_of(wording: Wording, kind: str) -> list[dict[str, Any]]:
 def judge(wording: Wording) -> Outcome:
     proposals = proposals_of(wording, "infrastructure_project")
     proposed = [
-        (b["name_en"] if wording.language == "en" else b["name_ru"], b["kind"], b["status"])
+        (b["name_en"] if wording.language == "en" else b["name_ru"], b["kind"], b["status"], b["countries"])
         for b in proposals
     ]
     if wording.expected is None:
         return Outcome(wording, proposed, not proposals)
-    name, kind, status = wording.expected
+    name, kind, status, *countries = wording.expected
     gold = {"name_en": name, "name_ru": name, "kind": kind}
     matched = [b for b in proposals if matches("infrastructure_project", gold, b)]
     passed = len(proposals) == 1 and len(matched) == 1 and matched[0]["status"] == status
+    if passed and countries:
+        passed = sorted(matched[0]["countries"]) == countries[0].split()
     return Outcome(wording, proposed, passed)
 
 
@@ -786,7 +889,7 @@ def verbose_flag(doc: str) -> bool:
 
 
 def main() -> None:
-    report({"catalogue": WORDINGS, "fresh": FRESH}, judge, verbose_flag(__doc__ or ""))
+    report({"catalogue": WORDINGS, "fresh": FRESH, "more": MORE}, judge, verbose_flag(__doc__ or ""))
 
 
 if __name__ == "__main__":

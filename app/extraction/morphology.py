@@ -155,7 +155,14 @@ def _name_case(words: list[str]) -> str:
     if surnames:
         return str(surnames[0].tag.case)
     for word in words:
-        names = _preferred([p for p in analyzer.parse(word) if "Name" in p.tag])
+        # news write a given name neither in the plural nor in the vocative: "Бахром" is not "Бахрома"
+        names = _preferred(
+            [
+                p
+                for p in analyzer.parse(word)
+                if "Name" in p.tag and p.tag.number != "plur" and p.tag.case != "voct"
+            ]
+        )
         if names:
             return str(names[0].tag.case)
     for case, endings in _SURNAME_ENDINGS.items():

@@ -263,6 +263,8 @@ class PeopleFinder:
                 continue
             if self.language == "en" and role is None and not titled:
                 continue  # capitalised words with nothing saying they name a person
+            if _office_or_body(words, self.language):
+                continue
             if self.language == "ru":
                 words = person_nominative(words)
             name = " ".join(words)
@@ -406,6 +408,20 @@ class PeopleFinder:
 def _name_word(token: Token) -> bool:
     text = _strip_possessive(token.text)
     return bool(_EN_NAME_WORD.fullmatch(text)) and text.lower() not in _NOT_NAME
+
+
+def _office_or_body(words: Sequence[str], language: str) -> bool:
+    """ "Islamic Republic", "Federal Chancellor", "Жогорку Кенеша": words of an office, a state's
+    name or a chamber, which the role before them belongs to; no person is named."""
+    not_person = vocab.NOT_PERSON_WORDS[language]
+    if language != "ru":
+        return any(word.lower() in not_person for word in words)
+    return any(
+        fold(word) in not_person
+        # a plural is no office: "Эмиров" is a surname, not the emirs
+        or any(p.normal_form in not_person and p.tag.number != "plur" for p in _analyzer().parse(word))
+        for word in words
+    )
 
 
 def _role(language: str, role_key: str, country: str | None) -> Role:

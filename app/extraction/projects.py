@@ -2,6 +2,7 @@
 and ports, pipelines, railways named by a head word and a proper name ("порты Актау, Курык и Алят")."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -50,6 +51,7 @@ def propose_projects(
     With a `detector`, a sentence that names none the rules know may name one it finds
     (app.extraction.recall_projects)."""
     found: dict[str, _Found] = {}
+    at_facility: dict[str, int] = {}  # a port's mentions as the place of a terminal in it
     for facts in reading.facts:
         for mention in facts.projects:
             ref = mention.value
@@ -70,10 +72,16 @@ def propose_projects(
             existing = found.setdefault(item.body["id"], item)
             existing.sentences.append(facts.sentence)
             existing.anchors.append(anchor)
+            if item.place_ids and _port_of_facility(reading.language, facts.sentence.tokens, anchor):
+                at_facility[item.body["id"]] = at_facility.get(item.body["id"], 0) + 1
     keys: dict[str, str | None] = {}
     for project_id, item in found.items():
         if item.known_id:
             keys[project_id] = None
+            continue
+        if at_facility.get(project_id) == len(item.anchors) and _told_at_port(item, found.values()):
+            # "a grain terminal at the port of Aktau … The terminal at the port of Aktau will handle":
+            # the port is where the terminal told before stands, not a project of its own
             continue
         status, sentence, cued = _status(reading, item)
         if item.described and not cued and not any(_tells_ahead(s) for s in item.sentences):
@@ -99,6 +107,45 @@ def propose_projects(
         confidence = item.confidence if cued else item.confidence - 0.2
         keys[project_id] = registry.project(body, sentence, round(confidence, 2), tuple(requires))[1]
     return keys
+
+
+# A facility a port holds, whose name a port may stand in as its place: "the terminal at the port of
+# Aktau", "the Alat port container terminal", "терминал в порту Актау" (Russian as lemmas).
+_IN_PORT = {"en": frozenset({"terminal", "berth", "hub"}), "ru": frozenset({"терминал", "причал", "хаб"})}
+
+
+def _port_of_facility(language: str, tokens: list[Token], anchor: int) -> bool:
+    """Whether the port named at `anchor` stands as the place of a terminal, berth or hub beside it."""
+    at = next((i for i, token in enumerate(tokens) if token.start == anchor), None)
+    if at is None:
+        return False
+    heads = _IN_PORT[language]
+    if language == "ru":
+        before = [_analyzer().parse(t.text)[0].normal_form for t in tokens[max(0, at - 2) : at]]
+        return len(before) == 2 and before[1] in {"в", "во"} and before[0] in heads
+    before = [t.text.lower() for t in tokens[max(0, at - 3) : at] if t.text.lower() != "the"]
+    if len(before) >= 2 and before[-1] in {"at", "of", "in"} and before[-2] in heads:
+        return True  # "the terminal at the port of Aktau"
+    # "the Alat port container terminal": the port's name, the port, what the terminal handles, the terminal
+    for token in tokens[at + 1 : at + 5]:
+        if token.text.lower() in heads:
+            return True
+        if token.capitalized or not token.text.isalpha() or token.text.lower() == "of":
+            return False
+    return False
+
+
+def _told_at_port(port: _Found, items: Iterable[_Found]) -> bool:
+    """Whether a facility the text describes stands in this port ("Grain terminal at the port of Aktau")."""
+    names = [
+        (_PLACES[place_id].name_en, _PLACES[place_id].name_ru)
+        for place_id in port.place_ids
+        if place_id in _PLACES
+    ]
+    return any(
+        item.described and any(en in item.body["name_en"] or ru in item.body["name_ru"] for en, ru in names)
+        for item in items
+    )
 
 
 def _with_placed(
@@ -544,12 +591,18 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 )
             )
             continue
-        if template_en == "{en} bridge":
+        if template_en in _BRIDGES:
             # A bridge is named by what it crosses ("a road bridge over the Khrami River"), and a
             # capitalised "Bridge" is itself part of a name ("the Red Bridge border crossing").
-            if tokens[head.last - 1].capitalized:
+            if tokens[head.last - 1].capitalized and not opening:
+                continue
+            river = _river_crossed(tokens, head.last) if reading.language == "ru" else None
+            if river is not None:
+                results.append((_bridge_over(reading, facts, head, template_en, river), head.start))
                 continue
             names = _crossing(tokens, head.last) or _near_place(tokens, head.last)
+            if names and tokens[names[0][-1]].text.lower() != "river" and _names_before(tokens, head.first):
+                names = []  # "the Leticia–Santa Rosa bridge over the Amazon": a name of its own first
         else:
             # "поезда от Достыка до Малашевичей": a train from one place to another is a trip
             routes = template_en != "{en} train"
@@ -642,7 +695,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                     codes = list(dict.fromkeys(countries[i].value.code for i in indexes))
                     name_en = "–".join(country_names()[c].en for c in codes)
                     name_ru = "–".join(country_names()[c].ru for c in codes)
-                project_countries = sorted({m.value.code for m in facts.countries}) or list(reading.main_pair)
+                project_countries = _countries(reading, facts)
                 item = _Found({}, confidence=0.5)
             item.body = {
                 "id": record_id(template_en.format(en=name_en)),
@@ -661,9 +714,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 item.body["name_ru"] = f"{terminal} {written}"
                 item.body["name_en"] = facility_in_other_language(item.body["name_ru"], "ru")
                 item.body["id"] = record_id(item.body["name_en"])
-                item.body["countries"] = sorted({m.value.code for m in facts.countries}) or list(
-                    reading.main_pair
-                )
+                item.body["countries"] = _countries(reading, facts)
             results.append((item, head.start))
     return results
 
@@ -895,15 +946,24 @@ def _named(
 ) -> _Found:
     if quoted is not None:
         name_en, name_ru = name_pair(quoted, reading.language)
-    countries = sorted({m.value.code for m in facts.countries}) or list(reading.main_pair)
     body = {
         "id": record_id(name_en),
         "name_en": name_en,
         "name_ru": name_ru,
         "kind": kind,
-        "countries": countries,
+        "countries": _countries(reading, facts),
     }
     return _Found(body, confidence=0.5)
+
+
+def _countries(reading: Reading, facts: SentenceFacts) -> list[str]:
+    """A project's countries: those its sentence names, with the article's pair when it names only
+    one ("Kazakhstan is building a berth at Kuryk" in a Kazakh–Azerbaijani story is a project of the
+    pair, as the development sets annotate it); the pair when it names none."""
+    named = {m.value.code for m in facts.countries}
+    if len(named) == 1:
+        named |= set(reading.main_pair)
+    return sorted(named) or list(reading.main_pair)
 
 
 _NOT_NAMES = {
@@ -948,15 +1008,79 @@ def _names_before(tokens: list[Token], at: int) -> list[list[int]]:
     return [indexes] if indexes else []
 
 
+_BRIDGES = frozenset({"{en} bridge", "{en} railway bridge"})
+
+
 def _crossing(tokens: list[Token], at: int) -> list[list[int]]:
-    """ "over the Khrami River", "через реку Храми": the river a bridge crosses, as its name."""
-    words = [t.text.lower() for t in tokens[at : at + 4]]
-    river = len(words) == 4 and words[3] == "river" and tokens[at + 2].capitalized
-    if words[:2] in (["over", "the"], ["across", "the"]) and river:
-        return [[at + 2, at + 3]]
-    if words[:2] == ["через", "реку"] and len(words) > 2 and tokens[at + 2].capitalized:
-        return [[at + 2]]
-    return []
+    """ "over the Khrami River", "across the Amu Darya": the river a bridge crosses, as its name."""
+    words = [t.text.lower() for t in tokens[at : at + 2]]
+    if words not in (["over", "the"], ["across", "the"]):
+        return []
+    river = _capitalised_run(tokens, at + 2)
+    if river and river[-1] + 1 < len(tokens) and tokens[river[-1] + 1].text == "river":
+        river.append(river[-1] + 1)  # "the Panj river"
+    return [river] if river else []
+
+
+def _river_crossed(tokens: list[Token], at: int) -> tuple[int, list[int]] | None:
+    """ "через реку Пяндж", "через Амударью": where the crossing a Russian bridge is named by ends,
+    and the words of the river."""
+    if at >= len(tokens) or tokens[at].text.lower() != "через":
+        return None
+    start = at + 1
+    if start < len(tokens) and _analyzer().parse(tokens[start].text)[0].normal_form == "река":
+        start += 1  # "через реку Пяндж"
+    river = _capitalised_run(tokens, start)
+    if not river:
+        return None
+    return _place_beside(tokens, river[-1] + 1), river
+
+
+# "у посёлка Нижний Пяндж", "около Термеза": where a bridge stands, after the river it crosses
+_BESIDE = frozenset({"у", "около", "близ", "возле"})
+_SETTLEMENTS = frozenset({"посёлок", "поселок", "село", "город", "кишлак", "пункт"})
+
+
+def _place_beside(tokens: list[Token], at: int) -> int:
+    """Where the place beside a Russian bridge, written after its river, ends (`at` when none)."""
+    if at >= len(tokens) or tokens[at].text.lower() not in _BESIDE:
+        return at
+    name = at + 1
+    if name < len(tokens) and _analyzer().parse(tokens[name].text)[0].normal_form in _SETTLEMENTS:
+        name += 1
+    place = _capitalised_run(tokens, name)
+    return place[-1] + 1 if place else at
+
+
+def _bridge_over(
+    reading: Reading,
+    facts: SentenceFacts,
+    head: Mention[tuple[str, str, str, str]],
+    template_en: str,
+    river: tuple[int, list[int]],
+) -> _Found:
+    """ "моста через реку Пяндж" → "Мост через реку Пяндж", "Pyandzh River bridge"; "железнодорожный
+    мост через Амударью" → "Железнодорожный мост через Амударью", "Amudarya railway bridge": in
+    Russian the bridge as described in the nominative and the crossing as the text writes it, in
+    English the river in the nominative."""
+    tokens = facts.sentence.tokens
+    end, words = river
+    sentence_at = facts.sentence.start
+    crossing = facts.sentence.text[tokens[head.last].start - sentence_at : tokens[end - 1].end - sentence_at]
+    nominative = []
+    for i in words:
+        # "через Амударью": the river in the accusative the preposition governs
+        parses = [
+            p for p in _analyzer().parse(tokens[i].text) if p.tag.case == "accs" and p.tag.POS == "NOUN"
+        ]
+        inflected = parses[0].inflect({"nomn"}) if parses else None
+        word = str(inflected.word) if inflected else tokens[i].text
+        nominative.append(word[:1].upper() + word[1:])
+    river_en = name_pair(" ".join(nominative), "ru")[0]
+    if words[0] > head.last + 1:
+        river_en += " River"  # "через реку Пяндж"
+    name_ru = f"{_described(tokens, head.first, head.last)} {crossing}"
+    return _named(reading, facts, head.value[1], template_en.format(en=river_en), name_ru, None)
 
 
 _UNDERSEA = frozenset({"digital_system", "pipeline", "power_line"})

@@ -166,3 +166,36 @@ def test_talks_between_the_countries_of_their_people() -> None:
     )
     assert (body["type"], body["countries"]) == ("talks", ["KZ", "UZ"])
     assert body["title_en"] == "Talks between Kazakhstan and Uzbekistan"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The Prime Minister of the Islamic Republic of Pakistan paid an official visit to Baku.", "en"),
+        ("At the invitation of the Federal Chancellor, the Prime Minister of Georgia visited Berlin.", "en"),
+        ("The Chairman of the State Great Khural will visit Seoul.", "en"),
+        ("The Speaker of the National Assembly of Korea received the delegation.", "en"),
+        ("Торага Жогорку Кенеша Кыргызской Республики принял делегацию.", "ru"),
+        ("Делегация Маджлиси Оли Республики Таджикистан прибыла в Минск.", "ru"),
+    ],
+)
+def test_an_office_a_state_or_a_chamber_after_a_role_is_no_person(text: str, language: str) -> None:
+    assert people(text, language) == [[]]
+
+
+def test_a_person_named_beside_a_state_title_stays_a_person() -> None:
+    found = people(
+        "Foreign Minister of the Kyrgyz Republic Azamat Ormonov met the Speaker of the Senate.", "en"
+    )
+    assert [name for name, _, _ in found[0]] == ["Azamat Ormonov"]
+
+
+def test_a_ministry_named_after_the_minister_is_not_part_of_the_name() -> None:
+    found = people("Korean Minister of Trade Park Ji-hoon arrived in Tashkent.", "en")
+    assert found == [[("Park Ji-hoon", "Minister of Trade of South Korea", "KR")]]
+
+
+def test_a_russian_given_name_that_is_also_a_common_noun_stays_in_the_nominative() -> None:
+    # "Бахром" is also read as the genitive plural of "бахрома"
+    found = people("Министр энергетики Узбекистана Бахром Турсунов посетил Баку.", "ru")
+    assert [name for name, _, _ in found[0]] == ["Бахром Турсунов"]

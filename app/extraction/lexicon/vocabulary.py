@@ -1211,6 +1211,7 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("гидроэлектростанция", "other", "{en} hydropower plant", "{ru} гидроэлектростанция"),
         ("сухой порт", "port", "{en} dry port", "Сухой порт {ru}"),
         ("мост", "road", "{en} bridge", "Мост {ru}"),
+        ("железнодорожный мост", "railway", "{en} railway bridge", "Железнодорожный мост {ru}"),
         (
             "мультимодальный маршрут",
             "transport_corridor",
@@ -1243,6 +1244,8 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("transmission line", "power_line", "{en} power line", "ЛЭП {ru}"),
         ("dry port", "port", "{en} dry port", "Сухой порт {ru}"),
         ("bridge", "road", "{en} bridge", "Мост {ru}"),
+        ("railway bridge", "railway", "{en} railway bridge", "Железнодорожный мост {ru}"),
+        ("rail bridge", "railway", "{en} railway bridge", "Железнодорожный мост {ru}"),
         ("ro-ro service", "ferry_line", "{en} ro-ro service", "Ро-ро линия {ru}"),
         ("ro-ro line", "ferry_line", "{en} ro-ro line", "Ро-ро линия {ru}"),
         ("multimodal route", "transport_corridor", "{en} multimodal route", "Мультимодальный маршрут {ru}"),
@@ -1473,6 +1476,15 @@ ROLES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("energy minister", "Minister of Energy", "Министр энергетики"),
         ("minister of energy", "Minister of Energy", "Министр энергетики"),
         ("transport minister", "Minister of Transport", "Министр транспорта"),
+        ("minister of transport", "Minister of Transport", "Министр транспорта"),
+        ("trade minister", "Minister of Trade", "Министр торговли"),
+        ("minister of trade", "Minister of Trade", "Министр торговли"),
+        ("finance minister", "Minister of Finance", "Министр финансов"),
+        ("minister of finance", "Minister of Finance", "Министр финансов"),
+        ("industry minister", "Minister of Industry", "Министр промышленности"),
+        ("minister of industry", "Minister of Industry", "Министр промышленности"),
+        ("agriculture minister", "Minister of Agriculture", "Министр сельского хозяйства"),
+        ("minister of agriculture", "Minister of Agriculture", "Министр сельского хозяйства"),
         ("deputy prime minister", "Deputy Prime Minister", "Заместитель премьер-министра"),
         ("president", "President", "Президент"),
         ("minister", "Minister", "Министр"),
@@ -1480,6 +1492,36 @@ ROLES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("ambassador", "Ambassador", "Посол"),
         ("chairman", "Chairman", "Председатель"),
         ("speaker", "Speaker", "Спикер"),
+    ),
+}
+
+# Words of an office, a state's official name, a chamber or a company: a capitalised run holding one
+# names no person, even right after a role ("Prime Minister of the Islamic Republic of Pakistan", "at
+# the invitation of the Federal Chancellor, the Prime Minister", "Торага Жогорку Кенеша"). Russian
+# words are lemmas.
+NOT_PERSON_WORDS: dict[str, frozenset[str]] = {
+    "ru": frozenset(
+        {
+            *("республика", "федерация", "королевство", "эмират", "султанат", "государство"),
+            *("парламент", "собрание", "совет", "комитет", "палата", "сенат"),
+            *("мажлис", "маджлис", "маджлиси", "меджлис", "кенеш", "хурал", "курултай", "дума"),
+            *("канцлер", "эмир", "король", "принц", "торага", "президент", "министр", "премьер-министр"),
+            *("правительство", "министерство", "кабинет", "администрация"),
+        }
+    ),
+    "en": frozenset(
+        {
+            *("republic", "federation", "kingdom", "emirate", "emirates", "sultanate", "principality"),
+            *("state", "states", "union", "commonwealth", "duchy"),
+            *("islamic", "socialist", "federal", "democratic", "arab", "national", "supreme", "people"),
+            *("parliament", "assembly", "council", "committee", "chamber", "senate", "congress"),
+            *("majlis", "mazhilis", "kenesh", "khural", "duma", "kurultai"),
+            *("chancellor", "emir", "king", "queen", "prince", "princess", "crown", "duke", "leader"),
+            *("president", "minister", "chairman", "speaker", "ambassador"),
+            *("government", "ministry", "cabinet", "office", "administration", "secretariat"),
+            *("railways", "railway", "company", "corporation", "bank", "authority", "agency", "fund"),
+            "zholy",  # Kazakh "roads": "Kazakhstan Temir Zholy", the railway company
+        }
     ),
 }
 
