@@ -81,9 +81,20 @@ def _venue(language: str, describing: list[Token]) -> bool:
     return any(token.text.lower() in words for token in describing)
 
 
+_AIRPORT = re.compile(r"(?i)airport|аэропорт")
+_HUB = re.compile(r"(?i)\bhub\b|\bхаб")
+_OF_A_PORT = re.compile(r"(?i)\bport\b|\bпорт|\bcontainer|\bконтейнер")
+
+
 def _kind(kind: str, name: str) -> str:
-    # A terminal or hub is a port's, unless it is an airport's ("хаб при аэропорте Навои").
-    return "other" if kind == "port" and re.search(r"(?i)airport|аэропорт", name) else kind
+    # A terminal or hub is a port's, unless it is an airport's ("хаб при аэропорте Навои"); a hub
+    # neither in a port nor for containers ("a logistics hub near Rustavi") is a facility of its own
+    # (README: conventions settled).
+    if kind != "port":
+        return kind
+    if _AIRPORT.search(name) or (_HUB.search(name) and not _OF_A_PORT.search(name)):
+        return "other"
+    return kind
 
 
 def _text(tokens: list[Token], first: int, last: int) -> str:

@@ -111,3 +111,18 @@ def test_a_project_of_one_named_country_is_the_pairs(text: str, language: str, c
     proposals = extract(text, language=language, published=PUBLISHED)
     check_all(text, proposals)
     assert [p.body["countries"] for p in of_kind(proposals, "infrastructure_project")] == [countries]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("Georgia and Azerbaijan plan to open a logistics hub near Rustavi next year.", "en", "other"),
+        ("Казахстан и Грузия откроют логистический хаб в Рустави в будущем году.", "ru", "other"),
+        ("Kazakhstan is building a container hub at the port of Aktau.", "en", "port"),
+        ("В порту Актау строится контейнерный хаб.", "ru", "port"),
+    ],
+)
+def test_a_hub_is_a_ports_only_in_a_port_or_for_containers(text: str, language: str, kind: str) -> None:
+    # README, conventions settled: a logistics hub with a status is a project of kind `other`, or
+    # `port` when it stands in a port.
+    assert [row[2] for row in project_rows(text, language, PUBLISHED)] == [kind]
