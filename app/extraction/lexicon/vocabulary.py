@@ -312,6 +312,20 @@ COMMODITIES: dict[str, dict[str, tuple[str, ...]]] = {
         "sugar": ("сахар",),
         "rice": ("рис",),
         "cement": ("цемент",),
+        "wine": ("вино",),
+        "coffee": ("кофе",),
+        "tea": ("чай",),
+        "honey": ("мёд", "мед"),
+        "beef": ("говядина",),
+        "fruit_and_vegetables": ("плодоовощная продукция", "фрукты и овощи"),
+        "dairy_products": ("молочная продукция",),
+        "medicines": ("лекарственные средства", "лекарство", "фармацевтическая продукция"),
+        "textiles": ("текстиль", "текстильные изделия"),
+        "machinery": ("машины и оборудование",),
+        "ferroalloys": ("ферросплав",),
+        "polymers": ("полимер",),
+        "sunflower_seeds": ("семена подсолнечника",),
+        "gold": ("золото",),
     },
     "en": {
         "oil": ("oil", "crude", "crude oil"),
@@ -335,7 +349,27 @@ COMMODITIES: dict[str, dict[str, tuple[str, ...]]] = {
         "sugar": ("sugar",),
         "rice": ("rice",),
         "cement": ("cement",),
+        "wine": ("wine",),
+        "coffee": ("coffee",),
+        "tea": ("tea",),
+        "honey": ("honey",),
+        "beef": ("beef",),
+        "fruit_and_vegetables": ("fruit and vegetables",),
+        "dairy_products": ("dairy", "dairy products"),
+        "medicines": ("medicines", "pharmaceuticals", "pharmaceutical", "medicinal products"),
+        "textiles": ("textiles", "textile products"),
+        "machinery": ("machinery", "machinery and equipment"),
+        "ferroalloys": ("ferroalloys",),
+        "polymers": ("polymers",),
+        "sunflower_seeds": ("sunflower seeds",),
+        "gold": ("gold",),
     },
+}
+
+# A figure of all goods but oil ("non-oil trade", "ненефтяной товарооборот"): the API's `non_oil`.
+NON_OIL: dict[str, tuple[str, ...]] = {
+    "ru": ("ненефтяной",),
+    "en": ("non-oil",),
 }
 
 # Words that give goods as the make-up of a figure of all goods ("exports, mostly oil and copper"),
