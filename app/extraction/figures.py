@@ -877,7 +877,7 @@ def _figure(
         "reporter": reporter,
         "partner": partner,
         "indicator": indicator,
-        "commodity": _commodity(reading, facts, indicator, amount.unit, before, after),
+        "commodity": _commodity(reading, facts, indicator, amount, before, after),
         "period": period,
         "value": value,
         "unit": amount.unit,
@@ -1663,14 +1663,14 @@ def _commodity(
     reading: Reading,
     facts: SentenceFacts,
     indicator: str,
-    unit: str,
+    amount: Amount,
     before: Sequence[Token],
     after: Sequence[Token],
 ) -> str:
     """The goods the figure counts: the last goods word near the amount, unless it only describes a
     total: listed after "mostly", "в основном" …, one of a list of goods ("copper, textiles, fruit"), or
     past a break after the amount ("…$1.7 billion: crude oil, ferroalloys…")."""
-    if reading.cues("NON_OIL", facts.sentence.tokens[: len(facts.sentence.tokens) - len(after)]):
+    if reading.cues("NON_OIL", _tokens_between(facts.sentence.tokens, facts.sentence.start, amount.start)):
         return "non_oil"
     if indicator.startswith("trade_turnover"):
         return "TOTAL"
@@ -1701,7 +1701,7 @@ def _commodity(
     if cues:
         return cues[-1].value
     carried = [m.value.entry.commodity for m in facts.projects if m.value.entry and m.value.entry.commodity]
-    return carried[0] if carried else _GOODS_OF_UNIT.get(unit, "TOTAL")
+    return carried[0] if carried else _GOODS_OF_UNIT.get(amount.unit, "TOTAL")
 
 
 def _one_of_a_list(tokens: Sequence[Token], cue: Mention[str]) -> bool:
