@@ -142,6 +142,7 @@ def _sentence_figures(
         reading, find_amounts(sentence.text, sentence.start, reading.language), facts, units_told
     )
     previous_end = sentence.start
+    told_here: list[tuple[dict[str, Any], Amount]] = []  # the sentence's figures so far
     for index, amount in enumerate(amounts):
         next_start = amounts[index + 1].start if index + 1 < len(amounts) else sentence.end
         body, confidence = _figure(
@@ -166,6 +167,11 @@ def _sentence_figures(
                 continue  # a quote repeating, unit left out, what the text has stated
         if body["status"] == "reported" and _within_any(body["period"], preliminary):
             body["status"] = "preliminary"
+        if body["commodity"] == "TOTAL" and told_here:
+            body["commodity"] = _goods_told_with(reading, facts, *told_here[-1], body, amount)
+        elif body["commodity"] == "TOTAL":
+            body["commodity"] = _goods_of_the_figure_before(reading, facts, proposals, body, amount)
+        told_here.append((body, amount))
         requires: tuple[str, ...] = ()
         project_ids = []
         for mention in facts.projects:
@@ -176,6 +182,66 @@ def _sentence_figures(
         if project_ids:
             body["projects"] = sorted(set(project_ids))
         proposals.append(_proposal(len(proposals), body, sentence, confidence, requires))
+
+
+def _goods_told_with(
+    reading: Reading,
+    facts: SentenceFacts,
+    last: dict[str, Any],
+    last_amount: Amount,
+    body: dict[str, Any],
+    amount: Amount,
+) -> str:
+    """The goods of the sentence's figure before, for a figure of the same flow with no flow or goods
+    word of its own between them: its rate, its earlier value, its value in the other measure ("Coal
+    exports rose 6%, to 71.4 million tonnes, up from 67.3 million")."""
+    between = _tokens_between(facts.sentence.tokens, last_amount.end, amount.start)
+    if last["indicator"].removesuffix("_growth") != body["indicator"].removesuffix("_growth"):
+        return "TOTAL"
+    if reading.cues("INDICATORS", between) or _TOTAL_AGAIN.search(
+        reading.document.text, last_amount.end, amount.start
+    ):
+        return "TOTAL"
+    return str(last["commodity"])
+
+
+# "…, while total exports…", "…, а всего…": the sentence goes on to the figure of all goods
+_TOTAL_AGAIN = re.compile(
+    r"\b(?:total|overall|all\s+goods)\b|(?<!\w)(?:всего|в\s+целом|итого)(?!\w)", re.IGNORECASE
+)
+
+
+# "за тот же период", "in value terms": a figure that gives the sentence before's flow again
+_SAME_FLOW_AGAIN = re.compile(
+    r"\b(?:(?:in|over|during)\s+the\s+same\s+period|in\s+value\s+terms|th(?:ose|ese)\s+(?:shipments|supplies"
+    r"|deliveries|exports|imports))\b|(?<!\w)(?:за\s+(?:тот|этот)\s+же\s+период|в\s+(?:денежном|стоимостном)"
+    r"\s+выражении|эти\s+поставки)",
+    re.IGNORECASE,
+)
+
+
+def _goods_of_the_figure_before(
+    reading: Reading,
+    facts: SentenceFacts,
+    proposals: Sequence[Proposal],
+    body: dict[str, Any],
+    amount: Amount,
+) -> str:
+    """The goods of the previous sentence's figure, for a figure of no goods of its own that gives the
+    same flow in the other measure ("…1,1 млн тонн пшеницы. Поставки за тот же период составили
+    290 млн долларов"); else the total. A figure in the same measure ("Over the same period, exports
+    to China totalled $15 billion") is another figure, of all goods."""
+    sentence = facts.sentence
+    if not _SAME_FLOW_AGAIN.search(reading.document.text, sentence.start, amount.start):
+        return "TOTAL"
+    same_paragraph = [f.sentence for f in reading.facts if f.sentence.paragraph == sentence.paragraph]
+    previous = [s for s in same_paragraph if s.end <= sentence.start][-1:]
+    last = [p.body for p in proposals if previous and p.start == previous[0].start][-1:]
+    if not last or last[0]["indicator"] != body["indicator"] or body["unit"] == "percent":
+        return "TOTAL"
+    if (last[0]["unit"] in CURRENCIES) == (body["unit"] in CURRENCIES):
+        return "TOTAL"
+    return str(last[0].get("commodity", "TOTAL"))
 
 
 def _about_a_period(reading: Reading, facts: SentenceFacts) -> bool:
@@ -811,7 +877,7 @@ def _figure(
         "reporter": reporter,
         "partner": partner,
         "indicator": indicator,
-        "commodity": _commodity(reading, facts, indicator, before, after),
+        "commodity": _commodity(reading, facts, indicator, amount, before, after),
         "period": period,
         "value": value,
         "unit": amount.unit,
@@ -1580,16 +1646,84 @@ def _is_month_may(tokens: Sequence[Token], mention: Mention[str]) -> bool:
     return mention.value == "may" and tokens[mention.first].text == "May"
 
 
+# How many words after "mostly", "в основном" a list of goods may run, and how far before the amount
+# such a word may stand (before the goods themselves).
+_MAKE_UP_REACH = 8
+_GOODS_REACH = 12
+_LIST_JOINERS = {",", "and", "or", "и", "или"}
+_BREAKS = {",", ";", "—", "–", ":"}
+_ANOTHER_CLAUSE = {"while", "whereas", "but", "and", "а", "но", "тогда", "однако"}
+# Cubic metres and barrels a day are of gas and oil where no goods are named ("deliveries reached
+# 1.05 billion cubic metres"); tonnes of no named goods are cargo of all kinds.
+_GOODS_OF_UNIT = {"cubic_metres": "gas", "barrels_per_day": "oil"}
+_NOT_AN_ITEM = {"the", "its", "their", "which", "that", "said", "says", "while", "worth", "up", "down"}
+
+
 def _commodity(
-    reading: Reading, facts: SentenceFacts, indicator: str, before: Sequence[Token], after: Sequence[Token]
+    reading: Reading,
+    facts: SentenceFacts,
+    indicator: str,
+    amount: Amount,
+    before: Sequence[Token],
+    after: Sequence[Token],
 ) -> str:
+    """The goods the figure counts: the last goods word near the amount, unless it only describes a
+    total: listed after "mostly", "в основном" …, one of a list of goods ("copper, textiles, fruit"), or
+    past a break after the amount ("…$1.7 billion: crude oil, ferroalloys…")."""
+    if reading.cues("NON_OIL", _tokens_between(facts.sentence.tokens, facts.sentence.start, amount.start)):
+        return "non_oil"
     if indicator.startswith("trade_turnover"):
         return "TOTAL"
-    cues = reading.cues("COMMODITIES", [*before[-12:], *after])
+    breaks = [i for i, t in enumerate(after) if not t.text[:1].isalnum()]
+    near = before[-_GOODS_REACH - _MAKE_UP_REACH :]
+    window = [*near, *after[: breaks[0] if breaks else len(after)]]
+    make_up = reading.cues("COMMODITY_MAKE_UP", window)
+    # "…of wheat to Uzbekistan, while its total exports reached…": goods before a clause of another
+    # flow are that earlier clause's ("семена подсолнечника: … их вывезено" is still theirs)
+    flows = reading.cues("INDICATORS", near)
+    clause = max(
+        (
+            i
+            for i, t in enumerate(near[:-1])
+            if t.text in _BREAKS
+            and near[i + 1].text.lower() in _ANOTHER_CLAUSE
+            and any(f.first > i for f in flows)
+        ),
+        default=-1,
+    )
+    cues = [
+        c
+        for c in reading.cues("COMMODITIES", window)
+        if c.first >= max(len(near) - _GOODS_REACH, clause)
+        and not any(m.last <= c.first <= m.last + _MAKE_UP_REACH for m in make_up)
+        and not _one_of_a_list(window, c)
+    ]
     if cues:
         return cues[-1].value
     carried = [m.value.entry.commodity for m in facts.projects if m.value.entry and m.value.entry.commodity]
-    return carried[0] if carried else "TOTAL"
+    return carried[0] if carried else _GOODS_OF_UNIT.get(amount.unit, "TOTAL")
+
+
+def _one_of_a_list(tokens: Sequence[Token], cue: Mention[str]) -> bool:
+    """Whether goods stand in a list of three or more ("нефть, уран и ферросплавы"): the make-up of
+    a total, not one line of it."""
+    items = 1
+    for step, edge in ((1, cue.last), (-1, cue.first - 1)):
+        i = edge
+        while 0 <= i < len(tokens) and tokens[i].text.lower() in _LIST_JOINERS and _an_item(tokens, i + step):
+            items += 1
+            i += step
+            while _an_item(tokens, i + step):
+                i += step  # "rubber goods", "грузовые автомобили"
+            i += step
+    return items >= 3
+
+
+def _an_item(tokens: Sequence[Token], i: int) -> bool:
+    if not 0 <= i < len(tokens):
+        return False
+    word = tokens[i].text
+    return word.replace("-", "").isalpha() and word[:1].islower() and word not in _LIST_JOINERS | _NOT_AN_ITEM
 
 
 def _pair(
