@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.cache import ResponseCache, Store, send_not_modified
-from app.common.headers import not_modified, record_etag
+from app.common.headers import not_modified, raw_header, record_etag, set_raw_header
 from app.config import Settings
 from app.errors import problem
 from app.limits import BodySizeLimit, HeaderSizeLimit, RateLimit
@@ -84,6 +84,7 @@ class SplitCORS:
     only from `write_origins`. A preflight is judged by the method it asks about."""
 
     def __init__(self, app: ASGIApp, read_origins: list[str], write_origins: list[str]) -> None:
+        self.app = app
         self.reads = self._cors(app, read_origins, ["GET", "HEAD"])
         self.writes = self._cors(app, write_origins, ["GET", "HEAD", *sorted(UNSAFE_METHODS)])
 
@@ -102,6 +103,9 @@ class SplitCORS:
         if scope["type"] != "http":
             await self.reads(scope, receive, send)
             return
+        if raw_header(scope["headers"], b"origin") is None:
+            await self.app(scope, receive, _vary_on_origin(send))
+            return
         headers = Headers(scope=scope)
         preflight = scope["method"] == "OPTIONS" and "origin" in headers
         method = headers.get("access-control-request-method", "").upper() if preflight else scope["method"]
@@ -119,6 +123,20 @@ class SplitCORS:
                     refused.headers[name] = value
             response = refused
         await response(scope, receive, send)
+
+
+def _vary_on_origin(send: Send) -> Send:
+    """What Starlette's CORSMiddleware does to the answer to a request without Origin (every client
+    but a browser's), without the two `Headers` and the `MutableHeaders` it makes: Origin added to Vary."""
+
+    async def send_varying(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            raw = message["headers"] = list(message.get("headers", ()))
+            vary = [value for name, value in raw if name == b"vary"]
+            set_raw_header(raw, b"vary", b", ".join([*vary, b"Origin"]))
+        await send(message)
+
+    return send_varying
 
 
 # NUL and other C0 controls have no place in a URL; PostgreSQL cannot even store NUL in text.
@@ -176,8 +194,7 @@ class ConditionalGet:
             nonlocal start, passthrough
             if message["type"] == "http.response.start":
                 start = message
-                headers = Headers(raw=message["headers"])
-                passthrough = message["status"] != 200 or "etag" in headers
+                passthrough = message["status"] != 200 or raw_header(message["headers"], b"etag") is not None
                 if passthrough:
                     await send(message)
                 return
