@@ -209,27 +209,34 @@ class ConditionalGet:
         await self.app(scope, receive, capture)
 
     async def _finish(self, start: Message, body: bytes, request: Headers, path: str, send: Send) -> None:
-        headers = MutableHeaders(raw=list(start["headers"]))
-        tag = record_etag(headers.get("x-record-version"), body).strip('"')
-        headers["ETag"] = f'"{tag}"'
-        if "cache-control" not in headers:
-            headers["Cache-Control"] = (
-                "no-store" if path in ("/healthz", "/readyz") else "public, max-age=300"
-            )
-        if not_modified(tag, headers.get("last-modified"), request):
-            await send_not_modified(headers, send)
+        # The response's headers read in one pass over the raw list, not a `MutableHeaders` scanned
+        # once for each; it has no ETag (one that has passes through).
+        raw = list(start["headers"])
+        first: dict[bytes, bytes] = {}
+        for name, value in raw:
+            first.setdefault(name, value)
+        version = first.get(b"x-record-version")
+        tag = record_etag(version.decode("latin-1") if version is not None else None, body).strip('"')
+        raw.append((b"etag", f'"{tag}"'.encode("latin-1")))
+        if b"cache-control" not in first:
+            policy = b"no-store" if path in ("/healthz", "/readyz") else b"public, max-age=300"
+            raw.append((b"cache-control", policy))
+        last_modified = first.get(b"last-modified")
+        if not_modified(tag, last_modified.decode("latin-1") if last_modified is not None else None, request):
+            await send_not_modified(MutableHeaders(raw=raw), send)
             return
-        content_type = headers.get("content-type", "")
+        content_type = first.get(b"content-type", b"").decode("latin-1")
         if (
             len(body) >= GZIP_MINIMUM
             and "gzip" in request.get("accept-encoding", "")
             and content_type.startswith(COMPRESSIBLE)
         ):
             body = gzip.compress(body, compresslevel=6, mtime=0)  # mtime=0: same bytes every time
+            headers = MutableHeaders(raw=raw)
             headers["Content-Encoding"] = "gzip"
             headers["ETag"] = f'"{tag}-gzip"'
             if "accept-encoding" not in headers.get("vary", "").lower():
                 headers.add_vary_header("Accept-Encoding")
-        headers["Content-Length"] = str(len(body))
-        await send({"type": "http.response.start", "status": 200, "headers": headers.raw})
+        set_raw_header(raw, b"content-length", str(len(body)).encode("latin-1"))
+        await send({"type": "http.response.start", "status": 200, "headers": raw})
         await send({"type": "http.response.body", "body": body})
