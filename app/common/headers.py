@@ -28,13 +28,16 @@ def raw_header(raw: Iterable[tuple[bytes, bytes]], name: bytes) -> str | None:
 def set_raw_header(raw: list[tuple[bytes, bytes]], name: bytes, value: bytes) -> None:
     """`MutableHeaders`' `headers[name] = value` on a raw list: the first `name` replaced in its
     place and the others dropped, else appended; the same bytes in the same order."""
-    found = [index for index, (key, _) in enumerate(raw) if key == name]
-    for index in reversed(found[1:]):
-        del raw[index]
-    if found:
-        raw[found[0]] = (name, value)
-    else:
+    first = None
+    for index in range(len(raw) - 1, -1, -1):  # from the end: a deletion moves no index still to come
+        if raw[index][0] == name:
+            if first is not None:
+                del raw[first]
+            first = index
+    if first is None:
         raw.append((name, value))
+    else:
+        raw[first] = (name, value)
 
 
 def weighted(header: str | None) -> list[tuple[str, float]]:
