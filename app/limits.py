@@ -8,11 +8,11 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.common.headers import raw_header
 from app.errors import problem
 
 # --- request headers ---
@@ -74,7 +74,7 @@ class BodySizeLimit:
             (limit for prefix, limit in self.limits.items() if scope["path"].startswith(prefix)),
             self.max_bytes,
         )
-        declared = Headers(scope=scope).get("content-length")
+        declared = raw_header(scope["headers"], b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > max_bytes):
             await self._refuse(scope, receive, send, max_bytes)
             return

@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.cache import ResponseCache, Store, send_not_modified
-from app.common.headers import not_modified, record_etag
+from app.common.headers import not_modified, raw_header, record_etag, set_raw_header
 from app.config import Settings
 from app.errors import problem
 from app.limits import BodySizeLimit, HeaderSizeLimit, RateLimit
@@ -84,6 +84,7 @@ class SplitCORS:
     only from `write_origins`. A preflight is judged by the method it asks about."""
 
     def __init__(self, app: ASGIApp, read_origins: list[str], write_origins: list[str]) -> None:
+        self.app = app
         self.reads = self._cors(app, read_origins, ["GET", "HEAD"])
         self.writes = self._cors(app, write_origins, ["GET", "HEAD", *sorted(UNSAFE_METHODS)])
 
@@ -102,6 +103,9 @@ class SplitCORS:
         if scope["type"] != "http":
             await self.reads(scope, receive, send)
             return
+        if raw_header(scope["headers"], b"origin") is None:
+            await self.app(scope, receive, _vary_on_origin(send))
+            return
         headers = Headers(scope=scope)
         preflight = scope["method"] == "OPTIONS" and "origin" in headers
         method = headers.get("access-control-request-method", "").upper() if preflight else scope["method"]
@@ -119,6 +123,20 @@ class SplitCORS:
                     refused.headers[name] = value
             response = refused
         await response(scope, receive, send)
+
+
+def _vary_on_origin(send: Send) -> Send:
+    """What Starlette's CORSMiddleware does to the answer to a request without Origin (every client
+    but a browser's), without the two `Headers` and the `MutableHeaders` it makes: Origin added to Vary."""
+
+    async def send_varying(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            raw = message["headers"] = list(message.get("headers", ()))
+            vary = [value for name, value in raw if name == b"vary"]
+            set_raw_header(raw, b"vary", b", ".join([*vary, b"Origin"]))
+        await send(message)
+
+    return send_varying
 
 
 # NUL and other C0 controls have no place in a URL; PostgreSQL cannot even store NUL in text.
@@ -176,8 +194,7 @@ class ConditionalGet:
             nonlocal start, passthrough
             if message["type"] == "http.response.start":
                 start = message
-                headers = Headers(raw=message["headers"])
-                passthrough = message["status"] != 200 or "etag" in headers
+                passthrough = message["status"] != 200 or raw_header(message["headers"], b"etag") is not None
                 if passthrough:
                     await send(message)
                 return
@@ -192,27 +209,34 @@ class ConditionalGet:
         await self.app(scope, receive, capture)
 
     async def _finish(self, start: Message, body: bytes, request: Headers, path: str, send: Send) -> None:
-        headers = MutableHeaders(raw=list(start["headers"]))
-        tag = record_etag(headers.get("x-record-version"), body).strip('"')
-        headers["ETag"] = f'"{tag}"'
-        if "cache-control" not in headers:
-            headers["Cache-Control"] = (
-                "no-store" if path in ("/healthz", "/readyz") else "public, max-age=300"
-            )
-        if not_modified(tag, headers.get("last-modified"), request):
-            await send_not_modified(headers, send)
+        # The response's headers read in one pass over the raw list, not a `MutableHeaders` scanned
+        # once for each; it has no ETag (one that has passes through).
+        raw = list(start["headers"])
+        first: dict[bytes, bytes] = {}
+        for name, value in raw:
+            first.setdefault(name, value)
+        version = first.get(b"x-record-version")
+        tag = record_etag(version.decode("latin-1") if version is not None else None, body).strip('"')
+        raw.append((b"etag", f'"{tag}"'.encode("latin-1")))
+        if b"cache-control" not in first:
+            policy = b"no-store" if path in ("/healthz", "/readyz") else b"public, max-age=300"
+            raw.append((b"cache-control", policy))
+        last_modified = first.get(b"last-modified")
+        if not_modified(tag, last_modified.decode("latin-1") if last_modified is not None else None, request):
+            await send_not_modified(MutableHeaders(raw=raw), send)
             return
-        content_type = headers.get("content-type", "")
+        content_type = first.get(b"content-type", b"").decode("latin-1")
         if (
             len(body) >= GZIP_MINIMUM
             and "gzip" in request.get("accept-encoding", "")
             and content_type.startswith(COMPRESSIBLE)
         ):
             body = gzip.compress(body, compresslevel=6, mtime=0)  # mtime=0: same bytes every time
+            headers = MutableHeaders(raw=raw)
             headers["Content-Encoding"] = "gzip"
             headers["ETag"] = f'"{tag}-gzip"'
             if "accept-encoding" not in headers.get("vary", "").lower():
                 headers.add_vary_header("Accept-Encoding")
-        headers["Content-Length"] = str(len(body))
-        await send({"type": "http.response.start", "status": 200, "headers": headers.raw})
+        set_raw_header(raw, b"content-length", str(len(body)).encode("latin-1"))
+        await send({"type": "http.response.start", "status": 200, "headers": raw})
         await send({"type": "http.response.body", "body": body})

@@ -30,17 +30,18 @@ from prometheus_client import (
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 from sqlalchemy import Engine
-from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import Response
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.cache import Store
+from app.common.headers import raw_header, set_raw_header
 from app.common.routing import IncludedRoute
 from app.config import Settings
 from app.errors import NotFound, unexpected_error
 
 REQUEST_ID_HEADER = "X-Request-ID"
+_REQUEST_ID_KEY = REQUEST_ID_HEADER.lower().encode()  # as ASGI gives header names
 # A client's id is kept when it is short and plain (it ends up in logs and headers); else we make one.
 _CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
@@ -242,7 +243,7 @@ class RequestContext:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        given = Headers(scope=scope).get(REQUEST_ID_HEADER, "")
+        given = raw_header(scope["headers"], _REQUEST_ID_KEY) or ""
         current = given if _CLIENT_REQUEST_ID.match(given) else uuid.uuid4().hex
         token = request_id.set(current)
         scope.setdefault("state", {})["request_id"] = current
@@ -253,9 +254,9 @@ class RequestContext:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                headers = MutableHeaders(scope=message)
-                headers[REQUEST_ID_HEADER] = current
-                headers["X-Content-Type-Options"] = "nosniff"
+                raw = message["headers"] = list(message["headers"])
+                set_raw_header(raw, _REQUEST_ID_KEY, current.encode("latin-1"))
+                set_raw_header(raw, b"x-content-type-options", b"nosniff")
             await send(message)
 
         if self.metrics:

@@ -73,7 +73,10 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
                 session.rollback()  # a failed commit leaves the transaction open: end it here
                 raise
         finally:
-            session.close()
+            # A read that never began a transaction (a record read in the loop, without it) holds
+            # no connection and no rows: closing it would only make a fresh identity map.
+            if not read or session.in_transaction():
+                session.close()
 
     try:
         yield session

@@ -33,6 +33,14 @@ async def test_reads_are_open_to_every_origin(http: httpx.AsyncClient) -> None:
     assert allowed.status_code == 200 and allowed.headers["access-control-allow-origin"] == "*"
 
 
+async def test_a_request_without_origin_varies_on_origin_as_starlette_says(http: httpx.AsyncClient) -> None:
+    # SplitCORS answers these itself, without Starlette's CORSMiddleware: the same Vary.
+    response = await http.get("/v1/events?limit=1")
+    assert response.headers.get_list("vary")[-1].endswith(", Origin")
+    assert len(response.headers.get_list("vary")) == 1
+    assert "access-control-allow-origin" not in response.headers
+
+
 async def test_writes_only_from_the_configured_origins(http: httpx.AsyncClient) -> None:
     allowed = await http.options("/test/write", headers=preflight(EDITOR, "POST"))
     assert allowed.status_code == 200

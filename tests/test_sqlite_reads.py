@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from tests.conftest import Database, copy_template
 from tests.hardening_app import build, serve, settings_for
@@ -87,3 +88,23 @@ def test_a_database_in_memory_has_no_reads_of_their_own() -> None:
         assert app.state.loop_reads is None
     finally:
         app.state.engine.dispose()
+
+
+@on_sqlite
+@pytest.mark.anyio
+async def test_a_read_closes_its_session_only_when_it_began_a_transaction(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closed: list[Session] = []
+    close = Session.close
+    monkeypatch.setattr(Session, "close", lambda session: (closed.append(session), close(session))[1])
+    paths = record_paths(seeded.url)
+    app = build(settings_for(seeded.url, response_cache_mb=0))
+    async with serve(app) as client:
+        await client.get(paths[0])  # the routes built, the reads' connection opened
+        closed.clear()
+        assert (await client.get(paths[0])).status_code == 200  # in the loop: its session unused
+        assert closed == []
+        assert (await client.get("/v1/trade-figures?limit=2")).status_code == 200  # through the session
+        assert len(closed) == 1
+        assert app.state.engine.pool.checkedout() == 0

@@ -3,7 +3,7 @@ conditional ones (If-None-Match, If-Modified-Since)."""
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from email.utils import parsedate_to_datetime
 from typing import TypeVar
 
@@ -13,6 +13,31 @@ T = TypeVar("T")
 # What every data response tells HTTP caches (JSON pages and records, exports).
 PUBLIC_CACHE = "public, max-age=60"
 VARY = "Accept, Accept-Language, Accept-Encoding"
+
+
+def raw_header(raw: Iterable[tuple[bytes, bytes]], name: bytes) -> str | None:
+    """The first value of header `name` (lower case, as ASGI gives names), as Starlette's
+    `Headers.get` reads it, without making a `Headers`: every request passes several middleware
+    that each want one header."""
+    for key, value in raw:
+        if key == name:
+            return value.decode("latin-1")
+    return None
+
+
+def set_raw_header(raw: list[tuple[bytes, bytes]], name: bytes, value: bytes) -> None:
+    """`MutableHeaders`' `headers[name] = value` on a raw list: the first `name` replaced in its
+    place and the others dropped, else appended; the same bytes in the same order."""
+    first = None
+    for index in range(len(raw) - 1, -1, -1):  # from the end: a deletion moves no index still to come
+        if raw[index][0] == name:
+            if first is not None:
+                del raw[first]
+            first = index
+    if first is None:
+        raw.append((name, value))
+    else:
+        raw[first] = (name, value)
 
 
 def weighted(header: str | None) -> list[tuple[str, float]]:

@@ -1,4 +1,7 @@
-from app.common.headers import best, weighted
+import pytest
+from starlette.datastructures import Headers, MutableHeaders
+
+from app.common.headers import best, raw_header, set_raw_header, weighted
 from app.common.language import negotiate
 
 
@@ -23,3 +26,19 @@ def test_language_negotiation() -> None:
     assert negotiate("en", "ru") == "en"
     assert negotiate(None, "ru;q=0") == "en"
     assert negotiate(None, None) == "en"
+
+
+RAW = [(b"vary", b"Accept"), (b"content-type", b"application/json"), (b"vary", b"Accept-Language")]
+
+
+@pytest.mark.parametrize("name", [b"vary", b"content-type", b"etag"])
+def test_raw_header_reads_as_starlette_headers_do(name: bytes) -> None:
+    assert raw_header(RAW, name) == Headers(raw=RAW).get(name.decode())
+
+
+@pytest.mark.parametrize("name", [b"vary", b"content-type", b"etag"])
+def test_set_raw_header_writes_as_mutable_headers_do(name: bytes) -> None:
+    ours, theirs = list(RAW), MutableHeaders(raw=list(RAW))
+    set_raw_header(ours, name, b"new")
+    theirs[name.decode()] = "new"
+    assert ours == theirs.raw
