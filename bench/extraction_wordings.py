@@ -654,7 +654,8 @@ FRESH: tuple[Wording, ...] = (
         "hub, zone, park",
         "ru",
         "В Навои открыт международный логистический хаб.",
-        ("Международный логистический хаб в Навои", "port", "operating"),
+        # a hub neither in a port nor for containers is `other` (README: conventions settled)
+        ("Международный логистический хаб в Навои", "other", "operating"),
     ),
     _w(
         "hub, zone, park",
