@@ -291,6 +291,30 @@ COMMODITY_WORDINGS: tuple[Wording, ...] = (
         "Через Грузию в 2025 году прошло 900 тыс. тонн узбекских грузов, в основном хлопковая пряжа и удобрения.",
         (900_000, "TOTAL"),
     ),
+    _c(
+        "goods as the total's make-up",
+        "en",
+        "Turkmenistan's exports to China, almost entirely natural gas, came to $9.6 billion in 2025.",
+        (9_600_000_000, "TOTAL"),
+    ),
+    _c(
+        "goods as the total's make-up",
+        "en",
+        "Azerbaijan's sales to Israel, overwhelmingly crude oil, reached $1.9 billion last year.",
+        (1_900_000_000, "TOTAL"),
+    ),
+    _c(
+        "goods as the total's make-up",
+        "ru",
+        "Экспорт Туркменистана в Китай, почти целиком природный газ, в 2025 году составил 9,6 млрд долларов.",
+        (9_600_000_000, "TOTAL"),
+    ),
+    _c(
+        "goods as the total's make-up",
+        "ru",
+        "Экспорт Азербайджана в Израиль, почти полностью состоящий из нефти, в 2025 году достиг 1,9 млрд долларов.",
+        (1_900_000_000, "TOTAL"),
+    ),
     # A physical amount of cargo or goods of no kind: the sets annotate it as all goods.
     _c(
         "cargo of no kind",

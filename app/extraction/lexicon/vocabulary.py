@@ -383,6 +383,9 @@ COMMODITY_MAKE_UP: dict[str, tuple[str, ...]] = {
         "в первую очередь",
         "по большей части",
         "большей частью",
+        "почти целиком",
+        "почти полностью",
+        "почти исключительно",
     ),
     "en": (
         "mostly",
@@ -395,6 +398,9 @@ COMMODITY_MAKE_UP: dict[str, tuple[str, ...]] = {
         "led by",
         "such as",
         "principally",
+        "almost entirely",
+        "almost exclusively",
+        "overwhelmingly",
     ),
 }
 
