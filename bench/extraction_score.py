@@ -41,9 +41,19 @@ FIELDS = (
     "indicator",
     "document_count",
     "sectors",
+    "compared_period",
 )
 FIELDS_BY_KIND = {
-    "trade_figure": ("value", "unit", "period", "bound", "status", "countries", "indicator"),
+    "trade_figure": (
+        "value",
+        "unit",
+        "period",
+        "bound",
+        "status",
+        "countries",
+        "indicator",
+        "compared_period",
+    ),
     "event": ("type", "date", "status", "countries"),
     "agreement": ("date", "status", "countries", "document_count", "sectors"),
     "infrastructure_project": ("status", "countries"),
@@ -63,6 +73,8 @@ SEED_FIELDS = {
     "agreement": ("status",),
     "infrastructure_project": ("status",),
 }
+# Fields judged only where the gold states them: a growth rate's base.
+OPTIONAL_FIELDS = frozenset({"compared_period"})
 # What a create body means when it leaves a field out.
 DEFAULTS: dict[str, dict[str, Any]] = {"event": {"status": "held"}, "agreement": {"document_count": None}}
 
@@ -424,8 +436,8 @@ def field_correct(kind: str, name: str, gold: Mapping[str, Any], proposed: Mappi
         return _same_number(gold.get("value"), proposed.get("value")) and _same_number(
             gold.get("value_upper"), proposed.get("value_upper")
         )
-    if name == "period":
-        return _window(gold.get("period")) == _window(proposed.get("period"))
+    if name in {"period", "compared_period"}:
+        return _window(gold.get(name)) == _window(proposed.get(name))
     if name == "date":
         return _window(gold.get("date")) is not None and _window(gold.get("date")) == _window(
             proposed.get("date")
@@ -495,6 +507,7 @@ def score_article(article: Article, proposals: Sequence[ProposalLike]) -> Articl
             fields = {
                 name: field_correct(fact.kind, name, fact.body, bodies[p])
                 for name in FIELDS_BY_KIND[fact.kind]
+                if name in fact.body or name not in OPTIONAL_FIELDS
             }
             quoted_there = _touches((proposal.start, proposal.end), fact.spans)
             pairs.append((quoted_there, sum(fields.values()), -g, -p, fields))

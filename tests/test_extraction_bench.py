@@ -95,6 +95,27 @@ def test_a_commodity_line_and_the_total_are_different_figures() -> None:
     assert matches("trade_figure", TURNOVER, {**TURNOVER, "commodity": "TOTAL"})
 
 
+def test_a_growth_rates_base_is_judged_only_where_the_gold_gives_one() -> None:
+    growth = {**TURNOVER, "indicator": "trade_turnover_growth", "unit": "percent", "value": 6.5}
+    based = {**growth, "compared_period": "2024-01/2024-09"}
+    assert field_correct("trade_figure", "compared_period", based, dict(based))
+    assert not field_correct("trade_figure", "compared_period", based, growth)
+    text = "Turnover grew by 6.5% in January-September."
+    whole = (0, len(text))
+
+    def judged(gold: dict[str, Any]) -> set[str]:
+        fact = Fact(kind="trade_figure", body=gold, spans=(whole,), label="growth")
+        article = Article(name="x", text=text, language="en", published=date(2025, 12, 1), facts=(fact,))
+        offered = FakeProposal(
+            key="f", kind="trade_figure", body={**growth, "compared_period": "2024"}, start=0, end=len(text)
+        )
+        (match,) = score_article(article, [offered]).matches
+        return {name for name, right in match.fields.items() if not right}
+
+    assert judged(growth) == set()
+    assert judged(based) == {"compared_period"}
+
+
 def test_events_match_on_compatible_type_countries_with_the_host_and_overlapping_dates() -> None:
     # The host counts among the countries whether or not the body repeats it.
     same_visit = {"type": "talks", "date": "2025-11-20/2025-11-21", "countries": ["AZ", "KZ"]}

@@ -887,11 +887,8 @@ def _figure(
     if upper is not None:
         body["value_upper"] = upper
     if indicator.endswith("_growth"):
-        compared = _compared(periods, amount, next_start, period)
-        if compared is None and signed:
-            compared = shift_year(period, -1)  # a release's bracketed rates are year on year
-        if compared:
-            body["compared_period"] = compared
+        # A rate with no base told is year on year, as releases' rates and annotators read it.
+        body["compared_period"] = _compared(periods, amount, next_start, period) or shift_year(period, -1)
     return body, max(confidence, 0.3)
 
 

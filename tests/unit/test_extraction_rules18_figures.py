@@ -180,7 +180,7 @@ def rates(text: str, language: str) -> list[tuple[str, float, str | None]]:
 
 def test_a_fold_verb_is_the_rise_it_tells() -> None:
     text = "Serbian exports to Hungary nearly doubled in January–June 2026 to EUR 480 million."
-    assert rates(text, "en") == [("exports_growth", 100, None)]
+    assert rates(text, "en") == [("exports_growth", 100, "2025-01/2025-06")]  # year on year
 
 
 def test_a_rise_of_a_fraction_is_a_rate() -> None:
