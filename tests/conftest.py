@@ -260,6 +260,14 @@ def migrate_and_seed(database: Database) -> None:
     copy_template(database, "seeded")
 
 
+@pytest.fixture
+def seeded(empty_database: Database) -> Database:
+    """A migrated and seeded database of the test's own (a copy of the template), for tests that
+    connect to it apart from the shared `session`: a server's workers, connections of their own."""
+    copy_template(empty_database, "seeded")
+    return empty_database
+
+
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def seeded_database(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, templates: Templates

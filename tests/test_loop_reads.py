@@ -25,17 +25,11 @@ from app.models import (
     InfrastructureProject,
     TradeFigure,
 )
-from tests.conftest import Database, copy_template
+from tests.conftest import Database
 from tests.hardening_app import build, serve, settings_for
 from tests.tcp_proxy import TcpProxy, proxy_to, through
 
 pytestmark = pytest.mark.parametrize("empty_database", ["postgresql"], indirect=True)
-
-
-@pytest.fixture
-def seeded(empty_database: Database) -> Database:
-    copy_template(empty_database, "seeded")
-    return empty_database
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from tests.conftest import Database, copy_template
+from tests.conftest import Database
 from tests.hardening_app import build, serve, settings_for
 from tests.test_loop_reads import (
     answer,
@@ -19,12 +19,6 @@ from tests.test_loop_reads import (
 )
 
 on_sqlite = pytest.mark.parametrize("empty_database", ["sqlite"], indirect=True)
-
-
-@pytest.fixture
-def seeded(empty_database: Database) -> Database:
-    copy_template(empty_database, "seeded")
-    return empty_database
 
 
 def checkouts(engine: Any) -> list[Any]:
