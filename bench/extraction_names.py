@@ -1,6 +1,6 @@
 """Lists the names in the other language the extractor proposes on every development set (issue
 12): the name the text writes beside the one built for the other language, one line each, for a
-reader to judge (docs/benchmarks/2026-12-04-extraction-names.md). Never reads holdout-21, the blind set.
+reader to judge (docs/benchmarks/2026-12-04-extraction-names.md). Never reads the blind set (BLIND).
 
     .venv/bin/python -m bench.extraction_names > names.tsv
     .venv/bin/python -m bench.extraction_names --count names.tsv   # how many a reader calls wrong, by kind
@@ -24,7 +24,7 @@ from app.extraction.morphology import _analyzer
 from app.extraction.transliteration import to_cyrillic, to_latin
 
 SETS = Path(__file__).parent / "extraction"
-BLIND = "holdout-21"
+BLIND = "holdout-22"
 # The kinds whose bodies carry a name in both languages, and its field without the language suffix.
 NAMED = {
     "infrastructure_project": "name",
