@@ -6,6 +6,7 @@ the limits and an unexpected error (which it answers itself, as a problem that c
 """
 
 import logging
+import os
 import re
 import sys
 import time
@@ -18,6 +19,9 @@ from urllib.parse import unquote_plus
 
 import orjson
 from fastapi import APIRouter, Request
+from fastapi.telemetry import TelemetryConfig
+from opentelemetry import _logs, trace
+from opentelemetry import metrics as otel_metrics
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -122,6 +126,30 @@ def configure_logging(settings: Settings) -> None:
         logger.propagate = propagate
     logging.getLogger("uvicorn.error").handlers = []  # uvicorn's own config may give it one
     logging.getLogger("uvicorn.access").disabled = True
+
+
+# --- OpenTelemetry ---
+
+# OpenTelemetry's stand-ins for a provider nobody has set (the classes FastAPI tells apart the same way).
+_UNSET_PROVIDERS = frozenset(
+    {
+        ("opentelemetry.trace", "ProxyTracerProvider"),
+        ("opentelemetry.metrics._internal", "_ProxyMeterProvider"),
+        ("opentelemetry._logs._internal", "ProxyLoggerProvider"),
+    }
+)
+
+
+def telemetry_config() -> TelemetryConfig | None:
+    """FastAPI's native OpenTelemetry, decided once at start-up: its defaults (on) when a tracer, meter
+    or logger provider is set, or FastAPI is asked to set them from the environment; otherwise off, so
+    that no request looks up three providers and their environment variables to find nothing."""
+    if os.getenv("FASTAPI_OTEL_AUTO_CONFIGURE", "").lower() == "true":
+        return None
+    providers = (trace.get_tracer_provider(), otel_metrics.get_meter_provider(), _logs.get_logger_provider())
+    if any((type(provider).__module__, type(provider).__name__) not in _UNSET_PROVIDERS for provider in providers):
+        return None
+    return {"tracing": False, "metrics": False, "logs": False}
 
 
 # --- metrics ---
