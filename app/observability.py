@@ -97,6 +97,19 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
     def stream(self, _value: Any) -> None:
         pass
 
+    def emit(self, record: logging.LogRecord) -> None:
+        # StreamHandler's, with sys.stderr looked up once rather than at each of its four uses; the
+        # flush is already under the lock `handle` holds.
+        try:
+            line = self.format(record) + self.terminator
+            stream = sys.stderr
+            stream.write(line)
+            stream.flush()
+        except RecursionError:
+            raise
+        except Exception:
+            self.handleError(record)
+
 
 class _RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
