@@ -33,7 +33,7 @@ from app.explorer.router import router as explorer_router
 from app.imports.router import router as imports_router
 from app.limits import EXEMPT_PATHS
 from app.middleware import install_middleware
-from app.observability import configure_logging
+from app.observability import configure_logging, telemetry_config
 from app.observability import router as observability_router
 from app.projects.router import router as projects_router
 from app.reference import router as reference
@@ -132,6 +132,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         contact={"name": "Bilateral relations API maintainers"},
         # Relative: the API is described wherever it is served (and /docs "Try it out" calls it there).
         servers=[{"url": "/", "description": "The server this document is served from."}],
+        telemetry=telemetry_config(),
     )
     app.state.settings = settings
     app.state.engine = engine

@@ -6,10 +6,12 @@ the limits and an unexpected error (which it answers itself, as a problem that c
 """
 
 import logging
+import os
 import re
 import sys
 import time
 import uuid
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextvars import ContextVar
 from datetime import UTC, datetime
@@ -18,17 +20,13 @@ from urllib.parse import unquote_plus
 
 import orjson
 from fastapi import APIRouter, Request
-from prometheus_client import (
-    CONTENT_TYPE_LATEST,
-    CollectorRegistry,
-    Counter,
-    Gauge,
-    Histogram,
-    disable_created_metrics,
-    generate_latest,
-)
-from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
+from fastapi.telemetry import TelemetryConfig
+from opentelemetry import _logs, trace
+from opentelemetry import metrics as otel_metrics
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily
 from prometheus_client.registry import Collector
+from prometheus_client.utils import floatToGoString
 from sqlalchemy import Engine
 from starlette.responses import Response
 from starlette.routing import Match
@@ -99,6 +97,19 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
     def stream(self, _value: Any) -> None:
         pass
 
+    def emit(self, record: logging.LogRecord) -> None:
+        # StreamHandler's, with sys.stderr looked up once rather than at each of its four uses; the
+        # flush is already under the lock `handle` holds.
+        try:
+            line = self.format(record) + self.terminator
+            stream = sys.stderr
+            stream.write(line)
+            stream.flush()
+        except RecursionError:
+            raise
+        except Exception:
+            self.handleError(record)
+
 
 class _RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
@@ -124,12 +135,36 @@ def configure_logging(settings: Settings) -> None:
     logging.getLogger("uvicorn.access").disabled = True
 
 
+# --- OpenTelemetry ---
+
+# OpenTelemetry's stand-ins for a provider nobody has set (the classes FastAPI tells apart the same way).
+_UNSET_PROVIDERS = frozenset(
+    {
+        ("opentelemetry.trace", "ProxyTracerProvider"),
+        ("opentelemetry.metrics._internal", "_ProxyMeterProvider"),
+        ("opentelemetry._logs._internal", "ProxyLoggerProvider"),
+    }
+)
+
+
+def telemetry_config() -> TelemetryConfig | None:
+    """FastAPI's native OpenTelemetry, decided once at start-up: its defaults (on) when a tracer, meter
+    or logger provider is set, or FastAPI is asked to set them from the environment; otherwise off, so
+    that no request looks up three providers and their environment variables to find nothing."""
+    if os.getenv("FASTAPI_OTEL_AUTO_CONFIGURE", "").lower() == "true":
+        return None
+    providers = (trace.get_tracer_provider(), otel_metrics.get_meter_provider(), _logs.get_logger_provider())
+    if any((type(each).__module__, type(each).__name__) not in _UNSET_PROVIDERS for each in providers):
+        return None
+    return {"tracing": False, "metrics": False, "logs": False}
+
+
 # --- metrics ---
 
 DURATION_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+_BUCKET_LABELS = [*(floatToGoString(bound) for bound in DURATION_BUCKETS), "+Inf"]  # type: ignore[no-untyped-call]
 UNROUTED = "unrouted"  # answered before routing (a limit, CORS) or by no route
-disable_created_metrics()  # type: ignore[no-untyped-call]  # no `_created` series: noise
 
 
 class Metrics:
@@ -138,39 +173,57 @@ class Metrics:
 
     def __init__(self, engine: Engine, cache: Store | None = None) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
-        self.requests = Counter(
-            "http_requests",
-            "Requests answered, by method, route template and status.",
-            ["method", "route", "status"],
-            registry=self.registry,
-        )
-        self.duration = Histogram(
-            "http_request_duration_seconds",
-            "Time from the request's arrival to its response's last byte, by method and route template.",
-            ["method", "route"],
-            buckets=DURATION_BUCKETS,
-            registry=self.registry,
-        )
-        self.in_progress = Gauge(
-            "http_requests_in_progress", "Requests being handled now.", registry=self.registry
-        )
+        self.requests = RequestCollector()
+        self.registry.register(self.requests)
         self.registry.register(PoolCollector(engine))
         if cache is not None:
             self.registry.register(CacheCollector(cache))
-        # The series of each (method, route, status), found once: `labels()` takes a lock and checks
-        # its arguments on every call. Bounded as the labels are.
-        self._series: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+
+
+class RequestCollector(Collector):
+    """Requests answered, their durations and those in progress, kept as plain numbers and made into
+    Prometheus families only when scraped. A prometheus_client metric takes a lock and checks that it
+    may be observed on every update; these are updated by the event loop alone, between two awaits."""
+
+    def __init__(self) -> None:
+        self.in_progress = 0
+        self.answered: dict[tuple[str, str, int], int] = {}
+        # Per (method, route): the count in each bucket (not cumulative), +Inf's last, then the sum.
+        self.durations: dict[tuple[str, str], list[float]] = {}
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
         method = method if method in METHODS else "OTHER"
-        series = self._series.get((method, route, status))
+        key = (method, route, status)
+        self.answered[key] = self.answered.get(key, 0) + 1
+        series = self.durations.get((method, route))
         if series is None:
-            series = self._series[(method, route, status)] = (
-                self.requests.labels(method, route, str(status)),
-                self.duration.labels(method, route),
-            )
-        series[0].inc()
-        series[1].observe(seconds)
+            series = self.durations[(method, route)] = [0] * (len(DURATION_BUCKETS) + 2)
+        series[bisect_left(DURATION_BUCKETS, seconds)] += 1  # le: a bucket holds its bound
+        series[-1] += seconds
+
+    def collect(self) -> Iterator[CounterMetricFamily | GaugeMetricFamily | HistogramMetricFamily]:
+        # Scraped in a handler thread while the loop observes: each dict copied at once (under the GIL).
+        requests = CounterMetricFamily(
+            "http_requests",
+            "Requests answered, by method, route template and status.",
+            labels=["method", "route", "status"],
+        )
+        for (method, route, status), count in list(self.answered.items()):
+            requests.add_metric([method, route, str(status)], count)
+        yield requests
+        duration = HistogramMetricFamily(
+            "http_request_duration_seconds",
+            "Time from the request's arrival to its response's last byte, by method and route template.",
+            labels=["method", "route"],
+        )
+        for labels, series in list(self.durations.items()):
+            counts = series[:-1]
+            buckets = [(bound, sum(counts[: at + 1])) for at, bound in enumerate(_BUCKET_LABELS)]
+            duration.add_metric(list(labels), buckets, sum_value=series[-1])
+        yield duration
+        yield GaugeMetricFamily(
+            "http_requests_in_progress", "Requests being handled now.", value=self.in_progress
+        )
 
 
 class PoolCollector(Collector):
@@ -259,8 +312,9 @@ class RequestContext:
                 set_raw_header(raw, b"x-content-type-options", b"nosniff")
             await send(message)
 
-        if self.metrics:
-            self.metrics.in_progress.inc()
+        requests = self.metrics.requests if self.metrics else None
+        if requests is not None:
+            requests.in_progress += 1
         try:
             await self.app(scope, receive, send_with_headers)
         except Exception as exc:
@@ -270,9 +324,9 @@ class RequestContext:
         finally:
             duration = time.perf_counter() - started
             route = _route_template(scope)
-            if self.metrics:
-                self.metrics.in_progress.dec()
-                self.metrics.observe(scope["method"], route, status or 0, duration)
+            if requests is not None:
+                requests.in_progress -= 1
+                requests.observe(scope["method"], route, status or 0, duration)
             _log_access(scope, route, status, duration)
             request_id.reset(token)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+from opentelemetry import trace
 from prometheus_client.parser import text_string_to_metric_families
 
 from tests.conftest import Database
@@ -153,3 +154,58 @@ async def test_metrics_can_be_turned_off(seeded_database: Database) -> None:
         response = await client.get("/metrics")
         assert response.status_code == 404
         assert response.headers["content-type"] == "application/problem+json"
+
+
+# --- OpenTelemetry: FastAPI's native tracing, decided once at start-up ---
+
+
+class _Span(trace.NonRecordingSpan):
+    def __init__(self, names: list[str], name: str) -> None:
+        super().__init__(trace.INVALID_SPAN_CONTEXT)
+        self.names = names
+        names.append(name)
+
+    def update_name(self, name: str) -> None:
+        self.names[-1] = name
+
+
+class _Tracer(trace.NoOpTracer):
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+
+    def start_span(self, name: str, *args: Any, **kwargs: Any) -> trace.Span:
+        return _Span(self.names, name)
+
+
+class _TracerProvider(trace.TracerProvider):
+    """A provider set by a deployment (an OpenTelemetry SDK's, say): it keeps the names of its spans."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def get_tracer(self, *args: Any, **kwargs: Any) -> trace.Tracer:
+        return _Tracer(self.names)
+
+
+async def test_requests_are_traced_when_a_tracer_provider_is_set_at_start_up(
+    seeded_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    provider = _TracerProvider()
+    monkeypatch.setattr(trace, "get_tracer_provider", lambda: provider)
+    async with serve(build(settings_for(seeded_database.url))) as client:
+        assert (await client.get("/healthz")).status_code == 200
+        assert (await client.get("/v1/events/no-such-event")).status_code == 404
+    # A read operation is answered before FastAPI's router, which is what names a span's route.
+    assert [name for name in provider.names if name.startswith("GET")] == ["GET /healthz", "GET"]
+
+
+async def test_without_a_provider_no_request_looks_for_one(
+    seeded_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = build(settings_for(seeded_database.url))
+    looked_up: list[object] = []
+    unset = trace.get_tracer_provider()
+    monkeypatch.setattr(trace, "get_tracer_provider", lambda: looked_up.append(unset) or unset)
+    async with serve(app) as client:
+        assert (await client.get("/v1/events/no-such-event")).status_code == 404
+    assert looked_up == []
