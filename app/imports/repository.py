@@ -2,7 +2,8 @@
 
 Rows are read and checked `batch_size` at a time. Each batch is staged in a temporary table and
 compared there, in one statement, with the figures stored under the same natural keys: rows that
-change nothing are only counted, and only the figures that rows change are read into Python. Then
+change nothing are only counted, and only the figures that rows change are read into Python (in a
+batch expected to be new, its new figures are inserted first and only the other rows compared). Then
 the batch is written in bulk (app.imports.store): new figures and citations from the staged rows by
 INSERT … SELECT, revisions ({field: [before, after]}, the shape app.revisions gives ORM changes) and
 search documents as rows built here. Revisions

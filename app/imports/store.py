@@ -2,7 +2,9 @@
 
 A batch is staged in a temporary table (one executemany on SQLite, one COPY on PostgreSQL) and joined
 with the stored figures on the natural key, so every row is one probe of the natural-key index; the
-figures and citations it adds are inserted from there. Other lookups take their keys as a single
+figures and citations it adds are inserted from there. A batch expected to be new (a first import's)
+has its figures inserted first, those of stored keys and ids skipped (ON CONFLICT DO NOTHING), and only
+the rows skipped are joined. Other lookups take their keys as a single
 JSON parameter. Other inserts are one executemany (SQLite) or one COPY (PostgreSQL) per table. All of it
 runs on the session's connection, inside its transaction. Revisions are written to app.revisions'
 staging table, which moves them into `revisions` at commit.
