@@ -13,10 +13,14 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.curation import writes
 from app.errors import Conflict
 from app.imports import store
 from app.imports.repository import ImportOptions, import_file
 from app.imports.schemas import ImportReport
+from app.models import TradeFigure
+from app.revisions import ACTOR_KEY
+from app.trade import repository as trade_repository
 
 HEADER = "reporter,partner,indicator,period,value,value_upper,unit,bound,status\n"
 
@@ -391,3 +395,65 @@ def test_new_rows_after_a_batch_of_stored_ones_get_their_ids_and_search_texts(se
     ]
     stored = session.scalar(text("SELECT search_text FROM trade_figures WHERE id = 'az-kz-exports-1000'"))
     assert stored and {search_text for _, search_text, _ in added} == {stored}
+
+
+def test_a_first_import_inserts_its_figures_before_looking_any_up(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch of new rows is inserted as it is staged (ON CONFLICT DO NOTHING): only the rows it did
+    not insert, those of stored figures here, are compared with the stored figures."""
+    compared: list[Any] = []
+    stored_matches = store.Store.stored_matches
+
+    def spying(self: store.Store, source_id: str, lines: list[int] | None = None) -> Any:
+        compared.append(lines)
+        return stored_matches(self, source_id, lines)
+
+    monkeypatch.setattr(store.Store, "stored_matches", spying)
+    assert run(session, generated(20), batch_size=10).inserted == 20
+    assert compared == []
+    report = run(session, generated(12, first_year=1015), batch_size=10)
+    assert (report.inserted, report.updated) == (7, 5)  # another file: cited by the stored five too
+    # The first batch: 1015–1019 stored, 1020–1024 new; the second batch all new.
+    assert compared == [[2, 3, 4, 5, 6]]
+    ids = session.scalars(text("SELECT id FROM trade_figures WHERE id LIKE 'az-kz-exports-10__%'"))
+    assert sorted(ids) == [f"az-kz-exports-{year}" for year in range(1000, 1027)]
+
+
+@pytest.mark.parametrize("committed", [False, True], ids=["deleted-in-this-transaction", "committed"])
+def test_a_new_figure_never_takes_a_deleted_figures_id(session: Session, committed: bool) -> None:
+    """A new row whose figure's id a deleted figure had gets the next free one, as in a batch planned
+    row by row; the batch's other new figures are inserted once."""
+    run(session, generated(3), batch_size=10)
+    session.info[ACTOR_KEY] = "curator"
+    deleted = session.get(TradeFigure, "az-kz-exports-1001", populate_existing=True)
+    assert deleted is not None
+    writes.delete(session, trade_repository.WRITABLE, deleted, "*")
+    if committed:  # the deletion's revision in `revisions`, no longer among the staged ones
+        session.commit()
+    report = run(session, generated(5), batch_size=10)
+    assert (report.applied, report.inserted, report.updated) == (True, 3, 2)  # another file
+    ids = session.scalars(text("SELECT id FROM trade_figures WHERE id LIKE 'az-kz-exports-%'"))
+    assert sorted(ids) == [
+        "az-kz-exports-1000",
+        "az-kz-exports-1001-2",
+        "az-kz-exports-1002",
+        "az-kz-exports-1003",
+        "az-kz-exports-1004",
+    ]
+
+
+def test_a_batch_with_a_bad_row_leaves_no_figure_inserted_early(session: Session) -> None:
+    """A row found wrong only once the batch's new figures are in (it gives a stored figure another
+    id) rejects the file; the figures inserted before are taken out at once, so the rows of later
+    batches are checked against the database as it was."""
+    run(session, generated(1), batch_size=10)
+    row = "{},AZ,KZ,exports,{year},{year},,USD,exact,reported\n"
+    content = "id," + HEADER + row.format("", year=1001) + row.format("", year=1002)
+    content += row.format("renamed", year=1000) + row.format("", year=1004)
+    content += row.format("az-kz-exports-1001", year=1010)  # the next batch: 1001 is not taken
+    report = run(session, content, batch_size=4)
+    assert not report.applied
+    assert [(error.line, error.field) for error in report.errors] == [(4, "id")]
+    ids = session.scalars(text("SELECT id FROM trade_figures WHERE id LIKE 'az-kz-exports-%'"))
+    assert list(ids) == ["az-kz-exports-1000"]

@@ -2,7 +2,8 @@
 
 Rows are read and checked `batch_size` at a time. Each batch is staged in a temporary table and
 compared there, in one statement, with the figures stored under the same natural keys: rows that
-change nothing are only counted, and only the figures that rows change are read into Python. Then
+change nothing are only counted, and only the figures that rows change are read into Python (in a
+batch expected to be new, its new figures are inserted first and only the other rows compared). Then
 the batch is written in bulk (app.imports.store): new figures and citations from the staged rows by
 INSERT … SELECT, revisions ({field: [before, after]}, the shape app.revisions gives ORM changes) and
 search documents as rows built here. Revisions
@@ -275,6 +276,8 @@ class _Planned:
     them, updates as dicts, revisions as tuples of REVISION_ROW_COLUMNS."""
 
     new_figures: list[int] = field(default_factory=list)
+    # The ids of new figures inserted already, as the batch was planned (_insert_new).
+    inserted: list[str] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
     new_citations: list[int] = field(default_factory=list)
     # (figure id, search text, line): staged rows whose figure is not the one their row was staged
@@ -536,16 +539,23 @@ class _Import:
             return plan
         whole = self.expect_new
         staged = self._stage(rows, whole)
-        matches = self.store.stored_matches(self.file_source_id)
+        inserted, matches = self._insert_new(rows, staged) if whole else ({}, None)
+        if matches is None:
+            matches = self.store.stored_matches(self.file_source_id)
         changing = [row for row in rows if row.line in matches and not matches[row.line][1]]
         by_key = self.store.figures_by_key([row.key for row in changing])
         citations = self.store.citations_of([figure["id"] for figure in by_key.values()])
-        new_rows = [row for row in rows if row.line not in matches]
-        self.expect_new = bool(new_rows)
+        new_rows = [row for row in rows if row.line not in matches and row.line not in inserted]
+        self.expect_new = bool(new_rows or inserted)
         ids = {row.line: staged[row.line] or rules.figure_id(row.values) for row in new_rows}
         taken = self.store.taken_ids(set(ids.values()))
         batch_ids: set[str] = set()
         for row in rows:
+            if row.line in inserted:
+                figure_id = inserted[row.line]
+                self._planned(row, figure_id)
+                self._plan_new(plan, row, figure_id, inserted=True)
+                continue
             match = matches.get(row.line)
             if match is not None:
                 figure_id, unchanged = match
@@ -582,7 +592,30 @@ class _Import:
             batch_ids.add(figure_id)
             self._planned(row, figure_id)
             self._plan_new(plan, row, figure_id)
+        if inserted and self.errors.any:  # nothing of the batch is written
+            self.store.delete_new_figures(plan.inserted)
         return plan
+
+    def _insert_new(
+        self, rows: list[FigureRow], staged: dict[int, str | None]
+    ) -> tuple[dict[int, str], dict[int, tuple[str, bool]] | None]:
+        """A batch staged whole, on its way to being written: insert its new figures first
+        (Store.insert_staged_new), then compare only the rows not inserted with the stored figures
+        (Store.stored_matches). Returns the ids inserted by line, and those matches (None: not done).
+        Kept only when every row not inserted is a stored figure's: a new row whose id is taken (or
+        was) is planned as the rest are, so its figures are taken out again and the batch is planned
+        as usual."""
+        ids = list(staged.values())
+        if self.errors.any or self.options.dry_run or None in ids or len(set(ids)) < len(ids):
+            return {}, None
+        line_of = {figure_id: line for line, figure_id in staged.items()}
+        inserted = {line_of[figure_id]: figure_id for figure_id in self.store.insert_staged_new()}
+        rest = [row.line for row in rows if row.line not in inserted]
+        matches = self.store.stored_matches(self.file_source_id, rest) if rest else {}
+        if len(matches) < len(rest):
+            self.store.delete_new_figures(list(inserted.values()))
+            return {}, None
+        return inserted, matches
 
     def _stage(self, rows: list[FigureRow], whole: bool) -> dict[int, str | None]:
         """Stage the rows (Store.stage), each with the id its figure gets if new (the file's, else the
@@ -615,12 +648,15 @@ class _Import:
         self.store.stage(staged)
         return ids
 
-    def _plan_new(self, plan: _Planned, row: FigureRow, figure_id: str) -> None:
+    def _plan_new(self, plan: _Planned, row: FigureRow, figure_id: str, inserted: bool = False) -> None:
         self.counts["inserted"] += 1
         values = row.values
         for name in _ABSENT:
             values.setdefault(name, None)
-        plan.new_figures.append(row.line)
+        if inserted:
+            plan.inserted.append(figure_id)
+        else:
+            plan.new_figures.append(row.line)
         plan.new_citations.append(row.line)
         if row.citation is None:
             source_id, quote, line, paragraph = self.file_source_id, row.text, row.line, None
@@ -716,16 +752,17 @@ class _Import:
         store.insert(STAGING, REVISION_ROW_COLUMNS, plan.revisions)
         if plan.revisions:
             revisions.staged(self.session)
-        self._index(plan.documents)
+        self._index(plan.documents, set(plan.inserted))
         # The figures the whole file will insert, at the rate of those read so far.
         expected = self.counts["inserted"] * self.size // max(self.reader.bytes_read, 1)
-        store.wrote(len(plan.new_figures), expected)
+        store.wrote(len(plan.new_figures) + len(plan.inserted), expected)
 
-    def _index(self, figures: dict[str, tuple[dict[str, Any], list[str]]]) -> None:
-        """Search documents of the figures written, built by app.search's own rules."""
+    def _index(self, figures: dict[str, tuple[dict[str, Any], list[str]]], fresh: set[str]) -> None:
+        """Search documents of the figures written, built by app.search's own rules. `fresh`: figures
+        whose ids no figure ever had before (_insert_new), so no document has either."""
         if not figures:
             return
-        stored = self.store.documents(list(figures))
+        stored = self.store.documents([figure_id for figure_id in figures if figure_id not in fresh])
         inserts, updates = [], []
         record_type = SearchRecordType.trade_figure
         for figure_id, (values, quotes) in figures.items():

@@ -2,7 +2,9 @@
 
 A batch is staged in a temporary table (one executemany on SQLite, one COPY on PostgreSQL) and joined
 with the stored figures on the natural key, so every row is one probe of the natural-key index; the
-figures and citations it adds are inserted from there. Other lookups take their keys as a single
+figures and citations it adds are inserted from there. A batch expected to be new (a first import's)
+has its figures inserted first, those of stored keys and ids skipped (ON CONFLICT DO NOTHING), and only
+the rows skipped are joined. Other lookups take their keys as a single
 JSON parameter. Other inserts are one executemany (SQLite) or one COPY (PostgreSQL) per table. All of it
 runs on the session's connection, inside its transaction. Revisions are written to app.revisions'
 staging table, which moves them into `revisions` at commit.
@@ -19,6 +21,7 @@ from sqlalchemy import (
     JSON,
     ColumnElement,
     Connection,
+    CursorResult,
     Date,
     String,
     Table,
@@ -325,10 +328,10 @@ class Store:
         # Dropped at the end of the transaction at the latest (the import drops it before).
         return f"CREATE TEMP TABLE {STAGE} (line integer PRIMARY KEY, {columns}) ON COMMIT DROP"
 
-    def stored_matches(self, source_id: str) -> dict[int, tuple[str, bool]]:
-        """For each staged row whose natural key a stored figure has: that figure's id, and whether
-        the row would change nothing, stated from the source `source_id` (the file's): the same
-        content, and citations as app.curation.restating.restated leaves them."""
+    def stored_matches(self, source_id: str, lines: list[int] | None = None) -> dict[int, tuple[str, bool]]:
+        """For each staged row (of these lines, else all) whose natural key a stored figure has: that
+        figure's id, and whether the row would change nothing, stated from the source `source_id` (the
+        file's): the same content, and citations as app.curation.restating.restated leaves them."""
         same = " AND ".join(
             f"(s.has_{name} = 0 OR {self._same(f'f.{name}', f's.{name}')})"
             if name in KEPT_WHEN_ABSENT
@@ -343,7 +346,11 @@ class Store:
             f"SELECT s.line, f.id, CASE WHEN {same} AND {cited} THEN 1 ELSE 0 END "
             f"FROM {self._stage_name} s JOIN trade_figures f ON {key}"
         )
-        rows = self.session.connection().exec_driver_sql(statement, (source_id,))
+        parameters: tuple[Any, ...] = (source_id,)
+        if lines is not None:
+            statement += f" WHERE s.line IN ({self._lines})"
+            parameters += (orjson.dumps(lines).decode(),)
+        rows = self.session.connection().exec_driver_sql(statement, parameters)
         return {line: (figure_id, bool(unchanged)) for line, figure_id, unchanged in rows}
 
     def _same(self, a: str, b: str) -> str:
@@ -363,27 +370,49 @@ class Store:
     def insert_staged(self, table: Table, lines: list[int]) -> None:
         """Insert into FIGURES or CITATIONS, in one statement, what the staged rows of these lines
         state (in file order)."""
-        if not lines:
-            return
+        if lines:
+            self._insert_from_stage(table, f"s.line IN ({self._lines})", (orjson.dumps(lines).decode(),))
+
+    def insert_staged_new(self) -> list[str]:
+        """Insert the figures of all staged rows, in file order, but those whose natural key or id a
+        figure has (ON CONFLICT DO NOTHING) or whose id a deleted figure had (ids are not reused).
+        Returns the ids inserted. A first import's rows are nearly all new: inserted so, they need no
+        lookup of the natural key first."""
+        logs = [REVISIONS.name]
+        if revisions.deletes_staged(self.session):  # deleted earlier in this transaction
+            logs.append(f"{'pg_temp' if self.postgresql else 'temp'}.{revisions.STAGING.name}")
+        never_deleted = " AND ".join(f"NOT EXISTS ({_deletion(log, 's.figure_id')})" for log in logs)
+        rows = self._insert_from_stage(FIGURES, never_deleted, (), "ON CONFLICT DO NOTHING RETURNING id")
+        return [figure_id for (figure_id,) in rows]
+
+    def delete_new_figures(self, ids: list[str]) -> None:
+        """Take out figures insert_staged_new inserted in this transaction, which nothing refers to yet."""
+        for chunk in _chunks(ids, IDS_PER_QUERY):
+            self.session.execute(delete(FIGURES).where(FIGURES.c.id.in_(chunk)))
+
+    @property
+    def _lines(self) -> str:
+        """SQL: the line numbers of one parameter, a JSON array."""
+        if self.postgresql:
+            return "SELECT value::integer FROM json_array_elements_text(%s::json)"
+        return "SELECT value FROM json_each(?)"
+
+    def _insert_from_stage(
+        self, table: Table, where: str, parameters: tuple[Any, ...], conflict: str = ""
+    ) -> list[Any]:
         staged = STAGED_FIGURE if table is FIGURES else STAGED_CITATION
         names = ", ".join(f'"{name}"' for name in staged)
         values = ", ".join(f's."{name}"' for name in staged.values())
         target = f'"{table.name}"' if self.postgresql else f'main."{table.name}"'
-        if self.postgresql:
-            wanted = "SELECT value::integer FROM json_array_elements_text(%s::json)"
-        else:
-            wanted = "SELECT value FROM json_each(?)"
         statement = (
             f"INSERT INTO {target} ({names}) SELECT {values} FROM {self._stage_name} s "
-            f"WHERE s.line IN ({wanted}) ORDER BY s.line"
+            f"WHERE {where} ORDER BY s.line {conflict}"
         )
-        parameters = (orjson.dumps(lines).decode(),)
         if self.postgresql:
-            self.session.connection().exec_driver_sql(statement, parameters)
-        else:
-            self._checked_after(table, statement, parameters)
+            return _rows(self.session.connection().exec_driver_sql(statement, parameters))
+        return self._checked_after(table, statement, parameters)
 
-    def _checked_after(self, table: Table, statement: str, parameters: Any) -> None:
+    def _checked_after(self, table: Table, statement: str, parameters: Any) -> list[Any]:
         """SQLite: run an INSERT into `table` (an executemany if `parameters` is a list) with the
         table's CHECK constraints tested afterwards, in one SELECT over the rows it added, rather than
         as each row is inserted. SQLite tests a constraint's `IN (…)` list item after item for every
@@ -396,8 +425,7 @@ class Store:
         if checks is None:
             checks = self._checks[table.name] = _check_constraints(connection, table.name)
         if not checks:  # none, or not all of them read: SQLite tests them itself
-            connection.exec_driver_sql(statement, parameters)
-            return
+            return _rows(connection.exec_driver_sql(statement, parameters))
         target = f'main."{table.name}"'
         last = connection.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {target}").scalar()
         driver = connection.connection.driver_connection
@@ -406,7 +434,8 @@ class Store:
         connection.exec_driver_sql("SAVEPOINT import_checked_after")
         driver.execute("PRAGMA ignore_check_constraints = ON")
         try:
-            connection.exec_driver_sql(statement, parameters)
+            # RETURNING: SQLite makes every change at the first step, so fetching after is the same.
+            rows = _rows(connection.exec_driver_sql(statement, parameters))
         finally:
             driver.execute("PRAGMA ignore_check_constraints = OFF")
         failed = connection.exec_driver_sql(
@@ -416,7 +445,8 @@ class Store:
             connection.exec_driver_sql("ROLLBACK TO import_checked_after")
         connection.exec_driver_sql("RELEASE import_checked_after")
         if failed is not None:
-            connection.exec_driver_sql(statement, parameters)
+            rows = _rows(connection.exec_driver_sql(statement, parameters))
+        return rows
 
     # --- lookups ---
 
@@ -634,6 +664,19 @@ def _json(payload: str) -> ColumnElement[Any]:
 def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _rows(result: CursorResult[Any]) -> list[Any]:
+    """The rows a statement returned (RETURNING), none for one that returns none."""
+    return list(result) if result.returns_rows else []
+
+
+def _deletion(log: str, figure_id: str) -> str:
+    """SQL: a revision in the table `log` records the deletion of the figure whose id is `figure_id`."""
+    return (
+        f"SELECT 1 FROM {log} r WHERE r.record_type = '{RECORD_TYPE}' "
+        f"AND r.record_id = {figure_id} AND r.action = '{RevisionAction.delete.value}'"
+    )
 
 
 def _analyze(connection: Connection) -> None:
