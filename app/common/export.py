@@ -64,6 +64,7 @@ from app.common.rows import (
 )
 from app.db import renew_deadline, without_memory_map
 from app.errors import InvalidParameter
+from app.models import ExportLine
 
 EXPORT_ACCEPT = {"text/csv": "csv", "application/x-ndjson": "ndjson", "application/ndjson": "ndjson"}
 EXPORT_MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
@@ -184,13 +185,15 @@ def every_csv_line(
     lang: str,
     columns: Sequence[str],
 ) -> Iterator[str]:
-    """Every matching record as CSV lines, a batch at a time: built by the database where the
-    columns allow (`CsvLine`), else by `Listing.every_csv_text`."""
+    """Every matching record as CSV lines, a batch at a time: the stored lines (`ExportLine`) where
+    the listing keeps them and every column is asked, else built by the database where the columns
+    allow (`CsvLine`), else by `Listing.every_csv_text`."""
     assert listing.reader is not None
     plan = listing.reader.plan(lang, params.fields)
     engine = session.get_bind().dialect.name
     line = csv_line(plan, columns, engine)
-    if line.sql is None or engine not in DATABASE_BUILT:
+    stored = listing.stored_lines and list(columns) == csv_columns(listing.reader.schema)
+    if not stored and (line.sql is None or engine not in DATABASE_BUILT):
         yield from listing.every_csv_text(session, statement, params, lang, columns)
         return
     if engine == "postgresql":
@@ -198,14 +201,24 @@ def every_csv_line(
         # batch then runs (this transaction only).
         session.connection().exec_driver_sql("SET LOCAL jit = off")
     _, sort_column, _ = listing.sorting.order(params.sort, lang)
-    key_columns = listing.sorting.key_columns(sort_column)
-    selected = statement.with_only_columns(
-        line.sql, *(raw_column(column) for column in key_columns), maintain_column_froms=False
-    )
-    for target, condition in line.joins:
-        selected = selected.outerjoin_from(line.model, target, condition)
+    key_columns = [raw_column(column) for column in listing.sorting.key_columns(sort_column)]
+    if stored:
+        assert listing.record_type is not None
+        kept = and_(
+            ExportLine.record_type == _text(listing.record_type),
+            ExportLine.lang == _text(lang),
+            ExportLine.record_id == listing.reader.id_column,
+        )
+        selected = statement.with_only_columns(ExportLine.line, *key_columns, maintain_column_froms=False)
+        selected = selected.outerjoin_from(line.model, ExportLine, kept)
+    else:
+        selected = statement.with_only_columns(line.sql, *key_columns, maintain_column_froms=False)
+        for target, condition in line.joins:
+            selected = selected.outerjoin_from(line.model, target, condition)
+    # A line not stored is computed by SQL; one SQL left NULL, by Python.
+    computed = line if stored else None
     if engine == "sqlite":
-        yield from _streamed(session, listing, selected, params, lang, plan, columns)
+        yield from _streamed(session, listing, selected, params, lang, plan, columns, computed)
         return
     cursor = params.cursor
     while True:
@@ -214,7 +227,7 @@ def every_csv_line(
         rows, cursor = cut(fetched, SQL_BATCH, listing.sorting, resolved, lambda last: last[1:])
         lines = [row[0] for row in rows]
         if None in lines:
-            _write_the_rest(session, plan, columns, lines, [row[-1] for row in rows])
+            _write_the_rest(session, plan, columns, computed, lines, [row[-1] for row in rows])
         yield "".join(lines)
         if cursor is None:
             return
@@ -228,6 +241,7 @@ def _streamed(
     lang: str,
     plan: Plan,
     columns: Sequence[str],
+    computed: "CsvLine | None",
 ) -> Iterator[str]:
     """SQLite: one statement for the whole export, its lines fetched SQL_BATCH at a time. SQLite makes
     rows as they are fetched, so memory stays flat; each chunk has the statement timeout to itself
@@ -239,15 +253,32 @@ def _streamed(
     for rows in driver_chunks(result, SQL_BATCH, lambda: renew_deadline(connection)):
         lines = [row[0] for row in rows]
         if None in lines:
-            _write_the_rest(session, plan, columns, lines, [row[-1] for row in rows])
+            _write_the_rest(session, plan, columns, computed, lines, [row[-1] for row in rows])
         yield "".join(lines)
 
 
 def _write_the_rest(
-    session: Session, plan: Plan, columns: Sequence[str], lines: list[str | None], ids: list[Any]
+    session: Session,
+    plan: Plan,
+    columns: Sequence[str],
+    line: "CsvLine | None",
+    lines: list[str | None],
+    ids: list[Any],
 ) -> None:
-    """The lines SQL left NULL, by the Python path (`Plan.csv_text`), one record at a time."""
-    missing = [record_id for record_id, line in zip(ids, lines, strict=True) if line is None]
+    """The lines missing (not stored, or left NULL by SQL): by `line`'s SQL where given and it writes
+    them, the rest by the Python path (`Plan.csv_text`), one record at a time."""
+    missing = [record_id for record_id, text in zip(ids, lines, strict=True) if text is None]
+    if line is not None and line.sql is not None and missing:
+        written = select(plan.reader.id_column, line.sql).where(plan.reader.id_column.in_(missing))
+        for target, condition in line.joins:
+            written = written.outerjoin_from(line.model, target, condition)
+        computed: dict[Any, str | None] = {row[0]: row[1] for row in session.connection().execute(written)}
+        for at, record_id in enumerate(ids):
+            if lines[at] is None:
+                lines[at] = computed.get(record_id)
+        missing = [record_id for record_id, text in zip(ids, lines, strict=True) if text is None]
+    if not missing:
+        return
     found = session.connection().execute(select(*plan.raw_columns).where(plan.reader.id_column.in_(missing)))
     by_id = {row[0]: row for row in found}
     for at, record_id in enumerate(ids):
