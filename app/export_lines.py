@@ -11,7 +11,18 @@ SQL cannot write (a float beyond its digits) is not stored, and the export compu
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, event, insert, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Connection,
+    Select,
+    delete,
+    event,
+    insert,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 from app.common.export import csv_columns, csv_line
@@ -37,7 +48,7 @@ def _figures() -> Listing[Any]:
     return TRADE_FIGURES
 
 
-def refresh(connection: Connection, listing: Listing[Any], ids: Select[Any]) -> None:
+def refresh(connection: Connection, listing: Listing[Any], ids: Select[Any] | CompoundSelect[Any]) -> None:
     """Store again, in every language, the lines of the listing's records whose ids `ids` selects (a
     deleted record's line goes)."""
     reader = listing.reader
@@ -73,6 +84,7 @@ def refresh_all(connection: Connection) -> None:
 def refresh_changed(session: Session) -> None:
     """The commit step's part: the lines of the figures this transaction changed or reached."""
     connection = session.connection()
+    ids: Select[Any] | CompoundSelect[Any]
     ids = select(STAGING.c.record_id).where(STAGING.c.record_type == "trade_figure")
     reached = session.info.pop(_REACHED, None)
     if reached is not None:
@@ -110,7 +122,7 @@ def _forget(session: Session, transaction: SessionTransaction) -> None:
 
 def _linked(session: Session, projects: Iterable[str], countries: Iterable[str]) -> set[str]:
     """The figures linked to these projects or naming these countries."""
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if projects:
         linked = select(project_trade_figures.c.trade_figure_id).where(
             project_trade_figures.c.project_id.in_(list(projects))

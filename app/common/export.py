@@ -212,6 +212,7 @@ def every_csv_line(
         selected = statement.with_only_columns(ExportLine.line, *key_columns, maintain_column_froms=False)
         selected = selected.outerjoin_from(line.model, ExportLine, kept)
     else:
+        assert line.sql is not None
         selected = statement.with_only_columns(line.sql, *key_columns, maintain_column_froms=False)
         for target, condition in line.joins:
             selected = selected.outerjoin_from(line.model, target, condition)
