@@ -5,7 +5,7 @@ the seed, imports, accepted candidates) stages there a revision of each record i
 step `refresh_changed` writes again, set-based, the lines of the trade figures staged, and of those
 whose line a change elsewhere reaches (a country's or a project's name, a project's links, a citation
 or contested value written on its own), which `_note_reached` notes before each flush. The lines are
-the SQL export's own (`export.CsvLine`), so a stored line is byte for byte the computed one; a line
+the SQL export's own (`csv_lines.CsvLine`), so a stored line is byte for byte the computed one; a line
 SQL cannot write (a float beyond its digits) is not stored, and the export computes it."""
 
 from collections.abc import Iterable
@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
-from app.common.export import csv_columns, csv_line
+from app.common.csv_lines import csv_columns, csv_line
 from app.common.language import LANGUAGES
 from app.common.listing import Listing
 from app.models import (

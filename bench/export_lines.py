@@ -1,5 +1,5 @@
 """A CSV export's lines in one process, no HTTP: the Python path (`Plan.csv_text`), the lines the
-database builds (`export.CsvLine`) and the lines the writers stored (`ExportLine`,
+database builds (`csv_lines.CsvLine`) and the lines the writers stored (`ExportLine`,
 app/export_lines.py), alternated, on a database bench/run.py built. Prints the CPU time of each run
 (this process and, for PostgreSQL, its backend's from /proc: the server must run on this machine), µs a
 row, and whether the exports are byte for byte the same (SHA-256).
@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import select  # noqa: E402
 
-from app.common import export  # noqa: E402
+from app.common import csv_lines, export  # noqa: E402
 from app.config import Settings  # noqa: E402
 from app.db import engine_for, make_sessionmaker, without_memory_map  # noqa: E402
 from app.trade.repository import TRADE_FIGURES  # noqa: E402
@@ -44,7 +44,7 @@ def run(
     export.DATABASE_BUILT, stored = path
     listing = replace(TRADE_FIGURES, stored_lines=stored)
     params = SimpleNamespace(fields=[], sort=sort, cursor=None)
-    columns = export.csv_columns(TradeFigureRead)
+    columns = csv_lines.csv_columns(TradeFigureRead)
     digest = hashlib.sha256()
     lines = 0
     with sessionmaker() as session, without_memory_map(session):  # type: ignore[operator]

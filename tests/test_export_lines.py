@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from app import export_lines, revisions
 from app.api_keys import create_key
 from app.common import export
-from app.common.export import csv_columns, every_csv_line
+from app.common.csv_lines import csv_columns
+from app.common.export import every_csv_line
 from app.models import Country, ExportLine, TradeFigure
 from app.trade.repository import TRADE_FIGURES
 from app.trade.schemas import TradeFigureRead

@@ -98,7 +98,7 @@ class Listing(Generic[M]):
     def every_csv_text(
         self, session: Session, statement: Select[M], params: Any, lang: str, columns: Sequence[str]
     ) -> Iterator[str]:
-        """Every matching record as CSV lines (`columns` as export.csv_columns names them), a batch at
+        """Every matching record as CSV lines (`columns` as csv_lines.csv_columns names them), a batch at
         a time."""
         for plan, rows in self._every_row(session, statement, params, lang, driver=True):
             yield plan.csv_text(session, rows, columns)
