@@ -87,6 +87,8 @@ def refresh_changed(session: Session) -> None:
     ids: Select[Any] | CompoundSelect[Any]
     ids = select(STAGING.c.record_id).where(STAGING.c.record_type == "trade_figure")
     reached = session.info.pop(_REACHED, None)
+    if reached is None and connection.scalar(ids.limit(1)) is None:
+        return  # no figure changed: one look rather than the refresh's three statements
     if reached is not None:
         figures, projects, countries = reached
         figures |= _linked(session, projects, countries)
