@@ -127,6 +127,17 @@ def _is_empty() -> bool:
         engine.dispose()
 
 
+@app.command("refresh-export-lines")
+def refresh_export_lines() -> None:
+    """Store every record's CSV export lines again (writes keep them; a database built before
+    migration 0017 has none, and its exports compute every line until this has run)."""
+    from app import export_lines
+
+    with _session() as session:
+        export_lines.refresh_all(session.connection())
+    typer.echo("export lines stored")
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind [default: BILATERAL_HOST]")] = None,

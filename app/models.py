@@ -924,6 +924,21 @@ class Revision(Base):
     )
 
 
+class ExportLine(Base):
+    """A record's line of the CSV export of all its columns, in one language, exactly as the export
+    would compute it: kept by every write, in the write's transaction (app/export_lines.py), so that an
+    export reads one stored text per record. A record without one is computed when exported."""
+
+    __tablename__ = "export_lines"
+
+    record_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    lang: Mapped[str] = mapped_column(String(2), primary_key=True)
+    record_id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    line: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
 class IdempotentRequest(Base):
     """The first answer to a POST with an Idempotency-Key, replayed for a retry of the same request."""
 

@@ -306,6 +306,8 @@ def _publish(session: Session) -> None:
     connection = session.connection()
     if not session.info.get(_CHANGED) and session.info.get(_DISCARDED) and not _any_staged(connection):
         return  # staged in savepoints since rolled back (a rejected import): nothing changed
+    # Before the lock: the stored export lines of what changed, in this transaction.
+    export_lines.refresh_changed(session)
     # The transaction's last step: the lock that orders writers first, then ids and commit time.
     datastate.advance(connection)
     for statement in _MOVE[connection.dialect.name]:
@@ -327,3 +329,7 @@ def _forget(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:
         for key in _FLAGS:
             session.info.pop(key, None)
+
+
+# Last: it keeps its lines at the commit step above, and reads this module's STAGING.
+from app import export_lines  # noqa: E402

@@ -1,4 +1,4 @@
-"""The PostgreSQL backend's CPU per line of a database-built CSV export (`export.CsvLine`): the first
+"""The PostgreSQL backend's CPU per line of a database-built CSV export (`csv_lines.CsvLine`): the first
 --rows trade figures' lines in `--sort` order as one SELECT, the backend's CPU read from /proc before
 and after (the server must run on this machine), --rounds times. Prints µs a row for the backend and
 for this process. A/B: run it from another checkout (`PYTHONPATH=/tmp/base`), alternated.
@@ -21,7 +21,7 @@ import psycopg  # noqa: E402
 from sqlalchemy import make_url, select  # noqa: E402
 from sqlalchemy.dialects import postgresql  # noqa: E402
 
-from app.common import export  # noqa: E402
+from app.common import csv_lines, export  # noqa: E402
 from app.common.pagination import page_query  # noqa: E402
 from app.common.rows import raw_column  # noqa: E402
 from app.trade.repository import TRADE_FIGURES  # noqa: E402
@@ -32,7 +32,7 @@ def line_sql(rows: int, sort: str, lang: str) -> str:
     """The export's first batch statement, `rows` long, with its values written in."""
     assert TRADE_FIGURES.reader is not None
     plan = TRADE_FIGURES.reader.plan(lang, [])
-    line = export.csv_line(plan, export.csv_columns(TradeFigureRead), "postgresql")
+    line = csv_lines.csv_line(plan, csv_lines.csv_columns(TradeFigureRead), "postgresql")
     assert line.sql is not None
     _, sort_column, _ = TRADE_FIGURES.sorting.order(sort, lang)
     keys = TRADE_FIGURES.sorting.key_columns(sort_column)

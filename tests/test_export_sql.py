@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import random
 import struct
+from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any
 
@@ -14,8 +15,9 @@ from pydantic import BaseModel
 from sqlalchemy import Column, Float, Integer, MetaData, Table, case, insert, literal_column, select, update
 from sqlalchemy.orm import Session
 
-from app.common import export
-from app.common.export import CsvLine, csv_columns, csv_line, every_csv_line
+from app.common import csv_lines, export
+from app.common.csv_lines import CsvLine, csv_columns, csv_line
+from app.common.export import every_csv_line
 from app.common.listing import Listing
 from app.common.rows import cell
 from app.events.repository import EVENTS
@@ -42,7 +44,8 @@ def python_lines(session: Session, listing: Listing[Any], params: Any, lang: str
 def database_lines(
     session: Session, listing: Listing[Any], params: Any, lang: str, columns: list[str]
 ) -> str:
-    return "".join(every_csv_line(session, listing, select(listing.model), params, lang, columns))
+    computed = replace(listing, stored_lines=False)  # the lines SQL writes, not those the writers kept
+    return "".join(every_csv_line(session, computed, select(listing.model), params, lang, columns))
 
 
 def first_difference(expected: str, got: str) -> str:
@@ -166,15 +169,15 @@ def test_lists_with_and_without_items_are_written_as_the_python_path_writes_them
 def test_a_computed_value_of_plain_constants_is_written_once() -> None:
     """`support` (a CASE of subqueries) is plain text: the database computes it once per line, not once
     per test of its text; a CASE with a constant the csv module would quote or escape is not."""
-    assert export._constant_outcomes(TradeFigure.support)
-    assert not export._constant_outcomes(TradeFigure.note_en)
-    assert not export._constant_outcomes(
+    assert csv_lines._constant_outcomes(TradeFigure.support)
+    assert not csv_lines._constant_outcomes(TradeFigure.note_en)
+    assert not csv_lines._constant_outcomes(
         case((TradeFigure.value > 0, literal_column("'=1'")), else_=literal_column("'x'"))
     )
-    assert not export._constant_outcomes(
+    assert not csv_lines._constant_outcomes(
         case((TradeFigure.value > 0, literal_column("'a,b'")), else_=literal_column("'x'"))
     )
-    assert export._constant_outcomes(
+    assert csv_lines._constant_outcomes(
         case((TradeFigure.value > 0, literal_column("'y'")), else_=literal_column("'x'"))
     )
 

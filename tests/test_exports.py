@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.common import export, listing
-from app.common.export import csv_columns
+from app.common.csv_lines import csv_columns
 from app.common.rows import row_cells
 from app.models import Country, Organization, TradeFigure
 from app.observability import request_id

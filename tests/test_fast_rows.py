@@ -21,7 +21,7 @@ from app.agreements.schemas import AgreementRead
 from app.common import listing as app_listing
 from app.common import rows
 from app.common.api import serialize
-from app.common.export import csv_columns
+from app.common.csv_lines import csv_columns
 from app.common.listing import Listing
 from app.common.rows import row_cells
 from app.events.repository import EVENTS
@@ -161,7 +161,7 @@ async def test_csv_escapes_formulas_in_records_and_their_lists(
     citation = session.scalars(select(Citation).where(Citation.trade_figure_id == figure.id)).first()
     assert citation is not None
     session.execute(update(Citation).where(Citation.id == citation.id).values(quote="-5 % " + citation.quote))
-    session.flush()
+    session.commit()  # which stores the figure's export lines, as every write's commit does
     session.expire_all()
     columns = csv_columns(TradeFigureRead)
     [item] = [
@@ -195,7 +195,7 @@ async def test_csv_exports_odd_values_as_the_csv_module_does(
     citation = session.scalars(select(Citation).where(Citation.trade_figure_id == figures[1].id)).first()
     assert citation is not None
     session.execute(update(Citation).where(Citation.id == citation.id).values(quote='-1, "q"\r'))
-    session.flush()
+    session.commit()  # which stores the figures' export lines, as every write's commit does
     session.expire_all()
     for fields in ([], ["id", "note", "value", "citations"]):
         columns = csv_columns(TradeFigureRead, fields)

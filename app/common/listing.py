@@ -44,6 +44,9 @@ class Listing(Generic[M]):
     # Reads pages, records and exports as rows, skipping ORM objects (app/common/rows.py); the ORM
     # path stays for `include=` and for resources without one.
     reader: RowReader | None = None
+    # Its CSV lines of every column are stored by the writers (app/export_lines.py): an export of them
+    # reads those.
+    stored_lines: bool = False
     # The fast path's page statements, kept per query shape (app/common/statements.py).
     shapes: ShapeCache = field(default_factory=ShapeCache, compare=False, repr=False)
 
@@ -95,7 +98,7 @@ class Listing(Generic[M]):
     def every_csv_text(
         self, session: Session, statement: Select[M], params: Any, lang: str, columns: Sequence[str]
     ) -> Iterator[str]:
-        """Every matching record as CSV lines (`columns` as export.csv_columns names them), a batch at
+        """Every matching record as CSV lines (`columns` as csv_lines.csv_columns names them), a batch at
         a time."""
         for plan, rows in self._every_row(session, statement, params, lang, driver=True):
             yield plan.csv_text(session, rows, columns)

@@ -936,7 +936,7 @@ def _is_text(kind: Any) -> bool:
 
 
 def row_cells(columns: Sequence[str]) -> Callable[[Item], list[str]]:
-    """A function from an item to its CSV cells, for `columns` as app.common.export.csv_columns names
+    """A function from an item to its CSV cells, for `columns` as app.common.csv_lines.csv_columns names
     them (`id`, `reporter.name`, `citations.quote`)."""
     getters = [_cell_getter(column) for column in columns]
 

@@ -21,6 +21,7 @@ TRADE_FIGURES = Listing(
     label="trade figure",
     record_type="trade_figure",
     reader=RowReader(TradeFigure, TradeFigureRead),
+    stored_lines=True,
     sorting=Sorting(
         {"period": TradeFigure.period_start, "value": TradeFigure.value, "id": TradeFigure.id}, TradeFigure.id
     ),

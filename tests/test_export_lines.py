@@ -1,0 +1,138 @@
+"""The stored export lines (app/export_lines.py): kept by every writer in the write's transaction, and
+byte for byte the lines the export computes, over the seed and after each kind of write."""
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import export_lines, revisions
+from app.api_keys import create_key
+from app.common import export
+from app.common.csv_lines import csv_columns
+from app.common.export import every_csv_line
+from app.models import Country, ExportLine, TradeFigure
+from app.trade.repository import TRADE_FIGURES
+from app.trade.schemas import TradeFigureRead
+
+pytestmark = pytest.mark.anyio
+
+SOURCE = "velizade-2025-az-kz-relations"
+IMPORTS = Path(__file__).parent / "fixtures" / "imports"
+FIGURE = {
+    "reporter": "KZ",
+    "partner": "AZ",
+    "indicator": "exports",
+    "period": "2025-01/2025-09",
+    "value": 1.5,
+    "unit": "USD",
+    "bound": "at_least",
+    "status": "estimate",
+    "note_en": '=An "odd", note\nover two lines',
+    "note_ru": "@заметка, с запятой",
+    "citations": [{"source_id": SOURCE, "quote": "около 568 млн долларов"}],
+}
+
+
+@pytest.fixture
+def keys(session: Session) -> dict[str, str]:
+    _, writer = create_key(session, "test-writer", "write")
+    session.commit()
+    return {"Authorization": f"Bearer {writer}"}
+
+
+@pytest.fixture
+def stored_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An export that meets a record without a stored line fails, rather than computing it."""
+
+    def missing(*_: Any) -> None:
+        raise AssertionError("a record's export line is not stored")
+
+    monkeypatch.setattr(export, "_write_the_rest", missing)
+    monkeypatch.setattr(export, "SQL_BATCH", 3)  # several batches even on the seed
+
+
+def assert_stored_lines_are_the_computed(session: Session, **query: Any) -> None:
+    """In both languages, the export of the stored lines is the Python path's, and every figure has
+    its line in each."""
+    params = SimpleNamespace(**{"fields": [], "sort": "id", "cursor": None, **query})
+    columns = csv_columns(TradeFigureRead)
+    figures = session.scalar(select(func.count()).select_from(TradeFigure))
+    assert session.scalar(select(func.count()).select_from(ExportLine)) == 2 * figures
+    for lang in ("en", "ru"):
+        statement = select(TradeFigure)
+        stored = "".join(every_csv_line(session, TRADE_FIGURES, statement, params, lang, columns))
+        computed = "".join(TRADE_FIGURES.every_csv_text(session, statement, params, lang, columns))
+        assert stored == computed
+
+
+def test_the_seed_lines_are_stored_and_are_the_computed_lines(session: Session, stored_only: None) -> None:
+    assert_stored_lines_are_the_computed(session)
+    assert_stored_lines_are_the_computed(session, sort="-value")
+    assert_stored_lines_are_the_computed(session, sort="period")
+
+
+async def test_writes_through_the_api_keep_the_lines(
+    client: httpx.AsyncClient, session: Session, keys: dict[str, str], stored_only: None
+) -> None:
+    created = await client.post("/v1/trade-figures", json=FIGURE, headers=keys)
+    assert created.status_code == 201, created.text
+    assert_stored_lines_are_the_computed(session)
+    url, etag = created.headers["location"], created.headers["etag"]
+    project = await client.post(
+        "/v1/infrastructure-projects",
+        json={
+            "name_en": "A, quoted \"line\"", "name_ru": "Линия", "kind": "railway", "status": "planned",
+            "citations": [{"source_id": SOURCE, "quote": "около 568 млн долларов"}],
+        },
+        headers=keys,
+    )  # fmt: skip
+    assert project.status_code == 201, project.text
+    changes = {"value": 2.25, "note_en": None, "projects": [project.json()["id"]]}
+    changed = await client.patch(url, json=changes, headers={**keys, "If-Match": etag})
+    assert changed.status_code == 200, changed.text
+    assert_stored_lines_are_the_computed(session)
+    renamed = await client.patch(
+        project.headers["location"],
+        json={"name_en": "+Renamed, again"},
+        headers={**keys, "If-Match": project.headers["etag"]},
+    )
+    assert renamed.status_code == 200, renamed.text
+    assert_stored_lines_are_the_computed(session)  # a project's name, in the lines of its figures
+    deleted = await client.delete(url, headers={**keys, "If-Match": changed.headers["etag"]})
+    assert deleted.status_code == 204, deleted.text
+    assert_stored_lines_are_the_computed(session)
+
+
+async def test_an_import_keeps_the_lines(
+    client: httpx.AsyncClient, session: Session, keys: dict[str, str], stored_only: None
+) -> None:
+    content = (IMPORTS / "trade-figures.csv").read_bytes()
+    response = await client.post(
+        "/v1/imports/trade-figures",
+        params={"filename": "az-uz.csv"},
+        content=content,
+        headers={"Content-Type": "text/csv", **keys},
+    )
+    assert response.status_code == 200 and response.json()["inserted"] == 5, response.text
+    assert_stored_lines_are_the_computed(session)
+
+
+def test_a_country_renamed_keeps_the_lines_of_its_figures(session: Session, stored_only: None) -> None:
+    code = session.scalars(select(TradeFigure.reporter_id).limit(1)).one()
+    country = session.get(Country, code)
+    assert country is not None
+    country.name_en = '=Odd, "name"'
+    revisions.changed(session)  # as the seed loader says so
+    session.commit()
+    assert_stored_lines_are_the_computed(session)
+
+
+def test_refresh_all_stores_every_line_again(session: Session, stored_only: None) -> None:
+    session.execute(ExportLine.__table__.delete())
+    export_lines.refresh_all(session.connection())
+    assert_stored_lines_are_the_computed(session)
