@@ -18,11 +18,11 @@ from sqlalchemy import (
     Select,
     delete,
     event,
-    insert,
     literal,
     or_,
     select,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 from app.common.csv_lines import csv_columns, csv_line
@@ -67,11 +67,21 @@ def refresh(connection: Connection, listing: Listing[Any], ids: Select[Any] | Co
             lines = lines.outerjoin_from(line.model, target, condition)
         written = select(lines.where(reader.id_column.in_(ids)).subquery())
         columns_written = [ExportLine.record_type, ExportLine.lang, ExportLine.record_id, ExportLine.line]
+        stored = _insert(engine)(ExportLine).from_select(
+            columns_written, written.where(written.selected_columns.line.is_not(None))
+        )
+        # A line another transaction stored since the delete above (a concurrent write that reached
+        # the same figure) is written over, not a duplicate key.
         connection.execute(
-            insert(ExportLine).from_select(
-                columns_written, written.where(written.selected_columns.line.is_not(None))
+            stored.on_conflict_do_update(
+                index_elements=[ExportLine.record_type, ExportLine.lang, ExportLine.record_id],
+                set_={"line": stored.excluded.line},
             )
         )
+
+
+def _insert(engine: str) -> Any:
+    return postgresql.insert if engine == "postgresql" else sqlite.insert
 
 
 def refresh_all(connection: Connection) -> None:

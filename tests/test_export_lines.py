@@ -1,14 +1,16 @@
 """The stored export lines (app/export_lines.py): kept by every writer in the write's transaction, and
 byte for byte the lines the export computes, over the seed and after each kind of write."""
 
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
 
 from app import export_lines, revisions
 from app.api_keys import create_key
@@ -18,6 +20,7 @@ from app.common.export import every_csv_line
 from app.models import Country, ExportLine, TradeFigure
 from app.trade.repository import TRADE_FIGURES
 from app.trade.schemas import TradeFigureRead
+from tests.conftest import Database
 
 pytestmark = pytest.mark.anyio
 
@@ -136,3 +139,37 @@ def test_refresh_all_stores_every_line_again(session: Session, stored_only: None
     session.execute(ExportLine.__table__.delete())
     export_lines.refresh_all(session.connection())
     assert_stored_lines_are_the_computed(session)
+
+
+def test_two_transactions_storing_one_figures_lines_do_not_collide(seeded: Database) -> None:
+    """A transaction whose delete of a figure's lines waited for another's (which stored them again
+    and committed) writes its lines over those, not a second copy: no duplicate key."""
+    engine = create_engine(seeded.url, poolclass=NullPool)
+    figure = select(TradeFigure.id).order_by(TradeFigure.id).limit(1).scalar_subquery()
+    try:
+        with engine.connect() as first:
+            first.begin()
+            export_lines.refresh(first, TRADE_FIGURES, select(figure))
+            second_done: list[BaseException | None] = []
+
+            def second() -> None:
+                try:
+                    with engine.begin() as connection:  # waits on the first's lock (SQLite: busy)
+                        export_lines.refresh(connection, TRADE_FIGURES, select(figure))
+                    second_done.append(None)
+                except BaseException as error:  # the assertion below reports it
+                    second_done.append(error)
+
+            waiting = threading.Thread(target=second)
+            waiting.start()
+            waiting.join(timeout=1)  # the second is held by the first's lock meanwhile
+            first.commit()
+        waiting.join(timeout=30)
+        assert second_done == [None]
+        with engine.connect() as connection:
+            count = connection.scalar(
+                select(func.count()).select_from(ExportLine).where(ExportLine.record_id == figure)
+            )
+        assert count == 2  # one line a language
+    finally:
+        engine.dispose()
