@@ -189,8 +189,170 @@ FRESH: tuple[Wording, ...] = (
 )
 
 
+# Kinds of wording read from the development sets' misses in the eighteenth session (see
+# docs/benchmarks/2026-12-04-extraction-events-2.md), written before the rules for them.
+MISSES: tuple[Wording, ...] = (
+    # A forum in a city no place list knows: the forum all the same, as a summit there is; its host
+    # left empty (a host guessed from the pair would be invented).
+    _e(
+        "forum: city not in the place list",
+        "en",
+        "On 12 May the Kazakh-Indonesian business forum took place in Surabaya with 200 companies taking part.",
+        Event("forum", HELD, "2026-05-12", None, "ID KZ"),
+    ),
+    _e(
+        "forum: city not in the place list",
+        "en",
+        "The minister opened a Georgian-Vietnamese business forum in Da Nang on 14 May.",
+        Event("forum", HELD, "2026-05-14", None, "GE VN"),
+    ),
+    _e(
+        "forum: city not in the place list",
+        "en",
+        "Azerbaijan and Italy will hold an investment forum in Turin in September.",
+        Event("forum", PLANNED, "2026-09", None, "AZ IT"),
+    ),
+    _e(
+        "forum: city not in the place list",
+        "ru",
+        "В сентябре в Мюнхене пройдёт казахстанско-германский бизнес-форум.",
+        Event("forum", PLANNED, "2026-09", None, "DE KZ"),
+    ),
+    _e(
+        "forum: city not in the place list",
+        "ru",
+        "15 мая в Чебоксарах состоялся узбекско-российский деловой форум, собравший 300 предпринимателей.",
+        Event("forum", HELD, "2026-05-15", None, "RU UZ"),
+    ),
+    _e(
+        "forum: city not in the place list",
+        "ru",
+        "Туркмено-турецкий бизнес-форум, который планировалось провести в Измире в июне, отменён.",
+        Event("forum", CANCELLED, "2026-06", None, "TM TR"),
+    ),
+    # Part of a month: a half is its first fifteen days or the rest, a week seven days, a decade
+    # (декада) ten days and the rest; "mid-June", "в середине июня" stays the month.
+    _e(
+        "date: half, week or decade of a month",
+        "en",
+        "The Kazakh-Turkish intergovernmental commission will meet in Ankara in the first half of July.",
+        Event("intergovernmental_commission", PLANNED, "2026-07-01/2026-07-15", "TR", "KZ TR"),
+    ),
+    _e(
+        "date: half, week or decade of a month",
+        "en",
+        "The President of Azerbaijan is expected to pay a state visit to Uzbekistan in the second half of June.",
+        Event("state_visit", PLANNED, "2026-06-16/2026-06-30", "UZ", "AZ UZ"),
+    ),
+    _e(
+        "date: half, week or decade of a month",
+        "en",
+        "The state visit of the President of Kazakhstan to Mongolia is expected in the second half of March 2027.",
+        Event("state_visit", PLANNED, "2027-03-16/2027-03-31", "MN", "KZ MN"),
+    ),
+    _e(
+        "date: half, week or decade of a month",
+        "en",
+        "The foreign ministers of Georgia and Armenia will meet in Tbilisi in the second week of September.",
+        Event("ministerial_meeting", PLANNED, "2026-09-08/2026-09-14", "GE", "AM GE"),
+    ),
+    _e(
+        "date: half, week or decade of a month",
+        "ru",
+        "Официальный визит президента Кыргызстана в Казахстан запланирован на вторую половину июля.",
+        Event("official_visit", PLANNED, "2026-07-16/2026-07-31", "KZ", "KG KZ"),
+    ),
+    _e(
+        "date: half, week or decade of a month",
+        "ru",
+        "Заседание межправительственной комиссии Туркменистана и Азербайджана пройдёт в Баку в первой половине октября.",
+        Event("intergovernmental_commission", PLANNED, "2026-10-01/2026-10-15", "AZ", "AZ TM"),
+    ),
+    _e(
+        "date: half, week or decade of a month",
+        "ru",
+        "Премьер-министр Узбекистана посетит Таджикистан с рабочим визитом во второй декаде июня.",
+        Event("working_visit", PLANNED, "2026-06-11/2026-06-20", "TJ", "TJ UZ"),
+    ),
+    _e(
+        "date: half, week or decade of a month",
+        "ru",
+        "Президент Азербайджана посетит Грузию с официальным визитом в середине июня.",
+        Event("official_visit", PLANNED, "2026-06", "GE", "AZ GE"),
+    ),
+    # A state visited told by its long official name: "the State of Kuwait", "the Italian Republic",
+    # "the Kingdom of Spain", "Государство Катар", "Королевство Испания".
+    _e(
+        "visit: a state told by its long name",
+        "en",
+        "On 11-12 May 2026, the Minister of Foreign Affairs of Kazakhstan paid an official visit to the State of Kuwait.",
+        Event("official_visit", HELD, "2026-05-11/2026-05-12", "KW", "KW KZ"),
+    ),
+    _e(
+        "visit: a state told by its long name",
+        "en",
+        "On 4-5 May 2026, the President of Azerbaijan paid a working visit to the Italian Republic.",
+        Event("working_visit", HELD, "2026-05-04/2026-05-05", "IT", "AZ IT"),
+    ),
+    _e(
+        "visit: a state told by its long name",
+        "en",
+        "The Prime Minister of Georgia will pay an official visit to the Kingdom of Spain on 8 June.",
+        Event("official_visit", PLANNED, "2026-06-08", "ES", "ES GE"),
+    ),
+    _e(
+        "visit: a state told by its long name",
+        "en",
+        "The President of Turkmenistan paid a state visit to the Sultanate of Oman on 13 May.",
+        Event("state_visit", HELD, "2026-05-13", "OM", "OM TM"),
+    ),
+    _e(
+        "visit: a state told by its long name",
+        "ru",
+        "12 мая Президент Узбекистана прибыл с государственным визитом в Королевство Испания.",
+        Event("state_visit", HELD, "2026-05-12", "ES", "ES UZ"),
+    ),
+    _e(
+        "visit: a state told by its long name",
+        "ru",
+        "Министр иностранных дел Кыргызстана 14 мая совершил официальный визит в Государство Катар.",
+        Event("official_visit", HELD, "2026-05-14", "QA", "KG QA"),
+    ),
+    # A visit named first with no date, then dated by its noun in the next sentence: one visit, held
+    # where the first telling said, on the dates of the second.
+    _e(
+        "visit: told undated, then dated",
+        "ru",
+        "Обсуждение проходило на фоне визита в Казахстан правительственной делегации Кыргызстана. "
+        "Официальный визит, проходивший 12–13 мая, включал встречи с Премьер-министром Казахстана.",
+        Event("official_visit", HELD, "2026-05-12/2026-05-13", "KZ", "KG KZ"),
+    ),
+    _e(
+        "visit: told undated, then dated",
+        "ru",
+        "Меморандум обсуждался во время визита в Туркменистан делегации Азербайджана. "
+        "Рабочий визит, прошедший 14 мая, завершился встречей с Президентом Туркменистана.",
+        Event("working_visit", HELD, "2026-05-14", "TM", "AZ TM"),
+    ),
+    _e(
+        "visit: told undated, then dated",
+        "en",
+        "The discussion came during a visit to Georgia by a parliamentary delegation from Armenia. "
+        "The official visit, which took place on 11-12 May, included meetings with the Speaker of the Georgian parliament.",
+        Event("official_visit", HELD, "2026-05-11/2026-05-12", "GE", "AM GE"),
+    ),
+    _e(
+        "visit: told undated, then dated",
+        "en",
+        "The memorandum was discussed during a visit to Uzbekistan by a delegation of Tajik ministers. "
+        "The working visit, held on 6-7 May, ended with a meeting with the President of Uzbekistan.",
+        Event("working_visit", HELD, "2026-05-06/2026-05-07", "UZ", "TJ UZ"),
+    ),
+)
+
+
 def main() -> None:
-    report({"catalogue": EVENT_WORDINGS, "fresh": FRESH}, judge, verbose_flag(__doc__ or ""))
+    report({"catalogue": EVENT_WORDINGS, "fresh": FRESH, "misses": MISSES}, judge, verbose_flag(__doc__ or ""))
 
 
 if __name__ == "__main__":
