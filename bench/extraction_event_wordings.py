@@ -27,7 +27,7 @@ class Event(NamedTuple):
     countries: str  # ISO codes, space-separated
 
 
-def _e(kind: str, language: str, text: str, expected: Event | None) -> Wording:
+def _e(kind: str, language: str, text: str, expected: Event | tuple[Event, ...] | None) -> Wording:
     return Wording(kind, language, text, expected)
 
 
@@ -41,18 +41,24 @@ def _key(body: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
+def _fits(expected: Event, body: dict[str, Any]) -> bool:
+    gold = {"type": expected.type, "date": expected.date, "countries": expected.countries.split()}
+    return matches("event", gold, body) and _key(body)[1:4] == (
+        expected.status,
+        expected.date,
+        expected.host_country,
+    )
+
+
 def judge(wording: Wording) -> Outcome:
+    """One event expected, or several (a tuple of them): each proposed once, and nothing else."""
     proposals = proposals_of(wording, "event")
     proposed = [_key(b) for b in proposals]
     if wording.expected is None:
         return Outcome(wording, proposed, not proposals)
-    expected = Event(*wording.expected)
-    gold = {"type": expected.type, "date": expected.date, "countries": expected.countries.split()}
-    passed = (
-        len(proposals) == 1
-        and matches("event", gold, proposals[0])
-        and proposed[0][1:4] == (expected.status, expected.date, expected.host_country)
-    )
+    several = isinstance(wording.expected[0], tuple)
+    events = [Event(*e) for e in wording.expected] if several else [Event(*wording.expected)]
+    passed = len(proposals) == len(events) and all(any(_fits(e, b) for b in proposals) for e in events)
     return Outcome(wording, proposed, passed)
 
 
@@ -230,56 +236,6 @@ MISSES: tuple[Wording, ...] = (
         "Туркмено-турецкий бизнес-форум, который планировалось провести в Измире в июне, отменён.",
         Event("forum", CANCELLED, "2026-06", None, "TM TR"),
     ),
-    # Part of a month: a half is its first fifteen days or the rest, a week seven days, a decade
-    # (декада) ten days and the rest; "mid-June", "в середине июня" stays the month.
-    _e(
-        "date: half, week or decade of a month",
-        "en",
-        "The Kazakh-Turkish intergovernmental commission will meet in Ankara in the first half of July.",
-        Event("intergovernmental_commission", PLANNED, "2026-07-01/2026-07-15", "TR", "KZ TR"),
-    ),
-    _e(
-        "date: half, week or decade of a month",
-        "en",
-        "The President of Azerbaijan is expected to pay a state visit to Uzbekistan in the second half of June.",
-        Event("state_visit", PLANNED, "2026-06-16/2026-06-30", "UZ", "AZ UZ"),
-    ),
-    _e(
-        "date: half, week or decade of a month",
-        "en",
-        "The state visit of the President of Kazakhstan to Mongolia is expected in the second half of March 2027.",
-        Event("state_visit", PLANNED, "2027-03-16/2027-03-31", "MN", "KZ MN"),
-    ),
-    _e(
-        "date: half, week or decade of a month",
-        "en",
-        "The foreign ministers of Georgia and Armenia will meet in Tbilisi in the second week of September.",
-        Event("ministerial_meeting", PLANNED, "2026-09-08/2026-09-14", "GE", "AM GE"),
-    ),
-    _e(
-        "date: half, week or decade of a month",
-        "ru",
-        "Официальный визит президента Кыргызстана в Казахстан запланирован на вторую половину июля.",
-        Event("official_visit", PLANNED, "2026-07-16/2026-07-31", "KZ", "KG KZ"),
-    ),
-    _e(
-        "date: half, week or decade of a month",
-        "ru",
-        "Заседание межправительственной комиссии Туркменистана и Азербайджана пройдёт в Баку в первой половине октября.",
-        Event("intergovernmental_commission", PLANNED, "2026-10-01/2026-10-15", "AZ", "AZ TM"),
-    ),
-    _e(
-        "date: half, week or decade of a month",
-        "ru",
-        "Премьер-министр Узбекистана посетит Таджикистан с рабочим визитом во второй декаде июня.",
-        Event("working_visit", PLANNED, "2026-06-11/2026-06-20", "TJ", "TJ UZ"),
-    ),
-    _e(
-        "date: half, week or decade of a month",
-        "ru",
-        "Президент Азербайджана посетит Грузию с официальным визитом в середине июня.",
-        Event("official_visit", PLANNED, "2026-06", "GE", "AZ GE"),
-    ),
     # A state visited told by its long official name: "the State of Kuwait", "the Italian Republic",
     # "the Kingdom of Spain", "Государство Катар", "Королевство Испания".
     _e(
@@ -318,6 +274,45 @@ MISSES: tuple[Wording, ...] = (
         "Министр иностранных дел Кыргызстана 14 мая совершил официальный визит в Государство Катар.",
         Event("official_visit", HELD, "2026-05-14", "QA", "KG QA"),
     ),
+    # A visit made for a joint body's session, told by a verb of arriving ("прибудет в Астану для
+    # участия в заседании", "arrived in Dushanbe to attend a meeting of"): two events, the visit (of no
+    # rank told) and the session (README: conventions settled).
+    _e(
+        "visit: arriving for a session",
+        "ru",
+        "Министр энергетики Казахстана прибудет в Баку в июне для участия в заседании межправительственной комиссии.",
+        (
+            Event("visit", PLANNED, "2026-06", "AZ", "AZ KZ"),
+            Event("intergovernmental_commission", PLANNED, "2026-06", "AZ", "AZ KZ"),
+        ),
+    ),
+    _e(
+        "visit: arriving for a session",
+        "ru",
+        "Делегация Туркменистана во главе с вице-премьером прибыла в Ташкент 14 мая для участия в заседании совместной комиссии.",
+        (
+            Event("visit", HELD, "2026-05-14", "UZ", "TM UZ"),
+            Event("intergovernmental_commission", HELD, "2026-05-14", "UZ", "TM UZ"),
+        ),
+    ),
+    _e(
+        "visit: arriving for a session",
+        "en",
+        "The Georgian economy minister will arrive in Yerevan on 9 June to take part in the session of the Armenian-Georgian intergovernmental commission.",
+        (
+            Event("visit", PLANNED, "2026-06-09", "AM", "AM GE"),
+            Event("intergovernmental_commission", PLANNED, "2026-06-09", "AM", "AM GE"),
+        ),
+    ),
+    _e(
+        "visit: arriving for a session",
+        "en",
+        "Kyrgyzstan's deputy prime minister arrived in Dushanbe on 18 May to attend a meeting of the Kyrgyz-Tajik intergovernmental commission.",
+        (
+            Event("visit", HELD, "2026-05-18", "TJ", "KG TJ"),
+            Event("intergovernmental_commission", HELD, "2026-05-18", "TJ", "KG TJ"),
+        ),
+    ),
     # A visit named first with no date, then dated by its noun in the next sentence: one visit, held
     # where the first telling said, on the dates of the second.
     _e(
@@ -352,7 +347,9 @@ MISSES: tuple[Wording, ...] = (
 
 
 def main() -> None:
-    report({"catalogue": EVENT_WORDINGS, "fresh": FRESH, "misses": MISSES}, judge, verbose_flag(__doc__ or ""))
+    report(
+        {"catalogue": EVENT_WORDINGS, "fresh": FRESH, "misses": MISSES}, judge, verbose_flag(__doc__ or "")
+    )
 
 
 if __name__ == "__main__":
