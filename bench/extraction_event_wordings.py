@@ -313,6 +313,50 @@ MISSES: tuple[Wording, ...] = (
             Event("intergovernmental_commission", HELD, "2026-05-18", "TJ", "KG TJ"),
         ),
     ),
+    # Consultations of two ministries, political or of deputy ministers, are talks (README: conventions
+    # settled); consultations on a project and a plan of consultations signed are no gathering.
+    _e(
+        "consultations: talks",
+        "ru",
+        "14 мая в Баку прошли консультации заместителей министров иностранных дел Азербайджана и Казахстана.",
+        Event("talks", HELD, "2026-05-14", "AZ", "AZ KZ"),
+    ),
+    _e(
+        "consultations: talks",
+        "ru",
+        "Консультации заместителей министров экономики Туркменистана и Азербайджана пройдут в Ашхабаде в октябре.",
+        Event("talks", PLANNED, "2026-10", "TM", "AZ TM"),
+    ),
+    _e(
+        "consultations: talks",
+        "ru",
+        "Очередной раунд консультаций между министерствами иностранных дел Узбекистана и Кыргызстана пройдёт в Бишкеке в июле.",
+        Event("talks", PLANNED, "2026-07", "KG", "KG UZ"),
+    ),
+    _e(
+        "consultations: talks",
+        "en",
+        "Political consultations between the foreign ministries of Georgia and Türkiye took place in Ankara on 12 May.",
+        Event("talks", HELD, "2026-05-12", "TR", "GE TR"),
+    ),
+    _e(
+        "consultations: talks",
+        "en",
+        "Kazakhstan and Mongolia will hold consultations of their deputy foreign ministers in Ulaanbaatar in September.",
+        Event("talks", PLANNED, "2026-09", "MN", "KZ MN"),
+    ),
+    _e(
+        "consultations: talks",
+        "ru",
+        "Стороны договорились продолжить консультации по проекту Транскаспийского газопровода.",
+        None,
+    ),
+    _e(
+        "consultations: talks",
+        "en",
+        "The ministers signed a plan of consultations between the foreign ministries of Armenia and Georgia for 2026-2027.",
+        None,
+    ),
     # A visit named first with no date, then dated by its noun in the next sentence: one visit, held
     # where the first telling said, on the dates of the second.
     _e(

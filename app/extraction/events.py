@@ -777,8 +777,9 @@ def _events(
         return []  # "Kazakh grain will travel to Iran": a journey is a visit only of someone
     if trigger.value in {"council_again", "session_again"} and context is not None:
         event_type = context.body["type"]
-    if event_type == "talks" and _ministers_only(reading, facts):
-        event_type = "ministerial_meeting"
+    named = facts.sentence.text[trigger.start - facts.sentence.start : trigger.end - facts.sentence.start]
+    if event_type == "talks" and _ministers_only(reading, facts) and not _CONSULTATIONS.search(named):
+        event_type = "ministerial_meeting"  # but ministries' consultations are talks (README: conventions)
     label = trigger.value if trigger.value in {"working_group", "business_council", "session"} else event_type
     if context is not None and context.trigger in {"working_group", "business_council"}:
         label = context.trigger
@@ -1019,6 +1020,7 @@ _NEGOTIATIONS = re.compile(
     r"|газопровод\w*|нефтепровод\w*)",
     re.IGNORECASE,
 )
+_CONSULTATIONS = re.compile(r"консультац|consultation", re.IGNORECASE)
 _A_ROUND = re.compile(r"\b(?:meet|met|meeting|round|встреч\w*|раунд\w*|собер\w+)\b", re.IGNORECASE)
 _NO_DATE = re.compile(
     r"\bno\s+(?:new\s+)?dates?\s+(?:has|have)\s+(?:yet\s+)?been\s+(?:set|fixed|agreed|announced|given)\b"
