@@ -777,8 +777,10 @@ def _events(
         return []  # "Kazakh grain will travel to Iran": a journey is a visit only of someone
     if trigger.value in {"council_again", "session_again"} and context is not None:
         event_type = context.body["type"]
-    named = facts.sentence.text[trigger.start - facts.sentence.start : trigger.end - facts.sentence.start]
-    if event_type == "talks" and _ministers_only(reading, facts) and not _CONSULTATIONS.search(named):
+    trigger_words = facts.sentence.text[
+        trigger.start - facts.sentence.start : trigger.end - facts.sentence.start
+    ]
+    if event_type == "talks" and _ministers_only(reading, facts) and not _CONSULTATIONS.search(trigger_words):
         event_type = "ministerial_meeting"  # but ministries' consultations are talks (README: conventions)
     label = trigger.value if trigger.value in {"working_group", "business_council", "session"} else event_type
     if context is not None and context.trigger in {"working_group", "business_council"}:
