@@ -6,22 +6,13 @@ from datetime import date
 from typing import Any
 
 import pytest
-from extraction_support import checked_bodies
+from extraction_support import event_rows
 
 PUBLISHED = date(2025, 9, 10)
 
 
 def events(text: str, language: str) -> list[tuple[Any, ...]]:
-    return sorted(
-        (
-            body["type"],
-            body.get("status", "held"),
-            body["date"],
-            body.get("host_country"),
-            tuple(body["countries"]),
-        )
-        for body in checked_bodies(text, language, "event", PUBLISHED)
-    )
+    return sorted(event_rows(text, language, PUBLISHED))
 
 
 @pytest.mark.parametrize(
