@@ -357,6 +357,36 @@ MISSES: tuple[Wording, ...] = (
         "The ministers signed a plan of consultations between the foreign ministries of Armenia and Georgia for 2026-2027.",
         None,
     ),
+    # A joint body named again with no date of its own, in a text that dates its session: that session,
+    # not another one of the publication's year.
+    _e(
+        "session: the body named again, undated",
+        "en",
+        "The Kazakh-Georgian intergovernmental commission will meet in Tbilisi on 10 June. "
+        "Three agreements are to be signed at the session of the intergovernmental commission.",
+        Event("intergovernmental_commission", PLANNED, "2026-06-10", "GE", "GE KZ"),
+    ),
+    _e(
+        "session: the body named again, undated",
+        "ru",
+        "Заседание межправительственной комиссии Узбекистана и Туркменистана пройдёт в Ашхабаде 9 июня. "
+        "К заседанию межправкомиссии стороны подготовят соглашение о транзите.",
+        Event("intergovernmental_commission", PLANNED, "2026-06-09", "TM", "TM UZ"),
+    ),
+    _e(
+        "session: the body named again, undated",
+        "ru",
+        "Стороны договорились подготовить к предстоящему заседанию межправительственной комиссии соглашение о туризме. "
+        "Заседание межправительственной комиссии Казахстана и Армении пройдёт в Ереване в сентябре.",
+        Event("intergovernmental_commission", PLANNED, "2026-09", "AM", "AM KZ"),
+    ),
+    _e(
+        "session: the body named again, undated",
+        "en",
+        "The Azerbaijani-Uzbek intergovernmental commission met in Baku on 12 May. "
+        "A memorandum on tourism will be prepared for the next meeting of the intergovernmental commission.",
+        Event("intergovernmental_commission", HELD, "2026-05-12", "AZ", "AZ UZ"),
+    ),
     # A visit named first with no date, then dated by its noun in the next sentence: one visit, held
     # where the first telling said, on the dates of the second.
     _e(

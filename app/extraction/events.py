@@ -262,6 +262,7 @@ def propose_events(
             events.extend(made)
             found.extend(made)
         agreements.extend(sentence_agreements(reading, facts, found, events, agreements))
+    events = _sessions_told_again(events, replaced)
     for event in events:
         if event.body["type"] in _VISIT_TYPES - {"other"} and event.body.get("status", "held") == "held":
             event.body["date"] = visit_span(reading, event.sentence, event.body["date"])
@@ -302,6 +303,29 @@ _PAST_EN = {
     "flew",
     "led",
 }
+
+
+def _sessions_told_again(events: list[_Event], replaced: dict[str, str]) -> list[_Event]:
+    """ "The commission will meet in Tbilisi on 10 June. Three agreements are to be signed at the session
+    of the commission.": a joint body's session told with no date or place of its own, in a text that
+    dates a session of that body of the same countries (with its status, or whose date it borrowed),
+    is that session, not one more."""
+    dated = [e for e in events if e.body["type"] in _BODIES and e.stated_date]
+    kept = []
+    for event in events:
+        body = event.body
+        same = [
+            other
+            for other in dated
+            if other.body["type"] == body["type"]
+            and set(other.body["countries"]) == set(body["countries"])
+            and (other.body.get("status") == body.get("status") or other.body["date"] == body["date"])
+        ]
+        if body["type"] in _BODIES and not event.stated_date and not body.get("location") and same:
+            replaced[body["id"]] = same[0].body["id"]
+            continue
+        kept.append(event)
+    return kept
 
 
 def _present_tense(reading: Reading, facts: SentenceFacts, trigger: Mention[str]) -> bool:

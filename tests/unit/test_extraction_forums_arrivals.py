@@ -1,6 +1,7 @@
 """Forums in a city no place list knows, a state visited told by its long name, a visit told undated
-and then dated, an arrival for a session, and consultations as talks; with the sentences that must
-stay no event (issue 12). Sentences of our own, other than the event catalogue's."""
+and then dated, an arrival for a session, consultations as talks, and a joint body named again with
+no date of its own (that session, not one more); with the sentences that must stay no event
+(issue 12). Sentences of our own, other than the event catalogue's."""
 
 from datetime import date
 from typing import Any
@@ -53,6 +54,12 @@ def events(text: str, language: str) -> list[tuple[Any, ...]]:
             "Консультации заместителей министров иностранных дел Армении и Ирана пройдут в Ереване в ноябре.",
             "ru",
             [("talks", "planned", "2025-11", "AM", ("AM", "IR"))],
+        ),
+        (
+            "The Kyrgyz-Uzbek intergovernmental commission will meet in Bishkek on 2 October. Two "
+            "protocols are to be signed at the session of the intergovernmental commission.",
+            "en",
+            [("intergovernmental_commission", "planned", "2025-10-02", "KG", ("KG", "UZ"))],
         ),
     ],
 )
