@@ -84,10 +84,11 @@ _PLACE_TOLD = re.compile(
 
 def place_told(facts: SentenceFacts, low: int, high: int) -> bool:
     """Whether the span of a sentence tells where something takes place by a name the lexicon may not
-    know ("in Avaza", "в Худжанде"), not by a country, an organization or a person it knows ("at the
-    SCO summit")."""
+    know ("in Avaza", "в Худжанде") or by a capital it knows as its country's ("in Jakarta"), not by a
+    country, an organization or a person it knows ("at the SCO summit")."""
     sentence = facts.sentence
-    named: list[Any] = [*facts.countries, *facts.organizations, *facts.people]
+    countries = [mention for mention in facts.countries if not mention.value.capital]
+    named: list[Any] = [*countries, *facts.organizations, *facts.people]
     for match in _PLACE_TOLD.finditer(sentence.text, low - sentence.start, high - sentence.start):
         at = sentence.start + match.end() - 1  # the name's first letter
         if not any(mention.start <= at < mention.end for mention in named):
