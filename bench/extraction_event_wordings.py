@@ -27,7 +27,7 @@ class Event(NamedTuple):
     countries: str  # ISO codes, space-separated
 
 
-def _e(kind: str, language: str, text: str, expected: Event | None) -> Wording:
+def _e(kind: str, language: str, text: str, expected: Event | tuple[Event, ...] | None) -> Wording:
     return Wording(kind, language, text, expected)
 
 
@@ -41,18 +41,24 @@ def _key(body: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
+def _fits(expected: Event, body: dict[str, Any]) -> bool:
+    gold = {"type": expected.type, "date": expected.date, "countries": expected.countries.split()}
+    return matches("event", gold, body) and _key(body)[1:4] == (
+        expected.status,
+        expected.date,
+        expected.host_country,
+    )
+
+
 def judge(wording: Wording) -> Outcome:
+    """One event expected, or several (a tuple of them): each proposed once, and nothing else."""
     proposals = proposals_of(wording, "event")
     proposed = [_key(b) for b in proposals]
     if wording.expected is None:
         return Outcome(wording, proposed, not proposals)
-    expected = Event(*wording.expected)
-    gold = {"type": expected.type, "date": expected.date, "countries": expected.countries.split()}
-    passed = (
-        len(proposals) == 1
-        and matches("event", gold, proposals[0])
-        and proposed[0][1:4] == (expected.status, expected.date, expected.host_country)
-    )
+    several = isinstance(wording.expected[0], tuple)
+    events = [Event(*e) for e in wording.expected] if several else [Event(*wording.expected)]
+    passed = len(proposals) == len(events) and all(any(_fits(e, b) for b in proposals) for e in events)
     return Outcome(wording, proposed, passed)
 
 
@@ -189,8 +195,235 @@ FRESH: tuple[Wording, ...] = (
 )
 
 
+# Kinds of wording read from the development sets' misses in the eighteenth session (see
+# docs/benchmarks/2026-12-04-extraction-events-2.md), written before the rules for them.
+MISSES: tuple[Wording, ...] = (
+    # A forum in a city no place list knows: the forum all the same, as a summit there is; its host
+    # left empty (a host guessed from the pair would be invented).
+    _e(
+        "forum: city not in the place list",
+        "en",
+        "On 12 May the Kazakh-Indonesian business forum took place in Surabaya with 200 companies taking part.",
+        Event("forum", HELD, "2026-05-12", None, "ID KZ"),
+    ),
+    _e(
+        "forum: city not in the place list",
+        "en",
+        "The minister opened a Georgian-Vietnamese business forum in Da Nang on 14 May.",
+        Event("forum", HELD, "2026-05-14", None, "GE VN"),
+    ),
+    _e(
+        "forum: city not in the place list",
+        "en",
+        "Azerbaijan and Italy will hold an investment forum in Turin in September.",
+        Event("forum", PLANNED, "2026-09", None, "AZ IT"),
+    ),
+    _e(
+        "forum: city not in the place list",
+        "ru",
+        "В сентябре в Мюнхене пройдёт казахстанско-германский бизнес-форум.",
+        Event("forum", PLANNED, "2026-09", None, "DE KZ"),
+    ),
+    _e(
+        "forum: city not in the place list",
+        "ru",
+        "15 мая в Чебоксарах состоялся узбекско-российский деловой форум, собравший 300 предпринимателей.",
+        Event("forum", HELD, "2026-05-15", None, "RU UZ"),
+    ),
+    _e(
+        "forum: city not in the place list",
+        "ru",
+        "Туркмено-турецкий бизнес-форум, который планировалось провести в Измире в июне, отменён.",
+        Event("forum", CANCELLED, "2026-06", None, "TM TR"),
+    ),
+    # A state visited told by its long official name: "the State of Kuwait", "the Italian Republic",
+    # "the Kingdom of Spain", "Государство Катар", "Королевство Испания".
+    _e(
+        "visit: a state told by its long name",
+        "en",
+        "On 11-12 May 2026, the Minister of Foreign Affairs of Kazakhstan paid an official visit to the State of Kuwait.",
+        Event("official_visit", HELD, "2026-05-11/2026-05-12", "KW", "KW KZ"),
+    ),
+    _e(
+        "visit: a state told by its long name",
+        "en",
+        "On 4-5 May 2026, the President of Azerbaijan paid a working visit to the Italian Republic.",
+        Event("working_visit", HELD, "2026-05-04/2026-05-05", "IT", "AZ IT"),
+    ),
+    _e(
+        "visit: a state told by its long name",
+        "en",
+        "The Prime Minister of Georgia will pay an official visit to the Kingdom of Spain on 8 June.",
+        Event("official_visit", PLANNED, "2026-06-08", "ES", "ES GE"),
+    ),
+    _e(
+        "visit: a state told by its long name",
+        "en",
+        "The President of Turkmenistan paid a state visit to the Sultanate of Oman on 13 May.",
+        Event("state_visit", HELD, "2026-05-13", "OM", "OM TM"),
+    ),
+    _e(
+        "visit: a state told by its long name",
+        "ru",
+        "12 мая Президент Узбекистана прибыл с государственным визитом в Королевство Испания.",
+        Event("state_visit", HELD, "2026-05-12", "ES", "ES UZ"),
+    ),
+    _e(
+        "visit: a state told by its long name",
+        "ru",
+        "Министр иностранных дел Кыргызстана 14 мая совершил официальный визит в Государство Катар.",
+        Event("official_visit", HELD, "2026-05-14", "QA", "KG QA"),
+    ),
+    # A visit made for a joint body's session, told by a verb of arriving ("прибудет в Астану для
+    # участия в заседании", "arrived in Dushanbe to attend a meeting of"): two events, the visit (of no
+    # rank told) and the session (README: conventions settled).
+    _e(
+        "visit: arriving for a session",
+        "ru",
+        "Министр энергетики Казахстана прибудет в Баку в июне для участия в заседании межправительственной комиссии.",
+        (
+            Event("visit", PLANNED, "2026-06", "AZ", "AZ KZ"),
+            Event("intergovernmental_commission", PLANNED, "2026-06", "AZ", "AZ KZ"),
+        ),
+    ),
+    _e(
+        "visit: arriving for a session",
+        "ru",
+        "Делегация Туркменистана во главе с вице-премьером прибыла в Ташкент 14 мая для участия в заседании совместной комиссии.",
+        (
+            Event("visit", HELD, "2026-05-14", "UZ", "TM UZ"),
+            Event("intergovernmental_commission", HELD, "2026-05-14", "UZ", "TM UZ"),
+        ),
+    ),
+    _e(
+        "visit: arriving for a session",
+        "en",
+        "The Georgian economy minister will arrive in Yerevan on 9 June to take part in the session of the Armenian-Georgian intergovernmental commission.",
+        (
+            Event("visit", PLANNED, "2026-06-09", "AM", "AM GE"),
+            Event("intergovernmental_commission", PLANNED, "2026-06-09", "AM", "AM GE"),
+        ),
+    ),
+    _e(
+        "visit: arriving for a session",
+        "en",
+        "Kyrgyzstan's deputy prime minister arrived in Dushanbe on 18 May to attend a meeting of the Kyrgyz-Tajik intergovernmental commission.",
+        (
+            Event("visit", HELD, "2026-05-18", "TJ", "KG TJ"),
+            Event("intergovernmental_commission", HELD, "2026-05-18", "TJ", "KG TJ"),
+        ),
+    ),
+    # Consultations of two ministries, political or of deputy ministers, are talks (README: conventions
+    # settled); consultations on a project and a plan of consultations signed are no gathering.
+    _e(
+        "consultations: talks",
+        "ru",
+        "14 мая в Баку прошли консультации заместителей министров иностранных дел Азербайджана и Казахстана.",
+        Event("talks", HELD, "2026-05-14", "AZ", "AZ KZ"),
+    ),
+    _e(
+        "consultations: talks",
+        "ru",
+        "Консультации заместителей министров экономики Туркменистана и Азербайджана пройдут в Ашхабаде в октябре.",
+        Event("talks", PLANNED, "2026-10", "TM", "AZ TM"),
+    ),
+    _e(
+        "consultations: talks",
+        "ru",
+        "Очередной раунд консультаций между министерствами иностранных дел Узбекистана и Кыргызстана пройдёт в Бишкеке в июле.",
+        Event("talks", PLANNED, "2026-07", "KG", "KG UZ"),
+    ),
+    _e(
+        "consultations: talks",
+        "en",
+        "Political consultations between the foreign ministries of Georgia and Türkiye took place in Ankara on 12 May.",
+        Event("talks", HELD, "2026-05-12", "TR", "GE TR"),
+    ),
+    _e(
+        "consultations: talks",
+        "en",
+        "Kazakhstan and Mongolia will hold consultations of their deputy foreign ministers in Ulaanbaatar in September.",
+        Event("talks", PLANNED, "2026-09", "MN", "KZ MN"),
+    ),
+    _e(
+        "consultations: talks",
+        "ru",
+        "Стороны договорились продолжить консультации по проекту Транскаспийского газопровода.",
+        None,
+    ),
+    _e(
+        "consultations: talks",
+        "en",
+        "The ministers signed a plan of consultations between the foreign ministries of Armenia and Georgia for 2026-2027.",
+        None,
+    ),
+    # A joint body named again with no date of its own, in a text that dates its session: that session,
+    # not another one of the publication's year.
+    _e(
+        "session: the body named again, undated",
+        "en",
+        "The Kazakh-Georgian intergovernmental commission will meet in Tbilisi on 10 June. "
+        "Three agreements are to be signed at the session of the intergovernmental commission.",
+        Event("intergovernmental_commission", PLANNED, "2026-06-10", "GE", "GE KZ"),
+    ),
+    _e(
+        "session: the body named again, undated",
+        "ru",
+        "Заседание межправительственной комиссии Узбекистана и Туркменистана пройдёт в Ашхабаде 9 июня. "
+        "К заседанию межправкомиссии стороны подготовят соглашение о транзите.",
+        Event("intergovernmental_commission", PLANNED, "2026-06-09", "TM", "TM UZ"),
+    ),
+    _e(
+        "session: the body named again, undated",
+        "ru",
+        "Стороны договорились подготовить к предстоящему заседанию межправительственной комиссии соглашение о туризме. "
+        "Заседание межправительственной комиссии Казахстана и Армении пройдёт в Ереване в сентябре.",
+        Event("intergovernmental_commission", PLANNED, "2026-09", "AM", "AM KZ"),
+    ),
+    _e(
+        "session: the body named again, undated",
+        "en",
+        "The Azerbaijani-Uzbek intergovernmental commission met in Baku on 12 May. "
+        "A memorandum on tourism will be prepared for the next meeting of the intergovernmental commission.",
+        Event("intergovernmental_commission", HELD, "2026-05-12", "AZ", "AZ UZ"),
+    ),
+    # A visit named first with no date, then dated by its noun in the next sentence: one visit, held
+    # where the first telling said, on the dates of the second.
+    _e(
+        "visit: told undated, then dated",
+        "ru",
+        "Обсуждение проходило на фоне визита в Казахстан правительственной делегации Кыргызстана. "
+        "Официальный визит, проходивший 12–13 мая, включал встречи с Премьер-министром Казахстана.",
+        Event("official_visit", HELD, "2026-05-12/2026-05-13", "KZ", "KG KZ"),
+    ),
+    _e(
+        "visit: told undated, then dated",
+        "ru",
+        "Меморандум обсуждался во время визита в Туркменистан делегации Азербайджана. "
+        "Рабочий визит, прошедший 14 мая, завершился встречей с Президентом Туркменистана.",
+        Event("working_visit", HELD, "2026-05-14", "TM", "AZ TM"),
+    ),
+    _e(
+        "visit: told undated, then dated",
+        "en",
+        "The discussion came during a visit to Georgia by a parliamentary delegation from Armenia. "
+        "The official visit, which took place on 11-12 May, included meetings with the Speaker of the Georgian parliament.",
+        Event("official_visit", HELD, "2026-05-11/2026-05-12", "GE", "AM GE"),
+    ),
+    _e(
+        "visit: told undated, then dated",
+        "en",
+        "The memorandum was discussed during a visit to Uzbekistan by a delegation of Tajik ministers. "
+        "The working visit, held on 6-7 May, ended with a meeting with the President of Uzbekistan.",
+        Event("working_visit", HELD, "2026-05-06/2026-05-07", "UZ", "TJ UZ"),
+    ),
+)
+
+
 def main() -> None:
-    report({"catalogue": EVENT_WORDINGS, "fresh": FRESH}, judge, verbose_flag(__doc__ or ""))
+    report(
+        {"catalogue": EVENT_WORDINGS, "fresh": FRESH, "misses": MISSES}, judge, verbose_flag(__doc__ or "")
+    )
 
 
 if __name__ == "__main__":

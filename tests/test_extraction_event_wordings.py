@@ -1,10 +1,10 @@
 """The catalogue of kinds of wording by which texts tell events the rules missed
-(bench/extraction_event_wordings.py, sentences of our own, both groups): each sentence proposes the
+(bench/extraction_event_wordings.py, sentences of our own, every group): each sentence proposes the
 one event an annotator would write, with its status, date and host country."""
 
 import pytest
 
-from bench.extraction_event_wordings import EVENT_WORDINGS, FRESH, judge
+from bench.extraction_event_wordings import EVENT_WORDINGS, FRESH, MISSES, judge
 from bench.extraction_wordings import Wording
 from tests.catalogue import catalogue_params
 
@@ -14,7 +14,7 @@ KNOWN_FAILING = {
 }
 
 
-@pytest.mark.parametrize("wording", catalogue_params(EVENT_WORDINGS + FRESH, KNOWN_FAILING))
+@pytest.mark.parametrize("wording", catalogue_params(EVENT_WORDINGS + FRESH + MISSES, KNOWN_FAILING))
 def test_each_kind_of_wording_tells_its_event(wording: Wording) -> None:
     outcome = judge(wording)
     assert outcome.passed, f"expected {wording.expected}, proposed {outcome.proposed}"

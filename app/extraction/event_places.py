@@ -84,10 +84,11 @@ _PLACE_TOLD = re.compile(
 
 def place_told(facts: SentenceFacts, low: int, high: int) -> bool:
     """Whether the span of a sentence tells where something takes place by a name the lexicon may not
-    know ("in Avaza", "в Худжанде"), not by a country, an organization or a person it knows ("at the
-    SCO summit")."""
+    know ("in Avaza", "в Худжанде") or by a capital it knows as its country's ("in Jakarta"), not by a
+    country, an organization or a person it knows ("at the SCO summit")."""
     sentence = facts.sentence
-    named: list[Any] = [*facts.countries, *facts.organizations, *facts.people]
+    countries = [mention for mention in facts.countries if not mention.value.capital]
+    named: list[Any] = [*countries, *facts.organizations, *facts.people]
     for match in _PLACE_TOLD.finditer(sentence.text, low - sentence.start, high - sentence.start):
         at = sentence.start + match.end() - 1  # the name's first letter
         if not any(mention.start <= at < mention.end for mention in named):
@@ -153,8 +154,11 @@ def destination_country(facts: SentenceFacts, trigger: Mention[str], visit: bool
             return mention.value.code  # "Uzbekistan will host the next round of talks"
         if _in_its_capital(facts.sentence, mention):
             return mention.value.code  # "in the Uzbek capital", "в узбекской столице"
-        if mention.value.adjective or not low <= mention.start < high:
-            continue
+        if not low <= mention.start < high or (
+            mention.value.adjective
+            and not _STATE_AFTER.match(facts.sentence.text, mention.end - facts.sentence.start)
+        ):
+            continue  # "the Italian Republic", "Турецкую Республику": an adjective that names the state
         if mention.value.capital:
             if visit and _to_capital(tokens, mention.first):
                 return mention.value.code
@@ -164,7 +168,7 @@ def destination_country(facts: SentenceFacts, trigger: Mention[str], visit: bool
         while before > 0 and tokens[before - 1].text.lower() in _LONG_NAME:
             before -= 1
         skipped = [t.text.lower() for t in tokens[before : mention.first]]
-        if "of" in skipped and not any(w.startswith(("republic", "республик")) for w in skipped):
+        if "of" in skipped and not any(w.startswith(_STATE_WORDS) for w in skipped):
             before = mention.first  # "the coming visit of Georgia's prime minister": whose, not where
         previous = tokens[before - 1].text.lower() if before else ""
         if previous in _DESTINATION | {"in"} or (previous and tokens[before - 1].keys & _VISIT_VERBS):
@@ -200,7 +204,26 @@ def visited_partner(reading: Reading, facts: SentenceFacts, trigger: Mention[str
     return (pair - visitors).pop() if len(visitors) == 1 and visitors < pair else None
 
 
+# The words of a state's long name before or after the country ("the Kingdom of Spain", "the State of
+# Kuwait", "the Sultanate of Oman", "the Italian Republic", "Королевство Испания").
+_STATE_WORDS = (
+    "republic",
+    "республик",
+    "state",
+    "kingdom",
+    "sultanate",
+    "королевств",
+    "государств",
+    "султанат",
+)
+_STATE_AFTER = re.compile(r"\s+(?:republic|республик\w*)\b", re.IGNORECASE)
 _LONG_NAME = {
+    "state",
+    "kingdom",
+    "sultanate",
+    "королевство",
+    "государство",
+    "султанат",
     "the",
     "republic",
     "of",

@@ -85,8 +85,9 @@ _SELF_STANDING = {
     "intergovernmental_commission",
     "interstate_council",
 }
-# Gatherings of leaders (of two countries or more, or of an organization).
-_SUMMITS = {"summit", "multilateral_meeting"}
+# Gatherings of leaders (of two countries or more, or of an organization) and forums: events wherever
+# they are held, the place told by a name no list may know.
+_HELD_SOMEWHERE = {"summit", "multilateral_meeting", "forum"}
 # Events between two countries: one that names a single country is with the other of the story's pair.
 _BILATERAL = {
     "state_visit",
@@ -226,7 +227,7 @@ def propose_events(
         groups: dict[str, list[Mention[str]]] = {}
         for trigger in triggers:
             groups.setdefault(_GROUPS.get(trigger.value, trigger.value), []).append(trigger)
-        if len(groups) > 1 and {t.value for t in groups.get("visit", [])} <= {"visit"}:
+        if len(groups) > 1 and {t.value for t in groups.get("visit", [])} <= {"visit", "trip"}:
             # "посещал Азербайджан для участия в саммите": the summit is the event; a visit told in a
             # clause of its own ("…пройдёт заседание комиссии, а в ноябре ожидается визит") is another.
             # A visit made for a joint body's session is an event beside it (README: conventions).
@@ -261,6 +262,7 @@ def propose_events(
             events.extend(made)
             found.extend(made)
         agreements.extend(sentence_agreements(reading, facts, found, events, agreements))
+    events = _sessions_told_again(events, replaced)
     for event in events:
         if event.body["type"] in _VISIT_TYPES - {"other"} and event.body.get("status", "held") == "held":
             event.body["date"] = visit_span(reading, event.sentence, event.body["date"])
@@ -303,6 +305,29 @@ _PAST_EN = {
 }
 
 
+def _sessions_told_again(events: list[_Event], replaced: dict[str, str]) -> list[_Event]:
+    """ "The commission will meet in Tbilisi on 10 June. Three agreements are to be signed at the session
+    of the commission.": a joint body's session told with no date or place of its own, in a text that
+    dates a session of that body of the same countries (with its status, or whose date it borrowed),
+    is that session, not one more."""
+    dated = [e for e in events if e.body["type"] in _BODIES and e.stated_date]
+    kept = []
+    for event in events:
+        body = event.body
+        same = [
+            other
+            for other in dated
+            if other.body["type"] == body["type"]
+            and set(other.body["countries"]) == set(body["countries"])
+            and (other.body.get("status") == body.get("status") or other.body["date"] == body["date"])
+        ]
+        if body["type"] in _BODIES and not event.stated_date and not body.get("location") and same:
+            replaced[body["id"]] = same[0].body["id"]
+            continue
+        kept.append(event)
+    return kept
+
+
 def _present_tense(reading: Reading, facts: SentenceFacts, trigger: Mention[str]) -> bool:
     """An English clause told in the present ("meets", "is"), with no verb in the past."""
     if reading.language != "en":
@@ -310,6 +335,14 @@ def _present_tense(reading: Reading, facts: SentenceFacts, trigger: Mention[str]
     words = [t.text.lower() for t in _near(facts.sentence, trigger)]
     present = any(w in {"is", "are", "meets", "meet", "opens", "takes"} for w in words)
     return present and not any(w in _PAST_EN or (w.endswith("ed") and len(w) > 4) for w in words)
+
+
+def _with_relatives(sentence: Sentence, high: int) -> int:
+    """The end of a clause with the relative clauses that go on telling its event ("бизнес-форум,
+    который планировалось провести в Измире")."""
+    while high < sentence.end and RELATIVE_NEXT.match(sentence.text, high - sentence.start):
+        high = clause(sentence, high + 1)[1]
+    return high
 
 
 def _same_clause(sentence: Sentence, trigger: Mention[str], others: Sequence[Mention[str]]) -> bool:
@@ -711,6 +744,27 @@ def _short(value: str) -> bool:
     return (end - start).days <= 31
 
 
+def _visit_told_before(
+    reading: Reading, facts: SentenceFacts, earlier: Sequence[_Event]
+) -> tuple[str | None, set[str]]:
+    """ "Обсуждение проходило на фоне визита в Узбекистан делегации Монголии. Официальный визит,
+    проходивший 3–4 ноября, включал …": a visit told by its noun alone with days of its own, right
+    after a sentence that tells a visit with no date (no event then) and where it went, is that visit:
+    its host and the countries named there."""
+    index = facts.sentence.index
+    before = next((f for f in reading.facts if f.sentence.index == index - 1), None)
+    if before is None or any(event.sentence.index == index - 1 for event in earlier):
+        return None, set()
+    for trigger in _event_triggers(reading, before):
+        if _GROUPS.get(trigger.value) != "visit" or trigger.value in {"meeting", "phone_call"}:
+            continue
+        host = destination_country(before, trigger, visit=True)
+        if host is not None:
+            low, high = clause(before.sentence, trigger.start)
+            return host, {m.value.code for m in before.countries if low <= m.start < high} | {host}
+    return None, set()
+
+
 def _called_off_again(
     facts: SentenceFacts, trigger: Mention[str], earlier: Sequence[_Event], when: str
 ) -> bool:
@@ -747,8 +801,11 @@ def _events(
         return []  # "Kazakh grain will travel to Iran": a journey is a visit only of someone
     if trigger.value in {"council_again", "session_again"} and context is not None:
         event_type = context.body["type"]
-    if event_type == "talks" and _ministers_only(reading, facts):
-        event_type = "ministerial_meeting"
+    trigger_words = facts.sentence.text[
+        trigger.start - facts.sentence.start : trigger.end - facts.sentence.start
+    ]
+    if event_type == "talks" and _ministers_only(reading, facts) and not _CONSULTATIONS.search(trigger_words):
+        event_type = "ministerial_meeting"  # but ministries' consultations are talks (README: conventions)
     label = trigger.value if trigger.value in {"working_group", "business_council", "session"} else event_type
     if context is not None and context.trigger in {"working_group", "business_council"}:
         label = context.trigger
@@ -867,6 +924,15 @@ def _events(
             host = destination_country(facts, trigger, visit=event_type in _VISIT_TYPES)
         if host is None and ranked_visit:
             host = visited_partner(reading, facts, trigger)
+        named_before: set[str] = set()
+        if (
+            host is None
+            and location is None
+            and not people
+            and event_type in _VISIT_TYPES
+            and date_penalty == 0
+        ):
+            host, named_before = _visit_told_before(reading, facts, earlier)
         if host is None and ranked_visit and status == "held":
             # "TASHKENT, Dec 4 - … signed 12 agreements during a state visit by the Azerbaijani president"
             named = {m.value.code for m in facts.countries}
@@ -879,7 +945,11 @@ def _events(
                 event_requires.extend(r for r in context.requires if r.startswith("place:"))
         body["host_country"] = host
         low, high = clause(facts.sentence, trigger.start)
-        countries = {m.value.code for m in facts.countries if low <= m.start < high} | set(person_countries)
+        countries = (
+            {m.value.code for m in facts.countries if low <= m.start < high}
+            | set(person_countries)
+            | named_before
+        )
         if host:
             countries.add(host)
         if len(countries) < 2:
@@ -896,11 +966,14 @@ def _events(
         ):
             countries |= pair
             confidence -= 0.2
-        # a summit told with where it is held stands even where no place list knows the city
+        # a summit or forum told with where it is held stands even where no place list knows the city
         self_standing = (
             event_type in _SELF_STANDING
             or trigger.value in _SELF_STANDING
-            or (event_type in _SUMMITS and place_told(facts, low, high))
+            or (
+                event_type in _HELD_SOMEWHERE
+                and place_told(facts, low, _with_relatives(facts.sentence, high))
+            )
         )
         if not countries or not (people or location or host or self_standing or context):
             continue
@@ -973,6 +1046,7 @@ _NEGOTIATIONS = re.compile(
     r"|газопровод\w*|нефтепровод\w*)",
     re.IGNORECASE,
 )
+_CONSULTATIONS = re.compile(r"консультац|consultation", re.IGNORECASE)
 _A_ROUND = re.compile(r"\b(?:meet|met|meeting|round|встреч\w*|раунд\w*|собер\w+)\b", re.IGNORECASE)
 _NO_DATE = re.compile(
     r"\bno\s+(?:new\s+)?dates?\s+(?:has|have)\s+(?:yet\s+)?been\s+(?:set|fixed|agreed|announced|given)\b"

@@ -118,3 +118,17 @@ def project_rows(text: str, language: str, published: date) -> list[tuple[str, s
         (p.body["name_en"], p.body["name_ru"], p.body["kind"], p.body["status"])
         for p in of_kind(proposals, "infrastructure_project")
     ]
+
+
+def event_rows(text: str, language: str, published: date) -> list[tuple[Any, ...]]:
+    """The events `text` proposes, checked, as (type, status, date, host_country, countries)."""
+    return [
+        (
+            body["type"],
+            body.get("status", "held"),
+            body["date"],
+            body.get("host_country"),
+            tuple(body["countries"]),
+        )
+        for body in checked_bodies(text, language, "event", published)
+    ]

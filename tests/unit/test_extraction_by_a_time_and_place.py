@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from extraction_support import checked_bodies
+from extraction_support import checked_bodies, event_rows
 
 PUBLISHED = date(2025, 9, 10)
 SPRING = date(2026, 3, 2)
@@ -20,16 +20,7 @@ def agreements(text: str, language: str, published: date = PUBLISHED) -> list[tu
 
 
 def events(text: str, language: str) -> list[tuple[Any, ...]]:
-    return [
-        (
-            body["type"],
-            body.get("status", "held"),
-            body["date"],
-            body.get("host_country"),
-            tuple(body["countries"]),
-        )
-        for body in checked_bodies(text, language, "event", PUBLISHED)
-    ]
+    return event_rows(text, language, PUBLISHED)
 
 
 @pytest.mark.parametrize(

@@ -637,6 +637,9 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "раунд консультация",
                 "межмидовский консультация",
                 "провести консультация",
+                # of two ministries' deputies: "консультации заместителей министров … пройдут в октябре"
+                "консультация заместитель",
+                "пройти консультация",
             ),
         ),
         (
@@ -652,6 +655,9 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("multilateral_meeting", ("встреча лидер", "консультативный встреча", "встреча глава государство")),
         ("meeting", ("встретиться с", "провести встреча с", "встреча с")),
         ("visit", ("визит", "посетить", "посещать", "прибыть с визит")),
+        # someone's arrival, for a session or with no word of a visit ("прибудет в Астану для участия в
+        # заседании"): a visit only of someone named by office or name (events._events asks for one)
+        ("trip", ("прибыть в", "приехать в")),
     ),
     "en": (
         ("state_visit", ("state visit",)),
@@ -744,7 +750,10 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("meeting", ("met with", "held a meeting with", "meeting with", "meeting between")),
         ("visit", ("visit", "visited", "paid a visit", "arrived in")),
         # a journey by someone named by office (events._events asks for one): "will travel to Baku"
-        ("trip", ("travel to", "travelled to", "traveled to", "travels to", "trip to")),
+        (
+            "trip",
+            ("travel to", "travelled to", "traveled to", "travels to", "trip to", "arrive in", "arrives in"),
+        ),
     ),
 }
 PLANNED: dict[str, tuple[str, ...]] = {
