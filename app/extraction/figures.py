@@ -9,6 +9,7 @@ from typing import Any
 from app.extraction.amounts import Amount, bare_amounts, elided_verb, find_amounts, parse_number
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import CountryWord
+from app.extraction.goods import goods_named
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.matching import Mention
 from app.extraction.model import Proposal
@@ -877,7 +878,7 @@ def _figure(
         "reporter": reporter,
         "partner": partner,
         "indicator": indicator,
-        "commodity": _commodity(reading, facts, indicator, amount, before, after),
+        "commodity": _commodity(reading, facts, indicator, amount, before, after, following),
         "period": period,
         "value": value,
         "unit": amount.unit,
@@ -1663,6 +1664,7 @@ def _commodity(
     amount: Amount,
     before: Sequence[Token],
     after: Sequence[Token],
+    following: Sequence[Token],
 ) -> str:
     """The goods the figure counts: the last goods word near the amount, unless it only describes a
     total: listed after "mostly", "в основном" …, one of a list of goods ("copper, textiles, fruit"), or
@@ -1695,6 +1697,10 @@ def _commodity(
         and not any(m.last <= c.first <= m.last + _MAKE_UP_REACH for m in make_up)
         and not _one_of_a_list(window, c)
     ]
+    # the goods the flow or the unit names are the figure's, whatever other goods stand nearby
+    named = goods_named(reading, facts, amount.unit, before, following, amount.unit not in CURRENCIES)
+    if named is not None and named != "TOTAL":
+        return named
     if cues:
         return cues[-1].value
     carried = [m.value.entry.commodity for m in facts.projects if m.value.entry and m.value.entry.commodity]
