@@ -4,6 +4,7 @@ the text bounds it (`bound`) and whether it is reported, preliminary, a forecast
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.extraction.amounts import Amount, bare_amounts, elided_verb, find_amounts, parse_number
@@ -65,6 +66,28 @@ _CHANGE_VERBS = {
 _FISCAL = -1
 # … and the period of the text's first figure: a release's own period.
 _FIRST = -2
+
+
+# "по окончательным данным", "according to revised figures": a figure the release gives as final
+_FINAL_DATA = re.compile(
+    r"\b(?:final|revised)\s+(?:data|figures|numbers)\b|(?<!\w)(?:окончательн|уточн[её]нн)\w*\s+данн",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Preliminary:
+    """The periods a text calls its data for preliminary ("*": all of them)."""
+
+    periods: list[str] = field(default_factory=list)
+
+    def covers(self, period: str) -> bool:
+        return _within_any(period, self.periods)
+
+    def reaches(self, period: str, sentence: Sentence) -> bool:
+        """Whether a figure of `period` told in `sentence` is preliminary: one the release gives as
+        final or revised ("по окончательным данным") is not, whatever period it is of."""
+        return self.covers(period) and not _FINAL_DATA.search(sentence.text)
 
 
 def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> list[Proposal]:
@@ -130,7 +153,7 @@ def _sentence_figures(
     facts: SentenceFacts,
     periods: list[Period],
     project_keys: dict[str, str | None],
-    preliminary: list[str] | None,
+    preliminary: _Preliminary,
     last_indicator: dict[int, str],
     last_period: dict[int, str],
     last_pairs: dict[str, tuple[str, str]],
@@ -166,7 +189,7 @@ def _sentence_figures(
             confidence = max(confidence - 0.2, 0.3)
             if _told_before(proposals, body):
                 continue  # a quote repeating, unit left out, what the text has stated
-        if body["status"] == "reported" and _within_any(body["period"], preliminary):
+        if body["status"] == "reported" and preliminary.reaches(body["period"], sentence):
             body["status"] = "preliminary"
         if body["commodity"] == "TOTAL" and told_here:
             body["commodity"] = _goods_told_with(reading, facts, *told_here[-1], body, amount)
@@ -316,7 +339,7 @@ _TABLE_TOTAL = {"total", "итого", "всего"}
 
 
 def _table_figures(
-    reading: Reading, proposals: list[Proposal], preliminary: list[str] | None
+    reading: Reading, proposals: list[Proposal], preliminary: _Preliminary
 ) -> list[tuple[dict[str, Any], SentenceFacts]]:
     """A table written as text ("Flow | Jan–Oct 2025 | Jan–Oct 2026" over rows "Exports | 10,720.3 |
     10,119.8"), its unit in the caption line above it ("(US$ million)"): a figure per row and period
@@ -371,7 +394,7 @@ def _table_figures(
 def _listed_figure(
     reading: Reading,
     told: list[tuple[str, str, float]],
-    preliminary: list[str] | None,
+    preliminary: _Preliminary,
     pair: tuple[str, str],
     indicator: str,
     period: str,
@@ -382,7 +405,7 @@ def _listed_figure(
     rounding). Preliminary where the text says so of its period; a forecast if the period has not ended."""
     if any(i == indicator and p == period and abs(v - value) <= 0.005 * abs(value) for i, p, v in told):
         return None
-    status = "preliminary" if _within_any(period, preliminary) else "reported"
+    status = "preliminary" if preliminary.covers(period) else "reported"
     reporter, partner = pair
     return {
         "reporter": reporter,
@@ -408,7 +431,7 @@ Flow = tuple[str, tuple[str, str]]  # an indicator and its (reporter, partner)
 
 
 def _list_figures(
-    reading: Reading, proposals: list[Proposal], preliminary: list[str] | None
+    reading: Reading, proposals: list[Proposal], preliminary: _Preliminary
 ) -> list[tuple[dict[str, Any], SentenceFacts]]:
     """A list under a caption that gives its unit ("Динамика оборота по кварталам (млн долларов
     США):" over lines "I квартал — 20,1;"): a figure per line whose label is a period. The flow is
@@ -501,10 +524,11 @@ def _caption_flows(
 _DATA_WORDS = re.compile(r"\b(?:данн\w+|цифр\w*|показател\w+|data|figures?|numbers)\b", re.IGNORECASE)
 
 
-def _preliminary_periods(reading: Reading) -> list[str] | None:
+def _preliminary_periods(reading: Reading) -> _Preliminary:
     """Periods a digest says its data for are preliminary ("Данные за январь–сентябрь носят
-    предварительный характер"): ["*"] when it names none, None when it says nothing of the kind."""
-    periods: list[str] = []
+    предварительный характер"), or a figure's ("Оборот за январь–июнь, по предварительным данным,
+    составил…")."""
+    preliminary = _Preliminary()
     for facts in reading.facts:
         sentence = facts.sentence
         if not reading.cues("PRELIMINARY", sentence.tokens) or not _DATA_WORDS.search(sentence.text):
@@ -517,10 +541,10 @@ def _preliminary_periods(reading: Reading) -> list[str] | None:
             # figures of that period are preliminary too; not in an interview, where the word
             # qualifies the one figure the speaker cites.
             if not _is_answer(reading, sentence.paragraph):
-                periods += stated
+                preliminary.periods.extend(stated)
             continue
-        periods += stated or ["*"]
-    return periods or None
+        preliminary.periods.extend(stated or ["*"])
+    return preliminary
 
 
 def _not_over(period: str, reading: Reading) -> bool:
