@@ -913,7 +913,10 @@ def _figure(
         body["value_upper"] = upper
     if indicator.endswith("_growth"):
         # A rate with no base told is year on year, as releases' rates and annotators read it.
-        body["compared_period"] = _compared(periods, amount, next_start, period) or shift_year(period, -1)
+        stretch = reading.document.text[previous_end:next_start]
+        body["compared_period"] = _compared(periods, amount, next_start, period, stretch) or shift_year(
+            period, -1
+        )
     return body, max(confidence, 0.3)
 
 
@@ -1544,20 +1547,49 @@ def _pointed_back(told: Sequence[str], months: int | None, carried: str | None) 
     return carried
 
 
-def _compared(periods: list[Period], amount: Amount, next_start: int, period: str) -> str | None:
+# "на 4,2% больше, чем в предыдущем квартале", "6.4% quarter on quarter", "к предыдущему месяцу"
+_QUARTER_BEFORE = re.compile(
+    r"\b(?:(?:previous|preceding|prior)\s+quarter|quarter[\s-]+on[\s-]+quarter)\b"
+    r"|(?<!\w)(?:предыдущ|прошл)\w*\s+квартал",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:(?:previous|preceding|prior)\s+month|month[\s-]+on[\s-]+month)\b"
+    r"|(?<!\w)(?:предыдущ|прошл)\w*\s+месяц",
+    re.IGNORECASE,
+)
+
+
+def _compared(
+    periods: list[Period], amount: Amount, next_start: int, period: str, stretch: str = ""
+) -> str | None:
+    """The base a rate is told against: the period it names, the same months a year earlier, or
+    the quarter or month before the rate's own when `stretch` (the words around the rate) says so."""
+    first, last = _months(period)
+    for words, length in ((_QUARTER_BEFORE, 3), (_MONTH_BEFORE, 1)):
+        if last - first + 1 == length and words.search(stretch):
+            return _months_span(first - length, last - length)
     bases = [p for p in periods if p.comparison and amount.end <= p.start < next_start]
     if not bases:
         bases = [p for p in periods if p.comparison and p.end <= amount.start]
     if not bases:
         return None
-    same = any(p.kind == "same" for p in bases)
-    dated = [p for p in bases if p.kind != "same"]
+    same = any(p.kind in {"same", "carry"} for p in bases)  # "in the same (eight) months"
+    dated = [p for p in bases if p.kind not in {"same", "carry"}]
     if same and dated:
         year = re.match(r"\d{4}", dated[0].value)
         return re.sub(r"\d{4}", year.group(), period) if year else None
-    if same or (dated[0].kind == "last_year" and period.count("-") > 2):
-        return shift_year(period, -1)  # "up 8% from the previous year" of a year ending in March
+    if same or dated[0].kind == "last_year":
+        return shift_year(period, -1)  # "up 8% on the previous year": the year before the rate's
+    if dated[0].kind == "since_month":
+        return dated[0].value.split("/")[0]  # "по сравнению с маем" is May, not "since May"
     return dated[0].value
+
+
+def _months_span(first: int, last: int) -> str:
+    """Months counted from year 0 (as `_months` gives them) as a period."""
+    start = f"{first // 12}-{first % 12 + 1:02d}"
+    return start if first == last else f"{start}/{last // 12}-{last % 12 + 1:02d}"
 
 
 def _bound(
