@@ -144,7 +144,7 @@ def test_goods_of_an_earlier_clause_are_not_the_next_flows() -> None:
 def test_goods_the_vocabulary_lacks_are_named_by_their_own_words(
     text: str, language: str, commodity: str
 ) -> None:
-    assert goods(text, language) == [(pytest.approx(goods(text, language)[0][0]), commodity)]
+    assert [found for _, found in goods(text, language)] == [commodity]
 
 
 @pytest.mark.parametrize(
