@@ -557,6 +557,30 @@ OPEN_GOODS: tuple[Wording, ...] = (
         "Imports of Chinese products into Kyrgyzstan reached $1.6 billion in 2025.",
         (1_600_000_000, "TOTAL"),
     ),
+    _c(
+        "goods named by a pronoun",
+        "ru",
+        "Поставки казахстанской муки в Афганистан в 2025 году превысили 620 тыс. тонн. С начала "
+        "2026 года, по данным министерства, их отгружено 210 тыс. тонн.",
+        (620_000, "flour"),
+        (210_000, "flour"),
+    ),
+    _c(
+        "goods named by a pronoun",
+        "ru",
+        "Экспорт узбекской черешни в Россию в 2025 году составил 48 тыс. тонн. В первом полугодии "
+        "2026 года их вывезено 31 тыс. тонн.",
+        (48_000, "черешня"),
+        (31_000, "черешня"),
+    ),
+    _c(
+        "goods named by a pronoun",
+        "en",
+        "Exports of Kenyan avocados to Egypt reached 14,000 tonnes in 2025. In the first half of 2026, "
+        "Kenya shipped 9,500 tonnes of them.",
+        (14_000, "avocados"),
+        (9_500, "avocados"),
+    ),
 )
 
 

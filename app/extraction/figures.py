@@ -244,6 +244,10 @@ _SAME_FLOW_AGAIN = re.compile(
 )
 
 
+# A pronoun for goods told before: "их отгружено", "of them"
+_GOODS_PRONOUN = re.compile(r"(?<!\w)их\s+(?:\w+(?:но|то|ло|ся))(?!\w)|\bof\s+them\b", re.IGNORECASE)
+
+
 def _goods_of_the_figure_before(
     reading: Reading,
     facts: SentenceFacts,
@@ -256,14 +260,17 @@ def _goods_of_the_figure_before(
     290 млн долларов"); else the total. A figure in the same measure ("Over the same period, exports
     to China totalled $15 billion") is another figure, of all goods."""
     sentence = facts.sentence
-    if not _SAME_FLOW_AGAIN.search(reading.document.text, sentence.start, amount.start):
+    text = reading.document.text
+    # "…их отгружено 74,5 тыс. тонн", "…9,500 tonnes of them": the goods themselves, in any measure
+    pronoun = _GOODS_PRONOUN.search(text, sentence.start, min(amount.end + 10, sentence.end))
+    if not pronoun and not _SAME_FLOW_AGAIN.search(text, sentence.start, amount.start):
         return "TOTAL"
     same_paragraph = [f.sentence for f in reading.facts if f.sentence.paragraph == sentence.paragraph]
     previous = [s for s in same_paragraph if s.end <= sentence.start][-1:]
     last = [p.body for p in proposals if previous and p.start == previous[0].start][-1:]
     if not last or last[0]["indicator"] != body["indicator"] or body["unit"] == "percent":
         return "TOTAL"
-    if (last[0]["unit"] in CURRENCIES) == (body["unit"] in CURRENCIES):
+    if not pronoun and (last[0]["unit"] in CURRENCIES) == (body["unit"] in CURRENCIES):
         return "TOTAL"
     return str(last[0].get("commodity", "TOTAL"))
 
