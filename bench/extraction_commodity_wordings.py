@@ -418,6 +418,172 @@ FRESH: tuple[Wording, ...] = (
 )
 
 
+# Written (2026-12-04, night) before the open reading of goods was coded: goods the vocabulary does
+# not list, named by their own words after a unit ("tonnes of", "тонн" + genitive) or a flow noun
+# ("shipments of", "ввоз" + genitive) or before it ("medicine exports"); their slug is those words
+# (English lowercased, Russian in the nominative), joined by "_". A flow of goods of no kind
+# ("goods", "товаров", "грузов") stays the total.
+OPEN_GOODS: tuple[Wording, ...] = (
+    _c(
+        "tonnes of goods the vocabulary lacks",
+        "en",
+        "Norway shipped 64,000 tonnes of frozen mackerel to Türkiye in 2025.",
+        (64_000, "frozen_mackerel"),
+    ),
+    _c(
+        "tonnes of goods the vocabulary lacks",
+        "en",
+        "Kazakhstan delivered 12,500 tonnes of chrome ore to China in the first half of 2025.",
+        (12_500, "chrome_ore"),
+    ),
+    _c(
+        "tonnes of goods the vocabulary lacks",
+        "en",
+        "Last year Georgia sent almost 8,000 tonnes of Georgian hazelnuts to Italy.",
+        (8_000, "hazelnuts"),
+    ),
+    _c(
+        "tonnes of goods the vocabulary lacks",
+        "ru",
+        "За январь–июнь 2025 года из Узбекистана в Казахстан вывезено 18,2 тыс. тонн сушёного винограда.",
+        (18_200, "сушёный_виноград"),
+    ),
+    _c(
+        "tonnes of goods the vocabulary lacks",
+        "ru",
+        "В 2025 году Беларусь поставила в Узбекистан 5,4 тыс. т сухого молока и 2,1 тыс. т сливочного масла.",
+        (5_400, "сухое_молоко"),
+        (2_100, "сливочное_масло"),
+    ),
+    _c(
+        "tonnes of goods the vocabulary lacks",
+        "ru",
+        "В 2025 году Казахстан отгрузил в Китай около 95 тыс. тонн медного концентрата.",
+        (95_000, "медный_концентрат"),
+    ),
+    _c(
+        "flow of goods the vocabulary lacks",
+        "en",
+        "Imports of Turkish tomatoes into Russia rose to 310,000 tonnes in 2025.",
+        (310_000, "tomatoes"),
+    ),
+    _c(
+        "flow of goods the vocabulary lacks",
+        "en",
+        "Shipments of lithium carbonate from Argentina to China reached $1.2 billion in 2025.",
+        (1_200_000_000, "lithium_carbonate"),
+    ),
+    _c(
+        "flow of goods the vocabulary lacks",
+        "en",
+        "Exports of cut flowers from Kenya to the Netherlands totalled $520 million in 2025.",
+        (520_000_000, "cut_flowers"),
+    ),
+    _c(
+        "flow of goods the vocabulary lacks",
+        "ru",
+        "Ввоз турецких томатов в Россию в 2025 году составил 300 тыс. тонн.",
+        (300_000, "томаты"),
+    ),
+    _c(
+        "flow of goods the vocabulary lacks",
+        "ru",
+        "Экспорт армянского коньяка в Россию в 2025 году достиг 210 млн долларов.",
+        (210_000_000, "коньяк"),
+    ),
+    _c(
+        "flow of goods the vocabulary lacks",
+        "ru",
+        "Поставки кыргызской фасоли в Турцию за девять месяцев 2025 года выросли на 12%, до 21 тыс. тонн.",
+        (21_000, "фасоль"),
+    ),
+    _c(
+        "flow of goods the vocabulary lacks",
+        "ru",
+        "Импорт китайской электроники и бытовой техники в Таджикистан в 2025 году составил 140 млн долларов.",
+        (140_000_000, "электроника_и_бытовая_техника"),
+    ),
+    _c(
+        "goods before the flow, the vocabulary lacks them",
+        "en",
+        "Georgia's hazelnut exports to Germany came to $95 million in 2025.",
+        (95_000_000, "hazelnut"),
+    ),
+    _c(
+        "goods before the flow, the vocabulary lacks them",
+        "en",
+        "Kenyan tea and flower shipments to Egypt reached $310 million in 2025.",
+        (310_000_000, "tea"),
+    ),
+    _c(
+        "goods before the flow, the vocabulary lacks them",
+        "en",
+        "Chilean salmon exports to Brazil rose to $860 million in 2025.",
+        (860_000_000, "salmon"),
+    ),
+    _c(
+        "goods far before the amount",
+        "ru",
+        "Поставки казахстанской пшеницы в Афганистан в 2025 году составили, по подсчётам зернового союза, около 700 тыс. тонн.",
+        (700_000, "wheat"),
+    ),
+    _c(
+        "goods of no kind: the total",
+        "en",
+        "Exports of goods from Kazakhstan to Türkiye reached $3.1 billion in 2025.",
+        (3_100_000_000, "TOTAL"),
+    ),
+    _c(
+        "goods of no kind: the total",
+        "en",
+        "In 2025 some 2.3 million tonnes of Uzbek cargo crossed Turkmenistan.",
+        (2_300_000, "TOTAL"),
+    ),
+    _c(
+        "goods of no kind: the total",
+        "ru",
+        "Экспорт казахстанских товаров в Кыргызстан в 2025 году составил 1,9 млрд долларов.",
+        (1_900_000_000, "TOTAL"),
+    ),
+    _c(
+        "goods of no kind: the total",
+        "ru",
+        "В 2025 году через Казахстан перевезено 4,1 млн тонн китайских транзитных грузов.",
+        (4_100_000, "TOTAL"),
+    ),
+    _c(
+        "goods of no kind: the total",
+        "en",
+        "Imports of Chinese products into Kyrgyzstan reached $1.6 billion in 2025.",
+        (1_600_000_000, "TOTAL"),
+    ),
+    _c(
+        "goods named by a pronoun",
+        "ru",
+        "Поставки казахстанской муки в Афганистан в 2025 году превысили 620 тыс. тонн. С начала "
+        "2026 года, по данным министерства, их отгружено 210 тыс. тонн.",
+        (620_000, "flour"),
+        (210_000, "flour"),
+    ),
+    _c(
+        "goods named by a pronoun",
+        "ru",
+        "Экспорт узбекской черешни в Россию в 2025 году составил 48 тыс. тонн. В первом полугодии "
+        "2026 года их вывезено 31 тыс. тонн.",
+        (48_000, "черешня"),
+        (31_000, "черешня"),
+    ),
+    _c(
+        "goods named by a pronoun",
+        "en",
+        "Exports of Kenyan avocados to Egypt reached 14,000 tonnes in 2025. In the first half of 2026, "
+        "Kenya shipped 9,500 tonnes of them.",
+        (14_000, "avocados"),
+        (9_500, "avocados"),
+    ),
+)
+
+
 def judge(wording: Wording) -> Outcome:
     bodies = [b for b in proposals_of(wording, "trade_figure") if b["unit"] != "percent"]
     proposed = [(b["value"], b.get("commodity", "TOTAL")) for b in bodies]
@@ -429,7 +595,11 @@ def judge(wording: Wording) -> Outcome:
 
 
 def main() -> None:
-    report({"catalogue": COMMODITY_WORDINGS, "fresh": FRESH}, judge, verbose_flag(__doc__ or ""))
+    report(
+        {"catalogue": COMMODITY_WORDINGS, "fresh": FRESH, "open goods": OPEN_GOODS},
+        judge,
+        verbose_flag(__doc__ or ""),
+    )
 
 
 if __name__ == "__main__":

@@ -36,6 +36,8 @@ FACILITY = "a plant, hub or warehouse with a status: a project"
 RAIL_SEA = "a rail-and-sea container service: a transport corridor"
 SECTORS = "sectors: investment, customs, tourism"
 MORE_THAN = "more than doubled (a multiple with more than)"
+FINAL_DATA = "a figure told by final or revised data: reported, in a preliminary release"
+BASE_BEFORE = "a rate against the quarter, month or year before: its compared_period"
 
 WORDINGS: tuple[Wording, ...] = (
     _w(
@@ -273,6 +275,86 @@ WORDINGS: tuple[Wording, ...] = (
             ),
             ("en", "Georgian exports to Armenia grew by more than a quarter in 2025.", "exports_growth", 25),
         )
+    ),
+)
+
+
+# Written (2026-12-04, night) after the count of how the 22 development sets annotate what a
+# release's "preliminary" reaches (docs/benchmarks/2026-12-04-extraction-figures-2.md), before the
+# rule was changed.
+WORDINGS += (
+    _w(
+        FINAL_DATA,
+        "ru",
+        "Данные носят предварительный характер. Товарооборот Казахстана с Арменией за январь–июнь "
+        "2026 года составил 210,4 млн долларов США. По окончательным данным, за 2025 год "
+        "товарооборот составил 402,3 млн долларов США.",
+        ("trade_figure", {"value": 210_400_000, "status": "preliminary"}),
+        ("trade_figure", {"value": 402_300_000, "status": "reported"}),
+    ),
+    _w(
+        FINAL_DATA,
+        "ru",
+        "Приведённые данные являются оперативными. Экспорт Таджикистана в Узбекистан за девять "
+        "месяцев 2026 года составил 96,1 млн долларов США. Справочно: по уточнённым данным, "
+        "экспорт в Узбекистан в 2025 году составил 131,7 млн долларов США.",
+        ("trade_figure", {"value": 96_100_000, "status": "preliminary"}),
+        ("trade_figure", {"value": 131_700_000, "status": "reported"}),
+    ),
+    _w(
+        FINAL_DATA,
+        "en",
+        "All figures are provisional. Trade between Georgia and Latvia in January-June 2026 "
+        "amounted to USD 86.4 million. According to final data, trade between the two countries "
+        "in 2025 was USD 171.2 million.",
+        ("trade_figure", {"value": 86_400_000, "status": "preliminary"}),
+        ("trade_figure", {"value": 171_200_000, "status": "reported"}),
+    ),
+    _w(
+        FINAL_DATA,
+        "en",
+        "The data are preliminary. Mongolia's exports to Korea in January-July 2026 came to "
+        "USD 212.5 million. Revised figures for 2025 put exports to Korea at USD 301.9 million.",
+        ("trade_figure", {"value": 212_500_000, "status": "preliminary"}),
+        ("trade_figure", {"value": 301_900_000, "status": "reported"}),
+    ),
+    _w(
+        BASE_BEFORE,
+        "ru",
+        "Во втором квартале 2026 года товарооборот Казахстана с Кыргызстаном составил 410 млн "
+        "долларов, что на 4,2% больше, чем в предыдущем квартале.",
+        ("trade_figure", {"value": 4.2, "compared_period": "2026-01/2026-03"}),
+    ),
+    _w(
+        BASE_BEFORE,
+        "ru",
+        "В августе 2026 года экспорт Узбекистана в Казахстан вырос по сравнению с июлем на 3,1%.",
+        ("trade_figure", {"value": 3.1, "compared_period": "2026-07"}),
+    ),
+    _w(
+        BASE_BEFORE,
+        "en",
+        "In the second quarter of 2026, trade between Georgia and Armenia rose 6.4% quarter on "
+        "quarter to $210 million.",
+        ("trade_figure", {"value": 6.4, "compared_period": "2026-01/2026-03"}),
+    ),
+    _w(
+        BASE_BEFORE,
+        "en",
+        "In August 2026, Azerbaijan's exports to Georgia fell 2.5% month on month.",
+        ("trade_figure", {"value": -2.5, "compared_period": "2026-07"}),
+    ),
+    _w(
+        BASE_BEFORE,
+        "en",
+        "Trade between Kazakhstan and Türkiye reached $7.1 billion in 2025, up 8% on the previous year.",
+        ("trade_figure", {"value": 8, "compared_period": "2024"}),
+    ),
+    _w(
+        BASE_BEFORE,
+        "ru",
+        "В июле 2026 года импорт Таджикистана из Китая сократился на 5,5% к предыдущему месяцу.",
+        ("trade_figure", {"value": -5.5, "compared_period": "2026-06"}),
     ),
 )
 

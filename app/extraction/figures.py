@@ -4,11 +4,13 @@ the text bounds it (`bound`) and whether it is reported, preliminary, a forecast
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.extraction.amounts import Amount, bare_amounts, elided_verb, find_amounts, parse_number
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import CountryWord
+from app.extraction.goods import goods_named
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.matching import Mention
 from app.extraction.model import Proposal
@@ -64,6 +66,28 @@ _CHANGE_VERBS = {
 _FISCAL = -1
 # … and the period of the text's first figure: a release's own period.
 _FIRST = -2
+
+
+# "по окончательным данным", "according to revised figures": a figure the release gives as final
+_FINAL_DATA = re.compile(
+    r"\b(?:final|revised)\s+(?:data|figures|numbers)\b|(?<!\w)(?:окончательн|уточн[её]нн)\w*\s+данн",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Preliminary:
+    """The periods a text calls its data for preliminary ("*": all of them)."""
+
+    periods: list[str] = field(default_factory=list)
+
+    def covers(self, period: str) -> bool:
+        return _within_any(period, self.periods)
+
+    def reaches(self, period: str, sentence: Sentence) -> bool:
+        """Whether a figure of `period` told in `sentence` is preliminary: one the release gives as
+        final or revised ("по окончательным данным") is not, whatever period it is of."""
+        return self.covers(period) and not _FINAL_DATA.search(sentence.text)
 
 
 def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> list[Proposal]:
@@ -129,7 +153,7 @@ def _sentence_figures(
     facts: SentenceFacts,
     periods: list[Period],
     project_keys: dict[str, str | None],
-    preliminary: list[str] | None,
+    preliminary: _Preliminary,
     last_indicator: dict[int, str],
     last_period: dict[int, str],
     last_pairs: dict[str, tuple[str, str]],
@@ -165,7 +189,7 @@ def _sentence_figures(
             confidence = max(confidence - 0.2, 0.3)
             if _told_before(proposals, body):
                 continue  # a quote repeating, unit left out, what the text has stated
-        if body["status"] == "reported" and _within_any(body["period"], preliminary):
+        if body["status"] == "reported" and preliminary.reaches(body["period"], sentence):
             body["status"] = "preliminary"
         if body["commodity"] == "TOTAL" and told_here:
             body["commodity"] = _goods_told_with(reading, facts, *told_here[-1], body, amount)
@@ -220,6 +244,10 @@ _SAME_FLOW_AGAIN = re.compile(
 )
 
 
+# A pronoun for goods told before: "их отгружено", "of them"
+_GOODS_PRONOUN = re.compile(r"(?<!\w)их\s+(?:\w+(?:но|то|ло|ся))(?!\w)|\bof\s+them\b", re.IGNORECASE)
+
+
 def _goods_of_the_figure_before(
     reading: Reading,
     facts: SentenceFacts,
@@ -232,14 +260,17 @@ def _goods_of_the_figure_before(
     290 млн долларов"); else the total. A figure in the same measure ("Over the same period, exports
     to China totalled $15 billion") is another figure, of all goods."""
     sentence = facts.sentence
-    if not _SAME_FLOW_AGAIN.search(reading.document.text, sentence.start, amount.start):
+    text = reading.document.text
+    # "…их отгружено 74,5 тыс. тонн", "…9,500 tonnes of them": the goods themselves, in any measure
+    pronoun = _GOODS_PRONOUN.search(text, sentence.start, min(amount.end + 10, sentence.end))
+    if not pronoun and not _SAME_FLOW_AGAIN.search(text, sentence.start, amount.start):
         return "TOTAL"
     same_paragraph = [f.sentence for f in reading.facts if f.sentence.paragraph == sentence.paragraph]
     previous = [s for s in same_paragraph if s.end <= sentence.start][-1:]
     last = [p.body for p in proposals if previous and p.start == previous[0].start][-1:]
     if not last or last[0]["indicator"] != body["indicator"] or body["unit"] == "percent":
         return "TOTAL"
-    if (last[0]["unit"] in CURRENCIES) == (body["unit"] in CURRENCIES):
+    if not pronoun and (last[0]["unit"] in CURRENCIES) == (body["unit"] in CURRENCIES):
         return "TOTAL"
     return str(last[0].get("commodity", "TOTAL"))
 
@@ -315,7 +346,7 @@ _TABLE_TOTAL = {"total", "итого", "всего"}
 
 
 def _table_figures(
-    reading: Reading, proposals: list[Proposal], preliminary: list[str] | None
+    reading: Reading, proposals: list[Proposal], preliminary: _Preliminary
 ) -> list[tuple[dict[str, Any], SentenceFacts]]:
     """A table written as text ("Flow | Jan–Oct 2025 | Jan–Oct 2026" over rows "Exports | 10,720.3 |
     10,119.8"), its unit in the caption line above it ("(US$ million)"): a figure per row and period
@@ -370,7 +401,7 @@ def _table_figures(
 def _listed_figure(
     reading: Reading,
     told: list[tuple[str, str, float]],
-    preliminary: list[str] | None,
+    preliminary: _Preliminary,
     pair: tuple[str, str],
     indicator: str,
     period: str,
@@ -381,7 +412,7 @@ def _listed_figure(
     rounding). Preliminary where the text says so of its period; a forecast if the period has not ended."""
     if any(i == indicator and p == period and abs(v - value) <= 0.005 * abs(value) for i, p, v in told):
         return None
-    status = "preliminary" if _within_any(period, preliminary) else "reported"
+    status = "preliminary" if preliminary.covers(period) else "reported"
     reporter, partner = pair
     return {
         "reporter": reporter,
@@ -407,7 +438,7 @@ Flow = tuple[str, tuple[str, str]]  # an indicator and its (reporter, partner)
 
 
 def _list_figures(
-    reading: Reading, proposals: list[Proposal], preliminary: list[str] | None
+    reading: Reading, proposals: list[Proposal], preliminary: _Preliminary
 ) -> list[tuple[dict[str, Any], SentenceFacts]]:
     """A list under a caption that gives its unit ("Динамика оборота по кварталам (млн долларов
     США):" over lines "I квартал — 20,1;"): a figure per line whose label is a period. The flow is
@@ -500,10 +531,11 @@ def _caption_flows(
 _DATA_WORDS = re.compile(r"\b(?:данн\w+|цифр\w*|показател\w+|data|figures?|numbers)\b", re.IGNORECASE)
 
 
-def _preliminary_periods(reading: Reading) -> list[str] | None:
+def _preliminary_periods(reading: Reading) -> _Preliminary:
     """Periods a digest says its data for are preliminary ("Данные за январь–сентябрь носят
-    предварительный характер"): ["*"] when it names none, None when it says nothing of the kind."""
-    periods: list[str] = []
+    предварительный характер"), or a figure's ("Оборот за январь–июнь, по предварительным данным,
+    составил…")."""
+    preliminary = _Preliminary()
     for facts in reading.facts:
         sentence = facts.sentence
         if not reading.cues("PRELIMINARY", sentence.tokens) or not _DATA_WORDS.search(sentence.text):
@@ -516,10 +548,10 @@ def _preliminary_periods(reading: Reading) -> list[str] | None:
             # figures of that period are preliminary too; not in an interview, where the word
             # qualifies the one figure the speaker cites.
             if not _is_answer(reading, sentence.paragraph):
-                periods += stated
+                preliminary.periods.extend(stated)
             continue
-        periods += stated or ["*"]
-    return periods or None
+        preliminary.periods.extend(stated or ["*"])
+    return preliminary
 
 
 def _not_over(period: str, reading: Reading) -> bool:
@@ -877,7 +909,7 @@ def _figure(
         "reporter": reporter,
         "partner": partner,
         "indicator": indicator,
-        "commodity": _commodity(reading, facts, indicator, amount, before, after),
+        "commodity": _commodity(reading, facts, indicator, amount, before, after, following),
         "period": period,
         "value": value,
         "unit": amount.unit,
@@ -888,7 +920,10 @@ def _figure(
         body["value_upper"] = upper
     if indicator.endswith("_growth"):
         # A rate with no base told is year on year, as releases' rates and annotators read it.
-        body["compared_period"] = _compared(periods, amount, next_start, period) or shift_year(period, -1)
+        stretch = reading.document.text[previous_end:next_start]
+        body["compared_period"] = _compared(periods, amount, next_start, period, stretch) or shift_year(
+            period, -1
+        )
     return body, max(confidence, 0.3)
 
 
@@ -1519,20 +1554,49 @@ def _pointed_back(told: Sequence[str], months: int | None, carried: str | None) 
     return carried
 
 
-def _compared(periods: list[Period], amount: Amount, next_start: int, period: str) -> str | None:
+# "на 4,2% больше, чем в предыдущем квартале", "6.4% quarter on quarter", "к предыдущему месяцу"
+_QUARTER_BEFORE = re.compile(
+    r"\b(?:(?:previous|preceding|prior)\s+quarter|quarter[\s-]+on[\s-]+quarter)\b"
+    r"|(?<!\w)(?:предыдущ|прошл)\w*\s+квартал",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:(?:previous|preceding|prior)\s+month|month[\s-]+on[\s-]+month)\b"
+    r"|(?<!\w)(?:предыдущ|прошл)\w*\s+месяц",
+    re.IGNORECASE,
+)
+
+
+def _compared(
+    periods: list[Period], amount: Amount, next_start: int, period: str, stretch: str = ""
+) -> str | None:
+    """The base a rate is told against: the period it names, the same months a year earlier, or
+    the quarter or month before the rate's own when `stretch` (the words around the rate) says so."""
+    first, last = _months(period)
+    for words, length in ((_QUARTER_BEFORE, 3), (_MONTH_BEFORE, 1)):
+        if last - first + 1 == length and words.search(stretch):
+            return _months_span(first - length, last - length)
     bases = [p for p in periods if p.comparison and amount.end <= p.start < next_start]
     if not bases:
         bases = [p for p in periods if p.comparison and p.end <= amount.start]
     if not bases:
         return None
-    same = any(p.kind == "same" for p in bases)
-    dated = [p for p in bases if p.kind != "same"]
+    same = any(p.kind in {"same", "carry"} for p in bases)  # "in the same (eight) months"
+    dated = [p for p in bases if p.kind not in {"same", "carry"}]
     if same and dated:
         year = re.match(r"\d{4}", dated[0].value)
         return re.sub(r"\d{4}", year.group(), period) if year else None
-    if same or (dated[0].kind == "last_year" and period.count("-") > 2):
-        return shift_year(period, -1)  # "up 8% from the previous year" of a year ending in March
+    if same or dated[0].kind == "last_year":
+        return shift_year(period, -1)  # "up 8% on the previous year": the year before the rate's
+    if dated[0].kind == "since_month":
+        return dated[0].value.split("/")[0]  # "по сравнению с маем" is May, not "since May"
     return dated[0].value
+
+
+def _months_span(first: int, last: int) -> str:
+    """Months counted from year 0 (as `_months` gives them) as a period."""
+    start = f"{first // 12}-{first % 12 + 1:02d}"
+    return start if first == last else f"{start}/{last // 12}-{last % 12 + 1:02d}"
 
 
 def _bound(
@@ -1663,6 +1727,7 @@ def _commodity(
     amount: Amount,
     before: Sequence[Token],
     after: Sequence[Token],
+    following: Sequence[Token],
 ) -> str:
     """The goods the figure counts: the last goods word near the amount, unless it only describes a
     total: listed after "mostly", "в основном" …, one of a list of goods ("copper, textiles, fruit"), or
@@ -1695,6 +1760,10 @@ def _commodity(
         and not any(m.last <= c.first <= m.last + _MAKE_UP_REACH for m in make_up)
         and not _one_of_a_list(window, c)
     ]
+    # the goods the flow or the unit names are the figure's, whatever other goods stand nearby
+    named = goods_named(reading, facts, amount.unit, before, following, amount.unit not in CURRENCIES)
+    if named is not None and named != "TOTAL":
+        return named
     if cues:
         return cues[-1].value
     carried = [m.value.entry.commodity for m in facts.projects if m.value.entry and m.value.entry.commodity]

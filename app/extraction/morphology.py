@@ -64,6 +64,12 @@ def _common_noun(word: str, folded: str, parses: list[Any] | None) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of a Russian word, the likeliest first (part of speech, case, number)."""
+    return tuple(_analyzer().parse(word))
+
+
+@lru_cache(maxsize=100_000)
 def lemma(word: str) -> str:
     """The most likely lemma of a Russian word (the word itself, folded, for anything else)."""
     if re.search("[а-яёА-ЯЁ]", word):

@@ -116,3 +116,53 @@ def test_goods_of_an_earlier_clause_are_not_the_next_flows() -> None:
         "en",
     )
     assert found == [(90_000, "dairy_products"), (1_200_000_000, "TOTAL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "commodity"),
+    [
+        ("Peru sold 40,000 tonnes of fresh avocados to Chile in 2025.", "en", "fresh_avocados"),
+        (
+            "Exports of crushed stone from Norway to Denmark reached $70 million in 2025.",
+            "en",
+            "crushed_stone",
+        ),
+        ("Georgia's walnut exports to Armenia came to $12 million in 2025.", "en", "walnut"),
+        ("В 2025 году Узбекистан вывез в Россию 230 тыс. тонн свежей черешни.", "ru", "свежая_черешня"),
+        (
+            "Экспорт казахстанского подсолнечного масла в Китай в 2025 году составил 310 млн долларов.",
+            "ru",
+            "подсолнечное_масло",
+        ),
+        (
+            "Ввоз иранских сухофруктов и орехов в Армению в 2025 году составил 14 тыс. тонн.",
+            "ru",
+            "сухофрукты_и_орехи",
+        ),
+    ],
+)
+def test_goods_the_vocabulary_lacks_are_named_by_their_own_words(
+    text: str, language: str, commodity: str
+) -> None:
+    assert [found for _, found in goods(text, language)] == [commodity]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("In 2025 about 900,000 tonnes of Afghan transit cargo crossed Uzbekistan.", "en"),
+        ("Imports of goods from Türkiye into Georgia reached $2.2 billion in 2025.", "en"),
+        (
+            "Imports of Korean cars, machinery and electronics into Uzbekistan reached $900 million in 2025.",
+            "en",
+        ),
+        (
+            "Azerbaijan's exports to Georgia came to $800 million in 2025, while imports from Georgia reached $300 million.",
+            "en",
+        ),
+        ("Экспорт товаров и услуг из Казахстана в Грузию в 2025 году составил 500 млн долларов.", "ru"),
+        ("В 2025 году через Грузию прошло 3,2 млн тонн армянских грузов.", "ru"),
+    ],
+)
+def test_goods_of_no_kind_a_list_or_no_goods_word_leave_the_total(text: str, language: str) -> None:
+    assert {commodity for _, commodity in goods(text, language)} == {"TOTAL"}

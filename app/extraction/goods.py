@@ -1,0 +1,218 @@
+"""Goods a trade figure is of, read from the words that name them where the vocabulary
+(`COMMODITIES`) lists none: the noun phrase after a unit ("64,000 tonnes of frozen mackerel",
+"18,2 тыс. тонн сушёного винограда") or after a flow noun ("shipments of lithium carbonate",
+"ввоз турецких томатов"), or before it in English ("hazelnut exports"). A phrase whose head is a
+word for goods of no kind ("goods", "cargo", "товаров", "грузов") names the total."""
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from app.extraction.analysis import Reading, SentenceFacts
+from app.extraction.lexicon import vocabulary as vocab
+from app.extraction.morphology import fold, parses
+from app.extraction.text import Token
+
+TOTAL = "TOTAL"
+_LONGEST_PHRASE = 5
+_SLUG_LENGTH = 40  # TradeFigureCreate.commodity's limit
+
+_FLOW_NOUNS = {language: frozenset(words) for language, words in vocab.GOODS_FLOW_NOUNS.items()}
+_NO_KIND = {language: frozenset(words) for language, words in vocab.GOODS_OF_NO_KIND.items()}
+_ANY_KIND = {language: frozenset(words) for language, words in vocab.GOODS_OF_NO_KIND_WHATEVER.items()}
+_NO_KIND_MODIFIERS = {
+    language: frozenset(words) for language, words in vocab.GOODS_OF_NO_KIND_MODIFIERS.items()
+}
+_EN_NOT_GOODS = frozenset(vocab.NOT_GOODS["en"])
+_RU_NOT_GOODS = frozenset(vocab.NOT_GOODS["ru"]) | _FLOW_NOUNS["ru"]
+_JOINERS = {"and", "or", ",", "и", "или"}
+_GENITIVE = {"gent", "gen2"}
+_PHRASE_POS = {"NOUN", "ADJF", "PRTF"}
+_FUNCTION_WORDS = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "ADVB", "NUMR"}
+
+
+def goods_named(
+    reading: Reading,
+    facts: SentenceFacts,
+    amount_unit: str,
+    before: Sequence[Token],
+    after: Sequence[Token],
+    physical: bool,
+) -> str | None:
+    """The goods the words beside the amount name: a vocabulary slug, the phrase's own words as a
+    slug, `TOTAL` for goods of no kind, or None when no phrase of goods is there. `before`: the
+    tokens from the previous amount to this one; `after`: those that follow it."""
+    countries = {t.start for m in facts.countries for t in facts.sentence.tokens[m.first : m.last]}
+    language = reading.language
+    phrase: list[Token] = []
+    if physical and amount_unit != "percent":
+        rest = list(after)
+        if language == "en" and rest[:1] and rest[0].text.lower() == "worth":
+            rest = rest[1:]
+        if language == "en":
+            phrase = _english_phrase(rest[1:], countries) if rest[:1] and rest[0].text.lower() == "of" else []
+        else:
+            phrase = _russian_phrase(rest, countries)
+    if not phrase:
+        phrase = _after_a_flow(reading, before, countries)
+    if not phrase or _listed(phrase, [*before, *after]):
+        return None
+    return _slug(reading, phrase)
+
+
+def _listed(phrase: list[Token], tokens: list[Token]) -> bool:
+    """Goods that open a list ("of Japanese cars, machinery and electronics"): the make-up of a
+    total, not one line of it."""
+    following = [t for t in tokens if t.start >= phrase[-1].end][:2]
+    return len(following) == 2 and following[0].text == "," and following[1].text[:1].islower()
+
+
+def _after_a_flow(reading: Reading, before: Sequence[Token], countries: set[int]) -> list[Token]:
+    """The goods named with the flow nearest before the amount: "exports of X", "X exports",
+    "экспорт X" (genitive)."""
+    language = reading.language
+    cues = reading.cues("INDICATORS", before)
+    if not cues:
+        return []
+    cue = cues[-1]
+    head = before[cue.last - 1]
+    if not _flow_noun(head, language):
+        return []
+    rest = list(before[cue.last :])
+    if language == "ru":
+        return _russian_phrase(rest, countries)
+    if rest[:1] and rest[0].text.lower() == "of":
+        return _english_phrase(rest[1:], countries)
+    words: list[Token] = []
+    if cue.first and before[cue.first - 1].text.lower() in _JOINERS:
+        return []  # "…, while imports", "at current prices and imports": no goods word beside the flow
+    for token in reversed(before[: cue.first]):
+        word = token.text
+        if token.start in countries or not _english_word(word) or len(words) >= _LONGEST_PHRASE - 1:
+            break
+        words.insert(0, token)
+    while words and words[0].text.lower() == "and":
+        words = words[1:]
+    return words
+
+
+def _flow_noun(token: Token, language: str) -> bool:
+    if language == "en":
+        return token.text.lower() in _FLOW_NOUNS["en"]
+    readings = parses(token.text)
+    return readings[0].tag.POS == "NOUN" and fold(readings[0].normal_form) in _FLOW_NOUNS["ru"]
+
+
+def _english_word(word: str) -> bool:
+    return bool(re.fullmatch(r"[a-z][a-z-]*", word)) and word not in _EN_NOT_GOODS
+
+
+def _english_phrase(tokens: Sequence[Token], countries: set[int]) -> list[Token]:
+    """Lowercase words after "of", past the demonyms or names that open them ("of Georgian
+    hazelnuts")."""
+    words: list[Token] = []
+    for token in tokens:
+        if not words and (token.start in countries or token.text[:1].isupper()):
+            continue
+        if not _english_word(token.text) or len(words) >= _LONGEST_PHRASE:
+            break
+        if words and token.text.endswith("ed"):
+            break  # "tonnes of Uzbek cargo crossed…": the verb after the goods
+        words.append(token)
+    while words and words[-1].text == "and":
+        words.pop()
+    return words
+
+
+def _russian_phrase(tokens: Sequence[Token], countries: set[int]) -> list[Token]:
+    """Nouns and adjectives in the genitive, joined by "и", past the demonyms that open them
+    ("турецких томатов", "электроники и бытовой техники")."""
+    words: list[Token] = []
+    for token in tokens:
+        if token.start in countries:
+            if words:
+                break
+            continue
+        if token.text.lower() == "и" and words:
+            words.append(token)
+            continue
+        parse = _genitive(token.text)
+        if parse is None or len(words) >= _LONGEST_PHRASE:
+            break
+        if fold(parse.normal_form) in _RU_NOT_GOODS:
+            break
+        words.append(token)
+    while words and words[-1].text.lower() == "и":
+        words.pop()
+    # a phrase ends on a noun, or on an adjective standing for one ("египетских цитрусовых")
+    last = _genitive(words[-1].text) if words else None
+    if last is not None and last.tag.POS != "NOUN" and last.tag.number != "plur":
+        return []
+    return words
+
+
+def _genitive(word: str) -> Any:
+    if not re.fullmatch(r"[а-яёА-ЯЁ-]+", word):
+        return None
+    readings = parses(word)
+    if readings[0].tag.POS in _FUNCTION_WORDS or "Abbr" in readings[0].tag:
+        return None  # "в", "из": a preposition read first, whatever else the letters may be
+    genitive = [p for p in readings if p.tag.case in _GENITIVE and p.tag.POS in _PHRASE_POS]
+    return genitive[0] if genitive else None
+
+
+def _slug(reading: Reading, phrase: list[Token]) -> str:
+    language = reading.language
+    known = reading.cues("COMMODITIES", phrase)
+    if known:
+        return known[0].value
+    if language == "en":
+        words = [t.text.lower() for t in phrase]
+        heads = {words[-1]}
+    else:
+        words = _nominative(phrase)
+        heads = {fold(p.normal_form) for p in parses(phrase[-1].text)} | {fold(words[-1])}
+    if heads & _ANY_KIND[language] or (
+        heads & _NO_KIND[language]
+        and all(fold(w) in _NO_KIND_MODIFIERS[language] or _modifier_lemma(w, language) for w in words[:-1])
+    ):
+        return TOTAL
+    slug = ""
+    for word in words:
+        if len(slug) + len(word) + 1 > _SLUG_LENGTH:
+            break
+        slug = f"{slug}_{word}" if slug else word
+    return slug
+
+
+def _modifier_lemma(word: str, language: str) -> bool:
+    if language != "ru":
+        return False
+    return any(fold(p.normal_form) in _NO_KIND_MODIFIERS["ru"] for p in parses(word))
+
+
+def _nominative(phrase: list[Token]) -> list[str]:
+    """A Russian phrase in the genitive put in the nominative, each adjective agreeing with the noun
+    after it ("сухого молока" → "сухое", "молоко")."""
+    genitives = [_genitive(t.text) if t.text.lower() != "и" else None for t in phrase]
+    words = []
+    for i, token in enumerate(phrase):
+        parse = genitives[i]
+        if parse is None:
+            words.append(token.text.lower())
+            continue
+        if parse.tag.POS != "NOUN":
+            noun = next((p for p in genitives[i + 1 :] if p is not None and p.tag.POS == "NOUN"), None)
+            if noun is not None:
+                agreeing = [
+                    p
+                    for p in parses(token.text)
+                    if p.tag.case in _GENITIVE
+                    and p.tag.POS == parse.tag.POS
+                    and p.tag.number == noun.tag.number
+                    and (noun.tag.number == "plur" or p.tag.gender == noun.tag.gender)
+                ]
+                parse = agreeing[0] if agreeing else parse
+        inflected = parse.inflect({"nomn"})
+        words.append((inflected.word if inflected else token.text).lower())
+    return words
