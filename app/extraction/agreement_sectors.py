@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from app.extraction.analysis import Reading
+from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.matching import Mention
 from app.extraction.morphology import _analyzer
 from app.extraction.text import Token
@@ -65,6 +66,7 @@ _FIELD_LIST = re.compile(
     re.IGNORECASE,
 )
 _ITEM_BREAK = re.compile(r"^(?:[,:;—–-]|and|и|also|также|including|числе|as well as)$", re.IGNORECASE)
+_PACKAGE_ON = re.compile(r"^(?:on|о|об|по)$", re.IGNORECASE)
 _LIST_PARTS = re.compile(r"^(?:,|and|и|as well as|а также)$", re.IGNORECASE)
 _DETERMINERS = re.compile(
     r"^(?:a|an|the|their|its|this|these|that|those|two|both|one|\d+|signed|inked|and|or|of|on|to|with"
@@ -93,9 +95,20 @@ def own_words_start(tokens: Sequence[Token], at: int, language: str) -> int:
 
 
 def _item_begins(tokens: Sequence[Token], start: int) -> bool:
-    while start > 0 and tokens[start - 1].text.lower() in {"a", "an", "the", "their", "its", "this", "these"}:
+    """Whether a document named at `start` is a new item of the signing's list, not a word of the
+    document before ("a memorandum on … electronic transport documents")."""
+    while start > 0 and (
+        tokens[start - 1].text.lower() in {"a", "an", "the", "their", "its", "this", "these"}
+        or _numeral(tokens[start - 1].text)
+    ):
         start -= 1
     return start > 0 and _ITEM_BREAK.match(tokens[start - 1].text) is not None
+
+
+def _numeral(text: str) -> bool:
+    if text.isdigit() or text.lower() in vocab.NUMBER_WORDS:
+        return True
+    return bool(re.fullmatch(r"[а-яё]+", text.lower())) and "NUMR" in _analyzer().parse(text.lower())[0].tag
 
 
 def _names_a_body(tokens: Sequence[Token], mention: Mention[str], language: str) -> bool:
@@ -131,10 +144,12 @@ def _narrowed(tokens: Sequence[Token], mentions: list[Mention[str]], language: s
 
 
 def _has_content(tokens: Sequence[Token], low: int, high: int, language: str, named: set[int]) -> bool:
+    """Whether tokens low…high describe a subject: a word that is no name, date or empty word."""
     return any(
         i not in named
         and re.fullmatch(r"[^\W\d_][\w-]{2,}", tokens[i].text)
         and not _DATE_WORD.match(tokens[i].text)
+        and not _numeral(tokens[i].text)
         and _lemma(tokens[i], language) not in _EMPTY
         for i in range(low, high)
     )
@@ -198,8 +213,17 @@ def document_sectors(
             other = True  # "a plan of consultations", "соглашение о правовой помощи"
     text_start = tokens[low].start if tokens else 0
     text_end = tokens[end - 1].end if end else 0
-    for introducer in _FIELD_LIST.finditer(reading.document.text, text_start, text_end):
-        first = next((i for i, t in enumerate(tokens) if t.start >= introducer.end()), end)
+    firsts = [
+        next((i for i, t in enumerate(tokens) if t.start >= introducer.end()), end)
+        for introducer in _FIELD_LIST.finditer(reading.document.text, text_start, text_end)
+    ]
+    # "agreements on customs, information technology and disaster risk reduction"
+    firsts += [
+        k.last + 1
+        for n, k in enumerate(kinds)
+        if not singular[n] and k.last < end and _PACKAGE_ON.match(tokens[k.last].text)
+    ]
+    for first in firsts:
         for a, b in _list_items(tokens, first, end):
             if not any(a <= m.first < b for m in told) and _has_content(tokens, a, b, language, named):
                 other = True  # "covering energy, tourism and media"

@@ -35,7 +35,7 @@ def sentence_agreements(
     (`found`) or to the last one told before it (`events`: the text's so far); none that tells again a
     signing or ratification of `agreements` (the text's so far)."""
     tokens = facts.sentence.tokens
-    if _fields_told_after(reading, facts, agreements):
+    if _fields_told_after(reading, facts, agreements) or _part_of_package(reading, facts, agreements):
         return []
     if (
         not reading.cues("SIGNING", tokens)
@@ -117,7 +117,6 @@ def _fields_told_after(reading: Reading, facts: SentenceFacts, agreements: Seque
         package.body["sectors"] != ["other"]
         or package.body["document_count"] == 1
         or (package.start, package.end) != (before.start, before.end)
-        or before.paragraph != sentence.paragraph
     ):
         return False
     fields = document_sectors(reading, sentence.tokens, [], [], len(sentence.tokens), _names(facts))
@@ -128,6 +127,22 @@ def _fields_told_after(reading: Reading, facts: SentenceFacts, agreements: Seque
     package.body["sectors"] = fields
     _set_titles(package.body, prefix_en, prefix_ru)
     return True
+
+
+# "One of them, an agreement on …, still has to be ratified": a part of the package just told.
+_ONE_OF_THEM = re.compile(
+    r"^\W*(?:one\s+of\s+them|among\s+them|одн[оа]\s+из\s+них|один\s+из\s+них|среди\s+них|в\s+их\s+числе)\b",
+    re.IGNORECASE,
+)
+
+
+def _part_of_package(reading: Reading, facts: SentenceFacts, agreements: Sequence[Proposal]) -> bool:
+    sentence = facts.sentence
+    if not agreements or sentence.index == 0 or not _ONE_OF_THEM.match(sentence.text):
+        return False
+    package = agreements[-1]
+    before = reading.facts[sentence.index - 1].sentence
+    return package.body["document_count"] != 1 and (package.start, package.end) == (before.start, before.end)
 
 
 def _names(facts: SentenceFacts) -> set[int]:
@@ -551,41 +566,6 @@ _NO_COUNT_AFTER = re.compile(
 _VERB_OF_SIGNING = re.compile(r"подписа\w*|заключ\w*|signed|inked|concluded", re.IGNORECASE)
 
 
-_NUMBER_WORDS = {
-    "два": 2,
-    "две": 2,
-    "три": 3,
-    "четыре": 4,
-    "пять": 5,
-    "шесть": 6,
-    "семь": 7,
-    "восемь": 8,
-    "девять": 9,
-    "десять": 10,
-    "одиннадцать": 11,
-    "двенадцать": 12,
-    "тринадцать": 13,
-    "четырнадцать": 14,
-    "пятнадцать": 15,
-    "двадцать": 20,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "twenty": 20,
-}
-
-
 def _count_before(tokens: Sequence[Token], at: int) -> int | None:
     start = max(0, at - 5)
     for i in range(at - 1, start - 1, -1):
@@ -600,18 +580,18 @@ def _count_before(tokens: Sequence[Token], at: int) -> int | None:
                 return None  # a year, a day or a length, not a count
             return int(text)
         tens, _, units = text.partition("-")
-        if tens in {"twenty", "thirty"} and (units == "one" or units in _NUMBER_WORDS):
-            return {"twenty": 20, "thirty": 30}[tens] + _NUMBER_WORDS.get(units, 1)  # "twenty-one"
-        word = text if text in _NUMBER_WORDS else None
+        if tens in {"twenty", "thirty"} and (units == "one" or units in vocab.NUMBER_WORDS):
+            return {"twenty": 20, "thirty": 30}[tens] + vocab.NUMBER_WORDS.get(units, 1)  # "twenty-one"
+        word = text if text in vocab.NUMBER_WORDS else None
         if word is None and re.fullmatch(r"[а-яё]+", text):
             word = _analyzer().parse(text)[0].normal_form
-        if word in _NUMBER_WORDS:
+        if word in vocab.NUMBER_WORDS:
             if i + 1 < at and _NO_COUNT_AFTER.match(tokens[i + 1].text):
                 return None  # "the two countries and a joint declaration"
-            count = _NUMBER_WORDS[word]
+            count = vocab.NUMBER_WORDS[word]
             tens = tokens[i - 1].text.lower() if i > 0 and count < 10 else ""
             # "двадцать три документа", "twenty-three": the tens before the units
-            return count + (_NUMBER_WORDS.get(tens, 0) if tens in {"двадцать", "twenty"} else 0)
+            return count + (vocab.NUMBER_WORDS.get(tens, 0) if tens in {"двадцать", "twenty"} else 0)
     return None
 
 
@@ -641,7 +621,7 @@ def _number(word: str | None) -> int | None:
     if word.isdigit():
         return int(word)
     russian = re.match(r"[а-яё]", word, re.IGNORECASE) is not None
-    return _NUMBER_WORDS.get(_analyzer().parse(word.lower())[0].normal_form if russian else word.lower())
+    return vocab.NUMBER_WORDS.get(_analyzer().parse(word.lower())[0].normal_form if russian else word.lower())
 
 
 # What makes a document the object of another's words: "amending their … treaty", "a protocol to the
