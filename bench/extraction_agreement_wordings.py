@@ -874,6 +874,42 @@ SECTORS_TOLD: tuple[Wording, ...] = (
         "15 мая Казахстан и Литва подписали протокол о внесении изменений в соглашение о воздушном сообщении.",
         Agreement(S, "2026-05-15", "KZ LT", 1, "transport"),
     ),
+    _a(
+        "to come: may be signed",
+        "en",
+        "A revised agreement on border trade between Vietnam and Cambodia is still under negotiation and could be signed in September.",
+        Agreement(P, "2026-09", "KH VN", 1, "trade"),
+    ),
+    _a(
+        "to come: may be signed",
+        "en",
+        "A memorandum on air services between Kenya and Uganda may be signed in July.",
+        Agreement(P, "2026-07", "KE UG", 1, "transport"),
+    ),
+    _a(
+        "in force: being applied",
+        "en",
+        "A preferential trade agreement between Pakistan and Uzbekistan, signed in Tashkent in March, is now being applied.",
+        Agreement("in_force", "2026-03", "PK UZ", 1, "trade"),
+    ),
+    _a(
+        "not a signing",
+        "en",
+        "A Saudi developer signed an implementation agreement with Azerbaijan's energy ministry on 12 May for a wind farm, a deal bankers value at $2bn.",
+        None,
+    ),
+    _a(
+        "not a signing",
+        "ru",
+        "Государственный фонд Омана и казахстанская компания 12 мая подписали соглашение о строительстве завода стоимостью 250 млн долларов.",
+        None,
+    ),
+    _a(
+        "sectors: told in the next sentence",
+        "en",
+        "Kazakhstan and Indonesia signed eleven documents on 14 May. The documents cover energy and banking. One of them, an agreement on the protection of investments, still has to be ratified.",
+        Agreement(S, "2026-05-14", "ID KZ", 11, "energy finance"),
+    ),
 )
 
 

@@ -141,8 +141,11 @@ def _part_of_package(reading: Reading, facts: SentenceFacts, agreements: Sequenc
     if not agreements or sentence.index == 0 or not _ONE_OF_THEM.match(sentence.text):
         return False
     package = agreements[-1]
-    before = reading.facts[sentence.index - 1].sentence
-    return package.body["document_count"] != 1 and (package.start, package.end) == (before.start, before.end)
+    # the package's own sentence, or the one before that told its fields
+    before = [reading.facts[i].sentence for i in range(max(0, sentence.index - 2), sentence.index)]
+    return package.body["document_count"] != 1 and any(
+        (package.start, package.end) == (b.start, b.end) for b in before
+    )
 
 
 def _names(facts: SentenceFacts) -> set[int]:
@@ -208,7 +211,7 @@ def _agreements(
     if not kinds:
         return []
     table = {phrase: (en, ru, many) for phrase, en, ru, many in vocab.DOCUMENT_KINDS[reading.language]}
-    to_come = reading.cues("PLANNED", tokens) or reading.future_tense(tokens)
+    to_come = reading.cues("PLANNED", tokens) or reading.future_tense(tokens) or _MAY_BE_SIGNED.search(text)
     negotiated = _NEGOTIATED.search(text)
     # a document still being made or negotiated is to come, whatever the tense of its verb
     making = (not to_come and _in_the_making(text)) or negotiated is not None
@@ -437,6 +440,13 @@ _NEGOTIATED = re.compile(
 )
 
 
+# A signing told as possible, or a text still negotiated: "could be signed in the first quarter",
+# "is still under negotiation", "may sign".
+_MAY_BE_SIGNED = re.compile(
+    r"\b(?:could|may|might)\s+(?:be\s+)?sign\w*|\bunder\s+negotiation\b", re.IGNORECASE
+)
+
+
 # A month told in the clause itself ("In April the ministries signed…", "В марте … подписали").
 _IN_A_MONTH = re.compile(
     r"\b(?:in|в)\s+(?:january|february|march|april|may|june|july|august|september|october|november"
@@ -458,7 +468,7 @@ _SIGNED_PAST = re.compile(
 # force, on 1 March, of the Agreement", "in force since May", "действует до сих пор").
 _FORCE = (
     r"\bвступил\w*\s+в\s+(?:законную\s+)?силу|\bвступлени\w+\s+в\s+силу|\b(?:entered|came|enter|come)\s+into\s+force"
-    r"|\bentry\s+into\s+force|\bin\s+force\s+since|\b(?:is|are|has\s+been|have\s+been|remains?|now)\s+"
+    r"|\bentry\s+into\s+force|\bin\s+force\s+since|\b(?:is|are)\s+(?:now\s+)?being\s+applied|\b(?:is|are|has\s+been|have\s+been|remains?|now)\s+"
     r"(?:(?:now|fully|already)\s+)?in\s+force|\bдейству(?:ет|ют)\b"
 )
 # A parliament's approval of a signed document is its ratification ("the Senate approved the

@@ -929,6 +929,7 @@ NOT_SIGNING: dict[str, tuple[str, ...]] = {
         "ход выполнение",
         "не быть подписать",  # "документов подписано не было"
         "не подписываться",
+        "стоимость",  # "соглашение о строительстве завода стоимостью 250 млн долларов": a company's deal
     ),
     "en": (
         "no documents were signed",
@@ -936,6 +937,8 @@ NOT_SIGNING: dict[str, tuple[str, ...]] = {
         "nothing was signed",
         "commercial",
         "worth",
+        "value at",  # "a deal bankers value at $2bn"
+        "valued at",
         "signed earlier",
         "previously signed",
         "earlier signed",
