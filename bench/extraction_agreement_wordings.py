@@ -690,7 +690,7 @@ BY_A_TIME_FRESH: tuple[Wording, ...] = (
 
 
 # How a signing's sectors, count and very signing are told: written for the second agreements round
-# (docs/benchmarks/2026-12-05-extraction-agreements-2.md) from the kinds of its development-set misses,
+# (docs/benchmarks/2026-12-04-extraction-agreements-2.md) from the kinds of its development-set misses,
 # before its rules. Each document told without a field of the enum adds "other" beside the named ones;
 # only the documents' own words name fields, not the ministers', commissions' or other clauses'.
 SECTORS_TOLD: tuple[Wording, ...] = (
@@ -903,6 +903,18 @@ SECTORS_TOLD: tuple[Wording, ...] = (
         "ru",
         "Государственный фонд Омана и казахстанская компания 12 мая подписали соглашение о строительстве завода стоимостью 250 млн долларов.",
         None,
+    ),
+    _a(
+        "ratified: signed told after",
+        "ru",
+        "Депутаты Милли Меджлиса 12 мая ратифицировали соглашение между Азербайджаном и Румынией о торговле электроэнергией. Документ был подписан в Бухаресте во время официального визита премьер-министра Азербайджана в Румынию 14–15 апреля.",
+        Agreement("ratified", "2026-04-14/2026-04-15", "AZ RO", 1, "energy"),
+    ),
+    _a(
+        "ratified: not yet",
+        "ru",
+        "Депутаты Кыргызстана 12 мая обсудили ход ратификации соглашения с Монголией о международном автомобильном сообщении, подписанного в апреле в Улан-Баторе.",
+        Agreement(S, "2026-04", "KG MN", 1, "transport"),
     ),
     _a(
         "sectors: told in the next sentence",

@@ -10,6 +10,7 @@ from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import country_names
 from app.extraction.event_dates import event_date, overlap, talks_day, to_hold
 from app.extraction.lexicon import vocabulary as vocab
+from app.extraction.matching import Mention
 from app.extraction.model import Proposal
 from app.extraction.morphology import _analyzer, plural
 from app.extraction.text import Sentence, Token
@@ -150,7 +151,8 @@ def _part_of_package(reading: Reading, facts: SentenceFacts, agreements: Sequenc
 
 def _names(facts: SentenceFacts) -> set[int]:
     """The indexes of the sentence's tokens that are names (countries, places, people, bodies)."""
-    spans = [(m.start, m.end) for m in [*facts.countries, *facts.places, *facts.organizations, *facts.people]]
+    mentions: list[Mention[Any]] = [*facts.countries, *facts.places, *facts.organizations]
+    spans = [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in facts.people]
     return {i for i, t in enumerate(facts.sentence.tokens) if any(a <= t.start < b for a, b in spans)}
 
 
@@ -281,7 +283,12 @@ def _agreements(
         and not _IN_FORCE_TOLD.search(text)
         and _NOT_RATIFIED.search(text)
     ):
-        settled = None  # "…, подписанный в марте, парламент пока не ратифицировал": signed, no more
+        # "…, подписанный в марте, парламент пока не ратифицировал": signed, no more, and dated by
+        # its signing, not by the debate
+        settled = None
+        signing = _signing_date(reading, facts)
+        if signing is not None:
+            when, penalty = signing, 0.0
     if settled:
         # "ratified the Agreement, signed in Seoul on 14 May", "вступил в силу": a later step of a
         # document, which is dated by its signing when the text gives it, else by its own date ("in
@@ -481,7 +488,8 @@ _SETTLED = re.compile(rf"\bратифи\w+|\bratif\w+|{_PARLIAMENT_APPROVED}|(?P
 _IN_FORCE_TOLD = re.compile(_FORCE, re.IGNORECASE)
 # A ratification still to come: "парламент пока не ратифицировал", "has not yet been ratified".
 _NOT_RATIFIED = re.compile(
-    r"\bне\s+(?:\w+\s+)?ратифи\w+|\bnot\s+(?:yet\s+)?(?:been\s+)?ratified|\byet\s+to\s+(?:be\s+)?ratif\w+",
+    r"\bне\s+(?:\w+\s+)?ратифи\w+|\bnot\s+(?:yet\s+)?(?:been\s+)?ratified|\byet\s+to\s+(?:be\s+)?ratif\w+"
+    r"|\bход\w*\s+ратификаци\w+|\bprogress\s+of\s+(?:the\s+)?ratification",
     re.IGNORECASE,
 )
 
@@ -546,7 +554,9 @@ def _signing_date(reading: Reading, facts: SentenceFacts) -> str | None:
             dates = find_dates(
                 other.text, other.start, default_year, reading.published, reference=reading.reference
             )
-            after = [d for d in dates if 0 <= d.start - (other.start + signed.end()) <= 40]
+            # the next sentence tells the signing alone: its date, however far after the verb
+            reach = 40 if other is sentence else len(other.text)
+            after = [d for d in dates if 0 <= d.start - (other.start + signed.end()) <= reach]
             if after:
                 return after[0].value
     return None
