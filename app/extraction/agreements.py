@@ -5,14 +5,16 @@ import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
+from app.extraction.agreement_sectors import document_sectors, own_words_start
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import country_names
 from app.extraction.event_dates import event_date, overlap, talks_day, to_hold
 from app.extraction.lexicon import vocabulary as vocab
+from app.extraction.matching import Mention
 from app.extraction.model import Proposal
 from app.extraction.morphology import _analyzer, plural
 from app.extraction.text import Sentence, Token
-from app.extraction.when import find_dates
+from app.extraction.when import dateline_span, find_dates
 
 
 class SigningEvent(Protocol):
@@ -34,10 +36,13 @@ def sentence_agreements(
     (`found`) or to the last one told before it (`events`: the text's so far); none that tells again a
     signing or ratification of `agreements` (the text's so far)."""
     tokens = facts.sentence.tokens
+    if _fields_told_after(reading, facts, agreements) or _part_of_package(reading, facts, agreements):
+        return []
     if (
         not reading.cues("SIGNING", tokens)
         or reading.cues("NOT_SIGNING", tokens)
         or _tally(facts.sentence.text)
+        or _NO_SIGNING.search(facts.sentence.text)
     ):
         return []
     planned = bool(reading.cues("PLANNED", tokens) or reading.future_tense(tokens))
@@ -79,6 +84,78 @@ def _tally(text: str) -> bool:
     return _TALLY_SINCE.search(text) is not None and _TALLY_COUNT.search(text) is not None
 
 
+# A signing told as none, or as the past one an anniversary marks: "no agreement has been signed",
+# "так и не подписали", "the tenth anniversary of the signing", "в год 30-летия подписания".
+_NO_SIGNING = re.compile(
+    r"\bno\s+(?:\w+\s+){0,2}(?:agreements?|deals?|documents?|memorand\w+|treat(?:y|ies))\s+"
+    r"(?:has|have|was|were)\s+(?:yet\s+)?(?:been\s+)?signed"
+    r"|\bтак\s+и\s+не\s+(?:был\w*\s+)?подписа\w*"
+    r"|\banniversary\s+of\s+(?:the\s+)?signing|\bгодовщин\w*\s+(?:со\s+дня\s+)?подписани\w*"
+    r"|лети[еяю]\s+(?:со\s+дня\s+)?подписани\w*",
+    re.IGNORECASE,
+)
+
+
+# A sentence that tells the fields of the documents the one before it counted: "Они касаются
+# сотрудничества в сферах…", "The documents, signed after the talks, cover energy and banking".
+_FIELDS_OF_THOSE = re.compile(
+    r"^\W*(?:они|эти\s+документы|все\s+документы|документы|they|these\s+documents|the\s+documents"
+    r"|the\s+agreements|these\s+agreements)\b[^.;]{0,80}?\b(?:касаются|охватывают|затрагивают|относятся"
+    r"|включают|cover|concern|relate\s+to|span|deal\s+with|include)\b",
+    re.IGNORECASE,
+)
+
+
+def _fields_told_after(reading: Reading, facts: SentenceFacts, agreements: Sequence[Proposal]) -> bool:
+    """Whether the sentence tells the fields of the package of documents the sentence before it
+    signed with none told; they become the package's."""
+    sentence = facts.sentence
+    if not agreements or not _FIELDS_OF_THOSE.match(sentence.text) or sentence.index == 0:
+        return False
+    package = agreements[-1]
+    before = reading.facts[sentence.index - 1].sentence
+    if (
+        package.body["sectors"] != ["other"]
+        or package.body["document_count"] == 1
+        or (package.start, package.end) != (before.start, before.end)
+    ):
+        return False
+    fields = document_sectors(reading, sentence.tokens, [], [], len(sentence.tokens), _names(facts))
+    if fields == ["other"]:
+        return False
+    prefix_en = package.body["title_en"].split(" between ")[0]
+    prefix_ru = package.body["title_ru"].split(": ")[0]
+    package.body["sectors"] = fields
+    _set_titles(package.body, prefix_en, prefix_ru)
+    return True
+
+
+# "One of them, an agreement on …, still has to be ratified": a part of the package just told.
+_ONE_OF_THEM = re.compile(
+    r"^\W*(?:one\s+of\s+them|among\s+them|одн[оа]\s+из\s+них|один\s+из\s+них|среди\s+них|в\s+их\s+числе)\b",
+    re.IGNORECASE,
+)
+
+
+def _part_of_package(reading: Reading, facts: SentenceFacts, agreements: Sequence[Proposal]) -> bool:
+    sentence = facts.sentence
+    if not agreements or sentence.index == 0 or not _ONE_OF_THEM.match(sentence.text):
+        return False
+    package = agreements[-1]
+    # the package's own sentence, or the one before that told its fields
+    before = [reading.facts[i].sentence for i in range(max(0, sentence.index - 2), sentence.index)]
+    return package.body["document_count"] != 1 and any(
+        (package.start, package.end) == (b.start, b.end) for b in before
+    )
+
+
+def _names(facts: SentenceFacts) -> set[int]:
+    """The indexes of the sentence's tokens that are names (countries, places, people, bodies)."""
+    mentions: list[Mention[Any]] = [*facts.countries, *facts.places, *facts.organizations]
+    spans = [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in facts.people]
+    return {i for i, t in enumerate(facts.sentence.tokens) if any(a <= t.start < b for a, b in spans)}
+
+
 def _last_event(
     reading: Reading, events: Sequence[SigningEvent], facts: SentenceFacts, planned: bool
 ) -> SigningEvent | None:
@@ -86,9 +163,12 @@ def _last_event(
     sentence points back at it ("the sides", "в ходе визита")."""
     sentence = facts.sentence
     pointing_back = bool(reading.cues("EVENT_ANAPHORA", sentence.tokens))
+    leaders = _LEADERS_PRESENT.search(sentence.text) is not None
     for event in reversed(events):
         if (event.body.get("status", "held") != "held") != planned:
             continue
+        if leaders and event.body.get("type") not in _LEADERS_EVENTS:
+            continue  # signed "in the presence of the heads of state": at their meeting, not a ministers'
         if event.sentence.paragraph == sentence.paragraph or pointing_back:
             return event
         # "…held talks in Kuala Lumpur. ¶ The ministers signed a memorandum…": a signing told in the
@@ -96,6 +176,16 @@ def _last_event(
         if not planned and event.sentence.paragraph == sentence.paragraph - 1 and not _dated(reading, facts):
             return event
     return None
+
+
+_LEADERS_PRESENT = re.compile(
+    r"\bв\s+присутствии\s+(?:глав\s+государств|президентов|лидеров)|\bin\s+the\s+presence\s+of\s+the\s+"
+    r"(?:heads\s+of\s+state|presidents|leaders)",
+    re.IGNORECASE,
+)
+_LEADERS_EVENTS = frozenset(
+    {"state_visit", "official_visit", "working_visit", "visit", "talks", "summit", "interstate_council"}
+)
 
 
 def _dated(reading: Reading, facts: SentenceFacts) -> bool:
@@ -117,10 +207,13 @@ def _agreements(
     tokens = [t for t in facts.sentence.tokens if low <= t.start and t.end <= high]
     text = reading.document.text[low:high]
     kinds = reading.cues("DOCUMENT_KINDS", tokens)
+    # "a protocol amending their double taxation treaty", "протокол о внесении изменений в соглашение":
+    # a document named as what another one is about is not one more
+    kinds = [k for n, k in enumerate(kinds) if n == 0 or not _governed(tokens, k, reading.language)]
     if not kinds:
         return []
     table = {phrase: (en, ru, many) for phrase, en, ru, many in vocab.DOCUMENT_KINDS[reading.language]}
-    to_come = reading.cues("PLANNED", tokens) or reading.future_tense(tokens)
+    to_come = reading.cues("PLANNED", tokens) or reading.future_tense(tokens) or _MAY_BE_SIGNED.search(text)
     negotiated = _NEGOTIATED.search(text)
     # a document still being made or negotiated is to come, whatever the tense of its verb
     making = (not to_come and _in_the_making(text)) or negotiated is not None
@@ -138,7 +231,14 @@ def _agreements(
     own_clause = within is not None
     own = (
         event_date(
-            reading, facts, status == "proposed", low, own_clause=own_clause, within=within, span=False
+            reading,
+            facts,
+            status == "proposed",
+            low,
+            own_clause=own_clause,
+            within=within,
+            aside=_dateline(reading, facts),
+            span=False,
         )
         if event is not None
         else None
@@ -158,7 +258,15 @@ def _agreements(
     elif event is not None:
         when, penalty = talks_day(event.body["date"], event.sentence) or event.body["date"], 0.0
     else:
-        dated = event_date(reading, facts, status == "proposed", near, own_clause=own_clause, within=within)
+        dated = event_date(
+            reading,
+            facts,
+            status == "proposed",
+            near,
+            own_clause=own_clause,
+            within=within,
+            aside=_dateline(reading, facts),
+        )
         following = _next_signing(reading, facts) if initialled else None
         if following is not None:
             # the day it was initialled is not the agreement's: its signing to come dates it
@@ -175,7 +283,12 @@ def _agreements(
         and not _IN_FORCE_TOLD.search(text)
         and _NOT_RATIFIED.search(text)
     ):
-        settled = None  # "…, подписанный в марте, парламент пока не ратифицировал": signed, no more
+        # "…, подписанный в марте, парламент пока не ратифицировал": signed, no more, and dated by
+        # its signing, not by the debate
+        settled = None
+        signing = _signing_date(reading, facts)
+        if signing is not None:
+            when, penalty = signing, 0.0
     if settled:
         # "ratified the Agreement, signed in Seoul on 14 May", "вступил в силу": a later step of a
         # document, which is dated by its signing when the text gives it, else by its own date ("in
@@ -218,13 +331,27 @@ def _agreements(
         # Named documents before the package add to it; those after it are its parts ("including…").
         named = sum(1 for k in kinds if k not in packages and k.start < kind.start)
         document_count = counted + named if counted else None
+        total = _TOTAL.search(text)
+        if total:
+            # "… — всего семь документов", "three documents in all"
+            document_count = _number(total.group("n") or total.group("n2")) or document_count
     elif len({table[k.value][0] for k in kinds}) == 1:
         label_en, label_ru, _ = table[kinds[0].value]
         document_count = len(kinds)
     else:
         label_en, label_ru = "Documents", "Документы"
         document_count = len(kinds)
-    sectors = list(dict.fromkeys(m.value for m in reading.cues("SECTORS", tokens))) or ["other"]
+    ends = [m.start() for m in _COORDINATION.finditer(reading.document.text, kinds[-1].end, high)]
+    clause_end = next((i for i, t in enumerate(tokens) if ends and t.start >= ends[0]), len(tokens))
+    names = {facts.sentence.tokens[j].start for j in _names(facts)}
+    sectors = document_sectors(
+        reading,
+        tokens,
+        kinds,
+        [k not in packages for k in kinds],
+        clause_end,
+        {i for i, t in enumerate(tokens) if t.start in names},
+    )
     body: dict[str, Any] = {
         "status": status,
         "document_count": document_count,
@@ -232,8 +359,6 @@ def _agreements(
         "date": when,
         "countries": sorted(countries),
     }
-    names_en = _join([vocab.SECTOR_LABELS[s][0] for s in sectors], "and")
-    names_ru = _join([vocab.SECTOR_LABELS[s][1] for s in sectors], "и")
     several = bool(packages) or document_count != 1
     prefix_en = f"{document_count} {label_en.lower()}" if several and document_count else label_en
     prefix_ru = (
@@ -241,14 +366,7 @@ def _agreements(
         if several and document_count
         else label_ru
     )
-    if sectors == ["other"]:
-        parties_en = " and ".join(country_names()[c].en for c in sorted(countries))
-        parties_ru = " и ".join(country_names()[c].ru for c in sorted(countries))
-        body["title_en"] = f"{prefix_en.capitalize()} between {parties_en}"
-        body["title_ru"] = f"{prefix_ru.capitalize()}: {parties_ru}"
-    else:
-        body["title_en"] = f"{prefix_en.capitalize()} on {names_en}"
-        body["title_ru"] = f"{prefix_ru.capitalize()} в сфере {names_ru}"
+    _set_titles(body, prefix_en.capitalize(), prefix_ru.capitalize())
     requires: tuple[str, ...] = ()
     if event is not None:
         body["event"] = event.body["id"]
@@ -329,6 +447,13 @@ _NEGOTIATED = re.compile(
 )
 
 
+# A signing told as possible, or a text still negotiated: "could be signed in the first quarter",
+# "is still under negotiation", "may sign".
+_MAY_BE_SIGNED = re.compile(
+    r"\b(?:could|may|might)\s+(?:be\s+)?sign\w*|\bunder\s+negotiation\b", re.IGNORECASE
+)
+
+
 # A month told in the clause itself ("In April the ministries signed…", "В марте … подписали").
 _IN_A_MONTH = re.compile(
     r"\b(?:in|в)\s+(?:january|february|march|april|may|june|july|august|september|october|november"
@@ -350,7 +475,7 @@ _SIGNED_PAST = re.compile(
 # force, on 1 March, of the Agreement", "in force since May", "действует до сих пор").
 _FORCE = (
     r"\bвступил\w*\s+в\s+(?:законную\s+)?силу|\bвступлени\w+\s+в\s+силу|\b(?:entered|came|enter|come)\s+into\s+force"
-    r"|\bentry\s+into\s+force|\bin\s+force\s+since|\b(?:is|are|has\s+been|have\s+been|remains?|now)\s+"
+    r"|\bentry\s+into\s+force|\bin\s+force\s+since|\b(?:is|are)\s+(?:now\s+)?being\s+applied|\b(?:is|are|has\s+been|have\s+been|remains?|now)\s+"
     r"(?:(?:now|fully|already)\s+)?in\s+force|\bдейству(?:ет|ют)\b"
 )
 # A parliament's approval of a signed document is its ratification ("the Senate approved the
@@ -363,7 +488,8 @@ _SETTLED = re.compile(rf"\bратифи\w+|\bratif\w+|{_PARLIAMENT_APPROVED}|(?P
 _IN_FORCE_TOLD = re.compile(_FORCE, re.IGNORECASE)
 # A ratification still to come: "парламент пока не ратифицировал", "has not yet been ratified".
 _NOT_RATIFIED = re.compile(
-    r"\bне\s+(?:\w+\s+)?ратифи\w+|\bnot\s+(?:yet\s+)?(?:been\s+)?ratified|\byet\s+to\s+(?:be\s+)?ratif\w+",
+    r"\bне\s+(?:\w+\s+)?ратифи\w+|\bnot\s+(?:yet\s+)?(?:been\s+)?ratified|\byet\s+to\s+(?:be\s+)?ratif\w+"
+    r"|\bход\w*\s+ратификаци\w+|\bprogress\s+of\s+(?:the\s+)?ratification",
     re.IGNORECASE,
 )
 
@@ -428,7 +554,9 @@ def _signing_date(reading: Reading, facts: SentenceFacts) -> str | None:
             dates = find_dates(
                 other.text, other.start, default_year, reading.published, reference=reading.reference
             )
-            after = [d for d in dates if 0 <= d.start - (other.start + signed.end()) <= 40]
+            # the next sentence tells the signing alone: its date, however far after the verb
+            reach = 40 if other is sentence else len(other.text)
+            after = [d for d in dates if 0 <= d.start - (other.start + signed.end()) <= reach]
             if after:
                 return after[0].value
     return None
@@ -458,41 +586,6 @@ _NO_COUNT_AFTER = re.compile(
 _VERB_OF_SIGNING = re.compile(r"подписа\w*|заключ\w*|signed|inked|concluded", re.IGNORECASE)
 
 
-_NUMBER_WORDS = {
-    "два": 2,
-    "две": 2,
-    "три": 3,
-    "четыре": 4,
-    "пять": 5,
-    "шесть": 6,
-    "семь": 7,
-    "восемь": 8,
-    "девять": 9,
-    "десять": 10,
-    "одиннадцать": 11,
-    "двенадцать": 12,
-    "тринадцать": 13,
-    "четырнадцать": 14,
-    "пятнадцать": 15,
-    "двадцать": 20,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "twenty": 20,
-}
-
-
 def _count_before(tokens: Sequence[Token], at: int) -> int | None:
     start = max(0, at - 5)
     for i in range(at - 1, start - 1, -1):
@@ -507,19 +600,68 @@ def _count_before(tokens: Sequence[Token], at: int) -> int | None:
                 return None  # a year, a day or a length, not a count
             return int(text)
         tens, _, units = text.partition("-")
-        if tens in {"twenty", "thirty"} and (units == "one" or units in _NUMBER_WORDS):
-            return {"twenty": 20, "thirty": 30}[tens] + _NUMBER_WORDS.get(units, 1)  # "twenty-one"
-        word = text if text in _NUMBER_WORDS else None
+        if tens in {"twenty", "thirty"} and (units == "one" or units in vocab.NUMBER_WORDS):
+            return {"twenty": 20, "thirty": 30}[tens] + vocab.NUMBER_WORDS.get(units, 1)  # "twenty-one"
+        word = text if text in vocab.NUMBER_WORDS else None
         if word is None and re.fullmatch(r"[а-яё]+", text):
             word = _analyzer().parse(text)[0].normal_form
-        if word in _NUMBER_WORDS:
+        if word in vocab.NUMBER_WORDS:
             if i + 1 < at and _NO_COUNT_AFTER.match(tokens[i + 1].text):
                 return None  # "the two countries and a joint declaration"
-            count = _NUMBER_WORDS[word]
+            count = vocab.NUMBER_WORDS[word]
             tens = tokens[i - 1].text.lower() if i > 0 and count < 10 else ""
             # "двадцать три документа", "twenty-three": the tens before the units
-            return count + (_NUMBER_WORDS.get(tens, 0) if tens in {"двадцать", "twenty"} else 0)
+            return count + (vocab.NUMBER_WORDS.get(tens, 0) if tens in {"двадцать", "twenty"} else 0)
     return None
+
+
+def _set_titles(body: dict[str, Any], prefix_en: str, prefix_ru: str) -> None:
+    """ "3 memoranda on energy and transport", or "… between Kazakhstan and Uzbekistan" when no field
+    is told."""
+    sectors = body["sectors"]
+    if sectors == ["other"]:
+        parties_en = " and ".join(country_names()[c].en for c in sorted(body["countries"]))
+        parties_ru = " и ".join(country_names()[c].ru for c in sorted(body["countries"]))
+        body["title_en"] = f"{prefix_en} between {parties_en}"
+        body["title_ru"] = f"{prefix_ru}: {parties_ru}"
+    else:
+        body["title_en"] = f"{prefix_en} on {_join([vocab.SECTOR_LABELS[s][0] for s in sectors], 'and')}"
+        body["title_ru"] = f"{prefix_ru} в сфере {_join([vocab.SECTOR_LABELS[s][1] for s in sectors], 'и')}"
+
+
+# A count told after the documents: "— всего восемь документов", "three documents in all".
+_TOTAL = re.compile(
+    r"\bвсего\s+(?P<n>\w+)\s+документ|\b(?P<n2>\w+)\s+documents\s+in\s+(?:all|total)\b", re.IGNORECASE
+)
+
+
+def _number(word: str | None) -> int | None:
+    if not word:
+        return None
+    if word.isdigit():
+        return int(word)
+    russian = re.match(r"[а-яё]", word, re.IGNORECASE) is not None
+    return vocab.NUMBER_WORDS.get(_analyzer().parse(word.lower())[0].normal_form if russian else word.lower())
+
+
+# What makes a document the object of another's words: "amending their … treaty", "a protocol to the
+# agreement", "изменений в соглашение", "грамотами к договору".
+_GOVERNING = re.compile(r"^(?:amending|amend|to|к|ко|в|во)$", re.IGNORECASE)
+
+
+def _governed(tokens: Sequence[Token], kind: Any, language: str) -> bool:
+    start = own_words_start(tokens, kind.first, language)
+    while start > 0 and tokens[start - 1].text.lower() in {"the", "their", "its", "this", "that"}:
+        start -= 1
+    return start > 0 and _GOVERNING.match(tokens[start - 1].text) is not None
+
+
+def _dateline(reading: Reading, facts: SentenceFacts) -> tuple[int, int] | None:
+    """The dateline's date, when the sentence holds it: the day of the report, not of the signing
+    the sentence tells ("ACCRA, Oct 28 - … signed four agreements … on Tuesday")."""
+    span = dateline_span(reading.document.text) if reading.dateline else None
+    sentence = facts.sentence
+    return span if span and sentence.start <= span[0] < sentence.end else None
 
 
 def _join(items: list[str], conjunction: str) -> str:

@@ -907,11 +907,24 @@ _DATELINE = re.compile(
 )
 
 
+def _dateline_match(text: str) -> re.Match[str] | None:
+    stripped = text.lstrip()
+    skipped = len(text) - len(stripped)
+    head = "\n".join(stripped.splitlines()[:4])[:600]
+    return _DATELINE.search(text, text.rfind("\n", 0, skipped) + 1, skipped + len(head))
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the date of a wire's dateline stands in `text`: the day the report is filed, not a day
+    the sentence after it tells."""
+    match = _dateline_match(text)
+    return match.span("date") if match else None
+
+
 def find_dateline(text: str, published: date | None) -> date | None:
     """The day a wire report is filed, from its dateline ("ASTANA, 21 October." or "БАКУ, 3 марта –
     Trend."), when one of the first lines opens with it."""
-    head = "\n".join(text.lstrip().splitlines()[:4])[:600]
-    match = _DATELINE.search(head)
+    match = _dateline_match(text)
     if match is None:
         return None
     dates = find_dates(match.group("date"), 0, published.year if published else None, published)
