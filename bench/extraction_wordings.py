@@ -820,6 +820,124 @@ MORE: tuple[Wording, ...] = (
     ),
 )
 
+# Written after the rules-23 misses of the 22 development sets were grouped into kinds of wording
+# (docs/benchmarks/2026-12-04-extraction-projects-2.md); none of its sentences comes from a set.
+MORE_2: tuple[Wording, ...] = (
+    _w(
+        "existing one enlarged",
+        "en",
+        "Kazakhstan and Azerbaijan discussed transit. The port of Kuryk is being enlarged with a second "
+        "ferry berth.",
+        ("Port of Kuryk", "port", "expanding"),
+    ),
+    _w(
+        "existing one enlarged",
+        "en",
+        "Georgia and Turkey held talks. The Baku-Tbilisi-Kars railway is being upgraded to carry five "
+        "million tonnes a year.",
+        ("Baku–Tbilisi–Kars railway", "railway", "expanding"),
+    ),
+    _w(
+        "existing one enlarged",
+        "en",
+        "Uzbekistan and Kazakhstan held talks. The Khorgos dry port is being extended by another 20 "
+        "hectares.",
+        ("Khorgos dry port", "port", "expanding"),
+    ),
+    _w(
+        "existing one enlarged",
+        "en",
+        "Egypt and Jordan held talks. Work began in May on upgrading the Aqaba–Nuweiba ferry line.",
+        ("Aqaba–Nuweiba ferry line", "ferry_line", "expanding"),
+    ),
+    _w(
+        "existing one enlarged",
+        "ru",
+        "Казахстан и Азербайджан обсудили транзит. Порт Курык расширяет паромный терминал.",
+        ("Порт Курык", "port", "expanding"),
+    ),
+    _w(
+        "existing one enlarged",
+        "ru",
+        "Грузия и Болгария обсудили перевозки. Оператор расширяет контейнерный терминал в порту Поти.",
+        ("Контейнерный терминал в порту Поти", "port", "expanding"),
+    ),
+    _w(
+        "is also building",
+        "en",
+        "Italy and Armenia held talks. An Italian group is also building a solar power plant near Gyumri.",
+        ("Solar power plant near Gyumri", "other", "under_construction"),
+    ),
+    _w(
+        "is also building",
+        "en",
+        "Turkey and Uzbekistan held talks. Turkish firms are now building a cement plant in the Jizzakh "
+        "region.",
+        ("Cement plant in the Jizzakh region", "other", "under_construction"),
+    ),
+    _w(
+        "is also building",
+        "en",
+        "China and Kyrgyzstan held talks. A Chinese contractor is currently building a hydropower plant on "
+        "the Naryn River.",
+        ("Hydropower plant on the Naryn River", "other", "under_construction"),
+    ),
+    _w(
+        "a name that says what it carries",
+        "en",
+        "Azerbaijan and Italy held talks. Azerbaijani gas reaches Italy along the Southern Gas Corridor.",
+        ("Southern Gas Corridor", "pipeline", "operating"),
+    ),
+    _w(
+        "a name that says what it carries",
+        "en",
+        "Poland and Germany held talks. A new interconnector, provisionally called the Neisse Power "
+        "Bridge, is planned.",
+        ("Neisse Power Bridge", "power_line", "planned"),
+    ),
+    _w(
+        "a name that says what it carries",
+        "en",
+        "Hungary and Slovakia held talks. The two grid operators agreed to build the Danube Energy Corridor.",
+        ("Danube Energy Corridor", "power_line", "planned"),
+    ),
+    _w(
+        "a line named by the countries it joins",
+        "en",
+        "Azerbaijan and Bulgaria held talks. Azerbaijani gas reaches Bulgaria through the Greece-Bulgaria "
+        "gas interconnector.",
+        ("Greece–Bulgaria gas interconnector", "pipeline", "operating", "BG GR"),
+    ),
+    _w(
+        "a line named by the countries it joins",
+        "en",
+        "Kazakhstan and Oman held talks. Kazakh grain travels to the Gulf along the Kazakhstan–Turkmenistan–"
+        "Iran railway.",
+        ("Kazakhstan–Turkmenistan–Iran railway", "railway", "operating", "IR KZ TM"),
+    ),
+    _w(
+        "a line named by the countries it joins",
+        "ru",
+        "Казахстан и Оман провели переговоры. Казахстанское зерно идёт в Персидский залив по железной "
+        "дороге Казахстан — Туркменистан — Иран.",
+        ("Железная дорога Казахстан — Туркменистан — Иран", "railway", "operating", "IR KZ TM"),
+    ),
+    _w(
+        "route countries with the pair",
+        "en",
+        "India and Kazakhstan held talks. Indian cargo reaches Kazakhstan along the North–South corridor "
+        "through Iran and Turkmenistan.",
+        ("North–South corridor", "transport_corridor", "operating", "IN IR KZ TM"),
+    ),
+    _w(
+        "route countries with the pair",
+        "ru",
+        "Кыргызстан и Монголия провели переговоры. Стороны договорились о строительстве автодороги "
+        "Бишкек — Ховд через Казахстан и Россию.",
+        ("Автодорога Бишкек — Ховд", "road", "planned", "KG KZ MN RU"),
+    ),
+)
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -890,7 +1008,11 @@ def verbose_flag(doc: str) -> bool:
 
 
 def main() -> None:
-    report({"catalogue": WORDINGS, "fresh": FRESH, "more": MORE}, judge, verbose_flag(__doc__ or ""))
+    report(
+        {"catalogue": WORDINGS, "fresh": FRESH, "more": MORE, "more-2": MORE_2},
+        judge,
+        verbose_flag(__doc__ or ""),
+    )
 
 
 if __name__ == "__main__":

@@ -5,17 +5,21 @@ project at all when it names none."""
 
 import pytest
 
-from bench.extraction_wordings import FRESH, MORE, WORDINGS, Wording, judge
+from bench.extraction_wordings import FRESH, MORE, MORE_2, WORDINGS, Wording, judge
 from tests.catalogue import catalogue_params
 
 # Not yet: a port our lexicon places in one country, built by two named in its sentence (its countries
 # stay the lexicon's; the development sets annotate such ports both ways).
 KNOWN_FAILING = {
     "Kazakhstan and Azerbaijan discussed transit. Kazakhstan and China will build a dry port at Khorgos.",
+    # Not yet: countries joined by a hyphen inside one word ("Greece-Bulgaria"), which the country
+    # finder reads as one country (with an en dash the line is found).
+    "Azerbaijan and Bulgaria held talks. Azerbaijani gas reaches Bulgaria through the Greece-Bulgaria "
+    "gas interconnector.",
 }
 
 
-@pytest.mark.parametrize("wording", catalogue_params(WORDINGS + FRESH + MORE, KNOWN_FAILING))
+@pytest.mark.parametrize("wording", catalogue_params(WORDINGS + FRESH + MORE + MORE_2, KNOWN_FAILING))
 def test_each_kind_of_wording_names_its_project(wording: Wording) -> None:
     outcome = judge(wording)
     assert outcome.passed, f"expected {wording.expected}, proposed {outcome.proposed}"

@@ -31,6 +31,11 @@ _WEAK_CUES = {
 }
 
 
+# A gerund tells the state of what follows it: "the construction of the railway and in upgrading
+# the airports" does not upgrade the railway.
+_OF_WHAT_FOLLOWS = frozenset({"upgrading"})
+
+
 @dataclass
 class _Found:
     body: dict[str, Any]
@@ -215,7 +220,12 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             for c in _status_matcher(reading.language).find(sentence.tokens)
             if not _built_already(sentence, c)
         ]
-        strong = [cue for cue in cues if cue.value[0] not in _WEAK_CUES]
+        strong = [
+            cue
+            for cue in cues
+            if cue.value[0] not in _WEAK_CUES
+            and not (cue.value[0] in _OF_WHAT_FOLLOWS and cue.start > anchor)
+        ]
         if not strong and cues:
             weak = weak or (cues[0].value[1], sentence)
         if strong:
@@ -695,13 +705,17 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                     codes = list(dict.fromkeys(countries[i].value.code for i in indexes))
                     name_en = "–".join(country_names()[c].en for c in codes)
                     name_ru = "–".join(country_names()[c].ru for c in codes)
-                project_countries = _countries(reading, facts)
+                project_countries = (
+                    sorted(named_countries)
+                    if len(named_countries) > 1 and all(i in countries for i in indexes)
+                    else _countries(reading, facts)
+                )
                 item = _Found({}, confidence=0.5)
             item.body = {
                 "id": record_id(template_en.format(en=name_en)),
                 "name_en": template_en.format(en=name_en),
                 "name_ru": template_ru.format(ru=name_ru),
-                "kind": kind,
+                "kind": _carried(kind, template_en.format(en=name_en)),
                 "countries": project_countries,
             }
             terminal = _terminal_before(tokens, head.first) if kind == "port" else None
@@ -950,20 +964,35 @@ def _named(
         "id": record_id(name_en),
         "name_en": name_en,
         "name_ru": name_ru,
-        "kind": kind,
+        "kind": _carried(kind, name_en),
         "countries": _countries(reading, facts),
     }
     return _Found(body, confidence=0.5)
 
 
+# A word of a corridor's or a bridge's own name that says what it carries: the "Southern Gas
+# Corridor" is a pipeline, a "Power Bridge" or a "Green Energy Corridor" a power line.
+_CARRIES = (
+    (re.compile(r"(?i)\b(?:gas|oil)\b"), "pipeline"),
+    (re.compile(r"(?i)\b(?:power|energy|electricity)\b"), "power_line"),
+)
+_CARRIERS = frozenset({"transport_corridor", "road", "railway"})
+_CARRIER_HEADS = re.compile(r"(?i)\b(?:corridor|bridge)$")
+
+
+def _carried(kind: str, name_en: str) -> str:
+    if kind not in _CARRIERS or not _CARRIER_HEADS.search(name_en):
+        return kind
+    return next((carried for word, carried in _CARRIES if word.search(name_en)), kind)
+
+
 def _countries(reading: Reading, facts: SentenceFacts) -> list[str]:
-    """A project's countries: those its sentence names, with the article's pair when it names only
-    one ("Kazakhstan is building a berth at Kuryk" in a Kazakh–Azerbaijani story is a project of the
-    pair, as the development sets annotate it); the pair when it names none."""
-    named = {m.value.code for m in facts.countries}
-    if len(named) == 1:
-        named |= set(reading.main_pair)
-    return sorted(named) or list(reading.main_pair)
+    """A project's countries: those its sentence names with the article's pair ("Kazakhstan is
+    building a berth at Kuryk" in a Kazakh–Azerbaijani story, "the North–South corridor through Iran
+    and Turkmenistan" in an Indian–Kazakh one are projects of the pair, as most development sets
+    annotate them); the pair when it names none. A line named by the countries it joins is theirs
+    alone (`_headed`)."""
+    return sorted({m.value.code for m in facts.countries} | set(reading.main_pair))
 
 
 _NOT_NAMES = {

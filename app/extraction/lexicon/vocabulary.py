@@ -1167,6 +1167,7 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("наращиваться", "expanding"),
         ("модернизация", "expanding"),
         ("увеличение мощность", "expanding"),
+        ("расширять", "expanding"),
         ("планироваться", "planned"),
         ("планируемый", "planned"),
         ("предлагаемый", "planned"),
@@ -1222,6 +1223,11 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("expanded", "expanding"),
         ("modernization", "expanding"),
         ("upgrade", "expanding"),
+        ("upgrading", "expanding"),
+        ("being upgraded", "expanding"),
+        ("being enlarged", "expanding"),
+        ("being extended", "expanding"),
+        ("being expanded", "expanding"),
         ("planned", "planned"),
         ("proposed", "planned"),
         ("will build", "planned"),
@@ -1265,6 +1271,12 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("scheduled", "planned"),
         ("is building", "under_construction"),
         ("are building", "under_construction"),
+        # an adverb between the progressive and its verb: "is also building", "are now building"
+        *(
+            (f"{be} {adverb} building", "under_construction")
+            for be in ("is", "are")
+            for adverb in ("also", "now", "currently", "already", "still")
+        ),
         ("started building", "under_construction"),
         ("design stage", "under_development"),
         ("started operating", "operating"),
