@@ -923,6 +923,32 @@ MORE_2: tuple[Wording, ...] = (
         ("Железная дорога Казахстан — Туркменистан — Иран", "railway", "operating", "IR KZ TM"),
     ),
     _w(
+        "where it stands: a port or an airport",
+        "en",
+        "Azerbaijan and Egypt held talks. Construction of a logistics centre at the port of Damietta "
+        "began in March.",
+        ("Logistics centre at the port of Damietta", "port", "under_construction"),
+    ),
+    _w(
+        "where it stands: a port or an airport",
+        "ru",
+        "Казахстан и Грузия провели переговоры. В порту Поти началось строительство логистического центра.",
+        ("Логистический центр в порту Поти", "port", "under_construction"),
+    ),
+    _w(
+        "where it stands: a port or an airport",
+        "en",
+        "Kyrgyzstan and Korea held talks. A new cargo terminal at Osh airport, built with Korean aid, "
+        "was opened in May.",
+        ("Osh airport cargo terminal", "other", "operating"),
+    ),
+    _w(
+        "where it stands: a port or an airport",
+        "en",
+        "Kazakhstan and Turkey held talks. A Turkish firm is building a logistics centre near Shymkent.",
+        ("Logistics centre near Shymkent", "other", "under_construction"),
+    ),
+    _w(
         "route countries with the pair",
         "en",
         "India and Kazakhstan held talks. Indian cargo reaches Kazakhstan along the North–South corridor "

@@ -650,6 +650,9 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 # country's own terminal keeps its owner first ("Uzbek logistics terminal at Bandar Abbas")
                 what = _what_it_is(tokens, head)
                 owned_by = _modifiers_start(tokens, head.first) in countries
+                after = at_place[-1] + 1
+                if after < len(tokens) and tokens[after].text.lower() == "airport":
+                    kind = "other"  # "a cargo terminal at Manas airport": no ships berth there
                 template_en = " ".join(what) + " at {en}" if owned_by else "{en} " + " ".join(what)
             if names and names[0] == ends and reading.language == "en":
                 # "a night freight service between Algeciras and Tanger Med": the words that
