@@ -711,7 +711,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 project_countries = (
                     sorted(named_countries)
                     if len(named_countries) > 1 and all(i in countries for i in indexes)
-                    else _countries(reading, facts)
+                    else _countries(reading, facts, kind)
                 )
                 item = _Found({}, confidence=0.5)
             item.body = {
@@ -731,7 +731,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 item.body["name_ru"] = f"{terminal} {written}"
                 item.body["name_en"] = facility_in_other_language(item.body["name_ru"], "ru")
                 item.body["id"] = record_id(item.body["name_en"])
-                item.body["countries"] = _countries(reading, facts)
+                item.body["countries"] = _countries(reading, facts, "port")
             results.append((item, head.start))
     return results
 
@@ -968,7 +968,7 @@ def _named(
         "name_en": name_en,
         "name_ru": name_ru,
         "kind": _carried(kind, name_en),
-        "countries": _countries(reading, facts),
+        "countries": _countries(reading, facts, _carried(kind, name_en)),
     }
     return _Found(body, confidence=0.5)
 
@@ -989,13 +989,23 @@ def _carried(kind: str, name_en: str) -> str:
     return next((carried for word, carried in _CARRIES if word.search(name_en)), kind)
 
 
-def _countries(reading: Reading, facts: SentenceFacts) -> list[str]:
-    """A project's countries: those its sentence names with the article's pair ("Kazakhstan is
-    building a berth at Kuryk" in a Kazakh–Azerbaijani story, "the North–South corridor through Iran
-    and Turkmenistan" in an Indian–Kazakh one are projects of the pair, as most development sets
-    annotate them); the pair when it names none. A line named by the countries it joins is theirs
-    alone (`_headed`)."""
-    return sorted({m.value.code for m in facts.countries} | set(reading.main_pair))
+# Kinds that run between places: their sentences name the countries on their route.
+_LINES = frozenset(
+    {"transport_corridor", "pipeline", "railway", "road", "power_line", "ferry_line", "digital_system"}
+)
+
+
+def _countries(reading: Reading, facts: SentenceFacts, kind: str) -> list[str]:
+    """A project's countries: those its sentence names, with the article's pair when it names only
+    one ("Kazakhstan is building a berth at Kuryk" in a Kazakh–Azerbaijani story is a project of the
+    pair, as the development sets annotate it), or when it is a line that names the countries on
+    its route ("the North–South corridor through Iran and Turkmenistan" in an Indian–Kazakh story:
+    most sets write the pair with them); the pair when it names none. A line named by the countries
+    it joins is theirs alone (`_headed`)."""
+    named = {m.value.code for m in facts.countries}
+    if len(named) == 1 or kind in _LINES:
+        named |= set(reading.main_pair)
+    return sorted(named) or list(reading.main_pair)
 
 
 _NOT_NAMES = {
