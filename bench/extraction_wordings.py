@@ -923,6 +923,19 @@ MORE_2: tuple[Wording, ...] = (
         ("Железная дорога Казахстан — Туркменистан — Иран", "railway", "operating", "IR KZ TM"),
     ),
     _w(
+        "a line named by the countries it joins",
+        "en",
+        "Uzbekistan and Tajikistan held talks. The Uzbekistan–Tajikistan power interconnection was put "
+        "into operation in May.",
+        ("Uzbekistan–Tajikistan power interconnection", "power_line", "operating", "TJ UZ"),
+    ),
+    _w(
+        "a line named by the countries it joins",
+        "en",
+        "Georgia and Turkey held talks. The Georgia-Turkey electricity interconnection is being upgraded.",
+        ("Georgia–Turkey electricity interconnection", "power_line", "expanding", "GE TR"),
+    ),
+    _w(
         "where it stands: a port or an airport",
         "en",
         "Azerbaijan and Egypt held talks. Construction of a logistics centre at the port of Damietta "

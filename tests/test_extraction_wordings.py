@@ -12,10 +12,6 @@ from tests.catalogue import catalogue_params
 # stay the lexicon's; the development sets annotate such ports both ways).
 KNOWN_FAILING = {
     "Kazakhstan and Azerbaijan discussed transit. Kazakhstan and China will build a dry port at Khorgos.",
-    # Not yet: countries joined by a hyphen inside one word ("Greece-Bulgaria"), which the country
-    # finder reads as one country (with an en dash the line is found).
-    "Azerbaijan and Bulgaria held talks. Azerbaijani gas reaches Bulgaria through the Greece-Bulgaria "
-    "gas interconnector.",
 }
 
 

@@ -532,6 +532,10 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
     taken = {i for m in facts.projects for i in range(m.first, m.last)}
     places = {m.first: m for m in facts.places}
     countries = {i: m for m in facts.countries for i in range(m.first, m.last)}
+    codes_at: dict[int, list[str]] = {}  # "Greece-Bulgaria": one word, two countries
+    for m in facts.countries:
+        for i in range(m.first, m.last):
+            codes_at.setdefault(i, []).append(m.value.code)
     results: list[tuple[_Found, int]] = []
     for head, named_only in _heads(reading.language, tokens):
         if head.first in taken:
@@ -672,7 +676,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             owned = indexes[0] in countries and tokens[indexes[0]].text.endswith(("'s", "’s"))
             if owned and len(indexes) > 1:
                 indexes = indexes[1:]  # "Iran's Chabahar port": the country it stands in, not its name
-            named_countries = {countries[i].value.code for i in indexes if i in countries}
+            named_countries = {code for i in indexes for code in codes_at.get(i, ())}
             if len(named_countries) == 1 and all(i in countries for i in indexes):
                 continue  # "железные дороги Казахстана", "Azerbaijan's railway": a country's network
             # Words written side by side stay apart ("Khrami River"); a dash between them joins ends.
@@ -705,7 +709,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 ):
                     # "линия электропередачи Иран — Армения": the countries' own names in each language
                     # one code a country, however many words its name has ("Saudi Arabia")
-                    codes = list(dict.fromkeys(countries[i].value.code for i in indexes))
+                    codes = list(dict.fromkeys(code for i in indexes for code in codes_at[i]))
                     name_en = "–".join(country_names()[c].en for c in codes)
                     name_ru = "–".join(country_names()[c].ru for c in codes)
                 project_countries = (
