@@ -936,6 +936,25 @@ MORE_2: tuple[Wording, ...] = (
         ("Georgia–Turkey electricity interconnection", "power_line", "expanding", "GE TR"),
     ),
     _w(
+        "a port that says it is one",
+        "en",
+        "Georgia and Azerbaijan held talks. Construction of the Anaklia deep-sea port began in March.",
+        ("Anaklia deep-sea port", "port", "under_construction"),
+    ),
+    _w(
+        "a port that says it is one",
+        "en",
+        "Georgia and Poland held talks. The deep-water port of Anaklia is still under construction.",
+        ("Anaklia deep-water port", "port", "under_construction"),
+    ),
+    _w(
+        "a port that says it is one",
+        "en",
+        "Vietnam and Korea held talks. The two sides reviewed the expansion of the Cai Mep deep-sea port "
+        "near Vung Tau.",
+        ("Cai Mep deep-sea port", "port", "expanding"),
+    ),
+    _w(
         "where it stands: a port or an airport",
         "en",
         "Azerbaijan and Egypt held talks. Construction of a logistics centre at the port of Damietta "

@@ -483,6 +483,8 @@ def _modifiers_start(tokens: list[Token], head: int) -> int:
 
 
 _FACILITIES_AT = {"terminal", "berth"}
+# Ports that say they are ports however little known their place ("the Anaklia deep-sea port").
+_PORTS_BY_WHAT_THEY_ARE = frozenset({"{en} dry port", "{en} deep-sea port", "{en} deep-water port"})
 # Words that make a terminal one for people or for border control, not a port's.
 _NOT_A_PORTS = {"inspection", "customs", "passenger", "border"}
 # Words that tell a facility's state or standing, not what it is: left out of the name it is given.
@@ -620,7 +622,14 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         else:
             # "поезда от Достыка до Малашевичей": a train from one place to another is a trip
             routes = template_en != "{en} train"
-            names = _names_after(tokens, head.last, reading.language, kind, routes)
+            # "the Lach Huyen deep-sea port near Haiphong": the name before a port that says what it
+            # is, the place after it
+            own_name = (
+                _names_before(tokens, head.first)
+                if reading.language == "en" and template_en in _PORTS_BY_WHAT_THEY_ARE
+                else []
+            )
+            names = own_name or _names_after(tokens, head.last, reading.language, kind, routes)
         if not names and reading.language == "en":
             name_end = _before_modifiers(tokens, _before_voltage(tokens, head.first))
             names = _names_before(tokens, name_end)
@@ -697,7 +706,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             elif (
                 kind == "port"
                 and len(indexes) == 1
-                and template_en != "{en} dry port"
+                and template_en not in _PORTS_BY_WHAT_THEY_ARE
                 and not owned
                 and indexes != at_place
             ):

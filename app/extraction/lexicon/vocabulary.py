@@ -1349,6 +1349,8 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("power line", "power_line", "{en} power line", "ЛЭП {ru}"),
         ("transmission line", "power_line", "{en} power line", "ЛЭП {ru}"),
         ("dry port", "port", "{en} dry port", "Сухой порт {ru}"),
+        ("deep-sea port", "port", "{en} deep-sea port", "Глубоководный порт {ru}"),
+        ("deep-water port", "port", "{en} deep-water port", "Глубоководный порт {ru}"),
         ("bridge", "road", "{en} bridge", "Мост {ru}"),
         ("railway bridge", "railway", "{en} railway bridge", "Железнодорожный мост {ru}"),
         ("rail bridge", "railway", "{en} railway bridge", "Железнодорожный мост {ru}"),
