@@ -22,6 +22,7 @@ from app.extraction.text import Sentence, Token
 
 _PLACES = {place.id: place for place in PLACES}
 _GAS = re.compile(r"\bгаз\w*|\bgas\b", re.IGNORECASE)
+_ELECTRIC = re.compile(r"(?i)electric|power|энерг|электр")
 _DEFAULT_STATUS = {"transport_corridor": "under_development", "digital_system": "under_development"}
 # Words that tell a status only when no other word does: a route's "via", an intent to build
 # ("in talks to build a dry port …; a feasibility study is under way" is the study's stage).
@@ -553,7 +554,12 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         if capitalised and following is not None and following.capitalized and not opening:
             continue  # "the North–South Road Corridor": a word inside a longer name
         _, kind, template_en, template_ru = head.value
-        if kind == "power_line" and named_only and _GAS.search(facts.sentence.text):
+        if (
+            kind == "power_line"
+            and named_only
+            and _GAS.search(facts.sentence.text)
+            and not _ELECTRIC.search(template_en)  # "the Egypt-Jordan electricity interconnection"
+        ):
             kind = "pipeline"  # "газ поступает через интерконнектор Болгария — Сербия"
         if kind == "port" and _NOT_A_PORTS & {
             t.text.lower() for t in tokens[_modifiers_start(tokens, head.first) : head.first]
@@ -721,8 +727,12 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                     codes = list(dict.fromkeys(code for i in indexes for code in codes_at[i]))
                     name_en = "–".join(country_names()[c].en for c in codes)
                     name_ru = "–".join(country_names()[c].ru for c in codes)
+                # a line named by the countries it joins is theirs, with any other country its
+                # sentence names on the route ("from Hungary to Uzbekistan through Türkiye")
                 project_countries = (
-                    sorted(named_countries)
+                    sorted(
+                        named_countries | ({m.value.code for m in facts.countries} - set(reading.main_pair))
+                    )
                     if len(named_countries) > 1 and all(i in countries for i in indexes)
                     else _countries(reading, facts, kind)
                 )
