@@ -820,6 +820,182 @@ MORE: tuple[Wording, ...] = (
     ),
 )
 
+# Written after the rules-23 misses of the 22 development sets were grouped into kinds of wording
+# (docs/benchmarks/2026-12-04-extraction-projects-2.md); none of its sentences comes from a set.
+MORE_2: tuple[Wording, ...] = (
+    _w(
+        "existing one enlarged",
+        "en",
+        "Kazakhstan and Azerbaijan discussed transit. The port of Kuryk is being enlarged with a second "
+        "ferry berth.",
+        ("Port of Kuryk", "port", "expanding"),
+    ),
+    _w(
+        "existing one enlarged",
+        "en",
+        "Georgia and Turkey held talks. The Baku-Tbilisi-Kars railway is being upgraded to carry five "
+        "million tonnes a year.",
+        ("Baku–Tbilisi–Kars railway", "railway", "expanding"),
+    ),
+    _w(
+        "existing one enlarged",
+        "en",
+        "Uzbekistan and Kazakhstan held talks. The Khorgos dry port is being extended by another 20 "
+        "hectares.",
+        ("Khorgos dry port", "port", "expanding"),
+    ),
+    _w(
+        "existing one enlarged",
+        "en",
+        "Egypt and Jordan held talks. Work began in May on upgrading the Aqaba–Nuweiba ferry line.",
+        ("Aqaba–Nuweiba ferry line", "ferry_line", "expanding"),
+    ),
+    _w(
+        "existing one enlarged",
+        "ru",
+        "Казахстан и Азербайджан обсудили транзит. Порт Курык расширяет паромный терминал.",
+        ("Порт Курык", "port", "expanding"),
+    ),
+    _w(
+        "existing one enlarged",
+        "ru",
+        "Грузия и Болгария обсудили перевозки. Оператор расширяет контейнерный терминал в порту Поти.",
+        ("Контейнерный терминал в порту Поти", "port", "expanding"),
+    ),
+    _w(
+        "is also building",
+        "en",
+        "Italy and Armenia held talks. An Italian group is also building a solar power plant near Gyumri.",
+        ("Solar power plant near Gyumri", "other", "under_construction"),
+    ),
+    _w(
+        "is also building",
+        "en",
+        "Turkey and Uzbekistan held talks. Turkish firms are now building a cement plant in the Jizzakh "
+        "region.",
+        ("Cement plant in the Jizzakh region", "other", "under_construction"),
+    ),
+    _w(
+        "is also building",
+        "en",
+        "China and Kyrgyzstan held talks. A Chinese contractor is currently building a hydropower plant on "
+        "the Naryn River.",
+        ("Hydropower plant on the Naryn River", "other", "under_construction"),
+    ),
+    _w(
+        "a name that says what it carries",
+        "en",
+        "Azerbaijan and Italy held talks. Azerbaijani gas reaches Italy along the Southern Gas Corridor.",
+        ("Southern Gas Corridor", "pipeline", "operating"),
+    ),
+    _w(
+        "a name that says what it carries",
+        "en",
+        "Poland and Germany held talks. A new interconnector, provisionally called the Neisse Power "
+        "Bridge, is planned.",
+        ("Neisse Power Bridge", "power_line", "planned"),
+    ),
+    _w(
+        "a name that says what it carries",
+        "en",
+        "Hungary and Slovakia held talks. The two grid operators agreed to build the Danube Energy Corridor.",
+        ("Danube Energy Corridor", "power_line", "planned"),
+    ),
+    _w(
+        "a line named by the countries it joins",
+        "en",
+        "Azerbaijan and Bulgaria held talks. Azerbaijani gas reaches Bulgaria through the Greece-Bulgaria "
+        "gas interconnector.",
+        ("Greece–Bulgaria gas interconnector", "pipeline", "operating", "BG GR"),
+    ),
+    _w(
+        "a line named by the countries it joins",
+        "en",
+        "Kazakhstan and Oman held talks. Kazakh grain travels to the Gulf along the Kazakhstan–Turkmenistan–"
+        "Iran railway.",
+        ("Kazakhstan–Turkmenistan–Iran railway", "railway", "operating", "IR KZ TM"),
+    ),
+    _w(
+        "a line named by the countries it joins",
+        "ru",
+        "Казахстан и Оман провели переговоры. Казахстанское зерно идёт в Персидский залив по железной "
+        "дороге Казахстан — Туркменистан — Иран.",
+        ("Железная дорога Казахстан — Туркменистан — Иран", "railway", "operating", "IR KZ TM"),
+    ),
+    _w(
+        "a line named by the countries it joins",
+        "en",
+        "Uzbekistan and Tajikistan held talks. The Uzbekistan–Tajikistan power interconnection was put "
+        "into operation in May.",
+        ("Uzbekistan–Tajikistan power interconnection", "power_line", "operating", "TJ UZ"),
+    ),
+    _w(
+        "a line named by the countries it joins",
+        "en",
+        "Georgia and Turkey held talks. The Georgia-Turkey electricity interconnection is being upgraded.",
+        ("Georgia–Turkey electricity interconnection", "power_line", "expanding", "GE TR"),
+    ),
+    _w(
+        "a port that says it is one",
+        "en",
+        "Georgia and Azerbaijan held talks. Construction of the Anaklia deep-sea port began in March.",
+        ("Anaklia deep-sea port", "port", "under_construction"),
+    ),
+    _w(
+        "a port that says it is one",
+        "en",
+        "Georgia and Poland held talks. The deep-water port of Anaklia is still under construction.",
+        ("Anaklia deep-water port", "port", "under_construction"),
+    ),
+    _w(
+        "a port that says it is one",
+        "en",
+        "Vietnam and Korea held talks. The two sides reviewed the expansion of the Cai Mep deep-sea port "
+        "near Vung Tau.",
+        ("Cai Mep deep-sea port", "port", "expanding"),
+    ),
+    _w(
+        "where it stands: a port or an airport",
+        "en",
+        "Azerbaijan and Egypt held talks. Construction of a logistics centre at the port of Damietta "
+        "began in March.",
+        ("Logistics centre at the port of Damietta", "port", "under_construction"),
+    ),
+    _w(
+        "where it stands: a port or an airport",
+        "ru",
+        "Казахстан и Грузия провели переговоры. В порту Поти началось строительство логистического центра.",
+        ("Логистический центр в порту Поти", "port", "under_construction"),
+    ),
+    _w(
+        "where it stands: a port or an airport",
+        "en",
+        "Kyrgyzstan and Korea held talks. A new cargo terminal at Osh airport, built with Korean aid, "
+        "was opened in May.",
+        ("Osh airport cargo terminal", "other", "operating"),
+    ),
+    _w(
+        "where it stands: a port or an airport",
+        "en",
+        "Kazakhstan and Turkey held talks. A Turkish firm is building a logistics centre near Shymkent.",
+        ("Logistics centre near Shymkent", "other", "under_construction"),
+    ),
+    _w(
+        "route countries with the pair",
+        "en",
+        "India and Kazakhstan held talks. Indian cargo reaches Kazakhstan along the North–South corridor "
+        "through Iran and Turkmenistan.",
+        ("North–South corridor", "transport_corridor", "operating", "IN IR KZ TM"),
+    ),
+    _w(
+        "route countries with the pair",
+        "ru",
+        "Кыргызстан и Монголия провели переговоры. Стороны договорились о строительстве автодороги "
+        "Бишкек — Ховд через Казахстан и Россию.",
+        ("Автодорога Бишкек — Ховд", "road", "planned", "KG KZ MN RU"),
+    ),
+)
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -890,7 +1066,11 @@ def verbose_flag(doc: str) -> bool:
 
 
 def main() -> None:
-    report({"catalogue": WORDINGS, "fresh": FRESH, "more": MORE}, judge, verbose_flag(__doc__ or ""))
+    report(
+        {"catalogue": WORDINGS, "fresh": FRESH, "more": MORE, "more-2": MORE_2},
+        judge,
+        verbose_flag(__doc__ or ""),
+    )
 
 
 if __name__ == "__main__":

@@ -86,12 +86,15 @@ _HUB = re.compile(r"(?i)\bhub\b|\bхаб")
 _OF_A_PORT = re.compile(r"(?i)\bport\b|\bпорт|\bcontainer|\bконтейнер")
 
 
+_IN_A_PORT = re.compile(r"(?i)\b(?:port|порт[уа]?)\b")
+
+
 def _kind(kind: str, name: str) -> str:
     # A terminal or hub is a port's, unless it is an airport's ("хаб при аэропорте Навои"); a hub
-    # neither in a port nor for containers ("a logistics hub near Rustavi") is a facility of its own
-    # (README: conventions settled).
+    # neither in a port nor for containers ("a logistics hub near Rustavi") is a facility of its own;
+    # a centre or a plant that stands in a port is the port's (README: conventions settled).
     if kind != "port":
-        return kind
+        return "port" if _IN_A_PORT.search(name) and not _AIRPORT.search(name) else kind
     if _AIRPORT.search(name) or (_HUB.search(name) and not _OF_A_PORT.search(name)):
         return "other"
     return kind

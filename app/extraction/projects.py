@@ -22,6 +22,7 @@ from app.extraction.text import Sentence, Token
 
 _PLACES = {place.id: place for place in PLACES}
 _GAS = re.compile(r"\bгаз\w*|\bgas\b", re.IGNORECASE)
+_ELECTRIC = re.compile(r"(?i)electric|power|энерг|электр")
 _DEFAULT_STATUS = {"transport_corridor": "under_development", "digital_system": "under_development"}
 # Words that tell a status only when no other word does: a route's "via", an intent to build
 # ("in talks to build a dry port …; a feasibility study is under way" is the study's stage).
@@ -29,6 +30,11 @@ _WEAK_CUES = {
     *("через", "through", "via", "прокачка", "pumped", "work on", "works on", "under way"),
     *("to build", "to lay", "построить", "проложить"),
 }
+
+
+# A gerund tells the state of what follows it: "the construction of the railway and in upgrading
+# the airports" does not upgrade the railway.
+_OF_WHAT_FOLLOWS = frozenset({"upgrading"})
 
 
 @dataclass
@@ -215,7 +221,12 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             for c in _status_matcher(reading.language).find(sentence.tokens)
             if not _built_already(sentence, c)
         ]
-        strong = [cue for cue in cues if cue.value[0] not in _WEAK_CUES]
+        strong = [
+            cue
+            for cue in cues
+            if cue.value[0] not in _WEAK_CUES
+            and not (cue.value[0] in _OF_WHAT_FOLLOWS and cue.start > anchor)
+        ]
         if not strong and cues:
             weak = weak or (cues[0].value[1], sentence)
         if strong:
@@ -473,6 +484,8 @@ def _modifiers_start(tokens: list[Token], head: int) -> int:
 
 
 _FACILITIES_AT = {"terminal", "berth"}
+# Ports that say they are ports however little known their place ("the Anaklia deep-sea port").
+_PORTS_BY_WHAT_THEY_ARE = frozenset({"{en} dry port", "{en} deep-sea port", "{en} deep-water port"})
 # Words that make a terminal one for people or for border control, not a port's.
 _NOT_A_PORTS = {"inspection", "customs", "passenger", "border"}
 # Words that tell a facility's state or standing, not what it is: left out of the name it is given.
@@ -522,6 +535,10 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
     taken = {i for m in facts.projects for i in range(m.first, m.last)}
     places = {m.first: m for m in facts.places}
     countries = {i: m for m in facts.countries for i in range(m.first, m.last)}
+    codes_at: dict[int, list[str]] = {}  # "Greece-Bulgaria": one word, two countries
+    for m in facts.countries:
+        for i in range(m.first, m.last):
+            codes_at.setdefault(i, []).append(m.value.code)
     results: list[tuple[_Found, int]] = []
     for head, named_only in _heads(reading.language, tokens):
         if head.first in taken:
@@ -537,7 +554,12 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         if capitalised and following is not None and following.capitalized and not opening:
             continue  # "the North–South Road Corridor": a word inside a longer name
         _, kind, template_en, template_ru = head.value
-        if kind == "power_line" and named_only and _GAS.search(facts.sentence.text):
+        if (
+            kind == "power_line"
+            and named_only
+            and _GAS.search(facts.sentence.text)
+            and not _ELECTRIC.search(template_en)  # "the Egypt-Jordan electricity interconnection"
+        ):
             kind = "pipeline"  # "газ поступает через интерконнектор Болгария — Сербия"
         if kind == "port" and _NOT_A_PORTS & {
             t.text.lower() for t in tokens[_modifiers_start(tokens, head.first) : head.first]
@@ -606,7 +628,14 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         else:
             # "поезда от Достыка до Малашевичей": a train from one place to another is a trip
             routes = template_en != "{en} train"
-            names = _names_after(tokens, head.last, reading.language, kind, routes)
+            # "the Lach Huyen deep-sea port near Haiphong": the name before a port that says what it
+            # is, the place after it
+            own_name = (
+                _names_before(tokens, head.first)
+                if reading.language == "en" and template_en in _PORTS_BY_WHAT_THEY_ARE
+                else []
+            )
+            names = own_name or _names_after(tokens, head.last, reading.language, kind, routes)
         if not names and reading.language == "en":
             name_end = _before_modifiers(tokens, _before_voltage(tokens, head.first))
             names = _names_before(tokens, name_end)
@@ -640,6 +669,9 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 # country's own terminal keeps its owner first ("Uzbek logistics terminal at Bandar Abbas")
                 what = _what_it_is(tokens, head)
                 owned_by = _modifiers_start(tokens, head.first) in countries
+                after = at_place[-1] + 1
+                if after < len(tokens) and tokens[after].text.lower() == "airport":
+                    kind = "other"  # "a cargo terminal at Manas airport": no ships berth there
                 template_en = " ".join(what) + " at {en}" if owned_by else "{en} " + " ".join(what)
             if names and names[0] == ends and reading.language == "en":
                 # "a night freight service between Algeciras and Tanger Med": the words that
@@ -659,7 +691,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             owned = indexes[0] in countries and tokens[indexes[0]].text.endswith(("'s", "’s"))
             if owned and len(indexes) > 1:
                 indexes = indexes[1:]  # "Iran's Chabahar port": the country it stands in, not its name
-            named_countries = {countries[i].value.code for i in indexes if i in countries}
+            named_countries = {code for i in indexes for code in codes_at.get(i, ())}
             if len(named_countries) == 1 and all(i in countries for i in indexes):
                 continue  # "железные дороги Казахстана", "Azerbaijan's railway": a country's network
             # Words written side by side stay apart ("Khrami River"); a dash between them joins ends.
@@ -680,7 +712,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             elif (
                 kind == "port"
                 and len(indexes) == 1
-                and template_en != "{en} dry port"
+                and template_en not in _PORTS_BY_WHAT_THEY_ARE
                 and not owned
                 and indexes != at_place
             ):
@@ -692,16 +724,24 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 ):
                     # "линия электропередачи Иран — Армения": the countries' own names in each language
                     # one code a country, however many words its name has ("Saudi Arabia")
-                    codes = list(dict.fromkeys(countries[i].value.code for i in indexes))
+                    codes = list(dict.fromkeys(code for i in indexes for code in codes_at[i]))
                     name_en = "–".join(country_names()[c].en for c in codes)
                     name_ru = "–".join(country_names()[c].ru for c in codes)
-                project_countries = _countries(reading, facts)
+                # a line named by the countries it joins is theirs, with any other country its
+                # sentence names on the route ("from Hungary to Uzbekistan through Türkiye")
+                project_countries = (
+                    sorted(
+                        named_countries | ({m.value.code for m in facts.countries} - set(reading.main_pair))
+                    )
+                    if len(named_countries) > 1 and all(i in countries for i in indexes)
+                    else _countries(reading, facts, kind)
+                )
                 item = _Found({}, confidence=0.5)
             item.body = {
                 "id": record_id(template_en.format(en=name_en)),
                 "name_en": template_en.format(en=name_en),
                 "name_ru": template_ru.format(ru=name_ru),
-                "kind": kind,
+                "kind": _carried(kind, template_en.format(en=name_en)),
                 "countries": project_countries,
             }
             terminal = _terminal_before(tokens, head.first) if kind == "port" else None
@@ -714,7 +754,7 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 item.body["name_ru"] = f"{terminal} {written}"
                 item.body["name_en"] = facility_in_other_language(item.body["name_ru"], "ru")
                 item.body["id"] = record_id(item.body["name_en"])
-                item.body["countries"] = _countries(reading, facts)
+                item.body["countries"] = _countries(reading, facts, "port")
             results.append((item, head.start))
     return results
 
@@ -950,18 +990,43 @@ def _named(
         "id": record_id(name_en),
         "name_en": name_en,
         "name_ru": name_ru,
-        "kind": kind,
-        "countries": _countries(reading, facts),
+        "kind": _carried(kind, name_en),
+        "countries": _countries(reading, facts, _carried(kind, name_en)),
     }
     return _Found(body, confidence=0.5)
 
 
-def _countries(reading: Reading, facts: SentenceFacts) -> list[str]:
+# A word of a corridor's or a bridge's own name that says what it carries: the "Southern Gas
+# Corridor" is a pipeline, a "Power Bridge" or a "Green Energy Corridor" a power line.
+_CARRIES = (
+    (re.compile(r"(?i)\b(?:gas|oil)\b"), "pipeline"),
+    (re.compile(r"(?i)\b(?:power|energy|electricity)\b"), "power_line"),
+)
+_CARRIERS = frozenset({"transport_corridor", "road", "railway"})
+_CARRIER_HEADS = re.compile(r"(?i)\b(?:corridor|bridge)$")
+
+
+def _carried(kind: str, name_en: str) -> str:
+    if kind not in _CARRIERS or not _CARRIER_HEADS.search(name_en):
+        return kind
+    return next((carried for word, carried in _CARRIES if word.search(name_en)), kind)
+
+
+# Kinds that run between places: their sentences name the countries on their route.
+_LINES = frozenset(
+    {"transport_corridor", "pipeline", "railway", "road", "power_line", "ferry_line", "digital_system"}
+)
+
+
+def _countries(reading: Reading, facts: SentenceFacts, kind: str) -> list[str]:
     """A project's countries: those its sentence names, with the article's pair when it names only
     one ("Kazakhstan is building a berth at Kuryk" in a Kazakh–Azerbaijani story is a project of the
-    pair, as the development sets annotate it); the pair when it names none."""
+    pair, as the development sets annotate it), or when it is a line that names the countries on
+    its route ("the North–South corridor through Iran and Turkmenistan" in an Indian–Kazakh story:
+    most sets write the pair with them); the pair when it names none. A line named by the countries
+    it joins is theirs alone (`_headed`)."""
     named = {m.value.code for m in facts.countries}
-    if len(named) == 1:
+    if len(named) == 1 or kind in _LINES:
         named |= set(reading.main_pair)
     return sorted(named) or list(reading.main_pair)
 

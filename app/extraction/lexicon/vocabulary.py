@@ -1458,6 +1458,7 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("наращиваться", "expanding"),
         ("модернизация", "expanding"),
         ("увеличение мощность", "expanding"),
+        ("расширять", "expanding"),
         ("планироваться", "planned"),
         ("планируемый", "planned"),
         ("предлагаемый", "planned"),
@@ -1513,6 +1514,11 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("expanded", "expanding"),
         ("modernization", "expanding"),
         ("upgrade", "expanding"),
+        ("upgrading", "expanding"),
+        ("being upgraded", "expanding"),
+        ("being enlarged", "expanding"),
+        ("being extended", "expanding"),
+        ("being expanded", "expanding"),
         ("planned", "planned"),
         ("proposed", "planned"),
         ("will build", "planned"),
@@ -1556,6 +1562,12 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("scheduled", "planned"),
         ("is building", "under_construction"),
         ("are building", "under_construction"),
+        # an adverb between the progressive and its verb: "is also building", "are now building"
+        *(
+            (f"{be} {adverb} building", "under_construction")
+            for be in ("is", "are")
+            for adverb in ("also", "now", "currently", "already", "still")
+        ),
         ("started building", "under_construction"),
         ("design stage", "under_development"),
         ("started operating", "operating"),
@@ -1628,6 +1640,8 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("power line", "power_line", "{en} power line", "ЛЭП {ru}"),
         ("transmission line", "power_line", "{en} power line", "ЛЭП {ru}"),
         ("dry port", "port", "{en} dry port", "Сухой порт {ru}"),
+        ("deep-sea port", "port", "{en} deep-sea port", "Глубоководный порт {ru}"),
+        ("deep-water port", "port", "{en} deep-water port", "Глубоководный порт {ru}"),
         ("bridge", "road", "{en} bridge", "Мост {ru}"),
         ("railway bridge", "railway", "{en} railway bridge", "Железнодорожный мост {ru}"),
         ("rail bridge", "railway", "{en} railway bridge", "Железнодорожный мост {ru}"),
@@ -1717,6 +1731,9 @@ PROJECT_NAMED_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("power interconnector", "power_line", "{en} power interconnector", "Энергомост {ru}"),
         ("electricity interconnector", "power_line", "{en} electricity interconnector", "Энергомост {ru}"),
         ("gas interconnector", "pipeline", "{en} gas interconnector", "Газовый интерконнектор {ru}"),
+        ("electricity interconnection", "power_line", "{en} electricity interconnection", "Энергомост {ru}"),
+        ("electrical interconnection", "power_line", "{en} electrical interconnection", "Энергомост {ru}"),
+        ("power interconnection", "power_line", "{en} power interconnection", "Энергомост {ru}"),
         ("standard-gauge section", "railway", "{en} standard-gauge section", "Участок {ru}"),
         ("rail extension", "railway", "{en} rail extension", "Железнодорожная линия {ru}"),
         ("logistics park", "other", "{en} logistics park", "Логистический парк {ru}"),
