@@ -111,15 +111,16 @@ def _numeral(text: str) -> bool:
     return bool(re.fullmatch(r"[а-яё]+", text.lower())) and "NUMR" in _analyzer().parse(text.lower())[0].tag
 
 
-def _names_a_body(tokens: Sequence[Token], mention: Mention[str], language: str) -> bool:
-    """A field word beside a body's within its phrase: "ministers of industry and trade"."""
+def _names_a_body(tokens: Sequence[Token], mention: Mention[str], language: str, documents: set[int]) -> bool:
+    """A field word beside a body's within its phrase: "ministers of industry and trade". The phrase
+    ends at a document's word (`documents`): "ministers signed a programme of cultural exchange"."""
     near = []
     for i in range(mention.first - 1, max(-1, mention.first - 5), -1):
-        if not tokens[i].text[0].isalnum():
+        if not tokens[i].text[0].isalnum() or i in documents:
             break
         near.append(i)
     for i in range(mention.last, min(len(tokens), mention.last + 2)):
-        if not tokens[i].text[0].isalnum():
+        if not tokens[i].text[0].isalnum() or i in documents:
             break
         near.append(i)
     return any(_lemma(tokens[i], language) in _BODIES for i in near)
@@ -186,9 +187,11 @@ def document_sectors(
     tokens that are names (countries, places), no subject. ["other"] when none is told."""
     language = reading.language
     found = reading.cues("SECTORS", tokens)
-    bodies = [m for m in found if _names_a_body(tokens, m, language)]
-    mentions = _narrowed(tokens, [m for m in found if m not in bodies], language)
     starts = [own_words_start(tokens, k.first, language) for k in kinds]
+    # A field word among a document's own words ("a cultural exchange programme") is the document's.
+    documents = {i for n, k in enumerate(kinds) for i in range(starts[n], k.last)}
+    bodies = [m for m in found if m.first not in documents and _names_a_body(tokens, m, language, documents)]
+    mentions = _narrowed(tokens, [m for m in found if m not in bodies], language)
     low = starts[0] if kinds else 0
     # "a financing agreement", like a loan agreement, is of the field it finances
     sorts = {k.first - 1 for k in kinds}

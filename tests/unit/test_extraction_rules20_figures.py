@@ -87,7 +87,8 @@ def test_the_years_of_a_programme_are_no_count_of_documents() -> None:
         "Министры иностранных дел Армении и Литвы провели переговоры в Вильнюсе 14 октября. По их итогам "
         "подписаны план консультаций на 2027–2029 годы и меморандум о сотрудничестве в сфере образования."
     )
-    assert agreements(text, "ru") == [(2, ["education"])]
+    # The plan names no field: `other`, as the sets that sign one annotate it (holdout-2, -15, -20).
+    assert agreements(text, "ru") == [(2, ["education", "other"])]
 
 
 def test_a_day_before_the_documents_is_no_count() -> None:
@@ -277,7 +278,16 @@ def test_a_plan_of_consultations_is_a_document_signed() -> None:
         "Lithuania and Armenia. On 14 October in Vilnius the foreign ministers signed a Plan of "
         "Consultations between their ministries and a memorandum on cooperation in education."
     )
-    assert agreements(text, "en") == [(2, ["education"])]
+    # The plan names no field: `other`, as the sets that sign one annotate it (holdout-2, -15, -20).
+    assert agreements(text, "en") == [(2, ["education", "other"])]
+
+
+def test_a_field_word_of_a_document_is_its_field_though_ministers_signed_it() -> None:
+    text = (
+        "Lithuania and Armenia. On 14 October in Vilnius the ministers signed a cultural exchange "
+        "programme and a memorandum on cooperation in education."
+    )
+    assert agreements(text, "en") == [(2, ["culture", "education"])]
 
 
 def test_a_count_before_a_word_that_only_begins_like_a_month_stays_a_count() -> None:
