@@ -25,7 +25,9 @@ KNOWN_FAILING = {
 
 @pytest.mark.parametrize(
     "wording",
-    catalogue_params(AGREEMENT_WORDINGS + FRESH + FROM_MISSES + BY_A_TIME + BY_A_TIME_FRESH + SECTORS_TOLD, KNOWN_FAILING),
+    catalogue_params(
+        AGREEMENT_WORDINGS + FRESH + FROM_MISSES + BY_A_TIME + BY_A_TIME_FRESH + SECTORS_TOLD, KNOWN_FAILING
+    ),
 )
 def test_each_kind_of_wording_tells_its_agreement(wording: Wording) -> None:
     outcome = judge(wording)
