@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app import datastate
 from app.agreements.repository import AGREEMENTS
 from app.agreements.schemas import AgreementRead
 from app.common import listing as app_listing
@@ -341,3 +342,45 @@ def test_a_postgresql_page_reads_its_many_to_many_lists_once_a_page(engine: str)
     for link in ("event_countries", "event_people", "event_organizations"):
         assert (f"GROUP BY {link}.event_id" in sql) == (engine == "postgresql")
         assert (f"WHERE {link}.event_id = page.c0" in sql) == (engine == "sqlite")
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_a_postgresql_page_reads_its_countries_keys_only(engine: str) -> None:
+    """A trade figure's reporter and partner: on PostgreSQL the page reads their ids, and the items
+    take the countries' objects from a memo (`rows.REMEMBERED_TABLES`); SQLite's statement is as it
+    was."""
+    dialect = {"sqlite": sqlite.dialect(), "postgresql": postgresql.dialect()}[engine]
+    assert TRADE_FIGURES.reader is not None
+    plan = TRADE_FIGURES.reader.plan("en", (), engine)
+    columns, positions = plan.with_key_columns(TRADE_FIGURES.sorting.key_columns(TradeFigure.id))
+    page = select(*columns).order_by(TradeFigure.id).limit(51)
+    sql = str(plan.with_relations(page, positions, False, dialect).compile(dialect=dialect))
+    assert sql.count("FROM countries") == (0 if engine == "postgresql" else 2)
+    assert "FROM countries" in str(plan.by_id.statement.compile(dialect=dialect))  # a record's own
+
+
+@pytest.mark.anyio
+async def test_a_country_renamed_shows_at_once(
+    client: httpx.AsyncClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The memo of a page's countries is kept per data version: a rename moves the version, and the
+    next page, export and record have the new name."""
+    # This test's versions are rolled back with its transaction: a memo of its own.
+    monkeypatch.setattr(rows, "_REMEMBERED", datastate.VersionMemo())
+    figure = session.scalars(select(TradeFigure).order_by(TradeFigure.id).limit(1)).one()
+    query = {"sort": "id", "limit": 1, "lang": "en"}
+
+    async def reporters() -> list[Any]:
+        page = (await client.get("/v1/trade-figures", params=query)).json()["items"][0]["reporter"]
+        ndjson = await client.get("/v1/trade-figures", params={**query, "format": "ndjson"})
+        exported = orjson.loads(ndjson.content.splitlines()[0])["reporter"]
+        record = (await client.get(f"/v1/trade-figures/{figure.id}", params={"lang": "en"})).json()
+        return [page, exported, record["reporter"]]
+
+    before = await reporters()
+    assert before[0]["id"] == figure.reporter_id and before == [before[0]] * 3
+    renamed = "A country renamed for this test"
+    session.execute(update(Country).where(Country.id == figure.reporter_id).values(name_en=renamed))
+    datastate.bump(session)
+    session.commit()
+    assert await reporters() == [{"id": figure.reporter_id, "name": renamed}] * 3
