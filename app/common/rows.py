@@ -66,9 +66,9 @@ from app import datastate
 from app.db import DriverStatement
 
 LIST_SEPARATOR = " | "
-# Tables of few rows that seldom change: on PostgreSQL a list page reads only the keys of a reference
-# to one, and the items take its objects from a memo kept per data version (`Plan.page_items`):
-# building the same small JSON object for every row was much of the server's time a page.
+# Tables of few rows that seldom change: a list page reads only the keys of a reference to one, and
+# the items take its objects from a memo kept per data version (`Plan.page_items`): the database
+# building the same small JSON object for every row was much of its time a page.
 REMEMBERED_TABLES = frozenset({"countries"})
 MAX_PLANS = 256  # per resource
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -526,7 +526,7 @@ class Plan:
         ]
         self.engine = engine
         # A page's references to a remembered table: only their keys are read (`page_items`).
-        self.remembered = [entry for entry in self.inlined if engine == "postgresql" and entry[1].remembered]
+        self.remembered = [entry for entry in self.inlined if entry[1].remembered]
         self.page_inlined = [entry for entry in self.inlined if entry not in self.remembered]
         self.fetched = [entry for entry in self.related if entry not in self.inlined]
         # References to the same table with the same shape share one query.
