@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app import datastate
 from app.agreements.repository import AGREEMENTS
 from app.agreements.schemas import AgreementRead
 from app.common import listing as app_listing
@@ -314,16 +315,21 @@ def test_support_and_source_counts_are_what_the_schema_dumps(session: Session) -
     ]
 
 
+def page_sql(listing: Listing[Any], key: Any, engine: str) -> str:
+    """The SQL of a first page of `listing` sorted by `key` on the database `engine`."""
+    dialect = {"sqlite": sqlite.dialect(), "postgresql": postgresql.dialect()}[engine]
+    assert listing.reader is not None
+    plan = listing.reader.plan("en", (), engine)
+    columns, positions = plan.with_key_columns(listing.sorting.key_columns(key))
+    page = select(*columns).order_by(key).limit(51)
+    return str(plan.with_relations(page, positions, False, dialect).compile(dialect=dialect))
+
+
 @pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
 def test_a_postgresql_page_reads_a_records_citations_once(engine: str) -> None:
     """The source count (asked twice: `source_count`, and `support`'s corroboration) and the list of
     citations are one LATERAL join on PostgreSQL; SQLite's statement is as it was."""
-    dialect = {"sqlite": sqlite.dialect(), "postgresql": postgresql.dialect()}[engine]
-    assert TRADE_FIGURES.reader is not None
-    plan = TRADE_FIGURES.reader.plan("en", (), engine)
-    columns, positions = plan.with_key_columns(TRADE_FIGURES.sorting.key_columns(TradeFigure.id))
-    page = select(*columns).order_by(TradeFigure.id).limit(51)
-    sql = str(plan.with_relations(page, positions, False, dialect).compile(dialect=dialect))
+    sql = page_sql(TRADE_FIGURES, TradeFigure.id, engine)
     assert sql.count("FROM citations") == (1 if engine == "postgresql" else 3)
     assert ("LATERAL" in sql) == (engine == "postgresql")
 
@@ -332,12 +338,45 @@ def test_a_postgresql_page_reads_a_records_citations_once(engine: str) -> None:
 def test_a_postgresql_page_reads_its_many_to_many_lists_once_a_page(engine: str) -> None:
     """An event's countries, people and organizations: on PostgreSQL one GROUP BY over the page's ids
     each (`_Inline.per_page`), not a subquery per record; SQLite's statement is as it was."""
-    dialect = {"sqlite": sqlite.dialect(), "postgresql": postgresql.dialect()}[engine]
-    assert EVENTS.reader is not None
-    plan = EVENTS.reader.plan("en", (), engine)
-    columns, positions = plan.with_key_columns(EVENTS.sorting.key_columns(Event.id))
-    page = select(*columns).order_by(Event.id).limit(51)
-    sql = str(plan.with_relations(page, positions, False, dialect).compile(dialect=dialect))
+    sql = page_sql(EVENTS, Event.id, engine)
     for link in ("event_countries", "event_people", "event_organizations"):
         assert (f"GROUP BY {link}.event_id" in sql) == (engine == "postgresql")
         assert (f"WHERE {link}.event_id = page.c0" in sql) == (engine == "sqlite")
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_a_page_reads_its_countries_keys_only(engine: str) -> None:
+    """A trade figure's reporter and partner: a page reads their ids, and the items take the
+    countries' objects from a memo (`rows.REMEMBERED_TABLES`); a record by id reads them itself."""
+    sql = page_sql(TRADE_FIGURES, TradeFigure.id, engine)
+    assert "FROM countries" not in sql
+    assert TRADE_FIGURES.reader is not None
+    record = TRADE_FIGURES.reader.plan("en", (), engine).by_id.statement
+    assert "FROM countries" in str(record.compile(dialect=postgresql.dialect()))  # a record's own
+
+
+@pytest.mark.anyio
+async def test_a_country_renamed_shows_at_once(
+    client: httpx.AsyncClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The memo of a page's countries is kept per data version: a rename moves the version, and the
+    next page, export and record have the new name."""
+    # This test's versions are rolled back with its transaction: a memo of its own.
+    monkeypatch.setattr(rows, "_REMEMBERED", datastate.VersionMemo())
+    figure = session.scalars(select(TradeFigure).order_by(TradeFigure.id).limit(1)).one()
+    query = {"sort": "id", "limit": 1, "lang": "en"}
+
+    async def reporters() -> list[Any]:
+        page = (await client.get("/v1/trade-figures", params=query)).json()["items"][0]["reporter"]
+        ndjson = await client.get("/v1/trade-figures", params={**query, "format": "ndjson"})
+        exported = orjson.loads(ndjson.content.splitlines()[0])["reporter"]
+        record = (await client.get(f"/v1/trade-figures/{figure.id}", params={"lang": "en"})).json()
+        return [page, exported, record["reporter"]]
+
+    before = await reporters()
+    assert before[0]["id"] == figure.reporter_id and before == [before[0]] * 3
+    renamed = "A country renamed for this test"
+    session.execute(update(Country).where(Country.id == figure.reporter_id).values(name_en=renamed))
+    datastate.bump(session)
+    session.commit()
+    assert await reporters() == [{"id": figure.reporter_id, "name": renamed}] * 3

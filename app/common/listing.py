@@ -86,14 +86,14 @@ class Listing(Generic[M]):
         plan, rows, next_cursor = self._rows(
             session, statement, params.fields, params.sort, params.limit, params.cursor, lang
         )
-        return plan.items(session, rows, to_json), next_cursor
+        return plan.page_items(session, rows, to_json), next_cursor
 
     def every_item(
         self, session: Session, statement: Select[M], params: Any, lang: str
     ) -> Iterator[list[Item]]:
         """Every matching record as JSON items, in order, one batch at a time (the fast path)."""
         for plan, rows in self._every_row(session, statement, params, lang):
-            yield plan.items(session, rows)
+            yield plan.page_items(session, rows)
 
     def every_csv_text(
         self, session: Session, statement: Select[M], params: Any, lang: str, columns: Sequence[str]

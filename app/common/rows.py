@@ -5,7 +5,8 @@ A `RowReader` is derived once from a Read schema and its model: each schema fiel
 reads `title_en` or `title_ru`), a many-to-one reference or a list of related rows. On SQLite and
 PostgreSQL a page is one statement: the database writes each record's relations as JSON beside its
 columns (`_Inline`; on PostgreSQL, rows that several columns aggregate are read once a record,
-`_select`, and many-to-many lists once a page, `_Inline.per_page`); elsewhere, and for the CSV
+`_select`, and many-to-many lists once a page, `_Inline.per_page`), but a page's references to the
+countries as their keys only, filled in from a memo (`REMEMBERED_TABLES`); elsewhere, and for the CSV
 export, the related rows of a whole page come in one query per relation, by the page's ids. The
 dicts it builds have the keys, order and values of
 `Schema.model_validate(record).model_dump(mode="json")`; tests/test_fast_rows.py checks that over the
@@ -66,6 +67,10 @@ from app import datastate
 from app.db import DriverStatement
 
 LIST_SEPARATOR = " | "
+# Tables of few rows that seldom change: a list page reads only the keys of a reference to one, and
+# the items take its objects from a memo kept per data version (`Plan.page_items`): the database
+# building the same small JSON object for every row was much of its time a page.
+REMEMBERED_TABLES = frozenset({"countries"})
 MAX_PLANS = 256  # per resource
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_SET = frozenset(FORMULA_START)
@@ -218,6 +223,8 @@ class _Related:
     # Per language: (engine, owner key) → a scalar subquery with the relation as JSON text, to read in
     # the record's own statement; None where a value would not survive JSON text (a float).
     inline: Mapping[str, "_Inline"] | None = None
+    # A reference to one of REMEMBERED_TABLES.
+    remembered: bool = False
 
 
 @dataclass(frozen=True)
@@ -439,7 +446,8 @@ class RowReader:
                     self._reference_queries[shared] = IdQuery(owner, _where(statement, []))
                 queries[lang] = self._reference_queries[shared]
         readable = all(_survives_json(field.type) for field in fields)
-        return _Related(name, many, queries, keys, local_key, inline if readable else None)
+        remembered = not many and target.__table__.name in REMEMBERED_TABLES
+        return _Related(name, many, queries, keys, local_key, inline if readable else None, remembered)
 
     def _scalar_list(self, name: str, relationship: str, column: str) -> _Related:
         relation = inspect(self.model).relationships[relationship]
@@ -482,6 +490,10 @@ def _primary(model: Any) -> Any:
     return getattr(model, inspect(model).primary_key[0].key)
 
 
+# A remembered table's objects by key, per query (its table and language) and data version.
+_REMEMBERED: datastate.VersionMemo[Mapping[Any, Item]] = datastate.VersionMemo()
+
+
 class Plan:
     """One language and field selection: the record columns to select and how to build each item."""
 
@@ -514,6 +526,9 @@ class Plan:
             if related.inline is not None and engine in ("sqlite", "postgresql")
         ]
         self.engine = engine
+        # A page's references to a remembered table: only their keys are read (`page_items`).
+        self.remembered = [entry for entry in self.inlined if entry[1].remembered]
+        self.page_inlined = [entry for entry in self.inlined if entry not in self.remembered]
         self.fetched = [entry for entry in self.related if entry not in self.inlined]
         # References to the same table with the same shape share one query.
         self.references: dict[IdQuery, tuple[str, ...]] = {}
@@ -534,7 +549,7 @@ class Plan:
             at for at, column in enumerate(columns) if not isinstance(column.expression, Column)
         ]
         self._csv_layouts: dict[tuple[str, ...], _CsvLayout] = {}
-        self._positions: dict[int, list[int]] = {}
+        self._positions: dict[tuple[int, bool], list[int]] = {}
         self._key_columns: dict[tuple[Any, ...], tuple[list[Any], list[int]]] = {}
         self._outers: dict[tuple[int, tuple[int, ...], bool], TextualSelect] = {}
         table = reader.id_column.class_.__table__
@@ -578,7 +593,7 @@ class Plan:
             order = [columns[at].desc() if descending else columns[at] for at in key_positions]
             relations = []
             joined: Any = rows
-            for at, related in self.inlined:
+            for at, related in self.page_inlined:
                 key = columns[self._getters[at]]
                 inline = related.inline[self.lang] if related.inline is not None else None
                 if dialect.name == "postgresql" and inline is not None and inline.joined is not None:
@@ -643,6 +658,15 @@ class Plan:
         writes JSON text as orjson does (`writes_json_as_orjson`), a relation's text then goes into the
         body as it is (`orjson.Fragment`) instead of being decoded and encoded again."""
         items = self._items_of(rows, to_json)
+        return self._with_fetched(session, items)
+
+    def page_items(self, session: Session, rows: Sequence[Any], to_json: bool = False) -> list[Item]:
+        """`items` of a page's rows (`with_relations`): their references to a remembered table are
+        keys, each replaced by the object a memo of the table keeps for this data version."""
+        remembered = [(at, self._remembered_objects(session, related)) for at, related in self.remembered]
+        return self._with_fetched(session, self._items_of(rows, to_json, remembered))
+
+    def _with_fetched(self, session: Session | None, items: list[Item]) -> list[Item]:
         if self.fetched and items:
             assert session is not None
             connection = session.connection()
@@ -660,15 +684,37 @@ class Plan:
                 attach(await reads.driver_rows(query.sql(dialect), query.parameters(dialect.name, ids)))
         return items
 
-    def _items_of(self, rows: Sequence[Any], to_json: bool) -> list[Item]:
+    def _remembered_objects(self, session: Session, related: _Related) -> Mapping[Any, Item]:
+        """A remembered table's objects by key, in the plan's language, at the session's data version."""
+        query = related.queries[self.lang]
+        keys = related.keys
+        assert keys is not None
+
+        def read() -> Mapping[Any, Item]:
+            rows = session.connection().execute(query.select_where(true()))
+            return {owner: dict(zip(keys, values, strict=True)) for owner, *values in rows}
+
+        return _REMEMBERED.get(session, query, read)
+
+    def _items_of(
+        self,
+        rows: Sequence[Any],
+        to_json: bool,
+        remembered: Sequence[tuple[int, Mapping[Any, Item]]] | None = None,
+    ) -> list[Item]:
+        """`remembered`: the rows are a page's (`with_relations`), and these are the objects of its
+        references to remembered tables, by field position."""
         if not rows:
             return []
         names = self.names
+        page = remembered is not None
         # Column by column (the transposing and the decoding in C), then an item per row.
         columns = list(zip(*rows, strict=True))
-        values: list[Sequence[Any]] = [columns[at] for at in self._value_positions(len(columns))]
+        values: list[Sequence[Any]] = [columns[at] for at in self._value_positions(len(columns), page)]
+        for at, objects in remembered or ():
+            values[at] = list(map(objects.get, values[at]))  # a key, or None for no reference
         read = orjson.Fragment if to_json and writes_json_as_orjson(self.engine) else orjson.loads
-        for at, related in self.inlined:
+        for at, related in self.page_inlined if page else self.inlined:
             texts = values[at]
             if None in texts:  # no related row: PostgreSQL's json_agg gives NULL, not []
                 values[at] = [
@@ -690,15 +736,17 @@ class Plan:
             ids = list({item[name] for item in items for name in fields} - {None})
             yield query, ids, partial(self._attach_references, items, query, fields)
 
-    def _value_positions(self, width: int) -> list[int]:
+    def _value_positions(self, width: int, page: bool) -> list[int]:
         """Where each field's value is in a row `width` columns wide: a relation read inside the
-        statement is one of the last columns (`with_relations`, `by_id`)."""
-        positions = self._positions.get(width)
+        statement is one of the last columns (`with_relations` when `page`, else `by_id`); a
+        remembered reference of a page is its key."""
+        positions = self._positions.get((width, page))
         if positions is None:
             positions = list(self._getters)
-            for offset, (at, _) in enumerate(self.inlined, width - len(self.inlined)):
+            inlined = self.page_inlined if page else self.inlined
+            for offset, (at, _) in enumerate(inlined, width - len(inlined)):
                 positions[at] = offset
-            self._positions[width] = positions
+            self._positions[width, page] = positions
         return positions
 
     def csv_text(self, session: Session, rows: Sequence[Any], columns: Sequence[str]) -> str:
