@@ -130,12 +130,28 @@ def _is_empty() -> bool:
 @app.command("refresh-export-lines")
 def refresh_export_lines() -> None:
     """Store every record's CSV export lines again (writes keep them; a database built before
-    migration 0017 has none, and its exports compute every line until this has run)."""
+    migration 0017 has none, and its exports compute every line until this has run or `serve` has
+    migrated it)."""
+    typer.echo(_refresh_export_lines(only_if_none=False))
+
+
+def _refresh_export_lines(only_if_none: bool) -> str | None:
+    """Store every trade figure's export lines (only where none is stored while figures are, if
+    asked): a summary, or None if skipped."""
+    from sqlalchemy import func, select
+
     from app import export_lines
+    from app.models import ExportLine, TradeFigure
 
     with _session() as session:
+        if only_if_none and (
+            session.scalar(select(ExportLine.record_id).limit(1)) is not None
+            or session.scalar(select(TradeFigure.id).limit(1)) is None
+        ):
+            return None
         export_lines.refresh_all(session.connection())
-    typer.echo("export lines stored")
+        stored = session.scalar(select(func.count()).select_from(ExportLine))
+    return f"export lines stored: {stored}"
 
 
 @app.command()
@@ -153,8 +169,11 @@ def serve(
         db_upgrade()
         if _is_empty():
             typer.echo(_seed())
-        elif (indexed := _reindex(only_if_empty=True)) is not None:
-            typer.echo(indexed)  # data from before the search migration
+        else:
+            if (indexed := _reindex(only_if_empty=True)) is not None:
+                typer.echo(indexed)  # data from before the search migration
+            if (stored := _refresh_export_lines(only_if_none=True)) is not None:
+                typer.echo(stored)  # figures from before the export lines' migration
     import uvicorn  # here, not at the top: no other command serves
 
     uvicorn.run(
