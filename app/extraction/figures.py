@@ -529,6 +529,10 @@ def _caption_flows(
 
 
 _DATA_WORDS = re.compile(r"\b(?:данн\w+|цифр\w*|показател\w+|data|figures?|numbers)\b", re.IGNORECASE)
+# What else a release calls its numbers when it says they are preliminary ("Сведения за 2026 год
+# являются предварительными", "Statistics for 2026 are provisional"); not a period's data
+# otherwise ("по итогам визита", "the economic results of the year").
+_RELEASE_DATA_WORDS = re.compile(r"\b(?:сведени\w+|итог\w*|statistics|information)\b", re.IGNORECASE)
 
 
 def _preliminary_periods(reading: Reading) -> _Preliminary:
@@ -538,7 +542,9 @@ def _preliminary_periods(reading: Reading) -> _Preliminary:
     preliminary = _Preliminary()
     for facts in reading.facts:
         sentence = facts.sentence
-        if not reading.cues("PRELIMINARY", sentence.tokens) or not _DATA_WORDS.search(sentence.text):
+        if not reading.cues("PRELIMINARY", sentence.tokens) or not (
+            _DATA_WORDS.search(sentence.text) or _RELEASE_DATA_WORDS.search(sentence.text)
+        ):
             continue
         year = reading.published.year if reading.published else _paragraph_year(reading, facts)
         found = find_periods(sentence.text, sentence.start, year, reading.published)
