@@ -1695,8 +1695,38 @@ def _by_a_year_ahead(reading: Reading, periods: list[Period], period: str) -> bo
     )
 
 
+# Words that open a clause of its own inside a sentence ("…, which came to", "отметив, что … составил").
+_CLAUSE_OPENERS = {"which", "that", "который", "что"}
+# English verbs of a figure in the past tense that do not end in "-ed".
+_EN_PAST = {"came", "was", "were", "stood", "rose", "fell", "grew", "hit", "reached", "totalled"}
+# How near the amount the verb stands that makes a clause tell a figure of its own.
+_OWN_VERB_REACH = 3
+
+
+def _figure_clause(reading: Reading, before: Sequence[Token]) -> list[Token]:
+    """The tokens of the figure's own clause when a subordinate clause tells it with a verb in the
+    past ("…would still be modest next to trade with Turkey, which came to…"): the forecast or the
+    target of the main clause is not its status. Else all of `before`."""
+    opener = max(
+        (
+            i
+            for i, t in enumerate(before)
+            if (t.text.lower() if reading.language == "en" else lemma(t.text)) in _CLAUSE_OPENERS
+        ),
+        default=None,
+    )
+    if opener is None:
+        return list(before)
+    near = before[max(opener + 1, len(before) - _OWN_VERB_REACH) :]
+    if reading.language == "en":
+        past = any(t.text.lower() in _EN_PAST or t.text.lower().endswith("ed") for t in near)
+    else:
+        past = any(past_verb(t.text) for t in near)
+    return list(before[opener + 1 :]) if past else list(before)
+
+
 def _status(reading: Reading, before: Sequence[Token], sentence_tokens: Sequence[Token]) -> str:
-    clause = list(before)
+    clause = _figure_clause(reading, before)
     if reading.cues("TARGET", clause):
         return "target"
     forecast = [m for m in reading.cues("FORECAST", clause) if not _is_month_may(clause, m)]
