@@ -37,6 +37,8 @@ RAIL_SEA = "a rail-and-sea container service: a transport corridor"
 SECTORS = "sectors: investment, customs, tourism"
 MORE_THAN = "more than doubled (a multiple with more than)"
 FINAL_DATA = "a figure told by final or revised data: reported, in a preliminary release"
+CLOSING_NOTE = "a release's closing note that a year's data are preliminary: its figures of that year"
+PAST_BESIDE_AIM = "a past figure told beside a forecast or a target, in a clause of its own: reported"
 BASE_BEFORE = "a rate against the quarter, month or year before: its compared_period"
 
 WORDINGS: tuple[Wording, ...] = (
@@ -317,6 +319,86 @@ WORDINGS += (
         "USD 212.5 million. Revised figures for 2025 put exports to Korea at USD 301.9 million.",
         ("trade_figure", {"value": 212_500_000, "status": "preliminary"}),
         ("trade_figure", {"value": 301_900_000, "status": "reported"}),
+    ),
+    _w(
+        CLOSING_NOTE,
+        "ru",
+        "Товарооборот Казахстана с Грузией за январь–август 2026 года составил 88,2 млн долларов "
+        "США. По уточнённым итогам 2025 года он составил 121,6 млн долларов США. Сведения за "
+        "2026 год являются предварительными и будут уточнены.",
+        ("trade_figure", {"value": 88_200_000, "status": "preliminary"}),
+        ("trade_figure", {"value": 121_600_000, "status": "reported"}),
+    ),
+    _w(
+        CLOSING_NOTE,
+        "ru",
+        "Экспорт Узбекистана в Латвию за девять месяцев 2026 года достиг 41,5 млн долларов США, "
+        "импорт из Латвии — 17,3 млн долларов США. Все сведения носят предварительный характер.",
+        ("trade_figure", {"value": 41_500_000, "status": "preliminary"}),
+        ("trade_figure", {"value": 17_300_000, "status": "preliminary"}),
+    ),
+    _w(
+        CLOSING_NOTE,
+        "ru",
+        "В третьем квартале 2026 года товарооборот Армении с Грецией составил 34,9 млн долларов "
+        "США. Итоги за 2026 год предварительные.",
+        ("trade_figure", {"value": 34_900_000, "status": "preliminary"}),
+    ),
+    _w(
+        CLOSING_NOTE,
+        "en",
+        "Kyrgyzstan's imports from Poland in January-September 2026 reached USD 63.7 million. "
+        "Statistics for 2026 are preliminary and subject to revision.",
+        ("trade_figure", {"value": 63_700_000, "status": "preliminary"}),
+    ),
+    _w(
+        CLOSING_NOTE,
+        "en",
+        "Trade between Azerbaijan and Croatia totalled USD 52.8 million in the first half of 2026. "
+        "Information for the current year is provisional.",
+        ("trade_figure", {"value": 52_800_000, "status": "preliminary"}),
+    ),
+    _w(
+        PAST_BESIDE_AIM,
+        "en",
+        "Such a target would still be modest next to Georgia's trade with Turkey, which "
+        "came to USD 1.9 billion in 2025.",
+        ("trade_figure", {"value": 1_900_000_000, "status": "reported"}),
+    ),
+    _w(
+        PAST_BESIDE_AIM,
+        "en",
+        "Analysts called the goal ambitious, noting that Armenia's trade with Iran came "
+        "to about $700 million in 2025.",
+        ("trade_figure", {"value": 700_000_000, "status": "reported"}),
+    ),
+    _w(
+        PAST_BESIDE_AIM,
+        "en",
+        "That would be a fraction of Kyrgyzstan's trade with China, which reached USD "
+        "19.4 billion last year.",
+        ("trade_figure", {"value": 19_400_000_000, "status": "reported"}),
+    ),
+    _w(
+        PAST_BESIDE_AIM,
+        "ru",
+        "Это было бы лишь малой долей товарооборота Казахстана с Китаем, который в 2025 "
+        "году составил 44 млрд долларов.",
+        ("trade_figure", {"value": 44_000_000_000, "status": "reported"}),
+    ),
+    _w(
+        PAST_BESIDE_AIM,
+        "ru",
+        "Эксперты назвали цель амбициозной, отметив, что товарооборот Узбекистана с "
+        "Турцией в 2025 году составил 3,1 млрд долларов.",
+        ("trade_figure", {"value": 3_100_000_000, "status": "reported"}),
+    ),
+    _w(
+        PAST_BESIDE_AIM,
+        "ru",
+        "Такой рубеж был бы вдвое скромнее товарооборота Азербайджана с Россией, который "
+        "в прошлом году достиг 4,8 млрд долларов.",
+        ("trade_figure", {"value": 4_800_000_000, "status": "reported"}),
     ),
     _w(
         BASE_BEFORE,

@@ -529,6 +529,10 @@ def _caption_flows(
 
 
 _DATA_WORDS = re.compile(r"\b(?:данн\w+|цифр\w*|показател\w+|data|figures?|numbers)\b", re.IGNORECASE)
+# What else a release calls its numbers when it says they are preliminary ("Сведения за 2026 год
+# являются предварительными", "Statistics for 2026 are provisional"); not a period's data
+# otherwise ("по итогам визита", "the economic results of the year").
+_RELEASE_DATA_WORDS = re.compile(r"\b(?:сведени\w+|итог\w*|statistics|information)\b", re.IGNORECASE)
 
 
 def _preliminary_periods(reading: Reading) -> _Preliminary:
@@ -538,7 +542,9 @@ def _preliminary_periods(reading: Reading) -> _Preliminary:
     preliminary = _Preliminary()
     for facts in reading.facts:
         sentence = facts.sentence
-        if not reading.cues("PRELIMINARY", sentence.tokens) or not _DATA_WORDS.search(sentence.text):
+        if not reading.cues("PRELIMINARY", sentence.tokens) or not (
+            _DATA_WORDS.search(sentence.text) or _RELEASE_DATA_WORDS.search(sentence.text)
+        ):
             continue
         year = reading.published.year if reading.published else _paragraph_year(reading, facts)
         found = find_periods(sentence.text, sentence.start, year, reading.published)
@@ -1689,8 +1695,38 @@ def _by_a_year_ahead(reading: Reading, periods: list[Period], period: str) -> bo
     )
 
 
+# Words that open a clause of its own inside a sentence ("…, which came to", "отметив, что … составил").
+_CLAUSE_OPENERS = {"which", "that", "который", "что"}
+# English verbs of a figure in the past tense that do not end in "-ed".
+_EN_PAST = {"came", "was", "were", "stood", "rose", "fell", "grew", "hit", "reached", "totalled"}
+# How near the amount the verb stands that makes a clause tell a figure of its own.
+_OWN_VERB_REACH = 3
+
+
+def _figure_clause(reading: Reading, before: Sequence[Token]) -> list[Token]:
+    """The tokens of the figure's own clause when a subordinate clause tells it with a verb in the
+    past ("…would still be modest next to trade with Turkey, which came to…"): the forecast or the
+    target of the main clause is not its status. Else all of `before`."""
+    opener = max(
+        (
+            i
+            for i, t in enumerate(before)
+            if (t.text.lower() if reading.language == "en" else lemma(t.text)) in _CLAUSE_OPENERS
+        ),
+        default=None,
+    )
+    if opener is None:
+        return list(before)
+    near = before[max(opener + 1, len(before) - _OWN_VERB_REACH) :]
+    if reading.language == "en":
+        past = any(t.text.lower() in _EN_PAST or t.text.lower().endswith("ed") for t in near)
+    else:
+        past = any(past_verb(t.text) for t in near)
+    return list(before[opener + 1 :]) if past else list(before)
+
+
 def _status(reading: Reading, before: Sequence[Token], sentence_tokens: Sequence[Token]) -> str:
-    clause = list(before)
+    clause = _figure_clause(reading, before)
     if reading.cues("TARGET", clause):
         return "target"
     forecast = [m for m in reading.cues("FORECAST", clause) if not _is_month_may(clause, m)]
