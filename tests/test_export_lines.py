@@ -2,7 +2,6 @@
 byte for byte the lines the export computes, over the seed and after each kind of write."""
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -21,7 +20,6 @@ from app.api_keys import create_key
 from app.common import export
 from app.common.csv_lines import csv_columns
 from app.common.export import every_csv_line
-from app.config import get_settings
 from app.migrated import alembic_config
 from app.models import Country, ExportLine, TradeFigure
 from app.trade.repository import TRADE_FIGURES
@@ -181,19 +179,11 @@ def test_two_transactions_storing_one_figures_lines_do_not_collide(seeded: Datab
         engine.dispose()
 
 
-@pytest.fixture
-def cli_database(empty_database: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
-    monkeypatch.setenv("DATABASE_URL", empty_database.url)
+def test_serve_stores_the_lines_of_figures_from_before_their_migration(
+    cli_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(uvicorn, "run", lambda *_args, **_options: None)
-    get_settings.cache_clear()
-    yield empty_database
-    get_settings.cache_clear()
-
-
-def test_serve_stores_the_lines_of_figures_from_before_their_migration(cli_database: Database) -> None:
     runner, config = CliRunner(), alembic_config(cli_database.url)
-    command.upgrade(config, "head")
-    assert runner.invoke(cli.app, ["seed"]).exit_code == 0
     command.downgrade(config, "0016")  # as a database with figures from before the lines existed
     served = runner.invoke(cli.app, ["serve"])  # migrates, then stores every figure's lines
     engine = create_engine(cli_database.url, poolclass=NullPool)
