@@ -1,8 +1,9 @@
 """CSV and NDJSON exports of a list endpoint: every matching record, streamed.
 
 On PostgreSQL, a CSV export of a resource that reads rows (app/common/rows.py) is written by the
-database: one SELECT per batch builds each record's whole CSV line with SQL string functions
-(`CsvLine`), and Python only joins the lines into chunks. The lines are byte for byte what the csv
+database: one SELECT, read a batch at a time through a server-side cursor, gives each record's whole
+CSV line, stored by the writers (app/export_lines.py) or built with SQL string functions (`CsvLine`),
+and Python only joins the lines into chunks. The lines are byte for byte what the csv
 module writes from `rows.row_cells` of the items; a value SQL cannot write exactly as `rows.cell` does
 (a float needing more than 15 digits or an exponent) makes its record's line NULL, and that record
 alone is written by the Python path. SQLite, NDJSON, `include=` and resources without a row reader
@@ -34,11 +35,10 @@ from app.common.csv_lines import CsvLine, _text, csv_columns, csv_line
 from app.common.headers import PUBLIC_CACHE, VARY, best
 from app.common.language import Language
 from app.common.listing import EXPORT_BATCH, Listing
-from app.common.pagination import check_cursor, cut, page_query
+from app.common.pagination import check_cursor, page_query
 from app.common.rows import (
     Plan,
     driver_chunks,
-    driver_rows,
     raw_column,
     row_cells,
 )
@@ -49,8 +49,7 @@ from app.models import ExportLine
 EXPORT_ACCEPT = {"text/csv": "csv", "application/x-ndjson": "ndjson", "application/ndjson": "ndjson"}
 EXPORT_MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
 CSV_CHUNK = 256 * 1024  # characters per chunk sent
-# Records per statement of a database-built CSV export (each statement stays short); on SQLite, whose
-# export is one statement, records per chunk fetched.
+# Records per chunk fetched of a database-built CSV export (one statement, streamed).
 SQL_BATCH = 10_000
 # Engines whose CSV lines the database writes. On SQLite the Python path's column-at-a-time cells
 # measured faster than SQLite's string functions (docs/benchmarks/2026-12-03-export-sqlite.md); its
@@ -182,20 +181,7 @@ def every_csv_line(
             selected = selected.outerjoin_from(line.model, target, condition)
     # A line not stored is computed by SQL; one SQL left NULL, by Python.
     computed = line if stored else None
-    if engine == "sqlite":
-        yield from _streamed(session, listing, selected, params, lang, plan, columns, computed)
-        return
-    cursor = params.cursor
-    while True:
-        query, resolved, _ = page_query(selected, listing.sorting, params.sort, SQL_BATCH, cursor, lang)
-        fetched = driver_rows(session.connection().execute(query))
-        rows, cursor = cut(fetched, SQL_BATCH, listing.sorting, resolved, lambda last: last[1:])
-        lines = [row[0] for row in rows]
-        if None in lines:
-            _write_the_rest(session, plan, columns, computed, lines, [row[-1] for row in rows])
-        yield "".join(lines)
-        if cursor is None:
-            return
+    yield from _streamed(session, listing, selected, params, lang, plan, columns, computed)
 
 
 def _streamed(
@@ -208,13 +194,17 @@ def _streamed(
     columns: Sequence[str],
     computed: "CsvLine | None",
 ) -> Iterator[str]:
-    """SQLite: one statement for the whole export, its lines fetched SQL_BATCH at a time. SQLite makes
-    rows as they are fetched, so memory stays flat; each chunk has the statement timeout to itself
-    (`renew_deadline`). One statement rather than a keyset query per batch: no batch starts its
-    index search, or its sort, again."""
+    """One statement for the whole export, its lines fetched SQL_BATCH at a time, so that no batch
+    starts its index search, its join or its sort again. SQLite makes rows as they are fetched, and
+    each chunk has the statement timeout to itself (`renew_deadline`); PostgreSQL reads them through a
+    server-side cursor, each FETCH a statement of its own under the timeout, planned for every row
+    rather than the first few (the stored lines merged with the figures in key order, not looked up
+    one figure at a time)."""
     query, _, _ = page_query(selected, listing.sorting, params.sort, SQL_BATCH, params.cursor, lang)
     connection = session.connection()
-    result = connection.execute(query.limit(None))
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("SET LOCAL cursor_tuple_fraction = 1")
+    result = connection.execute(query.limit(None).execution_options(stream_results=True))
     for rows in driver_chunks(result, SQL_BATCH, lambda: renew_deadline(connection)):
         lines = [row[0] for row in rows]
         if None in lines:

@@ -192,15 +192,13 @@ def driver_chunks(
     result: CursorResult[Any], size: int, before: Callable[[], None]
 ) -> Iterator[Sequence[Any]]:
     """A result's rows as the driver's tuples (as `driver_rows`), `size` at a time, for a statement
-    streamed in chunks; `before` runs before each chunk is fetched."""
-    dbapi_error = result.context.dialect.loaded_dbapi.Error
+    streamed in chunks; `before` runs before each chunk is fetched. Through the result's fetch
+    strategy: for a server-side cursor it holds the rows it read ahead (the first, to learn the
+    columns), and it raises the driver's errors as SQLAlchemy's."""
     try:
         while True:
             before()
-            try:
-                rows = result.cursor.fetchmany(size)
-            except dbapi_error as exc:
-                raise DBAPIError.instance(None, None, exc, dbapi_error) from exc
+            rows = result.cursor_strategy.fetchmany(result, result.cursor, size)
             if not rows:
                 return
             yield rows
