@@ -283,14 +283,18 @@ class CsvLines:
 
     def __init__(self, plans: Sequence[Plan], columns: Sequence[str], engine: str) -> None:
         aliases: dict[tuple[Any, str], Any] = {}
-        self._lines = [CsvLine(plan, columns, engine, aliases) for plan in plans]
+        lines = [CsvLine(plan, columns, engine, aliases) for plan in plans]
         self._langs = [plan.lang for plan in plans]
-        self._reader = plans[0].reader
+        self._id_column = plans[0].reader.id_column
+        # The CTE's SELECT (without its records) and each language's columns of it, in order; built
+        # once (comparing the cells takes a while).
+        self._cells: Select[Any] | None = None
+        self._parts: list[list[str]] = [[] for _ in lines]
+        if all(line.sql is not None for line in lines):
+            self._cells = self._written(lines)
 
-    def select(self, ids: Any) -> Select[Any] | None:
-        if any(line.sql is None for line in self._lines):
-            return None
-        first, others = self._lines[0], self._lines[1:]
+    def _written(self, lines: list[CsvLine]) -> Select[Any]:
+        first, others = lines[0], lines[1:]
         count = len(first.cells)
         shared = [
             all(
@@ -306,28 +310,31 @@ class CsvLines:
             else:
                 runs.append([at])
         cells: list[Any] = []
-        parts: list[list[str]] = [[] for _ in self._lines]  # each language's columns of the CTE, in order
         for number, run in enumerate(runs):
             end = "\r\n" if run[-1] == count - 1 else ","
             if shared[run[0]]:
                 cells.append(first.joined(run, end).label(f"part{number}"))
-                for names in parts:
+                for names in self._parts:
                     names.append(f"part{number}")
                 continue
-            for line, lang, names in zip(self._lines, self._langs, parts, strict=True):
+            for line, lang, names in zip(lines, self._langs, self._parts, strict=True):
                 cells.append(line.joined(run, end).label(f"part{number}_{lang}"))
                 names.append(f"part{number}_{lang}")
-        id_column = self._reader.id_column
-        written = select(id_column.label("record_id"), *cells).select_from(first.model)
+        written = select(self._id_column.label("record_id"), *cells).select_from(first.model)
         joined: set[Any] = set()
-        for line in self._lines:
+        for line in lines:
             for target, condition in line.joins:
                 if target not in joined:
                     joined.add(target)
                     written = written.outerjoin(target, condition)
-        table = written.where(id_column.in_(ids)).cte("cells").prefix_with("MATERIALIZED")
+        return written
+
+    def select(self, ids: Any) -> Select[Any] | None:
+        if self._cells is None:
+            return None
+        table = self._cells.where(self._id_column.in_(ids)).cte("cells").prefix_with("MATERIALIZED")
         selects = []
-        for lang, names in zip(self._langs, parts, strict=True):
+        for lang, names in zip(self._langs, self._parts, strict=True):
             text: ColumnElement[str] = table.c[names[0]]
             for name in names[1:]:
                 text = text.concat(table.c[name])
