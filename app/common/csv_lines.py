@@ -2,8 +2,8 @@
 `rows.row_cells` of its item: the export runs it (app/common/export.py), and the writers store its
 lines (app/export_lines.py)."""
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import (
@@ -412,26 +412,23 @@ def _unwrapped(column: Any) -> Any:
 
 
 _lines: dict[tuple[Plan, tuple[str, ...], str], CsvLine] = {}
+_multi: dict[tuple[tuple[Plan, ...], tuple[str, ...], str], CsvLines] = {}
+T = TypeVar("T")
 
 
 def csv_line(plan: Plan, columns: Sequence[str], engine: str) -> CsvLine:
-    key = (plan, tuple(columns), engine)
-    line = _lines.get(key)
-    if line is None:
-        line = CsvLine(plan, columns, engine)
-        if len(_lines) < MAX_LINES:
-            _lines[key] = line
-    return line
-
-
-_multi: dict[tuple[tuple[Plan, ...], tuple[str, ...], str], CsvLines] = {}
+    return _kept(_lines, (plan, tuple(columns), engine), lambda: CsvLine(plan, columns, engine))
 
 
 def csv_lines(plans: Sequence[Plan], columns: Sequence[str], engine: str) -> CsvLines:
-    key = (tuple(plans), tuple(columns), engine)
-    lines = _multi.get(key)
-    if lines is None:
-        lines = CsvLines(plans, columns, engine)
-        if len(_multi) < MAX_LINES:
-            _multi[key] = lines
-    return lines
+    return _kept(_multi, (tuple(plans), tuple(columns), engine), lambda: CsvLines(plans, columns, engine))
+
+
+def _kept(kept: dict[Any, T], key: Any, build: Callable[[], T]) -> T:
+    """The value kept for `key`, built the first time (and kept while fewer than MAX_LINES are)."""
+    value = kept.get(key)
+    if value is None:
+        value = build()
+        if len(kept) < MAX_LINES:
+            kept[key] = value
+    return value
