@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
-from app.common.csv_lines import csv_columns, csv_line
+from app.common.csv_lines import csv_columns, csv_lines
 from app.common.language import LANGUAGES
 from app.common.listing import Listing
 from app.models import (
@@ -58,26 +58,25 @@ def refresh(connection: Connection, listing: Listing[Any], ids: Select[Any] | Co
         delete(ExportLine).where(ExportLine.record_type == record_type, ExportLine.record_id.in_(ids))
     )
     engine = connection.dialect.name
-    columns = csv_columns(reader.schema)
-    for lang in LANGUAGES:
-        line = csv_line(reader.plan(lang), columns, engine)
-        assert line.sql is not None, "a stored listing's lines are written by SQL"
-        lines = select(literal(record_type), literal(lang), reader.id_column, line.sql.label("line"))
-        for target, condition in line.joins:
-            lines = lines.outerjoin_from(line.model, target, condition)
-        written = select(lines.where(reader.id_column.in_(ids)).subquery())
-        columns_written = [ExportLine.record_type, ExportLine.lang, ExportLine.record_id, ExportLine.line]
-        stored = _insert(engine)(ExportLine).from_select(
-            columns_written, written.where(written.selected_columns.line.is_not(None))
+    lines = csv_lines(tuple(reader.plan(lang) for lang in LANGUAGES), csv_columns(reader.schema), engine)
+    written = lines.select(ids)
+    assert written is not None, "a stored listing's lines are written by SQL"
+    columns_written = [ExportLine.record_type, ExportLine.lang, ExportLine.record_id, ExportLine.line]
+    selected = written.selected_columns
+    stored = _insert(engine)(ExportLine).from_select(
+        columns_written,
+        written.with_only_columns(
+            literal(record_type), selected.lang, selected.record_id, selected.line
+        ).where(selected.line.is_not(None)),
+    )
+    # A line another transaction stored since the delete above (a concurrent write that reached
+    # the same figure) is written over, not a duplicate key.
+    connection.execute(
+        stored.on_conflict_do_update(
+            index_elements=[ExportLine.record_type, ExportLine.lang, ExportLine.record_id],
+            set_={"line": stored.excluded.line},
         )
-        # A line another transaction stored since the delete above (a concurrent write that reached
-        # the same figure) is written over, not a duplicate key.
-        connection.execute(
-            stored.on_conflict_do_update(
-                index_elements=[ExportLine.record_type, ExportLine.lang, ExportLine.record_id],
-                set_={"line": stored.excluded.line},
-            )
-        )
+    )
 
 
 def _insert(engine: str) -> Any:

@@ -11,6 +11,7 @@ import pytest
 import uvicorn
 from alembic import command
 from sqlalchemy import create_engine, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 from typer.testing import CliRunner
@@ -18,7 +19,7 @@ from typer.testing import CliRunner
 from app import cli, export_lines, revisions
 from app.api_keys import create_key
 from app.common import export
-from app.common.csv_lines import csv_columns
+from app.common.csv_lines import csv_columns, csv_line, csv_lines
 from app.common.export import every_csv_line
 from app.migrated import alembic_config
 from app.models import Country, ExportLine, TradeFigure
@@ -143,6 +144,23 @@ def test_refresh_all_stores_every_line_again(session: Session, stored_only: None
     session.execute(ExportLine.__table__.delete())
     export_lines.refresh_all(session.connection())
     assert_stored_lines_are_the_computed(session)
+
+
+@pytest.mark.parametrize("dialect", [sqlite.dialect(), postgresql.dialect()], ids=["sqlite", "postgresql"])
+def test_the_cells_every_language_shares_are_written_once(dialect: Any) -> None:
+    """One statement writes every language's lines: the lists of citations and contested values
+    (the same in each) once, each language's names and notes in its own."""
+    reader = TRADE_FIGURES.reader
+    columns = csv_columns(TradeFigureRead)
+    one = csv_line(reader.plan("en"), columns, dialect.name).sql
+    both = csv_lines([reader.plan(lang) for lang in ("en", "ru")], columns, dialect.name)
+    statement = both.select(select(TradeFigure.id))
+    assert one is not None and statement is not None
+    one_sql, both_sql = str(select(one).compile(dialect=dialect)), str(statement.compile(dialect=dialect))
+    for shared in ("FROM citations", "FROM contested_values"):
+        assert both_sql.count(shared) == one_sql.count(shared) > 0
+    for own in ("name_en", "name_ru", "note_en", "note_ru"):
+        assert own in both_sql
 
 
 def test_two_transactions_storing_one_figures_lines_do_not_collide(seeded: Database) -> None:

@@ -2,8 +2,8 @@
 `rows.row_cells` of its item: the export runs it (app/common/export.py), and the writers store its
 lines (app/export_lines.py)."""
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import (
@@ -14,6 +14,7 @@ from sqlalchemy import (
     Enum,
     Float,
     Integer,
+    Select,
     String,
     and_,
     case,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     or_,
     select,
     type_coerce,
+    union_all,
 )
 from sqlalchemy.sql.elements import Case, TypeCoerce
 
@@ -53,11 +55,19 @@ class CsvLine:
     (with its `\\r\\n`), as the csv module writes `rows.row_cells` of the item; `sql` is None when a
     column has a kind this does not write."""
 
-    def __init__(self, plan: Plan, columns: Sequence[str], engine: str) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        columns: Sequence[str],
+        engine: str,
+        aliases: dict[tuple[Any, str], Any] | None = None,
+    ) -> None:
         self._engine = engine
         self.model = plan.reader.model
-        # The referenced tables to join (outer), each with its condition.
+        # The referenced tables to join (outer), each with its condition; `aliases` shares them
+        # between the lines of several languages (`CsvLines`).
         self.joins: list[tuple[Any, ColumnElement[bool]]] = []
+        self._aliases = {} if aliases is None else aliases
         # The cells that are NULL where SQL cannot write the value (floats): the line must be NULL then.
         self._strict: set[int] = set()
         try:
@@ -68,15 +78,26 @@ class CsvLine:
         if len(cells) == 1:  # the csv module quotes a line's only cell when it is empty
             written = cells[0] if self._strict else func.coalesce(cells[0], _text(""))
             cells = [case((written == _text(""), _text('""')), else_=written)]
-        if engine == "sqlite":
-            self.sql = self._printed(cells)
-            return
+        self.cells = cells
+        self.sql = self.joined(range(len(cells)), "\r\n")
+
+    def joined(self, at: Sequence[int], end: str) -> ColumnElement[str]:
+        """The cells at these positions written one after the other, each followed by a comma but the
+        last, by `end`: NULL when a strict cell is."""
+        cells = [self.cells[i] for i in at]
+        if self._engine == "sqlite":
+            return self._printed(cells, {n for n, i in enumerate(at) if i in self._strict}, end)
         line = cells[0]
         for cell in cells[1:]:
             line = line.concat(_text(",")).concat(cell)
-        self.sql = line.concat(_text("\r\n"))
+        return line.concat(_text(end)) if end else line
 
-    def _printed(self, cells: Sequence[ColumnElement[str]]) -> ColumnElement[str]:
+    def is_strict(self, at: int) -> bool:
+        return at in self._strict
+
+    def _printed(
+        self, cells: Sequence[ColumnElement[str]], strict: set[int], last: str
+    ) -> ColumnElement[str]:
         """SQLite: the line written by printf(), one `%s` a cell, which writes NULL as an empty cell:
         one string made, where `a || ',' || b …` makes one per cell. The strict cells are
         concatenated instead, so that their NULL still makes the line NULL."""
@@ -84,12 +105,12 @@ class CsvLine:
         run: list[ColumnElement[str]] = []
         form = ""
         for at, cell in enumerate(cells):
-            end = "\r\n" if at == len(cells) - 1 else ","
-            if at in self._strict or len(run) == PRINTF_ARGUMENTS:
+            end = last if at == len(cells) - 1 else ","
+            if at in strict or len(run) == PRINTF_ARGUMENTS:
                 if form:
                     parts.append(func.printf(_text(form), *run) if run else _text(form))
                 run, form = [], ""
-            if at in self._strict:
+            if at in strict:
                 parts.append(cell)
                 form = end
             else:
@@ -150,7 +171,8 @@ class CsvLine:
             else:
                 # A reference is an outer join: the planner can remember the few rows referenced
                 # (PostgreSQL's Memoize), which a subquery per record cannot.
-                target = query.columns[0].table.alias()
+                table = query.columns[0].table
+                target = self._aliases.setdefault((table, str(relation.local_key)), table.alias())
                 self.joins.append(
                     (target, target.corresponding_column(query.columns[0]) == relation.local_key)
                 )
@@ -252,6 +274,74 @@ class CsvLine:
         return case((needs, quoted), else_=shown)
 
 
+class CsvLines:
+    """Each record's line in several languages (one plan each, of one reader), as one SELECT of
+    (record_id, lang, line) for the records `ids` selects; `None` when a line has a column SQL does
+    not write. Most cells are the same in every language (ids, numbers, the lists of citations): the
+    runs of them are written once per record, in a materialized CTE, beside each language's own
+    cells (names, notes), and each language's line is then a concatenation of a few texts."""
+
+    def __init__(self, plans: Sequence[Plan], columns: Sequence[str], engine: str) -> None:
+        aliases: dict[tuple[Any, str], Any] = {}
+        lines = [CsvLine(plan, columns, engine, aliases) for plan in plans]
+        self._langs = [plan.lang for plan in plans]
+        self._id_column = plans[0].reader.id_column
+        # The CTE's SELECT (without its records) and each language's columns of it, in order; built
+        # once (comparing the cells takes a while).
+        self._cells: Select[Any] | None = None
+        self._parts: list[list[str]] = [[] for _ in lines]
+        if all(line.sql is not None for line in lines):
+            self._cells = self._written(lines)
+
+    def _written(self, lines: list[CsvLine]) -> Select[Any]:
+        first, others = lines[0], lines[1:]
+        count = len(first.cells)
+        shared = [
+            all(
+                line.cells[at].compare(first.cells[at]) and line.is_strict(at) == first.is_strict(at)
+                for line in others
+            )
+            for at in range(count)
+        ]
+        runs: list[list[int]] = []
+        for at in range(count):
+            if runs and shared[at] and shared[runs[-1][-1]]:
+                runs[-1].append(at)
+            else:
+                runs.append([at])
+        cells: list[Any] = []
+        for number, run in enumerate(runs):
+            end = "\r\n" if run[-1] == count - 1 else ","
+            if shared[run[0]]:
+                cells.append(first.joined(run, end).label(f"part{number}"))
+                for names in self._parts:
+                    names.append(f"part{number}")
+                continue
+            for line, lang, names in zip(lines, self._langs, self._parts, strict=True):
+                cells.append(line.joined(run, end).label(f"part{number}_{lang}"))
+                names.append(f"part{number}_{lang}")
+        written = select(self._id_column.label("record_id"), *cells).select_from(first.model)
+        joined: set[Any] = set()
+        for line in lines:
+            for target, condition in line.joins:
+                if target not in joined:
+                    joined.add(target)
+                    written = written.outerjoin(target, condition)
+        return written
+
+    def select(self, ids: Any) -> Select[Any] | None:
+        if self._cells is None:
+            return None
+        table = self._cells.where(self._id_column.in_(ids)).cte("cells").prefix_with("MATERIALIZED")
+        selects = []
+        for lang, names in zip(self._langs, self._parts, strict=True):
+            text: ColumnElement[str] = table.c[names[0]]
+            for name in names[1:]:
+                text = text.concat(table.c[name])
+            selects.append(select(table.c.record_id, _text(lang).label("lang"), text.label("line")))
+        return select(union_all(*selects).subquery())
+
+
 class _NotInSql(Exception):
     pass
 
@@ -322,13 +412,23 @@ def _unwrapped(column: Any) -> Any:
 
 
 _lines: dict[tuple[Plan, tuple[str, ...], str], CsvLine] = {}
+_multi: dict[tuple[tuple[Plan, ...], tuple[str, ...], str], CsvLines] = {}
+T = TypeVar("T")
 
 
 def csv_line(plan: Plan, columns: Sequence[str], engine: str) -> CsvLine:
-    key = (plan, tuple(columns), engine)
-    line = _lines.get(key)
-    if line is None:
-        line = CsvLine(plan, columns, engine)
-        if len(_lines) < MAX_LINES:
-            _lines[key] = line
-    return line
+    return _kept(_lines, (plan, tuple(columns), engine), lambda: CsvLine(plan, columns, engine))
+
+
+def csv_lines(plans: Sequence[Plan], columns: Sequence[str], engine: str) -> CsvLines:
+    return _kept(_multi, (tuple(plans), tuple(columns), engine), lambda: CsvLines(plans, columns, engine))
+
+
+def _kept(kept: dict[Any, T], key: Any, build: Callable[[], T]) -> T:
+    """The value kept for `key`, built the first time (and kept while fewer than MAX_LINES are)."""
+    value = kept.get(key)
+    if value is None:
+        value = build()
+        if len(kept) < MAX_LINES:
+            kept[key] = value
+    return value
