@@ -745,7 +745,7 @@ class Plan:
         read = orjson.Fragment if to_json and writes_json_as_orjson(self.engine) else orjson.loads
         for at, related in self.page_inlined if page else self.inlined:
             texts = values[at]
-            if None in texts:  # no related row: PostgreSQL's json_agg gives NULL, not []
+            if None in texts:  # no related row: PostgreSQL's aggregate gives NULL, not []
                 values[at] = [
                     read(text) if text is not None else [] if related.many else None for text in texts
                 ]
