@@ -241,11 +241,7 @@ class _Inline:
         """`key`: the column of the enclosing statement this relation hangs on; `outer`: its FROM."""
         item = self._item(engine)
         if engine == "postgresql":
-            if many:
-                value: Any = func.json_agg(aggregate_order_by(item, *self.order) if self.order else item)
-            else:
-                value = item
-            statement = select(cast(value, Text()))
+            statement = select(_json_array(item, self.order) if many else item)
         elif many:  # SQLite's aggregates take no ORDER BY: the rows come ordered from a subquery
             rows = self._from(select(item.label("item"))).order_by(*self.order).where(self.owner == key)
             ordered = rows.correlate(outer).subquery()
@@ -266,17 +262,18 @@ class _Inline:
         the join to the target by the link rows it expects, two or so, and hashes the whole target
         table (every country) for each record; once per page it probes the target's key."""
         assert self.joined is not None and self.order
-        items = func.json_agg(aggregate_order_by(self._item("postgresql"), *self.order))
-        statement = select(self.owner.label("owner"), cast(items, Text()).label("listed"))
+        items = _json_array(self._item("postgresql"), self.order)
+        statement = select(self.owner.label("owner"), items.label("listed"))
         wanted = self.owner.in_(select(key).select_from(page))
         return self._from(statement).where(wanted).group_by(self.owner).subquery(name)
 
     def _item(self, engine: str) -> Any:
+        if engine == "postgresql":
+            return _compact_json(self.keys, self.fields)
         if self.keys is None:
             return self.fields[0]
-        build = func.json_build_object if engine == "postgresql" else func.json_object
         pairs = zip(self.keys, self.fields, strict=True)
-        return build(*(part for key, field in pairs for part in (_key(key), field)))
+        return func.json_object(*(part for key, field in pairs for part in (_key(key), field)))
 
     def _from(self, statement: Select[Any]) -> Select[Any]:
         if self.joined is None:
@@ -285,12 +282,44 @@ class _Inline:
         return statement.select_from(link).join(target)
 
 
+def _compact_json(keys: tuple[str, ...] | None, fields: Sequence[Any]) -> ColumnElement[str]:
+    """PostgreSQL: an item as compact JSON text, as orjson writes it. `json_build_object` writes a
+    space around each `:` and after each `,`, so its text had to be decoded and written again by the
+    API. Here each value is `to_json`'s text (what `json_build_object` writes for it), a whole number
+    its own text, and the keys and separators are written into the SQL; `||` costs the server less
+    than `json_build_object` or `concat`. `keys` None: the item is the one field's value."""
+    values = [_json_value(field) for field in fields]
+    if keys is None:
+        return values[0]
+    item: Any = None
+    for n, (key, value) in enumerate(zip(keys, values, strict=True)):
+        assert key.isidentifier()  # a schema's field name, never user input
+        opening: Any = literal_column(f"""'{"{" if n == 0 else ","}"{key}":'""")
+        item = (opening if item is None else item.op("||")(opening)).op("||")(value)
+    result: ColumnElement[str] = item.op("||")(literal_column("'}'"))
+    return result
+
+
+def _json_value(field: Any) -> ColumnElement[str]:
+    """A column's value as JSON text: `null` for NULL."""
+    text_of = cast(field, Text()) if isinstance(field.type, Integer) else cast(func.to_json(field), Text())
+    return func.coalesce(text_of, literal_column("'null'"))
+
+
+def _json_array(item: Any, order: Sequence[Any]) -> ColumnElement[str | None]:
+    """PostgreSQL: the items of a group as a compact JSON array, in `order`; NULL for no row (as
+    `json_agg` gives)."""
+    comma: Any = literal_column("','")
+    joined = func.string_agg(item, aggregate_order_by(comma, *order) if order else comma)
+    return literal_column("'['").op("||")(joined).op("||")(literal_column("']'"))
+
+
 def writes_json_as_orjson(engine: str) -> bool:
     """Whether the JSON text `_Inline` reads from the database `engine` is, byte for byte, what orjson
     writes for the same value. SQLite's JSON functions write compact JSON, keys in the order given,
-    and escape text as orjson does (tests/test_fast_rows.py checks every character); PostgreSQL's
-    write spaces after `:` and `,`."""
-    return engine == "sqlite"
+    and escape text as orjson does; on PostgreSQL `_compact_json` writes it so (tests/test_fast_rows.py
+    checks every character on both)."""
+    return engine in ("sqlite", "postgresql")
 
 
 def _correlated_to(attribute: Any, id_column: Any, key: Any) -> ColumnElement[Any]:
@@ -314,7 +343,7 @@ def _key(name: str) -> Any:
 
 
 # Aggregates over all of a subquery's rows: such a subquery gives exactly one row, as a LATERAL join too.
-_AGGREGATES = frozenset({"count", "json_agg"})
+_AGGREGATES = frozenset({"count", "json_agg", "string_agg"})
 _POSTGRESQL: Dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
 
 
@@ -714,7 +743,7 @@ class Plan:
         read = orjson.Fragment if to_json and writes_json_as_orjson(self.engine) else orjson.loads
         for at, related in self.page_inlined if page else self.inlined:
             texts = values[at]
-            if None in texts:  # no related row: PostgreSQL's json_agg gives NULL, not []
+            if None in texts:  # no related row: PostgreSQL's aggregate gives NULL, not []
                 values[at] = [
                     read(text) if text is not None else [] if related.many else None for text in texts
                 ]
