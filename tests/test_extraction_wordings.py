@@ -5,7 +5,7 @@ project at all when it names none."""
 
 import pytest
 
-from bench.extraction_wordings import FRESH, MORE, MORE_2, WORDINGS, Wording, judge
+from bench.extraction_wordings import FRESH, INTENDED, MORE, MORE_2, WORDINGS, Wording, judge
 from tests.catalogue import catalogue_params
 
 # Not yet: a port our lexicon places in one country, built by two named in its sentence (its countries
@@ -14,8 +14,13 @@ KNOWN_FAILING = {
     "Kazakhstan and Azerbaijan discussed transit. Kazakhstan and China will build a dry port at Khorgos.",
 }
 
+# Not yet: works only intended (the INTENDED group), told as under construction.
+INTENDED_NOT_YET = {w.text for w in INTENDED if w.kind == "works only intended" and "Kuryk" not in w.text}
 
-@pytest.mark.parametrize("wording", catalogue_params(WORDINGS + FRESH + MORE + MORE_2, KNOWN_FAILING))
+
+@pytest.mark.parametrize(
+    "wording", catalogue_params(WORDINGS + FRESH + MORE + MORE_2 + INTENDED, KNOWN_FAILING | INTENDED_NOT_YET)
+)
 def test_each_kind_of_wording_names_its_project(wording: Wording) -> None:
     outcome = judge(wording)
     assert outcome.passed, f"expected {wording.expected}, proposed {outcome.proposed}"
