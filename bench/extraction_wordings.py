@@ -1085,6 +1085,34 @@ INTENDED: tuple[Wording, ...] = (
         "cross-border power line, provisionally called the Syr Darya Link.",
         ("Syr Darya Link", "power_line", "planned"),
     ),
+    _w(
+        "only talked about",
+        "ru",
+        "Туркменистан и Азербайджан провели переговоры. Стороны договорились продолжить консультации по "
+        "проекту газопровода «Кызылкум — Сумгаит».",
+        ("Кызылкум — Сумгаит", "pipeline", "planned"),
+    ),
+    _w(
+        "only talked about",
+        "ru",
+        "Таджикистан и Турция провели переговоры. Турецкий министр подтвердил интерес к участию в проекте "
+        "автодороги Худжанд — Исфара.",
+        ("Худжанд — Исфара", "road", "planned"),
+    ),
+    _w(
+        "only talked about",
+        "en",
+        "Poland and Georgia have talked about a Polish stake in the Poti–Gdansk ferry line since 2024, but "
+        "no agreement has been signed.",
+        ("Poti–Gdansk ferry line", "ferry_line", "planned"),
+    ),
+    _w(
+        "only talked about",
+        "en",
+        "Kazakhstan and Azerbaijan held talks. Officials mentioned the long-discussed Aktau–Baku gas "
+        "pipeline, which would carry Kazakh gas across the Caspian Sea.",
+        ("Aktau–Baku gas pipeline", "pipeline", "planned"),
+    ),
     # the works going on keep their status
     _w(
         "works going on",
