@@ -19,7 +19,7 @@ TALKED_NOT_YET = {w.text for w in INTENDED if w.kind == "only talked about"}
 
 
 @pytest.mark.parametrize(
-    "wording", catalogue_params(WORDINGS + FRESH + MORE + MORE_2 + INTENDED, KNOWN_FAILING)
+    "wording", catalogue_params(WORDINGS + FRESH + MORE + MORE_2 + INTENDED, KNOWN_FAILING | TALKED_NOT_YET)
 )
 def test_each_kind_of_wording_names_its_project(wording: Wording) -> None:
     outcome = judge(wording)
