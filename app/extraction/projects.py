@@ -296,8 +296,13 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                 # works go on until then
                 status = "under_construction"
             return status, sentence, True
-    for sentence in item.sentences:
-        if _NOT_YET_BUILT.search(sentence.text) or _STARTS_LATER.search(sentence.text):
+    for sentence, anchor in zip(item.sentences, item.anchors, strict=True):
+        own = sentence.text[anchor - sentence.start :]
+        if (
+            _NOT_YET_BUILT.search(sentence.text)
+            or _STARTS_LATER.search(sentence.text)
+            or _WOULD_OWN.match(own)
+        ):
             # "…if the railway is built", "talks on the pipeline continue", "will start sailing": no
             # works, no traffic yet, whatever a route's "via" or the default says.
             return "planned", sentence, True
@@ -313,11 +318,17 @@ _NOT_YET_BUILT = re.compile(
     r"\bесли\s+(?:будет|будут)\s+(?:построен|проложен|введ[её]н)\w*|\bпереговоры\s+(?:по|о)\b"
     r"|\bне\s+(?:подписан|согласован|решён|решен)\w*|\bif\s+(?:it\s+|they\s+)?(?:is|are|gets?)\s+built\b"
     r"|\bwould\s+(?:cut|halve|shorten|reduce|link|connect|open|allow|give)\b|\b(?:talks|negotiations)\s+on\b"
+    r"|\bконсультаци\w*\s+(?:по|о)\b|\bучасти\w*\s+в\s+проект\w*"
+    r"|\bno\s+(?:agreement|contract|deal)\s+has\s+(?:yet\s+)?been\s+signed\b"
     r"|\bstill\s+(?:not|un)\s*(?:settled|agreed|signed|financed)\b"
     r"|\b(?:still\s+)?lacks?\s+(?:a\s+)?(?:builder|contractor|financing|funding)\b"
     r"|\bprovisionally\s+(?:called|named|dubbed)\b|\b(?:is|are)\s+(?:also\s+|now\s+)?studying\b",
     re.IGNORECASE,
 )
+
+
+# What the project's own clause says it would do: "the Trans-Caspian pipeline, which would carry …".
+_WOULD_OWN = re.compile(r"[^,.;]*,\s*(?:which|that)\s+would\s+\w", re.IGNORECASE)
 
 
 _OPENING_WORDS = frozenset({"запуск", "открытие", "launch", "launched", "opening"})
