@@ -297,11 +297,11 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                 status = "under_construction"
             return status, sentence, True
     for sentence, anchor in zip(item.sentences, item.anchors, strict=True):
-        own = sentence.text[anchor - sentence.start :]
+        after = sentence.text[anchor - sentence.start :]
         if (
             _NOT_YET_BUILT.search(sentence.text)
             or _STARTS_LATER.search(sentence.text)
-            or _WOULD_OWN.match(own)
+            or _WOULD_OWN.match(after)
         ):
             # "…if the railway is built", "talks on the pipeline continue", "will start sailing": no
             # works, no traffic yet, whatever a route's "via" or the default says.
