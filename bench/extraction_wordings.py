@@ -997,6 +997,140 @@ MORE_2: tuple[Wording, ...] = (
 )
 
 
+# Works only intended, not begun: building, laying or upgrading told as the object of an idea, a
+# possibility, a readiness, an interest, a study or an agreement, or as not yet decided or dated
+# (docs/benchmarks/2026-12-05-extraction-projects-3.md).
+INTENDED: tuple[Wording, ...] = (
+    _w(
+        "works only intended",
+        "ru",
+        "Казахстан и Оман провели переговоры. Стороны рассматривают возможность строительства "
+        "зернового терминала в порту Дукм.",
+        ("Зерновой терминал в порту Дукм", "port", "planned"),
+    ),
+    _w(
+        "works only intended",
+        "ru",
+        "Грузия и Румыния провели консультации. Стороны вернулись к идее прокладки кабеля "
+        "«Поти — Констанца».",
+        ("Поти — Констанца", "power_line", "planned"),
+    ),
+    _w(
+        "works only intended",
+        "ru",
+        "Узбекистан и Кыргызстан провели переговоры. Стороны подтвердили заинтересованность в "
+        "строительстве железной дороги Андижан — Ош.",
+        ("Андижан — Ош", "railway", "planned"),
+    ),
+    _w(
+        "works only intended",
+        "ru",
+        "Туркменистан и Иран провели переговоры. Иранская сторона выразила готовность участвовать в "
+        "строительстве автодороги Ашхабад — Мешхед.",
+        ("Ашхабад — Мешхед", "road", "planned"),
+    ),
+    _w(
+        "works only intended",
+        "ru",
+        "Казахстан и Турция обсудили сотрудничество. Турецкая компания объявила о строительстве "
+        "цементного завода в Туркестанской области.",
+        ("Цементный завод в Туркестанской области", "other", "planned"),
+    ),
+    _w(
+        "works only intended",
+        "ru",
+        "Армения и Иран провели переговоры. Стороны подписали соглашение о строительстве газопровода "
+        "«Мегри — Каджаран».",
+        ("Мегри — Каджаран", "pipeline", "planned"),
+    ),
+    _w(
+        "works only intended",
+        "ru",
+        "Таджикистан и Китай обсудили энергетику. Строительство ЛЭП «Сангтуда — Кашгар», которое "
+        "позволит нарастить экспорт, планируется начать в 2028 году.",
+        ("Сангтуда — Кашгар", "power_line", "planned"),
+    ),
+    _w(
+        "works only intended",
+        "ru",
+        "Казахстан и Египет обсудили торговлю. Разговоры о зерновом терминале в порту Александрия идут "
+        "давно, но решение о строительстве так и не принято.",
+        ("Зерновой терминал в порту Александрия", "port", "planned"),
+    ),
+    _w(
+        "works only intended",
+        "en",
+        "Mongolia and Kazakhstan held talks. The sides agreed to explore the joint modernisation of the "
+        "Ulaanbaatar-Zamyn-Uud highway.",
+        ("Ulaanbaatar-Zamyn-Uud highway", "road", "planned"),
+    ),
+    _w(
+        "works only intended",
+        "en",
+        "Kazakhstan and Qatar held talks. The sides discussed the possibility of building a grain terminal "
+        "at the port of Kuryk.",
+        ("Grain terminal at the port of Kuryk", "port", "planned"),
+    ),
+    _w(
+        "works only intended",
+        "en",
+        "Armenia and Georgia held talks. The sides agreed that a one-stop border post at Bagratashen should "
+        "be designed this year; no construction date has been set.",
+        ("One-stop border post at Bagratashen", "other", "planned"),
+    ),
+    _w(
+        "works only intended",
+        "en",
+        "Uzbekistan and Kazakhstan held talks. Contractors on both sides are also studying a new "
+        "cross-border power line, provisionally called the Syr Darya Link.",
+        ("Syr Darya Link", "power_line", "planned"),
+    ),
+    _w(
+        "only talked about",
+        "ru",
+        "Туркменистан и Азербайджан провели переговоры. Стороны договорились продолжить консультации по "
+        "проекту газопровода «Кызылкум — Сумгаит».",
+        ("Кызылкум — Сумгаит", "pipeline", "planned"),
+    ),
+    _w(
+        "only talked about",
+        "ru",
+        "Таджикистан и Турция провели переговоры. Турецкий министр подтвердил интерес к участию в проекте "
+        "автодороги Худжанд — Исфара.",
+        ("Худжанд — Исфара", "road", "planned"),
+    ),
+    _w(
+        "only talked about",
+        "en",
+        "Poland and Georgia have talked about a Polish stake in the Poti–Gdansk ferry line since 2024, but "
+        "no agreement has been signed.",
+        ("Poti–Gdansk ferry line", "ferry_line", "planned"),
+    ),
+    _w(
+        "only talked about",
+        "en",
+        "Kazakhstan and Azerbaijan held talks. Officials mentioned the long-discussed Aktau–Baku gas "
+        "pipeline, which would carry Kazakh gas across the Caspian Sea.",
+        ("Aktau–Baku gas pipeline", "pipeline", "planned"),
+    ),
+    # the works going on keep their status
+    _w(
+        "works going on",
+        "ru",
+        "Казахстан и Китай провели переговоры. Стороны рассмотрели ход строительства железной дороги "
+        "Достык — Мойынты.",
+        ("Достык — Мойынты", "railway", "under_construction"),
+    ),
+    _w(
+        "works going on",
+        "en",
+        "Georgia and Turkey held talks. Turkish companies take part in the construction of the "
+        "Batumi-Sarpi highway.",
+        ("Batumi-Sarpi highway", "road", "under_construction"),
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Outcome:
     wording: Wording
@@ -1067,7 +1201,7 @@ def verbose_flag(doc: str) -> bool:
 
 def main() -> None:
     report(
-        {"catalogue": WORDINGS, "fresh": FRESH, "more": MORE, "more-2": MORE_2},
+        {"catalogue": WORDINGS, "fresh": FRESH, "more": MORE, "more-2": MORE_2, "intended": INTENDED},
         judge,
         verbose_flag(__doc__ or ""),
     )

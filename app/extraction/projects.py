@@ -268,6 +268,10 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                 sentence.text[: cue.start - sentence.start]
             ):
                 status = "planned"  # "договорились о строительстве …", "the project to build …"
+            if status in {"under_construction", "expanding"} and (
+                _only_intended(sentence, cue.first) or _UNDECIDED.search(sentence.text)
+            ):
+                status = "planned"  # "возможность строительства", "решение о строительстве не принято"
             if status == "operating" and _DUE_TO_BEGIN.search(sentence.text[: cue.start - sentence.start]):
                 status = "under_construction"  # "is due to begin operating": works go on, as "due to open"
             # "Реконструкция линии … завершена в марте", "завершила строительство", "Строительство
@@ -292,8 +296,13 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                 # works go on until then
                 status = "under_construction"
             return status, sentence, True
-    for sentence in item.sentences:
-        if _NOT_YET_BUILT.search(sentence.text) or _STARTS_LATER.search(sentence.text):
+    for sentence, anchor in zip(item.sentences, item.anchors, strict=True):
+        after = sentence.text[anchor - sentence.start :]
+        if (
+            _NOT_YET_BUILT.search(sentence.text)
+            or _STARTS_LATER.search(sentence.text)
+            or _WOULD_OWN.match(after)
+        ):
             # "…if the railway is built", "talks on the pipeline continue", "will start sailing": no
             # works, no traffic yet, whatever a route's "via" or the default says.
             return "planned", sentence, True
@@ -309,10 +318,17 @@ _NOT_YET_BUILT = re.compile(
     r"\bесли\s+(?:будет|будут)\s+(?:построен|проложен|введ[её]н)\w*|\bпереговоры\s+(?:по|о)\b"
     r"|\bне\s+(?:подписан|согласован|решён|решен)\w*|\bif\s+(?:it\s+|they\s+)?(?:is|are|gets?)\s+built\b"
     r"|\bwould\s+(?:cut|halve|shorten|reduce|link|connect|open|allow|give)\b|\b(?:talks|negotiations)\s+on\b"
+    r"|\bконсультаци\w*\s+(?:по|о)\b|\bучасти\w*\s+в\s+проект\w*"
+    r"|\bno\s+(?:agreement|contract|deal)\s+has\s+(?:yet\s+)?been\s+signed\b"
     r"|\bstill\s+(?:not|un)\s*(?:settled|agreed|signed|financed)\b"
-    r"|\b(?:still\s+)?lacks?\s+(?:a\s+)?(?:builder|contractor|financing|funding)\b",
+    r"|\b(?:still\s+)?lacks?\s+(?:a\s+)?(?:builder|contractor|financing|funding)\b"
+    r"|\bprovisionally\s+(?:called|named|dubbed)\b|\b(?:is|are)\s+(?:also\s+|now\s+)?studying\b",
     re.IGNORECASE,
 )
+
+
+# What the project's own clause says it would do: "the Trans-Caspian pipeline, which would carry …".
+_WOULD_OWN = re.compile(r"[^,.;]*,\s*(?:which|that)\s+would\s+\w", re.IGNORECASE)
 
 
 _OPENING_WORDS = frozenset({"запуск", "открытие", "launch", "launched", "opening"})
@@ -371,7 +387,41 @@ def _built_already(sentence: Sentence, cue: Mention[tuple[str, str]]) -> bool:
 # Construction agreed on is still to come: "договорились о строительстве", "agreed on the
 # construction of", "проект строительства" (construction discussed may be going on already).
 _AGREED_ON = re.compile(
-    r"(?:\bдоговорил\w*\s+о|\bagreed\s+on(?:\s+the)?|\bпроект\w*)\s+$",
+    r"(?:\bдоговорил\w*\s+о|\bagreed\s+on(?:\s+the)?|\bпроект\w*|\b(?:соглашени|меморандум)\w*\s+о"
+    r"|\b(?:agreement|memorandum)\s+on(?:\s+the)?)\s+$",
+    re.IGNORECASE,
+)
+
+# Words that make the works they govern an intent, not works going on: "возможность строительства",
+# "идея прокладки", "готовность участвовать в строительстве", "объявила о строительстве", "the
+# possibility of building"; the verbs of study only as an infinitive or gerund ("рассмотреть
+# строительство", "to explore the modernisation"), since "рассмотрели ход строительства" reviews works
+# going on.
+_INTENT_LEMMAS = frozenset(
+    {"возможность", "идея", "готовность", "заинтересованность", "намерение", "объявить"}
+    | {"possibility", "idea", "readiness", "intention"}
+)
+_INTENT_FORMS = frozenset(
+    {"рассмотреть", "изучить", "проработать", "explore", "consider", "study", "exploring", "studying"}
+)
+
+
+def _only_intended(sentence: Sentence, first: int) -> bool:
+    """Whether a word of intent governs the works word at `first`, in its clause a few words before it."""
+    for token in reversed(sentence.tokens[max(0, first - 6) : first]):
+        if not token.text[:1].isalnum():
+            return False
+        if token.keys & _INTENT_LEMMAS or token.text.lower() in _INTENT_FORMS:
+            return True
+    return False
+
+
+# Works not decided or dated yet: "решение о строительстве так и не принято", "no construction date
+# has been set".
+_UNDECIDED = re.compile(
+    r"\bрешени\w*\s+о\s+(?:строительств|создани|прокладк)\w*[^.;]*?\bне\s+принят"
+    r"|\bno\s+(?:construction\s+date|decision\s+on\s+(?:its\s+)?construction)\s+has\s+(?:yet\s+)?been\s+"
+    r"(?:set|announced|taken|made)",
     re.IGNORECASE,
 )
 
@@ -404,7 +454,8 @@ def _tells_ahead(sentence: Sentence) -> bool:
 
 
 _STARTS_LATER = re.compile(
-    r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to)\s+(?:start|begin)\b|\bначн[её]тся\b|\bначнут\b|\bстартует\b",
+    r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to)\s+(?:start|begin)\b|\bначн[её]тся\b|\bначнут\b|\bстартует\b"
+    r"|\b(?:планируется|намечено|предполагается)\s+(?:начать|приступить)\b",
     re.IGNORECASE,
 )
 

@@ -1513,6 +1513,7 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("expanding", "expanding"),
         ("expanded", "expanding"),
         ("modernization", "expanding"),
+        ("modernisation", "expanding"),
         ("upgrade", "expanding"),
         ("upgrading", "expanding"),
         ("being upgraded", "expanding"),
