@@ -40,6 +40,10 @@ FINAL_DATA = "a figure told by final or revised data: reported, in a preliminary
 CLOSING_NOTE = "a release's closing note that a year's data are preliminary: its figures of that year"
 PAST_BESIDE_AIM = "a past figure told beside a forecast or a target, in a clause of its own: reported"
 BASE_BEFORE = "a rate against the quarter, month or year before: its compared_period"
+CITED_SOURCE = "a figure a preliminary release quotes from another source: reported"
+EVERYWHERE = "one country's sales or purchases with the world: no figure of the pair"
+GAPPED_LIST = "a list of third pairs' figures with the verb left out: each item its own partner"
+EXPLAINED = "a period told in an explanation after a colon does not date the figure before it"
 
 WORDINGS: tuple[Wording, ...] = (
     _w(
@@ -437,6 +441,133 @@ WORDINGS += (
         "ru",
         "В июле 2026 года импорт Таджикистана из Китая сократился на 5,5% к предыдущему месяцу.",
         ("trade_figure", {"value": -5.5, "compared_period": "2026-06"}),
+    ),
+)
+
+# Written (2026-12-05) after the count of how the development sets annotate a figure a release that
+# calls its data preliminary quotes from another source (3 of 3 sets: reported), before the rule.
+WORDINGS += (
+    _w(
+        CITED_SOURCE,
+        "en",
+        "Data for 2026 are preliminary. Armenia's exports to Latvia in January-August 2026 amounted "
+        "to USD 18.2 million. According to the port authority, 12,400 containers of Armenian cargo "
+        "passed through Riga in January-August.",
+        ("trade_figure", {"value": 18_200_000, "status": "preliminary"}),
+        ("trade_figure", {"value": 12_400, "status": "reported"}),
+    ),
+    _w(
+        CITED_SOURCE,
+        "en",
+        "All figures are provisional. Trade between Kyrgyzstan and Austria in January-June 2026 "
+        "totalled USD 41.3 million. For reference: according to Statistics Austria, Austrian "
+        "imports from Kyrgyzstan in January-June 2026 came to EUR 9.6 million.",
+        ("trade_figure", {"value": 41_300_000, "status": "preliminary"}),
+        ("trade_figure", {"value": 9_600_000, "status": "reported"}),
+    ),
+    _w(
+        CITED_SOURCE,
+        "ru",
+        "Данные за 2026 год носят предварительный характер. Экспорт Туркменистана в Грузию за "
+        "январь–июль 2026 года составил 54,7 млн долларов США. По данным железнодорожной "
+        "администрации, через Грузию за январь–июль перевезено 310 тыс. тонн туркменских грузов.",
+        ("trade_figure", {"value": 54_700_000, "status": "preliminary"}),
+        ("trade_figure", {"value": 310_000, "status": "reported"}),
+    ),
+    _w(
+        CITED_SOURCE,
+        "ru",
+        "Приведённые сведения являются предварительными. Товарооборот Таджикистана с Польшей за "
+        "январь–сентябрь 2026 года составил 27,5 млн долларов США. Справочно: по данным "
+        "польского статистического ведомства, импорт Польши из Таджикистана за январь–сентябрь "
+        "2026 года составил 6,2 млн евро.",
+        ("trade_figure", {"value": 27_500_000, "status": "preliminary"}),
+        ("trade_figure", {"value": 6_200_000, "status": "reported"}),
+    ),
+)
+
+# Written (2026-12-05) after the development sets' extra figures of one country's exports or imports
+# with the world (README: not facts), before the rule.
+WORDINGS += (
+    _w(
+        EVERYWHERE,
+        "ru",
+        "Министры Казахстана и Египта обсудили поставки зерна. Всего же Казахстан в 2025 году "
+        "экспортировал свыше 11 млн тонн пшеницы.",
+        ("trade_figure", None),
+    ),
+    _w(
+        EVERYWHERE,
+        "ru",
+        "Туркменистан и Армения договорились о поставках газа. Всего Армения в прошлом году "
+        "импортировала 2,4 млрд кубометров газа.",
+        ("trade_figure", None),
+    ),
+    _w(
+        EVERYWHERE,
+        "en",
+        "Uzbekistan and Latvia discussed transit through Riga. Uzbekistan shipped some 1.2 million "
+        "tonnes of cotton fibre abroad in total last year.",
+        ("trade_figure", None),
+    ),
+    _w(
+        EVERYWHERE,
+        "en",
+        "Azerbaijan and Romania signed a gas supply memorandum. Romania's overall gas imports rose "
+        "by 4% this year, traders estimate.",
+        ("trade_figure", None),
+    ),
+    _w(
+        EVERYWHERE,
+        "ru",
+        "Всего за январь–июнь 2026 года Казахстан поставил в Грузию 210 тыс. тонн зерна.",
+        ("trade_figure", {"reporter": "KZ", "partner": "GE", "value": 210_000}),
+    ),
+)
+
+# Written (2026-12-05) after the development sets' third-pair figures given the next item's partner.
+WORDINGS += (
+    _w(
+        GAPPED_LIST,
+        "ru",
+        "Справочно: товарооборот Кыргызстана с Королевством Бельгия за январь–июнь 2026 года "
+        "составил 14,2 млн долларов США, с Австрийской Республикой — 9,8 млн долларов США.",
+        ("trade_figure", {"reporter": "KG", "partner": "BE", "value": 14_200_000}),
+        ("trade_figure", {"reporter": "KG", "partner": "AT", "value": 9_800_000}),
+    ),
+    _w(
+        GAPPED_LIST,
+        "ru",
+        "Для сравнения: поставки из Италии в Азербайджан за девять месяцев составили около "
+        "0,9 млрд евро, в Грузию — 310 млн евро.",
+        ("trade_figure", {"reporter": "IT", "partner": "AZ", "value": 900_000_000}),
+        ("trade_figure", {"reporter": "IT", "partner": "GE", "value": 310_000_000}),
+    ),
+    _w(
+        GAPPED_LIST,
+        "en",
+        "For comparison, Spain's exports to Kazakhstan in January-June came to EUR 410 million, "
+        "to Uzbekistan - EUR 120 million.",
+        ("trade_figure", {"reporter": "ES", "partner": "KZ", "value": 410_000_000}),
+        ("trade_figure", {"reporter": "ES", "partner": "UZ", "value": 120_000_000}),
+    ),
+)
+
+# Written (2026-12-05) after a development set's rate dated by the season of its explanation.
+WORDINGS += (
+    _w(
+        EXPLAINED,
+        "ru",
+        "В третьем квартале 2026 года товарооборот Кыргызстана с Казахстаном составил 402 млн "
+        "долларов, что на 3,2% меньше, чем во втором квартале: летом упали поставки угля.",
+        ("trade_figure", {"value": -3.2, "period": "2026-07/2026-09"}),
+    ),
+    _w(
+        EXPLAINED,
+        "en",
+        "In the third quarter of 2026, Georgia's exports to Armenia rose 5.6% on the second quarter; "
+        "in August alone, wine shipments doubled.",
+        ("trade_figure", {"value": 5.6, "period": "2026-07/2026-09"}),
     ),
 )
 

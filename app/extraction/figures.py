@@ -74,6 +74,14 @@ _FINAL_DATA = re.compile(
     re.IGNORECASE,
 )
 
+# "according to the port operators", "по данным железнодорожной администрации": a source named for
+# the figure; not the data's kind ("according to preliminary data", "по данным за январь–июнь")
+_CITED_SOURCE = re.compile(
+    r"(?:\baccording\s+to|(?<!\w)по\s+(?:данным|сведениям|информации))\s+"
+    r"(?!(?:the\s+)?(?:preliminary|provisional|final|revised|updated|latest|data|figures)\b|за\b|на\b)\w",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class _Preliminary:
@@ -86,8 +94,14 @@ class _Preliminary:
 
     def reaches(self, period: str, sentence: Sentence) -> bool:
         """Whether a figure of `period` told in `sentence` is preliminary: one the release gives as
-        final or revised ("по окончательным данным") is not, whatever period it is of."""
-        return self.covers(period) and not _FINAL_DATA.search(sentence.text)
+        final or revised ("по окончательным данным") is not, whatever period it is of, nor one it
+        quotes from another source ("according to the port operators", "по данным польского
+        статистического ведомства"): the release's note is of its own data."""
+        return (
+            self.covers(period)
+            and not _FINAL_DATA.search(sentence.text)
+            and not _CITED_SOURCE.search(sentence.text)
+        )
 
 
 def propose_figures(reading: Reading, project_keys: dict[str, str | None]) -> list[Proposal]:
@@ -668,7 +682,9 @@ def _figure(
     following = _tokens_between(tokens, amount.end, next_start)[:6]  # "…of copper ore to all destinations"
     if _not_pair(reading, whole_before[-12:]) or _not_pair(reading, following):
         return None, 0  # one country's trade with the world or with a group of countries
-    if _one_countrys_total(reading, facts, whole_before[-12:], amount.start):
+    if _one_countrys_total(reading, facts, whole_before[-12:], amount.start) or _sold_everywhere(
+        facts, amount.start
+    ):
         return None, 0
     # Indicator: the nearest cue before the amount, else after it in the same clause.
     indicator_cues = _indicator_cues(reading, before) or _indicator_cues(reading, whole_before)
@@ -1129,14 +1145,27 @@ _CLAUSE_OPENING = re.compile(
     re.IGNORECASE,
 )
 
+_CLAUSE_STOP = re.compile(r"[:;]\s")
+_GAPPED_ITEM = re.compile(r",\s*(?:с|со|в|во|из|на|with|to|from)\s[^,;:—–\d]{2,60}[—–]", re.IGNORECASE)
+
 
 def _next_clause(text: str, amount_end: int, next_start: int, sentence_end: int) -> int:
     """Where the next amount's clause opens ("…составил 1,1 млрд долларов, а в декабре превысил
-    95 млн"): a period told after that belongs to the next amount, not to this one."""
+    95 млн"): a period told after that belongs to the next amount, not to this one. A colon or a
+    semicolon after the amount opens a clause of its own ("…на 4,1 % меньше, чем во втором квартале:
+    летом сократились поставки"): its period explains, it does not date the amount."""
+    stop = _CLAUSE_STOP.search(text, amount_end, next_start)
+    if stop:
+        return stop.start()
     if next_start >= sentence_end:
         return next_start
     openings = list(_CLAUSE_OPENING.finditer(text, amount_end, next_start))
-    return openings[-1].start() if openings else next_start
+    if openings:
+        return openings[-1].start()
+    # "…составил 23,5 млн долларов, с Францией — 17,9 млн": the next item of a list whose verb is
+    # left out opens on its own partner
+    gapped = _GAPPED_ITEM.search(text, amount_end, next_start)
+    return gapped.start() if gapped else next_start
 
 
 def _clause_opened(text: str, start: int, amount_end: int) -> int | None:
@@ -1179,6 +1208,20 @@ def _one_countrys_total(
         # foreign trade", "внешнеторговый оборот республики": one country's
         return any(m.value in _FOREIGN_TRADE for m in qualifying)
     return not _partner_before(facts, amount_start)
+
+
+# "Всего же …", "за рубеж", "abroad", "in total", "overall": what a country sold or bought everywhere
+_EVERYWHERE = re.compile(r"^\W*всего\b|\bза\s+рубеж|\babroad\b|\bin\s+total\b|\boverall\b", re.IGNORECASE)
+
+
+def _sold_everywhere(facts: SentenceFacts, amount_start: int) -> bool:
+    """ "Всего же Россия в 2025 году экспортировала свыше 55 млн тонн пшеницы", "Kazakhstan shipped
+    some 74 million tonnes of oil abroad in total": one country's sales or purchases with the world,
+    when the sentence names that country alone and marks no partner before the amount."""
+    if not _EVERYWHERE.search(facts.sentence.text):
+        return False
+    codes = {m.value.code for m in facts.countries}
+    return len(codes) == 1 and not _partner_before(facts, amount_start)
 
 
 def _not_pair(reading: Reading, tokens: Sequence[Token]) -> bool:
