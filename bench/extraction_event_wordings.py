@@ -419,10 +419,91 @@ MISSES: tuple[Wording, ...] = (
     ),
 )
 
+# A joint body told as itself, not as a session of it: set up, created, or named for its members or
+# head ("set up a working group", "создание рабочей группы", "члены рабочей группы"); no event, or only
+# the session the sentence tells beside it.
+BODIES: tuple[Wording, ...] = (
+    _e(
+        "body: set up at a session",
+        "en",
+        "The Azerbaijani-Uzbek intergovernmental commission met in Baku on 12 May and set up a working group on logistics.",
+        Event("intergovernmental_commission", HELD, "2026-05-12", "AZ", "AZ UZ"),
+    ),
+    _e(
+        "body: set up, passive",
+        "en",
+        "No agreements were signed, but a joint Georgian-Armenian working group on customs was set up, the ministry said.",
+        None,
+    ),
+    _e(
+        "body: set up, told back",
+        "en",
+        "When Kazakhstan and Hungary set up the intergovernmental commission, their trade was a tenth of today's.",
+        None,
+    ),
+    _e(
+        "body: its creation agreed",
+        "ru",
+        "Меморандум предусматривает создание совместной казахстанско-узбекской рабочей группы по водным ресурсам.",
+        None,
+    ),
+    _e(
+        "body: its creation agreed",
+        "ru",
+        "Стороны договорились создать рабочую группу Туркменистана и Азербайджана по энергетике.",
+        None,
+    ),
+    _e(
+        "body: its members",
+        "ru",
+        "В состав делегации вошли члены рабочей группы по межпарламентским связям Армения — Грузия.",
+        None,
+    ),
+    _e(
+        "body: its head",
+        "en",
+        "The head of the Kyrgyz-Turkish working group on transport said a new road agreement was being drafted.",
+        None,
+    ),
+    _e(
+        "body: its head",
+        "ru",
+        "Руководитель рабочей группы по связям Азербайджан — Казахстан сообщил, что документ будет подготовлен к осени.",
+        None,
+    ),
+    _e(
+        "body: set up, its first session told",
+        "ru",
+        "Стороны договорились учредить Высший межгосударственный совет Казахстана и Узбекистана, первое заседание которого пройдёт в Ташкенте в 2027 году.",
+        Event("interstate_council", PLANNED, "2027", "UZ", "KZ UZ"),
+    ),
+    _e(
+        "body: set up, its first session told",
+        "en",
+        "The two presidents agreed to establish a Georgian-Azerbaijani business council, whose first meeting will take place in Baku in September.",
+        Event("forum", PLANNED, "2026-09", "AZ", "AZ GE"),
+    ),
+    # … but a session of a body set up before, or co-chaired by named people, is a session.
+    _e(
+        "body: a session of the new body",
+        "en",
+        "The newly created Azerbaijani-Georgian working group on transport met in Tbilisi on 14 May.",
+        Event("other", HELD, "2026-05-14", "GE", "AZ GE"),
+    ),
+    _e(
+        "body: a session with its co-chairs",
+        "ru",
+        "Сопредседатели казахстанско-узбекской межправительственной комиссии провели заседание в Ташкенте 14 мая.",
+        Event("intergovernmental_commission", HELD, "2026-05-14", "UZ", "KZ UZ"),
+    ),
+)
+
 
 def main() -> None:
     report(
-        {"catalogue": EVENT_WORDINGS, "fresh": FRESH, "misses": MISSES}, judge, verbose_flag(__doc__ or "")
+        {"catalogue": EVENT_WORDINGS, "fresh": FRESH, "misses": MISSES, "bodies": BODIES},
+        judge,
+        verbose_flag(__doc__ or ""),
     )
 
 

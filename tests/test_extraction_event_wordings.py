@@ -4,17 +4,20 @@ one event an annotator would write, with its status, date and host country."""
 
 import pytest
 
-from bench.extraction_event_wordings import EVENT_WORDINGS, FRESH, MISSES, judge
+from bench.extraction_event_wordings import BODIES, EVENT_WORDINGS, FRESH, MISSES, judge
 from bench.extraction_wordings import Wording
 from tests.catalogue import catalogue_params
 
 # Not yet: a place told after a common noun ("in the resort town of Avaza") is not read as a place told.
 KNOWN_FAILING = {
+    # Not yet: a first session told in a relative clause after the body's founding is read as held.
+    "The two presidents agreed to establish a Georgian-Azerbaijani business council, whose first meeting "
+    "will take place in Baku in September.",
     "A summit of Turkmenistan, Iran and Azerbaijan will take place in the resort town of Avaza on 21 August.",
 }
 
 
-@pytest.mark.parametrize("wording", catalogue_params(EVENT_WORDINGS + FRESH + MISSES, KNOWN_FAILING))
+@pytest.mark.parametrize("wording", catalogue_params(EVENT_WORDINGS + FRESH + MISSES + BODIES, KNOWN_FAILING))
 def test_each_kind_of_wording_tells_its_event(wording: Wording) -> None:
     outcome = judge(wording)
     assert outcome.passed, f"expected {wording.expected}, proposed {outcome.proposed}"

@@ -799,6 +799,8 @@ def _events(
     event_type = _TRIGGER_TYPES.get(trigger.value, trigger.value)
     if trigger.value == "trip" and not (facts.people or reading.cues("ROLES", tokens)):
         return []  # "Kazakh grain will travel to Iran": a journey is a visit only of someone
+    if _the_body_itself(facts, trigger):
+        return []
     if trigger.value in {"council_again", "session_again"} and context is not None:
         event_type = context.body["type"]
     trigger_words = facts.sentence.text[
@@ -1038,6 +1040,59 @@ def _events(
             )
         )
     return results
+
+
+# A joint body told as itself, not as a session of it: set up or created ("set up a working group",
+# "создание рабочей группы", "a joint working group was set up"), or named for its members or head
+# ("члены рабочей группы", "the head of the working group"). A participle before the name is a session
+# of a new body ("the newly created working group met"), so founding needs a verb or a noun.
+_FOUNDED_BEFORE = re.compile(
+    r"(?:\b(?:set(?:ting)?\s+up|establish(?:ed|es|ing)?|creat(?:e|ed|es|ing)|form(?:ed|ing)?)\s+(?:a|an|the|its|their)"
+    r"|\b(?:the\s+)?(?:establishment|creation|formation|setting\s+up)\s+of(?:\s+(?:a|an|the))?"
+    r"|(?<!\w)(?:создани[еяюи]|созда(?:ть|ли|дут|ст|м)|учреждени[еяюи]|учреди(?:ть|ли|т|м)"
+    r"|образовани[еяюи]|образова(?:ть|ли)|формировани[еяюи]|сформирова(?:ть|ли))"
+    r")(?:\s+(?!(?:of|for|для|по|в|на|к)\b)[\w‐-]+){0,4}\s*$",
+    re.IGNORECASE,
+)
+_FOUNDED_AFTER = re.compile(
+    r"^(?P<gap>(?:\s+[\w‐-]+){0,4}?)\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)\s+"
+    r"(?:set\s+up|established|created|formed)|(?:был[аио]?\s+|будет\s+)?(?:создан[аоы]?|учрежден[аоы]?|образован[аоы]?))\b",
+    re.IGNORECASE,
+)
+_MEMBERS_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:член\w*|руководител\w*|председател\w*|сопредседател\w*|секретар\w*)"
+    r"|\b(?:members?|head|heads|chair(?:man|woman|person)?|co-?chairs?|secretary)\s+of(?:\s+(?:a|an|the|its|their))?)"
+    r"(?:\s+[\w‐-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+_MEETS = re.compile(r"\b(?:met|meets|meet|convened|held|провел\w*|прош\w*|собрал\w*|состоял\w*)\b", re.I)
+_AND_MEETS = re.compile(_MEETS.pattern + r"|\b(?:and|и|а)\b", re.I)
+_ITS_SESSION = re.compile(
+    r"(?:заседани\w*|встреч\w*|meeting|session)\s+котор\w+|котор\w+\s+(?:\w+\s+)?(?:заседани|встреч)"
+    r"|\b(?:whose|its)\s+(?:\w+\s+)?(?:meeting|session)",
+    re.IGNORECASE,
+)
+_JOINT_BODIES = {"intergovernmental_commission", "interstate_council", "working_group", "business_council"}
+
+
+def _the_body_itself(facts: SentenceFacts, trigger: Mention[str]) -> bool:
+    """ "The commission met and set up a working group", "Руководитель рабочей группы сообщил": the
+    body named for its founding, members or head, not a session of it."""
+    if trigger.value not in _JOINT_BODIES:
+        return False
+    sentence = facts.sentence
+    start, end = clause(sentence, trigger.start)
+    before = sentence.text[start - sentence.start : trigger.start - sentence.start]
+    after = sentence.text[trigger.end - sentence.start : end - sentence.start]
+    founded = _FOUNDED_AFTER.search(after)
+    if _FOUNDED_BEFORE.search(before) or (founded and not _AND_MEETS.search(founded["gap"])):
+        # "…учредить Совет, первое заседание которого пройдёт в 2027 году": its session is told too
+        return not _ITS_SESSION.search(sentence.text, trigger.end - sentence.start)
+    return bool(
+        _MEMBERS_BEFORE.search(before)
+        and not _MEETING.search(sentence.text)
+        and not _MEETS.search(sentence.text)
+    )
 
 
 _NEGOTIATIONS = re.compile(
