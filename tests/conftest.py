@@ -16,6 +16,7 @@ unreachable the PostgreSQL half skips with the reason, unless BILATERAL_TEST_REQ
 CI), which makes it fail.
 """
 
+import functools
 import gc
 import os
 import sqlite3
@@ -129,7 +130,10 @@ def freeze_after_a_full_collection(collections: int) -> None:
         gc.freeze()
 
 
+@functools.cache
 def _postgres_unreachable() -> str | None:
+    """Why the server cannot be used, asked once per process: every PostgreSQL test database would
+    otherwise open a connection of its own just to ask."""
     url = make_url(POSTGRES_URL)
     try:
         psycopg.connect(
@@ -147,10 +151,12 @@ def _postgres_unreachable() -> str | None:
     return None
 
 
-def _admin(sql: str) -> None:
-    """A statement run on the URL's own database (CREATE/DROP DATABASE cannot run in a transaction)."""
+def _admin(*statements: str) -> None:
+    """Statements run on the URL's own database, in one connection (CREATE/DROP DATABASE cannot run
+    in a transaction)."""
     with psycopg.connect(_libpq(POSTGRES_URL), autocommit=True) as conn:
-        conn.execute(sql)  # type: ignore[arg-type]
+        for sql in statements:
+            conn.execute(sql)  # type: ignore[arg-type]
 
 
 class Database:
@@ -184,8 +190,10 @@ class Database:
             with closing(sqlite3.connect(template.path)) as source, closing(sqlite3.connect(self.path)) as to:
                 source.backup(to)
         else:
-            _admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
-            _create_database(self.name, template.name)
+            assert self.name and template.name
+            _admin(
+                f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)', *_creating(self.name, template.name)
+            )
 
     def drop(self) -> None:
         if self.name:
@@ -196,8 +204,14 @@ def _create_database(name: str, template: str | None) -> None:
     """A test database, which commits without waiting for the disk: a crash loses nothing a test
     needs, and a write test spends most of its PostgreSQL time on that wait otherwise. (A database's
     settings are not copied from its template, so each is given its own.)"""
-    _admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
-    _admin(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
+    _admin(*_creating(name, template))
+
+
+def _creating(name: str, template: str | None) -> tuple[str, str]:
+    return (
+        f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""),
+        f'ALTER DATABASE "{name}" SET synchronous_commit = off',
+    )
 
 
 def _libpq(url: str) -> str:

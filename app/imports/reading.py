@@ -201,6 +201,10 @@ class FileReader:
     _block_taken: int = 0
     _block_ascii: bool = True
     _block_size: int = 0
+    # Of the block's lines handed out, how many bytes_read has counted and their size in bytes: asked
+    # after every record, it counts each line once, not the block from its start each time.
+    _block_counted: int = 0
+    _block_counted_size: int = 0
     # Where the lines of a block found not plain end: up to there, lines are read one at a time.
     _slow_until: int = 0
 
@@ -209,13 +213,15 @@ class FileReader:
         """The bytes of the records handed out so far (and of the lines read to make them)."""
         if self._block is None:
             return self._bytes
-        taken = self._block[: self._block_taken]
+        taken = self._block_taken
+        counting = self._block[self._block_counted : taken]
         if self._block_ascii:
-            size = sum(map(len, taken))
+            self._block_counted_size += sum(map(len, counting))
         else:
-            size = sum(len(line.encode(self.encoding)) for line in taken)
+            self._block_counted_size += sum(len(line.encode(self.encoding)) for line in counting)
+        self._block_counted = taken
         # The line feeds (the last line of a file may have none); carriage returns are still in the lines.
-        return self._bytes + min(size + len(taken), self._block_size)
+        return self._bytes + min(self._block_counted_size + taken, self._block_size)
 
     def __iter__(self) -> Iterator[Record | LineError]:
         if self.format == "json":
@@ -437,6 +443,7 @@ class FileReader:
             lines.pop()  # after the last line feed
         self._number += len(lines)
         self._block, self._block_taken = lines, 0
+        self._block_counted = self._block_counted_size = 0
         self._block_ascii, self._block_size = raw.isascii(), len(raw)
         return first, lines, len(raw)
 
