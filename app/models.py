@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    PrimaryKeyConstraint,
     SmallInteger,
     String,
     Table,
@@ -936,7 +937,12 @@ class ExportLine(Base):
     record_id: Mapped[str] = mapped_column(SLUG, primary_key=True)
     line: Mapped[str] = mapped_column(Text)
 
-    __table_args__ = ({"sqlite_with_rowid": False},)
+    __table_args__ = (
+        # Led by the record: an export's LEFT JOIN of its records, in id order, reads the lines in that
+        # order (PostgreSQL does not skip the join condition's constant columns to read a key in order).
+        PrimaryKeyConstraint("record_id", "record_type", "lang"),
+        {"sqlite_with_rowid": False},
+    )
 
 
 class IdempotentRequest(Base):
