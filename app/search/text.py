@@ -139,40 +139,69 @@ def relevance(terms: Sequence[Term], documents: Sequence[str]) -> list[float]:
     begins once, as the index's own ranking weighs them."""
     if not documents:
         return []
-    # Each stem between spaces of its own (" a  b "), so that one count finds every whole stem; what
-    # spacing out added, less its two ends, is the number of stems.
-    spaced = [f" {document.replace(' ', '  ')} " for document in documents]
-    lengths = [
-        len(text) - len(document) - 1 if document else 0
-        for text, document in zip(spaced, documents, strict=True)
-    ]
+    # A space before every stem (" a b"): one count of " w" finds every stem that begins with w, and
+    # one count of the spaces is the number of stems.
+    padded = [f" {document}" for document in documents]
+    lengths = list(map(str.count, padded, repeat(" ")))
+    if "" in documents:
+        lengths = [length if document else 0 for length, document in zip(lengths, documents, strict=True)]
     average = max(sum(lengths) / len(documents), 1.0)
     norms = [K1 * (1 - B + B * length / average) for length in lengths]
     k1_plus_1 = K1 + 1
+    counts = _Counts(documents, padded)
     scores = [0.0] * len(documents)
     for term in terms:
         scores = [
             score + count * k1_plus_1 / (count + norm)
-            for score, count, norm in zip(scores, _found(term, spaced), norms, strict=True)
+            for score, count, norm in zip(scores, counts.found(term), norms, strict=True)
         ]
     return scores
 
 
-def _found(term: Term, spaced: list[str]) -> list[int]:
-    """The occurrences of `term` in each spaced-out document, weighed: an exact form twice, a longer
-    word the term begins once."""
-    whole = map(str.count, spaced, repeat(f" {term.stem} "))
-    if term.prefix:
+class _Counts:
+    """The occurrences of stems in each of a block's documents, by as few passes over each document as
+    the block allows."""
+
+    def __init__(self, documents: Sequence[str], padded: list[str]) -> None:
+        self.documents = documents
+        self.padded = padded
+        self._spaced: list[str] | None = None
+        # Every document's stems in one string: whether any stem is longer than a given one and begins
+        # with it is then one search in C, not a call per document.
+        self._block = " " + " ".join(documents)
+
+    def beginning(self, stem: str) -> list[int]:
+        """Each document's stems that begin with `stem` (itself included)."""
+        return list(map(str.count, self.padded, repeat(f" {stem}")))
+
+    def whole(self, stem: str) -> tuple[list[int], bool]:
+        """Each document's stems equal to `stem`; and whether those are all the stems that begin with
+        it, in every document."""
+        if _longer_stem(stem).search(self._block) is None:
+            # No stem of the block is longer than `stem` and begins with it.
+            return self.beginning(stem), True
+        if self._spaced is None:
+            self._spaced = [f" {document.replace(' ', '  ')} " for document in self.documents]
+        return list(map(str.count, self._spaced, repeat(f" {stem} "))), False
+
+    def found(self, term: Term) -> list[int]:
+        """The occurrences of `term` in each document, weighed: an exact form twice, a longer word the
+        term begins once."""
+        whole, alone = self.whole(term.stem)
         # Every stem the term begins once (itself included), and itself once more.
-        found = list(map(add, whole, map(str.count, spaced, repeat(f" {term.stem}"))))
-    else:
-        found = [2 * count for count in whole]
-    if term.variant is not None:
-        variants = map(str.count, spaced, repeat(f" {term.variant} "))
-        # Twice, as an exact form; once more only, where the prefix already counted it once.
-        weight = 1 if term.prefix and term.variant.startswith(term.stem) else 2
-        found = [count + weight * variant for count, variant in zip(found, variants, strict=True)]
-    return found
+        beginning = whole if alone or not term.prefix else self.beginning(term.stem)
+        found = list(map(add, whole, beginning if term.prefix else whole))
+        if term.variant is not None:
+            variants, _ = self.whole(term.variant)
+            # Twice, as an exact form; once more only, where the prefix already counted it once.
+            weight = 1 if term.prefix and term.variant.startswith(term.stem) else 2
+            found = [count + weight * variant for count, variant in zip(found, variants, strict=True)]
+        return found
+
+
+@lru_cache(maxsize=1024)
+def _longer_stem(stem: str) -> re.Pattern[str]:
+    return re.compile(f" {re.escape(stem)}[^ ]")
 
 
 def _matches(token: str, terms: Sequence[Term]) -> bool:

@@ -194,3 +194,13 @@ def test_relevance_weighs_exact_forms_twice_and_longer_words_once(
     # One document of as many stems as the average: its relevance is BM25's weight of `found`.
     [score] = relevance([term], [document])
     assert score == found * (K1 + 1) / (found + K1)
+
+
+def test_relevance_counts_the_same_whether_or_not_the_block_holds_longer_words() -> None:
+    # A block without a longer word that a term begins counts each document's forms in one pass; a
+    # block with one spaces every document out. The same document, the same lengths: the same score.
+    terms = [Term("visit"), Term("eu")]
+    alone = relevance(terms, ["visit eu visit visit", "state visit eu eu"])
+    beside_longer = relevance(terms, ["visit eu visit visit", "state visitor eu eu"])
+    assert alone[0] == beside_longer[0] == 6 * (K1 + 1) / (6 + K1) + 2 * (K1 + 1) / (2 + K1)
+    assert relevance(terms, ["", "visit"]) == [0.0, 2 * (K1 + 1) / (2 + K1)]  # average length at least 1
