@@ -574,10 +574,10 @@ SESSIONS = (
     _e(
         "session: the body told in another clause",
         "en",
-        "The Uzbek-Latvian intergovernmental commission last met in Riga in May 2024; it is due to meet in Tashkent in November.",
+        "The Kazakh-Uzbek intergovernmental commission last met in Astana in May 2024; it is now due to meet in Tashkent in November.",
         (
-            Event("intergovernmental_commission", HELD, "2024-05", "LV", "LV UZ"),
-            Event("intergovernmental_commission", PLANNED, "2026-11", "UZ", "LV UZ"),
+            Event("intergovernmental_commission", HELD, "2024-05", "KZ", "KZ UZ"),
+            Event("intergovernmental_commission", PLANNED, "2026-11", "UZ", "KZ UZ"),
         ),
     ),
     _e(
