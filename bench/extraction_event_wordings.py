@@ -499,9 +499,105 @@ BODIES: tuple[Wording, ...] = (
 )
 
 
+# A joint body's next session agreed or due (issue 12; docs/benchmarks/2026-12-05-extraction-sessions.md):
+# a council of the leaders by a name of its own, and the session told by a verb of convening.
+SESSIONS = (
+    _e(
+        "session: a council by a name of its own",
+        "en",
+        "The Kazakhstan-Hungary Strategic Partnership Council is due to meet in Budapest in October.",
+        Event("interstate_council", PLANNED, "2026-10", "HU", "HU KZ"),
+    ),
+    _e(
+        "session: a council by a name of its own",
+        "en",
+        "The next meeting of the Georgia-Azerbaijan High-Level Cooperation Council will be held in Baku in June.",
+        Event("interstate_council", PLANNED, "2026-06", "AZ", "AZ GE"),
+    ),
+    _e(
+        "session: a council by a name of its own",
+        "ru",
+        "Следующее заседание Совета стратегического партнёрства Казахстана и Венгрии пройдёт в Будапеште в октябре.",
+        Event("interstate_council", PLANNED, "2026-10", "HU", "HU KZ"),
+    ),
+    _e(
+        "session: a council by a name of its own",
+        "ru",
+        "Заседание Совета сотрудничества высшего уровня Азербайджана и Грузии состоится в Баку в июне.",
+        Event("interstate_council", PLANNED, "2026-06", "AZ", "AZ GE"),
+    ),
+    _e(
+        "session: a regional organisation is no council of the pair",
+        "en",
+        "The Gulf Cooperation Council is due to meet in Riyadh in December, Kazakh and Hungarian officials said.",
+        None,
+    ),
+    _e(
+        "session: agreed to convene",
+        "en",
+        "Kazakhstan and Hungary agreed to convene the next meeting of their intergovernmental commission in Budapest in the first half of 2027.",
+        Event("intergovernmental_commission", PLANNED, "2027-01/2027-06", "HU", "HU KZ"),
+    ),
+    _e(
+        "session: agreed to convene",
+        "ru",
+        "Стороны договорились провести очередное заседание казахстанско-венгерской межправительственной комиссии в Будапеште в первом полугодии 2027 года.",
+        Event("intergovernmental_commission", PLANNED, "2027-01/2027-06", "HU", "HU KZ"),
+    ),
+    _e(
+        "session: decided",
+        "ru",
+        "Следующее заседание узбекско-латвийской межправительственной комиссии решено провести в Ташкенте осенью.",
+        Event("intergovernmental_commission", PLANNED, "2026-09/2026-11", "UZ", "LV UZ"),
+    ),
+    _e(
+        "session: pencilled in",
+        "en",
+        "The next session of the Azerbaijani-Georgian intergovernmental commission is pencilled in for the spring of next year.",
+        Event("intergovernmental_commission", PLANNED, "2027-03/2027-05", None, "AZ GE"),
+    ),
+    _e(
+        "session: due to reconvene",
+        "en",
+        "The Kazakh-Uzbek business council is to reconvene in Samarkand in September.",
+        Event("forum", PLANNED, "2026-09", "UZ", "KZ UZ"),
+    ),
+    _e(
+        "session: due to reconvene, the last one told before",
+        "en",
+        "The Kazakh-Hungarian intergovernmental commission, which last met in Astana in 2025, is due to reconvene in Budapest in the autumn.",
+        (
+            Event("intergovernmental_commission", HELD, "2025", "KZ", "HU KZ"),
+            Event("intergovernmental_commission", PLANNED, "2026-09/2026-11", "HU", "HU KZ"),
+        ),
+    ),
+    _e(
+        "session: the body told in another clause",
+        "en",
+        "The Kazakh-Uzbek intergovernmental commission last met in Astana in May 2024; it is now due to meet in Tashkent in November.",
+        (
+            Event("intergovernmental_commission", HELD, "2024-05", "KZ", "KZ UZ"),
+            Event("intergovernmental_commission", PLANNED, "2026-11", "UZ", "KZ UZ"),
+        ),
+    ),
+    _e(
+        "session: to meet again",
+        "ru",
+        "Казахстанско-узбекский деловой совет соберётся вновь в Самарканде в сентябре.",
+        Event("forum", PLANNED, "2026-09", "UZ", "KZ UZ"),
+    ),
+)
+
+
 def main() -> None:
     report(
-        {"catalogue": EVENT_WORDINGS, "fresh": FRESH, "misses": MISSES, "bodies": BODIES},
+        {
+            "catalogue": EVENT_WORDINGS,
+            "fresh": FRESH,
+            "misses": MISSES,
+            "bodies": BODIES,
+            "sessions": SESSIONS,
+        },
         judge,
         verbose_flag(__doc__ or ""),
     )

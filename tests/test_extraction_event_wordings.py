@@ -4,7 +4,7 @@ one event an annotator would write, with its status, date and host country."""
 
 import pytest
 
-from bench.extraction_event_wordings import BODIES, EVENT_WORDINGS, FRESH, MISSES, judge
+from bench.extraction_event_wordings import BODIES, EVENT_WORDINGS, FRESH, MISSES, SESSIONS, judge
 from bench.extraction_wordings import Wording
 from tests.catalogue import catalogue_params
 
@@ -17,7 +17,9 @@ KNOWN_FAILING = {
 }
 
 
-@pytest.mark.parametrize("wording", catalogue_params(EVENT_WORDINGS + FRESH + MISSES + BODIES, KNOWN_FAILING))
+@pytest.mark.parametrize(
+    "wording", catalogue_params(EVENT_WORDINGS + FRESH + MISSES + BODIES + SESSIONS, KNOWN_FAILING)
+)
 def test_each_kind_of_wording_tells_its_event(wording: Wording) -> None:
     outcome = judge(wording)
     assert outcome.passed, f"expected {wording.expected}, proposed {outcome.proposed}"

@@ -58,6 +58,8 @@ ASIDE = re.compile(
 # sentence ("The commission last met in Baku in October" tells that meeting alone).
 LAST_MET = re.compile(
     r",\s*(?:which|that)\s+last\s+(?:met|convened|gathered)\b[^,;.]*"
+    # "…last met in Riga in 2024; it is now due to meet…": the next session told in the next clause
+    r"|\blast\s+(?:met|convened|gathered)\b[^,;.]*(?=;\s*(?:and\s+)?it\b)"
     r"|,\s*котор\w+\s+(?:в\s+)?последн\w+\s+раз\s+(?:собирал|заседал|встречал)\w*[^,;.]*",
     re.IGNORECASE,
 )

@@ -165,12 +165,21 @@ def _event_triggers(reading: Reading, facts: SentenceFacts) -> list[Mention[str]
         if _PAIR_ADJECTIVE.fullmatch(tokens[i].text)
     }
     kept = [i for i in range(len(tokens)) if i not in pair]
-    if len(kept) == len(tokens):
-        return reading.cues("EVENT_TRIGGERS", tokens)
-    return [
-        Mention(m.value, m.start, m.end, kept[m.first], kept[m.last - 1] + 1)
-        for m in reading.cues("EVENT_TRIGGERS", [tokens[i] for i in kept])
-    ]
+
+    def cues(indexes: list[int]) -> list[Mention[str]]:
+        return [
+            Mention(m.value, m.start, m.end, indexes[m.first], indexes[m.last - 1] + 1)
+            for m in reading.cues("EVENT_TRIGGERS", [tokens[i] for i in indexes])
+        ]
+
+    found = cues(kept)
+    # "Следующее заседание Совета стратегического партнёрства": the council's own name begins at the
+    # last word of "next session of the council" and is the council, not one told before.
+    for again in [m for m in found if m.value == "council_again"]:
+        named = cues([i for i in kept if i >= again.last - 1])
+        if named and named[0].first == again.last - 1 and named[0].value == "interstate_council":
+            found.append(named[0])
+    return found
 
 
 def propose_events(
@@ -245,6 +254,8 @@ def propose_events(
             groups.pop("session_again")  # "следующее заседание комиссии": the body is named
         for group in groups.values():
             best = min(group, key=lambda m: order.index(m.value) if m.value in order else len(order))
+            if best.value == "interstate_council" and _OF_GOVERNMENTS.match(reading.document.text, best.end):
+                best = replace(best, value="intergovernmental_commission")
             best, told = _next_session(facts, best)
             if apart is not None:
                 told = _places_of_its_clause(told, best)
@@ -253,6 +264,8 @@ def propose_events(
                 continue
             if best.value == "visit" and VISIT_ENDS.search(facts.sentence.text) and _visit_under_way(events):
                 continue  # "Визит начался в среду и завершится в пятницу": the visit told before
+            if best.value in _BODIES:
+                told = _without_last_meeting(told)
             made = _events(reading, registry, told, best, len(events), context, events, len(groups) > 1)
             if best.value in _BODIES:
                 body = best.value
@@ -417,6 +430,17 @@ def _last_met(reading: Reading, facts: SentenceFacts, event: _Event, count: int)
     return [_Event(f"event:{count + 1}", body, sentence, requires, trigger=event.trigger)]
 
 
+def _without_last_meeting(facts: SentenceFacts) -> SentenceFacts:
+    """ "The commission, which last met in Astana, is due to reconvene in Budapest": the place of the
+    last meeting's clause is that meeting's (_last_met), not the next one's."""
+    sentence = facts.sentence
+    told = LAST_MET.search(sentence.text)
+    if told is None:
+        return facts
+    start, end = sentence.start + told.start(), sentence.start + told.end()
+    return replace(facts, places=[place for place in facts.places if not start <= place.start < end])
+
+
 def _background(reading: Reading, facts: SentenceFacts) -> bool:
     """ "Совет был учреждён в 2022 году": how a body came to be, not a gathering; unless it is an
     aside ("the first meeting of the council, established last year")."""
@@ -449,16 +473,27 @@ _NEXT_TIME = (
 )
 _NEXT_TIME_CLAUSE = re.compile(_NEXT_TIME, re.IGNORECASE)
 _NEXT_SESSION_AFTER = re.compile(r"[^,;.]{0,80}?" + _NEXT_TIME, re.IGNORECASE)
+# … or in a clause of its own after its last meeting: "The commission last met in Riga in 2024; it is
+# now due to meet in Tashkent in November" (the last meeting is _last_met's).
+# "the High-Level Cooperation Council between the two governments": a council of the governments, not
+# of the heads of state.
+_OF_GOVERNMENTS = re.compile(r"\s+(?:between|of)\s+the\s+(?:two\s+)?governments\b", re.IGNORECASE)
+_NEXT_OF_IT = re.compile(
+    r"[^,;.]{0,80}?;\s*(?:and\s+)?it\s+(?:is\s+(?:now\s+)?(?:due|expected|set|scheduled)\s+to|will)\s+"
+    r"(?P<meet>(?:next\s+)?(?:meet|reconvene|convene))\b",
+    re.IGNORECASE,
+)
 
 
 def _next_session(facts: SentenceFacts, trigger: Mention[str]) -> tuple[Mention[str], SentenceFacts]:
     """A body named in a sentence about another meeting, its next session told after it: the event is
     that session, read from its own clause (its status, date and place), not from the meeting's."""
     sentence = facts.sentence
-    found = _NEXT_SESSION_AFTER.match(sentence.text, trigger.end - sentence.start)
+    after = trigger.end - sentence.start
+    found = _NEXT_SESSION_AFTER.match(sentence.text, after) or _NEXT_OF_IT.match(sentence.text, after)
     if trigger.value not in _BODIES or found is None:
         return trigger, facts
-    at = sentence.start + found.start("next" if found.group("next") else "meet")
+    at = sentence.start + found.start("next" if found.groupdict().get("next") else "meet")
     first = next(i for i, token in enumerate(sentence.tokens) if token.start >= at)
     moved = Mention(trigger.value, at, sentence.tokens[first].end, first, first + 1)
     return moved, replace(facts, places=[place for place in facts.places if place.start >= at])

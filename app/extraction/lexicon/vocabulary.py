@@ -845,6 +845,10 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "межгосударственный совет",
                 "совет стратегический сотрудничество",
                 "совет высокий уровень",
+                # a leaders' council by a name of its own: "Совет сотрудничества высшего уровня",
+                # "Совет стратегического партнёрства"
+                "совет сотрудничество высокий уровень",
+                "совет стратегический партнерство",
                 "высший стратегический комитет",
                 "стратегический комитет",
             ),
@@ -919,6 +923,9 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "interstate council",
                 "strategic cooperation council",
                 "high-level council",
+                # a leaders' council by a name of its own (not a region's "Gulf Cooperation Council")
+                "high-level cooperation council",
+                "strategic partnership council",
                 "supreme strategic committee",
                 "strategic committee",
             ),
