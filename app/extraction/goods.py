@@ -1,7 +1,9 @@
 """Goods a trade figure is of, read from the words that name them where the vocabulary
 (`COMMODITIES`) lists none: the noun phrase after a unit ("64,000 tonnes of frozen mackerel",
 "18,2 тыс. тонн сушёного винограда") or after a flow noun ("shipments of lithium carbonate",
-"ввоз турецких томатов"), or before it in English ("hazelnut exports"). A phrase whose head is a
+"ввоз турецких томатов"), or before it in English ("hazelnut exports"); a line's goods in the
+nominative just before a dash or the bracket its amount stands in ("из них машины — 41,3 млн",
+"сухофрукты (1 240 тонн)") come first. A phrase whose head is a
 word for goods of no kind ("goods", "cargo", "товаров", "грузов") names the total."""
 
 import re
