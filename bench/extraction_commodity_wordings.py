@@ -584,6 +584,86 @@ OPEN_GOODS: tuple[Wording, ...] = (
 )
 
 
+# A line of goods told beside its amount, after a total: the goods in the nominative before a dash
+# ("из них машины — 41,3 млн", "of which: machinery — $95 million") or the amount in brackets after
+# the goods ("сухофрукты (1 240 тонн)"). The line is that goods' figure, not the total again.
+LINES_OF_GOODS: tuple[Wording, ...] = (
+    _c(
+        "a line of goods before a dash",
+        "ru",
+        "Импорт Таджикистана из Германии в 2025 году достиг 92 млн долларов, из них машины — 37,6 млн "
+        "долларов, лекарства — 11,4 млн долларов.",
+        (92_000_000, "TOTAL"),
+        (37_600_000, "машина"),
+        (11_400_000, "medicines"),
+    ),
+    _c(
+        "a line of goods before a dash",
+        "ru",
+        "Экспорт Узбекистана в Латвию за девять месяцев составил 64 млн долларов, в том числе хлопковая "
+        "пряжа — 23 млн долларов.",
+        (64_000_000, "TOTAL"),
+        (23_000_000, "cotton_yarn"),
+    ),
+    _c(
+        "a line of goods before a dash",
+        "ru",
+        "Ввоз Армении из Ирана в 2025 году составил 510 млн долларов, из них станки, оборудование и "
+        "запчасти — 96 млн долларов.",
+        (510_000_000, "TOTAL"),
+        (96_000_000, "станки_оборудование_и_запчасть"),
+    ),
+    _c(
+        "a line of goods before a dash",
+        "en",
+        "Kenya's imports from Egypt reached $380 million in 2025, of which steel bars — $74 million.",
+        (380_000_000, "TOTAL"),
+        (74_000_000, "steel_bars"),
+    ),
+    _c(
+        "a line of goods before a dash",
+        "en",
+        "Exports from Kenya to Egypt grew to $310 million in 2025, of which tea — $204 million, cut "
+        "flowers — $41 million.",
+        (310_000_000, "TOTAL"),
+        (204_000_000, "tea"),
+        (41_000_000, "cut_flowers"),
+    ),
+    _c(
+        "a line of goods with its amount in brackets",
+        "ru",
+        "Экспорт Таджикистана в Латвию в 2025 году составил 14 млн долларов. Основу экспорта составили "
+        "сухофрукты (2 310 тонн) и хлопковое волокно.",
+        (14_000_000, "TOTAL"),
+        (2_310, "сухофрукты"),
+    ),
+    _c(
+        "a line of goods with its amount in brackets",
+        "en",
+        "Tajikistan's exports to Latvia came to $14 million in 2025, most of it dried apricots (2,310 "
+        "tonnes) and cotton fibre.",
+        (14_000_000, "TOTAL"),
+        (2_310, "dried_apricots"),
+    ),
+    # a period before the bracket: the amount is the total's earlier value
+    _c(
+        "a period before the bracket: the total",
+        "en",
+        "In the second quarter of 2026, Ethiopia's exports to Kenya rose to USD 44.1 million, up 12 per "
+        "cent on the first quarter (USD 39.4 million).",
+        (44_100_000, "TOTAL"),
+        (39_400_000, "TOTAL"),
+    ),
+    # a country before the dash is a partner's line, no goods
+    _c(
+        "a partner's line before a dash: no goods",
+        "ru",
+        "Экспорт Казахстана в 2025 году составил 81 млрд долларов, из них в Китай — 15 млрд долларов.",
+        (81_000_000_000, "TOTAL"),
+    ),
+)
+
+
 def judge(wording: Wording) -> Outcome:
     bodies = [b for b in proposals_of(wording, "trade_figure") if b["unit"] != "percent"]
     proposed = [(b["value"], b.get("commodity", "TOTAL")) for b in bodies]
@@ -596,7 +676,12 @@ def judge(wording: Wording) -> Outcome:
 
 def main() -> None:
     report(
-        {"catalogue": COMMODITY_WORDINGS, "fresh": FRESH, "open goods": OPEN_GOODS},
+        {
+            "catalogue": COMMODITY_WORDINGS,
+            "fresh": FRESH,
+            "open goods": OPEN_GOODS,
+            "lines of goods": LINES_OF_GOODS,
+        },
         judge,
         verbose_flag(__doc__ or ""),
     )

@@ -3,7 +3,7 @@ sentences of our own): each expected figure is proposed with its commodity, or a
 
 import pytest
 
-from bench.extraction_commodity_wordings import COMMODITY_WORDINGS, FRESH, OPEN_GOODS, judge
+from bench.extraction_commodity_wordings import COMMODITY_WORDINGS, FRESH, LINES_OF_GOODS, OPEN_GOODS, judge
 from bench.extraction_wordings import Wording
 from tests.catalogue import catalogue_params
 
@@ -15,7 +15,10 @@ KNOWN_FAILING = {
 }
 
 
-@pytest.mark.parametrize("wording", catalogue_params(COMMODITY_WORDINGS + FRESH + OPEN_GOODS, KNOWN_FAILING))
+ALL = COMMODITY_WORDINGS + FRESH + OPEN_GOODS + LINES_OF_GOODS
+
+
+@pytest.mark.parametrize("wording", catalogue_params(ALL, KNOWN_FAILING))
 def test_each_kind_of_wording_tells_its_goods(wording: Wording) -> None:
     outcome = judge(wording)
     assert outcome.passed, f"expected {wording.expected}, proposed {outcome.proposed}"

@@ -1,7 +1,9 @@
 """Goods a trade figure is of, read from the words that name them where the vocabulary
 (`COMMODITIES`) lists none: the noun phrase after a unit ("64,000 tonnes of frozen mackerel",
 "18,2 тыс. тонн сушёного винограда") or after a flow noun ("shipments of lithium carbonate",
-"ввоз турецких томатов"), or before it in English ("hazelnut exports"). A phrase whose head is a
+"ввоз турецких томатов"), or before it in English ("hazelnut exports"); a line's goods in the
+nominative just before a dash or the bracket its amount stands in ("из них машины — 41,3 млн",
+"сухофрукты (1 240 тонн)") come first. A phrase whose head is a
 word for goods of no kind ("goods", "cargo", "товаров", "грузов") names the total."""
 
 import re
@@ -28,6 +30,9 @@ _RU_NOT_GOODS = frozenset(vocab.NOT_GOODS["ru"]) | _FLOW_NOUNS["ru"]
 _JOINERS = {"and", "or", ",", "и", "или"}
 _GENITIVE = {"gent", "gen2"}
 _PHRASE_POS = {"NOUN", "ADJF", "PRTF"}
+# What joins a line's goods to its own amount: a dash, or the bracket the amount stands in.
+_ATTACHING = {"—", "–", "("}
+_EN_NOT_BEFORE_AMOUNT = {"most", "including"}
 _FUNCTION_WORDS = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "ADVB", "NUMR"}
 
 
@@ -44,6 +49,11 @@ def goods_named(
     tokens from the previous amount to this one; `after`: those that follow it."""
     countries = {t.start for m in facts.countries for t in facts.sentence.tokens[m.first : m.last]}
     language = reading.language
+    if amount_unit != "percent":
+        attached = _attached_phrase(reading, before, countries)
+        line = _slug(reading, attached) if attached else TOTAL
+        if line != TOTAL:
+            return line
     phrase: list[Token] = []
     if physical and amount_unit != "percent":
         rest = list(after)
@@ -58,6 +68,54 @@ def goods_named(
     if not phrase or _listed(phrase, [*before, *after]):
         return None
     return _slug(reading, phrase)
+
+
+def _attached_phrase(reading: Reading, before: Sequence[Token], countries: set[int]) -> list[Token]:
+    """A line of goods told with its own amount: the goods before a dash ("из них машины — 41,3 млн",
+    "of which steel bars — $74 million") or before the bracket the amount stands in ("сухофрукты
+    (1 240 тонн)"). The words must open after a break or a word of no goods ("из них", "составили",
+    "of which"): a name before them makes them a place's or a firm's line, not goods."""
+    if not before or before[-1].text not in _ATTACHING:
+        return []
+    language = reading.language
+    words: list[Token] = []
+    for token in reversed(before[:-1]):
+        if token.text.lower() in _JOINERS and words:
+            words.insert(0, token)
+            continue
+        if token.start not in countries and _nominal(token.text, language):
+            if sum(t.text.lower() not in _JOINERS for t in words) >= _LONGEST_PHRASE:
+                return []
+            words.insert(0, token)
+            continue
+        if token.start in countries or token.text[:1].isupper() or token.text[:1].isdigit():
+            return []
+        break
+    while words and words[0].text.lower() in _JOINERS:
+        words = words[1:]
+    if not words or reading.cues("INDICATORS", words):
+        return []
+    if language == "ru" and not _russian_head(words[-1].text):
+        return []
+    return [t for t in words if t.text != ","]
+
+
+def _nominal(word: str, language: str) -> bool:
+    """A lowercase word that may stand in a nominative phrase of goods."""
+    if language == "en":
+        return _english_word(word) and word not in _EN_NOT_BEFORE_AMOUNT
+    if not re.fullmatch(r"[а-яё][а-яё-]*", word):
+        return False
+    readings = parses(word)
+    if readings[0].tag.POS in _FUNCTION_WORDS or fold(readings[0].normal_form) in _RU_NOT_GOODS:
+        return False
+    return any(p.tag.case == "nomn" and p.tag.POS in _PHRASE_POS for p in readings)
+
+
+def _russian_head(word: str) -> bool:
+    """A Russian phrase ends on a noun, or on a plural adjective standing for one ("цитрусовые")."""
+    readings = [p for p in parses(word) if p.tag.case == "nomn" and p.tag.POS in _PHRASE_POS]
+    return any(p.tag.POS == "NOUN" or p.tag.number == "plur" for p in readings)
 
 
 def _listed(phrase: list[Token], tokens: list[Token]) -> bool:
