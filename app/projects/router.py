@@ -24,14 +24,15 @@ router = ResourceRouter(prefix="/v1/infrastructure-projects", tags=["infrastruct
     summary="List infrastructure projects",
     responses=list_responses(InfrastructureProjectPage),
 )
-def list_projects(
+async def list_projects(
     request: Request,
     session: SessionDep,
     filters: Annotated[InfrastructureProjectFilters, from_query(InfrastructureProjectFilters)],
 ) -> Response:
     """Ports, corridors, pipelines and systems, filtered by kind, status, countries and places."""
-    statement = repository.filter_projects(session, filters)
-    return list_response(request, session, repository.PROJECTS, statement, filters, InfrastructureProjectRead)
+    return await list_response(
+        request, session, repository.PROJECTS, repository.filter_projects, filters, InfrastructureProjectRead
+    )
 
 
 @router.get(

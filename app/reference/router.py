@@ -34,12 +34,13 @@ places = ResourceRouter(prefix="/v1/places", tags=["places"])
 
 
 @countries.get("", name="listCountries", summary="List countries", responses=list_responses(CountryPage))
-def list_countries(
+async def list_countries(
     request: Request, session: SessionDep, filters: Annotated[CountryFilters, from_query(CountryFilters)]
 ) -> Response:
     """All ISO 3166-1 countries; `cited=true` keeps those some source names."""
-    statement = repository.filter_countries(session, filters)
-    return list_response(request, session, repository.COUNTRIES, statement, filters, CountryRead)
+    return await list_response(
+        request, session, repository.COUNTRIES, repository.filter_countries, filters, CountryRead
+    )
 
 
 @countries.get(
@@ -62,14 +63,15 @@ async def get_country(
 @organizations.get(
     "", name="listOrganizations", summary="List organizations", responses=list_responses(OrganizationPage)
 )
-def list_organizations(
+async def list_organizations(
     request: Request,
     session: SessionDep,
     filters: Annotated[OrganizationFilters, from_query(OrganizationFilters)],
 ) -> Response:
     """International organizations the sources name."""
-    statement = repository.filter_organizations(session, filters)
-    return list_response(request, session, repository.ORGANIZATIONS, statement, filters, OrganizationRead)
+    return await list_response(
+        request, session, repository.ORGANIZATIONS, repository.filter_organizations, filters, OrganizationRead
+    )
 
 
 @organizations.get(
@@ -91,12 +93,13 @@ async def get_organization(
 
 
 @people.get("", name="listPeople", summary="List people", responses=list_responses(PersonPage))
-def list_people(
+async def list_people(
     request: Request, session: SessionDep, filters: Annotated[PersonFilters, from_query(PersonFilters)]
 ) -> Response:
     """People the sources name, with their roles."""
-    statement = repository.filter_people(session, filters)
-    return list_response(request, session, repository.PEOPLE, statement, filters, PersonRead)
+    return await list_response(
+        request, session, repository.PEOPLE, repository.filter_people, filters, PersonRead
+    )
 
 
 @people.get(
@@ -113,12 +116,13 @@ async def get_person(
 
 
 @places.get("", name="listPlaces", summary="List places", responses=list_responses(PlacePage))
-def list_places(
+async def list_places(
     request: Request, session: SessionDep, filters: Annotated[PlaceFilters, from_query(PlaceFilters)]
 ) -> Response:
     """Cities, ports and regions the sources name."""
-    statement = repository.filter_places(session, filters)
-    return list_response(request, session, repository.PLACES, statement, filters, PlaceRead)
+    return await list_response(
+        request, session, repository.PLACES, repository.filter_places, filters, PlaceRead
+    )
 
 
 @places.get("/{record_id}", name="getPlace", summary="Get one place", responses=detail_responses(PlaceRead))

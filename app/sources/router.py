@@ -20,12 +20,13 @@ router = ResourceRouter(prefix="/v1/sources", tags=["sources"])
 
 
 @router.get("", name="listSources", summary="List sources", responses=list_responses(SourcePage))
-def list_sources(
+async def list_sources(
     request: Request, session: SessionDep, filters: Annotated[SourceFilters, from_query(SourceFilters)]
 ) -> Response:
     """The sources facts are taken from (without their full text)."""
-    statement = repository.filter_sources(session, filters)
-    return list_response(request, session, repository.SOURCES, statement, filters, SourceRead)
+    return await list_response(
+        request, session, repository.SOURCES, repository.filter_sources, filters, SourceRead
+    )
 
 
 @router.get(
