@@ -157,7 +157,6 @@ def loop_reads_for(settings: Settings, engine: Engine) -> Any | None:
         settings.db_pool_timeout,
         settings.db_connect_timeout,
         settings.query_timeout_ms,
-        settings.handler_threads,
     )
 
 

@@ -134,9 +134,7 @@ class LoopReads:
     between a request and its statement. A waiting read holds up nothing, so a database that stalls
     stalls only the reads that wait on it, each given up on after `answer_within` seconds of silence
     (a page's statement, after `page_within`: the statement timeout ends it first, as in a handler
-    thread). At most `pages_at_once` pages' statements run at a time, as many as the handler threads
-    that ran them before: more at once only slow each other down on the server, and would take every
-    connection from the reads by key.
+    thread).
 
     The pool's ping is not needed: a read that finds its pooled connection ended (a server restarted)
     is sent again once, on a new connection; a read has nothing to undo. A connection whose exchange
@@ -150,7 +148,6 @@ class LoopReads:
         pool_timeout: float,
         answer_within: float | None,
         page_within: float | None = None,
-        pages_at_once: int = 4,
     ) -> None:
         self.dialect = engine.dialect
         cargs, cparams = engine.dialect.create_connect_args(engine.url)
@@ -161,8 +158,6 @@ class LoopReads:
         self._page_within = page_within if page_within is not None else answer_within
         self._idle: list[_PatientAsyncConnection] = []
         self._slots = asyncio.Semaphore(size)
-        self._pages_at_once = pages_at_once
-        self._page_slots = asyncio.Semaphore(pages_at_once)
         self._loop: asyncio.AbstractEventLoop | None = None
 
     # A list's page is read here too (`api.list_response`): the database works the page out.
@@ -176,11 +171,6 @@ class LoopReads:
         compiled = statement.compiled(self.dialect, values)
         sql, parameters = compiled.bound(values)
         return await self._run(sql, parameters, compiled, self._page_within if page else self._answer_within)
-
-    def page_turn(self) -> asyncio.Semaphore:
-        """Held for the whole of a page read in the loop: at most `pages_at_once` at a time."""
-        self._slots_here()
-        return self._page_slots
 
     async def driver_rows(self, sql: str, parameters: Mapping[str, Any]) -> list[Any]:
         """The rows of `sql` (PostgreSQL's, its parameters named) as the driver returns them."""
@@ -248,7 +238,6 @@ class LoopReads:
         if loop is not self._loop:
             self._close_idle()
             self._slots = asyncio.Semaphore(self._size)
-            self._page_slots = asyncio.Semaphore(self._pages_at_once)
             self._loop = loop
         return self._slots
 
@@ -269,7 +258,6 @@ def loop_reads(
     pool_timeout: float,
     connect_timeout: int | None,
     query_timeout_ms: int | None = None,
-    pages_at_once: int = 4,
 ) -> LoopReads:
     """The reads of `engine`'s database that run in the event loop. A read by key waits for the
     server's answer up to the connect timeout, as the pool's ping it stands in for does
@@ -277,7 +265,7 @@ def loop_reads(
     is taken for a silent one; a statement timeout shorter than that still ends one first (a 504). A
     page's statement waits as long as in a handler thread: the query timeout and the connect timeout."""
     page_within = connect_timeout + query_timeout_ms / 1000 if connect_timeout and query_timeout_ms else None
-    reads = LoopReads(engine, connect_args, size, pool_timeout, connect_timeout, page_within, pages_at_once)
+    reads = LoopReads(engine, connect_args, size, pool_timeout, connect_timeout, page_within)
     # Closed with the engine's pool (the app's end, a test's): no connection outlives its engine's.
     event.listen(engine, "engine_disposed", lambda _engine: reads.close())
     return reads

@@ -378,7 +378,6 @@ async def test_a_pooled_connections_reads_run_on_one_cursor_that_keeps_no_rows(m
     one cursor kept with it, and each statement's result is freed once read: an idle connection
     holds no rows."""
     app = build(settings_for(migrated.url, response_cache_mb=0, db_pool_size=1, db_max_overflow=0))
-    app.state.loop_reads = None  # pages on the engine's pooled connection, in handler threads
     kept = []
     async with serve(app) as client:
         for path in ["/v1/countries?limit=5", "/v1/events?limit=5", "/v1/countries?limit=5"]:

@@ -139,15 +139,14 @@ async def _page_in_loop(
     if session.in_transaction():
         return None
     lang = negotiate(params.lang, request.headers.get("accept-language"))
-    async with reads.page_turn():
-        version = await datastate.read_in_loop(reads)
-        datastate.read_already(session, version)
-        try:
-            with without_connection(session):
-                statement = query(session, params)
-                page = await listing.read_page(reads, session, statement, params, lang)
-        except NeedsThread:
-            return None
+    version = await datastate.read_in_loop(reads)
+    datastate.read_already(session, version)
+    try:
+        with without_connection(session):
+            statement = query(session, params)
+            page = await listing.read_page(reads, session, statement, params, lang)
+    except NeedsThread:
+        return None
     if page is None:
         return None
     items, next_cursor = page
