@@ -62,19 +62,6 @@ def current(session: Session) -> Version:
     return _read(session)
 
 
-async def read_in_loop(reads: Any) -> Version:
-    """The data version, read by the event loop's reads (`app.postgres.LoopReads`)."""
-    [(number, changed_at)] = await reads.rows(_CURRENT, {})
-    return version_of(number, changed_at)
-
-
-def read_already(session: Session, version: Version) -> None:
-    """A read-only session's data version, read by other means (`read_in_loop`): `current` answers it
-    without a statement."""
-    assert session.info.get(READ_ONLY)
-    session.info[_READ] = version
-
-
 def _read(session: Session, pinged: bool = False) -> Version:
     connection = session.connection()
     row = take_pinged_row(connection.connection.dbapi_connection) if pinged else None

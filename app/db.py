@@ -151,12 +151,7 @@ def loop_reads_for(settings: Settings, engine: Engine) -> Any | None:
         settings.db_parallel_workers,
     )
     return loop_reads(
-        engine,
-        connect_args,
-        settings.db_pool_size,
-        settings.db_pool_timeout,
-        settings.db_connect_timeout,
-        settings.query_timeout_ms,
+        engine, connect_args, settings.db_pool_size, settings.db_pool_timeout, settings.db_connect_timeout
     )
 
 

@@ -128,13 +128,11 @@ class _PatientAsyncConnection(psycopg.AsyncConnection[Any]):
 
 
 class LoopReads:
-    """Reads that run in the event loop, on psycopg's asynchronous connections, a pool of
+    """One-statement reads that run in the event loop, on psycopg's asynchronous connections, a pool of
     this process's own beside the engine's (`size` connections at most, opened as needed, resting in
     autocommit): no handler thread, no SQLAlchemy connection, no ping and no switch of the autocommit
     between a request and its statement. A waiting read holds up nothing, so a database that stalls
-    stalls only the reads that wait on it, each given up on after `answer_within` seconds of silence
-    (a page's statement, after `page_within`: the statement timeout ends it first, as in a handler
-    thread).
+    stalls only the reads that wait on it, each given up on after `answer_within` seconds of silence.
 
     The pool's ping is not needed: a read that finds its pooled connection ended (a server restarted)
     is sent again once, on a new connection; a read has nothing to undo. A connection whose exchange
@@ -147,7 +145,6 @@ class LoopReads:
         size: int,
         pool_timeout: float,
         answer_within: float | None,
-        page_within: float | None = None,
     ) -> None:
         self.dialect = engine.dialect
         cargs, cparams = engine.dialect.create_connect_args(engine.url)
@@ -155,33 +152,27 @@ class LoopReads:
         self._size = size
         self._pool_timeout = pool_timeout
         self._answer_within = answer_within
-        self._page_within = page_within if page_within is not None else answer_within
         self._idle: list[_PatientAsyncConnection] = []
         self._slots = asyncio.Semaphore(size)
         self._loop: asyncio.AbstractEventLoop | None = None
 
-    # A list's page is read here too (`api.list_response`): the database works the page out.
-    pages = True
-
-    async def rows(
-        self, statement: DriverStatement, values: Mapping[str, Any], page: bool = False
-    ) -> list[Any]:
+    async def rows(self, statement: DriverStatement, values: Mapping[str, Any]) -> list[Any]:
         """`statement`'s rows for `values`, converted as SQLAlchemy would; the driver's errors raised
-        as SQLAlchemy's (`classify`). A `page`'s statement may run up to the statement timeout."""
+        as SQLAlchemy's (`classify`)."""
         compiled = statement.compiled(self.dialect, values)
         sql, parameters = compiled.bound(values)
-        return await self._run(sql, parameters, compiled, self._page_within if page else self._answer_within)
+        return await self._run(sql, parameters, compiled)
 
     async def driver_rows(self, sql: str, parameters: Mapping[str, Any]) -> list[Any]:
         """The rows of `sql` (PostgreSQL's, its parameters named) as the driver returns them."""
-        return await self._run(sql, parameters, None, self._answer_within)
+        return await self._run(sql, parameters, None)
 
     def snapshot(self) -> contextlib.nullcontext[None]:
         """Nothing to open: each statement sees what was committed when it began (READ COMMITTED),
         as the handler thread's reads in autocommit do."""
         return contextlib.nullcontext()
 
-    async def _run(self, sql: str, parameters: Any, compiled: Any, within: float | None) -> list[Any]:
+    async def _run(self, sql: str, parameters: Any, compiled: Any) -> list[Any]:
         slots = self._slots_here()
         if slots.locked():
             try:
@@ -197,7 +188,6 @@ class LoopReads:
                 pooled = connection is not None
                 if connection is None:
                     connection = await self._connect()
-                connection.answer_within = within
                 cursor = kept_cursor(connection)
                 try:
                     await cursor.execute(sql, parameters)
@@ -252,20 +242,13 @@ class LoopReads:
 
 
 def loop_reads(
-    engine: Engine,
-    connect_args: dict[str, Any],
-    size: int,
-    pool_timeout: float,
-    connect_timeout: int | None,
-    query_timeout_ms: int | None = None,
+    engine: Engine, connect_args: dict[str, Any], size: int, pool_timeout: float, connect_timeout: int | None
 ) -> LoopReads:
-    """The reads of `engine`'s database that run in the event loop. A read by key waits for the
-    server's answer up to the connect timeout, as the pool's ping it stands in for does
-    (`give_up_on_silence`): answered in milliseconds, so a server that has said nothing for that long
-    is taken for a silent one; a statement timeout shorter than that still ends one first (a 504). A
-    page's statement waits as long as in a handler thread: the query timeout and the connect timeout."""
-    page_within = connect_timeout + query_timeout_ms / 1000 if connect_timeout and query_timeout_ms else None
-    reads = LoopReads(engine, connect_args, size, pool_timeout, connect_timeout, page_within)
+    """The reads of `engine`'s database that run in the event loop. Each waits for the server's answer
+    up to the connect timeout, as the pool's ping it stands in for does (`give_up_on_silence`): they
+    are reads by key, answered in milliseconds, so a server that has said nothing for that long is
+    taken for a silent one; a statement timeout shorter than that still ends one first (a 504)."""
+    reads = LoopReads(engine, connect_args, size, pool_timeout, connect_timeout)
     # Closed with the engine's pool (the app's end, a test's): no connection outlives its engine's.
     event.listen(engine, "engine_disposed", lambda _engine: reads.close())
     return reads

@@ -2,8 +2,7 @@
 only place that commits or rolls back. Apart from app.db, which the command line uses for its own
 sessions: a `bilateral` command serves nothing, so it does not import the web framework."""
 
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 import anyio
@@ -115,33 +114,3 @@ def reads_in_loop(request: Request, session: Session) -> Any | None:
     if reads is None or (session.bind is not state.autocommit_engine and session.bind is not state.engine):
         return None
     return reads
-
-
-class NeedsThread(Exception):
-    """A read in the event loop would have used the session's connection (a memo to read afresh at a
-    new data version, an id to check): its answer is worked out in a handler thread instead."""
-
-
-class _NoConnection:
-    """A session's bind while it reads in the event loop (`without_connection`): what the session's
-    users ask of their bind (its dialect, its engine's URL), and no connection to give."""
-
-    def __init__(self, bind: Any) -> None:
-        self.dialect = bind.dialect
-        self.url = bind.url
-        self.engine = self
-
-    def connect(self) -> Any:
-        raise NeedsThread
-
-
-@contextmanager
-def without_connection(session: Session) -> Iterator[None]:
-    """Inside, the session gets no connection: anything that asks for one raises `NeedsThread`, so a
-    read in the event loop never waits on a blocking driver."""
-    bind = session.bind
-    session.bind = _NoConnection(bind)  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        session.bind = bind

@@ -37,10 +37,6 @@ class LoopReads:
         # Closed with the engine's pool (the app's end, a test's): no connection outlives its engine's.
         event.listen(engine, "engine_disposed", lambda _engine: self.close())
 
-    # A list's page stays in a handler thread (`api.list_response`): SQLite works it out in this
-    # process, for as long as the page takes, which would hold up every other request of the loop.
-    pages = False
-
     async def rows(self, statement: DriverStatement, values: Mapping[str, Any]) -> list[Any]:
         """`statement`'s rows for `values`, converted as SQLAlchemy would; the driver's errors raised
         as SQLAlchemy's (`classify`)."""

@@ -14,13 +14,12 @@ router = ResourceRouter(prefix="/v1/agreements", tags=["agreements"])
 
 
 @router.get("", name="listAgreements", summary="List agreements", responses=list_responses(AgreementPage))
-async def list_agreements(
+def list_agreements(
     request: Request, session: SessionDep, filters: Annotated[AgreementFilters, from_query(AgreementFilters)]
 ) -> Response:
     """Agreements, filtered by parties, sectors, event, status and date; each with its quotes."""
-    return await list_response(
-        request, session, repository.AGREEMENTS, repository.filter_agreements, filters, AgreementRead
-    )
+    statement = repository.filter_agreements(session, filters)
+    return list_response(request, session, repository.AGREEMENTS, statement, filters, AgreementRead)
 
 
 @router.get(

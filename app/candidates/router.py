@@ -56,14 +56,13 @@ def _accepted(candidates: list[Candidate]) -> Response:
 
 
 @router.get("", name="listCandidates", summary="List candidates", responses=list_responses(CandidatePage))
-async def list_candidates(
+def list_candidates(
     request: Request, session: SessionDep, filters: Annotated[CandidateFilters, from_query(CandidateFilters)]
 ) -> Response:
     """Records the extractor proposed from sources, for review: filter by source, kind, status,
     action and confidence; `q` searches their quotes."""
-    return await list_response(
-        request, session, repository.CANDIDATES, repository.filter_candidates, filters, CandidateRead
-    )
+    statement = repository.filter_candidates(session, filters)
+    return list_response(request, session, repository.CANDIDATES, statement, filters, CandidateRead)
 
 
 @router.get(

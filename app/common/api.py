@@ -2,7 +2,7 @@
 exports, and the headers HTTP caches need. Routers call `list_response` / `detail_response`."""
 
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from email.utils import format_datetime
 from functools import partial
 from typing import Annotated, Any
@@ -23,7 +23,7 @@ from app.common.language import Language, negotiate
 from app.common.listing import Listing
 from app.errors import problem_response
 from app.openapi import DATA_HEADERS, header_refs
-from app.request_session import NeedsThread, reads_in_loop, without_connection
+from app.request_session import reads_in_loop
 
 RecordId = Annotated[str, Path(description="The record's id, as `id` in its lists.")]
 
@@ -94,76 +94,14 @@ def detail_responses(schema: type[BaseModel], deletable: bool = True) -> dict[in
     return responses
 
 
-async def list_response(
+def list_response(
     request: Request,
     session: Session,
     listing: Listing[Any],
-    query: Callable[[Session, Any], Select[Any]],
+    statement: Select[Any],
     params: Any,
     schema: type[BaseModel],
 ) -> Response:
-    """A list endpoint's answer: the records `query` selects for `params` (a repository's filter
-    function), a page of them (or all, exported), as JSON. On PostgreSQL a page alone (no total,
-    facets or export) is read in the event loop once its shape's statement is kept (`_page_in_loop`);
-    the rest, and SQLite, in a handler thread."""
-    reads = reads_in_loop(request, session)
-    if reads is not None and reads.pages and _page_alone(request, listing, params):
-        response = await _page_in_loop(reads, request, session, listing, query, params)
-        if response is not None:
-            return response
-    return await run_in_threadpool(_list_response, request, session, listing, query, params, schema)
-
-
-def _page_alone(request: Request, listing: Listing[Any], params: Any) -> bool:
-    """Whether the answer is a page of rows only: no total, facets, export or ORM objects."""
-    return (
-        listing.reads_rows(params)
-        and not params.count
-        and not getattr(params, "facets", None)
-        and export_format(params.format, request.headers.get("accept")) is None
-    )
-
-
-async def _page_in_loop(
-    reads: Any,
-    request: Request,
-    session: Session,
-    listing: Listing[Any],
-    query: Callable[[Session, Any], Select[Any]],
-    params: Any,
-) -> Response | None:
-    """A page read in the event loop: the data version, then the statement kept for the page's shape,
-    each awaited on the loop's own connections. The filters are built as in a handler thread, from
-    what memos keep at that data version; None when something must be read through the session first
-    (`NeedsThread`: a shape's first page, a memo to read afresh), which a handler thread then does."""
-    if session.in_transaction():
-        return None
-    lang = negotiate(params.lang, request.headers.get("accept-language"))
-    version = await datastate.read_in_loop(reads)
-    datastate.read_already(session, version)
-    try:
-        with without_connection(session):
-            statement = query(session, params)
-            page = await listing.read_page(reads, session, statement, params, lang)
-    except NeedsThread:
-        return None
-    if page is None:
-        return None
-    items, next_cursor = page
-    response = json_response({"items": items, "next_cursor": next_cursor}, lang, version)
-    link_next(response, request, next_cursor)
-    return response
-
-
-def _list_response(
-    request: Request,
-    session: Session,
-    listing: Listing[Any],
-    query: Callable[[Session, Any], Select[Any]],
-    params: Any,
-    schema: type[BaseModel],
-) -> Response:
-    statement = query(session, params)
     lang = negotiate(params.lang, request.headers.get("accept-language"))
     version = datastate.current(session)
     export = export_format(params.format, request.headers.get("accept"))

@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Column, Select, Subquery, Table, extract, func, select
-from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session, selectinload, undefer
 
 # selectinload() and friends are typed as returning this (private) class.
@@ -18,7 +17,7 @@ from app.common.filters import as_of_criteria, published_by
 from app.common.pagination import Sorting, check_cursor, cut, page_values, paged, paginate, sort_copies
 from app.common.rows import Item, Plan, RowReader, driver_rows
 from app.common.schemas import FacetValue
-from app.common.statements import Filters, ShapeCache, filters_of
+from app.common.statements import ShapeCache, filters_of
 from app.datastate import Version, version_of
 from app.errors import Gone, NotFound
 from app.models import Revision, RevisionAction
@@ -129,50 +128,10 @@ class Listing(Generic[M]):
     ) -> tuple[Plan, Sequence[Any], str | None]:
         """One page of rows (the columns as the driver returns them, rows.py `_raw`; with `driver`,
         as its tuples: rows.py `driver_rows`), and the next page's cursor."""
+        assert self.reader is not None
         connection = session.connection()
-        query = self._page_query(connection.dialect, statement, fields, sort, limit, cursor, lang, driver)
-        # A shape's first request reads SQLAlchemy's result; later ones get the driver's rows, converted
-        # as SQLAlchemy would (nothing, for a page's untyped columns).
-        first = driver_rows if driver else None
-        fetched = self.shapes.execute(
-            connection, query.shape, query.filters, query.values, query.build, first
-        )
-        return query.plan, *query.cut(fetched)
-
-    async def read_page(
-        self, reads: Any, session: Session, statement: Select[M], params: Any, lang: str
-    ) -> tuple[list[Item], str | None] | None:
-        """`page_items`, in the event loop (`app.postgres.LoopReads`): the statement kept for the
-        page's shape, run by `reads`. None before a first request of the shape has kept one
-        (`page_items` builds it). The session is asked only for what a memo keeps at its data version
-        (a page's remembered tables)."""
-        assert self.reader is not None
-        query = self._page_query(
-            reads.dialect, statement, params.fields, params.sort, params.limit, params.cursor, lang
-        )
-        kept = self.shapes.kept(query.shape, query.filters, query.values)
-        if kept is None:
-            return None
-        remembered = query.plan.remembered_objects(session)
-        rows = await reads.rows(*kept, page=True)
-        page, next_cursor = query.cut(rows)
-        return await query.plan.page_items_in_loop(reads, page, remembered, to_json=True), next_cursor
-
-    def _page_query(
-        self,
-        dialect: Dialect,
-        statement: Select[M],
-        fields: Sequence[str],
-        sort: str,
-        limit: int,
-        cursor: str | None,
-        lang: str,
-        driver: bool = False,
-    ) -> "_PageQuery":
-        """What one page's statement is made of, before it runs."""
-        assert self.reader is not None
         # CSV lines are made from the rows and relations apart (rows.py `csv_text`).
-        plan = self.reader.plan(lang, fields, "" if driver else dialect.name)
+        plan = self.reader.plan(lang, fields, "" if driver else connection.dialect.name)
         after = None if cursor is None else check_cursor(self.sorting, sort, cursor, lang)
         resolved, column, descending = self.sorting.order(sort, lang)
         key_columns = self.sorting.key_columns(column)
@@ -186,15 +145,28 @@ class Listing(Generic[M]):
                 descending,
                 values,
             )
-            return plan.with_relations(page, positions, descending, dialect)
+            return plan.with_relations(page, positions, descending, connection.dialect)
 
         # What decides the page's SQL besides the filters (statements.py): the plan (language,
         # fields, engine), the sort, whether a cursor is given, and a copy of the sort key to page by.
         copies = tuple((name, str(copy)) for name, copy in sort_copies(statement).items())
-        shape = (dialect.name, plan.lang, plan.names, plan.engine, resolved, after is not None, copies)
-        return _PageQuery(
-            plan, shape, filters_of(statement), values, build, limit, self.sorting, resolved, positions
+        shape = (
+            connection.dialect.name,
+            plan.lang,
+            plan.names,
+            plan.engine,
+            resolved,
+            after is not None,
+            copies,
         )
+        # A shape's first request reads SQLAlchemy's result; later ones get the driver's rows, converted
+        # as SQLAlchemy would (nothing, for a page's untyped columns).
+        first = driver_rows if driver else None
+        fetched = self.shapes.execute(connection, shape, filters_of(statement), values, build, first)
+        page, next_cursor = cut(
+            fetched, limit, self.sorting, resolved, lambda last: [last[at] for at in positions]
+        )
+        return plan, page, next_cursor
 
     def get_item(
         self, session: Session, record_id: str, lang: str, fields: Sequence[str] = (), to_json: bool = False
@@ -284,29 +256,6 @@ class Listing(Generic[M]):
         if self.record_type and _was_deleted(session, self.record_type, record_id):
             raise Gone(f"The {self.label} {record_id!r} was deleted; its revisions are still readable.")
         raise NotFound(f"No {self.label} has id {record_id!r}.")
-
-
-@dataclass(frozen=True)
-class _PageQuery:
-    """One page's statement before it runs: its plan, its shape and filters (`statements.ShapeCache`),
-    the page's own values, how to `build` it the first time, and how to `cut` its rows."""
-
-    plan: Plan
-    shape: tuple[Any, ...]
-    filters: Filters | None
-    values: dict[str, Any]
-    build: Callable[[], Any]
-    limit: int
-    sorting: Sorting
-    resolved: str
-    positions: list[int]
-
-    def cut(self, fetched: list[Any]) -> tuple[list[Any], str | None]:
-        """The page's rows and the next page's cursor."""
-        positions = self.positions
-        return cut(
-            fetched, self.limit, self.sorting, self.resolved, lambda last: [last[at] for at in positions]
-        )
 
 
 def _ranked(rows: Sequence[Any]) -> list[FacetValue]:

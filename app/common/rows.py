@@ -690,25 +690,8 @@ class Plan:
     def page_items(self, session: Session, rows: Sequence[Any], to_json: bool = False) -> list[Item]:
         """`items` of a page's rows (`with_relations`): their references to a remembered table are
         keys, each replaced by the object a memo of the table keeps for this data version."""
-        remembered = self.remembered_objects(session)
+        remembered = [(at, self._remembered_objects(session, related)) for at, related in self.remembered]
         return self._with_fetched(session, self._items_of(rows, to_json, remembered))
-
-    def remembered_objects(self, session: Session) -> list[tuple[int, Mapping[Any, Item]]]:
-        """The objects of a page's remembered tables, by field position (`page_items`)."""
-        return [(at, self._remembered_objects(session, related)) for at, related in self.remembered]
-
-    async def page_items_in_loop(
-        self,
-        reads: Any,
-        rows: Sequence[Any],
-        remembered: Sequence[tuple[int, Mapping[Any, Item]]],
-        to_json: bool = False,
-    ) -> list[Item]:
-        """`page_items`, the related rows read by `reads` in the event loop (`app.postgres.LoopReads`),
-        the `remembered` objects found beforehand (`remembered_objects`)."""
-        items = self._items_of(rows, to_json, remembered)
-        await self._fetch_in_loop(reads, items)
-        return items
 
     def _with_fetched(self, session: Session | None, items: list[Item]) -> list[Item]:
         if self.fetched and items:
@@ -722,14 +705,11 @@ class Plan:
         """`items`, the related rows read by `reads` in the event loop (`app.postgres.LoopReads`,
         `app.sqlite_reads.LoopReads`)."""
         items = self._items_of(rows, to_json)
-        await self._fetch_in_loop(reads, items)
-        return items
-
-    async def _fetch_in_loop(self, reads: Any, items: list[Item]) -> None:
-        if self.fetched and items:
+        if items:
             dialect = reads.dialect
             for query, ids, attach in self._fetches(items):
                 attach(await reads.driver_rows(query.sql(dialect), query.parameters(dialect.name, ids)))
+        return items
 
     def _remembered_objects(self, session: Session, related: _Related) -> Mapping[Any, Item]:
         """A remembered table's objects by key, in the plan's language, at the session's data version."""

@@ -73,17 +73,6 @@ class ShapeCache:
     def clear(self) -> None:
         self._prepared.clear()
 
-    def kept(
-        self, shape: Hashable, filters: Filters | None, page: Mapping[str, Any]
-    ) -> tuple[DriverStatement, dict[str, Any]] | None:
-        """The statement kept for `shape` and its parameters for these filters and page; None before a
-        first request of the shape has kept it (`execute`)."""
-        prepared = None if filters is None else self._prepared.get((shape, filters.structure))
-        if prepared is None:
-            return None
-        assert filters is not None
-        return prepared.statement, prepared.values(filters, page)
-
     def execute(
         self,
         connection: Connection,

@@ -174,12 +174,13 @@ def _starts_from(session: Session, start: date | None, match: str) -> date | Non
     window; events last days."""
     if start is None or match != "overlaps":
         return None
-    longest_of = _LONGEST.get(session.get_bind().dialect.name)
+    connection = session.connection()
+    longest_of = _LONGEST.get(connection.dialect.name)
     if longest_of is None:
         return None
 
     def read_longest() -> float | None:
-        [(longest,)] = longest_of.rows(session.connection())
+        [(longest,)] = longest_of.rows(connection)
         return float(longest) if longest is not None else None
 
     longest = _LONGEST_SEEN.get(session, None, read_longest)

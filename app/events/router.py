@@ -14,13 +14,12 @@ router = ResourceRouter(prefix="/v1/events", tags=["events"])
 
 
 @router.get("", name="listEvents", summary="List events", responses=list_responses(EventPage))
-async def list_events(
+def list_events(
     request: Request, session: SessionDep, filters: Annotated[EventFilters, from_query(EventFilters)]
 ) -> Response:
     """Events (visits, summits, meetings), filtered and paged; each with the quotes it comes from."""
-    return await list_response(
-        request, session, repository.EVENTS, repository.filter_events, filters, EventRead
-    )
+    statement = repository.filter_events(session, filters)
+    return list_response(request, session, repository.EVENTS, statement, filters, EventRead)
 
 
 @router.get("/{record_id}", name="getEvent", summary="Get one event", responses=detail_responses(EventRead))

@@ -24,15 +24,14 @@ router = ResourceRouter(prefix="/v1/infrastructure-projects", tags=["infrastruct
     summary="List infrastructure projects",
     responses=list_responses(InfrastructureProjectPage),
 )
-async def list_projects(
+def list_projects(
     request: Request,
     session: SessionDep,
     filters: Annotated[InfrastructureProjectFilters, from_query(InfrastructureProjectFilters)],
 ) -> Response:
     """Ports, corridors, pipelines and systems, filtered by kind, status, countries and places."""
-    return await list_response(
-        request, session, repository.PROJECTS, repository.filter_projects, filters, InfrastructureProjectRead
-    )
+    statement = repository.filter_projects(session, filters)
+    return list_response(request, session, repository.PROJECTS, statement, filters, InfrastructureProjectRead)
 
 
 @router.get(

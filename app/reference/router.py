@@ -34,13 +34,12 @@ places = ResourceRouter(prefix="/v1/places", tags=["places"])
 
 
 @countries.get("", name="listCountries", summary="List countries", responses=list_responses(CountryPage))
-async def list_countries(
+def list_countries(
     request: Request, session: SessionDep, filters: Annotated[CountryFilters, from_query(CountryFilters)]
 ) -> Response:
     """All ISO 3166-1 countries; `cited=true` keeps those some source names."""
-    return await list_response(
-        request, session, repository.COUNTRIES, repository.filter_countries, filters, CountryRead
-    )
+    statement = repository.filter_countries(session, filters)
+    return list_response(request, session, repository.COUNTRIES, statement, filters, CountryRead)
 
 
 @countries.get(
@@ -63,15 +62,14 @@ async def get_country(
 @organizations.get(
     "", name="listOrganizations", summary="List organizations", responses=list_responses(OrganizationPage)
 )
-async def list_organizations(
+def list_organizations(
     request: Request,
     session: SessionDep,
     filters: Annotated[OrganizationFilters, from_query(OrganizationFilters)],
 ) -> Response:
     """International organizations the sources name."""
-    return await list_response(
-        request, session, repository.ORGANIZATIONS, repository.filter_organizations, filters, OrganizationRead
-    )
+    statement = repository.filter_organizations(session, filters)
+    return list_response(request, session, repository.ORGANIZATIONS, statement, filters, OrganizationRead)
 
 
 @organizations.get(
@@ -93,13 +91,12 @@ async def get_organization(
 
 
 @people.get("", name="listPeople", summary="List people", responses=list_responses(PersonPage))
-async def list_people(
+def list_people(
     request: Request, session: SessionDep, filters: Annotated[PersonFilters, from_query(PersonFilters)]
 ) -> Response:
     """People the sources name, with their roles."""
-    return await list_response(
-        request, session, repository.PEOPLE, repository.filter_people, filters, PersonRead
-    )
+    statement = repository.filter_people(session, filters)
+    return list_response(request, session, repository.PEOPLE, statement, filters, PersonRead)
 
 
 @people.get(
@@ -116,13 +113,12 @@ async def get_person(
 
 
 @places.get("", name="listPlaces", summary="List places", responses=list_responses(PlacePage))
-async def list_places(
+def list_places(
     request: Request, session: SessionDep, filters: Annotated[PlaceFilters, from_query(PlaceFilters)]
 ) -> Response:
     """Cities, ports and regions the sources name."""
-    return await list_response(
-        request, session, repository.PLACES, repository.filter_places, filters, PlaceRead
-    )
+    statement = repository.filter_places(session, filters)
+    return list_response(request, session, repository.PLACES, statement, filters, PlaceRead)
 
 
 @places.get("/{record_id}", name="getPlace", summary="Get one place", responses=detail_responses(PlaceRead))

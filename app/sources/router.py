@@ -20,13 +20,12 @@ router = ResourceRouter(prefix="/v1/sources", tags=["sources"])
 
 
 @router.get("", name="listSources", summary="List sources", responses=list_responses(SourcePage))
-async def list_sources(
+def list_sources(
     request: Request, session: SessionDep, filters: Annotated[SourceFilters, from_query(SourceFilters)]
 ) -> Response:
     """The sources facts are taken from (without their full text)."""
-    return await list_response(
-        request, session, repository.SOURCES, repository.filter_sources, filters, SourceRead
-    )
+    statement = repository.filter_sources(session, filters)
+    return list_response(request, session, repository.SOURCES, statement, filters, SourceRead)
 
 
 @router.get(

@@ -16,15 +16,14 @@ router = ResourceRouter(prefix="/v1/trade-figures", tags=["trade-figures"])
 @router.get(
     "", name="listTradeFigures", summary="List trade figures", responses=list_responses(TradeFigurePage)
 )
-async def list_trade_figures(
+def list_trade_figures(
     request: Request,
     session: SessionDep,
     filters: Annotated[TradeFigureFilters, from_query(TradeFigureFilters)],
 ) -> Response:
     """Trade and transit observations with their qualifiers (bound, status, period kind), paged."""
-    return await list_response(
-        request, session, repository.TRADE_FIGURES, repository.filter_trade_figures, filters, TradeFigureRead
-    )
+    statement = repository.filter_trade_figures(session, filters)
+    return list_response(request, session, repository.TRADE_FIGURES, statement, filters, TradeFigureRead)
 
 
 @router.get(
