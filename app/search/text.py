@@ -230,7 +230,13 @@ class _Matching(dict[str, bool]):
 
     def __missing__(self, token: str) -> bool:
         exact, prefixes = self._exact, self._prefixes
-        found = self[token] = any(stem in exact or stem.startswith(prefixes) for stem in token_stems(token))
+        stems = token_stems(token)
+        if len(stems) == 1:
+            # Most words are one stem: no generator to start (a page of hits looks up a hundred).
+            found = stems[0] in exact or stems[0].startswith(prefixes)
+        else:
+            found = any(stem in exact or stem.startswith(prefixes) for stem in stems)
+        self[token] = found
         return found
 
 
