@@ -10,7 +10,7 @@ module, to the same doubles.
 """
 
 import hashlib
-import heapq
+import math
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -523,11 +523,14 @@ def search(session: Session, params: SearchParams) -> tuple[list[SearchMatch], s
     fingerprint = _fingerprint(terms, params.type)
     connection = session.connection()
     sqlite = connection.dialect.name == "sqlite"
-    query = _Query(
-        terms,
-        sorted({SearchRecordType(record_type).value for record_type in params.type}),
-        fts5_match(terms, longer_words(connection, terms)) if sqlite else tsquery(terms),
-    )
+    types = sorted({SearchRecordType(record_type).value for record_type in params.type})
+    if sqlite:
+        longer = longer_words(connection, terms)
+        # A stem that begins no longer indexed word begins none in a block either.
+        alone = frozenset(stem for stem, words in longer.items() if not words)
+        query = _Query(terms, types, fts5_match(terms, longer), alone)
+    else:
+        query = _Query(terms, types, tsquery(terms))
     block, after = _after(params.cursor, fingerprint) if params.cursor is not None else (0, None)
     read_block = _sqlite_block_page if sqlite else _postgresql_block_page
     hits = _ranked_in_blocks(connection, read_block, query, params.limit + 1, block, after)
@@ -557,6 +560,7 @@ class _Query:
     terms: Sequence[Term]
     types: list[str]  # none: every type
     match: str  # the engine's full-text query
+    alone: frozenset[str] = frozenset()  # stems known to begin no longer indexed word
 
 
 # The last hit a cursor saw, as it sorts: its relevance negated, record type, record id.
@@ -586,22 +590,23 @@ def _ranked_in_blocks(
     return hits
 
 
-@lru_cache(maxsize=2)
-def _sqlite_block(of_types: bool) -> DriverStatement:
-    """SQLite: the first `:size` matches after document id `:block_after`, with their stems. By the
-    full-text index's own rowid: FTS5 reads its matches in that order and stops at the limit, rather
-    than handing every match to a sort."""
+@lru_cache(maxsize=3)
+def _sqlite_block(types: int) -> DriverStatement:
+    """SQLite: the first `:size` matches after document id `:block_after`, of the record types
+    `:types` (`types` of them; none: every type), with their stems. By the full-text index's own
+    rowid: FTS5 reads its matches in that order and stops at the limit, rather than handing every
+    match to a sort. Of one type, the type is not read: the driver hands over each text column of
+    each row apart, releasing the GIL and taking it again."""
     condition = "search_fts MATCH :match AND search_fts.rowid > :block_after"
-    if of_types:
+    if types:
         condition += " AND d.record_type IN :types"
+    record_type = "" if types == 1 else "d.record_type, "
     statement = text(f"""
-        SELECT d.id, d.record_type, d.record_id, d.stems
+        SELECT d.id, {record_type}d.record_id, d.stems
         FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
         WHERE {condition} ORDER BY search_fts.rowid LIMIT :size
     """)
-    return DriverStatement(
-        statement.bindparams(bindparam("types", expanding=True)) if of_types else statement
-    )
+    return DriverStatement(statement.bindparams(bindparam("types", expanding=True)) if types else statement)
 
 
 _PAGE_TEXTS = DriverStatement(
@@ -619,17 +624,13 @@ def _sqlite_block_page(
     (SQLite's string functions counted a common word's forms in a block at several times the CPU
     that Python's take.)"""
     values = {"match": query.match, "block_after": block, "size": search_text.RANKED_AT_ONCE}
-    rows = _sqlite_block(bool(query.types)).rows(connection, {**values, "types": query.types})
+    rows = _sqlite_block(len(query.types)).rows(connection, {**values, "types": query.types})
     if not rows:
         return 0, None, []
-    scores = search_text.relevance(query.terms, [row[3] for row in rows])
-    ranked = [
-        (-score, record_type, record_id, document_id)
-        for (document_id, record_type, record_id, _), score in zip(rows, scores, strict=True)
-    ]
-    if after is not None:
-        ranked = [key for key in ranked if key[:3] > after]
-    ranked = heapq.nsmallest(page, ranked)
+    # (id, record_type, record_id, stems), or (id, record_id, stems) when of one type.
+    scores = search_text.relevance(query.terms, [row[-1] for row in rows], query.alone)
+    one_type = query.types[0] if len(query.types) == 1 else None
+    ranked = _best(page, scores, rows, one_type, after)
     texts = {}
     if ranked:
         ids = [document_id for *_, document_id in ranked]
@@ -639,6 +640,25 @@ def _sqlite_block_page(
         for sort_key, record_type, record_id, document_id in ranked
     ]
     return len(rows), rows[-1][0], hits
+
+
+def _best(
+    page: int, scores: list[float], rows: Sequence[Any], one_type: str | None, after: _After | None
+) -> list[tuple[float, str, str, int]]:
+    """The `page` best of a block's documents that sort after `after`, best first, each as its sort
+    key (relevance negated, record type, record id) and document id. On a first page only the
+    documents scoring at least the page's lowest score get a sort key (of a common word's block,
+    about half); sorted whole, in C, rather than through heapq's loop in Python."""
+    lowest = sorted(scores, reverse=True)[page - 1] if after is None and len(scores) > page else -math.inf
+    keys = [
+        (-score, row[1] if one_type is None else one_type, row[-2], row[0])
+        for score, row in zip(scores, rows, strict=True)
+        if score >= lowest
+    ]
+    if after is not None:
+        keys = [key for key in keys if key[:3] > after]
+    keys.sort()
+    return keys[:page]
 
 
 def _postgresql_block_page(

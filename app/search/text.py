@@ -13,7 +13,7 @@ the word's other forms when it cuts them shorter ("Казахстане" finds "
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -132,11 +132,14 @@ K1 = 1.2
 B = 0.75
 
 
-def relevance(terms: Sequence[Term], documents: Sequence[str]) -> list[float]:
+def relevance(terms: Sequence[Term], documents: Sequence[str], alone: Collection[str] = ()) -> list[float]:
     """How well each document (its stems, space-separated) matches the terms, higher is better: BM25's
     weight of each term's occurrences, normalized by the document's length against the average of
     `documents`, and added up over the terms. An exact form of a term counts twice, a longer word it
-    begins once, as the index's own ranking weighs them."""
+    begins once, as the index's own ranking weighs them.
+
+    `alone`: stems that begin no longer stem of any document (the caller knows it from the index's
+    vocabulary), which spares looking for one."""
     if not documents:
         return []
     # A space before every stem (" a b"): one count of " w" finds every stem that begins with w, and
@@ -148,7 +151,7 @@ def relevance(terms: Sequence[Term], documents: Sequence[str]) -> list[float]:
     average = max(sum(lengths) / len(documents), 1.0)
     norms = [K1 * (1 - B + B * length / average) for length in lengths]
     k1_plus_1 = K1 + 1
-    counts = _Counts(documents, padded)
+    counts = _Counts(documents, padded, alone)
     scores = [0.0] * len(documents)
     for term in terms:
         scores = [
@@ -162,13 +165,22 @@ class _Counts:
     """The occurrences of stems in each of a block's documents, by as few passes over each document as
     the block allows."""
 
-    def __init__(self, documents: Sequence[str], padded: list[str]) -> None:
+    def __init__(self, documents: Sequence[str], padded: list[str], alone: Collection[str]) -> None:
         self.documents = documents
         self.padded = padded
+        self.alone = alone
         self._spaced: list[str] | None = None
-        # Every document's stems in one string: whether any stem is longer than a given one and begins
-        # with it is then one search in C, not a call per document.
-        self._block = " " + " ".join(documents)
+        self._block: str | None = None
+
+    def _has_longer(self, stem: str) -> bool:
+        """Whether some document holds a stem longer than `stem` that begins with it."""
+        if stem in self.alone:
+            return False
+        if self._block is None:
+            # Every document's stems in one string: the question is then one search in C, not a
+            # call per document.
+            self._block = " " + " ".join(self.documents)
+        return _longer_stem(stem).search(self._block) is not None
 
     def beginning(self, stem: str) -> list[int]:
         """Each document's stems that begin with `stem` (itself included)."""
@@ -177,8 +189,7 @@ class _Counts:
     def whole(self, stem: str) -> tuple[list[int], bool]:
         """Each document's stems equal to `stem`; and whether those are all the stems that begin with
         it, in every document."""
-        if _longer_stem(stem).search(self._block) is None:
-            # No stem of the block is longer than `stem` and begins with it.
+        if not self._has_longer(stem):
             return self.beginning(stem), True
         if self._spaced is None:
             self._spaced = [f" {document.replace(' ', '  ')} " for document in self.documents]
@@ -219,7 +230,13 @@ class _Matching(dict[str, bool]):
 
     def __missing__(self, token: str) -> bool:
         exact, prefixes = self._exact, self._prefixes
-        found = self[token] = any(stem in exact or stem.startswith(prefixes) for stem in token_stems(token))
+        stems = token_stems(token)
+        if len(stems) == 1:
+            # Most words are one stem: no generator to start (a page of hits looks up a hundred).
+            found = stems[0] in exact or stems[0].startswith(prefixes)
+        else:
+            found = any(stem in exact or stem.startswith(prefixes) for stem in stems)
+        self[token] = found
         return found
 
 

@@ -204,3 +204,11 @@ def test_relevance_counts_the_same_whether_or_not_the_block_holds_longer_words()
     beside_longer = relevance(terms, ["visit eu visit visit", "state visitor eu eu"])
     assert alone[0] == beside_longer[0] == 6 * (K1 + 1) / (6 + K1) + 2 * (K1 + 1) / (2 + K1)
     assert relevance(terms, ["", "visit"]) == [0.0, 2 * (K1 + 1) / (2 + K1)]  # average length at least 1
+
+
+def test_relevance_told_a_stem_begins_no_longer_one_counts_as_when_it_looks() -> None:
+    # `alone` spares the search for a longer stem (the caller knows from the index's vocabulary):
+    # where that is true, the scores are the same doubles as when relevance looks for itself.
+    terms = [Term("visit"), Term("eu"), Term("state", "stat")]
+    block = ["visit eu visit visit", "state visit eu eu", "", "stat state visit"]
+    assert relevance(terms, block, {"visit", "state"}) == relevance(terms, block)
