@@ -281,6 +281,10 @@ def _russian(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
     name = " ".join([head, *(_text(tokens, a, b) for a, b in spans)])
     place_at = _ru_past_building(tokens, after, len(tokens))
     place_end = _ru_place(tokens, place_at)
+    if place_end is None and _ru_building_clause(tokens, after):
+        # "цементный завод, строящийся в Костанайской области": a participle's clause tells its place
+        place_at = after + 2
+        place_end = _ru_place(tokens, place_at)
     begin, end = start, after
     if place_end is not None:
         name += " " + _text(tokens, place_at, place_end)
@@ -304,6 +308,17 @@ def _russian(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
         name += " " + place_text[:1].lower() + place_text[1:]  # "В Хоргосе" opening the sentence
         begin, place = before[0], range(before[0] + 1, before[1])
     return Facility(_kind(kind, name), name, begin, end, last - 1, place)
+
+
+# Participles that tell a facility being built, opening a clause after it ("завод, строящийся в …").
+_RU_BUILDING = frozenset({"строиться", "возводить", "возводиться", "сооружать", "создавать", "построить"})
+
+
+def _ru_building_clause(tokens: list[Token], at: int) -> bool:
+    if at + 2 >= len(tokens) or tokens[at].text != ",":
+        return False
+    parse = _parse(tokens[at + 1])
+    return parse.tag.POS == "PRTF" and parse.normal_form in _RU_BUILDING
 
 
 def _ru_past_building(tokens: list[Token], at: int, limit: int) -> int:
@@ -433,6 +448,42 @@ def _en_after_measure(tokens: list[Token], at: int) -> int:
     return at
 
 
+# A facility's state told between it and its place, left out of its name: "a pharmaceutical plant
+# under construction in …", "a data centre being built in …", "a refinery to be built by an
+# Indonesian company in …" (the builder, up to a few words, may come before the place too).
+_EN_STATES = (
+    ("under", "construction"),
+    ("being", "built"),
+    ("being", "constructed"),
+    ("being", "set", "up"),
+    ("to", "be", "built"),
+    ("to", "be", "constructed"),
+)
+_EN_STATE_ADVERBS = frozenset({"now", "currently", "still", "already"})
+_EN_BUILDERS = frozenset({"by", "with"})
+_EN_NAME_OR_WORD = re.compile(r"[A-Za-z][\w'’]*(?:-[\w'’]+)*")
+
+
+def _en_after_state(tokens: list[Token], at: int) -> int:
+    """Where a facility's place may begin after its state told at `at` ("now under construction",
+    "being built by a Turkish company"); `at` itself when no state is told there."""
+    i = at + (at < len(tokens) and tokens[at].text.lower() in _EN_STATE_ADVERBS)
+    words = [t.text.lower() for t in tokens[i : i + 3]]
+    state = next((s for s in _EN_STATES if tuple(words[: len(s)]) == s), None)
+    if state is None:
+        return at
+    end = i + len(state)
+    if end < len(tokens) and tokens[end].text.lower() in _EN_BUILDERS:
+        builder = end + 1
+        while (
+            builder < len(tokens) and builder - end <= 5 and _EN_NAME_OR_WORD.fullmatch(tokens[builder].text)
+        ):
+            if tokens[builder].text.lower() in _EN_PLACE_PREPOSITIONS:
+                return builder
+            builder += 1
+    return end
+
+
 def _en_describing(token: Token) -> bool:
     word = token.text
     return (
@@ -459,6 +510,9 @@ def _english(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
         return None  # "a plant in the Tashkent region": nothing says what it is
     place_at = _en_after_measure(tokens, last)
     place_end = _en_place(tokens, place_at)
+    if place_end is None:
+        place_at = _en_after_state(tokens, last)
+        place_end = _en_place(tokens, place_at) if place_at > last else None
     if place_end is None:
         return None
     name = _text(tokens, start, last)

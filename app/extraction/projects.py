@@ -250,6 +250,7 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                     c.value[1] == "planned"
                     and 0 < c.first - cue.first <= 5
                     and not any(d.value[1] == "completed" and 0 < d.first - c.first <= 2 for d in strong)
+                    and not _OPENS_THEN.match(sentence.text, c.end - sentence.start)
                     for c in strong
                 )
                 or _STARTS_LATER.search(sentence.text)
@@ -453,8 +454,15 @@ def _tells_ahead(sentence: Sentence) -> bool:
     return any(_future(token) for token in cyrillic)
 
 
+# A plan for when the works end, not for when they begin: "under construction …, scheduled to open
+# in 2027", "строящийся …, планируется открыть в 2027 году" goes on being built until then.
+_OPENS_THEN = re.compile(
+    r"\s+(?:to\s+(?:open|be\s+(?:completed|commissioned|finished)|start\s+(?:production|operations|operating))"
+    r"|for\s+(?:completion|commissioning)|(?:открыть|ввести|сдать|завершить|запустить))\b",
+    re.IGNORECASE,
+)
 _STARTS_LATER = re.compile(
-    r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to)\s+(?:start|begin)\b|\bначн[её]тся\b|\bначнут\b|\bстартует\b"
+    r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to)\s+(?:start|begin)\b(?!\s+(?:production|operations|operating))|\bначн[её]тся\b|\bначнут\b|\bстартует\b"
     r"|\b(?:планируется|намечено|предполагается)\s+(?:начать|приступить)\b",
     re.IGNORECASE,
 )
