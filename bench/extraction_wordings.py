@@ -1228,6 +1228,58 @@ BETWEEN: tuple[Wording, ...] = (
         ("Солнечная электростанция под Мары", "other", "operating"),
     ),
     _w(
+        "place before what it is",
+        "en",
+        "Kazakhstan and Korea held talks. The Pavlodar glass-fibre plant, built with Korean equipment, "
+        "went into operation in June.",
+        ("Pavlodar glass-fibre plant", "other", "operating"),
+    ),
+    _w(
+        "place before what it is",
+        "en",
+        "Kyrgyzstan and Kazakhstan held talks. Both sides praised the Karasu one-stop border post, in "
+        "operation since 2022.",
+        ("Karasu one-stop border post", "other", "operating"),
+    ),
+    _w(
+        "place before what it is",
+        "en",
+        "Georgia and Japan held talks. A Japanese contractor is building the Kutaisi cold-storage warehouse.",
+        ("Kutaisi cold-storage warehouse", "other", "under_construction"),
+    ),
+    _w(
+        "place before what it is",
+        "en",
+        "Azerbaijan and Türkiye held talks. The Ganja glass plant is being expanded with Turkish investment.",
+        ("Ganja glass plant", "other", "expanding"),
+    ),
+    _w(
+        "place before what it is",
+        "en",
+        "Uzbekistan and Korea held talks. Officials toured the Samarkand textile factory.",
+        None,
+    ),
+    _w(
+        "place before what it is",
+        "en",
+        "Kazakhstan and Türkiye held talks. A Turkish firm is building the Kazakh cement plant.",
+        None,
+    ),
+    _w(
+        "place before what it is",
+        "en",
+        "Georgia and Uzbekistan held talks. An Uzbek firm will build a juice plant at the Poti free "
+        "industrial zone.",
+        ("Juice plant at the Poti free industrial zone", "other", "planned"),
+    ),
+    _w(
+        "place before what it is",
+        "en",
+        "Kazakhstan and Türkiye held talks. Turkish firms bid for the Khorgos free economic zone "
+        "management contract, whose expansion is under way.",
+        None,
+    ),
+    _w(
         "a port on the cargo's way",
         "en",
         "Uzbekistan and Italy held talks. Uzbek cotton yarn reaches Italian mills through the port of "

@@ -484,6 +484,40 @@ def _en_after_state(tokens: list[Token], at: int) -> int:
     return end
 
 
+# Nouns after a facility's head that make it a word of another thing's name ("the Khorgos free
+# economic zone warehouse", "the Alat free economic zone port expansion").
+_EN_OF_ANOTHER = frozenset(
+    {"port", "expansion", "project", "site", "area", "section", "operator", "company", "management"}
+    | {"authority", "administration", "director", "workers", "employees"}
+    | {head.split()[0] for head, _ in vocab.PROJECT_PLACED_HEADS["en"]}
+)
+
+
+def _en_placed_before(tokens: list[Token], start: int, last: int, kind: str) -> Facility | None:
+    """ "the Pavlodar tyre-recycling plant", "the Busia one-stop border post": a place's name between
+    "the" and the words that say what the facility is names it, in the text's order."""
+    if start == last - 1 and not _names_itself(tokens[start:last]):
+        return None  # "the Almaty plant": nothing says what it is
+    begin = start
+    while (
+        begin > 0
+        and start - begin < 3
+        and _EN_NAME.fullmatch(tokens[begin - 1].text)
+        and tokens[begin - 1].text != "The"
+    ):
+        begin -= 1
+    if begin == start or begin == 0 or tokens[begin - 1].text.lower() != "the":
+        return None
+    if tokens[begin].text in _MONTHS_AND_DAYS:
+        return None
+    if begin > 1 and tokens[begin - 2].text.lower() in _EN_PLACE_PREPOSITIONS:
+        return None  # "a joint venture at the Kutaisi free industrial zone": where another thing stands
+    if last < len(tokens) and tokens[last].text.lower() in _EN_OF_ANOTHER:
+        return None  # "the Alat free economic zone port expansion": a word of another thing's name
+    name = _text(tokens, begin, last)
+    return Facility(_kind(kind, name), name, begin, last, last - 1, range(begin, start))
+
+
 def _en_describing(token: Token) -> bool:
     word = token.text
     return (
@@ -514,7 +548,7 @@ def _english(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
         place_at = _en_after_state(tokens, last)
         place_end = _en_place(tokens, place_at) if place_at > last else None
     if place_end is None:
-        return None
+        return _en_placed_before(tokens, start, last, kind)
     name = _text(tokens, start, last)
     name = name[:1].upper() + name[1:] + " " + _text(tokens, place_at, place_end)
     return Facility(_kind(kind, name), name, start, place_end, last - 1, range(place_at + 1, place_end))
