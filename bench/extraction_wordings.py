@@ -1280,6 +1280,46 @@ BETWEEN: tuple[Wording, ...] = (
         None,
     ),
     _w(
+        "a word between what it is and its name",
+        "ru",
+        "Грузия и Болгария провели переговоры. Паромная ро-ро линия Батуми — Бургас работает без перебоев.",
+        ("Батуми — Бургас", "ferry_line", "operating"),
+    ),
+    _w(
+        "a word between what it is and its name",
+        "ru",
+        "Азербайджан и Туркменистан провели переговоры. В Аляте строится отдельный зерновой терминал "
+        "для туркменских грузов.",
+        ("Зерновой терминал для туркменских грузов в Аляте", "port", "under_construction"),
+    ),
+    _w(
+        "a word between what it is and its name",
+        "ru",
+        "Узбекистан и Грузия провели переговоры. В Поти возводится новый логистический центр.",
+        ("Логистический центр в Поти", "other", "under_construction"),
+    ),
+    _w(
+        "a route from one end to the other",
+        "ru",
+        "Кыргызстан и Турция провели переговоры. Стороны договорились запустить мультимодальный маршрут "
+        "из Бишкека в Мерсин.",
+        ("Бишкек — Мерсин", "transport_corridor", "planned"),
+    ),
+    _w(
+        "a route from one end to the other",
+        "en",
+        "Kyrgyzstan and Türkiye held talks. The sides agreed to launch a multimodal route from Bishkek to "
+        "Mersin.",
+        ("Bishkek–Mersin", "transport_corridor", "planned"),
+    ),
+    _w(
+        "a route from one end to the other",
+        "en",
+        "Kazakhstan and India held talks. They welcomed the multimodal route from Almaty to Mumbai via "
+        "Bandar Abbas, launched in May.",
+        ("Almaty–Bandar Abbas–Mumbai multimodal route", "transport_corridor", "operating"),
+    ),
+    _w(
         "a port on the cargo's way",
         "en",
         "Uzbekistan and Italy held talks. Uzbek cotton yarn reaches Italian mills through the port of "

@@ -296,7 +296,7 @@ def _russian(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
                 (p, place_end)
                 for p in range(start - 1, max(-1, start - 10), -1)
                 if (place_end := _ru_place(tokens, p, start)) is not None
-                and _ru_past_building(tokens, place_end, start) == start
+                and _ru_past_states(tokens, _ru_past_building(tokens, place_end, start), start) == start
             ),
             None,
         )
@@ -319,6 +319,19 @@ def _ru_building_clause(tokens: list[Token], at: int) -> bool:
         return False
     parse = _parse(tokens[at + 1])
     return parse.tag.POS == "PRTF" and parse.normal_form in _RU_BUILDING
+
+
+def _ru_past_states(tokens: list[Token], at: int, limit: int) -> int:
+    """Past the words from `at` that tell a facility's standing, not what it is (_RU_STATE: "В Поти
+    строится отдельный ро-ро терминал")."""
+    while at < limit and _ALPHA.fullmatch(tokens[at].text) and _parse(tokens[at]).normal_form in _RU_STATE:
+        if _parse(tokens[at]).normal_form in _RU_OWN:
+            break  # "строит в порту Батуми собственный терминал": named after its owner, told elsewhere
+        at += 1
+    return at
+
+
+_RU_OWN = frozenset({"собственный", "свой"})
 
 
 def _ru_past_building(tokens: list[Token], at: int, limit: int) -> int:

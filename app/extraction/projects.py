@@ -695,6 +695,8 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 else []
             )
             names = own_name or _names_after(tokens, head.last, reading.language, kind, routes)
+            if kind == "transport_corridor" and len(names) == 1:
+                names = [_with_stop(tokens, names[0], set(countries))]
         if not names and reading.language == "en":
             name_end = _before_modifiers(tokens, _before_voltage(tokens, head.first))
             names = _names_before(tokens, name_end)
@@ -1299,6 +1301,24 @@ def _between(tokens: list[Token], at: int, routes: bool = True) -> list[int] | N
     return first + second if second else None
 
 
+def _with_stop(tokens: list[Token], ends: list[int], countries: set[int]) -> list[int]:
+    """ "from Nhava Sheva to Yerevan via Bandar Abbas": a route's ends with the place it calls at
+    between them, when one place (not a country) follows "via" right after its ends."""
+    after = ends[-1] + 1
+    if after >= len(tokens) or tokens[after].text.lower() != "via" or len(ends) < 2:
+        return ends
+    stop = _capitalised_run(tokens, after + 1)
+    if not stop or any(i in countries for i in stop):
+        return ends
+    following = stop[-1] + 1
+    if following < len(tokens) and tokens[following].text.lower() in {"and", "-", "–", "—"}:
+        return ends  # "via Baku and Tbilisi": more than one stop
+    gaps = [n for n in range(1, len(ends)) if ends[n] != ends[n - 1] + 1]
+    if len(gaps) != 1:
+        return ends
+    return ends[: gaps[0]] + stop + ends[gaps[0] :]
+
+
 _WHAT_OF_IT = {"line", "link", "section", "connection"}
 
 
@@ -1339,11 +1359,11 @@ def _names_after(
         i += 1  # "the railway line between Arica and Tacna", "a road link between …": the head's part
     if language == "en" and i < len(tokens) and tokens[i].text.lower() in linking:
         i += 1
-    ends = (
-        _between(tokens, i, routes)
-        if kind in {"ferry_line", "railway", "road", "pipeline", "power_line"}
-        else None
-    )
+    lines = {"ferry_line", "railway", "road", "pipeline", "power_line"}
+    # a route runs from one end to the other ("мультимодальный маршрут из Актау в Пирей"); a
+    # corridor "linking" two countries has a name of its own before it
+    from_end = kind == "transport_corridor" and i < len(tokens) and _opener(tokens[i]) in _ROUTE_OPENERS
+    ends = _between(tokens, i, routes) if kind in lines or from_end else None
     if ends is not None:
         return [ends]
     current: list[int] = []

@@ -1615,6 +1615,7 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("трубопровод", "pipeline", "{en} pipeline", "Трубопровод {ru}"),
         ("железный дорога", "railway", "{en} railway", "Железная дорога {ru}"),
         ("паромный линия", "ferry_line", "{en} ferry line", "Паромная линия {ru}"),
+        ("паромный ро-ро линия", "ferry_line", "{en} ro-ro ferry line", "Паромная ро-ро линия {ru}"),
         ("коридор", "transport_corridor", "{en} corridor", "Коридор {ru}"),
         ("автодорога", "road", "{en} road", "Автодорога {ru}"),
         ("автомобильный дорога", "road", "{en} road", "Автодорога {ru}"),
