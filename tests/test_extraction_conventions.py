@@ -8,11 +8,7 @@ from bench.extraction_conventions import WORDINGS, judge
 from bench.extraction_wordings import Wording
 from tests.catalogue import catalogue_params
 
-# Not yet (its rule lives in projects.py): a rail-and-sea service with no name.
-KNOWN_FAILING = {
-    "Kazakhstan and Georgia launched a regular container service from Almaty to Poti by rail and "
-    "across the Caspian Sea.",
-}
+KNOWN_FAILING: set[str] = set()
 
 
 @pytest.mark.parametrize("wording", catalogue_params(WORDINGS, KNOWN_FAILING))

@@ -281,6 +281,10 @@ def _russian(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
     name = " ".join([head, *(_text(tokens, a, b) for a, b in spans)])
     place_at = _ru_past_building(tokens, after, len(tokens))
     place_end = _ru_place(tokens, place_at)
+    if place_end is None and _ru_building_clause(tokens, after):
+        # "цементный завод, строящийся в Костанайской области": a participle's clause tells its place
+        place_at = after + 2
+        place_end = _ru_place(tokens, place_at)
     begin, end = start, after
     if place_end is not None:
         name += " " + _text(tokens, place_at, place_end)
@@ -292,7 +296,7 @@ def _russian(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
                 (p, place_end)
                 for p in range(start - 1, max(-1, start - 10), -1)
                 if (place_end := _ru_place(tokens, p, start)) is not None
-                and _ru_past_building(tokens, place_end, start) == start
+                and _ru_past_states(tokens, _ru_past_building(tokens, place_end, start), start) == start
             ),
             None,
         )
@@ -304,6 +308,30 @@ def _russian(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
         name += " " + place_text[:1].lower() + place_text[1:]  # "В Хоргосе" opening the sentence
         begin, place = before[0], range(before[0] + 1, before[1])
     return Facility(_kind(kind, name), name, begin, end, last - 1, place)
+
+
+# Participles that tell a facility being built, opening a clause after it ("завод, строящийся в …").
+_RU_BUILDING = frozenset({"строиться", "возводить", "возводиться", "сооружать", "создавать", "построить"})
+
+
+def _ru_building_clause(tokens: list[Token], at: int) -> bool:
+    if at + 2 >= len(tokens) or tokens[at].text != ",":
+        return False
+    parse = _parse(tokens[at + 1])
+    return parse.tag.POS == "PRTF" and parse.normal_form in _RU_BUILDING
+
+
+def _ru_past_states(tokens: list[Token], at: int, limit: int) -> int:
+    """Past the words from `at` that tell a facility's standing, not what it is (_RU_STATE: "В Поти
+    строится отдельный ро-ро терминал")."""
+    while at < limit and _ALPHA.fullmatch(tokens[at].text) and _parse(tokens[at]).normal_form in _RU_STATE:
+        if _parse(tokens[at]).normal_form in _RU_OWN:
+            break  # "строит в порту Батуми собственный терминал": named after its owner, told elsewhere
+        at += 1
+    return at
+
+
+_RU_OWN = frozenset({"собственный", "свой"})
 
 
 def _ru_past_building(tokens: list[Token], at: int, limit: int) -> int:
@@ -433,6 +461,76 @@ def _en_after_measure(tokens: list[Token], at: int) -> int:
     return at
 
 
+# A facility's state told between it and its place, left out of its name: "a pharmaceutical plant
+# under construction in …", "a data centre being built in …", "a refinery to be built by an
+# Indonesian company in …" (the builder, up to a few words, may come before the place too).
+_EN_STATES = (
+    ("under", "construction"),
+    ("being", "built"),
+    ("being", "constructed"),
+    ("being", "set", "up"),
+    ("to", "be", "built"),
+    ("to", "be", "constructed"),
+)
+_EN_STATE_ADVERBS = frozenset({"now", "currently", "still", "already"})
+_EN_BUILDERS = frozenset({"by", "with"})
+_EN_NAME_OR_WORD = re.compile(r"[A-Za-z][\w'’]*(?:-[\w'’]+)*")
+
+
+def _en_after_state(tokens: list[Token], at: int) -> int:
+    """Where a facility's place may begin after its state told at `at` ("now under construction",
+    "being built by a Turkish company"); `at` itself when no state is told there."""
+    i = at + (at < len(tokens) and tokens[at].text.lower() in _EN_STATE_ADVERBS)
+    words = [t.text.lower() for t in tokens[i : i + 3]]
+    state = next((s for s in _EN_STATES if tuple(words[: len(s)]) == s), None)
+    if state is None:
+        return at
+    end = i + len(state)
+    if end < len(tokens) and tokens[end].text.lower() in _EN_BUILDERS:
+        builder = end + 1
+        while (
+            builder < len(tokens) and builder - end <= 5 and _EN_NAME_OR_WORD.fullmatch(tokens[builder].text)
+        ):
+            if tokens[builder].text.lower() in _EN_PLACE_PREPOSITIONS:
+                return builder
+            builder += 1
+    return end
+
+
+# Nouns after a facility's head that make it a word of another thing's name ("the Khorgos free
+# economic zone warehouse", "the Alat free economic zone port expansion").
+_EN_OF_ANOTHER = frozenset(
+    {"port", "expansion", "project", "site", "area", "section", "operator", "company", "management"}
+    | {"authority", "administration", "director", "workers", "employees"}
+    | {head.split()[0] for head, _ in vocab.PROJECT_PLACED_HEADS["en"]}
+)
+
+
+def _en_placed_before(tokens: list[Token], start: int, last: int, kind: str) -> Facility | None:
+    """ "the Pavlodar tyre-recycling plant", "the Busia one-stop border post": a place's name between
+    "the" and the words that say what the facility is names it, in the text's order."""
+    if start == last - 1 and not _names_itself(tokens[start:last]):
+        return None  # "the Almaty plant": nothing says what it is
+    begin = start
+    while (
+        begin > 0
+        and start - begin < 3
+        and _EN_NAME.fullmatch(tokens[begin - 1].text)
+        and tokens[begin - 1].text != "The"
+    ):
+        begin -= 1
+    if begin == start or begin == 0 or tokens[begin - 1].text.lower() != "the":
+        return None
+    if tokens[begin].text in _MONTHS_AND_DAYS:
+        return None
+    if begin > 1 and tokens[begin - 2].text.lower() in _EN_PLACE_PREPOSITIONS:
+        return None  # "a joint venture at the Kutaisi free industrial zone": where another thing stands
+    if last < len(tokens) and tokens[last].text.lower() in _EN_OF_ANOTHER:
+        return None  # "the Alat free economic zone port expansion": a word of another thing's name
+    name = _text(tokens, begin, last)
+    return Facility(_kind(kind, name), name, begin, last, last - 1, range(begin, start))
+
+
 def _en_describing(token: Token) -> bool:
     word = token.text
     return (
@@ -460,7 +558,10 @@ def _english(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
     place_at = _en_after_measure(tokens, last)
     place_end = _en_place(tokens, place_at)
     if place_end is None:
-        return None
+        place_at = _en_after_state(tokens, last)
+        place_end = _en_place(tokens, place_at) if place_at > last else None
+    if place_end is None:
+        return _en_placed_before(tokens, start, last, kind)
     name = _text(tokens, start, last)
     name = name[:1].upper() + name[1:] + " " + _text(tokens, place_at, place_end)
     return Facility(_kind(kind, name), name, start, place_end, last - 1, range(place_at + 1, place_end))

@@ -250,6 +250,7 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                     c.value[1] == "planned"
                     and 0 < c.first - cue.first <= 5
                     and not any(d.value[1] == "completed" and 0 < d.first - c.first <= 2 for d in strong)
+                    and not _OPENS_THEN.match(sentence.text, c.end - sentence.start)
                     for c in strong
                 )
                 or _STARTS_LATER.search(sentence.text)
@@ -453,8 +454,15 @@ def _tells_ahead(sentence: Sentence) -> bool:
     return any(_future(token) for token in cyrillic)
 
 
+# A plan for when the works end, not for when they begin: "under construction …, scheduled to open
+# in 2027", "строящийся …, планируется открыть в 2027 году" goes on being built until then.
+_OPENS_THEN = re.compile(
+    r"\s+(?:to\s+(?:open|be\s+(?:completed|commissioned|finished)|start\s+(?:production|operations|operating))"
+    r"|for\s+(?:completion|commissioning)|(?:открыть|ввести|сдать|завершить|запустить))\b",
+    re.IGNORECASE,
+)
 _STARTS_LATER = re.compile(
-    r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to)\s+(?:start|begin)\b|\bначн[её]тся\b|\bначнут\b|\bстартует\b"
+    r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to)\s+(?:start|begin)\b(?!\s+(?:production|operations|operating))|\bначн[её]тся\b|\bначнут\b|\bстартует\b"
     r"|\b(?:планируется|намечено|предполагается)\s+(?:начать|приступить)\b",
     re.IGNORECASE,
 )
@@ -687,6 +695,8 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 else []
             )
             names = own_name or _names_after(tokens, head.last, reading.language, kind, routes)
+            if kind == "transport_corridor" and len(names) == 1:
+                names = [_with_stop(tokens, names[0], set(countries))]
         if not names and reading.language == "en":
             name_end = _before_modifiers(tokens, _before_voltage(tokens, head.first))
             names = _names_before(tokens, name_end)
@@ -1291,6 +1301,24 @@ def _between(tokens: list[Token], at: int, routes: bool = True) -> list[int] | N
     return first + second if second else None
 
 
+def _with_stop(tokens: list[Token], ends: list[int], countries: set[int]) -> list[int]:
+    """ "from Nhava Sheva to Yerevan via Bandar Abbas": a route's ends with the place it calls at
+    between them, when one place (not a country) follows "via" right after its ends."""
+    after = ends[-1] + 1
+    if after >= len(tokens) or tokens[after].text.lower() != "via" or len(ends) < 2:
+        return ends
+    stop = _capitalised_run(tokens, after + 1)
+    if not stop or any(i in countries for i in stop):
+        return ends
+    following = stop[-1] + 1
+    if following < len(tokens) and tokens[following].text.lower() in {"and", "-", "–", "—"}:
+        return ends  # "via Baku and Tbilisi": more than one stop
+    gaps = [n for n in range(1, len(ends)) if ends[n] != ends[n - 1] + 1]
+    if len(gaps) != 1:
+        return ends
+    return ends[: gaps[0]] + stop + ends[gaps[0] :]
+
+
 _WHAT_OF_IT = {"line", "link", "section", "connection"}
 
 
@@ -1331,11 +1359,11 @@ def _names_after(
         i += 1  # "the railway line between Arica and Tacna", "a road link between …": the head's part
     if language == "en" and i < len(tokens) and tokens[i].text.lower() in linking:
         i += 1
-    ends = (
-        _between(tokens, i, routes)
-        if kind in {"ferry_line", "railway", "road", "pipeline", "power_line"}
-        else None
-    )
+    lines = {"ferry_line", "railway", "road", "pipeline", "power_line"}
+    # a route runs from one end to the other ("мультимодальный маршрут из Актау в Пирей"); a
+    # corridor "linking" two countries has a name of its own before it
+    from_end = kind == "transport_corridor" and i < len(tokens) and _opener(tokens[i]) in _ROUTE_OPENERS
+    ends = _between(tokens, i, routes) if kind in lines or from_end else None
     if ends is not None:
         return [ends]
     current: list[int] = []
