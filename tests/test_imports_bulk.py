@@ -1,7 +1,7 @@
 """What a large import does to the database on the way (app.imports.store), and undoes.
 
 The indexes the import's own lookups do not read are dropped once it has inserted many figures and
-built again at its end (PostgreSQL: the figures' and the search documents'); SQLite: CHECK
+built again at its end (PostgreSQL: the figures' only); SQLite: CHECK
 constraints are tested once over the rows a statement inserted. Each test runs on both engines.
 """
 
@@ -102,9 +102,10 @@ def test_indexes_are_built_again_after_a_large_import(
     assert seen_indexes[0] >= deferred(connection)
     assert not deferred(connection) & (seen_indexes[1] | seen_indexes[2])
     if connection.dialect.name == "postgresql":
-        assert {"search_fts_typed", "ix_trade_figures_value"} <= store.POSTGRESQL_DEFERRED_INDEXES
+        assert "ix_trade_figures_value" in store.POSTGRESQL_DEFERRED_INDEXES
         kept = {"ix_revisions_record", "uq_citations_trade_figure_id", "uq_trade_figures_natural_key"}
-        assert all(kept | {"ix_citations_source_id"} <= seen for seen in seen_indexes)
+        kept |= {"ix_citations_source_id", "search_fts_typed"}
+        assert all(kept <= seen for seen in seen_indexes)
         # The indexes built again hold every figure: the count by the index is the table's.
         count = "SELECT count(*) FROM trade_figures WHERE value >= 1000"
         connection.exec_driver_sql("SET LOCAL enable_indexscan = off")

@@ -147,12 +147,11 @@ DEFERRED_INDEXES = frozenset(
     and not index.unique
     and index.dialect_options["sqlite"].get("where") is None
 )
-# PostgreSQL: the figures' indexes and the search documents' (the GIN index of their stems and the
-# btree by type, which migrations create): every reader of either table is a reader of what the
-# import changes. The citations' one deferrable index stays: every resource reads citations.
+# PostgreSQL: the figures' indexes only; every reader of that table reads what the import changes.
+# The search documents' GIN index costs about as much to build again as it saved (the benchmark doc),
+# and the citations' and documents' tables are read by every resource: left alone.
 POSTGRESQL_DEFERRED_INDEXES = frozenset(
-    {name for name in DEFERRED_INDEXES if name.startswith("ix_trade_figures_")}
-    | {"search_fts_typed", "search_fts_type_order"}
+    name for name in DEFERRED_INDEXES if name.startswith("ix_trade_figures_")
 )
 
 
