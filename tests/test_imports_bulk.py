@@ -9,7 +9,7 @@ import io
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -137,6 +137,26 @@ def test_a_small_import_keeps_the_indexes(
     run(session, generated(30), batch_size=10)
     assert len(seen_indexes) == 3
     assert all(seen >= deferred(connection) for seen in seen_indexes)
+
+
+@pytest.mark.usefixtures("defer_early")
+def test_a_reader_holding_the_table_past_the_lock_wait_leaves_the_indexes_kept(
+    engine: Engine, session: Session, connection: Connection, seen_indexes: list[set[str]]
+) -> None:
+    """PostgreSQL: DROP INDEX waits for the figures' readers; past the session's lock_timeout the
+    import goes on with every index kept up row by row, and succeeds."""
+    if connection.dialect.name != "postgresql":
+        pytest.skip("SQLite's readers never hold a lock a writer waits for (WAL)")
+    before = schema(connection)
+    with engine.connect() as reader:
+        reader.exec_driver_sql("SELECT count(*) FROM trade_figures").scalar()  # holds ACCESS SHARE
+        connection.exec_driver_sql("SET LOCAL lock_timeout = '100ms'")
+        report = run(session, generated(30), batch_size=10)
+        reader.rollback()
+    assert (report.applied, report.inserted) == (True, 30)
+    assert len(seen_indexes) == 3
+    assert all(seen >= deferred(connection) for seen in seen_indexes)
+    assert schema(connection) == before
 
 
 @pytest.mark.usefixtures("defer_early")

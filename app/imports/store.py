@@ -36,10 +36,12 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy import cast as sql_cast
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app import revisions
 from app.curation import restating
+from app.db import classify
 from app.imports.trade import CONTENT_COLUMNS, KEPT_WHEN_ABSENT, KEY_COLUMNS, NaturalKey
 from app.models import Citation, Revision, RevisionAction, SearchDocument, SearchRecordType, TradeFigure
 
@@ -270,8 +272,18 @@ class Store:
         if expected < max(DEFER_INDEXES_AFTER, DEFER_INDEXES_SHARE * self._figures_before):
             return
         indexes = self._postgresql_indexes() if self.postgresql else self._sqlite_indexes()
-        for name in indexes:
-            connection.exec_driver_sql(f'DROP INDEX "{name}"')
+        # PostgreSQL: DROP INDEX waits for the table's readers; past the session's lock_timeout (an
+        # API session's), the import goes on with the indexes kept up row by row, rather than failing.
+        connection.exec_driver_sql("SAVEPOINT import_defer_indexes")
+        try:
+            for name in indexes:
+                connection.exec_driver_sql(f'DROP INDEX "{name}"')
+        except DBAPIError as exc:
+            if classify(exc) != "locked":
+                raise
+            connection.exec_driver_sql("ROLLBACK TO SAVEPOINT import_defer_indexes")
+            indexes, self._index_stats = {}, []
+        connection.exec_driver_sql("RELEASE SAVEPOINT import_defer_indexes")
         self._indexes = indexes
 
     def _sqlite_indexes(self) -> dict[str, str]:
