@@ -129,6 +129,24 @@ def test_indexes_are_built_again_after_a_large_import(
         assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
 
 
+@pytest.mark.usefixtures("defer_early")
+def test_a_large_import_into_a_table_in_use_keeps_its_indexes_on_postgresql(
+    session: Session, connection: Connection, seen_indexes: list[set[str]]
+) -> None:
+    """A table already holding DEFER_INDEXES_AFTER figures or more (here 30 of 15): on PostgreSQL its
+    readers would wait behind DROP INDEX for the whole import, so a reload keeps the indexes; SQLite's
+    readers keep their snapshot (WAL), so it drops them as in a first load."""
+    run(session, generated(30), batch_size=10)
+    seen_indexes.clear()
+    report = run(session, generated(30, first_year=1100), batch_size=10)
+    assert (report.applied, report.inserted) == (True, 30)
+    assert len(seen_indexes) == 3
+    if connection.dialect.name == "postgresql":
+        assert all(seen >= deferred(connection) for seen in seen_indexes)
+    else:
+        assert not deferred(connection) & seen_indexes[1]
+
+
 def test_a_small_import_keeps_the_indexes(
     session: Session, connection: Connection, monkeypatch: pytest.MonkeyPatch, seen_indexes: list[set[str]]
 ) -> None:

@@ -149,7 +149,8 @@ DEFERRED_INDEXES = frozenset(
     and not index.unique
     and index.dialect_options["sqlite"].get("where") is None
 )
-# PostgreSQL: the figures' indexes only; every reader of that table reads what the import changes.
+# PostgreSQL: the figures' indexes only, and only in a first load (the table holding fewer figures than
+# DEFER_INDEXES_AFTER): its readers wait for the import to commit.
 # The search documents' GIN index costs about as much to build again as it saved (the benchmark doc),
 # and the citations' and documents' tables are read by every resource: left alone.
 POSTGRESQL_DEFERRED_INDEXES = frozenset(
@@ -270,6 +271,10 @@ class Store:
             count = connection.exec_driver_sql("SELECT count(*) FROM trade_figures").scalar()
             self._figures_before = int(count or 0) - inserted
         if expected < max(DEFER_INDEXES_AFTER, DEFER_INDEXES_SHARE * self._figures_before):
+            return
+        if self.postgresql and self._figures_before >= DEFER_INDEXES_AFTER:
+            # A table readers already use (a reload): its readers would wait for the whole import
+            # behind DROP INDEX's lock, so it keeps its indexes; only a first load drops them.
             return
         indexes = self._postgresql_indexes() if self.postgresql else self._sqlite_indexes()
         # PostgreSQL: DROP INDEX waits for the table's readers; past the session's lock_timeout (an
