@@ -9,9 +9,9 @@ BILATERAL_TEST_POSTGRES_URL, dropped afterwards), migrated and seeded, imports i
 of --rows rows (twice), the same rows with every other value changed in a file of another name (an
 update of each), the file grown by half again (stored rows and new ones in one batch), and the real
 trade files of ../shared/real-data/ (read there, never copied). Then prints a digest of each table an
-import writes (trade_figures, citations, revisions but their commit time, search_documents, sources;
-SQLite's full-text rows and a match), the indexes and triggers, and each report's counts. `--tree`
-runs the code of another checkout (its `app` package) with this one's environment.
+import writes (trade_figures, citations, revisions but their commit time, search_documents, sources,
+export_lines; SQLite's full-text rows and a match), the indexes and triggers, and each report's
+counts. `--tree` runs the code of another checkout (its `app` package) with this one's environment.
 """
 
 import argparse
@@ -37,6 +37,7 @@ TABLES = {
     ),
     "search_documents": "SELECT * FROM search_documents ORDER BY id",
     "sources": "SELECT * FROM sources ORDER BY id",
+    "export_lines": "SELECT * FROM export_lines ORDER BY record_type, lang, record_id",
 }
 SQLITE_ONLY = {
     "search_fts": "SELECT rowid, stems FROM search_fts ORDER BY rowid",

@@ -1,15 +1,15 @@
 """What a large import does to the database on the way (app.imports.store), and undoes.
 
-SQLite: the indexes the import's own lookups do not read are dropped once it has inserted many
-figures and built again at its end; CHECK constraints are tested once over the rows a statement
-inserted. Each test runs on both engines: on PostgreSQL the same imports must leave the same schema.
+The indexes the import's own lookups do not read are dropped once it has inserted many figures and
+built again at its end (PostgreSQL: the figures' only); SQLite: CHECK
+constraints are tested once over the rows a statement inserted. Each test runs on both engines.
 """
 
 import io
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -52,8 +52,18 @@ def schema(connection: Connection) -> list[tuple[Any, ...]]:
 
 
 def index_names(connection: Connection) -> set[str]:
-    query = "SELECT name FROM sqlite_master WHERE type = 'index'"
+    if connection.dialect.name == "sqlite":
+        query = "SELECT name FROM sqlite_master WHERE type = 'index'"
+    else:
+        query = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
     return set(connection.exec_driver_sql(query).scalars())
+
+
+def deferred(connection: Connection) -> frozenset[str]:
+    """The indexes a large import drops on this engine."""
+    if connection.dialect.name == "sqlite":
+        return store.DEFERRED_INDEXES
+    return store.POSTGRESQL_DEFERRED_INDEXES
 
 
 @pytest.fixture
@@ -65,13 +75,13 @@ def defer_early(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def seen_indexes(monkeypatch: pytest.MonkeyPatch, connection: Connection) -> list[set[str]]:
-    """The indexes there were after each insert of figures (SQLite)."""
+    """The indexes there were after each insert of figures."""
     seen: list[set[str]] = []
     insert = store.Store.insert_staged
 
     def spying(self: store.Store, table: Any, lines: list[int]) -> None:
         insert(self, table, lines)
-        if table is store.FIGURES and connection.dialect.name == "sqlite":
+        if table is store.FIGURES:
             seen.append(index_names(connection))
 
     monkeypatch.setattr(store.Store, "insert_staged", spying)
@@ -87,11 +97,25 @@ def test_indexes_are_built_again_after_a_large_import(
     report = run(session, generated(30), batch_size=10)
     assert (report.applied, report.inserted) == (True, 30)
     assert schema(connection) == before
-    if connection.dialect.name == "sqlite":
-        # Dropped after the first batch (30 figures expected), the lookups' own indexes kept all along.
-        assert len(seen_indexes) == 3
-        assert seen_indexes[0] >= store.DEFERRED_INDEXES
-        assert not store.DEFERRED_INDEXES & (seen_indexes[1] | seen_indexes[2])
+    # Dropped after the first batch (30 figures expected), the lookups' own indexes kept all along.
+    assert len(seen_indexes) == 3
+    assert seen_indexes[0] >= deferred(connection)
+    assert not deferred(connection) & (seen_indexes[1] | seen_indexes[2])
+    if connection.dialect.name == "postgresql":
+        assert "ix_trade_figures_value" in store.POSTGRESQL_DEFERRED_INDEXES
+        kept = {"ix_revisions_record", "uq_citations_trade_figure_id", "uq_trade_figures_natural_key"}
+        kept |= {"ix_citations_source_id", "search_fts_typed"}
+        assert all(kept <= seen for seen in seen_indexes)
+        # The indexes built again hold every figure: the count by the index is the table's.
+        count = "SELECT count(*) FROM trade_figures WHERE value >= 1000"
+        connection.exec_driver_sql("SET LOCAL enable_indexscan = off")
+        connection.exec_driver_sql("SET LOCAL enable_bitmapscan = off")
+        by_table = connection.exec_driver_sql(count).scalar()
+        connection.exec_driver_sql("SET LOCAL enable_indexscan = on")
+        connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        assert "ix_trade_figures_value" in str(connection.exec_driver_sql(f"EXPLAIN {count}").all())
+        assert connection.exec_driver_sql(count).scalar() == by_table >= 30
+    else:
         kept = {"ix_revisions_record", "uq_citations_trade_figure_id", "sqlite_autoindex_trade_figures_2"}
         assert all(kept <= seen for seen in seen_indexes)
         # The indexes built again hold every figure: the query by value reads one.
@@ -105,13 +129,52 @@ def test_indexes_are_built_again_after_a_large_import(
         assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
 
 
+@pytest.mark.usefixtures("defer_early")
+def test_a_large_import_into_a_table_in_use_keeps_its_indexes_on_postgresql(
+    session: Session, connection: Connection, seen_indexes: list[set[str]]
+) -> None:
+    """A table already holding DEFER_INDEXES_AFTER figures or more (here 30 of 15): on PostgreSQL its
+    readers would wait behind DROP INDEX for the whole import, so a reload keeps the indexes; SQLite's
+    readers keep their snapshot (WAL), so it drops them as in a first load."""
+    run(session, generated(30), batch_size=10)
+    seen_indexes.clear()
+    report = run(session, generated(30, first_year=1100), batch_size=10)
+    assert (report.applied, report.inserted) == (True, 30)
+    assert len(seen_indexes) == 3
+    if connection.dialect.name == "postgresql":
+        assert all(seen >= deferred(connection) for seen in seen_indexes)
+    else:
+        assert not deferred(connection) & seen_indexes[1]
+
+
 def test_a_small_import_keeps_the_indexes(
-    session: Session, monkeypatch: pytest.MonkeyPatch, seen_indexes: list[set[str]]
+    session: Session, connection: Connection, monkeypatch: pytest.MonkeyPatch, seen_indexes: list[set[str]]
 ) -> None:
     """Too few figures expected (here 30 of 40 wanted): the indexes are kept up row by row."""
     monkeypatch.setattr(store, "DEFER_INDEXES_AFTER", 40)
     run(session, generated(30), batch_size=10)
-    assert all(seen >= store.DEFERRED_INDEXES for seen in seen_indexes)
+    assert len(seen_indexes) == 3
+    assert all(seen >= deferred(connection) for seen in seen_indexes)
+
+
+@pytest.mark.usefixtures("defer_early")
+def test_a_reader_holding_the_table_past_the_lock_wait_leaves_the_indexes_kept(
+    engine: Engine, session: Session, connection: Connection, seen_indexes: list[set[str]]
+) -> None:
+    """PostgreSQL: DROP INDEX waits for the figures' readers; past the session's lock_timeout the
+    import goes on with every index kept up row by row, and succeeds."""
+    if connection.dialect.name != "postgresql":
+        pytest.skip("SQLite's readers never hold a lock a writer waits for (WAL)")
+    before = schema(connection)
+    with engine.connect() as reader:
+        reader.exec_driver_sql("SELECT count(*) FROM trade_figures").scalar()  # holds ACCESS SHARE
+        connection.exec_driver_sql("SET LOCAL lock_timeout = '100ms'")
+        report = run(session, generated(30), batch_size=10)
+        reader.rollback()
+    assert (report.applied, report.inserted) == (True, 30)
+    assert len(seen_indexes) == 3
+    assert all(seen >= deferred(connection) for seen in seen_indexes)
+    assert schema(connection) == before
 
 
 @pytest.mark.usefixtures("defer_early")

@@ -36,10 +36,12 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy import cast as sql_cast
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app import revisions
 from app.curation import restating
+from app.db import classify
 from app.imports.trade import CONTENT_COLUMNS, KEPT_WHEN_ABSENT, KEY_COLUMNS, NaturalKey
 from app.models import Citation, Revision, RevisionAction, SearchDocument, SearchRecordType, TradeFigure
 
@@ -125,13 +127,14 @@ FTS_TRIGGER = (
 
 FTS_LAST = "SELECT coalesce(max(id), 0) FROM search_documents"
 
-# SQLite, a large import: the indexes of the tables it grows that its own lookups do not read are
-# dropped as soon as it is expected to insert this many figures, and at least this share of the
-# figures stored before it (expected from the share of the file read so far: dropped late, they
-# would be built again for little); each is built again, in one sorted pass, before the import
-# ends. A figure costs about 5 µs per index kept up row by row (more once the indexes outgrow the
-# page cache), a rebuild about 1 µs per row of the table. The drop happens inside the import's
-# transaction: readers (WAL) keep their snapshot with the indexes, and a rollback brings them back.
+# A large import: the indexes of the tables it grows that its own lookups do not read are dropped
+# as soon as it is expected to insert this many figures, and at least this share of the figures
+# stored before it (expected from the share of the file read so far: dropped late, they would be
+# built again for little); each is built again, in one sorted pass, before the import ends, which
+# costs a fraction of keeping it up row by row. The drop happens inside the import's transaction, and
+# a rollback brings the indexes back. SQLite's readers (WAL) keep their snapshot with the indexes;
+# PostgreSQL's wait for the import to commit: DROP INDEX locks its table (ACCESS EXCLUSIVE), so only
+# tables the import locks readers out of for good reason are touched there (below).
 DEFER_INDEXES_AFTER = 20_000
 DEFER_INDEXES_SHARE = 0.5
 # What the lookups read is kept: the unique indexes (the natural key, ids, citations per figure,
@@ -145,6 +148,13 @@ DEFERRED_INDEXES = frozenset(
     if isinstance(index.name, str)
     and not index.unique
     and index.dialect_options["sqlite"].get("where") is None
+)
+# PostgreSQL: the figures' indexes only, and only in a first load (the table holding fewer figures than
+# DEFER_INDEXES_AFTER): its readers wait for the import to commit.
+# The search documents' GIN index costs about as much to build again as it saved (the benchmark doc),
+# and the citations' and documents' tables are read by every resource: left alone.
+POSTGRESQL_DEFERRED_INDEXES = frozenset(
+    name for name in DEFERRED_INDEXES if name.startswith("ix_trade_figures_")
 )
 
 
@@ -167,13 +177,13 @@ class Store:
 
     def wrote(self, figures: int, expected: int) -> None:
         """Count figures inserted, `expected` being how many the whole import will have inserted (an
-        estimate). SQLite: drop some indexes when that is many (_defer_indexes), and gather statistics
-        at the end of a large import (_analyze); PostgreSQL: refresh
-        the planner's statistics when they are stale."""
+        estimate). Drop some indexes when that is many (_defer_indexes); SQLite: gather statistics
+        at the end of a large import (_analyze); PostgreSQL: refresh the planner's statistics when
+        they are stale."""
         self._inserted += figures
+        if self._bulk:
+            self._defer_indexes(figures, expected)
         if not self.postgresql:
-            if self._bulk:
-                self._defer_indexes(figures, expected)
             return
         if self._analyzed_size is None:
             estimate = self.session.scalar(
@@ -187,15 +197,26 @@ class Store:
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
-        """The writes of an import. On SQLite, meanwhile: a larger page cache (this connection's), the
-        FTS index filled at the end (see _defer_fts) and, in a large import, some indexes built
-        at the end (see _defer_indexes); all as they were after, unless an exception escapes, when the
-        caller rolls back (which brings the trigger and the indexes back). The page cache stays large
-        until the transaction ends: its commit moves the staged revisions into `revisions`."""
+        """The writes of an import. Meanwhile, in a large import, some indexes are built at the end
+        (see _defer_indexes); on PostgreSQL, no JIT compilation; on SQLite, a larger page cache (this
+        connection's) and the FTS index filled at the end (see _defer_fts). All as they were after,
+        unless an exception escapes, when the caller rolls back (which brings the trigger and the
+        indexes back). SQLite's page cache stays large until the transaction ends: its commit moves
+        the staged revisions into `revisions`."""
         connection = self.session.connection()
         if self.postgresql:
-            yield
-            self._drop_stages(connection)
+            # Until the transaction ends (its commit step writes the export lines of every figure
+            # imported): no JIT compilation. The planner asks for it by the estimated cost, which a
+            # statement over many rows always reaches, and compiling the export lines' large
+            # expressions took seconds where running them took less (the benchmark doc).
+            connection.exec_driver_sql("SET LOCAL jit = off")
+            self._bulk = True
+            try:
+                yield
+                self._restore_indexes()
+                self._drop_stages(connection)
+            finally:
+                self._bulk, self._indexes = False, {}
             return
         restore = _larger_cache(connection)
         self._bulk = True
@@ -241,7 +262,8 @@ class Store:
         self._fts_trigger = trigger
 
     def _defer_indexes(self, inserted: int, expected: int) -> None:
-        """Drop the DEFERRED_INDEXES when the import is expected to insert many figures (see above)."""
+        """Drop the DEFERRED_INDEXES (PostgreSQL: POSTGRESQL_DEFERRED_INDEXES) when the import is
+        expected to insert many figures (see above)."""
         if self._indexes:
             return
         connection = self.session.connection()
@@ -250,6 +272,29 @@ class Store:
             self._figures_before = int(count or 0) - inserted
         if expected < max(DEFER_INDEXES_AFTER, DEFER_INDEXES_SHARE * self._figures_before):
             return
+        if self.postgresql and self._figures_before >= DEFER_INDEXES_AFTER:
+            # A table readers already use (a reload): its readers would wait for the whole import
+            # behind DROP INDEX's lock, so it keeps its indexes; only a first load drops them.
+            return
+        indexes = self._postgresql_indexes() if self.postgresql else self._sqlite_indexes()
+        # PostgreSQL: DROP INDEX waits for the table's readers; past the session's lock_timeout (an
+        # API session's), the import goes on with the indexes kept up row by row, rather than failing.
+        connection.exec_driver_sql("SAVEPOINT import_defer_indexes")
+        try:
+            for name in indexes:
+                connection.exec_driver_sql(f'DROP INDEX "{name}"')
+        except DBAPIError as exc:
+            if classify(exc) != "locked":
+                raise
+            connection.exec_driver_sql("ROLLBACK TO SAVEPOINT import_defer_indexes")
+            indexes, self._index_stats = {}, []
+        connection.exec_driver_sql("RELEASE SAVEPOINT import_defer_indexes")
+        self._indexes = indexes
+
+    def _sqlite_indexes(self) -> dict[str, str]:
+        """The DEFERRED_INDEXES the database has as the models declare them, with their SQL; their
+        sqlite_stat1 rows kept in _index_stats (dropping an index deletes them)."""
+        connection = self.session.connection()
         names = sorted(DEFERRED_INDEXES)
         marks = ", ".join("?" for _ in names)
         found = connection.exec_driver_sql(
@@ -261,19 +306,29 @@ class Store:
             if sql is not None and sql.startswith("CREATE INDEX ") and " WHERE " not in sql.upper()
         }
         if not indexes:
-            return
+            return indexes
         stat = connection.exec_driver_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
         ).scalar()
-        if stat is not None:  # what ANALYZE found: dropping an index deletes it; put back after
+        if stat is not None:  # what ANALYZE found: put back after
             marks = ", ".join("?" for _ in indexes)
             stats = connection.exec_driver_sql(
                 f"SELECT tbl, idx, stat FROM sqlite_stat1 WHERE idx IN ({marks})", tuple(indexes)
             )
             self._index_stats = [tuple(row) for row in stats]
-        for name in indexes:
-            connection.exec_driver_sql(f'DROP INDEX "{name}"')
-        self._indexes = indexes
+        return indexes
+
+    def _postgresql_indexes(self) -> dict[str, str]:
+        """The POSTGRESQL_DEFERRED_INDEXES of the session's schema, non-unique and whole, with their
+        SQL (as pg_dump writes it)."""
+        found = self.session.connection().exec_driver_sql(
+            "SELECT c.relname, pg_get_indexdef(c.oid) "
+            "FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid "
+            "WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(%s) "
+            "AND NOT i.indisunique AND i.indpred IS NULL ORDER BY c.relname",
+            (sorted(POSTGRESQL_DEFERRED_INDEXES),),
+        )
+        return {name: sql for name, sql in found}
 
     def _restore_indexes(self) -> None:
         connection = self.session.connection()
