@@ -773,6 +773,41 @@ LINES_OF_GOODS_2: tuple[Wording, ...] = (
         (210_000_000, "TOTAL"),
         (64_000_000, "grain"),
     ),
+    # goods an English sentence opens on, the verb of their amount after them
+    _c(
+        "goods opening the sentence, their amount after a verb",
+        "en",
+        "Namibian grapes alone came to some 12,000 tonnes in 2025, most of them sold in Angola.",
+        (12_000, "grapes"),
+    ),
+    _c(
+        "goods opening the sentence, their amount after a verb",
+        "en",
+        "Zambian cobalt hydroxide carried through Tanzania reached 41,000 tonnes in 2025, against "
+        "36,000 tonnes a year before.",
+        (41_000, "cobalt_hydroxide"),
+        (36_000, "cobalt_hydroxide"),
+    ),
+    _c(
+        "goods opening the sentence, their amount after a verb",
+        "en",
+        "Kenyan avocados shipped to Egypt totalled 14,000 tonnes in 2025.",
+        (14_000, "avocados"),
+    ),
+    # people or firms opening the sentence are no goods
+    _c(
+        "sellers opening the sentence: the total",
+        "en",
+        "Kenyan exporters shipped goods worth $40 million to Egypt in 2025.",
+        (40_000_000, "TOTAL"),
+    ),
+    _c(
+        "an aside after the goods",
+        "ru",
+        "Поставки казахстанской пшеницы в Малайзию в 2025 году выросли втрое. Закупки малайзийского "
+        "пальмового масла, напротив, сократились на шестую часть, до 61 тыс. тонн.",
+        (61_000, "пальмовое_масло"),
+    ),
     # a flow or a side accounting for a part is the total of that flow
     _c(
         "a flow accounting for an amount: the total",

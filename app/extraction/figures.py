@@ -10,7 +10,13 @@ from typing import Any
 from app.extraction.amounts import Amount, bare_amounts, elided_verb, find_amounts, parse_number
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import CountryWord
-from app.extraction.goods import FELL_TO, a_flow_noun, goods_before_colon, goods_named
+from app.extraction.goods import (
+    FELL_TO,
+    a_flow_noun,
+    goods_before_colon,
+    goods_named,
+    goods_opening_the_sentence,
+)
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.matching import Mention
 from app.extraction.model import Proposal
@@ -1909,7 +1915,13 @@ def _commodity(
     carried = [m.value.entry.commodity for m in facts.projects if m.value.entry and m.value.entry.commodity]
     if carried:
         return str(carried[0])
-    return goods_before_colon(reading, facts, amount.start) or str(_GOODS_OF_UNIT.get(amount.unit, "TOTAL"))
+    first = amount.unit != "percent" and (not before or before[0].start == facts.sentence.tokens[0].start)
+    opening = goods_opening_the_sentence(reading, facts, amount.start) if first else None
+    return (
+        goods_before_colon(reading, facts, amount.start)
+        or opening
+        or str(_GOODS_OF_UNIT.get(amount.unit, "TOTAL"))
+    )
 
 
 def _one_of_a_list(tokens: Sequence[Token], cue: Mention[str]) -> bool:

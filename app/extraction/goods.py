@@ -194,6 +194,55 @@ def goods_before_colon(reading: Reading, facts: SentenceFacts, amount_start: int
     return None if line == TOTAL else line
 
 
+# The verbs that give an amount to the goods a sentence opens on ("Peruvian fishmeal alone came to…")
+_EN_AMOUNT_VERBS = {"came", "amounted", "reached", "totalled", "totaled", "stood", "rose", "fell", "grew"}
+_EN_ALONE = {"alone", "only"}
+# What a sentence may open on that measures the flow rather than naming its goods
+_EN_MEASURES = {
+    "volume",
+    "volumes",
+    "growth",
+    "demand",
+    "output",
+    "production",
+    "prices",
+    "value",
+    "throughput",
+    "traffic",
+}
+
+
+def goods_opening_the_sentence(reading: Reading, facts: SentenceFacts, amount_start: int) -> str | None:
+    """The goods an English sentence opens on, for its first amount, told by a verb of the amount
+    or a participle of their carriage right after them ("Peruvian fishmeal alone came to 85,000
+    tonnes", "Zambian cobalt carried through Tanzania reached…"). People or firms ("Kenyan
+    exporters shipped…") and flows ("Bilateral trade reached…") are no goods."""
+    if reading.language != "en":
+        return None
+    tokens = [t for t in facts.sentence.tokens if t.end <= amount_start]
+    countries = {t.start for m in facts.countries for t in facts.sentence.tokens[m.first : m.last]}
+    words: list[Token] = []
+    index = 0
+    while index < len(tokens) and tokens[index].start in countries:
+        index += 1  # "Namibian grapes"
+    for token in tokens[index:]:
+        word = token.text.lower() if token is tokens[0] else token.text
+        if not _english_word(word) or word.endswith("ed") or len(words) > _LONGEST_PHRASE:
+            break
+        words.append(token)
+    rest = tokens[index + len(words) :]
+    if rest[:1] and rest[0].text in _EN_ALONE:
+        rest = rest[1:]
+    if not words or not rest or not (rest[0].text in _EN_AMOUNT_VERBS or rest[0].text.endswith("ed")):
+        return None
+    if reading.cues("INDICATORS", words) or any(
+        re.search(r"(?:er|or)s$", t.text) or t.text.lower() in _EN_MEASURES for t in words
+    ):
+        return None
+    line = _slug(reading, words)
+    return None if line == TOTAL else line
+
+
 def _of_no_kind(language: str, word: str) -> bool:
     if language == "en":
         return word.lower() in _ANY_KIND["en"]
@@ -247,7 +296,20 @@ def _listed(phrase: list[Token], tokens: list[Token]) -> bool:
     """Goods that open a list ("of Japanese cars, machinery and electronics"): the make-up of a
     total, not one line of it."""
     following = [t for t in tokens if t.start >= phrase[-1].end][:2]
-    return len(following) == 2 and following[0].text == "," and following[1].text[:1].islower()
+    return (
+        len(following) == 2
+        and following[0].text == ","
+        and following[1].text[:1].islower()
+        and not _aside(following[1].text)
+    )
+
+
+def _aside(word: str) -> bool:
+    """A word after a comma that opens an aside or a clause, not the next goods of a list ("…
+    пальмового масла, напротив, сократились", "…of wheat, however,")."""
+    if re.fullmatch(r"[а-яё-]+", word):
+        return parses(word)[0].tag.POS in _FUNCTION_WORDS | {"VERB", "GRND", "PRED"}
+    return word.endswith("ly") or word in _EN_NOT_GOODS or word in {"however", "meanwhile"}
 
 
 def _after_a_flow(reading: Reading, before: Sequence[Token], countries: set[int]) -> list[Token]:
