@@ -773,6 +773,40 @@ LINES_OF_GOODS_2: tuple[Wording, ...] = (
         (210_000_000, "TOTAL"),
         (64_000_000, "grain"),
     ),
+    # tonnes of no goods after a sentence that counted goods in tonnes: the same goods
+    _c(
+        "tonnes of no goods after the goods' tonnes",
+        "ru",
+        "В 2025 году Казахстан отгрузил в Латвию 640 тыс. тонн пшеницы. А за первые два месяца 2026 "
+        "года отправлено свыше 150 тыс. тонн.",
+        (640_000, "wheat"),
+        (150_000, "wheat"),
+    ),
+    _c(
+        "tonnes of no goods after the goods' tonnes",
+        "en",
+        "Kazakhstan shipped 640,000 tonnes of wheat to Latvia in 2025. Shipments in January and "
+        "February 2026 reached 150,000 tonnes.",
+        (640_000, "wheat"),
+        (150_000, "wheat"),
+    ),
+    # …unless the sentence names goods of no kind or the total
+    _c(
+        "tonnes of goods of no kind after the goods' tonnes: the total",
+        "ru",
+        "В 2025 году Казахстан отгрузил в Латвию 640 тыс. тонн пшеницы. Всего за год в Латвию "
+        "отправлено 2,3 млн тонн казахстанских грузов.",
+        (640_000, "wheat"),
+        (2_300_000, "TOTAL"),
+    ),
+    _c(
+        "tonnes of goods of no kind after the goods' tonnes: the total",
+        "en",
+        "Kazakhstan shipped 640,000 tonnes of wheat to Latvia in 2025. In total, Kazakh exports to "
+        "Latvia reached 2.3 million tonnes.",
+        (640_000, "wheat"),
+        (2_300_000, "TOTAL"),
+    ),
     # goods an English sentence opens on, the verb of their amount after them
     _c(
         "goods opening the sentence, their amount after a verb",

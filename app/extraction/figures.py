@@ -16,6 +16,7 @@ from app.extraction.goods import (
     goods_before_colon,
     goods_named,
     goods_opening_the_sentence,
+    of_no_kind,
 )
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.matching import Mention
@@ -301,16 +302,26 @@ def _goods_of_the_figure_before(
     text = reading.document.text
     # "…их отгружено 74,5 тыс. тонн", "…9,500 tonnes of them": the goods themselves, in any measure
     pronoun = _GOODS_PRONOUN.search(text, sentence.start, min(amount.end + 10, sentence.end))
-    if not pronoun and not _SAME_FLOW_AGAIN.search(text, sentence.start, amount.start):
+    # "…6,5 млн тонн российской пшеницы. А за первый квартал … поставлено свыше 2 млн тонн": tonnes of
+    # no goods, not even of goods of no kind, go on with the goods the sentence before counted in them
+    bare = (
+        body["unit"] in _VOLUME
+        and not reading.cues("COMMODITIES", sentence.tokens)
+        and not any(of_no_kind(reading.language, t.text) for t in sentence.tokens)
+        and not _TOTAL_AGAIN.search(text, sentence.start, sentence.end)
+    )
+    same_flow = _SAME_FLOW_AGAIN.search(text, sentence.start, amount.start)
+    if not pronoun and not bare and not same_flow:
         return "TOTAL"
     same_paragraph = [f.sentence for f in reading.facts if f.sentence.paragraph == sentence.paragraph]
     previous = [s for s in same_paragraph if s.end <= sentence.start][-1:]
     last = [p.body for p in proposals if previous and p.start == previous[0].start][-1:]
     if not last or last[0]["indicator"] != body["indicator"] or body["unit"] == "percent":
         return "TOTAL"
-    if not pronoun and (last[0]["unit"] in CURRENCIES) == (body["unit"] in CURRENCIES):
-        return "TOTAL"
-    return str(last[0].get("commodity", "TOTAL"))
+    other_measure = (last[0]["unit"] in CURRENCIES) != (body["unit"] in CURRENCIES)
+    if pronoun or (bare and last[0]["unit"] == body["unit"]) or (same_flow and other_measure):
+        return str(last[0].get("commodity", "TOTAL"))
+    return "TOTAL"
 
 
 def _about_a_period(reading: Reading, facts: SentenceFacts) -> bool:

@@ -181,7 +181,7 @@ def goods_before_colon(reading: Reading, facts: SentenceFacts, amount_start: int
     after = tokens[colon + 1 :]
     if any(a_flow_noun(reading, after, cue) for cue in reading.cues("INDICATORS", after)):
         return None
-    if reading.cues("COMMODITIES", after) or any(_of_no_kind(reading.language, t.text) for t in after):
+    if reading.cues("COMMODITIES", after) or any(of_no_kind(reading.language, t.text) for t in after):
         return None  # "…: goods exported by Nigeria to Ghana were valued at…": the total
     countries = {t.start for m in facts.countries for t in facts.sentence.tokens[m.first : m.last]}
     if reading.language == "ru":
@@ -243,7 +243,7 @@ def goods_opening_the_sentence(reading: Reading, facts: SentenceFacts, amount_st
     return None if line == TOTAL else line
 
 
-def _of_no_kind(language: str, word: str) -> bool:
+def of_no_kind(language: str, word: str) -> bool:
     if language == "en":
         return word.lower() in _ANY_KIND["en"]
     return bool(re.fullmatch(r"[а-яё]+", word)) and fold(parses(word)[0].normal_form) in _ANY_KIND["ru"]
