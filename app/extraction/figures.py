@@ -1857,8 +1857,6 @@ def _is_month_may(tokens: Sequence[Token], mention: Mention[str]) -> bool:
 # How many words after "mostly", "в основном" a list of goods may run, and how far before the amount
 # such a word may stand (before the goods themselves).
 _MAKE_UP_REACH = 8
-# "…came from electricity: its exports to Latvia were…": the flow of the goods before the colon
-_ITS = {"its", "their", "его", "её", "ее", "их"}
 _GOODS_REACH = 12
 _LIST_JOINERS = {",", "and", "or", "и", "или"}
 _BREAKS = {",", ";", "—", "–", ":"}
@@ -1902,11 +1900,16 @@ def _commodity(
         ),
         default=-1,
     )
-    # "Главная причина — рост поставок золота: экспорт Казахстана упал до…": a flow named after a
-    # colon is a figure of its own, the goods before the colon the reason told for it
+    # "Главная причина — рост поставок золота: казахстанский экспорт упал до…": a flow named with
+    # its own side after a colon is a figure of its own, the goods before the colon the reason told
+    # for it ("its exports", or "exports to Kyrgyzstan" after "Georgian wine has found a niche…:",
+    # stay the goods')
     colons = [i for i, t in enumerate(near) if t.text == ":"]
+    sides = {t.start for m in facts.countries for t in facts.sentence.tokens[m.first : m.last]}
     if colons and any(
-        f.first > colons[-1] and a_flow_noun(reading, near, f) and near[f.first - 1].text.lower() not in _ITS
+        f.first > colons[-1]
+        and a_flow_noun(reading, near, f)
+        and any(t.start in sides for t in [*near[max(f.first - 2, 0) : f.first], *near[f.last : f.last + 1]])
         for f in flows
     ):
         clause = max(clause, colons[-1])
