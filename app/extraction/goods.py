@@ -186,6 +186,9 @@ def goods_before_colon(reading: Reading, facts: SentenceFacts, amount_start: int
     countries = {t.start for m in facts.countries for t in facts.sentence.tokens[m.first : m.last]}
     if reading.language == "ru":
         phrase = _attached_phrase(reading, tokens[: colon + 1], countries, {":"})
+        opening = next((i for i, t in enumerate(tokens) if phrase and t is phrase[0]), 0)
+        if opening and parses(tokens[opening - 1].text)[0].tag.POS == "PREP":
+            return None  # "…, для сравнения: …": a preposition's phrase, not the clause's subject
     else:
         phrase = _opening_goods(tokens[:colon], countries)
     if not phrase or any(t.text.lower() in _JOINERS for t in phrase):
