@@ -664,6 +664,202 @@ LINES_OF_GOODS: tuple[Wording, ...] = (
 )
 
 
+# A line of goods whose amount stands apart from its goods' words: an earlier value or a rate later
+# in the sentence with a verb or "of imports" between ("…, up from 5.9 million a year earlier"); the
+# goods named before a colon and the amount after it ("Fishmeal remained the largest item: 118,500
+# tonnes were imported"); a volume pointing back at the goods of the sentence before ("этот объём",
+# "the volume"); the goods an amount is accounted for by ("of which gold accounted for", "из которых
+# … пришлось на нефть"). Each is that goods' figure; where the words after the colon name a flow of
+# their own, or the part is a flow or a country's, the figure is the total.
+LINES_OF_GOODS_2: tuple[Wording, ...] = (
+    _c(
+        "an earlier value of a line of goods",
+        "en",
+        "Kenya's imports of Egyptian sugar reached 41,000 tonnes in 2025, all of it imported through "
+        "Mombasa, up from 35,500 tonnes a year earlier.",
+        (41_000, "sugar"),
+        (35_500, "sugar"),
+    ),
+    _c(
+        "an earlier value of a line of goods",
+        "en",
+        "Medical equipment accounted for USD 12.4 million of Latvia's imports from Uzbekistan in 2025, "
+        "up from USD 9.1 million a year earlier.",
+        (12_400_000, "medical_equipment"),
+        (9_100_000, "medical_equipment"),
+    ),
+    _c(
+        "an earlier value of a line of goods",
+        "ru",
+        "Поставки узбекского хлопкового волокна в Латвию в 2025 году составили 3,4 тыс. тонн, "
+        "отгруженных в основном по железной дороге, против 2,9 тыс. тонн годом ранее.",
+        (3_400, "cotton"),
+        (2_900, "cotton"),
+    ),
+    _c(
+        "goods before a colon, a verb of their flow after it",
+        "en",
+        "Copper cathode made up most of the exports: 61,000 tonnes were shipped from Zambia to Kenya in "
+        "2025, 14 percent more than a year earlier.",
+        (61_000, "copper"),
+    ),
+    _c(
+        "goods before a colon, the amount after",
+        "en",
+        "Shrimp remained the largest single item Kenya bought from Tanzania: 7,300 tonnes were "
+        "imported in 2025, compared with 6,100 tonnes in 2024.",
+        (7_300, "shrimp"),
+        (6_100, "shrimp"),
+    ),
+    _c(
+        "goods before a colon, the amount after",
+        "ru",
+        "Основу ввоза Латвии из Узбекистана составляет хлопковая пряжа: её ввезено в 2025 году 5,2 "
+        "тыс. тонн.",
+        (5_200, "cotton_yarn"),
+    ),
+    _c(
+        "goods before a colon, the amount after",
+        "ru",
+        "Главной статьёй экспорта Таджикистана в Латвию остаются сухофрукты: в 2025 году их отправлено "
+        "около 1,8 тыс. тонн.",
+        (1_800, "сухофрукты"),
+    ),
+    # a flow with a country of its own after the colon: the total
+    _c(
+        "goods before a colon, a flow of its own after it: the total",
+        "ru",
+        "Главная причина — рост поставок хлопковой пряжи: экспорт Узбекистана в Латвию вырос до 64 млн "
+        "долларов в 2025 году.",
+        (64_000_000, "TOTAL"),
+    ),
+    _c(
+        "a preposition's phrase before a colon: the total",
+        "ru",
+        "Казахстан нарастил поставки в Латвию, для сравнения: в 2025 году туда отгружено 2 млн тонн.",
+        (2_000_000, "TOTAL"),
+    ),
+    _c(
+        "the volume of the goods before",
+        "ru",
+        "В 2025 году через латвийские порты прошло 2,1 млн тонн казахстанского зерна. Для сравнения, "
+        "годом ранее этот объём составил 1,7 млн тонн.",
+        (2_100_000, "grain"),
+        (1_700_000, "grain"),
+    ),
+    _c(
+        "the volume of the goods before",
+        "en",
+        "Kazakhstan shipped 640,000 tonnes of wheat to Latvia in 2025. In January and February 2026 "
+        "alone the volume was about 120,000 tonnes.",
+        (640_000, "wheat"),
+        (120_000, "wheat"),
+    ),
+    _c(
+        "goods accounting for an amount",
+        "en",
+        "Uzbekistan's exports to Latvia reached USD 71.5 million in 2025, of which cotton yarn "
+        "accounted for USD 38.2 million.",
+        (71_500_000, "TOTAL"),
+        (38_200_000, "cotton_yarn"),
+    ),
+    _c(
+        "goods accounting for an amount",
+        "ru",
+        "Экспорт Узбекистана в Латвию в 2025 году составил 71,5 млн долларов, из которых 38,2 млн "
+        "пришлось на хлопковую пряжу.",
+        (71_500_000, "TOTAL"),
+        (38_200_000, "cotton_yarn"),
+    ),
+    _c(
+        "goods accounting for an amount",
+        "ru",
+        "Импорт Латвии из Казахстана в 2025 году достиг 210 млн долларов; на долю зерна пришлось 64 "
+        "млн долларов.",
+        (210_000_000, "TOTAL"),
+        (64_000_000, "grain"),
+    ),
+    # tonnes of no goods after a sentence that counted goods in tonnes: the same goods
+    _c(
+        "tonnes of no goods after the goods' tonnes",
+        "ru",
+        "В 2025 году Казахстан отгрузил в Латвию 640 тыс. тонн пшеницы. А за первые два месяца 2026 "
+        "года отправлено свыше 150 тыс. тонн.",
+        (640_000, "wheat"),
+        (150_000, "wheat"),
+    ),
+    _c(
+        "tonnes of no goods after the goods' tonnes",
+        "en",
+        "Kazakhstan shipped 640,000 tonnes of wheat to Latvia in 2025. Shipments in January and "
+        "February 2026 reached 150,000 tonnes.",
+        (640_000, "wheat"),
+        (150_000, "wheat"),
+    ),
+    # …unless the sentence names goods of no kind or the total
+    _c(
+        "tonnes of goods of no kind after the goods' tonnes: the total",
+        "ru",
+        "В 2025 году Казахстан отгрузил в Латвию 640 тыс. тонн пшеницы. Всего за год в Латвию "
+        "отправлено 2,3 млн тонн казахстанских грузов.",
+        (640_000, "wheat"),
+        (2_300_000, "TOTAL"),
+    ),
+    _c(
+        "tonnes of goods of no kind after the goods' tonnes: the total",
+        "en",
+        "Kazakhstan shipped 640,000 tonnes of wheat to Latvia in 2025. In total, Kazakh exports to "
+        "Latvia reached 2.3 million tonnes.",
+        (640_000, "wheat"),
+        (2_300_000, "TOTAL"),
+    ),
+    # goods an English sentence opens on, the verb of their amount after them
+    _c(
+        "goods opening the sentence, their amount after a verb",
+        "en",
+        "Namibian grapes alone came to some 12,000 tonnes in 2025, most of them sold in Angola.",
+        (12_000, "grapes"),
+    ),
+    _c(
+        "goods opening the sentence, their amount after a verb",
+        "en",
+        "Zambian cobalt hydroxide carried through Tanzania reached 41,000 tonnes in 2025, against "
+        "36,000 tonnes a year before.",
+        (41_000, "cobalt_hydroxide"),
+        (36_000, "cobalt_hydroxide"),
+    ),
+    _c(
+        "goods opening the sentence, their amount after a verb",
+        "en",
+        "Kenyan avocados shipped to Egypt totalled 14,000 tonnes in 2025.",
+        (14_000, "avocados"),
+    ),
+    # people or firms opening the sentence are no goods
+    _c(
+        "sellers opening the sentence: the total",
+        "en",
+        "Kenyan exporters shipped goods worth $40 million to Egypt in 2025.",
+        (40_000_000, "TOTAL"),
+    ),
+    _c(
+        "an aside after the goods",
+        "ru",
+        "Поставки казахстанской пшеницы в Малайзию в 2025 году выросли втрое. Закупки малайзийского "
+        "пальмового масла, напротив, сократились на шестую часть, до 61 тыс. тонн.",
+        (61_000, "пальмовое_масло"),
+    ),
+    # a flow or a side accounting for a part is the total of that flow
+    _c(
+        "a flow accounting for an amount: the total",
+        "en",
+        "Trade between Latvia and Uzbekistan reached USD 96 million in 2025, of which Uzbek exports "
+        "accounted for USD 71.5 million.",
+        (96_000_000, "TOTAL"),
+        (71_500_000, "TOTAL"),
+    ),
+)
+
+
 def judge(wording: Wording) -> Outcome:
     bodies = [b for b in proposals_of(wording, "trade_figure") if b["unit"] != "percent"]
     proposed = [(b["value"], b.get("commodity", "TOTAL")) for b in bodies]
@@ -681,6 +877,7 @@ def main() -> None:
             "fresh": FRESH,
             "open goods": OPEN_GOODS,
             "lines of goods": LINES_OF_GOODS,
+            "lines of goods, 2": LINES_OF_GOODS_2,
         },
         judge,
         verbose_flag(__doc__ or ""),

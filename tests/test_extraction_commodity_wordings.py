@@ -3,7 +3,14 @@ sentences of our own): each expected figure is proposed with its commodity, or a
 
 import pytest
 
-from bench.extraction_commodity_wordings import COMMODITY_WORDINGS, FRESH, LINES_OF_GOODS, OPEN_GOODS, judge
+from bench.extraction_commodity_wordings import (
+    COMMODITY_WORDINGS,
+    FRESH,
+    LINES_OF_GOODS,
+    LINES_OF_GOODS_2,
+    OPEN_GOODS,
+    judge,
+)
 from bench.extraction_wordings import Wording
 from tests.catalogue import catalogue_params
 
@@ -15,7 +22,7 @@ KNOWN_FAILING = {
 }
 
 
-ALL = COMMODITY_WORDINGS + FRESH + OPEN_GOODS + LINES_OF_GOODS
+ALL = COMMODITY_WORDINGS + FRESH + OPEN_GOODS + LINES_OF_GOODS + LINES_OF_GOODS_2
 
 
 @pytest.mark.parametrize("wording", catalogue_params(ALL, KNOWN_FAILING))

@@ -364,9 +364,10 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
     return sorted(joined + ratios, key=lambda a: a.start)
 
 
-# What may follow a number whose unit is left out: the clause's end or a word that opens a period or
-# a comparison ("we expect to pass eight billion for 2026"), not a noun that would be its unit.
-_GOES_ON = r"\s*(?:$|[,.;:)—–!?»\"]|(?:for|in|this|last|за|в|по|к|это|что)\b)"
+# What may follow a number whose unit is left out: the clause's end, a word that opens a period or
+# a comparison ("we expect to pass eight billion for 2026") or the verb a part of a total falls to
+# its goods by ("…, из которых 1,1 млрд пришлось на нефть"), not a noun that would be its unit.
+_GOES_ON = r"\s*(?:$|[,.;:)—–!?»\"]|(?:for|in|this|last|за|в|по|к|это|что)\b|(?:пришл|приход)\w*)"
 _CLAUSE_GOES_ON = re.compile(_GOES_ON, re.IGNORECASE)
 _SCALE_GOES_ON = re.compile(rf"{_SCALE}(?={_GOES_ON})", re.IGNORECASE)  # a cheap look before the full one
 

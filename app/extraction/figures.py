@@ -10,7 +10,14 @@ from typing import Any
 from app.extraction.amounts import Amount, bare_amounts, elided_verb, find_amounts, parse_number
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import CountryWord
-from app.extraction.goods import goods_named
+from app.extraction.goods import (
+    FELL_TO,
+    a_flow_noun,
+    goods_before_colon,
+    goods_named,
+    goods_opening_the_sentence,
+    of_no_kind,
+)
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.matching import Mention
 from app.extraction.model import Proposal
@@ -236,11 +243,25 @@ def _goods_told_with(
     between = _tokens_between(facts.sentence.tokens, last_amount.end, amount.start)
     if last["indicator"].removesuffix("_growth") != body["indicator"].removesuffix("_growth"):
         return "TOTAL"
-    if reading.cues("INDICATORS", between) or _TOTAL_AGAIN.search(
-        reading.document.text, last_amount.end, amount.start
-    ):
+    if _TOTAL_AGAIN.search(reading.document.text, last_amount.end, amount.start):
+        return "TOTAL"
+    if any(_names_a_flow(reading, between, cue) for cue in reading.cues("INDICATORS", between)):
         return "TOTAL"
     return str(last["commodity"])
+
+
+def _names_a_flow(reading: Reading, between: Sequence[Token], cue: Mention[str]) -> bool:
+    """Whether a flow word between two amounts opens a figure of its own ("…, while imports
+    reached"): a noun does, unless it qualifies the amount before ("USD 7.4 million of imports from
+    India", "…of Latvia's imports"); a verb or a participle of the flow ("were shipped",
+    "отгруженных") goes on with the goods already told."""
+    if (
+        between[:1]
+        and between[0].text.lower() == "of"
+        and all(t.text[:1].isupper() or t.text in {"'s", "’s"} for t in between[1 : cue.first])
+    ):
+        return False
+    return a_flow_noun(reading, between, cue)
 
 
 # "…, while total exports…", "…, а всего…": the sentence goes on to the figure of all goods
@@ -258,8 +279,12 @@ _SAME_FLOW_AGAIN = re.compile(
 )
 
 
-# A pronoun for goods told before: "их отгружено", "of them"
-_GOODS_PRONOUN = re.compile(r"(?<!\w)их\s+(?:\w+(?:но|то|ло|ся))(?!\w)|\bof\s+them\b", re.IGNORECASE)
+# A pronoun for goods told before: "их отгружено", "of them"; or their volume ("этот объём", "the volume")
+_GOODS_PRONOUN = re.compile(
+    r"(?<!\w)их\s+(?:\w+(?:но|то|ло|ся))(?!\w)|\bof\s+them\b"
+    r"|(?<!\w)(?:этот|тот\s+же|данный)\s+объ[её]м(?!\w)|\b(?:the|this|that)\s+(?:same\s+)?volume\b",
+    re.IGNORECASE,
+)
 
 
 def _goods_of_the_figure_before(
@@ -277,16 +302,26 @@ def _goods_of_the_figure_before(
     text = reading.document.text
     # "…их отгружено 74,5 тыс. тонн", "…9,500 tonnes of them": the goods themselves, in any measure
     pronoun = _GOODS_PRONOUN.search(text, sentence.start, min(amount.end + 10, sentence.end))
-    if not pronoun and not _SAME_FLOW_AGAIN.search(text, sentence.start, amount.start):
+    # "…6,5 млн тонн российской пшеницы. А за первый квартал … поставлено свыше 2 млн тонн": tonnes of
+    # no goods, not even of goods of no kind, go on with the goods the sentence before counted in them
+    bare = (
+        body["unit"] in _VOLUME
+        and not reading.cues("COMMODITIES", sentence.tokens)
+        and not any(of_no_kind(reading.language, t.text) for t in sentence.tokens)
+        and not _TOTAL_AGAIN.search(text, sentence.start, sentence.end)
+    )
+    same_flow = _SAME_FLOW_AGAIN.search(text, sentence.start, amount.start)
+    if not pronoun and not bare and not same_flow:
         return "TOTAL"
     same_paragraph = [f.sentence for f in reading.facts if f.sentence.paragraph == sentence.paragraph]
     previous = [s for s in same_paragraph if s.end <= sentence.start][-1:]
     last = [p.body for p in proposals if previous and p.start == previous[0].start][-1:]
     if not last or last[0]["indicator"] != body["indicator"] or body["unit"] == "percent":
         return "TOTAL"
-    if not pronoun and (last[0]["unit"] in CURRENCIES) == (body["unit"] in CURRENCIES):
-        return "TOTAL"
-    return str(last[0].get("commodity", "TOTAL"))
+    other_measure = (last[0]["unit"] in CURRENCIES) != (body["unit"] in CURRENCIES)
+    if pronoun or (bare and last[0]["unit"] == body["unit"]) or (same_flow and other_measure):
+        return str(last[0].get("commodity", "TOTAL"))
+    return "TOTAL"
 
 
 def _about_a_period(reading: Reading, facts: SentenceFacts) -> bool:
@@ -696,6 +731,12 @@ def _figure(
         indicator = nouns[-1].value
     if indicator_cues and _total_of(tokens, indicator_cues[-1]) and not _partner_before(facts, amount.start):
         return None, 0  # "Azerbaijan's total gas exports": to every buyer, not to one
+    seller: str | None = None
+    if indicator == "trade_turnover" and amount.unit != "percent":
+        seller = _one_sides_goods(reading, facts, amount)
+        if seller is None and _FALLS_TO.match(reading.document.text, amount.end, sentence.end):
+            return None, 0  # "…, из которых 1,1 млрд пришлось на нефть": goods of neither side told
+        indicator = "exports" if seller else indicator
     freight = [c for c in reading.cues("INDICATORS", after) if c.value in {"exports", "imports"}]
     if any(cue.value == "transit_volume" for cue in reading.cues("INDICATORS", before)):
         indicator = "transit_volume"  # "transit cargo shipped to Baku": transit, whatever the verb
@@ -910,6 +951,8 @@ def _figure(
     if pair is None:
         return None, 0
     (reporter, partner), from_context = pair
+    if seller in (reporter, partner):
+        reporter, partner = seller, partner if seller == reporter else reporter
     speaker = _interviewee(reading) if ours else _speaker_s(reading, facts, indicator_cues, indicator)
     if speaker is not None and reporter != speaker:
         # "Our exports were around $1.7 billion", said by Kazakhstan's ambassador: Kazakhstan's; the
@@ -991,6 +1034,8 @@ def _own_clause(after: Sequence[Token]) -> Sequence[Token]:
     for index in range(len(after) - 1):
         if after[index].text == "," and after[index + 1].text.lower() in _NEW_CLAUSE:
             return after[:index]
+        if after[index].text == ";":
+            return after[:index]  # "…210 млн долларов; на долю зерна пришлось…"
     return after
 
 
@@ -1179,13 +1224,36 @@ def _accounted_for(tokens: Sequence[Token], mention: Mention[str], amount: Amoun
     """ "На долю казахстанского экспорта пришлось 120 млн долларов": the part of trade an amount
     makes up, not a share in percent."""
     at = next((i for i, t in enumerate(tokens) if t.start == mention.start), 0)
-    return (
-        amount.unit != "percent"
-        and at > 0
-        and tokens[at].text.lower() == "долю"
-        and tokens[at - 1].text.lower() == "на"
-        and any(_OWNED.match(t.text) for t in tokens[at + 1 : at + 3])
+    if (
+        amount.unit == "percent"
+        or at == 0
+        or tokens[at].text.lower() != "долю"
+        or tokens[at - 1].text.lower() != "на"
+    ):
+        return False
+    # "на долю зерна пришлось 64 млн долларов": goods' part, the verb of falling right before the amount
+    told = [t for t in tokens[at + 1 :] if t.end <= amount.start]
+    return any(_OWNED.match(t.text) for t in tokens[at + 1 : at + 3]) or bool(
+        told
+        and len(told) <= _LONGEST_SHARE
+        and FELL_TO.match(told[-1].text)
+        and told[0].text[:1].islower()  # goods, not a country's part ("на долю Китая")
+        and lemma(told[0].text) not in _NOT_GOODS_OWNERS
     )
+
+
+_LONGEST_SHARE = 6
+_NOT_GOODS_OWNERS = {"который", "он", "она", "они", "его", "её", "их"}
+_FALLS_TO = re.compile(r"\s*(?:пришл|приход)\w*\s+на\s+", re.IGNORECASE)
+
+
+def _one_sides_goods(reading: Reading, facts: SentenceFacts, amount: Amount) -> str | None:
+    """The side whose goods a part of the pair's trade falls to ("…, из которых свыше 1,1 млрд
+    пришлось на азербайджанскую нефть"): the goods' demonym right after the verb."""
+    falls = _FALLS_TO.match(reading.document.text, amount.end, facts.sentence.end)
+    if not falls:
+        return None
+    return next((m.value.code for m in facts.countries if m.value.adjective and m.start == falls.end()), None)
 
 
 def _one_countrys_total(
@@ -1832,6 +1900,19 @@ def _commodity(
         ),
         default=-1,
     )
+    # "Главная причина — рост поставок золота: казахстанский экспорт упал до…": a flow named with
+    # its own side after a colon is a figure of its own, the goods before the colon the reason told
+    # for it ("its exports", or "exports to Kyrgyzstan" after "Georgian wine has found a niche…:",
+    # stay the goods')
+    colons = [i for i, t in enumerate(near) if t.text == ":"]
+    sides = {t.start for m in facts.countries for t in facts.sentence.tokens[m.first : m.last]}
+    if colons and any(
+        f.first > colons[-1]
+        and a_flow_noun(reading, near, f)
+        and any(t.start in sides for t in [*near[max(f.first - 2, 0) : f.first], *near[f.last : f.last + 1]])
+        for f in flows
+    ):
+        clause = max(clause, colons[-1])
     cues = [
         c
         for c in reading.cues("COMMODITIES", window)
@@ -1846,7 +1927,15 @@ def _commodity(
     if cues:
         return cues[-1].value
     carried = [m.value.entry.commodity for m in facts.projects if m.value.entry and m.value.entry.commodity]
-    return carried[0] if carried else _GOODS_OF_UNIT.get(amount.unit, "TOTAL")
+    if carried:
+        return str(carried[0])
+    first = amount.unit != "percent" and (not before or before[0].start == facts.sentence.tokens[0].start)
+    opening = goods_opening_the_sentence(reading, facts, amount.start) if first else None
+    return (
+        goods_before_colon(reading, facts, amount.start)
+        or opening
+        or str(_GOODS_OF_UNIT.get(amount.unit, "TOTAL"))
+    )
 
 
 def _one_of_a_list(tokens: Sequence[Token], cue: Mention[str]) -> bool:

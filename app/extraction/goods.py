@@ -12,6 +12,7 @@ from typing import Any
 
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.lexicon import vocabulary as vocab
+from app.extraction.matching import Mention
 from app.extraction.morphology import fold, parses
 from app.extraction.text import Token
 
@@ -26,6 +27,7 @@ _NO_KIND_MODIFIERS = {
     language: frozenset(words) for language, words in vocab.GOODS_OF_NO_KIND_MODIFIERS.items()
 }
 _EN_NOT_GOODS = frozenset(vocab.NOT_GOODS["en"])
+_TRADE_VERBS = frozenset({*vocab.SELLING_VERBS["en"], *vocab.BUYING_VERBS["en"]})
 _RU_NOT_GOODS = frozenset(vocab.NOT_GOODS["ru"]) | _FLOW_NOUNS["ru"]
 _JOINERS = {"and", "or", ",", "и", "или"}
 _GENITIVE = {"gent", "gen2"}
@@ -54,6 +56,10 @@ def goods_named(
         line = _slug(reading, attached) if attached else TOTAL
         if line != TOTAL:
             return line
+        accounting, cases = _accounting_phrase(reading, before, after, countries)
+        line = _slug(reading, accounting, cases) if accounting else TOTAL
+        if line != TOTAL:
+            return line
     phrase: list[Token] = []
     if physical and amount_unit != "percent":
         rest = list(after)
@@ -70,12 +76,14 @@ def goods_named(
     return _slug(reading, phrase)
 
 
-def _attached_phrase(reading: Reading, before: Sequence[Token], countries: set[int]) -> list[Token]:
+def _attached_phrase(
+    reading: Reading, before: Sequence[Token], countries: set[int], marks: set[str] = _ATTACHING
+) -> list[Token]:
     """A line of goods told with its own amount: the goods before a dash ("из них машины — 41,3 млн",
     "of which steel bars — $74 million") or before the bracket the amount stands in ("сухофрукты
     (1 240 тонн)"). The words must open after a break or a word of no goods ("из них", "составили",
     "of which"): a name before them makes them a place's or a firm's line, not goods."""
-    if not before or before[-1].text not in _ATTACHING:
+    if not before or before[-1].text not in marks:
         return []
     language = reading.language
     words: list[Token] = []
@@ -100,6 +108,175 @@ def _attached_phrase(reading: Reading, before: Sequence[Token], countries: set[i
     return [t for t in words if t.text != ","]
 
 
+# "…, of which gold accounted for $1.2 billion": the verb between the goods and their amount
+_ACCOUNTED = {"accounted", "accounts", "account"}
+# the words that may open the goods before it: the sentence's start or a relative "of which"
+_CLAUSE_OPENERS = {"which", ",", ";", ":", "—", "–"}
+# "на долю зерна пришлось…", "…64 млн пришлось на зерно": the verb of a part falling to its goods
+FELL_TO = re.compile(r"(?:пришл|приход)", re.IGNORECASE)
+_ACCUSATIVE = {"accs"}
+
+
+def _accounting_phrase(
+    reading: Reading, before: Sequence[Token], after: Sequence[Token], countries: set[int]
+) -> tuple[list[Token], set[str]]:
+    """A part of a total told as the goods it is accounted for by: "of which non-monetary gold
+    accounted for USD 1.29 billion", "Pharmaceutical products accounted for USD 7.4 million", "на
+    долю зерна пришлось 64 млн", "из которых 38,2 млн пришлось на хлопковую пряжу". A flow or a
+    country in the place of the goods ("of which exports accounted for", "на долю Китая пришлось")
+    is the total of that flow or side: no goods. Returns the phrase and the case it is read in."""
+    words = [t for t in before if not t.text[:1].isdigit()]
+    if reading.language == "en":
+        if len(words) < 3 or words[-1].text.lower() != "for" or words[-2].text.lower() not in _ACCOUNTED:
+            return [], _GENITIVE
+        phrase: list[Token] = []
+        for token in reversed(words[:-2]):
+            word = token.text
+            if token.start in countries or word.lower() in _FLOW_NOUNS["en"]:
+                return [], _GENITIVE
+            if _english_word(word) and len(phrase) < _LONGEST_PHRASE:
+                phrase.insert(0, token)
+                continue
+            if word.lower() in _CLAUSE_OPENERS and phrase:
+                break
+            if word[:1].isupper() and token is before[0] and _english_word(word.lower()):
+                phrase.insert(0, token)  # the sentence's first word: "Pharmaceutical products accounted…"
+                break
+            return [], _GENITIVE
+        return phrase, _GENITIVE
+    share = next(
+        (
+            i
+            for i, t in enumerate(words[:-1])
+            if t.text.lower() == "долю" and i and words[i - 1].text.lower() == "на"
+        ),
+        None,
+    )
+    if share is not None and FELL_TO.match(words[-1].text):
+        return _russian_phrase(words[share + 1 : -1], countries), _GENITIVE
+    rest = list(after)
+    if len(rest) >= 3 and FELL_TO.match(rest[0].text) and rest[1].text.lower() == "на":
+        return _russian_phrase(rest[2:], countries, _ACCUSATIVE), _ACCUSATIVE
+    return [], _GENITIVE
+
+
+# The verbs by which a clause before a colon makes its subject the goods told after it: "Fishmeal
+# remained the largest item bought from Peru: 118,500 tonnes were imported".
+_EN_GOODS_VERBS = {
+    "remained", "remains", "was", "is", "made", "makes", "dominated", "dominates",
+    "led", "leads", "topped", "tops", "stayed", "stays", "accounted", "accounts",
+}  # fmt: skip
+
+
+def goods_before_colon(reading: Reading, facts: SentenceFacts, amount_start: int) -> str | None:
+    """The goods a clause before a colon makes its subject, for an amount after the colon whose own
+    words name no goods and no flow of their own ("Fishmeal remained the largest item bought from
+    Peru: 118,500 tonnes were imported", "Главной статьёй экспорта остаются сухофрукты: их
+    отправлено 1,8 тыс. тонн"); None when no such clause is there."""
+    tokens = [t for t in facts.sentence.tokens if t.end <= amount_start]
+    colons = [i for i, t in enumerate(tokens) if t.text == ":"]
+    if not colons:
+        return None
+    colon = colons[-1]
+    after = tokens[colon + 1 :]
+    if any(a_flow_noun(reading, after, cue) for cue in reading.cues("INDICATORS", after)):
+        return None
+    if reading.cues("COMMODITIES", after) or any(of_no_kind(reading.language, t.text) for t in after):
+        return None  # "…: goods exported by Nigeria to Ghana were valued at…": the total
+    countries = {t.start for m in facts.countries for t in facts.sentence.tokens[m.first : m.last]}
+    if reading.language == "ru":
+        phrase = _attached_phrase(reading, tokens[: colon + 1], countries, {":"})
+        opening = next((i for i, t in enumerate(tokens) if phrase and t is phrase[0]), 0)
+        if opening and parses(tokens[opening - 1].text)[0].tag.POS == "PREP":
+            return None  # "…, для сравнения: …": a preposition's phrase, not the clause's subject
+    else:
+        phrase = _opening_goods(tokens[:colon], countries)
+    if not phrase or any(t.text.lower() in _JOINERS for t in phrase):
+        return None  # "Refined petroleum products and cement dominated…": the make-up of a total
+    line = _slug(reading, phrase)
+    return None if line == TOTAL else line
+
+
+# The verbs that give an amount to the goods a sentence opens on ("Peruvian fishmeal alone came to…")
+_EN_AMOUNT_VERBS = {"came", "amounted", "reached", "totalled", "totaled", "stood", "rose", "fell", "grew"}
+_EN_ALONE = {"alone", "only"}
+# What a sentence may open on that measures the flow rather than naming its goods
+_EN_MEASURES = {
+    "volume",
+    "volumes",
+    "growth",
+    "demand",
+    "output",
+    "production",
+    "prices",
+    "value",
+    "throughput",
+    "traffic",
+}
+
+
+def goods_opening_the_sentence(reading: Reading, facts: SentenceFacts, amount_start: int) -> str | None:
+    """The goods an English sentence opens on, for its first amount, told by a verb of the amount
+    or a participle of their carriage right after them ("Peruvian fishmeal alone came to 85,000
+    tonnes", "Zambian cobalt carried through Tanzania reached…"). People or firms ("Kenyan
+    exporters shipped…") and flows ("Bilateral trade reached…") are no goods."""
+    if reading.language != "en":
+        return None
+    tokens = [t for t in facts.sentence.tokens if t.end <= amount_start]
+    countries = {t.start for m in facts.countries for t in facts.sentence.tokens[m.first : m.last]}
+    words: list[Token] = []
+    index = 0
+    while index < len(tokens) and tokens[index].start in countries:
+        index += 1  # "Namibian grapes"
+    for token in tokens[index:]:
+        word = token.text.lower() if token is tokens[0] else token.text
+        if not _english_word(word) or word.endswith("ed") or len(words) > _LONGEST_PHRASE:
+            break
+        words.append(token)
+    rest = tokens[index + len(words) :]
+    if rest[:1] and rest[0].text in _EN_ALONE:
+        rest = rest[1:]
+    if not words or not rest or not (rest[0].text in _EN_AMOUNT_VERBS or rest[0].text.endswith("ed")):
+        return None
+    if reading.cues("INDICATORS", words) or any(
+        re.search(r"(?:er|or)s$", t.text) or t.text.lower() in _EN_MEASURES for t in words
+    ):
+        return None
+    line = _slug(reading, words)
+    return None if line == TOTAL else line
+
+
+def of_no_kind(language: str, word: str) -> bool:
+    if language == "en":
+        return word.lower() in _ANY_KIND["en"]
+    return bool(re.fullmatch(r"[а-яё]+", word)) and fold(parses(word)[0].normal_form) in _ANY_KIND["ru"]
+
+
+def _opening_goods(tokens: Sequence[Token], countries: set[int]) -> list[Token]:
+    """The goods an English sentence opens on, before a verb that makes them its subject
+    ("Peruvian fishmeal remained…", "Crude oil made up…")."""
+    words: list[Token] = []
+    for index, token in enumerate(tokens):
+        word = token.text.lower() if index == 0 else token.text
+        if token.start in countries and not words:
+            continue  # "Peruvian fishmeal"
+        if word in _EN_GOODS_VERBS:
+            return words
+        if not _english_word(word) or word in _FLOW_NOUNS["en"] or len(words) >= _LONGEST_PHRASE:
+            return []
+        words.append(token)
+    return []
+
+
+def a_flow_noun(reading: Reading, tokens: Sequence[Token], cue: Mention[str]) -> bool:
+    """Whether a flow cue is a noun ("exports", "экспорт"), which opens a figure of its own, rather
+    than a verb or participle of the flow ("were shipped", "отгруженных")."""
+    cued = tokens[cue.first : cue.last]
+    if reading.language == "ru":
+        return any(parses(t.text)[0].tag.POS == "NOUN" for t in cued)
+    return not any(t.text.lower().endswith("ed") or t.text.lower() in _TRADE_VERBS for t in cued)
+
+
 def _nominal(word: str, language: str) -> bool:
     """A lowercase word that may stand in a nominative phrase of goods."""
     if language == "en":
@@ -122,7 +299,20 @@ def _listed(phrase: list[Token], tokens: list[Token]) -> bool:
     """Goods that open a list ("of Japanese cars, machinery and electronics"): the make-up of a
     total, not one line of it."""
     following = [t for t in tokens if t.start >= phrase[-1].end][:2]
-    return len(following) == 2 and following[0].text == "," and following[1].text[:1].islower()
+    return (
+        len(following) == 2
+        and following[0].text == ","
+        and following[1].text[:1].islower()
+        and not _aside(following[1].text)
+    )
+
+
+def _aside(word: str) -> bool:
+    """A word after a comma that opens an aside or a clause, not the next goods of a list ("…
+    пальмового масла, напротив, сократились", "…of wheat, however,")."""
+    if re.fullmatch(r"[а-яё-]+", word):
+        return parses(word)[0].tag.POS in _FUNCTION_WORDS | {"VERB", "GRND", "PRED"}
+    return word.endswith("ly") or word in _EN_NOT_GOODS or word in {"however", "meanwhile"}
 
 
 def _after_a_flow(reading: Reading, before: Sequence[Token], countries: set[int]) -> list[Token]:
@@ -182,7 +372,7 @@ def _english_phrase(tokens: Sequence[Token], countries: set[int]) -> list[Token]
     return words
 
 
-def _russian_phrase(tokens: Sequence[Token], countries: set[int]) -> list[Token]:
+def _russian_phrase(tokens: Sequence[Token], countries: set[int], cases: set[str] = _GENITIVE) -> list[Token]:
     """Nouns and adjectives in the genitive, joined by "и", past the demonyms that open them
     ("турецких томатов", "электроники и бытовой техники")."""
     words: list[Token] = []
@@ -194,7 +384,7 @@ def _russian_phrase(tokens: Sequence[Token], countries: set[int]) -> list[Token]
         if token.text.lower() == "и" and words:
             words.append(token)
             continue
-        parse = _genitive(token.text)
+        parse = _genitive(token.text, cases)
         if parse is None or len(words) >= _LONGEST_PHRASE:
             break
         if fold(parse.normal_form) in _RU_NOT_GOODS:
@@ -203,23 +393,23 @@ def _russian_phrase(tokens: Sequence[Token], countries: set[int]) -> list[Token]
     while words and words[-1].text.lower() == "и":
         words.pop()
     # a phrase ends on a noun, or on an adjective standing for one ("египетских цитрусовых")
-    last = _genitive(words[-1].text) if words else None
+    last = _genitive(words[-1].text, cases) if words else None
     if last is not None and last.tag.POS != "NOUN" and last.tag.number != "plur":
         return []
     return words
 
 
-def _genitive(word: str) -> Any:
+def _genitive(word: str, cases: set[str] = _GENITIVE) -> Any:
     if not re.fullmatch(r"[а-яёА-ЯЁ-]+", word):
         return None
     readings = parses(word)
     if readings[0].tag.POS in _FUNCTION_WORDS or "Abbr" in readings[0].tag:
         return None  # "в", "из": a preposition read first, whatever else the letters may be
-    genitive = [p for p in readings if p.tag.case in _GENITIVE and p.tag.POS in _PHRASE_POS]
+    genitive = [p for p in readings if p.tag.case in cases and p.tag.POS in _PHRASE_POS]
     return genitive[0] if genitive else None
 
 
-def _slug(reading: Reading, phrase: list[Token]) -> str:
+def _slug(reading: Reading, phrase: list[Token], cases: set[str] = _GENITIVE) -> str:
     language = reading.language
     known = reading.cues("COMMODITIES", phrase)
     if known:
@@ -228,7 +418,7 @@ def _slug(reading: Reading, phrase: list[Token]) -> str:
         words = [t.text.lower() for t in phrase]
         heads = {words[-1]}
     else:
-        words = _nominative(phrase)
+        words = _nominative(phrase, cases)
         heads = {fold(p.normal_form) for p in parses(phrase[-1].text)} | {fold(words[-1])}
     if heads & _ANY_KIND[language] or (
         heads & _NO_KIND[language]
@@ -249,10 +439,10 @@ def _modifier_lemma(word: str, language: str) -> bool:
     return any(fold(p.normal_form) in _NO_KIND_MODIFIERS["ru"] for p in parses(word))
 
 
-def _nominative(phrase: list[Token]) -> list[str]:
+def _nominative(phrase: list[Token], cases: set[str] = _GENITIVE) -> list[str]:
     """A Russian phrase in the genitive put in the nominative, each adjective agreeing with the noun
     after it ("сухого молока" → "сухое", "молоко")."""
-    genitives = [_genitive(t.text) if t.text.lower() != "и" else None for t in phrase]
+    genitives = [_genitive(t.text, cases) if t.text.lower() != "и" else None for t in phrase]
     words = []
     for i, token in enumerate(phrase):
         parse = genitives[i]
@@ -265,7 +455,7 @@ def _nominative(phrase: list[Token]) -> list[str]:
                 agreeing = [
                     p
                     for p in parses(token.text)
-                    if p.tag.case in _GENITIVE
+                    if p.tag.case in cases
                     and p.tag.POS == parse.tag.POS
                     and p.tag.number == noun.tag.number
                     and (noun.tag.number == "plur" or p.tag.gender == noun.tag.gender)
