@@ -11,6 +11,7 @@ from bench.extraction_agreement_wordings import (
     FRESH,
     FROM_MISSES,
     SECTORS_TOLD,
+    SIGNED_AT_THE_TALKS,
     judge,
 )
 from bench.extraction_wordings import Wording
@@ -26,7 +27,14 @@ KNOWN_FAILING = {
 @pytest.mark.parametrize(
     "wording",
     catalogue_params(
-        AGREEMENT_WORDINGS + FRESH + FROM_MISSES + BY_A_TIME + BY_A_TIME_FRESH + SECTORS_TOLD, KNOWN_FAILING
+        AGREEMENT_WORDINGS
+        + FRESH
+        + FROM_MISSES
+        + BY_A_TIME
+        + BY_A_TIME_FRESH
+        + SECTORS_TOLD
+        + SIGNED_AT_THE_TALKS,
+        KNOWN_FAILING,
     ),
 )
 def test_each_kind_of_wording_tells_its_agreement(wording: Wording) -> None:
