@@ -1007,6 +1007,50 @@ SIGNED_AT_THE_TALKS: tuple[Wording, ...] = (
 )
 
 
+# An agreement recalled as background: signed years ago and told as ratified or in force now. It
+# is a fact of the pair, dated by its signing when the text tells it (as a ratified one is; the
+# sets' count is in docs/benchmarks/2026-12-05-extraction-background.md), and a future verb elsewhere
+# in its sentence ("Напомним, что …", "… is expected to open the way") does not make it one to come.
+RECALLED: tuple[Wording, ...] = (
+    _a(
+        "recalled: in force, a future verb beside",
+        "ru",
+        "Президент Кыргызстана напомнил о вступившем в силу в январе соглашении между Кыргызстаном и Катаром об избежании двойного налогообложения, подписанном в Дохе в сентябре 2024 года, и выразил уверенность, что документ откроет дорогу инвестициям.",
+        Agreement("in_force", "2024-09", "KG QA", 1, "finance"),
+    ),
+    _a(
+        "recalled: ratified, told after «напомним»",
+        "ru",
+        "Напомним, что накануне, 19 мая, Милли Меджлис ратифицировал соглашение между правительствами Азербайджана и Польши о международных автомобильных перевозках, подписанное в Варшаве 14 ноября 2025 года.",
+        Agreement("ratified", "2025-11-14", "AZ PL", 1, "transport"),
+    ),
+    _a(
+        "recalled: in force, signed years ago",
+        "en",
+        "The Parties welcomed the entry into force, on 1 March, of the Agreement between Mongolia and Turkey on the Avoidance of Double Taxation, signed in Ulaanbaatar in 2024.",
+        Agreement("in_force", "2024", "MN TR", 1, "finance"),
+    ),
+    _a(
+        "recalled: in force, a future verb beside",
+        "en",
+        "The free trade agreement between Georgia and the UAE, signed in October 2023, came into force last year and will be reviewed in 2027.",
+        Agreement("in_force", "2023-10", "AE GE", 1, "trade"),
+    ),
+    _a(
+        "recalled: in force, signed years ago",
+        "ru",
+        "Соглашение о свободной торговле между Арменией и Ираном, подписанное ещё в 2019 году, действует и сейчас.",
+        Agreement("in_force", "2019", "AM IR", 1, "trade"),
+    ),
+    _a(
+        "recalled: in force, a future verb beside",
+        "ru",
+        "Соглашение о воздушном сообщении между Узбекистаном и Грузией, подписанное в марте 2024 года, вступило в силу в январе, и авиакомпании откроют новые рейсы летом.",
+        Agreement("in_force", "2024-03", "GE UZ", 1, "transport"),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -1017,6 +1061,7 @@ def main() -> None:
             "by a time, fresh": BY_A_TIME_FRESH,
             "sectors told": SECTORS_TOLD,
             "signed at the talks": SIGNED_AT_THE_TALKS,
+            "recalled": RECALLED,
         },
         judge,
         verbose_flag(__doc__ or ""),

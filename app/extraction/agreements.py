@@ -291,7 +291,10 @@ def _agreements(
     if not kinds:
         return []
     table = {phrase: (en, ru, many) for phrase, en, ru, many in vocab.DOCUMENT_KINDS[reading.language]}
-    to_come = reading.cues("PLANNED", tokens) or reading.future_tense(tokens) or _MAY_BE_SIGNED.search(text)
+    # a document told as ratified or in force already is no longer to come, whatever else the sentence
+    # says in the future ("Напомним, что … ратифицировал", "…, и выразил уверенность, что документ откроет")
+    future = reading.future_tense(tokens) and not _SETTLED_PAST.search(text)
+    to_come = reading.cues("PLANNED", tokens) or future or _MAY_BE_SIGNED.search(text)
     negotiated = _NEGOTIATED.search(text)
     # a document still being made or negotiated is to come, whatever the tense of its verb
     making = (not to_come and _in_the_making(text)) or negotiated is not None
@@ -560,7 +563,7 @@ _SIGNED_PAST = re.compile(
 # A document in force: "вступил в силу", "entered into force", and told as a state ("the entry into
 # force, on 1 March, of the Agreement", "in force since May", "действует до сих пор").
 _FORCE = (
-    r"\bвступил\w*\s+в\s+(?:законную\s+)?силу|\bвступлени\w+\s+в\s+силу|\b(?:entered|came|enter|come)\s+into\s+force"
+    r"\bвступ(?:ил|ивш)\w*\s+в\s+(?:законную\s+)?силу|\bвступлени\w+\s+в\s+силу|\b(?:entered|came|enter|come)\s+into\s+force"
     r"|\bentry\s+into\s+force|\bin\s+force\s+since|\b(?:is|are)\s+(?:now\s+)?being\s+applied|\b(?:is|are|has\s+been|have\s+been|remains?|now)\s+"
     r"(?:(?:now|fully|already)\s+)?in\s+force|\bдейству(?:ет|ют)\b"
 )
@@ -572,6 +575,11 @@ _PARLIAMENT_APPROVED = (
 )
 _SETTLED = re.compile(rf"\bратифи\w+|\bratif\w+|{_PARLIAMENT_APPROVED}|(?P<force>{_FORCE})", re.IGNORECASE)
 _IN_FORCE_TOLD = re.compile(_FORCE, re.IGNORECASE)
+_SETTLED_PAST = re.compile(
+    r"\bратифицировал\w*|\bратифицирован\w*|\bratified\b|\bвступ(?:ил|ивш)\w*\s+в\s+(?:законную\s+)?силу"
+    r"|\b(?:entered|came)\s+into\s+force|\bin\s+force\s+since",
+    re.IGNORECASE,
+)
 # A ratification still to come: "парламент пока не ратифицировал", "has not yet been ratified".
 _NOT_RATIFIED = re.compile(
     r"\bне\s+(?:\w+\s+)?ратифи\w+|\bnot\s+(?:yet\s+)?(?:been\s+)?ratified|\byet\s+to\s+(?:be\s+)?ratif\w+"
