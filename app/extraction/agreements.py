@@ -191,8 +191,8 @@ def _nearest_event(
     )
     leaders = _LEADERS_PRESENT.search(sentence.text) is not None
     for event in reversed(events):
-        if (event.body.get("status", "held") != "held") != planned:
-            continue
+        if (event.body.get("status", "held") != "held") != planned or event.body.get("status") == "cancelled":
+            continue  # nothing is signed at a gathering called off
         if leaders and event.body.get("type") not in _LEADERS_EVENTS:
             continue  # signed "in the presence of the heads of state": at their meeting, not a ministers'
         if event.sentence.paragraph == sentence.paragraph or pointing_back:

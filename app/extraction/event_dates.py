@@ -388,7 +388,11 @@ _OLD_TIME_IF_MOVED = re.compile(
     r"|\b(?:намеченн|запланированн|назначенн)\w*\s+на\b",
     re.IGNORECASE,
 )
-_OLD_TIME_END = re.compile(r"[,;:(]|\s[-–—]\s")
+# The old time ends at a clause's mark, or where a predicate of its own begins ("had been scheduled
+# for March and is now expected in September").
+_OLD_TIME_END = re.compile(
+    r"[,;:(]|\s[-–—]\s|\s(?:and|but)\s+(?=(?:is|are|was|were|will|has|have|now)\b)", re.IGNORECASE
+)
 # How many words may stand between an event's name and its old time ("The joint commission for
 # bilateral cooperation, which last met in Manila in 2023, was due to convene in Bali in July").
 _OLD_TIME_REACH = 15
