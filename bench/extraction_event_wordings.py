@@ -593,7 +593,8 @@ SESSIONS = (
 # arrive on an official visit on 27-28 May. The visit, originally planned for March, was
 # postponed"), or moved with the new time told as now expected ("which had been scheduled for March
 # and is now expected in September"): the new one `planned` and the old one `cancelled` (README: a
-# postponed or moved event; docs/benchmarks/2026-12-05-extraction-background.md). Written for that
+# postponed or moved event; docs/benchmarks/2026-12-05-extraction-background.md). And a past matter
+# recalled beside a gathering ("…, recalling that … in 1991") dates nothing of it. Written for that
 # doc before its rules.
 MOVED_TOLD_AFTER: tuple[Wording, ...] = (
     _e(
@@ -622,6 +623,18 @@ MOVED_TOLD_AFTER: tuple[Wording, ...] = (
             Event("state_visit", PLANNED, "2026-05-27/2026-05-28", "GE", "GE TM"),
             Event("state_visit", CANCELLED, "2026-04", "GE", "GE TM"),
         ),
+    ),
+    _e(
+        "talks of a visit, a past matter recalled beside them",
+        "en",
+        "The President of Kyrgyzstan paid an official visit to Turkey on 12-13 May.\n\nThe Sides held talks in a warm atmosphere, recalling that Turkey was the first country to recognise the independence of Kyrgyzstan in 1991.",
+        Event("official_visit", HELD, "2026-05-12/2026-05-13", "TR", "KG TR"),
+    ),
+    _e(
+        "talks of a visit, a past matter recalled beside them",
+        "ru",
+        "Президент Кыргызстана 12–13 мая находился в Турции с официальным визитом.\n\nСтороны провели переговоры в тёплой атмосфере, напомнив, что Турция первой признала независимость Кыргызстана в 1991 году.",
+        Event("official_visit", HELD, "2026-05-12/2026-05-13", "TR", "KG TR"),
     ),
     _e(
         "moved: the new time now expected",

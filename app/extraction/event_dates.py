@@ -49,7 +49,11 @@ RELATIVE_NEXT = re.compile(
 # How a body came to be, told in an aside ("the council, established last year"): its date is not the
 # gathering's.
 ASIDE = re.compile(
-    r",\s*(?:учрежд|созда|основа|образова|established|founded|set\s+up|created)\w*[^,;.]*", re.IGNORECASE
+    r",\s*(?:учрежд|созда|основа|образова|established|founded|set\s+up|created)\w*[^,;.]*"
+    # "…held talks, recalling that Pakistan was among the first to recognise … in 1991": a past
+    # matter recalled beside the gathering dates nothing of it
+    r"|,\s*(?:recalling\s+that|напомнив,?\s+что)[^;.]*",
+    re.IGNORECASE,
 )
 
 
