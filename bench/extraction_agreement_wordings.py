@@ -993,6 +993,18 @@ SIGNED_AT_THE_TALKS: tuple[Wording, ...] = (
         Agreement(S, "2026-05-18/2026-05-19", "AZ KZ", 8, "energy education"),
     ),
     _a(
+        "on the sidelines of a forum told before",
+        "ru",
+        "Казахстанско-оманский бизнес-форум прошёл 12 мая в Маскате. На полях форума было подписано пять межправительственных соглашений в энергетике и сельском хозяйстве.",
+        Agreement(S, "2026-05-12", "KZ OM", 5, "energy agriculture"),
+    ),
+    _a(
+        "on the sidelines of a forum told before",
+        "en",
+        "A Kazakh-Omani business forum was held in Muscat on 12 May. On the sidelines of the forum, the two governments signed five agreements on energy and agriculture.",
+        Agreement(S, "2026-05-12", "KZ OM", 5, "energy agriculture"),
+    ),
+    _a(
         "signed at a time of its own, beside a recalled gathering",
         "ru",
         "Президент Туркменистана высоко оценил итоги туркмено-германского бизнес-форума, состоявшегося в апреле в Берлине, а также подписанное в марте в Ашхабаде соглашение о финансовом сотрудничестве.",

@@ -637,6 +637,15 @@ MOVED_TOLD_AFTER: tuple[Wording, ...] = (
         Event("official_visit", HELD, "2026-05-12/2026-05-13", "TR", "KG TR"),
     ),
     _e(
+        "on the sidelines of a forum told before: no forum of its own",
+        "ru",
+        "Казахстанско-оманский бизнес-форум прошёл 12 мая в Алматы. На полях форума было подписано пять соглашений, а ещё два документа отложены до визита Президента Казахстана в Оман, намеченного на ноябрь.",
+        (
+            Event("forum", HELD, "2026-05-12", "KZ", "KZ OM"),
+            Event("visit", PLANNED, "2026-11", "OM", "KZ OM"),
+        ),
+    ),
+    _e(
         "moved: the new time now expected",
         "en",
         "The ministers discussed preparations for the official visit of the Prime Minister of Italy to Uzbekistan, which had been scheduled for March and is now expected to take place in September.",
