@@ -1005,6 +1005,18 @@ SIGNED_AT_THE_TALKS: tuple[Wording, ...] = (
         Agreement(S, "2026-05-12", "KZ OM", 5, "energy agriculture"),
     ),
     _a(
+        "during the session named, its sentence also recalling a visit",
+        "ru",
+        "Президент Таджикистана 19 мая провёл телефонный разговор с Президентом Узбекистана. Главы государств обсудили ход реализации договорённостей, достигнутых в рамках государственного визита Президента Узбекистана в Таджикистан в марте прошлого года, и дали высокую оценку итогам заседания Межправительственной комиссии, состоявшегося в Ташкенте 12–13 мая. Было отмечено, что в ходе заседания комиссии подписаны пять документов в сферах транспорта и энергетики.",
+        Agreement(S, "2026-05-12/2026-05-13", "TJ UZ", 5, "transport energy"),
+    ),
+    _a(
+        "during the session named, its sentence also recalling a visit",
+        "en",
+        "On 19 May the President of Tajikistan spoke by telephone with the President of Uzbekistan. The presidents reviewed the agreements reached during the state visit of the President of Uzbekistan to Tajikistan in March last year, and welcomed the results of the session of the intergovernmental commission, held in Tashkent on 12-13 May. It was noted that five documents on transport and energy were signed during the session of the commission.",
+        Agreement(S, "2026-05-12/2026-05-13", "TJ UZ", 5, "transport energy"),
+    ),
+    _a(
         "signed at a time of its own, beside a recalled gathering",
         "ru",
         "Президент Туркменистана высоко оценил итоги туркмено-германского бизнес-форума, состоявшегося в апреле в Берлине, а также подписанное в марте в Ашхабаде соглашение о финансовом сотрудничестве.",

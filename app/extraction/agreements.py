@@ -239,6 +239,15 @@ _GATHERINGS = (
         ),
         frozenset({"forum"}),
     ),
+    (
+        re.compile(
+            r"\b(?:в\s+ходе|по\s+итогам|на)\s+(?:\w+\s+)?заседани[яи]\s+(?:\w+\s+)?(?:комисси|совет)\w*"
+            r"|\b(?:during|at|following)\s+the\s+(?:\w+\s+)?(?:session|meeting)\s+of\s+the\s+(?:[\w-]+\s+){0,3}"
+            r"(?:commission|council)\b",
+            re.IGNORECASE,
+        ),
+        frozenset({"intergovernmental_commission", "interstate_council"}),
+    ),
 )
 # A gathering told for the agreements reached at it, or its results welcomed: recalled, not the
 # one the story's signing is of.
