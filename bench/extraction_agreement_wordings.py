@@ -925,6 +925,156 @@ SECTORS_TOLD: tuple[Wording, ...] = (
 )
 
 
+# A signing told as the outcome of talks, consultations or a session ("following the talks", "по
+# итогам переговоров", "at the end of the session") is dated by the day of those talks when the text
+# tells it inside a visit's span (by a date, a weekday or "today"), else by the gathering's own time;
+# and a signing told with the gathering it names ("during the visit", "в ходе визита") belongs to that
+# gathering, not to one recalled in between (docs/benchmarks/2026-12-05-extraction-background.md).
+# Written for that doc before its rules.
+SIGNED_AT_THE_TALKS: tuple[Wording, ...] = (
+    _a(
+        "at the talks: their day told",
+        "en",
+        "The Foreign Minister of Kyrgyzstan paid an official visit to Armenia on 12-14 May. On 13 May he held talks with his Armenian counterpart in Yerevan. Following the talks, the ministers signed a memorandum on cooperation in education.",
+        Agreement(S, "2026-05-13", "AM KG", 1, "education"),
+    ),
+    _a(
+        "at the talks: their weekday told",
+        "en",
+        "The Prime Minister of Georgia was in Baku on an official visit on 18-19 May and on Tuesday held talks with the President of Azerbaijan. Following the talks, the two sides signed four documents on energy and transport.",
+        Agreement(S, "2026-05-19", "AZ GE", 4, "energy transport"),
+    ),
+    _a(
+        "at the talks: their day told",
+        "ru",
+        "Министр иностранных дел Узбекистана, находящийся в Казахстане с официальным визитом 14–16 мая, 15 мая провёл переговоры с казахстанским коллегой. По итогам переговоров министры подписали меморандум о сотрудничестве в области культуры.",
+        Agreement(S, "2026-05-15", "KZ UZ", 1, "culture"),
+    ),
+    _a(
+        "at the talks: their weekday told",
+        "ru",
+        "Президент Таджикистана 18–19 мая находился в Туркменистане с государственным визитом. Во вторник в Ашхабаде состоялись переговоры глав государств. По итогам переговоров подписано семь документов в сферах энергетики и транспорта.",
+        Agreement(S, "2026-05-19", "TJ TM", 7, "energy transport"),
+    ),
+    _a(
+        "at the talks: consultations of a day",
+        "ru",
+        "12 мая в Минске состоялись политические консультации между министерствами иностранных дел Беларуси и Вьетнама.\n\nСтороны обсудили двустороннюю повестку.\n\nПо итогам консультаций стороны подписали меморандум о сотрудничестве в области образования.",
+        Agreement(S, "2026-05-12", "BY VN", 1, "education"),
+    ),
+    _a(
+        "at the talks: consultations of a day",
+        "en",
+        "On 12 May, Tbilisi hosted political consultations between the foreign ministries of Georgia and Lithuania.\n\nThe sides reviewed the bilateral agenda.\n\nFollowing the consultations, the deputy ministers signed a memorandum on cooperation in education.",
+        Agreement(S, "2026-05-12", "GE LT", 1, "education"),
+    ),
+    _a(
+        "at the talks: the end of a session",
+        "en",
+        "The fifth session of the Kazakh-Egyptian intergovernmental commission was held in Cairo on 11-12 May. At the end of the session the co-chairs signed a memorandum on cooperation in agriculture.",
+        Agreement(S, "2026-05-12", "EG KZ", 1, "agriculture"),
+    ),
+    _a(
+        "during the visit: its span",
+        "en",
+        "The President of Mongolia paid a state visit to Kazakhstan on 18-19 May. During the visit, the sides signed nine documents on transport and agriculture.",
+        Agreement(S, "2026-05-18/2026-05-19", "KZ MN", 9, "transport agriculture"),
+    ),
+    _a(
+        "the gathering named, not one recalled",
+        "en",
+        "On 18-19 May the President of Azerbaijan paid a state visit to Egypt. The sides welcomed the results of the commission's meeting held in Baku in March 2025. During the visit, the sides signed six documents on energy and agriculture.",
+        Agreement(S, "2026-05-18/2026-05-19", "AZ EG", 6, "energy agriculture"),
+    ),
+    _a(
+        "the gathering named, not one recalled",
+        "ru",
+        "18–19 мая Президент Казахстана находился в Азербайджане с государственным визитом. Стороны рассмотрели выполнение договорённостей, достигнутых в ходе заседания межправительственной комиссии в Баку в июне прошлого года. В ходе визита подписано восемь документов в сферах энергетики и образования.",
+        Agreement(S, "2026-05-18/2026-05-19", "AZ KZ", 8, "energy education"),
+    ),
+    _a(
+        "on the sidelines of a forum told before",
+        "ru",
+        "Казахстанско-оманский бизнес-форум прошёл 12 мая в Маскате. На полях форума было подписано пять межправительственных соглашений в энергетике и сельском хозяйстве.",
+        Agreement(S, "2026-05-12", "KZ OM", 5, "energy agriculture"),
+    ),
+    _a(
+        "on the sidelines of a forum told before",
+        "en",
+        "A Kazakh-Omani business forum was held in Muscat on 12 May. On the sidelines of the forum, the two governments signed five agreements on energy and agriculture.",
+        Agreement(S, "2026-05-12", "KZ OM", 5, "energy agriculture"),
+    ),
+    _a(
+        "during the session named, its sentence also recalling a visit",
+        "ru",
+        "Президент Таджикистана 19 мая провёл телефонный разговор с Президентом Узбекистана. Главы государств обсудили ход реализации договорённостей, достигнутых в рамках государственного визита Президента Узбекистана в Таджикистан в марте прошлого года, и дали высокую оценку итогам заседания Межправительственной комиссии, состоявшегося в Ташкенте 12–13 мая. Было отмечено, что в ходе заседания комиссии подписаны пять документов в сферах транспорта и энергетики.",
+        Agreement(S, "2026-05-12/2026-05-13", "TJ UZ", 5, "transport energy"),
+    ),
+    _a(
+        "during the session named, its sentence also recalling a visit",
+        "en",
+        "On 19 May the President of Tajikistan spoke by telephone with the President of Uzbekistan. The presidents reviewed the agreements reached during the state visit of the President of Uzbekistan to Tajikistan in March last year, and welcomed the results of the session of the intergovernmental commission, held in Tashkent on 12-13 May. It was noted that five documents on transport and energy were signed during the session of the commission.",
+        Agreement(S, "2026-05-12/2026-05-13", "TJ UZ", 5, "transport energy"),
+    ),
+    _a(
+        "signed at a time of its own, beside a recalled gathering",
+        "ru",
+        "Президент Туркменистана высоко оценил итоги туркмено-германского бизнес-форума, состоявшегося в апреле в Берлине, а также подписанное в марте в Ашхабаде соглашение о финансовом сотрудничестве.",
+        Agreement(S, "2026-03", "DE TM", 1, "finance"),
+    ),
+    _a(
+        "signed at a time of its own, beside a recalled gathering",
+        "en",
+        "The President of Turkmenistan praised the results of the Turkmen-German business forum held in Berlin in April and the agreement on financial cooperation signed in Ashgabat in March.",
+        Agreement(S, "2026-03", "DE TM", 1, "finance"),
+    ),
+)
+
+
+# An agreement recalled as background: signed years ago and told as ratified or in force now. It
+# is a fact of the pair, dated by its signing when the text tells it (as a ratified one is; the
+# sets' count is in docs/benchmarks/2026-12-05-extraction-background.md), and a future verb elsewhere
+# in its sentence ("Напомним, что …", "… is expected to open the way") does not make it one to come.
+RECALLED: tuple[Wording, ...] = (
+    _a(
+        "recalled: in force, a future verb beside",
+        "ru",
+        "Президент Кыргызстана напомнил о вступившем в силу в январе соглашении между Кыргызстаном и Катаром об избежании двойного налогообложения, подписанном в Дохе в сентябре 2024 года, и выразил уверенность, что документ откроет дорогу инвестициям.",
+        Agreement("in_force", "2024-09", "KG QA", 1, "finance"),
+    ),
+    _a(
+        "recalled: ratified, told after «напомним»",
+        "ru",
+        "Напомним, что накануне, 19 мая, Милли Меджлис ратифицировал соглашение между правительствами Азербайджана и Польши о международных автомобильных перевозках, подписанное в Варшаве 14 ноября 2025 года.",
+        Agreement("ratified", "2025-11-14", "AZ PL", 1, "transport"),
+    ),
+    _a(
+        "recalled: in force, signed years ago",
+        "en",
+        "The Parties welcomed the entry into force, on 1 March, of the Agreement between Mongolia and Turkey on the Avoidance of Double Taxation, signed in Ulaanbaatar in 2024.",
+        Agreement("in_force", "2024", "MN TR", 1, "finance"),
+    ),
+    _a(
+        "recalled: in force, a future verb beside",
+        "en",
+        "The free trade agreement between Georgia and the UAE, signed in October 2023, came into force last year and will be reviewed in 2027.",
+        Agreement("in_force", "2023-10", "AE GE", 1, "trade"),
+    ),
+    _a(
+        "recalled: in force, signed years ago",
+        "ru",
+        "Соглашение о свободной торговле между Арменией и Ираном, подписанное ещё в 2019 году, действует и сейчас.",
+        Agreement("in_force", "2019", "AM IR", 1, "trade"),
+    ),
+    _a(
+        "recalled: in force, a future verb beside",
+        "ru",
+        "Соглашение о воздушном сообщении между Узбекистаном и Грузией, подписанное в марте 2024 года, вступило в силу в январе, и авиакомпании откроют новые рейсы летом.",
+        Agreement("in_force", "2024-03", "GE UZ", 1, "transport"),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -934,6 +1084,8 @@ def main() -> None:
             "by a time": BY_A_TIME,
             "by a time, fresh": BY_A_TIME_FRESH,
             "sectors told": SECTORS_TOLD,
+            "signed at the talks": SIGNED_AT_THE_TALKS,
+            "recalled": RECALLED,
         },
         judge,
         verbose_flag(__doc__ or ""),

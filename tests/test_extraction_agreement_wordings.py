@@ -10,7 +10,9 @@ from bench.extraction_agreement_wordings import (
     BY_A_TIME_FRESH,
     FRESH,
     FROM_MISSES,
+    RECALLED,
     SECTORS_TOLD,
+    SIGNED_AT_THE_TALKS,
     judge,
 )
 from bench.extraction_wordings import Wording
@@ -18,6 +20,11 @@ from tests.catalogue import catalogue_params
 
 # Not yet: a package to be prepared with no word of signing.
 KNOWN_FAILING = {
+    # Not yet: a document in the prepositional case with the pair between it and its subject is not
+    # counted as one ("о … соглашении между Кыргызстаном и Катаром об избежании …").
+    "Президент Кыргызстана напомнил о вступившем в силу в январе соглашении между Кыргызстаном и Катаром "
+    "об избежании двойного налогообложения, подписанном в Дохе в сентябре 2024 года, и выразил уверенность, "
+    "что документ откроет дорогу инвестициям.",
     "Казахстан и Кыргызстан условились подготовить к октябрю пакет документов в сферах транспорта и "
     "энергетики.",
 }
@@ -26,7 +33,15 @@ KNOWN_FAILING = {
 @pytest.mark.parametrize(
     "wording",
     catalogue_params(
-        AGREEMENT_WORDINGS + FRESH + FROM_MISSES + BY_A_TIME + BY_A_TIME_FRESH + SECTORS_TOLD, KNOWN_FAILING
+        AGREEMENT_WORDINGS
+        + FRESH
+        + FROM_MISSES
+        + BY_A_TIME
+        + BY_A_TIME_FRESH
+        + SECTORS_TOLD
+        + SIGNED_AT_THE_TALKS
+        + RECALLED,
+        KNOWN_FAILING,
     ),
 )
 def test_each_kind_of_wording_tells_its_agreement(wording: Wording) -> None:

@@ -4,7 +4,15 @@ one event an annotator would write, with its status, date and host country."""
 
 import pytest
 
-from bench.extraction_event_wordings import BODIES, EVENT_WORDINGS, FRESH, MISSES, SESSIONS, judge
+from bench.extraction_event_wordings import (
+    BODIES,
+    EVENT_WORDINGS,
+    FRESH,
+    MISSES,
+    MOVED_TOLD_AFTER,
+    SESSIONS,
+    judge,
+)
 from bench.extraction_wordings import Wording
 from tests.catalogue import catalogue_params
 
@@ -18,7 +26,8 @@ KNOWN_FAILING = {
 
 
 @pytest.mark.parametrize(
-    "wording", catalogue_params(EVENT_WORDINGS + FRESH + MISSES + BODIES + SESSIONS, KNOWN_FAILING)
+    "wording",
+    catalogue_params(EVENT_WORDINGS + FRESH + MISSES + BODIES + SESSIONS + MOVED_TOLD_AFTER, KNOWN_FAILING),
 )
 def test_each_kind_of_wording_tells_its_event(wording: Wording) -> None:
     outcome = judge(wording)

@@ -160,13 +160,39 @@ def _last_event(
     reading: Reading, events: Sequence[SigningEvent], facts: SentenceFacts, planned: bool
 ) -> SigningEvent | None:
     """The event a signing belongs to: the last one in its paragraph, or in the two before when the
-    sentence points back at it ("the sides", "в ходе визита")."""
+    sentence points back at it ("the sides", "в ходе визита"); when that one is not of the kind the
+    sentence names ("During the visit, …" after a commission's meeting told in between) or is told
+    as recalled ("agreements reached during the visit … last year"), the last held one that is."""
+    last = _nearest_event(reading, events, facts, planned)
+    if last is None or planned:
+        return last
+    named = _named_gathering(facts.sentence.text)
+    if (not named or last.body.get("type") in named) and not _RECALLED.search(last.sentence.text):
+        return last
+    leaders = _LEADERS_PRESENT.search(facts.sentence.text) is not None
+    fitting = [
+        e
+        for e in events
+        if e.body.get("status", "held") == "held"
+        and (not named or e.body.get("type") in named)
+        and not (leaders and e.body.get("type") not in _LEADERS_EVENTS)
+        and not _RECALLED.search(e.sentence.text)
+    ]
+    return fitting[-1] if fitting else last
+
+
+def _nearest_event(
+    reading: Reading, events: Sequence[SigningEvent], facts: SentenceFacts, planned: bool
+) -> SigningEvent | None:
+    """The last event in the signing's paragraph, or before it when the sentence points back."""
     sentence = facts.sentence
-    pointing_back = bool(reading.cues("EVENT_ANAPHORA", sentence.tokens))
+    pointing_back = bool(reading.cues("EVENT_ANAPHORA", sentence.tokens)) or bool(
+        _AFTER_TALKS.search(sentence.text)
+    )
     leaders = _LEADERS_PRESENT.search(sentence.text) is not None
     for event in reversed(events):
-        if (event.body.get("status", "held") != "held") != planned:
-            continue
+        if (event.body.get("status", "held") != "held") != planned or event.body.get("status") == "cancelled":
+            continue  # nothing is signed at a gathering called off
         if leaders and event.body.get("type") not in _LEADERS_EVENTS:
             continue  # signed "in the presence of the heads of state": at their meeting, not a ministers'
         if event.sentence.paragraph == sentence.paragraph or pointing_back:
@@ -176,6 +202,67 @@ def _last_event(
         if not planned and event.sentence.paragraph == sentence.paragraph - 1 and not _dated(reading, facts):
             return event
     return None
+
+
+# A signing told as the outcome of talks, consultations, a meeting or a session: of their day.
+_AFTER_TALKS = re.compile(
+    r"\b(?:following|after|at\s+the\s+(?P<end>end|close|conclusion)\s+of)\s+the\s+(?:talks|consultations"
+    r"|meeting|session|negotiations)\b"
+    r"|\bпо\s+(?:итогам|(?P<end_ru>завершении|окончании))\s+(?:переговоров|консультаций|встречи|заседания)\b",
+    re.IGNORECASE,
+)
+_VISITS = frozenset({"state_visit", "official_visit", "working_visit", "visit"})
+_TALKS_LIKE = _VISITS | {"talks", "ministerial_meeting"}
+# The gathering a signing's sentence names, and the types of event that are it.
+_GATHERINGS = (
+    (
+        re.compile(
+            r"\b(?:during|following|after|at\s+the\s+end\s+of)\s+the\s+visit\b|\bв\s+ходе\s+визита\b"
+            r"|\bпо\s+итогам\s+визита\b|\bв\s+рамках\s+визита\b",
+            re.IGNORECASE,
+        ),
+        _VISITS | {"talks"},  # talks held during a visit are the visit, and may stand for it
+    ),
+    (
+        re.compile(
+            r"\b(?:during|following|after)\s+the\s+talks\b|\bпо\s+итогам\s+переговоров\b"
+            r"|\bв\s+ходе\s+переговоров\b",
+            re.IGNORECASE,
+        ),
+        _TALKS_LIKE,
+    ),
+    (
+        re.compile(
+            r"\b(?:on\s+the\s+sidelines\s+of|at)\s+the\s+(?:\w+\s+)?forum\b|\bна\s+полях\s+(?:\w+\s+)?форума\b"
+            r"|\bв\s+рамках\s+(?:\w+\s+)?форума\b",
+            re.IGNORECASE,
+        ),
+        frozenset({"forum"}),
+    ),
+    (
+        re.compile(
+            r"\b(?:в\s+ходе|по\s+итогам|на)\s+(?:\w+\s+)?заседани[яи]\s+(?:\w+\s+)?(?:комисси|совет)\w*"
+            r"|\b(?:during|at|following)\s+the\s+(?:\w+\s+)?(?:session|meeting)\s+of\s+the\s+(?:[\w-]+\s+){0,3}"
+            r"(?:commission|council)\b",
+            re.IGNORECASE,
+        ),
+        frozenset({"intergovernmental_commission", "interstate_council"}),
+    ),
+)
+# A gathering told for the agreements reached at it, or its results welcomed: recalled, not the
+# one the story's signing is of.
+_RECALLED = re.compile(
+    r"\bagreements?\s+reached\s+(?:during|at)\b|\bдоговор[её]нност\w*,?\s+достигнут\w*\s+(?:в\s+ходе|в\s+рамках"
+    r"|во\s+время|на)\b|\bresults\s+of\s+the\b|\bитог(?:и|ам)\s+(?:\w+\s+){0,3}(?:заседания|визита|форума)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_gathering(text: str) -> frozenset[str]:
+    for pattern, types in _GATHERINGS:
+        if pattern.search(text):
+            return types
+    return frozenset()
 
 
 _LEADERS_PRESENT = re.compile(
@@ -213,7 +300,10 @@ def _agreements(
     if not kinds:
         return []
     table = {phrase: (en, ru, many) for phrase, en, ru, many in vocab.DOCUMENT_KINDS[reading.language]}
-    to_come = reading.cues("PLANNED", tokens) or reading.future_tense(tokens) or _MAY_BE_SIGNED.search(text)
+    # a document told as ratified or in force already is no longer to come, whatever else the sentence
+    # says in the future ("Напомним, что … ратифицировал", "…, и выразил уверенность, что документ откроет")
+    future = reading.future_tense(tokens) and not _SETTLED_PAST.search(text)
+    to_come = reading.cues("PLANNED", tokens) or future or _MAY_BE_SIGNED.search(text)
     negotiated = _NEGOTIATED.search(text)
     # a document still being made or negotiated is to come, whatever the tense of its verb
     making = (not to_come and _in_the_making(text)) or negotiated is not None
@@ -255,8 +345,16 @@ def _agreements(
         # "On September 2, following the talks, 19 documents were signed"; "In April the ministries
         # signed a protocol", told after talks in May: the signing's own date, not the event's
         when, penalty = own
+    elif event is not None and (signed_on := _own_signing_date(reading, facts, event)) is not None:
+        # "the agreement signed in Ashgabat in March", told beside a forum held in June
+        when, penalty = signed_on, 0.0
     elif event is not None:
-        when, penalty = talks_day(event.body["date"], event.sentence) or event.body["date"], 0.0
+        when = (
+            _day_of_the_talks(reading, facts, event)
+            or talks_day(event.body["date"], event.sentence)
+            or event.body["date"]
+        )
+        penalty = 0.0
     else:
         dated = event_date(
             reading,
@@ -474,7 +572,7 @@ _SIGNED_PAST = re.compile(
 # A document in force: "вступил в силу", "entered into force", and told as a state ("the entry into
 # force, on 1 March, of the Agreement", "in force since May", "действует до сих пор").
 _FORCE = (
-    r"\bвступил\w*\s+в\s+(?:законную\s+)?силу|\bвступлени\w+\s+в\s+силу|\b(?:entered|came|enter|come)\s+into\s+force"
+    r"\bвступ(?:ил|ивш)\w*\s+в\s+(?:законную\s+)?силу|\bвступлени\w+\s+в\s+силу|\b(?:entered|came|enter|come)\s+into\s+force"
     r"|\bentry\s+into\s+force|\bin\s+force\s+since|\b(?:is|are)\s+(?:now\s+)?being\s+applied|\b(?:is|are|has\s+been|have\s+been|remains?|now)\s+"
     r"(?:(?:now|fully|already)\s+)?in\s+force|\bдейству(?:ет|ют)\b"
 )
@@ -486,6 +584,11 @@ _PARLIAMENT_APPROVED = (
 )
 _SETTLED = re.compile(rf"\bратифи\w+|\bratif\w+|{_PARLIAMENT_APPROVED}|(?P<force>{_FORCE})", re.IGNORECASE)
 _IN_FORCE_TOLD = re.compile(_FORCE, re.IGNORECASE)
+_SETTLED_PAST = re.compile(
+    r"\bратифицировал\w*|\bратифицирован\w*|\bratified\b|\bвступ(?:ил|ивш)\w*\s+в\s+(?:законную\s+)?силу"
+    r"|\b(?:entered|came)\s+into\s+force|\bin\s+force\s+since",
+    re.IGNORECASE,
+)
 # A ratification still to come: "парламент пока не ратифицировал", "has not yet been ratified".
 _NOT_RATIFIED = re.compile(
     r"\bне\s+(?:\w+\s+)?ратифи\w+|\bnot\s+(?:yet\s+)?(?:been\s+)?ratified|\byet\s+to\s+(?:be\s+)?ratif\w+"
@@ -559,6 +662,61 @@ def _signing_date(reading: Reading, facts: SentenceFacts) -> str | None:
             after = [d for d in dates if 0 <= d.start - (other.start + signed.end()) <= reach]
             if after:
                 return after[0].value
+    return None
+
+
+def _own_signing_date(reading: Reading, facts: SentenceFacts, event: SigningEvent) -> str | None:
+    """The date told right after "signed" in the sentence itself, when it is not the event's time:
+    the document was signed apart from the gathering the sentence also tells."""
+    sentence = facts.sentence
+    default_year = reading.published.year if reading.published else None
+    for signed in _SIGNED.finditer(sentence.text):
+        dates = find_dates(
+            sentence.text, sentence.start, default_year, reading.published, reference=reading.reference
+        )
+        after = [d for d in dates if 0 <= d.start - (sentence.start + signed.end()) <= 30]
+        if after and not overlap(after[0].value, event.body["date"]):
+            return after[0].value
+    return None
+
+
+_TALKS_WORDS = re.compile(
+    r"\b(?:talks|consultations|met|received|переговор\w*|консультаци\w*|встреч\w*|принял\w*|встретил\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _day_of_the_talks(reading: Reading, facts: SentenceFacts, event: SigningEvent) -> str | None:
+    """A signing "following the talks" inside a visit's span is of the talks' day, when the event's
+    sentence or one after it in its paragraph tells that day ("on Wednesday held talks", "Во вторник
+    состоялись переговоры", "Сегодня прошли переговоры"); "at the end of" a gathering of several days
+    that is itself the meeting (a commission's session), of its last day."""
+    told = _AFTER_TALKS.search(facts.sentence.text)
+    when = str(event.body["date"])
+    if told is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", when):
+        return None
+    first, last = when.split("/")
+    default_year = reading.published.year if reading.published else None
+    between = [
+        s
+        for s in reading.document.sentences
+        if event.sentence.index <= s.index < facts.sentence.index
+        and s.paragraph <= event.sentence.paragraph + 1
+    ]
+    for sentence in between:
+        talks = [sentence.start + m.start() for m in _TALKS_WORDS.finditer(sentence.text)]
+        days = [
+            found
+            for found in find_dates(
+                sentence.text, sentence.start, default_year, reading.published, reference=reading.reference
+            )
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", found.value) and first <= found.value <= last
+        ]
+        if talks and days:
+            # the day told nearest the talks ("прибывший накануне, в среду провёл переговоры")
+            return min(days, key=lambda d: min(abs(d.start - at) for at in talks)).value
+    if (told.group("end") or told.group("end_ru")) and event.body.get("type") not in _TALKS_LIKE:
+        return last
     return None
 
 

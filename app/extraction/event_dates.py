@@ -19,6 +19,8 @@ _CLAUSE_BREAK = re.compile(
     r"после|а|но|однако|and|while|which|who|whose|where|when|after|before|but|said|according|adding)\b)"
     # a decision told after what was done: "spoke by telephone on Thursday and agreed to meet in Ankara"
     r"|\s(?=and\s+agreed\s+to\s+(?:meet|hold|visit)\b)"
+    # a predicate of its own after a comma: "…в мае прошлого года, и дали положительную оценку итогам …"
+    r"|,\s*(?=и\s+[а-яё]+ли\b)"
     # a reporting clause: "…, the two foreign ministers said after their meeting"
     r"|,\s*(?=the\s+(?:[\w-]+\s+){0,3}(?:said|told|announced|added)\b)",
     re.IGNORECASE,
@@ -49,7 +51,11 @@ RELATIVE_NEXT = re.compile(
 # How a body came to be, told in an aside ("the council, established last year"): its date is not the
 # gathering's.
 ASIDE = re.compile(
-    r",\s*(?:учрежд|созда|основа|образова|established|founded|set\s+up|created)\w*[^,;.]*", re.IGNORECASE
+    r",\s*(?:учрежд|созда|основа|образова|established|founded|set\s+up|created)\w*[^,;.]*"
+    # "…held talks, recalling that Pakistan was among the first to recognise … in 1991": a past
+    # matter recalled beside the gathering dates nothing of it
+    r"|,\s*(?:recalling\s+that|напомнив,?\s+что)[^;.]*",
+    re.IGNORECASE,
 )
 
 
@@ -388,7 +394,11 @@ _OLD_TIME_IF_MOVED = re.compile(
     r"|\b(?:намеченн|запланированн|назначенн)\w*\s+на\b",
     re.IGNORECASE,
 )
-_OLD_TIME_END = re.compile(r"[,;:(]|\s[-–—]\s")
+# The old time ends at a clause's mark, or where a predicate of its own begins ("had been scheduled
+# for March and is now expected in September").
+_OLD_TIME_END = re.compile(
+    r"[,;:(]|\s[-–—]\s|\s(?:and|but)\s+(?=(?:is|are|was|were|will|has|have|now)\b)", re.IGNORECASE
+)
 # How many words may stand between an event's name and its old time ("The joint commission for
 # bilateral cooperation, which last met in Manila in 2023, was due to convene in Bali in July").
 _OLD_TIME_REACH = 15

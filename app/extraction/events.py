@@ -820,6 +820,29 @@ def _called_off_again(
     return True
 
 
+def _moved_told_before(
+    facts: SentenceFacts, trigger: Mention[str], earlier: Sequence[_Event]
+) -> _Event | None:
+    """ "… прибудет в Луанду с официальным визитом 27–28 октября. Визит, первоначально намечавшийся на
+    сентябрь, был перенесён": a gathering told again by its noun alone with the time it was to take
+    place is the one just told at its new time; it was called off on the old one, an event beside it
+    (README: a postponed or moved event), of its kind, countries and host."""
+    if facts.people or not earlier:
+        return None
+    last = earlier[-1]
+    # a country named there only by the place of the reason ("из-за слушаний в Лиссабоне") is no other
+    named = {m.value.code for m in facts.countries}
+    if (
+        not named <= set(last.body["countries"])
+        or not last.stated_date
+        or last.body.get("status") != "planned"
+        or _GROUPS.get(last.body["type"], last.body["type"]) != _GROUPS.get(trigger.value, trigger.value)
+        or facts.sentence.index - last.sentence.index > 1
+    ):
+        return None
+    return last
+
+
 def _events(
     reading: Reading,
     registry: Registry,
@@ -871,6 +894,7 @@ def _events(
         # "agreed to hold consultations in the autumn and a business forum in October": each
         # gathering of a list the sentence announces is announced
         status = "planned"
+    retold = False  # the sentence tells again the gathering told just before (`_moved_told_before`)
     old = old_time(reading, facts, trigger)
     planned = True if old else {"planned": True, "cancelled": None}.get(status, False)
     aside = old.span if old else None
@@ -905,6 +929,9 @@ def _events(
             # postponed with no new time told: one event, called off on its old dates
             if _called_off_again(facts, trigger, earlier, old.value):
                 return []
+            told_before = _moved_told_before(facts, trigger, earlier)
+            if context is None and told_before is not None:
+                context, event_type, retold = told_before, told_before.body["type"], True
             status, dated, old = "cancelled", (old.value, 0.0), None
     if trigger.value == "session_again" and (dated is None or dated[1] > 0):
         return []  # a next session with no date of its own is no fact yet ("on a date to be agreed")
@@ -944,7 +971,9 @@ def _events(
     )
     results: list[_Event] = []
     for organization, place in groups:
-        location = place or event_place(facts, event_type in _VISIT_TYPES)
+        # a place told beside a gathering told again is not where it was to be ("перенесён из-за
+        # слушаний в Лиссабоне"): that is the gathering's own, told before
+        location = place or (None if retold else event_place(facts, event_type in _VISIT_TYPES))
         body: dict[str, Any] = {"type": event_type, "date": when, "people": list(dict.fromkeys(people))}
         event_requires = list(requires)
         host = None
