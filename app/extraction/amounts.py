@@ -217,6 +217,9 @@ _UNITS: tuple[tuple[str | None, str, float], ...] = (
         1,
     ),
     (r"км\b|километр(?:ов|а)?\b|km\b|kilomet(?:re|er)s?\b", "km", 1),
+    # electricity in thousands of kWh, as trade statistics count it
+    (r"kWh\b|kilowatt[\s-]hours?\b", "thousand_kwh", 1e-3),
+    (r"GWh\b|gigawatt[\s-]hours?\b", "thousand_kwh", 1e3),
     (r"bcm\b", "cubic_metres", 1e9),
     (
         r"кубометр(?:ов|а)?\b|кубическ\w+\s+метр(?:ов|а)?\b|куб\.\s*м(?:етр(?:ов|а)?)?\.?|м3|м³"
