@@ -857,7 +857,9 @@ def _figure(
             # a list of goods with no period of its own: the release's, its first figure's
             carried_here = last_period.get(_FIRST, carried_here)
         period, explicit = carried_here, False
-    base = _base_stated(reading.document.text, periods, amount)
+    base = _base_stated(reading.document.text, periods, amount) or _base_after(
+        reading.document.text, periods, amount, next_start
+    )
     if base is not None:
         period, explicit = base.value, base.explicit_year
     if period is None:
@@ -1485,6 +1487,23 @@ def _base_stated(text: str, periods: list[Period], amount: Amount) -> Period | N
             and p.kind != "same"
             and p.end <= amount.start
             and _BASE_VALUE.fullmatch(text[p.end : amount.start])
+        ),
+        None,
+    )
+
+
+def _base_after(text: str, periods: list[Period], amount: Amount, next_start: int) -> Period | None:
+    """An earlier value with its own dated base right after it ("compared with USD 167.4 million in
+    the first quarter", "from $250 million in 2024"): the value is that period's."""
+    if amount.unit == "percent" or not _FROM_EARLIER.search(text[max(0, amount.start - 20) : amount.start]):
+        return None
+    return next(
+        (
+            p
+            for p in periods
+            if p.comparison
+            and p.kind not in {"same", "carry"}
+            and amount.end <= p.start <= min(amount.end + 12, next_start)
         ),
         None,
     )

@@ -242,6 +242,16 @@ _COMPARISON = re.compile(
     r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+во?)?|versus|vs\.?|(?:показател\w+|уровн\w+|уровень)|(?:%|percent|cent|up|down|growth|increase|rise|decline|half|third|quarter|fifth|tenth),?\s+(?:over|on))\s*(?:(?:аналогичн|соответствующ)\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the\s+same|the)?\s*$",
     re.IGNORECASE,
 )
+# "compared with USD 167.4 million in the first quarter", "from $250 million in 2024": a base told
+# with its value before its period
+_VALUE_BASE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|versus|from)\s+"
+    r"(?:(?:US\$|USD\s?|EUR\s?|S\$|\$|€)\d+(?:[.,]\d+)*(?:\s*(?:thousand|million|billion|bn|m)\b)?"
+    r"|\d+(?:[.,]\d+)*\s*(?:thousand|million|billion|bn)\b"
+    r"|\d+(?:[.,]\d+)*\s*(?:(?:thousand|million|billion)\s+)?(?:tonnes|tons|TEU|bcm|cubic\s+metres)\b)"
+    r"(?:\s+[a-z]+){0,3}?(?:\s+(?:in|for|during|over)(?:\s+the)?)?\s*$",
+    re.IGNORECASE,
+)
 _SAME_PERIOD = re.compile(
     r"(?:аналогичн|соответствующ)\w+\s+(?:период|месяц|квартал)\w*(?:\s+(?:прошлого|предыдущего)\s+года)?|"
     r"(?:тот|те|тем|тех|того|том|тому)\s+же\s+(?:\w+\s+)?(?:период|месяц|квартал)\w*\s+"
@@ -373,6 +383,8 @@ def find_periods(
                 # months say which year, they are no period
                 taken.append((fiscal_months[0], fiscal_months[1]))
             comparison = bool(_COMPARISON.search(text[max(0, match.start() - 40) : match.start()]))
+            if not comparison and kind not in {"same", "carry"}:
+                comparison = bool(_VALUE_BASE.search(text[max(0, match.start() - 60) : match.start()]))
             if kind == "carry" and _DEMONSTRATIVE.match(match.group()):
                 comparison = False  # "fell 8% over those twelve months": the span, not a base
             opening = _FROM_A_SPAN.match(text, match.start())

@@ -161,3 +161,45 @@ def test_electricity_in_kwh_is_counted_in_thousand_kwh(sentence: str, value: flo
         "electricity",
         bound,
     )
+
+
+# --- a base told with its value ("compared with USD 167.4 million in the first quarter") ---
+
+
+def periods_of(text: str) -> dict[float, str]:
+    return {b["value"]: b["period"] for b in figures(text, date(2026, 8, 10))}
+
+
+VALUE_BASES = [
+    (
+        "In the second quarter, turnover with Hungary reached USD 186.0 million, compared with USD 167.4 "
+        "million in the first quarter, a rise of 11.1 per cent.",
+        {186_000_000: "2026-04/2026-06", 167_400_000: "2026-01/2026-03", 11.1: "2026-04/2026-06"},
+    ),
+    (
+        "Trade with Hungary picked up in April: turnover stood at USD 27.9 million, compared with USD 24.0 "
+        "million in March, a rise of 16.3 percent.",
+        {27_900_000: "2026-04", 24_000_000: "2026-03", 16.3: "2026-04"},
+    ),
+    (
+        "Exports to Hungary rose to $310 million in 2025 from $250 million in 2024.",
+        {310_000_000: "2025", 250_000_000: "2024"},
+    ),
+    (
+        "Kazakh wheat exports to Hungary reached 1.2 million tonnes in 2025, compared with 0.9 million "
+        "tonnes in 2024.",
+        {1_200_000: "2025", 900_000: "2024"},
+    ),
+    (
+        "Trade reached USD 318.6 million in 2025, a decrease of 4.3 percent compared with 2024, while in "
+        "the first quarter of 2026 trade grew by 22.5 percent year on year.",
+        {318_600_000: "2025", -4.3: "2025", 22.5: "2026-01/2026-03"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), VALUE_BASES)
+def test_a_base_told_with_its_value_is_that_values_period_not_the_rates(
+    sentence: str, expected: dict[float, str]
+) -> None:
+    assert periods_of(LEAD + sentence) == expected
