@@ -166,6 +166,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?P<n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+months?"
         rf"\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(?P<m2>{_MONTH_EN})(?!\s+\d{{1,2}}\b)(?:\s+{_YEAR})?",
     ),
+    ("first_quarters", rf"\bfirst\s+(?P<n>two|three|2|3)\s+quarters{_OF_YEAR}"),
     (
         "first_months",
         rf"\b(?:(?:перв\w+|first)\s+)?(?P<n>\d{{1,2}}|дв\w+|тр[её]х|три|восемь|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|девят\w+|десят\w+|одиннадцат\w+|two|three|four|five|six|seven|eight|nine|ten|eleven)[\s-]+(?:месяц\w*|months?|-month)(?:\s+period)?{_OF_YEAR}",
@@ -669,6 +670,9 @@ def _resolve(
             return None  # "in January and March": two months, not a span; "between January and
             # September": one
         return span(_reported_year(match, year, explicit, last, reported_by), first, last), explicit
+    if kind == "first_quarters":  # "the first three quarters": nine months
+        last = 3 * _count(match.group("n"))
+        return span(_reported_year(match, year, explicit, last, reported_by), 1, last), explicit
     if kind == "first_months":
         count = _count(match.group("n"))
         if not 2 <= count <= 11:

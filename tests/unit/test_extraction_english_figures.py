@@ -203,3 +203,35 @@ def test_a_base_told_with_its_value_is_that_values_period_not_the_rates(
     sentence: str, expected: dict[float, str]
 ) -> None:
     assert periods_of(LEAD + sentence) == expected
+
+
+# --- "the first three quarters"; the dollars of other countries by their prefix ---
+
+QUARTERS_AND_DOLLARS = [
+    (
+        "Hungarian customs put trade with Kazakhstan at S$1.1 billion for the first three quarters.",
+        "SGD",
+        "2026-01/2026-09",
+    ),
+    (
+        "Kazakh exports to Hungary reached A$2.3bn in the first two quarters of 2026.",
+        "AUD",
+        "2026-01/2026-06",
+    ),
+    (
+        "Kazakh exports to Hungary reached NZ$310 million in the first three quarters.",
+        "NZD",
+        "2026-01/2026-09",
+    ),
+    (
+        "Kazakh exports to Hungary reached US$310 million in the first three quarters.",
+        "USD",
+        "2026-01/2026-09",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "unit", "period"), QUARTERS_AND_DOLLARS)
+def test_the_first_quarters_and_prefixed_dollars(sentence: str, unit: str, period: str) -> None:
+    (body,) = figures(LEAD + sentence, date(2026, 11, 10))
+    assert (body["unit"], body["period"]) == (unit, period)
