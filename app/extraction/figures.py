@@ -821,6 +821,9 @@ def _figure(
         carried = last_period[_FISCAL]  # "in the same fiscal year": the last fiscal year told
         pointed_at = [carried]
     period, explicit = _period(periods, amount, previous_end, own_end, carried, pointed_at, between)
+    same_before = _same_months_before(reading.document.text, amount) and carried is not None
+    if same_before:
+        period, explicit = carried, False  # "…, up from $0.9 billion in the same period last year"
     chained = re.fullmatch(r"\s*(?:to|до)\s*", reading.document.text[amount.end : next_start])
     if period is None and (chained or amount.unit == "percent"):
         # "rose 40% to $480 million last year": the rate shares the period of the amount it reached.
@@ -867,7 +870,9 @@ def _figure(
     if base is not None:
         pass  # the base's own value: not the period the text goes on with
     elif amount.unit != "percent" and (
-        _earlier_value(reading.document.text, amount, periods, next_start) or (not explicit and year_before)
+        _earlier_value(reading.document.text, amount, periods, next_start)
+        or (not explicit and year_before)
+        or same_before
     ):
         period = shift_year(period, -1)  # "up from 1.55 million tonnes a year earlier"
     else:
@@ -1468,6 +1473,23 @@ def _earlier_value(text: str, amount: Amount, periods: list[Period], next_start:
         return False
     window_end = min(amount.end + 30, next_start)
     return any(p.kind == "same" and amount.end <= p.start <= window_end for p in periods)
+
+
+_SAME_MONTHS_BEFORE = re.compile(
+    r"\s+(?:in|over|during|for)\s+the\s+same\s+(?:period|months?|quarter|half|\w+\s+months)\s+"
+    r"(?:of\s+)?(?:last|the\s+previous|the\s+preceding)\s+year\b",
+    re.IGNORECASE,
+)
+
+
+def _same_months_before(text: str, amount: Amount) -> bool:
+    """An earlier value dated only by "the same period last year" after it: the months of the figure
+    it is compared with, a year back, not "last year" as a whole."""
+    return (
+        amount.unit != "percent"
+        and bool(_FROM_EARLIER.search(text[max(0, amount.start - 20) : amount.start]))
+        and bool(_SAME_MONTHS_BEFORE.match(text, amount.end))
+    )
 
 
 _BASE_VALUE = re.compile(r"\s*(?:\(|,\s*(?:когда|when)\s+(?:\w+\s+){1,2})$", re.IGNORECASE)

@@ -235,3 +235,30 @@ QUARTERS_AND_DOLLARS = [
 def test_the_first_quarters_and_prefixed_dollars(sentence: str, unit: str, period: str) -> None:
     (body,) = figures(LEAD + sentence, date(2026, 11, 10))
     assert (body["unit"], body["period"]) == (unit, period)
+
+
+# --- an earlier value dated only by "the same period last year" ---
+
+SAME_MONTHS = [
+    (
+        "Trade with Hungary reached $1.2 billion in January-October, up from $0.9 billion in the same "
+        "period last year.",
+        {1_200_000_000: "2025-01/2025-10", 900_000_000: "2024-01/2024-10"},
+    ),
+    (
+        "Kazakh wheat exports to Hungary reached 210,000 tonnes in the first half, compared with 180,000 "
+        "tonnes in the same months of last year.",
+        {210_000: "2025-01/2025-06", 180_000: "2024-01/2024-06"},
+    ),
+    (
+        "Exports to Hungary reached $1.2 billion last year, up from $0.9 billion a year earlier.",
+        {1_200_000_000: "2025", 900_000_000: "2024"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SAME_MONTHS)
+def test_an_earlier_value_of_the_same_months_is_a_year_back(
+    sentence: str, expected: dict[float, str]
+) -> None:
+    assert {b["value"]: b["period"] for b in figures(LEAD + sentence)} == expected
