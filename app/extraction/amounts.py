@@ -217,6 +217,9 @@ _UNITS: tuple[tuple[str | None, str, float], ...] = (
         1,
     ),
     (r"км\b|километр(?:ов|а)?\b|km\b|kilomet(?:re|er)s?\b", "km", 1),
+    # electricity in thousands of kWh, as trade statistics count it
+    (r"kWh\b|kilowatt[\s-]hours?\b", "thousand_kwh", 1e-3),
+    (r"GWh\b|gigawatt[\s-]hours?\b", "thousand_kwh", 1e3),
     (r"bcm\b", "cubic_metres", 1e9),
     (
         r"кубометр(?:ов|а)?\b|кубическ\w+\s+метр(?:ов|а)?\b|куб\.\s*м(?:етр(?:ов|а)?)?\.?|м3|м³"
@@ -228,6 +231,12 @@ _UNITS: tuple[tuple[str | None, str, float], ...] = (
 _PREFIX_CURRENCY = {
     "$": "USD",
     "us$": "USD",
+    # the dollars of Singapore, Australia, New Zealand and Hong Kong ("C$" is left alone: the
+    # córdoba to CLDR, the Canadian dollar to newsrooms)
+    "s$": "SGD",
+    "a$": "AUD",
+    "nz$": "NZD",
+    "hk$": "HKD",
     "usd": "USD",
     "€": "EUR",
     "eur": "EUR",
@@ -245,7 +254,7 @@ def _amount() -> re.Pattern[str]:
     processes that import it (the command line, a test run's collection) read no text."""
     units = "|".join(f"(?P<u{i}>{pattern or name_pattern()})" for i, (pattern, _, _) in enumerate(_UNITS))
     return re.compile(
-        rf"(?P<pre>US\$|(?<![A-Za-z])\$|€|\b(?:USD|EUR|RUB|KZT|AZN|CNY)|{sign_pattern()})?\s?"
+        rf"(?P<pre>US\$|(?:S|A|NZ|HK)\$|(?<![A-Za-z])\$|€|\b(?:USD|EUR|RUB|KZT|AZN|CNY)|{sign_pattern()})?\s?"
         rf"(?<![\d.,])(?P<n1>{_NUMBER}|(?<![\w-]){_WORD_NUMBER})"
         rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|до|and|и)\s+)(?:\$|€)?(?P<n2>{_NUMBER}))?"
         r"(?:\s+с\s+небольшим)?"  # "170 с небольшим миллионов": a little more than 170 million

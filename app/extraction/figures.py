@@ -26,7 +26,7 @@ from app.extraction.text import Sentence, Token
 from app.extraction.when import Period, find_periods, fiscal_first_month, shift_year, span
 from app.iso4217 import CURRENCIES
 
-_VOLUME = {"tonnes", "barrels_per_day", "containers", "teu", "cubic_metres"}
+_VOLUME = {"tonnes", "barrels_per_day", "containers", "teu", "cubic_metres", "thousand_kwh"}
 _FITS = {
     "trade_turnover": CURRENCIES | {"tonnes"},
     "exports": CURRENCIES | _VOLUME,
@@ -241,11 +241,17 @@ def _goods_told_with(
     word of its own between them: its rate, its earlier value, its value in the other measure ("Coal
     exports rose 6%, to 71.4 million tonnes, up from 67.3 million")."""
     between = _tokens_between(facts.sentence.tokens, last_amount.end, amount.start)
-    if last["indicator"].removesuffix("_growth") != body["indicator"].removesuffix("_growth"):
+    flow = body["indicator"].removesuffix("_growth")
+    if last["indicator"].removesuffix("_growth") != flow:
         return "TOTAL"
-    if _TOTAL_AGAIN.search(reading.document.text, last_amount.end, amount.start):
+    text = reading.document.text
+    if _TOTAL_AGAIN.search(text, last_amount.end, amount.start):
         return "TOTAL"
-    if any(_names_a_flow(reading, between, cue) for cue in reading.cues("INDICATORS", between)):
+    earlier = _FROM_EARLIER.search(text[max(0, amount.start - 20) : amount.start])
+    # "…USD 7.4 million of imports from India, up from USD 5.9 million": the flow's own word between
+    # a value and its earlier one names the same goods' flow again
+    cues = [c for c in reading.cues("INDICATORS", between) if not (earlier and c.value == flow)]
+    if any(_names_a_flow(reading, between, cue) for cue in cues):
         return "TOTAL"
     return str(last["commodity"])
 
@@ -660,11 +666,15 @@ def _within_any(period: str, periods: list[str] | None) -> bool:
     return any(p == "*" or (_months(p)[0] <= first and last <= _months(p)[1]) for p in periods)
 
 
-def _has_period(reading: Reading, paragraph: int) -> bool:
+def _has_period(reading: Reading, paragraph: int, bases: bool = True) -> bool:
+    """Whether a paragraph names a period; without `bases`, other than a base told only against
+    the figure's own period ("up from $5.9 million a year earlier", "than in the same months of last
+    year"), which names no period of its own."""
     year = reading.published.year if reading.published else None
     return any(
-        find_periods(other.text, other.start, year, reading.published)
+        bases or not (period.comparison and period.kind == "same")
         for other in reading.document.paragraph_sentences(paragraph)
+        for period in find_periods(other.text, other.start, year, reading.published)
     )
 
 
@@ -715,7 +725,7 @@ def _figure(
     if reading.cues("TRADE_BALANCE", whole_before[-12:]):
         return None, 0
     following = _tokens_between(tokens, amount.end, next_start)[:6]  # "…of copper ore to all destinations"
-    if _not_pair(reading, whole_before[-12:]) or _not_pair(reading, following):
+    if _not_pair(reading, whole_before[-12:], facts) or _not_pair(reading, following, facts):
         return None, 0  # one country's trade with the world or with a group of countries
     if _one_countrys_total(reading, facts, whole_before[-12:], amount.start) or _sold_everywhere(
         facts, amount.start
@@ -729,7 +739,12 @@ def _figure(
         # "основой российского экспорта остаётся зерно: … Египет закупил в России": the flow the
         # sentence names, told from the buyer's side; its roles follow the seller (_bought_from).
         indicator = nouns[-1].value
-    if indicator_cues and _total_of(tokens, indicator_cues[-1]) and not _partner_before(facts, amount.start):
+    if (
+        indicator_cues
+        and _total_of(tokens, indicator_cues[-1])
+        and not _partner_before(facts, amount.start)
+        and not _bilateral(facts)
+    ):
         return None, 0  # "Azerbaijan's total gas exports": to every buyer, not to one
     seller: str | None = None
     if indicator == "trade_turnover" and amount.unit != "percent":
@@ -849,6 +864,9 @@ def _figure(
         carried = last_period[_FISCAL]  # "in the same fiscal year": the last fiscal year told
         pointed_at = [carried]
     period, explicit = _period(periods, amount, previous_end, own_end, carried, pointed_at, between)
+    same_before = _same_months_before(reading.document.text, amount) and carried is not None
+    if same_before:
+        period, explicit = carried, False  # "…, up from $0.9 billion in the same period last year"
     chained = re.fullmatch(r"\s*(?:to|до)\s*", reading.document.text[amount.end : next_start])
     if period is None and (chained or amount.unit == "percent"):
         # "rose 40% to $480 million last year": the rate shares the period of the amount it reached.
@@ -873,7 +891,7 @@ def _figure(
         carried_here = last_period.get(sentence.paragraph)
         if carried_here is None and _OF_TOTAL.search(sentence.text):
             carried_here = last_period.get(0)
-        if carried_here is None and not _has_period(reading, sentence.paragraph):
+        if carried_here is None and not _has_period(reading, sentence.paragraph, bases=False):
             # A paragraph that names no period goes on with the one before it ("По данным
             # ведомства, импорт из КНР достиг…" after a lead that stated the year).
             carried_here = last_period.get(sentence.paragraph - 1)
@@ -885,7 +903,9 @@ def _figure(
             # a list of goods with no period of its own: the release's, its first figure's
             carried_here = last_period.get(_FIRST, carried_here)
         period, explicit = carried_here, False
-    base = _base_stated(reading.document.text, periods, amount)
+    base = _base_stated(reading.document.text, periods, amount) or _base_after(
+        reading.document.text, periods, amount, next_start
+    )
     if base is not None:
         period, explicit = base.value, base.explicit_year
     if period is None:
@@ -893,7 +913,9 @@ def _figure(
     if base is not None:
         pass  # the base's own value: not the period the text goes on with
     elif amount.unit != "percent" and (
-        _earlier_value(reading.document.text, amount, periods, next_start) or (not explicit and year_before)
+        _earlier_value(reading.document.text, amount, periods, next_start)
+        or (not explicit and year_before)
+        or same_before
     ):
         period = shift_year(period, -1)  # "up from 1.55 million tonnes a year earlier"
     else:
@@ -1269,7 +1291,7 @@ def _one_countrys_total(
         for m in reading.cues("NOT_PAIR_ALONE", tokens)
         if any(m.first <= i.first <= m.last + 1 for i in indicators)
     ]
-    if not qualifying:
+    if not qualifying or _bilateral(facts):
         return False
     if not facts.countries:
         # "Traders expect total trade to top $2 billion": the pair the text is about; "Its total
@@ -1286,25 +1308,49 @@ def _sold_everywhere(facts: SentenceFacts, amount_start: int) -> bool:
     """ "Всего же Россия в 2025 году экспортировала свыше 55 млн тонн пшеницы", "Kazakhstan shipped
     some 74 million tonnes of oil abroad in total": one country's sales or purchases with the world,
     when the sentence names that country alone and marks no partner before the amount."""
-    if not _EVERYWHERE.search(facts.sentence.text):
+    if not _EVERYWHERE.search(facts.sentence.text) or _bilateral(facts):
         return False
     codes = {m.value.code for m in facts.countries}
     return len(codes) == 1 and not _partner_before(facts, amount_start)
 
 
-def _not_pair(reading: Reading, tokens: Sequence[Token]) -> bool:
+# "Overall, bilateral trade came to…", "mutual trade as a whole": the words say it is a pair's
+_BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way)\s+(?:trade|turnover)\b", re.IGNORECASE)
+
+
+def _bilateral(facts: SentenceFacts) -> bool:
+    return bool(_BILATERAL.search(facts.sentence.text))
+
+
+def _not_pair(reading: Reading, tokens: Sequence[Token], facts: SentenceFacts | None = None) -> bool:
     """Trade with the world or a group ("with all countries", "with the EU as a whole", "intra-EAC
-    trade"); not a period's "for 2025 as a whole", "на 2026 год в целом"."""
+    trade"); not a period's "for 2025 as a whole", "на 2026 год в целом", nor the whole of a pair's
+    flow ("trade as a whole", "exports to Vietnam as a whole": all goods, not all partners)."""
     if any(re.match(r"intra-\w", t.text, re.IGNORECASE) for t in tokens):
         return True
     return any(
-        not (
-            m.value in {"as a whole", "в целом"}
-            and m.first > 0
-            and _YEAR_WORD.fullmatch(tokens[m.first - 1].text.lower())
-        )
+        not (m.value in {"as a whole", "в целом"} and _whole_of_one(reading, tokens, m, facts))
         for m in reading.cues("NOT_PAIR", tokens)
     )
+
+
+def _whole_of_one(
+    reading: Reading, tokens: Sequence[Token], mention: Mention[str], facts: SentenceFacts | None
+) -> bool:
+    """Whether "as a whole" follows a year, a flow ("trade as a whole") or one country ("exports to
+    Vietnam as a whole"): the whole of that, not a group of partners."""
+    sentence_tokens = facts.sentence.tokens if facts is not None else tokens
+    earlier = [t for t in sentence_tokens if t.end <= tokens[mention.first].start]
+    if not earlier:
+        return False
+    previous = earlier[-1]
+    if _YEAR_WORD.fullmatch(previous.text.lower()):
+        return True
+    if reading.language != "en":
+        return False
+    if reading.cues("INDICATORS", [previous]):
+        return True
+    return facts is not None and any(m.start <= previous.start < m.end for m in facts.countries)
 
 
 _YEAR_WORD = re.compile(r"\d{4}|year|год\w*")
@@ -1499,6 +1545,23 @@ def _earlier_value(text: str, amount: Amount, periods: list[Period], next_start:
     return any(p.kind == "same" and amount.end <= p.start <= window_end for p in periods)
 
 
+_SAME_MONTHS_BEFORE = re.compile(
+    r"\s+(?:in|over|during|for)\s+the\s+same\s+(?:period|months?|quarter|half|\w+\s+months)\s+"
+    r"(?:of\s+)?(?:last|the\s+previous|the\s+preceding)\s+year\b",
+    re.IGNORECASE,
+)
+
+
+def _same_months_before(text: str, amount: Amount) -> bool:
+    """An earlier value dated only by "the same period last year" after it: the months of the figure
+    it is compared with, a year back, not "last year" as a whole."""
+    return (
+        amount.unit != "percent"
+        and bool(_FROM_EARLIER.search(text[max(0, amount.start - 20) : amount.start]))
+        and bool(_SAME_MONTHS_BEFORE.match(text, amount.end))
+    )
+
+
 _BASE_VALUE = re.compile(r"\s*(?:\(|,\s*(?:когда|when)\s+(?:\w+\s+){1,2})$", re.IGNORECASE)
 
 
@@ -1516,6 +1579,23 @@ def _base_stated(text: str, periods: list[Period], amount: Amount) -> Period | N
             and p.kind != "same"
             and p.end <= amount.start
             and _BASE_VALUE.fullmatch(text[p.end : amount.start])
+        ),
+        None,
+    )
+
+
+def _base_after(text: str, periods: list[Period], amount: Amount, next_start: int) -> Period | None:
+    """An earlier value with its own dated base right after it ("compared with USD 167.4 million in
+    the first quarter", "from $250 million in 2024"): the value is that period's."""
+    if amount.unit == "percent" or not _FROM_EARLIER.search(text[max(0, amount.start - 20) : amount.start]):
+        return None
+    return next(
+        (
+            p
+            for p in periods
+            if p.comparison
+            and p.kind not in {"same", "carry"}
+            and amount.end <= p.start <= min(amount.end + 12, next_start)
         ),
         None,
     )
@@ -1861,9 +1941,9 @@ _GOODS_REACH = 12
 _LIST_JOINERS = {",", "and", "or", "и", "или"}
 _BREAKS = {",", ";", "—", "–", ":"}
 _ANOTHER_CLAUSE = {"while", "whereas", "but", "and", "а", "но", "тогда", "однако"}
-# Cubic metres and barrels a day are of gas and oil where no goods are named ("deliveries reached
-# 1.05 billion cubic metres"); tonnes of no named goods are cargo of all kinds.
-_GOODS_OF_UNIT = {"cubic_metres": "gas", "barrels_per_day": "oil"}
+# Cubic metres, barrels a day and kWh are of gas, oil and electricity where no goods are named
+# ("deliveries reached 1.05 billion cubic metres"); tonnes of no named goods are cargo of all kinds.
+_GOODS_OF_UNIT = {"cubic_metres": "gas", "barrels_per_day": "oil", "thousand_kwh": "electricity"}
 _NOT_AN_ITEM = {"the", "its", "their", "which", "that", "said", "says", "while", "worth", "up", "down"}
 
 

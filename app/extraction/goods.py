@@ -71,6 +71,10 @@ def goods_named(
             phrase = _russian_phrase(rest, countries)
     if not phrase:
         phrase = _after_a_flow(reading, before, countries)
+    if not phrase and language == "en" and before:
+        # the subject may stand before the clause the amount's words begin with
+        sentence_before = [t for t in facts.sentence.tokens if t.end <= before[-1].end]
+        phrase = _before_a_carrying_verb(sentence_before, countries)
     if not phrase or _listed(phrase, [*before, *after]):
         return None
     return _slug(reading, phrase)
@@ -342,6 +346,81 @@ def _after_a_flow(reading: Reading, before: Sequence[Token], countries: set[int]
     while words and words[0].text.lower() == "and":
         words = words[1:]
     return words
+
+
+# Participles that tell goods moving ("Thai fruit carried by road…", "zinc ore shipped through…")
+_CARRYING = frozenset(
+    {
+        "shipped",
+        "carried",
+        "exported",
+        "imported",
+        "moved",
+        "handled",
+        "delivered",
+        "transported",
+        "supplied",
+        "sent",
+        "pumped",
+        "trucked",
+        "transited",
+    }
+)
+
+
+# Who moves goods, not what moves: "Kyrgyz exporters sent…", "Uzbek shippers moved…"
+_MOVERS = frozenset(
+    {
+        "exporters",
+        "importers",
+        "shippers",
+        "traders",
+        "producers",
+        "growers",
+        "farmers",
+        "manufacturers",
+        "suppliers",
+        "buyers",
+        "sellers",
+        "companies",
+        "firms",
+        "operators",
+        "carriers",
+        "officials",
+        "authorities",
+        "it",
+        "they",
+        "we",
+    }
+)
+
+
+def _before_a_carrying_verb(before: Sequence[Token], countries: set[int]) -> list[Token]:
+    """English goods told as the subject, between a country's name or adjective (or the sentence's
+    start) and the participle that moves them: "Thai fruit carried by road…", "South African
+    chrome and magnetite shipped out through…"."""
+    for index, token in enumerate(before):
+        if token.text.lower() not in _CARRYING or index == 0:
+            continue
+        if any(t.text[:1].isdigit() for t in before[index:]):
+            return []  # an amount between: the subject is an earlier figure's
+        words: list[Token] = []
+        for previous in reversed(before[:index]):
+            word = previous.text
+            if previous.start in countries:
+                break
+            first = previous is before[0]
+            if not (_english_word(word) or (first and _english_word(word.lower()))):
+                return []
+            words.insert(0, previous)
+            if len(words) > _LONGEST_PHRASE - 1:
+                return []
+        while words and words[0].text.lower() in _JOINERS:
+            words = words[1:]
+        if any(t.text.lower() in _MOVERS | _FLOW_NOUNS["en"] for t in words):
+            return []
+        return words
+    return []
 
 
 def _flow_noun(token: Token, language: str) -> bool:

@@ -166,6 +166,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?P<n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+months?"
         rf"\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(?P<m2>{_MONTH_EN})(?!\s+\d{{1,2}}\b)(?:\s+{_YEAR})?",
     ),
+    ("first_quarters", rf"\bfirst\s+(?P<n>two|three|2|3)\s+quarters{_OF_YEAR}"),
     (
         "first_months",
         rf"\b(?:(?:перв\w+|first)\s+)?(?P<n>\d{{1,2}}|дв\w+|тр[её]х|три|восемь|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|девят\w+|десят\w+|одиннадцат\w+|two|three|four|five|six|seven|eight|nine|ten|eleven)[\s-]+(?:месяц\w*|months?|-month)(?:\s+period)?{_OF_YEAR}",
@@ -240,6 +241,16 @@ _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PA
 _COMPARISON = re.compile(
     r"(?:по\s+сравнению(?:\s+со?)?|относительно|против|в\s+сравнении(?:\s+с)?|к\s+(?:уровню\s+)?|compared\s+(?:with|to)|"
     r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+во?)?|versus|vs\.?|(?:показател\w+|уровн\w+|уровень)|(?:%|percent|cent|up|down|growth|increase|rise|decline|half|third|quarter|fifth|tenth),?\s+(?:over|on))\s*(?:(?:аналогичн|соответствующ)\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the\s+same|the)?\s*$",
+    re.IGNORECASE,
+)
+# "compared with USD 167.4 million in the first quarter", "from $250 million in 2024": a base told
+# with its value before its period
+_VALUE_BASE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|versus|from)\s+"
+    r"(?:(?:US\$|USD\s?|EUR\s?|S\$|\$|€)\d+(?:[.,]\d+)*(?:\s*(?:thousand|million|billion|bn|m)\b)?"
+    r"|\d+(?:[.,]\d+)*\s*(?:thousand|million|billion|bn)\b"
+    r"|\d+(?:[.,]\d+)*\s*(?:(?:thousand|million|billion)\s+)?(?:tonnes|tons|TEU|bcm|cubic\s+metres)\b)"
+    r"(?:\s+[a-z]+){0,3}?(?:\s+(?:in|for|during|over)(?:\s+the)?)?\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
@@ -373,6 +384,8 @@ def find_periods(
                 # months say which year, they are no period
                 taken.append((fiscal_months[0], fiscal_months[1]))
             comparison = bool(_COMPARISON.search(text[max(0, match.start() - 40) : match.start()]))
+            if not comparison and kind not in {"same", "carry"}:
+                comparison = bool(_VALUE_BASE.search(text[max(0, match.start() - 60) : match.start()]))
             if kind == "carry" and _DEMONSTRATIVE.match(match.group()):
                 comparison = False  # "fell 8% over those twelve months": the span, not a base
             opening = _FROM_A_SPAN.match(text, match.start())
@@ -657,6 +670,9 @@ def _resolve(
             return None  # "in January and March": two months, not a span; "between January and
             # September": one
         return span(_reported_year(match, year, explicit, last, reported_by), first, last), explicit
+    if kind == "first_quarters":  # "the first three quarters": nine months
+        last = 3 * _count(match.group("n"))
+        return span(_reported_year(match, year, explicit, last, reported_by), 1, last), explicit
     if kind == "first_months":
         count = _count(match.group("n"))
         if not 2 <= count <= 11:

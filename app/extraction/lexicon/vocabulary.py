@@ -403,7 +403,7 @@ GOODS_OF_NO_KIND: dict[str, tuple[str, ...]] = {
 # … and those of no kind whatever describes them ("малийских грузов", "import and export cargo").
 GOODS_OF_NO_KIND_WHATEVER: dict[str, tuple[str, ...]] = {
     "ru": ("товар", "груз", "грузы", "услуга", "контейнер"),
-    "en": ("goods", "cargo", "cargoes", "freight", "merchandise", "services"),
+    "en": ("cargo", "cargoes", "freight", "merchandise", "services", "volume", "volumes", "tonnage", "boxes"),
 }
 GOODS_OF_NO_KIND_MODIFIERS: dict[str, tuple[str, ...]] = {
     "ru": ("импортный", "экспортный", "транзитный", "прочий", "другой", "различный", "разный", "иной", "и"),
