@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import URL, Connection, Engine, Select, Update, case, literal, select, type_coerce, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.sqltypes import NullType
 
@@ -55,7 +56,8 @@ def current(session: Session) -> Version:
         version: Version | None = session.info.get(_READ)
         if version is None:
             # A session on an engine checked its connection out for itself: what the pool's ping read
-            # then (PostgreSQL) is the version as of the session's start, as a first statement reads it.
+            # then (PostgreSQL) is the version as of the session's start, as a first statement reads it;
+            # unpinged, the version is its first statement.
             pinged = isinstance(session.get_bind(), Engine)
             version = session.info[_READ] = _read(session, pinged)
         return version
@@ -65,7 +67,17 @@ def current(session: Session) -> Version:
 def _read(session: Session, pinged: bool = False) -> Version:
     connection = session.connection()
     row = take_pinged_row(connection.connection.dbapi_connection) if pinged else None
-    [(number, changed_at)] = [row] if row is not None else _CURRENT.rows(connection)
+    if row is None:
+        try:
+            [row] = _CURRENT.rows(connection)
+        except DBAPIError as exc:
+            # An unpinged pooled connection the server ended (a restart, an idle timeout): a
+            # read-only session's first statement is sent again, once, on a new connection.
+            if not (pinged and exc.connection_invalidated):
+                raise
+            session.rollback()  # the ended connection back to its pool, which discards it
+            [row] = _CURRENT.rows(session.connection())
+    number, changed_at = row
     return version_of(number, changed_at)
 
 

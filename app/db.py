@@ -34,6 +34,7 @@ def make_engine(
     connect_timeout: int | None = None,
     parallel_workers: int | None = None,
     mmap_bytes: int | None = None,
+    ping: bool = True,
     **kwargs: Any,
 ) -> Engine:
     """An engine for `url`. With `query_timeout_ms`, a statement running longer is cancelled (an error
@@ -41,7 +42,8 @@ def make_engine(
     (PostgreSQL; at least 2, libpq's floor), and so does waiting for a server that stopped answering
     (`app.postgres.give_up_on_silence`); `parallel_workers` is PostgreSQL's
     max_parallel_workers_per_gather; `mmap_bytes`, how much of a SQLite file is read through a memory
-    map (SQLite's mmap_size). The command line leaves them off: migrations may be long."""
+    map (SQLite's mmap_size). The command line leaves them off: migrations may be long. Without
+    `ping`, a pooled PostgreSQL connection is not pinged at checkout: its first statement finds out."""
     # JSON columns (revisions' changes) parsed by orjson: the same values as the standard library's.
     kwargs.setdefault("json_deserializer", orjson.loads)
     if url.startswith("sqlite"):
@@ -62,7 +64,7 @@ def make_engine(
             _sqlite_statement_timeout(engine, query_timeout_ms / 1000)
         return engine
     connect_args = postgres_connect_args(url, query_timeout_ms, connect_timeout, parallel_workers)
-    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    engine = create_engine(url, pool_pre_ping=ping, connect_args=connect_args, **kwargs)
     if connect_timeout:
         from app.postgres import give_up_on_silence  # psycopg: a SQLite server never imports it
 
@@ -132,6 +134,31 @@ def engine_for(settings: Settings) -> Engine:
         mmap_bytes=settings.sqlite_mmap_bytes,
         **pool,
     )
+
+
+def read_engine_for(settings: Settings, engine: Engine) -> Engine:
+    """The engine of the API's reads in handler threads (a GET's session). On PostgreSQL, a pool of
+    its own whose connections rest in autocommit, unpinged: a read's checkout and return switch
+    nothing and send nothing, and its first statement (the data version, `app.datastate.current`)
+    stands in for the ping, sent again on a new connection when it finds its connection ended.
+    Elsewhere, `engine` in autocommit."""
+    if engine.dialect.name != "postgresql":
+        return engine.execution_options(isolation_level="AUTOCOMMIT")
+    reads = make_engine(
+        settings.database_url,
+        query_timeout_ms=settings.query_timeout_ms,
+        connect_timeout=settings.db_connect_timeout,
+        parallel_workers=settings.db_parallel_workers,
+        ping=False,
+        isolation_level="AUTOCOMMIT",
+        pool_reset_on_return=None,  # in autocommit there is no transaction to end
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+        pool_timeout=settings.db_pool_timeout,
+    )
+    # Closed with the engine's pool (the app's end, a test's): no connection outlives its engine's.
+    event.listen(engine, "engine_disposed", lambda _engine: reads.dispose())
+    return reads
 
 
 def loop_reads_for(settings: Settings, engine: Engine) -> Any | None:

@@ -26,7 +26,7 @@ from app.common.routing import ReadRoutes
 from app.common.schemas import Problem
 from app.config import Settings, get_settings
 from app.conflicts.router import router as conflicts_router
-from app.db import engine_for, for_writes, loop_reads_for, make_sessionmaker
+from app.db import engine_for, for_writes, loop_reads_for, make_sessionmaker, read_engine_for
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from app.events.router import router as events_router
 from app.explorer.router import router as explorer_router
@@ -137,7 +137,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
-    app.state.autocommit_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+    app.state.autocommit_engine = read_engine_for(settings, engine)
     app.state.loop_reads = loop_reads_for(settings, engine)
     app.state.write_engine = for_writes(engine)
     app.state.sqlite_writes = anyio.Lock()

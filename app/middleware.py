@@ -45,7 +45,11 @@ def install_middleware(app: FastAPI, settings: Settings) -> None:
         SplitCORS, read_origins=settings.cors_read_origins, write_origins=settings.cors_write_origins
     )
     app.add_middleware(HeaderSizeLimit, max_bytes=settings.max_header_bytes)
-    metrics = Metrics(app.state.engine, app.state.response_cache) if settings.metrics_enabled else None
+    metrics = (
+        Metrics((app.state.engine, app.state.autocommit_engine), app.state.response_cache)
+        if settings.metrics_enabled
+        else None
+    )
     app.state.metrics = metrics
     app.add_middleware(RequestContext, metrics=metrics)
     if settings.trusted_proxies:

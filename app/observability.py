@@ -12,7 +12,7 @@ import sys
 import time
 import uuid
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
@@ -171,11 +171,11 @@ class Metrics:
     """The app's own registry (not the process-global one: each app created, as tests do, gets a
     fresh set). Labels are bounded: route templates, known methods, status codes."""
 
-    def __init__(self, engine: Engine, cache: Store | None = None) -> None:
+    def __init__(self, engines: Sequence[Engine], cache: Store | None = None) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
         self.requests = RequestCollector()
         self.registry.register(self.requests)
-        self.registry.register(PoolCollector(engine))
+        self.registry.register(PoolCollector(engines))
         if cache is not None:
             self.registry.register(CacheCollector(cache))
 
@@ -227,13 +227,16 @@ class RequestCollector(Collector):
 
 
 class PoolCollector(Collector):
-    """The database connection pool, read at scrape time."""
+    """The database connection pools, read at scrape time, summed (on PostgreSQL the reads in handler
+    threads have a pool of their own: `app.db.read_engine_for`)."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    def __init__(self, engines: Sequence[Engine]) -> None:
+        self.pools: list[Any] = []
+        for engine in engines:  # an engine's forms with other options share its pool
+            if not any(engine.pool is pool for pool in self.pools):
+                self.pools.append(engine.pool)
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
-        pool: Any = self.engine.pool
         readings = {
             "db_pool_size": ("Connections the pool keeps open.", "size"),
             "db_pool_checked_out": ("Connections in use by requests.", "checkedout"),
@@ -244,8 +247,9 @@ class PoolCollector(Collector):
             ),
         }
         for name, (documentation, method) in readings.items():
-            if callable(getattr(pool, method, None)):
-                yield GaugeMetricFamily(name, documentation, value=getattr(pool, method)())
+            values = [getattr(pool, method)() for pool in self.pools if callable(getattr(pool, method, None))]
+            if values:
+                yield GaugeMetricFamily(name, documentation, value=sum(values))
 
 
 class CacheCollector(Collector):

@@ -346,9 +346,9 @@ async def test_reads_on_postgresql_run_in_autocommit_and_writes_in_one_transacti
 async def test_a_pooled_connection_the_server_ended_is_replaced_within_the_request(
     migrated: Database,
 ) -> None:
-    """The pool's ping (which reads the data version too) finds a pooled connection that the server
-    ended (a restart, an administrator, an idle timeout) and replaces it before the request uses it:
-    an answer, not a 503."""
+    """A pooled connection that the server ended (a restart, an administrator, an idle timeout) is
+    replaced within the request: the reads' first statement (the data version) is sent again on a
+    new connection, writes' connections are pinged. An answer, not a 503."""
     from sqlalchemy import text
 
     admin = make_engine(migrated.url)
@@ -374,15 +374,15 @@ async def test_a_pooled_connection_the_server_ended_is_replaced_within_the_reque
 @postgresql_only
 @pytest.mark.anyio
 async def test_a_pooled_connections_reads_run_on_one_cursor_that_keeps_no_rows(migrated: Database) -> None:
-    """The ping, the data version and the page of every request on a pooled connection run on the
-    one cursor kept with it, and each statement's result is freed once read: an idle connection
+    """The data version and the page of every request on a pooled connection run on the one cursor
+    kept with it, and each statement's result is freed once read: an idle connection
     holds no rows."""
     app = build(settings_for(migrated.url, response_cache_mb=0, db_pool_size=1, db_max_overflow=0))
     kept = []
     async with serve(app) as client:
         for path in ["/v1/countries?limit=5", "/v1/events?limit=5", "/v1/countries?limit=5"]:
             assert (await client.get(path)).status_code == 200, path
-            pooled = app.state.engine.raw_connection()  # pinged: a statement on the cursor too
+            pooled = app.state.autocommit_engine.raw_connection()  # the reads' pool
             try:
                 cursor = getattr(pooled.driver_connection, KEPT_CURSOR)
                 assert cursor.pgresult.ntuples == 0  # freed
@@ -396,8 +396,8 @@ async def test_a_pooled_connections_reads_run_on_one_cursor_that_keeps_no_rows(m
 async def test_a_read_on_a_pooled_connection_names_the_data_version_of_its_request(
     empty_database: Database,
 ) -> None:
-    """On PostgreSQL the pool's ping of a pooled connection reads the data version for the request:
-    the version of this checkout, never one an earlier request's ping read."""
+    """On PostgreSQL a read on a pooled connection reads the data version for the request: the
+    version of this request, never one an earlier request read."""
     copy_template(empty_database, "seeded")
     settings = settings_for(empty_database.url, response_cache_mb=0, db_pool_size=1, db_max_overflow=0)
     engine = make_engine(empty_database.url)
