@@ -365,7 +365,8 @@ async def test_postgresql_keeps_the_plan_of_a_page_statement(seeded_database: Da
         ) as client:
             for _ in range(10):  # psycopg prepares a statement on its fifth execution
                 assert (await client.get("/v1/trade-figures", params={"limit": 3})).status_code == 200
-        with app.state.engine.connect() as connection:  # the pool's last connection: the one that served
+        # The reads' pool's last connection: the one that served (app.db.read_engine_for).
+        with app.state.autocommit_engine.connect() as connection:
             plans = connection.exec_driver_sql(
                 "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
                 " WHERE strpos(statement, 'FROM trade_figures') > 0"
