@@ -1266,7 +1266,8 @@ def _accounted_for(tokens: Sequence[Token], mention: Mention[str], amount: Amoun
 
 _LONGEST_SHARE = 6
 _NOT_GOODS_OWNERS = {"который", "он", "она", "они", "его", "её", "их"}
-_FALLS_TO = re.compile(r"\s*(?:пришл|приход)\w*\s+на\s+", re.IGNORECASE)
+# "…, из которых 1,1 млрд пришлось на нефть": the verb of a part falling to its goods, then "на"
+_FALLS_TO = re.compile(rf"\s*{FELL_TO.pattern}\w*\s+на\s+", re.IGNORECASE)
 
 
 def _one_sides_goods(reading: Reading, facts: SentenceFacts, amount: Amount) -> str | None:
