@@ -270,9 +270,7 @@ _LEADERS_PRESENT = re.compile(
     r"(?:heads\s+of\s+state|presidents|leaders)",
     re.IGNORECASE,
 )
-_LEADERS_EVENTS = frozenset(
-    {"state_visit", "official_visit", "working_visit", "visit", "talks", "summit", "interstate_council"}
-)
+_LEADERS_EVENTS = _VISITS | {"talks", "summit", "interstate_council"}
 
 
 def _dated(reading: Reading, facts: SentenceFacts) -> bool:
