@@ -360,8 +360,8 @@ def _page_statement(types: int, shape: Shape, after: bool) -> DriverStatement:
     after `:after_score`, `:after_type`, `:after_id` (the last hit a cursor saw). Each match is
     ranked in the database, as app.search.text.relevance ranks it: its stems are spaced out
     (` a  b  c `) so that every stem has spaces of its own, and the occurrences of a term's forms
-    counted by what replacing them removes (term i: `:eq_i`, its stem whole; `:pre_i`, any stem it
-    begins; `:var_i`, its variant).
+    counted by the bytes replacing them removes (term i: `:eq_i`, its stem whole; `:pre_i`, any stem
+    it begins; `:var_i`, its variant).
     (Spaced out after the block is cut: PostgreSQL computes what a select lists before it sorts.)
     Only the page's hits leave the database, with their titles and text. The first row always
     comes, with the block's size and last id, and no hit when none sorts after `after`.
@@ -370,8 +370,10 @@ def _page_statement(types: int, shape: Shape, after: bool) -> DriverStatement:
     # Ties are broken in code point order, as Python compares strings.
     collate = ' COLLATE "C"'
 
+    # Lengths in bytes: octet_length reads a text's size, where length counts its characters one
+    # by one; what replacing removes is whole needles either way.
     def occurrences(needle: str) -> str:
-        return f"(length(spaced) - length(replace(spaced, :{needle}, ''))) / :{needle}_length"
+        return f"(octet_length(spaced) - octet_length(replace(spaced, :{needle}, ''))) / :{needle}_length"
 
     founds = []
     for i, (prefix, variant) in enumerate(shape):
@@ -393,7 +395,7 @@ def _page_statement(types: int, shape: Shape, after: bool) -> DriverStatement:
         else ""
     )
     # A stem per space, and one more: what spacing out added, less its two ends.
-    length = "length(spaced) - length(stems) - 1"
+    length = "octet_length(spaced) - octet_length(stems) - 1"
     mean = f"CAST(sum({length}) AS DOUBLE PRECISION) / count(*)"
     statement = text(f"""
         WITH {block}, spaced AS MATERIALIZED (
@@ -493,7 +495,7 @@ def _term_values(terms: Sequence[Term]) -> dict[str, Any]:
             # An exact form counts twice; once more, where the prefix already counted it once.
             values[f"var_{i}_weight"] = 1 if term.prefix and term.variant.startswith(term.stem) else 2
         for name, needle in needles.items():
-            values[name], values[f"{name}_length"] = needle, len(needle)
+            values[name], values[f"{name}_length"] = needle, len(needle.encode())
     return values
 
 

@@ -149,9 +149,16 @@ def relevance(terms: Sequence[Term], documents: Sequence[str], alone: Collection
     if "" in documents:
         lengths = [length if document else 0 for length, document in zip(lengths, documents, strict=True)]
     average = max(sum(lengths) / len(documents), 1.0)
-    norms = [K1 * (1 - B + B * length / average) for length in lengths]
     k1_plus_1 = K1 + 1
     counts = _Counts(documents, padded, alone)
+    if len(terms) == 1:
+        # One pass, not three: the same operations in the same order, so the same doubles (a sum
+        # that starts at 0.0 adds nothing to a positive score).
+        return [
+            count * k1_plus_1 / (count + K1 * (1 - B + B * length / average))
+            for count, length in zip(counts.found(terms[0]), lengths, strict=True)
+        ]
+    norms = [K1 * (1 - B + B * length / average) for length in lengths]
     scores = [0.0] * len(documents)
     for term in terms:
         scores = [

@@ -212,3 +212,11 @@ def test_relevance_told_a_stem_begins_no_longer_one_counts_as_when_it_looks() ->
     terms = [Term("visit"), Term("eu"), Term("state", "stat")]
     block = ["visit eu visit visit", "state visit eu eu", "", "stat state visit"]
     assert relevance(terms, block, {"visit", "state"}) == relevance(terms, block)
+
+
+def test_relevance_of_one_term_is_its_share_of_many_terms() -> None:
+    # One term is scored in one pass: the same doubles as the pass per term that many terms take,
+    # here a term that matches no document of the block adding exactly 0.0 to each.
+    block = ["visit eu visit visit", "state visit eu eu", "", "stat state visitor", "visit"]
+    for term in (Term("visit"), Term("eu"), Term("state", "stat")):
+        assert relevance([term], block) == relevance([term, Term("zzzz")], block)
