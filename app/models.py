@@ -257,7 +257,9 @@ def association(
         dates = [
             Column("date_start", Date, nullable=True),
             Column("date_end", Date, nullable=True),
-            Index(f"ix_{name}_dates", right_key, "date_start", "date_end", left_key),
+            # The left key before date_end: a page of one right value's records by date is
+            # ORDER BY date_start, left key, read in this order (migration 0019).
+            Index(f"ix_{name}_dates", right_key, "date_start", left_key, "date_end"),
         ]
     return Table(
         name,
@@ -617,7 +619,7 @@ class Event(Versioned, Searchable, Base):
         enum_type(EventStatus, "event_status"), default=EventStatus.held, server_default="held"
     )
     location_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"), index=True)
-    host_country_id: Mapped[str | None] = mapped_column(ForeignKey("countries.id"), index=True)
+    host_country_id: Mapped[str | None] = mapped_column(ForeignKey("countries.id"))
 
     location: Mapped[Place | None] = relationship(lazy="raise")
     host_country: Mapped[Country | None] = relationship(lazy="raise")
@@ -650,6 +652,7 @@ class Event(Versioned, Searchable, Base):
         Index("ix_events_date_start", "date_start", "id"),
         Index("ix_events_date_end", "date_end", "id"),
         Index("ix_events_type", "type", "date_start", "id"),
+        Index("ix_events_host_country_id", "host_country_id", "date_start", "id"),
         Index("ix_events_title_en", "title_en", "id"),
         # Events of a country come by id from event_countries: their dates are read from this index.
         Index("ix_events_id_dates", "id", "date_start", "date_end"),
@@ -817,8 +820,9 @@ class TradeFigure(Versioned, Searchable, Base):
         Index("ix_trade_figures_pair_period", "reporter_id", "partner_id", "period_start", "id"),
         Index("ix_trade_figures_partner", "partner_id", "period_start", "id"),
         Index("ix_trade_figures_indicator", "indicator", "period_start", "id"),
-        # One indicator's figures by value: a page sorted by value, or a range of values, read in order.
-        Index("ix_trade_figures_indicator_value", "indicator", "value", "id"),
+        # One indicator's figures by value: a page sorted by value, or a range of values, read in order;
+        # a window of years tested in the index, not in each passed figure's row.
+        Index("ix_trade_figures_indicator_value", "indicator", "value", "id", "period_start", "period_end"),
         Index("ix_trade_figures_period_start", "period_start", "id"),
         Index("ix_trade_figures_period_end", "period_end", "id"),
         Index("ix_trade_figures_value", "value", "id"),

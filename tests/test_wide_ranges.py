@@ -78,9 +78,17 @@ def test_only_a_wide_window_out_of_period_order_is_told_likely(
     assert "likely(" not in page_sql(session, connection, sort="-value", reporter=["AZ"], **wide)
     if sqlite:
         assert "ix_trade_figures_indicator_value" in sqlite_plan(session, connection, sort="-value", **wide)
-        assert "ix_trade_figures_indicator_value" not in sqlite_plan(
-            session, connection, sort="-value", **narrow
-        )
+
+
+@pytest.mark.usefixtures("figures")
+def test_a_window_tested_in_the_walked_index_is_wide_sooner(session: Session, connection: Connection) -> None:
+    """One indicator's figures by value are walked along an index that holds their periods (migration
+    0019): each entry is tested there, without its row, so fewer figures make a window worth walking
+    than in id order, whose walk reads every passed figure's row."""
+    sqlite = connection.dialect.name == "sqlite"
+    four_years = {"period_from": "1920", "period_to": "1923", "limit": 5}
+    assert ("likely(" in page_sql(session, connection, sort="-value", **four_years)) is sqlite
+    assert "likely(" not in page_sql(session, connection, sort="id", **four_years)
 
 
 @pytest.mark.parametrize("window", [("1901", "1940"), ("1920", "1920"), ("1915", "1924")])

@@ -29,6 +29,7 @@ def likely_if_wide(
     rows_key: Hashable,
     read_range: Sequence[ColumnElement[bool]],
     range_key: Hashable,
+    covering: bool = False,
 ) -> list[ColumnElement[bool]]:
     """`terms`, the range's conditions, each told likely true when the range is wide (SQLite only).
 
@@ -38,16 +39,21 @@ def likely_if_wide(
     under `rows_key` (naming `rows`) and `range_key` (naming the range: its bounds).
 
     Walking the sort's index reads about page × rows ÷ rows in range entries; reading the range reads
-    its rows and sorts them: the two cost the same where range² = page × rows. The range is counted
-    only up to there."""
+    its rows and sorts them: the two cost the same where range² = page × rows. `covering`: the sort's
+    index holds the range's columns too, so the walk tests an entry without reading its row, at about
+    half the cost (COVERED_ENTRY). The range is counted only up to there."""
     if not terms or session.get_bind().dialect.name != "sqlite":
         return terms
     every = _ROWS.get(session, rows_key, lambda: _counted(session, rows, None))
-    enough = math.isqrt((page_size + 1) * every) + 1
+    enough = math.isqrt((page_size + 1) * every // (COVERED_ENTRY if covering else 1)) + 1
     inside = _IN_RANGE.get(
         session, (rows_key, range_key, enough), lambda: _counted(session, rows.where(*read_range), enough)
     )
     return [func.likely(term) for term in terms] if inside >= enough else terms
+
+
+# How many entries of a covering index a walk tests for the cost of one entry whose row it reads.
+COVERED_ENTRY = 2
 
 
 def between(column: Any, low: Any, high: Any) -> list[ColumnElement[bool]]:

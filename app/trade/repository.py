@@ -95,9 +95,16 @@ def _window_terms(session: Session, filters: TradeFigureFilters) -> list[ColumnE
         terms.append(TradeFigure.period_start >= start)
     if filters.sort.removeprefix("-") == "period" or _indexed_filters(filters) != {"period"}:
         return terms
-    # Every figure the window admits starts within [start, end].
+    # Every figure the window admits starts within [start, end]. One indicator's figures by value are
+    # walked along (indicator, value, id, period_start, period_end): the window is tested there.
+    by_value = filters.sort.removeprefix("-") == "value" and len(filters.indicator) == 1
     return _likely_if_wide(
-        session, filters, terms, between(TradeFigure.period_start, start, end), ("period", start, end)
+        session,
+        filters,
+        terms,
+        between(TradeFigure.period_start, start, end),
+        ("period", start, end),
+        covering=by_value,
     )
 
 
@@ -116,6 +123,7 @@ def _likely_if_wide(
     terms: list[ColumnElement[bool]],
     read_range: list[ColumnElement[bool]],
     range_key: tuple[object, ...],
+    covering: bool = False,
 ) -> list[ColumnElement[bool]]:
     # The ranges' indexes lead with the indicator ((indicator, value, id); period_start's is read
     # for each): the figures of the indicators asked for are the rows the range is part of.
@@ -131,6 +139,7 @@ def _likely_if_wide(
         rows_key=("trade_figures", indicators),
         read_range=read_range,
         range_key=range_key,
+        covering=covering,
     )
 
 
