@@ -837,6 +837,31 @@ def _has_period(reading: Reading, paragraph: int, bases: bool = True) -> bool:
     )
 
 
+def _points_at_a_period(reading: Reading, periods: Sequence[Period]) -> bool:
+    """Whether a sentence names a period, or points back at one ("in the same half"); a base told
+    against the figure's own period ("чем годом ранее", "a year earlier") is none."""
+    text = reading.document.text
+    return any(
+        not (p.comparison and p.kind == "same")
+        or re.search(r"same|(?<!\w)(?:тот|этот|те|том)\s+же", text[p.start : p.end])
+        for p in periods
+    )
+
+
+def _names_only(reading: Reading, facts: SentenceFacts, period: str | None) -> bool:
+    """Whether the other sentences of a sentence's paragraph name a period, and that one alone
+    (bases of comparison aside)."""
+    year = reading.published.year if reading.published else None
+    named = {
+        found.value
+        for other in reading.document.paragraph_sentences(facts.sentence.paragraph)
+        if other.index != facts.sentence.index
+        for found in find_periods(other.text, other.start, year, reading.published)
+        if not found.comparison and found.kind not in {"same", "carry", "annual"}
+    }
+    return period is not None and named == {period}
+
+
 def _paragraph_year(reading: Reading, facts: SentenceFacts) -> int | None:
     """Without a publication date, "the year" is the last year the paragraph named outright."""
     year = None
@@ -1054,6 +1079,15 @@ def _figure(
             # A paragraph that names no period goes on with the one before it ("По данным
             # ведомства, импорт из КНР достиг…" after a lead that stated the year).
             carried_here = last_period.get(sentence.paragraph - 1)
+        if (
+            carried_here is None
+            and not _points_at_a_period(reading, periods)
+            and _names_only(reading, facts, last_period.get(_FIRST))
+        ):
+            # "Machinery … remained the largest import group, at USD 31.7 million. A total of 1,240
+            # cars were imported in January–April": a paragraph whose other sentences name the
+            # release's period alone tells its figures of that period
+            carried_here = last_period.get(_FIRST)
         if carried_here is None and _FIRST not in last_period and told:
             # "О внешней торговле … за январь–октябрь 2026 года" over "Товарооборот — 512,8 млн":
             # a release's first figures are of the period its heading told

@@ -327,8 +327,8 @@ def _after_a_flow(reading: Reading, before: Sequence[Token], countries: set[int]
     if not cues:
         return []
     cue = cues[-1]
-    head = before[cue.last - 1]
-    if not _flow_noun(head, language):
+    # "shipments to": a cue may end on the preposition that marks the partner
+    if not any(_flow_noun(token, language) for token in before[cue.first : cue.last]):
         return []
     rest = list(before[cue.last :])
     if language == "ru":
