@@ -907,6 +907,26 @@ LINES_OF_GOODS_3: tuple[Wording, ...] = (
         (61_800_000, "wheat"),
         (212_000, "wheat"),
     ),
+    # litres measure some goods, those the sentence names, wherever it names them
+    _c(
+        "litres of goods",
+        "en",
+        "Moldova exported 3.2 million litres of wine to Latvia in 2025.",
+        (3_200_000, "wine"),
+    ),
+    _c(
+        "litres of goods",
+        "ru",
+        "В 2025 году из Молдовы в Латвию вывезено 3,2 млн литров вина.",
+        (3_200_000, "wine"),
+    ),
+    _c(
+        "litres of goods named elsewhere in the sentence",
+        "en",
+        "Moldovan wineries shipped 3.2 million litres to Latvian importers in 2025, making Latvia the "
+        "largest Baltic buyer of Moldovan wine.",
+        (3_200_000, "wine"),
+    ),
 )
 
 

@@ -26,7 +26,7 @@ from app.extraction.text import Sentence, Token
 from app.extraction.when import Period, find_periods, fiscal_first_month, shift_year, span
 from app.iso4217 import CURRENCIES
 
-_VOLUME = {"tonnes", "barrels_per_day", "containers", "teu", "cubic_metres", "thousand_kwh"}
+_VOLUME = {"tonnes", "barrels_per_day", "containers", "teu", "cubic_metres", "thousand_kwh", "litres"}
 _FITS = {
     "trade_turnover": CURRENCIES | {"tonnes"},
     "exports": CURRENCIES | _VOLUME,
@@ -1196,6 +1196,8 @@ def _figure(
         "bound": bound,
         "status": status,
     }
+    if body["commodity"] == "TOTAL" and amount.unit in _SOME_GOODS_UNITS:
+        return None, 0
     if upper is not None:
         body["value_upper"] = upper
     if indicator.endswith("_growth"):
@@ -2138,6 +2140,8 @@ _ANOTHER_CLAUSE = {"while", "whereas", "but", "and", "а", "но", "тогда",
 # Cubic metres, barrels a day and kWh are of gas, oil and electricity where no goods are named
 # ("deliveries reached 1.05 billion cubic metres"); tonnes of no named goods are cargo of all kinds.
 _GOODS_OF_UNIT = {"cubic_metres": "gas", "barrels_per_day": "oil", "thousand_kwh": "electricity"}
+# Units that measure some goods, never all the goods of a flow: a figure in them of no goods is none
+_SOME_GOODS_UNITS = {"litres"}
 _NOT_AN_ITEM = {"the", "its", "their", "which", "that", "said", "says", "while", "worth", "up", "down"}
 
 
@@ -2205,6 +2209,11 @@ def _commodity(
         return str(carried[0])
     first = amount.unit != "percent" and (not before or before[0].start == facts.sentence.tokens[0].start)
     opening = goods_opening_the_sentence(reading, facts, amount.start) if first else None
+    named_anywhere = {c.value for c in reading.cues("COMMODITIES", facts.sentence.tokens)}
+    if amount.unit in _SOME_GOODS_UNITS and len(named_anywhere) == 1:
+        # "…shipped 6.1 million litres to Polish importers, … the largest buyer of Georgian wine":
+        # litres measure some goods, the ones the sentence names
+        return named_anywhere.pop()
     return (
         goods_before_colon(reading, facts, amount.start)
         or opening

@@ -417,7 +417,8 @@ def _before_a_carrying_verb(before: Sequence[Token], countries: set[int]) -> lis
                 return []
         while words and words[0].text.lower() in _JOINERS:
             words = words[1:]
-        if any(t.text.lower() in _MOVERS | _FLOW_NOUNS["en"] for t in words):
+        # movers, and the works that make goods ("wineries", "refineries"), are no goods
+        if any(t.text.lower() in _MOVERS | _FLOW_NOUNS["en"] or t.text.endswith("eries") for t in words):
             return []
         return words
     return []
