@@ -860,6 +860,76 @@ LINES_OF_GOODS_2: tuple[Wording, ...] = (
 )
 
 
+# Lines of goods in a release's paragraph: goods before a flow noun that ends on the partner's
+# preposition ("cashmere shipments to Germany"), a rank before the flow noun ("the largest import
+# group") that is no goods, and a line told in a sentence of no period of its own, the paragraph
+# naming the release's period in another sentence. Each is that goods' figure.
+LINES_OF_GOODS_3: tuple[Wording, ...] = (
+    _c(
+        "goods before a flow noun and the partner's preposition",
+        "en",
+        "Mongolia's exports to Latvia rose in January-June 2025. Combed wool shipments to Latvia "
+        "totalled 84 tonnes, worth USD 1.9 million.",
+        (84, "wool"),
+        (1_900_000, "wool"),
+    ),
+    _c(
+        "goods before a flow noun and the partner's preposition",
+        "en",
+        "Kenya's exports to Latvia rose in 2025. Cut flower deliveries to Latvia reached 2,100 tonnes.",
+        (2_100, "flower"),
+    ),
+    _c(
+        "a rank before the flow noun is no goods",
+        "en",
+        "In January-September 2025 Uzbekistan's imports from Latvia came to USD 52.2 million. "
+        "Pharmaceuticals remained the largest import group, at USD 14.6 million.",
+        (52_200_000, "TOTAL"),
+        (14_600_000, "medicines"),
+    ),
+    _c(
+        "a line in a sentence of no period, the paragraph naming the release's",
+        "en",
+        "In January-October 2025, Kazakhstan's trade with Latvia amounted to USD 310.4 million.\n\n"
+        "Exports to Latvia reached USD 205.3 million, of which wheat accounted for USD 61.8 million. "
+        "In physical terms, 212,000 tonnes of wheat were shipped over the ten months.",
+        (205_300_000, "TOTAL"),
+        (61_800_000, "wheat"),
+        (212_000, "wheat"),
+    ),
+    _c(
+        "a line in a sentence of no period, the paragraph naming the release's",
+        "ru",
+        "Товарооборот Казахстана с Латвией в январе–октябре 2025 года составил 310,4 млн долларов.\n\n"
+        "Экспорт в Латвию достиг 205,3 млн долларов, из них пшеница — 61,8 млн долларов. В натуральном "
+        "выражении за январь–октябрь отгружено 212 тыс. тонн пшеницы.",
+        (205_300_000, "TOTAL"),
+        (61_800_000, "wheat"),
+        (212_000, "wheat"),
+    ),
+    # litres measure some goods, those the sentence names, wherever it names them
+    _c(
+        "litres of goods",
+        "en",
+        "Moldova exported 3.2 million litres of wine to Latvia in 2025.",
+        (3_200_000, "wine"),
+    ),
+    _c(
+        "litres of goods",
+        "ru",
+        "В 2025 году из Молдовы в Латвию вывезено 3,2 млн литров вина.",
+        (3_200_000, "wine"),
+    ),
+    _c(
+        "litres of goods named elsewhere in the sentence",
+        "en",
+        "Moldovan wineries shipped 3.2 million litres to Latvian importers in 2025, making Latvia the "
+        "largest Baltic buyer of Moldovan wine.",
+        (3_200_000, "wine"),
+    ),
+)
+
+
 def judge(wording: Wording) -> Outcome:
     bodies = [b for b in proposals_of(wording, "trade_figure") if b["unit"] != "percent"]
     proposed = [(b["value"], b.get("commodity", "TOTAL")) for b in bodies]
@@ -878,6 +948,7 @@ def main() -> None:
             "open goods": OPEN_GOODS,
             "lines of goods": LINES_OF_GOODS,
             "lines of goods, 2": LINES_OF_GOODS_2,
+            "lines of goods, 3": LINES_OF_GOODS_3,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -8,6 +8,7 @@ from bench.extraction_commodity_wordings import (
     FRESH,
     LINES_OF_GOODS,
     LINES_OF_GOODS_2,
+    LINES_OF_GOODS_3,
     OPEN_GOODS,
     judge,
 )
@@ -22,7 +23,7 @@ KNOWN_FAILING = {
 }
 
 
-ALL = COMMODITY_WORDINGS + FRESH + OPEN_GOODS + LINES_OF_GOODS + LINES_OF_GOODS_2
+ALL = COMMODITY_WORDINGS + FRESH + OPEN_GOODS + LINES_OF_GOODS + LINES_OF_GOODS_2 + LINES_OF_GOODS_3
 
 
 @pytest.mark.parametrize("wording", catalogue_params(ALL, KNOWN_FAILING))

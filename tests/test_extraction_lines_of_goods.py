@@ -54,3 +54,29 @@ def test_a_part_of_the_pairs_trade_falling_to_goods_of_neither_side_is_no_figure
         "пришлось на хлопковую пряжу."
     )
     assert [b["value"] for b in figures(text, "ru")] == [96_000_000]
+
+
+def test_a_line_in_a_sentence_of_no_period_takes_the_release_period_its_paragraph_names() -> None:
+    text = (
+        "Foreign trade with the Republic of Latvia: January-September 2026\n\n"
+        "In January-September 2026, Uzbekistan's trade turnover with Latvia amounted to USD 148.3 "
+        "million.\n\n"
+        "Month on month, trade with Latvia picked up in September: turnover stood at USD 19.2 million.\n\n"
+        "Machinery and equipment remained the largest import group, at USD 22.4 million. Imports of "
+        "medicines from Latvia in January-September came to USD 6.1 million."
+    )
+    lines = [b for b in figures(text, "en") if b["indicator"] == "imports"]
+    assert [(b["value"], b["commodity"], b["period"]) for b in lines] == [
+        (22_400_000, "machinery", "2026-01/2026-09"),
+        (6_100_000, "medicines", "2026-01/2026-09"),
+    ]
+
+
+def test_a_sentence_pointing_at_the_same_half_takes_no_other_period_of_its_paragraph() -> None:
+    text = (
+        "Trade between Chile and Peru reached $4.1 billion in 2025 and $2.2 billion in the first half of "
+        "2026.\n\n"
+        "Peruvian customs count it differently: Peru's exports to Chile came to $0.9 billion in the same "
+        "half. Peru shipped 41,000 tonnes of grapes to Chile last year."
+    )
+    assert not [b for b in figures(text, "en") if b["value"] == 900_000_000 and b["period"] == "2025"]

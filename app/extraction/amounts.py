@@ -205,6 +205,7 @@ _UNITS: tuple[tuple[str | None, str, float], ...] = (
     ),
     (r"тонн(?:а|ы)?\b|т\.?(?![а-яёА-ЯЁ\w])|(?:metric\s+)?tonnes?\b|tons?\b|t\b", "tonnes", 1),
     (r"%|процент(?:а|ов)?\b|percent\b|per\s+cent\b|pct\b", "percent", 1),
+    (r"литр(?:ов|а)?\b|lit(?:re|er)s?\b", "litres", 1),
     (
         r"контейнер\w*\s+в\s+двадцатифутов\w*\s+эквивалент\w*|containers?\s+in\s+twenty-foot\s+equivalent(?:\s+units?)?",
         "teu",

@@ -26,7 +26,7 @@ from app.extraction.text import Sentence, Token
 from app.extraction.when import Period, find_periods, fiscal_first_month, shift_year, span
 from app.iso4217 import CURRENCIES
 
-_VOLUME = {"tonnes", "barrels_per_day", "containers", "teu", "cubic_metres", "thousand_kwh"}
+_VOLUME = {"tonnes", "barrels_per_day", "containers", "teu", "cubic_metres", "thousand_kwh", "litres"}
 _FITS = {
     "trade_turnover": CURRENCIES | {"tonnes"},
     "exports": CURRENCIES | _VOLUME,
@@ -398,56 +398,188 @@ _TABLE_UNIT = re.compile(
     re.IGNORECASE,
 )
 _TABLE_TOTAL = {"total", "итого", "всего"}
+# A column of changes: "Change (%)", "в % к январю–сентябрю 2025 г.", "прирост, %"
+_CHANGE_HEAD = re.compile(r"%|\b(?:change|growth)\b|изменени|прирост|темп", re.IGNORECASE)
+# … told as an index of the base, 100 being no change: "в % к …", "% of", "as % of"
+_INDEX_HEAD = re.compile(r"в\s*%\s*к|%\s*(?:к|of|to)\b|\bin\s*%\s*(?:of|to)\b", re.IGNORECASE)
+# A change against the span just before ("-3.1% q/q", "к предыдущему кварталу"), not a year before
+_SPAN_BEFORE = re.compile(
+    r"\b(?:q/q|m/m|qoq|mom)\b|(?:quarter|month)\s+on\s+(?:quarter|month)|к\s+предыдущему", re.IGNORECASE
+)
+_CHANGE_CELL = re.compile(r"\s*([+\-−–]?)\s*(\d+(?:[.,]\d+)?)\s*%?")
+_YEAR_LABEL = re.compile(
+    r"(?:(?:full|whole|calendar)[\s-]+year|year|итого\s+за|за)?\s*((?:19|20)\d{2})(?:\s*(?:год|г)\.?)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Column:
+    """What a table's column holds: a period's values, a flow's values, or their changes in percent
+    (`index`: told as a share of the base, 100 being no change)."""
+
+    kind: str  # "period", "flow" or "change"
+    period: str | None = None
+    indicator: str | None = None
+    unit: tuple[float, str] | None = None
+    index: bool = False
+    base: str | None = None
+
+
+def _cells(sentence: Sentence) -> list[tuple[str, int, int]]:
+    """A table row's cells: their stripped text, and where each stands in the document."""
+    cells = []
+    start = sentence.start
+    for part in sentence.text.split("|"):
+        cells.append((part.strip(), start, start + len(part)))
+        start += len(part) + 1
+    return cells
+
+
+def _table_period(reading: Reading, text: str, year: int | None) -> str | None:
+    """The one period a cell names ("январь–сентябрь 2026 г.", "Q3 2026", "Full year 2025")."""
+    periods = [p for p in find_periods(text, 0, year, reading.published) if p.kind not in {"same", "carry"}]
+    if len(periods) == 1 and not periods[0].comparison:
+        return periods[0].value
+    bare = _YEAR_LABEL.fullmatch(text)
+    return bare.group(1) if bare and not periods else None
+
+
+def _unit_of(reading: Reading, words: str | None) -> tuple[float, str] | None:
+    """The scale and unit some words give a column ("(млн долларов США)", "USD million",
+    "million euros")."""
+    if not words:
+        return None
+    found = _TABLE_UNIT.search(words)
+    if found is not None:
+        scale = _TABLE_SCALE[(found.group("scale") or found.group("scale2")).lower()]
+        return scale, "tonnes" if (found.group("unit") or "").lower() in {"тонн", "tonne"} else "USD"
+    for part in [*re.findall(r"\(([^()]+)\)", words), *re.split(r"[,;()]", words)]:
+        # "USD million" is "1 million USD" written the way a column is headed
+        part = _CURRENCY_FIRST.sub(r"\2 \1", part.strip())
+        units = find_amounts(f"1 {part}", 0, reading.language) if part else []
+        if len(units) == 1 and units[0].unit != "percent":
+            return units[0].value, units[0].unit
+    return None
+
+
+def _column(
+    reading: Reading, header: SentenceFacts, cell: tuple[str, int, int], year: int | None
+) -> _Column | None:
+    text, start, end = cell
+    if _CHANGE_HEAD.search(text):
+        bases = [
+            p for p in find_periods(text, 0, year, reading.published) if p.comparison and p.kind != "same"
+        ]
+        return _Column("change", index=bool(_INDEX_HEAD.search(text)), base=bases[0].value if bases else None)
+    period = _table_period(reading, text, year)
+    if period is not None:
+        return _Column("period", period=period)
+    cues = _indicator_cues(reading, _tokens_between(header.sentence.tokens, start, end))
+    if cues:
+        return _Column("flow", indicator=cues[0].value, unit=_unit_of(reading, text))
+    return None
+
+
+def _change(text: str, column: _Column) -> float | None:
+    """A change cell's rate in percent ("+5.4% on 2024", "105,1" in an index column)."""
+    found = _CHANGE_CELL.match(text)
+    if found is None:
+        return None
+    value = float(found.group(2).replace(",", "."))
+    value = -value if found.group(1) in {"-", "−", "–"} else value
+    return round(value - 100, 6) if column.index else value
+
+
+def _span_before(period: str) -> str:
+    first, last = _months(period)
+    return _months_span(2 * first - last - 1, first - 1)
 
 
 def _table_figures(
     reading: Reading, proposals: list[Proposal], preliminary: _Preliminary
 ) -> list[tuple[dict[str, Any], SentenceFacts]]:
-    """A table written as text ("Flow | Jan–Oct 2025 | Jan–Oct 2026" over rows "Exports | 10,720.3 |
-    10,119.8"), its unit in the caption line above it ("(US$ million)"): a figure per row and period
-    column that the text has not already told (a release repeats its current figures in prose)."""
+    """A table written as text, its unit in the caption line above it ("(US$ million)", "(million
+    euros)") or in a column's head ("Turnover, USD million"): its rows are flows and its columns
+    periods ("Flow | Jan–Oct 2025 | Jan–Oct 2026" over "Exports | 10,720.3 | 10,119.8"), or its rows
+    periods and its columns flows ("Period | Exports | Imports" over "1st quarter | 741.2 | 688.0");
+    a column of changes ("Change (%)", "в % к январю–сентябрю 2025 г.") gives the rate of the
+    values to its left. A figure per cell that the text has not already told (a release repeats its
+    current figures in prose). The flows' sides are the row's, the caption's or the release's."""
     found: list[tuple[dict[str, Any], SentenceFacts]] = []
     facts_list = reading.facts
     told = [(p.body["indicator"], p.body["period"], p.body["value"]) for p in proposals]
+    home = _home_reporter(reading, proposals)
     for index, header in enumerate(facts_list):
-        cells = [c.strip() for c in header.sentence.text.split("|")]
+        cells = _cells(header.sentence)
         if len(cells) < 3 or index == 0 or "|" in facts_list[index - 1].sentence.text:
             continue
         # The caption is the line above the header, whether or not it was read as a sentence.
         above = reading.document.text[: header.sentence.start].rstrip().rpartition("\n")[2]
-        caption = _TABLE_UNIT.search(above)
-        if caption is None:
-            continue
-        scale = _TABLE_SCALE[(caption.group("scale") or caption.group("scale2")).lower()]
-        unit = "tonnes" if (caption.group("unit") or "").lower() in {"тонн", "tonne"} else "USD"
-        year = reading.published.year if reading.published else None
-        columns: dict[int, str] = {}
-        for column, cell in enumerate(cells[1:], start=1):
-            found_periods = [p for p in find_periods(cell, 0, year, reading.published) if not p.comparison]
-            if re.fullmatch(r"(?:19|20)\d{2}", cell):
-                columns[column] = cell  # a bare year heads its column
-            elif len(found_periods) == 1 and re.search(r"\d{4}", cell):
-                columns[column] = found_periods[0].value
+        years = set(re.findall(r"\b(?:19|20)\d{2}\b", above))
+        year = int(years.pop()) if len(years) == 1 else reading.published.year if reading.published else None
+        caption_unit = _unit_of(reading, above)
+        columns = {
+            i: c for i, cell in enumerate(cells[1:], start=1) if (c := _column(reading, header, cell, year))
+        }
+        by_period = any(c.kind == "period" for c in columns.values())
         for row in facts_list[index + 1 :]:
-            values = [c.strip() for c in row.sentence.text.split("|")]
+            values = _cells(row.sentence)
             if len(values) != len(cells) or row.sentence.paragraph != header.sentence.paragraph:
                 break
-            cues = _indicator_cues(reading, row.sentence.tokens)
-            label = values[0].lower()
-            indicator = cues[0].value if cues else "trade_turnover" if label in _TABLE_TOTAL else None
-            if indicator is None or unit not in _FITS[indicator]:
-                continue
-            pair = _pair(reading, row, indicator)
-            if pair is None:
-                continue
-            (reporter, partner), _ = pair
-            for column, period in columns.items():
-                if not re.fullmatch(r"-?\d[\d \u00a0\u202f.,]*", values[column]):
+            label, label_start, label_end = values[0]
+            if by_period:
+                cues = _indicator_cues(reading, _tokens_between(row.sentence.tokens, label_start, label_end))
+                flow = cues[0].value if cues else "trade_turnover" if label.lower() in _TABLE_TOTAL else None
+                row_period = None
+            else:
+                flow, row_period = None, _table_period(reading, label, year)
+                if row_period is None:
                     continue
-                value = round(parse_number(values[column], reading.language) * scale, 6)
-                body = _listed_figure(
-                    reading, told, preliminary, (reporter, partner), indicator, period, value, unit
-                )
+            last: tuple[str, str, tuple[float, str] | None] | None = (
+                None  # the flow, period, unit to the left
+            )
+            for column_index, column in sorted(columns.items()):
+                text = values[column_index][0]
+                if column.kind == "change":
+                    rate = _change(text, column)
+                    if last is None or rate is None:
+                        continue
+                    flow_left, period_left, _ = last
+                    base = (
+                        column.base
+                        or (_span_before(period_left) if _SPAN_BEFORE.search(text) else None)
+                        or shift_year(period_left, -1)
+                    )
+                    pair = _pair(reading, row, flow_left, home=home)
+                    body = pair and _listed_figure(
+                        reading,
+                        told,
+                        preliminary,
+                        pair[0],
+                        f"{flow_left}_growth",
+                        period_left,
+                        rate,
+                        "percent",
+                    )
+                    if body:
+                        body["compared_period"] = base
+                        found.append((body, row))
+                    continue
+                indicator = flow if by_period else column.indicator
+                period = column.period if by_period else row_period
+                unit = caption_unit if by_period else column.unit or caption_unit
+                if indicator is None or period is None or unit is None or unit[1] not in _FITS[indicator]:
+                    last = None
+                    continue
+                last = (indicator, period, unit)
+                if not re.fullmatch(r"-?\d[\d \u00a0\u202f.,]*", text):
+                    continue
+                pair = _pair(reading, row, indicator, home=home)
+                if pair is None:
+                    continue
+                value = round(parse_number(text, reading.language) * unit[0], 6)
+                body = _listed_figure(reading, told, preliminary, pair[0], indicator, period, value, unit[1])
                 if body is not None:
                     found.append((body, row))
     return found
@@ -486,8 +618,10 @@ _LIST_CAPTION = re.compile(
     r"(?:,\s*(?P<lead>[^,()]+?)\s*)?(?:\((?P<bracket>[^()]+)\)|,\s*(?P<tail>[^,()]+))\s*:\s*$"
 )
 _LIST_NUMBER = r"-?\d[\d \u00a0\u202f]*(?:[.,]\d+)?"
+# "экспорт в Италию — 10 412,3 (-7,9%);": a line's change in brackets after its value
 _LIST_ROW = re.compile(
-    rf"\s*(?P<label>[^:|]{{2,40}}?)\s*[—–:]\s*(?P<values>{_LIST_NUMBER}(?:\s*/\s*{_LIST_NUMBER})*)\s*[;.]?\s*"
+    rf"\s*(?P<label>[^:|]{{2,40}}?)\s*[—–:]\s*(?P<values>{_LIST_NUMBER}(?:\s*/\s*{_LIST_NUMBER})*)"
+    r"(?:\s*\((?P<change>[+\-−–]?\s*\d+(?:[.,]\d+)?)\s*%\))?\s*[;.]?\s*"
 )
 Flow = tuple[str, tuple[str, str]]  # an indicator and its (reporter, partner)
 
@@ -499,23 +633,29 @@ def _list_figures(
     США):" over lines "I квартал — 20,1;"): a figure per line whose label is a period. The flow is
     the caption's, else the one the text told last; a caption's brackets may name one flow per
     column ("USD million (Chilean exports to Peru / Chilean imports from Peru):" over
-    "January–March: 702.4 / 488.0"). A line the text has already told is left out."""
+    "January–March: 702.4 / 488.0"). A line may name its flow instead, the caption the period
+    ("Основные показатели за январь–сентябрь 2026 года (млн долларов США):" over "экспорт в Италию —
+    10 412,3 (-7,9%);"), its change in brackets. A line the text has already told is left out."""
     found: list[tuple[dict[str, Any], SentenceFacts]] = []
     facts_list = reading.facts
     year = reading.published.year if reading.published else None
     told = [(p.body["indicator"], p.body["period"], p.body["value"]) for p in proposals]
+    home = _home_reporter(reading, proposals)
     for index, caption in enumerate(facts_list):
         heading = _LIST_CAPTION.search(caption.sentence.text)
         following = facts_list[index + 1].sentence.text if index + 1 < len(facts_list) else ""
         if heading is None or not _LIST_ROW.fullmatch(following):
             continue
         scale_unit = _caption_unit(reading, heading)
+        caption_periods = [
+            p
+            for p in find_periods(caption.sentence.text, 0, year, reading.published)
+            if not p.comparison and p.kind not in {"same", "carry"}
+        ]
         flows = _caption_flows(reading, proposals, caption, heading)
-        if scale_unit is None or not flows:
+        if scale_unit is None:
             continue
         scale, unit = scale_unit
-        if any(unit not in _FITS[indicator] for indicator, _ in flows):
-            continue
         for row in facts_list[index + 1 :]:
             line = _LIST_ROW.fullmatch(row.sentence.text)
             if line is None or row.sentence.paragraph != caption.sentence.paragraph:
@@ -524,13 +664,34 @@ def _list_figures(
             periods = [
                 p for p in find_periods(line.group("label"), 0, year, reading.published) if not p.comparison
             ]
-            if len(values) != len(flows) or len(periods) != 1 or periods[0].kind in {"same", "carry"}:
+            row_flows = flows
+            if not periods and len(caption_periods) == 1 and len(values) == 1:
+                # a line that names its flow, of the caption's period
+                periods = caption_periods
+                label_end = row.sentence.start + line.end("label")
+                cues = _indicator_cues(
+                    reading, _tokens_between(row.sentence.tokens, row.sentence.start, label_end)
+                )
+                sides = _pair(reading, row, cues[0].value, home=home) if cues else None
+                row_flows = [(cues[0].value, sides[0])] if cues and sides else []
+            if not row_flows or any(unit not in _FITS[indicator] for indicator, _ in row_flows):
+                continue
+            if len(values) != len(row_flows) or len(periods) != 1 or periods[0].kind in {"same", "carry"}:
                 continue
             period = periods[0].value
-            for (indicator, pair), raw in zip(flows, values, strict=True):
+            for (indicator, pair), raw in zip(row_flows, values, strict=True):
                 value = round(parse_number(raw, reading.language) * scale, 6)
                 body = _listed_figure(reading, told, preliminary, pair, indicator, period, value, unit)
                 if body is not None:
+                    found.append((body, row))
+            rate = _change(line.group("change"), _Column("change")) if line.group("change") else None
+            if rate is not None and len(row_flows) == 1:
+                indicator, pair = row_flows[0]
+                body = _listed_figure(
+                    reading, told, preliminary, pair, f"{indicator}_growth", period, rate, "percent"
+                )
+                if body is not None:
+                    body["compared_period"] = shift_year(period, -1)
                     found.append((body, row))
     return found
 
@@ -541,11 +702,9 @@ _CURRENCY_FIRST = re.compile(r"^(US\$|USD|EUR|\$|€)\s*(thousand|million|billio
 def _caption_unit(reading: Reading, heading: re.Match[str]) -> tuple[float, str] | None:
     """The scale and unit a caption gives ("(млн евро)", ", USD million (…)")."""
     for words in (heading.group("bracket"), heading.group("tail"), heading.group("lead")):
-        # "USD million" is "1 million USD" written the way a column is headed
-        words = _CURRENCY_FIRST.sub(r"\2 \1", words.strip()) if words else words
-        units = find_amounts(f"1 {words}", 0, reading.language) if words else []
-        if len(units) == 1 and units[0].unit != "percent":
-            return units[0].value, units[0].unit
+        unit = _unit_of(reading, words)
+        if unit is not None:
+            return unit
     return None
 
 
@@ -676,6 +835,31 @@ def _has_period(reading: Reading, paragraph: int, bases: bool = True) -> bool:
         for other in reading.document.paragraph_sentences(paragraph)
         for period in find_periods(other.text, other.start, year, reading.published)
     )
+
+
+def _points_at_a_period(reading: Reading, periods: Sequence[Period]) -> bool:
+    """Whether a sentence names a period, or points back at one ("in the same half"); a base told
+    against the figure's own period ("чем годом ранее", "a year earlier") is none."""
+    text = reading.document.text
+    return any(
+        not (p.comparison and p.kind == "same")
+        or re.search(r"same|(?<!\w)(?:тот|этот|те|том)\s+же", text[p.start : p.end])
+        for p in periods
+    )
+
+
+def _names_only(reading: Reading, facts: SentenceFacts, period: str | None) -> bool:
+    """Whether the other sentences of a sentence's paragraph name a period, and that one alone
+    (bases of comparison aside)."""
+    year = reading.published.year if reading.published else None
+    named = {
+        found.value
+        for other in reading.document.paragraph_sentences(facts.sentence.paragraph)
+        if other.index != facts.sentence.index
+        for found in find_periods(other.text, other.start, year, reading.published)
+        if not found.comparison and found.kind not in {"same", "carry", "annual"}
+    }
+    return period is not None and named == {period}
 
 
 def _paragraph_year(reading: Reading, facts: SentenceFacts) -> int | None:
@@ -895,6 +1079,15 @@ def _figure(
             # A paragraph that names no period goes on with the one before it ("По данным
             # ведомства, импорт из КНР достиг…" after a lead that stated the year).
             carried_here = last_period.get(sentence.paragraph - 1)
+        if (
+            carried_here is None
+            and not _points_at_a_period(reading, periods)
+            and _names_only(reading, facts, last_period.get(_FIRST))
+        ):
+            # "Machinery … remained the largest import group, at USD 31.7 million. A total of 1,240
+            # cars were imported in January–April": a paragraph whose other sentences name the
+            # release's period alone tells its figures of that period
+            carried_here = last_period.get(_FIRST)
         if carried_here is None and _FIRST not in last_period and told:
             # "О внешней торговле … за январь–октябрь 2026 года" over "Товарооборот — 512,8 млн":
             # a release's first figures are of the period its heading told
@@ -1003,6 +1196,8 @@ def _figure(
         "bound": bound,
         "status": status,
     }
+    if body["commodity"] == "TOTAL" and amount.unit in _SOME_GOODS_UNITS:
+        return None, 0
     if upper is not None:
         body["value_upper"] = upper
     if indicator.endswith("_growth"):
@@ -1945,6 +2140,8 @@ _ANOTHER_CLAUSE = {"while", "whereas", "but", "and", "а", "но", "тогда",
 # Cubic metres, barrels a day and kWh are of gas, oil and electricity where no goods are named
 # ("deliveries reached 1.05 billion cubic metres"); tonnes of no named goods are cargo of all kinds.
 _GOODS_OF_UNIT = {"cubic_metres": "gas", "barrels_per_day": "oil", "thousand_kwh": "electricity"}
+# Units that measure some goods, never all the goods of a flow: a figure in them of no goods is none
+_SOME_GOODS_UNITS = {"litres"}
 _NOT_AN_ITEM = {"the", "its", "their", "which", "that", "said", "says", "while", "worth", "up", "down"}
 
 
@@ -2012,6 +2209,11 @@ def _commodity(
         return str(carried[0])
     first = amount.unit != "percent" and (not before or before[0].start == facts.sentence.tokens[0].start)
     opening = goods_opening_the_sentence(reading, facts, amount.start) if first else None
+    named_anywhere = {c.value for c in reading.cues("COMMODITIES", facts.sentence.tokens)}
+    if amount.unit in _SOME_GOODS_UNITS and len(named_anywhere) == 1:
+        # "…shipped 6.1 million litres to Polish importers, … the largest buyer of Georgian wine":
+        # litres measure some goods, the ones the sentence names
+        return named_anywhere.pop()
     return (
         goods_before_colon(reading, facts, amount.start)
         or opening

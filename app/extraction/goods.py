@@ -327,8 +327,8 @@ def _after_a_flow(reading: Reading, before: Sequence[Token], countries: set[int]
     if not cues:
         return []
     cue = cues[-1]
-    head = before[cue.last - 1]
-    if not _flow_noun(head, language):
+    # "shipments to": a cue may end on the preposition that marks the partner
+    if not any(_flow_noun(token, language) for token in before[cue.first : cue.last]):
         return []
     rest = list(before[cue.last :])
     if language == "ru":
@@ -417,7 +417,8 @@ def _before_a_carrying_verb(before: Sequence[Token], countries: set[int]) -> lis
                 return []
         while words and words[0].text.lower() in _JOINERS:
             words = words[1:]
-        if any(t.text.lower() in _MOVERS | _FLOW_NOUNS["en"] for t in words):
+        # movers, and the works that make goods ("wineries", "refineries"), are no goods
+        if any(t.text.lower() in _MOVERS | _FLOW_NOUNS["en"] or t.text.endswith("eries") for t in words):
             return []
         return words
     return []

@@ -617,6 +617,12 @@ NOT_GOODS: dict[str, tuple[str, ...]] = {
         "data",
         "figures",
         "customs",
+        # a rank before a flow noun ("the largest import group") says which line, not what goods
+        "largest",
+        "biggest",
+        "main",
+        "leading",
+        "principal",
     ),
 }
 
