@@ -809,9 +809,11 @@ def _figure(
     signed = _signed_rate(reading.document.text, amount) if previous_end > sentence.start else None
     if amount.unit == "percent" and after and after[0].text.lower() == "of":
         return None, 0  # "some 60 percent of what we buy": a share
+    index = amount.unit == "percent" and _an_index(reading.document.text, previous_end, amount)
     if amount.unit == "percent":
         growth = (
-            reading.cues("GROWTH", before)
+            index
+            or reading.cues("GROWTH", before)
             or reading.cues("GROWTH", after[:2])
             or _more_than(after)
             or _FOLD.search(reading.document.text, amount.start, amount.end)
@@ -848,7 +850,9 @@ def _figure(
     declined = (reading.cues("DECLINE", before) and not reading.cues("GROWTH", before[-3:])) or (
         amount.unit == "percent" and reading.cues("DECLINE", after[:1])
     )
-    if amount.unit == "percent" and (declined or _less_than(after) or signed == "-"):
+    if index:
+        value, upper = round(value - 100, 6), round(upper - 100, 6) if upper is not None else None
+    elif amount.unit == "percent" and (declined or _less_than(after) or signed == "-"):
         value, upper = (-upper, -value) if upper is not None else (-value, None)
 
     carried = last_period.get(sentence.paragraph) or last_period.get(0)
@@ -881,7 +885,9 @@ def _figure(
     aim = bool(reading.cues("TARGET", before))
     if aim and not any(not p.comparison and previous_end <= p.start and p.end <= own_end for p in periods):
         period = None
-    year_before = _a_year_before(reading.document.text, periods, previous_end, amount.start)
+    year_before = _a_year_before(reading.document.text, periods, previous_end, amount.start) or (
+        _opened_a_year_before(reading.document.text, periods, sentence.start, amount.start)
+    )
     # A base of comparison ("…, или на 3,2 % больше, чем годом ранее") states no period of the figure.
     stated = [p for p in periods if not p.comparison]
     if period is None and not stated and not _a_rate(tokens, after) and not aim:
@@ -903,6 +909,10 @@ def _figure(
             # a list of goods with no period of its own: the release's, its first figure's
             carried_here = last_period.get(_FIRST, carried_here)
         period, explicit = carried_here, False
+    if period is None and not aim:
+        closing = _closing_period(reading.document.text, periods, amount, sentence.end)
+        if closing is not None:
+            period, explicit = _period([closing], amount, amount.end, sentence.end, carried, pointed_at)
     base = _base_stated(reading.document.text, periods, amount) or _base_after(
         reading.document.text, periods, amount, next_start
     )
@@ -992,11 +1002,19 @@ def _figure(
     if from_context:
         confidence -= 0.15
 
+    commodity = _commodity(reading, facts, indicator, amount, before, after, following)
+    re_export = bool(indicator_cues) and _RE_EXPORT.match(tokens[indicator_cues[-1].first].text)
+    if re_export and indicator.startswith("exports"):
+        # "Re-exports to Switzerland accounted for…": the part of exports that was imported first,
+        # a flow of its own; the model holds no rate of it
+        if indicator != "exports":
+            return None, 0
+        indicator = "re_exports"
     body: dict[str, Any] = {
         "reporter": reporter,
         "partner": partner,
         "indicator": indicator,
-        "commodity": _commodity(reading, facts, indicator, amount, before, after, following),
+        "commodity": commodity,
         "period": period,
         "value": value,
         "unit": amount.unit,
@@ -1014,6 +1032,7 @@ def _figure(
     return body, max(confidence, 0.3)
 
 
+_RE_EXPORT = re.compile(r"re-?export|реэкспорт", re.IGNORECASE)
 _SIGNED = re.compile(r"\(\s*([+\-−–])\s*$")
 
 
@@ -1624,6 +1643,38 @@ def _a_year_before(text: str, periods: list[Period], segment_start: int, amount_
     )
 
 
+def _closing_period(text: str, periods: list[Period], amount: Amount, sentence_end: int) -> Period | None:
+    """ "…exports amounted to 410 million dollars and imports to 520 million in January–September":
+    a period that closes a sentence of figures told side by side dates each of them, when it is the
+    one period after the amount and nothing turns the sentence between."""
+    later = [
+        p for p in periods if not p.comparison and p.kind not in {"same", "annual"} and p.start >= amount.end
+    ]
+    if len(later) != 1:
+        return None
+    closing = later[0]
+    if re.search(r"\d", text[closing.end : sentence_end]) or _NOW.search(text, amount.end, closing.start):
+        return None
+    return closing
+
+
+_NOW = re.compile(
+    r"[;:]|\b(?:while|whereas|but|now|this\s+year|а|но|тогда\s+как|сейчас|ныне)\b", re.IGNORECASE
+)
+
+
+def _opened_a_year_before(text: str, periods: list[Period], sentence_start: int, amount_start: int) -> bool:
+    """ "A year earlier, exports had totalled 2.22 billion euros and imports 2.20 billion": a
+    sentence that opens on the year before tells each of its figures of it, until it turns to now."""
+    return any(
+        p.kind == "same"
+        and not text[sentence_start : p.start].strip(" \"'«“")
+        and _YEAR_BEFORE.fullmatch(text[p.start : p.end])
+        and not _NOW.search(text, p.end, amount_start)
+        for p in periods
+    )
+
+
 _OF_TOTAL = re.compile(
     r"\b(?:of\s+(?:the|that|this)\s+(?:total|sum|amount)|из\s+(?:них|этого|общего)\b|в\s+том\s+числе)",
     re.IGNORECASE,
@@ -1650,6 +1701,20 @@ def _more_than(after: Sequence[Token]) -> bool:
         w in {"больше", "выше", "more", "higher", "above", "exceeds", "exceeded"}
         or w.startswith(("превыш", "превыс"))
         for w in words[:2]
+    )
+
+
+_INDEX_BEFORE = re.compile(r"(?:,\s*или|\()\s*$", re.IGNORECASE)
+_INDEX_AFTER = re.compile(r"\s*к\s+(?:уровню\s+)?\w", re.IGNORECASE)
+
+
+def _an_index(text: str, previous_end: int, amount: Amount) -> bool:
+    """ "…составил 312,4 млн долларов, или 106,2 % к январю–сентябрю 2025 года": the level against
+    the base's as a hundred, a growth of 6.2 %."""
+    return (
+        previous_end < amount.start
+        and _INDEX_BEFORE.search(text, previous_end, amount.start) is not None
+        and _INDEX_AFTER.match(text, amount.end) is not None
     )
 
 

@@ -243,6 +243,8 @@ _COMPARISON = re.compile(
     r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+во?)?|versus|vs\.?|(?:показател\w+|уровн\w+|уровень)|(?:%|percent|cent|up|down|growth|increase|rise|decline|half|third|quarter|fifth|tenth),?\s+(?:over|on))\s*(?:(?:аналогичн|соответствующ)\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the\s+same|the)?\s*$",
     re.IGNORECASE,
 )
+_RATE_TO = re.compile(r"к\s", re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"(?:%|процент\w*|раза?)\s*$", re.IGNORECASE)
 # "compared with USD 167.4 million in the first quarter", "from $250 million in 2024": a base told
 # with its value before its period
 _VALUE_BASE = re.compile(
@@ -386,6 +388,9 @@ def find_periods(
             comparison = bool(_COMPARISON.search(text[max(0, match.start() - 40) : match.start()]))
             if not comparison and kind not in {"same", "carry"}:
                 comparison = bool(_VALUE_BASE.search(text[max(0, match.start() - 60) : match.start()]))
+            if not comparison and _RATE_TO.match(match.group()):
+                # "увеличившись на 6,2 % к 2024 году": a rate "к" a year is against it, not by it
+                comparison = bool(_RATE_BEFORE.search(text[max(0, match.start() - 20) : match.start()]))
             if kind == "carry" and _DEMONSTRATIVE.match(match.group()):
                 comparison = False  # "fell 8% over those twelve months": the span, not a base
             opening = _FROM_A_SPAN.match(text, match.start())

@@ -1,0 +1,161 @@
+"""Trade figures whose flow, period or base the rules read wrong on the development sets, by kind of
+wording (issue 12; docs/benchmarks/2026-12-05-extraction-figure-flows.md). Every sentence is our own."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+from extraction_support import checked_bodies
+
+PUBLISHED = date(2026, 11, 10)
+LEAD = "ASTANA, Nov 8 (Steppe Wire) - Kazakhstan and Hungary agreed on Tuesday to expand cooperation.\n\n"
+
+
+def figures(text: str, language: str = "en") -> list[dict[str, Any]]:
+    return checked_bodies(text, language, "trade_figure", PUBLISHED)
+
+
+def keys(text: str, language: str = "en") -> set[tuple[str, str, str, float, str]]:
+    return {
+        (b["reporter"], b["partner"], b["indicator"], b["value"], b["period"])
+        for b in figures(text, language)
+    }
+
+
+# --- re-exports are a flow of their own ---
+
+RE_EXPORTS = [
+    (
+        "en",
+        LEAD + "Trade between Kazakhstan and Hungary reached USD 512 million in January-September. "
+        "Hungarian re-exports to Kazakhstan, mostly machinery, accounted for USD 41.2 million of that.",
+        ("HU", "KZ", "re_exports", 41_200_000, "2026-01/2026-09"),
+    ),
+    (
+        "en",
+        LEAD + "Trade between Kazakhstan and Hungary reached USD 512 million in January-September. "
+        "Re-exports from Hungary to Kazakhstan came to USD 61 million.",
+        ("HU", "KZ", "re_exports", 61_000_000, "2026-01/2026-09"),
+    ),
+    (
+        "ru",
+        "Товарооборот Казахстана и Венгрии за январь–сентябрь составил 512 млн долларов. Реэкспорт из "
+        "Казахстана в Венгрию составил 21 млн долларов.",
+        ("KZ", "HU", "re_exports", 21_000_000, "2026-01/2026-09"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "fact"), RE_EXPORTS)
+def test_re_exports_are_their_own_flow(
+    language: str, text: str, fact: tuple[str, str, str, float, str]
+) -> None:
+    assert fact in keys(text, language)
+
+
+def test_a_rate_of_re_exports_is_no_figure() -> None:
+    text = (
+        LEAD + "Kazakh exports to Hungary reached USD 300 million in January-September. Re-exports to "
+        "Hungary accounted for USD 21 million, up 4 percent."
+    )
+    indicators = {b["indicator"] for b in figures(text)}
+    assert indicators == {"exports", "re_exports"}
+
+
+# --- a rate "к" a year is against that year ---
+
+RATE_TO_A_YEAR = [
+    "По итогам 2025 года товарооборот Казахстана с Венгрией составил 312,4 млн долларов, увеличившись "
+    "на 6,2 % к 2024 году.",
+    "Товарооборот Казахстана с Венгрией в 2025 году достиг 312,4 млн долларов, прибавив 6,2 процента к "
+    "2024 году.",
+]
+
+
+@pytest.mark.parametrize("text", RATE_TO_A_YEAR)
+def test_a_rate_to_a_year_is_against_it(text: str) -> None:
+    rates = [b for b in figures(text, "ru") if b["unit"] == "percent"]
+    assert [(b["period"], b["compared_period"]) for b in rates] == [("2025", "2024")]
+
+
+def test_a_target_by_a_year_keeps_its_year() -> None:
+    text = "Задача — довести товарооборот Казахстана с Венгрией до 1 млрд долларов к 2030 году."
+    assert {b["period"] for b in figures(text, "ru")} == {"2030"}
+
+
+# --- an index against the base as a hundred is a growth rate ---
+
+INDICES = [
+    (
+        "Товарооборот Казахстана с Венгрией за январь–сентябрь 2026 года составил 312,4 млн долларов, или "
+        "106,2 % к январю–сентябрю 2025 года.",
+        6.2,
+    ),
+    (
+        "Экспорт Казахстана в Венгрию за январь–сентябрь 2026 года сократился до 212,4 млн долларов, или "
+        "96,1% к уровню января–сентября 2025 г.",
+        -3.9,
+    ),
+    (
+        "Экспорт Казахстана в Венгрию за январь–сентябрь 2026 года составил 212,4 млн долларов (106,1% к "
+        "январю–сентябрю 2025 г.).",
+        6.1,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rate"), INDICES)
+def test_an_index_to_the_base_is_growth(text: str, rate: float) -> None:
+    rates = [b for b in figures(text, "ru") if b["unit"] == "percent"]
+    assert [(b["value"], b["period"], b["compared_period"]) for b in rates] == [
+        (rate, "2026-01/2026-09", "2025-01/2025-09")
+    ]
+
+
+# --- a sentence that opens on the year before tells each of its figures of it ---
+
+
+def test_a_sentence_opening_on_the_year_before_dates_each_figure() -> None:
+    text = (
+        LEAD + "Kazakh exports to Hungary reached 312 million euros in January-September, and imports from "
+        "Hungary 290 million euros. A year earlier, over the same nine months, exports to Hungary had "
+        "totalled 212 million euros and imports 190 million euros."
+    )
+    assert {("exports", 212e6, "2025-01/2025-09"), ("imports", 190e6, "2025-01/2025-09")} <= {
+        (b["indicator"], b["value"], b["period"]) for b in figures(text)
+    }
+
+
+def test_the_year_before_stops_where_the_sentence_turns_to_now() -> None:
+    text = (
+        LEAD + "Kazakh exports to Hungary reached 312 million euros in January-September. A year earlier, "
+        "exports had stood at 212 million euros, while imports have now climbed to 190 million euros."
+    )
+    periods = {b["value"]: b["period"] for b in figures(text)}
+    assert (periods[212e6], periods[190e6]) == ("2025-01/2025-09", "2026-01/2026-09")
+
+
+# --- a period closing a sentence of figures side by side dates each of them ---
+
+CLOSING = [
+    (
+        LEAD + "Among the other Central European partners, exports to Poland amounted to 410 million dollars "
+        "and imports from Poland to 520 million dollars in January–September.",
+        {
+            ("KZ", "PL", "exports", 410e6, "2026-01/2026-09"),
+            ("KZ", "PL", "imports", 520e6, "2026-01/2026-09"),
+        },
+    ),
+    (
+        LEAD + "Kazakh statistics put trade with Hungary at USD 512 million in 2025. Hungarian statisticians "
+        "report imports from Kazakhstan of USD 190 million and exports to Kazakhstan of roughly USD 61 "
+        "million for the same year.",
+        {("HU", "KZ", "imports", 190e6, "2025"), ("HU", "KZ", "exports", 61e6, "2025")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), CLOSING)
+def test_a_closing_period_dates_each_figure(text: str, facts: set[tuple[str, str, str, float, str]]) -> None:
+    assert facts <= keys(text)
+    assert all(b["commodity"] == "TOTAL" for b in figures(text))  # "report imports": no goods
