@@ -732,7 +732,10 @@ def _figure(
     ):
         return None, 0
     # Indicator: the nearest cue before the amount, else after it in the same clause.
-    indicator_cues = _indicator_cues(reading, before) or _indicator_cues(reading, whole_before)
+    indicator_cues = _indicator_cues(reading, before) or _flow_told_after(
+        reading, before, _tokens_between(tokens, amount.end, next_start)
+    )
+    indicator_cues = indicator_cues or _indicator_cues(reading, whole_before)
     indicator = indicator_cues[-1].value if indicator_cues else None
     nouns = [c for c in indicator_cues if not _trade_verb(reading, tokens[c.first])]
     if nouns and indicator_cues[-1] not in nouns:
@@ -1058,6 +1061,16 @@ def _contrast_after(text: str, amount_end: int, sentence_end: int) -> int:
     рынка это немного"): the countries it names are no side of the amount."""
     found = _CONTRAST.search(text, amount_end, sentence_end)
     return found.start() if found else sentence_end
+
+
+def _flow_told_after(
+    reading: Reading, before: Sequence[Token], following: Sequence[Token]
+) -> list[Mention[str]]:
+    """ "…came to USD 90 million, while goods worth USD 150 million were imported from Hungary": a
+    contrasting clause with no flow before its amount tells it after, not the clause before."""
+    if not any(t.text.lower() in _CONTRASTING for t in before):
+        return []
+    return _indicator_cues(reading, _own_clause(_before_contrast(following)))[:1]
 
 
 def _before_contrast(after: Sequence[Token]) -> list[Token]:
@@ -2223,6 +2236,18 @@ _SOURCE_NOUNS = {
 }
 
 
+_SOURCE_BODIES = {
+    "office",
+    "ministry",
+    "agency",
+    "committee",
+    "service",
+    "bureau",
+    "authority",
+    "administration",
+}
+
+
 def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
     """ "According to Georgian statistics", "по данным грузинской статистики", "according to Poland's
     statistics office": who counted, not a side ("to" there marks no partner)."""
@@ -2230,6 +2255,15 @@ def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
         return False
     possessive = re.search(r"['’]s$", tokens[mention.last - 1].text) is not None
     if not (mention.value.adjective or possessive):
+        return False
+    if possessive:
+        # "according to Japan's Ministry of Finance", "Hungary's Central Statistical Office": the
+        # words of the body's name before its noun
+        for token in tokens[mention.last : mention.last + 3]:
+            if token.keys & (_SOURCE_NOUNS | _SOURCE_BODIES):
+                return True
+            if not token.text[:1].isupper():
+                return False
         return False
     return bool(tokens[mention.last].keys & _SOURCE_NOUNS)
 

@@ -167,6 +167,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(?P<m2>{_MONTH_EN})(?!\s+\d{{1,2}}\b)(?:\s+{_YEAR})?",
     ),
     ("first_quarters", rf"\bfirst\s+(?P<n>two|three|2|3)\s+quarters{_OF_YEAR}"),
+    # "the final three months of 2025", "последние два месяца прошлого года": a year's closing months,
+    # only with the year told (without it, the last months before the text)
+    (
+        "last_months",
+        rf"\b(?:last|final|closing|последн\w+)\s+(?P<n>\d{{1,2}}|дв\w+|тр[её]х|три|четыр\w+|пят\w+|шест\w+|"
+        rf"two|three|four|five|six)[\s-]+(?:месяц\w*|months?)(?=\s+(?:of\s+)?(?:the\s+year\b|(?:this|last|"
+        rf"previous|current)\s+year|(?:текущего|этого|нынешнего|прошлого|предыдущего)\s+года|(?:19|20)\d{{2}})){_OF_YEAR}",
+    ),
     (
         "first_months",
         rf"\b(?:(?:перв\w+|first)\s+)?(?P<n>\d{{1,2}}|дв\w+|тр[её]х|три|восемь|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|девят\w+|десят\w+|одиннадцат\w+|two|three|four|five|six|seven|eight|nine|ten|eleven)[\s-]+(?:месяц\w*|months?|-month)(?:\s+period)?{_OF_YEAR}",
@@ -678,6 +686,9 @@ def _resolve(
     if kind == "first_quarters":  # "the first three quarters": nine months
         last = 3 * _count(match.group("n"))
         return span(_reported_year(match, year, explicit, last, reported_by), 1, last), explicit
+    if kind == "last_months":
+        count = _count(match.group("n"))
+        return (span(year, 13 - count, 12), explicit) if 2 <= count <= 6 else None
     if kind == "first_months":
         count = _count(match.group("n"))
         if not 2 <= count <= 11:

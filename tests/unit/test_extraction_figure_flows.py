@@ -159,3 +159,67 @@ CLOSING = [
 def test_a_closing_period_dates_each_figure(text: str, facts: set[tuple[str, str, str, float, str]]) -> None:
     assert facts <= keys(text)
     assert all(b["commodity"] == "TOTAL" for b in figures(text))  # "report imports": no goods
+
+
+# --- a contrasting clause tells its flow after its amount ---
+
+AFTER_A_CONTRAST = [
+    (
+        LEAD + "Kazakh exports to Hungary came to USD 90 million in 2025, while goods worth USD 150 million "
+        "were imported from Hungary.",
+        ("KZ", "HU", "imports", 150e6, "2025"),
+    ),
+    (
+        LEAD + "Kazakh exports to Hungary came to USD 90 million in 2025, but USD 150 million of Hungarian "
+        "goods were shipped to Kazakhstan.",
+        ("HU", "KZ", "exports", 150e6, "2025"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), AFTER_A_CONTRAST)
+def test_a_contrasting_clause_tells_its_flow_after_its_amount(
+    text: str, fact: tuple[str, str, str, float, str]
+) -> None:
+    assert fact in keys(text)
+    assert ("KZ", "HU", "exports", 90e6, "2025") in keys(text)
+
+
+# --- the office a country's possessive names counted the figure; "to" before it marks no partner ---
+
+SOURCES = [
+    LEAD + "According to Hungary's Central Statistical Office, Hungarian exports to Kazakhstan, mostly "
+    "medicines, rose 9% last year to 41.4 billion forints.",
+    LEAD + "According to Kazakhstan's Ministry of Finance, Hungarian exports to Kazakhstan rose 9% last year "
+    "to USD 141 million.",
+]
+
+
+@pytest.mark.parametrize("text", SOURCES)
+def test_a_countrys_office_is_a_source_not_a_partner(text: str) -> None:
+    assert {(b["reporter"], b["partner"], b["indicator"]) for b in figures(text)} == {
+        ("HU", "KZ", "exports"),
+        ("HU", "KZ", "exports_growth"),
+    }
+
+
+# --- a year's closing months ---
+
+CLOSING_MONTHS = [
+    (
+        "en",
+        LEAD + "In the last three months of 2025 alone, Kazakh exports to Hungary fell 6 percent.",
+        "2025-10/2025-12",
+    ),
+    (
+        "en",
+        LEAD + "Over the final two months of last year, Kazakh exports to Hungary reached USD 31 million.",
+        "2025-11/2025-12",
+    ),
+    ("ru", "За последние три месяца 2025 года экспорт Казахстана в Венгрию вырос на 6 %.", "2025-10/2025-12"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "period"), CLOSING_MONTHS)
+def test_a_years_closing_months(language: str, text: str, period: str) -> None:
+    assert {b["period"] for b in figures(text, language)} == {period}
