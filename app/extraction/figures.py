@@ -2155,6 +2155,17 @@ def _pair(
         clause = [m for m in countries if opened is not None and m.start >= opened]
         if len({m.value.code for m in clause}) >= 2:
             countries = clause  # "на Германию приходится треть…, а товарооборот Словакии с Польшей…"
+        pair = reading.main_pair
+        if (
+            len(clause) == 1
+            and indicator != "trade_turnover"
+            and _owner(facts.sentence.tokens, clause[0])
+            and len(pair) == 2
+            and clause[0].value.code in pair
+        ):
+            # "…, а венгерский экспорт в республику вырос вдвое": the clause's own side, to the other
+            owner = clause[0].value.code
+            return (owner, pair[1] if pair[0] == owner else pair[0]), True
     countries = [m for m in countries if not _a_source(facts.sentence.tokens, m)]
     reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end, segment_start)
     from_context = False
@@ -2269,6 +2280,7 @@ def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
 
 
 _AWAY_MARKS = {"exports": {"из", "from"}, "imports": {"в", "во", "to", "into"}}
+_IMPORT_WORD = re.compile(r"(?:импорт|ввоз|ввез|import)", re.IGNORECASE)
 _OWNED = re.compile(r"(?:экспорт|импорт|export|import|поставк|закупк)", re.IGNORECASE)
 
 
@@ -2303,6 +2315,31 @@ def _roles(
         marked.sort(key=lambda m: m.start < segment_start)
     if marked:
         partner = marked[0].value.code
+    if partner is None and indicator == "imports" and cue_end is not None:
+        # "imported Turkmen oil", "ввоз венгерского вина": where the goods come from, though the
+        # country was named before as the seller's subject
+        partner = next(
+            (
+                m.value.code
+                for m in countries
+                if m.value.adjective and m.start >= cue_end and not _owner(tokens, m)
+            ),
+            None,
+        )
+    if partner is None and indicator == "exports" and not any(_IMPORT_WORD.match(t.text) for t in tokens):
+        # "венгерские заводы получили из Казахстана 1,1 млн тонн", "exports from Kazakhstan": with no
+        # buyer marked and no imports told, the country the goods come from sold them
+        source = next(
+            (
+                m
+                for m in countries
+                if _preceded_by(tokens, m, _AWAY_MARKS["exports"]) and not _owner(tokens, m)
+            ),
+            None,
+        )
+        if source is not None:
+            code = source.value.code
+            return code, next((m.value.code for m in countries if m.value.code != code), None)
     away = _AWAY_MARKS.get(indicator, set())
     codes_seen: list[str] = []
     for mention in countries:
@@ -2312,10 +2349,6 @@ def _roles(
         if away and _preceded_by(tokens, mention, away) and not _owner(tokens, mention):
             continue
         codes_seen.append(code)
-        goods = cue_end is not None and mention.start >= cue_end
-        if indicator == "imports" and mention.value.adjective and goods and partner is None:
-            partner = code  # "imported Turkmen oil": where the goods come from
-            continue
         if indicator != "trade_turnover" and mention.value.adjective and reporter is not None:
             reporter, code = code, reporter  # "экспорт казахстанской продукции": whose goods
         if indicator == "trade_turnover" and reporter is not None and partner is None:

@@ -223,3 +223,39 @@ CLOSING_MONTHS = [
 @pytest.mark.parametrize(("language", "text", "period"), CLOSING_MONTHS)
 def test_a_years_closing_months(language: str, text: str, period: str) -> None:
     assert {b["period"] for b in figures(text, language)} == {period}
+
+
+# --- whose flow: the goods' country, a clause's own side, the country goods come from ---
+
+SIDES = [
+    (
+        "ru",
+        "Венгрия поставляет в Казахстан лекарства, оборудование и вино; ввоз венгерского вина в прошлом "
+        "году вырос в 1,6 раза.",
+        ("KZ", "HU", "imports_growth"),
+    ),
+    (
+        "ru",
+        "За январь–октябрь Казахстан поставил в Венгрию свыше 14 тыс. тонн зерна, а венгерский экспорт в "
+        "республику вырос вдвое.",
+        ("HU", "KZ", "exports_growth"),
+    ),
+    (
+        "ru",
+        "Основу казахстанского экспорта составляет нефть: в прошлом году венгерские заводы получили из "
+        "Казахстана более 1,1 млн тонн сырья.",
+        ("KZ", "HU", "exports"),
+    ),
+    (
+        "en",
+        LEAD + "Kazakhstan shipped 14,000 tonnes of grain to Hungary in January-October, while Hungarian "
+        "exports to the republic doubled.",
+        ("HU", "KZ", "exports_growth"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "flow"), SIDES)
+def test_whose_flow(language: str, text: str, flow: tuple[str, str, str]) -> None:
+    flows = {(b["reporter"], b["partner"], b["indicator"]) for b in figures(text, language)}
+    assert flow in flows
