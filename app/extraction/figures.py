@@ -870,7 +870,8 @@ def _figure(
     if _SAME_FISCAL.search(sentence.text) and last_period.get(_FISCAL):
         carried = last_period[_FISCAL]  # "in the same fiscal year": the last fiscal year told
         pointed_at = [carried]
-    period, explicit = _period(periods, amount, previous_end, own_end, carried, pointed_at, between)
+    dating = [p for p in periods if not _in_an_aside(reading.document.text, p, previous_end, amount.start)]
+    period, explicit = _period(dating, amount, previous_end, own_end, carried, pointed_at, between)
     same_before = _same_months_before(reading.document.text, amount) and carried is not None
     if same_before:
         period, explicit = carried, False  # "…, up from $0.9 billion in the same period last year"
@@ -1653,6 +1654,18 @@ def _a_year_before(text: str, periods: list[Period], segment_start: int, amount_
         and _YEAR_BEFORE.fullmatch(text[p.start : p.end])
         and not _BASE_BEFORE.search(text[max(0, p.start - 25) : p.start])
         for p in periods
+    )
+
+
+_ASIDE = re.compile(r",\s*(?:which|that|когда|котор\w+)\b[^,;:]*,", re.IGNORECASE)
+
+
+def _in_an_aside(text: str, period: Period, segment_start: int, amount_start: int) -> bool:
+    """ "…coal exports, which resumed in March, totalled 148,000 tonnes": a period told in a relative
+    clause before the amount dates what the clause tells, not the amount."""
+    return any(
+        aside.start() <= period.start and period.end <= aside.end()
+        for aside in _ASIDE.finditer(text, segment_start, amount_start)
     )
 
 

@@ -259,3 +259,36 @@ SIDES = [
 def test_whose_flow(language: str, text: str, flow: tuple[str, str, str]) -> None:
     flows = {(b["reporter"], b["partner"], b["indicator"]) for b in figures(text, language)}
     assert flow in flows
+
+
+# --- a unit in capitals after a scale's abbreviation ends no sentence ---
+
+
+def test_a_unit_in_capitals_after_a_scale_abbreviation() -> None:
+    text = (
+        "Транзит казахстанских контейнеров через территорию Венгрии в 2025 году составил 61 тыс. ДФЭ. "
+        "Это рекорд."
+    )
+    assert keys(text, "ru") == {("KZ", "HU", "transit_volume", 61_000, "2025")}
+
+
+# --- a period told in a relative clause before the amount does not date it ---
+
+ASIDES = [
+    (
+        "en",
+        LEAD + "In January-September, exports of ferroalloys to Hungary reached 36,200 tonnes, while coal "
+        "exports, which resumed in March, totalled 148,000 tonnes.",
+    ),
+    (
+        "en",
+        LEAD + "In January-September, Kazakh exports to Hungary, which had stalled in 2024, reached 148,000 "
+        "tonnes.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ASIDES)
+def test_a_period_in_an_aside_does_not_date_the_figure(language: str, text: str) -> None:
+    periods = {b["value"]: b["period"] for b in figures(text, language)}
+    assert periods[148_000] == "2026-01/2026-09"
