@@ -232,6 +232,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|\b(?:by|before)\s+year[\s-]end\b"
         r"|\b(?:до|к)\s+конц[ау]\s+(?:(?:текущего|этого|нынешнего)\s+)?года\b",
     ),
+    # "Full-year 2025", "for the full year 2025": that year, not the year of publication
+    ("year", rf"\b(?:(?:for\s+)?the\s+)?(?:full|whole|entire)[\s-]+year\s+(?:of\s+)?{_YEAR}"),
     (
         "this_year",
         r"\b(?:(?:в|за)\s+)?(?:текущ\w+|эт\w+|нынешн\w+)\s+год\w*|\bthis\s+year\b"
@@ -651,7 +653,7 @@ def _resolve(
         year = int(match.group("year"))
         # A bare number is a year only when the text marks it as one.
         if not re.search(
-            r"го|год|г\.|in|for|of|during|by|through|в|за|на|к|до|итогам|'s|as", match.group(), re.I
+            r"го|год|г\.|in|for|of|during|by|through|в|за|на|к|до|итогам|'s|as|year", match.group(), re.I
         ):
             return None
         return str(year), True

@@ -292,3 +292,11 @@ ASIDES = [
 def test_a_period_in_an_aside_does_not_date_the_figure(language: str, text: str) -> None:
     periods = {b["value"]: b["period"] for b in figures(text, language)}
     assert periods[148_000] == "2026-01/2026-09"
+
+
+# --- "full-year" with its year told is that year ---
+
+
+def test_a_full_year_told_with_its_year() -> None:
+    text = LEAD + "Full-year 2025 (final figures): trade with Hungary totalled USD 2.04 billion."
+    assert {b["period"] for b in figures(text)} == {"2025"}
