@@ -916,7 +916,10 @@ def _figure(
     ):
         return None, 0
     # Indicator: the nearest cue before the amount, else after it in the same clause.
-    indicator_cues = _indicator_cues(reading, before) or _indicator_cues(reading, whole_before)
+    indicator_cues = _indicator_cues(reading, before) or _flow_told_after(
+        reading, before, _tokens_between(tokens, amount.end, next_start)
+    )
+    indicator_cues = indicator_cues or _indicator_cues(reading, whole_before)
     indicator = indicator_cues[-1].value if indicator_cues else None
     nouns = [c for c in indicator_cues if not _trade_verb(reading, tokens[c.first])]
     if nouns and indicator_cues[-1] not in nouns:
@@ -993,9 +996,11 @@ def _figure(
     signed = _signed_rate(reading.document.text, amount) if previous_end > sentence.start else None
     if amount.unit == "percent" and after and after[0].text.lower() == "of":
         return None, 0  # "some 60 percent of what we buy": a share
+    index = amount.unit == "percent" and _an_index(reading.document.text, previous_end, amount)
     if amount.unit == "percent":
         growth = (
-            reading.cues("GROWTH", before)
+            index
+            or reading.cues("GROWTH", before)
             or reading.cues("GROWTH", after[:2])
             or _more_than(after)
             or _FOLD.search(reading.document.text, amount.start, amount.end)
@@ -1032,7 +1037,9 @@ def _figure(
     declined = (reading.cues("DECLINE", before) and not reading.cues("GROWTH", before[-3:])) or (
         amount.unit == "percent" and reading.cues("DECLINE", after[:1])
     )
-    if amount.unit == "percent" and (declined or _less_than(after) or signed == "-"):
+    if index:
+        value, upper = round(value - 100, 6), round(upper - 100, 6) if upper is not None else None
+    elif amount.unit == "percent" and (declined or _less_than(after) or signed == "-"):
         value, upper = (-upper, -value) if upper is not None else (-value, None)
 
     carried = last_period.get(sentence.paragraph) or last_period.get(0)
@@ -1047,7 +1054,8 @@ def _figure(
     if _SAME_FISCAL.search(sentence.text) and last_period.get(_FISCAL):
         carried = last_period[_FISCAL]  # "in the same fiscal year": the last fiscal year told
         pointed_at = [carried]
-    period, explicit = _period(periods, amount, previous_end, own_end, carried, pointed_at, between)
+    dating = [p for p in periods if not _in_an_aside(reading.document.text, p, previous_end, amount.start)]
+    period, explicit = _period(dating, amount, previous_end, own_end, carried, pointed_at, between)
     same_before = _same_months_before(reading.document.text, amount) and carried is not None
     if same_before:
         period, explicit = carried, False  # "…, up from $0.9 billion in the same period last year"
@@ -1065,7 +1073,9 @@ def _figure(
     aim = bool(reading.cues("TARGET", before))
     if aim and not any(not p.comparison and previous_end <= p.start and p.end <= own_end for p in periods):
         period = None
-    year_before = _a_year_before(reading.document.text, periods, previous_end, amount.start)
+    year_before = _a_year_before(reading.document.text, periods, previous_end, amount.start) or (
+        _opened_a_year_before(reading.document.text, periods, sentence.start, amount.start)
+    )
     # A base of comparison ("…, или на 3,2 % больше, чем годом ранее") states no period of the figure.
     stated = [p for p in periods if not p.comparison]
     if period is None and not stated and not _a_rate(tokens, after) and not aim:
@@ -1096,6 +1106,10 @@ def _figure(
             # a list of goods with no period of its own: the release's, its first figure's
             carried_here = last_period.get(_FIRST, carried_here)
         period, explicit = carried_here, False
+    if period is None and not aim:
+        closing = _closing_period(reading.document.text, periods, amount, sentence.end)
+        if closing is not None:
+            period, explicit = _period([closing], amount, amount.end, sentence.end, carried, pointed_at)
     base = _base_stated(reading.document.text, periods, amount) or _base_after(
         reading.document.text, periods, amount, next_start
     )
@@ -1185,11 +1199,19 @@ def _figure(
     if from_context:
         confidence -= 0.15
 
+    commodity = _commodity(reading, facts, indicator, amount, before, after, following)
+    re_export = bool(indicator_cues) and _RE_EXPORT.match(tokens[indicator_cues[-1].first].text)
+    if re_export and indicator.startswith("exports"):
+        # "Re-exports to Switzerland accounted for…": the part of exports that was imported first,
+        # a flow of its own; the model holds no rate of it
+        if indicator != "exports":
+            return None, 0
+        indicator = "re_exports"
     body: dict[str, Any] = {
         "reporter": reporter,
         "partner": partner,
         "indicator": indicator,
-        "commodity": _commodity(reading, facts, indicator, amount, before, after, following),
+        "commodity": commodity,
         "period": period,
         "value": value,
         "unit": amount.unit,
@@ -1209,6 +1231,7 @@ def _figure(
     return body, max(confidence, 0.3)
 
 
+_RE_EXPORT = re.compile(r"re-?export|реэкспорт", re.IGNORECASE)
 _SIGNED = re.compile(r"\(\s*([+\-−–])\s*$")
 
 
@@ -1234,6 +1257,16 @@ def _contrast_after(text: str, amount_end: int, sentence_end: int) -> int:
     рынка это немного"): the countries it names are no side of the amount."""
     found = _CONTRAST.search(text, amount_end, sentence_end)
     return found.start() if found else sentence_end
+
+
+def _flow_told_after(
+    reading: Reading, before: Sequence[Token], following: Sequence[Token]
+) -> list[Mention[str]]:
+    """ "…came to USD 90 million, while goods worth USD 150 million were imported from Hungary": a
+    contrasting clause with no flow before its amount tells it after, not the clause before."""
+    if not any(t.text.lower() in _CONTRASTING for t in before):
+        return []
+    return _indicator_cues(reading, _own_clause(_before_contrast(following)))[:1]
 
 
 def _before_contrast(after: Sequence[Token]) -> list[Token]:
@@ -1819,6 +1852,50 @@ def _a_year_before(text: str, periods: list[Period], segment_start: int, amount_
     )
 
 
+_ASIDE = re.compile(r",\s*(?:which|that|когда|котор\w+)\b[^,;:]*,", re.IGNORECASE)
+
+
+def _in_an_aside(text: str, period: Period, segment_start: int, amount_start: int) -> bool:
+    """ "…coal exports, which resumed in March, totalled 148,000 tonnes": a period told in a relative
+    clause before the amount dates what the clause tells, not the amount."""
+    return any(
+        aside.start() <= period.start and period.end <= aside.end()
+        for aside in _ASIDE.finditer(text, segment_start, amount_start)
+    )
+
+
+def _closing_period(text: str, periods: list[Period], amount: Amount, sentence_end: int) -> Period | None:
+    """ "…exports amounted to 410 million dollars and imports to 520 million in January–September":
+    a period that closes a sentence of figures told side by side dates each of them, when it is the
+    one period after the amount and nothing turns the sentence between."""
+    later = [
+        p for p in periods if not p.comparison and p.kind not in {"same", "annual"} and p.start >= amount.end
+    ]
+    if len(later) != 1:
+        return None
+    closing = later[0]
+    if re.search(r"\d", text[closing.end : sentence_end]) or _NOW.search(text, amount.end, closing.start):
+        return None
+    return closing
+
+
+_NOW = re.compile(
+    r"[;:]|\b(?:while|whereas|but|now|this\s+year|а|но|тогда\s+как|сейчас|ныне)\b", re.IGNORECASE
+)
+
+
+def _opened_a_year_before(text: str, periods: list[Period], sentence_start: int, amount_start: int) -> bool:
+    """ "A year earlier, exports had totalled 2.22 billion euros and imports 2.20 billion": a
+    sentence that opens on the year before tells each of its figures of it, until it turns to now."""
+    return any(
+        p.kind == "same"
+        and not text[sentence_start : p.start].strip(" \"'«“")
+        and _YEAR_BEFORE.fullmatch(text[p.start : p.end])
+        and not _NOW.search(text, p.end, amount_start)
+        for p in periods
+    )
+
+
 _OF_TOTAL = re.compile(
     r"\b(?:of\s+(?:the|that|this)\s+(?:total|sum|amount)|из\s+(?:них|этого|общего)\b|в\s+том\s+числе)",
     re.IGNORECASE,
@@ -1845,6 +1922,20 @@ def _more_than(after: Sequence[Token]) -> bool:
         w in {"больше", "выше", "more", "higher", "above", "exceeds", "exceeded"}
         or w.startswith(("превыш", "превыс"))
         for w in words[:2]
+    )
+
+
+_INDEX_BEFORE = re.compile(r"(?:,\s*или|\()\s*$", re.IGNORECASE)
+_INDEX_AFTER = re.compile(r"\s*к\s+(?:уровню\s+)?\w", re.IGNORECASE)
+
+
+def _an_index(text: str, previous_end: int, amount: Amount) -> bool:
+    """ "…составил 312,4 млн долларов, или 106,2 % к январю–сентябрю 2025 года": the level against
+    the base's as a hundred, a growth of 6.2 %."""
+    return (
+        previous_end < amount.start
+        and _INDEX_BEFORE.search(text, previous_end, amount.start) is not None
+        and _INDEX_AFTER.match(text, amount.end) is not None
     )
 
 
@@ -2279,6 +2370,17 @@ def _pair(
         clause = [m for m in countries if opened is not None and m.start >= opened]
         if len({m.value.code for m in clause}) >= 2:
             countries = clause  # "на Германию приходится треть…, а товарооборот Словакии с Польшей…"
+        pair = reading.main_pair
+        if (
+            len(clause) == 1
+            and indicator != "trade_turnover"
+            and _owner(facts.sentence.tokens, clause[0])
+            and len(pair) == 2
+            and clause[0].value.code in pair
+        ):
+            # "…, а венгерский экспорт в республику вырос вдвое": the clause's own side, to the other
+            owner = clause[0].value.code
+            return (owner, pair[1] if pair[0] == owner else pair[0]), True
     countries = [m for m in countries if not _a_source(facts.sentence.tokens, m)]
     reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end, segment_start)
     from_context = False
@@ -2360,6 +2462,18 @@ _SOURCE_NOUNS = {
 }
 
 
+_SOURCE_BODIES = {
+    "office",
+    "ministry",
+    "agency",
+    "committee",
+    "service",
+    "bureau",
+    "authority",
+    "administration",
+}
+
+
 def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
     """ "According to Georgian statistics", "по данным грузинской статистики", "according to Poland's
     statistics office": who counted, not a side ("to" there marks no partner)."""
@@ -2368,10 +2482,20 @@ def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
     possessive = re.search(r"['’]s$", tokens[mention.last - 1].text) is not None
     if not (mention.value.adjective or possessive):
         return False
+    if possessive:
+        # "according to Japan's Ministry of Finance", "Hungary's Central Statistical Office": the
+        # words of the body's name before its noun
+        for token in tokens[mention.last : mention.last + 3]:
+            if token.keys & (_SOURCE_NOUNS | _SOURCE_BODIES):
+                return True
+            if not token.text[:1].isupper():
+                return False
+        return False
     return bool(tokens[mention.last].keys & _SOURCE_NOUNS)
 
 
 _AWAY_MARKS = {"exports": {"из", "from"}, "imports": {"в", "во", "to", "into"}}
+_IMPORT_WORD = re.compile(r"(?:импорт|ввоз|ввез|import)", re.IGNORECASE)
 _OWNED = re.compile(r"(?:экспорт|импорт|export|import|поставк|закупк)", re.IGNORECASE)
 
 
@@ -2406,6 +2530,31 @@ def _roles(
         marked.sort(key=lambda m: m.start < segment_start)
     if marked:
         partner = marked[0].value.code
+    if partner is None and indicator == "imports" and cue_end is not None:
+        # "imported Turkmen oil", "ввоз венгерского вина": where the goods come from, though the
+        # country was named before as the seller's subject
+        partner = next(
+            (
+                m.value.code
+                for m in countries
+                if m.value.adjective and m.start >= cue_end and not _owner(tokens, m)
+            ),
+            None,
+        )
+    if partner is None and indicator == "exports" and not any(_IMPORT_WORD.match(t.text) for t in tokens):
+        # "венгерские заводы получили из Казахстана 1,1 млн тонн", "exports from Kazakhstan": with no
+        # buyer marked and no imports told, the country the goods come from sold them
+        source = next(
+            (
+                m
+                for m in countries
+                if _preceded_by(tokens, m, _AWAY_MARKS["exports"]) and not _owner(tokens, m)
+            ),
+            None,
+        )
+        if source is not None:
+            code = source.value.code
+            return code, next((m.value.code for m in countries if m.value.code != code), None)
     away = _AWAY_MARKS.get(indicator, set())
     codes_seen: list[str] = []
     for mention in countries:
@@ -2415,10 +2564,6 @@ def _roles(
         if away and _preceded_by(tokens, mention, away) and not _owner(tokens, mention):
             continue
         codes_seen.append(code)
-        goods = cue_end is not None and mention.start >= cue_end
-        if indicator == "imports" and mention.value.adjective and goods and partner is None:
-            partner = code  # "imported Turkmen oil": where the goods come from
-            continue
         if indicator != "trade_turnover" and mention.value.adjective and reporter is not None:
             reporter, code = code, reporter  # "экспорт казахстанской продукции": whose goods
         if indicator == "trade_turnover" and reporter is not None and partner is None:

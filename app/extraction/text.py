@@ -95,7 +95,8 @@ _QUESTION_OPENING = re.compile(r"\s*(?:[—–-]\s|Q\s*[:.]|В\s*[:.]|Вопро
 
 # "9 млрд долл. США и …": razdel ends a sentence at an abbreviation that the next word continues.
 _ABBREVIATION_END = re.compile(r"\b(?:долл|тыс|млн|млрд|трлн|руб|куб|т|г|гг)\.$", re.IGNORECASE)
-_CONTINUATION = re.compile(r"(?:США|[a-zа-яё(–—-])")
+# … or by a unit written in capitals ("61 тыс. ДФЭ", "1,2 млн TEU")
+_CONTINUATION = re.compile(r"(?:США|(?:TEU|ДФЭ|ТЭУ|МВт|ГВт)\b|[a-zа-яё(–—-])")
 # "on Sept. 2-3": an abbreviated month is followed by its day, not by a new sentence.
 _MONTH_ABBREVIATION_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 

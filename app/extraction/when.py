@@ -167,6 +167,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(?P<m2>{_MONTH_EN})(?!\s+\d{{1,2}}\b)(?:\s+{_YEAR})?",
     ),
     ("first_quarters", rf"\bfirst\s+(?P<n>two|three|2|3)\s+quarters{_OF_YEAR}"),
+    # "the final three months of 2025", "последние два месяца прошлого года": a year's closing months,
+    # only with the year told (without it, the last months before the text)
+    (
+        "last_months",
+        rf"\b(?:last|final|closing|последн\w+)\s+(?P<n>\d{{1,2}}|дв\w+|тр[её]х|три|четыр\w+|пят\w+|шест\w+|"
+        rf"two|three|four|five|six)[\s-]+(?:месяц\w*|months?)(?=\s+(?:of\s+)?(?:the\s+year\b|(?:this|last|"
+        rf"previous|current)\s+year|(?:текущего|этого|нынешнего|прошлого|предыдущего)\s+года|(?:19|20)\d{{2}})){_OF_YEAR}",
+    ),
     (
         "first_months",
         rf"\b(?:(?:перв\w+|first)\s+)?(?P<n>\d{{1,2}}|дв\w+|тр[её]х|три|восемь|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|девят\w+|десят\w+|одиннадцат\w+|two|three|four|five|six|seven|eight|nine|ten|eleven)[\s-]+(?:месяц\w*|months?|-month)(?:\s+period)?{_OF_YEAR}",
@@ -224,6 +232,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|\b(?:by|before)\s+year[\s-]end\b"
         r"|\b(?:до|к)\s+конц[ау]\s+(?:(?:текущего|этого|нынешнего)\s+)?года\b",
     ),
+    # "Full-year 2025", "for the full year 2025": that year, not the year of publication
+    ("year", rf"\b(?:(?:for\s+)?the\s+)?(?:full|whole|entire)[\s-]+year\s+(?:of\s+)?{_YEAR}"),
     (
         "this_year",
         r"\b(?:(?:в|за)\s+)?(?:текущ\w+|эт\w+|нынешн\w+)\s+год\w*|\bthis\s+year\b"
@@ -243,6 +253,8 @@ _COMPARISON = re.compile(
     r"from|than(?:\s+in)?|above|below|чем(?:\s+за|\s+во?)?|versus|vs\.?|(?:показател\w+|уровн\w+|уровень)|(?:%|percent|cent|up|down|growth|increase|rise|decline|half|third|quarter|fifth|tenth),?\s+(?:over|on))\s*(?:(?:аналогичн|соответствующ)\w+\s+период\w*|the\s+same\s+period(?:\s+(?:of|in))?|the\s+same|the)?\s*$",
     re.IGNORECASE,
 )
+_RATE_TO = re.compile(r"к\s", re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"(?:%|процент\w*|раза?)\s*$", re.IGNORECASE)
 # "compared with USD 167.4 million in the first quarter", "from $250 million in 2024": a base told
 # with its value before its period
 _VALUE_BASE = re.compile(
@@ -386,6 +398,9 @@ def find_periods(
             comparison = bool(_COMPARISON.search(text[max(0, match.start() - 40) : match.start()]))
             if not comparison and kind not in {"same", "carry"}:
                 comparison = bool(_VALUE_BASE.search(text[max(0, match.start() - 60) : match.start()]))
+            if not comparison and _RATE_TO.match(match.group()):
+                # "увеличившись на 6,2 % к 2024 году": a rate "к" a year is against it, not by it
+                comparison = bool(_RATE_BEFORE.search(text[max(0, match.start() - 20) : match.start()]))
             if kind == "carry" and _DEMONSTRATIVE.match(match.group()):
                 comparison = False  # "fell 8% over those twelve months": the span, not a base
             opening = _FROM_A_SPAN.match(text, match.start())
@@ -638,7 +653,7 @@ def _resolve(
         year = int(match.group("year"))
         # A bare number is a year only when the text marks it as one.
         if not re.search(
-            r"го|год|г\.|in|for|of|during|by|through|в|за|на|к|до|итогам|'s|as", match.group(), re.I
+            r"го|год|г\.|in|for|of|during|by|through|в|за|на|к|до|итогам|'s|as|year", match.group(), re.I
         ):
             return None
         return str(year), True
@@ -673,6 +688,9 @@ def _resolve(
     if kind == "first_quarters":  # "the first three quarters": nine months
         last = 3 * _count(match.group("n"))
         return span(_reported_year(match, year, explicit, last, reported_by), 1, last), explicit
+    if kind == "last_months":
+        count = _count(match.group("n"))
+        return (span(year, 13 - count, 12), explicit) if 2 <= count <= 6 else None
     if kind == "first_months":
         count = _count(match.group("n"))
         if not 2 <= count <= 11:

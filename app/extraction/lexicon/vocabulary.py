@@ -51,6 +51,9 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "отправка",
             # a sale told by its verb: "продала в Китай", "отгружено в Пакистан"
             *SELLING_VERBS["ru"],
+            # goods exported again (figures.py names their figure `re_exports`)
+            "реэкспорт",
+            "реэкспортировать",
         ),
         "imports": (
             "импорт",
@@ -119,6 +122,10 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "sales to",
             "supplying",
             *SELLING_VERBS["en"],
+            # goods exported again (figures.py names their figure `re_exports`)
+            "re-exports",
+            "re-export",
+            "re-exported",
         ),
         "imports": (
             "imports",
@@ -613,6 +620,15 @@ NOT_GOODS: dict[str, tuple[str, ...]] = {
         "puts",
         "saw",
         "expects",
+        # verbs that report a flow ("French customs report imports from Kazakhstan of…")
+        "report",
+        "reports",
+        "reported",
+        "recorded",
+        "registered",
+        "estimate",
+        "estimates",
+        "estimated",
         "statistics",
         "data",
         "figures",
