@@ -1342,6 +1342,60 @@ BETWEEN: tuple[Wording, ...] = (
 )
 
 
+# Projects known by a name, or as part of one (projects-5): what a corridor's name says it carries, a
+# road named by a corridor's name, status words that are words of a name, works told ahead.
+NAMED: tuple[Wording, ...] = (
+    _w(
+        "what a corridor's name carries",
+        "en",
+        "Chinese contractors are building the Eastern Road Corridor between the capital and the coast.",
+        ("Eastern Road Corridor", "road", "under_construction"),
+    ),
+    _w(
+        "what a corridor's name carries",
+        "en",
+        "The ministers discussed the Northern Rail Corridor, whose first trains ran in March.",
+        ("Northern Rail Corridor", "railway", "operating"),
+    ),
+    _w(
+        "what a corridor's name carries",
+        "en",
+        "A Polish firm is building the Vanadzor section of the country's Western Highway Corridor.",
+        ("Western Highway Corridor", "road", "under_construction"),
+    ),
+    _w(
+        "a road named by a corridor's name",
+        "ru",
+        "Министр рассказал, что реконструкция автодороги «Север — Юг» на юге страны продолжается.",
+        ("Север — Юг", "road", "under_construction"),
+    ),
+    _w(
+        "a road named by a corridor's name",
+        "ru",
+        "Строительство трассы Север — Юг на участке у Мегри начнётся весной.",
+        ("Север — Юг", "road", "planned"),
+    ),
+    _w(
+        "a status word inside a name",
+        "en",
+        "The two leaders discussed the Great Expansion Railway, which carried 4 million tonnes last year.",
+        ("Great Expansion Railway", "railway", "operating"),
+    ),
+    _w(
+        "a status word inside a name",
+        "en",
+        "The sides noted that the Regional Development Pipeline has been in operation since 2019.",
+        ("Regional Development Pipeline", "pipeline", "operating"),
+    ),
+    _w(
+        "works told ahead",
+        "en",
+        "Once completed, the Aktau–Beineu railway will halve the journey to the coast.",
+        ("Aktau–Beineu railway", "railway", "under_construction"),
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Outcome:
     wording: Wording
@@ -1419,6 +1473,7 @@ def main() -> None:
             "more-2": MORE_2,
             "intended": INTENDED,
             "between": BETWEEN,
+            "named": NAMED,
         },
         judge,
         verbose_flag(__doc__ or ""),

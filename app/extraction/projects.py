@@ -66,7 +66,12 @@ def propose_projects(
                     facts.sentence
                 )
                 continue
-            item = found.setdefault(ref.id, _from_entry(ref.entry))
+            road = _road_of_corridor(reading, facts, mention)
+            item = (
+                found.setdefault(road.body["id"], road)
+                if road
+                else found.setdefault(ref.id, _from_entry(ref.entry))
+            )
             item.sentences.append(facts.sentence)
             item.anchors.append(mention.start)
         headed = _headed(reading, facts)
@@ -113,6 +118,27 @@ def propose_projects(
         confidence = item.confidence if cued else item.confidence - 0.2
         keys[project_id] = registry.project(body, sentence, round(confidence, 2), tuple(requires))[1]
     return keys
+
+
+# A road's head word next to a corridor's name: "автодорога «Север — Юг»", "the North–South
+# road" is Armenia's road of that name, not the corridor our lexicon knows by it.
+_ROAD_HEADS = frozenset({"автодорога", "шоссе", "трасса", "road", "highway"})
+
+
+def _road_of_corridor(reading: Reading, facts: SentenceFacts, mention: Mention[Ref]) -> _Found | None:
+    if mention.value.entry is None or mention.value.entry.kind != "transport_corridor":
+        return None
+    tokens = facts.sentence.tokens
+    before = mention.first - 1 - (mention.first > 0 and tokens[mention.first - 1].text in _QUOTES)
+    after = mention.last
+    if reading.language == "ru":
+        head = before >= 0 and bool(tokens[before].keys & _ROAD_HEADS)
+    else:
+        head = after < len(tokens) and tokens[after].text.lower() in _ROAD_HEADS
+    if not head:
+        return None
+    name = facts.sentence.text[mention.start - facts.sentence.start : mention.end - facts.sentence.start]
+    return _named(reading, facts, "road", name, name, quoted=name.strip('«»"“”'))
 
 
 # A facility a port holds, whose name a port may stand in as its place: "the terminal at the port of
@@ -219,7 +245,7 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
         cues = [
             c
             for c in _status_matcher(reading.language).find(sentence.tokens)
-            if not _built_already(sentence, c)
+            if not _built_already(sentence, c) and not _word_of_a_name(sentence.tokens, c.first)
         ]
         strong = [
             cue
@@ -310,6 +336,12 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
     if weak:
         return weak[0], weak[1], True
     return item.unstated or _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
+
+
+def _word_of_a_name(tokens: list[Token], at: int) -> bool:
+    """ "the Development Road Project": a status word capitalised after a word is a word of a name,
+    telling nothing of the state of works."""
+    return at > 0 and tokens[at].text[:1].isupper() and tokens[at - 1].text[:1].isalpha()
 
 
 # Words before a name that tell what it was meant to be, not what has become of it.
@@ -428,7 +460,7 @@ _UNDECIDED = re.compile(
 
 
 _TO_BE_DONE = re.compile(
-    r"(?:\b(?:due|expected|scheduled|set|is|are|to|will|should|must)\s+(?:to\s+)?be\s+"
+    r"(?:\b(?:due|expected|scheduled|set|is|are|to|will|should|must)\s+(?:to\s+)?be\s+|\bonce\s+"
     r"|\b(?:планируется|предполагается|планируют|должн\w*|будет|будут|намечено)\s+(?:быть\s+)?)$",
     re.IGNORECASE,
 )
@@ -1058,10 +1090,13 @@ def _named(
 
 
 # A word of a corridor's or a bridge's own name that says what it carries: the "Southern Gas
-# Corridor" is a pipeline, a "Power Bridge" or a "Green Energy Corridor" a power line.
+# Corridor" is a pipeline, a "Power Bridge" or a "Green Energy Corridor" a power line, the
+# "Bioceanic Road Corridor" a road.
 _CARRIES = (
     (re.compile(r"(?i)\b(?:gas|oil)\b"), "pipeline"),
     (re.compile(r"(?i)\b(?:power|energy|electricity)\b"), "power_line"),
+    (re.compile(r"(?i)\b(?:road|highway|motorway)\b"), "road"),
+    (re.compile(r"(?i)\b(?:rail|railway)\b"), "railway"),
 )
 _CARRIERS = frozenset({"transport_corridor", "road", "railway"})
 _CARRIER_HEADS = re.compile(r"(?i)\b(?:corridor|bridge)$")
