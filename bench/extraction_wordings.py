@@ -1388,6 +1388,34 @@ NAMED: tuple[Wording, ...] = (
         ("Regional Development Pipeline", "pipeline", "operating"),
     ),
     _w(
+        "the line told again",
+        "en",
+        "Gas reaches the coast through the Eastern Gas Pipeline. "
+        "The pipeline, in operation since 2015, can carry 8 bcm a year.",
+        ("Eastern Gas Pipeline", "pipeline", "operating"),
+    ),
+    _w(
+        "the line told again",
+        "ru",
+        "Туркменистан и Узбекистан свяжет газопровод Туркменабат — Мары. "
+        "Этот газопровод строится с 2024 года.",
+        ("Туркменабат — Мары", "pipeline", "under_construction"),
+    ),
+    _w(
+        "works a document pays for",
+        "en",
+        "A loan agreement was signed for the reconstruction of the Osh–Batken road. "
+        "Work on its first section is about 40 percent complete.",
+        ("Osh–Batken road", "road", "under_construction"),
+    ),
+    _w(
+        "works a document pays for",
+        "en",
+        "The sides noted that the Grand Bay Port, whose first phase is nearing completion, "
+        "will handle grain.",
+        ("Grand Bay Port", "port", "under_construction"),
+    ),
+    _w(
         "works told ahead",
         "en",
         "Once completed, the Aktau–Beineu railway will halve the journey to the coast.",

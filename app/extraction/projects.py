@@ -58,7 +58,9 @@ def propose_projects(
     (app.extraction.recall_projects)."""
     found: dict[str, _Found] = {}
     at_facility: dict[str, int] = {}  # a port's mentions as the place of a terminal in it
+    previous: list[_Found] = []  # the projects the sentence before names
     for facts in reading.facts:
+        named_before, previous = previous, []
         for mention in facts.projects:
             ref = mention.value
             if ref.known:
@@ -74,15 +76,23 @@ def propose_projects(
             )
             item.sentences.append(facts.sentence)
             item.anchors.append(mention.start)
+            previous.append(item)
         headed = _headed(reading, facts)
         headed += _called(reading, facts, {anchor for _, anchor in headed})
         headed = _with_placed(reading, facts, headed)
+        if not facts.projects and not headed:
+            again = _told_again(reading.language, facts.sentence, named_before)
+            if again is not None:
+                again[0].sentences.append(facts.sentence)
+                again[0].anchors.append(again[1])
+                continue
         if detector is not None and not facts.projects and not headed:
             headed = _learned(reading, facts, detector)
         for item, anchor in headed:
             existing = found.setdefault(item.body["id"], item)
             existing.sentences.append(facts.sentence)
             existing.anchors.append(anchor)
+            previous.append(existing)
             if item.place_ids and _port_of_facility(reading.language, facts.sentence.tokens, anchor):
                 at_facility[item.body["id"]] = at_facility.get(item.body["id"], 0) + 1
     keys: dict[str, str | None] = {}
@@ -118,6 +128,27 @@ def propose_projects(
         confidence = item.confidence if cued else item.confidence - 0.2
         keys[project_id] = registry.project(body, sentence, round(confidence, 2), tuple(requires))[1]
     return keys
+
+
+# "The pipeline, in operation since 2018, …" right after the sentence that names one pipeline: that
+# pipeline again, and what the sentence says is its state.
+_TOLD_AGAIN = {
+    "en": {"pipeline": "pipeline", "railway": "railway", "port": "port", "road": "road", "highway": "road"},
+    "ru": {"газопровод": "pipeline", "нефтепровод": "pipeline", "трубопровод": "pipeline", "порт": "port"},
+}
+_POINTERS = frozenset({"the", "this", "этот", "данный"})
+
+
+def _told_again(language: str, sentence: Sentence, named_before: list[_Found]) -> tuple[_Found, int] | None:
+    tokens = sentence.tokens
+    at = 1 if tokens and tokens[0].keys & _POINTERS else 0
+    if at >= len(tokens) or (language == "en" and at == 0):
+        return None
+    kind = next((k for word, k in _TOLD_AGAIN[language].items() if word in tokens[at].keys), None)
+    same = {id(item): item for item in named_before if item.body.get("kind") == kind and not item.known_id}
+    if kind is None or len(same) != 1 or sentence.headline or sentence.question:
+        return None
+    return next(iter(same.values())), tokens[at].start
 
 
 # A road's head word next to a corridor's name: "автодорога «Север — Юг»", "the North–South
@@ -241,7 +272,12 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
     """The status word nearest to where a sentence names the project ("the Rasht-Astara railway is
     still at the design stage", not the "construction" of another line in the same sentence)."""
     weak: tuple[str, Sentence] | None = None
-    for sentence, anchor in zip(item.sentences, item.anchors, strict=True):
+    pending = list(zip(item.sentences, item.anchors, strict=True))
+    deferred: set[int] = set()
+    told = 0
+    while told < len(pending):
+        sentence, anchor = pending[told]
+        told += 1
         cues = [
             c
             for c in _status_matcher(reading.language).find(sentence.tokens)
@@ -257,6 +293,16 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             weak = weak or (cues[0].value[1], sentence)
         if strong:
             cue = min(strong, key=lambda c: abs(c.start - anchor))
+            if (
+                told < len(pending)
+                and told not in deferred
+                and _FINANCED.search(sentence.text[: cue.start - sentence.start])
+            ):
+                # "a loan agreement … for the reconstruction of the road": the works a document pays
+                # for; a later sentence on the works themselves tells their state first
+                pending.append((sentence, anchor))
+                deferred.add(len(pending))
+                continue
             halted = [c for c in strong if c.value[1] == "suspended" and c.start > anchor]
             if cue.value[0] in _ATTRIBUTIVE_PLANS and halted:
                 cue = halted[0]  # "A proposed pipeline from Mombasa to Kisumu … has been suspended"
@@ -342,6 +388,13 @@ def _word_of_a_name(tokens: list[Token], at: int) -> bool:
     """ "the Development Road Project": a status word capitalised after a word is a word of a name,
     telling nothing of the state of works."""
     return at > 0 and tokens[at].text[:1].isupper() and tokens[at - 1].text[:1].isalpha()
+
+
+_FINANCED = re.compile(
+    r"\b(?:loan|credit|grant|financing|funding)\b[^,;]{0,120}\bfor\s+(?:the\s+)?$"
+    r"|\b(?:кредит\w*|заём\w*|займ\w*|грант\w*|финансировани\w*)\b[^,;]{0,120}\bна\s+$",
+    re.IGNORECASE,
+)
 
 
 # Words before a name that tell what it was meant to be, not what has become of it.
