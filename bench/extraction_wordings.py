@@ -1330,7 +1330,7 @@ BETWEEN: tuple[Wording, ...] = (
         "a port on the cargo's way",
         "en",
         "Kazakhstan and Oman held talks. Kazakh wheat is shipped to Oman through the ports of Bushehr and "
-        "Chabahar.",
+        "Jask.",
         None,
     ),
     _w(
@@ -1414,6 +1414,19 @@ NAMED: tuple[Wording, ...] = (
         "The sides noted that the Grand Bay Port, whose first phase is nearing completion, "
         "will handle grain.",
         ("Grand Bay Port", "port", "under_construction"),
+    ),
+    _w(
+        "another's own clause",
+        "en",
+        "The ministers discussed the new customs code, which is still being developed, "
+        "and the port of Chabahar.",
+        ("Port of Chabahar", "port", "operating"),
+    ),
+    _w(
+        "another's own clause",
+        "ru",
+        "Министры говорили о программе, которая пока разрабатывается, и о порте Чабахар.",
+        ("Порт Чабахар", "port", "operating"),
     ),
     _w(
         "works told ahead",

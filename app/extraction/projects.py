@@ -278,10 +278,18 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
     while told < len(pending):
         sentence, anchor = pending[told]
         told += 1
+        # "the corridor, which is still being developed, and the Chabahar port": another's own clause
+        others = [
+            (m.start() + sentence.start, m.end() + sentence.start)
+            for m in _OWN_CLAUSE.finditer(sentence.text)
+            if m.end() + sentence.start <= anchor
+        ]
         cues = [
             c
             for c in _status_matcher(reading.language).find(sentence.tokens)
-            if not _built_already(sentence, c) and not _word_of_a_name(sentence.tokens, c.first)
+            if not _built_already(sentence, c)
+            and not _word_of_a_name(sentence.tokens, c.first)
+            and not any(start <= c.start < end for start, end in others)
         ]
         strong = [
             cue

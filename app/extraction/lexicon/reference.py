@@ -138,6 +138,7 @@ PLACES: tuple[PlaceEntry, ...] = (
     PlaceEntry("tbilisi", "Tbilisi", "Тбилиси", "city", "GE"),
     PlaceEntry("batumi", "Batumi", "Батуми", "port", "GE"),
     PlaceEntry("poti", "Poti", "Поти", "port", "GE"),
+    PlaceEntry("chabahar", "Chabahar", "Чабахар", "port", "IR"),
     PlaceEntry("yerevan", "Yerevan", "Ереван", "city", "AM"),
     PlaceEntry("ankara", "Ankara", "Анкара", "city", "TR"),
     PlaceEntry("istanbul", "Istanbul", "Стамбул", "city", "TR"),
