@@ -1429,6 +1429,42 @@ NAMED: tuple[Wording, ...] = (
         ("Порт Чабахар", "port", "operating"),
     ),
     _w(
+        "a part told in the next sentence",
+        "en",
+        "The ministers discussed the Kashgar–Osh railway. Construction of its Kyrgyz section is progressing.",
+        ("Kashgar–Osh railway", "railway", "under_construction"),
+    ),
+    _w(
+        "a part told in the next sentence",
+        "ru",
+        "Главный проект — автодорога Бишкек — Нарын. На первом участке ведётся строительство.",
+        ("Бишкек — Нарын", "road", "under_construction"),
+    ),
+    _w(
+        "a name the text calls it",
+        "en",
+        "A new 30-kilometre section of what engineers call Line 4 is under construction.",
+        ("Line 4", "railway", "under_construction"),
+    ),
+    _w(
+        "a line known by its name alone",
+        "ru",
+        "Поставки по «Силе Сибири» выросли на 8 процентов.",
+        ("Сила Сибири", "pipeline", "operating"),
+    ),
+    _w(
+        "a line known by its name alone",
+        "en",
+        "Pakistan urged Turkmenistan to speed up construction of TAPI.",
+        ("TAPI", "pipeline", "under_construction"),
+    ),
+    _w(
+        "a line known by its name alone",
+        "ru",
+        "Грузовики из Кашгара идут в Исламабад по Каракорумскому шоссе.",
+        ("Каракорумское шоссе", "road", "operating"),
+    ),
+    _w(
         "works told ahead",
         "en",
         "Once completed, the Aktau–Beineu railway will halve the journey to the coast.",

@@ -48,6 +48,9 @@ class _Found:
     confidence: float = 0.8
     unstated: str | None = None  # its status when no word tells it, if not its kind's default
     described: bool = False  # named only by what it is and where it stands
+    told_after: dict[int, Sentence] = field(
+        default_factory=dict
+    )  # a sentence told again in → the one naming it
 
 
 def propose_projects(
@@ -59,8 +62,10 @@ def propose_projects(
     found: dict[str, _Found] = {}
     at_facility: dict[str, int] = {}  # a port's mentions as the place of a terminal in it
     previous: list[_Found] = []  # the projects the sentence before names
+    last: Sentence | None = None
     for facts in reading.facts:
         named_before, previous = previous, []
+        sentence_before, last = last, facts.sentence
         for mention in facts.projects:
             ref = mention.value
             if ref.known:
@@ -81,10 +86,11 @@ def propose_projects(
         headed += _called(reading, facts, {anchor for _, anchor in headed})
         headed = _with_placed(reading, facts, headed)
         if not facts.projects and not headed:
-            again = _told_again(reading.language, facts.sentence, named_before)
+            again = _told_again(reading.language, facts.sentence, named_before, sentence_before)
             if again is not None:
                 again[0].sentences.append(facts.sentence)
                 again[0].anchors.append(again[1])
+                again[0].told_after[facts.sentence.index] = again[2]
                 continue
         if detector is not None and not facts.projects and not headed:
             headed = _learned(reading, facts, detector)
@@ -105,6 +111,16 @@ def propose_projects(
             # the port is where the terminal told before stands, not a project of its own
             continue
         status, sentence, cued = _status(reading, item)
+        if sentence.index in item.told_after:
+            # quoted from the sentence that names it, so a reader sees what "the section" is part of
+            named = item.told_after[sentence.index]
+            sentence = Sentence(
+                named.index,
+                named.paragraph,
+                named.start,
+                sentence.end,
+                reading.document.text[named.start : sentence.end],
+            )
         if item.described and not cued and not any(_tells_ahead(s) for s in item.sentences):
             # "Delegates toured a textile factory in Tashkent": a facility merely mentioned, with no
             # word of its building, running or being planned, is no project of the pair
@@ -137,18 +153,29 @@ _TOLD_AGAIN = {
     "ru": {"газопровод": "pipeline", "нефтепровод": "pipeline", "трубопровод": "pipeline", "порт": "port"},
 }
 _POINTERS = frozenset({"the", "this", "этот", "данный"})
+# "The sides discussed the TAPI gas pipeline. … construction of the Afghan section is progressing":
+# a part of the one project the sentence before names.
+_PARTS = frozenset({"section", "phase", "stretch", "участок"})
 
 
-def _told_again(language: str, sentence: Sentence, named_before: list[_Found]) -> tuple[_Found, int] | None:
+def _told_again(
+    language: str, sentence: Sentence, named_before: list[_Found], before: Sentence | None
+) -> tuple[_Found, int, Sentence] | None:
+    if before is None or sentence.headline or sentence.question:
+        return None
     tokens = sentence.tokens
+    projects = {id(item): item for item in named_before if not item.known_id}
+    part = next((t for t in tokens if t.keys & _PARTS), None)
+    if part is not None and len(projects) == 1:
+        return next(iter(projects.values())), part.start, before
     at = 1 if tokens and tokens[0].keys & _POINTERS else 0
     if at >= len(tokens) or (language == "en" and at == 0):
         return None
     kind = next((k for word, k in _TOLD_AGAIN[language].items() if word in tokens[at].keys), None)
-    same = {id(item): item for item in named_before if item.body.get("kind") == kind and not item.known_id}
-    if kind is None or len(same) != 1 or sentence.headline or sentence.question:
+    same = [item for item in projects.values() if item.body.get("kind") == kind]
+    if kind is None or len(same) != 1:
         return None
-    return next(iter(same.values())), tokens[at].start
+    return same[0], tokens[at].start, before
 
 
 # A road's head word next to a corridor's name: "автодорога «Север — Юг»", "the North–South
@@ -913,12 +940,14 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
     return results
 
 
-# "known internally as "Segment Five"", "provisionally called Gulf Link 3", "the so-called Zambezi
-# Gate", "так называемый «Причал № 4»", "который называют «Туркменским причалом»".
+# "known internally as "Segment Five"", "provisionally called Gulf Link 3", "what our planners call
+# Line 7", "the so-called Zambezi Gate", "так называемый «Причал № 4»", "который называют
+# «Туркменским причалом»".
 _CALLED = {
     "en": re.compile(
         r"(?i:\bso-called|\b(?:known|referred\s+to|marketed|designated)(?:\s+\w+){0,4}?\s+as"
         r"|\b(?:provisionally\s+|informally\s+)?(?:called|named|dubbed)|\brefers?\s+to\s+\w+\s+as"
+        r"|\bwhat\s+(?:\w+\s+){1,3}call"
         r"|\brefers?\s+to\s+as)(?:\s+the)?\s+(?=[\"“]?[A-Z0-9])"
     ),
     "ru": re.compile(r"\b(?:так\s+называем\w+|называ\w+|именуем\w+)\s+(?=«)", re.IGNORECASE),
