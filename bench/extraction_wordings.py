@@ -1465,6 +1465,12 @@ NAMED: tuple[Wording, ...] = (
         ("Каракорумское шоссе", "road", "operating"),
     ),
     _w(
+        "works told as progress",
+        "en",
+        "The ministers welcomed the progress in laying the Galkynysh–Herat gas pipeline.",
+        ("Galkynysh–Herat gas pipeline", "pipeline", "under_construction"),
+    ),
+    _w(
         "works told ahead",
         "en",
         "Once completed, the Aktau–Beineu railway will halve the journey to the coast.",

@@ -1543,6 +1543,8 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("per cent complete", "under_construction"),
         ("% complete", "under_construction"),
         ("nearing completion", "under_construction"),
+        ("progress in laying", "under_construction"),
+        ("progress in building", "under_construction"),
         ("work on", "under_construction"),
         ("works on", "under_construction"),
         ("due to open", "under_construction"),
