@@ -1330,7 +1330,7 @@ BETWEEN: tuple[Wording, ...] = (
         "a port on the cargo's way",
         "en",
         "Kazakhstan and Oman held talks. Kazakh wheat is shipped to Oman through the ports of Bushehr and "
-        "Chabahar.",
+        "Jask.",
         None,
     ),
     _w(
@@ -1338,6 +1338,143 @@ BETWEEN: tuple[Wording, ...] = (
         "ru",
         "Таджикистан и Пакистан провели переговоры. Таджикский алюминий вывозится через порт Касим.",
         None,
+    ),
+)
+
+
+# Projects known by a name, or as part of one (projects-5): what a corridor's name says it carries, a
+# road named by a corridor's name, status words that are words of a name, works told ahead.
+NAMED: tuple[Wording, ...] = (
+    _w(
+        "what a corridor's name carries",
+        "en",
+        "Chinese contractors are building the Eastern Road Corridor between the capital and the coast.",
+        ("Eastern Road Corridor", "road", "under_construction"),
+    ),
+    _w(
+        "what a corridor's name carries",
+        "en",
+        "The ministers discussed the Northern Rail Corridor, whose first trains ran in March.",
+        ("Northern Rail Corridor", "railway", "operating"),
+    ),
+    _w(
+        "what a corridor's name carries",
+        "en",
+        "A Polish firm is building the Vanadzor section of the country's Western Highway Corridor.",
+        ("Western Highway Corridor", "road", "under_construction"),
+    ),
+    _w(
+        "a road named by a corridor's name",
+        "ru",
+        "Министр рассказал, что реконструкция автодороги «Север — Юг» на юге страны продолжается.",
+        ("Север — Юг", "road", "under_construction"),
+    ),
+    _w(
+        "a road named by a corridor's name",
+        "ru",
+        "Строительство трассы Север — Юг на участке у Мегри начнётся весной.",
+        ("Север — Юг", "road", "planned"),
+    ),
+    _w(
+        "a status word inside a name",
+        "en",
+        "The two leaders discussed the Great Expansion Railway, which carried 4 million tonnes last year.",
+        ("Great Expansion Railway", "railway", "operating"),
+    ),
+    _w(
+        "a status word inside a name",
+        "en",
+        "The sides noted that the Regional Development Pipeline has been in operation since 2019.",
+        ("Regional Development Pipeline", "pipeline", "operating"),
+    ),
+    _w(
+        "the line told again",
+        "en",
+        "Gas reaches the coast through the Eastern Gas Pipeline. "
+        "The pipeline, in operation since 2015, can carry 8 bcm a year.",
+        ("Eastern Gas Pipeline", "pipeline", "operating"),
+    ),
+    _w(
+        "the line told again",
+        "ru",
+        "Туркменистан и Узбекистан свяжет газопровод Туркменабат — Мары. "
+        "Этот газопровод строится с 2024 года.",
+        ("Туркменабат — Мары", "pipeline", "under_construction"),
+    ),
+    _w(
+        "works a document pays for",
+        "en",
+        "A loan agreement was signed for the reconstruction of the Osh–Batken road. "
+        "Work on its first section is about 40 percent complete.",
+        ("Osh–Batken road", "road", "under_construction"),
+    ),
+    _w(
+        "works a document pays for",
+        "en",
+        "The sides noted that the Grand Bay Port, whose first phase is nearing completion, "
+        "will handle grain.",
+        ("Grand Bay Port", "port", "under_construction"),
+    ),
+    _w(
+        "another's own clause",
+        "en",
+        "The ministers discussed the new customs code, which is still being developed, "
+        "and the port of Chabahar.",
+        ("Port of Chabahar", "port", "operating"),
+    ),
+    _w(
+        "another's own clause",
+        "ru",
+        "Министры говорили о программе, которая пока разрабатывается, и о порте Чабахар.",
+        ("Порт Чабахар", "port", "operating"),
+    ),
+    _w(
+        "a part told in the next sentence",
+        "en",
+        "The ministers discussed the Kashgar–Osh railway. Construction of its Kyrgyz section is progressing.",
+        ("Kashgar–Osh railway", "railway", "under_construction"),
+    ),
+    _w(
+        "a part told in the next sentence",
+        "ru",
+        "Главный проект — автодорога Бишкек — Нарын. На первом участке ведётся строительство.",
+        ("Бишкек — Нарын", "road", "under_construction"),
+    ),
+    _w(
+        "a name the text calls it",
+        "en",
+        "A new 30-kilometre section of what engineers call Line 4 is under construction.",
+        ("Line 4", "railway", "under_construction"),
+    ),
+    _w(
+        "a line known by its name alone",
+        "ru",
+        "Поставки по «Силе Сибири» выросли на 8 процентов.",
+        ("Сила Сибири", "pipeline", "operating"),
+    ),
+    _w(
+        "a line known by its name alone",
+        "en",
+        "Pakistan urged Turkmenistan to speed up construction of TAPI.",
+        ("TAPI", "pipeline", "under_construction"),
+    ),
+    _w(
+        "a line known by its name alone",
+        "ru",
+        "Грузовики из Кашгара идут в Исламабад по Каракорумскому шоссе.",
+        ("Каракорумское шоссе", "road", "operating"),
+    ),
+    _w(
+        "works told as progress",
+        "en",
+        "The ministers welcomed the progress in laying the Galkynysh–Herat gas pipeline.",
+        ("Galkynysh–Herat gas pipeline", "pipeline", "under_construction"),
+    ),
+    _w(
+        "works told ahead",
+        "en",
+        "Once completed, the Aktau–Beineu railway will halve the journey to the coast.",
+        ("Aktau–Beineu railway", "railway", "under_construction"),
     ),
 )
 
@@ -1419,6 +1556,7 @@ def main() -> None:
             "more-2": MORE_2,
             "intended": INTENDED,
             "between": BETWEEN,
+            "named": NAMED,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -48,6 +48,9 @@ class _Found:
     confidence: float = 0.8
     unstated: str | None = None  # its status when no word tells it, if not its kind's default
     described: bool = False  # named only by what it is and where it stands
+    told_after: dict[int, Sentence] = field(
+        default_factory=dict
+    )  # a sentence told again in → the one naming it
 
 
 def propose_projects(
@@ -58,7 +61,11 @@ def propose_projects(
     (app.extraction.recall_projects)."""
     found: dict[str, _Found] = {}
     at_facility: dict[str, int] = {}  # a port's mentions as the place of a terminal in it
+    previous: list[_Found] = []  # the projects the sentence before names
+    last: Sentence | None = None
     for facts in reading.facts:
+        named_before, previous = previous, []
+        sentence_before, last = last, facts.sentence
         for mention in facts.projects:
             ref = mention.value
             if ref.known:
@@ -66,18 +73,32 @@ def propose_projects(
                     facts.sentence
                 )
                 continue
-            item = found.setdefault(ref.id, _from_entry(ref.entry))
+            road = _road_of_corridor(reading, facts, mention)
+            item = (
+                found.setdefault(road.body["id"], road)
+                if road
+                else found.setdefault(ref.id, _from_entry(ref.entry))
+            )
             item.sentences.append(facts.sentence)
             item.anchors.append(mention.start)
+            previous.append(item)
         headed = _headed(reading, facts)
         headed += _called(reading, facts, {anchor for _, anchor in headed})
         headed = _with_placed(reading, facts, headed)
+        if not facts.projects and not headed:
+            again = _told_again(reading.language, facts.sentence, named_before, sentence_before)
+            if again is not None:
+                again[0].sentences.append(facts.sentence)
+                again[0].anchors.append(again[1])
+                again[0].told_after[facts.sentence.index] = again[2]
+                continue
         if detector is not None and not facts.projects and not headed:
             headed = _learned(reading, facts, detector)
         for item, anchor in headed:
             existing = found.setdefault(item.body["id"], item)
             existing.sentences.append(facts.sentence)
             existing.anchors.append(anchor)
+            previous.append(existing)
             if item.place_ids and _port_of_facility(reading.language, facts.sentence.tokens, anchor):
                 at_facility[item.body["id"]] = at_facility.get(item.body["id"], 0) + 1
     keys: dict[str, str | None] = {}
@@ -90,6 +111,16 @@ def propose_projects(
             # the port is where the terminal told before stands, not a project of its own
             continue
         status, sentence, cued = _status(reading, item)
+        if sentence.index in item.told_after:
+            # quoted from the sentence that names it, so a reader sees what "the section" is part of
+            named = item.told_after[sentence.index]
+            sentence = Sentence(
+                named.index,
+                named.paragraph,
+                named.start,
+                sentence.end,
+                reading.document.text[named.start : sentence.end],
+            )
         if item.described and not cued and not any(_tells_ahead(s) for s in item.sentences):
             # "Delegates toured a textile factory in Tashkent": a facility merely mentioned, with no
             # word of its building, running or being planned, is no project of the pair
@@ -113,6 +144,59 @@ def propose_projects(
         confidence = item.confidence if cued else item.confidence - 0.2
         keys[project_id] = registry.project(body, sentence, round(confidence, 2), tuple(requires))[1]
     return keys
+
+
+# "The pipeline, in operation since 2018, …" right after the sentence that names one pipeline: that
+# pipeline again, and what the sentence says is its state.
+_TOLD_AGAIN = {
+    "en": {"pipeline": "pipeline", "railway": "railway", "port": "port", "road": "road", "highway": "road"},
+    "ru": {"газопровод": "pipeline", "нефтепровод": "pipeline", "трубопровод": "pipeline", "порт": "port"},
+}
+_POINTERS = frozenset({"the", "this", "этот", "данный"})
+# "The sides discussed the TAPI gas pipeline. … construction of the Afghan section is progressing":
+# a part of the one project the sentence before names.
+_PARTS = frozenset({"section", "phase", "stretch", "участок"})
+
+
+def _told_again(
+    language: str, sentence: Sentence, named_before: list[_Found], before: Sentence | None
+) -> tuple[_Found, int, Sentence] | None:
+    if before is None or sentence.headline or sentence.question:
+        return None
+    tokens = sentence.tokens
+    projects = {id(item): item for item in named_before if not item.known_id}
+    part = next((t for t in tokens if t.keys & _PARTS), None)
+    if part is not None and len(projects) == 1:
+        return next(iter(projects.values())), part.start, before
+    at = 1 if tokens and tokens[0].keys & _POINTERS else 0
+    if at >= len(tokens) or (language == "en" and at == 0):
+        return None
+    kind = next((k for word, k in _TOLD_AGAIN[language].items() if word in tokens[at].keys), None)
+    same = [item for item in projects.values() if item.body.get("kind") == kind]
+    if kind is None or len(same) != 1:
+        return None
+    return same[0], tokens[at].start, before
+
+
+# A road's head word next to a corridor's name: "автодорога «Север — Юг»", "the North–South
+# road" is Armenia's road of that name, not the corridor our lexicon knows by it.
+_ROAD_HEADS = frozenset({"автодорога", "шоссе", "трасса", "road", "highway"})
+
+
+def _road_of_corridor(reading: Reading, facts: SentenceFacts, mention: Mention[Ref]) -> _Found | None:
+    if mention.value.entry is None or mention.value.entry.kind != "transport_corridor":
+        return None
+    tokens = facts.sentence.tokens
+    before = mention.first - 1 - (mention.first > 0 and tokens[mention.first - 1].text in _QUOTES)
+    after = mention.last
+    if reading.language == "ru":
+        head = before >= 0 and bool(tokens[before].keys & _ROAD_HEADS)
+    else:
+        head = after < len(tokens) and tokens[after].text.lower() in _ROAD_HEADS
+    if not head:
+        return None
+    name = facts.sentence.text[mention.start - facts.sentence.start : mention.end - facts.sentence.start]
+    return _named(reading, facts, "road", name, name, quoted=name.strip('«»"“”'))
 
 
 # A facility a port holds, whose name a port may stand in as its place: "the terminal at the port of
@@ -215,11 +299,24 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
     """The status word nearest to where a sentence names the project ("the Rasht-Astara railway is
     still at the design stage", not the "construction" of another line in the same sentence)."""
     weak: tuple[str, Sentence] | None = None
-    for sentence, anchor in zip(item.sentences, item.anchors, strict=True):
+    pending = list(zip(item.sentences, item.anchors, strict=True))
+    deferred: set[int] = set()
+    told = 0
+    while told < len(pending):
+        sentence, anchor = pending[told]
+        told += 1
+        # "the corridor, which is still being developed, and the Chabahar port": another's own clause
+        others = [
+            (m.start() + sentence.start, m.end() + sentence.start)
+            for m in _OWN_CLAUSE.finditer(sentence.text)
+            if m.end() + sentence.start <= anchor
+        ]
         cues = [
             c
             for c in _status_matcher(reading.language).find(sentence.tokens)
             if not _built_already(sentence, c)
+            and not _word_of_a_name(sentence.tokens, c.first)
+            and not any(start <= c.start < end for start, end in others)
         ]
         strong = [
             cue
@@ -231,6 +328,16 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             weak = weak or (cues[0].value[1], sentence)
         if strong:
             cue = min(strong, key=lambda c: abs(c.start - anchor))
+            if (
+                told < len(pending)
+                and told not in deferred
+                and _FINANCED.search(sentence.text[: cue.start - sentence.start])
+            ):
+                # "a loan agreement … for the reconstruction of the road": the works a document pays
+                # for; a later sentence on the works themselves tells their state first
+                pending.append((sentence, anchor))
+                deferred.add(len(pending))
+                continue
             halted = [c for c in strong if c.value[1] == "suspended" and c.start > anchor]
             if cue.value[0] in _ATTRIBUTIVE_PLANS and halted:
                 cue = halted[0]  # "A proposed pipeline from Mombasa to Kisumu … has been suspended"
@@ -310,6 +417,19 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
     if weak:
         return weak[0], weak[1], True
     return item.unstated or _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
+
+
+def _word_of_a_name(tokens: list[Token], at: int) -> bool:
+    """ "the Development Road Project": a status word capitalised after a word is a word of a name,
+    telling nothing of the state of works."""
+    return at > 0 and tokens[at].text[:1].isupper() and tokens[at - 1].text[:1].isalpha()
+
+
+_FINANCED = re.compile(
+    r"\b(?:loan|credit|grant|financing|funding)\b[^,;]{0,120}\bfor\s+(?:the\s+)?$"
+    r"|\b(?:кредит\w*|заём\w*|займ\w*|грант\w*|финансировани\w*)\b[^,;]{0,120}\bна\s+$",
+    re.IGNORECASE,
+)
 
 
 # Words before a name that tell what it was meant to be, not what has become of it.
@@ -428,7 +548,7 @@ _UNDECIDED = re.compile(
 
 
 _TO_BE_DONE = re.compile(
-    r"(?:\b(?:due|expected|scheduled|set|is|are|to|will|should|must)\s+(?:to\s+)?be\s+"
+    r"(?:\b(?:due|expected|scheduled|set|is|are|to|will|should|must)\s+(?:to\s+)?be\s+|\bonce\s+"
     r"|\b(?:планируется|предполагается|планируют|должн\w*|будет|будут|намечено)\s+(?:быть\s+)?)$",
     re.IGNORECASE,
 )
@@ -820,12 +940,14 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
     return results
 
 
-# "known internally as "Segment Five"", "provisionally called Gulf Link 3", "the so-called Zambezi
-# Gate", "так называемый «Причал № 4»", "который называют «Туркменским причалом»".
+# "known internally as "Segment Five"", "provisionally called Gulf Link 3", "what our planners call
+# Line 7", "the so-called Zambezi Gate", "так называемый «Причал № 4»", "который называют
+# «Туркменским причалом»".
 _CALLED = {
     "en": re.compile(
         r"(?i:\bso-called|\b(?:known|referred\s+to|marketed|designated)(?:\s+\w+){0,4}?\s+as"
         r"|\b(?:provisionally\s+|informally\s+)?(?:called|named|dubbed)|\brefers?\s+to\s+\w+\s+as"
+        r"|\bwhat\s+(?:\w+\s+){1,3}call"
         r"|\brefers?\s+to\s+as)(?:\s+the)?\s+(?=[\"“]?[A-Z0-9])"
     ),
     "ru": re.compile(r"\b(?:так\s+называем\w+|называ\w+|именуем\w+)\s+(?=«)", re.IGNORECASE),
@@ -1058,10 +1180,13 @@ def _named(
 
 
 # A word of a corridor's or a bridge's own name that says what it carries: the "Southern Gas
-# Corridor" is a pipeline, a "Power Bridge" or a "Green Energy Corridor" a power line.
+# Corridor" is a pipeline, a "Power Bridge" or a "Green Energy Corridor" a power line, the
+# "Bioceanic Road Corridor" a road.
 _CARRIES = (
     (re.compile(r"(?i)\b(?:gas|oil)\b"), "pipeline"),
     (re.compile(r"(?i)\b(?:power|energy|electricity)\b"), "power_line"),
+    (re.compile(r"(?i)\b(?:road|highway|motorway)\b"), "road"),
+    (re.compile(r"(?i)\b(?:rail|railway)\b"), "railway"),
 )
 _CARRIERS = frozenset({"transport_corridor", "road", "railway"})
 _CARRIER_HEADS = re.compile(r"(?i)\b(?:corridor|bridge)$")

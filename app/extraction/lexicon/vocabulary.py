@@ -1561,6 +1561,12 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("will build", "planned"),
         ("work continues", "under_construction"),
         ("works continue", "under_construction"),
+        ("percent complete", "under_construction"),  # "about 70 percent complete": the rest still to do
+        ("per cent complete", "under_construction"),
+        ("% complete", "under_construction"),
+        ("nearing completion", "under_construction"),
+        ("progress in laying", "under_construction"),
+        ("progress in building", "under_construction"),
         ("work on", "under_construction"),
         ("works on", "under_construction"),
         ("due to open", "under_construction"),
