@@ -122,7 +122,8 @@ def _linked_pairs(link: Table, record_key: str, kind: str, country: Any) -> Sele
 def _traded_pairs(country: Any) -> list[Select[Any]]:
     """Pairs (a < b) of reporter and partner with their count of trade figures. With `country`, two
     parts, as reporter and as partner, each an index range grouped by the other country (which the
-    (reporter, partner) index lists in order); a figure never has the same country as both."""
+    (reporter, partner) and (partner, reporter) indexes list in order); a figure never has the same
+    country as both."""
     reporter, partner = TradeFigure.reporter_id, TradeFigure.partner_id
     count = _kind_columns("trade_figures", func.count())
     if country is None:
