@@ -819,6 +819,7 @@ class TradeFigure(Versioned, Searchable, Base):
         Index("ix_trade_figures_pair", "reporter_id", "partner_id", "indicator", "period_start"),
         Index("ix_trade_figures_pair_period", "reporter_id", "partner_id", "period_start", "id"),
         Index("ix_trade_figures_partner", "partner_id", "period_start", "id"),
+        Index("ix_trade_figures_partner_reporter", "partner_id", "reporter_id"),
         Index("ix_trade_figures_indicator", "indicator", "period_start", "id"),
         # One indicator's figures by value: a page sorted by value, or a range of values, read in order;
         # a window of years tested in the index, not in each passed figure's row.

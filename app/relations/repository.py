@@ -106,36 +106,33 @@ def _ordered_pair(x: Any, y: Any) -> tuple[Any, Any]:
 def _linked_pairs(link: Table, record_key: str, kind: str, country: Any) -> Select[Any]:
     """Pairs (a < b) of countries sharing records through an association table, with their count.
 
-    With `country`, only its pairs: the join starts from its own link rows (an index range), so a
-    country's pairs cost what its records cost, not what the whole table does."""
+    With `country`, only its pairs, as the other country of each (`other`): the join starts from its
+    own link rows (an index range), so a country's pairs cost what its records cost, not what the
+    whole table does."""
     first, second = link.alias(), link.alias()
     x, y = first.c.country_id, second.c.country_id
+    count = _kind_columns(kind, func.count())
     if country is None:
-        a, b = x, y
         joined = and_(second.c[record_key] == first.c[record_key], x < y)
-    else:
-        a, b = _ordered_pair(x, y)
-        joined = and_(second.c[record_key] == first.c[record_key], y != x)
-    statement = select(a.label("a"), b.label("b"), *_kind_columns(kind, func.count())).join(second, joined)
-    if country is not None:
-        statement = statement.where(x == country)
-    return statement.group_by(a, b)
+        return select(x.label("a"), y.label("b"), *count).join(second, joined).group_by(x, y)
+    joined = and_(second.c[record_key] == first.c[record_key], y != x)
+    return select(y.label("other"), *count).join(second, joined).where(x == country).group_by(y)
 
 
 def _traded_pairs(country: Any) -> list[Select[Any]]:
     """Pairs (a < b) of reporter and partner with their count of trade figures. With `country`, two
-    parts, as reporter and as partner, each an index range; a figure never has the same country as
-    both."""
+    parts, as reporter and as partner, each an index range grouped by the other country (which the
+    (reporter, partner) and (partner, reporter) indexes list in order); a figure never has the same
+    country as both."""
     reporter, partner = TradeFigure.reporter_id, TradeFigure.partner_id
     count = _kind_columns("trade_figures", func.count())
     if country is None:
         a, b = _ordered_pair(reporter, partner)
         return [select(a.label("a"), b.label("b"), *count).group_by(a, b)]
-    parts = []
-    for own, other in ((reporter, partner), (partner, reporter)):
-        a, b = _ordered_pair(own, other)
-        parts.append(select(a.label("a"), b.label("b"), *count).where(own == country).group_by(a, b))
-    return parts
+    return [
+        select(other.label("other"), *count).where(own == country).group_by(other)
+        for own, other in ((reporter, partner), (partner, reporter))
+    ]
 
 
 def _kind_columns(kind: str, count: Any) -> list[Any]:
@@ -151,18 +148,24 @@ def pair_counts(country: Any = None) -> Subquery:
         *_traded_pairs(country),
         _linked_pairs(project_countries, "project_id", "infrastructure_projects", country),
     ).subquery("parts")
+    # A country's pairs are grouped by the other country alone: one key to sort on, not two CASEs.
+    if country is None:
+        a, b, grouped = parts.c.a, parts.c.b, [parts.c.a, parts.c.b]
+    else:
+        a, b = _ordered_pair(country, parts.c.other)
+        grouped = [parts.c.other]
     # SUM of a count is NUMERIC on PostgreSQL: cast back to an integer.
     sums = {name: cast(func.sum(parts.c[name]), Integer) for name in KINDS}
     every = parts.c.events + parts.c.agreements + parts.c.trade_figures + parts.c.infrastructure_projects
     records = cast(func.sum(every), Integer)
     return (
         select(
-            parts.c.a,
-            parts.c.b,
+            a.label("a"),
+            b.label("b"),
             *(total.label(name) for name, total in sums.items()),
             records.label("records"),
         )
-        .group_by(parts.c.a, parts.c.b)
+        .group_by(*grouped)
         .subquery("pairs")
     )
 
