@@ -1,6 +1,6 @@
 """The data version: bumped with every change, read for Last-Modified and cache validity."""
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.sqltypes import NullType
 
-from app.db import READ_ONLY, DriverStatement, take_pinged_row
+from app.db import READ_ONLY, DriverStatement, rows_together, take_pinged_row
 from app.models import DataState
 
 T = TypeVar("T")
@@ -94,21 +94,43 @@ def _own_checkout(session: Session) -> bool:
 
 
 def _read(session: Session, own_checkout: bool = False) -> Version:
+    version, _ = _read_with(session, own_checkout, [])
+    return version
+
+
+def _read_with(
+    session: Session, own_checkout: bool, reads: Sequence[tuple[DriverStatement, Mapping[str, Any]]]
+) -> tuple[Version, list[list[Any]]]:
+    """The data version and the rows of `reads`, sent together (`rows_together`)."""
     connection = session.connection()
     row = take_pinged_row(connection.connection.dbapi_connection) if own_checkout else None
+    sent = list(reads) if row is not None else [(_CURRENT, {}), *reads]
+    try:
+        answers = rows_together(connection, sent)
+    except DBAPIError as exc:
+        # An unpinged pooled connection the server ended (a restart, an idle timeout): a
+        # read-only session's first statement is sent again, once, on a new connection.
+        if not (own_checkout and exc.connection_invalidated):
+            raise
+        session.rollback()  # the ended connection back to its pool, which discards it
+        answers = rows_together(session.connection(), sent)
     if row is None:
-        try:
-            [row] = _CURRENT.rows(connection)
-        except DBAPIError as exc:
-            # An unpinged pooled connection the server ended (a restart, an idle timeout): a
-            # read-only session's first statement is sent again, once, on a new connection.
-            if not (own_checkout and exc.connection_invalidated):
-                raise
-            session.rollback()  # the ended connection back to its pool, which discards it
-            [row] = _CURRENT.rows(session.connection())
+        [row] = answers.pop(0)
     number, changed_at = row
     version = _SEEN[session.get_bind().engine.url] = version_of(number, changed_at)
-    return version
+    return version, answers
+
+
+def read_together(
+    session: Session, reads: Sequence[tuple[DriverStatement, Mapping[str, Any]]]
+) -> list[list[Any]]:
+    """The rows of `reads` (statements that need nothing of each other's answers), sent together
+    with the data version's statement while a read-only session has yet to read it: on PostgreSQL
+    one round trip for all (`db.rows_together`)."""
+    if not session.info.get(READ_ONLY) or session.info.get(_READ) is not None:
+        return rows_together(session.connection(), reads)
+    session.info[_READ], answers = _read_with(session, _own_checkout(session), reads)
+    return answers
 
 
 def at_one_version(session: Session, build: Callable[[], T]) -> tuple[T, Version]:
