@@ -63,14 +63,14 @@ _CURRENT = DriverStatement(select(DataState.version, DataState.changed_at).where
 
 _READ = "bilateral_data_version"
 # In a read-only session's info: its version is the one this process saw last, not read for it yet
-# (`at_one_version`); a page statement reads the version beside its rows (`confirm`).
+# (`at_one_version`); a page statement reads its number beside its rows (`confirm`).
 _ASSUMED = "bilateral_data_version_assumed"
 # Per database: the version this process read last.
 _SEEN: dict[URL, Version] = {}
 
 
 class Moved(Exception):
-    """The version a page statement read beside its rows is not the one its session assumed: what was
+    """The number a page statement read beside its rows is not its session's assumed version: what was
     built at the assumed one is to be built again (`at_one_version`)."""
 
 
