@@ -1,17 +1,32 @@
 """The data version: bumped with every change, read for Last-Modified and cache validity."""
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import URL, Connection, Engine, Select, Update, case, literal, select, type_coerce, update
+from sqlalchemy import (
+    URL,
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    Update,
+    case,
+    literal,
+    literal_column,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.sqltypes import NullType
 
-from app.db import READ_ONLY, DriverStatement, take_pinged_row
+from app.db import READ_ONLY, DriverStatement, rows_together, take_pinged_row
 from app.models import DataState
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,16 @@ _CURRENT = DriverStatement(select(DataState.version, DataState.changed_at).where
 
 
 _READ = "bilateral_data_version"
+# In a read-only session's info: its version is the one this process saw last, not read for it yet
+# (`at_one_version`); a page statement reads its number beside its rows (`confirm`).
+_ASSUMED = "bilateral_data_version_assumed"
+# Per database: the version this process read last.
+_SEEN: dict[URL, Version] = {}
+
+
+class Moved(Exception):
+    """The number a page statement read beside its rows is not its session's assumed version: what was
+    built at the assumed one is to be built again (`at_one_version`)."""
 
 
 def current(session: Session) -> Version:
@@ -55,30 +80,120 @@ def current(session: Session) -> Version:
     if session.info.get(READ_ONLY):
         version: Version | None = session.info.get(_READ)
         if version is None:
-            # A session on an engine checked its connection out for itself: what the pool's ping read
-            # then (PostgreSQL) is the version as of the session's start, as a first statement reads it;
-            # unpinged, the version is its first statement.
-            pinged = isinstance(session.get_bind(), Engine)
-            version = session.info[_READ] = _read(session, pinged)
+            version = session.info[_READ] = _read(session, _own_checkout(session))
         return version
     return _read(session)
 
 
-def _read(session: Session, pinged: bool = False) -> Version:
+def _own_checkout(session: Session) -> bool:
+    """Whether the session checks its connection out of an engine's pool itself (a test's session,
+    bound to a connection, does not): what the pool's ping read then (PostgreSQL's engine) is the
+    version as of the session's start, as a first statement reads it; unpinged (the reads' pool),
+    its first statement may find the connection ended, and is sent again on a new one."""
+    return isinstance(session.get_bind(), Engine)
+
+
+def _read(session: Session, own_checkout: bool = False) -> Version:
+    version, _ = _read_with(session, own_checkout, [])
+    return version
+
+
+def _read_with(
+    session: Session, own_checkout: bool, reads: Sequence[tuple[DriverStatement, Mapping[str, Any]]]
+) -> tuple[Version, list[list[Any]]]:
+    """The data version and the rows of `reads`, sent together (`rows_together`)."""
     connection = session.connection()
-    row = take_pinged_row(connection.connection.dbapi_connection) if pinged else None
+    row = take_pinged_row(connection.connection.dbapi_connection) if own_checkout else None
+    sent = list(reads) if row is not None else [(_CURRENT, {}), *reads]
+    try:
+        answers = rows_together(connection, sent)
+    except DBAPIError as exc:
+        # An unpinged pooled connection the server ended (a restart, an idle timeout): a
+        # read-only session's first statement is sent again, once, on a new connection.
+        if not (own_checkout and exc.connection_invalidated):
+            raise
+        session.rollback()  # the ended connection back to its pool, which discards it
+        answers = rows_together(session.connection(), sent)
     if row is None:
-        try:
-            [row] = _CURRENT.rows(connection)
-        except DBAPIError as exc:
-            # An unpinged pooled connection the server ended (a restart, an idle timeout): a
-            # read-only session's first statement is sent again, once, on a new connection.
-            if not (pinged and exc.connection_invalidated):
-                raise
-            session.rollback()  # the ended connection back to its pool, which discards it
-            [row] = _CURRENT.rows(session.connection())
+        [row] = answers.pop(0)
     number, changed_at = row
-    return version_of(number, changed_at)
+    version = _SEEN[session.get_bind().engine.url] = version_of(number, changed_at)
+    return version, answers
+
+
+def read_together(
+    session: Session, reads: Sequence[tuple[DriverStatement, Mapping[str, Any]]]
+) -> list[list[Any]]:
+    """The rows of `reads` (statements that need nothing of each other's answers), sent together
+    with the data version's statement while a read-only session has yet to read it: on PostgreSQL
+    one round trip for all (`db.rows_together`)."""
+    if not session.info.get(READ_ONLY) or session.info.get(_READ) is not None:
+        return rows_together(session.connection(), reads)
+    session.info[_READ], answers = _read_with(session, _own_checkout(session), reads)
+    return answers
+
+
+def at_one_version(session: Session, build: Callable[[], T]) -> tuple[T, Version]:
+    """`build()`, a read's answer, and the data version it is at.
+
+    A read-only session that checks out its own PostgreSQL connection builds it at the version this
+    process saw last, and the page statement reads the version's number beside its rows (`confirm`):
+    the version costs no round trip of its own. If it moved, the version is read and the answer
+    built again at it (memos and known ids are kept per version). If the first statement finds its pooled
+    connection ended, it is all sent again, once, on a new connection, as `_read` does. Nothing read
+    the version beside (an empty page, a page read by the ORM): it is read after, and the answer
+    built again if it differs."""
+    seen = _SEEN.get(session.get_bind().engine.url) if _may_assume(session) else None
+    if seen is None:
+        version = current(session)
+        return build(), version
+    session.info[_READ] = seen
+    session.info[_ASSUMED] = True
+    resent = False
+    while True:
+        try:
+            answer = build()
+        except Moved:
+            version = session.info[_READ] = _read(session)
+            return build(), version
+        except DBAPIError as exc:
+            if resent or not (exc.connection_invalidated and session.info.get(_ASSUMED)):
+                raise
+            resent = True
+            session.rollback()  # the ended connection back to its pool, which discards it
+            continue
+        break
+    if session.info.pop(_ASSUMED, False):
+        version = session.info[_READ] = _read(session)
+        if version != seen:
+            answer = build()
+    return answer, session.info[_READ]
+
+
+def _may_assume(session: Session) -> bool:
+    # Elsewhere the version is a local read (SQLite), or a test's connection's own.
+    return (
+        bool(session.info.get(READ_ONLY))
+        and _own_checkout(session)
+        and session.get_bind().dialect.name == "postgresql"
+    )
+
+
+def assumed(session: Session) -> bool:
+    """Whether the session's version is assumed: its page statement is to read the version's number
+    beside its rows (`number_column`) and `confirm` it."""
+    return bool(session.info.get(_ASSUMED))
+
+
+def confirm(session: Session, rows: Sequence[Any]) -> list[Any]:
+    """The rows of a statement with the data version's number as its last column (`number_column`),
+    without it; the number confirms the session's assumed version, or raises `Moved`. No row:
+    nothing is confirmed."""
+    if rows:
+        del session.info[_ASSUMED]
+        if rows[0][-1] != session.info[_READ].number:
+            raise Moved
+    return [row[:-1] for row in rows]
 
 
 def version_of(number: int, changed_at: datetime) -> Version:
@@ -99,7 +214,14 @@ def beside(statement: Select[Any]) -> Select[Any]:
     )
 
 
-T = TypeVar("T")
+def number_column() -> ColumnElement[Any]:
+    """The data version's number as a scalar subquery: what a page reads beside its rows to confirm
+    its session's assumed version (`confirm`). The number alone: it moves with every change, as the
+    response cache's key takes it, and a page repeats it on each of its rows."""
+    # Its id written into the SQL: a statement compiled into text (`rows.Plan.with_relations`) binds
+    # nothing of its own.
+    number = select(DataState.version).where(DataState.id == literal_column("1")).scalar_subquery()
+    return type_coerce(number, NullType())
 
 
 class VersionMemo(Generic[T]):

@@ -430,6 +430,36 @@ class DriverStatement:
         return compiled
 
 
+def rows_together(
+    connection: Connection, reads: Sequence[tuple[DriverStatement, Mapping[str, Any]]]
+) -> list[list[Any]]:
+    """The rows of each of `reads`, statements that need nothing of each other's answers. On
+    PostgreSQL they are sent together in psycopg's pipeline mode, one round trip for all (each still
+    a statement of its own, seeing what was committed when it began); elsewhere one after another."""
+    dialect = connection.dialect
+    if dialect.name != "postgresql" or len(reads) < 2:
+        return [statement.rows(connection, values) for statement, values in reads]
+    bound = []
+    for statement, values in reads:
+        compiled = statement.compiled(dialect, values)
+        bound.append((compiled, *compiled.bound(values)))
+    driver: Any = connection.connection.driver_connection
+    cursors = [driver.cursor() for _ in reads]
+    try:
+        with driver.pipeline():
+            for cursor, (_, sql, parameters) in zip(cursors, bound, strict=True):
+                cursor.execute(sql, parameters)
+        return [
+            converted(cursor.fetchall(), compiled.conversions(dialect, cursor))
+            for cursor, (compiled, _, _) in zip(cursors, bound, strict=True)
+        ]
+    except dialect.loaded_dbapi.Error as exc:
+        raise driver_error(connection, exc) from exc
+    finally:
+        for cursor in cursors:
+            cursor.close()
+
+
 def converted(rows: Sequence[Any], convert: Sequence[Any]) -> list[Any]:
     """`rows` with each column converted by its conversion in `convert` (None: as it is; empty: none)."""
     if convert:

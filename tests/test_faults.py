@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from app.config import REPO_ROOT
 from app.db import KEPT_CURSOR, make_engine
-from app.models import DataState
+from app.models import Country, DataState
 from tests.conftest import Database, copy_template, without_gc_pauses
 from tests.hardening_app import WriteGate, build, serve, settings_for
 from tests.tcp_proxy import TcpProxy, free_port, proxy_to, through
@@ -416,6 +416,52 @@ async def test_a_read_on_a_pooled_connection_names_the_data_version_of_its_reque
                     response = await client.get(path)
                     assert response.status_code == 200, response.text
                     assert response.headers["last-modified"].split()[3] == str(year), path
+    finally:
+        engine.dispose()
+
+
+@postgresql_only
+@pytest.mark.anyio
+async def test_a_list_page_reads_the_data_version_in_its_own_statement(
+    empty_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL a list page reads the data version's number beside its rows: one statement a
+    page. A page built at a version the data has since left is built again at the new one."""
+    import psycopg
+
+    sent = []
+    execute = psycopg.Cursor.execute
+
+    def counted(cursor: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+        sent.append(query)
+        return execute(cursor, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", counted)
+    copy_template(empty_database, "seeded")
+    settings = settings_for(empty_database.url, response_cache_mb=0, db_pool_size=1, db_max_overflow=0)
+    engine = make_engine(empty_database.url)
+    path = "/v1/countries?limit=1"
+    try:
+        async with serve(build(settings)) as client:
+            first = (await client.get(path)).json()["items"][0]
+            sent.clear()
+            assert (await client.get(path)).status_code == 200
+            assert len(sent) == 1
+            with Session(engine) as session, session.begin():
+                session.execute(update(Country).where(Country.id == first["id"]).values(name_en="Renamed"))
+                session.execute(
+                    update(DataState).values(
+                        version=DataState.version + 1, changed_at=datetime(2031, 1, 2, tzinfo=UTC)
+                    )
+                )
+            sent.clear()
+            response = await client.get(path)
+            assert response.json()["items"][0]["name"] == "Renamed"
+            assert response.headers["last-modified"].split()[3] == "2031"
+            assert len(sent) == 3  # the page at the version seen before, the version, the page again
+            sent.clear()
+            assert (await client.get(path)).json()["items"][0]["name"] == "Renamed"
+            assert len(sent) == 1
     finally:
         engine.dispose()
 

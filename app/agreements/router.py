@@ -18,8 +18,9 @@ def list_agreements(
     request: Request, session: SessionDep, filters: Annotated[AgreementFilters, from_query(AgreementFilters)]
 ) -> Response:
     """Agreements, filtered by parties, sectors, event, status and date; each with its quotes."""
-    statement = repository.filter_agreements(session, filters)
-    return list_response(request, session, repository.AGREEMENTS, statement, filters, AgreementRead)
+    return list_response(
+        request, session, repository.AGREEMENTS, repository.filter_agreements, filters, AgreementRead
+    )
 
 
 @router.get(

@@ -61,8 +61,9 @@ def list_candidates(
 ) -> Response:
     """Records the extractor proposed from sources, for review: filter by source, kind, status,
     action and confidence; `q` searches their quotes."""
-    statement = repository.filter_candidates(session, filters)
-    return list_response(request, session, repository.CANDIDATES, statement, filters, CandidateRead)
+    return list_response(
+        request, session, repository.CANDIDATES, repository.filter_candidates, filters, CandidateRead
+    )
 
 
 @router.get(

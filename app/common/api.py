@@ -2,7 +2,7 @@
 exports, and the headers HTTP caches need. Routers call `list_response` / `detail_response`."""
 
 import typing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from email.utils import format_datetime
 from functools import partial
 from typing import Annotated, Any
@@ -98,16 +98,23 @@ def list_response(
     request: Request,
     session: Session,
     listing: Listing[Any],
-    statement: Select[Any],
+    query: Callable[[Session, Any], Select[Any]],
     params: Any,
     schema: type[BaseModel],
 ) -> Response:
+    """A list endpoint's answer: `query(session, params)`, the repository's filtered statement, paged
+    and serialized (or exported). The page is built at one data version (`datastate.at_one_version`:
+    on PostgreSQL, read in the page's own statement), which may build it twice."""
     lang = negotiate(params.lang, request.headers.get("accept-language"))
-    version = datastate.current(session)
     export = export_format(params.format, request.headers.get("accept"))
     if export:
+        statement = query(session, params)
+        version = datastate.current(session)
         return export_response(request, listing, statement, params, schema, lang, version, export, serialize)
-    body = list_body(session, listing, statement, params, schema, lang, to_json=True)
+    body, version = datastate.at_one_version(
+        session,
+        lambda: list_body(session, listing, query(session, params), params, schema, lang, to_json=True),
+    )
     response = json_response(body, lang, version)
     link_next(response, request, body["next_cursor"])
     return response

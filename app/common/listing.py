@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload, undefer
 # selectinload() and friends are typed as returning this (private) class.
 from sqlalchemy.orm.strategy_options import _AbstractLoad as LoaderOption
 
+from app import datastate
 from app.common.filters import as_of_criteria, published_by
 from app.common.pagination import Sorting, check_cursor, cut, page_values, paged, paginate, sort_copies
 from app.common.rows import Item, Plan, RowReader, driver_rows
@@ -137,6 +138,8 @@ class Listing(Generic[M]):
         key_columns = self.sorting.key_columns(column)
         columns, positions = plan.with_key_columns(key_columns)
         values = page_values(limit, after)
+        # The data version read in the page's own statement (datastate.at_one_version).
+        beside = datastate.assumed(session)
 
         def build() -> Any:
             page = paged(
@@ -145,7 +148,7 @@ class Listing(Generic[M]):
                 descending,
                 values,
             )
-            return plan.with_relations(page, positions, descending, connection.dialect)
+            return plan.with_relations(page, positions, descending, connection.dialect, beside)
 
         # What decides the page's SQL besides the filters (statements.py): the plan (language,
         # fields, engine), the sort, whether a cursor is given, and a copy of the sort key to page by.
@@ -158,11 +161,14 @@ class Listing(Generic[M]):
             resolved,
             after is not None,
             copies,
+            beside,
         )
         # A shape's first request reads SQLAlchemy's result; later ones get the driver's rows, converted
         # as SQLAlchemy would (nothing, for a page's untyped columns).
         first = driver_rows if driver else None
         fetched = self.shapes.execute(connection, shape, filters_of(statement), values, build, first)
+        if beside:
+            fetched = datastate.confirm(session, fetched)
         page, next_cursor = cut(
             fetched, limit, self.sorting, resolved, lambda last: [last[at] for at in positions]
         )

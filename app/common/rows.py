@@ -578,7 +578,7 @@ class Plan:
         self._csv_layouts: dict[tuple[str, ...], _CsvLayout] = {}
         self._positions: dict[tuple[int, bool], list[int]] = {}
         self._key_columns: dict[tuple[Any, ...], tuple[list[Any], list[int]]] = {}
-        self._outers: dict[tuple[int, tuple[int, ...], bool], TextualSelect] = {}
+        self._outers: dict[tuple[int, tuple[int, ...], bool, bool], TextualSelect] = {}
         table = reader.id_column.class_.__table__
         # Untyped, so nothing is converted (the columns as the driver returns them), compiled once per
         # engine and run on the driver's cursor (db.DriverStatement).
@@ -601,16 +601,22 @@ class Plan:
         return related.inline[self.lang].subquery(self.engine, key, related.many, outer)
 
     def with_relations(
-        self, page: Select[Any], key_positions: Sequence[int], descending: bool, dialect: Dialect
+        self,
+        page: Select[Any],
+        key_positions: Sequence[int],
+        descending: bool,
+        dialect: Dialect,
+        beside: bool = False,
     ) -> Select[Any] | TextualSelect:
         """One page's statement (ordered and limited, its columns as `with_key_columns` made them)
         with the inlined relations of its rows as the last columns: read for the page's rows only,
         in the page's order. The computed columns (a record's support, its source count) are worked
         out here too, for the page's rows: in the page itself, a page sorted by a column no index
-        orders would work them out for every matching record before the sort."""
+        orders would work them out for every matching record before the sort. With `beside`, the data
+        version's number comes last (`datastate.number_column`)."""
         if not self.inlined:
-            return page
-        shape = (len(page.selected_columns), tuple(key_positions), descending)
+            return page.add_columns(datastate.number_column()) if beside else page
+        shape = (len(page.selected_columns), tuple(key_positions), descending, beside)
         outer = self._outers.get(shape)
         if outer is None:
             # Over a table named like the page, compiled once per shape: the page comes in as a CTE
@@ -632,7 +638,8 @@ class Plan:
             values: list[Any] = list(columns)
             for at in self._computed:
                 values[at] = _correlated_to(self.columns[at], self.reader.id_column, columns[0])
-            statement = _select([*values, *relations], joined, dialect.name).order_by(*order)
+            version = [datastate.number_column()] if beside else []
+            statement = _select([*values, *relations, *version], joined, dialect.name).order_by(*order)
             # Its columns named in order, untyped (nothing converted, as the driver returns them):
             # SQLAlchemy then keeps the result's description with the compiled statement instead
             # of matching the cursor's columns anew on every page.

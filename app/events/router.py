@@ -18,8 +18,7 @@ def list_events(
     request: Request, session: SessionDep, filters: Annotated[EventFilters, from_query(EventFilters)]
 ) -> Response:
     """Events (visits, summits, meetings), filtered and paged; each with the quotes it comes from."""
-    statement = repository.filter_events(session, filters)
-    return list_response(request, session, repository.EVENTS, statement, filters, EventRead)
+    return list_response(request, session, repository.EVENTS, repository.filter_events, filters, EventRead)
 
 
 @router.get("/{record_id}", name="getEvent", summary="Get one event", responses=detail_responses(EventRead))

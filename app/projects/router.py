@@ -30,8 +30,9 @@ def list_projects(
     filters: Annotated[InfrastructureProjectFilters, from_query(InfrastructureProjectFilters)],
 ) -> Response:
     """Ports, corridors, pipelines and systems, filtered by kind, status, countries and places."""
-    statement = repository.filter_projects(session, filters)
-    return list_response(request, session, repository.PROJECTS, statement, filters, InfrastructureProjectRead)
+    return list_response(
+        request, session, repository.PROJECTS, repository.filter_projects, filters, InfrastructureProjectRead
+    )
 
 
 @router.get(

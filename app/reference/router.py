@@ -38,8 +38,9 @@ def list_countries(
     request: Request, session: SessionDep, filters: Annotated[CountryFilters, from_query(CountryFilters)]
 ) -> Response:
     """All ISO 3166-1 countries; `cited=true` keeps those some source names."""
-    statement = repository.filter_countries(session, filters)
-    return list_response(request, session, repository.COUNTRIES, statement, filters, CountryRead)
+    return list_response(
+        request, session, repository.COUNTRIES, repository.filter_countries, filters, CountryRead
+    )
 
 
 @countries.get(
@@ -68,8 +69,9 @@ def list_organizations(
     filters: Annotated[OrganizationFilters, from_query(OrganizationFilters)],
 ) -> Response:
     """International organizations the sources name."""
-    statement = repository.filter_organizations(session, filters)
-    return list_response(request, session, repository.ORGANIZATIONS, statement, filters, OrganizationRead)
+    return list_response(
+        request, session, repository.ORGANIZATIONS, repository.filter_organizations, filters, OrganizationRead
+    )
 
 
 @organizations.get(
@@ -95,8 +97,7 @@ def list_people(
     request: Request, session: SessionDep, filters: Annotated[PersonFilters, from_query(PersonFilters)]
 ) -> Response:
     """People the sources name, with their roles."""
-    statement = repository.filter_people(session, filters)
-    return list_response(request, session, repository.PEOPLE, statement, filters, PersonRead)
+    return list_response(request, session, repository.PEOPLE, repository.filter_people, filters, PersonRead)
 
 
 @people.get(
@@ -117,8 +118,7 @@ def list_places(
     request: Request, session: SessionDep, filters: Annotated[PlaceFilters, from_query(PlaceFilters)]
 ) -> Response:
     """Cities, ports and regions the sources name."""
-    statement = repository.filter_places(session, filters)
-    return list_response(request, session, repository.PLACES, statement, filters, PlaceRead)
+    return list_response(request, session, repository.PLACES, repository.filter_places, filters, PlaceRead)
 
 
 @places.get("/{record_id}", name="getPlace", summary="Get one place", responses=detail_responses(PlaceRead))

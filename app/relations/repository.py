@@ -35,9 +35,9 @@ from sqlalchemy import (
     union,
     union_all,
 )
-from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from app import datastate
 from app.common.dates import PeriodKind
 from app.common.filters import published_by, require_known, sources_published_by
 from app.common.language import LANGUAGES, Language
@@ -667,21 +667,40 @@ _UNIT_RANK = {unit.value: rank for rank, unit in enumerate(Unit)}
 _KIND_RANK = {kind.value: rank for rank, kind in enumerate(PeriodKind)}
 
 
+@cache
+def _driver(statement: Any) -> DriverStatement:
+    """A dossier statement compiled once, run on the driver's cursor: the statements that need
+    nothing of each other's answers are sent together (`datastate.read_together`)."""
+    return DriverStatement(statement)
+
+
+Read = tuple[DriverStatement, dict[str, Any]]
+
+
 def resolve_pair(
     session: Session, a: str, b: str, lang: Language, as_of: date | None = None
 ) -> tuple[list[Any], dict[str, int]]:
     """The two countries of `/v1/relations/{a}/{b}` as (id, name) by code, and the counts that need
     no list of ids; a 422 for the same code twice or an unknown one."""
+    countries, counts, _ = _resolve_pair(session, a, b, lang, as_of, [])
+    return countries, counts
+
+
+def _resolve_pair(
+    session: Session, a: str, b: str, lang: Language, as_of: date | None, reads: list[Read]
+) -> tuple[list[Any], dict[str, int], list[list[Any]]]:
+    """`resolve_pair`, and the rows of `reads` (of the pair's codes in order) read with it."""
     if a == b:
         detail = f"a relation needs two different countries, not {a} twice"
         raise InvalidParameter(detail, [param_error("a", detail, "path"), param_error("b", detail, "path")])
     first, second = sorted((a, b))
-    rows = session.connection().execute(_COUNTRIES[lang], {"a": first, "b": second, "as_of": as_of}).all()
+    countries = (_driver(_COUNTRIES[lang]), {"a": first, "b": second, "as_of": as_of})
+    rows, *answers = datastate.read_together(session, [countries, *reads])
     if len(rows) < 2:
         require_countries(session, {"a": a, "b": b}, "path")  # raises, naming the unknown codes
     _, _, agreements, trade_figures, projects = rows[0]
     counts = {"agreements": agreements, "trade_figures": trade_figures, "infrastructure_projects": projects}
-    return [(row[0], row[1]) for row in rows], counts
+    return [(row[0], row[1]) for row in rows], counts, answers
 
 
 def get_dossier(
@@ -694,12 +713,16 @@ def get_dossier(
 ) -> dict[str, Any]:
     """The dossier of a pair, in PairDossier's JSON shape and the response language; with `as_of`,
     of the records sources published by then support; with `points`, each trade series' latest
-    points only."""
-    countries, counts = resolve_pair(session, a, b, lang, as_of)
+    points only. Three round trips on PostgreSQL, each sending together what needs only the answers
+    of those before: the countries and the pair's events; the records listed; their references,
+    citations and sources."""
+    first, second = sorted((a, b))
+    pair = {"a": first, "b": second, "as_of": as_of}
+    countries, counts, [event_rows] = _resolve_pair(
+        session, a, b, lang, as_of, [(_driver(_PAIR_EVENTS), pair)]
+    )
     (a, a_name), (b, b_name) = countries
-    pair = {"a": a, "b": b, "as_of": as_of}
-    connection = session.connection()
-    event_ids = list(connection.execute(_PAIR_EVENTS, pair).scalars())
+    event_ids = [row[0] for row in event_rows]
     counts = {"events": len(event_ids), **counts}
     counts["records"] = sum(counts.values())
     if counts["records"] == 0:
@@ -707,23 +730,34 @@ def get_dossier(
             f"No data links {a} and {b}: no event, agreement, trade figure or infrastructure project "
             "involves both. GET /v1/relations lists the pairs that have data."
         )
-    events, agreements, projects = _records(connection, pair, lang, event_ids[:LATEST_EVENTS], counts)
-    figures: Iterable[Any] = []
-    sizes: dict[tuple[str, ...], int] = {}
+    latest = event_ids[:LATEST_EVENTS]
+    listed: dict[str, Read] = {}
+    if latest:
+        listed["events"] = (_driver(_EVENTS[lang]), {**pair, "events": latest})
+    if counts["agreements"]:
+        listed["agreements"] = (_driver(_AGREEMENTS[lang]), pair)
+    if counts["infrastructure_projects"]:
+        listed["projects"] = (_driver(_PROJECTS[lang]), pair)
     if counts["trade_figures"]:
-        figures = connection.execute(_FIGURES[lang, points is not None], {**pair, "points": points})
+        listed["figures"] = (_driver(_FIGURES[lang, points is not None]), {**pair, "points": points})
         if points is not None:
-            sizes = {tuple(key): size for *key, size in connection.execute(_SERIES_SIZES, pair)}
-    listed = len(event_ids) <= _LISTED_EVENTS
-    cited = connection.execute(
-        _SOURCES_OF_LISTED_EVENTS if listed else _SOURCES_OF_PAIR_EVENTS,
+            listed["sizes"] = (_driver(_SERIES_SIZES), pair)
+    found = dict(zip(listed, datastate.read_together(session, list(listed.values())), strict=True))
+    events = [_event(row) for row in found.get("events", [])]
+    agreements = [_agreement(row) for row in found.get("agreements", [])]
+    projects = [_project(row) for row in found.get("projects", [])]
+    sizes = {tuple(key): size for *key, size in found.get("sizes", [])}
+    every_event = len(event_ids) <= _LISTED_EVENTS
+    sources = (
+        _driver(_SOURCES_OF_LISTED_EVENTS if every_event else _SOURCES_OF_PAIR_EVENTS),
         {
             **pair,
-            "events": event_ids if listed else [],
+            "events": event_ids if every_event else [],
             "agreements": [agreement["id"] for agreement in agreements],
             "projects": [project["id"] for project in projects],
         },
     )
+    cited = _records(session, pair, lang, latest, events, agreements, projects, sources)
     query = f"country={a}&country={b}" + (f"&as_of={as_of.isoformat()}" if as_of else "")
     return {
         "id": f"{a}/{b}",
@@ -737,7 +771,7 @@ def get_dossier(
         },
         "events": events,
         "agreements_by_sector": _by_sector(agreements),
-        "trade_series": _trade_series(figures, {a: a_name, b: b_name}, sizes),
+        "trade_series": _trade_series(found.get("figures", []), {a: a_name, b: b_name}, sizes),
         "infrastructure_projects": projects,
         "sources": [{"id": source_id, "title": title} for source_id, title in cited],
     }
@@ -747,47 +781,57 @@ Record = dict[str, Any]
 
 
 def _records(
-    connection: Connection, pair: dict[str, Any], lang: Language, latest: list[str], counts: dict[str, int]
-) -> tuple[list[Record], list[Record], list[Record]]:
-    """The latest events, every agreement and every project of the pair, with their references and
-    citations. Sections known to be empty cost no query."""
-    events = []
-    if latest:
-        events = [_event(row) for row in connection.execute(_EVENTS[lang], {**pair, "events": latest})]
-    agreements, projects = [], []
-    if counts["agreements"]:
-        agreements = [_agreement(row) for row in connection.execute(_AGREEMENTS[lang], pair)]
-    if counts["infrastructure_projects"]:
-        projects = [_project(row) for row in connection.execute(_PROJECTS[lang], pair)]
+    session: Session,
+    pair: dict[str, Any],
+    lang: Language,
+    latest: list[str],
+    events: list[Record],
+    agreements: list[Record],
+    projects: list[Record],
+    sources: Read,
+) -> list[Any]:
+    """The references, citations, codes, contested values and trade figures of the listed events,
+    agreements and projects, put into them, and the rows of `sources`, all read together. Sections
+    known to be empty cost no query."""
     records = {
         **{("event", event["id"]): event for event in events},
         **{("agreement", agreement["id"]): agreement for agreement in agreements},
         **{("project", project["id"]): project for project in projects},
     }
     if not records:
-        return events, agreements, projects
+        [cited] = datastate.read_together(session, [sources])
+        return cited
     ids = {
-        "events": latest,
+        "events": latest if events else [],
         "agreements": [r["id"] for r in agreements],
         "projects": [r["id"] for r in projects],
     }
     sections = tuple(section for section, listed in ids.items() if listed)
-    for relation, owner, ref_id, ref_name in connection.execute(_refs(lang, sections), ids):
+    reads: dict[str, Read] = {
+        "sources": sources,
+        "refs": (_driver(_refs(lang, sections)), ids),
+        "citations": (_driver(_citations(sections)), {**ids, "as_of": pair["as_of"]}),
+    }
+    if events:
+        reads["codes"] = (_driver(_EVENT_CODES), {"events": latest})
+    if any(record["support"] == SupportStatus.contested for record in records.values()):
+        reads["contested"] = (_driver(_contested(sections)), {**ids, "as_of": pair["as_of"]})
+    if projects:
+        reads["figures"] = (_driver(_PROJECT_FIGURES), ids)
+    found = dict(zip(reads, datastate.read_together(session, list(reads.values())), strict=True))
+    for relation, owner, ref_id, ref_name in found["refs"]:
         kind, field = relation.split(".")
         value = ref_id if field == "sectors" else _named(ref_id, ref_name, field == "agreements")
         records[kind, owner][field].append(value)
-    for kind, owner, *citation in connection.execute(_citations(sections), {**ids, "as_of": pair["as_of"]}):
+    for kind, owner, *citation in found["citations"]:
         records[kind, owner]["citations"].append(dict(zip(CITATION_KEYS, citation[:6], strict=True)))
-    if events:
-        for event_id, *code in connection.execute(_EVENT_CODES, {"events": latest}):
-            records["event", event_id]["external_codes"].append(dict(zip(_CODE_KEYS, code, strict=True)))
-    if any(record["support"] == SupportStatus.contested for record in records.values()):
-        for kind, owner, *value in connection.execute(_contested(sections), {**ids, "as_of": pair["as_of"]}):
-            records[kind, owner]["contested"].append(dict(zip(_CONTESTED_KEYS, value[:7], strict=True)))
-    if projects:
-        for project_id, *figure in connection.execute(_PROJECT_FIGURES, ids):
-            records["project", project_id]["trade_figures"].append(_figure_ref(figure))
-    return events, agreements, projects
+    for event_id, *code in found.get("codes", []):
+        records["event", event_id]["external_codes"].append(dict(zip(_CODE_KEYS, code, strict=True)))
+    for kind, owner, *value in found.get("contested", []):
+        records[kind, owner]["contested"].append(dict(zip(_CONTESTED_KEYS, value[:7], strict=True)))
+    for project_id, *figure in found.get("figures", []):
+        records["project", project_id]["trade_figures"].append(_figure_ref(figure))
+    return found["sources"]
 
 
 # --- rows to the schema's JSON shape (PairDossier's fields, in its order) ---

@@ -24,8 +24,7 @@ def list_sources(
     request: Request, session: SessionDep, filters: Annotated[SourceFilters, from_query(SourceFilters)]
 ) -> Response:
     """The sources facts are taken from (without their full text)."""
-    statement = repository.filter_sources(session, filters)
-    return list_response(request, session, repository.SOURCES, statement, filters, SourceRead)
+    return list_response(request, session, repository.SOURCES, repository.filter_sources, filters, SourceRead)
 
 
 @router.get(

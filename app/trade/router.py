@@ -22,8 +22,9 @@ def list_trade_figures(
     filters: Annotated[TradeFigureFilters, from_query(TradeFigureFilters)],
 ) -> Response:
     """Trade and transit observations with their qualifiers (bound, status, period kind), paged."""
-    statement = repository.filter_trade_figures(session, filters)
-    return list_response(request, session, repository.TRADE_FIGURES, statement, filters, TradeFigureRead)
+    return list_response(
+        request, session, repository.TRADE_FIGURES, repository.filter_trade_figures, filters, TradeFigureRead
+    )
 
 
 @router.get(
