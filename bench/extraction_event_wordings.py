@@ -666,6 +666,29 @@ MOVED_TOLD_AFTER: tuple[Wording, ...] = (
 )
 
 
+# A time told as the end of one month or the start of the next: both months (2026-12-05).
+TWO_MONTHS: tuple[Wording, ...] = (
+    _e(
+        "two months: end or start",
+        "ru",
+        "Председатель Кабинета министров Кыргызстана планирует посетить Нью-Дели в конце сентября или в начале октября.",
+        Event("visit", PLANNED, "2026-09/2026-10", "IN", "IN KG"),
+    ),
+    _e(
+        "two months: end to start",
+        "ru",
+        "Обсуждена подготовка визита Президента Беларуси в Туркменистан, который намечен на конец ноября – начало декабря текущего года.",
+        Event("visit", PLANNED, "2026-11/2026-12", "TM", "BY TM"),
+    ),
+    _e(
+        "two months: end or start",
+        "en",
+        "The President of Kazakhstan is expected to visit Seoul in late November or early December.",
+        Event("visit", PLANNED, "2026-11/2026-12", "KR", "KR KZ"),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -675,6 +698,7 @@ def main() -> None:
             "bodies": BODIES,
             "sessions": SESSIONS,
             "moved, told after": MOVED_TOLD_AFTER,
+            "two months": TWO_MONTHS,
         },
         judge,
         verbose_flag(__doc__ or ""),

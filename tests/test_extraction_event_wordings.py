@@ -11,6 +11,7 @@ from bench.extraction_event_wordings import (
     MISSES,
     MOVED_TOLD_AFTER,
     SESSIONS,
+    TWO_MONTHS,
     judge,
 )
 from bench.extraction_wordings import Wording
@@ -27,7 +28,9 @@ KNOWN_FAILING = {
 
 @pytest.mark.parametrize(
     "wording",
-    catalogue_params(EVENT_WORDINGS + FRESH + MISSES + BODIES + SESSIONS + MOVED_TOLD_AFTER, KNOWN_FAILING),
+    catalogue_params(
+        EVENT_WORDINGS + FRESH + MISSES + BODIES + SESSIONS + MOVED_TOLD_AFTER + TWO_MONTHS, KNOWN_FAILING
+    ),
 )
 def test_each_kind_of_wording_tells_its_event(wording: Wording) -> None:
     outcome = judge(wording)
