@@ -689,6 +689,30 @@ TWO_MONTHS: tuple[Wording, ...] = (
 )
 
 
+# Someone named by office told as expected somewhere, with no word of a visit: a planned visit; a
+# thing expected is none (2026-12-05).
+EXPECTED_IN: tuple[Wording, ...] = (
+    _e(
+        "expected in a capital",
+        "en",
+        "Georgia's foreign minister is expected in Yerevan in June.",
+        Event("visit", PLANNED, "2026-06", "AM", "AM GE"),
+    ),
+    _e(
+        "expected in a capital",
+        "en",
+        "Uzbekistan's deputy prime minister is expected in Baku in July to discuss transit.",
+        Event("visit", PLANNED, "2026-07", "AZ", "AZ UZ"),
+    ),
+    _e(
+        "a thing expected",
+        "en",
+        "A decision on the new tariff between Kazakhstan and Kyrgyzstan is expected in March.",
+        None,
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -699,6 +723,7 @@ def main() -> None:
             "sessions": SESSIONS,
             "moved, told after": MOVED_TOLD_AFTER,
             "two months": TWO_MONTHS,
+            "expected in": EXPECTED_IN,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -7,6 +7,7 @@ import pytest
 from bench.extraction_event_wordings import (
     BODIES,
     EVENT_WORDINGS,
+    EXPECTED_IN,
     FRESH,
     MISSES,
     MOVED_TOLD_AFTER,
@@ -29,7 +30,8 @@ KNOWN_FAILING = {
 @pytest.mark.parametrize(
     "wording",
     catalogue_params(
-        EVENT_WORDINGS + FRESH + MISSES + BODIES + SESSIONS + MOVED_TOLD_AFTER + TWO_MONTHS, KNOWN_FAILING
+        EVENT_WORDINGS + FRESH + MISSES + BODIES + SESSIONS + MOVED_TOLD_AFTER + TWO_MONTHS + EXPECTED_IN,
+        KNOWN_FAILING,
     ),
 )
 def test_each_kind_of_wording_tells_its_event(wording: Wording) -> None:
