@@ -1075,6 +1075,97 @@ RECALLED: tuple[Wording, ...] = (
 )
 
 
+# Documents prepared for a gathering still to come, or for signing, with no verb of signing: `proposed`,
+# dated by the gathering they are prepared for (2026-12-05, the development sets' largest group of
+# agreements missed).
+PREPARED: tuple[Wording, ...] = (
+    _a(
+        "prepared: for a visit told before",
+        "ru",
+        "Президент Узбекистана посетит Казахстан с государственным визитом в сентябре. К визиту готовится пакет из десяти документов, в том числе соглашение о транзите грузов.",
+        Agreement(P, "2026-09", "KZ UZ", 10, "transport"),
+    ),
+    _a(
+        "prepared: for a visit told before",
+        "ru",
+        "Премьер-министр Грузии планирует посетить Армению в июле. К визиту мы готовим соглашение о воздушном сообщении и меморандум в сфере образования.",
+        Agreement(P, "2026-07", "AM GE", 2, "education transport"),
+    ),
+    _a(
+        "prepared: for the next session",
+        "ru",
+        "Азербайджан и Казахстан договорились подготовить к следующему заседанию межправительственной комиссии в октябре соглашение о сотрудничестве в области энергетики.",
+        Agreement(P, "2026-10", "AZ KZ", 1, "energy"),
+    ),
+    _a(
+        "prepared: for signing at a time",
+        "ru",
+        "Узбекистан и Туркменистан условились подготовить к подписанию в ноябре соглашение о сотрудничестве в области образования.",
+        Agreement(P, "2026-11", "TM UZ", 1, "education"),
+    ),
+    _a(
+        "prepared: for a visit told before",
+        "en",
+        "The President of Turkmenistan is expected in Ankara in October. The two governments are preparing seven documents for the visit, including an agreement on energy cooperation.",
+        Agreement(P, "2026-10", "TM TR", 7, "energy"),
+    ),
+    _a(
+        "prepared: for signature during a visit",
+        "en",
+        "The Prime Minister of Kazakhstan will pay an official visit to Georgia in July. The ministers instructed their agencies to prepare for signature during the visit an agreement on road transport.",
+        Agreement(P, "2026-07", "GE KZ", 1, "transport"),
+    ),
+    _a(
+        "prepared: for signature at the next session",
+        "en",
+        "Kazakhstan and Mongolia agreed to finalise a memorandum on energy efficiency for signature at the next session of their intergovernmental commission in Ulaanbaatar in November.",
+        Agreement(P, "2026-11", "KZ MN", 1, "energy"),
+    ),
+    _a(
+        "prepared: hoped to sign then",
+        "en",
+        "The President of Belarus will visit Vietnam in August. We hope to sign an agreement on education and two memoranda then.",
+        Agreement(P, "2026-08", "BY VN", 3, "education"),
+    ),
+)
+
+
+# Signings told without the verb "sign": documents exchanged, a visit that produced them, a signing
+# welcomed by its date.
+SIGNED_UNSAID: tuple[Wording, ...] = (
+    _a(
+        "exchanged",
+        "en",
+        "On 14 May in Baku the foreign ministers of Azerbaijan and Uzbekistan exchanged three memoranda of understanding on trade, culture and education.",
+        Agreement(S, "2026-05-14", "AZ UZ", 3, "culture education trade"),
+    ),
+    _a(
+        "exchanged",
+        "en",
+        "The President of Kyrgyzstan paid a state visit to Hungary on 12-13 May. The two leaders witnessed the exchange of five cooperation documents covering energy, agriculture and education.",
+        Agreement(S, "2026-05-12/2026-05-13", "HU KG", 5, "agriculture education energy"),
+    ),
+    _a(
+        "a visit produced them",
+        "en",
+        "The state visit of the Emir of Qatar to Tashkent in April produced six memoranda of understanding on energy, transport and tourism.",
+        Agreement(S, "2026-04", "QA UZ", 6, "energy other transport"),
+    ),
+    _a(
+        "a signing welcomed by its date",
+        "ru",
+        "Президенты Казахстана и Азербайджана приветствовали подписание накануне, 12 мая, межправительственного соглашения о сотрудничестве в области энергетики.",
+        Agreement(S, "2026-05-12", "AZ KZ", 1, "energy"),
+    ),
+    _a(
+        "exchanged",
+        "ru",
+        "По итогам переговоров 14 мая министры иностранных дел Армении и Ирана обменялись четырьмя меморандумами о сотрудничестве в сферах культуры и образования.",
+        Agreement(S, "2026-05-14", "AM IR", 4, "culture education"),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -1086,6 +1177,8 @@ def main() -> None:
             "sectors told": SECTORS_TOLD,
             "signed at the talks": SIGNED_AT_THE_TALKS,
             "recalled": RECALLED,
+            "prepared": PREPARED,
+            "signed unsaid": SIGNED_UNSAID,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -666,6 +666,53 @@ MOVED_TOLD_AFTER: tuple[Wording, ...] = (
 )
 
 
+# A time told as the end of one month or the start of the next: both months (2026-12-05).
+TWO_MONTHS: tuple[Wording, ...] = (
+    _e(
+        "two months: end or start",
+        "ru",
+        "Председатель Кабинета министров Кыргызстана планирует посетить Нью-Дели в конце сентября или в начале октября.",
+        Event("visit", PLANNED, "2026-09/2026-10", "IN", "IN KG"),
+    ),
+    _e(
+        "two months: end to start",
+        "ru",
+        "Обсуждена подготовка визита Президента Беларуси в Туркменистан, который намечен на конец ноября – начало декабря текущего года.",
+        Event("visit", PLANNED, "2026-11/2026-12", "TM", "BY TM"),
+    ),
+    _e(
+        "two months: end or start",
+        "en",
+        "The President of Kazakhstan is expected to visit Seoul in late November or early December.",
+        Event("visit", PLANNED, "2026-11/2026-12", "KR", "KR KZ"),
+    ),
+)
+
+
+# Someone named by office told as expected somewhere, with no word of a visit: a planned visit; a
+# thing expected is none (2026-12-05).
+EXPECTED_IN: tuple[Wording, ...] = (
+    _e(
+        "expected in a capital",
+        "en",
+        "Georgia's foreign minister is expected in Yerevan in June.",
+        Event("visit", PLANNED, "2026-06", "AM", "AM GE"),
+    ),
+    _e(
+        "expected in a capital",
+        "en",
+        "Uzbekistan's deputy prime minister is expected in Baku in July to discuss transit.",
+        Event("visit", PLANNED, "2026-07", "AZ", "AZ UZ"),
+    ),
+    _e(
+        "a thing expected",
+        "en",
+        "A decision on the new tariff between Kazakhstan and Kyrgyzstan is expected in March.",
+        None,
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -675,6 +722,8 @@ def main() -> None:
             "bodies": BODIES,
             "sessions": SESSIONS,
             "moved, told after": MOVED_TOLD_AFTER,
+            "two months": TWO_MONTHS,
+            "expected in": EXPECTED_IN,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -36,13 +36,15 @@ NAMED = {
 }
 
 
+def development_sets() -> list[str]:
+    """Every annotated folder but the blind one, in the order the sets were written (`corpus`,
+    `holdout`, `holdout-2`, …)."""
+    names = [folder.name for folder in SETS.iterdir() if folder.is_dir() and folder.name != BLIND]
+    return sorted(names, key=lambda name: 0 if name == "corpus" else int(name.partition("-")[2] or 1))
+
+
 def development_articles() -> list[Path]:
-    return sorted(
-        text
-        for folder in SETS.iterdir()
-        if folder.is_dir() and folder.name != BLIND
-        for text in folder.glob("*.txt")
-    )
+    return sorted(text for name in development_sets() for text in (SETS / name).glob("*.txt"))
 
 
 def names_of(text_path: Path) -> list[tuple[str, str, str, str]]:

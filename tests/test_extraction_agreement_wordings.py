@@ -10,23 +10,22 @@ from bench.extraction_agreement_wordings import (
     BY_A_TIME_FRESH,
     FRESH,
     FROM_MISSES,
+    PREPARED,
     RECALLED,
     SECTORS_TOLD,
     SIGNED_AT_THE_TALKS,
+    SIGNED_UNSAID,
     judge,
 )
 from bench.extraction_wordings import Wording
 from tests.catalogue import catalogue_params
 
-# Not yet: a package to be prepared with no word of signing.
 KNOWN_FAILING = {
     # Not yet: a document in the prepositional case with the pair between it and its subject is not
     # counted as one ("о … соглашении между Кыргызстаном и Катаром об избежании …").
     "Президент Кыргызстана напомнил о вступившем в силу в январе соглашении между Кыргызстаном и Катаром "
     "об избежании двойного налогообложения, подписанном в Дохе в сентябре 2024 года, и выразил уверенность, "
     "что документ откроет дорогу инвестициям.",
-    "Казахстан и Кыргызстан условились подготовить к октябрю пакет документов в сферах транспорта и "
-    "энергетики.",
 }
 
 
@@ -40,7 +39,9 @@ KNOWN_FAILING = {
         + BY_A_TIME_FRESH
         + SECTORS_TOLD
         + SIGNED_AT_THE_TALKS
-        + RECALLED,
+        + RECALLED
+        + PREPARED
+        + SIGNED_UNSAID,
         KNOWN_FAILING,
     ),
 )

@@ -7,10 +7,12 @@ import pytest
 from bench.extraction_event_wordings import (
     BODIES,
     EVENT_WORDINGS,
+    EXPECTED_IN,
     FRESH,
     MISSES,
     MOVED_TOLD_AFTER,
     SESSIONS,
+    TWO_MONTHS,
     judge,
 )
 from bench.extraction_wordings import Wording
@@ -27,7 +29,10 @@ KNOWN_FAILING = {
 
 @pytest.mark.parametrize(
     "wording",
-    catalogue_params(EVENT_WORDINGS + FRESH + MISSES + BODIES + SESSIONS + MOVED_TOLD_AFTER, KNOWN_FAILING),
+    catalogue_params(
+        EVENT_WORDINGS + FRESH + MISSES + BODIES + SESSIONS + MOVED_TOLD_AFTER + TWO_MONTHS + EXPECTED_IN,
+        KNOWN_FAILING,
+    ),
 )
 def test_each_kind_of_wording_tells_its_event(wording: Wording) -> None:
     outcome = judge(wording)

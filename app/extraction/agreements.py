@@ -39,13 +39,19 @@ def sentence_agreements(
     if _fields_told_after(reading, facts, agreements) or _part_of_package(reading, facts, agreements):
         return []
     if (
-        not reading.cues("SIGNING", tokens)
+        not (
+            reading.cues("SIGNING", tokens)
+            or _MAKING.search(facts.sentence.text)
+            or _SIGNED_UNSAID.search(facts.sentence.text)
+        )
         or reading.cues("NOT_SIGNING", tokens)
         or _tally(facts.sentence.text)
         or _NO_SIGNING.search(facts.sentence.text)
     ):
         return []
-    planned = bool(reading.cues("PLANNED", tokens) or reading.future_tense(tokens))
+    planned = bool(
+        reading.cues("PLANNED", tokens) or reading.future_tense(tokens) or _in_the_making(facts.sentence.text)
+    )
     clauses = signing_clauses(reading, facts, planned)
     parts: list[tuple[tuple[int, int] | None, bool]] = [*clauses] if clauses else [(None, planned)]
     told = list(agreements)
@@ -60,6 +66,21 @@ def sentence_agreements(
             if not _signing_told_again(a, told) and not _ratification_told_again(reading, facts, told)
         )
     return told[len(agreements) :]
+
+
+# Documents signed, told without a verb of signing: exchanged ("exchanged three memoranda", "witnessed
+# the exchange of five documents", "обменялись меморандумами") or a gathering's outcome ("the visit
+# produced eight memoranda").
+_DOCUMENTS = (
+    r"(?:documents?|agreements?|memorand\w+|protocols?|instruments"
+    r"|документ\w*|соглашени\w*|меморандум\w*|протокол\w*)"
+)
+_SIGNED_UNSAID = re.compile(
+    rf"\bexchang(?:ed|e\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS}\b"
+    rf"|\b(?:produced|yielded|resulted\s+in)\s+(?:[\w-]+\s+){{0,4}}?{_DOCUMENTS}\b"
+    rf"|\bобмен(?:ял\w*|ом|а)?\s+(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS}",
+    re.IGNORECASE,
+)
 
 
 # Kinds told by plural words that are one document all the same ("обменялись нотами").
@@ -367,6 +388,17 @@ def _agreements(
         if following is not None:
             # the day it was initialled is not the agreement's: its signing to come dates it
             dated = event_date(reading, following, True, windows=True) or dated
+        elif (
+            status == "proposed"
+            and (gathering := _FOR_A_GATHERING.search(text)) is not None
+            and not _dated(reading, facts)
+        ):
+            # "подготовить к следующему заседанию соглашение …" ¶ "Следующее заседание намечено на
+            # второе полугодие": the gathering told after it dates the document
+            named = gathering.group("kind") or gathering.group("kind_en")
+            later = _gathering_told_after(reading, facts, named)
+            if later is not None:
+                dated = event_date(reading, later, True, windows=True) or dated
         if dated is None or (making and dated[1] > 0):
             return []  # a document still being made, with no time of its own told: too vague to propose
         when, penalty = dated
@@ -526,10 +558,20 @@ def signing_clauses(
 
 
 # A document still being made: "ready for signature", "are drafting a
-# package", "согласовывают пакет", "подготовить пакет документов".
+# package", "согласовывают пакет", "подготовить пакет документов"; or prepared for a gathering, a
+# signing or a time to come ("К визиту готовится пакет", "подготовить к следующему заседанию
+# соглашение", "are preparing seven documents for the visit"), which tells a signing to come with no
+# verb of signing.
 _MAKING = re.compile(
     r"\bfor\s+signature\b|\bdrafting\b"
-    r"|\bсогласовыва\w+|\bподготов\w+\s+(?:\w+\s+){0,2}пакет\w*",
+    r"|\bсогласовыва\w+|\bподготов\w+\s+(?:\w+\s+){0,2}пакет\w*"
+    r"|\b(?:под)?готов(?:и(?:т|м|те|ть|л[аио]?|тся|ться)|ят(?:ся)?|лен\w*)\b(?=[^.;]*?\bк\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:визит|заседани|встреч|саммит|форум|подписани|сесси|приезд|январ|феврал|март|апрел|ма[юя]\b|июн|июл"
+    r"|август|сентябр|октябр|ноябр|декабр)\w*|[^.;]*?\bк\s+(?:нему|ней|ним)\b)"
+    r"|\bк\s+(?:[\w-]+\s+){0,3}?(?:визит|заседани|встреч|саммит|форум|сесси|приезд|нему|ней|ним)\w*\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:под)?готов(?:и(?:т|м|тся)|ят(?:ся)?|лен\w*)\b"
+    r"|\bprepar(?:e|es|ed|ing)\b[^.;]{0,80}?\bfor\s+(?:(?:the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:visit|session|meeting|summit|forum|signing)\b|\bprepar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){1,4}?for\s+(?:it|them)\b",
     re.IGNORECASE,
 )
 
@@ -563,7 +605,9 @@ def _in_the_making(text: str) -> bool:
 
 
 _SIGNED_PAST = re.compile(
-    r"(?<!будет\s)(?<!будут\s)\bподписа(?:л|н)\w*|(?<!\bbe\s)(?<!\bbeen\s)\bsigned\b", re.IGNORECASE
+    # "подписание" is the noun, no past signing
+    r"(?<!будет\s)(?<!будут\s)\bподписа(?:л|н(?!и[еяюи]\b|ием\b))\w*|(?<!\bbe\s)(?<!\bbeen\s)\bsigned\b",
+    re.IGNORECASE,
 )
 
 
@@ -627,6 +671,29 @@ _FORCE_TO_COME = re.compile(
 )
 _SIGNED = re.compile(r"\bподписан\w*|\bsigned\b", re.IGNORECASE)
 _INITIALLED = re.compile(r"\bпарафир\w+|\binitial(?:l)?(?:ed|ing)\b", re.IGNORECASE)
+
+
+# A document prepared for, or to be signed at, a gathering still to come named by its kind alone.
+_FOR_A_GATHERING = re.compile(
+    r"\bк\s+(?:(?:следующ|очередн|предстоящ|ближайш)\w*\s+|\w+ому\s+)?(?P<kind>заседани|встреч|сесси|визит)\w*"
+    r"|\b(?:for|at|during)\s+(?:signature\s+at\s+)?the\s+(?:next|upcoming|forthcoming)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<kind_en>session|meeting|visit)\b",
+    re.IGNORECASE,
+)
+
+
+def _gathering_told_after(reading: Reading, facts: SentenceFacts, named: str) -> SentenceFacts | None:
+    """The first sentence after this one that announces a gathering of the kind named (a visit, or
+    a session or meeting)."""
+    visit = re.match(r"visit|визит", named, re.IGNORECASE) is not None
+    for later in reading.facts[facts.sentence.index + 1 :]:
+        tokens = later.sentence.tokens
+        kinds = {m.value for m in reading.cues("EVENT_TRIGGERS", tokens)}
+        if (kinds & _VISITS if visit else kinds - _VISITS - {"trip"}) and (
+            reading.cues("PLANNED", tokens) or reading.future_tense(tokens)
+        ):
+            return later
+    return None
 
 
 def _next_signing(reading: Reading, facts: SentenceFacts) -> SentenceFacts | None:
@@ -713,7 +780,7 @@ def _day_of_the_talks(reading: Reading, facts: SentenceFacts, event: SigningEven
         if talks and days:
             # the day told nearest the talks ("прибывший накануне, в среду провёл переговоры")
             return min(days, key=lambda d: min(abs(d.start - at) for at in talks)).value
-    if (told.group("end") or told.group("end_ru")) and event.body.get("type") not in _TALKS_LIKE:
+    if (told.group("end") or told.group("end_ru")) and event.body.get("type") not in _VISITS:
         return last
     return None
 
@@ -739,6 +806,7 @@ _NO_COUNT_AFTER = re.compile(
 )
 
 
+_MORE_THAN = re.compile(r"(?:.*\s)?(?:более\s+чем|более|свыше|больше|more\s+than|over)")
 _VERB_OF_SIGNING = re.compile(r"подписа\w*|заключ\w*|signed|inked|concluded", re.IGNORECASE)
 
 
@@ -750,6 +818,8 @@ def _count_before(tokens: Sequence[Token], at: int) -> int | None:
             return None  # "подписание накануне, 10 сентября, соглашения": a day, not a count
         if _VERB_OF_SIGNING.fullmatch(text):
             return None  # "министерства двух стран подписали меморандум": the parties' count
+        if _MORE_THAN.fullmatch(" ".join(t.text.lower() for t in tokens[max(0, i - 2) : i])):
+            return None  # "более чем десяти документов", "more than ten documents": no count told
         if re.fullmatch(r"\d{1,4}", text):
             after = tokens[i + 1].text if i + 1 < at else ""
             if int(text) >= 1900 or _NO_COUNT_AFTER.match(after):

@@ -737,6 +737,14 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b{_DAY}\s+(?P<m1>{_MONTH})(?:\s*[-–—]\s*(?P<d3>\d{{1,2}})\s+(?P<m2>{_MONTH}))?(?:,?\s+{_YEAR})?",
     ),
     ("days_en", rf"\b(?P<m1>{_MONTH_EN})\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"),
+    # "в конце сентября или в начале октября", "на конец ноября – начало декабря", "late September or
+    # early October": the two months
+    (
+        "two_months",
+        rf"\b(?:(?:в|на)\s+)?(?:конц\w+|конец|(?:the\s+)?(?:late|end\s+of))\s+(?P<m1>{_MONTH})\s*(?:[–—-]|или|or)\s*"
+        rf"(?:(?:в|на)\s+)?(?:начал\w+|(?:the\s+)?(?:early|beginning\s+of|start\s+of))\s+(?P<m2>{_MONTH})"
+        rf"(?:\s+{_YEAR}|\s+(?P<which>прошлого|текущего|этого|нынешнего|следующего)\s+года\b)?",
+    ),
     # "в первой декаде декабря": a month's first, second or last ten days
     ("decade", rf"\b(?P<dec>перв|втор|треть|последн)\w*\s+декад\w*\s+(?P<m1>{_MONTH})(?:\s+{_YEAR})?"),
     (
@@ -753,7 +761,9 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "relative",
         r"\b(?:сегодня|вчера|позавчера|завтра|накануне(?!\s+(?:визит|переговор|встреч|саммит|заседани|форум|праздн|выбор|годовщин|дня|Дня|нового|Нового))"
-        r"|today|yesterday|tomorrow)\b",
+        r"|today|yesterday|tomorrow)\b"
+        # "накануне, 10 сентября, …", "yesterday (14 May)": the day told beside it is the date
+        r"(?!\s*[,(]\s*(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d])",
     ),
     (
         "relative_month",
@@ -902,6 +912,9 @@ def _resolve_date(
         return None
     if kind == "month":
         return f"{year}-{month:02d}", explicit
+    if kind == "two_months":
+        last_month = _month_number(groups["m2"]) or month
+        return f"{year}-{month:02d}/{year + (last_month < month)}-{last_month:02d}", explicit
     if kind == "decade":
         first_day = {"перв": 1, "втор": 11}.get(groups["dec"].lower(), 21)
         last_day = first_day + 9 if first_day < 21 else calendar.monthrange(year, month)[1]

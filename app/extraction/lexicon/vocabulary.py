@@ -1035,7 +1035,17 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         # a journey by someone named by office (events._events asks for one): "will travel to Baku"
         (
             "trip",
-            ("travel to", "travelled to", "traveled to", "travels to", "trip to", "arrive in", "arrives in"),
+            (
+                "travel to",
+                "travelled to",
+                "traveled to",
+                "travels to",
+                "trip to",
+                "arrive in",
+                "arrives in",
+                # "the deputy prime minister is expected in Tbilisi"
+                "is expected in",
+            ),
         ),
     ),
 }
