@@ -161,7 +161,8 @@ class Store:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.postgresql = session.get_bind().dialect.name == "postgresql"
-        self._inserted = 0
+        self._inserted = 0  # since the last ANALYZE
+        self._written = 0
         self._analyzed_size: float | None = None
         self._bulk = False
         self._fts_trigger: str | None = None
@@ -180,6 +181,7 @@ class Store:
         at the end of a large import (_analyze); PostgreSQL: refresh the planner's statistics when
         they are stale."""
         self._inserted += figures
+        self._written += figures
         if self._bulk:
             self._defer_indexes(figures, expected)
         if not self.postgresql:
@@ -214,6 +216,11 @@ class Store:
                 yield
                 self._restore_indexes()
                 self._drop_stages(connection)
+                if self._written >= ANALYZE_AFTER:
+                    # The commit step reads the revisions staged by their ids (the export lines of
+                    # the figures changed): planned without statistics of the temporary table (no
+                    # autovacuum analyzes it), its join was one index probe per figure.
+                    connection.exec_driver_sql(f"ANALYZE pg_temp.{revisions.STAGING.name}")
             finally:
                 self._bulk, self._indexes = False, {}
             return
