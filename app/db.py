@@ -1,5 +1,5 @@
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal
 
@@ -626,3 +626,34 @@ def make_sessionmaker(engine: Engine, *, writes: bool = False) -> sessionmaker[S
 
 # In a session's info: the session only reads (a GET or HEAD), so what it reads once stays true for it.
 READ_ONLY = "bilateral_read_only"
+
+
+def postgresql_indexes(connection: Connection, names: Iterable[str]) -> dict[str, str]:
+    """Those of these indexes of the session's schema that are non-unique and whole, with their SQL
+    (as pg_dump writes it), to build them again after a bulk load."""
+    found = connection.exec_driver_sql(
+        "SELECT c.relname, pg_get_indexdef(c.oid) "
+        "FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid "
+        "WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(%s) "
+        "AND NOT i.indisunique AND i.indpred IS NULL ORDER BY c.relname",
+        (sorted(names),),
+    )
+    return {name: sql for name, sql in found}
+
+
+def drop_for_load(connection: Connection, indexes: dict[str, str]) -> dict[str, str]:
+    """Drop these indexes (name → SQL) inside the transaction, for a bulk load that builds them
+    again at its end (a rollback brings them back). Returns those dropped: none when DROP INDEX
+    waited past the session's lock_timeout for a reader of the table (PostgreSQL), when the load
+    goes on with them kept up row by row, rather than failing."""
+    connection.exec_driver_sql("SAVEPOINT defer_indexes")
+    try:
+        for name in indexes:
+            connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    except DBAPIError as exc:
+        if classify(exc) != "locked":
+            raise
+        connection.exec_driver_sql("ROLLBACK TO SAVEPOINT defer_indexes")
+        indexes = {}
+    connection.exec_driver_sql("RELEASE SAVEPOINT defer_indexes")
+    return indexes

@@ -16,7 +16,7 @@ the commit time, and a long import holds the lock only for its last step, not fr
 import sqlite3
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     JSON,
@@ -35,6 +35,7 @@ from sqlalchemy.orm import LoaderCallableStatus, Mapper, Session, SessionTransac
 from sqlalchemy.pool import Pool
 
 from app import datastate
+from app.db import drop_for_load, postgresql_indexes
 from app.models import (
     Agreement,
     Citation,
@@ -45,6 +46,7 @@ from app.models import (
     Organization,
     Person,
     Place,
+    Revision,
     RevisionAction,
     Source,
     TradeFigure,
@@ -234,8 +236,14 @@ STAGING = Table(
 )
 STAGING_COLUMNS = ("record_type", "record_id", "action", "actor", "changes")
 _STAGED, _DELETES_STAGED, _CHANGED = "revisions_staged", "revision_deletes_staged", "data_changed"
-_DISCARDED = "savepoint_rolled_back"
-_FLAGS = (_STAGED, _DELETES_STAGED, _CHANGED, _DISCARDED)
+_DISCARDED, _LOAD = "savepoint_rolled_back", "revisions_load"
+_FLAGS = (_STAGED, _DELETES_STAGED, _CHANGED, _DISCARDED, _LOAD)
+# Built again after a load's move rather than kept up row by row (`load`).
+LOAD_DEFERRED_INDEXES = frozenset(
+    index.name
+    for index in cast(Table, Revision.__table__).indexes
+    if isinstance(index.name, str) and not index.unique
+)
 _NAMES = ", ".join((*STAGING_COLUMNS, "origin"))
 # Untyped columns on SQLite (values keep the form they were bound in, as `revisions` takes them);
 # ON COMMIT DELETE ROWS on PostgreSQL, so that after a large import the table is truncated rather than
@@ -284,6 +292,14 @@ def staged(session: Session, deletes: bool = False) -> None:
         session.info[_DELETES_STAGED] = True
 
 
+def load(session: Session) -> None:
+    """Say that this transaction is a bulk load into a table readers do not use yet (a first import
+    of trade figures, app.imports.store), whose revisions outnumber those stored: on PostgreSQL the
+    move at commit drops `revisions`' indexes and builds them again after, one sorted pass each
+    instead of an insert into each per row. Readers of revisions wait for the commit meanwhile."""
+    session.info[_LOAD] = True
+
+
 def deletes_staged(session: Session) -> bool:
     """Whether revisions of deletions may wait in STAGING: readers of deleted ids must look there too."""
     return bool(session.info.get(_DELETES_STAGED))
@@ -310,8 +326,13 @@ def _publish(session: Session) -> None:
     export_lines.refresh_changed(session)
     # The transaction's last step: the lock that orders writers first, then ids and commit time.
     datastate.advance(connection)
+    indexes: dict[str, str] = {}
+    if session.info.get(_LOAD) and connection.dialect.name == "postgresql":
+        indexes = drop_for_load(connection, postgresql_indexes(connection, LOAD_DEFERRED_INDEXES))
     for statement in _MOVE[connection.dialect.name]:
         connection.exec_driver_sql(statement)
+    for sql in indexes.values():
+        connection.exec_driver_sql(sql)
 
 
 def _any_staged(connection: Connection) -> bool:

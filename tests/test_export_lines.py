@@ -157,8 +157,14 @@ def test_the_cells_every_language_shares_are_written_once(dialect: Any) -> None:
     statement = both.select(select(TradeFigure.id))
     assert one is not None and statement is not None
     one_sql, both_sql = str(select(one).compile(dialect=dialect)), str(statement.compile(dialect=dialect))
-    for shared in ("FROM citations", "FROM contested_values"):
-        assert both_sql.count(shared) == one_sql.count(shared) > 0
+    assert both_sql.count("FROM contested_values") == one_sql.count("FROM contested_values") > 0
+    if dialect.name == "postgresql":
+        # The citations' list, the support and the source count read the record's citations in one
+        # LATERAL join, where the export's line reads them in a subquery each.
+        assert both_sql.count("FROM citations") == both_sql.count("count(DISTINCT") == 1
+        assert one_sql.count("FROM citations") == 4
+    else:
+        assert both_sql.count("FROM citations") == one_sql.count("FROM citations") > 0
     for own in ("name_en", "name_ru", "note_en", "note_ru"):
         assert own in both_sql
 

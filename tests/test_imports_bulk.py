@@ -9,7 +9,7 @@ import io
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -19,7 +19,7 @@ from app.imports import store
 from app.imports.repository import ImportOptions, import_file
 from app.imports.schemas import ImportReport
 from app.models import TradeFigure
-from app.revisions import ACTOR_KEY
+from app.revisions import ACTOR_KEY, LOAD_DEFERRED_INDEXES
 from app.trade import repository as trade_repository
 
 HEADER = "reporter,partner,indicator,period,value,value_upper,unit,bound,status\n"
@@ -145,6 +145,52 @@ def test_a_large_import_into_a_table_in_use_keeps_its_indexes_on_postgresql(
         assert all(seen >= deferred(connection) for seen in seen_indexes)
     else:
         assert not deferred(connection) & seen_indexes[1]
+
+
+@pytest.mark.usefixtures("defer_early")
+def test_a_first_load_moves_its_revisions_with_their_indexes_built_after_on_postgresql(
+    session: Session, connection: Connection
+) -> None:
+    """On PostgreSQL a first load (its figures' indexes dropped) whose revisions outnumber those
+    stored moves them at commit with `revisions`' indexes dropped, and builds them again after;
+    SQLite keeps them."""
+    before = schema(connection)
+    dropped: list[str] = []
+
+    def note(_connection: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.startswith("DROP INDEX"):
+            dropped.append(statement)
+
+    event.listen(connection, "before_cursor_execute", note)
+    try:
+        report = run(session, generated(30), batch_size=10)
+        session.commit()
+    finally:
+        event.remove(connection, "before_cursor_execute", note)
+    assert (report.applied, report.inserted) == (True, 30)
+    assert schema(connection) == before
+    revision_indexes = {name for name in LOAD_DEFERRED_INDEXES if any(name in sql for sql in dropped)}
+    if connection.dialect.name == "postgresql":
+        assert (
+            revision_indexes
+            == LOAD_DEFERRED_INDEXES
+            == {
+                "ix_revisions_record",
+                "ix_revisions_type",
+                "ix_revisions_changed_at",
+            }
+        )
+        # Built again holding every revision: the count through an index is the table's.
+        count = "SELECT count(*) FROM revisions WHERE record_type = 'trade_figure'"
+        connection.exec_driver_sql("SET LOCAL enable_indexscan = off")
+        connection.exec_driver_sql("SET LOCAL enable_bitmapscan = off")
+        by_table = connection.exec_driver_sql(count).scalar()
+        connection.exec_driver_sql("SET LOCAL enable_indexscan = on")
+        connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        assert "ix_revisions_" in str(connection.exec_driver_sql(f"EXPLAIN {count}").all())
+        assert connection.exec_driver_sql(count).scalar() == by_table >= 30
+    else:
+        assert not revision_indexes
 
 
 def test_a_small_import_keeps_the_indexes(

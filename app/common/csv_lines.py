@@ -28,7 +28,11 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
-from sqlalchemy.sql.elements import Case, TypeCoerce
+from sqlalchemy.sql.elements import Case, ColumnClause, Label, TypeCoerce
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.selectable import Exists, ScalarSelect
+from sqlalchemy.sql.util import ClauseAdapter
+from sqlalchemy.sql.visitors import iterate, replacement_traverse
 
 from app.common.rows import _NEEDS_QUOTES, FORMULA_START, LIST_SEPARATOR, Plan, nested_model
 
@@ -61,9 +65,13 @@ class CsvLine:
         columns: Sequence[str],
         engine: str,
         aliases: dict[tuple[Any, str], Any] | None = None,
+        lateral: bool = False,
     ) -> None:
         self._engine = engine
         self.model = plan.reader.model
+        # PostgreSQL (`CsvLines`): a list that computed columns read too is joined (`_join_lists`).
+        self._lateral = lateral
+        self._joined_lists: dict[int, tuple[Any, list[Any]]] = {}
         # The referenced tables to join (outer), each with its condition; `aliases` shares them
         # between the lines of several languages (`CsvLines`).
         self.joins: list[tuple[Any, ColumnElement[bool]]] = []
@@ -129,10 +137,14 @@ class CsvLine:
         related = {plan.names[at]: relation for at, relation in plan.related}
         cells: list[ColumnElement[str]] = []
         done: set[str] = set()
+        if self._lateral:
+            self._join_lists(plan, columns, related)
         for column in columns:
             name, _, _ = column.partition(".")
             if name not in related:
                 value = _unwrapped(plan.columns[plan.index_of(name)])
+                if self._joined_lists:
+                    value = self._from_groups(value)
                 self._add(cells, self._cell(value), strict=_is_float(value.type))
                 continue
             if name in done:
@@ -143,7 +155,21 @@ class CsvLine:
             query = relation.queries[plan.lang]
             keys = relation.keys or ("",)
             at = [keys.index(sub) + 1 for sub in subs] if relation.keys else [1]
-            if relation.many:
+            if relation.many and id(relation) in self._joined_lists:
+                grouped, _ = self._joined_lists[id(relation)]
+                kinds = [_unwrapped(query.columns[i]).type for i in at]
+                parts = [
+                    self._quoted(grouped.c[f"cell{i}"], grouped.c[f"cell{i}"])
+                    if _is_text(kind)
+                    else grouped.c[f"cell{i}"]
+                    for i, kind in zip(at, kinds, strict=True)
+                ]
+                written = case(
+                    (grouped.c.item_count > literal_column("0"), _joined(parts)),
+                    else_=_text("," * (len(subs) - 1)),
+                )
+                self._add(cells, written, strict=any(_is_float(k) for k in kinds))
+            elif relation.many:
                 owner = query.columns[0] == plan.reader.id_column
                 inner = query.select_where(owner).correlate(plan.reader.model).subquery()
                 kinds = [_unwrapped(query.columns[i]).type for i in at]
@@ -180,6 +206,65 @@ class CsvLine:
                     value = target.corresponding_column(_unwrapped(query.columns[i]))
                     self._add(cells, self._cell(value), strict=_is_float(value.type))
         return cells
+
+    def _join_lists(self, plan: Plan, columns: Sequence[str], related: dict[str, Any]) -> None:
+        """Each list whose rows computed columns also read (`support`, `source_count`: the
+        citations) as one LATERAL join per record: its cells' aggregates and those columns' counts of
+        its rows at once, where a subquery each would read the rows again (`_groups`); shared by the
+        lines of every language where the SQL is the same (`aliases`)."""
+        computed = [
+            _unwrapped(plan.columns[plan.index_of(name)])
+            for name in dict.fromkeys(column.partition(".")[0] for column in columns)
+            if name not in related
+        ]
+        for relation in related.values():
+            if not relation.many:
+                continue
+            query = relation.queries[plan.lang]
+            owner = query.columns[0] == plan.reader.id_column
+            per_record = query.select_where(owner).correlate(plan.reader.model)
+            # In the list's order, as the subquery per record has them (`_cells`).
+            rows = per_record.subquery()
+            counts: list[tuple[Any, Any]] = []
+            for value in computed:
+                for count in _reads_of(value, per_record):
+                    adapted = _adapted(count, rows)
+                    if adapted is not None and not any(count.compare(seen) for seen, _ in counts):
+                        counts.append((count, adapted))
+            if not counts:
+                continue
+            cells = [
+                self._list_cell(rows.c[i], _unwrapped(column).type).label(f"cell{i}")
+                for i, column in enumerate(query.columns[1:], start=1)
+            ]
+            read = select(
+                func.count().label("item_count"),
+                *cells,
+                *(adapted.label(f"count{n}") for n, (_, adapted) in enumerate(counts)),
+            ).select_from(rows)
+            grouped = self._aliases.setdefault((str(read), "lateral"), read.lateral())
+            self._joined_lists[id(relation)] = (grouped, [per_record, *(count for count, _ in counts)])
+            self.joins.append((grouped, literal_column("true")))
+
+    def _from_groups(self, value: Any) -> Any:
+        """A computed column with its subqueries over a joined list's rows of the record (an EXISTS,
+        a count) read from that list's join instead."""
+
+        def replace(element: Any, **_kw: Any) -> Any:
+            for grouped, (per_record, *counts) in self._joined_lists.values():
+                if isinstance(element, Exists) and _same_rows(_select_of(element), per_record):
+                    return grouped.c.item_count > literal_column("0")
+                if isinstance(element, ScalarSelect) and _same_rows(element.element, per_record):
+                    for n, count in enumerate(counts):
+                        if element.element.selected_columns[0].compare(count):
+                            return grouped.c[f"count{n}"]
+            return None
+
+        clause: ColumnElement[Any] = (
+            value.__clause_element__() if hasattr(value, "__clause_element__") else value
+        )
+        replaced = replacement_traverse(clause, {}, replace)
+        return value if replaced is clause else replaced
 
     def _add(self, cells: list[ColumnElement[str]], cell: ColumnElement[str], strict: bool = False) -> None:
         if strict:
@@ -283,7 +368,8 @@ class CsvLines:
 
     def __init__(self, plans: Sequence[Plan], columns: Sequence[str], engine: str) -> None:
         aliases: dict[tuple[Any, str], Any] = {}
-        lines = [CsvLine(plan, columns, engine, aliases) for plan in plans]
+        lateral = engine == "postgresql"  # SQLite has no LATERAL
+        lines = [CsvLine(plan, columns, engine, aliases, lateral) for plan in plans]
         self._langs = [plan.lang for plan in plans]
         self._id_column = plans[0].reader.id_column
         # The CTE's SELECT (without its records) and each language's columns of it, in order; built
@@ -344,6 +430,54 @@ class CsvLines:
 
 class _NotInSql(Exception):
     pass
+
+
+def _unlabelled(column: Any) -> Any:
+    return column.element if isinstance(column, Label) else column
+
+
+def _select_of(element: Any) -> Any:
+    """The SELECT inside an EXISTS."""
+    while not isinstance(element, Select):
+        element = element.element
+    return element
+
+
+def _same_rows(query: Any, rows: Select[Any]) -> bool:
+    """Whether a subquery reads the same rows as `rows` (the same FROM and WHERE)."""
+    if not isinstance(query, Select) or query.whereclause is None or rows.whereclause is None:
+        return False
+    froms, theirs = query.get_final_froms(), rows.get_final_froms()
+    return (
+        query.whereclause.compare(rows.whereclause)
+        and len(froms) == len(theirs)
+        and all(a.compare(b) for a, b in zip(froms, theirs, strict=True))
+    )
+
+
+def _adapted(expression: Any, rows: Any) -> Any:
+    """`expression` over the columns of the subquery `rows` instead of its tables' (None when it
+    reads a column `rows` does not select)."""
+    adapted = ClauseAdapter(rows).traverse(expression)
+    for element in iterate(adapted):
+        if isinstance(element, ColumnClause) and element.table is not None and element.table is not rows:
+            return None
+    return adapted
+
+
+def _reads_of(value: Any, rows: Select[Any]) -> list[Any]:
+    """The counts a computed column's subqueries take of `rows` (as `_same_rows` finds them)."""
+    found = []
+    for element in iterate(value):
+        if isinstance(element, ScalarSelect) and _same_rows(element.element, rows):
+            selected = [_unlabelled(column) for column in element.element.selected_columns]
+            if (
+                len(selected) == 1
+                and isinstance(selected[0], FunctionElement)
+                and selected[0].name == "count"
+            ):
+                found.append(selected[0])
+    return found
 
 
 def _text(constant: str) -> ColumnElement[str]:

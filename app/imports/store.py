@@ -36,12 +36,11 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy import cast as sql_cast
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app import revisions
 from app.curation import restating
-from app.db import classify
+from app.db import drop_for_load, postgresql_indexes
 from app.imports.trade import CONTENT_COLUMNS, KEPT_WHEN_ABSENT, KEY_COLUMNS, NaturalKey
 from app.models import Citation, Revision, RevisionAction, SearchDocument, SearchRecordType, TradeFigure
 
@@ -162,7 +161,8 @@ class Store:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.postgresql = session.get_bind().dialect.name == "postgresql"
-        self._inserted = 0
+        self._inserted = 0  # since the last ANALYZE
+        self._written = 0
         self._analyzed_size: float | None = None
         self._bulk = False
         self._fts_trigger: str | None = None
@@ -181,6 +181,7 @@ class Store:
         at the end of a large import (_analyze); PostgreSQL: refresh the planner's statistics when
         they are stale."""
         self._inserted += figures
+        self._written += figures
         if self._bulk:
             self._defer_indexes(figures, expected)
         if not self.postgresql:
@@ -215,6 +216,11 @@ class Store:
                 yield
                 self._restore_indexes()
                 self._drop_stages(connection)
+                if self._written >= ANALYZE_AFTER:
+                    # The commit step reads the revisions staged by their ids (the export lines of
+                    # the figures changed): planned without statistics of the temporary table (no
+                    # autovacuum analyzes it), its join was one index probe per figure.
+                    connection.exec_driver_sql(f"ANALYZE pg_temp.{revisions.STAGING.name}")
             finally:
                 self._bulk, self._indexes = False, {}
             return
@@ -276,20 +282,23 @@ class Store:
             # A table readers already use (a reload): its readers would wait for the whole import
             # behind DROP INDEX's lock, so it keeps its indexes; only a first load drops them.
             return
-        indexes = self._postgresql_indexes() if self.postgresql else self._sqlite_indexes()
-        # PostgreSQL: DROP INDEX waits for the table's readers; past the session's lock_timeout (an
-        # API session's), the import goes on with the indexes kept up row by row, rather than failing.
-        connection.exec_driver_sql("SAVEPOINT import_defer_indexes")
-        try:
-            for name in indexes:
-                connection.exec_driver_sql(f'DROP INDEX "{name}"')
-        except DBAPIError as exc:
-            if classify(exc) != "locked":
-                raise
-            connection.exec_driver_sql("ROLLBACK TO SAVEPOINT import_defer_indexes")
-            indexes, self._index_stats = {}, []
-        connection.exec_driver_sql("RELEASE SAVEPOINT import_defer_indexes")
-        self._indexes = indexes
+        if self.postgresql:
+            self._indexes = drop_for_load(
+                connection, postgresql_indexes(connection, POSTGRESQL_DEFERRED_INDEXES)
+            )
+            if self._indexes and expected >= DEFER_INDEXES_SHARE * self._revisions_before(connection):
+                revisions.load(self.session)  # a first load: its revisions too
+            return
+        self._indexes = drop_for_load(connection, self._sqlite_indexes())
+        if not self._indexes:
+            self._index_stats = []
+
+    def _revisions_before(self, connection: Connection) -> float:
+        """PostgreSQL: the revisions stored, as the planner's statistics estimate them."""
+        estimate = connection.exec_driver_sql(
+            "SELECT reltuples FROM pg_class WHERE oid = 'revisions'::regclass"
+        ).scalar()
+        return max(float(estimate or 0), 0.0)
 
     def _sqlite_indexes(self) -> dict[str, str]:
         """The DEFERRED_INDEXES the database has as the models declare them, with their SQL; their
@@ -317,18 +326,6 @@ class Store:
             )
             self._index_stats = [tuple(row) for row in stats]
         return indexes
-
-    def _postgresql_indexes(self) -> dict[str, str]:
-        """The POSTGRESQL_DEFERRED_INDEXES of the session's schema, non-unique and whole, with their
-        SQL (as pg_dump writes it)."""
-        found = self.session.connection().exec_driver_sql(
-            "SELECT c.relname, pg_get_indexdef(c.oid) "
-            "FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid "
-            "WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(%s) "
-            "AND NOT i.indisunique AND i.indpred IS NULL ORDER BY c.relname",
-            (sorted(POSTGRESQL_DEFERRED_INDEXES),),
-        )
-        return {name: sql for name, sql in found}
 
     def _restore_indexes(self) -> None:
         connection = self.session.connection()
