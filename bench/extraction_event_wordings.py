@@ -713,6 +713,72 @@ EXPECTED_IN: tuple[Wording, ...] = (
 )
 
 
+# A held session and the next one told in one sentence, a session named back as "that session", and
+# someone named by office "due in" a capital (2026-12-05, round 2).
+HELD_AND_NEXT: tuple[Wording, ...] = (
+    _e(
+        "a held session, then the next one agreed",
+        "en",
+        "The ministers welcomed the results of the fourth session of the Kazakhstan-Egypt intergovernmental commission, held in Astana in March 2025, and agreed to convene the fifth session in Cairo in the first half of 2027.",
+        (
+            Event("intergovernmental_commission", HELD, "2025-03", "KZ", "EG KZ"),
+            Event("intergovernmental_commission", PLANNED, "2027-01/2027-06", "EG", "EG KZ"),
+        ),
+    ),
+    _e(
+        "a held session, then the next one agreed",
+        "ru",
+        "Стороны отметили итоги третьего заседания межправительственной комиссии Грузии и Польши, прошедшего в Варшаве в октябре 2025 года, и условились провести четвёртое заседание в Тбилиси осенью.",
+        (
+            Event("intergovernmental_commission", HELD, "2025-10", "PL", "GE PL"),
+            Event("intergovernmental_commission", PLANNED, "2026-09/2026-11", "GE", "GE PL"),
+        ),
+    ),
+    _e(
+        "the next session, then the previous one",
+        "ru",
+        "Очередное заседание казахстанско-латвийской межправительственной комиссии пройдёт в Риге в первом квартале будущего года; предыдущее состоялось в апреле прошлого года в Астане.",
+        (
+            Event("intergovernmental_commission", PLANNED, "2027-01/2027-03", "LV", "KZ LV"),
+            Event("intergovernmental_commission", HELD, "2025-04", "KZ", "KZ LV"),
+        ),
+    ),
+    _e(
+        "the next session, then the previous one",
+        "en",
+        "The next session of the Uzbek-Latvian intergovernmental commission will be held in Tashkent in the autumn; the previous one took place in Riga in June last year.",
+        (
+            Event("intergovernmental_commission", PLANNED, "2026-09/2026-11", "UZ", "LV UZ"),
+            Event("intergovernmental_commission", HELD, "2025-06", "LV", "LV UZ"),
+        ),
+    ),
+    _e(
+        "that session",
+        "en",
+        "The Sides asked their agencies to finish the road transport agreement for signature at the next session of the Kyrgyz-Turkish Joint Governmental Commission.\n\nThe Sides agreed to convene that session in Ankara in the fourth quarter of 2026.",
+        Event("intergovernmental_commission", PLANNED, "2026-10/2026-12", "TR", "KG TR"),
+    ),
+    _e(
+        "that session",
+        "ru",
+        "Стороны поручили ведомствам подготовить соглашение о транзите к следующему заседанию Казахстанско-Египетской межправительственной комиссии. Стороны договорились провести это заседание в Каире во втором полугодии.",
+        Event("intergovernmental_commission", PLANNED, "2026-07/2026-12", "EG", "EG KZ"),
+    ),
+    _e(
+        "due in a capital",
+        "en",
+        "Kazakhstan's foreign minister is due in Bern in early December to review progress.",
+        Event("visit", PLANNED, "2026-12", "CH", "CH KZ"),
+    ),
+    _e(
+        "due in a capital for a session",
+        "en",
+        "Azerbaijan's trade minister is due in Ankara in October to co-chair the intergovernmental commission.",
+        Event("intergovernmental_commission", PLANNED, "2026-10", "TR", "AZ TR"),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -724,6 +790,7 @@ def main() -> None:
             "moved, told after": MOVED_TOLD_AFTER,
             "two months": TWO_MONTHS,
             "expected in": EXPECTED_IN,
+            "held and next": HELD_AND_NEXT,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -9,6 +9,7 @@ from bench.extraction_event_wordings import (
     EVENT_WORDINGS,
     EXPECTED_IN,
     FRESH,
+    HELD_AND_NEXT,
     MISSES,
     MOVED_TOLD_AFTER,
     SESSIONS,
@@ -30,7 +31,15 @@ KNOWN_FAILING = {
 @pytest.mark.parametrize(
     "wording",
     catalogue_params(
-        EVENT_WORDINGS + FRESH + MISSES + BODIES + SESSIONS + MOVED_TOLD_AFTER + TWO_MONTHS + EXPECTED_IN,
+        EVENT_WORDINGS
+        + FRESH
+        + MISSES
+        + BODIES
+        + SESSIONS
+        + MOVED_TOLD_AFTER
+        + TWO_MONTHS
+        + EXPECTED_IN
+        + HELD_AND_NEXT,
         KNOWN_FAILING,
     ),
 )

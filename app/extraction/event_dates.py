@@ -62,11 +62,22 @@ ASIDE = re.compile(
 # "The commission, which last met in Baku in December 2023, meets in Tehran next month": the meeting
 # told in passing, in a relative clause, is one of its own, held, and dates nothing else in the
 # sentence ("The commission last met in Baku in October" tells that meeting alone).
+# "…the results of the eighth session, held in Baku in March 2025, and agreed to convene the next one
+# in Cairo", "…итоги пятого заседания, состоявшегося в июне 2025 года, и договорились провести шестое":
+# a held session's clause, followed by the agreement on the next one (events._next_session).
+HELD_THEN_AGREED = (
+    r",\s*(?:held|состоявш\w+|прошедш\w+|проходивш\w+)\s[^,;.]*"
+    r"(?=,\s*(?:and|и)\s+(?:agreed|decided|договорились|условились|решили)\s)"
+)
 LAST_MET = re.compile(
     r",\s*(?:which|that)\s+last\s+(?:met|convened|gathered)\b[^,;.]*"
     # "…last met in Riga in 2024; it is now due to meet…": the next session told in the next clause
     r"|\blast\s+(?:met|convened|gathered)\b[^,;.]*(?=;\s*(?:and\s+)?it\b)"
-    r"|,\s*котор\w+\s+(?:в\s+)?последн\w+\s+раз\s+(?:собирал|заседал|встречал)\w*[^,;.]*",
+    r"|,\s*котор\w+\s+(?:в\s+)?последн\w+\s+раз\s+(?:собирал|заседал|встречал)\w*[^,;.]*"
+    # "…пройдёт в Астане в марте; предыдущее состоялось в апреле прошлого года в Клайпеде"
+    r"|;\s*(?:а\s+)?предыдущ\w+(?:\s+заседани\w+)?\s+(?:состоял|прош|проходил)\w*[^,;.]*"
+    r"|;\s*the\s+(?:previous|last)\s+(?:one|session|meeting)\s+(?:was\s+held|took\s+place)[^,;.]*"
+    r"|" + HELD_THEN_AGREED,
     re.IGNORECASE,
 )
 

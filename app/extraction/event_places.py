@@ -14,6 +14,8 @@ from app.extraction.text import Sentence, Token
 # The words before where a gathering is held ("in Baku") and before where a visit goes ("to Baku").
 _LOCATIVE = {"в", "во", "in", "at"}
 _DESTINATION = {"в", "во", "to", "into"}
+# The words of a journey told with "in" before the place (vocabulary's trips: "is expected in Bern").
+_ARRIVING = {"due", "expected", "arrive", "arrives", "arrived"}
 _VISIT_VERBS = {"посетить", "посещать", "посетит", "visited", "visit", "visiting", "visits"}
 
 
@@ -123,6 +125,8 @@ def _to_capital(tokens: list[Token], at: int) -> bool:
     word = tokens[at - 1]
     if word.text.lower() in {"в", "во"}:
         return any(p.tag.case == "accs" for p in _analyzer().parse(tokens[at].text))
+    if word.text.lower() == "in" and at > 1:
+        return tokens[at - 2].text.lower() in _ARRIVING  # "is due in Bern": a journey's end
     return word.text.lower() in _DESTINATION or bool(word.keys & _VISIT_VERBS)
 
 
@@ -162,6 +166,8 @@ def destination_country(facts: SentenceFacts, trigger: Mention[str], visit: bool
         if mention.value.capital:
             if visit and _to_capital(tokens, mention.first):
                 return mention.value.code
+            if not visit and mention.first and tokens[mention.first - 1].text.lower() in {"in", "в", "во"}:
+                return mention.value.code  # "to convene its next meeting in Cairo": held in its country
             continue
         before = mention.first
         # "in the Republic of Türkiye", "в Республику Казахстан": the state's long name is a name too

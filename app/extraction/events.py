@@ -14,6 +14,7 @@ from app.extraction.countries import country_names
 from app.extraction.entities import Registry, record_id
 from app.extraction.event_dates import (
     ASIDE,
+    HELD_THEN_AGREED,
     LAST_MET,
     RELATIVE_NEXT,
     VISIT_ENDS,
@@ -204,6 +205,14 @@ def propose_events(
             # named before, at its last meeting
             first = facts.sentence.tokens[0]
             triggers = [Mention(body, first.start, first.end, 0, 1)]
+        that = _THAT_SESSION.search(facts.sentence.text) if not triggers and body is not None else None
+        if that is not None and body is not None:
+            # "…for signature at the next session of the commission." ¶ "The Sides agreed to convene
+            # that session in Islamabad in the third quarter": the body named before, its session
+            at = facts.sentence.start + that.start(that.lastgroup or 0)
+            index = next(i for i, token in enumerate(facts.sentence.tokens) if token.start >= at)
+            token = facts.sentence.tokens[index]
+            triggers = [Mention(body, token.start, token.end, index, index + 1)]
         if events:
             # "По итогам переговоров подписан…": the talks told before, not new ones; unless the
             # clause announces them ("…, а по итогам переговоров в мае планируется подписать …").
@@ -241,7 +250,14 @@ def propose_events(
             # clause of its own ("…пройдёт заседание комиссии, а в ноябре ожидается визит") is another.
             # A visit made for a joint body's session is an event beside it (README: conventions).
             others = [t for kind, group in groups.items() if kind not in {"visit", *_BODIES} for t in group]
-            if any(_same_clause(facts.sentence, v, others) for v in groups.get("visit", [])):
+            # "The trade minister is due in Bishkek to co-chair the commission": being due there is
+            # the session's, no visit of its own (a visit for it is, README: conventions)
+            due = [t for kind, group in groups.items() if kind in _BODIES for t in group]
+            visits = groups.get("visit", [])
+            if any(_same_clause(facts.sentence, v, others) for v in visits) or any(
+                _DUE_IN.match(reading.document.text, v.start) and _same_clause(facts.sentence, v, due)
+                for v in visits
+            ):
                 groups.pop("visit", None)
         if apart is None and "visit" in groups:
             apart = _meeting_beside_visit(facts.sentence, groups["visit"])
@@ -297,6 +313,7 @@ def propose_events(
     return proposals, agreements
 
 
+_DUE_IN = re.compile(r"is\s+due\s+in\b", re.IGNORECASE)
 _PAST_EN = {
     "was",
     "were",
@@ -401,6 +418,15 @@ _LAST_MET_ALONE = re.compile(
 )
 
 
+# A session of the body named before, pointed back at: "agreed to convene that session",
+# "договорились провести это заседание".
+_THAT_SESSION = re.compile(
+    r"\b(?:convene|hold|host)\s+(?P<that>(?:that|this)\s+(?:session|meeting))\b"
+    r"|\bпровести\s+(?P<that_ru>(?:это|данное)\s+заседание)",
+    re.IGNORECASE,
+)
+
+
 def _last_met(reading: Reading, facts: SentenceFacts, event: _Event, count: int) -> list[_Event]:
     """The body's last meeting, told in passing beside its next one: held, on the date of its clause."""
     sentence = facts.sentence
@@ -422,7 +448,7 @@ def _last_met(reading: Reading, facts: SentenceFacts, event: _Event, count: int)
     body = {key: value for key, value in event.body.items() if key not in {"status", "location"}}
     hosts = [
         m.value.entry.country for m in facts.places if start <= m.start < end and m.value.entry is not None
-    ]
+    ] + [m.value.code for m in facts.countries if start <= m.start < end and m.value.capital]  # "in Riga"
     body["host_country"] = hosts[0] if hosts else None
     body["date"] = dates[0].value
     body["id"] = record_id(f"{body['title_en']} {body['date'][:7]}")
@@ -485,12 +511,26 @@ _NEXT_OF_IT = re.compile(
 )
 
 
+# … or after a held session's clause: "the eighth session, held in Baku in March 2025, and agreed to
+# convene its next meeting in Cairo" (the held one is _last_met's).
+_NEXT_AFTER_HELD = re.compile(
+    r"[^,;.]{0,80}?"
+    + HELD_THEN_AGREED
+    + r",\s*(?:and|и)\s+\w+\s+(?:to\s+)?(?:convene|hold|провести|созвать)\s+(?P<meet>\w+)",
+    re.IGNORECASE,
+)
+
+
 def _next_session(facts: SentenceFacts, trigger: Mention[str]) -> tuple[Mention[str], SentenceFacts]:
     """A body named in a sentence about another meeting, its next session told after it: the event is
     that session, read from its own clause (its status, date and place), not from the meeting's."""
     sentence = facts.sentence
     after = trigger.end - sentence.start
-    found = _NEXT_SESSION_AFTER.match(sentence.text, after) or _NEXT_OF_IT.match(sentence.text, after)
+    found = (
+        _NEXT_SESSION_AFTER.match(sentence.text, after)
+        or _NEXT_OF_IT.match(sentence.text, after)
+        or _NEXT_AFTER_HELD.match(sentence.text, after)
+    )
     if trigger.value not in _BODIES or found is None:
         return trigger, facts
     at = sentence.start + found.start("next" if found.groupdict().get("next") else "meet")
@@ -737,6 +777,8 @@ def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) ->
                     True,
                 )
                 other.body["_confidence"] = max(other.body["_confidence"], event.body["_confidence"])
+                if other.body.get("host_country") is None:
+                    other.body["host_country"] = event.body.get("host_country")  # and where, if told
             return True
     return False
 

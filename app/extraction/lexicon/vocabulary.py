@@ -979,6 +979,7 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "joint permanent commission",
                 "permanent joint commission",
                 "joint ministerial commission",
+                "joint governmental commission",
                 "mixed commission",
                 "mixed committee",
                 "bilateral commission",
@@ -1043,8 +1044,9 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "trip to",
                 "arrive in",
                 "arrives in",
-                # "the deputy prime minister is expected in Tbilisi"
+                # "the deputy prime minister is expected in Tbilisi", "the foreign minister is due in Bern"
                 "is expected in",
+                "is due in",
             ),
         ),
     ),
@@ -1124,6 +1126,7 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "preparations for",
         "preparing for",
         "agreed to hold",
+        "agreed to convene",
         "agreed to meet",
         "next meeting",
         "next session",
