@@ -1479,6 +1479,53 @@ NAMED: tuple[Wording, ...] = (
 )
 
 
+# A port named by its place's adjective with words describing it in between (projects-6): the
+# place's name in English, the words as the text writes them; not a port on a cargo's way, not a
+# country's network, not a port whose own clause tells works on a terminal or a berth in it.
+PLACED: tuple[Wording, ...] = (
+    _w(
+        "a place's adjective, then describing words",
+        "ru",
+        "Казахстан и Оман провели переговоры. Оманская компания участвует в расширении Актауского "
+        "международного морского торгового порта.",
+        ("Port of Aktau", "port", "expanding", "KZ OM"),
+    ),
+    _w(
+        "a place's adjective, then describing words",
+        "ru",
+        "Азербайджан и Япония провели переговоры. Японские подрядчики ведут расширение Бакинского "
+        "международного морского порта.",
+        ("Бакинский международный морской порт", "port", "expanding", "AZ JP"),
+    ),
+    _w(
+        "a place's adjective, then describing words",
+        "ru",
+        "Туркменистан и Катар провели переговоры. Катарская компания строит Туркменбашинский "
+        "международный морской порт.",
+        ("Port of Turkmenbashi", "port", "under_construction"),
+    ),
+    _w(
+        "a place's adjective before the head",
+        "ru",
+        "Азербайджан и Корея провели переговоры. Стороны обсудили расширение Бакинского порта.",
+        ("Port of Baku", "port", "expanding"),
+    ),
+    _w(
+        "a port on the cargo's way",
+        "ru",
+        "Казахстан и Оман провели переговоры. Казахстанское зерно вывозится через Курыкский морской порт.",
+        None,
+    ),
+    _w(
+        "a country's network",
+        "ru",
+        "Казахстан и Китай провели переговоры. Стороны обсудили модернизацию Казахстанской магистральной "
+        "железной дороги.",
+        None,
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Outcome:
     wording: Wording
@@ -1557,6 +1604,7 @@ def main() -> None:
             "intended": INTENDED,
             "between": BETWEEN,
             "named": NAMED,
+            "placed": PLACED,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -50,9 +50,16 @@ def facility_in_other_language(name: str, language: str) -> str:
 def place_adjective_in_english(adjective: str) -> str:
     """A Russian adjective that names a facility by its place ("Зарафшанская ГЭС") as the place's
     name ("Zarafshan"); a compound ("Южно-Кавказская") is a proper name of its own, transliterated."""
-    if "-" in adjective or not _RU_PLACE_ADJECTIVE.search(adjective) or adjective.lower().startswith("транс"):
-        return to_latin(adjective)  # "Транскаспийский": across a place, not at it
+    if not _of_a_place(adjective):
+        return to_latin(adjective)
     return _place_of_adjective(_RU_PLACE_ADJECTIVE.sub("ский", adjective.lower())) or to_latin(adjective)
+
+
+def _of_a_place(adjective: str) -> bool:
+    # "Транскаспийский": across a place, not at it
+    return not (
+        "-" in adjective or not _RU_PLACE_ADJECTIVE.search(adjective) or adjective.lower().startswith("транс")
+    )
 
 
 def _capitalized(text: str) -> str:
@@ -291,9 +298,18 @@ def _country_of_adjective(word: str) -> str | None:
     return "–".join(country_names()[mention.value.code].en for mention in found)
 
 
-def _place_of_adjective(lemma: str) -> str | None:
+def known_place_of_adjective(adjective: str) -> str | None:
+    """The English name of the place a Russian place adjective names ("Бакинского" → "Baku"),
+    when the lexicon knows the place; None for any other word."""
+    if not _of_a_place(adjective):
+        return None
+    return _place_of_adjective(_RU_PLACE_ADJECTIVE.sub("ский", adjective.lower()), known_only=True)
+
+
+def _place_of_adjective(lemma: str, known_only: bool = False) -> str | None:
     """The place a Russian place adjective names: "атырауский" → "Atyrau", "акмолинский" →
-    "Akmola", "сурхандарьинский" → "Surkhandarya", "туркменбашинский" → "Turkmenbashi"."""
+    "Akmola", "сурхандарьинский" → "Surkhandarya", "туркменбашинский" → "Turkmenbashi", "бакинский"
+    → "Baku"; with `known_only`, only a place the lexicon knows."""
     if not lemma.endswith("ский"):
         return None
     stem = lemma[: -len("ский")]
@@ -302,11 +318,14 @@ def _place_of_adjective(lemma: str) -> str | None:
         guess = stem[:-3] + "ья"
     elif stem.endswith("ин"):
         guess = stem[:-2] + "а"
-    for candidate in (stem, stem[:-1], stem[:-2] + "ы", guess):
+    candidates = [stem, stem[:-1], stem[:-2] + "ы", guess]
+    if stem.endswith("ин"):
+        candidates.append(stem[:-2] + "у")  # "бакинский": Баку
+    for candidate in candidates:
         known = _proper_english().get(candidate)
         if known is not None:
             return known
-    return _capitalized(to_latin(guess))
+    return None if known_only else _capitalized(to_latin(guess))
 
 
 def _english_word(word: str, declined: bool) -> tuple[str, bool] | None:

@@ -16,7 +16,12 @@ from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.lexicon.reference import PLACES, ProjectEntry
 from app.extraction.matching import Mention, PhraseMatcher
 from app.extraction.morphology import _analyzer
-from app.extraction.other_language import facility_in_other_language, name_pair, place_adjective_in_english
+from app.extraction.other_language import (
+    facility_in_other_language,
+    known_place_of_adjective,
+    name_pair,
+    place_adjective_in_english,
+)
 from app.extraction.recall_projects import ProjectDetector, _nominative_phrase, learned_head, sentence_cues
 from app.extraction.text import Sentence, Token
 
@@ -777,6 +782,23 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         adjective = (
             _adjective_before(tokens, head.first) if reading.language == "ru" and not named_only else None
         )
+        described_from = _describing_before(tokens, head.first) if reading.language == "ru" else head.first
+        placed_apart = (
+            adjective is None
+            and described_from < head.first
+            and described_from - 1 not in countries
+            and tokens[described_from - 1].capitalized
+            and known_place_of_adjective(tokens[described_from - 1].text) is not None
+            # "через Бакинский международный морской порт": a port merely on a cargo's way is none
+            and tokens[described_from - 2].text.lower() != "через"
+            and not _works_on_a_part(tokens, head.last)
+        )
+        if placed_apart:
+            # "Бакинского международного морского торгового порта": a known place's adjective, then
+            # words that describe the head; the name keeps them, as the text writes it
+            adjective = _adjective_before(tokens, described_from)
+            phrase = " ".join(_nominative_phrase(tokens[described_from - 1 : head.last]))
+            adjective_template = phrase[:1].upper() + phrase[1:]
         if adjective is not None:
             results.append(
                 (
@@ -1142,6 +1164,33 @@ def _quoted_after(sentence: Sentence, tokens: list[Token], at: int) -> str | Non
         if tokens[end].text == closing:
             return sentence.text[tokens[at + 1].start - sentence.start : tokens[end - 1].end - sentence.start]
     return None
+
+
+def _describing_before(tokens: list[Token], at: int) -> int:
+    """Where the lowercase adjectives before a head begin ("международного морского торгового
+    порта"), a few at most."""
+    start = at
+    while (
+        start > 1
+        and at - start < 4
+        and tokens[start - 1].text.islower()
+        and _analyzer().parse(tokens[start - 1].text)[0].tag.POS == "ADJF"
+    ):
+        start -= 1
+    return start
+
+
+def _works_on_a_part(tokens: list[Token], at: int) -> bool:
+    """ "порта, где ведётся строительство нового контейнерного терминала": the works its own clause
+    tells are on a terminal or a berth in it, which annotators take for the project."""
+    if at + 1 >= len(tokens) or tokens[at].text != "," or tokens[at + 1].text.lower() != "где":
+        return False
+    for token in tokens[at + 2 :]:
+        if token.text in {",", ";", "."}:
+            return False
+        if token.text.lower().startswith(("терминал", "причал")):
+            return True
+    return False
 
 
 def _adjective_before(tokens: list[Token], at: int) -> str | None:
