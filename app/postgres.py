@@ -4,7 +4,7 @@ such a server must not hold requests. Imported only by an engine for PostgreSQL 
 
 import asyncio
 import contextlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import psycopg
@@ -160,19 +160,29 @@ class LoopReads:
         """`statement`'s rows for `values`, converted as SQLAlchemy would; the driver's errors raised
         as SQLAlchemy's (`classify`)."""
         compiled = statement.compiled(self.dialect, values)
-        sql, parameters = compiled.bound(values)
-        return await self._run(sql, parameters, compiled)
+        return (await self._run([compiled.bound(values)], compiled))[0]
+
+    async def rows_together(
+        self, statement: DriverStatement, values: Mapping[str, Any], more: Sequence[tuple[str, Any]]
+    ) -> list[list[Any]]:
+        """`rows`, then the driver's rows of each of `more` (PostgreSQL's SQL, its parameters named),
+        statements that need nothing of each other's answers: sent together in psycopg's pipeline
+        mode, one round trip for all, each still a statement of its own."""
+        compiled = statement.compiled(self.dialect, values)
+        return await self._run([compiled.bound(values), *more], compiled)
 
     async def driver_rows(self, sql: str, parameters: Mapping[str, Any]) -> list[Any]:
         """The rows of `sql` (PostgreSQL's, its parameters named) as the driver returns them."""
-        return await self._run(sql, parameters, None)
+        return (await self._run([(sql, parameters)], None))[0]
 
     def snapshot(self) -> contextlib.nullcontext[None]:
         """Nothing to open: each statement sees what was committed when it began (READ COMMITTED),
         as the handler thread's reads in autocommit do."""
         return contextlib.nullcontext()
 
-    async def _run(self, sql: str, parameters: Any, compiled: Any) -> list[Any]:
+    async def _run(self, statements: Sequence[tuple[str, Any]], compiled: Any) -> list[list[Any]]:
+        """The rows of each statement (SQL and parameters); `compiled`: the first's conversions."""
+        sql, parameters = statements[0]
         slots = self._slots_here()
         if slots.locked():
             try:
@@ -189,9 +199,18 @@ class LoopReads:
                 if connection is None:
                     connection = await self._connect()
                 cursor = kept_cursor(connection)
+                others = [connection.cursor() for _ in statements[1:]]
                 try:
-                    await cursor.execute(sql, parameters)
-                    rows = await cursor.fetchall()
+                    if others:
+                        async with connection.pipeline():
+                            await cursor.execute(sql, parameters)
+                            for other, (more_sql, more_parameters) in zip(
+                                others, statements[1:], strict=True
+                            ):
+                                await other.execute(more_sql, more_parameters)
+                    else:
+                        await cursor.execute(sql, parameters)
+                    found = [await cursor.fetchall(), *[await other.fetchall() for other in others]]
                     convert = [] if compiled is None else compiled.conversions(self.dialect, cursor)
                 except psycopg.Error as exc:
                     if not (connection.closed or connection.broken):
@@ -208,7 +227,7 @@ class LoopReads:
                     raise
                 release(cursor)
                 self._idle.append(connection)
-                return converted(rows, convert)
+                return [converted(found[0], convert), *found[1:]]
         finally:
             slots.release()
 
