@@ -200,14 +200,15 @@ def take_pinged_row(dbapi_connection: Any) -> Any | None:
 KEPT_CURSOR = "bilateral_kept_cursor"
 
 
-def kept_cursor(dbapi_connection: Any) -> Any:
+def kept_cursor(dbapi_connection: Any, name: str = KEPT_CURSOR) -> Any:
     """A psycopg connection's cursor for the reads every request makes (the pool's ping, the data
     version, a record, a page), made once per connection: psycopg builds a cursor's adapters anew
-    each time, about a tenth of a statement's Python. Hand it back with `release`."""
-    cursor = getattr(dbapi_connection, KEPT_CURSOR, None)
+    each time, about a tenth of a statement's Python. Hand it back with `release`. `name`: another
+    of the connection's kept cursors (statements sent together each need one)."""
+    cursor = getattr(dbapi_connection, name, None)
     if cursor is None or cursor.closed:
         cursor = dbapi_connection.cursor()
-        setattr(dbapi_connection, KEPT_CURSOR, cursor)
+        setattr(dbapi_connection, name, cursor)
     return cursor
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from app.db import PINGED_ROW, DriverStatement, as_dbapi_error, converted, kept_cursor, release
+from app.db import KEPT_CURSOR, PINGED_ROW, DriverStatement, as_dbapi_error, converted, kept_cursor, release
 
 
 class NoAnswer(psycopg.OperationalError):
@@ -199,7 +199,7 @@ class LoopReads:
                 if connection is None:
                     connection = await self._connect()
                 cursor = kept_cursor(connection)
-                others = [connection.cursor() for _ in statements[1:]]
+                others = [kept_cursor(connection, f"{KEPT_CURSOR}_{at}") for at in range(1, len(statements))]
                 try:
                     if others:
                         async with connection.pipeline():
@@ -214,7 +214,8 @@ class LoopReads:
                     convert = [] if compiled is None else compiled.conversions(self.dialect, cursor)
                 except psycopg.Error as exc:
                     if not (connection.closed or connection.broken):
-                        release(cursor)
+                        for each in (cursor, *others):
+                            release(each)
                         self._idle.append(connection)  # a statement refused: the connection is fine
                         raise as_dbapi_error(self.dialect, exc, sql, parameters) from exc
                     self._close_idle()  # ended by the server: those pooled with it likely too
@@ -225,7 +226,8 @@ class LoopReads:
                 except BaseException:
                     connection.pgconn.finish()  # cut short half-way through the protocol
                     raise
-                release(cursor)
+                for each in (cursor, *others):
+                    release(each)
                 self._idle.append(connection)
                 return [converted(found[0], convert), *found[1:]]
         finally:
