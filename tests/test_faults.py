@@ -6,6 +6,7 @@ TCP proxy the test takes down and brings back (tests/tcp_proxy.py); the shared s
 """
 
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -464,6 +465,47 @@ async def test_a_list_page_reads_the_data_version_in_its_own_statement(
             assert len(sent) == 1
     finally:
         engine.dispose()
+
+
+@postgresql_only
+@pytest.mark.anyio
+async def test_a_series_sends_its_statements_and_the_data_version_in_one_round_trip(
+    empty_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trade series' two statements (the countries' names, the points) and the data version need
+    nothing of each other's answers: one round trip on PostgreSQL (psycopg's pipeline mode)."""
+    import psycopg
+
+    trips = []
+    piped = []
+    execute, pipeline = psycopg.Cursor.execute, psycopg.Connection.pipeline
+
+    def counted(cursor: Any, *args: Any, **kwargs: Any) -> Any:
+        if not piped:
+            trips.append("statement")
+        return execute(cursor, *args, **kwargs)
+
+    @contextlib.contextmanager
+    def counted_pipeline(connection: Any) -> Iterator[Any]:
+        trips.append("pipeline")
+        piped.append(True)
+        try:
+            with pipeline(connection) as sent:
+                yield sent
+        finally:
+            piped.pop()
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", counted)
+    monkeypatch.setattr(psycopg.Connection, "pipeline", counted_pipeline)
+    copy_template(empty_database, "seeded")
+    settings = settings_for(empty_database.url, response_cache_mb=0, db_pool_size=1, db_max_overflow=0)
+    path = "/v1/trade-figures/series?reporter=AZ&partner=KZ&indicator=trade_turnover"
+    async with serve(build(settings)) as client:
+        assert (await client.get(path)).status_code == 200  # the pool's connection opened and set up
+        trips.clear()
+        response = await client.get(path)
+    assert response.status_code == 200 and response.json()["points"]
+    assert trips == ["pipeline"]
 
 
 # --- telling database failures apart: full disk, lock contention, database down ---
