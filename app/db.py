@@ -212,6 +212,15 @@ def kept_cursor(dbapi_connection: Any, name: str = KEPT_CURSOR) -> Any:
     return cursor
 
 
+def kept_cursors(dbapi_connection: Any, count: int) -> list[Any]:
+    """`count` of the connection's kept cursors (`kept_cursor`), the first the one every read uses:
+    statements sent together (pipeline mode) each need a cursor of their own."""
+    return [
+        kept_cursor(dbapi_connection),
+        *(kept_cursor(dbapi_connection, f"{KEPT_CURSOR}_{at}") for at in range(1, count)),
+    ]
+
+
 def release(cursor: Any) -> None:
     """A kept cursor's last result freed, so that an idle pooled connection holds no rows."""
     if cursor.pgresult is not None:
@@ -445,7 +454,7 @@ def rows_together(
         compiled = statement.compiled(dialect, values)
         bound.append((compiled, *compiled.bound(values)))
     driver: Any = connection.connection.driver_connection
-    cursors = [driver.cursor() for _ in reads]
+    cursors = kept_cursors(driver, len(reads))
     try:
         with driver.pipeline():
             for cursor, (_, sql, parameters) in zip(cursors, bound, strict=True):
@@ -458,7 +467,7 @@ def rows_together(
         raise driver_error(connection, exc) from exc
     finally:
         for cursor in cursors:
-            cursor.close()
+            release(cursor)
 
 
 def converted(rows: Sequence[Any], convert: Sequence[Any]) -> list[Any]:

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from app.db import KEPT_CURSOR, PINGED_ROW, DriverStatement, as_dbapi_error, converted, kept_cursor, release
+from app.db import PINGED_ROW, DriverStatement, as_dbapi_error, converted, kept_cursor, kept_cursors, release
 
 
 class NoAnswer(psycopg.OperationalError):
@@ -198,8 +198,7 @@ class LoopReads:
                 pooled = connection is not None
                 if connection is None:
                     connection = await self._connect()
-                cursor = kept_cursor(connection)
-                others = [kept_cursor(connection, f"{KEPT_CURSOR}_{at}") for at in range(1, len(statements))]
+                cursor, *others = kept_cursors(connection, len(statements))
                 try:
                     if others:
                         async with connection.pipeline():
