@@ -128,11 +128,12 @@ class _PatientAsyncConnection(psycopg.AsyncConnection[Any]):
 
 
 class LoopReads:
-    """One-statement reads that run in the event loop, on psycopg's asynchronous connections, a pool of
-    this process's own beside the engine's (`size` connections at most, opened as needed, resting in
-    autocommit): no handler thread, no SQLAlchemy connection, no ping and no switch of the autocommit
-    between a request and its statement. A waiting read holds up nothing, so a database that stalls
-    stalls only the reads that wait on it, each given up on after `answer_within` seconds of silence.
+    """Reads by key that run in the event loop (a statement, or a few sent together), on psycopg's
+    asynchronous connections, a pool of this process's own beside the engine's (`size` connections at
+    most, opened as needed, resting in autocommit): no handler thread, no SQLAlchemy connection, no
+    ping and no switch of the autocommit between a request and its statement. A waiting read holds up
+    nothing, so a database that stalls stalls only the reads that wait on it, each given up on after
+    `answer_within` seconds of silence.
 
     The pool's ping is not needed: a read that finds its pooled connection ended (a server restarted)
     is sent again once, on a new connection; a read has nothing to undo. A connection whose exchange
