@@ -4,7 +4,7 @@ such a server must not hold requests. Imported only by an engine for PostgreSQL 
 
 import asyncio
 import contextlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 import psycopg
@@ -13,7 +13,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from app.db import PINGED_ROW, DriverStatement, as_dbapi_error, converted, kept_cursor, kept_cursors, release
+from app.db import PINGED_ROW, DriverStatement, as_dbapi_error, converted, kept_cursor, release
 
 
 class NoAnswer(psycopg.OperationalError):
@@ -128,12 +128,11 @@ class _PatientAsyncConnection(psycopg.AsyncConnection[Any]):
 
 
 class LoopReads:
-    """Reads by key that run in the event loop (a statement, or a few sent together), on psycopg's
-    asynchronous connections, a pool of this process's own beside the engine's (`size` connections at
-    most, opened as needed, resting in autocommit): no handler thread, no SQLAlchemy connection, no
-    ping and no switch of the autocommit between a request and its statement. A waiting read holds up
-    nothing, so a database that stalls stalls only the reads that wait on it, each given up on after
-    `answer_within` seconds of silence.
+    """One-statement reads that run in the event loop, on psycopg's asynchronous connections, a pool of
+    this process's own beside the engine's (`size` connections at most, opened as needed, resting in
+    autocommit): no handler thread, no SQLAlchemy connection, no ping and no switch of the autocommit
+    between a request and its statement. A waiting read holds up nothing, so a database that stalls
+    stalls only the reads that wait on it, each given up on after `answer_within` seconds of silence.
 
     The pool's ping is not needed: a read that finds its pooled connection ended (a server restarted)
     is sent again once, on a new connection; a read has nothing to undo. A connection whose exchange
@@ -161,29 +160,19 @@ class LoopReads:
         """`statement`'s rows for `values`, converted as SQLAlchemy would; the driver's errors raised
         as SQLAlchemy's (`classify`)."""
         compiled = statement.compiled(self.dialect, values)
-        return (await self._run([compiled.bound(values)], compiled))[0]
-
-    async def rows_together(
-        self, statement: DriverStatement, values: Mapping[str, Any], more: Sequence[tuple[str, Any]]
-    ) -> list[list[Any]]:
-        """`rows`, then the driver's rows of each of `more` (PostgreSQL's SQL, its parameters named),
-        statements that need nothing of each other's answers: sent together in psycopg's pipeline
-        mode, one round trip for all, each still a statement of its own."""
-        compiled = statement.compiled(self.dialect, values)
-        return await self._run([compiled.bound(values), *more], compiled)
+        sql, parameters = compiled.bound(values)
+        return await self._run(sql, parameters, compiled)
 
     async def driver_rows(self, sql: str, parameters: Mapping[str, Any]) -> list[Any]:
         """The rows of `sql` (PostgreSQL's, its parameters named) as the driver returns them."""
-        return (await self._run([(sql, parameters)], None))[0]
+        return await self._run(sql, parameters, None)
 
     def snapshot(self) -> contextlib.nullcontext[None]:
         """Nothing to open: each statement sees what was committed when it began (READ COMMITTED),
         as the handler thread's reads in autocommit do."""
         return contextlib.nullcontext()
 
-    async def _run(self, statements: Sequence[tuple[str, Any]], compiled: Any) -> list[list[Any]]:
-        """The rows of each statement (SQL and parameters); `compiled`: the first's conversions."""
-        sql, parameters = statements[0]
+    async def _run(self, sql: str, parameters: Any, compiled: Any) -> list[Any]:
         slots = self._slots_here()
         if slots.locked():
             try:
@@ -199,23 +188,14 @@ class LoopReads:
                 pooled = connection is not None
                 if connection is None:
                     connection = await self._connect()
-                cursor, *others = kept_cursors(connection, len(statements))
+                cursor = kept_cursor(connection)
                 try:
-                    if others:
-                        async with connection.pipeline():
-                            await cursor.execute(sql, parameters)
-                            for other, (more_sql, more_parameters) in zip(
-                                others, statements[1:], strict=True
-                            ):
-                                await other.execute(more_sql, more_parameters)
-                    else:
-                        await cursor.execute(sql, parameters)
-                    found = [await cursor.fetchall(), *[await other.fetchall() for other in others]]
+                    await cursor.execute(sql, parameters)
+                    rows = await cursor.fetchall()
                     convert = [] if compiled is None else compiled.conversions(self.dialect, cursor)
                 except psycopg.Error as exc:
                     if not (connection.closed or connection.broken):
-                        for each in (cursor, *others):
-                            release(each)
+                        release(cursor)
                         self._idle.append(connection)  # a statement refused: the connection is fine
                         raise as_dbapi_error(self.dialect, exc, sql, parameters) from exc
                     self._close_idle()  # ended by the server: those pooled with it likely too
@@ -226,10 +206,9 @@ class LoopReads:
                 except BaseException:
                     connection.pgconn.finish()  # cut short half-way through the protocol
                     raise
-                for each in (cursor, *others):
-                    release(each)
+                release(cursor)
                 self._idle.append(connection)
-                return [converted(found[0], convert), *found[1:]]
+                return converted(rows, convert)
         finally:
             slots.release()
 

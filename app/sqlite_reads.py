@@ -1,7 +1,7 @@
 """SQLite reads by key in the event loop, on a connection of the worker's own: what
 `app.postgres.LoopReads` does for PostgreSQL, for a local file."""
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from typing import Any
 
@@ -44,16 +44,6 @@ class LoopReads:
         sql, parameters = compiled.bound(values)
         cursor, rows = self._run(sql, parameters)
         return converted(rows, compiled.conversions(self.dialect, cursor))
-
-    async def rows_together(
-        self, statement: DriverStatement, values: Mapping[str, Any], more: Sequence[tuple[str, Any]]
-    ) -> list[list[Any]]:
-        """`rows`, then the driver's rows of each of `more` (SQLite's SQL, its parameters in order),
-        one after another: a local file has no round trip to save."""
-        return [
-            await self.rows(statement, values),
-            *[self._run(sql, parameters)[1] for sql, parameters in more],
-        ]
 
     async def driver_rows(self, sql: str, parameters: Any) -> list[Any]:
         """The rows of `sql` (SQLite's, its parameters in order) as the driver returns them."""

@@ -3,15 +3,13 @@ as the handler thread's path, the data version of its own statement, and the sam
 (a quick 503, a silent server given up on, a connection the server ended replaced within the request),
 while the worker goes on answering."""
 
-import contextlib
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 import anyio
 import httpx
-import psycopg
 import pytest
 from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
@@ -116,47 +114,6 @@ async def test_a_record_is_read_in_the_event_loop_and_answered_as_in_a_handler_t
 
 
 @pytest.mark.anyio
-async def test_an_event_and_a_project_are_read_with_their_lists_in_one_round_trip(
-    seeded: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """An event's codes and a project's figures are keyed by the record's own id: they go in the
-    record's round trip (psycopg's pipeline mode), not in one after it."""
-    paths = record_paths(seeded.url)
-    trips: list[str] = []
-    piped: list[bool] = []
-    execute, pipeline = psycopg.AsyncCursor.execute, psycopg.AsyncConnection.pipeline
-
-    async def counted_execute(cursor: Any, *args: Any, **kwargs: Any) -> Any:
-        if not piped:
-            trips.append("statement")
-        return await execute(cursor, *args, **kwargs)
-
-    @contextlib.asynccontextmanager
-    async def counted_pipeline(connection: Any) -> AsyncIterator[Any]:
-        trips.append("pipeline")
-        piped.append(True)
-        try:
-            async with pipeline(connection) as sent:
-                yield sent
-        finally:
-            piped.pop()
-
-    monkeypatch.setattr(psycopg.AsyncCursor, "execute", counted_execute)
-    monkeypatch.setattr(psycopg.AsyncConnection, "pipeline", counted_pipeline)
-    app = build(settings_for(seeded.url, response_cache_mb=0))
-    event, project, figure = paths[5], paths[6], paths[0]
-    bodies = {}
-    async with serve(app) as client:
-        for path in (event, project, event, figure):
-            trips.clear()
-            response = await client.get(path)
-            assert response.status_code == 200
-            assert trips == (["statement"] if path == figure else ["pipeline"]), path
-            bodies[path] = response.content
-    assert b'"intensity":10.0' in bodies[event]  # the codes read in the pipeline
-
-
-@pytest.mark.anyio
 async def test_a_record_names_the_data_version_its_own_statement_read(seeded: Database) -> None:
     await names_the_data_version_its_own_statement_read(seeded)
 
@@ -258,18 +215,13 @@ async def test_the_response_cache_reads_the_data_version_in_the_event_loop(
     app = build(settings_for(seeded.url))
     reads = app.state.loop_reads
     statements: list[str] = []
-    rows, together = reads.rows, reads.rows_together
+    rows = reads.rows
 
     async def counted(statement: Any, values: Any) -> Any:
         statements.append("version" if statement.statement is VERSION else "record")
         return await rows(statement, values)
 
-    async def counted_together(statement: Any, values: Any, more: Any) -> Any:
-        statements.append("record")
-        return await together(statement, values, more)
-
     monkeypatch.setattr(reads, "rows", counted)
-    monkeypatch.setattr(reads, "rows_together", counted_together)
     engine = make_engine(seeded.url)
     try:
         async with serve(app) as client:

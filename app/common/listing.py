@@ -197,10 +197,11 @@ class Listing(Generic[M]):
         assert self.reader is not None
         plan = self.reader.plan(lang, fields, reads.dialect.name)
         with reads.snapshot():  # the record and its relations read apart, as of one moment
-            found = await plan.record_in_loop(reads, self.normalize_id(record_id))
-        if found is None:
-            return None
-        item, (*record, number, changed_at) = found
+            rows = await reads.rows(plan.by_id_at_version, {"record_id": self.normalize_id(record_id)})
+            if not rows:
+                return None
+            *record, number, changed_at = rows[0]
+            [item] = await plan.items_in_loop(reads, [record], to_json=True)
         version = None if plan.version_at is None else record[plan.version_at]
         return item, version, version_of(number, changed_at)
 

@@ -566,10 +566,6 @@ class Plan:
                 self.references[query] = (*self.references.get(query, ()), names[at])
                 assert related.keys is not None
                 self._reference_keys[query] = related.keys
-        # Every relation read apart is a list keyed by the record's own id (an event's codes, a
-        # project's figures): a record by id in the event loop sends them with its own statement.
-        by_own_id = all(related.many and getters[at] == 0 for at, related in self.fetched)
-        self._by_own_id = [related.queries[lang] for _, related in self.fetched] if by_own_id else []
         self.version_at = position(reader.version_column) if reader.version_column is not None else None
         self.columns = columns
         self._getters = getters
@@ -712,28 +708,15 @@ class Plan:
                 attach(query.rows(connection, ids))
         return items
 
-    async def record_in_loop(self, reads: Any, record_id: Any) -> tuple[Item, Sequence[Any]] | None:
-        """The record of `record_id` read by `reads` in the event loop (`app.postgres.LoopReads`,
-        `app.sqlite_reads.LoopReads`) with the data version beside it (`by_id_at_version`): its item
-        (`items`, for orjson) and its row; None for no such record. Relations keyed by the record's own
-        id are sent with the record's statement (`reads.rows_together`: one round trip on PostgreSQL);
-        the others are read after it."""
-        dialect = reads.dialect
-        ahead = [
-            (query.sql(dialect), query.parameters(dialect.name, [record_id])) for query in self._by_own_id
-        ]
-        rows, *lists = await reads.rows_together(self.by_id_at_version, {"record_id": record_id}, ahead)
-        if not rows:
-            return None
-        record = rows[0][:-2]  # less the data version's number and time
-        items = self._items_of([record], to_json=True)
-        if ahead:
-            for (at, related), found in zip(self.fetched, lists, strict=True):
-                self._attach_lists(items, self.names[at], related, found)
-        else:
+    async def items_in_loop(self, reads: Any, rows: Sequence[Any], to_json: bool = False) -> list[Item]:
+        """`items`, the related rows read by `reads` in the event loop (`app.postgres.LoopReads`,
+        `app.sqlite_reads.LoopReads`)."""
+        items = self._items_of(rows, to_json)
+        if items:
+            dialect = reads.dialect
             for query, ids, attach in self._fetches(items):
                 attach(await reads.driver_rows(query.sql(dialect), query.parameters(dialect.name, ids)))
-        return items[0], rows[0]
+        return items
 
     def _remembered_objects(self, session: Session, related: _Related) -> Mapping[Any, Item]:
         """A remembered table's objects by key, in the plan's language, at the session's data version."""

@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import and_, bindparam, case, select
 from sqlalchemy.orm import Session, selectinload
 
-from app import datastate
 from app.common.dates import PeriodKind
 from app.common.filters import read_as_of
 from app.common.language import Language
@@ -220,6 +219,10 @@ def series_json(session: Session, params: TradeSeriesParams, lang: Language) -> 
     answers without `as_of` (a read as of a day goes through `get_series`, whose loader criteria keep
     that day's sources only)."""
     _require_two_countries(params)
+    connection = session.connection()
+    names = dict(_names(lang).rows(connection, {"codes": [params.reporter, params.partner]}))
+    if len(names) < 2:
+        require_countries(session, {"reporter": params.reporter, "partner": params.partner}, "query")
     values: dict[str, Any] = {
         "reporter": params.reporter,
         "partner": params.partner,
@@ -231,18 +234,7 @@ def series_json(session: Session, params: TradeSeriesParams, lang: Language) -> 
         values["status"] = list(params.status)
     if params.unit is not None:
         values["unit"] = params.unit
-    # The names and the points need nothing of each other's answers: sent together, with the data
-    # version while the session has yet to read it (one round trip on PostgreSQL).
-    found, rows = datastate.read_together(
-        session,
-        [
-            (_names(lang), {"codes": [params.reporter, params.partner]}),
-            (_points(lang, bool(params.status), params.unit is not None), values),
-        ],
-    )
-    names = dict(found)
-    if len(names) < 2:
-        require_countries(session, {"reporter": params.reporter, "partner": params.partner}, "query")
+    rows = _points(lang, bool(params.status), params.unit is not None).rows(connection, values)
     points: list[dict[str, Any]] = []
     for row in rows:
         if not points or points[-1]["id"] != row[0]:
