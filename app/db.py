@@ -200,15 +200,25 @@ def take_pinged_row(dbapi_connection: Any) -> Any | None:
 KEPT_CURSOR = "bilateral_kept_cursor"
 
 
-def kept_cursor(dbapi_connection: Any) -> Any:
+def kept_cursor(dbapi_connection: Any, name: str = KEPT_CURSOR) -> Any:
     """A psycopg connection's cursor for the reads every request makes (the pool's ping, the data
     version, a record, a page), made once per connection: psycopg builds a cursor's adapters anew
-    each time, about a tenth of a statement's Python. Hand it back with `release`."""
-    cursor = getattr(dbapi_connection, KEPT_CURSOR, None)
+    each time, about a tenth of a statement's Python. Hand it back with `release`. `name`: another
+    of the connection's kept cursors (statements sent together each need one)."""
+    cursor = getattr(dbapi_connection, name, None)
     if cursor is None or cursor.closed:
         cursor = dbapi_connection.cursor()
-        setattr(dbapi_connection, KEPT_CURSOR, cursor)
+        setattr(dbapi_connection, name, cursor)
     return cursor
+
+
+def kept_cursors(dbapi_connection: Any, count: int) -> list[Any]:
+    """`count` of the connection's kept cursors (`kept_cursor`), the first the one every read uses:
+    statements sent together (pipeline mode) each need a cursor of their own."""
+    return [
+        kept_cursor(dbapi_connection),
+        *(kept_cursor(dbapi_connection, f"{KEPT_CURSOR}_{at}") for at in range(1, count)),
+    ]
 
 
 def release(cursor: Any) -> None:
@@ -444,7 +454,7 @@ def rows_together(
         compiled = statement.compiled(dialect, values)
         bound.append((compiled, *compiled.bound(values)))
     driver: Any = connection.connection.driver_connection
-    cursors = [driver.cursor() for _ in reads]
+    cursors = kept_cursors(driver, len(reads))
     try:
         with driver.pipeline():
             for cursor, (_, sql, parameters) in zip(cursors, bound, strict=True):
@@ -457,7 +467,7 @@ def rows_together(
         raise driver_error(connection, exc) from exc
     finally:
         for cursor in cursors:
-            cursor.close()
+            release(cursor)
 
 
 def converted(rows: Sequence[Any], convert: Sequence[Any]) -> list[Any]:

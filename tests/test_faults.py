@@ -392,6 +392,30 @@ async def test_a_pooled_connections_reads_run_on_one_cursor_that_keeps_no_rows(m
     assert kept[0] is kept[1] is kept[2]
 
 
+@postgresql_only
+@pytest.mark.anyio
+async def test_statements_sent_together_run_on_kept_cursors_that_keep_no_rows(
+    empty_database: Database,
+) -> None:
+    """The pair dossier's statements sent together (pipeline mode) run on cursors kept with the
+    connection, the first the one every read uses; each result is freed once read."""
+    copy_template(empty_database, "seeded")
+    app = build(settings_for(empty_database.url, response_cache_mb=0, db_pool_size=1, db_max_overflow=0))
+    kept = []
+    async with serve(app) as client:
+        for _ in range(2):
+            assert (await client.get("/v1/relations/AZ/KZ")).status_code == 200
+            pooled = app.state.autocommit_engine.raw_connection()  # the reads' pool
+            try:
+                names = [KEPT_CURSOR, f"{KEPT_CURSOR}_1", f"{KEPT_CURSOR}_2"]
+                cursors = [getattr(pooled.driver_connection, name) for name in names]  # kept by the dossier
+                assert all(cursor.pgresult is None or cursor.pgresult.ntuples == 0 for cursor in cursors)
+                kept.append(cursors)
+            finally:
+                pooled.close()
+    assert all(first is second for first, second in zip(*kept, strict=True))
+
+
 @pytest.mark.anyio
 async def test_a_read_on_a_pooled_connection_names_the_data_version_of_its_request(
     empty_database: Database,
