@@ -2496,7 +2496,11 @@ def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
 
 _AWAY_MARKS = {"exports": {"из", "from"}, "imports": {"в", "во", "to", "into"}}
 _IMPORT_WORD = re.compile(r"(?:импорт|ввоз|ввез|import)", re.IGNORECASE)
-_OWNED = re.compile(r"(?:экспорт|импорт|export|import|поставк|закупк)", re.IGNORECASE)
+# A flow owned by the adjective before it ("Kazakh exports", "венгерский импорт"); not the traders who
+# make it: "to Polish importers" marks the buyer as "to Poland" does.
+_OWNED = re.compile(
+    r"(?:экспорт(?![её]р)|импорт(?![её]р)|export(?!er)|import(?!er)|поставк|закупк)", re.IGNORECASE
+)
 
 
 def _roles(
@@ -2521,7 +2525,12 @@ def _roles(
         return sides
     reporter = partner = None
     marks = _PARTNER_MARKS[indicator]
-    marked = [m for m in countries if _preceded_by(tokens, m, marks) and not _owner(tokens, m)]
+    marked = [
+        m
+        for m in countries
+        if (_preceded_by(tokens, m, marks) and not _owner(tokens, m))
+        or (indicator == "exports" and _sold_to(tokens, m))
+    ]
     if not marked and indicator in {"exports", "imports"}:
         # "товарооборот с Ираном составил…, в том числе экспорт — 17,4 млн": the parts of the trade
         # with a country have it for their partner
@@ -2608,6 +2617,21 @@ def _bought_from(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool
         return False
     mark = mention.first - 1 if tokens[mention.first - 1].text.lower() in _SELLER_MARKS else mention.first - 2
     return any(t.keys & _PURCHASE_VERBS for t in tokens[max(0, mark - 3) : mark])
+
+
+# English verbs whose first object is the buyer: "Russia sold Hungary $1.1 billion worth of wheat".
+_SOLD_TO = {"sold", "sell", "sells", "selling", "sent", "send", "sends", "supplied", "supply", "supplies"}
+
+
+def _sold_to(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
+    """The country named right after a verb of selling, as its first object ("sold the Philippines
+    3.9 million tonnes"): the buyer, with no preposition to mark it."""
+    before = [t.text.lower() for t in tokens[max(0, mention.first - 2) : mention.first]]
+    if mention.value.adjective or not before:
+        return False
+    if before[-1] == "the":
+        before = before[:-1]
+    return bool(before) and before[-1] in _SOLD_TO
 
 
 def _trade_with(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:

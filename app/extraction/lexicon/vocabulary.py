@@ -333,6 +333,9 @@ COMMODITIES: dict[str, dict[str, tuple[str, ...]]] = {
         "polymers": ("полимер",),
         "sunflower_seeds": ("семена подсолнечника",),
         "gold": ("золото",),
+        # the containerised part of a flow ("в том числе в контейнерах перевезено…"); containers
+        # alone are goods of no kind
+        "containers": ("в контейнер",),
     },
     "en": {
         "oil": ("oil", "crude", "crude oil"),
@@ -370,6 +373,7 @@ COMMODITIES: dict[str, dict[str, tuple[str, ...]]] = {
         "polymers": ("polymers",),
         "sunflower_seeds": ("sunflower seeds",),
         "gold": ("gold",),
+        "containers": ("in containers",),
     },
 }
 

@@ -1,0 +1,121 @@
+"""Trade figures whose pair or goods the rules read wrong on the development sets: traders named by
+their country, the buyer as a selling verb's first object, goods after "worth of", the part carried
+in containers (issue 12; docs/benchmarks/2026-12-05-extraction-figure-pairs.md). Every sentence is
+our own."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+from extraction_support import checked_bodies
+
+PUBLISHED = date(2026, 11, 10)
+LEAD = "ASTANA, Nov 8 (Steppe Wire) - Kazakhstan and Hungary agreed on Tuesday to expand cooperation.\n\n"
+
+
+def figures(text: str, language: str = "en") -> list[dict[str, Any]]:
+    return checked_bodies(text, language, "trade_figure", PUBLISHED)
+
+
+def flows(text: str, language: str = "en") -> set[tuple[str, str, str, float]]:
+    return {(b["reporter"], b["partner"], b["indicator"], b["value"]) for b in figures(text, language)}
+
+
+def goods(text: str, language: str = "en") -> dict[float, str]:
+    return {b["value"]: b.get("commodity", "TOTAL") for b in figures(text, language)}
+
+
+# --- traders named by their country are that side, not the flow's owner ---
+
+TRADERS = [
+    (
+        LEAD + "Georgian producers shipped 6.1 million litres of wine to Kazakh importers over the nine "
+        "months of 2026.",
+        ("GE", "KZ", "exports", 6_100_000),
+    ),
+    (
+        LEAD + "Kazakh farmers sold USD 41 million worth of wheat to Hungarian importers in "
+        "January-September.",
+        ("KZ", "HU", "exports", 41_000_000),
+    ),
+    (
+        LEAD + "Hungary imported 41,000 tonnes of wheat from Kazakh exporters in January-September.",
+        ("HU", "KZ", "imports", 41_000),
+    ),
+    (
+        LEAD + "Hungarian importers bought 41,000 tonnes of Kazakh wheat in January-September.",
+        ("HU", "KZ", "imports", 41_000),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "flow"), TRADERS)
+def test_traders_named_by_their_country(text: str, flow: tuple[str, str, str, float]) -> None:
+    assert flows(text) == {flow}
+
+
+# --- the first object of a verb of selling is the buyer ---
+
+SOLD_TO = [
+    (
+        LEAD + "Russia, the region's largest grower, sold Hungary roughly USD 1.1 billion worth of wheat "
+        "last year, traders estimate.",
+        ("RU", "HU", "exports", 1_100_000_000),
+    ),
+    (
+        LEAD + "Uzbekistan sold the Kyrgyz Republic about 390,000 tonnes of cotton in 2025.",
+        ("UZ", "KG", "exports", 390_000),
+    ),
+    (
+        LEAD + "Russia supplied Hungary with 2.1 million tonnes of wheat in 2025.",
+        ("RU", "HU", "exports", 2_100_000),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "flow"), SOLD_TO)
+def test_a_selling_verbs_first_object_is_the_buyer(text: str, flow: tuple[str, str, str, float]) -> None:
+    assert flows(text) == {flow}
+
+
+# --- money names its goods after "worth of" ---
+
+WORTH_OF = [
+    (LEAD + "Kazakhstan sold Hungary roughly USD 41 million worth of hazelnuts last year.", "hazelnuts"),
+    (
+        LEAD + "Kazakhstan bought about $41 million worth of combed cashmere from Hungary in 2025.",
+        "combed_cashmere",
+    ),
+    (LEAD + "Kazakhstan exported $41 million worth of products to Hungary in 2025.", "TOTAL"),
+]
+
+
+@pytest.mark.parametrize(("text", "line"), WORTH_OF)
+def test_goods_after_worth_of(text: str, line: str) -> None:
+    assert goods(text) == {41_000_000: line}
+
+
+# --- the part carried in containers is a line of its own ---
+
+IN_CONTAINERS = [
+    (
+        "en",
+        LEAD + "Rail freight from Kazakhstan to Hungary reached 20,000 TEU in 2025. Of that, 9,870 TEU "
+        "moved in containers.",
+    ),
+    (
+        "ru",
+        "Объём перевозок между Казахстаном и Венгрией в 2025 году составил 20 тыс. ДФЭ. В том числе в "
+        "контейнерах перевезено 9,87 тыс. ДФЭ.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), IN_CONTAINERS)
+def test_the_part_in_containers(language: str, text: str) -> None:
+    assert goods(text, language).get(9_870) == "containers"
+
+
+def test_goods_shipped_in_containers_stay_the_goods() -> None:
+    text = LEAD + "Kazakhstan shipped 41,000 tonnes of wheat to Hungary in containers in 2025."
+    assert goods(text) == {41_000: "wheat"}
