@@ -2653,8 +2653,36 @@ def _owner(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
     )
 
 
+# A state's title before its name: "with the Kingdom of Thailand", "с Королевством Таиланд".
+_STATE_TITLES = {
+    "kingdom",
+    "republic",
+    "sultanate",
+    "emirate",
+    "federation",
+    "state",
+    "королевство",
+    "республика",
+    "султанат",
+    "эмират",
+}
+
+
+def _title_start(tokens: Sequence[Token], first: int) -> int:
+    """Where a country's name begins with the state's title before it ("the Islamic Republic of
+    Iran"): the title's first word, or `first` when none stands there."""
+    at = first - 1 if first > 0 and tokens[first - 1].text.lower() == "of" else first
+    title = at
+    while title > 0 and tokens[title - 1].capitalized and first - title < 4:
+        title -= 1
+    if title < at and tokens[at - 1].keys & _STATE_TITLES:
+        return title
+    return first
+
+
 def _preceded_by(tokens: Sequence[Token], mention: Mention[CountryWord], marks: set[str]) -> bool:
-    preceding = [t.text.lower() for t in tokens[max(0, mention.first - 3) : mention.first]]
+    first = _title_start(tokens, mention.first)
+    preceding = [t.text.lower() for t in tokens[max(0, first - 3) : first]]
     return bool(preceding) and (
         preceding[-1] in marks
         or (

@@ -119,3 +119,44 @@ def test_the_part_in_containers(language: str, text: str) -> None:
 def test_goods_shipped_in_containers_stay_the_goods() -> None:
     text = LEAD + "Kazakhstan shipped 41,000 tonnes of wheat to Hungary in containers in 2025."
     assert goods(text) == {41_000: "wheat"}
+
+
+# --- a region is no country, and a state's title does not hide its preposition ---
+
+
+def test_a_region_is_no_country() -> None:
+    text = (
+        "Colombia and Peru are two South American neighbours. Bilateral trade in January-September "
+        "came to roughly USD 2.38 billion, according to Colombian customs data."
+    )
+    assert {(b["reporter"], b["partner"]) for b in figures(text)} == {("CO", "PE")}
+
+
+def test_togo_and_mali_in_english() -> None:
+    text = (
+        LEAD + "Kazakhstan's trade with Togo was about $41 million in 2025. Kazakh exports to Mali reached "
+        "$12 million in 2025."
+    )
+    assert flows(text) == {("KZ", "TG", "trade_turnover", 41_000_000), ("KZ", "ML", "exports", 12_000_000)}
+
+
+TITLES = [
+    (
+        "en",
+        LEAD + "Kazakhstan's trade turnover with the Republic of Indonesia in January-June 2026 amounted "
+        "to USD 96.3 million, and with the Kingdom of Thailand to USD 44.8 million.",
+    ),
+    (
+        "ru",
+        "Товарооборот Казахстана с Республикой Индонезия в январе–июне 2026 года составил 96,3 млн "
+        "долларов, с Королевством Таиланд — 44,8 млн долларов.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), TITLES)
+def test_a_states_title_before_its_name(language: str, text: str) -> None:
+    assert flows(text, language) == {
+        ("KZ", "ID", "trade_turnover", 96_300_000),
+        ("KZ", "TH", "trade_turnover", 44_800_000),
+    }
