@@ -2248,8 +2248,10 @@ def _commodity(
     """The goods the figure counts: the last goods word near the amount, unless it only describes a
     total: listed after "mostly", "в основном" …, one of a list of goods ("copper, textiles, fruit"), or
     past a break after the amount ("…$1.7 billion: crude oil, ferroalloys…")."""
-    if reading.cues("NON_OIL", _tokens_between(facts.sentence.tokens, facts.sentence.start, amount.start)):
-        return "non_oil"
+    up_to_amount = _tokens_between(facts.sentence.tokens, facts.sentence.start, amount.start)
+    but = reading.cues("ALL_GOODS_BUT", up_to_amount)
+    if but:
+        return but[0].value
     if indicator.startswith("trade_turnover"):
         return "TOTAL"
     breaks = [i for i, t in enumerate(after) if not t.text[:1].isalnum()]

@@ -160,3 +160,34 @@ def test_a_states_title_before_its_name(language: str, text: str) -> None:
         ("KZ", "ID", "trade_turnover", 96_300_000),
         ("KZ", "TH", "trade_turnover", 44_800_000),
     }
+
+
+# --- a fall "в … раза" told by a verbal adverb ---
+
+FELL_TIMES = [
+    "Экспорт Казахстана в Венгрию в 2025 году составил 41 млн долларов, сократившись в 1,3 раза.",
+    "Экспорт Казахстана в Венгрию в 2025 году составил 41 млн долларов, снизившись почти в 1,3 раза.",
+]
+
+
+@pytest.mark.parametrize("text", FELL_TIMES)
+def test_a_fall_in_times_told_by_a_verbal_adverb(text: str) -> None:
+    rates = [b["value"] for b in figures(text, "ru") if b["unit"] == "percent"]
+    assert rates == [pytest.approx(-23.08, abs=0.01)]
+
+
+# --- all goods but raw materials and energy are a line of their own ---
+
+ALL_BUT_ENERGY = [
+    (
+        "ru",
+        "Несырьевой неэнергетический экспорт из Казахстана в Венгрию в 2025 году вырос на 12% и превысил "
+        "400 млн долларов.",
+    ),
+    ("en", LEAD + "Kazakhstan's non-energy exports to Hungary reached USD 400 million in 2025, up 12%."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ALL_BUT_ENERGY)
+def test_goods_but_energy(language: str, text: str) -> None:
+    assert goods(text, language) == {400_000_000: "non_energy_goods", 12: "non_energy_goods"}
