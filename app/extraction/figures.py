@@ -2525,6 +2525,16 @@ def _roles(
         buyer = next((m.value.code for m in countries if m.value.code != seller.value.code), None)
         sides = (seller.value.code, buyer) if indicator == "exports" else (buyer, seller.value.code)
         return sides
+    agent = next((m for m in countries if _flow_agent(tokens, m)), None)
+    if agent is not None and indicator in {"exports", "imports"}:
+        # "…tonnes of Kazakh wheat were imported by Hungary": the passive's agent makes its flow,
+        # the figure's or the other way's
+        others = [m for m in countries if m.value.code != agent.value.code]
+        others.sort(key=lambda m: not _preceded_by(tokens, m, _PARTNER_MARKS[indicator]))
+        other = next((m.value.code for m in others), None)
+        if _flow_agent(tokens, agent) == indicator:
+            return agent.value.code, other
+        return other, agent.value.code
     reporter = partner = None
     marks = _PARTNER_MARKS[indicator]
     marked = [
@@ -2634,6 +2644,21 @@ def _sold_to(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
     if before[-1] == "the":
         before = before[:-1]
     return bool(before) and before[-1] in _SOLD_TO
+
+
+_PASSIVE_FLOWS = {
+    **dict.fromkeys(("imported", "bought", "purchased"), "imports"),
+    **dict.fromkeys(("exported", "sold", "shipped", "supplied"), "exports"),
+}
+
+
+def _flow_agent(tokens: Sequence[Token], mention: Mention[CountryWord]) -> str | None:
+    """ "imported by Hungary", "exported by Kazakhstan": the flow the country after a passive's "by"
+    makes, or None."""
+    at = _title_start(tokens, mention.first)
+    if mention.value.adjective or at < 2 or tokens[at - 1].text.lower() != "by":
+        return None
+    return _PASSIVE_FLOWS.get(tokens[at - 2].text.lower())
 
 
 def _trade_with(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:

@@ -191,3 +191,22 @@ ALL_BUT_ENERGY = [
 @pytest.mark.parametrize(("language", "text"), ALL_BUT_ENERGY)
 def test_goods_but_energy(language: str, text: str) -> None:
     assert goods(text, language) == {400_000_000: "non_energy_goods", 12: "non_energy_goods"}
+
+
+# --- a passive's agent makes its flow ---
+
+PASSIVES = [
+    (
+        LEAD + "In 2025, around 18,000 tonnes of Kazakh wheat were imported by Hungary.",
+        ("HU", "KZ", "imports", 18_000),
+    ),
+    (
+        LEAD + "In 2025, around 18,000 tonnes of wheat were exported by Kazakhstan to Hungary.",
+        ("KZ", "HU", "exports", 18_000),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "flow"), PASSIVES)
+def test_a_passives_agent_makes_its_flow(text: str, flow: tuple[str, str, str, float]) -> None:
+    assert flows(text) == {flow}
