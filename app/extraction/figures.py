@@ -2541,7 +2541,7 @@ def _roles(
         m
         for m in countries
         if (_preceded_by(tokens, m, marks) and not _owner(tokens, m))
-        or (indicator == "exports" and _sold_to(tokens, m))
+        or (indicator == "exports" and (_sold_to(tokens, m) or _buyers_of(tokens, m)))
     ]
     if not marked and indicator in {"exports", "imports"}:
         # "товарооборот с Ираном составил…, в том числе экспорт — 17,4 млн": the parts of the trade
@@ -2659,6 +2659,20 @@ def _flow_agent(tokens: Sequence[Token], mention: Mention[CountryWord]) -> str |
     if mention.value.adjective or at < 2 or tokens[at - 1].text.lower() != "by":
         return None
     return _PASSIVE_FLOWS.get(tokens[at - 2].text.lower())
+
+
+# Buyers named by their country, with or without a preposition ("продали венгерским импортёрам",
+# "Hungarian buyers took…"): the side exports go to.
+_BUYERS = {"импортёр", "импортер", "покупатель", "importers", "buyers"}
+
+
+def _buyers_of(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
+    return (
+        mention.value.adjective
+        and mention.last < len(tokens)
+        and bool(tokens[mention.last].keys & _BUYERS)
+        and not _preceded_by(tokens, mention, _AWAY_MARKS["exports"])
+    )
 
 
 def _trade_with(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:

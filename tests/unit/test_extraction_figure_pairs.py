@@ -49,6 +49,17 @@ TRADERS = [
 ]
 
 
+RUSSIAN_BUYERS = [
+    "Казахстанские аграрии продали венгерским импортёрам 41 тыс. тонн пшеницы в январе–сентябре 2026 года.",
+    "В январе–сентябре 2026 года Казахстан поставил венгерским покупателям 41 тыс. тонн пшеницы.",
+]
+
+
+@pytest.mark.parametrize("text", RUSSIAN_BUYERS)
+def test_buyers_named_by_their_country_in_the_dative(text: str) -> None:
+    assert flows(text, "ru") == {("KZ", "HU", "exports", 41_000)}
+
+
 @pytest.mark.parametrize(("text", "flow"), TRADERS)
 def test_traders_named_by_their_country(text: str, flow: tuple[str, str, str, float]) -> None:
     assert flows(text) == {flow}
