@@ -451,7 +451,8 @@ _OVER_YEARS = re.compile(
 )
 _RATIO_DOWN_AFTER = re.compile(r"^\s*(?:меньше|ниже|less|lower|smaller)\b", re.IGNORECASE)
 _RATIO_DOWN_BEFORE = re.compile(
-    r"(?:сократил|снизил|уменьшил|упал|упад|сокращ|сниж|fell|dropped|declined|decreased|shrank|halved)\w*\s+(?:\w+\s+)?$",
+    r"(?:сократил|снизил|уменьшил|упал|упад|сокращ|сниж|сократив|снизив|уменьшив|упав"
+    r"|fell|dropped|declined|decreased|shrank|halved)\w*\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 _RATIO_UP = re.compile(

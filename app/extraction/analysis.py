@@ -102,6 +102,21 @@ def _currency_name(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bo
     )
 
 
+# Words that make a region of a demonym: "South American", "Latin American", "Central American".
+_REGION_MAKERS = {"south", "latin", "central", "north"}
+
+
+def _a_region(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
+    """ "South American neighbours": a continent's part, not the country ("South Korean", a country
+    of its own, is matched whole and never reaches here)."""
+    return (
+        mention.value.adjective
+        and mention.first > 0
+        and tokens[mention.first - 1].text.lower() in _REGION_MAKERS
+        and tokens[mention.first - 1].text[:1].isupper()
+    )
+
+
 def _names_a_currency(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
     """ "японских иен", "Indian rupees", "британских фунтов стерлингов": the adjective is the
     currency's, not a country of the fact."""
@@ -148,7 +163,7 @@ class Reading:
         facts.countries = [
             m
             for m in self.country_finder.find(tokens)
-            if m.first not in masked and not _currency_name(tokens, m)
+            if m.first not in masked and not _currency_name(tokens, m) and not _a_region(tokens, m)
         ]
         facts.places = [m for m in self.matchers["place"].find(tokens) if m.first not in masked]
         facts.people = self._people(sentence, entities, facts)

@@ -2248,8 +2248,10 @@ def _commodity(
     """The goods the figure counts: the last goods word near the amount, unless it only describes a
     total: listed after "mostly", "в основном" …, one of a list of goods ("copper, textiles, fruit"), or
     past a break after the amount ("…$1.7 billion: crude oil, ferroalloys…")."""
-    if reading.cues("NON_OIL", _tokens_between(facts.sentence.tokens, facts.sentence.start, amount.start)):
-        return "non_oil"
+    up_to_amount = _tokens_between(facts.sentence.tokens, facts.sentence.start, amount.start)
+    but = reading.cues("ALL_GOODS_BUT", up_to_amount)
+    if but:
+        return but[0].value
     if indicator.startswith("trade_turnover"):
         return "TOTAL"
     breaks = [i for i, t in enumerate(after) if not t.text[:1].isalnum()]
@@ -2496,7 +2498,11 @@ def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
 
 _AWAY_MARKS = {"exports": {"из", "from"}, "imports": {"в", "во", "to", "into"}}
 _IMPORT_WORD = re.compile(r"(?:импорт|ввоз|ввез|import)", re.IGNORECASE)
-_OWNED = re.compile(r"(?:экспорт|импорт|export|import|поставк|закупк)", re.IGNORECASE)
+# A flow owned by the adjective before it ("Kazakh exports", "венгерский импорт"); not the traders who
+# make it: "to Polish importers" marks the buyer as "to Poland" does.
+_OWNED = re.compile(
+    r"(?:экспорт(?![её]р)|импорт(?![её]р)|export(?!er)|import(?!er)|поставк|закупк)", re.IGNORECASE
+)
 
 
 def _roles(
@@ -2519,9 +2525,24 @@ def _roles(
         buyer = next((m.value.code for m in countries if m.value.code != seller.value.code), None)
         sides = (seller.value.code, buyer) if indicator == "exports" else (buyer, seller.value.code)
         return sides
+    agent = next((m for m in countries if _flow_agent(tokens, m)), None)
+    if agent is not None and indicator in {"exports", "imports"}:
+        # "…tonnes of Kazakh wheat were imported by Hungary": the passive's agent makes its flow,
+        # the figure's or the other way's
+        others = [m for m in countries if m.value.code != agent.value.code]
+        others.sort(key=lambda m: not _preceded_by(tokens, m, _PARTNER_MARKS[indicator]))
+        other = next((m.value.code for m in others), None)
+        if _flow_agent(tokens, agent) == indicator:
+            return agent.value.code, other
+        return other, agent.value.code
     reporter = partner = None
     marks = _PARTNER_MARKS[indicator]
-    marked = [m for m in countries if _preceded_by(tokens, m, marks) and not _owner(tokens, m)]
+    marked = [
+        m
+        for m in countries
+        if (_preceded_by(tokens, m, marks) and not _owner(tokens, m))
+        or (indicator == "exports" and (_sold_to(tokens, m) or _buyers_of(tokens, m)))
+    ]
     if not marked and indicator in {"exports", "imports"}:
         # "товарооборот с Ираном составил…, в том числе экспорт — 17,4 млн": the parts of the trade
         # with a country have it for their partner
@@ -2610,6 +2631,50 @@ def _bought_from(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool
     return any(t.keys & _PURCHASE_VERBS for t in tokens[max(0, mark - 3) : mark])
 
 
+# English verbs whose first object is the buyer: "Russia sold Hungary $1.1 billion worth of wheat".
+_SOLD_TO = {"sold", "sell", "sells", "selling", "sent", "send", "sends", "supplied", "supply", "supplies"}
+
+
+def _sold_to(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
+    """The country named right after a verb of selling, as its first object ("sold the Philippines
+    3.9 million tonnes"): the buyer, with no preposition to mark it."""
+    before = [t.text.lower() for t in tokens[max(0, mention.first - 2) : mention.first]]
+    if mention.value.adjective or not before:
+        return False
+    if before[-1] == "the":
+        before = before[:-1]
+    return bool(before) and before[-1] in _SOLD_TO
+
+
+_PASSIVE_FLOWS = {
+    **dict.fromkeys(("imported", "bought", "purchased"), "imports"),
+    **dict.fromkeys(("exported", "sold", "shipped", "supplied"), "exports"),
+}
+
+
+def _flow_agent(tokens: Sequence[Token], mention: Mention[CountryWord]) -> str | None:
+    """ "imported by Hungary", "exported by Kazakhstan": the flow the country after a passive's "by"
+    makes, or None."""
+    at = _title_start(tokens, mention.first)
+    if mention.value.adjective or at < 2 or tokens[at - 1].text.lower() != "by":
+        return None
+    return _PASSIVE_FLOWS.get(tokens[at - 2].text.lower())
+
+
+# Buyers named by their country, with or without a preposition ("продали венгерским импортёрам",
+# "Hungarian buyers took…"): the side exports go to.
+_BUYERS = {"импортёр", "импортер", "покупатель", "importers", "buyers"}
+
+
+def _buyers_of(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
+    return (
+        mention.value.adjective
+        and mention.last < len(tokens)
+        and bool(tokens[mention.last].keys & _BUYERS)
+        and not _preceded_by(tokens, mention, _AWAY_MARKS["exports"])
+    )
+
+
 def _trade_with(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
     """ "товарооборот с Ираном", "trade with Laos": the partner a trade noun names."""
     at = mention.first
@@ -2629,8 +2694,36 @@ def _owner(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
     )
 
 
+# A state's title before its name: "with the Kingdom of Thailand", "с Королевством Таиланд".
+_STATE_TITLES = {
+    "kingdom",
+    "republic",
+    "sultanate",
+    "emirate",
+    "federation",
+    "state",
+    "королевство",
+    "республика",
+    "султанат",
+    "эмират",
+}
+
+
+def _title_start(tokens: Sequence[Token], first: int) -> int:
+    """Where a country's name begins with the state's title before it ("the Islamic Republic of
+    Iran"): the title's first word, or `first` when none stands there."""
+    at = first - 1 if first > 0 and tokens[first - 1].text.lower() == "of" else first
+    title = at
+    while title > 0 and tokens[title - 1].capitalized and first - title < 4:
+        title -= 1
+    if title < at and tokens[at - 1].keys & _STATE_TITLES:
+        return title
+    return first
+
+
 def _preceded_by(tokens: Sequence[Token], mention: Mention[CountryWord], marks: set[str]) -> bool:
-    preceding = [t.text.lower() for t in tokens[max(0, mention.first - 3) : mention.first]]
+    first = _title_start(tokens, mention.first)
+    preceding = [t.text.lower() for t in tokens[max(0, first - 3) : first]]
     return bool(preceding) and (
         preceding[-1] in marks
         or (

@@ -61,7 +61,9 @@ def goods_named(
         if line != TOTAL:
             return line
     phrase: list[Token] = []
-    if physical and amount_unit != "percent":
+    # "$1.1 billion worth of hazelnuts": money names its goods after "worth of" as tonnes do after "of"
+    worth_of = language == "en" and [t.text.lower() for t in after[:2]] == ["worth", "of"]
+    if (physical or worth_of) and amount_unit != "percent":
         rest = list(after)
         if language == "en" and rest[:1] and rest[0].text.lower() == "worth":
             rest = rest[1:]

@@ -157,7 +157,7 @@ COUNTRY_ROWS: tuple[tuple[str, str, str], ...] = (
 )
 
 # pycountry names that are also common words or personal names: matched only when a caller's
-# `Known` names them.
+# `Known` names them. English "Mali" and "Togo" name nothing else and are matched.
 AMBIGUOUS_NAMES: frozenset[str] = frozenset(
     {
         "Того",
@@ -172,8 +172,6 @@ AMBIGUOUS_NAMES: frozenset[str] = frozenset(
         "Jordan",
         "Guinea",
         "Niger",
-        "Mali",
-        "Togo",
         "Georgia South",
         "Turkey Point",
     }

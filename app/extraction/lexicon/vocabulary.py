@@ -333,6 +333,9 @@ COMMODITIES: dict[str, dict[str, tuple[str, ...]]] = {
         "polymers": ("полимер",),
         "sunflower_seeds": ("семена подсолнечника",),
         "gold": ("золото",),
+        # the containerised part of a flow ("в том числе в контейнерах перевезено…"); containers
+        # alone are goods of no kind
+        "containers": ("в контейнер",),
     },
     "en": {
         "oil": ("oil", "crude", "crude oil"),
@@ -370,6 +373,7 @@ COMMODITIES: dict[str, dict[str, tuple[str, ...]]] = {
         "polymers": ("polymers",),
         "sunflower_seeds": ("sunflower seeds",),
         "gold": ("gold",),
+        "containers": ("in containers",),
     },
 }
 
@@ -642,10 +646,11 @@ NOT_GOODS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# A figure of all goods but oil ("non-oil trade", "ненефтяной товарооборот"): the API's `non_oil`.
-NON_OIL: dict[str, tuple[str, ...]] = {
-    "ru": ("ненефтяной",),
-    "en": ("non-oil",),
+# A figure of all goods but oil ("non-oil trade", "ненефтяной товарооборот"): the API's `non_oil`;
+# or but raw materials and energy ("несырьевой неэнергетический экспорт", "non-energy exports").
+ALL_GOODS_BUT: dict[str, dict[str, tuple[str, ...]]] = {
+    "ru": {"non_oil": ("ненефтяной",), "non_energy_goods": ("несырьевой", "неэнергетический")},
+    "en": {"non_oil": ("non-oil",), "non_energy_goods": ("non-energy", "non-resource", "non-commodity")},
 }
 
 # Words that give goods as the make-up of a figure of all goods ("exports, mostly oil and copper"),
