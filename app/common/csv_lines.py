@@ -155,44 +155,33 @@ class CsvLine:
             query = relation.queries[plan.lang]
             keys = relation.keys or ("",)
             at = [keys.index(sub) + 1 for sub in subs] if relation.keys else [1]
-            if relation.many and id(relation) in self._joined_lists:
-                grouped, _ = self._joined_lists[id(relation)]
+            if relation.many:
                 kinds = [_unwrapped(query.columns[i]).type for i in at]
-                parts = [
-                    self._quoted(grouped.c[f"cell{i}"], grouped.c[f"cell{i}"])
-                    if _is_text(kind)
-                    else grouped.c[f"cell{i}"]
-                    for i, kind in zip(at, kinds, strict=True)
-                ]
-                written = case(
-                    (grouped.c.item_count > literal_column("0"), _joined(parts)),
-                    else_=_text("," * (len(subs) - 1)),
-                )
-                self._add(cells, written, strict=any(_is_float(k) for k in kinds))
-            elif relation.many:
-                owner = query.columns[0] == plan.reader.id_column
-                inner = query.select_where(owner).correlate(plan.reader.model).subquery()
-                kinds = [_unwrapped(query.columns[i]).type for i in at]
-                aggregates = [self._list_cell(inner.c[i], kind) for i, kind in zip(at, kinds, strict=True)]
-                if self._engine == "sqlite":
-                    # SQLite computes an aggregate once however often the cell's quoting names it:
-                    # no derived table (a co-routine per record) to name it once.
-                    values: Sequence[Any] = aggregates
+                empty = _text("," * (len(subs) - 1))
+                if id(relation) in self._joined_lists:
+                    grouped, _ = self._joined_lists[id(relation)]
+                    parts = self._quoted_cells([grouped.c[f"cell{i}"] for i in at], kinds)
+                    written = case((grouped.c.item_count > literal_column("0"), _joined(parts)), else_=empty)
                 else:
-                    labelled = (
-                        aggregate.label(f"cell{i}") for i, aggregate in zip(at, aggregates, strict=True)
-                    )
-                    values = list(select(*labelled).subquery().c)
-                parts = [
-                    self._quoted(cell, cell) if _is_text(kind) else cell
-                    for cell, kind in zip(values, kinds, strict=True)
-                ]
-                # The list's subquery (a sort and an aggregate) only for a record with items: most
-                # records have none in most lists, and one index probe says so for less.
-                listed = exists(select(literal_column("1")).where(owner).correlate(plan.reader.model))
-                written = case(
-                    (listed, select(_joined(parts)).scalar_subquery()), else_=_text("," * (len(subs) - 1))
-                )
+                    owner = query.columns[0] == plan.reader.id_column
+                    inner = query.select_where(owner).correlate(plan.reader.model).subquery()
+                    aggregates = [
+                        self._list_cell(inner.c[i], kind) for i, kind in zip(at, kinds, strict=True)
+                    ]
+                    if self._engine == "sqlite":
+                        # SQLite computes an aggregate once however often the cell's quoting names it:
+                        # no derived table (a co-routine per record) to name it once.
+                        values: Sequence[Any] = aggregates
+                    else:
+                        labelled = (
+                            aggregate.label(f"cell{i}") for i, aggregate in zip(at, aggregates, strict=True)
+                        )
+                        values = list(select(*labelled).subquery().c)
+                    parts = self._quoted_cells(values, kinds)
+                    # The list's subquery (a sort and an aggregate) only for a record with items: most
+                    # records have none in most lists, and one index probe says so for less.
+                    listed = exists(select(literal_column("1")).where(owner).correlate(plan.reader.model))
+                    written = case((listed, select(_joined(parts)).scalar_subquery()), else_=empty)
                 self._add(cells, written, strict=any(_is_float(k) for k in kinds))
             else:
                 # A reference is an outer join: the planner can remember the few rows referenced
@@ -350,6 +339,13 @@ class CsvLine:
         if self._engine == "sqlite":
             return cast(value, Integer())
         return func.trunc(value)
+
+    def _quoted_cells(self, values: Sequence[Any], kinds: Sequence[Any]) -> list[ColumnElement[str]]:
+        """A list's aggregated cells, each of text quoted as a CSV field."""
+        return [
+            self._quoted(cell, cell) if _is_text(kind) else cell
+            for cell, kind in zip(values, kinds, strict=True)
+        ]
 
     def _quoted(self, text: ColumnElement[str], shown: ColumnElement[str]) -> ColumnElement[str]:
         """`shown` quoted (its quotes doubled) where `text` holds a comma, a quote or a line break."""
