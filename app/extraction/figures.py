@@ -962,7 +962,14 @@ def _figure(
         indicator = "exports"  # "Freight moved by rail from Tanzania to Uganda…": no country carries it
     if indicator == "exports" and indicator_cues and _arrived_from(reading, facts, indicator_cues[-1]):
         indicator = "imports"  # "из Польши поступило 86 тыс. тонн": what came in from there
-    if indicator in {"imports", None} and _received_goods_of_a_country(reading, facts, before, amount):
+    received = _received_goods_of_a_country(reading, facts, before, amount.end)
+    earlier = _FROM_EARLIER.search(
+        reading.document.text[max(sentence.start, amount.start - 20) : amount.start]
+    )
+    if not received and previous_end > sentence.start and earlier:
+        # "…, up from 1.2 million tonnes a year earlier": the earlier value of the goods told before
+        received = _received_goods_of_a_country(reading, facts, whole_before, previous_end)
+    if indicator in {"imports", None} and received:
         indicator = "exports"  # "India took 1.9 million tonnes of Azerbaijani crude": Azerbaijan's exports
     if indicator is None:
         following_tokens = _tokens_between(tokens, amount.end, next_start)
@@ -1435,7 +1442,7 @@ _RECEIVING_VERBS = {
 
 
 def _received_goods_of_a_country(
-    reading: Reading, facts: SentenceFacts, before: Sequence[Token], amount: Amount
+    reading: Reading, facts: SentenceFacts, before: Sequence[Token], goods_at: int
 ) -> bool:
     """Goods named by their country right after the amount and received by the other side ("India
     took 1.9 million tonnes of Azerbaijani crude", "алжирские покупатели получили 6,5 млн тонн
@@ -1443,7 +1450,7 @@ def _received_goods_of_a_country(
     words = {lemma(t.text) if reading.language == "ru" else t.text.lower() for t in before}
     if not words & _RECEIVING_VERBS:
         return False
-    following = [t for t in facts.sentence.tokens if t.start >= amount.end][:3]
+    following = [t for t in facts.sentence.tokens if t.start >= goods_at][:3]
     if following[:1] and following[0].text.lower() == "of":
         following = following[1:]
     starts = {t.start for t in following[:2]}

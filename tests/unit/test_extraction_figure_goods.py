@@ -110,6 +110,17 @@ def test_goods_of_one_country_taken_by_the_other(text: str, language: str, expec
     assert expected in keys(text, language)
 
 
+def test_the_earlier_value_of_goods_taken_is_of_the_same_flow() -> None:
+    text = (
+        LEAD + "Uzbekistan took 310,000 tonnes of Pakistani rice in the first half of 2026, up from "
+        "250,000 tonnes a year earlier."
+    )
+    assert {k[:5] for k in keys(text)} == {
+        ("PK", "UZ", "exports", "rice", 310_000),
+        ("PK", "UZ", "exports", "rice", 250_000),
+    }
+
+
 def test_a_receipt_of_goods_of_no_country_stays_the_receiver_s_imports() -> None:
     text = LEAD + "Uzbekistan received 0.4 million tonnes of wheat from Pakistan in 2025."
     assert ("UZ", "PK", "imports", "wheat", 400_000, "tonnes") in keys(text)
