@@ -929,6 +929,73 @@ LINES_OF_GOODS_3: tuple[Wording, ...] = (
     ),
 )
 
+# Goods counted one by one (unit `items`), goods whose country is told and received by the other
+# side, and totals told with their make-up (docs/benchmarks/2026-12-05-extraction-figure-goods.md).
+COUNTED_AND_WHOSE: tuple[Wording, ...] = (
+    _c(
+        "vehicles counted one by one",
+        "en",
+        "A total of 2,870 passenger cars were imported from Korea into Kazakhstan in January-June 2026.",
+        (2_870, "cars"),
+    ),
+    _c(
+        "vehicles counted one by one",
+        "ru",
+        "За январь–июнь 2026 года из Беларуси в Казахстан ввезено 640 тракторов.",
+        (640, "тракторы"),
+    ),
+    _c(
+        "livestock counted by head",
+        "ru",
+        "В 2025 году Киргизия поставила в Казахстан около 9 тыс. голов крупного рогатого скота.",
+        (9_000, "крупный_рогатый_скот"),
+    ),
+    _c(
+        "livestock counted by head",
+        "en",
+        "Mongolia exported 21,000 head of sheep to China in 2025.",
+        (21_000, "sheep"),
+    ),
+    _c(
+        "goods of one country taken by the other",
+        "en",
+        "Trade between Oman and India grew in 2025. India took 2.6 million tonnes of Omani urea last year.",
+        (2_600_000, "urea"),
+    ),
+    _c(
+        "goods of one country taken by the other",
+        "ru",
+        "Армения и Иран обсудили торговлю. В 2025 году армянские заводы получили 140 тыс. тонн иранского цемента.",
+        (140_000, "cement"),
+    ),
+    _c(
+        "a total whose make-up a relative clause tells",
+        "ru",
+        "Экспорт Казахстана в Италию, основу которого составляет нефть, в 2025 году превысил 9 млрд долларов.",
+        (9_000_000_000, "TOTAL"),
+    ),
+    _c(
+        "a total whose make-up a relative clause tells",
+        "en",
+        "Kazakhstan's exports to Italy, most of which is crude oil, exceeded $9 billion in 2025.",
+        (9_000_000_000, "TOTAL"),
+    ),
+    _c(
+        "a list of goods whose last is told with a quantity",
+        "ru",
+        "Казахстан закупает в Турции одежду, фрукты, немного стали — в 2025 году на сумму около 2 млрд долларов.",
+        (2_000_000_000, "TOTAL"),
+    ),
+    _c(
+        "a flow named anew with both sides after a line of goods",
+        "ru",
+        "Основу экспорта Казахстана в Италию составляет нефть: в 2025 году её было поставлено 13 млн тонн. "
+        "В стоимостном выражении экспорт Казахстана в Италию составил 9 млрд долларов.",
+        (13_000_000, "oil"),
+        (9_000_000_000, "TOTAL"),
+    ),
+)
+
 
 def judge(wording: Wording) -> Outcome:
     bodies = [b for b in proposals_of(wording, "trade_figure") if b["unit"] != "percent"]
@@ -949,6 +1016,7 @@ def main() -> None:
             "lines of goods": LINES_OF_GOODS,
             "lines of goods, 2": LINES_OF_GOODS_2,
             "lines of goods, 3": LINES_OF_GOODS_3,
+            "counted and whose": COUNTED_AND_WHOSE,
         },
         judge,
         verbose_flag(__doc__ or ""),

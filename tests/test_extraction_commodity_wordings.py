@@ -5,6 +5,7 @@ import pytest
 
 from bench.extraction_commodity_wordings import (
     COMMODITY_WORDINGS,
+    COUNTED_AND_WHOSE,
     FRESH,
     LINES_OF_GOODS,
     LINES_OF_GOODS_2,
@@ -23,7 +24,15 @@ KNOWN_FAILING = {
 }
 
 
-ALL = COMMODITY_WORDINGS + FRESH + OPEN_GOODS + LINES_OF_GOODS + LINES_OF_GOODS_2 + LINES_OF_GOODS_3
+ALL = (
+    COMMODITY_WORDINGS
+    + FRESH
+    + OPEN_GOODS
+    + LINES_OF_GOODS
+    + LINES_OF_GOODS_2
+    + LINES_OF_GOODS_3
+    + COUNTED_AND_WHOSE
+)
 
 
 @pytest.mark.parametrize("wording", catalogue_params(ALL, KNOWN_FAILING))

@@ -187,6 +187,25 @@ _WORD_NUMBER = (
 # qualifier is one of it.
 _BARE_SCALE = {"миллиард": 1e9, "миллиарда": 1e9, "миллион": 1e6, "миллиона": 1e6}
 
+# Goods counted one by one: their noun up to two describing words after the number. Only plurals of
+# vehicles and livestock, which trade statistics count so; "142 enterprises" counts no goods.
+COUNTED_NOUN = re.compile(
+    r"cars|vehicles|trucks|lorries|buses|tractors|wagons|railcars|locomotives|cattle|sheep|livestock"
+    r"|автомобил(?:ей|я|и)|грузовик(?:ов|а|и)|вагон(?:ов|а|ы)|локомотив(?:ов|а|ы)|трактор(?:ов|а|ы)"
+    r"|автобус(?:ов|а|ы)|скота",
+    re.IGNORECASE,
+)
+# the word that counts livestock ("12,500 head of cattle", "14 тыс. голов скота")
+COUNTING_WORD = re.compile(r"head|голов|головы", re.IGNORECASE)
+_COUNTED_NOUNS = (
+    rf"(?:(?:head\s+of|голов(?:ы)?)\s+(?:[^\W\d_]+\s+){{0,2}}(?:{COUNTED_NOUN.pattern})"
+    rf"|{COUNTED_NOUN.pattern})\b"
+)
+_COUNTED_WORD = (
+    r"(?!(?:of|the|a|an|and|or|in|to|for|from|per|its|their|which|that|и|в|из|на|по)\b)[^\W\d_][\w-]*"
+)
+_COUNTED = rf"(?<!\s)(?=\s+(?:{_COUNTED_WORD}\s+){{0,2}}{_COUNTED_NOUNS})"
+
 # Unit patterns, tried in order: (regex, unit, multiplier); None: every other currency's name, whose
 # pattern `_amount` builds.
 _UNITS: tuple[tuple[str | None, str, float], ...] = (
@@ -227,7 +246,9 @@ _UNITS: tuple[tuple[str | None, str, float], ...] = (
         r"|cubic\s+met(?:re|er)s?\b|cu\.?\s*m\b",
         "cubic_metres",
         1,
-    ),
+    ),  # goods counted one by one ("1,240 passenger cars", "1 146 грузовых автомобилей"): the unit is
+    # the goods' own noun, left outside the amount for the goods to be read after it
+    (_COUNTED, "items", 1),
 )
 _PREFIX_CURRENCY = {
     "$": "USD",
@@ -622,9 +643,9 @@ def _join_ranges(text: str, offset: int, amounts: list[Amount], unitless: list[A
 
 
 def _unit_of(match: re.Match[str]) -> tuple[str | None, float]:
-    if match.group("unit"):
+    if match.group("unit") is not None:  # counted goods' unit is matched empty: their noun follows
         for i, (_, unit, multiplier) in enumerate(_UNITS):
-            if not match.group(f"u{i}"):
+            if match.group(f"u{i}") is None:
                 continue
             if unit != "currency":
                 return unit, multiplier
@@ -649,7 +670,7 @@ def _scale_of(match: re.Match[str]) -> float:
 
 def _is_year(match: re.Match[str], value: float) -> bool:
     return (
-        match.group("unit") is None
+        not match.group("unit")
         and not match.group("scale")
         and 1900 <= value <= 2100
         and "." not in match.group("n1")

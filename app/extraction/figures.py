@@ -13,6 +13,7 @@ from app.extraction.countries import CountryWord
 from app.extraction.goods import (
     FELL_TO,
     a_flow_noun,
+    counted_goods,
     goods_before_colon,
     goods_named,
     goods_opening_the_sentence,
@@ -29,8 +30,8 @@ from app.iso4217 import CURRENCIES
 _VOLUME = {"tonnes", "barrels_per_day", "containers", "teu", "cubic_metres", "thousand_kwh", "litres"}
 _FITS = {
     "trade_turnover": CURRENCIES | {"tonnes"},
-    "exports": CURRENCIES | _VOLUME,
-    "imports": CURRENCIES | _VOLUME,
+    "exports": CURRENCIES | _VOLUME | {"items"},
+    "imports": CURRENCIES | _VOLUME | {"items"},
     "transit_volume": _VOLUME,
 }
 _PARTNER_MARKS = {
@@ -325,7 +326,14 @@ def _goods_of_the_figure_before(
     if not last or last[0]["indicator"] != body["indicator"] or body["unit"] == "percent":
         return "TOTAL"
     other_measure = (last[0]["unit"] in CURRENCIES) != (body["unit"] in CURRENCIES)
-    if pronoun or (bare and last[0]["unit"] == body["unit"]) or (same_flow and other_measure):
+    # "В денежном выражении экспорт Казахстана в ФРГ достиг…": a flow named anew with both its sides
+    # is the whole flow, whatever goods the sentence before counted
+    named_anew = len({m.value.code for m in facts.countries if m.start < amount.start}) >= 2
+    if (
+        pronoun
+        or (bare and last[0]["unit"] == body["unit"])
+        or (same_flow and other_measure and not named_anew)
+    ):
         return str(last[0].get("commodity", "TOTAL"))
     return "TOTAL"
 
@@ -954,6 +962,15 @@ def _figure(
         indicator = "exports"  # "Freight moved by rail from Tanzania to Uganda…": no country carries it
     if indicator == "exports" and indicator_cues and _arrived_from(reading, facts, indicator_cues[-1]):
         indicator = "imports"  # "из Польши поступило 86 тыс. тонн": what came in from there
+    received = _received_goods_of_a_country(reading, facts, before, amount.end)
+    earlier = _FROM_EARLIER.search(
+        reading.document.text[max(sentence.start, amount.start - 20) : amount.start]
+    )
+    if not received and previous_end > sentence.start and earlier:
+        # "…, up from 1.2 million tonnes a year earlier": the earlier value of the goods told before
+        received = _received_goods_of_a_country(reading, facts, whole_before, previous_end)
+    if indicator in {"imports", None} and received:
+        indicator = "exports"  # "India took 1.9 million tonnes of Azerbaijani crude": Azerbaijan's exports
     if indicator is None:
         following_tokens = _tokens_between(tokens, amount.end, next_start)
         breaks = [i for i, t in enumerate(following_tokens) if t.text in {",", ";", "—", "–"}]
@@ -1018,6 +1035,8 @@ def _figure(
         last_indicator[sentence.paragraph] = indicator
         indicator = f"{indicator}_growth"
     else:
+        if indicator is None and _one_sides_goods_open(reading, facts, amount):
+            indicator = "exports"  # "Peruvian fishmeal alone came to 85,000 tonnes": goods Peru sold
         if indicator is None and amount.unit in _FITS.get(last_indicator.get(sentence.paragraph, ""), ()):
             # "годовой показатель может превысить…": the figure the paragraph is about.
             indicator = last_indicator[sentence.paragraph]
@@ -1393,6 +1412,49 @@ def _arrived_from(reading: Reading, facts: SentenceFacts, cue: Mention[str]) -> 
         _preceded_by(tokens, m, {"в", "во", "to", "into"}) for m in countries
     )
     return any(_preceded_by(tokens, m, {"из", "from"}) for m in countries) and not destination
+
+
+def _one_sides_goods_open(reading: Reading, facts: SentenceFacts, amount: Amount) -> bool:
+    """A sentence that opens on goods named by one country's adjective and tells no flow ("Peruvian
+    fishmeal alone came to around 85,000 tonnes"): that country's goods, sold to the other side."""
+    tokens = facts.sentence.tokens
+    opening = [m for m in facts.countries if m.first == 0 and m.value.adjective]
+    return (
+        bool(opening)
+        and len({m.value.code for m in facts.countries}) == 1
+        and not reading.cues("INDICATORS", tokens)
+        and goods_opening_the_sentence(reading, facts, amount.start) is not None
+    )
+
+
+# Verbs of receiving goods: the side that took them in ("India took…", "покупатели получили…").
+_RECEIVING_VERBS = {
+    "took",
+    "take",
+    "takes",
+    "taken",
+    "received",
+    "receive",
+    "receives",
+    "получить",
+    "получать",
+}
+
+
+def _received_goods_of_a_country(
+    reading: Reading, facts: SentenceFacts, before: Sequence[Token], goods_at: int
+) -> bool:
+    """Goods named by their country right after the amount and received by the other side ("India
+    took 1.9 million tonnes of Azerbaijani crude", "алжирские покупатели получили 6,5 млн тонн
+    российской пшеницы"): the development sets annotate them as the goods' country's exports."""
+    words = {lemma(t.text) if reading.language == "ru" else t.text.lower() for t in before}
+    if not words & _RECEIVING_VERBS:
+        return False
+    following = [t for t in facts.sentence.tokens if t.start >= goods_at][:3]
+    if following[:1] and following[0].text.lower() == "of":
+        following = following[1:]
+    starts = {t.start for t in following[:2]}
+    return any(m.value.adjective and m.start in starts for m in facts.countries)
 
 
 # "из Казахстана к нам поступило": a movement from one country to another, the first's exports
@@ -1940,9 +2002,9 @@ def _an_index(text: str, previous_end: int, amount: Amount) -> bool:
 
 
 def _less_than(after: Sequence[Token]) -> bool:
-    """ "на 3 % меньше, чем годом ранее": a fall stated as a comparison."""
+    """ "на 3 % меньше, чем годом ранее", "9 percent fewer (cars) than…": a fall stated as a comparison."""
     words = [t.text.lower() for t in after[:3]]
-    return any(w in {"меньше", "ниже", "less", "lower", "below"} for w in words[:2])
+    return any(w in {"меньше", "ниже", "less", "fewer", "lower", "below"} for w in words[:2])
 
 
 def _through_a_country(facts: SentenceFacts, amount_end: int) -> bool:
@@ -2233,6 +2295,7 @@ _ANOTHER_CLAUSE = {"while", "whereas", "but", "and", "а", "но", "тогда",
 _GOODS_OF_UNIT = {"cubic_metres": "gas", "barrels_per_day": "oil", "thousand_kwh": "electricity"}
 # Units that measure some goods, never all the goods of a flow: a figure in them of no goods is none
 _SOME_GOODS_UNITS = {"litres"}
+_LIST_QUANTIFIERS = {"немного", "также", "some", "also", "little"}
 _NOT_AN_ITEM = {"the", "its", "their", "which", "that", "said", "says", "while", "worth", "up", "down"}
 
 
@@ -2254,6 +2317,8 @@ def _commodity(
         return but[0].value
     if indicator.startswith("trade_turnover"):
         return "TOTAL"
+    if amount.unit == "items":
+        return counted_goods(reading, after)
     breaks = [i for i, t in enumerate(after) if not t.text[:1].isalnum()]
     near = before[-_GOODS_REACH - _MAKE_UP_REACH :]
     window = [*near, *after[: breaks[0] if breaks else len(after)]]
@@ -2320,6 +2385,8 @@ def _one_of_a_list(tokens: Sequence[Token], cue: Mention[str]) -> bool:
     items = 1
     for step, edge in ((1, cue.last), (-1, cue.first - 1)):
         i = edge
+        while step < 0 and 0 <= i < len(tokens) and tokens[i].text.lower() in _LIST_QUANTIFIERS:
+            i -= 1  # "финики, цитрусовые, немного удобрений": the last item told with a quantity
         while 0 <= i < len(tokens) and tokens[i].text.lower() in _LIST_JOINERS and _an_item(tokens, i + step):
             items += 1
             i += step
@@ -2587,6 +2654,8 @@ def _roles(
         codes_seen.append(code)
         if indicator != "trade_turnover" and mention.value.adjective and reporter is not None:
             reporter, code = code, reporter  # "экспорт казахстанской продукции": whose goods
+            if partner is None and indicator == "exports":
+                partner = code  # "Greece took 1.1 bcm of Azerbaijani gas": the goods went to it
         if indicator == "trade_turnover" and reporter is not None and partner is None:
             partner = code
             continue
@@ -2662,8 +2731,12 @@ def _flow_agent(tokens: Sequence[Token], mention: Mention[CountryWord]) -> str |
 
 
 # Buyers named by their country, with or without a preposition ("продали венгерским импортёрам",
-# "Hungarian buyers took…"): the side exports go to.
-_BUYERS = {"импортёр", "импортер", "покупатель", "importers", "buyers"}
+# "Hungarian buyers took…"), or where they buy ("Vietnamese rice reached Mongolian shops"): the side
+# exports go to.
+_BUYERS = {
+    *("импортёр", "импортер", "покупатель", "потребитель", "магазин", "рынок"),
+    *("importers", "buyers", "consumers", "shops", "stores", "markets"),
+}
 
 
 def _buyers_of(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:

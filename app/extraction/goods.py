@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from app.extraction.amounts import COUNTED_NOUN, COUNTING_WORD
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.matching import Mention
@@ -80,6 +81,27 @@ def goods_named(
     if not phrase or _listed(phrase, [*before, *after]):
         return None
     return _slug(reading, phrase)
+
+
+_COUNTED_REACH = 5
+
+
+def counted_goods(reading: Reading, after: Sequence[Token]) -> str:
+    """The goods counted one by one, named right after their number ("1,240 passenger cars", "2 310
+    грузовых автомобилей", "12,500 head of cattle"): their noun and the words describing it, but not
+    the country's ("Korean cars"); never all goods, as a count of no kind is none."""
+    words = [t for t in after[:_COUNTED_REACH] if t.text[:1].isalpha()]
+    if words and COUNTING_WORD.fullmatch(words[0].text):
+        words = words[2:] if words[1:2] and words[1].text.lower() == "of" else words[1:]
+    end = next((i for i, t in enumerate(words) if COUNTED_NOUN.fullmatch(t.text)), None)
+    phrase = [t for t in words[: end + 1] if not t.text[:1].isupper()] if end is not None else []
+    if not phrase:
+        return "items"
+    known = reading.cues("COMMODITIES", phrase)
+    if known:
+        return known[0].value
+    slug = _slug(reading, phrase)
+    return slug if slug != TOTAL else "items"
 
 
 def _attached_phrase(

@@ -181,7 +181,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "half",
-        rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|половин\w+|half(?:\s+of)?|half-year|H)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|last\s+year|previous\s+year|(?:текущего|этого|нынешнего)\s+года|(?:следующего|будущего)\s+года|(?:прошлого|предыдущего)\s+года|года\b|{_YEAR}))?",
+        rf"\b(?P<o>перв\w+|втор\w+|first|second|I|II|1|2)[\s-]*(?:полугоди\w+|половин\w+|half(?:\s+of)?|half-year|H\b)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\b|current\s+year|this\s+year|next\s+year|last\s+year|previous\s+year|(?:текущего|этого|нынешнего)\s+года|(?:следующего|будущего)\s+года|(?:прошлого|предыдущего)\s+года|года\b|{_YEAR}))?",
     ),
     ("half", rf"\b(?:H|(?P<o2>[12])H)(?P<o>[12])?\s*{_YEAR}"),
     # "In H1, trade slipped…": the half of the year the text is about

@@ -71,7 +71,7 @@ def test_those_twelve_months_are_the_fiscal_year_told_before() -> None:
         ("trade_turnover", "2025"),
         ("exports_growth", "2025-07/2026-06"),
         ("exports", "2025-07/2026-06"),
-        ("imports", "2025-07/2026-06"),
+        ("exports", "2025-07/2026-06"),  # Chile's copper Brazil took: Chile's exports (README conventions)
     ]
 
 

@@ -629,7 +629,9 @@ NOT_GOODS: dict[str, tuple[str, ...]] = {
         "reports",
         "reported",
         "recorded",
+        "records",
         "registered",
+        "registers",
         "estimate",
         "estimates",
         "estimated",
@@ -667,6 +669,9 @@ COMMODITY_MAKE_UP: dict[str, tuple[str, ...]] = {
         "почти целиком",
         "почти полностью",
         "почти исключительно",
+        # a relative clause on the total's make-up: "экспорт, основу которого составляет нефть, …"
+        "основа который составлять",
+        "большой часть который составлять",
     ),
     "en": (
         "mostly",
@@ -682,6 +687,10 @@ COMMODITY_MAKE_UP: dict[str, tuple[str, ...]] = {
         "almost entirely",
         "almost exclusively",
         "overwhelmingly",
+        "the bulk of which",
+        "most of which",
+        "much of it",
+        "most of it",
     ),
 }
 
