@@ -1529,7 +1529,8 @@ PLACED: tuple[Wording, ...] = (
 # Heads the lexicon did not know and lines told apart from their ends (projects-7): a train whose
 # clause names its ends away from it, a bare Russian "линия" by its ends, a corridor told by what runs
 # on it, a power cable named by the sea after a bare "проект", several facilities told together, a
-# facility's place told before its partners and its works, a line named by a capital, a depot.
+# facility's place told before its partners and its works, a line named by a capital, a numbered
+# berth, a Russian bridge or road freight route by its ends, a depot.
 MORE_HEADS: tuple[Wording, ...] = (
     _w(
         "a train's ends told apart from it",
@@ -1591,6 +1592,33 @@ MORE_HEADS: tuple[Wording, ...] = (
         "Узбекистан и Турция провели переговоры. В Навои с участием турецкой компании строится "
         "текстильная фабрика.",
         ("Текстильная фабрика в Навои", "other", "under_construction"),
+    ),
+    _w(
+        "a numbered berth at its place",
+        "en",
+        "The UAE and India held talks. Construction of Berth 4 at Fujairah, dedicated to Indian lines, "
+        "is on schedule.",
+        ("Berth 4 at Fujairah", "port", "under_construction"),
+    ),
+    _w(
+        "a numbered berth at its place",
+        "en",
+        "Oman and India held talks. Terminal 2 handled 3 million passengers last year.",
+        None,
+    ),
+    _w(
+        "a bridge named by the banks it joins",
+        "ru",
+        "Таджикистан и Афганистан провели переговоры. По мосту Нижний Пяндж — Шерхан-Бандар прошли 500 "
+        "грузовиков.",
+        ("Нижний Пяндж — Шерхан-Бандар", "road", "operating"),
+    ),
+    _w(
+        "a road freight route by its ends",
+        "ru",
+        "Киргизия и Туркменистан провели переговоры. Стороны приветствовали запуск в мае регулярного "
+        "автомобильного грузового маршрута Ош — Андижан — Мары.",
+        ("Ош — Андижан — Мары", "road", "operating"),
     ),
     _w(
         "a depot by what and where",

@@ -693,6 +693,18 @@ def _facility_at(tokens: list[Token], head: Mention[tuple[str, str, str, str]]) 
     return None if after < len(tokens) and tokens[after].text.lower() == "port" else place
 
 
+def _numbered(tokens: list[Token], head: Mention[tuple[str, str, str, str]]) -> int | None:
+    """Where "Berth 9 at Khor Saqr" ends: a capitalised berth or terminal, its number and the place
+    it stands at ("Terminal 2" alone is as often an airport's)."""
+    at = head.last
+    if tokens[at - 1].text.lower() not in _FACILITIES_AT or not tokens[at - 1].capitalized:
+        return None
+    if at + 1 >= len(tokens) or not tokens[at].text.isdigit() or tokens[at + 1].text.lower() != "at":
+        return None
+    place = [i for i in _capitalised_run(tokens, at + 2) if re.match(r"\w", tokens[i].text)]
+    return place[-1] + 1 if place else None
+
+
 def _what_it_is(tokens: list[Token], head: Mention[tuple[str, str, str, str]]) -> list[str]:
     words = tokens[_modifiers_start(tokens, head.first) : head.last]
     return [t.text for t in words if t.text.lower() not in _NOT_WHAT_IT_IS]
@@ -774,6 +786,15 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             name = f"{cable[:1].upper()}{cable[1:]} {sea}"
             results.append((_named(reading, facts, kind, name, name, quoted=name), head.start))
             continue
+        numbered = _numbered(tokens, head) if named_only and reading.language == "en" else None
+        if numbered is not None:
+            # "Berth 9 at Khor Saqr": a facility's number is its name, with the place it stands at
+            sentence_at = facts.sentence.start
+            name = facts.sentence.text[
+                tokens[head.first].start - sentence_at : tokens[numbered - 1].end - sentence_at
+            ]
+            results.append((_named(reading, facts, kind, name, name, quoted=name), head.start))
+            continue
         quoted = _quoted_after(facts.sentence, tokens, _after_voltage(tokens, head.last))
         if quoted is None and template_en == "{en} project":
             continue  # "по проекту подводного кабеля": a project is a name only as «Мангистау H2»
@@ -825,6 +846,10 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 results.append((_bridge_over(reading, facts, head, template_en, river), head.start))
                 continue
             names = _crossing(tokens, head.last) or _near_place(tokens, head.last)
+            if not names and reading.language == "ru" and not _inside_quotes(tokens, head.first):
+                # "по мосту Благовещенск — Хэйхэ": a bridge named by the banks it joins
+                after = _names_after(tokens, head.last, reading.language, kind)
+                names = [indexes for indexes in after if _of_ends(tokens, indexes, hyphened=False)]
             if names and tokens[names[0][-1]].text.lower() != "river" and _names_before(tokens, head.first):
                 names = []  # "the Leticia–Santa Rosa bridge over the Amazon": a name of its own first
         else:
@@ -1321,6 +1346,12 @@ def _names_before(tokens: list[Token], at: int) -> list[list[int]]:
 
 
 _BRIDGES = frozenset({"{en} bridge", "{en} railway bridge"})
+
+
+def _inside_quotes(tokens: list[Token], at: int) -> bool:
+    """Whether the word at `at` is inside a quoted name («Зелёный мост Каспий — Констанца»)."""
+    marks = [t.text for t in tokens[:at] if t.text in "«»"]
+    return bool(marks) and marks[-1] == "«"
 
 
 def _crossing(tokens: list[Token], at: int) -> list[list[int]]:
