@@ -848,8 +848,8 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             names = _crossing(tokens, head.last) or _near_place(tokens, head.last)
             if not names and reading.language == "ru" and not _inside_quotes(tokens, head.first):
                 # "по мосту Благовещенск — Хэйхэ": a bridge named by the banks it joins
-                after = _names_after(tokens, head.last, reading.language, kind)
-                names = [indexes for indexes in after if _of_ends(tokens, indexes, hyphened=False)]
+                banks = _names_after(tokens, head.last, reading.language, kind)
+                names = [indexes for indexes in banks if _of_ends(tokens, indexes, hyphened=False)]
             if names and tokens[names[0][-1]].text.lower() != "river" and _names_before(tokens, head.first):
                 names = []  # "the Leticia–Santa Rosa bridge over the Amazon": a name of its own first
         else:
