@@ -1526,6 +1526,110 @@ PLACED: tuple[Wording, ...] = (
 )
 
 
+# Heads the lexicon did not know and lines told apart from their ends (projects-7): a train whose
+# clause names its ends away from it, a bare Russian "линия" by its ends, a corridor told by what runs
+# on it, a power cable named by the sea after a bare "проект", several facilities told together, a
+# facility's place told before its partners and its works, a line named by a capital, a numbered
+# berth, a Russian bridge or road freight route by its ends, a depot.
+MORE_HEADS: tuple[Wording, ...] = (
+    _w(
+        "a train's ends told apart from it",
+        "en",
+        "Georgia and Uzbekistan held talks. Since June a freight train has run twice a week between "
+        "Navoi and Poti.",
+        ("Navoi–Poti train", "railway", "operating"),
+    ),
+    _w(
+        "a train's ends told apart from it",
+        "ru",
+        "Беларусь и Казахстан провели переговоры. С апреля между станциями Брест и Алтынколь курсирует "
+        "контейнерный поезд.",
+        ("Брест — Алтынколь", "railway", "operating"),
+    ),
+    _w(
+        "a bare line by its ends",
+        "ru",
+        "Кения и Уганда провели переговоры. Линия Найроби — Малаба на кенийском участке стоит: движение "
+        "по ней приостановлено.",
+        ("Найроби — Малаба", "railway", "suspended"),
+    ),
+    _w(
+        "a bare line by its ends",
+        "ru",
+        "Казахстан и Китай провели переговоры. Стороны открыли кредитную линию на 50 млн долларов.",
+        None,
+    ),
+    _w(
+        "a corridor told by what runs on it",
+        "ru",
+        "Узбекистан и Афганистан провели переговоры. Растут перевозки по железнодорожному коридору "
+        "Узбекистан — Афганистан — Пакистан.",
+        ("Узбекистан — Афганистан — Пакистан", "railway", "operating"),
+    ),
+    _w(
+        "a power cable across a sea, after a bare project",
+        "ru",
+        "Казахстан и Азербайджан провели переговоры. Стороны обсудили проект подводного электрического "
+        "кабеля по дну Каспийского моря; его строительство начнётся в 2028 году.",
+        ("Подводный электрический кабель по дну Каспийского моря", "power_line", "planned"),
+    ),
+    _w(
+        "several facilities told together",
+        "ru",
+        "Узбекистан и Китай провели переговоры. Китайская компания построит солнечные электростанции в "
+        "Навоийской области.",
+        ("Солнечные электростанции в Навоийской области", "other", "planned"),
+    ),
+    _w(
+        "a line named by a capital",
+        "en",
+        "Georgia and Azerbaijan held talks. Cargo on the Tbilisi Railway grew by 5 percent last year.",
+        ("Tbilisi Railway", "railway", "operating", "AZ GE"),
+    ),
+    _w(
+        "partners between a facility's place and its works",
+        "ru",
+        "Узбекистан и Турция провели переговоры. В Навои с участием турецкой компании строится "
+        "текстильная фабрика.",
+        ("Текстильная фабрика в Навои", "other", "under_construction"),
+    ),
+    _w(
+        "a numbered berth at its place",
+        "en",
+        "The UAE and India held talks. Construction of Berth 4 at Fujairah, dedicated to Indian lines, "
+        "is on schedule.",
+        ("Berth 4 at Fujairah", "port", "under_construction"),
+    ),
+    _w(
+        "a numbered berth at its place",
+        "en",
+        "Oman and India held talks. Terminal 2 handled 3 million passengers last year.",
+        None,
+    ),
+    _w(
+        "a bridge named by the banks it joins",
+        "ru",
+        "Таджикистан и Афганистан провели переговоры. По мосту Нижний Пяндж — Шерхан-Бандар прошли 500 "
+        "грузовиков.",
+        ("Нижний Пяндж — Шерхан-Бандар", "road", "operating"),
+    ),
+    _w(
+        "a road freight route by its ends",
+        "ru",
+        "Киргизия и Туркменистан провели переговоры. Стороны приветствовали запуск в мае регулярного "
+        "автомобильного грузового маршрута Ош — Андижан — Мары.",
+        ("Ош — Андижан — Мары", "road", "operating"),
+    ),
+    _w(
+        "a depot by what and where",
+        "en",
+        "Uzbekistan and Czechia held talks. A locomotive repair depot in Andijan, built by a Czech firm, "
+        "opened in May.",
+        ("Locomotive repair depot in Andijan", "other", "operating"),
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Outcome:
     wording: Wording
@@ -1605,6 +1709,7 @@ def main() -> None:
             "between": BETWEEN,
             "named": NAMED,
             "placed": PLACED,
+            "more heads": MORE_HEADS,
         },
         judge,
         verbose_flag(__doc__ or ""),

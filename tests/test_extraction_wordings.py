@@ -11,6 +11,7 @@ from bench.extraction_wordings import (
     INTENDED,
     MORE,
     MORE_2,
+    MORE_HEADS,
     NAMED,
     PLACED,
     WORDINGS,
@@ -28,7 +29,9 @@ KNOWN_FAILING = {
 
 @pytest.mark.parametrize(
     "wording",
-    catalogue_params(WORDINGS + FRESH + MORE + MORE_2 + INTENDED + BETWEEN + NAMED + PLACED, KNOWN_FAILING),
+    catalogue_params(
+        WORDINGS + FRESH + MORE + MORE_2 + INTENDED + BETWEEN + NAMED + PLACED + MORE_HEADS, KNOWN_FAILING
+    ),
 )
 def test_each_kind_of_wording_names_its_project(wording: Wording) -> None:
     outcome = judge(wording)

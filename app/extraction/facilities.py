@@ -263,14 +263,9 @@ def _ru_complement(tokens: list[Token], at: int) -> tuple[list[tuple[int, int]],
 
 
 def _russian(tokens: list[Token], first: int, last: int, kind: str) -> Facility | None:
-    nouns = [p for p in _analyzer().parse(tokens[last - 1].text) if p.tag.POS == "NOUN"]
-    if nouns and all(p.tag.number == "plur" for p in nouns):
-        return None  # "малых гидроэлектростанций": several, not one project
     start = first
     while start > 0 and _ru_describing(tokens[start - 1]):
         start -= 1
-    if any(_parse(token).tag.number == "plur" for token in tokens[start:first]):
-        return None  # "малые гидроэлектростанции": several, told by their adjective
     spans, after = _ru_complement(tokens, last)
     described = start < first or last - first > 1 or bool(spans) or _names_itself(tokens[first:last])
     if not described:
@@ -296,7 +291,12 @@ def _russian(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
                 (p, place_end)
                 for p in range(start - 1, max(-1, start - 10), -1)
                 if (place_end := _ru_place(tokens, p, start)) is not None
-                and _ru_past_states(tokens, _ru_past_building(tokens, place_end, start), start) == start
+                and _ru_past_states(
+                    tokens,
+                    _ru_past_building(tokens, _ru_past_partners(tokens, place_end, start), start),
+                    start,
+                )
+                == start
             ),
             None,
         )
@@ -332,6 +332,25 @@ def _ru_past_states(tokens: list[Token], at: int, limit: int) -> int:
 
 
 _RU_OWN = frozenset({"собственный", "свой"})
+
+
+def _ru_past_partners(tokens: list[Token], at: int, limit: int) -> int:
+    """Past "при участии эмиратских инвесторов", "с участием турецкой компании": who takes part in
+    the works, told between a facility's place and the works."""
+    if at + 1 >= limit or tokens[at].text.lower() not in {"при", "с"}:
+        return at
+    if _parse(tokens[at + 1]).normal_form != "участие":
+        return at
+    end = at + 2
+    while (
+        end < limit
+        and end - at < 6
+        and _ALPHA.fullmatch(tokens[end].text)
+        and _parse(tokens[end]).tag.case == "gent"
+        and _parse(tokens[end]).normal_form not in _RU_BUILT
+    ):
+        end += 1
+    return end
 
 
 def _ru_past_building(tokens: list[Token], at: int, limit: int) -> int:

@@ -622,7 +622,8 @@ def _heads(language: str, tokens: list[Token]) -> list[tuple[Mention[tuple[str, 
     """The head words of a sentence, and whether each names a project only when a name is given
     (vocabulary.PROJECT_NAMED_HEADS); where both tables read the same words, the first one's."""
     heads = [(m, False) for m in _head_matcher(language, False).find(tokens)]
-    taken = {i for m, _ in heads for i in range(m.first, m.last)}
+    # "проекта подводного кабеля …": a bare "project" governs the head after it, not part of it
+    taken = {i for m, _ in heads if m.value[2] != "{en} project" for i in range(m.first, m.last)}
     for mention in _head_matcher(language, True).find(tokens):
         # "the railway line between Arica and Tacna": a head right after another is part of it
         if not taken & set(range(mention.first - 1, mention.last)):
@@ -690,6 +691,18 @@ def _facility_at(tokens: list[Token], head: Mention[tuple[str, str, str, str]]) 
         return None
     after = place[-1] + 1
     return None if after < len(tokens) and tokens[after].text.lower() == "port" else place
+
+
+def _numbered(tokens: list[Token], head: Mention[tuple[str, str, str, str]]) -> int | None:
+    """Where "Berth 9 at Khor Saqr" ends: a capitalised berth or terminal, its number and the place
+    it stands at ("Terminal 2" alone is as often an airport's)."""
+    at = head.last
+    if tokens[at - 1].text.lower() not in _FACILITIES_AT or not tokens[at - 1].capitalized:
+        return None
+    if at + 1 >= len(tokens) or not tokens[at].text.isdigit() or tokens[at + 1].text.lower() != "at":
+        return None
+    place = [i for i in _capitalised_run(tokens, at + 2) if re.match(r"\w", tokens[i].text)]
+    return place[-1] + 1 if place else None
 
 
 def _what_it_is(tokens: list[Token], head: Mention[tuple[str, str, str, str]]) -> list[str]:
@@ -773,6 +786,15 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             name = f"{cable[:1].upper()}{cable[1:]} {sea}"
             results.append((_named(reading, facts, kind, name, name, quoted=name), head.start))
             continue
+        numbered = _numbered(tokens, head) if named_only and reading.language == "en" else None
+        if numbered is not None:
+            # "Berth 9 at Khor Saqr": a facility's number is its name, with the place it stands at
+            sentence_at = facts.sentence.start
+            name = facts.sentence.text[
+                tokens[head.first].start - sentence_at : tokens[numbered - 1].end - sentence_at
+            ]
+            results.append((_named(reading, facts, kind, name, name, quoted=name), head.start))
+            continue
         quoted = _quoted_after(facts.sentence, tokens, _after_voltage(tokens, head.last))
         if quoted is None and template_en == "{en} project":
             continue  # "по проекту подводного кабеля": a project is a name only as «Мангистау H2»
@@ -824,6 +846,10 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 results.append((_bridge_over(reading, facts, head, template_en, river), head.start))
                 continue
             names = _crossing(tokens, head.last) or _near_place(tokens, head.last)
+            if not names and reading.language == "ru" and not _inside_quotes(tokens, head.first):
+                # "по мосту Благовещенск — Хэйхэ": a bridge named by the banks it joins
+                banks = _names_after(tokens, head.last, reading.language, kind)
+                names = [indexes for indexes in banks if _of_ends(tokens, indexes, hyphened=False)]
             if names and tokens[names[0][-1]].text.lower() != "river" and _names_before(tokens, head.first):
                 names = []  # "the Leticia–Santa Rosa bridge over the Amazon": a name of its own first
         else:
@@ -866,6 +892,10 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             names = [
                 indexes for indexes in names if _of_ends(tokens, indexes, hyphened) or indexes == ends
             ] or ([at_place] if at_place else [])
+            if not names and template_en == "{en} train":
+                # a train runs between the ends its clause names, before it or after
+                apart = _ends_in_clause(tokens, head.first, head.last)
+                names = [apart] if apart else []
             if names and names[0] == at_place:
                 # "a dedicated copper terminal at Walvis Bay": no name of its own, so the place and
                 # the words that say what it handles name it ("Walvis Bay copper terminal"); a
@@ -895,8 +925,12 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             if owned and len(indexes) > 1:
                 indexes = indexes[1:]  # "Iran's Chabahar port": the country it stands in, not its name
             named_countries = {code for i in indexes for code in codes_at.get(i, ())}
-            if len(named_countries) == 1 and all(i in countries for i in indexes):
-                continue  # "железные дороги Казахстана", "Azerbaijan's railway": a country's network
+            if len(named_countries) == 1 and all(
+                i in countries and not (kind in _LINES and countries[i].value.capital) for i in indexes
+            ):
+                # "железные дороги Казахстана", "Azerbaijan's railway": a country's network (a line
+                # named by a capital is one of its own: "the Ulaanbaatar Railway")
+                continue
             # Words written side by side stay apart ("Khrami River"); a dash between them joins ends.
             words = _cited(tokens, indexes) if reading.language == "ru" else [tokens[i].text for i in indexes]
             # "from Port Bell to Kampala's inland container depot": the end is the place, not its owner
@@ -911,6 +945,9 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 entry = place_ref.entry
                 name_en, name_ru = entry.name_en, entry.name_ru
                 project_countries = [entry.country] if entry.country else []
+                if kind in _LINES:
+                    # "the Ulaanbaatar Railway": a line runs beyond the place that names it
+                    project_countries = sorted({*project_countries, *_countries(reading, facts, kind)})
                 item = _Found({}, place_ids=[entry.id], confidence=0.8)
             elif (
                 kind == "port"
@@ -1311,6 +1348,12 @@ def _names_before(tokens: list[Token], at: int) -> list[list[int]]:
 _BRIDGES = frozenset({"{en} bridge", "{en} railway bridge"})
 
 
+def _inside_quotes(tokens: list[Token], at: int) -> bool:
+    """Whether the word at `at` is inside a quoted name («Зелёный мост Каспий — Констанца»)."""
+    marks = [t.text for t in tokens[:at] if t.text in "«»"]
+    return bool(marks) and marks[-1] == "«"
+
+
 def _crossing(tokens: list[Token], at: int) -> list[list[int]]:
     """ "over the Khrami River", "across the Amu Darya": the river a bridge crosses, as its name."""
     words = [t.text.lower() for t in tokens[at : at + 2]]
@@ -1447,6 +1490,22 @@ def _opener(token: Token) -> str:
 
 
 _ROUTE_OPENERS = frozenset({"from", "от", "из"})
+# What the ends are, between the opener and their names ("между станциями Достык и Клайпеда").
+_ENDS_OF_A_KIND = frozenset({"станциями", "городами", "cities", "stations"})
+_BETWEEN = frozenset({"between", "между"})
+
+
+def _ends_in_clause(tokens: list[Token], head: int, last: int) -> list[int] | None:
+    """ "A container train has run every week between Tashkent and Riga", "между станциями Достык
+    и Клайпеда курсирует контейнерный поезд": the ends of a line its clause names apart from it."""
+    window = range(max(0, head - 12), min(len(tokens), last + 12))
+    for i in window:
+        stops = range(i, head) if i < head else range(last, i)
+        if any(tokens[j].text in {",", ".", ";", ":"} for j in stops):
+            continue
+        if tokens[i].text.lower() in _BETWEEN and (ends := _between(tokens, i)) is not None:
+            return ends
+    return None
 
 
 def _between(tokens: list[Token], at: int, routes: bool = True) -> list[int] | None:
@@ -1465,6 +1524,8 @@ def _between(tokens: list[Token], at: int, routes: bool = True) -> list[int] | N
     joints = _ENDS_OPENERS.get(opener)
     if joints is None or (opener in _ROUTE_OPENERS and not routes):
         return None
+    if at + 1 < len(tokens) and tokens[at + 1].text.lower() in _ENDS_OF_A_KIND:
+        at += 1  # "между станциями Достык и Клайпеда": the ends' kind, then their names
     first = _capitalised_run(tokens, at + 1)
     joint = at + 1 + len(first)
     if len(first) > 1 and tokens[first[0]].text.endswith(("'s", "’s")):

@@ -1672,6 +1672,8 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("паромный линия", "ferry_line", "{en} ferry line", "Паромная линия {ru}"),
         ("паромный ро-ро линия", "ferry_line", "{en} ro-ro ferry line", "Паромная ро-ро линия {ru}"),
         ("коридор", "transport_corridor", "{en} corridor", "Коридор {ru}"),
+        # a corridor told by what runs on it is that line ("железнодорожного коридора A — B — C")
+        ("железнодорожный коридор", "railway", "{en} railway corridor", "Железнодорожный коридор {ru}"),
         ("автодорога", "road", "{en} road", "Автодорога {ru}"),
         ("автомобильный дорога", "road", "{en} road", "Автодорога {ru}"),
         ("гэс", "other", "{en} hydropower plant", "{ru} ГЭС"),
@@ -1690,6 +1692,12 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
             "Мультимодальный маршрут {ru}",
         ),
         ("транспортный маршрут", "transport_corridor", "{en} transport route", "Транспортный маршрут {ru}"),
+        (
+            "автомобильный грузовой маршрут",
+            "road",
+            "{en} road freight route",
+            "Автомобильный грузовой маршрут {ru}",
+        ),
         ("солнечный электростанция", "other", "{en} solar power plant", "Солнечная электростанция {ru}"),
         ("ветровой электростанция", "other", "{en} wind farm", "Ветровая электростанция {ru}"),
         ("ветроэлектростанция", "other", "{en} wind farm", "Ветроэлектростанция {ru}"),
@@ -1768,6 +1776,15 @@ PROJECT_NAMED_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("интерконнектор", "power_line", "{en} interconnector", "Интерконнектор {ru}"),
         ("энергомост", "power_line", "{en} power bridge", "Энергомост {ru}"),
         ("газовый интерконнектор", "pipeline", "{en} gas interconnector", "Газовый интерконнектор {ru}"),
+        # a power cable named by the sea it is laid across ("электрического кабеля по дну … моря")
+        (
+            "подводный электрический кабель",
+            "power_line",
+            "{en} submarine power cable",
+            "Подводный электрический кабель {ru}",
+        ),
+        # a bare line only by its ends ("линия Дакар — Бамако"); a ferry's or a power line is a head above
+        ("линия", "railway", "{en} line", "Линия {ru}"),
     ),
     "en": (
         ("train", "railway", "{en} train", "Поезд {ru}"),
@@ -1853,6 +1870,7 @@ PROJECT_PLACED_HEADS: dict[str, tuple[tuple[str, str], ...]] = {
         ("elevator", "other"),
         ("cluster", "other"),
         ("substation", "other"),
+        ("depot", "other"),
         ("economic zone", "other"),
         ("free zone", "other"),
         ("power plant", "other"),
