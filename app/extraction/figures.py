@@ -1765,11 +1765,23 @@ def _speaker_s(
 _FIRST_PERSON = _OUR | {"we", "us", "мы", "нас", "нам"}
 
 
+_TURN = re.compile(r"^\s*(?:[—–-]|A:)")
+
+
+def _spoken(reading: Reading, paragraph: int) -> bool:
+    """An answer, or a turn of a dialogue after another ("— Для сравнения, у соседей масштабы другие."
+    over "— Конечно. …"): the interviewer's line need not end on a question mark."""
+    if _is_answer(reading, paragraph):
+        return True
+    turns = [reading.document.paragraph_sentences(n) for n in (paragraph - 1, paragraph)]
+    return all(sentences and _TURN.match(sentences[0].text) for sentences in turns)
+
+
 def _our_pair(reading: Reading, facts: SentenceFacts) -> tuple[str, str] | None:
     """An answer's sentence that names no country but speaks for "us" ("Our goal is more modest:
     $200 million by 2030"): the speaker's country and the other side of the text's pair, not a third
     pair the sentences before it told."""
-    if facts.countries or not _is_answer(reading, facts.sentence.paragraph):
+    if facts.countries or facts.sentence.question or not _spoken(reading, facts.sentence.paragraph):
         return None
     if not any(t.text.lower() in _FIRST_PERSON for t in facts.sentence.tokens):
         return None
