@@ -997,8 +997,13 @@ def _figure(
         indicator = _caption_indicator(reading, facts)
         listed = indicator is not None
     ours = False
-    if indicator is None and amount.unit in CURRENCIES and _trade_we_had(reading, facts, whole_before):
-        # "С Индонезией в прошлом году у нас было около 60 миллионов долларов": the speaker's trade
+    if (
+        indicator in {None, "trade_turnover"}
+        and amount.unit in CURRENCIES
+        and _trade_we_had(reading, facts, whole_before)
+    ):
+        # "С Индонезией в прошлом году у нас было около 60 миллионов долларов (товарооборота)": the
+        # speaker's trade
         indicator, ours = "trade_turnover", True
     if indicator is None and tokens and _pronoun_subject(tokens, whole_before):
         # "Trade between the two countries remains modest. It was put at $187 million…"
@@ -1199,9 +1204,14 @@ def _figure(
     if pair is None:
         return None, 0
     (reporter, partner), from_context = pair
+    ours_here = _our_pair(reading, facts) if indicator.startswith("trade_turnover") else None
+    if ours_here is not None:
+        reporter, partner = ours_here
     if seller in (reporter, partner):
         reporter, partner = seller, partner if seller == reporter else reporter
     speaker = _interviewee(reading) if ours else _speaker_s(reading, facts, indicator_cues, indicator)
+    if speaker is None and indicator.startswith("transit_volume"):
+        speaker = _we_sent(reading, facts, whole_before)
     if speaker is not None and reporter != speaker:
         # "Our exports were around $1.7 billion", said by Kazakhstan's ambassador: Kazakhstan's; the
         # country the sentence names unmarked is the other side ("China is our largest market — our
@@ -1393,9 +1403,19 @@ def _with_a_bloc(facts: SentenceFacts, segment_start: int, amount_start: int) ->
         if mention.value.id not in _BLOCS or not segment_start <= mention.start < amount_start:
             continue
         words = [t.text.lower() for t in tokens[max(0, mention.first - 2) : mention.first]]
-        if set(words) & _BLOC_MARKS:
+        if set(words) & _BLOC_MARKS and not _in_a_country_s_aside(facts, mention.start, amount_start):
             return True
     return False
+
+
+def _in_a_country_s_aside(facts: SentenceFacts, start: int, amount_start: int) -> bool:
+    """ "с Италией, крупнейшим партнёром республики в Евросоюзе, превысил…": words set off by commas
+    after a country say what it is; a union named there is no side."""
+    text, offset = facts.sentence.text, facts.sentence.start
+    opening = text.rfind(",", 0, start - offset)
+    closing = text.find(",", start - offset, amount_start - offset)
+    before = offset + len(text[:opening].rstrip())
+    return opening >= 0 and closing >= 0 and any(m.end == before for m in facts.countries)
 
 
 _ARRIVAL_VERBS = {"поступить", "поступать", "прибыть", "прибывать"}
@@ -1675,6 +1695,30 @@ def _pronoun_subject(tokens: Sequence[Token], whole_before: Sequence[Token]) -> 
     return tokens[0].text.lower() in _PRONOUNS or bool(set(words) & (_PRONOUNS - {"this"}))
 
 
+_IT = {"it", "its"}
+_NOT_A_SUBJECT_MARKS = {"of", "with", "to", "from", "in", "into", "through", "via", "and", "between", "for"}
+
+
+def _it_stands_for(reading: Reading, facts: SentenceFacts, amount_end: int | None) -> str | None:
+    """The country "it" or "its" stands for before the amount ("In March it took…", "Its trade with
+    Argentina…"): the subject of the sentence before in the paragraph, when that is a country named
+    as a noun ("Hungary imported…", "what Chile does…"), the first it names."""
+    if reading.language != "en" or facts.sentence.index == 0:
+        return None
+    end = amount_end if amount_end is not None else facts.sentence.end
+    if not any(t.text.lower() in _IT and t.end <= end for t in facts.sentence.tokens):
+        return None
+    before = reading.facts[facts.sentence.index - 1]
+    if before.sentence.paragraph != facts.sentence.paragraph or not before.countries:
+        return None
+    first = before.countries[0]
+    if first.value.adjective or _preceded_by(before.sentence.tokens, first, _NOT_A_SUBJECT_MARKS):
+        return None
+    if _a_source(before.sentence.tokens, first) or _owner(before.sentence.tokens, first):
+        return None
+    return first.value.code
+
+
 def _previous_indicator(reading: Reading, facts: SentenceFacts) -> str | None:
     """What the sentences before, in the same paragraph, name: the subject a pronoun stands for;
     in an interview's answer, what the question names."""
@@ -1780,6 +1824,46 @@ def _speaker_s(
     return _interviewee(reading)
 
 
+_FIRST_PERSON = _OUR | {"we", "us", "мы", "нас", "нам"}
+
+
+_TURN = re.compile(r"^\s*(?:[—–-]|A:)")
+
+
+def _spoken(reading: Reading, paragraph: int) -> bool:
+    """An answer, or a turn of a dialogue after another ("— Для сравнения, у соседей масштабы другие."
+    over "— Конечно. …"): the interviewer's line need not end on a question mark."""
+    if _is_answer(reading, paragraph):
+        return True
+    turns = [reading.document.paragraph_sentences(n) for n in (paragraph - 1, paragraph)]
+    return all(sentences and _TURN.match(sentences[0].text) for sentences in turns)
+
+
+def _our_pair(reading: Reading, facts: SentenceFacts) -> tuple[str, str] | None:
+    """An answer's sentence that names no country but speaks for "us" ("Our goal is more modest:
+    $200 million by 2030"): the speaker's country and the other side of the text's pair, not a third
+    pair the sentences before it told."""
+    if facts.countries or facts.sentence.question or not _spoken(reading, facts.sentence.paragraph):
+        return None
+    if not any(t.text.lower() in _FIRST_PERSON for t in facts.sentence.tokens):
+        return None
+    speaker, pair = _interviewee(reading), reading.main_pair
+    if speaker is None or len(pair) != 2 or speaker not in pair:
+        return None
+    return speaker, pair[1] if pair[0] == speaker else pair[0]
+
+
+def _we_sent(reading: Reading, facts: SentenceFacts, whole_before: Sequence[Token]) -> str | None:
+    """ "This year we moved 150,000 tonnes through the port of Tallinn", said by Kyrgyzstan's deputy
+    minister: the transit of the speaker's country, when it is a side of the text's pair."""
+    if not _is_answer(reading, facts.sentence.paragraph):
+        return None
+    if not any(t.text.lower() in _FIRST_PERSON for t in whole_before):
+        return None
+    speaker = _interviewee(reading)
+    return speaker if speaker in reading.main_pair else None
+
+
 _WITH_US = re.compile(r"\b(?:у\s+нас|we\s+had)\b", re.IGNORECASE)
 
 
@@ -1800,9 +1884,12 @@ def _trade_we_had(reading: Reading, facts: SentenceFacts, whole_before: Sequence
 def _interviewee(reading: Reading) -> str | None:
     """The country whose envoy, minister or consul the first paragraphs name: "Kazakhstan's
     ambassador to Japan", "the Kazakh ambassador", "посол Беларуси во Вьетнаме"."""
+    leads: set[int] = set()
     for facts in reading.facts:
-        if facts.sentence.paragraph > 2:
-            break
+        if not facts.sentence.headline:
+            leads.add(facts.sentence.paragraph)
+        if len(leads) > 2:
+            break  # the first two paragraphs, a headline's lines above them not counted
         tokens = facts.sentence.tokens
         for mention in facts.countries:
             after = tokens[mention.last : mention.last + 3]
@@ -2452,6 +2539,13 @@ def _pair(
             return (owner, pair[1] if pair[0] == owner else pair[0]), True
     countries = [m for m in countries if not _a_source(facts.sentence.tokens, m)]
     reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end, segment_start)
+    told_before = amount_end is None or any(
+        m.value.code == reporter and m.start < amount_end for m in countries
+    )
+    referent = None if told_before and reporter is not None else _it_stands_for(reading, facts, amount_end)
+    if referent is not None and referent != partner:
+        # "Its trade with Argentina reached…, above the Peruvian figure" after a sentence on Chile
+        reporter = referent
     from_context = False
     third = partner is not None and len(reading.main_pair) == 2 and partner not in reading.main_pair
     if reporter is None and partner is not None and third and home is not None and home != partner:
@@ -2856,6 +2950,20 @@ def _a_facility_s_total(facts: SentenceFacts, amount: Amount) -> bool:
     return True
 
 
+# Places an adjective names on a cargo's way: its territory, ports and railways carry it ("in transit
+# over Turkmen territory", "по казахстанской территории"); a border or a coast is only passed.
+_CARRYING_PLACES = {"territory", "port", "ports", "railways", "территория", "порт", "железный"}
+_PASSED_PLACES = {"border", "borders", "coast", "frontier", "граница", "побережье"}
+
+
+def _place_after(tokens: Sequence[Token], mention: Mention[CountryWord]) -> str | None:
+    """The place noun an adjective names ("Georgian territory", "казахстанские порты"), if any."""
+    if mention.last >= len(tokens):
+        return None
+    keys = tokens[mention.last].keys | {tokens[mention.last].text.lower()}
+    return next(iter(sorted(keys & (_CARRYING_PLACES | _PASSED_PLACES))), None)
+
+
 def _transit_roles(
     tokens: Sequence[Token], countries: Sequence[Mention[CountryWord]]
 ) -> tuple[str | None, str | None]:
@@ -2866,11 +2974,14 @@ def _transit_roles(
     plain: list[str] = []
     for mention in countries:
         code = mention.value.code
-        if _preceded_by(tokens, mention, _PARTNER_MARKS["transit_volume"]):
+        place = _place_after(tokens, mention) if mention.value.adjective else None
+        if _preceded_by(tokens, mention, _PARTNER_MARKS["transit_volume"]) or place in _CARRYING_PLACES:
             carrier.append(code)
+        elif place is not None:
+            continue  # "from the Afghan border": a place on the way, no side
         elif _preceded_by(tokens, mention, {"из", "from"}) or mention.value.adjective:
             origin.append(code)
-        elif not _preceded_by(tokens, mention, {"в", "во", "to", "into"}):
+        elif not _preceded_by(tokens, mention, {"в", "во", "to", "into", "towards", "toward"}):
             plain.append(code)
     reporter = next(iter(origin + [c for c in plain if c not in carrier]), None)
     partner = next(iter(carrier + [c for c in plain if c != reporter]), None)

@@ -100,7 +100,7 @@ _OF_YEAR = (
 _FISCAL_YEAR = (
     rf"\b(?:(?:the|its)\s+)?(?P<which>current\s+|last\s+|previous\s+)?(?P<iran>Iranian\s+)?"
     rf"(?:(?:fiscal|financial)\s+)?year,?\s+(?:that\s+|which\s+)?(?P<edge>ended|began|started)\s+(?:on\s+)?"
-    rf"(?P<em>{_MONTH_EN})\s+(?P<ed>\d{{1,2}})(?:,?\s+{_YEAR})?"
+    rf"(?:(?P<em>{_MONTH_EN})\s+(?P<ed>\d{{1,2}})|(?P<ed2>\d{{1,2}})\s+(?P<em2>{_MONTH_EN}))(?:,?\s+{_YEAR})?"
     rf"|\b(?:(?:the|its)\s+)?(?P<which2>current\s+|last\s+|previous\s+)?Iranian\s+year\b"
     rf"|\b(?P<which3>текущ\w+\s+|прошл\w+\s+)?иранск\w+\s+год\w*"
 )
@@ -108,9 +108,13 @@ _FISCAL_YEAR = (
 # "the fiscal year to March 2026", "the financial year ending March 2025", "the current fiscal year,
 # which ends in March 2027", "the fiscal year that began in July 2024": a year known by a month.
 _FISCAL_MONTH = (
-    rf"\b(?:(?:the|its|this)\s+)?(?P<which>current\s+|last\s+|previous\s+|next\s+)?(?:fiscal|financial)\s+year,?\s+"
+    rf"(?:\b(?:(?:the|its|this)\s+)?(?P<which>current\s+|last\s+|previous\s+|next\s+)?(?:fiscal|financial)\s+year,?\s+"
     rf"(?:that\s+|which\s+)?(?P<edge>to|through|ending|ended|ends|end|beginning|began|begins|starting|started|starts)"
-    rf"\s+(?:in\s+)?(?P<em>{_MONTH_EN})(?!\s+\d{{1,2}}\b)(?:\s+{_YEAR})?"
+    rf"\s+(?:in\s+)?(?P<em>{_MONTH_EN})"
+    # "в финансовом году, завершившемся в марте 2026 года", "финансового года, начавшегося в июле"
+    rf"|\b(?P<which_ru>текущ\w+\s+|прошл\w+\s+|предыдущ\w+\s+|следующ\w+\s+)?финансов\w+\s+год\w*,?\s+(?:который\s+)?"
+    rf"(?P<edge_ru>завершивш\w+|закончивш\w+|заверша\w+|заканчива\w+|начавш\w+|начина\w+)\s+(?:в\s+)?"
+    rf"(?P<em_ru>{_MONTH_RU}))(?!\s+\d{{1,2}}\b)(?:\s+{_YEAR})?"
 )
 
 # "October 2023 to September 2024", "с июля 2024-го по июнь 2025-го", "between October 2024 and
@@ -136,6 +140,15 @@ _ENDED_IN = re.compile(
 # "Our fiscal year runs from October to September", "(July 2025 to June 2026)": the months of a text's
 # fiscal year, a year on each month or none.
 _FISCAL_WORD = re.compile(r"\b(?:fiscal|financial)\b|финансов\w+\s+год|" + _YEAR_PAIR, re.IGNORECASE)
+# "puts 2024 exports at…", "2026 trade with India": a year before the flow it dates
+_FLOW_AFTER = re.compile(
+    r"\s+(?:two-way\s+|bilateral\s+|mutual\s+)?(?:turnover|trade|exports|imports|shipments|deliveries)\b",
+    re.IGNORECASE,
+)
+_FISCAL_NEAR = re.compile(
+    r"\b(?:FY|fiscal|financial|marketing|crop)\b|финансов|маркетингов|сельскохозяйственн|сельхоз",
+    re.IGNORECASE,
+)
 _DATED_TWELVE = re.compile(
     rf"(?P<m1>{_MONTH})(?:\s+(?:19|20)\d{{2}})?\s*(?:[-–—]|по|to|through|until)\s*(?P<m2>{_MONTH})",
     re.IGNORECASE,
@@ -157,6 +170,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("fiscal_month", _FISCAL_MONTH),
     ("dated_months", _DATED_MONTHS),
     ("year_pair", _YEAR_PAIR),
+    # "с 21 марта по 22 октября", "from 21 March to 22 October 2026": a span of days
+    (
+        "days",
+        rf"\b(?:с|from)\s+(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\s*(?:по|to|until|through|[-–—])\s*"
+        rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})(?:\s+{_YEAR})?",
+    ),
     (
         "months",
         rf"\b(?:с\s+|from\s+|(?P<between>between\s+|между\s+))?(?P<m1>{_MONTH})\s*(?:[-–—]|по|to|through|(?P<and>\s(?:и|and)\s))\s*(?P<m2>{_MONTH}){_OF_YEAR}",
@@ -164,7 +183,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "months_to",
         rf"\b(?P<n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+months?"
-        rf"\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(?P<m2>{_MONTH_EN})(?!\s+\d{{1,2}}\b)(?:\s+{_YEAR})?",
+        rf"\s+(?:to|ending|ended|through)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<m2>{_MONTH_EN})(?!\s+\d{{1,2}}\b)(?:\s+{_YEAR})?",
+    ),
+    # "за 12 месяцев, закончившихся в сентябре 2026 года": the months up to that one
+    (
+        "months_to",
+        rf"\b(?P<n>\d{{1,2}}|двенадцат\w+|шест\w+|девят\w+|тр[её]х|три)\s+месяц\w*,?\s+"
+        rf"(?:завершивш|закончивш|истекш)\w+\s+(?:в\s+)?(?P<m2>{_MONTH_RU})(?!\s+\d{{1,2}}\b)(?:\s+{_YEAR})?",
     ),
     ("first_quarters", rf"\bfirst\s+(?P<n>two|three|2|3)\s+quarters{_OF_YEAR}"),
     # "the final three months of 2025", "последние два месяца прошлого года": a year's closing months,
@@ -387,6 +412,11 @@ def find_periods(
             else:
                 period = _resolve(kind, match, default_year, published, published if reported else None)
             if period is None:
+                if kind == "year_pair" and _FISCAL_NEAR.search(
+                    text[max(0, match.start() - 12) : match.end() + 25]
+                ):
+                    # "в 2024/2025 финансовом году" with no months told: a year we cannot place, not 2024
+                    taken.append((match.start(), match.end()))
                 continue
             value, explicit = period
             taken.append((match.start(), match.end()))
@@ -464,7 +494,8 @@ def _fiscal_year(match: re.Match[str], published: date | None) -> tuple[str, boo
     groups = match.groupdict()
     which = (groups.get("which") or groups.get("which2") or groups.get("which3") or "").strip().lower()
     if groups.get("edge"):
-        month, day = _month_number(groups["em"]), int(groups["ed"])
+        month = _month_number(groups["em"] or groups["em2"])
+        day = int(groups["ed"] or groups["ed2"])
         began = groups["edge"].lower() != "ended"
     else:
         month, day, began = 3, 21, True
@@ -491,20 +522,27 @@ def _fiscal_year(match: re.Match[str], published: date | None) -> tuple[str, boo
     return f"{first.isoformat()}/{last.isoformat()}", bool(groups.get("year"))
 
 
+_WHICH_RU = {"теку": "current", "прош": "last", "пред": "previous", "след": "next"}
+
+
 def _fiscal_month(match: re.Match[str], published: date | None) -> tuple[str, bool] | None:
     """A fiscal year from the month it ends in (its last day) or begins in (its first day); without
     a year, the one running at publication ("current"), the one before it ("last"), or the one
     after ("next")."""
-    month = _month_number(match.group("em"))
+    month = _month_number(match.group("em") or match.group("em_ru"))
     if not month:
         return None
-    ends = match.group("edge").lower() in {"to", "through", "ending", "ended", "ends", "end"}
+    edge = (match.group("edge") or match.group("edge_ru")).lower()
+    ends = edge in {"to", "through", "ending", "ended", "ends", "end"} or edge.startswith(
+        ("заверш", "законч", "заканч")
+    )
     if match.group("year"):
         year = int(match.group("year"))
     elif published is not None:
-        which = (match.group("which") or "").strip().lower()
+        which = _WHICH_RU.get((match.group("which_ru") or "")[:4].lower(), match.group("which") or "")
+        which = which.strip().lower()
         year = published.year
-        running = which == "current" or match.group("edge").lower() in {"ends", "end"}
+        running = which == "current" or edge in {"ends", "end"} or edge.startswith(("заверша", "заканчива"))
         if ends and running and (year, month) < (published.year, published.month):
             year += 1  # "the current fiscal year, which ends in March": it ends next in that month
         if ends and not running and (year, month) > (published.year, published.month):
@@ -551,6 +589,32 @@ def _months_to(match: re.Match[str], published: date | None) -> tuple[str, bool]
     if first >= 1:
         return span(year, first, last), bool(match.group("year"))
     return f"{year - 1}-{first + 12:02d}/{year}-{last:02d}", bool(match.group("year"))
+
+
+def _days(match: re.Match[str], published: date | None) -> tuple[str, bool] | None:
+    """From one day to another, across a year end when the second month comes first; the year the
+    one stated (the last day's), else the last in which the span is over by the publication date."""
+    first_month, last_month = _month_number(match.group("m1")), _month_number(match.group("m2"))
+    if not first_month or not last_month:
+        return None
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif published is not None:
+        year = (
+            published.year
+            if (last_month, int(match.group("d2"))) <= (published.month, published.day)
+            else published.year - 1
+        )
+    else:
+        return None
+    try:
+        first = date(year - (last_month < first_month), first_month, int(match.group("d1")))
+        last = date(year, last_month, int(match.group("d2")))
+    except ValueError:
+        return None
+    if last <= first:
+        return None
+    return f"{first.isoformat()}/{last.isoformat()}", bool(match.group("year"))
 
 
 def _fiscal_months(text: str, pair_end: int | None = None) -> tuple[int, int, int] | None:
@@ -617,6 +681,8 @@ def _resolve(
         return _year_pair(match)
     if kind == "months_to":
         return _months_to(match, published)
+    if kind == "days":
+        return _days(match, published)
     if kind == "season":
         season = (match.group("season") or match.group("season_en")).lower()
         months = next(m for stem, m in _SEASONS.items() if season.startswith(stem))
@@ -654,7 +720,7 @@ def _resolve(
         # A bare number is a year only when the text marks it as one.
         if not re.search(
             r"го|год|г\.|in|for|of|during|by|through|в|за|на|к|до|итогам|'s|as|year", match.group(), re.I
-        ):
+        ) and not _FLOW_AFTER.match(match.string, match.end()):
             return None
         return str(year), True
     resolved = _year_of(match, default_year, published)
@@ -942,7 +1008,7 @@ def find_windows(text: str, offset: int, default_year: int | None, published: da
     return [
         EventDate(p.value, p.start, p.end, p.explicit_year)
         for p in find_periods(text, offset, default_year, published, reported=False)
-        if not p.comparison and p.kind not in {"same", "carry", "year"}
+        if not p.comparison and p.kind not in {"same", "carry", "year", "days"}
     ]
 
 
