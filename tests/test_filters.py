@@ -225,6 +225,32 @@ async def test_trade_value_and_period_filters(client: httpx.AsyncClient) -> None
     ]
 
 
+async def test_trade_figures_of_a_country_are_either_sides_in_every_order(client: httpx.AsyncClient) -> None:
+    """A country's figures, read as the pages of its reporter side and its partner side merged
+    (`pagination.merged`), are the figures of the whole list that involve it, in the list's own
+    order, page after page; with relations read in the page's statement or none (`fields=`)."""
+    for sort, fields in [(sort, "") for sort in ("period", "-period", "value", "-value", "id", "-id")] + [
+        ("-value", "id,value")
+    ]:
+        every = (await client.get("/v1/trade-figures", params={"sort": sort, "limit": 200})).json()["items"]
+        countries = sorted({item[side]["id"] for item in every for side in ("reporter", "partner")})
+        for country in countries[:3]:
+            expected = [
+                item["id"] for item in every if country in (item["reporter"]["id"], item["partner"]["id"])
+            ]
+            found: list[str] = []
+            params: dict[str, object] = {"country": country, "sort": sort, "limit": 2}
+            if fields:
+                params["fields"] = fields
+            while True:
+                page = (await client.get("/v1/trade-figures", params=params)).json()
+                found += [item["id"] for item in page["items"]]
+                if not page["next_cursor"]:
+                    break
+                params["cursor"] = page["next_cursor"]
+            assert found == expected, (country, sort)
+
+
 async def test_trade_filter_errors(client: httpx.AsyncClient) -> None:
     assert "greater than value_max" in await problem(client, "/v1/trade-figures", value_min=10, value_max=1)
     assert "give one pair" in await problem(client, "/v1/trade-figures", period_from="2024", date_to="2025")
@@ -317,6 +343,11 @@ async def test_a_kept_page_statement_answers_with_each_requests_own_values(clien
         for sort in ("period", "-value")
     ]
     cases += [("/v1/trade-figures", {"country": reporters[: n + 1], "limit": 3}) for n in range(3)]
+    cases += [
+        ("/v1/trade-figures", {"country": [reporter], "sort": sort, "limit": 2})
+        for reporter in reporters
+        for sort in ("-period", "-value")
+    ]
     cases.append(("/v1/trade-figures", {"reporter": reporters[0], "sort": "period", "limit": 5}))
     cases += [
         ("/v1/events", {"country": country, "date_from": "2020", "sort": "date", "limit": 2})

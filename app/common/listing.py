@@ -15,7 +15,17 @@ from sqlalchemy.orm.strategy_options import _AbstractLoad as LoaderOption
 
 from app import datastate
 from app.common.filters import as_of_criteria, published_by
-from app.common.pagination import Sorting, check_cursor, cut, page_values, paged, paginate, sort_copies
+from app.common.pagination import (
+    Sorting,
+    check_cursor,
+    cut,
+    is_merged,
+    merged,
+    page_values,
+    paged,
+    paginate,
+    sort_copies,
+)
 from app.common.rows import Item, Plan, RowReader, driver_rows
 from app.common.schemas import FacetValue
 from app.common.statements import ShapeCache, filters_of
@@ -148,10 +158,13 @@ class Listing(Generic[M]):
                 descending,
                 values,
             )
-            return plan.with_relations(page, positions, descending, connection.dialect, beside)
+            return plan.with_relations(
+                merged(page, positions, descending), positions, descending, connection.dialect, beside
+            )
 
         # What decides the page's SQL besides the filters (statements.py): the plan (language,
-        # fields, engine), the sort, whether a cursor is given, and a copy of the sort key to page by.
+        # fields, engine), the sort, whether a cursor is given, a copy of the sort key to page by, and
+        # whether the page is merged from parts.
         copies = tuple((name, str(copy)) for name, copy in sort_copies(statement).items())
         shape = (
             connection.dialect.name,
@@ -161,6 +174,7 @@ class Listing(Generic[M]):
             resolved,
             after is not None,
             copies,
+            is_merged(statement),
             beside,
         )
         # A shape's first request reads SQLAlchemy's result; later ones get the driver's rows, converted

@@ -10,7 +10,7 @@ from typing import Annotated, Any, TypeVar
 
 import orjson
 from pydantic import Field, StringConstraints
-from sqlalchemy import ColumnElement, Select, bindparam, tuple_
+from sqlalchemy import ColumnElement, CompoundSelect, Select, bindparam, or_, select, tuple_, union_all
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.errors import InvalidParameter
@@ -128,6 +128,51 @@ def sort_through(statement: Select[T], copies: Mapping[str, ColumnElement[Any]])
     rows, instead of every matching record being read and sorted. Cursors do not change: the values
     are the same."""
     return statement.execution_options(**{_SORT_THROUGH: dict(copies)})
+
+
+# The execution option `either` sets: (the OR it added, its conditions).
+_EITHER = "bilateral_either"
+
+
+def either(statement: Select[T], *conditions: ColumnElement[bool]) -> Select[T]:
+    """`statement` where one of `conditions` holds, for conditions no row meets two of (a trade
+    figure's reporter and its partner are two countries). As a filter it is their OR; a page of it is
+    read as one page per condition merged in the sort's order (`merged`), so that each condition's
+    index can be walked in that order up to the page's end, where the OR reads every row that meets
+    either and sorts them all. A statement that has one already keeps it: later ones are plain ORs."""
+    matched = or_(*conditions)
+    statement = statement.where(matched)
+    if _EITHER in statement.get_execution_options():
+        return statement
+    return statement.execution_options(**{_EITHER: (matched, conditions)})
+
+
+def is_merged(statement: Select[Any]) -> bool:
+    """Whether a page of `statement` is read by `merged` (a shape of its own: the filters' cache key
+    does not tell it)."""
+    return _EITHER in statement.get_execution_options()
+
+
+def merged(
+    page: Select[Any], key_positions: Sequence[int], descending: bool
+) -> Select[Any] | CompoundSelect[Any]:
+    """A page statement (`paged`, its columns labelled by position: `c0`, `c1`, …) of a statement
+    `either` made, as the UNION ALL of the same page for each of its conditions, in the page's order
+    and cut at its limit; any other page as it is. The conditions share no row, so none is read
+    twice; the filters' values are the same bound parameters in every part."""
+    found = page.get_execution_options().get(_EITHER)
+    if found is None:
+        return page
+    matched, conditions = found
+    others = [term for term in page._where_criteria if term is not matched]
+    froms = page.get_final_froms()
+    parts = [
+        select(*page.selected_columns).select_from(*froms).where(condition, *others)
+        for condition in conditions
+    ]
+    union = union_all(*parts)
+    keys = [union.selected_columns[f"c{at}"] for at in key_positions]
+    return union.order_by(*(key.desc() if descending else key for key in keys)).limit(page._limit_clause)
 
 
 def page_query(

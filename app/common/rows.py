@@ -30,6 +30,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     ColumnElement,
+    CompoundSelect,
     Connection,
     CursorResult,
     Date,
@@ -602,20 +603,22 @@ class Plan:
 
     def with_relations(
         self,
-        page: Select[Any],
+        page: Select[Any] | CompoundSelect[Any],
         key_positions: Sequence[int],
         descending: bool,
         dialect: Dialect,
         beside: bool = False,
-    ) -> Select[Any] | TextualSelect:
+    ) -> Select[Any] | CompoundSelect[Any] | TextualSelect:
         """One page's statement (ordered and limited, its columns as `with_key_columns` made them)
         with the inlined relations of its rows as the last columns: read for the page's rows only,
         in the page's order. The computed columns (a record's support, its source count) are worked
         out here too, for the page's rows: in the page itself, a page sorted by a column no index
         orders would work them out for every matching record before the sort. With `beside`, the data
         version's number comes last (`datastate.number_column`)."""
-        if not self.inlined:
-            return page.add_columns(datastate.number_column()) if beside else page
+        if not self.inlined and not beside:
+            return page
+        if not self.inlined and isinstance(page, Select):
+            return page.add_columns(datastate.number_column())
         shape = (len(page.selected_columns), tuple(key_positions), descending, beside)
         outer = self._outers.get(shape)
         if outer is None:

@@ -1,13 +1,13 @@
 from datetime import date
 
-from sqlalchemy import ColumnElement, Date, Select, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Date, Select, bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import datastate
 from app.common.dates import PeriodKind, period_kind
 from app.common.filters import in_window, matches_text, read_as_of, require_known
 from app.common.listing import Listing, column_facet, either_column_facet, support_load, year_facet
-from app.common.pagination import Sorting
+from app.common.pagination import Sorting, either
 from app.common.ranges import between, likely_if_wide
 from app.common.rows import RowReader
 from app.curation.writes import Fields, Writable, date_columns, every, invalid, one
@@ -49,11 +49,11 @@ TRADE_FIGURES = Listing(
 
 def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Select[TradeFigure]:
     require_known(session, Country.id, filters.country + filters.reporter + filters.partner, "country")
-    statement = select(TradeFigure).where(
-        *_window_terms(session, filters),
-        # A figure involves its reporter and its partner.
-        *(or_(TradeFigure.reporter_id == code, TradeFigure.partner_id == code) for code in filters.country),
-    )
+    statement = select(TradeFigure).where(*_window_terms(session, filters))
+    for code in filters.country:
+        # A figure involves its reporter and its partner, never one country as both (a check
+        # constraint): a page is read from each side's index apart.
+        statement = either(statement, TradeFigure.reporter_id == code, TradeFigure.partner_id == code)
     for column, values in (
         (TradeFigure.reporter_id, filters.reporter),
         (TradeFigure.partner_id, filters.partner),
