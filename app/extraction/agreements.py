@@ -66,7 +66,18 @@ def sentence_agreements(
             for a in _agreements(reading, facts, linked, len(told), within)
             if not _signing_told_again(a, told) and not _ratification_told_again(reading, facts, told)
         )
+    if agreements and _SIGNED_WITH_IT.search(facts.sentence.text):
+        # "Второй документ, подписанный тогда же в Минске, …", "signed at the same time": the signing
+        # of the document told before dates this one
+        for agreement in told[len(agreements) :]:
+            if agreement.body["status"] == "signed":
+                agreement.body["date"] = agreements[-1].body["date"]
     return told[len(agreements) :]
+
+
+_SIGNED_WITH_IT = re.compile(
+    r"\bподписанн?\w*\s+тогда\s+же\b|\bsigned\s+at\s+the\s+same\s+time\b", re.IGNORECASE
+)
 
 
 # Documents signed, told without a verb of signing: exchanged ("exchanged three memoranda", "witnessed
