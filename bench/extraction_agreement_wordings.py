@@ -1166,6 +1166,38 @@ SIGNED_UNSAID: tuple[Wording, ...] = (
 )
 
 
+# Documents prepared for a session still to come whose time another sentence tells, after them
+# ("…подготовить к подписанию на предстоящем заседании комиссии …" ¶ "Заседание комиссии запланировано
+# на 14–15 июля"): `proposed`, dated by that session, not by a date told before them (2026-12-05, helper
+# xevt3).
+PREPARED_FOR_A_SESSION_TOLD_APART: tuple[Wording, ...] = (
+    _a(
+        "prepared for a session dated after",
+        "ru",
+        "Министры иностранных дел Латвии и Литвы встретились в Риге в марте 2025 года. Было решено подготовить к подписанию на предстоящем заседании межправительственной комиссии два протокола — о морском транспорте и об образовании.\n\nЗаседание латвийско-литовской межправительственной комиссии запланировано на 14–15 июля в Вильнюсе.",
+        Agreement(P, "2026-07-14/2026-07-15", "LT LV", 2, "education transport"),
+    ),
+    _a(
+        "prepared for a session dated after",
+        "ru",
+        "Эстония и Финляндия договорились подготовить к предстоящему заседанию межправительственной комиссии соглашение о сотрудничестве в области энергетики. Заседание эстонско-финляндской межправительственной комиссии пройдёт 9–10 сентября в Таллине.",
+        Agreement(P, "2026-09-09/2026-09-10", "EE FI", 1, "energy"),
+    ),
+    _a(
+        "prepared for a session dated after",
+        "en",
+        "The foreign ministers of Estonia and Latvia agreed to prepare a memorandum on energy efficiency for signature at the forthcoming session of the intergovernmental commission. The session of the Estonian-Latvian intergovernmental commission is scheduled for 3-4 November in Riga.",
+        Agreement(P, "2026-11-03/2026-11-04", "EE LV", 1, "energy"),
+    ),
+    _a(
+        "prepared for a session dated after",
+        "en",
+        "The ministers of Georgia and Moldova last met in Tbilisi in February 2025. An agreement on road transport is to be signed at the upcoming session of the intergovernmental commission. The Georgian-Moldovan intergovernmental commission will meet in Chisinau on 8-9 October.",
+        Agreement(P, "2026-10-08/2026-10-09", "GE MD", 1, "transport"),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -1179,6 +1211,7 @@ def main() -> None:
             "recalled": RECALLED,
             "prepared": PREPARED,
             "signed unsaid": SIGNED_UNSAID,
+            "prepared for a session told apart": PREPARED_FOR_A_SESSION_TOLD_APART,
         },
         judge,
         verbose_flag(__doc__ or ""),

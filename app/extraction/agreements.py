@@ -23,6 +23,7 @@ class SigningEvent(Protocol):
     key: str
     body: dict[str, Any]
     sentence: Sentence
+    stated_date: bool  # False: its date was taken from elsewhere (the dateline, a sentence before)
 
 
 def sentence_agreements(
@@ -65,7 +66,18 @@ def sentence_agreements(
             for a in _agreements(reading, facts, linked, len(told), within)
             if not _signing_told_again(a, told) and not _ratification_told_again(reading, facts, told)
         )
+    if agreements and _SIGNED_WITH_IT.search(facts.sentence.text):
+        # "Второй документ, подписанный тогда же в Минске, …", "signed at the same time": the signing
+        # of the document told before dates this one
+        for agreement in told[len(agreements) :]:
+            if agreement.body["status"] == "signed":
+                agreement.body["date"] = agreements[-1].body["date"]
     return told[len(agreements) :]
+
+
+_SIGNED_WITH_IT = re.compile(
+    r"\bподписанн?\w*\s+тогда\s+же\b|\bsigned\s+at\s+the\s+same\s+time\b", re.IGNORECASE
+)
 
 
 # Documents signed, told without a verb of signing: exchanged ("exchanged three memoranda", "witnessed
@@ -367,6 +379,10 @@ def _agreements(
     elif event is not None and (signed_on := _own_signing_date(reading, facts, event)) is not None:
         # "the agreement signed in Ashgabat in March", told beside a forum held in June
         when, penalty = signed_on, 0.0
+    elif event is not None and (session := _session_told_after(reading, facts, event, status)) is not None:
+        # "подготовить к подписанию на предстоящем заседании комиссии …" ¶ "Заседание комиссии
+        # запланировано на 23–24 апреля": the gathering, named here with no time of its own, is dated there
+        when, penalty = session
     elif event is not None:
         when = (
             _day_of_the_talks(reading, facts, event)
@@ -395,8 +411,7 @@ def _agreements(
         ):
             # "подготовить к следующему заседанию соглашение …" ¶ "Следующее заседание намечено на
             # второе полугодие": the gathering told after it dates the document
-            named = gathering.group("kind") or gathering.group("kind_en")
-            later = _gathering_told_after(reading, facts, named)
+            later = _gathering_told_after(reading, facts, _kind_named(gathering))
             if later is not None:
                 dated = event_date(reading, later, True, windows=True) or dated
         if dated is None or (making and dated[1] > 0):
@@ -670,16 +685,37 @@ _FORCE_TO_COME = re.compile(
     re.IGNORECASE,
 )
 _SIGNED = re.compile(r"\bподписан\w*|\bsigned\b", re.IGNORECASE)
+# a signing told as done: "is to be signed in August" tells the time of one to come
+_SIGNED_DONE = re.compile(r"\bподписан\w*|(?<!\bbe\s)\bsigned\b", re.IGNORECASE)
 _INITIALLED = re.compile(r"\bпарафир\w+|\binitial(?:l)?(?:ed|ing)\b", re.IGNORECASE)
 
 
 # A document prepared for, or to be signed at, a gathering still to come named by its kind alone.
 _FOR_A_GATHERING = re.compile(
     r"\bк\s+(?:(?:следующ|очередн|предстоящ|ближайш)\w*\s+|\w+ому\s+)?(?P<kind>заседани|встреч|сесси|визит)\w*"
+    r"|\b(?:на|в\s+ходе)\s+(?:следующ|очередн|предстоящ|ближайш)\w*\s+(?P<kind_at>заседани|встреч|сесси|визит)\w*"
     r"|\b(?:for|at|during)\s+(?:signature\s+at\s+)?the\s+(?:next|upcoming|forthcoming)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<kind_en>session|meeting|visit)\b",
     re.IGNORECASE,
 )
+
+
+def _kind_named(gathering: re.Match[str]) -> str:
+    return gathering.group("kind") or gathering.group("kind_at") or gathering.group("kind_en")
+
+
+def _session_told_after(
+    reading: Reading, facts: SentenceFacts, event: SigningEvent, status: str
+) -> tuple[str, float] | None:
+    """The time of the gathering a document to come is prepared for, when the sentence names that
+    gathering by its kind alone, the event it stands for has no date of its own, and a later
+    sentence announces a gathering of that kind with one."""
+    gathering = _FOR_A_GATHERING.search(facts.sentence.text)
+    if status != "proposed" or event.stated_date or gathering is None:
+        return None
+    later = _gathering_told_after(reading, facts, _kind_named(gathering))
+    dated = event_date(reading, later, True, windows=True) if later is not None else None
+    return dated if dated is not None and dated[1] == 0 else None
 
 
 def _gathering_told_after(reading: Reading, facts: SentenceFacts, named: str) -> SentenceFacts | None:
@@ -735,7 +771,7 @@ def _own_signing_date(reading: Reading, facts: SentenceFacts, event: SigningEven
     the document was signed apart from the gathering the sentence also tells."""
     sentence = facts.sentence
     default_year = reading.published.year if reading.published else None
-    for signed in _SIGNED.finditer(sentence.text):
+    for signed in _SIGNED_DONE.finditer(sentence.text):
         dates = find_dates(
             sentence.text, sentence.start, default_year, reading.published, reference=reading.reference
         )

@@ -139,6 +139,14 @@ def _near(sentence: Sentence, trigger: Mention[str]) -> list[Token]:
 # preparations for the visit" announces the visit, not the meeting told before the cue.
 _PREPARED_FOR = {"preparations for", "preparing for", "подготовка к"}
 
+# A signing still to come told before the gathering it is to take place at, in the same sentence
+# ("is to be signed there in July, during the ninth session of …", "подписать в ходе заседания").
+_AT_A_SIGNING_TO_COME = re.compile(
+    r"(?:\bto\s+be\s+signed|\bwill\s+be\s+signed|\bto\s+sign|\bподписать|\bбуд(?:ет|ут)\s+подписан\w*)\b"
+    r"[^.;]{0,100}?\b(?:during|at|в\s+ходе|на)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+
 
 def _status(reading: Reading, tokens: Sequence[Token], trigger: Mention[str] | None = None) -> str:
     if reading.cues("POSTPONED", tokens):
@@ -398,14 +406,30 @@ def _context(
         bodies = [e for e in events if e.body["type"] in _BODIES or e.trigger in _BODY_TRIGGERS]
         return bodies[-1] if bodies else None
     words = {t.text.lower() for t in facts.sentence.tokens}
-    if reading.cues("EVENT_ANAPHORA", facts.sentence.tokens) or words & {
-        "visit",
-        "визита",
-        "визитом",
-        "визите",
-    }:
+    if words & {"visit", "визита", "визитом", "визите"}:
+        # "During the visit, the minister took part in a business forum", told after the next session
+        # was announced: the visit of the forum's status, not the last gathering told
+        return _the_visit(reading, facts, events) or events[-1]
+    if reading.cues("EVENT_ANAPHORA", facts.sentence.tokens):
         return events[-1]
     return None
+
+
+def _the_visit(reading: Reading, facts: SentenceFacts, events: Sequence[_Event]) -> _Event | None:
+    """The visit told with a date of its own, held or announced as the sentence is: of the held ones the
+    latest (the one under way, not one recalled from last year), of the announced ones the last told."""
+    tokens = facts.sentence.tokens
+    announced = bool(reading.cues("PLANNED", tokens) or reading.future_tense(tokens))
+    visits = [
+        e
+        for e in events
+        if e.body["type"] in _VISIT_TYPES
+        and e.stated_date
+        and (e.body.get("status", "held") != "held") == announced
+    ]
+    if not visits:
+        return None
+    return visits[-1] if announced else max(visits, key=lambda e: window(e.body["date"])[1])
 
 
 # The body told before as the subject of its own last meeting: "It last met in Lima in 2023", "The
@@ -906,6 +930,9 @@ def _events(
     trigger_words = facts.sentence.text[
         trigger.start - facts.sentence.start : trigger.end - facts.sentence.start
     ]
+    speaks = _SPEAKS.search(facts.sentence.text)
+    if speaks is not None and facts.sentence.start + speaks.start("verb") == trigger.start:
+        return []  # one person talking to a paper or about a subject: no talks held
     if event_type == "talks" and _ministers_only(reading, facts) and not _CONSULTATIONS.search(trigger_words):
         event_type = "ministerial_meeting"  # but ministries' consultations are talks (README: conventions)
     label = trigger.value if trigger.value in {"working_group", "business_council", "session"} else event_type
@@ -927,6 +954,11 @@ def _events(
         # agreement": the bargaining over a text or a project, not a meeting somewhere
         return []
     status = _status(reading, _near(facts.sentence, trigger), trigger)
+    before = facts.sentence.text[: trigger.start - facts.sentence.start]
+    if status == "held" and _AT_A_SIGNING_TO_COME.search(before):
+        # "An agreement … is to be signed in New Delhi in July, during the ninth session of the
+        # commission": the gathering a document waits for is still to come
+        status = "planned"
     own = clause(facts.sentence, trigger.start)[0]
     if (
         several
@@ -1208,6 +1240,14 @@ _NEGOTIATIONS = re.compile(
     re.IGNORECASE,
 )
 _CONSULTATIONS = re.compile(r"консультац|consultation", re.IGNORECASE)
+# "talks" as the verb of one speaker, an interview's standfirst: "Mongolia's ambassador in Hanoi talks
+# about trade", "The High Commissioner in Abuja talks to Pan-African Review"
+_SPEAKS = re.compile(
+    r"(?i:\b(?:ambassador|envoy|minister|commissioner|president|chairman|chairwoman|chair|consul"
+    r"|secretary|director|head|he|she))"
+    r"\s+(?:(?:in|to|at|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+)?"
+    r"(?P<verb>talks)\s+(?:to|about)\b"
+)
 _A_ROUND = re.compile(r"\b(?:meet|met|meeting|round|встреч\w*|раунд\w*|собер\w+)\b", re.IGNORECASE)
 _NO_DATE = re.compile(
     r"\bno\s+(?:new\s+)?dates?\s+(?:has|have)\s+(?:yet\s+)?been\s+(?:set|fixed|agreed|announced|given)\b"
