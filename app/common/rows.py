@@ -6,8 +6,9 @@ reads `title_en` or `title_ru`), a many-to-one reference or a list of related ro
 PostgreSQL a page is one statement: the database writes each record's relations as JSON beside its
 columns (`_Inline`; on PostgreSQL, rows that several columns aggregate are read once a record,
 `_select`, and many-to-many lists once a page, `_Inline.per_page`), but a page's references to the
-countries as their keys only, filled in from a memo (`REMEMBERED_TABLES`); elsewhere, and for the CSV
-export, the related rows of a whole page come in one query per relation, by the page's ids. The
+countries as their keys only, filled in from a memo (`REMEMBERED_TABLES`); elsewhere, for the CSV
+export, and on SQLite for a relation with floats (`_Related.floats`), the related rows of a whole page
+come in one query per relation, by the page's ids. The
 dicts it builds have the keys, order and values of
 `Schema.model_validate(record).model_dump(mode="json")`; tests/test_fast_rows.py checks that over the
 whole seed.
