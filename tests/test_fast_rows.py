@@ -3,6 +3,7 @@ seed, every record of every resource that reads rows, in both languages, with an
 
 import csv
 import io
+import math
 from datetime import UTC, date, datetime
 from types import SimpleNamespace
 from typing import Any
@@ -14,7 +15,7 @@ from pydantic import BaseModel
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app import datastate
 from app.agreements.repository import AGREEMENTS
@@ -27,7 +28,17 @@ from app.common.listing import Listing
 from app.common.rows import row_cells
 from app.events.repository import EVENTS
 from app.events.schemas import EventRead
-from app.models import Bound, Citation, ContestedValue, Country, Event, Source, TradeFigure
+from app.models import (
+    Bound,
+    Citation,
+    ContestedValue,
+    Country,
+    Event,
+    EventCode,
+    InfrastructureProject,
+    Source,
+    TradeFigure,
+)
 from app.projects.repository import PROJECTS
 from app.projects.schemas import InfrastructureProjectRead
 from app.reference.repository import COUNTRIES, ORGANIZATIONS, PEOPLE, PLACES
@@ -282,6 +293,42 @@ def test_a_page_written_from_the_databases_json_is_what_orjson_writes(
             rows.writes_json_as_orjson(engine) and listing.reader.plan(lang).related != []
         )
     assert listing is not TRADE_FIGURES or orjson.dumps(AWKWARD_TEXT) in orjson.dumps(decoded)
+
+
+@pytest.mark.anyio
+async def test_floats_in_a_records_lists_are_what_the_schema_dumps(
+    client: httpx.AsyncClient, session: Session
+) -> None:
+    """A list with floats (a project's trade figures, an event's dataset codes) is read inside the
+    page's statement on PostgreSQL, where a whole float's JSON has no `.0`, and apart on SQLite:
+    pages and records the same as the ORM's either way, every float made a float."""
+    finite = [value for value in ODD_FLOATS if value is not None and math.isfinite(value)]
+    project = session.scalars(
+        select(InfrastructureProject)
+        .where(InfrastructureProject.trade_figures.any())
+        .options(selectinload(InfrastructureProject.trade_figures))
+    ).first()
+    assert project is not None
+    for figure, value in zip(project.trade_figures, finite, strict=False):
+        figure.value, figure.value_upper = value, None if value == 0 else value * 3
+    event = session.scalars(select(Event).order_by(Event.id)).first()
+    assert event is not None
+    intensities = [None, 0.0, -0.0, 1.0, -10.0, 0.1, 0.30000000000000004, 1e-7, 5e-324, 9.999999999999998]
+    session.add_all(
+        EventCode(event_id=event.id, scheme="CAMEO", code="042", intensity=value) for value in intensities
+    )
+    session.commit()
+    session.expire_all()
+    for path, listing, schema, record in (
+        ("/v1/infrastructure-projects", PROJECTS, InfrastructureProjectRead, project.id),
+        ("/v1/events", EVENTS, EventRead, event.id),
+    ):
+        expected = by_orm(session, listing, schema, "en", [])
+        assert by_rows(session, listing, "en", []) == expected
+        page = (await client.get(path, params={"sort": "id", "limit": 500})).content
+        assert page == orjson.dumps({"items": expected, "next_cursor": None})
+        [item] = [item for item in expected if item["id"] == record]
+        assert (await client.get(f"{path}/{record}")).content == orjson.dumps(item)
 
 
 def test_support_and_source_counts_are_what_the_schema_dumps(session: Session) -> None:

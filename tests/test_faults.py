@@ -490,6 +490,60 @@ async def test_a_list_page_reads_the_data_version_in_its_own_statement(
         engine.dispose()
 
 
+@postgresql_only
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("path", "after_a_change"),
+    [
+        ("/v1/search?q=%D0%BF%D0%BE%D1%80%D1%82", 3),  # порт
+        ("/v1/search?q=zzzunknownword", 3),  # no hit: the block's size still comes with the version
+        # Their dataset codes' intensities, floats, read in the page; the countries' memo read again.
+        ("/v1/events?limit=5", 4),
+        ("/v1/infrastructure-projects?limit=5", 3),  # their trade figures' values: floats too
+    ],
+)
+async def test_search_and_lists_with_floats_read_in_one_statement(
+    empty_database: Database, monkeypatch: pytest.MonkeyPatch, path: str, after_a_change: int
+) -> None:
+    """On PostgreSQL a search page and a page of events or projects are one statement too, the data
+    version's number read in it; after a change made elsewhere, built again at the new version."""
+    import psycopg
+
+    sent = []
+    execute = psycopg.Cursor.execute
+
+    def counted(cursor: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+        sent.append(query)
+        return execute(cursor, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", counted)
+    copy_template(empty_database, "seeded")
+    settings = settings_for(empty_database.url, response_cache_mb=0, db_pool_size=1, db_max_overflow=0)
+    engine = make_engine(empty_database.url)
+    try:
+        async with serve(build(settings)) as client:
+            before = await client.get(path)
+            assert before.status_code == 200, before.text
+            sent.clear()
+            assert (await client.get(path)).content == before.content
+            assert len(sent) == 1
+            with Session(engine) as session, session.begin():
+                session.execute(
+                    update(DataState).values(
+                        version=DataState.version + 1, changed_at=datetime(2031, 1, 2, tzinfo=UTC)
+                    )
+                )
+            sent.clear()
+            response = await client.get(path)
+            assert response.content == before.content
+            assert response.headers["last-modified"].split()[3] == "2031"
+            # The page at the version seen before, the version, the page again (and what is kept
+            # per version read again).
+            assert len(sent) == after_a_change
+    finally:
+        engine.dispose()
+
+
 # --- telling database failures apart: full disk, lock contention, database down ---
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session, object_session
 
 from app.api_keys import create_key
+from app.common.pagination import encode_cursor
 from app.config import Settings
 from app.curation import writes
 from app.main import create_app
@@ -211,6 +212,14 @@ async def test_delete_leaves_a_410_and_readable_history(
     assert revisions[0]["changed_at"].endswith("+00:00")  # UTC, said so, on both engines
     assert revisions[2]["changes"]["title_en"] == ["Follow-up working visit", None]
     problem(await client.get("/v1/events/never-existed/revisions"), 404)
+    # An id that never existed is a 404 whatever the cursor, a bad one or one past its revisions.
+    problem(await client.get("/v1/events/never-existed/revisions?cursor=bad"), 404)
+    past = encode_cursor("event/never-existed/revisions", "id", [10**9])
+    problem(await client.get("/v1/events/never-existed/revisions", params={"cursor": past}), 404)
+    revisions_of = url.removeprefix(str(client.base_url)).removeprefix("/v1/events/")
+    past = encode_cursor(f"event/{revisions_of}/revisions", "id", [10**9])
+    after_the_last = await client.get(f"{url}/revisions", params={"cursor": past})
+    assert after_the_last.json() == {"items": [], "next_cursor": None}
 
 
 async def test_referenced_records_cannot_be_deleted(client: httpx.AsyncClient, keys: dict[str, Any]) -> None:

@@ -6,8 +6,9 @@ reads `title_en` or `title_ru`), a many-to-one reference or a list of related ro
 PostgreSQL a page is one statement: the database writes each record's relations as JSON beside its
 columns (`_Inline`; on PostgreSQL, rows that several columns aggregate are read once a record,
 `_select`, and many-to-many lists once a page, `_Inline.per_page`), but a page's references to the
-countries as their keys only, filled in from a memo (`REMEMBERED_TABLES`); elsewhere, and for the CSV
-export, the related rows of a whole page come in one query per relation, by the page's ids. The
+countries as their keys only, filled in from a memo (`REMEMBERED_TABLES`); elsewhere, for the CSV
+export, and on SQLite for a relation with floats (`_Related.floats`), the related rows of a whole page
+come in one query per relation, by the page's ids. The
 dicts it builds have the keys, order and values of
 `Schema.model_validate(record).model_dump(mode="json")`; tests/test_fast_rows.py checks that over the
 whole seed.
@@ -224,6 +225,29 @@ class _Related:
     inline: Mapping[str, "_Inline"] | None = None
     # A reference to one of REMEMBERED_TABLES.
     remembered: bool = False
+    # The item keys whose values are floats. PostgreSQL's JSON has them as strings of their text (the
+    # shortest that reads back the same double, as the driver reads a float), made floats again
+    # (`from_json`): as JSON numbers a whole one would lose its `.0`, and -0.0 its sign. SQLite
+    # writes 15 digits: a relation with floats is read apart there.
+    floats: tuple[str, ...] = ()
+
+    def inlined_on(self, engine: str) -> bool:
+        """Whether the relation is read inside the record's statement on the database `engine`."""
+        if self.inline is None or engine not in ("sqlite", "postgresql"):
+            return False
+        return engine == "postgresql" or not self.floats
+
+    def from_json(self, text: str) -> Any:
+        """The relation's value from the JSON text its `_Inline` reads, its floats made floats."""
+        value = orjson.loads(text)
+        for item in value if self.many else [value] if value is not None else []:
+            for key in self.floats:
+                item[key] = _float(item[key])
+        return value
+
+
+def _float(text: str | None) -> float | None:
+    return None if text is None else float(text)
 
 
 @dataclass(frozen=True)
@@ -302,7 +326,10 @@ def _compact_json(keys: tuple[str, ...] | None, fields: Sequence[Any]) -> Column
 
 
 def _json_value(field: Any) -> ColumnElement[str]:
-    """A column's value as JSON text: `null` for NULL."""
+    """A column's value as JSON text: `null` for NULL; a float as a string of its text
+    (`_Related.floats`)."""
+    if isinstance(field.type, Float):
+        field = cast(field, Text())
     text_of = cast(field, Text()) if isinstance(field.type, Integer) else cast(func.to_json(field), Text())
     return func.coalesce(text_of, literal_column("'null'"))
 
@@ -403,9 +430,9 @@ def _aggregates_only(statement: Select[Any]) -> bool:
 
 
 def _survives_json(kind: Any) -> bool:
-    """Values the databases write into JSON as the API's JSON has them. Not floats (SQLite writes 15
-    digits), nor booleans (SQLite writes 0 and 1)."""
-    return not isinstance(kind, Float | Boolean)
+    """Values the databases write into JSON that read back as the API's JSON has them. Not booleans
+    (SQLite writes 0 and 1); floats only on PostgreSQL (`_Related.floats`: SQLite writes 15 digits)."""
+    return not isinstance(kind, Boolean)
 
 
 class RowReader:
@@ -473,9 +500,12 @@ class RowReader:
                 if shared not in self._reference_queries:
                     self._reference_queries[shared] = IdQuery(owner, _where(statement, []))
                 queries[lang] = self._reference_queries[shared]
+        floats = tuple(key for key, field in zip(keys, fields, strict=True) if isinstance(field.type, Float))
         readable = all(_survives_json(field.type) for field in fields)
         remembered = not many and target.__table__.name in REMEMBERED_TABLES
-        return _Related(name, many, queries, keys, local_key, inline if readable else None, remembered)
+        return _Related(
+            name, many, queries, keys, local_key, inline if readable else None, remembered, floats
+        )
 
     def _scalar_list(self, name: str, relationship: str, column: str) -> _Related:
         relation = inspect(self.model).relationships[relationship]
@@ -548,11 +578,7 @@ class Plan:
                 getters.append(at)
                 self.related.append((len(getters) - 1, related))
         # Relations read inside the record's statement, as JSON (the rest by one query each).
-        self.inlined = [
-            (at, related)
-            for at, related in self.related
-            if related.inline is not None and engine in ("sqlite", "postgresql")
-        ]
+        self.inlined = [(at, related) for at, related in self.related if related.inlined_on(engine)]
         self.engine = engine
         # A page's references to a remembered table: only their keys are read (`page_items`).
         self.remembered = [entry for entry in self.inlined if entry[1].remembered]
@@ -753,12 +779,13 @@ class Plan:
         read = orjson.Fragment if to_json and writes_json_as_orjson(self.engine) else orjson.loads
         for at, related in self.page_inlined if page else self.inlined:
             texts = values[at]
+            decode = related.from_json if related.floats else read
             if None in texts:  # no related row: PostgreSQL's aggregate gives NULL, not []
                 values[at] = [
-                    read(text) if text is not None else [] if related.many else None for text in texts
+                    decode(text) if text is not None else [] if related.many else None for text in texts
                 ]
             else:
-                values[at] = list(map(read, texts))
+                values[at] = list(map(decode, texts))
         return [dict(zip(names, each, strict=True)) for each in zip(*values, strict=True)]
 
     def _fetches(self, items: list[Item]) -> Iterator[tuple["IdQuery", list[Any], Callable[[Any], None]]]:

@@ -124,14 +124,26 @@ def revision_page(
 def record_revisions(
     session: Any, writable: writes.Writable[Any], record_id: str, limit: int, cursor: str | None
 ) -> dict[str, Any]:
-    """A page of one record's revisions, oldest first; a 404 for an id that never existed."""
+    """A page of one record's revisions, oldest first; a 404 for an id that never existed (before a
+    bad cursor's 422). Whether it did is asked only when the page is empty: a page with a revision
+    answers it (one statement, one round trip on PostgreSQL)."""
     statement = select(Revision).where(
         Revision.record_type == writable.record_type, Revision.record_id == record_id
     )
-    if session.scalar(statement.with_only_columns(Revision.id).limit(1)) is None:
-        writable.listing.get(session, record_id)
+
+    def require_existed() -> None:
+        if session.scalar(statement.with_only_columns(Revision.id).limit(1)) is None:
+            writable.listing.get(session, record_id)
+
     revisions_of = f"{writable.record_type}/{record_id}/revisions"
-    return revision_page(session, statement, limit, cursor, revisions_of)
+    try:
+        page = revision_page(session, statement, limit, cursor, revisions_of)
+    except InvalidParameter:
+        require_existed()
+        raise
+    if not page["items"]:
+        require_existed()
+    return page
 
 
 def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:

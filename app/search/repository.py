@@ -28,9 +28,11 @@ from sqlalchemy import (
     table,
     text,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.base import ExecutableOption
 
+from app import datastate
 from app.common.dates import month_end
 from app.common.pagination import decode_cursor, encode_cursor
 from app.db import DriverStatement
@@ -351,9 +353,9 @@ WALKED_AT_MOST = 10_000
 
 
 @lru_cache(maxsize=256)
-def _page_statement(types: int, shape: Shape, after: bool) -> DriverStatement:
+def _page_statement(types: int, shape: Shape, after: bool, version: bool) -> DriverStatement:
     """PostgreSQL: up to `:page` hits of one block of matches, best first, with the block's size and
-    last id.
+    last id; with `version`, the data version's number last (`datastate.confirm`).
 
     The block is the first `:size` matches in index order (document id) after `:block_after`, of
     the record types `:types` (`types` of them; none: every type); with `after`, the hits that sort
@@ -396,6 +398,8 @@ def _page_statement(types: int, shape: Shape, after: bool) -> DriverStatement:
     )
     # A stem per space, and one more: what spacing out added, less its two ends.
     length = "octet_length(spaced) - octet_length(stems) - 1"
+    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
+    number = f", {datastate.number_column().compile(dialect=dialect)}" if version else ""
     mean = f"CAST(sum({length}) AS DOUBLE PRECISION) / count(*)"
     statement = text(f"""
         WITH {block}, spaced AS MATERIALIZED (
@@ -414,7 +418,7 @@ def _page_statement(types: int, shape: Shape, after: bool) -> DriverStatement:
             ORDER BY score DESC, {record_type}, {record_id} LIMIT :page
         )
         SELECT totals.matches, totals.last_id, page.id, page.record_type, page.record_id, page.score,
-            d.title_en, d.title_ru, d.text
+            d.title_en, d.title_ru, d.text{number}
         FROM totals LEFT JOIN page ON true LEFT JOIN search_documents d ON d.id = page.id
         ORDER BY page.score DESC, page.{record_type}, page.{record_id}
     """)
@@ -535,7 +539,7 @@ def search(session: Session, params: SearchParams) -> tuple[list[SearchMatch], s
         query = _Query(terms, types, tsquery(terms))
     block, after = _after(params.cursor, fingerprint) if params.cursor is not None else (0, None)
     read_block = _sqlite_block_page if sqlite else _postgresql_block_page
-    hits = _ranked_in_blocks(connection, read_block, query, params.limit + 1, block, after)
+    hits = _ranked_in_blocks(session, read_block, query, params.limit + 1, block, after)
     next_cursor = None
     if len(hits) > params.limit:
         hits = hits[: params.limit]
@@ -569,11 +573,11 @@ class _Query:
 _After = tuple[float, str, str]
 # One block's page: the block's size, its last document id, and the page's hits, best first.
 _BlockPage = tuple[int, int | None, list[_Hit]]
-_ReadBlock = Callable[[Connection, _Query, int, _After | None, int], _BlockPage]
+_ReadBlock = Callable[[Session, _Query, int, _After | None, int], _BlockPage]
 
 
 def _ranked_in_blocks(
-    connection: Connection,
+    session: Session,
     read_block: _ReadBlock,
     query: _Query,
     limit: int,
@@ -584,7 +588,7 @@ def _ranked_in_blocks(
     sorts, in it) on, each block ranked on its own."""
     hits: list[_Hit] = []
     while len(hits) < limit:
-        matches, last_id, page = read_block(connection, query, block, after, limit - len(hits))
+        matches, last_id, page = read_block(session, query, block, after, limit - len(hits))
         hits += page
         if matches < search_text.RANKED_AT_ONCE or last_id is None:
             break
@@ -619,12 +623,13 @@ _PAGE_TEXTS = DriverStatement(
 
 
 def _sqlite_block_page(
-    connection: Connection, query: _Query, block: int, after: _After | None, page: int
+    session: Session, query: _Query, block: int, after: _After | None, page: int
 ) -> _BlockPage:
     """SQLite: up to `page` hits of the block that follows document id `block`, ranked by
     app.search.text.relevance itself over the block's stems, then the page's titles and texts.
     (SQLite's string functions counted a common word's forms in a block at several times the CPU
     that Python's take.)"""
+    connection = session.connection()
     values = {"match": query.match, "block_after": block, "size": search_text.RANKED_AT_ONCE}
     rows = _sqlite_block(len(query.types)).rows(connection, {**values, "types": query.types})
     if not rows:
@@ -664,10 +669,11 @@ def _best(
 
 
 def _postgresql_block_page(
-    connection: Connection, query: _Query, block: int, after: _After | None, page: int
+    session: Session, query: _Query, block: int, after: _After | None, page: int
 ) -> _BlockPage:
     """PostgreSQL: up to `page` hits of the block that follows document id `block`, ranked in the
-    database by one statement (`_page_statement`)."""
+    database by one statement (`_page_statement`), which reads the data version's number too while
+    the session's version is assumed (`datastate.at_one_version`): its first row always comes."""
     size = search_text.RANKED_AT_ONCE
     walked = max(WALKED_AT_MOST, size)
     bound: dict[str, Any] = {
@@ -686,8 +692,11 @@ def _postgresql_block_page(
     }
     if after is not None:
         bound.update(after_score=-after[0], after_type=after[1], after_id=after[2])
-    statement = _page_statement(len(query.types), _shape(query.terms), after is not None)
-    rows = statement.rows(connection, bound)
+    version = datastate.assumed(session)
+    statement = _page_statement(len(query.types), _shape(query.terms), after is not None, version)
+    rows = statement.rows(session.connection(), bound)
+    if version:
+        rows = datastate.confirm(session, rows)
     # (matches, last_id, id, record_type, record_id, score, title_en, title_ru, text)
     hits = [
         _Hit(block, -score, SearchRecordType(record_type), record_id, title_en, title_ru, found_in)

@@ -48,7 +48,10 @@ def search(
     session: SessionDep, params: Annotated[SearchParams, from_query(SearchParams)], request: Request
 ) -> Response:
     lang = negotiate(params.lang, request.headers.get("accept-language"))
-    matches, next_cursor = repository.search(session, params)
+    # At one data version, on PostgreSQL read in the page's own statement.
+    (matches, next_cursor), version = datastate.at_one_version(
+        session, lambda: repository.search(session, params)
+    )
     # The JSON of a SearchPage, written without validating it (response_model documents it).
     body = {"items": [hit(match, lang) for match in matches], "next_cursor": next_cursor}
     response = Response(
@@ -56,7 +59,7 @@ def search(
         media_type="application/json",
         headers={
             "Content-Language": lang,
-            "Last-Modified": format_datetime(datastate.current(session).changed_at, usegmt=True),
+            "Last-Modified": format_datetime(version.changed_at, usegmt=True),
             "Cache-Control": PUBLIC_CACHE,
             "Vary": "Accept-Language, Accept-Encoding",
         },
