@@ -9,6 +9,14 @@ from typing import Any
 
 from app.extraction.amounts import Amount, bare_amounts, elided_verb, find_amounts, parse_number
 from app.extraction.analysis import Reading, SentenceFacts
+from app.extraction.clauses import (
+    CONTRAST,
+    attribution,
+    clause_opened,
+    contrast_after,
+    next_clause,
+    relative_clause,
+)
 from app.extraction.countries import CountryWord
 from app.extraction.goods import (
     FELL_TO,
@@ -985,7 +993,7 @@ def _figure(
             following_tokens = following_tokens[: causes[0]]
         cues_after = reading.cues("INDICATORS", following_tokens)
         indicator = cues_after[0].value if cues_after else None
-    route_end = _next_clause(reading.document.text, amount.end, next_start, sentence.end)
+    route_end = next_clause(reading.document.text, amount.end, next_start, sentence.end)
     if indicator is None and amount.unit in _VOLUME and _routed_through(reading, facts, route_end):
         indicator = "transit_volume"  # "Через порты Поти и Батуми прошло 1,3 млн тонн туркменских грузов"
     if indicator != "transit_volume" and _with_a_bloc(facts, previous_end, amount.start):
@@ -1073,7 +1081,7 @@ def _figure(
         if previous_end <= p.start and p.end <= amount.start and p.kind != "annual" and not p.comparison
     ]
     between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
-    own_end = _next_clause(reading.document.text, amount.end, next_start, sentence.end)
+    own_end = next_clause(reading.document.text, amount.end, next_start, sentence.end)
     pointed_at: Sequence[str] = told
     if _SAME_FISCAL.search(sentence.text) and last_period.get(_FISCAL):
         carried = last_period[_FISCAL]  # "in the same fiscal year": the last fiscal year told
@@ -1086,7 +1094,7 @@ def _figure(
     chained = re.fullmatch(r"\s*(?:to|до)\s*", reading.document.text[amount.end : next_start])
     if period is None and (chained or amount.unit == "percent"):
         # "rose 40% to $480 million last year": the rate shares the period of the amount it reached.
-        contrast = _CONTRAST.search(reading.document.text, amount.end, sentence.end)
+        contrast = CONTRAST.search(reading.document.text, amount.end, sentence.end)
         period, explicit = _period(
             periods, amount, previous_end, contrast.start() if contrast else sentence.end, carried, pointed_at
         )
@@ -1277,15 +1285,6 @@ _FOLD = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled)\b", re.IGNORECASE)
 _A_LITTLE_MORE = re.compile(r"\sс\s+небольшим\s", re.IGNORECASE)
 _NEW_CLAUSE = {"а", "но", "и", "while", "whereas", "but", "and"}
 _CONTRASTING = {"а", "но", "while", "whereas", "but"}
-# ", but it remains small beside…": what the contrasting clause names is not the amount's
-_CONTRAST = re.compile(r",\s*(?:а|но|хотя|while|whereas|but|although|though)\s", re.IGNORECASE)
-
-
-def _contrast_after(text: str, amount_end: int, sentence_end: int) -> int:
-    """Where a contrasting clause opens after the amount ("…втрое больше, хотя в масштабах турецкого
-    рынка это немного"): the countries it names are no side of the amount."""
-    found = _CONTRAST.search(text, amount_end, sentence_end)
-    return found.start() if found else sentence_end
 
 
 def _flow_told_after(
@@ -1517,39 +1516,6 @@ _ABSOLUTE_CHANGE = re.compile(
     r"|\b(?:увеличи|вырос|выро|возрос|сократи|снизи|уменьши|рост|сниж|сокращ|увеличен|прирост)\w*\s+на)\s*$",
     re.IGNORECASE,
 )
-_CLAUSE_OPENING = re.compile(
-    r"(?:,\s*|\s)(?:а|но|хотя|тогда\s+как|в\s+то\s+время\s+как|while|whereas|but|although|though)\s",
-    re.IGNORECASE,
-)
-
-_CLAUSE_STOP = re.compile(r"[:;]\s")
-_GAPPED_ITEM = re.compile(r",\s*(?:с|со|в|во|из|на|with|to|from)\s[^,;:—–\d]{2,60}[—–]", re.IGNORECASE)
-
-
-def _next_clause(text: str, amount_end: int, next_start: int, sentence_end: int) -> int:
-    """Where the next amount's clause opens ("…составил 1,1 млрд долларов, а в декабре превысил
-    95 млн"): a period told after that belongs to the next amount, not to this one. A colon or a
-    semicolon after the amount opens a clause of its own ("…на 4,1 % меньше, чем во втором квартале:
-    летом сократились поставки"): its period explains, it does not date the amount."""
-    stop = _CLAUSE_STOP.search(text, amount_end, next_start)
-    if stop:
-        return stop.start()
-    if next_start >= sentence_end:
-        return next_start
-    openings = list(_CLAUSE_OPENING.finditer(text, amount_end, next_start))
-    if openings:
-        return openings[-1].start()
-    # "…составил 23,5 млн долларов, с Францией — 17,9 млн": the next item of a list whose verb is
-    # left out opens on its own partner
-    gapped = _GAPPED_ITEM.search(text, amount_end, next_start)
-    return gapped.start() if gapped else next_start
-
-
-def _clause_opened(text: str, start: int, amount_end: int) -> int | None:
-    """Where the amount's own clause opens after `start` ("…, а товарооборот Словакии с Польшей
-    превысил…"), if a conjunction opens one."""
-    openings = list(_CLAUSE_OPENING.finditer(text, start, amount_end))
-    return openings[-1].end() if openings else None
 
 
 def _accounted_for(tokens: Sequence[Token], mention: Mention[str], amount: Amount) -> bool:
@@ -2098,7 +2064,7 @@ def _through_a_country(facts: SentenceFacts, amount_end: int) -> bool:
     """ "exported … through Georgia"; not a pipeline "which carries it across Turkish territory"."""
     tokens = facts.sentence.tokens
     marks = _PARTNER_MARKS["transit_volume"] - {"по"}
-    relative = _relative_clause(facts, amount_end)
+    relative = relative_clause(facts, amount_end)
     return any(_preceded_by(tokens, m, marks) and m.start < relative for m in facts.countries)
 
 
@@ -2112,28 +2078,6 @@ def _to_the_other_side(reading: Reading, facts: SentenceFacts, start: int, end: 
         m.value.code in pair and start <= m.start < end and _preceded_by(tokens, m, {"в", "во", "to", "into"})
         for m in facts.countries
     )
-
-
-def _relative_clause(facts: SentenceFacts, amount_end: int) -> int:
-    """Where a relative clause opens after the amount: what it says is about another thing."""
-    tokens = facts.sentence.tokens
-    return next(
-        (t.start for t in tokens if t.start >= amount_end and t.text.lower() in _RELATIVE), facts.sentence.end
-    )
-
-
-_RELATIVE = {"which", "that", "который", "которая", "которое", "которые", "которому", "которой"}
-_ATTRIBUTION = re.compile(
-    r"\b(?:according\s+to|citing|по\s+данным|по\s+информации|по\s+оценкам)\b", re.IGNORECASE
-)
-
-
-def _attribution(facts: SentenceFacts, amount_end: int) -> int:
-    """Where an attribution after the amount opens ("…, according to figures from the Italian grid
-    operator"): the countries it names counted the figure, they are no side of it."""
-    sentence = facts.sentence
-    found = _ATTRIBUTION.search(sentence.text, max(0, amount_end - sentence.start))
-    return sentence.start + found.start() if found else sentence.end
 
 
 def _period(
@@ -2509,12 +2453,12 @@ def _pair(
     if amount_end is not None:
         # "…1.2 bcm, according to the operator of TANAP, which carries it across Turkish territory"
         clause_end = min(
-            _relative_clause(facts, amount_end),
-            _attribution(facts, amount_end),
-            _next_clause(
+            relative_clause(facts, amount_end),
+            attribution(facts, amount_end),
+            next_clause(
                 reading.document.text, amount_end, next_start or facts.sentence.end, facts.sentence.end
             ),
-            _contrast_after(reading.document.text, amount_end, facts.sentence.end),
+            contrast_after(reading.document.text, amount_end, facts.sentence.end),
         )
         countries = [m for m in countries if m.start < clause_end]
         own = [m for m in countries if segment_start is not None and m.start >= segment_start]
@@ -2522,7 +2466,7 @@ def _pair(
             # "…$780 million, while Türkiye bought $420 million of Turkmen goods"; "…, бельгийский
             # экспорт в обратном направлении — примерно в 14,6 млрд": the other side is the pair's
             countries = own
-        opened = _clause_opened(reading.document.text, segment_start or facts.sentence.start, amount_end)
+        opened = clause_opened(reading.document.text, segment_start or facts.sentence.start, amount_end)
         clause = [m for m in countries if opened is not None and m.start >= opened]
         if len({m.value.code for m in clause}) >= 2:
             countries = clause  # "на Германию приходится треть…, а товарооборот Словакии с Польшей…"
