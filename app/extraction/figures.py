@@ -2,14 +2,28 @@
 the text bounds it (`bound`) and whether it is reported, preliminary, a forecast or a target."""
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.extraction.amounts import Amount, bare_amounts, elided_verb, find_amounts, parse_number
 from app.extraction.analysis import Reading, SentenceFacts
-from app.extraction.countries import CountryWord
+from app.extraction.clauses import (
+    CONTRAST,
+    next_clause,
+    relative_clause,
+)
+from app.extraction.figure_pairs import (
+    OWNED,
+    PARTNER_MARKS,
+    WITH,
+    a_facility_s_total,
+    home_reporter,
+    pair,
+    preceded_by,
+    roles,
+    trade_verb,
+)
 from app.extraction.goods import (
     FELL_TO,
     a_flow_noun,
@@ -34,13 +48,6 @@ _FITS = {
     "imports": CURRENCIES | _VOLUME | {"items"},
     "transit_volume": _VOLUME,
 }
-_PARTNER_MARKS = {
-    "trade_turnover": {"с", "со", "with", "and"},
-    "exports": {"в", "во", "to", "into", "на"},
-    "imports": {"из", "from"},
-    "transit_volume": {"через", "по", "through", "via", "across", "crossed"},
-}
-_WITH = {"с", "со", "with"}
 _BREAK = re.compile(r"[,;:()«»\"—]")
 _CONJUNCTION = re.compile(r"\b(?:and|и|а|but|но|while)\b|[,;]", re.IGNORECASE)
 _CHANGE_VERBS = {
@@ -202,7 +209,7 @@ def _sentence_figures(
             last_period,
             last_pairs,
             told,
-            _home_reporter(reading, proposals),
+            home_reporter(reading, proposals),
         )
         previous_end = amount.end
         if body is None:
@@ -517,7 +524,7 @@ def _table_figures(
     found: list[tuple[dict[str, Any], SentenceFacts]] = []
     facts_list = reading.facts
     told = [(p.body["indicator"], p.body["period"], p.body["value"]) for p in proposals]
-    home = _home_reporter(reading, proposals)
+    home = home_reporter(reading, proposals)
     for index, header in enumerate(facts_list):
         cells = _cells(header.sentence)
         if len(cells) < 3 or index == 0 or "|" in facts_list[index - 1].sentence.text:
@@ -559,12 +566,12 @@ def _table_figures(
                         or (_span_before(period_left) if _SPAN_BEFORE.search(text) else None)
                         or shift_year(period_left, -1)
                     )
-                    pair = _pair(reading, row, flow_left, home=home)
-                    body = pair and _listed_figure(
+                    sides = pair(reading, row, flow_left, home=home)
+                    body = sides and _listed_figure(
                         reading,
                         told,
                         preliminary,
-                        pair[0],
+                        sides[0],
                         f"{flow_left}_growth",
                         period_left,
                         rate,
@@ -583,11 +590,11 @@ def _table_figures(
                 last = (indicator, period, unit)
                 if not re.fullmatch(r"-?\d[\d \u00a0\u202f.,]*", text):
                     continue
-                pair = _pair(reading, row, indicator, home=home)
-                if pair is None:
+                sides = pair(reading, row, indicator, home=home)
+                if sides is None:
                     continue
                 value = round(parse_number(text, reading.language) * unit[0], 6)
-                body = _listed_figure(reading, told, preliminary, pair[0], indicator, period, value, unit[1])
+                body = _listed_figure(reading, told, preliminary, sides[0], indicator, period, value, unit[1])
                 if body is not None:
                     found.append((body, row))
     return found
@@ -648,7 +655,7 @@ def _list_figures(
     facts_list = reading.facts
     year = reading.published.year if reading.published else None
     told = [(p.body["indicator"], p.body["period"], p.body["value"]) for p in proposals]
-    home = _home_reporter(reading, proposals)
+    home = home_reporter(reading, proposals)
     for index, caption in enumerate(facts_list):
         heading = _LIST_CAPTION.search(caption.sentence.text)
         following = facts_list[index + 1].sentence.text if index + 1 < len(facts_list) else ""
@@ -680,23 +687,23 @@ def _list_figures(
                 cues = _indicator_cues(
                     reading, _tokens_between(row.sentence.tokens, row.sentence.start, label_end)
                 )
-                sides = _pair(reading, row, cues[0].value, home=home) if cues else None
+                sides = pair(reading, row, cues[0].value, home=home) if cues else None
                 row_flows = [(cues[0].value, sides[0])] if cues and sides else []
             if not row_flows or any(unit not in _FITS[indicator] for indicator, _ in row_flows):
                 continue
             if len(values) != len(row_flows) or len(periods) != 1 or periods[0].kind in {"same", "carry"}:
                 continue
             period = periods[0].value
-            for (indicator, pair), raw in zip(row_flows, values, strict=True):
+            for (indicator, countries), raw in zip(row_flows, values, strict=True):
                 value = round(parse_number(raw, reading.language) * scale, 6)
-                body = _listed_figure(reading, told, preliminary, pair, indicator, period, value, unit)
+                body = _listed_figure(reading, told, preliminary, countries, indicator, period, value, unit)
                 if body is not None:
                     found.append((body, row))
             rate = _change(line.group("change"), _Column("change")) if line.group("change") else None
             if rate is not None and len(row_flows) == 1:
-                indicator, pair = row_flows[0]
+                indicator, countries = row_flows[0]
                 body = _listed_figure(
-                    reading, told, preliminary, pair, f"{indicator}_growth", period, rate, "percent"
+                    reading, told, preliminary, countries, f"{indicator}_growth", period, rate, "percent"
                 )
                 if body is not None:
                     body["compared_period"] = shift_year(period, -1)
@@ -733,7 +740,7 @@ def _caption_flows(
             countries = [m for m in caption.countries if start <= m.start < end]
             if not cues:
                 return []
-            reporter, partner = _roles(sentence.tokens, countries, cues[0].value)
+            reporter, partner = roles(sentence.tokens, countries, cues[0].value)
             if reporter is None or partner is None:
                 return []
             flows.append((cues[0].value, (reporter, partner)))
@@ -741,8 +748,8 @@ def _caption_flows(
         return flows
     cues = _indicator_cues(reading, sentence.tokens)
     if cues:
-        pair = _pair(reading, caption, cues[0].value)
-        return [(cues[0].value, pair[0])] if pair else []
+        sides = pair(reading, caption, cues[0].value)
+        return [(cues[0].value, sides[0])] if sides else []
     earlier = [p for p in proposals if p.start < sentence.start and p.kind == "trade_figure"]
     earlier = [p for p in earlier if not p.body["indicator"].endswith("_growth")]
     if not earlier:
@@ -929,10 +936,10 @@ def _figure(
     )
     indicator_cues = indicator_cues or _indicator_cues(reading, whole_before)
     indicator = indicator_cues[-1].value if indicator_cues else None
-    nouns = [c for c in indicator_cues if not _trade_verb(reading, tokens[c.first])]
+    nouns = [c for c in indicator_cues if not trade_verb(reading, tokens[c.first])]
     if nouns and indicator_cues[-1] not in nouns:
         # "основой российского экспорта остаётся зерно: … Египет закупил в России": the flow the
-        # sentence names, told from the buyer's side; its roles follow the seller (_bought_from).
+        # sentence names, told from the buyer's side; its roles follow the seller (figure_pairs._bought_from).
         indicator = nouns[-1].value
     if (
         indicator_cues
@@ -985,7 +992,7 @@ def _figure(
             following_tokens = following_tokens[: causes[0]]
         cues_after = reading.cues("INDICATORS", following_tokens)
         indicator = cues_after[0].value if cues_after else None
-    route_end = _next_clause(reading.document.text, amount.end, next_start, sentence.end)
+    route_end = next_clause(reading.document.text, amount.end, next_start, sentence.end)
     if indicator is None and amount.unit in _VOLUME and _routed_through(reading, facts, route_end):
         indicator = "transit_volume"  # "Через порты Поти и Батуми прошло 1,3 млн тонн туркменских грузов"
     if indicator != "transit_volume" and _with_a_bloc(facts, previous_end, amount.start):
@@ -1073,7 +1080,7 @@ def _figure(
         if previous_end <= p.start and p.end <= amount.start and p.kind != "annual" and not p.comparison
     ]
     between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
-    own_end = _next_clause(reading.document.text, amount.end, next_start, sentence.end)
+    own_end = next_clause(reading.document.text, amount.end, next_start, sentence.end)
     pointed_at: Sequence[str] = told
     if _SAME_FISCAL.search(sentence.text) and last_period.get(_FISCAL):
         carried = last_period[_FISCAL]  # "in the same fiscal year": the last fiscal year told
@@ -1086,7 +1093,7 @@ def _figure(
     chained = re.fullmatch(r"\s*(?:to|до)\s*", reading.document.text[amount.end : next_start])
     if period is None and (chained or amount.unit == "percent"):
         # "rose 40% to $480 million last year": the rate shares the period of the amount it reached.
-        contrast = _CONTRAST.search(reading.document.text, amount.end, sentence.end)
+        contrast = CONTRAST.search(reading.document.text, amount.end, sentence.end)
         period, explicit = _period(
             periods, amount, previous_end, contrast.start() if contrast else sentence.end, carried, pointed_at
         )
@@ -1183,13 +1190,13 @@ def _figure(
         indicator = "transit_volume"  # "exported … through Azerbaijan": Azerbaijan carries it
     # a rate after an amount is that amount's ("41 тыс. тонн аргентинского лития, вдвое больше")
     first_rate = indicator == "transit_volume_growth" and previous_end == sentence.start
-    if (amount.unit in _VOLUME or first_rate) and _a_facility_s_total(facts, amount):
+    if (amount.unit in _VOLUME or first_rate) and a_facility_s_total(facts, amount):
         return None, 0  # "Throughput at Jebel Ali reached 15.5 million TEU": no goods of the pair
     # Goods named after the first cue of the indicator are what moved ("закупки туркменского газа…:
     # импорт может составить…"), whichever cue stands nearest the amount.
     same = [c for c in indicator_cues if c.value == indicator.removesuffix("_growth")]
     cue_end = same[0].end if same else indicator_cues[-1].end if indicator_cues else None
-    pair = _pair(
+    sides = pair(
         reading,
         facts,
         indicator.removesuffix("_growth"),
@@ -1201,9 +1208,9 @@ def _figure(
         elided,
         home,
     )
-    if pair is None:
+    if sides is None:
         return None, 0
-    (reporter, partner), from_context = pair
+    (reporter, partner), from_context = sides
     ours_here = _our_pair(reading, facts) if indicator.startswith("trade_turnover") else None
     if ours_here is not None:
         reporter, partner = ours_here
@@ -1216,9 +1223,9 @@ def _figure(
         # "Our exports were around $1.7 billion", said by Kazakhstan's ambassador: Kazakhstan's; the
         # country the sentence names unmarked is the other side ("China is our largest market — our
         # exports there were…"), one marked as the partner stays it ("our exports to Laos")
-        marks = _PARTNER_MARKS[indicator.removesuffix("_growth")]
+        marks = PARTNER_MARKS[indicator.removesuffix("_growth")]
         marked = any(
-            m.value.code == partner and _preceded_by(sentence.tokens, m, marks) for m in facts.countries
+            m.value.code == partner and preceded_by(sentence.tokens, m, marks) for m in facts.countries
         )
         reporter, partner = speaker, partner if marked and partner != speaker else reporter
     if len(reading.main_pair) != 2 or {reporter, partner} == set(reading.main_pair):
@@ -1277,15 +1284,6 @@ _FOLD = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled)\b", re.IGNORECASE)
 _A_LITTLE_MORE = re.compile(r"\sс\s+небольшим\s", re.IGNORECASE)
 _NEW_CLAUSE = {"а", "но", "и", "while", "whereas", "but", "and"}
 _CONTRASTING = {"а", "но", "while", "whereas", "but"}
-# ", but it remains small beside…": what the contrasting clause names is not the amount's
-_CONTRAST = re.compile(r",\s*(?:а|но|хотя|while|whereas|but|although|though)\s", re.IGNORECASE)
-
-
-def _contrast_after(text: str, amount_end: int, sentence_end: int) -> int:
-    """Where a contrasting clause opens after the amount ("…втрое больше, хотя в масштабах турецкого
-    рынка это немного"): the countries it names are no side of the amount."""
-    found = _CONTRAST.search(text, amount_end, sentence_end)
-    return found.start() if found else sentence_end
 
 
 def _flow_told_after(
@@ -1328,8 +1326,8 @@ def _from_one_to_the_other(reading: Reading, facts: SentenceFacts) -> bool:
     words = {lemma(t.text) if reading.language == "ru" else t.text.lower() for t in tokens}
     if words & _CARRIER_WORDS:
         return False
-    origin = [m for m in facts.countries if _preceded_by(tokens, m, {"from", "из"})]
-    destination = [m for m in facts.countries if _preceded_by(tokens, m, {"to", "в", "во"})]
+    origin = [m for m in facts.countries if preceded_by(tokens, m, {"from", "из"})]
+    destination = [m for m in facts.countries if preceded_by(tokens, m, {"to", "в", "во"})]
     return bool(origin and destination) and origin[0].value.code != destination[0].value.code
 
 
@@ -1429,9 +1427,9 @@ def _arrived_from(reading: Reading, facts: SentenceFacts, cue: Mention[str]) -> 
         return False
     countries = facts.countries
     destination = _TO_US.search(facts.sentence.text) or any(
-        _preceded_by(tokens, m, {"в", "во", "to", "into"}) for m in countries
+        preceded_by(tokens, m, {"в", "во", "to", "into"}) for m in countries
     )
-    return any(_preceded_by(tokens, m, {"из", "from"}) for m in countries) and not destination
+    return any(preceded_by(tokens, m, {"из", "from"}) for m in countries) and not destination
 
 
 def _one_sides_goods_open(reading: Reading, facts: SentenceFacts, amount: Amount) -> bool:
@@ -1496,7 +1494,7 @@ def _routed_through(reading: Reading, facts: SentenceFacts, clause_end: int) -> 
     if _ROUTE.search(sentence.text, 0, clause_end - sentence.start):
         return True
     marks = {"через", "through", "via"}
-    return any(_preceded_by(sentence.tokens, m, marks) and m.end <= clause_end for m in facts.countries)
+    return any(preceded_by(sentence.tokens, m, marks) and m.end <= clause_end for m in facts.countries)
 
 
 _CAUSES = {"because", "thanks", "owing", "благодаря", "из-за", "поскольку"}
@@ -1517,39 +1515,6 @@ _ABSOLUTE_CHANGE = re.compile(
     r"|\b(?:увеличи|вырос|выро|возрос|сократи|снизи|уменьши|рост|сниж|сокращ|увеличен|прирост)\w*\s+на)\s*$",
     re.IGNORECASE,
 )
-_CLAUSE_OPENING = re.compile(
-    r"(?:,\s*|\s)(?:а|но|хотя|тогда\s+как|в\s+то\s+время\s+как|while|whereas|but|although|though)\s",
-    re.IGNORECASE,
-)
-
-_CLAUSE_STOP = re.compile(r"[:;]\s")
-_GAPPED_ITEM = re.compile(r",\s*(?:с|со|в|во|из|на|with|to|from)\s[^,;:—–\d]{2,60}[—–]", re.IGNORECASE)
-
-
-def _next_clause(text: str, amount_end: int, next_start: int, sentence_end: int) -> int:
-    """Where the next amount's clause opens ("…составил 1,1 млрд долларов, а в декабре превысил
-    95 млн"): a period told after that belongs to the next amount, not to this one. A colon or a
-    semicolon after the amount opens a clause of its own ("…на 4,1 % меньше, чем во втором квартале:
-    летом сократились поставки"): its period explains, it does not date the amount."""
-    stop = _CLAUSE_STOP.search(text, amount_end, next_start)
-    if stop:
-        return stop.start()
-    if next_start >= sentence_end:
-        return next_start
-    openings = list(_CLAUSE_OPENING.finditer(text, amount_end, next_start))
-    if openings:
-        return openings[-1].start()
-    # "…составил 23,5 млн долларов, с Францией — 17,9 млн": the next item of a list whose verb is
-    # left out opens on its own partner
-    gapped = _GAPPED_ITEM.search(text, amount_end, next_start)
-    return gapped.start() if gapped else next_start
-
-
-def _clause_opened(text: str, start: int, amount_end: int) -> int | None:
-    """Where the amount's own clause opens after `start` ("…, а товарооборот Словакии с Польшей
-    превысил…"), if a conjunction opens one."""
-    openings = list(_CLAUSE_OPENING.finditer(text, start, amount_end))
-    return openings[-1].end() if openings else None
 
 
 def _accounted_for(tokens: Sequence[Token], mention: Mention[str], amount: Amount) -> bool:
@@ -1565,7 +1530,7 @@ def _accounted_for(tokens: Sequence[Token], mention: Mention[str], amount: Amoun
         return False
     # "на долю зерна пришлось 64 млн долларов": goods' part, the verb of falling right before the amount
     told = [t for t in tokens[at + 1 :] if t.end <= amount.start]
-    return any(_OWNED.match(t.text) for t in tokens[at + 1 : at + 3]) or bool(
+    return any(OWNED.match(t.text) for t in tokens[at + 1 : at + 3]) or bool(
         told
         and len(told) <= _LONGEST_SHARE
         and FELL_TO.match(told[-1].text)
@@ -1672,9 +1637,9 @@ def _partner_before(facts: SentenceFacts, amount_start: int) -> bool:
     totalled"), or no country at all: the figure is a pair's, not one country's total."""
     if not facts.countries:
         return True
-    marks = _PARTNER_MARKS["trade_turnover"] | _PARTNER_MARKS["exports"] | _PARTNER_MARKS["imports"]
+    marks = PARTNER_MARKS["trade_turnover"] | PARTNER_MARKS["exports"] | PARTNER_MARKS["imports"]
     tokens = facts.sentence.tokens
-    return any(_preceded_by(tokens, m, marks) for m in facts.countries if m.end <= amount_start)
+    return any(preceded_by(tokens, m, marks) for m in facts.countries if m.end <= amount_start)
 
 
 _FOREIGN_TRADE = {
@@ -1693,30 +1658,6 @@ def _pronoun_subject(tokens: Sequence[Token], whole_before: Sequence[Token]) -> 
     """ "It was put at…", "This is…", "By our count it came to…", "A: Он составил…"."""
     words = [t.text.lower() for t in whole_before]
     return tokens[0].text.lower() in _PRONOUNS or bool(set(words) & (_PRONOUNS - {"this"}))
-
-
-_IT = {"it", "its"}
-_NOT_A_SUBJECT_MARKS = {"of", "with", "to", "from", "in", "into", "through", "via", "and", "between", "for"}
-
-
-def _it_stands_for(reading: Reading, facts: SentenceFacts, amount_end: int | None) -> str | None:
-    """The country "it" or "its" stands for before the amount ("In March it took…", "Its trade with
-    Argentina…"): the subject of the sentence before in the paragraph, when that is a country named
-    as a noun ("Hungary imported…", "what Chile does…"), the first it names."""
-    if reading.language != "en" or facts.sentence.index == 0:
-        return None
-    end = amount_end if amount_end is not None else facts.sentence.end
-    if not any(t.text.lower() in _IT and t.end <= end for t in facts.sentence.tokens):
-        return None
-    before = reading.facts[facts.sentence.index - 1]
-    if before.sentence.paragraph != facts.sentence.paragraph or not before.countries:
-        return None
-    first = before.countries[0]
-    if first.value.adjective or _preceded_by(before.sentence.tokens, first, _NOT_A_SUBJECT_MARKS):
-        return None
-    if _a_source(before.sentence.tokens, first) or _owner(before.sentence.tokens, first):
-        return None
-    return first.value.code
 
 
 def _previous_indicator(reading: Reading, facts: SentenceFacts) -> str | None:
@@ -1876,7 +1817,7 @@ def _trade_we_had(reading: Reading, facts: SentenceFacts, whole_before: Sequence
     withs = [
         m
         for m in facts.countries
-        if m.end <= whole_before[-1].end and _preceded_by(facts.sentence.tokens, m, _WITH)
+        if m.end <= whole_before[-1].end and preceded_by(facts.sentence.tokens, m, WITH)
     ]
     return bool(withs) and _WITH_US.search(text) is not None
 
@@ -2097,9 +2038,9 @@ def _less_than(after: Sequence[Token]) -> bool:
 def _through_a_country(facts: SentenceFacts, amount_end: int) -> bool:
     """ "exported … through Georgia"; not a pipeline "which carries it across Turkish territory"."""
     tokens = facts.sentence.tokens
-    marks = _PARTNER_MARKS["transit_volume"] - {"по"}
-    relative = _relative_clause(facts, amount_end)
-    return any(_preceded_by(tokens, m, marks) and m.start < relative for m in facts.countries)
+    marks = PARTNER_MARKS["transit_volume"] - {"по"}
+    relative = relative_clause(facts, amount_end)
+    return any(preceded_by(tokens, m, marks) and m.start < relative for m in facts.countries)
 
 
 def _to_the_other_side(reading: Reading, facts: SentenceFacts, start: int, end: int) -> bool:
@@ -2109,31 +2050,9 @@ def _to_the_other_side(reading: Reading, facts: SentenceFacts, start: int, end: 
     tokens = facts.sentence.tokens
     pair = set(reading.main_pair)
     return len(pair) == 2 and any(
-        m.value.code in pair and start <= m.start < end and _preceded_by(tokens, m, {"в", "во", "to", "into"})
+        m.value.code in pair and start <= m.start < end and preceded_by(tokens, m, {"в", "во", "to", "into"})
         for m in facts.countries
     )
-
-
-def _relative_clause(facts: SentenceFacts, amount_end: int) -> int:
-    """Where a relative clause opens after the amount: what it says is about another thing."""
-    tokens = facts.sentence.tokens
-    return next(
-        (t.start for t in tokens if t.start >= amount_end and t.text.lower() in _RELATIVE), facts.sentence.end
-    )
-
-
-_RELATIVE = {"which", "that", "который", "которая", "которое", "которые", "которому", "которой"}
-_ATTRIBUTION = re.compile(
-    r"\b(?:according\s+to|citing|по\s+данным|по\s+информации|по\s+оценкам)\b", re.IGNORECASE
-)
-
-
-def _attribution(facts: SentenceFacts, amount_end: int) -> int:
-    """Where an attribution after the amount opens ("…, according to figures from the Italian grid
-    operator"): the countries it names counted the figure, they are no side of it."""
-    sentence = facts.sentence
-    found = _ATTRIBUTION.search(sentence.text, max(0, amount_end - sentence.start))
-    return sentence.start + found.start() if found else sentence.end
 
 
 def _period(
@@ -2488,501 +2407,3 @@ def _an_item(tokens: Sequence[Token], i: int) -> bool:
         return False
     word = tokens[i].text
     return word.replace("-", "").isalpha() and word[:1].islower() and word not in _LIST_JOINERS | _NOT_AN_ITEM
-
-
-def _pair(
-    reading: Reading,
-    facts: SentenceFacts,
-    indicator: str,
-    cue_end: int | None = None,
-    last_pairs: dict[str, tuple[str, str]] | None = None,
-    amount_end: int | None = None,
-    segment_start: int | None = None,
-    next_start: int | None = None,
-    elided: bool = False,
-    home: str | None = None,
-) -> tuple[tuple[str, str], bool] | None:
-    """Reporter and partner: from the sentence, else from the sentences before it in the paragraph,
-    else the pair of the last figure of the same indicator ("Deliveries in January alone were…"
-    after "Azerbaijan supplied … to Turkey"), else the two countries the document is about."""
-    countries = facts.countries
-    if amount_end is not None:
-        # "…1.2 bcm, according to the operator of TANAP, which carries it across Turkish territory"
-        clause_end = min(
-            _relative_clause(facts, amount_end),
-            _attribution(facts, amount_end),
-            _next_clause(
-                reading.document.text, amount_end, next_start or facts.sentence.end, facts.sentence.end
-            ),
-            _contrast_after(reading.document.text, amount_end, facts.sentence.end),
-        )
-        countries = [m for m in countries if m.start < clause_end]
-        own = [m for m in countries if segment_start is not None and m.start >= segment_start]
-        if len({m.value.code for m in own}) >= 2 or (own and elided):
-            # "…$780 million, while Türkiye bought $420 million of Turkmen goods"; "…, бельгийский
-            # экспорт в обратном направлении — примерно в 14,6 млрд": the other side is the pair's
-            countries = own
-        opened = _clause_opened(reading.document.text, segment_start or facts.sentence.start, amount_end)
-        clause = [m for m in countries if opened is not None and m.start >= opened]
-        if len({m.value.code for m in clause}) >= 2:
-            countries = clause  # "на Германию приходится треть…, а товарооборот Словакии с Польшей…"
-        pair = reading.main_pair
-        if (
-            len(clause) == 1
-            and indicator != "trade_turnover"
-            and _owner(facts.sentence.tokens, clause[0])
-            and len(pair) == 2
-            and clause[0].value.code in pair
-        ):
-            # "…, а венгерский экспорт в республику вырос вдвое": the clause's own side, to the other
-            owner = clause[0].value.code
-            return (owner, pair[1] if pair[0] == owner else pair[0]), True
-    countries = [m for m in countries if not _a_source(facts.sentence.tokens, m)]
-    reporter, partner = _roles(facts.sentence.tokens, countries, indicator, cue_end, segment_start)
-    told_before = amount_end is None or any(
-        m.value.code == reporter and m.start < amount_end for m in countries
-    )
-    referent = None if told_before and reporter is not None else _it_stands_for(reading, facts, amount_end)
-    if referent is not None and referent != partner:
-        # "Its trade with Argentina reached…, above the Peruvian figure" after a sentence on Chile
-        reporter = referent
-    from_context = False
-    third = partner is not None and len(reading.main_pair) == 2 and partner not in reading.main_pair
-    if reporter is None and partner is not None and third and home is not None and home != partner:
-        # "For comparison, exports to Uganda were…" in a Kenyan release on Ethiopia: the flow of the
-        # country the text reports for, to a third one
-        return (home, partner), True
-    if reporter is None or partner is None:
-        for other in reversed(reading.facts[: facts.sentence.index]):
-            if other.sentence.paragraph != facts.sentence.paragraph:
-                break
-            r, p = _roles(other.sentence.tokens, other.countries, _own_indicator(reading, other, indicator))
-            if reporter is None and r is not None and r != partner:
-                reporter = r
-            if partner is None and p is not None and p != reporter:
-                partner = p
-            if reporter and partner:
-                break
-    if reporter is None and partner is None and last_pairs and indicator in last_pairs:
-        return last_pairs[indicator], True
-    if reporter is None and partner is None and indicator in {"exports", "imports"} and home is not None:
-        # "экспорт — 97,3 млн долл. США" in a release on Uzbekistan's trade with Poland: its side's
-        pair = reading.main_pair
-        if len(pair) == 2 and home in pair:
-            return (home, pair[1] if pair[0] == home else pair[0]), True
-    if reporter is None and partner is None and indicator != "trade_turnover":
-        return None  # exports, imports and transit of countries the text does not name here
-    if reporter is None or partner is None:
-        from_context = True
-        pair = reading.main_pair
-        if len(pair) == 2:
-            if reporter is None and partner is None:
-                reporter, partner = pair
-            elif reporter is None:
-                reporter = pair[0] if pair[0] != partner else pair[1]
-            elif partner is None:
-                partner = pair[0] if pair[0] != reporter else pair[1]
-    if reporter is None or partner is None or reporter == partner:
-        return None
-    return (reporter, partner), from_context
-
-
-def _home_reporter(reading: Reading, proposals: Sequence[Proposal]) -> str | None:
-    """The side of the story's pair the text reports for: the reporter of most of its figures of
-    that pair so far (a statistics office's country, the exporter a ministry speaks for)."""
-    pair = set(reading.main_pair)
-    reporters = [
-        p.body["reporter"]
-        for p in proposals
-        if p.kind == "trade_figure" and {p.body["reporter"], p.body["partner"]} == pair
-    ]
-    if not reporters:
-        return None
-    ranked = Counter(reporters).most_common(2)
-    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
-
-
-def _own_indicator(reading: Reading, facts: SentenceFacts, default: str) -> str:
-    """The flow a sentence itself tells, read for its countries' roles: "trade with Malaysia" names
-    the partner of the exports and imports that follow, not their reporter."""
-    cues = reading.cues("INDICATORS", facts.sentence.tokens)
-    own = cues[-1].value.removesuffix("_growth") if cues else default
-    return own if own in _PARTNER_MARKS else default
-
-
-_SOURCE_NOUNS = {
-    "статистика",
-    "таможня",
-    "данные",
-    "ведомство",
-    "минэкономики",
-    "statistics",
-    "customs",
-    "data",
-    "figures",
-    "statisticians",
-    "officials",
-}
-
-
-_SOURCE_BODIES = {
-    "office",
-    "ministry",
-    "agency",
-    "committee",
-    "service",
-    "bureau",
-    "authority",
-    "administration",
-}
-
-
-def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
-    """ "According to Georgian statistics", "по данным грузинской статистики", "according to Poland's
-    statistics office": who counted, not a side ("to" there marks no partner)."""
-    if mention.last >= len(tokens):
-        return False
-    possessive = re.search(r"['’]s$", tokens[mention.last - 1].text) is not None
-    if not (mention.value.adjective or possessive):
-        return False
-    if possessive:
-        # "according to Japan's Ministry of Finance", "Hungary's Central Statistical Office": the
-        # words of the body's name before its noun
-        for token in tokens[mention.last : mention.last + 3]:
-            if token.keys & (_SOURCE_NOUNS | _SOURCE_BODIES):
-                return True
-            if not token.text[:1].isupper():
-                return False
-        return False
-    return bool(tokens[mention.last].keys & _SOURCE_NOUNS)
-
-
-_AWAY_MARKS = {"exports": {"из", "from"}, "imports": {"в", "во", "to", "into"}}
-_IMPORT_WORD = re.compile(r"(?:импорт|ввоз|ввез|import)", re.IGNORECASE)
-# A flow owned by the adjective before it ("Kazakh exports", "венгерский импорт"); not the traders who
-# make it: "to Polish importers" marks the buyer as "to Poland" does.
-_OWNED = re.compile(
-    r"(?:экспорт(?![её]р)|импорт(?![её]р)|export(?!er)|import(?!er)|поставк|закупк)", re.IGNORECASE
-)
-
-
-def _roles(
-    tokens: Sequence[Token],
-    countries: Sequence[Mention[CountryWord]],
-    indicator: str,
-    cue_end: int | None = None,
-    segment_start: int | None = None,
-) -> tuple[str | None, str | None]:
-    """The partner is the country its preposition marks ("to Armenia", "из России"), the one in the
-    amount's own clause first; the reporter the first other country not marked as the other way's
-    ("imports from Armenia" after "exports to Armenia"). An adjective before the indicator's noun
-    owns it ("на казахстанский экспорт в Грузию": Kazakhstan's exports)."""
-    if indicator == "transit_volume":
-        return _transit_roles(tokens, countries)
-    seller = next((m for m in countries if _bought_from(tokens, m)), None)
-    if seller is not None and indicator in {"exports", "imports"}:
-        # "Египет закупил в России…", "Egypt bought it from Russia": the seller exports, the buyer
-        # imports, whatever the word the figure is told under.
-        buyer = next((m.value.code for m in countries if m.value.code != seller.value.code), None)
-        sides = (seller.value.code, buyer) if indicator == "exports" else (buyer, seller.value.code)
-        return sides
-    agent = next((m for m in countries if _flow_agent(tokens, m)), None)
-    if agent is not None and indicator in {"exports", "imports"}:
-        # "…tonnes of Kazakh wheat were imported by Hungary": the passive's agent makes its flow,
-        # the figure's or the other way's
-        others = [m for m in countries if m.value.code != agent.value.code]
-        others.sort(key=lambda m: not _preceded_by(tokens, m, _PARTNER_MARKS[indicator]))
-        other = next((m.value.code for m in others), None)
-        if _flow_agent(tokens, agent) == indicator:
-            return agent.value.code, other
-        return other, agent.value.code
-    reporter = partner = None
-    marks = _PARTNER_MARKS[indicator]
-    marked = [
-        m
-        for m in countries
-        if (_preceded_by(tokens, m, marks) and not _owner(tokens, m))
-        or (indicator == "exports" and (_sold_to(tokens, m) or _buyers_of(tokens, m)))
-    ]
-    if not marked and indicator in {"exports", "imports"}:
-        # "товарооборот с Ираном составил…, в том числе экспорт — 17,4 млн": the parts of the trade
-        # with a country have it for their partner
-        marked = [m for m in countries if _trade_with(tokens, m)]
-    if segment_start is not None:
-        marked.sort(key=lambda m: m.start < segment_start)
-    if marked:
-        partner = marked[0].value.code
-    if partner is None and indicator == "imports" and cue_end is not None:
-        # "imported Turkmen oil", "ввоз венгерского вина": where the goods come from, though the
-        # country was named before as the seller's subject
-        partner = next(
-            (
-                m.value.code
-                for m in countries
-                if m.value.adjective and m.start >= cue_end and not _owner(tokens, m)
-            ),
-            None,
-        )
-    if partner is None and indicator == "exports" and not any(_IMPORT_WORD.match(t.text) for t in tokens):
-        # "венгерские заводы получили из Казахстана 1,1 млн тонн", "exports from Kazakhstan": with no
-        # buyer marked and no imports told, the country the goods come from sold them
-        source = next(
-            (
-                m
-                for m in countries
-                if _preceded_by(tokens, m, _AWAY_MARKS["exports"]) and not _owner(tokens, m)
-            ),
-            None,
-        )
-        if source is not None:
-            code = source.value.code
-            return code, next((m.value.code for m in countries if m.value.code != code), None)
-    away = _AWAY_MARKS.get(indicator, set())
-    codes_seen: list[str] = []
-    for mention in countries:
-        code = mention.value.code
-        if code in codes_seen or code == partner:
-            continue
-        if away and _preceded_by(tokens, mention, away) and not _owner(tokens, mention):
-            continue
-        codes_seen.append(code)
-        if indicator != "trade_turnover" and mention.value.adjective and reporter is not None:
-            reporter, code = code, reporter  # "экспорт казахстанской продукции": whose goods
-            if partner is None and indicator == "exports":
-                partner = code  # "Greece took 1.1 bcm of Azerbaijani gas": the goods went to it
-        if indicator == "trade_turnover" and reporter is not None and partner is None:
-            partner = code
-            continue
-        if reporter is None:
-            reporter = code
-    return reporter, partner
-
-
-# The verbs whose object a country is bought from ("закупил в России", "bought wheat from Russia").
-_PURCHASE_VERBS = {
-    *vocab.BUYING_VERBS["ru"],
-    *vocab.BUYING_VERBS["en"],
-    "bought",
-    "purchased",
-    "purchase",
-    "purchases",
-}
-# The verbs of selling and buying that are indicator cues of their own; "bought" and "sold" are older
-# cues that keep their flow (a test pins "bought" as imports).
-_TRADE_VERBS = {
-    *vocab.SELLING_VERBS["ru"],
-    *vocab.SELLING_VERBS["en"],
-    *vocab.BUYING_VERBS["ru"],
-    *vocab.BUYING_VERBS["en"],
-}
-
-
-def _trade_verb(reading: Reading, token: Token) -> bool:
-    """A verb of selling or buying: it tells a flow, but a noun naming one says more."""
-    return (lemma(token.text) if reading.language == "ru" else token.text.lower()) in _TRADE_VERBS
-
-
-_SELLER_MARKS = {"в", "во", "у", "из", "from", "in"}
-
-
-def _bought_from(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
-    """ "закупил в России", "bought wheat from Russia": the country a purchase verb buys from, its
-    preposition right before it and the verb at most two words before that."""
-    if mention.value.adjective or not _preceded_by(tokens, mention, _SELLER_MARKS):
-        return False
-    mark = mention.first - 1 if tokens[mention.first - 1].text.lower() in _SELLER_MARKS else mention.first - 2
-    return any(t.keys & _PURCHASE_VERBS for t in tokens[max(0, mark - 3) : mark])
-
-
-# English verbs whose first object is the buyer: "Russia sold Hungary $1.1 billion worth of wheat".
-_SOLD_TO = {"sold", "sell", "sells", "selling", "sent", "send", "sends", "supplied", "supply", "supplies"}
-
-
-def _sold_to(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
-    """The country named right after a verb of selling, as its first object ("sold the Philippines
-    3.9 million tonnes"): the buyer, with no preposition to mark it."""
-    before = [t.text.lower() for t in tokens[max(0, mention.first - 2) : mention.first]]
-    if mention.value.adjective or not before:
-        return False
-    if before[-1] == "the":
-        before = before[:-1]
-    return bool(before) and before[-1] in _SOLD_TO
-
-
-_PASSIVE_FLOWS = {
-    **dict.fromkeys(("imported", "bought", "purchased"), "imports"),
-    **dict.fromkeys(("exported", "sold", "shipped", "supplied"), "exports"),
-}
-
-
-def _flow_agent(tokens: Sequence[Token], mention: Mention[CountryWord]) -> str | None:
-    """ "imported by Hungary", "exported by Kazakhstan": the flow the country after a passive's "by"
-    makes, or None."""
-    at = _title_start(tokens, mention.first)
-    if mention.value.adjective or at < 2 or tokens[at - 1].text.lower() != "by":
-        return None
-    return _PASSIVE_FLOWS.get(tokens[at - 2].text.lower())
-
-
-# Buyers named by their country, with or without a preposition ("продали венгерским импортёрам",
-# "Hungarian buyers took…"), or where they buy ("Vietnamese rice reached Mongolian shops"): the side
-# exports go to.
-_BUYERS = {
-    *("импортёр", "импортер", "покупатель", "потребитель", "магазин", "рынок"),
-    *("importers", "buyers", "consumers", "shops", "stores", "markets"),
-}
-
-
-def _buyers_of(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
-    return (
-        mention.value.adjective
-        and mention.last < len(tokens)
-        and bool(tokens[mention.last].keys & _BUYERS)
-        and not _preceded_by(tokens, mention, _AWAY_MARKS["exports"])
-    )
-
-
-def _trade_with(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
-    """ "товарооборот с Ираном", "trade with Laos": the partner a trade noun names."""
-    at = mention.first
-    return (
-        at >= 2
-        and tokens[at - 1].text.lower() in _WITH
-        and re.match(r"(?:товарооборот|оборот|торговл|trade|turnover)", tokens[at - 2].text.lower())
-        is not None
-    )
-
-
-def _owner(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
-    return (
-        mention.value.adjective
-        and mention.last < len(tokens)
-        and bool(_OWNED.match(tokens[mention.last].text))
-    )
-
-
-# A state's title before its name: "with the Kingdom of Thailand", "с Королевством Таиланд".
-_STATE_TITLES = {
-    "kingdom",
-    "republic",
-    "sultanate",
-    "emirate",
-    "federation",
-    "state",
-    "королевство",
-    "республика",
-    "султанат",
-    "эмират",
-}
-
-
-def _title_start(tokens: Sequence[Token], first: int) -> int:
-    """Where a country's name begins with the state's title before it ("the Islamic Republic of
-    Iran"): the title's first word, or `first` when none stands there."""
-    at = first - 1 if first > 0 and tokens[first - 1].text.lower() == "of" else first
-    title = at
-    while title > 0 and tokens[title - 1].capitalized and first - title < 4:
-        title -= 1
-    if title < at and tokens[at - 1].keys & _STATE_TITLES:
-        return title
-    return first
-
-
-def _preceded_by(tokens: Sequence[Token], mention: Mention[CountryWord], marks: set[str]) -> bool:
-    first = _title_start(tokens, mention.first)
-    preceding = [t.text.lower() for t in tokens[max(0, first - 3) : first]]
-    return bool(preceding) and (
-        preceding[-1] in marks
-        or (
-            len(preceding) > 1
-            and preceding[-2] in marks
-            and preceding[-1] in {"территорию", "территории", "порты", "порт", "ports", "the"}
-        )
-    )
-
-
-_FACILITIES = {"port", "ports", "terminal", "terminals", "railway", "throughput", "порт", "терминал"}
-_GOODS = {
-    "cargo",
-    "freight",
-    "transhipment",
-    "transshipment",
-    "goods",
-    "oil",
-    "crude",
-    "containers",
-    "boxes",
-    "transit",
-    "exports",
-    "imports",
-    "груз",
-    "товар",
-    "нефть",
-    "контейнер",
-    "продукция",
-    "транзит",
-    "экспорт",
-    "импорт",
-}
-_DIRECTIONS = {"из", "from", "for", "to", "в", "во", "through", "через", "via", "across", "по"}
-
-
-def _a_facility_s_total(facts: SentenceFacts, amount: Amount) -> bool:
-    """A volume a port, terminal or railway handled, whose goods the sentence gives no owner or
-    direction ("Порт Роттердама перевалил свыше 430 млн тонн грузов", "The terminal, run by an Indian
-    operator, handled some 9,000 TEU"): the facility's own total, not a flow of the pair."""
-    tokens = facts.sentence.tokens
-    before = [t for t in tokens if t.end <= amount.start]
-    words = {t.text.lower() for t in before} | {lemma(t.text) for t in before}
-    if not words & _FACILITIES:
-        return False
-    for mention in facts.countries:
-        following = tokens[mention.last : mention.last + 3]
-        preceding = tokens[max(0, mention.first - 2) : mention.first]
-        if any(t.text.lower() in _GOODS or lemma(t.text) in _GOODS for t in [*following, *preceding]):
-            return False  # "of South African cargo", "туркменских грузов", "грузов Мали": whose goods
-        if mention.value.adjective and mention.start >= amount.end:
-            return False  # "41 тыс. тонн аргентинского карбоната лития"
-        if any(t.text.lower().lstrip("-") in {"bound", "origin"} for t in following[:2]):
-            return False  # "Bangladesh-bound boxes"
-        if _preceded_by(tokens, mention, _DIRECTIONS):
-            return False  # "cargo for and from Tanzania's lake regions", "through Georgia"
-    return True
-
-
-# Places an adjective names on a cargo's way: its territory, ports and railways carry it ("in transit
-# over Turkmen territory", "по казахстанской территории"); a border or a coast is only passed.
-_CARRYING_PLACES = {"territory", "port", "ports", "railways", "территория", "порт", "железный"}
-_PASSED_PLACES = {"border", "borders", "coast", "frontier", "граница", "побережье"}
-
-
-def _place_after(tokens: Sequence[Token], mention: Mention[CountryWord]) -> str | None:
-    """The place noun an adjective names ("Georgian territory", "казахстанские порты"), if any."""
-    if mention.last >= len(tokens):
-        return None
-    keys = tokens[mention.last].keys | {tokens[mention.last].text.lower()}
-    return next(iter(sorted(keys & (_CARRYING_PLACES | _PASSED_PLACES))), None)
-
-
-def _transit_roles(
-    tokens: Sequence[Token], countries: Sequence[Mention[CountryWord]]
-) -> tuple[str | None, str | None]:
-    """Transit of X's goods through Y: X from "из Китая", "from China" or "казахстанской нефти";
-    Y from "через", "through", "via", "по территории". Where the goods go is neither."""
-    origin: list[str] = []
-    carrier: list[str] = []
-    plain: list[str] = []
-    for mention in countries:
-        code = mention.value.code
-        place = _place_after(tokens, mention) if mention.value.adjective else None
-        if _preceded_by(tokens, mention, _PARTNER_MARKS["transit_volume"]) or place in _CARRYING_PLACES:
-            carrier.append(code)
-        elif place is not None:
-            continue  # "from the Afghan border": a place on the way, no side
-        elif _preceded_by(tokens, mention, {"из", "from"}) or mention.value.adjective:
-            origin.append(code)
-        elif not _preceded_by(tokens, mention, {"в", "во", "to", "into", "towards", "toward"}):
-            plain.append(code)
-    reporter = next(iter(origin + [c for c in plain if c not in carrier]), None)
-    partner = next(iter(carrier + [c for c in plain if c != reporter]), None)
-    return reporter, partner

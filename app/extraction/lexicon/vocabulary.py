@@ -64,7 +64,7 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "ввозить",
             "импортный груз",
             "импортный перевозка",
-            # a purchase told by its verb: "закупает в Алжире" (the seller: figures._bought_from)
+            # a purchase told by its verb: "закупает в Алжире" (the seller: figure_pairs._bought_from)
             *BUYING_VERBS["ru"],
         ),
         "transit_volume": (
