@@ -500,13 +500,16 @@ async def test_a_list_page_reads_the_data_version_in_its_own_statement(
         # Their dataset codes' intensities, floats, read in the page; the countries' memo read again.
         ("/v1/events?limit=5", 4),
         ("/v1/infrastructure-projects?limit=5", 3),  # their trade figures' values: floats too
+        # The countries' names read with the points.
+        ("/v1/trade-figures/series?reporter=AZ&partner=KZ&indicator=trade_turnover", 3),
     ],
 )
 async def test_search_and_lists_with_floats_read_in_one_statement(
     empty_database: Database, monkeypatch: pytest.MonkeyPatch, path: str, after_a_change: int
 ) -> None:
-    """On PostgreSQL a search page and a page of events or projects are one statement too, the data
-    version's number read in it; after a change made elsewhere, built again at the new version."""
+    """On PostgreSQL a search page, a page of events or projects and a trade series are one statement
+    too, the data version's number read in it; after a change made elsewhere, built again at the new
+    version."""
     import psycopg
 
     sent = []

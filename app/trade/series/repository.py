@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, select
+from sqlalchemy import and_, bindparam, case, literal_column, select, true
 from sqlalchemy.orm import Session, selectinload
 
+from app import datastate
 from app.common.dates import PeriodKind
 from app.common.filters import read_as_of
 from app.common.language import Language
@@ -139,6 +140,9 @@ def group_series(figures: Iterable[TradeFigure], countries: Mapping[str, Country
 
 CITATION_KEYS = ("source_id", "quote", "paragraph", "char_start", "char_end", "line")
 _CITATION_COLUMNS = [getattr(Citation, key) for key in CITATION_KEYS]
+# Where a point's row has the two countries' names: after the point's 12 columns, the citation's id
+# and its columns.
+_NAMES = 13 + len(CITATION_KEYS)
 
 
 def series_point(
@@ -174,16 +178,18 @@ def series_point(
     }
 
 
-@cache
-def _names(lang: Language) -> DriverStatement:
-    name = getattr(Country, f"name_{lang}")
-    return DriverStatement(select(Country.id, name).where(Country.id.in_(bindparam("codes", expanding=True))))
+def _name(lang: Language, code: str) -> Any:
+    """A country's name in `lang`, read once by a statement whatever its number of rows."""
+    return select(getattr(Country, f"name_{lang}")).where(Country.id == bindparam(code)).scalar_subquery()
 
 
 @cache
-def _points(lang: Language, by_status: bool, by_unit: bool) -> DriverStatement:
+def _points(lang: Language, by_status: bool, by_unit: bool, with_version: bool) -> DriverStatement:
     """The figures of one series, each row with one of its citations (or none), in POINT_ORDER and each
-    figure's citations in their relationship's order (char_start, then id)."""
+    figure's citations in their relationship's order (char_start, then id); then the reporter's and
+    the partner's names, and with `with_version` the data version's number (`datastate.confirm`).
+    The points are joined to one row of their own, so that a series without points still answers one
+    row, of names (and number) alone: a series is one statement."""
     figure = TradeFigure
     conditions = [
         figure.reporter_id == bindparam("reporter"),
@@ -204,12 +210,25 @@ def _points(lang: Language, by_status: bool, by_unit: bool) -> DriverStatement:
         *map(raw_column, (figure.unit, figure.bound, figure.status)),
         *map(raw_column, (figure.compared_period_start, figure.compared_period_end)),
         getattr(figure, f"note_{lang}"),
+        Citation.id,
+        *_CITATION_COLUMNS,
+        _STATUS_RANK,
     ]
-    statement = (
-        select(*columns, Citation.id, *_CITATION_COLUMNS)
+    points = (
+        select(*(column.label(f"c{i}") for i, column in enumerate(columns)))
         .select_from(figure.__table__.outerjoin(Citation, Citation.trade_figure_id == figure.id))
         .where(and_(*conditions))
-        .order_by(*POINT_ORDER, Citation.char_start, Citation.id)
+        .subquery("points")
+    )
+    point, rank = list(points.c)[:-1], list(points.c)[-1]
+    char_start = point[13 + CITATION_KEYS.index("char_start")]
+    one_row = select(literal_column("1").label("one")).subquery("one_row")
+    names = [_name(lang, "reporter"), _name(lang, "partner")]
+    version = [datastate.number_column()] if with_version else []
+    statement = (
+        select(*point, *names, *version)
+        .select_from(one_row.outerjoin(points, true()))
+        .order_by(point[1], point[2], rank, point[0], char_start, point[12])
     )
     return DriverStatement(statement)
 
@@ -220,9 +239,6 @@ def series_json(session: Session, params: TradeSeriesParams, lang: Language) -> 
     that day's sources only)."""
     _require_two_countries(params)
     connection = session.connection()
-    names = dict(_names(lang).rows(connection, {"codes": [params.reporter, params.partner]}))
-    if len(names) < 2:
-        require_countries(session, {"reporter": params.reporter, "partner": params.partner}, "query")
     values: dict[str, Any] = {
         "reporter": params.reporter,
         "partner": params.partner,
@@ -234,13 +250,22 @@ def series_json(session: Session, params: TradeSeriesParams, lang: Language) -> 
         values["status"] = list(params.status)
     if params.unit is not None:
         values["unit"] = params.unit
-    rows = _points(lang, bool(params.status), params.unit is not None).rows(connection, values)
+    with_version = datastate.assumed(session)
+    statement = _points(lang, bool(params.status), params.unit is not None, with_version)
+    rows = statement.rows(connection, values)
+    if with_version:
+        rows = datastate.confirm(session, rows)
+    names = {params.reporter: rows[0][_NAMES], params.partner: rows[0][_NAMES + 1]}
+    if None in names.values():
+        require_countries(session, {"reporter": params.reporter, "partner": params.partner}, "query")
     points: list[dict[str, Any]] = []
     for row in rows:
+        if row[0] is None:
+            break  # the one row of a series without points
         if not points or points[-1]["id"] != row[0]:
             points.append(series_point(*row[:12]))
         if row[12] is not None:
-            points[-1]["citations"].append(dict(zip(CITATION_KEYS, row[13:], strict=True)))
+            points[-1]["citations"].append(dict(zip(CITATION_KEYS, row[13:_NAMES], strict=True)))
     units = sorted({point["unit"] for point in points})
     _require_one_unit(units)
     return {

@@ -38,8 +38,12 @@ def get_trade_series(
 ) -> Response:
     lang = negotiate(params.lang, request.headers.get("accept-language"))
     if params.as_of is None:
-        body = repository.series_json(session, params, lang)
+        # At one data version, on PostgreSQL read in the points' own statement.
+        body, version = datastate.at_one_version(
+            session, lambda: repository.series_json(session, params, lang)
+        )
     else:
         series = repository.get_series(session, params)
         body = TradeSeries.model_validate(series, context={"lang": lang}).model_dump(mode="json")
-    return json_response(body, lang, datastate.current(session))
+        version = datastate.current(session)
+    return json_response(body, lang, version)
