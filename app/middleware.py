@@ -155,7 +155,8 @@ class RejectControlCharacters:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            query = unquote(scope.get("query_string", b"").decode("latin-1"))
+            raw_query = scope.get("query_string", b"")
+            query = unquote(raw_query.decode("latin-1")) if raw_query else ""
             if _CONTROL_CHARACTERS.search(scope["path"]) or _CONTROL_CHARACTERS.search(query):
                 response = problem(
                     Request(scope),

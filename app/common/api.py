@@ -3,7 +3,6 @@ exports, and the headers HTTP caches need. Routers call `list_response` / `detai
 
 import typing
 from collections.abc import Callable, Sequence
-from email.utils import format_datetime
 from functools import partial
 from typing import Annotated, Any
 
@@ -18,7 +17,7 @@ from starlette.responses import Response
 from app import datastate
 from app.common.export import export_format, export_response
 from app.common.headers import PUBLIC_CACHE as PUBLIC_CACHE  # imported from here by routers
-from app.common.headers import VARY
+from app.common.headers import VARY, http_date
 from app.common.language import Language, negotiate
 from app.common.listing import Listing
 from app.errors import problem_response
@@ -198,7 +197,8 @@ def record_response(
 ) -> Response:
     response = json_response(item, lang, data_version)
     if version is not None:  # the ETag will name it: If-Match on a change checks it
-        response.headers["X-Record-Version"] = str(version)
+        # Appended as `response.headers[...] =` would (a name it has not), without its search.
+        response.raw_headers.append((b"x-record-version", str(version).encode("latin-1")))
     return response
 
 
@@ -253,7 +253,7 @@ def json_response(body: Any, lang: Language, version: datastate.Version) -> Resp
         media_type="application/json",
         headers={
             "Content-Language": lang,
-            "Last-Modified": format_datetime(version.changed_at, usegmt=True),
+            "Last-Modified": http_date(version.changed_at),
             "Cache-Control": PUBLIC_CACHE,
             "Vary": VARY,
         },

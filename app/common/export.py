@@ -15,7 +15,6 @@ import hashlib
 import io
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from email.utils import format_datetime
 from queue import Full, Queue
 from typing import Any, TypeVar
 
@@ -32,7 +31,7 @@ from starlette.responses import Response, StreamingResponse
 
 from app import datastate
 from app.common.csv_lines import CsvLine, _text, csv_columns, csv_line
-from app.common.headers import PUBLIC_CACHE, VARY, best
+from app.common.headers import PUBLIC_CACHE, VARY, best, http_date
 from app.common.language import Language
 from app.common.listing import EXPORT_BATCH, Listing
 from app.common.pagination import check_cursor, page_query
@@ -91,7 +90,7 @@ def export_response(
     headers = {
         "ETag": etag,
         "Content-Language": lang,
-        "Last-Modified": format_datetime(version.changed_at, usegmt=True),
+        "Last-Modified": http_date(version.changed_at),
         "Cache-Control": PUBLIC_CACHE,
         "Vary": VARY,
     }

@@ -4,7 +4,9 @@ conditional ones (If-None-Match, If-Modified-Since)."""
 import hashlib
 import re
 from collections.abc import Callable, Iterable
-from email.utils import parsedate_to_datetime
+from datetime import datetime
+from email.utils import format_datetime, parsedate_to_datetime
+from functools import lru_cache
 from typing import TypeVar
 
 from starlette.datastructures import Headers
@@ -13,6 +15,13 @@ T = TypeVar("T")
 # What every data response tells HTTP caches (JSON pages and records, exports).
 PUBLIC_CACHE = "public, max-age=60"
 VARY = "Accept, Accept-Language, Accept-Encoding"
+
+
+@lru_cache(maxsize=16)
+def http_date(moment: datetime) -> str:
+    """`moment` as a Last-Modified value (RFC 9110's IMF-fixdate). Kept: every response of one data
+    version carries the same one."""
+    return format_datetime(moment, usegmt=True)
 
 
 def raw_header(raw: Iterable[tuple[bytes, bytes]], name: bytes) -> str | None:

@@ -15,6 +15,8 @@ def negotiate(lang: Language | None, accept_language: str | None) -> Language:
     """`lang` wins; otherwise the most preferred supported language of an Accept-Language header."""
     if lang is not None:
         return lang
+    if not accept_language:  # most clients send none: nothing to weigh
+        return DEFAULT_LANGUAGE
     return best(accept_language, _supported) or DEFAULT_LANGUAGE
 
 

@@ -3,6 +3,7 @@ one page, the total, facet counts, every row for an export, one record with its 
 
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Generic, TypeVar
@@ -210,7 +211,8 @@ class Listing(Generic[M]):
         410, told apart by `get_item`)."""
         assert self.reader is not None
         plan = self.reader.plan(lang, fields, reads.dialect.name)
-        with reads.snapshot():  # the record and its relations read apart, as of one moment
+        # The record and its relations read apart, as of one moment; one statement alone is a moment.
+        with reads.snapshot() if plan.fetched else nullcontext():
             rows = await reads.rows(plan.by_id_at_version, {"record_id": self.normalize_id(record_id)})
             if not rows:
                 return None

@@ -39,7 +39,8 @@ def _reader(model: type[M]) -> Callable[[Request], Awaitable[M]]:
     # Async, though it awaits nothing: FastAPI runs a plain function dependency in a thread.
     async def read(request: Request) -> M:
         values: dict[str, Any] = {}
-        for name, value in request.query_params.multi_items():
+        # Most reads carry no query string: nothing to parse.
+        for name, value in request.query_params.multi_items() if request.scope["query_string"] else ():
             if name in lists:
                 values.setdefault(name, []).append(value)
             else:

@@ -1,4 +1,3 @@
-from email.utils import format_datetime
 from typing import Annotated, Any
 
 import orjson
@@ -6,6 +5,7 @@ from fastapi import Request, Response
 
 from app import datastate
 from app.common.api import NOT_MODIFIED, PUBLIC_CACHE, link_next
+from app.common.headers import http_date
 from app.common.language import negotiate
 from app.common.query import from_query
 from app.common.routing import ResourceRouter
@@ -59,7 +59,7 @@ def search(
         media_type="application/json",
         headers={
             "Content-Language": lang,
-            "Last-Modified": format_datetime(version.changed_at, usegmt=True),
+            "Last-Modified": http_date(version.changed_at),
             "Cache-Control": PUBLIC_CACHE,
             "Vary": "Accept-Language, Accept-Encoding",
         },
