@@ -1198,6 +1198,30 @@ PREPARED_FOR_A_SESSION_TOLD_APART: tuple[Wording, ...] = (
 )
 
 
+# A signing still to come told with no verb of the future: a signing expected ("expect seven agreements
+# to be signed"), or a text still being agreed ("на согласовании находится …").
+SIGNING_EXPECTED: tuple[Wording, ...] = (
+    _a(
+        "documents expected to be signed",
+        "en",
+        "The President of Kazakhstan will pay a state visit to Hungary on 10-11 September. Diplomats expect seven agreements to be signed during the visit, on banking and tourism.",
+        Agreement(P, "2026-09-10/2026-09-11", "HU KZ", 7, "finance other"),
+    ),
+    _a(
+        "documents expected to be signed",
+        "en",
+        "The Georgian-Moldovan intergovernmental commission will meet in Chisinau on 8-9 October. Officials expect a protocol on road transport to be signed at the session.",
+        Agreement(P, "2026-10-08/2026-10-09", "GE MD", 1, "transport"),
+    ),
+    _a(
+        "a text still being agreed",
+        "ru",
+        "В сентябре в Астане пройдёт заседание межправительственной комиссии Казахстана и Венгрии. Сейчас на согласовании находится меморандум о сотрудничестве в сфере туризма, подписать его стороны рассчитывают во время заседания.",
+        Agreement(P, "2026-09", "HU KZ", 1, "other"),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -1212,6 +1236,7 @@ def main() -> None:
             "prepared": PREPARED,
             "signed unsaid": SIGNED_UNSAID,
             "prepared for a session told apart": PREPARED_FOR_A_SESSION_TOLD_APART,
+            "signing expected": SIGNING_EXPECTED,
         },
         judge,
         verbose_flag(__doc__ or ""),

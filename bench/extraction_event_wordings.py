@@ -890,6 +890,30 @@ FORUM_DURING_THE_VISIT: tuple[Wording, ...] = (
 )
 
 
+# A gathering to come named in the object of a verb in the past ("Подготовку к заседанию обсудили в
+# апреле на консультациях"): the cue of preparing is the other gathering's; the one told is held.
+PREPARED_AT_A_HELD_ONE: tuple[Wording, ...] = (
+    _e(
+        "preparing for another gathering, discussed at one held",
+        "ru",
+        "Подготовку к заседанию обсудили в апреле в Будапеште на консультациях министров иностранных дел Казахстана и Венгрии.",
+        Event("ministerial_meeting", HELD, "2026-04", "HU", "HU KZ"),
+    ),
+    _e(
+        "preparing for another gathering, discussed at one held",
+        "ru",
+        "Программу предстоящего визита министры иностранных дел Казахстана и Венгрии обсудили в апреле на переговорах в Будапеште.",
+        Event("ministerial_meeting", HELD, "2026-04", "HU", "HU KZ"),
+    ),
+    _e(
+        "preparing for another gathering, discussed at one held",
+        "en",
+        "Preparations for the session were discussed in April in Budapest at consultations of the foreign ministers of Kazakhstan and Hungary.",
+        Event("ministerial_meeting", HELD, "2026-04", "HU", "HU KZ"),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -903,6 +927,7 @@ def main() -> None:
             "expected in": EXPECTED_IN,
             "held and next": HELD_AND_NEXT,
             "at a signing to come": AT_A_SIGNING_TO_COME,
+            "prepared at a held one": PREPARED_AT_A_HELD_ONE,
             "one speaker talks": ONE_SPEAKER_TALKS,
             "forum during the visit": FORUM_DURING_THE_VISIT,
         },

@@ -1630,6 +1630,33 @@ MORE_HEADS: tuple[Wording, ...] = (
 )
 
 
+# A facility told by a word in "-ed" after an article ("a refrigerated warehouse", "a gas-fired power
+# plant"), which says what it is and stays in its name; and one being finished ("достраивает").
+DESCRIBED_IN_ED: tuple[Wording, ...] = (
+    _w(
+        "a facility described by a word in -ed",
+        "en",
+        "Kazakhstan and Hungary held talks. A Hungarian dairy group is expanding a refrigerated warehouse "
+        "in Almaty.",
+        ("Refrigerated warehouse in Almaty", "other", "expanding"),
+    ),
+    _w(
+        "a facility described by a word in -ed",
+        "en",
+        "Kazakhstan and Hungary held talks. A Hungarian utility is building a gas-fired power plant near "
+        "Karaganda.",
+        ("Gas-fired power plant near Karaganda", "other", "under_construction"),
+    ),
+    _w(
+        "a facility being finished",
+        "ru",
+        "Казахстан и Венгрия провели переговоры. Венгерская компания достраивает под Карагандой цементный "
+        "завод.",
+        ("Цементный завод под Карагандой", "other", "under_construction"),
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Outcome:
     wording: Wording
@@ -1710,6 +1737,7 @@ def main() -> None:
             "named": NAMED,
             "placed": PLACED,
             "more heads": MORE_HEADS,
+            "described in -ed": DESCRIBED_IN_ED,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -16,6 +16,7 @@ from bench.extraction_agreement_wordings import (
     SECTORS_TOLD,
     SIGNED_AT_THE_TALKS,
     SIGNED_UNSAID,
+    SIGNING_EXPECTED,
     judge,
 )
 from bench.extraction_wordings import Wording
@@ -43,7 +44,8 @@ KNOWN_FAILING = {
         + RECALLED
         + PREPARED
         + SIGNED_UNSAID
-        + PREPARED_FOR_A_SESSION_TOLD_APART,
+        + PREPARED_FOR_A_SESSION_TOLD_APART
+        + SIGNING_EXPECTED,
         KNOWN_FAILING,
     ),
 )

@@ -7,6 +7,7 @@ import pytest
 
 from bench.extraction_wordings import (
     BETWEEN,
+    DESCRIBED_IN_ED,
     FRESH,
     INTENDED,
     MORE,
@@ -30,7 +31,8 @@ KNOWN_FAILING = {
 @pytest.mark.parametrize(
     "wording",
     catalogue_params(
-        WORDINGS + FRESH + MORE + MORE_2 + INTENDED + BETWEEN + NAMED + PLACED + MORE_HEADS, KNOWN_FAILING
+        WORDINGS + FRESH + MORE + MORE_2 + INTENDED + BETWEEN + NAMED + PLACED + MORE_HEADS + DESCRIBED_IN_ED,
+        KNOWN_FAILING,
     ),
 )
 def test_each_kind_of_wording_names_its_project(wording: Wording) -> None:

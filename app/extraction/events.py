@@ -138,6 +138,9 @@ def _near(sentence: Sentence, trigger: Mention[str]) -> list[Token]:
 # Cues of preparing that name what is prepared after them: "the ministers met and discussed
 # preparations for the visit" announces the visit, not the meeting told before the cue.
 _PREPARED_FOR = {"preparations for", "preparing for", "подготовка к"}
+# Cues that announce the gathering named right after them ("подготовку к саммиту", "the upcoming
+# visit"), so not another one the clause tells as held ("…обсудили в мае на консультациях").
+_ANNOUNCING_THE_NEXT = _PREPARED_FOR | {"предстоящий", "upcoming", "forthcoming"}
 
 # A signing still to come told before the gathering it is to take place at, in the same sentence
 # ("is to be signed there in July, during the ninth session of …", "подписать в ходе заседания").
@@ -156,11 +159,34 @@ def _status(reading: Reading, tokens: Sequence[Token], trigger: Mention[str] | N
     planned = reading.cues("PLANNED", tokens)
     if trigger is not None:
         planned = [cue for cue in planned if not (cue.value in _PREPARED_FOR and cue.start > trigger.start)]
+        planned = [cue for cue in planned if not _announces_another(cue, tokens, trigger)]
     if planned or reading.future_tense(tokens):
         return "planned"
     if to_hold(tokens):
         return "planned"
     return "held"
+
+
+_GATHERING_WORD = re.compile(
+    r"(?:заседани|встреч|визит|саммит|сесси|форум|переговор|консультаци|session|meeting|visit|summit"
+    r"|forum|talks|consultations)\w*",
+    re.IGNORECASE,
+)
+
+
+def _announces_another(cue: Mention[str], tokens: Sequence[Token], trigger: Mention[str]) -> bool:
+    """Whether a cue of a gathering to come is about another gathering named right after it, before
+    the trigger whose status is read."""
+    if cue.value not in _ANNOUNCING_THE_NEXT or cue.start > trigger.start:
+        return False
+    after = [t for t in tokens if t.start >= cue.end][:2]
+    # a few words on, the gathering named is still the trigger's ("на предстоящем заседании
+    # межправительственной комиссии"); further, another one ("…обсудили в апреле на консультациях")
+    between = [t for t in tokens if t.start < trigger.start]
+    return any(
+        _GATHERING_WORD.fullmatch(t.text) and len([u for u in between if u.start > t.start]) > 3
+        for t in after
+    )
 
 
 def _event_triggers(reading: Reading, facts: SentenceFacts) -> list[Mention[str]]:
@@ -963,7 +989,7 @@ def _events(
     if (
         several
         and status == "held"
-        and _status(reading, [t for t in tokens[: trigger.last] if t.start >= own]) == "planned"
+        and _status(reading, [t for t in tokens[: trigger.last] if t.start >= own], trigger) == "planned"
     ):
         # "agreed to hold consultations in the autumn and a business forum in October": each
         # gathering of a list the sentence announces is announced

@@ -550,13 +550,22 @@ def _en_placed_before(tokens: list[Token], start: int, last: int, kind: str) -> 
     return Facility(_kind(kind, name), name, begin, last, last - 1, range(begin, start))
 
 
-def _en_describing(token: Token) -> bool:
+def _en_describing(token: Token, after: Token | None = None) -> bool:
+    """Whether a word before a facility's head says what it is; a word in "-ed" only after an
+    article ("a refrigerated warehouse", "a gas-fired power plant"), where it is no verb."""
     word = token.text
     return (
         _EN_WORD.fullmatch(word) is not None
         and word not in _EN_NOT_DESCRIBING
-        and (not word.endswith(("ing", "ed")) or word in _EN_ING_NOUNS)
+        and (
+            not word.endswith(("ing", "ed"))
+            or word in _EN_ING_NOUNS
+            or (word.endswith("ed") and after is not None and after.text.lower() in _EN_ARTICLES)
+        )
     )
+
+
+_EN_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _english(tokens: list[Token], first: int, last: int, kind: str) -> Facility | None:
@@ -566,7 +575,7 @@ def _english(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
     start = first
     while (
         start > 0
-        and _en_describing(tokens[start - 1])
+        and _en_describing(tokens[start - 1], tokens[start - 2] if start > 1 else None)
         and not (start > 1 and (tokens[start - 2].text[:1].isdigit() or tokens[start - 2].text in "-$"))
     ):
         start -= 1  # not "200-megawatt", "$150 million": a measure, not what it is

@@ -1149,6 +1149,8 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "are expected in",
         "being prepared",
         "prepared for signing",
+        # "officials expect ten documents to be signed during the visit": a signing to come
+        "to be signed",
         "are preparing",
         "is preparing",
         "to sign",
@@ -1509,6 +1511,9 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
 PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
     "ru": (
         ("строиться", "under_construction"),
+        # "достраивает завод": finishing what is being built
+        ("достраивать", "under_construction"),
+        ("достраиваться", "under_construction"),
         ("строить", "under_construction"),
         ("создание", "planned"),
         ("создать", "planned"),
