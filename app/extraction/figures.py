@@ -1279,8 +1279,9 @@ def _signed_rate(text: str, amount: Amount) -> str | None:
     return None if found is None else "+" if found.group(1) == "+" else "-"
 
 
-# "doubled", "nearly tripled": the verb that told the ratio tells the rise
-_FOLD = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled)\b", re.IGNORECASE)
+# "doubled", "nearly tripled", "double the figure of a year earlier": the word that told the ratio
+# tells the rise
+_FOLD = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled|double|triple|treble|twice)\b", re.IGNORECASE)
 _A_LITTLE_MORE = re.compile(r"\sс\s+небольшим\s", re.IGNORECASE)
 _NEW_CLAUSE = {"а", "но", "и", "while", "whereas", "but", "and"}
 _CONTRASTING = {"а", "но", "while", "whereas", "but"}
