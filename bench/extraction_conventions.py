@@ -613,6 +613,60 @@ WORDINGS += (
 )
 
 
+# Written (2026-12-05) after holdout-26's price per tonne proposed as the value of the goods' exports.
+UNIT_PRICE = "a unit's price (the average price of a tonne…) is not a trade figure"
+WORDINGS += (
+    _w(
+        UNIT_PRICE,
+        "en",
+        "The average price of a tonne of Latvian peat shipped to Georgia was EUR 140 last year.",
+        ("trade_figure", None),
+    ),
+    _w(
+        UNIT_PRICE,
+        "ru",
+        "Средняя экспортная цена тонны таджикского хлопка, проданного в Латвию, составила 1 950 долларов.",
+        ("trade_figure", None),
+    ),
+    _w(
+        UNIT_PRICE,
+        "ru",
+        "Цена вопроса немалая: экспорт Латвии в Таджикистан в 2025 году составил 3,2 млн евро.",
+        ("trade_figure", {"indicator": "exports", "value": 3_200_000}),
+    ),
+)
+
+
+# Written (2026-12-05) after holdout-26's numbered release item dated by the month the item before
+# it compared against.
+NUMBERED_ITEM = "a release's numbered item with no period: the release's period"
+WORDINGS += (
+    _w(
+        NUMBERED_ITEM,
+        "ru",
+        "1. Товарооборот Армении с Латвией за январь — июнь 2026 года составил 24,6 млн долларов США.\n\n"
+        "2. В июне товарооборот составил 4,1 млн долларов США против 3,8 млн долларов США в мае.\n\n"
+        "3. Основной статьёй экспорта оставался коньяк: в Латвию отгружено 310 тыс. литров на сумму "
+        "2,2 млн долларов США.",
+        ("trade_figure", {"value": 2_200_000, "period": "2026-01/2026-06"}),
+    ),
+)
+
+
+# Written (2026-12-05) after holdout-26's "put last year's figure higher, at …" dated by the period before.
+LAST_YEARS_FIGURE = "data that put last year's figure at an amount: the figure is of last year"
+WORDINGS += (
+    _w(
+        LAST_YEARS_FIGURE,
+        "en",
+        "Trade between Georgia and Latvia came to USD 21 million in January-June 2026, according to "
+        "Georgian statistics. Latvian statistics put last year's figure at EUR 30 million.",
+        ("trade_figure", {"value": 21_000_000, "period": "2026-01/2026-06"}),
+        ("trade_figure", {"value": 30_000_000, "period": "2025"}),
+    ),
+)
+
+
 def _same(name: str, want: Any, got: Any) -> bool:
     if name in {"sectors", "countries"}:
         return set(want) == set(got or [])
