@@ -432,7 +432,16 @@ def bare_amounts(text: str, offset: int, language: str) -> list[Amount]:
     return found
 
 
-_TIMES_WORDS = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "twice": 2}
+_TIMES_WORDS = {
+    "вдвое": 2,
+    "втрое": 3,
+    "вчетверо": 4,
+    "впятеро": 5,
+    "twice": 2,
+    "double": 2,
+    "triple": 3,
+    "treble": 3,
+}
 _FOLD_WORDS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
 _FRACTIONS = {
     "half": 50,
@@ -453,7 +462,9 @@ _FRACTIONS = {
 }
 _RATIO = re.compile(
     rf"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?|(?<![\w-]){_WORDS})\s*(?:раз(?:а)?\b|times\b|-fold\b)"
-    r"|\b(?P<word>вдвое|втрое|вчетверо|впятеро|doubled|tripled|trebled|quadrupled)\b"
+    # "nearly double the figure of a year earlier": a multiple of the base named after it
+    r"|\b(?P<word>вдвое|втрое|вчетверо|впятеро|doubled|tripled|trebled|quadrupled"
+    r"|(?<!to\s)(?:double|triple|treble|twice)(?=\s+the\s+(?:figure|level|value|volume|amount|total)\b))\b"
     # "by more than a fifth", "примерно на одну пятую", "прибавив почти треть"
     r"|(?:\bby\s+|\bна\s+|\bприбави\w*\s+|\badded\s+|\b(?:rise|increase|growth|gain|jump)\s+of\s+)(?:\w+\s+){0,2}?"
     r"(?P<part>(?:(?:a|one)\s+)?(?:half|third|quarter|fifth|sixth|tenth)"

@@ -888,6 +888,20 @@ def _paragraph_year(reading: Reading, facts: SentenceFacts) -> int | None:
     return year
 
 
+_NUMBERED_ITEM = re.compile(r"\d{1,2}\.\s")
+
+# A sentence whose subject is a price (a unit's price, not a sum traded), and the words that would
+# make the amount a flow of trade after all.
+_PRICE_SUBJECT = re.compile(
+    r"^\W*(?:\d+\.\s*)?(?:the\s+)?(?:(?:average|mean)\s+|средн\w+\s+)?(?:(?:export|import|экспортн\w+|импортн\w+)\s+)?"
+    r"(?:price|цена)\b",
+    re.IGNORECASE,
+)
+_FLOW_WORD = re.compile(
+    r"\b(?:экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*|exports?|imports?|trade|turnover)\b", re.IGNORECASE
+)
+
+
 def _tokens_between(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
     return [t for t in tokens if start <= t.start and t.end <= end]
 
@@ -923,6 +937,10 @@ def _figure(
         return None, 0  # "an increase of USD 105.2 million", "вырос на 105 млн": a change, not a level
     if reading.cues("TRADE_BALANCE", whole_before[-12:]):
         return None, 0
+    if _PRICE_SUBJECT.match(sentence.text) and not _FLOW_WORD.search(
+        reading.document.text[sentence.start : amount.start]
+    ):
+        return None, 0  # "The average price of a tonne of tea shipped to Poland was USD 2,900": a price
     following = _tokens_between(tokens, amount.end, next_start)[:6]  # "…of copper ore to all destinations"
     if _not_pair(reading, whole_before[-12:], facts) or _not_pair(reading, following, facts):
         return None, 0  # one country's trade with the world or with a group of countries
@@ -1120,6 +1138,14 @@ def _figure(
             # A paragraph that names no period goes on with the one before it ("По данным
             # ведомства, импорт из КНР достиг…" after a lead that stated the year).
             carried_here = last_period.get(sentence.paragraph - 1)
+            if (
+                carried_here is not None
+                and _NUMBERED_ITEM.match(reading.document.text, sentence.start)
+                and _FIRST in last_period
+            ):
+                # a release's numbered item that names no period is of the release's period, not
+                # of the month or quarter the item before it singled out
+                carried_here = last_period[_FIRST]
         if (
             carried_here is None
             and not _points_at_a_period(reading, periods)
@@ -1279,8 +1305,9 @@ def _signed_rate(text: str, amount: Amount) -> str | None:
     return None if found is None else "+" if found.group(1) == "+" else "-"
 
 
-# "doubled", "nearly tripled": the verb that told the ratio tells the rise
-_FOLD = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled)\b", re.IGNORECASE)
+# "doubled", "nearly tripled", "double the figure of a year earlier": the word that told the ratio
+# tells the rise
+_FOLD = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled|double|triple|treble|twice)\b", re.IGNORECASE)
 _A_LITTLE_MORE = re.compile(r"\sс\s+небольшим\s", re.IGNORECASE)
 _NEW_CLAUSE = {"а", "но", "и", "while", "whereas", "but", "and"}
 _CONTRASTING = {"а", "но", "while", "whereas", "but"}

@@ -299,7 +299,9 @@ _SAME_PERIOD = re.compile(
     r"(?:the\s+)?same\s+[a-z]+\s+months\s+(?:of|in)\s+(?:(?:the\s+)?(?:last|previous)\s+year|(?:19|20)\d{2}\b)|"
     r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|год\s+назад|прошлогодн\w+"
     r"|a\s+year\s+(?:earlier|ago|before(?=\s*[.,;)]))|the\s+year\s+before(?=\s*[.,;)])|"
-    r"(?:показател\w+|уров\w+)\s+(?:прошлого|предыдущего)\s+года|(?:last|the\s+previous)\s+year's\s+(?:level|figure)",
+    r"(?:показател\w+|уров\w+)\s+(?:прошлого|предыдущего)\s+года"
+    # "up 8% on last year's figure" is the base; "Latvian data put last year's figure at…" is the figure's own
+    r"|(?<!\bput\s)(?<!\bputs\s)(?<!\brevised\s)(?:last|the\s+previous)\s+year's\s+(?:level|figure)",
     re.IGNORECASE,
 )
 
