@@ -444,16 +444,11 @@ async def test_a_read_on_a_pooled_connection_names_the_data_version_of_its_reque
         engine.dispose()
 
 
-@postgresql_only
-@pytest.mark.anyio
-async def test_a_list_page_reads_the_data_version_in_its_own_statement(
-    empty_database: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """On PostgreSQL a list page reads the data version's number beside its rows: one statement a
-    page. A page built at a version the data has since left is built again at the new one."""
+def _statements_sent(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The statements psycopg's cursors execute from now on, in order (PostgreSQL's round trips)."""
     import psycopg
 
-    sent = []
+    sent: list[Any] = []
     execute = psycopg.Cursor.execute
 
     def counted(cursor: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
@@ -461,6 +456,17 @@ async def test_a_list_page_reads_the_data_version_in_its_own_statement(
         return execute(cursor, query, *args, **kwargs)
 
     monkeypatch.setattr(psycopg.Cursor, "execute", counted)
+    return sent
+
+
+@postgresql_only
+@pytest.mark.anyio
+async def test_a_list_page_reads_the_data_version_in_its_own_statement(
+    empty_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL a list page reads the data version's number beside its rows: one statement a
+    page. A page built at a version the data has since left is built again at the new one."""
+    sent = _statements_sent(monkeypatch)
     copy_template(empty_database, "seeded")
     settings = settings_for(empty_database.url, response_cache_mb=0, db_pool_size=1, db_max_overflow=0)
     engine = make_engine(empty_database.url)
@@ -510,16 +516,7 @@ async def test_search_and_lists_with_floats_read_in_one_statement(
     """On PostgreSQL a search page, a page of events or projects and a trade series are one statement
     too, the data version's number read in it; after a change made elsewhere, built again at the new
     version."""
-    import psycopg
-
-    sent = []
-    execute = psycopg.Cursor.execute
-
-    def counted(cursor: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
-        sent.append(query)
-        return execute(cursor, query, *args, **kwargs)
-
-    monkeypatch.setattr(psycopg.Cursor, "execute", counted)
+    sent = _statements_sent(monkeypatch)
     copy_template(empty_database, "seeded")
     settings = settings_for(empty_database.url, response_cache_mb=0, db_pool_size=1, db_max_overflow=0)
     engine = make_engine(empty_database.url)
