@@ -92,17 +92,17 @@ def pair(
         clause = [m for m in countries if opened is not None and m.start >= opened]
         if len({m.value.code for m in clause}) >= 2:
             countries = clause  # "на Германию приходится треть…, а товарооборот Словакии с Польшей…"
-        pair = reading.main_pair
+        main_pair = reading.main_pair
         if (
             len(clause) == 1
             and indicator != "trade_turnover"
             and _owner(facts.sentence.tokens, clause[0])
-            and len(pair) == 2
-            and clause[0].value.code in pair
+            and len(main_pair) == 2
+            and clause[0].value.code in main_pair
         ):
             # "…, а венгерский экспорт в республику вырос вдвое": the clause's own side, to the other
             owner = clause[0].value.code
-            return (owner, pair[1] if pair[0] == owner else pair[0]), True
+            return (owner, main_pair[1] if main_pair[0] == owner else main_pair[0]), True
     countries = [m for m in countries if not _a_source(facts.sentence.tokens, m)]
     reporter, partner = roles(facts.sentence.tokens, countries, indicator, cue_end, segment_start)
     told_before = amount_end is None or any(
@@ -133,21 +133,21 @@ def pair(
         return last_pairs[indicator], True
     if reporter is None and partner is None and indicator in {"exports", "imports"} and home is not None:
         # "экспорт — 97,3 млн долл. США" in a release on Uzbekistan's trade with Poland: its side's
-        pair = reading.main_pair
-        if len(pair) == 2 and home in pair:
-            return (home, pair[1] if pair[0] == home else pair[0]), True
+        main_pair = reading.main_pair
+        if len(main_pair) == 2 and home in main_pair:
+            return (home, main_pair[1] if main_pair[0] == home else main_pair[0]), True
     if reporter is None and partner is None and indicator != "trade_turnover":
         return None  # exports, imports and transit of countries the text does not name here
     if reporter is None or partner is None:
         from_context = True
-        pair = reading.main_pair
-        if len(pair) == 2:
+        main_pair = reading.main_pair
+        if len(main_pair) == 2:
             if reporter is None and partner is None:
-                reporter, partner = pair
+                reporter, partner = main_pair
             elif reporter is None:
-                reporter = pair[0] if pair[0] != partner else pair[1]
+                reporter = main_pair[0] if main_pair[0] != partner else main_pair[1]
             elif partner is None:
-                partner = pair[0] if pair[0] != reporter else pair[1]
+                partner = main_pair[0] if main_pair[0] != reporter else main_pair[1]
     if reporter is None or partner is None or reporter == partner:
         return None
     return (reporter, partner), from_context
@@ -156,11 +156,11 @@ def pair(
 def home_reporter(reading: Reading, proposals: Sequence[Proposal]) -> str | None:
     """The side of the story's pair the text reports for: the reporter of most of its figures of
     that pair so far (a statistics office's country, the exporter a ministry speaks for)."""
-    pair = set(reading.main_pair)
+    main_pair = set(reading.main_pair)
     reporters = [
         p.body["reporter"]
         for p in proposals
-        if p.kind == "trade_figure" and {p.body["reporter"], p.body["partner"]} == pair
+        if p.kind == "trade_figure" and {p.body["reporter"], p.body["partner"]} == main_pair
     ]
     if not reporters:
         return None
