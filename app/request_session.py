@@ -3,6 +3,7 @@ only place that commits or rolls back. Apart from app.db, which the command line
 sessions: a `bilateral` command serves nothing, so it does not import the web framework."""
 
 from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Annotated, Any
 
 import anyio
@@ -73,8 +74,8 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
                 session.rollback()  # a failed commit leaves the transaction open: end it here
                 raise
         finally:
-            # A read that never began a transaction (a record read in the loop, without it) holds
-            # no connection and no rows: closing it would only make a fresh identity map.
+            # A read that never began a transaction holds no connection and no rows: closing it
+            # would only make a fresh identity map.
             if not read or session.in_transaction():
                 session.close()
 
@@ -105,12 +106,33 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
-def reads_in_loop(request: Request, session: Session) -> Any | None:
-    """The app's reads in the event loop, for a read whose session is the app's own (bound to the
-    engine, or on PostgreSQL to its autocommit form; a test's session, bound to a connection of its
-    own, is not: its reads must see that connection's transaction)."""
-    state = request.app.state
-    reads = getattr(state, "loop_reads", None)
-    if reads is None or (session.bind is not state.autocommit_engine and session.bind is not state.engine):
-        return None
-    return reads
+_opened = asynccontextmanager(get_session)
+
+
+class SessionOnDemand:
+    """A read's session, opened only if the read needs it (`open`): a record read in the event loop
+    (`loop_reads`) does not, and pays neither for making the session nor for ending it."""
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+
+    def loop_reads(self) -> Any | None:
+        """The app's reads in the event loop, where the app's sessions are its own (bound to its
+        engine); None where they are bound elsewhere (a test's, to a connection of its own, whose
+        transaction its reads must see) or the app has none."""
+        state = self.request.app.state
+        reads = getattr(state, "loop_reads", None)
+        if reads is None or state.sessionmaker.kw.get("bind") is not state.engine:
+            return None
+        return reads
+
+    def open(self) -> AbstractAsyncContextManager[Session]:
+        """The request's session as `SessionDep` gives it, ended when the `async with` block ends."""
+        return _opened(self.request)
+
+
+async def session_on_demand(request: Request) -> SessionOnDemand:
+    return SessionOnDemand(request)
+
+
+SessionOnDemandDep = Annotated[SessionOnDemand, Depends(session_on_demand)]

@@ -22,7 +22,7 @@ from app.common.language import Language, negotiate
 from app.common.listing import Listing
 from app.errors import problem_response
 from app.openapi import DATA_HEADERS, header_refs
-from app.request_session import reads_in_loop
+from app.request_session import SessionOnDemand
 
 RecordId = Annotated[str, Path(description="The record's id, as `id` in its lists.")]
 
@@ -154,29 +154,30 @@ def link_next(response: Response, request: Request, next_cursor: str | None) -> 
 
 async def detail_response(
     request: Request,
-    session: Session,
+    session: SessionOnDemand,
     listing: Listing[Any],
     record_id: str,
     params: Any,
     schema: type[BaseModel],
 ) -> Response:
     """One record's answer, in the event loop, by one statement (the record and the data version) on
-    a connection of the worker's own, not the session's (`request_session.reads_in_loop`): on SQLite a
-    record by its key is a few index lookups in a local file, cheaper than the trip to a handler
+    a connection of the worker's own (`SessionOnDemand.loop_reads`), with no session opened: on SQLite
+    a record by its key is a few index lookups in a local file, cheaper than the trip to a handler
     thread and back; on PostgreSQL the connection waits without holding the loop up. What that cannot
     answer (no such record, `include=`, `as_of=`) goes through the session: on SQLite in the loop
     too, on PostgreSQL in a handler thread, where a plain endpoint runs."""
-    reads = reads_in_loop(request, session)
+    reads = session.loop_reads()
     if reads is not None and listing.reads_rows(params):
         lang = negotiate(params.lang, request.headers.get("accept-language"))
         found = await listing.read_item(reads, record_id, lang, getattr(params, "fields", []))
         if found is not None:
             item, version, data_version = found
             return record_response(item, version, lang, data_version)
-    answer = partial(_detail_response, request, session, listing, record_id, params, schema)
-    if session.get_bind().dialect.name == "sqlite":
-        return answer()
-    return await run_in_threadpool(answer)
+    async with session.open() as opened:
+        answer = partial(_detail_response, request, opened, listing, record_id, params, schema)
+        if opened.get_bind().dialect.name == "sqlite":
+            return answer()
+        return await run_in_threadpool(answer)
 
 
 def _detail_response(
