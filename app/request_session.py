@@ -2,17 +2,20 @@
 only place that commits or rolls back. Apart from app.db, which the command line uses for its own
 sessions: a `bilateral` command serves nothing, so it does not import the web framework."""
 
-from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Annotated, Any
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Annotated, Any, TypeVar
 
 import anyio
 import anyio.to_thread
 from fastapi import Depends, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from app.db import READ_ONLY, WriteTurnTimeout, for_writes, lock_wait_ms
+
+T = TypeVar("T")
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
@@ -110,7 +113,7 @@ _opened = asynccontextmanager(get_session)
 
 
 class SessionOnDemand:
-    """A read's session, opened only if the read needs it (`open`): a record read in the event loop
+    """A read's session, opened only if the read needs it (`run`): a read in the event loop
     (`loop_reads`) does not, and pays neither for making the session nor for ending it."""
 
     def __init__(self, request: Request) -> None:
@@ -126,9 +129,14 @@ class SessionOnDemand:
             return None
         return reads
 
-    def open(self) -> AbstractAsyncContextManager[Session]:
-        """The request's session as `SessionDep` gives it, ended when the `async with` block ends."""
-        return _opened(self.request)
+    async def run(self, read: Callable[[Session], T]) -> T:
+        """`read(session)` in the request's session, opened for it and ended after it as `SessionDep`
+        ends one: on SQLite in the event loop (a local file), elsewhere in a handler thread, where a
+        plain endpoint runs."""
+        async with _opened(self.request) as session:
+            if session.get_bind().dialect.name == "sqlite":
+                return read(session)
+            return await run_in_threadpool(read, session)
 
 
 async def session_on_demand(request: Request) -> SessionOnDemand:

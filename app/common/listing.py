@@ -64,12 +64,11 @@ class Listing(Generic[M]):
 
     def reads_rows(self, params: Any) -> bool:
         # The row reader counts support over every citation: a read as of a day goes through the ORM,
-        # whose loader criteria (`filters.read_as_of`) keep that day's sources only.
-        return (
-            self.reader is not None
-            and not getattr(params, "include", None)
-            and getattr(params, "as_of", None) is None
-        )
+        # whose loader criteria (`filters.read_as_of`) keep that day's sources only. The parameters'
+        # values read from their dictionary: `getattr` on a model without the field (most have no
+        # `include`) would look for it by a raised and caught AttributeError.
+        given = vars(params)
+        return self.reader is not None and not given.get("include") and given.get("as_of") is None
 
     def options(self, include: Sequence[str] = ()) -> list[LoaderOption]:
         return [*self.load, *(option for name in include for option in self.includes[name])]
