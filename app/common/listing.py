@@ -3,7 +3,6 @@ one page, the total, facet counts, every row for an export, one record with its 
 
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Generic, TypeVar
@@ -210,13 +209,19 @@ class Listing(Generic[M]):
         410, told apart by `get_item`)."""
         assert self.reader is not None
         plan = self.reader.plan(lang, fields, reads.dialect.name)
-        # The record and its relations read apart, as of one moment; one statement alone is a moment.
-        with reads.snapshot() if plan.fetched else nullcontext():
-            rows = await reads.rows(plan.by_id_at_version, {"record_id": self.normalize_id(record_id)})
-            if not rows:
-                return None
-            *record, number, changed_at = rows[0]
-            [item] = await plan.items_in_loop(reads, [record], to_json=True)
+        if plan.fetched:  # the record and its relations read apart, as of one moment
+            with reads.snapshot():
+                return await self._read_item(reads, plan, record_id)
+        return await self._read_item(reads, plan, record_id)  # one statement alone is a moment
+
+    async def _read_item(
+        self, reads: Any, plan: Plan, record_id: str
+    ) -> tuple[Item, int | None, Version] | None:
+        rows = await reads.rows(plan.by_id_at_version, {"record_id": self.normalize_id(record_id)})
+        if not rows:
+            return None
+        *record, number, changed_at = rows[0]
+        [item] = await plan.items_in_loop(reads, [record], to_json=True)
         version = None if plan.version_at is None else record[plan.version_at]
         return item, version, version_of(number, changed_at)
 
