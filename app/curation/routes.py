@@ -183,6 +183,8 @@ async def read_record_revisions(
 async def _page_in_loop(
     reads: Any, record_type: str, record_id: str, limit: int, cursor: str | None
 ) -> dict[str, Any] | None:
+    """A page of the record's revisions in one statement; None for an empty page or a cursor that
+    does not decode."""
     revisions_of = f"{record_type}/{record_id}/revisions"
     values: dict[str, Any] = {"record_type": record_type, "record_id": record_id, "limit": limit + 1}
     statement = _FIRST_PAGE
