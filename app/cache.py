@@ -349,7 +349,8 @@ class _Probe:
 
 async def _send(entry: Entry, request: Headers, send: Send) -> None:
     headers = MutableHeaders(raw=list(entry.headers))  # a copy: outer middleware adds to it
-    if not_modified(entry.tag, headers.get("last-modified"), request):
+    if_none_match, if_modified_since = request.get("if-none-match"), request.get("if-modified-since")
+    if not_modified(entry.tag, headers.get("last-modified"), if_none_match, if_modified_since):
         await send_not_modified(headers, send)
         return
     await send({"type": "http.response.start", "status": 200, "headers": headers.raw})

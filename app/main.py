@@ -38,7 +38,7 @@ from app.observability import router as observability_router
 from app.projects.router import router as projects_router
 from app.reference import router as reference
 from app.relations.router import router as relations_router
-from app.request_session import get_session
+from app.request_session import get_session, session_on_demand
 from app.search.router import router as search_router
 from app.sources.router import router as sources_router
 from app.trade.router import router as trade_router
@@ -348,7 +348,7 @@ def _if_match_header(operation: dict[str, Any]) -> str | None:
 
 
 def _uses_database(route: Any) -> bool:
-    return any(call is get_session for call in _dependency_calls(route))
+    return any(call in (get_session, session_on_demand) for call in _dependency_calls(route))
 
 
 def _dependency_calls(route: Any) -> Iterator[Any]:

@@ -190,7 +190,6 @@ class ConditionalGet:
         if scope["type"] != "http" or scope["method"] != "GET":
             await self.app(scope, receive, send)
             return
-        request_headers = Headers(scope=scope)
         start: Message | None = None
         chunks: list[bytes] = []
         passthrough = False
@@ -209,13 +208,16 @@ class ConditionalGet:
             chunks.append(message.get("body", b""))
             if not message.get("more_body", False):
                 assert start is not None
-                await self._finish(start, b"".join(chunks), request_headers, scope["path"], send)
+                await self._finish(start, b"".join(chunks), scope["headers"], scope["path"], send)
 
         await self.app(scope, receive, capture)
 
-    async def _finish(self, start: Message, body: bytes, request: Headers, path: str, send: Send) -> None:
+    async def _finish(
+        self, start: Message, body: bytes, request: list[tuple[bytes, bytes]], path: str, send: Send
+    ) -> None:
         # The response's headers read in one pass over the raw list, not a `MutableHeaders` scanned
-        # once for each; it has no ETag (one that has passes through).
+        # once for each; it has no ETag (one that has passes through). The request's by `raw_header`:
+        # most requests send none of them, which `Headers` would look for by a raised KeyError each.
         raw = list(start["headers"])
         first: dict[bytes, bytes] = {}
         for name, value in raw:
@@ -227,13 +229,18 @@ class ConditionalGet:
             policy = b"no-store" if path in ("/healthz", "/readyz") else b"public, max-age=300"
             raw.append((b"cache-control", policy))
         last_modified = first.get(b"last-modified")
-        if not_modified(tag, last_modified.decode("latin-1") if last_modified is not None else None, request):
+        if not_modified(
+            tag,
+            last_modified.decode("latin-1") if last_modified is not None else None,
+            raw_header(request, b"if-none-match"),
+            raw_header(request, b"if-modified-since"),
+        ):
             await send_not_modified(MutableHeaders(raw=raw), send)
             return
         content_type = first.get(b"content-type", b"").decode("latin-1")
         if (
             len(body) >= GZIP_MINIMUM
-            and "gzip" in request.get("accept-encoding", "")
+            and "gzip" in (raw_header(request, b"accept-encoding") or "")
             and content_type.startswith(COMPRESSIBLE)
         ):
             body = gzip.compress(body, compresslevel=6, mtime=0)  # mtime=0: same bytes every time

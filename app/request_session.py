@@ -2,16 +2,20 @@
 only place that commits or rolls back. Apart from app.db, which the command line uses for its own
 sessions: a `bilateral` command serves nothing, so it does not import the web framework."""
 
-from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Annotated, Any, TypeVar
 
 import anyio
 import anyio.to_thread
 from fastapi import Depends, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from app.db import READ_ONLY, WriteTurnTimeout, for_writes, lock_wait_ms
+
+T = TypeVar("T")
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
@@ -73,8 +77,8 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
                 session.rollback()  # a failed commit leaves the transaction open: end it here
                 raise
         finally:
-            # A read that never began a transaction (a record read in the loop, without it) holds
-            # no connection and no rows: closing it would only make a fresh identity map.
+            # A read that never began a transaction holds no connection and no rows: closing it
+            # would only make a fresh identity map.
             if not read or session.in_transaction():
                 session.close()
 
@@ -105,12 +109,38 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
-def reads_in_loop(request: Request, session: Session) -> Any | None:
-    """The app's reads in the event loop, for a read whose session is the app's own (bound to the
-    engine, or on PostgreSQL to its autocommit form; a test's session, bound to a connection of its
-    own, is not: its reads must see that connection's transaction)."""
-    state = request.app.state
-    reads = getattr(state, "loop_reads", None)
-    if reads is None or (session.bind is not state.autocommit_engine and session.bind is not state.engine):
-        return None
-    return reads
+_opened = asynccontextmanager(get_session)
+
+
+class SessionOnDemand:
+    """A read's session, opened only if the read needs it (`run`): a read in the event loop
+    (`loop_reads`) does not, and pays neither for making the session nor for ending it."""
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+
+    def loop_reads(self) -> Any | None:
+        """The app's reads in the event loop, where the app's sessions are its own (bound to its
+        engine); None where they are bound elsewhere (a test's, to a connection of its own, whose
+        transaction its reads must see) or the app has none."""
+        state = self.request.app.state
+        reads = getattr(state, "loop_reads", None)
+        if reads is None or state.sessionmaker.kw.get("bind") is not state.engine:
+            return None
+        return reads
+
+    async def run(self, read: Callable[[Session], T]) -> T:
+        """`read(session)` in the request's session, opened for it and ended after it as `SessionDep`
+        ends one: on SQLite in the event loop (a local file), elsewhere in a handler thread, where a
+        plain endpoint runs."""
+        async with _opened(self.request) as session:
+            if session.get_bind().dialect.name == "sqlite":
+                return read(session)
+            return await run_in_threadpool(read, session)
+
+
+async def session_on_demand(request: Request) -> SessionOnDemand:
+    return SessionOnDemand(request)
+
+
+SessionOnDemandDep = Annotated[SessionOnDemand, Depends(session_on_demand)]

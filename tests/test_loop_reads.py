@@ -10,11 +10,13 @@ from typing import Any
 
 import anyio
 import httpx
+import orjson
 import pytest
 from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from app.cache import VERSION
+from app.common.pagination import encode_cursor
 from app.db import make_engine
 from app.models import (
     Agreement,
@@ -23,6 +25,8 @@ from app.models import (
     Event,
     EventCode,
     InfrastructureProject,
+    Revision,
+    RevisionAction,
     TradeFigure,
 )
 from tests.conftest import Database
@@ -74,17 +78,17 @@ def record_variants(paths: list[str]) -> list[str]:
 
 
 def in_threads(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """What `detail_response` hands to a handler thread, recorded."""
-    import app.common.api as api
+    """What a read hands to a handler thread with its session (`SessionOnDemand.run`), recorded."""
+    import app.request_session as request_session
 
     handed: list[Any] = []
-    original = api.run_in_threadpool
+    original = request_session.run_in_threadpool
 
     async def recorded(function: Any, *args: Any) -> Any:
         handed.append(function)
         return await original(function, *args)
 
-    monkeypatch.setattr(api, "run_in_threadpool", recorded)
+    monkeypatch.setattr(request_session, "run_in_threadpool", recorded)
     return handed
 
 
@@ -133,6 +137,76 @@ async def names_the_data_version_its_own_statement_read(seeded: Database) -> Non
                 assert response.headers["last-modified"].split()[3] == str(year)
     finally:
         engine.dispose()
+
+
+@pytest.mark.anyio
+async def test_a_records_revisions_are_read_in_the_event_loop_and_answered_as_through_the_session(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await revisions_are_read_in_the_loop_as_through_the_session(seeded, monkeypatch)
+
+
+def sessions_made(monkeypatch: pytest.MonkeyPatch) -> list[Session]:
+    """Every session made from now on, recorded."""
+    made: list[Session] = []
+    init = Session.__init__
+
+    def recorded(session: Session, *args: Any, **kwargs: Any) -> None:
+        made.append(session)
+        init(session, *args, **kwargs)
+
+    monkeypatch.setattr(Session, "__init__", recorded)
+    return made
+
+
+async def revisions_are_read_in_the_loop_as_through_the_session(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page of a record's revisions is read in the event loop without a session (both engines'
+    loop reads), with the same answers as through the session; an empty page, a cursor that does not
+    decode and a record that never existed go through the session, which tells them apart."""
+    [figure_path, *_] = record_paths(seeded.url)
+    figure_id = figure_path.rsplit("/", 1)[1]
+    engine = make_engine(seeded.url)
+    try:
+        with Session(engine) as session, session.begin():
+            session.add(  # a second revision: a page after a cursor, a float and a time zone
+                Revision(
+                    record_type="trade_figure",
+                    record_id=figure_id,
+                    action=RevisionAction.update,
+                    changed_at=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
+                    actor="test",
+                    changes={"value": [1, 2.5], "note": [None, "ещё"]},
+                    origin={"candidate_id": 7, "extractor_version": "rules-1"},
+                )
+            )
+    finally:
+        engine.dispose()
+    revisions = f"{figure_path}/revisions"
+    app = build(settings_for(seeded.url, response_cache_mb=0))
+    async with serve(app) as client:
+        await client.get(revisions)  # the routes built, the reads' connection opened
+        first = (await client.get(revisions, params={"limit": 1})).json()
+        assert first["next_cursor"] is not None
+        past = encode_cursor(f"trade_figure/{figure_id}/revisions", "id", [10**9])
+        in_loop = [revisions, f"{revisions}?limit=1", f"{revisions}?cursor={first['next_cursor']}"]
+        through_session = [
+            f"{revisions}?cursor={past}",  # after the last: an empty page
+            f"{revisions}?cursor=bad",  # a 422
+            "/v1/trade-figures/no-such-figure/revisions",  # a 404
+            f"/v1/trade-figures/no-such-figure/revisions?cursor={past}",  # a 404 too
+        ]
+        made = sessions_made(monkeypatch)
+        answered = [answer(await client.get(path)) for path in in_loop + through_session]
+        assert len(made) == len(through_session)
+        app.state.loop_reads = None  # every page through the session, as before
+        assert answered == [answer(await client.get(path)) for path in in_loop + through_session]
+    assert [status for status, _, _ in answered] == [200, 200, 200, 200, 422, 404, 404]
+    pages = [orjson.loads(body) for _, _, body in answered[:3]]
+    assert [len(page["items"]) for page in pages] == [2, 1, 1]
+    assert pages[2]["items"][0]["changes"] == {"value": [1, 2.5], "note": [None, "ещё"]}
+    assert pages[2]["items"][0]["changed_at"] == "2026-01-02T03:04:05+00:00"
 
 
 @pytest.mark.anyio

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event
-from sqlalchemy.orm import Session
 
 from tests.conftest import Database
 from tests.hardening_app import build, serve, settings_for
@@ -16,6 +15,8 @@ from tests.test_loop_reads import (
     names_the_data_version_its_own_statement_read,
     record_paths,
     record_variants,
+    revisions_are_read_in_the_loop_as_through_the_session,
+    sessions_made,
 )
 
 on_sqlite = pytest.mark.parametrize("empty_database", ["sqlite"], indirect=True)
@@ -58,6 +59,14 @@ async def test_a_record_names_the_data_version_its_own_statement_read(seeded: Da
 
 @on_sqlite
 @pytest.mark.anyio
+async def test_a_records_revisions_are_read_in_the_event_loop_and_answered_as_through_the_session(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await revisions_are_read_in_the_loop_as_through_the_session(seeded, monkeypatch)
+
+
+@on_sqlite
+@pytest.mark.anyio
 async def test_a_failed_read_is_answered_as_the_sessions_and_the_next_opens_another_connection(
     seeded: Database,
 ) -> None:
@@ -86,19 +95,20 @@ def test_a_database_in_memory_has_no_reads_of_their_own() -> None:
 
 @on_sqlite
 @pytest.mark.anyio
-async def test_a_read_closes_its_session_only_when_it_began_a_transaction(
+async def test_a_record_read_in_the_loop_opens_no_session_and_one_read_through_a_session_ends_it(
     seeded: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    closed: list[Session] = []
-    close = Session.close
-    monkeypatch.setattr(Session, "close", lambda session: (closed.append(session), close(session))[1])
     paths = record_paths(seeded.url)
     app = build(settings_for(seeded.url, response_cache_mb=0))
     async with serve(app) as client:
         await client.get(paths[0])  # the routes built, the reads' connection opened
-        closed.clear()
-        assert (await client.get(paths[0])).status_code == 200  # in the loop: its session unused
-        assert closed == []
-        assert (await client.get("/v1/trade-figures?limit=2")).status_code == 200  # through the session
-        assert len(closed) == 1
+        opened = sessions_made(monkeypatch)
+        for path in paths:  # each in the loop
+            assert (await client.get(path)).status_code == 200
+        assert opened == []
+        assert (await client.get(f"{paths[0]}?as_of=2025-12-31")).status_code == 200  # through a session
+        assert (await client.get("/v1/trade-figures/no-such-figure")).status_code == 404  # through one too
+        assert (await client.get("/v1/trade-figures?limit=2")).status_code == 200  # a list's session
+        assert len(opened) == 3
+        assert not any(session.in_transaction() for session in opened)  # each ended
         assert app.state.engine.pool.checkedout() == 0

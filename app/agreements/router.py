@@ -8,7 +8,7 @@ from app.common.api import RecordId, detail_response, detail_responses, list_res
 from app.common.query import from_query
 from app.common.routing import ResourceRouter
 from app.curation.routes import WriteNames, add_write_routes
-from app.request_session import SessionDep
+from app.request_session import SessionDep, SessionOnDemandDep
 
 router = ResourceRouter(prefix="/v1/agreements", tags=["agreements"])
 
@@ -31,7 +31,7 @@ def list_agreements(
 )
 async def get_agreement(
     request: Request,
-    session: SessionDep,
+    session: SessionOnDemandDep,
     record_id: RecordId,
     params: Annotated[AgreementDetailParams, from_query(AgreementDetailParams)],
 ) -> Response:

@@ -27,7 +27,7 @@ from app.common.query import from_query
 from app.common.routing import ResourceRouter
 from app.errors import problem_response
 from app.models import Candidate
-from app.request_session import SessionDep
+from app.request_session import SessionDep, SessionOnDemandDep
 
 router = ResourceRouter(prefix="/v1/candidates", tags=["candidates"])
 
@@ -74,7 +74,7 @@ def list_candidates(
 )
 async def get_candidate(
     request: Request,
-    session: SessionDep,
+    session: SessionOnDemandDep,
     candidate_id: CandidateId,
     params: Annotated[CandidateDetailParams, from_query(CandidateDetailParams)],
 ) -> Response:

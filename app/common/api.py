@@ -3,7 +3,6 @@ exports, and the headers HTTP caches need. Routers call `list_response` / `detai
 
 import typing
 from collections.abc import Callable, Sequence
-from functools import partial
 from typing import Annotated, Any
 
 import orjson
@@ -11,18 +10,17 @@ from fastapi import Path, Request
 from pydantic import BaseModel
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from app import datastate
 from app.common.export import export_format, export_response
 from app.common.headers import PUBLIC_CACHE as PUBLIC_CACHE  # imported from here by routers
-from app.common.headers import VARY, http_date
+from app.common.headers import VARY, http_date, raw_header
 from app.common.language import Language, negotiate
 from app.common.listing import Listing
 from app.errors import problem_response
 from app.openapi import DATA_HEADERS, header_refs
-from app.request_session import reads_in_loop
+from app.request_session import SessionOnDemand
 
 RecordId = Annotated[str, Path(description="The record's id, as `id` in its lists.")]
 
@@ -154,29 +152,28 @@ def link_next(response: Response, request: Request, next_cursor: str | None) -> 
 
 async def detail_response(
     request: Request,
-    session: Session,
+    session: SessionOnDemand,
     listing: Listing[Any],
     record_id: str,
     params: Any,
     schema: type[BaseModel],
 ) -> Response:
     """One record's answer, in the event loop, by one statement (the record and the data version) on
-    a connection of the worker's own, not the session's (`request_session.reads_in_loop`): on SQLite a
-    record by its key is a few index lookups in a local file, cheaper than the trip to a handler
+    a connection of the worker's own (`SessionOnDemand.loop_reads`), with no session opened: on SQLite
+    a record by its key is a few index lookups in a local file, cheaper than the trip to a handler
     thread and back; on PostgreSQL the connection waits without holding the loop up. What that cannot
     answer (no such record, `include=`, `as_of=`) goes through the session: on SQLite in the loop
     too, on PostgreSQL in a handler thread, where a plain endpoint runs."""
-    reads = reads_in_loop(request, session)
+    reads = session.loop_reads()
     if reads is not None and listing.reads_rows(params):
-        lang = negotiate(params.lang, request.headers.get("accept-language"))
+        lang = _language(request, params)
         found = await listing.read_item(reads, record_id, lang, getattr(params, "fields", []))
         if found is not None:
             item, version, data_version = found
             return record_response(item, version, lang, data_version)
-    answer = partial(_detail_response, request, session, listing, record_id, params, schema)
-    if session.get_bind().dialect.name == "sqlite":
-        return answer()
-    return await run_in_threadpool(answer)
+    return await session.run(
+        lambda opened: _detail_response(request, opened, listing, record_id, params, schema)
+    )
 
 
 def _detail_response(
@@ -187,9 +184,15 @@ def _detail_response(
     params: Any,
     schema: type[BaseModel],
 ) -> Response:
-    lang = negotiate(params.lang, request.headers.get("accept-language"))
+    lang = _language(request, params)
     item, version = detail_body(session, listing, record_id, params, schema, lang, to_json=True)
     return record_response(item, version, lang, datastate.current(session))
+
+
+def _language(request: Request, params: Any) -> Language:
+    """A record's language (`negotiate`), its Accept-Language read from the raw headers: most
+    requests send none, which `request.headers` would look for by a raised and caught KeyError."""
+    return negotiate(params.lang, raw_header(request.scope["headers"], b"accept-language"))
 
 
 def record_response(

@@ -9,8 +9,6 @@ from email.utils import format_datetime, parsedate_to_datetime
 from functools import lru_cache
 from typing import TypeVar
 
-from starlette.datastructures import Headers
-
 T = TypeVar("T")
 # What every data response tells HTTP caches (JSON pages and records, exports).
 PUBLIC_CACHE = "public, max-age=60"
@@ -77,17 +75,17 @@ def best(header: str | None, choice: Callable[[str], T | None]) -> T | None:
     return min(ranked, key=lambda entry: entry[:2])[2] if ranked else None
 
 
-def not_modified(tag: str, last_modified: str | None, request: Headers) -> bool:
-    """Whether the client's copy (If-None-Match, else If-Modified-Since) is current; `tag` without
-    quotes or the `-gzip` suffix."""
-    if_none_match = request.get("if-none-match")
+def not_modified(
+    tag: str, last_modified: str | None, if_none_match: str | None, if_modified_since: str | None
+) -> bool:
+    """Whether the client's copy (If-None-Match, else If-Modified-Since: the request's headers) is
+    current; `tag` without quotes or the `-gzip` suffix."""
     if if_none_match is not None:
         offered = {
             value.strip().removeprefix("W/").strip('"').removesuffix("-gzip")
             for value in if_none_match.split(",")
         }
         return "*" in offered or tag in offered
-    if_modified_since = request.get("if-modified-since")
     if if_modified_since and last_modified:
         try:
             return parsedate_to_datetime(last_modified) <= parsedate_to_datetime(if_modified_since)

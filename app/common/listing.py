@@ -3,7 +3,6 @@ one page, the total, facet counts, every row for an export, one record with its 
 
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Generic, TypeVar
@@ -64,12 +63,11 @@ class Listing(Generic[M]):
 
     def reads_rows(self, params: Any) -> bool:
         # The row reader counts support over every citation: a read as of a day goes through the ORM,
-        # whose loader criteria (`filters.read_as_of`) keep that day's sources only.
-        return (
-            self.reader is not None
-            and not getattr(params, "include", None)
-            and getattr(params, "as_of", None) is None
-        )
+        # whose loader criteria (`filters.read_as_of`) keep that day's sources only. The parameters'
+        # values read from their dictionary: `getattr` on a model without the field (most have no
+        # `include`) would look for it by a raised and caught AttributeError.
+        given = vars(params)
+        return self.reader is not None and not given.get("include") and given.get("as_of") is None
 
     def options(self, include: Sequence[str] = ()) -> list[LoaderOption]:
         return [*self.load, *(option for name in include for option in self.includes[name])]
@@ -211,13 +209,19 @@ class Listing(Generic[M]):
         410, told apart by `get_item`)."""
         assert self.reader is not None
         plan = self.reader.plan(lang, fields, reads.dialect.name)
-        # The record and its relations read apart, as of one moment; one statement alone is a moment.
-        with reads.snapshot() if plan.fetched else nullcontext():
-            rows = await reads.rows(plan.by_id_at_version, {"record_id": self.normalize_id(record_id)})
-            if not rows:
-                return None
-            *record, number, changed_at = rows[0]
-            [item] = await plan.items_in_loop(reads, [record], to_json=True)
+        if plan.fetched:  # the record and its relations read apart, as of one moment
+            with reads.snapshot():
+                return await self._read_item(reads, plan, record_id)
+        return await self._read_item(reads, plan, record_id)  # one statement alone is a moment
+
+    async def _read_item(
+        self, reads: Any, plan: Plan, record_id: str
+    ) -> tuple[Item, int | None, Version] | None:
+        rows = await reads.rows(plan.by_id_at_version, {"record_id": self.normalize_id(record_id)})
+        if not rows:
+            return None
+        *record, number, changed_at = rows[0]
+        [item] = await plan.items_in_loop(reads, [record], to_json=True)
         version = None if plan.version_at is None else record[plan.version_at]
         return item, version, version_of(number, changed_at)
 

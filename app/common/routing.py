@@ -257,6 +257,7 @@ class _Operation:
         self.path_names = path_names
         self.validated = validated
         self.dependencies = dependencies
+        self.opens = any(opens for _, _, opens in dependencies)
         self.in_loop = inspect.iscoroutinefunction(endpoint)
 
     @classmethod
@@ -294,23 +295,33 @@ class _Operation:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive, send)
-        path_params = scope["path_params"]
+        if self.opens:
+            async with AsyncExitStack() as ending:
+                response = await self._answer(request, ending)
+        else:  # nothing to end: no exit stack to make
+            response = await self._answer(request, None)
+        await response(scope, receive, send)
+
+    async def _answer(self, request: Request, ending: AsyncExitStack | None) -> Response:
+        path_params = request.scope["path_params"]
         values: dict[str, Any] = {name: path_params[alias] for name, alias in self.path_names}
         if self.request_name is not None:
             values[self.request_name] = request
-        async with AsyncExitStack() as ending:
-            for name, call, opens in self.dependencies:
-                values[name] = await (ending.enter_async_context(call(request)) if opens else call(request))
-            if self.validated:  # after the dependencies, as FastAPI's solver validates them
-                checked, errors = request_params_to_args(self.validated, path_params)
-                if errors:
-                    raise RequestValidationError(errors)
-                values.update(checked)
-            if self.in_loop:
-                response = await self.endpoint(**values)
+        for name, call, opens in self.dependencies:
+            if opens:
+                assert ending is not None
+                values[name] = await ending.enter_async_context(call(request))
             else:
-                response = await run_in_threadpool(self.endpoint, **values)
-        await response(scope, receive, send)
+                values[name] = await call(request)
+        if self.validated:  # after the dependencies, as FastAPI's solver validates them
+            checked, errors = request_params_to_args(self.validated, path_params)
+            if errors:
+                raise RequestValidationError(errors)
+            values.update(checked)
+        if self.in_loop:
+            response: Response = await self.endpoint(**values)
+            return response
+        return await run_in_threadpool(self.endpoint, **values)
 
 
 def _takes_only(dependant: Dependant, *, path: bool = False) -> bool:

@@ -1,6 +1,8 @@
 """The write endpoints every curated resource has: POST, PATCH, DELETE and GET …/revisions."""
 
 import hashlib
+from collections import namedtuple
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -8,7 +10,7 @@ from typing import Annotated, Any
 import orjson
 from fastapi import APIRouter, Body, Header, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -19,10 +21,11 @@ from app.common.language import Language, negotiate
 from app.common.pagination import Cursor, cursor_parameter, decode_cursor, encode_cursor
 from app.common.query import from_query
 from app.curation import writes
+from app.db import DriverStatement
 from app.errors import InvalidParameter, RequestInProgress, param_error, problem_response
 from app.models import IdempotentRequest, Revision, SearchRecordType
 from app.openapi import header_refs
-from app.request_session import SessionDep
+from app.request_session import SessionDep, SessionOnDemand, SessionOnDemandDep
 from app.revisions import ACTOR_KEY
 from app.search import repository as search
 
@@ -117,6 +120,11 @@ def revision_page(
     # Rows of the table's columns, converted by their types as the ORM would, without its objects.
     columns = statement.with_only_columns(*Revision.__table__.columns)
     rows = session.connection().execute(columns.order_by(Revision.id).limit(limit + 1)).all()
+    return _page(rows, limit, list_name)
+
+
+def _page(rows: Sequence[Any], limit: int, list_name: str) -> dict[str, Any]:
+    """The page of `rows` (the revisions' table columns, `limit` + 1 of them at most)."""
     next_cursor = encode_cursor(list_name, "id", [rows[limit - 1].id]) if len(rows) > limit else None
     return {"items": [revision_json(row) for row in rows[:limit]], "next_cursor": next_cursor}
 
@@ -144,6 +152,50 @@ def record_revisions(
     if not page["items"]:
         require_existed()
     return page
+
+
+# One record's revisions read in the event loop: the table's columns by name, the first page or the
+# one after a cursor's revision.
+_RevisionRow = namedtuple("_RevisionRow", [column.key for column in Revision.__table__.columns])  # type: ignore[misc]
+_OF_RECORD = select(*Revision.__table__.columns).where(
+    Revision.record_type == bindparam("record_type"), Revision.record_id == bindparam("record_id")
+)
+_FIRST_PAGE = DriverStatement(_OF_RECORD.order_by(Revision.id).limit(bindparam("limit")))
+_PAGE_AFTER = DriverStatement(
+    _OF_RECORD.where(Revision.id > bindparam("after")).order_by(Revision.id).limit(bindparam("limit"))
+)
+
+
+async def read_record_revisions(
+    session: SessionOnDemand, writable: writes.Writable[Any], record_id: str, limit: int, cursor: str | None
+) -> dict[str, Any]:
+    """`record_revisions`, a page with revisions read in one statement in the event loop where the
+    app's reads allow (`SessionOnDemand.loop_reads`); an empty page (the end, or a 404) and a cursor
+    that does not decode (a 404 or a 422) are told apart through the session."""
+    reads = session.loop_reads()
+    if reads is not None:
+        page = await _page_in_loop(reads, writable.record_type, record_id, limit, cursor)
+        if page is not None:
+            return page
+    return await session.run(lambda opened: record_revisions(opened, writable, record_id, limit, cursor))
+
+
+async def _page_in_loop(
+    reads: Any, record_type: str, record_id: str, limit: int, cursor: str | None
+) -> dict[str, Any] | None:
+    """A page of the record's revisions in one statement; None for an empty page or a cursor that
+    does not decode."""
+    revisions_of = f"{record_type}/{record_id}/revisions"
+    values: dict[str, Any] = {"record_type": record_type, "record_id": record_id, "limit": limit + 1}
+    statement = _FIRST_PAGE
+    if cursor is not None:
+        try:
+            [values["after"]] = decode_cursor(cursor, revisions_of, "id", [int])
+        except InvalidParameter:
+            return None
+        statement = _PAGE_AFTER
+    rows = await reads.rows(statement, values)
+    return _page([_RevisionRow._make(row) for row in rows], limit, revisions_of) if rows else None
 
 
 def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -349,10 +401,10 @@ def add_write_routes(
             **_problems(400, 404, 422),
         },
     )
-    def list_revisions(
-        session: SessionDep,
+    async def list_revisions(
+        session: SessionOnDemandDep,
         record_id: RecordId,
         params: Annotated[RevisionParams, from_query(RevisionParams)],
     ) -> Response:
-        page = record_revisions(session, writable, record_id, params.limit, params.cursor)
+        page = await read_record_revisions(session, writable, record_id, params.limit, params.cursor)
         return Response(orjson.dumps(page), media_type="application/json")

@@ -8,7 +8,7 @@ from app.common.routing import ResourceRouter
 from app.curation.routes import WriteNames, add_write_routes
 from app.events import repository
 from app.events.schemas import EventDetailParams, EventFilters, EventPage, EventRead
-from app.request_session import SessionDep
+from app.request_session import SessionDep, SessionOnDemandDep
 
 router = ResourceRouter(prefix="/v1/events", tags=["events"])
 
@@ -24,7 +24,7 @@ def list_events(
 @router.get("/{record_id}", name="getEvent", summary="Get one event", responses=detail_responses(EventRead))
 async def get_event(
     request: Request,
-    session: SessionDep,
+    session: SessionOnDemandDep,
     record_id: RecordId,
     params: Annotated[EventDetailParams, from_query(EventDetailParams)],
 ) -> Response:

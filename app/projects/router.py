@@ -13,7 +13,7 @@ from app.projects.schemas import (
     InfrastructureProjectPage,
     InfrastructureProjectRead,
 )
-from app.request_session import SessionDep
+from app.request_session import SessionDep, SessionOnDemandDep
 
 router = ResourceRouter(prefix="/v1/infrastructure-projects", tags=["infrastructure-projects"])
 
@@ -43,7 +43,7 @@ def list_projects(
 )
 async def get_project(
     request: Request,
-    session: SessionDep,
+    session: SessionOnDemandDep,
     record_id: RecordId,
     params: Annotated[InfrastructureProjectDetailParams, from_query(InfrastructureProjectDetailParams)],
 ) -> Response:

@@ -25,7 +25,7 @@ from app.reference.schemas import (
     PlacePage,
     PlaceRead,
 )
-from app.request_session import SessionDep
+from app.request_session import SessionDep, SessionOnDemandDep
 
 countries = ResourceRouter(prefix="/v1/countries", tags=["countries"])
 organizations = ResourceRouter(prefix="/v1/organizations", tags=["organizations"])
@@ -51,7 +51,7 @@ def list_countries(
 )
 async def get_country(
     request: Request,
-    session: SessionDep,
+    session: SessionOnDemandDep,
     record_id: RecordId,
     params: Annotated[CountryDetailParams, from_query(CountryDetailParams)],
 ) -> Response:
@@ -82,7 +82,7 @@ def list_organizations(
 )
 async def get_organization(
     request: Request,
-    session: SessionDep,
+    session: SessionOnDemandDep,
     record_id: RecordId,
     params: Annotated[OrganizationDetailParams, from_query(OrganizationDetailParams)],
 ) -> Response:
@@ -105,7 +105,7 @@ def list_people(
 )
 async def get_person(
     request: Request,
-    session: SessionDep,
+    session: SessionOnDemandDep,
     record_id: RecordId,
     params: Annotated[PersonDetailParams, from_query(PersonDetailParams)],
 ) -> Response:
@@ -124,7 +124,7 @@ def list_places(
 @places.get("/{record_id}", name="getPlace", summary="Get one place", responses=detail_responses(PlaceRead))
 async def get_place(
     request: Request,
-    session: SessionDep,
+    session: SessionOnDemandDep,
     record_id: RecordId,
     params: Annotated[PlaceDetailParams, from_query(PlaceDetailParams)],
 ) -> Response:

@@ -11,7 +11,7 @@ from app.common.query import from_query
 from app.common.routing import ResourceRouter
 from app.curation.routes import WriteNames, add_write_routes
 from app.errors import problem_response
-from app.request_session import SessionDep
+from app.request_session import SessionDep, SessionOnDemandDep
 from app.revisions import ACTOR_KEY
 from app.sources import repository
 from app.sources.schemas import SourceDetail, SourceDetailParams, SourceFilters, SourcePage, SourceRead
@@ -35,7 +35,7 @@ def list_sources(
 )
 async def get_source(
     request: Request,
-    session: SessionDep,
+    session: SessionOnDemandDep,
     record_id: RecordId,
     params: Annotated[SourceDetailParams, from_query(SourceDetailParams)],
 ) -> Response:

@@ -6,7 +6,7 @@ from app.common.api import RecordId, detail_response, detail_responses, list_res
 from app.common.query import from_query
 from app.common.routing import ResourceRouter
 from app.curation.routes import WriteNames, add_write_routes
-from app.request_session import SessionDep
+from app.request_session import SessionDep, SessionOnDemandDep
 from app.trade import repository
 from app.trade.schemas import TradeFigureDetailParams, TradeFigureFilters, TradeFigurePage, TradeFigureRead
 
@@ -35,7 +35,7 @@ def list_trade_figures(
 )
 async def get_trade_figure(
     request: Request,
-    session: SessionDep,
+    session: SessionOnDemandDep,
     record_id: RecordId,
     params: Annotated[TradeFigureDetailParams, from_query(TradeFigureDetailParams)],
 ) -> Response:
