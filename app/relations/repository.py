@@ -332,10 +332,13 @@ class _Section(NamedTuple):
         assert self.listing.record_type is not None
         return _pair_ids(self.link, self.record_key, self.listing.record_type)
 
-    def order(self, lang: Language) -> tuple[list[Any], bool]:
-        """The columns the records are ordered by, and whether descending."""
-        _, column, descending = self.listing.sorting.order(self.sort, lang)
-        return self.listing.sorting.key_columns(column), descending
+    def select(self, lang: Language, *columns: Any) -> Select[Any]:
+        """`columns` of the records, in order (the sort's order in `lang`), at most `limit`."""
+        sorting = self.listing.sorting
+        _, column, descending = sorting.order(self.sort, lang)
+        keys = sorting.key_columns(column)
+        statement = select(*columns).where(sorting.id_column.in_(self.ids()))
+        return statement.order_by(*(key.desc() if descending else key for key in keys)).limit(self.limit)
 
 
 _SECTIONS = {
@@ -377,32 +380,20 @@ def _listed(section: str, lang: Language, dialect: Dialect) -> DriverStatement:
     """A section's records as their list's page statement reads them (`Plan.with_relations`)."""
     listing = _SECTIONS[section].listing
     plan = _plan(section, lang, dialect.name)
-    keys, descending = _SECTIONS[section].order(lang)
-    columns, positions = plan.with_key_columns(keys)
-    page = (
-        select(*columns)
-        .where(listing.sorting.id_column.in_(_SECTIONS[section].ids()))
-        .order_by(*(key.desc() if descending else key for key in keys))
-        .limit(_SECTIONS[section].limit)
-    )
+    _, column, descending = listing.sorting.order(_SECTIONS[section].sort, lang)
+    columns, positions = plan.with_key_columns(listing.sorting.key_columns(column))
+    page = _SECTIONS[section].select(lang, *columns)
     return DriverStatement(plan.with_relations(page, positions, descending, dialect))
 
 
 def _listed_as_of(session: Session, section: str, lang: Language, pair: dict[str, Any]) -> list[Item]:
     """A section's records as of `pair`'s day, as a list reads them then (through the ORM, with only
     what sources published by that day said)."""
-    listing, limit = _SECTIONS[section].listing, _SECTIONS[section].limit
+    listing = _SECTIONS[section].listing
     assert listing.reader is not None
-    keys, descending = _SECTIONS[section].order(lang)
-    statement = (
-        select(listing.model)
-        .where(listing.sorting.id_column.in_(_SECTIONS[section].ids()))
-        .order_by(*(key.desc() if descending else key for key in keys))
-        .limit(limit)
-        .options(*listing.options(), *as_of_criteria(pair["as_of"]))
-    )
-    schema = listing.reader.schema
-    return [serialize(record, schema, lang) for record in session.scalars(statement, pair)]
+    statement = _SECTIONS[section].select(lang, listing.model)
+    records = session.scalars(statement.options(*listing.options(), *as_of_criteria(pair["as_of"])), pair)
+    return [serialize(record, listing.reader.schema, lang) for record in records]
 
 
 _CITATION_COLUMNS = (
