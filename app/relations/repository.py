@@ -530,7 +530,8 @@ def get_dossier(
     """The dossier of a pair, in PairDossier's JSON shape and the response language; with `as_of`,
     of the records sources published by then support; with `points`, each trade series' latest
     points only. `to_json`: the body is only to be written as JSON (`rows.Plan.items`). A 422 for
-    the same code twice or an unknown one, a 404 for a pair no record involves."""
+    the same code twice or an unknown one, a 404 for a pair no record involves. One round trip on
+    PostgreSQL (as of a day, the records' reads through the ORM after it)."""
     if a == b:
         detail = f"a relation needs two different countries, not {a} twice"
         raise InvalidParameter(detail, [param_error("a", detail, "path"), param_error("b", detail, "path")])
@@ -543,8 +544,8 @@ def get_dossier(
     }
     if points is not None:
         reads["sizes"] = (_driver(_SERIES_SIZES), pair)
+    dialect = session.get_bind().dialect
     if as_of is None:
-        dialect = session.get_bind().dialect
         reads.update({section: (_listed(section, lang, dialect), pair) for section in _SECTIONS})
     found = dict(zip(reads, datastate.read_together(session, list(reads.values())), strict=True))
     if len(found["countries"]) < 2:
@@ -557,14 +558,19 @@ def get_dossier(
             f"No data links {a} and {b}: no event, agreement, trade figure or infrastructure project "
             "involves both. GET /v1/relations lists the pairs that have data."
         )
-    listed: dict[str, list[Item]] = {}
-    for section in _SECTIONS:
-        if as_of is not None:
-            listed[section] = _listed_as_of(session, section, lang, pair) if counts[section] else []
-            continue
-        # Agreements are grouped by their sectors, read here: their relations decoded.
-        plan = _plan(section, lang, session.get_bind().dialect.name)
-        listed[section] = plan.page_items(session, found[section], to_json and section != "agreements")
+    if as_of is None:
+        # Agreements are grouped by their sectors here: their relations decoded.
+        listed = {
+            section: _plan(section, lang, dialect.name).page_items(
+                session, found[section], to_json and section != "agreements"
+            )
+            for section in _SECTIONS
+        }
+    else:
+        listed = {
+            section: _listed_as_of(session, section, lang, pair) if counts[section] else []
+            for section in _SECTIONS
+        }
     query = f"country={a}&country={b}" + (f"&as_of={as_of.isoformat()}" if as_of else "")
     sizes = {tuple(key): size for *key, size in found.get("sizes", [])}
     return {
