@@ -385,15 +385,22 @@ def _plan(section: str, lang: Language, engine: str) -> Plan:
     return reader.plan(lang, (), engine)
 
 
-@cache
+# Each section's statement per language and engine (by its name: any dialect of it writes the same SQL).
+_LISTED: dict[tuple[str, Language, str], DriverStatement] = {}
+
+
 def _listed(section: str, lang: Language, dialect: Dialect) -> DriverStatement:
     """A section's records as their list's page statement reads them (`Plan.with_relations`)."""
-    listing = _SECTIONS[section].listing
-    plan = _plan(section, lang, dialect.name)
-    _, column, descending = listing.sorting.order(_SECTIONS[section].sort, lang)
-    columns, positions = plan.with_key_columns(listing.sorting.key_columns(column))
-    page = _SECTIONS[section].select(lang, dialect.name, *columns)
-    return DriverStatement(plan.with_relations(page, positions, descending, dialect))
+    statement = _LISTED.get((section, lang, dialect.name))
+    if statement is None:
+        listing = _SECTIONS[section].listing
+        plan = _plan(section, lang, dialect.name)
+        _, column, descending = listing.sorting.order(_SECTIONS[section].sort, lang)
+        columns, positions = plan.with_key_columns(listing.sorting.key_columns(column))
+        page = _SECTIONS[section].select(lang, dialect.name, *columns)
+        statement = DriverStatement(plan.with_relations(page, positions, descending, dialect))
+        _LISTED[section, lang, dialect.name] = statement
+    return statement
 
 
 def _listed_as_of(session: Session, section: str, lang: Language, pair: dict[str, Any]) -> list[Item]:
