@@ -459,6 +459,49 @@ def _statements_sent(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     return sent
 
 
+def _round_trips(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """PostgreSQL's round trips from now on: `statement` for one sent alone, `pipeline` for the
+    statements psycopg sends together in pipeline mode."""
+    import psycopg
+
+    trips: list[str] = []
+    execute, pipeline = psycopg.Cursor.execute, psycopg.Connection.pipeline
+
+    def alone(cursor: Any, *args: Any, **kwargs: Any) -> Any:
+        if cursor.connection.pgconn.pipeline_status == psycopg.pq.PipelineStatus.OFF:
+            trips.append("statement")
+        return execute(cursor, *args, **kwargs)
+
+    def together(connection: Any) -> Any:
+        trips.append("pipeline")
+        return pipeline(connection)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", alone)
+    monkeypatch.setattr(psycopg.Connection, "pipeline", together)
+    return trips
+
+
+@postgresql_only
+@pytest.mark.anyio
+@pytest.mark.parametrize("query", ["", "?points=1", "?lang=ru", "?as_of=2099-01-01"])
+async def test_a_pair_dossier_is_one_round_trip(
+    empty_database: Database, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    """The dossier's statements find the pair's records themselves, so all are sent together with
+    the data version's; as of a day, its records are read as a list reads them then (the ORM)."""
+    trips = _round_trips(monkeypatch)
+    copy_template(empty_database, "seeded")
+    settings = settings_for(empty_database.url, response_cache_mb=0, db_pool_size=1, db_max_overflow=0)
+    async with serve(build(settings)) as client:
+        for _ in range(2):  # the second after the countries' memo is kept
+            trips.clear()
+            assert (await client.get(f"/v1/relations/AZ/KZ{query}")).status_code == 200
+    if "as_of" in query:
+        assert trips[0] == "pipeline" and "statement" in trips
+    else:
+        assert trips == ["pipeline"]
+
+
 @postgresql_only
 @pytest.mark.anyio
 async def test_a_list_page_reads_the_data_version_in_its_own_statement(

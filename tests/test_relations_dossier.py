@@ -6,9 +6,7 @@ from typing import Any
 import httpx
 import orjson
 import pytest
-from fastapi import FastAPI
 
-from app.relations import repository
 from app.relations.schemas import PairDossier
 
 pytestmark = pytest.mark.anyio
@@ -51,15 +49,3 @@ async def test_every_dossier_is_its_schema(client: httpx.AsyncClient) -> None:
         schema = PairDossier.model_validate(body).model_dump(mode="json", exclude=NO_INCLUDED)
         assert schema == body, (pair, lang)
         assert orjson.dumps(schema) == content, (pair, lang)  # the same keys in the same order
-
-
-async def test_the_sources_are_the_same_whichever_way_the_events_are_found(
-    app: FastAPI, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Up to _LISTED_EVENTS events, their sources are looked up by the events' ids; beyond, by the
-    # pair again. Force the second way for every pair.
-    listed = await dossiers(client)
-    monkeypatch.setattr(repository, "_LISTED_EVENTS", 0)
-    if app.state.response_cache is not None:
-        app.state.response_cache.clear()
-    assert await dossiers(client) == listed

@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    ARRAY,
     BindParameter,
     ColumnElement,
     CompoundSelect,
@@ -20,14 +21,13 @@ from sqlalchemy import (
     Subquery,
     Table,
     and_,
+    any_,
     bindparam,
     case,
     cast,
     func,
     intersect,
-    literal,
     literal_column,
-    null,
     or_,
     select,
     tuple_,
@@ -35,43 +35,34 @@ from sqlalchemy import (
     union,
     union_all,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from app import datastate
+from app.agreements.repository import AGREEMENTS
+from app.common.api import serialize
 from app.common.dates import PeriodKind
-from app.common.filters import published_by, require_known, sources_published_by
+from app.common.filters import as_of_criteria, published_by, require_known, sources_published_by
 from app.common.language import LANGUAGES, Language
+from app.common.listing import Listing
 from app.common.pagination import decode_cursor, encode_cursor
+from app.common.rows import Item, Plan
 from app.common.text import like_pattern
 from app.db import DriverStatement
 from app.errors import InvalidParameter, NotFound, param_error
+from app.events.repository import EVENTS
 from app.models import (
-    Agreement,
-    AgreementSector,
     Citation,
-    ContestedValue,
     Country,
-    Event,
-    EventCode,
     Indicator,
-    InfrastructureProject,
-    Organization,
-    Person,
-    Place,
     Source,
-    SupportStatus,
     TradeFigure,
     Unit,
     agreement_countries,
-    count_sources,
     event_countries,
-    event_organizations,
-    event_people,
     project_countries,
-    project_places,
-    project_trade_figures,
-    support_status,
 )
+from app.projects.repository import PROJECTS
 from app.relations.schemas import LATEST_EVENTS, RelationFilters
 from app.trade.series.repository import CITATION_KEYS, POINT_ORDER, require_countries, series_point
 
@@ -275,11 +266,12 @@ def pair_json(pair: PairRow, lang: Language) -> dict[str, Any]:
 
 # --- one pair's dossier ---
 #
-# Read as plain rows and written straight into PairDossier's JSON shape: no ORM objects, no per-row
-# validation (tests/test_relations_dossier.py checks the body against the schema over every pair).
-# The statements are built once, for the codes :a < :b. A dossier costs at most ten queries however
-# much data the pair has (a section the counts say is empty costs none): the references of every
-# listed record come in one query, their citations in another, the trade figures with theirs in one.
+# One round trip on PostgreSQL: each statement is built once for the codes :a < :b and finds the
+# pair's records itself, so none needs another's answer and all are sent together with the data
+# version (`datastate.read_together`). The events, agreements and projects are read as their lists
+# read them (`RowReader` plans, their relations as JSON inside the statement; as of a day through
+# the ORM, as a list as of a day is): one serializer per shape. The trade figures are points as the
+# series endpoint writes them (`series_point`).
 
 _A: BindParameter[str] = bindparam("a")
 _B: BindParameter[str] = bindparam("b")
@@ -293,20 +285,8 @@ def _supported(record_type: str, record_id: Any) -> ColumnElement[bool]:
 
 def _counted(source_id: Any) -> ColumnElement[bool]:
     """Whether what the source `source_id` says counts: every source, or as of `_AS_OF` those
-    published by then (their citations, contested values, and the support counted from them)."""
+    published by then (their citations and the points' citations)."""
     return or_(cast(_AS_OF, Date).is_(None), source_id.in_(sources_published_by(_AS_OF)))
-
-
-def _support_columns(cited: Any, contested: Any, record_id: Any) -> tuple[Any, Any]:
-    """A record's support and source count, as of `_AS_OF`."""
-    return (
-        support_status(cited, contested, record_id, _counted),
-        count_sources(cited, record_id, _counted),
-    )
-
-
-# Above this many events, the sources query finds the pair's events again rather than by their ids.
-_LISTED_EVENTS = 1000
 
 
 def _raw(column: Any) -> ColumnElement[Any]:
@@ -317,10 +297,6 @@ def _raw(column: Any) -> ColumnElement[Any]:
 
 def _localized(model: Any, name: str, lang: Language) -> Any:
     return getattr(model, f"{name}_{lang}")
-
-
-def _ids(name: str) -> BindParameter[Any]:
-    return bindparam(name, expanding=True)
 
 
 def _pair_ids(link: Table, record_key: str, record_type: str) -> CompoundSelect[Any]:
@@ -344,170 +320,99 @@ _PAIR_FIGURES = and_(
 )
 
 
+class _Section(NamedTuple):
+    """Records of one kind a dossier lists: all those of the pair (or the first `limit`) in the
+    order of their list's `sort`."""
+
+    listing: Listing[Any]
+    link: Table
+    record_key: str
+    sort: str
+    limit: int | None = None
+
+    def ids(self) -> CompoundSelect[Any]:
+        assert self.listing.record_type is not None
+        return _pair_ids(self.link, self.record_key, self.listing.record_type)
+
+    def select(self, lang: Language, engine: str, *columns: Any) -> Select[Any]:
+        """`columns` of the records, in order (the sort's order in `lang`), at most `limit`."""
+        sorting = self.listing.sorting
+        _, column, descending = sorting.order(self.sort, lang)
+        keys = sorting.key_columns(column)
+        if engine == "postgresql":
+            # The ids as one array, looked up by the primary key: PostgreSQL guesses an IN over the
+            # INTERSECT at hundreds of rows, most pairs share a few, and read the whole table.
+            ids = self.ids().subquery("ids")
+            array = cast(select(func.array_agg(ids.c[0])).scalar_subquery(), ARRAY(String()))
+            found = sorting.id_column == any_(array)
+        else:
+            found = sorting.id_column.in_(self.ids())
+        statement = select(*columns).where(found)
+        return statement.order_by(*(key.desc() if descending else key for key in keys)).limit(self.limit)
+
+
+_SECTIONS = {
+    "events": _Section(EVENTS, event_countries, "event_id", "-date", LATEST_EVENTS),
+    "agreements": _Section(AGREEMENTS, agreement_countries, "agreement_id", "-date"),
+    "infrastructure_projects": _Section(PROJECTS, project_countries, "project_id", "name"),
+}
+
+
 def _count(statement: Any) -> Any:
     return select(func.count()).select_from(statement.subquery()).scalar_subquery()
 
 
-# The two countries, each row with the counts that need no list of ids (evaluated once).
+# The two countries, each row with the pair's counts by kind of record (evaluated once).
 _COUNTRIES = {
     lang: select(
         Country.id,
         _localized(Country, "name", lang),
-        _count(_pair_ids(agreement_countries, "agreement_id", "agreement")),
+        _count(_SECTIONS["events"].ids()),
+        _count(_SECTIONS["agreements"].ids()),
         _count(select(TradeFigure.id).where(_PAIR_FIGURES)),
-        _count(_pair_ids(project_countries, "project_id", "infrastructure_project")),
+        _count(_SECTIONS["infrastructure_projects"].ids()),
     )
     .where(Country.id.in_([_A, _B]))
     .order_by(Country.id)
     for lang in LANGUAGES
 }
-# Every event of the pair, newest first: their number, the latest ones, and the sources they cite.
-_PAIR_EVENTS = (
-    select(Event.id)
-    .where(Event.id.in_(_pair_ids(event_countries, "event_id", "event")))
-    .order_by(Event.date_start.desc(), Event.id.desc())
-)
-_LOCATION, _HOST, _EVENT = Place.__table__.alias("location"), Country.__table__.alias("host"), Event.__table__
-_EVENTS = {
-    lang: select(
-        Event.id,
-        _raw(Event.type),
-        _localized(Event, "title", lang),
-        _localized(Event, "summary", lang),
-        _raw(Event.date_start),
-        _raw(Event.date_end),
-        _raw(Event.date_precision),
-        _raw(Event.status),
-        _LOCATION.c.id,
-        _LOCATION.c[f"name_{lang}"],
-        _HOST.c.id,
-        _HOST.c[f"name_{lang}"],
-        *_support_columns(Citation.event_id, ContestedValue.event_id, Event.id),
-    )
-    .select_from(
-        Event.__table__.outerjoin(_LOCATION, _LOCATION.c.id == Event.location_id).outerjoin(
-            _HOST, _HOST.c.id == Event.host_country_id
-        )
-    )
-    .where(Event.id.in_(_ids("events")))
-    .order_by(Event.date_start.desc(), Event.id.desc())
-    for lang in LANGUAGES
-}
-_AGREEMENTS = {
-    lang: select(
-        Agreement.id,
-        _localized(Agreement, "title", lang),
-        _localized(Agreement, "summary", lang),
-        _raw(Agreement.status),
-        Agreement.document_count,
-        _raw(Agreement.date_start),
-        _raw(Agreement.date_end),
-        _raw(Agreement.date_precision),
-        _EVENT.c.id,
-        _EVENT.c[f"title_{lang}"],
-        *_support_columns(Citation.agreement_id, ContestedValue.agreement_id, Agreement.id),
-    )
-    .select_from(Agreement.__table__.outerjoin(_EVENT, _EVENT.c.id == Agreement.event_id))
-    .where(Agreement.id.in_(_pair_ids(agreement_countries, "agreement_id", "agreement")))
-    .order_by(Agreement.date_start.desc(), Agreement.id.desc())
-    for lang in LANGUAGES
-}
-_PROJECTS = {
-    lang: select(
-        InfrastructureProject.id,
-        _localized(InfrastructureProject, "name", lang),
-        _raw(InfrastructureProject.kind),
-        _raw(InfrastructureProject.status),
-        _localized(InfrastructureProject, "summary", lang),
-        *_support_columns(Citation.project_id, ContestedValue.project_id, InfrastructureProject.id),
-    )
-    .where(InfrastructureProject.id.in_(_pair_ids(project_countries, "project_id", "infrastructure_project")))
-    .order_by(_localized(InfrastructureProject, "name", lang), InfrastructureProject.id)
-    for lang in LANGUAGES
-}
 
 
-Sections = tuple[str, ...]  # which of "events", "agreements", "projects" have records listed
+def _plan(section: str, lang: Language, engine: str) -> Plan:
+    """How a section's list reads its records, every field (`RowReader.plan`)."""
+    reader = _SECTIONS[section].listing.reader
+    assert reader is not None
+    return reader.plan(lang, (), engine)
 
 
-def _ordered(parts: list[Select[Any]], *order: str) -> Select[Any] | CompoundSelect[Any]:
-    statement: Select[Any] | CompoundSelect[Any] = parts[0] if len(parts) == 1 else union_all(*parts)
-    columns = statement.selected_columns
-    return statement.order_by(*(columns[name] for name in order))
+# Each section's statement per language and engine (by its name: any dialect of it writes the same SQL).
+_LISTED: dict[tuple[str, Language, str], DriverStatement] = {}
 
 
-@cache
-def _refs(lang: Language, sections: Sections) -> Select[Any] | CompoundSelect[Any]:
-    """Every reference of the listed events, agreements and projects: rows of (relation, owner id,
-    id, name), each relation in its relationship's order (by the related record's id)."""
-
-    def part(name: str, owner: Any, ref: Any, label: Any, source: Any, ids: str) -> Select[Any]:
-        columns = [literal(name, String).label("relation"), owner.label("owner"), ref.label("id")]
-        return select(*columns, label.label("name")).select_from(source).where(owner.in_(_ids(ids)))
-
-    def linked(name: str, link: Table, owner_key: str, model: Any, ref_key: str, ids: str) -> Select[Any]:
-        source = link.join(model, model.id == link.c[ref_key])
-        return part(name, link.c[owner_key], model.id, _localized(model, "name", lang), source, ids)
-
-    title = _localized(Agreement, "title", lang)
-    parts = {
-        "events": [
-            linked("event.countries", event_countries, "event_id", Country, "country_id", "events"),
-            linked("event.people", event_people, "event_id", Person, "person_id", "events"),
-            linked(
-                "event.organizations",
-                event_organizations,
-                "event_id",
-                Organization,
-                "organization_id",
-                "events",
-            ),
-            part("event.agreements", Agreement.event_id, Agreement.id, title, Agreement.__table__, "events"),
-        ],
-        "agreements": [
-            linked(
-                "agreement.countries",
-                agreement_countries,
-                "agreement_id",
-                Country,
-                "country_id",
-                "agreements",
-            ),
-            part(
-                "agreement.sectors",
-                AgreementSector.agreement_id,
-                _raw(AgreementSector.sector),
-                type_coerce(null(), String()),
-                AgreementSector.__table__,
-                "agreements",
-            ),
-        ],
-        "projects": [
-            linked("project.countries", project_countries, "project_id", Country, "country_id", "projects"),
-            linked("project.places", project_places, "project_id", Place, "place_id", "projects"),
-        ],
-    }
-    return _ordered([part for section in sections for part in parts[section]], "relation", "owner", "id")
+def _listed(section: str, lang: Language, dialect: Dialect) -> DriverStatement:
+    """A section's records as their list's page statement reads them (`Plan.with_relations`)."""
+    statement = _LISTED.get((section, lang, dialect.name))
+    if statement is None:
+        listing = _SECTIONS[section].listing
+        plan = _plan(section, lang, dialect.name)
+        _, column, descending = listing.sorting.order(_SECTIONS[section].sort, lang)
+        columns, positions = plan.with_key_columns(listing.sorting.key_columns(column))
+        page = _SECTIONS[section].select(lang, dialect.name, *columns)
+        statement = DriverStatement(plan.with_relations(page, positions, descending, dialect))
+        _LISTED[section, lang, dialect.name] = statement
+    return statement
 
 
-_PROJECT_FIGURES = (
-    select(
-        project_trade_figures.c.project_id,
-        TradeFigure.id,
-        _raw(TradeFigure.indicator),
-        TradeFigure.commodity,
-        _raw(TradeFigure.period_start),
-        _raw(TradeFigure.period_end),
-        TradeFigure.value,
-        TradeFigure.value_upper,
-        _raw(TradeFigure.unit),
-        _raw(TradeFigure.bound),
-        _raw(TradeFigure.status),
-    )
-    .join(TradeFigure, TradeFigure.id == project_trade_figures.c.trade_figure_id)
-    .where(project_trade_figures.c.project_id.in_(_ids("projects")))
-    .order_by(project_trade_figures.c.project_id, TradeFigure.id)
-)
+def _listed_as_of(session: Session, section: str, lang: Language, pair: dict[str, Any]) -> list[Item]:
+    """A section's records as of `pair`'s day, as a list reads them then (through the ORM, with only
+    what sources published by that day said)."""
+    listing = _SECTIONS[section].listing
+    assert listing.reader is not None
+    statement = _SECTIONS[section].select(lang, session.get_bind().dialect.name, listing.model)
+    records = session.scalars(statement.options(*listing.options(), *as_of_criteria(pair["as_of"])), pair)
+    return [serialize(record, listing.reader.schema, lang) for record in records]
+
+
 _CITATION_COLUMNS = (
     Citation.source_id,
     Citation.quote,
@@ -516,53 +421,6 @@ _CITATION_COLUMNS = (
     Citation.char_end,
     Citation.line,
 )
-# The listed events' codes in event datasets, each event's in its relationship's order.
-_EVENT_CODES = (
-    select(
-        EventCode.event_id,
-        EventCode.scheme,
-        EventCode.code,
-        EventCode.label,
-        EventCode.intensity,
-        EventCode.url,
-    )
-    .where(EventCode.event_id.in_(_ids("events")))
-    .order_by(EventCode.event_id, EventCode.id)
-)
-_CODE_KEYS = ("scheme", "code", "label", "intensity", "url")
-
-
-def _of_listed(
-    sections: Sections, model: Any, columns: list[Any], order: tuple[str, ...]
-) -> Select[Any] | CompoundSelect[Any]:
-    """Rows of `model` (citations, contested values) owned by the listed events, agreements and
-    projects: each with its owner's kind and id first, in the owners' relationship order."""
-    owners = {"events": "event", "agreements": "agreement", "projects": "project"}
-    parts = []
-    for section in sections:
-        kind = owners[section]
-        owner = model.project_id if kind == "project" else getattr(model, f"{kind}_id")
-        fields: list[Any] = [literal(kind, String).label("kind"), owner.label("owner"), *columns]
-        parts.append(select(*fields, model.id).where(owner.in_(_ids(section)), _counted(model.source_id)))
-    return _ordered(parts, "kind", "owner", *order)
-
-
-@cache
-def _citations(sections: Sections) -> Select[Any] | CompoundSelect[Any]:
-    """The citations of the listed records, each record's by char_start, then by id."""
-    return _of_listed(sections, Citation, list(_CITATION_COLUMNS), ("char_start", "id"))
-
-
-_CONTESTED_KEYS = ("field", "value", "source_id", "quote", "paragraph", "char_start", "char_end")
-
-
-@cache
-def _contested(sections: Sections) -> Select[Any] | CompoundSelect[Any]:
-    """The contested values of the listed records, each record's by id."""
-    columns = [getattr(ContestedValue, key) for key in _CONTESTED_KEYS]
-    return _of_listed(sections, ContestedValue, columns, ("id",))
-
-
 _SERIES_KEY = (
     TradeFigure.reporter_id,
     TradeFigure.partner_id,
@@ -644,22 +502,26 @@ def _figures(lang: Language, latest: bool) -> Select[Any]:
 _FIGURES = {(lang, latest): _figures(lang, latest) for lang in LANGUAGES for latest in (False, True)}
 
 
-def _sources(events: Any) -> Select[str, str]:
-    """Every source cited by a record involving both, by title: `events` names the pair's events."""
-    cited = union(
-        select(Citation.source_id).where(Citation.event_id.in_(events)),
-        select(Citation.source_id).where(Citation.agreement_id.in_(_ids("agreements"))),
-        select(Citation.source_id).where(
-            Citation.trade_figure_id.in_(select(TradeFigure.id).where(_PAIR_FIGURES))
+# Every source cited by a record involving both, by title.
+_SOURCES = (
+    select(Source.id, Source.title)
+    .where(
+        Source.id.in_(
+            union(
+                select(Citation.source_id).where(Citation.event_id.in_(_SECTIONS["events"].ids())),
+                select(Citation.source_id).where(Citation.agreement_id.in_(_SECTIONS["agreements"].ids())),
+                select(Citation.source_id).where(
+                    Citation.trade_figure_id.in_(select(TradeFigure.id).where(_PAIR_FIGURES))
+                ),
+                select(Citation.source_id).where(
+                    Citation.project_id.in_(_SECTIONS["infrastructure_projects"].ids())
+                ),
+            )
         ),
-        select(Citation.source_id).where(Citation.project_id.in_(_ids("projects"))),
+        _counted(Source.id),
     )
-    listed = select(Source.id, Source.title).where(Source.id.in_(cited), _counted(Source.id))
-    return listed.order_by(Source.title, Source.id)
-
-
-_SOURCES_OF_LISTED_EVENTS = _sources(_ids("events"))
-_SOURCES_OF_PAIR_EVENTS = _sources(_pair_ids(event_countries, "event_id", "event"))
+    .order_by(Source.title, Source.id)
+)
 
 # How series are ordered (as `group_series` orders them).
 _INDICATOR_RANK = {indicator.value: rank for rank, indicator in enumerate(Indicator)}
@@ -669,38 +531,8 @@ _KIND_RANK = {kind.value: rank for rank, kind in enumerate(PeriodKind)}
 
 @cache
 def _driver(statement: Any) -> DriverStatement:
-    """A dossier statement compiled once, run on the driver's cursor: the statements that need
-    nothing of each other's answers are sent together (`datastate.read_together`)."""
+    """A dossier statement compiled once, run on the driver's cursor."""
     return DriverStatement(statement)
-
-
-Read = tuple[DriverStatement, dict[str, Any]]
-
-
-def resolve_pair(
-    session: Session, a: str, b: str, lang: Language, as_of: date | None = None
-) -> tuple[list[Any], dict[str, int]]:
-    """The two countries of `/v1/relations/{a}/{b}` as (id, name) by code, and the counts that need
-    no list of ids; a 422 for the same code twice or an unknown one."""
-    countries, counts, _ = _resolve_pair(session, a, b, lang, as_of, [])
-    return countries, counts
-
-
-def _resolve_pair(
-    session: Session, a: str, b: str, lang: Language, as_of: date | None, reads: list[Read]
-) -> tuple[list[Any], dict[str, int], list[list[Any]]]:
-    """`resolve_pair`, and the rows of `reads` (of the pair's codes in order) read with it."""
-    if a == b:
-        detail = f"a relation needs two different countries, not {a} twice"
-        raise InvalidParameter(detail, [param_error("a", detail, "path"), param_error("b", detail, "path")])
-    first, second = sorted((a, b))
-    countries = (_driver(_COUNTRIES[lang]), {"a": first, "b": second, "as_of": as_of})
-    rows, *answers = datastate.read_together(session, [countries, *reads])
-    if len(rows) < 2:
-        require_countries(session, {"a": a, "b": b}, "path")  # raises, naming the unknown codes
-    _, _, agreements, trade_figures, projects = rows[0]
-    counts = {"agreements": agreements, "trade_figures": trade_figures, "infrastructure_projects": projects}
-    return [(row[0], row[1]) for row in rows], counts, answers
 
 
 def get_dossier(
@@ -710,55 +542,54 @@ def get_dossier(
     lang: Language,
     as_of: date | None = None,
     points: int | None = None,
+    to_json: bool = False,
 ) -> dict[str, Any]:
     """The dossier of a pair, in PairDossier's JSON shape and the response language; with `as_of`,
     of the records sources published by then support; with `points`, each trade series' latest
-    points only. Three round trips on PostgreSQL, each sending together what needs only the answers
-    of those before: the countries and the pair's events; the records listed; their references,
-    citations and sources."""
+    points only. `to_json`: the body is only to be written as JSON (`rows.Plan.items`). A 422 for
+    the same code twice or an unknown one, a 404 for a pair no record involves. One round trip on
+    PostgreSQL (as of a day, the records' reads through the ORM after it)."""
+    if a == b:
+        detail = f"a relation needs two different countries, not {a} twice"
+        raise InvalidParameter(detail, [param_error("a", detail, "path"), param_error("b", detail, "path")])
     first, second = sorted((a, b))
     pair = {"a": first, "b": second, "as_of": as_of}
-    countries, counts, [event_rows] = _resolve_pair(
-        session, a, b, lang, as_of, [(_driver(_PAIR_EVENTS), pair)]
-    )
-    (a, a_name), (b, b_name) = countries
-    event_ids = [row[0] for row in event_rows]
-    counts = {"events": len(event_ids), **counts}
-    counts["records"] = sum(counts.values())
+    reads: dict[str, tuple[DriverStatement, dict[str, Any]]] = {
+        "countries": (_driver(_COUNTRIES[lang]), pair),
+        "figures": (_driver(_FIGURES[lang, points is not None]), {**pair, "points": points}),
+        "sources": (_driver(_SOURCES), pair),
+    }
+    if points is not None:
+        reads["sizes"] = (_driver(_SERIES_SIZES), pair)
+    dialect = session.get_bind().dialect
+    if as_of is None:
+        reads.update({section: (_listed(section, lang, dialect), pair) for section in _SECTIONS})
+    found = dict(zip(reads, datastate.read_together(session, list(reads.values())), strict=True))
+    if len(found["countries"]) < 2:
+        require_countries(session, {"a": a, "b": b}, "path")  # raises, naming the unknown codes
+    (a, a_name, *counted), (b, b_name, *_) = found["countries"]
+    counts = dict(zip(KINDS, counted, strict=True))
+    counts["records"] = sum(counted)
     if counts["records"] == 0:
         raise NotFound(
             f"No data links {a} and {b}: no event, agreement, trade figure or infrastructure project "
             "involves both. GET /v1/relations lists the pairs that have data."
         )
-    latest = event_ids[:LATEST_EVENTS]
-    listed: dict[str, Read] = {}
-    if latest:
-        listed["events"] = (_driver(_EVENTS[lang]), {**pair, "events": latest})
-    if counts["agreements"]:
-        listed["agreements"] = (_driver(_AGREEMENTS[lang]), pair)
-    if counts["infrastructure_projects"]:
-        listed["projects"] = (_driver(_PROJECTS[lang]), pair)
-    if counts["trade_figures"]:
-        listed["figures"] = (_driver(_FIGURES[lang, points is not None]), {**pair, "points": points})
-        if points is not None:
-            listed["sizes"] = (_driver(_SERIES_SIZES), pair)
-    found = dict(zip(listed, datastate.read_together(session, list(listed.values())), strict=True))
-    events = [_event(row) for row in found.get("events", [])]
-    agreements = [_agreement(row) for row in found.get("agreements", [])]
-    projects = [_project(row) for row in found.get("projects", [])]
-    sizes = {tuple(key): size for *key, size in found.get("sizes", [])}
-    every_event = len(event_ids) <= _LISTED_EVENTS
-    sources = (
-        _driver(_SOURCES_OF_LISTED_EVENTS if every_event else _SOURCES_OF_PAIR_EVENTS),
-        {
-            **pair,
-            "events": event_ids if every_event else [],
-            "agreements": [agreement["id"] for agreement in agreements],
-            "projects": [project["id"] for project in projects],
-        },
-    )
-    cited = _records(session, pair, lang, latest, events, agreements, projects, sources)
+    if as_of is None:
+        # Agreements are grouped by their sectors here: their relations decoded.
+        listed = {
+            section: _plan(section, lang, dialect.name).page_items(
+                session, found[section], to_json and section != "agreements"
+            )
+            for section in _SECTIONS
+        }
+    else:
+        listed = {
+            section: _listed_as_of(session, section, lang, pair) if counts[section] else []
+            for section in _SECTIONS
+        }
     query = f"country={a}&country={b}" + (f"&as_of={as_of.isoformat()}" if as_of else "")
+    sizes = {tuple(key): size for *key, size in found.get("sizes", [])}
     return {
         "id": f"{a}/{b}",
         "countries": [{"id": a, "name": a_name}, {"id": b, "name": b_name}],
@@ -769,180 +600,11 @@ def get_dossier(
             "trade_figures": f"/v1/trade-figures?{query}",
             "infrastructure_projects": f"/v1/infrastructure-projects?{query}",
         },
-        "events": events,
-        "agreements_by_sector": _by_sector(agreements),
-        "trade_series": _trade_series(found.get("figures", []), {a: a_name, b: b_name}, sizes),
-        "infrastructure_projects": projects,
-        "sources": [{"id": source_id, "title": title} for source_id, title in cited],
-    }
-
-
-Record = dict[str, Any]
-
-
-def _records(
-    session: Session,
-    pair: dict[str, Any],
-    lang: Language,
-    latest: list[str],
-    events: list[Record],
-    agreements: list[Record],
-    projects: list[Record],
-    sources: Read,
-) -> list[Any]:
-    """The references, citations, codes, contested values and trade figures of the listed events,
-    agreements and projects, put into them, and the rows of `sources`, all read together. Sections
-    known to be empty cost no query."""
-    records = {
-        **{("event", event["id"]): event for event in events},
-        **{("agreement", agreement["id"]): agreement for agreement in agreements},
-        **{("project", project["id"]): project for project in projects},
-    }
-    if not records:
-        [cited] = datastate.read_together(session, [sources])
-        return cited
-    ids = {
-        "events": latest if events else [],
-        "agreements": [r["id"] for r in agreements],
-        "projects": [r["id"] for r in projects],
-    }
-    sections = tuple(section for section, listed in ids.items() if listed)
-    reads: dict[str, Read] = {
-        "sources": sources,
-        "refs": (_driver(_refs(lang, sections)), ids),
-        "citations": (_driver(_citations(sections)), {**ids, "as_of": pair["as_of"]}),
-    }
-    if events:
-        reads["codes"] = (_driver(_EVENT_CODES), {"events": latest})
-    if any(record["support"] == SupportStatus.contested for record in records.values()):
-        reads["contested"] = (_driver(_contested(sections)), {**ids, "as_of": pair["as_of"]})
-    if projects:
-        reads["figures"] = (_driver(_PROJECT_FIGURES), ids)
-    found = dict(zip(reads, datastate.read_together(session, list(reads.values())), strict=True))
-    for relation, owner, ref_id, ref_name in found["refs"]:
-        kind, field = relation.split(".")
-        value = ref_id if field == "sectors" else _named(ref_id, ref_name, field == "agreements")
-        records[kind, owner][field].append(value)
-    for kind, owner, *citation in found["citations"]:
-        records[kind, owner]["citations"].append(dict(zip(CITATION_KEYS, citation[:6], strict=True)))
-    for event_id, *code in found.get("codes", []):
-        records["event", event_id]["external_codes"].append(dict(zip(_CODE_KEYS, code, strict=True)))
-    for kind, owner, *value in found.get("contested", []):
-        records[kind, owner]["contested"].append(dict(zip(_CONTESTED_KEYS, value[:7], strict=True)))
-    for project_id, *figure in found.get("figures", []):
-        records["project", project_id]["trade_figures"].append(_figure_ref(figure))
-    return found["sources"]
-
-
-# --- rows to the schema's JSON shape (PairDossier's fields, in its order) ---
-
-
-def _named(ref_id: str, name: str, titled: bool) -> dict[str, str]:
-    return {"id": ref_id, "title": name} if titled else {"id": ref_id, "name": name}
-
-
-def _event(row: Any) -> dict[str, Any]:
-    (
-        event_id,
-        kind,
-        title,
-        summary,
-        start,
-        end,
-        precision,
-        status,
-        place_id,
-        place,
-        host_id,
-        host,
-        *support,
-    ) = row
-    return {
-        "id": event_id,
-        "type": kind,
-        "title": title,
-        "summary": summary,
-        "date_start": start,
-        "date_end": end,
-        "date_precision": precision,
-        "status": status,
-        "location": None if place_id is None else {"id": place_id, "name": place},
-        "host_country": None if host_id is None else {"id": host_id, "name": host},
-        "countries": [],
-        "people": [],
-        "organizations": [],
-        "agreements": [],
-        "external_codes": [],
-        "citations": [],
-        **_support(support),
-    }
-
-
-def _support(values: list[Any]) -> dict[str, Any]:
-    support, source_count = values
-    return {"support": support, "source_count": source_count, "contested": []}
-
-
-def _agreement(row: Any) -> dict[str, Any]:
-    (
-        agreement_id,
-        title,
-        summary,
-        status,
-        documents,
-        start,
-        end,
-        precision,
-        event_id,
-        event_title,
-        *support,
-    ) = row
-    return {
-        "id": agreement_id,
-        "title": title,
-        "summary": summary,
-        "status": status,
-        "document_count": documents,
-        "sectors": [],
-        "date_start": start,
-        "date_end": end,
-        "date_precision": precision,
-        "event": None if event_id is None else {"id": event_id, "title": event_title},
-        "countries": [],
-        "citations": [],
-        **_support(support),
-    }
-
-
-def _project(row: Any) -> dict[str, Any]:
-    project_id, name, kind, status, summary, *support = row
-    return {
-        "id": project_id,
-        "name": name,
-        "kind": kind,
-        "status": status,
-        "summary": summary,
-        "countries": [],
-        "places": [],
-        "trade_figures": [],
-        "citations": [],
-        **_support(support),
-    }
-
-
-def _figure_ref(row: Any) -> dict[str, Any]:
-    figure_id, indicator, commodity, start, end, value, upper, unit, bound, status = row
-    return {
-        "id": figure_id,
-        "indicator": indicator,
-        "commodity": commodity,
-        "period_start": start,
-        "period_end": end,
-        "value": value,
-        "value_upper": upper,
-        "unit": unit,
-        "bound": bound,
-        "status": status,
+        "events": listed["events"],
+        "agreements_by_sector": _by_sector(listed["agreements"]),
+        "trade_series": _trade_series(found["figures"], {a: a_name, b: b_name}, sizes),
+        "infrastructure_projects": listed["infrastructure_projects"],
+        "sources": [{"id": source_id, "title": title} for source_id, title in found["sources"]],
     }
 
 

@@ -78,7 +78,7 @@ def get_relation(
 ) -> Response:
     lang = negotiate(params.lang, request.headers.get("accept-language"))
     # Built in PairDossier's shape by the repository, without validating it again here.
-    body = repository.get_dossier(session, a, b, lang, params.as_of, params.points)
+    body = repository.get_dossier(session, a, b, lang, params.as_of, params.points, to_json=True)
     return json_response(body, lang, datastate.current(session))
 
 
