@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from extraction_support import checked_bodies
+from extraction_support import checked_bodies, event_rows
 
 PUBLISHED = date(2026, 11, 20)
 LEAD = "RIGA, Nov 19 (Baltic Desk) - Latvia and Georgia agreed on Wednesday to expand cooperation.\n\n"
@@ -205,3 +205,43 @@ def test_a_period_in_a_participle_clause_is_not_the_figures() -> None:
         "in January-June."
     )
     assert ("GE", "LV", "transit_volume", 9_400, "2026-01/2026-06") in rows(text)
+
+
+# --- events of a wire: a forum "in the capital", its closing day, a meeting during the visit ---
+
+VISIT = (
+    "TBILISI, Nov 26 (Kartli Wire) - Lithuania's economy minister arrived in Tbilisi on Wednesday on a "
+    "two-day official visit and held talks with his Georgian counterpart the same afternoon.\n\n"
+)
+THE_VISIT = ("official_visit", "held", "2026-11-25/2026-11-26", "GE", ("GE", "LT"))
+
+
+def events(text: str) -> list[tuple[Any, ...]]:
+    return sorted(event_rows(text, "en", date(2026, 11, 26)))
+
+
+FORUMS = [
+    (
+        "A business forum of some 90 firms from both countries opened in the capital on Thursday and is to "
+        "close on Friday.",
+        "2026-11-26/2026-11-27",
+    ),
+    ("A Georgian-Lithuanian business forum opened in the Georgian capital on Thursday.", "2026-11-26"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "day"), FORUMS)
+def test_a_forum_in_the_capital_beside_a_visit(sentence: str, day: str) -> None:
+    assert events(VISIT + sentence) == [("forum", "held", day, "GE", ("GE", "LT")), THE_VISIT]
+
+
+MET_DURING_THE_VISIT = [
+    "During the visit the minister also met the Secretary General of the Baltic Council and discussed "
+    "Georgia's trade with its members, which exceeded USD 200 million last year.",
+    "During the visit the minister also held talks with the Georgian prime minister.",
+]
+
+
+@pytest.mark.parametrize("sentence", MET_DURING_THE_VISIT)
+def test_a_meeting_during_the_visit_is_part_of_it(sentence: str) -> None:
+    assert events(VISIT + sentence) == [THE_VISIT]
