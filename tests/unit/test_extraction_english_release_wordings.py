@@ -245,3 +245,16 @@ MET_DURING_THE_VISIT = [
 @pytest.mark.parametrize("sentence", MET_DURING_THE_VISIT)
 def test_a_meeting_during_the_visit_is_part_of_it(sentence: str) -> None:
     assert events(VISIT + sentence) == [THE_VISIT]
+
+
+# --- a visit's outcome told without a verb of signing, a road map first ---
+
+
+def test_a_visit_that_produced_a_road_map_and_a_memorandum_signed_both() -> None:
+    text = (
+        "Lithuania rarely features in Georgian foreign policy. The Lithuanian foreign minister's visit to "
+        "Tbilisi in May, the first at that level, produced a road map of cooperation for 2026-2028 and a "
+        "memorandum on renewable energy."
+    )
+    found = checked_bodies(text, "en", "agreement", date(2026, 12, 1))
+    assert [(b["status"], b["date"], b["document_count"]) for b in found] == [("signed", "2026-05", 2)]
