@@ -1123,7 +1123,7 @@ def _figure(
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
     # A target with no year of its own is no figure ("официальная цель в 1 млрд долларов"), nor
     # does it take the year of the figure before it ("…41,500 TEU in 2025, and agreed to bring it to…").
-    aim = bool(reading.cues("TARGET", before))
+    aim = bool(reading.cues("TARGET", before)) or bool(_NO_TIME.search(sentence.text))
     if aim and not any(not p.comparison and previous_end <= p.start and p.end <= own_end for p in periods):
         period = None
     year_before = _a_year_before(reading.document.text, periods, previous_end, amount.start) or (
@@ -1718,6 +1718,14 @@ def _indicator_cues(reading: Reading, tokens: Sequence[Token]) -> list[Mention[s
         for cue in reading.cues("INDICATORS", tokens)
         if not any(t.start <= cue.start and cue.end <= t.end for t in targets)
     ]
+
+
+# "now speak of a USD 500 million turnover, without saying by when": a sum the text says has no time
+_NO_TIME = re.compile(
+    r"\bwithout\s+(?:saying|naming|giving|setting)\s+(?:by\s+)?(?:when|a\s+(?:date|deadline|year))\b"
+    r"|(?<!\w)не\s+(?:называя|уточняя|указывая)\s+(?:срок\w*|сроков|когда)",
+    re.IGNORECASE,
+)
 
 
 def _aim_or_outlook(reading: Reading, before: Sequence[Token]) -> bool:

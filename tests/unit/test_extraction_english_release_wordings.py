@@ -258,3 +258,22 @@ def test_a_visit_that_produced_a_road_map_and_a_memorandum_signed_both() -> None
     )
     found = checked_bodies(text, "en", "agreement", date(2026, 12, 1))
     assert [(b["status"], b["date"], b["document_count"]) for b in found] == [("signed", "2026-05", 2)]
+
+
+# --- a sum the text says has no time is no figure ---
+
+NO_TIME = [
+    ("Officials in both capitals now speak of a USD 500 million turnover, without saying by when.", "en"),
+    ("Officials talk of trade worth USD 500 million, without setting a deadline.", "en"),
+    ("В обеих столицах говорят о товарообороте в 500 млн долларов, не называя сроков.", "ru"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "language"), NO_TIME)
+def test_a_sum_without_a_time_is_no_figure(sentence: str, language: str) -> None:
+    lead = {
+        "en": "Trade between Latvia and Georgia came to USD 90 million in 2025. ",
+        "ru": "Товарооборот Латвии и Грузии в 2025 году составил 90 млн долларов. ",
+    }[language]
+    found = checked_bodies(lead + sentence, language, "trade_figure", PUBLISHED)
+    assert [b["value"] for b in found] == [90_000_000]
