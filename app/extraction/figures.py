@@ -2258,8 +2258,9 @@ def _bound(
 
 
 _OPENS_A_PERIOD = re.compile(
-    r"^(?:the\s+)?(?:(?:first|past|last|same|previous|whole|full|entire)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"[a-z]*\b|q[1-4]\b|h[12]\b|(?:19|20)\d{2}\b)"
+    r"^(?:the\s+)?(?:first|past|last|same|previous|whole|full|entire|january|february|march|april|may|june"
+    r"|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+    r"|q[1-4]|h[12]|(?:19|20)\d{2})\b"
 )
 
 
