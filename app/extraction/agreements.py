@@ -84,8 +84,8 @@ _SIGNED_WITH_IT = re.compile(
 # the exchange of five documents", "обменялись меморандумами") or a gathering's outcome ("the visit
 # produced eight memoranda").
 _DOCUMENTS = (
-    r"(?:documents?|agreements?|memorand\w+|protocols?|instruments"
-    r"|документ\w*|соглашени\w*|меморандум\w*|протокол\w*)"
+    r"(?:documents?|agreements?|memorand\w+|protocols?|instruments|road\s?maps?"
+    r"|документ\w*|соглашени\w*|меморандум\w*|протокол\w*|дорожн\w+\s+карт\w*)"
 )
 _SIGNED_UNSAID = re.compile(
     rf"\bexchang(?:ed|e\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS}\b"

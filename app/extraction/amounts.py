@@ -481,6 +481,8 @@ _OVER_YEARS = re.compile(
     r"^\W*(?:\w+\W+)?(?:over|in|за|в\s+течение)\s+(?:the\s+(?:past|last)\s+)?(?:\w+|\d+)\s+(?:years|decades|лет|года|десятилет\w*)\b",
     re.IGNORECASE,
 )
+# "nearly three times the figure for the same period of last year": a multiple of an earlier level
+MULTIPLE_OF = re.compile(r"\s+(?:the|that|its)\s+(?:figure|level|value|volume|amount|total)\b", re.IGNORECASE)
 _RATIO_DOWN_AFTER = re.compile(r"^\s*(?:меньше|ниже|less|lower|smaller)\b", re.IGNORECASE)
 _RATIO_DOWN_BEFORE = re.compile(
     r"(?:сократил|снизил|уменьшил|упал|упад|сокращ|сниж|сократив|снизив|уменьшив|упав"
@@ -497,7 +499,7 @@ _RATIO_UP = re.compile(
 # third", "were 1.4 times as large"); not one that may happen ("может вырасти втрое").
 _CHANGED = re.compile(
     r"^(?!.*\b(?:може\w*|могут|could|may|might|will|would|expect\w*|ожида\w*)\b).*"
-    r"\b(?:rose|grew|increased|jumped|climbed|were|was|вырос\w*|выросл\w*|увеличил\w*|возрос\w*|прибавив|прибавил\w*)"
+    r"\b(?:rose|risen|grew|grown|increased|jumped|climbed|were|was|вырос\w*|выросл\w*|увеличил\w*|возрос\w*|прибавив|прибавил\w*)"
     r"\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -506,7 +508,7 @@ _CHANGED = re.compile(
 # … or a fall that happened ("сократились на шестую часть", "fell by roughly a tenth"), where no
 # modal word (`_MAY`) makes it one that may come.
 _FELL = re.compile(
-    r"\b(?:fell|dropped|declined|decreased|shrank|сократил\w*|снизил\w*|уменьшил\w*|упал\w*|упали)"
+    r"\b(?:fell|fallen|dropped|declined|decreased|shrank|сократил\w*|снизил\w*|уменьшил\w*|упал\w*|упали)"
     r"\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -562,7 +564,9 @@ def _ratios(text: str, offset: int, language: str, amounts: list[Amount]) -> lis
                 if word in _FOLD_WORDS:
                     down = False
             near = f"{before[-25:]} {after}"
-            if ratio <= 1 or not (down or _RATIO_UP.search(near) or match.group("word")):
+            if ratio <= 1 or not (
+                down or _RATIO_UP.search(near) or match.group("word") or MULTIPLE_OF.match(after)
+            ):
                 continue
             value = (1 - 1 / ratio) * 100 if down else (ratio - 1) * 100
             start = match.start("n") if match.group("n") else match.start("word")

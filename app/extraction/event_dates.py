@@ -234,6 +234,12 @@ def _lasting(reading: Reading, sentence: Sentence, found: EventDate) -> str:
         # "on Wednesday, the second and final day of a working visit": it began the day(s) before
         first = told.fromordinal(told.toordinal() - _ORDINAL_DAYS[final.group("n").lower()[:4]] + 1)
         return f"{first.isoformat()}/{told.isoformat()}"
+    closes = _CLOSES_ON.search(sentence.text)
+    if closes is not None:
+        # "opened on Thursday and is to close on Friday": to the next such weekday
+        ahead = (_WEEKDAYS.index(closes.group("day").lower()) - told.weekday()) % 7
+        if ahead:
+            return f"{told.isoformat()}/{told.fromordinal(told.toordinal() + ahead).isoformat()}"
     concluded = _CONCLUDED.search(sentence.text) is not None
     match = _DAYS_LONG.search(sentence.text) or _AFTER_DAYS.search(sentence.text)
     if _ARRIVED_BEFORE.search(sentence.text) is not None:
@@ -259,6 +265,13 @@ def _lasting(reading: Reading, sentence: Sentence, found: EventDate) -> str:
     return f"{first.isoformat()}/{last.isoformat()}"
 
 
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_CLOSES_ON = re.compile(
+    r"\b(?:is\s+(?:due\s+)?to|will)\s+(?:close|end|conclude|wrap\s+up)\s+on\s+(?P<day>"
+    + "|".join(_WEEKDAYS)
+    + r")\b",
+    re.IGNORECASE,
+)
 _DAYS_LONG = re.compile(r"\b(?P<n>two|three|four|двух|тр[её]х|четыр[её]х)[\s-]*(?:day|дневн)", re.IGNORECASE)
 _DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4}
 

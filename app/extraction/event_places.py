@@ -83,12 +83,17 @@ _PLACE_TOLD = re.compile(
     r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-ZА-ЯЁ]"
 )
 
+_CAPITAL_TOLD = re.compile(r"\b(?:in|at)\s+the\s+(?:\w+\s+)?capital\b|(?<!\w)в\s+(?:\w+\s+)?столице\b", re.I)
+
 
 def place_told(facts: SentenceFacts, low: int, high: int) -> bool:
     """Whether the span of a sentence tells where something takes place by a name the lexicon may not
-    know ("in Avaza", "в Худжанде") or by a capital it knows as its country's ("in Jakarta"), not by a
-    country, an organization or a person it knows ("at the SCO summit")."""
+    know ("in Avaza", "в Худжанде"), by a capital it knows as its country's ("in Jakarta") or as "the
+    capital" ("opened in the capital on Thursday"), not by a country, an organization or a person it
+    knows ("at the SCO summit")."""
     sentence = facts.sentence
+    if _CAPITAL_TOLD.search(sentence.text, low - sentence.start, high - sentence.start):
+        return True
     countries = [mention for mention in facts.countries if not mention.value.capital]
     named: list[Any] = [*countries, *facts.organizations, *facts.people]
     for match in _PLACE_TOLD.finditer(sentence.text, low - sentence.start, high - sentence.start):

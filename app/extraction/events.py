@@ -777,7 +777,17 @@ def _on_the_sidelines(sentence: Sentence, trigger: Mention[str]) -> bool:
 
 
 def _duplicate(event: _Event, events: list[_Event], replaced: dict[str, str]) -> bool:
-    """The same event told again. A visit told after the talks held during it takes their place."""
+    """The same event told again. A visit told after the talks held during it takes their place, and
+    a meeting told "during the visit" is part of it, whatever else its sentence dates."""
+    if event.body["type"] in _FAMILY - _VISIT_TYPES and _DURING_VISIT.search(event.sentence.text):
+        held = event.body.get("status", "held") == "held"
+        if any(
+            other.body["type"] in _VISIT_TYPES
+            and set(other.body["countries"]) == set(event.body["countries"])
+            and (other.body.get("status", "held") == "held") == held
+            for other in events
+        ):
+            return True
     if events and _talks_of_the_visit(event, events[-1]):
         visit = events[-1]
         visit.body["date"] = (

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.extraction.amounts import Amount, bare_amounts, elided_verb, find_amounts, parse_number
+from app.extraction.amounts import MULTIPLE_OF, Amount, bare_amounts, elided_verb, find_amounts, parse_number
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.clauses import (
     CONTRAST,
@@ -83,17 +83,20 @@ _FISCAL = -1
 _FIRST = -2
 
 
-# "по окончательным данным", "according to revised figures": a figure the release gives as final
+# "по окончательным данным", "according to revised figures", a line "August 2026, revised: …": a
+# figure the release gives as final
 _FINAL_DATA = re.compile(
-    r"\b(?:final|revised)\s+(?:data|figures|numbers)\b|(?<!\w)(?:окончательн|уточн[её]нн)\w*\s+данн",
+    r"\b(?:final|revised)\s+(?:data|figures|numbers)\b|\b(?:final|revised)\s*:|(?<!\w)(?:окончательн|уточн[её]нн)\w*\s+данн",
     re.IGNORECASE,
 )
 
-# "according to the port operators", "по данным железнодорожной администрации": a source named for
-# the figure; not the data's kind ("according to preliminary data", "по данным за январь–июнь")
+# "according to the port operators", "по данным железнодорожной администрации", "data published by
+# the Slovak statistical office": a source named for the figure; not the data's kind ("according to
+# preliminary data", "по данным за январь–июнь")
 _CITED_SOURCE = re.compile(
     r"(?:\baccording\s+to|(?<!\w)по\s+(?:данным|сведениям|информации))\s+"
-    r"(?!(?:the\s+)?(?:preliminary|provisional|final|revised|updated|latest|data|figures)\b|за\b|на\b)\w",
+    r"(?!(?:the\s+)?(?:preliminary|provisional|final|revised|updated|latest|data|figures)\b|за\b|на\b)\w"
+    r"|\bmirror\s+(?:data|statistics|figures)\b|\b(?:data|figures|statistics)\s+(?:published|released|compiled)\s+by\b",
     re.IGNORECASE,
 )
 
@@ -1051,6 +1054,7 @@ def _figure(
             or reading.cues("GROWTH", after[:2])
             or _more_than(after)
             or _FOLD.search(reading.document.text, amount.start, amount.end)
+            or MULTIPLE_OF.match(reading.document.text, amount.end)
             or _less_than(after)
             or signed
         )
@@ -1119,7 +1123,7 @@ def _figure(
         period, explicit = carried, False  # "Это на 18 % больше, чем за аналогичный период 2024 года"
     # A target with no year of its own is no figure ("официальная цель в 1 млрд долларов"), nor
     # does it take the year of the figure before it ("…41,500 TEU in 2025, and agreed to bring it to…").
-    aim = bool(reading.cues("TARGET", before))
+    aim = bool(reading.cues("TARGET", before)) or bool(_NO_TIME.search(sentence.text))
     if aim and not any(not p.comparison and previous_end <= p.start and p.end <= own_end for p in periods):
         period = None
     year_before = _a_year_before(reading.document.text, periods, previous_end, amount.start) or (
@@ -1416,7 +1420,7 @@ def _another_sum(reading: Reading, whole_before: Sequence[Token], after: Sequenc
 
 
 # Unions of countries: trade with one is a country's trade with a group, no pair's.
-_BLOCS = {"eaeu", "eu", "cis", "sco", "brics", "opec-plus", "oic"}
+_BLOCS = {"eaeu", "eu", "cis", "sco", "brics", "opec-plus", "oic", "gcc", "asean"}
 _BLOC_MARKS = {"с", "со", "with", "to", "from", "в", "во", "из", "странами", "стран", "countries", "states"}
 
 
@@ -1716,6 +1720,14 @@ def _indicator_cues(reading: Reading, tokens: Sequence[Token]) -> list[Mention[s
     ]
 
 
+# "now speak of a USD 500 million turnover, without saying by when": a sum the text says has no time
+_NO_TIME = re.compile(
+    r"\bwithout\s+(?:saying|naming|giving|setting)\s+(?:by\s+)?(?:when|a\s+(?:date|deadline|year))\b"
+    r"|(?<!\w)не\s+(?:называя|уточняя|указывая)\s+(?:срок\w*|сроков|когда)",
+    re.IGNORECASE,
+)
+
+
 def _aim_or_outlook(reading: Reading, before: Sequence[Token]) -> bool:
     forecast = [m for m in reading.cues("FORECAST", before) if not _is_month_may(before, m)]
     return bool(reading.cues("TARGET", before) or forecast)
@@ -1723,16 +1735,36 @@ def _aim_or_outlook(reading: Reading, before: Sequence[Token]) -> bool:
 
 def _caption_indicator(reading: Reading, facts: SentenceFacts) -> str | None:
     """The flow named by the caption of the list a sentence is a row of: the nearest sentence before
-    it in its paragraph that ends with a colon, with only rows of the list in between."""
+    it in its paragraph that ends with a colon, with only rows of the list in between. A caption that
+    names none ("Quarterly and monthly dynamics:") over lines of a period and a sum ("Q3 2026: USD
+    22.1 million") goes on with the flow the text opened with, as a release's table of its headline."""
     sentence = facts.sentence
+    period_lines = _PERIOD_LINE.match(sentence.text) is not None
     for other in reversed(reading.facts[: sentence.index]):
         if other.sentence.paragraph != sentence.paragraph:
             return None
         if other.sentence.text.rstrip().endswith(":"):
             cues = _indicator_cues(reading, other.sentence.tokens)
-            return cues[-1].value if cues else None
-        if not other.sentence.text.rstrip().endswith(";"):
+            if cues:
+                return cues[-1].value
+            return _headline_indicator(reading) if period_lines else None
+        if not other.sentence.text.rstrip().endswith(";") and not (
+            period_lines and _PERIOD_LINE.match(other.sentence.text)
+        ):
             return None
+    return None
+
+
+# a line that opens with its label and a colon: "Q3 2026: …", "August 2026, revised: …"
+_PERIOD_LINE = re.compile(r"[^:;.\n]{2,40}:\s+\S")
+
+
+def _headline_indicator(reading: Reading) -> str | None:
+    """The flow of the first sentence that names one beside a number."""
+    for other in reading.facts:
+        cues = _indicator_cues(reading, other.sentence.tokens)
+        if cues and re.search(r"\d", other.sentence.text):
+            return cues[0].value
     return None
 
 
@@ -1969,12 +2001,16 @@ def _a_year_before(text: str, periods: list[Period], segment_start: int, amount_
     )
 
 
-_ASIDE = re.compile(r",\s*(?:which|that|когда|котор\w+)\b[^,;:]*,", re.IGNORECASE)
+_ASIDE = re.compile(
+    r",\s*(?:which|that|когда|котор\w+|launched|opened|founded|established|commissioned|introduced)\b[^,;:]*,",
+    re.IGNORECASE,
+)
 
 
 def _in_an_aside(text: str, period: Period, segment_start: int, amount_start: int) -> bool:
-    """ "…coal exports, which resumed in March, totalled 148,000 tonnes": a period told in a relative
-    clause before the amount dates what the clause tells, not the amount."""
+    """ "…coal exports, which resumed in March, totalled 148,000 tonnes", "the train, launched in March,
+    has carried …": a period told in a relative or participle clause before the amount dates what
+    the clause tells, not the amount."""
     return any(
         aside.start() <= period.start and period.end <= aside.end()
         for aside in _ASIDE.finditer(text, segment_start, amount_start)
@@ -2063,11 +2099,19 @@ def _less_than(after: Sequence[Token]) -> bool:
 
 
 def _through_a_country(facts: SentenceFacts, amount_end: int) -> bool:
-    """ "exported … through Georgia"; not a pipeline "which carries it across Turkish territory"."""
+    """ "exported … through Georgia"; not a pipeline "which carries it across Turkish territory",
+    nor the other side's own ports, that side told before the amount ("exports to Bulgaria …, routed
+    through Bulgarian ports")."""
     tokens = facts.sentence.tokens
     marks = PARTNER_MARKS["transit_volume"] - {"по"}
     relative = relative_clause(facts, amount_end)
-    return any(preceded_by(tokens, m, marks) and m.start < relative for m in facts.countries)
+    routes = [m for m in facts.countries if preceded_by(tokens, m, marks) and m.start < relative]
+    ends = {
+        m.value.code
+        for m in facts.countries
+        if m.end <= amount_end and preceded_by(tokens, m, {"to", "into", "from"}) and m not in routes
+    }
+    return any(m.value.code not in ends for m in routes)
 
 
 def _to_the_other_side(reading: Reading, facts: SentenceFacts, start: int, end: int) -> bool:
@@ -2207,8 +2251,17 @@ def _bound(
                 continue
             if ranged and phrase in {"от", "from", "between"}:
                 continue
+            if language == "en" and _OPENS_A_PERIOD.search(texts[0].split(f" {phrase} ", 1)[-1]):
+                continue  # "trade over January-September 2026 reached": a span, not "over" a value
             return bound
     return "exact"
+
+
+_OPENS_A_PERIOD = re.compile(
+    r"^(?:the\s+)?(?:first|past|last|same|previous|whole|full|entire|january|february|march|april|may|june"
+    r"|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+    r"|q[1-4]|h[12]|(?:19|20)\d{2})\b"
+)
 
 
 _NEAREST_APPROXIMATE = {"about", "around", "approximately", "roughly", "около", "порядка", "примерно"}

@@ -142,7 +142,7 @@ _ENDED_IN = re.compile(
 _FISCAL_WORD = re.compile(r"\b(?:fiscal|financial)\b|финансов\w+\s+год|" + _YEAR_PAIR, re.IGNORECASE)
 # "puts 2024 exports at…", "2026 trade with India": a year before the flow it dates
 _FLOW_AFTER = re.compile(
-    r"\s+(?:two-way\s+|bilateral\s+|mutual\s+)?(?:turnover|trade|exports|imports|shipments|deliveries)\b",
+    r"\s+(?:(?:annual|full-year|total|overall)\s+)?(?:two-way\s+|bilateral\s+|mutual\s+)?(?:turnover|trade|exports|imports|shipments|deliveries|figures|data)\b",
     re.IGNORECASE,
 )
 _FISCAL_NEAR = re.compile(
@@ -294,7 +294,7 @@ _SAME_PERIOD = re.compile(
     r"(?:аналогичн|соответствующ)\w+\s+(?:период|месяц|квартал)\w*(?:\s+(?:прошлого|предыдущего)\s+года)?|"
     r"(?:тот|те|тем|тех|того|том|тому)\s+же\s+(?:\w+\s+)?(?:период|месяц|квартал)\w*\s+"
     r"(?:(?:прошлого|предыдущего)\s+года|(?:19|20)\d{2}(?:-?го)?(?:\s+года)?)|"
-    r"(?:the\s+)?same\s+(?:period|quarter|month|half)s?"
+    r"(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|quarter|month|half)s?"
     r"(?:\s+(?:of|in)\s+(?:(?:the\s+)?(?:last|previous)\s+year|(?:19|20)\d{2}\b)|\s+a\s+year\s+(?:earlier|ago))?|"
     r"(?:the\s+)?same\s+[a-z]+\s+months\s+(?:of|in)\s+(?:(?:the\s+)?(?:last|previous)\s+year|(?:19|20)\d{2}\b)|"
     r"year[\s-]on[\s-]year|y/y|в\s+годовом\s+выражении|годом\s+ранее|год\s+назад|прошлогодн\w+"
@@ -309,7 +309,7 @@ _SAME_PERIOD = re.compile(
 _DEMONSTRATIVE = re.compile(r"(?:(?:за|в|во|на)\s+)?(?:эти|этих|указанн\w+|these|those)\b", re.IGNORECASE)
 _REPORTING = re.compile(r"отч[её]тн", re.IGNORECASE)
 _FROM_A_SPAN = re.compile(r"(?:from|с)\s+", re.IGNORECASE)
-_BARE_SAME = re.compile(r"(?:the\s+)?same\s+period", re.IGNORECASE)
+_BARE_SAME = re.compile(r"(?:the\s+)?(?:same|corresponding|comparable)\s+period", re.IGNORECASE)
 # "over the same period" is a span, except after a rate ("up 5% over the same period": its base).
 _SPAN_BEFORE = re.compile(r"(?<!%\s)(?<!percent\s)(?<!cent\s)\b(?:in|during|over|for)\s+$", re.IGNORECASE)
 

@@ -91,6 +91,21 @@ ORGANIZATIONS: tuple[OrganizationEntry, ...] = (
     ),
     OrganizationEntry("eu", "European Union", "Европейский союз", "EU", "ЕС", ("Евросоюз",)),
     OrganizationEntry("brics", "BRICS", "БРИКС", "BRICS", "БРИКС"),
+    OrganizationEntry(
+        "gcc",
+        "Gulf Cooperation Council",
+        "Совет сотрудничества арабских государств Персидского залива",
+        "GCC",
+        "ССАГПЗ",
+        ("Cooperation Council for the Arab States of the Gulf",),
+    ),
+    OrganizationEntry(
+        "asean",
+        "Association of Southeast Asian Nations",
+        "Ассоциация государств Юго-Восточной Азии",
+        "ASEAN",
+        "АСЕАН",
+    ),
     OrganizationEntry("opec-plus", "OPEC+", "ОПЕК+", "OPEC+", "ОПЕК+"),
     OrganizationEntry(
         "oic",
