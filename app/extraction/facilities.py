@@ -391,7 +391,10 @@ _EN_PLACE_KINDS = frozenset(
 # "on" names a place only by a river or lake ("on the Naryn River"); a coast is too wide a place.
 _EN_WATER_KINDS = frozenset({"river", "lake"})
 # "at the port of Aktau", "in the city of Turkmenabat": the place's kind before its name.
-_EN_KIND_OF = frozenset({"port", "city", "town", "village", "seaport"})
+_EN_KIND_OF = frozenset({"port", "city", "town", "village", "seaport", "state"})
+# Of those, the kinds that only say what a settlement or a province is, left out of a facility's
+# name ("in the state of Maharashtra" is "in Maharashtra"); a port's stays ("at the port of Aktau").
+_EN_KIND_OF_SETTLEMENT = frozenset({"city", "town", "village", "state"})
 # Words that make a thing of the noun after them: "a gas processing plant", "a car manufacturing
 # plant" (other words in -ing before a head are a verb's: "building a plant", "existing").
 _EN_ING_NOUNS = frozenset(
@@ -492,6 +495,7 @@ _EN_STATES = (
     ("to", "be", "constructed"),
 )
 _EN_STATE_ADVERBS = frozenset({"now", "currently", "still", "already"})
+_EN_AUXILIARIES = frozenset({"is", "are", "was", "were"})
 _EN_BUILDERS = frozenset({"by", "with"})
 _EN_NAME_OR_WORD = re.compile(r"[A-Za-z][\w'’]*(?:-[\w'’]+)*")
 
@@ -499,7 +503,8 @@ _EN_NAME_OR_WORD = re.compile(r"[A-Za-z][\w'’]*(?:-[\w'’]+)*")
 def _en_after_state(tokens: list[Token], at: int) -> int:
     """Where a facility's place may begin after its state told at `at` ("now under construction",
     "being built by a Turkish company"); `at` itself when no state is told there."""
-    i = at + (at < len(tokens) and tokens[at].text.lower() in _EN_STATE_ADVERBS)
+    i = at + (at < len(tokens) and tokens[at].text.lower() in _EN_AUXILIARIES)
+    i += i < len(tokens) and tokens[i].text.lower() in _EN_STATE_ADVERBS
     words = [t.text.lower() for t in tokens[i : i + 3]]
     state = next((s for s in _EN_STATES if tuple(words[: len(s)]) == s), None)
     if state is None:
@@ -567,6 +572,91 @@ def _en_describing(token: Token, after: Token | None = None) -> bool:
 
 _EN_ARTICLES = frozenset({"a", "an", "the"})
 
+# What a facility is for, told after its head: "an assembly plant for Belarusian tractors", "a
+# second plant, for veterinary vaccines,", "a plant to assemble mining trucks". Annotators write the
+# goods (a countable one in the singular) and the work before the head: "Belarusian tractor
+# assembly plant", "mining truck assembly plant".
+_EN_WORK_OF_VERB = {
+    "assemble": "assembly",
+    "produce": "production",
+    "process": "processing",
+    "manufacture": "manufacturing",
+}
+_EN_PLURAL_GOODS = frozenset(
+    {"goods", "products", "materials", "solutions", "electronics", "clothes", "chemicals", "pharmaceuticals"}
+)
+# Words after "for" that say how long or why, not what goods: "a plant for years", "a hub for transit".
+_EN_NOT_GOODS = frozenset(
+    {
+        "years",
+        "months",
+        "decades",
+        "weeks",
+        "now",
+        "example",
+        "instance",
+        "export",
+        "exports",
+        "transit",
+        "use",
+    }
+)
+
+
+def _en_singular(word: str) -> str:
+    if word in _EN_PLURAL_GOODS or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes", "zes", "buses")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _en_goods_word(tokens: list[Token], i: int) -> bool:
+    word = tokens[i].text
+    return (
+        _EN_WORD.fullmatch(word) is not None
+        and word not in _EN_STOP | _EN_NOT_GOODS | _EN_PLACE_PREPOSITIONS
+        and (not word.endswith(("ing", "ed")) or word in _EN_ING_NOUNS)
+    )
+
+
+def _en_purpose(tokens: list[Token], at: int) -> tuple[int, list[str]] | None:
+    """Where what a facility is for ends, told after its head at `at`, and the words that say it
+    before the head; None when none is told there."""
+    i = at + (at < len(tokens) and tokens[at].text == ",")
+    opened = i > at
+    if i + 1 >= len(tokens):
+        return None
+    work = _EN_WORK_OF_VERB.get(tokens[i + 1].text.lower()) if tokens[i].text.lower() == "to" else None
+    if work is None and tokens[i].text.lower() != "for":
+        return None
+    i += 2 if work else 1
+    first = i
+    goods: list[str] = []
+    while i < len(tokens) and i - first < 5:
+        word = tokens[i].text
+        following = i + 1 < len(tokens) and _en_goods_word(tokens, i + 1)
+        if i == first and _EN_NAME.fullmatch(word) and following and word not in _MONTHS_AND_DAYS:
+            goods.append(word)  # "for Belarusian tractors": who makes or sends them
+        elif word == "and" and goods and following:
+            goods[-1] = _en_singular(goods[-1])
+            goods.append(word)
+        elif _en_goods_word(tokens, i):
+            goods.append(word)
+        else:
+            break
+        i += 1
+    if not goods or goods[-1] == "and" or _EN_NAME.fullmatch(goods[-1]):
+        return None
+    if opened:
+        if i >= len(tokens) or tokens[i].text != ",":
+            return None
+        i += 1
+    goods[-1] = _en_singular(goods[-1])
+    return i, goods + ([work] if work else [])
+
 
 def _english(tokens: list[Token], first: int, last: int, kind: str) -> Facility | None:
     word = tokens[last - 1].text.lower()
@@ -581,15 +671,29 @@ def _english(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
         start -= 1  # not "200-megawatt", "$150 million": a measure, not what it is
         if start > 1 and tokens[start - 1].text == "and" and _en_describing(tokens[start - 2]):
             start -= 2  # "a transport and logistics hub", "an oil and gas complex"
-    if start == first and last - first < 2 and not _names_itself(tokens[first:last]):
+    purpose = _en_purpose(tokens, last)
+    told_after, what_for = purpose or (last, [])
+    if start == first and last - first < 2 and not what_for and not _names_itself(tokens[first:last]):
         return None  # "a plant in the Tashkent region": nothing says what it is
-    place_at = _en_after_measure(tokens, last)
+    place_at = _en_after_measure(tokens, told_after)
     place_end = _en_place(tokens, place_at)
     if place_end is None:
-        place_at = _en_after_state(tokens, last)
-        place_end = _en_place(tokens, place_at) if place_at > last else None
+        place_at = _en_after_state(tokens, told_after)
+        place_end = _en_place(tokens, place_at) if place_at > told_after else None
     if place_end is None:
-        return _en_placed_before(tokens, start, last, kind)
-    name = _text(tokens, start, last)
-    name = name[:1].upper() + name[1:] + " " + _text(tokens, place_at, place_end)
+        return None if what_for else _en_placed_before(tokens, start, last, kind)
+    name = " ".join([*what_for, _text(tokens, start, last)])
+    name = name[:1].upper() + name[1:] + " " + _en_place_as_named(tokens, place_at, place_end)
     return Facility(_kind(kind, name), name, start, place_end, last - 1, range(place_at + 1, place_end))
+
+
+def _en_place_as_named(tokens: list[Token], at: int, end: int) -> str:
+    """A facility's place as its name writes it: "in the state of Maharashtra" is "in Maharashtra"."""
+    kind_at = at + 1 + (tokens[at + 1].text.lower() == "the")
+    if (
+        kind_at + 1 < end
+        and tokens[kind_at].text.lower() in _EN_KIND_OF_SETTLEMENT
+        and tokens[kind_at + 1].text == "of"
+    ):
+        return tokens[at].text + " " + _text(tokens, kind_at + 2, end)
+    return _text(tokens, at, end)
