@@ -1658,7 +1658,8 @@ DESCRIBED_IN_ED: tuple[Wording, ...] = (
 
 
 # The eighth round (docs/benchmarks/2026-12-05-extraction-projects-8.md): what a facility is for,
-# told after its head; ports named by the sea they stand on; a route's stop after "via".
+# told after its head; a facility told as its builder's own; ports named by the sea they stand on;
+# a route's stop after "via".
 MORE_8: tuple[Wording, ...] = (
     _w(
         "what a facility is for, after its head",
@@ -1716,6 +1717,27 @@ MORE_8: tuple[Wording, ...] = (
         "en",
         "Peru and Bolivia held talks. Bolivian ores are shipped through Peru's Pacific ports.",
         None,
+    ),
+    _w(
+        "a facility told as its builder's own",
+        "ru",
+        "Узбекистан и Латвия провели переговоры. Узбекская компания возводит под Ригой собственную "
+        "текстильную фабрику.",
+        ("Узбекская текстильная фабрика под Ригой", "other", "under_construction"),
+    ),
+    _w(
+        "a facility told as its builder's own",
+        "ru",
+        "Казахстан и Азербайджан провели переговоры. Казахстанская сторона намерена построить собственный "
+        "зерновой терминал в порту Алят.",
+        ("Казахстанский зерновой терминал в порту Алят", "port", "planned"),
+    ),
+    _w(
+        "a facility told as its builder's own",
+        "ru",
+        "Казахстан и Азербайджан провели переговоры. Компания строит в порту Алят собственный терминал для "
+        "зерна.",
+        ("Терминал для зерна в порту Алят", "port", "under_construction"),
     ),
     _w(
         "a route's stop after via",

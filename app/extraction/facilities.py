@@ -8,7 +8,7 @@ Russian, then the place as written. A head said without a place, a quoted name o
 name before it ("the plant", "новый завод") is a common noun, not a project."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -64,6 +64,8 @@ def placed_facilities(
             continue  # "a solar power plant in Georgia"
         if _venue(language, tokens[facility.first : facility.head]):
             continue  # "the exhibition centre in Astana": where something is held, not a project
+        if language == "ru":
+            facility = _ru_owned(tokens, facility, countries)
         found.append(facility)
         used |= set(range(facility.first, facility.last))
     return found
@@ -325,13 +327,37 @@ def _ru_past_states(tokens: list[Token], at: int, limit: int) -> int:
     """Past the words from `at` that tell a facility's standing, not what it is (_RU_STATE: "В Поти
     строится отдельный ро-ро терминал")."""
     while at < limit and _ALPHA.fullmatch(tokens[at].text) and _parse(tokens[at]).normal_form in _RU_STATE:
-        if _parse(tokens[at]).normal_form in _RU_OWN:
-            break  # "строит в порту Батуми собственный терминал": named after its owner, told elsewhere
         at += 1
     return at
 
 
 _RU_OWN = frozenset({"собственный", "свой"})
+
+
+def _ru_owned(tokens: list[Token], facility: Facility, countries: set[int]) -> Facility:
+    """ "Туркменская компания строит в порту Батуми собственный терминал": a facility told as its
+    builder's own is named after the country of that builder, its adjective the sentence's subject
+    ("Туркменский терминал … в порту Батуми"), unless its description names a country already
+    ("собственный казахстанский зерновой терминал") or the subject has none ("компания")."""
+    told = range(max(0, facility.described.start - 1), facility.head)
+    if not any(_parse(tokens[i]).normal_form in _RU_OWN for i in told) or countries & set(told):
+        return facility
+    owner = next(
+        (
+            parse
+            for i in sorted(countries)
+            if i < facility.described.start
+            and (parse := _parse(tokens[i])).tag.POS == "ADJF"
+            and parse.tag.case == "nomn"
+        ),
+        None,
+    )
+    gender = _parse(tokens[facility.head]).tag.gender
+    adjective = owner.inflect({"sing", "nomn", gender}) if owner is not None and gender else None
+    if adjective is None:
+        return facility
+    rest = facility.name if facility.name[1:2].isupper() else facility.name[:1].lower() + facility.name[1:]
+    return replace(facility, name=f"{adjective.word.capitalize()} {rest}")
 
 
 def _ru_past_partners(tokens: list[Token], at: int, limit: int) -> int:
