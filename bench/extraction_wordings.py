@@ -1658,8 +1658,8 @@ DESCRIBED_IN_ED: tuple[Wording, ...] = (
 
 
 # The eighth round (docs/benchmarks/2026-12-05-extraction-projects-8.md): what a facility is for,
-# told after its head; a facility told as its builder's own; ports named by the sea they stand on;
-# a route's stop after "via".
+# told after its head; a place opening the sentence before it; a facility told as its builder's own;
+# ports named by the sea they stand on; a route's stop after "via".
 MORE_8: tuple[Wording, ...] = (
     _w(
         "what a facility is for, after its head",
@@ -1716,6 +1716,26 @@ MORE_8: tuple[Wording, ...] = (
         "ports named by their sea",
         "en",
         "Peru and Bolivia held talks. Bolivian ores are shipped through Peru's Pacific ports.",
+        None,
+    ),
+    _w(
+        "a sentence's opening place, then the facility",
+        "en",
+        "Uzbekistan and Korea held talks. In the Navoi region, a textile plant is being built by a Korean "
+        "firm.",
+        ("Textile plant in the Navoi region", "other", "under_construction"),
+    ),
+    _w(
+        "a sentence's opening place, then the facility",
+        "en",
+        "Kazakhstan and Oman held talks. At the Port of Duqm a terminal for Kazakh fertilisers is under "
+        "construction.",
+        ("Kazakh fertiliser terminal at the Port of Duqm", "port", "under_construction"),
+    ),
+    _w(
+        "a sentence's opening place, then the facility",
+        "en",
+        "Uzbekistan and Korea held talks. In the Navoi region, a Korean firm is building houses.",
         None,
     ),
     _w(

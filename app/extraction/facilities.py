@@ -707,10 +707,34 @@ def _english(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
         place_at = _en_after_state(tokens, told_after)
         place_end = _en_place(tokens, place_at) if place_at > told_after else None
     if place_end is None:
-        return None if what_for else _en_placed_before(tokens, start, last, kind)
+        opening = _en_place_opening(tokens, start)
+        if opening is not None:
+            # "At the Riga Free Port a terminal for cotton is under construction": the place first
+            place_at, place_end = 0, opening
+        elif what_for:
+            return None
+        else:
+            return _en_placed_before(tokens, start, last, kind)
     name = " ".join([*what_for, _text(tokens, start, last)])
-    name = name[:1].upper() + name[1:] + " " + _en_place_as_named(tokens, place_at, place_end)
-    return Facility(_kind(kind, name), name, start, place_end, last - 1, range(place_at + 1, place_end))
+    place = _en_place_as_named(tokens, place_at, place_end)
+    name = name[:1].upper() + name[1:] + " " + place[:1].lower() + place[1:]
+    first = min(start, place_at)
+    return Facility(
+        _kind(kind, name), name, first, max(last, place_end), last - 1, range(place_at + 1, place_end)
+    )
+
+
+def _en_place_opening(tokens: list[Token], start: int) -> int | None:
+    """Where a sentence's opening place ends ("At the Riga Free Port", "In the Navoi region,") when
+    the facility described from `start` follows it at once, after its article."""
+    end = _en_place(tokens, 0) if tokens and tokens[0].capitalized else None
+    if end is None:
+        return None
+    after = end + (end < len(tokens) and tokens[end].text == ",")
+    if after >= start or tokens[after].text.lower() not in _EN_ARTICLES:
+        return None
+    between = tokens[after + 1 : start]  # "a new grain terminal": words of its standing only
+    return end if all(token.text.lower() in _EN_NOT_DESCRIBING for token in between) else None
 
 
 def _en_place_as_named(tokens: list[Token], at: int, end: int) -> str:
