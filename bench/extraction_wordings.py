@@ -1658,8 +1658,8 @@ DESCRIBED_IN_ED: tuple[Wording, ...] = (
 
 
 # The eighth round (docs/benchmarks/2026-12-05-extraction-projects-8.md): what a facility is for,
-# told after its head; a place opening the sentence before it; a facility told as its builder's own;
-# ports named by the sea they stand on; a route's stop after "via".
+# told after its head; a place opening the sentence before it or told by "next to"; a facility told
+# as its builder's own; ports named by the sea they stand on; a route's stop after "via".
 MORE_8: tuple[Wording, ...] = (
     _w(
         "what a facility is for, after its head",
@@ -1737,6 +1737,12 @@ MORE_8: tuple[Wording, ...] = (
         "en",
         "Uzbekistan and Korea held talks. In the Navoi region, a Korean firm is building houses.",
         None,
+    ),
+    _w(
+        "a place told by 'next to' or 'close to'",
+        "en",
+        "Uzbekistan and Korea held talks. A Korean firm is building a textile plant close to Namangan.",
+        ("Textile plant near Namangan", "other", "under_construction"),
     ),
     _w(
         "a facility told as its builder's own",

@@ -448,13 +448,26 @@ _EN_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _EN_NAME = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*")
 
 
+# Prepositions of two words that say "near": named so ("next to Navoi airport" is "near Navoi
+# airport"), as annotators name a facility by what it is and where it stands.
+_EN_NEAR = frozenset({("next", "to"), ("close", "to")})
+
+
+def _en_place_preposition(tokens: list[Token], at: int) -> int:
+    """How many words the preposition of a place at `at` has: 0 when none is there."""
+    if at + 1 < len(tokens) and (tokens[at].text.lower(), tokens[at + 1].text.lower()) in _EN_NEAR:
+        return 2
+    return int(at < len(tokens) and tokens[at].text.lower() in _EN_PLACE_PREPOSITIONS)
+
+
 def _en_place(tokens: list[Token], at: int) -> int | None:
     """The end of "in the Mangystau region", "near Almaty", "at Onne port", "in the Jizzakh free
     economic zone": a preposition, names, and words that say what kind of place they are."""
-    if at >= len(tokens) or tokens[at].text.lower() not in _EN_PLACE_PREPOSITIONS:
+    words = _en_place_preposition(tokens, at)
+    if not words:
         return None
     on = tokens[at].text.lower() == "on"
-    i = at + 1
+    i = at + words
     if i < len(tokens) and tokens[i].text.lower() == "the":
         i += 1
     if i + 1 < len(tokens) and tokens[i].text.lower() in _EN_KIND_OF and tokens[i + 1].text == "of":
@@ -738,12 +751,15 @@ def _en_place_opening(tokens: list[Token], start: int) -> int | None:
 
 
 def _en_place_as_named(tokens: list[Token], at: int, end: int) -> str:
-    """A facility's place as its name writes it: "in the state of Maharashtra" is "in Maharashtra"."""
-    kind_at = at + 1 + (tokens[at + 1].text.lower() == "the")
+    """A facility's place as its name writes it: "in the state of Maharashtra" is "in Maharashtra",
+    "next to Navoi airport" is "near Navoi airport"."""
+    words = _en_place_preposition(tokens, at)
+    preposition = "near" if words == 2 else tokens[at].text
+    kind_at = at + words + (tokens[at + words].text.lower() == "the")
     if (
         kind_at + 1 < end
         and tokens[kind_at].text.lower() in _EN_KIND_OF_SETTLEMENT
         and tokens[kind_at + 1].text == "of"
     ):
-        return tokens[at].text + " " + _text(tokens, kind_at + 2, end)
-    return _text(tokens, at, end)
+        return preposition + " " + _text(tokens, kind_at + 2, end)
+    return preposition + " " + _text(tokens, at + words, end)
