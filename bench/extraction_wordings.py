@@ -1657,6 +1657,124 @@ DESCRIBED_IN_ED: tuple[Wording, ...] = (
 )
 
 
+# The eighth round (docs/benchmarks/2026-12-05-extraction-projects-8.md): what a facility is for,
+# told after its head; a place opening the sentence before it or told by "next to"; a facility told
+# as its builder's own; ports named by the sea they stand on; a route's stop after "via".
+MORE_8: tuple[Wording, ...] = (
+    _w(
+        "what a facility is for, after its head",
+        "en",
+        "Belarus and Uzbekistan held talks. A Belarusian company is building an assembly plant for "
+        "refrigerators in the Jizzakh region.",
+        ("Refrigerator assembly plant in the Jizzakh region", "other", "under_construction"),
+    ),
+    _w(
+        "what a facility is for, after its head",
+        "en",
+        "Hungary and Kazakhstan held talks. A second factory, for insulin pens, is being built near Almaty.",
+        ("Insulin pen factory near Almaty", "other", "under_construction"),
+    ),
+    _w(
+        "what a facility is for, after its head",
+        "en",
+        "Korea and Uzbekistan held talks. The sides agreed to build a plant to assemble electric buses in "
+        "the city of Namangan.",
+        ("Electric bus assembly plant in Namangan", "other", "planned"),
+    ),
+    _w(
+        "what a facility is for, after its head",
+        "en",
+        "Georgia and Armenia held talks. They discussed a plan to open a logistics centre for Armenian "
+        "brandy and cheeses near Batumi.",
+        ("Armenian brandy and cheese logistics centre near Batumi", "other", "planned"),
+    ),
+    _w(
+        "what a facility is for, after its head",
+        "en",
+        "Kazakhstan and Turkey held talks. The delegation visited the factory for textiles in Shymkent.",
+        None,
+    ),
+    _w(
+        "what a facility is for, after its head",
+        "en",
+        "Kazakhstan and China held talks. The plant has worked for years in Aktobe.",
+        None,
+    ),
+    _w(
+        "a facility's state after an auxiliary",
+        "en",
+        "Kazakhstan and India held talks. A cement plant is being built near Taraz by an Indian company.",
+        ("Cement plant near Taraz", "other", "under_construction"),
+    ),
+    _w(
+        "ports named by their sea",
+        "en",
+        "Kazakhstan and Romania held talks. Kazakh grain now reaches Europe through the Black Sea ports.",
+        None,
+    ),
+    _w(
+        "ports named by their sea",
+        "en",
+        "Peru and Bolivia held talks. Bolivian ores are shipped through Peru's Pacific ports.",
+        None,
+    ),
+    _w(
+        "a sentence's opening place, then the facility",
+        "en",
+        "Uzbekistan and Korea held talks. In the Navoi region, a textile plant is being built by a Korean "
+        "firm.",
+        ("Textile plant in the Navoi region", "other", "under_construction"),
+    ),
+    _w(
+        "a sentence's opening place, then the facility",
+        "en",
+        "Kazakhstan and Oman held talks. At the Port of Duqm a terminal for Kazakh fertilisers is under "
+        "construction.",
+        ("Kazakh fertiliser terminal at the Port of Duqm", "port", "under_construction"),
+    ),
+    _w(
+        "a sentence's opening place, then the facility",
+        "en",
+        "Uzbekistan and Korea held talks. In the Navoi region, a Korean firm is building houses.",
+        None,
+    ),
+    _w(
+        "a place told by 'next to' or 'close to'",
+        "en",
+        "Uzbekistan and Korea held talks. A Korean firm is building a textile plant close to Namangan.",
+        ("Textile plant near Namangan", "other", "under_construction"),
+    ),
+    _w(
+        "a facility told as its builder's own",
+        "ru",
+        "Узбекистан и Латвия провели переговоры. Узбекская компания возводит под Ригой собственную "
+        "текстильную фабрику.",
+        ("Узбекская текстильная фабрика под Ригой", "other", "under_construction"),
+    ),
+    _w(
+        "a facility told as its builder's own",
+        "ru",
+        "Казахстан и Азербайджан провели переговоры. Казахстанская сторона намерена построить собственный "
+        "зерновой терминал в порту Алят.",
+        ("Казахстанский зерновой терминал в порту Алят", "port", "planned"),
+    ),
+    _w(
+        "a facility told as its builder's own",
+        "ru",
+        "Казахстан и Азербайджан провели переговоры. Компания строит в порту Алят собственный терминал для "
+        "зерна.",
+        ("Терминал для зерна в порту Алят", "port", "under_construction"),
+    ),
+    _w(
+        "a route's stop after via",
+        "en",
+        "Kazakhstan and India held talks. A multimodal service from Mundra to Almaty via Chabahar was "
+        "launched in April.",
+        ("Mundra–Chabahar–Almaty multimodal service", "transport_corridor", "operating"),
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Outcome:
     wording: Wording
@@ -1738,6 +1856,7 @@ def main() -> None:
             "placed": PLACED,
             "more heads": MORE_HEADS,
             "described in -ed": DESCRIBED_IN_ED,
+            "more-8": MORE_8,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -12,6 +12,7 @@ from bench.extraction_wordings import (
     INTENDED,
     MORE,
     MORE_2,
+    MORE_8,
     MORE_HEADS,
     NAMED,
     PLACED,
@@ -31,7 +32,17 @@ KNOWN_FAILING = {
 @pytest.mark.parametrize(
     "wording",
     catalogue_params(
-        WORDINGS + FRESH + MORE + MORE_2 + INTENDED + BETWEEN + NAMED + PLACED + MORE_HEADS + DESCRIBED_IN_ED,
+        WORDINGS
+        + FRESH
+        + MORE
+        + MORE_2
+        + INTENDED
+        + BETWEEN
+        + NAMED
+        + PLACED
+        + MORE_HEADS
+        + DESCRIBED_IN_ED
+        + MORE_8,
         KNOWN_FAILING,
     ),
 )

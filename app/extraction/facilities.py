@@ -8,7 +8,7 @@ Russian, then the place as written. A head said without a place, a quoted name o
 name before it ("the plant", "новый завод") is a common noun, not a project."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -64,6 +64,8 @@ def placed_facilities(
             continue  # "a solar power plant in Georgia"
         if _venue(language, tokens[facility.first : facility.head]):
             continue  # "the exhibition centre in Astana": where something is held, not a project
+        if language == "ru":
+            facility = _ru_owned(tokens, facility, countries)
         found.append(facility)
         used |= set(range(facility.first, facility.last))
     return found
@@ -325,13 +327,37 @@ def _ru_past_states(tokens: list[Token], at: int, limit: int) -> int:
     """Past the words from `at` that tell a facility's standing, not what it is (_RU_STATE: "В Поти
     строится отдельный ро-ро терминал")."""
     while at < limit and _ALPHA.fullmatch(tokens[at].text) and _parse(tokens[at]).normal_form in _RU_STATE:
-        if _parse(tokens[at]).normal_form in _RU_OWN:
-            break  # "строит в порту Батуми собственный терминал": named after its owner, told elsewhere
         at += 1
     return at
 
 
 _RU_OWN = frozenset({"собственный", "свой"})
+
+
+def _ru_owned(tokens: list[Token], facility: Facility, countries: set[int]) -> Facility:
+    """ "Туркменская компания строит в порту Батуми собственный терминал": a facility told as its
+    builder's own is named after the country of that builder, its adjective the sentence's subject
+    ("Туркменский терминал … в порту Батуми"), unless its description names a country already
+    ("собственный казахстанский зерновой терминал") or the subject has none ("компания")."""
+    told = range(max(0, facility.described.start - 1), facility.head)
+    if not any(_parse(tokens[i]).normal_form in _RU_OWN for i in told) or countries & set(told):
+        return facility
+    owner = next(
+        (
+            parse
+            for i in sorted(countries)
+            if i < facility.described.start
+            and (parse := _parse(tokens[i])).tag.POS == "ADJF"
+            and parse.tag.case == "nomn"
+        ),
+        None,
+    )
+    gender = _parse(tokens[facility.head]).tag.gender
+    adjective = owner.inflect({"sing", "nomn", gender}) if owner is not None and gender else None
+    if adjective is None:
+        return facility
+    rest = facility.name if facility.name[1:2].isupper() else facility.name[:1].lower() + facility.name[1:]
+    return replace(facility, name=f"{adjective.word.capitalize()} {rest}")
 
 
 def _ru_past_partners(tokens: list[Token], at: int, limit: int) -> int:
@@ -391,7 +417,10 @@ _EN_PLACE_KINDS = frozenset(
 # "on" names a place only by a river or lake ("on the Naryn River"); a coast is too wide a place.
 _EN_WATER_KINDS = frozenset({"river", "lake"})
 # "at the port of Aktau", "in the city of Turkmenabat": the place's kind before its name.
-_EN_KIND_OF = frozenset({"port", "city", "town", "village", "seaport"})
+_EN_KIND_OF = frozenset({"port", "city", "town", "village", "seaport", "state"})
+# Of those, the kinds that only say what a settlement or a province is, left out of a facility's
+# name ("in the state of Maharashtra" is "in Maharashtra"); a port's stays ("at the port of Aktau").
+_EN_KIND_OF_SETTLEMENT = frozenset({"city", "town", "village", "state"})
 # Words that make a thing of the noun after them: "a gas processing plant", "a car manufacturing
 # plant" (other words in -ing before a head are a verb's: "building a plant", "existing").
 _EN_ING_NOUNS = frozenset(
@@ -419,13 +448,26 @@ _EN_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _EN_NAME = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*")
 
 
+# Prepositions of two words that say "near": named so ("next to Navoi airport" is "near Navoi
+# airport"), as annotators name a facility by what it is and where it stands.
+_EN_NEAR = frozenset({("next", "to"), ("close", "to")})
+
+
+def _en_place_preposition(tokens: list[Token], at: int) -> int:
+    """How many words the preposition of a place at `at` has: 0 when none is there."""
+    if at + 1 < len(tokens) and (tokens[at].text.lower(), tokens[at + 1].text.lower()) in _EN_NEAR:
+        return 2
+    return int(at < len(tokens) and tokens[at].text.lower() in _EN_PLACE_PREPOSITIONS)
+
+
 def _en_place(tokens: list[Token], at: int) -> int | None:
     """The end of "in the Mangystau region", "near Almaty", "at Onne port", "in the Jizzakh free
     economic zone": a preposition, names, and words that say what kind of place they are."""
-    if at >= len(tokens) or tokens[at].text.lower() not in _EN_PLACE_PREPOSITIONS:
+    words = _en_place_preposition(tokens, at)
+    if not words:
         return None
     on = tokens[at].text.lower() == "on"
-    i = at + 1
+    i = at + words
     if i < len(tokens) and tokens[i].text.lower() == "the":
         i += 1
     if i + 1 < len(tokens) and tokens[i].text.lower() in _EN_KIND_OF and tokens[i + 1].text == "of":
@@ -492,6 +534,7 @@ _EN_STATES = (
     ("to", "be", "constructed"),
 )
 _EN_STATE_ADVERBS = frozenset({"now", "currently", "still", "already"})
+_EN_AUXILIARIES = frozenset({"is", "are", "was", "were"})
 _EN_BUILDERS = frozenset({"by", "with"})
 _EN_NAME_OR_WORD = re.compile(r"[A-Za-z][\w'’]*(?:-[\w'’]+)*")
 
@@ -499,7 +542,8 @@ _EN_NAME_OR_WORD = re.compile(r"[A-Za-z][\w'’]*(?:-[\w'’]+)*")
 def _en_after_state(tokens: list[Token], at: int) -> int:
     """Where a facility's place may begin after its state told at `at` ("now under construction",
     "being built by a Turkish company"); `at` itself when no state is told there."""
-    i = at + (at < len(tokens) and tokens[at].text.lower() in _EN_STATE_ADVERBS)
+    i = at + (at < len(tokens) and tokens[at].text.lower() in _EN_AUXILIARIES)
+    i += i < len(tokens) and tokens[i].text.lower() in _EN_STATE_ADVERBS
     words = [t.text.lower() for t in tokens[i : i + 3]]
     state = next((s for s in _EN_STATES if tuple(words[: len(s)]) == s), None)
     if state is None:
@@ -567,6 +611,91 @@ def _en_describing(token: Token, after: Token | None = None) -> bool:
 
 _EN_ARTICLES = frozenset({"a", "an", "the"})
 
+# What a facility is for, told after its head: "an assembly plant for Belarusian tractors", "a
+# second plant, for veterinary vaccines,", "a plant to assemble mining trucks". Annotators write the
+# goods (a countable one in the singular) and the work before the head: "Belarusian tractor
+# assembly plant", "mining truck assembly plant".
+_EN_WORK_OF_VERB = {
+    "assemble": "assembly",
+    "produce": "production",
+    "process": "processing",
+    "manufacture": "manufacturing",
+}
+_EN_PLURAL_GOODS = frozenset(
+    {"goods", "products", "materials", "solutions", "electronics", "clothes", "chemicals", "pharmaceuticals"}
+)
+# Words after "for" that say how long or why, not what goods: "a plant for years", "a hub for transit".
+_EN_NOT_GOODS = frozenset(
+    {
+        "years",
+        "months",
+        "decades",
+        "weeks",
+        "now",
+        "example",
+        "instance",
+        "export",
+        "exports",
+        "transit",
+        "use",
+    }
+)
+
+
+def _en_singular(word: str) -> str:
+    if word in _EN_PLURAL_GOODS or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes", "zes", "buses")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _en_goods_word(tokens: list[Token], i: int) -> bool:
+    word = tokens[i].text
+    return (
+        _EN_WORD.fullmatch(word) is not None
+        and word not in _EN_STOP | _EN_NOT_GOODS | _EN_PLACE_PREPOSITIONS
+        and (not word.endswith(("ing", "ed")) or word in _EN_ING_NOUNS)
+    )
+
+
+def _en_purpose(tokens: list[Token], at: int) -> tuple[int, list[str]] | None:
+    """Where what a facility is for ends, told after its head at `at`, and the words that say it
+    before the head; None when none is told there."""
+    i = at + (at < len(tokens) and tokens[at].text == ",")
+    opened = i > at
+    if i + 1 >= len(tokens):
+        return None
+    work = _EN_WORK_OF_VERB.get(tokens[i + 1].text.lower()) if tokens[i].text.lower() == "to" else None
+    if work is None and tokens[i].text.lower() != "for":
+        return None
+    i += 2 if work else 1
+    first = i
+    goods: list[str] = []
+    while i < len(tokens) and i - first < 5:
+        word = tokens[i].text
+        following = i + 1 < len(tokens) and _en_goods_word(tokens, i + 1)
+        if i == first and _EN_NAME.fullmatch(word) and following and word not in _MONTHS_AND_DAYS:
+            goods.append(word)  # "for Belarusian tractors": who makes or sends them
+        elif word == "and" and goods and following:
+            goods[-1] = _en_singular(goods[-1])
+            goods.append(word)
+        elif _en_goods_word(tokens, i):
+            goods.append(word)
+        else:
+            break
+        i += 1
+    if not goods or goods[-1] == "and" or _EN_NAME.fullmatch(goods[-1]):
+        return None
+    if opened:
+        if i >= len(tokens) or tokens[i].text != ",":
+            return None
+        i += 1
+    goods[-1] = _en_singular(goods[-1])
+    return i, goods + ([work] if work else [])
+
 
 def _english(tokens: list[Token], first: int, last: int, kind: str) -> Facility | None:
     word = tokens[last - 1].text.lower()
@@ -581,15 +710,56 @@ def _english(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
         start -= 1  # not "200-megawatt", "$150 million": a measure, not what it is
         if start > 1 and tokens[start - 1].text == "and" and _en_describing(tokens[start - 2]):
             start -= 2  # "a transport and logistics hub", "an oil and gas complex"
-    if start == first and last - first < 2 and not _names_itself(tokens[first:last]):
+    purpose = _en_purpose(tokens, last)
+    told_after, what_for = purpose or (last, [])
+    if start == first and last - first < 2 and not what_for and not _names_itself(tokens[first:last]):
         return None  # "a plant in the Tashkent region": nothing says what it is
-    place_at = _en_after_measure(tokens, last)
+    place_at = _en_after_measure(tokens, told_after)
     place_end = _en_place(tokens, place_at)
     if place_end is None:
-        place_at = _en_after_state(tokens, last)
-        place_end = _en_place(tokens, place_at) if place_at > last else None
+        place_at = _en_after_state(tokens, told_after)
+        place_end = _en_place(tokens, place_at) if place_at > told_after else None
     if place_end is None:
-        return _en_placed_before(tokens, start, last, kind)
-    name = _text(tokens, start, last)
-    name = name[:1].upper() + name[1:] + " " + _text(tokens, place_at, place_end)
-    return Facility(_kind(kind, name), name, start, place_end, last - 1, range(place_at + 1, place_end))
+        opening = _en_place_opening(tokens, start)
+        if opening is not None:
+            # "At the Riga Free Port a terminal for cotton is under construction": the place first
+            place_at, place_end = 0, opening
+        elif what_for:
+            return None
+        else:
+            return _en_placed_before(tokens, start, last, kind)
+    name = " ".join([*what_for, _text(tokens, start, last)])
+    place = _en_place_as_named(tokens, place_at, place_end)
+    name = name[:1].upper() + name[1:] + " " + place[:1].lower() + place[1:]
+    first = min(start, place_at)
+    return Facility(
+        _kind(kind, name), name, first, max(last, place_end), last - 1, range(place_at + 1, place_end)
+    )
+
+
+def _en_place_opening(tokens: list[Token], start: int) -> int | None:
+    """Where a sentence's opening place ends ("At the Riga Free Port", "In the Navoi region,") when
+    the facility described from `start` follows it at once, after its article."""
+    end = _en_place(tokens, 0) if tokens and tokens[0].capitalized else None
+    if end is None:
+        return None
+    after = end + (end < len(tokens) and tokens[end].text == ",")
+    if after >= start or tokens[after].text.lower() not in _EN_ARTICLES:
+        return None
+    between = tokens[after + 1 : start]  # "a new grain terminal": words of its standing only
+    return end if all(token.text.lower() in _EN_NOT_DESCRIBING for token in between) else None
+
+
+def _en_place_as_named(tokens: list[Token], at: int, end: int) -> str:
+    """A facility's place as its name writes it: "in the state of Maharashtra" is "in Maharashtra",
+    "next to Navoi airport" is "near Navoi airport"."""
+    words = _en_place_preposition(tokens, at)
+    preposition = "near" if words == 2 else tokens[at].text
+    kind_at = at + words + (tokens[at + words].text.lower() == "the")
+    if (
+        kind_at + 1 < end
+        and tokens[kind_at].text.lower() in _EN_KIND_OF_SETTLEMENT
+        and tokens[kind_at + 1].text == "of"
+    ):
+        return preposition + " " + _text(tokens, kind_at + 2, end)
+    return preposition + " " + _text(tokens, at + words, end)

@@ -868,6 +868,8 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         if not names and reading.language == "en":
             name_end = _before_modifiers(tokens, _before_voltage(tokens, head.first))
             names = _names_before(tokens, name_end)
+            if kind == "port" and names and not capitalised and _a_sea(tokens, names[0]):
+                continue  # "through the Black Sea ports", "Chile's Pacific ports": a coast, not a port
             if not names:
                 # "the Eldoret–Kampala refined products pipeline", "the Kisumu–Mwanza wagon ferry":
                 # a line named by its ends, then the words that say what it carries
@@ -886,6 +888,8 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
         at_place = _facility_at(tokens, head) if named_only and reading.language == "en" else None
         if named_only:
             ends = _between(tokens, head.last, template_en != "{en} train")
+            if ends and kind == "transport_corridor":
+                ends = _with_stop(tokens, ends, set(countries))  # as its names were read, above
             # a bare "line" needs its ends apart ("the Chabahar–Zahedan line"): one hyphened word
             # before it is as often a name the line only passes by
             hyphened = template_en != "{en} line"
@@ -1343,6 +1347,28 @@ def _names_before(tokens: list[Token], at: int) -> list[list[int]]:
     if indexes and indexes[0] == 0 and len(indexes) == 1:
         return []  # a capitalised first word of the sentence is not a name by itself
     return [indexes] if indexes else []
+
+
+# The last words of names that are a sea's or an ocean's ("Black Sea", "Bulgarian Black Sea",
+# "Chile's Pacific").
+_SEA_WORDS = frozenset(
+    {
+        "Sea",
+        "Ocean",
+        "Gulf",
+        "Pacific",
+        "Atlantic",
+        "Arctic",
+        "Baltic",
+        "Mediterranean",
+        "Adriatic",
+        "Caspian",
+    }
+)
+
+
+def _a_sea(tokens: list[Token], indexes: list[int]) -> bool:
+    return tokens[indexes[-1]].text in _SEA_WORDS
 
 
 _BRIDGES = frozenset({"{en} bridge", "{en} railway bridge"})
