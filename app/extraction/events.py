@@ -230,7 +230,7 @@ def propose_events(
     for facts in reading.facts:
         if facts.sentence.question and not facts.sentence.headline:
             body = next((t.value for t in _event_triggers(reading, facts) if t.value in _BODIES), body)
-        if facts.sentence.headline or facts.sentence.question or _background(reading, facts):
+        if facts.sentence.headline or _asked(facts.sentence) or _background(reading, facts):
             continue
         triggers = _event_triggers(reading, facts)
         stated = bool(triggers)  # a trigger told back to an earlier event stops the detector too
@@ -304,6 +304,7 @@ def propose_events(
             groups.pop("session_again")  # "следующее заседание комиссии": the body is named
         for group in groups.values():
             best = min(group, key=lambda m: order.index(m.value) if m.value in order else len(order))
+            best = _visit_with_its_programme(facts.sentence, group, best)
             if best.value == "interstate_council" and _OF_GOVERNMENTS.match(reading.document.text, best.end):
                 best = replace(best, value="intergovernmental_commission")
             best, told = _next_session(facts, best)
@@ -347,7 +348,34 @@ def propose_events(
     return proposals, agreements
 
 
+def _asked(sentence: Sentence) -> bool:
+    """An interviewer's question itself; the statement before it ("— В мае в Минске побывал премьер-министр.
+    Какие итоги?") tells a gathering the answer goes on to take for known."""
+    return sentence.question and sentence.text.rstrip().endswith("?")
+
+
 _DUE_IN = re.compile(r"is\s+due\s+in\b", re.IGNORECASE)
+_DELEGATION = re.compile(r"\bdelegation|\bделегаци", re.IGNORECASE)
+# "…посетит Белград, где проведёт встречи с руководством парламента", "will visit Riga, where she is to
+# hold talks": the talks are the visit's programme, told in a clause on the place it goes to.
+_WHERE = re.compile(r",\s*(?:где|куда|where)\b", re.IGNORECASE)
+
+
+def _visit_with_its_programme(
+    sentence: Sentence, group: Sequence[Mention[str]], best: Mention[str]
+) -> Mention[str]:
+    """The visit of a group whose talks or meetings are told as what the visitor will do where it goes
+    (one event, the visit: README, conventions), not the talks."""
+    if best.value not in {"talks", "meeting", "ministerial_meeting"}:
+        return best
+    for visit in group:
+        if visit.value in {"visit", "trip"} and visit.start < best.start:
+            between = sentence.text[visit.end - sentence.start : best.start - sentence.start]
+            if _WHERE.search(between):
+                return visit
+    return best
+
+
 _PAST_EN = {
     "was",
     "were",
@@ -913,7 +941,7 @@ def _called_off_again(
 
 
 def _moved_told_before(
-    facts: SentenceFacts, trigger: Mention[str], earlier: Sequence[_Event]
+    facts: SentenceFacts, trigger: Mention[str], earlier: Sequence[_Event], reach: int = 1
 ) -> _Event | None:
     """ "… прибудет в Луанду с официальным визитом 27–28 октября. Визит, первоначально намечавшийся на
     сентябрь, был перенесён": a gathering told again by its noun alone with the time it was to take
@@ -929,7 +957,7 @@ def _moved_told_before(
         or not last.stated_date
         or last.body.get("status") != "planned"
         or _GROUPS.get(last.body["type"], last.body["type"]) != _GROUPS.get(trigger.value, trigger.value)
-        or facts.sentence.index - last.sentence.index > 1
+        or facts.sentence.index - last.sentence.index > reach
     ):
         return None
     return last
@@ -947,7 +975,9 @@ def _events(
 ) -> list[_Event]:
     tokens = facts.sentence.tokens
     event_type = _TRIGGER_TYPES.get(trigger.value, trigger.value)
-    if trigger.value == "trip" and not (facts.people or reading.cues("ROLES", tokens)):
+    if trigger.value == "trip" and not (
+        facts.people or reading.cues("ROLES", tokens) or _DELEGATION.search(facts.sentence.text)
+    ):
         return []  # "Kazakh grain will travel to Iran": a journey is a visit only of someone
     if _the_body_itself(facts, trigger):
         return []
@@ -1004,6 +1034,18 @@ def _events(
         # event of its own, called off (`old_time`).
         new_time = tokens[moved[0].last - 1].end
         dated = event_date(reading, facts, planned, new_time, new_time, windows=True, aside=aside)
+        previous = reading.document.sentences[facts.sentence.index - 1] if facts.sentence.index else None
+        reach = 2 if previous is not None and _asked(previous) else 1  # the answer after the question
+        told_before = _moved_told_before(facts, trigger, earlier, reach) if old is None else None
+        if (
+            told_before is not None
+            and dated is not None
+            and dated[1] == 0
+            and told_before.body["date"] != dated[0]
+        ):
+            # "The visit was announced for March." ¶ "It has been moved to May": the one told at its old
+            # time was called off then (README: a postponed or moved event)
+            told_before.body["status"] = "cancelled"
     else:
         dated = event_date(
             reading, facts, planned, trigger.start, trigger.end, own_clause=several, aside=aside
@@ -1143,6 +1185,8 @@ def _events(
         )
         if not countries or not (people or location or host or self_standing or context):
             continue
+        if trigger.value == "trip" and len(countries) < 2:
+            continue  # "The foreign minister will travel on to Jakarta": whose minister, the text told before
         if (
             trigger.value == "meeting"
             and len(set(person_countries) | {m.value.code for m in facts.countries}) < 2

@@ -1055,6 +1055,9 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "travelled to",
                 "traveled to",
                 "travels to",
+                # "will travel on to Jakarta": the next stop of a journey
+                "travel on to",
+                "travelled on to",
                 "trip to",
                 "arrive in",
                 "arrives in",
@@ -1130,6 +1133,7 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "are to hold",
         "is to host",
         "scheduled",
+        "announced for",  # "the visit was announced for March": a time still to come when announced
         "upcoming",
         "to be held",
         "is set to",
