@@ -286,7 +286,10 @@ _GATHERINGS = (
 # one the story's signing is of.
 _RECALLED = re.compile(
     r"\bagreements?\s+reached\s+(?:during|at)\b|\bдоговор[её]нност\w*,?\s+достигнут\w*\s+(?:в\s+ходе|в\s+рамках"
-    r"|во\s+время|на)\b|\bresults\s+of\s+the\b|\bитог(?:и|ам)\s+(?:\w+\s+){0,3}(?:заседания|визита|форума)\b",
+    r"|во\s+время|на)\b|\bresults\s+of\s+the\b|\bитог(?:и|ам)\s+(?:\w+\s+){0,3}(?:заседания|визита|форума)\b"
+    # an earlier session told after the one reported: "The first session took place in Yerevan in 2025"
+    r"|^\W*the\s+(?:first|previous)\s+(?:session|meeting)\s+(?:took\s+place|was\s+held)\b"
+    r"|^\W*(?:первое|предыдущее)\s+заседание\s+(?:прошло|состоялось|проходило)\b",
     re.IGNORECASE,
 )
 

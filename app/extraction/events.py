@@ -254,7 +254,9 @@ def propose_events(
             triggers = [
                 t
                 for t in triggers
-                if not any(a.first <= t.first < a.last for a in anaphora) or _announced(reading, facts, t)
+                if not any(a.first <= t.first < a.last for a in anaphora)
+                or _announced(reading, facts, t)
+                or _told_anew(facts, t)
             ]
         apart = _ministers_apart(reading, facts, triggers)
         beside = [t for t in triggers if _on_the_sidelines(facts.sentence, t)]
@@ -731,6 +733,24 @@ def _officials_meet(reading: Reading, facts: SentenceFacts, beside: bool = False
         # a meeting of leaders still to come; one told as held is the talks or visit told around it
         return "talks" if (to_meet or beside) and len({m.value.code for m in facts.countries}) != 1 else None
     return "ministerial_meeting" if _ministers_only(reading, facts) else None
+
+
+# "during the visit of the Vice-President of India to Ashgabat in October last year", "в ходе визита
+# президента Узбекистана в Рим в июне прошлого года": a visit told with whose it was, where it went and
+# when, not the one just reported.
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|январ|феврал|марте|апрел|мае|июне|июле|август|сентябр|октябр|ноябр|декабр)"
+)
+_VISIT_OF_ITS_OWN = re.compile(
+    r"\s+(?:of|by)?\s*[^,;.]{0,80}?\b(?:to|в|во)\s+[A-ZА-ЯЁ][\w-]*[^,;.]{0,30}?\b(?:in|в)\s+" + _MONTHS,
+)
+
+
+def _told_anew(facts: SentenceFacts, trigger: Mention[str]) -> bool:
+    if trigger.value != "visit":
+        return False
+    return bool(_VISIT_OF_ITS_OWN.match(facts.sentence.text, trigger.end - facts.sentence.start))
 
 
 def _announced(reading: Reading, facts: SentenceFacts, trigger: Mention[str]) -> bool:

@@ -916,7 +916,8 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("business_council", ("деловой совет", "бизнес-совет")),
         ("working_group", ("рабочий группа",)),
         ("council_again", ("следующий заседание совет", "очередной заседание совет")),
-        ("session_again", ("следующий заседание",)),  # of the body told before (events._context)
+        # of the body told before (events._context): "Первое заседание прошло в Ереване в феврале"
+        ("session_again", ("следующий заседание", "первый заседание")),
         ("summit", ("саммит",)),
         ("forum", ("форум", "бизнес-форум", "инвестиционный форум")),
         ("phone_call", ("телефонный разговор", "разговор по телефон", "телефонный переговоры")),
@@ -1005,7 +1006,15 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         # of the body told before (events._context), to come or held before
         (
             "session_again",
-            ("next session", "next meeting", "previous session", "previous meeting", "last session"),
+            (
+                "next session",
+                "next meeting",
+                "previous session",
+                "previous meeting",
+                "last session",
+                # "The first session took place in Yerevan in February 2025", after the second's report
+                "first session",
+            ),
         ),
         ("summit", ("summit",)),
         ("forum", ("forum", "business forum", "business-forum")),
