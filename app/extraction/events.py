@@ -174,6 +174,27 @@ _GATHERING_WORD = re.compile(
 )
 
 
+_RELATIVE = re.compile(r",\s*(?:котор\w+|which)\b", re.IGNORECASE)
+_CHANGED = re.compile(
+    r"\b(?:перенес\w*|отложен\w*|отложил\w*|отмен\w*|postponed|moved|called\s+off|cancell?ed|put\s+off)\b",
+    re.IGNORECASE,
+)
+
+
+def _anothers_relative(sentence: Sentence, trigger: Mention[str]) -> tuple[int, int] | None:
+    """The span of a relative clause on another gathering named after a trigger, whose status and time
+    are that gathering's ("переговоры … и заседание комиссии, которое стороны перенесли с октября": the
+    session was moved, not the talks)."""
+    after = sentence.text[trigger.end - sentence.start :]
+    another = _GATHERING_WORD.search(after)
+    relative = _RELATIVE.search(after, another.end()) if another else None
+    if relative is None:
+        return None
+    span = trigger.end + relative.start(), clause(sentence, trigger.end + relative.end())[1]
+    told = sentence.text[span[0] - sentence.start : span[1] - sentence.start]
+    return span if _CHANGED.search(told) else None
+
+
 def _announces_another(cue: Mention[str], tokens: Sequence[Token], trigger: Mention[str]) -> bool:
     """Whether a cue of a gathering to come is about another gathering named right after it, before
     the trigger whose status is read."""
@@ -1029,7 +1050,9 @@ def _events(
         # "Переговоры по газопроводу … продолжаются", "agreed to begin negotiations on a new
         # agreement": the bargaining over a text or a project, not a meeting somewhere
         return []
-    status = _status(reading, _near(facts.sentence, trigger), trigger)
+    anothers = _anothers_relative(facts.sentence, trigger)
+    near = _near(facts.sentence, trigger)
+    status = _status(reading, [t for t in near if anothers is None or t.start < anothers[0]], trigger)
     before = facts.sentence.text[: trigger.start - facts.sentence.start]
     if status == "held" and _AT_A_SIGNING_TO_COME.search(before):
         # "An agreement … is to be signed in New Delhi in July, during the ninth session of the
@@ -1046,8 +1069,12 @@ def _events(
         status = "planned"
     retold = False  # the sentence tells again the gathering told just before (`_moved_told_before`)
     old = old_time(reading, facts, trigger)
+    if old is not None and _GATHERING_WORD.search(reading.document.text[trigger.end : old.span[0]]):
+        # "переговоры … и заседание комиссии, которое стороны перенесли с октября": the old time is of
+        # the gathering named last before it
+        old = None
     planned = True if old else {"planned": True, "cancelled": None}.get(status, False)
-    aside = old.span if old else None
+    aside = old.span if old else anothers
     moved = reading.cues("POSTPONED", tokens)
     if moved:
         # "перенесён на ноябрь": the new time is the event's date; the old one, when told, is an
@@ -1094,7 +1121,16 @@ def _events(
             told_before = _moved_told_before(facts, trigger, earlier)
             if context is None and told_before is not None:
                 context, event_type, retold = told_before, told_before.body["type"], True
-            status, dated, old = "cancelled", (old.value, 0.0), None
+            if (
+                context is not None
+                and context.body.get("status") == "planned"
+                and _DURING_VISIT.search(facts.sentence.text)
+            ):
+                # "в ходе визита … заседание комиссии, которое перенесли с октября": now due during the
+                # visit, and called off on its old time (README: a postponed or moved event)
+                status, dated = "planned", (context.body["date"], 0.1)
+            else:
+                status, dated, old = "cancelled", (old.value, 0.0), None
     if trigger.value == "session_again" and (dated is None or dated[1] > 0):
         return []  # a next session with no date of its own is no fact yet ("on a date to be agreed")
     if context is not None and (dated is None or dated[1] > 0):
