@@ -1091,11 +1091,19 @@ def _events(
             and told_before.body["date"] != dated[0]
         ):
             # "The visit was announced for March." ¶ "It has been moved to May": the one told at its old
-            # time was called off then (README: a postponed or moved event)
+            # time was called off then (README: a postponed or moved event), the new one is of its kind
             told_before.body["status"] = "cancelled"
+            if context is None:
+                context, event_type = told_before, told_before.body["type"]
     else:
         dated = event_date(
-            reading, facts, planned, trigger.start, trigger.end, own_clause=several, aside=aside
+            reading,
+            facts,
+            planned,
+            trigger.start,
+            trigger.end,
+            own_clause=several or facts.sentence.question,
+            aside=aside,
         )
         if (
             status == "held"
@@ -1106,7 +1114,13 @@ def _events(
             # "The committee meets in Vientiane on 20 October", "Next on the calendar is a session …
             # in April": a date that is still to come this year, told in the present, is announced.
             coming = event_date(
-                reading, facts, True, trigger.start, trigger.end, own_clause=several, aside=aside
+                reading,
+                facts,
+                True,
+                trigger.start,
+                trigger.end,
+                own_clause=several or facts.sentence.question,
+                aside=aside,
             )
             if coming is not None and coming[0] != dated[0]:
                 dated, status = coming, "planned"
@@ -1144,8 +1158,8 @@ def _events(
             visit.body["date"],
             0.15,
         )  # "Главы государств провели заседание совета": during the visit told before
-    if dated is None:
-        return []
+    if dated is None or (facts.sentence.question and dated[1] > 0):
+        return []  # an interviewer's premise ("— The commission met recently. What came of it?"): no date
     when, date_penalty = dated
     if status == "held" and reading.reference is not None and window(when)[0] > reading.reference:
         status = "planned"  # "to hold the Council's first meeting next year": not held by the article's day
