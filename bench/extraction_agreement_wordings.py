@@ -1222,6 +1222,31 @@ SIGNING_EXPECTED: tuple[Wording, ...] = (
 )
 
 
+# Documents signed "then" ("Тогда были подписаны …", "At that time …"): at the gathering the sentence
+# before recalled, though recalled by its results, not at the one the text reports (2026-12-05, helper
+# xevt4; docs/benchmarks/2026-12-05-extraction-events-4.md).
+SIGNED_THEN: tuple[Wording, ...] = (
+    _a(
+        "signed then, at a visit recalled",
+        "ru",
+        "18 мая состоялся телефонный разговор президентов Латвии и Казахстана. Стороны дали высокую оценку итогам визита министра иностранных дел Латвии в Астану в марте. Тогда были подписаны два меморандума — о транспорте и об образовании.",
+        Agreement(S, "2026-03", "KZ LV", 2, "education transport"),
+    ),
+    _a(
+        "signed then, at a visit recalled",
+        "en",
+        "On 18 May the presidents of Latvia and Kazakhstan spoke by telephone. They praised the results of the visit of the Latvian foreign minister to Astana in March. At that time two memoranda, on transport and on education, were signed.",
+        Agreement(S, "2026-03", "KZ LV", 2, "education transport"),
+    ),
+    _a(
+        "signed then, at a session recalled",
+        "ru",
+        "19 мая министры иностранных дел Грузии и Словакии провели переговоры в Тбилиси. Стороны обсудили выполнение договорённостей, достигнутых на заседании межправительственной комиссии в Братиславе в феврале. Тогда было подписано соглашение о воздушном сообщении.",
+        Agreement(S, "2026-02", "GE SK", 1, "transport"),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -1237,6 +1262,7 @@ def main() -> None:
             "signed unsaid": SIGNED_UNSAID,
             "prepared for a session told apart": PREPARED_FOR_A_SESSION_TOLD_APART,
             "signing expected": SIGNING_EXPECTED,
+            "signed then": SIGNED_THEN,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -914,6 +914,116 @@ PREPARED_AT_A_HELD_ONE: tuple[Wording, ...] = (
 )
 
 
+# Visits and sessions told in harder ways (2026-12-05, helper xevt4; the recount over the 27
+# development sets in docs/benchmarks/2026-12-05-extraction-events-4.md): Russian's place before the
+# verb of visiting and the visitor after it, a delegation's trip, talks told as what a visit will do
+# where it goes, an interviewer's statement before the question, a visit "announced for" a month and
+# moved in the answer, a first session told after the one reported, a visit recalled with whose, where
+# and when it was, and a session moved "from" a month in a relative clause after talks during a visit.
+TOLD_HARDER: tuple[Wording, ...] = (
+    _e(
+        "the place visited before the verb",
+        "ru",
+        "В июле Ташкент посетит делегация Сейма Латвии во главе с вице-спикером.",
+        Event("visit", PLANNED, "2026-07", "UZ", "LV UZ"),
+    ),
+    _e(
+        "the place visited before the verb",
+        "ru",
+        "В апреле Астану с официальным визитом посетил премьер-министр Венгрии.",
+        Event("official_visit", HELD, "2026-04", "KZ", "HU KZ"),
+    ),
+    _e(
+        "the place visited before the verb",
+        "ru",
+        "В конце июня Казахстан с рабочим визитом посетит министр иностранных дел Австрии.",
+        Event("working_visit", PLANNED, "2026-06", "KZ", "AT KZ"),
+    ),
+    _e(
+        "the visitor's country before the verb, the place after it",
+        "ru",
+        "Министр иностранных дел Казахстана посетил Будапешт в апреле.",
+        Event("ministerial_meeting", HELD, "2026-04", None, "HU KZ"),
+    ),
+    _e(
+        "a delegation's trip",
+        "en",
+        "A delegation of the Georgian parliament will travel to Tallinn in June.",
+        Event("visit", PLANNED, "2026-06", "EE", "EE GE"),
+    ),
+    _e(
+        "a delegation's trip",
+        "ru",
+        "В июне делегация парламента Грузии приедет в Таллин.",
+        Event("visit", PLANNED, "2026-06", "EE", "EE GE"),
+    ),
+    _e(
+        "talks told as the visit's programme",
+        "ru",
+        "В июне делегация Сената Узбекистана посетит Варшаву, где проведёт встречи с руководством Сейма.",
+        Event("visit", PLANNED, "2026-06", "PL", "PL UZ"),
+    ),
+    _e(
+        "talks told as the visit's programme",
+        "en",
+        "In June the Austrian foreign minister will visit Baku, where she is to hold talks with her Azerbaijani counterpart.",
+        Event("visit", PLANNED, "2026-06", "AZ", "AT AZ"),
+    ),
+    _e(
+        "an interviewer's statement before the question",
+        "ru",
+        "Армения и Словения расширяют связи.\n\n— В апреле в Ереване с официальным визитом побывал президент Словении. Чем запомнился визит?\n\n— Подписаны четыре документа, в том числе по образованию.",
+        Event("official_visit", HELD, "2026-04", "AM", "AM SI"),
+    ),
+    _e(
+        "announced for a month, moved in the answer",
+        "en",
+        "Georgia and Austria are close partners.\n\nQ: The Georgian president's state visit to Vienna was announced for June. Is it still on?\n\nA: The visit has been moved to October at the Austrian side's request.",
+        (
+            Event("state_visit", CANCELLED, "2026-06", "AT", "AT GE"),
+            Event("state_visit", PLANNED, "2026-10", "AT", "AT GE"),
+        ),
+    ),
+    _e(
+        "a first session told after the one reported",
+        "en",
+        "On 14 May the ministers of Kazakhstan and Slovakia co-chaired in Bratislava the second session of the Kazakh-Slovak Intergovernmental Commission. The first session took place in Astana in March 2025.",
+        (
+            Event("intergovernmental_commission", HELD, "2026-05-14", "SK", "KZ SK"),
+            Event("intergovernmental_commission", HELD, "2025-03", "KZ", "KZ SK"),
+        ),
+    ),
+    _e(
+        "a first session told after the one reported",
+        "ru",
+        "14 мая в Братиславе прошло второе заседание казахстанско-словацкой межправительственной комиссии. Первое заседание состоялось в Астане в марте 2025 года.",
+        (
+            Event("intergovernmental_commission", HELD, "2026-05-14", "SK", "KZ SK"),
+            Event("intergovernmental_commission", HELD, "2025-03", "KZ", "KZ SK"),
+        ),
+    ),
+    _e(
+        "a visit recalled with whose, where and when",
+        "en",
+        "On 18 May the foreign ministers of Uzbekistan and Ghana held talks in Accra. The sides reviewed the agreements reached during the visit of the Vice-President of Ghana to Tashkent in November last year.",
+        (
+            Event("ministerial_meeting", HELD, "2026-05-18", "GH", "GH UZ"),
+            Event("visit", HELD, "2025-11", "UZ", "GH UZ"),
+        ),
+    ),
+    _e(
+        "a session moved in a relative clause after talks during a visit",
+        "ru",
+        "Министр иностранных дел Киргизии прибудет в Тбилиси с официальным визитом 9–10 июня. В ходе визита запланированы переговоры с грузинским коллегой и заседание межправительственной комиссии, которое стороны перенесли с марта.",
+        (
+            Event("official_visit", PLANNED, "2026-06-09/2026-06-10", "GE", "GE KG"),
+            Event("intergovernmental_commission", PLANNED, "2026-06-09/2026-06-10", "GE", "GE KG"),
+            Event("intergovernmental_commission", CANCELLED, "2026-03", "GE", "GE KG"),
+        ),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -930,6 +1040,7 @@ def main() -> None:
             "prepared at a held one": PREPARED_AT_A_HELD_ONE,
             "one speaker talks": ONE_SPEAKER_TALKS,
             "forum during the visit": FORUM_DURING_THE_VISIT,
+            "told harder": TOLD_HARDER,
         },
         judge,
         verbose_flag(__doc__ or ""),

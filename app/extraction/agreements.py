@@ -60,7 +60,11 @@ def sentence_agreements(
         held = [e for e in found if (e.body.get("status", "held") != "held") == clause_planned]
         # a clause of its own is of the event told with its status
         linked = (held[0] if held else None) if within else (found[0] if found else None)
-        linked = linked or _last_event(reading, events, facts, clause_planned)
+        linked = (
+            linked
+            or _told_just_before(events, facts, clause_planned)
+            or _last_event(reading, events, facts, clause_planned)
+        )
         told.extend(
             a
             for a in _agreements(reading, facts, linked, len(told), within)
@@ -73,6 +77,22 @@ def sentence_agreements(
             if agreement.body["status"] == "signed":
                 agreement.body["date"] = agreements[-1].body["date"]
     return told[len(agreements) :]
+
+
+# "…оценку итогам визита министра в Ашхабад в мае. Тогда были подписаны …", "… when the minister visited
+# Riga in March. At that time two memoranda were signed": the gathering the sentence before told, though
+# recalled.
+_THEN = re.compile(r"^\W*(?:тогда|в\s+тот\s+раз|then|at\s+that\s+time|on\s+that\s+occasion)\b", re.IGNORECASE)
+
+
+def _told_just_before(
+    events: Sequence[SigningEvent], facts: SentenceFacts, planned: bool
+) -> SigningEvent | None:
+    if planned or not events or not _THEN.match(facts.sentence.text):
+        return None
+    last = events[-1]
+    held = last.body.get("status", "held") == "held"
+    return last if held and last.sentence.index == facts.sentence.index - 1 else None
 
 
 _SIGNED_WITH_IT = re.compile(
@@ -286,7 +306,10 @@ _GATHERINGS = (
 # one the story's signing is of.
 _RECALLED = re.compile(
     r"\bagreements?\s+reached\s+(?:during|at)\b|\bдоговор[её]нност\w*,?\s+достигнут\w*\s+(?:в\s+ходе|в\s+рамках"
-    r"|во\s+время|на)\b|\bresults\s+of\s+the\b|\bитог(?:и|ам)\s+(?:\w+\s+){0,3}(?:заседания|визита|форума)\b",
+    r"|во\s+время|на)\b|\bresults\s+of\s+the\b|\bитог(?:и|ам)\s+(?:\w+\s+){0,3}(?:заседания|визита|форума)\b"
+    # an earlier session told after the one reported: "The first session took place in Yerevan in 2025"
+    r"|^\W*the\s+(?:first|previous)\s+(?:session|meeting)\s+(?:took\s+place|was\s+held)\b"
+    r"|^\W*(?:первое|предыдущее)\s+заседание\s+(?:прошло|состоялось|проходило)\b",
     re.IGNORECASE,
 )
 

@@ -406,7 +406,7 @@ _OLD_TIME_FIRM = re.compile(
     r"\b(?:originally|initially)\s+(?:scheduled|planned|set|slated|pencil{1,2}ed\s+in|due|expected)\b"
     r"|\b(?:was|were)\s+supposed\s+to\b"
     r"|\bhad\s+been\s+(?:due|expected|scheduled|planned|slated|supposed|set\s+for|pencil{1,2}ed\s+in)\b"
-    r"|\b(?:postponed|moved|pushed\s+back|rescheduled|delayed)\s+from\b|\b(?:перенес[её]н|отложен)\w*\s+с\b"
+    r"|\b(?:postponed|moved|pushed\s+back|rescheduled|delayed)\s+from\b|\b(?:перенес[её]н|перенесл|отложен|отложил)\w*\s+с\b"
     r"|\bпервоначально\b|\bнамечавш\w+|\bпланировавш\w+"
     r"|\bкотор\w+\s+(?:планировал\w*|намечал\w*|предполагал\w*|должн\w+\s+был\w*)"
     r"|\bдолжн\w+\s+был\w*\s+(?:пройти|состояться|собраться|начаться)\b",

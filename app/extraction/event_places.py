@@ -17,6 +17,17 @@ _DESTINATION = {"в", "во", "to", "into"}
 # The words of a journey told with "in" before the place (vocabulary's trips: "is expected in Bern").
 _ARRIVING = {"due", "expected", "arrive", "arrives", "arrived"}
 _VISIT_VERBS = {"посетить", "посещать", "посетит", "visited", "visit", "visiting", "visits"}
+# Russian puts the place visited before its verb and the visitor after it ("В апреле Эр-Рияд посетит
+# делегация", "В мае Астану с рабочим визитом посетил министр"): the place, in the accusative, right
+# after a time or at its clause's start, then the verb, perhaps after "с … визитом".
+_VISIT_AFTER_PLACE = re.compile(
+    r"\s+(?:со?\s+(?:[а-яё-]+\s+){0,2}визитом\s+)?посе(?:тит|тил|щает|щал)\w*\b", re.I
+)
+_TIME_BEFORE_PLACE = re.compile(
+    r"(?:январ|феврал|март|апрел|ма[яйе]|июн|июл|август|сентябр|октябр|ноябр|декабр|год|недел|весн|лет|осен|зим"
+    r"|вчера|сегодня|завтра|\d)\w*$",
+    re.I,
+)
 
 
 def unique_mentions(mentions: Sequence[Mention[Any]]) -> list[Mention[Any]]:
@@ -62,7 +73,7 @@ _TRAVELLED = {
 
 def event_place(facts: SentenceFacts, visit: bool) -> Mention[Any] | None:
     """The place a gathering is told held in ("in Baku"), or for a `visit` gone to ("to Baku", "visited
-    Baku", "travelled to Baku")."""
+    Baku", "travelled to Baku", "Баку посетит")."""
     tokens = facts.sentence.tokens
     words = _LOCATIVE | ({"to"} if visit else set())
     for mention in facts.places:
@@ -74,7 +85,21 @@ def event_place(facts: SentenceFacts, visit: bool) -> Mention[Any] | None:
             or (travelled and previous.text.lower() == "to")
         ):
             return mention
+        if visit and visited_before_verb(facts.sentence, mention):
+            return mention
     return None
+
+
+def visited_before_verb(sentence: Sentence, mention: Mention[Any]) -> bool:
+    """ "В апреле Эр-Рияд посетит делегация": the place or country named before the verb of visiting,
+    in the accusative, after a time or at its clause's start (not "Президент Казахстана посетил")."""
+    if not _VISIT_AFTER_PLACE.match(sentence.text, mention.end - sentence.start):
+        return False
+    tokens = sentence.tokens
+    before = sentence.text[: mention.start - sentence.start].rstrip()
+    if mention.first > 0 and not (before.endswith((",", "—", "–", ";")) or _TIME_BEFORE_PLACE.search(before)):
+        return False
+    return any(parse.tag.case == "accs" for parse in _analyzer().parse(tokens[mention.last - 1].text))
 
 
 # A place the lexicon may not know, told after "in" or "at" ("in Madrid", "at the Kremlin").
@@ -168,6 +193,8 @@ def destination_country(facts: SentenceFacts, trigger: Mention[str], visit: bool
             and not _STATE_AFTER.match(facts.sentence.text, mention.end - facts.sentence.start)
         ):
             continue  # "the Italian Republic", "Турецкую Республику": an adjective that names the state
+        if visit and not mention.value.adjective and visited_before_verb(facts.sentence, mention):
+            return mention.value.code  # "Казахстан с визитом посетит …"
         if mention.value.capital:
             if visit and _to_capital(tokens, mention.first):
                 return mention.value.code

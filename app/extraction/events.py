@@ -174,6 +174,27 @@ _GATHERING_WORD = re.compile(
 )
 
 
+_RELATIVE = re.compile(r",\s*(?:котор\w+|which)\b", re.IGNORECASE)
+_CHANGED = re.compile(
+    r"\b(?:перенес\w*|отложен\w*|отложил\w*|отмен\w*|postponed|moved|called\s+off|cancell?ed|put\s+off)\b",
+    re.IGNORECASE,
+)
+
+
+def _anothers_relative(sentence: Sentence, trigger: Mention[str]) -> tuple[int, int] | None:
+    """The span of a relative clause on another gathering named after a trigger, whose status and time
+    are that gathering's ("переговоры … и заседание комиссии, которое стороны перенесли с октября": the
+    session was moved, not the talks)."""
+    after = sentence.text[trigger.end - sentence.start :]
+    another = _GATHERING_WORD.search(after)
+    relative = _RELATIVE.search(after, another.end()) if another else None
+    if relative is None:
+        return None
+    span = trigger.end + relative.start(), clause(sentence, trigger.end + relative.end())[1]
+    told = sentence.text[span[0] - sentence.start : span[1] - sentence.start]
+    return span if _CHANGED.search(told) else None
+
+
 def _announces_another(cue: Mention[str], tokens: Sequence[Token], trigger: Mention[str]) -> bool:
     """Whether a cue of a gathering to come is about another gathering named right after it, before
     the trigger whose status is read."""
@@ -230,7 +251,7 @@ def propose_events(
     for facts in reading.facts:
         if facts.sentence.question and not facts.sentence.headline:
             body = next((t.value for t in _event_triggers(reading, facts) if t.value in _BODIES), body)
-        if facts.sentence.headline or facts.sentence.question or _background(reading, facts):
+        if facts.sentence.headline or _asked(facts.sentence) or _background(reading, facts):
             continue
         triggers = _event_triggers(reading, facts)
         stated = bool(triggers)  # a trigger told back to an earlier event stops the detector too
@@ -254,7 +275,9 @@ def propose_events(
             triggers = [
                 t
                 for t in triggers
-                if not any(a.first <= t.first < a.last for a in anaphora) or _announced(reading, facts, t)
+                if not any(a.first <= t.first < a.last for a in anaphora)
+                or _announced(reading, facts, t)
+                or _told_anew(facts, t)
             ]
         apart = _ministers_apart(reading, facts, triggers)
         beside = [t for t in triggers if _on_the_sidelines(facts.sentence, t)]
@@ -304,6 +327,7 @@ def propose_events(
             groups.pop("session_again")  # "следующее заседание комиссии": the body is named
         for group in groups.values():
             best = min(group, key=lambda m: order.index(m.value) if m.value in order else len(order))
+            best = _visit_with_its_programme(facts.sentence, group, best)
             if best.value == "interstate_council" and _OF_GOVERNMENTS.match(reading.document.text, best.end):
                 best = replace(best, value="intergovernmental_commission")
             best, told = _next_session(facts, best)
@@ -347,7 +371,34 @@ def propose_events(
     return proposals, agreements
 
 
+def _asked(sentence: Sentence) -> bool:
+    """An interviewer's question itself; the statement before it ("— В мае в Минске побывал премьер-министр.
+    Какие итоги?") tells a gathering the answer goes on to take for known."""
+    return sentence.question and sentence.text.rstrip().endswith("?")
+
+
 _DUE_IN = re.compile(r"is\s+due\s+in\b", re.IGNORECASE)
+_DELEGATION = re.compile(r"\bdelegation|\bделегаци", re.IGNORECASE)
+# "…посетит Белград, где проведёт встречи с руководством парламента", "will visit Riga, where she is to
+# hold talks": the talks are the visit's programme, told in a clause on the place it goes to.
+_WHERE = re.compile(r",\s*(?:где|куда|where)\b", re.IGNORECASE)
+
+
+def _visit_with_its_programme(
+    sentence: Sentence, group: Sequence[Mention[str]], best: Mention[str]
+) -> Mention[str]:
+    """The visit of a group whose talks or meetings are told as what the visitor will do where it goes
+    (one event, the visit: README, conventions), not the talks."""
+    if best.value not in {"talks", "meeting", "ministerial_meeting"}:
+        return best
+    for visit in group:
+        if visit.value in {"visit", "trip"} and visit.start < best.start:
+            between = sentence.text[visit.end - sentence.start : best.start - sentence.start]
+            if _WHERE.search(between):
+                return visit
+    return best
+
+
 _PAST_EN = {
     "was",
     "were",
@@ -705,6 +756,24 @@ def _officials_meet(reading: Reading, facts: SentenceFacts, beside: bool = False
     return "ministerial_meeting" if _ministers_only(reading, facts) else None
 
 
+# "during the visit of the Vice-President of India to Ashgabat in October last year", "в ходе визита
+# президента Узбекистана в Рим в июне прошлого года": a visit told with whose it was, where it went and
+# when, not the one just reported.
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|январ|феврал|марте|апрел|мае|июне|июле|август|сентябр|октябр|ноябр|декабр)"
+)
+_VISIT_OF_ITS_OWN = re.compile(
+    r"\s+(?:of|by)?\s*[^,;.]{0,80}?\b(?:to|в|во)\s+[A-ZА-ЯЁ][\w-]*[^,;.]{0,30}?\b(?:in|в)\s+" + _MONTHS,
+)
+
+
+def _told_anew(facts: SentenceFacts, trigger: Mention[str]) -> bool:
+    if trigger.value != "visit":
+        return False
+    return bool(_VISIT_OF_ITS_OWN.match(facts.sentence.text, trigger.end - facts.sentence.start))
+
+
 def _announced(reading: Reading, facts: SentenceFacts, trigger: Mention[str]) -> bool:
     low, high = clause(facts.sentence, trigger.start)
     tokens = [t for t in facts.sentence.tokens if low <= t.start < high]
@@ -923,7 +992,7 @@ def _called_off_again(
 
 
 def _moved_told_before(
-    facts: SentenceFacts, trigger: Mention[str], earlier: Sequence[_Event]
+    facts: SentenceFacts, trigger: Mention[str], earlier: Sequence[_Event], reach: int = 1
 ) -> _Event | None:
     """ "… прибудет в Луанду с официальным визитом 27–28 октября. Визит, первоначально намечавшийся на
     сентябрь, был перенесён": a gathering told again by its noun alone with the time it was to take
@@ -939,7 +1008,7 @@ def _moved_told_before(
         or not last.stated_date
         or last.body.get("status") != "planned"
         or _GROUPS.get(last.body["type"], last.body["type"]) != _GROUPS.get(trigger.value, trigger.value)
-        or facts.sentence.index - last.sentence.index > 1
+        or facts.sentence.index - last.sentence.index > reach
     ):
         return None
     return last
@@ -957,7 +1026,9 @@ def _events(
 ) -> list[_Event]:
     tokens = facts.sentence.tokens
     event_type = _TRIGGER_TYPES.get(trigger.value, trigger.value)
-    if trigger.value == "trip" and not (facts.people or reading.cues("ROLES", tokens)):
+    if trigger.value == "trip" and not (
+        facts.people or reading.cues("ROLES", tokens) or _DELEGATION.search(facts.sentence.text)
+    ):
         return []  # "Kazakh grain will travel to Iran": a journey is a visit only of someone
     if _the_body_itself(facts, trigger):
         return []
@@ -989,7 +1060,9 @@ def _events(
         # "Переговоры по газопроводу … продолжаются", "agreed to begin negotiations on a new
         # agreement": the bargaining over a text or a project, not a meeting somewhere
         return []
-    status = _status(reading, _near(facts.sentence, trigger), trigger)
+    anothers = _anothers_relative(facts.sentence, trigger)
+    near = _near(facts.sentence, trigger)
+    status = _status(reading, [t for t in near if anothers is None or t.start < anothers[0]], trigger)
     before = facts.sentence.text[: trigger.start - facts.sentence.start]
     if status == "held" and _AT_A_SIGNING_TO_COME.search(before):
         # "An agreement … is to be signed in New Delhi in July, during the ninth session of the
@@ -1006,17 +1079,41 @@ def _events(
         status = "planned"
     retold = False  # the sentence tells again the gathering told just before (`_moved_told_before`)
     old = old_time(reading, facts, trigger)
+    if old is not None and _GATHERING_WORD.search(reading.document.text[trigger.end : old.span[0]]):
+        # "переговоры … и заседание комиссии, которое стороны перенесли с октября": the old time is of
+        # the gathering named last before it
+        old = None
     planned = True if old else {"planned": True, "cancelled": None}.get(status, False)
-    aside = old.span if old else None
+    aside = old.span if old else anothers
     moved = reading.cues("POSTPONED", tokens)
     if moved:
         # "перенесён на ноябрь": the new time is the event's date; the old one, when told, is an
         # event of its own, called off (`old_time`).
         new_time = tokens[moved[0].last - 1].end
         dated = event_date(reading, facts, planned, new_time, new_time, windows=True, aside=aside)
+        previous = reading.document.sentences[facts.sentence.index - 1] if facts.sentence.index else None
+        reach = 2 if previous is not None and _asked(previous) else 1  # the answer after the question
+        told_before = _moved_told_before(facts, trigger, earlier, reach) if old is None else None
+        if (
+            told_before is not None
+            and dated is not None
+            and dated[1] == 0
+            and told_before.body["date"] != dated[0]
+        ):
+            # "The visit was announced for March." ¶ "It has been moved to May": the one told at its old
+            # time was called off then (README: a postponed or moved event), the new one is of its kind
+            told_before.body["status"] = "cancelled"
+            if context is None:
+                context, event_type = told_before, told_before.body["type"]
     else:
         dated = event_date(
-            reading, facts, planned, trigger.start, trigger.end, own_clause=several, aside=aside
+            reading,
+            facts,
+            planned,
+            trigger.start,
+            trigger.end,
+            own_clause=several or facts.sentence.question,
+            aside=aside,
         )
         if (
             status == "held"
@@ -1027,7 +1124,13 @@ def _events(
             # "The committee meets in Vientiane on 20 October", "Next on the calendar is a session …
             # in April": a date that is still to come this year, told in the present, is announced.
             coming = event_date(
-                reading, facts, True, trigger.start, trigger.end, own_clause=several, aside=aside
+                reading,
+                facts,
+                True,
+                trigger.start,
+                trigger.end,
+                own_clause=several or facts.sentence.question,
+                aside=aside,
             )
             if coming is not None and coming[0] != dated[0]:
                 dated, status = coming, "planned"
@@ -1042,7 +1145,16 @@ def _events(
             told_before = _moved_told_before(facts, trigger, earlier)
             if context is None and told_before is not None:
                 context, event_type, retold = told_before, told_before.body["type"], True
-            status, dated, old = "cancelled", (old.value, 0.0), None
+            if (
+                context is not None
+                and context.body.get("status") == "planned"
+                and _DURING_VISIT.search(facts.sentence.text)
+            ):
+                # "в ходе визита … заседание комиссии, которое перенесли с октября": now due during the
+                # visit, and called off on its old time (README: a postponed or moved event)
+                status, dated = "planned", (context.body["date"], 0.1)
+            else:
+                status, dated, old = "cancelled", (old.value, 0.0), None
     if trigger.value == "session_again" and (dated is None or dated[1] > 0):
         return []  # a next session with no date of its own is no fact yet ("on a date to be agreed")
     if context is not None and (dated is None or dated[1] > 0):
@@ -1056,8 +1168,8 @@ def _events(
             visit.body["date"],
             0.15,
         )  # "Главы государств провели заседание совета": during the visit told before
-    if dated is None:
-        return []
+    if dated is None or (facts.sentence.question and dated[1] > 0):
+        return []  # an interviewer's premise ("— The commission met recently. What came of it?"): no date
     when, date_penalty = dated
     if status == "held" and reading.reference is not None and window(when)[0] > reading.reference:
         status = "planned"  # "to hold the Council's first meeting next year": not held by the article's day
@@ -1153,6 +1265,8 @@ def _events(
         )
         if not countries or not (people or location or host or self_standing or context):
             continue
+        if trigger.value == "trip" and len(countries) < 2:
+            continue  # "The foreign minister will travel on to Jakarta": whose minister, the text told before
         if (
             trigger.value == "meeting"
             and len(set(person_countries) | {m.value.code for m in facts.countries}) < 2

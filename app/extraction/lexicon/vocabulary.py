@@ -920,7 +920,8 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("business_council", ("деловой совет", "бизнес-совет")),
         ("working_group", ("рабочий группа",)),
         ("council_again", ("следующий заседание совет", "очередной заседание совет")),
-        ("session_again", ("следующий заседание",)),  # of the body told before (events._context)
+        # of the body told before (events._context): "Первое заседание прошло в Ереване в феврале"
+        ("session_again", ("следующий заседание", "первый заседание")),
         ("summit", ("саммит",)),
         ("forum", ("форум", "бизнес-форум", "инвестиционный форум")),
         ("phone_call", ("телефонный разговор", "разговор по телефон", "телефонный переговоры")),
@@ -1009,7 +1010,15 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         # of the body told before (events._context), to come or held before
         (
             "session_again",
-            ("next session", "next meeting", "previous session", "previous meeting", "last session"),
+            (
+                "next session",
+                "next meeting",
+                "previous session",
+                "previous meeting",
+                "last session",
+                # "The first session took place in Yerevan in February 2025", after the second's report
+                "first session",
+            ),
         ),
         ("summit", ("summit",)),
         ("forum", ("forum", "business forum", "business-forum")),
@@ -1059,6 +1068,9 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "travelled to",
                 "traveled to",
                 "travels to",
+                # "will travel on to Jakarta": the next stop of a journey
+                "travel on to",
+                "travelled on to",
                 "trip to",
                 "arrive in",
                 "arrives in",
@@ -1134,6 +1146,7 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "are to hold",
         "is to host",
         "scheduled",
+        "announced for",  # "the visit was announced for March": a time still to come when announced
         "upcoming",
         "to be held",
         "is set to",
