@@ -391,8 +391,7 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
     joined = _join_ranges(text, offset, found, unitless)
     joined += _elided(text, offset, joined, unitless)
     joined = _without_restatements(text, offset, joined)
-    ratios = _ratios(text, offset, language, joined)
-    return sorted(joined + ratios, key=lambda a: a.start)
+    return sorted(joined + ratios(text, offset, language, joined), key=lambda a: a.start)
 
 
 # What may follow a number whose unit is left out: the clause's end, a word that opens a period or
@@ -530,7 +529,7 @@ def _grew_by(text: str, match: re.Match[str]) -> bool:
     return bool(_CHANGED.search(before)) and not _RATIO_DOWN_BEFORE.search(before)
 
 
-def _ratios(text: str, offset: int, language: str, amounts: list[Amount]) -> list[Amount]:
+def ratios(text: str, offset: int, language: str, amounts: list[Amount]) -> list[Amount]:
     """Growth told as a ratio or a fraction: "2.3 times more than", "в 1,5 раза больше",
     "вырос вдвое", "doubled", "grew by roughly a fifth", "сократился на треть": a rate in percent,
     what the change added to (or took from) the base. Beside an amount of the sentence's own, or

@@ -303,6 +303,16 @@ def roles(
         if source is not None:
             code = source.value.code
             return code, next((m.value.code for m in countries if m.value.code != code), None)
+    into = (
+        next((m for m in countries if _brought_into(tokens, m, cue_end)), None)
+        if indicator == "imports"
+        else None
+    )
+    if into is not None:
+        # "её ввоз в Беларусь", "imports into Belarus of Mongolian beef": the country the goods are
+        # brought into imports them, whoever's goods they are
+        other = partner or next((m.value.code for m in countries if m.value.code != into.value.code), None)
+        return into.value.code, other if other != into.value.code else None
     away = _AWAY_MARKS.get(indicator, set())
     codes_seen: list[str] = []
     for mention in countries:
@@ -341,6 +351,20 @@ _TRADE_VERBS = {
     *vocab.BUYING_VERBS["ru"],
     *vocab.BUYING_VERBS["en"],
 }
+
+
+_INTO = {"в", "во", "into"}
+
+
+def _brought_into(tokens: Sequence[Token], mention: Mention[CountryWord], cue_end: int | None) -> bool:
+    """A country after "в" / "into" right after the import word, a few words of goods between at most."""
+    if cue_end is None or mention.value.adjective or mention.first < 1:
+        return False
+    preposition = tokens[mention.first - 1]
+    if preposition.text.lower() not in _INTO or preposition.start < cue_end:
+        return False
+    between = [t for t in tokens[: mention.first - 1] if t.start >= cue_end]
+    return len(between) <= 3 and not any(not t.text[0].isalnum() for t in between)
 
 
 def trade_verb(reading: Reading, token: Token) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.extraction.amounts import Amount, bare_amounts, elided_verb, find_amounts, parse_number
+from app.extraction.amounts import Amount, bare_amounts, elided_verb, find_amounts, parse_number, ratios
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.clauses import (
     CONTRAST,
@@ -356,6 +356,13 @@ def _about_a_period(reading: Reading, facts: SentenceFacts) -> bool:
     return bool(periods) and periods[0].start <= 12
 
 
+_PEOPLE = re.compile(
+    r"\b(?:турист\w*|человек|жител\w+|населени\w+|пассажир\w*|посетител\w+|студент\w*|жив[уёе]т|прожива\w+"
+    r"|tourists?|visitors?|people|residents?|population|passengers?|students?|inhabitants?)\b",
+    re.IGNORECASE,
+)
+
+
 def _with_units_left_out(
     reading: Reading, amounts: list[Amount], facts: SentenceFacts, units_told: list[str]
 ) -> tuple[list[Amount], set[int]]:
@@ -365,7 +372,10 @@ def _with_units_left_out(
     sentence = facts.sentence
     left_out: set[int] = set()
     found = list(amounts)
-    for bare in bare_amounts(sentence.text, sentence.start, reading.language):
+    # "Грузинских туристов в Молдове побывало около 1,2 миллиона": a count of people, not the
+    # dollars the sentence before counted in
+    counts_people = _PEOPLE.search(sentence.text) is not None
+    for bare in [] if counts_people else bare_amounts(sentence.text, sentence.start, reading.language):
         if any(a.start < bare.end and bare.start < a.end for a in amounts):
             continue
         earlier = [a.unit for a in amounts if a.end <= bare.start and a.unit != "percent"]
@@ -374,6 +384,9 @@ def _with_units_left_out(
             continue
         found.append(Amount(bare.value, bare.value_upper, unit, bare.start, bare.end))
         left_out.add(bare.start)
+    if left_out:
+        # "дало 5,3 миллиона — в полтора раза больше, чем год назад": the ratio beside the amount
+        found += ratios(sentence.text, sentence.start, reading.language, found)
     units_told += [a.unit for a in amounts if a.unit != "percent"]
     return sorted(found, key=lambda a: a.start), left_out
 
@@ -1008,7 +1021,13 @@ def _figure(
         if causes:
             # "We expect to pass $2.5 billion, mainly because car imports…": the cause is another flow
             following_tokens = following_tokens[: causes[0]]
-        cues_after = reading.cues("INDICATORS", following_tokens)
+        # "29,5 млн долларов — расхождение объясняется учётом транзита": a flow the amount's unit
+        # cannot measure is not its flow
+        cues_after = [
+            cue
+            for cue in reading.cues("INDICATORS", following_tokens)
+            if amount.unit == "percent" or amount.unit in _FITS[cue.value]
+        ]
         indicator = cues_after[0].value if cues_after else None
     route_end = next_clause(reading.document.text, amount.end, next_start, sentence.end)
     if indicator is None and amount.unit in _VOLUME and _routed_through(reading, facts, route_end):
@@ -1067,6 +1086,12 @@ def _figure(
     else:
         if indicator is None and _one_sides_goods_open(reading, facts, amount):
             indicator = "exports"  # "Peruvian fishmeal alone came to 85,000 tonnes": goods Peru sold
+        if indicator is None and _status(reading, before, tokens) in {"forecast", "target"}:
+            # "По итогам года рассчитываем выйти на 45 млн долларов" after a line on one good: the
+            # outlook is of what the paragraph (or the question it answers) is about, not of that line
+            topic = _indicator_nearby(reading, facts)
+            indicator = topic if topic and amount.unit in _FITS[topic] else None
+            confidence -= 0.2 if indicator else 0
         if indicator is None and amount.unit in _FITS.get(last_indicator.get(sentence.paragraph, ""), ()):
             # "годовой показатель может превысить…": the figure the paragraph is about.
             indicator = last_indicator[sentence.paragraph]

@@ -46,3 +46,148 @@ def test_a_last_fiscal_year_told_by_its_end_is_the_last_one_over(
     text: str, published: date, period: str
 ) -> None:
     assert [p.value for p in find_periods(text, 0, published.year, published)] == [period]
+
+
+def figures(text: str, language: str = "ru", published: date = PUBLISHED) -> set[tuple[Any, ...]]:
+    """Each figure as its pair, flow, period, value, unit and status."""
+    return {
+        (b["reporter"], b["partner"], b["indicator"], b["period"], b["value"], b["unit"], b["status"])
+        for b in bodies(text, language, published)
+    }
+
+
+# --- an amount whose unit is in the sentence before ---
+
+LAST_YEAR_RU = "В прошлом году товарооборот Грузии и Молдовы составил 14 млн долларов."
+LAST_YEAR_EN = "Trade between Georgia and Moldova came to $14 million last year."
+LAST_YEAR = ("GE", "MD", "trade_turnover", "2025", 14_000_000, "USD", "reported")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "growth"),
+    [
+        (
+            f"{LAST_YEAR_RU} За девять месяцев этого года набралось уже 12,4 миллиона — "
+            "вдвое больше, чем годом ранее.",
+            "ru",
+            100,
+        ),
+        (
+            f"{LAST_YEAR_RU} Первые девять месяцев этого года дали 12,4 миллиона — "
+            "в полтора раза больше, чем год назад.",
+            "ru",
+            50,
+        ),
+        (
+            f"{LAST_YEAR_EN} The first nine months of this year brought 12.4 million, "
+            "1.5 times more than a year earlier.",
+            "en",
+            50,
+        ),
+    ],
+)
+def test_a_ratio_beside_an_amount_whose_unit_is_left_out_is_its_growth(
+    text: str, language: str, growth: float
+) -> None:
+    found = {
+        (b["indicator"], b["period"], b["value"], b.get("compared_period")) for b in bodies(text, language)
+    }
+    assert found == {
+        ("trade_turnover", "2025", 14_000_000, None),
+        ("trade_turnover", "2026-01/2026-09", 12_400_000, None),
+        ("trade_turnover_growth", "2026-01/2026-09", growth, "2025-01/2025-09"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{LAST_YEAR_RU} В Молдове сейчас живут около 2,4 миллиона, в Грузии — 3,7 миллиона.",
+        f"{LAST_YEAR_RU} Грузинских туристов в Молдове за год побывало около 1,2 миллиона.",
+        f"{LAST_YEAR_RU} Пассажиров на рейсах между столицами за год набралось 1,1 миллиона.",
+    ],
+)
+def test_a_count_of_people_does_not_take_the_currency_of_the_sentence_before(text: str) -> None:
+    assert figures(text) == {LAST_YEAR}
+
+
+# --- a speaker's outlook for the year, no flow named: what the answer is about ---
+
+INTERVIEW_LEAD = "Посол Грузии в Молдове ответил на вопросы нашего корреспондента.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("answer", "value"),
+    [
+        (
+            "— За девять месяцев товарооборот достиг 11 млн долларов. Наш экспорт — это прежде всего вино и "
+            "минеральная вода, порядка 6 млн долларов. По итогам года рассчитываем выйти на 15 млн долларов.",
+            15_000_000,
+        ),
+        (
+            "— За девять месяцев товарооборот достиг 11 млн долларов. Грузинского вина продано "
+            "свыше 900 тонн. До конца года ожидаем около 15 млн долларов.",
+            15_000_000,
+        ),
+    ],
+)
+def test_an_outlook_for_the_year_is_of_what_the_answer_is_about(answer: str, value: float) -> None:
+    text = f"{INTERVIEW_LEAD}— Как развивается торговля между Грузией и Молдовой?\n\n{answer}"
+    yearly = {f[2] for f in figures(text) if f[3] == "2026" and f[4] == value}
+    assert yearly == {"trade_turnover"}
+
+
+def test_an_outlook_after_exports_alone_stays_exports() -> None:
+    text = (
+        f"{INTERVIEW_LEAD}— Как растёт грузинский экспорт в Молдову?\n\n— За девять месяцев экспорт Грузии в "
+        "Молдову достиг 6 млн долларов. По итогам года рассчитываем выйти на 8 млн долларов."
+    )
+    assert {f[2] for f in figures(text) if f[3] == "2026"} == {"exports"}
+
+
+# --- a flow word after the amount that its unit cannot measure ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "По данным молдавской таможни, за девять месяцев товарооборот Грузии и Молдовы составил 11 млн "
+        "долларов. Грузинская статистика за тот же период даёт 9,8 млн долларов — разница в учёте транзита.",
+        "Moldovan customs put trade between Georgia and Moldova at $11 million for the first nine months. "
+        "Georgian statistics show $9.8 million for the same period, a gap explained by transit.",
+    ],
+)
+def test_a_flow_the_amount_cannot_measure_is_not_its_flow(text: str) -> None:
+    language = "ru" if "долларов" in text else "en"
+    found = {(f[2], f[3], f[4]) for f in figures(text, language)}
+    assert found == {
+        ("trade_turnover", "2026-01/2026-09", 11_000_000),
+        ("trade_turnover", "2026-01/2026-09", 9_800_000),
+    }
+
+
+# --- the country goods are brought into imports them ---
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Грузия и Молдова обсудили торговлю. Речь шла и о молдавском вине: в этом году его ввоз в Грузию "
+            "составил около 2,1 млн литров.",
+            "ru",
+        ),
+        (
+            "Грузия и Молдова обсудили торговлю. В этом году ввоз молдавского вина в Грузию составил 2,1 млн "
+            "литров.",
+            "ru",
+        ),
+        (
+            "Georgia and Moldova discussed trade. Moldovan wine came up too: this year its imports "
+            "into Georgia reached 2.1 million litres.",
+            "en",
+        ),
+    ],
+)
+def test_the_country_goods_are_brought_into_imports_them(text: str, language: str) -> None:
+    assert {f[:3] for f in figures(text, language)} == {("GE", "MD", "imports")}
