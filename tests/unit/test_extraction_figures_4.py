@@ -191,3 +191,53 @@ def test_a_flow_the_amount_cannot_measure_is_not_its_flow(text: str) -> None:
 )
 def test_the_country_goods_are_brought_into_imports_them(text: str, language: str) -> None:
     assert {f[:3] for f in figures(text, language)} == {("GE", "MD", "imports")}
+
+
+# --- whose figure it is when a text names a side by its data ---
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Грузия и Молдова обсудили торговлю. По данным молдавской статистики, за девять месяцев экспорт "
+            "составил 7,2 млн долларов, импорт — 4,9 млн долларов.",
+            "ru",
+        ),
+        (
+            "Georgia and Moldova discussed trade. Moldovan statistics put exports at $7.2 million for the "
+            "first nine months and imports at $4.9 million.",
+            "en",
+        ),
+        (
+            "Georgia and Moldova discussed trade. According to Moldova's statistics office, exports reached "
+            "$7.2 million in the first nine months, and imports $4.9 million.",
+            "en",
+        ),
+    ],
+)
+def test_a_flow_no_country_owns_is_the_side_whose_data_count_it(text: str, language: str) -> None:
+    assert {f[:3] for f in figures(text, language)} == {("MD", "GE", "exports"), ("MD", "GE", "imports")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "flow"),
+    [
+        (
+            "Грузия и Молдова обсудили торговлю. По данным молдавской статистики, за девять месяцев экспорт "
+            "Грузии в Молдову составил 4,9 млн долларов.",
+            "ru",
+            ("GE", "MD", "exports"),
+        ),
+        (
+            "Georgia and Moldova discussed trade. According to Moldovan statistics, imports from Georgia "
+            "reached $4.9 million in the first nine months.",
+            "en",
+            ("MD", "GE", "imports"),
+        ),
+    ],
+)
+def test_a_flow_a_country_owns_keeps_its_sides_whoever_counted_it(
+    text: str, language: str, flow: tuple[str, str, str]
+) -> None:
+    assert {f[:3] for f in figures(text, language)} == {flow}
