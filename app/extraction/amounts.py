@@ -166,6 +166,7 @@ _WORD_VALUES: dict[str, float] = {
     "hundred": 100,
     "one and a half": 1.5,
     "half a": 0.5,
+    "пол": 0.5,
 }
 _ONE_WORD = "|".join(sorted((w for w in _WORD_VALUES if " " not in w and w != "a"), key=len, reverse=True))
 # Up to four words add up ("трёхсот двадцати миллионов": 320 million; "six hundred and thirty
@@ -176,12 +177,14 @@ _WORDS = (
     r"(?:\s+(?:and\s+a\s+half|с\s+половиной)\b)?"
 )
 _WORD_NUMBER = (
+    # "полмиллиарда долларов", "полмиллиона тонн": a half written as one word with its scale
+    r"(?:(?<![\w-])пол(?=(?:миллиард|миллион|тысяч))|"
     r"(?:(?:one\s+and\s+a\s+half|half\s+a|"
     rf"{_WORDS}"
     r"|a)(?=\s+(?:тыс|тысяч|млн|миллион|млрд|миллиард|трлн|thousand|million|billion|trillion))"
     rf"|{_WORDS}(?=\s+(?:процент|percent|per\s+cent))"
     r"|(?:(?<=(?:на|до)\s)|(?<=(?:больше|меньше)\s)|(?<=(?:свыше|почти|около|более|менее)\s))"
-    r"(?:миллиард|миллион)а?(?=\s+долл))"
+    r"(?:миллиард|миллион)а?(?=\s+долл)))"
 )
 # "выйти на миллиард долларов", "чуть больше миллиарда долларов": a scale word after "на", "до" or a
 # qualifier is one of it.

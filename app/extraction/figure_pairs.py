@@ -107,11 +107,11 @@ def pair(
     countries = [m for m in countries if not _a_source(facts.sentence.tokens, m)]
     reporter, partner = roles(facts.sentence.tokens, countries, indicator, cue_end, segment_start)
     main_pair = reading.main_pair
-    if reporter is None and partner is None and indicator in {"exports", "imports"} and sources:
+    counted_by = sources[0] if sources and len(main_pair) == 2 and sources[0] in main_pair else None
+    if reporter is None and partner is None and indicator in {"exports", "imports"} and counted_by:
         # "По данным казахстанской статистики, экспорт составил…", "Kazakh statistics put exports
         # at…": a flow no country owns is that of the side whose data count it
-        if len(main_pair) == 2 and sources[0] in main_pair:
-            return (sources[0], main_pair[1] if main_pair[0] == sources[0] else main_pair[0]), True
+        return (counted_by, main_pair[1] if main_pair[0] == counted_by else main_pair[0]), True
     told_before = amount_end is None or any(
         m.value.code == reporter and m.start < amount_end for m in countries
     )

@@ -915,6 +915,21 @@ _FLOW_WORD = re.compile(
 )
 
 
+# Flow words that say no direction of their own ("поставки", "deliveries"), unlike "экспорт" or "ввоз".
+_NEUTRAL_FLOW = re.compile(r"поставк|поставок|deliveries|supplies|shipments", re.IGNORECASE)
+
+
+def _paragraph_tells(reading: Reading, facts: SentenceFacts, indicator: str) -> bool:
+    """Whether a sentence before this one in its paragraph names the flow."""
+    sentence = facts.sentence
+    return any(
+        cue.value == indicator
+        for other in reading.facts[: sentence.index]
+        if other.sentence.paragraph == sentence.paragraph
+        for cue in reading.cues("INDICATORS", other.sentence.tokens)
+    )
+
+
 def _tokens_between(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
     return [t for t in tokens if start <= t.start and t.end <= end]
 
@@ -1000,6 +1015,16 @@ def _figure(
         indicator = "exports"  # "Freight moved by rail from Tanzania to Uganda…": no country carries it
     if indicator == "exports" and indicator_cues and _arrived_from(reading, facts, indicator_cues[-1]):
         indicator = "imports"  # "из Польши поступило 86 тыс. тонн": what came in from there
+    if (
+        indicator == "exports"
+        and not facts.countries
+        and last_indicator.get(sentence.paragraph) == "imports"
+        and _NEUTRAL_FLOW.match(tokens[indicator_cues[-1].first].text)
+        and not _paragraph_tells(reading, facts, "exports")
+    ):
+        # "Импорт из Беларуси … Поставки молочной продукции оценены в 16,9 тыс. тонн": supplies that
+        # name no side are those of the flow the paragraph is about, when it tells no exports
+        indicator = "imports"
     received = _received_goods_of_a_country(reading, facts, before, amount.end)
     earlier = _FROM_EARLIER.search(
         reading.document.text[max(sentence.start, amount.start - 20) : amount.start]
@@ -1669,8 +1694,11 @@ def _whole_of_one(
     Vietnam as a whole"): the whole of that, not a group of partners."""
     sentence_tokens = facts.sentence.tokens if facts is not None else tokens
     earlier = [t for t in sentence_tokens if t.end <= tokens[mention.first].start]
-    if not earlier:
-        return False
+    if not any(t.text[:1].isalpha() for t in earlier):
+        # "В целом за первое полугодие показатель достиг…": opening the sentence, "all told", the sum
+        # of the parts told before it; not "В целом … экспортировал в Европу": all its buyers
+        text = facts.sentence.text if facts is not None else ""
+        return mention.value == "в целом" and not _PLACE_AFTER.search(text)
     previous = earlier[-1]
     if _YEAR_WORD.fullmatch(previous.text.lower()):
         return True
@@ -1682,6 +1710,7 @@ def _whole_of_one(
 
 
 _YEAR_WORD = re.compile(r"\d{4}|year|год\w*")
+_PLACE_AFTER = re.compile(r"\b(?:в|во|из|на|с|со|to|from|with)\s+[A-ZА-ЯЁ]")
 
 
 def _partner_before(facts: SentenceFacts, amount_start: int) -> bool:

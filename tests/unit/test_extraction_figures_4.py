@@ -241,3 +241,94 @@ def test_a_flow_a_country_owns_keeps_its_sides_whoever_counted_it(
     text: str, language: str, flow: tuple[str, str, str]
 ) -> None:
     assert {f[:3] for f in figures(text, language)} == {flow}
+
+
+# --- a half written with its scale word ---
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        (
+            "По итогам 2025 года товарооборот Грузии и Молдовы превысил полмиллиарда долларов.",
+            500_000_000,
+            "USD",
+        ),
+        ("В прошлом году Грузия отгрузила в Молдову почти полмиллиона тонн цемента.", 500_000, "tonnes"),
+    ],
+)
+def test_a_half_written_with_its_scale_word(text: str, value: float, unit: str) -> None:
+    assert {(f[4], f[5]) for f in figures(text)} == {(value, unit)}
+
+
+# --- "в целом" opening a sentence: all told, not with every country ---
+
+QUARTERS = (
+    "Грузия и Молдова подвели итоги торговли.\n\nПо кварталам: в I квартале 2026 года товарооборот с "
+    "Молдовой составил 5,1 млн долл., во II квартале — 6,3 млн долл. "
+)
+
+
+def test_in_all_opening_a_sentence_sums_the_parts_told_before() -> None:
+    text = f"{QUARTERS}В целом за первое полугодие показатель достиг 11,4 млн долл."
+    assert ("trade_turnover", "2026-01/2026-06", 11_400_000) in {(f[2], f[3], f[4]) for f in figures(text)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "В целом в прошлом году Грузия экспортировала в Европу вина на 120 млн долларов.",
+        "Внешнеторговый оборот Грузии в целом за полугодие достиг 3,4 млрд долларов.",
+    ],
+)
+def test_in_all_with_a_group_or_after_one_country_s_trade_is_no_figure_of_the_pair(sentence: str) -> None:
+    assert 120_000_000 not in {f[4] for f in figures(f"{QUARTERS}{sentence}")}
+    assert 3_400_000_000 not in {f[4] for f in figures(f"{QUARTERS}{sentence}")}
+
+
+# --- supplies that name no side: the flow the paragraph is about ---
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "language", "flow"),
+    [
+        (
+            "Импорт Грузии из Молдовы за девять месяцев составил 14,2 млн долларов. Основную его часть "
+            "составили вино и фрукты. Поставки вина оценены в 3,1 млн литров.",
+            "ru",
+            "imports",
+        ),
+        (
+            "Georgia's imports from Moldova came to $14.2 million in the first nine months, mostly wine and "
+            "fruit. Deliveries of wine were put at 3.1 million litres.",
+            "en",
+            "imports",
+        ),
+        (
+            "Экспорт Грузии в Молдову за девять месяцев составил 14,2 млн долларов. Поставки вина оценены "
+            "в 3,1 млн литров.",
+            "ru",
+            "exports",
+        ),
+    ],
+)
+def test_supplies_that_name_no_side_are_of_the_paragraph_s_flow(
+    paragraph: str, language: str, flow: str
+) -> None:
+    text = (
+        f"Georgia and Moldova reviewed trade.\n\n{paragraph}"
+        if language == "en"
+        else f"Грузия и Молдова.\n\n{paragraph}"
+    )
+    wine = {f[:3] for f in figures(text, language, date(2026, 11, 1)) if f[5] == "litres"}
+    assert wine == {("GE", "MD", flow)}
+
+
+def test_supplies_in_a_paragraph_that_tells_both_flows_keep_their_own_reading() -> None:
+    text = (
+        "Georgia and Moldova reviewed trade.\n\nGeorgian exports to Moldova rose to $9.1 million in the "
+        "first nine months, while imports from Moldova came to $14.2 million. Wine shipments alone "
+        "reached 3.1 million litres."
+    )
+    wine = {f[:3] for f in figures(text, "en", date(2026, 11, 1)) if f[5] == "litres"}
+    assert wine == {("GE", "MD", "exports")}
