@@ -166,6 +166,7 @@ _WORD_VALUES: dict[str, float] = {
     "hundred": 100,
     "one and a half": 1.5,
     "half a": 0.5,
+    "пол": 0.5,
 }
 _ONE_WORD = "|".join(sorted((w for w in _WORD_VALUES if " " not in w and w != "a"), key=len, reverse=True))
 # Up to four words add up ("трёхсот двадцати миллионов": 320 million; "six hundred and thirty
@@ -176,12 +177,14 @@ _WORDS = (
     r"(?:\s+(?:and\s+a\s+half|с\s+половиной)\b)?"
 )
 _WORD_NUMBER = (
+    # "полмиллиарда долларов", "полмиллиона тонн": a half written as one word with its scale
+    r"(?:(?<![\w-])пол(?=(?:миллиард|миллион|тысяч))|"
     r"(?:(?:one\s+and\s+a\s+half|half\s+a|"
     rf"{_WORDS}"
     r"|a)(?=\s+(?:тыс|тысяч|млн|миллион|млрд|миллиард|трлн|thousand|million|billion|trillion))"
     rf"|{_WORDS}(?=\s+(?:процент|percent|per\s+cent))"
     r"|(?:(?<=(?:на|до)\s)|(?<=(?:больше|меньше)\s)|(?<=(?:свыше|почти|около|более|менее)\s))"
-    r"(?:миллиард|миллион)а?(?=\s+долл))"
+    r"(?:миллиард|миллион)а?(?=\s+долл)))"
 )
 # "выйти на миллиард долларов", "чуть больше миллиарда долларов": a scale word after "на", "до" or a
 # qualifier is one of it.
@@ -391,8 +394,7 @@ def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
     joined = _join_ranges(text, offset, found, unitless)
     joined += _elided(text, offset, joined, unitless)
     joined = _without_restatements(text, offset, joined)
-    ratios = _ratios(text, offset, language, joined)
-    return sorted(joined + ratios, key=lambda a: a.start)
+    return sorted(joined + ratios(text, offset, language, joined), key=lambda a: a.start)
 
 
 # What may follow a number whose unit is left out: the clause's end, a word that opens a period or
@@ -532,7 +534,7 @@ def _grew_by(text: str, match: re.Match[str]) -> bool:
     return bool(_CHANGED.search(before)) and not _RATIO_DOWN_BEFORE.search(before)
 
 
-def _ratios(text: str, offset: int, language: str, amounts: list[Amount]) -> list[Amount]:
+def ratios(text: str, offset: int, language: str, amounts: list[Amount]) -> list[Amount]:
     """Growth told as a ratio or a fraction: "2.3 times more than", "в 1,5 раза больше",
     "вырос вдвое", "doubled", "grew by roughly a fifth", "сократился на треть": a rate in percent,
     what the change added to (or took from) the base. Beside an amount of the sentence's own, or

@@ -103,8 +103,15 @@ def pair(
             # "…, а венгерский экспорт в республику вырос вдвое": the clause's own side, to the other
             owner = clause[0].value.code
             return (owner, main_pair[1] if main_pair[0] == owner else main_pair[0]), True
+    sources = [m.value.code for m in countries if _a_source(facts.sentence.tokens, m)]
     countries = [m for m in countries if not _a_source(facts.sentence.tokens, m)]
     reporter, partner = roles(facts.sentence.tokens, countries, indicator, cue_end, segment_start)
+    main_pair = reading.main_pair
+    counted_by = sources[0] if sources and len(main_pair) == 2 and sources[0] in main_pair else None
+    if reporter is None and partner is None and indicator in {"exports", "imports"} and counted_by:
+        # "По данным казахстанской статистики, экспорт составил…", "Kazakh statistics put exports
+        # at…": a flow no country owns is that of the side whose data count it
+        return (counted_by, main_pair[1] if main_pair[0] == counted_by else main_pair[0]), True
     told_before = amount_end is None or any(
         m.value.code == reporter and m.start < amount_end for m in countries
     )
@@ -303,6 +310,16 @@ def roles(
         if source is not None:
             code = source.value.code
             return code, next((m.value.code for m in countries if m.value.code != code), None)
+    into = (
+        next((m for m in countries if _brought_into(tokens, m, cue_end)), None)
+        if indicator == "imports"
+        else None
+    )
+    if into is not None:
+        # "её ввоз в Беларусь", "imports into Belarus of Mongolian beef": the country the goods are
+        # brought into imports them, whoever's goods they are
+        other = partner or next((m.value.code for m in countries if m.value.code != into.value.code), None)
+        return into.value.code, other if other != into.value.code else None
     away = _AWAY_MARKS.get(indicator, set())
     codes_seen: list[str] = []
     for mention in countries:
@@ -341,6 +358,20 @@ _TRADE_VERBS = {
     *vocab.BUYING_VERBS["ru"],
     *vocab.BUYING_VERBS["en"],
 }
+
+
+_INTO = {"в", "во", "into"}
+
+
+def _brought_into(tokens: Sequence[Token], mention: Mention[CountryWord], cue_end: int | None) -> bool:
+    """A country after "в" / "into" right after the import word, a few words of goods between at most."""
+    if cue_end is None or mention.value.adjective or mention.first < 1:
+        return False
+    preposition = tokens[mention.first - 1]
+    if preposition.text.lower() not in _INTO or preposition.start < cue_end:
+        return False
+    between = [t for t in tokens[: mention.first - 1] if t.start >= cue_end]
+    return len(between) <= 3 and not any(not t.text[0].isalnum() for t in between)
 
 
 def trade_verb(reading: Reading, token: Token) -> bool:

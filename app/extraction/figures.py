@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.extraction.amounts import MULTIPLE_OF, Amount, bare_amounts, elided_verb, find_amounts, parse_number
+from app.extraction.amounts import (
+    MULTIPLE_OF,
+    Amount,
+    bare_amounts,
+    elided_verb,
+    find_amounts,
+    parse_number,
+    ratios,
+)
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.clauses import (
     CONTRAST,
@@ -359,6 +367,13 @@ def _about_a_period(reading: Reading, facts: SentenceFacts) -> bool:
     return bool(periods) and periods[0].start <= 12
 
 
+_PEOPLE = re.compile(
+    r"\b(?:турист\w*|человек|жител\w+|населени\w+|пассажир\w*|посетител\w+|студент\w*|жив[уёе]т|прожива\w+"
+    r"|tourists?|visitors?|people|residents?|population|passengers?|students?|inhabitants?)\b",
+    re.IGNORECASE,
+)
+
+
 def _with_units_left_out(
     reading: Reading, amounts: list[Amount], facts: SentenceFacts, units_told: list[str]
 ) -> tuple[list[Amount], set[int]]:
@@ -368,7 +383,10 @@ def _with_units_left_out(
     sentence = facts.sentence
     left_out: set[int] = set()
     found = list(amounts)
-    for bare in bare_amounts(sentence.text, sentence.start, reading.language):
+    # "Грузинских туристов в Молдове побывало около 1,2 миллиона": a count of people, not the
+    # dollars the sentence before counted in
+    counts_people = _PEOPLE.search(sentence.text) is not None
+    for bare in [] if counts_people else bare_amounts(sentence.text, sentence.start, reading.language):
         if any(a.start < bare.end and bare.start < a.end for a in amounts):
             continue
         earlier = [a.unit for a in amounts if a.end <= bare.start and a.unit != "percent"]
@@ -377,6 +395,9 @@ def _with_units_left_out(
             continue
         found.append(Amount(bare.value, bare.value_upper, unit, bare.start, bare.end))
         left_out.add(bare.start)
+    if left_out:
+        # "дало 5,3 миллиона — в полтора раза больше, чем год назад": the ratio beside the amount
+        found += ratios(sentence.text, sentence.start, reading.language, found)
     units_told += [a.unit for a in amounts if a.unit != "percent"]
     return sorted(found, key=lambda a: a.start), left_out
 
@@ -905,6 +926,21 @@ _FLOW_WORD = re.compile(
 )
 
 
+# Flow words that say no direction of their own ("поставки", "deliveries"), unlike "экспорт" or "ввоз".
+_NEUTRAL_FLOW = re.compile(r"поставк|поставок|deliveries|supplies|shipments", re.IGNORECASE)
+
+
+def _paragraph_tells(reading: Reading, facts: SentenceFacts, indicator: str) -> bool:
+    """Whether a sentence before this one in its paragraph names the flow."""
+    sentence = facts.sentence
+    return any(
+        cue.value == indicator
+        for other in reading.facts[: sentence.index]
+        if other.sentence.paragraph == sentence.paragraph
+        for cue in reading.cues("INDICATORS", other.sentence.tokens)
+    )
+
+
 def _tokens_between(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
     return [t for t in tokens if start <= t.start and t.end <= end]
 
@@ -990,6 +1026,16 @@ def _figure(
         indicator = "exports"  # "Freight moved by rail from Tanzania to Uganda…": no country carries it
     if indicator == "exports" and indicator_cues and _arrived_from(reading, facts, indicator_cues[-1]):
         indicator = "imports"  # "из Польши поступило 86 тыс. тонн": what came in from there
+    if (
+        indicator == "exports"
+        and not facts.countries
+        and last_indicator.get(sentence.paragraph) == "imports"
+        and _NEUTRAL_FLOW.match(tokens[indicator_cues[-1].first].text)
+        and not _paragraph_tells(reading, facts, "exports")
+    ):
+        # "Импорт из Беларуси … Поставки молочной продукции оценены в 16,9 тыс. тонн": supplies that
+        # name no side are those of the flow the paragraph is about, when it tells no exports
+        indicator = "imports"
     received = _received_goods_of_a_country(reading, facts, before, amount.end)
     earlier = _FROM_EARLIER.search(
         reading.document.text[max(sentence.start, amount.start - 20) : amount.start]
@@ -1011,7 +1057,13 @@ def _figure(
         if causes:
             # "We expect to pass $2.5 billion, mainly because car imports…": the cause is another flow
             following_tokens = following_tokens[: causes[0]]
-        cues_after = reading.cues("INDICATORS", following_tokens)
+        # "29,5 млн долларов — расхождение объясняется учётом транзита": a flow the amount's unit
+        # cannot measure is not its flow
+        cues_after = [
+            cue
+            for cue in reading.cues("INDICATORS", following_tokens)
+            if amount.unit == "percent" or amount.unit in _FITS[cue.value]
+        ]
         indicator = cues_after[0].value if cues_after else None
     route_end = next_clause(reading.document.text, amount.end, next_start, sentence.end)
     if indicator is None and amount.unit in _VOLUME and _routed_through(reading, facts, route_end):
@@ -1071,6 +1123,12 @@ def _figure(
     else:
         if indicator is None and _one_sides_goods_open(reading, facts, amount):
             indicator = "exports"  # "Peruvian fishmeal alone came to 85,000 tonnes": goods Peru sold
+        if indicator is None and _status(reading, before, tokens) in {"forecast", "target"}:
+            # "По итогам года рассчитываем выйти на 45 млн долларов" after a line on one good: the
+            # outlook is of what the paragraph (or the question it answers) is about, not of that line
+            topic = _indicator_nearby(reading, facts)
+            indicator = topic if topic and amount.unit in _FITS[topic] else None
+            confidence -= 0.2 if indicator else 0
         if indicator is None and amount.unit in _FITS.get(last_indicator.get(sentence.paragraph, ""), ()):
             # "годовой показатель может превысить…": the figure the paragraph is about.
             indicator = last_indicator[sentence.paragraph]
@@ -1648,8 +1706,11 @@ def _whole_of_one(
     Vietnam as a whole"): the whole of that, not a group of partners."""
     sentence_tokens = facts.sentence.tokens if facts is not None else tokens
     earlier = [t for t in sentence_tokens if t.end <= tokens[mention.first].start]
-    if not earlier:
-        return False
+    if not any(t.text[:1].isalpha() for t in earlier):
+        # "В целом за первое полугодие показатель достиг…": opening the sentence, "all told", the sum
+        # of the parts told before it; not "В целом … экспортировал в Европу": all its buyers
+        text = facts.sentence.text if facts is not None else ""
+        return mention.value == "в целом" and not _PLACE_AFTER.search(text)
     previous = earlier[-1]
     if _YEAR_WORD.fullmatch(previous.text.lower()):
         return True
@@ -1661,6 +1722,7 @@ def _whole_of_one(
 
 
 _YEAR_WORD = re.compile(r"\d{4}|year|год\w*")
+_PLACE_AFTER = re.compile(r"\b(?:в|во|из|на|с|со|to|from|with)\s+[A-ZА-ЯЁ]")
 
 
 def _partner_before(facts: SentenceFacts, amount_start: int) -> bool:

@@ -544,14 +544,21 @@ def _fiscal_month(match: re.Match[str], published: date | None) -> tuple[str, bo
         which = _WHICH_RU.get((match.group("which_ru") or "")[:4].lower(), match.group("which") or "")
         which = which.strip().lower()
         year = published.year
-        running = which == "current" or edge in {"ends", "end"} or edge.startswith(("заверша", "заканчива"))
+        # "the last fiscal year, which ended in June" is the last one over: its end says so already
+        past = ends and which in {"last", "previous"}
+        running = not past and (
+            which in {"current", "next"}
+            or edge in {"ends", "end"}
+            or edge.startswith(("заверша", "заканчива"))
+        )
         if ends and running and (year, month) < (published.year, published.month):
             year += 1  # "the current fiscal year, which ends in March": it ends next in that month
         if ends and not running and (year, month) > (published.year, published.month):
             year -= 1  # "in the fiscal year to March": the last one that ended
         if not ends and (year, month) > (published.year, published.month):
             year -= 1  # the year now running began in that month
-        year += {"last": -1, "previous": -1, "next": 1}.get(which, 0)
+        if not past:
+            year += {"last": -1, "previous": -1, "next": 1}.get(which, 0)
     else:
         return None
     if ends:
