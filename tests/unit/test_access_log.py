@@ -5,13 +5,14 @@ the record itself."""
 import json
 import logging
 import time
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from app.config import Settings
-from app.observability import _log_access, access_logger, configure_logging, request_id
+from app.observability import _log_access, access_logger, configure_logging, new_request_id, request_id
 
 SCOPE: dict[str, Any] = {
     "type": "http",
@@ -129,3 +130,11 @@ def test_no_line_below_the_level(
     capsys.readouterr()
     _log_access(SCOPE, "/v1/events", 200, 0.001)
     assert capsys.readouterr().err == "" and records_made == []
+
+
+def test_a_new_request_id_is_a_random_uuid_in_hex() -> None:
+    made = [new_request_id() for _ in range(200)]
+    assert len(set(made)) == 200
+    for each in made:
+        assert uuid.UUID(each).hex == each and uuid.UUID(each).version == 4
+        assert uuid.UUID(each).variant == uuid.RFC_4122
