@@ -1,18 +1,27 @@
 """The access line: written without a LogRecord when our handler alone would get the record, and then
 the very line the record would have made; every other set-up (another handler, text lines) still gets
-the record itself."""
+the record itself. And what a line carries, made cheaply: its time, a new request id."""
 
 import json
 import logging
+import random
 import time
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from app.config import Settings
-from app.observability import _log_access, access_logger, configure_logging, new_request_id, request_id
+from app.observability import (
+    _log_access,
+    access_logger,
+    configure_logging,
+    new_request_id,
+    request_id,
+    utc_timestamp,
+)
 
 SCOPE: dict[str, Any] = {
     "type": "http",
@@ -138,3 +147,19 @@ def test_a_new_request_id_is_a_random_uuid_in_hex() -> None:
     for each in made:
         assert uuid.UUID(each).hex == each and uuid.UUID(each).version == 4
         assert uuid.UUID(each).variant == uuid.RFC_4122
+
+
+def test_a_lines_time_is_datetimes_to_the_millisecond() -> None:
+    rng = random.Random(16)
+    near_a_second = [
+        1764892980 + edge for edge in (0.0, 0.0004999, 0.0005, 0.9994999, 0.9995, 0.9999994, 0.9999995)
+    ]
+    times = [
+        *near_a_second,
+        *(rng.uniform(0, 4e9) for _ in range(2000)),
+        *(1764892980 + i / 7 for i in range(50)),
+    ]
+    for created in [*times, *reversed(times)]:
+        assert utc_timestamp(created) == datetime.fromtimestamp(created, UTC).isoformat(
+            timespec="milliseconds"
+        )
