@@ -87,7 +87,8 @@ _second: tuple[int, str] = (0, "")  # the last second written, and how it is wri
 
 def utc_timestamp(created: float) -> str:
     """`datetime.fromtimestamp(created, UTC).isoformat(timespec="milliseconds")`, with each second's
-    date and time formatted once: datetime's isoformat costs a JSON line as much as the rest of it."""
+    date and time formatted once: isoformat's UTC offset alone is built through a format string,
+    for every line."""
     global _second
     fraction, whole = math.modf(created)
     microseconds = round(fraction * 1e6)  # as datetime rounds a timestamp: half to even
