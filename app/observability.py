@@ -6,15 +6,16 @@ the limits and an unexpected error (which it answers itself, as a problem that c
 """
 
 import logging
+import math
 import os
 import re
 import sys
 import time
-import uuid
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote_plus
 
@@ -52,19 +53,50 @@ class JsonFormatter(logging.Formatter):
     """One JSON object per line: ts, level, logger, message, request_id, then the record's `fields`."""
 
     def format(self, record: logging.LogRecord) -> str:
-        entry: dict[str, Any] = {
-            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
-            "level": record.levelname.lower(),
-            "logger": record.name,
-            "message": record.getMessage(),
-        }
-        current = getattr(record, "request_id", None)
-        if current and current != "-":
-            entry["request_id"] = current
-        entry.update(getattr(record, "fields", {}))
+        entry = self.entry(
+            record.created,
+            record.levelname,
+            record.name,
+            record.getMessage(),
+            getattr(record, "request_id", None),
+            getattr(record, "fields", {}),
+        )
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return orjson.dumps(entry, default=str).decode()
+
+    @staticmethod
+    def entry(
+        created: float, level: str, logger: str, message: str, current: str | None, fields: dict[str, Any]
+    ) -> dict[str, Any]:
+        """A line's object, from a record's parts (or from an access line's, which makes no record)."""
+        entry: dict[str, Any] = {
+            "ts": utc_timestamp(created),
+            "level": level.lower(),
+            "logger": logger,
+            "message": message,
+        }
+        if current and current != "-":
+            entry["request_id"] = current
+        entry.update(fields)
+        return entry
+
+
+_second: tuple[int, str] = (0, "")  # the last second written, and how it is written
+
+
+def utc_timestamp(created: float) -> str:
+    """`datetime.fromtimestamp(created, UTC).isoformat(timespec="milliseconds")`, with each second's
+    date and time formatted once: isoformat's UTC offset alone is built through a format string,
+    for every line."""
+    global _second
+    fraction, whole = math.modf(created)
+    microseconds = round(fraction * 1e6)  # as datetime rounds a timestamp: half to even
+    second = int(whole) + microseconds // 1_000_000
+    known = _second  # read once: another thread may set it meanwhile
+    if known[0] != second:
+        known = _second = (second, datetime.fromtimestamp(second, UTC).strftime("%Y-%m-%dT%H:%M:%S"))
+    return f"{known[1]}.{microseconds % 1_000_000 // 1000:03d}+00:00"
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -88,6 +120,8 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
 
     def __init__(self) -> None:
         super().__init__()
+        self.addFilter(_RequestIdFilter())
+        self.own_filters = list(self.filters)
 
     @property
     def stream(self) -> Any:
@@ -101,14 +135,54 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
         # StreamHandler's, with sys.stderr looked up once rather than at each of its four uses; the
         # flush is already under the lock `handle` holds.
         try:
-            line = self.format(record) + self.terminator
-            stream = sys.stderr
-            stream.write(line)
-            stream.flush()
+            self.write(self.format(record))
         except RecursionError:
             raise
         except Exception:
             self.handleError(record)
+
+    def write(self, line: str) -> None:
+        stream = sys.stderr
+        stream.write(line + self.terminator)
+        stream.flush()
+
+    def write_alone(self, line: str, record: Callable[[], logging.LogRecord]) -> None:
+        """`line` written as `handle` writes a record's, under the handler's lock; `record()` makes the
+        record that reports a failure to write it."""
+        self.acquire()
+        try:
+            self.write(line)
+        except RecursionError:
+            raise
+        except Exception:
+            self.handleError(record())
+        finally:
+            self.release()
+
+
+def _sole_json_handler(logger: logging.Logger) -> _StderrHandler | None:
+    """Our handler, if a record of `logger` at info would reach it and no other handler, pass no
+    filter but the request id's, and be formatted as JSON: what it would write can then be made
+    without the record. Anything else set up (a test's capture, an OpenTelemetry log handler, text
+    lines) gets the record."""
+    if logger.filters or logger.disabled:
+        return None
+    reached: list[logging.Handler] = []
+    current: logging.Logger | None = logger
+    while current is not None:  # the handlers Logger.callHandlers would look at, whatever their level
+        reached += current.handlers
+        current = current.parent if current.propagate else None
+    if len(reached) != 1:
+        return None
+    [handler] = reached
+    if (
+        type(handler) is _StderrHandler
+        and handler.level <= logging.INFO
+        and type(handler.formatter) is JsonFormatter
+        and handler.filters == handler.own_filters
+    ):
+        return handler
+    return None
 
 
 class _RequestIdFilter(logging.Filter):
@@ -124,7 +198,6 @@ def configure_logging(settings: Settings) -> None:
     app's handler."""
     handler = _StderrHandler()
     handler.setFormatter(JsonFormatter() if settings.log_format == "json" else TextFormatter())
-    handler.addFilter(_RequestIdFilter())
     level = settings.log_level.upper()
     for name, propagate in (("bilateral", True), ("uvicorn", False)):
         logger = logging.getLogger(name)
@@ -301,7 +374,7 @@ class RequestContext:
             await self.app(scope, receive, send)
             return
         given = raw_header(scope["headers"], _REQUEST_ID_KEY) or ""
-        current = given if _CLIENT_REQUEST_ID.match(given) else uuid.uuid4().hex
+        current = given if _CLIENT_REQUEST_ID.match(given) else new_request_id()
         token = request_id.set(current)
         scope.setdefault("state", {})["request_id"] = current
         status: int | None = None
@@ -335,6 +408,14 @@ class RequestContext:
             request_id.reset(token)
 
 
+def new_request_id() -> str:
+    """A random (version 4) UUID in hex, as `uuid.uuid4().hex`, without making the UUID object."""
+    random = bytearray(os.urandom(16))
+    random[6] = random[6] & 0x0F | 0x40  # the version
+    random[8] = random[8] & 0x3F | 0x80  # the RFC 4122 variant
+    return random.hex()
+
+
 def _route_template(scope: Scope) -> str:
     """The path pattern of the route that answered (`/v1/events/{event_id}`), never the raw path."""
     route = scope.get("route")
@@ -363,12 +444,13 @@ def redact_query(query: str) -> str:
     parts = []
     for part in query.split("&"):
         name, equals, _ = part.partition("=")
-        parts.append(f"{name}=[redacted]" if equals and _names_a_secret(unquote_plus(name)) else part)
+        parts.append(f"{name}=[redacted]" if equals and _names_a_secret(name) else part)
     return "&".join(parts)
 
 
-def _names_a_secret(name: str) -> bool:
-    words = re.split(r"[^a-z0-9]+", name.lower())
+@lru_cache(maxsize=1024)  # the few names clients send, decided once each; bounded against made-up ones
+def _names_a_secret(sent: str) -> bool:
+    words = re.split(r"[^a-z0-9]+", unquote_plus(sent).lower())
     return any(word in _SECRET_WORDS for word in words) or "".join(words).endswith(_SECRET_ENDINGS)
 
 
@@ -388,9 +470,21 @@ def _log_access(scope: Scope, route: str, status: int | None, duration: float) -
         "client": client[0] if client else None,
     }
     message = f"{scope['method']} {scope['path']} {status}"
-    # The record made directly: Logger.info would also look for the calling line in the stack,
-    # which no access line shows.
-    record = access_logger.makeRecord(
+    handler = _sole_json_handler(access_logger)
+    if handler is not None:
+        # The line the record would be written as, without the record: a LogRecord looks up the
+        # thread, the process and the calling file, none of which the line shows.
+        now = time.time()
+        entry = JsonFormatter.entry(now, "INFO", access_logger.name, message, request_id.get(), fields)
+        line = orjson.dumps(entry, default=str).decode()
+        handler.write_alone(line, lambda: _access_record(message, fields))
+        return
+    access_logger.handle(_access_record(message, fields))
+
+
+def _access_record(message: str, fields: dict[str, Any]) -> logging.LogRecord:
+    # Made directly: Logger.info would also look for the calling line in the stack, which no access
+    # line shows.
+    return access_logger.makeRecord(
         access_logger.name, logging.INFO, __file__, 0, message, (), None, extra={"fields": fields}
     )
-    access_logger.handle(record)
