@@ -161,23 +161,38 @@ def _admin(*statements: str) -> None:
 
 class Database:
     """A database to test against: a SQLite file, or a PostgreSQL database of its own. It starts empty,
-    or as a copy of `template`."""
+    or as a copy of `template`.
+
+    An empty PostgreSQL database is made when it is first needed (its `url` asked, or `migrate()`):
+    most become a copy of a template first (`copy_template`), which then takes the name directly.
+    Made and replaced, the empty one cost a DROP DATABASE, and PostgreSQL 15 makes each drop wait for a
+    checkpoint of the whole server."""
 
     def __init__(self, engine_name: str, tmp: Path, template: "Database | None" = None) -> None:
         self.engine_name = engine_name
         self.templates: Templates | None = None  # what copy_template copies from
         name = f"test-{uuid.uuid4().hex[:8]}"
+        self.exists = False  # on the server (PostgreSQL; a SQLite file is made by its first connection)
         if engine_name == "sqlite":
             self.path: Path | None = tmp / f"{name}.db"
             self.name = None
-            self.url = f"sqlite:///{self.path}"
+            self._url = f"sqlite:///{self.path}"
             if template:
                 self.copy_from(template)
         else:
             self.path = None
             self.name = f"bilateral_{name.replace('-', '_')}"
-            _create_database(self.name, template.name if template else None)
-            self.url = make_url(POSTGRES_URL).set(database=self.name).render_as_string(hide_password=False)
+            self._url = make_url(POSTGRES_URL).set(database=self.name).render_as_string(hide_password=False)
+            if template:
+                self.copy_from(template)
+
+    @property
+    def url(self) -> str:
+        """The database's URL; an empty PostgreSQL database not yet made is made first."""
+        if self.name and not self.exists:
+            _create_database(self.name, None)
+            self.exists = True
+        return self._url
 
     def migrate(self, revision: str = "head") -> None:
         """The real migrations, run on this database."""
@@ -191,13 +206,14 @@ class Database:
                 source.backup(to)
         else:
             assert self.name and template.name
-            _admin(
-                f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)', *_creating(self.name, template.name)
-            )
+            replaced = [f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'] if self.exists else []
+            _admin(*replaced, *_creating(self.name, template.name))
+            self.exists = True
 
     def drop(self) -> None:
-        if self.name:
+        if self.name and self.exists:
             _admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+            self.exists = False
 
 
 def _create_database(name: str, template: str | None) -> None:
