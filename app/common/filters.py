@@ -165,20 +165,22 @@ class DatedListParams(ListParams):
 def in_window(
     start_column: InstrumentedAttribute[date] | Column[date],
     end_column: InstrumentedAttribute[date] | Column[date],
-    window: tuple[date | None, date | None],
+    window: tuple[Any, Any],
     match: str,
 ) -> list[ColumnElement[bool]]:
+    """The conditions of a date window (its bounds days, or parameters that will hold them; None
+    for an open end)."""
     start, end = window
     conditions: list[ColumnElement[bool]] = []
     if match == "within":
-        if start:
+        if start is not None:
             conditions.append(start_column >= start)
-        if end:
+        if end is not None:
             conditions.append(end_column <= end)
     else:
-        if start:
+        if start is not None:
             conditions.append(end_column >= start)
-        if end:
+        if end is not None:
             conditions.append(start_column <= end)
     return conditions
 
@@ -188,7 +190,7 @@ def involves_all(
     record_column: str,
     record_id: InstrumentedAttribute[str],
     column: str,
-    values: list[str],
+    values: Sequence[Any],
     link_conditions: Sequence[ColumnElement[bool]] = (),
 ) -> list[ColumnElement[bool]]:
     """One `id IN (linked ids)` per value: the record is linked to every one of them.
@@ -203,7 +205,12 @@ def involves_all(
 
 
 def matches_text(search_text: InstrumentedAttribute[str], q: str) -> ColumnElement[bool]:
-    return search_text.like(like_pattern(q), escape="\\")
+    return matches_pattern(search_text, like_pattern(q))
+
+
+def matches_pattern(search_text: InstrumentedAttribute[str], pattern: Any) -> ColumnElement[bool]:
+    """`matches_text` for a `like_pattern` (or a parameter that will hold one)."""
+    return search_text.like(pattern, escape="\\")
 
 
 def require_known(

@@ -170,7 +170,9 @@ def merged(
         select(*page.selected_columns).select_from(*froms).where(condition, *others)
         for condition in conditions
     ]
-    union = union_all(*parts)
+    # The filters' values given by name (statements.Shaped) are the page's: SQLAlchemy keeps them on
+    # the statement, not in its parameters, so the parts built here take them over.
+    union = union_all(*parts).params(page._params)
     keys = [union.selected_columns[f"c{at}"] for at in key_positions]
     return union.order_by(*(key.desc() if descending else key for key in keys)).limit(page._limit_clause)
 

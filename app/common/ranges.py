@@ -11,7 +11,7 @@ filter's index may read fewer rows than either plan, and SQLite weighs those its
 """
 
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
@@ -20,36 +20,42 @@ from sqlalchemy.orm import Session
 from app import datastate
 
 
-def likely_if_wide(
+def is_wide(
     session: Session,
-    terms: list[ColumnElement[bool]],
     page_size: int,
     *,
-    rows: Select[Any],
+    rows: Callable[[], Select[Any]],
     rows_key: Hashable,
-    read_range: Sequence[ColumnElement[bool]],
+    read_range: Callable[[], Sequence[ColumnElement[bool]]],
     range_key: Hashable,
     covering: bool = False,
-) -> list[ColumnElement[bool]]:
-    """`terms`, the range's conditions, each told likely true when the range is wide (SQLite only).
+) -> bool:
+    """Whether a range's conditions are to be told likely true (`told_likely`): the range is wide
+    (SQLite only).
 
     `rows` selects the ids of the rows the range is part of (the table's, or those of a filter its
     index shares, such as trade figures' indicator); `read_range`, the conditions of the range that
-    its index reads, which hold for every row `terms` admit. The counts are kept per data version
-    under `rows_key` (naming `rows`) and `range_key` (naming the range: its bounds).
+    its index reads, which hold for every row the range admits. Both are built only to count: the
+    counts are kept per data version under `rows_key` (naming `rows`) and `range_key` (naming the
+    range: its bounds).
 
     Walking the sort's index reads about page × rows ÷ rows in range entries; reading the range reads
     its rows and sorts them: the two cost the same where range² = page × rows. `covering`: the sort's
     index holds the range's columns too, so the walk tests an entry without reading its row, at about
     half the cost (COVERED_ENTRY). The range is counted only up to there."""
-    if not terms or session.get_bind().dialect.name != "sqlite":
-        return terms
-    every = _ROWS.get(session, rows_key, lambda: _counted(session, rows, None))
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    every = _ROWS.get(session, rows_key, lambda: _counted(session, rows(), None))
     enough = math.isqrt((page_size + 1) * every // (COVERED_ENTRY if covering else 1)) + 1
     inside = _IN_RANGE.get(
-        session, (rows_key, range_key, enough), lambda: _counted(session, rows.where(*read_range), enough)
+        session, (rows_key, range_key, enough), lambda: _counted(session, rows().where(*read_range()), enough)
     )
-    return [func.likely(term) for term in terms] if inside >= enough else terms
+    return inside >= enough
+
+
+def told_likely(terms: Sequence[ColumnElement[bool]], wide: bool) -> list[ColumnElement[bool]]:
+    """`terms`, each told likely true if `wide` (`is_wide`)."""
+    return [func.likely(term) for term in terms] if wide else list(terms)
 
 
 # How many entries of a covering index a walk tests for the cost of one entry whose row it reads.
@@ -58,7 +64,7 @@ COVERED_ENTRY = 2
 
 def between(column: Any, low: Any, high: Any) -> list[ColumnElement[bool]]:
     """`low <= column <= high`, either bound left out when None."""
-    terms = []
+    terms: list[ColumnElement[bool]] = []
     if low is not None:
         terms.append(column >= low)
     if high is not None:

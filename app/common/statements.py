@@ -14,13 +14,17 @@ every later execution (`Prepared.values`), and it runs on the driver's cursor in
 transaction, compiled once (`db.DriverStatement`: the SQLite statement timeout and the database's
 errors as SQLAlchemy's execute has them). An IN list is one bound value (expanded per execution, by
 SQLAlchemy's execute), so lists of different lengths share a shape.
+
+A repository's filter statement is kept per shape too (`Shaped`): it is built once from named bound
+parameters, and a request of that shape only gives their values (`Executable.params`, which SQLAlchemy
+keeps outside the statement's cache key and binds at execution).
 """
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BindParameter, ClauseElement, Connection, CursorResult, Executable
+from sqlalchemy import BindParameter, ClauseElement, Connection, CursorResult, Executable, Select, bindparam
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from app.db import DriverStatement
@@ -35,6 +39,11 @@ class Filters:
 
     structure: Hashable
     bound: tuple[BindParameter[Any], ...]
+    # The values given by name (`Executable.params`), which the parameters themselves do not hold.
+    given: Mapping[str, Any]
+
+    def value(self, bound: BindParameter[Any]) -> Any:
+        return self.given.get(bound.key, bound.effective_value)
 
 
 def filters_of(statement: ClauseElement) -> Filters | None:
@@ -43,7 +52,7 @@ def filters_of(statement: ClauseElement) -> Filters | None:
     found = statement._generate_cache_key()
     if found is None:
         return None
-    return Filters(found.key, tuple(found.bindparams))
+    return Filters(found.key, tuple(found.bindparams), found.params or {})
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,7 @@ class Prepared:
 
     def values(self, filters: Filters, page: Mapping[str, Any]) -> dict[str, Any]:
         """The parameters of one execution: the filters' values by name, and the page's own."""
-        values = {name: bound.effective_value for name, bound in zip(self.names, filters.bound, strict=True)}
+        values = {name: filters.value(bound) for name, bound in zip(self.names, filters.bound, strict=True)}
         values.update(page)
         return values
 
@@ -121,3 +130,61 @@ def _bound_names(result: CursorResult[Any], filters: Filters) -> tuple[str, ...]
         }
     names = [by_key.get(bound.key) for bound in filters.bound]
     return None if None in names else tuple(name for name in names if name is not None)
+
+
+def named(name: str, expanding: bool = False) -> BindParameter[Any]:
+    """A value of a `Shaped` statement, bound by `name` (its type is the column's it is compared with)."""
+    return bindparam(name, expanding=expanding)
+
+
+def where_in(column: Any, name: str) -> Callable[[Select[Any]], Select[Any]]:
+    """The step of a `Shaped` statement that keeps the rows whose `column` is in the list `name`."""
+    return lambda statement: statement.where(column.in_(named(name, expanding=True)))
+
+
+class Shaped:
+    """A filter statement told as steps, built once per shape and kept; later requests of the shape
+    bind only their values.
+
+    Each step is a key that names the SQL it adds (which filter, which form: never a value) and a
+    function adding that SQL to the statement, with `named` parameters for its values. The steps'
+    keys are the shape; building SQLAlchemy's expressions cost more than the page's own statement
+    once that was kept (app/common/listing.py)."""
+
+    def __init__(self, kept: "ShapedStatements") -> None:
+        self._kept = kept
+        self._keys: list[Hashable] = []
+        self._steps: list[Callable[[Select[Any]], Select[Any]]] = []
+        self._values: dict[str, Any] = {}
+
+    def add(self, key: Hashable, step: Callable[[Select[Any]], Select[Any]], **values: Any) -> None:
+        self._keys.append(key)
+        self._steps.append(step)
+        self._values.update(values)
+
+    def statement(self) -> Select[Any]:
+        """The statement of this shape (built if it is the first), with this request's values."""
+        built = self._kept.get(tuple(self._keys), self._steps)
+        return built.params(self._values) if self._values else built
+
+
+class ShapedStatements:
+    """One repository's filter statements, by shape (bounded: `MAX_SHAPES`; beyond, built each time)."""
+
+    def __init__(self, start: Callable[[], Select[Any]], size: int = MAX_SHAPES) -> None:
+        self._start = start
+        self._size = size
+        self._built: dict[Hashable, Select[Any]] = {}
+
+    def shaped(self) -> Shaped:
+        return Shaped(self)
+
+    def get(self, shape: Hashable, steps: Sequence[Callable[[Select[Any]], Select[Any]]]) -> Select[Any]:
+        built = self._built.get(shape)
+        if built is None:
+            built = self._start()
+            for step in steps:
+                built = step(built)
+            if len(self._built) < self._size:
+                self._built[shape] = built
+        return built

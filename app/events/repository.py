@@ -1,16 +1,18 @@
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, and_, func, select
+from sqlalchemy import Select, Table, and_, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import datastate
 from app.agreements.repository import AGREEMENTS
-from app.common.filters import in_window, involves_all, matches_text, read_as_of, require_known
+from app.common.filters import in_window, involves_all, matches_pattern, read_as_of, require_known
 from app.common.listing import Listing, column_facet, link_facet, month_facet, support_load, year_facet
 from app.common.pagination import Sorting, sort_through
-from app.common.ranges import between, likely_if_wide
+from app.common.ranges import between, is_wide, told_likely
 from app.common.rows import RowReader
+from app.common.statements import ShapedStatements, named, where_in
+from app.common.text import like_pattern
 from app.curation.writes import Fields, Writable, invalid
 from app.db import DriverStatement
 from app.events.schemas import EventCreate, EventFilters, EventRead
@@ -69,29 +71,43 @@ EVENTS = Listing(
 )
 
 
+# The filter statements, one per shape (app/common/statements.py).
+_FILTERED = ShapedStatements(lambda: select(Event))
+
+
 def filter_events(session: Session, filters: EventFilters) -> Select[Event]:
     require_known(session, Country.id, filters.country + filters.host_country, "country")
     require_known(session, Person.id, filters.person, "person")
     require_known(session, Organization.id, filters.organization, "organization")
     require_known(session, Place.id, filters.place, "place")
-    window = filters.date_window()
-    linked = filters.country or filters.person or filters.organization
-
-    def linked_to_all(link: Table, column: str, values: list[str]) -> list[ColumnElement[bool]]:
-        # The link rows carry the event's dates (migration 0006): the window narrows the linked ids
-        # by index, instead of every event linked to the value being read and tested.
-        in_dates = in_window(link.c.date_start, link.c.date_end, window, filters.date_match)
-        return involves_all(link, "event_id", Event.id, column, values, in_dates)
-
+    match = filters.date_match
+    start, end = filters.date_window()
+    # The window's bounds by name, for the events' dates and for a link row's copy of them.
+    window = (None if start is None else named("date_from"), None if end is None else named("date_to"))
+    given = {"date_from": start, "date_to": end}
+    dated = (match, start is not None, end is not None)
+    shaped = _FILTERED.shaped()
     links = [
         (event_countries, "country_id", filters.country),
         (event_people, "person_id", filters.person),
         (event_organizations, "organization_id", filters.organization),
     ]
-    terms = in_window(Event.date_start, Event.date_end, window, filters.date_match)
-    if not linked:  # a linked value's rows carry the dates, indexed: read from there (below)
-        terms = _window_terms(session, filters, terms)
-    statement = select(Event).where(*terms)
+    linked = any(values for _, _, values in links)
+    # A linked value's rows carry the dates, indexed: read from there (below).
+    earliest, wide = (None, False) if linked else _window_reading(session, filters)
+
+    def within_window(statement: Select[Event]) -> Select[Event]:
+        terms = in_window(Event.date_start, Event.date_end, window, match)
+        if earliest is not None:
+            terms.append(Event.date_start >= named("date_earliest"))
+        return statement.where(*told_likely(terms, wide))
+
+    shaped.add(
+        ("window", *dated, earliest is not None, wide),
+        within_window,
+        **{name: value for name, value in given.items() if value is not None},
+        **({} if earliest is None else {"date_earliest": earliest}),
+    )
     through = next((link for link in links if link[2]), None) if filters.sort in ("date", "-date") else None
     if through is not None:
         # By date, the events of one linked value (the first given) are read from its link rows in
@@ -99,27 +115,51 @@ def filter_events(session: Session, filters: EventFilters) -> Select[Event]:
         # events, 1.5 → 0.4 ms of SQL on SQLite for a country and a five-year window, where reading
         # every linked event of the window and sorting it cost more the more it had.
         link, column, (value, *others) = through
-        statement = sort_through(
-            statement.join(link, and_(link.c.event_id == Event.id, link.c[column] == value)).where(
-                *in_window(link.c.date_start, link.c.date_end, window, filters.date_match)
-            ),
-            {"date_start": link.c.date_start, "id": link.c.event_id},
-        )
+
+        def read_through(statement: Select[Event], link: Table = link, column: str = column) -> Select[Event]:
+            on_value = and_(link.c.event_id == Event.id, link.c[column] == named("through"))
+            joined = statement.join(link, on_value)
+            return sort_through(
+                joined.where(*in_window(link.c.date_start, link.c.date_end, window, match)),
+                {"date_start": link.c.date_start, "id": link.c.event_id},
+            )
+
+        shaped.add(("through", link.name, column, *dated), read_through, through=value)
         links = [(link, column, others) if entry is through else entry for entry in links]
     for link, column, values in links:
-        statement = statement.where(*linked_to_all(link, column, values))
+        if values:
+            # The link rows carry the event's dates (migration 0006): the window narrows the linked
+            # ids by index, instead of every event linked to the value being read and tested.
+            names = [f"{column}_{at}" for at in range(len(values))]
+
+            def linked_to_all(
+                statement: Select[Event], link: Table = link, column: str = column, names: list[str] = names
+            ) -> Select[Event]:
+                in_dates = in_window(link.c.date_start, link.c.date_end, window, match)
+                every = [named(name) for name in names]
+                return statement.where(*involves_all(link, "event_id", Event.id, column, every, in_dates))
+
+            shaped.add(
+                ("all", link.name, column, len(names), *dated),
+                linked_to_all,
+                **dict(zip(names, values, strict=True)),
+            )
     if filters.q:
-        statement = statement.where(matches_text(Event.search_text, filters.q))
-    if filters.type:
-        statement = statement.where(Event.type.in_(filters.type))
-    if filters.status:
-        statement = statement.where(Event.status.in_(filters.status))
-    if filters.place:
-        statement = statement.where(Event.location_id.in_(filters.place))
-    if filters.host_country:
-        statement = statement.where(Event.host_country_id.in_(filters.host_country))
-    if filters.support:
-        statement = statement.where(Event.support.in_(filters.support))
+        shaped.add(
+            "q",
+            lambda statement: statement.where(matches_pattern(Event.search_text, named("q"))),
+            q=like_pattern(filters.q),
+        )
+    for name, attribute, chosen in (
+        ("type", Event.type, filters.type),
+        ("status", Event.status, filters.status),
+        ("place", Event.location_id, filters.place),
+        ("host_country", Event.host_country_id, filters.host_country),
+        ("support", Event.support, filters.support),
+    ):
+        if chosen:
+            shaped.add(name, where_in(attribute, name), **{name: list(chosen)})
+    statement = shaped.statement()
     if filters.as_of is not None:
         statement = read_as_of(statement, "event", Event.id, filters.as_of)
     return statement
@@ -136,29 +176,31 @@ _LONGEST = {
 _LONGEST_SEEN: datastate.VersionMemo[float | None] = datastate.VersionMemo()
 
 
-def _window_terms(
-    session: Session, filters: EventFilters, terms: list[ColumnElement[bool]]
-) -> list[ColumnElement[bool]]:
-    """The date window's conditions, with the earliest start an event in it can have, told likely
-    true when the window is wide and the page is in another order (app.common.ranges)."""
+def _window_reading(session: Session, filters: EventFilters) -> tuple[date | None, bool]:
+    """How the date window is read: the earliest start an event in it can have (a condition of its
+    own, None for none), and whether its conditions are told likely true (the window is wide and the
+    page in another order: app.common.ranges)."""
     start, end = filters.date_window()
+    earliest: date | None
+    bound: date | None
     if start is not None and filters.date_match == "within":
-        earliest: date | None = start
+        earliest, bound = start, None
     else:
-        earliest = _starts_from(session, start, filters.date_match)
-        terms = terms if earliest is None else [*terms, Event.date_start >= earliest]
+        earliest = bound = _starts_from(session, start, filters.date_match)
+    if start is None and end is None and earliest is None:
+        return bound, False
     if filters.sort.removeprefix("-") == "date" or _narrowed_otherwise(filters):
-        return terms
+        return bound, False
     # Every event the window admits starts within [earliest, end].
-    return likely_if_wide(
+    wide = is_wide(
         session,
-        terms,
         filters.limit,
-        rows=select(Event.id),
+        rows=lambda: select(Event.id),
         rows_key="events",
-        read_range=between(Event.date_start, earliest, end),
+        read_range=lambda: between(Event.date_start, earliest, end),
         range_key=(earliest, end),
     )
+    return bound, wide
 
 
 def _narrowed_otherwise(filters: EventFilters) -> bool:

@@ -1,15 +1,19 @@
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, Date, Select, bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import datastate
 from app.common.dates import PeriodKind, period_kind
-from app.common.filters import in_window, matches_text, read_as_of, require_known
+from app.common.filters import in_window, matches_pattern, read_as_of, require_known
 from app.common.listing import Listing, column_facet, either_column_facet, support_load, year_facet
 from app.common.pagination import Sorting, either
-from app.common.ranges import between, likely_if_wide
+from app.common.ranges import between, is_wide, told_likely
 from app.common.rows import RowReader
+from app.common.statements import Shaped, ShapedStatements, named, where_in
+from app.common.text import like_pattern
 from app.curation.writes import Fields, Writable, date_columns, every, invalid, one
 from app.errors import Conflict
 from app.models import Bound, Country, InfrastructureProject, TradeFigure
@@ -47,33 +51,49 @@ TRADE_FIGURES = Listing(
 )
 
 
+# The filter statements, one per shape (app/common/statements.py).
+_FILTERED = ShapedStatements(lambda: select(TradeFigure))
+
+
 def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Select[TradeFigure]:
     require_known(session, Country.id, filters.country + filters.reporter + filters.partner, "country")
-    statement = select(TradeFigure).where(*_window_terms(session, filters))
-    for code in filters.country:
+    shaped = _FILTERED.shaped()
+    _add_window(session, filters, shaped)
+    for at, code in enumerate(filters.country):
         # A figure involves its reporter and its partner, never one country as both (a check
         # constraint): a page is read from each side's index apart.
-        statement = either(statement, TradeFigure.reporter_id == code, TradeFigure.partner_id == code)
-    for column, values in (
-        (TradeFigure.reporter_id, filters.reporter),
-        (TradeFigure.partner_id, filters.partner),
-        (TradeFigure.indicator, filters.indicator),
-        (TradeFigure.commodity, filters.commodity),
-        (TradeFigure.unit, filters.unit),
-        (TradeFigure.status, filters.status),
-        (TradeFigure.bound, filters.bound),
-        (TradeFigure.period_kind, filters.period_kind),
-        (TradeFigure.valuation, filters.valuation),
-        (TradeFigure.aggregate_level, filters.aggregate_level),
-        (TradeFigure.value_figure_id, filters.value_figure_id),
+        name = f"country_{at}"
+
+        def either_side(statement: Select[TradeFigure], name: str = name) -> Select[TradeFigure]:
+            code = named(name)
+            return either(statement, TradeFigure.reporter_id == code, TradeFigure.partner_id == code)
+
+        shaped.add(("country", at), either_side, **{name: code})
+    for name, column, values in (
+        ("reporter", TradeFigure.reporter_id, filters.reporter),
+        ("partner", TradeFigure.partner_id, filters.partner),
+        ("indicator", TradeFigure.indicator, filters.indicator),
+        ("commodity", TradeFigure.commodity, filters.commodity),
+        ("unit", TradeFigure.unit, filters.unit),
+        ("status", TradeFigure.status, filters.status),
+        ("bound", TradeFigure.bound, filters.bound),
+        ("period_kind", TradeFigure.period_kind, filters.period_kind),
+        ("valuation", TradeFigure.valuation, filters.valuation),
+        ("aggregate_level", TradeFigure.aggregate_level, filters.aggregate_level),
+        ("value_figure_id", TradeFigure.value_figure_id, filters.value_figure_id),
     ):
         if values:
-            statement = statement.where(column.in_(values))
-    statement = statement.where(*_value_terms(session, filters))
+            shaped.add(name, where_in(column, name), **{name: list(values)})
+    _add_value_range(session, filters, shaped)
     if filters.q:
-        statement = statement.where(matches_text(TradeFigure.search_text, filters.q))
+        shaped.add(
+            "q",
+            lambda statement: statement.where(matches_pattern(TradeFigure.search_text, named("q"))),
+            q=like_pattern(filters.q),
+        )
     if filters.support:
-        statement = statement.where(TradeFigure.support.in_(filters.support))
+        shaped.add("support", where_in(TradeFigure.support, "support"), support=list(filters.support))
+    statement = shaped.statement()
     if filters.as_of is not None:
         statement = read_as_of(statement, "trade_figure", TradeFigure.id, filters.as_of)
     return statement
@@ -85,55 +105,85 @@ _EARLIEST_OTHER = select(func.min(TradeFigure.period_start)).where(
 )
 
 
-def _window_terms(session: Session, filters: TradeFigureFilters) -> list[ColumnElement[bool]]:
+def _add_window(session: Session, filters: TradeFigureFilters, shaped: Shaped) -> None:
     """The conditions of the period window, if any: told likely true when wide (app.common.ranges)."""
-    window = filters.date_window()
-    start, end = window
-    terms = in_window(TradeFigure.period_start, TradeFigure.period_end, window, filters.date_match)
-    if start is not None and filters.date_match == "overlaps":
-        start = _starts_from(session, start)
-        terms.append(TradeFigure.period_start >= start)
-    if filters.sort.removeprefix("-") == "period" or _indexed_filters(filters) != {"period"}:
-        return terms
-    # Every figure the window admits starts within [start, end]. One indicator's figures by value are
-    # walked along (indicator, value, id, period_start, period_end): the window is tested there.
-    by_value = filters.sort.removeprefix("-") == "value" and len(filters.indicator) == 1
-    return _likely_if_wide(
-        session,
-        filters,
-        terms,
-        between(TradeFigure.period_start, start, end),
-        ("period", start, end),
-        covering=by_value,
+    start, end = filters.date_window()
+    if start is None and end is None:
+        return
+    match = filters.date_match
+    # An overlapping window's figures start in its start's year or later (`_starts_from`).
+    earliest = _starts_from(session, start) if start is not None and match == "overlaps" else None
+    wide = False
+    if filters.sort.removeprefix("-") != "period" and _indexed_filters(filters) == {"period"}:
+        # Every figure the window admits starts within [start, end]. One indicator's figures by value
+        # are walked along (indicator, value, id, period_start, period_end): the window is tested there.
+        low = start if earliest is None else earliest
+        by_value = filters.sort.removeprefix("-") == "value" and len(filters.indicator) == 1
+        wide = _is_wide(
+            session,
+            filters,
+            lambda: between(TradeFigure.period_start, low, end),
+            ("period", low, end),
+            covering=by_value,
+        )
+    window = (None if start is None else named("period_from"), None if end is None else named("period_to"))
+
+    def within_window(statement: Select[TradeFigure]) -> Select[TradeFigure]:
+        terms = in_window(TradeFigure.period_start, TradeFigure.period_end, window, match)
+        if earliest is not None:
+            terms.append(TradeFigure.period_start >= named("period_earliest"))
+        return statement.where(*told_likely(terms, wide))
+
+    given = {"period_from": start, "period_to": end, "period_earliest": earliest}
+    shaped.add(
+        ("period", match, start is not None, end is not None, earliest is not None, wide),
+        within_window,
+        **{name: value for name, value in given.items() if value is not None},
     )
 
 
-def _value_terms(session: Session, filters: TradeFigureFilters) -> list[ColumnElement[bool]]:
+def _add_value_range(session: Session, filters: TradeFigureFilters, shaped: Shaped) -> None:
     """The conditions of the value range, if any: told likely true when wide (app.common.ranges)."""
     value_min, value_max = filters.value_range()
-    terms = between(TradeFigure.value, value_min, value_max)
-    if filters.sort.removeprefix("-") == "value" or _indexed_filters(filters) != {"value"}:
-        return terms
-    return _likely_if_wide(session, filters, terms, terms, ("value", value_min, value_max))
+    if value_min is None and value_max is None:
+        return
+    wide = (
+        filters.sort.removeprefix("-") != "value"
+        and _indexed_filters(filters) == {"value"}
+        and _is_wide(
+            session,
+            filters,
+            lambda: between(TradeFigure.value, value_min, value_max),
+            ("value", value_min, value_max),
+        )
+    )
+    low = None if value_min is None else named("value_min")
+    high = None if value_max is None else named("value_max")
+    given = {"value_min": value_min, "value_max": value_max}
+    shaped.add(
+        ("value", value_min is not None, value_max is not None, wide),
+        lambda statement: statement.where(*told_likely(between(TradeFigure.value, low, high), wide)),
+        **{name: value for name, value in given.items() if value is not None},
+    )
 
 
-def _likely_if_wide(
+def _is_wide(
     session: Session,
     filters: TradeFigureFilters,
-    terms: list[ColumnElement[bool]],
-    read_range: list[ColumnElement[bool]],
+    read_range: Callable[[], list[ColumnElement[bool]]],
     range_key: tuple[object, ...],
     covering: bool = False,
-) -> list[ColumnElement[bool]]:
+) -> bool:
     # The ranges' indexes lead with the indicator ((indicator, value, id); period_start's is read
     # for each): the figures of the indicators asked for are the rows the range is part of.
     indicators = tuple(sorted(filters.indicator))
-    rows = select(TradeFigure.id)
-    if indicators:
-        rows = rows.where(TradeFigure.indicator.in_(indicators))
-    return likely_if_wide(
+
+    def rows() -> Select[Any]:
+        ids = select(TradeFigure.id)
+        return ids.where(TradeFigure.indicator.in_(indicators)) if indicators else ids
+
+    return is_wide(
         session,
-        terms,
         filters.limit,
         rows=rows,
         rows_key=("trade_figures", indicators),

@@ -18,7 +18,7 @@ from sqlalchemy import (
     select,
 )
 
-from app.common.statements import ShapeCache, filters_of
+from app.common.statements import ShapeCache, ShapedStatements, filters_of, named, where_in
 
 metadata = MetaData()
 things = Table(
@@ -101,3 +101,37 @@ def test_the_cache_is_bounded(connection: Connection) -> None:
     assert page.ids(connection, select(things).where(things.c.id > 5)) == [6]
     assert len(page.cache) == 1
     assert page.built == 3  # beyond the bound, built for each request, as before
+
+
+def shaped_things(kept: ShapedStatements, kinds: list[str], above: int | None) -> Select[Any]:
+    """A filter statement told as steps (statements.Shaped), as a repository tells one."""
+    shaped = kept.shaped()
+    if kinds:
+        shaped.add("kind", where_in(things.c.kind, "kind"), kind=kinds)
+    if above is not None:
+        shaped.add("above", lambda statement: statement.where(things.c.id > named("above")), above=above)
+    return shaped.statement()
+
+
+def test_a_shaped_statement_is_built_once_per_shape_and_binds_each_requests_values(
+    connection: Connection,
+) -> None:
+    built = []
+
+    def start() -> Select[Any]:
+        built.append(1)
+        return select(things.c.id)
+
+    kept = ShapedStatements(start)
+    page = Page()
+    assert page.ids(connection, shaped_things(kept, ["a"], 1)) == [4]
+    assert page.ids(connection, shaped_things(kept, ["a", "c"], 0)) == [1, 4, 5]
+    assert page.ids(connection, shaped_things(kept, ["b"], 3)) == []
+    assert (len(built), page.built) == (1, 1)  # one shape: built once, its page once
+    # Another shape is a statement of its own; the first one's values never leak into it.
+    assert page.ids(connection, shaped_things(kept, [], 4)) == [5, 6]
+    assert page.ids(connection, shaped_things(kept, ["c"], None)) == [5]
+    assert (len(built), page.built) == (3, 3)
+    # The statement as SQLAlchemy runs it (a count, an export) has the request's values too.
+    statement = shaped_things(kept, ["a", "b"], 1)
+    assert [row[0] for row in connection.execute(statement.order_by(things.c.id))] == [2, 4]
