@@ -2,7 +2,6 @@
 cited in a report, reach."""
 
 from datetime import date
-from typing import Any
 
 from extraction_support import checked_bodies
 
