@@ -114,6 +114,9 @@ class _Preliminary:
     """The periods a text calls its data for preliminary ("*": all of them)."""
 
     periods: list[str] = field(default_factory=list)
+    # Periods a source's preliminary figures are of, by the paragraph that cites them
+    # ("according to preliminary figures from the national statistics office"): that paragraph's.
+    cited: dict[int, list[str]] = field(default_factory=dict)
 
     def covers(self, period: str) -> bool:
         return _within_any(period, self.periods)
@@ -122,9 +125,12 @@ class _Preliminary:
         """Whether a figure of `period` told in `sentence` is preliminary: one the release gives as
         final or revised ("по окончательным данным") is not, whatever period it is of, nor one it
         quotes from another source ("according to the port operators", "по данным польского
-        статистического ведомства"): the release's note is of its own data."""
+        статистического ведомства"): the release's note is of its own data. A source's preliminary
+        figures a report cites reach the figures of the paragraph that cites them, not the report's
+        later lines (a good's shipments, a third pair)."""
+        local = _within_any(period, self.cited.get(sentence.paragraph, []))
         return (
-            self.covers(period)
+            (self.covers(period) or local)
             and not _FINAL_DATA.search(sentence.text)
             and not _CITED_SOURCE.search(sentence.text)
         )
@@ -788,6 +794,14 @@ _DATA_WORDS = re.compile(r"\b(?:данн\w+|цифр\w*|показател\w+|da
 _RELEASE_DATA_WORDS = re.compile(r"\b(?:сведени\w+|итог\w*|statistics|information)\b", re.IGNORECASE)
 
 
+# "preliminary figures from Geostat", "provisional data of the customs service": a source named
+# for its preliminary figures, which a report (not the source's own release) cites.
+_PRELIMINARY_FROM = re.compile(
+    r"\b(?:preliminary|provisional|flash)\s+(?:data|figures|numbers|statistics|estimates)\s+(?:from|of|by)\s+\w",
+    re.IGNORECASE,
+)
+
+
 def _preliminary_periods(reading: Reading) -> _Preliminary:
     """Periods a digest says its data for are preliminary ("Данные за январь–сентябрь носят
     предварительный характер"), or a figure's ("Оборот за январь–июнь, по предварительным данным,
@@ -806,7 +820,9 @@ def _preliminary_periods(reading: Reading) -> _Preliminary:
             # "Оборот за январь–июнь, по предварительным данным, составил…": the release's other
             # figures of that period are preliminary too; not in an interview, where the word
             # qualifies the one figure the speaker cites.
-            if not _is_answer(reading, sentence.paragraph):
+            if _PRELIMINARY_FROM.search(sentence.text):
+                preliminary.cited.setdefault(sentence.paragraph, []).extend(stated)
+            elif not _is_answer(reading, sentence.paragraph):
                 preliminary.periods.extend(stated)
             continue
         preliminary.periods.extend(stated or ["*"])
