@@ -1,5 +1,6 @@
 """Country pairs: the list of pairs with data, and a pair's dossier, on the seed."""
 
+import sqlite3
 from datetime import date
 from typing import Any
 
@@ -350,6 +351,27 @@ async def test_dossier_queries_do_not_grow_with_the_data(
     assert dossier["counts"]["records"] == 14 + 4 * 40
     assert len(points(dossier)) == 45
     assert sum(len(group["agreements"]) for group in dossier["agreements_by_sector"]) == 4 + 40
+
+
+async def test_a_dossier_on_sqlite_finds_the_pairs_records_once(
+    client: httpx.AsyncClient, connection: Any
+) -> None:
+    """On SQLite, where a statement costs no round trip, the pair's events, agreements and projects
+    are found by one statement and their ids passed on to the counts, the lists and the sources."""
+    driver = connection.connection.driver_connection
+    if not isinstance(driver, sqlite3.Connection):
+        pytest.skip("on PostgreSQL each statement finds the pair's records: all in one round trip")
+    sent: list[str] = []
+    driver.set_trace_callback(sent.append)
+    try:
+        await get(client, DOSSIER)
+        await get(client, f"{DOSSIER}?lang=ru&points=1")
+        assert (await client.get(f"{DOSSIER}?as_of=2024-01-01")).status_code == 404
+    finally:
+        driver.set_trace_callback(None)
+    # One statement of each dossier computed finds them, its events', agreements' and projects' alike.
+    found = [statement.count("INTERSECT") for statement in sent if "INTERSECT" in statement]
+    assert len(found) >= 2 and set(found) == {3}
 
 
 def _add_records_of_both(session: Session, both: list[Country], n: int) -> None:

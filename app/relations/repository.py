@@ -330,9 +330,27 @@ class _Section(NamedTuple):
     sort: str
     limit: int | None = None
 
-    def ids(self) -> CompoundSelect[Any]:
+    @property
+    def record_type(self) -> str:
         assert self.listing.record_type is not None
-        return _pair_ids(self.link, self.record_key, self.listing.record_type)
+        return self.listing.record_type
+
+    @property
+    def ids_key(self) -> str:
+        """The name of the pair's ids passed to a statement on SQLite (`members`)."""
+        return f"{self.record_type}_ids"
+
+    def ids(self) -> CompoundSelect[Any]:
+        return _pair_ids(self.link, self.record_key, self.record_type)
+
+    def members(self, engine: str) -> Select[Any] | CompoundSelect[Any]:
+        """The pair's ids as a statement uses them. On PostgreSQL each statement finds them itself,
+        so all go in one round trip; on SQLite, in process, they are found once (`_PAIR_IDS`) and
+        passed on as a JSON array (`ids_key`): found in each, they were found three times."""
+        if engine == "postgresql":
+            return self.ids()
+        listed = func.json_each(bindparam(self.ids_key, type_=String)).table_valued("value")
+        return select(listed.c.value)
 
     def select(self, lang: Language, engine: str, *columns: Any) -> Select[Any]:
         """`columns` of the records, in order (the sort's order in `lang`), at most `limit`."""
@@ -346,7 +364,7 @@ class _Section(NamedTuple):
             array = cast(select(func.array_agg(ids.c[0])).scalar_subquery(), ARRAY(String()))
             found = sorting.id_column == any_(array)
         else:
-            found = sorting.id_column.in_(self.ids())
+            found = sorting.id_column.in_(self.members(engine))
         statement = select(*columns).where(found)
         return statement.order_by(*(key.desc() if descending else key for key in keys)).limit(self.limit)
 
@@ -362,20 +380,30 @@ def _count(statement: Any) -> Any:
     return select(func.count()).select_from(statement.subquery()).scalar_subquery()
 
 
-# The two countries, each row with the pair's counts by kind of record (evaluated once).
-_COUNTRIES = {
-    lang: select(
-        Country.id,
-        _localized(Country, "name", lang),
-        _count(_SECTIONS["events"].ids()),
-        _count(_SECTIONS["agreements"].ids()),
-        _count(select(TradeFigure.id).where(_PAIR_FIGURES)),
-        _count(_SECTIONS["infrastructure_projects"].ids()),
+# SQLite: each section's pair ids as one JSON array, for the statements after it (`_Section.members`).
+_PAIR_IDS = select(
+    *(
+        select(func.json_group_array(ids.c[0])).select_from(ids).scalar_subquery()
+        for ids in (section.ids().subquery() for section in _SECTIONS.values())
     )
-    .where(Country.id.in_([_A, _B]))
-    .order_by(Country.id)
-    for lang in LANGUAGES
-}
+)
+
+
+@cache
+def _countries(lang: Language, engine: str) -> Select[Any]:
+    """The two countries, each row with the pair's counts by kind of record (evaluated once)."""
+    return (
+        select(
+            Country.id,
+            _localized(Country, "name", lang),
+            _count(_SECTIONS["events"].members(engine)),
+            _count(_SECTIONS["agreements"].members(engine)),
+            _count(select(TradeFigure.id).where(_PAIR_FIGURES)),
+            _count(_SECTIONS["infrastructure_projects"].members(engine)),
+        )
+        .where(Country.id.in_([_A, _B]))
+        .order_by(Country.id)
+    )
 
 
 def _plan(section: str, lang: Language, engine: str) -> Plan:
@@ -502,26 +530,21 @@ def _figures(lang: Language, latest: bool) -> Select[Any]:
 _FIGURES = {(lang, latest): _figures(lang, latest) for lang in LANGUAGES for latest in (False, True)}
 
 
-# Every source cited by a record involving both, by title.
-_SOURCES = (
-    select(Source.id, Source.title)
-    .where(
-        Source.id.in_(
-            union(
-                select(Citation.source_id).where(Citation.event_id.in_(_SECTIONS["events"].ids())),
-                select(Citation.source_id).where(Citation.agreement_id.in_(_SECTIONS["agreements"].ids())),
-                select(Citation.source_id).where(
-                    Citation.trade_figure_id.in_(select(TradeFigure.id).where(_PAIR_FIGURES))
-                ),
-                select(Citation.source_id).where(
-                    Citation.project_id.in_(_SECTIONS["infrastructure_projects"].ids())
-                ),
-            )
+@cache
+def _sources(engine: str) -> Select[str, str]:
+    """Every source cited by a record involving both, by title."""
+    events, agreements, projects = (section.members(engine) for section in _SECTIONS.values())
+    cited = union(
+        select(Citation.source_id).where(Citation.event_id.in_(events)),
+        select(Citation.source_id).where(Citation.agreement_id.in_(agreements)),
+        select(Citation.source_id).where(
+            Citation.trade_figure_id.in_(select(TradeFigure.id).where(_PAIR_FIGURES))
         ),
-        _counted(Source.id),
+        select(Citation.source_id).where(Citation.project_id.in_(projects)),
     )
-    .order_by(Source.title, Source.id)
-)
+    listed = select(Source.id, Source.title).where(Source.id.in_(cited), _counted(Source.id))
+    return listed.order_by(Source.title, Source.id)
+
 
 # How series are ordered (as `group_series` orders them).
 _INDICATOR_RANK = {indicator.value: rank for rank, indicator in enumerate(Indicator)}
@@ -553,15 +576,20 @@ def get_dossier(
         detail = f"a relation needs two different countries, not {a} twice"
         raise InvalidParameter(detail, [param_error("a", detail, "path"), param_error("b", detail, "path")])
     first, second = sorted((a, b))
-    pair = {"a": first, "b": second, "as_of": as_of}
+    pair: dict[str, Any] = {"a": first, "b": second, "as_of": as_of}
+    dialect = session.get_bind().dialect
+    if dialect.name != "postgresql":
+        [[ids]] = datastate.read_together(session, [(_driver(_PAIR_IDS), pair)])
+        pair.update(
+            (section.ids_key, listed) for section, listed in zip(_SECTIONS.values(), ids, strict=True)
+        )
     reads: dict[str, tuple[DriverStatement, dict[str, Any]]] = {
-        "countries": (_driver(_COUNTRIES[lang]), pair),
+        "countries": (_driver(_countries(lang, dialect.name)), pair),
         "figures": (_driver(_FIGURES[lang, points is not None]), {**pair, "points": points}),
-        "sources": (_driver(_SOURCES), pair),
+        "sources": (_driver(_sources(dialect.name)), pair),
     }
     if points is not None:
         reads["sizes"] = (_driver(_SERIES_SIZES), pair)
-    dialect = session.get_bind().dialect
     if as_of is None:
         reads.update({section: (_listed(section, lang, dialect), pair) for section in _SECTIONS})
     found = dict(zip(reads, datastate.read_together(session, list(reads.values())), strict=True))
