@@ -939,11 +939,13 @@ TOLD_HARDER: tuple[Wording, ...] = (
         "В конце июня Казахстан с рабочим визитом посетит министр иностранных дел Австрии.",
         Event("working_visit", PLANNED, "2026-06", "KZ", "AT KZ"),
     ),
+    # One minister's visit is a visit (of no rank told), as annotators write it (holdout-17, -21, -25,
+    # -27), not a ministers' meeting; until events-5 this sentence expected a `ministerial_meeting`.
     _e(
         "the visitor's country before the verb, the place after it",
         "ru",
         "Министр иностранных дел Казахстана посетил Будапешт в апреле.",
-        Event("ministerial_meeting", HELD, "2026-04", None, "HU KZ"),
+        Event("visit", HELD, "2026-04", "HU", "HU KZ"),
     ),
     _e(
         "a delegation's trip",
@@ -1024,6 +1026,81 @@ TOLD_HARDER: tuple[Wording, ...] = (
 )
 
 
+# Events told as possible or intended, and gatherings of bodies with no name of their own (2026-12-05,
+# helper xevt5; the recount over the development sets in docs/benchmarks/2026-12-05-extraction-events-5.md):
+# one minister's visit, a visit that "may" happen ("может посетить", "may visit"), someone "going to" a
+# place ("собирается в"), a trade mission a minister leads, a technical or ministerial committee that
+# met, a ministerial dialogue held somewhere, and two governments' binational cabinet that sat.
+TO_COME_AND_UNNAMED: tuple[Wording, ...] = (
+    _e(
+        "one minister's visit",
+        "ru",
+        "Министр иностранных дел Армении посетит Вильнюс 3 июня.",
+        Event("visit", PLANNED, "2026-06-03", "LT", "AM LT"),
+    ),
+    _e(
+        "a visit told as possible",
+        "ru",
+        "Президент Монголии может посетить Казахстан в сентябре.",
+        Event("visit", PLANNED, "2026-09", "KZ", "KZ MN"),
+    ),
+    _e(
+        "a visit told as possible",
+        "en",
+        "The Mongolian president may visit Kazakhstan in September.",
+        Event("visit", PLANNED, "2026-09", "KZ", "KZ MN"),
+    ),
+    _e(
+        "a session told as possible",
+        "ru",
+        "Межправительственная комиссия Казахстана и Кыргызстана может собраться в Бишкеке в ноябре.",
+        Event("intergovernmental_commission", PLANNED, "2026-11", "KG", "KG KZ"),
+    ),
+    _e(
+        "going to a place",
+        "ru",
+        "Министр сельского хозяйства Узбекистана собирается в Бишкек в конце мая.",
+        Event("visit", PLANNED, "2026-05", "KG", "KG UZ"),
+    ),
+    _e(
+        "a trade mission",
+        "en",
+        "The Kazakh trade minister will lead a trade mission to Seoul in October.",
+        Event("visit", PLANNED, "2026-10", "KR", "KR KZ"),
+    ),
+    _e(
+        "a body with no name of its own met",
+        "en",
+        "A joint Uzbek-Tajik technical committee on water use met in Dushanbe on 5–6 March.",
+        Event("other", HELD, "2026-03-05/2026-03-06", "TJ", "TJ UZ"),
+    ),
+    _e(
+        "a body with no name of its own met",
+        "ru",
+        "Совместный азербайджано-грузинский технический комитет по энергетике собрался в Тбилиси 14 апреля.",
+        Event("other", HELD, "2026-04-14", "GE", "AZ GE"),
+    ),
+    _e(
+        "a body with no name of its own met",
+        "en",
+        "A ministerial committee of Kazakhstan and Türkiye on trade met in Ankara in late February.",
+        Event("ministerial_meeting", HELD, "2026-02", "TR", "KZ TR"),
+    ),
+    _e(
+        "a ministerial dialogue held",
+        "en",
+        "The ministerial economic dialogue between Japan and Mongolia, held in Ulaanbaatar in early March, dealt with copper and coal.",
+        Event("ministerial_meeting", HELD, "2026-03", "MN", "JP MN"),
+    ),
+    _e(
+        "a binational cabinet sat",
+        "en",
+        "The binational cabinet of Ecuador and Peru sat in Quito in January.",
+        Event("intergovernmental_commission", HELD, "2026-01", "EC", "EC PE"),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -1041,6 +1118,7 @@ def main() -> None:
             "one speaker talks": ONE_SPEAKER_TALKS,
             "forum during the visit": FORUM_DURING_THE_VISIT,
             "told harder": TOLD_HARDER,
+            "to come and unnamed": TO_COME_AND_UNNAMED,
         },
         judge,
         verbose_flag(__doc__ or ""),

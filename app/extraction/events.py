@@ -151,7 +151,19 @@ _AT_A_SIGNING_TO_COME = re.compile(
 )
 
 
+# "собирается в Бамако": a journey someone is about to make; "она собиралась в Бишкеке" is a body
+# that met there (events._LAST_MET_ALONE), no journey.
+_GOING_TO = re.compile(r"собира\w*\s+в", re.IGNORECASE)
+_GATHERED = re.compile(r"собирал", re.IGNORECASE)
+
+
 def _status(reading: Reading, tokens: Sequence[Token], trigger: Mention[str] | None = None) -> str:
+    if (
+        trigger is not None
+        and trigger.value == "trip"
+        and _GOING_TO.match(reading.document.text, trigger.start)
+    ):
+        return "planned"
     if reading.cues("POSTPONED", tokens):
         return "planned"
     if reading.cues("CANCELLED", tokens):
@@ -235,7 +247,8 @@ def _event_triggers(reading: Reading, facts: SentenceFacts) -> list[Mention[str]
         named = cues([i for i in kept if i >= again.last - 1])
         if named and named[0].first == again.last - 1 and named[0].value == "interstate_council":
             found.append(named[0])
-    return found
+    text = reading.document.text
+    return [m for m in found if not (m.value == "trip" and _GATHERED.match(text, m.start))]
 
 
 def propose_events(
@@ -328,6 +341,7 @@ def propose_events(
         for group in groups.values():
             best = min(group, key=lambda m: order.index(m.value) if m.value in order else len(order))
             best = _visit_with_its_programme(facts.sentence, group, best)
+            best = _ministers_visit(facts.sentence, group, best)
             if best.value == "interstate_council" and _OF_GOVERNMENTS.match(reading.document.text, best.end):
                 best = replace(best, value="intergovernmental_commission")
             best, told = _next_session(facts, best)
@@ -397,6 +411,20 @@ def _visit_with_its_programme(
             if _WHERE.search(between):
                 return visit
     return best
+
+
+# One minister by office ("Министр иностранных дел Казахстана"): who visits, not a meeting of ministers.
+_ONE_MINISTER = re.compile(r"министр\s+иностранных\s+дел", re.IGNORECASE)
+
+
+def _ministers_visit(sentence: Sentence, group: Sequence[Mention[str]], best: Mention[str]) -> Mention[str]:
+    """ "Министр иностранных дел Казахстана посетил Будапешт": one minister's visit is the visit (a
+    visit of no rank told, as a prime minister's is), not a ministers' meeting."""
+    if best.value != "ministerial_meeting":
+        return best
+    if not _ONE_MINISTER.fullmatch(sentence.text[best.start - sentence.start : best.end - sentence.start]):
+        return best
+    return next((visit for visit in group if visit.value == "visit"), best)
 
 
 _PAST_EN = {
