@@ -1030,7 +1030,8 @@ TOLD_HARDER: tuple[Wording, ...] = (
 # helper xevt5; the recount over the development sets in docs/benchmarks/2026-12-05-extraction-events-5.md):
 # one minister's visit, a visit that "may" happen ("может посетить", "may visit"), someone "going to" a
 # place ("собирается в"), a trade mission a minister leads, a technical or ministerial committee that
-# met, a ministerial dialogue held somewhere, and two governments' binational cabinet that sat.
+# met, a ministerial dialogue held somewhere, two governments' binational cabinet that sat, and the new
+# time of a gathering just told as postponed, told of "it" ("It is now expected in …").
 TO_COME_AND_UNNAMED: tuple[Wording, ...] = (
     _e(
         "one minister's visit",
@@ -1097,6 +1098,39 @@ TO_COME_AND_UNNAMED: tuple[Wording, ...] = (
         "en",
         "The binational cabinet of Ecuador and Peru sat in Quito in January.",
         Event("intergovernmental_commission", HELD, "2026-01", "EC", "EC PE"),
+    ),
+    _e(
+        "a visit told as possible, not yet announced",
+        "ru",
+        "Президент Словакии может посетить Казахстан в сентябре, однако официально визит пока не объявлен.",
+        Event("visit", PLANNED, "2026-09", "KZ", "KZ SK"),
+    ),
+    _e(
+        "postponed, its new time told of «it»",
+        "en",
+        "The Mongolian president's state visit to Kazakhstan, planned for October, was postponed at the Mongolian side's request. It is now expected in the spring of next year.",
+        (
+            Event("state_visit", CANCELLED, "2026-10", "KZ", "KZ MN"),
+            Event("state_visit", PLANNED, "2027-03/2027-05", "KZ", "KZ MN"),
+        ),
+    ),
+    _e(
+        "postponed, its new time told of «it»",
+        "en",
+        "The joint commission of Kenya and Uganda was supposed to meet in April.\n\nIt was postponed at the Ugandan side's request. We now expect to hold it in Kampala in the second half of the year.",
+        (
+            Event("intergovernmental_commission", CANCELLED, "2026-04", None, "KE UG"),
+            Event("intergovernmental_commission", PLANNED, "2026-07/2026-12", "UG", "KE UG"),
+        ),
+    ),
+    _e(
+        "postponed, its new time told of «it»",
+        "ru",
+        "Государственный визит президента Узбекистана в Грузию, намеченный на июнь, перенесён. Теперь он ожидается осенью.",
+        (
+            Event("state_visit", CANCELLED, "2026-06", "GE", "GE UZ"),
+            Event("state_visit", PLANNED, "2026-09/2026-11", "GE", "GE UZ"),
+        ),
     ),
 )
 

@@ -155,6 +155,8 @@ _AT_A_SIGNING_TO_COME = re.compile(
 # that met there (events._LAST_MET_ALONE), no journey.
 _GOING_TO = re.compile(r"собира\w*\s+в", re.IGNORECASE)
 _GATHERED = re.compile(r"собирал", re.IGNORECASE)
+# "официально визит не объявлен": the adverb (whose lemma is the adjective's) tells no rank of a visit.
+_ADVERB_OF_RANK = re.compile(r"официально\b", re.IGNORECASE)
 
 
 def _status(reading: Reading, tokens: Sequence[Token], trigger: Mention[str] | None = None) -> str:
@@ -248,7 +250,12 @@ def _event_triggers(reading: Reading, facts: SentenceFacts) -> list[Mention[str]
         if named and named[0].first == again.last - 1 and named[0].value == "interstate_council":
             found.append(named[0])
     text = reading.document.text
-    return [m for m in found if not (m.value == "trip" and _GATHERED.match(text, m.start))]
+    return [
+        m
+        for m in found
+        if not (m.value == "trip" and _GATHERED.match(text, m.start))
+        and not _ADVERB_OF_RANK.match(text, m.start)
+    ]
 
 
 def propose_events(
@@ -261,13 +268,19 @@ def propose_events(
     order = _trigger_order(reading.language)
     replaced: dict[str, str] = {}
     body: str | None = None  # the last joint body named, even in a question ("And the commission?")
-    for facts in reading.facts:
+    for index, facts in enumerate(reading.facts):
         if facts.sentence.question and not facts.sentence.headline:
             body = next((t.value for t in _event_triggers(reading, facts) if t.value in _BODIES), body)
         if facts.sentence.headline or _asked(facts.sentence) or _background(reading, facts):
             continue
         triggers = _event_triggers(reading, facts)
         stated = bool(triggers)  # a trigger told back to an earlier event stops the detector too
+        recent = {told.sentence.start for told in reading.facts[max(0, index - 3) : index]}
+        moved = None if triggers else _moved_told_by_it(reading, facts, events, recent)
+        if moved is not None:
+            events.append(moved)
+            agreements.extend(sentence_agreements(reading, facts, [moved], events, agreements))
+            continue
         if not triggers and body is not None and _LAST_MET_ALONE.search(facts.sentence.text):
             # "It last met in Lima in 2023", "Последний раз она собиралась в Бишкеке в ноябре": the body
             # named before, at its last meeting
@@ -583,6 +596,46 @@ def _last_met(reading: Reading, facts: SentenceFacts, event: _Event, count: int)
     body["id"] = record_id(f"{body['title_en']} {body['date'][:7]}")
     requires = [r for r in event.requires if not r.startswith("place:")]
     return [_Event(f"event:{count + 1}", body, sentence, requires, trigger=event.trigger)]
+
+
+# The new time of a gathering just told as postponed, told of "it": "It is now expected in the spring
+# of next year", "We now expect to hold it in Pretoria in the first half of 2027", "Теперь он ожидается
+# в марте".
+_NOW_EXPECTED = re.compile(
+    r"^\W*(?:it|she|he)\s+is\s+now\s+(?:expected|planned|scheduled|due)\b"
+    r"|^\W*it\s+(?:will|should)\s+now\s+(?:take\s+place|be\s+held)\b"
+    r"|^\W*we\s+now\s+(?:expect|plan|hope)\s+to\s+(?:hold|host|have)\s+it\b"
+    r"|^\W*(?:теперь\s+)?(?:он|она|оно)\s+(?:теперь\s+)?(?:ожидается|планируется|намечен\w*)",
+    re.IGNORECASE,
+)
+
+
+def _moved_told_by_it(
+    reading: Reading, facts: SentenceFacts, events: Sequence[_Event], recent: set[int]
+) -> _Event | None:
+    """The gathering told as postponed in one of the sentences just before, at the new time this one
+    tells of it (README: a postponed or moved event is also planned on its new dates)."""
+    sentence = facts.sentence
+    if not events or not _NOW_EXPECTED.match(sentence.text):
+        return None
+    postponed = events[-1]
+    if postponed.body.get("status") != "cancelled" or postponed.sentence.start not in recent:
+        return None
+    told = event_date(reading, facts, True)
+    if told is None or told[1] > 0:
+        return None  # no time of its own: the sentence tells no new date
+    body = {key: value for key, value in postponed.body.items() if key not in {"status", "location"}}
+    hosts = [m.value.entry.country for m in facts.places if m.value.entry is not None] + [
+        m.value.code
+        for m in facts.countries
+        if m.value.capital  # "in Pretoria"
+    ]
+    body["host_country"] = hosts[0] if hosts else postponed.body.get("host_country")
+    body["date"] = told[0]
+    body["status"] = "planned"
+    body["id"] = record_id(f"{body['title_en']} {body['date'][:7]}")
+    requires = [r for r in postponed.requires if not r.startswith("place:")]
+    return _Event(f"event:{len(events) + 1}", body, sentence, requires, trigger=postponed.trigger)
 
 
 def _without_last_meeting(facts: SentenceFacts) -> SentenceFacts:
