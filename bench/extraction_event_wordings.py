@@ -1031,7 +1031,8 @@ TOLD_HARDER: tuple[Wording, ...] = (
 # one minister's visit, a visit that "may" happen ("может посетить", "may visit"), someone "going to" a
 # place ("собирается в"), a trade mission a minister leads, a technical or ministerial committee that
 # met, a ministerial dialogue held somewhere, two governments' binational cabinet that sat, and the new
-# time of a gathering just told as postponed, told of "it" ("It is now expected in …").
+# time of a gathering just told as postponed, told of "it" ("It is now expected in …"), and a second
+# visit, to come, told in a later clause of the sentence that tells a visit made.
 TO_COME_AND_UNNAMED: tuple[Wording, ...] = (
     _e(
         "one minister's visit",
@@ -1121,6 +1122,24 @@ TO_COME_AND_UNNAMED: tuple[Wording, ...] = (
         (
             Event("intergovernmental_commission", CANCELLED, "2026-04", None, "KE UG"),
             Event("intergovernmental_commission", PLANNED, "2026-07/2026-12", "UG", "KE UG"),
+        ),
+    ),
+    _e(
+        "a second visit, to come, in the same sentence",
+        "ru",
+        "В апреле премьер-министр Латвии посетил Ташкент, а в октябре президент Узбекистана посетит Ригу.",
+        (
+            Event("visit", HELD, "2026-04", "UZ", "LV UZ"),
+            Event("visit", PLANNED, "2026-10", "LV", "LV UZ"),
+        ),
+    ),
+    _e(
+        "a second visit, to come, in the same sentence",
+        "en",
+        "When the Estonian prime minister visited Astana in March, the two governments agreed on a digital roadmap, and the Kazakh President is expected in Tallinn in September.",
+        (
+            Event("visit", HELD, "2026-03", "KZ", "EE KZ"),
+            Event("visit", PLANNED, "2026-09", "EE", "EE KZ"),
         ),
     ),
     _e(

@@ -347,6 +347,10 @@ def propose_events(
             groups["visit"] = [t for t in groups["visit"] if t is not apart]
         if apart is not None:
             groups["ministers_apart"] = [apart]
+        second = _second_visit(facts, groups.get("visit", []))
+        if second is not None:
+            groups["visit"] = [t for t in groups["visit"] if t is not second]
+            groups["second_visit"] = [second]
         if "council_again" in groups and {"interstate_council", "business_council"} & set(groups):
             groups.pop("council_again")
         if "session_again" in groups and (_BODIES | _BODY_TRIGGERS | {"council_again"}) & set(groups):
@@ -358,7 +362,7 @@ def propose_events(
             if best.value == "interstate_council" and _OF_GOVERNMENTS.match(reading.document.text, best.end):
                 best = replace(best, value="intergovernmental_commission")
             best, told = _next_session(facts, best)
-            if apart is not None:
+            if apart is not None or second is not None:
                 told = _places_of_its_clause(told, best)
             context = _context(reading, facts, best, events)
             if best.value in {"council_again", "session_again"} and context is None:
@@ -753,6 +757,38 @@ def _ministers_apart(
         if kind is not None:
             return Mention(kind, token.start, token.end, i, i + 1)
     return None
+
+
+def _second_visit(facts: SentenceFacts, family: Sequence[Mention[str]]) -> Mention[str] | None:
+    """ "When Lithuania's foreign minister visited Tashkent in May, …, and the Uzbek President is
+    expected in Vilnius in October": a visit or journey told in a later clause, to a place of its own
+    and announced while the first was held, is a second visit."""
+    visits = [t for t in family if t.value in {"visit", "trip"}]
+    if len(visits) < 2:
+        return None
+    sentence = facts.sentence
+    first, last = visits[0], visits[-1]
+    first_clause, last_clause = clause(sentence, first.start), clause(sentence, last.start)
+    if first_clause == last_clause:
+        return None
+    places = [
+        {m.value.id for m in facts.places if low <= m.start < high}
+        | {m.value.code for m in facts.countries if m.value.capital and low <= m.start < high}  # "Ригу"
+        for low, high in (first_clause, last_clause)
+    ]
+    if not places[0] or not places[1] or places[0] & places[1]:
+        return None
+    text = sentence.text
+    first_words = text[first_clause[0] - sentence.start : first_clause[1] - sentence.start]
+    last_words = text[last_clause[0] - sentence.start : last_clause[1] - sentence.start]
+    if _TO_COME.search(first_words) or not _TO_COME.search(last_words):
+        return None
+    return last
+
+
+_TO_COME = re.compile(
+    r"\b(?:is|are)\s+(?:expected|due|to)\b|\bwill\b|\bожида\w*|\bпосетит\b|\bпланиру\w*", re.I
+)
 
 
 def _meeting_beside_visit(sentence: Sentence, family: Sequence[Mention[str]]) -> Mention[str] | None:
