@@ -939,11 +939,13 @@ TOLD_HARDER: tuple[Wording, ...] = (
         "В конце июня Казахстан с рабочим визитом посетит министр иностранных дел Австрии.",
         Event("working_visit", PLANNED, "2026-06", "KZ", "AT KZ"),
     ),
+    # One minister's visit is a visit (of no rank told), as annotators write it (holdout-17, -21, -25,
+    # -27), not a ministers' meeting; until events-5 this sentence expected a `ministerial_meeting`.
     _e(
         "the visitor's country before the verb, the place after it",
         "ru",
         "Министр иностранных дел Казахстана посетил Будапешт в апреле.",
-        Event("ministerial_meeting", HELD, "2026-04", None, "HU KZ"),
+        Event("visit", HELD, "2026-04", "HU", "HU KZ"),
     ),
     _e(
         "a delegation's trip",
@@ -1024,6 +1026,134 @@ TOLD_HARDER: tuple[Wording, ...] = (
 )
 
 
+# Events told as possible or intended, and gatherings of bodies with no name of their own (2026-12-05,
+# helper xevt5; the recount over the development sets in docs/benchmarks/2026-12-05-extraction-events-5.md):
+# one minister's visit, a visit that "may" happen ("может посетить", "may visit"), someone "going to" a
+# place ("собирается в"), a trade mission a minister leads, a technical or ministerial committee that
+# met, a ministerial dialogue held somewhere, two governments' binational cabinet that sat, and the new
+# time of a gathering just told as postponed, told of "it" ("It is now expected in …"), and a second
+# visit, to come, told in a later clause of the sentence that tells a visit made.
+TO_COME_AND_UNNAMED: tuple[Wording, ...] = (
+    _e(
+        "one minister's visit",
+        "ru",
+        "Министр иностранных дел Армении посетит Вильнюс 3 июня.",
+        Event("visit", PLANNED, "2026-06-03", "LT", "AM LT"),
+    ),
+    _e(
+        "a visit told as possible",
+        "ru",
+        "Президент Монголии может посетить Казахстан в сентябре.",
+        Event("visit", PLANNED, "2026-09", "KZ", "KZ MN"),
+    ),
+    _e(
+        "a visit told as possible",
+        "en",
+        "The Mongolian president may visit Kazakhstan in September.",
+        Event("visit", PLANNED, "2026-09", "KZ", "KZ MN"),
+    ),
+    _e(
+        "a session told as possible",
+        "ru",
+        "Межправительственная комиссия Казахстана и Кыргызстана может собраться в Бишкеке в ноябре.",
+        Event("intergovernmental_commission", PLANNED, "2026-11", "KG", "KG KZ"),
+    ),
+    _e(
+        "going to a place",
+        "ru",
+        "Министр сельского хозяйства Узбекистана собирается в Бишкек в конце мая.",
+        Event("visit", PLANNED, "2026-05", "KG", "KG UZ"),
+    ),
+    _e(
+        "a trade mission",
+        "en",
+        "The Kazakh trade minister will lead a trade mission to Seoul in October.",
+        Event("visit", PLANNED, "2026-10", "KR", "KR KZ"),
+    ),
+    _e(
+        "a body with no name of its own met",
+        "en",
+        "A joint Uzbek-Tajik technical committee on water use met in Dushanbe on 5–6 March.",
+        Event("other", HELD, "2026-03-05/2026-03-06", "TJ", "TJ UZ"),
+    ),
+    _e(
+        "a body with no name of its own met",
+        "ru",
+        "Совместный азербайджано-грузинский технический комитет по энергетике собрался в Тбилиси 14 апреля.",
+        Event("other", HELD, "2026-04-14", "GE", "AZ GE"),
+    ),
+    _e(
+        "a body with no name of its own met",
+        "en",
+        "A ministerial committee of Kazakhstan and Türkiye on trade met in Ankara in late February.",
+        Event("ministerial_meeting", HELD, "2026-02", "TR", "KZ TR"),
+    ),
+    _e(
+        "a ministerial dialogue held",
+        "en",
+        "The ministerial economic dialogue between Japan and Mongolia, held in Ulaanbaatar in early March, dealt with copper and coal.",
+        Event("ministerial_meeting", HELD, "2026-03", "MN", "JP MN"),
+    ),
+    _e(
+        "a binational cabinet sat",
+        "en",
+        "The binational cabinet of Ecuador and Peru sat in Quito in January.",
+        Event("intergovernmental_commission", HELD, "2026-01", "EC", "EC PE"),
+    ),
+    _e(
+        "a visit told as possible, not yet announced",
+        "ru",
+        "Президент Словакии может посетить Казахстан в сентябре, однако официально визит пока не объявлен.",
+        Event("visit", PLANNED, "2026-09", "KZ", "KZ SK"),
+    ),
+    _e(
+        "postponed, its new time told of «it»",
+        "en",
+        "The Mongolian president's state visit to Kazakhstan, planned for October, was postponed at the Mongolian side's request. It is now expected in the spring of next year.",
+        (
+            Event("state_visit", CANCELLED, "2026-10", "KZ", "KZ MN"),
+            Event("state_visit", PLANNED, "2027-03/2027-05", "KZ", "KZ MN"),
+        ),
+    ),
+    _e(
+        "postponed, its new time told of «it»",
+        "en",
+        "The joint commission of Kenya and Uganda was supposed to meet in April.\n\nIt was postponed at the Ugandan side's request. We now expect to hold it in Kampala in the second half of the year.",
+        (
+            Event("intergovernmental_commission", CANCELLED, "2026-04", None, "KE UG"),
+            Event("intergovernmental_commission", PLANNED, "2026-07/2026-12", "UG", "KE UG"),
+        ),
+    ),
+    _e(
+        "a second visit, to come, in the same sentence",
+        "ru",
+        "В апреле премьер-министр Латвии посетил Ташкент, а в октябре президент Узбекистана посетит Ригу.",
+        (
+            Event("visit", HELD, "2026-04", "UZ", "LV UZ"),
+            Event("visit", PLANNED, "2026-10", "LV", "LV UZ"),
+        ),
+    ),
+    _e(
+        "a second visit, to come, in the same sentence",
+        "en",
+        "When the Estonian prime minister visited Astana in March, the two governments agreed on a digital roadmap, and the Kazakh President is expected in Tallinn in September.",
+        (
+            Event("visit", HELD, "2026-03", "KZ", "EE KZ"),
+            Event("visit", PLANNED, "2026-09", "EE", "EE KZ"),
+        ),
+    ),
+    _e(
+        "postponed, its new time told of «it»",
+        "ru",
+        "Государственный визит президента Узбекистана в Грузию, намеченный на июнь, перенесён. Теперь он ожидается осенью.",
+        (
+            Event("state_visit", CANCELLED, "2026-06", "GE", "GE UZ"),
+            Event("state_visit", PLANNED, "2026-09/2026-11", "GE", "GE UZ"),
+        ),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -1041,6 +1171,7 @@ def main() -> None:
             "one speaker talks": ONE_SPEAKER_TALKS,
             "forum during the visit": FORUM_DURING_THE_VISIT,
             "told harder": TOLD_HARDER,
+            "to come and unnamed": TO_COME_AND_UNNAMED,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -151,7 +151,21 @@ _AT_A_SIGNING_TO_COME = re.compile(
 )
 
 
+# "собирается в Бамако": a journey someone is about to make; "она собиралась в Бишкеке" is a body
+# that met there (events._LAST_MET_ALONE), no journey.
+_GOING_TO = re.compile(r"собира\w*\s+в", re.IGNORECASE)
+_GATHERED = re.compile(r"собирал", re.IGNORECASE)
+# "официально визит не объявлен": the adverb (whose lemma is the adjective's) tells no rank of a visit.
+_ADVERB_OF_RANK = re.compile(r"официально\b", re.IGNORECASE)
+
+
 def _status(reading: Reading, tokens: Sequence[Token], trigger: Mention[str] | None = None) -> str:
+    if (
+        trigger is not None
+        and trigger.value == "trip"
+        and _GOING_TO.match(reading.document.text, trigger.start)
+    ):
+        return "planned"
     if reading.cues("POSTPONED", tokens):
         return "planned"
     if reading.cues("CANCELLED", tokens):
@@ -235,7 +249,13 @@ def _event_triggers(reading: Reading, facts: SentenceFacts) -> list[Mention[str]
         named = cues([i for i in kept if i >= again.last - 1])
         if named and named[0].first == again.last - 1 and named[0].value == "interstate_council":
             found.append(named[0])
-    return found
+    text = reading.document.text
+    return [
+        m
+        for m in found
+        if not (m.value == "trip" and _GATHERED.match(text, m.start))
+        and not _ADVERB_OF_RANK.match(text, m.start)
+    ]
 
 
 def propose_events(
@@ -248,13 +268,19 @@ def propose_events(
     order = _trigger_order(reading.language)
     replaced: dict[str, str] = {}
     body: str | None = None  # the last joint body named, even in a question ("And the commission?")
-    for facts in reading.facts:
+    for index, facts in enumerate(reading.facts):
         if facts.sentence.question and not facts.sentence.headline:
             body = next((t.value for t in _event_triggers(reading, facts) if t.value in _BODIES), body)
         if facts.sentence.headline or _asked(facts.sentence) or _background(reading, facts):
             continue
         triggers = _event_triggers(reading, facts)
         stated = bool(triggers)  # a trigger told back to an earlier event stops the detector too
+        recent = {told.sentence.start for told in reading.facts[max(0, index - 3) : index]}
+        moved = None if triggers else _moved_told_by_it(reading, facts, events, recent)
+        if moved is not None:
+            events.append(moved)
+            agreements.extend(sentence_agreements(reading, facts, [moved], events, agreements))
+            continue
         if not triggers and body is not None and _LAST_MET_ALONE.search(facts.sentence.text):
             # "It last met in Lima in 2023", "Последний раз она собиралась в Бишкеке в ноябре": the body
             # named before, at its last meeting
@@ -321,6 +347,10 @@ def propose_events(
             groups["visit"] = [t for t in groups["visit"] if t is not apart]
         if apart is not None:
             groups["ministers_apart"] = [apart]
+        second = _second_visit(facts, groups.get("visit", []))
+        if second is not None:
+            groups["visit"] = [t for t in groups["visit"] if t is not second]
+            groups["second_visit"] = [second]
         if "council_again" in groups and {"interstate_council", "business_council"} & set(groups):
             groups.pop("council_again")
         if "session_again" in groups and (_BODIES | _BODY_TRIGGERS | {"council_again"}) & set(groups):
@@ -328,10 +358,11 @@ def propose_events(
         for group in groups.values():
             best = min(group, key=lambda m: order.index(m.value) if m.value in order else len(order))
             best = _visit_with_its_programme(facts.sentence, group, best)
+            best = _ministers_visit(facts.sentence, group, best)
             if best.value == "interstate_council" and _OF_GOVERNMENTS.match(reading.document.text, best.end):
                 best = replace(best, value="intergovernmental_commission")
             best, told = _next_session(facts, best)
-            if apart is not None:
+            if apart is not None or second is not None:
                 told = _places_of_its_clause(told, best)
             context = _context(reading, facts, best, events)
             if best.value in {"council_again", "session_again"} and context is None:
@@ -397,6 +428,20 @@ def _visit_with_its_programme(
             if _WHERE.search(between):
                 return visit
     return best
+
+
+# One minister by office ("Министр иностранных дел Казахстана"): who visits, not a meeting of ministers.
+_ONE_MINISTER = re.compile(r"министр\s+иностранных\s+дел", re.IGNORECASE)
+
+
+def _ministers_visit(sentence: Sentence, group: Sequence[Mention[str]], best: Mention[str]) -> Mention[str]:
+    """ "Министр иностранных дел Казахстана посетил Будапешт": one minister's visit is the visit (a
+    visit of no rank told, as a prime minister's is), not a ministers' meeting."""
+    if best.value != "ministerial_meeting":
+        return best
+    if not _ONE_MINISTER.fullmatch(sentence.text[best.start - sentence.start : best.end - sentence.start]):
+        return best
+    return next((visit for visit in group if visit.value == "visit"), best)
 
 
 _PAST_EN = {
@@ -557,6 +602,46 @@ def _last_met(reading: Reading, facts: SentenceFacts, event: _Event, count: int)
     return [_Event(f"event:{count + 1}", body, sentence, requires, trigger=event.trigger)]
 
 
+# The new time of a gathering just told as postponed, told of "it": "It is now expected in the spring
+# of next year", "We now expect to hold it in Pretoria in the first half of 2027", "Теперь он ожидается
+# в марте".
+_NOW_EXPECTED = re.compile(
+    r"^\W*(?:it|she|he)\s+is\s+now\s+(?:expected|planned|scheduled|due)\b"
+    r"|^\W*it\s+(?:will|should)\s+now\s+(?:take\s+place|be\s+held)\b"
+    r"|^\W*we\s+now\s+(?:expect|plan|hope)\s+to\s+(?:hold|host|have)\s+it\b"
+    r"|^\W*(?:теперь\s+)?(?:он|она|оно)\s+(?:теперь\s+)?(?:ожидается|планируется|намечен\w*)",
+    re.IGNORECASE,
+)
+
+
+def _moved_told_by_it(
+    reading: Reading, facts: SentenceFacts, events: Sequence[_Event], recent: set[int]
+) -> _Event | None:
+    """The gathering told as postponed in one of the sentences just before, at the new time this one
+    tells of it (README: a postponed or moved event is also planned on its new dates)."""
+    sentence = facts.sentence
+    if not events or not _NOW_EXPECTED.match(sentence.text):
+        return None
+    postponed = events[-1]
+    if postponed.body.get("status") != "cancelled" or postponed.sentence.start not in recent:
+        return None
+    told = event_date(reading, facts, True)
+    if told is None or told[1] > 0:
+        return None  # no time of its own: the sentence tells no new date
+    body = {key: value for key, value in postponed.body.items() if key not in {"status", "location"}}
+    hosts = [m.value.entry.country for m in facts.places if m.value.entry is not None] + [
+        m.value.code
+        for m in facts.countries
+        if m.value.capital  # "in Pretoria"
+    ]
+    body["host_country"] = hosts[0] if hosts else postponed.body.get("host_country")
+    body["date"] = told[0]
+    body["status"] = "planned"
+    body["id"] = record_id(f"{body['title_en']} {body['date'][:7]}")
+    requires = [r for r in postponed.requires if not r.startswith("place:")]
+    return _Event(f"event:{len(events) + 1}", body, sentence, requires, trigger=postponed.trigger)
+
+
 def _without_last_meeting(facts: SentenceFacts) -> SentenceFacts:
     """ "The commission, which last met in Astana, is due to reconvene in Budapest": the place of the
     last meeting's clause is that meeting's (_last_met), not the next one's."""
@@ -672,6 +757,38 @@ def _ministers_apart(
         if kind is not None:
             return Mention(kind, token.start, token.end, i, i + 1)
     return None
+
+
+def _second_visit(facts: SentenceFacts, family: Sequence[Mention[str]]) -> Mention[str] | None:
+    """ "When Lithuania's foreign minister visited Tashkent in May, …, and the Uzbek President is
+    expected in Vilnius in October": a visit or journey told in a later clause, to a place of its own
+    and announced while the first was held, is a second visit."""
+    visits = [t for t in family if t.value in {"visit", "trip"}]
+    if len(visits) < 2:
+        return None
+    sentence = facts.sentence
+    first, last = visits[0], visits[-1]
+    first_clause, last_clause = clause(sentence, first.start), clause(sentence, last.start)
+    if first_clause == last_clause:
+        return None
+    places = [
+        {m.value.id for m in facts.places if low <= m.start < high}
+        | {m.value.code for m in facts.countries if m.value.capital and low <= m.start < high}  # "Ригу"
+        for low, high in (first_clause, last_clause)
+    ]
+    if not places[0] or not places[1] or places[0] & places[1]:
+        return None
+    text = sentence.text
+    first_words = text[first_clause[0] - sentence.start : first_clause[1] - sentence.start]
+    last_words = text[last_clause[0] - sentence.start : last_clause[1] - sentence.start]
+    if _TO_COME.search(first_words) or not _TO_COME.search(last_words):
+        return None
+    return last
+
+
+_TO_COME = re.compile(
+    r"\b(?:is|are)\s+(?:expected|due|to)\b|\bwill\b|\bожида\w*|\bпосетит\b|\bпланиру\w*", re.I
+)
 
 
 def _meeting_beside_visit(sentence: Sentence, family: Sequence[Mention[str]]) -> Mention[str] | None:

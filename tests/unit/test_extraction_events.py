@@ -940,3 +940,37 @@ def test_a_plan_signed_and_a_signing_last_year() -> None:
         "agreement",
     )
     assert body["date"] == "2024-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # no postponed gathering before: "it" points at nothing the rules told
+        ("Trade between Armenia and Georgia grew. It is now expected in the spring of next year.", "en"),
+        # the adverb is no official visit
+        ("Официально Армения и Грузия ничего не объявили.", "ru"),
+    ],
+)
+def test_what_is_no_visit_to_come(text: str, language: str) -> None:
+    assert of_kind(read(text, language), "event") == []
+
+
+def test_a_minister_who_visits_makes_a_visit_and_ministers_who_meet_a_meeting() -> None:
+    visit = one(read("Министр иностранных дел Армении посетил Тбилиси 3 октября.", "ru"), "event")
+    assert (visit["type"], visit["host_country"]) == ("visit", "GE")
+    meeting = one(
+        read("Министры иностранных дел Армении и Грузии встретились в Тбилиси 3 октября.", "ru"), "event"
+    )
+    assert meeting["type"] == "ministerial_meeting"
+
+
+def test_a_body_that_last_gathered_somewhere_is_its_last_session_not_a_journey() -> None:
+    text = (
+        "Следующее заседание межправительственной комиссии Армении и Грузии пройдёт в Тбилиси в ноябре. "
+        "Последний раз она собиралась в Ереване в ноябре 2024 года."
+    )
+    sessions = sorted(of_kind(read(text, "ru"), "event"), key=lambda p: p.body["date"])
+    assert [(p.body["type"], p.body["date"], p.body["host_country"]) for p in sessions] == [
+        ("intergovernmental_commission", "2024-11", "AM"),
+        ("intergovernmental_commission", "2025-11", "GE"),
+    ]

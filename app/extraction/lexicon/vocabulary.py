@@ -919,6 +919,8 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ),
         ("business_council", ("деловой совет", "бизнес-совет")),
         ("working_group", ("рабочий группа",)),
+        # a joint body of officials no other type names ("совместный технический комитет собрался …")
+        ("session", ("технический комитет",)),
         ("council_again", ("следующий заседание совет", "очередной заседание совет")),
         # of the body told before (events._context): "Первое заседание прошло в Ереване в феврале"
         ("session_again", ("следующий заседание", "первый заседание")),
@@ -956,7 +958,8 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("visit", ("визит", "посетить", "посещать", "прибыть с визит")),
         # someone's arrival, for a session or with no word of a visit ("прибудет в Астану для участия в
         # заседании"): a visit only of someone named by office or name (events._events asks for one)
-        ("trip", ("прибыть в", "приехать в")),
+        # "министр собирается в Бамако": a journey intended (events._status: planned)
+        ("trip", ("прибыть в", "приехать в", "собираться в")),
     ),
     "en": (
         ("state_visit", ("state visit",)),
@@ -1002,6 +1005,9 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "mixed commission",
                 "mixed committee",
                 "bilateral commission",
+                # two whole governments meeting as one body ("the binational cabinet sat in Lima")
+                "binational cabinet",
+                "bi-national cabinet",
             ),
         ),
         ("business_council", ("business council",)),
@@ -1055,8 +1061,20 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ),
         (
             "ministerial_meeting",
-            ("foreign ministers", "ministers met", "ministerial meeting", "meeting of ministers"),
+            (
+                "foreign ministers",
+                "ministers met",
+                "ministerial meeting",
+                "meeting of ministers",
+                # ministers meeting under a format's name ("the ministerial economic dialogue, held in
+                # Tokyo", "a ministerial committee on the economy met in New Delhi")
+                "ministerial dialogue",
+                "ministerial economic dialogue",
+                "ministerial committee",
+            ),
         ),
+        # a joint body of officials no other type names ("a joint technical committee met in Mwanza")
+        ("session", ("technical committee",)),
         ("multilateral_meeting", ("consultative meeting", "meeting of leaders", "leaders' meeting")),
         ("meeting", ("met with", "held a meeting with", "meeting with", "meeting between")),
         ("visit", ("visit", "visited", "paid a visit", "arrived in")),
@@ -1077,6 +1095,8 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 # "the deputy prime minister is expected in Tbilisi", "the foreign minister is due in Bern"
                 "is expected in",
                 "is due in",
+                # "will lead a trade mission to Vientiane": a minister's journey for business
+                "trade mission to",
             ),
         ),
     ),
@@ -1121,6 +1141,12 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "планировать посетить",
         "планировать провести",
         "ожидать",  # "в ноябре мы ожидаем визит"
+        # a visit or meeting told as possible or intended: "может посетить Нидерланды в июне", "может
+        # состояться и визит"
+        "мочь посетить",
+        "мочь состояться",
+        "мочь пройти",
+        "мочь собраться",
     ),
     "en": (
         "will",
@@ -1179,6 +1205,10 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "is to be",
         "are to be",
         "set for",
+        # a visit told as possible: "the Mongolian president may visit Astana in September"
+        "may visit",
+        "might visit",
+        "could visit",
     ),
 }
 CANCELLED: dict[str, tuple[str, ...]] = {
