@@ -390,7 +390,10 @@ def _with_units_left_out(
         if any(a.start < bare.end and bare.start < a.end for a in amounts):
             continue
         earlier = [a.unit for a in amounts if a.end <= bare.start and a.unit != "percent"]
-        unit = earlier[-1] if earlier else units_told[-1] if units_told else None
+        # From an earlier sentence, money is what a bare million counts, when the text told any:
+        # "…around 21,000 tonnes. Imports from Italy were 71 million." are dollars.
+        money = [u for u in units_told if u in CURRENCIES]
+        unit = earlier[-1] if earlier else money[-1] if money else units_told[-1] if units_told else None
         if unit is None:
             continue
         found.append(Amount(bare.value, bare.value_upper, unit, bare.start, bare.end))
@@ -1105,6 +1108,7 @@ def _figure(
             or reading.cues("GROWTH", before)
             or reading.cues("GROWTH", after[:2])
             or _more_than(after)
+            or _times_as_much(reading.document.text, amount, after)
             or _FOLD.search(reading.document.text, amount.start, amount.end)
             or MULTIPLE_OF.match(reading.document.text, amount.end)
             or _less_than(after)
@@ -2137,6 +2141,18 @@ def _more_than(after: Sequence[Token]) -> bool:
         w in {"больше", "выше", "more", "higher", "above", "exceeds", "exceeded"}
         or w.startswith(("превыш", "превыс"))
         for w in words[:2]
+    )
+
+
+def _times_as_much(text: str, amount: Amount, after: Sequence[Token]) -> bool:
+    """ "three times as much as a year earlier": a multiple of an earlier level, its growth (a plain
+    "40 percent as much as" is a share, not a rate)."""
+    words = [t.text.lower() for t in after[:3]]
+    return (
+        re.search(r"(?:times|fold)$", text[amount.start : amount.end], re.IGNORECASE) is not None
+        and len(words) == 3
+        and words[0] == words[2] == "as"
+        and words[1] in {"much", "large", "high", "big", "great"}
     )
 
 
