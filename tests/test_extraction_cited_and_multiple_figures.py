@@ -81,3 +81,12 @@ def test_a_percent_as_much_as_an_earlier_year_is_a_share_not_a_rate() -> None:
         "million, 40 percent as much as in 2019."
     )
     assert [b for b in figures(text, "en") if b["unit"] == "percent"] == []
+
+
+def test_a_pronouns_total_before_of_which_keeps_the_flow_it_stands_for() -> None:
+    text = (
+        "Товарооборот Казахстана и Грузии в 2025 году составил 310 млн долларов. За первое полугодие "
+        "2026 года он составил 150 млн долларов, из них экспорт казахстанской продукции — 95 млн долларов."
+    )
+    half = [(b["indicator"], b["value"]) for b in figures(text, "ru") if b["period"] == "2026-01/2026-06"]
+    assert half == [("trade_turnover", 150_000_000), ("exports", 95_000_000)]

@@ -1054,7 +1054,7 @@ def _figure(
         if next_start < sentence.end and breaks:
             # "…at $1.31bn for calendar 2025, with Kazakh exports to India at $0.92bn": a cue in the
             # clause that leads to the next amount is that amount's.
-            following_tokens = following_tokens[: breaks[-1]]
+            following_tokens = following_tokens[: breaks[0]]
         following_tokens = _before_contrast(following_tokens)
         causes = [i for i, t in enumerate(following_tokens) if t.text.lower() in _CAUSES]
         if causes:
