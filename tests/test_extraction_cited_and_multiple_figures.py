@@ -90,3 +90,19 @@ def test_a_pronouns_total_before_of_which_keeps_the_flow_it_stands_for() -> None
     )
     half = [(b["indicator"], b["value"]) for b in figures(text, "ru") if b["period"] == "2026-01/2026-06"]
     assert half == [("trade_turnover", 150_000_000), ("exports", 95_000_000)]
+
+
+def test_a_releases_numbered_item_with_only_a_base_keeps_the_releases_period() -> None:
+    text = (
+        "Национальный комитет Республики Казахстан по статистике (вымышленный)\n\n"
+        "1. Товарооборот Казахстана с Грузией за январь–август 2026 года составил 210,5 млн долл.\n\n"
+        "2. Экспорт пшеницы в Грузию составил 48,2 тыс. тонн, что в 1,3 раза больше, чем за "
+        "январь–август прошлого года."
+    )
+    wheat = [
+        (b["indicator"], b["period"], b["value"]) for b in figures(text, "ru") if b["commodity"] == "wheat"
+    ]
+    assert wheat == [
+        ("exports", "2026-01/2026-08", 48_200),
+        ("exports_growth", "2026-01/2026-08", 30.0),
+    ]

@@ -867,13 +867,14 @@ def _within_any(period: str, periods: list[str] | None) -> bool:
     return any(p == "*" or (_months(p)[0] <= first and last <= _months(p)[1]) for p in periods)
 
 
-def _has_period(reading: Reading, paragraph: int, bases: bool = True) -> bool:
+def _has_period(reading: Reading, paragraph: int, bases: bool = True, own: bool = False) -> bool:
     """Whether a paragraph names a period; without `bases`, other than a base told only against
     the figure's own period ("up from $5.9 million a year earlier", "than in the same months of last
-    year"), which names no period of its own."""
+    year"), which names no period of its own; with `own`, other than any base ("чем за январь–июль
+    прошлого года" in a release's numbered item)."""
     year = reading.published.year if reading.published else None
     return any(
-        bases or not (period.comparison and period.kind == "same")
+        bases or not (period.comparison and (own or period.kind == "same"))
         for other in reading.document.paragraph_sentences(paragraph)
         for period in find_periods(other.text, other.start, year, reading.published)
     )
@@ -1200,15 +1201,12 @@ def _figure(
         carried_here = last_period.get(sentence.paragraph)
         if carried_here is None and _OF_TOTAL.search(sentence.text):
             carried_here = last_period.get(0)
-        if carried_here is None and not _has_period(reading, sentence.paragraph, bases=False):
+        numbered = _NUMBERED_ITEM.match(reading.document.text, sentence.start) is not None
+        if carried_here is None and not _has_period(reading, sentence.paragraph, bases=False, own=numbered):
             # A paragraph that names no period goes on with the one before it ("По данным
             # ведомства, импорт из КНР достиг…" after a lead that stated the year).
             carried_here = last_period.get(sentence.paragraph - 1)
-            if (
-                carried_here is not None
-                and _NUMBERED_ITEM.match(reading.document.text, sentence.start)
-                and _FIRST in last_period
-            ):
+            if carried_here is not None and numbered and _FIRST in last_period:
                 # a release's numbered item that names no period is of the release's period, not
                 # of the month or quarter the item before it singled out
                 carried_here = last_period[_FIRST]
