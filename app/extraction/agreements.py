@@ -358,6 +358,8 @@ def _agreements(
     # says in the future ("Напомним, что … ратифицировал", "…, и выразил уверенность, что документ откроет")
     future = reading.future_tense(tokens) and not _SETTLED_PAST.search(text)
     to_come = reading.cues("PLANNED", tokens) or future or _MAY_BE_SIGNED.search(text)
+    if to_come and not future and _SIGNED_ALREADY.search(text) and _AWAITING_REVIEW.search(text):
+        to_come = []  # "подписанное 12 февраля, пока ожидает рассмотрения": signed, its review to come
     negotiated = _NEGOTIATED.search(text)
     # a document still being made or negotiated is to come, whatever the tense of its verb
     making = (not to_come and _in_the_making(text)) or negotiated is not None
@@ -447,7 +449,7 @@ def _agreements(
         settled
         and not settled.group("force")
         and not _IN_FORCE_TOLD.search(text)
-        and _NOT_RATIFIED.search(text)
+        and (_NOT_RATIFIED.search(text) or _AWAITING_REVIEW.search(text))
     ):
         # "…, подписанный в марте, парламент пока не ратифицировал": signed, no more, and dated by
         # its signing, not by the debate
@@ -702,6 +704,12 @@ def _ratification_told_again(reading: Reading, facts: SentenceFacts, agreements:
 
 
 _IN_FORCE = re.compile(r"\bin\s+force\b|\bдейству\w+", re.IGNORECASE)
+# a signed document waiting for a parliament's or a committee's review: the review is to come
+_AWAITING_REVIEW = re.compile(
+    r"\bожида\w*\s+(?:[\w-]+\s+){0,2}?(?:рассмотрени|ратификаци|одобрени|утверждени)\w*"
+    r"|\bawait\w*\s+(?:[\w-]+\s+){0,2}?(?:ratification|approval|review|consideration)\b",
+    re.IGNORECASE,
+)
 _SIGNED_ALREADY = re.compile(r"\bподписанн\w+|(?<!\bbe\s)\bsigned\b", re.IGNORECASE)
 _FORCE_TO_COME = re.compile(
     r"\bвступ(?:ит|ят)\s+в\s+силу|\bwill\s+(?:enter|come)\s+into\s+force|\bwill\s+take\s+effect",

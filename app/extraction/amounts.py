@@ -466,7 +466,9 @@ _RATIO = re.compile(
     rf"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?|(?<![\w-]){_WORDS})\s*(?:раз(?:а)?\b|times\b|-fold\b)"
     # "nearly double the figure of a year earlier": a multiple of the base named after it
     r"|\b(?P<word>вдвое|втрое|вчетверо|впятеро|doubled|tripled|trebled|quadrupled"
-    r"|(?<!to\s)(?:double|triple|treble|twice)(?=\s+the\s+(?:figure|level|value|volume|amount|total)\b))\b"
+    r"|(?<!to\s)(?:double|triple|treble|twice)(?=\s+the\s+(?:figure|level|value|volume|amount|total)\b)"
+    # "almost twice as much as a year earlier"
+    r"|twice(?=\s+as\s+(?:much|large|high|big|great)\s+as\b))\b"
     # "by more than a fifth", "примерно на одну пятую", "прибавив почти треть"
     r"|(?:\bby\s+|\bна\s+|\bприбави\w*\s+|\badded\s+|\b(?:rise|increase|growth|gain|jump)\s+of\s+)(?:\w+\s+){0,2}?"
     r"(?P<part>(?:(?:a|one)\s+)?(?:half|third|quarter|fifth|sixth|tenth)"

@@ -220,11 +220,17 @@ def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
         return False
     if possessive:
         # "according to Japan's Ministry of Finance", "Hungary's Central Statistical Office": the
-        # words of the body's name before its noun
+        # words of the body's name before its noun; after "according to", its description too
+        # ("according to Germany's federal statistics office"), but no flow of its own
+        cited = [t.text.lower() for t in tokens[max(0, mention.first - 2) : mention.first]] == [
+            "according",
+            "to",
+        ]
         for token in tokens[mention.last : mention.last + 3]:
             if token.keys & (_SOURCE_NOUNS | _SOURCE_BODIES):
                 return True
-            if not token.text[:1].isupper():
+            described = cited and token.text[:1].isalpha() and not OWNED.match(token.text)
+            if not (token.text[:1].isupper() or described):
                 return False
         return False
     return bool(tokens[mention.last].keys & _SOURCE_NOUNS)

@@ -396,7 +396,10 @@ def _with_units_left_out(
         if any(a.start < bare.end and bare.start < a.end for a in amounts):
             continue
         earlier = [a.unit for a in amounts if a.end <= bare.start and a.unit != "percent"]
-        unit = earlier[-1] if earlier else units_told[-1] if units_told else None
+        # From an earlier sentence, money is what a bare million counts, when the text told any:
+        # "…around 21,000 tonnes. Imports from Italy were 71 million." are dollars.
+        money = [u for u in units_told if u in CURRENCIES]
+        unit = earlier[-1] if earlier else money[-1] if money else units_told[-1] if units_told else None
         if unit is None:
             continue
         found.append(Amount(bare.value, bare.value_upper, unit, bare.start, bare.end))
@@ -880,13 +883,14 @@ def _within_any(period: str, periods: list[str] | None) -> bool:
     return any(p == "*" or (_months(p)[0] <= first and last <= _months(p)[1]) for p in periods)
 
 
-def _has_period(reading: Reading, paragraph: int, bases: bool = True) -> bool:
+def _has_period(reading: Reading, paragraph: int, bases: bool = True, own: bool = False) -> bool:
     """Whether a paragraph names a period; without `bases`, other than a base told only against
     the figure's own period ("up from $5.9 million a year earlier", "than in the same months of last
-    year"), which names no period of its own."""
+    year"), which names no period of its own; with `own`, other than any base ("чем за январь–июль
+    прошлого года" in a release's numbered item)."""
     year = reading.published.year if reading.published else None
     return any(
-        bases or not (period.comparison and period.kind == "same")
+        bases or not (period.comparison and (own or period.kind == "same"))
         for other in reading.document.paragraph_sentences(paragraph)
         for period in find_periods(other.text, other.start, year, reading.published)
     )
@@ -1067,7 +1071,7 @@ def _figure(
         if next_start < sentence.end and breaks:
             # "…at $1.31bn for calendar 2025, with Kazakh exports to India at $0.92bn": a cue in the
             # clause that leads to the next amount is that amount's.
-            following_tokens = following_tokens[: breaks[-1]]
+            following_tokens = following_tokens[: breaks[0]]
         following_tokens = _before_contrast(following_tokens)
         causes = [i for i, t in enumerate(following_tokens) if t.text.lower() in _CAUSES]
         if causes:
@@ -1121,6 +1125,7 @@ def _figure(
             or reading.cues("GROWTH", before)
             or reading.cues("GROWTH", after[:2])
             or _more_than(after)
+            or _times_as_much(reading.document.text, amount, after)
             or _FOLD.search(reading.document.text, amount.start, amount.end)
             or MULTIPLE_OF.match(reading.document.text, amount.end)
             or _less_than(after)
@@ -1212,15 +1217,12 @@ def _figure(
         carried_here = last_period.get(sentence.paragraph)
         if carried_here is None and _OF_TOTAL.search(sentence.text):
             carried_here = last_period.get(0)
-        if carried_here is None and not _has_period(reading, sentence.paragraph, bases=False):
+        numbered = _NUMBERED_ITEM.match(reading.document.text, sentence.start) is not None
+        if carried_here is None and not _has_period(reading, sentence.paragraph, bases=False, own=numbered):
             # A paragraph that names no period goes on with the one before it ("По данным
             # ведомства, импорт из КНР достиг…" after a lead that stated the year).
             carried_here = last_period.get(sentence.paragraph - 1)
-            if (
-                carried_here is not None
-                and _NUMBERED_ITEM.match(reading.document.text, sentence.start)
-                and _FIRST in last_period
-            ):
+            if carried_here is not None and numbered and _FIRST in last_period:
                 # a release's numbered item that names no period is of the release's period, not
                 # of the month or quarter the item before it singled out
                 carried_here = last_period[_FIRST]
@@ -2153,6 +2155,18 @@ def _more_than(after: Sequence[Token]) -> bool:
         w in {"больше", "выше", "more", "higher", "above", "exceeds", "exceeded"}
         or w.startswith(("превыш", "превыс"))
         for w in words[:2]
+    )
+
+
+def _times_as_much(text: str, amount: Amount, after: Sequence[Token]) -> bool:
+    """ "three times as much as a year earlier": a multiple of an earlier level, its growth (a plain
+    "40 percent as much as" is a share, not a rate)."""
+    words = [t.text.lower() for t in after[:3]]
+    return (
+        re.search(r"(?:times|fold)$", text[amount.start : amount.end], re.IGNORECASE) is not None
+        and len(words) == 3
+        and words[0] == words[2] == "as"
+        and words[1] in {"much", "large", "high", "big", "great"}
     )
 
 

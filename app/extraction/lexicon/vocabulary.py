@@ -1685,6 +1685,12 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("scheduled", "planned"),
         ("is building", "under_construction"),
         ("are building", "under_construction"),
+        # rebuilding an old road or line is works under way, as reconstruction is
+        *(
+            (f"{be} {verb}", "under_construction")
+            for be in ("is", "are")
+            for verb in ("rebuilding", "reconstructing")
+        ),
         # an adverb between the progressive and its verb: "is also building", "are now building"
         *(
             (f"{be} {adverb} building", "under_construction")
