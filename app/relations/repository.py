@@ -586,9 +586,11 @@ def get_dossier(
     pair: dict[str, Any] = {"a": first, "b": second, "as_of": as_of}
     dialect = session.get_bind().dialect
     [[ids]] = datastate.read_together(session, [(_driver(_pair_ids_once(dialect.name)), pair)])
-    # PostgreSQL's array_agg of no ids is null.
+    # A section none of whose records involve both: PostgreSQL's array_agg of no ids is null,
+    # SQLite's json_group_array "[]"; its list has nothing to read.
+    empty = {name for name, listed in zip(_SECTIONS, ids, strict=True) if listed in (None, "[]")}
     pair.update(
-        (section.ids_key, found or []) for section, found in zip(_SECTIONS.values(), ids, strict=True)
+        (section.ids_key, listed or []) for section, listed in zip(_SECTIONS.values(), ids, strict=True)
     )
     reads: dict[str, tuple[DriverStatement, dict[str, Any]]] = {
         "countries": (_driver(_countries(lang, dialect.name)), pair),
@@ -598,7 +600,13 @@ def get_dossier(
     if points is not None:
         reads["sizes"] = (_driver(_SERIES_SIZES), pair)
     if as_of is None:
-        reads.update({section: (_listed(section, lang, dialect), pair) for section in _SECTIONS})
+        reads.update(
+            {
+                section: (_listed(section, lang, dialect), pair)
+                for section in _SECTIONS
+                if section not in empty
+            }
+        )
     found = dict(zip(reads, datastate.read_together(session, list(reads.values())), strict=True))
     if len(found["countries"]) < 2:
         require_countries(session, {"a": a, "b": b}, "path")  # raises, naming the unknown codes
@@ -616,6 +624,8 @@ def get_dossier(
             section: _plan(section, lang, dialect.name).page_items(
                 session, found[section], to_json and section != "agreements"
             )
+            if section in found
+            else []
             for section in _SECTIONS
         }
     else:
