@@ -484,22 +484,28 @@ def _round_trips(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @postgresql_only
 @pytest.mark.anyio
 @pytest.mark.parametrize("query", ["", "?points=1", "?lang=ru", "?as_of=2099-01-01"])
-async def test_a_pair_dossier_is_one_round_trip(
+async def test_a_pair_dossier_is_two_round_trips(
     empty_database: Database, monkeypatch: pytest.MonkeyPatch, query: str
 ) -> None:
-    """The dossier's statements find the pair's records themselves, so all are sent together with
-    the data version's; as of a day, its records are read as a list reads them then (the ORM)."""
+    """The pair's records are found once, with the data version; every other statement is sent
+    together after, given their ids; as of a day, its records are read as a list reads them then
+    (the ORM)."""
     trips = _round_trips(monkeypatch)
+    sent = _statements_sent(monkeypatch)
     copy_template(empty_database, "seeded")
     settings = settings_for(empty_database.url, response_cache_mb=0, db_pool_size=1, db_max_overflow=0)
     async with serve(build(settings)) as client:
         for _ in range(2):  # the second after the countries' memo is kept
             trips.clear()
+            sent.clear()
             assert (await client.get(f"/v1/relations/AZ/KZ{query}")).status_code == 200
     if "as_of" in query:
-        assert trips[0] == "pipeline" and "statement" in trips
+        assert trips[:2] == ["pipeline", "pipeline"] and "statement" in trips[2:]
     else:
-        assert trips == ["pipeline"]
+        assert trips == ["pipeline", "pipeline"]
+    # Only the first finds the pair's events, agreements and projects.
+    intersects = [str(statement).count("INTERSECT") for statement in sent]
+    assert intersects[:2] == [0, 3] and sum(intersects) == 3
 
 
 @postgresql_only

@@ -360,7 +360,7 @@ async def test_a_dossier_on_sqlite_finds_the_pairs_records_once(
     are found by one statement and their ids passed on to the counts, the lists and the sources."""
     driver = connection.connection.driver_connection
     if not isinstance(driver, sqlite3.Connection):
-        pytest.skip("on PostgreSQL each statement finds the pair's records: all in one round trip")
+        pytest.skip("SQLite's trace: PostgreSQL's is test_faults.py's two round trips")
     sent: list[str] = []
     driver.set_trace_callback(sent.append)
     try:

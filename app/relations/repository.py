@@ -266,9 +266,9 @@ def pair_json(pair: PairRow, lang: Language) -> dict[str, Any]:
 
 # --- one pair's dossier ---
 #
-# One round trip on PostgreSQL: each statement is built once for the codes :a < :b and finds the
-# pair's records itself, so none needs another's answer and all are sent together with the data
-# version (`datastate.read_together`). The events, agreements and projects are read as their lists
+# Two round trips on PostgreSQL: the pair's records are found once (`_pair_ids_once`, sent with the data
+# version), then every other statement, built once for the codes :a < :b and those ids, is sent
+# together (`datastate.read_together`). The events, agreements and projects are read as their lists
 # read them (`RowReader` plans, their relations as JSON inside the statement; as of a day through
 # the ORM, as a list as of a day is): one serializer per shape. The trade figures are points as the
 # series endpoint writes them (`series_point`).
@@ -337,35 +337,38 @@ class _Section(NamedTuple):
 
     @property
     def ids_key(self) -> str:
-        """The name of the pair's ids passed to a statement on SQLite (`members`)."""
+        """The name of the pair's ids passed to a statement (`found`)."""
         return f"{self.record_type}_ids"
 
     def ids(self) -> CompoundSelect[Any]:
         return _pair_ids(self.link, self.record_key, self.record_type)
 
-    def members(self, engine: str) -> Select[Any] | CompoundSelect[Any]:
-        """The pair's ids as a statement uses them. On PostgreSQL each statement finds them itself,
-        so all go in one round trip; on SQLite, in process, they are found once (`_PAIR_IDS`) and
-        passed on as a JSON array (`ids_key`): found in each, they were found three times."""
+    def found(self, column: Any, engine: str) -> ColumnElement[bool]:
+        """Whether `column` is one of the pair's ids, found once (`_pair_ids_once`) and passed on as
+        `ids_key`: found in each statement, they cost PostgreSQL's server their INTERSECT three
+        times a dossier, its scarcest resource under load. On PostgreSQL an array, looked up by the
+        primary key; on SQLite a JSON array."""
+        found: ColumnElement[bool]
         if engine == "postgresql":
-            return self.ids()
+            found = column == any_(bindparam(self.ids_key, type_=ARRAY(String())))
+        else:
+            listed = func.json_each(bindparam(self.ids_key, type_=String)).table_valued("value")
+            found = column.in_(select(listed.c.value))
+        return found
+
+    def size(self, engine: str) -> ColumnElement[int]:
+        """How many of the pair's ids were passed on (`found`)."""
+        if engine == "postgresql":
+            return func.cardinality(bindparam(self.ids_key, type_=ARRAY(String())))
         listed = func.json_each(bindparam(self.ids_key, type_=String)).table_valued("value")
-        return select(listed.c.value)
+        return select(func.count()).select_from(listed).scalar_subquery()
 
     def select(self, lang: Language, engine: str, *columns: Any) -> Select[Any]:
         """`columns` of the records, in order (the sort's order in `lang`), at most `limit`."""
         sorting = self.listing.sorting
         _, column, descending = sorting.order(self.sort, lang)
         keys = sorting.key_columns(column)
-        if engine == "postgresql":
-            # The ids as one array, looked up by the primary key: PostgreSQL guesses an IN over the
-            # INTERSECT at hundreds of rows, most pairs share a few, and read the whole table.
-            ids = self.ids().subquery("ids")
-            array = cast(select(func.array_agg(ids.c[0])).scalar_subquery(), ARRAY(String()))
-            found = sorting.id_column == any_(array)
-        else:
-            found = sorting.id_column.in_(self.members(engine))
-        statement = select(*columns).where(found)
+        statement = select(*columns).where(self.found(sorting.id_column, engine))
         return statement.order_by(*(key.desc() if descending else key for key in keys)).limit(self.limit)
 
 
@@ -380,13 +383,17 @@ def _count(statement: Any) -> Any:
     return select(func.count()).select_from(statement.subquery()).scalar_subquery()
 
 
-# SQLite: each section's pair ids as one JSON array, for the statements after it (`_Section.members`).
-_PAIR_IDS = select(
-    *(
-        select(func.json_group_array(ids.c[0])).select_from(ids).scalar_subquery()
-        for ids in (section.ids().subquery() for section in _SECTIONS.values())
+@cache
+def _pair_ids_once(engine: str) -> Select[Any]:
+    """Each section's pair ids, for the statements after it (`_Section.found`): an array on
+    PostgreSQL, a JSON array on SQLite."""
+    aggregate = func.array_agg if engine == "postgresql" else func.json_group_array
+    return select(
+        *(
+            select(aggregate(ids.c[0])).select_from(ids).scalar_subquery()
+            for ids in (section.ids().subquery() for section in _SECTIONS.values())
+        )
     )
-)
 
 
 @cache
@@ -396,10 +403,10 @@ def _countries(lang: Language, engine: str) -> Select[Any]:
         select(
             Country.id,
             _localized(Country, "name", lang),
-            _count(_SECTIONS["events"].members(engine)),
-            _count(_SECTIONS["agreements"].members(engine)),
+            _SECTIONS["events"].size(engine),
+            _SECTIONS["agreements"].size(engine),
             _count(select(TradeFigure.id).where(_PAIR_FIGURES)),
-            _count(_SECTIONS["infrastructure_projects"].members(engine)),
+            _SECTIONS["infrastructure_projects"].size(engine),
         )
         .where(Country.id.in_([_A, _B]))
         .order_by(Country.id)
@@ -533,14 +540,14 @@ _FIGURES = {(lang, latest): _figures(lang, latest) for lang in LANGUAGES for lat
 @cache
 def _sources(engine: str) -> Select[str, str]:
     """Every source cited by a record involving both, by title."""
-    events, agreements, projects = (section.members(engine) for section in _SECTIONS.values())
+    events, agreements, projects = _SECTIONS.values()
     cited = union(
-        select(Citation.source_id).where(Citation.event_id.in_(events)),
-        select(Citation.source_id).where(Citation.agreement_id.in_(agreements)),
+        select(Citation.source_id).where(events.found(Citation.event_id, engine)),
+        select(Citation.source_id).where(agreements.found(Citation.agreement_id, engine)),
         select(Citation.source_id).where(
             Citation.trade_figure_id.in_(select(TradeFigure.id).where(_PAIR_FIGURES))
         ),
-        select(Citation.source_id).where(Citation.project_id.in_(projects)),
+        select(Citation.source_id).where(projects.found(Citation.project_id, engine)),
     )
     listed = select(Source.id, Source.title).where(Source.id.in_(cited), _counted(Source.id))
     return listed.order_by(Source.title, Source.id)
@@ -570,19 +577,21 @@ def get_dossier(
     """The dossier of a pair, in PairDossier's JSON shape and the response language; with `as_of`,
     of the records sources published by then support; with `points`, each trade series' latest
     points only. `to_json`: the body is only to be written as JSON (`rows.Plan.items`). A 422 for
-    the same code twice or an unknown one, a 404 for a pair no record involves. One round trip on
-    PostgreSQL (as of a day, the records' reads through the ORM after it)."""
+    the same code twice or an unknown one, a 404 for a pair no record involves. Two round trips on
+    PostgreSQL: the pair's ids, then the rest (as of a day, the records' reads through the ORM after)."""
     if a == b:
         detail = f"a relation needs two different countries, not {a} twice"
         raise InvalidParameter(detail, [param_error("a", detail, "path"), param_error("b", detail, "path")])
     first, second = sorted((a, b))
     pair: dict[str, Any] = {"a": first, "b": second, "as_of": as_of}
     dialect = session.get_bind().dialect
-    if dialect.name != "postgresql":
-        [[ids]] = datastate.read_together(session, [(_driver(_PAIR_IDS), pair)])
-        pair.update(
-            (section.ids_key, listed) for section, listed in zip(_SECTIONS.values(), ids, strict=True)
-        )
+    [[ids]] = datastate.read_together(session, [(_driver(_pair_ids_once(dialect.name)), pair)])
+    # A section none of whose records involve both: PostgreSQL's array_agg of no ids is null,
+    # SQLite's json_group_array "[]"; its list has nothing to read.
+    empty = {name for name, listed in zip(_SECTIONS, ids, strict=True) if listed in (None, "[]")}
+    pair.update(
+        (section.ids_key, listed or []) for section, listed in zip(_SECTIONS.values(), ids, strict=True)
+    )
     reads: dict[str, tuple[DriverStatement, dict[str, Any]]] = {
         "countries": (_driver(_countries(lang, dialect.name)), pair),
         "figures": (_driver(_FIGURES[lang, points is not None]), {**pair, "points": points}),
@@ -591,7 +600,13 @@ def get_dossier(
     if points is not None:
         reads["sizes"] = (_driver(_SERIES_SIZES), pair)
     if as_of is None:
-        reads.update({section: (_listed(section, lang, dialect), pair) for section in _SECTIONS})
+        reads.update(
+            {
+                section: (_listed(section, lang, dialect), pair)
+                for section in _SECTIONS
+                if section not in empty
+            }
+        )
     found = dict(zip(reads, datastate.read_together(session, list(reads.values())), strict=True))
     if len(found["countries"]) < 2:
         require_countries(session, {"a": a, "b": b}, "path")  # raises, naming the unknown codes
@@ -609,6 +624,8 @@ def get_dossier(
             section: _plan(section, lang, dialect.name).page_items(
                 session, found[section], to_json and section != "agreements"
             )
+            if section in found
+            else []
             for section in _SECTIONS
         }
     else:
