@@ -149,16 +149,18 @@ def relevance(terms: Sequence[Term], documents: Sequence[str], alone: Collection
     if "" in documents:
         lengths = [length if document else 0 for length, document in zip(lengths, documents, strict=True)]
     average = max(sum(lengths) / len(documents), 1.0)
-    k1_plus_1 = K1 + 1
+    # The constants as locals, and 1 - B once: `1 - B + x` is `(1 - B) + x`, so the same doubles,
+    # without a global lookup and a subtraction per document.
+    k1, b, one_minus_b, k1_plus_1 = K1, B, 1 - B, K1 + 1
     counts = _Counts(documents, padded, alone)
     if len(terms) == 1:
         # One pass, not three: the same operations in the same order, so the same doubles (a sum
         # that starts at 0.0 adds nothing to a positive score).
         return [
-            count * k1_plus_1 / (count + K1 * (1 - B + B * length / average))
+            count * k1_plus_1 / (count + k1 * (one_minus_b + b * length / average))
             for count, length in zip(counts.found(terms[0]), lengths, strict=True)
         ]
-    norms = [K1 * (1 - B + B * length / average) for length in lengths]
+    norms = [k1 * (one_minus_b + b * length / average) for length in lengths]
     scores = [0.0] * len(documents)
     for term in terms:
         scores = [
