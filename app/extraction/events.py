@@ -143,9 +143,10 @@ _PREPARED_FOR = {"preparations for", "preparing for", "подготовка к"}
 _ANNOUNCING_THE_NEXT = _PREPARED_FOR | {"предстоящий", "upcoming", "forthcoming"}
 
 # A signing still to come told before the gathering it is to take place at, in the same sentence
-# ("is to be signed there in July, during the ninth session of …", "подписать в ходе заседания").
+# ("is to be signed there in July, during the ninth session of …", "should be signed during that
+# visit", "подписать в ходе заседания").
 _AT_A_SIGNING_TO_COME = re.compile(
-    r"(?:\bto\s+be\s+signed|\bwill\s+be\s+signed|\bto\s+sign|\bподписать|\bбуд(?:ет|ут)\s+подписан\w*)\b"
+    r"(?:\bto\s+be\s+signed|\b(?:will|should|shall)\s+be\s+signed|\bto\s+sign|\bподписать|\bбуд(?:ет|ут)\s+подписан\w*)\b"
     r"[^.;]{0,100}?\b(?:during|at|в\s+ходе|на)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$",
     re.IGNORECASE,
 )
