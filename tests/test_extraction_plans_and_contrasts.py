@@ -88,3 +88,44 @@ def test_goods_that_went_to_a_country_are_its_exports(buyers: str) -> None:
 def test_a_share_that_went_to_a_country_is_no_figure() -> None:
     text = "Tajikistan and Spain are building ties. About 60% of Tajik cotton went to Spain last year."
     assert bodies(text, "trade_figure") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "RIYADH, May 12 - Trade between Kazakhstan and Saudi Arabia grew. A Kazakh-Saudi business "
+            "forum is taking place on Tuesday, with some 80 companies taking part.",
+            "en",
+        ),
+        (
+            "ЭР-РИЯД, 12 мая. Товарооборот Казахстана и Саудовской Аравии вырос. Во вторник проходит "
+            "казахстанско-саудовский бизнес-форум.",
+            "ru",
+        ),
+    ],
+)
+def test_a_business_forum_named_by_the_pair_is_their_forum(text: str, language: str) -> None:
+    found = [
+        (p.body["type"], p.body["date"], p.body["countries"])
+        for p in extract(text, language=language, published=date(2026, 5, 12))
+        if p.kind == "event"
+    ]
+    assert found == [("forum", "2026-05-12", ["KZ", "SA"])]
+
+
+def test_a_business_forum_of_the_pair_with_no_time_is_no_event() -> None:
+    text = "Trade between Kazakhstan and Saudi Arabia grew. A Kazakh-Saudi business forum is being prepared."
+    assert bodies(text, "event") == []
+
+
+def test_documents_signed_after_a_bare_session_belong_to_the_commission_not_the_forum() -> None:
+    text = (
+        "АСТАНА, 12 мая. Министры Казахстана и Саудовской Аравии во вторник провели в Астане третье "
+        "заседание межправительственной комиссии. В среду в Астане проходит казахстанско-саудовский "
+        "бизнес-форум.\n\nПо итогам заседания подписаны протокол комиссии и два меморандума."
+    )
+    proposals = extract(text, language="ru", published=date(2026, 5, 12))
+    events = {p.body["id"]: p.body["type"] for p in proposals if p.kind == "event"}
+    signed = [p.body for p in proposals if p.kind == "agreement"]
+    assert [events.get(b.get("event", "")) for b in signed] == ["intergovernmental_commission"]
