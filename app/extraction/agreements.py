@@ -301,6 +301,15 @@ _GATHERINGS = (
         ),
         frozenset({"intergovernmental_commission", "interstate_council"}),
     ),
+    (
+        # a session told bare ("По итогам заседания подписаны протокол комиссии …"): a body's
+        # sitting, not the business forum told after it
+        re.compile(
+            r"\b(?:в\s+ходе|по\s+итогам|на)\s+заседани[яи]\b|\b(?:during|at|following|after)\s+the\s+session\b",
+            re.IGNORECASE,
+        ),
+        frozenset({"intergovernmental_commission", "interstate_council"}),
+    ),
 )
 # A gathering told for the agreements reached at it, or its results welcomed: recalled, not the
 # one the story's signing is of.

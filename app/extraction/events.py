@@ -143,12 +143,32 @@ _PREPARED_FOR = {"preparations for", "preparing for", "подготовка к"}
 _ANNOUNCING_THE_NEXT = _PREPARED_FOR | {"предстоящий", "upcoming", "forthcoming"}
 
 # A signing still to come told before the gathering it is to take place at, in the same sentence
-# ("is to be signed there in July, during the ninth session of …", "подписать в ходе заседания").
+# ("is to be signed there in July, during the ninth session of …", "should be signed during that
+# visit", "подписать в ходе заседания").
 _AT_A_SIGNING_TO_COME = re.compile(
-    r"(?:\bto\s+be\s+signed|\bwill\s+be\s+signed|\bto\s+sign|\bподписать|\bбуд(?:ет|ут)\s+подписан\w*)\b"
+    r"(?:\bto\s+be\s+signed|\b(?:will|should|shall)\s+be\s+signed|\bto\s+sign|\bподписать|\bбуд(?:ет|ут)\s+подписан\w*)\b"
     r"[^.;]{0,100}?\b(?:during|at|в\s+ходе|на)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$",
     re.IGNORECASE,
 )
+
+
+# "an Uzbek-Kuwaiti business forum", "узбекско-кувейтский бизнес-форум": the pair's own gathering
+_PAIR_BEFORE = re.compile(r"\w+\s*[-–]\s*\w+(?:\s+[\w-]+){0,2}\s*$")
+
+
+def _of_the_two(reading: Reading, facts: SentenceFacts, trigger: Mention[str]) -> bool:
+    """A gathering named by the two countries' joined adjectives right before it, with a time told:
+    the pair's own, wherever it is held (with no time it is no event)."""
+    sentence = facts.sentence
+    paired = _PAIR_BEFORE.search(sentence.text[: trigger.start - sentence.start])
+    if paired is None:
+        return False
+    start = paired.start() + sentence.start
+    if len({m.value.code for m in facts.countries if start <= m.start < trigger.start}) < 2:
+        return False
+    published = reading.published
+    year = published.year if published else None
+    return bool(find_dates(sentence.text, sentence.start, year, published, reference=reading.reference))
 
 
 # "собирается в Бамако": a journey someone is about to make; "она собиралась в Бишкеке" is a body
@@ -1379,6 +1399,7 @@ def _events(
                 event_type in _HELD_SOMEWHERE
                 and place_told(facts, low, _with_relatives(facts.sentence, high))
             )
+            or (event_type == "forum" and _of_the_two(reading, facts, trigger))
         )
         if not countries or not (people or location or host or self_standing or context):
             continue

@@ -365,7 +365,7 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                     and not _OPENS_THEN.match(sentence.text, c.end - sentence.start)
                     for c in strong
                 )
-                or _STARTS_LATER.search(sentence.text)
+                or _STARTS_LATER.search(_clause_of(sentence, cue.start))
             ):
                 status = "planned"  # "строительство которой планируется начать", "construction will start"
             if status == "operating" and _PLANS_TO.search(sentence.text[: cue.start - sentence.start]):
@@ -591,6 +591,24 @@ _STARTS_LATER = re.compile(
     r"|\b(?:планируется|намечено|предполагается)\s+(?:начать|приступить)\b",
     re.IGNORECASE,
 )
+
+# Where one clause ends and a contrasted one begins: "…, which is due to start next spring, while
+# investors are already building a logistics centre". A semicolon goes on about the same works
+# ("…реконструкцию участка дороги; работы планируется начать весной").
+_CONTRAST = re.compile(r",\s*(?:while|whereas|but|тогда\s+как|а|но)\b", re.IGNORECASE)
+
+
+def _clause_of(sentence: Sentence, at: int) -> str:
+    """The part of the sentence around offset `at` up to the contrasts either side of it."""
+    offset = at - sentence.start
+    start, end = 0, len(sentence.text)
+    for m in _CONTRAST.finditer(sentence.text):
+        if m.end() <= offset:
+            start = m.end()
+        elif m.start() >= offset:
+            end = m.start()
+            break
+    return sentence.text[start:end]
 
 
 def _begun(sentence: Sentence, first: int, status: str) -> str:

@@ -142,7 +142,7 @@ _ENDED_IN = re.compile(
 _FISCAL_WORD = re.compile(r"\b(?:fiscal|financial)\b|финансов\w+\s+год|" + _YEAR_PAIR, re.IGNORECASE)
 # "puts 2024 exports at…", "2026 trade with India": a year before the flow it dates
 _FLOW_AFTER = re.compile(
-    r"\s+(?:(?:annual|full-year|total|overall)\s+)?(?:two-way\s+|bilateral\s+|mutual\s+)?(?:turnover|trade|exports|imports|shipments|deliveries|figures|data)\b",
+    r"\s+(?:(?:annual|full-year|total|overall)\s+)?(?:two-way\s+|bilateral\s+|mutual\s+)?(?:turnover|trade|exports|imports|shipments|deliveries|figures?|data)\b",
     re.IGNORECASE,
 )
 _FISCAL_NEAR = re.compile(

@@ -121,6 +121,8 @@ INDICATORS: dict[str, dict[str, tuple[str, ...]]] = {
             "sold",
             "sales to",
             "supplying",
+            # "9,000 tonnes of aluminium went to Spanish buyers": goods told by where they went
+            "went to",
             *SELLING_VERBS["en"],
             # goods exported again (figures.py names their figure `re_exports`)
             "re-exports",
@@ -1639,6 +1641,12 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("planned", "planned"),
         ("proposed", "planned"),
         ("will build", "planned"),
+        # a plan with the project as its object: "the two firms plan a ferry line", "are planning a"
+        *(
+            (f"{verb} {article}", "planned")
+            for verb in ("plan", "plans", "planned", "planning")
+            for article in ("a", "an", "the")
+        ),
         ("work continues", "under_construction"),
         ("works continue", "under_construction"),
         ("percent complete", "under_construction"),  # "about 70 percent complete": the rest still to do
