@@ -137,11 +137,6 @@ def named(name: str, expanding: bool = False) -> BindParameter[Any]:
     return bindparam(name, expanding=expanding)
 
 
-def where_in(column: Any, name: str) -> Callable[[Select[Any]], Select[Any]]:
-    """The step of a `Shaped` statement that keeps the rows whose `column` is in the list `name`."""
-    return lambda statement: statement.where(column.in_(named(name, expanding=True)))
-
-
 class Shaped:
     """A filter statement told as steps, built once per shape and kept; later requests of the shape
     bind only their values.
@@ -161,6 +156,16 @@ class Shaped:
         self._keys.append(key)
         self._steps.append(step)
         self._values.update(values)
+
+    def any_of(self, name: str, column: Any, values: Sequence[Any] | None) -> None:
+        """The step that keeps the rows whose `column` is one of `values` (its list bound as `name`),
+        if any are given."""
+        if values:
+            self.add(
+                name,
+                lambda statement: statement.where(column.in_(named(name, expanding=True))),
+                **{name: list(values)},
+            )
 
     def statement(self) -> Select[Any]:
         """The statement of this shape (built if it is the first), with this request's values."""

@@ -11,7 +11,7 @@ from app.common.listing import Listing, column_facet, link_facet, month_facet, s
 from app.common.pagination import Sorting, sort_through
 from app.common.ranges import between, is_wide, told_likely
 from app.common.rows import RowReader
-from app.common.statements import ShapedStatements, named, where_in
+from app.common.statements import ShapedStatements, named
 from app.common.text import like_pattern
 from app.curation.writes import Fields, Writable, invalid
 from app.db import DriverStatement
@@ -157,8 +157,7 @@ def filter_events(session: Session, filters: EventFilters) -> Select[Event]:
         ("host_country", Event.host_country_id, filters.host_country),
         ("support", Event.support, filters.support),
     ):
-        if chosen:
-            shaped.add(name, where_in(attribute, name), **{name: list(chosen)})
+        shaped.any_of(name, attribute, chosen)
     statement = shaped.statement()
     if filters.as_of is not None:
         statement = read_as_of(statement, "event", Event.id, filters.as_of)

@@ -12,7 +12,7 @@ from app.common.listing import Listing, column_facet, either_column_facet, suppo
 from app.common.pagination import Sorting, either
 from app.common.ranges import between, is_wide, told_likely
 from app.common.rows import RowReader
-from app.common.statements import Shaped, ShapedStatements, named, where_in
+from app.common.statements import Shaped, ShapedStatements, named
 from app.common.text import like_pattern
 from app.curation.writes import Fields, Writable, date_columns, every, invalid, one
 from app.errors import Conflict
@@ -82,8 +82,7 @@ def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Selec
         ("aggregate_level", TradeFigure.aggregate_level, filters.aggregate_level),
         ("value_figure_id", TradeFigure.value_figure_id, filters.value_figure_id),
     ):
-        if values:
-            shaped.add(name, where_in(column, name), **{name: list(values)})
+        shaped.any_of(name, column, values)
     _add_value_range(session, filters, shaped)
     if filters.q:
         shaped.add(
@@ -91,8 +90,7 @@ def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Selec
             lambda statement: statement.where(matches_pattern(TradeFigure.search_text, named("q"))),
             q=like_pattern(filters.q),
         )
-    if filters.support:
-        shaped.add("support", where_in(TradeFigure.support, "support"), support=list(filters.support))
+    shaped.any_of("support", TradeFigure.support, filters.support)
     statement = shaped.statement()
     if filters.as_of is not None:
         statement = read_as_of(statement, "trade_figure", TradeFigure.id, filters.as_of)

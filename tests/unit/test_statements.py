@@ -18,7 +18,7 @@ from sqlalchemy import (
     select,
 )
 
-from app.common.statements import ShapeCache, ShapedStatements, filters_of, named, where_in
+from app.common.statements import ShapeCache, ShapedStatements, filters_of, named
 
 metadata = MetaData()
 things = Table(
@@ -106,8 +106,7 @@ def test_the_cache_is_bounded(connection: Connection) -> None:
 def shaped_things(kept: ShapedStatements, kinds: list[str], above: int | None) -> Select[Any]:
     """A filter statement told as steps (statements.Shaped), as a repository tells one."""
     shaped = kept.shaped()
-    if kinds:
-        shaped.add("kind", where_in(things.c.kind, "kind"), kind=kinds)
+    shaped.any_of("kind", things.c.kind, kinds)
     if above is not None:
         shaped.add("above", lambda statement: statement.where(things.c.id > named("above")), above=above)
     return shaped.statement()
