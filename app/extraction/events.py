@@ -1243,15 +1243,19 @@ def _events(
             if context is None:
                 context, event_type = told_before, told_before.body["type"]
     else:
-        dated = event_date(
-            reading,
-            facts,
-            planned,
-            trigger.start,
-            trigger.end,
-            own_clause=several or facts.sentence.question,
-            aside=aside,
-        )
+
+        def dated_as(as_planned: bool | None) -> tuple[str, float] | None:
+            return event_date(
+                reading,
+                facts,
+                as_planned,
+                trigger.start,
+                trigger.end,
+                own_clause=several or facts.sentence.question,
+                aside=aside,
+            )
+
+        dated = dated_as(planned)
         if (
             status == "held"
             and dated is not None
@@ -1260,15 +1264,7 @@ def _events(
         ):
             # "The committee meets in Vientiane on 20 October", "Next on the calendar is a session …
             # in April": a date that is still to come this year, told in the present, is announced.
-            coming = event_date(
-                reading,
-                facts,
-                True,
-                trigger.start,
-                trigger.end,
-                own_clause=several or facts.sentence.question,
-                aside=aside,
-            )
+            coming = dated_as(True)
             if coming is not None and coming[0] != dated[0]:
                 dated, status = coming, "planned"
     if old is not None:
