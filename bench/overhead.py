@@ -11,6 +11,8 @@ process, with the response cache off, the way `bench/run.py`'s cold cells ask (w
     .venv/bin/python bench/overhead.py --reuse --app /tmp/main --url "v=/v1/search?q=visit" --only v  # main
     .venv/bin/python bench/overhead.py --db bench/results/data-200000-50000-seed5/bench.db --reuse --mix \
         --only "trade-figures series" --requests 20 --rounds 2 --instructions   # a kind of the random mix
+    .venv/bin/python bench/overhead.py --db bench/results/data-200000-50000-seed5/bench.db --reuse --cells \
+        --only "first page" --requests 20 --rounds 1 --instructions   # a cold cell of bench/run.py
 
 Two measures per URL, each after warm-up requests: Python function calls per request in every thread
 (`sys.setprofile` and `threading.setprofile`: deterministic, so a change's effect shows however busy the
@@ -21,7 +23,9 @@ app, one at a time, as uvicorn would pass them (no client library in the count);
 `info`, JSON) to /dev/null. The database: the seed, `--figures` trade figures and `--events` events of one
 pair, built as `bench/explorer.py` builds its own (a temporary SQLite file). With `--mix`, the URLs are
 those of `bench/mix.py`'s random mix instead, by kind (not its cursor pages), over a database
-`bench/run.py --build-only` built.
+`bench/run.py --build-only` built; with `--cells`, those of `bench/run.py`'s cold cells. Under
+`--instructions` a request's instructions are split into the SQLite library's own (the statements' work)
+and the rest (the app, the driver, the interpreter).
 """
 
 import argparse
@@ -181,9 +185,9 @@ def measure(
 
             async def time_it(
                 cycle: list[str] = cycle, kept: Path | None = kept
-            ) -> tuple[list[float], list[float]]:
+            ) -> tuple[list[float], list[float], list[float]]:
                 await run(cycle, WARM_UP)
-                cpu, wall = [], []
+                cpu, wall, in_sqlite = [], [], []
                 for _ in range(rounds):
                     started, used = time.perf_counter(), time.process_time()
                     if instructions:
@@ -191,11 +195,14 @@ def measure(
                     await run(cycle, requests)
                     if instructions:
                         _callgrind("--instr=off")
-                        cpu.append(_callgrind_dump(kept) / requests / 1000)
+                        total, by_object = _callgrind_dump(kept)
+                        cpu.append(total / requests / 1000)
+                        sqlite = sum(n for name, n in by_object.items() if name.startswith(_SQLITE_LIBRARY))
+                        in_sqlite.append(sqlite / requests / 1000)
                     else:
                         cpu.append((time.process_time() - used) / requests * 1e6)
                     wall.append((time.perf_counter() - started) / requests * 1e6)
-                return cpu, wall
+                return cpu, wall, in_sqlite
 
             if cprofile:
                 # cProfile in every thread (its warm-up included): where the CPU time goes, C calls too.
@@ -218,13 +225,15 @@ def measure(
                     stats.add(each)
                 print(f"\n{name}: cProfile, every thread, {rounds} x {requests} requests", file=real_stderr)
                 stats.sort_stats("tottime").print_stats(cprofile)
-            cpu, wall = phase(time_it)
+            cpu, wall, in_sqlite = phase(time_it)
             results[name] = {
                 "calls": counter.calls / counted,
                 "cpu_us": statistics.median(cpu),
                 "cpu_min_us": min(cpu),
                 "wall_us": statistics.median(wall),
             }
+            if in_sqlite:
+                results[name]["sqlite_k"] = statistics.median(in_sqlite)
             if profile:
                 print(f"\n{name}: the {profile} most called functions, calls per request", file=real_stderr)
                 for (filename, line, qualname), n in counter.by_function.most_common(profile):
@@ -251,9 +260,10 @@ def _callgrind(*command: str) -> None:
     subprocess.run(["callgrind_control", *command, str(os.getpid())], check=True, capture_output=True)
 
 
-def _callgrind_dump(keep: Path | None = None) -> int:
-    """The instructions counted since the last dump (and a new dump, which zeroes the count); the dump
-    itself is moved to `keep` (for `callgrind_annotate`), else deleted."""
+def _callgrind_dump(keep: Path | None = None) -> tuple[int, Counter[str]]:
+    """The instructions counted since the last dump (and a new dump, which zeroes the count), in all
+    and by the object (library or executable) that ran them; the dump itself is moved to `keep` (for
+    `callgrind_annotate`), else deleted."""
     out = Path(os.environ[_UNDER_CALLGRIND])
     before = set(out.parent.glob(out.name + ".*"))
     _callgrind("--dump")
@@ -264,13 +274,43 @@ def _callgrind_dump(keep: Path | None = None) -> int:
     else:
         keep.parent.mkdir(parents=True, exist_ok=True)
         dump.replace(keep)
-    return int(text.split("\ntotals: ", 1)[1].split()[0])
+    return int(text.split("\ntotals: ", 1)[1].split()[0]), _by_object(text)
+
+
+# The SQLite library's own instructions are the statements' work (stepping, parsing); what the app,
+# the driver and the interpreter do is everything else.
+_SQLITE_LIBRARY = "libsqlite3.so"  # its file's name goes on with the version
+
+
+def _by_object(dump: str) -> Counter[str]:
+    """A callgrind dump's instructions by the object that ran them (its own cost, not its calls'),
+    the dump written with its names in full (`--compress-strings=no`)."""
+    by_object: Counter[str] = Counter()
+    current = ""
+    call_cost = False
+    for line in dump.splitlines():
+        if line.startswith("ob="):
+            current = Path(line[3:]).name
+        elif line.startswith("calls="):
+            call_cost = True  # the next cost line is the call's inclusive cost
+        elif line[:1].isdigit() or line[:1] in "+-*":
+            parts = line.split()
+            if not call_cost and len(parts) > 1:
+                by_object[current] += int(parts[1])
+            call_cost = False
+    return by_object
 
 
 def _in_callgrind() -> None:
     out = Path(tempfile.mkdtemp()) / "callgrind.out"
     os.environ[_UNDER_CALLGRIND] = str(out)
-    valgrind = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}"]
+    valgrind = [
+        "valgrind",
+        "--tool=callgrind",
+        "--instr-atstart=no",
+        "--compress-strings=no",  # each dump names its objects and functions itself
+        f"--callgrind-out-file={out}",
+    ]
     os.execvp("valgrind", [*valgrind, sys.executable, *sys.argv])
 
 
@@ -337,6 +377,26 @@ def mix_urls(db: Path, seed: int) -> dict[str, list[str]]:
     return by_kind
 
 
+def cell_urls(db: Path, seed: int) -> dict[str, list[str]]:
+    """The API's URLs of each of `bench/run.py`'s cold cells (`mix.named_cells`), by cell; kept beside
+    the database as `mix_urls`'s are (their record ids are sampled at random too)."""
+    import json
+    import sqlite3
+
+    from bench import mix
+
+    kept = db.parent / f"cell-urls-seed{seed}.json"
+    if kept.exists():
+        by_cell: dict[str, list[str]] = json.loads(kept.read_text())
+        return by_cell
+    with sqlite3.connect(db) as conn:
+        [(events,)] = conn.execute("SELECT count(*) FROM events").fetchall()
+    cells = mix.named_cells(mix.read_data(db, events), seed)
+    by_cell = {name: list(dict.fromkeys(twin.api for twin in twins)) for name, twins in cells.items()}
+    kept.write_text(json.dumps(by_cell, indent=1) + "\n")
+    return by_cell
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -355,7 +415,12 @@ def main() -> None:
         action="store_true",
         help="the kinds of bench/mix.py's random mix (--db: a database bench/run.py built; with --reuse)",
     )
-    parser.add_argument("--seed", type=int, default=5, help="--mix: the seed of the mix (default 5)")
+    parser.add_argument(
+        "--cells",
+        action="store_true",
+        help="the URLs of bench/run.py's cold cells (--db: a database bench/run.py built; with --reuse)",
+    )
+    parser.add_argument("--seed", type=int, default=5, help="--mix, --cells: the seed (default 5)")
     parser.add_argument("--requests", type=int, default=2_000, help="requests per round of the CPU timing")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", type=int, default=0, help="print the N most called functions")
@@ -436,6 +501,8 @@ def main() -> None:
     }
     if args.mix:
         every = mix_urls(args.db, args.seed)
+    if args.cells:
+        every = cell_urls(args.db, args.seed)
     every.update({name: [path] for name, path in (pair.split("=", 1) for pair in args.url)})
     urls = {name: every[name] for name in args.only or every}
     headers = [(b"host", b"127.0.0.1:8000")]
@@ -455,11 +522,13 @@ def main() -> None:
     print(f"\nper request, in process, response cache off ({args.requests} requests x {args.rounds} rounds)")
     cpu = "k instr" if args.instructions else "CPU µs"
     width = max(24, *map(len, results))
-    print(f"{'query':<{width}} {'calls':>8} {cpu:>8} {'min':>8} {'wall µs':>8}")
+    split = f" {'SQLite k':>8} {'rest k':>8}" if args.instructions else ""
+    print(f"{'query':<{width}} {'calls':>8} {cpu:>8} {'min':>8} {'wall µs':>8}{split}")
     for name, r in results.items():
+        shown = f" {r['sqlite_k']:>8,.0f} {r['cpu_us'] - r['sqlite_k']:>8,.0f}" if "sqlite_k" in r else ""
         print(
             f"{name:<{width}} {r['calls']:>8,.0f} {r['cpu_us']:>8,.0f} {r['cpu_min_us']:>8,.0f} "
-            f"{r['wall_us']:>8,.0f}"
+            f"{r['wall_us']:>8,.0f}{shown}"
         )
 
 

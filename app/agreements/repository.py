@@ -2,10 +2,11 @@ from sqlalchemy import Select, and_, exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.agreements.schemas import AgreementCreate, AgreementFilters, AgreementRead
-from app.common.filters import in_window, involves_all, matches_text, read_as_of, require_known
+from app.common.filters import read_as_of, require_known
 from app.common.listing import Listing, column_facet, link_facet, month_facet, support_load, year_facet
 from app.common.pagination import Sorting
 from app.common.rows import RowReader
+from app.common.statements import ShapedStatements, named
 from app.curation.writes import Fields, Writable, one
 from app.models import Agreement, AgreementSector, Country, Event, agreement_countries
 from app.reference.repository import COUNTRIES
@@ -43,27 +44,40 @@ AGREEMENTS = Listing(
 )
 
 
+# The filter statements, one per shape (app/common/statements.py).
+_FILTERED = ShapedStatements(lambda: select(Agreement))
+
+
 def filter_agreements(session: Session, filters: AgreementFilters) -> Select[Agreement]:
     require_known(session, Country.id, filters.country, "country")
     require_known(session, Event.id, filters.event, "event")
-    statement = select(Agreement).where(
-        *in_window(Agreement.date_start, Agreement.date_end, filters.date_window(), filters.date_match),
-        *involves_all(agreement_countries, "agreement_id", Agreement.id, "country_id", filters.country),
-        *(
-            exists().where(
-                and_(AgreementSector.agreement_id == Agreement.id, AgreementSector.sector == sector)
-            )
-            for sector in filters.sector
-        ),
+    shaped = _FILTERED.shaped()
+    shaped.within(Agreement.date_start, Agreement.date_end, filters.date_window(), filters.date_match)
+    shaped.linked_to_all(
+        "country", agreement_countries, "agreement_id", Agreement.id, "country_id", filters.country
     )
-    if filters.q:
-        statement = statement.where(matches_text(Agreement.search_text, filters.q))
-    if filters.event:
-        statement = statement.where(Agreement.event_id.in_(filters.event))
-    if filters.status:
-        statement = statement.where(Agreement.status.in_(filters.status))
-    if filters.support:
-        statement = statement.where(Agreement.support.in_(filters.support))
+    if filters.sector:
+        names = [f"sector_{at}" for at in range(len(filters.sector))]
+
+        def in_every_sector(statement: Select[Agreement]) -> Select[Agreement]:
+            return statement.where(
+                *(
+                    exists().where(
+                        and_(
+                            AgreementSector.agreement_id == Agreement.id,
+                            AgreementSector.sector == named(name),
+                        )
+                    )
+                    for name in names
+                )
+            )
+
+        shaped.add(("sector", len(names)), in_every_sector, **dict(zip(names, filters.sector, strict=True)))
+    shaped.matching(Agreement.search_text, filters.q)
+    shaped.any_of("event", Agreement.event_id, filters.event)
+    shaped.any_of("status", Agreement.status, filters.status)
+    shaped.any_of("support", Agreement.support, filters.support)
+    statement = shaped.statement()
     if filters.as_of is not None:
         statement = read_as_of(statement, "agreement", Agreement.id, filters.as_of)
     return statement

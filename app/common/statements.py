@@ -17,16 +17,30 @@ SQLAlchemy's execute), so lists of different lengths share a shape.
 
 A repository's filter statement is kept per shape too (`Shaped`): it is built once from named bound
 parameters, and a request of that shape only gives their values (`Executable.params`, which SQLAlchemy
-keeps outside the statement's cache key and binds at execution).
+keeps outside the statement's cache key and binds at execution). Its structure and parameters are
+keyed once too, when it is built: `filters_of` a statement `Shaped` just made is read from there.
 """
 
+import threading
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import BindParameter, ClauseElement, Connection, CursorResult, Executable, Select, bindparam
+from sqlalchemy import (
+    BindParameter,
+    ClauseElement,
+    Connection,
+    CursorResult,
+    Executable,
+    Select,
+    Table,
+    bindparam,
+)
 from sqlalchemy.sql.compiler import SQLCompiler
 
+from app.common.filters import in_window, involves_all, matches_pattern
+from app.common.text import like_pattern
 from app.db import DriverStatement
 
 MAX_SHAPES = 256  # per list; query strings could make many shapes: keep the first ones
@@ -49,6 +63,9 @@ class Filters:
 def filters_of(statement: ClauseElement) -> Filters | None:
     """The structure and bound parameters of `statement`'s filters; None if SQLAlchemy cannot key it
     (a construct that opts out of caching), which then has no shape."""
+    made: tuple[ClauseElement, Filters] | None = getattr(_MADE, "last", None)
+    if made is not None and made[0] is statement:
+        return made[1]
     found = statement._generate_cache_key()
     if found is None:
         return None
@@ -167,10 +184,61 @@ class Shaped:
                 **{name: list(values)},
             )
 
+    def linked_to_all(
+        self, name: str, link: Table, record_column: str, record_id: Any, column: str, values: Sequence[Any]
+    ) -> None:
+        """The step that keeps the records linked to every one of `values` (`filters.involves_all`; the
+        values bound as `name_0`, `name_1`, …), if any are given."""
+        if values:
+            names = [f"{name}_{at}" for at in range(len(values))]
+
+            def linked(statement: Select[Any]) -> Select[Any]:
+                every = [named(each) for each in names]
+                return statement.where(*involves_all(link, record_column, record_id, column, every))
+
+            self.add((name, len(names)), linked, **dict(zip(names, values, strict=True)))
+
+    def within(
+        self, start_column: Any, end_column: Any, window: tuple[date | None, date | None], match: str
+    ) -> None:
+        """The step that keeps the records whose dates match the window (`filters.in_window`; its bounds
+        bound as `date_from` and `date_to`), if it has a bound."""
+        start, end = window
+        if start is None and end is None:
+            return
+        bounds = (None if start is None else named("date_from"), None if end is None else named("date_to"))
+        given = {"date_from": start, "date_to": end}
+        self.add(
+            ("window", match, start is not None, end is not None),
+            lambda statement: statement.where(*in_window(start_column, end_column, bounds, match)),
+            **{name: value for name, value in given.items() if value is not None},
+        )
+
+    def matching(self, search_text: Any, q: str | None) -> None:
+        """The step that keeps the records whose `search_text` contains `q` (`filters.matches_text`;
+        its pattern bound as `q`), if it is given."""
+        if q:
+            self.add(
+                "q",
+                lambda statement: statement.where(matches_pattern(search_text, named("q"))),
+                q=like_pattern(q),
+            )
+
     def statement(self) -> Select[Any]:
         """The statement of this shape (built if it is the first), with this request's values."""
-        built = self._kept.get(tuple(self._keys), self._steps)
-        return built.params(self._values) if self._values else built
+        built, filters = self._kept.get(tuple(self._keys), self._steps)
+        if not self._values:
+            return built  # SQLAlchemy keeps its key on it
+        statement = built.params(self._values)
+        if filters is not None:
+            # Keying the statement would give the kept one's structure and parameters, and these values.
+            _MADE.last = (statement, Filters(filters.structure, filters.bound, self._values))
+        return statement
+
+
+# Per thread: the statement `Shaped` made last and its filters (`filters_of` of a statement changed
+# since, a new object, keys it).
+_MADE = threading.local()
 
 
 class ShapedStatements:
@@ -179,17 +247,22 @@ class ShapedStatements:
     def __init__(self, start: Callable[[], Select[Any]], size: int = MAX_SHAPES) -> None:
         self._start = start
         self._size = size
-        self._built: dict[Hashable, Select[Any]] = {}
+        self._built: dict[Hashable, tuple[Select[Any], Filters | None]] = {}
 
     def shaped(self) -> Shaped:
         return Shaped(self)
 
-    def get(self, shape: Hashable, steps: Sequence[Callable[[Select[Any]], Select[Any]]]) -> Select[Any]:
-        built = self._built.get(shape)
-        if built is None:
-            built = self._start()
-            for step in steps:
-                built = step(built)
-            if len(self._built) < self._size:
-                self._built[shape] = built
-        return built
+    def get(
+        self, shape: Hashable, steps: Sequence[Callable[[Select[Any]], Select[Any]]]
+    ) -> tuple[Select[Any], Filters | None]:
+        """The statement of `shape` and its filters, keyed once (None: not kept, or not keyable)."""
+        kept = self._built.get(shape)
+        if kept is not None:
+            return kept
+        built = self._start()
+        for step in steps:
+            built = step(built)
+        if len(self._built) >= self._size:
+            return built, None
+        kept = self._built[shape] = (built, filters_of(built))
+        return kept

@@ -6,13 +6,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import datastate
 from app.agreements.repository import AGREEMENTS
-from app.common.filters import in_window, involves_all, matches_pattern, read_as_of, require_known
+from app.common.filters import in_window, involves_all, read_as_of, require_known
 from app.common.listing import Listing, column_facet, link_facet, month_facet, support_load, year_facet
 from app.common.pagination import Sorting, sort_through
 from app.common.ranges import between, is_wide, told_likely
 from app.common.rows import RowReader
 from app.common.statements import ShapedStatements, named
-from app.common.text import like_pattern
 from app.curation.writes import Fields, Writable, invalid
 from app.db import DriverStatement
 from app.events.schemas import EventCreate, EventFilters, EventRead
@@ -144,12 +143,7 @@ def filter_events(session: Session, filters: EventFilters) -> Select[Event]:
                 linked_to_all,
                 **dict(zip(names, values, strict=True)),
             )
-    if filters.q:
-        shaped.add(
-            "q",
-            lambda statement: statement.where(matches_pattern(Event.search_text, named("q"))),
-            q=like_pattern(filters.q),
-        )
+    shaped.matching(Event.search_text, filters.q)
     for name, attribute, chosen in (
         ("type", Event.type, filters.type),
         ("status", Event.status, filters.status),

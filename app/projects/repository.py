@@ -1,10 +1,11 @@
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.common.filters import involves_all, matches_text, read_as_of, require_known
+from app.common.filters import read_as_of, require_known
 from app.common.listing import Listing, column_facet, link_facet, support_load
 from app.common.pagination import Sorting
 from app.common.rows import RowReader
+from app.common.statements import ShapedStatements
 from app.curation.writes import Fields, Writable
 from app.models import Country, InfrastructureProject, Place, project_countries, project_places
 from app.projects.schemas import (
@@ -43,21 +44,23 @@ PROJECTS = Listing(
 )
 
 
+# The filter statements, one per shape (app/common/statements.py).
+_FILTERED = ShapedStatements(lambda: select(Project))
+
+
 def filter_projects(session: Session, filters: InfrastructureProjectFilters) -> Select[Project]:
     require_known(session, Country.id, filters.country, "country")
     require_known(session, Place.id, filters.place, "place")
-    statement = select(Project).where(
-        *involves_all(project_countries, "project_id", Project.id, "country_id", filters.country),
-        *involves_all(project_places, "project_id", Project.id, "place_id", filters.place),
+    shaped = _FILTERED.shaped()
+    shaped.linked_to_all(
+        "country", project_countries, "project_id", Project.id, "country_id", filters.country
     )
-    if filters.kind:
-        statement = statement.where(Project.kind.in_(filters.kind))
-    if filters.status:
-        statement = statement.where(Project.status.in_(filters.status))
-    if filters.q:
-        statement = statement.where(matches_text(Project.search_text, filters.q))
-    if filters.support:
-        statement = statement.where(Project.support.in_(filters.support))
+    shaped.linked_to_all("place", project_places, "project_id", Project.id, "place_id", filters.place)
+    shaped.any_of("kind", Project.kind, filters.kind)
+    shaped.any_of("status", Project.status, filters.status)
+    shaped.matching(Project.search_text, filters.q)
+    shaped.any_of("support", Project.support, filters.support)
+    statement = shaped.statement()
     if filters.as_of is not None:
         statement = read_as_of(statement, "infrastructure_project", Project.id, filters.as_of)
     return statement

@@ -2,10 +2,11 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.common.countries import resolve_country
-from app.common.filters import matches_text, require_known
+from app.common.filters import require_known
 from app.common.listing import Listing, column_facet
 from app.common.pagination import Sorting
 from app.common.rows import RowReader
+from app.common.statements import ShapedStatements
 from app.curation.writes import Fields, Writable
 from app.models import Citation, Country, Organization, Person, Place
 from app.reference.schemas import (
@@ -70,43 +71,48 @@ PLACES = Listing(
 )
 
 
+# The filter statements, one per shape (app/common/statements.py).
+_COUNTRIES = ShapedStatements(lambda: select(Country))
+_ORGANIZATIONS = ShapedStatements(lambda: select(Organization))
+_PEOPLE = ShapedStatements(lambda: select(Person))
+_PLACES = ShapedStatements(lambda: select(Place))
+
+
 def filter_countries(session: Session, filters: CountryFilters) -> Select[Country]:
-    statement = select(Country)
+    shaped = _COUNTRIES.shaped()
     if filters.cited is not None:
-        cited = select(Citation.country_id).where(Citation.country_id.is_not(None))
-        statement = statement.where(Country.id.in_(cited) if filters.cited else Country.id.not_in(cited))
-    if filters.q:
-        statement = statement.where(matches_text(Country.search_text, filters.q))
-    return statement
+        cited = filters.cited
+
+        def by_citations(statement: Select[Country]) -> Select[Country]:
+            ids = select(Citation.country_id).where(Citation.country_id.is_not(None))
+            return statement.where(Country.id.in_(ids) if cited else Country.id.not_in(ids))
+
+        shaped.add(("cited", cited), by_citations)
+    shaped.matching(Country.search_text, filters.q)
+    return shaped.statement()
 
 
 def filter_organizations(session: Session, filters: OrganizationFilters) -> Select[Organization]:
-    statement = select(Organization)
-    if filters.q:
-        statement = statement.where(matches_text(Organization.search_text, filters.q))
-    return statement
+    shaped = _ORGANIZATIONS.shaped()
+    shaped.matching(Organization.search_text, filters.q)
+    return shaped.statement()
 
 
 def filter_people(session: Session, filters: PersonFilters) -> Select[Person]:
     require_known(session, Country.id, filters.country, "country")
-    statement = select(Person)
-    if filters.country:
-        statement = statement.where(Person.country_id.in_(filters.country))
-    if filters.q:
-        statement = statement.where(matches_text(Person.search_text, filters.q))
-    return statement
+    shaped = _PEOPLE.shaped()
+    shaped.any_of("country", Person.country_id, filters.country)
+    shaped.matching(Person.search_text, filters.q)
+    return shaped.statement()
 
 
 def filter_places(session: Session, filters: PlaceFilters) -> Select[Place]:
     require_known(session, Country.id, filters.country, "country")
-    statement = select(Place)
-    if filters.kind:
-        statement = statement.where(Place.kind.in_(filters.kind))
-    if filters.country:
-        statement = statement.where(Place.country_id.in_(filters.country))
-    if filters.q:
-        statement = statement.where(matches_text(Place.search_text, filters.q))
-    return statement
+    shaped = _PLACES.shaped()
+    shaped.any_of("kind", Place.kind, filters.kind)
+    shaped.any_of("country", Place.country_id, filters.country)
+    shaped.matching(Place.search_text, filters.q)
+    return shaped.statement()
 
 
 ORGANIZATION_WRITES = Writable(

@@ -6,10 +6,10 @@ from sqlalchemy.orm import Session, defer, selectinload
 
 from app.candidates.repository import propose
 from app.common.dates import DatePrecision, month_end, parse_partial_date
-from app.common.filters import matches_text
 from app.common.listing import Listing, column_facet
 from app.common.pagination import Sorting
 from app.common.rows import RowReader
+from app.common.statements import ShapedStatements
 from app.curation.writes import Fields, Writable, invalid
 from app.models import Source
 from app.sources.documents import NoText, detect_language, page_text
@@ -34,15 +34,16 @@ SOURCE_DETAIL = Listing(
 )
 
 
+# The filter statements, one per shape (app/common/statements.py).
+_FILTERED = ShapedStatements(lambda: select(Source))
+
+
 def filter_sources(session: Session, filters: SourceFilters) -> Select[Source]:
-    statement = select(Source)
-    if filters.language:
-        statement = statement.where(Source.language.in_(filters.language))
-    if filters.kind:
-        statement = statement.where(Source.kind.in_(filters.kind))
-    if filters.q:
-        statement = statement.where(matches_text(Source.search_text, filters.q))
-    return statement
+    shaped = _FILTERED.shaped()
+    shaped.any_of("language", Source.language, filters.language)
+    shaped.any_of("kind", Source.kind, filters.kind)
+    shaped.matching(Source.search_text, filters.q)
+    return shaped.statement()
 
 
 def _source_rules(session: Session, source: Source, data: dict[str, Any]) -> None:

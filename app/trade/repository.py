@@ -7,13 +7,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import datastate
 from app.common.dates import PeriodKind, period_kind
-from app.common.filters import in_window, matches_pattern, read_as_of, require_known
+from app.common.filters import in_window, read_as_of, require_known
 from app.common.listing import Listing, column_facet, either_column_facet, support_load, year_facet
 from app.common.pagination import Sorting, either
 from app.common.ranges import between, is_wide, told_likely
 from app.common.rows import RowReader
 from app.common.statements import Shaped, ShapedStatements, named
-from app.common.text import like_pattern
 from app.curation.writes import Fields, Writable, date_columns, every, invalid, one
 from app.errors import Conflict
 from app.models import Bound, Country, InfrastructureProject, TradeFigure
@@ -84,12 +83,7 @@ def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Selec
     ):
         shaped.any_of(name, column, values)
     _add_value_range(session, filters, shaped)
-    if filters.q:
-        shaped.add(
-            "q",
-            lambda statement: statement.where(matches_pattern(TradeFigure.search_text, named("q"))),
-            q=like_pattern(filters.q),
-        )
+    shaped.matching(TradeFigure.search_text, filters.q)
     shaped.any_of("support", TradeFigure.support, filters.support)
     statement = shaped.statement()
     if filters.as_of is not None:

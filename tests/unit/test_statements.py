@@ -134,3 +134,17 @@ def test_a_shaped_statement_is_built_once_per_shape_and_binds_each_requests_valu
     # The statement as SQLAlchemy runs it (a count, an export) has the request's values too.
     statement = shaped_things(kept, ["a", "b"], 1)
     assert [row[0] for row in connection.execute(statement.order_by(things.c.id))] == [2, 4]
+
+
+def test_a_shaped_statements_filters_are_known_without_keying_it() -> None:
+    kept = ShapedStatements(lambda: select(things.c.id))
+    shaped_things(kept, ["a"], 1)  # the shape's first request builds it, and keys it once
+    statement = shaped_things(kept, ["b", "c"], 3)
+    known, keyed = filters_of(statement), statement._generate_cache_key()
+    assert known is not None and keyed is not None
+    assert known.structure == keyed.key
+    assert [bound.key for bound in known.bound] == [bound.key for bound in keyed.bindparams]
+    assert dict(known.given) == dict(keyed.params) == {"kind": ["b", "c"], "above": 3}
+    # A statement changed after it was made is another object, keyed as it is.
+    changed = filters_of(statement.where(things.c.id < 6))
+    assert changed is not None and changed.structure != known.structure
