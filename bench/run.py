@@ -405,7 +405,8 @@ def mix_only(args: argparse.Namespace, wrk_exe: str, db: Path, env: dict) -> int
                 start = log.stat().st_size
                 assert service.process is not None
                 cpu_before = worker_cpu_s(service.process.pid)
-                database_before = database_cpu_s(env["DATABASE_URL"])
+                database_url = sides[side]["DATABASE_URL"]  # --against-env may name another
+                database_before = database_cpu_s(database_url)
                 cell = bench.cell(service, [t.api for t in twins], f"mix-{side}", True)
                 # CPU per request, less swayed than req/s by what else the machine runs meanwhile.
                 cell["cpu_ms_per_request"] = (
@@ -413,7 +414,7 @@ def mix_only(args: argparse.Namespace, wrk_exe: str, db: Path, env: dict) -> int
                 )
                 # PostgreSQL's share, on the same cores: its backends' CPU for this side's run.
                 cell["db_cpu_ms_per_request"] = database_cpu_ms(
-                    database_before, database_cpu_s(env["DATABASE_URL"]), cell["requests"]
+                    database_before, database_cpu_s(database_url), cell["requests"]
                 )
                 cell["kinds"] = server_times(log, start, kinds)
                 row[side] = cell
