@@ -820,6 +820,9 @@ class TradeFigure(Versioned, Searchable, Base):
         Index("ix_trade_figures_pair_period", "reporter_id", "partner_id", "period_start", "id"),
         Index("ix_trade_figures_partner", "partner_id", "period_start", "id"),
         Index("ix_trade_figures_partner_reporter", "partner_id", "reporter_id"),
+        # A country's figures of one period kind, as partner, in period order: PostgreSQL otherwise
+        # ANDs the partner's figures with every figure of the kind from the period-kind index.
+        Index("ix_trade_figures_partner_kind", "partner_id", "period_kind", "period_start", "id"),
         Index("ix_trade_figures_indicator", "indicator", "period_start", "id"),
         # One indicator's figures by value: a page sorted by value, or a range of values, read in order;
         # a window of years tested in the index, not in each passed figure's row.

@@ -405,16 +405,24 @@ def mix_only(args: argparse.Namespace, wrk_exe: str, db: Path, env: dict) -> int
                 start = log.stat().st_size
                 assert service.process is not None
                 cpu_before = worker_cpu_s(service.process.pid)
+                database_url = sides[side]["DATABASE_URL"]  # --against-env may name another
+                database_before = database_cpu_s(database_url)
                 cell = bench.cell(service, [t.api for t in twins], f"mix-{side}", True)
                 # CPU per request, less swayed than req/s by what else the machine runs meanwhile.
                 cell["cpu_ms_per_request"] = (
                     (worker_cpu_s(service.process.pid) - cpu_before) * 1000 / max(1, cell["requests"])
                 )
+                # PostgreSQL's share, on the same cores: its backends' CPU for this side's run.
+                cell["db_cpu_ms_per_request"] = database_cpu_ms(
+                    database_before, database_cpu_s(database_url), cell["requests"]
+                )
                 cell["kinds"] = server_times(log, start, kinds)
                 row[side] = cell
+                database = cell["db_cpu_ms_per_request"]
                 print(
                     f"  round {n} {labels[side]}: {cell['req_s']:,.0f} req/s, p50 {cell['p50_ms']:.1f} / "
-                    f"p99 {cell['p99_ms']:.1f} ms, CPU {cell['cpu_ms_per_request']:.2f} ms a request, "
+                    f"p99 {cell['p99_ms']:.1f} ms, CPU {cell['cpu_ms_per_request']:.2f} ms a request"
+                    f"{'' if database is None else f' (PostgreSQL {database:.2f} ms)'}, "
                     f"split {cell['split']}, load {row['load']:.2f}",
                     flush=True,
                 )
@@ -574,6 +582,40 @@ def worker_cpu_s(server_pid: int) -> float:
     return total / ticks
 
 
+def database_cpu_s(url: str) -> dict[int, float] | None:
+    """User and system CPU seconds so far of each PostgreSQL backend connected to `url`'s database
+    (a local server's, found by their process titles); None for SQLite."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            title = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            # "postgres: [cluster: ]user database host(port) state"
+            if not (title.startswith("postgres: ") and f" {parsed.username} {parsed.database} " in title):
+                continue
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        found[int(stat.parent.name)] = (int(fields[11]) + int(fields[12])) / ticks
+    return found
+
+
+def database_cpu_ms(
+    before: dict[int, float] | None, after: dict[int, float] | None, requests: int
+) -> float | None:
+    """The database backends' CPU per request between two `database_cpu_s` readings (a backend that
+    ended between them is not counted; one that began, counted from zero)."""
+    if before is None or after is None:
+        return None
+    used = sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+    return used * 1000 / max(1, requests)
+
+
 def server_times(log: Path, start: int, kinds: dict[str, str]) -> dict[str, dict]:
     """Per URL kind, from the access lines written since byte `start`: requests, and the time inside
     the server (from the outermost middleware in to the last byte out) at p50, p99 and the maximum."""
@@ -602,6 +644,10 @@ def server_times(log: Path, start: int, kinds: dict[str, str]) -> dict[str, dict
     return summary
 
 
+def _ms(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
 def print_mix(r: dict) -> None:
     labels = r.get("labels", {"off": "cache off", "on": "cache on"})
     print(
@@ -609,17 +655,17 @@ def print_mix(r: dict) -> None:
         f"off: {labels['off']} vs on: {labels['on']}, alternated"
     )
     print(
-        "\n| round | load | off req/s | off p50 / p99 ms | off CPU ms/req | on req/s | on p50 / p99 ms | "
-        "on CPU ms/req | on ÷ off | split |"
+        "\n| round | load | off req/s | off p50 / p99 ms | off CPU ms/req | off PostgreSQL CPU ms/req | "
+        "on req/s | on p50 / p99 ms | on CPU ms/req | on PostgreSQL CPU ms/req | on ÷ off | split |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n, row in enumerate(r["rounds"], 1):
         off, on = row["off"], row["on"]
         print(
             f"| {n} | {row['load']:.2f} | {off['req_s']:,.0f} | {off['p50_ms']:.1f} / {off['p99_ms']:.1f} | "
-            f"{off['cpu_ms_per_request']:.2f} | {on['req_s']:,.0f} | "
-            f"{on['p50_ms']:.1f} / {on['p99_ms']:.1f} | "
-            f"{on['cpu_ms_per_request']:.2f} | "
+            f"{off['cpu_ms_per_request']:.2f} | {_ms(off.get('db_cpu_ms_per_request'))} | "
+            f"{on['req_s']:,.0f} | {on['p50_ms']:.1f} / {on['p99_ms']:.1f} | "
+            f"{on['cpu_ms_per_request']:.2f} | {_ms(on.get('db_cpu_ms_per_request'))} | "
             f"{on['req_s'] / off['req_s']:.2f}× | "
             f"{'/'.join(map(str, off['split']))} · {'/'.join(map(str, on['split']))} |"
         )
