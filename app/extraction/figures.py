@@ -1183,6 +1183,12 @@ def _figure(
     between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
     own_end = next_clause(reading.document.text, amount.end, next_start, sentence.end)
     pointed_at: Sequence[str] = told
+    own_paragraph = sentence.paragraph not in last_period
+    if _FOR_COMPARISON.match(sentence.text) and own_paragraph and _FIRST in last_period:
+        # "Для сравнения, товарооборот Монголии с Казахстаном за тот же период…" in a paragraph of
+        # its own: the period the text's own figures are of, its first figure's (unless a count of
+        # months says otherwise), not that of the aside the paragraph before ended on
+        pointed_at = [*pointed_at, last_period[_FIRST]]
     if _SAME_FISCAL.search(sentence.text) and last_period.get(_FISCAL):
         carried = last_period[_FISCAL]  # "in the same fiscal year": the last fiscal year told
         pointed_at = [carried]
@@ -1605,6 +1611,7 @@ def _routed_through(reading: Reading, facts: SentenceFacts, clause_end: int) -> 
 
 
 _CAUSES = {"because", "thanks", "owing", "благодаря", "из-за", "поскольку"}
+_FOR_COMPARISON = re.compile(r"\W*(?:для\s+сравнения|for\s+comparison|by\s+comparison)\b", re.IGNORECASE)
 _SAME_FISCAL = re.compile(r"\bsame\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
 
 

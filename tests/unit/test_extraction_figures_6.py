@@ -1,0 +1,50 @@
+"""Trade figures from sentences of our own (figures, round 6): the period a comparison in a
+paragraph of its own points back at with "the same period"."""
+
+from datetime import date
+
+from extraction_support import checked_bodies
+
+PUBLISHED = date(2026, 11, 20)
+
+
+def periods(text: str, language: str) -> dict[tuple[str, str, str, float], str]:
+    """Each figure's period by its flow, pair and value."""
+    return {
+        (b["indicator"], b["reporter"], b["partner"], b["value"]): b["period"]
+        for b in checked_bodies(text, language, "trade_figure", PUBLISHED)
+    }
+
+
+# --- "за тот же период" of a comparison told in a paragraph of its own: the text's own period ---
+
+COMPARED_RU = (
+    "Товарооборот Армении и Грузии за январь–октябрь составил 912 млн долларов, увеличившись на 14%.\n\n"
+    "С начала года из Армении в Грузию отправлено свыше 60 тыс. тонн минеральной воды.\n\n"
+    "Стороны договорились довести товарооборот до 1,5 млрд долларов к 2029 году.\n\n"
+    "Для сравнения, товарооборот Армении с Ираном за тот же период превысил 600 млн долларов."
+)
+
+COMPARED_EN = (
+    "Trade between Georgia and Moldova reached $84 million in January-September, up 11%.\n\n"
+    "The two governments want to bring it to $150 million by 2030.\n\n"
+    "For comparison, Moldova's trade with Armenia over the same period came to about $21 million."
+)
+
+
+def test_a_comparison_of_its_own_paragraph_is_of_the_texts_first_period() -> None:
+    found = periods(COMPARED_RU, "ru")
+    assert found[("trade_turnover", "AM", "IR", 600_000_000)] == "2026-01/2026-10"
+    found = periods(COMPARED_EN, "en")
+    assert found[("trade_turnover", "MD", "AM", 21_000_000)] == "2026-01/2026-09"
+
+
+def test_a_comparison_inside_a_paragraph_keeps_the_period_just_told() -> None:
+    # the same period as the figure the sentence before it gave, not the text's first
+    text = (
+        "Товарооборот Казахстана и Словакии в прошлом году составил 210 млн долларов.\n\n"
+        "По данным словацкой статистики, экспорт Словакии в Казахстан за январь–сентябрь достиг 96 млн "
+        "евро. Для сравнения, торговля Словакии с Узбекистаном за тот же период превысила 140 млн евро."
+    )
+    found = periods(text, "ru")
+    assert found[("trade_turnover", "SK", "UZ", 140_000_000)] == "2026-01/2026-09"
