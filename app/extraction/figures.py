@@ -1073,9 +1073,10 @@ def _figure(
             # clause that leads to the next amount is that amount's.
             following_tokens = following_tokens[: breaks[0]]
         following_tokens = _before_contrast(following_tokens)
-        causes = [i for i, t in enumerate(following_tokens) if t.text.lower() in _CAUSES]
+        causes = [i for i, t in enumerate(following_tokens) if t.text.lower() in _CAUSES | _CONDITIONS]
         if causes:
-            # "We expect to pass $2.5 billion, mainly because car imports…": the cause is another flow
+            # "We expect to pass $2.5 billion, mainly because car imports…", "…около 100 млн долларов,
+            # если возобновятся поставки нефти": the cause or the condition is another flow
             following_tokens = following_tokens[: causes[0]]
         # "29,5 млн долларов — расхождение объясняется учётом транзита": a flow the amount's unit
         # cannot measure is not its flow
@@ -1192,7 +1193,12 @@ def _figure(
     if _SAME_FISCAL.search(sentence.text) and last_period.get(_FISCAL):
         carried = last_period[_FISCAL]  # "in the same fiscal year": the last fiscal year told
         pointed_at = [carried]
-    dating = [p for p in periods if not _in_an_aside(reading.document.text, p, previous_end, amount.start)]
+    dating = [
+        p
+        for p in periods
+        if not _in_an_aside(reading.document.text, p, previous_end, amount.start)
+        and not _in_a_condition(reading.document.text, p, amount.end)
+    ]
     period, explicit = _period(dating, amount, previous_end, own_end, carried, pointed_at, between)
     same_before = _same_months_before(reading.document.text, amount) and carried is not None
     if same_before:
@@ -1611,6 +1617,16 @@ def _routed_through(reading: Reading, facts: SentenceFacts, clause_end: int) -> 
 
 
 _CAUSES = {"because", "thanks", "owing", "благодаря", "из-за", "поскольку"}
+_CONDITIONS = {"if", "once", "unless", "если"}
+_CONDITION = re.compile(r"\b(?:if|once|unless|если)\b", re.IGNORECASE)
+
+
+def _in_a_condition(text: str, period: Period, amount_end: int) -> bool:
+    """ "…around $100 million this year if supplies resume in the autumn": a period told in a
+    condition after the amount dates the condition, not the amount."""
+    return amount_end <= period.start and _CONDITION.search(text, amount_end, period.start) is not None
+
+
 _FOR_COMPARISON = re.compile(r"\W*(?:для\s+сравнения|for\s+comparison|by\s+comparison)\b", re.IGNORECASE)
 _SAME_FISCAL = re.compile(r"\bsame\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
 

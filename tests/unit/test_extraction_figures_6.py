@@ -48,3 +48,47 @@ def test_a_comparison_inside_a_paragraph_keeps_the_period_just_told() -> None:
     )
     found = periods(text, "ru")
     assert found[("trade_turnover", "SK", "UZ", 140_000_000)] == "2026-01/2026-09"
+
+
+def bodies(text: str, language: str) -> list[dict]:
+    return checked_bodies(text, language, "trade_figure", PUBLISHED)
+
+
+# --- a condition after the amount ("если…", "if…", "once…") tells neither its flow nor its period ---
+
+
+def test_a_condition_after_a_forecast_is_not_its_flow_or_period() -> None:
+    text = (
+        "В 2025 году товарооборот Грузии и Латвии составил 96 млн долларов. Эксперты полагают, что в "
+        "нынешнем году он превысит 110 млн долларов, если весной возобновятся поставки латвийского зерна."
+    )
+    (forecast,) = [b for b in bodies(text, "ru") if b["value"] == 110_000_000]
+    assert (forecast["indicator"], forecast["period"], forecast["status"]) == (
+        "trade_turnover",
+        "2026",
+        "forecast",
+    )
+    text = (
+        "Trade between Armenia and Lithuania came to $48 million last year. We expect it to top $60 million "
+        "in 2027, once regular truck deliveries of Lithuanian dairy begin."
+    )
+    (forecast,) = [b for b in bodies(text, "en") if b["value"] == 60_000_000]
+    assert (forecast["indicator"], forecast["period"]) == ("trade_turnover", "2027")
+
+
+# --- "the full year", "по итогам нынешнего" with the year word left out: the current year ---
+
+
+def test_the_full_year_and_a_year_word_left_out_are_the_current_year() -> None:
+    text = (
+        "Georgian statistics show trade with Estonia of $52.4 million in January-October, and the full "
+        "year could end above $60 million, by our estimate."
+    )
+    (forecast,) = [b for b in bodies(text, "en") if b["value"] == 60_000_000]
+    assert (forecast["period"], forecast["status"], forecast["bound"]) == ("2026", "forecast", "at_least")
+    text = (
+        "В прошлом году товарооборот Армении и Литвы составил 48 млн долларов, а по итогам нынешнего, "
+        "по оценке министерства экономики, приблизится к 55 млн."
+    )
+    (forecast,) = [b for b in bodies(text, "ru") if b["value"] == 55_000_000]
+    assert (forecast["indicator"], forecast["period"]) == ("trade_turnover", "2026")
