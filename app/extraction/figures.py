@@ -301,6 +301,10 @@ _TOTAL_AGAIN = re.compile(
 )
 
 
+# "a slightly lower total of about $301 million", "в сумме около 300 млн": the amount named the total
+_A_TOTAL = re.compile(r"(?:\btotal|(?<!\w)в\s+сумме)\s+(?:of\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
 # "за тот же период", "in value terms": a figure that gives the sentence before's flow again
 _SAME_FLOW_AGAIN = re.compile(
     r"\b(?:(?:in|over|during)\s+the\s+same\s+period|in\s+value\s+terms|th(?:ose|ese)\s+(?:shipments|supplies"
@@ -1151,6 +1155,15 @@ def _figure(
             topic = _indicator_nearby(reading, facts)
             indicator = topic if topic and amount.unit in _FITS[topic] else None
             confidence -= 0.2 if indicator else 0
+        if (
+            indicator is None
+            and amount.unit in CURRENCIES
+            and _A_TOTAL.search(reading.document.text, max(sentence.start, amount.start - 40), amount.start)
+        ):
+            # "Bangladesh's own statistics show a slightly lower total of about $301 million": a sum
+            # called the total, no flow named, is the trade of the two sides
+            indicator = "trade_turnover"
+            confidence -= 0.2
         if indicator is None and amount.unit in _FITS.get(last_indicator.get(sentence.paragraph, ""), ()):
             # "годовой показатель может превысить…": the figure the paragraph is about.
             indicator = last_indicator[sentence.paragraph]
@@ -1221,7 +1234,12 @@ def _figure(
         _opened_a_year_before(reading.document.text, periods, sentence.start, amount.start)
     )
     # A base of comparison ("…, или на 3,2 % больше, чем годом ранее") states no period of the figure.
-    stated = [p for p in periods if not p.comparison]
+    # … nor does a period told in a relative clause ("…coal exports, which resumed in March, totalled…")
+    stated = [
+        p
+        for p in periods
+        if not p.comparison and not _in_an_aside(reading.document.text, p, sentence.start, sentence.end)
+    ]
     if period is None and not stated and not _a_rate(tokens, after) and not aim:
         # A release states its period once for the figures that follow it in the paragraph
         # ("…за январь–октябрь составил… Импорт из России составил 7,6 млрд"), or for the parts

@@ -92,3 +92,29 @@ def test_the_full_year_and_a_year_word_left_out_are_the_current_year() -> None:
     )
     (forecast,) = [b for b in bodies(text, "ru") if b["value"] == 55_000_000]
     assert (forecast["indicator"], forecast["period"]) == ("trade_turnover", "2026")
+
+
+# --- a period told in a relative clause dates what it tells: the figure keeps the paragraph's ---
+
+
+def test_a_period_in_a_relative_clause_leaves_the_figure_the_paragraphs_period() -> None:
+    text = (
+        "Kazakhstan's trade with Latvia reached $310 million in January-August.\n\n"
+        "Latvian buyers took 12,400 tonnes of Kazakh barley in the eight months. Shipments of rapeseed to "
+        "Latvia reached 8,600 tonnes, while wheat shipments, which restarted in June, totalled 21,000 tonnes."
+    )
+    found = {(b["commodity"], b["value"]): b["period"] for b in bodies(text, "en")}
+    assert found[("rapeseed", 8_600)] == "2026-01/2026-08"
+    assert found[("wheat", 21_000)] == "2026-01/2026-08"
+
+
+# --- a sum called the total, no flow named: the two sides' trade ---
+
+
+def test_a_total_with_no_flow_named_is_the_trade_of_the_pair() -> None:
+    text = (
+        "Trade between Estonia and Georgia reached USD 64 million in 2025, according to Estonian data. "
+        "Georgian statistics, which count goods by origin, show a slightly higher total of about $67 million."
+    )
+    (total,) = [b for b in bodies(text, "en") if b["value"] == 67_000_000]
+    assert (total["indicator"], total["period"]) == ("trade_turnover", "2025")
