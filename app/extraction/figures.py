@@ -301,6 +301,10 @@ _TOTAL_AGAIN = re.compile(
 )
 
 
+# "a slightly lower total of about $301 million", "в сумме около 300 млн": the amount named the total
+_A_TOTAL = re.compile(r"(?:\btotal|(?<!\w)в\s+сумме)\s+(?:of\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
 # "за тот же период", "in value terms": a figure that gives the sentence before's flow again
 _SAME_FLOW_AGAIN = re.compile(
     r"\b(?:(?:in|over|during)\s+the\s+same\s+period|in\s+value\s+terms|th(?:ose|ese)\s+(?:shipments|supplies"
@@ -1073,9 +1077,10 @@ def _figure(
             # clause that leads to the next amount is that amount's.
             following_tokens = following_tokens[: breaks[0]]
         following_tokens = _before_contrast(following_tokens)
-        causes = [i for i, t in enumerate(following_tokens) if t.text.lower() in _CAUSES]
+        causes = [i for i, t in enumerate(following_tokens) if t.text.lower() in _CAUSES | _CONDITIONS]
         if causes:
-            # "We expect to pass $2.5 billion, mainly because car imports…": the cause is another flow
+            # "We expect to pass $2.5 billion, mainly because car imports…", "…около 100 млн долларов,
+            # если возобновятся поставки нефти": the cause or the condition is another flow
             following_tokens = following_tokens[: causes[0]]
         # "29,5 млн долларов — расхождение объясняется учётом транзита": a flow the amount's unit
         # cannot measure is not its flow
@@ -1150,6 +1155,15 @@ def _figure(
             topic = _indicator_nearby(reading, facts)
             indicator = topic if topic and amount.unit in _FITS[topic] else None
             confidence -= 0.2 if indicator else 0
+        if (
+            indicator is None
+            and amount.unit in CURRENCIES
+            and _A_TOTAL.search(reading.document.text, max(sentence.start, amount.start - 40), amount.start)
+        ):
+            # "Bangladesh's own statistics show a slightly lower total of about $301 million": a sum
+            # called the total, no flow named, is the trade of the two sides
+            indicator = "trade_turnover"
+            confidence -= 0.2
         if indicator is None and amount.unit in _FITS.get(last_indicator.get(sentence.paragraph, ""), ()):
             # "годовой показатель может превысить…": the figure the paragraph is about.
             indicator = last_indicator[sentence.paragraph]
@@ -1183,10 +1197,21 @@ def _figure(
     between = reading.document.text[before_periods[-1].end : amount.start] if before_periods else ""
     own_end = next_clause(reading.document.text, amount.end, next_start, sentence.end)
     pointed_at: Sequence[str] = told
+    own_paragraph = sentence.paragraph not in last_period
+    if _FOR_COMPARISON.match(sentence.text) and own_paragraph and _FIRST in last_period:
+        # "Для сравнения, товарооборот Монголии с Казахстаном за тот же период…" in a paragraph of
+        # its own: the period the text's own figures are of, its first figure's (unless a count of
+        # months says otherwise), not that of the aside the paragraph before ended on
+        pointed_at = [*pointed_at, last_period[_FIRST]]
     if _SAME_FISCAL.search(sentence.text) and last_period.get(_FISCAL):
         carried = last_period[_FISCAL]  # "in the same fiscal year": the last fiscal year told
         pointed_at = [carried]
-    dating = [p for p in periods if not _in_an_aside(reading.document.text, p, previous_end, amount.start)]
+    dating = [
+        p
+        for p in periods
+        if not _in_an_aside(reading.document.text, p, previous_end, amount.start)
+        and not _in_a_condition(reading.document.text, p, amount.end)
+    ]
     period, explicit = _period(dating, amount, previous_end, own_end, carried, pointed_at, between)
     same_before = _same_months_before(reading.document.text, amount) and carried is not None
     if same_before:
@@ -1209,7 +1234,12 @@ def _figure(
         _opened_a_year_before(reading.document.text, periods, sentence.start, amount.start)
     )
     # A base of comparison ("…, или на 3,2 % больше, чем годом ранее") states no period of the figure.
-    stated = [p for p in periods if not p.comparison]
+    # … nor does a period told in a relative clause ("…coal exports, which resumed in March, totalled…")
+    stated = [
+        p
+        for p in periods
+        if not p.comparison and not _in_an_aside(reading.document.text, p, sentence.start, sentence.end)
+    ]
     if period is None and not stated and not _a_rate(tokens, after) and not aim:
         # A release states its period once for the figures that follow it in the paragraph
         # ("…за январь–октябрь составил… Импорт из России составил 7,6 млрд"), or for the parts
@@ -1605,6 +1635,17 @@ def _routed_through(reading: Reading, facts: SentenceFacts, clause_end: int) -> 
 
 
 _CAUSES = {"because", "thanks", "owing", "благодаря", "из-за", "поскольку"}
+_CONDITIONS = {"if", "once", "unless", "если"}
+_CONDITION = re.compile(r"\b(?:if|once|unless|если)\b", re.IGNORECASE)
+
+
+def _in_a_condition(text: str, period: Period, amount_end: int) -> bool:
+    """ "…around $100 million this year if supplies resume in the autumn": a period told in a
+    condition after the amount dates the condition, not the amount."""
+    return amount_end <= period.start and _CONDITION.search(text, amount_end, period.start) is not None
+
+
+_FOR_COMPARISON = re.compile(r"\W*(?:для\s+сравнения|for\s+comparison|by\s+comparison)\b", re.IGNORECASE)
 _SAME_FISCAL = re.compile(r"\bsame\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
 
 

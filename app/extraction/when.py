@@ -262,7 +262,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "this_year",
         r"\b(?:(?:в|за)\s+)?(?:текущ\w+|эт\w+|нынешн\w+)\s+год\w*|\bthis\s+year\b"
-        r"|\bза\s+тот\s+год\b|\bв\s+том\s+же\s+году\b|\b(?:for\s+|in\s+)?(?:that|the\s+same)\s+year\b|\bthe\s+current\s+year\b|\bпо\s+итогам\s+года\b|\bfor\s+the\s+(?:whole\s+|full\s+)?year\b|\bпо\s+итогам\s+текущего\s+года\b",
+        r"|\bза\s+тот\s+год\b|\bв\s+том\s+же\s+году\b|\b(?:for\s+|in\s+)?(?:that|the\s+same)\s+year\b|\bthe\s+current\s+year\b|\bпо\s+итогам\s+года\b|\bfor\s+the\s+(?:whole\s+|full\s+)?year\b|\bпо\s+итогам\s+текущего\s+года\b"
+        # "the full year could end above…"; "в прошлом году…, а по итогам нынешнего — …": the year
+        # word left out after the year before
+        r"|\bthe\s+(?:full|whole|entire)\s+year\b|\bпо\s+итогам\s+(?:текущего|нынешнего|этого)(?=\s*[,—–])",
     ),
     ("annual", r"\bгодов\w+\s+показател\w+|\bгодов\w+\s+объ[её]м\w*|\bannual\b|\bfull-year\b"),
     (
@@ -455,7 +458,7 @@ def find_periods(
 
 _THAT_YEAR = re.compile(
     r"(?:за\s+тот\s+год|в\s+том\s+же\s+году|в\s+тот\s+год|(?:for\s+|in\s+)?(?:that|the\s+same)\s+year"
-    r"|(?:for|over)\s+the\s+(?:whole|full|entire)\s+year|for\s+the\s+year|по\s+итогам\s+года|за\s+весь\s+год)$",
+    r"|(?:(?:for|over)\s+)?the\s+(?:whole|full|entire)\s+year|for\s+the\s+year|по\s+итогам\s+года|за\s+весь\s+год)$",
     re.IGNORECASE,
 )
 
