@@ -840,6 +840,8 @@ TARGET: dict[str, tuple[str, ...]] = {
         "планировать довести",
         "планировать увеличить",
         "ориентир",
+        # "хотели бы выйти на 200 млн долларов к 2030 году"
+        "хотеть выйти на",
     ),
     "en": (
         "aim",
@@ -868,6 +870,12 @@ TARGET: dict[str, tuple[str, ...]] = {
         "wants it to",
         "want to raise",
         "wants to raise",
+        # a wish of the leaders or the sides: "would like to reach $200 million a year by 2030"
+        "would like to reach",
+        "would like to bring",
+        "would like to raise",
+        "want to reach",
+        "wants to reach",
     ),
 }
 PRELIMINARY: dict[str, tuple[str, ...]] = {
