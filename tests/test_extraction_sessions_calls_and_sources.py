@@ -125,3 +125,19 @@ def test_imports_from_the_emirates_by_that_name() -> None:
 )
 def test_a_wish_to_reach_a_value_by_a_year_is_a_target(text: str, language: str) -> None:
     assert [b["status"] for b in bodies(text, "trade_figure", language)] == ["target"]
+
+
+def test_a_document_awaiting_ratification_whose_signing_is_told_by_a_past_verb_is_signed() -> None:
+    text = (
+        "Соглашение между Латвией и Казахстаном о поощрении инвестиций пока ожидает ратификации: "
+        "его стороны подписали в марте этого года."
+    )
+    assert [(b["status"], b["date"]) for b in bodies(text, "agreement", "ru")] == [("signed", "2026-03")]
+
+
+def test_consultations_that_are_due_to_take_place_are_planned() -> None:
+    text = (
+        "До конца года в Риге должны пройти консультации заместителей министров иностранных дел "
+        "Латвии и Казахстана."
+    )
+    assert [b.get("status", "held") for b in bodies(text, "event", "ru")] == ["planned"]
