@@ -719,7 +719,8 @@ _AWAITING_REVIEW = re.compile(
     r"|\bawait\w*\s+(?:[\w-]+\s+){0,2}?(?:ratification|approval|review|consideration)\b",
     re.IGNORECASE,
 )
-_SIGNED_ALREADY = re.compile(r"\bподписанн\w+|(?<!\bbe\s)\bsigned\b", re.IGNORECASE)
+# "подписанное 12 февраля", "его подписали в июне", "was signed": a signing told as done
+_SIGNED_ALREADY = re.compile(r"\bподписанн\w+|(?<!не\s)\bподписал\w*|(?<!\bbe\s)\bsigned\b", re.IGNORECASE)
 _FORCE_TO_COME = re.compile(
     r"\bвступ(?:ит|ят)\s+в\s+силу|\bwill\s+(?:enter|come)\s+into\s+force|\bwill\s+take\s+effect",
     re.IGNORECASE,

@@ -18,7 +18,7 @@ _CLAUSE_BREAK = re.compile(
     r";|\s[-–—]\s|,\s*(?=(?:который|которая|которое|которые|которого|которой|котором|которых|что|чтобы|где|когда|"
     r"после|а|но|однако|and|while|which|who|whose|where|when|after|before|but|said|according|adding)\b)"
     # a decision told after what was done: "spoke by telephone on Thursday and agreed to meet in Ankara"
-    r"|\s(?=and\s+agreed\s+to\s+(?:meet|hold|visit)\b)"
+    r"|\s(?=and\s+agreed\s+(?:to\s+(?:meet|hold|visit)|that)\b)"
     # a predicate of its own after a comma: "…в мае прошлого года, и дали положительную оценку итогам …"
     r"|,\s*(?=и\s+[а-яё]+ли\b)"
     # a reporting clause: "…, the two foreign ministers said after their meeting"

@@ -136,8 +136,9 @@ def _near(sentence: Sentence, trigger: Mention[str]) -> list[Token]:
 
 
 # Cues of preparing that name what is prepared after them: "the ministers met and discussed
-# preparations for the visit" announces the visit, not the meeting told before the cue.
-_PREPARED_FOR = {"preparations for", "preparing for", "подготовка к"}
+# preparations for the visit" announces the visit, not the meeting told before the cue; so does a
+# time told as before the gathering ("spoke ahead of the summit", "в преддверии визита").
+_PREPARED_FOR = {"preparations for", "preparing for", "подготовка к", "ahead of", "в преддверие"}
 # Cues that announce the gathering named right after them ("подготовку к саммиту", "the upcoming
 # visit"), so not another one the clause tells as held ("…обсудили в мае на консультациях").
 _ANNOUNCING_THE_NEXT = _PREPARED_FOR | {"предстоящий", "upcoming", "forthcoming"}
@@ -306,7 +307,9 @@ def propose_events(
             # named before, at its last meeting
             first = facts.sentence.tokens[0]
             triggers = [Mention(body, first.start, first.end, 0, 1)]
-        that = _THAT_SESSION.search(facts.sentence.text) if not triggers and body is not None else None
+        that = None
+        if not triggers and body is not None:
+            that = _THAT_SESSION.search(facts.sentence.text) or _SESSION_BY_NUMBER.search(facts.sentence.text)
         if that is not None and body is not None:
             # "…for signature at the next session of the commission." ¶ "The Sides agreed to convene
             # that session in Islamabad in the third quarter": the body named before, its session
@@ -367,7 +370,9 @@ def propose_events(
             groups["visit"] = [t for t in groups["visit"] if t is not apart]
         if apart is not None:
             groups["ministers_apart"] = [apart]
-        second = _second_visit(facts, groups.get("visit", []))
+        second = _second_visit(facts, groups.get("visit", [])) or _visit_beside_call(
+            facts.sentence, groups.get("visit", [])
+        )
         if second is not None:
             groups["visit"] = [t for t in groups["visit"] if t is not second]
             groups["second_visit"] = [second]
@@ -593,6 +598,20 @@ _THAT_SESSION = re.compile(
 )
 
 
+# A session of the body named before, told by its number or turn with no name after it: "Its fourth
+# session opens in Ashgabat on 24 November", "Очередное заседание пройдёт в Минске в мае" (not "the
+# fourth session of the council", "третье заседание межпарламентской комиссии": a body of its own).
+_ORDINAL_EN = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+_ORDINAL_RU = r"(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|очередн)\w*"
+_SESSION_BY_NUMBER = re.compile(
+    rf"(?:^\W*(?:[AQ]:\s*)?(?:the|its|their)|\b(?:its|their))\s+{_ORDINAL_EN}\s+(?P<that>session|meeting)\b"
+    r"(?!\s+(?:of|between|with)\b)"
+    rf"|(?:^\W*|\b(?:е[её]|его|их)\s+){_ORDINAL_RU}\s+(?P<that_ru>заседание)\b"
+    r"(?!\s+[а-яё]+(?:ой|ого|ей|ии|ия|ых|их|а|ы)\b)",
+    re.IGNORECASE,
+)
+
+
 def _last_met(reading: Reading, facts: SentenceFacts, event: _Event, count: int) -> list[_Event]:
     """The body's last meeting, told in passing beside its next one: held, on the date of its clause."""
     sentence = facts.sentence
@@ -804,6 +823,17 @@ def _second_visit(facts: SentenceFacts, family: Sequence[Mention[str]]) -> Menti
     if _TO_COME.search(first_words) or not _TO_COME.search(last_words):
         return None
     return last
+
+
+def _visit_beside_call(sentence: Sentence, family: Sequence[Mention[str]]) -> Mention[str] | None:
+    """ "The presidents spoke by phone in September and agreed that a delegation would visit Ashgabat
+    in the spring": a visit told in a clause apart from a telephone call is an event of its own (the
+    call is no visit's talks)."""
+    calls = [t for t in family if t.value == "phone_call"]
+    visits = [
+        t for t in family if t.value in {"visit", "trip"} and calls and not _same_clause(sentence, t, calls)
+    ]
+    return visits[-1] if visits else None
 
 
 _TO_COME = re.compile(

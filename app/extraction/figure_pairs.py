@@ -218,6 +218,11 @@ def _a_source(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
     possessive = re.search(r"['’]s$", tokens[mention.last - 1].text) is not None
     if not (mention.value.adjective or possessive):
         return False
+    before = [t.text.lower() for t in tokens[max(0, mention.first - 3) : mention.first]]
+    if mention.value.adjective and (
+        before[-2:] == ["according", "to"] or before == ["according", "to", "the"]
+    ):
+        return True  # "according to the Swiss Federal Office for Customs": its name's adjective
     if possessive:
         # "according to Japan's Ministry of Finance", "Hungary's Central Statistical Office": the
         # words of the body's name before its noun; after "according to", its description too

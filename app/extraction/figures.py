@@ -99,12 +99,13 @@ _FINAL_DATA = re.compile(
 )
 
 # "according to the port operators", "по данным железнодорожной администрации", "data published by
-# the Slovak statistical office": a source named for the figure; not the data's kind ("according to
-# preliminary data", "по данным за январь–июнь")
+# the Slovak statistical office", "Hungarian customs statistics, quoted for reference, put …": a source
+# named for the figure; not the data's kind ("according to preliminary data", "по данным за январь–июнь")
 _CITED_SOURCE = re.compile(
     r"(?:\baccording\s+to|(?<!\w)по\s+(?:данным|сведениям|информации))\s+"
     r"(?!(?:the\s+)?(?:preliminary|provisional|final|revised|updated|latest|data|figures)\b|за\b|на\b)\w"
-    r"|\bmirror\s+(?:data|statistics|figures)\b|\b(?:data|figures|statistics)\s+(?:published|released|compiled)\s+by\b",
+    r"|\bmirror\s+(?:data|statistics|figures)\b|\b(?:data|figures|statistics)\s+(?:published|released|compiled)\s+by\b"
+    r"|\b(?:quoted|cited)\s+for\s+(?:reference|comparison)\b|(?<!\w)приводим\w*\s+для\s+(?:справки|сравнения)",
     re.IGNORECASE,
 )
 

@@ -182,6 +182,14 @@ def _accounting_phrase(
     )
     if share is not None and FELL_TO.match(words[-1].text):
         return _russian_phrase(words[share + 1 : -1], countries), _GENITIVE
+    # "из них на продовольствие пришлось порядка 96 млн": the goods after "на", before the verb
+    qualifiers = {i for m in reading.cues("BOUNDS", words) for i in range(m.first, m.last)}
+    verb = len(words) - 1
+    while verb > 0 and verb in qualifiers:
+        verb -= 1
+    on = next((i for i in range(verb - 1, -1, -1) if words[i].text.lower() == "на"), None)
+    if FELL_TO.match(words[verb].text) and on is not None and 0 < verb - on - 1 <= _LONGEST_PHRASE:
+        return _russian_phrase(words[on + 1 : verb], countries, _ACCUSATIVE), _ACCUSATIVE
     rest = list(after)
     if len(rest) >= 3 and FELL_TO.match(rest[0].text) and rest[1].text.lower() == "на":
         return _russian_phrase(rest[2:], countries, _ACCUSATIVE), _ACCUSATIVE

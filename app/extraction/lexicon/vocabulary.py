@@ -840,6 +840,8 @@ TARGET: dict[str, tuple[str, ...]] = {
         "планировать довести",
         "планировать увеличить",
         "ориентир",
+        # "хотели бы выйти на 200 млн долларов к 2030 году"
+        "хотеть выйти на",
     ),
     "en": (
         "aim",
@@ -868,6 +870,12 @@ TARGET: dict[str, tuple[str, ...]] = {
         "wants it to",
         "want to raise",
         "wants to raise",
+        # a wish of the leaders or the sides: "would like to reach $200 million a year by 2030"
+        "would like to reach",
+        "would like to bring",
+        "would like to raise",
+        "want to reach",
+        "wants to reach",
     ),
 }
 PRELIMINARY: dict[str, tuple[str, ...]] = {
@@ -1114,6 +1122,7 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "намечать",
         "намечаться",
         "подготовка к",
+        "в преддверие",
         "договориться провести",
         "условить провести",
         "условиться провести",
@@ -1149,6 +1158,9 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "мочь состояться",
         "мочь пройти",
         "мочь собраться",
+        # "до конца года должны пройти консультации": a gathering due to take place
+        "должный пройти",
+        "должный состояться",
     ),
     "en": (
         "will",
@@ -1185,6 +1197,7 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "next month",
         "preparations for",
         "preparing for",
+        "ahead of",
         "agreed to hold",
         "agreed to convene",
         "agreed to meet",
