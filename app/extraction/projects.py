@@ -453,8 +453,11 @@ _NOT_YET_BUILT = re.compile(
 )
 
 
-# What the project's own clause says it would do: "the Trans-Caspian pipeline, which would carry …".
-_WOULD_OWN = re.compile(r"[^,.;]*,\s*(?:which|that)\s+would\s+\w", re.IGNORECASE)
+# What the project's own clause says it would do, or that it is still to be built: "the
+# Trans-Caspian pipeline, which would carry …", "the light rail line, to be built with a loan".
+_WOULD_OWN = re.compile(
+    r"[^,.;]*,\s*(?:(?:which|that)\s+would\s+\w|to\s+be\s+(?:built|laid)\b)", re.IGNORECASE
+)
 
 
 _OPENING_WORDS = frozenset({"запуск", "открытие", "launch", "launched", "opening"})
