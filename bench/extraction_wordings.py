@@ -1834,6 +1834,21 @@ MORE_9: tuple[Wording, ...] = (
         "белорусских автобусов в свободной зоне Дохи.",
         ("Сборочное производство белорусских автобусов в свободной зоне Дохи", "other", "under_development"),
     ),
+    _w(
+        "a short name in brackets for the words before it",
+        "en",
+        "Tajikistan and Pakistan held talks. The sides discussed the feasibility study of the "
+        "Tajikistan–Afghanistan–Pakistan (TAP) power line. Power would flow through the TAP line once it "
+        "is built.",
+        ("Tajikistan–Afghanistan–Pakistan power line", "power_line", "under_development"),
+    ),
+    _w(
+        "a short name in brackets for the words before it",
+        "en",
+        "Azerbaijan and Albania held talks. Gas deliveries through the Trans Adriatic Pipeline (TAP) "
+        "continued.",
+        ("Trans Adriatic Pipeline (TAP)", "pipeline", "operating"),
+    ),
 )
 
 

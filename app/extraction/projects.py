@@ -888,6 +888,8 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 names = [_with_stop(tokens, names[0], set(countries))]
         if not names and reading.language == "en":
             name_end = _before_modifiers(tokens, _before_voltage(tokens, head.first))
+            short = _short_name_before(tokens, name_end)
+            name_end -= len(short)
             names = _names_before(tokens, name_end)
             if kind == "port" and names and not capitalised and _a_sea(tokens, names[0]):
                 continue  # "through the Black Sea ports", "Chile's Pacific ports": a coast, not a port
@@ -905,7 +907,9 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             ):
                 # "the Anaklia Deep Sea Port", "the CASA-1000 power transmission line": a capitalised
                 # head ends the name it belongs to, and modifiers stay as the text writes them
-                template_en = "{en} " + " ".join(t.text for t in tokens[name_end : head.last])
+                template_en = "{en} " + " ".join(
+                    t.text for i, t in enumerate(tokens[name_end : head.last], name_end) if i not in short
+                )
         at_place = _facility_at(tokens, head) if named_only and reading.language == "en" else None
         if named_only:
             ends = _between(tokens, head.last, template_en != "{en} train")
@@ -1174,6 +1178,20 @@ def _before_modifiers(tokens: list[Token], at: int) -> int:
         if word.islower() and (word in _MODIFIERS or re.fullmatch(r"[a-z]+-[a-z]+", word)):
             at -= 1
     return at
+
+
+def _short_name_before(tokens: list[Token], at: int) -> range:
+    """ "the Turkmenistan–Afghanistan–Pakistan (TAP) power line": the token indexes of a short name
+    in brackets between a line's name and its head (empty when there is none)."""
+    if (
+        at >= 3
+        and tokens[at - 3].text == "("
+        and tokens[at - 1].text == ")"
+        and tokens[at - 2].text.isalpha()
+        and tokens[at - 2].text.isupper()
+    ):
+        return range(at - 3, at)
+    return range(at, at)
 
 
 # Heads of their own ("the Bakhty-Ayagoz railway line" is the railway's name, not the line's).
