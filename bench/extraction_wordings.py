@@ -1849,6 +1849,12 @@ MORE_9: tuple[Wording, ...] = (
         "continued.",
         ("Trans Adriatic Pipeline (TAP)", "pipeline", "operating"),
     ),
+    _w(
+        "a facility's number after its head",
+        "en",
+        "Kazakhstan and Korea held talks. A Korean firm is upgrading the power plant No. 2 of a steel mill.",
+        None,
+    ),
 )
 
 

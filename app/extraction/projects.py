@@ -1647,6 +1647,11 @@ def _capitalised_run(tokens: list[Token], at: int) -> list[int]:
     return run
 
 
+def _a_number_sign(tokens: list[Token], at: int) -> bool:
+    following = tokens[at + 1].text if at + 1 < len(tokens) else ""
+    return tokens[at].text in {"No", "Nos"} and (following == "." or following[:1].isdigit())
+
+
 def _names_after(
     tokens: list[Token], at: int, language: str, kind: str = "", routes: bool = True
 ) -> list[list[int]]:
@@ -1669,6 +1674,8 @@ def _names_after(
     current: list[int] = []
     while i < len(tokens):
         token = tokens[i]
+        if _a_number_sign(tokens, i):
+            break  # "the combined heat and power plant No. 3": its number, not a place's name
         if token.capitalized and re.match(r"\w", token.text) and token.text.lower() not in _NOT_NAMES:
             current.append(i)
         elif token.text in {"-", "–", "—"} and current:
