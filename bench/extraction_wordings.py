@@ -1775,6 +1775,89 @@ MORE_8: tuple[Wording, ...] = (
 )
 
 
+# The ninth round's kinds (docs/benchmarks/2026-12-05-extraction-projects-9.md): lines named by
+# their ends with a head the lexicon did not know, urban rail and water mains named by their city,
+# and states told as a decision not taken, a project being worked out or a service running.
+MORE_9: tuple[Wording, ...] = (
+    _w(
+        "a container route named by its ends",
+        "en",
+        "Kazakhstan and Malaysia held talks. The Kostanay-Urumqi-Penang container route has been "
+        "running every week since March.",
+        ("Kostanay–Urumqi–Penang container route", "transport_corridor", "operating"),
+    ),
+    _w(
+        "a container route named by its ends",
+        "ru",
+        "Казахстан и Вьетнам провели переговоры. Контейнерный маршрут Алматы — Хайфон работает с весны.",
+        ("Контейнерный маршрут Алматы — Хайфон", "transport_corridor", "operating"),
+    ),
+    _w(
+        "a sea-rail route worked out",
+        "ru",
+        "Узбекистан и Оман провели переговоры. Стороны прорабатывают морско-железнодорожный маршрут "
+        "«Восточные ворота» до порта Сохар.",
+        ("Восточные ворота", "transport_corridor", "under_development"),
+    ),
+    _w(
+        "a city's light rail",
+        "en",
+        "Kazakhstan and Spain held talks. Spanish firms are bidding to supply trams for the planned "
+        "Shymkent light rail.",
+        ("Shymkent light rail", "railway", "planned"),
+    ),
+    _w(
+        "a city's light rail",
+        "en",
+        "Kyrgyzstan and Korea held talks. The envoy briefed reporters on the Bishkek light rail line, to be "
+        "built with a Korean loan.",
+        ("Bishkek light rail line", "railway", "planned"),
+    ),
+    _w(
+        "a city's water main",
+        "en",
+        "Tajikistan and Kuwait held talks. A fund will lend for the reconstruction of the Khujand water "
+        "pipeline, due to begin next year.",
+        ("Khujand water pipeline", "pipeline", "under_construction"),
+    ),
+    _w(
+        "a decision not taken",
+        "en",
+        "Kazakhstan and Kuwait held talks. We are also talking about a new fruit terminal at Aktau port, "
+        "but no decision has been made.",
+        ("Fruit terminal at Aktau port", "port", "planned"),
+    ),
+    _w(
+        "a project being worked out",
+        "ru",
+        "Беларусь и Катар провели переговоры. В стадии проработки находится проект сборочного производства "
+        "белорусских автобусов в свободной зоне Дохи.",
+        ("Сборочное производство белорусских автобусов в свободной зоне Дохи", "other", "under_development"),
+    ),
+    _w(
+        "a short name in brackets for the words before it",
+        "en",
+        "Tajikistan and Pakistan held talks. The sides discussed the feasibility study of the "
+        "Tajikistan–Afghanistan–Pakistan (TAP) power line. Power would flow through the TAP line once it "
+        "is built.",
+        ("Tajikistan–Afghanistan–Pakistan power line", "power_line", "under_development"),
+    ),
+    _w(
+        "a short name in brackets for the words before it",
+        "en",
+        "Azerbaijan and Albania held talks. Gas deliveries through the Trans Adriatic Pipeline (TAP) "
+        "continued.",
+        ("Trans Adriatic Pipeline (TAP)", "pipeline", "operating"),
+    ),
+    _w(
+        "a facility's number after its head",
+        "en",
+        "Kazakhstan and Korea held talks. A Korean firm is upgrading the power plant No. 2 of a steel mill.",
+        None,
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Outcome:
     wording: Wording
@@ -1857,6 +1940,7 @@ def main() -> None:
             "more heads": MORE_HEADS,
             "described in -ed": DESCRIBED_IN_ED,
             "more-8": MORE_8,
+            "more-9": MORE_9,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -13,6 +13,7 @@ from bench.extraction_wordings import (
     MORE,
     MORE_2,
     MORE_8,
+    MORE_9,
     MORE_HEADS,
     NAMED,
     PLACED,
@@ -42,7 +43,8 @@ KNOWN_FAILING = {
         + PLACED
         + MORE_HEADS
         + DESCRIBED_IN_ED
-        + MORE_8,
+        + MORE_8
+        + MORE_9,
         KNOWN_FAILING,
     ),
 )

@@ -85,6 +85,33 @@ def _with_known(language: str, kind: str, known: Sequence[Known]) -> PhraseMatch
     return matcher
 
 
+def _own_initials(tokens: Sequence[Token], mention: Mention[Any], mentions: Sequence[Mention[Any]]) -> bool:
+    """ "the Turkmenistan–Afghanistan–Pakistan (TAP) power line": initials in brackets that spell the
+    words right before them are the text's own short name for those words, not a known project with
+    the same initials, unless those words are that project's name ("the Trans Adriatic Pipeline (TAP)")."""
+    short = tokens[mention.first].text
+    if not (
+        0 < mention.first < mention.last < len(tokens)
+        and mention.last - mention.first == 1
+        and short.isalpha()
+        and short.isupper()
+        and tokens[mention.first - 1].text == "("
+        and tokens[mention.last].text == ")"
+    ):
+        return False
+    initials, at = "", mention.first - 2
+    while at >= 0 and len(initials) < len(short) and (tokens[at].capitalized or tokens[at].text in "–—-"):
+        initials = (tokens[at].text[0] if tokens[at].capitalized else "") + initials
+        at -= 1
+    spelt = initials.upper() == short
+    named = any(m.value == mention.value and m.last == mention.first - 1 for m in mentions)
+    return spelt and not named
+
+
+def _one_of(tokens: Sequence[Token], mention: Mention[Any], short_names: set[str]) -> bool:
+    return mention.last - mention.first == 1 and tokens[mention.first].text in short_names
+
+
 def _currency_name(tokens: Sequence[Token], mention: Mention[CountryWord]) -> bool:
     """ "долларов США", "долл. США", "U.S. dollars", "US$1.2 billion", "US $5 million": the currency,
     not the country."""
@@ -148,16 +175,28 @@ class Reading:
         }
         self.people = PeopleFinder(self.language, known)
         entities = russian_entities(document.text) if self.language == "ru" else []
-        self.facts = [self._read(sentence, entities) for sentence in document.sentences]
+        projects = [self.matchers["infrastructure_project"].find(s.tokens) for s in document.sentences]
+        # "the Turkmenistan–Afghanistan–Pakistan (TAP) power line … the TAP line": the short name the
+        # article gives its own words stands for them wherever it is used again
+        own = {
+            sentence.tokens[m.first].text
+            for sentence, mentions in zip(document.sentences, projects, strict=True)
+            for m in mentions
+            if _own_initials(sentence.tokens, m, mentions)
+        }
+        self.facts = [
+            self._read(sentence, entities, [m for m in mentions if not _one_of(sentence.tokens, m, own)])
+            for sentence, mentions in zip(document.sentences, projects, strict=True)
+        ]
         self.main_pair = self._main_pair()
 
     def cues(self, name: str, tokens: Sequence[Token]) -> list[Mention[str]]:
         return cue_matcher(self.language, name).find(tokens)
 
-    def _read(self, sentence: Sentence, entities: list[Any]) -> SentenceFacts:
+    def _read(self, sentence: Sentence, entities: list[Any], projects: list[Mention[Ref]]) -> SentenceFacts:
         tokens = sentence.tokens
         facts = SentenceFacts(sentence)
-        facts.projects = self.matchers["infrastructure_project"].find(tokens)
+        facts.projects = projects
         facts.organizations = self.matchers["organization"].find(tokens)
         masked = {i for m in [*facts.projects, *facts.organizations] for i in range(m.first, m.last)}
         facts.countries = [

@@ -453,8 +453,11 @@ _NOT_YET_BUILT = re.compile(
 )
 
 
-# What the project's own clause says it would do: "the Trans-Caspian pipeline, which would carry …".
-_WOULD_OWN = re.compile(r"[^,.;]*,\s*(?:which|that)\s+would\s+\w", re.IGNORECASE)
+# What the project's own clause says it would do, or that it is still to be built: "the
+# Trans-Caspian pipeline, which would carry …", "the light rail line, to be built with a loan".
+_WOULD_OWN = re.compile(
+    r"[^,.;]*,\s*(?:(?:which|that)\s+would\s+\w|to\s+be\s+(?:built|laid)\b)", re.IGNORECASE
+)
 
 
 _OPENING_WORDS = frozenset({"запуск", "открытие", "launch", "launched", "opening"})
@@ -885,6 +888,8 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
                 names = [_with_stop(tokens, names[0], set(countries))]
         if not names and reading.language == "en":
             name_end = _before_modifiers(tokens, _before_voltage(tokens, head.first))
+            short = _short_name_before(tokens, name_end)
+            name_end -= len(short)
             names = _names_before(tokens, name_end)
             if kind == "port" and names and not capitalised and _a_sea(tokens, names[0]):
                 continue  # "through the Black Sea ports", "Chile's Pacific ports": a coast, not a port
@@ -902,7 +907,9 @@ def _headed(reading: Reading, facts: SentenceFacts) -> list[tuple[_Found, int]]:
             ):
                 # "the Anaklia Deep Sea Port", "the CASA-1000 power transmission line": a capitalised
                 # head ends the name it belongs to, and modifiers stay as the text writes them
-                template_en = "{en} " + " ".join(t.text for t in tokens[name_end : head.last])
+                template_en = "{en} " + " ".join(
+                    t.text for i, t in enumerate(tokens[name_end : head.last], name_end) if i not in short
+                )
         at_place = _facility_at(tokens, head) if named_only and reading.language == "en" else None
         if named_only:
             ends = _between(tokens, head.last, template_en != "{en} train")
@@ -1171,6 +1178,20 @@ def _before_modifiers(tokens: list[Token], at: int) -> int:
         if word.islower() and (word in _MODIFIERS or re.fullmatch(r"[a-z]+-[a-z]+", word)):
             at -= 1
     return at
+
+
+def _short_name_before(tokens: list[Token], at: int) -> range:
+    """ "the Turkmenistan–Afghanistan–Pakistan (TAP) power line": the token indexes of a short name
+    in brackets between a line's name and its head (empty when there is none)."""
+    if (
+        at >= 3
+        and tokens[at - 3].text == "("
+        and tokens[at - 1].text == ")"
+        and tokens[at - 2].text.isalpha()
+        and tokens[at - 2].text.isupper()
+    ):
+        return range(at - 3, at)
+    return range(at, at)
 
 
 # Heads of their own ("the Bakhty-Ayagoz railway line" is the railway's name, not the line's).
@@ -1626,6 +1647,11 @@ def _capitalised_run(tokens: list[Token], at: int) -> list[int]:
     return run
 
 
+def _a_number_sign(tokens: list[Token], at: int) -> bool:
+    following = tokens[at + 1].text if at + 1 < len(tokens) else ""
+    return tokens[at].text in {"No", "Nos"} and (following == "." or following[:1].isdigit())
+
+
 def _names_after(
     tokens: list[Token], at: int, language: str, kind: str = "", routes: bool = True
 ) -> list[list[int]]:
@@ -1648,6 +1674,8 @@ def _names_after(
     current: list[int] = []
     while i < len(tokens):
         token = tokens[i]
+        if _a_number_sign(tokens, i):
+            break  # "the combined heat and power plant No. 3": its number, not a place's name
         if token.capitalized and re.match(r"\w", token.text) and token.text.lower() not in _NOT_NAMES:
             current.append(i)
         elif token.text in {"-", "–", "—"} and current:

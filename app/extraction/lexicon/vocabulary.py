@@ -1621,6 +1621,9 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("начать проектирование", "planned"),
         ("на стадия проектирование", "under_development"),
         ("технико-экономический обоснование", "under_development"),
+        # working a project out: "прорабатываем маршрут", "в стадии проработки находится проект"
+        ("прорабатывать", "under_development"),
+        ("в стадия проработка", "under_development"),
         ("запуск", "operating"),
         ("открытие", "operating"),
         ("открыться", "operating"),
@@ -1672,6 +1675,10 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("works on", "under_construction"),
         ("due to open", "under_construction"),
         ("under discussion", "planned"),
+        # a decision not taken is a work only intended (README: conventions settled)
+        ("no decision has been taken", "planned"),
+        ("no decision has been made", "planned"),
+        ("talking about", "planned"),
         ("feasibility", "under_development"),
         ("drawing board", "planned"),
         ("on paper", "planned"),
@@ -1733,6 +1740,8 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("operating", "operating"),
         ("operational", "operating"),
         ("in operation", "operating"),
+        # a service told as running: "has been running twice a month since the spring"
+        ("been running", "operating"),
         ("working", "operating"),
         ("through", "operating"),
         ("via", "operating"),
@@ -1772,6 +1781,7 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
             "Мультимодальный маршрут {ru}",
         ),
         ("транспортный маршрут", "transport_corridor", "{en} transport route", "Транспортный маршрут {ru}"),
+        ("водовод", "pipeline", "{en} water pipeline", "Водовод {ru}"),
         (
             "автомобильный грузовой маршрут",
             "road",
@@ -1787,10 +1797,13 @@ PROJECT_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("port", "port", "Port of {en}", "Порт {ru}"),
         ("ports", "port", "Port of {en}", "Порт {ru}"),
         ("pipeline", "pipeline", "{en} pipeline", "Трубопровод {ru}"),
+        ("water pipeline", "pipeline", "{en} water pipeline", "Водовод {ru}"),
         ("gas pipeline", "pipeline", "{en} gas pipeline", "Газопровод {ru}"),
         ("oil pipeline", "pipeline", "{en} oil pipeline", "Нефтепровод {ru}"),
         ("railway", "railway", "{en} railway", "Железная дорога {ru}"),
         ("railroad", "railway", "{en} railway", "Железная дорога {ru}"),
+        ("light rail", "railway", "{en} light rail", "Легкорельсовый транспорт {ru}"),
+        ("light rail line", "railway", "{en} light rail line", "Линия лёгкого метро {ru}"),
         ("ferry line", "ferry_line", "{en} ferry line", "Паромная линия {ru}"),
         ("corridor", "transport_corridor", "{en} corridor", "Коридор {ru}"),
         ("highway", "road", "{en} highway", "Автодорога {ru}"),
@@ -1829,6 +1842,13 @@ PROJECT_NAMED_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("контейнерный линия", "ferry_line", "{en} container line", "Контейнерная линия {ru}"),
         ("морской линия", "ferry_line", "{en} shipping line", "Морская линия {ru}"),
         ("контейнерный сервис", "transport_corridor", "{en} container service", "Контейнерный сервис {ru}"),
+        ("контейнерный маршрут", "transport_corridor", "{en} container route", "Контейнерный маршрут {ru}"),
+        (
+            "морско-железнодорожный маршрут",
+            "transport_corridor",
+            "{en} sea-rail route",
+            "Морско-железнодорожный маршрут {ru}",
+        ),
         (
             "мультимодальный сервис",
             "transport_corridor",
@@ -1883,6 +1903,7 @@ PROJECT_NAMED_HEADS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
             "Железнодорожный грузовой сервис {ru}",
         ),
         ("container service", "transport_corridor", "{en} container service", "Контейнерный сервис {ru}"),
+        ("container route", "transport_corridor", "{en} container route", "Контейнерный маршрут {ru}"),
         (
             "multimodal service",
             "transport_corridor",
