@@ -1247,6 +1247,63 @@ SIGNED_THEN: tuple[Wording, ...] = (
 )
 
 
+# A signing told by its infinitive under a verb of hope, intent or proposal, in either order ("подписать
+# её стороны рассчитывают …", "предложила до конца года подписать", "agreed to sign"): `proposed`; a
+# count told before a list of modifiers joined by commas; a document amending another known by its
+# year; a parliament's name read as a verb (2026-12-05, helper xagr;
+# docs/benchmarks/2026-12-05-extraction-agreements-3.md).
+TOLD_AROUND: tuple[Wording, ...] = (
+    _a(
+        "signing by its infinitive, to come",
+        "ru",
+        "Министры финансов Казахстана и Австрии обсудили в Вене соглашение о поощрении и взаимной защите инвестиций: подписать его стороны рассчитывают во втором полугодии 2027 года.",
+        Agreement(P, "2027-07/2027-12", "AT KZ", 1, "finance"),
+    ),
+    _a(
+        "signing by its infinitive, to come",
+        "ru",
+        "На встрече с послом Монголии министр образования Беларуси предложил в сентябре подписать программу сотрудничества в области высшего образования.",
+        Agreement(P, "2026-09", "BY MN", 1, "education"),
+    ),
+    _a(
+        "signing by its infinitive, to come",
+        "en",
+        "The foreign ministers of Armenia and Estonia agreed in principle to sign a memorandum on cooperation in education in October.",
+        Agreement(P, "2026-10", "AM EE", 1, "education"),
+    ),
+    _a(
+        "signing by its infinitive, done",
+        "ru",
+        "В ходе визита 12 мая министрам Латвии и Узбекистана удалось подписать соглашение о воздушном сообщении.",
+        Agreement(S, "2026-05-12", "LV UZ", 1, "transport"),
+    ),
+    _a(
+        "a count before a list of modifiers",
+        "ru",
+        "14 мая в Баку Азербайджан и Словакия подписали пакет из девяти межгосударственных, межправительственных и межведомственных документов в сферах энергетики и транспорта.",
+        Agreement(S, "2026-05-14", "AZ SK", 9, "energy transport"),
+    ),
+    _a(
+        "a count before a list of modifiers",
+        "en",
+        "On 14 May in Riga, Latvia and Kazakhstan signed 8 intergovernmental, interagency and regional documents on energy and agriculture.",
+        Agreement(S, "2026-05-14", "KZ LV", 8, "agriculture energy"),
+    ),
+    _a(
+        "a document amending one known by its year",
+        "en",
+        "Georgia and Switzerland will sign a protocol amending the 2011 convention on the avoidance of double taxation in the second half of 2027.",
+        Agreement(P, "2027-07/2027-12", "CH GE", 1, "finance"),
+    ),
+    _a(
+        "a parliament's name read as a verb",
+        "ru",
+        "12 мая председатели парламентов Кыргызстана и Монголии подписали меморандум о сотрудничестве между Жогорку Кенешем и Великим государственным хуралом.",
+        Agreement(S, "2026-05-12", "KG MN", 1, "other"),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -1263,6 +1320,7 @@ def main() -> None:
             "prepared for a session told apart": PREPARED_FOR_A_SESSION_TOLD_APART,
             "signing expected": SIGNING_EXPECTED,
             "signed then": SIGNED_THEN,
+            "told around": TOLD_AROUND,
         },
         judge,
         verbose_flag(__doc__ or ""),
