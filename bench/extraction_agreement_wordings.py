@@ -1250,7 +1250,8 @@ SIGNED_THEN: tuple[Wording, ...] = (
 # A signing told by its infinitive under a verb of hope, intent or proposal, in either order ("подписать
 # её стороны рассчитывают …", "предложила до конца года подписать", "agreed to sign"): `proposed`; a
 # count told before a list of modifiers joined by commas; a document amending another known by its
-# year; a parliament's name read as a verb (2026-12-05, helper xagr;
+# year; a parliament's name read as a verb; talks or a session that "ended with the signing" of
+# documents, of the talks' day or the session's last (2026-12-05, helper xagr;
 # docs/benchmarks/2026-12-05-extraction-agreements-3.md).
 TOLD_AROUND: tuple[Wording, ...] = (
     _a(
@@ -1294,6 +1295,24 @@ TOLD_AROUND: tuple[Wording, ...] = (
         "en",
         "Georgia and Switzerland will sign a protocol amending the 2011 convention on the avoidance of double taxation in the second half of 2027.",
         Agreement(P, "2027-07/2027-12", "CH GE", 1, "finance"),
+    ),
+    _a(
+        "talks that ended with the signing",
+        "en",
+        "The President of Latvia paid a state visit to Kazakhstan on 12-14 May. On 13 May the two presidents held talks in Astana. The talks ended with the signing of three memoranda on energy, transport and education.",
+        Agreement(S, "2026-05-13", "KZ LV", 3, "education energy transport"),
+    ),
+    _a(
+        "talks that ended with the signing",
+        "ru",
+        "Президент Эстонии 12–14 мая находился в Узбекистане с государственным визитом. 13 мая в Ташкенте прошли переговоры президентов. Переговоры завершились подписанием трёх меморандумов — об энергетике, транспорте и образовании.",
+        Agreement(S, "2026-05-13", "EE UZ", 3, "education energy transport"),
+    ),
+    _a(
+        "a session that ended with the signing",
+        "en",
+        "The Latvian-Uzbek intergovernmental commission met in Riga on 11-12 May. The session ended with the signing of a protocol on road transport.",
+        Agreement(S, "2026-05-12", "LV UZ", 1, "transport"),
     ),
     _a(
         "a parliament's name read as a verb",

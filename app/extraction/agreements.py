@@ -260,11 +260,16 @@ def _nearest_event(
     return None
 
 
-# A signing told as the outcome of talks, consultations, a meeting or a session: of their day.
+# A signing told as the outcome of talks, consultations, a meeting or a session: of their day; told
+# as what they ended with ("The talks ended with the signing of …", "Переговоры завершились
+# подписанием …"), of their last day too.
 _AFTER_TALKS = re.compile(
     r"\b(?:following|after|at\s+the\s+(?P<end>end|close|conclusion)\s+of)\s+the\s+(?:talks|consultations"
     r"|meeting|session|negotiations)\b"
-    r"|\bпо\s+(?:итогам|(?P<end_ru>завершении|окончании))\s+(?:переговоров|консультаций|встречи|заседания)\b",
+    r"|\bпо\s+(?:итогам|(?P<end_ru>завершении|окончании))\s+(?:переговоров|консультаций|встречи|заседания)\b"
+    r"|\b(?:talks|consultations|meeting|session|negotiations)\s+(?P<ended>ended|concluded|closed|culminated)\s+"
+    r"with\s+the\s+signing\b"
+    r"|\b(?:переговоры|консультации|встреча|заседание)\s+(?P<ended_ru>заверши|законч)\w*\s+подписанием\b",
     re.IGNORECASE,
 )
 _VISITS = frozenset({"state_visit", "official_visit", "working_visit", "visit"})
@@ -885,7 +890,10 @@ def _day_of_the_talks(reading: Reading, facts: SentenceFacts, event: SigningEven
         if talks and days:
             # the day told nearest the talks ("прибывший накануне, в среду провёл переговоры")
             return min(days, key=lambda d: min(abs(d.start - at) for at in talks)).value
-    if (told.group("end") or told.group("end_ru")) and event.body.get("type") not in _VISITS:
+    if (
+        any(told.group(g) for g in ("end", "end_ru", "ended", "ended_ru"))
+        and event.body.get("type") not in _VISITS
+    ):
         return last
     return None
 
