@@ -1251,7 +1251,7 @@ SIGNED_THEN: tuple[Wording, ...] = (
 # её стороны рассчитывают …", "предложила до конца года подписать", "agreed to sign"): `proposed`; a
 # count told before a list of modifiers joined by commas; a document amending another known by its
 # year; a parliament's name read as a verb; talks or a session that "ended with the signing" of
-# documents, of the talks' day or the session's last (2026-12-05, helper xagr;
+# documents, of the talks' day or the session's last; "three or four" documents as no count (2026-12-05, helper xagr;
 # docs/benchmarks/2026-12-05-extraction-agreements-3.md).
 TOLD_AROUND: tuple[Wording, ...] = (
     _a(
@@ -1313,6 +1313,18 @@ TOLD_AROUND: tuple[Wording, ...] = (
         "en",
         "The Latvian-Uzbek intergovernmental commission met in Riga on 11-12 May. The session ended with the signing of a protocol on road transport.",
         Agreement(S, "2026-05-12", "LV UZ", 1, "transport"),
+    ),
+    _a(
+        "a count of two numbers",
+        "en",
+        "The President of Chile will pay a state visit to Argentina on 14-16 June. Three or four memoranda, on customs cooperation and air services, are to be signed during the visit.",
+        Agreement(P, "2026-06-14/2026-06-16", "AR CL", None, "trade transport"),
+    ),
+    _a(
+        "a count of two numbers",
+        "ru",
+        "Президент Чили посетит Аргентину с государственным визитом 14–16 июня. В ходе визита планируется подписать пять или шесть документов в сферах энергетики и транспорта.",
+        Agreement(P, "2026-06-14/2026-06-16", "AR CL", None, "energy transport"),
     ),
     _a(
         "a parliament's name read as a verb",

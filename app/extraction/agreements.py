@@ -956,6 +956,8 @@ def _count_before(tokens: Sequence[Token], at: int) -> int | None:
             return None  # "министерства двух стран подписали меморандум": the parties' count
         if _MORE_THAN.fullmatch(" ".join(t.text.lower() for t in tokens[max(0, i - 2) : i])):
             return None  # "более чем десяти документов", "more than ten documents": no count told
+        if i > 1 and tokens[i - 1].text.lower() in {"or", "или"} and _number(tokens[i - 2].text.lower()):
+            return None  # "three or four memoranda", "пять или шесть документов": no count told
         if re.fullmatch(r"\d{1,4}", text):
             after = tokens[i + 1].text if i + 1 < at else ""
             if int(text) >= 1900 or _NO_COUNT_AFTER.match(after):
