@@ -1247,6 +1247,94 @@ SIGNED_THEN: tuple[Wording, ...] = (
 )
 
 
+# A signing told by its infinitive under a verb of hope, intent or proposal, in either order ("подписать
+# её стороны рассчитывают …", "предложила до конца года подписать", "agreed to sign"): `proposed`; a
+# count told before a list of modifiers joined by commas; a document amending another known by its
+# year; a parliament's name read as a verb; talks or a session that "ended with the signing" of
+# documents, of the talks' day or the session's last; "three or four" documents as no count (2026-12-05, helper xagr;
+# docs/benchmarks/2026-12-05-extraction-agreements-3.md).
+TOLD_AROUND: tuple[Wording, ...] = (
+    _a(
+        "signing by its infinitive, to come",
+        "ru",
+        "Министры финансов Казахстана и Австрии обсудили в Вене соглашение о поощрении и взаимной защите инвестиций: подписать его стороны рассчитывают во втором полугодии 2027 года.",
+        Agreement(P, "2027-07/2027-12", "AT KZ", 1, "finance"),
+    ),
+    _a(
+        "signing by its infinitive, to come",
+        "ru",
+        "На встрече с послом Монголии министр образования Беларуси предложил в сентябре подписать программу сотрудничества в области высшего образования.",
+        Agreement(P, "2026-09", "BY MN", 1, "education"),
+    ),
+    _a(
+        "signing by its infinitive, to come",
+        "en",
+        "The foreign ministers of Armenia and Estonia agreed in principle to sign a memorandum on cooperation in education in October.",
+        Agreement(P, "2026-10", "AM EE", 1, "education"),
+    ),
+    _a(
+        "signing by its infinitive, done",
+        "ru",
+        "В ходе визита 12 мая министрам Латвии и Узбекистана удалось подписать соглашение о воздушном сообщении.",
+        Agreement(S, "2026-05-12", "LV UZ", 1, "transport"),
+    ),
+    _a(
+        "a count before a list of modifiers",
+        "ru",
+        "14 мая в Баку Азербайджан и Словакия подписали пакет из девяти межгосударственных, межправительственных и межведомственных документов в сферах энергетики и транспорта.",
+        Agreement(S, "2026-05-14", "AZ SK", 9, "energy transport"),
+    ),
+    _a(
+        "a count before a list of modifiers",
+        "en",
+        "On 14 May in Riga, Latvia and Kazakhstan signed 8 intergovernmental, interagency and regional documents on energy and agriculture.",
+        Agreement(S, "2026-05-14", "KZ LV", 8, "agriculture energy"),
+    ),
+    _a(
+        "a document amending one known by its year",
+        "en",
+        "Georgia and Switzerland will sign a protocol amending the 2011 convention on the avoidance of double taxation in the second half of 2027.",
+        Agreement(P, "2027-07/2027-12", "CH GE", 1, "finance"),
+    ),
+    _a(
+        "talks that ended with the signing",
+        "en",
+        "The President of Latvia paid a state visit to Kazakhstan on 12-14 May. On 13 May the two presidents held talks in Astana. The talks ended with the signing of three memoranda on energy, transport and education.",
+        Agreement(S, "2026-05-13", "KZ LV", 3, "education energy transport"),
+    ),
+    _a(
+        "talks that ended with the signing",
+        "ru",
+        "Президент Эстонии 12–14 мая находился в Узбекистане с государственным визитом. 13 мая в Ташкенте прошли переговоры президентов. Переговоры завершились подписанием трёх меморандумов — об энергетике, транспорте и образовании.",
+        Agreement(S, "2026-05-13", "EE UZ", 3, "education energy transport"),
+    ),
+    _a(
+        "a session that ended with the signing",
+        "en",
+        "The Latvian-Uzbek intergovernmental commission met in Riga on 11-12 May. The session ended with the signing of a protocol on road transport.",
+        Agreement(S, "2026-05-12", "LV UZ", 1, "transport"),
+    ),
+    _a(
+        "a count of two numbers",
+        "en",
+        "The President of Chile will pay a state visit to Argentina on 14-16 June. Three or four memoranda, on customs cooperation and air services, are to be signed during the visit.",
+        Agreement(P, "2026-06-14/2026-06-16", "AR CL", None, "trade transport"),
+    ),
+    _a(
+        "a count of two numbers",
+        "ru",
+        "Президент Чили посетит Аргентину с государственным визитом 14–16 июня. В ходе визита планируется подписать пять или шесть документов в сферах энергетики и транспорта.",
+        Agreement(P, "2026-06-14/2026-06-16", "AR CL", None, "energy transport"),
+    ),
+    _a(
+        "a parliament's name read as a verb",
+        "ru",
+        "12 мая председатели парламентов Кыргызстана и Монголии подписали меморандум о сотрудничестве между Жогорку Кенешем и Великим государственным хуралом.",
+        Agreement(S, "2026-05-12", "KG MN", 1, "other"),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -1263,6 +1351,7 @@ def main() -> None:
             "prepared for a session told apart": PREPARED_FOR_A_SESSION_TOLD_APART,
             "signing expected": SIGNING_EXPECTED,
             "signed then": SIGNED_THEN,
+            "told around": TOLD_AROUND,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -51,7 +51,10 @@ def sentence_agreements(
     ):
         return []
     planned = bool(
-        reading.cues("PLANNED", tokens) or reading.future_tense(tokens) or _in_the_making(facts.sentence.text)
+        reading.cues("PLANNED", tokens)
+        or reading.future_tense(tokens)
+        or _in_the_making(facts.sentence.text)
+        or _signing_to_come(facts.sentence.text)
     )
     clauses = signing_clauses(reading, facts, planned)
     parts: list[tuple[tuple[int, int] | None, bool]] = [*clauses] if clauses else [(None, planned)]
@@ -257,11 +260,16 @@ def _nearest_event(
     return None
 
 
-# A signing told as the outcome of talks, consultations, a meeting or a session: of their day.
+# A signing told as the outcome of talks, consultations, a meeting or a session: of their day; told
+# as what they ended with ("The talks ended with the signing of …", "Переговоры завершились
+# подписанием …"), of their last day too.
 _AFTER_TALKS = re.compile(
     r"\b(?:following|after|at\s+the\s+(?P<end>end|close|conclusion)\s+of)\s+the\s+(?:talks|consultations"
     r"|meeting|session|negotiations)\b"
-    r"|\bпо\s+(?:итогам|(?P<end_ru>завершении|окончании))\s+(?:переговоров|консультаций|встречи|заседания)\b",
+    r"|\bпо\s+(?:итогам|(?P<end_ru>завершении|окончании))\s+(?:переговоров|консультаций|встречи|заседания)\b"
+    r"|\b(?:talks|consultations|meeting|session|negotiations)\s+(?P<ended>ended|concluded|closed|culminated)\s+"
+    r"with\s+the\s+signing\b"
+    r"|\b(?:переговоры|консультации|встреча|заседание)\s+(?P<ended_ru>заверши|законч)\w*\s+подписанием\b",
     re.IGNORECASE,
 )
 _VISITS = frozenset({"state_visit", "official_visit", "working_visit", "visit"})
@@ -366,7 +374,9 @@ def _agreements(
     # a document told as ratified or in force already is no longer to come, whatever else the sentence
     # says in the future ("Напомним, что … ратифицировал", "…, и выразил уверенность, что документ откроет")
     future = reading.future_tense(tokens) and not _SETTLED_PAST.search(text)
-    to_come = reading.cues("PLANNED", tokens) or future or _MAY_BE_SIGNED.search(text)
+    to_come = (
+        reading.cues("PLANNED", tokens) or future or _MAY_BE_SIGNED.search(text) or _signing_to_come(text)
+    )
     if to_come and not future and _SIGNED_ALREADY.search(text) and _AWAITING_REVIEW.search(text):
         to_come = []  # "подписанное 12 февраля, пока ожидает рассмотрения": signed, its review to come
     negotiated = _NEGOTIATED.search(text)
@@ -595,7 +605,12 @@ def signing_clauses(
     clauses = []
     for low, high in zip(bounds[::2], bounds[1::2], strict=True):
         tokens = [t for t in sentence.tokens if low <= t.start and t.end <= high]
-        to_come = bool(reading.cues("PLANNED", tokens) or reading.future_tense(tokens) or to_hold(tokens))
+        to_come = bool(
+            reading.cues("PLANNED", tokens)
+            or reading.future_tense(tokens)
+            or to_hold(tokens)
+            or _signing_to_come(reading.document.text[low:high])
+        )
         done = not to_come and _SIGNED_PAST.search(reading.document.text, low, high) is not None
         clauses.append(_Clause((low, high), to_come, done, bool(reading.cues("DOCUMENT_KINDS", tokens))))
     signing = [c for c in clauses if c.documents]
@@ -651,6 +666,25 @@ _IN_A_MONTH = re.compile(
 
 def _in_the_making(text: str) -> bool:
     return _MAKING.search(text) is not None and _SIGNED_PAST.search(text) is None
+
+
+# A signing told by its infinitive alone is one to come, whatever verb governs it ("подписать её
+# стороны рассчитывают в первом полугодии", "предложила до конца года подписать", "agreed to sign"),
+# unless that verb tells it done ("удалось подписать", "managed to sign").
+_TO_SIGN = re.compile(r"\b(?:подписать|заключить)\b|\bto\s+sign\b", re.IGNORECASE)
+_SIGNING_DONE = re.compile(
+    r"\b(?:удалось|смогл?[иа]?|сумел\w*|успел\w*|позволил\w*|managed|went\s+on|came)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:подписать|заключить|to\s+sign)\b",
+    re.IGNORECASE,
+)
+
+
+def _signing_to_come(text: str) -> bool:
+    return (
+        _TO_SIGN.search(text) is not None
+        and _SIGNING_DONE.search(text) is None
+        and _SIGNED_PAST.search(text) is None
+    )
 
 
 _SIGNED_PAST = re.compile(
@@ -857,7 +891,10 @@ def _day_of_the_talks(reading: Reading, facts: SentenceFacts, event: SigningEven
         if talks and days:
             # the day told nearest the talks ("прибывший накануне, в среду провёл переговоры")
             return min(days, key=lambda d: min(abs(d.start - at) for at in talks)).value
-    if (told.group("end") or told.group("end_ru")) and event.body.get("type") not in _VISITS:
+    if (
+        any(told.group(g) for g in ("end", "end_ru", "ended", "ended_ru"))
+        and event.body.get("type") not in _VISITS
+    ):
         return last
     return None
 
@@ -887,9 +924,32 @@ _MORE_THAN = re.compile(r"(?:.*\s)?(?:более\s+чем|более|свыше|
 _VERB_OF_SIGNING = re.compile(r"подписа\w*|заключ\w*|signed|inked|concluded", re.IGNORECASE)
 
 
+def _modifier(text: str) -> bool:
+    """A word that describes a document ("межведомственных", "interagency")."""
+    if re.fullmatch(r"[а-яё-]+", text, re.IGNORECASE):
+        return bool({"ADJF", "PRTF"} & set(_analyzer().parse(text)[0].tag.grammemes))
+    # English: a lowercase word of no number, not a plural noun (a list item of its own)
+    return re.fullmatch(r"[a-z-]{4,}(?<!s)", text) is not None and text not in vocab.NUMBER_WORDS
+
+
+def _modifiers_start(tokens: Sequence[Token], at: int) -> int:
+    """Where a list of modifiers joined by commas before the noun at `at` begins ("из 16
+    межгосударственных, межправительственных и межведомственных документов"); `at` when there is none."""
+    start, i, listed = at, at - 1, False
+    while i >= 0 and _modifier(tokens[i].text):
+        start = i
+        joined = i > 0 and tokens[i - 1].text.lower() in {",", "и", "and", "or"}
+        if not joined or i < 2 or not _modifier(tokens[i - 2].text):
+            break
+        listed = listed or tokens[i - 1].text == ","
+        i -= 2
+    return start if listed else at
+
+
 def _count_before(tokens: Sequence[Token], at: int) -> int | None:
-    start = max(0, at - 5)
-    for i in range(at - 1, start - 1, -1):
+    top = _modifiers_start(tokens, at)
+    start = max(0, top - 5)
+    for i in range(top - 1, start - 1, -1):
         text = tokens[i].text.lower()
         if not re.match(r"\w", text):
             return None  # "подписание накануне, 10 сентября, соглашения": a day, not a count
@@ -897,6 +957,8 @@ def _count_before(tokens: Sequence[Token], at: int) -> int | None:
             return None  # "министерства двух стран подписали меморандум": the parties' count
         if _MORE_THAN.fullmatch(" ".join(t.text.lower() for t in tokens[max(0, i - 2) : i])):
             return None  # "более чем десяти документов", "more than ten documents": no count told
+        if i > 1 and tokens[i - 1].text.lower() in {"or", "или"} and _number(tokens[i - 2].text.lower()):
+            return None  # "three or four memoranda", "пять или шесть документов": no count told
         if re.fullmatch(r"\d{1,4}", text):
             after = tokens[i + 1].text if i + 1 < at else ""
             if int(text) >= 1900 or _NO_COUNT_AFTER.match(after):
@@ -954,7 +1016,11 @@ _GOVERNING = re.compile(r"^(?:amending|amend|to|к|ко|в|во)$", re.IGNORECAS
 
 def _governed(tokens: Sequence[Token], kind: Any, language: str) -> bool:
     start = own_words_start(tokens, kind.first, language)
-    while start > 0 and tokens[start - 1].text.lower() in {"the", "their", "its", "this", "that"}:
+    # "amending the 2010 agreement": the year the document is known by is no word of its own
+    while start > 0 and (
+        tokens[start - 1].text.lower() in {"the", "their", "its", "this", "that"}
+        or re.fullmatch(r"(?:19|20)\d\d", tokens[start - 1].text)
+    ):
         start -= 1
     return start > 0 and _GOVERNING.match(tokens[start - 1].text) is not None
 

@@ -79,11 +79,12 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def future_verb(word: str) -> bool:
-    """A Russian verb in the future tense (посетит, составит)."""
+    """A Russian verb in the future tense (посетит, составит); a word the dictionary does not know
+    is read as one by its ending alone, and is most often a name ("с Жогорку Кенешем")."""
     if not re.fullmatch(r"[а-яёА-ЯЁ-]+", word):
         return False
     parse = _analyzer().parse(word)[0]
-    return bool(parse.tag.POS == "VERB" and parse.tag.tense == "futr")
+    return bool(parse.tag.POS == "VERB" and parse.tag.tense == "futr" and parse.is_known)
 
 
 @lru_cache(maxsize=100_000)
