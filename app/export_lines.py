@@ -23,6 +23,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 from app.common.csv_lines import csv_columns, csv_lines
@@ -37,7 +38,7 @@ from app.models import (
     TradeFigure,
     project_trade_figures,
 )
-from app.revisions import STAGING
+from app.revisions import STAGING, creates_only_staged
 
 _REACHED = "export_lines_reached"  # session.info: ids of figures whose lines a flush's change reaches
 
@@ -48,15 +49,22 @@ def _figures() -> Listing[Any]:
     return TRADE_FIGURES
 
 
-def refresh(connection: Connection, listing: Listing[Any], ids: Select[Any] | CompoundSelect[Any]) -> None:
+def refresh(
+    connection: Connection,
+    listing: Listing[Any],
+    ids: Select[Any] | CompoundSelect[Any],
+    created: bool = False,
+) -> None:
     """Store again, in every language, the lines of the listing's records whose ids `ids` selects (a
-    deleted record's line goes)."""
+    deleted record's line goes). `created`: records this transaction created, whose lines are only
+    inserted (see `refresh_changed`)."""
     reader = listing.reader
     assert reader is not None and listing.record_type is not None
     record_type = listing.record_type
-    connection.execute(
-        delete(ExportLine).where(ExportLine.record_type == record_type, ExportLine.record_id.in_(ids))
-    )
+    if not created:
+        connection.execute(
+            delete(ExportLine).where(ExportLine.record_type == record_type, ExportLine.record_id.in_(ids))
+        )
     engine = connection.dialect.name
     lines = csv_lines(tuple(reader.plan(lang) for lang in LANGUAGES), csv_columns(reader.schema), engine)
     written = lines.select(ids)
@@ -69,6 +77,9 @@ def refresh(connection: Connection, listing: Listing[Any], ids: Select[Any] | Co
             literal(record_type), selected.lang, selected.record_id, selected.line
         ).where(selected.line.is_not(None)),
     )
+    if created:
+        connection.execute(stored)
+        return
     # A line another transaction stored since the delete above (a concurrent write that reached
     # the same figure) is written over, not a duplicate key.
     connection.execute(
@@ -98,6 +109,18 @@ def refresh_changed(session: Session) -> None:
     reached = session.info.pop(_REACHED, None)
     if reached is None and connection.scalar(ids.limit(1)) is None:
         return  # no figure changed: one look rather than the refresh's three statements
+    if reached is None and creates_only_staged(session):
+        # Only figures created here (a first import): none has a line stored, and no other
+        # transaction can store one before this commits (none sees them), so their lines are
+        # inserted without the delete and the conflict test. Should one be there all the same (a
+        # figure deleted without a revision), the savepoint undoes the insert and the refresh
+        # runs as for any change.
+        try:
+            with connection.begin_nested():
+                refresh(connection, _figures(), ids, created=True)
+            return
+        except IntegrityError:
+            pass
     if reached is not None:
         figures, projects, countries = reached
         figures |= _linked(session, projects, countries)

@@ -220,7 +220,8 @@ def _record_revisions(session: Session, _flush: UOWTransaction, _instances: Any)
         for t, i, a, c in revisions
     ]
     session.connection().execute(insert(STAGING), rows)
-    staged(session, deletes=any(a is RevisionAction.delete for _, _, a, _ in revisions))
+    actions = {action for _, _, action, _ in revisions}
+    staged(session, deletes=RevisionAction.delete in actions, creates_only=actions == {RevisionAction.create})
 
 
 # --- staging: revisions wait for the commit ---
@@ -240,7 +241,8 @@ STAGING = Table(
 STAGING_COLUMNS = ("record_type", "record_id", "action", "actor", "changes")
 _STAGED, _DELETES_STAGED, _CHANGED = "revisions_staged", "revision_deletes_staged", "data_changed"
 _DISCARDED, _LOAD = "savepoint_rolled_back", "revisions_load"
-_FLAGS = (_STAGED, _DELETES_STAGED, _CHANGED, _DISCARDED, _LOAD)
+_CHANGES_STAGED = "revision_changes_staged"
+_FLAGS = (_STAGED, _DELETES_STAGED, _CHANGES_STAGED, _CHANGED, _DISCARDED, _LOAD)
 # Built again after a load's move rather than kept up row by row (`load`).
 LOAD_DEFERRED_INDEXES = frozenset(
     index.name
@@ -287,12 +289,15 @@ def _create_staging(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.commit()
 
 
-def staged(session: Session, deletes: bool = False) -> None:
+def staged(session: Session, deletes: bool = False, creates_only: bool = False) -> None:
     """Say that revisions were written to STAGING in this session's transaction (the importer writes
-    its own, in bulk); `deletes`, that some record a delete."""
+    its own, in bulk); `deletes`, that some record a delete; `creates_only`, that all of them record
+    a create (what `creates_only_staged` answers)."""
     session.info[_STAGED] = True
     if deletes:
         session.info[_DELETES_STAGED] = True
+    if not creates_only:
+        session.info[_CHANGES_STAGED] = True
 
 
 def load(session: Session) -> None:
@@ -301,6 +306,13 @@ def load(session: Session) -> None:
     move at commit drops `revisions`' indexes and builds them again after, one sorted pass each
     instead of an insert into each per row. Readers of revisions wait for the commit meanwhile."""
     session.info[_LOAD] = True
+
+
+def creates_only_staged(session: Session) -> bool:
+    """Whether every revision staged in this transaction records a create (none of a record that
+    existed before it): kept when a savepoint that staged others is rolled back, so a "no" may be
+    needlessly cautious, never a "yes" wrong."""
+    return bool(session.info.get(_STAGED)) and not session.info.get(_CHANGES_STAGED)
 
 
 def deletes_staged(session: Session) -> bool:

@@ -26,6 +26,7 @@ from app.models import Country, ExportLine, TradeFigure
 from app.trade.repository import TRADE_FIGURES
 from app.trade.schemas import TradeFigureRead
 from tests.conftest import Database
+from tests.figures import year_figure
 
 pytestmark = pytest.mark.anyio
 
@@ -127,6 +128,24 @@ async def test_an_import_keeps_the_lines(
         headers={"Content-Type": "text/csv", **keys},
     )
     assert response.status_code == 200 and response.json()["inserted"] == 5, response.text
+    assert_stored_lines_are_the_computed(session)
+
+
+def test_a_created_figure_meeting_a_line_already_stored_keeps_the_lines(
+    session: Session, stored_only: None
+) -> None:
+    """A transaction that only creates figures inserts their lines without deleting first; a line
+    there all the same (a figure deleted without a revision) makes it refresh as for any change."""
+    figure = year_figure("az-kz-exports-total-1901-stale-line", 1901, 7.0)
+    session.add_all(
+        ExportLine(record_type="trade_figure", lang=lang, record_id=figure.id, line="stale\r\n")
+        for lang in ("en", "ru")
+    )
+    session.flush()
+    session.add(figure)
+    session.flush()
+    assert revisions.creates_only_staged(session)
+    session.commit()
     assert_stored_lines_are_the_computed(session)
 
 

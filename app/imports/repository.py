@@ -751,7 +751,8 @@ class _Import:
         store.insert_staged(CITATIONS, plan.new_citations)
         store.insert(STAGING, REVISION_ROW_COLUMNS, plan.revisions)
         if plan.revisions:
-            revisions.staged(self.session)
+            creates_only = all(row[2] is RevisionAction.create for row in plan.revisions)
+            revisions.staged(self.session, creates_only=creates_only)
         self._index(plan.documents, set(plan.inserted))
         # The figures the whole file will insert, at the rate of those read so far.
         expected = self.counts["inserted"] * self.size // max(self.reader.bytes_read, 1)
