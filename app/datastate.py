@@ -3,6 +3,7 @@
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import (
@@ -196,8 +197,10 @@ def confirm(session: Session, rows: Sequence[Any]) -> list[Any]:
     return [row[:-1] for row in rows]
 
 
+@lru_cache(maxsize=16)
 def version_of(number: int, changed_at: datetime) -> Version:
-    """The version from its row's two values, as the driver returns them."""
+    """The version from its row's two values, as the driver returns them. Kept: request after request
+    reads the same one."""
     if changed_at.tzinfo is None:  # SQLite keeps no zone; what it stores is UTC
         changed_at = changed_at.replace(tzinfo=UTC)
     return Version(number, changed_at.astimezone(UTC))

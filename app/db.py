@@ -470,14 +470,19 @@ def rows_together(
             release(cursor)
 
 
-def converted(rows: Sequence[Any], convert: Sequence[Any]) -> list[Any]:
-    """`rows` with each column converted by its conversion in `convert` (None: as it is; empty: none)."""
-    if convert:
-        return [
-            tuple([value if f is None else f(value) for f, value in zip(convert, row, strict=True)])
-            for row in rows
-        ]
-    return list(rows)
+def converted(rows: Sequence[Any], convert: Sequence[tuple[int, Any]]) -> list[Any]:
+    """`rows` with the columns `convert` names converted, each by its conversion ((position,
+    conversion) pairs; empty: none). Most statements convert one column or none of many: only those
+    are visited."""
+    if not convert:
+        return list(rows)
+    found = []
+    for row in rows:
+        values = list(row)
+        for at, f in convert:
+            values[at] = f(values[at])
+        found.append(tuple(values))
+    return found
 
 
 class _Compiled:
@@ -505,10 +510,10 @@ class _Compiled:
         )
         self.binds = [(name, process) for name, process in processors if process is not None]
         self._types = [column.type for column in getattr(statement, "selected_columns", [])]
-        self._convert: list[Any] | None = None
+        self._convert: list[tuple[int, Any]] | None = None
 
-    def conversions(self, dialect: Dialect, cursor: Any) -> list[Any]:
-        """Each column's conversion (None for none; an empty list when no column has one), as
+    def conversions(self, dialect: Dialect, cursor: Any) -> list[tuple[int, Any]]:
+        """The columns that have a conversion, as (position, conversion) pairs (`converted`), as
         SQLAlchemy finds it: from its type and the driver's type code (the first execution's). The
         cursor's description is read only then: psycopg builds it anew, column by column, each time."""
         if self._convert is None:
@@ -519,7 +524,7 @@ class _Compiled:
                 kind.dialect_impl(dialect).result_processor(dialect, column[1])
                 for kind, column in zip(kinds, description, strict=False)
             ]
-            self._convert = found if any(f is not None for f in found) else []
+            self._convert = [(at, f) for at, f in enumerate(found) if f is not None]
         return self._convert
 
     def bound(self, values: Mapping[str, Any]) -> tuple[str, Any]:

@@ -67,8 +67,8 @@ class BodySizeLimit:
         self.limits = limits or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
+        if scope["type"] != "http" or _without_body(scope["headers"]):
+            await self.app(scope, receive, send)  # nothing to count
             return
         max_bytes = next(
             (limit for prefix, limit in self.limits.items() if scope["path"].startswith(prefix)),
@@ -107,6 +107,14 @@ class BodySizeLimit:
         response = problem(Request(scope), 413, "Content too large", "content-too-large", detail)
         response.headers["Connection"] = "close"  # the rest of the body is not read
         await response(scope, receive, send)
+
+
+def _without_body(headers: list[tuple[bytes, bytes]]) -> bool:
+    """A request with neither Content-Length nor Transfer-Encoding has no body in HTTP/1.1 (RFC 9112,
+    6.3), the protocol uvicorn serves: most reads."""
+    return (
+        raw_header(headers, b"content-length") is None and raw_header(headers, b"transfer-encoding") is None
+    )
 
 
 # --- rate limiting ---

@@ -219,9 +219,7 @@ class ConditionalGet:
         # once for each; it has no ETag (one that has passes through). The request's by `raw_header`:
         # most requests send none of them, which `Headers` would look for by a raised KeyError each.
         raw = list(start["headers"])
-        first: dict[bytes, bytes] = {}
-        for name, value in raw:
-            first.setdefault(name, value)
+        first = dict(reversed(raw))  # each name's first value: read from the end, it is written last
         version = first.get(b"x-record-version")
         tag = record_etag(version.decode("latin-1") if version is not None else None, body).strip('"')
         raw.append((b"etag", f'"{tag}"'.encode("latin-1")))

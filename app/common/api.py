@@ -15,7 +15,7 @@ from starlette.responses import Response
 from app import datastate
 from app.common.export import export_format, export_response
 from app.common.headers import PUBLIC_CACHE as PUBLIC_CACHE  # imported from here by routers
-from app.common.headers import VARY, http_date, raw_header
+from app.common.headers import data_headers, raw_header
 from app.common.language import Language, negotiate
 from app.common.listing import Listing
 from app.errors import problem_response
@@ -251,13 +251,7 @@ def serialize(
 
 def json_response(body: Any, lang: Language, version: datastate.Version) -> Response:
     """JSON bytes with the headers every data response carries (the ETag is the middleware's)."""
-    return Response(
-        orjson.dumps(body),
-        media_type="application/json",
-        headers={
-            "Content-Language": lang,
-            "Last-Modified": http_date(version.changed_at),
-            "Cache-Control": PUBLIC_CACHE,
-            "Vary": VARY,
-        },
-    )
+    response = Response(orjson.dumps(body), media_type="application/json")
+    # Before the two Starlette adds (length, type), where `headers=` would have put them.
+    response.raw_headers[:0] = data_headers(lang, version.changed_at)
+    return response

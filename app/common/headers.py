@@ -22,6 +22,20 @@ def http_date(moment: datetime) -> str:
     return format_datetime(moment, usegmt=True)
 
 
+@lru_cache(maxsize=16)
+def data_headers(lang: str, moment: datetime) -> tuple[tuple[bytes, bytes], ...]:
+    """The headers every JSON data response carries but the ETag (the middleware's), as raw pairs in
+    the order `Response(headers=...)` writes them. Kept: every response of one data version in one
+    language carries the same bytes."""
+    values = {
+        "content-language": lang,
+        "last-modified": http_date(moment),
+        "cache-control": PUBLIC_CACHE,
+        "vary": VARY,
+    }
+    return tuple((name.encode("latin-1"), value.encode("latin-1")) for name, value in values.items())
+
+
 def raw_header(raw: Iterable[tuple[bytes, bytes]], name: bytes) -> str | None:
     """The first value of header `name` (lower case, as ASGI gives names), as Starlette's
     `Headers.get` reads it, without making a `Headers`: every request passes several middleware
