@@ -67,7 +67,7 @@ class BodySizeLimit:
         self.limits = limits or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or _without_body(scope["headers"]):
+        if scope["type"] != "http" or _without_body(scope):
             await self.app(scope, receive, send)  # nothing to count
             return
         max_bytes = next(
@@ -109,11 +109,14 @@ class BodySizeLimit:
         await response(scope, receive, send)
 
 
-def _without_body(headers: list[tuple[bytes, bytes]]) -> bool:
-    """A request with neither Content-Length nor Transfer-Encoding has no body in HTTP/1.1 (RFC 9112,
-    6.3), the protocol uvicorn serves: most reads."""
+def _without_body(scope: Scope) -> bool:
+    """In HTTP/1.x a request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112,
+    6.3): most reads. HTTP/2 frames a body without either header, so there every request is counted."""
+    headers = scope["headers"]
     return (
-        raw_header(headers, b"content-length") is None and raw_header(headers, b"transfer-encoding") is None
+        scope.get("http_version") in ("1.0", "1.1")
+        and raw_header(headers, b"content-length") is None
+        and raw_header(headers, b"transfer-encoding") is None
     )
 
 

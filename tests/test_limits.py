@@ -10,12 +10,13 @@ import pytest
 from pydantic import ValidationError
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
+from starlette.types import Message, Receive, Scope, Send
 
 from app.common.filters import MAX_REPEATS
 from app.common.rows import driver_chunks
 from app.config import Settings
 from app.db import classify, make_engine, renew_deadline
-from app.limits import TokenBuckets, client_key
+from app.limits import BodySizeLimit, TokenBuckets, client_key
 from tests.conftest import Database
 from tests.hardening_app import SLOW_QUERY, build, serve, settings_for
 
@@ -62,6 +63,40 @@ async def test_a_streamed_body_is_cut_off_at_the_limit(http: httpx.AsyncClient) 
     response = await http.post("/test/echo-size", content=chunks())
     assert_problem(response, 413, "content-too-large")
     assert len(received) < 10  # the rest was never read
+
+
+async def test_an_http2_body_without_length_headers_is_still_counted() -> None:
+    # HTTP/1.x reads with neither Content-Length nor Transfer-Encoding skip the count (they have no
+    # body); HTTP/2 frames a body without either, so there it is counted as it arrives.
+    async def reader(scope: Scope, receive: Receive, send: Send) -> None:
+        while (await receive()).get("more_body"):
+            pass
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"read"})
+
+    messages = [{"type": "http.request", "body": b"x" * 1024, "more_body": True} for _ in range(9)]
+    messages.append({"type": "http.request", "body": b"x" * 1024, "more_body": False})
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return messages.pop(0)
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "http_version": "2",
+        "method": "POST",
+        "path": "/test/echo-size",
+        "raw_path": b"/test/echo-size",
+        "query_string": b"",
+        "headers": [],
+        "root_path": "",
+    }
+    await BodySizeLimit(reader, max_bytes=4096)(scope, receive, send)
+    assert sent[0]["status"] == 413
+    assert len(messages) > 0  # the rest was never read
 
 
 async def test_imports_have_a_limit_of_their_own(seeded_database: Database) -> None:
