@@ -1,6 +1,7 @@
 """Amounts with their units: "около 568 млн долларов", "$1.2 billion", "530,5 тыс. тонн", "6–7 %"."""
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -347,14 +348,17 @@ def _spelled_value(words: str) -> float | None:
     return value + (0.5 if half else 0)
 
 
-def find_amounts(text: str, offset: int, language: str) -> list[Amount]:
-    """Every number stated with a currency or unit in `text` (a sentence starting at `offset`)."""
+def find_amounts(
+    text: str, offset: int, language: str, countries: Sequence[Sequence[str]] = ()
+) -> list[Amount]:
+    """Every number stated with a currency or unit in `text` (a sentence starting at `offset`); a
+    currency name several countries share is read as the one of `countries` (`currency_of`)."""
     found = []
     unitless: list[Amount] = []  # "от 13 млрд до 13,5 млрд долларов": the first part takes the unit
     for match in _amount().finditer(text):
-        unit, multiplier = _unit_of(match)
+        unit, multiplier = _unit_of(match, countries)
         if unit is None:
-            if match.group("scale") and not match.group("n2"):
+            if match.group("scale") and not match.group("n2") and not _undecided_currency(match):
                 value = parse_number(match.group("n1"), language) * _scale_of(match)
                 unitless.append(Amount(value, None, "", offset + match.start("n1"), offset + match.end()))
             continue
@@ -414,7 +418,12 @@ def bare_amounts(text: str, offset: int, language: str) -> list[Amount]:
         return found
     for match in _amount().finditer(text):
         unit, _ = _unit_of(match)
-        if unit is not None or not match.group("scale") or _scale_of(match) < 1e6:
+        if (
+            unit is not None
+            or not match.group("scale")
+            or _scale_of(match) < 1e6
+            or _undecided_currency(match)
+        ):
             continue
         if match.group("n_small") or not _CLAUSE_GOES_ON.match(text, match.end()):
             continue
@@ -661,7 +670,15 @@ def _join_ranges(text: str, offset: int, amounts: list[Amount], unitless: list[A
     return joined
 
 
-def _unit_of(match: re.Match[str]) -> tuple[str | None, float]:
+_CURRENCY_GROUP = f"u{[unit for _, unit, _ in _UNITS].index('currency')}"
+
+
+def _undecided_currency(match: re.Match[str]) -> bool:
+    """ "4,1 млн динаров" where nothing says whose dinars: named money, not a unit left out."""
+    return match.group(_CURRENCY_GROUP) is not None and not match.group("pre")
+
+
+def _unit_of(match: re.Match[str], countries: Sequence[Sequence[str]] = ()) -> tuple[str | None, float]:
     if match.group("unit") is not None:  # counted goods' unit is matched empty: their noun follows
         for i, (_, unit, multiplier) in enumerate(_UNITS):
             if match.group(f"u{i}") is None:
@@ -669,7 +686,7 @@ def _unit_of(match: re.Match[str]) -> tuple[str | None, float]:
             if unit != "currency":
                 return unit, multiplier
             if not match.group("pre"):  # "the $3.4 billion mark": the sign says the currency
-                return currency_of(match.group(f"u{i}")), multiplier
+                return currency_of(match.group(f"u{i}"), countries), multiplier
     if match.group("pre"):
         pre = match.group("pre")
         return _PREFIX_CURRENCY.get(pre.lower()) or currency_of(pre), 1

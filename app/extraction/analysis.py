@@ -8,6 +8,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from app.extraction.amounts import Amount, find_amounts
 from app.extraction.countries import CountryFinder, CountryWord
 from app.extraction.cues import cue_matcher
 from app.extraction.currencies import currency_of
@@ -236,6 +237,13 @@ class Reading:
                 first_seen[mention.value.code] = min(first_seen.get(mention.value.code, position), position)
         top = [code for code, _ in counts.most_common(2)]
         return tuple(sorted(top, key=lambda code: first_seen[code]))
+
+    def amounts(self, facts: SentenceFacts) -> list[Amount]:
+        """The sentence's amounts, a currency name several countries share ("3,4 млрд дирхамов",
+        "402 million riyals") read as the one of the sentence's countries, else of the story's pair."""
+        sentence = facts.sentence
+        countries = (tuple(m.value.code for m in facts.countries), self.main_pair)
+        return find_amounts(sentence.text, sentence.start, self.language, countries)
 
     def future_tense(self, tokens: Sequence[Token]) -> bool:
         """A verb in the future tense (посетит, составит; will, shall)."""

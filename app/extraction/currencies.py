@@ -1,15 +1,17 @@
 """The words and signs of every currency in use, from CLDR (babel) and pymorphy3, not a hand list:
 "японских иен", "иенах", "Indian rupees", "yen", "¥", "₹", "R$", "A$", and the ISO codes themselves.
 
-A bare name that several currencies share ("рупий", "pounds", "крон") is read only when exactly one
-of them has a sign of its own in English CLDR (the rupee of "₹", the pound of "£"): that is the one
-a bare name means; otherwise a bare name is no currency. The full name ("пакистанских рупий") is
-always its own currency. A sign made of letters ("R" of the rand) counts only written against the
-number ("R3.4 billion")."""
+A bare name that several currencies share ("крон", "dinars", "дирхамов", "pounds") is the currency
+of the country among those the text is about whose currency it is (`currency_of`'s `countries`: the
+sentence's, then the story's pair); when they do not decide, the one of them with a sign of its own
+in English CLDR (the rupee of "₹", the pound of "£"), else no currency. The full name ("пакистанских
+рупий", "Czech koruna") is always its own currency. A sign made of letters ("R" of the rand) counts
+only written against the number ("R3.4 billion")."""
 
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from typing import Any
@@ -77,35 +79,44 @@ def _head_noun(name: str) -> str | None:
 
 
 @cache
-def _names() -> dict[str, str]:
-    """Folded name → code, full names and the bare names one currency owns."""
+def _readings() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """Folded full name → code, and folded bare name → the codes whose bare name it is."""
     full: dict[str, set[str]] = defaultdict(set)
     bare: dict[str, set[str]] = defaultdict(set)
+    heads: dict[str, set[str]] = defaultdict(set)  # the noun alone, a bare name where another has it
     for code in _in_use():
         russian = get_currency_name(code, locale="ru")  # the singular: its forms are every case and number
         if russian != code:
             for form in _russian_forms(russian):
                 full[_fold(form)].add(code)
             noun = _head_noun(russian)
-            if noun and noun != russian.split()[0]:
-                words = russian.split()
+            words = russian.split()
+            if noun and noun != words[0]:
                 for form in _russian_forms(" ".join(words[words.index(noun) :])):
                     bare[_fold(form)].add(code)
+            if noun:
+                for form in _russian_forms(noun):  # "фунт" of "фунт стерлингов", "дирхам" of "дирхам ОАЭ"
+                    heads[_fold(form)].add(code)
         for count in (1, 5):
             english = get_currency_name(code, count=count, locale="en")
             if english != code:
                 full[_fold(english)].add(code)
                 if " " in english:
                     bare[_fold(english.split()[-1])].add(code)
+    for name, codes in heads.items():
+        if name in bare or len(codes) > 1:
+            bare[name] |= codes
     names = {name: next(iter(codes)) for name, codes in full.items() if len(codes) == 1}
-    for name, codes in bare.items():
-        owner = _owner(codes)
-        if owner and name not in full:
-            names[name] = owner
-    return {name: code for name, code in names.items() if code not in _READ_ELSEWHERE and len(name) > 2}
+    names = {name: code for name, code in names.items() if code not in _READ_ELSEWHERE and len(name) > 2}
+    bare_names = {
+        name: frozenset(codes)
+        for name, codes in bare.items()
+        if name not in full and len(name) > 2 and not codes & _READ_ELSEWHERE
+    }
+    return names, bare_names
 
 
-def _owner(codes: set[str]) -> str | None:
+def _owner(codes: frozenset[str]) -> str | None:
     if len(codes) == 1:
         return next(iter(codes))
     signed = [code for code in codes if _is_sign(get_currency_symbol(code, "en"))]
@@ -157,7 +168,8 @@ def _alternation(words: list[str]) -> str:
 def name_pattern() -> str:
     """A currency's name or code after a number: "45 млрд рупий", "1.2 trillion yen", "3 bn GBP"."""
     codes = _alternation([code for code in CURRENCIES if code not in _READ_ELSEWHERE])
-    return rf"(?:{_alternation(list(_names()))})(?![\w])|(?-i:(?:{codes})\b)"
+    names, bare = _readings()
+    return rf"(?:{_alternation([*names, *bare])})(?![\w])|(?-i:(?:{codes})\b)"
 
 
 @cache
@@ -169,8 +181,29 @@ def sign_pattern() -> str:
     return rf"(?:{others})|(?-i:(?<![\w$])(?:{letters})(?=\d))|(?-i:\b(?:{codes})(?=\s?\d))"
 
 
-def currency_of(words: str) -> str | None:
-    """The code of a name, sign or code that `name_pattern` or `sign_pattern` matched."""
+@cache
+def _territories(code: str) -> frozenset[str]:
+    """The countries whose legal tender `code` is."""
+    return frozenset(
+        territory
+        for territory in get_global("territory_currencies")
+        if code in get_territory_currencies(territory, _IN_USE_ON, tender=True)
+    )
+
+
+def currency_of(words: str, countries: Sequence[Sequence[str]] = ()) -> str | None:
+    """The code of a name, sign or code that `name_pattern` or `sign_pattern` matched. A name several
+    currencies share is the currency of the first group of `countries` (alpha-2 codes, nearest
+    first: the sentence's, then the story's pair) in which exactly one of them is legal tender."""
     if words in CURRENCIES:
         return words
-    return _signs().get(words) or _names().get(_fold(words))
+    names, bare = _readings()
+    found = _signs().get(words) or names.get(_fold(words))
+    if found or _fold(words) not in bare:
+        return found
+    codes = bare[_fold(words)]
+    for group in countries:
+        used = [code for code in codes if _territories(code) & set(group)]
+        if len(used) == 1:
+            return used[0]
+    return _owner(codes)

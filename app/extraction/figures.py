@@ -209,9 +209,7 @@ def _sentence_figures(
 ) -> None:
     """The figures of one sentence's amounts, in order, added to `proposals`."""
     sentence = facts.sentence
-    amounts, left_out = _with_units_left_out(
-        reading, find_amounts(sentence.text, sentence.start, reading.language), facts, units_told
-    )
+    amounts, left_out = _with_units_left_out(reading, reading.amounts(facts), facts, units_told)
     previous_end = sentence.start
     told_here: list[tuple[dict[str, Any], Amount]] = []  # the sentence's figures so far
     for index, amount in enumerate(amounts):
@@ -371,7 +369,7 @@ def _about_a_period(reading: Reading, facts: SentenceFacts) -> bool:
     """A short sentence with no amount that opens on the period it is about ("The first quarter of
     2026 was weak.")."""
     sentence = facts.sentence
-    if sentence.question or len(sentence.tokens) > 10 or find_amounts(sentence.text, 0, reading.language):
+    if sentence.question or len(sentence.tokens) > 10 or reading.amounts(facts):
         return False
     year = reading.published.year if reading.published else None
     periods = find_periods(sentence.text, 0, year, reading.published)
@@ -510,7 +508,7 @@ def _unit_of(reading: Reading, words: str | None) -> tuple[float, str] | None:
     for part in [*re.findall(r"\(([^()]+)\)", words), *re.split(r"[,;()]", words)]:
         # "USD million" is "1 million USD" written the way a column is headed
         part = _CURRENCY_FIRST.sub(r"\2 \1", part.strip())
-        units = find_amounts(f"1 {part}", 0, reading.language) if part else []
+        units = find_amounts(f"1 {part}", 0, reading.language, (reading.main_pair,)) if part else []
         if len(units) == 1 and units[0].unit != "percent":
             return units[0].value, units[0].unit
     return None
@@ -824,7 +822,7 @@ def _preliminary_periods(reading: Reading) -> _Preliminary:
         year = reading.published.year if reading.published else _paragraph_year(reading, facts)
         found = find_periods(sentence.text, sentence.start, year, reading.published)
         stated = [p.value for p in found if not p.comparison and p.kind not in {"same", "carry"}]
-        if find_amounts(sentence.text, sentence.start, reading.language):
+        if reading.amounts(facts):
             # "Оборот за январь–июнь, по предварительным данным, составил…": the release's other
             # figures of that period are preliminary too; not in an interview, where the word
             # qualifies the one figure the speaker cites.

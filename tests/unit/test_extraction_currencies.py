@@ -138,7 +138,7 @@ def test_the_adjective_of_a_currency_is_no_country_of_the_figure(
 def test_the_currency_patterns_are_built_on_the_first_text_read_not_on_import() -> None:
     # Their names' forms and signs take longer to build than the rest of the extractor to import, and
     # most processes that import it read no text (the command line, each test worker's collection).
-    built = "print(currencies._names.cache_info().currsize + currencies._signs.cache_info().currsize)\n"
+    built = "print(currencies._readings.cache_info().currsize + currencies._signs.cache_info().currsize)\n"
     code = (
         "from app.extraction import amounts, currencies\n"
         + built
@@ -147,3 +147,80 @@ def test_the_currency_patterns_are_built_on_the_first_text_read_not_on_import() 
     )
     ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert ran.stdout.split() == ["0", "2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "countries", "unit"),
+    [
+        # the sentence's countries decide: the one among them whose currency the name is
+        ("Чешский импорт из Казахстана составил 12 млрд крон", "ru", [("CZ", "KZ")], "CZK"),
+        ("экспорт Иордании в Казахстан достиг 80 млн динаров", "ru", [("JO", "KZ")], "JOD"),
+        ("импорт ОАЭ из Армении составил 900 млн дирхамов", "ru", [("AE", "AM")], "AED"),
+        ("экспорт Марокко в Сенегал составил 2 млрд дирхамов", "ru", [("MA", "SN")], "MAD"),
+        ("экспорт Пакистана в Узбекистан — 90 млрд рупий", "ru", [("PK", "UZ")], "PKR"),
+        ("Omani exports to Georgia reached 30 million rials", "en", [("OM", "GE")], "OMR"),
+        ("Qatar's imports from Tajikistan came to 2 billion riyals", "en", [("QA", "TJ")], "QAR"),
+        ("Egypt's imports from Kazakhstan reached 3 billion pounds", "en", [("EG", "KZ")], "EGP"),
+        # a sentence that names none: the story's pair
+        ("trade came to 5 billion pesos last year", "en", [(), ("MX", "KZ")], "MXN"),
+        ("товарооборот составил 0,4 млрд франков", "ru", [(), ("CH", "KG")], "CHF"),
+        # both of the sentence's have one, the story's pair decides
+        ("Jordan's exports to Iraq reached 500 million dinars", "en", [("JO", "IQ"), ("IQ", "TR")], "IQD"),
+        # nothing decides: the pound with a sign of its own, as with no countries
+        ("Britain's imports from Egypt reached 2 billion pounds", "en", [("GB", "EG"), ("GB", "EG")], "GBP"),
+    ],
+)
+def test_a_name_several_currencies_share_is_the_one_of_the_countries(
+    text: str, language: str, countries: list[tuple[str, ...]], unit: str
+) -> None:
+    [amount] = find_amounts(text, 0, language, countries)
+    assert amount.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Jordan's exports to Iraq reached 500 million dinars.", "en"),
+        ("Экспорт Иордании в Ирак достиг 500 млн динаров.", "ru"),
+    ],
+)
+def test_a_shared_name_nothing_decides_is_no_amount_nor_one_in_the_unit_before(
+    text: str, language: str
+) -> None:
+    countries = [("JO", "IQ"), ("JO", "IQ")]
+    assert find_amounts(text, 0, language, countries) == []
+    assert find_amounts(f"Turnover was $3 billion; {text}", 0, language, countries)[-1].unit == "USD"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "unit", "pair"),
+    [
+        (
+            "По данным эмиратской статистики, товарооборот ОАЭ и Казахстана за 2025 год "
+            "составил 4,2 млрд дирхамов.",
+            "ru",
+            "AED",
+            ("AE", "KZ"),
+        ),
+        (
+            "Kuwait's imports from Uzbekistan reached 6.5 million dinars in 2025, "
+            "the Kuwaiti statistics bureau said.",
+            "en",
+            "KWD",
+            ("KW", "UZ"),
+        ),
+        (
+            "Министр экономики Швеции посетил Казахстан. "
+            "Товарооборот двух стран в 2025 году составил 3 млрд крон.",
+            "ru",
+            "SEK",
+            ("SE", "KZ"),
+        ),
+    ],
+)
+def test_a_figure_in_a_shared_currency_name_takes_the_story_s_currency(
+    text: str, language: str, unit: str, pair: tuple[str, str]
+) -> None:
+    proposals = extract(text, language=language, published=date(2026, 3, 1))
+    [figure] = [p.body for p in proposals if p.kind == "trade_figure"]
+    assert (figure["unit"], {figure["reporter"], figure["partner"]}) == (unit, set(pair))
