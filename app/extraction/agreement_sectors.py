@@ -22,9 +22,20 @@ _BODIES = frozenset(
     }
 )
 # Head words that name a field only when nothing narrower does: "the digital economy" is
-# digitalization, "the defence industry" security; trade in goods is their field ("торговля
-# электроэнергией" energy), while "transit trade" is both.
-_BROAD_HEADS = frozenset({"economy", "industry", "security", "экономика", "промышленность", "безопасность"})
+# digitalization, "the defence industry" security, "производство зелёного водорода" energy; trade
+# in goods is their field ("торговля электроэнергией" energy), while "transit trade" is both.
+_BROAD_HEADS = frozenset(
+    {
+        "economy",
+        "industry",
+        "security",
+        "production",
+        "экономика",
+        "промышленность",
+        "безопасность",
+        "производство",
+    }
+)
 _TRADE = frozenset({"trade", "торговля"})
 _GOODS = frozenset({"energy", "agriculture"})
 # Words of a document's description that say nothing of its subject.
@@ -186,7 +197,10 @@ def document_sectors(
     document, not a package) told up to token `end` (where their clause ends); `named`: indexes of
     tokens that are names (countries, places), no subject. ["other"] when none is told."""
     language = reading.language
-    found = reading.cues("SECTORS", tokens)
+    # a document's kind names no field: the "road" of "a road map"
+    found = [
+        m for m in reading.cues("SECTORS", tokens) if not any(k.first <= m.first < k.last for k in kinds)
+    ]
     starts = [own_words_start(tokens, k.first, language) for k in kinds]
     # A field word among a document's own words ("a cultural exchange programme") is the document's.
     documents = {i for n, k in enumerate(kinds) for i in range(starts[n], k.last)}

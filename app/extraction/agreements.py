@@ -1012,6 +1012,9 @@ def _number(word: str | None) -> int | None:
 # What makes a document the object of another's words: "amending their … treaty", "a protocol to the
 # agreement", "изменений в соглашение", "грамотами к договору".
 _GOVERNING = re.compile(r"^(?:amending|amend|to|к|ко|в|во)$", re.IGNORECASE)
+# "on the mutual recognition of educational documents", "о признании документов об образовании":
+# the documents recognised are the agreement's subject, not more documents signed
+_RECOGNISED = re.compile(r"(?:^|\s)(?:recognition\s+of|признани[еяию])$", re.IGNORECASE)
 
 
 def _governed(tokens: Sequence[Token], kind: Any, language: str) -> bool:
@@ -1022,7 +1025,10 @@ def _governed(tokens: Sequence[Token], kind: Any, language: str) -> bool:
         or re.fullmatch(r"(?:19|20)\d\d", tokens[start - 1].text)
     ):
         start -= 1
-    return start > 0 and _GOVERNING.match(tokens[start - 1].text) is not None
+    before = " ".join(t.text for t in tokens[max(0, start - 2) : start])
+    return start > 0 and (
+        _GOVERNING.match(tokens[start - 1].text) is not None or _RECOGNISED.search(before) is not None
+    )
 
 
 def _dateline(reading: Reading, facts: SentenceFacts) -> tuple[int, int] | None:

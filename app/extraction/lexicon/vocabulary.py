@@ -1389,6 +1389,11 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
             "порт",
             "портовый",
             "коридор",
+            "мореплавание",  # "о торговом мореплавании": merchant shipping
+            "торговый мореплавание",
+            "автомобильный дорога",
+            "автодорога",
+            "водительский удостоверение",
         ),
         "digitalization": (
             "цифровизация",
@@ -1411,6 +1416,9 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
             "индустрия",
             "фармацевтика",
             "фармацевтический",
+            # making farm machinery is industry; a grant of it to farmers is agriculture's
+            "сельскохозяйственный машиностроение",
+            "производство сельскохозяйственный техника",
         ),
         "agriculture": (
             "сельский хозяйство",
@@ -1440,6 +1448,7 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
             "нефтегазовый",
             "водород",
             "водородный",
+            "зелёный водород",
         ),
         "trade": (
             "экономика",
@@ -1449,6 +1458,8 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
             "торгово-экономический",
             "таможенный",
             "происхождение",  # "сертификаты происхождения товаров"
+            "тариф",
+            "тарифный",
         ),
         "finance": (
             "финансы",
@@ -1470,10 +1481,15 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
             "научный",
             "образовательный",
             "подготовка кадр",
+            "кадр",  # "подготовки инженерных кадров"
+            "подготовка специалист",
             "академия",
             "университет",
         ),
-        "security": ("безопасность", "оборона", "военный", "оборонный", "военно-технический"),
+        "security": (
+            *("безопасность", "оборона", "военный", "оборонный", "военно-технический"),
+            *("кибербезопасность", "патрулирование", "терроризм"),
+        ),
         # no sector of its own: annotators list it as "other" beside the named ones
         "other": ("здравоохранение", "туризм"),
     },
@@ -1496,6 +1512,15 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
             "ports",
             "navigation",
             "corridor",
+            "merchant shipping",
+            "road",
+            "roads",
+            "highway",
+            "highways",
+            "driving licence",
+            "driving licences",
+            "driving license",
+            "driving licenses",
         ),
         "digitalization": (
             "digital",
@@ -1517,6 +1542,9 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
             "critical raw materials",
             "pharmaceutical",
             "pharmaceuticals",
+            "production of agricultural machinery",
+            "manufacturing of agricultural machinery",
+            "manufacture of agricultural machinery",
         ),
         "agriculture": (
             "agriculture",
@@ -1542,7 +1570,10 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
             "fuel",
             "nuclear",
         ),
-        "trade": ("trade", "economy", "economic", "customs", "commerce", "origin", "rules-of-origin"),
+        "trade": (
+            *("trade", "economy", "economic", "customs", "commerce", "origin", "rules-of-origin"),
+            *("tariff", "tariffs"),
+        ),
         "finance": (
             "finance",
             "financial",
@@ -1565,7 +1596,10 @@ SECTORS: dict[str, dict[str, tuple[str, ...]]] = {
             "university",
             "universities",
         ),
-        "security": ("security", "defence", "defense", "military"),
+        "security": (
+            *("security", "defence", "defense", "military", "cybersecurity", "cyber security"),
+            *("patrol", "patrols", "terrorism", "counter-terrorism"),
+        ),
         "other": ("health", "healthcare", "health care", "tourism"),
     },
 }
