@@ -26,8 +26,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from app import datastate
 from app.config import REPO_ROOT
+from app import datastate
 from app.db import KEPT_CURSOR, READ_ONLY, make_engine
 from app.models import Country, DataState
 from tests.conftest import Database, copy_template, without_gc_pauses
