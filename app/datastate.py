@@ -23,15 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.sqltypes import NullType
 
-from app.db import (
-    READ_ONLY,
-    READS_ALONE,
-    DriverStatement,
-    begin_snapshot,
-    rows_together,
-    statements_sent,
-    take_pinged_row,
-)
+from app.db import READ_ONLY, DriverStatement, rows_together, take_pinged_row
 from app.models import DataState
 
 T = TypeVar("T")
@@ -73,12 +65,6 @@ _READ = "bilateral_data_version"
 # In a read-only session's info: its version is the one this process saw last, not read for it yet
 # (`at_one_version`); a page statement reads its number beside its rows (`confirm`).
 _ASSUMED = "bilateral_data_version_assumed"
-# In a read-only session's info: what memos are to keep once its assumed version is confirmed
-# (`keep_at_version`).
-_KEPT_WHEN_CONFIRMED = "bilateral_kept_when_confirmed"
-# In a read-only SQLite session's info while its reads run alone (`at_one_version`): how many
-# statements had run when the version was confirmed (None: not yet).
-_ALONE = "bilateral_reads_alone"
 # Per database: the version this process read last.
 _SEEN: dict[URL, Version] = {}
 
@@ -135,24 +121,6 @@ def _read_with(
     return version, answers
 
 
-def keep_at_version(session: Session, keep: Callable[[], None]) -> None:
-    """`keep()`, which stores in a memo what the session read, labelled with its data version: now,
-    or, while that version is assumed (`at_one_version`), once it is confirmed. A memo read before
-    the page statement may have seen a newer version than the assumed one; it is kept only if the
-    page then confirms the assumed version, which all the statements between saw."""
-    if session.info.get(_ASSUMED) or _ALONE in session.info:
-        session.info.setdefault(_KEPT_WHEN_CONFIRMED, []).append(keep)
-    else:
-        keep()
-
-
-def _settle(session: Session, confirmed: bool) -> None:
-    """What was read at the assumed version kept in its memos if it is `confirmed`, else dropped."""
-    for keep in session.info.pop(_KEPT_WHEN_CONFIRMED, ()):
-        if confirmed:
-            keep()
-
-
 def read_together(
     session: Session, reads: Sequence[tuple[DriverStatement, Mapping[str, Any]]]
 ) -> list[list[Any]]:
@@ -168,27 +136,17 @@ def read_together(
 def at_one_version(session: Session, build: Callable[[], T]) -> tuple[T, Version]:
     """`build()`, a read's answer, and the data version it is at.
 
-    A read-only session that checks out its own connection builds it at the version this process
-    saw last, and the page statement reads the version's number beside its rows (`confirm`): the
-    version costs no statement of its own. If it moved, the version is read and the answer built
-    again at it (memos and known ids are kept per version, and only once their version is
-    confirmed: `keep_at_version`). If the first statement finds its pooled connection ended, it is
-    all sent again, once, on a new connection, as `_read` does. Nothing read the version beside (an
-    empty page, a page read by the ORM): it is read after, and the answer built again if it differs.
-
-    Every statement sees at least the version the process saw last, read before it, and at most
-    the one a later statement reads: when both are the same, so are the data all of them read. On
-    PostgreSQL each statement sees what was committed when it began. On SQLite the statements run
-    without a transaction (`db.READS_ALONE`): one alone is a moment of its own, so a page read by
-    one statement needs no BEGIN nor ROLLBACK; when a statement ran after the one that confirmed the
-    version, the version is read again after them all, and if it moved the answer is built again in
-    one read transaction (`db.begin_snapshot`)."""
+    A read-only session that checks out its own PostgreSQL connection builds it at the version this
+    process saw last, and the page statement reads the version's number beside its rows (`confirm`):
+    the version costs no round trip of its own. If it moved, the version is read and the answer
+    built again at it (memos and known ids are kept per version). If the first statement finds its pooled
+    connection ended, it is all sent again, once, on a new connection, as `_read` does. Nothing read
+    the version beside (an empty page, a page read by the ORM): it is read after, and the answer
+    built again if it differs."""
     seen = _SEEN.get(session.get_bind().engine.url) if _may_assume(session) else None
     if seen is None:
         version = current(session)
         return build(), version
-    if _reads_alone(session):
-        session.info[_ALONE] = None
     session.info[_READ] = seen
     session.info[_ASSUMED] = True
     resent = False
@@ -196,51 +154,29 @@ def at_one_version(session: Session, build: Callable[[], T]) -> tuple[T, Version
         try:
             answer = build()
         except Moved:
-            _settle(session, confirmed=False)
-            return _built_again(session, build, _ALONE in session.info)
+            version = session.info[_READ] = _read(session)
+            return build(), version
         except DBAPIError as exc:
             if resent or not (exc.connection_invalidated and session.info.get(_ASSUMED)):
                 raise
             resent = True
-            _settle(session, confirmed=False)
-            session.info.pop(_ALONE, None)  # the new connection begins as any other
             session.rollback()  # the ended connection back to its pool, which discards it
             continue
         break
-    alone = _ALONE in session.info
-    confirmed_last = alone and session.info[_ALONE] == statements_sent(session.connection())
-    if session.info.pop(_ASSUMED, False) or (alone and not confirmed_last):
-        version = _read(session)
-        _settle(session, confirmed=version == seen)
+    if session.info.pop(_ASSUMED, False):
+        version = session.info[_READ] = _read(session)
         if version != seen:
-            return _built_again(session, build, alone)
-    session.info.pop(_ALONE, None)
-    _settle(session, confirmed=True)
+            answer = build()
     return answer, session.info[_READ]
 
 
-def _reads_alone(session: Session) -> bool:
-    """Whether the session's SQLite reads run without a transaction (`db.READS_ALONE`): yes, unless
-    it read something already."""
-    if session.get_bind().dialect.name != "sqlite" or session.in_transaction():
-        return False
-    session.connection(execution_options={READS_ALONE: True})
-    return True
-
-
-def _built_again(session: Session, build: Callable[[], T], alone: bool) -> tuple[T, Version]:
-    """The answer built again at the version read now; `alone`: its SQLite reads ran alone, and
-    from now on are one read transaction."""
-    if alone:
-        del session.info[_ALONE]
-        begin_snapshot(session.connection())
-    version = session.info[_READ] = _read(session)
-    return build(), version
-
-
 def _may_assume(session: Session) -> bool:
-    # Not a test's session, bound to a connection of its own whose version no other session moves.
-    return bool(session.info.get(READ_ONLY)) and _own_checkout(session)
+    # Elsewhere the version is a local read (SQLite), or a test's connection's own.
+    return (
+        bool(session.info.get(READ_ONLY))
+        and _own_checkout(session)
+        and session.get_bind().dialect.name == "postgresql"
+    )
 
 
 def assumed(session: Session) -> bool:
@@ -257,10 +193,6 @@ def confirm(session: Session, rows: Sequence[Any]) -> list[Any]:
         del session.info[_ASSUMED]
         if rows[0][-1] != session.info[_READ].number:
             raise Moved
-        if _ALONE in session.info:  # confirmed for what ran so far: `at_one_version` checks the rest
-            session.info[_ALONE] = statements_sent(session.connection())
-        else:
-            _settle(session, confirmed=True)
     return [row[:-1] for row in rows]
 
 
@@ -312,7 +244,7 @@ class VersionMemo(Generic[T]):
             return value
         value = read()
         if known is not None or len(self._values) < self._limit:
-            keep_at_version(session, lambda: self._values.__setitem__(slot, (version, value)))
+            self._values[slot] = (version, value)
         return value
 
     def values(self) -> list[T]:

@@ -55,7 +55,6 @@ def make_engine(
                 engine, "connect", lambda connection, _record: _set_busy_timeout(connection, lock_wait)
             )
         event.listen(engine, "begin", _sqlite_begin)
-        event.listen(engine, "before_cursor_execute", _count_statement)
         if mmap_bytes:
             # Pages read straight from the operating system's cache, shared by every connection and
             # worker, instead of copied by read() into each connection's own small cache: a page of
@@ -263,13 +262,7 @@ def _set_busy_timeout(dbapi_connection: Any, milliseconds: int) -> None:
 def _sqlite_begin(connection: Connection) -> None:
     # On the driver's connection: every request begins a transaction, and SQLAlchemy's execute would
     # cost it some seventy Python calls (see DriverStatement).
-    options = connection.get_execution_options()
-    if options.get(READS_ALONE, False):
-        return
-    _send_begin(connection, "BEGIN IMMEDIATE" if options.get(_WRITES, False) else "BEGIN")
-
-
-def _send_begin(connection: Connection, sql: str) -> None:
+    sql = "BEGIN IMMEDIATE" if connection.get_execution_options().get(_WRITES, False) else "BEGIN"
     try:
         connection.connection.driver_connection.execute(sql)  # type: ignore[union-attr]
     except connection.dialect.loaded_dbapi.Error as exc:
@@ -277,29 +270,6 @@ def _send_begin(connection: Connection, sql: str) -> None:
 
 
 _WRITES = "bilateral_writes"
-# An execution option of a SQLite read's connection: no BEGIN, each statement a read transaction
-# of its own, until `begin_snapshot` (`app.datastate.at_one_version` checks what they read).
-READS_ALONE = "bilateral_reads_alone"
-_STATEMENTS = "bilateral_statements"
-
-
-def begin_snapshot(connection: Connection) -> None:
-    """A SQLite connection whose reads ran alone (`READS_ALONE`): from its next statement on, they
-    see the database as one moment, one read transaction, which the session's end closes."""
-    if not connection.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
-        _send_begin(connection, "BEGIN")
-
-
-def statements_sent(connection: Connection) -> int:
-    """How many statements the connection's driver connection has run, through SQLAlchemy or
-    `DriverStatement` (a count that only grows, on SQLite)."""
-    count: int = connection.connection.info.get(_STATEMENTS, 0)
-    return count
-
-
-def _count_statement(connection: Connection, *_args: Any) -> None:
-    info = connection.connection.info
-    info[_STATEMENTS] = info.get(_STATEMENTS, 0) + 1
 
 
 def for_writes(engine: Engine) -> Engine:
@@ -448,8 +418,6 @@ class DriverStatement:
         renew_deadline(connection)
         driver = connection.connection.driver_connection
         kept = dialect.name == "postgresql"
-        if not kept:
-            _count_statement(connection)
         cursor = kept_cursor(driver) if kept else driver.cursor()  # type: ignore[union-attr]
         try:
             cursor.execute(sql, parameters)
