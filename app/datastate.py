@@ -66,6 +66,9 @@ _READ = "bilateral_data_version"
 # In a read-only session's info: its version is the one this process saw last, not read for it yet
 # (`at_one_version`); a page statement reads its number beside its rows (`confirm`).
 _ASSUMED = "bilateral_data_version_assumed"
+# In a read-only session's info: what memos are to keep once its assumed version is confirmed
+# (`keep_at_version`).
+_KEPT_WHEN_CONFIRMED = "bilateral_kept_when_confirmed"
 # Per database: the version this process read last.
 _SEEN: dict[URL, Version] = {}
 
@@ -122,6 +125,23 @@ def _read_with(
     return version, answers
 
 
+def keep_at_version(session: Session, keep: Callable[[], None]) -> None:
+    """`keep()`, which stores in a memo what the session read, labelled with its data version: now,
+    or, while that version is assumed (`at_one_version`), once the page confirms it. A memo read
+    before the page statement may have seen a newer version than the assumed one."""
+    if session.info.get(_ASSUMED):
+        session.info.setdefault(_KEPT_WHEN_CONFIRMED, []).append(keep)
+    else:
+        keep()
+
+
+def _settle(session: Session, confirmed: bool) -> None:
+    """What was read at the assumed version kept in its memos if it is `confirmed`, else dropped."""
+    for keep in session.info.pop(_KEPT_WHEN_CONFIRMED, ()):
+        if confirmed:
+            keep()
+
+
 def read_together(
     session: Session, reads: Sequence[tuple[DriverStatement, Mapping[str, Any]]]
 ) -> list[list[Any]]:
@@ -137,13 +157,15 @@ def read_together(
 def at_one_version(session: Session, build: Callable[[], T]) -> tuple[T, Version]:
     """`build()`, a read's answer, and the data version it is at.
 
-    A read-only session that checks out its own PostgreSQL connection builds it at the version this
-    process saw last, and the page statement reads the version's number beside its rows (`confirm`):
-    the version costs no round trip of its own. If it moved, the version is read and the answer
-    built again at it (memos and known ids are kept per version). If the first statement finds its pooled
-    connection ended, it is all sent again, once, on a new connection, as `_read` does. Nothing read
-    the version beside (an empty page, a page read by the ORM): it is read after, and the answer
-    built again if it differs."""
+    A read-only session that checks out its own connection builds it at the version this process
+    saw last, and the page statement reads the version's number beside its rows (`confirm`): the
+    version costs no statement of its own. On SQLite the session's statements are one read
+    transaction, so the number is the version of all of them; on PostgreSQL each statement sees what
+    was committed when it began. If it moved, the version is read and the answer built again at it
+    (memos and known ids are kept per version, and only once the page confirms it:
+    `keep_at_version`). If the first statement finds its pooled connection ended, it is all sent
+    again, once, on a new connection, as `_read` does. Nothing read the version beside (an empty
+    page, a page read by the ORM): it is read after, and the answer built again if it differs."""
     seen = _SEEN.get(session.get_bind().engine.url) if _may_assume(session) else None
     if seen is None:
         version = current(session)
@@ -155,29 +177,28 @@ def at_one_version(session: Session, build: Callable[[], T]) -> tuple[T, Version
         try:
             answer = build()
         except Moved:
+            _settle(session, confirmed=False)
             version = session.info[_READ] = _read(session)
             return build(), version
         except DBAPIError as exc:
             if resent or not (exc.connection_invalidated and session.info.get(_ASSUMED)):
                 raise
             resent = True
+            _settle(session, confirmed=False)
             session.rollback()  # the ended connection back to its pool, which discards it
             continue
         break
     if session.info.pop(_ASSUMED, False):
         version = session.info[_READ] = _read(session)
+        _settle(session, confirmed=version == seen)
         if version != seen:
             answer = build()
     return answer, session.info[_READ]
 
 
 def _may_assume(session: Session) -> bool:
-    # Elsewhere the version is a local read (SQLite), or a test's connection's own.
-    return (
-        bool(session.info.get(READ_ONLY))
-        and _own_checkout(session)
-        and session.get_bind().dialect.name == "postgresql"
-    )
+    # Not a test's session, bound to a connection of its own whose version no other session moves.
+    return bool(session.info.get(READ_ONLY)) and _own_checkout(session)
 
 
 def assumed(session: Session) -> bool:
@@ -194,6 +215,7 @@ def confirm(session: Session, rows: Sequence[Any]) -> list[Any]:
         del session.info[_ASSUMED]
         if rows[0][-1] != session.info[_READ].number:
             raise Moved
+        _settle(session, confirmed=True)
     return [row[:-1] for row in rows]
 
 
@@ -247,7 +269,7 @@ class VersionMemo(Generic[T]):
             return value
         value = read()
         if known is not None or len(self._values) < self._limit:
-            self._values[slot] = (version, value)
+            keep_at_version(session, lambda: self._values.__setitem__(slot, (version, value)))
         return value
 
     def values(self) -> list[T]:

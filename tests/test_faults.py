@@ -21,13 +21,14 @@ from typing import Any
 import anyio
 import httpx
 import pytest
-from sqlalchemy import event, select, update
+from sqlalchemy import event, literal, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from app import datastate
 from app.config import REPO_ROOT
-from app.db import KEPT_CURSOR, make_engine
+from app.db import KEPT_CURSOR, READ_ONLY, make_engine
 from app.models import Country, DataState
 from tests.conftest import Database, copy_template, without_gc_pauses
 from tests.hardening_app import WriteGate, build, serve, settings_for
@@ -589,6 +590,98 @@ async def test_search_and_lists_with_floats_read_in_one_statement(
             # The page at the version seen before, the version, the page again (and what is kept
             # per version read again).
             assert len(sent) == after_a_change
+    finally:
+        engine.dispose()
+
+
+def _sqlite_statements(app: Any) -> list[str]:
+    """The first word of each statement the app's SQLite connections run from their opening on (not
+    those FTS5 runs inside a statement, nor the pragmas each connection is opened with)."""
+    sent: list[str] = []
+
+    def trace(statement: str) -> None:
+        if not statement.startswith(("--", "PRAGMA")):
+            sent.append(statement.split()[0])
+
+    event.listen(
+        app.state.engine, "connect", lambda connection, _record: connection.set_trace_callback(trace)
+    )
+    return sent
+
+
+def _bump(url: str, year: int, rename: str | None = None) -> None:
+    """A change made elsewhere: the data version moved (and a country renamed)."""
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session, session.begin():
+            if rename is not None:
+                session.execute(update(Country).where(Country.id == rename).values(name_en="Renamed"))
+            session.execute(
+                update(DataState).values(
+                    version=DataState.version + 1, changed_at=datetime(year, 1, 2, tzinfo=UTC)
+                )
+            )
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("empty_database", ["sqlite"], indirect=True)
+@pytest.mark.anyio
+async def test_a_sqlite_list_page_reads_the_data_version_in_its_own_statement(
+    empty_database: Database,
+) -> None:
+    """On SQLite a list page reads the data version's number beside its rows, in its read
+    transaction: no statement of its own. After a change made elsewhere the page is built again at
+    the new version, in the same read transaction."""
+    copy_template(empty_database, "seeded")
+    app = build(settings_for(empty_database.url, response_cache_mb=0))
+    sent = _sqlite_statements(app)
+    path = "/v1/countries?limit=1"
+    async with serve(app) as client:
+        first = (await client.get(path)).json()["items"][0]
+        sent.clear()
+        assert (await client.get(path)).status_code == 200
+        assert sent == ["BEGIN", "WITH", "ROLLBACK"]
+        _bump(empty_database.url, 2031, rename=first["id"])
+        sent.clear()
+        response = await client.get(path)
+        assert response.json()["items"][0]["name"] == "Renamed"
+        assert response.headers["last-modified"].split()[3] == "2031"
+        # The page at the version seen before, the version, the page again.
+        assert sent == ["BEGIN", "WITH", "SELECT", "WITH", "ROLLBACK"]
+        sent.clear()
+        assert (await client.get(path)).json()["items"][0]["name"] == "Renamed"
+        assert sent == ["BEGIN", "WITH", "ROLLBACK"]
+
+
+@pytest.mark.parametrize("empty_database", ["sqlite", "postgresql"], indirect=True)
+def test_a_memo_keeps_nothing_read_at_a_version_not_yet_confirmed(empty_database: Database) -> None:
+    """What a page's build reads into a memo while its version is assumed is kept only once the page
+    confirms that version: read after a change, it is not labelled with the version before it."""
+    copy_template(empty_database, "seeded")
+    engine = make_engine(empty_database.url)
+    memo: datastate.VersionMemo[str | None] = datastate.VersionMemo()
+    kept_before_each_build: list[list[str | None]] = []
+
+    def build(session: Session) -> str | None:
+        kept_before_each_build.append(memo.values())
+        name = memo.get(
+            session, "AZ", lambda: session.scalar(select(Country.name_en).where(Country.id == "AZ"))
+        )
+        if datastate.assumed(session):
+            number = session.execute(select(literal(1), datastate.number_column())).all()
+            datastate.confirm(session, number)
+        return name
+
+    try:
+        with Session(engine, info={READ_ONLY: True}) as session:
+            seen = datastate.current(session)  # the version this process saw last
+        _bump(empty_database.url, 2031, rename="AZ")
+        with Session(engine, info={READ_ONLY: True}) as session:
+            name, version = datastate.at_one_version(session, lambda: build(session))
+        assert (name, version.number) == ("Renamed", seen.number + 1)
+        assert kept_before_each_build == [[], []]  # built twice; the first build's read not kept
+        assert memo.values() == ["Renamed"]
     finally:
         engine.dispose()
 

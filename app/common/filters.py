@@ -230,7 +230,7 @@ def require_known(
         return
     found = {row[0] for row in _known_ids(id_column).rows(session.connection(), list(unseen))}
     if len(known) < MAX_KNOWN:
-        _KNOWN[key] = (version, known | found)
+        datastate.keep_at_version(session, lambda: _KNOWN.__setitem__(key, (version, known | found)))
     missing = sorted(unseen - found)
     if missing:
         raise InvalidParameter.for_param(param, f"unknown {param}: {', '.join(missing)}")
