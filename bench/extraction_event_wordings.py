@@ -1154,6 +1154,36 @@ TO_COME_AND_UNNAMED: tuple[Wording, ...] = (
 )
 
 
+# Visits under way and the days around them (docs/benchmarks/2026-12-05-extraction-events-6.md): an
+# arrival told in the past with the visit's end to come, the days a visit spans told around its talks.
+UNDER_WAY: tuple[Wording, ...] = (
+    _e(
+        "arrived, the visit's end to come",
+        "ru",
+        "Президент Киргизии в понедельник прибыл в Баку с официальным визитом, который продлится до среды.",
+        Event("official_visit", HELD, "2026-05-18/2026-05-20", "AZ", "AZ KG"),
+    ),
+    _e(
+        "arrived, the visit's end to come",
+        "ru",
+        "Делегация Туркменистана прибыла в Анкару с рабочим визитом во вторник и пробудет там до пятницы.",
+        Event("working_visit", HELD, "2026-05-19/2026-05-22", "TR", "TM TR"),
+    ),
+    _e(
+        "arrived, the visit's end to come",
+        "en",
+        "The Kyrgyz president arrived in Baku on Monday for an official visit that will last until Wednesday.",
+        Event("official_visit", HELD, "2026-05-18/2026-05-20", "AZ", "AZ KG"),
+    ),
+    _e(
+        "arrived, the visit's end to come",
+        "en",
+        "The Turkmen delegation arrived in Ankara on Tuesday on a working visit and will stay there until Friday.",
+        Event("working_visit", HELD, "2026-05-19/2026-05-22", "TR", "TM TR"),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -1172,6 +1202,7 @@ def main() -> None:
             "forum during the visit": FORUM_DURING_THE_VISIT,
             "told harder": TOLD_HARDER,
             "to come and unnamed": TO_COME_AND_UNNAMED,
+            "under way": UNDER_WAY,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -305,12 +305,14 @@ def overlap(first: str, second: str) -> bool:
 
 
 # How long a visit lasts, told beside it or in a sentence after it: "с официальным визитом, который
-# продлится до четверга", "Визит продлится до 17 июня", "Визит начался в среду и завершится в
-# пятницу", "The visit began on Tuesday and ends on Thursday", "The visit runs until 17 June".
+# продлится до четверга", "Визит продлится до 17 июня", "с визитом … и пробудет здесь до четверга",
+# "Визит начался в среду и завершится в пятницу", "The visit began on Tuesday and ends on Thursday",
+# "The visit runs until 17 June".
 VISIT_ENDS = re.compile(
     r"\b(?:визит\w*|visit)\b(?:[^.;]{0,40}?\b(?:начал(?:ся)?|began|started)\s+(?:в|во|on)\s+(?P<first>\w+))?"
     r"[^.;]{0,40}?\b(?:продлится|продолжится|завершится|завершается|закончится|will\s+(?:last|run|end|conclude)"
-    r"|lasts|runs|ends|concludes)\s+(?:до|в|во|until|till|through|on)?\s*(?P<last>\d{1,2}\s+\w+|\w+)",
+    r"|lasts|runs|ends|concludes|пробуд(?:ет|ут)(?:\s+(?:здесь|там))?|will\s+stay(?:\s+(?:there|here))?)"
+    r"\s+(?:до|в|во|until|till|through|on)?\s*(?P<last>\d{1,2}\s+\w+|\w+)",
     re.IGNORECASE,
 )
 _WEEKDAY_FORMS = {

@@ -179,6 +179,13 @@ _GATHERED = re.compile(r"собирал", re.IGNORECASE)
 _ADVERB_OF_RANK = re.compile(r"официально\b", re.IGNORECASE)
 
 
+# "прибыл в Ереван с официальным визитом, который продлится до четверга", "arrived on Tuesday for a
+# two-day visit", "began a two-day official visit": the visit has begun, though its end is to come.
+_ARRIVED_FOR = re.compile(
+    r"\b(?:прибыл[аио]?|прибыли|прибывш\w+|arrived|began|begins|has\s+begun)\b[^.;]*$", re.IGNORECASE
+)
+
+
 def _status(reading: Reading, tokens: Sequence[Token], trigger: Mention[str] | None = None) -> str:
     if (
         trigger is not None
@@ -190,6 +197,13 @@ def _status(reading: Reading, tokens: Sequence[Token], trigger: Mention[str] | N
         return "planned"
     if reading.cues("CANCELLED", tokens):
         return "cancelled"
+    if (
+        trigger is not None
+        and trigger.value in _VISIT_TYPES | {"visit"}
+        and tokens
+        and _ARRIVED_FOR.search(reading.document.text, tokens[0].start, trigger.start)
+    ):
+        return "held"
     planned = reading.cues("PLANNED", tokens)
     if trigger is not None:
         planned = [cue for cue in planned if not (cue.value in _PREPARED_FOR and cue.start > trigger.start)]
