@@ -1181,6 +1181,18 @@ UNDER_WAY: tuple[Wording, ...] = (
         "The Turkmen delegation arrived in Ankara on Tuesday on a working visit and will stay there until Friday.",
         Event("working_visit", HELD, "2026-05-19/2026-05-22", "TR", "TM TR"),
     ),
+    _e(
+        "talks, then the visit's end told",
+        "ru",
+        "Министр иностранных дел Казахстана во вторник провёл в Будапеште переговоры с венгерским коллегой. Визит казахстанского министра, первый на таком уровне за пять лет, завершится в четверг.",
+        Event("visit", HELD, "2026-05-19/2026-05-21", "HU", "HU KZ"),
+    ),
+    _e(
+        "talks, then the visit's end told",
+        "en",
+        "The foreign minister of Kazakhstan held talks with his Hungarian counterpart in Budapest on Tuesday. His official visit, the first at that level in five years, ends on Thursday.",
+        Event("official_visit", HELD, "2026-05-19/2026-05-21", "HU", "HU KZ"),
+    ),
 )
 
 

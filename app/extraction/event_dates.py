@@ -310,7 +310,7 @@ def overlap(first: str, second: str) -> bool:
 # "The visit runs until 17 June".
 VISIT_ENDS = re.compile(
     r"\b(?:визит\w*|visit)\b(?:[^.;]{0,40}?\b(?:начал(?:ся)?|began|started)\s+(?:в|во|on)\s+(?P<first>\w+))?"
-    r"[^.;]{0,40}?\b(?:продлится|продолжится|завершится|завершается|закончится|will\s+(?:last|run|end|conclude)"
+    r"[^.;]{0,80}?\b(?:продлится|продолжится|завершится|завершается|закончится|will\s+(?:last|run|end|conclude)"
     r"|lasts|runs|ends|concludes|пробуд(?:ет|ут)(?:\s+(?:здесь|там))?|will\s+stay(?:\s+(?:there|here))?)"
     r"\s+(?:до|в|во|until|till|through|on)?\s*(?P<last>\d{1,2}\s+\w+|\w+)",
     re.IGNORECASE,

@@ -403,6 +403,8 @@ def propose_events(
                 continue
             if best.value == "visit" and VISIT_ENDS.search(facts.sentence.text) and _visit_under_way(events):
                 continue  # "Визит начался в среду и завершится в пятницу": the visit told before
+            if _talks_were_the_visit(reading, facts, best, events):
+                continue
             if best.value in _BODIES:
                 told = _without_last_meeting(told)
             made = _events(reading, registry, told, best, len(events), context, events, len(groups) > 1)
@@ -860,6 +862,33 @@ def _visit_under_way(events: Sequence[_Event]) -> _Event | None:
     last = events[-1]
     held = last.body.get("status", "held") == "held"
     return last if held and last.stated_date and last.body["type"] in _VISIT_TYPES else None
+
+
+def _talks_were_the_visit(
+    reading: Reading, facts: SentenceFacts, trigger: Mention[str], events: Sequence[_Event]
+) -> bool:
+    """ "Министр … во вторник провёл в Рабате переговоры с коллегой. Визит министра завершится в
+    четверг": talks told just before a sentence that tells a visit's end were that visit's; they
+    become the visit (of its rank), which spans to its end (`visit_span`)."""
+    if trigger.value not in _VISIT_TYPES | {"visit"} or not VISIT_ENDS.search(facts.sentence.text):
+        return False
+    talks = events[-1] if events else None
+    if (
+        talks is None
+        or talks.body["type"] not in {"talks", "ministerial_meeting"}
+        or talks.body.get("status", "held") != "held"
+        or not talks.stated_date
+        or talks.sentence.index != facts.sentence.index - 1
+        or not {m.value.code for m in facts.countries} <= set(talks.body["countries"])
+    ):
+        return False
+    told = next(f for f in reading.facts if f.sentence.index == talks.sentence.index)
+    event_type = _TRIGGER_TYPES.get(trigger.value, trigger.value)
+    talks.body["type"] = event_type
+    talks.body["title_en"], talks.body["title_ru"] = _titles(
+        reading, event_type, told, talks.body.get("host_country"), None, None, talks.body["countries"]
+    )
+    return True
 
 
 _HEADS = {
