@@ -1193,6 +1193,18 @@ UNDER_WAY: tuple[Wording, ...] = (
         "The foreign minister of Kazakhstan held talks with his Hungarian counterpart in Budapest on Tuesday. His official visit, the first at that level in five years, ends on Thursday.",
         Event("official_visit", HELD, "2026-05-19/2026-05-21", "HU", "HU KZ"),
     ),
+    _e(
+        "signed on a day during a visit whose days follow",
+        "ru",
+        "Соглашение подписано 8 апреля в Бишкеке в ходе официального визита президента Казахстана в Киргизию 7–8 апреля.",
+        Event("official_visit", HELD, "2026-04-07/2026-04-08", "KG", "KG KZ"),
+    ),
+    _e(
+        "signed on a day during a visit whose days follow",
+        "en",
+        "The treaty was signed in Bishkek on 8 April during an official visit by the Kazakh President to Kyrgyzstan, held on 7-8 April.",
+        Event("official_visit", HELD, "2026-04-07/2026-04-08", "KG", "KG KZ"),
+    ),
 )
 
 

@@ -150,6 +150,11 @@ def event_date(
                 return (str(reading.published.year), 0.35) if reading.published else None
         inside = inside or dates
         anchor_end = anchor if near_end is None else near_end
+        if span and any(d.start >= anchor_end for d in inside):
+            # "подписанное 14 апреля в ходе визита … 13–14 апреля": the day before "в ходе" is what was
+            # done during the gathering, whose own days follow it
+            text = reading.document.text
+            inside = [d for d in inside if d.end > anchor or not _DURING.search(text, d.end, anchor)]
         nearest = min(
             inside, key=lambda d: d.start - anchor_end if d.start >= anchor_end else abs(anchor - d.end)
         )
@@ -167,6 +172,9 @@ def event_date(
     if reading.published is None:
         return None
     return str(reading.published.year), 0.35
+
+
+_DURING = re.compile(r"\b(?:в\s+ходе|во\s+время|during|in\s+the\s+course\s+of)\b", re.IGNORECASE)
 
 
 # A time something is to be done by, besides "by the end of the year" (a window of app.extraction.when):
