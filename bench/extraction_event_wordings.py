@@ -1155,7 +1155,8 @@ TO_COME_AND_UNNAMED: tuple[Wording, ...] = (
 
 
 # Visits under way and the days around them (docs/benchmarks/2026-12-05-extraction-events-6.md): an
-# arrival told in the past with the visit's end to come, the days a visit spans told around its talks.
+# arrival told in the past with the visit's end to come, the days a visit spans told around its talks;
+# a gathering told in the past, though a present follows.
 UNDER_WAY: tuple[Wording, ...] = (
     _e(
         "arrived, the visit's end to come",
@@ -1204,6 +1205,12 @@ UNDER_WAY: tuple[Wording, ...] = (
         "en",
         "The treaty was signed in Bishkek on 8 April during an official visit by the Kazakh President to Kyrgyzstan, held on 7-8 April.",
         Event("official_visit", HELD, "2026-04-07/2026-04-08", "KG", "KG KZ"),
+    ),
+    _e(
+        "a call told in the past, a present after it",
+        "en",
+        "On Monday the presidents of Kazakhstan and Mongolia spoke by telephone about how the new air routes are working.",
+        Event("phone_call", HELD, "2026-05-18", None, "KZ MN"),
     ),
 )
 

@@ -498,6 +498,8 @@ _PAST_EN = {
     "begun",
     "flew",
     "led",
+    # "On Monday the ministers spoke by telephone about how the package is being put into practice"
+    "spoke",
 }
 
 
