@@ -1154,6 +1154,67 @@ TO_COME_AND_UNNAMED: tuple[Wording, ...] = (
 )
 
 
+# Visits under way and the days around them (docs/benchmarks/2026-12-05-extraction-events-6.md): an
+# arrival told in the past with the visit's end to come, the days a visit spans told around its talks;
+# a gathering told in the past, though a present follows.
+UNDER_WAY: tuple[Wording, ...] = (
+    _e(
+        "arrived, the visit's end to come",
+        "ru",
+        "Президент Киргизии в понедельник прибыл в Баку с официальным визитом, который продлится до среды.",
+        Event("official_visit", HELD, "2026-05-18/2026-05-20", "AZ", "AZ KG"),
+    ),
+    _e(
+        "arrived, the visit's end to come",
+        "ru",
+        "Делегация Туркменистана прибыла в Анкару с рабочим визитом во вторник и пробудет там до пятницы.",
+        Event("working_visit", HELD, "2026-05-19/2026-05-22", "TR", "TM TR"),
+    ),
+    _e(
+        "arrived, the visit's end to come",
+        "en",
+        "The Kyrgyz president arrived in Baku on Monday for an official visit that will last until Wednesday.",
+        Event("official_visit", HELD, "2026-05-18/2026-05-20", "AZ", "AZ KG"),
+    ),
+    _e(
+        "arrived, the visit's end to come",
+        "en",
+        "The Turkmen delegation arrived in Ankara on Tuesday on a working visit and will stay there until Friday.",
+        Event("working_visit", HELD, "2026-05-19/2026-05-22", "TR", "TM TR"),
+    ),
+    _e(
+        "talks, then the visit's end told",
+        "ru",
+        "Министр иностранных дел Казахстана во вторник провёл в Будапеште переговоры с венгерским коллегой. Визит казахстанского министра, первый на таком уровне за пять лет, завершится в четверг.",
+        Event("visit", HELD, "2026-05-19/2026-05-21", "HU", "HU KZ"),
+    ),
+    _e(
+        "talks, then the visit's end told",
+        "en",
+        "The foreign minister of Kazakhstan held talks with his Hungarian counterpart in Budapest on Tuesday. His official visit, the first at that level in five years, ends on Thursday.",
+        Event("official_visit", HELD, "2026-05-19/2026-05-21", "HU", "HU KZ"),
+    ),
+    _e(
+        "signed on a day during a visit whose days follow",
+        "ru",
+        "Соглашение подписано 8 апреля в Бишкеке в ходе официального визита президента Казахстана в Киргизию 7–8 апреля.",
+        Event("official_visit", HELD, "2026-04-07/2026-04-08", "KG", "KG KZ"),
+    ),
+    _e(
+        "signed on a day during a visit whose days follow",
+        "en",
+        "The treaty was signed in Bishkek on 8 April during an official visit by the Kazakh President to Kyrgyzstan, held on 7-8 April.",
+        Event("official_visit", HELD, "2026-04-07/2026-04-08", "KG", "KG KZ"),
+    ),
+    _e(
+        "a call told in the past, a present after it",
+        "en",
+        "On Monday the presidents of Kazakhstan and Mongolia spoke by telephone about how the new air routes are working.",
+        Event("phone_call", HELD, "2026-05-18", None, "KZ MN"),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -1172,6 +1233,7 @@ def main() -> None:
             "forum during the visit": FORUM_DURING_THE_VISIT,
             "told harder": TOLD_HARDER,
             "to come and unnamed": TO_COME_AND_UNNAMED,
+            "under way": UNDER_WAY,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -20,6 +20,7 @@ from bench.extraction_event_wordings import (
     TO_COME_AND_UNNAMED,
     TOLD_HARDER,
     TWO_MONTHS,
+    UNDER_WAY,
     judge,
 )
 from bench.extraction_wordings import Wording
@@ -51,7 +52,8 @@ KNOWN_FAILING = {
         + FORUM_DURING_THE_VISIT
         + PREPARED_AT_A_HELD_ONE
         + TOLD_HARDER
-        + TO_COME_AND_UNNAMED,
+        + TO_COME_AND_UNNAMED
+        + UNDER_WAY,
         KNOWN_FAILING,
     ),
 )

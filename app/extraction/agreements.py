@@ -8,7 +8,7 @@ from typing import Any, NamedTuple, Protocol
 from app.extraction.agreement_sectors import document_sectors, own_words_start
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.countries import country_names
-from app.extraction.event_dates import event_date, overlap, talks_day, to_hold
+from app.extraction.event_dates import event_date, overlap, talks_day, to_hold, window
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.matching import Mention
 from app.extraction.model import Proposal
@@ -728,10 +728,23 @@ def _signing_told_again(agreement: Proposal, agreements: Sequence[Proposal]) -> 
     body = agreement.body
     return body["status"] == "signed" and any(
         other.body["status"] in {"ratified", "in_force"}
-        and other.body["date"] == body["date"]
+        and _same_signing(other.body["date"], body["date"])
         and set(other.body["countries"]) == set(body["countries"])
         for other in agreements
     )
+
+
+_VISITS_DAYS = 7  # the longest span of a visit whose signing day may be told apart from it
+
+
+def _same_signing(first: str, second: str) -> bool:
+    """The same time of signing: equal, or a day inside the few days of the visit it was signed
+    during ("подписано 12 мая … в ходе визита …, проходившего 11–12 мая", told again by the visit)."""
+    if first == second:
+        return True
+    (a, b), (c, d) = window(first), window(second)
+    short = (b - a).days <= _VISITS_DAYS and (d - c).days <= _VISITS_DAYS
+    return short and ((a == b and c <= a <= d) or (c == d and a <= c <= b))
 
 
 def _ratification_told_again(reading: Reading, facts: SentenceFacts, agreements: Sequence[Proposal]) -> bool:

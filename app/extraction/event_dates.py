@@ -150,6 +150,11 @@ def event_date(
                 return (str(reading.published.year), 0.35) if reading.published else None
         inside = inside or dates
         anchor_end = anchor if near_end is None else near_end
+        if span and any(d.start >= anchor_end for d in inside):
+            # "подписанное 14 апреля в ходе визита … 13–14 апреля": the day before "в ходе" is what was
+            # done during the gathering, whose own days follow it
+            text = reading.document.text
+            inside = [d for d in inside if d.end > anchor or not _DURING.search(text, d.end, anchor)]
         nearest = min(
             inside, key=lambda d: d.start - anchor_end if d.start >= anchor_end else abs(anchor - d.end)
         )
@@ -167,6 +172,9 @@ def event_date(
     if reading.published is None:
         return None
     return str(reading.published.year), 0.35
+
+
+_DURING = re.compile(r"\b(?:в\s+ходе|во\s+время|during|in\s+the\s+course\s+of)\b", re.IGNORECASE)
 
 
 # A time something is to be done by, besides "by the end of the year" (a window of app.extraction.when):
@@ -305,12 +313,14 @@ def overlap(first: str, second: str) -> bool:
 
 
 # How long a visit lasts, told beside it or in a sentence after it: "с официальным визитом, который
-# продлится до четверга", "Визит продлится до 17 июня", "Визит начался в среду и завершится в
-# пятницу", "The visit began on Tuesday and ends on Thursday", "The visit runs until 17 June".
+# продлится до четверга", "Визит продлится до 17 июня", "с визитом … и пробудет здесь до четверга",
+# "Визит начался в среду и завершится в пятницу", "The visit began on Tuesday and ends on Thursday",
+# "The visit runs until 17 June".
 VISIT_ENDS = re.compile(
     r"\b(?:визит\w*|visit)\b(?:[^.;]{0,40}?\b(?:начал(?:ся)?|began|started)\s+(?:в|во|on)\s+(?P<first>\w+))?"
-    r"[^.;]{0,40}?\b(?:продлится|продолжится|завершится|завершается|закончится|will\s+(?:last|run|end|conclude)"
-    r"|lasts|runs|ends|concludes)\s+(?:до|в|во|until|till|through|on)?\s*(?P<last>\d{1,2}\s+\w+|\w+)",
+    r"[^.;]{0,80}?\b(?:продлится|продолжится|завершится|завершается|закончится|will\s+(?:last|run|end|conclude)"
+    r"|lasts|runs|ends|concludes|пробуд(?:ет|ут)(?:\s+(?:здесь|там))?|will\s+stay(?:\s+(?:there|here))?)"
+    r"\s+(?:до|в|во|until|till|through|on)?\s*(?P<last>\d{1,2}\s+\w+|\w+)",
     re.IGNORECASE,
 )
 _WEEKDAY_FORMS = {

@@ -180,6 +180,13 @@ _GATHERED = re.compile(r"собирал", re.IGNORECASE)
 _ADVERB_OF_RANK = re.compile(r"официально\b", re.IGNORECASE)
 
 
+# "прибыл в Ереван с официальным визитом, который продлится до четверга", "arrived on Tuesday for a
+# two-day visit", "began a two-day official visit": the visit has begun, though its end is to come.
+_ARRIVED_FOR = re.compile(
+    r"\b(?:прибыл[аио]?|прибыли|прибывш\w+|arrived|began|begins|has\s+begun)\b[^.;]*$", re.IGNORECASE
+)
+
+
 def _status(reading: Reading, tokens: Sequence[Token], trigger: Mention[str] | None = None) -> str:
     if (
         trigger is not None
@@ -191,6 +198,13 @@ def _status(reading: Reading, tokens: Sequence[Token], trigger: Mention[str] | N
         return "planned"
     if reading.cues("CANCELLED", tokens):
         return "cancelled"
+    if (
+        trigger is not None
+        and trigger.value in _VISIT_TYPES | {"visit"}
+        and tokens
+        and _ARRIVED_FOR.search(reading.document.text, tokens[0].start, trigger.start)
+    ):
+        return "held"
     planned = reading.cues("PLANNED", tokens)
     if trigger is not None:
         planned = [cue for cue in planned if not (cue.value in _PREPARED_FOR and cue.start > trigger.start)]
@@ -394,6 +408,8 @@ def propose_events(
                 continue
             if best.value == "visit" and VISIT_ENDS.search(facts.sentence.text) and _visit_under_way(events):
                 continue  # "Визит начался в среду и завершится в пятницу": the visit told before
+            if _talks_were_the_visit(reading, facts, best, events):
+                continue
             if best.value in _BODIES:
                 told = _without_last_meeting(told)
             made = _events(reading, registry, told, best, len(events), context, events, len(groups) > 1)
@@ -487,6 +503,8 @@ _PAST_EN = {
     "begun",
     "flew",
     "led",
+    # "On Monday the ministers spoke by telephone about how the package is being put into practice"
+    "spoke",
 }
 
 
@@ -876,6 +894,33 @@ def _visit_under_way(events: Sequence[_Event]) -> _Event | None:
     last = events[-1]
     held = last.body.get("status", "held") == "held"
     return last if held and last.stated_date and last.body["type"] in _VISIT_TYPES else None
+
+
+def _talks_were_the_visit(
+    reading: Reading, facts: SentenceFacts, trigger: Mention[str], events: Sequence[_Event]
+) -> bool:
+    """ "Министр … во вторник провёл в Рабате переговоры с коллегой. Визит министра завершится в
+    четверг": talks told just before a sentence that tells a visit's end were that visit's; they
+    become the visit (of its rank), which spans to its end (`visit_span`)."""
+    if trigger.value not in _VISIT_TYPES | {"visit"} or not VISIT_ENDS.search(facts.sentence.text):
+        return False
+    talks = events[-1] if events else None
+    if (
+        talks is None
+        or talks.body["type"] not in {"talks", "ministerial_meeting"}
+        or talks.body.get("status", "held") != "held"
+        or not talks.stated_date
+        or talks.sentence.index != facts.sentence.index - 1
+        or not {m.value.code for m in facts.countries} <= set(talks.body["countries"])
+    ):
+        return False
+    told = next(f for f in reading.facts if f.sentence.index == talks.sentence.index)
+    event_type = _TRIGGER_TYPES.get(trigger.value, trigger.value)
+    talks.body["type"] = event_type
+    talks.body["title_en"], talks.body["title_ru"] = _titles(
+        reading, event_type, told, talks.body.get("host_country"), None, None, talks.body["countries"]
+    )
+    return True
 
 
 _HEADS = {

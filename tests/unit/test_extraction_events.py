@@ -974,3 +974,21 @@ def test_a_body_that_last_gathered_somewhere_is_its_last_session_not_a_journey()
         ("intergovernmental_commission", "2024-11", "AM"),
         ("intergovernmental_commission", "2025-11", "GE"),
     ]
+
+
+def test_a_visit_has_its_own_days_not_the_signing_day_told_before_it() -> None:
+    text = (
+        "Парламент Армении ратифицировал соглашение с Грузией о воздушном сообщении. Соглашение было "
+        "подписано 2 июля в Тбилиси в ходе официального визита премьер-министра Армении в Грузию, "
+        "проходившего 1–2 июля. Соглашение заключено сроком на десять лет и предусматривает ежедневные рейсы."
+    )
+    proposals = read(text, "ru")
+    visit = one(proposals, "event")
+    assert (visit["type"], visit["date"], visit["host_country"]) == (
+        "official_visit",
+        "2025-07-01/2025-07-02",
+        "GE",
+    )
+    # told again by the visit it was signed during: the ratified document, not a second one
+    agreement = one(proposals, "agreement")
+    assert (agreement["status"], agreement["date"]) == ("ratified", "2025-07-02")
