@@ -1890,6 +1890,21 @@ STATUS_TOLD: tuple[Wording, ...] = (
         ("Khorgos Eastern Gate dry port", "port", "operating"),
     ),
     _w(
+        "a route's use, its state told right after its name",
+        "en",
+        "Uzbekistan and Chile held talks. They discussed routes for Uzbek goods, including use of the "
+        "China–Kyrgyzstan–Uzbekistan railway, now under construction.",
+        ("China–Kyrgyzstan–Uzbekistan railway", "railway", "under_construction"),
+    ),
+    _w(
+        "a route's use, told of what follows it",
+        "en",
+        "Uzbekistan and Chile held talks. Among the projects discussed was a cement plant to be built by "
+        "a Chilean company in the Navoi free economic zone, and greater use of the new airport cargo "
+        "area.",
+        ("Cement plant in the Navoi free economic zone", "other", "planned"),
+    ),
+    _w(
         "design works going on",
         "ru",
         "Узбекистан и Грузия провели переговоры. Стороны обсудили создание логистического центра в порту "

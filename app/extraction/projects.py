@@ -39,7 +39,11 @@ _WEAK_CUES = {
 
 # A gerund tells the state of what follows it: "the construction of the railway and in upgrading
 # the airports" does not upgrade the railway.
-_OF_WHAT_FOLLOWS = frozenset({"upgrading"})
+_OF_WHAT_FOLLOWS = frozenset({"upgrading", "use of"})
+# What a route's use says gives way to the state told right after its name: "use of the X
+# railway, now under construction" is of a railway still being built.
+_USE_WORDS = frozenset({"use of", "перевозка по", "транзит по", "загрузка"})
+_NOW_AFTER = re.compile(r"[^,;]*,\s*(?:now|still|currently|сейчас|пока)\s+$", re.IGNORECASE)
 
 
 @dataclass
@@ -330,10 +334,19 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             if cue.value[0] not in _WEAK_CUES
             and not (cue.value[0] in _OF_WHAT_FOLLOWS and cue.start > anchor)
         ]
-        if not strong and cues:
-            weak = weak or (cues[0].value[1], sentence)
+        its_cues = [c for c in cues if not (c.value[0] in _OF_WHAT_FOLLOWS and c.start > anchor)]
+        if not strong and its_cues:
+            weak = weak or (its_cues[0].value[1], sentence)
         if strong:
             cue = min(strong, key=lambda c: abs(c.start - anchor))
+            if cue.value[0] in _USE_WORDS:
+                told_now = [
+                    c
+                    for c in strong
+                    if c.start > anchor
+                    and _NOW_AFTER.match(sentence.text[anchor - sentence.start : c.start - sentence.start])
+                ]
+                cue = told_now[0] if told_now else cue
             if (
                 told < len(pending)
                 and told not in deferred
