@@ -1858,6 +1858,97 @@ MORE_9: tuple[Wording, ...] = (
 )
 
 
+# States told by how a route is used, by the design works going on, by a route growing of itself,
+# and by a word of a name that is no state (the project-status round of 2026-12-05).
+STATUS_TOLD: tuple[Wording, ...] = (
+    _w(
+        "a route's use",
+        "ru",
+        "Казахстан и Оман провели переговоры. Стороны договорились наращивать перевозки по "
+        "Транскаспийскому международному транспортному маршруту и ускорить строительство нового склада.",
+        ("Trans-Caspian International Transport Route", "transport_corridor", "operating"),
+    ),
+    _w(
+        "a route's use",
+        "ru",
+        "Узбекистан и Латвия провели переговоры. Отдельно обсуждалась загрузка железнодорожного коридора "
+        "Узбекистан — Казахстан — Россия.",
+        ("Узбекистан — Казахстан — Россия", "railway", "operating"),
+    ),
+    _w(
+        "a route's use",
+        "en",
+        "Kazakhstan and Portugal held talks. The ministers agreed to make better use of the Middle "
+        "Corridor and to study a new ferry service to be launched next year.",
+        ("Middle Corridor", "transport_corridor", "operating"),
+    ),
+    _w(
+        "a route's use",
+        "en",
+        "Kazakhstan and Chile held talks. The sides welcomed the growing use of the Khorgos Eastern Gate "
+        "dry port, which has been handling cargo since 2020.",
+        ("Khorgos Eastern Gate dry port", "port", "operating"),
+    ),
+    _w(
+        "a route's use, its state told right after its name",
+        "en",
+        "Uzbekistan and Chile held talks. They discussed routes for Uzbek goods, including use of the "
+        "China–Kyrgyzstan–Uzbekistan railway, now under construction.",
+        ("China–Kyrgyzstan–Uzbekistan railway", "railway", "under_construction"),
+    ),
+    _w(
+        "a route's use, told of what follows it",
+        "en",
+        "Uzbekistan and Chile held talks. Among the projects discussed was a cement plant to be built by "
+        "a Chilean company in the Navoi free economic zone, and greater use of the new airport cargo "
+        "area.",
+        ("Cement plant in the Navoi free economic zone", "other", "planned"),
+    ),
+    _w(
+        "design works going on",
+        "ru",
+        "Узбекистан и Грузия провели переговоры. Стороны обсудили создание логистического центра в порту "
+        "Поти, проектирование которого идёт с весны.",
+        ("Логистический центр в порту Поти", "port", "under_development"),
+    ),
+    _w(
+        "design works going on",
+        "ru",
+        "Армения и Франция провели переговоры. Французская компания ведёт проектирование реконструкции "
+        "автодороги Ереван — Гюмри.",
+        ("Ереван — Гюмри", "road", "under_development"),
+    ),
+    _w(
+        "design works going on",
+        "en",
+        "Kazakhstan and Turkey held talks. A Turkish engineering group is designing the modernisation "
+        "of the Kapikule railway.",
+        ("Kapikule railway", "railway", "under_development"),
+    ),
+    _w(
+        "a route growing of itself",
+        "ru",
+        "Казахстан и Словакия провели переговоры. Казахстан предлагает шире использовать "
+        "Транскаспийский международный транспортный маршрут, который активно развивается.",
+        ("Trans-Caspian International Transport Route", "transport_corridor", "expanding"),
+    ),
+    _w(
+        "development in a lender's name",
+        "en",
+        "Kazakhstan and Kuwait held talks. The reconstruction of the Shymkent-Tashkent highway, "
+        "co-financed by a Kuwaiti development fund, is due to be completed next year.",
+        ("Shymkent–Tashkent highway", "road", "under_construction"),
+    ),
+    _w(
+        "development in a lender's name",
+        "ru",
+        "Армения и Франция провели переговоры. Главы государств обсудили реконструкцию автодороги "
+        "Ереван — Севан, которая ведётся при финансировании Французского агентства развития.",
+        ("Ереван — Севан", "road", "under_construction"),
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Outcome:
     wording: Wording
@@ -1941,6 +2032,7 @@ def main() -> None:
             "described in -ed": DESCRIBED_IN_ED,
             "more-8": MORE_8,
             "more-9": MORE_9,
+            "status told": STATUS_TOLD,
         },
         judge,
         verbose_flag(__doc__ or ""),

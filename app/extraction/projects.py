@@ -39,7 +39,11 @@ _WEAK_CUES = {
 
 # A gerund tells the state of what follows it: "the construction of the railway and in upgrading
 # the airports" does not upgrade the railway.
-_OF_WHAT_FOLLOWS = frozenset({"upgrading"})
+_OF_WHAT_FOLLOWS = frozenset({"upgrading", "use of"})
+# What a route's use says gives way to the state told right after its name: "use of the X
+# railway, now under construction" is of a railway still being built.
+_USE_WORDS = frozenset({"use of", "перевозка по", "транзит по", "загрузка"})
+_NOW_AFTER = re.compile(r"[^,;]*,\s*(?:now|still|currently|сейчас|пока)\s+$", re.IGNORECASE)
 
 
 @dataclass
@@ -321,6 +325,7 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             for c in _status_matcher(reading.language).find(sentence.tokens)
             if not _built_already(sentence, c)
             and not _word_of_a_name(sentence.tokens, c.first)
+            and not _of_an_institution(sentence.tokens, c)
             and not any(start <= c.start < end for start, end in others)
         ]
         strong = [
@@ -329,10 +334,19 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             if cue.value[0] not in _WEAK_CUES
             and not (cue.value[0] in _OF_WHAT_FOLLOWS and cue.start > anchor)
         ]
-        if not strong and cues:
-            weak = weak or (cues[0].value[1], sentence)
+        its_cues = [c for c in cues if not (c.value[0] in _OF_WHAT_FOLLOWS and c.start > anchor)]
+        if not strong and its_cues:
+            weak = weak or (its_cues[0].value[1], sentence)
         if strong:
             cue = min(strong, key=lambda c: abs(c.start - anchor))
+            if cue.value[0] in _USE_WORDS:
+                told_now = [
+                    c
+                    for c in strong
+                    if c.start > anchor
+                    and _NOW_AFTER.match(sentence.text[anchor - sentence.start : c.start - sentence.start])
+                ]
+                cue = told_now[0] if told_now else cue
             if (
                 told < len(pending)
                 and told not in deferred
@@ -346,14 +360,17 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             halted = [c for c in strong if c.value[1] == "suspended" and c.start > anchor]
             if cue.value[0] in _ATTRIBUTIVE_PLANS and halted:
                 cue = halted[0]  # "A proposed pipeline from Mombasa to Kisumu … has been suspended"
-            own = _OWN_CLAUSE.search(sentence.text, anchor - sentence.start)
+            own = _OWN_CLAUSE.search(sentence.text, anchor - sentence.start) or _WHOSE_WORKS.search(
+                sentence.text, anchor - sentence.start
+            )
             if own is not None and own.start() < anchor - sentence.start + 80 and cue.start < anchor:
-                # "развитие поезда Минск — Сиань, который курсирует с 2024 года": what its own clause
-                # says it does, not the subject of the talks before its name
+                # "развитие поезда Минск — Сиань, который курсирует с 2024 года", "создание центра,
+                # проектирование которого ведётся": what its own clause says it is doing now, not the
+                # subject of the talks before its name
                 running = [
                     c
                     for c in strong
-                    if own.start() <= c.start - sentence.start < own.end() and c.value[1] == "operating"
+                    if own.start() <= c.start - sentence.start < own.end() and c.value[1] in _GOING_ON
                 ]
                 cue = running[0] if running else cue
             status = _begun(sentence, cue.first, cue.value[1])
@@ -377,6 +394,10 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
                 status = "under_construction" if building else "planned"
             if status == "operating" and _commissioning_ahead(sentence, cue.first):
                 status = "under_construction"  # "commissioning is expected next year": works go on
+            if status in {"under_construction", "expanding"} and _DESIGNING.search(
+                sentence.text[: cue.start - sentence.start]
+            ):
+                status = "under_development"  # "is designing the modernisation": the works' design
             if status == "under_construction" and _AGREED_ON.search(
                 sentence.text[: cue.start - sentence.start]
             ):
@@ -430,6 +451,22 @@ def _word_of_a_name(tokens: list[Token], at: int) -> bool:
     return at > 0 and tokens[at].text[:1].isupper() and tokens[at - 1].text[:1].isalpha()
 
 
+# Lenders and agencies named for development: "агентство развития", "a development bank".
+_INSTITUTIONS = frozenset(
+    {"агентство", "банк", "фонд", "институт", "корпорация"}
+    | {"agency", "bank", "fund", "institution", "corporation", "finance", "assistance"}
+)
+
+
+def _of_an_institution(tokens: list[Token], cue: Mention[tuple[str, str]]) -> bool:
+    """ "при финансировании Французского агентства развития", "co-financed by a Saudi development
+    institution": "development" names who pays, not the state of the works."""
+    if cue.value[0] not in {"развитие", "development"}:
+        return False
+    near = tokens[max(0, cue.first - 2) : cue.first] + tokens[cue.last : cue.last + 1]
+    return any(token.keys & _INSTITUTIONS for token in near)
+
+
 _FINANCED = re.compile(
     r"\b(?:loan|credit|grant|financing|funding)\b[^,;]{0,120}\bfor\s+(?:the\s+)?$"
     r"|\b(?:кредит\w*|заём\w*|займ\w*|грант\w*|финансировани\w*)\b[^,;]{0,120}\bна\s+$",
@@ -440,6 +477,10 @@ _FINANCED = re.compile(
 # Words before a name that tell what it was meant to be, not what has become of it.
 _ATTRIBUTIVE_PLANS = frozenset({"proposed", "planned", "планируемый", "предлагаемый"})
 _OWN_CLAUSE = re.compile(r",\s*(?:который|которая|которое|которые|which)\b[^,;]*", re.IGNORECASE)
+# What a project's own clause can say it is doing now.
+_GOING_ON = frozenset({"operating", "expanding", "under_development"})
+# Its works told in a clause of their own: ", проектирование которого идёт с осени".
+_WHOSE_WORKS = re.compile(r",\s*\w+\s+(?:которого|которой|которых)\b[^,;]*", re.IGNORECASE)
 _NOT_YET_BUILT = re.compile(
     r"\bесли\s+(?:будет|будут)\s+(?:построен|проложен|введ[её]н)\w*|\bпереговоры\s+(?:по|о)\b"
     r"|\bне\s+(?:подписан|согласован|решён|решен)\w*|\bif\s+(?:it\s+|they\s+)?(?:is|are|gets?)\s+built\b"
@@ -564,6 +605,9 @@ _PLANS_TO = re.compile(
     r"(?:\b(?:plans?|planned|aims?|intends?)\s+to|\b(?:is|are)\s+to"
     r"|\bпланиру\w+|\bнамерен\w*|\bнамерева\w+|\bсобира\w+|\bagreed\s+to|\bдоговорил\w+)\s+$",
     re.IGNORECASE,
+)
+_DESIGNING = re.compile(
+    r"(?:\b(?:is|are)\s+(?:now\s+)?designing|\bdesign\s+of|\bпроектировани\w+)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _DUE_TO_BEGIN = re.compile(r"\b(?:due|expected|scheduled|set)\s+to\s+(?:begin|start)\s+$", re.IGNORECASE)
 _STILL_TO_COME = re.compile(

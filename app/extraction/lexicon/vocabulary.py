@@ -1646,12 +1646,16 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("приостановить", "suspended"),
         ("заморозить", "suspended"),
         ("развитие", "under_development"),
+        # a route growing of itself (README: a known corridor "активно развивается" is expanding)
+        ("активно развиваться", "expanding"),
         ("разработка", "under_development"),
         ("начать строительство", "planned"),
         ("дать старт строительство", "under_construction"),
         ("вестись", "under_construction"),
         ("реконструкция", "under_construction"),
-        ("проектирование", "planned"),
+        # design works going on ("проектирование которого ведётся") are the project's development;
+        # a design only agreed on ("договорились начать проектирование") is still planned
+        ("проектирование", "under_development"),
         ("начать проектирование", "planned"),
         ("на стадия проектирование", "under_development"),
         ("технико-экономический обоснование", "under_development"),
@@ -1667,6 +1671,10 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("функционировать", "operating"),
         ("работать", "operating"),
         ("прокачка", "operating"),
+        # cargo carried on a route, its use (README: a known corridor's use is its operating)
+        ("перевозка по", "operating"),
+        ("транзит по", "operating"),
+        ("загрузка", "operating"),
         ("курсировать", "operating"),
         ("прокачать", "operating"),
         ("через", "operating"),
@@ -1764,6 +1772,8 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("begun building", "under_construction"),
         ("connected to the grid", "operating"),
         ("design stage", "under_development"),
+        ("is designing", "under_development"),
+        ("are designing", "under_development"),
         ("started operating", "operating"),
         ("began operating", "operating"),
         ("steady operation", "operating"),
@@ -1776,6 +1786,8 @@ PROJECT_STATUS: dict[str, tuple[tuple[str, str], ...]] = {
         ("in operation", "operating"),
         # a service told as running: "has been running twice a month since the spring"
         ("been running", "operating"),
+        ("use of", "operating"),
+        ("handling cargo", "operating"),
         ("working", "operating"),
         ("through", "operating"),
         ("via", "operating"),
