@@ -9,9 +9,8 @@ its rules, the import follows them (slowly) instead of writing documents of its 
 """
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from operator import is_
 from types import SimpleNamespace
 from typing import Any
 
@@ -90,7 +89,7 @@ class FigureDocuments:
         if title_ru != title_en:
             words += (head[3], commodity[1], tail[3])
         lines = [title_en, title_ru] if title_ru != title_en else [title_en]
-        known: Callable[[str, str], str] = self._stems.get  # (piece, default)
+        known = self._stems.get
         notes = (values.get("note_en"), values.get("note_ru"))
         for part in (*notes, *quotes) if notes != (None, None) else quotes:
             if not part:
@@ -99,12 +98,11 @@ class FigureDocuments:
                 line = line.strip()
                 if line and line not in lines:
                     lines.append(line)
-                    pieces = line.split(",")
-                    found = list(map(known, pieces, pieces))  # a piece not remembered: itself
-                    if any(map(is_, found, pieces)):
-                        unknown = self._unknown
-                        found = [unknown(p) if s is p else s for p, s in zip(pieces, found, strict=True)]
-                    words += found
+                    for piece in line.split(","):
+                        found = known(piece)
+                        if found is None:
+                            found = piece if piece.isdigit() and piece.isascii() else self._stem(piece)
+                        words.append(found)
         text = "\n".join(lines)
         return {"title_en": title_en, "title_ru": title_ru, "text": text, "stems": _join(words)}
 
@@ -155,10 +153,6 @@ class FigureDocuments:
         if any(_LINE_BREAK.search(piece) for piece in pieces):
             return None
         return _join([self._stem(piece) for piece in pieces])
-
-    def _unknown(self, piece: str) -> str:
-        """The stems of a piece not remembered: a number (a row's value, rarely repeated) is its own."""
-        return piece if piece.isdigit() and piece.isascii() else self._stem(piece)
 
     def _stem(self, piece: str) -> str:
         """The stems of a piece of text, joined by spaces ("" when it has no words)."""

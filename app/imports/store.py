@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
-from operator import attrgetter
 from typing import Any, TypeVar, cast
 
 import orjson
@@ -699,9 +698,7 @@ def _bindable(rows: list[tuple[Any, ...]]) -> tuple[str, list[tuple[Any, ...]]]:
             marks.append("NULL")
             continue
         marks.append("?")
-        if all(issubclass(kind, Enum) for kind in kinds):
-            values = tuple(map(_VALUE, values))  # a C-level getter: no test per value
-        elif any(issubclass(kind, Enum) for kind in kinds):
+        if any(issubclass(kind, Enum) for kind in kinds):
             values = tuple(value._value_ if isinstance(value, Enum) else value for value in values)
         kept.append(values)
     bound = list(zip(*kept, strict=True)) if kept else [() for _ in rows]
@@ -709,7 +706,6 @@ def _bindable(rows: list[tuple[Any, ...]]) -> tuple[str, list[tuple[Any, ...]]]:
 
 
 _NONE = {type(None)}
-_VALUE = attrgetter("_value_")
 
 
 def _json(payload: str) -> ColumnElement[Any]:
