@@ -359,42 +359,45 @@ def mix_urls(db: Path, seed: int) -> dict[str, list[str]]:
     """The API's URLs of the random mix `bench/run.py` asks, by kind. The mix samples record ids at
     random (`mix.read_data`): the first run writes its URLs beside the database, and later runs (of
     any checkout) read them, so that two trees are measured on the same URLs."""
-    import json
-    import sqlite3
-
     from bench import mix
 
-    kept = db.parent / f"mix-urls-seed{seed}.json"
-    if kept.exists():
-        by_kind: dict[str, list[str]] = json.loads(kept.read_text())
-        return by_kind
-    with sqlite3.connect(db) as conn:
-        [(events,)] = conn.execute("SELECT count(*) FROM events").fetchall()
-    by_kind = {}
-    for twin in mix.random_mix(mix.read_data(db, events), seed):
-        by_kind.setdefault(twin.kind, []).append(twin.api)
-    kept.write_text(json.dumps(by_kind, indent=1) + "\n")
-    return by_kind
+    def by_kind(data: Any) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for twin in mix.random_mix(data, seed):
+            found.setdefault(twin.kind, []).append(twin.api)
+        return found
+
+    return _kept_urls(db, f"mix-urls-seed{seed}.json", by_kind)
 
 
 def cell_urls(db: Path, seed: int) -> dict[str, list[str]]:
     """The API's URLs of each of `bench/run.py`'s cold cells (`mix.named_cells`), by cell; kept beside
     the database as `mix_urls`'s are (their record ids are sampled at random too)."""
+    from bench import mix
+
+    def by_cell(data: Any) -> dict[str, list[str]]:
+        cells = mix.named_cells(data, seed)
+        return {name: list(dict.fromkeys(twin.api for twin in twins)) for name, twins in cells.items()}
+
+    return _kept_urls(db, f"cell-urls-seed{seed}.json", by_cell)
+
+
+def _kept_urls(db: Path, name: str, build: Callable[[Any], dict[str, list[str]]]) -> dict[str, list[str]]:
+    """URLs by group: read from `name` beside the database, or built from its data and written there."""
     import json
     import sqlite3
 
     from bench import mix
 
-    kept = db.parent / f"cell-urls-seed{seed}.json"
+    kept = db.parent / name
     if kept.exists():
-        by_cell: dict[str, list[str]] = json.loads(kept.read_text())
-        return by_cell
+        urls: dict[str, list[str]] = json.loads(kept.read_text())
+        return urls
     with sqlite3.connect(db) as conn:
         [(events,)] = conn.execute("SELECT count(*) FROM events").fetchall()
-    cells = mix.named_cells(mix.read_data(db, events), seed)
-    by_cell = {name: list(dict.fromkeys(twin.api for twin in twins)) for name, twins in cells.items()}
-    kept.write_text(json.dumps(by_cell, indent=1) + "\n")
-    return by_cell
+    urls = build(mix.read_data(db, events))
+    kept.write_text(json.dumps(urls, indent=1) + "\n")
+    return urls
 
 
 def main() -> None:
