@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from app.extraction import extract
+from tests.unit.extraction_support import checked_bodies
 
 
 def bodies(text: str, language: str, kind: str) -> list[dict[str, Any]]:
-    return [p.body for p in extract(text, language=language, published=date(2026, 11, 20)) if p.kind == kind]
+    return checked_bodies(text, language, kind, date(2026, 11, 20))
 
 
 @pytest.mark.parametrize(

@@ -5,15 +5,11 @@ docs/benchmarks/2026-12-05-extraction-holdout28-misses.md). Sentences of our own
 from datetime import date
 from typing import Any
 
-from app.extraction import extract
+from tests.unit.extraction_support import checked_bodies
 
 
 def figures(text: str, language: str) -> list[dict[str, Any]]:
-    return [
-        p.body
-        for p in extract(text, language=language, published=date(2026, 11, 20))
-        if p.kind == "trade_figure"
-    ]
+    return checked_bodies(text, language, "trade_figure", date(2026, 11, 20))
 
 
 def test_a_flow_cited_from_the_other_sides_described_office_is_that_sides() -> None:

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 
 from app.extraction import extract
+from tests.unit.extraction_support import checked_bodies
 
 
 def bodies(text: str, kind: str, published: date = date(2026, 6, 30)) -> list[dict[str, Any]]:
-    return [p.body for p in extract(text, language="en", published=published) if p.kind == kind]
+    return checked_bodies(text, "en", kind, published)
 
 
 @pytest.mark.parametrize(

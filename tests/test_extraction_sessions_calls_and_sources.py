@@ -10,18 +10,19 @@ import pytest
 
 from app.extraction import extract
 from app.extraction.model import Proposal
+from tests.unit.extraction_support import checked_bodies, of_kind
 
 
 def proposals(
     text: str, kind: str, language: str = "en", published: date = date(2026, 10, 12)
 ) -> list[Proposal]:
-    return [p for p in extract(text, language=language, published=published) if p.kind == kind]
+    return of_kind(extract(text, language=language, published=published), kind)
 
 
 def bodies(
     text: str, kind: str, language: str = "en", published: date = date(2026, 10, 12)
 ) -> list[dict[str, Any]]:
-    return [p.body for p in proposals(text, kind, language, published)]
+    return checked_bodies(text, language, kind, published)
 
 
 @pytest.mark.parametrize(
