@@ -18,6 +18,7 @@ from app.extraction.amounts import (
 from app.extraction.analysis import Reading, SentenceFacts
 from app.extraction.clauses import (
     CONTRAST,
+    clause_opened,
     next_clause,
     relative_clause,
 )
@@ -44,7 +45,7 @@ from app.extraction.goods import (
 from app.extraction.lexicon import vocabulary as vocab
 from app.extraction.matching import Mention
 from app.extraction.model import Proposal
-from app.extraction.morphology import lemma, past_verb
+from app.extraction.morphology import a_verb, lemma, past_verb
 from app.extraction.text import Sentence, Token
 from app.extraction.when import Period, find_periods, fiscal_first_month, shift_year, span
 from app.iso4217 import CURRENCIES
@@ -1302,9 +1303,15 @@ def _figure(
 
     # "экспорт … оценивается в 12,9 млрд евро, импорт — в 8,7 млрд": the dash stands for the verb
     elided = elided_verb(reading.document.text[previous_end : amount.start])
-    status = _status(reading, whole_before if elided else before, tokens)
+    opened = clause_opened(reading.document.text, sentence.start, amount.start) or sentence.start
+    governing = [t for t in whole_before if t.start >= opened]
+    status = _status(reading, whole_before if elided else before, tokens, governing)
     if status in {"reported", "forecast"} and _aimed(reading.document.text, amount, before):
         status = "target"
+    if status == "reported" and _estimate_closing(
+        reading.document.text, amount.end, next_start, sentence.end
+    ):
+        status = "estimate"  # "…worth of hazelnuts last year, traders in Trabzon estimate."
     if status == "reported" and _by_a_year_ahead(reading, periods, period):
         status = "target"  # "work towards annual trade of $500 million by 2030": a value to reach by then
     if status == "reported" and _so_far_this_year(reading, periods, period, whole_before):
@@ -2465,6 +2472,7 @@ def _figure_clause(reading: Reading, before: Sequence[Token]) -> list[Token]:
     """The tokens of the figure's own clause when a subordinate clause tells it with a verb in the
     past ("…would still be modest next to trade with Turkey, which came to…"): the forecast or the
     target of the main clause is not its status. Else all of `before`."""
+    before = _after_a_stop(reading, before)
     opener = max(
         (
             i
@@ -2483,7 +2491,52 @@ def _figure_clause(reading: Reading, before: Sequence[Token]) -> list[Token]:
     return list(before[opener + 1 :]) if past else list(before)
 
 
-def _status(reading: Reading, before: Sequence[Token], sentence_tokens: Sequence[Token]) -> str:
+# Marks after which a clause of its own tells the figure ("В качестве ориентира упомянули опыт
+# Италии: её товарооборот … превысил", "That would leave Japan behind: Japanese customs put trade at").
+_CLAUSE_STOPS = {":", ";"}
+# English verbs that tell a figure in a clause of their own, beside those in "-ed" and `_EN_PAST`.
+_EN_FIGURE_VERBS = {
+    "put",
+    "puts",
+    "is",
+    "are",
+    "stands",
+    "reaches",
+    "totals",
+    "amounts",
+    "estimates",
+    "counts",
+}
+
+
+def _has_verb(reading: Reading, tokens: Sequence[Token]) -> bool:
+    if reading.language == "en":
+        words = [t.text.lower() for t in tokens]
+        return any(w in _EN_PAST or w in _EN_FIGURE_VERBS or (w.endswith("ed") and len(w) > 3) for w in words)
+    return any(a_verb(t.text) for t in tokens)
+
+
+def _after_a_stop(reading: Reading, before: Sequence[Token]) -> list[Token]:
+    """The tokens after the last colon or semicolon before the amount when they make a clause with a
+    verb of its own: the words before the mark (an aim, an outlook, "another estimate") introduce
+    the figure, they do not qualify it. "Цель: 5 млрд долларов" has no verb after the mark, and its
+    words before the mark still count."""
+    stop = max((i for i, t in enumerate(before) if t.text in _CLAUSE_STOPS), default=None)
+    if stop is None or not _has_verb(reading, before[stop + 1 :]):
+        return list(before)
+    return list(before[stop + 1 :])
+
+
+def _status(
+    reading: Reading,
+    before: Sequence[Token],
+    sentence_tokens: Sequence[Token],
+    governing: Sequence[Token] = (),
+) -> str:
+    """The figure's status from the cues of its own clause. `governing` is the clause the figure
+    shares with amounts before it ("По оценке X, товарооборот вырос в 2,2 раза и приблизился к 41
+    млн", "составил 61 млрд, уменьшившись на 7 %"): whose estimate the clause tells is said of
+    every figure in it (`_ESTIMATE_ATTRIBUTION`)."""
     clause = _figure_clause(reading, before)
     if reading.cues("TARGET", clause):
         return "target"
@@ -2492,9 +2545,39 @@ def _status(reading: Reading, before: Sequence[Token], sentence_tokens: Sequence
         return "forecast"
     if reading.cues("PRELIMINARY", sentence_tokens):
         return "preliminary"
-    if reading.cues("ESTIMATE", clause):
+    if reading.cues("ESTIMATE", clause) or _estimate_attributed(reading, _after_a_stop(reading, governing)):
         return "estimate"
     return "reported"
+
+
+# Whose estimate a clause tells ("по оценке министерства", "по нашим оценкам", "according to
+# estimates by"), unlike "an estimated USD 318 million", which qualifies its own amount only.
+_ESTIMATE_ATTRIBUTION = re.compile(
+    r"\bпо\s+(?:\w+\s+){0,2}оценк\w*|\b(?:according\s+to|by)\s+(?:\w+\s+){0,3}estimates?\b", re.IGNORECASE
+)
+
+
+# A closing clause that tells whose estimate the sentence's figures are ("…, traders in Trabzon
+# estimate.", "…, according to ministry estimates.", "…, по оценке министерства.", "…, оценивают
+# экспедиторы."): the sentence's last words, after its amounts.
+_ESTIMATE_CLOSING = re.compile(
+    r"[,—–]\s*(?:according\s+to\s+(?:\w+\s+){0,4}estimates?\b[^,;.]{0,60}|[^,;.\d]{0,60}?\b(?:estimate|estimates)"
+    r"|по\s+(?:\w+\s+){0,2}оценк\w*[^,;.\d]{0,60}|оценива\w+\s+[^,;.\d]{0,60})\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _estimate_closing(text: str, amount_end: int, next_start: int, sentence_end: int) -> bool:
+    """The closing estimate follows the amount's clause, no other amount between ("…, and the full
+    year could end above $470 million, by our own estimate" is the second amount's)."""
+    found = _ESTIMATE_CLOSING.search(text, amount_end, sentence_end)
+    return found is not None and found.start() <= next_start
+
+
+def _estimate_attributed(reading: Reading, clause: Sequence[Token]) -> bool:
+    if not clause:
+        return False
+    return _ESTIMATE_ATTRIBUTION.search(reading.document.text, clause[0].start, clause[-1].end) is not None
 
 
 def _is_month_may(tokens: Sequence[Token], mention: Mention[str]) -> bool:

@@ -96,6 +96,15 @@ def past_verb(word: str) -> bool:
     return bool((parse.tag.POS == "VERB" and parse.tag.tense == "past") or parse.tag.POS == "PRTS")
 
 
+@lru_cache(maxsize=100_000)
+def a_verb(word: str) -> bool:
+    """A Russian word a clause can turn on: a verb in any tense, an infinitive or a short passive
+    participle (превысил, составит, довести, оценены)."""
+    if not re.fullmatch(r"[а-яёА-ЯЁ-]+", word):
+        return False
+    return bool(_analyzer().parse(word)[0].tag.POS in {"VERB", "INFN", "PRTS"})
+
+
 def plural(word: str, language: str) -> bool:
     """A noun in the plural: an English one ending in "s" (not "ss"), a Russian one by its first parse."""
     if language == "en":

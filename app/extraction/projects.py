@@ -586,12 +586,15 @@ def _only_intended(sentence: Sentence, first: int) -> bool:
     return False
 
 
-# Works not decided or dated yet: "решение о строительстве так и не принято", "no construction date
-# has been set".
+# A start not decided, or not made yet ("решение о строительстве не принято", "still has no
+# construction date", "whose construction has yet to begin", "строительство ещё не началось").
 _UNDECIDED = re.compile(
     r"\bрешени\w*\s+о\s+(?:строительств|создани|прокладк)\w*[^.;]*?\bне\s+принят"
     r"|\bno\s+(?:construction\s+date|decision\s+on\s+(?:its\s+)?construction)\s+has\s+(?:yet\s+)?been\s+"
-    r"(?:set|announced|taken|made)",
+    r"(?:set|announced|taken|made)"
+    r"|\b(?:has|have)\s+no\s+construction\s+date"
+    r"|\bconstruction\s+(?:has|have)\s+(?:yet\s+to\s+|not\s+(?:yet\s+)?)(?:begin|begun|start|started)\b"
+    r"|\bстроительств\w*[^.;]{0,60}?\b(?:ещё|пока)\s+не\s+(?:начал\w*|начат\w*|стартовал\w*)",
     re.IGNORECASE,
 )
 

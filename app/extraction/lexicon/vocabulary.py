@@ -720,6 +720,7 @@ BOUNDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("порядка", "approximate"),
         ("примерно", "approximate"),
         ("почти", "approximate"),
+        ("без малого", "approximate"),  # "almost", as "почти"
         ("приблизительно", "approximate"),
         ("ориентировочно", "approximate"),
         ("свыше", "at_least"),
