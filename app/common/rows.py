@@ -283,6 +283,8 @@ class _Inline:
     owner: Any  # the column that points at the record (or, for a reference, the referenced key)
     order: Sequence[Any]  # a list's order; empty for a reference
     joined: tuple[Any, Any] | None = None  # many-to-many: (link table, target)
+    # SQLite: a list's order as the index gives it (`_through_link`); `order` where empty.
+    indexed_order: Sequence[Any] = ()
 
     def subquery(self, engine: str, key: Any, many: bool, outer: Any) -> ColumnElement[str | None]:
         """`key`: the column of the enclosing statement this relation hangs on; `outer`: its FROM."""
@@ -290,7 +292,8 @@ class _Inline:
         if engine == "postgresql":
             statement = select(_json_array(item, self.order) if many else item)
         elif many:  # SQLite's aggregates take no ORDER BY: the rows come ordered from a subquery
-            rows = self._from(select(item.label("item"))).order_by(*self.order).where(self.owner == key)
+            order = self.indexed_order or self.order
+            rows = self._from(select(item.label("item"))).order_by(*order).where(self.owner == key)
             ordered = rows.correlate(outer).subquery()
             if self.keys is None:  # single values: json_group_array writes each as JSON
                 return select(func.json_group_array(ordered.c.item)).scalar_subquery()
@@ -510,7 +513,8 @@ class RowReader:
                 owner = _link_owner(relation)
                 statement = select(owner, *columns).select_from(relation.secondary).join(target)
                 order = [*(relation.order_by or ()), _primary(target)]
-                inline[lang] = _Inline(keys, fields, owner, order, (relation.secondary, target))
+                indexed = _through_link(order, relation.secondary_synchronize_pairs or ())
+                inline[lang] = _Inline(keys, fields, owner, order, (relation.secondary, target), indexed)
             else:
                 [(_, owner)] = relation.local_remote_pairs
                 statement = select(owner, *columns)
@@ -566,6 +570,19 @@ class RowReader:
 
 def _where(statement: Select[Any], order: Sequence[Any]) -> Callable[[ColumnElement[bool]], Select[Any]]:
     return lambda condition: statement.where(condition).order_by(*order)
+
+
+def _through_link(order: Sequence[Any], pairs: Sequence[tuple[Any, Any]]) -> list[Any]:
+    """A many-to-many list's `order`, each of the target's key columns read from its copy in the link
+    table (`pairs`: target column, link column), which the join makes equal: the link table's index
+    on (owner, target) then gives the rows in that order, where SQLite sorted each record's list."""
+    copies = {(target.table.name, target.name): link for target, link in pairs}
+    found = []
+    for term in order:
+        column = term.expression
+        table = getattr(column, "table", None)
+        found.append(term if table is None else copies.get((table.name, column.name), term))
+    return found
 
 
 def _link_owner(relation: RelationshipProperty[Any]) -> Any:
