@@ -659,6 +659,10 @@ class Event(Versioned, Searchable, Base):
     )
 
 
+# The Goldstein scale runs from −10 (hostile) to +10 (cooperative).
+GOLDSTEIN_BOUND = 10
+
+
 class EventCode(Base):
     """How an event dataset codes the event: its own code (CAMEO `042`, "Make a visit"), kept beside
     this API's `type`, which is `other` where no type fits; the intensity on the Goldstein scale and
@@ -671,12 +675,15 @@ class EventCode(Base):
     scheme: Mapped[str] = mapped_column(String(40))
     code: Mapped[str] = mapped_column(String(40))
     label: Mapped[str | None] = mapped_column(String(300))
-    intensity: Mapped[float | None] = mapped_column(Float)
+    # Its bound, held by the CHECK below, in `info` too: app/common/rows.py reads a bounded float in
+    # a page's own statement on SQLite.
+    intensity: Mapped[float | None] = mapped_column(Float, info={"at_most": GOLDSTEIN_BOUND})
     url: Mapped[str | None] = mapped_column(String(2000))
 
     __table_args__ = (
         CheckConstraint(
-            "intensity IS NULL OR (intensity >= -10 AND intensity <= 10)", name="intensity_range"
+            f"intensity IS NULL OR (intensity >= -{GOLDSTEIN_BOUND} AND intensity <= {GOLDSTEIN_BOUND})",
+            name="intensity_range",
         ),
         Index("ix_event_codes_event_id", "event_id", "id"),
         Index("ix_event_codes_code", "scheme", "code"),

@@ -4,6 +4,9 @@ seed, every record of every resource that reads rows, in both languages, with an
 import csv
 import io
 import math
+import random
+import sqlite3
+from contextlib import closing
 from datetime import UTC, date, datetime
 from types import SimpleNamespace
 from typing import Any
@@ -12,7 +15,9 @@ import httpx
 import orjson
 import pytest
 from pydantic import BaseModel
-from sqlalchemy import delete, select, update
+from sqlalchemy import Float, delete, select, update
+from sqlalchemy import column as sql_column
+from sqlalchemy import table as sql_table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
@@ -300,8 +305,9 @@ async def test_floats_in_a_records_lists_are_what_the_schema_dumps(
     client: httpx.AsyncClient, session: Session
 ) -> None:
     """A list with floats (a project's trade figures, an event's dataset codes) is read inside the
-    page's statement on PostgreSQL, where a whole float's JSON has no `.0`, and apart on SQLite:
-    pages and records the same as the ORM's either way, every float made a float."""
+    page's statement on PostgreSQL, where a whole float's JSON has no `.0`; on SQLite too when a bound
+    holds its floats (an event's intensities), else apart (a project's figures): pages and records
+    the same as the ORM's either way, every float made a float."""
     finite = [value for value in ODD_FLOATS if value is not None and math.isfinite(value)]
     project = session.scalars(
         select(InfrastructureProject)
@@ -329,6 +335,25 @@ async def test_floats_in_a_records_lists_are_what_the_schema_dumps(
         assert page == orjson.dumps({"items": expected, "next_cursor": None})
         [item] = [item for item in expected if item["id"] == record]
         assert (await client.get(f"{path}/{record}")).content == orjson.dumps(item)
+
+
+def test_sqlite_writes_a_bounded_float_as_text_that_reads_back_the_same_double() -> None:
+    """The text `rows._sqlite_float` writes reads back as the same double, on the SQLite library in
+    use, for every magnitude `rows._sqlite_exact` lets a relation be read inside a page with: random
+    doubles of each binary exponent up to that bound, subnormals included."""
+    rng = random.Random(5)
+    top = math.frexp(rows._SQLITE_EXACT_BELOW)[1] - 1
+    values = [0.0, 5e-324, 2.2250738585072014e-308, 0.1, 0.30000000000000004, 9.999999999999998, 10.0]
+    values += [math.ldexp(1 + rng.random(), exponent) for exponent in range(-1075, top) for _ in range(20)]
+    values += [-value for value in values]
+    assert max(values) < rows._SQLITE_EXACT_BELOW
+    with closing(sqlite3.connect(":memory:")) as connection:
+        connection.execute("CREATE TABLE floats (value REAL)")
+        connection.executemany("INSERT INTO floats VALUES (?)", [(value,) for value in values])
+        value = sql_column("value", Float())
+        written = str(select(rows._sqlite_float(value)).select_from(sql_table("floats")).compile())
+        texts = [text for (text,) in connection.execute(written)]
+    assert [float(text) for text in texts] == values
 
 
 def test_support_and_source_counts_are_what_the_schema_dumps(session: Session) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 import anyio
 import httpx
+import orjson
 import pytest
 from sqlalchemy import event, literal, select, update
 from sqlalchemy.engine import make_url
@@ -29,7 +30,7 @@ from sqlalchemy.orm import Session
 from app import datastate
 from app.config import REPO_ROOT
 from app.db import KEPT_CURSOR, READ_ONLY, make_engine
-from app.models import Country, DataState
+from app.models import Country, DataState, Event, EventCode
 from tests.conftest import Database, copy_template, without_gc_pauses
 from tests.hardening_app import WriteGate, build, serve, settings_for
 from tests.tcp_proxy import TcpProxy, free_port, proxy_to, through
@@ -652,6 +653,40 @@ async def test_a_sqlite_list_page_reads_the_data_version_in_its_own_statement(
         sent.clear()
         assert (await client.get(path)).json()["items"][0]["name"] == "Renamed"
         assert sent == ["BEGIN", "WITH", "ROLLBACK"]
+
+
+@pytest.mark.parametrize("empty_database", ["sqlite"], indirect=True)
+@pytest.mark.anyio
+async def test_sqlite_reads_an_events_dataset_codes_in_its_own_statement(empty_database: Database) -> None:
+    """An event's dataset codes, whose intensities are floats a CHECK bounds, are read inside the
+    page's statement on SQLite, and an event by id is one statement in the event loop."""
+    copy_template(empty_database, "seeded")
+    engine = make_engine(empty_database.url)
+    try:
+        with Session(engine) as session, session.begin():
+            first = session.scalars(select(Event.id).order_by(Event.id)).first()
+            assert first is not None
+            intensities = [0.1, -9.999999999999998, None, 7.0]
+            session.add_all(
+                EventCode(event_id=first, scheme="CAMEO", code="042", intensity=value)
+                for value in intensities
+            )
+    finally:
+        engine.dispose()
+    app = build(settings_for(empty_database.url, response_cache_mb=0))
+    sent = _sqlite_statements(app)
+    path = "/v1/events?sort=id&limit=5"
+    async with serve(app) as client:
+        page = await client.get(path)
+        [event, *_] = page.json()["items"]
+        assert [code["intensity"] for code in event["external_codes"]] == intensities
+        sent.clear()
+        assert (await client.get(path)).content == page.content
+        assert sent == ["BEGIN", "WITH", "ROLLBACK"]
+        sent.clear()
+        record = await client.get(f"/v1/events/{first}")
+        assert record.content == orjson.dumps(event)
+        assert sent == ["SELECT"]
 
 
 @pytest.mark.parametrize("empty_database", ["sqlite", "postgresql"], indirect=True)

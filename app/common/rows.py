@@ -7,8 +7,8 @@ PostgreSQL a page is one statement: the database writes each record's relations 
 columns (`_Inline`; on PostgreSQL, rows that several columns aggregate are read once a record,
 `_select`, and many-to-many lists once a page, `_Inline.per_page`), but a page's references to the
 countries as their keys only, filled in from a memo (`REMEMBERED_TABLES`); elsewhere, for the CSV
-export, and on SQLite for a relation with floats (`_Related.floats`), the related rows of a whole page
-come in one query per relation, by the page's ids. The
+export, and on SQLite for a relation with floats that no bound holds (`_Related.floats`), the related
+rows of a whole page come in one query per relation, by the page's ids. The
 dicts it builds have the keys, order and values of
 `Schema.model_validate(record).model_dump(mode="json")`; tests/test_fast_rows.py checks that over the
 whole seed.
@@ -43,6 +43,7 @@ from sqlalchemy import (
     Text,
     any_,
     bindparam,
+    case,
     cast,
     func,
     inspect,
@@ -225,17 +226,19 @@ class _Related:
     inline: Mapping[str, "_Inline"] | None = None
     # A reference to one of REMEMBERED_TABLES.
     remembered: bool = False
-    # The item keys whose values are floats. PostgreSQL's JSON has them as strings of their text (the
-    # shortest that reads back the same double, as the driver reads a float), made floats again
-    # (`from_json`): as JSON numbers a whole one would lose its `.0`, and -0.0 its sign. SQLite
-    # writes 15 digits: a relation with floats is read apart there.
+    # The item keys whose values are floats. The JSON has them as strings of their text, made floats
+    # again (`from_json`): as JSON numbers a whole one would lose its `.0`, and -0.0 its sign; and
+    # SQLite's JSON writes a float with 15 digits, which may read back another double.
     floats: tuple[str, ...] = ()
+    # Whether SQLite can write every one of those floats as text that reads back the same double
+    # (`_sqlite_exact`); if not, the relation is read apart there.
+    floats_exact_in_sqlite: bool = True
 
     def inlined_on(self, engine: str) -> bool:
         """Whether the relation is read inside the record's statement on the database `engine`."""
         if self.inline is None or engine not in ("sqlite", "postgresql"):
             return False
-        return engine == "postgresql" or not self.floats
+        return engine == "postgresql" or self.floats_exact_in_sqlite
 
     def from_json(self, text: str) -> Any:
         """The relation's value from the JSON text its `_Inline` reads, its floats made floats."""
@@ -250,6 +253,25 @@ def _float(text: str | None) -> float | None:
     return None if text is None else float(text)
 
 
+# printf's `%!.17g` on SQLite writes 17 significant digits, which read back as the same double for
+# every magnitude below about 1e101 (above, it scales by an inexact power of ten; `quote()` and the
+# JSON functions write fewer digits): tests/test_fast_rows.py checks the library in use.
+_SQLITE_EXACT_BELOW = 1e100
+
+
+def _sqlite_exact(field: Any) -> bool:
+    """Whether SQLite writes every value of the float column `field` exactly (`_sqlite_float`): its
+    magnitude is held, by a CHECK constraint, to the bound its `info` names (`at_most`)."""
+    bound = field.info.get("at_most")
+    return bound is not None and bound < _SQLITE_EXACT_BELOW
+
+
+def _sqlite_float(field: Any) -> ColumnElement[str | None]:
+    """SQLite: a float column's value as the text of its 17 significant digits (NULL for NULL)."""
+    written = func.printf(literal_column("'%!.17g'"), field)
+    return case((field.is_not(None), written))
+
+
 @dataclass(frozen=True)
 class _Inline:
     """A relation read inside the record's own statement: a correlated scalar subquery that gives the
@@ -261,6 +283,8 @@ class _Inline:
     owner: Any  # the column that points at the record (or, for a reference, the referenced key)
     order: Sequence[Any]  # a list's order; empty for a reference
     joined: tuple[Any, Any] | None = None  # many-to-many: (link table, target)
+    # SQLite: a list's order as the index gives it (`_through_link`); `order` where empty.
+    indexed_order: Sequence[Any] = ()
 
     def subquery(self, engine: str, key: Any, many: bool, outer: Any) -> ColumnElement[str | None]:
         """`key`: the column of the enclosing statement this relation hangs on; `outer`: its FROM."""
@@ -268,7 +292,8 @@ class _Inline:
         if engine == "postgresql":
             statement = select(_json_array(item, self.order) if many else item)
         elif many:  # SQLite's aggregates take no ORDER BY: the rows come ordered from a subquery
-            rows = self._from(select(item.label("item"))).order_by(*self.order).where(self.owner == key)
+            order = self.indexed_order or self.order
+            rows = self._from(select(item.label("item"))).order_by(*order).where(self.owner == key)
             ordered = rows.correlate(outer).subquery()
             if self.keys is None:  # single values: json_group_array writes each as JSON
                 return select(func.json_group_array(ordered.c.item)).scalar_subquery()
@@ -297,8 +322,9 @@ class _Inline:
             return _compact_json(self.keys, self.fields)
         if self.keys is None:
             return self.fields[0]
-        pairs = zip(self.keys, self.fields, strict=True)
-        return func.json_object(*(part for key, field in pairs for part in (_key(key), field)))
+        values = [_sqlite_float(field) if isinstance(field.type, Float) else field for field in self.fields]
+        pairs = zip(self.keys, values, strict=True)
+        return func.json_object(*(part for key, value in pairs for part in (_key(key), value)))
 
     def _from(self, statement: Select[Any]) -> Select[Any]:
         if self.joined is None:
@@ -431,7 +457,7 @@ def _aggregates_only(statement: Select[Any]) -> bool:
 
 def _survives_json(kind: Any) -> bool:
     """Values the databases write into JSON that read back as the API's JSON has them. Not booleans
-    (SQLite writes 0 and 1); floats only on PostgreSQL (`_Related.floats`: SQLite writes 15 digits)."""
+    (SQLite writes 0 and 1); floats as text (`_Related.floats`)."""
     return not isinstance(kind, Boolean)
 
 
@@ -487,7 +513,8 @@ class RowReader:
                 owner = _link_owner(relation)
                 statement = select(owner, *columns).select_from(relation.secondary).join(target)
                 order = [*(relation.order_by or ()), _primary(target)]
-                inline[lang] = _Inline(keys, fields, owner, order, (relation.secondary, target))
+                indexed = _through_link(order, relation.secondary_synchronize_pairs or ())
+                inline[lang] = _Inline(keys, fields, owner, order, (relation.secondary, target), indexed)
             else:
                 [(_, owner)] = relation.local_remote_pairs
                 statement = select(owner, *columns)
@@ -500,11 +527,21 @@ class RowReader:
                 if shared not in self._reference_queries:
                     self._reference_queries[shared] = IdQuery(owner, _where(statement, []))
                 queries[lang] = self._reference_queries[shared]
-        floats = tuple(key for key, field in zip(keys, fields, strict=True) if isinstance(field.type, Float))
+        floating = [
+            (key, field) for key, field in zip(keys, fields, strict=True) if isinstance(field.type, Float)
+        ]
         readable = all(_survives_json(field.type) for field in fields)
         remembered = not many and target.__table__.name in REMEMBERED_TABLES
         return _Related(
-            name, many, queries, keys, local_key, inline if readable else None, remembered, floats
+            name,
+            many,
+            queries,
+            keys,
+            local_key,
+            inline if readable else None,
+            remembered,
+            tuple(key for key, _ in floating),
+            all(_sqlite_exact(field) for _, field in floating),
         )
 
     def _scalar_list(self, name: str, relationship: str, column: str) -> _Related:
@@ -533,6 +570,19 @@ class RowReader:
 
 def _where(statement: Select[Any], order: Sequence[Any]) -> Callable[[ColumnElement[bool]], Select[Any]]:
     return lambda condition: statement.where(condition).order_by(*order)
+
+
+def _through_link(order: Sequence[Any], pairs: Sequence[tuple[Any, Any]]) -> list[Any]:
+    """A many-to-many list's `order`, each of the target's key columns read from its copy in the link
+    table (`pairs`: target column, link column), which the join makes equal: the link table's index
+    on (owner, target) then gives the rows in that order, where SQLite sorted each record's list."""
+    copies = {(target.table.name, target.name): link for target, link in pairs}
+    found = []
+    for term in order:
+        column = term.expression
+        table = getattr(column, "table", None)
+        found.append(term if table is None else copies.get((table.name, column.name), term))
+    return found
 
 
 def _link_owner(relation: RelationshipProperty[Any]) -> Any:
@@ -779,7 +829,7 @@ class Plan:
         read = orjson.Fragment if to_json and writes_json_as_orjson(self.engine) else orjson.loads
         for at, related in self.page_inlined if page else self.inlined:
             texts = values[at]
-            decode = related.from_json if related.floats else read
+            decode = related.from_json if related.floats and _any_item(texts) else read
             if None in texts:  # no related row: PostgreSQL's aggregate gives NULL, not []
                 values[at] = [
                     decode(text) if text is not None else [] if related.many else None for text in texts
@@ -884,6 +934,11 @@ class Plan:
             for name in fields:
                 key = item[name]
                 item[name] = None if key is None else found.get(key)
+
+
+def _any_item(texts: Sequence[str | None]) -> bool:
+    """Whether any of a relation's JSON texts has an item (is neither NULL nor an empty list)."""
+    return texts.count("[]") + texts.count(None) < len(texts)
 
 
 def _list_cells(fetched: Sequence[Any], width: int, plain: bool) -> dict[Any, tuple[Any, ...]]:
