@@ -7,8 +7,10 @@ current rules were tuned on every development set, so their proposals there are 
 than on new text; the examples are instead the proposals of earlier rules on the sets that were still
 blind for them (BLIND_RUNS, run from git). Prints, as Markdown tables: those examples, each set scored
 by a model fitted on the other sets (leave one set out), with precision and recall above confidence
-thresholds and predicted against observed shares, beside the rules' own hand-set scores; then the
-fitted model on the current rules' proposals on the development sets.
+thresholds and predicted against observed shares, beside the rules' own hand-set scores; the same
+estimates beside the shipped model's, per set, and facts and proposals right per set at the floors
+a server default could take; the fitted model's heaviest weights and the seed at those floors; then
+the fitted model on the current rules' proposals on the development sets.
 
     .venv/bin/python -m bench.extraction_confidence              # the tables
     .venv/bin/python -m bench.extraction_confidence --write      # … and write app/extraction/confidence.json
