@@ -7,8 +7,10 @@ current rules were tuned on every development set, so their proposals there are 
 than on new text; the examples are instead the proposals of earlier rules on the sets that were still
 blind for them (BLIND_RUNS, run from git). Prints, as Markdown tables: those examples, each set scored
 by a model fitted on the other sets (leave one set out), with precision and recall above confidence
-thresholds and predicted against observed shares, beside the rules' own hand-set scores; then the
-fitted model on the current rules' proposals on the development sets.
+thresholds and predicted against observed shares, beside the rules' own hand-set scores; the same
+estimates beside the shipped model's, per set, and facts and proposals right per set at the floors
+a server default could take; the fitted model's heaviest weights and the seed at those floors; then
+the fitted model on the current rules' proposals on the development sets.
 
     .venv/bin/python -m bench.extraction_confidence              # the tables
     .venv/bin/python -m bench.extraction_confidence --write      # … and write app/extraction/confidence.json
@@ -31,7 +33,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.extraction.confidence import ConfidenceModel, features, load_model
+from app.extraction.confidence import ConfidenceModel, calibrate, features, load_model
 from app.extraction.floor import apply_floor
 from app.extraction.model import Proposal
 from app.extraction.pipeline import propose
@@ -54,6 +56,8 @@ MODEL_PATH = REPO_ROOT / "app" / "extraction" / "confidence.json"
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 # The confidence floors tried: 0, 0.05, …, 0.95.
 FLOORS = tuple(step / 20 for step in range(20))
+# The floors of the per-set table: the ones a server default could take.
+SET_FLOORS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 # Inverse strengths of the L2 penalty tried; the one with the best leave-one-set-out log loss is kept.
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)
 GOAL = 0.8
@@ -69,6 +73,29 @@ BLIND_RUNS = (
     ("rules-6", "69eb217", "holdout-4"),
     ("rules-6", "69eb217", "holdout-5"),
     ("rules-7", "a009aab", "holdout-5"),
+    ("rules-22", "7081b23", "holdout-21"),
+    ("rules-23", "9bbae2f", "holdout-21"),
+    ("rules-23", "9bbae2f", "holdout-22"),
+    ("rules-24", "4c00ede", "holdout-22"),
+    ("rules-25", "a04d639", "holdout-23"),
+    ("rules-26", "6718d1a", "holdout-23"),
+    ("rules-27", "a5c4ad6", "holdout-24"),
+    ("rules-28", "b03ea9c", "holdout-24"),
+    ("rules-28", "dc11dc4", "holdout-25"),
+    ("rules-29", "387c409", "holdout-25"),
+    ("rules-30", "8a7c2d0", "holdout-26"),
+    ("rules-31", "23777d2", "holdout-26"),
+    ("rules-31", "23777d2", "holdout-27"),
+    ("rules-32", "9ec5c61", "holdout-27"),
+    ("rules-32", "7b04bd2", "holdout-28"),
+    ("rules-33", "2dd56f0", "holdout-28"),
+    ("rules-32", "7b04bd2", "holdout-29"),
+    ("rules-34", "b20dfba", "holdout-29"),
+    ("rules-35", "16d14dd", "holdout-30"),
+    ("rules-35", "7c36196", "holdout-31"),
+    ("rules-36", "85a51eb", "holdout-31"),
+    ("rules-35", "7c36196", "holdout-32"),
+    ("rules-36", "a877a65", "holdout-32"),
 )
 CACHE_DIR = Path(tempfile.gettempdir()) / "bilateral-extraction-confidence"
 
@@ -127,14 +154,20 @@ def label(group: str, articles: Sequence[Article]) -> Labelled:
 _DUMP = """
 import json, sys
 from datetime import date
-from app.extraction import extract
 from app.extraction.analysis import Reading
 from app.extraction.text import read
+try:  # since rules-22 extract() returns the model's estimates; propose() keeps the rules' scores
+    from app.extraction.pipeline import propose
+except ImportError:
+    from app.extraction import extract
+
+    def propose(text, *, language, published):
+        proposals = extract(text, language=language, published=published)
+        return Reading(read(text, language), published, ()), proposals
 out = []
 for item in json.load(sys.stdin):
     published = date.fromisoformat(item["published"])
-    proposals = extract(item["text"], language=item["language"], published=published)
-    reading = Reading(read(item["text"], item["language"]), published, ())
+    reading, proposals = propose(item["text"], language=item["language"], published=published)
     out.append({"main_pair": list(reading.main_pair), "proposals": [
         {"key": p.key, "kind": p.kind, "body": p.body, "start": p.start, "end": p.end,
          "confidence": p.confidence, "requires": list(p.requires)}
@@ -226,6 +259,10 @@ def fit(examples: Sequence[Example], strength: float) -> dict[str, Any]:
     }
 
 
+def shipped_json() -> dict[str, Any]:
+    return dict(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+
+
 def predict(model: dict[str, Any], examples: Sequence[Example]) -> list[float]:
     shipped = ConfidenceModel(intercept=model["intercept"], weights=model["weights"])
     return [shipped.estimate(e.features) for e in examples]
@@ -285,12 +322,14 @@ def blind_by_set(blind: Sequence[Labelled], estimates: Sequence[float]) -> list[
     return list(by_set.values())
 
 
-def floor_rows(runs: Sequence[ArticleRun], gold: int) -> list[dict[str, Any]]:
+def floor_rows(
+    runs: Sequence[ArticleRun], gold: int, floors: Sequence[float] = FLOORS
+) -> list[dict[str, Any]]:
     """At each floor, what app.extraction.floor keeps, scored again: facts proposed, right among them,
     precision, recall of the gold facts, and what is held back (facts, and the people, organizations
     and places only they required)."""
     rows = []
-    for floor in FLOORS:
+    for floor in floors:
         kept = right = held_facts = held_others = 0
         for run in runs:
             floored = apply_floor(run.proposals, floor)
@@ -340,6 +379,98 @@ def print_floor_table(title: str, rows: Sequence[Mapping[str, Any]]) -> None:
             f"{_share(row['recall'])} | {everything['right'] - row['right']} | {row['held_facts']} | "
             f"{row['held_others']} |"
         )
+
+
+def newest_by_set(blind: Sequence[Labelled], estimates: Sequence[float]) -> list[Labelled]:
+    """Per blind set, the run of the newest rules scored on it (the last in BLIND_RUNS), its
+    proposals with `estimates` (given in the examples' order over every run)."""
+    left = iter(estimates)
+    newest: dict[str, Labelled] = {}
+    for labelled in blind:
+        runs = with_estimates(labelled.runs, [next(left) for _ in labelled.examples])
+        newest[labelled.group] = replace(labelled, runs=runs)
+    return list(newest.values())
+
+
+def print_set_floors(title: str, blind: Sequence[Labelled], estimates: Sequence[float]) -> dict[str, Any]:
+    """Per blind set (its newest rules), facts right of gold and proposals right at each of SET_FLOORS."""
+    print(f"\n### {title}\n")
+    print("| set | rules | " + " | ".join(f"{f:.1f}: facts · proposals right" for f in SET_FLOORS) + " |")
+    print("|---|---|" + "---|" * len(SET_FLOORS))
+    versions = {name: version for version, _, name in BLIND_RUNS}
+    numbers = {}
+    for run in newest_by_set(blind, estimates):
+        rows = floor_rows(run.runs, run.gold, SET_FLOORS)
+        cells = [f"{_share(row['recall'])} · {_share(row['precision'])}" for row in rows]
+        print(f"| {run.group} | {versions[run.group]} | " + " | ".join(cells) + " |")
+        numbers[run.group] = rows
+    return numbers
+
+
+def auc(examples: Sequence[Example], estimates: Sequence[float]) -> float | None:
+    """The chance that a right proposal is estimated above a wrong one (ties count half): how well
+    the estimates rank, whatever their scale."""
+    right = [p for e, p in zip(examples, estimates, strict=True) if e.right]
+    wrong = [p for e, p in zip(examples, estimates, strict=True) if not e.right]
+    if not right or not wrong:
+        return None
+    wins = sum((r > w) + 0.5 * (r == w) for r in right for w in wrong)
+    return wins / (len(right) * len(wrong))
+
+
+def print_comparison(
+    examples: Sequence[Example], refit: Sequence[float], shipped: Sequence[float], fitted_on: set[str]
+) -> None:
+    """Per set, the refit model (left out of its fit) beside the shipped one: log loss, Brier, AUC and
+    the mean estimate against the share right; then both over the sets the shipped model never saw."""
+    print("\n| set | proposals | share right | mean estimate: refit · shipped | log loss | Brier | AUC |")
+    print("|---|---|---|---|---|---|---|")
+    groups = [(g, {g}) for g in dict.fromkeys(e.group for e in examples)]
+    unseen = {e.group for e in examples} - fitted_on
+    groups.append(("every set the shipped model was not fitted on", unseen))
+    for name, members in groups:
+        inside = [i for i, e in enumerate(examples) if e.group in members]
+        chosen = [examples[i] for i in inside]
+        ours, theirs = [refit[i] for i in inside], [shipped[i] for i in inside]
+        right = sum(e.right for e in chosen)
+        seen = " (shipped fitted on it)" if name in fitted_on else ""
+        print(
+            f"| {name}{seen} | {len(chosen)} | {_share(ratio(right, len(chosen)))} | "
+            f"{sum(ours) / len(ours):.2f} · {sum(theirs) / len(theirs):.2f} | "
+            f"{log_loss(chosen, ours):.3f} · {log_loss(chosen, theirs):.3f} | "
+            f"{brier(chosen, ours):.3f} · {brier(chosen, theirs):.3f} | "
+            f"{_rank(auc(chosen, ours))} · {_rank(auc(chosen, theirs))} |"
+        )
+
+
+def _rank(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def print_weights(model: Mapping[str, Any], count: int = 12) -> None:
+    """The features weighing most towards wrong and towards right."""
+    weights = sorted(model["weights"].items(), key=lambda item: item[1])
+    print("\n| towards wrong | weight | towards right | weight |")
+    print("|---|---|---|---|")
+    for (low, lw), (high, hw) in zip(weights[:count], reversed(weights[-count:]), strict=True):
+        print(f"| {low} | {lw:.2f} | {high} | {hw:.2f} |")
+
+
+def seed_floors(model: ConfidenceModel) -> list[tuple[float, int, int]]:
+    """The seed article's target (facts with the right kind, key fields, bound, status and period
+    kind) at each of SET_FLOORS, the current rules' proposals estimated by `model`."""
+    from bench.extraction import run
+    from bench.extraction_score import summarize
+
+    def extract(text: str, *, language: str, published: date | None) -> list[Proposal]:
+        reading, proposals = propose(text, language=language, published=published)
+        return calibrate(proposals, reading, model)
+
+    rows = []
+    for floor in SET_FLOORS:
+        summary = summarize(run(extract, [load_seed()], floor))
+        rows.append((floor, summary["seed_facts_right"], summary["gold"]))
+    return rows
 
 
 # --- tables ---
@@ -513,7 +644,34 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
     numbers["floors"], numbers["floor"] = floors, floor
 
+    shipped_model = load_model()
+    old_estimates = [shipped_model.estimate(e.features) for e in examples]
+    fitted_on = {name.rpartition(" on ")[2] for name in shipped_json().get("fitted_on", [])}
+    print("\n### The refit model (each set left out) beside the shipped one, on the same proposals")
+    print_comparison(examples, estimates, old_estimates, fitted_on)
+    unseen = [i for i, e in enumerate(examples) if e.group not in fitted_on]
+    if unseen:
+        chosen = [examples[i] for i in unseen]
+        for name, values in (("refit, each set left out", estimates), ("shipped", old_estimates)):
+            calibration = calibration_rows(chosen, [values[i] for i in unseen])
+            print(f"\nCalibration on the sets the shipped model was not fitted on, {name}:\n")
+            print("| estimate | proposals | mean estimate | share right |")
+            print("|---|---|---|---|")
+            for row in calibration:
+                print(f"| {row['bin']} | {row['count']} | {row['predicted']:.2f} | {row['observed']:.2f} |")
+    numbers["set_floors"] = {
+        "refit": print_set_floors("Per blind set, the refit model (that set left out)", blind, estimates),
+        "shipped": print_set_floors("Per blind set, the shipped model", blind, old_estimates),
+    }
+
     model = fit(examples, strength)
+    print_weights(model)
+    fitted = ConfidenceModel(intercept=model["intercept"], weights=model["weights"])
+    print("\n| floor | seed facts right, refit model | shipped model |\n|---|---|---|")
+    for (floor, right, gold), (_, right_shipped, _) in zip(
+        seed_floors(fitted), seed_floors(shipped_model), strict=True
+    ):
+        print(f"| {floor:.1f} | {right}/{gold} | {right_shipped}/{gold} |")
     sets = development_sets()
     current = [e for s in sets for e in s.examples]
     title = "The current rules on the development sets (tuned on them), the model fitted on every example"

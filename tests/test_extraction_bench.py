@@ -15,12 +15,15 @@ from bench.extraction import long_text, measure_speed, run, targets
 from bench.extraction_confidence import (
     ArticleRun,
     Example,
+    Labelled,
+    auc,
     calibration_rows,
     chosen_floor,
     fit,
     floor_rows,
     label_proposals,
     lowest_threshold,
+    newest_by_set,
     predict,
     threshold_rows,
     with_estimates,
@@ -614,6 +617,21 @@ def test_each_floor_is_scored_on_what_the_floor_keeps_with_the_models_estimates(
     assert (rows[0.5]["kept"], rows[0.5]["right"], rows[0.5]["recall"]) == (1, 1, 0.5)
     assert (rows[0.5]["held_facts"], rows[0.5]["held_others"]) == (1, 1)  # the visit, and its person
     assert rows[0.9]["kept"] == 0 and rows[0.9]["precision"] is None
+
+
+def test_auc_is_the_share_of_right_wrong_pairs_ranked_right_first() -> None:
+    examples = [example(True), example(True), example(False), example(False)]
+    assert auc(examples, [0.9, 0.6, 0.7, 0.2]) == 0.75  # one pair of four the wrong way round
+    assert auc(examples, [0.5, 0.5, 0.5, 0.5]) == 0.5  # ties count half
+    assert auc([example(True)], [0.9]) is None
+
+
+def test_the_newest_rules_stand_for_a_set_scored_by_two() -> None:
+    figure = Proposal("trade_figure:1", "trade_figure", dict(TURNOVER), *FIGURE_SENTENCE, 0.9)
+    older = Labelled("sample", [example(True)], 2, [ArticleRun(ARTICLE, [figure])])
+    newer = Labelled("sample", [example(True)], 2, [ArticleRun(ARTICLE, [figure])])
+    [run] = newest_by_set([older, newer], [0.4, 0.7])
+    assert run.runs[0].proposals[0].confidence == 0.7  # the newer run's estimate, not the older's
 
 
 def test_the_chosen_floor_is_the_last_before_a_step_holds_back_mostly_right_facts() -> None:
