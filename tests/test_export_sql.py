@@ -12,7 +12,19 @@ from typing import Any
 
 import pytest
 from pydantic import BaseModel
-from sqlalchemy import Column, Float, Integer, MetaData, Table, case, insert, literal_column, select, update
+from sqlalchemy import (
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    Table,
+    case,
+    delete,
+    insert,
+    literal_column,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from app.common import csv_lines, export
@@ -164,6 +176,33 @@ def test_lists_with_and_without_items_are_written_as_the_python_path_writes_them
     for query in ({}, {"fields": ["contested"]}, {"fields": ["projects"]}, {"fields": ["id", "projects"]}):
         assert_same(session, TRADE_FIGURES, TradeFigureRead, lang=lang, **query)
     assert_same(session, EVENTS, EventRead, lang=lang, fields=["countries"])
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_none_one_or_several_citations_are_written_as_the_python_path_writes_them(
+    session: Session, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """On SQLite a list of one item is written from the item's row, without the list's aggregate
+    (`CsvLine._by_count`): figures of none, one and two citations, odd text and NULLs in them."""
+    monkeypatch.setattr(export, "SQL_BATCH", 2)
+    monkeypatch.setattr(export, "DATABASE_BUILT", {"sqlite", "postgresql"})
+    figures = session.scalars(select(TradeFigure.id).order_by(TradeFigure.id)).all()
+    source = session.scalars(select(Citation.source_id).order_by(Citation.id).limit(1)).one()
+    for at, figure in enumerate(figures[:9]):
+        session.execute(delete(Citation).where(Citation.trade_figure_id == figure))
+        for n in range(at % 3):
+            text = ODD_TEXT[(at + n) % len(ODD_TEXT)]
+            located = at % 2 == 0
+            session.add(
+                Citation(
+                    trade_figure_id=figure, source_id=source, quote=text or "x",
+                    paragraph=at if located else None, char_start=n if located else None,
+                    char_end=n + 1 if located else None, line=None if located else at + n,
+                )
+            )  # fmt: skip
+    session.flush()
+    for query in ({}, {"fields": ["citations"]}, {"fields": ["id", "citations"]}, {"sort": "-id"}):
+        assert_same(session, TRADE_FIGURES, TradeFigureRead, lang=lang, **query)
 
 
 def test_a_computed_value_of_plain_constants_is_written_once() -> None:

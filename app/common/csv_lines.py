@@ -158,6 +158,7 @@ class CsvLine:
             if relation.many:
                 kinds = [_unwrapped(query.columns[i]).type for i in at]
                 empty = _text("," * (len(subs) - 1))
+                written: ColumnElement[str]
                 if id(relation) in self._joined_lists:
                     grouped, _ = self._joined_lists[id(relation)]
                     parts = self._quoted_cells([grouped.c[f"cell{i}"] for i in at], kinds)
@@ -178,10 +179,14 @@ class CsvLine:
                         )
                         values = list(select(*labelled).subquery().c)
                     parts = self._quoted_cells(values, kinds)
-                    # The list's subquery (a sort and an aggregate) only for a record with items: most
-                    # records have none in most lists, and one index probe says so for less.
-                    listed = exists(select(literal_column("1")).where(owner).correlate(plan.reader.model))
-                    written = case((listed, select(_joined(parts)).scalar_subquery()), else_=empty)
+                    listing = select(_joined(parts)).scalar_subquery()
+                    if self._engine == "sqlite":
+                        written = self._by_count(plan, query, owner, at, kinds, listing, empty)
+                    else:
+                        # The list's subquery (a sort and an aggregate) only for a record with items:
+                        # most records have none in most lists, and one index probe says so for less.
+                        listed = exists(select(literal_column("1")).where(owner).correlate(plan.reader.model))
+                        written = case((listed, listing), else_=empty)
                 self._add(cells, written, strict=any(_is_float(k) for k in kinds))
             else:
                 # A reference is an outer join: the planner can remember the few rows referenced
@@ -195,6 +200,31 @@ class CsvLine:
                     value = target.corresponding_column(_unwrapped(query.columns[i]))
                     self._add(cells, self._cell(value), strict=_is_float(value.type))
         return cells
+
+    def _by_count(
+        self,
+        plan: Plan,
+        query: Any,
+        owner: ColumnElement[bool],
+        at: Sequence[int],
+        kinds: Sequence[Any],
+        listing: ColumnElement[str],
+        empty: ColumnElement[str],
+    ) -> ColumnElement[str]:
+        """SQLite: a list's cells by the record's count of items, counted once (a CASE on a value):
+        none, `empty`; one (a trade figure's one citation, as every figure a file's import writes),
+        the item's row written as scalar cells, which is what the list of one item writes, without
+        the list's sort and aggregate; more, `listing`."""
+        model = plan.reader.model
+        count = select(func.count()).where(owner).correlate(model).scalar_subquery()
+        row = query.select_where(owner).order_by(None).correlate(model).subquery()
+        cells = []
+        for i, kind in zip(at, kinds, strict=True):
+            cell = self._cell(type_coerce(row.c[i], kind))
+            # NULL is an empty cell, as in the list; a float SQL cannot write keeps the line NULL.
+            cells.append(cell if _is_float(kind) else func.coalesce(cell, _text("")))
+        one = select(_joined(cells)).scalar_subquery()
+        return case({literal_column("0"): empty, literal_column("1"): one}, value=count, else_=listing)
 
     def _join_lists(self, plan: Plan, columns: Sequence[str], related: dict[str, Any]) -> None:
         """Each list whose rows computed columns also read (`support`, `source_count`: the
