@@ -70,7 +70,19 @@ _ASSUMED = "bilateral_data_version_assumed"
 # (`keep_at_version`).
 _KEPT_WHEN_CONFIRMED = "bilateral_kept_when_confirmed"
 # Per database: the version this process read last.
-_SEEN: dict[URL, Version] = {}
+_SEEN: dict[str, Version] = {}
+# An engine's URL (by its identity, kept so that it is not reused) -> that URL's text: the memos'
+# key of its database. A URL is hashed by writing its text again each time.
+_DATABASES: dict[int, tuple[URL, str]] = {}
+
+
+def _database(session: Session) -> str:
+    """The memos' key of the database the session reads."""
+    url = session.get_bind().engine.url
+    known = _DATABASES.get(id(url))
+    if known is None:
+        known = _DATABASES[id(url)] = (url, url.render_as_string(hide_password=False))
+    return known[1]
 
 
 class Moved(Exception):
@@ -121,7 +133,7 @@ def _read_with(
     if row is None:
         [row] = answers.pop(0)
     number, changed_at = row
-    version = _SEEN[session.get_bind().engine.url] = version_of(number, changed_at)
+    version = _SEEN[_database(session)] = version_of(number, changed_at)
     return version, answers
 
 
@@ -166,7 +178,7 @@ def at_one_version(session: Session, build: Callable[[], T]) -> tuple[T, Version
     `keep_at_version`). If the first statement finds its pooled connection ended, it is all sent
     again, once, on a new connection, as `_read` does. Nothing read the version beside (an empty
     page, a page read by the ORM): it is read after, and the answer built again if it differs."""
-    seen = _SEEN.get(session.get_bind().engine.url) if _may_assume(session) else None
+    seen = _SEEN.get(_database(session)) if _may_assume(session) else None
     if seen is None:
         version = current(session)
         return build(), version
@@ -255,14 +267,14 @@ class VersionMemo(Generic[T]):
     writer's session reads afresh (its own changes are not in the data version until it commits)."""
 
     def __init__(self, limit: int = 1_000) -> None:
-        self._values: dict[tuple[URL, Hashable], tuple[Version, Any]] = {}
+        self._values: dict[tuple[str, Hashable], tuple[Version, Any]] = {}
         self._limit = limit  # keys kept; a key already kept is renewed past it
 
     def get(self, session: Session, key: Hashable, read: Callable[[], T]) -> T:
         if not session.info.get(READ_ONLY):
             return read()
         version = current(session)
-        slot = (session.get_bind().engine.url, key)
+        slot = (_database(session), key)
         known = self._values.get(slot)  # one lookup: another thread may replace it meanwhile
         if known is not None and known[0] == version:
             value: T = known[1]

@@ -1,6 +1,7 @@
 """How list and detail endpoints answer: language, field selection, inclusions, totals and facets,
 exports, and the headers HTTP caches need. Routers call `list_response` / `detail_response`."""
 
+import re
 import typing
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any
@@ -15,7 +16,7 @@ from starlette.responses import Response
 from app import datastate
 from app.common.export import export_format, export_response
 from app.common.headers import PUBLIC_CACHE as PUBLIC_CACHE  # imported from here by routers
-from app.common.headers import data_headers, raw_header
+from app.common.headers import data_headers, raw_header, set_raw_header
 from app.common.language import Language, negotiate
 from app.common.listing import Listing
 from app.errors import problem_response
@@ -147,7 +148,23 @@ def list_body(
 def link_next(response: Response, request: Request, next_cursor: str | None) -> None:
     """Advertise the next page (RFC 8288): this request's URL with the new cursor."""
     if next_cursor is not None:
-        response.headers["Link"] = f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'
+        link = f'<{next_page_url(request, next_cursor)}>; rel="next"'
+        set_raw_header(response.raw_headers, b"link", link.encode("latin-1"))
+
+
+# A query of `name=value` pairs whose characters URL-encoding keeps as they are.
+_PLAIN_QUERY = re.compile(r"[\w.~-]+=[\w.~-]*(?:&[\w.~-]+=[\w.~-]*)*", re.ASCII)
+
+
+def next_page_url(request: Request, cursor: str) -> str:
+    """The request's URL with `cursor` as its cursor: Starlette's `include_query_params(cursor=…)`.
+    A plain query (most) gives its pairs back unchanged when decoded and encoded again, so the
+    cursor replaces its pair as text; any other goes through Starlette."""
+    query = request.scope["query_string"].decode("latin-1")
+    if _PLAIN_QUERY.fullmatch(query) and _PLAIN_QUERY.fullmatch(cursor_pair := f"cursor={cursor}"):
+        pairs = [pair for pair in query.split("&") if not pair.startswith("cursor=")]
+        return str(request.url.replace(query="&".join([*pairs, cursor_pair])))
+    return str(request.url.include_query_params(cursor=cursor))
 
 
 async def detail_response(

@@ -77,8 +77,10 @@ def parse_partial_date(text: str) -> tuple[date, date, DatePrecision]:
     match = _PARTIAL_DATE.match(text.strip())
     if not match:
         raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else None for part in match.groups())
-    assert year is not None
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
     if year < 1:
         raise ValueError("year must be 0001 or later")
     if month is None:

@@ -5,6 +5,7 @@ import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Column, Select, Subquery, Table, extract, func, select
@@ -149,6 +150,15 @@ class Listing(Generic[M]):
         values = page_values(limit, after)
         # The data version read in the page's own statement (datastate.at_one_version).
         beside = datastate.assumed(session)
+        # SQLite reads the ordered page's rows in their order (as a co-routine): they are sorted
+        # again here, one pass over sorted rows, rather than by SQLite's sorter, which copies each
+        # row with its relations' JSON. Not on PostgreSQL, which may join a page's lists by hash
+        # and orders text by its collation, nor by a key that may be NULL.
+        in_python = (
+            bool(plan.inlined)
+            and connection.dialect.name == "sqlite"
+            and not any(getattr(column.expression, "nullable", True) for column in key_columns)
+        )
 
         def build() -> Any:
             page = paged(
@@ -158,7 +168,12 @@ class Listing(Generic[M]):
                 values,
             )
             return plan.with_relations(
-                merged(page, positions, descending), positions, descending, connection.dialect, beside
+                merged(page, positions, descending),
+                positions,
+                descending,
+                connection.dialect,
+                beside,
+                ordered=not in_python,
             )
 
         # What decides the page's SQL besides the filters (statements.py): the plan (language,
@@ -182,6 +197,8 @@ class Listing(Generic[M]):
         fetched = self.shapes.execute(connection, shape, filters_of(statement), values, build, first)
         if beside:
             fetched = datastate.confirm(session, fetched)
+        if in_python:
+            fetched.sort(key=itemgetter(*positions), reverse=descending)
         page, next_cursor = cut(
             fetched, limit, self.sorting, resolved, lambda last: [last[at] for at in positions]
         )

@@ -655,7 +655,7 @@ class Plan:
         self._csv_layouts: dict[tuple[str, ...], _CsvLayout] = {}
         self._positions: dict[tuple[int, bool], list[int]] = {}
         self._key_columns: dict[tuple[Any, ...], tuple[list[Any], list[int]]] = {}
-        self._outers: dict[tuple[int, tuple[int, ...], bool, bool], TextualSelect] = {}
+        self._outers: dict[tuple[int, tuple[int, ...], bool, bool, bool], TextualSelect] = {}
         table = reader.id_column.class_.__table__
         # Untyped, so nothing is converted (the columns as the driver returns them), compiled once per
         # engine and run on the driver's cursor (db.DriverStatement).
@@ -684,18 +684,20 @@ class Plan:
         descending: bool,
         dialect: Dialect,
         beside: bool = False,
+        ordered: bool = True,
     ) -> Select[Any] | CompoundSelect[Any] | TextualSelect:
         """One page's statement (ordered and limited, its columns as `with_key_columns` made them)
         with the inlined relations of its rows as the last columns: read for the page's rows only,
         in the page's order. The computed columns (a record's support, its source count) are worked
         out here too, for the page's rows: in the page itself, a page sorted by a column no index
         orders would work them out for every matching record before the sort. With `beside`, the data
-        version's number comes last (`datastate.number_column`)."""
+        version's number comes last (`datastate.number_column`). Not `ordered`: the rows come in the
+        order the database reads the page, not sorted again (the caller sorts them)."""
         if not self.inlined and not beside:
             return page
         if not self.inlined and isinstance(page, Select):
             return page.add_columns(datastate.number_column())
-        shape = (len(page.selected_columns), tuple(key_positions), descending, beside)
+        shape = (len(page.selected_columns), tuple(key_positions), descending, beside, ordered)
         outer = self._outers.get(shape)
         if outer is None:
             # Over a table named like the page, compiled once per shape: the page comes in as a CTE
@@ -718,7 +720,9 @@ class Plan:
             for at in self._computed:
                 values[at] = _correlated_to(self.columns[at], self.reader.id_column, columns[0])
             version = [datastate.number_column()] if beside else []
-            statement = _select([*values, *relations, *version], joined, dialect.name).order_by(*order)
+            statement = _select([*values, *relations, *version], joined, dialect.name)
+            if ordered:
+                statement = statement.order_by(*order)
             # Its columns named in order, untyped (nothing converted, as the driver returns them):
             # SQLAlchemy then keeps the result's description with the compiled statement instead
             # of matching the cursor's columns anew on every page.

@@ -52,6 +52,20 @@ TRADE_FIGURES = Listing(
 
 # The filter statements, one per shape (app/common/statements.py).
 _FILTERED = ShapedStatements(lambda: select(TradeFigure))
+# The filters that admit any of their values, each by its column.
+_ANY_OF = (
+    ("reporter", TradeFigure.reporter_id),
+    ("partner", TradeFigure.partner_id),
+    ("indicator", TradeFigure.indicator),
+    ("commodity", TradeFigure.commodity),
+    ("unit", TradeFigure.unit),
+    ("status", TradeFigure.status),
+    ("bound", TradeFigure.bound),
+    ("period_kind", TradeFigure.period_kind),
+    ("valuation", TradeFigure.valuation),
+    ("aggregate_level", TradeFigure.aggregate_level),
+    ("value_figure_id", TradeFigure.value_figure_id),
+)
 
 
 def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Select[TradeFigure]:
@@ -68,20 +82,9 @@ def filter_trade_figures(session: Session, filters: TradeFigureFilters) -> Selec
             return either(statement, TradeFigure.reporter_id == code, TradeFigure.partner_id == code)
 
         shaped.add(("country", at), either_side, **{name: code})
-    for name, column, values in (
-        ("reporter", TradeFigure.reporter_id, filters.reporter),
-        ("partner", TradeFigure.partner_id, filters.partner),
-        ("indicator", TradeFigure.indicator, filters.indicator),
-        ("commodity", TradeFigure.commodity, filters.commodity),
-        ("unit", TradeFigure.unit, filters.unit),
-        ("status", TradeFigure.status, filters.status),
-        ("bound", TradeFigure.bound, filters.bound),
-        ("period_kind", TradeFigure.period_kind, filters.period_kind),
-        ("valuation", TradeFigure.valuation, filters.valuation),
-        ("aggregate_level", TradeFigure.aggregate_level, filters.aggregate_level),
-        ("value_figure_id", TradeFigure.value_figure_id, filters.value_figure_id),
-    ):
-        shaped.any_of(name, column, values)
+    given = vars(filters)
+    for name, column in _ANY_OF:
+        shaped.any_of(name, column, given[name])
     _add_value_range(session, filters, shaped)
     shaped.matching(TradeFigure.search_text, filters.q)
     shaped.any_of("support", TradeFigure.support, filters.support)

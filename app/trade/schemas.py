@@ -17,6 +17,7 @@ from app.common.filters import (
     Slug,
     as_of_field,
     choices,
+    date_window,
     repeatable,
 )
 from app.common.schemas import (
@@ -223,9 +224,8 @@ class TradeFigureFilters(DatedListParams):
                 detail, [param_error("period_from", detail), param_error("date_from", detail)]
             )
         if self.period_from or self.period_to:
-            return DatedListParams(
-                date_from=self.period_from, date_to=self.period_to, date_match=self.date_match
-            ).date_window()
+            # The same window and the same 422 as date_from / date_to's, without a model built for it.
+            return date_window(self.period_from, self.period_to)
         return super().date_window()
 
     def value_range(self) -> tuple[float | None, float | None]:
