@@ -1,7 +1,8 @@
 """Consultations told again with their own day, a forum prepared for a trip, a target with no date,
 a document approved by the act that ratified another, one foreign minister speaking, a plan of
-consultations and a multiple told by a participle (the kinds holdout-32's misses showed; see
-docs/benchmarks/2026-12-05-extraction-holdout32-misses.md). Sentences of our own."""
+consultations, a multiple told by a participle and a plant named by the work it does (the kinds
+holdout-32's misses showed; see docs/benchmarks/2026-12-05-extraction-holdout32-misses.md).
+Sentences of our own."""
 
 from datetime import date
 from typing import Any
@@ -110,3 +111,12 @@ def test_exports_doubling_to_an_amount_grew_by_a_hundred_percent() -> None:
         if b["indicator"] == "exports_growth"
     ]
     assert [(b["value"], b["period"]) for b in growth] == [(100, "2026-01/2026-06")]
+
+
+def test_a_plant_named_by_its_goods_and_the_work_done_on_them() -> None:
+    text = (
+        "Kazakhstan and Sweden trade more. A Swedish group is building a copper smelting plant near Aktobe."
+    )
+    assert [(b["name_en"], b["kind"]) for b in bodies(text, "infrastructure_project")] == [
+        ("Copper smelting plant near Aktobe", "other")
+    ]
