@@ -186,6 +186,9 @@ GROWTH: dict[str, tuple[str, ...]] = {
         "risen",
         "up",
         "jumped",
+        "jump",  # "a jump of almost 40 percent", as "a rise of"
+        "surge",
+        "leap",
         "climbed",
         "surged",
         "soared",
