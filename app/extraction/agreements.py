@@ -702,10 +702,14 @@ _FORCE = (
     r"(?:(?:now|fully|already)\s+)?in\s+force|\bдейству(?:ет|ют)\b"
 )
 # A parliament's approval of a signed document is its ratification ("the Senate approved the
-# agreement …, signed on …"); a cabinet's approval of a draft is not.
+# agreement …, signed on …"), and so is a second document approved by the act that ratified the first
+# ("Тем же постановлением одобрен протокол …"); a cabinet's approval of a draft is not.
 _PARLIAMENT_APPROVED = (
     r"\b(?:parliament|senate|senators|lawmakers|deputies|majilis|mazhilis|majlis|парламент|сенат|мажилис"
     r"|меджлис|депутат|жогорку\s+кенеш)\w*\b[^.;]{0,60}?\b(?:approved|одобри\w*)"
+    r"|\b(?:тем\s+же|этим\s+же)\s+(?:постановлением|законом|решением)\s+(?:\w+\s+)?одобрен\w*"
+    r"|\bby\s+the\s+same\s+(?:resolution|law|act|vote)\b[^.;]{0,30}?\bapproved\b"
+    r"|\bapproved\s+by\s+the\s+same\s+(?:resolution|law|act|vote)\b"
 )
 _SETTLED = re.compile(rf"\bратифи\w+|\bratif\w+|{_PARLIAMENT_APPROVED}|(?P<force>{_FORCE})", re.IGNORECASE)
 _IN_FORCE_TOLD = re.compile(_FORCE, re.IGNORECASE)

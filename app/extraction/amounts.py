@@ -453,7 +453,16 @@ _TIMES_WORDS = {
     "triple": 3,
     "treble": 3,
 }
-_FOLD_WORDS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
+# "doubling to USD 21.5 million": the participle that tells the multiple the amount reached
+_FOLD_WORDS = {
+    "doubled": 2,
+    "tripled": 3,
+    "trebled": 3,
+    "quadrupled": 4,
+    "doubling": 2,
+    "tripling": 3,
+    "trebling": 3,
+}
 _FRACTIONS = {
     "half": 50,
     "third": 100 / 3,
@@ -475,6 +484,7 @@ _RATIO = re.compile(
     rf"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?|(?<![\w-]){_WORDS})\s*(?:раз(?:а)?\b|times\b|-fold\b)"
     # "nearly double the figure of a year earlier": a multiple of the base named after it
     r"|\b(?P<word>вдвое|втрое|вчетверо|впятеро|doubled|tripled|trebled|quadrupled"
+    r"|(?:doubling|tripling|trebling)(?=\s+to\s)"
     r"|(?<!to\s)(?:double|triple|treble|twice)(?=\s+the\s+(?:figure|level|value|volume|amount|total)\b)"
     # "almost twice as much as a year earlier"
     r"|twice(?=\s+as\s+(?:much|large|high|big|great)\s+as\b))\b"

@@ -21,8 +21,9 @@ _CLAUSE_BREAK = re.compile(
     r"|\s(?=and\s+agreed\s+(?:to\s+(?:meet|hold|visit)|that)\b)"
     # a predicate of its own after a comma: "…в мае прошлого года, и дали положительную оценку итогам …"
     r"|,\s*(?=и\s+[а-яё]+ли\b)"
-    # a reporting clause: "…, the two foreign ministers said after their meeting"
-    r"|,\s*(?=the\s+(?:[\w-]+\s+){0,3}(?:said|told|announced|added)\b)",
+    # a reporting clause: "…, the two foreign ministers said after their meeting", "…, Kazakhstan's
+    # deputy foreign minister said on Friday after consultations"
+    r"|,\s*(?=(?:the|[A-Z][\w-]*(?:'s|’s))\s+(?:[\w-]+\s+){0,3}(?:said|told|announced|added)\b)",
     re.IGNORECASE,
 )
 

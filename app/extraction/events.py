@@ -278,6 +278,11 @@ def _event_triggers(reading: Reading, facts: SentenceFacts) -> list[Mention[str]
         ]
 
     found = cues(kept)
+    for held in _CONSULTATIONS_HELD.finditer(facts.sentence.text):
+        at = facts.sentence.start + held.start()
+        index = next((i for i, token in enumerate(tokens) if token.start == at), None)
+        if index is not None and not any(m.first <= index < m.last for m in found):
+            found.append(Mention("talks", tokens[index].start, tokens[index].end, index, index + 1))
     # "Следующее заседание Совета стратегического партнёрства": the council's own name begins at the
     # last word of "next session of the council" and is the council, not one told before.
     for again in [m for m in found if m.value == "council_again"]:
@@ -290,7 +295,51 @@ def _event_triggers(reading: Reading, facts: SentenceFacts) -> list[Mention[str]
         for m in found
         if not (m.value == "trip" and _GATHERED.match(text, m.start))
         and not _ADVERB_OF_RANK.match(text, m.start)
+        and not (_one_foreign_minister(reading, tokens, m) and not facts.places)
     ]
+
+
+# Consultations told with their holding ("The consultations, held on Thursday in Astana, covered…",
+# "Консультации, состоявшиеся в Баку, …"): a gathering, though the bare word may be a project's
+# consultations (the lexicon's phrases say "political consultations", "consultations were held").
+_CONSULTATIONS_HELD = re.compile(
+    r"\b(?:consultations|консультации)(?=,?\s+(?:held|conducted|which\s+(?:were\s+held|took\s+place)"
+    r"|состоявшиеся|прошедшие|проведённые|проведенные)\b)",
+    re.IGNORECASE,
+)
+
+
+_THE_CONSULTATIONS = re.compile(r"\s*(?:the|these|those)\s+consultations\b", re.IGNORECASE)
+
+
+def _held_told_again(event: _Event, events: list[_Event], replaced: dict[str, str]) -> bool:
+    """ "…said on Friday after political consultations with a visiting state secretary." ¶ "The
+    consultations, held on Thursday in Astana, covered…": the talks just told, now with their own day
+    and place, which date them and are their quote."""
+    if event.body["type"] != "talks" or not _THE_CONSULTATIONS.match(event.sentence.text):
+        return False
+    for other in reversed(events):
+        if event.sentence.index - other.sentence.index > 2:
+            break
+        if other.body["type"] == "talks" and set(other.body["countries"]) == set(event.body["countries"]):
+            replaced[other.body["id"]] = event.body["id"]
+            other.body, other.sentence = event.body, event.sentence
+            return True
+    return False
+
+
+# The lexicon's "министр иностранных дел" reads the ministers' plural and one minister's office alike.
+_FOREIGN_MINISTER = re.compile(r"министр\w*\s+иностранных\s+дел", re.IGNORECASE)
+
+
+def _one_foreign_minister(reading: Reading, tokens: Sequence[Token], trigger: Mention[str]) -> bool:
+    """ "заместитель министра иностранных дел напомнил депутатам…": one minister named by office is
+    who speaks (or, with a place told, travels: "побывал в Париже"), not a meeting of ministers
+    ("министры иностранных дел провели встречу")."""
+    if trigger.value != "ministerial_meeting":
+        return False
+    told = reading.document.text[trigger.start : trigger.end]
+    return bool(_FOREIGN_MINISTER.fullmatch(told)) and not plural(tokens[trigger.first].text, "ru")
 
 
 def propose_events(
@@ -417,7 +466,11 @@ def propose_events(
                 body = best.value
             if made and made[0].body["type"] in _BODIES:
                 made += _last_met(reading, facts, made[0], len(events) + len(made))
-            made = [event for event in made if not _duplicate(event, events, replaced)]
+            made = [
+                event
+                for event in made
+                if not _duplicate(event, events, replaced) and not _held_told_again(event, events, replaced)
+            ]
             events.extend(made)
             found.extend(made)
         agreements.extend(sentence_agreements(reading, facts, found, events, agreements))
@@ -571,9 +624,10 @@ def _context(
         bodies = [e for e in events if e.body["type"] in _BODIES or e.trigger in _BODY_TRIGGERS]
         return bodies[-1] if bodies else None
     words = {t.text.lower() for t in facts.sentence.tokens}
-    if words & {"visit", "визита", "визитом", "визите"}:
+    if words & {"visit", "trip", "визита", "визитом", "визите", "поездки", "поездке"}:
         # "During the visit, the minister took part in a business forum", told after the next session
-        # was announced: the visit of the forum's status, not the last gathering told
+        # was announced: the visit of the forum's status, not the last gathering told; "a forum is
+        # being prepared for the same trip": the trip is the visit
         return _the_visit(reading, facts, events) or events[-1]
     if reading.cues("EVENT_ANAPHORA", facts.sentence.tokens):
         return events[-1]

@@ -596,7 +596,8 @@ def _en_placed_before(tokens: list[Token], start: int, last: int, kind: str) -> 
 
 def _en_describing(token: Token, after: Token | None = None) -> bool:
     """Whether a word before a facility's head says what it is; a word in "-ed" only after an
-    article ("a refrigerated warehouse", "a gas-fired power plant"), where it is no verb."""
+    article ("a refrigerated warehouse", "a gas-fired power plant"), where it is no verb, and one in
+    "-ing" after the goods it works ("a ferroalloy briquetting plant", "a copper smelting plant")."""
     word = token.text
     return (
         _EN_WORD.fullmatch(word) is not None
@@ -605,6 +606,7 @@ def _en_describing(token: Token, after: Token | None = None) -> bool:
             not word.endswith(("ing", "ed"))
             or word in _EN_ING_NOUNS
             or (word.endswith("ed") and after is not None and after.text.lower() in _EN_ARTICLES)
+            or (word.endswith("ing") and after is not None and _en_describing(after))
         )
     )
 

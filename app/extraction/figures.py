@@ -1423,7 +1423,10 @@ def _signed_rate(text: str, amount: Amount) -> str | None:
 
 # "doubled", "nearly tripled", "double the figure of a year earlier": the word that told the ratio
 # tells the rise
-_FOLD = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled|double|triple|treble|twice)\b", re.IGNORECASE)
+_FOLD = re.compile(
+    r"\b(?:doubled|tripled|trebled|quadrupled|double|triple|treble|twice|doubling|tripling|trebling)\b",
+    re.IGNORECASE,
+)
 _A_LITTLE_MORE = re.compile(r"\sс\s+небольшим\s", re.IGNORECASE)
 _NEW_CLAUSE = {"а", "но", "и", "while", "whereas", "but", "and"}
 _CONTRASTING = {"а", "но", "while", "whereas", "but"}
@@ -1847,10 +1850,15 @@ def _indicator_cues(reading: Reading, tokens: Sequence[Token]) -> list[Mention[s
     ]
 
 
-# "now speak of a USD 500 million turnover, without saying by when": a sum the text says has no time
+# "now speak of a USD 500 million turnover, without saying by when", "a target, but without any date
+# attached", "set no date", "never tied to a date", "сроки не назывались": a sum the text says has no time
 _NO_TIME = re.compile(
-    r"\bwithout\s+(?:saying|naming|giving|setting)\s+(?:by\s+)?(?:when|a\s+(?:date|deadline|year))\b"
-    r"|(?<!\w)не\s+(?:называя|уточняя|указывая)\s+(?:срок\w*|сроков|когда)",
+    r"\bwithout\s+(?:(?:saying|naming|giving|setting)\s+(?:by\s+)?(?:when|a\s+(?:date|deadline|year))"
+    r"|(?:any|a)\s+(?:date|deadline|timeframe|time\s+frame|timetable)\b)"
+    r"|\b(?:set|sets|gave|give|named|name)\s+no\s+(?:date|deadline|timeframe|year)\b"
+    r"|\bnever\s+(?:been\s+)?(?:tied|linked|pinned|had)\s+(?:to\s+)?a\s+(?:date|deadline|year)\b"
+    r"|(?<!\w)не\s+(?:называя|уточняя|указывая)\s+(?:срок\w*|сроков|когда)"
+    r"|(?<!\w)срок\w*\s+(?:[а-яё]+\s+){0,4}?не\s+(?:называ|назван|указ|определ|установл)\w*",
     re.IGNORECASE,
 )
 

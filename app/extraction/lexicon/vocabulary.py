@@ -186,6 +186,9 @@ GROWTH: dict[str, tuple[str, ...]] = {
         "risen",
         "up",
         "jumped",
+        "jump",  # "a jump of almost 40 percent", as "a rise of"
+        "surge",
+        "leap",
         "climbed",
         "surged",
         "soared",
@@ -1367,6 +1370,8 @@ DOCUMENT_KINDS: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
         ("action plan", "Action plan", "План действий", False),
         ("plan of action", "Action plan", "План действий", False),
         ("plan of consultations", "Plan", "План", False),
+        ("consultations plan", "Plan", "План", False),
+        ("consultation plan", "Plan", "План", False),
         ("exchanged notes", "Exchange of notes", "Обмен нотами", False),
         ("exchange of notes", "Exchange of notes", "Обмен нотами", False),
     ),
