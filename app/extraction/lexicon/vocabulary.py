@@ -306,6 +306,11 @@ COMMODITIES: dict[str, dict[str, tuple[str, ...]]] = {
     "ru": {
         "oil": ("нефть", "нефтяной", "нефтепровод", "сырая нефть"),
         "oil_products": ("нефтепродукт", "продукты нефтепереработки"),
+        # edible oils, not petroleum ("масло" is never "нефть", but named here for one slug per language)
+        "palm_oil": ("пальмовое масло",),
+        "sunflower_oil": ("подсолнечное масло",),
+        "soybean_oil": ("соевое масло",),
+        "vegetable_oil": ("растительное масло",),
         "fuel": ("топливо", "горючее", "бензин", "дизельное топливо", "дизтопливо"),
         "gas": ("газ", "газопровод", "газовый", "природный газ"),
         "lng": ("СПГ", "сжиженный природный газ", "сжиженный газ"),
@@ -346,6 +351,11 @@ COMMODITIES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "oil": ("oil", "crude", "crude oil"),
         "oil_products": ("oil products", "petroleum products", "refined products"),
+        # edible oils, which "oil" and "crude" alone would read as petroleum
+        "palm_oil": ("palm oil", "crude palm oil", "palm olein"),
+        "sunflower_oil": ("sunflower oil", "sunflower-seed oil", "crude sunflower oil"),
+        "soybean_oil": ("soybean oil", "soya oil", "soyabean oil", "crude soybean oil"),
+        "vegetable_oil": ("vegetable oil", "vegetable oils", "edible oil", "edible oils", "cooking oil"),
         "fuel": ("fuel", "fuels", "petrol", "gasoline", "diesel"),
         "gas": ("gas", "natural gas"),
         "lng": ("LNG", "liquefied natural gas"),
