@@ -494,8 +494,8 @@ OPEN_GOODS: tuple[Wording, ...] = (
     _c(
         "flow of goods the vocabulary lacks",
         "ru",
-        "Поставки кыргызской фасоли в Турцию за девять месяцев 2025 года выросли на 12%, до 21 тыс. тонн.",
-        (21_000, "фасоль"),
+        "Поставки кыргызской чечевицы в Турцию за девять месяцев 2025 года выросли на 12%, до 21 тыс. тонн.",
+        (21_000, "чечевица"),
     ),
     _c(
         "flow of goods the vocabulary lacks",
@@ -594,7 +594,7 @@ LINES_OF_GOODS: tuple[Wording, ...] = (
         "Импорт Таджикистана из Германии в 2025 году достиг 92 млн долларов, из них машины — 37,6 млн "
         "долларов, лекарства — 11,4 млн долларов.",
         (92_000_000, "TOTAL"),
-        (37_600_000, "машина"),
+        (37_600_000, "машины"),
         (11_400_000, "medicines"),
     ),
     _c(
@@ -611,7 +611,7 @@ LINES_OF_GOODS: tuple[Wording, ...] = (
         "Ввоз Армении из Ирана в 2025 году составил 510 млн долларов, из них станки, оборудование и "
         "запчасти — 96 млн долларов.",
         (510_000_000, "TOTAL"),
-        (96_000_000, "станки_оборудование_и_запчасть"),
+        (96_000_000, "станки_оборудование_и_запчасти"),
     ),
     _c(
         "a line of goods before a dash",
@@ -635,7 +635,7 @@ LINES_OF_GOODS: tuple[Wording, ...] = (
         "Экспорт Таджикистана в Латвию в 2025 году составил 14 млн долларов. Основу экспорта составили "
         "сухофрукты (2 310 тонн) и хлопковое волокно.",
         (14_000_000, "TOTAL"),
-        (2_310, "сухофрукты"),
+        (2_310, "dried_fruit"),
     ),
     _c(
         "a line of goods with its amount in brackets",
@@ -723,7 +723,7 @@ LINES_OF_GOODS_2: tuple[Wording, ...] = (
         "ru",
         "Главной статьёй экспорта Таджикистана в Латвию остаются сухофрукты: в 2025 году их отправлено "
         "около 1,8 тыс. тонн.",
-        (1_800, "сухофрукты"),
+        (1_800, "dried_fruit"),
     ),
     # a flow with a country of its own after the colon: the total
     _c(
@@ -846,7 +846,7 @@ LINES_OF_GOODS_2: tuple[Wording, ...] = (
         "ru",
         "Поставки казахстанской пшеницы в Малайзию в 2025 году выросли втрое. Закупки малайзийского "
         "пальмового масла, напротив, сократились на шестую часть, до 61 тыс. тонн.",
-        (61_000, "пальмовое_масло"),
+        (61_000, "palm_oil"),
     ),
     # a flow or a side accounting for a part is the total of that flow
     _c(
@@ -870,14 +870,14 @@ LINES_OF_GOODS_3: tuple[Wording, ...] = (
         "en",
         "Mongolia's exports to Latvia rose in January-June 2025. Combed wool shipments to Latvia "
         "totalled 84 tonnes, worth USD 1.9 million.",
-        (84, "wool"),
-        (1_900_000, "wool"),
+        (84, "combed_wool"),
+        (1_900_000, "combed_wool"),
     ),
     _c(
         "goods before a flow noun and the partner's preposition",
         "en",
         "Kenya's exports to Latvia rose in 2025. Cut flower deliveries to Latvia reached 2,100 tonnes.",
-        (2_100, "flower"),
+        (2_100, "cut_flower"),
     ),
     _c(
         "a rank before the flow noun is no goods",
@@ -997,6 +997,107 @@ COUNTED_AND_WHOSE: tuple[Wording, ...] = (
 )
 
 
+# The goods phrase read whole, and only goods (the 2026-12-05 commodities doc): goods told by where
+# they go ("cargo bound for…", "Kazakhstan-bound goods") are of no kind; an agency's initials, a
+# mover before a flow verb ("we import…") or an infinitive ("plans to boost shipments") are no
+# goods; the sentence's first word opens its goods ("Zinc concentrate exports…"); an aside names
+# the goods' main kind ("Walnuts, mainly shelled kernels, led…:"), "exports of them" the goods
+# told before the colon; edible oils are no petroleum; a Russian noun's genitive stays genitive
+# ("карбонат лития"); tonnes of no goods go on with the sentence before's tonnes, past its value.
+PHRASES: tuple[Wording, ...] = (
+    _c(
+        "goods told by where they go: the total",
+        "en",
+        "Port operators in Batumi report that 5,400 TEU of Chinese cargo bound for Azerbaijan passed "
+        "through Georgian ports in 2025.",
+        (5_400, "TOTAL"),
+    ),
+    _c(
+        "an agency's initials open the sentence: the total",
+        "en",
+        "TURKSTAT counted Turkish exports to Uzbekistan at USD 3.1 billion for 2025.",
+        (3_100_000_000, "TOTAL"),
+    ),
+    _c(
+        "a mover before a flow verb: its object the goods",
+        "en",
+        "China is our main buyer. Most of it is one product: we export Kazakh crude oil to China, more "
+        "than $3 billion worth in 2025, the Kazakh minister said.",
+        (3_000_000_000, "oil"),
+    ),
+    _c(
+        "an infinitive before a flow noun: no goods",
+        "en",
+        "Kazakhstan shipped about 90 thousand tonnes of flour to Afghanistan in 2025 and plans to boost "
+        "shipments to 150 thousand tonnes in 2026.",
+        (90_000, "flour"),
+        (150_000, "flour"),
+    ),
+    _c(
+        "the sentence's first word opens its goods",
+        "en",
+        "Zinc concentrate exports from Kazakhstan to China were 640,000 tonnes in 2025.",
+        (640_000, "zinc_concentrate"),
+    ),
+    _c(
+        "an aside in the goods before a colon",
+        "en",
+        "Walnuts, mainly shelled kernels, led Kyrgyz sales to the Turkish market: 2,100 tonnes worth USD "
+        "9.4 million were shipped in 2025.",
+        (2_100, "walnuts"),
+        (9_400_000, "walnuts"),
+    ),
+    _c(
+        "exports of them after a colon",
+        "en",
+        "Dried apricots are growing fast: Tajik exports of them to Turkey doubled last year, to some 5,300 "
+        "tonnes.",
+        (5_300, "dried_apricots"),
+    ),
+    _c(
+        "exports of them after a colon",
+        "en",
+        "A: Raisins are our fastest seller: Uzbek exports of them to Latvia rose by half last year, to "
+        "some 1,900 tonnes.",
+        (1_900, "raisins"),
+    ),
+    _c(
+        "edible oils are no petroleum",
+        "en",
+        "Indonesia exported 1.2 million tonnes of crude palm oil to Kazakhstan in 2025.",
+        (1_200_000, "palm_oil"),
+    ),
+    _c(
+        "edible oils are no petroleum",
+        "ru",
+        "Ввоз подсолнечного масла из России в Узбекистан в 2025 году составил 190 тыс. тонн.",
+        (190_000, "sunflower_oil"),
+    ),
+    _c(
+        "a noun's genitive stays genitive",
+        "ru",
+        "Поставки узбекского карбоната лития в Китай в 2025 году составили 31 тыс. тонн.",
+        (31_000, "карбонат_лития"),
+    ),
+    _c(
+        "a long line cut at its joiner",
+        "ru",
+        "Импорт Армении из Ирана в 2025 году составил 480 млн долларов, из них машины, оборудование и "
+        "транспортные средства — 120 млн долларов.",
+        (480_000_000, "TOTAL"),
+        (120_000_000, "машины_оборудование"),
+    ),
+    _c(
+        "tonnes of no goods after the sentence before's value",
+        "en",
+        "In 2025 Georgia shipped 9,800 tonnes of walnuts to Turkey, worth USD 41.5 million, up 21% in "
+        "value on 2024. The association expects shipments to Turkey to top 12,000 tonnes in 2026.",
+        (9_800, "walnuts"),
+        (12_000, "walnuts"),
+    ),
+)
+
+
 def judge(wording: Wording) -> Outcome:
     bodies = [b for b in proposals_of(wording, "trade_figure") if b["unit"] != "percent"]
     proposed = [(b["value"], b.get("commodity", "TOTAL")) for b in bodies]
@@ -1017,6 +1118,7 @@ def main() -> None:
             "lines of goods, 2": LINES_OF_GOODS_2,
             "lines of goods, 3": LINES_OF_GOODS_3,
             "counted and whose": COUNTED_AND_WHOSE,
+            "phrases": PHRASES,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -11,6 +11,7 @@ from bench.extraction_commodity_wordings import (
     LINES_OF_GOODS_2,
     LINES_OF_GOODS_3,
     OPEN_GOODS,
+    PHRASES,
     judge,
 )
 from bench.extraction_wordings import Wording
@@ -32,6 +33,7 @@ ALL = (
     + LINES_OF_GOODS_2
     + LINES_OF_GOODS_3
     + COUNTED_AND_WHOSE
+    + PHRASES
 )
 
 

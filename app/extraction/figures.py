@@ -350,19 +350,26 @@ def _goods_of_the_figure_before(
         return "TOTAL"
     same_paragraph = [f.sentence for f in reading.facts if f.sentence.paragraph == sentence.paragraph]
     previous = [s for s in same_paragraph if s.end <= sentence.start][-1:]
-    last = [p.body for p in proposals if previous and p.start == previous[0].start][-1:]
-    if not last or last[0]["indicator"] != body["indicator"] or body["unit"] == "percent":
+    # the sentence before's figures of this flow; tonnes of no goods go on with its last figure in
+    # tonnes ("…11,400 tonnes of hazelnuts …, worth USD 71 million. … expects shipments to top
+    # 15,000 tonnes"), the rest with its last figure
+    same = [
+        p.body
+        for p in proposals
+        if previous and p.start == previous[0].start and p.body["indicator"] == body["indicator"]
+    ]
+    in_unit = [b for b in same if b["unit"] == body["unit"]]
+    if not same or body["unit"] == "percent":
         return "TOTAL"
-    other_measure = (last[0]["unit"] in CURRENCIES) != (body["unit"] in CURRENCIES)
+    last = same[-1]
+    other_measure = (last["unit"] in CURRENCIES) != (body["unit"] in CURRENCIES)
     # "В денежном выражении экспорт Казахстана в ФРГ достиг…": a flow named anew with both its sides
     # is the whole flow, whatever goods the sentence before counted
     named_anew = len({m.value.code for m in facts.countries if m.start < amount.start}) >= 2
-    if (
-        pronoun
-        or (bare and last[0]["unit"] == body["unit"])
-        or (same_flow and other_measure and not named_anew)
-    ):
-        return str(last[0].get("commodity", "TOTAL"))
+    if pronoun or (same_flow and other_measure and not named_anew):
+        return str(last.get("commodity", "TOTAL"))
+    if bare and in_unit:
+        return str(in_unit[-1].get("commodity", "TOTAL"))
     return "TOTAL"
 
 

@@ -32,6 +32,7 @@ _TRADE_VERBS = frozenset({*vocab.SELLING_VERBS["en"], *vocab.BUYING_VERBS["en"]}
 _RU_NOT_GOODS = frozenset(vocab.NOT_GOODS["ru"]) | _FLOW_NOUNS["ru"]
 _JOINERS = {"and", "or", ",", "и", "или"}
 _GENITIVE = {"gent", "gen2"}
+_NOMINATIVE = {"nomn"}
 _PHRASE_POS = {"NOUN", "ADJF", "PRTF"}
 # What joins a line's goods to its own amount: a dash, or the bracket the amount stands in.
 _ATTACHING = {"—", "–", "("}
@@ -54,7 +55,7 @@ def goods_named(
     language = reading.language
     if amount_unit != "percent":
         attached = _attached_phrase(reading, before, countries)
-        line = _slug(reading, attached) if attached else TOTAL
+        line = _slug(reading, attached, _NOMINATIVE) if attached else TOTAL
         if line != TOTAL:
             return line
         accounting, cases = _accounting_phrase(reading, before, after, countries)
@@ -73,7 +74,7 @@ def goods_named(
         else:
             phrase = _russian_phrase(rest, countries)
     if not phrase:
-        phrase = _after_a_flow(reading, before, countries)
+        phrase = _after_a_flow(reading, before, countries, facts.sentence.tokens[0].start)
     if not phrase and language == "en" and before:
         # the subject may stand before the clause the amount's words begin with
         sentence_before = [t for t in facts.sentence.tokens if t.end <= before[-1].end]
@@ -167,7 +168,7 @@ def _accounting_phrase(
                 continue
             if word.lower() in _CLAUSE_OPENERS and phrase:
                 break
-            if word[:1].isupper() and token is before[0] and _english_word(word.lower()):
+            if word[:1].isupper() and token is before[0] and _english_word(_opening(token, True)):
                 phrase.insert(0, token)  # the sentence's first word: "Pharmaceutical products accounted…"
                 break
             return [], _GENITIVE
@@ -199,7 +200,7 @@ def _accounting_phrase(
 # The verbs by which a clause before a colon makes its subject the goods told after it: "Fishmeal
 # remained the largest item bought from Peru: 118,500 tonnes were imported".
 _EN_GOODS_VERBS = {
-    "remained", "remains", "was", "is", "made", "makes", "dominated", "dominates",
+    "remained", "remains", "was", "is", "were", "are", "made", "makes", "dominated", "dominates",
     "led", "leads", "topped", "tops", "stayed", "stays", "accounted", "accounts",
 }  # fmt: skip
 
@@ -215,7 +216,10 @@ def goods_before_colon(reading: Reading, facts: SentenceFacts, amount_start: int
         return None
     colon = colons[-1]
     after = tokens[colon + 1 :]
-    if any(a_flow_noun(reading, after, cue) for cue in reading.cues("INDICATORS", after)):
+    if any(
+        a_flow_noun(reading, after, cue) and not _of_them(after, cue.last)
+        for cue in reading.cues("INDICATORS", after)
+    ):
         return None
     if reading.cues("COMMODITIES", after) or any(of_no_kind(reading.language, t.text) for t in after):
         return None  # "…: goods exported by Nigeria to Ghana were valued at…": the total
@@ -226,10 +230,12 @@ def goods_before_colon(reading: Reading, facts: SentenceFacts, amount_start: int
         if opening and parses(tokens[opening - 1].text)[0].tag.POS == "PREP":
             return None  # "…, для сравнения: …": a preposition's phrase, not the clause's subject
     else:
-        phrase = _opening_goods(tokens[:colon], countries)
+        # the clause opens after an earlier colon, as an interview's "A:"
+        opening = colons[-2] + 1 if len(colons) > 1 else 0
+        phrase = _opening_goods(tokens[opening:colon], countries)
     if not phrase or any(t.text.lower() in _JOINERS for t in phrase):
         return None  # "Refined petroleum products and cement dominated…": the make-up of a total
-    line = _slug(reading, phrase)
+    line = _slug(reading, phrase, _NOMINATIVE)
     return None if line == TOTAL else line
 
 
@@ -265,7 +271,7 @@ def goods_opening_the_sentence(reading: Reading, facts: SentenceFacts, amount_st
     while index < len(tokens) and tokens[index].start in countries:
         index += 1  # "Namibian grapes"
     for token in tokens[index:]:
-        word = token.text.lower() if token is tokens[0] else token.text
+        word = _opening(token, token is tokens[0])
         if not _english_word(word) or word.endswith("ed") or len(words) > _LONGEST_PHRASE:
             break
         words.append(token)
@@ -288,12 +294,35 @@ def of_no_kind(language: str, word: str) -> bool:
     return bool(re.fullmatch(r"[а-яё]+", word)) and fold(parses(word)[0].normal_form) in _ANY_KIND["ru"]
 
 
+# "exports of them", "our exports of it": a flow of the goods told before
+def _of_them(tokens: Sequence[Token], at: int) -> bool:
+    return [t.text.lower() for t in tokens[at : at + 2]] in (["of", "it"], ["of", "them"])
+
+
+# Words that open an aside naming the goods' main kind or a part ("Nuts, mainly hazelnuts, led…")
+_ASIDE_OPENERS = {w for w in vocab.COMMODITY_MAKE_UP["en"] if " " not in w} | {
+    "including",
+    "especially",
+    "notably",
+}
+
+
 def _opening_goods(tokens: Sequence[Token], countries: set[int]) -> list[Token]:
     """The goods an English sentence opens on, before a verb that makes them its subject
-    ("Peruvian fishmeal remained…", "Crude oil made up…")."""
+    ("Peruvian fishmeal remained…", "Crude oil made up…"), past an aside between commas that
+    names their main kind ("Nuts, mainly hazelnuts, led…")."""
     words: list[Token] = []
+    aside = False
     for index, token in enumerate(tokens):
-        word = token.text.lower() if index == 0 else token.text
+        if aside or (
+            token.text == ","
+            and words
+            and tokens[index + 1 : index + 2]
+            and tokens[index + 1].text in _ASIDE_OPENERS
+        ):
+            aside = not (aside and token.text == ",")
+            continue
+        word = _opening(token, index == 0)
         if token.start in countries and not words:
             continue  # "Peruvian fishmeal"
         if word in _EN_GOODS_VERBS:
@@ -351,9 +380,13 @@ def _aside(word: str) -> bool:
     return word.endswith("ly") or word in _EN_NOT_GOODS or word in {"however", "meanwhile"}
 
 
-def _after_a_flow(reading: Reading, before: Sequence[Token], countries: set[int]) -> list[Token]:
+def _after_a_flow(
+    reading: Reading, before: Sequence[Token], countries: set[int], sentence_start: int
+) -> list[Token]:
     """The goods named with the flow nearest before the amount: "exports of X", "X exports",
-    "экспорт X" (genitive)."""
+    "экспорт X" (genitive). Before an English flow word, a mover makes it a verb, whose object
+    is the goods ("we import crude oil"), and "to" an infinitive ("plans to increase shipments"):
+    neither is goods."""
     language = reading.language
     cues = reading.cues("INDICATORS", before)
     if not cues:
@@ -370,13 +403,21 @@ def _after_a_flow(reading: Reading, before: Sequence[Token], countries: set[int]
     words: list[Token] = []
     if cue.first and before[cue.first - 1].text.lower() in _JOINERS:
         return []  # "…, while imports", "at current prices and imports": no goods word beside the flow
+    opener = None
     for token in reversed(before[: cue.first]):
-        word = token.text
+        word = _opening(token, token.start == sentence_start)
         if token.start in countries or not _english_word(word) or len(words) >= _LONGEST_PHRASE - 1:
+            opener = token
             break
         words.insert(0, token)
+    if opener is not None and opener.text.lower() == "to" and words:
+        words = words[1:]  # "to boost wheat shipments": the infinitive is no goods
+    if words and words[0].text[:1].isupper() and (len(words) == 1 or _PROPER_ADJECTIVE.search(words[0].text)):
+        words = words[1:]  # "Ecuadorian exports…": the sentence's first word a side, not goods
     while words and words[0].text.lower() == "and":
         words = words[1:]
+    if any(t.text.lower() in _MOVERS for t in words):
+        return _english_phrase(rest, countries)  # "we import Nigerian crude oil": the verb's object
     return words
 
 
@@ -438,11 +479,10 @@ def _before_a_carrying_verb(before: Sequence[Token], countries: set[int]) -> lis
             return []  # an amount between: the subject is an earlier figure's
         words: list[Token] = []
         for previous in reversed(before[:index]):
-            word = previous.text
             if previous.start in countries:
                 break
             first = previous is before[0]
-            if not (_english_word(word) or (first and _english_word(word.lower()))):
+            if not _english_word(_opening(previous, first)):
                 return []
             words.insert(0, previous)
             if len(words) > _LONGEST_PHRASE - 1:
@@ -463,6 +503,17 @@ def _flow_noun(token: Token, language: str) -> bool:
     return readings[0].tag.POS == "NOUN" and fold(readings[0].normal_form) in _FLOW_NOUNS["ru"]
 
 
+# How an adjective of a place or people ends ("Ecuadorian", "Japanese", "Turkish", "Omani")
+_PROPER_ADJECTIVE = re.compile(r"(?:an|ese|ish|i)$")
+
+
+def _opening(token: Token, first: bool) -> str:
+    """A word as a phrase of goods reads it: the sentence's first word lowercased ("Copper
+    concentrate exports…"), unless written in capitals, an agency's or a firm's initials ("ELSTAT
+    counted…")."""
+    return token.text.lower() if first and not token.text.isupper() else token.text
+
+
 def _english_word(word: str) -> bool:
     return bool(re.fullmatch(r"[a-z][a-z-]*", word)) and word not in _EN_NOT_GOODS
 
@@ -476,8 +527,8 @@ def _english_phrase(tokens: Sequence[Token], countries: set[int]) -> list[Token]
             continue
         if not _english_word(token.text) or len(words) >= _LONGEST_PHRASE:
             break
-        if words and token.text.endswith("ed"):
-            break  # "tonnes of Uzbek cargo crossed…": the verb after the goods
+        if words and (token.text.endswith("ed") or token.text in _DESTINED):
+            break  # "tonnes of Uzbek cargo crossed…", "of Dutch cargo bound for…": the verb after the goods
         words.append(token)
     while words and words[-1].text == "and":
         words.pop()
@@ -534,15 +585,27 @@ def _slug(reading: Reading, phrase: list[Token], cases: set[str] = _GENITIVE) ->
         heads = {fold(p.normal_form) for p in parses(phrase[-1].text)} | {fold(words[-1])}
     if heads & _ANY_KIND[language] or (
         heads & _NO_KIND[language]
-        and all(fold(w) in _NO_KIND_MODIFIERS[language] or _modifier_lemma(w, language) for w in words[:-1])
+        and all(
+            fold(w) in _NO_KIND_MODIFIERS[language] or _modifier_lemma(w, language) or _DESTINED_FOR.search(w)
+            for w in words[:-1]
+        )
     ):
         return TOTAL
-    slug = ""
+    kept: list[str] = []
     for word in words:
-        if len(slug) + len(word) + 1 > _SLUG_LENGTH:
+        if len("_".join([*kept, word])) > _SLUG_LENGTH:
+            # cut at the last joiner rather than inside an item ("машины_оборудование", not
+            # "машины_оборудование_и_транспортные")
+            joiner = max((i for i, w in enumerate(kept) if w in _JOINERS), default=0)
+            kept = kept[:joiner] or kept
             break
-        slug = f"{slug}_{word}" if slug else word
-    return slug
+        kept.append(word)
+    return "_".join(kept)
+
+
+# Goods told by where they go are goods of no kind: "cargo bound for Armenia", "Burundi-bound goods".
+_DESTINED = {"bound", "destined", "headed"}
+_DESTINED_FOR = re.compile(r"-bound$")
 
 
 def _modifier_lemma(word: str, language: str) -> bool:
@@ -553,14 +616,19 @@ def _modifier_lemma(word: str, language: str) -> bool:
 
 def _nominative(phrase: list[Token], cases: set[str] = _GENITIVE) -> list[str]:
     """A Russian phrase in the genitive put in the nominative, each adjective agreeing with the noun
-    after it ("сухого молока" → "сухое", "молоко")."""
+    after it ("сухого молока" → "сухое", "молоко"); the words after each item's noun are its own
+    genitive and stay so ("карбоната лития" → "карбонат", "лития")."""
     genitives = [_genitive(t.text, cases) if t.text.lower() != "и" else None for t in phrase]
     words = []
+    head_told = False
     for i, token in enumerate(phrase):
         parse = genitives[i]
-        if parse is None:
+        if token.text.lower() in _JOINERS:
+            head_told = False
+        if parse is None or head_told:
             words.append(token.text.lower())
             continue
+        head_told = parse.tag.POS == "NOUN"
         if parse.tag.POS != "NOUN":
             noun = next((p for p in genitives[i + 1 :] if p is not None and p.tag.POS == "NOUN"), None)
             if noun is not None:
