@@ -80,15 +80,15 @@ def postgres_connect_args(
     query_timeout_ms: int | None,
     connect_timeout: int | None,
     parallel_workers: int | None,
-    settings: Sequence[str] = (),
+    server_settings: Sequence[str] = (),
 ) -> dict[str, Any]:
     """What a PostgreSQL connection of `make_engine`'s is opened with, beyond what the URL says;
-    `settings`, more of the server's settings (`name=value`) for every statement on it."""
+    `server_settings`, more of the server's settings (`name=value`) for every statement on it."""
     connect_args: dict[str, Any] = {}
     query = make_url(url).query
     # Startup options: no extra round trip, and they hold for every statement on the connection.
     # Appended to any options the URL already carries (a search_path, say).
-    startup = [f"-c {setting}" for setting in settings]
+    startup = [f"-c {setting}" for setting in server_settings]
     if query_timeout_ms:
         startup.append(f"-c statement_timeout={query_timeout_ms}")
         startup.append(f"-c lock_timeout={lock_wait_ms(query_timeout_ms)}")
