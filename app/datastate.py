@@ -243,7 +243,9 @@ def version_of(number: int, changed_at: datetime) -> Version:
 def beside(statement: Select[Any]) -> Select[Any]:
     """`statement` with the data version's number and time as its last two columns, the time typed
     (SQLite returns it as text): one statement reads the rows and the version they are at."""
-    row = select(DataState.version, DataState.changed_at).where(DataState.id == 1)
+    # Its id written into the SQL, as in `number_column`: a value bound per request is one more the
+    # driver sends and the server reads for each record.
+    row = select(DataState.version, DataState.changed_at).where(DataState.id == literal_column("1"))
     number = row.with_only_columns(DataState.version).scalar_subquery()
     changed_at = row.with_only_columns(DataState.changed_at).scalar_subquery()
     return statement.add_columns(

@@ -76,14 +76,19 @@ def make_engine(
 
 
 def postgres_connect_args(
-    url: str, query_timeout_ms: int | None, connect_timeout: int | None, parallel_workers: int | None
+    url: str,
+    query_timeout_ms: int | None,
+    connect_timeout: int | None,
+    parallel_workers: int | None,
+    server_settings: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """What a PostgreSQL connection of `make_engine`'s is opened with, beyond what the URL says."""
+    """What a PostgreSQL connection of `make_engine`'s is opened with, beyond what the URL says;
+    `server_settings`, more of the server's settings (`name=value`) for every statement on it."""
     connect_args: dict[str, Any] = {}
     query = make_url(url).query
     # Startup options: no extra round trip, and they hold for every statement on the connection.
     # Appended to any options the URL already carries (a search_path, say).
-    startup = []
+    startup = [f"-c {setting}" for setting in server_settings]
     if query_timeout_ms:
         startup.append(f"-c statement_timeout={query_timeout_ms}")
         startup.append(f"-c lock_timeout={lock_wait_ms(query_timeout_ms)}")
@@ -169,13 +174,14 @@ def loop_reads_for(settings: Settings, engine: Engine) -> Any | None:
         from app.sqlite_reads import loop_reads as sqlite_loop_reads
 
         return sqlite_loop_reads(engine)
-    from app.postgres import loop_reads  # psycopg: a SQLite server never imports it
+    from app.postgres import PLANNING_BY_KEY, loop_reads  # psycopg: a SQLite server never imports it
 
     connect_args = postgres_connect_args(
         settings.database_url,
         settings.query_timeout_ms,
         settings.db_connect_timeout,
         settings.db_parallel_workers,
+        PLANNING_BY_KEY,
     )
     return loop_reads(
         engine, connect_args, settings.db_pool_size, settings.db_pool_timeout, settings.db_connect_timeout

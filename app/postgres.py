@@ -111,6 +111,13 @@ def ping_reads(engine: Engine, sql: str) -> None:
 
 # --- reads in the event loop, on connections of their own ---
 
+# How the planner prices an index probe on the event loop's connections, which read one record by
+# its key (and a record's revisions): as a page in memory, not the default's read from a spinning
+# disk. At the default, a record's many-to-many list (an event's countries, a project's places), one
+# or two link rows, was planned as a hash of the whole target table, built again for every record,
+# since probing its key for each link row looked dearer.
+PLANNING_BY_KEY = ("random_page_cost=1.1",)
+
 
 class _PatientAsyncConnection(psycopg.AsyncConnection[Any]):
     """`_PatientConnection`'s bound, on an asynchronous connection."""

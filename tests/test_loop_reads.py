@@ -118,6 +118,20 @@ async def test_a_record_is_read_in_the_event_loop_and_answered_as_in_a_handler_t
 
 
 @pytest.mark.anyio
+async def test_the_event_loops_connections_price_an_index_probe_as_a_page_in_memory(
+    seeded: Database,
+) -> None:
+    """A record's many-to-many list (one or two link rows) is planned as probes of the target's key,
+    not as a hash of the whole target table built for each record (`PLANNING_BY_KEY`)."""
+    [path, *_] = record_paths(seeded.url)
+    app = build(settings_for(seeded.url, response_cache_mb=0))
+    async with serve(app) as client:
+        assert (await client.get(path)).status_code == 200
+        rows = await app.state.loop_reads.driver_rows("SHOW random_page_cost", {})
+    assert [tuple(row) for row in rows] == [("1.1",)]
+
+
+@pytest.mark.anyio
 async def test_a_record_names_the_data_version_its_own_statement_read(seeded: Database) -> None:
     await names_the_data_version_its_own_statement_read(seeded)
 
