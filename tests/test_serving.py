@@ -6,13 +6,11 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 import uvicorn
 
@@ -20,16 +18,9 @@ from app import serving
 from app.config import REPO_ROOT
 from tests.conftest import Database
 from tests.tcp_proxy import free_port
+from tests.test_faults import answers, wait_for
 
 sqlite_only = pytest.mark.parametrize("empty_database", ["sqlite"], indirect=True)
-
-
-def wait_for(condition: Any, seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
 
 
 def listeners(port: int) -> dict[int, int]:
@@ -49,13 +40,6 @@ def listeners(port: int) -> dict[int, int]:
         if target.startswith("socket:[") and int(target[8:-1]) in inodes:
             held[int(target[8:-1])] = int(fd.parent.parent.name)
     return held
-
-
-def answers(url: str) -> bool:
-    try:
-        return httpx.get(url, timeout=1).status_code == 200
-    except httpx.TransportError:
-        return False
 
 
 @contextmanager
