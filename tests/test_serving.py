@@ -93,13 +93,14 @@ def test_shared_worker_sockets_is_uvicorns_one_socket(cli_database: Database, tm
         assert server.wait(30) in (0, -signal.SIGTERM)
 
 
-def test_an_address_in_use_stops_the_parent_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_address_in_use_stops_the_parent_at_once() -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         with pytest.raises(SystemExit) as stopped:
-            serving.run("app.worker:create_app", workers=2, factory=True, host="127.0.0.1", port=port)
+            # log_config=None: uvicorn leaves the test process's logging as it is.
+            serving.run("app.worker:create_app", workers=2, host="127.0.0.1", port=port, log_config=None)
     assert stopped.value.code == 3  # uvicorn's STARTUP_FAILURE
 
 
