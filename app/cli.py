@@ -174,14 +174,15 @@ def serve(
                 typer.echo(indexed)  # data from before the search migration
             if (stored := _refresh_export_lines(only_if_none=True)) is not None:
                 typer.echo(stored)  # figures from before the export lines' migration
-    import uvicorn  # here, not at the top: no other command serves
+    from app import serving  # here, not at the top: no other command serves
 
-    uvicorn.run(
+    serving.run(
         "app.worker:create_app",
+        workers=workers or settings.workers,
+        sockets=settings.worker_sockets,
         factory=True,
         host=host or settings.host,
         port=port or settings.port,
-        workers=workers or settings.workers,
         log_level=settings.log_level,
         access_log=False,  # the app logs each request itself, as JSON with its request id
         proxy_headers=False,  # X-Forwarded-For counts only from BILATERAL_TRUSTED_PROXIES

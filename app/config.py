@@ -75,6 +75,9 @@ class Settings(BaseSettings):
 
     # Speed. Worker processes of `bilateral serve`: one per core the API may use.
     workers: int = Field(default=1, ge=1, le=256)
+    # `own`: each worker listens on a socket of its own (SO_REUSEPORT), which spreads connections
+    # over the workers; `shared`: uvicorn's one socket, whose first waking worker accepts.
+    worker_sockets: Literal["own", "shared"] = "own"
     # Answers to GET /v1/… kept per worker process, keyed by data version and request (0: off).
     response_cache_mb: int = Field(default=64, ge=0, le=64 * 1024)
     # Threads that run the (synchronous) handlers of one worker process; unset: 1 on SQLite, whose

@@ -12,9 +12,10 @@ Data (bench/data.py): a fresh SQLite file in bench/results/, migrated and seeded
 figures imported with `bilateral import trade-figures` (timed); generated events inserted in bulk and
 indexed for search; an FTS5 table over event titles for Datasette's `_search`.
 
-Servers (bench/servers.py), each run by uvicorn with --workers N, httptools and uvloop, on 127.0.0.1:
-`bilateral serve` (rate limit off), Datasette through bench/datasette_app.py, and bench/ceiling.py, an
-ASGI app that returns fixed bytes. Access logs are equal: by default both the API and Datasette write
+Servers (bench/servers.py), each run by uvicorn with --workers N, httptools and uvloop, on 127.0.0.1,
+each worker on a listening socket of its own (app/serving.py, bench/balanced.py): `bilateral serve`
+(rate limit off), Datasette through bench/datasette_app.py, and bench/ceiling.py, an ASGI app that
+returns fixed bytes. Access logs are equal: by default both the API and Datasette write
 one line per request to their log file in bench/results/ (`--access-log off`: neither does).
 
 Cells (bench/mix.py), each measured by wrk (bench/wrk.py; threads seeded apart) for --duration seconds
@@ -251,12 +252,10 @@ def main() -> int:
     cells = mix.named_cells(data, args.seed)
     twins = mix.random_mix(data, args.seed)
     ports = {name: port_for(args, n) for n, name in enumerate(("api", "ds", "ceiling"))}
-    uvicorn = ["-m", "uvicorn", "--workers", str(args.workers), "--host", HOST]
     api_cmd = [str(BIN / "bilateral"), "serve", "--no-migrate", "--host", HOST, "--port", str(ports["api"])]
     api_cmd += ["--workers", str(args.workers)]
     ds_cmd = datasette_command(args, ports["ds"])
-    ceiling_cmd = [str(BIN / "python"), *uvicorn, "--port", str(ports["ceiling"]), "bench.ceiling:app"]
-    ceiling_cmd += ["--no-access-log", "--no-server-header"]
+    ceiling_cmd = [str(BIN / "python"), *balanced(args, ports["ceiling"]), "bench.ceiling:app"]
     ds_env = datasette_env(env, db)
     results: dict = {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -324,11 +323,15 @@ def port_for(args: argparse.Namespace, n: int) -> int:
     return free_port() if args.port is None else args.port + n
 
 
+def balanced(args: argparse.Namespace, port: int) -> list[str]:
+    """uvicorn with a socket per worker, as `bilateral serve` runs the API (bench/balanced.py): the
+    servers compared spread their connections over their workers alike."""
+    return ["-m", "bench.balanced", "--workers", str(args.workers), "--host", HOST, "--port", str(port)]
+
+
 def datasette_command(args: argparse.Namespace, port: int) -> list[str]:
-    uvicorn = ["-m", "uvicorn", "--workers", str(args.workers), "--host", HOST, "--port", str(port)]
-    cmd = [str(DS_VENV / "bin" / "python"), *uvicorn, "bench.datasette_app:create", "--factory"]
-    cmd.append("--no-server-header")
-    return [*cmd, "--no-access-log"] if args.access_log == "off" else cmd
+    cmd = [str(DS_VENV / "bin" / "python"), *balanced(args, port), "bench.datasette_app:create", "--factory"]
+    return cmd if args.access_log == "off" else [*cmd, "--access-log"]
 
 
 def datasette_env(env: dict, db: Path) -> dict:

@@ -71,12 +71,22 @@ class Service:
             try:
                 if httpx.get(self.base + self.probe, timeout=5).status_code == 200:
                     self.first_response_s = time.perf_counter() - launched
+                    self.wait_for_every_worker(deadline)
                     return self
             except httpx.TransportError:
                 pass
             time.sleep(0.02)
         self.__exit__()
         raise SystemExit(f"{self.name} did not answer in 120 s; see {self.log.name}")
+
+    def wait_for_every_worker(self, deadline: float) -> None:
+        """Until every worker listens: with a socket per worker, one still starting has none, and the
+        connections a cell opens meanwhile would all go to the others."""
+        assert self.process is not None
+        while (
+            not worker_pids(self.process.pid) <= listening_pids(self.port) and time.perf_counter() < deadline
+        ):
+            time.sleep(0.05)
 
     def __exit__(self, *_exc: object) -> None:
         if self.process and self.process.poll() is None:
@@ -126,6 +136,14 @@ def connection_split(port: int, server_pid: int) -> list[int]:
             if pid in workers:
                 held[pid] += 1
     return sorted((held.get(pid, 0) for pid in workers), reverse=True)
+
+
+def listening_pids(port: int) -> set[int]:
+    """The processes that hold a listening socket on `port` (`ss -tlnp`)."""
+    out = subprocess.run(
+        ["ss", "-tlnpH", f"( sport = :{port} )"], capture_output=True, text=True, timeout=10
+    ).stdout
+    return {int(part.split(",")[0]) for part in out.split("pid=")[1:]}
 
 
 def worker_pids(server_pid: int) -> set[int]:

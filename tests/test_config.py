@@ -74,7 +74,7 @@ def test_defaults_are_the_documented_ones(monkeypatch: pytest.MonkeyPatch) -> No
     assert defaults.trusted_proxies == [] and defaults.max_body_bytes == 1024 * 1024
     assert defaults.query_timeout_ms == 5000 and defaults.uses_development_secret
     assert (defaults.workers, defaults.response_cache_mb) == (1, 64)
-    assert defaults.sqlite_mmap_mb is None
+    assert defaults.sqlite_mmap_mb is None and defaults.worker_sockets == "own"
 
 
 def test_the_memory_map_stays_within_a_quarter_of_a_container_limit(

@@ -12,7 +12,7 @@ import uvicorn
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from app import cli, worker
+from app import cli, serving, worker
 from app.config import REPO_ROOT, Settings, get_settings
 from app.db import make_engine
 from app.imports import cli as imports_cli
@@ -81,11 +81,12 @@ def test_serve_migrates_and_seeds_an_empty_database(
     use_database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     started: dict[str, Any] = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.update(app=app, **options))
+    monkeypatch.setattr(serving, "run", lambda app, **options: started.update(app=app, **options))
     result = CliRunner().invoke(cli.app, ["serve", "--host", "127.0.0.1", "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert started["app"] == "app.worker:create_app" and started["factory"] is True
     assert (started["host"], started["port"], started["workers"]) == ("127.0.0.1", 8123, 1)
+    assert started["sockets"] == "own"  # BILATERAL_WORKER_SOCKETS: a socket per worker by default
     assert count_events(use_database) == 5
     # Workers: BILATERAL_WORKERS, unless --workers says otherwise.
     monkeypatch.setenv("BILATERAL_WORKERS", "3")
