@@ -1215,6 +1215,76 @@ UNDER_WAY: tuple[Wording, ...] = (
 )
 
 
+# Counted 2026-12-05 over every development set (docs/benchmarks/2026-12-05-extraction-events-7.md):
+# an arrival told after its place, a visit told by "побывать", a parenthetical before "посетит", an
+# agreement or instruction to hold told by a noun or a past verb, and "last"/"next" before a weekday.
+TOLD_BY_VERBS: tuple[Wording, ...] = (
+    _e(
+        "an arrival told after its place",
+        "ru",
+        "В сентябре в Бишкек прибудет делегация парламента Венгрии.",
+        Event("visit", PLANNED, "2026-09", "KG", "HU KG"),
+    ),
+    _e(
+        "an arrival told after its place",
+        "ru",
+        "В октябре в Баку приедет министр экономики Словакии с группой предпринимателей.",
+        Event("visit", PLANNED, "2026-10", "AZ", "AZ SK"),
+    ),
+    _e(
+        "a journey told as done",
+        "ru",
+        "В апреле делегация парламента Казахстана побывала в Вене, где провела встречи в парламенте Австрии.",
+        Event("visit", HELD, "2026-04", "AT", "AT KZ"),
+    ),
+    _e(
+        "a parenthetical between the place and its verb",
+        "ru",
+        "В июне Ташкент, как ожидается, посетит министр иностранных дел Австрии.",
+        Event("visit", PLANNED, "2026-06", "UZ", "AT UZ"),
+    ),
+    _e(
+        "an agreement to hold told by a noun",
+        "ru",
+        "Достигнута договорённость провести в Вене в сентябре первое заседание казахстанско-австрийской межправительственной комиссии.",
+        Event("intergovernmental_commission", PLANNED, "2026-09", "AT", "AT KZ"),
+    ),
+    _e(
+        "an instruction to prepare a session",
+        "ru",
+        "Премьер-министры Казахстана и Австрии поручили подготовить заседание межправительственной комиссии в Вене в октябре.",
+        Event("intergovernmental_commission", PLANNED, "2026-10", "AT", "AT KZ"),
+    ),
+    _e(
+        "a held call, then an agreement to hold another gathering",
+        "ru",
+        "Президенты Казахстана и Австрии 12 мая провели телефонный разговор и поручили правительствам подготовить заседание совместной комиссии в октябре.",
+        (
+            Event("phone_call", HELD, "2026-05-12", None, "AT KZ"),
+            Event("intergovernmental_commission", PLANNED, "2026-10", None, "AT KZ"),
+        ),
+    ),
+    _e(
+        "last weekday told on that weekday",
+        "en",
+        "When the Kazakh-Austrian business council met in Vienna last Wednesday, the mood was warm.",
+        Event("forum", HELD, "2026-05-13", "AT", "AT KZ"),
+    ),
+    _e(
+        "last weekday told on that weekday",
+        "ru",
+        "В прошлую среду в Вене прошло заседание казахстанско-австрийского делового совета.",
+        Event("forum", HELD, "2026-05-13", "AT", "AT KZ"),
+    ),
+    _e(
+        "next weekday told on that weekday",
+        "en",
+        "The business forum of Kazakhstan and Austria will be held in Vienna next Wednesday.",
+        Event("forum", PLANNED, "2026-05-27", "AT", "AT KZ"),
+    ),
+)
+
+
 def main() -> None:
     report(
         {
@@ -1234,6 +1304,7 @@ def main() -> None:
             "told harder": TOLD_HARDER,
             "to come and unnamed": TO_COME_AND_UNNAMED,
             "under way": UNDER_WAY,
+            "told by verbs": TOLD_BY_VERBS,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -20,8 +20,11 @@ _VISIT_VERBS = {"посетить", "посещать", "посетит", "visit
 # Russian puts the place visited before its verb and the visitor after it ("В апреле Эр-Рияд посетит
 # делегация", "В мае Астану с рабочим визитом посетил министр"): the place, in the accusative, right
 # after a time or at its clause's start, then the verb, perhaps after "с … визитом".
+# A parenthetical between the place and the verb does not part them ("Ташкент, как ожидается, посетит").
+PARENTHETICAL = r"(?:\s*,\s*(?:[а-яё]+\s+){0,2}[а-яё]+\s*,)?"
 _VISIT_AFTER_PLACE = re.compile(
-    r"\s+(?:со?\s+(?:[а-яё-]+\s+){0,2}визитом\s+)?посе(?:тит|тил|щает|щал)\w*\b", re.I
+    PARENTHETICAL + r"\s+(?:со?\s+(?:[а-яё-]+\s+){0,2}визитом\s+)?посе(?:тит|тил|щает|щал)\w*\b",
+    re.I,
 )
 _TIME_BEFORE_PLACE = re.compile(
     r"(?:январ|феврал|март|апрел|ма[яйе]|июн|июл|август|сентябр|октябр|ноябр|декабр|год|недел|весн|лет|осен|зим"

@@ -27,6 +27,7 @@ from app.extraction.event_dates import (
     window,
 )
 from app.extraction.event_places import (
+    PARENTHETICAL,
     dateline_country,
     destination_country,
     event_place,
@@ -209,6 +210,7 @@ def _status(reading: Reading, tokens: Sequence[Token], trigger: Mention[str] | N
     if trigger is not None:
         planned = [cue for cue in planned if not (cue.value in _PREPARED_FOR and cue.start > trigger.start)]
         planned = [cue for cue in planned if not _announces_another(cue, tokens, trigger)]
+        planned = [cue for cue in planned if not _agreed_on_the_next(cue, tokens, trigger)]
     if planned or reading.future_tense(tokens):
         return "planned"
     if to_hold(tokens):
@@ -259,6 +261,19 @@ def _announces_another(cue: Mention[str], tokens: Sequence[Token], trigger: Ment
     )
 
 
+# An agreement or instruction to hold: its gathering is the one named right after it.
+_TO_HOLD_CUE = re.compile(r"провести|организовать|подготовить|\bhold\b|\bconvene\b", re.IGNORECASE)
+
+
+def _agreed_on_the_next(cue: Mention[str], tokens: Sequence[Token], trigger: Mention[str]) -> bool:
+    """ "провели телефонный разговор и договорились провести заседание комиссии": a cue after the
+    trigger, agreeing to hold another gathering named within a few words, is that gathering's."""
+    if cue.start < trigger.end or not _TO_HOLD_CUE.search(cue.value):
+        return False
+    after = [t for t in tokens if t.start > cue.start][:5]
+    return any(_GATHERING_WORD.fullmatch(t.text) for t in after)
+
+
 def _event_triggers(reading: Reading, facts: SentenceFacts) -> list[Mention[str]]:
     """The vocabulary's trigger phrases, read past the pair's adjective inside a body's name:
     "заседание совместной белорусско-польской комиссии" is "заседание совместной комиссии"."""
@@ -278,11 +293,13 @@ def _event_triggers(reading: Reading, facts: SentenceFacts) -> list[Mention[str]
         ]
 
     found = cues(kept)
-    for held in _CONSULTATIONS_HELD.finditer(facts.sentence.text):
-        at = facts.sentence.start + held.start()
+    told = [("trip", arrival.start("verb")) for arrival in _ARRIVES_AFTER_PLACE.finditer(facts.sentence.text)]
+    told += [("talks", held.start()) for held in _CONSULTATIONS_HELD.finditer(facts.sentence.text)]
+    for value, offset in told:
+        at = facts.sentence.start + offset
         index = next((i for i, token in enumerate(tokens) if token.start == at), None)
         if index is not None and not any(m.first <= index < m.last for m in found):
-            found.append(Mention("talks", tokens[index].start, tokens[index].end, index, index + 1))
+            found.append(Mention(value, tokens[index].start, tokens[index].end, index, index + 1))
     # "Следующее заседание Совета стратегического партнёрства": the council's own name begins at the
     # last word of "next session of the council" and is the council, not one told before.
     for again in [m for m in found if m.value == "council_again"]:
@@ -306,6 +323,15 @@ _CONSULTATIONS_HELD = re.compile(
     r"\b(?:consultations|консультации)(?=,?\s+(?:held|conducted|which\s+(?:were\s+held|took\s+place)"
     r"|состоявшиеся|прошедшие|проведённые|проведенные)\b)",
     re.IGNORECASE,
+)
+
+
+# Russian tells an arrival after its place as often as before it ("В октябре в Ереван приедет министр",
+# "в Баку, как ожидается, прибудет делегация"): the lexicon's "прибыть в" reads only the second order.
+_ARRIVES_AFTER_PLACE = re.compile(
+    r"(?<!\w)во?\s+[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*)?"
+    + PARENTHETICAL
+    + r"\s+(?P<verb>(?:прибуд|приед|прибыл|приехал|прибыва|приезжа)\w*)\b"
 )
 
 

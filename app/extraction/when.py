@@ -856,7 +856,8 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     # "on Monday and Tuesday", "во вторник и среду": the two days and those between
     (
         "weekday",
-        rf"\b(?:в|во|on|this|last|next)\s+(?P<wd>{_WEEKDAY_WORDS})\b"
+        rf"\b(?:(?:в|во)\s+(?:(?P<rel>прошл\w+|следующ\w+)\s+)?|on\s+|this\s+|(?P<rel_en>last|next)\s+)"
+        rf"(?P<wd>{_WEEKDAY_WORDS})\b"
         rf"(?:\s+(?:and|to|through|и|-|–)\s+(?:(?:в|во|on)\s+)?(?P<wd2>{_WEEKDAY_WORDS})\b)?",
     ),
 )
@@ -956,7 +957,12 @@ def _resolve_date(
     if kind == "weekday" and reference is not None:
         word = match.group("wd").lower()
         weekday = _weekday_index(word)
+        step = _relative_step(match)
+        if step:  # "last Tuesday", "в следующий вторник": the word says which way, and never the day itself
+            future = step > 0
         delta = (weekday - reference.weekday()) % 7 if future else -((reference.weekday() - weekday) % 7)
+        if step and not delta:
+            delta = 7 * step
         day = reference + timedelta(days=delta)
         if match.group("wd2"):
             to = (_weekday_index(match.group("wd2").lower()) - weekday) % 7

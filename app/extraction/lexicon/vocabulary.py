@@ -992,7 +992,8 @@ EVENT_TRIGGERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         # someone's arrival, for a session or with no word of a visit ("прибудет в Астану для участия в
         # заседании"): a visit only of someone named by office or name (events._events asks for one)
         # "министр собирается в Бамако": a journey intended (events._status: planned)
-        ("trip", ("прибыть в", "приехать в", "собираться в")),
+        # "делегация побывала в Будапеште": a journey told as done
+        ("trip", ("прибыть в", "приехать в", "собираться в", "побывать в")),
     ),
     "en": (
         ("state_visit", ("state visit",)),
@@ -1164,6 +1165,13 @@ PLANNED: dict[str, tuple[str, ...]] = {
         "согласовать срок",
         "срок проведение",
         "подтвердить договорённость",
+        # an agreement or an instruction to hold, told by a noun or a past verb ("достигнута
+        # договорённость провести", "поручили подготовить заседание"): the holding is still to come
+        "договорённость провести",
+        "договорённость организовать",
+        "поручить провести",
+        "поручить подготовить",
+        "подготовить заседание",
         "намерить подписать",
         "планировать подписать",
         "договориться продолжить",
