@@ -4,7 +4,8 @@ SQLite keeps no statistics of value ranges: it takes any range condition to hold
 range along its index and sorts it, even when the range holds most of a large table and a page in
 another order would stop after a few entries of that order's index. A range measured to be that wide
 has its conditions told to be likely true (SQLite's `likely()`), which is what lets the planner walk
-the sort's index instead. PostgreSQL keeps statistics of ranges and chooses for itself.
+the sort's index instead. PostgreSQL keeps statistics of ranges and chooses for itself, but for a
+prepared statement's generic plan, which has no values to weigh (`derived_lower_bound`).
 
 A list applies this only where the range is the one filter with an index of its own: another such
 filter's index may read fewer rows than either plan, and SQLite weighs those itself.
