@@ -9,10 +9,11 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import Connection, Select
+from sqlalchemy import Column, Connection, Date, MetaData, Select, String, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.common.dates import DatePrecision
+from app.common.ranges import derived_lower_bound
 from app.events.repository import filter_events
 from app.events.schemas import EventFilters
 from app.models import Event, EventType, Indicator, TradeFigure
@@ -192,3 +193,45 @@ async def test_a_page_of_events_by_title_is_the_same_whatever_the_plan(
     expected = [event_id for event_id, _ in sorted(inside, key=lambda pair: (pair[1], pair[0]))]
     params = {"date_from": window[0], "date_to": window[1], "sort": "title"}
     assert [item["id"] for item in await every_item(client, "/v1/events", params)] == expected
+
+
+def test_a_derived_lower_bound_keeps_a_generic_plan_on_the_index(connection: Connection) -> None:
+    """A window bounded on both sides of its start (the derived lower bound, `derived_lower_bound`):
+    PostgreSQL's generic plan of a long page in start order walks the index and stops at the page's
+    end, where a plain second bound made it estimate a narrow range, read all of it and sort it."""
+    if connection.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's generic plans")
+    connection.exec_driver_sql(
+        "CREATE TEMP TABLE spans (id text PRIMARY KEY, kind text NOT NULL, start date NOT NULL)"
+        " ON COMMIT DROP"
+    )
+    connection.exec_driver_sql("CREATE INDEX ix_spans_kind ON spans (kind, start, id)")
+    connection.exec_driver_sql(
+        "INSERT INTO spans SELECT 's' || n, 'k' || mod(n, 3), date '1990-01-01' + mod(n, 10000)"
+        " FROM generate_series(1, 60000) n"
+    )
+    connection.exec_driver_sql("ANALYZE spans")
+    spans = Table("spans", MetaData(), Column("id", String), Column("kind", String), Column("start", Date))
+    plans = {}
+    for postgresql in (False, True):
+        page = (
+            select(spans.c.id)
+            .where(
+                spans.c.kind == bindparam("kind"),
+                spans.c.start <= bindparam("high"),
+                derived_lower_bound(spans.c.start, spans.c.id, bindparam("low", type_=Date), postgresql),
+            )
+            .order_by(spans.c.start, spans.c.id)
+        )
+        sql = f"{page.compile(dialect=connection.dialect)} LIMIT 101"
+        name = f"page_{postgresql}"
+        connection.exec_driver_sql("SET LOCAL plan_cache_mode = force_generic_plan")
+        connection.exec_driver_sql(
+            f"PREPARE {name} (text, date, date) AS "
+            + sql.replace("%(kind)s", "$1").replace("%(high)s", "$2").replace("%(low)s", "$3")
+        )
+        explained = connection.exec_driver_sql(f"EXPLAIN EXECUTE {name}('k1', '2010-12-31', '2000-01-01')")
+        plans[postgresql] = " ".join(row[0] for row in explained)
+        connection.exec_driver_sql(f"DEALLOCATE {name}")
+    assert "Sort" in plans[False]
+    assert "Sort" not in plans[True] and "ix_spans_kind" in plans[True]

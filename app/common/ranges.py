@@ -4,7 +4,8 @@ SQLite keeps no statistics of value ranges: it takes any range condition to hold
 range along its index and sorts it, even when the range holds most of a large table and a page in
 another order would stop after a few entries of that order's index. A range measured to be that wide
 has its conditions told to be likely true (SQLite's `likely()`), which is what lets the planner walk
-the sort's index instead. PostgreSQL keeps statistics of ranges and chooses for itself.
+the sort's index instead. PostgreSQL keeps statistics of ranges and chooses for itself, but for a
+prepared statement's generic plan, which has no values to weigh (`derived_lower_bound`).
 
 A list applies this only where the range is the one filter with an index of its own: another such
 filter's index may read fewer rows than either plan, and SQLite weighs those itself.
@@ -14,7 +15,7 @@ import math
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, literal_column, select, tuple_
 from sqlalchemy.orm import Session
 
 from app import datastate
@@ -70,6 +71,22 @@ def between(column: Any, low: Any, high: Any) -> list[ColumnElement[bool]]:
     if high is not None:
         terms.append(column <= high)
     return terms
+
+
+def derived_lower_bound(column: Any, tiebreak: Any, low: Any, postgresql: bool) -> ColumnElement[bool]:
+    """`column >= low`, where `low` is derived from the other conditions (they admit no row below
+    it) to give an index scan along `column` its start.
+
+    On PostgreSQL written as the row comparison `(column, tiebreak) >= (low, '')`, which admits the
+    same rows (`tiebreak`: a text column that is never NULL, so never below ''). A prepared
+    statement's generic plan, made without the values, takes two bounds on one column for a range of
+    a default, narrow width, smaller than a long page: it then plans to read the whole range and sort
+    it, where walking the sort's index would stop at the page's end. A row comparison is weighed as a
+    bound of its own, so the window is estimated as two one-sided bounds, which a page does not
+    outgrow; with the values, as `column >= low`. The index scans it exactly as the plain bound."""
+    if postgresql:
+        return tuple_(column, tiebreak) >= tuple_(low, literal_column("''"))
+    return column >= low  # type: ignore[no-any-return]
 
 
 def _counted(session: Session, rows: Select[Any], limit: int | None) -> int:

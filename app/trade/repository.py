@@ -10,7 +10,7 @@ from app.common.dates import PeriodKind, period_kind
 from app.common.filters import in_window, read_as_of, require_known
 from app.common.listing import Listing, column_facet, either_column_facet, support_load, year_facet
 from app.common.pagination import Sorting, either
-from app.common.ranges import between, is_wide, told_likely
+from app.common.ranges import between, derived_lower_bound, is_wide, told_likely
 from app.common.rows import RowReader
 from app.common.statements import Shaped, ShapedStatements, named
 from app.curation.writes import Fields, Writable, date_columns, every, invalid, one
@@ -122,16 +122,18 @@ def _add_window(session: Session, filters: TradeFigureFilters, shaped: Shaped) -
             covering=by_value,
         )
     window = (None if start is None else named("period_from"), None if end is None else named("period_to"))
+    postgresql = session.get_bind().dialect.name == "postgresql"
 
     def within_window(statement: Select[TradeFigure]) -> Select[TradeFigure]:
         terms = in_window(TradeFigure.period_start, TradeFigure.period_end, window, match)
         if earliest is not None:
-            terms.append(TradeFigure.period_start >= named("period_earliest"))
+            first = named("period_earliest")
+            terms.append(derived_lower_bound(TradeFigure.period_start, TradeFigure.id, first, postgresql))
         return statement.where(*told_likely(terms, wide))
 
     given = {"period_from": start, "period_to": end, "period_earliest": earliest}
     shaped.add(
-        ("period", match, start is not None, end is not None, earliest is not None, wide),
+        ("period", match, start is not None, end is not None, earliest is not None, wide, postgresql),
         within_window,
         **{name: value for name, value in given.items() if value is not None},
     )
