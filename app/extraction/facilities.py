@@ -160,7 +160,8 @@ _RU_PER = frozenset({"год", "сутки", "час"})
 # …", "В Хоргосе открылся логистический центр", "В порту Алят продолжается строительство хаба").
 _RU_BUILT = frozenset(
     {
-        *("построить", "строить", "строиться", "возвести", "возводиться", "открыть", "открыться"),
+        *("построить", "строить", "строиться", "возвести", "возводить", "возводиться", "открыть"),
+        *("открыться",),
         *("запустить", "создать", "разместить", "располагаться", "появиться", "быть", "заработать"),
         *("находиться", "строительство", "возведение", "сооружение", "начаться", "начать"),
         *("продолжаться", "вестись", "стартовать", "реконструкция", "расширение", "модернизация"),
@@ -295,7 +296,11 @@ def _russian(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
                 if (place_end := _ru_place(tokens, p, start)) is not None
                 and _ru_past_states(
                     tokens,
-                    _ru_past_building(tokens, _ru_past_partners(tokens, place_end, start), start),
+                    _ru_past_building(
+                        tokens,
+                        _ru_past_partners(tokens, _ru_past_where(tokens, place_end, start), start),
+                        start,
+                    ),
                     start,
                 )
                 == start
@@ -358,6 +363,27 @@ def _ru_owned(tokens: list[Token], facility: Facility, countries: set[int]) -> F
         return facility
     rest = facility.name if facility.name[1:2].isupper() else facility.name[:1].lower() + facility.name[1:]
     return replace(facility, name=f"{adjective.word.capitalize()} {rest}")
+
+
+def _ru_past_where(tokens: list[Token], at: int, limit: int) -> int:
+    """Past ", где" and the clause's subject ("польская компания", "германский концерн"): "в
+    Марыйском велаяте, где польская компания возводит завод": the place told first, in a clause
+    of its own, and the facility built there."""
+    if at + 1 >= limit or tokens[at].text != "," or tokens[at + 1].text.lower() != "где":
+        return at
+    end = at + 2
+    while (
+        end < limit
+        and end - at < 5
+        and _ALPHA.fullmatch(tokens[end].text)
+        and _parse(tokens[end]).normal_form not in _RU_BUILT
+        and any(
+            p.tag.POS in {"ADJF", "NOUN"} and p.tag.case == "nomn"
+            for p in _analyzer().parse(tokens[end].text)
+        )
+    ):
+        end += 1
+    return end
 
 
 def _ru_past_partners(tokens: list[Token], at: int, limit: int) -> int:
