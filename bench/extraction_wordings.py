@@ -1949,6 +1949,69 @@ STATUS_TOLD: tuple[Wording, ...] = (
 )
 
 
+# The tenth round's kinds (docs/benchmarks/2026-12-05-extraction-projects-10.md): a known corridor
+# is the story's pair's, with the countries its sentence names on the way; the Development Road is a
+# corridor our lexicon knows; a facility built in a place told first, in a "где" clause of its own.
+MORE_10: tuple[Wording, ...] = (
+    _w(
+        "a known corridor in a story of another pair",
+        "en",
+        "Uzbekistan and Türkiye held talks in Ankara. The sides agreed to carry more cargo along the "
+        "Middle Corridor.",
+        ("Middle Corridor", "transport_corridor", "operating", "TR UZ"),
+    ),
+    _w(
+        "a known corridor with the countries on its way",
+        "en",
+        "India and Kazakhstan held talks in Astana. Most of their cargo now travels along the "
+        "International North–South Transport Corridor through Iran and Turkmenistan.",
+        ("International North–South Transport Corridor", "transport_corridor", "operating", "IN IR KZ TM"),
+    ),
+    _w(
+        "a corridor the lexicon knows by its name",
+        "en",
+        "Iraq and Qatar held talks in Baghdad. The Development Road project is still at the design "
+        "stage, the ministers said.",
+        ("Development Road", "transport_corridor", "under_development", "IQ QA"),
+    ),
+    _w(
+        "a corridor the lexicon knows by its name",
+        "ru",
+        "Ирак и Турция провели переговоры. Стороны обсудили проект «Дорога развития», который "
+        "находится на стадии проектирования.",
+        ("Дорога развития", "transport_corridor", "under_development", "IQ TR"),
+    ),
+    _w(
+        "a facility built in a place told in a clause before it",
+        "ru",
+        "Узбекистан и Турция провели переговоры. Министры побывали в Навоийской области, где "
+        "турецкий холдинг строит цементный завод.",
+        ("Цементный завод в Навоийской области", "other", "under_construction"),
+    ),
+    _w(
+        "a facility built in a place told in a clause before it",
+        "ru",
+        "Казахстан и Китай провели переговоры. Губернатор рассказал о работах в Атырауской области, "
+        "где казахстанско-китайское предприятие строит газохимический комплекс.",
+        ("Газохимический комплекс в Атырауской области", "other", "under_construction"),
+    ),
+    _w(
+        "a place told in a clause with no facility built",
+        "ru",
+        "Узбекистан и Турция провели переговоры. Стороны обсудили положение в Ферганской области, "
+        "где турецкая компания работает давно.",
+        None,
+    ),
+    _w(
+        "a state told only as a condition",
+        "en",
+        "Iraq and Türkiye held talks. They reaffirmed their commitment to the Development Road. Once "
+        "completed, the Development Road is expected to carry 7 million containers a year.",
+        ("Development Road", "transport_corridor", "operating"),
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Outcome:
     wording: Wording
@@ -2033,6 +2096,7 @@ def main() -> None:
             "more-8": MORE_8,
             "more-9": MORE_9,
             "status told": STATUS_TOLD,
+            "more-10": MORE_10,
         },
         judge,
         verbose_flag(__doc__ or ""),

@@ -8,6 +8,7 @@ Russian, then the place as written. A head said without a place, a quoted name o
 name before it ("the plant", "новый завод") is a common noun, not a project."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -160,7 +161,8 @@ _RU_PER = frozenset({"год", "сутки", "час"})
 # …", "В Хоргосе открылся логистический центр", "В порту Алят продолжается строительство хаба").
 _RU_BUILT = frozenset(
     {
-        *("построить", "строить", "строиться", "возвести", "возводиться", "открыть", "открыться"),
+        *("построить", "строить", "строиться", "возвести", "возводить", "возводиться", "открыть"),
+        *("открыться",),
         *("запустить", "создать", "разместить", "располагаться", "появиться", "быть", "заработать"),
         *("находиться", "строительство", "возведение", "сооружение", "начаться", "начать"),
         *("продолжаться", "вестись", "стартовать", "реконструкция", "расширение", "модернизация"),
@@ -295,7 +297,11 @@ def _russian(tokens: list[Token], first: int, last: int, kind: str) -> Facility 
                 if (place_end := _ru_place(tokens, p, start)) is not None
                 and _ru_past_states(
                     tokens,
-                    _ru_past_building(tokens, _ru_past_partners(tokens, place_end, start), start),
+                    _ru_past_building(
+                        tokens,
+                        _ru_past_partners(tokens, _ru_past_where(tokens, place_end, start), start),
+                        start,
+                    ),
                     start,
                 )
                 == start
@@ -360,6 +366,39 @@ def _ru_owned(tokens: list[Token], facility: Facility, countries: set[int]) -> F
     return replace(facility, name=f"{adjective.word.capitalize()} {rest}")
 
 
+def _ru_past_where(tokens: list[Token], at: int, limit: int) -> int:
+    """Past ", где" and the clause's subject ("польская компания", "германский концерн"): "в
+    Марыйском велаяте, где польская компания возводит завод": the place told first, in a clause
+    of its own, and the facility built there."""
+    if at + 1 >= limit or tokens[at].text != "," or tokens[at + 1].text.lower() != "где":
+        return at
+    return _ru_words_while(tokens, at + 2, limit, 3, _ru_nominative)
+
+
+def _ru_nominative(token: Token) -> bool:
+    return any(p.tag.POS in {"ADJF", "NOUN"} and p.tag.case == "nomn" for p in _analyzer().parse(token.text))
+
+
+def _ru_genitive(token: Token) -> bool:
+    return bool(_parse(token).tag.case == "gent")
+
+
+def _ru_words_while(
+    tokens: list[Token], at: int, limit: int, longest: int, wanted: Callable[[Token], bool]
+) -> int:
+    """Past up to `longest` words from `at` that are `wanted` and tell no works (_RU_BUILT)."""
+    end = at
+    while (
+        end < limit
+        and end - at < longest
+        and _ALPHA.fullmatch(tokens[end].text)
+        and _parse(tokens[end]).normal_form not in _RU_BUILT
+        and wanted(tokens[end])
+    ):
+        end += 1
+    return end
+
+
 def _ru_past_partners(tokens: list[Token], at: int, limit: int) -> int:
     """Past "при участии эмиратских инвесторов", "с участием турецкой компании": who takes part in
     the works, told between a facility's place and the works."""
@@ -367,16 +406,7 @@ def _ru_past_partners(tokens: list[Token], at: int, limit: int) -> int:
         return at
     if _parse(tokens[at + 1]).normal_form != "участие":
         return at
-    end = at + 2
-    while (
-        end < limit
-        and end - at < 6
-        and _ALPHA.fullmatch(tokens[end].text)
-        and _parse(tokens[end]).tag.case == "gent"
-        and _parse(tokens[end]).normal_form not in _RU_BUILT
-    ):
-        end += 1
-    return end
+    return _ru_words_while(tokens, at + 2, limit, 4, _ru_genitive)
 
 
 def _ru_past_building(tokens: list[Token], at: int, limit: int) -> int:

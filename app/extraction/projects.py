@@ -86,7 +86,7 @@ def propose_projects(
             item = (
                 found.setdefault(road.body["id"], road)
                 if road
-                else found.setdefault(ref.id, _from_entry(ref.entry))
+                else found.setdefault(ref.id, _from_entry(ref.entry, reading, facts))
             )
             item.sentences.append(facts.sentence)
             item.anchors.append(mention.start)
@@ -290,13 +290,22 @@ def _learned(reading: Reading, facts: SentenceFacts, detector: ProjectDetector) 
     return [(_named(reading, facts, kind, name, name, quoted=name), sentence.tokens[at].start)]
 
 
-def _from_entry(entry: ProjectEntry) -> _Found:
+def _from_entry(entry: ProjectEntry, reading: Reading, facts: SentenceFacts) -> _Found:
+    """A project our lexicon knows. A corridor is a web of routes with no fixed list of countries:
+    a story's corridor is its pair's, with the countries its sentence names on the way ("the Middle
+    Corridor through Kazakhstan and Azerbaijan" in a Uzbek–Turkish story), as a line named by its
+    ends is; a pipeline or a railway keeps the countries it runs through."""
+    countries = (
+        _countries(reading, facts, entry.kind)
+        if entry.kind == "transport_corridor"
+        else list(entry.countries)
+    )
     body = {
         "id": entry.id,
         "name_en": entry.name_en,
         "name_ru": entry.name_ru,
         "kind": entry.kind,
-        "countries": list(entry.countries),
+        "countries": countries,
     }
     # A transport corridor our lexicon knows by name carries traffic already, unless a word says
     # otherwise (a corridor the text names first is mostly one still being developed).
@@ -326,6 +335,9 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
             if not _built_already(sentence, c)
             and not _word_of_a_name(sentence.tokens, c.first)
             and not _of_an_institution(sentence.tokens, c)
+            and not (
+                sentence is not item.sentences[0] and _ONCE.search(sentence.text[: c.start - sentence.start])
+            )
             and not any(start <= c.start < end for start, end in others)
         ]
         strong = [
@@ -443,6 +455,11 @@ def _status(reading: Reading, item: _Found) -> tuple[str, Sentence, bool]:
     if weak:
         return weak[0], weak[1], True
     return item.unstated or _DEFAULT_STATUS.get(item.body["kind"], "operating"), item.sentences[0], False
+
+
+# "The sides discussed the X road. Once completed, the road is expected to carry …": a condition on
+# a project told before, which tells its state where it names it, not in what it is to carry.
+_ONCE = re.compile(r"\bonce\s+(?:it\s+is\s+|they\s+are\s+)?$", re.IGNORECASE)
 
 
 def _word_of_a_name(tokens: list[Token], at: int) -> bool:

@@ -229,6 +229,15 @@ PROJECTS: tuple[ProjectEntry, ...] = (
         ),
     ),
     ProjectEntry(
+        "development-road",
+        "Development Road",
+        "Дорога развития",
+        "transport_corridor",
+        ("IQ", "TR"),
+        (),
+        ("Development Road Project", "Development Road", "проект «Дорога развития»", "Дорога развития"),
+    ),
+    ProjectEntry(
         "baku-tbilisi-ceyhan-pipeline",
         "Baku–Tbilisi–Ceyhan oil pipeline",
         "Нефтепровод Баку–Тбилиси–Джейхан",
