@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 # Bump when the output for the same input changes: proposals record which version made them.
-EXTRACTOR_VERSION = "rules-36-learned-1-confidence-1-floor-1"
+EXTRACTOR_VERSION = "rules-37-learned-1-confidence-2-floor-1"
 LANGUAGES: frozenset[str] = frozenset({"ru", "en"})
 
 RecordKind = Literal[
