@@ -50,7 +50,12 @@ class _ReservedAddress(socket.socket):
 
 def listening_socket(family: int, address: tuple[Any, ...]) -> socket.socket:
     """A socket bound to `address` with SO_REUSEPORT (asyncio makes it listen)."""
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    return _bind_shared(socket.socket(family, socket.SOCK_STREAM), address)
+
+
+def _bind_shared(sock: socket.socket, address: tuple[Any, ...]) -> socket.socket:
+    """`sock` bound to `address` in the group of sockets that share it (SO_REUSEPORT): the parent's
+    and each worker's alike."""
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind(address)
@@ -62,10 +67,8 @@ def _reserve(host: str, port: int) -> _ReservedAddress:
     with SO_REUSEPORT; a port of 0 becomes the one the system chose, for every worker."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = _ReservedAddress(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     try:
-        sock.bind((host, port))
+        _bind_shared(sock, (host, port))
     except OSError as exc:
         sock.close()
         from uvicorn.config import STARTUP_FAILURE
